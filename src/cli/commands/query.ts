@@ -1,9 +1,42 @@
 import type { Command } from "commander";
-import { McAdvisorError } from "../../errors.js";
+import { McAdvisorError, UsageError } from "../../errors.js";
+import { openDatabase } from "../../store/db.js";
+import { renderTable } from "../../present/table.js";
+import { databasePath, formatOption } from "../options.js";
 
-// Placeholder until the query command lands.
 export function register(program: Command): void {
-  program.command("query").description("(being built)").allowUnknownOption().action(() => {
-    throw new McAdvisorError("'query' is not built yet in this version");
-  });
+  program
+    .command("query")
+    .description("run a read-only SQL query over the views log_lines, events and findings")
+    .argument("<sql>", "one SELECT statement, e.g. \"SELECT host, count(*) FROM log_lines GROUP BY host\"")
+    .option("--db <file>", "SQLite database (default: $MCADVISOR_DB or ~/.local/state/mcadvisor/mcadvisor.db)")
+    .option("--format <format>", "table (default) or json")
+    .action((sql: string, flags: { db?: string; format?: string }) => {
+      const format = formatOption(flags.format, ["table", "json"], "table");
+      const database = openDatabase(databasePath(flags.db), { readonly: true });
+      try {
+        let statement;
+        try {
+          statement = database.prepare(sql);
+        } catch (error) {
+          throw new UsageError(`SQL error: ${(error as Error).message}`, {
+            hint: "the views are log_lines(file, line_no, ts, host, program, text), events(...), findings(...); see README",
+          });
+        }
+        if (!statement.readonly || !statement.reader) {
+          throw new UsageError("query is read-only: only statements that read (SELECT, WITH ... SELECT) are allowed", {
+            hint: "mcadvisor changes the database itself (analyze, watch); to experiment, copy the file and use sqlite3",
+          });
+        }
+        let rows: Record<string, unknown>[];
+        try {
+          rows = statement.all() as Record<string, unknown>[];
+        } catch (error) {
+          throw new McAdvisorError(`query failed: ${(error as Error).message}`);
+        }
+        process.stdout.write(format === "json" ? `${JSON.stringify(rows, null, 2)}\n` : renderTable(rows, statement.columns().map((column) => column.name)));
+      } finally {
+        database.close();
+      }
+    });
 }

@@ -1,0 +1,116 @@
+/**
+Bytes to lines. Logs copied off failing nodes are not clean text: CRLF, invalid UTF-8, NUL bytes,
+binary junk, megabyte-long lines and a last line without a newline all occur. The framer never
+throws and never drops a byte range: every line keeps the byte offsets it came from, a line over
+`maxLineBytes` is stored cut with a marker saying how much was left out, and a partial last line
+is held (live) or released at end of input (saved files).
+*/
+
+export interface FramedLine {
+  /** 1-based line number within the file. */
+  readonly lineNo: number;
+  /** Byte offset of the line's first byte, and of the byte after its newline. */
+  readonly startOffset: number;
+  readonly endOffset: number;
+  /** Decoded text without the line terminator; invalid UTF-8 becomes U+FFFD. */
+  readonly text: string;
+  /** How many bytes of the line were cut off (0 when whole). */
+  readonly cutBytes: number;
+}
+
+export const DEFAULT_MAX_LINE_BYTES = 64 * 1024;
+
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+
+export class LineFramer {
+  private readonly decoder = new TextDecoder("utf-8", { fatal: false });
+  private readonly maxLineBytes: number;
+  private held: Buffer[] = [];
+  private heldBytes = 0;
+  private droppedBytes = 0;
+  private nextLineNo: number;
+  private lineStart: number;
+
+  /** Resume at `offset` with `lineCount` lines already framed before it. */
+  constructor(options: { offset?: number; lineCount?: number; maxLineBytes?: number } = {}) {
+    this.lineStart = options.offset ?? 0;
+    this.nextLineNo = (options.lineCount ?? 0) + 1;
+    this.maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  }
+
+  /** Offset of the first byte not yet part of a complete line: the checkpoint to store. */
+  get committedOffset(): number {
+    return this.lineStart;
+  }
+
+  get lineCount(): number {
+    return this.nextLineNo - 1;
+  }
+
+  /** Bytes of an incomplete last line held back. */
+  get pendingBytes(): number {
+    return this.heldBytes + this.droppedBytes;
+  }
+
+  push(chunk: Buffer): FramedLine[] {
+    const lines: FramedLine[] = [];
+    let position = 0;
+    while (position < chunk.length) {
+      const newline = chunk.indexOf(NEWLINE, position);
+      if (newline === -1) {
+        this.hold(chunk.subarray(position));
+        break;
+      }
+      this.hold(chunk.subarray(position, newline));
+      lines.push(this.emit(1));
+      position = newline + 1;
+    }
+    return lines;
+  }
+
+  /** End of input: release a last line that has no newline. */
+  flush(): FramedLine[] {
+    return this.pendingBytes > 0 ? [this.emit(0)] : [];
+  }
+
+  /** The held partial line as text (for checkpoints and display), without consuming it. */
+  pendingText(): string | null {
+    if (this.pendingBytes === 0) return null;
+    return this.decoder.decode(Buffer.concat(this.held));
+  }
+
+  private hold(part: Buffer): void {
+    const room = this.maxLineBytes - this.heldBytes;
+    if (part.length <= room) {
+      if (part.length > 0) this.held.push(Buffer.from(part));
+      this.heldBytes += part.length;
+    } else {
+      if (room > 0) this.held.push(Buffer.from(part.subarray(0, room)));
+      this.heldBytes += Math.max(room, 0);
+      this.droppedBytes += part.length - Math.max(room, 0);
+    }
+  }
+
+  private emit(terminatorBytes: number): FramedLine {
+    let bytes = Buffer.concat(this.held, this.heldBytes);
+    if (this.droppedBytes === 0 && bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN) {
+      bytes = bytes.subarray(0, bytes.length - 1);
+    }
+    let text = this.decoder.decode(bytes);
+    if (this.droppedBytes > 0) text += ` [mcadvisor: line cut, ${this.droppedBytes} more bytes not stored]`;
+    const totalBytes = this.heldBytes + this.droppedBytes + terminatorBytes;
+    const line: FramedLine = {
+      lineNo: this.nextLineNo++,
+      startOffset: this.lineStart,
+      endOffset: this.lineStart + totalBytes,
+      text,
+      cutBytes: this.droppedBytes,
+    };
+    this.lineStart += totalBytes;
+    this.held = [];
+    this.heldBytes = 0;
+    this.droppedBytes = 0;
+    return line;
+  }
+}

@@ -1,0 +1,93 @@
+import { createReadStream, statSync, openSync, readSync, closeSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { createGunzip, gunzipSync } from "node:zlib";
+import type { Readable } from "node:stream";
+import { InputError } from "../errors.js";
+
+/** How much of a file's head identifies it: enough to tell two logs apart, small enough to read on every event. */
+export const FINGERPRINT_BYTES = 4096;
+
+export interface FileIdentity {
+  readonly fingerprint: string;
+  readonly dev: number;
+  readonly ino: number;
+  readonly size: number;
+  readonly mtimeMs: number;
+  /** Bytes in the head that was hashed (a file shorter than FINGERPRINT_BYTES is hashed whole). */
+  readonly headBytes: number;
+  /** Hash of the first n bytes of the head (to recognise a short file that has grown). */
+  readonly headHash: (bytes: number) => string;
+}
+
+export function hashHead(head: Buffer): string {
+  return createHash("sha256").update(head).digest("hex");
+}
+
+function readHeadPlain(path: string): Buffer {
+  const descriptor = openSync(path, "r");
+  try {
+    const buffer = Buffer.alloc(FINGERPRINT_BYTES);
+    const count = readSync(descriptor, buffer, 0, FINGERPRINT_BYTES, 0);
+    return buffer.subarray(0, count);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+async function readHeadGzip(path: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const stream = createReadStream(path).pipe(createGunzip());
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      total += chunk.length;
+      if (total >= FINGERPRINT_BYTES) break;
+    }
+  } catch (error) {
+    if (total === 0) throw error; // a truncated archive still has a readable head
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks).subarray(0, FINGERPRINT_BYTES);
+}
+
+/** Identity by content (head fingerprint) plus device and inode, so a renamed or copied log is recognised. */
+export async function identify(path: string, compressed: boolean): Promise<FileIdentity> {
+  try {
+    const stats = statSync(path);
+    if (!stats.isFile()) throw new InputError(`${path} is not a regular file`);
+    const head = compressed ? await readHeadGzip(path) : readHeadPlain(path);
+    return {
+      fingerprint: hashHead(head), dev: stats.dev, ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs, headBytes: head.length,
+      headHash: (bytes) => hashHead(head.subarray(0, bytes)),
+    };
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`cannot read ${path}: ${describeError(error)}`, {
+      hint: "check that the file exists, is readable, and (for .gz) is a gzip archive; the other inputs are analysed",
+      cause: error,
+    });
+  }
+}
+
+export function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const message = (error as Error).message ?? String(error);
+  if (code === "Z_DATA_ERROR" || code === "Z_BUF_ERROR") return `not a valid gzip archive (${message})`;
+  return code ? `${code}: ${message}` : message;
+}
+
+/**
+The file's bytes from `offset` (decompressed for .gz). gzip cannot seek, so for a compressed file
+the caller must skip `skipBytes` of the stream itself.
+*/
+export function openContent(path: string, compressed: boolean, offset: number): { stream: Readable; skipBytes: number } {
+  if (!compressed) return { stream: createReadStream(path, { start: offset, highWaterMark: 1 << 20 }), skipBytes: 0 };
+  return { stream: createReadStream(path, { highWaterMark: 1 << 20 }).pipe(createGunzip({ chunkSize: 1 << 20 })), skipBytes: offset };
+}
+
+/** Test helper and small-file path: whole content of a possibly compressed file. */
+export function readWhole(buffer: Buffer, compressed: boolean): Buffer {
+  return compressed ? gunzipSync(buffer) : buffer;
+}

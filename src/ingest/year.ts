@@ -1,0 +1,75 @@
+/**
+BSD syslog lines carry no year. A line is placed in the year that puts it closest before the
+reference time: the file's mtime (a log is not written after its mtime, so a December line in a
+file modified in January belongs to the previous year), or, when the logs themselves carry a year
+(package-log banners print the full `date`), the newest such date, which survives copying that
+mtime does not. `--year` overrides both.
+*/
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export type YearResolver = (month: number, day: number) => number;
+
+export interface YearReference {
+  /** Naive wall-clock ms of the reference instant. */
+  readonly reference: number;
+  /** mtime: lines cannot be later (1 day of slack for zones); a logged date: lines may be later or earlier. */
+  readonly source: "mtime" | "logged";
+}
+
+export function yearResolver(options: { fixedYear?: number; reference?: YearReference }): YearResolver {
+  if (options.fixedYear !== undefined) {
+    const year = options.fixedYear;
+    return () => year;
+  }
+  const reference = options.reference ?? { reference: Date.now(), source: "mtime" as const };
+  const referenceYear = new Date(reference.reference).getUTCFullYear();
+  return (month, day) => {
+    const candidate = Date.UTC(referenceYear, month - 1, day);
+    if (reference.source === "mtime") {
+      return candidate > reference.reference + DAY ? referenceYear - 1 : referenceYear;
+    }
+    // A logged date is a point inside the logs' span: pick the year that lands nearest to it.
+    const half = 183 * DAY;
+    if (candidate - reference.reference > half) return referenceYear - 1;
+    if (reference.reference - candidate > half) return referenceYear + 1;
+    return referenceYear;
+  };
+}
+
+/** Naive wall-clock ms ("the logs' local time read as UTC") of an absolute instant in a zone. */
+export function toWallClock(epochMs: number, timeZone?: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+  }).formatToParts(new Date(epochMs));
+  const value = (type: string): number => Number(parts.find((part) => part.type === type)?.value);
+  return Date.UTC(value("year"), value("month") - 1, value("day"), value("hour"), value("minute"), value("second"));
+}
+
+/** The zone's offset at a naive wall-clock time, in minutes east of UTC (for printing ISO times with --tz). */
+export function offsetMinutesAt(wallClockMs: number, timeZone: string): number {
+  // The wall clock is close to the instant; two iterations settle DST edges.
+  let instant = wallClockMs;
+  for (let step = 0; step < 2; step++) instant = wallClockMs - (toWallClock(instant, timeZone) - instant);
+  return Math.round((toWallClock(instant, timeZone) - instant) / 60000);
+}
+
+/** ISO 8601 of a naive time: `2026-11-20T16:31:05`, with `+01:00` when a zone is given. */
+export function formatIso(wallClockMs: number, timeZone?: string): string {
+  const base = new Date(wallClockMs).toISOString().slice(0, 19);
+  if (!timeZone) return base;
+  const offset = offsetMinutesAt(wallClockMs, timeZone);
+  const sign = offset < 0 ? "-" : "+";
+  const absolute = Math.abs(offset);
+  return `${base}${sign}${String(Math.floor(absolute / 60)).padStart(2, "0")}:${String(absolute % 60).padStart(2, "0")}`;
+}
+
+/** Checks a --tz value early so a typo is a usage error, not a crash mid-analysis. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,20 @@
+import { RuleEngine } from "../correlate/engine.js";
+import type { Finding } from "../model/findings.js";
+import type { Store } from "../store/store.js";
+
+type Rules = ConstructorParameters<typeof RuleEngine>[0];
+
+/**
+Runs the rules over every stored event of a bundle, from the start, and stores what they conclude.
+Re-running from the start (not incrementally) is what makes a second analysis, a later node's logs
+or a changed rule give exactly the findings one pass over everything would give.
+*/
+export function correlateBundle(store: Store, bundle: string, rules: Rules): Finding[] {
+  const engine = new RuleEngine(rules);
+  for (const event of store.eventsOfBundle(bundle)) engine.push(event);
+  const end = store.lastTimeOfBundle(bundle);
+  if (end !== null) engine.advance(end);
+  const findings = engine.findings();
+  store.replaceFindings(bundle, findings);
+  return findings;
+}

@@ -1,0 +1,104 @@
+import Database from "better-sqlite3";
+import { mkdirSync, existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { homedir } from "node:os";
+import { StoreError } from "../errors.js";
+import { migrations, schemaVersion } from "./schema.js";
+
+export type SqliteDatabase = Database.Database;
+
+/**
+Where the database lives when --db is not given: $MCADVISOR_DB, else the XDG state directory, so
+`watch`, `tui` and `report` share one database without configuration. One file, no server.
+*/
+export function defaultDatabasePath(environment: NodeJS.ProcessEnv = process.env): string {
+  if (environment.MCADVISOR_DB) return environment.MCADVISOR_DB;
+  const stateHome = environment.XDG_STATE_HOME || join(homedir(), ".local", "state");
+  return join(stateHome, "mcadvisor", "mcadvisor.db");
+}
+
+export interface OpenOptions {
+  /** Open for reading only (query, tui, report): the file must exist and is never changed. */
+  readonly readonly?: boolean;
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? "";
+  return code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED");
+}
+
+/** Opens (and for writers creates and migrates) the database, turning SQLite failures into StoreErrors a user can act on. */
+export function openDatabase(path: string, options: OpenOptions = {}): SqliteDatabase {
+  if (options.readonly && !existsSync(path)) {
+    throw new StoreError(`no database at ${path}`, {
+      hint: "run `mcadvisor analyze PATH...` or `mcadvisor watch` first, or point --db at an existing database",
+    });
+  }
+  let database: SqliteDatabase;
+  try {
+    if (!options.readonly) mkdirSync(dirname(path), { recursive: true });
+    database = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  } catch (error) {
+    throw new StoreError(`cannot open database ${path}: ${(error as Error).message}`, {
+      hint: "check that the path is a writable directory and the file is an mcadvisor SQLite database",
+      cause: error,
+    });
+  }
+  try {
+    database.pragma("busy_timeout = 5000");
+    if (!options.readonly) {
+      database.pragma("journal_mode = WAL");
+      database.pragma("synchronous = NORMAL");
+      migrate(database, path);
+    } else {
+      checkVersion(database, path);
+    }
+  } catch (error) {
+    database.close();
+    if (error instanceof StoreError) throw error;
+    if (isBusy(error)) {
+      throw new StoreError(`database ${path} is locked by another process`, {
+        hint: "wait for the other mcadvisor command to finish, or use another --db",
+        cause: error,
+      });
+    }
+    throw new StoreError(`database ${path} is not usable: ${(error as Error).message}`, {
+      hint: "if it is not an mcadvisor database, point --db elsewhere; if it is damaged, move it away and analyse again",
+      cause: error,
+    });
+  }
+  return database;
+}
+
+function currentVersion(database: SqliteDatabase): number {
+  return database.pragma("user_version", { simple: true }) as number;
+}
+
+function checkVersion(database: SqliteDatabase, path: string): void {
+  const version = currentVersion(database);
+  if (version > schemaVersion) {
+    throw new StoreError(`database ${path} was written by a newer mcadvisor (schema ${version}, this one knows ${schemaVersion})`, {
+      hint: "upgrade mcadvisor, or analyse into a new --db",
+    });
+  }
+  if (version === 0) {
+    throw new StoreError(`${path} is not an mcadvisor database (it has no schema)`, { hint: "point --db at the database analyze or watch wrote" });
+  }
+}
+
+function migrate(database: SqliteDatabase, path: string): void {
+  const version = currentVersion(database);
+  if (version > schemaVersion) checkVersion(database, path);
+  if (version === 0) {
+    const tables = database.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+    if (tables.n > 0) {
+      throw new StoreError(`${path} is a SQLite database but not an mcadvisor one`, { hint: "use another --db path" });
+    }
+  }
+  for (let step = version; step < schemaVersion; step++) {
+    database.transaction(() => {
+      database.exec(migrations[step]);
+      database.pragma(`user_version = ${step + 1}`);
+    }).immediate();
+  }
+}

@@ -1,0 +1,111 @@
+/**
+The versioned schema. Each migration moves `PRAGMA user_version` one step; a database from a newer
+mcadvisor is refused rather than misread. Tables are singular; the views `log_lines`, `events` and
+`findings` are the documented, stable surface for `mcadvisor query` and users' own SQL.
+*/
+
+export const migrations: readonly string[] = [
+  // 1: the initial schema
+  `
+  CREATE TABLE file (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    bundle TEXT NOT NULL,
+    host_hint TEXT,
+    package_hint TEXT,
+    kind TEXT NOT NULL,
+    fingerprint TEXT NOT NULL UNIQUE,
+    head_bytes INTEGER NOT NULL DEFAULT 0,
+    dev INTEGER, ino INTEGER, size INTEGER, mtime INTEGER,
+    offset INTEGER NOT NULL DEFAULT 0,
+    line_count INTEGER NOT NULL DEFAULT 0,
+    pending TEXT,
+    year INTEGER,
+    added_at TEXT NOT NULL
+  );
+  CREATE INDEX file_path ON file(path);
+  CREATE INDEX file_bundle ON file(bundle);
+
+  CREATE TABLE line (
+    id INTEGER PRIMARY KEY,
+    file_id INTEGER NOT NULL REFERENCES file(id),
+    line_no INTEGER NOT NULL,
+    ts INTEGER,
+    host TEXT,
+    program TEXT,
+    package TEXT,
+    format TEXT NOT NULL,
+    text TEXT NOT NULL,
+    event_count INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE UNIQUE INDEX line_file_line ON line(file_id, line_no);
+  CREATE INDEX line_ts ON line(ts);
+
+  CREATE TABLE event (
+    id INTEGER PRIMARY KEY,
+    line_id INTEGER NOT NULL REFERENCES line(id),
+    file_id INTEGER NOT NULL REFERENCES file(id),
+    line_no INTEGER NOT NULL,
+    ts INTEGER,
+    kind TEXT NOT NULL,
+    host TEXT,
+    package TEXT,
+    device_group TEXT,
+    node TEXT,
+    fields TEXT NOT NULL DEFAULT '{}'
+  );
+  CREATE INDEX event_ts ON event(ts);
+  CREATE INDEX event_file ON event(file_id);
+
+  CREATE TABLE finding (
+    id TEXT PRIMARY KEY,
+    bundle TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    action TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    status TEXT NOT NULL,
+    title TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    package TEXT, device_group TEXT, node TEXT, site TEXT,
+    first_seen INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL,
+    resolved_at INTEGER,
+    check_first TEXT NOT NULL DEFAULT '[]',
+    steps TEXT NOT NULL DEFAULT '[]',
+    evidence TEXT NOT NULL DEFAULT '[]',
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX finding_bundle ON finding(bundle);
+
+  CREATE TABLE report (
+    id INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    since INTEGER,
+    until INTEGER,
+    format TEXT
+  );
+
+  CREATE VIRTUAL TABLE line_fts USING fts5(text, content='line', content_rowid='id');
+
+  -- naive wall-clock ms (see docs/architecture.md "Time") shown as ISO text without offset
+  CREATE VIEW log_lines AS
+    SELECT f.path AS file, l.line_no, strftime('%Y-%m-%dT%H:%M:%S', l.ts / 1000, 'unixepoch') AS ts,
+           l.host, l.program, l.package, l.format, l.event_count, l.text, l.id AS line_id, f.bundle
+    FROM line l JOIN file f ON f.id = l.file_id;
+
+  CREATE VIEW events AS
+    SELECT e.id, strftime('%Y-%m-%dT%H:%M:%S', e.ts / 1000, 'unixepoch') AS ts, e.kind, e.host, e.package,
+           e.device_group, e.node, e.fields, f.path AS file, e.line_no, l.text AS raw, f.bundle
+    FROM event e JOIN file f ON f.id = e.file_id JOIN line l ON l.id = e.line_id;
+
+  CREATE VIEW findings AS
+    SELECT id, rule, action, severity, status, title, summary, package, device_group, node, site,
+           strftime('%Y-%m-%dT%H:%M:%S', first_seen / 1000, 'unixepoch') AS first_seen,
+           strftime('%Y-%m-%dT%H:%M:%S', last_seen / 1000, 'unixepoch') AS last_seen,
+           strftime('%Y-%m-%dT%H:%M:%S', resolved_at / 1000, 'unixepoch') AS resolved_at,
+           check_first, steps, evidence, bundle
+    FROM finding;
+  `,
+];
+
+export const schemaVersion = migrations.length;
