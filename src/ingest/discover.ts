@@ -2,6 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { InputError } from "../errors.js";
 import type { FileKind } from "../store/store.js";
+import { compareText } from "../util/compare.js";
 
 /** A log or configuration file found among the inputs, with what its place in the tree tells. */
 export interface InputFile {
@@ -107,7 +108,7 @@ export function discoverInputs(paths: readonly string[]): Discovery {
       }));
       return;
     }
-    entries.sort((left, right) => left.name.localeCompare(right.name));
+    entries.sort((left, right) => compareText(left.name, right.name));
     for (const entry of entries) {
       const child = join(directory, entry.name);
       if (entry.isDirectory()) {

@@ -4,6 +4,7 @@ import { correlateBundle } from "./correlate.js";
 import { InputError, type McAdvisorError } from "../errors.js";
 import type { Store } from "../store/store.js";
 import { statSync } from "node:fs";
+import { compareText } from "../util/compare.js";
 
 type Rules = Parameters<typeof correlateBundle>[2];
 
@@ -32,7 +33,7 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
   const discovery = discoverInputs(options.paths);
   const problems: McAdvisorError[] = [...discovery.problems];
   const inputs = [...discovery.files].sort((left, right) =>
-    left.bundle.localeCompare(right.bundle) || kindOrder[left.kind] - kindOrder[right.kind] || left.path.localeCompare(right.path));
+    compareText(left.bundle, right.bundle) || kindOrder[left.kind] - kindOrder[right.kind] || compareText(left.path, right.path));
 
   let bytesTotal = 0;
   for (const input of inputs) {

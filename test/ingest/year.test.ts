@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { formatIso, offsetMinutesAt, toWallClock, yearResolver } from "../../src/ingest/year.js";
+
+describe("year inference", () => {
+  it("puts December lines of a file modified in January in the previous year", () => {
+    const yearFor = yearResolver({ reference: { reference: Date.UTC(2027, 0, 2, 3), source: "mtime" } });
+    expect(yearFor(12, 31)).toBe(2026);
+    expect(yearFor(1, 2)).toBe(2027);
+  });
+
+  it("allows a day of slack after mtime for zone differences", () => {
+    const yearFor = yearResolver({ reference: { reference: Date.UTC(2026, 10, 20, 12), source: "mtime" } });
+    expect(yearFor(11, 21)).toBe(2026);
+    expect(yearFor(11, 23)).toBe(2025);
+  });
+
+  it("with a logged date, picks the year nearest to it in both directions", () => {
+    const yearFor = yearResolver({ reference: { reference: Date.UTC(2026, 11, 30), source: "logged" } });
+    expect(yearFor(1, 3)).toBe(2027);
+    expect(yearFor(11, 20)).toBe(2026);
+  });
+
+  it("--year wins", () => {
+    expect(yearResolver({ fixedYear: 2014 })(11, 24)).toBe(2014);
+  });
+});
+
+describe("time zones", () => {
+  it("converts an instant to the zone's wall clock", () => {
+    expect(toWallClock(Date.UTC(2026, 10, 20, 15, 31, 5), "Europe/Paris")).toBe(Date.UTC(2026, 10, 20, 16, 31, 5));
+  });
+
+  it("prints ISO 8601 without offset by default and with the zone's offset under --tz", () => {
+    const wall = Date.UTC(2026, 10, 20, 16, 31, 5);
+    expect(formatIso(wall)).toBe("2026-11-20T16:31:05");
+    expect(formatIso(wall, "America/New_York")).toBe("2026-11-20T16:31:05-05:00");
+    expect(offsetMinutesAt(Date.UTC(2026, 6, 1, 12), "Europe/Paris")).toBe(120);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
+import { join } from "node:path";
+import { writeFileSync } from "node:fs";
+import { openDatabase } from "../../src/store/db.js";
+import { acquireWriterLock } from "../../src/store/lock.js";
+import { schemaVersion } from "../../src/store/schema.js";
+import { StoreError } from "../../src/errors.js";
+import { tempDir } from "../helpers/temp.js";
+
+describe("openDatabase", () => {
+  it("creates the schema in WAL mode and reopens it without migrating twice", () => {
+    const path = join(tempDir(), "a.db");
+    const first = openDatabase(path);
+    expect(first.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(first.pragma("user_version", { simple: true })).toBe(schemaVersion);
+    first.close();
+    const again = openDatabase(path);
+    const views = again.prepare("SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name").all();
+    expect(views).toEqual([{ name: "events" }, { name: "findings" }, { name: "log_lines" }]);
+    again.close();
+  });
+
+  it("refuses a database from a newer mcadvisor", () => {
+    const path = join(tempDir(), "new.db");
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${schemaVersion + 5}`);
+    raw.close();
+    expect(() => openDatabase(path)).toThrow(/newer mcadvisor/);
+  });
+
+  it("refuses another program's SQLite file instead of writing into it", () => {
+    const path = join(tempDir(), "other.db");
+    const raw = new Database(path);
+    raw.exec("CREATE TABLE t (x)");
+    raw.close();
+    expect(() => openDatabase(path)).toThrow(/not an mcadvisor one/);
+  });
+
+  it("says what to do when a read-only open finds no database", () => {
+    const error = (() => {
+      try {
+        openDatabase(join(tempDir(), "missing.db"), { readonly: true });
+      } catch (caught) {
+        return caught as StoreError;
+      }
+    })();
+    expect(error).toBeInstanceOf(StoreError);
+    expect(error?.hint).toMatch(/mcadvisor analyze/);
+  });
+
+  it("names a file that is not a database", () => {
+    const path = join(tempDir(), "junk.db");
+    writeFileSync(path, "this is not sqlite at all, just text".repeat(100));
+    expect(() => openDatabase(path)).toThrow(StoreError);
+  });
+});
+
+describe("writer lock", () => {
+  it("refuses a second writer while the first holds the lock, and takes over a stale lock", () => {
+    const path = join(tempDir(), "w.db");
+    const lock = acquireWriterLock(path, "watch");
+    // A lock held by another live process (pid 1 always exists) is refused with the holder named.
+    lock.release();
+    writeFileSync(`${path}.lock`, "1 watch\n");
+    expect(() => acquireWriterLock(path, "analyze")).toThrow(/being written by mcadvisor watch \(pid 1\)/);
+    // A lock whose process is gone (kill -9) is taken over.
+    writeFileSync(`${path}.lock`, "2147483646 watch\n");
+    const taken = acquireWriterLock(path, "analyze");
+    taken.release();
+  });
+});
