@@ -1,0 +1,251 @@
+# Package log line header: the legacy control script's log (/etc/cmcluster/<pkg>/<pkg>.cntl.log)
+# and the modular scripts' log ($SGRUN/log/<pkg>.log). Shapes (reference.md §2.3, §2.4):
+#   banner        <TAB>########### Node "n": Starting package at Mon Nov 24 10:00:00 EST 2014 ###########
+#                 ###### Node "n": Package start failed at ... ######   (6 '#', no TAB)
+#   step          Nov 24 10:00:01 - Node "n": Activating volume group vg01 with exclusive option.
+#                 Nov 24 10:00:01 - "n": ...        (template quirk: no 'Node')
+#                 <TAB>Nov 24 11:00:03 - vgchange -a n vg01 failed, trying again.   (no host)
+#   error/warning <TAB>ERROR:  Function activate_volume_group / <TAB>ERROR:  Failed to activate vg01
+#                 <TAB>WARNING:  ... / <TAB>Function halt_services (test_return case 9)
+#   continuation  any other indented line (LV names under "Checking filesystems:", service commands)
+#   modular       Nov 24 10:00:00 root@nodeA1 master_control_script.sh[12345]: text
+#   blank         an empty or blank line (banners are written after a newline)
+# Unindented text of another shape is not a package-log header: the grammar does not parse it
+# and the caller keeps the line as plain text.
+
+@preprocessor typescript
+
+@{%
+import moo from "moo";
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTH = MONTHS.join("|");
+const STAMP = `(?:${MONTH})[ \\t]+\\d{1,2}[ \\t]+\\d\\d:\\d\\d:\\d\\d`;
+// " at <date output>": optional weekday and zone, then the year.
+const DATE = `at[ \\t]+(?:[A-Z][a-z]{2}[ \\t]+)?(?:${MONTH})[ \\t]+\\d{1,2}[ \\t]+\\d\\d:\\d\\d:\\d\\d(?:[ \\t]+[A-Za-z][A-Za-z0-9+:-]*)?[ \\t]+\\d{4}`;
+
+const lexer = moo.states({
+  main: {
+    indent: /[ \t]+/,
+    hashes: { match: /#{6,}/, next: "banner" },
+    stamp: { match: new RegExp(`${STAMP}(?=[ \\t])`), next: "afterStamp" },
+    error: { match: /(?:ERROR:|Function(?=[ \t]))[ \t]*/, next: "text" },
+    warning: { match: /WARNING:[ \t]*/, next: "text" },
+    text: { match: /[^]+/, lineBreaks: true },
+  },
+  banner: {
+    blank: /[ \t]+/,
+    node: /Node[ \t]+"[^"]*":/,
+    date: new RegExp(`${DATE}(?=[ \\t]*(?:#|(?![^])))`),
+    hashes: /#+/,
+    word: /[^\s#]+/,
+  },
+  afterStamp: {
+    blank: /[ \t]+/,
+    dash: { match: /-(?=[ \t]|(?![^]))/, next: "step" },
+    host: { match: /\S+/, next: "modular" },
+  },
+  step: {
+    blank: /[ \t]+/,
+    node: { match: /(?:Node[ \t]+)?"[^"\s]*":/, next: "text" },
+    text: { match: /[^]+/, lineBreaks: true },
+  },
+  modular: {
+    blank: /[ \t]+/,
+    tag: { match: /[^\s\[\]:]+(?:\[\d+\])?:(?=[ \t]|(?![^]))/, next: "text" },
+  },
+  text: {
+    blank: /[ \t]+/,
+    text: { match: /[^]+/, lineBreaks: true },
+  },
+});
+
+type Shape = "banner" | "step" | "error" | "warning" | "continuation" | "modular" | "plain";
+
+export interface PackageLogHeader {
+  format: "pkglog";
+  year?: number;
+  month?: number;
+  day?: number;
+  hour?: number;
+  minute?: number;
+  second?: number;
+  host?: string;
+  program?: string;
+  pid?: number;
+  body: string;
+  shape: Shape;
+}
+
+interface Token { text: string }
+
+const STAMP_PARTS = new RegExp(`^(${MONTH})[ \\t]+(\\d{1,2})[ \\t]+(\\d\\d):(\\d\\d):(\\d\\d)`);
+const DATE_PARTS = new RegExp(`(${MONTH})[ \\t]+(\\d{1,2})[ \\t]+(\\d\\d):(\\d\\d):(\\d\\d)(?:[ \\t]+[A-Za-z][A-Za-z0-9+:-]*)?[ \\t]+(\\d{4})$`);
+
+function withStamp(header: PackageLogHeader, stamp: string): PackageLogHeader {
+  const parts = STAMP_PARTS.exec(stamp);
+  if (!parts) return header;
+  header.month = MONTHS.indexOf(parts[1]) + 1;
+  header.day = Number(parts[2]);
+  header.hour = Number(parts[3]);
+  header.minute = Number(parts[4]);
+  header.second = Number(parts[5]);
+  return header;
+}
+
+/** `Node "n":` or `"n":` to the host name. */
+function nodeName(token: Token | null | undefined): string | undefined {
+  if (!token) return undefined;
+  const match = /"([^"]*)"/.exec(token.text);
+  return match && match[1].length > 0 ? match[1] : undefined;
+}
+
+function banner(node: Token | null, words: Token[], date: Token | null): PackageLogHeader {
+  const phrase = words.map((word) => word.text).join(" ");
+  const header: PackageLogHeader = { format: "pkglog", body: date ? `${phrase} ${date.text.replace(/[ \t]+/g, " ")}` : phrase, shape: "banner" };
+  const host = nodeName(node);
+  if (host !== undefined) header.host = host;
+  if (date) {
+    const parts = DATE_PARTS.exec(date.text);
+    if (parts) {
+      header.year = Number(parts[6]);
+      header.month = MONTHS.indexOf(parts[1]) + 1;
+      header.day = Number(parts[2]);
+      header.hour = Number(parts[3]);
+      header.minute = Number(parts[4]);
+      header.second = Number(parts[5]);
+    }
+  }
+  return header;
+}
+
+function step(stamp: Token, node: Token | null, text: Token | null): PackageLogHeader {
+  const header: PackageLogHeader = { format: "pkglog", body: text ? text.text : "", shape: "step" };
+  withStamp(header, stamp.text);
+  const host = nodeName(node);
+  if (host !== undefined) header.host = host;
+  return header;
+}
+
+function modular(stamp: Token, hostToken: Token, tag: Token, text: Token | null): PackageLogHeader {
+  const header: PackageLogHeader = { format: "pkglog", body: text ? text.text : "", shape: "modular" };
+  withStamp(header, stamp.text);
+  const at = hostToken.text.lastIndexOf("@");
+  header.host = at >= 0 ? hostToken.text.slice(at + 1) : hostToken.text;
+  const name = tag.text.slice(0, -1);
+  const bracket = name.indexOf("[");
+  if (bracket >= 0) {
+    header.program = name.slice(0, bracket);
+    header.pid = Number(name.slice(bracket + 1, -1));
+  } else {
+    header.program = name;
+  }
+  return header;
+}
+
+function tagged(shape: Shape, tag: Token, text: Token | null): PackageLogHeader {
+  return { format: "pkglog", body: tag.text + (text ? text.text : ""), shape };
+}
+
+export const meta = {
+  name: "pkglog",
+  role: "header",
+  formats: ["pkglog"],
+  description: "Serviceguard package log lines: banners, step lines, ERROR/WARNING pairs, continuation lines, modular script lines",
+};
+
+export const samples: Array<{ text: string; expect: unknown }> = [
+  {
+    text: "\t########### Node \"nodeA1\": Starting package at Mon Nov 24 10:00:00 EST 2014 ###########",
+    expect: { format: "pkglog", year: 2014, month: 11, day: 24, hour: 10, minute: 0, second: 0, host: "nodeA1", body: "Starting package at Mon Nov 24 10:00:00 EST 2014", shape: "banner" },
+  },
+  {
+    text: "\t########### Node \"nodeA1\": Package halt completed at Mon Nov  3 11:00:05 EST 2014 ###########",
+    expect: { format: "pkglog", year: 2014, month: 11, day: 3, hour: 11, minute: 0, second: 5, host: "nodeA1", body: "Package halt completed at Mon Nov 3 11:00:05 EST 2014", shape: "banner" },
+  },
+  {
+    text: "###### Node \"nodeA1\": Package start failed at Mon Nov 24 10:00:09 EST 2014 ######",
+    expect: { format: "pkglog", year: 2014, month: 11, day: 24, hour: 10, minute: 0, second: 9, host: "nodeA1", body: "Package start failed at Mon Nov 24 10:00:09 EST 2014", shape: "banner" },
+  },
+  {
+    text: "###### Starting package pkg1 ######",
+    expect: { format: "pkglog", body: "Starting package pkg1", shape: "banner" },
+  },
+  {
+    text: "Nov 24 10:00:01 - Node \"nodeA1\": Activating volume group vg01 with exclusive option.",
+    expect: { format: "pkglog", month: 11, day: 24, hour: 10, minute: 0, second: 1, host: "nodeA1", body: "Activating volume group vg01 with exclusive option.", shape: "step" },
+  },
+  {
+    text: "Nov  4 10:00:01 - \"nodeA1\": Activating volume group vg01 with non-exclusive option.",
+    expect: { format: "pkglog", month: 11, day: 4, hour: 10, minute: 0, second: 1, host: "nodeA1", body: "Activating volume group vg01 with non-exclusive option.", shape: "step" },
+  },
+  {
+    text: "\tNov 24 11:00:03 - vgchange -a n vg01 failed, trying again.",
+    expect: { format: "pkglog", month: 11, day: 24, hour: 11, minute: 0, second: 3, body: "vgchange -a n vg01 failed, trying again.", shape: "step" },
+  },
+  {
+    text: "\tERROR:  Function activate_volume_group",
+    expect: { format: "pkglog", body: "ERROR:  Function activate_volume_group", shape: "error" },
+  },
+  {
+    text: "\tERROR:  Failed to activate vg01",
+    expect: { format: "pkglog", body: "ERROR:  Failed to activate vg01", shape: "error" },
+  },
+  {
+    text: "\tFunction halt_services",
+    expect: { format: "pkglog", body: "Function halt_services", shape: "error" },
+  },
+  {
+    text: "\tWARNING:   Running fuser to remove anyone using the file system directly.",
+    expect: { format: "pkglog", body: "WARNING:   Running fuser to remove anyone using the file system directly.", shape: "warning" },
+  },
+  {
+    text: "   /dev/vg01/lvol1",
+    expect: { format: "pkglog", body: "/dev/vg01/lvol1", shape: "continuation" },
+  },
+  {
+    text: "   \"/etc/cmcluster/pkg_eq/mon_pkg_eq.sh monitor\"",
+    expect: { format: "pkglog", body: "\"/etc/cmcluster/pkg_eq/mon_pkg_eq.sh monitor\"", shape: "continuation" },
+  },
+  {
+    text: "Nov 24 10:00:00 root@nodeA1 master_control_script.sh[12345]: ###### Starting package pkg1 ######",
+    expect: { format: "pkglog", month: 11, day: 24, hour: 10, minute: 0, second: 0, host: "nodeA1", program: "master_control_script.sh", pid: 12345, body: "###### Starting package pkg1 ######", shape: "modular" },
+  },
+  {
+    text: "",
+    expect: { format: "pkglog", body: "", shape: "plain" },
+  },
+];
+%}
+
+@lexer lexer
+
+line -> %indent:?                        {% () => ({ format: "pkglog", body: "", shape: "plain" }) %}
+      | %indent:? bannerLine             {% ([, header]) => header %}
+      | %indent:? stepLine               {% ([, header]) => header %}
+      | %indent:? modularLine            {% ([, header]) => header %}
+      | %indent:? %error %text:?         {% ([, tag, text]) => tagged("error", tag, text) %}
+      | %indent:? %warning %text:?       {% ([, tag, text]) => tagged("warning", tag, text) %}
+      | %indent %text                    {% ([, text]) => ({ format: "pkglog", body: text.text, shape: "continuation" }) %}
+
+bannerLine -> %hashes %blank:? bannerNode:? words bannerDate:? bannerEnd
+  {% ([, , node, words, date]) => banner(node, words, date) %}
+
+bannerEnd -> null | %blank | %blank:? %hashes %blank:?
+
+bannerNode -> %node %blank {% ([node]) => node %}
+bannerDate -> %blank %date {% ([, date]) => date %}
+
+words -> %word                 {% ([word]) => [word] %}
+       | words %blank %word    {% ([words, , word]) => [...words, word] %}
+
+stepLine -> %stamp %blank %dash stepTail {% ([stamp, , , tail]) => step(stamp, tail[0], tail[1]) %}
+
+stepTail -> %blank:?                          {% () => [null, null] %}
+          | %blank:? %text                    {% ([, text]) => [null, text] %}
+          | %blank:? %node textTail           {% ([, node, text]) => [node, text] %}
+
+textTail -> %blank:?          {% () => null %}
+          | %blank:? %text    {% ([, text]) => text %}
+
+modularLine -> %stamp %blank %host %blank %tag textTail {% ([stamp, , host, , tag, text]) => modular(stamp, host, tag, text) %}

@@ -1,0 +1,380 @@
+# Serviceguard messages: cmcld/cmclconfd/cmsrvassistd/cmlvmd syslog sentences, CM-CMD command
+# audit lines, and the package control scripts' step texts, banners and ERROR/WARNING lines
+# (legacy and modular). The lexer splits a body into words; blanks, punctuation and '#' runs are
+# dropped, so "Started package pkgA on node nodeA1." is the words Started package pkgA on node nodeA1.
+#
+# A body is one sentence, chosen by its first words, followed by any words (`rest`). A body whose
+# first word starts no sentence is free text (`free`): it is scanned for "switching ... disabled"
+# and "configuration ... applied", and otherwise yields no event. The first words of sentences
+# are listed in SENTENCE_STARTS so that free text never overlaps a sentence (one parse only).
+# Sentence wording for cmcld package messages is not verified (reference.md §8), so each sentence
+# fixes only the words that identify it and reads the rest loosely.
+
+@preprocessor typescript
+
+@{%
+import moo from "moo";
+import { filteredLexer, restOfLine } from "../../parse/token-filter.js";
+import type { SourcedToken } from "../../parse/token-filter.js";
+
+const lexer = filteredLexer(
+  moo.compile({
+    space: { match: /\s+/, lineBreaks: true },
+    hashes: /#+/,
+    quoted: /'[^'\n]*'|"[^"\n]*"/,
+    punct: /[.,;:!?]+(?=[\s'"#]|(?![^]))/,
+    word: /[^\s'"#]+?(?=[.,;:!?]*(?:[\s'"#]|(?![^])))/,
+    other: { match: /[^]/, lineBreaks: true },
+  }),
+  { keep: ["word", "quoted", "other"], drop: ["space", "hashes", "punct"] },
+);
+
+type Token = SourcedToken;
+type Scalar = string | number | boolean | null;
+interface Draft { kind: string; package?: string; node?: string; deviceGroup?: string; fields?: Record<string, Scalar> }
+
+const ADMIN_COMMANDS = new Set([
+  "cmrunpkg", "cmhaltpkg", "cmmodpkg", "cmapplyconf", "cmcheckconf", "cmdeleteconf", "cmrecovercl", "cmhaltcl", "cmruncl",
+  "cmhaltnode", "cmrunnode", "cmapplyconcl", "cmcheckconcl", "cmdeleteconcl", "cmforceconcl", "cmmodnet", "cmhaltserv", "cmrunserv",
+]);
+const PACKAGE_COMMANDS = new Set(["cmrunpkg", "cmhaltpkg", "cmmodpkg"]);
+// Options of the package commands that take a value (the value is not the package name).
+const VALUE_OPTIONS = new Set(["-n", "-t", "-o", "-f"]);
+
+const SENTENCE_STARTS = new Set([
+  "Request", "Executing", "Started", "Halted", "Package", "Switching", "Timed", "Attempting", "The", "Member", "Warning", "This",
+  "Lost", "Could", "Starting", "Halting", "Failed", "Activating", "Deactivating", "Checking", "Mounting", "Unmounting", "Adding",
+  "Remove", "Removing", "ERROR", "Function", "WARNING", "Unmount", "umount", "vgchange",
+  ...ADMIN_COMMANDS,
+]);
+
+// Token matchers, used in rules as %free etc. nearley hands a matcher the whole token. They are
+// `var` because nearleyc also emits `declare var <name>` for every %name it does not find in the lexer.
+const matcher = (accepts: (value: string) => boolean) => ({ test: (token: Token) => accepts(token.value) });
+var free = matcher((value) => !SENTENCE_STARTS.has(value) && !/^\d+$/.test(value));
+var count = matcher((value) => /^\d+$/.test(value));
+var notFunction = matcher((value) => value !== "Function");
+var notFailed = matcher((value) => value !== "failed");
+var adminCommand = matcher((value) => ADMIN_COMMANDS.has(value));
+
+function draft(kind: string, columns: { package?: string; node?: string; deviceGroup?: string } = {}, fields?: Record<string, Scalar | undefined>): Draft {
+  const event: Draft = { kind };
+  if (columns.package !== undefined) event.package = columns.package;
+  if (columns.node !== undefined) event.node = columns.node;
+  if (columns.deviceGroup !== undefined) event.deviceGroup = columns.deviceGroup;
+  if (fields) {
+    const kept: Record<string, Scalar> = {};
+    for (const [key, value] of Object.entries(fields)) if (value !== undefined) kept[key] = value;
+    if (Object.keys(kept).length > 0) event.fields = kept;
+  }
+  return event;
+}
+
+const text = (token: Token | null | undefined): string | undefined => (token ? token.value : undefined);
+const values = (tokens: Token[]): string[] => tokens.map((token) => token.value);
+
+/** The word after `key` in a word list. */
+function after(words: string[], key: string): string | undefined {
+  const index = words.indexOf(key);
+  return index >= 0 && index + 1 < words.length ? words[index + 1] : undefined;
+}
+
+/** The year of a banner's `at <date>` tail: its last four-digit word. */
+function yearOf(words: string[]): number | undefined {
+  for (let index = words.length - 1; index >= 0; index--) if (/^\d{4}$/.test(words[index])) return Number(words[index]);
+  return undefined;
+}
+
+/** "Starting package at <date>" (legacy banner) or "Starting package pkg1" (modular banner). */
+function packagePhase(kind: string, rest: Token[]): Draft[] {
+  const words = values(rest);
+  if (words[0] === "at") return [draft(kind, {}, { year: yearOf(words) })];
+  return [draft(kind, { package: words[0] })];
+}
+
+function bannerOutcome(kind: string, rest: Token[]): Draft[] {
+  const words = values(rest);
+  return [draft(kind, {}, { year: words[0] === "at" ? yearOf(words) : undefined })];
+}
+
+const stripParens = (word: string): string => word.replace(/^\(+|\)+$/g, "");
+const baseName = (path: string): string => stripParens(path).replace(/\[\d*\]$/, "").replace(/^.*\//, "");
+
+function vgActivate(vg: Token, rest: Token[]): Draft[] {
+  const words = values(rest);
+  const mode = words[0] === "with" && words[2] === "option" ? words[1] : undefined;
+  return [draft("pkg.vg.activate", {}, { vg: vg.value, mode })];
+}
+
+function mount(device: Token, rest: Token[]): Draft[] {
+  const words = values(rest);
+  return [draft("pkg.fs.mount", {}, { device: device.value, mountpoint: after(words, "at") ?? after(words, "on") })];
+}
+
+function unmount(rest: Token[]): Draft[] {
+  const words = values(rest);
+  const device = after(words, "on") ?? words.find((word) => word.startsWith("/")) ?? words[words.length - 1];
+  return [draft("pkg.fs.unmount", {}, { device })];
+}
+
+function ipChange(kind: string, rest: Token[]): Draft[] {
+  const words = values(rest);
+  return [draft(kind, {}, { ip: words[0], subnet: after(words, "subnet") })];
+}
+
+function scriptPhase(script: string): "run" | "halt" {
+  return /\b(?:stop|halt)\s*$/.test(script) ? "halt" : "run";
+}
+
+/** ERROR detail to the failing step, from the template's test_return texts (reference.md §2.3). */
+function errorReason(detail: string): string {
+  const lower = detail.toLowerCase();
+  if (/customer/.test(lower)) return "customer";
+  if (/\bnfs\b/.test(lower)) return "nfs";
+  if (/fsck/.test(lower)) return "fsck";
+  if (/\bservice\b/.test(lower)) return "service";
+  if (/\b(?:u?n?mount|umount)\b/.test(lower) || /\bmount\b/.test(lower)) return "mount";
+  if (/\bip\b|\bsubnet\b/.test(lower) || /\bremove\s+\d+\.\d+\.\d+\.\d+/.test(lower)) return "ip";
+  if (/activate|volume group|\bvg\w*/.test(lower)) return "vg";
+  return "unknown";
+}
+
+function errorDetail(start: Token | null): Draft[] {
+  const detail = start ? restOfLine(start) : "";
+  return [draft("pkg.error.detail", {}, { detail, reason: errorReason(detail) })];
+}
+
+function adminCommandEvent(command: Token): Draft[] {
+  const args = restOfLine(command, true);
+  const words = args.split(/\s+/).filter((word) => word.length > 0);
+  let commandName = command.value;
+  let operands = words;
+  if (commandName === "cmforceconcl" && words.length > 0 && PACKAGE_COMMANDS.has(words[0])) {
+    commandName = words[0];
+    operands = words.slice(1);
+  }
+  let packageName: string | undefined;
+  if (PACKAGE_COMMANDS.has(commandName)) {
+    for (let index = 0; index < operands.length; index++) {
+      const word = operands[index];
+      if (VALUE_OPTIONS.has(word)) index++;
+      else if (!word.startsWith("-")) packageName = word;
+    }
+  }
+  return [draft("admin.command", { package: packageName }, { command: command.value, args })];
+}
+
+/** Free text: only phrasings that are known by their words, wherever they stand. */
+function scanFree(tokens: Token[]): Draft[] {
+  const words = values(tokens);
+  const lower = words.map((word) => word.toLowerCase());
+  const events: Draft[] = [];
+  if (lower.includes("switching") && lower.includes("disabled")) {
+    events.push(draft("pkg.switching.disabled", { package: after(lower, "package") === undefined ? undefined : words[lower.indexOf("package") + 1], node: after(lower, "node") === undefined ? undefined : words[lower.indexOf("node") + 1] }));
+  }
+  if (lower.includes("configuration") && lower.includes("applied")) events.push(draft("config.applied"));
+  return events;
+}
+
+function switching(packageName: string | undefined, rest: Token[], disabled: boolean): Draft[] {
+  const words = values(rest);
+  if (!disabled && !words.includes("disabled")) return [];
+  return [draft("pkg.switching.disabled", { package: packageName ?? after(words, "package"), node: after(words, "node") })];
+}
+
+export const meta = {
+  name: "serviceguard",
+  role: "body",
+  formats: ["syslog", "pkglog"],
+  prefilter: /Request from|Executing|Started package|Halted package|[Pp]ackage|[Ss]witching|Timed out|form a new cluster|formed|membership|Member|unable to run|evicted|daemon|Lost connection|Could not read|^\s*cm[a-z]+|Starting|Halting|Activating|Deactivating|Checking|Mounting|Unmounting|IP address|ERROR|WARNING|Function|Failed to|trying again|[Cc]onfiguration|^\s*(?:vgchange|umount|Unmount)/,
+  description: "Serviceguard daemon messages, CM-CMD command lines, and package control script steps, banners and errors",
+};
+
+export const samples: Array<{ text: string; expect: unknown }> = [
+  { text: "Request from node star04 to start package pkg5 on node star04.", expect: [{ kind: "pkg.start.requested", package: "pkg5", node: "star04", fields: { from: "star04" } }] },
+  { text: "Request from node nodeA1 to halt package pkgA on node nodeB1.", expect: [{ kind: "pkg.halt.requested", package: "pkgA", node: "nodeB1", fields: { from: "nodeA1" } }] },
+  { text: "Executing '/etc/cmcluster/pkg5/pkg5_run start' for package pkg5.", expect: [{ kind: "pkg.script.executing", package: "pkg5", fields: { script: "/etc/cmcluster/pkg5/pkg5_run start", phase: "run" } }] },
+  { text: "Executing '/etc/cmcluster/pkgA/pkgA.cntl stop' for package pkgA.", expect: [{ kind: "pkg.script.executing", package: "pkgA", fields: { script: "/etc/cmcluster/pkgA/pkgA.cntl stop", phase: "halt" } }] },
+  { text: "Started package pkgA on node nodeA1.", expect: [{ kind: "pkg.started", package: "pkgA", node: "nodeA1" }] },
+  { text: "Halted package pkgA on node nodeA1.", expect: [{ kind: "pkg.halted", package: "pkgA", node: "nodeA1" }] },
+  { text: "Package pkg5 run script exited with NO_RESTART.", expect: [{ kind: "pkg.script.exit", package: "pkg5", fields: { phase: "run", status: "NO_RESTART" } }] },
+  { text: "Package pkgA halt script exited with RESTART.", expect: [{ kind: "pkg.script.exit", package: "pkgA", fields: { phase: "halt", status: "RESTART" } }] },
+  { text: "Package pkgA run script timed out.", expect: [{ kind: "pkg.script.timeout", package: "pkgA", fields: { phase: "run" } }] },
+  { text: "Package pkgA halt script timed out", expect: [{ kind: "pkg.script.timeout", package: "pkgA", fields: { phase: "halt" } }] },
+  { text: "Switching disabled for package pkgA on node nodeA1", expect: [{ kind: "pkg.switching.disabled", package: "pkgA", node: "nodeA1" }] },
+  { text: "Package pkgA: switching disabled on node nodeB1.", expect: [{ kind: "pkg.switching.disabled", package: "pkgA", node: "nodeB1" }] },
+  { text: "Global switching for package pkgA has been disabled.", expect: [{ kind: "pkg.switching.disabled", package: "pkgA" }] },
+  { text: "Timed out node nodeB1. It may have failed.", expect: [{ kind: "node.timeout", node: "nodeB1" }] },
+  { text: "Attempting to form a new cluster", expect: [{ kind: "cluster.forming" }] },
+  { text: "3 nodes have formed a new cluster", expect: [{ kind: "cluster.formed", fields: { members: 3 } }] },
+  { text: "1 node has re-formed the cluster", expect: [{ kind: "cluster.formed", fields: { members: 1 } }] },
+  { text: "The new active cluster membership is: star04(id=1), star05(id=2), star06(id=3)", expect: [{ kind: "cluster.membership", fields: { members: "star04,star05,star06" } }] },
+  { text: "Member nodeB1 seems unhealthy, not receiving heartbeats from it.", expect: [{ kind: "cluster.member.unhealthy", node: "nodeB1" }] },
+  { text: "Warning: cmcld was unable to run for the last 4.2 seconds. Consult the Managing Serviceguard manual for guidance on setting MEMBER_TIMEOUT, and information on cmcld.", expect: [{ kind: "cmcld.starved", fields: { seconds: 4.2 } }] },
+  { text: "This node is at risk of being evicted from the running cluster. Increase MEMBER_TIMEOUT.", expect: [{ kind: "cluster.eviction.risk" }] },
+  { text: "The ServiceGuard daemon, /usr/lbin/cmcld[5278], died upon receiving the signal 6.", expect: [{ kind: "daemon.died", fields: { daemon: "cmcld", signal: 6 } }] },
+  { text: "Lost connection with ServiceGuard cluster daemon (cmcld): Software caused connection abort", expect: [{ kind: "daemon.lost", fields: { daemon: "cmcld" } }] },
+  { text: "Could not read messages from /usr/lbin/cmcld: Software caused connection abort", expect: [{ kind: "daemon.lost", fields: { daemon: "cmcld" } }] },
+  { text: "cmrunpkg -v pkg5", expect: [{ kind: "admin.command", package: "pkg5", fields: { command: "cmrunpkg", args: "-v pkg5" } }] },
+  { text: "cmmodpkg -e -n nodeB1 pkgA", expect: [{ kind: "admin.command", package: "pkgA", fields: { command: "cmmodpkg", args: "-e -n nodeB1 pkgA" } }] },
+  { text: "cmapplyconf -v -C /etc/cmcluster/cluster.ascii", expect: [{ kind: "admin.command", fields: { command: "cmapplyconf", args: "-v -C /etc/cmcluster/cluster.ascii" } }] },
+  { text: "cmhaltcl", expect: [{ kind: "admin.command", fields: { command: "cmhaltcl", args: "" } }] },
+  { text: "Online configuration change applied to cluster clusterA", expect: [{ kind: "config.applied" }] },
+  { text: "Starting package at Mon Nov 24 10:00:00 EST 2014", expect: [{ kind: "pkg.start.begin", fields: { year: 2014 } }] },
+  { text: "Package start completed at Mon Nov 24 10:00:09 EST 2014", expect: [{ kind: "pkg.start.completed", fields: { year: 2014 } }] },
+  { text: "Package start failed at Mon Nov 24 10:00:09 EST 2014", expect: [{ kind: "pkg.start.failed", fields: { year: 2014 } }] },
+  { text: "Package start FAILED", expect: [{ kind: "pkg.start.failed" }] },
+  { text: "Halting package at Mon Nov 24 11:00:00 EST 2014", expect: [{ kind: "pkg.halt.begin", fields: { year: 2014 } }] },
+  { text: "Package halt completed at Mon Nov 24 11:00:05 EST 2014", expect: [{ kind: "pkg.halt.completed", fields: { year: 2014 } }] },
+  { text: "Package halt failed at Mon Nov 24 11:00:05 EST 2014", expect: [{ kind: "pkg.halt.failed", fields: { year: 2014 } }] },
+  { text: "Package halted with ERROR", expect: [{ kind: "pkg.halt.failed" }] },
+  { text: "###### Starting package pkg1 ######", expect: [{ kind: "pkg.start.begin", package: "pkg1" }] },
+  { text: "###### Package pkg1 started successfully ######", expect: [{ kind: "pkg.start.completed", package: "pkg1" }] },
+  { text: "###### Failed to start package pkg1, rollback steps. ######", expect: [{ kind: "pkg.start.failed", package: "pkg1" }] },
+  { text: "###### Halting package pkg1 ######", expect: [{ kind: "pkg.halt.begin", package: "pkg1" }] },
+  { text: "###### Package pkg1 halted successfully ######", expect: [{ kind: "pkg.halt.completed", package: "pkg1" }] },
+  { text: "###### Failed to halt package pkg1 ######", expect: [{ kind: "pkg.halt.failed", package: "pkg1" }] },
+  { text: "This package is configured with remote data replication.", expect: [{ kind: "pkg.replication.configured" }] },
+  { text: "Starting md /dev/md0", expect: [{ kind: "pkg.md.start", fields: { md: "/dev/md0" } }] },
+  { text: "Deactivating md /dev/md0", expect: [{ kind: "pkg.md.deactivate", fields: { md: "/dev/md0" } }] },
+  { text: "Activating volume group vg01 with exclusive option.", expect: [{ kind: "pkg.vg.activate", fields: { vg: "vg01", mode: "exclusive" } }] },
+  { text: "Activating volume group vg02 with non-exclusive option.", expect: [{ kind: "pkg.vg.activate", fields: { vg: "vg02", mode: "non-exclusive" } }] },
+  { text: "Deactivating volume group vg01", expect: [{ kind: "pkg.vg.deactivate", fields: { vg: "vg01" } }] },
+  { text: "Checking filesystems:", expect: [{ kind: "pkg.fs.check" }] },
+  { text: "Mounting /dev/vg01/lvol1 at /pkg01a", expect: [{ kind: "pkg.fs.mount", fields: { device: "/dev/vg01/lvol1", mountpoint: "/pkg01a" } }] },
+  { text: "Unmounting filesystem on /dev/vg01/lvol1", expect: [{ kind: "pkg.fs.unmount", fields: { device: "/dev/vg01/lvol1" } }] },
+  { text: "Adding IP address 10.53.144.11 to subnet 10.53.144.0", expect: [{ kind: "pkg.ip.add", fields: { ip: "10.53.144.11", subnet: "10.53.144.0" } }] },
+  { text: "Remove IP address 10.53.144.11 from subnet 10.53.144.0", expect: [{ kind: "pkg.ip.remove", fields: { ip: "10.53.144.11", subnet: "10.53.144.0" } }] },
+  { text: "Starting service srv_eq using", expect: [{ kind: "pkg.service.start", fields: { service: "srv_eq" } }] },
+  { text: "Halting service srv_eq", expect: [{ kind: "pkg.service.halt", fields: { service: "srv_eq" } }] },
+  { text: "ERROR:  Function activate_volume_group", expect: [{ kind: "pkg.error", fields: { function: "activate_volume_group" } }] },
+  { text: "Function halt_services", expect: [{ kind: "pkg.error", fields: { function: "halt_services" } }] },
+  { text: "ERROR:  Failed to activate vg01", expect: [{ kind: "pkg.error.detail", fields: { detail: "Failed to activate vg01", reason: "vg" } }] },
+  { text: "ERROR:  Failed to deactivate vg01", expect: [{ kind: "pkg.error.detail", fields: { detail: "Failed to deactivate vg01", reason: "vg" } }] },
+  { text: "ERROR:  Failed to fsck one of the logical volumes.", expect: [{ kind: "pkg.error.detail", fields: { detail: "Failed to fsck one of the logical volumes.", reason: "fsck" } }] },
+  { text: "ERROR:  Failed to mount /dev/vg01/lvol1", expect: [{ kind: "pkg.error.detail", fields: { detail: "Failed to mount /dev/vg01/lvol1", reason: "mount" } }] },
+  { text: "ERROR:  Failed to unmount /dev/vg01/lvol1", expect: [{ kind: "pkg.error.detail", fields: { detail: "Failed to unmount /dev/vg01/lvol1", reason: "mount" } }] },
+  { text: "ERROR:  Failed to add IP address to subnet", expect: [{ kind: "pkg.error.detail", fields: { detail: "Failed to add IP address to subnet", reason: "ip" } }] },
+  { text: "ERROR:  Failed to remove 10.53.144.11", expect: [{ kind: "pkg.error.detail", fields: { detail: "Failed to remove 10.53.144.11", reason: "ip" } }] },
+  { text: "ERROR:  Failed to start service srv_eq", expect: [{ kind: "pkg.error.detail", fields: { detail: "Failed to start service srv_eq", reason: "service" } }] },
+  { text: "ERROR:  Failed to RUN customer commands", expect: [{ kind: "pkg.error.detail", fields: { detail: "Failed to RUN customer commands", reason: "customer" } }] },
+  { text: "ERROR:  Failed to start NFS", expect: [{ kind: "pkg.error.detail", fields: { detail: "Failed to start NFS", reason: "nfs" } }] },
+  { text: "ERROR:  Failed, unknown error.", expect: [{ kind: "pkg.error.detail", fields: { detail: "Failed, unknown error.", reason: "unknown" } }] },
+  { text: "WARNING:  File system \"/pkg01a\" was already mounted.", expect: [{ kind: "pkg.warning", fields: { detail: "File system \"/pkg01a\" was already mounted." } }] },
+  { text: "vgchange -a n vg01 failed, trying again.", expect: [{ kind: "pkg.retry", fields: { action: "vgchange", target: "vg01" } }] },
+  { text: "Unmount /dev/vg01/lvol1 failed, trying again.", expect: [{ kind: "pkg.retry", fields: { action: "unmount", target: "/dev/vg01/lvol1" } }] },
+  { text: "Examine the file /etc/cmcluster/pkg5/pkg5_run.log for more details.", expect: [] },
+];
+%}
+
+@lexer lexer
+
+body -> sentence                  {% ([events]) => events %}
+      | %free tok:*               {% ([first, rest]) => scanFree([first, ...rest]) %}
+
+tok -> %word {% id %} | %quoted {% id %} | %other {% id %}
+rest -> tok:* {% id %}
+runOrHalt -> "run" {% () => "run" %} | "halt" {% () => "halt" %}
+daemonName -> "ServiceGuard" | "Serviceguard"
+
+sentence ->
+    "Request" "from" "node" %word "to" "start" "package" %word "on" "node" %word rest
+      {% (d) => [draft("pkg.start.requested", { package: d[7].value, node: d[10].value }, { from: d[3].value })] %}
+  | "Request" "from" "node" %word "to" "halt" "package" %word "on" "node" %word rest
+      {% (d) => [draft("pkg.halt.requested", { package: d[7].value, node: d[10].value }, { from: d[3].value })] %}
+  | "Executing" %quoted "for" "package" %word rest
+      {% (d) => { const script = d[1].value.slice(1, -1); return [draft("pkg.script.executing", { package: d[4].value }, { script, phase: scriptPhase(script) })]; } %}
+  | "Started" "package" %word "on" "node" %word rest
+      {% (d) => [draft("pkg.started", { package: d[2].value, node: d[5].value })] %}
+  | "Halted" "package" %word "on" "node" %word rest
+      {% (d) => [draft("pkg.halted", { package: d[2].value, node: d[5].value })] %}
+  | "Package" %word runOrHalt "script" "exited" "with" %word rest
+      {% (d) => [draft("pkg.script.exit", { package: d[1].value }, { phase: d[2], status: d[6].value })] %}
+  | "Package" %word runOrHalt "script" "timed" "out" rest
+      {% (d) => [draft("pkg.script.timeout", { package: d[1].value }, { phase: d[2] })] %}
+  | "Package" %word "switching" rest
+      {% (d) => switching(d[1].value, d[3], false) %}
+  | "Switching" "disabled" rest
+      {% (d) => switching(undefined, d[2], true) %}
+  | "Timed" "out" "node" %word rest
+      {% (d) => [draft("node.timeout", { node: d[3].value })] %}
+  | "Attempting" "to" "form" "a" "new" "cluster" rest
+      {% () => [draft("cluster.forming")] %}
+  | %count ("nodes" | "node") ("have" | "has") ("formed" | "re-formed") rest
+      {% (d) => [draft("cluster.formed", {}, { members: Number(d[0].value) })] %}
+  | "The" "new" "active" "cluster" "membership" "is" rest
+      {% (d) => [draft("cluster.membership", {}, { members: values(d[6]).map((word) => word.replace(/\(id=\d+\)$/, "")).join(",") })] %}
+  | "The" daemonName "daemon" %word "died" "upon" "receiving" "the" "signal" %word rest
+      {% (d) => [draft("daemon.died", {}, { daemon: baseName(d[3].value), signal: Number(d[9].value) })] %}
+  | "Member" %word "seems" "unhealthy" rest
+      {% (d) => [draft("cluster.member.unhealthy", { node: d[1].value })] %}
+  | "Warning" "cmcld" "was" "unable" "to" "run" "for" "the" "last" %word "seconds" rest
+      {% (d) => [draft("cmcld.starved", {}, { seconds: Number(d[9].value) })] %}
+  | "This" "node" "is" "at" "risk" "of" "being" "evicted" rest
+      {% () => [draft("cluster.eviction.risk")] %}
+  | "This" "package" "is" "configured" "with" "remote" "data" "replication" rest
+      {% () => [draft("pkg.replication.configured")] %}
+  | "Lost" "connection" "with" daemonName "cluster" "daemon" %word rest
+      {% (d) => [draft("daemon.lost", {}, { daemon: baseName(d[6].value) })] %}
+  | "Could" "not" "read" "messages" "from" %word rest
+      {% (d) => [draft("daemon.lost", {}, { daemon: baseName(d[5].value) })] %}
+  | %adminCommand rest
+      {% (d) => adminCommandEvent(d[0]) %}
+  | "Starting" "package" rest
+      {% (d) => packagePhase("pkg.start.begin", d[2]) %}
+  | "Halting" "package" rest
+      {% (d) => packagePhase("pkg.halt.begin", d[2]) %}
+  | "Package" "start" "completed" rest
+      {% (d) => bannerOutcome("pkg.start.completed", d[3]) %}
+  | "Package" "start" ("failed" | "FAILED") rest
+      {% (d) => bannerOutcome("pkg.start.failed", d[3]) %}
+  | "Package" "halt" "completed" rest
+      {% (d) => bannerOutcome("pkg.halt.completed", d[3]) %}
+  | "Package" "halt" ("failed" | "FAILED") rest
+      {% (d) => bannerOutcome("pkg.halt.failed", d[3]) %}
+  | "Package" "halted" "with" "ERROR" rest
+      {% () => [draft("pkg.halt.failed")] %}
+  | "Package" %word "started" "successfully" rest
+      {% (d) => [draft("pkg.start.completed", { package: d[1].value })] %}
+  | "Package" %word "halted" "successfully" rest
+      {% (d) => [draft("pkg.halt.completed", { package: d[1].value })] %}
+  | "Failed" "to" "start" "package" %word rest
+      {% (d) => [draft("pkg.start.failed", { package: d[4].value })] %}
+  | "Failed" "to" "halt" "package" %word rest
+      {% (d) => [draft("pkg.halt.failed", { package: d[4].value })] %}
+  | "Starting" "md" %word rest
+      {% (d) => [draft("pkg.md.start", {}, { md: d[2].value })] %}
+  | "Deactivating" "md" %word rest
+      {% (d) => [draft("pkg.md.deactivate", {}, { md: d[2].value })] %}
+  | "Activating" "volume" "group" %word rest
+      {% (d) => vgActivate(d[3], d[4]) %}
+  | "Deactivating" "volume" "group" %word rest
+      {% (d) => [draft("pkg.vg.deactivate", {}, { vg: d[3].value })] %}
+  | "Checking" ("filesystems" | "filesystem" | "file") rest
+      {% () => [draft("pkg.fs.check")] %}
+  | "Mounting" %word rest
+      {% (d) => mount(d[1], d[2]) %}
+  | "Unmounting" rest
+      {% (d) => unmount(d[1]) %}
+  | "Adding" "IP" "address" rest
+      {% (d) => ipChange("pkg.ip.add", d[3]) %}
+  | ("Remove" | "Removing") "IP" "address" rest
+      {% (d) => ipChange("pkg.ip.remove", d[3]) %}
+  | "Starting" "service" %word rest
+      {% (d) => [draft("pkg.service.start", {}, { service: d[2].value })] %}
+  | "Halting" "service" %word rest
+      {% (d) => [draft("pkg.service.halt", {}, { service: d[2].value })] %}
+  | "ERROR" "Function" %word rest
+      {% (d) => [draft("pkg.error", {}, { function: d[2].value })] %}
+  | "Function" %word rest
+      {% (d) => [draft("pkg.error", {}, { function: d[1].value })] %}
+  | "ERROR"
+      {% () => errorDetail(null) %}
+  | "ERROR" %notFunction rest
+      {% (d) => errorDetail(d[1]) %}
+  | "WARNING" rest
+      {% (d) => [draft("pkg.warning", {}, { detail: restOfLine(d[0], true).replace(/^[:\s]+/, "") })] %}
+  | ("Unmount" | "umount") %notFailed:* "failed" "trying" "again" rest
+      {% (d) => [draft("pkg.retry", {}, { action: "unmount", target: text(d[1][d[1].length - 1]) })] %}
+  | "vgchange" %notFailed:* "failed" "trying" "again" rest
+      {% (d) => [draft("pkg.retry", {}, { action: "vgchange", target: text(d[1][d[1].length - 1]) })] %}

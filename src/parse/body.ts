@@ -1,0 +1,94 @@
+/**
+Body dispatch: every body grammar that reads the line's format and whose prefilter matches the
+body runs on it; their events are concatenated in grammar-name order. A grammar must give at most
+one parse: more is a grammar bug, thrown in strict mode (tests) and counted otherwise.
+*/
+
+import type { EventDraft } from "../model/events.js";
+import { GrammarError } from "./errors.js";
+import { grammars, runGrammar } from "./registry.js";
+import type { GrammarEntry } from "./registry.js";
+
+/** Bodies longer than this are stored but not given to the body grammars (keeps a junk line linear). */
+export const MAX_BODY_INPUT = 8 * 1024;
+
+export interface ParseCounters {
+  /** Bodies a grammar parsed more than one way (grammar bugs; the first parse was used). */
+  ambiguous: number;
+  /** Bodies skipped because they were longer than MAX_BODY_INPUT. */
+  tooLong: number;
+}
+
+export interface BodyOptions {
+  /** Throw GrammarError on an ambiguous parse instead of counting it. */
+  readonly strict?: boolean;
+  readonly counters?: ParseCounters;
+  /** For error messages. */
+  readonly location?: { path: string; line?: number };
+}
+
+let bodyGrammarsByFormat: Map<string, readonly GrammarEntry[]> | undefined;
+
+function bodyGrammars(format: string): readonly GrammarEntry[] {
+  if (!bodyGrammarsByFormat) {
+    bodyGrammarsByFormat = new Map();
+    for (const entry of grammars()) {
+      if (entry.role !== "body") continue;
+      for (const read of entry.formats) bodyGrammarsByFormat.set(read, [...(bodyGrammarsByFormat.get(read) ?? []), entry]);
+    }
+  }
+  return bodyGrammarsByFormat.get(format) ?? [];
+}
+
+function isEventList(value: unknown): value is EventDraft[] {
+  return Array.isArray(value) && value.every((event) => event !== null && typeof event === "object" && typeof (event as EventDraft).kind === "string");
+}
+
+/** The single parse of `text` by one grammar, checked; [] when the text does not fit. */
+export function eventsFrom(entry: GrammarEntry, text: string, options: BodyOptions = {}): EventDraft[] {
+  return parseWith(entry, text, options) ?? [];
+}
+
+/** The single parse of `text` by one grammar, checked; undefined when the text does not fit. */
+export function parseWith(entry: GrammarEntry, text: string, options: BodyOptions = {}): EventDraft[] | undefined {
+  const results = runGrammar(entry, text);
+  if (results.length === 0) return undefined;
+  if (results.length > 1) {
+    if (options.strict) {
+      throw new GrammarError(`grammars/${entry.name}.ne gives ${results.length} parses for: ${JSON.stringify(text)}`, {
+        grammar: entry.name,
+        text,
+        location: options.location,
+        hint: "A grammar must be unambiguous: make the overlapping rules exclusive and add this text to the grammar's samples.",
+      });
+    }
+    if (options.counters) options.counters.ambiguous++;
+  }
+  const events = results[0];
+  if (!isEventList(events)) {
+    throw new GrammarError(`grammars/${entry.name}.ne returned something other than a list of events for: ${JSON.stringify(text)}`, {
+      grammar: entry.name,
+      text,
+      location: options.location,
+      hint: "The start rule of a body or config grammar must return EventDraft[] (see docs/architecture.md).",
+    });
+  }
+  return events;
+}
+
+/** Events from every body grammar that reads `format` and whose prefilter matches `body`. */
+export function parseBody(format: string, body: string, options: BodyOptions = {}): EventDraft[] {
+  const candidates = bodyGrammars(format);
+  if (candidates.length === 0 || body.length === 0) return [];
+  if (body.length > MAX_BODY_INPUT) {
+    if (options.counters) options.counters.tooLong++;
+    return [];
+  }
+  let events: EventDraft[] | undefined;
+  for (const entry of candidates) {
+    if (entry.prefilter && !entry.prefilter.test(body)) continue;
+    const found = eventsFrom(entry, body, options);
+    if (found.length > 0) events = events ? events.concat(found) : found;
+  }
+  return events ?? [];
+}

@@ -1,0 +1,164 @@
+/**
+Per-file parsing context. A line alone does not say everything: package-log step lines carry no
+year (the last banner's `date` output does), ERROR/WARNING/continuation lines carry no time or
+host (they belong to the step above), and a file's place in the tree names its node and package.
+*/
+
+import type { EventDraft, Header, LineFormat } from "../model/events.js";
+import { MAX_BODY_INPUT, parseBody, parseWith } from "./body.js";
+import type { ParseCounters } from "./body.js";
+import { configGrammar, parseHeader } from "./header.js";
+import type { FileKind } from "./header.js";
+
+export interface ParsedLine {
+  /** Which header grammar recognised the line ("unknown" when none did). */
+  readonly format: LineFormat;
+  /** Naive wall-clock ms (the log's local time read as UTC); null when unknown or impossible (`Nov 99 99:99:99`). */
+  readonly ts: number | null;
+  readonly host: string | null;
+  readonly program: string | null;
+  readonly package: string | null;
+  /** The message text the body grammars read. */
+  readonly body: string;
+  readonly shape: NonNullable<Header["shape"]>;
+  /** `last message repeated N times`: N (the repeated line's events are not emitted again). */
+  readonly repeated?: number;
+  readonly events: EventDraft[];
+  /** A header or configuration grammar recognised the line. */
+  readonly understood: boolean;
+}
+
+export interface FileParserOptions {
+  readonly path: string;
+  readonly kind: FileKind;
+  /** The node the file came from (folder above var/adm or etc/cmcluster). */
+  readonly hostHint?: string | null;
+  /** The package folder under cmcluster. */
+  readonly packageHint?: string | null;
+  /** Year of a syslog-style (yearless) date. */
+  readonly yearFor: (month: number, day: number) => number;
+  /** Throw on an ambiguous grammar parse instead of counting it. Default: on under vitest. */
+  readonly strict?: boolean;
+}
+
+export interface FileParser {
+  parseLine(text: string): ParsedLine;
+  /** Grammar problems met so far in this file. */
+  readonly counters: Readonly<ParseCounters>;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const HALF_YEAR_MS = 183 * DAY_MS;
+
+/** Naive UTC ms, or null when the date or time cannot exist. */
+export function naiveTime(year: number, month: number, day: number, hour: number, minute: number, second: number): number | null {
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return null;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+function hasTime(header: Header): header is Header & { month: number; day: number; hour: number; minute: number; second: number } {
+  return header.month !== undefined && header.day !== undefined && header.hour !== undefined && header.minute !== undefined && header.second !== undefined;
+}
+
+const defaultStrict = (): boolean => typeof process !== "undefined" && process.env.VITEST !== undefined;
+
+export function createFileParser(options: FileParserOptions): FileParser {
+  const counters: ParseCounters = { ambiguous: 0, tooLong: 0 };
+  const strict = options.strict ?? defaultStrict();
+  const hostHint = options.hostHint ?? null;
+  const packageHint = options.packageHint ?? null;
+  const config = options.kind === "config" ? configGrammar() : undefined;
+  const bodyFormat: LineFormat = options.kind;
+  let lineNo = 0;
+  let previousTs: number | null = null;
+  let previousHost: string | null = hostHint;
+  // The last package-log banner's date: the year of the step lines that follow it.
+  let bannerTs: number | null = null;
+
+  const yearNear = (month: number, day: number): number => {
+    if (bannerTs === null) return options.yearFor(month, day);
+    const bannerYear = new Date(bannerTs).getUTCFullYear();
+    const candidate = Date.UTC(bannerYear, month - 1, Math.min(day, 28));
+    if (candidate - bannerTs > HALF_YEAR_MS) return bannerYear - 1;
+    if (bannerTs - candidate > HALF_YEAR_MS) return bannerYear + 1;
+    return bannerYear;
+  };
+
+  const packageOf = (events: readonly EventDraft[]): string | null => {
+    if (packageHint !== null) return packageHint;
+    for (const event of events) if (event.package !== undefined) return event.package;
+    return null;
+  };
+
+  function parseConfigLine(text: string): ParsedLine {
+    let events: EventDraft[] | undefined;
+    if (config && text.length <= MAX_BODY_INPUT) {
+      events = parseWith(config, text, { strict, counters, location: { path: options.path, line: lineNo } });
+    } else if (config) {
+      counters.tooLong++;
+    }
+    return {
+      format: events ? "config" : "unknown", ts: null, host: hostHint, program: null, package: packageHint,
+      body: text, shape: "plain", events: events ?? [], understood: events !== undefined,
+    };
+  }
+
+  function parseLogLine(text: string): ParsedLine {
+    const header = parseHeader(text, options.kind);
+    const location = { path: options.path, line: lineNo };
+    if (!header) {
+      // No header: wrapped text or raw command output under a step; it happened when the line above did.
+      const events = parseBody(bodyFormat, text, { strict, counters, location });
+      return {
+        format: "unknown", ts: previousTs, host: previousHost, program: null, package: packageOf(events),
+        body: text, shape: "plain", events, understood: false,
+      };
+    }
+    const shape = header.shape ?? "plain";
+    let ts: number | null;
+    let host: string | null;
+    if (hasTime(header)) {
+      const year = header.year ?? (header.format === "pkglog" ? yearNear(header.month, header.day) : options.yearFor(header.month, header.day));
+      ts = naiveTime(year, header.month, header.day, header.hour, header.minute, header.second);
+      if (header.year !== undefined && shape === "banner" && ts !== null) bannerTs = ts;
+      host = header.host ?? hostHint ?? previousHost;
+    } else {
+      ts = previousTs;
+      host = header.host ?? previousHost ?? hostHint;
+    }
+    const events = shape === "repeated" ? [] : parseBody(header.format, header.body, { strict, counters, location });
+    previousTs = ts;
+    previousHost = host;
+    const parsed: ParsedLine = {
+      format: header.format, ts, host, program: header.program ?? null, package: packageOf(events),
+      body: header.body, shape, events, understood: true,
+    };
+    return header.repeated !== undefined ? { ...parsed, repeated: header.repeated } : parsed;
+  }
+
+  return {
+    counters,
+    parseLine(text: string): ParsedLine {
+      lineNo++;
+      return options.kind === "config" ? parseConfigLine(text) : parseLogLine(text);
+    },
+  };
+}
+
+export interface ParseTextOptions extends Omit<FileParserOptions, "path" | "yearFor"> {
+  readonly path?: string;
+  readonly yearFor?: (month: number, day: number) => number;
+  /** Shortcut for a fixed year (default: 2026). */
+  readonly year?: number;
+}
+
+/** Parse a whole text (split on LF, a trailing CR dropped): a convenience for tests and tools. */
+export function parseText(text: string, options: ParseTextOptions): ParsedLine[] {
+  const year = options.year ?? 2026;
+  const parser = createFileParser({ ...options, path: options.path ?? "<text>", yearFor: options.yearFor ?? (() => year) });
+  const lines = text.split("\n");
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  return lines.map((line) => parser.parseLine(line.endsWith("\r") ? line.slice(0, -1) : line));
+}

@@ -1,0 +1,117 @@
+/**
+The compiled grammar modules (src/generated/grammars, built from grammars/*.ne by
+scripts/build-grammars.mjs), checked against the grammar module contract in docs/architecture.md
+and compiled once. Nothing here knows any message: a new grammar file needs no change in src/.
+*/
+
+import nearley from "nearley";
+import { grammarModules } from "../generated/grammars/index.js";
+import { GrammarError } from "./errors.js";
+
+export type GrammarRole = "header" | "body" | "config";
+
+export interface GrammarSample {
+  readonly text: string;
+  readonly expect: unknown;
+}
+
+export interface GrammarEntry {
+  readonly name: string;
+  readonly role: GrammarRole;
+  /** Header formats whose bodies a body grammar reads; for header/config grammars, the format they produce. */
+  readonly formats: readonly string[];
+  /** Body grammars: nearley runs only on bodies this matches. */
+  readonly prefilter?: RegExp;
+  readonly description: string;
+  readonly samples: readonly GrammarSample[];
+  /** The module's other exports (e.g. syslog's `fastParse`). */
+  readonly module: Readonly<Record<string, unknown>>;
+  readonly grammar: nearley.Grammar;
+}
+
+const ROLES: readonly GrammarRole[] = ["header", "body", "config"];
+
+function invalid(name: string, problem: string): GrammarError {
+  return new GrammarError(`grammars/${name}.ne: ${problem}`, {
+    grammar: name,
+    hint: "Fix the `meta`/`samples` exports in the grammar's @{% %} block (see docs/architecture.md, \"Grammar module contract\"), then run `npm run build:grammars`.",
+  });
+}
+
+function checkEntry(key: string, module: Record<string, unknown>): GrammarEntry {
+  const meta = module.meta as Record<string, unknown> | undefined;
+  if (!meta || typeof meta !== "object") throw invalid(key, "exports no `meta` object");
+  if (meta.name !== key) throw invalid(key, `meta.name is ${JSON.stringify(meta.name)} but the file is ${key}.ne; they must be equal`);
+  const role = meta.role as GrammarRole;
+  if (!ROLES.includes(role)) throw invalid(key, `meta.role must be one of ${ROLES.join(", ")}, not ${JSON.stringify(meta.role)}`);
+  const formats = meta.formats;
+  if (!Array.isArray(formats) || formats.length === 0 || !formats.every((format) => typeof format === "string")) {
+    throw invalid(key, "meta.formats must be a non-empty list of format names");
+  }
+  const prefilter = meta.prefilter;
+  if (role === "body" && !(prefilter instanceof RegExp)) throw invalid(key, "a body grammar needs meta.prefilter (a RegExp)");
+  if (prefilter instanceof RegExp && (prefilter.global || prefilter.sticky)) throw invalid(key, "meta.prefilter must not use the g or y flag (test() would keep state between lines)");
+  if (typeof meta.description !== "string" || meta.description.length === 0) throw invalid(key, "meta.description must be a sentence");
+  const samples = module.samples;
+  if (!Array.isArray(samples) || samples.length === 0) throw invalid(key, "exports no `samples`; every grammar rule needs at least one sample");
+  for (const sample of samples as unknown[]) {
+    if (!sample || typeof (sample as GrammarSample).text !== "string" || !("expect" in (sample as object))) {
+      throw invalid(key, "every sample must be { text: string, expect: ... }");
+    }
+  }
+  const compiled = module.default as nearley.CompiledRules | undefined;
+  if (!compiled || !Array.isArray(compiled.ParserRules)) throw invalid(key, "has no compiled grammar (default export)");
+  return {
+    name: key,
+    role,
+    formats: formats as string[],
+    prefilter: prefilter instanceof RegExp ? prefilter : undefined,
+    description: meta.description,
+    samples: samples as GrammarSample[],
+    module,
+    grammar: nearley.Grammar.fromCompiled(compiled),
+  };
+}
+
+let entries: readonly GrammarEntry[] | undefined;
+
+/** Every compiled grammar, checked; throws GrammarError naming the file when one breaks the contract. */
+export function grammars(): readonly GrammarEntry[] {
+  if (!entries) entries = Object.keys(grammarModules).sort().map((key) => checkEntry(key, grammarModules[key]));
+  return entries;
+}
+
+export function grammarNamed(name: string): GrammarEntry {
+  const entry = grammars().find((candidate) => candidate.name === name);
+  if (!entry) {
+    throw new GrammarError(`no grammar named ${name}`, { grammar: name, hint: "Run `npm run build:grammars`; grammars/*.ne are compiled into src/generated/grammars/." });
+  }
+  return entry;
+}
+
+/**
+Every parse of `text` (nearley's `results`): empty when the text does not fit the grammar (a lexer
+error counts as no parse), more than one when the grammar is ambiguous for it.
+*/
+export function runGrammar(entry: GrammarEntry, text: string): unknown[] {
+  const parser = new nearley.Parser(entry.grammar) as nearley.Parser & QuietParser;
+  // nearley builds a long "expected one of ..." report for every rejected input; most bodies that
+  // pass a prefilter are still rejected, so skip the report (the error itself is what we need).
+  parser.reportError = quietReport;
+  parser.reportLexerError = quietReport;
+  try {
+    parser.feed(text);
+  } catch (error) {
+    // nearley marks "this text is not in the language" with an offset; a postprocessor bug has none and propagates.
+    if (error instanceof Error && "offset" in error) return [];
+    throw error;
+  }
+  return parser.results as unknown[];
+}
+
+interface QuietParser {
+  reportError: (token: unknown) => string;
+  reportLexerError: (error: unknown) => string;
+}
+
+const quietReport = (): string => "text does not fit the grammar";
