@@ -1,0 +1,121 @@
+# Continentalclusters: the monitor's CLUSTER_ALERT / CLUSTER_ALARM notices (syslog notice or
+# event log text: "primary_cluster UNREACHABLE alert", "CLUSTER_ALARM primary_cluster/UNREACHABLE
+# 15 MINUTES") and cmrecovercl's progress lines ("Processing the recovery group nfsgroup on recovery
+# cluster eastcoast.", "Starting recovery package nfsbackuppkg on recovery cluster eastcoast.").
+# Reference: reference.md §5. The notice wording is not fixed, so like metrocluster.ne this grammar
+# types tokens (event names, cluster conditions, cluster/CONDITION pairs, numbers, words) and reads
+# the facts in `interpret`.
+
+@preprocessor typescript
+
+@{%
+import moo from "moo";
+import { filteredLexer } from "../../parse/token-filter.js";
+import type { SourcedToken } from "../../parse/token-filter.js";
+
+const END = "(?![A-Za-z0-9_])";
+const CONDITIONS = "UNREACHABLE|DOWN|ERROR|UP";
+
+const lexer = filteredLexer(
+  moo.compile({
+    space: { match: /\s+/, lineBreaks: true },
+    clusterEvent: new RegExp(`CLUSTER_(?:ALERT|ALARM|EVENT)${END}`),
+    clusterCondition: new RegExp(`[A-Za-z0-9_.-]+/(?:${CONDITIONS})${END}`),
+    condition: new RegExp(`(?:${CONDITIONS})${END}`),
+    number: /\d+(?![A-Za-z0-9_])/,
+    word: /[A-Za-z0-9_\/](?:[A-Za-z0-9_.\/@-]*[A-Za-z0-9_\/@])?/,
+    punct: { match: /[^]/, lineBreaks: true },
+  }),
+  { keep: ["clusterEvent", "clusterCondition", "condition", "number", "word"], drop: ["space", "punct"] },
+);
+
+type Token = SourcedToken;
+type Scalar = string | number | null;
+interface Draft { kind: string; package?: string; fields: Record<string, Scalar> }
+
+const MINUTE_WORDS = new Set(["minutes", "minute", "min", "mins"]);
+// Words that name no cluster when they stand before a condition ("status UNREACHABLE").
+const NOT_A_CLUSTER = new Set(["is", "status", "state", "cluster", "the", "now", "became", "becomes", "changed", "to"]);
+
+function interpret(tokens: Token[]): Draft[] {
+  const lower = tokens.map((token) => token.value.toLowerCase());
+  const eventToken = tokens.find((token) => token.type === "clusterEvent" && token.value !== "CLUSTER_EVENT");
+  let kind: "cc.alert" | "cc.alarm" | undefined;
+  if (eventToken) kind = eventToken.value === "CLUSTER_ALARM" ? "cc.alarm" : "cc.alert";
+  else if (tokens.some((token) => token.type === "condition" || token.type === "clusterCondition")) {
+    if (lower.includes("alarm")) kind = "cc.alarm";
+    else if (lower.includes("alert")) kind = "cc.alert";
+  }
+  const events: Draft[] = [];
+  if (kind) {
+    let cluster: string | null = null;
+    let condition: string | null = null;
+    for (let index = 0; index < tokens.length && condition === null; index++) {
+      const token = tokens[index];
+      if (token.type === "clusterCondition") {
+        const slash = token.value.lastIndexOf("/");
+        cluster = token.value.slice(0, slash);
+        condition = token.value.slice(slash + 1);
+      } else if (token.type === "condition") {
+        condition = token.value;
+        const before = tokens[index - 1];
+        if (before && before.type === "word" && !NOT_A_CLUSTER.has(lower[index - 1])) cluster = before.value;
+      }
+    }
+    if (cluster === null) {
+      const named = lower.indexOf("cluster");
+      if (named >= 0 && tokens[named + 1]?.type === "word") cluster = tokens[named + 1].value;
+    }
+    let minutes: number | null = null;
+    for (let index = 0; index < tokens.length; index++) {
+      if (tokens[index].type !== "number") continue;
+      if (MINUTE_WORDS.has(lower[index + 1] ?? "") || tokens[index - 1]?.type === "clusterEvent") {
+        minutes = Number(tokens[index].value);
+        break;
+      }
+    }
+    events.push({ kind, fields: { cluster, condition, minutes } });
+  }
+  // cmrecovercl progress.
+  const recovery = lower.indexOf("recovery");
+  if (lower[0] === "processing" && lower[recovery + 1] === "group" && tokens[recovery + 2]) {
+    events.push({ kind: "cc.recover", fields: { recoveryGroup: tokens[recovery + 2].value, cluster: clusterAfterOn() } });
+  } else if (lower[0] === "starting" && lower[1] === "recovery" && lower[2] === "package" && tokens[3]) {
+    events.push({ kind: "cc.recover", package: tokens[3].value, fields: { recoveryGroup: null, cluster: clusterAfterOn() } });
+  }
+
+  function clusterAfterOn(): string | null {
+    const named = lower.lastIndexOf("cluster");
+    return named >= 0 && tokens[named + 1] ? tokens[named + 1].value : null;
+  }
+  return events;
+}
+
+export const meta = {
+  name: "continental",
+  role: "body",
+  formats: ["syslog", "pkglog"],
+  prefilter: /CLUSTER_AL(?:ERT|ARM)|UNREACHABLE|\/(?:DOWN|ERROR|UP)\b|\b(?:DOWN|ERROR|UP)\b.*\b(?:[Aa]lert|[Aa]larm|ALERT|ALARM)\b|\b(?:[Aa]lert|[Aa]larm|ALERT|ALARM)\b.*\b(?:DOWN|ERROR|UP)\b|recovery (?:group|package)/,
+  description: "Continentalclusters alerts and alarms from the monitor, and cmrecovercl progress",
+};
+
+export const samples: Array<{ text: string; expect: unknown }> = [
+  { text: "primary_cluster UNREACHABLE alert", expect: [{ kind: "cc.alert", fields: { cluster: "primary_cluster", condition: "UNREACHABLE", minutes: null } }] },
+  { text: "CLUSTER_ALERT primary_cluster/UNREACHABLE 5 MINUTES", expect: [{ kind: "cc.alert", fields: { cluster: "primary_cluster", condition: "UNREACHABLE", minutes: 5 } }] },
+  { text: "CLUSTER_ALARM 15 MINUTES: cluster LAcluster status UNREACHABLE", expect: [{ kind: "cc.alarm", fields: { cluster: "LAcluster", condition: "UNREACHABLE", minutes: 15 } }] },
+  { text: "Cluster ALARM: primary_cluster DOWN for 15 minutes", expect: [{ kind: "cc.alarm", fields: { cluster: "primary_cluster", condition: "DOWN", minutes: 15 } }] },
+  { text: "Processing the recovery group nfsgroup on recovery cluster eastcoast.", expect: [{ kind: "cc.recover", fields: { recoveryGroup: "nfsgroup", cluster: "eastcoast" } }] },
+  { text: "Starting recovery package nfsbackuppkg on recovery cluster eastcoast.", expect: [{ kind: "cc.recover", package: "nfsbackuppkg", fields: { recoveryGroup: null, cluster: "eastcoast" } }] },
+  { text: "Halting data receiver package nfsreceiverpkg on recovery cluster eastcoast.", expect: [] },
+];
+%}
+
+@lexer lexer
+
+body -> item:* {% ([items]) => interpret(items) %}
+
+item -> %clusterEvent      {% id %}
+      | %clusterCondition  {% id %}
+      | %condition         {% id %}
+      | %number            {% id %}
+      | %word              {% id %}
