@@ -29,7 +29,7 @@ const lexer = filteredLexer(
     role: new RegExp(`[PS]-?VOL${END}`),
     pairState: new RegExp(`(?:${STATES})(?:\\(SSWS\\))?${END}`),
     exCode: /EX_[A-Z]{4,6}(?:[ \t]*\([ \t]*\d+[ \t]*\))?/,
-    assignment: /[A-Za-z][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|[^\s,;)]*)/,
+    assignment: /[A-Za-z][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|[^\s,;:)]*)/,
     autoName: /AUTO_[A-Z0-9_]+/,
     forceflag: /FORCEFLAG|[Ff]orce[ _]?[Ff]lag/,
     command: new RegExp(`(?:horctakeover|pairresync|paircreate|pairsplit|pairvolchk|pairdisplay|pairevtwait|raidvchkscan|horcctl|pairmon|raidscan)${END}`),
@@ -195,8 +195,9 @@ function interpret(tokens: Token[]): Draft[] {
       const { code, number } = token.type === "exCode" ? exCodeOf(token.value) : { code: EX_NAMES[Number(token.value)], number: Number(token.value) };
       if (token.type === "exCode") {
         // "EX_ENORMT 242" / "EX_ENORMT, error code 242": the number repeats the code.
-        const next = index + 1 < tokens.length && tokens[index + 1].type === "number" && Number(tokens[index + 1].value) === number ? index + 1 : -1;
-        if (next >= 0) used.add(next);
+        for (let next = index + 1; next < tokens.length && next <= index + 4; next++) {
+          if (tokens[next].type === "number" && Number(tokens[next].value) === number) used.add(next);
+        }
       }
       const remoteCheck = side === "remote" || (firstCommand === "pairvolchk" && options.has("-c") && side === null);
       if (UNREACHABLE.has(code) && remoteCheck) {
@@ -304,10 +305,10 @@ function interpret(tokens: Token[]): Draft[] {
       }
     } else if (token.type === "forceflag" || (token.type === "word" && token.value.endsWith("/FORCEFLAG"))) {
       add(index, "forceflag", { present: !near(index, NEGATIONS, 4, 3) });
-    } else if (token.type === "horcmScript") {
+    } else if (token.type === "horcmScript" || (token.type === "word" && /\/horcm(?:start|shutdown)(?:\.sh)?$/.test(token.value))) {
       const instance = tokens[index + 1]?.type === "number" ? Number(tokens[index + 1].value) : instanceOf();
       if (hasWord(...FAILURE_WORDS)) add(index, "horcm.error", { instance });
-      else add(index, token.value.startsWith("horcmstart") ? "horcm.started" : "horcm.stopped", { instance });
+      else add(index, /horcmstart/.test(token.value) ? "horcm.started" : "horcm.stopped", { instance });
     } else if ((lower[index] === "horcm" || lower[index] === "raid") && !found.some((entry) => entry.event.kind.startsWith("horcm."))) {
       const problem = (lower.includes("not") && (lower.includes("running") || lower.includes("started") || lower.includes("responding")))
         || hasWord("cannot", "can't", "unable", "failed", "down", "dead");
@@ -352,7 +353,7 @@ export const meta = {
   name: "metrocluster",
   role: "body",
   formats: ["syslog", "pkglog"],
-  prefilter: /[PS]-?VOL|PAIR|PSU[SE]|SSUS|SSWS|SMPL|PF(?:UL|US)|PDUB|COPY|EX_[A-Z]|AUTO_|FORCEFLAG|[Ff]orce.?[Ff]lag|horctakeover|pair(?:resync|create|split|volchk|display|evtwait)|[Ff]ence|FENCE|HORCM|horcm|[Nn]on-?current|not current|cannot be current|not (?:be )?start|exit [12]\b|[Ll]inks?\b|[Pp]aths?\b|(?:error|return|exit) code|returned \d|[Tt]akeover/,
+  prefilter: /[PS]-?VOL|PAIR|PSU[SE]|SSUS|SSWS|SMPL|PF(?:UL|US)|PDUB|COPY|EX_[A-Z]|AUTO_|FORCEFLAG|[Ff]orce.?[Ff]lag|horctakeover|pair(?:resync|create|split|volchk|display|evtwait)|[Ff]ence|FENCE|HORCM|horcm|[Rr]aid [Mm]anager|[Nn]on-?current|not current|cannot be current|not (?:be )?start|exit [12]\b|[Ll]inks?\b|[Pp]aths?\b|(?:error|return|exit) code|returned \d|[Tt]akeover/,
   description: "Metrocluster / Continuous Access / Raid Manager facts read from tokens: pair states, EX_ codes, AUTO_ settings, fence, takeover, resync, HORCM",
 };
 

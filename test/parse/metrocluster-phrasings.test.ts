@@ -1,0 +1,129 @@
+// Metrocluster's wording is not public, so one fact must give the same events however it is put.
+// Each group lists phrasings of one fact and the events all of them must give.
+import { describe, expect, it } from "vitest";
+import { parseBody } from "../../src/parse/index.js";
+
+const eventsOf = (text: string) => parseBody("pkglog", text, { strict: true });
+
+const facts: Array<{ fact: string; phrasings: string[]; events: unknown[] }> = [
+  {
+    fact: "local pair state SVOL_PSUE",
+    phrasings: ["local state is SVOL_PSUE", "local SVOL_PSUE", "Local device group state: S-VOL PSUE", "local: SVOL-PSUE", "The local state of the device group is SVOL_PSUE", "local S-VOL is in PSUE"],
+    events: [{ kind: "pair.state", fields: { side: "local", role: "SVOL", state: "PSUE" } }],
+  },
+  {
+    fact: "remote side unreachable (EX_ENORMT)",
+    phrasings: ["remote state EX_ENORMT", "remote: EX_ENORMT (242)", "remote returned 242", "remote error code 242", "pairvolchk -c returned 242", "remote state is EX_ENORMT, error code 242"],
+    events: [{ kind: "pair.unreachable", fields: { side: "remote", code: "EX_ENORMT", number: 242 } }],
+  },
+  {
+    fact: "device group named in several ways",
+    phrasings: ["device group pkgA local state SVOL_PAIR", "dev_group pkgA: local SVOL_PAIR", "DEVICE_GROUP=pkgA local state SVOL_PAIR", "group pkgA: local state is SVOL_PAIR", "device group name is pkgA, local state SVOL_PAIR"],
+    events: [{ kind: "pair.state", deviceGroup: "pkgA", fields: { side: "local", role: "SVOL", state: "PAIR" } }],
+  },
+  {
+    fact: "swapped personality PSUS(SSWS)",
+    phrasings: ["local state SVOL_SSWS", "local state is PSUS(SSWS)", "local SVOL_PSUS(SSWS)", "local: S-VOL SSWS"],
+    events: [{ kind: "pair.state", fields: { side: "local", role: "SVOL", state: "SSWS" } }],
+  },
+  {
+    fact: "Raid Manager error by name and by number",
+    phrasings: ["pairvolchk failed with EX_EVOLCE", "pairvolchk failed with EX_EVOLCE (235)", "pairvolchk error code 235", "pairvolchk returned 235", "pairvolchk: EX_EVOLCE 235"],
+    events: [{ kind: "raid.error", fields: { code: "EX_EVOLCE", number: 235, command: "pairvolchk" } }],
+  },
+  {
+    fact: "fence level DATA",
+    phrasings: ["fence level DATA", "FENCE=DATA", "fence DATA", "fence level is data", "Fence: DATA", "FENCE=\"DATA\""],
+    events: [{ kind: "fence", fields: { level: "DATA" } }],
+  },
+  {
+    fact: "AUTO_SVOLPSUE is 0",
+    phrasings: ["AUTO_SVOLPSUE=0", "AUTO_SVOLPSUE is 0", "AUTO_SVOLPSUE set to 0", "AUTO_SVOLPSUE = 0", "AUTO_SVOLPSUE: 0", "AUTO_SVOLPSUE is set to 0"],
+    events: [{ kind: "auto.setting", fields: { name: "AUTO_SVOLPSUE", value: 0 } }],
+  },
+  {
+    fact: "swap-takeover",
+    phrasings: ["horctakeover -g pkgA returned 1", "horctakeover -g pkgA: swap-takeover", "horctakeover -g pkgA result 1 (swap-takeover)", "device group pkgA: horctakeover executed a Swap-takeover"],
+    events: [{ kind: "takeover", deviceGroup: "pkgA", fields: { ok: true, result: 1, resultName: "swap", code: null, number: null } }],
+  },
+  {
+    fact: "PVOL-PSUE-takeover",
+    phrasings: ["horctakeover -g pkgA returned 4", "horctakeover -g pkgA: PVOL-PSUE-takeover"],
+    events: [{ kind: "takeover", deviceGroup: "pkgA", fields: { ok: true, result: 4, resultName: "pvol-psue", code: null, number: null } }],
+  },
+  {
+    fact: "horctakeover timed out (EX_EWSTOT)",
+    phrasings: ["horctakeover -g pkgA failed with EX_EWSTOT", "horctakeover -g pkgA returned 233", "horctakeover -g pkgA failed, error code 233", "horctakeover -g pkgA: EX_EWSTOT (233)"],
+    events: [
+      { kind: "raid.error", deviceGroup: "pkgA", fields: { code: "EX_EWSTOT", number: 233, command: "horctakeover" } },
+      { kind: "takeover", deviceGroup: "pkgA", fields: { ok: false, code: "EX_EWSTOT", number: 233, result: null, resultName: null } },
+    ],
+  },
+  {
+    fact: "resync with swap from the SVOL side, started",
+    phrasings: ["pairresync -g pkgA -swaps started", "Starting pairresync -swaps for device group pkgA", "pairresync -swaps -g pkgA initiated", "Executing pairresync -g pkgA -c 15 -swaps"],
+    events: [{ kind: "pair.resync", deviceGroup: "pkgA", fields: { mode: "swaps", outcome: "started" } }],
+  },
+  {
+    fact: "start refused with exit 1",
+    phrasings: ["Do not start with exit 1", "The package will not start (exit 1)", "package will not be started, exit 1", "exit 1"],
+    events: [{ kind: "mc.start.refused", fields: { exitCode: 1 } }],
+  },
+  {
+    fact: "starting on non-current data",
+    phrasings: ["Starting with non-current data", "data may be noncurrent", "The SVOL data is not current", "starting even though the data cannot be current"],
+    events: [{ kind: "mc.noncurrent", fields: {} }],
+  },
+  {
+    fact: "HORCM instance 0 not running",
+    phrasings: ["HORCM instance 0 is not running", "HORCMINST=0: HORCM not running", "Raid Manager instance 0 is not running", "HORCM instance 0 cannot be reached: not running"],
+    events: [{ kind: "horcm.error", fields: { instance: 0 } }],
+  },
+  {
+    fact: "HORCM instance 1 started",
+    phrasings: ["horcmstart.sh 1", "/usr/bin/horcmstart.sh 1", "HORCM instance 1 started"],
+    events: [{ kind: "horcm.started", fields: { instance: 1 } }],
+  },
+  {
+    fact: "CA link failure",
+    phrasings: ["CA link failure", "Continuous Access link down", "all CA links failed", "remote copy link lost"],
+    events: [{ kind: "link.failure", fields: { link: "CA" } }],
+  },
+  {
+    fact: "FORCEFLAG present",
+    phrasings: ["FORCEFLAG found", "FORCEFLAG=yes", "found /etc/cmcluster/pkgA/FORCEFLAG, starting the package", "Force flag is present"],
+    events: [{ kind: "forceflag", fields: { present: true } }],
+  },
+  {
+    fact: "Continentalclusters alarm",
+    phrasings: ["CLUSTER_ALARM primary_cluster/UNREACHABLE 15 MINUTES", "Cluster ALARM: primary_cluster UNREACHABLE for 15 minutes", "primary_cluster UNREACHABLE alarm after 15 minutes"],
+    events: [{ kind: "cc.alarm", fields: { cluster: "primary_cluster", condition: "UNREACHABLE", minutes: 15 } }],
+  },
+];
+
+for (const { fact, phrasings, events } of facts) {
+  describe(fact, () => {
+    it.each(phrasings)("%s", (text) => {
+      expect(eventsOf(text)).toEqual(events);
+    });
+  });
+}
+
+describe("one body, several facts", () => {
+  it("reads the local and the remote state as two events with their sides", () => {
+    expect(eventsOf("Device group pkgA: local state SVOL_PAIR, remote state PVOL_PSUE; AUTO_NONCURDATA=0, do not start with exit 1")).toEqual([
+      { kind: "pair.state", deviceGroup: "pkgA", fields: { side: "local", role: "SVOL", state: "PAIR" } },
+      { kind: "pair.state", deviceGroup: "pkgA", fields: { side: "remote", role: "PVOL", state: "PSUE" } },
+      { kind: "auto.setting", fields: { name: "AUTO_NONCURDATA", value: 0 } },
+      { kind: "mc.start.refused", deviceGroup: "pkgA", fields: { exitCode: 1 } },
+    ]);
+  });
+
+  it("does not read a volume group as a device group", () => {
+    expect(eventsOf("volume group vg01: local state SVOL_PAIR")).toEqual([{ kind: "pair.state", fields: { side: "local", role: "SVOL", state: "PAIR" } }]);
+  });
+
+  it("leaves network link messages alone", () => {
+    expect(eventsOf("lan1: link down")).toEqual([]);
+  });
+});

@@ -1,0 +1,72 @@
+// The syslog fast path must return exactly what the grammar returns, for every line it accepts,
+// and must accept the common shape. Lines are generated from the header's parts, including the
+// awkward ones: IP hosts, priority codes, padded days, tags with and without [pid], colons and
+// brackets inside bodies, several blanks, impossible dates.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { grammarNamed, runGrammar } from "../../src/parse/index.js";
+
+const syslog = grammarNamed("syslog");
+const fastParse = syslog.module.fastParse as (line: string) => unknown;
+const grammarParse = (line: string): unknown => {
+  const results = runGrammar(syslog, line);
+  expect(results.length).toBeLessThanOrEqual(1);
+  return results[0];
+};
+
+const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const blanks = fc.constantFrom(" ", " ", " ", "  ", "   ");
+const day = fc.oneof(fc.integer({ min: 1, max: 31 }).map(String), fc.integer({ min: 1, max: 9 }).map((n) => ` ${n}`), fc.integer({ min: 0, max: 99 }).map(String));
+const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, "0"));
+const time = fc.tuple(two, two, two).map(([h, m, s]) => `${h}:${m}:${s}`);
+const host = fc.oneof(
+  fc.constantFrom("nodeA1", "star04", "localhost", "10.0.0.12", "192.168.1.1", "fe80::1", "node-b.example.com", "D6", "<30>", "A1", "x"),
+  fc.ipV4(),
+  fc.stringMatching(/^[A-Za-z0-9._:\-\[\]]{1,12}$/),
+);
+const program = fc.constantFrom("cmcld", "CM-CMD", "vmunix", "/usr/sbin/cron", "cmclconfd", "sshd", "syslogd", "master_control_script.sh", "a:b", "x[");
+const pid = fc.option(fc.integer({ min: 0, max: 99999 }).map((n) => `[${n}]`), { nil: "" });
+const body = fc.oneof(
+  fc.constantFrom("", "Started package pkgA on node nodeA1.", "last message repeated 3 times", "-- MARK --", "LVM: VG 64 0x010000: Lost quorum.", ": leading colon", "  two blanks", "x[1]: nested tag", "tab\there"),
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: "grapheme", maxLength: 20 }),
+);
+const priority = fc.option(fc.constantFrom("D6", "B5", "Q0", "<30>", "<191>"), { nil: undefined });
+
+const line = fc.record({ month: fc.oneof(fc.constantFrom(...months), fc.constantFrom("Foo", "nov", "")), b1: blanks, day, b2: blanks, time, b3: blanks, priority, host, b4: blanks, program, pid, colon: fc.constantFrom(": ", ":", " ", ": "), body })
+  .map((p) => `${p.month}${p.b1}${p.day}${p.b2}${p.time}${p.b3}${p.priority ? `${p.priority} ` : ""}${p.host}${p.b4}${p.program}${p.pid}${p.colon}${p.body}`);
+
+describe("syslog fastParse", () => {
+  it("returns what the grammar returns whenever it accepts a line", () => {
+    fc.assert(
+      fc.property(line, (text) => {
+        const fast = fastParse(text);
+        if (fast !== undefined) expect(grammarParse(text)).toEqual(fast);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("accepts the common shape (no priority code) exactly when the grammar does", () => {
+    fc.assert(
+      fc.property(line.filter((text) => !/^\S+ +\S+ +\S+ +(?:[A-JQ-X][0-7]|<\d{1,3}>) /.test(text)), (text) => {
+        expect(fastParse(text)).toEqual(grammarParse(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("accepts the lines the grammar samples show, except the priority-code one", () => {
+    for (const sample of syslog.samples) {
+      if (/ D6 /.test(sample.text)) expect(fastParse(sample.text)).toBeUndefined();
+      else expect(fastParse(sample.text)).toEqual(sample.expect);
+    }
+  });
+
+  it("never throws on arbitrary text", () => {
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => {
+      fastParse(text);
+      grammarParse(text);
+    }), { numRuns: 2000 });
+  });
+});
