@@ -22,7 +22,7 @@ const time = fc.tuple(two, two, two).map(([h, m, s]) => `${h}:${m}:${s}`);
 const host = fc.oneof(
   fc.constantFrom("nodeA1", "star04", "localhost", "10.0.0.12", "192.168.1.1", "fe80::1", "node-b.example.com", "D6", "<30>", "A1", "x"),
   fc.ipV4(),
-  fc.stringMatching(/^[A-Za-z0-9._:\-\[\]]{1,12}$/),
+  fc.stringMatching(/^[A-Za-z0-9._:[\]-]{1,12}$/),
 );
 const program = fc.constantFrom("cmcld", "CM-CMD", "vmunix", "/usr/sbin/cron", "cmclconfd", "sshd", "syslogd", "master_control_script.sh", "a:b", "x[");
 const pid = fc.option(fc.integer({ min: 0, max: 99999 }).map((n) => `[${n}]`), { nil: "" });
