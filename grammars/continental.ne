@@ -10,7 +10,7 @@
 
 @{%
 import moo from "moo";
-import { filteredLexer } from "../../parse/token-filter.js";
+import { filteredLexer, isRealToken } from "../../parse/token-filter.js";
 import type { SourcedToken } from "../../parse/token-filter.js";
 
 const END = "(?![A-Za-z0-9_])";
@@ -26,10 +26,12 @@ const lexer = filteredLexer(
     word: /[A-Za-z0-9_\/](?:[A-Za-z0-9_.\/@-]*[A-Za-z0-9_\/@])?/,
     punct: { match: /[^]/, lineBreaks: true },
   }),
-  { keep: ["clusterEvent", "clusterCondition", "condition", "number", "word"], drop: ["space", "punct"] },
+  { keep: ["clusterEvent", "clusterCondition", "condition", "number", "word"], drop: ["space", "punct"], endToken: true },
 );
 
 type Token = SourcedToken;
+// Every token the lexer keeps is an item; `var` because nearleyc also emits `declare var anyToken`.
+var anyToken = { test: isRealToken };
 type Scalar = string | number | null;
 interface Draft { kind: string; package?: string; fields: Record<string, Scalar> }
 
@@ -112,10 +114,6 @@ export const samples: Array<{ text: string; expect: unknown }> = [
 
 @lexer lexer
 
-body -> item:* {% ([items]) => interpret(items) %}
+body -> item:* %eol {% ([items]) => interpret(items) %}
 
-item -> %clusterEvent      {% id %}
-      | %clusterCondition  {% id %}
-      | %condition         {% id %}
-      | %number            {% id %}
-      | %word              {% id %}
+item -> %anyToken {% id %}

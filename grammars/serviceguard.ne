@@ -14,7 +14,7 @@
 
 @{%
 import moo from "moo";
-import { filteredLexer, restOfLine } from "../../parse/token-filter.js";
+import { filteredLexer, isRealToken, restOfLine } from "../../parse/token-filter.js";
 import type { SourcedToken } from "../../parse/token-filter.js";
 
 const lexer = filteredLexer(
@@ -26,7 +26,7 @@ const lexer = filteredLexer(
     word: /[^\s'"#]+?(?=[.,;:!?]*(?:[\s'"#]|(?![^])))/,
     other: { match: /[^]/, lineBreaks: true },
   }),
-  { keep: ["word", "quoted", "other"], drop: ["space", "hashes", "punct"] },
+  { keep: ["word", "quoted", "other"], drop: ["space", "hashes", "punct"], endToken: true },
 );
 
 type Token = SourcedToken;
@@ -50,12 +50,13 @@ const SENTENCE_STARTS = new Set([
 
 // Token matchers, used in rules as %free etc. nearley hands a matcher the whole token. They are
 // `var` because nearleyc also emits `declare var <name>` for every %name it does not find in the lexer.
-const matcher = (accepts: (value: string) => boolean) => ({ test: (token: Token) => accepts(token.value) });
+const matcher = (accepts: (value: string) => boolean) => ({ test: (token: Token) => isRealToken(token) && accepts(token.value) });
 var free = matcher((value) => !SENTENCE_STARTS.has(value) && !/^\d+$/.test(value));
 var count = matcher((value) => /^\d+$/.test(value));
 var notFunction = matcher((value) => value !== "Function");
 var notFailed = matcher((value) => value !== "failed");
 var adminCommand = matcher((value) => ADMIN_COMMANDS.has(value));
+var anyToken = { test: isRealToken };
 
 function draft(kind: string, columns: { package?: string; node?: string; deviceGroup?: string } = {}, fields?: Record<string, Scalar | undefined>): Draft {
   const event: Draft = { kind };
@@ -186,7 +187,9 @@ export const meta = {
   name: "serviceguard",
   role: "body",
   formats: ["syslog", "pkglog"],
-  prefilter: /Request from|Executing|Started package|Halted package|[Pp]ackage|[Ss]witching|Timed out|form a new cluster|formed|membership|Member|unable to run|evicted|daemon|Lost connection|Could not read|^\s*cm[a-z]+|Starting|Halting|Activating|Deactivating|Checking|Mounting|Unmounting|IP address|ERROR|WARNING|Function|Failed to|trying again|[Cc]onfiguration|^\s*(?:vgchange|umount|Unmount)/,
+  // Cheap gate: every sentence's identifying words, merged where one covers another ("form"
+  // covers "formed", "[Mm]ounting" covers "Unmounting", "activating" covers "Deactivating").
+  prefilter: /[Pp]ackage|Request from|Executing|[Ss]witching|Timed out|form|membership|Member|unable to run|evicted|daemon|Lost connection|Could not read|^\s*cm[a-z]|Starting|Halting|[Aa]ctivating|Checking|[Mm]ounting|IP address|ERROR|WARNING|Function|Failed to|trying again|[Cc]onfiguration|^\s*(?:vgchange|umount|Unmount)/,
   description: "Serviceguard daemon messages, CM-CMD command lines, and package control script steps, banners and errors",
 };
 
@@ -270,10 +273,12 @@ export const samples: Array<{ text: string; expect: unknown }> = [
 @lexer lexer
 
 body -> sentence                  {% ([events]) => events %}
-      | %free tok:*               {% ([first, rest]) => scanFree([first, ...rest]) %}
+      | %free rest                {% ([first, rest]) => scanFree([first, ...rest]) %}
 
-tok -> %word {% id %} | %quoted {% id %} | %other {% id %}
-rest -> tok:* {% id %}
+tok -> %anyToken {% id %}
+# Every sentence ends with `rest`, and `rest` ends at the end of the input (%eol): a sentence
+# completes once, so its postprocessor runs once and not after every trailing word.
+rest -> tok:* %eol {% id %}
 runOrHalt -> "run" {% () => "run" %} | "halt" {% () => "halt" %}
 daemonName -> "ServiceGuard" | "Serviceguard"
 
@@ -368,7 +373,7 @@ sentence ->
       {% (d) => [draft("pkg.error", {}, { function: d[2].value })] %}
   | "Function" %word rest
       {% (d) => [draft("pkg.error", {}, { function: d[1].value })] %}
-  | "ERROR"
+  | "ERROR" %eol
       {% () => errorDetail(null) %}
   | "ERROR" %notFunction rest
       {% (d) => errorDetail(d[1]) %}

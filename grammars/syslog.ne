@@ -69,29 +69,31 @@ export interface SyslogHeader {
 const REPEATED = /^last message repeated (\d+) times?$/;
 
 /** One constructor for both paths, so the fast path and the grammar cannot drift apart. */
+const MONTH_NUMBER: Record<string, number> = Object.fromEntries(MONTHS.map((name, index) => [name, index + 1]));
+
 function makeHeader(monthName: string, day: string, time: string, host: string, tag: string | undefined, body: string): SyslogHeader {
   const header: SyslogHeader = {
     format: "syslog",
-    month: MONTHS.indexOf(monthName) + 1,
-    day: Number(day),
-    hour: Number(time.slice(0, 2)),
-    minute: Number(time.slice(3, 5)),
-    second: Number(time.slice(6, 8)),
+    month: MONTH_NUMBER[monthName],
+    day: +day,
+    hour: (time.charCodeAt(0) - 48) * 10 + time.charCodeAt(1) - 48,
+    minute: (time.charCodeAt(3) - 48) * 10 + time.charCodeAt(4) - 48,
+    second: (time.charCodeAt(6) - 48) * 10 + time.charCodeAt(7) - 48,
     host,
     body,
     shape: "plain",
   };
   if (tag !== undefined) {
-    const name = tag.replace(/: ?$/, "");
-    const bracket = name.indexOf("[");
+    // `prog[pid]: ` or `prog: `: the name ends at '[' or at the colon.
+    const bracket = tag.indexOf("[");
     if (bracket >= 0) {
-      header.program = name.slice(0, bracket);
-      header.pid = Number(name.slice(bracket + 1, -1));
+      header.program = tag.slice(0, bracket);
+      header.pid = +tag.slice(bracket + 1, tag.indexOf("]", bracket));
     } else {
-      header.program = name;
+      header.program = tag.slice(0, tag.lastIndexOf(":"));
     }
   }
-  const repeated = REPEATED.exec(body);
+  const repeated = body.startsWith("last message repeated") ? REPEATED.exec(body) : null;
   if (repeated) {
     header.shape = "repeated";
     header.repeated = Number(repeated[1]);

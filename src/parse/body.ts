@@ -76,19 +76,58 @@ export function parseWith(entry: GrammarEntry, text: string, options: BodyOption
   return events;
 }
 
+const NO_EVENTS: EventDraft[] = Object.freeze([]) as unknown as EventDraft[];
+
+/**
+Logs repeat themselves (the same cmcld warning, the same package's steps on every start), and
+nearley costs microseconds per body, so bodies the grammars parsed are remembered. The events are
+frozen: callers share them. Bounded: cleared when full; long bodies are not kept.
+*/
+const CACHE_LIMIT = 8192;
+const CACHEABLE_LENGTH = 512;
+const cache = new Map<string, EventDraft[]>();
+
+function freeze(events: EventDraft[]): EventDraft[] {
+  for (const event of events) {
+    if (event.fields) Object.freeze(event.fields);
+    Object.freeze(event);
+  }
+  return Object.freeze(events) as EventDraft[];
+}
+
 /** Events from every body grammar that reads `format` and whose prefilter matches `body`. */
 export function parseBody(format: string, body: string, options: BodyOptions = {}): EventDraft[] {
   const candidates = bodyGrammars(format);
-  if (candidates.length === 0 || body.length === 0) return [];
+  if (candidates.length === 0 || body.length === 0) return NO_EVENTS;
   if (body.length > MAX_BODY_INPUT) {
     if (options.counters) options.counters.tooLong++;
-    return [];
+    return NO_EVENTS;
   }
-  let events: EventDraft[] | undefined;
+  let matching: GrammarEntry[] | undefined;
   for (const entry of candidates) {
     if (entry.prefilter && !entry.prefilter.test(body)) continue;
-    const found = eventsFrom(entry, body, options);
-    if (found.length > 0) events = events ? events.concat(found) : found;
+    (matching ??= []).push(entry);
   }
-  return events ?? [];
+  if (!matching) return NO_EVENTS;
+  const key = body.length <= CACHEABLE_LENGTH ? `${format}\n${body}` : undefined;
+  if (key !== undefined) {
+    const known = cache.get(key);
+    if (known) return known;
+  }
+  let events: EventDraft[] = NO_EVENTS;
+  for (const entry of matching) {
+    const found = eventsFrom(entry, body, options);
+    if (found.length > 0) events = events.length > 0 ? events.concat(found) : found;
+  }
+  if (events.length > 0) freeze(events);
+  if (key !== undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, events);
+  }
+  return events;
+}
+
+/** Forget remembered bodies (tests that measure the grammars themselves). */
+export function clearBodyCache(): void {
+  cache.clear();
 }

@@ -5,7 +5,7 @@ grammars/*.ne; this folder only dispatches lines to the compiled grammars and ke
 
 export { parseHeader, MAX_HEADER_INPUT } from "./header.js";
 export type { FileKind } from "./header.js";
-export { parseBody, eventsFrom, parseWith, MAX_BODY_INPUT } from "./body.js";
+export { parseBody, eventsFrom, parseWith, clearBodyCache, MAX_BODY_INPUT } from "./body.js";
 export type { BodyOptions, ParseCounters } from "./body.js";
 export { createFileParser, parseText, naiveTime } from "./file.js";
 export type { FileParser, FileParserOptions, ParsedLine, ParseTextOptions } from "./file.js";
