@@ -57,6 +57,9 @@ var notFunction = matcher((value) => value !== "Function");
 var notFailed = matcher((value) => value !== "failed");
 var adminCommand = matcher((value) => ADMIN_COMMANDS.has(value));
 var anyToken = { test: isRealToken };
+// The third word of the "Package X ..." sentences above; any other third word is a free "Package" sentence.
+const PACKAGE_VERBS = new Set(["run", "halt", "switching", "started", "halted", "completed", "failed", "FAILED", "with"]);
+var otherPackageVerb = matcher((value) => !PACKAGE_VERBS.has(value));
 
 function draft(kind: string, columns: { package?: string; node?: string; deviceGroup?: string } = {}, fields?: Record<string, Scalar | undefined>): Draft {
   const event: Draft = { kind };
@@ -165,13 +168,23 @@ function adminCommandEvent(command: Token): Draft[] {
   return [draft("admin.command", { package: packageName }, { command: command.value, args })];
 }
 
+// English words that follow "package"/"node" in prose and are not a name ("this node because ...").
+const NOT_A_NAME = new Set(["because", "is", "has", "was", "this", "that", "the", "and", "for", "to", "in", "on", "of", "switching", "cannot", "will", "not"]);
+
+/** The name after `key` (case-insensitive), unless it is an English word. */
+function nameAfter(words: string[], lower: string[], key: string): string | undefined {
+  const index = lower.indexOf(key);
+  if (index < 0 || index + 1 >= words.length || NOT_A_NAME.has(lower[index + 1])) return undefined;
+  return words[index + 1];
+}
+
 /** Free text: only phrasings that are known by their words, wherever they stand. */
 function scanFree(tokens: Token[]): Draft[] {
   const words = values(tokens);
   const lower = words.map((word) => word.toLowerCase());
   const events: Draft[] = [];
   if (lower.includes("switching") && lower.includes("disabled")) {
-    events.push(draft("pkg.switching.disabled", { package: after(lower, "package") === undefined ? undefined : words[lower.indexOf("package") + 1], node: after(lower, "node") === undefined ? undefined : words[lower.indexOf("node") + 1] }));
+    events.push(draft("pkg.switching.disabled", { package: nameAfter(words, lower, "package"), node: nameAfter(words, lower, "node") }));
   }
   if (lower.includes("configuration") && lower.includes("applied")) events.push(draft("config.applied"));
   return events;
@@ -206,6 +219,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Package pkgA halt script timed out", expect: [{ kind: "pkg.script.timeout", package: "pkgA", fields: { phase: "halt" } }] },
   { text: "Switching disabled for package pkgA on node nodeA1", expect: [{ kind: "pkg.switching.disabled", package: "pkgA", node: "nodeA1" }] },
   { text: "Package pkgA: switching disabled on node nodeB1.", expect: [{ kind: "pkg.switching.disabled", package: "pkgA", node: "nodeB1" }] },
+  { text: "Package pkgA cannot run on this node because switching has been disabled for this node.", expect: [{ kind: "pkg.switching.disabled", package: "pkgA" }] },
+  { text: "Package pkgA is not running.", expect: [] },
   { text: "Global switching for package pkgA has been disabled.", expect: [{ kind: "pkg.switching.disabled", package: "pkgA" }] },
   { text: "Timed out node nodeB1. It may have failed.", expect: [{ kind: "node.timeout", node: "nodeB1" }] },
   { text: "Attempting to form a new cluster", expect: [{ kind: "cluster.forming" }] },
@@ -299,6 +314,8 @@ sentence ->
       {% (d) => [draft("pkg.script.timeout", { package: d[1].value }, { phase: d[2] })] %}
   | "Package" %word "switching" rest
       {% (d) => switching(d[1].value, d[3], false) %}
+  | "Package" %word %otherPackageVerb rest
+      {% (d) => scanFree([d[0], d[1], d[2], ...d[3]]) %}
   | "Switching" "disabled" rest
       {% (d) => switching(undefined, d[2], true) %}
   | "Timed" "out" "node" %word rest

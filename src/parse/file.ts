@@ -97,10 +97,17 @@ export function createFileParser(options: FileParserOptions): FileParser {
     return bannerYear;
   };
 
+  // A package log belongs to one package: without a folder hint, the first package its lines name.
+  let namedPackage: string | null = null;
   const packageOf = (events: readonly EventDraft[]): string | null => {
     if (packageHint !== null) return packageHint;
-    for (const event of events) if (event.package !== undefined) return event.package;
-    return null;
+    for (const event of events) {
+      if (event.package !== undefined) {
+        if (options.kind === "pkglog" && namedPackage === null) namedPackage = event.package;
+        return event.package;
+      }
+    }
+    return options.kind === "pkglog" ? namedPackage : null;
   };
 
   function parseConfigLine(text: string): ParsedLine {

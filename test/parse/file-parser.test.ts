@@ -92,3 +92,13 @@ describe("configuration files", () => {
     expect(lines[3].events).toEqual([{ kind: "config.setting", fields: { name: "FENCE", value: "DATA" } }]);
   });
 });
+
+describe("modular package log without a folder hint", () => {
+  it("puts the lines after the banner in the package the banner names", () => {
+    const lines = parseText([
+      "Nov 24 10:00:00 root@nodeA1 master_control_script.sh[12345]: ###### Starting package pkg1 ######",
+      "Nov 24 10:00:01 root@nodeA1 volume_group.sh[12399]: Activating volume group vg01 with exclusive option.",
+    ].join("\n"), { kind: "pkglog", year: 2014 });
+    expect(lines.map((line) => [line.package, line.host, line.program])).toEqual([["pkg1", "nodeA1", "master_control_script.sh"], ["pkg1", "nodeA1", "volume_group.sh"]]);
+  });
+});
