@@ -76,7 +76,7 @@ export function parseWith(entry: GrammarEntry, text: string, options: BodyOption
   return events;
 }
 
-const NO_EVENTS: EventDraft[] = Object.freeze([]) as unknown as EventDraft[];
+const NO_EVENTS: readonly EventDraft[] = Object.freeze([]);
 
 /**
 Logs repeat themselves (the same cmcld warning, the same package's steps on every start), and
@@ -85,18 +85,18 @@ frozen: callers share them. Bounded: cleared when full; long bodies are not kept
 */
 const CACHE_LIMIT = 8192;
 const CACHEABLE_LENGTH = 512;
-const cache = new Map<string, EventDraft[]>();
+const cache = new Map<string, readonly EventDraft[]>();
 
-function freeze(events: EventDraft[]): EventDraft[] {
+function freeze(events: EventDraft[]): readonly EventDraft[] {
   for (const event of events) {
     if (event.fields) Object.freeze(event.fields);
     Object.freeze(event);
   }
-  return Object.freeze(events) as EventDraft[];
+  return Object.freeze(events);
 }
 
 /** Events from every body grammar that reads `format` and whose prefilter matches `body`. */
-export function parseBody(format: string, body: string, options: BodyOptions = {}): EventDraft[] {
+export function parseBody(format: string, body: string, options: BodyOptions = {}): readonly EventDraft[] {
   const candidates = bodyGrammars(format);
   if (candidates.length === 0 || body.length === 0) return NO_EVENTS;
   if (body.length > MAX_BODY_INPUT) {
@@ -114,12 +114,12 @@ export function parseBody(format: string, body: string, options: BodyOptions = {
     const known = cache.get(key);
     if (known) return known;
   }
-  let events: EventDraft[] = NO_EVENTS;
+  let found: EventDraft[] = [];
   for (const entry of matching) {
-    const found = eventsFrom(entry, body, options);
-    if (found.length > 0) events = events.length > 0 ? events.concat(found) : found;
+    const more = eventsFrom(entry, body, options);
+    if (more.length > 0) found = found.length > 0 ? found.concat(more) : more;
   }
-  if (events.length > 0) freeze(events);
+  const events = found.length > 0 ? freeze(found) : NO_EVENTS;
   if (key !== undefined) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, events);

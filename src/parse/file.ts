@@ -23,7 +23,8 @@ export interface ParsedLine {
   readonly shape: NonNullable<Header["shape"]>;
   /** `last message repeated N times`: N (the repeated line's events are not emitted again). */
   readonly repeated?: number;
-  readonly events: EventDraft[];
+  /** Shared with other lines of the same text (frozen): do not modify. */
+  readonly events: readonly EventDraft[];
   /** A header or configuration grammar recognised the line. */
   readonly understood: boolean;
 }
@@ -88,9 +89,9 @@ export function createFileParser(options: FileParserOptions): FileParser {
   // The last package-log banner's date: the year of the step lines that follow it.
   let bannerTs: number | null = null;
 
+  let bannerYear = 0;
   const yearNear = (month: number, day: number): number => {
     if (bannerTs === null) return options.yearFor(month, day);
-    const bannerYear = new Date(bannerTs).getUTCFullYear();
     const candidate = Date.UTC(bannerYear, month - 1, Math.min(day, 28));
     if (candidate - bannerTs > HALF_YEAR_MS) return bannerYear - 1;
     if (bannerTs - candidate > HALF_YEAR_MS) return bannerYear + 1;
@@ -111,7 +112,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
   };
 
   function parseConfigLine(text: string): ParsedLine {
-    let events: EventDraft[] | undefined;
+    let events: readonly EventDraft[] | undefined;
     if (config && text.length <= MAX_BODY_INPUT) {
       events = parseWith(config, text, { strict, counters, location: { path: options.path, line: lineNo } });
     } else if (config) {
@@ -140,7 +141,10 @@ export function createFileParser(options: FileParserOptions): FileParser {
     if (hasTime(header)) {
       const year = header.year ?? (header.format === "pkglog" ? yearNear(header.month, header.day) : options.yearFor(header.month, header.day));
       ts = naiveTime(year, header.month, header.day, header.hour, header.minute, header.second);
-      if (header.year !== undefined && shape === "banner" && ts !== null) bannerTs = ts;
+      if (header.year !== undefined && shape === "banner" && ts !== null) {
+        bannerTs = ts;
+        bannerYear = header.year;
+      }
       host = header.host ?? hostHint ?? previousHost;
     } else {
       ts = previousTs;
