@@ -40,10 +40,24 @@ export interface FileParserOptions {
   readonly yearFor: (month: number, day: number) => number;
   /** Throw on an ambiguous grammar parse instead of counting it. Default: on under vitest. */
   readonly strict?: boolean;
+  /** Context of the lines before the resume point (from `FileParser.context()` when the file was last read). */
+  readonly resume?: FileParserContext;
+}
+
+/** What a file parser carries from one line to the next; store it with a checkpoint to resume mid-file. */
+export interface FileParserContext {
+  readonly ts: number | null;
+  readonly host: string | null;
+  /** The last package-log banner's time and year (the year of the step lines after it). */
+  readonly bannerTs: number | null;
+  readonly bannerYear: number | null;
+  readonly package: string | null;
 }
 
 export interface FileParser {
   parseLine(text: string): ParsedLine;
+  /** The context after the last line parsed (plain data, JSON-safe). */
+  context(): FileParserContext;
   /** Grammar problems met so far in this file. */
   readonly counters: Readonly<ParseCounters>;
 }
@@ -84,12 +98,11 @@ export function createFileParser(options: FileParserOptions): FileParser {
   const config = options.kind === "config" ? configGrammar() : undefined;
   const bodyFormat: LineFormat = options.kind;
   let lineNo = 0;
-  let previousTs: number | null = null;
-  let previousHost: string | null = hostHint;
+  let previousTs: number | null = options.resume?.ts ?? null;
+  let previousHost: string | null = options.resume?.host ?? hostHint;
   // The last package-log banner's date: the year of the step lines that follow it.
-  let bannerTs: number | null = null;
-
-  let bannerYear = 0;
+  let bannerTs: number | null = options.resume?.bannerTs ?? null;
+  let bannerYear = options.resume?.bannerYear ?? 0;
   const yearNear = (month: number, day: number): number => {
     if (bannerTs === null) return options.yearFor(month, day);
     const candidate = Date.UTC(bannerYear, month - 1, Math.min(day, 28));
@@ -99,7 +112,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
   };
 
   // A package log belongs to one package: without a folder hint, the first package its lines name.
-  let namedPackage: string | null = null;
+  let namedPackage: string | null = options.resume?.package ?? null;
   const packageOf = (events: readonly EventDraft[]): string | null => {
     if (packageHint !== null) return packageHint;
     for (const event of events) {
@@ -162,6 +175,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
 
   return {
     counters,
+    context: () => ({ ts: previousTs, host: previousHost, bannerTs, bannerYear: bannerTs === null ? null : bannerYear, package: namedPackage }),
     parseLine(text: string): ParsedLine {
       lineNo++;
       return options.kind === "config" ? parseConfigLine(text) : parseLogLine(text);

@@ -8,7 +8,7 @@ export type { FileKind } from "./header.js";
 export { parseBody, eventsFrom, parseWith, clearBodyCache, MAX_BODY_INPUT } from "./body.js";
 export type { BodyOptions, ParseCounters } from "./body.js";
 export { createFileParser, parseText, naiveTime } from "./file.js";
-export type { FileParser, FileParserOptions, ParsedLine, ParseTextOptions } from "./file.js";
+export type { FileParser, FileParserContext, FileParserOptions, ParsedLine, ParseTextOptions } from "./file.js";
 export { grammars, grammarNamed, runGrammar } from "./registry.js";
 export type { GrammarEntry, GrammarRole, GrammarSample } from "./registry.js";
 export { GrammarError } from "./errors.js";

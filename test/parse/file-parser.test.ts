@@ -102,3 +102,15 @@ describe("modular package log without a folder hint", () => {
     expect(lines.map((line) => [line.package, line.host, line.program])).toEqual([["pkg1", "nodeA1", "master_control_script.sh"], ["pkg1", "nodeA1", "volume_group.sh"]]);
   });
 });
+
+describe("resuming mid-file", () => {
+  it("continues with the banner year and the last time it was given", () => {
+    const first = createFileParser({ path: "p.log", kind: "pkglog", yearFor: () => 2026 });
+    first.parseLine("\t########### Node \"n1\": Starting package at Mon Nov 24 10:00:00 EST 2014 ###########");
+    first.parseLine("Nov 24 10:00:01 - Node \"n1\": Activating volume group vg01 with exclusive option.");
+    const saved = JSON.parse(JSON.stringify(first.context()));
+    const second = createFileParser({ path: "p.log", kind: "pkglog", yearFor: () => 2026, resume: saved });
+    expect(second.parseLine("\tERROR:  Function activate_volume_group")).toMatchObject({ ts: at(2014, 11, 24, 10, 0, 1), host: "n1" });
+    expect(second.parseLine("Nov 24 10:00:02 - Node \"n1\": Checking filesystems:").ts).toBe(at(2014, 11, 24, 10, 0, 2));
+  });
+});
