@@ -249,7 +249,8 @@ function interpret(tokens: Token[]): Draft[] {
       const token = tokens[index];
       if (token.type === "takeoverName") {
         const name = token.value.toLowerCase().replace(/-takeover$/, "").replace("s-vol", "svol").replace("p-vol", "pvol");
-        const found = TAKEOVER_RESULTS.indexOf(name === "pvol" ? "pvol-smpl" : name);
+        // A bare "PVOL-takeover" does not say which of the two PVOL takeovers ran: no result.
+        const found = TAKEOVER_RESULTS.indexOf(name);
         if (found >= 0) {
           result = found;
           position = index;

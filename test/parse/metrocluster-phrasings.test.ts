@@ -51,6 +51,11 @@ const facts: Array<{ fact: string; phrasings: string[]; events: unknown[] }> = [
     phrasings: ["horctakeover -g pkgA returned 4", "horctakeover -g pkgA: PVOL-PSUE-takeover"],
     events: [{ kind: "takeover", deviceGroup: "pkgA", fields: { ok: true, result: 4, resultName: "pvol-psue", code: null, number: null } }],
   },
+  ...(["nop", "swap", "SVOL", "PVOL-SMPL", "PVOL-PSUE", "SVOL-SSUS"] as const).map((name, result) => ({
+    fact: `takeover result ${result} by name and by number`,
+    phrasings: [`horctakeover -g pkgA: ${name}-takeover`, `horctakeover -g pkgA returned ${result}`, `horctakeover -g pkgA exit code ${result} (${name}-takeover)`],
+    events: [{ kind: "takeover", deviceGroup: "pkgA", fields: { ok: true, result, resultName: ["nop", "swap", "svol", "pvol-smpl", "pvol-psue", "svol-ssus"][result], code: null, number: null } }],
+  })),
   {
     fact: "horctakeover timed out (EX_EWSTOT)",
     phrasings: ["horctakeover -g pkgA failed with EX_EWSTOT", "horctakeover -g pkgA returned 233", "horctakeover -g pkgA failed, error code 233", "horctakeover -g pkgA: EX_EWSTOT (233)"],
