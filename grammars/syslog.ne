@@ -66,7 +66,8 @@ export interface SyslogHeader {
   repeated?: number;
 }
 
-const REPEATED = /^last message repeated (\d+) times?$/;
+// BSD wording; "above message repeats" is the Solaris/HP-style variant some syslogds write.
+const REPEATED = /^(?:last message repeated|above message repeats) (\d+) times?$/;
 
 /** One constructor for both paths, so the fast path and the grammar cannot drift apart. */
 const MONTH_NUMBER: Record<string, number> = Object.fromEntries(MONTHS.map((name, index) => [name, index + 1]));
@@ -93,7 +94,7 @@ function makeHeader(monthName: string, day: string, time: string, host: string, 
       header.program = tag.slice(0, tag.lastIndexOf(":"));
     }
   }
-  const repeated = body.startsWith("last message repeated") ? REPEATED.exec(body) : null;
+  const repeated = body.startsWith("last message repeated") || body.startsWith("above message repeats") ? REPEATED.exec(body) : null;
   if (repeated) {
     header.shape = "repeated";
     header.repeated = Number(repeated[1]);
