@@ -58,7 +58,7 @@ var notFailed = matcher((value) => value !== "failed");
 var adminCommand = matcher((value) => ADMIN_COMMANDS.has(value));
 var anyToken = { test: isRealToken };
 // The third word of the "Package X ..." sentences above; any other third word is a free "Package" sentence.
-const PACKAGE_VERBS = new Set(["run", "halt", "switching", "started", "halted", "completed", "failed", "FAILED", "with"]);
+const PACKAGE_VERBS = new Set(["run", "halt", "switching", "started", "halted", "completed", "failed", "FAILED", "with", "has"]);
 var otherPackageVerb = matcher((value) => !PACKAGE_VERBS.has(value));
 
 function draft(kind: string, columns: { package?: string; node?: string; deviceGroup?: string } = {}, fields?: Record<string, Scalar | undefined>): Draft {
@@ -190,6 +190,12 @@ function scanFree(tokens: Token[]): Draft[] {
   return events;
 }
 
+/** "not halted cleanly on node X ...": the Site Controller sentence, read by its own rule (reject it here). */
+function isUncleanHalt(rest: Token[]): boolean {
+  const words = values(rest);
+  return words.length >= 6 && words[0] === "not" && words[1] === "halted" && words[2] === "cleanly" && words[3] === "on" && words[4] === "node";
+}
+
 function switching(packageName: string | undefined, rest: Token[], disabled: boolean): Draft[] {
   const words = values(rest);
   if (!disabled && !words.includes("disabled")) return [];
@@ -221,6 +227,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Package pkgA: switching disabled on node nodeB1.", expect: [{ kind: "pkg.switching.disabled", package: "pkgA", node: "nodeB1" }] },
   { text: "Package pkgA cannot run on this node because switching has been disabled for this node.", expect: [{ kind: "pkg.switching.disabled", package: "pkgA" }] },
   { text: "Package pkgA is not running.", expect: [] },
+  { text: "Package racMNP has not halted cleanly on node nodeA2", expect: [{ kind: "pkg.halt.failed", package: "racMNP", node: "nodeA2" }] },
+  { text: "Package pkgA has switching disabled", expect: [{ kind: "pkg.switching.disabled", package: "pkgA" }] },
   { text: "Global switching for package pkgA has been disabled.", expect: [{ kind: "pkg.switching.disabled", package: "pkgA" }] },
   { text: "Timed out node nodeB1. It may have failed.", expect: [{ kind: "node.timeout", node: "nodeB1" }] },
   { text: "Attempting to form a new cluster", expect: [{ kind: "cluster.forming" }] },
@@ -314,6 +322,10 @@ sentence ->
       {% (d) => [draft("pkg.script.timeout", { package: d[1].value }, { phase: d[2] })] %}
   | "Package" %word "switching" rest
       {% (d) => switching(d[1].value, d[3], false) %}
+  | "Package" %word "has" "not" "halted" "cleanly" "on" "node" %word rest
+      {% (d) => [draft("pkg.halt.failed", { package: d[1].value, node: d[8].value })] %}
+  | "Package" %word "has" rest
+      {% (d, _location, reject) => (isUncleanHalt(d[3]) ? reject : scanFree([d[0], d[1], d[2], ...d[3]])) %}
   | "Package" %word %otherPackageVerb rest
       {% (d) => scanFree([d[0], d[1], d[2], ...d[3]]) %}
   | "Switching" "disabled" rest
