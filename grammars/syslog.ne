@@ -19,8 +19,9 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 const MONTH = MONTHS.join("|");
 // HP-UX syslogd -v code, or an RFC 3164 PRI; only when a blank follows (else it is the host).
 const PRIORITY = "(?:[A-JQ-X][0-7]|<\\d{1,3}>)";
-// `prog[pid]:` then at most one blank; the colon must end the tag (blank or end of line).
-const TAG = "[^\\s\\[\\]:]+(?:\\[\\d+\\])?:(?: |(?![^]))";
+// `prog[pid]:` then at most one blank; the colon must end the tag (blank or end of line). HP-UX
+// EMS writes `EMS [2710]:`, with a blank before the pid.
+const TAG = "[^\\s\\[\\]:]+(?: ?\\[\\d+\\])?:(?: |(?![^]))";
 
 const lexer = moo.states({
   main: {
@@ -88,7 +89,7 @@ function makeHeader(monthName: string, day: string, time: string, host: string, 
     // `prog[pid]: ` or `prog: `: the name ends at '[' or at the colon.
     const bracket = tag.indexOf("[");
     if (bracket >= 0) {
-      header.program = tag.slice(0, bracket);
+      header.program = tag.slice(0, tag.charCodeAt(bracket - 1) === 32 ? bracket - 1 : bracket);
       header.pid = +tag.slice(bracket + 1, tag.indexOf("]", bracket));
     } else {
       header.program = tag.slice(0, tag.lastIndexOf(":"));
@@ -147,6 +148,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   {
     text: "Nov 24 10:00:03 D6 nodeA1 cmcld[2048]: Started package pkgA on node nodeA1.",
     expect: { format: "syslog", month: 11, day: 24, hour: 10, minute: 0, second: 3, host: "nodeA1", program: "cmcld", pid: 2048, body: "Started package pkgA on node nodeA1.", shape: "plain" },
+  },
+  {
+    text: "Nov 24 10:01:00 nodeA1 EMS [2710]: ------ EMS Event Notification ------",
+    expect: { format: "syslog", month: 11, day: 24, hour: 10, minute: 1, second: 0, host: "nodeA1", program: "EMS", pid: 2710, body: "------ EMS Event Notification ------", shape: "plain" },
   },
   {
     text: "Nov 24 10:00:04 nodeA1 last message repeated 3 times",

@@ -25,7 +25,7 @@ const host = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9._:[\]-]{1,12}$/),
 );
 const program = fc.constantFrom("cmcld", "CM-CMD", "vmunix", "/usr/sbin/cron", "cmclconfd", "sshd", "syslogd", "master_control_script.sh", "a:b", "x[");
-const pid = fc.option(fc.integer({ min: 0, max: 99999 }).map((n) => `[${n}]`), { nil: "" });
+const pid = fc.option(fc.integer({ min: 0, max: 99999 }).map((n) => `[${n}]`), { nil: "" }).chain((tag) => fc.constantFrom(tag, tag === "" ? "" : ` ${tag}`));
 const body = fc.oneof(
   fc.constantFrom("", "Started package pkgA on node nodeA1.", "last message repeated 3 times", "-- MARK --", "LVM: VG 64 0x010000: Lost quorum.", ": leading colon", "  two blanks", "x[1]: nested tag", "tab\there"),
   fc.string({ maxLength: 40 }),
