@@ -1,0 +1,511 @@
+#!/usr/bin/env python3
+"""Writes the synthetic incident bundles under samples/ (deterministic: same output every run).
+
+The noise (sshd, inetd, sendmail, EMS, cron-style daemons) is generated from a seeded random stream;
+the incident lines of every scenario are written out literally below, one story per function.
+Run from the repository root: python3 samples/tools/make-samples.py
+All Metrocluster wording here is invented (the product's own text is not public): only the tokens
+(PVOL_/SVOL_ states, EX_ codes, AUTO_ names, fence levels, Raid Manager commands) are real.
+"""
+import datetime as dt
+import gzip
+import json
+import os
+import random
+import shutil
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+TZ = "EST"
+SITE_A = ["nodeA1", "nodeA2"]
+SITE_B = ["nodeB1", "nodeB2"]
+IPS = {"nodeA1": "10.20.1.11", "nodeA2": "10.20.1.12", "nodeB1": "10.30.1.11", "nodeB2": "10.30.1.12",
+       "nodeC1": "10.40.1.11", "nodeC2": "10.40.1.12"}
+
+
+def T(day, hh, mm, ss=0):
+    return dt.datetime(2026, 11, day, hh, mm, ss)
+
+
+class Bundle:
+    def __init__(self, name):
+        self.name = name
+        self.dir = os.path.join(ROOT, name)
+        if os.path.isdir(self.dir):
+            shutil.rmtree(self.dir)
+        self.syslogs = {}   # (node, filename) -> list of (time, order, line)
+        self.pkglogs = {}   # (node, pkg, filename) -> list of lines
+        self.order = 0
+
+    # ---- syslog -------------------------------------------------------------------------------
+    def sys(self, node, when, prog, text, file="syslog.log"):
+        self.order += 1
+        stamp = f"{when:%b} {when.day:2d} {when:%H:%M:%S}"
+        self.syslogs.setdefault((node, file), []).append((when, self.order, f"{stamp} {node} {prog}: {text}"))
+
+    def repeated(self, node, when, count, file="syslog.log"):
+        self.order += 1
+        stamp = f"{when:%b} {when.day:2d} {when:%H:%M:%S}"
+        self.syslogs.setdefault((node, file), []).append((when, self.order, f"{stamp} {node} last message repeated {count} times"))
+
+    def noise(self, node, start, end, seed, file="syslog.log", density=1.0):
+        rnd = random.Random(f"{self.name}/{node}/{seed}")
+        t = start
+        while True:
+            t += dt.timedelta(seconds=int(rnd.randint(180, 900) / density))
+            if t >= end:
+                break
+            pid = rnd.randint(1200, 29999)
+            kind = rnd.random()
+            if kind < 0.30:
+                port = rnd.randint(40000, 65000)
+                admin = rnd.choice(["10.20.9.21", "10.20.9.22", "10.30.9.40"])
+                user = rnd.choice(["root", "oracle", "sapadm", "monitor"])
+                self.sys(node, t, f"sshd[{pid}]", f"Accepted publickey for {user} from {admin} port {port} ssh2", file)
+                self.sys(node, t + dt.timedelta(seconds=rnd.randint(20, 400)), f"sshd[{pid}]", f"Received disconnect from {admin}: 11: disconnected by user", file)
+            elif kind < 0.45:
+                peer = rnd.choice([n for n in IPS if n != node])
+                self.sys(node, t, f"inetd[{pid}]", f"registrar/tcp: Connection from {peer} ({IPS[peer]}) at {t:%a %b %d %H:%M:%S %Y}", file)
+            elif kind < 0.55:
+                qid = f"{t:%H%M%S}{rnd.randint(100, 999)}"
+                self.sys(node, t, f"sendmail[{pid}]", f"wAP{qid}: from=root, size={rnd.randint(400, 3000)}, class=0, nrcpts=1, msgid=<{t:%Y%m%d%H%M}.wAP{qid}@{node}>, relay=root@localhost", file)
+                self.sys(node, t + dt.timedelta(seconds=1), f"sendmail[{pid}]", f"wAP{qid}: to=root, delay=00:00:01, xdelay=00:00:00, mailer=local, stat=Sent", file)
+            elif kind < 0.65:
+                self.sys(node, t, f"xntpd[{rnd.choice([1187, 1187, 1190])}]", f"synchronized to 10.20.9.1, stratum={rnd.choice([2, 3])}", file)
+            elif kind < 0.72:
+                self.sys(node, t, f"EMS [{rnd.choice([2710, 2711])}]", f"------ EMS Event Notification ------  Value: \"INFORMATION (2)\" for Resource: \"/system/events/cpu_monitor/cpu{rnd.randint(0, 7)}\"  (Threshold:  >= \" 2\")  Execute the following command to obtain event details:  /opt/resmon/bin/resdata -R {rnd.randint(100000000, 999999999)} -r /system/events/cpu_monitor/cpu0 -n {rnd.randint(100000000, 999999999)} -a", file)
+            elif kind < 0.80:
+                self.sys(node, t, f"su[{pid}]", rnd.choice(["+ tty?? root-oracle", "+ tty?? root-sapadm", "+ ta root-monitor"]), file)
+            elif kind < 0.86:
+                self.sys(node, t, f"ftpd[{pid}]", f"FTP LOGIN FROM 10.20.9.{rnd.randint(30, 60)} [10.20.9.{rnd.randint(30, 60)}], backup", file)
+                self.repeated(node, t + dt.timedelta(seconds=2), rnd.randint(2, 4), file)
+            elif kind < 0.92:
+                self.sys(node, t, f"snmpdm[{rnd.choice([1410, 1411])}]", "snmpdm: SNMP request from 10.20.9.5 rejected: bad community name", file)
+                self.repeated(node, t + dt.timedelta(seconds=30), rnd.randint(2, 9), file)
+            else:
+                self.sys(node, t, f"rpc.statd[{rnd.choice([1022, 1023])}]", f"statd: attempting to contact host backup0{rnd.randint(1, 3)}", file)
+
+    def boot(self, node, when, file="syslog.log", cluster_join=True):
+        s = lambda off, prog, text: self.sys(node, when + dt.timedelta(seconds=off), prog, text, file)
+        s(0, "vmunix", "")
+        s(0, "vmunix", "Memory Information:")
+        s(0, "vmunix", "    physical page size = 4096 bytes, logical page size = 4096 bytes")
+        s(0, "vmunix", "    Physical: 67108864 Kbytes, lockable: 51314304 Kbytes, available: 59120376 Kbytes")
+        s(1, "vmunix", "Boot device's HP-UX HW path is: 0/0/0/3/0.0x5000c50012345678.0x0")
+        s(2, "vmunix", "System Console is on the Built-In Serial Interface")
+        s(3, "vmunix", "Logical volume 64, 0x3 configured as ROOT")
+        s(3, "vmunix", "Logical volume 64, 0x2 configured as SWAP")
+        s(4, "vmunix", "Swap device table:  (start & size given in 512-byte blocks)")
+        s(30, "syslogd", "restart")
+        s(31, "vmunix", "Unable to add all swap for device: /dev/vg00/lvol2. Increase the tunable parameter swchunk by 24.")
+        s(40, "xntpd[1187]", "xntpd 4.2.6p5@1.2349-o Tue Jan  1 00:00:00 UTC 2013 (1)")
+        s(44, "inetd[1240]", "Reading configuration")
+        s(60, "EMS [2710]", "------ EMS Event Notification ------  Value: \"INFORMATION (2)\" for Resource: \"/system/events/system_status\"  (Threshold:  >= \" 2\")")
+        s(70, "cmclconfd[1302]", "Daemon Initialization - Maximum number of packages supported for this incarnation is 300.")
+
+    # ---- package logs -------------------------------------------------------------------------
+    def pkg(self, node, pkg, lines, file=None):
+        key = (node, pkg, file or f"{pkg}.log")
+        self.pkglogs.setdefault(key, []).extend(lines)
+
+    def config(self, node, pkg, name, text):
+        path = os.path.join(self.dir, node, "etc/cmcluster", pkg, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as handle:
+            handle.write(text)
+
+    def expected(self, findings, must_not, story):
+        os.makedirs(self.dir, exist_ok=True)
+        with open(os.path.join(self.dir, "expected-findings.json"), "w") as handle:
+            json.dump({"findings": findings, "mustNotInclude": must_not, "story": story}, handle, indent=2)
+            handle.write("\n")
+
+    def write(self, gzip_files=()):
+        for (node, file), entries in self.syslogs.items():
+            entries.sort(key=lambda entry: (entry[0], entry[1]))
+            path = os.path.join(self.dir, node, "var/adm/syslog", file)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            text = "".join(line + "\n" for _, _, line in entries)
+            if (node, file) in gzip_files:
+                with open(path + ".gz", "wb") as raw:
+                    with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed:
+                        packed.write(text.encode())
+            else:
+                with open(path, "w") as handle:
+                    handle.write(text)
+        for (node, pkg, file), lines in self.pkglogs.items():
+            path = os.path.join(self.dir, node, "etc/cmcluster", pkg, file)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w") as handle:
+                handle.write("".join(line + "\n" for line in lines))
+
+
+def step(when, node, text):
+    return f"{when:%b} {when.day:2d} {when:%H:%M:%S} - Node \"{node}\": {text}"
+
+
+def banner(when, node, what):
+    return f"\n\t########### Node \"{node}\": {what} at {when:%a %b %d %H:%M:%S} {TZ} {when:%Y} ###########"
+
+
+def sec(when, seconds):
+    return when + dt.timedelta(seconds=seconds)
+
+
+# Package layouts: volume groups, logical volumes, IP, service.
+PKGS = {
+    "oracle_pkg": {"vg": ["vg01"], "lv": ["/dev/vg01/lvol1", "/dev/vg01/lvol2"], "mnt": ["/oradata", "/oraarch"], "ip": "10.20.5.40", "subnet": "10.20.5.0", "svc": "ora_mon", "cmd": "/etc/cmcluster/oracle_pkg/ora_mon.sh monitor", "dg": "oradg"},
+    "sap_pkg": {"vg": ["vg02", "vg03"], "lv": ["/dev/vg02/lvol1", "/dev/vg03/lvol1", "/dev/vg03/lvol2"], "mnt": ["/sapmnt/PRD", "/oracle/PRD/sapdata1", "/oracle/PRD/sapdata2"], "ip": "10.20.5.50", "subnet": "10.20.5.0", "svc": "sap_mon", "cmd": "/etc/cmcluster/sap_pkg/sap_mon.sh monitor", "dg": "sapdg"},
+    "nfs_pkg": {"vg": ["vg04"], "lv": ["/dev/vg04/lvol1"], "mnt": ["/export/home"], "ip": "10.20.5.60", "subnet": "10.20.5.0", "svc": "nfs_mon", "cmd": "/etc/cmcluster/nfs_pkg/nfs.mon", "dg": None},
+}
+
+
+def start_body(when, node, pkg, mc_lines=()):
+    """A successful legacy start: Metrocluster check lines first, then VG, fsck, mount, IP, service."""
+    info = PKGS[pkg]
+    out = [banner(when, node, "Starting package")]
+    t = when
+    for offset, text in mc_lines:
+        t = sec(when, offset)
+        out.append(step(t, node, text))
+    for vg in info["vg"]:
+        t = sec(t, 1)
+        out.append(step(t, node, f"Activating volume group {vg} with exclusive option."))
+    t = sec(t, 1)
+    out.append(step(t, node, "Checking filesystems:"))
+    out.extend(f"   {lv}" for lv in info["lv"])
+    for lv, mnt in zip(info["lv"], info["mnt"]):
+        t = sec(t, 2)
+        out.append(step(t, node, f"Mounting {lv} at {mnt}"))
+    t = sec(t, 1)
+    out.append(step(t, node, f"Adding IP address {info['ip']} to subnet {info['subnet']}"))
+    t = sec(t, 2)
+    out.append(step(t, node, f"Starting service {info['svc']} using"))
+    out.append(f"   \"{info['cmd']}\"")
+    t = sec(t, 1)
+    out.append(banner(t, node, "Package start completed"))
+    return out, t
+
+
+def halt_body(when, node, pkg):
+    info = PKGS[pkg]
+    out = [banner(when, node, "Halting package")]
+    t = sec(when, 1)
+    out.append(step(t, node, f"Halting service {info['svc']}"))
+    t = sec(t, 2)
+    out.append(step(t, node, f"Remove IP address {info['ip']} from subnet {info['subnet']}"))
+    for lv in reversed(info["lv"]):
+        t = sec(t, 1)
+        out.append(step(t, node, f"Unmounting filesystem on {lv}"))
+    for vg in info["vg"]:
+        t = sec(t, 1)
+        out.append(step(t, node, f"Deactivating volume group {vg}"))
+    t = sec(t, 1)
+    out.append(banner(t, node, "Package halt completed"))
+    return out, t
+
+
+def sg_start(b, node, when, pkg, pid=2048, command=True, cntl=None, cmpid=3101):
+    script = cntl or f"/etc/cmcluster/{pkg}/{pkg}.cntl"
+    if command:
+        b.sys(node, when, f"CM-CMD[{cmpid}]", f"cmrunpkg -v -n {node} {pkg}")
+    b.sys(node, when, f"cmcld[{pid}]", f"Request from node {node} to start package {pkg} on node {node}.")
+    b.sys(node, when, f"cmcld[{pid}]", f"Executing '{script} start' for package {pkg}.")
+
+
+def sg_started(b, node, when, pkg, pid=2048):
+    b.sys(node, when, f"cmcld[{pid}]", f"Started package {pkg} on node {node}.")
+
+
+def sg_halt(b, node, when, pkg, pid=2048, command=True, cmpid=3180, done=None):
+    if command:
+        b.sys(node, when, f"CM-CMD[{cmpid}]", f"cmhaltpkg -v {pkg}")
+    b.sys(node, when, f"cmcld[{pid}]", f"Request from node {node} to halt package {pkg} on node {node}.")
+    b.sys(node, when, f"cmcld[{pid}]", f"Executing '/etc/cmcluster/{pkg}/{pkg}.cntl stop' for package {pkg}.")
+    b.sys(node, done or sec(when, 8), f"cmcld[{pid}]", f"Halted package {pkg} on node {node}.")
+
+
+def cluster_up(b, nodes, when, pid=2048):
+    for node in nodes:
+        b.sys(node, when, f"cmcld[{pid}]", "Starting cluster management protocols.")
+        b.sys(node, sec(when, 1), f"cmcld[{pid}]", "Attempting to form a new cluster")
+        b.sys(node, sec(when, 6), f"cmcld[{pid}]", f"{len(nodes)} nodes have formed a new cluster")
+        members = ", ".join(f"{n}(id={i + 1})" for i, n in enumerate(nodes))
+        b.sys(node, sec(when, 6), f"cmcld[{pid}]", f"The new active cluster membership is: {members}")
+
+
+def pkg_config(b, node, pkg, nodes, run_timeout="NO_TIMEOUT", legacy=True):
+    info = PKGS[pkg]
+    lines = [
+        "# **********************************************************************",
+        "# ****** HIGH AVAILABILITY PACKAGE CONFIGURATION FILE (template) *******",
+        "# **********************************************************************",
+        "",
+        "# Enter a name for this package.",
+        f"PACKAGE_NAME\t\t\t{pkg}",
+        "PACKAGE_TYPE\t\t\tFAILOVER",
+        "FAILOVER_POLICY\t\t\tCONFIGURED_NODE",
+        "FAILBACK_POLICY\t\t\tMANUAL",
+        "",
+    ]
+    lines += [f"NODE_NAME\t\t\t{n}" for n in nodes]
+    lines += [
+        "",
+        "AUTO_RUN\t\t\tYES",
+        "NODE_FAIL_FAST_ENABLED\t\tNO",
+        "",
+        "# Enter the complete path for the run and halt scripts.",
+        "# RUN_SCRIPT_TIMEOUT is in seconds, or NO_TIMEOUT.",
+        f"RUN_SCRIPT\t\t\t/etc/cmcluster/{pkg}/{pkg}.cntl",
+        f"RUN_SCRIPT_TIMEOUT\t\t{run_timeout}",
+        f"HALT_SCRIPT\t\t\t/etc/cmcluster/{pkg}/{pkg}.cntl",
+        "HALT_SCRIPT_TIMEOUT\t\tNO_TIMEOUT",
+        "",
+        f"SERVICE_NAME\t\t\t{info['svc']}",
+        "SERVICE_FAIL_FAST_ENABLED\tNO",
+        "SERVICE_HALT_TIMEOUT\t\t300",
+        "",
+        f"SUBNET\t\t\t\t{info['subnet']}",
+    ]
+    b.config(node, pkg, f"{pkg}.config", "\n".join(lines) + "\n")
+
+
+def env_file(b, node, pkg, fence="NEVER", auto=None, horctimeout=360, cluster_type="metro", dg=None):
+    values = {"AUTO_FENCEDATA_SPLIT": 1, "AUTO_NONCURDATA": 0, "AUTO_PSUEPSUS": 0, "AUTO_PSUSSSSWS": 0,
+              "AUTO_SVOLPFUS": 0, "AUTO_SVOLPSUE": 0, "AUTO_SVOLPSUS": 0}
+    values.update(auto or {})
+    dg = dg or PKGS[pkg]["dg"]
+    lines = [
+        "#  **********************************************************************",
+        "#  *  Metrocluster with Continuous Access XP environment file           *",
+        "#  *  Synthetic sample for mcadvisor: values as the manuals describe    *",
+        "#  **********************************************************************",
+        "#",
+        "# Set PKGDIR to the directory of the package control script.",
+        f"PKGDIR=/etc/cmcluster/{pkg}",
+        "",
+        "# FENCE: NEVER, DATA or ASYNC (journal pairs use ASYNC).",
+        f"FENCE={fence}",
+        "",
+        "# Raid Manager instance this package talks to; it must run on every node.",
+        "HORCMINST=0",
+        "HORCMPERM=MGRNOINST",
+        "",
+        "# Async only: horctakeover timeout. Pkg Startup Timeout > HORCTIMEOUT > CA link timeout.",
+        f"HORCTIMEOUT={horctimeout}",
+        "",
+        "# Seconds to wait for each pairevtwait interval (not less than 300).",
+        "WAITTIME=300",
+        "",
+        f"DEVICE_GROUP=\"{dg}\"",
+        f"CLUSTER_TYPE=\"{cluster_type}\"",
+        "",
+        "# AUTO_* variables: 0 = require user intervention, 1 = start automatically.",
+    ]
+    lines += [f"{name}={value}" for name, value in values.items()]
+    lines += ["", "MULTIPLE_PVOL_OR_SVOL_FRAME_FOR_PKG=0"]
+    b.config(node, pkg, f"{pkg}_xpca.env", "\n".join(lines) + "\n")
+
+
+def finding(action, severity, status, package=None, device_group=None):
+    return {"action": action, "severity": severity, "status": status, "package": package, "deviceGroup": device_group}
+
+
+MC_OK = lambda dg, fence="NEVER": [
+    (1, "This package is configured with remote data replication."),
+    (2, f"Fence level for device group {dg} is {fence}."),
+    (4, f"The local device group {dg} is in PVOL_PAIR state; remote state is SVOL_PAIR."),
+    (5, f"Data is current; no takeover needed for device group {dg}."),
+]
+
+
+def base(b, nodes, start, end, configs=(), pkg_nodes=None):
+    for node in nodes:
+        b.noise(node, start, end, "day")
+    for pkg, fence, auto, horctimeout, run_timeout in configs:
+        for node in nodes:
+            pkg_config(b, node, pkg, pkg_nodes or nodes, run_timeout)
+            env_file(b, node, pkg, fence, auto, horctimeout)
+
+
+def morning_start(b, node, when, pkg, dg, fence="NEVER", pid=2048, file=None):
+    """Package started in the morning with healthy pairs (the 'before' part of most stories)."""
+    sg_start(b, node, when, pkg, pid, command=False)
+    lines, done = start_body(sec(when, 1), node, pkg, MC_OK(dg, fence))
+    b.pkg(node, pkg, lines, file)
+    sg_started(b, node, sec(done, 1), pkg, pid)
+    return done
+
+
+def s01_healthy_day():
+    b = Bundle("healthy-day")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(9, 0, 0), T(10, 23, 50), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT"), ("sap_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    for node in nodes:
+        b.noise(node, T(9, 0, 0), T(10, 23, 50), "extra", density=1.5)
+    cluster_up(b, nodes, T(9, 6, 0, 12))
+    morning_start(b, "nodeA1", T(9, 6, 2, 5), "oracle_pkg", "oradg")
+    morning_start(b, "nodeA2", T(9, 6, 2, 7), "sap_pkg", "sapdg", file="sap_pkg.cntl.log")
+    # planned move of oracle_pkg to nodeA2 for patching nodeA1, and back in the evening
+    sg_halt(b, "nodeA1", T(9, 13, 0, 0), "oracle_pkg", done=T(9, 13, 0, 9))
+    lines, _ = halt_body(T(9, 13, 0, 1), "nodeA1", "oracle_pkg")
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    b.sys("nodeA2", T(9, 13, 1, 30), "CM-CMD[4410]", "cmrunpkg -v -n nodeA2 oracle_pkg")
+    b.sys("nodeA2", T(9, 13, 1, 30), "cmcld[2048]", "Request from node nodeA2 to start package oracle_pkg on node nodeA2.")
+    b.sys("nodeA2", T(9, 13, 1, 30), "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    lines, done = start_body(T(9, 13, 1, 31), "nodeA2", "oracle_pkg", MC_OK("oradg"))
+    b.pkg("nodeA2", "oracle_pkg", lines)
+    sg_started(b, "nodeA2", sec(done, 1), "oracle_pkg")
+    b.sys("nodeA2", T(9, 13, 1, 50), "CM-CMD[4415]", "cmmodpkg -e oracle_pkg")
+    sg_halt(b, "nodeA2", T(9, 20, 30, 0), "oracle_pkg", cmpid=5120, done=T(9, 20, 30, 9))
+    lines, _ = halt_body(T(9, 20, 30, 1), "nodeA2", "oracle_pkg")
+    b.pkg("nodeA2", "oracle_pkg", lines)
+    sg_start(b, "nodeA1", T(9, 20, 31, 0), "oracle_pkg", cmpid=5133)
+    lines, done = start_body(T(9, 20, 31, 1), "nodeA1", "oracle_pkg", MC_OK("oradg"))
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    sg_started(b, "nodeA1", sec(done, 1), "oracle_pkg")
+    b.sys("nodeA1", T(9, 20, 31, 30), "CM-CMD[5140]", "cmmodpkg -e oracle_pkg")
+    # nightly status checks by the monitoring script
+    for day in (9, 10):
+        b.sys("nodeA1", T(day, 2, 0, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PAIR 100%, remote SVOL_PAIR")
+        b.sys("nodeB1", T(day, 2, 0, 3), "logger", "mcstat: pairdisplay -g oradg -fc: local SVOL_PAIR 100%, remote PVOL_PAIR")
+        b.sys("nodeA2", T(day, 2, 0, 5), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PAIR 100%, remote SVOL_PAIR")
+    b.write(gzip_files={("nodeB2", "syslog.log")})
+    b.expected([], ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync", "fix-package-failure", "raise-run-script-timeout", "restart-raid-manager", "raise-member-timeout", "check-pair-consistency", "recover-continental-cluster"],
+               "A normal day: oracle_pkg and sap_pkg start on site A, oracle_pkg is moved to nodeA2 for patching and back with cmhaltpkg/cmrunpkg. Pairs are PAIR on both sides all day; nothing needs doing.")
+
+
+def link_failure_lines(b, node, when, dg, pkg, fence="NEVER"):
+    """Syslog on the PVOL node when all CA links drop and the application fails."""
+    b.sys(node, when, "vmunix", "LVM: WARNING: VG 64 0x010000: LV 1: Some I/O requests to this LV are waiting")
+    b.sys(node, sec(when, 1), "vmunix", "        indefinitely for an unavailable PV. These requests will be queued until")
+    b.sys(node, sec(when, 1), "vmunix", "        the PV becomes available (or a timeout is specified for the LV).")
+    b.sys(node, sec(when, 30), "EMS [2710]", f"------ EMS Event Notification ------  Value: \"CRITICAL (5)\" for Resource: \"/system/events/xp/35422\"  Continuous Access link failure: all remote copy paths to array 35663 are down")
+
+
+def s02_links_fence_never(name="links-fence-never-primary-restart", resync=False):
+    b = Bundle(name)
+    nodes = SITE_A + SITE_B
+    end = T(13, 9, 0) if resync else T(12, 16, 0)
+    base(b, nodes, T(11, 0, 0), end, [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(11, 5, 40, 0))
+    morning_start(b, "nodeA1", T(11, 5, 42, 10), "oracle_pkg", "oradg")
+    t = T(11, 14, 17, 33)
+    link_failure_lines(b, "nodeA1", t, "oradg", "oracle_pkg")
+    b.sys("nodeA1", T(11, 14, 18, 40), "oracle[18820]", "ORA-00345: redo log write error block 40112 count 2")
+    b.sys("nodeA1", T(11, 14, 18, 52), "cmcld[2048]", "Service ora_mon terminated due to an exit(1).")
+    b.sys("nodeA1", T(11, 14, 18, 52), "cmcld[2048]", "Halting package oracle_pkg on node nodeA1 because service ora_mon failed.")
+    b.sys("nodeA1", T(11, 14, 18, 52), "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl stop' for package oracle_pkg.")
+    lines, _ = halt_body(T(11, 14, 18, 53), "nodeA1", "oracle_pkg")
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    b.sys("nodeA1", T(11, 14, 19, 5), "cmcld[2048]", "Halted package oracle_pkg on node nodeA1.")
+    b.sys("nodeA2", T(11, 14, 19, 6), "cmcld[2048]", "Request from node nodeA1 to start package oracle_pkg on node nodeA2.")
+    b.sys("nodeA2", T(11, 14, 19, 6), "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group oradg is NEVER."),
+        (5, "pairvolchk -g oradg -s returned PVOL_PSUE for the local volumes."),
+        (6, "Local state: PVOL_PSUE, remote state: SVOL_PSUE for device group oradg."),
+        (7, "The Continuous Access link to array 35663 is down; device group oradg is suspended with an error."),
+        (8, "Starting the package on the PVOL side; device group oradg is not remotely protected."),
+    ]
+    lines, done = start_body(T(11, 14, 19, 7), "nodeA2", "oracle_pkg", mc)
+    b.pkg("nodeA2", "oracle_pkg", lines)
+    sg_started(b, "nodeA2", sec(done, 1), "oracle_pkg")
+    b.sys("nodeB1", T(11, 14, 17, 40), "EMS [2710]", "------ EMS Event Notification ------  Value: \"CRITICAL (5)\" for Resource: \"/system/events/xp/35663\"  Continuous Access link failure: all remote copy paths from array 35422 are down")
+    # The links are repaired next morning (field engineer replaced the switch) but nobody resyncs.
+    b.sys("nodeA2", T(12, 9, 12, 0), "EMS [2710]", "------ EMS Event Notification ------  Value: \"INFORMATION (2)\" for Resource: \"/system/events/xp/35422\"  Continuous Access link restored: remote copy paths to array 35663 are up")
+    b.sys("nodeA2", T(12, 9, 20, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUE, remote SVOL_PSUE")
+    b.sys("nodeB1", T(12, 9, 20, 4), "logger", "mcstat: pairdisplay -g oradg -fc: local SVOL_PSUE, remote PVOL_PSUE")
+    story = "All Continuous Access links between array 35422 and 35663 fail with FENCE=NEVER; the pairs go PVOL_PSUE/SVOL_PSUE, oracle_pkg fails on nodeA1 and restarts on nodeA2 at the primary site. The links come back but nobody runs pairresync, so site B holds stale data."
+    if resync:
+        b.sys("nodeA2", T(12, 10, 2, 11), "CM-CMD[6620]", "cmviewcl -v -p oracle_pkg")
+        b.sys("nodeA2", T(12, 10, 5, 0), "logger", "root: pairresync -g oradg -c 15 started by operator (ticket CHG0042117)")
+        b.sys("nodeA2", T(12, 10, 5, 2), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_COPY 3%, remote SVOL_COPY")
+        b.sys("nodeA2", T(12, 11, 40, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_COPY 71%, remote SVOL_COPY")
+        b.sys("nodeA2", T(12, 12, 31, 45), "logger", "mcstat: pairresync -g oradg completed; local PVOL_PAIR, remote SVOL_PAIR")
+        b.sys("nodeB1", T(12, 12, 31, 50), "logger", "mcstat: pairdisplay -g oradg -fc: local SVOL_PAIR 100%, remote PVOL_PAIR")
+        story = "All Continuous Access links fail with FENCE=NEVER and oracle_pkg restarts on nodeA2 with the pairs PVOL_PSUE/SVOL_PSUE. The next morning the links are repaired and the operator runs pairresync -g oradg; the group goes COPY then PAIR on both sides, so the full-resync finding is resolved."
+        b.write()
+        b.expected([finding("full-resync", "critical", "resolved", "oracle_pkg", "oradg")], ["swap-resync", "recreate-pairs", "force-or-resync"], story)
+    else:
+        b.write(gzip_files={("nodeB2", "syslog.log")})
+        b.expected([finding("full-resync", "critical", "open", "oracle_pkg", "oradg")], ["swap-resync", "recreate-pairs", "force-or-resync", "automated"], story)
+
+
+def s03_recovery_array_failure():
+    b = Bundle("recovery-array-failure")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(13, 0, 0), T(14, 15, 0), [("sap_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(13, 6, 10, 0))
+    morning_start(b, "nodeA1", T(13, 6, 12, 0), "sap_pkg", "sapdg", file="sap_pkg.cntl.log")
+    b.sys("nodeB1", T(13, 11, 2, 14), "EMS [2710]", "------ EMS Event Notification ------  Value: \"CRITICAL (5)\" for Resource: \"/storage/events/disk_arrays/XP/35663\"  Disk array 35663 controller failure")
+    b.sys("nodeB1", T(13, 11, 2, 20), "vmunix", "class : lunpath, instance 41")
+    b.sys("nodeB1", T(13, 11, 2, 20), "vmunix", "Evpd inquiry page 83h/80h failed or the current page 83h/80h data do not match the previous known page 83h/80h data on LUN id 0x0 probed beneath the target path (class = tgtpath, instance = 12)")
+    b.sys("nodeB1", T(13, 11, 2, 40), "horcmd_00[2213]", "HORCM_CMD /dev/rdisk/disk48: command device I/O failed")
+    # nodeA1: the SAP instance crashes (I/O errors while the array pair breaks); restart on the same host
+    b.sys("nodeA1", T(13, 11, 3, 2), "cmcld[2048]", "Service sap_mon terminated due to an exit(1).")
+    b.sys("nodeA1", T(13, 11, 3, 2), "cmcld[2048]", "Halting package sap_pkg on node nodeA1 because service sap_mon failed.")
+    lines, _ = halt_body(T(13, 11, 3, 3), "nodeA1", "sap_pkg")
+    b.pkg("nodeA1", "sap_pkg", lines, "sap_pkg.cntl.log")
+    b.sys("nodeA1", T(13, 11, 3, 12), "cmcld[2048]", "Halted package sap_pkg on node nodeA1.")
+    b.sys("nodeA1", T(13, 11, 5, 0), "CM-CMD[8810]", "cmrunpkg -v -n nodeA1 sap_pkg")
+    b.sys("nodeA1", T(13, 11, 5, 0), "cmcld[2048]", "Request from node nodeA1 to start package sap_pkg on node nodeA1.")
+    b.sys("nodeA1", T(13, 11, 5, 0), "cmcld[2048]", "Executing '/etc/cmcluster/sap_pkg/sap_pkg.cntl start' for package sap_pkg.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group sapdg is NEVER."),
+        (9, "pairvolchk -g sapdg -c failed: EX_CMDIOE (237) Control command I/O error on the remote array."),
+        (10, "The local device group sapdg is in PVOL_PSUE state; remote state is EX_CMDIOE (237)."),
+        (11, "Remote array 35663 cannot be reached; starting on the primary side with device group sapdg split."),
+    ]
+    lines, done = start_body(T(13, 11, 5, 1), "nodeA1", "sap_pkg", mc)
+    b.pkg("nodeA1", "sap_pkg", lines, "sap_pkg.cntl.log")
+    sg_started(b, "nodeA1", sec(done, 1), "sap_pkg")
+    b.sys("nodeA2", T(13, 11, 30, 0), "logger", "mcstat: pairvolchk -g sapdg -c failed: EX_ENORMT (242) No remote host alive")
+    b.sys("nodeB1", T(14, 8, 40, 0), "EMS [2710]", "------ EMS Event Notification ------  Value: \"INFORMATION (2)\" for Resource: \"/storage/events/disk_arrays/XP/35663\"  Disk array 35663 controller replaced, status normal")
+    b.sys("nodeB1", T(14, 9, 0, 0), "logger", "mcstat: pairdisplay -g sapdg -fc: local SVOL_PSUE, remote PVOL_PSUE")
+    b.write()
+    b.expected([finding("full-resync", "critical", "open", "sap_pkg", "sapdg")], ["swap-resync", "recreate-pairs", "force-or-resync", "automated"],
+               "The recovery array 35663 at site B fails; sap_pkg crashes and is restarted on nodeA1 with sapdg PVOL_PSUE and the remote side unreachable (EX_CMDIOE / EX_ENORMT). The array is repaired the next morning but no pairresync has been run, so a manual full resync from the PVOL side is needed.")
+
+
+def s04_both_smpl():
+    b = Bundle("both-smpl")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(14, 18, 0), T(15, 12, 0), [("oracle_pkg", "DATA", None, 360, "NO_TIMEOUT")])
+    b.sys("nodeA1", T(14, 20, 0, 0), "CM-CMD[7001]", "cmhaltpkg -v oracle_pkg")
+    b.sys("nodeA1", T(14, 20, 0, 0), "cmcld[2048]", "Request from node nodeA1 to halt package oracle_pkg on node nodeA1.")
+    b.sys("nodeA1", T(14, 20, 0, 0), "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl stop' for package oracle_pkg.")
+    lines, _ = halt_body(T(14, 20, 0, 1), "nodeA1", "oracle_pkg")
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    b.sys("nodeA1", T(14, 20, 0, 10), "cmcld[2048]", "Halted package oracle_pkg on node nodeA1.")
+    b.sys("nodeA1", T(14, 20, 5, 0), "logger", "root: array maintenance 35422/35663 (firmware upgrade), pairsplit -g oradg -S run by storage team")
+    b.sys("nodeA1", T(14, 20, 5, 3), "logger", "mcstat: pairsplit -g oradg -S completed; local SMPL, remote SMPL")
+    b.sys("nodeA1", T(15, 7, 30, 0), "CM-CMD[7210]", "cmrunpkg -v -n nodeA1 oracle_pkg")
+    b.sys("nodeA1", T(15, 7, 30, 0), "cmcld[2048]", "Request from node nodeA1 to start package oracle_pkg on node nodeA1.")
+    b.sys("nodeA1", T(15, 7, 30, 0), "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    t = T(15, 7, 30, 1)
+    lines = [banner(t, "nodeA1", "Starting package"),
+             step(sec(t, 1), "nodeA1", "This package is configured with remote data replication."),
+             step(sec(t, 2), "nodeA1", "Fence level for device group oradg is DATA."),
+             step(sec(t, 4), "nodeA1", "Local state: SMPL, remote state: SMPL for device group oradg (PVOL_SMPL / SVOL_SMPL)."),
+             step(sec(t, 9), "nodeA1", "Executing horctakeover -g oradg -t 360: horctakeover failed with EX_VOLCRE (223), local and remote volumes are not paired."),
+             step(sec(t, 9), "nodeA1", "Both arrays report SMPL for device group oradg; the pairs must be recreated with paircreate."),
+             step(sec(t, 10), "nodeA1", "Metrocluster will not start the package on this node (exit 1)."),
+             banner(sec(t, 10), "nodeA1", "Package start failed")]
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    b.sys("nodeA1", T(15, 7, 30, 12), "cmcld[2048]", "Package oracle_pkg run script exited with NO_RESTART.")
+    b.sys("nodeA1", T(15, 7, 30, 12), "cmcld[2048]", "Examine the file /etc/cmcluster/oracle_pkg/oracle_pkg.log for more details.")
+    b.sys("nodeA1", T(15, 7, 30, 12), "cmcld[2048]", "Switching disabled for package oracle_pkg on node nodeA1.")
+    b.sys("nodeB1", T(15, 7, 35, 0), "logger", "mcstat: pairvolchk -g oradg -s: SVOL_SMPL")
+    b.write()
+    b.expected([finding("recreate-pairs", "critical", "open", "oracle_pkg", "oradg")], ["full-resync", "swap-resync", "force-or-resync"],
+               "After array maintenance the storage team deleted the oradg pairs, so both arrays report SMPL. The next morning oracle_pkg cannot start: horctakeover fails with EX_VOLCRE (223) and the pairs must be recreated with paircreate before the package can run.")
+
+
+if __name__ == "__main__":
+    s01_healthy_day()
+    s02_links_fence_never()
+    s02_links_fence_never("resolved-after-resync", resync=True)
+    s03_recovery_array_failure()
+    s04_both_smpl()
