@@ -503,9 +503,320 @@ def s04_both_smpl():
                "After array maintenance the storage team deleted the oradg pairs, so both arrays report SMPL. The next morning oracle_pkg cannot start: horctakeover fails with EX_VOLCRE (223) and the pairs must be recreated with paircreate before the package can run.")
 
 
+
+def pkg_fail(b, node, when, pkg, mc, exit_status="NO_RESTART", file=None, pid=2048):
+    """A start refused by Metrocluster: banner, Metrocluster lines, no 'Activating volume group', failed banner."""
+    lines = [banner(when, node, "Starting package")]
+    last = when
+    for offset, text in mc:
+        last = sec(when, offset)
+        lines.append(step(last, node, text))
+    lines.append(banner(sec(last, 1), node, "Package start failed"))
+    b.pkg(node, pkg, lines, file)
+    b.sys(node, sec(last, 2), f"cmcld[{pid}]", f"Package {pkg} run script exited with {exit_status}.")
+    b.sys(node, sec(last, 2), f"cmcld[{pid}]", f"Examine the file /etc/cmcluster/{pkg}/{file or pkg + '.log'} for more details.")
+    return sec(last, 2)
+
+
+def s05_site_failover():
+    b = Bundle("site-failover-svol-takeover")
+    nodes = SITE_A + SITE_B
+    for node in nodes:
+        pkg_config(b, node, "oracle_pkg", nodes)
+        env_file(b, node, "oracle_pkg", "DATA", {"AUTO_FENCEDATA_SPLIT": 0, "AUTO_NONCURDATA": 1})
+    # before the disaster: both sites, one boot-to-now syslog
+    for node in SITE_A:
+        b.noise(node, T(16, 0, 0), T(16, 3, 12, 40), "before")
+    for node in SITE_B:
+        b.noise(node, T(16, 0, 0), T(17, 15, 0), "day")
+    cluster_up(b, nodes, T(15, 22, 0, 0))
+    b.sys("nodeA1", T(15, 22, 2, 0), "cmcld[2048]", "Request from node nodeA1 to start package oracle_pkg on node nodeA1.", "OLDsyslog.log")
+    b.sys("nodeA1", T(15, 22, 2, 0), "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.", "OLDsyslog.log")
+    lines, done = start_body(T(15, 22, 2, 1), "nodeA1", "oracle_pkg", MC_OK("oradg", "DATA"))
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    b.sys("nodeA1", sec(done, 1), "cmcld[2048]", "Started package oracle_pkg on node nodeA1.", "OLDsyslog.log")
+    b.sys("nodeA1", T(16, 3, 12, 38), "vmunix", "Power supply 1 AC input lost", "OLDsyslog.log")
+    # site A loses power at 03:12:40; site B reforms
+    for node in SITE_B:
+        b.sys(node, T(16, 3, 12, 48), "cmcld[2048]", "Member nodeA1 seems unhealthy, not receiving heartbeats from it.")
+        b.sys(node, T(16, 3, 12, 48), "cmcld[2048]", "Member nodeA2 seems unhealthy, not receiving heartbeats from it.")
+        b.sys(node, T(16, 3, 12, 54), "cmcld[2048]", "Timed out node nodeA1. It may have failed.")
+        b.sys(node, T(16, 3, 12, 54), "cmcld[2048]", "Timed out node nodeA2. It may have failed.")
+        b.sys(node, T(16, 3, 12, 54), "cmcld[2048]", "Attempting to form a new cluster")
+        b.sys(node, T(16, 3, 12, 58), "cmcld[2048]", "Obtaining Cluster Lock from quorum server qs01")
+        b.sys(node, T(16, 3, 12, 59), "cmcld[2048]", "2 nodes have re-formed the cluster")
+        b.sys(node, T(16, 3, 12, 59), "cmcld[2048]", "The new active cluster membership is: nodeB1(id=3), nodeB2(id=4)")
+    b.sys("nodeB1", T(16, 3, 13, 0), "cmcld[2048]", "Request from node nodeB1 to start package oracle_pkg on node nodeB1.")
+    b.sys("nodeB1", T(16, 3, 13, 0), "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group oradg is DATA."),
+        (14, "pairvolchk -g oradg -c failed: EX_ENORMT (242) No remote host alive"),
+        (15, "The local device group oradg is in SVOL_PAIR state; remote state is EX_ENORMT (242)."),
+        (15, "AUTO_NONCURDATA is 1: performing SVOL takeover for device group oradg."),
+        (22, "Executing horctakeover -g oradg -S -t 360 ... horctakeover returned 2 (SVOL-takeover)."),
+        (23, "Device group oradg is now SVOL_SSWS."),
+        (23, "WARNING: the package starts with non-current data."),
+    ]
+    lines, done = start_body(T(16, 3, 13, 1), "nodeB1", "oracle_pkg", mc)
+    b.pkg("nodeB1", "oracle_pkg", lines)
+    sg_started(b, "nodeB1", sec(done, 1), "oracle_pkg")
+    b.sys("nodeB1", T(16, 3, 14, 30), "EMS [2710]", "------ EMS Event Notification ------  Value: \"CRITICAL (5)\" for Resource: \"/system/events/xp/35663\"  Continuous Access link failure: all remote copy paths to array 35422 are down")
+    b.sys("nodeB1", T(16, 9, 0, 0), "logger", "root: oracle_pkg running at site B since 03:13, site A without power (ticket INC0098812)")
+    # site A returns on the 17th: nodeA1 boots, its old log is rotated to OLDsyslog.log
+    b.boot("nodeA1", T(17, 8, 55, 0))
+    b.noise("nodeA1", T(17, 8, 57, 0), T(17, 15, 0), "after")
+    b.noise("nodeA2", T(17, 8, 57, 0), T(17, 15, 0), "after")
+    b.boot("nodeA2", T(17, 8, 55, 20))
+    for node in SITE_A:
+        b.sys(node, T(17, 9, 10, 0), "horcmd_00[2201]", "horcmstart.sh 0: HORCM instance 0 started")
+    b.sys("nodeA1", T(17, 9, 20, 0), "CM-CMD[3310]", "cmrunnode -v nodeA1 nodeA2")
+    for node in nodes:
+        b.sys(node, T(17, 9, 20, 8), "cmcld[2048]", "4 nodes have re-formed the cluster")
+        b.sys(node, T(17, 9, 20, 8), "cmcld[2048]", "The new active cluster membership is: nodeA1(id=1), nodeA2(id=2), nodeB1(id=3), nodeB2(id=4)")
+    b.sys("nodeB1", T(17, 11, 40, 0), "EMS [2710]", "------ EMS Event Notification ------  Value: \"INFORMATION (2)\" for Resource: \"/system/events/xp/35663\"  Continuous Access link restored: remote copy paths to array 35422 are up")
+    b.sys("nodeB1", T(17, 11, 45, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PSUS(SSWS), remote PVOL_PSUE")
+    b.sys("nodeA1", T(17, 11, 46, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUS, remote SVOL_SSWS")
+    # the reboot on the 17th moved each site A node's syslog.log to OLDsyslog.log
+    for node in SITE_A:
+        entries = b.syslogs.pop((node, "syslog.log"))
+        b.syslogs[(node, "OLDsyslog.log")] = b.syslogs.get((node, "OLDsyslog.log"), []) + [e for e in entries if e[0] < T(17, 0, 0)]
+        b.syslogs[(node, "syslog.log")] = [e for e in entries if e[0] >= T(17, 0, 0)]
+    b.write(gzip_files={("nodeA1", "OLDsyslog.log")})
+    b.expected([finding("swap-resync", "critical", "open", "oracle_pkg", "oradg"), finding("failback", "info", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "recreate-pairs", "force-or-resync"],
+               "Site A loses power; the cluster re-forms on site B and Metrocluster does an SVOL takeover (horctakeover -S, result 2) so oracle_pkg runs on nodeB1 on SVOL_SSWS data. Site A and the CA links are back the next day but nobody has run pairresync -swaps from site B, which must come before failing back to site A.")
+
+
+def s06_auto_psuepsus():
+    b = Bundle("auto-psuepsus-link-failure")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(18, 0, 0), T(18, 23, 0), [("sap_pkg", "ASYNC", {"AUTO_PSUEPSUS": 1}, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(18, 5, 0, 0))
+    morning_start(b, "nodeA1", T(18, 5, 2, 0), "sap_pkg", "sapdg", "ASYNC")
+    b.sys("nodeA1", T(18, 10, 41, 5), "EMS [2710]", "------ EMS Event Notification ------  Value: \"CRITICAL (5)\" for Resource: \"/system/events/xp/35422\"  Continuous Access link failure: all remote copy paths to array 35663 are down")
+    b.sys("nodeA1", T(18, 10, 44, 0), "cmcld[2048]", "Service sap_mon terminated due to an exit(1).")
+    b.sys("nodeA1", T(18, 10, 44, 0), "cmcld[2048]", "Halting package sap_pkg on node nodeA1 because service sap_mon failed.")
+    b.sys("nodeA1", T(18, 10, 44, 0), "cmcld[2048]", "Executing '/etc/cmcluster/sap_pkg/sap_pkg.cntl stop' for package sap_pkg.")
+    lines, _ = halt_body(T(18, 10, 44, 1), "nodeA1", "sap_pkg")
+    b.pkg("nodeA1", "sap_pkg", lines)
+    b.sys("nodeA1", T(18, 10, 44, 12), "cmcld[2048]", "Halted package sap_pkg on node nodeA1.")
+    b.sys("nodeA2", T(18, 10, 44, 13), "cmcld[2048]", "Request from node nodeA1 to start package sap_pkg on node nodeA2.")
+    b.sys("nodeA2", T(18, 10, 44, 13), "cmcld[2048]", "Executing '/etc/cmcluster/sap_pkg/sap_pkg.cntl start' for package sap_pkg.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group sapdg is ASYNC."),
+        (6, "Local state: PVOL_PSUE, remote state: SVOL_PSUS for device group sapdg."),
+        (6, "AUTO_PSUEPSUS is 1: the package is started on the PVOL side."),
+        (7, "Device group sapdg stays suspended until the Continuous Access link is repaired."),
+    ]
+    lines, done = start_body(T(18, 10, 44, 14), "nodeA2", "sap_pkg", mc)
+    b.pkg("nodeA2", "sap_pkg", lines)
+    sg_started(b, "nodeA2", sec(done, 1), "sap_pkg")
+    b.sys("nodeA2", T(18, 16, 20, 0), "EMS [2710]", "------ EMS Event Notification ------  Value: \"INFORMATION (2)\" for Resource: \"/system/events/xp/35422\"  Continuous Access link restored: remote copy paths to array 35663 are up")
+    b.write()
+    b.expected([finding("automated", "info", "open", "sap_pkg", "sapdg")], ["full-resync", "recreate-pairs", "force-or-resync", "swap-resync"],
+               "The CA link of the ASYNC group sapdg fails; sap_pkg restarts on nodeA2 with local PVOL_PSUE and remote SVOL_PSUS, which Metrocluster handles because AUTO_PSUEPSUS=1. The link is repaired in the afternoon; the operator only needs to resynchronize and move the package back to its primary node at a quiet moment.")
+
+
+def s07_run_script_timeout():
+    b = Bundle("run-script-timeout")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(19, 0, 0), T(19, 20, 0), [("sap_pkg", "ASYNC", None, 360, "300")])
+    cluster_up(b, nodes, T(19, 4, 0, 0))
+    morning_start(b, "nodeA1", T(19, 4, 2, 0), "sap_pkg", "sapdg", "ASYNC", file="sap_pkg.cntl.log")
+    sg_halt(b, "nodeA1", T(19, 12, 0, 0), "sap_pkg", done=T(19, 12, 0, 12))
+    lines, _ = halt_body(T(19, 12, 0, 1), "nodeA1", "sap_pkg")
+    b.pkg("nodeA1", "sap_pkg", lines, "sap_pkg.cntl.log")
+    b.sys("nodeB1", T(19, 12, 1, 0), "CM-CMD[9120]", "cmrunpkg -v -n nodeB1 sap_pkg")
+    b.sys("nodeB1", T(19, 12, 1, 0), "cmcld[2048]", "Request from node nodeB1 to start package sap_pkg on node nodeB1.")
+    b.sys("nodeB1", T(19, 12, 1, 0), "cmcld[2048]", "Executing '/etc/cmcluster/sap_pkg/sap_pkg.cntl start' for package sap_pkg.")
+    t = T(19, 12, 1, 1)
+    lines = [banner(t, "nodeB1", "Starting package"),
+             step(sec(t, 1), "nodeB1", "This package is configured with remote data replication."),
+             step(sec(t, 2), "nodeB1", "Fence level for device group sapdg is ASYNC."),
+             step(sec(t, 40), "nodeB1", "Local state: SVOL_PAIR, remote state: PVOL_PAIR for device group sapdg (240 volumes)."),
+             step(sec(t, 41), "nodeB1", "Swap-takeover for device group sapdg: running horctakeover -g sapdg -t 360, waiting for the side file to drain (PVOL_PAIR 97%)."),
+             step(sec(t, 220), "nodeB1", "Still waiting for horctakeover on device group sapdg; pairdisplay shows SVOL_PAIR 99%.")]
+    b.pkg("nodeB1", "sap_pkg", lines, "sap_pkg.cntl.log")
+    b.sys("nodeB1", T(19, 12, 6, 1), "cmcld[2048]", "Package sap_pkg run script timed out.")
+    b.sys("nodeB1", T(19, 12, 6, 1), "cmcld[2048]", "Examine the file /etc/cmcluster/sap_pkg/sap_pkg.cntl.log for more details.")
+    b.sys("nodeB1", T(19, 12, 6, 2), "cmcld[2048]", "Switching disabled for package sap_pkg on node nodeB1.")
+    b.sys("nodeB1", T(19, 12, 6, 2), "cmcld[2048]", "Package sap_pkg is now disabled globally (auto_run disabled).")
+    b.write()
+    b.expected([finding("raise-run-script-timeout", "critical", "open", "sap_pkg", "sapdg")], ["full-resync", "recreate-pairs", "swap-resync"],
+               "A planned move of sap_pkg to nodeB1 needs a swap-takeover of 240 ASYNC volumes; Serviceguard kills the run script after RUN_SCRIPT_TIMEOUT 300 s while horctakeover (HORCTIMEOUT 360) is still draining. The package is down and disabled: clean up, raise RUN_SCRIPT_TIMEOUT above HORCTIMEOUT (or NO_TIMEOUT), and re-enable it.")
+
+
+def s08_raid_manager_config():
+    b = Bundle("raid-manager-config-change")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(20, 0, 0), T(20, 23, 0), [("sap_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(20, 5, 0, 0))
+    morning_start(b, "nodeA1", T(20, 5, 1, 0), "sap_pkg", "sapdg")
+    b.sys("nodeA1", T(20, 14, 2, 0), "CM-CMD[5501]", "cmcheckconf -v -C /etc/cmcluster/cluster.ascii -P /etc/cmcluster/sap_pkg/sap_pkg.config")
+    b.sys("nodeA1", T(20, 14, 5, 0), "CM-CMD[5510]", "cmapplyconf -v -C /etc/cmcluster/cluster.ascii -P /etc/cmcluster/sap_pkg/sap_pkg.config")
+    for node in nodes:
+        b.sys(node, T(20, 14, 5, 9), "cmclconfd[1302]", "Updated cluster configuration applied: sap_pkg now uses volume groups vg02 vg03.")
+    b.sys("nodeA1", T(20, 14, 20, 0), "logger", "root: edited /etc/horcm0.conf on all nodes: LDEVs 01:40-01:4F added to group sapdg (CHG0042301)")
+    b.sys("nodeA1", T(20, 19, 0, 0), "CM-CMD[6001]", "cmhaltpkg -v sap_pkg")
+    b.sys("nodeA1", T(20, 19, 0, 0), "cmcld[2048]", "Request from node nodeA1 to halt package sap_pkg on node nodeA1.")
+    lines, _ = halt_body(T(20, 19, 0, 1), "nodeA1", "sap_pkg")
+    b.pkg("nodeA1", "sap_pkg", lines)
+    b.sys("nodeA1", T(20, 19, 0, 12), "cmcld[2048]", "Halted package sap_pkg on node nodeA1.")
+    b.sys("nodeA2", T(20, 19, 1, 0), "CM-CMD[6010]", "cmrunpkg -v -n nodeA2 sap_pkg")
+    b.sys("nodeA2", T(20, 19, 1, 0), "cmcld[2048]", "Request from node nodeA2 to start package sap_pkg on node nodeA2.")
+    b.sys("nodeA2", T(20, 19, 1, 0), "cmcld[2048]", "Executing '/etc/cmcluster/sap_pkg/sap_pkg.cntl start' for package sap_pkg.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (3, "pairvolchk -g sapdg -s failed: EX_ENOGRP (239) No such group: sapdg is not known to HORCM instance 0."),
+        (4, "The configuration file /etc/horcm0.conf is newer than the running HORCM instance 0; restart it with horcmshutdown.sh 0 and horcmstart.sh 0."),
+        (5, "pairdisplay -g sapdg -I0 returned 251 (EX_ATTHOR): cannot attach to the HORC manager."),
+        (6, "Metrocluster will not start the package on this node (exit 1)."),
+    ]
+    pkg_fail(b, "nodeA2", T(20, 19, 1, 1), "sap_pkg", mc)
+    b.sys("nodeA2", T(20, 19, 1, 9), "cmcld[2048]", "Switching disabled for package sap_pkg on node nodeA2.")
+    b.sys("nodeA2", T(20, 19, 10, 0), "logger", "root: pairdisplay -g sapdg -I0 -> EX_COMERR (255) Can't be communicated with HORC Manager")
+    b.write()
+    b.expected([finding("restart-raid-manager", "critical", "open", "sap_pkg", "sapdg")], ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync"],
+               "An online configuration change (cmapplyconf) added volumes to sap_pkg and /etc/horcm0.conf was edited on all nodes, but the HORCM instances were not restarted. The evening move of sap_pkg to nodeA2 fails with EX_ENOGRP / EX_ATTHOR / EX_COMERR: restart Raid Manager instance 0 on every node, then start the package.")
+
+
+def s09_noncurdata():
+    b = Bundle("start-refused-noncurdata")
+    nodes = ["nodeA1", "nodeB1", "nodeB2"]
+    base(b, ["nodeB1", "nodeB2"], T(21, 0, 0), T(21, 18, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")], pkg_nodes=nodes)
+    b.noise("nodeA1", T(21, 0, 0), T(21, 7, 31, 0), "day")
+    pkg_config(b, "nodeA1", "oracle_pkg", nodes)
+    env_file(b, "nodeA1", "oracle_pkg", "NEVER")
+    cluster_up(b, nodes, T(21, 5, 0, 0))
+    morning_start(b, "nodeA1", T(21, 5, 2, 0), "oracle_pkg", "oradg")
+    b.sys("nodeA1", T(21, 7, 30, 55), "vmunix", "SCSI: Read error -- dev: b 31 0x000200, errno: 126, resid: 2048,")
+    for node in SITE_B:
+        b.sys(node, T(21, 7, 31, 10), "cmcld[2048]", "Member nodeA1 seems unhealthy, not receiving heartbeats from it.")
+        b.sys(node, T(21, 7, 31, 16), "cmcld", "Timed out node nodeA1. It may have failed.")
+        b.sys(node, T(21, 7, 31, 16), "cmcld", "Attempting to form a new cluster")
+        b.sys(node, T(21, 7, 31, 20), "cmcld", "2 nodes have re-formed the cluster")
+    b.sys("nodeB1", T(21, 7, 31, 21), "cmcld[2048]", "Request from node nodeB1 to start package oracle_pkg on node nodeB1.")
+    b.sys("nodeB1", T(21, 7, 31, 21), "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group oradg is NEVER."),
+        (13, "pairvolchk -g oradg -c failed: EX_ENORMT (242) No remote host alive"),
+        (13, "The local device group oradg is in SVOL_PAIR state; remote state is EX_ENORMT (242)."),
+        (14, "The data on the SVOL side may be non-current. AUTO_NONCURDATA is 0 and no FORCEFLAG file exists."),
+        (14, "Metrocluster will not start the package on this node (exit 1)."),
+    ]
+    pkg_fail(b, "nodeB1", T(21, 7, 31, 22), "oracle_pkg", mc)
+    b.sys("nodeB1", T(21, 7, 31, 38), "cmcld[2048]", "Switching disabled for package oracle_pkg on node nodeB1.")
+    b.write(gzip_files={("nodeB2", "syslog.log")})
+    b.expected([finding("force-or-resync", "critical", "open", "oracle_pkg", "oradg")], ["full-resync", "swap-resync", "recreate-pairs", "automated"],
+               "nodeA1 at site A hangs and is timed out; oracle_pkg fails over to nodeB1 where the local group is SVOL_PAIR and the remote side answers EX_ENORMT, so with AUTO_NONCURDATA=0 Metrocluster refuses to start (exit 1). Confirm site A is really down, then create the FORCEFLAG file (or set AUTO_NONCURDATA=1) and re-enable the package, or repair site A.")
+
+
+def s10_svolpsue():
+    b = Bundle("start-refused-svolpsue")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(22, 0, 0), T(22, 20, 0), [("sap_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(22, 4, 0, 0))
+    morning_start(b, "nodeA1", T(22, 4, 2, 0), "sap_pkg", "sapdg")
+    b.sys("nodeB1", T(22, 9, 14, 0), "EMS [2710]", "------ EMS Event Notification ------  Value: \"CRITICAL (5)\" for Resource: \"/system/events/xp/35663\"  Continuous Access link failure: all remote copy paths from array 35422 are down")
+    b.sys("nodeA1", T(22, 9, 14, 5), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PSUE, remote SVOL_PSUE")
+    b.sys("nodeA1", T(22, 9, 50, 0), "logger", "root: pairsplit -g sapdg run on nodeA1 before site A maintenance; local PVOL_PSUS")
+    sg_halt(b, "nodeA1", T(22, 10, 0, 0), "sap_pkg", done=T(22, 10, 0, 12))
+    lines, _ = halt_body(T(22, 10, 0, 1), "nodeA1", "sap_pkg")
+    b.pkg("nodeA1", "sap_pkg", lines)
+    for node, first in (("nodeB1", T(22, 10, 1, 0)), ("nodeB2", T(22, 10, 1, 40))):
+        if node == "nodeB1":
+            b.sys(node, first, "CM-CMD[7301]", "cmrunpkg -v -n nodeB1 sap_pkg")
+            b.sys(node, first, "cmcld[2048]", "Request from node nodeB1 to start package sap_pkg on node nodeB1.")
+        else:
+            b.sys(node, first, "cmcld[2048]", "Request from node nodeB1 to start package sap_pkg on node nodeB2.")
+        b.sys(node, first, "cmcld[2048]", "Executing '/etc/cmcluster/sap_pkg/sap_pkg.cntl start' for package sap_pkg.")
+        mc = [
+            (1, "This package is configured with remote data replication."),
+            (2, "Fence level for device group sapdg is NEVER."),
+            (6, "Local state: SVOL_PSUE, remote state: PVOL_PSUS for device group sapdg."),
+            (7, "AUTO_SVOLPSUE is 0: the package will not be started. Fix the link and resynchronize, or create the FORCEFLAG file."),
+            (7, "Metrocluster will not start the package on this node (exit 2)."),
+        ]
+        done = pkg_fail(b, node, sec(first, 1), "sap_pkg", mc, exit_status="RESTART")
+        b.sys(node, sec(done, 1), "cmcld[2048]", f"Switching disabled for package sap_pkg on node {node}.")
+    b.sys("nodeB1", T(22, 10, 2, 20), "cmcld[2048]", "Package sap_pkg is not running and there are no eligible nodes to start it.")
+    b.write()
+    b.expected([finding("force-or-resync", "critical", "open", "sap_pkg", "sapdg")], ["full-resync", "swap-resync", "recreate-pairs", "automated"],
+               "The CA links fail and sapdg goes PSUE; the operator splits the PVOL and moves sap_pkg to site B for maintenance, but with local SVOL_PSUE / remote PVOL_PSUS and AUTO_SVOLPSUE=0 Metrocluster refuses with exit 2 on nodeB1 and again on nodeB2. Fix the link and pairresync from the PVOL side, or accept non-current data with FORCEFLAG, then re-enable the nodes with cmmodpkg -e -n.")
+
+
+def s11_fence_data_split():
+    b = Bundle("fence-data-split")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(23, 0, 0), T(23, 22, 0), [("oracle_pkg", "DATA", {"AUTO_FENCEDATA_SPLIT": 1}, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(23, 5, 0, 0))
+    morning_start(b, "nodeA1", T(23, 5, 2, 0), "oracle_pkg", "oradg", "DATA")
+    link_failure_lines(b, "nodeA1", T(23, 13, 7, 2), "oradg", "oracle_pkg", "DATA")
+    b.sys("nodeA1", T(23, 13, 7, 3), "vmunix", "LVM: VG 64 0x010000: PVLink 31 0x000200 Failed! The PV is not accessible.")
+    b.sys("nodeA1", T(23, 13, 7, 9), "oracle[22011]", "ORA-27072: File I/O error")
+    b.sys("nodeA1", T(23, 13, 7, 20), "cmcld[2048]", "Service ora_mon terminated due to an exit(1).")
+    b.sys("nodeA1", T(23, 13, 7, 20), "cmcld[2048]", "Halting package oracle_pkg on node nodeA1 because service ora_mon failed.")
+    lines, _ = halt_body(T(23, 13, 7, 21), "nodeA1", "oracle_pkg")
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    b.sys("nodeA1", T(23, 13, 7, 33), "cmcld[2048]", "Halted package oracle_pkg on node nodeA1.")
+    b.sys("nodeA2", T(23, 13, 7, 34), "cmcld[2048]", "Request from node nodeA1 to start package oracle_pkg on node nodeA2.")
+    b.sys("nodeA2", T(23, 13, 7, 34), "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group oradg is DATA."),
+        (6, "Local state: PVOL_PSUE, remote state: SVOL_PSUE for device group oradg."),
+        (6, "AUTO_FENCEDATA_SPLIT is 1: the local array is split from the remote array so the PVOL accepts writes."),
+        (9, "pairsplit -g oradg -R completed; the PVOL of device group oradg is writable and not remotely protected."),
+    ]
+    lines, done = start_body(T(23, 13, 7, 35), "nodeA2", "oracle_pkg", mc)
+    b.pkg("nodeA2", "oracle_pkg", lines, None)
+    sg_started(b, "nodeA2", sec(done, 1), "oracle_pkg")
+    b.sys("nodeA2", T(23, 17, 40, 0), "EMS [2710]", "------ EMS Event Notification ------  Value: \"INFORMATION (2)\" for Resource: \"/system/events/xp/35422\"  Continuous Access link restored: remote copy paths to array 35663 are up")
+    b.write()
+    b.expected([finding("full-resync", "critical", "open", "oracle_pkg", "oradg")], ["swap-resync", "recreate-pairs", "force-or-resync"],
+               "With FENCE=DATA the CA link fails, writes to oradg fail and oracle_pkg crashes; it restarts on nodeA2 and, because AUTO_FENCEDATA_SPLIT=1, the primary array is split from the remote one. The link is back in the afternoon but pairresync has not been run, so site B is not protected.")
+
+
+def s12_horctakeover_timeout():
+    b = Bundle("horctakeover-timeout")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(24, 0, 0), T(24, 18, 0), [("sap_pkg", "ASYNC", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(24, 3, 0, 0))
+    morning_start(b, "nodeA1", T(24, 3, 2, 0), "sap_pkg", "sapdg", "ASYNC")
+    b.sys("nodeA1", T(24, 11, 20, 0), "cmcld[2048]", "Service sap_mon terminated due to an exit(1).")
+    b.sys("nodeA1", T(24, 11, 20, 0), "cmcld[2048]", "Halting package sap_pkg on node nodeA1 because service sap_mon failed.")
+    lines, _ = halt_body(T(24, 11, 20, 1), "nodeA1", "sap_pkg")
+    b.pkg("nodeA1", "sap_pkg", lines)
+    b.sys("nodeA1", T(24, 11, 20, 12), "cmcld[2048]", "Halted package sap_pkg on node nodeA1.")
+    b.sys("nodeB1", T(24, 11, 20, 13), "cmcld[2048]", "Request from node nodeA1 to start package sap_pkg on node nodeB1.")
+    b.sys("nodeB1", T(24, 11, 20, 13), "cmcld[2048]", "Executing '/etc/cmcluster/sap_pkg/sap_pkg.cntl start' for package sap_pkg.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group sapdg is ASYNC."),
+        (5, "Local state: SVOL_PAIR, remote state: PVOL_PAIR for device group sapdg (journal 4, 61% full)."),
+        (367, "horctakeover -g sapdg -t 360 failed: EX_EWSTOT (233) timeout waiting for the journal to be flushed."),
+        (368, "Metrocluster will not start the package on this node (exit 1). Raise HORCTIMEOUT or check the journal."),
+    ]
+    pkg_fail(b, "nodeB1", T(24, 11, 20, 14), "sap_pkg", mc)
+    b.sys("nodeB1", T(24, 11, 26, 25), "cmcld[2048]", "Switching disabled for package sap_pkg on node nodeB1.")
+    b.write()
+    b.expected([finding("raise-horctimeout", "critical", "open", "sap_pkg", "sapdg")], ["full-resync", "recreate-pairs", "swap-resync", "raise-run-script-timeout"],
+               "sap_pkg (ASYNC journal group sapdg) fails on nodeA1 and Serviceguard tries nodeB1, where horctakeover gives up after HORCTIMEOUT 360 s with EX_EWSTOT (233) because the journal was 61% full. The package is down: raise HORCTIMEOUT (keeping the run script timeout above it), then start it again.")
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
     s02_links_fence_never("resolved-after-resync", resync=True)
     s03_recovery_array_failure()
     s04_both_smpl()
+    s05_site_failover()
+    s06_auto_psuepsus()
+    s07_run_script_timeout()
+    s08_raid_manager_config()
+    s09_noncurdata()
+    s10_svolpsue()
+    s11_fence_data_split()
+    s12_horctakeover_timeout()
