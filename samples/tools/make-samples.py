@@ -155,6 +155,7 @@ def sec(when, seconds):
 PKGS = {
     "oracle_pkg": {"vg": ["vg01"], "lv": ["/dev/vg01/lvol1", "/dev/vg01/lvol2"], "mnt": ["/oradata", "/oraarch"], "ip": "10.20.5.40", "subnet": "10.20.5.0", "svc": "ora_mon", "cmd": "/etc/cmcluster/oracle_pkg/ora_mon.sh monitor", "dg": "oradg"},
     "sap_pkg": {"vg": ["vg02", "vg03"], "lv": ["/dev/vg02/lvol1", "/dev/vg03/lvol1", "/dev/vg03/lvol2"], "mnt": ["/sapmnt/PRD", "/oracle/PRD/sapdata1", "/oracle/PRD/sapdata2"], "ip": "10.20.5.50", "subnet": "10.20.5.0", "svc": "sap_mon", "cmd": "/etc/cmcluster/sap_pkg/sap_mon.sh monitor", "dg": "sapdg"},
+    "ora_bkpkg": {"vg": ["vg01"], "lv": ["/dev/vg01/lvol1", "/dev/vg01/lvol2"], "mnt": ["/oradata", "/oraarch"], "ip": "10.40.5.40", "subnet": "10.40.5.0", "svc": "ora_mon", "cmd": "/etc/cmcluster/ora_bkpkg/ora_mon.sh monitor", "dg": "oradg"},
     "nfs_pkg": {"vg": ["vg04"], "lv": ["/dev/vg04/lvol1"], "mnt": ["/export/home"], "ip": "10.20.5.60", "subnet": "10.20.5.0", "svc": "nfs_mon", "cmd": "/etc/cmcluster/nfs_pkg/nfs.mon", "dg": None},
 }
 
@@ -224,8 +225,11 @@ def sg_halt(b, node, when, pkg, pid=2048, command=True, cmpid=3180, done=None):
     b.sys(node, done or sec(when, 8), f"cmcld[{pid}]", f"Halted package {pkg} on node {node}.")
 
 
-def cluster_up(b, nodes, when, pid=2048):
-    for node in nodes:
+def cluster_up(b, nodes, when, pid=2048, members_of=None):
+    """Cluster formation lines on each node in `nodes`; `members_of` is the full membership when only some nodes' logs exist."""
+    logged = nodes
+    nodes = members_of or nodes
+    for node in logged:
         b.sys(node, when, f"cmcld[{pid}]", "Starting cluster management protocols.")
         b.sys(node, sec(when, 1), f"cmcld[{pid}]", "Attempting to form a new cluster")
         b.sys(node, sec(when, 6), f"cmcld[{pid}]", f"{len(nodes)} nodes have formed a new cluster")
@@ -806,6 +810,142 @@ def s12_horctakeover_timeout():
     b.expected([finding("raise-horctimeout", "critical", "open", "sap_pkg", "sapdg")], ["full-resync", "recreate-pairs", "swap-resync", "raise-run-script-timeout"],
                "sap_pkg (ASYNC journal group sapdg) fails on nodeA1 and Serviceguard tries nodeB1, where horctakeover gives up after HORCTIMEOUT 360 s with EX_EWSTOT (233) because the journal was 61% full. The package is down: raise HORCTIMEOUT (keeping the run script timeout above it), then start it again.")
 
+
+def s13_pair_consistency():
+    b = Bundle("pair-consistency")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(5, 0, 0), T(5, 20, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(5, 4, 0, 0))
+    morning_start(b, "nodeA1", T(5, 4, 2, 0), "oracle_pkg", "oradg")
+    b.sys("nodeA1", T(5, 10, 2, 0), "logger", "mcstat: pairdisplay -g oradg -fc: 6 volumes PVOL_PAIR, 2 volumes PVOL_PSUE (LDEV 00:2A, 00:2B)")
+    b.sys("nodeB1", T(5, 10, 2, 5), "logger", "mcstat: pairdisplay -g oradg -fc: 6 volumes SVOL_PAIR, 2 volumes SMPL (LDEV 00:6A, 00:6B)")
+    b.sys("nodeA1", T(5, 10, 30, 0), "logger", "root: pairsplit -g oradg -rw failed: EX_EVOLCE (235) Pair Volume combination error")
+    b.sys("nodeA1", T(5, 10, 31, 0), "logger", "root: pairdisplay -g oradg -fcx returned 236 (EX_ENQVOL): unmatched volume status within the group")
+    sg_halt(b, "nodeA1", T(5, 11, 0, 0), "oracle_pkg", done=T(5, 11, 0, 10))
+    lines, _ = halt_body(T(5, 11, 0, 1), "nodeA1", "oracle_pkg")
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    b.sys("nodeA2", T(5, 11, 1, 0), "CM-CMD[4801]", "cmrunpkg -v -n nodeA2 oracle_pkg")
+    b.sys("nodeA2", T(5, 11, 1, 0), "cmcld[2048]", "Request from node nodeA2 to start package oracle_pkg on node nodeA2.")
+    b.sys("nodeA2", T(5, 11, 1, 0), "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group oradg is NEVER."),
+        (8, "pairvolchk -g oradg -s returned EX_ENQVOL (236): the volumes of device group oradg are not in the same state."),
+        (9, "Device group oradg: local P-VOL PAIR on 6 volumes and P-VOL PSUE on 2 volumes; pair affinity is broken."),
+        (9, "Metrocluster will not start the package on this node (exit 1)."),
+    ]
+    pkg_fail(b, "nodeA2", T(5, 11, 1, 1), "oracle_pkg", mc)
+    b.sys("nodeA2", T(5, 11, 1, 13), "cmcld[2048]", "Switching disabled for package oracle_pkg on node nodeA2.")
+    b.write(gzip_files={("nodeB2", "syslog.log")})
+    b.expected([finding("check-pair-consistency", "critical", "open", "oracle_pkg", "oradg")], ["full-resync", "swap-resync", "automated"],
+               "Two LDEVs of oradg fell out of the group (PSUE on site A, SMPL on site B) while the other six stay PAIR; pairsplit and pairdisplay fail with EX_EVOLCE (235) / EX_ENQVOL (236). A planned move of oracle_pkg then fails, so the group must be checked volume by volume on both sites (and horcm.conf compared) before the package can start.")
+
+
+def s14_member_timeout():
+    b = Bundle("member-timeout")
+    nodes = ["nodeA1", "nodeA2", "nodeB1"]
+    base(b, nodes, T(1, 0, 0), T(8, 12, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_text = "\n".join([
+        "# **********************************************************************",
+        "# ********* HIGH AVAILABILITY CLUSTER CONFIGURATION FILE ***************",
+        "# **********************************************************************",
+        "CLUSTER_NAME\t\tprimary_cluster",
+        "QS_HOST\t\t\tqs01",
+        "QS_POLLING_INTERVAL\t300000000",
+        "",
+    ] + [f"NODE_NAME\t\t{n}\n  NETWORK_INTERFACE\tlan0\n    HEARTBEAT_IP\t{IPS[n]}\n  NETWORK_INTERFACE\tlan1" for n in nodes] + [
+        "",
+        "# Member timeout in microseconds: how long a node may be silent before it is evicted.",
+        "MEMBER_TIMEOUT\t\t14000000",
+        "AUTO_START_TIMEOUT\t600000000",
+        "NETWORK_POLLING_INTERVAL\t2000000",
+        "MAX_CONFIGURED_PACKAGES\t300",
+    ]) + "\n"
+    for node in nodes:
+        b.config(node, "", "cluster.ascii", cluster_text)
+    cluster_up(b, nodes, T(1, 2, 0, 0))
+    morning_start(b, "nodeA1", T(1, 2, 2, 0), "oracle_pkg", "oradg")
+    delays = [(1, 23, 10, 2, "2.1"), (2, 23, 10, 5, "3.8"), (3, 23, 11, 0, "3.4"), (4, 23, 10, 40, "4.2"), (5, 23, 12, 3, "3.8"),
+              (6, 23, 10, 9, "5.6"), (7, 23, 10, 17, "6.1"), (8, 1, 40, 0, "3.9")]
+    for day, hh, mm, ss, secs in delays:
+        when = T(day, hh, mm, ss)
+        b.sys("nodeA1", when, "vmunix", "vxfs: msgcnt 12 mesg 001: V-2-1: vx_nospace - /dev/vg00/lvol5 file system full (1 block extent)")
+        b.sys("nodeA1", sec(when, 30), "cmcld[2048]", f"Warning: cmcld was unable to run for the last {secs} seconds. Consult the Managing Serviceguard manual for guidance on setting MEMBER_TIMEOUT, and information on cmcld.")
+        if float(secs) > 5:
+            b.sys("nodeA1", sec(when, 30), "cmcld[2048]", "This node is at risk of being evicted from the running cluster. Increase MEMBER_TIMEOUT.")
+            for peer in ("nodeA2", "nodeB1"):
+                b.sys(peer, sec(when, 31), "cmcld[2048]", "Member nodeA1 seems unhealthy, not receiving heartbeats from it.")
+    b.sys("nodeA1", T(6, 23, 10, 40), "cmcld", "Warning: cmcld was unable to run for the last 2.4 seconds. Consult the Managing Serviceguard manual for guidance on setting MEMBER_TIMEOUT, and information on cmcld.")
+    b.repeated("nodeA1", T(6, 23, 10, 52), 2)
+    b.write(gzip_files={("nodeA2", "syslog.log")})
+    b.expected([finding("raise-member-timeout", "warning", "open", None, None)], ["full-resync", "swap-resync", "fix-package-failure"],
+               "Every night around the 23:10 backup, cmcld on nodeA1 cannot run for 2-6 seconds; on two nights the node warns that it is at risk of eviction and its peers report it unhealthy. Raise MEMBER_TIMEOUT above 10 times the largest delay (more than 61 s) with cmapplyconf, and look at the nightly load on nodeA1.")
+
+
+def s15_package_failure_vg():
+    b = Bundle("package-failure-vg")
+    nodes = ["nodeA1", "nodeA2"]
+    for node in nodes:
+        b.noise(node, T(6, 0, 0), T(6, 18, 0), "day")
+        pkg_config(b, node, "nfs_pkg", nodes)
+    cluster_up(b, nodes, T(6, 6, 0, 0))
+    b.sys("nodeA1", T(6, 6, 2, 0), "cmcld[2048]", "Request from node nodeA1 to start package nfs_pkg on node nodeA1.")
+    b.sys("nodeA1", T(6, 6, 2, 0), "cmcld[2048]", "Executing '/etc/cmcluster/nfs_pkg/nfs_pkg.cntl start' for package nfs_pkg.")
+    t = T(6, 6, 2, 1)
+    lines = [banner(t, "nodeA1", "Starting package"),
+             step(sec(t, 1), "nodeA1", "Activating volume group vg04 with exclusive option."),
+             "vgchange: Activation mode requested for the volume group \"/dev/vg04\" conflicts with configured mode.",
+             "\tERROR:  Function activate_volume_group",
+             "\tERROR:  Failed to activate vg04",
+             step(sec(t, 3), "nodeA1", "Deactivating volume group vg04"),
+             "vgchange: Volume group \"vg04\" has been successfully changed.",
+             banner(sec(t, 3), "nodeA1", "Package start failed")]
+    b.pkg("nodeA1", "nfs_pkg", lines)
+    b.sys("nodeA1", T(6, 6, 2, 5), "cmcld[2048]", "Package nfs_pkg run script exited with NO_RESTART.")
+    b.sys("nodeA1", T(6, 6, 2, 5), "cmcld[2048]", "Examine the file /etc/cmcluster/nfs_pkg/nfs_pkg.log for more details.")
+    b.sys("nodeA1", T(6, 6, 2, 5), "cmcld[2048]", "Switching disabled for package nfs_pkg on node nodeA1.")
+    b.sys("nodeA1", T(6, 6, 2, 6), "vmunix", "LVM: VG 64 0x040000: Data in one or more logical volumes on PV 1 0x2c000 was lost when the disk was replaced.")
+    b.write()
+    b.expected([finding("fix-package-failure", "critical", "open", "nfs_pkg", None)], ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync", "restart-raid-manager"],
+               "At cluster start nfs_pkg, a package without remote replication, cannot activate vg04 on nodeA1 (vgchange activation-mode conflict after a disk replacement); the run script exits NO_RESTART and switching is disabled. Fix the volume group (vgchange -c y / vgexport-vgimport on the adoptive node), then cmmodpkg -e nfs_pkg.")
+
+
+def s16_continental_alarm():
+    b = Bundle("continental-alarm")
+    recovery = ["nodeC1", "nodeC2"]
+    b.noise("nodeA1", T(7, 0, 0), T(7, 14, 2, 0), "day")
+    for node in recovery:
+        b.noise(node, T(7, 0, 0), T(7, 16, 0), "day")
+        pkg_config(b, node, "ora_bkpkg", recovery)
+        env_file(b, node, "ora_bkpkg", "NEVER", cluster_type="continental", dg="oradg")
+    pkg_config(b, "nodeA1", "oracle_pkg", ["nodeA1", "nodeA2"])
+    env_file(b, "nodeA1", "oracle_pkg", "NEVER", cluster_type="continental")
+    cluster_up(b, ["nodeA1"], T(7, 4, 0, 0), members_of=["nodeA1", "nodeA2"])
+    morning_start(b, "nodeA1", T(7, 4, 2, 0), "oracle_pkg", "oradg")
+    cluster_up(b, recovery, T(7, 4, 29, 0), pid=2050)
+    b.sys("nodeC1", T(7, 4, 30, 0), "cmcld[2050]", "Request from node nodeC1 to start package ccmonpkg on node nodeC1.")
+    b.sys("nodeC1", T(7, 4, 30, 0), "cmcld[2050]", "Executing '/etc/cmcluster/ccmonpkg/ccmonpkg.cntl start' for package ccmonpkg.")
+    b.sys("nodeC1", T(7, 4, 30, 6), "cmcld[2050]", "Started package ccmonpkg on node nodeC1.")
+    # a DR rehearsal of the recovery package earlier in the month left its log on nodeC1
+    lines = [banner(T(2, 10, 0, 0), "nodeC1", "Halting package")]
+    lines += [step(T(2, 10, 0, 1), "nodeC1", "Halting service ora_mon"),
+              step(T(2, 10, 0, 3), "nodeC1", "Remove IP address 10.40.5.40 from subnet 10.40.5.0"),
+              step(T(2, 10, 0, 4), "nodeC1", "Unmounting filesystem on /dev/vg01/lvol2"),
+              step(T(2, 10, 0, 5), "nodeC1", "Unmounting filesystem on /dev/vg01/lvol1"),
+              step(T(2, 10, 0, 6), "nodeC1", "Deactivating volume group vg01"),
+              banner(T(2, 10, 0, 7), "nodeC1", "Package halt completed")]
+    b.pkg("nodeC1", "ora_bkpkg", lines)
+    b.sys("nodeA1", T(7, 14, 1, 50), "vmunix", "NOTICE: nfs server 10.20.9.30 not responding still trying")
+    for minutes, kind in ((5, "CLUSTER_ALERT"), (10, "CLUSTER_ALERT"), (15, "CLUSTER_ALARM")):
+        when = T(7, 14, 2 + minutes, 7)
+        b.sys("nodeC1", when, "cmclsentryd[3021]", f"{kind}: cluster primary_cluster has been UNREACHABLE for {minutes} minutes")
+        b.sys("nodeC2", sec(when, 1), "cmclsentryd[3044]", f"{kind}: cluster primary_cluster has been UNREACHABLE for {minutes} minutes")
+    b.sys("nodeC1", T(7, 14, 17, 30), "sendmail[19201]", "wAP141730: to=dr-team@example.com, delay=00:00:01, mailer=esmtp, stat=Sent (CLUSTER_ALARM notification)")
+    b.sys("nodeC1", T(7, 15, 10, 0), "cmclsentryd[3021]", "CLUSTER_ALARM: cluster primary_cluster has been UNREACHABLE for 68 minutes")
+    b.write()
+    b.expected([finding("recover-continental-cluster", "critical", "open", None, None)], ["full-resync", "swap-resync", "recreate-pairs"],
+               "The primary cluster (site A) stops answering at 14:02; the Continentalclusters monitor on the recovery cluster raises CLUSTER_ALERT at 5 and 10 minutes and CLUSTER_ALARM at 15 minutes, and the primary is still unreachable an hour later. Nobody has run cmrecovercl yet: once the disaster is confirmed and authorised, run cmrecovercl on the recovery cluster.")
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -820,3 +960,7 @@ if __name__ == "__main__":
     s10_svolpsue()
     s11_fence_data_split()
     s12_horctakeover_timeout()
+    s13_pair_consistency()
+    s14_member_timeout()
+    s15_package_failure_vg()
+    s16_continental_alarm()
