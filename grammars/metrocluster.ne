@@ -80,6 +80,7 @@ const NEGATIONS = new Set(["no", "not", "absent", "missing", "without", "create"
 const FAILURE_WORDS = new Set(["failed", "fail", "fails", "failure", "error", "errors", "unsuccessful", "aborted"]);
 const SUCCESS_WORDS = new Set(["completed", "complete", "succeeded", "successful", "successfully", "success", "done", "finished"]);
 const START_WORDS = new Set(["started", "starting", "start", "initiated", "issued", "executing", "running", "begin", "beginning", "issuing"]);
+const CHANGE_WORDS = new Set(["edited", "changed", "modified", "updated", "replaced", "added", "removed"]);
 const LINK_FAILURE = new Set(["failure", "failed", "fail", "down", "lost", "broken", "disconnected", "unavailable", "error", "blocked"]);
 const LINK_RESTORED = new Set(["restored", "recovered", "repaired", "up", "re-established", "reestablished", "back", "resumed"]);
 
@@ -340,6 +341,21 @@ function interpret(tokens: Token[]): Draft[] {
     else if (lower.some((word) => LINK_FAILURE.has(word))) add(linkAt, "link.failure", { link: id });
   }
 
+  // "not remotely protected", "unprotected": the package runs without a current remote copy.
+  const unprotectedAt = lower.findIndex((word, index) => word === "unprotected" || (word === "protected" && (lower[index - 1] === "not" || (lower[index - 1] === "remotely" && lower[index - 2] === "not"))));
+  if (unprotectedAt >= 0) add(unprotectedAt, "mc.unprotected", {}, deviceGroup);
+  // The Raid Manager command device (HORCM_CMD) failing: the array cannot be driven from this host.
+  const commandDeviceAt = lower.findIndex((word, index) => word === "command" && lower[index + 1] === "device");
+  if (commandDeviceAt >= 0 && lower.some((word) => FAILURE_WORDS.has(word)) && !found.some((entry) => entry.event.kind === "horcm.error")) {
+    const device = tokens.find((token) => token.type === "word" && token.value.startsWith("/dev/"));
+    add(commandDeviceAt, "horcm.error", { instance: instanceOf(), commandDevice: device ? device.value : null });
+  }
+  // horcm<N>.conf edited: the instance reads it only at start (restart needed).
+  const horcmConf = tokens.findIndex((token) => /(?:^|\/)horcm\d+\.conf$/.test(token.value));
+  if (horcmConf >= 0 && lower.some((word) => CHANGE_WORDS.has(word))) {
+    add(horcmConf, "horcm.config.changed", { instance: Number(/horcm(\d+)\.conf$/.exec(tokens[horcmConf].value)![1]) });
+  }
+
   function findRefusal(): number {
     for (let index = 0; index < tokens.length; index++) {
       if (lower[index] === "not" && ["start", "started", "starting", "startup"].includes(lower[index + 1] ?? "")) return index;
@@ -357,7 +373,7 @@ export const meta = {
   name: "metrocluster",
   role: "body",
   formats: ["syslog", "pkglog"],
-  prefilter: /[PS]-?VOL|PAIR|PSU[SE]|SSUS|SSWS|SMPL|PF(?:UL|US)|PDUB|COPY|EX_[A-Z]|AUTO_|FORCEFLAG|[Ff]orce.?[Ff]lag|horctakeover|pair(?:resync|create|split|volchk|display|evtwait)|[Ff]ence|FENCE|HORCM|horcm|[Rr]aid [Mm]anager|[Nn]on-?current|not current|cannot be current|not (?:be )?start|exit [12]\b|[Ll]inks?\b|[Pp]aths?\b|(?:error|return|exit) code|returned \d|[Tt]akeover/,
+  prefilter: /[PS]-?VOL|PAIR|PSU[SE]|SSUS|SSWS|SMPL|PF(?:UL|US)|PDUB|COPY|EX_[A-Z]|AUTO_|FORCEFLAG|[Ff]orce.?[Ff]lag|horctakeover|pair(?:resync|create|split|volchk|display|evtwait)|[Ff]ence|FENCE|HORCM|horcm|[Rr]aid [Mm]anager|protected|command device|[Nn]on-?current|not current|cannot be current|not (?:be )?start|exit [12]\b|[Ll]inks?\b|[Pp]aths?\b|(?:error|return|exit) code|returned \d|[Tt]akeover/,
   description: "Metrocluster / Continuous Access / Raid Manager facts read from tokens: pair states, EX_ codes, AUTO_ settings, fence, takeover, resync, HORCM",
 };
 
@@ -403,6 +419,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "pair.state", deviceGroup: "pkgB", fields: { side: "local", role: "PVOL", state: "PAIR" } },
     { kind: "fence", deviceGroup: "pkgB", fields: { level: "ASYNC" } },
   ] },
+  { text: "Starting the package on the PVOL side; device group oradg is not remotely protected.", expect: [{ kind: "mc.unprotected", deviceGroup: "oradg", fields: {} }] },
+  { text: "HORCM_CMD /dev/rdisk/disk48: command device I/O failed", expect: [{ kind: "horcm.error", fields: { instance: null, commandDevice: "/dev/rdisk/disk48" } }] },
+  { text: "root: edited /etc/horcm0.conf on all nodes: LDEVs 01:40-01:4F added to group sapdg (CHG0042301)", expect: [{ kind: "horcm.config.changed", fields: { instance: 0 } }] },
   { text: "Nothing about replication here", expect: [] },
 ];
 %}

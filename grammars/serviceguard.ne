@@ -33,10 +33,8 @@ type Token = SourcedToken;
 type Scalar = string | number | boolean | null;
 interface Draft { kind: string; package?: string; node?: string; deviceGroup?: string; fields?: Record<string, Scalar> }
 
-const ADMIN_COMMANDS = new Set([
-  "cmrunpkg", "cmhaltpkg", "cmmodpkg", "cmapplyconf", "cmcheckconf", "cmdeleteconf", "cmrecovercl", "cmhaltcl", "cmruncl",
-  "cmhaltnode", "cmrunnode", "cmapplyconcl", "cmcheckconcl", "cmdeleteconcl", "cmforceconcl", "cmmodnet", "cmhaltserv", "cmrunserv",
-]);
+// Serviceguard commands (CM-CMD logs each one): any cm* word that is not a daemon name (daemons end in "d": cmcld, cmclconfd, cmlvmd).
+const isAdminCommand = (word: string): boolean => /^cm[a-z]{3,}$/.test(word) && !word.endsWith("d");
 const PACKAGE_COMMANDS = new Set(["cmrunpkg", "cmhaltpkg", "cmmodpkg"]);
 // Options of the package commands that take a value (the value is not the package name).
 const VALUE_OPTIONS = new Set(["-n", "-t", "-o", "-f"]);
@@ -44,18 +42,17 @@ const VALUE_OPTIONS = new Set(["-n", "-t", "-o", "-f"]);
 const SENTENCE_STARTS = new Set([
   "Request", "Executing", "Started", "Halted", "Package", "Switching", "Timed", "Attempting", "The", "Member", "Warning", "This",
   "Lost", "Could", "Starting", "Halting", "Failed", "Activating", "Deactivating", "Checking", "Mounting", "Unmounting", "Adding",
-  "Remove", "Removing", "ERROR", "Function", "WARNING", "Unmount", "umount", "vgchange",
-  ...ADMIN_COMMANDS,
+  "Remove", "Removing", "ERROR", "Function", "WARNING", "Unmount", "umount", "vgchange", "Service",
 ]);
 
 // Token matchers, used in rules as %free etc. nearley hands a matcher the whole token. They are
 // `var` because nearleyc also emits `declare var <name>` for every %name it does not find in the lexer.
 const matcher = (accepts: (value: string) => boolean) => ({ test: (token: Token) => isRealToken(token) && accepts(token.value) });
-var free = matcher((value) => !SENTENCE_STARTS.has(value) && !/^\d+$/.test(value));
+var free = matcher((value) => !SENTENCE_STARTS.has(value) && !/^\d+$/.test(value) && !isAdminCommand(value));
 var count = matcher((value) => /^\d+$/.test(value));
 var notFunction = matcher((value) => value !== "Function");
 var notFailed = matcher((value) => value !== "failed");
-var adminCommand = matcher((value) => ADMIN_COMMANDS.has(value));
+var adminCommand = matcher(isAdminCommand);
 var anyToken = { test: isRealToken };
 // The third word of the "Package X ..." sentences above; any other third word is a free "Package" sentence.
 const PACKAGE_VERBS = new Set(["run", "halt", "switching", "started", "halted", "completed", "failed", "FAILED", "with", "has"]);
@@ -183,10 +180,13 @@ function scanFree(tokens: Token[]): Draft[] {
   const words = values(tokens);
   const lower = words.map((word) => word.toLowerCase());
   const events: Draft[] = [];
-  if (lower.includes("switching") && lower.includes("disabled")) {
+  if ((lower.includes("switching") || lower.includes("globally") || lower.includes("auto_run")) && lower.includes("disabled")) {
     events.push(draft("pkg.switching.disabled", { package: nameAfter(words, lower, "package"), node: nameAfter(words, lower, "node") }));
   }
   if (lower.includes("configuration") && lower.includes("applied")) events.push(draft("config.applied"));
+  if (lower.includes("no") && lower.includes("eligible") && (lower.includes("nodes") || lower.includes("node"))) {
+    events.push(draft("pkg.no.eligible.node", { package: nameAfter(words, lower, "package") }));
+  }
   return events;
 }
 
@@ -194,6 +194,15 @@ function scanFree(tokens: Token[]): Draft[] {
 function isUncleanHalt(rest: Token[]): boolean {
   const words = values(rest);
   return words.length >= 6 && words[0] === "not" && words[1] === "halted" && words[2] === "cleanly" && words[3] === "on" && words[4] === "node";
+}
+
+/** "terminated due to an exit(1)" -> 1; null when no exit status is given (a signal, say). */
+function exitStatusOf(rest: Token[]): number | null {
+  for (const token of rest) {
+    const match = /^exit\((\d+)\)$/.exec(token.value);
+    if (match) return Number(match[1]);
+  }
+  return null;
 }
 
 function switching(packageName: string | undefined, rest: Token[], disabled: boolean): Draft[] {
@@ -208,7 +217,7 @@ export const meta = {
   formats: ["syslog", "pkglog"],
   // Cheap gate: every sentence's identifying words, merged where one covers another ("form"
   // covers "formed", "[Mm]ounting" covers "Unmounting", "activating" covers "Deactivating").
-  prefilter: /[Pp]ackage|Request from|Executing|[Ss]witching|Timed out|form|membership|Member|unable to run|evicted|daemon|Lost connection|Could not read|^\s*cm[a-z]|Starting|Halting|[Aa]ctivating|Checking|[Mm]ounting|IP address|ERROR|WARNING|Function|Failed to|trying again|[Cc]onfiguration|^\s*(?:vgchange|umount|Unmount)/,
+  prefilter: /[Pp]ackage|Service .* terminated|Request from|Executing|[Ss]witching|Timed out|form|membership|Member|unable to run|evicted|daemon|Lost connection|Could not read|^\s*cm[a-z]|Starting|Halting|[Aa]ctivating|Checking|[Mm]ounting|IP address|ERROR|WARNING|Function|Failed to|trying again|[Cc]onfiguration|^\s*(?:vgchange|umount|Unmount)/,
   description: "Serviceguard daemon messages, CM-CMD command lines, and package control script steps, banners and errors",
 };
 
@@ -230,6 +239,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Package racMNP has not halted cleanly on node nodeA2", expect: [{ kind: "pkg.halt.failed", package: "racMNP", node: "nodeA2" }] },
   { text: "Package pkgA has switching disabled", expect: [{ kind: "pkg.switching.disabled", package: "pkgA" }] },
   { text: "Global switching for package pkgA has been disabled.", expect: [{ kind: "pkg.switching.disabled", package: "pkgA" }] },
+  { text: "Service ora_mon terminated due to an exit(1).", expect: [{ kind: "pkg.service.failed", fields: { service: "ora_mon", exitStatus: 1 } }] },
+  { text: "Package sap_pkg is now disabled globally (auto_run disabled).", expect: [{ kind: "pkg.switching.disabled", package: "sap_pkg" }] },
+  { text: "Package sap_pkg is not running and there are no eligible nodes to start it.", expect: [{ kind: "pkg.no.eligible.node", package: "sap_pkg" }] },
+  { text: "cmviewcl -v -p oracle_pkg", expect: [{ kind: "admin.command", fields: { command: "cmviewcl", args: "-v -p oracle_pkg" } }] },
   { text: "Timed out node nodeB1. It may have failed.", expect: [{ kind: "node.timeout", node: "nodeB1" }] },
   { text: "Attempting to form a new cluster", expect: [{ kind: "cluster.forming" }] },
   { text: "3 nodes have formed a new cluster", expect: [{ kind: "cluster.formed", fields: { members: 3 } }] },
@@ -330,6 +343,8 @@ sentence ->
       {% (d) => scanFree([d[0], d[1], d[2], ...d[3]]) %}
   | "Switching" "disabled" rest
       {% (d) => switching(undefined, d[2], true) %}
+  | "Service" %word "terminated" rest
+      {% (d) => [draft("pkg.service.failed", {}, { service: d[1].value, exitStatus: exitStatusOf(d[3]) })] %}
   | "Timed" "out" "node" %word rest
       {% (d) => [draft("node.timeout", { node: d[3].value })] %}
   | "Attempting" "to" "form" "a" "new" "cluster" rest
