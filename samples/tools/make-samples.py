@@ -494,7 +494,7 @@ def s04_both_smpl():
              step(sec(t, 2), "nodeA1", "Fence level for device group oradg is DATA."),
              step(sec(t, 4), "nodeA1", "Local state: SMPL, remote state: SMPL for device group oradg (PVOL_SMPL / SVOL_SMPL)."),
              step(sec(t, 9), "nodeA1", "Executing horctakeover -g oradg -t 360: horctakeover failed with EX_VOLCRE (223), local and remote volumes are not paired."),
-             step(sec(t, 9), "nodeA1", "Both arrays report SMPL for device group oradg; the pairs must be recreated with paircreate."),
+             step(sec(t, 9), "nodeA1", "Both arrays report SMPL for device group oradg; the pairs must be recreated."),
              step(sec(t, 10), "nodeA1", "Metrocluster will not start the package on this node (exit 1)."),
              banner(sec(t, 10), "nodeA1", "Package start failed")]
     b.pkg("nodeA1", "oracle_pkg", lines)
@@ -640,7 +640,7 @@ def s07_run_script_timeout():
              step(sec(t, 1), "nodeB1", "This package is configured with remote data replication."),
              step(sec(t, 2), "nodeB1", "Fence level for device group sapdg is ASYNC."),
              step(sec(t, 40), "nodeB1", "Local state: SVOL_PAIR, remote state: PVOL_PAIR for device group sapdg (240 volumes)."),
-             step(sec(t, 41), "nodeB1", "Swap-takeover for device group sapdg: running horctakeover -g sapdg -t 360, waiting for the side file to drain (PVOL_PAIR 97%)."),
+             step(sec(t, 41), "nodeB1", "Waiting for horctakeover -g sapdg -t 360 to drain the side file of 240 volumes (remote PVOL_PAIR 97%)."),
              step(sec(t, 220), "nodeB1", "Still waiting for horctakeover on device group sapdg; pairdisplay shows SVOL_PAIR 99%.")]
     b.pkg("nodeB1", "sap_pkg", lines, "sap_pkg.cntl.log")
     b.sys("nodeB1", T(19, 12, 6, 1), "cmcld[2048]", "Package sap_pkg run script timed out.")
@@ -938,9 +938,9 @@ def s16_continental_alarm():
     b.sys("nodeA1", T(7, 14, 1, 50), "vmunix", "NOTICE: nfs server 10.20.9.30 not responding still trying")
     for minutes, kind in ((5, "CLUSTER_ALERT"), (10, "CLUSTER_ALERT"), (15, "CLUSTER_ALARM")):
         when = T(7, 14, 2 + minutes, 7)
-        b.sys("nodeC1", when, "cmclsentryd[3021]", f"{kind}: cluster primary_cluster has been UNREACHABLE for {minutes} minutes")
+        b.sys("nodeC1", when, "cmclsentryd[3021]", f"{kind} primary_cluster/UNREACHABLE {minutes} MINUTES - Cluster {kind[8:]}: primary_cluster not responding.")
         b.sys("nodeC2", sec(when, 1), "cmclsentryd[3044]", f"{kind}: cluster primary_cluster has been UNREACHABLE for {minutes} minutes")
-    b.sys("nodeC1", T(7, 14, 17, 30), "sendmail[19201]", "wAP141730: to=dr-team@example.com, delay=00:00:01, mailer=esmtp, stat=Sent (CLUSTER_ALARM notification)")
+    b.sys("nodeC1", T(7, 14, 17, 30), "sendmail[19201]", "wAP141730: to=dr-team@example.com, delay=00:00:01, mailer=esmtp, stat=Sent (monitor notification for primary_cluster)")
     b.sys("nodeC1", T(7, 15, 10, 0), "cmclsentryd[3021]", "CLUSTER_ALARM: cluster primary_cluster has been UNREACHABLE for 68 minutes")
     b.write()
     b.expected([finding("recover-continental-cluster", "critical", "open", None, None)], ["full-resync", "swap-resync", "recreate-pairs"],
