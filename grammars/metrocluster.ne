@@ -161,7 +161,9 @@ function interpret(tokens: Token[]): Draft[] {
     let candidate = keywordEnd + 1;
     while (candidate < tokens.length && (lower[candidate] === "name" || lower[candidate] === "is" || lower[candidate] === "named" || lower[candidate] === "called")) candidate++;
     const value = tokens[candidate];
-    if (value && (value.type === "word" || value.type === "number") && !DEVICE_GROUP_STOP.has(lower[candidate])) deviceGroup = value.value;
+    // "the device group is DATA": after "is" a fence level describes the group, it does not name it.
+    const describes = candidate > keywordEnd + 1 && FENCE_LEVELS.has(value?.value ?? "");
+    if (value && (value.type === "word" || value.type === "number") && !DEVICE_GROUP_STOP.has(lower[candidate]) && !describes) deviceGroup = value.value;
   }
 
   // Pair states, EX_ codes and the side they describe.
@@ -212,6 +214,20 @@ function interpret(tokens: Token[]): Draft[] {
         if (takeover) add(index, "takeover", { ok: false, code, number, result: null, resultName: null }, deviceGroup);
       }
     }
+  }
+
+  /**
+  The fence level a "fence" word introduces: the next word (past connectors) if it is a level, or
+  an upper-case level within eight words ("Fence level for device group oradg is NEVER").
+  */
+  function fenceLevelAfter(index: number): string | undefined {
+    const next = nextValue(index);
+    if (next >= 0 && tokens[next].type === "word" && FENCE_LEVELS.has(tokens[next].value.toUpperCase())) return tokens[next].value.toUpperCase();
+    for (let other = index + 1; other < tokens.length && other <= index + 8; other++) {
+      if (lower[other] === "fence") return undefined;
+      if (tokens[other].type === "word" && FENCE_LEVELS.has(tokens[other].value)) return tokens[other].value;
+    }
+    return undefined;
   }
 
   function isCodeNumber(index: number): boolean {
@@ -293,10 +309,9 @@ function interpret(tokens: Token[]): Draft[] {
     } else if (token.type === "command" && token.value === "pairsplit" && !found.some((entry) => entry.event.kind === "pair.split")) {
       const option = options.has("-S") ? "S" : options.has("-rw") ? "rw" : options.has("-R") ? "R" : null;
       add(index, "pair.split", { option, outcome: outcome() }, deviceGroup);
-    } else if (lower[index] === "fence" || lower[index] === "fence_level" || token.value === "FENCE") {
-      const next = nextValue(index);
-      const level = next >= 0 ? tokens[next].value.toUpperCase() : undefined;
-      if (level && FENCE_LEVELS.has(level) && tokens[next].type === "word") add(index, "fence", { level }, deviceGroup);
+    } else if (lower[index] === "fence" || lower[index] === "fence_level") {
+      const level = fenceLevelAfter(index);
+      if (level) add(index, "fence", { level }, deviceGroup);
     } else if (token.type === "assignment") {
       const name = token.value.slice(0, token.value.indexOf("=")).toUpperCase();
       const value = unquote(token.value.slice(token.value.indexOf("=") + 1));

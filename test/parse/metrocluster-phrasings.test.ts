@@ -33,7 +33,7 @@ const facts: Array<{ fact: string; phrasings: string[]; events: unknown[] }> = [
   },
   {
     fact: "fence level DATA",
-    phrasings: ["fence level DATA", "FENCE=DATA", "fence DATA", "fence level is data", "Fence: DATA", "FENCE=\"DATA\""],
+    phrasings: ["fence level DATA", "FENCE=DATA", "fence DATA", "fence level is data", "Fence: DATA", "FENCE=\"DATA\"", "Fence level for the device group is DATA."],
     events: [{ kind: "fence", fields: { level: "DATA" } }],
   },
   {
