@@ -579,7 +579,7 @@ def s05_site_failover():
         b.sys(node, T(17, 9, 20, 8), "cmcld[2048]", "4 nodes have re-formed the cluster")
         b.sys(node, T(17, 9, 20, 8), "cmcld[2048]", "The new active cluster membership is: nodeA1(id=1), nodeA2(id=2), nodeB1(id=3), nodeB2(id=4)")
     b.sys("nodeB1", T(17, 11, 40, 0), "EMS [2710]", "------ EMS Event Notification ------  Value: \"INFORMATION (2)\" for Resource: \"/system/events/xp/35663\"  Continuous Access link restored: remote copy paths to array 35422 are up")
-    b.sys("nodeB1", T(17, 11, 45, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PSUS(SSWS), remote PVOL_PSUE")
+    b.sys("nodeB1", T(17, 11, 45, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PSUS(SSWS), remote PVOL_PSUS")
     b.sys("nodeA1", T(17, 11, 46, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUS, remote SVOL_SSWS")
     # the reboot on the 17th moved each site A node's syslog.log to OLDsyslog.log
     for node in SITE_A:
@@ -708,7 +708,7 @@ def s09_noncurdata():
         (2, "Fence level for device group oradg is NEVER."),
         (13, "pairvolchk -g oradg -c failed: EX_ENORMT (242) No remote host alive"),
         (13, "The local device group oradg is in SVOL_PAIR state; remote state is EX_ENORMT (242)."),
-        (14, "The data on the SVOL side may be non-current. AUTO_NONCURDATA is 0 and no FORCEFLAG file exists."),
+        (14, "AUTO_NONCURDATA is 0 and no FORCEFLAG file exists: the SVOL data may not be current, so the package will not be started."),
         (14, "Metrocluster will not start the package on this node (exit 1)."),
     ]
     pkg_fail(b, "nodeB1", T(21, 7, 31, 22), "oracle_pkg", mc)
