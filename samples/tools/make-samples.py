@@ -725,8 +725,8 @@ def s10_svolpsue():
     cluster_up(b, nodes, T(22, 4, 0, 0))
     morning_start(b, "nodeA1", T(22, 4, 2, 0), "sap_pkg", "sapdg")
     b.sys("nodeB1", T(22, 9, 14, 0), "EMS [2710]", "------ EMS Event Notification ------  Value: \"CRITICAL (5)\" for Resource: \"/system/events/xp/35663\"  Continuous Access link failure: all remote copy paths from array 35422 are down")
-    b.sys("nodeA1", T(22, 9, 14, 5), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PSUE, remote SVOL_PSUE")
-    b.sys("nodeA1", T(22, 9, 50, 0), "logger", "root: pairsplit -g sapdg run on nodeA1 before site A maintenance; local PVOL_PSUS")
+    b.sys("nodeA1", T(22, 8, 50, 0), "logger", "root: pairsplit -g sapdg completed for the backup run; local PVOL_PSUS, remote SVOL_PSUS")
+    b.sys("nodeA1", T(22, 9, 14, 5), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PSUS, remote SVOL_PSUE")
     sg_halt(b, "nodeA1", T(22, 10, 0, 0), "sap_pkg", done=T(22, 10, 0, 12))
     lines, _ = halt_body(T(22, 10, 0, 1), "nodeA1", "sap_pkg")
     b.pkg("nodeA1", "sap_pkg", lines)
@@ -749,7 +749,7 @@ def s10_svolpsue():
     b.sys("nodeB1", T(22, 10, 2, 20), "cmcld[2048]", "Package sap_pkg is not running and there are no eligible nodes to start it.")
     b.write()
     b.expected([finding("force-or-resync", "critical", "open", "sap_pkg", "sapdg")], ["full-resync", "swap-resync", "recreate-pairs", "automated"],
-               "The CA links fail and sapdg goes PSUE; the operator splits the PVOL and moves sap_pkg to site B for maintenance, but with local SVOL_PSUE / remote PVOL_PSUS and AUTO_SVOLPSUE=0 Metrocluster refuses with exit 2 on nodeB1 and again on nodeB2. Fix the link and pairresync from the PVOL side, or accept non-current data with FORCEFLAG, then re-enable the nodes with cmmodpkg -e -n.")
+               "sapdg was split for a backup (PVOL_PSUS) when the CA links fail and the SVOL side goes PSUE; the operator moves sap_pkg to site B for site A maintenance, but with local SVOL_PSUE / remote PVOL_PSUS and AUTO_SVOLPSUE=0 Metrocluster refuses with exit 2 on nodeB1 and again on nodeB2. Fix the link and pairresync from the PVOL side, or accept non-current data with FORCEFLAG, then re-enable the nodes with cmmodpkg -e -n.")
 
 
 def s11_fence_data_split():
