@@ -74,13 +74,16 @@ const TAKEOVER_RESULTS = ["nop", "swap", "svol", "pvol-smpl", "pvol-psue", "svol
 const FENCE_LEVELS = new Set(["DATA", "STATUS", "NEVER", "ASYNC"]);
 // Words that may stand between a keyword and its value: "fence level is DATA", "AUTO_X set to 1".
 const CONNECTORS = new Set(["is", "are", "=", "set", "to", "of", "level", "value", "now", "currently", "in", "the", "state", "status", "was", "has", "been", "a", "be"]);
-const STATE_WORDS = new Set(["state", "status", "states", "statuses", "volstat"]);
+const STATE_WORDS = new Set(["state", "status", "states", "statuses", "volstat", "report", "reports", "shows", "show"]);
 const DEVICE_GROUP_STOP = new Set(["state", "status", "is", "are", "for", "of", "the", "in", "has", "was", "not", "on", "and", "name", "named", "to", "with", "from", "at"]);
 const NEGATIONS = new Set(["no", "not", "absent", "missing", "without", "create", "cannot", "can't", "doesn't", "isn't"]);
 const FAILURE_WORDS = new Set(["failed", "fail", "fails", "failure", "error", "errors", "unsuccessful", "aborted"]);
 const SUCCESS_WORDS = new Set(["completed", "complete", "succeeded", "successful", "successfully", "success", "done", "finished"]);
 const START_WORDS = new Set(["started", "starting", "start", "initiated", "issued", "executing", "running", "begin", "beginning", "issuing"]);
-const CHANGE_WORDS = new Set(["edited", "changed", "modified", "updated", "replaced", "added", "removed"]);
+const CHANGE_WORDS = new Set(["edited", "changed", "modified", "updated", "replaced", "added", "removed", "newer"]);
+// Words of advice: a command named after them is what to do, not what happened ("restart it with horcmstart.sh 0").
+const ADVICE_WORDS = new Set(["restart", "should", "must", "please", "run", "use", "try"]);
+const CONDITION_WORDS = new Set(["until", "when", "once", "after", "if", "unless", "before"]);
 const LINK_FAILURE = new Set(["failure", "failed", "fail", "down", "lost", "broken", "disconnected", "unavailable", "error", "blocked"]);
 const LINK_RESTORED = new Set(["restored", "recovered", "repaired", "up", "re-established", "reestablished", "back", "resumed"]);
 
@@ -115,6 +118,11 @@ function interpret(tokens: Token[]): Draft[] {
   const found: Found[] = [];
   const used = new Set<number>();
   const add = (position: number, kind: string, fields: Record<string, Scalar | undefined>, deviceGroup?: string): void => {
+    if (fields.side === "both") {
+      add(position, kind, { ...fields, side: "local" }, deviceGroup);
+      add(position, kind, { ...fields, side: "remote" }, deviceGroup);
+      return;
+    }
     const kept: Record<string, Scalar> = {};
     for (const [key, value] of Object.entries(fields)) if (value !== undefined) kept[key] = value;
     const event: Draft = { kind, fields: kept };
@@ -167,11 +175,14 @@ function interpret(tokens: Token[]): Draft[] {
   }
 
   // Pair states, EX_ codes and the side they describe.
-  let side: "local" | "remote" | null = null;
+  let side: "local" | "remote" | "both" | null = null;
+  const codesSeen = new Set<string>();
   const takeover = commands.includes("horctakeover") || tokens.some((token) => token.type === "takeoverName");
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     if (lower[index] === "local" || lower[index] === "remote") side = lower[index] as "local" | "remote";
+    // "Both arrays report SMPL", "both sides PSUE": one fact about each side.
+    if (lower[index] === "both" && ["arrays", "sides", "sites", "volumes"].includes(lower[index + 1] ?? "")) side = "both";
     if (pairdisplayRow && index === 2) side = token.value === "L" ? "local" : "remote";
     if (used.has(index)) continue;
     if (token.type === "roleState") {
@@ -199,13 +210,16 @@ function interpret(tokens: Token[]): Draft[] {
       }
     } else if (token.type === "exCode" || (token.type === "number" && isCodeNumber(index))) {
       const { code, number } = token.type === "exCode" ? exCodeOf(token.value) : { code: EX_NAMES[Number(token.value)], number: Number(token.value) };
+      // "returned 251 (EX_ATTHOR)": the number and the name are one error.
+      if (codesSeen.has(code)) continue;
+      codesSeen.add(code);
       if (token.type === "exCode") {
         // "EX_ENORMT 242" / "EX_ENORMT, error code 242": the number repeats the code.
         for (let next = index + 1; next < tokens.length && next <= index + 4; next++) {
           if (tokens[next].type === "number" && Number(tokens[next].value) === number) used.add(next);
         }
       }
-      const remoteCheck = side === "remote" || (firstCommand === "pairvolchk" && options.has("-c") && side === null);
+      const remoteCheck = side === "remote" || side === "both" || (firstCommand === "pairvolchk" && options.has("-c") && side === null);
       if (UNREACHABLE.has(code) && remoteCheck) {
         add(index, "pair.unreachable", { side: "remote", code, number }, deviceGroup);
       } else {
@@ -325,7 +339,7 @@ function interpret(tokens: Token[]): Draft[] {
       }
     } else if (token.type === "forceflag" || (token.type === "word" && token.value.endsWith("/FORCEFLAG"))) {
       add(index, "forceflag", { present: !near(index, NEGATIONS, 4, 3) });
-    } else if (token.type === "horcmScript" || (token.type === "word" && /\/horcm(?:start|shutdown)(?:\.sh)?$/.test(token.value))) {
+    } else if ((token.type === "horcmScript" || (token.type === "word" && /\/horcm(?:start|shutdown)(?:\.sh)?$/.test(token.value))) && !lower.slice(0, index).some((word) => ADVICE_WORDS.has(word))) {
       const instance = tokens[index + 1]?.type === "number" ? Number(tokens[index + 1].value) : instanceOf();
       if (hasWord(...FAILURE_WORDS)) add(index, "horcm.error", { instance });
       else add(index, /horcmstart/.test(token.value) ? "horcm.started" : "horcm.stopped", { instance });
@@ -334,8 +348,8 @@ function interpret(tokens: Token[]): Draft[] {
         || hasWord("cannot", "can't", "unable", "failed", "down", "dead");
       const instanceMentioned = lower[index + 1] === "instance" || lower.includes("instance") || tokens.some((other) => other.type === "assignment" && /^HORCMINST=/i.test(other.value));
       if (instanceMentioned && problem) add(index, "horcm.error", { instance: instanceOf() });
-      else if (instanceMentioned && hasWord("started", "running", "up")) add(index, "horcm.started", { instance: instanceOf() });
-      else if (instanceMentioned && hasWord("stopped", "shutdown", "shut")) add(index, "horcm.stopped", { instance: instanceOf() });
+      else if (instanceMentioned && !hasWord(...ADVICE_WORDS) && (hasWord("started", "up") || lower.some((word, at) => word === "running" && ["is", "now"].includes(lower[at - 1] ?? "")))) add(index, "horcm.started", { instance: instanceOf() });
+      else if (instanceMentioned && !hasWord(...ADVICE_WORDS) && hasWord("stopped", "shutdown", "shut")) add(index, "horcm.stopped", { instance: instanceOf() });
     }
   }
 
@@ -352,7 +366,9 @@ function interpret(tokens: Token[]): Draft[] {
   const linkAt = lower.findIndex((word) => word === "link" || word === "links" || word === "path" || word === "paths");
   if (linkAt >= 0 && hasWord("ca", "access", "replication", "copy", "array", "remote", "mcu", "rcu")) {
     const id = tokens[linkAt + 1] && /\d/.test(tokens[linkAt + 1].value) && tokens[linkAt + 1].type !== "exCode" ? tokens[linkAt + 1].value : "CA";
-    if (lower.some((word) => LINK_RESTORED.has(word))) add(linkAt, "link.restored", { link: id });
+    // "suspended until the link is repaired": a condition, not news.
+    const restored = lower.some((word, at) => LINK_RESTORED.has(word) && !lower.slice(Math.max(0, at - 8), at).some((before) => CONDITION_WORDS.has(before)));
+    if (restored) add(linkAt, "link.restored", { link: id });
     else if (lower.some((word) => LINK_FAILURE.has(word))) add(linkAt, "link.failure", { link: id });
   }
 
@@ -437,6 +453,16 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Starting the package on the PVOL side; device group oradg is not remotely protected.", expect: [{ kind: "mc.unprotected", deviceGroup: "oradg", fields: {} }] },
   { text: "HORCM_CMD /dev/rdisk/disk48: command device I/O failed", expect: [{ kind: "horcm.error", fields: { instance: null, commandDevice: "/dev/rdisk/disk48" } }] },
   { text: "root: edited /etc/horcm0.conf on all nodes: LDEVs 01:40-01:4F added to group sapdg (CHG0042301)", expect: [{ kind: "horcm.config.changed", fields: { instance: 0 } }] },
+  { text: "pairdisplay -g sapdg -I0 returned 251 (EX_ATTHOR): cannot attach to the HORC manager.", expect: [
+    { kind: "raid.error", deviceGroup: "sapdg", fields: { code: "EX_ATTHOR", number: 251, command: "pairdisplay" } },
+    { kind: "horcm.error", fields: { instance: 0, code: "EX_ATTHOR", number: 251 } },
+  ] },
+  { text: "The configuration file /etc/horcm0.conf is newer than the running HORCM instance 0; restart it with horcmshutdown.sh 0 and horcmstart.sh 0.", expect: [{ kind: "horcm.config.changed", fields: { instance: 0 } }] },
+  { text: "Both arrays report SMPL for device group oradg; the pairs must be recreated.", expect: [
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: null, state: "SMPL" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: null, state: "SMPL" } },
+  ] },
+  { text: "Device group oradg stays suspended until the Continuous Access link is repaired.", expect: [] },
   { text: "Nothing about replication here", expect: [] },
 ];
 %}
