@@ -37,7 +37,7 @@ interface Draft { kind: string; package?: string; fields: Record<string, Scalar>
 
 const MINUTE_WORDS = new Set(["minutes", "minute", "min", "mins"]);
 // Words that name no cluster when they stand before a condition ("status UNREACHABLE").
-const NOT_A_CLUSTER = new Set(["is", "status", "state", "cluster", "the", "now", "became", "becomes", "changed", "to"]);
+const NOT_A_CLUSTER = new Set(["is", "status", "state", "cluster", "the", "now", "became", "becomes", "changed", "to", "been", "has", "have", "was", "are", "still"]);
 
 function interpret(tokens: Token[]): Draft[] {
   const lower = tokens.map((token) => token.value.toLowerCase());
@@ -106,6 +106,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "CLUSTER_ALERT primary_cluster/UNREACHABLE 5 MINUTES", expect: [{ kind: "cc.alert", fields: { cluster: "primary_cluster", condition: "UNREACHABLE", minutes: 5 } }] },
   { text: "CLUSTER_ALARM 15 MINUTES: cluster LAcluster status UNREACHABLE", expect: [{ kind: "cc.alarm", fields: { cluster: "LAcluster", condition: "UNREACHABLE", minutes: 15 } }] },
   { text: "Cluster ALARM: primary_cluster DOWN for 15 minutes", expect: [{ kind: "cc.alarm", fields: { cluster: "primary_cluster", condition: "DOWN", minutes: 15 } }] },
+  { text: "CLUSTER_ALARM: cluster primary_cluster has been UNREACHABLE for 68 minutes", expect: [{ kind: "cc.alarm", fields: { cluster: "primary_cluster", condition: "UNREACHABLE", minutes: 68 } }] },
   { text: "Processing the recovery group nfsgroup on recovery cluster eastcoast.", expect: [{ kind: "cc.recover", fields: { recoveryGroup: "nfsgroup", cluster: "eastcoast" } }] },
   { text: "Starting recovery package nfsbackuppkg on recovery cluster eastcoast.", expect: [{ kind: "cc.recover", package: "nfsbackuppkg", fields: { recoveryGroup: null, cluster: "eastcoast" } }] },
   { text: "Halting data receiver package nfsreceiverpkg on recovery cluster eastcoast.", expect: [] },

@@ -74,7 +74,7 @@ const TAKEOVER_RESULTS = ["nop", "swap", "svol", "pvol-smpl", "pvol-psue", "svol
 const FENCE_LEVELS = new Set(["DATA", "STATUS", "NEVER", "ASYNC"]);
 // Words that may stand between a keyword and its value: "fence level is DATA", "AUTO_X set to 1".
 const CONNECTORS = new Set(["is", "are", "=", "set", "to", "of", "level", "value", "now", "currently", "in", "the", "state", "status", "was", "has", "been", "a", "be"]);
-const STATE_WORDS = new Set(["state", "status", "states", "statuses", "volstat", "report", "reports", "shows", "show"]);
+const STATE_WORDS = new Set(["state", "status", "states", "statuses", "volstat", "report", "reports", "shows", "show", "volume", "volumes", "ldev", "ldevs"]);
 const DEVICE_GROUP_STOP = new Set(["state", "status", "is", "are", "for", "of", "the", "in", "has", "was", "not", "on", "and", "name", "named", "to", "with", "from", "at"]);
 const NEGATIONS = new Set(["no", "not", "absent", "missing", "without", "create", "cannot", "can't", "doesn't", "isn't"]);
 const FAILURE_WORDS = new Set(["failed", "fail", "fails", "failure", "error", "errors", "unsuccessful", "aborted"]);
@@ -463,6 +463,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: null, state: "SMPL" } },
   ] },
   { text: "Device group oradg stays suspended until the Continuous Access link is repaired.", expect: [] },
+  { text: "mcstat: pairdisplay -g oradg -fc: 6 volumes SVOL_PAIR, 2 volumes SMPL (LDEV 00:6A, 00:6B)", expect: [
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: null, role: "SVOL", state: "PAIR" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: null, role: null, state: "SMPL" } },
+  ] },
   { text: "Nothing about replication here", expect: [] },
 ];
 %}
