@@ -1,0 +1,244 @@
+/**
+Loads rules/*.yaml (built-in) and a site's rule folders. Every problem of every file is reported at
+once, each with file:line and a hint; a site rule with the id of a built-in one replaces it.
+*/
+
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Ajv } from "ajv";
+import type { ErrorObject } from "ajv";
+import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
+import type { Document } from "yaml";
+import { RuleError, formatLocation } from "../errors.js";
+import type { Rule } from "./rule.js";
+import { validateRule } from "./validate.js";
+
+export type ProblemSeverity = "error" | "warning";
+
+/** One problem in one rule file: where, what, and how to fix it. */
+export class RuleProblem extends RuleError {
+  readonly severity: ProblemSeverity;
+  readonly code: string;
+
+  constructor(severity: ProblemSeverity, code: string, message: string, options: { path: string; line?: number; hint?: string }) {
+    super(message, { hint: options.hint, location: { path: options.path, line: options.line } });
+    this.severity = severity;
+    this.code = code;
+  }
+
+  /** One greppable line: `path:line: error [code] message (hint: ...)`. */
+  override toString(): string {
+    const where = this.location ? formatLocation(this.location) : "<rules>";
+    return `${where}: ${this.severity} [${this.code}] ${this.message}${this.hint ? ` (hint: ${this.hint})` : ""}`;
+  }
+}
+
+export interface LoadRulesOptions {
+  /** Return every problem instead of throwing the first error. @default false */
+  readonly collectErrors?: boolean;
+  /** Load the built-in rules/ folder first. @default true */
+  readonly builtIn?: boolean;
+}
+
+export interface LoadedRules {
+  readonly rules: Rule[];
+  readonly problems: RuleProblem[];
+}
+
+/** rules/ at the package root: two levels above this module both in src/advise/ and dist/advise/. */
+export function builtInRulesDirectory(): string {
+  return fileURLToPath(new URL("../../rules/", import.meta.url));
+}
+
+export const SCHEMA_FILE = "rule.schema.json";
+
+let cachedSchema: object | undefined;
+function ruleSchema(): object {
+  cachedSchema ??= JSON.parse(readFileSync(join(builtInRulesDirectory(), SCHEMA_FILE), "utf8")) as object;
+  return cachedSchema;
+}
+
+let cachedValidator: ReturnType<Ajv["compile"]> | undefined;
+function schemaValidator(): ReturnType<Ajv["compile"]> {
+  if (!cachedValidator) {
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+    cachedValidator = ajv.compile(ruleSchema());
+  }
+  return cachedValidator;
+}
+
+/** Where a JSON pointer (ajv instancePath) sits in the YAML text: the line of its node, or of its nearest parent. */
+function lineOf(document: Document, lineCounter: LineCounter, pointer: string): number | undefined {
+  const segments = pointer.split("/").slice(1).map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+  for (let length = segments.length; length >= 0; length--) {
+    const path = segments.slice(0, length).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+    const node = length === 0 ? document.contents : document.getIn(path, true);
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    if (range) return lineCounter.linePos(range[0]).line;
+    // A key whose value is null has no value node: use the pair's key.
+    if (length > 0) {
+      const parent = length === 1 ? document.contents : document.getIn(path.slice(0, -1), true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((item) => (item.key as { value?: unknown } | null)?.value === path[path.length - 1]);
+        const keyRange = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+        if (keyRange) return lineCounter.linePos(keyRange[0]).line;
+      }
+      if (isSeq(parent)) continue;
+    }
+  }
+  return undefined;
+}
+
+/** The line of a key inside the map at `pointer` (for "unknown key" problems). */
+function lineOfKey(document: Document, lineCounter: LineCounter, pointer: string, key: string): number | undefined {
+  const segments = pointer.split("/").slice(1).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+  const parent = segments.length === 0 ? document.contents : document.getIn(segments, true);
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
+    const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+    if (range) return lineCounter.linePos(range[0]).line;
+  }
+  return lineOf(document, lineCounter, pointer);
+}
+
+function describeSchemaError(error: ErrorObject): { message: string; hint?: string; key?: string } {
+  const at = error.instancePath === "" ? "the rule" : `'${error.instancePath.slice(1).replace(/\//g, ".")}'`;
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const key = String((error.params as { additionalProperty: string }).additionalProperty);
+      const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      return { message: `unknown key '${key}' in ${at}`, hint: allowed.length > 0 ? `valid keys here: ${allowed.join(", ")}` : undefined, key };
+    }
+    case "required":
+      return { message: `${at} misses '${(error.params as { missingProperty: string }).missingProperty}'`, hint: "see docs/rules.md for what each key means" };
+    case "enum":
+      return { message: `${at} must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues).join(", ")}` };
+    case "pattern":
+      if (error.instancePath.endsWith("/id")) return { message: `${at} must be lower case letters, digits and dashes`, hint: "and equal to the file name" };
+      return { message: `${at} is not valid: ${String(error.data)}`, hint: (error.parentSchema as { description?: string } | undefined)?.description };
+    case "type":
+      return { message: `${at} must be ${(error.params as { type: string }).type}`, hint: (error.parentSchema as { description?: string } | undefined)?.description };
+    case "oneOf":
+      if (error.instancePath === "/match") return { message: "'match' needs exactly one of 'event' or 'sequence'", hint: "a single event: match.event; events in order: match.sequence with within" };
+      return { message: `${at} is not a valid value`, hint: (error.parentSchema as { description?: string } | undefined)?.description };
+    case "minItems":
+      return { message: `${at} needs at least ${(error.params as { limit: number }).limit} item(s)`, hint: (error.parentSchema as { description?: string } | undefined)?.description };
+    default:
+      return { message: `${at} ${error.message ?? "is invalid"}`, hint: (error.parentSchema as { description?: string } | undefined)?.description };
+  }
+}
+
+/** Keep the most useful schema errors: the deepest per path; a oneOf/anyOf only when nothing deeper explains it. */
+function usefulErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  const alternatives = new Set(["oneOf", "anyOf", "not", "if"]);
+  const kept: ErrorObject[] = [];
+  const seen = new Set<string>();
+  // Under a oneOf of alternatives (a condition may be a value, a list or operators), the branch errors are noise.
+  const oneOfPaths = errors.filter((error) => alternatives.has(error.keyword)).map((error) => error.instancePath);
+  for (const error of errors) {
+    const underAlternative = oneOfPaths.some((path) => error.instancePath === path && !alternatives.has(error.keyword) && error.schemaPath.includes("oneOf"));
+    if (underAlternative) continue;
+    if (error.keyword === "not" || error.keyword === "anyOf") continue;
+    const signature = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
+    if (seen.has(signature)) continue;
+    seen.add(signature);
+    kept.push(error);
+  }
+  return kept;
+}
+
+/** Parse and check one rule file. */
+export function loadRuleFile(path: string, builtIn: boolean): { rule?: Rule; problems: RuleProblem[] } {
+  const problems: RuleProblem[] = [];
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    problems.push(new RuleProblem("error", "unreadable", `cannot read the rule file: ${(error as Error).message}`, { path }));
+    return { problems };
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  for (const error of document.errors) {
+    const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
+    problems.push(new RuleProblem("error", "yaml", `YAML syntax: ${error.message.split("\n")[0]}`, { path, line, hint: "check indentation and quoting around this line" }));
+  }
+  if (problems.length > 0) return { problems };
+  const data: unknown = document.toJS();
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    problems.push(new RuleProblem("error", "not-a-rule", "the file is not a YAML mapping", { path, line: 1, hint: "a rule starts with `$schema: ./rule.schema.json` and `id: <file name>`" }));
+    return { problems };
+  }
+  const validate = schemaValidator();
+  if (!validate(data)) {
+    for (const error of usefulErrors(validate.errors ?? [])) {
+      const { message, hint, key } = describeSchemaError(error);
+      const line = key ? lineOfKey(document, lineCounter, error.instancePath, key) : lineOf(document, lineCounter, error.instancePath);
+      problems.push(new RuleProblem("error", `schema-${error.keyword}`, message, { path, line, hint }));
+    }
+    return { problems };
+  }
+  const rule = { ...(data as Omit<Rule, "source">), source: { path, builtIn } } as Rule;
+  for (const issue of validateRule(rule, basename(path))) {
+    const line = lineOf(document, lineCounter, issue.pointer);
+    problems.push(new RuleProblem(issue.severity, issue.code, issue.message, { path, line, hint: issue.hint }));
+  }
+  return { rule, problems };
+}
+
+function ruleFilesIn(directory: string, problems: RuleProblem[]): string[] {
+  try {
+    if (!statSync(directory).isDirectory()) {
+      problems.push(new RuleProblem("error", "not-a-folder", `'${directory}' is not a folder`, { path: directory, hint: "--rules takes a folder of *.yaml rule files" }));
+      return [];
+    }
+    return readdirSync(directory)
+      .filter((name) => /\.ya?ml$/.test(name))
+      .sort()
+      .map((name) => join(directory, name));
+  } catch (error) {
+    problems.push(new RuleProblem("error", "unreadable", `cannot read the rule folder: ${(error as Error).message}`, { path: directory, hint: "check the --rules path" }));
+    return [];
+  }
+}
+
+/**
+Built-in rules plus the given folders (in order; a later folder's rule replaces an earlier one with
+the same id, with a warning). Throws the first error unless `collectErrors`.
+*/
+export function loadRules(directories: readonly string[], options: LoadRulesOptions = {}): LoadedRules {
+  const problems: RuleProblem[] = [];
+  const byId = new Map<string, Rule>();
+  const sources: Array<{ directory: string; builtIn: boolean }> = [];
+  if (options.builtIn ?? true) sources.push({ directory: builtInRulesDirectory(), builtIn: true });
+  for (const directory of directories) sources.push({ directory, builtIn: false });
+
+  for (const { directory, builtIn } of sources) {
+    const idsHere = new Map<string, string>();
+    for (const path of ruleFilesIn(directory, problems)) {
+      const loaded = loadRuleFile(path, builtIn);
+      problems.push(...loaded.problems);
+      const rule = loaded.rule;
+      if (!rule || loaded.problems.some((problem) => problem.severity === "error")) continue;
+      const sameFolder = idsHere.get(rule.id);
+      if (sameFolder) {
+        problems.push(new RuleProblem("error", "duplicate-id", `rule id '${rule.id}' is also used by ${sameFolder}`, { path, line: 1, hint: "ids are unique: rename one file and its id" }));
+        continue;
+      }
+      idsHere.set(rule.id, path);
+      const earlier = byId.get(rule.id);
+      if (earlier) {
+        problems.push(new RuleProblem("warning", "overrides", `rule '${rule.id}' replaces the one in ${earlier.source?.path ?? "an earlier folder"}`, {
+          path, line: 1, hint: "intended for site-specific advice; rename the id to keep both",
+        }));
+      }
+      byId.set(rule.id, rule);
+    }
+  }
+  if (!options.collectErrors) {
+    const firstError = problems.find((problem) => problem.severity === "error");
+    if (firstError) throw firstError;
+  }
+  return { rules: [...byId.values()], problems };
+}

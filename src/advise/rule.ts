@@ -1,0 +1,115 @@
+/**
+The shape of a rule once loaded from rules/*.yaml (validated against rules/rule.schema.json).
+docs/rules.md explains every field with examples; the engine (src/correlate/) reads only this.
+*/
+
+import type { Severity } from "../model/findings.js";
+import type { Scalar } from "../model/events.js";
+
+/**
+A test on one value. A scalar means "equals" (strings case-insensitively), a list means "any of",
+an object combines operators (all must hold). A string starting with `$` names a state path whose
+value is used instead (`lte: $setting.HORCTIMEOUT`).
+*/
+export type Condition = Scalar | readonly Scalar[] | ConditionOperators;
+
+export interface ConditionOperators {
+  readonly eq?: Scalar;
+  readonly in?: readonly Scalar[];
+  readonly not?: Scalar | readonly Scalar[];
+  readonly exists?: boolean;
+  readonly gt?: number | string;
+  readonly gte?: number | string;
+  readonly lt?: number | string;
+  readonly lte?: number | string;
+  /** A regular expression (case-insensitive) the value's text must match. */
+  readonly matches?: string;
+}
+
+/** Path → condition, all must hold; `anyOf` / `noneOf` add alternatives. */
+export interface Conditions {
+  readonly [path: string]: Condition | readonly Conditions[] | undefined;
+  readonly anyOf?: readonly Conditions[];
+  readonly noneOf?: readonly Conditions[];
+}
+
+/** One event to look for: its kind, tests on its own fields (`where`) and on the pair model (`state`). */
+export interface EventPattern {
+  readonly kind: string | readonly string[];
+  readonly where?: Conditions;
+  readonly state?: Conditions;
+}
+
+export type CorrelationKey = "deviceGroup" | "package" | "node" | "cluster";
+
+export interface RuleMatch {
+  /** What one finding is about: one per device group (default), package, node, or the whole cluster. */
+  readonly key?: CorrelationKey;
+  /** A single event (shorthand for a one-step sequence). */
+  readonly event?: EventPattern;
+  /** Events in this order, all with the same key, within `within` of the first. */
+  readonly sequence?: readonly EventPattern[];
+  readonly within?: string;
+  /** The (last) pattern must match at least `atLeast` times within `within`. */
+  readonly count?: { readonly atLeast: number; readonly within: string };
+  /** Fire only when this event does not follow the trigger within `within` (same key). */
+  readonly absent?: { readonly event: EventPattern; readonly within: string };
+}
+
+export interface Escalation {
+  /** How long the finding has been open (event time), e.g. `24h`. */
+  readonly after: string;
+  readonly severity: Severity;
+  /** Replaces the summary once escalated; `{hours}` is the open time in whole hours. */
+  readonly summary?: string;
+}
+
+export interface RuleStep {
+  readonly where: string;
+  readonly command: string;
+  readonly why: string;
+}
+
+export interface RuleAdvice {
+  readonly action: string;
+  readonly checkFirst?: readonly string[];
+  readonly steps: readonly RuleStep[];
+}
+
+export interface ExampleFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface Example {
+  readonly name?: string;
+  readonly files: readonly ExampleFile[];
+  /** Analysis end (event time `YYYY-MM-DD HH:MM:SS`) for absence and escalation; default: the last event. */
+  readonly until?: string;
+  readonly year?: number;
+  readonly expect?: {
+    readonly action?: string;
+    readonly status?: "open" | "resolved";
+    readonly severity?: Severity;
+    readonly deviceGroup?: string | null;
+    readonly package?: string | null;
+  };
+}
+
+export interface Rule {
+  readonly id: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly escalate?: readonly Escalation[];
+  readonly description: string;
+  /** One line with the facts filled in (templates as in steps). */
+  readonly summary: string;
+  readonly references?: readonly string[];
+  readonly match: RuleMatch;
+  readonly advice: RuleAdvice;
+  /** Any one of these events (with the same key) closes an open finding. */
+  readonly resolvedBy?: readonly EventPattern[];
+  readonly examples?: { readonly fire?: readonly Example[]; readonly notFire?: readonly Example[] };
+  /** Where the rule came from (set by the loader). */
+  readonly source?: { readonly path: string; readonly builtIn: boolean };
+}

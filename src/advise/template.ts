@@ -1,0 +1,38 @@
+/**
+Advice templates: `{deviceGroup}`, `{package}`, `{node}`, any state path (`{pvol.node}`,
+`{setting.HORCTIMEOUT}`), a field of the last matching event (`{event.code}`), the largest value of a
+field over the matching events (`{max.seconds}`), with an optional multiplier (`{max.seconds*10}`)
+and fallback text (`{svol.node|<a node at the recovery site>}`). A placeholder without a value prints
+as `<name>` so the operator sees what to fill in.
+*/
+
+import type { Scalar } from "../model/events.js";
+
+const PLACEHOLDER = /\{([A-Za-z_][\w.]*)(\*\d+(?:\.\d+)?)?(?:\|([^}]*))?\}/g;
+
+/** Every placeholder name used in a template (without multiplier or fallback). */
+export function placeholdersOf(template: string): string[] {
+  const names: string[] = [];
+  for (const match of template.matchAll(PLACEHOLDER)) names.push(match[1]);
+  return names;
+}
+
+function display(value: Scalar, multiplier: string | undefined): string {
+  if (multiplier !== undefined && typeof value === "number") {
+    const product = value * Number(multiplier.slice(1));
+    return String(Math.ceil(product));
+  }
+  if (multiplier !== undefined && typeof value === "string" && Number.isFinite(Number(value))) {
+    return String(Math.ceil(Number(value) * Number(multiplier.slice(1))));
+  }
+  return String(value);
+}
+
+/** Fill a template from the values; missing or empty values print as `<name>` (or the fallback). */
+export function fillTemplate(template: string, values: Readonly<Record<string, Scalar | undefined>>): string {
+  return template.replace(PLACEHOLDER, (_whole, name: string, multiplier: string | undefined, fallback: string | undefined) => {
+    const value = values[name];
+    if (value === undefined || value === null || value === "") return fallback ?? `<${name}>`;
+    return display(value, multiplier);
+  });
+}

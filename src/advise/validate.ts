@@ -1,0 +1,149 @@
+/**
+Checks a schema-valid rule for what the schema cannot say: id = file name, contract action ids,
+known event kinds and state paths, regular expressions, template placeholders, examples that agree
+with the advice. Each check is small and returns issues with a JSON pointer the loader maps to a line.
+*/
+
+import type { Conditions, EventPattern, Rule } from "./rule.js";
+import { ACTION_IDS, EVENT_KINDS } from "./vocabulary.js";
+import { isKnownStatePath, STATE_PATHS } from "../correlate/pair-model.js";
+import { placeholdersOf } from "./template.js";
+import { severityRank } from "../model/findings.js";
+
+export interface RuleIssue {
+  readonly severity: "error" | "warning";
+  readonly code: string;
+  readonly message: string;
+  /** JSON pointer into the rule (`/match/event/kind`). */
+  readonly pointer: string;
+  readonly hint?: string;
+}
+
+const EVENT_PATHS = new Set(["kind", "package", "deviceGroup", "node", "host"]);
+const TEMPLATE_NAMES = new Set(["deviceGroup", "package", "node", "host", "site", "fence", "instance", "count", "events", "hours"]);
+
+function patternsOf(rule: Rule): Array<{ pattern: EventPattern; pointer: string }> {
+  const found: Array<{ pattern: EventPattern; pointer: string }> = [];
+  if (rule.match.event) found.push({ pattern: rule.match.event, pointer: "/match/event" });
+  rule.match.sequence?.forEach((pattern, index) => found.push({ pattern, pointer: `/match/sequence/${index}` }));
+  if (rule.match.absent) found.push({ pattern: rule.match.absent.event, pointer: "/match/absent/event" });
+  rule.resolvedBy?.forEach((pattern, index) => found.push({ pattern, pointer: `/resolvedBy/${index}` }));
+  return found;
+}
+
+function conditionEntries(conditions: Conditions | undefined, pointer: string): Array<{ path: string; value: unknown; pointer: string }> {
+  if (!conditions) return [];
+  const entries: Array<{ path: string; value: unknown; pointer: string }> = [];
+  for (const [path, value] of Object.entries(conditions)) {
+    if (path === "anyOf" || path === "noneOf") {
+      (value as Conditions[]).forEach((inner, index) => entries.push(...conditionEntries(inner, `${pointer}/${path}/${index}`)));
+    } else {
+      entries.push({ path, value, pointer: `${pointer}/${path}` });
+    }
+  }
+  return entries;
+}
+
+/** `$path` references inside a condition value. */
+function references(value: unknown): string[] {
+  if (typeof value === "string") return value.startsWith("$") ? [value.slice(1)] : [];
+  if (Array.isArray(value)) return value.flatMap(references);
+  if (typeof value === "object" && value !== null) return Object.values(value).flatMap(references);
+  return [];
+}
+
+function regexes(value: unknown): string[] {
+  if (typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as { matches?: unknown }).matches === "string") {
+    return [(value as { matches: string }).matches];
+  }
+  return [];
+}
+
+export function validateRule(rule: Rule, fileName: string): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const expectedId = fileName.replace(/\.ya?ml$/, "");
+  if (rule.id !== expectedId) {
+    issues.push({ severity: "error", code: "id-file-name", message: `id '${rule.id}' differs from the file name '${fileName}'`, pointer: "/id", hint: `rename the file to ${rule.id}.yaml or set id: ${expectedId}` });
+  }
+  if (!(rule.advice.action in ACTION_IDS)) {
+    issues.push({ severity: "error", code: "unknown-action", message: `action '${rule.advice.action}' is not a contract action id`, pointer: "/advice/action", hint: `use one of: ${Object.keys(ACTION_IDS).join(", ")}` });
+  }
+  if (rule.match.sequence && rule.match.within === undefined) {
+    issues.push({ severity: "warning", code: "sequence-without-window", message: "the sequence has no 'within': its steps may be days apart", pointer: "/match/sequence", hint: "add match.within, e.g. 1h" });
+  }
+  for (const { pattern, pointer } of patternsOf(rule)) {
+    const kinds = typeof pattern.kind === "string" ? [pattern.kind] : pattern.kind;
+    kinds.forEach((kind, index) => {
+      if (!EVENT_KINDS.includes(kind)) {
+        issues.push({
+          severity: "warning", code: "unknown-kind", message: `event kind '${kind}' is not in docs/events.md: no grammar emits it`,
+          pointer: typeof pattern.kind === "string" ? `${pointer}/kind` : `${pointer}/kind/${index}`, hint: `known kinds: ${EVENT_KINDS.join(", ")}`,
+        });
+      }
+    });
+    for (const entry of conditionEntries(pattern.state, `${pointer}/state`)) {
+      if (!isKnownStatePath(entry.path)) {
+        issues.push({ severity: "warning", code: "unknown-state-path", message: `state path '${entry.path}' is not known to the pair model`, pointer: entry.pointer, hint: `known paths: ${STATE_PATHS.join(", ")}` });
+      }
+    }
+    for (const entry of [...conditionEntries(pattern.where, `${pointer}/where`), ...conditionEntries(pattern.state, `${pointer}/state`)]) {
+      for (const reference of references(entry.value)) {
+        if (!isKnownStatePath(reference)) {
+          issues.push({ severity: "warning", code: "unknown-state-path", message: `'$${reference}' is not a known state path`, pointer: entry.pointer, hint: `known paths: ${STATE_PATHS.join(", ")}` });
+        }
+      }
+      for (const source of regexes(entry.value)) {
+        try {
+          new RegExp(source, "i");
+        } catch (error) {
+          issues.push({ severity: "error", code: "bad-regex", message: `invalid regular expression: ${(error as Error).message}`, pointer: entry.pointer });
+        }
+      }
+    }
+    for (const entry of conditionEntries(pattern.where, `${pointer}/where`)) {
+      // Field names are open (grammars may add fields); a dotted name other than fields.x is a typo for a state path.
+      if (entry.path.includes(".") && !entry.path.startsWith("fields.") && !EVENT_PATHS.has(entry.path)) {
+        issues.push({ severity: "warning", code: "where-state-path", message: `'${entry.path}' in 'where' looks like a state path`, pointer: entry.pointer, hint: "move it under 'state', or name the event field without dots" });
+      }
+    }
+  }
+  const templates: Array<{ text: string; pointer: string }> = [{ text: rule.summary, pointer: "/summary" }];
+  rule.escalate?.forEach((step, index) => step.summary && templates.push({ text: step.summary, pointer: `/escalate/${index}/summary` }));
+  rule.advice.checkFirst?.forEach((text, index) => templates.push({ text, pointer: `/advice/checkFirst/${index}` }));
+  rule.advice.steps.forEach((step, index) => {
+    for (const part of ["where", "command", "why"] as const) templates.push({ text: step[part], pointer: `/advice/steps/${index}/${part}` });
+  });
+  for (const { text, pointer } of templates) {
+    for (const name of placeholdersOf(text)) {
+      const known = TEMPLATE_NAMES.has(name) || name.startsWith("event.") || name.startsWith("max.") || isKnownStatePath(name);
+      if (!known) {
+        issues.push({ severity: "warning", code: "unknown-placeholder", message: `placeholder '{${name}}' has no source: it will print as <${name}>`, pointer, hint: `use ${[...TEMPLATE_NAMES].join(", ")}, event.<field>, max.<field> or a state path` });
+      }
+    }
+  }
+  rule.escalate?.forEach((step, index) => {
+    if (severityRank[step.severity] <= severityRank[rule.severity]) {
+      issues.push({ severity: "warning", code: "escalation-not-higher", message: `escalation to ${step.severity} does not raise the severity ${rule.severity}`, pointer: `/escalate/${index}/severity` });
+    }
+  });
+  rule.examples?.fire?.forEach((example, index) => {
+    if (example.expect?.action !== undefined && example.expect.action !== rule.advice.action) {
+      issues.push({ severity: "error", code: "example-action", message: `example expects action '${example.expect.action}' but the rule gives '${rule.advice.action}'`, pointer: `/examples/fire/${index}/expect/action` });
+    }
+  });
+  return issues;
+}
+
+/** Cross-rule checks (after every file is loaded): titles used twice confuse the operator. */
+export function validateRuleSet(rules: readonly Rule[]): Array<RuleIssue & { path: string }> {
+  const issues: Array<RuleIssue & { path: string }> = [];
+  const titles = new Map<string, Rule>();
+  for (const rule of rules) {
+    const earlier = titles.get(rule.title.toLowerCase());
+    if (earlier) {
+      issues.push({ severity: "warning", code: "duplicate-title", message: `title also used by rule '${earlier.id}'`, pointer: "/title", path: rule.source?.path ?? rule.id, hint: "titles tell findings apart: make them specific" });
+    }
+    titles.set(rule.title.toLowerCase(), rule);
+  }
+  return issues;
+}

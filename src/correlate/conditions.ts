@@ -1,0 +1,88 @@
+/**
+The condition language of rule files (docs/rules.md#conditions): path → test, evaluated against a
+lookup function, so the same code tests an event's fields and the pair-state model.
+*/
+
+import type { Scalar } from "../model/events.js";
+import type { Condition, ConditionOperators, Conditions } from "../advise/rule.js";
+
+export type Lookup = (path: string) => Scalar | undefined;
+
+const OPERATOR_NAMES = new Set(["eq", "in", "not", "exists", "gt", "gte", "lt", "lte", "matches"]);
+
+export function isOperators(condition: Condition): condition is ConditionOperators {
+  return typeof condition === "object" && condition !== null && !Array.isArray(condition);
+}
+
+export function operatorNames(): readonly string[] {
+  return [...OPERATOR_NAMES];
+}
+
+function numeric(value: Scalar | undefined): number | null {
+  if (typeof value === "number") return value;
+  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
+  return null;
+}
+
+function equal(actual: Scalar | undefined, expected: Scalar): boolean {
+  if (actual === undefined) return expected === null;
+  if (expected === null || actual === null) return actual === expected;
+  if (typeof expected === "string" && typeof actual === "string") return actual.toUpperCase() === expected.toUpperCase();
+  const actualNumber = numeric(actual);
+  const expectedNumber = numeric(expected);
+  if (actualNumber !== null && expectedNumber !== null && typeof actual !== "boolean" && typeof expected !== "boolean") {
+    return actualNumber === expectedNumber;
+  }
+  return actual === expected;
+}
+
+/** A `$path` operand reads the lookup; anything else is itself. */
+function operand(value: Scalar, lookup: Lookup): Scalar | undefined {
+  return typeof value === "string" && value.startsWith("$") ? lookup(value.slice(1)) : value;
+}
+
+function compare(actual: Scalar | undefined, bound: Scalar | undefined, test: (a: number, b: number) => boolean): boolean {
+  const a = numeric(actual);
+  const b = numeric(bound ?? undefined);
+  return a !== null && b !== null && test(a, b);
+}
+
+export function testCondition(actual: Scalar | undefined, condition: Condition, lookup: Lookup): boolean {
+  if (Array.isArray(condition)) return condition.some((option) => equal(actual, operand(option, lookup) ?? null));
+  if (!isOperators(condition)) return equal(actual, operand(condition as Scalar, lookup) ?? null);
+  const ops = condition;
+  if (ops.exists !== undefined && (actual !== undefined && actual !== null) !== ops.exists) return false;
+  if (ops.eq !== undefined && !equal(actual, operand(ops.eq, lookup) ?? null)) return false;
+  if (ops.in !== undefined && !ops.in.some((option) => equal(actual, operand(option, lookup) ?? null))) return false;
+  if (ops.not !== undefined) {
+    const excluded = Array.isArray(ops.not) ? ops.not : [ops.not as Scalar];
+    if (excluded.some((option) => equal(actual, operand(option, lookup) ?? null))) return false;
+  }
+  if (ops.gt !== undefined && !compare(actual, operand(ops.gt, lookup), (a, b) => a > b)) return false;
+  if (ops.gte !== undefined && !compare(actual, operand(ops.gte, lookup), (a, b) => a >= b)) return false;
+  if (ops.lt !== undefined && !compare(actual, operand(ops.lt, lookup), (a, b) => a < b)) return false;
+  if (ops.lte !== undefined && !compare(actual, operand(ops.lte, lookup), (a, b) => a <= b)) return false;
+  if (ops.matches !== undefined) {
+    if (actual === undefined || actual === null) return false;
+    if (!new RegExp(ops.matches, "i").test(String(actual))) return false;
+  }
+  return true;
+}
+
+/** All paths hold, at least one `anyOf` holds (when given), and no `noneOf` holds. */
+export function testConditions(conditions: Conditions | undefined, lookup: Lookup): boolean {
+  if (!conditions) return true;
+  for (const [path, condition] of Object.entries(conditions)) {
+    if (condition === undefined) continue;
+    if (path === "anyOf") {
+      const options = condition as readonly Conditions[];
+      if (!options.some((option) => testConditions(option, lookup))) return false;
+    } else if (path === "noneOf") {
+      const options = condition as readonly Conditions[];
+      if (options.some((option) => testConditions(option, lookup))) return false;
+    } else if (!testCondition(lookup(path), condition as Condition, lookup)) {
+      return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,452 @@
+/**
+The rules engine: events in (event time), findings out. Windows, absence deadlines and escalation
+run on the logs' own timestamps and a watermark, never on the wall clock, so replaying saved logs
+and following them live give the same findings with the same ids. Nothing here knows a rule:
+every pattern comes from rules/*.yaml (see docs/rules.md).
+*/
+
+import { createHash } from "node:crypto";
+import type { LogEvent, Scalar } from "../model/events.js";
+import type { Evidence, Finding, FindingStatus, Severity, Step } from "../model/findings.js";
+import { severityRank } from "../model/findings.js";
+import type { EventPattern, Rule } from "../advise/rule.js";
+import { fillTemplate, placeholdersOf } from "../advise/template.js";
+import { testConditions } from "./conditions.js";
+import { durationMs } from "./duration.js";
+import { nodeOf, PairModel } from "./pair-model.js";
+
+export interface RuleEngineOptions {
+  /**
+  How late (event time) an event may arrive after a later one and still count: absence deadlines
+  wait this long after an event passes them (advance() does not wait: a watermark is a promise).
+  @default 60_000
+  */
+  readonly lateness?: number;
+  /** Evidence lines kept per finding: the first few (what started it) and the most recent. @default 12 */
+  readonly maxEvidence?: number;
+}
+
+export type FindingChange = "opened" | "updated" | "escalated" | "resolved";
+
+interface CompiledRule {
+  readonly rule: Rule;
+  readonly steps: readonly EventPattern[];
+  readonly withinMs: number | null;
+  readonly count: { atLeast: number; withinMs: number } | null;
+  readonly absent: { pattern: EventPattern; withinMs: number } | null;
+  readonly escalations: ReadonlyArray<{ afterMs: number; severity: Severity; summary?: string }>;
+  /** Placeholders the summary and advice use: their values are captured when the finding changes. */
+  readonly placeholders: readonly string[];
+}
+
+interface Context {
+  readonly deviceGroup: string | null;
+  readonly package: string | null;
+  readonly node: string | null;
+  readonly key: string;
+}
+
+interface PartialMatch {
+  next: number;
+  readonly startTs: number;
+  readonly events: LogEvent[];
+}
+
+interface PendingAbsence {
+  readonly deadline: number;
+  readonly events: LogEvent[];
+  readonly context: Context;
+}
+
+interface FindingState {
+  readonly id: string;
+  readonly compiled: CompiledRule;
+  readonly context: Context;
+  readonly firstSeen: number;
+  lastSeen: number;
+  status: FindingStatus;
+  resolvedAt: number | null;
+  severity: Severity;
+  escalatedSummary: string | null;
+  readonly evidence: Evidence[];
+  readonly evidenceKeys: Set<string>;
+  values: Record<string, Scalar | undefined>;
+  /** Numeric maxima of event fields over the matching events (`{max.field}`). */
+  readonly maxima: Map<string, number>;
+  matchCount: number;
+}
+
+const KEEP_FIRST_EVIDENCE = 4;
+
+function compile(rule: Rule): CompiledRule {
+  const match = rule.match;
+  const steps = match.sequence ?? (match.event ? [match.event] : []);
+  const templates = [rule.summary, ...(rule.escalate ?? []).map((step) => step.summary ?? ""), ...(rule.advice.checkFirst ?? []),
+    ...rule.advice.steps.flatMap((step) => [step.where, step.command, step.why])];
+  return {
+    rule,
+    steps,
+    withinMs: match.within !== undefined ? durationMs(match.within) : null,
+    count: match.count ? { atLeast: match.count.atLeast, withinMs: durationMs(match.count.within) } : null,
+    absent: match.absent ? { pattern: match.absent.event, withinMs: durationMs(match.absent.within) } : null,
+    escalations: [...(rule.escalate ?? [])]
+      .map((step) => ({ afterMs: durationMs(step.after), severity: step.severity, summary: step.summary }))
+      .sort((a, b) => a.afterMs - b.afterMs),
+    placeholders: [...new Set(templates.flatMap(placeholdersOf))],
+  };
+}
+
+function stableId(ruleId: string, key: string, first: Evidence | undefined): string {
+  const anchor = first ? `${first.file}:${first.line}` : "";
+  return createHash("sha256").update(`${ruleId}\u0000${key}\u0000${anchor}`).digest("hex").slice(0, 16);
+}
+
+function evidenceOf(event: LogEvent): Evidence {
+  return { file: event.source.file, line: event.source.line, text: event.raw, ts: event.ts, host: event.host };
+}
+
+export class RuleEngine {
+  private readonly compiled: CompiledRule[];
+  private readonly lateness: number;
+  private readonly maxEvidence: number;
+  private readonly model = new PairModel();
+  /** The latest event time seen or promised by a watermark. */
+  private clock: number | null = null;
+  private watermark: number | null = null;
+  /** Configuration facts wait for the first timed event, so every file's settings are known when rules look. */
+  private readonly pendingConfig: LogEvent[] = [];
+  private readonly partials = new Map<string, PartialMatch[]>();
+  private readonly counted = new Map<string, LogEvent[]>();
+  private readonly absences = new Map<string, PendingAbsence>();
+  private readonly open = new Map<string, FindingState>();
+  private readonly all: FindingState[] = [];
+  private changes: Array<{ change: FindingChange; finding: Finding }> = [];
+
+  constructor(rules: readonly Rule[], options: RuleEngineOptions = {}) {
+    this.compiled = rules.map(compile);
+    this.lateness = options.lateness ?? 60_000;
+    this.maxEvidence = Math.max(options.maxEvidence ?? 12, KEEP_FIRST_EVIDENCE + 1);
+  }
+
+  /** The pair-state model (read-only use: presenters and tests). */
+  get pairModel(): PairModel {
+    return this.model;
+  }
+
+  push(event: LogEvent): void {
+    if (event.ts === null) {
+      // A configuration fact: true from the start. Rules see it once the other facts are in.
+      this.model.apply(event);
+      this.pendingConfig.push(event);
+      return;
+    }
+    if (this.clock === null || event.ts > this.clock) this.clock = event.ts;
+    this.flushConfig();
+    this.expireAbsences(this.clock - this.lateness);
+    this.model.apply(event);
+    this.evaluate(event, event.ts);
+    this.escalate();
+  }
+
+  /** Event time has reached `watermark`: no event before it will come. Fires absence deadlines and escalations. */
+  advance(watermark: number): void {
+    if (this.watermark === null || watermark > this.watermark) this.watermark = watermark;
+    if (this.clock === null || watermark > this.clock) this.clock = watermark;
+    this.flushConfig();
+    this.expireAbsences(this.watermark);
+    this.escalate();
+  }
+
+  findings(): Finding[] {
+    this.flushConfig();
+    return this.all.map((state) => this.snapshot(state)).sort((a, b) => a.firstSeen - b.firstSeen || a.id.localeCompare(b.id));
+  }
+
+  drainChanges(): Array<{ change: FindingChange; finding: Finding }> {
+    this.flushConfig();
+    const drained = this.changes;
+    this.changes = [];
+    return drained;
+  }
+
+  private flushConfig(): void {
+    if (this.pendingConfig.length === 0) return;
+    const pending = this.pendingConfig.splice(0);
+    for (const event of pending) this.evaluate(event, this.clock ?? 0);
+  }
+
+  private contextOf(event: LogEvent, compiled: CompiledRule): Context {
+    const { deviceGroup, package: packageName } = this.model.resolve(event);
+    const node = nodeOf(event);
+    let key: string;
+    switch (compiled.rule.match.key ?? "deviceGroup") {
+      case "deviceGroup":
+        key = deviceGroup !== null ? `dg:${deviceGroup}` : packageName !== null ? `pkg:${packageName}` : "cluster";
+        break;
+      case "package":
+        key = packageName !== null ? `pkg:${packageName}` : deviceGroup !== null ? `dg:${deviceGroup}` : "cluster";
+        break;
+      case "node":
+        key = node !== null ? `node:${node}` : "cluster";
+        break;
+      default:
+        key = "cluster";
+    }
+    return { deviceGroup, package: packageName, node, key };
+  }
+
+  private stateLookup(context: Context, now: number | null) {
+    return (path: string): Scalar | undefined => this.model.lookup(path, { ...context, now });
+  }
+
+  private matches(pattern: EventPattern, event: LogEvent, context: Context, now: number): boolean {
+    const kinds = typeof pattern.kind === "string" ? [pattern.kind] : pattern.kind;
+    if (!kinds.includes(event.kind)) return false;
+    const state = this.stateLookup(context, now);
+    const eventLookup = (path: string): Scalar | undefined => {
+      if (path.startsWith("$")) return state(path.slice(1));
+      switch (path) {
+        case "kind": return event.kind;
+        case "package": return context.package;
+        case "deviceGroup": return context.deviceGroup;
+        case "node": return context.node;
+        case "host": return event.host;
+        default: {
+          const name = path.startsWith("fields.") ? path.slice("fields.".length) : path;
+          return Object.prototype.hasOwnProperty.call(event.fields, name) ? event.fields[name] : undefined;
+        }
+      }
+    };
+    // `$path` operands inside `where` read the model; inside `state` they read the model too.
+    const whereLookup = (path: string): Scalar | undefined => (path.startsWith("$") ? state(path.slice(1)) : eventLookup(path));
+    if (!testConditions(pattern.where, whereLookup)) return false;
+    return testConditions(pattern.state, (path) => (path.startsWith("$") ? state(path.slice(1)) : state(path)));
+  }
+
+  private evaluate(event: LogEvent, now: number): void {
+    for (const compiled of this.compiled) {
+      const context = this.contextOf(event, compiled);
+      const slot = `${compiled.rule.id}\u0000${context.key}`;
+      const rule = compiled.rule;
+
+      const openFinding = this.open.get(slot);
+      if (openFinding && rule.resolvedBy?.some((pattern) => this.matches(pattern, event, context, now))) {
+        this.resolve(slot, openFinding, event, now);
+      }
+      const pending = this.absences.get(slot);
+      if (pending && compiled.absent && now <= pending.deadline && this.matches(compiled.absent.pattern, event, context, now)) {
+        this.absences.delete(slot);
+      }
+      const completed = this.advanceMatch(compiled, slot, event, context, now);
+      if (completed) this.trigger(compiled, slot, completed, context, now);
+    }
+  }
+
+  /** The events of a completed match when this event completes one, else null. */
+  private advanceMatch(compiled: CompiledRule, slot: string, event: LogEvent, context: Context, now: number): LogEvent[] | null {
+    const { steps } = compiled;
+    if (steps.length === 0) return null;
+    if (compiled.count) {
+      if (!this.matches(steps[steps.length - 1], event, context, now)) return null;
+      const window = (this.counted.get(slot) ?? []).filter((earlier) => now - (earlier.ts ?? now) <= compiled.count!.withinMs);
+      const last = window[window.length - 1];
+      // One line may yield the same event twice; count lines, not duplicates.
+      if (!last || last.source.file !== event.source.file || last.source.line !== event.source.line || last.kind !== event.kind) window.push(event);
+      this.counted.set(slot, window);
+      return window.length >= compiled.count.atLeast ? [...window] : null;
+    }
+    if (steps.length === 1) return this.matches(steps[0], event, context, now) ? [event] : null;
+
+    const within = compiled.withinMs ?? Number.POSITIVE_INFINITY;
+    const partials = (this.partials.get(slot) ?? []).filter((partial) => now - partial.startTs <= within);
+    let completed: LogEvent[] | null = null;
+    for (const partial of partials) {
+      if (this.matches(steps[partial.next], event, context, now)) {
+        partial.events.push(event);
+        partial.next++;
+        if (partial.next === steps.length && completed === null) completed = [...partial.events];
+      }
+    }
+    const remaining = partials.filter((partial) => partial.next < steps.length);
+    if (this.matches(steps[0], event, context, now)) {
+      // Keep only the newest start: an older one with the same progress adds nothing.
+      const fresh: PartialMatch = { next: 1, startTs: now, events: [event] };
+      const withoutStale = remaining.filter((partial) => partial.next > 1);
+      withoutStale.push(fresh);
+      this.partials.set(slot, withoutStale.slice(-16));
+    } else {
+      this.partials.set(slot, remaining.slice(-16));
+    }
+    return completed;
+  }
+
+  private trigger(compiled: CompiledRule, slot: string, events: LogEvent[], context: Context, now: number): void {
+    const existing = this.open.get(slot);
+    if (existing) {
+      this.update(existing, events, context, now);
+      return;
+    }
+    if (compiled.absent) {
+      const pending = this.absences.get(slot);
+      if (pending) {
+        for (const event of events) if (!pending.events.includes(event)) pending.events.push(event);
+        return;
+      }
+      this.absences.set(slot, { deadline: now + compiled.absent.withinMs, events: [...events], context });
+      return;
+    }
+    this.openFinding(compiled, slot, events, context, now);
+  }
+
+  private expireAbsences(until: number): void {
+    for (const [slot, pending] of [...this.absences].sort((a, b) => a[1].deadline - b[1].deadline)) {
+      if (pending.deadline > until) continue;
+      this.absences.delete(slot);
+      const compiled = this.compiled.find((candidate) => slot.startsWith(`${candidate.rule.id}\u0000`));
+      if (!compiled || this.open.has(slot)) continue;
+      this.openFinding(compiled, slot, pending.events, pending.context, pending.deadline);
+    }
+  }
+
+  private openFinding(compiled: CompiledRule, slot: string, events: LogEvent[], context: Context, now: number): void {
+    const evidence = events.map(evidenceOf);
+    const firstTs = events.find((event) => event.ts !== null)?.ts ?? now;
+    const state: FindingState = {
+      id: stableId(compiled.rule.id, context.key, evidence[0]),
+      compiled,
+      context,
+      firstSeen: firstTs,
+      lastSeen: now,
+      status: "open",
+      resolvedAt: null,
+      severity: compiled.rule.severity,
+      escalatedSummary: null,
+      evidence: [],
+      evidenceKeys: new Set(),
+      values: {},
+      maxima: new Map(),
+      matchCount: 0,
+    };
+    this.addEvidence(state, events);
+    this.captureValues(state, events, context, now);
+    this.open.set(slot, state);
+    this.all.push(state);
+    this.changes.push({ change: "opened", finding: this.snapshot(state) });
+    this.escalateOne(state);
+  }
+
+  private update(state: FindingState, events: LogEvent[], context: Context, now: number): void {
+    const added = this.addEvidence(state, events);
+    state.lastSeen = Math.max(state.lastSeen, now);
+    this.captureValues(state, events, context, now);
+    if (added) this.changes.push({ change: "updated", finding: this.snapshot(state) });
+  }
+
+  private resolve(slot: string, state: FindingState, event: LogEvent, now: number): void {
+    this.addEvidence(state, [event]);
+    state.status = "resolved";
+    state.resolvedAt = now;
+    state.lastSeen = Math.max(state.lastSeen, now);
+    this.open.delete(slot);
+    this.changes.push({ change: "resolved", finding: this.snapshot(state) });
+  }
+
+  /** True when a line was new to the finding. */
+  private addEvidence(state: FindingState, events: readonly LogEvent[]): boolean {
+    let added = false;
+    for (const event of events) {
+      const key = `${event.source.file}:${event.source.line}`;
+      if (state.evidenceKeys.has(key)) continue;
+      state.evidenceKeys.add(key);
+      state.evidence.push(evidenceOf(event));
+      added = true;
+      if (state.evidence.length > this.maxEvidence) state.evidence.splice(KEEP_FIRST_EVIDENCE, 1);
+    }
+    return added;
+  }
+
+  private captureValues(state: FindingState, events: readonly LogEvent[], context: Context, now: number): void {
+    state.matchCount += 1;
+    for (const event of events) {
+      for (const [name, value] of Object.entries(event.fields)) {
+        if (typeof value === "number") state.maxima.set(name, Math.max(state.maxima.get(name) ?? value, value));
+      }
+    }
+    const last = events[events.length - 1];
+    const lookup = this.stateLookup(context, now);
+    const site = this.model.roleOf(context.deviceGroup, context.node);
+    const values: Record<string, Scalar | undefined> = {
+      deviceGroup: context.deviceGroup,
+      package: context.package,
+      node: context.node,
+      host: last?.host ?? null,
+      site: site === "PVOL" ? "P-VOL side" : site === "SVOL" ? "S-VOL side" : null,
+      fence: lookup("fence"),
+      instance: lookup("instance"),
+      count: state.matchCount,
+      events: state.evidenceKeys.size,
+    };
+    for (const name of state.compiled.placeholders) {
+      if (name in values || name === "hours") continue;
+      if (name.startsWith("event.")) values[name] = last?.fields[name.slice("event.".length)];
+      else if (name.startsWith("max.")) values[name] = state.maxima.get(name.slice("max.".length));
+      else values[name] = lookup(name);
+    }
+    // A later match may not know what an earlier one did (a package log without the device group).
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined || value === null) {
+        const previous = state.values[name];
+        if (previous !== undefined && previous !== null) values[name] = previous;
+      }
+    }
+    state.values = values;
+  }
+
+  private escalate(): void {
+    for (const state of this.open.values()) this.escalateOne(state);
+  }
+
+  private escalateOne(state: FindingState): void {
+    if (state.status !== "open" || this.clock === null) return;
+    const openFor = this.clock - state.firstSeen;
+    for (const escalation of state.compiled.escalations) {
+      if (openFor < escalation.afterMs) break;
+      if (severityRank[escalation.severity] > severityRank[state.severity] || (escalation.summary && state.escalatedSummary !== escalation.summary)) {
+        const raised = severityRank[escalation.severity] > severityRank[state.severity];
+        if (raised) state.severity = escalation.severity;
+        if (escalation.summary) state.escalatedSummary = escalation.summary;
+        if (raised) this.changes.push({ change: "escalated", finding: this.snapshot(state) });
+      }
+    }
+  }
+
+  private snapshot(state: FindingState): Finding {
+    const rule = state.compiled.rule;
+    const until = state.status === "resolved" ? state.resolvedAt ?? state.lastSeen : this.clock ?? state.lastSeen;
+    const values: Record<string, Scalar | undefined> = { ...state.values, hours: Math.max(0, Math.floor((until - state.firstSeen) / 3_600_000)) };
+    const steps: Step[] = rule.advice.steps.map((step) => ({
+      where: fillTemplate(step.where, values),
+      command: fillTemplate(step.command, values),
+      why: fillTemplate(step.why, values),
+    }));
+    return {
+      id: state.id,
+      rule: rule.id,
+      action: rule.advice.action,
+      severity: state.severity,
+      status: state.status,
+      title: rule.title,
+      summary: fillTemplate(state.escalatedSummary ?? rule.summary, values),
+      package: typeof values.package === "string" ? values.package : state.context.package,
+      deviceGroup: typeof values.deviceGroup === "string" ? values.deviceGroup : state.context.deviceGroup,
+      node: state.context.node,
+      site: typeof values.site === "string" ? values.site : null,
+      firstSeen: state.firstSeen,
+      lastSeen: state.lastSeen,
+      resolvedAt: state.resolvedAt,
+      checkFirst: (rule.advice.checkFirst ?? []).map((text) => fillTemplate(text, values)),
+      steps,
+      evidence: [...state.evidence],
+    };
+  }
+}

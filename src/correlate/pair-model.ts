@@ -1,0 +1,395 @@
+/**
+What the logs have said so far about each device group: each side's last reported role and state,
+the fence level, AUTO_* values, where the package last started and on which side, the last takeover
+and resync. Rules read it through `lookup(path)` (the state paths are listed in docs/rules.md).
+Configuration facts (events without a time) are applied first, so their order among files does not matter.
+*/
+
+import type { LogEvent, Scalar } from "../model/events.js";
+
+export type VolumeRole = "PVOL" | "SVOL";
+
+interface SideReport {
+  role: string | null;
+  state: string | null;
+  code: string | null;
+  ts: number | null;
+}
+
+interface NodeView {
+  local: SideReport;
+  remote: SideReport;
+}
+
+interface VolumeState {
+  state: string | null;
+  node: string | null;
+  ts: number | null;
+}
+
+interface PackageState {
+  node: string | null;
+  running: boolean;
+  startedAt: number | null;
+  /** The side (PVOL/SVOL) the package's node was on when it started. */
+  sideAtStart: string | null;
+  /** Settings from configuration files (name upper case → value as written). */
+  readonly config: Map<string, string>;
+  /** AUTO_* / FORCEFLAG / fence as logged (latest wins over configuration). */
+  readonly logged: Map<string, Scalar>;
+}
+
+interface DeviceGroupState {
+  readonly name: string;
+  readonly packages: Set<string>;
+  readonly nodes: Map<string, NodeView>;
+  readonly volumes: { PVOL: VolumeState; SVOL: VolumeState };
+  readonly logged: Map<string, Scalar>;
+  /** When some side was first seen out of PAIR since the last time both were PAIR. */
+  suspendedSince: number | null;
+  takeover: { ok: Scalar; resultName: Scalar; code: Scalar; node: string | null; ts: number | null } | null;
+  resync: { mode: Scalar; outcome: Scalar; node: string | null; ts: number | null } | null;
+  instance: Scalar;
+}
+
+const SUSPENDED_STATES = new Set(["PSUS", "PSUE", "PFUS", "SSWS", "SSUS", "PDUB"]);
+
+const emptyReport = (): SideReport => ({ role: null, state: null, code: null, ts: null });
+
+/** The node an event is about: its `node` column, else the host that logged it. */
+export function nodeOf(event: LogEvent): string | null {
+  return event.node ?? event.host ?? null;
+}
+
+export class PairModel {
+  private readonly groups = new Map<string, DeviceGroupState>();
+  private readonly packages = new Map<string, PackageState>();
+  private readonly packageGroups = new Map<string, string>();
+  /** Settings from configuration files without a package (cluster ASCII) and logged values without one. */
+  private readonly clusterConfig = new Map<string, string>();
+  private readonly clusterLogged = new Map<string, Scalar>();
+  private latestTs: number | null = null;
+
+  /** The device group and package an event belongs to, filling what the event leaves out from what is known. */
+  resolve(event: LogEvent): { deviceGroup: string | null; package: string | null } {
+    const packageName = event.package ?? null;
+    let deviceGroup = event.deviceGroup ?? null;
+    if (deviceGroup === null && packageName !== null) deviceGroup = this.packageGroups.get(packageName) ?? null;
+    let resolvedPackage = packageName;
+    if (resolvedPackage === null && deviceGroup !== null) {
+      const group = this.groups.get(deviceGroup);
+      if (group && group.packages.size > 0) resolvedPackage = [...group.packages][0];
+    }
+    return { deviceGroup, package: resolvedPackage };
+  }
+
+  deviceGroups(): string[] {
+    return [...this.groups.keys()];
+  }
+
+  private group(name: string): DeviceGroupState {
+    let group = this.groups.get(name);
+    if (!group) {
+      group = {
+        name, packages: new Set(), nodes: new Map(),
+        volumes: { PVOL: { state: null, node: null, ts: null }, SVOL: { state: null, node: null, ts: null } },
+        logged: new Map(), suspendedSince: null, takeover: null, resync: null, instance: null,
+      };
+      this.groups.set(name, group);
+    }
+    return group;
+  }
+
+  private packageState(name: string): PackageState {
+    let state = this.packages.get(name);
+    if (!state) {
+      state = { node: null, running: false, startedAt: null, sideAtStart: null, config: new Map(), logged: new Map() };
+      this.packages.set(name, state);
+    }
+    return state;
+  }
+
+  private link(packageName: string, deviceGroup: string): void {
+    this.group(deviceGroup).packages.add(packageName);
+    if (!this.packageGroups.has(packageName)) this.packageGroups.set(packageName, deviceGroup);
+  }
+
+  private view(group: DeviceGroupState, node: string): NodeView {
+    let view = group.nodes.get(node);
+    if (!view) {
+      view = { local: emptyReport(), remote: emptyReport() };
+      group.nodes.set(node, view);
+    }
+    return view;
+  }
+
+  /** The role a node's volume last had in a device group (from its own local reports). */
+  roleOf(deviceGroup: string | null, node: string | null): string | null {
+    if (deviceGroup === null || node === null) return null;
+    const group = this.groups.get(deviceGroup);
+    const role = group?.nodes.get(node)?.local.role ?? null;
+    if (role !== null) return role;
+    // A node that never reported: the side a volume state names it on.
+    if (group?.volumes.PVOL.node === node) return "PVOL";
+    if (group?.volumes.SVOL.node === node) return "SVOL";
+    return null;
+  }
+
+  /** Update the model with one event (call before rules look at it). */
+  apply(event: LogEvent): void {
+    if (event.ts !== null && (this.latestTs === null || event.ts > this.latestTs)) this.latestTs = event.ts;
+    const fields = event.fields;
+    const node = nodeOf(event);
+    if (event.kind === "config.setting") {
+      const name = String(fields.name ?? "").toUpperCase();
+      const value = fields.value === null || fields.value === undefined ? "" : String(fields.value);
+      if (event.package) {
+        this.packageState(event.package).config.set(name, value);
+        if (name === "DEVICE_GROUP" && value !== "") this.link(event.package, value);
+      } else {
+        this.clusterConfig.set(name, value);
+      }
+      return;
+    }
+    if (event.package && event.deviceGroup) this.link(event.package, event.deviceGroup);
+    const { deviceGroup, package: packageName } = this.resolve(event);
+    const group = deviceGroup !== null ? this.group(deviceGroup) : null;
+
+    const remember = (name: string, value: Scalar): void => {
+      if (group) group.logged.set(name, value);
+      else if (packageName) this.packageState(packageName).logged.set(name, value);
+      else this.clusterLogged.set(name, value);
+    };
+
+    switch (event.kind) {
+      case "pair.state": {
+        if (!group) return;
+        const role = typeof fields.role === "string" ? fields.role.toUpperCase() : null;
+        const state = typeof fields.state === "string" ? fields.state.toUpperCase() : null;
+        const side = fields.side === "remote" ? "remote" : fields.side === "local" ? "local" : null;
+        if (node !== null && side !== null) {
+          const report = this.view(group, node)[side];
+          report.role = role;
+          report.state = state;
+          report.code = null;
+          report.ts = event.ts;
+        }
+        if (role === "PVOL" || role === "SVOL") {
+          const volume = group.volumes[role];
+          volume.state = state;
+          volume.ts = event.ts;
+          if (side === "local") volume.node = node;
+          // The other role's volume is on the other side: a node cannot hold both.
+          const other = group.volumes[role === "PVOL" ? "SVOL" : "PVOL"];
+          if (side === "local" && other.node === node) other.node = null;
+        }
+        this.updateSuspension(group, event.ts);
+        return;
+      }
+      case "pair.unreachable": {
+        if (!group || node === null) return;
+        const report = this.view(group, node).remote;
+        report.state = null;
+        report.code = typeof fields.code === "string" ? fields.code : null;
+        report.ts = event.ts;
+        return;
+      }
+      case "fence":
+        remember("FENCE", typeof fields.level === "string" ? fields.level.toUpperCase() : null);
+        return;
+      case "pair.create":
+        if (typeof fields.fence === "string") remember("FENCE", fields.fence.toUpperCase());
+        return;
+      case "auto.setting":
+        if (typeof fields.name === "string") remember(fields.name.toUpperCase(), fields.value ?? null);
+        return;
+      case "forceflag":
+        remember("FORCEFLAG", fields.present ?? null);
+        return;
+      case "takeover":
+        if (group) {
+          group.takeover = { ok: fields.ok ?? null, resultName: fields.resultName ?? null, code: fields.code ?? null, node, ts: event.ts };
+        }
+        return;
+      case "pair.resync":
+        if (group) group.resync = { mode: fields.mode ?? null, outcome: fields.outcome ?? null, node, ts: event.ts };
+        return;
+      case "horcm.started":
+      case "horcm.stopped":
+      case "horcm.error":
+        if (group && fields.instance !== null && fields.instance !== undefined) group.instance = fields.instance;
+        return;
+      case "pkg.started":
+      case "pkg.start.completed": {
+        if (!packageName) return;
+        const state = this.packageState(packageName);
+        state.node = node;
+        state.running = true;
+        state.startedAt = event.ts;
+        state.sideAtStart = this.roleOf(deviceGroup, node);
+        return;
+      }
+      case "pkg.halted":
+      case "pkg.halt.completed":
+      case "pkg.start.failed":
+        if (packageName) this.packageState(packageName).running = false;
+        return;
+      default:
+        return;
+    }
+  }
+
+  private updateSuspension(group: DeviceGroupState, ts: number | null): void {
+    const states = [group.volumes.PVOL.state, group.volumes.SVOL.state];
+    for (const view of group.nodes.values()) states.push(view.local.state);
+    const bothPair = group.volumes.PVOL.state === "PAIR" && group.volumes.SVOL.state === "PAIR";
+    if (bothPair) {
+      group.suspendedSince = null;
+      return;
+    }
+    if (group.suspendedSince === null && states.some((state) => state !== null && SUSPENDED_STATES.has(state))) {
+      group.suspendedSince = ts ?? this.latestTs;
+    }
+  }
+
+  /** A setting: the newest logged value for the group, its packages or the cluster, else configuration. */
+  private setting(group: DeviceGroupState | null, packageName: string | null, name: string): Scalar | undefined {
+    if (group?.logged.has(name)) return group.logged.get(name);
+    const packageNames = new Set<string>();
+    if (packageName) packageNames.add(packageName);
+    for (const member of group?.packages ?? []) packageNames.add(member);
+    for (const member of packageNames) {
+      const logged = this.packages.get(member)?.logged;
+      if (logged?.has(name)) return logged.get(name);
+    }
+    if (this.clusterLogged.has(name)) return this.clusterLogged.get(name);
+    return this.configSetting(group, packageName, name);
+  }
+
+  private configSetting(group: DeviceGroupState | null, packageName: string | null, name: string): Scalar | undefined {
+    const packageNames = new Set<string>();
+    if (packageName) packageNames.add(packageName);
+    for (const member of group?.packages ?? []) packageNames.add(member);
+    for (const member of packageNames) {
+      const config = this.packages.get(member)?.config;
+      if (config?.has(name)) return config.get(name);
+    }
+    return this.clusterConfig.get(name);
+  }
+
+  /**
+  The value at a state path for an event's device group, package and node; undefined when the path
+  is unknown, null when known but not reported yet.
+  */
+  lookup(path: string, context: { deviceGroup: string | null; package: string | null; node: string | null; now: number | null }): Scalar | undefined {
+    const group = context.deviceGroup !== null ? this.groups.get(context.deviceGroup) ?? null : null;
+    const packageName = context.package;
+    const packageState = packageName ? this.packages.get(packageName) ?? null : null;
+    const [head, ...restParts] = path.split(".");
+    const rest = restParts.join(".");
+    switch (head) {
+      case "fence": {
+        const value = this.setting(group, packageName, "FENCE");
+        return value === undefined || value === null ? null : String(value).toUpperCase();
+      }
+      case "forceflag": {
+        const value = this.setting(group, packageName, "FORCEFLAG");
+        return value === undefined ? null : value;
+      }
+      case "auto": {
+        const value = this.setting(group, packageName, rest.toUpperCase());
+        if (value === undefined || value === null || value === "") return null;
+        const number = Number(value);
+        return Number.isFinite(number) ? number : value;
+      }
+      case "setting": {
+        const value = this.setting(group, packageName, rest.toUpperCase());
+        return value === undefined ? null : value;
+      }
+      case "instance": {
+        if (group?.instance !== null && group?.instance !== undefined) return group.instance;
+        const value = this.configSetting(group, packageName, "HORCMINST");
+        return value === undefined ? null : value;
+      }
+      case "pvol":
+      case "svol": {
+        if (!group) return null;
+        const volume = group.volumes[head === "pvol" ? "PVOL" : "SVOL"];
+        if (rest === "state") return volume.state;
+        if (rest === "node") return volume.node;
+        return undefined;
+      }
+      case "local":
+      case "remote": {
+        if (!group || context.node === null) return null;
+        const report = group.nodes.get(context.node)?.[head];
+        if (!report) return null;
+        if (rest === "role") return report.role;
+        if (rest === "state") return report.state;
+        if (rest === "code") return report.code;
+        // `remote.status`: the state, or the error code when the remote side could not be read.
+        if (rest === "status") return report.state ?? report.code;
+        return undefined;
+      }
+      case "pair": {
+        if (!group) return null;
+        if (rest === "synced") return group.volumes.PVOL.state === "PAIR" && group.volumes.SVOL.state === "PAIR";
+        if (rest === "suspended") return group.suspendedSince !== null;
+        if (rest === "suspendedHours") {
+          if (group.suspendedSince === null || context.now === null) return null;
+          return Math.floor((context.now - group.suspendedSince) / 3_600_000);
+        }
+        return undefined;
+      }
+      case "package": {
+        if (rest === "name") return packageName;
+        if (!packageState) return rest === "running" ? false : null;
+        if (rest === "node") return packageState.node;
+        if (rest === "running") return packageState.running;
+        if (rest === "startedAt") return packageState.startedAt;
+        // The side the package runs on now: its node's current role, else the role when it started.
+        if (rest === "side") return this.roleOf(context.deviceGroup, packageState.node) ?? packageState.sideAtStart;
+        return undefined;
+      }
+      case "node": {
+        if (rest === "role") return this.roleOf(context.deviceGroup, context.node);
+        return undefined;
+      }
+      case "takeover": {
+        if (!group?.takeover) return null;
+        const takeover = group.takeover;
+        if (rest === "ok") return takeover.ok;
+        if (rest === "resultName") return takeover.resultName;
+        if (rest === "code") return takeover.code;
+        if (rest === "node") return takeover.node;
+        return undefined;
+      }
+      case "resync": {
+        if (!group?.resync) return null;
+        if (rest === "mode") return group.resync.mode;
+        if (rest === "outcome") return group.resync.outcome;
+        if (rest === "node") return group.resync.node;
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+}
+
+/** Every state path a rule may name (for validation and docs): `*` stands for any setting name. */
+export const STATE_PATHS: readonly string[] = [
+  "fence", "forceflag", "auto.*", "setting.*", "instance",
+  "pvol.state", "pvol.node", "svol.state", "svol.node",
+  "local.role", "local.state", "local.code", "local.status",
+  "remote.role", "remote.state", "remote.code", "remote.status",
+  "pair.synced", "pair.suspended", "pair.suspendedHours",
+  "package.name", "package.node", "package.running", "package.startedAt", "package.side",
+  "node.role",
+  "takeover.ok", "takeover.resultName", "takeover.code", "takeover.node",
+  "resync.mode", "resync.outcome", "resync.node",
+];
+
+export function isKnownStatePath(path: string): boolean {
+  return STATE_PATHS.some((known) => (known.endsWith(".*") ? path.startsWith(known.slice(0, -1)) && path.length > known.length - 1 : known === path));
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { fileURLToPath } from "node:url";
+import { loadRules, RuleProblem } from "../../src/advise/load.js";
+
+const invalid = fileURLToPath(new URL("../fixtures/rules-invalid/", import.meta.url));
+const load = () => loadRules([invalid], { collectErrors: true, builtIn: false });
+const problemIn = (file: string) => load().problems.filter((problem) => problem.location?.path.endsWith(`/${file}`));
+
+describe("loadRules", () => {
+  it("collects every problem of every file at once and keeps the valid rules", () => {
+    const { rules, problems } = load();
+    expect(rules.map((rule) => rule.id)).toEqual(["good-rule", "unknown-kind"]);
+    const files = new Set(problems.map((problem) => problem.location?.path.split("/").pop()));
+    expect([...files].sort()).toEqual([
+      "bad-action.yaml", "bad-severity.yaml", "id-mismatch.yaml", "no-examples.yaml", "unknown-key.yaml", "unknown-kind.yaml", "yaml-syntax.yaml",
+    ]);
+    expect(problems.every((problem) => problem instanceof RuleProblem && problem.location?.line !== undefined)).toBe(true);
+  });
+
+  it("names an unknown key with its line and lists the valid keys", () => {
+    const [problem] = problemIn("unknown-key.yaml");
+    expect(problem.message).toBe("unknown key 'severty' in the rule");
+    expect(problem.location?.line).toBe(28);
+    expect(problem.hint).toContain("severity");
+  });
+
+  it("lists the contract action ids for an unknown action", () => {
+    const [problem] = problemIn("bad-action.yaml");
+    expect(problem).toMatchObject({ severity: "error", code: "unknown-action" });
+    expect(problem.location?.line).toBe(12);
+    expect(problem.hint).toContain("swap-resync");
+  });
+
+  it("lists the allowed values of an enum", () => {
+    const [problem] = problemIn("bad-severity.yaml");
+    expect(problem.message).toBe("'severity' must be one of critical, warning, info");
+    expect(problem.location?.line).toBe(4);
+  });
+
+  it("requires id = file name, examples, and valid YAML", () => {
+    expect(problemIn("id-mismatch.yaml")[0]).toMatchObject({ code: "id-file-name" });
+    expect(problemIn("id-mismatch.yaml")[0].location?.line).toBe(1);
+    expect(problemIn("no-examples.yaml")[0].message).toBe("the rule misses 'examples'");
+    expect(problemIn("yaml-syntax.yaml")[0]).toMatchObject({ code: "yaml" });
+  });
+
+  it("warns (without rejecting the rule) about an event kind no grammar emits", () => {
+    const [problem] = problemIn("unknown-kind.yaml");
+    expect(problem).toMatchObject({ severity: "warning", code: "unknown-kind" });
+    expect(problem.location?.line).toBe(9);
+    expect(problem.hint).toContain("pair.state");
+  });
+
+  it("throws the first error when not collecting", () => {
+    expect(() => loadRules([invalid], { builtIn: false })).toThrow(RuleProblem);
+  });
+
+  it("formats a problem as one greppable line", () => {
+    expect(problemIn("bad-action.yaml")[0].toString()).toMatch(/bad-action\.yaml:12: error \[unknown-action\] action 'resync-now' is not a contract action id \(hint: use one of: full-resync, /);
+  });
+
+  it("lets a site folder override a built-in rule with a warning", () => {
+    const twice = loadRules([invalid, invalid], { collectErrors: true, builtIn: false });
+    expect(twice.rules.map((rule) => rule.id)).toEqual(["good-rule", "unknown-kind"]);
+    expect(twice.problems.filter((problem) => problem.code === "overrides")).toHaveLength(2);
+  });
+});

@@ -1,0 +1,193 @@
+import { describe, expect, it } from "vitest";
+import { RuleEngine } from "../../src/correlate/engine.js";
+import type { Rule } from "../../src/advise/rule.js";
+import type { LogEvent, Scalar } from "../../src/model/events.js";
+
+const T0 = Date.UTC(2026, 10, 20, 10, 0, 0);
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+let line = 0;
+function event(kind: string, at: number | null, extra: Partial<Omit<LogEvent, "fields">> & { fields?: Record<string, Scalar> } = {}): LogEvent {
+  line++;
+  return {
+    id: 0, kind, ts: at, host: "nodeA1", package: null, deviceGroup: null, node: null,
+    source: { file: "nodeA1/var/adm/syslog/syslog.log", line }, raw: `line ${line} ${kind}`,
+    ...extra, fields: extra.fields ?? {},
+  };
+}
+
+function rule(partial: Partial<Rule> & Pick<Rule, "match">): Rule {
+  return {
+    id: "test-rule", title: "A test rule", severity: "warning", description: "for tests", summary: "{deviceGroup} on {node}",
+    advice: { action: "full-resync", steps: [{ where: "P-VOL side ({pvol.node})", command: "pairresync -g {deviceGroup} -c 15", why: "resync" }] },
+    ...partial,
+  };
+}
+
+const suspended = (at: number, node = "nodeA1") =>
+  event("pair.state", at, { deviceGroup: "oradg", host: node, fields: { side: "local", role: "PVOL", state: "PSUE" } });
+const remotePair = (at: number, state: string) =>
+  event("pair.state", at, { deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state } });
+const localPair = (at: number) => event("pair.state", at, { deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PAIR" } });
+
+describe("RuleEngine", () => {
+  it("fires a single-event rule once per key and keeps adding evidence", () => {
+    const engine = new RuleEngine([rule({ match: { event: { kind: "pair.state", where: { state: ["PSUE", "PSUS"] } } } })]);
+    engine.push(suspended(T0));
+    engine.push(suspended(T0 + MINUTE));
+    const findings = engine.findings();
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule: "test-rule", action: "full-resync", deviceGroup: "oradg", status: "open", node: "nodeA1", site: "P-VOL side" });
+    expect(findings[0].evidence).toHaveLength(2);
+    expect(findings[0].steps[0]).toEqual({ where: "P-VOL side (nodeA1)", command: "pairresync -g oradg -c 15", why: "resync" });
+    expect(engine.drainChanges().map((change) => change.change)).toEqual(["opened", "updated"]);
+  });
+
+  it("resolves when the resolvedBy evidence arrives and keeps the finding", () => {
+    const engine = new RuleEngine([rule({
+      match: { event: { kind: "pair.state", where: { state: "PSUE" } } },
+      resolvedBy: [{ kind: "pair.state", state: { "pair.synced": true } }],
+    })]);
+    engine.push(suspended(T0));
+    engine.push(remotePair(T0 + HOUR, "PSUE"));
+    engine.push(localPair(T0 + 2 * HOUR));
+    expect(engine.findings()[0].status).toBe("open");
+    engine.push(remotePair(T0 + 2 * HOUR + MINUTE, "PAIR"));
+    const [finding] = engine.findings();
+    expect(finding).toMatchObject({ status: "resolved", resolvedAt: T0 + 2 * HOUR + MINUTE });
+    expect(engine.drainChanges().map((change) => change.change)).toEqual(["opened", "updated", "resolved"]);
+  });
+
+  it("matches a sequence only within its window", () => {
+    const sequenceRule = rule({ match: { sequence: [{ kind: "link.failure" }, { kind: "pkg.start.failed" }], within: "1h", key: "cluster" } });
+    const late = new RuleEngine([sequenceRule]);
+    late.push(event("link.failure", T0));
+    late.push(event("pkg.start.failed", T0 + 2 * HOUR));
+    expect(late.findings()).toHaveLength(0);
+    const inTime = new RuleEngine([sequenceRule]);
+    inTime.push(event("link.failure", T0));
+    inTime.push(event("pkg.start.failed", T0 + 30 * MINUTE));
+    expect(inTime.findings()).toHaveLength(1);
+    expect(inTime.findings()[0].evidence).toHaveLength(2);
+  });
+
+  it("counts occurrences in a sliding event-time window, and fills {max.field*10}", () => {
+    const countRule = rule({
+      match: { key: "cluster", event: { kind: "cmcld.starved" }, count: { atLeast: 3, within: "30d" } },
+      advice: { action: "raise-member-timeout", steps: [{ where: "any node", command: "MEMBER_TIMEOUT > {max.seconds*10} s", why: "x" }] },
+    });
+    const engine = new RuleEngine([countRule]);
+    engine.push(event("cmcld.starved", T0, { fields: { seconds: 2.5 } }));
+    engine.push(event("cmcld.starved", T0 + 40 * 24 * HOUR, { fields: { seconds: 1.2 } }));
+    engine.push(event("cmcld.starved", T0 + 41 * 24 * HOUR, { fields: { seconds: 1.6 } }));
+    expect(engine.findings()).toHaveLength(0);
+    engine.push(event("cmcld.starved", T0 + 42 * 24 * HOUR, { fields: { seconds: 1.1 } }));
+    const [finding] = engine.findings();
+    expect(finding.evidence).toHaveLength(3);
+    expect(finding.steps[0].command).toBe("MEMBER_TIMEOUT > 16 s");
+  });
+
+  it("fires an absence at its deadline, the same in replay and live", () => {
+    const absenceRule = rule({
+      match: { event: { kind: "pair.state", where: { state: "PSUE" } }, absent: { event: { kind: "pair.resync" }, within: "24h" } },
+    });
+    const trigger = suspended(T0);
+    const replay = new RuleEngine([absenceRule]);
+    replay.push(trigger);
+    replay.push(event("cluster.formed", T0 + 30 * HOUR));
+    const live = new RuleEngine([absenceRule]);
+    live.push(trigger);
+    live.advance(T0 + 23 * HOUR);
+    expect(live.findings()).toHaveLength(0);
+    live.advance(T0 + 24 * HOUR);
+    expect(live.findings()).toHaveLength(1);
+    expect(replay.findings()).toEqual(live.findings());
+    expect(replay.findings()[0].firstSeen).toBe(T0);
+  });
+
+  it("does not fire an absence when the awaited event comes in time", () => {
+    const engine = new RuleEngine([rule({
+      match: { event: { kind: "pair.state", where: { state: "PSUE" } }, absent: { event: { kind: "pair.resync" }, within: "24h" } },
+    })]);
+    engine.push(suspended(T0));
+    engine.push(event("pair.resync", T0 + 5 * HOUR, { deviceGroup: "oradg", fields: { mode: "normal", outcome: "started" } }));
+    engine.advance(T0 + 48 * HOUR);
+    expect(engine.findings()).toHaveLength(0);
+  });
+
+  it("escalates with event time and says for how long", () => {
+    const engine = new RuleEngine([rule({
+      match: { event: { kind: "pair.state", where: { state: "PSUE" } } },
+      escalate: [{ after: "24h", severity: "critical", summary: "{deviceGroup} not remotely protected for {hours} hours" }],
+    })]);
+    engine.push(suspended(T0));
+    engine.drainChanges();
+    engine.advance(T0 + 30 * HOUR);
+    const [finding] = engine.findings();
+    expect(finding.severity).toBe("critical");
+    expect(finding.summary).toBe("oradg not remotely protected for 30 hours");
+    expect(engine.drainChanges().map((change) => change.change)).toEqual(["escalated"]);
+  });
+
+  it("gives the same stable id when the same logs are analysed again", () => {
+    const make = () => {
+      const engine = new RuleEngine([rule({ match: { event: { kind: "pair.state", where: { state: "PSUE" } } } })]);
+      line = 100;
+      engine.push(suspended(T0));
+      return engine.findings()[0].id;
+    };
+    expect(make()).toBe(make());
+    expect(make()).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it("applies configuration facts first, whatever their file order, and maps package to device group", () => {
+    const engine = new RuleEngine([rule({
+      match: { event: { kind: "mc.start.refused", state: { "auto.AUTO_NONCURDATA": 0, fence: "NEVER" } } },
+      summary: "{package} refused on {node}; fence {fence}",
+    })]);
+    const packageEvent = (kind: string, at: number | null, fields: Record<string, Scalar>) =>
+      event(kind, at, { package: "oracle_pkg", host: "nodeB1", fields });
+    engine.push(packageEvent("config.setting", null, { name: "AUTO_NONCURDATA", value: "0" }));
+    engine.push(packageEvent("config.setting", null, { name: "FENCE", value: "never" }));
+    engine.push(packageEvent("config.setting", null, { name: "DEVICE_GROUP", value: "oradg" }));
+    engine.push(packageEvent("mc.start.refused", T0, { exitCode: 1 }));
+    const [finding] = engine.findings();
+    expect(finding).toMatchObject({ deviceGroup: "oradg", package: "oracle_pkg", summary: "oracle_pkg refused on nodeB1; fence NEVER" });
+  });
+
+  it("reads each side's state from the reporting node's point of view", () => {
+    const engine = new RuleEngine([rule({
+      match: { event: { kind: ["pair.state", "pair.unreachable"], state: { "local.role": "SVOL", "local.state": "PAIR", "remote.status": ["PSUE", "EX_ENORMT"] } } },
+    })]);
+    engine.push(event("pair.state", T0, { deviceGroup: "oradg", host: "nodeB1", fields: { side: "local", role: "SVOL", state: "PAIR" } }));
+    expect(engine.findings()).toHaveLength(0);
+    engine.push(event("pair.unreachable", T0, { deviceGroup: "oradg", host: "nodeB1", fields: { side: "remote", code: "EX_ENORMT", number: 242 } }));
+    expect(engine.findings()).toHaveLength(1);
+  });
+
+  it("knows on which side the package runs", () => {
+    const engine = new RuleEngine([rule({
+      match: { event: { kind: "pair.state", where: { state: "SSWS" }, state: { "package.side": "SVOL", "package.running": true } } },
+    })]);
+    engine.push(event("pair.state", T0, { deviceGroup: "oradg", package: "oracle_pkg", host: "nodeB1", fields: { side: "local", role: "SVOL", state: "PAIR" } }));
+    engine.push(event("pkg.started", T0 + MINUTE, { package: "oracle_pkg", host: "nodeB1", node: "nodeB1" }));
+    engine.push(event("pair.state", T0 + 2 * MINUTE, { deviceGroup: "oradg", host: "nodeB1", fields: { side: "local", role: "SVOL", state: "SSWS" } }));
+    expect(engine.findings()).toMatchObject([{ package: "oracle_pkg", deviceGroup: "oradg" }]);
+  });
+
+  it("prints a missing placeholder as <name>", () => {
+    const engine = new RuleEngine([rule({ match: { key: "cluster", event: { kind: "cluster.formed" } }, summary: "dg {deviceGroup}, instance {instance|<HORCMINST>}" })]);
+    engine.push(event("cluster.formed", T0));
+    expect(engine.findings()[0].summary).toBe("dg <deviceGroup>, instance <HORCMINST>");
+  });
+
+  it("caps evidence, keeping the first lines and the latest", () => {
+    const engine = new RuleEngine([rule({ match: { event: { kind: "pair.state" } } })], { maxEvidence: 6 });
+    for (let index = 0; index < 20; index++) engine.push(suspended(T0 + index * MINUTE));
+    const { evidence } = engine.findings()[0];
+    expect(evidence).toHaveLength(6);
+    expect(evidence[0].ts).toBe(T0);
+    expect(evidence[5].ts).toBe(T0 + 19 * MINUTE);
+  });
+});
