@@ -9,6 +9,6 @@ export { parseBody, eventsFrom, parseWith, clearBodyCache, MAX_BODY_INPUT } from
 export type { BodyOptions, ParseCounters } from "./body.js";
 export { createFileParser, parseText, naiveTime } from "./file.js";
 export type { FileParser, FileParserContext, FileParserOptions, ParsedLine, ParseTextOptions } from "./file.js";
-export { grammars, grammarNamed, runGrammar } from "./registry.js";
+export { grammars, grammarNamed, runGrammar, checkGrammarModule } from "./registry.js";
 export type { GrammarEntry, GrammarRole, GrammarSample } from "./registry.js";
 export { GrammarError } from "./errors.js";

@@ -38,7 +38,8 @@ function invalid(name: string, problem: string): GrammarError {
   });
 }
 
-function checkEntry(key: string, module: Record<string, unknown>): GrammarEntry {
+/** Check one compiled module against the contract (exported for tests). */
+export function checkGrammarModule(key: string, module: Record<string, unknown>): GrammarEntry {
   const meta = module.meta as Record<string, unknown> | undefined;
   if (!meta || typeof meta !== "object") throw invalid(key, "exports no `meta` object");
   if (meta.name !== key) throw invalid(key, `meta.name is ${JSON.stringify(meta.name)} but the file is ${key}.ne; they must be equal`);
@@ -77,7 +78,7 @@ let entries: readonly GrammarEntry[] | undefined;
 
 /** Every compiled grammar, checked; throws GrammarError naming the file when one breaks the contract. */
 export function grammars(): readonly GrammarEntry[] {
-  if (!entries) entries = Object.keys(grammarModules).sort().map((key) => checkEntry(key, grammarModules[key]));
+  if (!entries) entries = Object.keys(grammarModules).sort().map((key) => checkGrammarModule(key, grammarModules[key]));
   return entries;
 }
 
