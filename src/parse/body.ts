@@ -27,17 +27,32 @@ export interface BodyOptions {
   readonly location?: { path: string; line?: number };
 }
 
-let bodyGrammarsByFormat: Map<string, readonly GrammarEntry[]> | undefined;
+interface FormatGrammars {
+  readonly entries: readonly GrammarEntry[];
+  /** All the entries' prefilters in one regex: most lines are noise, and one scan rejects them. */
+  readonly anyPrefilter: RegExp | undefined;
+}
 
-function bodyGrammars(format: string): readonly GrammarEntry[] {
+let bodyGrammarsByFormat: Map<string, FormatGrammars> | undefined;
+const NO_GRAMMARS: FormatGrammars = { entries: [], anyPrefilter: undefined };
+
+function bodyGrammars(format: string): FormatGrammars {
   if (!bodyGrammarsByFormat) {
-    bodyGrammarsByFormat = new Map();
+    const byFormat = new Map<string, GrammarEntry[]>();
     for (const entry of grammars()) {
       if (entry.role !== "body") continue;
-      for (const read of entry.formats) bodyGrammarsByFormat.set(read, [...(bodyGrammarsByFormat.get(read) ?? []), entry]);
+      for (const read of entry.formats) byFormat.set(read, [...(byFormat.get(read) ?? []), entry]);
+    }
+    bodyGrammarsByFormat = new Map();
+    for (const [read, entries] of byFormat) {
+      const filters = entries.map((entry) => entry.prefilter);
+      // Flags would change what a source means once merged; only plain prefilters are merged.
+      const mergeable = filters.every((filter) => filter !== undefined && filter.flags === "");
+      const anyPrefilter = mergeable ? new RegExp(filters.map((filter) => `(?:${(filter as RegExp).source})`).join("|")) : undefined;
+      bodyGrammarsByFormat.set(read, { entries, anyPrefilter });
     }
   }
-  return bodyGrammarsByFormat.get(format) ?? [];
+  return bodyGrammarsByFormat.get(format) ?? NO_GRAMMARS;
 }
 
 function isEventList(value: unknown): value is EventDraft[] {
@@ -58,7 +73,7 @@ export function parseWith(entry: GrammarEntry, text: string, options: BodyOption
       throw new GrammarError(`grammars/${entry.name}.ne gives ${results.length} parses for: ${JSON.stringify(text)}`, {
         grammar: entry.name,
         text,
-        location: options.location,
+        location: options.location ? { ...options.location } : undefined,
         hint: "A grammar must be unambiguous: make the overlapping rules exclusive and add this text to the grammar's samples.",
       });
     }
@@ -69,7 +84,7 @@ export function parseWith(entry: GrammarEntry, text: string, options: BodyOption
     throw new GrammarError(`grammars/${entry.name}.ne returned something other than a list of events for: ${JSON.stringify(text)}`, {
       grammar: entry.name,
       text,
-      location: options.location,
+      location: options.location ? { ...options.location } : undefined,
       hint: "The start rule of a body or config grammar must return EventDraft[] (see docs/architecture.md).",
     });
   }
@@ -97,14 +112,15 @@ function freeze(events: EventDraft[]): readonly EventDraft[] {
 
 /** Events from every body grammar that reads `format` and whose prefilter matches `body`. */
 export function parseBody(format: string, body: string, options: BodyOptions = {}): readonly EventDraft[] {
-  const candidates = bodyGrammars(format);
-  if (candidates.length === 0 || body.length === 0) return NO_EVENTS;
+  const { entries, anyPrefilter } = bodyGrammars(format);
+  if (entries.length === 0 || body.length === 0) return NO_EVENTS;
   if (body.length > MAX_BODY_INPUT) {
     if (options.counters) options.counters.tooLong++;
     return NO_EVENTS;
   }
+  if (anyPrefilter && !anyPrefilter.test(body)) return NO_EVENTS;
   let matching: GrammarEntry[] | undefined;
-  for (const entry of candidates) {
+  for (const entry of entries) {
     if (entry.prefilter && !entry.prefilter.test(body)) continue;
     (matching ??= []).push(entry);
   }

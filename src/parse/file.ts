@@ -124,10 +124,14 @@ export function createFileParser(options: FileParserOptions): FileParser {
     return options.kind === "pkglog" ? namedPackage : null;
   };
 
+  // One options object for every line (the line number is updated): no allocation per line.
+  const location = { path: options.path, line: 0 };
+  const bodyOptions = { strict, counters, location };
+
   function parseConfigLine(text: string): ParsedLine {
     let events: readonly EventDraft[] | undefined;
     if (config && text.length <= MAX_BODY_INPUT) {
-      events = parseWith(config, text, { strict, counters, location: { path: options.path, line: lineNo } });
+      events = parseWith(config, text, bodyOptions);
     } else if (config) {
       counters.tooLong++;
     }
@@ -139,10 +143,9 @@ export function createFileParser(options: FileParserOptions): FileParser {
 
   function parseLogLine(text: string): ParsedLine {
     const header = parseHeader(text, options.kind);
-    const location = { path: options.path, line: lineNo };
     if (!header) {
       // No header: wrapped text or raw command output under a step; it happened when the line above did.
-      const events = parseBody(bodyFormat, text, { strict, counters, location });
+      const events = parseBody(bodyFormat, text, bodyOptions);
       return {
         format: "unknown", ts: previousTs, host: previousHost, program: null, package: packageOf(events),
         body: text, shape: "plain", events, understood: false,
@@ -163,7 +166,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
       ts = previousTs;
       host = header.host ?? previousHost ?? hostHint;
     }
-    const events = shape === "repeated" ? [] : parseBody(header.format, header.body, { strict, counters, location });
+    const events = shape === "repeated" ? [] : parseBody(header.format, header.body, bodyOptions);
     previousTs = ts;
     previousHost = host;
     const parsed: ParsedLine = {
@@ -178,6 +181,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
     context: () => ({ ts: previousTs, host: previousHost, bannerTs, bannerYear: bannerTs === null ? null : bannerYear, package: namedPackage }),
     parseLine(text: string): ParsedLine {
       lineNo++;
+      location.line = lineNo;
       return options.kind === "config" ? parseConfigLine(text) : parseLogLine(text);
     },
   };
