@@ -12,13 +12,13 @@ import { RuleEngine } from "../correlate/engine.js";
 import type { Example, ExampleFile, Rule } from "./rule.js";
 
 const CONFIG_NAME = /\.(config|conf|ascii|env)$|_xpca\.env$/;
-const SYSLOG_NAME = /(^|\/)(OLD)?syslog(\.log)?(\.\d+)?$/;
+const SYSLOG_NAME = /^(OLD)?syslog(\.log)?(\.\d+)?$/;
 
 /** What a bundle path says: kind by name, node = first folder, package = folder under cmcluster. */
 export function describePath(path: string): { kind: FileKind; hostHint: string | null; packageHint: string | null } {
-  const segments = path.split("/").filter((segment) => segment.length > 0);
+  const segments = path.replace(/\.gz$/, "").split("/").filter((segment) => segment.length > 0);
   const name = segments[segments.length - 1] ?? "";
-  const kind: FileKind = CONFIG_NAME.test(name) ? "config" : SYSLOG_NAME.test(path) ? "syslog" : segments.includes("cmcluster") || name.endsWith(".log") ? "pkglog" : "syslog";
+  const kind: FileKind = CONFIG_NAME.test(name) ? "config" : SYSLOG_NAME.test(name) ? "syslog" : segments.includes("cmcluster") || name.endsWith(".log") ? "pkglog" : "syslog";
   const hostHint = segments.length > 1 ? segments[0] : null;
   const clusterIndex = segments.lastIndexOf("cmcluster");
   const packageHint = clusterIndex >= 0 && clusterIndex < segments.length - 2 ? segments[clusterIndex + 1] : null;
@@ -27,7 +27,13 @@ export function describePath(path: string): { kind: FileKind; hostHint: string |
 
 /** Every event of the files, configuration facts first, then by event time (file order, then line, on ties). */
 export function eventsFromFiles(files: readonly ExampleFile[], options: { year?: number } = {}): LogEvent[] {
+  return parseBundle(files, options).events;
+}
+
+/** The events of the files and the time of their last timed line (lines without events count: time passed). */
+export function parseBundle(files: readonly ExampleFile[], options: { year?: number } = {}): { events: LogEvent[]; lastTs: number | null } {
   const year = options.year ?? 2026;
+  let lastTs: number | null = null;
   const events: Array<LogEvent & { order: number }> = [];
   let order = 0;
   for (const file of files) {
@@ -38,6 +44,7 @@ export function eventsFromFiles(files: readonly ExampleFile[], options: { year?:
     lines.forEach((rawLine, index) => {
       const text = rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine;
       const parsed = parser.parseLine(text);
+      if (parsed.ts !== null && (lastTs === null || parsed.ts > lastTs)) lastTs = parsed.ts;
       for (const draft of parsed.events) {
         events.push({
           id: 0,
@@ -59,7 +66,7 @@ export function eventsFromFiles(files: readonly ExampleFile[], options: { year?:
     if (a.ts === null || b.ts === null) return a.ts === b.ts ? a.order - b.order : a.ts === null ? -1 : 1;
     return a.ts - b.ts || a.order - b.order;
   });
-  return events.map(({ order: _order, ...event }) => event);
+  return { events: events.map(({ order: _order, ...event }) => event), lastTs };
 }
 
 /** `YYYY-MM-DD HH:MM[:SS]` as naive event-time ms. */
@@ -70,13 +77,12 @@ export function parseEventTime(text: string): number {
   return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
 }
 
-/** Runs files through a fresh engine: every event, then a watermark at `until` (or the last event). */
+/** Runs files through a fresh engine: every event, then a watermark at `until` (or the last timed line). */
 export function analyseFiles(rules: readonly Rule[], files: readonly ExampleFile[], options: { year?: number; until?: string } = {}): Finding[] {
   const engine = new RuleEngine(rules);
-  const events = eventsFromFiles(files, options);
+  const { events, lastTs } = parseBundle(files, options);
   for (const event of events) engine.push(event);
-  let end: number | null = null;
-  for (const event of events) if (event.ts !== null && (end === null || event.ts > end)) end = event.ts;
+  let end = lastTs;
   if (options.until !== undefined) end = Math.max(end ?? 0, parseEventTime(options.until));
   if (end !== null) engine.advance(end);
   return engine.findings();

@@ -17,14 +17,15 @@ export function placeholdersOf(template: string): string[] {
   return names;
 }
 
+/** value × factor rounded up to a whole number; 6.1 × 10 is 61, not 62 (binary fractions rounded away first). */
+function multiply(value: number, factor: number): string {
+  return String(Math.ceil(Number((value * factor).toFixed(6))));
+}
+
 function display(value: Scalar, multiplier: string | undefined): string {
-  if (multiplier !== undefined && typeof value === "number") {
-    const product = value * Number(multiplier.slice(1));
-    return String(Math.ceil(product));
-  }
-  if (multiplier !== undefined && typeof value === "string" && Number.isFinite(Number(value))) {
-    return String(Math.ceil(Number(value) * Number(multiplier.slice(1))));
-  }
+  const factor = multiplier === undefined ? undefined : Number(multiplier.slice(1));
+  if (factor !== undefined && typeof value === "number") return multiply(value, factor);
+  if (factor !== undefined && typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return multiply(Number(value), factor);
   return String(value);
 }
 

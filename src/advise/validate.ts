@@ -122,8 +122,9 @@ export function validateRule(rule: Rule, fileName: string): RuleIssue[] {
     }
   }
   rule.escalate?.forEach((step, index) => {
-    if (severityRank[step.severity] <= severityRank[rule.severity]) {
-      issues.push({ severity: "warning", code: "escalation-not-higher", message: `escalation to ${step.severity} does not raise the severity ${rule.severity}`, pointer: `/escalate/${index}/severity` });
+    const lower = severityRank[step.severity] < severityRank[rule.severity];
+    if (lower || (severityRank[step.severity] === severityRank[rule.severity] && !step.summary)) {
+      issues.push({ severity: "warning", code: "escalation-not-higher", message: `escalation to ${step.severity} neither raises the severity ${rule.severity} nor changes the summary`, pointer: `/escalate/${index}/severity` });
     }
   });
   rule.examples?.fire?.forEach((example, index) => {

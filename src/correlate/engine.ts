@@ -115,6 +115,8 @@ export class RuleEngine {
   private watermark: number | null = null;
   /** Configuration facts wait for the first timed event, so every file's settings are known when rules look. */
   private readonly pendingConfig: LogEvent[] = [];
+  /** Events of the line being read (see flushLine). */
+  private readonly pendingLine: LogEvent[] = [];
   private readonly partials = new Map<string, PartialMatch[]>();
   private readonly counted = new Map<string, LogEvent[]>();
   private readonly absences = new Map<string, PendingAbsence>();
@@ -140,16 +142,30 @@ export class RuleEngine {
       this.pendingConfig.push(event);
       return;
     }
-    if (this.clock === null || event.ts > this.clock) this.clock = event.ts;
+    const previous = this.pendingLine[this.pendingLine.length - 1];
+    if (previous && (previous.source.file !== event.source.file || previous.source.line !== event.source.line)) this.flushLine();
+    this.pendingLine.push(event);
+  }
+
+  /**
+  The events of one line are one fact ("local SVOL_PAIR, remote EX_ENORMT"; "6 volumes PAIR, 2 PSUE"):
+  the model takes all of them before any rule looks, so no rule sees half a line.
+  */
+  private flushLine(): void {
+    const batch = this.pendingLine.splice(0);
+    if (batch.length === 0) return;
+    const ts = batch[0].ts ?? this.clock ?? 0;
+    if (this.clock === null || ts > this.clock) this.clock = ts;
     this.flushConfig();
     this.expireAbsences(this.clock - this.lateness);
-    this.model.apply(event);
-    this.evaluate(event, event.ts);
+    for (const event of batch) this.model.apply(event);
+    for (const event of batch) this.evaluate(event, ts);
     this.escalate();
   }
 
   /** Event time has reached `watermark`: no event before it will come. Fires absence deadlines and escalations. */
   advance(watermark: number): void {
+    this.flushLine();
     if (this.watermark === null || watermark > this.watermark) this.watermark = watermark;
     if (this.clock === null || watermark > this.clock) this.clock = watermark;
     this.flushConfig();
@@ -158,11 +174,13 @@ export class RuleEngine {
   }
 
   findings(): Finding[] {
+    this.flushLine();
     this.flushConfig();
     return this.all.map((state) => this.snapshot(state)).sort((a, b) => a.firstSeen - b.firstSeen || a.id.localeCompare(b.id));
   }
 
   drainChanges(): Array<{ change: FindingChange; finding: Finding }> {
+    this.flushLine();
     this.flushConfig();
     const drained = this.changes;
     this.changes = [];
@@ -220,7 +238,12 @@ export class RuleEngine {
     // `$path` operands inside `where` read the model; inside `state` they read the model too.
     const whereLookup = (path: string): Scalar | undefined => (path.startsWith("$") ? state(path.slice(1)) : eventLookup(path));
     if (!testConditions(pattern.where, whereLookup)) return false;
-    return testConditions(pattern.state, (path) => (path.startsWith("$") ? state(path.slice(1)) : state(path)));
+    // In `state`, `event.<field>` reads the event itself, so one condition set can mix both (anyOf).
+    const stateLookup = (path: string): Scalar | undefined => {
+      const name = path.startsWith("$") ? path.slice(1) : path;
+      return name.startsWith("event.") ? eventLookup(name.slice("event.".length)) : state(name);
+    };
+    return testConditions(pattern.state, stateLookup);
   }
 
   private evaluate(event: LogEvent, now: number): void {
@@ -439,7 +462,7 @@ export class RuleEngine {
       summary: fillTemplate(state.escalatedSummary ?? rule.summary, values),
       package: typeof values.package === "string" ? values.package : state.context.package,
       deviceGroup: typeof values.deviceGroup === "string" ? values.deviceGroup : state.context.deviceGroup,
-      node: state.context.node,
+      node: typeof values.node === "string" ? values.node : state.context.node,
       site: typeof values.site === "string" ? values.site : null,
       firstSeen: state.firstSeen,
       lastSeen: state.lastSeen,

@@ -14,6 +14,8 @@ interface SideReport {
   state: string | null;
   code: string | null;
   ts: number | null;
+  /** The line (file:line) of the last report: one line naming several states means a mixed group. */
+  line: string | null;
 }
 
 interface NodeView {
@@ -25,6 +27,7 @@ interface VolumeState {
   state: string | null;
   node: string | null;
   ts: number | null;
+  line: string | null;
 }
 
 interface PackageState {
@@ -47,6 +50,8 @@ interface DeviceGroupState {
   readonly logged: Map<string, Scalar>;
   /** When some side was first seen out of PAIR since the last time both were PAIR. */
   suspendedSince: number | null;
+  /** The line that reported volumes of one side in different states (broken pair affinity), until a clean PAIR report. */
+  mixedLine: string | null;
   takeover: { ok: Scalar; resultName: Scalar; code: Scalar; node: string | null; ts: number | null } | null;
   resync: { mode: Scalar; outcome: Scalar; node: string | null; ts: number | null } | null;
   instance: Scalar;
@@ -54,9 +59,22 @@ interface DeviceGroupState {
 
 const SUSPENDED_STATES = new Set(["PSUS", "PSUE", "PFUS", "SSWS", "SSUS", "PDUB"]);
 
-const emptyReport = (): SideReport => ({ role: null, state: null, code: null, ts: null });
+const emptyReport = (): SideReport => ({ role: null, state: null, code: null, ts: null, line: null });
 
-/** The node an event is about: its `node` column, else the host that logged it. */
+/**
+The state to keep when one line names two states for one side. PAIR next to a suspended or SMPL state
+is a group whose volumes differ ("6 volumes PVOL_PAIR, 2 volumes PVOL_PSUE": broken pair affinity) or
+a PAIR-to-suspended transition; either way the group is not PAIR, so the other state wins. Any other
+pair (COPY then PAIR) reads as a transition: the last state wins.
+*/
+function mergedState(previous: { state: string | null; line: string | null }, line: string, state: string | null): { state: string | null; mixed: boolean } {
+  if (previous.line !== line || previous.state === null || state === null || previous.state === state) return { state, mixed: false };
+  const broken = (candidate: string): boolean => SUSPENDED_STATES.has(candidate) || candidate === "SMPL";
+  if (previous.state === "PAIR" && broken(state)) return { state, mixed: true };
+  if (state === "PAIR" && broken(previous.state)) return { state: previous.state, mixed: true };
+  return { state, mixed: false };
+}
+
 export function nodeOf(event: LogEvent): string | null {
   return event.node ?? event.host ?? null;
 }
@@ -92,8 +110,8 @@ export class PairModel {
     if (!group) {
       group = {
         name, packages: new Set(), nodes: new Map(),
-        volumes: { PVOL: { state: null, node: null, ts: null }, SVOL: { state: null, node: null, ts: null } },
-        logged: new Map(), suspendedSince: null, takeover: null, resync: null, instance: null,
+        volumes: { PVOL: { state: null, node: null, ts: null, line: null }, SVOL: { state: null, node: null, ts: null, line: null } },
+        logged: new Map(), suspendedSince: null, mixedLine: null, takeover: null, resync: null, instance: null,
       };
       this.groups.set(name, group);
     }
@@ -144,9 +162,11 @@ export class PairModel {
       const name = String(fields.name ?? "").toUpperCase();
       const value = fields.value === null || fields.value === undefined ? "" : String(fields.value);
       if (event.package) {
-        this.packageState(event.package).config.set(name, value);
+        // A repeated name is a list (NODE_NAME, SUBNET ...): its first value is the primary one.
+        const config = this.packageState(event.package).config;
+        if (!config.has(name)) config.set(name, value);
         if (name === "DEVICE_GROUP" && value !== "") this.link(event.package, value);
-      } else {
+      } else if (!this.clusterConfig.has(name)) {
         this.clusterConfig.set(name, value);
       }
       return;
@@ -166,18 +186,27 @@ export class PairModel {
         if (!group) return;
         const role = typeof fields.role === "string" ? fields.role.toUpperCase() : null;
         const state = typeof fields.state === "string" ? fields.state.toUpperCase() : null;
-        const side = fields.side === "remote" ? "remote" : fields.side === "local" ? "local" : null;
-        if (node !== null && side !== null) {
+        // A state that names no side ("device group oradg is now SVOL_SSWS") is what the reporting node sees of its own volume.
+        const side = fields.side === "remote" ? "remote" : "local";
+        const line = `${event.source.file}:${event.source.line}`;
+        if (node !== null) {
           const report = this.view(group, node)[side];
-          report.role = role;
-          report.state = state;
+          const merged = mergedState(report, line, state);
+          if (merged.mixed) group.mixedLine = line;
+          // A role-less SMPL next to a role on the same line does not erase the role.
+          if (!(report.line === line && role === null && report.role !== null)) report.role = role;
+          report.state = merged.state;
           report.code = null;
           report.ts = event.ts;
+          report.line = line;
         }
         if (role === "PVOL" || role === "SVOL") {
           const volume = group.volumes[role];
-          volume.state = state;
+          const merged = mergedState(volume, line, state);
+          if (merged.mixed) group.mixedLine = line;
+          volume.state = merged.state;
           volume.ts = event.ts;
+          volume.line = line;
           if (side === "local") volume.node = node;
           // The other role's volume is on the other side: a node cannot hold both.
           const other = group.volumes[role === "PVOL" ? "SVOL" : "PVOL"];
@@ -243,7 +272,11 @@ export class PairModel {
     const states = [group.volumes.PVOL.state, group.volumes.SVOL.state];
     for (const view of group.nodes.values()) states.push(view.local.state);
     const bothPair = group.volumes.PVOL.state === "PAIR" && group.volumes.SVOL.state === "PAIR";
-    if (bothPair) {
+    // A later line reporting PAIR on both sides (not the mixed line itself) shows the group is whole again.
+    if (bothPair && group.mixedLine !== null && group.volumes.PVOL.line !== group.mixedLine && group.volumes.SVOL.line !== group.mixedLine) {
+      group.mixedLine = null;
+    }
+    if (bothPair && group.mixedLine === null) {
       group.suspendedSince = null;
       return;
     }
@@ -333,7 +366,8 @@ export class PairModel {
       }
       case "pair": {
         if (!group) return null;
-        if (rest === "synced") return group.volumes.PVOL.state === "PAIR" && group.volumes.SVOL.state === "PAIR";
+        if (rest === "synced") return group.volumes.PVOL.state === "PAIR" && group.volumes.SVOL.state === "PAIR" && group.mixedLine === null;
+        if (rest === "mixed") return group.mixedLine !== null;
         if (rest === "suspended") return group.suspendedSince !== null;
         if (rest === "suspendedHours") {
           if (group.suspendedSince === null || context.now === null) return null;
@@ -383,7 +417,7 @@ export const STATE_PATHS: readonly string[] = [
   "pvol.state", "pvol.node", "svol.state", "svol.node",
   "local.role", "local.state", "local.code", "local.status",
   "remote.role", "remote.state", "remote.code", "remote.status",
-  "pair.synced", "pair.suspended", "pair.suspendedHours",
+  "pair.synced", "pair.mixed", "pair.suspended", "pair.suspendedHours",
   "package.name", "package.node", "package.running", "package.startedAt", "package.side",
   "node.role",
   "takeover.ok", "takeover.resultName", "takeover.code", "takeover.node",
@@ -391,5 +425,7 @@ export const STATE_PATHS: readonly string[] = [
 ];
 
 export function isKnownStatePath(path: string): boolean {
+  // `event.<field>`: the matched event's own field (engine and templates).
+  if (path.startsWith("event.") && path.length > "event.".length) return true;
   return STATE_PATHS.some((known) => (known.endsWith(".*") ? path.startsWith(known.slice(0, -1)) && path.length > known.length - 1 : known === path));
 }

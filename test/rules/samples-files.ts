@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import type { ExampleFile } from "../../src/advise/rule.js";
+
+export const samplesDirectory = fileURLToPath(new URL("../../samples/", import.meta.url));
+
+/** The scenarios: folders of samples/ with an expected-findings.json. */
+export function scenarios(): string[] {
+  return readdirSync(samplesDirectory)
+    .filter((name) => statSync(join(samplesDirectory, name)).isDirectory())
+    .filter((name) => {
+      try {
+        return statSync(join(samplesDirectory, name, "expected-findings.json")).isFile();
+      } catch {
+        return false;
+      }
+    })
+    .sort();
+}
+
+/** Every log and configuration file of a scenario as {path relative to the scenario, text} (gz decompressed). */
+export function scenarioFiles(scenario: string): ExampleFile[] {
+  const root = join(samplesDirectory, scenario);
+  const files: ExampleFile[] = [];
+  const walk = (directory: string): void => {
+    for (const name of readdirSync(directory).sort()) {
+      const path = join(directory, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name !== "expected-findings.json") {
+        const bytes = readFileSync(path);
+        files.push({ path: relative(root, path), text: (name.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8") });
+      }
+    }
+  };
+  walk(root);
+  return files;
+}
+
+export interface ExpectedFindings {
+  readonly findings: Array<{ action: string; severity: string; status: string; package: string | null; deviceGroup: string | null }>;
+  readonly mustNotInclude?: string[];
+  readonly story?: string;
+}
+
+export function expectedFindings(scenario: string): ExpectedFindings {
+  return JSON.parse(readFileSync(join(samplesDirectory, scenario, "expected-findings.json"), "utf8")) as ExpectedFindings;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { analyseFiles } from "../../src/advise/examples.js";
+import { loadRules } from "../../src/advise/load.js";
+import type { Finding } from "../../src/model/findings.js";
+import { expectedFindings, scenarioFiles, scenarios } from "./samples-files.js";
+
+const { rules } = loadRules([], { collectErrors: true });
+type Comparable = { action: string; severity: string; status: string; package: string | null; deviceGroup: string | null };
+const describeFinding = (finding: Comparable | Finding) =>
+  `${finding.action} ${finding.severity} ${finding.status} package=${String(finding.package)} deviceGroup=${String(finding.deviceGroup)}`;
+
+/**
+Each sample scenario, parsed by the real parser and run through the built-in catalog, gives the
+findings its expected-findings.json lists (action, severity, status, package, device group), none of
+its mustNotInclude actions, and no warning or critical finding the expert did not expect.
+*/
+describe.each(scenarios())("sample %s", (scenario) => {
+  const expected = expectedFindings(scenario);
+  const findings = analyseFiles(rules, scenarioFiles(scenario));
+  const got = findings.map(describeFinding);
+
+  it("gives every expected finding", () => {
+    for (const wanted of expected.findings) expect(got).toContain(describeFinding(wanted));
+  });
+
+  it("gives none of the actions that would be wrong", () => {
+    for (const action of expected.mustNotInclude ?? []) {
+      expect(findings.filter((finding) => finding.action === action).map((finding) => `${finding.rule}: ${describeFinding(finding)}`)).toEqual([]);
+    }
+  });
+
+  it("raises no warning or critical finding the expert did not expect", () => {
+    const expectedActions = new Set(expected.findings.map((finding) => finding.action));
+    const surprises = findings
+      .filter((finding) => finding.severity !== "info" && finding.status === "open" && !expectedActions.has(finding.action))
+      .map((finding) => `${finding.rule}: ${describeFinding(finding)}`);
+    expect(surprises).toEqual([]);
+  });
+});
