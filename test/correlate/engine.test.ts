@@ -166,6 +166,16 @@ describe("RuleEngine", () => {
     expect(engine.findings()).toHaveLength(1);
   });
 
+  it("lets no rule see half a line: all events of a line are applied first", () => {
+    const engine = new RuleEngine([rule({
+      match: { event: { kind: "pair.state", where: { side: "local" }, state: { "local.state": "PAIR", "remote.status": "EX_ENORMT" } } },
+    })]);
+    const source = { file: "nodeB1/etc/cmcluster/oracle_pkg/oracle_pkg.log", line: 6 };
+    engine.push({ ...event("pair.state", T0, { deviceGroup: "oradg", host: "nodeB1", fields: { side: "local", role: "SVOL", state: "PAIR" } }), source });
+    engine.push({ ...event("pair.unreachable", T0, { deviceGroup: "oradg", host: "nodeB1", fields: { side: "remote", code: "EX_ENORMT" } }), source });
+    expect(engine.findings()).toHaveLength(1);
+  });
+
   it("knows on which side the package runs", () => {
     const engine = new RuleEngine([rule({
       match: { event: { kind: "pair.state", where: { state: "SSWS" }, state: { "package.side": "SVOL", "package.running": true } } },

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { PairModel } from "../../src/correlate/pair-model.js";
+import type { LogEvent, Scalar } from "../../src/model/events.js";
+
+const T0 = Date.UTC(2026, 10, 5, 10, 0, 0);
+let line = 0;
+function event(kind: string, fields: Record<string, Scalar>, extra: Partial<LogEvent> = {}): LogEvent {
+  return {
+    id: 0, kind, ts: T0, host: "nodeA1", package: null, deviceGroup: "oradg", node: null, fields,
+    source: { file: "nodeA1/var/adm/syslog/syslog.log", line: ++line }, raw: "", ...extra,
+  };
+}
+/** The events of one log line (they share a source line). */
+function oneLine(...events: LogEvent[]): LogEvent[] {
+  const shared = ++line;
+  return events.map((each) => ({ ...each, source: { ...each.source, line: shared } }));
+}
+const lookup = (model: PairModel, path: string, node = "nodeA1") =>
+  model.lookup(path, { deviceGroup: "oradg", package: "oracle_pkg", node, now: T0 });
+
+describe("PairModel", () => {
+  it("keeps each node's local and remote view and the state per role", () => {
+    const model = new PairModel();
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PSUE" }));
+    model.apply(event("pair.state", { side: "remote", role: "SVOL", state: "PSUS" }));
+    expect(lookup(model, "local.state")).toBe("PSUE");
+    expect(lookup(model, "remote.state")).toBe("PSUS");
+    expect(lookup(model, "pvol.node")).toBe("nodeA1");
+    expect(lookup(model, "node.role")).toBe("PVOL");
+    expect(lookup(model, "pair.suspended")).toBe(true);
+    expect(lookup(model, "pair.synced")).toBe(false);
+  });
+
+  it("reads an unreachable remote side as its EX_ code", () => {
+    const model = new PairModel();
+    model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PAIR" }, { host: "nodeB1" }));
+    model.apply(event("pair.unreachable", { side: "remote", code: "EX_ENORMT", number: 242 }, { host: "nodeB1" }));
+    expect(lookup(model, "remote.status", "nodeB1")).toBe("EX_ENORMT");
+    expect(lookup(model, "remote.state", "nodeB1")).toBeNull();
+  });
+
+  it("counts a state named without a side as the node's own", () => {
+    const model = new PairModel();
+    model.apply(event("pair.state", { side: null, role: "SVOL", state: "SSWS" }, { host: "nodeB1" }));
+    expect(lookup(model, "local.state", "nodeB1")).toBe("SSWS");
+    expect(lookup(model, "node.role", "nodeB1")).toBe("SVOL");
+  });
+
+  it("treats a line naming PAIR and PSUE for one side as a mixed group, not as PAIR", () => {
+    const model = new PairModel();
+    model.apply(event("pair.state", { side: "remote", role: "SVOL", state: "PAIR" }));
+    for (const each of oneLine(
+      event("pair.state", { side: "local", role: "PVOL", state: "PSUE" }),
+      event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }),
+    )) model.apply(each);
+    expect(lookup(model, "local.state")).toBe("PSUE");
+    expect(lookup(model, "pair.mixed")).toBe(true);
+    expect(lookup(model, "pair.synced")).toBe(false);
+    for (const each of oneLine(
+      event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }),
+      event("pair.state", { side: "remote", role: "SVOL", state: "PAIR" }),
+    )) model.apply(each);
+    expect(lookup(model, "pair.mixed")).toBe(false);
+    expect(lookup(model, "pair.synced")).toBe(true);
+  });
+
+  it("reads COPY then PAIR on one line as a transition", () => {
+    const model = new PairModel();
+    for (const each of oneLine(
+      event("pair.state", { side: "local", role: "PVOL", state: "COPY" }),
+      event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }),
+    )) model.apply(each);
+    expect(lookup(model, "local.state")).toBe("PAIR");
+    expect(lookup(model, "pair.mixed")).toBe(false);
+  });
+
+  it("maps packages and device groups from configuration, and logged values win over configured ones", () => {
+    const model = new PairModel();
+    const config = (name: string, value: string) => event("config.setting", { name, value }, { ts: null, deviceGroup: null, package: "oracle_pkg" });
+    model.apply(config("AUTO_NONCURDATA", "0"));
+    model.apply(config("DEVICE_GROUP", "oradg"));
+    model.apply(config("NODE_NAME", "nodeA1"));
+    model.apply(config("NODE_NAME", "nodeB1"));
+    expect(model.resolve(event("mc.start.refused", {}, { deviceGroup: null, package: "oracle_pkg" }))).toEqual({ deviceGroup: "oradg", package: "oracle_pkg" });
+    expect(lookup(model, "auto.AUTO_NONCURDATA")).toBe(0);
+    expect(lookup(model, "setting.NODE_NAME")).toBe("nodeA1");
+    model.apply(event("auto.setting", { name: "AUTO_NONCURDATA", value: 1 }, { deviceGroup: null, package: "oracle_pkg" }));
+    expect(lookup(model, "auto.AUTO_NONCURDATA")).toBe(1);
+  });
+
+  it("knows where the package runs and on which side", () => {
+    const model = new PairModel();
+    model.apply(event("pair.state", { side: "local", role: "SVOL", state: "SSWS" }, { host: "nodeB1", package: "oracle_pkg" }));
+    model.apply(event("pkg.started", {}, { host: "nodeB1", node: "nodeB1", package: "oracle_pkg", deviceGroup: null }));
+    expect(lookup(model, "package.running")).toBe(true);
+    expect(lookup(model, "package.node")).toBe("nodeB1");
+    expect(lookup(model, "package.side")).toBe("SVOL");
+    model.apply(event("pkg.halted", {}, { host: "nodeB1", node: "nodeB1", package: "oracle_pkg", deviceGroup: null }));
+    expect(lookup(model, "package.running")).toBe(false);
+  });
+});
