@@ -52,6 +52,8 @@ export interface RuleMatch {
   readonly within?: string;
   /** The (last) pattern must match at least `atLeast` times within `within`. */
   readonly count?: { readonly atLeast: number; readonly within: string };
+  /** Earlier events (same key, within `within`, default 1h) shown as evidence; they never make the rule fire. */
+  readonly related?: { readonly events: readonly EventPattern[]; readonly within?: string };
   /** Fire only when this event does not follow the trigger within `within` (same key). */
   readonly absent?: { readonly event: EventPattern; readonly within: string };
 }

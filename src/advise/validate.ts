@@ -27,6 +27,7 @@ function patternsOf(rule: Rule): Array<{ pattern: EventPattern; pointer: string 
   if (rule.match.event) found.push({ pattern: rule.match.event, pointer: "/match/event" });
   rule.match.sequence?.forEach((pattern, index) => found.push({ pattern, pointer: `/match/sequence/${index}` }));
   if (rule.match.absent) found.push({ pattern: rule.match.absent.event, pointer: "/match/absent/event" });
+  rule.match.related?.events.forEach((pattern, index) => found.push({ pattern, pointer: `/match/related/events/${index}` }));
   rule.resolvedBy?.forEach((pattern, index) => found.push({ pattern, pointer: `/resolvedBy/${index}` }));
   return found;
 }

@@ -34,6 +34,7 @@ interface CompiledRule {
   readonly withinMs: number | null;
   readonly count: { atLeast: number; withinMs: number } | null;
   readonly absent: { pattern: EventPattern; withinMs: number } | null;
+  readonly related: { patterns: readonly EventPattern[]; withinMs: number } | null;
   readonly escalations: ReadonlyArray<{ afterMs: number; severity: Severity; summary?: string }>;
   /** Placeholders the summary and advice use: their values are captured when the finding changes. */
   readonly placeholders: readonly string[];
@@ -77,6 +78,7 @@ interface FindingState {
 }
 
 const KEEP_FIRST_EVIDENCE = 4;
+const RELATED_KEPT = 6;
 
 function compile(rule: Rule): CompiledRule {
   const match = rule.match;
@@ -89,6 +91,7 @@ function compile(rule: Rule): CompiledRule {
     withinMs: match.within !== undefined ? durationMs(match.within) : null,
     count: match.count ? { atLeast: match.count.atLeast, withinMs: durationMs(match.count.within) } : null,
     absent: match.absent ? { pattern: match.absent.event, withinMs: durationMs(match.absent.within) } : null,
+    related: match.related ? { patterns: match.related.events, withinMs: durationMs(match.related.within ?? "1h") } : null,
     escalations: [...(rule.escalate ?? [])]
       .map((step) => ({ afterMs: durationMs(step.after), severity: step.severity, summary: step.summary }))
       .sort((a, b) => a.afterMs - b.afterMs),
@@ -120,6 +123,8 @@ export class RuleEngine {
   private readonly partials = new Map<string, PartialMatch[]>();
   private readonly counted = new Map<string, LogEvent[]>();
   private readonly absences = new Map<string, PendingAbsence>();
+  /** Per rule and key: the latest related events (match.related), shown as evidence. */
+  private readonly relatedEvents = new Map<string, LogEvent[]>();
   private readonly open = new Map<string, FindingState>();
   private readonly all: FindingState[] = [];
   private changes: Array<{ change: FindingChange; finding: Finding }> = [];
@@ -260,9 +265,22 @@ export class RuleEngine {
       if (pending && compiled.absent && now <= pending.deadline && this.matches(compiled.absent.pattern, event, context, now)) {
         this.absences.delete(slot);
       }
+      if (compiled.related && compiled.related.patterns.some((pattern) => this.matches({ kind: pattern.kind, where: pattern.where }, event, context, now))) {
+        const recent = (this.relatedEvents.get(slot) ?? []).filter((earlier) => now - (earlier.ts ?? now) <= compiled.related!.withinMs);
+        recent.push(event);
+        this.relatedEvents.set(slot, recent.slice(-RELATED_KEPT));
+      }
       const completed = this.advanceMatch(compiled, slot, event, context, now);
-      if (completed) this.trigger(compiled, slot, completed, context, now);
+      if (completed) this.trigger(compiled, slot, this.withRelated(compiled, slot, completed, now), context, now);
     }
+  }
+
+  /** The match's events preceded by the related events still inside the window, in time order. */
+  private withRelated(compiled: CompiledRule, slot: string, events: LogEvent[], now: number): LogEvent[] {
+    if (!compiled.related) return events;
+    const first = events[0]?.ts ?? now;
+    const related = (this.relatedEvents.get(slot) ?? []).filter((earlier) => !events.includes(earlier) && (earlier.ts ?? first) <= first && first - (earlier.ts ?? first) <= compiled.related!.withinMs);
+    return [...related, ...events];
   }
 
   /** The events of a completed match when this event completes one, else null. */
