@@ -139,6 +139,14 @@ export function validateRule(rule: Rule, fileName: string): RuleIssue[] {
 /** Cross-rule checks (after every file is loaded): titles used twice confuse the operator. */
 export function validateRuleSet(rules: readonly Rule[]): Array<RuleIssue & { path: string }> {
   const issues: Array<RuleIssue & { path: string }> = [];
+  const ids = new Set(rules.map((rule) => rule.id));
+  for (const rule of rules) {
+    rule.match.unlessOpen?.forEach((ruleId, index) => {
+      if (!ids.has(ruleId)) {
+        issues.push({ severity: "warning", code: "unknown-rule", message: `unlessOpen names '${ruleId}', which is not loaded`, pointer: `/match/unlessOpen/${index}`, path: rule.source?.path ?? rule.id, hint: "use the id of a loaded rule" });
+      }
+    });
+  }
   const titles = new Map<string, Rule>();
   for (const rule of rules) {
     const earlier = titles.get(rule.title.toLowerCase());

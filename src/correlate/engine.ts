@@ -350,6 +350,8 @@ export class RuleEngine {
   }
 
   private openFinding(compiled: CompiledRule, slot: string, events: LogEvent[], context: Context, now: number): void {
+    // A generic rule steps aside while a more specific one already speaks for this key.
+    if (compiled.rule.match.unlessOpen?.some((ruleId) => this.open.has(`${ruleId}\u0000${context.key}`))) return;
     const evidence = events.map(evidenceOf);
     const firstTs = events.find((event) => event.ts !== null)?.ts ?? now;
     const state: FindingState = {

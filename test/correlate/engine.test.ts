@@ -176,6 +176,17 @@ describe("RuleEngine", () => {
     expect(engine.findings()).toHaveLength(1);
   });
 
+  it("lets a generic rule step aside while a specific one is open for the key (unlessOpen)", () => {
+    const specific = rule({ id: "specific", match: { event: { kind: "pair.state", where: { state: "PSUE" } } } });
+    const generic = rule({ id: "generic", match: { event: { kind: "pair.state", where: { state: "PSUE" } }, unlessOpen: ["specific"] } });
+    const engine = new RuleEngine([specific, generic]);
+    engine.push(suspended(T0));
+    expect(engine.findings().map((finding) => finding.rule)).toEqual(["specific"]);
+    const alone = new RuleEngine([generic]);
+    alone.push(suspended(T0));
+    expect(alone.findings().map((finding) => finding.rule)).toEqual(["generic"]);
+  });
+
   it("knows on which side the package runs", () => {
     const engine = new RuleEngine([rule({
       match: { event: { kind: "pair.state", where: { state: "SSWS" }, state: { "package.side": "SVOL", "package.running": true } } },
