@@ -2,13 +2,14 @@
 Advice templates: `{deviceGroup}`, `{package}`, `{node}`, any state path (`{pvol.node}`,
 `{setting.HORCTIMEOUT}`), a field of the last matching event (`{event.code}`), the largest value of a
 field over the matching events (`{max.seconds}`), with an optional multiplier (`{max.seconds*10}`)
-and fallback text (`{svol.node|<a node at the recovery site>}`). A placeholder without a value prints
+a letter case (`{fence:lower}`: Raid Manager options are lower case) and fallback text
+(`{svol.node|<a node at the recovery site>}`). A placeholder without a value prints
 as `<name>` so the operator sees what to fill in.
 */
 
 import type { Scalar } from "../model/events.js";
 
-const PLACEHOLDER = /\{([A-Za-z_][\w.]*)(\*\d+(?:\.\d+)?)?(?:\|([^}]*))?\}/g;
+const PLACEHOLDER = /\{([A-Za-z_][\w.]*)(\*\d+(?:\.\d+)?)?(?::(lower|upper))?(?:\|([^}]*))?\}/g;
 
 /** Every placeholder name used in a template (without multiplier or fallback). */
 export function placeholdersOf(template: string): string[] {
@@ -31,9 +32,10 @@ function display(value: Scalar, multiplier: string | undefined): string {
 
 /** Fill a template from the values; missing or empty values print as `<name>` (or the fallback). */
 export function fillTemplate(template: string, values: Readonly<Record<string, Scalar | undefined>>): string {
-  return template.replace(PLACEHOLDER, (_whole, name: string, multiplier: string | undefined, fallback: string | undefined) => {
+  return template.replace(PLACEHOLDER, (_whole, name: string, multiplier: string | undefined, letterCase: string | undefined, fallback: string | undefined) => {
     const value = values[name];
     if (value === undefined || value === null || value === "") return fallback ?? `<${name}>`;
-    return display(value, multiplier);
+    const text = display(value, multiplier);
+    return letterCase === "lower" ? text.toLowerCase() : letterCase === "upper" ? text.toUpperCase() : text;
   });
 }

@@ -130,7 +130,8 @@ export class RuleEngine {
   private changes: Array<{ change: FindingChange; finding: Finding }> = [];
 
   constructor(rules: readonly Rule[], options: RuleEngineOptions = {}) {
-    this.compiled = rules.map(compile);
+    // Rules that step aside for others (unlessOpen) look at each event after the others did.
+    this.compiled = rules.map(compile).sort((a, b) => Number(a.rule.match.unlessOpen !== undefined) - Number(b.rule.match.unlessOpen !== undefined));
     this.lateness = options.lateness ?? 60_000;
     this.maxEvidence = Math.max(options.maxEvidence ?? 12, KEEP_FIRST_EVIDENCE + 1);
   }

@@ -10,5 +10,6 @@ describe("fillTemplate", () => {
   it("prints null and empty values as <name>", fills("{deviceGroup}/{fence}", { deviceGroup: null, fence: "" }, "<deviceGroup>/<fence>"));
   it("uses the fallback text", fills("touch {setting.PKGDIR|<package directory>}/FORCEFLAG", {}, "touch <package directory>/FORCEFLAG"));
   it("multiplies and rounds up without binary-fraction noise", fills("{max.seconds*10} s = {max.seconds*1000000} us", { "max.seconds": 6.1 }, "61 s = 6100000 us"));
+  it("lowers the case for command options", fills("paircreate -g {deviceGroup} -f {fence:lower|<data|never|async>} -vl", { deviceGroup: "oradg", fence: "DATA" }, "paircreate -g oradg -f data -vl"));
   it("lists placeholders", () => expect(placeholdersOf("{a} {b.c*10} {d|x}")).toEqual(["a", "b.c", "d"]));
 });
