@@ -38,6 +38,8 @@ interface CompiledRule {
   readonly escalations: ReadonlyArray<{ afterMs: number; severity: Severity; summary?: string }>;
   /** Placeholders the summary and advice use: their values are captured when the finding changes. */
   readonly placeholders: readonly string[];
+  /** Every event kind the rule looks at: other events skip it entirely. */
+  readonly kinds: ReadonlySet<string>;
 }
 
 interface Context {
@@ -78,6 +80,7 @@ interface FindingState {
 }
 
 const KEEP_FIRST_EVIDENCE = 4;
+const CHANGE_ORDER: readonly FindingChange[] = ["opened", "updated", "escalated", "resolved"];
 const RELATED_KEPT = 6;
 
 function compile(rule: Rule): CompiledRule {
@@ -96,6 +99,8 @@ function compile(rule: Rule): CompiledRule {
       .map((step) => ({ afterMs: durationMs(step.after), severity: step.severity, summary: step.summary }))
       .sort((a, b) => a.afterMs - b.afterMs),
     placeholders: [...new Set(templates.flatMap(placeholdersOf))],
+    kinds: new Set([...steps, ...(match.absent ? [match.absent.event] : []), ...(match.related?.events ?? []), ...(rule.resolvedBy ?? [])]
+      .flatMap((pattern) => (typeof pattern.kind === "string" ? [pattern.kind] : pattern.kind))),
   };
 }
 
@@ -127,7 +132,11 @@ export class RuleEngine {
   private readonly relatedEvents = new Map<string, LogEvent[]>();
   private readonly open = new Map<string, FindingState>();
   private readonly all: FindingState[] = [];
-  private changes: Array<{ change: FindingChange; finding: Finding }> = [];
+  /**
+  What changed since the last drainChanges(), per finding (at most one entry of each kind): bounded by
+  the number of findings even when nobody drains (analyze), and cheap (snapshots are built on drain).
+  */
+  private readonly changes = new Map<FindingState, Set<FindingChange>>();
 
   constructor(rules: readonly Rule[], options: RuleEngineOptions = {}) {
     // Rules that step aside for others (unlessOpen) look at each event after the others did.
@@ -185,11 +194,22 @@ export class RuleEngine {
     return this.all.map((state) => this.snapshot(state)).sort((a, b) => a.firstSeen - b.firstSeen || a.id.localeCompare(b.id));
   }
 
+  /**
+  What changed since the last call, for `watch`: per finding, in the order opened, updated, escalated,
+  resolved, each with the finding as it is now.
+  */
   drainChanges(): Array<{ change: FindingChange; finding: Finding }> {
     this.flushLine();
     this.flushConfig();
-    const drained = this.changes;
-    this.changes = [];
+    const drained: Array<{ change: FindingChange; finding: Finding }> = [];
+    for (const [state, changes] of this.changes) {
+      const finding = this.snapshot(state);
+      for (const change of CHANGE_ORDER) {
+        // An opened finding's snapshot already shows its later evidence.
+        if (changes.has(change) && !(change === "updated" && changes.has("opened"))) drained.push({ change, finding });
+      }
+    }
+    this.changes.clear();
     return drained;
   }
 
@@ -199,8 +219,8 @@ export class RuleEngine {
     for (const event of pending) this.evaluate(event, this.clock ?? 0);
   }
 
-  private contextOf(event: LogEvent, compiled: CompiledRule): Context {
-    const { deviceGroup, package: packageName } = this.model.resolve(event);
+  private contextOf(event: LogEvent, compiled: CompiledRule, resolved: { deviceGroup: string | null; package: string | null }): Context {
+    const { deviceGroup, package: packageName } = resolved;
     const node = nodeOf(event);
     let key: string;
     switch (compiled.rule.match.key ?? "deviceGroup") {
@@ -253,8 +273,10 @@ export class RuleEngine {
   }
 
   private evaluate(event: LogEvent, now: number): void {
+    const resolved = this.model.resolve(event);
     for (const compiled of this.compiled) {
-      const context = this.contextOf(event, compiled);
+      if (!compiled.kinds.has(event.kind)) continue;
+      const context = this.contextOf(event, compiled, resolved);
       const slot = `${compiled.rule.id}\u0000${context.key}`;
       const rule = compiled.rule;
 
@@ -375,7 +397,7 @@ export class RuleEngine {
     this.captureValues(state, events, context, now);
     this.open.set(slot, state);
     this.all.push(state);
-    this.changes.push({ change: "opened", finding: this.snapshot(state) });
+    this.noteChange(state, "opened");
     this.escalateOne(state);
   }
 
@@ -383,7 +405,7 @@ export class RuleEngine {
     const added = this.addEvidence(state, events);
     state.lastSeen = Math.max(state.lastSeen, now);
     this.captureValues(state, events, context, now);
-    if (added) this.changes.push({ change: "updated", finding: this.snapshot(state) });
+    if (added) this.noteChange(state, "updated");
   }
 
   private resolve(slot: string, state: FindingState, event: LogEvent, now: number): void {
@@ -392,7 +414,16 @@ export class RuleEngine {
     state.resolvedAt = now;
     state.lastSeen = Math.max(state.lastSeen, now);
     this.open.delete(slot);
-    this.changes.push({ change: "resolved", finding: this.snapshot(state) });
+    this.noteChange(state, "resolved");
+  }
+
+  private noteChange(state: FindingState, change: FindingChange): void {
+    let changes = this.changes.get(state);
+    if (!changes) {
+      changes = new Set();
+      this.changes.set(state, changes);
+    }
+    changes.add(change);
   }
 
   /** True when a line was new to the finding. */
@@ -459,7 +490,7 @@ export class RuleEngine {
         const raised = severityRank[escalation.severity] > severityRank[state.severity];
         if (raised) state.severity = escalation.severity;
         if (escalation.summary) state.escalatedSummary = escalation.summary;
-        if (raised) this.changes.push({ change: "escalated", finding: this.snapshot(state) });
+        if (raised) this.noteChange(state, "escalated");
       }
     }
   }

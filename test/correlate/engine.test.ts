@@ -35,13 +35,15 @@ describe("RuleEngine", () => {
   it("fires a single-event rule once per key and keeps adding evidence", () => {
     const engine = new RuleEngine([rule({ match: { event: { kind: "pair.state", where: { state: ["PSUE", "PSUS"] } } } })]);
     engine.push(suspended(T0));
+    expect(engine.drainChanges().map((change) => change.change)).toEqual(["opened"]);
     engine.push(suspended(T0 + MINUTE));
     const findings = engine.findings();
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ rule: "test-rule", action: "full-resync", deviceGroup: "oradg", status: "open", node: "nodeA1", site: "P-VOL side" });
     expect(findings[0].evidence).toHaveLength(2);
     expect(findings[0].steps[0]).toEqual({ where: "P-VOL side (nodeA1)", command: "pairresync -g oradg -c 15", why: "resync" });
-    expect(engine.drainChanges().map((change) => change.change)).toEqual(["opened", "updated"]);
+    expect(engine.drainChanges().map((change) => change.change)).toEqual(["updated"]);
+    expect(engine.drainChanges()).toEqual([]);
   });
 
   it("resolves when the resolvedBy evidence arrives and keeps the finding", () => {
@@ -56,7 +58,8 @@ describe("RuleEngine", () => {
     engine.push(remotePair(T0 + 2 * HOUR + MINUTE, "PAIR"));
     const [finding] = engine.findings();
     expect(finding).toMatchObject({ status: "resolved", resolvedAt: T0 + 2 * HOUR + MINUTE });
-    expect(engine.drainChanges().map((change) => change.change)).toEqual(["opened", "updated", "resolved"]);
+    // Not drained in between: one entry per kind of change, with the finding as it is now.
+    expect(engine.drainChanges().map((change) => [change.change, change.finding.status])).toEqual([["opened", "resolved"], ["resolved", "resolved"]]);
   });
 
   it("matches a sequence only within its window", () => {
