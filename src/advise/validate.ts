@@ -22,6 +22,35 @@ export interface RuleIssue {
 const EVENT_PATHS = new Set(["kind", "package", "deviceGroup", "node", "host"]);
 const TEMPLATE_NAMES = new Set(["deviceGroup", "package", "node", "host", "site", "fence", "instance", "count", "events", "hours"]);
 
+/** Edit distance, for "did you mean" hints. */
+function distance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0];
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j];
+      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length];
+}
+
+/** "did you mean x? " when a known name is close, else "". */
+function suggestion(name: string, known: readonly string[]): string {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of known) {
+    const candidateDistance = distance(name.toLowerCase(), candidate.toLowerCase());
+    if (candidateDistance < bestDistance) {
+      best = candidate;
+      bestDistance = candidateDistance;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 4)) ? `did you mean '${best}'? ` : "";
+}
+
 function patternsOf(rule: Rule): Array<{ pattern: EventPattern; pointer: string }> {
   const found: Array<{ pattern: EventPattern; pointer: string }> = [];
   if (rule.match.event) found.push({ pattern: rule.match.event, pointer: "/match/event" });
@@ -67,7 +96,7 @@ export function validateRule(rule: Rule, fileName: string): RuleIssue[] {
     issues.push({ severity: "error", code: "id-file-name", message: `id '${rule.id}' differs from the file name '${fileName}'`, pointer: "/id", hint: `rename the file to ${rule.id}.yaml or set id: ${expectedId}` });
   }
   if (!(rule.advice.action in ACTION_IDS)) {
-    issues.push({ severity: "error", code: "unknown-action", message: `action '${rule.advice.action}' is not a contract action id`, pointer: "/advice/action", hint: `use one of: ${Object.keys(ACTION_IDS).join(", ")}` });
+    issues.push({ severity: "error", code: "unknown-action", message: `action '${rule.advice.action}' is not a contract action id`, pointer: "/advice/action", hint: `${suggestion(rule.advice.action, Object.keys(ACTION_IDS))}use one of: ${Object.keys(ACTION_IDS).join(", ")}` });
   }
   if (rule.match.sequence && rule.match.within === undefined) {
     issues.push({ severity: "warning", code: "sequence-without-window", message: "the sequence has no 'within': its steps may be days apart", pointer: "/match/sequence", hint: "add match.within, e.g. 1h" });
@@ -78,13 +107,13 @@ export function validateRule(rule: Rule, fileName: string): RuleIssue[] {
       if (!EVENT_KINDS.includes(kind)) {
         issues.push({
           severity: "warning", code: "unknown-kind", message: `event kind '${kind}' is not in docs/events.md: no grammar emits it`,
-          pointer: typeof pattern.kind === "string" ? `${pointer}/kind` : `${pointer}/kind/${index}`, hint: `known kinds: ${EVENT_KINDS.join(", ")}`,
+          pointer: typeof pattern.kind === "string" ? `${pointer}/kind` : `${pointer}/kind/${index}`, hint: `${suggestion(kind, EVENT_KINDS)}known kinds: ${EVENT_KINDS.join(", ")}`,
         });
       }
     });
     for (const entry of conditionEntries(pattern.state, `${pointer}/state`)) {
       if (!isKnownStatePath(entry.path)) {
-        issues.push({ severity: "warning", code: "unknown-state-path", message: `state path '${entry.path}' is not known to the pair model`, pointer: entry.pointer, hint: `known paths: ${STATE_PATHS.join(", ")}` });
+        issues.push({ severity: "warning", code: "unknown-state-path", message: `state path '${entry.path}' is not known to the pair model`, pointer: entry.pointer, hint: `${suggestion(entry.path, STATE_PATHS)}known paths: ${STATE_PATHS.join(", ")}` });
       }
     }
     for (const entry of [...conditionEntries(pattern.where, `${pointer}/where`), ...conditionEntries(pattern.state, `${pointer}/state`)]) {
