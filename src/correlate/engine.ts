@@ -58,6 +58,8 @@ interface PartialMatch {
 interface PendingAbsence {
   readonly deadline: number;
   readonly events: LogEvent[];
+  /** The first event of the match (not a related one): anchors the finding's id. */
+  readonly anchor: LogEvent;
   readonly context: Context;
 }
 
@@ -132,6 +134,7 @@ export class RuleEngine {
   private readonly relatedEvents = new Map<string, LogEvent[]>();
   private readonly open = new Map<string, FindingState>();
   private readonly all: FindingState[] = [];
+  private readonly usedIds = new Set<string>();
   /**
   What changed since the last drainChanges(), per finding (at most one entry of each kind): bounded by
   the number of findings even when nobody drains (analyze), and cheap (snapshots are built on drain).
@@ -294,7 +297,7 @@ export class RuleEngine {
         this.relatedEvents.set(slot, recent.slice(-RELATED_KEPT));
       }
       const completed = this.advanceMatch(compiled, slot, event, context, now);
-      if (completed) this.trigger(compiled, slot, this.withRelated(compiled, slot, completed, now), context, now);
+      if (completed) this.trigger(compiled, slot, completed, context, now);
     }
   }
 
@@ -344,8 +347,9 @@ export class RuleEngine {
     return completed;
   }
 
-  private trigger(compiled: CompiledRule, slot: string, events: LogEvent[], context: Context, now: number): void {
+  private trigger(compiled: CompiledRule, slot: string, matched: LogEvent[], context: Context, now: number): void {
     const existing = this.open.get(slot);
+    const events = this.withRelated(compiled, slot, matched, now);
     if (existing) {
       this.update(existing, events, context, now);
       return;
@@ -356,10 +360,10 @@ export class RuleEngine {
         for (const event of events) if (!pending.events.includes(event)) pending.events.push(event);
         return;
       }
-      this.absences.set(slot, { deadline: now + compiled.absent.withinMs, events: [...events], context });
+      this.absences.set(slot, { deadline: now + compiled.absent.withinMs, events, anchor: matched[0], context });
       return;
     }
-    this.openFinding(compiled, slot, events, context, now);
+    this.openFinding(compiled, slot, events, matched[0], context, now);
   }
 
   private expireAbsences(until: number): void {
@@ -368,17 +372,16 @@ export class RuleEngine {
       this.absences.delete(slot);
       const compiled = this.compiled.find((candidate) => slot.startsWith(`${candidate.rule.id}\u0000`));
       if (!compiled || this.open.has(slot)) continue;
-      this.openFinding(compiled, slot, pending.events, pending.context, pending.deadline);
+      this.openFinding(compiled, slot, pending.events, pending.anchor, pending.context, pending.deadline);
     }
   }
 
-  private openFinding(compiled: CompiledRule, slot: string, events: LogEvent[], context: Context, now: number): void {
+  private openFinding(compiled: CompiledRule, slot: string, events: LogEvent[], anchor: LogEvent, context: Context, now: number): void {
     // A generic rule steps aside while a more specific one already speaks for this key.
     if (compiled.rule.match.unlessOpen?.some((ruleId) => this.open.has(`${ruleId}\u0000${context.key}`))) return;
-    const evidence = events.map(evidenceOf);
-    const firstTs = events.find((event) => event.ts !== null)?.ts ?? now;
+    const firstTs = anchor.ts ?? now;
     const state: FindingState = {
-      id: stableId(compiled.rule.id, context.key, evidence[0]),
+      id: this.uniqueId(stableId(compiled.rule.id, context.key, evidenceOf(anchor))),
       compiled,
       context,
       firstSeen: firstTs,
@@ -401,6 +404,16 @@ export class RuleEngine {
     this.escalateOne(state);
   }
 
+  /** The id, or a deterministic variant when a finding of the same rule and key already began on that line. */
+  private uniqueId(id: string): string {
+    let candidate = id;
+    for (let attempt = 1; this.usedIds.has(candidate); attempt++) {
+      candidate = createHash("sha256").update(`${id}\u0000${attempt}`).digest("hex").slice(0, 16);
+    }
+    this.usedIds.add(candidate);
+    return candidate;
+  }
+
   private update(state: FindingState, events: LogEvent[], context: Context, now: number): void {
     const added = this.addEvidence(state, events);
     state.lastSeen = Math.max(state.lastSeen, now);
@@ -414,6 +427,9 @@ export class RuleEngine {
     state.resolvedAt = now;
     state.lastSeen = Math.max(state.lastSeen, now);
     this.open.delete(slot);
+    // Counted and partial matches belonged to the problem just fixed: a new finding needs new events.
+    this.counted.delete(slot);
+    this.partials.delete(slot);
     this.noteChange(state, "resolved");
   }
 

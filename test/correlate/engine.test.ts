@@ -62,6 +62,24 @@ describe("RuleEngine", () => {
     expect(engine.drainChanges().map((change) => [change.change, change.finding.status])).toEqual([["opened", "resolved"], ["resolved", "resolved"]]);
   });
 
+  it("opens a new finding with its own id when the problem comes back after resolution", () => {
+    const engine = new RuleEngine([rule({
+      match: { event: { kind: "pair.state", where: { state: "PSUE" } }, related: { events: [{ kind: "link.failure" }], within: "1d" } },
+      resolvedBy: [{ kind: "pair.state", state: { "pair.synced": true } }],
+    })]);
+    engine.push(event("link.failure", T0 - MINUTE, { deviceGroup: "oradg" }));
+    engine.push(suspended(T0));
+    engine.push(localPair(T0 + HOUR));
+    engine.push(remotePair(T0 + HOUR, "PAIR"));
+    engine.push(suspended(T0 + 2 * HOUR));
+    const findings = engine.findings();
+    expect(findings.map((finding) => finding.status)).toEqual(["resolved", "open"]);
+    expect(new Set(findings.map((finding) => finding.id)).size).toBe(2);
+    // The related line is evidence of both, the id comes from the line that matched.
+    expect(findings[1].evidence[0].text).toContain("link.failure");
+    expect(findings[1].firstSeen).toBe(T0 + 2 * HOUR);
+  });
+
   it("matches a sequence only within its window", () => {
     const sequenceRule = rule({ match: { sequence: [{ kind: "link.failure" }, { kind: "pkg.start.failed" }], within: "1h", key: "cluster" } });
     const late = new RuleEngine([sequenceRule]);
