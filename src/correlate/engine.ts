@@ -115,6 +115,12 @@ function evidenceOf(event: LogEvent): Evidence {
   return { file: event.source.file, line: event.source.line, text: event.raw, ts: event.ts, host: event.host };
 }
 
+/**
+Use: `push()` every event in event-time order (configuration facts, ts null, first; all events of a
+line together), `advance(watermark)` when event time has passed (the end of a replay, or "now" in the
+logs' wall clock while watching: absence deadlines and escalations fire then), `findings()` for the
+result, `drainChanges()` after each line or batch while watching.
+*/
 export class RuleEngine {
   private readonly compiled: CompiledRule[];
   private readonly lateness: number;
@@ -202,8 +208,9 @@ export class RuleEngine {
   resolved, each with the finding as it is now.
   */
   drainChanges(): Array<{ change: FindingChange; finding: Finding }> {
+    // The current line is complete when the caller drains (push a line's events together); configuration
+    // waits for the first timed event or a watermark, so a half-read set of files is never judged.
     this.flushLine();
-    this.flushConfig();
     const drained: Array<{ change: FindingChange; finding: Finding }> = [];
     for (const [state, changes] of this.changes) {
       const finding = this.snapshot(state);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { analyseFiles } from "../../src/advise/examples.js";
+import { analyseFiles, parseBundle } from "../../src/advise/examples.js";
+import { RuleEngine } from "../../src/correlate/engine.js";
 import { loadRules } from "../../src/advise/load.js";
 import type { Finding } from "../../src/model/findings.js";
 import { expectedFindings, scenarioFiles, scenarios } from "./samples-files.js";
@@ -35,5 +36,32 @@ describe.each(scenarios())("sample %s", (scenario) => {
       .filter((finding) => finding.severity !== "info" && finding.status === "open" && !expectedActions.has(finding.action))
       .map((finding) => `${finding.rule}: ${describeFinding(finding)}`);
     expect(surprises).toEqual([]);
+  });
+});
+
+/** Following the logs live (watermarks and drains along the way) ends with the findings of one replay. */
+describe.each(scenarios())("sample %s live", (scenario) => {
+  it("gives the same findings, ids included, as a replay", () => {
+    const { events, lastTs } = parseBundle(scenarioFiles(scenario));
+    const replay = new RuleEngine(rules);
+    for (const event of events) replay.push(event);
+    if (lastTs !== null) replay.advance(lastTs);
+
+    const live = new RuleEngine(rules);
+    let opened = 0;
+    events.forEach((event, index) => {
+      live.push(event);
+      const next = events[index + 1];
+      const lineDone = !next || next.source.file !== event.source.file || next.source.line !== event.source.line;
+      // As watch does: after each line, drain; now and then a watermark.
+      if (!lineDone) return;
+      if (index % 7 === 0 && event.ts !== null) live.advance(event.ts);
+      opened += live.drainChanges().filter((change) => change.change === "opened").length;
+    });
+    if (lastTs !== null) live.advance(lastTs);
+    opened += live.drainChanges().filter((change) => change.change === "opened").length;
+
+    expect(live.findings()).toEqual(replay.findings());
+    expect(opened).toBe(replay.findings().length);
   });
 });
