@@ -111,6 +111,15 @@ function stableId(ruleId: string, key: string, first: Evidence | undefined): str
   return createHash("sha256").update(`${ruleId}\u0000${key}\u0000${anchor}`).digest("hex").slice(0, 16);
 }
 
+/** A field of the latest of the events that states it (the refusal names no code, the line before does). */
+function latestField(events: readonly LogEvent[], field: string): Scalar | undefined {
+  for (let index = events.length - 1; index >= 0; index--) {
+    const value = events[index].fields[field];
+    if (value !== undefined && value !== null) return value;
+  }
+  return undefined;
+}
+
 function evidenceOf(event: LogEvent): Evidence {
   return { file: event.source.file, line: event.source.line, text: event.raw, ts: event.ts, host: event.host };
 }
@@ -486,7 +495,7 @@ export class RuleEngine {
     };
     for (const name of state.compiled.placeholders) {
       if (name in values || name === "hours") continue;
-      if (name.startsWith("event.")) values[name] = last?.fields[name.slice("event.".length)];
+      if (name.startsWith("event.")) values[name] = latestField(events, name.slice("event.".length));
       else if (name.startsWith("max.")) values[name] = state.maxima.get(name.slice("max.".length));
       else values[name] = lookup(name);
     }
