@@ -1,7 +1,9 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtInRulesDirectory, loadRules } from "../../src/advise/load.js";
 import { runRuleExamples } from "../../src/advise/examples.js";
+import { parse } from "yaml";
 import { ACTION_IDS } from "../../src/advise/vocabulary.js";
 
 const loaded = loadRules([], { collectErrors: true });
@@ -15,6 +17,29 @@ describe("the built-in catalog", () => {
     const files = readdirSync(builtInRulesDirectory()).filter((name) => name.endsWith(".yaml")).sort();
     expect(loaded.rules.map((rule) => `${rule.id}.yaml`).sort()).toEqual(files);
     for (const file of files) expect(file).toMatch(/^[a-z0-9][a-z0-9-]{2,80}\.yaml$/);
+  });
+
+  it("ships a schema whose every property has a description (editors show them)", () => {
+    const schema = JSON.parse(readFileSync(join(builtInRulesDirectory(), "rule.schema.json"), "utf8")) as unknown;
+    const undocumented: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (typeof node !== "object" || node === null) return;
+      const properties = (node as { properties?: Record<string, unknown> }).properties;
+      for (const [name, child] of Object.entries(properties ?? {})) {
+        if (typeof (child as { description?: unknown }).description !== "string") undocumented.push(`${path}/${name}`);
+      }
+      for (const [key, child] of Object.entries(node)) walk(child, `${path}/${key}`);
+    };
+    walk(schema, "");
+    expect(undocumented).toEqual([]);
+  });
+
+  it("keeps the documented key order in every rule file (docs/rules.md)", () => {
+    const order = ["$schema", "id", "title", "severity", "escalate", "description", "summary", "references", "match", "advice", "resolvedBy", "examples"];
+    for (const file of readdirSync(builtInRulesDirectory()).filter((name) => name.endsWith(".yaml"))) {
+      const keys = Object.keys(parse(readFileSync(join(builtInRulesDirectory(), file), "utf8")) as object);
+      expect({ file, keys }).toEqual({ file, keys: [...keys].sort((a, b) => order.indexOf(a) - order.indexOf(b)) });
+    }
   });
 
   it("uses every contract action id at least once", () => {
