@@ -179,7 +179,7 @@ export function loadRuleFile(path: string, builtIn: boolean): { rule?: Rule; pro
     }
     return { problems };
   }
-  const rule = { ...(data as Omit<Rule, "source">), source: { path, builtIn } } as Rule;
+  const rule = { ...(data as Omit<Rule, "source">), source: { path, builtIn, idLine: lineOf(document, lineCounter, "/id") } } as Rule;
   for (const issue of validateRule(rule, basename(path))) {
     const line = lineOf(document, lineCounter, issue.pointer);
     problems.push(new RuleProblem(issue.severity, issue.code, issue.message, { path, line, hint: issue.hint }));
@@ -223,14 +223,14 @@ export function loadRules(directories: readonly string[], options: LoadRulesOpti
       if (!rule || loaded.problems.some((problem) => problem.severity === "error")) continue;
       const sameFolder = idsHere.get(rule.id);
       if (sameFolder) {
-        problems.push(new RuleProblem("error", "duplicate-id", `rule id '${rule.id}' is also used by ${sameFolder}`, { path, line: 1, hint: "ids are unique: rename one file and its id" }));
+        problems.push(new RuleProblem("error", "duplicate-id", `rule id '${rule.id}' is also used by ${sameFolder}`, { path, line: rule.source?.idLine, hint: "ids are unique: rename one file and its id" }));
         continue;
       }
       idsHere.set(rule.id, path);
       const earlier = byId.get(rule.id);
       if (earlier) {
         problems.push(new RuleProblem("warning", "overrides", `rule '${rule.id}' replaces the one in ${earlier.source?.path ?? "an earlier folder"}`, {
-          path, line: 1, hint: "intended for site-specific advice; rename the id to keep both",
+          path, line: rule.source?.idLine, hint: "intended for site-specific advice; rename the id to keep both",
         }));
       }
       byId.set(rule.id, rule);

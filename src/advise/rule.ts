@@ -115,5 +115,5 @@ export interface Rule {
   readonly resolvedBy?: readonly EventPattern[];
   readonly examples?: { readonly fire?: readonly Example[]; readonly notFire?: readonly Example[] };
   /** Where the rule came from (set by the loader). */
-  readonly source?: { readonly path: string; readonly builtIn: boolean };
+  readonly source?: { readonly path: string; readonly builtIn: boolean; readonly idLine?: number };
 }

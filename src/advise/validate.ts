@@ -166,8 +166,8 @@ export function validateRule(rule: Rule, fileName: string): RuleIssue[] {
 }
 
 /** Cross-rule checks (after every file is loaded): titles used twice confuse the operator. */
-export function validateRuleSet(rules: readonly Rule[]): Array<RuleIssue & { path: string }> {
-  const issues: Array<RuleIssue & { path: string }> = [];
+export function validateRuleSet(rules: readonly Rule[]): Array<RuleIssue & { path: string; line?: number }> {
+  const issues: Array<RuleIssue & { path: string; line?: number }> = [];
   const ids = new Set(rules.map((rule) => rule.id));
   for (const rule of rules) {
     rule.match.unlessOpen?.forEach((ruleId, index) => {
@@ -180,7 +180,7 @@ export function validateRuleSet(rules: readonly Rule[]): Array<RuleIssue & { pat
   for (const rule of rules) {
     const earlier = titles.get(rule.title.toLowerCase());
     if (earlier) {
-      issues.push({ severity: "warning", code: "duplicate-title", message: `title also used by rule '${earlier.id}'`, pointer: "/title", path: rule.source?.path ?? rule.id, hint: "titles tell findings apart: make them specific" });
+      issues.push({ severity: "warning", code: "duplicate-title", message: `title also used by rule '${earlier.id}'`, pointer: "/title", path: rule.source?.path ?? rule.id, line: rule.source?.idLine, hint: "titles tell findings apart: make them specific" });
     }
     titles.set(rule.title.toLowerCase(), rule);
   }

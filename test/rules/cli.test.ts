@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { runCli } from "../../src/cli/main.js";
 
 const invalid = fileURLToPath(new URL("../fixtures/rules-invalid/", import.meta.url));
+const site = fileURLToPath(new URL("../fixtures/rules-site/", import.meta.url));
 
 /** Runs the CLI in-process and captures what it writes. */
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -48,6 +49,19 @@ describe("mcadvisor rules", () => {
     expect(stderr).toMatch(/bad-action\.yaml:12: error \[unknown-action\]/);
     expect(stderr).toMatch(/unknown-kind\.yaml:9: warning \[unknown-kind\]/);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("says when a site rule replaces a built-in one, in list and lint", async () => {
+    const listed = await run(["rules", "list", "--rules", site, "--format", "json"]);
+    expect(listed.stderr).toMatch(/continental-alert\.yaml:2: warning \[overrides\] rule 'continental-alert' replaces the one in .*rules\/continental-alert\.yaml/);
+    const rows = JSON.parse(listed.stdout) as Array<{ id: string; title: string }>;
+    expect(rows.find((row) => row.id === "continental-alert")?.title).toMatch(/^Site rule/);
+    const linted = await run(["rules", "lint", site]);
+    expect(linted.stdout).toMatch(/^1 rule\(s\) loaded; 0 error\(s\), 1 warning\(s\)/m);
+    expect(linted.code).toBe(1);
+    const tested = await run(["rules", "test", site]);
+    expect(tested.stdout).toMatch(/2 passed, 0 failed/);
+    expect(tested.code).toBe(0);
   });
 
   it("passes every example of the built-in catalog", async () => {

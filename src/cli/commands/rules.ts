@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { resolve, sep } from "node:path";
 import type { Command } from "commander";
 import { builtInRulesDirectory, loadRules, RuleProblem } from "../../advise/load.js";
 import { runRuleExamples } from "../../advise/examples.js";
@@ -12,8 +12,14 @@ Exit codes of `rules lint` and `rules test` (docs/rules.md): 0 clean / all examp
 */
 export const RULES_EXIT = { clean: 0, warnings: 1, failed: 1, errors: 3 } as const;
 
-function folders(directory: string | undefined): { directories: string[]; builtIn: boolean } {
-  return directory === undefined ? { directories: [], builtIn: true } : { directories: [resolve(directory)], builtIn: false };
+/**
+The rules a lint or test run looks at: the built-in folder, or a site folder loaded on top of the
+built-in rules (so overrides and references to built-in ids are checked) with only its own files reported.
+*/
+function selection(directory: string | undefined): { directories: string[]; mine: (path: string | undefined) => boolean } {
+  if (directory === undefined) return { directories: [], mine: () => true };
+  const root = resolve(directory);
+  return { directories: [root], mine: (path) => path !== undefined && (path === root || path.startsWith(`${root}${sep}`)) };
 }
 
 function printProblems(problems: readonly RuleProblem[]): void {
@@ -43,33 +49,34 @@ export function register(program: Command): void {
   rules
     .command("lint")
     .description("check rule files: schema, id = file name, contract action ids, known event kinds, examples (exit 0 clean, 1 warnings, 3 errors)")
-    .argument("[dir]", `rule folder (default: the built-in ${builtInRulesDirectory()})`)
+    .argument("[dir]", `a site's rule folder, checked on top of the built-in rules (default: the built-in ${builtInRulesDirectory()})`)
     .action((directory: string | undefined) => {
-      const { directories, builtIn } = folders(directory);
-      const loaded = loadRules(directories, { collectErrors: true, builtIn });
-      const problems: RuleProblem[] = [...loaded.problems];
+      const { directories, mine } = selection(directory);
+      const loaded = loadRules(directories, { collectErrors: true });
+      const problems: RuleProblem[] = loaded.problems.filter((problem) => mine(problem.location?.path));
       for (const issue of validateRuleSet(loaded.rules)) {
-        problems.push(new RuleProblem(issue.severity, issue.code, issue.message, { path: issue.path, line: 1, hint: issue.hint }));
+        if (mine(issue.path)) problems.push(new RuleProblem(issue.severity, issue.code, issue.message, { path: issue.path, line: issue.line, hint: issue.hint }));
       }
       printProblems(problems);
       const errors = problems.filter((problem) => problem.severity === "error").length;
       const warnings = problems.length - errors;
-      process.stdout.write(`${loaded.rules.length} rule(s) loaded; ${errors} error(s), ${warnings} warning(s)\n`);
+      const checked = loaded.rules.filter((rule) => mine(rule.source?.path)).length;
+      process.stdout.write(`${checked} rule(s) loaded; ${errors} error(s), ${warnings} warning(s)\n`);
       process.exitCode = errors > 0 ? RULES_EXIT.errors : warnings > 0 ? RULES_EXIT.warnings : RULES_EXIT.clean;
     });
 
   rules
     .command("test")
     .description("run every rule's fire/notFire examples through the real parser and engine (exit 0 all pass, 1 a failure, 3 rule errors)")
-    .argument("[dir]", "rule folder (default: the built-in rules)")
+    .argument("[dir]", "a site's rule folder (default: the built-in rules)")
     .action((directory: string | undefined) => {
-      const { directories, builtIn } = folders(directory);
-      const loaded = loadRules(directories, { collectErrors: true, builtIn });
-      const errors = loaded.problems.filter((problem) => problem.severity === "error");
+      const { directories, mine } = selection(directory);
+      const loaded = loadRules(directories, { collectErrors: true });
+      const errors = loaded.problems.filter((problem) => problem.severity === "error" && mine(problem.location?.path));
       printProblems(errors);
       let passed = 0;
       let failed = 0;
-      for (const rule of loaded.rules) {
+      for (const rule of loaded.rules.filter((candidate) => mine(candidate.source?.path))) {
         for (const result of runRuleExamples(rule)) {
           if (result.passed) passed++;
           else failed++;
