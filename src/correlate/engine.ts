@@ -320,9 +320,10 @@ export class RuleEngine {
   /** The match's events preceded by the related events still inside the window, in time order. */
   private withRelated(compiled: CompiledRule, slot: string, events: LogEvent[], now: number): LogEvent[] {
     if (!compiled.related) return events;
-    const first = events[0]?.ts ?? now;
-    const related = (this.relatedEvents.get(slot) ?? []).filter((earlier) => !events.includes(earlier) && (earlier.ts ?? first) <= first && first - (earlier.ts ?? first) <= compiled.related!.withinMs);
-    return [...related, ...events];
+    // Up to the event that completed the match: a sequence's related lines may sit between its steps.
+    const last = events[events.length - 1]?.ts ?? now;
+    const related = (this.relatedEvents.get(slot) ?? []).filter((earlier) => !events.includes(earlier) && (earlier.ts ?? last) <= last && last - (earlier.ts ?? last) <= compiled.related!.withinMs);
+    return [...related, ...events].sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0));
   }
 
   /** The events of a completed match when this event completes one, else null. */
