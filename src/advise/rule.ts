@@ -54,7 +54,7 @@ export interface RuleMatch {
   readonly count?: { readonly atLeast: number; readonly within: string };
   /** Earlier events (same key, within `within`, default 1h) shown as evidence; they never make the rule fire. */
   readonly related?: { readonly events: readonly EventPattern[]; readonly within?: string };
-  /** Do not open while one of these rules has an open finding with the same key. */
+  /** Do not open while one of these rules has an open finding with the same key, device group or package. */
   readonly unlessOpen?: readonly string[];
   /** Fire only when this event does not follow the trigger within `within` (same key). */
   readonly absent?: { readonly event: EventPattern; readonly within: string };

@@ -395,7 +395,7 @@ export class RuleEngine {
 
   private openFinding(compiled: CompiledRule, slot: string, events: LogEvent[], anchor: LogEvent, context: Context, now: number): void {
     // A generic rule steps aside while a more specific one already speaks for this key.
-    if (compiled.rule.match.unlessOpen?.some((ruleId) => this.open.has(`${ruleId}\u0000${context.key}`))) return;
+    if (compiled.rule.match.unlessOpen && this.coveredBy(compiled.rule.match.unlessOpen, context)) return;
     const firstTs = anchor.ts ?? now;
     const state: FindingState = {
       id: this.uniqueId(stableId(compiled.rule.id, context.key, evidenceOf(anchor))),
@@ -419,6 +419,19 @@ export class RuleEngine {
     this.all.push(state);
     this.noteChange(state, "opened");
     this.escalateOne(state);
+  }
+
+  /** An open finding of one of these rules speaks for the same key, device group or package. */
+  private coveredBy(ruleIds: readonly string[], context: Context): boolean {
+    for (const state of this.open.values()) {
+      if (!ruleIds.includes(state.compiled.rule.id)) continue;
+      if (state.context.key === context.key) return true;
+      const deviceGroup = state.values.deviceGroup ?? state.context.deviceGroup;
+      const packageName = state.values.package ?? state.context.package;
+      if (context.deviceGroup !== null && deviceGroup === context.deviceGroup) return true;
+      if (context.package !== null && packageName === context.package) return true;
+    }
+    return false;
   }
 
   /** The id, or a deterministic variant when a finding of the same rule and key already began on that line. */
