@@ -137,6 +137,17 @@ describe("RuleEngine", () => {
     expect(engine.findings()).toHaveLength(0);
   });
 
+  it("tolerates a little disorder: an awaited event logged just before the deadline but read just after it still counts", () => {
+    const engine = new RuleEngine([rule({
+      match: { event: { kind: "pair.state", where: { state: "PSUE" } }, absent: { event: { kind: "pair.resync" }, within: "24h" } },
+    })]);
+    engine.push(suspended(T0));
+    engine.push(event("cluster.formed", T0 + 24 * HOUR + 30_000));
+    engine.push(event("pair.resync", T0 + 24 * HOUR - 10_000, { deviceGroup: "oradg", fields: { mode: "normal", outcome: "started" } }));
+    engine.advance(T0 + 25 * HOUR);
+    expect(engine.findings()).toHaveLength(0);
+  });
+
   it("escalates with event time and says for how long", () => {
     const engine = new RuleEngine([rule({
       match: { event: { kind: "pair.state", where: { state: "PSUE" } } },
