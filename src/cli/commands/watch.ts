@@ -1,9 +1,92 @@
 import type { Command } from "commander";
-import { McAdvisorError } from "../../errors.js";
+import { openDatabase } from "../../store/db.js";
+import { acquireWriterLock } from "../../store/lock.js";
+import { Store } from "../../store/store.js";
+import { defaultTargets, explicitTargets, startLive } from "../../pipeline/live.js";
+import { findingsDocument } from "../../present/findings-json.js";
+import { sanitizeForTerminal } from "../../present/sanitize.js";
+import { formatIso } from "../../ingest/year.js";
+import type { FindingChange } from "../../correlate/engine.js";
+import type { Finding } from "../../model/findings.js";
+import { version } from "../../version.js";
+import { collect, databasePath, formatOption, loadRulesOrFail, timeZoneOption, yearOption } from "../options.js";
 
-// Placeholder until the watch command lands; its owner replaces this file.
+interface WatchFlags {
+  db?: string;
+  root?: string;
+  format?: string;
+  poll?: boolean;
+  year?: string;
+  tz?: string;
+  rules?: string[];
+}
+
+const NO_TOTALS = { files: 0, lines: 0, events: 0, unparsed: 0 };
+
+/** One compact block per change: what, how bad, where, and the first command to run. */
+function renderChangeText(change: FindingChange, finding: Finding, timeZone: string | undefined): string {
+  const clean = sanitizeForTerminal;
+  const scope = [finding.package && `package ${finding.package}`, finding.deviceGroup && `device group ${finding.deviceGroup}`,
+    finding.node && `node ${finding.node}`].filter(Boolean).join(", ");
+  const when = change === "resolved" && finding.resolvedAt !== null ? finding.resolvedAt : finding.lastSeen;
+  const lines = [
+    `${formatIso(when, timeZone)} ${change.toUpperCase()} ${finding.severity.toUpperCase()} [${finding.action}] ${clean(finding.title)} (${finding.id})`,
+  ];
+  if (scope) lines.push(`  ${clean(scope)}`);
+  lines.push(`  ${clean(finding.summary)}`);
+  const first = finding.steps[0];
+  if (change !== "resolved" && first) lines.push(`  first step on ${clean(first.where)}: ${clean(first.command)}`);
+  return `${lines.join("\n")}\n`;
+}
+
 export function register(program: Command): void {
-  program.command("watch").description("(being built)").allowUnknownOption().action(() => {
-    throw new McAdvisorError("'watch' is not built yet in this version");
-  });
+  program
+    .command("watch")
+    .description("follow syslog and package logs as they are written, store every line and print findings as they open, escalate or resolve")
+    .argument("[paths...]", "files or folders to follow (default: ROOT/var/adm/syslog/syslog.log and ROOT/etc/cmcluster/)")
+    .option("--db <file>", "SQLite database to store into (default: $MCADVISOR_DB or ~/.local/state/mcadvisor/mcadvisor.db)")
+    .option("--root <dir>", "prefix of the default paths (a mounted or copied node tree)", "/")
+    .option("--format <format>", "text (default) or json (one JSON object per line)")
+    .option("--poll", "poll files instead of inotify (NFS, CIFS)")
+    .option("--year <year>", "year of syslog lines (they carry none); default: from package-log banners, else now")
+    .option("--tz <zone>", "the logs' time zone (IANA name); default: this machine's")
+    .option("--rules <dir>", "add a site's rule folder to the built-in rules (repeatable)", collect)
+    .action(async (paths: string[], flags: WatchFlags) => {
+      const format = formatOption(flags.format, ["text", "json"], "text");
+      const timeZone = timeZoneOption(flags.tz);
+      const fixedYear = yearOption(flags.year);
+      const rules = loadRulesOrFail(flags.rules);
+      const path = databasePath(flags.db);
+      const lock = acquireWriterLock(path, "watch");
+      const store = new Store(openDatabase(path));
+      const targets = paths.length > 0 ? explicitTargets(paths) : defaultTargets(flags.root ?? "/");
+      try {
+        const session = startLive({
+          store, rules, targets, timeZone, fixedYear, poll: flags.poll ?? false,
+          onChange: (change, finding, bundle) => {
+            if (format === "json") {
+              const [shown] = findingsDocument([{ ...finding, bundle, updatedAt: "" }], NO_TOTALS, [], { version, timeZone }).findings;
+              process.stdout.write(`${JSON.stringify({ change, ...shown })}\n`);
+            } else {
+              process.stdout.write(renderChangeText(change, finding, timeZone));
+            }
+          },
+          onProblem: (message) => process.stderr.write(`mcadvisor: ${sanitizeForTerminal(message)}\n`),
+        });
+        const stopSignal = new Promise<string>((resolveStop) => {
+          process.once("SIGINT", () => resolveStop("SIGINT"));
+          process.once("SIGTERM", () => resolveStop("SIGTERM"));
+        });
+        await session.ready;
+        const watched = [...targets.files, ...targets.directories].map((target) => sanitizeForTerminal(target)).join(", ");
+        process.stderr.write(`mcadvisor: watching ${watched} (database ${sanitizeForTerminal(path)}); stop with Ctrl-C\n`);
+        await stopSignal;
+        await session.stop();
+        process.stderr.write("mcadvisor: stopped\n");
+        process.exitCode = 0;
+      } finally {
+        store.close();
+        lock.release();
+      }
+    });
 }

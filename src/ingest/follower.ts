@@ -1,0 +1,473 @@
+/**
+The live follower: reads growing logs by file descriptor from a committed byte offset, so every line
+appended is stored exactly once across rename rotation, copy-truncate, truncation, delete and
+recreate, a partial last line, and a kill -9 (see docs/decisions.md for why not the `tail` package).
+
+- A reader holds one open descriptor on one inode and one stored file record. Holding the descriptor
+  keeps the inode alive, so its number cannot be reused while we follow it.
+- A path that now names another inode (rename rotation, delete and recreate) retires its reader: the
+  old descriptor is drained to EOF and kept for `rotateWaitMs` after its last growth, because writers
+  keep writing to the renamed file for a moment.
+- The same inode shrinking below the read position, or its head no longer hashing to the record's
+  fingerprint, is a truncation: the rest of the old content is read from a rotated copy beside it when
+  one has the same head (copytruncate), and the new content is a new record read from byte 0.
+- Lines go to a sink that must store them and the checkpoint in one transaction; the checkpoint
+  offset covers complete lines only (a partial last line is held until its newline arrives).
+
+Everything here is synchronous (reads are small and local; SQLite is synchronous too), so two checks
+never interleave; a catch-up stops after a byte budget and continues on the next turn of the loop.
+*/
+
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { FINGERPRINT_BYTES, hashHead } from "./source.js";
+import { LineFramer, type FramedLine } from "./lines.js";
+import type { FileKind, FileRecord, Store } from "../store/store.js";
+
+export interface FollowedPlace {
+  readonly kind: FileKind;
+  readonly hostHint: string | null;
+  readonly packageHint: string | null;
+  readonly bundle: string;
+}
+
+export interface FollowCheckpoint {
+  readonly offset: number;
+  readonly lineCount: number;
+  readonly pending: string | null;
+  readonly size: number;
+  readonly dev: number;
+  readonly ino: number;
+}
+
+/** Stores lines and the checkpoint that covers them in ONE transaction (Store.appendLines). */
+export type LineSink = (lines: readonly FramedLine[], checkpoint: FollowCheckpoint) => void;
+
+export interface FollowerHubOptions {
+  readonly store: Store;
+  /** Called once per reader before any of its lines: how its lines are parsed and stored. */
+  readonly sinkFor: (record: FileRecord, path: string, place: FollowedPlace) => LineSink;
+  /** How long a rotated or deleted file is still read after it last grew. @default 2000 */
+  readonly rotateWaitMs?: number;
+  /** Bytes one check reads before yielding to the event loop. @default 8 MiB */
+  readonly budgetBytes?: number;
+  /** A file that cannot be read (permissions, I/O): reported, the others go on. */
+  readonly onProblem?: (path: string, error: Error) => void;
+}
+
+const READ_CHUNK = 1 << 20;
+const TRAILING_CHECK_MS = 75;
+const ROTATED_SUFFIX = /^(\.\d+|\.old|-\d{8}(\d{2})?)$/;
+
+/** Names a rotated copy of `name` may take beside it: OLDsyslog.log, syslog.log.1, syslog.log.old, syslog.log-20261125. */
+export function isRotatedSibling(name: string, candidate: string): boolean {
+  if (candidate === name || candidate.endsWith(".gz")) return false;
+  if (candidate === `OLD${name}`) return true;
+  return candidate.startsWith(name) && ROTATED_SUFFIX.test(candidate.slice(name.length));
+}
+
+class Reader {
+  readonly framer: LineFramer;
+  readPosition: number;
+  fingerprint: string;
+  headBytes: number;
+  lastGrowth = Date.now();
+  retired = false;
+  committedPending: string | null = null;
+  owner: FileFollower | null = null;
+
+  constructor(
+    public fd: number,
+    public path: string,
+    readonly dev: number,
+    readonly ino: number,
+    readonly record: FileRecord,
+    readonly sink: LineSink,
+  ) {
+    this.framer = new LineFramer({ offset: record.offset, lineCount: record.lineCount });
+    this.readPosition = record.offset;
+    this.fingerprint = record.fingerprint;
+    this.headBytes = record.headBytes;
+  }
+}
+
+function readHead(fd: number, bytes: number): Buffer {
+  const buffer = Buffer.alloc(bytes);
+  let filled = 0;
+  while (filled < bytes) {
+    const count = readSync(fd, buffer, filled, bytes - filled, filled);
+    if (count === 0) break;
+    filled += count;
+  }
+  return buffer.subarray(0, filled);
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return null;
+    throw error;
+  }
+}
+
+/** One followed path: whatever file currently has that name. */
+export class FileFollower {
+  reader: Reader | null = null;
+  private scheduled = false;
+  private siblingsScanned = false;
+  private trailingTimer: NodeJS.Timeout | null = null;
+
+  constructor(readonly path: string, readonly place: FollowedPlace, private readonly hub: FollowerHub) {}
+
+  /**
+  Something may have changed: check soon (coalesced), and once more a little later, because chokidar
+  drops a file's `change` events that follow another within 50 ms (a lost wake-up otherwise).
+  */
+  poke(trailing = true): void {
+    if (trailing && !this.trailingTimer && !this.hub.closed) {
+      this.trailingTimer = setTimeout(() => {
+        this.trailingTimer = null;
+        this.poke(false);
+      }, TRAILING_CHECK_MS);
+    }
+    if (this.scheduled || this.hub.closed) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      if (this.hub.closed) return;
+      try {
+        if (this.check()) this.poke();
+      } catch (error) {
+        this.hub.problem(this.path, error as Error);
+      }
+    });
+  }
+
+  cancelTrailing(): void {
+    if (this.trailingTimer) clearTimeout(this.trailingTimer);
+    this.trailingTimer = null;
+  }
+
+  /** Reads what is new; true when the byte budget ran out and more is waiting. */
+  check(): boolean {
+    if (!this.siblingsScanned) {
+      // Content rotated away while we were not running (restart during rotation): finish it first.
+      this.siblingsScanned = true;
+      this.hub.scanSiblings(this.path, this.place, null);
+    }
+    const stats = statOrNull(this.path);
+    const reader = this.reader;
+    if (reader) {
+      if (!stats || stats.ino !== reader.ino || stats.dev !== reader.dev) {
+        // Renamed away or deleted (and perhaps recreated): the old inode is drained, then let go.
+        this.reader = null;
+        this.hub.retire(reader);
+      } else {
+        const current = fstatSync(reader.fd);
+        if (this.hub.truncated(reader, current)) {
+          this.reader = null;
+          this.hub.afterTruncation(reader, this.path, this.place);
+        } else {
+          const more = this.hub.drain(reader);
+          this.hub.refreshFingerprint(reader, current.size);
+          return more;
+        }
+      }
+    }
+    if (!this.reader && stats && stats.isFile() && stats.size > 0) {
+      this.reader = this.hub.open(this, this.path, this.place);
+      if (this.reader) return this.hub.drain(this.reader);
+    }
+    return false;
+  }
+}
+
+/** All followed paths, the readers they hold (one per stored file record), and the retired ones. */
+export class FollowerHub {
+  closed = false;
+  private readonly followers = new Map<string, FileFollower>();
+  private readonly held = new Map<number, Reader>();
+  private readonly retired = new Set<Reader>();
+  private retiredTimer: NodeJS.Timeout | null = null;
+  private readonly rotateWaitMs: number;
+  private readonly budgetBytes: number;
+  private readonly buffer = Buffer.alloc(READ_CHUNK);
+
+  constructor(private readonly options: FollowerHubOptions) {
+    this.rotateWaitMs = options.rotateWaitMs ?? 2000;
+    this.budgetBytes = options.budgetBytes ?? 8 * READ_CHUNK;
+  }
+
+  get store(): Store {
+    return this.options.store;
+  }
+
+  follower(path: string): FileFollower | undefined {
+    return this.followers.get(path);
+  }
+
+  follow(path: string, place: FollowedPlace): FileFollower {
+    let follower = this.followers.get(path);
+    if (!follower) {
+      follower = new FileFollower(path, place, this);
+      this.followers.set(path, follower);
+    }
+    follower.poke();
+    return follower;
+  }
+
+  paths(): string[] {
+    return [...this.followers.keys()];
+  }
+
+  /** Poke every follower in `directory` (a rename or create there may concern them), or all. */
+  pokeAll(directory?: string): void {
+    for (const follower of this.followers.values()) {
+      if (directory === undefined || dirname(follower.path) === directory) follower.poke();
+    }
+    if (this.retired.size > 0) this.checkRetired();
+  }
+
+  problem(path: string, error: Error): void {
+    if (this.options.onProblem) this.options.onProblem(path, error);
+    else throw error;
+  }
+
+  /** Opens the file now at `path` and finds (or adds) its record; null when another reader already holds that content. */
+  open(owner: FileFollower | null, path: string, place: FollowedPlace, known?: FileRecord): Reader | null {
+    let fd: number;
+    try {
+      fd = openSync(path, "r");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw error;
+    }
+    let keep = false;
+    try {
+      const stats = fstatSync(fd);
+      if (stats.size === 0) return null; // an empty file has no head to recognise it by: wait for content
+      const head = readHead(fd, Math.min(stats.size, FINGERPRINT_BYTES));
+      const record = known ?? this.recordFor(path, place, stats, head);
+      const holder = this.held.get(record.id);
+      if (holder) {
+        if (holder.dev === stats.dev && holder.ino === stats.ino && owner) {
+          // The renamed file we were still draining is followed under its new name: adopt it.
+          this.retired.delete(holder);
+          holder.retired = false;
+          holder.owner = owner;
+          holder.path = path;
+          this.store.relocateFile(record.id, path, stats.dev, stats.ino);
+          return holder;
+        }
+        return null; // its content is being read from another copy: look again once that reader is done
+      }
+      if (record.path !== path || record.dev !== stats.dev || record.ino !== stats.ino) {
+        this.store.relocateFile(record.id, path, stats.dev, stats.ino);
+      }
+      const reader = new Reader(fd, path, stats.dev, stats.ino, record, this.options.sinkFor(record, path, place));
+      if (record.headBytes < head.length && hashHead(head.subarray(0, record.headBytes)) === record.fingerprint) {
+        this.updateFingerprint(reader, head);
+      }
+      reader.owner = owner;
+      this.held.set(record.id, reader);
+      keep = true;
+      return reader;
+    } finally {
+      if (!keep) closeSync(fd);
+    }
+  }
+
+  private recordFor(path: string, place: FollowedPlace, stats: Stats, head: Buffer): FileRecord {
+    const fingerprint = hashHead(head);
+    const known = this.store.findFileByFingerprint(fingerprint)
+      ?? this.store.findGrownFile(path, stats.dev, stats.ino, head.length, (bytes) => hashHead(head.subarray(0, bytes)));
+    if (known) return known;
+    return this.store.addFile({
+      path, bundle: place.bundle, hostHint: place.hostHint, packageHint: place.packageHint, kind: place.kind,
+      fingerprint, headBytes: head.length, dev: stats.dev, ino: stats.ino, size: stats.size, mtime: Math.round(stats.mtimeMs),
+    });
+  }
+
+  /** Reads from the reader's position to EOF (or the byte budget); true when more is waiting. */
+  drain(reader: Reader): boolean {
+    let budget = this.budgetBytes;
+    let grew = false;
+    while (budget > 0) {
+      const count = readSync(reader.fd, this.buffer, 0, READ_CHUNK, reader.readPosition);
+      if (count === 0) break;
+      grew = true;
+      reader.readPosition += count;
+      budget -= count;
+      const lines = reader.framer.push(this.buffer.subarray(0, count));
+      if (lines.length > 0) this.commit(reader, lines);
+    }
+    // Only a partial line arrived: the checkpoint shows it as pending (its offset does not move).
+    if (grew && reader.framer.pendingBytes > 0 && reader.framer.pendingText() !== reader.committedPending) this.commit(reader, []);
+    if (grew) reader.lastGrowth = Date.now();
+    return budget <= 0;
+  }
+
+  private commit(reader: Reader, lines: readonly FramedLine[]): void {
+    const pending = reader.framer.pendingText();
+    reader.committedPending = pending;
+    reader.sink(lines, {
+      offset: reader.framer.committedOffset, lineCount: reader.framer.lineCount, pending,
+      size: reader.readPosition, dev: reader.dev, ino: reader.ino,
+    });
+  }
+
+  /** The same inode no longer holds the content we read: shorter than what we read, or another head. */
+  truncated(reader: Reader, stats: Stats): boolean {
+    if (stats.size < reader.readPosition || stats.size < reader.headBytes) return true;
+    return hashHead(readHead(reader.fd, reader.headBytes)) !== reader.fingerprint;
+  }
+
+  /** A short file grew: its head (up to 4 KiB) is its identity from now on, so a restart recognises it. */
+  refreshFingerprint(reader: Reader, size: number): void {
+    if (reader.headBytes >= FINGERPRINT_BYTES || size <= reader.headBytes) return;
+    const head = readHead(reader.fd, Math.min(size, FINGERPRINT_BYTES));
+    if (hashHead(head.subarray(0, reader.headBytes)) !== reader.fingerprint) return; // a truncation: the next check sees it
+    this.updateFingerprint(reader, head);
+  }
+
+  private updateFingerprint(reader: Reader, head: Buffer): void {
+    const fingerprint = hashHead(head);
+    const other = this.store.findFileByFingerprint(fingerprint);
+    if (other && other.id !== reader.record.id) return; // identical heads (rare): keep the shorter identity
+    this.store.refingerprint(reader.record.id, fingerprint, head.length);
+    reader.fingerprint = fingerprint;
+    reader.headBytes = head.length;
+  }
+
+  /**
+  Truncated in place. If a rotated copy beside it starts with the same head (copytruncate), the rest
+  of the old content is read from that copy; otherwise the old content's partial last line will never
+  be completed and is stored as it is. The new content is then followed as a new file.
+  */
+  afterTruncation(reader: Reader, path: string, place: FollowedPlace): void {
+    const copy = this.findCopy(reader, path);
+    this.held.delete(reader.record.id);
+    if (!copy) this.flush(reader);
+    closeSync(reader.fd);
+    if (copy) this.scanSiblings(path, place, reader.record);
+    this.pokeAll(dirname(path));
+  }
+
+  private findCopy(reader: Reader, path: string): string | null {
+    for (const candidate of this.siblingsOf(path)) {
+      const stats = statOrNull(candidate);
+      if (!stats || !stats.isFile() || stats.ino === reader.ino || stats.size < reader.framer.committedOffset) continue;
+      const fd = openSync(candidate, "r");
+      try {
+        if (hashHead(readHead(fd, reader.headBytes)) === reader.fingerprint) return candidate;
+      } finally {
+        closeSync(fd);
+      }
+    }
+    return null;
+  }
+
+  private siblingsOf(path: string): string[] {
+    const directory = dirname(path);
+    const name = basename(path);
+    let names: string[];
+    try {
+      names = readdirSync(directory);
+    } catch {
+      return [];
+    }
+    return names.filter((candidate) => isRotatedSibling(name, candidate)).sort().map((candidate) => join(directory, candidate));
+  }
+
+  /**
+  Finishes stored files whose content now sits in a rotated sibling (renamed or copied while we were
+  not looking): each is read from its checkpoint to EOF as a retired reader. `known` is a record whose
+  copy is expected (copytruncate); other siblings are recognised by their stored fingerprint.
+  */
+  scanSiblings(path: string, place: FollowedPlace, known: FileRecord | null): void {
+    for (const candidate of this.siblingsOf(path)) {
+      const stats = statOrNull(candidate);
+      if (!stats || !stats.isFile() || stats.size === 0) continue;
+      let record: FileRecord | undefined;
+      const fd = openSync(candidate, "r");
+      try {
+        const head = readHead(fd, Math.min(stats.size, FINGERPRINT_BYTES));
+        const hashOf = (bytes: number): string => hashHead(head.subarray(0, bytes));
+        if (known && known.headBytes <= head.length && hashOf(known.headBytes) === known.fingerprint) {
+          record = this.store.fileById(known.id);
+        } else {
+          record = this.store.findFileByFingerprint(hashHead(head)) ?? this.store.findGrownFile(candidate, stats.dev, stats.ino, head.length, hashOf);
+        }
+      } finally {
+        closeSync(fd);
+      }
+      if (!record || record.offset >= stats.size || this.held.has(record.id)) continue;
+      const reader = this.open(null, candidate, { ...place, bundle: record.bundle }, record);
+      if (reader) this.retire(reader);
+    }
+  }
+
+  /** The path moved on: drain this inode now and for a while after it last grows, then close it. */
+  retire(reader: Reader): void {
+    reader.retired = true;
+    reader.owner = null;
+    reader.lastGrowth = Date.now();
+    this.retired.add(reader);
+    this.checkRetired();
+  }
+
+  private checkRetired(): void {
+    const now = Date.now();
+    for (const reader of this.retired) {
+      while (this.drain(reader)) { /* a retired file is finite: read it all */ }
+      if (now - reader.lastGrowth >= this.rotateWaitMs) this.closeRetired(reader);
+    }
+    if (this.retired.size > 0 && !this.retiredTimer && !this.closed) {
+      // Only while something is being drained: a rotated file gets no events of its own.
+      this.retiredTimer = setInterval(() => this.checkRetired(), 100);
+    } else if (this.retired.size === 0 && this.retiredTimer) {
+      clearInterval(this.retiredTimer);
+      this.retiredTimer = null;
+    }
+  }
+
+  private closeRetired(reader: Reader): void {
+    this.retired.delete(reader);
+    // The file is finished: a last line without newline will never be completed, store it as it is.
+    this.flush(reader);
+    closeSync(reader.fd);
+    this.held.delete(reader.record.id);
+    // A follower may be waiting for this content (it found it held by us).
+    for (const follower of this.followers.values()) if (!follower.reader) follower.poke();
+  }
+
+  private flush(reader: Reader): void {
+    const lines = reader.framer.flush();
+    if (lines.length > 0) this.commit(reader, lines);
+  }
+
+  /** Reads everything still available (retired files to the end, partial last lines still held), then closes. */
+  close(): void {
+    if (this.closed) return;
+    for (const follower of this.followers.values()) {
+      follower.cancelTrailing();
+      try {
+        if (follower.reader) while (this.drain(follower.reader)) { /* finish what is there */ }
+      } catch (error) {
+        this.problem(follower.path, error as Error);
+      }
+    }
+    for (const reader of [...this.retired]) {
+      while (this.drain(reader)) { /* finish */ }
+    }
+    this.closed = true;
+    if (this.retiredTimer) clearInterval(this.retiredTimer);
+    this.retiredTimer = null;
+    // Retired readers keep their partial lines unstored: a restart finds them again from the checkpoint.
+    for (const reader of this.held.values()) closeSync(reader.fd);
+    this.held.clear();
+    this.retired.clear();
+  }
+}

@@ -1,0 +1,240 @@
+/**
+The watch spine: chokidar events drive the follower (src/ingest/follower.ts), each batch of lines is
+parsed and stored with its checkpoint in one transaction, the stored events go to one rules engine
+per bundle (rebuilt at start by replaying the bundle's stored events, as analyze does), and every
+finding that opens, escalates or resolves is upserted and reported.
+*/
+
+import { statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { watch as chokidarWatch, type FSWatcher } from "chokidar";
+import { RuleEngine, type FindingChange } from "../correlate/engine.js";
+import { FollowerHub, isRotatedSibling, type FollowedPlace, type LineSink } from "../ingest/follower.js";
+import { classify, placeOf } from "../ingest/discover.js";
+import { toWallClock, yearResolver } from "../ingest/year.js";
+import { createFileParser } from "../parse/index.js";
+import { rowToEvent, type FileRecord, type LineToStore, type Store } from "../store/store.js";
+import type { Finding } from "../model/findings.js";
+
+type Rules = ConstructorParameters<typeof RuleEngine>[0];
+
+export interface LiveTargets {
+  /** Files followed by name (they may not exist yet). */
+  readonly files: readonly string[];
+  /** Folders whose logs (and new sub-folders' logs) are followed as they appear. */
+  readonly directories: readonly string[];
+}
+
+export interface LiveOptions {
+  readonly store: Store;
+  readonly rules: Rules;
+  readonly targets: LiveTargets;
+  readonly timeZone?: string;
+  readonly fixedYear?: number;
+  /** chokidar polling (NFS, CIFS): no inotify there. */
+  readonly poll?: boolean;
+  readonly onChange: (change: FindingChange, finding: Finding, bundle: string) => void;
+  readonly onProblem: (message: string) => void;
+}
+
+export interface LiveSession {
+  /** Resolves when the initial scan is done (existing files are being caught up). */
+  readonly ready: Promise<void>;
+  /** Reads what is left, reports the last changes, stops watching. */
+  stop(): Promise<void>;
+  followedPaths(): string[];
+}
+
+/** Default targets: syslog and every package folder under the (possibly prefixed) root. */
+export function defaultTargets(root: string): LiveTargets {
+  const base = resolve(root);
+  return { files: [join(base, "var", "adm", "syslog", "syslog.log")], directories: [join(base, "etc", "cmcluster")] };
+}
+
+/** PATHs as given: folders are followed with their new files, anything else as a file (even if not there yet). */
+export function explicitTargets(paths: readonly string[]): LiveTargets {
+  const files: string[] = [];
+  const directories: string[] = [];
+  for (const path of paths.map((entry) => resolve(entry))) {
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch {
+      // not there yet: followed as a file once it appears
+    }
+    (isDirectory ? directories : files).push(path);
+  }
+  return { files, directories };
+}
+
+const TICK_MS = 1000;
+// Idle watermark: the logs' wall clock less this, so a line stamped with the current second still counts as on time.
+const WATERMARK_GRACE_MS = 2000;
+// Without --poll, a cheap stat of each followed file this often catches an inotify event lost under load.
+const SAFETY_SWEEP_TICKS = 5;
+
+const EVENTS_AFTER = `SELECT e.id, e.kind, e.ts, e.host, e.package, e.device_group, e.node, e.fields, f.path, f.bundle, e.line_no, l.text
+  FROM event e JOIN file f ON f.id = e.file_id JOIN line l ON l.id = e.line_id WHERE e.id > ? ORDER BY e.id`;
+
+export function startLive(options: LiveOptions): LiveSession {
+  const { store, rules, timeZone, fixedYear } = options;
+  const engines = new Map<string, RuleEngine>();
+  const eventsAfter = store.database.prepare(EVENTS_AFTER);
+  let lastEventId = (store.database.prepare("SELECT coalesce(max(id), 0) AS id FROM event").get() as { id: number }).id;
+  const followedDirectories = options.targets.directories.map((directory) => resolve(directory));
+  const followedFiles = new Set(options.targets.files.map((file) => resolve(file)));
+  const wallClock = (): number => toWallClock(Date.now(), timeZone);
+
+  /** The bundle's engine, rebuilt from its stored events so live findings are analyze's findings. */
+  const engineFor = (bundle: string): RuleEngine => {
+    let engine = engines.get(bundle);
+    if (engine) return engine;
+    engine = new RuleEngine(rules);
+    for (const event of store.eventsOfBundle(bundle)) {
+      if (event.id > lastEventId) break; // stored after start: pushed live
+      engine.push(event);
+    }
+    const end = store.lastTimeOfBundle(bundle);
+    if (end !== null) engine.advance(end);
+    store.replaceFindings(bundle, engine.findings());
+    engine.drainChanges(); // history: already stored, not news
+    engines.set(bundle, engine);
+    return engine;
+  };
+
+  const report = (bundle: string, engine: RuleEngine): void => {
+    for (const { change, finding } of engine.drainChanges()) {
+      if (change === "updated") {
+        store.upsertFinding(bundle, finding);
+        continue;
+      }
+      store.upsertFinding(bundle, finding);
+      options.onChange(change, finding, bundle);
+    }
+  };
+
+  /** After a commit: the new stored events go to their bundles' engines, in the order they were stored. */
+  const pushNewEvents = (): void => {
+    const touched = new Set<string>();
+    for (const row of eventsAfter.iterate(lastEventId) as IterableIterator<Parameters<typeof rowToEvent>[0] & { bundle: string }>) {
+      lastEventId = row.id;
+      const engine = engineFor(row.bundle);
+      engine.push(rowToEvent(row));
+      touched.add(row.bundle);
+    }
+    for (const bundle of touched) report(bundle, engines.get(bundle) as RuleEngine);
+  };
+
+  const sinkFor = (record: FileRecord, path: string, place: FollowedPlace): LineSink => {
+    engineFor(record.bundle); // before any new line: the replay must not swallow them
+    const logged = place.kind === "syslog" ? store.lastPackageLogTime(record.bundle) : null;
+    const parser = createFileParser({
+      path, kind: record.kind, hostHint: record.hostHint, packageHint: record.packageHint,
+      yearFor: yearResolver({
+        fixedYear,
+        reference: logged !== null ? { reference: logged, source: "logged" } : { reference: wallClock(), source: "mtime" },
+      }),
+    });
+    return (lines, checkpoint) => {
+      const batch: LineToStore[] = lines.map((framed) => {
+        const parsed = parser.parseLine(framed.text);
+        return {
+          lineNo: framed.lineNo, ts: parsed.ts, host: parsed.host, program: parsed.program, package: parsed.package,
+          format: parsed.format, text: framed.text, events: parsed.events,
+        };
+      });
+      store.appendLines(record.id, batch, checkpoint);
+      pushNewEvents();
+    };
+  };
+
+  const hub = new FollowerHub({
+    store, sinkFor,
+    onProblem: (path, error) => options.onProblem(`${path}: ${error.message}`),
+  });
+
+  const placeFor = (path: string, root: string, explicit: boolean): FollowedPlace | null => {
+    if (path.endsWith(".gz")) return null; // archives do not grow
+    const kind = classify(path, explicit);
+    return kind === null ? null : { kind, ...placeOf(path, root) };
+  };
+
+  for (const file of followedFiles) {
+    const place = placeFor(file, dirname(file), true);
+    if (place) hub.follow(file, place);
+  }
+
+  const directoryOf = (path: string): string | undefined =>
+    followedDirectories.find((directory) => path === directory || path.startsWith(`${directory}/`));
+
+  const interesting = (path: string): boolean => {
+    if (followedFiles.has(path)) return true;
+    for (const file of followedFiles) if (dirname(file) === dirname(path) && isRotatedSibling(basename(file), basename(path))) return true;
+    const directory = directoryOf(path);
+    return directory !== undefined && placeFor(path, directory, false) !== null;
+  };
+
+  const onPathEvent = (path: string): void => {
+    const absolute = resolve(path);
+    const directory = directoryOf(absolute);
+    if (directory !== undefined && !hub.follower(absolute)) {
+      const place = placeFor(absolute, directory, false);
+      if (place) hub.follow(absolute, place);
+    }
+    // A rename or a new file in a folder concerns the followed files there (rotation), and retired readers.
+    hub.pokeAll(dirname(absolute));
+  };
+
+  const watchRoots = [...new Set([...[...followedFiles].map((file) => dirname(file)), ...followedDirectories])];
+  const watcher: FSWatcher = chokidarWatch(watchRoots, {
+    ignoreInitial: false,
+    persistent: true,
+    depth: 4,
+    usePolling: options.poll ?? false,
+    interval: 250,
+    binaryInterval: 250,
+    ignored: (path, stats) => {
+      const absolute = resolve(path);
+      if (stats?.isFile()) return !interesting(absolute);
+      // Inside a followed file's folder only that folder counts; followed folders are walked.
+      if (stats?.isDirectory()) return !watchRoots.includes(absolute) && directoryOf(absolute) === undefined;
+      return false;
+    },
+  });
+  watcher.on("add", onPathEvent);
+  watcher.on("change", onPathEvent);
+  watcher.on("unlink", onPathEvent);
+  watcher.on("addDir", (path) => hub.pokeAll(resolve(path)));
+  watcher.on("error", (error) => options.onProblem(`watching: ${(error as Error).message}`));
+  const ready = new Promise<void>((resolveReady) => watcher.once("ready", () => resolveReady()));
+
+  let ticks = 0;
+  const timer = setInterval(() => {
+    ticks++;
+    try {
+      const watermark = wallClock() - WATERMARK_GRACE_MS;
+      for (const [bundle, engine] of engines) {
+        engine.advance(watermark);
+        report(bundle, engine);
+      }
+      if (!options.poll && ticks % SAFETY_SWEEP_TICKS === 0) hub.pokeAll();
+    } catch (error) {
+      options.onProblem((error as Error).message);
+    }
+  }, TICK_MS);
+
+  let stopped: Promise<void> | null = null;
+  return {
+    ready,
+    followedPaths: () => hub.paths(),
+    stop: () => {
+      stopped ??= (async () => {
+        clearInterval(timer);
+        await watcher.close();
+        hub.close();
+        for (const [bundle, engine] of engines) report(bundle, engine);
+      })();
+      return stopped;
+    },
+  };
+}

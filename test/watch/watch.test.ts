@@ -1,0 +1,176 @@
+import { appendFileSync, closeSync, copyFileSync, ftruncateSync, mkdirSync, openSync, renameSync, truncateSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { lines, nodeTree, query, runAnalyze, startWatch, storedTexts, syslogLine, waitForExactly, waitUntil } from "./harness.js";
+
+const text = (entries: readonly string[]): string => entries.map((entry) => `${entry}\n`).join("");
+
+// Each case runs the real `mcadvisor watch` process over a temp node tree and checks the database:
+// every line written is stored exactly once (no loss, no duplicate), with its exact text.
+describe("watch: exactly once across rotation, truncation and restarts", () => {
+  it("rename rotation: lines written to the old file after the rename are kept, the new file is read from its start", async () => {
+    const tree = nodeTree();
+    const first = lines("A", 1, 50);
+    writeFileSync(tree.syslog, text(first));
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root, "--tz", "UTC"]);
+    await waitForExactly(tree.db, first);
+
+    const writer = openSync(tree.syslog, "a"); // syslogd's descriptor: it keeps writing here after the rename
+    const beforeRename = lines("B", 1, 20);
+    writeSync(writer, text(beforeRename));
+    renameSync(tree.syslog, join(tree.syslogDir, "OLDsyslog.log"));
+    const afterRename = lines("C", 1, 20);
+    writeSync(writer, text(afterRename));
+    const fresh = lines("D", 1, 30);
+    writeFileSync(tree.syslog, text(fresh));
+    const late = lines("E", 1, 5);
+    writeSync(writer, text(late));
+    closeSync(writer);
+
+    await waitForExactly(tree.db, [...first, ...beforeRename, ...afterRename, ...fresh, ...late]);
+    expect(await watcher.stop()).toBe(0);
+  });
+
+  it("copytruncate: the lines not yet read are taken from the copy, the truncated file is read from byte 0", async () => {
+    const tree = nodeTree();
+    const first = lines("A", 1, 30);
+    writeFileSync(tree.syslog, text(first));
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+    await waitForExactly(tree.db, first);
+
+    const unread = lines("B", 1, 40);
+    const descriptor = openSync(tree.syslog, "r+");
+    appendFileSync(tree.syslog, text(unread));
+    copyFileSync(tree.syslog, `${tree.syslog}.1`); // logrotate copytruncate: copy, then truncate in place
+    ftruncateSync(descriptor, 0);
+    closeSync(descriptor);
+    const after = lines("C", 1, 10);
+    appendFileSync(tree.syslog, text(after));
+
+    await waitForExactly(tree.db, [...first, ...unread, ...after]);
+    expect(await watcher.stop()).toBe(0);
+  });
+
+  it("truncation: to empty then short content, and to content longer than what was read (seen by the head fingerprint)", async () => {
+    const tree = nodeTree();
+    const first = lines("A", 1, 20);
+    writeFileSync(tree.syslog, text(first));
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+    await waitForExactly(tree.db, first);
+
+    truncateSync(tree.syslog, 0);
+    const short = lines("B", 1, 3);
+    appendFileSync(tree.syslog, text(short));
+    await waitForExactly(tree.db, [...first, ...short]);
+
+    // Rewritten at once with more bytes than had been read: only the head says it is new content.
+    const longer = lines("C", 1, 60);
+    writeFileSync(tree.syslog, text(longer));
+    await waitForExactly(tree.db, [...first, ...short, ...longer]);
+    expect(await watcher.stop()).toBe(0);
+  });
+
+  it("delete and recreate: the deleted file is drained through the open descriptor, the new one read from its start", async () => {
+    const tree = nodeTree();
+    const first = lines("A", 1, 20);
+    writeFileSync(tree.syslog, text(first));
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+    await waitForExactly(tree.db, first);
+
+    const last = lines("B", 1, 5);
+    appendFileSync(tree.syslog, text(last));
+    unlinkSync(tree.syslog);
+    const recreated = lines("C", 1, 15);
+    writeFileSync(tree.syslog, text(recreated));
+
+    await waitForExactly(tree.db, [...first, ...last, ...recreated]);
+    expect(await watcher.stop()).toBe(0);
+  });
+
+  it("a partial last line is held (not stored, not in the checkpoint) until its newline arrives", async () => {
+    const tree = nodeTree();
+    const whole = syslogLine("app[1]: whole line");
+    writeFileSync(tree.syslog, `${whole}\n`);
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+    await waitForExactly(tree.db, [whole]);
+
+    const completed = syslogLine("app[1]: first half and the second half");
+    const cut = completed.indexOf(" and the");
+    appendFileSync(tree.syslog, completed.slice(0, cut));
+    const pending = await waitUntil(() => {
+      const [file] = query<{ pending: string | null; offset: number }>(tree.db, "SELECT pending, offset FROM file");
+      return file?.pending ? file : undefined;
+    }, "the partial line in the checkpoint");
+    expect(pending.pending).toBe(completed.slice(0, cut));
+    expect(pending.offset).toBe(Buffer.byteLength(`${whole}\n`));
+    expect(storedTexts(tree.db)).toEqual([whole]);
+
+    appendFileSync(tree.syslog, `${completed.slice(cut)}\n`);
+    await waitForExactly(tree.db, [whole, completed]);
+    expect(await watcher.stop()).toBe(0);
+  });
+
+  it("kill -9 mid-stream, writes go on, restart: resumes from the committed checkpoint", async () => {
+    const tree = nodeTree();
+    const all = lines("K", 1, 3000);
+    writeFileSync(tree.syslog, "");
+    const first = await startWatch(["--db", tree.db, "--root", tree.root]);
+    let written = 0;
+    const writeSome = (count: number): void => {
+      appendFileSync(tree.syslog, text(all.slice(written, written + count)));
+      written += count;
+    };
+    writeSome(500);
+    await waitUntil(() => (storedTexts(tree.db).length > 0 ? true : undefined), "the first lines stored");
+    writeSome(700); // the watcher is reading these when it dies
+    first.process.kill("SIGKILL");
+    await first.exited;
+    writeSome(900);
+    const second = await startWatch(["--db", tree.db, "--root", tree.root]); // the stale lock is taken over
+    writeSome(all.length - written);
+    await waitForExactly(tree.db, all, 10_000);
+    const lineNumbers = query<{ line_no: number }>(tree.db, "SELECT line_no FROM line ORDER BY line_no").map((row) => row.line_no);
+    expect(lineNumbers).toEqual(all.map((_, index) => index + 1));
+    expect(await second.stop()).toBe(0);
+  });
+
+  it("a new package folder and its log are picked up; a second watch on the same database is refused", async () => {
+    const tree = nodeTree();
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+    const folder = join(tree.cmcluster, "newpkg");
+    mkdirSync(folder);
+    const packageLines = ["Nov 25 04:00:01 - Node \"nodeB1\": Starting package newpkg", "Nov 25 04:00:02 - Node \"nodeB1\": step two"];
+    writeFileSync(join(folder, "newpkg.log"), text(packageLines));
+    await waitForExactly(tree.db, packageLines);
+    const [file] = query<{ package_hint: string; kind: string }>(tree.db, "SELECT package_hint, kind FROM file");
+    expect(file).toEqual({ package_hint: "newpkg", kind: "pkglog" });
+
+    const second = await startWatch(["--db", tree.db, "--root", tree.root]).then(
+      () => { throw new Error("a second watch started"); },
+      (error: Error) => error.message,
+    );
+    expect(second).toMatch(/exited with 3 .*being written by mcadvisor watch/s);
+    expect(await watcher.stop()).toBe(0);
+  });
+});
+
+describe("watch: findings", () => {
+  it("a finding raised live is the one analyze produces from the same saved files", async () => {
+    const tree = nodeTree();
+    writeFileSync(tree.syslog, `${syslogLine("syslogd: restart")}\n`);
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root, "--format", "json", "--tz", "UTC"]);
+    appendFileSync(tree.syslog, `${syslogLine("root: pairdisplay -g dbdg: EX_COMERR (255) can't communicate with HORCM instance 1")}\n`);
+    const printed = JSON.parse(await watcher.waitForStdout((line) => line.includes("restart-raid-manager"), 3000)) as Record<string, unknown>;
+    expect(printed).toMatchObject({ change: "opened", action: "restart-raid-manager", status: "open", severity: "critical", deviceGroup: "dbdg" });
+    const stored = query<{ id: string; status: string }>(tree.db, "SELECT id, status FROM finding");
+    expect(stored).toEqual([{ id: printed.id, status: "open" }]);
+    expect(await watcher.stop()).toBe(0);
+
+    const analyzed = runAnalyze(["--db", join(tree.root, "..", "analyze.db"), "--format", "json", "--tz", "UTC", tree.root]);
+    const document = JSON.parse(analyzed.stdout) as { findings: Array<Record<string, unknown>> };
+    const { change, ...live } = printed;
+    expect(change).toBe("opened");
+    expect(document.findings).toHaveLength(1);
+    expect(document.findings[0]).toMatchObject({ id: live.id, action: live.action, status: live.status, severity: live.severity, summary: live.summary });
+  });
+});
