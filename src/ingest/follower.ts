@@ -126,7 +126,9 @@ export class FileFollower {
   drops a file's `change` events that follow another within 50 ms (a lost wake-up otherwise).
   */
   poke(trailing = true): void {
-    if (trailing && !this.trailingTimer && !this.hub.closed) {
+    if (trailing && !this.hub.closed) {
+      // Re-armed on every event: the check must come after the throttle window of the last event emitted.
+      if (this.trailingTimer) clearTimeout(this.trailingTimer);
       this.trailingTimer = setTimeout(() => {
         this.trailingTimer = null;
         this.poke(false);

@@ -104,8 +104,8 @@ export function query<T>(db: string, sql: string, ...parameters: unknown[]): T[]
   }
 }
 
-/** Waits until the stored texts that end with one of `expected`'s markers are exactly `expected` (as a multiset). */
-export async function waitForExactly(db: string, expected: readonly string[], timeoutMs = 8000): Promise<string[]> {
+/** Waits until the stored texts are exactly `expected` (as a multiset). The deadline is below the 5 s safety sweep, so a lost wake-up fails. */
+export async function waitForExactly(db: string, expected: readonly string[], timeoutMs = 3000): Promise<string[]> {
   const wanted = [...expected].sort();
   let last: string[] = [];
   try {

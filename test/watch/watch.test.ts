@@ -128,10 +128,50 @@ describe("watch: exactly once across rotation, truncation and restarts", () => {
     writeSome(900);
     const second = await startWatch(["--db", tree.db, "--root", tree.root]); // the stale lock is taken over
     writeSome(all.length - written);
-    await waitForExactly(tree.db, all, 10_000);
+    await waitForExactly(tree.db, all, 4000);
     const lineNumbers = query<{ line_no: number }>(tree.db, "SELECT line_no FROM line ORDER BY line_no").map((row) => row.line_no);
     expect(lineNumbers).toEqual(all.map((_, index) => index + 1));
     expect(await second.stop()).toBe(0);
+  });
+
+  it("kill -9, then the file is rotated while nobody watches: the restart finishes the rotated file first", async () => {
+    const tree = nodeTree();
+    const first = lines("A", 1, 20);
+    writeFileSync(tree.syslog, text(first));
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+    await waitForExactly(tree.db, first);
+    watcher.process.kill("SIGKILL");
+    await watcher.exited;
+
+    const unread = lines("B", 1, 10);
+    appendFileSync(tree.syslog, text(unread));
+    renameSync(tree.syslog, join(tree.syslogDir, "OLDsyslog.log"));
+    const fresh = lines("C", 1, 10);
+    writeFileSync(tree.syslog, text(fresh));
+    const restarted = await startWatch(["--db", tree.db, "--root", tree.root]);
+    await waitForExactly(tree.db, [...first, ...unread, ...fresh]);
+    expect(await restarted.stop()).toBe(0);
+  });
+
+  it("--poll (NFS): rename rotation and truncation without inotify", async () => {
+    const tree = nodeTree();
+    const first = lines("A", 1, 10);
+    writeFileSync(tree.syslog, text(first));
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root, "--poll"]);
+    await waitForExactly(tree.db, first);
+    const writer = openSync(tree.syslog, "a");
+    renameSync(tree.syslog, join(tree.syslogDir, "OLDsyslog.log"));
+    const late = lines("B", 1, 5);
+    writeSync(writer, text(late));
+    closeSync(writer);
+    const fresh = lines("C", 1, 10);
+    writeFileSync(tree.syslog, text(fresh));
+    await waitForExactly(tree.db, [...first, ...late, ...fresh]);
+    truncateSync(tree.syslog, 0);
+    const rewritten = lines("D", 1, 3);
+    appendFileSync(tree.syslog, text(rewritten));
+    await waitForExactly(tree.db, [...first, ...late, ...fresh, ...rewritten]);
+    expect(await watcher.stop()).toBe(0);
   });
 
   it("a new package folder and its log are picked up; a second watch on the same database is refused", async () => {
