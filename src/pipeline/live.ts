@@ -68,6 +68,21 @@ export function explicitTargets(paths: readonly string[]): LiveTargets {
 }
 
 const TICK_MS = 1000;
+const SKIPPED_FOLDERS = new Set(["node_modules", ".git", ".mcadvisor"]);
+
+function nearestExisting(path: string): string {
+  let current = path;
+  for (;;) {
+    try {
+      if (statSync(current).isDirectory()) return current;
+    } catch {
+      // not there (yet): look one level up
+    }
+    const parent = dirname(current);
+    if (parent === current) return current;
+    current = parent;
+  }
+}
 // Idle watermark: the logs' wall clock less this, so a line stamped with the current second still counts as on time.
 const WATERMARK_GRACE_MS = 2000;
 // Without --poll, a cheap stat of each followed file this often catches an inotify event lost under load.
@@ -186,10 +201,14 @@ export function startLive(options: LiveOptions): LiveSession {
   };
 
   const watchRoots = [...new Set([...[...followedFiles].map((file) => dirname(file)), ...followedDirectories])];
-  const watcher: FSWatcher = chokidarWatch(watchRoots, {
+  // A folder that does not exist yet (a node tree being copied, a package not yet configured) is
+  // watched from its nearest existing ancestor, so it is picked up when it appears.
+  const watchedPaths = [...new Set(watchRoots.map(nearestExisting))];
+  const onTheWayToRoot = (directory: string): boolean => watchRoots.some((root) => root.startsWith(`${directory}/`));
+  const watcher: FSWatcher = chokidarWatch(watchedPaths, {
     ignoreInitial: false,
     persistent: true,
-    depth: 4,
+    depth: 12,
     usePolling: options.poll ?? false,
     interval: 250,
     binaryInterval: 250,
@@ -197,7 +216,10 @@ export function startLive(options: LiveOptions): LiveSession {
       const absolute = resolve(path);
       if (stats?.isFile()) return !interesting(absolute);
       // Inside a followed file's folder only that folder counts; followed folders are walked.
-      if (stats?.isDirectory()) return !watchRoots.includes(absolute) && directoryOf(absolute) === undefined;
+      if (stats?.isDirectory()) {
+        if (SKIPPED_FOLDERS.has(basename(absolute))) return true;
+        return !watchRoots.includes(absolute) && directoryOf(absolute) === undefined && !onTheWayToRoot(absolute);
+      }
       return false;
     },
   });

@@ -194,6 +194,57 @@ describe("watch: exactly once across rotation, truncation and restarts", () => {
   });
 });
 
+describe("watch: under a stream of writes", () => {
+  it("rotations of every kind while lines keep coming: each line stored once", async () => {
+    const tree = nodeTree();
+    writeFileSync(tree.syslog, "");
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+    const expected: string[] = [];
+    let writer = openSync(tree.syslog, "a");
+    let serial = 0;
+    const write = (count: number): void => {
+      const batch = lines(`S${serial++}-`, 1, count);
+      writeSync(writer, text(batch));
+      expected.push(...batch);
+    };
+    const turn = (): Promise<void> => new Promise((resolveTurn) => setImmediate(resolveTurn));
+    for (let round = 0; round < 4; round++) {
+      for (let step = 0; step < 20; step++) {
+        write(25);
+        await turn();
+      }
+      const rotated = join(tree.syslogDir, `syslog.log.${round}`);
+      if (round % 2 === 0) {
+        renameSync(tree.syslog, rotated); // rename rotation, the writer still on the old file for a moment
+        write(10);
+        closeSync(writer);
+        writer = openSync(tree.syslog, "a");
+      } else {
+        copyFileSync(tree.syslog, rotated); // copytruncate
+        ftruncateSync(writer, 0);
+      }
+    }
+    write(50);
+    closeSync(writer);
+    await waitForExactly(tree.db, expected, 5000);
+    expect(await watcher.stop()).toBe(0);
+  });
+
+  it("folders that do not exist yet are picked up when they appear", async () => {
+    const tree = nodeTree();
+    const root = join(tree.root, "..", "later");
+    const watcher = await startWatch(["--db", tree.db, "--root", root]);
+    mkdirSync(join(root, "var", "adm", "syslog"), { recursive: true });
+    mkdirSync(join(root, "etc", "cmcluster", "pkg1"), { recursive: true });
+    const syslog = lines("A", 1, 3);
+    writeFileSync(join(root, "var", "adm", "syslog", "syslog.log"), text(syslog));
+    const packageLog = ["Nov 25 04:00:01 - Node \"later\": Starting package pkg1"];
+    writeFileSync(join(root, "etc", "cmcluster", "pkg1", "pkg1.log"), text(packageLog));
+    await waitForExactly(tree.db, [...syslog, ...packageLog]);
+    expect(await watcher.stop()).toBe(0);
+  });
+});
+
 describe("watch: findings", () => {
   it("a finding raised live is the one analyze produces from the same saved files", async () => {
     const tree = nodeTree();
