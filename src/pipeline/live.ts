@@ -101,13 +101,12 @@ export function startLive(options: LiveOptions): LiveSession {
   const wallClock = (): number => toWallClock(Date.now(), timeZone);
 
   /** The bundle's engine, rebuilt from its stored events so live findings are analyze's findings. */
-  const engineFor = (bundle: string): RuleEngine => {
+  const engineFor = (bundle: string, upToEventId = lastEventId): RuleEngine => {
     let engine = engines.get(bundle);
     if (engine) return engine;
     engine = new RuleEngine(rules);
     for (const event of store.eventsOfBundle(bundle)) {
-      if (event.id > lastEventId) break; // stored after start: pushed live
-      engine.push(event);
+      if (event.id <= upToEventId) engine.push(event); // later ones are pushed live
     }
     const end = store.lastTimeOfBundle(bundle);
     if (end !== null) engine.advance(end);
@@ -132,8 +131,8 @@ export function startLive(options: LiveOptions): LiveSession {
   const pushNewEvents = (): void => {
     const touched = new Set<string>();
     for (const row of eventsAfter.iterate(lastEventId) as IterableIterator<Parameters<typeof rowToEvent>[0] & { bundle: string }>) {
+      const engine = engineFor(row.bundle, row.id - 1);
       lastEventId = row.id;
-      const engine = engineFor(row.bundle);
       engine.push(rowToEvent(row));
       touched.add(row.bundle);
     }

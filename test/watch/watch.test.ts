@@ -255,13 +255,19 @@ describe("watch: findings", () => {
     expect(printed).toMatchObject({ change: "opened", action: "restart-raid-manager", status: "open", severity: "critical", deviceGroup: "dbdg" });
     const stored = query<{ id: string; status: string }>(tree.db, "SELECT id, status FROM finding");
     expect(stored).toEqual([{ id: printed.id, status: "open" }]);
+
+    // The package starts on that node: the finding resolves, live, with the same id.
+    appendFileSync(tree.syslog, `${syslogLine("cmcld[100]: Started package dbpkg on node nodeB1.")}\n`);
+    const resolved = JSON.parse(await watcher.waitForStdout((line) => line.includes("\"resolved\""), 3000)) as Record<string, unknown>;
+    expect(resolved).toMatchObject({ change: "resolved", id: printed.id, status: "resolved" });
+    expect(query<{ status: string }>(tree.db, "SELECT status FROM finding")).toEqual([{ status: "resolved" }]);
     expect(await watcher.stop()).toBe(0);
 
     const analyzed = runAnalyze(["--db", join(tree.root, "..", "analyze.db"), "--format", "json", "--tz", "UTC", tree.root]);
     const document = JSON.parse(analyzed.stdout) as { findings: Array<Record<string, unknown>> };
-    const { change, ...live } = printed;
-    expect(change).toBe("opened");
+    const { change, ...live } = resolved;
+    expect(change).toBe("resolved");
     expect(document.findings).toHaveLength(1);
-    expect(document.findings[0]).toMatchObject({ id: live.id, action: live.action, status: live.status, severity: live.severity, summary: live.summary });
+    expect(document.findings[0]).toEqual(live);
   });
 });
