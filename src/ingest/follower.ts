@@ -118,6 +118,7 @@ export class FileFollower {
   private scheduled = false;
   private siblingsScanned = false;
   private trailingTimer: NodeJS.Timeout | null = null;
+  private lastProblem: string | null = null;
 
   constructor(readonly path: string, readonly place: FollowedPlace, private readonly hub: FollowerHub) {}
 
@@ -141,8 +142,12 @@ export class FileFollower {
       if (this.hub.closed) return;
       try {
         if (this.check()) this.poke();
+        this.lastProblem = null;
       } catch (error) {
-        this.hub.problem(this.path, error as Error);
+        // Reported once per distinct problem (an unreadable file would otherwise repeat on every event).
+        const message = (error as Error).message;
+        if (message !== this.lastProblem) this.hub.problem(this.path, error as Error);
+        this.lastProblem = message;
       }
     });
   }
@@ -251,7 +256,13 @@ export class FollowerHub {
       const stats = fstatSync(fd);
       if (stats.size === 0) return null; // an empty file has no head to recognise it by: wait for content
       const head = readHead(fd, Math.min(stats.size, FINGERPRINT_BYTES));
-      const record = known ?? this.recordFor(path, place, stats, head);
+      let record = known ?? this.recordFor(path, place, stats, head);
+      if (!known && record.offset > stats.size && !this.held.has(record.id)) {
+        // Same head, less content than we read: rewritten from the start with an identical head. The old
+        // record keeps its lines under a retired identity; the new content is a new file from byte 0.
+        this.store.refingerprint(record.id, `${record.fingerprint}~superseded~${record.id}`, record.headBytes);
+        record = this.recordFor(path, place, stats, head);
+      }
       const holder = this.held.get(record.id);
       if (holder) {
         if (holder.dev === stats.dev && holder.ino === stats.ino && owner) {

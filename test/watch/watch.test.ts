@@ -64,9 +64,14 @@ describe("watch: exactly once across rotation, truncation and restarts", () => {
     await waitForExactly(tree.db, [...first, ...short]);
 
     // Rewritten at once with more bytes than had been read: only the head says it is new content.
-    const longer = lines("C", 1, 60);
+    const longer = lines("C", 1, 150); // over 4 KiB: the head fingerprint is full size
     writeFileSync(tree.syslog, text(longer));
     await waitForExactly(tree.db, [...first, ...short, ...longer]);
+
+    // Rewritten shorter with the very same first 4 KiB: a new file to us (its lines were written again).
+    const again = [...longer.slice(0, 130), ...lines("D", 1, 2)];
+    writeFileSync(tree.syslog, text(again));
+    await waitForExactly(tree.db, [...first, ...short, ...longer, ...again]);
     expect(await watcher.stop()).toBe(0);
   });
 
