@@ -1,6 +1,6 @@
 // watch figures: append-to-stored-finding latency (p50/p99), the lines/s a watcher keeps up with,
 // and CPU while idle. Runs the real built CLI (npm run build first) over a temp node tree.
-// Usage: node bench/watch-latency.mjs [--samples 100] [--lines 200000]
+// Usage: node bench/watch-latency.mjs [--samples 100] [--lines 200000] [--poll]
 import { spawn } from "node:child_process";
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -33,7 +33,7 @@ async function until(probe, what, timeoutMs = 60_000) {
 }
 
 function startWatch(root, db) {
-  const child = spawn(process.execPath, [binary, "watch", "--db", db, "--root", root, "--format", "json", "--tz", "UTC"], {
+  const child = spawn(process.execPath, [binary, "watch", "--db", db, "--root", root, "--format", "json", "--tz", "UTC", ...(process.argv.includes("--poll") ? ["--poll"] : [])], {
     env: { ...process.env, TZ: "UTC" }, stdio: ["ignore", "pipe", "pipe"],
   });
   const state = { child, stderr: "", findings: new Map() };
@@ -107,6 +107,7 @@ try {
   await new Promise((resolve) => watcher.child.once("exit", resolve));
 
   console.log(JSON.stringify({
+    mode: process.argv.includes("--poll") ? "poll" : "inotify",
     idleCpuPercent: Number((idleCpu * 100).toFixed(2)),
     latencyMs: { samples, p50: Number(percentile(latencies, 50).toFixed(1)), p99: Number(percentile(latencies, 99).toFixed(1)), max: Number(latencies.at(-1).toFixed(1)) },
     throughput: { lines: bulkLines, writeSeconds: Number(((written - started) / 1000).toFixed(2)), storedSeconds: Number(((stored - started) / 1000).toFixed(2)),

@@ -56,7 +56,7 @@ export interface FollowerHubOptions {
 }
 
 const READ_CHUNK = 1 << 20;
-const TRAILING_CHECK_MS = 75;
+const TRAILING_CHECK_MS = 60;
 const ROTATED_SUFFIX = /^(\.\d+|\.old|-\d{8}(\d{2})?)$/;
 
 /** Names a rotated copy of `name` may take beside it: OLDsyslog.log, syslog.log.1, syslog.log.old, syslog.log-20261125. */
