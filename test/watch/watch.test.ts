@@ -235,6 +235,28 @@ describe("watch: under a stream of writes", () => {
     expect(await watcher.stop()).toBe(0);
   });
 
+  it("PATHs: a followed folder holding both syslog.log and, after rotation, OLDsyslog.log reads each line once", async () => {
+    const tree = nodeTree();
+    const first = lines("A", 1, 10);
+    writeFileSync(tree.syslog, text(first));
+    const watcher = await startWatch(["--db", tree.db, tree.syslogDir]);
+    await waitForExactly(tree.db, first);
+    const writer = openSync(tree.syslog, "a");
+    renameSync(tree.syslog, join(tree.syslogDir, "OLDsyslog.log")); // OLDsyslog.log is itself followed: the open reader is adopted
+    const late = lines("B", 1, 10);
+    writeSync(writer, text(late));
+    const fresh = lines("C", 1, 10);
+    writeFileSync(tree.syslog, text(fresh));
+    await waitForExactly(tree.db, [...first, ...late, ...fresh]);
+    const later = lines("D", 1, 5); // long after the rename: still read, since the folder's files are all followed
+    writeSync(writer, text(later));
+    closeSync(writer);
+    await waitForExactly(tree.db, [...first, ...late, ...fresh, ...later]);
+    const paths = query<{ path: string }>(tree.db, "SELECT path FROM file ORDER BY id").map((row) => row.path);
+    expect(paths).toEqual([join(tree.syslogDir, "OLDsyslog.log"), tree.syslog]);
+    expect(await watcher.stop()).toBe(0);
+  });
+
   it("folders that do not exist yet are picked up when they appear", async () => {
     const tree = nodeTree();
     const root = join(tree.root, "..", "later");
