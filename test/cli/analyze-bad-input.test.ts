@@ -1,0 +1,176 @@
+import { describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
+import { mkdirSync, writeFileSync, readFileSync, renameSync, appendFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { join, dirname } from "node:path";
+import { runMcadvisor } from "../helpers/cli.js";
+import { tempDir } from "../helpers/temp.js";
+
+const good = [
+  "Nov 20 16:31:02 nodeA1 cmcld[2048]: Request from node nodeA1 to start package oracle_pkg on node nodeA1.",
+  "Nov 20 16:31:09 nodeA1 cmcld[2048]: Started package oracle_pkg on node nodeA1.",
+];
+
+function write(root: string, relative: string, content: string | Buffer): string {
+  const path = join(root, relative);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, content);
+  return path;
+}
+
+function storedLines(databasePath: string): { text: string; format: string }[] {
+  const database = new Database(databasePath, { readonly: true });
+  try {
+    return database.prepare("SELECT text, format FROM log_lines ORDER BY file, line_no").all() as { text: string; format: string }[];
+  } finally {
+    database.close();
+  }
+}
+
+function analyzeJson(databasePath: string, ...paths: string[]) {
+  const result = runMcadvisor(["analyze", "--db", databasePath, "--format", "json", "--year", "2026", ...paths]);
+  expect(result.code, result.stderr).not.toBe(3);
+  return { ...result, document: JSON.parse(result.stdout) as { inputs: Record<string, number>; problems: string[]; findings: unknown[] } };
+}
+
+describe("analyze keeps every line of bad input and goes on", () => {
+  it("CRLF line ends are stripped, not stored", () => {
+    const root = tempDir();
+    const database = join(root, "db.sqlite");
+    write(root, "b/nodeA1/var/adm/syslog/syslog.log", `${good.join("\r\n")}\r\n`);
+    const { document } = analyzeJson(database, join(root, "b"));
+    expect(document.inputs.lines).toBe(2);
+    expect(storedLines(database).map((line) => line.text)).toEqual(good);
+  });
+
+  it("invalid UTF-8, NUL bytes and binary junk are stored as lines and counted as unparsed", () => {
+    const root = tempDir();
+    const database = join(root, "db.sqlite");
+    const junk = Buffer.from(Array.from({ length: 512 }, (_, index) => (index * 73 + 11) % 256).filter((byte) => byte !== 0x0a));
+    const content = Buffer.concat([
+      Buffer.from(`${good[0]}\n`),
+      Buffer.from([0x4e, 0x6f, 0x76, 0xff, 0xfe, 0x00, 0x00, 0x0a]),
+      junk,
+      Buffer.from(`\n${good[1]}\n`),
+    ]);
+    write(root, "b/nodeA1/var/adm/syslog/syslog.log", content);
+    const { document } = analyzeJson(database, join(root, "b"));
+    expect(document.inputs.lines).toBe(4);
+    expect(document.inputs.unparsed).toBe(2);
+    const lines = storedLines(database);
+    expect(lines[1].text).toBe("Nov\ufffd\ufffd\u0000\u0000");
+    expect(lines[3].text).toBe(good[1]);
+  });
+
+  it("a 1 MB line is stored cut with a marker, and the lines after it are intact", () => {
+    const root = tempDir();
+    const database = join(root, "db.sqlite");
+    write(root, "b/nodeA1/var/adm/syslog/syslog.log", `${good[0]}\nNov 20 16:31:03 nodeA1 app: ${"x".repeat(1024 * 1024)}\n${good[1]}\n`);
+    const { document } = analyzeJson(database, join(root, "b"));
+    expect(document.inputs.lines).toBe(3);
+    const lines = storedLines(database);
+    expect(lines[1].text).toMatch(/line cut, \d+ more bytes not stored\]$/);
+    expect(lines[2].text).toBe(good[1]);
+  });
+
+  it("a last line without newline is taken at end of file", () => {
+    const root = tempDir();
+    const database = join(root, "db.sqlite");
+    write(root, "b/nodeA1/var/adm/syslog/syslog.log", `${good[0]}\n${good[1]}`);
+    analyzeJson(database, join(root, "b"));
+    expect(storedLines(database).map((line) => line.text)).toEqual(good);
+  });
+
+  it("an impossible timestamp keeps the line, without a time", () => {
+    const root = tempDir();
+    const database = join(root, "db.sqlite");
+    write(root, "b/nodeA1/var/adm/syslog/syslog.log", `Nov 99 99:99:99 nodeA1 cmcld[2048]: Started package oracle_pkg on node nodeA1.\n${good[1]}\n`);
+    analyzeJson(database, join(root, "b"));
+    const database_ = new Database(join(root, "db.sqlite"), { readonly: true });
+    const rows = database_.prepare("SELECT ts, text FROM log_lines ORDER BY line_no").all() as { ts: string | null; text: string }[];
+    database_.close();
+    expect(rows).toHaveLength(2);
+    expect(rows[0].ts).toBeNull();
+    expect(rows[1].ts).toBe("2026-11-20T16:31:09");
+  });
+
+  it("a missing file and a truncated .gz each get one message naming them; the rest is analysed", () => {
+    const root = tempDir();
+    const database = join(root, "db.sqlite");
+    const syslog = write(root, "b/nodeA1/var/adm/syslog/syslog.log", `${good.join("\n")}\n`);
+    const whole = gzipSync(Buffer.from(`${good.join("\n")}\n`.repeat(200)));
+    const truncated = write(root, "b/nodeA2/var/adm/syslog/OLDsyslog.log.gz", whole.subarray(0, Math.floor(whole.length / 2)));
+    const result = runMcadvisor(["analyze", "--db", database, "--format", "json", "--year", "2026", syslog, truncated, join(root, "missing.log")]);
+    expect(result.code).not.toBe(3);
+    const document = JSON.parse(result.stdout) as { problems: string[]; inputs: { lines: number } };
+    expect(document.problems).toHaveLength(2);
+    expect(document.problems.join("\n")).toContain("missing.log");
+    expect(document.problems.join("\n")).toContain("OLDsyslog.log.gz");
+    expect(result.stderr).toContain("missing.log");
+    // Every line of the intact file, plus what the damaged archive yielded before the damage.
+    expect(storedLines(database).filter((line) => line.text === good[0]).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("escape sequences in log text never reach the terminal", () => {
+    const root = tempDir();
+    const database = join(root, "db.sqlite");
+    write(root, "b/nodeA1/var/adm/syslog/syslog.log", `Nov 20 16:31:02 nodeA1 app[1]: \u001b]0;pwned\u0007\u001b[2J hello\n`);
+    const result = runMcadvisor(["query", "--db", database, "SELECT text FROM log_lines"], {});
+    expect(result.code).toBe(3); // no database yet: a clear error, not a crash
+    expect(result.stderr).toMatch(/no database/);
+    analyzeJson(database, join(root, "b"));
+    const table = runMcadvisor(["query", "--db", database, "SELECT text FROM log_lines"]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).not.toContain("\u001b");
+    expect(table.stdout).toContain("^[]0;pwned^G^[[2J hello");
+  });
+});
+
+describe("analyze is idempotent and resumable", () => {
+  it("analysing the same files again, under another name after rotation, or after growth adds no duplicates", () => {
+    const root = tempDir();
+    const database = join(root, "db.sqlite");
+    const syslog = write(root, "b/nodeA1/var/adm/syslog/syslog.log", `${good.join("\n")}\n`);
+    analyzeJson(database, join(root, "b"));
+    analyzeJson(database, join(root, "b"));
+    expect(storedLines(database)).toHaveLength(2);
+
+    appendFileSync(syslog, "Nov 20 17:00:00 nodeA1 cmcld[2048]: Halted package oracle_pkg on node nodeA1.\n");
+    analyzeJson(database, join(root, "b"));
+    expect(storedLines(database)).toHaveLength(3);
+
+    renameSync(syslog, join(dirname(syslog), "OLDsyslog.log"));
+    write(root, "b/nodeA1/var/adm/syslog/syslog.log", "Nov 21 08:00:00 nodeA1 syslogd: restart\n");
+    const { document } = analyzeJson(database, join(root, "b"));
+    expect(document.inputs.lines).toBe(4);
+    const texts = storedLines(database).map((line) => line.text);
+    expect(texts).toHaveLength(4);
+    expect(new Set(texts).size).toBe(4);
+    expect(readFileSync(join(dirname(syslog), "OLDsyslog.log"), "utf8").split("\n").filter(Boolean)).toHaveLength(3);
+  });
+});
+
+describe("query", () => {
+  it("refuses a statement that writes, with a clear message", () => {
+    const root = tempDir();
+    const database = join(root, "db.sqlite");
+    write(root, "b/nodeA1/var/adm/syslog/syslog.log", `${good.join("\n")}\n`);
+    analyzeJson(database, join(root, "b"));
+    const result = runMcadvisor(["query", "--db", database, "DELETE FROM line"]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/read-only/);
+    expect(storedLines(database)).toHaveLength(2);
+  });
+
+  it("prints JSON rows as an array of objects", () => {
+    const root = tempDir();
+    const database = join(root, "db.sqlite");
+    write(root, "b/nodeA1/var/adm/syslog/syslog.log", `${good.join("\n")}\n`);
+    analyzeJson(database, join(root, "b"));
+    const result = runMcadvisor(["query", "--db", database, "--format", "json", "SELECT host, program, ts FROM log_lines ORDER BY line_no"]);
+    expect(JSON.parse(result.stdout)).toEqual([
+      { host: "nodeA1", program: "cmcld", ts: "2026-11-20T16:31:02" },
+      { host: "nodeA1", program: "cmcld", ts: "2026-11-20T16:31:09" },
+    ]);
+  });
+});
