@@ -2,7 +2,7 @@ import type { InputFile } from "../ingest/discover.js";
 import { identify, openContent, describeError } from "../ingest/source.js";
 import { LineFramer, type FramedLine } from "../ingest/lines.js";
 import { toWallClock, yearResolver, type YearReference } from "../ingest/year.js";
-import { createFileParser } from "../parse/index.js";
+import { createFileParser, type FileParserContext } from "../parse/index.js";
 import { InputError } from "../errors.js";
 import type { FileRecord, LineToStore, Store } from "../store/store.js";
 
@@ -29,6 +29,17 @@ export interface IngestOutcome {
 }
 
 const DEFAULT_BATCH = 5000;
+
+/** The stored parser context of a file read before, if any (a damaged value starts afresh rather than failing the file). */
+export function resumeContext(stored: string | null): FileParserContext | undefined {
+  if (stored === null) return undefined;
+  try {
+    return JSON.parse(stored) as FileParserContext;
+  } catch {
+    // Written by us with JSON.stringify; unreadable only if edited by hand. The context is a hint, not data.
+    return undefined;
+  }
+}
 
 /**
 Reads one saved file into the store from where a previous analysis stopped (identity by content,
@@ -65,6 +76,7 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
   const parser = createFileParser({
     path: input.path, kind: input.kind, hostHint: input.hostHint, packageHint: input.packageHint,
     yearFor: yearResolver({ fixedYear: options.fixedYear, reference }),
+    resume: resumeContext(file.parserContext),
   });
   const framer = new LineFramer({ offset: file.offset, lineCount: file.lineCount });
   const batchLines = options.batchLines ?? DEFAULT_BATCH;
@@ -86,7 +98,10 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
   };
   const commit = (): void => {
     if (batch.length === 0) return;
-    store.appendLines(file.id, batch, { offset: batchEnd, lineCount: batch[batch.length - 1].lineNo, pending: null, size: identity.size });
+    store.appendLines(file.id, batch, {
+      offset: batchEnd, lineCount: batch[batch.length - 1].lineNo, pending: null, size: identity.size,
+      parserContext: JSON.stringify(parser.context()),
+    });
     newLines += batch.length;
     batch = [];
   };

@@ -14,6 +14,7 @@ import { classify, placeOf } from "../ingest/discover.js";
 import { toWallClock, yearResolver } from "../ingest/year.js";
 import { createFileParser } from "../parse/index.js";
 import { rowToEvent, type FileRecord, type LineToStore, type Store } from "../store/store.js";
+import { resumeContext } from "./ingest.js";
 import type { Finding } from "../model/findings.js";
 
 type Rules = ConstructorParameters<typeof RuleEngine>[0];
@@ -148,6 +149,7 @@ export function startLive(options: LiveOptions): LiveSession {
         fixedYear,
         reference: logged !== null ? { reference: logged, source: "logged" } : { reference: wallClock(), source: "mtime" },
       }),
+      resume: resumeContext(record.parserContext),
     });
     return (lines, checkpoint) => {
       const batch: LineToStore[] = lines.map((framed) => {
@@ -157,7 +159,7 @@ export function startLive(options: LiveOptions): LiveSession {
           format: parsed.format, text: framed.text, events: parsed.events,
         };
       });
-      store.appendLines(record.id, batch, checkpoint);
+      store.appendLines(record.id, batch, { ...checkpoint, parserContext: JSON.stringify(parser.context()) });
       pushNewEvents();
     };
   };

@@ -106,6 +106,11 @@ export const migrations: readonly string[] = [
            check_first, steps, evidence, bundle
     FROM finding;
   `,
+  // 2: the file parser's context at the checkpoint (last time, host, banner year, package), so a file read
+  // again after growth or a restart resumes with the year and host the lines before it established
+  `
+  ALTER TABLE file ADD COLUMN parser_context TEXT;
+  `,
 ];
 
 export const schemaVersion = migrations.length;

@@ -16,6 +16,8 @@ export interface FileRecord {
   readonly offset: number;
   readonly lineCount: number;
   readonly pending: string | null;
+  /** The file parser's context after the last stored line (JSON of FileParserContext), to resume mid-file. */
+  readonly parserContext: string | null;
   readonly year: number | null;
   readonly dev: number | null;
   readonly ino: number | null;
@@ -53,6 +55,8 @@ export interface Checkpoint {
   readonly offset: number;
   readonly lineCount: number;
   readonly pending: string | null;
+  /** JSON of the file parser's context after the batch; kept as it was when absent. */
+  readonly parserContext?: string | null;
   readonly year?: number | null;
   readonly size?: number | null;
   readonly dev?: number | null;
@@ -61,14 +65,15 @@ export interface Checkpoint {
 
 interface FileRow {
   id: number; path: string; bundle: string; host_hint: string | null; package_hint: string | null; kind: FileKind;
-  fingerprint: string; head_bytes: number; offset: number; line_count: number; pending: string | null; year: number | null;
-  dev: number | null; ino: number | null; size: number | null;
+  fingerprint: string; head_bytes: number; offset: number; line_count: number; pending: string | null; parser_context: string | null;
+  year: number | null; dev: number | null; ino: number | null; size: number | null;
 }
 
 function toFileRecord(row: FileRow): FileRecord {
   return {
     id: row.id, path: row.path, bundle: row.bundle, hostHint: row.host_hint, packageHint: row.package_hint, kind: row.kind,
-    fingerprint: row.fingerprint, headBytes: row.head_bytes, offset: row.offset, lineCount: row.line_count, pending: row.pending, year: row.year,
+    fingerprint: row.fingerprint, headBytes: row.head_bytes, offset: row.offset, lineCount: row.line_count, pending: row.pending,
+    parserContext: row.parser_context, year: row.year,
     dev: row.dev, ino: row.ino, size: row.size,
   };
 }
@@ -99,6 +104,7 @@ export class Store {
       refingerprint: database.prepare("UPDATE file SET fingerprint = ?, head_bytes = ? WHERE id = ?"),
       checkpoint: database.prepare(
         `UPDATE file SET offset = @offset, line_count = @lineCount, pending = @pending,
+           parser_context = coalesce(@parserContext, parser_context),
            year = coalesce(@year, year), size = coalesce(@size, size), dev = coalesce(@dev, dev), ino = coalesce(@ino, ino)
          WHERE id = @id`,
       ),
@@ -185,7 +191,7 @@ export class Store {
       if (lastId > firstId) this.statements.indexLines.run(firstId, lastId);
       this.statements.checkpoint.run({
         id: fileId, offset: checkpoint.offset, lineCount: checkpoint.lineCount, pending: checkpoint.pending,
-        year: checkpoint.year ?? null, size: checkpoint.size ?? null, dev: checkpoint.dev ?? null, ino: checkpoint.ino ?? null,
+        parserContext: checkpoint.parserContext ?? null, year: checkpoint.year ?? null, size: checkpoint.size ?? null, dev: checkpoint.dev ?? null, ino: checkpoint.ino ?? null,
       });
     });
     run.immediate();
