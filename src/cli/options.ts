@@ -31,9 +31,14 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** Built-in rules plus the site's; any invalid rule file stops the command with every problem listed. */
-export function loadRulesOrFail(extraDirectories: readonly string[] = []) {
+/**
+Built-in rules plus the site's; any invalid rule file stops the command with every problem listed.
+Warnings (a site rule replacing a built-in one) go to `warn` (stderr by default): they change the advice.
+*/
+export function loadRulesOrFail(extraDirectories: readonly string[] = [], warn: (message: string) => void = (message) => process.stderr.write(`${message}\n`)) {
   const loaded = loadRules(extraDirectories.map((directory) => resolve(directory)), { collectErrors: true });
+  const warnings = loaded.problems.filter((problem) => (problem as { severity?: string }).severity === "warning");
+  for (const warning of warnings) warn(`mcadvisor: warning: ${String((warning as { toString(): string }).toString())}`);
   const errors = loaded.problems.filter((problem) => (problem as { severity?: string }).severity !== "warning");
   if (errors.length > 0) {
     const listing = errors.map((problem) => `  ${String((problem as { toString(): string }).toString())}`).join("\n");
