@@ -162,6 +162,9 @@ function interpret(tokens: Token[]): Draft[] {
     }
     let keywordEnd = -1;
     if (token.type === "option" && token.value === "-g") keywordEnd = index;
+    // "pairvolchk for erpdg: PVOL_PSUE": a Raid Manager command's object; "for device group X" is read at "device".
+    else if (token.type === "command" && lower[index + 1] === "for" && tokens[index + 2]?.type === "word"
+      && !["device", "dev_group", "device_group", "group", "the", "all", "each", "every"].includes(lower[index + 2])) keywordEnd = index + 1;
     else if (lower[index] === "dev_group" || lower[index] === "device_group" || lower[index] === "dev-group" || lower[index] === "device-group") keywordEnd = index;
     else if (lower[index] === "device" && lower[index + 1] === "group") keywordEnd = index + 1;
     else if (lower[index] === "group" && !["volume", "disk", "recovery", "resource", "consistency", "device"].includes(lower[index - 1] ?? "")) keywordEnd = index;
@@ -187,6 +190,14 @@ function interpret(tokens: Token[]): Draft[] {
     if (used.has(index)) continue;
     if (token.type === "roleState") {
       const { role, state } = splitRoleState(token.value);
+      // "Local state: SMPL, remote state: SMPL (PVOL_SMPL / SVOL_SMPL)": a restatement names the roles of the
+      // states already read, in order; it is not a third and fourth report.
+      const restated = found.find((earlier) => earlier.event.kind === "pair.state" && earlier.event.fields.role === null
+        && earlier.event.fields.side !== null && earlier.event.fields.state === state && earlier.event.deviceGroup === deviceGroup);
+      if (restated) {
+        restated.event.fields.role = role;
+        continue;
+      }
       add(index, "pair.state", { side, role, state }, deviceGroup);
       if (pairdisplayRow) {
         const fence = tokens[index + 1]?.value.toUpperCase();
@@ -467,6 +478,12 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: null, role: "SVOL", state: "PAIR" } },
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: null, role: null, state: "SMPL" } },
   ] },
+  { text: "Local state: SMPL, remote state: SMPL for device group oradg (PVOL_SMPL / SVOL_SMPL).", expect: [
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "SMPL" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state: "SMPL" } },
+  ] },
+  { text: "pairvolchk for erpdg: PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "erpdg", fields: { side: null, role: "PVOL", state: "PSUE" } }] },
+  { text: "pairvolchk for device group erpdg returned PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "erpdg", fields: { side: null, role: "PVOL", state: "PSUE" } }] },
   { text: "Nothing about replication here", expect: [] },
 ];
 %}
