@@ -1,9 +1,126 @@
 import type { Command } from "commander";
-import { McAdvisorError } from "../../errors.js";
+import { existsSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, basename, join } from "node:path";
+import { StoreError, UsageError } from "../../errors.js";
+import { openDatabase, type SqliteDatabase } from "../../store/db.js";
+import { acquireWriterLock, type WriterLock } from "../../store/lock.js";
+import { Store } from "../../store/store.js";
+import { analyzePaths } from "../../pipeline/analyze.js";
+import { createProgress } from "../../present/progress.js";
+import { toWallClock } from "../../ingest/year.js";
+import { gatherReport, type ReportModel } from "../../present/report/model.js";
+import { resolveWindow, validateWindowOptions } from "../../present/report/window.js";
+import { renderReportMarkdown } from "../../present/report/markdown.js";
+import { renderReportHtml } from "../../present/report/html.js";
+import { renderReportJson } from "../../present/report/json.js";
+import { version } from "../../version.js";
+import { collect, databasePath, formatOption, loadRulesOrFail, timeZoneOption, yearOption } from "../options.js";
 
-// Placeholder until the report command lands; its owner replaces this file.
+interface ReportFlags {
+  db?: string;
+  since?: string;
+  until?: string;
+  format?: string;
+  out?: string;
+  year?: string;
+  tz?: string;
+  rules?: string[];
+}
+
+/** `until` of the last report written on this database, which the next one continues from. */
+function previousReportUntil(database: SqliteDatabase): number | null {
+  const row = database.prepare("SELECT until FROM report WHERE until IS NOT NULL ORDER BY id DESC LIMIT 1").get() as { until: number } | undefined;
+  return row?.until ?? null;
+}
+
+function render(model: ReportModel, format: string): string {
+  if (format === "json") return renderReportJson(model);
+  if (format === "html") return renderReportHtml(model);
+  return renderReportMarkdown(model);
+}
+
+/** Writes beside the target and renames, so a cron job never leaves (or a web server never serves) half a report. */
+function writeOutput(path: string, text: string): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  } catch (error) {
+    throw new UsageError(`cannot write ${path}: ${(error as Error).message}`, { hint: "check that --out names a file in a writable folder", cause: error });
+  }
+}
+
 export function register(program: Command): void {
-  program.command("report").description("(being built)").allowUnknownOption().action(() => {
-    throw new McAdvisorError("'report' is not built yet in this version");
-  });
+  program
+    .command("report")
+    .description("the periodic log review as a report (Markdown, HTML or JSON): open findings, pair states, packages, suspicious lines; exit 0/1/2 like a monitoring plugin")
+    .argument("[paths...]", "log files or folders to analyze first (without them: report on the database, e.g. the one watch keeps)")
+    .option("--db <file>", "SQLite database (default: $MCADVISOR_DB or ~/.local/state/mcadvisor/mcadvisor.db)")
+    .option("--since <when>", "start of the window: a duration before --until (30m, 24h, 7d, 1w) or a date (2026-11-19, 2026-11-19T04:00); default: the end of the previous report on this database, else 24h")
+    .option("--until <date>", "end of the window (a date in the logs' wall clock); default: now")
+    .option("--format <format>", "markdown (default), html or json")
+    .option("--out <file>", "write the report to this file (default: stdout)")
+    .option("--year <year>", "year of syslog lines when analyzing PATHs (they carry none)")
+    .option("--tz <zone>", "the logs' time zone (IANA name): what 'now' is in the logs' wall clock; default: this machine's")
+    .option("--rules <dir>", "add a site's rule folder to the built-in rules when analyzing PATHs (repeatable)", collect)
+    .action(async (paths: string[], flags: ReportFlags) => {
+      const format = formatOption(flags.format, ["markdown", "html", "json"], "markdown");
+      const timeZone = timeZoneOption(flags.tz);
+      const fixedYear = yearOption(flags.year);
+      const path = databasePath(flags.db);
+      // Checked before any work so a typo in --since does not cost an analysis.
+      validateWindowOptions(flags.since, flags.until);
+
+      let lock: WriterLock | undefined;
+      let database: SqliteDatabase;
+      let bundles: readonly string[] | undefined;
+      const progress = createProgress();
+      if (paths.length > 0) {
+        const rules = loadRulesOrFail(flags.rules);
+        lock = acquireWriterLock(path, "report");
+        const store = new Store(openDatabase(path));
+        database = store.database;
+        try {
+          const result = await analyzePaths(store, { paths, rules, timeZone, fixedYear, onProgress: (state) => progress.update(state) });
+          progress.done();
+          for (const problem of result.problems) process.stderr.write(`mcadvisor: ${problem.hint ? `${problem.message} (${problem.hint})` : problem.message}\n`);
+          if (result.inputs.length === 0) {
+            throw new UsageError(`no syslog or package logs found in ${paths.join(", ")}`, {
+              hint: "name syslog.log / OLDsyslog.log files, package logs under a cmcluster folder, or folders holding them",
+            });
+          }
+          bundles = result.bundles;
+        } catch (error) {
+          progress.done();
+          store.close();
+          lock.release();
+          throw error;
+        }
+      } else {
+        // A running watch holds the writer lock and keeps writing: read alongside it (WAL) and write only the
+        // one report row, in a single statement that waits on busy_timeout.
+        if (!existsSync(path)) {
+          throw new StoreError(`no database at ${path}`, {
+            hint: "give log folders to analyze (mcadvisor report PATH...), run `mcadvisor watch`, or point --db at an existing database",
+          });
+        }
+        database = openDatabase(path);
+      }
+
+      try {
+        const now = toWallClock(Date.now(), timeZone);
+        const window = resolveWindow({ since: flags.since, until: flags.until, now, previousUntil: previousReportUntil(database) });
+        const model = database.transaction(() => gatherReport(database, { window, bundles, version, timeZone }))();
+        const text = render(model, format);
+        if (flags.out) writeOutput(flags.out, text);
+        else process.stdout.write(text);
+        // Remembered only once the report is out, so a failed run does not skip a window.
+        database.prepare("INSERT INTO report (created_at, since, until, format) VALUES (?, ?, ?, ?)")
+          .run(new Date().toISOString(), window.since, window.until, format);
+        process.exitCode = model.exitStatus;
+      } finally {
+        database.close();
+        lock?.release();
+      }
+    });
 }

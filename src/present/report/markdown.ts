@@ -1,0 +1,202 @@
+/**
+The report as Markdown (mail, tickets, wikis). Every string that came from a log is neutralised:
+control characters in caret notation (sanitizeForTerminal), Markdown syntax backslash-escaped and the
+HTML-significant `<`, `>`, `&` written as entities, so a `<script>` line stays text in every renderer.
+Commands are code spans so they can be copied as they are.
+*/
+import { sanitizeForTerminal } from "../sanitize.js";
+import type { Severity } from "../../model/findings.js";
+import type { ReportFinding, ReportModel } from "./model.js";
+import { dataOutsideWindow, displayPath, reportTime, shortTime } from "./model.js";
+
+export interface MarkdownOptions {
+  /** Paths are shown relative to this folder. */
+  readonly cwd?: string;
+  /** At most this many timeline marks per bundle (default 40). */
+  readonly markLimit?: number;
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { "<": "&lt;", ">": "&gt;", "&": "&amp;" };
+
+/** Inline Markdown text from untrusted input. */
+export function markdownText(value: string): string {
+  const escaped = sanitizeForTerminal(value)
+    .replace(/[<>&]/g, (character) => ENTITIES[character])
+    .replace(/[\\`*[\]|~]/g, (character) => `\\${character}`)
+    // `_` inside a word (oracle_pkg) is never emphasis in CommonMark; only escape it at word edges.
+    .replace(/(^|\W)_|_(?=\W|$)/g, (match) => match.replace("_", "\\_"));
+  // Block syntax only matters at the start of a line: a heading, list or quote marker there is made literal.
+  return escaped.replace(/^[#+\-=]/, "\\$&").replace(/^(\d+)([.)])/, "$1\\$2");
+}
+
+/** A code span that holds any text: the fence is longer than any backtick run inside; pipes escaped in tables. */
+export function codeSpan(value: string, inTable = false): string {
+  let text = sanitizeForTerminal(value);
+  if (inTable) text = text.replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const padded = text.startsWith("`") || text.endsWith("`") || text === "" ? ` ${text} ` : text;
+  return `${fence}${padded}${fence}`;
+}
+
+const SEVERITY_WORD: Readonly<Record<Severity, string>> = { critical: "CRITICAL", warning: "WARNING", info: "INFO" };
+
+function list(values: readonly string[], empty = "none"): string {
+  return values.length === 0 ? `*${empty}*` : values.map(markdownText).join(", ");
+}
+
+export function renderReportMarkdown(model: ReportModel, options: MarkdownOptions = {}): string {
+  const cwd = options.cwd ?? process.cwd();
+  const markLimit = options.markLimit ?? 40;
+  const time = (ms: number | null): string => reportTime(ms, model.timeZone);
+  const path = (file: string, line?: number): string => codeSpan(`${displayPath(file, cwd)}${line === undefined ? "" : `:${line}`}`);
+  const { summary, window } = model;
+  const out: string[] = [];
+
+  out.push("# mcadvisor log review", "");
+  const sinceWhy = window.sinceSource === "option" ? "--since"
+    : window.sinceSource === "previous-report" ? "end of the previous report" : "default: last 24 h";
+  const untilWhy = window.untilSource === "option" ? "--until" : "now";
+  out.push(`**Window:** ${time(window.since)} (${sinceWhy}) to ${time(window.until)} (${untilWhy})  `);
+  out.push(`Times are the logs' wall clock${model.timeZone ? ` (zone ${markdownText(model.timeZone)})` : ""}.`, "");
+  const open = summary.openCounts;
+  const status = summary.worstSeverity === null ? "OK" : SEVERITY_WORD[summary.worstSeverity];
+  out.push(`**Status: ${status}** (exit status ${model.exitStatus}): ${open.critical} critical, ${open.warning} warning, ${open.info} info open; `
+    + `${model.resolvedFindings.length} resolved in this window.`, "");
+
+  const outside = dataOutsideWindow(model);
+  if (outside !== null) {
+    out.push(`> **This window holds no log lines.** The stored logs run from ${time(summary.dataStart)} to ${time(summary.dataEnd)}, `
+      + `${outside === "before" ? "before" : "after"} the window. Open findings below are still open; to review those logs themselves run `
+      + `${codeSpan(`mcadvisor report --since ${isoMinute(summary.dataStart)} --until ${isoMinute((summary.dataEnd ?? 0) + 60_000)}`)}.`, "");
+  } else if (summary.lines === 0) {
+    out.push("> **This window holds no log lines.** Check that the nodes still log and that `watch` (or the copy job) is running.", "");
+  }
+
+  out.push("## Summary", "", "| | |", "|---|---|");
+  out.push(`| Log bundles | ${summary.bundles.length === 0 ? "*none*" : summary.bundles.map((bundle) => codeSpan(displayPath(bundle, cwd), true)).join(", ")} |`);
+  out.push(`| Clusters | ${list(summary.clusters, "no cluster name in these logs")} |`);
+  out.push(`| Nodes logging | ${list(summary.nodes)} |`);
+  if (summary.silentNodes.length > 0) out.push(`| Nodes silent in this window | ${list(summary.silentNodes)} |`);
+  out.push(`| Packages | ${list(summary.packages)} |`);
+  out.push(`| Device groups | ${list(summary.deviceGroups)} |`);
+  out.push(`| Worst open severity | ${summary.worstSeverity === null ? "none" : SEVERITY_WORD[summary.worstSeverity]} |`);
+  out.push(`| Lines in window | ${summary.lines} (${summary.unparsed} unparsed), ${summary.events} events |`);
+  out.push(`| Stored logs span | ${summary.dataStart === null ? "*no timed lines*" : `${time(summary.dataStart)} to ${time(summary.dataEnd)}`} |`, "");
+
+  out.push(`## Open findings (${model.openFindings.length})`, "");
+  if (model.openFindings.length === 0) out.push("Nothing open: no manual procedure is pending.", "");
+  model.openFindings.forEach((finding, index) => renderFinding(out, finding, index + 1, time, path));
+
+  out.push(`## Resolved in this window (${model.resolvedFindings.length})`, "");
+  if (model.resolvedFindings.length === 0) out.push("None.", "");
+  for (const finding of model.resolvedFindings) {
+    out.push(`- ${SEVERITY_WORD[finding.severity]} [${markdownText(finding.action)}] ${markdownText(finding.title)}: `
+      + `first seen ${time(finding.firstSeen)}, resolved ${time(finding.resolvedAt)}${scopeText(finding) ? ` (${scopeText(finding)})` : ""}`);
+  }
+  if (model.resolvedFindings.length > 0) out.push("");
+
+  out.push("## Pair states per device group", "");
+  if (model.timelines.length === 0) out.push("No pair state or replication event is logged up to the end of this window.", "");
+  for (const { bundle, timeline } of model.timelines) {
+    if (model.timelines.length > 1 || summary.bundles.length > 1) out.push(`### ${codeSpan(displayPath(bundle, cwd))}`, "");
+    if (timeline.rows.length > 0) {
+      out.push("| Device group | Node | Side | States (from) |", "|---|---|---|---|");
+      for (const row of timeline.rows) {
+        const states = row.spans.map((span) => {
+          const name = `${span.role ? `${span.role} ` : ""}${span.state}`;
+          const before = span.from < window.since ? " (before window)" : "";
+          return `**${markdownText(name)}** ${shortTime(span.from)}${before}`;
+        }).join(" → ");
+        out.push(`| ${markdownText(row.deviceGroup)} | ${markdownText(row.node)} | ${row.side} | ${states} |`);
+      }
+      out.push("");
+    }
+    if (timeline.marks.length > 0) {
+      out.push("| Time | Event | Source |", "|---|---|---|");
+      for (const mark of timeline.marks.slice(0, markLimit)) {
+        out.push(`| ${shortTime(mark.ts)} | ${markdownText(mark.label)} | ${codeSpan(`${displayPath(mark.source.file, cwd)}:${mark.source.line}`, true)} |`);
+      }
+      if (timeline.marks.length > markLimit) out.push(`| | *${timeline.marks.length - markLimit} more events (see the JSON or HTML report)* | |`);
+      out.push("");
+    }
+  }
+
+  out.push("## Packages that failed, started or moved", "");
+  if (model.packages.length === 0) out.push("No package started, halted or failed in this window.", "");
+  else {
+    out.push("| Package | Started on | Moved | Failures | Halts |", "|---|---|---|---|---|");
+    for (const entry of model.packages) {
+      const moves = entry.moves.map((move) => `${markdownText(move.from)} → ${markdownText(move.to)} (${shortTime(move.ts)})`).join(", ") || "no";
+      out.push(`| ${markdownText(entry.package)} | ${list(entry.startedOn, "-")} | ${moves} | ${entry.failures} | ${entry.halts} |`);
+    }
+    out.push("", "| Time | Package | Node | What | Source |", "|---|---|---|---|---|");
+    for (const entry of model.packageActivity) {
+      out.push(`| ${shortTime(entry.ts)} | ${markdownText(entry.package)} | ${markdownText(entry.node ?? "?")} | ${entry.activity} | ${codeSpan(`${displayPath(entry.source.file, cwd)}:${entry.source.line}`, true)} |`);
+    }
+    out.push("");
+  }
+
+  out.push(`## Suspicious lines no rule explained (${model.suspiciousLines})`, "");
+  out.push("Lines in the window with error or warning words that no grammar turned into an event and no finding cites. "
+    + "Each group is one message shape (numbers and times replaced by `#` and `<time>`).", "");
+  if (model.suspicious.length === 0) out.push("None.", "");
+  for (const group of model.suspicious) {
+    const when = group.first === null ? "" : group.first === group.last ? `, ${shortTime(group.first)}` : `, ${shortTime(group.first)} to ${shortTime(group.last ?? group.first)}`;
+    out.push(`- **${group.count}×** on ${list(group.hosts, "?")}${when}: ${markdownText(group.shape)}  `);
+    out.push(`  e.g. ${path(group.sample.file, group.sample.line)} ${markdownText(group.sample.text.trim())}`);
+  }
+  if (model.suspiciousGroupsOmitted > 0) out.push(`- *${model.suspiciousGroupsOmitted} smaller groups not shown (see the JSON report)*`);
+  if (model.suspicious.length > 0) out.push("");
+
+  out.push(`## Expected logs missing (${model.missingLogs.length})`, "");
+  if (model.missingLogs.length === 0) out.push("Every package syslog names has its package log in the inputs.", "");
+  for (const entry of model.missingLogs) {
+    const where = entry.nodes.length > 0 ? ` from ${list(entry.nodes)}` : "";
+    const bundle = summary.bundles.length > 1 ? ` in ${codeSpan(displayPath(entry.bundle, cwd))}` : "";
+    out.push(`- **${markdownText(entry.package)}**${bundle}: no package log${where} (expected ${codeSpan(`/etc/cmcluster/${sanitizeForTerminal(entry.package)}/${sanitizeForTerminal(entry.package)}.log`)}); `
+      + `syslog names it first at ${path(entry.seenAt.file, entry.seenAt.line)}`);
+  }
+  if (model.missingLogs.length > 0) out.push("");
+
+  out.push("---", `*mcadvisor ${markdownText(model.version)}; exit status ${model.exitStatus} (0 nothing open above info, 1 warning, 2 critical).*`);
+  return `${out.join("\n")}\n`;
+}
+
+function scopeText(finding: ReportFinding): string {
+  return [
+    finding.package ? `package ${markdownText(finding.package)}` : "",
+    finding.deviceGroup ? `device group ${markdownText(finding.deviceGroup)}` : "",
+    finding.node ? `node ${markdownText(finding.node)}` : "",
+    finding.site ? `site ${markdownText(finding.site)}` : "",
+  ].filter(Boolean).join(", ");
+}
+
+function renderFinding(out: string[], finding: ReportFinding, number: number, time: (ms: number | null) => string, path: (file: string, line?: number) => string): void {
+  out.push(`### ${number}. ${SEVERITY_WORD[finding.severity]}: ${markdownText(finding.title)}${finding.isNew ? " (new)" : ""}`, "");
+  const scope = scopeText(finding);
+  out.push(`Action ${codeSpan(finding.action)}${scope ? `; ${scope}` : ""}; first seen ${time(finding.firstSeen)}, last seen ${time(finding.lastSeen)}.`, "");
+  out.push(markdownText(finding.summary), "");
+  if (finding.checkFirst.length > 0) {
+    out.push("**Check first:**", "");
+    for (const check of finding.checkFirst) out.push(`- ${markdownText(check)}`);
+    out.push("");
+  }
+  if (finding.steps.length > 0) {
+    out.push("**Steps:**", "");
+    finding.steps.forEach((step, index) => {
+      out.push(`${index + 1}. ${markdownText(step.where)}: ${codeSpan(step.command)}${step.why ? `  ` : ""}`);
+      if (step.why) out.push(`   ${markdownText(step.why)}`);
+    });
+    out.push("");
+  }
+  if (finding.evidence.length > 0) {
+    out.push("**Evidence:**", "");
+    for (const evidence of finding.evidence) out.push(`- ${path(evidence.file, evidence.line)} ${markdownText(evidence.text.trim())}`);
+    out.push("");
+  }
+}
+
+function isoMinute(ms: number | null): string {
+  return ms === null ? "?" : new Date(ms).toISOString().slice(0, 16);
+}

@@ -1,0 +1,406 @@
+/**
+The periodic review report as data: what the Markdown, HTML and JSON renderers draw. Everything is read
+from the database (analyze or watch wrote it); nothing here parses logs. Times are naive wall-clock ms
+(docs/architecture.md "Time"); the window is half-open, since <= ts < until, so consecutive reports that
+continue each other (since = previous until) count no line twice.
+*/
+import { relative } from "node:path";
+import type { SqliteDatabase } from "../../store/db.js";
+import { listFindings, type StoredFinding } from "../../store/read.js";
+import { readTimeline, type Timeline } from "../../store/timeline.js";
+import { severityRank, type Severity } from "../../model/findings.js";
+import { exitStatusFor } from "../findings-json.js";
+import { formatIso } from "../../ingest/year.js";
+import { compareText } from "../../util/compare.js";
+import type { ReportWindow } from "./window.js";
+
+export interface ReportFinding extends StoredFinding {
+  /** First seen inside the window: new since the previous review. */
+  readonly isNew: boolean;
+}
+
+export interface SourceLine {
+  readonly file: string;
+  readonly line: number;
+  readonly ts: number | null;
+  readonly host: string | null;
+  readonly text: string;
+}
+
+export interface ReportSummary {
+  readonly bundles: readonly string[];
+  /** Cluster names the logs and configuration files state (CLUSTER_NAME, Continentalclusters notices). */
+  readonly clusters: readonly string[];
+  /** Hosts that logged in the window. */
+  readonly nodes: readonly string[];
+  /** Hosts that logged before the window but not in it (a node that went quiet deserves a look). */
+  readonly silentNodes: readonly string[];
+  readonly packages: readonly string[];
+  readonly deviceGroups: readonly string[];
+  /** Worst severity among the open findings; null when none is open. */
+  readonly worstSeverity: Severity | null;
+  readonly openCounts: Readonly<Record<Severity, number>>;
+  /** Timed lines in the window, and those no header grammar recognised. */
+  readonly lines: number;
+  readonly unparsed: number;
+  readonly events: number;
+  /** Oldest and newest timed line stored for the scope (any time), to explain an empty window. */
+  readonly dataStart: number | null;
+  readonly dataEnd: number | null;
+}
+
+export type PackageActivityKind = "started" | "halted" | "start failed" | "halt failed" | "script timed out"
+  | "start refused" | "no eligible node" | "switching disabled";
+
+export interface PackageActivity {
+  readonly ts: number;
+  readonly bundle: string;
+  readonly package: string;
+  readonly node: string | null;
+  readonly activity: PackageActivityKind;
+  readonly source: SourceLine;
+}
+
+export interface PackageSummary {
+  readonly bundle: string;
+  readonly package: string;
+  /** Nodes it started on in the window, in order. */
+  readonly startedOn: readonly string[];
+  readonly failures: number;
+  readonly halts: number;
+  /** Node changes: the node it ran on before (possibly before the window) and the one after. */
+  readonly moves: ReadonlyArray<{ readonly from: string; readonly to: string; readonly ts: number }>;
+}
+
+export interface SuspiciousGroup {
+  /** The message with numbers, hosts and times replaced, so repeats of one problem count together. */
+  readonly shape: string;
+  readonly count: number;
+  readonly hosts: readonly string[];
+  readonly first: number | null;
+  readonly last: number | null;
+  readonly sample: SourceLine;
+}
+
+export interface MissingLog {
+  readonly bundle: string;
+  readonly package: string;
+  /** Nodes the syslog says ran or tried to run it: where its log should have come from. */
+  readonly nodes: readonly string[];
+  /** The first syslog line naming it. */
+  readonly seenAt: SourceLine;
+}
+
+export interface BundleTimeline {
+  readonly bundle: string;
+  readonly timeline: Timeline;
+}
+
+export interface ReportModel {
+  readonly version: string;
+  readonly timeZone?: string;
+  readonly window: ReportWindow;
+  readonly summary: ReportSummary;
+  readonly openFindings: readonly ReportFinding[];
+  readonly resolvedFindings: readonly ReportFinding[];
+  readonly timelines: readonly BundleTimeline[];
+  readonly packageActivity: readonly PackageActivity[];
+  readonly packages: readonly PackageSummary[];
+  readonly suspicious: readonly SuspiciousGroup[];
+  /** Suspicious lines in all, and how many groups were left out of `suspicious` (the largest are kept). */
+  readonly suspiciousLines: number;
+  readonly suspiciousGroupsOmitted: number;
+  readonly missingLogs: readonly MissingLog[];
+  /** 0 nothing open above info, 1 warning, 2 critical: the same as analyze. */
+  readonly exitStatus: number;
+}
+
+export interface GatherOptions {
+  readonly window: ReportWindow;
+  /** Only these bundles (all in the database when absent: the watch case). */
+  readonly bundles?: readonly string[];
+  readonly version: string;
+  readonly timeZone?: string;
+  /** At most this many suspicious-line groups (default 25). */
+  readonly suspiciousLimit?: number;
+}
+
+// Words that mark a line worth a look when no grammar made an event of it. Case matters for the short
+// upper-case forms (a host called "errorlog" should not count), the lower-case words are whole words.
+const SUSPICIOUS = /\b(?:ERROR|[Ee]rror|errors|FAILED|[Ff]ailed|[Ff]ailure|WARNING|[Ww]arning|[Cc]annot|[Tt]imeout|timed out|[Aa]bort(?:ed)?|PANIC|panic)\b|\bEX_[A-Z]+/;
+const ACTIVITY: Readonly<Record<string, PackageActivityKind>> = {
+  "pkg.started": "started",
+  "pkg.halted": "halted",
+  "pkg.start.failed": "start failed",
+  "pkg.halt.failed": "halt failed",
+  "pkg.script.timeout": "script timed out",
+  "mc.start.refused": "start refused",
+  "pkg.no.eligible.node": "no eligible node",
+  "pkg.switching.disabled": "switching disabled",
+};
+const FAILURES = new Set<PackageActivityKind>(["start failed", "halt failed", "script timed out", "start refused", "no eligible node"]);
+// Events through which syslog names a package that ran (or tried to) on a node.
+const RAN_KINDS = ["pkg.started", "pkg.halted", "pkg.start.requested", "pkg.halt.requested", "pkg.script.executing", "pkg.script.exit", "pkg.script.timeout", "pkg.start.failed"];
+
+function inList(column: string, values: readonly string[]): string {
+  return `${column} IN (${values.map(() => "?").join(", ") || "NULL"})`;
+}
+
+const byText = (left: string, right: string): number => compareText(left, right);
+
+export function gatherReport(database: SqliteDatabase, options: GatherOptions): ReportModel {
+  const { since, until } = options.window;
+  const bundles = options.bundles
+    ? [...options.bundles].sort(byText)
+    : (database.prepare("SELECT DISTINCT bundle FROM file ORDER BY bundle").all() as Array<{ bundle: string }>).map((row) => row.bundle);
+  const inScope = inList("f.bundle", bundles);
+  const windowed = (column: string): string => `${column} >= ? AND ${column} < ?`;
+
+  // Findings: open ones are the current to-do list whatever the window (an old unresolved problem stays on it);
+  // one first seen after the window's end did not exist yet for this review.
+  const findings = listFindings(database, { bundles });
+  const mark = (finding: StoredFinding): ReportFinding => ({ ...finding, isNew: finding.firstSeen >= since });
+  const openFindings = findings.filter((finding) => finding.status === "open" && finding.firstSeen < until).map(mark);
+  const resolvedFindings = findings
+    .filter((finding) => finding.status === "resolved" && finding.resolvedAt !== null && finding.resolvedAt >= since && finding.resolvedAt < until)
+    .map(mark);
+
+  const lineTotals = database.prepare(
+    `SELECT count(*) AS lines, coalesce(sum(l.format = 'unknown'), 0) AS unparsed
+       FROM line l JOIN file f ON f.id = l.file_id WHERE ${inScope} AND ${windowed("l.ts")}`,
+  ).get(...bundles, since, until) as { lines: number; unparsed: number };
+  const eventTotal = database.prepare(
+    `SELECT count(*) AS n FROM event e JOIN file f ON f.id = e.file_id WHERE ${inScope} AND ${windowed("e.ts")}`,
+  ).get(...bundles, since, until) as { n: number };
+  const span = database.prepare(
+    `SELECT min(l.ts) AS first, max(l.ts) AS last FROM line l JOIN file f ON f.id = l.file_id WHERE ${inScope} AND l.ts IS NOT NULL`,
+  ).get(...bundles) as { first: number | null; last: number | null };
+
+  const distinct = (sql: string, parameters: unknown[]): string[] =>
+    (database.prepare(sql).all(...parameters) as Array<{ value: string | null }>)
+      .map((row) => row.value).filter((value): value is string => value !== null && value !== "").sort(byText);
+  const nodes = distinct(
+    `SELECT DISTINCT l.host AS value FROM line l JOIN file f ON f.id = l.file_id WHERE ${inScope} AND ${windowed("l.ts")}`,
+    [...bundles, since, until],
+  );
+  const earlierNodes = distinct(
+    `SELECT DISTINCT l.host AS value FROM line l JOIN file f ON f.id = l.file_id WHERE ${inScope} AND l.ts < ? AND f.kind = 'syslog'`,
+    [...bundles, since],
+  );
+  const silentNodes = nodes.length === 0 ? [] : earlierNodes.filter((node) => !nodes.includes(node));
+  const packages = distinct(
+    `SELECT DISTINCT coalesce(e.package, l.package) AS value FROM event e JOIN line l ON l.id = e.line_id JOIN file f ON f.id = e.file_id
+      WHERE ${inScope} AND ${windowed("e.ts")}`,
+    [...bundles, since, until],
+  );
+  const deviceGroups = distinct(
+    `SELECT DISTINCT e.device_group AS value FROM event e JOIN file f ON f.id = e.file_id WHERE ${inScope} AND ${windowed("e.ts")}`,
+    [...bundles, since, until],
+  );
+  // Cluster names are rarely logged; configuration files (no time) and Continentalclusters notices state them.
+  const clusters = distinct(
+    `SELECT DISTINCT CASE WHEN e.kind = 'config.setting' THEN json_extract(e.fields, '$.value') ELSE json_extract(e.fields, '$.cluster') END AS value
+       FROM event e JOIN file f ON f.id = e.file_id
+      WHERE ${inScope} AND ((e.kind = 'config.setting' AND json_extract(e.fields, '$.name') = 'CLUSTER_NAME')
+            OR (e.kind IN ('cc.alert', 'cc.alarm', 'cc.recover') AND ${windowed("e.ts")}))`,
+    [...bundles, since, until],
+  );
+
+  const openCounts: Record<Severity, number> = { critical: 0, warning: 0, info: 0 };
+  for (const finding of openFindings) openCounts[finding.severity]++;
+  const worstSeverity = openFindings.reduce<Severity | null>(
+    (worst, finding) => (worst === null || severityRank[finding.severity] > severityRank[worst] ? finding.severity : worst), null);
+
+  const timelines = bundles
+    .map((bundle) => ({ bundle, timeline: readTimeline(database, { bundles: [bundle], since, until }) }))
+    .filter((entry) => entry.timeline.rows.length > 0 || entry.timeline.marks.length > 0);
+
+  const { activity, summaries } = packageActivity(database, bundles, since, until);
+  const suspicious = suspiciousLines(database, bundles, since, until, findings, options.suspiciousLimit ?? 25);
+
+  return {
+    version: options.version,
+    timeZone: options.timeZone,
+    window: options.window,
+    summary: {
+      bundles, clusters, nodes, silentNodes, packages, deviceGroups, worstSeverity, openCounts,
+      lines: lineTotals.lines, unparsed: lineTotals.unparsed, events: eventTotal.n, dataStart: span.first, dataEnd: span.last,
+    },
+    openFindings,
+    resolvedFindings,
+    timelines,
+    packageActivity: activity,
+    packages: summaries,
+    suspicious: suspicious.groups,
+    suspiciousLines: suspicious.total,
+    suspiciousGroupsOmitted: suspicious.omitted,
+    missingLogs: missingLogs(database, bundles, until),
+    exitStatus: exitStatusFor([...openFindings, ...resolvedFindings]),
+  };
+}
+
+interface ActivityRow {
+  ts: number; kind: string; bundle: string; package: string | null; node: string | null; host: string | null;
+  path: string; line_no: number; text: string;
+}
+
+function packageActivity(database: SqliteDatabase, bundles: readonly string[], since: number, until: number) {
+  const kinds = Object.keys(ACTIVITY);
+  const rows = database.prepare(
+    `SELECT e.ts, e.kind, f.bundle, coalesce(e.package, l.package) AS package, e.node, l.host, f.path, e.line_no, l.text
+       FROM event e JOIN file f ON f.id = e.file_id JOIN line l ON l.id = e.line_id
+      WHERE ${inList("f.bundle", bundles)} AND ${inList("e.kind", kinds)} AND e.ts >= ? AND e.ts < ?
+      ORDER BY e.ts, e.id`,
+  ).all(...bundles, ...kinds, since, until) as ActivityRow[];
+  // Every node's cmcld logs the same start: one fact is shown once.
+  const seen = new Set<string>();
+  const activity: PackageActivity[] = [];
+  for (const row of rows) {
+    if (row.package === null) continue;
+    const node = row.node ?? row.host;
+    const key = [row.bundle, row.ts, row.kind, row.package, node].join("\u0000");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    activity.push({
+      ts: row.ts, bundle: row.bundle, package: row.package, node, activity: ACTIVITY[row.kind],
+      source: { file: row.path, line: row.line_no, ts: row.ts, host: row.host, text: row.text },
+    });
+  }
+
+  // Where each package ran last before the window, so a restart elsewhere right after it opens counts as a move.
+  const lastBefore = database.prepare(
+    `SELECT coalesce(e.package, l.package) AS package, e.node FROM event e JOIN file f ON f.id = e.file_id JOIN line l ON l.id = e.line_id
+      WHERE f.bundle = ? AND e.kind = 'pkg.started' AND coalesce(e.package, l.package) = ? AND e.ts < ? ORDER BY e.ts DESC, e.id DESC LIMIT 1`,
+  );
+  const byPackage = new Map<string, PackageActivity[]>();
+  for (const entry of activity) {
+    const key = `${entry.bundle}\u0000${entry.package}`;
+    byPackage.set(key, [...(byPackage.get(key) ?? []), entry]);
+  }
+  const summaries: PackageSummary[] = [];
+  for (const entries of byPackage.values()) {
+    const { bundle, package: packageName } = entries[0];
+    const previous = lastBefore.get(bundle, packageName, since) as { node: string | null } | undefined;
+    let ranOn = previous?.node ?? null;
+    const startedOn: string[] = [];
+    const moves: Array<{ from: string; to: string; ts: number }> = [];
+    for (const entry of entries) {
+      if (entry.activity !== "started" || entry.node === null) continue;
+      startedOn.push(entry.node);
+      if (ranOn !== null && ranOn !== entry.node) moves.push({ from: ranOn, to: entry.node, ts: entry.ts });
+      ranOn = entry.node;
+    }
+    summaries.push({
+      bundle, package: packageName, startedOn, moves,
+      failures: entries.filter((entry) => FAILURES.has(entry.activity)).length,
+      halts: entries.filter((entry) => entry.activity === "halted").length,
+    });
+  }
+  summaries.sort((left, right) => byText(left.bundle, right.bundle) || byText(left.package, right.package));
+  return { activity, summaries };
+}
+
+interface LineRow { path: string; line_no: number; ts: number | null; host: string | null; program: string | null; text: string }
+
+const SYSLOG_PREFIX = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d (\S+) /;
+const STEP_PREFIX = /^\s*[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d - /;
+
+/** The message without its time and host, with the parts that vary between repeats of one problem replaced. */
+export function lineShape(text: string, host: string | null): string {
+  let body = text.replace(SYSLOG_PREFIX, "").replace(STEP_PREFIX, "");
+  if (host) body = body.split(host).join("<host>");
+  return body
+    .replace(/\b0x[0-9a-fA-F]+\b/g, "0x#")
+    .replace(/\b\d{1,2}:\d{2}(?::\d{2})?\b/g, "<time>")
+    .replace(/\d+/g, "#")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function suspiciousLines(database: SqliteDatabase, bundles: readonly string[], since: number, until: number, findings: readonly StoredFinding[], limit: number) {
+  // Lines that are evidence of a finding are explained already, whatever the finding's status.
+  const evidence = new Set<string>();
+  for (const finding of findings) for (const item of finding.evidence) evidence.add(`${item.file}\u0000${item.line}`);
+  // LIKE is only a cheap prefilter (case-insensitive); SUSPICIOUS decides.
+  const rows = database.prepare(
+    `SELECT f.path, l.line_no, l.ts, l.host, l.program, l.text FROM line l JOIN file f ON f.id = l.file_id
+      WHERE ${inList("f.bundle", bundles)} AND l.ts >= ? AND l.ts < ? AND l.format != 'config'
+        AND (l.format = 'unknown' OR l.event_count = 0)
+        AND (l.text LIKE '%error%' OR l.text LIKE '%fail%' OR l.text LIKE '%warning%' OR l.text LIKE '%cannot%'
+             OR l.text LIKE '%timeout%' OR l.text LIKE '%timed out%' OR l.text LIKE '%abort%' OR l.text LIKE '%panic%'
+             OR l.text LIKE '%EX\\_%' ESCAPE '\\')
+      ORDER BY l.ts, f.path, l.line_no`,
+  ).all(...bundles, since, until) as LineRow[];
+  const groups = new Map<string, { shape: string; count: number; hosts: Set<string>; first: number | null; last: number | null; sample: SourceLine }>();
+  let total = 0;
+  for (const row of rows) {
+    if (!SUSPICIOUS.test(row.text) || evidence.has(`${row.path}\u0000${row.line_no}`)) continue;
+    total++;
+    const shape = lineShape(row.text, row.host);
+    let group = groups.get(shape);
+    if (!group) {
+      group = { shape, count: 0, hosts: new Set(), first: row.ts, last: row.ts, sample: { file: row.path, line: row.line_no, ts: row.ts, host: row.host, text: row.text } };
+      groups.set(shape, group);
+    }
+    group.count++;
+    if (row.host) group.hosts.add(row.host);
+    group.last = row.ts;
+  }
+  const sorted = [...groups.values()]
+    .sort((left, right) => right.count - left.count || (left.first ?? 0) - (right.first ?? 0) || byText(left.shape, right.shape))
+    .map((group) => ({ ...group, hosts: [...group.hosts].sort(byText) }));
+  return { groups: sorted.slice(0, limit), total, omitted: Math.max(sorted.length - limit, 0) };
+}
+
+interface SeenRow { bundle: string; kind: string; package: string; node: string | null; path: string; line_no: number; ts: number | null; host: string | null; text: string }
+
+/** Packages syslog names (up to the window's end) for which the inputs hold no package log at all. */
+function missingLogs(database: SqliteDatabase, bundles: readonly string[], until: number): MissingLog[] {
+  const rows = database.prepare(
+    `SELECT f.bundle, e.kind, e.package, e.node, f.path, e.line_no, e.ts, l.host, l.text
+       FROM event e JOIN file f ON f.id = e.file_id JOIN line l ON l.id = e.line_id
+      WHERE ${inList("f.bundle", bundles)} AND f.kind = 'syslog' AND e.package IS NOT NULL AND e.ts < ?
+        AND NOT EXISTS (SELECT 1 FROM file p WHERE p.bundle = f.bundle AND p.kind = 'pkglog' AND p.package_hint = e.package)
+      ORDER BY e.ts, e.id`,
+  ).all(...bundles, until) as SeenRow[];
+  const missing = new Map<string, { bundle: string; package: string; nodes: Set<string>; seenAt: SourceLine }>();
+  const ranKinds = new Set(RAN_KINDS);
+  for (const row of rows) {
+    const key = `${row.bundle}\u0000${row.package}`;
+    let entry = missing.get(key);
+    if (!entry) {
+      entry = { bundle: row.bundle, package: row.package, nodes: new Set(), seenAt: { file: row.path, line: row.line_no, ts: row.ts, host: row.host, text: row.text } };
+      missing.set(key, entry);
+    }
+    if (ranKinds.has(row.kind) && row.node) entry.nodes.add(row.node);
+  }
+  return [...missing.values()]
+    .map((entry) => ({ ...entry, nodes: [...entry.nodes].sort(byText) }))
+    .sort((left, right) => byText(left.bundle, right.bundle) || byText(left.package, right.package));
+}
+
+/** Paths shown relative to `cwd` when inside it (as analyze's text output does). */
+export function displayPath(path: string, cwd: string): string {
+  const shown = relative(cwd, path);
+  return shown === "" ? "." : shown.startsWith("..") ? path : shown;
+}
+
+/** ISO time of a naive ms, with the zone's offset when --tz was given. */
+export function reportTime(ms: number | null, timeZone?: string): string {
+  return ms === null ? "?" : formatIso(ms, timeZone);
+}
+
+/** A short time for tables and charts: `11-16 03:12` (the year and zone are in the report header). */
+export function shortTime(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
+}
+
+/** Says in words why a window is empty when the stored data lies entirely before or after it. */
+export function dataOutsideWindow(model: ReportModel): "before" | "after" | null {
+  const { summary, window } = model;
+  if (summary.lines > 0 || summary.dataEnd === null || summary.dataStart === null) return null;
+  if (summary.dataEnd < window.since) return "before";
+  if (summary.dataStart >= window.until) return "after";
+  return null;
+}
