@@ -1,9 +1,68 @@
 import type { Command } from "commander";
-import { McAdvisorError } from "../../errors.js";
+import { UsageError } from "../../errors.js";
+import { openDatabase } from "../../store/db.js";
+import { acquireWriterLock } from "../../store/lock.js";
+import { Store } from "../../store/store.js";
+import { analyzePaths } from "../../pipeline/analyze.js";
+import { createProgress } from "../../present/progress.js";
+import { sanitizeForTerminal } from "../../present/sanitize.js";
+import { assertTerminal, runTui } from "../../present/tui/run.js";
+import { collect, databasePath, loadRulesOrFail, timeZoneOption, yearOption } from "../options.js";
 
-// Placeholder until the tui command lands; its owner replaces this file.
+interface TuiFlags {
+  db?: string;
+  year?: string;
+  tz?: string;
+  rules?: string[];
+}
+
+/** With PATHs: analyse them as `analyze` does (writer lock held only while writing), and return their bundles. */
+async function analyzeFirst(paths: string[], path: string, flags: TuiFlags): Promise<string[]> {
+  const timeZone = timeZoneOption(flags.tz);
+  const fixedYear = yearOption(flags.year);
+  const rules = loadRulesOrFail(flags.rules);
+  const lock = acquireWriterLock(path, "tui (analyzing)");
+  const store = new Store(openDatabase(path));
+  const progress = createProgress();
+  try {
+    const result = await analyzePaths(store, { paths, rules, timeZone, fixedYear, onProgress: (state) => progress.update(state) });
+    progress.done();
+    for (const problem of result.problems) {
+      process.stderr.write(`mcadvisor: ${sanitizeForTerminal(problem.hint ? `${problem.message} (${problem.hint})` : problem.message)}\n`);
+    }
+    if (result.inputs.length === 0) {
+      throw new UsageError(`no syslog or package logs found in ${paths.join(", ")}`, {
+        hint: "name syslog.log / OLDsyslog.log files, package logs under a cmcluster folder, or folders holding them",
+      });
+    }
+    return [...result.bundles];
+  } finally {
+    progress.done();
+    store.close();
+    lock.release();
+  }
+}
+
 export function register(program: Command): void {
-  program.command("tui").description("(being built)").allowUnknownOption().action(() => {
-    throw new McAdvisorError("'tui' is not built yet in this version");
-  });
+  program
+    .command("tui")
+    .description("browse findings, their steps and evidence, the pair-state timeline and the logs in a terminal UI (live while watch writes)")
+    .argument("[paths...]", "log files or folders to analyse first (as analyze does); without, open the database as it is")
+    .option("--db <file>", "SQLite database (default: $MCADVISOR_DB or ~/.local/state/mcadvisor/mcadvisor.db)")
+    .option("--year <year>", "with PATHs: year of syslog lines (they carry none); default: from package-log banners, else file mtime")
+    .option("--tz <zone>", "with PATHs: the logs' time zone (IANA name); default: this machine's")
+    .option("--rules <dir>", "with PATHs: add a site's rule folder to the built-in rules (repeatable)", collect)
+    .action(async (paths: string[], flags: TuiFlags) => {
+      // Before any work: without a terminal there is nothing to draw on.
+      assertTerminal();
+      const path = databasePath(flags.db);
+      const bundles = paths.length > 0 ? await analyzeFirst(paths, path, flags) : undefined;
+      const database = openDatabase(path, { readonly: true });
+      try {
+        await runTui({ database, bundles });
+        process.exitCode = 0;
+      } finally {
+        database.close();
+      }
+    });
 }

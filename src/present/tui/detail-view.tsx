@@ -1,0 +1,121 @@
+/**
+View 2: one finding as an operator acts on it: what happened, what to check first, the ordered steps
+(where to run each, then the command alone on its own line so it can be copied as is), and the
+evidence lines, each a jump into the Logs view.
+*/
+import { basename } from "node:path";
+import { useRef, useState } from "react";
+import { useViewInput } from "./view-input.js";
+import type { Evidence } from "../../model/findings.js";
+import type { StoredFinding } from "../../store/read.js";
+import { displayPath, fit, formatDateTime, scrollTop, wrap } from "./text.js";
+import { highlighted, plain, Rows, type Row } from "./rows.js";
+import { moveCursor, movementOf } from "./movement.js";
+import { severityColor, tone, type Theme } from "./theme.js";
+
+export interface DetailLine {
+  readonly row: Row;
+  /** Set on evidence rows: Enter shows this line in the Logs view. */
+  readonly evidence?: Evidence;
+}
+
+const indent = (rows: readonly string[], by: string): string[] => rows.map((row) => `${by}${row}`);
+
+/** Pure: the whole detail as rows of `width` columns (the view scrolls through them). */
+export function detailLines(finding: StoredFinding, width: number, theme: Theme): DetailLine[] {
+  const lines: DetailLine[] = [];
+  const text = (value: string, style: Parameters<typeof plain>[1] = {}): void => {
+    lines.push({ row: plain(value, style) });
+  };
+  const heading = (value: string): void => {
+    text("");
+    text(value, { bold: true, color: tone(theme, "magenta") });
+  };
+  const when = finding.status === "resolved" && finding.resolvedAt !== null
+    ? `${formatDateTime(finding.firstSeen)} .. resolved ${formatDateTime(finding.resolvedAt)}`
+    : `since ${formatDateTime(finding.firstSeen)}`;
+  lines.push({ row: [
+    { text: finding.severity.toUpperCase(), bold: true, color: severityColor(theme, finding.severity) },
+    { text: fit(` ${finding.status}  action ${finding.action}  ${when}`, Math.max(width - finding.severity.length, 0)) },
+  ] });
+  for (const row of wrap(finding.title, width)) text(row, { bold: true });
+  const scope = [finding.package && `package ${finding.package}`, finding.deviceGroup && `device group ${finding.deviceGroup}`,
+    finding.node && `node ${finding.node}`, finding.site && `site ${finding.site}`, `incident ${basename(finding.bundle)}`].filter(Boolean).join("  ");
+  for (const row of wrap(scope, width)) text(row, { color: tone(theme, "gray") });
+
+  heading("What happened");
+  for (const row of indent(wrap(finding.summary, width - 2), "  ")) text(row);
+
+  if (finding.status === "resolved") {
+    heading("Nothing to do");
+    for (const row of indent(wrap("The logs show this condition cleared; the steps below are what applied while it was open.", width - 2), "  ")) text(row, { color: tone(theme, "gray") });
+  }
+
+  if (finding.checkFirst.length > 0) {
+    heading("Check first");
+    for (const check of finding.checkFirst) {
+      wrap(check, width - 4).forEach((row, index) => text(`${index === 0 ? "  - " : "    "}${row}`));
+    }
+  }
+
+  if (finding.steps.length > 0) {
+    heading("Steps, in order");
+    finding.steps.forEach((step, index) => {
+      text("");
+      for (const row of wrap(`${index + 1}. on ${step.where}:`, width - 2)) text(`  ${row}`, { bold: true });
+      // The command alone on its line, no bullet or quotes: it is copied as it stands.
+      for (const row of wrap(step.command, width - 5)) text(`     ${row}`, { color: tone(theme, "green") });
+      if (step.why) for (const row of indent(wrap(`why: ${step.why}`, width - 5), "     ")) text(row, { color: tone(theme, "gray") });
+    });
+  }
+
+  if (finding.evidence.length > 0) {
+    heading("Evidence (Enter opens the line in Logs)");
+    for (const evidence of finding.evidence) {
+      const place = `${displayPath(evidence.file, finding.bundle)}:${evidence.line}`;
+      lines.push({ evidence, row: plain(fit(`  ${place}`, width), { color: tone(theme, "cyan") }) });
+      for (const row of wrap(evidence.text.trim(), width - 4)) lines.push({ evidence, row: plain(`    ${row}`) });
+    }
+  }
+  return lines;
+}
+
+export interface DetailViewProps {
+  readonly finding: StoredFinding | undefined;
+  readonly onJump: (evidence: Evidence) => void;
+  readonly width: number;
+  readonly height: number;
+  readonly theme: Theme;
+  readonly active: boolean;
+}
+
+export function DetailView({ finding, onJump, width, height, theme, active }: DetailViewProps) {
+  const [cursor, setCursor] = useState(0);
+  const topRef = useRef(0);
+  const lines = finding ? detailLines(finding, width - 1, theme) : [];
+  const at = Math.min(cursor, Math.max(lines.length - 1, 0));
+  useViewInput((input, key) => {
+    const movement = movementOf(input, key, height);
+    if (movement) {
+      setCursor(moveCursor(at, movement, lines.length));
+      return;
+    }
+    if (key.return) {
+      const target = lines[at]?.evidence;
+      if (target) onJump(target);
+      else {
+        // Enter elsewhere brings the cursor to the first evidence line below, so a second Enter opens it.
+        const next = lines.findIndex((line, index) => index > at && line.evidence !== undefined);
+        if (next >= 0) setCursor(next);
+      }
+    }
+  }, { isActive: active, owner: "detail" });
+  if (!finding) return <Rows rows={[plain("No finding selected: pick one in Findings (1) and press Enter.")]} height={height} />;
+  const top = scrollTop(at, topRef.current, height);
+  topRef.current = top;
+  // A one-column gutter shows the cursor without touching the text (commands stay copyable as they are).
+  const rows = lines.slice(top, top + height).map((line, index) => (top + index === at
+    ? [{ text: ">", bold: true }, ...highlighted(line.row.length > 0 && line.row[0].text !== "" ? line.row : plain(" "))]
+    : [{ text: " " }, ...line.row]));
+  return <Rows rows={rows} height={height} />;
+}

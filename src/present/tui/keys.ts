@@ -1,0 +1,49 @@
+/** Every key the TUI answers to, by view: the help screen and docs/tui.md read this one list. */
+export interface KeyHelp {
+  readonly keys: string;
+  readonly does: string;
+}
+
+export interface KeyGroup {
+  readonly title: string;
+  readonly keys: readonly KeyHelp[];
+}
+
+export const keyGroups: readonly KeyGroup[] = [
+  {
+    title: "Everywhere",
+    keys: [
+      { keys: "Tab Shift-Tab", does: "next / previous view" },
+      { keys: "1 2 3 4", does: "go to view 1..4" },
+      { keys: "Up Down j k", does: "move the cursor" },
+      { keys: "PgUp PgDn Spc", does: "move a page" },
+      { keys: "Home End g G", does: "first / last" },
+      { keys: "Enter", does: "open what is selected" },
+      { keys: "Esc Backspace", does: "back" },
+      { keys: "/", does: "search the logs" },
+      { keys: "?", does: "this help" },
+      { keys: "q", does: "quit" },
+    ],
+  },
+  {
+    title: "Findings, Detail, Timeline",
+    keys: [
+      { keys: "Enter: finding", does: "steps and commands" },
+      { keys: "Enter: evidence", does: "that line in Logs" },
+      { keys: "Enter: event", does: "its line in Logs" },
+    ],
+  },
+  {
+    title: "Logs",
+    keys: [
+      { keys: "n / N", does: "next / previous match" },
+      { keys: "e / E", does: "next / previous error" },
+      { keys: "s", does: "level: all/notable/warn/error" },
+      { keys: "h / p", does: "next host / package" },
+      { keys: "f", does: "type filters (name=value)" },
+      { keys: "c", does: "show/hide config files" },
+      { keys: "x", does: "clear filters, search" },
+      { keys: "Left Right", does: "scroll sideways" },
+    ],
+  },
+];

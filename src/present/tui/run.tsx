@@ -1,0 +1,45 @@
+/**
+Starting and stopping the TUI on a real terminal: the alternate screen (the shell's screen comes
+back untouched on exit), and a clear refusal when there is no terminal to draw on.
+*/
+import { render } from "ink";
+import { UsageError } from "../../errors.js";
+import type { SqliteDatabase } from "../../store/db.js";
+import { App } from "./app.js";
+
+export interface TuiOptions {
+  readonly database: SqliteDatabase;
+  readonly bundles?: readonly string[];
+  readonly pollMs?: number;
+  readonly stdin?: NodeJS.ReadStream;
+  readonly stdout?: NodeJS.WriteStream;
+}
+
+/** ink needs raw keyboard input and a screen; a pipe or cron has neither. */
+export function assertTerminal(stdin: { isTTY?: boolean } = process.stdin, stdout: { isTTY?: boolean } = process.stdout): void {
+  if (!stdin.isTTY || !stdout.isTTY) {
+    const which = !stdin.isTTY && !stdout.isTTY ? "standard input and output are not a terminal" : !stdin.isTTY ? "standard input is not a terminal" : "standard output is not a terminal";
+    throw new UsageError(`the TUI needs a terminal: ${which}`, {
+      hint: "run it in a terminal (ssh -t for a remote one); for a report in a pipe or a script use `mcadvisor analyze PATH...` (add --format json) or `mcadvisor query`",
+    });
+  }
+}
+
+const enterAlternateScreen = "\u001b[?1049h\u001b[H";
+const leaveAlternateScreen = "\u001b[?1049l";
+
+/** Runs until the operator presses q (or Ctrl-C); the terminal is restored even when drawing fails. */
+export async function runTui(options: TuiOptions): Promise<void> {
+  const stdout = options.stdout ?? process.stdout;
+  const stdin = options.stdin ?? process.stdin;
+  assertTerminal(stdin, stdout);
+  stdout.write(enterAlternateScreen);
+  try {
+    const instance = render(<App database={options.database} bundles={options.bundles} pollMs={options.pollMs} />, {
+      stdout, stdin, exitOnCtrlC: true, patchConsole: true,
+    });
+    await instance.waitUntilExit();
+  } finally {
+    stdout.write(leaveAlternateScreen);
+  }
+}

@@ -1,0 +1,187 @@
+/**
+The Timeline view's drawing, pure: pair-state spans per device group and reporting node/side, and the
+package/node/replication marks per node, all on one time axis across the terminal's width.
+
+The axis is compressed: each stretch between two consecutive moments gets a width that grows with the
+logarithm of its length, so the seconds of a failover are not squeezed into one column next to a quiet
+day. Stretches longer than an hour are marked with ≈ on the axis; the exact times are in the list.
+*/
+import type { StateSpan, Timeline, TimelineMark } from "../../store/timeline.js";
+import { cell, fit, formatShortTime } from "./text.js";
+import { plain, type Row, type Segment } from "./rows.js";
+import { tone, type Theme } from "./theme.js";
+
+export const markGlyphs: Readonly<Record<string, string>> = {
+  "pkg.started": "S",
+  "pkg.halted": "H",
+  "pkg.start.failed": "F",
+  "pkg.halt.failed": "F",
+  "pkg.script.timeout": "F",
+  "mc.start.refused": "F",
+  "node.timeout": "N",
+  "cluster.formed": "C",
+  "daemon.died": "D",
+  takeover: "T",
+  "pair.resync": "R",
+  "pair.create": "P",
+  "pair.split": "X",
+  "link.failure": "L",
+  "link.restored": "l",
+  "cc.alert": "A",
+  "cc.alarm": "A",
+  "cc.recover": "V",
+};
+
+export const markLegend = "S start  H halt  F failed  N node timeout  C cluster formed  D daemon died  T takeover  R resync  P paircreate  X pairsplit  L link down  l link up  A alert/alarm  V recover";
+
+/** How a state reads without colour: the fill character says healthy, copying, suspended or simplex. */
+export function stateFill(state: string): "=" | "~" | "#" | "." {
+  if (state === "PAIR") return "=";
+  if (state === "COPY" || state === "RCPY") return "~";
+  if (state === "SMPL") return ".";
+  return "#";
+}
+
+function stateColor(theme: Theme, state: string): Segment["color"] {
+  const fill = stateFill(state);
+  return tone(theme, fill === "=" ? "green" : fill === "~" ? "yellow" : fill === "." ? "gray" : "red");
+}
+
+const hour = 3_600_000;
+
+export interface Axis {
+  readonly start: number;
+  readonly end: number;
+  readonly width: number;
+  readonly column: (time: number) => number;
+  /** Columns where a stretch over an hour was shortened. */
+  readonly breaks: readonly number[];
+}
+
+/** The compressed axis over the moments that matter (span changes and marks). */
+export function makeAxis(times: readonly number[], width: number): Axis {
+  const moments = [...new Set(times)].sort((left, right) => left - right);
+  const start = moments[0] ?? 0;
+  const end = moments[moments.length - 1] ?? start;
+  const weights = moments.slice(1).map((time, index) => Math.log2(2 + (time - moments[index]) / 1000));
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  // Room after the last moment, so a state that begins there is still drawn with its name.
+  const tail = Math.min(12, Math.floor(width / 6));
+  const last = Math.max(width - 1 - tail, 0);
+  const positions = [0];
+  let sum = 0;
+  for (const weight of weights) {
+    sum += weight;
+    positions.push(total > 0 ? (sum / total) * last : 0);
+  }
+  const column = (time: number): number => {
+    if (moments.length < 2 || time <= start) return 0;
+    if (time >= end) return time > end ? width - 1 : last;
+    let low = 0;
+    let high = moments.length - 1;
+    while (high - low > 1) {
+      const middle = (low + high) >> 1;
+      if (moments[middle] <= time) low = middle;
+      else high = middle;
+    }
+    const fraction = (time - moments[low]) / (moments[high] - moments[low]);
+    return Math.round(positions[low] + fraction * (positions[high] - positions[low]));
+  };
+  const breaks: number[] = [];
+  moments.slice(1).forEach((time, index) => {
+    if (time - moments[index] > hour) breaks.push(Math.round((positions[index] + positions[index + 1]) / 2));
+  });
+  return { start, end, width, column, breaks };
+}
+
+function spanLabel(span: StateSpan): string {
+  return span.role ? `${span.role}_${span.state}` : span.state;
+}
+
+/** One row's spans: `|LABEL=====` from each change to the next, blank before the first report. */
+function spanCells(spans: readonly StateSpan[], axis: Axis, theme: Theme): Segment[] {
+  const characters: string[] = Array.from({ length: axis.width }, () => " ");
+  const colors: Array<Segment["color"]> = Array.from({ length: axis.width }, () => undefined);
+  for (const span of spans) {
+    const from = axis.column(Math.max(span.from, axis.start));
+    const to = span.to === null ? axis.width : Math.max(axis.column(span.to), from + 1);
+    const label = `|${spanLabel(span)}`;
+    const fill = stateFill(span.state);
+    for (let column = from; column < Math.min(to, axis.width); column++) {
+      const offset = column - from;
+      characters[column] = offset < label.length && to - from > label.length ? label[offset] : offset === 0 ? "|" : fill;
+      colors[column] = stateColor(theme, span.state);
+    }
+  }
+  return runs(characters, colors);
+}
+
+/** Joins characters of one colour into segments (fewer ink nodes). */
+function runs(characters: readonly string[], colors: ReadonlyArray<Segment["color"]>): Segment[] {
+  const segments: Segment[] = [];
+  characters.forEach((character, index) => {
+    const previous = segments[segments.length - 1];
+    if (previous && previous.color === colors[index]) segments[segments.length - 1] = { ...previous, text: previous.text + character };
+    else segments.push({ text: character, color: colors[index] });
+  });
+  return segments;
+}
+
+export interface TimelineChart {
+  readonly rows: readonly Row[];
+  /** The marks in time order, as the list under the chart shows them. */
+  readonly marks: readonly TimelineMark[];
+  readonly axis: Axis;
+}
+
+/** Pure: the chart rows for `width` columns; `selected` (a mark index) is pointed at under the axis. */
+export function timelineChart(timeline: Timeline, width: number, selected: number | null, theme: Theme): TimelineChart {
+  const nodes = [...new Set(timeline.marks.map((mark) => mark.node ?? "cluster"))].sort();
+  const labels = [...timeline.rows.map((row) => `${row.node} ${row.side}`), ...nodes.map((node) => `${node} events`)];
+  const labelWidth = Math.min(Math.max(8, ...labels.map((label) => label.length)) + 2, 18);
+  const axisWidth = Math.max(width - labelWidth, 10);
+  const times = [
+    ...timeline.rows.flatMap((row) => row.spans.flatMap((span) => (span.to === null ? [span.from] : [span.from, span.to]))),
+    ...timeline.marks.map((mark) => mark.ts),
+    ...(timeline.start !== null ? [timeline.start] : []),
+    ...(timeline.end !== null ? [timeline.end] : []),
+  ];
+  const axis = makeAxis(times, axisWidth);
+  const rows: Row[] = [];
+  let group: string | null = null;
+  for (const row of timeline.rows) {
+    if (row.deviceGroup !== group) {
+      group = row.deviceGroup;
+      rows.push(plain(fit(`device group ${group}: pair state as each node reported it (local = its own array)`, width), { bold: true }));
+    }
+    rows.push([{ text: cell(` ${row.node} ${row.side}`, labelWidth) }, ...spanCells(row.spans, axis, theme)]);
+  }
+  if (timeline.rows.length === 0) rows.push(plain("No pair state in these logs (no pairdisplay or Metrocluster state lines)."));
+  for (const node of nodes) {
+    const characters: string[] = Array.from({ length: axisWidth }, () => " ");
+    for (const mark of timeline.marks) {
+      if ((mark.node ?? "cluster") !== node) continue;
+      const column = axis.column(mark.ts);
+      const glyph = markGlyphs[mark.kind] ?? "*";
+      characters[column] = characters[column] === " " || characters[column] === glyph ? glyph : "*";
+    }
+    rows.push([{ text: cell(` ${node} events`, labelWidth) }, { text: characters.join(""), color: tone(theme, "cyan") }]);
+  }
+  const rule = Array.from({ length: axisWidth }, () => "─");
+  for (const column of axis.breaks) rule[column] = "≈";
+  const pointer = Array.from({ length: axisWidth }, () => " ");
+  if (selected !== null && timeline.marks[selected]) pointer[axis.column(timeline.marks[selected].ts)] = "^";
+  rows.push([{ text: " ".repeat(labelWidth) }, { text: rule.join(""), color: tone(theme, "gray") }]);
+  rows.push([{ text: " ".repeat(labelWidth) }, { text: pointer.join("") }]);
+  const startLabel = formatShortTime(axis.start);
+  const endLabel = formatShortTime(axis.end);
+  const gap = Math.max(axisWidth - startLabel.length - endLabel.length, 1);
+  rows.push([{ text: " ".repeat(labelWidth) }, { text: fit(`${startLabel}${" ".repeat(gap)}${endLabel}`, axisWidth), color: tone(theme, "gray") }]);
+  rows.push(plain(fit("= PAIR  ~ COPY  # suspended/swapped (PSUE PSUS SSWS ...)  . SMPL  ≈ over an hour left out", width), { color: tone(theme, "gray") }));
+  return { rows, marks: timeline.marks, axis };
+}
+
+/** One row of the event list: time, glyph, the reporting node and what happened. */
+export function markRow(mark: TimelineMark, width: number): string {
+  return fit(` ${formatShortTime(mark.ts)} ${markGlyphs[mark.kind] ?? "*"} ${mark.label}`, width);
+}

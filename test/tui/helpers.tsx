@@ -1,0 +1,55 @@
+import { join } from "node:path";
+import { render } from "ink-testing-library";
+import { openDatabase, type SqliteDatabase } from "../../src/store/db.js";
+import { Store } from "../../src/store/store.js";
+import { analyzePaths } from "../../src/pipeline/analyze.js";
+import { loadRules } from "../../src/advise/load.js";
+import { App } from "../../src/present/tui/app.js";
+import { tempDir } from "../helpers/temp.js";
+
+/** A database analysed from one sample incident; returns its path (the writer is closed). */
+export async function sampleDatabase(name: string): Promise<string> {
+  const path = join(tempDir("mcadvisor-tui-"), "tui.db");
+  const store = new Store(openDatabase(path));
+  await analyzePaths(store, { paths: [join("samples", name)], timeZone: "UTC", rules: loadRules([]).rules });
+  store.close();
+  return path;
+}
+
+export const keys = {
+  up: "\u001b[A",
+  down: "\u001b[B",
+  enter: "\r",
+  escape: "\u001b",
+  tab: "\t",
+  backspace: "\u007f",
+};
+
+export interface Tui {
+  readonly database: SqliteDatabase;
+  readonly frame: () => string;
+  readonly press: (...inputs: string[]) => Promise<void>;
+  readonly unmount: () => void;
+}
+
+/** Renders the App read-only on `path` at a fixed size; `press` writes keys one at a time, each after the last frame settled. */
+export function renderTui(path: string, options: { columns?: number; rows?: number; pollMs?: number } = {}): Tui {
+  const database = openDatabase(path, { readonly: true });
+  const instance = render(<App database={database} size={{ columns: options.columns ?? 80, rows: options.rows ?? 24 }}
+    pollMs={options.pollMs ?? 20} theme={{ color: false }} />);
+  return {
+    database,
+    frame: () => instance.lastFrame() ?? "",
+    press: async (...inputs: string[]) => {
+      for (const input of inputs) {
+        instance.stdin.write(input);
+        // ink reads input on the next tick and renders after; a resolved frame is what the next key sees.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
+    unmount: () => {
+      instance.unmount();
+      database.close();
+    },
+  };
+}
