@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
 import { repositoryRoot, runMcadvisor } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
 
@@ -61,21 +62,41 @@ describe("mcadvisor report", () => {
     expect(runMcadvisor(["report", "--db", join(root, "x.db"), join(root, "no-such-folder")]).code).toBe(3);
   });
 
-  it("remembers the window: the next report starts where the previous one ended, and --since overrides", () => {
+  it("remembers the window: the next report starts where the previous one ended; an ad hoc --since report is not remembered", () => {
     const root = tempDir();
     const database = join(root, "db.sqlite");
     const bundle = smallBundle(root);
-    const first = reportJson(["--db", database, "--year", "2026", "--since", "2026-11-15", "--until", "2026-11-16T12:00", bundle]);
-    expect(first.window).toMatchObject({ since: "2026-11-15T00:00:00+00:00", until: "2026-11-16T12:00:00+00:00", sinceSource: "option" });
+    const first = reportJson(["--db", database, "--year", "2026", "--until", "2026-11-16T12:00", bundle]);
+    expect(first.window).toMatchObject({ since: "2026-11-15T12:00:00+00:00", until: "2026-11-16T12:00:00+00:00", sinceSource: "default" });
     expect(first.summary.lines).toBe(1); // half-open: the line at 12:00 on Nov 16 belongs to the next window
 
     const second = reportJson(["--db", database, "--until", "2026-11-18"]);
     expect(second.window).toMatchObject({ since: "2026-11-16T12:00:00+00:00", until: "2026-11-18T00:00:00+00:00", sinceSource: "previous-report" });
     expect(second.summary.lines).toBe(2);
 
-    const explicit = reportJson(["--db", database, "--since", "1w", "--until", "2026-11-19"]);
-    expect(explicit.window).toMatchObject({ since: "2026-11-12T00:00:00+00:00", sinceSource: "option" });
-    expect(explicit.summary.lines).toBe(4);
+    const adHoc = reportJson(["--db", database, "--since", "1w", "--until", "2026-11-19"]);
+    expect(adHoc.window).toMatchObject({ since: "2026-11-12T00:00:00+00:00", sinceSource: "option" });
+    expect(adHoc.summary.lines).toBe(4);
+
+    const third = reportJson(["--db", database, "--until", "2026-11-19"]);
+    expect(third.window).toMatchObject({ since: "2026-11-18T00:00:00+00:00", sinceSource: "previous-report" });
+
+    // A post-mortem with an old --until continues from the latest report before it, not from the newest one.
+    const old = reportJson(["--db", database, "--until", "2026-11-17"]);
+    expect(old.window).toMatchObject({ since: "2026-11-16T12:00:00+00:00", sinceSource: "previous-report" });
+  });
+
+  it("without --until the window ends now and continues from the remembered report", () => {
+    const root = tempDir();
+    const database = join(root, "db.sqlite");
+    reportJson(["--db", database, "--year", "2026", "--since", "7d", "--until", "2026-11-19", smallBundle(root)]);
+    const stored = new Database(database);
+    stored.prepare("INSERT INTO report (created_at, since, until, format) VALUES ('2026-11-19T00:00:00Z', ?, ?, 'markdown')")
+      .run(Date.UTC(2026, 10, 18), Date.UTC(2026, 10, 19));
+    stored.close();
+    const next = reportJson(["--db", database]);
+    expect(next.window).toMatchObject({ since: "2026-11-19T00:00:00+00:00", sinceSource: "previous-report", untilSource: "now" });
+    expect(Date.parse(next.window.until)).toBeGreaterThan(Date.UTC(2026, 10, 19));
   });
 
   it("without a previous report the window is the 24 h before --until", () => {
@@ -90,7 +111,7 @@ describe("mcadvisor report", () => {
     const root = tempDir();
     const database = join(root, "db.sqlite");
     const bundle = smallBundle(root);
-    reportJson(["--db", database, "--year", "2026", "--since", "2026-11-15", "--until", "2026-11-16", bundle]);
+    reportJson(["--db", database, "--year", "2026", "--until", "2026-11-16", bundle]);
     const failed = runMcadvisor(["report", "--db", database, "--until", "2026-11-17", "--out", join(root, "missing-folder", "report.md")]);
     expect(failed.code).toBe(3);
     expect(failed.stderr).toContain("cannot write");

@@ -27,10 +27,13 @@ interface ReportFlags {
   rules?: string[];
 }
 
-/** `until` of the last report written on this database, which the next one continues from. */
-function previousReportUntil(database: SqliteDatabase): number | null {
-  const row = database.prepare("SELECT until FROM report WHERE until IS NOT NULL ORDER BY id DESC LIMIT 1").get() as { until: number } | undefined;
-  return row?.until ?? null;
+/**
+Where the previous periodic report on this database ended: the latest end before this window's end, so a
+post-mortem made with an old --until never pulls the next daily report back in time.
+*/
+function previousReportUntil(database: SqliteDatabase, until: number): number | null {
+  const row = database.prepare("SELECT max(until) AS until FROM report WHERE until < ?").get(until) as { until: number | null };
+  return row.until;
 }
 
 function render(model: ReportModel, format: string): string {
@@ -109,14 +112,19 @@ export function register(program: Command): void {
 
       try {
         const now = toWallClock(Date.now(), timeZone);
-        const window = resolveWindow({ since: flags.since, until: flags.until, now, previousUntil: previousReportUntil(database) });
+        const until = resolveWindow({ since: flags.since, until: flags.until, now }).until;
+        const window = resolveWindow({ since: flags.since, until: flags.until, now, previousUntil: previousReportUntil(database, until) });
         const model = database.transaction(() => gatherReport(database, { window, bundles, version, timeZone }))();
         const text = render(model, format);
         if (flags.out) writeOutput(flags.out, text);
         else process.stdout.write(text);
-        // Remembered only once the report is out, so a failed run does not skip a window.
-        database.prepare("INSERT INTO report (created_at, since, until, format) VALUES (?, ?, ?, ?)")
-          .run(new Date().toISOString(), window.since, window.until, format);
+        // Remembered only once the report is out, so a failed run does not skip a window. A report with an
+        // explicit --since is ad hoc (a monitoring check, a look at last week): it does not move the periodic
+        // review's window, or an hourly Nagios check would leave the daily report only its last hour.
+        if (window.sinceSource !== "option") {
+          database.prepare("INSERT INTO report (created_at, since, until, format) VALUES (?, ?, ?, ?)")
+            .run(new Date().toISOString(), window.since, window.until, format);
+        }
         process.exitCode = model.exitStatus;
       } finally {
         database.close();

@@ -139,7 +139,7 @@ export function renderReportMarkdown(model: ReportModel, options: MarkdownOption
 
   out.push(`## Suspicious lines no rule explained (${model.suspiciousLines})`, "");
   out.push("Lines in the window with error or warning words that no grammar turned into an event and no finding cites. "
-    + "Each group is one message shape (numbers and times replaced by `#` and `<time>`).", "");
+    + "Each group is one message shape (numbers, hex values and times replaced by `#`, `<hex>` and `<time>`).", "");
   if (model.suspicious.length === 0) out.push("None.", "");
   for (const group of model.suspicious) {
     const when = group.first === null ? "" : group.first === group.last ? `, ${shortTime(group.first)}` : `, ${shortTime(group.first)} to ${shortTime(group.last ?? group.first)}`;

@@ -309,8 +309,9 @@ const STEP_PREFIX = /^\s*[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d - /;
 export function lineShape(text: string, host: string | null): string {
   let body = text.replace(SYSLOG_PREFIX, "").replace(STEP_PREFIX, "");
   if (host) body = body.split(host).join("<host>");
+  // Placeholders hold no digit, so the last step (digits to #) leaves them alone.
   return body
-    .replace(/\b0x[0-9a-fA-F]+\b/g, "0x#")
+    .replace(/\b0x[0-9a-fA-F]+\b/g, "<hex>")
     .replace(/\b\d{1,2}:\d{2}(?::\d{2})?\b/g, "<time>")
     .replace(/\d+/g, "#")
     .replace(/\s+/g, " ")
