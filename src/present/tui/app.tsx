@@ -45,13 +45,13 @@ const hints: Readonly<Record<View, string>> = {
 };
 
 function tabsRow(view: View, scope: string, openCount: number, width: number, theme: Theme): Row {
-  const segments: Segment[] = [{ text: "mcadvisor ", bold: true }];
+  const segments: Segment[] = width >= 100 ? [{ text: "mcadvisor ", bold: true }] : [];
   views.forEach((candidate, index) => {
     const label = `${index + 1} ${viewTitles[candidate]}`;
     segments.push(candidate === view ? { text: `[${label}]`, bold: true, inverse: true } : { text: ` ${label} ` });
   });
   const used = segments.reduce((sum, segment) => sum + segment.text.length, 0);
-  segments.push({ text: fit(`  ${openCount} open  ${scope}`, Math.max(width - used, 0)), color: tone(theme, "gray") });
+  segments.push({ text: fit(` ${openCount} open  ${scope}`, Math.max(width - used, 0)), color: tone(theme, "gray") });
   return segments;
 }
 
@@ -129,7 +129,7 @@ export function App({ database, bundles, pollMs, size: fixedSize, theme = themeF
   useInput(onKey);
 
   const open = findings.filter((finding) => finding.status === "open").length;
-  const scopeLabel = focusBundles && focusBundles.length === 1 ? `incident ${basename(focusBundles[0])}` : `${findings.length} findings`;
+  const scopeLabel = focusBundles && focusBundles.length === 1 ? basename(focusBundles[0]) : `${findings.length} findings`;
   const footer: Row = prompt
     ? [{ text: prompt.kind === "search" ? "search logs: " : "filter (host= package= program= level=): ", bold: true }, { text: fit(`${prompt.value}_`, width - 44) }]
     : plain(fit(hints[navigation.view], width), { color: tone(theme, "gray") });

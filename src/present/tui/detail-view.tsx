@@ -62,7 +62,7 @@ export function detailLines(finding: StoredFinding, width: number, theme: Theme)
     heading("Steps, in order");
     finding.steps.forEach((step, index) => {
       text("");
-      for (const row of wrap(`${index + 1}. on ${step.where}:`, width - 2)) text(`  ${row}`, { bold: true });
+      wrap(`${step.where}:`, width - 5).forEach((row, part) => text(`${part === 0 ? `  ${index + 1}. ` : "     "}${row}`, { bold: true }));
       // The command alone on its line, no bullet or quotes: it is copied as it stands.
       for (const row of wrap(step.command, width - 5)) text(`     ${row}`, { color: tone(theme, "green") });
       if (step.why) for (const row of indent(wrap(`why: ${step.why}`, width - 5), "     ")) text(row, { color: tone(theme, "gray") });

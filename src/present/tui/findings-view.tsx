@@ -50,11 +50,25 @@ function previewRows(finding: StoredFinding, width: number, height: number, them
   const rows: Row[] = [plain("─".repeat(width), { color: tone(theme, "gray") })];
   for (const line of wrap(finding.title, width)) rows.push(plain(line, { bold: true }));
   for (const line of wrap(finding.summary, width)) rows.push(plain(line));
+  // What to type first, at a glance; the detail (Enter) has where, why and what to check before.
+  if (finding.status === "open" && finding.steps.length > 0) {
+    rows.push(plain(fit(`Steps (Enter for where, why and what to check first):`, width), { bold: true }));
+    // Where each runs matters (two steps can be alternatives, one per site): on its own row when there is room.
+    const roomy = height - rows.length - 1 >= finding.steps.length * 2;
+    finding.steps.forEach((step, index) => {
+      const number = `  ${index + 1}. `;
+      if (roomy) {
+        rows.push(plain(fit(`${number}${step.where}:`, width)));
+        rows.push(plain(fit(`${" ".repeat(number.length)}${step.command}`, width), { color: tone(theme, "green") }));
+      } else {
+        rows.push(plain(fit(`${number}${step.command}   (${step.where})`, width), { color: tone(theme, "green") }));
+      }
+    });
+  }
   const where = [`incident ${basename(finding.bundle)}`, finding.node && `node ${finding.node}`, finding.site && `site ${finding.site}`,
     finding.status === "resolved" && finding.resolvedAt !== null ? `resolved ${formatShortTime(finding.resolvedAt)}` : null].filter(Boolean).join("  ");
-  const tail = plain(fit(`${where}   Enter: steps and commands`, width), { color: tone(theme, "gray") });
-  const body = rows.slice(0, Math.max(height - 1, 1));
-  return [...body, tail];
+  const tail = plain(fit(where, width), { color: tone(theme, "gray") });
+  return [rows[0], tail, ...rows.slice(1)].slice(0, height);
 }
 
 export interface FindingsLayout {
@@ -81,7 +95,7 @@ export function findingsRows(findings: readonly StoredFinding[], cursor: number,
   const listHeight = Math.max(height - 1 - previewHeight, 1);
   const top = scrollTop(cursor, previousTop, listHeight);
   const open = findings.filter((finding) => finding.status === "open").length;
-  const header = `  ${"SEV"} ${cell("STATUS", 8)} ${cell("ACTION", columns.action)} ${cell("PACKAGE / DG", columns.scope)} ${cell("SINCE", 14)}${columns.title > 0 ? `  TITLE (${open} open of ${findings.length})` : ""}`;
+  const header = `  ${cell("SEV", 4)} ${cell("STATUS", 8)} ${cell("ACTION", columns.action)} ${cell("PACKAGE / DG", columns.scope)} ${cell("SINCE", 14)}${columns.title > 0 ? `  TITLE (${open} open of ${findings.length})` : ""}`;
   const rows: Row[] = [plain(fit(header, width), { bold: true })];
   findings.slice(top, top + listHeight).forEach((finding, index) => {
     const row = findingRow(finding, columns, theme);

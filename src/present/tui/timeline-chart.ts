@@ -32,7 +32,16 @@ export const markGlyphs: Readonly<Record<string, string>> = {
   "cc.recover": "V",
 };
 
-export const markLegend = "S start  H halt  F failed  N node timeout  C cluster formed  D daemon died  T takeover  R resync  P paircreate  X pairsplit  L link down  l link up  A alert/alarm  V recover";
+const glyphMeaning: Readonly<Record<string, string>> = {
+  S: "start", H: "halt", F: "failed", N: "node timeout", C: "cluster formed", D: "daemon died", T: "takeover",
+  R: "resync", P: "paircreate", X: "pairsplit", L: "link down", l: "link up", A: "alert/alarm", V: "recover", "*": "several",
+};
+
+/** The meaning of the glyphs that appear in these marks (only those: the line must fit 80 columns). */
+export function markLegend(marks: readonly TimelineMark[]): string {
+  const glyphs = [...new Set(marks.map((mark) => markGlyphs[mark.kind] ?? "*"))];
+  return glyphs.map((glyph) => `${glyph} ${glyphMeaning[glyph] ?? glyph}`).join("  ");
+}
 
 /** How a state reads without colour: the fill character says healthy, copying, suspended or simplex. */
 export function stateFill(state: string): "=" | "~" | "#" | "." {
@@ -169,15 +178,22 @@ export function timelineChart(timeline: Timeline, width: number, selected: numbe
   }
   const rule = Array.from({ length: axisWidth }, () => "─");
   for (const column of axis.breaks) rule[column] = "≈";
-  const pointer = Array.from({ length: axisWidth }, () => " ");
-  if (selected !== null && timeline.marks[selected]) pointer[axis.column(timeline.marks[selected].ts)] = "^";
+  // Under the axis: where the selected event is, with its time beside the caret.
+  let pointer = "";
+  const chosen = selected !== null ? timeline.marks[selected] : undefined;
+  if (chosen) {
+    const column = axis.column(chosen.ts);
+    const label = formatShortTime(chosen.ts);
+    pointer = column + 2 + label.length <= axisWidth ? `${" ".repeat(column)}^ ${label}` : `${" ".repeat(Math.max(column - label.length - 1, 0))}${label} ^`;
+  }
   rows.push([{ text: " ".repeat(labelWidth) }, { text: rule.join(""), color: tone(theme, "gray") }]);
-  rows.push([{ text: " ".repeat(labelWidth) }, { text: pointer.join("") }]);
+  rows.push([{ text: " ".repeat(labelWidth) }, { text: pointer, bold: true }]);
   const startLabel = formatShortTime(axis.start);
   const endLabel = formatShortTime(axis.end);
   const gap = Math.max(axisWidth - startLabel.length - endLabel.length, 1);
   rows.push([{ text: " ".repeat(labelWidth) }, { text: fit(`${startLabel}${" ".repeat(gap)}${endLabel}`, axisWidth), color: tone(theme, "gray") }]);
-  rows.push(plain(fit("= PAIR  ~ COPY  # suspended/swapped (PSUE PSUS SSWS ...)  . SMPL  ≈ over an hour left out", width), { color: tone(theme, "gray") }));
+  rows.push(plain(fit("= PAIR  ~ COPY  # suspended or swapped (PSUE PSUS SSWS)  . SMPL  ≈ over 1 h cut", width), { color: tone(theme, "gray") }));
+  if (timeline.marks.length > 0) rows.push(plain(fit(markLegend(timeline.marks), width), { color: tone(theme, "gray") }));
   return { rows, marks: timeline.marks, axis };
 }
 

@@ -6,7 +6,7 @@ import { readTimeline, type TimelineMark } from "../../store/timeline.js";
 import { fit, scrollTop } from "./text.js";
 import { highlighted, plain, Rows, type Row } from "./rows.js";
 import { moveCursor, movementOf } from "./movement.js";
-import { markRow, markLegend, timelineChart } from "./timeline-chart.js";
+import { markRow, timelineChart } from "./timeline-chart.js";
 import { tone, type Theme } from "./theme.js";
 
 export interface TimelineViewProps {
@@ -28,7 +28,7 @@ export function TimelineView({ database, bundles, version, onJump, width, height
   const at = Math.min(cursor, Math.max(timeline.marks.length - 1, 0));
   const chart = timelineChart(timeline, width, timeline.marks.length > 0 ? at : null, theme);
   const chartRows = chart.rows.slice(0, Math.max(height - 4, 1));
-  const listHeight = Math.max(height - chartRows.length - 2, 1);
+  const listHeight = Math.max(height - chartRows.length - 1, 1);
   useViewInput((input, key) => {
     const movement = movementOf(input, key, listHeight);
     if (movement) setCursor(moveCursor(at, movement, timeline.marks.length));
@@ -39,7 +39,7 @@ export function TimelineView({ database, bundles, version, onJump, width, height
   }
   const top = scrollTop(at, topRef.current, listHeight);
   topRef.current = top;
-  const rows: Row[] = [...chartRows, plain(fit(`events (${timeline.marks.length}), Enter opens the log line:  ${markLegend}`, width), { bold: true, color: tone(theme, "magenta") })];
+  const rows: Row[] = [...chartRows, plain(fit(`events (${timeline.marks.length}); Enter opens the log line`, width), { bold: true, color: tone(theme, "magenta") })];
   timeline.marks.slice(top, top + listHeight).forEach((mark, index) => {
     const text = markRow(mark, width);
     rows.push(top + index === at ? highlighted(plain(`>${text.slice(1)}`)) : plain(text));
