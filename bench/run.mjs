@@ -1,0 +1,326 @@
+// `npm run bench`: generate the inputs (deterministic, once), measure mcadvisor against its goals
+// (issue 7) and the baselines on the same files, and write bench/results/latest.{json,md}.
+// Options (flags or environment):
+//   --quick / BENCH_QUICK=1     skip the 10M-line step and the CPU profile, one analyze run
+//   --skip-10m / BENCH_SKIP_10M=1   skip the 10M-line step only
+//   --runs N / BENCH_RUNS=N     analyze and baseline runs on the 1M file (median; default 3)
+//   --no-profile                skip the CPU profile of analyze
+//   --out DIR                   where latest.json/latest.md go (default bench/results)
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, release, totalmem, type } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { GENERATOR_VERSION, generateBundle, generateSyslog } from "./lib/generate.mjs";
+import { formatMarkdown, judgeGoals } from "./lib/results.mjs";
+import { summariseProfile } from "./lib/profile.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "..");
+const binary = join(root, "bin", "mcadvisor.js");
+const dataDirectory = join(here, "data");
+const flag = (name) => process.argv.includes(`--${name}`);
+const option = (name, fallback) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? process.argv[index + 1] : fallback;
+};
+const quick = flag("quick") || process.env.BENCH_QUICK === "1";
+const skip10m = quick || flag("skip-10m") || process.env.BENCH_SKIP_10M === "1";
+const runs = Number(option("runs", process.env.BENCH_RUNS ?? (quick ? 1 : 3)));
+const profileRun = !quick && !flag("no-profile");
+const outDirectory = resolve(option("out", join(here, "results")));
+const log = (message) => process.stderr.write(`bench: ${message}\n`);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+const TIME = "/usr/bin/time";
+const hasTime = existsSync(TIME);
+
+// ---- inputs --------------------------------------------------------------------------------------
+const inputs = {
+  "1m": { path: join(dataDirectory, "syslog-1m", "syslog.log"), lines: 1_000_000, seed: "mcadvisor-bench-1m", start: Date.UTC(2026, 10, 16) },
+  "10m": { path: join(dataDirectory, "syslog-10m", "syslog.log"), lines: 10_000_000, seed: "mcadvisor-bench-10m", start: Date.UTC(2026, 9, 1) },
+};
+const bundleDirectory = join(dataDirectory, "bundle-200k");
+
+function ensureSyslog(name) {
+  const input = inputs[name];
+  const metaPath = `${input.path}.meta.json`;
+  const wanted = { generator: GENERATOR_VERSION, lines: input.lines, seed: input.seed, start: input.start };
+  if (existsSync(input.path) && existsSync(metaPath)) {
+    const meta = JSON.parse(readFileSync(metaPath, "utf8"));
+    if (Object.entries(wanted).every(([key, value]) => meta[key] === value) && statSync(input.path).size === meta.bytes) return meta;
+  }
+  log(`generating ${input.lines.toLocaleString("en-US")} lines into ${input.path} (seed ${input.seed})`);
+  const started = performance.now();
+  const written = generateSyslog({ path: input.path, lines: input.lines, seed: input.seed, startMs: input.start });
+  const meta = { ...wanted, ...written, generatedInMs: Math.round(performance.now() - started) };
+  writeFileSync(metaPath, `${JSON.stringify(meta, null, 2)}\n`);
+  return meta;
+}
+
+function ensureBundle() {
+  const metaPath = `${bundleDirectory}.meta.json`;
+  const wanted = { generator: GENERATOR_VERSION, lines: 200_000, seed: "mcadvisor-bench-bundle" };
+  if (existsSync(bundleDirectory) && existsSync(metaPath)) {
+    const meta = JSON.parse(readFileSync(metaPath, "utf8"));
+    if (Object.entries(wanted).every(([key, value]) => meta[key] === value)) return meta;
+  }
+  log(`generating the 4-node incident bundle into ${bundleDirectory}`);
+  rmSync(bundleDirectory, { recursive: true, force: true });
+  const written = generateBundle({ directory: bundleDirectory, samplesDirectory: join(root, "samples"), lines: wanted.lines, seed: wanted.seed });
+  const meta = { ...wanted, ...written };
+  writeFileSync(metaPath, `${JSON.stringify(meta, null, 2)}\n`);
+  return meta;
+}
+
+// ---- measuring a whole process ------------------------------------------------------------------
+/** Runs a command to completion: wall ms, peak RSS (VmHWM via /usr/bin/time -v), stdout. */
+function measureProcess(command, args, { env = {}, cwd = root } = {}) {
+  const full = hasTime ? [TIME, ["-v", command, ...args]] : [command, args];
+  const started = performance.now();
+  const child = spawnSync(full[0], full[1], { cwd, env: { ...process.env, ...env }, maxBuffer: 1 << 30, encoding: "utf8" });
+  const wallMs = performance.now() - started;
+  if (child.error) throw child.error;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr ?? "");
+  const cpuUser = /User time \(seconds\): ([\d.]+)/.exec(child.stderr ?? "");
+  const cpuSystem = /System time \(seconds\): ([\d.]+)/.exec(child.stderr ?? "");
+  return {
+    status: child.status, wallMs, stdout: child.stdout, stderr: child.stderr,
+    peakRssBytes: rss ? Number(rss[1]) * 1024 : null,
+    cpuMs: cpuUser && cpuSystem ? (Number(cpuUser[1]) + Number(cpuSystem[1])) * 1000 : null,
+  };
+}
+
+function summarise(samples, lines, bytes) {
+  const wallMs = median(samples.map((sample) => sample.wallMs));
+  return {
+    runs: samples.length, wallMs: Math.round(wallMs), wallMsAll: samples.map((sample) => Math.round(sample.wallMs)),
+    cpuMs: samples[0].cpuMs === null ? null : Math.round(median(samples.map((sample) => sample.cpuMs))),
+    linesPerSecond: Math.round(lines / (wallMs / 1000)), mbPerSecond: Math.round((bytes / 1e6 / (wallMs / 1000)) * 10) / 10,
+    peakRssBytes: Math.max(...samples.map((sample) => sample.peakRssBytes ?? 0)) || null,
+  };
+}
+
+const scratch = join(dataDirectory, "scratch");
+const freshDatabase = (name) => {
+  mkdirSync(scratch, { recursive: true });
+  const path = join(scratch, `${name}.db`);
+  for (const suffix of ["", "-wal", "-shm", ".lock"]) rmSync(`${path}${suffix}`, { force: true });
+  return path;
+};
+const databaseBytes = (path) => ["", "-wal"].reduce((sum, suffix) => sum + (existsSync(`${path}${suffix}`) ? statSync(`${path}${suffix}`).size : 0), 0);
+
+function analyzeRuns(name, meta, count) {
+  const samples = [];
+  let last = null;
+  for (let run = 0; run < count; run++) {
+    const db = freshDatabase(`analyze-${name}`);
+    log(`analyze ${name} run ${run + 1}/${count}`);
+    const result = measureProcess(process.execPath, [binary, "analyze", "--db", db, "--format", "json", "--tz", "UTC", inputs[name].path], { env: { TZ: "UTC" } });
+    if (result.status !== 0 && result.status !== 1 && result.status !== 2) throw new Error(`analyze ${name} failed (${result.status}): ${result.stderr.slice(-2000)}`);
+    const document = JSON.parse(result.stdout);
+    samples.push(result);
+    last = { document, db, bytes: databaseBytes(db) };
+    if (run < count - 1) rmSync(db, { force: true });
+  }
+  const summary = summarise(samples, meta.lines, meta.bytes);
+  const database = { bytes: last.bytes, bytesPerMillionLines: Math.round((last.bytes / meta.lines) * 1e6) };
+  rmSync(last.db, { force: true });
+  return {
+    ...summary, lines: meta.lines, inputBytes: meta.bytes, linesStored: last.document.inputs.lines, events: last.document.inputs.events,
+    unparsed: last.document.inputs.unparsed, findings: last.document.findings.length, database,
+  };
+}
+
+// ---- baselines ----------------------------------------------------------------------------------
+function readlineBaseline(meta, count) {
+  const samples = [];
+  for (let run = 0; run < count; run++) samples.push(measureProcess(process.execPath, [join(here, "baseline-readline.mjs"), inputs["1m"].path]));
+  return { ...summarise(samples, meta.lines, meta.bytes), output: JSON.parse(samples[0].stdout) };
+}
+
+function lnavVersion() {
+  const probe = spawnSync("lnav", ["-V"], { encoding: "utf8" });
+  return probe.error || probe.status !== 0 ? null : probe.stdout.trim();
+}
+
+function lnavBaseline(meta, count) {
+  const version = lnavVersion();
+  if (!version) return { installed: false };
+  // lnav writes its configuration under $HOME / $XDG_CONFIG_HOME on first run: keep that in bench/data.
+  const home = join(dataDirectory, "lnav-home");
+  mkdirSync(home, { recursive: true });
+  const samples = [];
+  for (let run = 0; run < count; run++) {
+    samples.push(measureProcess("lnav", ["-n", "-c", ";SELECT count(*) FROM syslog_log", inputs["1m"].path], { env: { HOME: home, XDG_CONFIG_HOME: home } }));
+  }
+  const rows = Number(/(\d+)\s*$/.exec(samples[0].stdout.trim())?.[1] ?? NaN);
+  return { installed: true, version, ...summarise(samples, meta.lines, meta.bytes), rows };
+}
+
+// ---- first finding on the bundle ---------------------------------------------------------------
+const pause = (ms) => new Promise((resolvePause) => setTimeout(resolvePause, ms));
+
+/** Polls a database read-only for its first finding row (absent or locked counts as none yet). */
+function findingProbe(db) {
+  let reader = null;
+  return {
+    first() {
+      try {
+        reader ??= new Database(db, { readonly: true, fileMustExist: true });
+        return reader.prepare("SELECT action FROM finding ORDER BY first_seen LIMIT 1").get() ?? null;
+      } catch {
+        reader?.close();
+        reader = null;
+        return null;
+      }
+    },
+    close() { reader?.close(); },
+  };
+}
+
+async function firstFindingAnalyze() {
+  const db = freshDatabase("bundle-analyze");
+  const probe = findingProbe(db);
+  const started = performance.now();
+  const child = spawn(process.execPath, [binary, "analyze", "--db", db, "--format", "json", "--tz", "UTC", bundleDirectory], { env: { ...process.env, TZ: "UTC" }, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk) => { stdout += chunk; });
+  const exited = new Promise((resolveExit) => child.once("exit", resolveExit));
+  let done = false;
+  void exited.then(() => { done = true; });
+  let firstFindingMs = null;
+  let action = null;
+  while (!done) {
+    const row = probe.first();
+    if (row) { firstFindingMs = performance.now() - started; action = row.action; break; }
+    await pause(5);
+  }
+  await exited;
+  const wallMs = performance.now() - started;
+  probe.close();
+  const document = JSON.parse(stdout);
+  if (firstFindingMs === null && document.findings.length > 0) { firstFindingMs = wallMs; action = document.findings[0].action; }
+  rmSync(db, { force: true });
+  return { firstFindingMs: firstFindingMs && Math.round(firstFindingMs), wallMs: Math.round(wallMs), action, actions: document.findings.map((finding) => finding.action), lines: document.inputs.lines };
+}
+
+async function firstFindingWatch(totalLines) {
+  const copy = join(scratch, "bundle-watch");
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(bundleDirectory, copy, { recursive: true, preserveTimestamps: true });
+  const db = freshDatabase("bundle-watch");
+  const started = performance.now();
+  const child = spawn(process.execPath, [binary, "watch", "--db", db, "--format", "json", "--tz", "UTC", copy], { env: { ...process.env, TZ: "UTC" }, stdio: ["ignore", "pipe", "pipe"] });
+  let firstFindingMs = null;
+  let action = null;
+  let partial = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk) => {
+    const parts = (partial + chunk).split("\n");
+    partial = parts.pop();
+    for (const line of parts) {
+      if (!line || firstFindingMs !== null) continue;
+      firstFindingMs = performance.now() - started;
+      action = JSON.parse(line).action;
+    }
+  });
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (chunk) => { stderr += chunk; });
+  // Caught up: every line of the bundle stored (polled read-only).
+  let caughtUpMs = null;
+  let reader = null;
+  const deadline = performance.now() + 120_000;
+  while (performance.now() < deadline && (caughtUpMs === null || firstFindingMs === null)) {
+    try {
+      reader ??= new Database(db, { readonly: true, fileMustExist: true });
+      const stored = reader.prepare("SELECT count(*) AS n FROM line").get().n;
+      if (stored >= totalLines && caughtUpMs === null) caughtUpMs = performance.now() - started;
+    } catch {
+      reader?.close();
+      reader = null;
+    }
+    await pause(10);
+  }
+  reader?.close();
+  child.kill("SIGTERM");
+  await new Promise((resolveExit) => child.once("exit", resolveExit));
+  rmSync(copy, { recursive: true, force: true });
+  rmSync(db, { force: true });
+  return { firstFindingMs: firstFindingMs && Math.round(firstFindingMs), caughtUpMs: caughtUpMs && Math.round(caughtUpMs), action, stderr: stderr.slice(0, 500) };
+}
+
+// ---- the rest -----------------------------------------------------------------------------------
+function runJson(script, args) {
+  const child = spawnSync(process.execPath, [join(here, script), ...args], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
+  if (child.status !== 0) return { error: `${script} exited ${child.status}: ${child.stderr.slice(-1000)}` };
+  return JSON.parse(child.stdout);
+}
+
+function profileAnalyze() {
+  const directory = join(scratch, "profile");
+  rmSync(directory, { recursive: true, force: true });
+  mkdirSync(directory, { recursive: true });
+  const db = freshDatabase("profile");
+  const child = spawnSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", directory, binary, "analyze", "--db", db, "--format", "json", "--tz", "UTC", inputs["1m"].path],
+    { cwd: root, env: { ...process.env, TZ: "UTC" }, encoding: "utf8", maxBuffer: 1 << 28 });
+  rmSync(db, { force: true });
+  const file = readdirSync(directory).find((name) => name.endsWith(".cpuprofile"));
+  if (!file) return { error: `no profile written (exit ${child.status})` };
+  const summary = summariseProfile(join(directory, file), { top: 15, root: `${root}/` });
+  return { input: "the 1M-line syslog", ...summary };
+}
+
+function machine() {
+  const sqliteVersion = (() => {
+    const database = new Database(":memory:");
+    try { return database.prepare("SELECT sqlite_version() AS v").get().v; } finally { database.close(); }
+  })();
+  const betterSqlite3 = JSON.parse(readFileSync(join(root, "node_modules", "better-sqlite3", "package.json"), "utf8")).version;
+  return {
+    cpuModel: cpus()[0]?.model ?? "?", cores: cpus().length, memoryBytes: totalmem(), os: `${type()} ${release()}`,
+    node: process.version, sqlite: sqliteVersion, betterSqlite3, lnav: lnavVersion(),
+    loadStart: loadavg().map((value) => value.toFixed(2)).join(" "),
+  };
+}
+
+// ---- main ---------------------------------------------------------------------------------------
+const results = { date: new Date().toISOString(), options: { quick, skip10m, runs, profile: profileRun }, machine: machine(), notes: [] };
+const benchStarted = performance.now();
+const meta1m = ensureSyslog("1m");
+const bundleMeta = ensureBundle();
+const meta10m = skip10m ? null : ensureSyslog("10m");
+results.inputs = { "1m": meta1m, bundle: bundleMeta, ...(meta10m ? { "10m": meta10m } : {}) };
+
+log("baselines on the 1M file");
+results.baselines = { readline: readlineBaseline(meta1m, runs), lnav: lnavBaseline(meta1m, runs) };
+results.analyze = { "1m": analyzeRuns("1m", meta1m, runs) };
+log("first finding on the bundle");
+results.firstFinding = { lines: bundleMeta.lines, incident: bundleMeta.incident, analyze: await firstFindingAnalyze(), watch: await firstFindingWatch(bundleMeta.lines) };
+log("stages (in-process)");
+results.stages = runJson("stages.mjs", [inputs["1m"].path]);
+log("SQLite floor");
+results.sqliteFloor = runJson("sqlite-floor.mjs", [inputs["1m"].path]);
+log("watch latency and idle CPU (bench/watch-latency.mjs)");
+results.watch = runJson("watch-latency.mjs", ["--samples", "100", "--lines", "200000"]);
+if (profileRun) {
+  log("CPU profile of analyze 1M");
+  results.profile = profileAnalyze();
+}
+if (meta10m) results.analyze["10m"] = analyzeRuns("10m", meta10m, 1);
+rmSync(scratch, { recursive: true, force: true });
+
+results.machine.loadEnd = loadavg().map((value) => value.toFixed(2)).join(" ");
+const busy = Number(results.machine.loadStart.split(" ")[0]) > 0.5 || Number(results.machine.loadEnd.split(" ")[0]) > 1.5;
+results.machine.shared = process.env.BENCH_SHARED ?? (busy ? "yes: other work ran on the same cores during the run (see the load averages)" : "no other load seen");
+results.benchMs = Math.round(performance.now() - benchStarted);
+if (results.baselines.lnav.installed) {
+  results.notes.push(`lnav counts ${results.baselines.lnav.rows?.toLocaleString("en-US")} syslog_log rows for the ${meta1m.lines.toLocaleString("en-US")} lines: it folds lines it does not recognise as a new message (e.g. \`last message repeated\`) into the message above.`);
+}
+results.notes.push(`readline baseline: its one regex matches ${results.baselines.readline.output.matched.toLocaleString("en-US")} of ${meta1m.lines.toLocaleString("en-US")} lines (not \`EMS [pid]:\` nor \`last message repeated\`).`);
+results.goals = judgeGoals(results);
+
+mkdirSync(outDirectory, { recursive: true });
+writeFileSync(join(outDirectory, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(outDirectory, "latest.md"), formatMarkdown(results));
+log(`wrote ${join(outDirectory, "latest.json")} and latest.md in ${(results.benchMs / 1000).toFixed(0)} s`);
+process.stdout.write(formatMarkdown(results));
