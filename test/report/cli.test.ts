@@ -142,13 +142,16 @@ describe("mcadvisor report", () => {
     expect(analyzing.stderr).toContain("is being written by mcadvisor watch");
   });
 
-  it("writes the report to --out instead of stdout", () => {
+  it("writes the report to --out, and one Nagios-style status line to stdout", () => {
     const root = tempDir();
     const out = join(root, "report.html");
     const result = runMcadvisor(["report", "--db", join(root, "db.sqlite"), "--year", "2026", "--since", "7d", "--until", "2026-11-19", "--format", "html", "--out", out, smallBundle(root)]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toBe("");
+    expect(result.stdout).toMatch(/^MCADVISOR OK - 0 critical, 0 warning, 0 info open; 0 resolved in the window \| critical=0 warning=0 info=0 lines=4 unparsed=0 suspicious=0\n$/);
     expect(readFileSync(out, "utf8")).toMatch(/^<!doctype html>[\s\S]*<\/html>\n$/);
+    const critical = runMcadvisor(["report", "--db", join(root, "c.db"), "--since", "2026-11-16", "--until", "2026-11-18", "--out", join(root, "r.md"), sample("site-failover-svol-takeover")]);
+    expect(critical.code).toBe(2);
+    expect(critical.stdout).toMatch(/^MCADVISOR CRITICAL - 1 critical, 0 warning, 1 info open; 0 resolved in the window; first: Package runs at the failover site [^|]+ \| critical=1 /);
   });
 
   it("JSON: the findings have analyze's shape, plus the window and the report's sections", () => {

@@ -13,6 +13,7 @@ import { resolveWindow, validateWindowOptions } from "../../present/report/windo
 import { renderReportMarkdown } from "../../present/report/markdown.js";
 import { renderReportHtml } from "../../present/report/html.js";
 import { renderReportJson } from "../../present/report/json.js";
+import { renderStatusLine } from "../../present/report/status.js";
 import { version } from "../../version.js";
 import { collect, databasePath, formatOption, loadRulesOrFail, timeZoneOption, yearOption } from "../options.js";
 
@@ -62,7 +63,7 @@ export function register(program: Command): void {
     .option("--since <when>", "start of the window: a duration before --until (30m, 24h, 7d, 1w) or a date (2026-11-19, 2026-11-19T04:00); default: the end of the previous report on this database, else 24h")
     .option("--until <date>", "end of the window (a date in the logs' wall clock); default: now")
     .option("--format <format>", "markdown (default), html or json")
-    .option("--out <file>", "write the report to this file (default: stdout)")
+    .option("--out <file>", "write the report to this file (default: stdout); stdout then gets one status line, as monitoring plugins print")
     .option("--year <year>", "year of syslog lines when analyzing PATHs (they carry none)")
     .option("--tz <zone>", "the logs' time zone (IANA name): what 'now' is in the logs' wall clock; default: this machine's")
     .option("--rules <dir>", "add a site's rule folder to the built-in rules when analyzing PATHs (repeatable)", collect)
@@ -116,8 +117,13 @@ export function register(program: Command): void {
         const window = resolveWindow({ since: flags.since, until: flags.until, now, previousUntil: previousReportUntil(database, until) });
         const model = database.transaction(() => gatherReport(database, { window, bundles, version, timeZone }))();
         const text = render(model, format);
-        if (flags.out) writeOutput(flags.out, text);
-        else process.stdout.write(text);
+        if (flags.out) {
+          writeOutput(flags.out, text);
+          // stdout is free: one status line, as a Nagios/Icinga plugin prints it.
+          process.stdout.write(renderStatusLine(model));
+        } else {
+          process.stdout.write(text);
+        }
         // Remembered only once the report is out, so a failed run does not skip a window. A report with an
         // explicit --since is ad hoc (a monitoring check, a look at last week): it does not move the periodic
         // review's window, or an hourly Nagios check would leave the daily report only its last hour.

@@ -56,6 +56,8 @@ pre.cmd code { background: none; color: inherit; padding: 0; font-size: 1em; }
 .why { color: var(--muted); }
 ul.evidence { padding-left: 1.1em; } ul.evidence li { margin: 3px 0; overflow-wrap: anywhere; }
 .src { color: var(--muted); font-size: 0.85em; }
+.sample { margin-top: 4px; padding-left: 10px; border-left: 2px solid var(--line); font-size: 0.85em; color: var(--muted); overflow-wrap: anywhere; }
+.sample .src { font-size: 1em; }
 .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
@@ -77,6 +79,9 @@ footer { margin-top: 32px; color: var(--muted); font-size: 0.85em; }
 @media (max-width: 600px) {
   body { padding: 10px; font-size: 14px; }
   dl.summary { gap: 4px 10px; }
+  svg.timeline { min-width: 860px; }
+  .src { overflow-wrap: anywhere; } /* long paths wrap instead of pushing tables sideways */
+  th, td { padding: 4px 5px; }
   .finding { padding: 8px 10px; }
 }
 @media print {
@@ -194,14 +199,14 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
   out.push("</section>");
 
   out.push('<section id="suspicious">', `<h2>Suspicious lines no rule explained (${model.suspiciousLines})</h2>`,
-    '<p class="muted">Lines in the window with error or warning words that no grammar turned into an event and no finding cites, grouped by message shape (numbers and times replaced).</p>');
+    '<p class="muted">Lines in the window with error or warning words that no grammar turned into an event and no finding cites, grouped by message shape (numbers, hex values and times replaced by #, &lt;hex&gt; and &lt;time&gt;).</p>');
   if (model.suspicious.length === 0) out.push("<p>None.</p>");
   else {
     out.push('<div class="scroll"><table><thead><tr><th class="num">Count</th><th>Hosts</th><th>Shape and a sample</th></tr></thead><tbody>');
     for (const group of model.suspicious) {
       const when = group.first === null ? "" : `<br><span class="muted">${esc(shortTime(group.first))}${group.last !== null && group.last !== group.first ? ` to ${esc(shortTime(group.last))}` : ""}</span>`;
       out.push(`<tr><td class="num">${group.count}</td><td>${names(group.hosts, "?")}${when}</td>`
-        + `<td><code>${esc(group.shape)}</code><br>${source(group.sample.file, group.sample.line)} <span class="mono">${esc(group.sample.text.trim())}</span></td></tr>`);
+        + `<td><code>${esc(group.shape)}</code><div class="sample">e.g. ${source(group.sample.file, group.sample.line)}<br><span class="mono">${esc(group.sample.text.trim())}</span></div></td></tr>`);
     }
     out.push("</tbody></table></div>");
     if (model.suspiciousGroupsOmitted > 0) out.push(`<p class="muted">${model.suspiciousGroupsOmitted} smaller groups not shown (see the JSON report).</p>`);

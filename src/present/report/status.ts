@@ -1,0 +1,20 @@
+/**
+One line that says how things stand, in the shape monitoring plugins print (Nagios, Icinga: status text,
+then `|` and performance data). `report --out FILE` prints it on stdout, so the same command that
+writes the HTML for people is a check for the monitoring system.
+*/
+import { sanitizeForTerminal } from "../sanitize.js";
+import type { ReportModel } from "./model.js";
+
+const STATE = ["OK", "WARNING", "CRITICAL", "UNKNOWN"] as const;
+
+export function renderStatusLine(model: ReportModel): string {
+  const { openCounts, lines, unparsed } = model.summary;
+  const state = STATE[model.exitStatus] ?? "UNKNOWN";
+  const worst = model.openFindings.find((finding) => finding.severity === model.summary.worstSeverity && finding.severity !== "info");
+  // A `|` would start the performance data early; log-derived text has it replaced.
+  const title = worst ? `; first: ${sanitizeForTerminal(worst.title).replace(/\|/g, "/")}` : "";
+  return `MCADVISOR ${state} - ${openCounts.critical} critical, ${openCounts.warning} warning, ${openCounts.info} info open; `
+    + `${model.resolvedFindings.length} resolved in the window${title}`
+    + ` | critical=${openCounts.critical} warning=${openCounts.warning} info=${openCounts.info} lines=${lines} unparsed=${unparsed} suspicious=${model.suspiciousLines}\n`;
+}
