@@ -204,7 +204,9 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
   else {
     out.push('<div class="scroll"><table><thead><tr><th class="num">Count</th><th>Hosts</th><th>Shape and a sample</th></tr></thead><tbody>');
     for (const group of model.suspicious) {
-      const when = group.first === null ? "" : `<br><span class="muted">${esc(shortTime(group.first))}${group.last !== null && group.last !== group.first ? ` to ${esc(shortTime(group.last))}` : ""}</span>`;
+      const first = group.first === null ? null : shortTime(group.first);
+      const last = group.last === null ? first : shortTime(group.last);
+      const when = first === null ? "" : `<br><span class="muted">${esc(first)}${last !== first ? ` to ${esc(last ?? "")}` : ""}</span>`;
       out.push(`<tr><td class="num">${group.count}</td><td>${names(group.hosts, "?")}${when}</td>`
         + `<td><code>${esc(group.shape)}</code><div class="sample">e.g. ${source(group.sample.file, group.sample.line)}<br><span class="mono">${esc(group.sample.text.trim())}</span></div></td></tr>`);
     }

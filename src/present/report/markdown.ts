@@ -142,7 +142,9 @@ export function renderReportMarkdown(model: ReportModel, options: MarkdownOption
     + "Each group is one message shape (numbers, hex values and times replaced by `#`, `<hex>` and `<time>`).", "");
   if (model.suspicious.length === 0) out.push("None.", "");
   for (const group of model.suspicious) {
-    const when = group.first === null ? "" : group.first === group.last ? `, ${shortTime(group.first)}` : `, ${shortTime(group.first)} to ${shortTime(group.last ?? group.first)}`;
+    const first = group.first === null ? null : shortTime(group.first);
+    const last = group.last === null ? first : shortTime(group.last);
+    const when = first === null ? "" : first === last ? `, ${first}` : `, ${first} to ${last}`;
     out.push(`- **${group.count}×** on ${list(group.hosts, "?")}${when}: ${markdownText(group.shape)}  `);
     out.push(`  e.g. ${path(group.sample.file, group.sample.line)} ${markdownText(group.sample.text.trim())}`);
   }
