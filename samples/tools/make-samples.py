@@ -946,6 +946,426 @@ def s16_continental_alarm():
     b.expected([finding("recover-continental-cluster", "critical", "open", None, None)], ["full-resync", "swap-resync", "recreate-pairs"],
                "The primary cluster (site A) stops answering at 14:02; the Continentalclusters monitor on the recovery cluster raises CLUSTER_ALERT at 5 and 10 minutes and CLUSTER_ALARM at 15 minutes, and the primary is still unreachable an hour later. Nobody has run cmrecovercl yet: once the disaster is confirmed and authorised, run cmrecovercl on the recovery cluster.")
 
+
+# ---- scenarios added for the rules that had no sample of their own ----------------------------------
+# Each story exercises one rule; `finding(..., rule=...)` names the rule the expert expects to fire.
+
+
+def finding_of(rule, action, severity, status, package=None, device_group=None):
+    return {"action": action, "severity": severity, "status": status, "package": package, "deviceGroup": device_group, "rule": rule}
+
+
+def site_a_power_loss(b, when, survivors=SITE_B, reformed_at=None):
+    """Site A goes dark at `when`; the site B nodes time it out and re-form the cluster with the quorum server."""
+    for node in SITE_A:
+        b.sys(node, sec(when, -2), "vmunix", "Power supply 1 AC input lost")
+    t = sec(when, 8)
+    for node in survivors:
+        for peer in SITE_A:
+            b.sys(node, t, "cmcld[2048]", f"Member {peer} seems unhealthy, not receiving heartbeats from it.")
+        for peer in SITE_A:
+            b.sys(node, sec(t, 6), "cmcld[2048]", f"Timed out node {peer}. It may have failed.")
+        b.sys(node, sec(t, 6), "cmcld[2048]", "Attempting to form a new cluster")
+        b.sys(node, sec(t, 10), "cmcld[2048]", "Obtaining Cluster Lock from quorum server qs01")
+        b.sys(node, sec(t, 11), "cmcld[2048]", f"{len(survivors)} nodes have re-formed the cluster")
+        b.sys(node, sec(t, 11), "cmcld[2048]", "The new active cluster membership is: " + ", ".join(f"{n}(id={3 + i})" for i, n in enumerate(survivors)))
+    return sec(t, 12)
+
+
+def rotate_syslog(b, node, boot_day):
+    """A reboot moved the node's syslog.log to OLDsyslog.log: lines before `boot_day` go to the old file."""
+    entries = b.syslogs.pop((node, "syslog.log"))
+    b.syslogs[(node, "OLDsyslog.log")] = b.syslogs.get((node, "OLDsyslog.log"), []) + [e for e in entries if e[0] < boot_day]
+    b.syslogs[(node, "syslog.log")] = [e for e in entries if e[0] >= boot_day]
+
+
+def service_failure_halt(b, node, when, pkg, svc):
+    """A service of `pkg` fails on `node`: Serviceguard halts the package there (a clean halt)."""
+    b.sys(node, when, "cmcld[2048]", f"Service {svc} terminated due to an exit(1).")
+    b.sys(node, when, "cmcld[2048]", f"Halting package {pkg} on node {node} because service {svc} failed.")
+    b.sys(node, when, "cmcld[2048]", f"Executing '/etc/cmcluster/{pkg}/{pkg}.cntl stop' for package {pkg}.")
+    lines, done = halt_body(sec(when, 1), node, pkg)
+    b.pkg(node, pkg, lines)
+    b.sys(node, sec(done, 1), "cmcld[2048]", f"Halted package {pkg} on node {node}.")
+    return sec(done, 1)
+
+
+def s17_package_cannot_move():
+    b = Bundle("package-cannot-move")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(24, 22, 0), T(25, 14, 0), [("sap_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(24, 22, 0, 0))
+    morning_start(b, "nodeA1", T(24, 22, 2, 0), "sap_pkg", "sapdg")
+    # site B array firmware upgrade: the operator keeps sap_pkg off site B for the day
+    b.sys("nodeB1", T(25, 6, 45, 0), "logger", "root: array 35663 firmware upgrade today 07:00-16:00 (CHG0042388): sap_pkg disabled on nodeB1 and nodeB2")
+    b.sys("nodeB1", T(25, 6, 45, 30), "CM-CMD[4410]", "cmmodpkg -d -n nodeB1 sap_pkg")
+    b.sys("nodeB1", T(25, 6, 45, 41), "CM-CMD[4412]", "cmmodpkg -d -n nodeB2 sap_pkg")
+    # nodeA2 leaves the cluster for a memory board replacement
+    b.sys("nodeA2", T(25, 7, 30, 0), "CM-CMD[5120]", "cmhaltnode -v nodeA2")
+    b.sys("nodeA2", T(25, 7, 30, 2), "logger", "root: nodeA2 halted for memory board replacement (HPE case 5012344871)")
+    for node in ["nodeA1"] + SITE_B:
+        b.sys(node, T(25, 7, 30, 6), "cmcld[2048]", "3 nodes have re-formed the cluster")
+        b.sys(node, T(25, 7, 30, 6), "cmcld[2048]", "The new active cluster membership is: nodeA1(id=1), nodeB1(id=3), nodeB2(id=4)")
+    # the SAP dispatcher crashes on nodeA1: sap_mon fails, the package halts cleanly, and no node is left
+    b.sys("nodeA1", T(25, 10, 12, 40), "sapstart[18812]", "disp+work (pid 18840) exited with signal 11, see /usr/sap/PRD/DVEBMGS00/work/dev_disp")
+    done = service_failure_halt(b, "nodeA1", T(25, 10, 12, 44), "sap_pkg", "sap_mon")
+    b.sys("nodeA1", done, "cmcld[2048]", "Switching disabled for package sap_pkg on node nodeA1.")
+    b.sys("nodeA1", sec(done, 1), "cmcld[2048]", "Package sap_pkg is not running and there are no eligible nodes to start it.")
+    b.sys("nodeA1", T(25, 10, 14, 0), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PAIR 100%, remote SVOL_PAIR")
+    b.write()
+    b.expected([finding_of("package-cannot-move", "fix-package-failure", "critical", "open", "sap_pkg", "sapdg")],
+               ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync", "restart-raid-manager", "automated"],
+               "For a firmware upgrade of array 35663 the operator disables sap_pkg on nodeB1 and nodeB2, and nodeA2 is halted for a memory board replacement. When the SAP dispatcher crashes on nodeA1, sap_mon fails and the package halts cleanly, but nodeA1 is now disabled too: no node may start sap_pkg and it stays down. The pairs are PAIR; Metrocluster refused nothing. Find why sap_mon failed, then cmmodpkg -e -n nodeA1 sap_pkg and cmmodpkg -e sap_pkg (site B stays disabled until the upgrade is over).")
+
+
+def s18_package_halt_failure():
+    b = Bundle("package-halt-failure")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(26, 0, 0), T(26, 20, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(26, 5, 0, 0))
+    morning_start(b, "nodeA1", T(26, 5, 2, 0), "oracle_pkg", "oradg")
+    # the archive-log backup hangs on a tape error and keeps /oraarch busy
+    b.sys("nodeA1", T(26, 17, 20, 0), "bpbkar[22871]", "backup of /oraarch started (policy ORA_ARCH, schedule Daily)")
+    b.sys("nodeA1", T(26, 17, 41, 12), "vmunix", "SCSI: Request Timeout -- lbolt: 88142203, dev: cd000502")
+    b.sys("nodeA1", T(26, 17, 41, 12), "vmunix", "stape: device 0/3/1/0.0x500110a0008b9f2a.0x0 tape drive not responding, I/O pending")
+    # planned move to nodeA2 for patching nodeA1: the halt cannot unmount /oraarch
+    b.sys("nodeA1", T(26, 18, 0, 0), "CM-CMD[7711]", "cmhaltpkg -v oracle_pkg")
+    b.sys("nodeA1", T(26, 18, 0, 0), "cmcld[2048]", "Request from node nodeA1 to halt package oracle_pkg on node nodeA1.")
+    b.sys("nodeA1", T(26, 18, 0, 0), "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl stop' for package oracle_pkg.")
+    t = T(26, 18, 0, 1)
+    retry = lambda when, text: f"\t{when:%b} {when.day:2d} {when:%H:%M:%S} - {text}"
+    lines = [banner(t, "nodeA1", "Halting package"),
+             step(sec(t, 1), "nodeA1", "Halting service ora_mon"),
+             step(sec(t, 3), "nodeA1", "Remove IP address 10.20.5.40 from subnet 10.20.5.0"),
+             step(sec(t, 4), "nodeA1", "Unmounting filesystem on /dev/vg01/lvol2"),
+             "umount: cannot unmount /oraarch : Device busy",
+             "\tWARNING:   Running fuser to remove anyone using the file system directly.",
+             "/dev/vg01/lvol2:    22871c(root)",
+             retry(sec(t, 9), "Unmount /dev/vg01/lvol2 failed, trying again."),
+             "umount: cannot unmount /oraarch : Device busy",
+             retry(sec(t, 14), "Unmount /dev/vg01/lvol2 failed, trying again."),
+             "umount: cannot unmount /oraarch : Device busy",
+             "\tERROR:  Function umount_fs",
+             "\tERROR:  Failed to unmount /dev/vg01/lvol2",
+             step(sec(t, 15), "nodeA1", "Unmounting filesystem on /dev/vg01/lvol1"),
+             step(sec(t, 16), "nodeA1", "Deactivating volume group vg01"),
+             "vgchange: Couldn't deactivate volume group \"vg01\":",
+             "Device busy",
+             retry(sec(t, 21), "vgchange -a n vg01 failed, trying again."),
+             "\tERROR:  Function deactivate_volume_group",
+             "\tERROR:  Failed to deactivate vg01",
+             banner(sec(t, 22), "nodeA1", "Package halt failed")]
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    b.sys("nodeA1", T(26, 18, 0, 24), "cmcld[2048]", "Package oracle_pkg halt script exited with NO_RESTART.")
+    b.sys("nodeA1", T(26, 18, 0, 24), "cmcld[2048]", "Examine the file /etc/cmcluster/oracle_pkg/oracle_pkg.log for more details.")
+    b.sys("nodeA1", T(26, 18, 0, 24), "cmcld[2048]", "Switching disabled for package oracle_pkg on node nodeA1.")
+    b.sys("nodeA1", T(26, 18, 6, 0), "logger", "root: cmhaltpkg oracle_pkg failed, /oraarch still busy (bpbkar 22871 hung on tape), patching postponed")
+    b.write()
+    b.expected([finding_of("package-halt-failure", "fix-package-failure", "critical", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync", "raise-run-script-timeout", "restart-raid-manager"],
+               "A planned move of oracle_pkg to nodeA2 starts with cmhaltpkg, but the archive-log backup (bpbkar) hangs on a tape error and keeps /oraarch busy; fuser cannot kill it, so the halt script cannot unmount /dev/vg01/lvol2 or deactivate vg01 and exits with an error. oracle_pkg is half-halted on nodeA1 with switching disabled. Free /oraarch (end the backup, reset the tape drive), finish the cleanup by hand (umount, vgchange -a n vg01), then cmmodpkg -e oracle_pkg and start it where wanted. Replication is not involved.")
+
+
+def s19_pairs_suspended_no_resync():
+    b = Bundle("pairs-suspended-no-resync")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(26, 20, 0), T(28, 12, 0), [("sap_pkg", "ASYNC", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(26, 20, 0, 0))
+    morning_start(b, "nodeA1", T(26, 20, 2, 0), "sap_pkg", "sapdg", "ASYNC")
+    # month-end batch: the journal fills and both sides suspend (PFUS); the package keeps running on nodeA1
+    b.sys("nodeA1", T(27, 1, 10, 4), "EMS [2710]", "------ EMS Event Notification ------  Value: \"MAJOR (4)\" for Resource: \"/system/events/xp/35422\"  Continuous Access journal group 4 full: remote copy to array 35663 suspended")
+    b.sys("nodeA1", T(27, 1, 12, 0), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PFUS 100%, remote SVOL_PFUS")
+    b.sys("nodeB1", T(27, 1, 12, 3), "logger", "mcstat: pairdisplay -g sapdg -fc: local SVOL_PFUS, remote PVOL_PFUS")
+    for day, hh in ((27, 6), (27, 12), (27, 18), (28, 0), (28, 6)):
+        b.sys("nodeA1", T(day, hh, 0, 0), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PFUS 100%, remote SVOL_PFUS")
+    b.sys("nodeA1", T(27, 9, 30, 0), "logger", "root: SAP month-end close running on sap_pkg, batch load high (ticket INC0101877)")
+    b.write()
+    b.expected([finding_of("pairs-suspended-no-resync", "full-resync", "warning", "open", "sap_pkg", "sapdg")],
+               ["swap-resync", "recreate-pairs", "force-or-resync", "automated", "raise-horctimeout"],
+               "During the month-end batch the ASYNC journal of sapdg fills up and both sides suspend as PFUS at 01:10; sap_pkg keeps running on nodeA1 and nothing restarts, so no start-time rule applies. Nobody resynchronizes: more than 24 hours later the monitoring script still reports PVOL_PFUS / SVOL_PFUS and site B's copy keeps aging. Run pairresync -g sapdg -c 15 on site A while the package runs, wait for PAIR, and review the journal size.")
+
+
+def s20_run_script_timeout_below_horctimeout():
+    b = Bundle("run-script-timeout-below-horctimeout")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(28, 0, 0), T(28, 20, 0), [("sap_pkg", "ASYNC", None, 360, "300")])
+    cluster_up(b, nodes, T(28, 5, 0, 0))
+    morning_start(b, "nodeA1", T(28, 5, 2, 0), "sap_pkg", "sapdg", "ASYNC")
+    b.sys("nodeA1", T(28, 10, 15, 0), "logger", "root: sap_pkg RUN_SCRIPT_TIMEOUT lowered from NO_TIMEOUT to 300 s so that a hung start fails over sooner (CHG0042471)")
+    b.sys("nodeA1", T(28, 10, 20, 0), "CM-CMD[6120]", "cmcheckconf -v -P /etc/cmcluster/sap_pkg/sap_pkg.config")
+    b.sys("nodeA1", T(28, 10, 21, 0), "CM-CMD[6133]", "cmapplyconf -v -P /etc/cmcluster/sap_pkg/sap_pkg.config")
+    for node in nodes:
+        b.sys(node, T(28, 10, 21, 7), "cmclconfd[1302]", "Updated cluster configuration applied: sap_pkg run script timeout is now 300 seconds.")
+    for node, text in (("nodeA1", "local PVOL_PAIR 100%, remote SVOL_PAIR"), ("nodeB1", "local SVOL_PAIR 100%, remote PVOL_PAIR")):
+        b.sys(node, T(28, 14, 0, 0), "logger", f"mcstat: pairdisplay -g sapdg -fc: {text}")
+    b.write()
+    b.expected([finding_of("run-script-timeout-below-horctimeout", "raise-run-script-timeout", "warning", "open", "sap_pkg", "sapdg")],
+               ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync", "raise-horctimeout", "fix-package-failure"],
+               "Nothing has failed yet: to make a hung start fail over sooner, an administrator lowers sap_pkg's RUN_SCRIPT_TIMEOUT from NO_TIMEOUT to 300 s and applies it with cmapplyconf. The package is ASYNC with HORCTIMEOUT 360, so the next failover that has to drain the journal will be killed by Serviceguard before horctakeover finishes. Set RUN_SCRIPT_TIMEOUT back to NO_TIMEOUT (or well above HORCTIMEOUT) with cmapplyconf before that happens.")
+
+
+def s21_start_refused_fencedata_split():
+    b = Bundle("start-refused-fencedata-split")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(29, 0, 0), T(29, 18, 0), [("oracle_pkg", "DATA", {"AUTO_FENCEDATA_SPLIT": 0}, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(29, 5, 0, 0))
+    morning_start(b, "nodeA1", T(29, 5, 2, 0), "oracle_pkg", "oradg", "DATA")
+    link_failure_lines(b, "nodeA1", T(29, 11, 24, 50), "oradg", "oracle_pkg", "DATA")
+    b.sys("nodeA1", T(29, 11, 24, 58), "oracle[20114]", "ORA-27072: File I/O error")
+    done = service_failure_halt(b, "nodeA1", T(29, 11, 25, 10), "oracle_pkg", "ora_mon")
+    b.sys("nodeA2", sec(done, 1), "cmcld[2048]", "Request from node nodeA1 to start package oracle_pkg on node nodeA2.")
+    b.sys("nodeA2", sec(done, 1), "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group oradg is DATA."),
+        (6, "Local state: PVOL_PSUE, remote state: SVOL_PSUE for device group oradg."),
+        (7, "AUTO_FENCEDATA_SPLIT is 0: the local array is not split from the remote array. Repair the Continuous Access link or create the FORCEFLAG file to start without remote protection."),
+        (7, "Metrocluster will not start the package on this node (exit 1)."),
+    ]
+    end = pkg_fail(b, "nodeA2", sec(done, 2), "oracle_pkg", mc)
+    b.sys("nodeA2", sec(end, 1), "cmcld[2048]", "Switching disabled for package oracle_pkg on node nodeA2.")
+    b.sys("nodeB1", T(29, 11, 25, 0), "EMS [2710]", "------ EMS Event Notification ------  Value: \"CRITICAL (5)\" for Resource: \"/system/events/xp/35663\"  Continuous Access link failure: all remote copy paths from array 35422 are down")
+    b.sys("nodeA2", T(29, 11, 40, 0), "logger", "root: oracle_pkg down, CA links to site B down, carrier ticket WAN-77120 opened")
+    b.write()
+    b.expected([finding_of("start-refused-fencedata-split", "force-or-resync", "critical", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "swap-resync", "recreate-pairs", "automated"],
+               "oradg runs with FENCE=DATA and the site chose AUTO_FENCEDATA_SPLIT=0 (no writes without a remote copy). All CA links fail, the P-VOL refuses writes, oracle_pkg fails on nodeA1 and Serviceguard tries nodeA2, where Metrocluster finds PVOL_PSUE / SVOL_PSUE and refuses to split the arrays (exit 1). The application is down. The P-VOL data is current: repair the link and pairresync, or, to run now without remote protection, create the FORCEFLAG file, cmmodpkg -e oracle_pkg, and resync after the repair.")
+
+
+def s22_start_refused_psuepsus():
+    b = Bundle("start-refused-psuepsus")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(30, 0, 0), T(30, 18, 0), [("sap_pkg", "ASYNC", {"AUTO_PSUEPSUS": 0}, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(30, 5, 0, 0))
+    morning_start(b, "nodeA1", T(30, 5, 2, 0), "sap_pkg", "sapdg", "ASYNC")
+    b.sys("nodeA1", T(30, 9, 52, 30), "EMS [2710]", "------ EMS Event Notification ------  Value: \"CRITICAL (5)\" for Resource: \"/system/events/xp/35422\"  Continuous Access link failure: all remote copy paths to array 35663 are down")
+    b.sys("nodeA1", T(30, 9, 55, 2), "sapstart[14410]", "disp+work (pid 14433) exited with status 1, database connection lost")
+    done = service_failure_halt(b, "nodeA1", T(30, 9, 55, 10), "sap_pkg", "sap_mon")
+    b.sys("nodeA2", sec(done, 1), "cmcld[2048]", "Request from node nodeA1 to start package sap_pkg on node nodeA2.")
+    b.sys("nodeA2", sec(done, 1), "cmcld[2048]", "Executing '/etc/cmcluster/sap_pkg/sap_pkg.cntl start' for package sap_pkg.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group sapdg is ASYNC."),
+        (6, "pairvolchk -g sapdg: local PVOL_PSUE, remote SVOL_PSUS."),
+        (7, "AUTO_PSUEPSUS is 0: user intervention is required before the package can run on the PVOL side."),
+        (7, "Metrocluster will not start the package on this node (exit 1)."),
+    ]
+    end = pkg_fail(b, "nodeA2", sec(done, 2), "sap_pkg", mc)
+    b.sys("nodeA2", sec(end, 1), "cmcld[2048]", "Switching disabled for package sap_pkg on node nodeA2.")
+    b.sys("nodeA2", sec(end, 1), "cmcld[2048]", "Package sap_pkg is now disabled globally (auto_run disabled).")
+    b.write()
+    b.expected([finding_of("start-refused-psuepsus", "force-or-resync", "critical", "open", "sap_pkg", "sapdg")],
+               ["full-resync", "swap-resync", "recreate-pairs", "automated"],
+               "Same failure as auto-psuepsus-link-failure, but this site keeps AUTO_PSUEPSUS=0: the CA link of the ASYNC group sapdg fails, the SAP instance loses its database and sap_pkg fails on nodeA1; on nodeA2 Metrocluster finds PVOL_PSUE with a remote SVOL_PSUS and refuses (exit 1), so the package is down and disabled. Site B has not taken over, so the P-VOL data here is the newest: start it here knowingly (FORCEFLAG, cmmodpkg -e sap_pkg) and pairresync once the link is back.")
+
+
+def s23_start_refused_psussssws():
+    b = Bundle("start-refused-psussssws")
+    nodes = SITE_A + SITE_B
+    for node in nodes:
+        pkg_config(b, node, "oracle_pkg", nodes)
+        env_file(b, node, "oracle_pkg", "NEVER", {"AUTO_NONCURDATA": 1})
+    for node in SITE_A:
+        b.noise(node, T(3, 0, 0), T(3, 2, 20, 0), "before")
+    for node in SITE_B:
+        b.noise(node, T(3, 0, 0), T(4, 16, 0), "day")
+    cluster_up(b, nodes, T(2, 22, 0, 0))
+    morning_start(b, "nodeA1", T(2, 22, 2, 0), "oracle_pkg", "oradg")
+    # a utility outage at site A outlasts its UPS; site B takes over with non-current data (AUTO_NONCURDATA=1)
+    reformed = site_a_power_loss(b, T(3, 2, 20, 12))
+    b.sys("nodeB1", reformed, "cmcld[2048]", "Request from node nodeB1 to start package oracle_pkg on node nodeB1.")
+    b.sys("nodeB1", reformed, "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group oradg is NEVER."),
+        (14, "pairvolchk -g oradg -c failed: EX_ENORMT (242) No remote host alive"),
+        (14, "The local device group oradg is in SVOL_PAIR state; remote state is EX_ENORMT (242)."),
+        (15, "AUTO_NONCURDATA is 1: performing SVOL takeover for device group oradg."),
+        (21, "Executing horctakeover -g oradg -S -t 360 ... horctakeover returned 2 (SVOL-takeover)."),
+        (22, "Device group oradg is now SVOL_SSWS."),
+        (22, "WARNING: the package starts with non-current data."),
+    ]
+    lines, done = start_body(sec(reformed, 1), "nodeB1", "oracle_pkg", mc)
+    b.pkg("nodeB1", "oracle_pkg", lines)
+    sg_started(b, "nodeB1", sec(done, 1), "oracle_pkg")
+    # site A is back the next morning and rejoins; the CA links come back before noon
+    for i, node in enumerate(SITE_A):
+        b.boot(node, T(4, 8, 40, 20 * i))
+        b.noise(node, T(4, 8, 42, 0), T(4, 16, 0), "after")
+        b.sys(node, T(4, 9, 0, 0), "horcmd_00[2201]", "horcmstart.sh 0: HORCM instance 0 started")
+    b.sys("nodeA1", T(4, 9, 5, 0), "CM-CMD[3310]", "cmrunnode -v nodeA1 nodeA2")
+    for node in nodes:
+        b.sys(node, T(4, 9, 5, 9), "cmcld[2048]", "4 nodes have re-formed the cluster")
+        b.sys(node, T(4, 9, 5, 9), "cmcld[2048]", "The new active cluster membership is: nodeA1(id=1), nodeA2(id=2), nodeB1(id=3), nodeB2(id=4)")
+    b.sys("nodeB1", T(4, 10, 30, 0), "EMS [2710]", "------ EMS Event Notification ------  Value: \"INFORMATION (2)\" for Resource: \"/system/events/xp/35663\"  Continuous Access link restored: remote copy paths to array 35422 are up")
+    b.sys("nodeB1", T(4, 10, 35, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PSUS(SSWS), remote PVOL_PSUS")
+    b.sys("nodeA1", T(4, 10, 36, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUS, remote SVOL_SSWS")
+    # failback attempted without the swap resync: halt at site B, start at site A
+    b.sys("nodeB1", T(4, 14, 0, 0), "logger", "root: failback of oracle_pkg to site A (CHG0042502)")
+    sg_halt(b, "nodeB1", T(4, 14, 0, 30), "oracle_pkg", cmpid=8801, done=T(4, 14, 0, 42))
+    lines, _ = halt_body(T(4, 14, 0, 31), "nodeB1", "oracle_pkg")
+    b.pkg("nodeB1", "oracle_pkg", lines)
+    sg_start(b, "nodeA1", T(4, 14, 1, 30), "oracle_pkg", cmpid=4120)
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group oradg is NEVER."),
+        (6, "Local state: PVOL_PSUS, remote state: SVOL_SSWS for device group oradg."),
+        (7, "The remote site took over device group oradg and holds newer data; AUTO_PSUSSSSWS is 0, so the package will not be started on this node."),
+        (7, "Metrocluster will not start the package on this node (exit 1)."),
+    ]
+    end = pkg_fail(b, "nodeA1", T(4, 14, 1, 31), "oracle_pkg", mc)
+    b.sys("nodeA1", sec(end, 1), "cmcld[2048]", "Switching disabled for package oracle_pkg on node nodeA1.")
+    for node in SITE_A:
+        rotate_syslog(b, node, T(4, 0, 0))
+    b.write(gzip_files={("nodeA2", "OLDsyslog.log")})
+    b.expected([finding_of("start-refused-psussssws", "force-or-resync", "critical", "open", "oracle_pkg", "oradg"),
+                finding_of("swap-resync-after-takeover", "swap-resync", "critical", "open", "oracle_pkg", "oradg"),
+                finding_of("failback-after-failover", "failback", "info", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "recreate-pairs", "automated"],
+               "Site A loses power overnight and site B takes over oradg (horctakeover -S, SVOL_SSWS) with AUTO_NONCURDATA=1; oracle_pkg runs on nodeB1. Site A and the CA links are back the next day, and the operator tries to fail back by halting oracle_pkg on nodeB1 and starting it on nodeA1 without a swap resync: nodeA1 is PVOL_PSUS while site B is SVOL_SSWS with newer data, AUTO_PSUSSSSWS=0, so Metrocluster refuses (exit 1) and the package is down. Restart it on nodeB1 (or leave it down), run pairresync -swaps from site B (or -swapp from site A), wait for PAIR, then fail back. A plain pairresync would overwrite site B's newer data.")
+
+
+def s24_start_refused_svolpfus():
+    b = Bundle("start-refused-svolpfus")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(1, 20, 0), T(2, 12, 0), [("sap_pkg", "ASYNC", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(1, 20, 0, 0))
+    morning_start(b, "nodeA1", T(1, 20, 2, 0), "sap_pkg", "sapdg", "ASYNC")
+    # the Sunday-night load fills the journal; nobody looks at the monitoring before the planned move
+    b.sys("nodeA1", T(2, 1, 10, 4), "EMS [2710]", "------ EMS Event Notification ------  Value: \"MAJOR (4)\" for Resource: \"/system/events/xp/35422\"  Continuous Access journal group 4 full: remote copy to array 35663 suspended")
+    b.sys("nodeA1", T(2, 1, 12, 0), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PFUS 100%, remote SVOL_PFUS")
+    # site A UPS maintenance: sap_pkg is moved to site B first
+    b.sys("nodeA1", T(2, 6, 0, 0), "logger", "root: site A UPS maintenance 06:30-10:00, moving sap_pkg to site B (CHG0042350)")
+    sg_halt(b, "nodeA1", T(2, 6, 1, 0), "sap_pkg", cmpid=5301, done=T(2, 6, 1, 13))
+    lines, _ = halt_body(T(2, 6, 1, 1), "nodeA1", "sap_pkg")
+    b.pkg("nodeA1", "sap_pkg", lines)
+    for node, first, cmpid in (("nodeB1", T(2, 6, 2, 0), 6120), ("nodeB2", T(2, 6, 4, 30), 6188)):
+        sg_start(b, node, first, "sap_pkg", cmpid=cmpid)
+        mc = [
+            (1, "This package is configured with remote data replication."),
+            (2, "Fence level for device group sapdg is ASYNC."),
+            (6, "Device group sapdg: local volume S-VOL PFUS, remote volume P-VOL PFUS (journal group 4 full)."),
+            (7, "AUTO_SVOLPFUS is 0: writes made on the PVOL after the journal filled are not on this SVOL; the package will not be started on this node."),
+            (7, "Metrocluster will not start the package on this node (exit 2)."),
+        ]
+        end = pkg_fail(b, node, sec(first, 1), "sap_pkg", mc, exit_status="RESTART")
+        b.sys(node, sec(end, 1), "cmcld[2048]", f"Switching disabled for package sap_pkg on node {node}.")
+    b.sys("nodeB1", T(2, 6, 6, 0), "logger", "root: sap_pkg refused on nodeB1 and nodeB2, UPS work on hold")
+    b.write()
+    b.expected([finding_of("start-refused-svolpfus", "force-or-resync", "critical", "open", "sap_pkg", "sapdg")],
+               ["full-resync", "swap-resync", "recreate-pairs", "automated"],
+               "The Sunday-night load fills the journal of the ASYNC group sapdg and both sides suspend as PFUS at 01:10, unnoticed. For UPS maintenance at site A the operator halts sap_pkg on nodeA1 and starts it on nodeB1, then nodeB2: both are S-VOL PFUS with AUTO_SVOLPFUS=0, so Metrocluster refuses (exit 2) and the package is down. Site A still holds the current data: start sap_pkg again on nodeA1, pairresync -g sapdg from site A, wait for PAIR, then move. Forcing at site B would lose every write made since 01:10.")
+
+
+def s25_start_refused_svolpsus():
+    b = Bundle("start-refused-svolpsus")
+    nodes = SITE_A + SITE_B
+    for node in nodes:
+        pkg_config(b, node, "oracle_pkg", nodes)
+        env_file(b, node, "oracle_pkg", "NEVER")
+    for node in SITE_A:
+        b.noise(node, T(7, 20, 0), T(8, 2, 35, 0), "day")
+    for node in SITE_B:
+        b.noise(node, T(7, 20, 0), T(8, 9, 0), "day")
+    cluster_up(b, nodes, T(7, 20, 0, 0))
+    morning_start(b, "nodeA1", T(7, 20, 2, 0), "oracle_pkg", "oradg")
+    # nightly backup: the pairs are split (consistent S-VOL) until the 05:00 resync
+    b.sys("nodeA1", T(8, 1, 0, 0), "logger", "root: backup run: pairsplit -g oradg (resync planned at 05:00)")
+    b.sys("nodeA1", T(8, 1, 0, 9), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUS, remote SVOL_PSUS")
+    # site A loses power during the split window; Serviceguard tries both site B nodes
+    reformed = site_a_power_loss(b, T(8, 2, 35, 12))
+    first = reformed
+    for node in SITE_B:
+        b.sys(node, first, "cmcld[2048]", f"Request from node nodeB1 to start package oracle_pkg on node {node}.")
+        b.sys(node, first, "cmcld[2048]", f"Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+        mc = [
+            (1, "This package is configured with remote data replication."),
+            (2, "Fence level for device group oradg is NEVER."),
+            (14, "pairvolchk -g oradg -c failed: EX_ENORMT (242) No remote host alive"),
+            (14, "The local device group oradg is in SVOL_PSUS state; remote state is EX_ENORMT (242)."),
+            (15, "AUTO_SVOLPSUS is 0: the state before the suspension (PAIR or COPY) cannot be determined, so the package will not be started on this node."),
+            (15, "Metrocluster will not start the package on this node (exit 2)."),
+        ]
+        end = pkg_fail(b, node, sec(first, 1), "oracle_pkg", mc, exit_status="RESTART")
+        b.sys(node, sec(end, 1), "cmcld[2048]", f"Switching disabled for package oracle_pkg on node {node}.")
+        first = sec(end, 2)
+    b.sys("nodeB1", sec(first, 1), "cmcld[2048]", "Package oracle_pkg is not running and there are no eligible nodes to start it.")
+    b.sys("nodeB1", T(8, 3, 10, 0), "logger", "root: site A without power since 02:35, oracle_pkg down at site B (INC0102244)")
+    b.write(gzip_files={("nodeB2", "syslog.log")})
+    b.expected([finding_of("start-refused-svolpsus", "force-or-resync", "critical", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "swap-resync", "recreate-pairs", "automated"],
+               "The nightly backup splits oradg at 01:00 (PVOL_PSUS / SVOL_PSUS, resync planned at 05:00). At 02:35 site A loses power; the cluster re-forms on site B and Serviceguard tries oracle_pkg on nodeB1 and nodeB2, where the group is SVOL_PSUS with the remote side EX_ENORMT. With AUTO_SVOLPSUS=0 Metrocluster refuses on both (exit 2), so the application is down. Here the split came from PAIR (the backup), so the S-VOL is consistent as of 01:00: either wait for site A, or accept losing the writes since 01:00 with FORCEFLAG and cmmodpkg -e -n nodeB1 oracle_pkg, and plan a swap resync afterwards.")
+
+
+def s26_daemon_died():
+    b = Bundle("serviceguard-daemon-died")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(25, 0, 0), T(25, 17, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(25, 4, 0, 0))
+    morning_start(b, "nodeA1", T(25, 4, 2, 0), "oracle_pkg", "oradg")
+    # a runaway batch job starves nodeA1; cmcld aborts and the safety timer resets the node (TOC)
+    b.sys("nodeA1", T(25, 13, 40, 2), "vmunix", "WARNING: Swap space is running out. Free swap space is 1 percent of the total.")
+    b.sys("nodeA1", T(25, 13, 44, 9), "cmcld", "Interrupted system call.  This may be caused by a very high system load.")
+    b.sys("nodeA1", T(25, 13, 44, 18), "cmlvmd", "Could not read messages from /usr/lbin/cmcld: Software caused connection abort")
+    b.sys("nodeA1", T(25, 13, 44, 18), "cmsrvassistd[2311]", "Lost connection with ServiceGuard cluster daemon (cmcld): Software caused connection abort")
+    b.sys("nodeA1", T(25, 13, 44, 18), "cmclconfd[1302]", "The ServiceGuard daemon, /usr/lbin/cmcld[2048], died upon receiving the signal 6.")
+    for node in ["nodeA2"] + SITE_B:
+        b.sys(node, T(25, 13, 44, 24), "cmcld[2048]", "Member nodeA1 seems unhealthy, not receiving heartbeats from it.")
+        b.sys(node, T(25, 13, 44, 30), "cmcld[2048]", "Timed out node nodeA1. It may have failed.")
+        b.sys(node, T(25, 13, 44, 30), "cmcld[2048]", "Attempting to form a new cluster")
+        b.sys(node, T(25, 13, 44, 34), "cmcld[2048]", "Obtaining Cluster Lock from quorum server qs01")
+        b.sys(node, T(25, 13, 44, 35), "cmcld[2048]", "3 nodes have re-formed the cluster")
+        b.sys(node, T(25, 13, 44, 35), "cmcld[2048]", "The new active cluster membership is: nodeA2(id=2), nodeB1(id=3), nodeB2(id=4)")
+    # oracle_pkg fails over to nodeA2 on the P-VOL side with healthy pairs
+    b.sys("nodeA2", T(25, 13, 44, 36), "cmcld[2048]", "Request from node nodeA2 to start package oracle_pkg on node nodeA2.")
+    b.sys("nodeA2", T(25, 13, 44, 36), "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    lines, done = start_body(T(25, 13, 44, 37), "nodeA2", "oracle_pkg", MC_OK("oradg"))
+    b.pkg("nodeA2", "oracle_pkg", lines)
+    sg_started(b, "nodeA2", sec(done, 1), "oracle_pkg")
+    # nodeA1 reboots after the dump; cmcld does not start by itself and nobody has run cmrunnode yet
+    b.boot("nodeA1", T(25, 14, 2, 0))
+    b.sys("nodeA1", T(25, 14, 3, 30), "savecrash[1877]", "crash dump saved in /var/adm/crash/crash.0 (TOC, SafetyTimer expired)")
+    b.noise("nodeA1", T(25, 14, 4, 0), T(25, 17, 0), "after")
+    rotate_syslog(b, "nodeA1", T(25, 14, 0, 0))
+    b.write()
+    b.expected([finding_of("serviceguard-daemon-died", "fix-package-failure", "warning", "open", None, None)],
+               ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync", "raise-run-script-timeout", "restart-raid-manager"],
+               "A runaway batch job exhausts swap on nodeA1; cmcld is interrupted, aborts (signal 6) and the Serviceguard safety timer resets the node with a TOC. The other nodes time nodeA1 out, re-form the cluster and oracle_pkg restarts cleanly on nodeA2 (PVOL_PAIR). nodeA1 is back up with a crash dump in /var/adm/crash but is not in the cluster. Find the reason in the dump and the old syslog, fix the load, send the dump and the cmcld core to HP support if cmcld itself failed, then cmrunnode nodeA1.")
+
+
+def s27_start_refused_unexplained():
+    b = Bundle("start-refused-unexplained")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(26, 0, 0), T(26, 10, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(26, 4, 0, 0))
+    morning_start(b, "nodeA1", T(26, 4, 2, 0), "oracle_pkg", "oradg")
+    # the pairs are split for a firmware update of array 35663; oracle_pkg keeps running at site A
+    b.sys("nodeA1", T(26, 5, 0, 0), "logger", "root: array 35663 firmware update, pairsplit -g oradg run by storage team (CHG0042455)")
+    b.sys("nodeA1", T(26, 5, 0, 8), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUS, remote SVOL_PSUS")
+    # maintenance over: the storage team starts the resync; the copy is still running at the planned move
+    b.sys("nodeA1", T(26, 8, 0, 0), "logger", "root: array 35663 firmware update finished, pairresync -g oradg -c 15 started (CHG0042455)")
+    b.sys("nodeA1", T(26, 8, 0, 6), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_COPY 2%, remote SVOL_COPY")
+    b.sys("nodeA1", T(26, 9, 0, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_COPY 48%, remote SVOL_COPY")
+    b.sys("nodeA1", T(26, 9, 30, 0), "logger", "root: moving oracle_pkg to site B for the site A network change (CHG0042460)")
+    sg_halt(b, "nodeA1", T(26, 9, 30, 20), "oracle_pkg", cmpid=7202, done=T(26, 9, 30, 31))
+    lines, _ = halt_body(T(26, 9, 30, 21), "nodeA1", "oracle_pkg")
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    sg_start(b, "nodeB1", T(26, 9, 31, 0), "oracle_pkg", cmpid=7310)
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group oradg is NEVER."),
+        (6, "Local state: SVOL_COPY, remote state: PVOL_COPY for device group oradg (57% copied)."),
+        (7, "Device group oradg is being resynchronized: the SVOL is not consistent until the copy completes."),
+        (7, "Metrocluster will not start the package on this node (exit 1)."),
+    ]
+    end = pkg_fail(b, "nodeB1", T(26, 9, 31, 1), "oracle_pkg", mc)
+    b.sys("nodeB1", sec(end, 1), "cmcld[2048]", "Switching disabled for package oracle_pkg on node nodeB1.")
+    b.write()
+    b.expected([finding_of("start-refused-unexplained", "force-or-resync", "critical", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "swap-resync", "recreate-pairs", "automated"],
+               "The oradg pairs were split (PSUS) for a firmware update of array 35663 while oracle_pkg kept running at site A. Afterwards the storage team starts pairresync -g oradg; an hour and a half later, with the copy at about half, the operator moves oracle_pkg from nodeA1 to nodeB1. Metrocluster finds SVOL_COPY / PVOL_COPY and refuses (exit 1): an S-VOL being copied is not consistent. No AUTO_* table covers COPY, so no specific rule explains it; the fallback points to the package log and both sites' pairdisplay. Do not force: start oracle_pkg again on nodeA1 (cmmodpkg -e oracle_pkg, cmrunpkg -n nodeA1), wait for PAIR (pairevtwait), then move.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -964,3 +1384,14 @@ if __name__ == "__main__":
     s14_member_timeout()
     s15_package_failure_vg()
     s16_continental_alarm()
+    s17_package_cannot_move()
+    s18_package_halt_failure()
+    s19_pairs_suspended_no_resync()
+    s20_run_script_timeout_below_horctimeout()
+    s21_start_refused_fencedata_split()
+    s22_start_refused_psuepsus()
+    s23_start_refused_psussssws()
+    s24_start_refused_svolpfus()
+    s25_start_refused_svolpsus()
+    s26_daemon_died()
+    s27_start_refused_unexplained()
