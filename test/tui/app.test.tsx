@@ -109,8 +109,8 @@ describe("tui", () => {
     await tui?.press("/", ..."oradg".split(""));
     await vi.waitFor(() => expect(frameOf()).toContain("search logs: oradg"));
     await tui?.press(keys.enter);
+    await vi.waitFor(() => expect(frameOf()).toContain("search: oradg"));
     await vi.waitFor(() => expect((lines().find((row) => row.startsWith(">")) ?? "").toLowerCase()).toContain("oradg"));
-    expect(frameOf()).toContain("search: oradg");
     const place = (): string => lines()[lines().length - 2];
     const first = place();
     await tui?.press("n");

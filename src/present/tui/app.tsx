@@ -3,13 +3,13 @@ The TUI's root: which view is shown, the selected finding, the Logs view's place
 prompt for `/` and `f`. Views are mounted one at a time and get their size, data and an `active`
 flag; they read the database themselves through the store's read API.
 */
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Box, useApp, useInput, type Key } from "ink";
 import type { SqliteDatabase } from "../../store/db.js";
 import { listFindings } from "../../store/read.js";
 import { basename } from "node:path";
 import { initialNavigation, navigate, viewTitles, views, type NavigationAction, type View } from "./navigation.js";
-import { KeyRegistryContext, type KeyRegistry } from "./view-input.js";
+import { KeyRegistryContext, splitKeys, type KeyRegistry } from "./view-input.js";
 import { useDataVersion } from "./use-data-version.js";
 import { useTerminalSize, type TerminalSize } from "./use-terminal-size.js";
 import { FindingsView } from "./findings-view.js";
@@ -126,7 +126,20 @@ export function App({ database, bundles, pollMs, size: fixedSize, theme = themeF
     else if (input === "f" && !key.ctrl && current.view === "logs") updatePrompt({ kind: "filter", value: describeFilter(logs.filter) });
     else if (registry.current && registry.owner === current.view) registry.current(input, key);
   };
-  useInput(onKey);
+  // Keys are handled one per frame: a burst (a paste, "jjjj" from key repeat over a slow link) then
+  // sees the state and the view each previous key produced, not the state of the frame it arrived in.
+  const queue = useRef<Array<readonly [string, Key]>>([]);
+  const [queued, setQueued] = useState(0);
+  useInput((input, key) => {
+    queue.current.push(...splitKeys(input, key));
+    setQueued((count) => count + 1);
+  });
+  useEffect(() => {
+    const next = queue.current.shift();
+    if (!next) return;
+    onKey(next[0], next[1]);
+    if (queue.current.length > 0) setQueued((count) => count + 1);
+  }, [queued]);
 
   const open = findings.filter((finding) => finding.status === "open").length;
   const scopeLabel = focusBundles && focusBundles.length === 1 ? basename(focusBundles[0]) : `${findings.length} findings`;
@@ -135,26 +148,33 @@ export function App({ database, bundles, pollMs, size: fixedSize, theme = themeF
     : plain(fit(hints[navigation.view], width), { color: tone(theme, "gray") });
 
   const common = { width, height: bodyHeight, theme };
-  let body;
-  if (navigation.help) body = <HelpView width={width} height={bodyHeight} />;
-  else if (navigation.view === "findings") {
-    body = (
-      <FindingsView {...common} findings={findings} selectedId={selected?.id ?? null} active={!busy}
-        onSelect={setSelectedId} onOpen={(id) => {
-          setSelectedId(id);
-          dispatch({ type: "open", view: "detail" });
-        }} />
-    );
-  } else if (navigation.view === "detail") {
-    body = <DetailView {...common} key={selected?.id ?? "none"} finding={selected} active={!busy}
-      onJump={(evidence) => dispatch({ type: "jump", file: evidence.file, line: evidence.line })} />;
-  } else if (navigation.view === "timeline") {
-    body = <TimelineView {...common} database={database} bundles={focusBundles} version={version} active={!busy}
-      onJump={(mark) => dispatch({ type: "jump", file: mark.source.file, line: mark.source.line })} />;
-  } else {
-    body = <LogsView {...common} database={database} bundles={focusBundles} state={logs} setState={setLogs}
-      jump={navigation.jump} version={version} active={!busy} />;
-  }
+  const shows = (view: View): boolean => !navigation.help && navigation.view === view;
+  // Every view stays mounted (hidden when not shown) so each keeps its place: back from a log jump
+  // lands on the same evidence line, and the help screen does not reset anything.
+  const body = (
+    <>
+      {navigation.help && <HelpView width={width} height={bodyHeight} />}
+      <Box display={shows("findings") ? "flex" : "none"}>
+        <FindingsView {...common} findings={findings} selectedId={selected?.id ?? null} active={!busy && shows("findings")}
+          onSelect={setSelectedId} onOpen={(id) => {
+            setSelectedId(id);
+            dispatch({ type: "open", view: "detail" });
+          }} />
+      </Box>
+      <Box display={shows("detail") ? "flex" : "none"}>
+        <DetailView {...common} key={selected?.id ?? "none"} finding={selected} active={!busy && shows("detail")}
+          onJump={(evidence) => dispatch({ type: "jump", file: evidence.file, line: evidence.line })} />
+      </Box>
+      <Box display={shows("timeline") ? "flex" : "none"}>
+        <TimelineView {...common} database={database} bundles={focusBundles} version={version} active={!busy && shows("timeline")}
+          onJump={(mark) => dispatch({ type: "jump", file: mark.source.file, line: mark.source.line })} />
+      </Box>
+      <Box display={shows("logs") ? "flex" : "none"}>
+        <LogsView {...common} database={database} bundles={focusBundles} state={logs} setState={setLogs}
+          jump={navigation.jump} version={version} active={!busy && shows("logs")} />
+      </Box>
+    </>
+  );
   return (
     <KeyRegistryContext.Provider value={registry}>
     <Box flexDirection="column" width={width}>

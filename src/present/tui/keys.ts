@@ -26,11 +26,11 @@ export const keyGroups: readonly KeyGroup[] = [
     ],
   },
   {
-    title: "Findings, Detail, Timeline",
+    title: "Enter opens",
     keys: [
-      { keys: "Enter: finding", does: "steps and commands" },
-      { keys: "Enter: evidence", does: "that line in Logs" },
-      { keys: "Enter: event", does: "its line in Logs" },
+      { keys: "a finding", does: "its steps and commands" },
+      { keys: "evidence", does: "that line in Logs" },
+      { keys: "an event", does: "its line in Logs" },
     ],
   },
   {
@@ -38,7 +38,7 @@ export const keyGroups: readonly KeyGroup[] = [
     keys: [
       { keys: "n / N", does: "next / previous match" },
       { keys: "e / E", does: "next / previous error" },
-      { keys: "s", does: "level: all/notable/warn/error" },
+      { keys: "s", does: "cycle the level filter" },
       { keys: "h / p", does: "next host / package" },
       { keys: "f", does: "type filters (name=value)" },
       { keys: "c", does: "show/hide config files" },

@@ -26,3 +26,28 @@ export function useViewInput(handler: KeyHandler, options: { readonly isActive: 
     registry.owner = options.owner;
   }
 }
+
+const noKey: Key = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
+  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+  super: false, hyper: false, capsLock: false, numLock: false,
+};
+
+/**
+ink hands over a burst of plain keys (typed ahead, pasted, or batched by a slow link) as one string,
+"\rjjk"; each character is a key of its own here, as if typed one by one.
+*/
+export function splitKeys(input: string, key: Key): Array<readonly [string, Key]> {
+  const special = Object.entries(key).some(([name, value]) => value === true && name !== "shift" && name !== "ctrl" && name !== "meta");
+  if (input.length <= 1 || special || key.ctrl || key.meta) return [[input, key]];
+  return [...input].map((character): readonly [string, Key] => {
+    if (character === "\r" || character === "\n") return ["", { ...noKey, return: true }];
+    if (character === "\t") return ["", { ...noKey, tab: true }];
+    if (character === "\u007f") return ["", { ...noKey, delete: true }];
+    if (character === "\b") return ["", { ...noKey, backspace: true }];
+    if (character === "\u001b") return ["", { ...noKey, escape: true, meta: true }];
+    const code = character.charCodeAt(0);
+    if (code > 0 && code < 27) return [String.fromCharCode(code + 96), { ...noKey, ctrl: true }];
+    return [character, { ...noKey, shift: /[A-Z]/.test(character) }];
+  });
+}
