@@ -91,7 +91,7 @@ export function renderReportMarkdown(model: ReportModel, options: MarkdownOption
   out.push(`## Resolved in this window (${model.resolvedFindings.length})`, "");
   if (model.resolvedFindings.length === 0) out.push("None.", "");
   for (const finding of model.resolvedFindings) {
-    out.push(`- ${SEVERITY_WORD[finding.severity]} [${markdownText(finding.action)}] ${markdownText(finding.title)}: `
+    out.push(`- ${SEVERITY_WORD[finding.severity]} ${codeSpan(finding.action)} ${markdownText(finding.title)}: `
       + `first seen ${time(finding.firstSeen)}, resolved ${time(finding.resolvedAt)}${scopeText(finding) ? ` (${scopeText(finding)})` : ""}`);
   }
   if (model.resolvedFindings.length > 0) out.push("");
