@@ -1360,6 +1360,7 @@ def s27_start_refused_unexplained():
     ]
     end = pkg_fail(b, "nodeB1", T(26, 9, 31, 1), "oracle_pkg", mc)
     b.sys("nodeB1", sec(end, 1), "cmcld[2048]", "Switching disabled for package oracle_pkg on node nodeB1.")
+    b.sys("nodeB1", sec(end, 2), "cmcld[2048]", "Package oracle_pkg is not running and there are no eligible nodes to start it.")
     b.write()
     b.expected([finding_of("start-refused-unexplained", "force-or-resync", "critical", "open", "oracle_pkg", "oradg")],
                ["full-resync", "swap-resync", "recreate-pairs", "automated"],
