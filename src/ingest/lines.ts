@@ -18,6 +18,8 @@ export interface FramedLine {
   readonly cutBytes: number;
 }
 
+import { isAscii } from "node:buffer";
+
 export const DEFAULT_MAX_LINE_BYTES = 64 * 1024;
 
 const NEWLINE = 0x0a;
@@ -55,6 +57,10 @@ export class LineFramer {
 
   push(chunk: Buffer): FramedLine[] {
     const lines: FramedLine[] = [];
+    // Logs are nearly always ASCII: then a line's text is its bytes read as latin1 (the same code points
+    // UTF-8 decoding gives), taken straight from the chunk without copying it aside first (bench/stages.mjs:
+    // framing was about a fifth of parsing time).
+    const ascii = isAscii(chunk);
     let position = 0;
     while (position < chunk.length) {
       const newline = chunk.indexOf(NEWLINE, position);
@@ -62,8 +68,12 @@ export class LineFramer {
         this.hold(chunk.subarray(position));
         break;
       }
-      this.hold(chunk.subarray(position, newline));
-      lines.push(this.emit(1));
+      if (ascii && this.heldBytes === 0 && this.droppedBytes === 0 && newline - position <= this.maxLineBytes) {
+        lines.push(this.emitWhole(chunk, position, newline));
+      } else {
+        this.hold(chunk.subarray(position, newline));
+        lines.push(this.emit(1));
+      }
       position = newline + 1;
     }
     return lines;
@@ -90,6 +100,21 @@ export class LineFramer {
       this.heldBytes += Math.max(room, 0);
       this.droppedBytes += part.length - Math.max(room, 0);
     }
+  }
+
+  /** A whole ASCII line inside one chunk (nothing held): `start` up to the newline at `newline`. */
+  private emitWhole(chunk: Buffer, start: number, newline: number): FramedLine {
+    const end = newline > start && chunk[newline - 1] === CARRIAGE_RETURN ? newline - 1 : newline;
+    const totalBytes = newline - start + 1;
+    const line: FramedLine = {
+      lineNo: this.nextLineNo++,
+      startOffset: this.lineStart,
+      endOffset: this.lineStart + totalBytes,
+      text: chunk.toString("latin1", start, end),
+      cutBytes: 0,
+    };
+    this.lineStart += totalBytes;
+    return line;
   }
 
   private emit(terminatorBytes: number): FramedLine {
