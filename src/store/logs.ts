@@ -64,20 +64,40 @@ export function ftsQuery(input: string): string | null {
   return quoted.length > 0 ? quoted.join(" ") : null;
 }
 
-const columns = `l.id, l.ts, f.path AS file, l.line_no AS lineNo, l.host, l.program, l.package, l.format, l.text, l.event_count AS eventCount`;
+// The file's path is looked up per page, not joined: with the join SQLite's plan for a filtered page
+// (program = ?) scanned a million rows (230 ms) where the plain (ts, id) index walk takes 0.1 ms.
+const columns = `l.id, l.ts, l.file_id AS fileId, l.line_no AS lineNo, l.host, l.program, l.package, l.format, l.text, l.event_count AS eventCount`;
+
+type LineRow = Omit<LogLine, "file"> & { fileId: number };
+
+function withPaths(database: SqliteDatabase, rows: readonly LineRow[]): LogLine[] {
+  const paths = new Map<number, string>();
+  const pathOf = database.prepare("SELECT path FROM file WHERE id = ?").pluck();
+  return rows.map(({ fileId, ...line }) => {
+    let path = paths.get(fileId);
+    if (path === undefined) {
+      path = pathOf.get(fileId) as string;
+      paths.set(fileId, path);
+    }
+    return { ...line, file: path };
+  });
+}
 
 interface Built {
   readonly conditions: string[];
   readonly parameters: unknown[];
 }
 
-function buildFilter(filter: LogFilter, match: string | null): Built {
+function buildFilter(database: SqliteDatabase, filter: LogFilter, match: string | null): Built {
   const conditions: string[] = [];
   const parameters: unknown[] = [];
-  // The unary + keeps SQLite on the (ts, id) index: sorting a whole bundle per page would defeat keyset paging.
   if (filter.bundles) {
-    conditions.push(`+l.file_id IN (SELECT id FROM file WHERE bundle IN (${filter.bundles.map(() => "?").join(", ") || "NULL"}))`);
-    parameters.push(...filter.bundles);
+    // The bundle's file ids, read first and written into the query as integers: with a subquery SQLite
+    // built a Bloom filter over the line table on every page (230 ms on a million lines). The unary +
+    // keeps it on the (ts, id) index: sorting a whole bundle per page would defeat keyset paging.
+    const ids = database.prepare(`SELECT id FROM file WHERE bundle IN (${filter.bundles.map(() => "?").join(", ") || "NULL"})`)
+      .pluck().all(...filter.bundles) as number[];
+    conditions.push(`+l.file_id IN (${ids.map((id) => String(Math.trunc(id))).join(", ") || "NULL"})`);
   }
   if (filter.host !== undefined) {
     conditions.push("l.host = ?");
@@ -111,11 +131,11 @@ function buildFilter(filter: LogFilter, match: string | null): Built {
 function select(database: SqliteDatabase, built: Built, extra: string[], extraParameters: unknown[], order: "asc" | "desc", limit: number): LogLine[] {
   const where = [...built.conditions, ...extra];
   const direction = order === "asc" ? "" : " DESC";
-  return database.prepare(
-    `SELECT ${columns} FROM line l JOIN file f ON f.id = l.file_id
+  return withPaths(database, database.prepare(
+    `SELECT ${columns} FROM line l
       ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
       ORDER BY l.ts${direction}, l.id${direction} LIMIT ?`,
-  ).all(...built.parameters, ...extraParameters, limit) as LogLine[];
+  ).all(...built.parameters, ...extraParameters, limit) as LineRow[]);
 }
 
 /**
@@ -154,12 +174,12 @@ export interface PageRequest {
 
 /** One page in merged order starting at `from` (inclusive). */
 export function readLogPage(database: SqliteDatabase, filter: LogFilter, request: PageRequest): LogLine[] {
-  return linesAfter(database, buildFilter(filter, null), request.from, request.limit, true);
+  return linesAfter(database, buildFilter(database, filter, null), request.from, request.limit, true);
 }
 
 /** Up to `count` lines just before `position`, in merged (ascending) order. */
 export function readLogLinesBefore(database: SqliteDatabase, filter: LogFilter, position: LogPosition | undefined, count: number): LogLine[] {
-  return linesBefore(database, buildFilter(filter, null), position, count).reverse();
+  return linesBefore(database, buildFilter(database, filter, null), position, count).reverse();
 }
 
 export interface SeekRequest {
@@ -175,7 +195,7 @@ export interface SeekRequest {
 export function seekLogLine(database: SqliteDatabase, filter: LogFilter, request: SeekRequest): LogLine | undefined {
   const match = request.search === undefined ? null : ftsQuery(request.search);
   if (request.search !== undefined && match === null) return undefined;
-  const built = buildFilter({ ...filter, level: request.level ?? filter.level }, match);
+  const built = buildFilter(database, { ...filter, level: request.level ?? filter.level }, match);
   const [line] = request.direction === "forward"
     ? linesAfter(database, built, request.from, 1, false)
     : linesBefore(database, built, request.from, 1);
@@ -184,14 +204,15 @@ export function seekLogLine(database: SqliteDatabase, filter: LogFilter, request
 
 /** The stored line a finding's evidence names (file as stored, 1-based line); the newest file record wins. */
 export function findLogLine(database: SqliteDatabase, file: string, lineNo: number): LogLine | undefined {
-  return database.prepare(
+  const row = database.prepare(
     `SELECT ${columns} FROM line l JOIN file f ON f.id = l.file_id WHERE f.path = ? AND l.line_no = ? ORDER BY f.id DESC LIMIT 1`,
-  ).get(file, lineNo) as LogLine | undefined;
+  ).get(file, lineNo) as LineRow | undefined;
+  return row ? withPaths(database, [row])[0] : undefined;
 }
 
 /** Whether a line passes the filter (a jump target the filter hides is shown by clearing the filter). */
 export function lineMatchesFilter(database: SqliteDatabase, filter: LogFilter, line: LogLine): boolean {
-  const built = buildFilter(filter, null);
+  const built = buildFilter(database, filter, null);
   const where = [...built.conditions, "l.id = ?"];
   return database.prepare(`SELECT 1 FROM line l WHERE ${where.join(" AND ")}`).get(...built.parameters, line.id) !== undefined;
 }
