@@ -60,7 +60,7 @@ export function register(program: Command): void {
     .description("the periodic log review as a report (Markdown, HTML or JSON): open findings, pair states, packages, suspicious lines; exit 0/1/2 like a monitoring plugin")
     .argument("[paths...]", "log files or folders to analyze first (without them: report on the database, e.g. the one watch keeps)")
     .option("--db <file>", "SQLite database (default: $MCADVISOR_DB or ~/.local/state/mcadvisor/mcadvisor.db)")
-    .option("--since <when>", "start of the window: a duration before --until (30m, 24h, 7d, 1w) or a date (2026-11-19, 2026-11-19T04:00); default: the end of the previous report on this database, else 24h")
+    .option("--since <when>", "start of the window: a duration before --until (30m, 24h, 7d, 1w) or a date (2026-11-19, 2026-11-19T04:00); default: the end of the previous report on this database, else 24h (a report given --since is ad hoc and not remembered)")
     .option("--until <date>", "end of the window (a date in the logs' wall clock); default: now")
     .option("--format <format>", "markdown (default), html or json")
     .option("--out <file>", "write the report to this file (default: stdout); stdout then gets one status line, as monitoring plugins print")

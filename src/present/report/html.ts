@@ -75,6 +75,8 @@ svg .mark-num { fill: #fff; font-size: 9px; font-weight: 700; }
 .legend i { display: inline-block; width: 12px; height: 12px; border-radius: 2px; vertical-align: -1px; margin-right: 4px; }
 .legend .st-pair { background: #2da44e; } .legend .st-copy { background: #54aeff; } .legend .st-susp { background: #d4a72c; }
 .legend .st-error { background: #cf222e; } .legend .st-smpl { background: #8c959f; }
+nav.toc { display: flex; flex-wrap: wrap; gap: 4px 14px; margin: 8px 0 0; font-size: 0.9em; }
+nav.toc a { color: var(--info); text-decoration: none; } nav.toc a:hover { text-decoration: underline; }
 footer { margin-top: 32px; color: var(--muted); font-size: 0.85em; }
 @media (max-width: 600px) {
   body { padding: 10px; font-size: 14px; }
@@ -87,6 +89,7 @@ footer { margin-top: 32px; color: var(--muted); font-size: 0.85em; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   .scroll { overflow: visible; }
+  nav.toc { display: none; }
   svg.timeline { min-width: 0; }
   pre.cmd { background: none; color: var(--fg); border: 1px solid var(--line); }
   .status, .badge, .legend i, svg rect, svg circle { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -118,7 +121,11 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
   const open = summary.openCounts;
   out.push(`<p><span class="status sev-${status ?? "ok"}">${status === null ? "OK" : SEVERITY_WORD[status]}</span> `
     + `${open.critical} critical, ${open.warning} warning, ${open.info} info open; ${model.resolvedFindings.length} resolved in this window `
-    + `<span class="muted">(exit status ${model.exitStatus})</span></p>`, "</header>");
+    + `<span class="muted">(exit status ${model.exitStatus})</span></p>`);
+  // In-page links only: the file stays self-contained, and on a phone the sections are one tap away.
+  out.push('<nav class="toc"><a href="#summary">Summary</a><a href="#open">Open findings</a><a href="#resolved">Resolved</a>'
+    + '<a href="#pair-states">Pair states</a><a href="#packages">Packages</a><a href="#suspicious">Suspicious lines</a>'
+    + '<a href="#missing-logs">Missing logs</a></nav>', "</header>");
 
   const outside = dataOutsideWindow(model);
   if (outside !== null) {
