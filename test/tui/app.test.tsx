@@ -171,4 +171,25 @@ describe("tui", () => {
     expect(frameOf()).not.toContain("\u001b]0;");
     expect(frameOf()).not.toContain("\u001b[2J");
   });
+
+  it("at the end (G) follows the lines another process writes, like tail -f", async () => {
+    await open({ pollMs: 10 });
+    await tui?.press("4");
+    await vi.waitFor(() => expect(frameOf()).toContain("all lines"));
+    await tui?.press("G");
+    await vi.waitFor(() => expect(frameOf()).toContain("following new lines"));
+    const writer = new Database(samplePath);
+    const fresh = "Nov 17 12:00:00 nodeB1 cmcld[2048]: a line written while the TUI follows";
+    try {
+      const last = writer.prepare("SELECT file_id, ts FROM line WHERE ts IS NOT NULL ORDER BY ts DESC LIMIT 1").get() as { file_id: number; ts: number };
+      const inserted = writer.prepare("INSERT INTO line (file_id, line_no, ts, host, program, format, text) VALUES (?, 999998, ?, 'nodeB1', 'cmcld', 'syslog', ?)")
+        .run(last.file_id, last.ts + 60_000, fresh);
+      writer.prepare("INSERT INTO line_fts (rowid, text) VALUES (?, ?)").run(inserted.lastInsertRowid, fresh);
+    } finally {
+      writer.close();
+    }
+    await vi.waitFor(() => expect(lines().find((row) => row.startsWith(">"))).toContain("a line written while the TUI follows"));
+    await tui?.press("k");
+    await vi.waitFor(() => expect(frameOf()).not.toContain("following new lines"));
+  });
 });

@@ -3,7 +3,7 @@ View 4: every stored line merged by time across files and nodes. The view holds 
 shown) and a cursor row; each frame reads one page from that key, so scrolling costs the same on a
 million lines as on a hundred.
 */
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useViewInput } from "./view-input.js";
 import type { SqliteDatabase } from "../../store/db.js";
 import {
@@ -38,9 +38,11 @@ export interface LogsState {
   readonly jumpShown: number;
   /** A search was just typed: find its first match once the view is shown. */
   readonly pendingSearch: boolean;
+  /** At the end (G): new lines written by `watch` scroll in, as with tail -f. */
+  readonly follow: boolean;
 }
 
-export const initialLogsState: LogsState = { filter: { level: "all" }, search: null, top: undefined, cursor: 0, shift: 0, message: null, jumpShown: 0, pendingSearch: false };
+export const initialLogsState: LogsState = { filter: { level: "all" }, search: null, top: undefined, cursor: 0, shift: 0, message: null, jumpShown: 0, pendingSearch: false, follow: false };
 
 const positionOf = (line: LogLine): LogPosition => ({ ts: line.ts, id: line.id });
 
@@ -119,8 +121,21 @@ export function LogsView({ database, bundles, state, setState, jump, version, wi
       return;
     }
     const before = readLogLinesBefore(database, lineFilter, positionOf(line), Math.floor(pageHeight / 3));
-    setState((previous) => ({ ...previous, top: before.length > 0 ? positionOf(before[0]) : positionOf(line), cursor: before.length, message }));
+    setState((previous) => ({ ...previous, top: before.length > 0 ? positionOf(before[0]) : positionOf(line), cursor: before.length, message, follow: false }));
   };
+
+  const showEnd = (): void => {
+    const last = readLogLinesBefore(database, filter, undefined, pageHeight);
+    setState((previous) => ({ ...previous, top: last.length > 0 ? positionOf(last[0]) : undefined, cursor: Math.max(last.length - 1, 0), message: null, follow: true }));
+  };
+
+  // Following: when the database changed, show its new end.
+  const seenVersion = useRef(version);
+  useEffect(() => {
+    if (version === seenVersion.current) return;
+    seenVersion.current = version;
+    if (state.follow) showEnd();
+  });
 
   // An evidence or timeline jump: show that line, clearing filters that would hide it.
   useEffect(() => {
@@ -175,13 +190,12 @@ export function LogsView({ database, bundles, state, setState, jump, version, wi
 
   useViewInput((input, key) => {
     const movement = movementOf(input, key, pageHeight);
+    // Any key but G (which starts it) stops following the end.
+    if (state.follow && !(movement && "to" in movement && movement.to === "last")) setState((previous) => ({ ...previous, follow: false }));
     if (movement) {
       if ("to" in movement) {
         if (movement.to === "first") setState((previous) => ({ ...previous, top: undefined, cursor: 0, message: null }));
-        else {
-          const last = readLogLinesBefore(database, filter, undefined, pageHeight);
-          setState((previous) => ({ ...previous, top: last.length > 0 ? positionOf(last[0]) : undefined, cursor: Math.max(last.length - 1, 0), message: null }));
-        }
+        else showEnd();
         return;
       }
       const target = cursor + movement.by;
@@ -216,7 +230,7 @@ export function LogsView({ database, bundles, state, setState, jump, version, wi
   const searchTerms = state.search?.toLowerCase().split(/\s+/).filter(Boolean).map((term) => term.replace(/\*$/, "")) ?? [];
   const matches = (line: LogLine): boolean => searchTerms.length > 0 && searchTerms.every((term) => line.text.toLowerCase().includes(term));
   const described = describeFilter(state.filter);
-  const head = `${described ? `filter: ${described}` : "all lines"}${state.search ? `   search: ${state.search}` : ""}`;
+  const head = `${described ? `filter: ${described}` : "all lines"}${state.search ? `   search: ${state.search}` : ""}${state.follow ? "   following new lines" : ""}`;
   const rows: Row[] = [plain(fit(head, width), { bold: true })];
   page.forEach((line, index) => {
     const row = lineRow(line, width, state.shift, hostWidth, theme, matches(line), index === cursor);
