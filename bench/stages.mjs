@@ -18,6 +18,11 @@ const { correlateBundle } = await load("pipeline/correlate.js");
 const { loadRules } = await load("advise/load.js");
 
 const ms = (start) => Math.round((performance.now() - start) * 10) / 10;
+// CPU time of this process (user + system) since `start`: steadier than wall time on a shared machine.
+const cpuMs = (start) => {
+  const used = process.cpuUsage(start);
+  return Math.round((used.user + used.system) / 100) / 10;
+};
 
 export async function measureStages(path, { batchLines = 5000, year = 2026, pragmas = [] } = {}) {
   const size = statSync(path).size;
@@ -25,6 +30,7 @@ export async function measureStages(path, { batchLines = 5000, year = 2026, prag
 
   // 1. read + frame: bytes to lines (what LineFramer does for analyze and watch).
   let started = performance.now();
+  let cpuStarted = process.cpuUsage();
   const framer = new LineFramer();
   const texts = [];
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
@@ -32,31 +38,34 @@ export async function measureStages(path, { batchLines = 5000, year = 2026, prag
   }
   for (const framed of framer.flush()) texts.push(framed.text);
   result.lines = texts.length;
-  result.stages.readFrame = { ms: ms(started) };
+  result.stages.readFrame = { ms: ms(started), cpuMs: cpuMs(cpuStarted) };
 
   // 2. header parse only (the syslog fast path, nearley when it declines).
   started = performance.now();
+  cpuStarted = process.cpuUsage();
   const headers = new Array(texts.length);
   for (let index = 0; index < texts.length; index++) headers[index] = parseHeader(texts[index], "syslog");
-  result.stages.header = { ms: ms(started) };
+  result.stages.header = { ms: ms(started), cpuMs: cpuMs(cpuStarted) };
 
   // 3. body grammars only (prefilter, then nearley; the body cache starts empty as in a fresh process).
   clearBodyCache();
   started = performance.now();
+  cpuStarted = process.cpuUsage();
   let withEvents = 0;
   for (const header of headers) {
     if (!header) continue;
     if (parseBody(header.format, header.body).length > 0) withEvents++;
   }
-  result.stages.body = { ms: ms(started), linesWithEvents: withEvents };
+  result.stages.body = { ms: ms(started), cpuMs: cpuMs(cpuStarted), linesWithEvents: withEvents };
 
   // 4. The file parser as analyze runs it (header + body + year, host, package context); cache cleared again.
   clearBodyCache();
   started = performance.now();
+  cpuStarted = process.cpuUsage();
   const parser = createFileParser({ path, kind: "syslog", hostHint: null, packageHint: null, yearFor: () => year, strict: false });
   const parsed = new Array(texts.length);
   for (let index = 0; index < texts.length; index++) parsed[index] = parser.parseLine(texts[index]);
-  result.stages.parse = { ms: ms(started), note: "header + body + file context (what ingest calls per line)" };
+  result.stages.parse = { ms: ms(started), cpuMs: cpuMs(cpuStarted), note: "header + body + file context (what ingest calls per line)" };
   headers.length = 0;
 
   // 5. Store: Store.appendLines in batches, as ingestFile calls it; each prepared statement is timed.
@@ -89,6 +98,7 @@ export async function measureStages(path, { batchLines = 5000, year = 2026, prag
     });
     for (const key of Object.keys(inside)) inside[key] = 0;
     started = performance.now();
+    cpuStarted = process.cpuUsage();
     let events = 0;
     for (let first = 0; first < texts.length; first += batchLines) {
       const batch = [];
@@ -101,9 +111,10 @@ export async function measureStages(path, { batchLines = 5000, year = 2026, prag
       store.appendLines(file.id, batch, { offset: 0, lineCount: last, pending: null, size, parserContext: JSON.stringify(parser.context()) });
     }
     const storeMs = ms(started);
+    const storeCpuMs = cpuMs(cpuStarted);
     const statementsMs = Object.values(inside).reduce((sum, value) => sum + value, 0);
     result.stages.store = {
-      ms: storeMs, batchLines, events,
+      ms: storeMs, cpuMs: storeCpuMs, batchLines, events,
       insideStatementsMs: Object.fromEntries(Object.entries(inside).filter(([, value]) => value > 0).map(([name, value]) => [name, Math.round(value)])),
       outsideStatementsMs: Math.round(storeMs - statementsMs),
       note: "outside = transaction BEGIN/COMMIT (WAL page writes, checkpoints) and JavaScript around the statements",
@@ -114,8 +125,9 @@ export async function measureStages(path, { batchLines = 5000, year = 2026, prag
     // 6. Rules: replay every stored event of the bundle through the engine and store the findings.
     const rules = loadRules([], { collectErrors: true }).rules;
     started = performance.now();
+    cpuStarted = process.cpuUsage();
     const findings = correlateBundle(store, bundle, rules);
-    result.stages.rules = { ms: ms(started), events, findings: findings.length, rules: rules.length };
+    result.stages.rules = { ms: ms(started), cpuMs: cpuMs(cpuStarted), events, findings: findings.length, rules: rules.length };
     store.close();
   } finally {
     rmSync(folder, { recursive: true, force: true });
