@@ -40,6 +40,8 @@ export function codeSpan(value: string, inTable = false): string {
 }
 
 const SEVERITY_WORD: Readonly<Record<Severity, string>> = { critical: "CRITICAL", warning: "WARNING", info: "INFO" };
+/** At most this many states per timeline row in Markdown (the HTML chart and the JSON have them all). */
+const SPAN_LIMIT = 8;
 
 function list(values: readonly string[], empty = "none"): string {
   return values.length === 0 ? `*${empty}*` : values.map(markdownText).join(", ");
@@ -103,10 +105,13 @@ export function renderReportMarkdown(model: ReportModel, options: MarkdownOption
     if (timeline.rows.length > 0) {
       out.push("| Device group | Node | Side | States (from) |", "|---|---|---|---|");
       for (const row of timeline.rows) {
-        const states = row.spans.map((span) => {
+        // A flapping pair over a long window would make the cell unreadable: the first state and the latest changes.
+        const shown = row.spans.length > SPAN_LIMIT ? [row.spans[0], ...row.spans.slice(-(SPAN_LIMIT - 1))] : row.spans;
+        const states = shown.map((span, index) => {
           const name = `${span.role ? `${span.role} ` : ""}${span.state}`;
           const before = span.from < window.since ? " (before window)" : "";
-          return `**${markdownText(name)}** ${shortTime(span.from)}${before}`;
+          const skipped = index === 1 && shown.length < row.spans.length ? `*${row.spans.length - shown.length} more changes* → ` : "";
+          return `${skipped}**${markdownText(name)}** ${shortTime(span.from)}${before}`;
         }).join(" → ");
         out.push(`| ${markdownText(row.deviceGroup)} | ${markdownText(row.node)} | ${row.side} | ${states} |`);
       }
