@@ -39,8 +39,10 @@ export function detailLines(finding: StoredFinding, width: number, theme: Theme)
     { text: fit(` ${finding.status}  action ${finding.action}  ${when}`, Math.max(width - finding.severity.length, 0)) },
   ] });
   for (const row of wrap(finding.title, width)) text(row, { bold: true });
+  // Each "name value" pair stays on one row (no-break spaces inside it).
   const scope = [finding.package && `package ${finding.package}`, finding.deviceGroup && `device group ${finding.deviceGroup}`,
-    finding.node && `node ${finding.node}`, finding.site && `site ${finding.site}`, `incident ${basename(finding.bundle)}`].filter(Boolean).join("  ");
+    finding.node && `node ${finding.node}`, finding.site && `site ${finding.site}`, `incident ${basename(finding.bundle)}`]
+    .filter((item): item is string => Boolean(item)).map((item) => item.replace(/ /g, "\u00a0")).join("  ");
   for (const row of wrap(scope, width)) text(row, { color: tone(theme, "gray") });
 
   heading("What happened");
@@ -97,7 +99,10 @@ export function DetailView({ finding, onJump, width, height, theme, active }: De
   useViewInput((input, key) => {
     const movement = movementOf(input, key, height);
     if (movement) {
-      setCursor(moveCursor(at, movement, lines.length));
+      const next = moveCursor(at, movement, lines.length);
+      // A page key turns the page (as less does); a line key scrolls only when the cursor leaves the screen.
+      if ("by" in movement && Math.abs(movement.by) > 1) topRef.current = Math.max(0, Math.min(topRef.current + (next - at), lines.length - height));
+      setCursor(next);
       return;
     }
     if (key.return) {

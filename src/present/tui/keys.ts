@@ -40,7 +40,7 @@ export const keyGroups: readonly KeyGroup[] = [
       { keys: "e / E", does: "next / previous error" },
       { keys: "s", does: "cycle the level filter" },
       { keys: "h / p", does: "next host / package" },
-      { keys: "f", does: "type filters (name=value)" },
+      { keys: "f", does: "type filters" },
       { keys: "c", does: "show/hide config files" },
       { keys: "x", does: "clear filters, search" },
       { keys: "Left Right", does: "scroll sideways" },
