@@ -152,7 +152,9 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
 
   out.push('<section id="open">', `<h2>Open findings (${model.openFindings.length})</h2>`);
   if (model.openFindings.length === 0) out.push("<p>Nothing open: no manual procedure is pending.</p>");
-  for (const finding of model.openFindings) renderFinding(out, finding, time, source);
+  // With several bundles (a database of many incidents) each finding says which one it belongs to.
+  const bundleOf = (bundle: string): string | null => (summary.bundles.length > 1 ? displayPath(bundle, cwd) : null);
+  for (const finding of model.openFindings) renderFinding(out, finding, time, source, bundleOf(finding.bundle));
   out.push("</section>");
 
   out.push('<section id="resolved">', `<h2>Resolved in this window (${model.resolvedFindings.length})</h2>`);
@@ -240,7 +242,7 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
   return `${out.join("\n")}\n`;
 }
 
-function renderFinding(out: string[], finding: ReportFinding, time: (ms: number | null) => string, source: (file: string, line: number) => string): void {
+function renderFinding(out: string[], finding: ReportFinding, time: (ms: number | null) => string, source: (file: string, line: number) => string, bundle: string | null): void {
   out.push(`<article class="finding ${finding.severity}">`);
   out.push(`<h3><span class="badge sev-${finding.severity}">${SEVERITY_WORD[finding.severity]}</span>${finding.isNew ? '<span class="badge new">NEW</span>' : ""}${esc(finding.title)}</h3>`);
   const scope = [
@@ -249,7 +251,7 @@ function renderFinding(out: string[], finding: ReportFinding, time: (ms: number 
     finding.node ? `node <b>${esc(finding.node)}</b>` : "",
     finding.site ? `site ${esc(finding.site)}` : "",
   ].filter(Boolean).join(", ");
-  out.push(`<p class="muted">Action <code>${esc(finding.action)}</code>${scope ? `; ${scope}` : ""}; first seen ${time(finding.firstSeen)}, last seen ${time(finding.lastSeen)}</p>`);
+  out.push(`<p class="muted">Action <code>${esc(finding.action)}</code>${scope ? `; ${scope}` : ""}; first seen ${time(finding.firstSeen)}, last seen ${time(finding.lastSeen)}${bundle ? `; bundle <code>${esc(bundle)}</code>` : ""}</p>`);
   out.push(`<p>${esc(finding.summary)}</p>`);
   if (finding.checkFirst.length > 0) {
     out.push("<p><b>Check first</b></p>", "<ul>");

@@ -88,7 +88,9 @@ export function renderReportMarkdown(model: ReportModel, options: MarkdownOption
 
   out.push(`## Open findings (${model.openFindings.length})`, "");
   if (model.openFindings.length === 0) out.push("Nothing open: no manual procedure is pending.", "");
-  model.openFindings.forEach((finding, index) => renderFinding(out, finding, index + 1, time, path));
+  // With several bundles (a database of many incidents) each finding says which one it belongs to.
+  const bundleOf = (bundle: string): string | null => (summary.bundles.length > 1 ? displayPath(bundle, cwd) : null);
+  model.openFindings.forEach((finding, index) => renderFinding(out, finding, index + 1, time, path, bundleOf(finding.bundle)));
 
   out.push(`## Resolved in this window (${model.resolvedFindings.length})`, "");
   if (model.resolvedFindings.length === 0) out.push("None.", "");
@@ -179,10 +181,11 @@ function scopeText(finding: ReportFinding): string {
   ].filter(Boolean).join(", ");
 }
 
-function renderFinding(out: string[], finding: ReportFinding, number: number, time: (ms: number | null) => string, path: (file: string, line?: number) => string): void {
+function renderFinding(out: string[], finding: ReportFinding, number: number, time: (ms: number | null) => string, path: (file: string, line?: number) => string, bundle: string | null): void {
   out.push(`### ${number}. ${SEVERITY_WORD[finding.severity]}: ${markdownText(finding.title)}${finding.isNew ? " (new)" : ""}`, "");
   const scope = scopeText(finding);
-  out.push(`Action ${codeSpan(finding.action)}${scope ? `; ${scope}` : ""}; first seen ${time(finding.firstSeen)}, last seen ${time(finding.lastSeen)}.`, "");
+  out.push(`Action ${codeSpan(finding.action)}${scope ? `; ${scope}` : ""}; first seen ${time(finding.firstSeen)}, last seen ${time(finding.lastSeen)}`
+    + `${bundle ? `; bundle ${codeSpan(bundle)}` : ""}.`, "");
   out.push(markdownText(finding.summary), "");
   if (finding.checkFirst.length > 0) {
     out.push("**Check first:**", "");
