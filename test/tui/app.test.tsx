@@ -192,4 +192,23 @@ describe("tui", () => {
     await tui?.press("k");
     await vi.waitFor(() => expect(frameOf()).not.toContain("following new lines"));
   });
+
+  it("f takes typed filters, reports a wrong one, h cycles the hosts", async () => {
+    await open({ columns: 100, rows: 30 });
+    await tui?.press("4");
+    await vi.waitFor(() => expect(frameOf()).toContain("all lines"));
+    await tui?.press("f", ..."host=nodeA2 program=cmcld", keys.enter);
+    await vi.waitFor(() => expect(frameOf()).toContain("filter: host=nodeA2 program=cmcld"));
+    const listed = lines().slice(2, -4).filter((row) => row.trim() !== "");
+    expect(listed.length).toBeGreaterThan(3);
+    for (const row of listed) expect(row).toMatch(/^.\S+ \S+ nodeA2 +cmcld/);
+    await tui?.press("f");
+    await vi.waitFor(() => expect(frameOf()).toContain("filter (host= package= program= level=): host=nodeA2 program=cmcld_"));
+    await tui?.press(...Array.from({ length: 30 }, () => keys.backspace), ..."colour=red", keys.enter);
+    await vi.waitFor(() => expect(frameOf()).toContain("unknown filter 'colour'"));
+    await tui?.press("x");
+    await vi.waitFor(() => expect(frameOf()).toContain("all lines"));
+    await tui?.press("h");
+    await vi.waitFor(() => expect(frameOf()).toContain("filter: host=nodeA1"));
+  });
 });

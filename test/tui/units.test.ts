@@ -5,6 +5,8 @@ import { initialNavigation, navigate } from "../../src/present/tui/navigation.js
 import { makeAxis, timelineChart, stateFill } from "../../src/present/tui/timeline-chart.js";
 import { fit, wrap, displayPath } from "../../src/present/tui/text.js";
 import { assertTerminal } from "../../src/present/tui/run.js";
+import { severityColor, themeFromEnvironment } from "../../src/present/tui/theme.js";
+import { splitKeys } from "../../src/present/tui/view-input.js";
 import { UsageError } from "../../src/errors.js";
 import { repositoryRoot, runMcadvisor } from "../helpers/cli.js";
 import type { Timeline } from "../../src/store/timeline.js";
@@ -62,6 +64,28 @@ describe("timeline drawing", () => {
     }
     expect(stateFill("PAIR")).toBe("=");
     expect(stateFill("PSUE")).toBe("#");
+  });
+});
+
+describe("colour", () => {
+  it("is off when NO_COLOR is set to anything, on otherwise", () => {
+    expect(themeFromEnvironment({ NO_COLOR: "1" }).color).toBe(false);
+    expect(themeFromEnvironment({ NO_COLOR: "0" }).color).toBe(false);
+    expect(themeFromEnvironment({}).color).toBe(true);
+    expect(severityColor({ color: false }, "critical")).toBeUndefined();
+    expect(severityColor({ color: true }, "critical")).toBe("red");
+  });
+});
+
+describe("keys", () => {
+  it("splits a burst of typed-ahead keys into single keys", () => {
+    const plainKey = splitKeys("j", {} as never);
+    expect(plainKey).toHaveLength(1);
+    const burst = splitKeys("\rGk\u007f", { shift: false, ctrl: false, meta: false } as never);
+    expect(burst.map(([input]) => input)).toEqual(["", "G", "k", ""]);
+    expect(burst[0][1].return).toBe(true);
+    expect(burst[1][1].shift).toBe(true);
+    expect(burst[3][1].delete).toBe(true);
   });
 });
 

@@ -36,12 +36,12 @@ export function detailLines(finding: StoredFinding, width: number, theme: Theme)
     : `since ${formatDateTime(finding.firstSeen)}`;
   lines.push({ row: [
     { text: finding.severity.toUpperCase(), bold: true, color: severityColor(theme, finding.severity) },
-    { text: fit(` ${finding.status}  action ${finding.action}  ${when}`, Math.max(width - finding.severity.length, 0)) },
+    { text: fit(` ${finding.status}  action ${finding.action}`, Math.max(width - finding.severity.length, 0)) },
   ] });
   for (const row of wrap(finding.title, width)) text(row, { bold: true });
   // Each "name value" pair stays on one row (no-break spaces inside it).
   const scope = [finding.package && `package ${finding.package}`, finding.deviceGroup && `device group ${finding.deviceGroup}`,
-    finding.node && `node ${finding.node}`, finding.site && `site ${finding.site}`, `incident ${basename(finding.bundle)}`]
+    finding.node && `node ${finding.node}`, finding.site && `site ${finding.site}`, `incident ${basename(finding.bundle)}`, when]
     .filter((item): item is string => Boolean(item)).map((item) => item.replace(/ /g, "\u00a0")).join("  ");
   for (const row of wrap(scope, width)) text(row, { color: tone(theme, "gray") });
 
