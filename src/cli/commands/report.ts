@@ -108,7 +108,9 @@ export function register(program: Command): void {
             hint: "give log folders to analyze (mcadvisor report PATH...), run `mcadvisor watch`, or point --db at an existing database",
           });
         }
-        database = openDatabase(path);
+        // An ad hoc report (explicit --since) writes nothing, so it opens the database read-only: a monitoring
+        // check can never change it.
+        database = openDatabase(path, { readonly: flags.since !== undefined });
       }
 
       try {
