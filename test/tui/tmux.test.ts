@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { binary, repositoryRoot } from "../helpers/cli.js";
+import { binary, repositoryRoot, runMcadvisor } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
 
 const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
@@ -60,5 +60,25 @@ describe.skipIf(!hasTmux || !isBuilt)(`tui in a real terminal${hasTmux ? "" : " 
     expect(status).toBe("0");
     // The alternate screen is gone: the shell's screen is back.
     expect(tmux("capture-pane", "-p", "-t", "tui")).not.toContain("[2 Detail]");
+  });
+
+  it("on SIGTERM (kill, a closed ssh session) leaves like q: the terminal back in cooked mode", async () => {
+    const directory = tempDir("mcadvisor-tmux-");
+    const database = join(directory, "tui.db");
+    expect(runMcadvisor(["analyze", "--db", database, "samples/site-failover-svol-takeover"]).code).not.toBe(3);
+    const pidFile = join(directory, "pid");
+    const exitFile = join(directory, "exit");
+    const sttyFile = join(directory, "stty");
+    const tui = `echo \\$\\$ > '${pidFile}'; exec '${process.execPath}' '${binary}' tui --db '${database}'`;
+    const command = `cd '${repositoryRoot}' && sh -c "${tui}"; echo $? > '${exitFile}.tmp'; stty -a > '${sttyFile}'; mv '${exitFile}.tmp' '${exitFile}'; sleep 60`;
+    tmux("new-session", "-d", "-s", "tui", "-x", "80", "-y", "24", command);
+    await until("the findings list", screenWith("swap-resync"));
+    process.kill(Number(readFileSync(pidFile, "utf8").trim()), "SIGTERM");
+    const status = await until("the exit status", () => (existsSync(exitFile) ? readFileSync(exitFile, "utf8").trim() : undefined));
+    expect(status).toBe("0");
+    // Raw mode is off again (icanon, echo), and the alternate screen is gone.
+    expect(readFileSync(sttyFile, "utf8")).toMatch(/(^|\s)icanon(\s|$)/);
+    expect(readFileSync(sttyFile, "utf8")).toMatch(/(^|\s)echo(\s|$)/);
+    expect(tmux("capture-pane", "-p", "-t", "tui")).not.toContain("[1 Findings]");
   });
 });

@@ -34,12 +34,20 @@ export async function runTui(options: TuiOptions): Promise<void> {
   const stdin = options.stdin ?? process.stdin;
   assertTerminal(stdin, stdout);
   stdout.write(enterAlternateScreen);
+  // kill or a closed ssh session: leave like q does, so the terminal is not left in raw mode on the alternate screen.
+  // (`on`, not `once`: ink's signal-exit re-raises the signal when it finds itself the only listener left.)
+  let instance: ReturnType<typeof render> | undefined;
+  const stop = (): void => instance?.unmount();
+  process.on("SIGTERM", stop);
+  process.on("SIGHUP", stop);
   try {
-    const instance = render(<App database={options.database} bundles={options.bundles} pollMs={options.pollMs} />, {
+    instance = render(<App database={options.database} bundles={options.bundles} pollMs={options.pollMs} />, {
       stdout, stdin, exitOnCtrlC: true, patchConsole: true,
     });
     await instance.waitUntilExit();
   } finally {
+    process.off("SIGTERM", stop);
+    process.off("SIGHUP", stop);
     stdout.write(leaveAlternateScreen);
   }
 }
