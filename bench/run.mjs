@@ -63,12 +63,12 @@ function ensureBundle() {
   const wanted = { generator: GENERATOR_VERSION, lines: 200_000, seed: "mcadvisor-bench-bundle" };
   if (existsSync(bundleDirectory) && existsSync(metaPath)) {
     const meta = JSON.parse(readFileSync(metaPath, "utf8"));
-    if (Object.entries(wanted).every(([key, value]) => meta[key] === value)) return meta;
+    if (Object.entries(wanted).every(([key, value]) => meta.requested?.[key] === value)) return meta;
   }
   log(`generating the 4-node incident bundle into ${bundleDirectory}`);
   rmSync(bundleDirectory, { recursive: true, force: true });
   const written = generateBundle({ directory: bundleDirectory, samplesDirectory: join(root, "samples"), lines: wanted.lines, seed: wanted.seed });
-  const meta = { ...wanted, ...written };
+  const meta = { requested: wanted, ...written };
   writeFileSync(metaPath, `${JSON.stringify(meta, null, 2)}\n`);
   return meta;
 }
@@ -91,6 +91,70 @@ function measureProcess(command, args, { env = {}, cwd = root } = {}) {
   };
 }
 
+/**
+The same as measureProcess, asynchronously, sampling the process's resident set (VmRSS) and the size of
+`watchFile` (the database) every 200 ms: where in the run the peak falls (while the database still grows =
+ingest; after = correlation and output).
+*/
+async function measureProcessSampled(command, args, { env = {}, cwd = root, watchFile } = {}) {
+  const full = hasTime ? [TIME, ["-v", command, ...args]] : [command, args];
+  const started = performance.now();
+  const child = spawn(full[0], full[1], { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk) => { stdout += chunk; });
+  child.stderr.setEncoding("utf8").on("data", (chunk) => { stderr += chunk; });
+  const exited = new Promise((resolveExit) => child.once("exit", (code) => resolveExit(code)));
+  let status = null;
+  void exited.then((code) => { status = code; });
+  const timeline = [];
+  const measuredPid = () => {
+    if (!hasTime) return child.pid;
+    try {
+      return Number(readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim().split(" ")[0]) || null;
+    } catch {
+      return null;
+    }
+  };
+  while (status === null) {
+    const pid = measuredPid();
+    if (pid) {
+      try {
+        const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+        const dbBytes = watchFile && existsSync(watchFile) ? statSync(watchFile).size : 0;
+        if (rss) timeline.push({ ms: Math.round(performance.now() - started), rssBytes: Number(rss[1]) * 1024, dbBytes });
+      } catch {
+        // the process is exiting
+      }
+    }
+    await Promise.race([exited, pause(200)]);
+  }
+  const wallMs = performance.now() - started;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+  const cpuUser = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+  const cpuSystem = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+  return {
+    status, wallMs, stdout, stderr, timeline,
+    peakRssBytes: rss ? Number(rss[1]) * 1024 : Math.max(0, ...timeline.map((sample) => sample.rssBytes)) || null,
+    cpuMs: cpuUser && cpuSystem ? (Number(cpuUser[1]) + Number(cpuSystem[1])) * 1000 : null,
+  };
+}
+
+/** Where the sampled RSS peaked: ms into the run, and how much of the final database was written by then. */
+function peakOf(timeline) {
+  if (timeline.length === 0) return null;
+  const finalDb = timeline.at(-1).dbBytes || 1;
+  const peak = timeline.reduce((best, sample) => (sample.rssBytes > best.rssBytes ? sample : best));
+  const ingestEnd = timeline.find((sample) => sample.dbBytes >= finalDb)?.ms ?? null;
+  const during = (from, to) => timeline.filter((sample) => sample.ms >= from && sample.ms <= to).map((sample) => sample.rssBytes);
+  const maxOf = (values) => (values.length ? Math.max(...values) : null);
+  return {
+    sampledPeakRssBytes: peak.rssBytes, atMs: peak.ms, databaseWrittenAtPeak: Math.round((peak.dbBytes / finalDb) * 100) / 100,
+    ingestEndMs: ingestEnd, maxRssDuringIngestBytes: maxOf(during(0, ingestEnd ?? Infinity)), maxRssAfterIngestBytes: ingestEnd === null ? null : maxOf(during(ingestEnd + 1, Infinity)),
+    samples: timeline.length,
+  };
+}
+
 function summarise(samples, lines, bytes) {
   const wallMs = median(samples.map((sample) => sample.wallMs));
   return {
@@ -110,13 +174,13 @@ const freshDatabase = (name) => {
 };
 const databaseBytes = (path) => ["", "-wal"].reduce((sum, suffix) => sum + (existsSync(`${path}${suffix}`) ? statSync(`${path}${suffix}`).size : 0), 0);
 
-function analyzeRuns(name, meta, count) {
+async function analyzeRuns(name, meta, count) {
   const samples = [];
   let last = null;
   for (let run = 0; run < count; run++) {
     const db = freshDatabase(`analyze-${name}`);
     log(`analyze ${name} run ${run + 1}/${count}`);
-    const result = measureProcess(process.execPath, [binary, "analyze", "--db", db, "--format", "json", "--tz", "UTC", inputs[name].path], { env: { TZ: "UTC" } });
+    const result = await measureProcessSampled(process.execPath, [binary, "analyze", "--db", db, "--format", "json", "--tz", "UTC", inputs[name].path], { env: { TZ: "UTC" }, watchFile: db });
     if (result.status !== 0 && result.status !== 1 && result.status !== 2) throw new Error(`analyze ${name} failed (${result.status}): ${result.stderr.slice(-2000)}`);
     const document = JSON.parse(result.stdout);
     samples.push(result);
@@ -129,6 +193,7 @@ function analyzeRuns(name, meta, count) {
   return {
     ...summary, lines: meta.lines, inputBytes: meta.bytes, linesStored: last.document.inputs.lines, events: last.document.inputs.events,
     unparsed: last.document.inputs.unparsed, findings: last.document.findings.length, database,
+    rssPeak: peakOf(samples.reduce((worst, sample) => ((sample.peakRssBytes ?? 0) >= (worst.peakRssBytes ?? 0) ? sample : worst)).timeline),
   };
 }
 
@@ -293,7 +358,7 @@ results.inputs = { "1m": meta1m, bundle: bundleMeta, ...(meta10m ? { "10m": meta
 
 log("baselines on the 1M file");
 results.baselines = { readline: readlineBaseline(meta1m, runs), lnav: lnavBaseline(meta1m, runs) };
-results.analyze = { "1m": analyzeRuns("1m", meta1m, runs) };
+results.analyze = { "1m": await analyzeRuns("1m", meta1m, runs) };
 log("first finding on the bundle");
 results.firstFinding = { lines: bundleMeta.lines, incident: bundleMeta.incident, analyze: await firstFindingAnalyze(), watch: await firstFindingWatch(bundleMeta.lines) };
 log("stages (in-process)");
@@ -306,7 +371,7 @@ if (profileRun) {
   log("CPU profile of analyze 1M");
   results.profile = profileAnalyze();
 }
-if (meta10m) results.analyze["10m"] = analyzeRuns("10m", meta10m, 1);
+if (meta10m) results.analyze["10m"] = await analyzeRuns("10m", meta10m, 1);
 rmSync(scratch, { recursive: true, force: true });
 
 results.machine.loadEnd = loadavg().map((value) => value.toFixed(2)).join(" ");

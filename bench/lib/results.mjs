@@ -90,6 +90,12 @@ export function formatMarkdown(results) {
   addRow("Node readline + 1 regex, 1M", results.baselines?.readline, "nothing");
   out.push("## Throughput (wall time is the median of the runs; whole process, start-up included)", "");
   out.push(table(["command", "wall", "lines/s", "MB/s", "peak RSS", "runs", "keeps"], rows), "");
+  for (const [name, run] of Object.entries(results.analyze ?? {})) {
+    const peak = run.rssPeak;
+    if (!peak) continue;
+    out.push(`RSS of analyze ${name} (sampled every 200 ms): highest ${number(mib(peak.sampledPeakRssBytes), 1)} MiB at ${seconds(peak.atMs)} with ${number(peak.databaseWrittenAtPeak * 100)} % of the database written; `
+      + `max while ingesting ${number(mib(peak.maxRssDuringIngestBytes), 1)} MiB, after (correlation, output) ${number(mib(peak.maxRssAfterIngestBytes), 1)} MiB.`, "");
+  }
   const database = results.analyze?.["1m"]?.database;
   if (database) {
     out.push(`Database: ${number(mib(database.bytes), 1)} MiB for ${number(results.analyze["1m"].lines)} lines = **${number(mib(database.bytesPerMillionLines), 1)} MiB per million lines** `
