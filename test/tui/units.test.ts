@@ -80,6 +80,7 @@ describe("colour", () => {
 describe("keys", () => {
   it("splits a burst of typed-ahead keys into single keys", () => {
     const plainKey = splitKeys("j", {} as never);
+    expect(splitKeys("\n", { return: false } as never)[0][1].return).toBe(true);
     expect(plainKey).toHaveLength(1);
     const burst = splitKeys("\rGk\u007f", { shift: false, ctrl: false, meta: false } as never);
     expect(burst.map(([input]) => input)).toEqual(["", "G", "k", ""]);

@@ -3,19 +3,22 @@ The TUI's root: which view is shown, the selected finding, the Logs view's place
 prompt for `/` and `f`. Views are mounted one at a time and get their size, data and an `active`
 flag; they read the database themselves through the store's read API.
 */
-import { useEffect, useMemo, useRef, useState } from "react";
-import { Box, useApp, useInput, type Key } from "ink";
+import { useMemo, useReducer, useRef, useState } from "react";
+import { Box, useApp } from "ink";
 import type { SqliteDatabase } from "../../store/db.js";
 import { listFindings } from "../../store/read.js";
 import { basename } from "node:path";
-import { initialNavigation, navigate, viewTitles, views, type NavigationAction, type View } from "./navigation.js";
-import { KeyRegistryContext, splitKeys, type KeyRegistry } from "./view-input.js";
+import { initialNavigation, navigate, viewTitles, views, type View } from "./navigation.js";
+import { KeyRegistryContext, useKeyQueue, type KeyRegistry } from "./view-input.js";
+import { editPrompt, promptLabel, type Prompt } from "./prompt.js";
 import { useDataVersion } from "./use-data-version.js";
 import { useTerminalSize, type TerminalSize } from "./use-terminal-size.js";
 import { FindingsView } from "./findings-view.js";
 import { DetailView } from "./detail-view.js";
 import { TimelineView } from "./timeline-view.js";
-import { describeFilter, initialLogsState, LogsView, parseFilter, type LogsState } from "./logs-view.js";
+import { LogsView } from "./logs-view.js";
+import { describeFilter, parseFilter } from "./logs-filter.js";
+import { initialLogsState, type LogsState } from "./logs-state.js";
 import { HelpView } from "./help-view.js";
 import { fit } from "./text.js";
 import { plain, Rows, type Row, type Segment } from "./rows.js";
@@ -30,11 +33,6 @@ export interface AppProps {
   /** Fixed size (tests); otherwise the terminal's, following resizes. */
   readonly size?: TerminalSize;
   readonly theme?: Theme;
-}
-
-interface Prompt {
-  readonly kind: "search" | "filter";
-  readonly value: string;
 }
 
 const hints: Readonly<Record<View, string>> = {
@@ -59,20 +57,10 @@ export function App({ database, bundles, pollMs, size: fixedSize, theme = themeF
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
   const version = useDataVersion(database, pollMs);
-  const [navigation, setNavigation] = useState(initialNavigation);
-  const navigationRef = useRef(initialNavigation);
-  const dispatch = (action: NavigationAction): void => {
-    navigationRef.current = navigate(navigationRef.current, action);
-    setNavigation(navigationRef.current);
-  };
+  const [navigation, dispatch] = useReducer(navigate, initialNavigation);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [logs, setLogs] = useState<LogsState>(initialLogsState);
   const [prompt, setPrompt] = useState<Prompt | null>(null);
-  const promptRef = useRef<Prompt | null>(null);
-  const updatePrompt = (next: Prompt | null): void => {
-    promptRef.current = next;
-    setPrompt(next);
-  };
   const registry = useRef<KeyRegistry>({ current: null, owner: null }).current;
 
   const submit = (typed: Prompt): void => {
@@ -98,21 +86,16 @@ export function App({ database, bundles, pollMs, size: fixedSize, theme = themeF
   const bodyHeight = Math.max(size.rows - 3, 3);
   const busy = navigation.help || prompt !== null;
 
-  // The keyboard is read through refs as well as state: keys typed faster than a frame (a paste, a
-  // quick "/word") must see the prompt or view the previous key opened.
-  const onKey = (input: string, key: Key): void => {
-    const current = navigationRef.current;
-    const typing = promptRef.current;
-    if (typing) {
-      if (key.escape) updatePrompt(null);
-      else if (key.return) {
-        updatePrompt(null);
-        submit(typing);
-      } else if (key.backspace || key.delete) updatePrompt({ ...typing, value: typing.value.slice(0, -1) });
-      else if (!key.ctrl && !key.meta && input.length > 0 && !/[\u0000-\u001f\u007f]/.test(input)) updatePrompt({ ...typing, value: typing.value + input });
+  // The App reads the keyboard (one key per frame, see useKeyQueue): the prompt first, then help, then
+  // the keys of every view, then the view on screen.
+  useKeyQueue((input, key) => {
+    if (prompt) {
+      const outcome = editPrompt(prompt, input, key);
+      setPrompt(outcome.type === "editing" ? outcome.prompt : null);
+      if (outcome.type === "submitted") submit(outcome.prompt);
       return;
     }
-    if (current.help) {
+    if (navigation.help) {
       if (input === "q") exit();
       else dispatch({ type: "help", show: false });
       return;
@@ -122,29 +105,15 @@ export function App({ database, bundles, pollMs, size: fixedSize, theme = themeF
     else if (key.tab) dispatch({ type: "cycle", step: key.shift ? -1 : 1 });
     else if (["1", "2", "3", "4"].includes(input)) dispatch({ type: "switch", view: views[Number(input) - 1] });
     else if (key.escape || key.backspace || key.delete) dispatch({ type: "back" });
-    else if (input === "/") updatePrompt({ kind: "search", value: "" });
-    else if (input === "f" && !key.ctrl && current.view === "logs") updatePrompt({ kind: "filter", value: describeFilter(logs.filter) });
-    else if (registry.current && registry.owner === current.view) registry.current(input, key);
-  };
-  // Keys are handled one per frame: a burst (a paste, "jjjj" from key repeat over a slow link) then
-  // sees the state and the view each previous key produced, not the state of the frame it arrived in.
-  const queue = useRef<Array<readonly [string, Key]>>([]);
-  const [queued, setQueued] = useState(0);
-  useInput((input, key) => {
-    queue.current.push(...splitKeys(input, key));
-    setQueued((count) => count + 1);
+    else if (input === "/") setPrompt({ kind: "search", value: "" });
+    else if (input === "f" && !key.ctrl && navigation.view === "logs") setPrompt({ kind: "filter", value: describeFilter(logs.filter) });
+    else if (registry.current && registry.owner === navigation.view) registry.current(input, key);
   });
-  useEffect(() => {
-    const next = queue.current.shift();
-    if (!next) return;
-    onKey(next[0], next[1]);
-    if (queue.current.length > 0) setQueued((count) => count + 1);
-  }, [queued]);
 
   const open = findings.filter((finding) => finding.status === "open").length;
   const scopeLabel = focusBundles && focusBundles.length === 1 ? basename(focusBundles[0]) : `${findings.length} findings`;
   const footer: Row = prompt
-    ? [{ text: prompt.kind === "search" ? "search logs: " : "filter (host= package= program= level=): ", bold: true }, { text: fit(`${prompt.value}_`, width - 44) }]
+    ? [{ text: promptLabel(prompt), bold: true }, { text: fit(`${prompt.value}_`, Math.max(width - promptLabel(prompt).length, 1)) }]
     : plain(fit(hints[navigation.view], width), { color: tone(theme, "gray") });
 
   const common = { width, height: bodyHeight, theme };
