@@ -42,7 +42,7 @@ export function detailLines(finding: StoredFinding, width: number, theme: Theme)
   // Each "name value" pair stays on one row (no-break spaces inside it).
   const scope = [finding.package && `package ${finding.package}`, finding.deviceGroup && `device group ${finding.deviceGroup}`,
     finding.node && `node ${finding.node}`, finding.site && `site ${finding.site}`, `incident ${basename(finding.bundle)}`, when]
-    .filter((item): item is string => Boolean(item)).map((item) => item.replace(/ /g, "\u00a0")).join("  ");
+    .filter((item): item is string => Boolean(item)).map((item) => item.replace(/ /g, "\u00a0")).join(", ");
   for (const row of wrap(scope, width)) text(row, { color: tone(theme, "gray") });
 
   heading("What happened");
