@@ -230,3 +230,9 @@ export function logFacets(database: SqliteDatabase, bundles?: readonly string[])
   const packages = database.prepare(`SELECT DISTINCT package_hint AS value FROM file ${scope} ${scope ? "AND" : "WHERE"} package_hint IS NOT NULL ORDER BY 1`).all(...parameters) as Array<{ value: string }>;
   return { hosts: hosts.map((row) => row.value), packages: packages.map((row) => row.value) };
 }
+
+/** The incident bundles that have stored files (within `scope` when given), for picking one to look at. */
+export function listBundles(database: SqliteDatabase, scope?: readonly string[]): string[] {
+  const where = scope ? `WHERE bundle IN (${scope.map(() => "?").join(", ") || "NULL"})` : "";
+  return database.prepare(`SELECT DISTINCT bundle FROM file ${where} ORDER BY bundle`).pluck().all(...(scope ?? [])) as string[];
+}

@@ -211,4 +211,18 @@ describe("tui", () => {
     await tui?.press("h");
     await vi.waitFor(() => expect(frameOf()).toContain("filter: host=nodeA1"));
   });
+
+  it("i moves Timeline and Logs to the next incident, a finding's selection brings its own back", async () => {
+    tui?.unmount();
+    tui = renderTui(await sampleDatabase("site-failover-svol-takeover", "healthy-day"));
+    await vi.waitFor(() => expect(frameOf()).toContain("swap-resync"));
+    expect(lines()[0]).toContain("site-failover-svol-takeover");
+    await tui.press("3", "i");
+    await vi.waitFor(() => expect(lines()[0]).toContain("healthy-day"));
+    await vi.waitFor(() => expect(frameOf()).toContain("sap_pkg started on nodeA2"));
+    await tui.press("i");
+    await vi.waitFor(() => expect(lines()[0]).toContain("site-failover-svol-takeover"));
+    await tui.press("i", "1", "j");
+    await vi.waitFor(() => expect(lines()[0]).toContain("site-failover-svol-takeover"));
+  });
 });

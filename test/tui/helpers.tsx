@@ -7,11 +7,11 @@ import { loadRules } from "../../src/advise/load.js";
 import { App } from "../../src/present/tui/app.js";
 import { tempDir } from "../helpers/temp.js";
 
-/** A database analysed from one sample incident; returns its path (the writer is closed). */
-export async function sampleDatabase(name: string): Promise<string> {
+/** A database analysed from sample incidents; returns its path (the writer is closed). */
+export async function sampleDatabase(...names: string[]): Promise<string> {
   const path = join(tempDir("mcadvisor-tui-"), "tui.db");
   const store = new Store(openDatabase(path));
-  await analyzePaths(store, { paths: [join("samples", name)], timeZone: "UTC", rules: loadRules([]).rules });
+  await analyzePaths(store, { paths: names.map((name) => join("samples", name)), timeZone: "UTC", rules: loadRules([]).rules });
   store.close();
   return path;
 }

@@ -3,10 +3,11 @@ The TUI's root: which view is shown, the selected finding, the Logs view's place
 prompt for `/` and `f`. Views are mounted one at a time and get their size, data and an `active`
 flag; they read the database themselves through the store's read API.
 */
-import { useMemo, useReducer, useRef, useState } from "react";
+import { useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { Box, useApp } from "ink";
 import type { SqliteDatabase } from "../../store/db.js";
 import { listFindings } from "../../store/read.js";
+import { listBundles } from "../../store/logs.js";
 import { basename } from "node:path";
 import { initialNavigation, navigate, viewTitles, views, type View } from "./navigation.js";
 import { KeyRegistryContext, useKeyQueue, type KeyRegistry } from "./view-input.js";
@@ -79,7 +80,19 @@ export function App({ database, bundles, pollMs, size: fixedSize, theme = themeF
   const findings = useMemo(() => listFindings(database, { bundles }), [database, scopeKey, version]);
   const selected = findings.find((finding) => finding.id === selectedId) ?? findings[0];
   // Timeline and Logs follow the incident of the selected finding: one incident, one clock.
-  const focusBundles = selected ? [selected.bundle] : bundles;
+  // `i` picks another incident of the database (one without findings too); selecting a finding picks its own.
+  const [incident, setIncident] = useState<string | null>(null);
+  const incidents = useMemo(() => listBundles(database, bundles), [database, scopeKey, version]);
+  const focusBundles = incident !== null ? [incident] : selected ? [selected.bundle] : incidents.length === 1 ? incidents : bundles;
+  // Another incident, another clock: the Logs view starts again at its first line.
+  const focusKey = focusBundles?.join("\u0000");
+  useEffect(() => {
+    setLogs((previous) => ({ ...previous, top: undefined, cursor: 0, follow: false }));
+  }, [focusKey]);
+  const selectFinding = (id: string): void => {
+    setSelectedId(id);
+    setIncident(null);
+  };
 
   const width = Math.max(size.columns, 20);
   // One row short of the screen: ink redraws the whole screen (and flickers) when a frame fills it.
@@ -106,6 +119,10 @@ export function App({ database, bundles, pollMs, size: fixedSize, theme = themeF
     else if (["1", "2", "3", "4"].includes(input)) dispatch({ type: "switch", view: views[Number(input) - 1] });
     else if (key.escape || key.backspace || key.delete) dispatch({ type: "back" });
     else if (input === "/") setPrompt({ kind: "search", value: "" });
+    else if (input === "i" && incidents.length > 0) {
+      const now = focusBundles?.length === 1 ? incidents.indexOf(focusBundles[0]) : -1;
+      setIncident(incidents[(now + 1) % incidents.length]);
+    }
     else if (input === "f" && !key.ctrl && navigation.view === "logs") setPrompt({ kind: "filter", value: describeFilter(logs.filter) });
     else if (registry.current && registry.owner === navigation.view) registry.current(input, key);
   });
@@ -125,8 +142,8 @@ export function App({ database, bundles, pollMs, size: fixedSize, theme = themeF
       {navigation.help && <HelpView width={width} height={bodyHeight} />}
       <Box display={shows("findings") ? "flex" : "none"}>
         <FindingsView {...common} findings={findings} selectedId={selected?.id ?? null} active={!busy && shows("findings")}
-          onSelect={setSelectedId} onOpen={(id) => {
-            setSelectedId(id);
+          onSelect={selectFinding} onOpen={(id) => {
+            selectFinding(id);
             dispatch({ type: "open", view: "detail" });
           }} />
       </Box>
