@@ -43,8 +43,8 @@ export interface LogPosition {
 
 // Words that mark trouble in Serviceguard, Metrocluster and Raid Manager messages. EX_ codes are Raid
 // Manager errors; the unicode61 tokenizer splits EX_EWSTOT into "ex" "ewstot", so "ex" finds them all.
-const errorWords = ["error*", "fail*", "ex", "abort*", "cannot", "unable", "timed", "timeout*", "died", "panic*", "critical", "alarm", "refused", "denied", "halted"];
-const warningWords = ["warn*", "psue", "pfus", "ssws", "suspend*", "lost", "alert", "unreachable"];
+const errorWords = ["error*", "fail*", "ex", "abort*", "cannot", "unable", "timed", "timeout*", "died", "panic*", "critical", "alarm", "refused", "denied"];
+const warningWords = ["warn*", "halted", "psue", "pfus", "ssws", "suspend*", "lost", "alert", "unreachable"];
 
 function wordsQuery(words: readonly string[]): string {
   return words.map((word) => word.endsWith("*") ? `"${word.slice(0, -1)}"*` : `"${word}"`).join(" OR ");
