@@ -21,7 +21,7 @@ export const keyGroups: readonly KeyGroup[] = [
       { keys: "Enter", does: "open what is selected" },
       { keys: "Esc Backspace", does: "back" },
       { keys: "/", does: "search the logs" },
-      { keys: "i", does: "next incident (Timeline, Logs)" },
+      { keys: "i", does: "next incident" },
       { keys: "?", does: "this help" },
       { keys: "q", does: "quit" },
     ],
