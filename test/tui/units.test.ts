@@ -62,6 +62,10 @@ describe("timeline drawing", () => {
       expect(text.some((row) => row.includes("≈"))).toBe(true);
       expect(text.some((row) => row.includes("^ 11-16 03:00:50"))).toBe(true);
     }
+    const hostile: Timeline = { ...timeline, rows: [{ ...timeline.rows[0], spans: [{ ...timeline.rows[0].spans[0], state: "\u001b[2J", to: null }] }] };
+    const drawn = timelineChart(hostile, 80, null, { color: false }).rows.map((row) => row.map((segment) => segment.text).join("")).join("\n");
+    expect(drawn).not.toContain("\u001b");
+    expect(drawn).toContain("SVOL_^[[2J");
     expect(stateFill("PAIR")).toBe("=");
     expect(stateFill("PSUE")).toBe("#");
   });

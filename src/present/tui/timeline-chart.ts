@@ -8,6 +8,7 @@ day. Stretches longer than an hour are marked with ≈ on the axis; the exact ti
 */
 import type { StateSpan, Timeline, TimelineMark } from "../../store/timeline.js";
 import { cell, fit, formatShortTime } from "./text.js";
+import { sanitizeForTerminal } from "../sanitize.js";
 import { plain, type Row, type Segment } from "./rows.js";
 import { tone, type Theme } from "./theme.js";
 
@@ -103,8 +104,9 @@ export function makeAxis(times: readonly number[], width: number): Axis {
   return { start, end, width, column, breaks };
 }
 
+/** `SVOL_SSWS`: role and state as Raid Manager prints them (from the logs, so made inert). */
 function spanLabel(span: StateSpan): string {
-  return span.role ? `${span.role}_${span.state}` : span.state;
+  return sanitizeForTerminal(span.role ? `${span.role}_${span.state}` : span.state);
 }
 
 /** One row's spans: `|LABEL=====` from each change to the next, blank before the first report. */
