@@ -19,7 +19,8 @@ function lineRow(line: LogLine, width: number, shift: number, hostWidth: number,
   return [
     { text: prefix.slice(0, 1), color: tone(theme, "cyan") },
     { text: prefix.slice(1), color: tone(theme, "gray") },
-    { text: fit(body.slice(shift), Math.max(width - prefix.length, 0)) },
+    // Only what can show is made inert and cut: a stored line can be a megabyte long.
+    { text: fit(body.slice(shift, shift + width + 1), Math.max(width - prefix.length, 0)) },
   ];
 }
 
@@ -49,7 +50,7 @@ export function logsRows(state: LogsState, layout: LogsLayout, theme: Theme): Ro
   if (page.length === 0) rows.push(plain(described ? "No line passes these filters (x clears them)." : "No log lines stored yet."));
   while (rows.length < pageHeight + 1) rows.push([]);
   if (paneHeight > 0) {
-    const pane = current ? wrap(current.text, width) : [];
+    const pane = current ? wrap(current.text.slice(0, width * (paneHeight + 1)), width) : [];
     for (let index = 0; index < paneHeight; index++) {
       const text = index === paneHeight - 1 && pane.length > paneHeight ? fit(`${pane[index]}…`, width) : pane[index] ?? "";
       rows.push(plain(text, { color: tone(theme, "gray") }));
