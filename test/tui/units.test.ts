@@ -7,6 +7,7 @@ import { fit, wrap, displayPath } from "../../src/present/tui/text.js";
 import { assertTerminal } from "../../src/present/tui/run.js";
 import { severityColor, themeFromEnvironment } from "../../src/present/tui/theme.js";
 import { splitKeys } from "../../src/present/tui/view-input.js";
+import { markTerms } from "../../src/present/tui/logs-rows.js";
 import { UsageError } from "../../src/errors.js";
 import { repositoryRoot, runMcadvisor } from "../helpers/cli.js";
 import type { Timeline } from "../../src/store/timeline.js";
@@ -91,6 +92,15 @@ describe("keys", () => {
     expect(burst[0][1].return).toBe(true);
     expect(burst[1][1].shift).toBe(true);
     expect(burst[3][1].delete).toBe(true);
+  });
+});
+
+describe("search words in log rows", () => {
+  it("are split out as bold segments, case-insensitively, the rest unchanged", () => {
+    const segments = markTerms("Executing horctakeover -g oradg ... HORCTAKEOVER returned", ["horctakeover"], { color: false });
+    expect(segments.map((segment) => segment.text).join("")).toBe("Executing horctakeover -g oradg ... HORCTAKEOVER returned");
+    expect(segments.filter((segment) => segment.bold).map((segment) => segment.text)).toEqual(["horctakeover", "HORCTAKEOVER"]);
+    expect(markTerms("abc", [], { color: false })).toEqual([{ text: "abc" }]);
   });
 });
 
