@@ -151,7 +151,7 @@ function peakOf(timeline) {
   return {
     sampledPeakRssBytes: peak.rssBytes, atMs: peak.ms, databaseWrittenAtPeak: Math.round((peak.dbBytes / finalDb) * 100) / 100,
     ingestEndMs: ingestEnd, maxRssDuringIngestBytes: maxOf(during(0, ingestEnd ?? Infinity)), maxRssAfterIngestBytes: ingestEnd === null ? null : maxOf(during(ingestEnd + 1, Infinity)),
-    samples: timeline.length,
+    samples: timeline.length, runMs: timeline.at(-1).ms,
   };
 }
 

@@ -50,7 +50,8 @@ export function judgeGoals(results) {
 }
 
 function table(header, rows) {
-  const line = (cells) => `| ${cells.join(" | ")} |`;
+  // A "|" inside a cell (a regular expression in the profile) would split it: escape it.
+  const line = (cells) => `| ${cells.map((cell) => String(cell).replaceAll("|", "\\|")).join(" | ")} |`;
   return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
 }
 
@@ -93,6 +94,10 @@ export function formatMarkdown(results) {
   for (const [name, run] of Object.entries(results.analyze ?? {})) {
     const peak = run.rssPeak;
     if (!peak) continue;
+    if (peak.ingestEndMs !== null) {
+      out.push(`analyze ${name}: the database stopped growing at ${seconds(peak.ingestEndMs)} of ${seconds(peak.runMs ?? run.wallMs)} `
+        + "(after that: correlation of the stored events, the findings stored, the JSON output).", "");
+    }
     out.push(`RSS of analyze ${name} (sampled every 200 ms): highest ${number(mib(peak.sampledPeakRssBytes), 1)} MiB at ${seconds(peak.atMs)} with ${number(peak.databaseWrittenAtPeak * 100)} % of the database written; `
       + `max while ingesting ${number(mib(peak.maxRssDuringIngestBytes), 1)} MiB, after (correlation, output) ${number(mib(peak.maxRssAfterIngestBytes), 1)} MiB.`, "");
   }
@@ -114,9 +119,9 @@ export function formatMarkdown(results) {
       ["= file parser as analyze runs it", stages.stages.parse],
       ["store (Store.appendLines: lines, events, FTS, commits)", stages.stages.store],
       ["rules (correlateBundle: read events back, engine, findings)", stages.stages.rules],
-    ].filter(([, stage]) => stage).map(([name, stage]) => [name, `${number(stage.ms)} ms`, perLine(stage.ms),
+    ].filter(([, stage]) => stage).map(([name, stage]) => [name, `${number(stage.ms)} ms`, stage.cpuMs == null ? "n/a" : `${number(stage.cpuMs)} ms`, perLine(stage.ms),
       ["header", "body"].some((key) => stages.stages[key] === stage) ? "(part of the parser)" : `${number((stage.ms / total) * 100, 0)} %`]);
-    out.push(table(["stage", "time", "µs/line", "share"], stageRows), "");
+    out.push(table(["stage", "wall", "CPU", "µs/line (wall)", "share of wall"], stageRows), "");
     const inside = stages.stages.store?.insideStatementsMs;
     if (inside) {
       out.push(`Store detail: ${Object.entries(inside).map(([name, value]) => `${name} ${number(value)} ms`).join(", ")}, outside the statements (BEGIN/COMMIT, WAL writes, checkpoints) ${number(stages.stages.store.outsideStatementsMs)} ms.`, "");
