@@ -265,9 +265,17 @@ async function firstFindingAnalyze() {
   const wallMs = performance.now() - started;
   probe.close();
   const document = JSON.parse(stdout);
+  // What watch will store: every file but the .gz archives (watch does not follow archives).
+  let followableLines = null;
+  const reader = new Database(db, { readonly: true });
+  try {
+    followableLines = reader.prepare("SELECT coalesce(sum(line_count), 0) AS n FROM file WHERE path NOT LIKE '%.gz'").get().n;
+  } finally {
+    reader.close();
+  }
   if (firstFindingMs === null && document.findings.length > 0) { firstFindingMs = wallMs; action = document.findings[0].action; }
   rmSync(db, { force: true });
-  return { firstFindingMs: firstFindingMs && Math.round(firstFindingMs), wallMs: Math.round(wallMs), action, actions: document.findings.map((finding) => finding.action), lines: document.inputs.lines };
+  return { firstFindingMs: firstFindingMs && Math.round(firstFindingMs), wallMs: Math.round(wallMs), action, actions: document.findings.map((finding) => finding.action), lines: document.inputs.lines, followableLines };
 }
 
 async function firstFindingWatch(totalLines) {
@@ -362,8 +370,8 @@ results.analyze = { "1m": await analyzeRuns("1m", meta1m, runs) };
 log("first finding on the bundle");
 {
   const analyzeFirst = await firstFindingAnalyze();
-  // Every file of the bundle is stored line by line (configuration files too): analyze's count is the total watch must reach.
-  results.firstFinding = { lines: analyzeFirst.lines, incident: bundleMeta.incident, analyze: analyzeFirst, watch: await firstFindingWatch(analyzeFirst.lines) };
+  // Every file of the bundle is stored line by line (configuration files too); watch skips the .gz archives.
+  results.firstFinding = { lines: analyzeFirst.lines, incident: bundleMeta.incident, analyze: analyzeFirst, watch: await firstFindingWatch(analyzeFirst.followableLines) };
 }
 log("stages (in-process)");
 results.stages = runJson("stages.mjs", [inputs["1m"].path]);
