@@ -41,11 +41,12 @@ afterEach(() => {
 });
 
 describe.skipIf(!hasTmux || !isBuilt)(`tui in a real terminal${hasTmux ? "" : " (skipped: tmux is not installed)"}${isBuilt ? "" : " (skipped: run npm run build first)"}`, () => {
+  // CI=true: ink would otherwise draw only the last frame (the first CI run saw a blank screen).
   it("analyses a sample, opens a finding's detail and quits with q, exit status 0", async () => {
     const directory = tempDir("mcadvisor-tmux-");
     const database = join(directory, "tui.db");
     const exitFile = join(directory, "exit");
-    const command = `cd '${repositoryRoot}' && NO_COLOR=1 '${process.execPath}' '${binary}' tui --db '${database}' samples/site-failover-svol-takeover; echo $? > '${exitFile}'; sleep 60`;
+    const command = `cd '${repositoryRoot}' && CI=true NO_COLOR=1 '${process.execPath}' '${binary}' tui --db '${database}' samples/site-failover-svol-takeover; echo $? > '${exitFile}'; sleep 60`;
     tmux("new-session", "-d", "-s", "tui", "-x", "120", "-y", "35", command);
 
     const list = await until("the findings list", screenWith("swap-resync"));

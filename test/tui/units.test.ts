@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { initialNavigation, navigate } from "../../src/present/tui/navigation.js";
 import { makeAxis, timelineChart, stateFill } from "../../src/present/tui/timeline-chart.js";
 import { fit, wrap, displayPath } from "../../src/present/tui/text.js";
-import { assertTerminal } from "../../src/present/tui/run.js";
+import { assertTerminal, leaveContinuousIntegrationMode } from "../../src/present/tui/terminal.js";
 import { severityColor, themeFromEnvironment } from "../../src/present/tui/theme.js";
 import { splitKeys } from "../../src/present/tui/view-input.js";
 import { markTerms } from "../../src/present/tui/logs-rows.js";
@@ -111,6 +111,17 @@ describe("text", () => {
     expect(wrap("one two three", 7)).toEqual(["one two", "three"]);
     expect(wrap("x".repeat(10), 4)).toEqual(["xxxx", "xxxx", "xx"]);
     expect(displayPath("samples/inc/nodeB1/var/adm/syslog/syslog.log", "/work/samples/inc")).toBe("nodeB1/var/adm/syslog/syslog.log");
+  });
+});
+
+describe("continuous-integration mode", () => {
+  it("is switched off before ink loads, since the TUI always draws on a terminal", () => {
+    const env: NodeJS.ProcessEnv = { CI: "true", CONTINUOUS_INTEGRATION: "1", PATH: "/bin" };
+    leaveContinuousIntegrationMode(env);
+    expect(env).toEqual({ CI: "false", CONTINUOUS_INTEGRATION: "false", PATH: "/bin" });
+    const untouched: NodeJS.ProcessEnv = { PATH: "/bin" };
+    leaveContinuousIntegrationMode(untouched);
+    expect(untouched).toEqual({ PATH: "/bin" });
   });
 });
 

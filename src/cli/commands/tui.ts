@@ -6,7 +6,7 @@ import { Store } from "../../store/store.js";
 import { analyzePaths } from "../../pipeline/analyze.js";
 import { createProgress } from "../../present/progress.js";
 import { sanitizeForTerminal } from "../../present/sanitize.js";
-import { assertTerminal, runTui } from "../../present/tui/run.js";
+import { assertTerminal, leaveContinuousIntegrationMode } from "../../present/tui/terminal.js";
 import { collect, databasePath, loadRulesOrFail, timeZoneOption, yearOption } from "../options.js";
 
 interface TuiFlags {
@@ -59,6 +59,9 @@ export function register(program: Command): void {
       const bundles = paths.length > 0 ? await analyzeFirst(paths, path, flags) : undefined;
       const database = openDatabase(path, { readonly: true });
       try {
+        leaveContinuousIntegrationMode();
+        // Loaded here, not at start-up: ink and react are needed by this command only.
+        const { runTui } = await import("../../present/tui/run.js");
         await runTui({ database, bundles });
         process.exitCode = 0;
       } finally {

@@ -3,9 +3,11 @@ Starting and stopping the TUI on a real terminal: the alternate screen (the shel
 back untouched on exit), and a clear refusal when there is no terminal to draw on.
 */
 import { render } from "ink";
-import { UsageError } from "../../errors.js";
+import { assertTerminal } from "./terminal.js";
 import type { SqliteDatabase } from "../../store/db.js";
 import { App } from "./app.js";
+
+export { assertTerminal };
 
 export interface TuiOptions {
   readonly database: SqliteDatabase;
@@ -13,16 +15,6 @@ export interface TuiOptions {
   readonly pollMs?: number;
   readonly stdin?: NodeJS.ReadStream;
   readonly stdout?: NodeJS.WriteStream;
-}
-
-/** ink needs raw keyboard input and a screen; a pipe or cron has neither. */
-export function assertTerminal(stdin: { isTTY?: boolean } = process.stdin, stdout: { isTTY?: boolean } = process.stdout): void {
-  if (!stdin.isTTY || !stdout.isTTY) {
-    const which = !stdin.isTTY && !stdout.isTTY ? "standard input and output are not a terminal" : !stdin.isTTY ? "standard input is not a terminal" : "standard output is not a terminal";
-    throw new UsageError(`the TUI needs a terminal: ${which}`, {
-      hint: "run it in a terminal (ssh -t for a remote one); for a report in a pipe or a script use `mcadvisor analyze PATH...` (add --format json) or `mcadvisor query`",
-    });
-  }
 }
 
 const enterAlternateScreen = "\u001b[?1049h\u001b[H";
