@@ -294,7 +294,7 @@ export class FollowerHub {
 
   private recordFor(path: string, place: FollowedPlace, stats: Stats, head: Buffer): FileRecord {
     const fingerprint = hashHead(head);
-    const known = this.store.findFileByFingerprint(fingerprint)
+    const known = this.store.findFileByFingerprint(place.bundle, fingerprint)
       ?? this.store.findGrownFile(path, stats.dev, stats.ino, head.length, (bytes) => hashHead(head.subarray(0, bytes)));
     if (known) return known;
     return this.store.addFile({
@@ -347,7 +347,7 @@ export class FollowerHub {
 
   private updateFingerprint(reader: Reader, head: Buffer): void {
     const fingerprint = hashHead(head);
-    const other = this.store.findFileByFingerprint(fingerprint);
+    const other = this.store.findFileByFingerprint(reader.record.bundle, fingerprint);
     if (other && other.id !== reader.record.id) return; // identical heads (rare): keep the shorter identity
     this.store.refingerprint(reader.record.id, fingerprint, head.length);
     reader.fingerprint = fingerprint;
@@ -411,7 +411,7 @@ export class FollowerHub {
         if (known && known.headBytes <= head.length && hashOf(known.headBytes) === known.fingerprint) {
           record = this.store.fileById(known.id);
         } else {
-          record = this.store.findFileByFingerprint(hashHead(head)) ?? this.store.findGrownFile(candidate, stats.dev, stats.ino, head.length, hashOf);
+          record = this.store.findFileByFingerprint(place.bundle, hashHead(head)) ?? this.store.findGrownFile(candidate, stats.dev, stats.ino, head.length, hashOf);
         }
       } finally {
         closeSync(fd);

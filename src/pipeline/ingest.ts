@@ -47,7 +47,7 @@ so the same log under another name, or analysed twice, adds nothing twice).
 */
 export async function ingestFile(store: Store, input: InputFile, options: IngestOptions = {}): Promise<IngestOutcome> {
   const identity = await identify(input.path, input.compressed);
-  let record = store.findFileByFingerprint(identity.fingerprint);
+  let record = store.findFileByFingerprint(input.bundle, identity.fingerprint);
   if (!record) {
     const grown = store.findGrownFile(input.path, identity.dev, identity.ino, identity.headBytes, identity.headHash);
     if (grown) {

@@ -95,10 +95,21 @@ function migrate(database: SqliteDatabase, path: string): void {
       throw new StoreError(`${path} is a SQLite database but not an mcadvisor one`, { hint: "use another --db path" });
     }
   }
-  for (let step = version; step < schemaVersion; step++) {
-    database.transaction(() => {
-      database.exec(migrations[step]);
-      database.pragma(`user_version = ${step + 1}`);
-    }).immediate();
+  if (version === schemaVersion) return;
+  // A migration may rebuild a table others reference (SQLite's documented procedure): foreign keys are
+  // off while it runs (the pragma is ignored inside a transaction) and checked before each commit.
+  const foreignKeys = database.pragma("foreign_keys", { simple: true }) as number;
+  database.pragma("foreign_keys = OFF");
+  try {
+    for (let step = version; step < schemaVersion; step++) {
+      database.transaction(() => {
+        database.exec(migrations[step]);
+        const broken = database.pragma("foreign_key_check") as unknown[];
+        if (broken.length > 0) throw new StoreError(`migration ${step + 1} of ${path} left ${broken.length} row(s) pointing nowhere`, { hint: "the database is unchanged; please report this with the file" });
+        database.pragma(`user_version = ${step + 1}`);
+      }).immediate();
+    }
+  } finally {
+    database.pragma(`foreign_keys = ${foreignKeys ? "ON" : "OFF"}`);
   }
 }

@@ -111,6 +111,36 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE file ADD COLUMN parser_context TEXT;
   `,
+  // 3: a file's identity is its content within its bundle, not across bundles: two incidents whose logs
+  // share their first 4 KiB (copies of one node's log taken at different times, a sample derived from
+  // another) must each keep all their lines, or the second is analysed without them. The table is
+  // copied aside and back (not renamed) so the views that name it stay valid throughout.
+  `
+  CREATE TEMP TABLE file_before_3 AS SELECT id, path, bundle, host_hint, package_hint, kind, fingerprint, head_bytes, dev, ino, size, mtime, offset, line_count, pending, year, added_at, parser_context FROM file;
+  DROP TABLE file;
+  CREATE TABLE file (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    bundle TEXT NOT NULL,
+    host_hint TEXT,
+    package_hint TEXT,
+    kind TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    head_bytes INTEGER NOT NULL DEFAULT 0,
+    dev INTEGER, ino INTEGER, size INTEGER, mtime INTEGER,
+    offset INTEGER NOT NULL DEFAULT 0,
+    line_count INTEGER NOT NULL DEFAULT 0,
+    pending TEXT,
+    year INTEGER,
+    added_at TEXT NOT NULL,
+    parser_context TEXT,
+    UNIQUE (bundle, fingerprint)
+  );
+  INSERT INTO file (id, path, bundle, host_hint, package_hint, kind, fingerprint, head_bytes, dev, ino, size, mtime, offset, line_count, pending, year, added_at, parser_context) SELECT id, path, bundle, host_hint, package_hint, kind, fingerprint, head_bytes, dev, ino, size, mtime, offset, line_count, pending, year, added_at, parser_context FROM file_before_3;
+  DROP TABLE file_before_3;
+  CREATE INDEX file_path ON file(path);
+  CREATE INDEX file_bundle ON file(bundle);
+  `,
 ];
 
 export const schemaVersion = migrations.length;

@@ -115,7 +115,7 @@ export class Store {
   constructor(database: SqliteDatabase) {
     this.database = database;
     this.statements = {
-      fileByFingerprint: database.prepare("SELECT * FROM file WHERE fingerprint = ?"),
+      fileByFingerprint: database.prepare("SELECT * FROM file WHERE bundle = ? AND fingerprint = ?"),
       fileById: database.prepare("SELECT * FROM file WHERE id = ?"),
       insertFile: database.prepare(
         `INSERT INTO file (path, bundle, host_hint, package_hint, kind, fingerprint, head_bytes, dev, ino, size, mtime, added_at)
@@ -153,8 +153,9 @@ export class Store {
     };
   }
 
-  findFileByFingerprint(fingerprint: string): FileRecord | undefined {
-    const row = this.statements.fileByFingerprint.get(fingerprint) as FileRow | undefined;
+  /** The file of this bundle with this content (the same log in another incident's bundle is another file). */
+  findFileByFingerprint(bundle: string, fingerprint: string): FileRecord | undefined {
+    const row = this.statements.fileByFingerprint.get(bundle, fingerprint) as FileRow | undefined;
     return row ? toFileRecord(row) : undefined;
   }
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { writeFileSync } from "node:fs";
 import { openDatabase } from "../../src/store/db.js";
 import { acquireWriterLock } from "../../src/store/lock.js";
-import { schemaVersion } from "../../src/store/schema.js";
+import { migrations, schemaVersion } from "../../src/store/schema.js";
 import { StoreError } from "../../src/errors.js";
 import { tempDir } from "../helpers/temp.js";
 
@@ -19,6 +19,27 @@ describe("openDatabase", () => {
     const views = again.prepare("SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name").all();
     expect(views).toEqual([{ name: "events" }, { name: "findings" }, { name: "log_lines" }]);
     again.close();
+  });
+
+  it("migrates a version 2 database: files kept, a file's identity now scoped to its bundle", () => {
+    const path = join(tempDir(), "v2.db");
+    const raw = new Database(path);
+    raw.exec(migrations[0]);
+    raw.exec(migrations[1]);
+    raw.pragma("user_version = 2");
+    raw.prepare("INSERT INTO file (path, bundle, kind, fingerprint, added_at, parser_context) VALUES (?, ?, 'syslog', 'abc', '2026-11-01', '{}')").run("/a/nodeA1/var/adm/syslog/syslog.log", "/a");
+    raw.prepare("INSERT INTO line (file_id, line_no, format, text) VALUES (1, 1, 'unparsed', 'kept')").run();
+    raw.close();
+
+    const migrated = openDatabase(path);
+    expect(migrated.pragma("user_version", { simple: true })).toBe(schemaVersion);
+    expect(migrated.prepare("SELECT file, text FROM log_lines").all()).toEqual([{ file: "/a/nodeA1/var/adm/syslog/syslog.log", text: "kept" }]);
+    expect(migrated.prepare("SELECT parser_context FROM file").get()).toEqual({ parser_context: "{}" });
+    // The same content in another bundle is another file; in the same bundle it is refused.
+    const add = migrated.prepare("INSERT INTO file (path, bundle, kind, fingerprint, added_at) VALUES (?, ?, 'syslog', 'abc', '2026-11-02')");
+    expect(() => add.run("/b/nodeA1/var/adm/syslog/syslog.log", "/b")).not.toThrow();
+    expect(() => add.run("/a/nodeA1/var/adm/syslog/OLDsyslog.log", "/a")).toThrow(/UNIQUE/);
+    migrated.close();
   });
 
   it("refuses a database from a newer mcadvisor", () => {

@@ -1,0 +1,67 @@
+/**
+A file is known by its content within its bundle: analysed again, renamed or copied inside one
+incident it adds nothing; the same first 4 KiB in another incident's bundle is another file, whose
+lines that incident needs.
+*/
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/store/db.js";
+import { Store } from "../../src/store/store.js";
+import { analyzePaths } from "../../src/pipeline/analyze.js";
+import { loadRules } from "../../src/advise/load.js";
+import { tempDir } from "../helpers/temp.js";
+
+const rules = loadRules([]).rules;
+
+/** 60 shared lines (well over the 4 KiB fingerprint window), then lines of this incident only. */
+function syslogWith(tail: readonly string[]): string {
+  const shared = Array.from({ length: 60 }, (_, index) =>
+    `Nov  8 10:${String(index).padStart(2, "0")}:00 nodeA1 cmcld[2001]: Heartbeat ok on lan0, line ${index} of the shared head`);
+  return [...shared, ...tail, ""].join("\n");
+}
+
+function writeSyslog(bundle: string, content: string, name = "syslog.log"): string {
+  const folder = join(bundle, "nodeA1", "var", "adm", "syslog");
+  mkdirSync(folder, { recursive: true });
+  const path = join(folder, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+function linesByBundle(store: Store): Record<string, number> {
+  const rows = store.database.prepare("SELECT f.bundle, count(*) AS n FROM line l JOIN file f ON f.id = l.file_id GROUP BY f.bundle").all() as { bundle: string; n: number }[];
+  return Object.fromEntries(rows.map((row) => [row.bundle, row.n]));
+}
+
+describe("file identity", () => {
+  it("keeps two bundles' logs apart when they share their first 4 KiB", async () => {
+    const root = tempDir();
+    const first = join(root, "incident-1");
+    const second = join(root, "incident-2");
+    writeSyslog(first, syslogWith(["Nov  8 11:00:00 nodeA1 cmcld[2001]: Member nodeB1 seems unhealthy, not receiving heartbeats from it."]));
+    writeSyslog(second, syslogWith([
+      "Nov  8 11:05:00 nodeA1 cmcld[2001]: Timed out node nodeB1. It may have failed.",
+      "Nov  8 11:05:01 nodeA1 cmcld[2001]: Attempting to form a new cluster",
+    ]));
+    const store = new Store(openDatabase(join(root, "m.db")));
+    await analyzePaths(store, { paths: [root], timeZone: "UTC", rules });
+    expect(linesByBundle(store)).toEqual({ [first]: 61, [second]: 62 });
+
+    // Analysed again: nothing new in either bundle.
+    await analyzePaths(store, { paths: [root], timeZone: "UTC", rules });
+    expect(linesByBundle(store)).toEqual({ [first]: 61, [second]: 62 });
+    store.close();
+  });
+
+  it("stores a log once within a bundle, whatever its copies are called", async () => {
+    const root = tempDir();
+    const bundle = join(root, "incident");
+    const original = writeSyslog(bundle, syslogWith([]));
+    copyFileSync(original, join(bundle, "nodeA1", "var", "adm", "syslog", "OLDsyslog.log"));
+    const store = new Store(openDatabase(join(root, "m.db")));
+    await analyzePaths(store, { paths: [root], timeZone: "UTC", rules });
+    expect(linesByBundle(store)).toEqual({ [bundle]: 60 });
+    store.close();
+  });
+});
