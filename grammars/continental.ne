@@ -39,35 +39,54 @@ const MINUTE_WORDS = new Set(["minutes", "minute", "min", "mins"]);
 // Words that name no cluster when they stand before a condition ("status UNREACHABLE").
 const NOT_A_CLUSTER = new Set(["is", "status", "state", "cluster", "the", "now", "became", "becomes", "changed", "to", "been", "has", "have", "was", "are", "still"]);
 
+/** The cluster and condition a notice names: `name/CONDITION`, `name CONDITION`, or `cluster name ... CONDITION`. */
+function clusterAndCondition(tokens: Token[], lower: string[]): { cluster: string | null; condition: string | null; conditionIndex: number } {
+  let cluster: string | null = null;
+  let condition: string | null = null;
+  let conditionIndex = -1;
+  for (let index = 0; index < tokens.length && condition === null; index++) {
+    const token = tokens[index];
+    if (token.type === "clusterCondition") {
+      const slash = token.value.lastIndexOf("/");
+      cluster = token.value.slice(0, slash);
+      condition = token.value.slice(slash + 1);
+      conditionIndex = index;
+    } else if (token.type === "condition") {
+      condition = token.value;
+      conditionIndex = index;
+      const before = tokens[index - 1];
+      if (before && before.type === "word" && !NOT_A_CLUSTER.has(lower[index - 1])) cluster = before.value;
+    }
+  }
+  if (cluster === null) {
+    const named = lower.indexOf("cluster");
+    if (named >= 0 && tokens[named + 1]?.type === "word") cluster = tokens[named + 1].value;
+  }
+  return { cluster, condition, conditionIndex };
+}
+
+const NOTICE_WORDS = new Set(["alert", "alarm"]);
+
 function interpret(tokens: Token[]): Draft[] {
   const lower = tokens.map((token) => token.value.toLowerCase());
   const eventToken = tokens.find((token) => token.type === "clusterEvent" && token.value !== "CLUSTER_EVENT");
+  const { cluster, condition, conditionIndex } = clusterAndCondition(tokens, lower);
   let kind: "cc.alert" | "cc.alarm" | undefined;
   if (eventToken) kind = eventToken.value === "CLUSTER_ALARM" ? "cc.alarm" : "cc.alert";
-  else if (tokens.some((token) => token.type === "condition" || token.type === "clusterCondition")) {
-    if (lower.includes("alarm")) kind = "cc.alarm";
-    else if (lower.includes("alert")) kind = "cc.alert";
+  else if (condition !== null && cluster !== null) {
+    // Without the monitor's CLUSTER_ALERT/ALARM keyword, "alert" next to "ERROR" or "DOWN" is common in
+    // other programs' lines (an application's "ERROR ... alert(1)", a monitoring agent's "HOST ALERT:
+    // web1;DOWN"): the line must also speak of a cluster, or be the manual's SYSLOG notice shape,
+    // "<cluster> UNREACHABLE alert", where the notice word follows the condition.
+    const speaksOfCluster = lower.some((word) => word.includes("cluster")) || tokens.some((token) => token.type === "clusterCondition");
+    const unreachableNotice = condition === "UNREACHABLE" && NOTICE_WORDS.has(lower[conditionIndex + 1] ?? "");
+    if (speaksOfCluster || unreachableNotice) {
+      if (lower.includes("alarm")) kind = "cc.alarm";
+      else if (lower.includes("alert")) kind = "cc.alert";
+    }
   }
   const events: Draft[] = [];
   if (kind) {
-    let cluster: string | null = null;
-    let condition: string | null = null;
-    for (let index = 0; index < tokens.length && condition === null; index++) {
-      const token = tokens[index];
-      if (token.type === "clusterCondition") {
-        const slash = token.value.lastIndexOf("/");
-        cluster = token.value.slice(0, slash);
-        condition = token.value.slice(slash + 1);
-      } else if (token.type === "condition") {
-        condition = token.value;
-        const before = tokens[index - 1];
-        if (before && before.type === "word" && !NOT_A_CLUSTER.has(lower[index - 1])) cluster = before.value;
-      }
-    }
-    if (cluster === null) {
-      const named = lower.indexOf("cluster");
-      if (named >= 0 && tokens[named + 1]?.type === "word") cluster = tokens[named + 1].value;
-    }
     let minutes: number | null = null;
     for (let index = 0; index < tokens.length; index++) {
       if (tokens[index].type !== "number") continue;
@@ -110,6 +129,13 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Processing the recovery group nfsgroup on recovery cluster eastcoast.", expect: [{ kind: "cc.recover", fields: { recoveryGroup: "nfsgroup", cluster: "eastcoast" } }] },
   { text: "Starting recovery package nfsbackuppkg on recovery cluster eastcoast.", expect: [{ kind: "cc.recover", package: "nfsbackuppkg", fields: { recoveryGroup: null, cluster: "eastcoast" } }] },
   { text: "Halting data receiver package nfsreceiverpkg on recovery cluster eastcoast.", expect: [] },
+  { text: "eastcoast UNREACHABLE alert", expect: [{ kind: "cc.alert", fields: { cluster: "eastcoast", condition: "UNREACHABLE", minutes: null } }] },
+  { text: "CLUSTER_ALERT westcoast/DOWN 10 MINUTES", expect: [{ kind: "cc.alert", fields: { cluster: "westcoast", condition: "DOWN", minutes: 10 } }] },
+  // Other programs' alerts: no cluster named, or not the monitor's notice shape.
+  { text: "ERROR <script>alert(1)</script> in request handler", expect: [] },
+  { text: "HOST ALERT: web1;DOWN;HARD;3;PING CRITICAL - Packet loss = 100%", expect: [] },
+  { text: "disk sda ERROR alert raised by smartd", expect: [] },
+  { text: "link UP alert cleared on lan2", expect: [] },
 ];
 %}
 
