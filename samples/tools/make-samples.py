@@ -1328,8 +1328,8 @@ def s26_daemon_died():
     b.noise("nodeA1", T(25, 14, 4, 0), T(25, 17, 0), "after")
     rotate_syslog(b, "nodeA1", T(25, 14, 0, 0))
     b.write()
-    b.expected([finding_of("serviceguard-daemon-died", "fix-package-failure", "warning", "open", None, None)],
-               ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync", "raise-run-script-timeout", "restart-raid-manager"],
+    b.expected([finding_of("serviceguard-daemon-died", "rejoin-node", "warning", "open", None, None)],
+               ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync", "raise-run-script-timeout", "restart-raid-manager", "fix-package-failure"],
                "A runaway batch job exhausts swap on nodeA1; cmcld is interrupted, aborts (signal 6) and the Serviceguard safety timer resets the node with a TOC. The other nodes time nodeA1 out, re-form the cluster and oracle_pkg restarts cleanly on nodeA2 (PVOL_PAIR). nodeA1 is back up with a crash dump in /var/adm/crash but is not in the cluster. Find the reason in the dump and the old syslog, fix the load, send the dump and the cmcld core to HP support if cmcld itself failed, then cmrunnode nodeA1.")
 
 

@@ -14,6 +14,7 @@ export const ACTION_IDS: Readonly<Record<string, string>> = {
   "check-pair-consistency": "pair volume combination or mixed states (EX_EVOLCE, EX_ENQVOL, EX_INCSTG, EX_INVSTP)",
   "recover-continental-cluster": "Continentalclusters alarm: confirm the disaster, then cmrecovercl on the recovery cluster",
   "fix-package-failure": "a run or halt script failed for a reason outside replication: fix it, then re-enable switching",
+  "rejoin-node": "a Serviceguard daemon died and the node was reset (TOC): find the cause, then rejoin it with cmrunnode",
   "automated": "Metrocluster handled it on an AUTO_* = 1 path: what is left for the operator",
 };
 

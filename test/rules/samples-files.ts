@@ -39,7 +39,7 @@ export function scenarioFiles(scenario: string): ExampleFile[] {
 }
 
 export interface ExpectedFindings {
-  readonly findings: Array<{ action: string; severity: string; status: string; package: string | null; deviceGroup: string | null }>;
+  readonly findings: Array<{ action: string; severity: string; status: string; package: string | null; deviceGroup: string | null; rule?: string }>;
   readonly mustNotInclude?: string[];
   readonly story?: string;
 }
