@@ -187,6 +187,17 @@ function interpret(tokens: Token[]): Draft[] {
     // "Both arrays report SMPL", "both sides PSUE": one fact about each side.
     if (lower[index] === "both" && ["arrays", "sides", "sites", "volumes"].includes(lower[index + 1] ?? "")) side = "both";
     if (pairdisplayRow && index === 2) side = token.value === "L" ? "local" : "remote";
+    // "pairvolchk -g oradg -s returned PVOL_PSUE; pairvolchk -g oradg -c returned SVOL_PSUS": -s/-ss report
+    // the local volume, -c the remote one, up to the next command.
+    if (token.type === "command" && token.value === "pairvolchk") {
+      let checks: "local" | "remote" | undefined;
+      for (let next = index + 1; next < tokens.length && tokens[next].type !== "command"; next++) {
+        if (tokens[next].type !== "option") continue;
+        if (tokens[next].value === "-c") checks = "remote";
+        else if ((tokens[next].value === "-s" || tokens[next].value === "-ss") && checks === undefined) checks = "local";
+      }
+      if (checks) side = checks;
+    }
     if (used.has(index)) continue;
     if (token.type === "roleState") {
       const { role, state } = splitRoleState(token.value);
@@ -482,6 +493,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "SMPL" } },
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state: "SMPL" } },
   ] },
+  { text: "pairvolchk -g oradg -s returned PVOL_PSUE; pairvolchk -g oradg -c returned SVOL_PSUS.", expect: [
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PSUE" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state: "PSUS" } },
+  ] },
+  { text: "pairvolchk -ss -g oradg: PVOL_PAIR", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PAIR" } }] },
   { text: "pairvolchk for erpdg: PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "erpdg", fields: { side: null, role: "PVOL", state: "PSUE" } }] },
   { text: "pairvolchk for device group erpdg returned PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "erpdg", fields: { side: null, role: "PVOL", state: "PSUE" } }] },
   { text: "Nothing about replication here", expect: [] },
