@@ -85,6 +85,46 @@ const KEEP_FIRST_EVIDENCE = 4;
 const CHANGE_ORDER: readonly FindingChange[] = ["opened", "updated", "escalated", "resolved"];
 const RELATED_KEPT = 6;
 
+/**
+The events a count rule has seen inside its window. Events mostly come in time order, so the window
+drops expired events from its front (amortised O(1) per event, where filtering the whole window on
+every event made a 30-day window quadratic); an event older than the newest falls back to a filter.
+*/
+class CountWindow {
+  private events: LogEvent[] = [];
+  private head = 0;
+  private inOrder = true;
+
+  /** Drops what is older than `withinMs` before `now`, then adds `event` unless it repeats the newest line's event. */
+  push(event: LogEvent, now: number, withinMs: number): void {
+    const expired = (earlier: LogEvent): boolean => now - (earlier.ts ?? now) > withinMs;
+    if (this.inOrder) {
+      while (this.head < this.events.length && expired(this.events[this.head])) this.head++;
+      if (this.head > 1024 && this.head * 2 > this.events.length) {
+        this.events = this.events.slice(this.head);
+        this.head = 0;
+      }
+    } else {
+      this.events = this.events.slice(this.head).filter((earlier) => !expired(earlier));
+      this.head = 0;
+      this.inOrder = this.events.every((earlier, index) => index === 0 || (earlier.ts ?? 0) >= (this.events[index - 1].ts ?? 0));
+    }
+    const last = this.events.length > this.head ? this.events[this.events.length - 1] : undefined;
+    // One line may yield the same event twice; count lines, not duplicates.
+    if (last && last.source.file === event.source.file && last.source.line === event.source.line && last.kind === event.kind) return;
+    if (last && event.ts !== null && last.ts !== null && event.ts < last.ts) this.inOrder = false;
+    this.events.push(event);
+  }
+
+  get size(): number {
+    return this.events.length - this.head;
+  }
+
+  all(): LogEvent[] {
+    return this.events.slice(this.head);
+  }
+}
+
 function compile(rule: Rule): CompiledRule {
   const match = rule.match;
   const steps = match.sequence ?? (match.event ? [match.event] : []);
@@ -143,7 +183,7 @@ export class RuleEngine {
   /** Events of the line being read (see flushLine). */
   private readonly pendingLine: LogEvent[] = [];
   private readonly partials = new Map<string, PartialMatch[]>();
-  private readonly counted = new Map<string, LogEvent[]>();
+  private readonly counted = new Map<string, CountWindow>();
   private readonly absences = new Map<string, PendingAbsence>();
   /** Per rule and key: the latest related events (match.related), shown as evidence. */
   private readonly relatedEvents = new Map<string, LogEvent[]>();
@@ -332,12 +372,15 @@ export class RuleEngine {
     if (steps.length === 0) return null;
     if (compiled.count) {
       if (!this.matches(steps[steps.length - 1], event, context, now)) return null;
-      const window = (this.counted.get(slot) ?? []).filter((earlier) => now - (earlier.ts ?? now) <= compiled.count!.withinMs);
-      const last = window[window.length - 1];
-      // One line may yield the same event twice; count lines, not duplicates.
-      if (!last || last.source.file !== event.source.file || last.source.line !== event.source.line || last.kind !== event.kind) window.push(event);
-      this.counted.set(slot, window);
-      return window.length >= compiled.count.atLeast ? [...window] : null;
+      let window = this.counted.get(slot);
+      if (!window) {
+        window = new CountWindow();
+        this.counted.set(slot, window);
+      }
+      window.push(event, now, compiled.count.withinMs);
+      if (window.size < compiled.count.atLeast) return null;
+      // An open finding already holds the earlier events as evidence: only the new one is news.
+      return this.open.has(slot) ? [event] : window.all();
     }
     if (steps.length === 1) return this.matches(steps[0], event, context, now) ? [event] : null;
 

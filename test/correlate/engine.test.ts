@@ -109,6 +109,26 @@ describe("RuleEngine", () => {
     expect(finding.steps[0].command).toBe("MEMBER_TIMEOUT > 16 s");
   });
 
+  it("counts a late event by its own time: it leaves the window when it is too old, not when the events before it do", () => {
+    const engine = new RuleEngine([rule({ match: { key: "cluster", event: { kind: "cmcld.starved" }, count: { atLeast: 3, within: "1h" } } })]);
+    engine.push(event("cmcld.starved", T0 + 100 * MINUTE, { fields: { seconds: 2 } }));
+    engine.push(event("cmcld.starved", T0 + 50 * MINUTE, { fields: { seconds: 2 } })); // logged earlier, read later
+    engine.push(event("cmcld.starved", T0 + 160 * MINUTE, { fields: { seconds: 2 } }));
+    // At 160 min the late event (50) is 110 min old, the first (100) exactly 60: two inside the hour.
+    expect(engine.findings()).toHaveLength(0);
+    engine.push(event("cmcld.starved", T0 + 165 * MINUTE, { fields: { seconds: 2 } }));
+    engine.push(event("cmcld.starved", T0 + 166 * MINUTE, { fields: { seconds: 2 } }));
+    expect(engine.findings()).toHaveLength(1);
+  });
+
+  it("keeps adding each new occurrence to an open count finding, once", () => {
+    const engine = new RuleEngine([rule({ match: { key: "cluster", event: { kind: "cmcld.starved" }, count: { atLeast: 2, within: "30d" } } })]);
+    for (let index = 0; index < 10; index++) engine.push(event("cmcld.starved", T0 + index * HOUR, { fields: { seconds: index } }));
+    const [finding] = engine.findings();
+    expect(finding.evidence.map((evidence) => evidence.ts)).toEqual(Array.from({ length: 10 }, (_, index) => T0 + index * HOUR));
+    expect(finding.lastSeen).toBe(T0 + 9 * HOUR);
+  });
+
   it("fires an absence at its deadline, the same in replay and live", () => {
     const absenceRule = rule({
       match: { event: { kind: "pair.state", where: { state: "PSUE" } }, absent: { event: { kind: "pair.resync" }, within: "24h" } },
