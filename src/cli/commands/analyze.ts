@@ -1,14 +1,10 @@
 import type { Command } from "commander";
 import { UsageError } from "../../errors.js";
-import { openDatabase } from "../../store/db.js";
-import { acquireWriterLock } from "../../store/lock.js";
-import { Store } from "../../store/store.js";
 import { inputTotals, listFindings } from "../../store/read.js";
-import { analyzePaths } from "../../pipeline/analyze.js";
-import { createProgress } from "../../present/progress.js";
 import { renderFindingsText } from "../../present/findings-text.js";
 import { exitStatusFor, findingsDocument } from "../../present/findings-json.js";
 import { version } from "../../version.js";
+import { analyzeInto } from "../analysis.js";
 import { collect, databasePath, formatOption, loadRulesOrFail, timeZoneOption, yearOption } from "../options.js";
 
 interface AnalyzeFlags {
@@ -35,22 +31,9 @@ export function register(program: Command): void {
       const fixedYear = yearOption(flags.year);
       if (paths.length === 0) throw new UsageError("analyze needs at least one file or folder");
       const rules = loadRulesOrFail(flags.rules);
-      const path = databasePath(flags.db);
-      const lock = acquireWriterLock(path, "analyze");
-      const store = new Store(openDatabase(path));
-      const progress = createProgress();
+      const analysis = await analyzeInto({ databaseFile: databasePath(flags.db), paths, rules, timeZone, fixedYear, holder: "analyze" });
       try {
-        const result = await analyzePaths(store, {
-          paths, rules, timeZone, fixedYear, onProgress: (state) => progress.update(state),
-        });
-        progress.done();
-        const problems = result.problems.map((problem) => problem.hint ? `${problem.message} (${problem.hint})` : problem.message);
-        for (const problem of problems) process.stderr.write(`mcadvisor: ${problem}\n`);
-        if (result.inputs.length === 0) {
-          throw new UsageError(`no syslog or package logs found in ${paths.join(", ")}`, {
-            hint: "name syslog.log / OLDsyslog.log files, package logs under a cmcluster folder, or folders holding them",
-          });
-        }
+        const { store, result, problems } = analysis;
         const findings = listFindings(store.database, { bundles: result.bundles });
         const totals = inputTotals(store.database, result.fileIds);
         const output = format === "json"
@@ -59,9 +42,7 @@ export function register(program: Command): void {
         process.stdout.write(output);
         process.exitCode = exitStatusFor(findings);
       } finally {
-        progress.done();
-        store.close();
-        lock.release();
+        analysis.close();
       }
     });
 }

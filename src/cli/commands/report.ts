@@ -3,10 +3,6 @@ import { existsSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, basename, join } from "node:path";
 import { StoreError, UsageError } from "../../errors.js";
 import { openDatabase, type SqliteDatabase } from "../../store/db.js";
-import { acquireWriterLock, type WriterLock } from "../../store/lock.js";
-import { Store } from "../../store/store.js";
-import { analyzePaths } from "../../pipeline/analyze.js";
-import { createProgress } from "../../present/progress.js";
 import { toWallClock } from "../../ingest/year.js";
 import { gatherReport, type ReportModel } from "../../present/report/model.js";
 import { resolveWindow, validateWindowOptions } from "../../present/report/window.js";
@@ -15,6 +11,7 @@ import { renderReportHtml } from "../../present/report/html.js";
 import { renderReportJson } from "../../present/report/json.js";
 import { renderStatusLine } from "../../present/report/status.js";
 import { version } from "../../version.js";
+import { analyzeInto, type Analysis } from "../analysis.js";
 import { collect, databasePath, formatOption, loadRulesOrFail, timeZoneOption, yearOption } from "../options.js";
 
 interface ReportFlags {
@@ -75,31 +72,14 @@ export function register(program: Command): void {
       // Checked before any work so a typo in --since does not cost an analysis.
       validateWindowOptions(flags.since, flags.until);
 
-      let lock: WriterLock | undefined;
+      let analysis: Analysis | undefined;
       let database: SqliteDatabase;
       let bundles: readonly string[] | undefined;
-      const progress = createProgress();
       if (paths.length > 0) {
         const rules = loadRulesOrFail(flags.rules);
-        lock = acquireWriterLock(path, "report");
-        const store = new Store(openDatabase(path));
-        database = store.database;
-        try {
-          const result = await analyzePaths(store, { paths, rules, timeZone, fixedYear, onProgress: (state) => progress.update(state) });
-          progress.done();
-          for (const problem of result.problems) process.stderr.write(`mcadvisor: ${problem.hint ? `${problem.message} (${problem.hint})` : problem.message}\n`);
-          if (result.inputs.length === 0) {
-            throw new UsageError(`no syslog or package logs found in ${paths.join(", ")}`, {
-              hint: "name syslog.log / OLDsyslog.log files, package logs under a cmcluster folder, or folders holding them",
-            });
-          }
-          bundles = result.bundles;
-        } catch (error) {
-          progress.done();
-          store.close();
-          lock.release();
-          throw error;
-        }
+        analysis = await analyzeInto({ databaseFile: path, paths, rules, timeZone, fixedYear, holder: "report" });
+        database = analysis.store.database;
+        bundles = analysis.result.bundles;
       } else {
         // A running watch holds the writer lock and keeps writing: read alongside it (WAL) and write only the
         // one report row, in a single statement that waits on busy_timeout.
@@ -135,8 +115,8 @@ export function register(program: Command): void {
         }
         process.exitCode = model.exitStatus;
       } finally {
-        database.close();
-        lock?.release();
+        if (analysis) analysis.close();
+        else database.close();
       }
     });
 }

@@ -1,12 +1,7 @@
 import type { Command } from "commander";
-import { UsageError } from "../../errors.js";
 import { openDatabase } from "../../store/db.js";
-import { acquireWriterLock } from "../../store/lock.js";
-import { Store } from "../../store/store.js";
-import { analyzePaths } from "../../pipeline/analyze.js";
-import { createProgress } from "../../present/progress.js";
-import { sanitizeForTerminal } from "../../present/sanitize.js";
 import { assertTerminal, leaveContinuousIntegrationMode } from "../../present/tui/terminal.js";
+import { analyzeInto } from "../analysis.js";
 import { collect, databasePath, loadRulesOrFail, timeZoneOption, yearOption } from "../options.js";
 
 interface TuiFlags {
@@ -17,30 +12,13 @@ interface TuiFlags {
 }
 
 /** With PATHs: analyse them as `analyze` does (writer lock held only while writing), and return their bundles. */
-async function analyzeFirst(paths: string[], path: string, flags: TuiFlags): Promise<string[]> {
-  const timeZone = timeZoneOption(flags.tz);
-  const fixedYear = yearOption(flags.year);
+async function analyzeFirst(paths: string[], databaseFile: string, flags: TuiFlags): Promise<string[]> {
   const rules = loadRulesOrFail(flags.rules);
-  const lock = acquireWriterLock(path, "tui (analyzing)");
-  const store = new Store(openDatabase(path));
-  const progress = createProgress();
-  try {
-    const result = await analyzePaths(store, { paths, rules, timeZone, fixedYear, onProgress: (state) => progress.update(state) });
-    progress.done();
-    for (const problem of result.problems) {
-      process.stderr.write(`mcadvisor: ${sanitizeForTerminal(problem.hint ? `${problem.message} (${problem.hint})` : problem.message)}\n`);
-    }
-    if (result.inputs.length === 0) {
-      throw new UsageError(`no syslog or package logs found in ${paths.join(", ")}`, {
-        hint: "name syslog.log / OLDsyslog.log files, package logs under a cmcluster folder, or folders holding them",
-      });
-    }
-    return [...result.bundles];
-  } finally {
-    progress.done();
-    store.close();
-    lock.release();
-  }
+  const analysis = await analyzeInto({
+    databaseFile, paths, rules, timeZone: timeZoneOption(flags.tz), fixedYear: yearOption(flags.year), holder: "tui (analyzing)",
+  });
+  analysis.close();
+  return [...analysis.result.bundles];
 }
 
 export function register(program: Command): void {

@@ -1,0 +1,63 @@
+/**
+What analyze, report and tui do with PATHs, in one place: take the writer lock, read the paths into
+the store with a progress bar, and print each problem (an unreadable file) once on stderr; finding no
+log at all is a usage error. The caller reads from the open store, then closes it (which also
+releases the lock); on failure both are released before the error goes up.
+*/
+import { UsageError } from "../errors.js";
+import { openDatabase } from "../store/db.js";
+import { acquireWriterLock } from "../store/lock.js";
+import { Store } from "../store/store.js";
+import { analyzePaths, type AnalyzeOptions, type AnalyzeResult } from "../pipeline/analyze.js";
+import { createProgress } from "../present/progress.js";
+import { sanitizeForTerminal } from "../present/sanitize.js";
+
+export interface AnalysisRequest {
+  readonly databaseFile: string;
+  readonly paths: readonly string[];
+  readonly rules: AnalyzeOptions["rules"];
+  readonly timeZone?: string;
+  readonly fixedYear?: number;
+  /** Shown to another writer that finds the lock taken ("analyze", "report", "tui (analyzing)"). */
+  readonly holder: string;
+}
+
+export interface Analysis {
+  readonly store: Store;
+  readonly result: AnalyzeResult;
+  /** Each problem as one line (message and hint), as printed on stderr. */
+  readonly problems: readonly string[];
+  /** Closes the store and releases the writer lock. */
+  close(): void;
+}
+
+export async function analyzeInto(request: AnalysisRequest): Promise<Analysis> {
+  const lock = acquireWriterLock(request.databaseFile, request.holder);
+  let store: Store | undefined;
+  const progress = createProgress();
+  const close = (): void => {
+    progress.done();
+    store?.close();
+    lock.release();
+  };
+  try {
+    store = new Store(openDatabase(request.databaseFile));
+    const result = await analyzePaths(store, {
+      paths: [...request.paths], rules: request.rules, timeZone: request.timeZone, fixedYear: request.fixedYear,
+      onProgress: (state) => progress.update(state),
+    });
+    progress.done();
+    const problems = result.problems.map((problem) => problem.hint ? `${problem.message} (${problem.hint})` : problem.message);
+    // A path is text from the logs' world too: it may carry escape sequences.
+    for (const problem of problems) process.stderr.write(`mcadvisor: ${sanitizeForTerminal(problem)}\n`);
+    if (result.inputs.length === 0) {
+      throw new UsageError(`no syslog or package logs found in ${request.paths.join(", ")}`, {
+        hint: "name syslog.log / OLDsyslog.log files, package logs under a cmcluster folder, or folders holding them",
+      });
+    }
+    return { store, result, problems, close };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
