@@ -36,6 +36,13 @@ function reportJson(args: readonly string[]): WindowDocument {
 }
 
 describe("mcadvisor report", () => {
+  it("HTML: a resolved finding says which package and device group it was about", () => {
+    const result = runMcadvisor(["report", "--db", join(tempDir(), "r.db"), "--since", "2026-11-01", "--until", "2026-12-01", "--tz", "UTC", "--format", "html", sample("resolved-after-resync")]);
+    expect(result.code, result.stderr).toBe(0);
+    const resolved = result.stdout.slice(result.stdout.indexOf('<section id="resolved">'));
+    expect(resolved).toMatch(/\[full-resync\]<\/span><\/td><td>oracle_pkg \/ oradg<\/td>/);
+  });
+
   it("exit status like analyze: 0 nothing open above info, 1 warning, 2 critical", () => {
     const root = tempDir();
     const window = ["--since", "2026-11-01", "--until", "2026-12-01", "--tz", "UTC"];

@@ -160,10 +160,14 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
   out.push('<section id="resolved">', `<h2>Resolved in this window (${model.resolvedFindings.length})</h2>`);
   if (model.resolvedFindings.length === 0) out.push("<p>None.</p>");
   else {
-    out.push('<div class="scroll"><table><thead><tr><th>Severity</th><th>Finding</th><th>First seen</th><th>Resolved</th></tr></thead><tbody>');
+    out.push('<div class="scroll"><table><thead><tr><th>Severity</th><th>Finding</th><th>Package / device group</th><th>First seen</th><th>Resolved</th></tr></thead><tbody>');
     for (const finding of model.resolvedFindings) {
-      out.push(`<tr><td>${SEVERITY_WORD[finding.severity]}</td><td>${esc(finding.title)} <span class="muted">[${esc(finding.action)}]</span></td>`
-        + `<td>${time(finding.firstSeen)}</td><td>${time(finding.resolvedAt)}</td></tr>`);
+      // Many incidents reuse oradg/oracle_pkg: what it was about is half of what resolved.
+      const scope = [finding.package, finding.deviceGroup].filter((value): value is string => Boolean(value)).map(esc).join(" / ") || "&ndash;";
+      const bundle = bundleOf(finding.bundle);
+      out.push(`<tr><td>${SEVERITY_WORD[finding.severity]}</td><td>${esc(finding.title)} <span class="muted">[${esc(finding.action)}]</span>`
+        + `${bundle ? ` <span class="muted">${esc(bundle)}</span>` : ""}</td>`
+        + `<td>${scope}</td><td>${time(finding.firstSeen)}</td><td>${time(finding.resolvedAt)}</td></tr>`);
     }
     out.push("</tbody></table></div>");
   }
