@@ -74,7 +74,9 @@ interface FindingState {
   severity: Severity;
   escalatedSummary: string | null;
   readonly evidence: Evidence[];
-  readonly evidenceKeys: Set<string>;
+  /** The lines already in evidence, by file (line numbers, not "file:line" strings: a long-open finding may see tens of thousands). */
+  readonly evidenceLines: Map<string, Set<number>>;
+  evidenceCount: number;
   values: Record<string, Scalar | undefined>;
   /** Numeric maxima of event fields over the matching events (`{max.field}`). */
   readonly maxima: Map<string, number>;
@@ -89,39 +91,59 @@ const RELATED_KEPT = 6;
 The events a count rule has seen inside its window. Events mostly come in time order, so the window
 drops expired events from its front (amortised O(1) per event, where filtering the whole window on
 every event made a 30-day window quadratic); an event older than the newest falls back to a filter.
+The times are kept for every event; the events themselves only while they may become evidence (the
+caller passes none while the finding is open), so a long window of frequent warnings costs 8 bytes
+an event, not the event with its line.
 */
 class CountWindow {
-  private events: LogEvent[] = [];
+  /** Event times (NaN: no time, never expires), a double array. */
+  private times: number[] = [];
+  private events: (LogEvent | undefined)[] = [];
   private head = 0;
   private inOrder = true;
+  private last: { file: string; line: number; kind: string } | undefined;
 
-  /** Drops what is older than `withinMs` before `now`, then adds `event` unless it repeats the newest line's event. */
-  push(event: LogEvent, now: number, withinMs: number): void {
-    const expired = (earlier: LogEvent): boolean => now - (earlier.ts ?? now) > withinMs;
+  /** Drops what is older than `withinMs` before `now`, then counts the event unless it repeats the newest line's event. */
+  push(event: LogEvent, keep: boolean, now: number, withinMs: number): void {
+    const expired = (time: number): boolean => now - time > withinMs; // false for NaN
     if (this.inOrder) {
-      while (this.head < this.events.length && expired(this.events[this.head])) this.head++;
-      if (this.head > 1024 && this.head * 2 > this.events.length) {
-        this.events = this.events.slice(this.head);
-        this.head = 0;
-      }
+      while (this.head < this.times.length && expired(this.times[this.head])) this.head++;
+      if (this.head > 1024 && this.head * 2 > this.times.length) this.compact(() => true);
     } else {
-      this.events = this.events.slice(this.head).filter((earlier) => !expired(earlier));
-      this.head = 0;
-      this.inOrder = this.events.every((earlier, index) => index === 0 || (earlier.ts ?? 0) >= (this.events[index - 1].ts ?? 0));
+      this.compact((time) => !expired(time));
+      this.inOrder = this.times.every((time, index) => index === 0 || Number.isNaN(time) || Number.isNaN(this.times[index - 1]) || time >= this.times[index - 1]);
     }
-    const last = this.events.length > this.head ? this.events[this.events.length - 1] : undefined;
     // One line may yield the same event twice; count lines, not duplicates.
-    if (last && last.source.file === event.source.file && last.source.line === event.source.line && last.kind === event.kind) return;
-    if (last && event.ts !== null && last.ts !== null && event.ts < last.ts) this.inOrder = false;
-    this.events.push(event);
+    const last = this.size > 0 ? this.last : undefined;
+    if (last && last.file === event.source.file && last.line === event.source.line && last.kind === event.kind) return;
+    const time = event.ts ?? Number.NaN;
+    const newest = this.size > 0 ? this.times[this.times.length - 1] : Number.NaN;
+    if (time < newest) this.inOrder = false;
+    this.times.push(time);
+    this.events.push(keep ? event : undefined);
+    this.last = { file: event.source.file, line: event.source.line, kind: event.kind };
+  }
+
+  private compact(keep: (time: number) => boolean): void {
+    const times: number[] = [];
+    const events: (LogEvent | undefined)[] = [];
+    for (let index = this.head; index < this.times.length; index++) {
+      if (!keep(this.times[index])) continue;
+      times.push(this.times[index]);
+      events.push(this.events[index]);
+    }
+    this.times = times;
+    this.events = events;
+    this.head = 0;
   }
 
   get size(): number {
-    return this.events.length - this.head;
+    return this.times.length - this.head;
   }
 
+  /** The kept events inside the window, in arrival order. */
   all(): LogEvent[] {
-    return this.events.slice(this.head);
+    return this.events.slice(this.head).filter((event): event is LogEvent => event !== undefined);
   }
 }
 
@@ -377,10 +399,12 @@ export class RuleEngine {
         window = new CountWindow();
         this.counted.set(slot, window);
       }
-      window.push(event, now, compiled.count.withinMs);
+      const isOpen = this.open.has(slot);
+      // While its finding is open the window only counts (the finding holds the evidence).
+      window.push(event, !isOpen, now, compiled.count.withinMs);
       if (window.size < compiled.count.atLeast) return null;
       // An open finding already holds the earlier events as evidence: only the new one is news.
-      return this.open.has(slot) ? [event] : window.all();
+      return isOpen ? [event] : window.all();
     }
     if (steps.length === 1) return this.matches(steps[0], event, context, now) ? [event] : null;
 
@@ -451,7 +475,8 @@ export class RuleEngine {
       severity: compiled.rule.severity,
       escalatedSummary: null,
       evidence: [],
-      evidenceKeys: new Set(),
+      evidenceLines: new Map(),
+      evidenceCount: 0,
       values: {},
       maxima: new Map(),
       matchCount: 0,
@@ -519,9 +544,14 @@ export class RuleEngine {
   private addEvidence(state: FindingState, events: readonly LogEvent[]): boolean {
     let added = false;
     for (const event of events) {
-      const key = `${event.source.file}:${event.source.line}`;
-      if (state.evidenceKeys.has(key)) continue;
-      state.evidenceKeys.add(key);
+      let lines = state.evidenceLines.get(event.source.file);
+      if (!lines) {
+        lines = new Set();
+        state.evidenceLines.set(event.source.file, lines);
+      }
+      if (lines.has(event.source.line)) continue;
+      lines.add(event.source.line);
+      state.evidenceCount++;
       state.evidence.push(evidenceOf(event));
       added = true;
       if (state.evidence.length > this.maxEvidence) state.evidence.splice(KEEP_FIRST_EVIDENCE, 1);
@@ -548,7 +578,7 @@ export class RuleEngine {
       fence: lookup("fence"),
       instance: lookup("instance"),
       count: state.matchCount,
-      events: state.evidenceKeys.size,
+      events: state.evidenceCount,
     };
     for (const name of state.compiled.placeholders) {
       if (name in values || name === "hours") continue;
