@@ -175,9 +175,20 @@ export function startLive(options: LiveOptions): LiveSession {
     return kind === null ? null : { kind, ...placeOf(path, root) };
   };
 
+  // Until the first walk of the folders is done, syslogs wait: package logs and configuration files are
+  // small, carry most of an incident and the banners' year (the syslog parser's reference for year-less
+  // lines), so they are read first, as analyze orders its inputs; a 50,000-line syslog walked first would
+  // otherwise hold the first finding back by seconds.
+  let walked = false;
+  const waitingSyslogs = new Map<string, FollowedPlace>();
+  const follow = (path: string, place: FollowedPlace): void => {
+    if (!walked && place.kind === "syslog") waitingSyslogs.set(path, place);
+    else hub.follow(path, place);
+  };
+
   for (const file of followedFiles) {
     const place = placeFor(file, dirname(file), true);
-    if (place) hub.follow(file, place);
+    if (place) follow(file, place);
   }
 
   const directoryOf = (path: string): string | undefined =>
@@ -193,9 +204,9 @@ export function startLive(options: LiveOptions): LiveSession {
   const onPathEvent = (path: string): void => {
     const absolute = resolve(path);
     const directory = directoryOf(absolute);
-    if (directory !== undefined && !hub.follower(absolute)) {
+    if (directory !== undefined && !hub.follower(absolute) && !waitingSyslogs.has(absolute)) {
       const place = placeFor(absolute, directory, false);
-      if (place) hub.follow(absolute, place);
+      if (place) follow(absolute, place);
     }
     // A rename or a new file in a folder concerns the followed files there (rotation), and retired readers.
     hub.pokeAll(dirname(absolute));
@@ -229,7 +240,12 @@ export function startLive(options: LiveOptions): LiveSession {
   watcher.on("unlink", onPathEvent);
   watcher.on("addDir", (path) => hub.pokeAll(resolve(path)));
   watcher.on("error", (error) => options.onProblem(`watching: ${(error as Error).message}`));
-  const ready = new Promise<void>((resolveReady) => watcher.once("ready", () => resolveReady()));
+  const ready = new Promise<void>((resolveReady) => watcher.once("ready", () => {
+    walked = true;
+    for (const [path, place] of waitingSyslogs) hub.follow(path, place);
+    waitingSyslogs.clear();
+    resolveReady();
+  }));
 
   let ticks = 0;
   const timer = setInterval(() => {

@@ -179,6 +179,26 @@ describe("watch: exactly once across rotation, truncation and restarts", () => {
     expect(await watcher.stop()).toBe(0);
   });
 
+  it("at start, package logs are read before the syslog: the syslog's year-less lines take the banner's year", async () => {
+    const tree = nodeTree();
+    const folder = join(tree.cmcluster, "oldpkg");
+    mkdirSync(folder);
+    // A copy of an old incident: the files' mtime is today, the banner says 2021.
+    const packageLines = [
+      '\t########### Node "nodeB1": Starting package at Mon Nov 15 10:00:00 UTC 2021 ###########',
+      'Nov 15 10:00:05 - Node "nodeB1": Activating volume group vg01 with exclusive option.',
+    ];
+    const syslogLines = Array.from({ length: 200 }, (_, index) => `Nov 15 10:01:00 nodeB1 app[1]: line ${index} of the old incident`);
+    writeFileSync(join(folder, "oldpkg.log"), text(packageLines));
+    writeFileSync(tree.syslog, text(syslogLines));
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+    await waitForExactly(tree.db, [...packageLines, ...syslogLines]);
+    const years = query<{ year: string; n: number }>(tree.db,
+      "SELECT strftime('%Y', l.ts / 1000, 'unixepoch') AS year, count(*) AS n FROM line l JOIN file f ON f.id = l.file_id WHERE f.kind = 'syslog' GROUP BY year");
+    expect(years).toEqual([{ year: "2021", n: 200 }]);
+    expect(await watcher.stop()).toBe(0);
+  });
+
   it("a new package folder and its log are picked up; a second watch on the same database is refused", async () => {
     const tree = nodeTree();
     const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
