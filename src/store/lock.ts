@@ -1,4 +1,5 @@
-import { openSync, writeSync, closeSync, readFileSync, unlinkSync } from "node:fs";
+import { openSync, writeSync, closeSync, readFileSync, unlinkSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { StoreError } from "../errors.js";
 
 /**
@@ -21,6 +22,12 @@ function processAlive(pid: number): boolean {
 
 export function acquireWriterLock(databasePath: string, purpose: string): WriterLock {
   const lockPath = `${databasePath}.lock`;
+  // The lock is taken before the database is opened, so on a fresh machine its folder may not exist yet.
+  try {
+    mkdirSync(dirname(lockPath), { recursive: true });
+  } catch (error) {
+    throw new StoreError(`cannot create the database's folder ${dirname(lockPath)}: ${(error as Error).message}`, { cause: error });
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const descriptor = openSync(lockPath, "wx");

@@ -174,3 +174,23 @@ describe("query", () => {
     ]);
   });
 });
+
+describe("a fresh machine", () => {
+  it("the default database's folder is created: `analyze samples` with a new HOME and no MCADVISOR_DB", () => {
+    const home = tempDir();
+    const environment = { HOME: home, MCADVISOR_DB: "", XDG_STATE_HOME: "" };
+    const result = runMcadvisor(["analyze", "--format", "json", "samples/healthy-day"], { env: environment });
+    expect(result.stderr).not.toMatch(/cannot/);
+    expect(result.code).toBe(0);
+    const database = join(home, ".local", "state", "mcadvisor", "mcadvisor.db");
+    expect(storedLines(database).length).toBeGreaterThan(0);
+  });
+
+  it("a --db in a folder that does not exist yet is created with its folder", () => {
+    const root = tempDir();
+    const database = join(root, "new", "deeper", "db.sqlite");
+    const { document } = analyzeJson(database, "samples/healthy-day");
+    expect(document.inputs.lines).toBeGreaterThan(0);
+    expect(storedLines(database).length).toBe(document.inputs.lines);
+  });
+});
