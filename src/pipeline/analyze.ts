@@ -45,6 +45,7 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
   }
   let bytesDone = 0;
   let lines = 0;
+  const report = (): void => options.onProgress?.({ bytesDone: Math.min(bytesDone, bytesTotal), bytesTotal, lines });
   const fileIds: number[] = [];
   const bundles = new Set<string>();
   const loggedReference = new Map<string, number>();
@@ -60,10 +61,13 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
         loggedReference: input.kind === "syslog" ? loggedReference.get(input.bundle) ?? store.lastPackageLogTime(input.bundle) : null,
         onBytes: (bytes) => {
           bytesDone += bytes;
-          options.onProgress?.({ bytesDone: Math.min(bytesDone, bytesTotal), bytesTotal, lines });
+          report();
+        },
+        onLines: (stored) => {
+          lines += stored;
+          report();
         },
       });
-      lines += outcome.newLines;
       newLines += outcome.newLines;
       fileIds.push(outcome.file.id);
       if (input.kind === "pkglog" && outcome.lastTs !== null) {

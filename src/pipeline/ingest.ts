@@ -17,6 +17,8 @@ export interface IngestOptions {
   readonly batchLines?: number;
   /** Called with the number of bytes read, for progress. */
   readonly onBytes?: (bytes: number) => void;
+  /** Called with the number of lines each committed batch stored, so a long file's rate shows as it goes. */
+  readonly onLines?: (lines: number) => void;
 }
 
 export interface IngestOutcome {
@@ -103,6 +105,7 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
       parserContext: JSON.stringify(parser.context()),
     });
     newLines += batch.length;
+    options.onLines?.(batch.length);
     batch = [];
   };
 

@@ -1,6 +1,7 @@
 /**
-A one-line progress bar on stderr, drawn only on a terminal and only once the work has taken over
-a second (short runs stay quiet; pipes and cron get nothing of it).
+A one-line progress bar on stderr, drawn only when stdout and stderr are both a terminal and only
+once the work has taken over a second (short runs stay quiet; `analyze > file`, pipes and cron get
+nothing of it).
 */
 export interface Progress {
   update(state: { bytesDone: number; bytesTotal: number; lines: number }): void;
@@ -9,8 +10,12 @@ export interface Progress {
 
 const silent: Progress = { update() {}, done() {} };
 
-export function createProgress(stream: NodeJS.WriteStream = process.stderr, now: () => number = Date.now): Progress {
-  if (!stream.isTTY) return silent;
+export function createProgress(
+  stream: NodeJS.WriteStream = process.stderr,
+  now: () => number = Date.now,
+  output: { isTTY?: boolean } = process.stdout,
+): Progress {
+  if (!stream.isTTY || !output.isTTY) return silent;
   const started = now();
   let lastDraw = 0;
   let drawn = false;
