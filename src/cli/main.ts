@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { formatError, McAdvisorError, UsageError } from "../errors.js";
 import { version } from "../version.js";
+import { describeSqliteFailure } from "../store/sqlite-failure.js";
 import { register as registerAnalyze } from "./commands/analyze.js";
 import { register as registerQuery } from "./commands/query.js";
 import { register as registerRules } from "./commands/rules.js";
@@ -34,7 +35,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       // --help and --version end here with code 0; usage errors were already printed by commander.
       return error.exitCode === 0 ? 0 : EXIT_FAILURE;
     }
-    process.stderr.write(`${formatError(error instanceof McAdvisorError || error instanceof Error ? error : new UsageError(String(error)))}\n`);
+    const described = describeSqliteFailure(error);
+    process.stderr.write(`${formatError(described instanceof McAdvisorError || described instanceof Error ? described : new UsageError(String(described)))}\n`);
     return EXIT_FAILURE;
   }
 }

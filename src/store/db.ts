@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { homedir } from "node:os";
 import { StoreError } from "../errors.js";
 import { migrations, schemaVersion } from "./schema.js";
+import { isBusy } from "./sqlite-failure.js";
 
 export type SqliteDatabase = Database.Database;
 
@@ -20,11 +21,6 @@ export function defaultDatabasePath(environment: NodeJS.ProcessEnv = process.env
 export interface OpenOptions {
   /** Open for reading only (query, tui, report): the file must exist and is never changed. */
   readonly readonly?: boolean;
-}
-
-function isBusy(error: unknown): boolean {
-  const code = (error as { code?: string }).code ?? "";
-  return code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED");
 }
 
 /** Opens (and for writers creates and migrates) the database, turning SQLite failures into StoreErrors a user can act on. */

@@ -194,3 +194,29 @@ describe("a fresh machine", () => {
     expect(storedLines(database).length).toBe(document.inputs.lines);
   });
 });
+
+describe("a database another program holds locked", () => {
+  it("is named as locked (exit 3, what to do), not reported as a bug; nothing is half-written", () => {
+    const root = tempDir();
+    const database = join(root, "db.sqlite");
+    write(root, "first/nodeA1/var/adm/syslog/syslog.log", `${good.join("\n")}\n`);
+    write(root, "second/nodeA1/var/adm/syslog/syslog.log", `${good.map((line) => line.replace("16:31", "17:31")).join("\n")}\n`);
+    expect(analyzeJson(database, join(root, "first")).document.inputs.lines).toBe(2);
+    // A sqlite3 shell in the middle of a write transaction, as an operator's might be.
+    const holder = new Database(database);
+    holder.exec("BEGIN EXCLUSIVE");
+    try {
+      const result = runMcadvisor(["analyze", "--db", database, "--year", "2026", join(root, "second")]);
+      expect(result.code).toBe(3);
+      expect(result.stderr).toMatch(/database is locked by another program/);
+      expect(result.stderr).toMatch(/hint: .*close it/);
+      expect(result.stderr).not.toMatch(/bug/);
+    } finally {
+      holder.exec("ROLLBACK");
+      holder.close();
+    }
+    expect(storedLines(database)).toHaveLength(2);
+    expect(analyzeJson(database, join(root, "second")).document.inputs.lines).toBe(2);
+    expect(storedLines(database)).toHaveLength(4);
+  });
+});
