@@ -50,6 +50,9 @@ export async function analyzeInto(request: AnalysisRequest): Promise<Analysis> {
     const problems = result.problems.map((problem) => problem.hint ? `${problem.message} (${problem.hint})` : problem.message);
     // A path is text from the logs' world too: it may carry escape sequences.
     for (const problem of problems) process.stderr.write(`mcadvisor: ${sanitizeForTerminal(problem)}\n`);
+    for (const moved of result.movedBundles) {
+      process.stderr.write(`mcadvisor: ${sanitizeForTerminal(`${moved.to} holds the logs analysed before as ${moved.from}: their stored lines and findings now belong to it, nothing is stored twice`)}\n`);
+    }
     if (result.inputs.length === 0) {
       throw new UsageError(`no syslog or package logs found in ${request.paths.join(", ")}`, {
         hint: "name syslog.log / OLDsyslog.log files, package logs under a cmcluster folder, or folders holding them",

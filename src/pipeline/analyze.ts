@@ -1,5 +1,6 @@
 import { discoverInputs, type InputFile } from "../ingest/discover.js";
-import { ingestFile, type IngestOptions } from "./ingest.js";
+import { ingestFile, PartialInputError, type IngestOptions } from "./ingest.js";
+import { findMovedBundle } from "./moved.js";
 import { correlateBundle } from "./correlate.js";
 import { InputError, type McAdvisorError } from "../errors.js";
 import type { Store } from "../store/store.js";
@@ -23,6 +24,8 @@ export interface AnalyzeResult {
   /** Per-input problems: each names its file; the analysis went on without it. */
   readonly problems: readonly McAdvisorError[];
   readonly newLines: number;
+  /** Incident folders recognised as moved or copied from where they were analysed before. */
+  readonly movedBundles: readonly { readonly from: string; readonly to: string }[];
 }
 
 // Configuration first (facts), then package logs (their banners carry the year), then syslog.
@@ -51,6 +54,16 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
   const loggedReference = new Map<string, number>();
   let newLines = 0;
 
+  const bundlesOfRun = new Set(inputs.map((input) => input.bundle));
+  const movedBundles: { from: string; to: string }[] = [];
+  for (const bundle of [...bundlesOfRun].sort(compareText)) {
+    const previous = await findMovedBundle(store, bundle, inputs.filter((input) => input.bundle === bundle), bundlesOfRun);
+    if (previous !== null) {
+      store.renameBundle(previous, bundle);
+      movedBundles.push({ from: previous, to: bundle });
+    }
+  }
+
   for (const input of inputs) {
     bundles.add(input.bundle);
     try {
@@ -74,10 +87,11 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
         loggedReference.set(input.bundle, Math.max(outcome.lastTs, loggedReference.get(input.bundle) ?? outcome.lastTs));
       }
     } catch (error) {
-      if (error instanceof InputError) problems.push(error);
-      else throw error;
+      if (!(error instanceof InputError)) throw error;
+      problems.push(error);
+      if (error instanceof PartialInputError) fileIds.push(error.fileId);
     }
   }
   for (const bundle of bundles) correlateBundle(store, bundle, options.rules);
-  return { inputs, fileIds, bundles: [...bundles].sort(), problems, newLines };
+  return { inputs, fileIds, bundles: [...bundles].sort(), problems, newLines, movedBundles };
 }

@@ -3,6 +3,7 @@ import { identify, openContent, describeError } from "../ingest/source.js";
 import { LineFramer, type FramedLine } from "../ingest/lines.js";
 import { toWallClock, yearResolver, type YearReference } from "../ingest/year.js";
 import { createFileParser, type FileParserContext } from "../parse/index.js";
+import { createHash } from "node:crypto";
 import { InputError } from "../errors.js";
 import type { FileRecord, LineToStore, Store } from "../store/store.js";
 
@@ -111,9 +112,16 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
 
   const { stream, skipBytes } = openContent(input.path, input.compressed, file.offset);
   let toSkip = skipBytes;
+  // Read from byte 0 (a new file, or any .gz): hash what is read, so a moved copy can be recognised later.
+  const contentHash = file.offset === 0 || input.compressed ? createHash("sha256") : null;
+  let hashedBytes = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       options.onBytes?.(chunk.length);
+      if (contentHash) {
+        contentHash.update(chunk);
+        hashedBytes += chunk.length;
+      }
       let data = chunk;
       if (toSkip > 0) {
         if (toSkip >= data.length) {
@@ -132,7 +140,7 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
     // A truncated .gz or a read error mid-file: keep every line read so far, then report the file.
     for (const framed of framer.flush()) take(framed);
     commit();
-    throw new InputError(`${input.path}: read stopped after ${framer.lineCount} lines: ${describeError(error)}`, {
+    throw new PartialInputError(`${input.path}: read stopped after ${framer.lineCount} lines: ${describeError(error)}`, file.id, {
       hint: "the lines before the damage are stored and analysed; re-copy the file from the node if you need the rest",
       cause: error,
     });
@@ -141,5 +149,17 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
   }
   for (const framed of framer.flush()) take(framed);
   commit();
-  return { file: store.fileById(file.id) as FileRecord, newLines, newEvents, lastTs };
+  let stored = store.fileById(file.id) as FileRecord;
+  if (contentHash && stored.offset === hashedBytes && hashedBytes > 0) {
+    store.setContentHash(file.id, contentHash.digest("hex"), hashedBytes);
+    stored = store.fileById(file.id) as FileRecord;
+  }
+  return { file: stored, newLines, newEvents, lastTs };
+}
+
+/** A file read in part (a truncated .gz, a read error mid-file): its first lines are stored under `fileId`. */
+export class PartialInputError extends InputError {
+  constructor(message: string, readonly fileId: number, options: ConstructorParameters<typeof InputError>[1]) {
+    super(message, options);
+  }
 }

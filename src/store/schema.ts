@@ -141,6 +141,13 @@ export const migrations: readonly string[] = [
   CREATE INDEX file_path ON file(path);
   CREATE INDEX file_bundle ON file(bundle);
   `,
+  // 4: a hash of the first content_hash_bytes bytes of a file read whole by analyze, so an incident folder
+  // moved or copied elsewhere is recognised by its content (all its files, beyond the 4 KiB head) and its
+  // stored lines and findings follow it instead of being stored again
+  `
+  ALTER TABLE file ADD COLUMN content_hash TEXT;
+  ALTER TABLE file ADD COLUMN content_hash_bytes INTEGER;
+  `,
 ];
 
 export const schemaVersion = migrations.length;

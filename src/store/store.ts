@@ -22,6 +22,9 @@ export interface FileRecord {
   readonly dev: number | null;
   readonly ino: number | null;
   readonly size: number | null;
+  /** sha256 of the content's first `contentHashBytes` bytes, when analyze read the file from its start. */
+  readonly contentHash: string | null;
+  readonly contentHashBytes: number | null;
 }
 
 export interface NewFile {
@@ -67,6 +70,7 @@ interface FileRow {
   id: number; path: string; bundle: string; host_hint: string | null; package_hint: string | null; kind: FileKind;
   fingerprint: string; head_bytes: number; offset: number; line_count: number; pending: string | null; parser_context: string | null;
   year: number | null; dev: number | null; ino: number | null; size: number | null;
+  content_hash: string | null; content_hash_bytes: number | null;
 }
 
 function toFileRecord(row: FileRow): FileRecord {
@@ -74,7 +78,7 @@ function toFileRecord(row: FileRow): FileRecord {
     id: row.id, path: row.path, bundle: row.bundle, hostHint: row.host_hint, packageHint: row.package_hint, kind: row.kind,
     fingerprint: row.fingerprint, headBytes: row.head_bytes, offset: row.offset, lineCount: row.line_count, pending: row.pending,
     parserContext: row.parser_context, year: row.year,
-    dev: row.dev, ino: row.ino, size: row.size,
+    dev: row.dev, ino: row.ino, size: row.size, contentHash: row.content_hash, contentHashBytes: row.content_hash_bytes,
   };
 }
 
@@ -116,6 +120,11 @@ export class Store {
     this.database = database;
     this.statements = {
       fileByFingerprint: database.prepare("SELECT * FROM file WHERE bundle = ? AND fingerprint = ?"),
+      filesOfBundle: database.prepare("SELECT * FROM file WHERE bundle = ? ORDER BY id"),
+      bundlesWithFingerprint: database.prepare("SELECT DISTINCT bundle FROM file WHERE fingerprint = ? AND bundle <> ?"),
+      setContentHash: database.prepare("UPDATE file SET content_hash = ?, content_hash_bytes = ? WHERE id = ?"),
+      renameFileBundle: database.prepare("UPDATE file SET bundle = ? WHERE bundle = ?"),
+      renameFindingBundle: database.prepare("UPDATE finding SET bundle = ? WHERE bundle = ?"),
       fileById: database.prepare("SELECT * FROM file WHERE id = ?"),
       insertFile: database.prepare(
         `INSERT INTO file (path, bundle, host_hint, package_hint, kind, fingerprint, head_bytes, dev, ino, size, mtime, added_at)
@@ -157,6 +166,27 @@ export class Store {
   findFileByFingerprint(bundle: string, fingerprint: string): FileRecord | undefined {
     const row = this.statements.fileByFingerprint.get(bundle, fingerprint) as FileRow | undefined;
     return row ? toFileRecord(row) : undefined;
+  }
+
+  filesOfBundle(bundle: string): FileRecord[] {
+    return (this.statements.filesOfBundle.all(bundle) as FileRow[]).map(toFileRecord);
+  }
+
+  /** Other bundles holding a file with this head fingerprint. */
+  bundlesWithFingerprint(fingerprint: string, except: string): string[] {
+    return (this.statements.bundlesWithFingerprint.all(fingerprint, except) as { bundle: string }[]).map((row) => row.bundle);
+  }
+
+  setContentHash(id: number, hash: string, bytes: number): void {
+    this.statements.setContentHash.run(hash, bytes, id);
+  }
+
+  /** An incident folder moved or copied: its files and findings now belong to the new folder. */
+  renameBundle(from: string, to: string): void {
+    this.database.transaction(() => {
+      this.statements.renameFileBundle.run(to, from);
+      this.statements.renameFindingBundle.run(to, from);
+    }).immediate();
   }
 
   fileById(id: number): FileRecord | undefined {
