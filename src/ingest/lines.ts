@@ -20,7 +20,9 @@ export interface FramedLine {
 
 import { isAscii } from "node:buffer";
 
-export const DEFAULT_MAX_LINE_BYTES = 64 * 1024;
+// A megabyte line (a stack dump, a base64 blob) is stored whole; the bound only keeps a binary file with no
+// newline in it from being held in memory as one line.
+export const DEFAULT_MAX_LINE_BYTES = 4 * 1024 * 1024;
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;

@@ -62,10 +62,22 @@ describe("analyze keeps every line of bad input and goes on", () => {
     expect(lines[3].text).toBe(good[1]);
   });
 
-  it("a 1 MB line is stored cut with a marker, and the lines after it are intact", () => {
+  it("a 1 MB line is stored whole, and the lines after it are intact", () => {
     const root = tempDir();
     const database = join(root, "db.sqlite");
-    write(root, "b/nodeA1/var/adm/syslog/syslog.log", `${good[0]}\nNov 20 16:31:03 nodeA1 app: ${"x".repeat(1024 * 1024)}\n${good[1]}\n`);
+    const long = `Nov 20 16:31:03 nodeA1 app: ${"x".repeat(1024 * 1024)}`;
+    write(root, "b/nodeA1/var/adm/syslog/syslog.log", `${good[0]}\n${long}\n${good[1]}\n`);
+    const { document } = analyzeJson(database, join(root, "b"));
+    expect(document.inputs.lines).toBe(3);
+    const lines = storedLines(database);
+    expect(lines[1].text).toBe(long);
+    expect(lines[2].text).toBe(good[1]);
+  });
+
+  it("a line over 4 MiB (a binary file without newlines) is stored cut with a marker saying how much was left out", () => {
+    const root = tempDir();
+    const database = join(root, "db.sqlite");
+    write(root, "b/nodeA1/var/adm/syslog/syslog.log", `${good[0]}\nNov 20 16:31:03 nodeA1 app: ${"x".repeat(5 * 1024 * 1024)}\n${good[1]}\n`);
     const { document } = analyzeJson(database, join(root, "b"));
     expect(document.inputs.lines).toBe(3);
     const lines = storedLines(database);
