@@ -10,6 +10,9 @@ import type { ParseCounters } from "./body.js";
 import { configGrammar, parseHeader } from "./header.js";
 import type { FileKind } from "./header.js";
 
+/** Control characters (not TAB) or undecodable bytes: no command prints these, a binary file does. */
+const BINARY_JUNK = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/;
+
 export interface ParsedLine {
   /** Which header grammar recognised the line ("unknown" when none did). */
   readonly format: LineFormat;
@@ -145,7 +148,8 @@ export function createFileParser(options: FileParserOptions): FileParser {
     const header = parseHeader(text, options.kind);
     if (!header) {
       // No header: wrapped text or raw command output under a step; it happened when the line above did.
-      const events = parseBody(bodyFormat, text, bodyOptions);
+      // Binary junk (a core file, a corrupted block) carries stray words such as "LINK 01": no events from it.
+      const events = BINARY_JUNK.test(text) ? [] : parseBody(bodyFormat, text, bodyOptions);
       return {
         format: "unknown", ts: previousTs, host: previousHost, program: null, package: packageOf(events),
         body: text, shape: "plain", events, understood: false,

@@ -70,3 +70,26 @@ describe("bad input", () => {
     expect(line.body).toBe("Attempting to form a new cluster");
   });
 });
+
+describe("binary junk", () => {
+  it.each(kinds.filter((kind) => kind !== "config"))("gives no events from a headerless line with control bytes, even when it holds known words (%s)", (kind) => {
+    const parser = parserFor(kind);
+    // Bytes of /bin/ls: its dircolors table says "LINK 01", which a link-failure grammar would read.
+    const junk = "\u007fELF\u0002\u0001\u0001\u0000\u0000\u0000LINK 01\u0000ORPHAN 40;31;01\u0000pairresync -g oradg SVOL_PSUE \uFFFD";
+    const parsed = parser.parseLine(junk);
+    expect(parsed.events).toEqual([]);
+    expect(parsed.body).toBe(junk);
+    expect(parsed.understood).toBe(false);
+  });
+
+  it("still reads a headerless line of command output (pairdisplay under a package-log step)", () => {
+    const parser = parserFor("pkglog");
+    parser.parseLine("Nov 24 10:00:01 - Node \"nodeA1\": pairdisplay -g oradg");
+    const parsed = parser.parseLine("oradg   oradev1(L)   (CL1-A , 0,  1)  61114  1.P-VOL PSUE NEVER ,  61115  2 -");
+    expect(parsed.understood).toBe(false);
+    expect(parsed.events).toEqual([
+      { kind: "pair.state", fields: { side: "local", role: "PVOL", state: "PSUE" }, deviceGroup: "oradg" },
+      { kind: "fence", fields: { level: "NEVER" }, deviceGroup: "oradg" },
+    ]);
+  });
+});
