@@ -173,9 +173,11 @@ describe("query", () => {
     const database = join(root, "db.sqlite");
     write(root, "b/nodeA1/var/adm/syslog/syslog.log", `${good.join("\n")}\n`);
     analyzeJson(database, join(root, "b"));
-    const result = runMcadvisor(["query", "--db", database, "DELETE FROM line"]);
-    expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/read-only/);
+    for (const sql of ["DELETE FROM line", "DELETE FROM log_lines", "UPDATE findings SET status = 'resolved'"]) {
+      const result = runMcadvisor(["query", "--db", database, sql]);
+      expect(result.code, sql).toBe(3);
+      expect(result.stderr, sql).toMatch(/query is read-only/);
+    }
     expect(storedLines(database)).toHaveLength(2);
   });
 

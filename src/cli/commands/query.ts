@@ -15,19 +15,20 @@ export function register(program: Command): void {
       const format = formatOption(flags.format, ["table", "json"], "table");
       const database = openDatabase(databasePath(flags.db), { readonly: true });
       try {
+        const readOnly = new UsageError("query is read-only: only statements that read (SELECT, WITH ... SELECT) are allowed", {
+          hint: "mcadvisor changes the database itself (analyze, watch); to experiment, copy the file and use sqlite3",
+        });
         let statement;
         try {
           statement = database.prepare(sql);
         } catch (error) {
+          // SQLite rejects a write to a view while preparing it, before it could be seen as a write.
+          if (/cannot modify \S+ because it is a view/.test((error as Error).message)) throw readOnly;
           throw new UsageError(`SQL error: ${(error as Error).message}`, {
             hint: "the views are log_lines(file, line_no, ts, host, program, text), events(...), findings(...); see README",
           });
         }
-        if (!statement.readonly || !statement.reader) {
-          throw new UsageError("query is read-only: only statements that read (SELECT, WITH ... SELECT) are allowed", {
-            hint: "mcadvisor changes the database itself (analyze, watch); to experiment, copy the file and use sqlite3",
-          });
-        }
+        if (!statement.readonly || !statement.reader) throw readOnly;
         let rows: Record<string, unknown>[];
         try {
           rows = statement.all() as Record<string, unknown>[];
