@@ -1,7 +1,7 @@
 // Compiles every grammars/*.ne into src/generated/grammars/<name>.ts (never edited by hand)
 // and writes src/generated/grammars/index.ts listing them, so a new grammar file needs no change in src/.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync, existsSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync, existsSync, renameSync } from "node:fs";
 import { dirname, join, basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
@@ -12,19 +12,23 @@ const outDir = join(root, "src", "generated", "grammars");
 const require = createRequire(import.meta.url);
 const nearleyc = join(dirname(require.resolve("nearley/package.json")), "bin", "nearleyc.js");
 
-rmSync(outDir, { recursive: true, force: true });
-mkdirSync(outDir, { recursive: true });
+// Built aside and moved into place, so a concurrent build (two npm commands in one checkout) or a
+// failed one never leaves src/generated/grammars half written.
+const buildDir = join(root, "src", "generated", `.grammars-${process.pid}`);
+rmSync(buildDir, { recursive: true, force: true });
+mkdirSync(buildDir, { recursive: true });
 
 const sources = existsSync(grammarDir) ? readdirSync(grammarDir).filter((f) => f.endsWith(".ne")).sort() : [];
 const modules = [];
 for (const file of sources) {
   const name = basename(file, ".ne");
-  const outFile = join(outDir, `${name}.ts`);
+  const outFile = join(buildDir, `${name}.ts`);
   try {
     execFileSync(process.execPath, [nearleyc, join(grammarDir, file), "-o", outFile], { stdio: ["ignore", "ignore", "pipe"] });
   } catch (error) {
     const stderr = error.stderr ? error.stderr.toString() : String(error);
     console.error(`grammars/${file}: nearleyc failed\n${stderr}`);
+    rmSync(buildDir, { recursive: true, force: true });
     process.exit(1);
   }
   // Generated code is not held to the hand-written code's strictness (see style.md).
@@ -43,5 +47,15 @@ const index = [
   "};",
   "",
 ].join("\n");
-writeFileSync(join(outDir, "index.ts"), index);
+writeFileSync(join(buildDir, "index.ts"), index);
+for (let attempt = 0; ; attempt++) {
+  rmSync(outDir, { recursive: true, force: true });
+  try {
+    renameSync(buildDir, outDir);
+    break;
+  } catch (error) {
+    // Another build moved its folder in between our rm and rename: replace it with ours.
+    if (attempt >= 5 || (error.code !== "ENOTEMPTY" && error.code !== "EEXIST")) throw error;
+  }
+}
 console.log(`compiled ${modules.length} grammar(s): ${modules.join(", ")}`);
