@@ -72,6 +72,8 @@ export interface RuleStep {
   readonly where: string;
   readonly command: string;
   readonly why: string;
+  /** The step applies only when the finding's captured values match (`local.role: PVOL`). */
+  readonly when?: Conditions;
 }
 
 export interface RuleAdvice {

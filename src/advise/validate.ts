@@ -143,6 +143,16 @@ export function validateRule(rule: Rule, fileName: string): RuleIssue[] {
   rule.advice.steps.forEach((step, index) => {
     for (const part of ["where", "command", "why"] as const) templates.push({ text: step[part], pointer: `/advice/steps/${index}/${part}` });
   });
+  rule.advice.steps.forEach((step, index) => {
+    for (const entry of conditionEntries(step.when, `/advice/steps/${index}/when`)) {
+      if (!TEMPLATE_NAMES.has(entry.path) && !isKnownStatePath(entry.path)) {
+        issues.push({ severity: "error", code: "unknown-step-condition", message: `'${entry.path}' is neither a template name nor a state path: the step would never show`, pointer: entry.pointer, hint: `${suggestion(entry.path, STATE_PATHS)}use ${[...TEMPLATE_NAMES].join(", ")} or a state path` });
+      }
+    }
+  });
+  if (rule.advice.steps.every((step) => step.when !== undefined)) {
+    issues.push({ severity: "warning", code: "no-unconditional-step", message: "every step has a 'when': a finding may show no step at all", pointer: "/advice/steps" });
+  }
   for (const { text, pointer } of templates) {
     for (const name of placeholdersOf(text)) {
       const known = TEMPLATE_NAMES.has(name) || name.startsWith("event.") || name.startsWith("max.") || isKnownStatePath(name);

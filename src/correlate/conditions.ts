@@ -86,3 +86,10 @@ export function testConditions(conditions: Conditions | undefined, lookup: Looku
   }
   return true;
 }
+
+/** The paths a set of conditions reads, `anyOf` and `noneOf` included. */
+export function conditionPaths(conditions: Conditions | undefined): string[] {
+  if (!conditions) return [];
+  return Object.entries(conditions).flatMap(([path, condition]) =>
+    path === "anyOf" || path === "noneOf" ? (condition as readonly Conditions[]).flatMap(conditionPaths) : [path]);
+}

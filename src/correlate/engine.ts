@@ -11,7 +11,7 @@ import type { Evidence, Finding, FindingStatus, Severity, Step } from "../model/
 import { severityRank } from "../model/findings.js";
 import type { EventPattern, Rule } from "../advise/rule.js";
 import { fillTemplate, placeholdersOf } from "../advise/template.js";
-import { testConditions } from "./conditions.js";
+import { conditionPaths, testConditions } from "./conditions.js";
 import { durationMs } from "./duration.js";
 import { nodeOf, PairModel } from "./pair-model.js";
 
@@ -162,7 +162,7 @@ function compile(rule: Rule): CompiledRule {
     escalations: [...(rule.escalate ?? [])]
       .map((step) => ({ afterMs: durationMs(step.after), severity: step.severity, summary: step.summary }))
       .sort((a, b) => a.afterMs - b.afterMs),
-    placeholders: [...new Set(templates.flatMap(placeholdersOf))],
+    placeholders: [...new Set([...templates.flatMap(placeholdersOf), ...rule.advice.steps.flatMap((step) => conditionPaths(step.when))])],
     kinds: new Set([...steps, ...(match.absent ? [match.absent.event] : []), ...(match.related?.events ?? []), ...(rule.resolvedBy ?? [])]
       .flatMap((pattern) => (typeof pattern.kind === "string" ? [pattern.kind] : pattern.kind))),
   };
@@ -618,7 +618,7 @@ export class RuleEngine {
     const rule = state.compiled.rule;
     const until = state.status === "resolved" ? state.resolvedAt ?? state.lastSeen : this.clock ?? state.lastSeen;
     const values: Record<string, Scalar | undefined> = { ...state.values, hours: Math.max(0, Math.floor((until - state.firstSeen) / 3_600_000)) };
-    const steps: Step[] = rule.advice.steps.map((step) => ({
+    const steps: Step[] = rule.advice.steps.filter((step) => testConditions(step.when, (name) => values[name])).map((step) => ({
       where: fillTemplate(step.where, values),
       command: fillTemplate(step.command, values),
       why: fillTemplate(step.why, values),

@@ -12,7 +12,7 @@ describe("loadRules", () => {
     expect(rules.map((rule) => rule.id)).toEqual(["good-rule", "unknown-kind"]);
     const files = new Set(problems.map((problem) => problem.location?.path.split("/").pop()));
     expect([...files].sort()).toEqual([
-      "bad-action.yaml", "bad-severity.yaml", "id-mismatch.yaml", "no-examples.yaml", "unknown-key.yaml", "unknown-kind.yaml", "yaml-syntax.yaml",
+      "bad-action.yaml", "bad-severity.yaml", "bad-step-condition.yaml", "id-mismatch.yaml", "no-examples.yaml", "unknown-key.yaml", "unknown-kind.yaml", "yaml-syntax.yaml",
     ]);
     expect(problems.every((problem) => problem instanceof RuleProblem && problem.location?.line !== undefined)).toBe(true);
   });
@@ -49,6 +49,13 @@ describe("loadRules", () => {
     expect(problem).toMatchObject({ severity: "warning", code: "unknown-kind" });
     expect(problem.location?.line).toBe(9);
     expect(problem.hint).toMatch(/^did you mean 'pair\.state'\? known kinds: /);
+  });
+
+  it("rejects a step condition on a path that has no value (a typo would hide the step for ever)", () => {
+    const [problem] = problemIn("bad-step-condition.yaml");
+    expect(problem).toMatchObject({ severity: "error", code: "unknown-step-condition" });
+    expect(problem.location?.line).toBe(20);
+    expect(problem.hint).toMatch(/^did you mean 'local\.role'\?/);
   });
 
   it("throws the first error when not collecting", () => {

@@ -249,6 +249,22 @@ describe("RuleEngine", () => {
     expect(engine.findings()).toMatchObject([{ package: "oracle_pkg", deviceGroup: "oradg" }]);
   });
 
+  it("shows a step only when its 'when' holds on the finding's values", () => {
+    const engine = new RuleEngine([rule({
+      match: { event: { kind: "pair.state", where: { state: "PSUE" } } },
+      advice: {
+        action: "full-resync",
+        steps: [
+          { where: "here", command: "pairdisplay -g {deviceGroup} -fc", why: "look" },
+          { where: "P-VOL side", command: "pairresync -g {deviceGroup} -c 15", why: "resync", when: { "local.role": "PVOL" } },
+          { where: "S-VOL side", command: "pairresync -g {deviceGroup} -c 15 -swaps", why: "swap", when: { "local.role": "SVOL" } },
+        ],
+      },
+    })]);
+    engine.push(suspended(T0));
+    expect(engine.findings()[0].steps.map((step) => step.command)).toEqual(["pairdisplay -g oradg -fc", "pairresync -g oradg -c 15"]);
+  });
+
   it("prints a missing placeholder as <name>", () => {
     const engine = new RuleEngine([rule({ match: { key: "cluster", event: { kind: "cluster.formed" } }, summary: "dg {deviceGroup}, instance {instance|<HORCMINST>}" })]);
     engine.push(event("cluster.formed", T0));
