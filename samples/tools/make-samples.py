@@ -592,35 +592,80 @@ def s05_site_failover():
                "Site A loses power; the cluster re-forms on site B and Metrocluster does an SVOL takeover (horctakeover -S, result 2) so oracle_pkg runs on nodeB1 on SVOL_SSWS data. Site A and the CA links are back the next day but nobody has run pairresync -swaps from site B, which must come before failing back to site A.")
 
 
+def async_takeover_then_failback(b, day, auto_psuepsus):
+    """Site A goes dark at night and site B takes the ASYNC group sapdg over (SSWS); in the afternoon sap_pkg is
+    moved back to nodeA1 without a swap resync, where Metrocluster finds local PVOL_PSUE and remote SVOL_PSUS
+    (SSWS as pairvolchk reports it): the AUTO_PSUEPSUS case. Returns the time the start on nodeA1 began."""
+    nodes = SITE_A + SITE_B
+    for node in nodes:
+        pkg_config(b, node, "sap_pkg", nodes)
+        env_file(b, node, "sap_pkg", "ASYNC", {"AUTO_NONCURDATA": 1, "AUTO_PSUEPSUS": auto_psuepsus})
+    for node in SITE_A:
+        b.noise(node, T(day, 0, 0), T(day, 2, 40, 0), "before")
+    for node in SITE_B:
+        b.noise(node, T(day, 0, 0), T(day, 18, 0), "day")
+    cluster_up(b, nodes, T(day, 0, 5, 0))
+    morning_start(b, "nodeA1", T(day, 0, 7, 0), "sap_pkg", "sapdg", "ASYNC")
+    reformed = site_a_power_loss(b, T(day, 2, 40, 12))
+    b.sys("nodeB1", reformed, "cmcld[2048]", "Request from node nodeB1 to start package sap_pkg on node nodeB1.")
+    b.sys("nodeB1", reformed, "cmcld[2048]", "Executing '/etc/cmcluster/sap_pkg/sap_pkg.cntl start' for package sap_pkg.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group sapdg is ASYNC."),
+        (14, "pairvolchk -g sapdg -c failed: EX_ENORMT (242) No remote host alive"),
+        (14, "The local device group sapdg is in SVOL_PAIR state; remote state is EX_ENORMT (242)."),
+        (15, "AUTO_NONCURDATA is 1: performing SVOL takeover for device group sapdg."),
+        (40, "Executing horctakeover -g sapdg -S -t 360 ... horctakeover returned 2 (SVOL-takeover)."),
+        (41, "Device group sapdg is now SVOL_SSWS."),
+        (41, "WARNING: the package starts with non-current data."),
+    ]
+    lines, done = start_body(sec(reformed, 1), "nodeB1", "sap_pkg", mc)
+    b.pkg("nodeB1", "sap_pkg", lines)
+    sg_started(b, "nodeB1", sec(done, 1), "sap_pkg")
+    for i, node in enumerate(SITE_A):
+        b.boot(node, T(day, 8, 40, 20 * i))
+        b.noise(node, T(day, 8, 42, 0), T(day, 18, 0), "after")
+        b.sys(node, T(day, 9, 0, 0), "horcmd_00[2201]", "horcmstart.sh 0: HORCM instance 0 started")
+    b.sys("nodeA1", T(day, 9, 5, 0), "CM-CMD[3310]", "cmrunnode -v nodeA1 nodeA2")
+    for node in nodes:
+        b.sys(node, T(day, 9, 5, 9), "cmcld[2048]", "4 nodes have re-formed the cluster")
+        b.sys(node, T(day, 9, 5, 9), "cmcld[2048]", "The new active cluster membership is: nodeA1(id=1), nodeA2(id=2), nodeB1(id=3), nodeB2(id=4)")
+    b.sys("nodeB1", T(day, 10, 30, 0), "EMS [2710]", "------ EMS Event Notification ------  Value: \"INFORMATION (2)\" for Resource: \"/system/events/xp/35663\"  Continuous Access link restored: remote copy paths to array 35422 are up")
+    b.sys("nodeB1", T(day, 10, 35, 0), "logger", "mcstat: pairdisplay -g sapdg -fc: local PSUS(SSWS), remote PVOL_PSUE")
+    b.sys("nodeA1", T(day, 10, 36, 0), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PSUE, remote SVOL_SSWS")
+    # failback at a quiet time, without the swap resync the manual recommends first
+    b.sys("nodeB1", T(day, 14, 0, 0), "logger", "root: failback of sap_pkg to site A (CHG0042611)")
+    sg_halt(b, "nodeB1", T(day, 14, 0, 30), "sap_pkg", cmpid=8801, done=T(day, 14, 0, 42))
+    lines, _ = halt_body(T(day, 14, 0, 31), "nodeB1", "sap_pkg")
+    b.pkg("nodeB1", "sap_pkg", lines)
+    sg_start(b, "nodeA1", T(day, 14, 1, 30), "sap_pkg", cmpid=4120)
+    for node in SITE_A:
+        rotate_syslog(b, node, T(day, 8, 40, 0))
+    return T(day, 14, 1, 31)
+
+
 def s06_auto_psuepsus():
     b = Bundle("auto-psuepsus-link-failure")
-    nodes = SITE_A + SITE_B
-    base(b, nodes, T(18, 0, 0), T(18, 23, 0), [("sap_pkg", "ASYNC", {"AUTO_PSUEPSUS": 1}, 360, "NO_TIMEOUT")])
-    cluster_up(b, nodes, T(18, 5, 0, 0))
-    morning_start(b, "nodeA1", T(18, 5, 2, 0), "sap_pkg", "sapdg", "ASYNC")
-    b.sys("nodeA1", T(18, 10, 41, 5), "EMS [2710]", "------ EMS Event Notification ------  Value: \"CRITICAL (5)\" for Resource: \"/system/events/xp/35422\"  Continuous Access link failure: all remote copy paths to array 35663 are down")
-    b.sys("nodeA1", T(18, 10, 44, 0), "cmcld[2048]", "Service sap_mon terminated due to an exit(1).")
-    b.sys("nodeA1", T(18, 10, 44, 0), "cmcld[2048]", "Halting package sap_pkg on node nodeA1 because service sap_mon failed.")
-    b.sys("nodeA1", T(18, 10, 44, 0), "cmcld[2048]", "Executing '/etc/cmcluster/sap_pkg/sap_pkg.cntl stop' for package sap_pkg.")
-    lines, _ = halt_body(T(18, 10, 44, 1), "nodeA1", "sap_pkg")
-    b.pkg("nodeA1", "sap_pkg", lines)
-    b.sys("nodeA1", T(18, 10, 44, 12), "cmcld[2048]", "Halted package sap_pkg on node nodeA1.")
-    b.sys("nodeA2", T(18, 10, 44, 13), "cmcld[2048]", "Request from node nodeA1 to start package sap_pkg on node nodeA2.")
-    b.sys("nodeA2", T(18, 10, 44, 13), "cmcld[2048]", "Executing '/etc/cmcluster/sap_pkg/sap_pkg.cntl start' for package sap_pkg.")
+    start = async_takeover_then_failback(b, 18, 1)
     mc = [
         (1, "This package is configured with remote data replication."),
         (2, "Fence level for device group sapdg is ASYNC."),
         (6, "Local state: PVOL_PSUE, remote state: SVOL_PSUS for device group sapdg."),
-        (6, "AUTO_PSUEPSUS is 1: the package is started on the PVOL side."),
-        (7, "Device group sapdg stays suspended until the Continuous Access link is repaired."),
+        (7, "AUTO_PSUEPSUS is 1: resynchronizing device group sapdg from the remote site with pairresync -g sapdg -swapp."),
+        (8, "pairresync -g sapdg -swapp completed; waiting for PAIR (pairevtwait -g sapdg -s pair -t 3600)."),
+        (1388, "Device group sapdg: local SVOL_PAIR, remote PVOL_PAIR."),
+        (1396, "Executing horctakeover -g sapdg -t 360 ... horctakeover returned 1 (Swap-takeover)."),
+        (1397, "Device group sapdg is now PVOL_PAIR; remote SVOL_PAIR."),
     ]
-    lines, done = start_body(T(18, 10, 44, 14), "nodeA2", "sap_pkg", mc)
-    b.pkg("nodeA2", "sap_pkg", lines)
-    sg_started(b, "nodeA2", sec(done, 1), "sap_pkg")
-    b.sys("nodeA2", T(18, 16, 20, 0), "EMS [2710]", "------ EMS Event Notification ------  Value: \"INFORMATION (2)\" for Resource: \"/system/events/xp/35422\"  Continuous Access link restored: remote copy paths to array 35663 are up")
+    lines, done = start_body(start, "nodeA1", "sap_pkg", mc)
+    b.pkg("nodeA1", "sap_pkg", lines)
+    sg_started(b, "nodeA1", sec(done, 1), "sap_pkg")
     b.write()
-    b.expected([finding("automated", "info", "open", "sap_pkg", "sapdg")], ["full-resync", "recreate-pairs", "force-or-resync", "swap-resync"],
-               "The CA link of the ASYNC group sapdg fails; sap_pkg restarts on nodeA2 with local PVOL_PSUE and remote SVOL_PSUS, which Metrocluster handles because AUTO_PSUEPSUS=1. The link is repaired in the afternoon; the operator only needs to resynchronize and move the package back to its primary node at a quiet moment.")
+    b.expected([finding_of("automated-link-failure-psuepsus", "automated", "info", "resolved", "sap_pkg", "sapdg"),
+                finding_of("swap-resync-after-takeover", "swap-resync", "critical", "resolved", "sap_pkg", "sapdg"),
+                finding_of("failback-after-failover", "failback", "info", "resolved", "sap_pkg", "sapdg")],
+               ["full-resync", "recreate-pairs", "force-or-resync"],
+               "Site A loses power at night; site B takes the ASYNC group sapdg over (horctakeover -S, SSWS, AUTO_NONCURDATA=1) and runs sap_pkg. Site A and the CA links are back in the morning. In the afternoon sap_pkg is moved back to nodeA1 without a swap resync first: Metrocluster finds local PVOL_PSUE and remote SVOL_PSUS, and because AUTO_PSUEPSUS=1 it resynchronizes from site B itself (pairresync -swapp), waits 23 minutes for PAIR, swaps the roles back and starts the package. Nothing is left to do; next time, pairresync -swaps at site B before the failback would have shortened the downtime.")
 
 
 def s07_run_script_timeout():
@@ -1134,15 +1179,7 @@ def s21_start_refused_fencedata_split():
 
 def s22_start_refused_psuepsus():
     b = Bundle("start-refused-psuepsus")
-    nodes = SITE_A + SITE_B
-    base(b, nodes, T(30, 0, 0), T(30, 18, 0), [("sap_pkg", "ASYNC", {"AUTO_PSUEPSUS": 0}, 360, "NO_TIMEOUT")])
-    cluster_up(b, nodes, T(30, 5, 0, 0))
-    morning_start(b, "nodeA1", T(30, 5, 2, 0), "sap_pkg", "sapdg", "ASYNC")
-    b.sys("nodeA1", T(30, 9, 52, 30), "EMS [2710]", "------ EMS Event Notification ------  Value: \"CRITICAL (5)\" for Resource: \"/system/events/xp/35422\"  Continuous Access link failure: all remote copy paths to array 35663 are down")
-    b.sys("nodeA1", T(30, 9, 55, 2), "sapstart[14410]", "disp+work (pid 14433) exited with status 1, database connection lost")
-    done = service_failure_halt(b, "nodeA1", T(30, 9, 55, 10), "sap_pkg", "sap_mon")
-    b.sys("nodeA2", sec(done, 1), "cmcld[2048]", "Request from node nodeA1 to start package sap_pkg on node nodeA2.")
-    b.sys("nodeA2", sec(done, 1), "cmcld[2048]", "Executing '/etc/cmcluster/sap_pkg/sap_pkg.cntl start' for package sap_pkg.")
+    start = async_takeover_then_failback(b, 30, 0)
     mc = [
         (1, "This package is configured with remote data replication."),
         (2, "Fence level for device group sapdg is ASYNC."),
@@ -1150,13 +1187,15 @@ def s22_start_refused_psuepsus():
         (7, "AUTO_PSUEPSUS is 0: user intervention is required before the package can run on the PVOL side."),
         (7, "Metrocluster will not start the package on this node (exit 1)."),
     ]
-    end = pkg_fail(b, "nodeA2", sec(done, 2), "sap_pkg", mc)
-    b.sys("nodeA2", sec(end, 1), "cmcld[2048]", "Switching disabled for package sap_pkg on node nodeA2.")
-    b.sys("nodeA2", sec(end, 1), "cmcld[2048]", "Package sap_pkg is now disabled globally (auto_run disabled).")
+    end = pkg_fail(b, "nodeA1", start, "sap_pkg", mc)
+    b.sys("nodeA1", sec(end, 1), "cmcld[2048]", "Switching disabled for package sap_pkg on node nodeA1.")
+    b.sys("nodeA1", sec(end, 1), "cmcld[2048]", "Package sap_pkg is now disabled globally (auto_run disabled).")
     b.write()
-    b.expected([finding_of("start-refused-psuepsus", "force-or-resync", "critical", "open", "sap_pkg", "sapdg")],
-               ["full-resync", "swap-resync", "recreate-pairs", "automated"],
-               "Same failure as auto-psuepsus-link-failure, but this site keeps AUTO_PSUEPSUS=0: the CA link of the ASYNC group sapdg fails, the SAP instance loses its database and sap_pkg fails on nodeA1; on nodeA2 Metrocluster finds PVOL_PSUE with a remote SVOL_PSUS and refuses (exit 1), so the package is down and disabled. Site B has not taken over, so the P-VOL data here is the newest: start it here knowingly (FORCEFLAG, cmmodpkg -e sap_pkg) and pairresync once the link is back.")
+    b.expected([finding_of("start-refused-psuepsus", "force-or-resync", "critical", "open", "sap_pkg", "sapdg"),
+                finding_of("swap-resync-after-takeover", "swap-resync", "critical", "open", "sap_pkg", "sapdg"),
+                finding_of("failback-after-failover", "failback", "info", "open", "sap_pkg", "sapdg")],
+               ["full-resync", "recreate-pairs", "automated"],
+               "The same night as auto-psuepsus-link-failure, at a site that keeps AUTO_PSUEPSUS=0: site B takes the ASYNC group sapdg over (SSWS) after site A loses power, and in the afternoon the operator moves sap_pkg back to nodeA1 without a swap resync. Metrocluster finds local PVOL_PSUE with a remote SVOL_PSUS (site B's SSWS) and refuses (exit 1): the package is down and disabled. Site B's data is the newer: run pairresync -swaps at site B (or -swapp on nodeA1), wait for PAIR, then start sap_pkg on nodeA1 and cmmodpkg -e. A plain pairresync from site A would overwrite site B's data.")
 
 
 def s23_start_refused_psussssws():
