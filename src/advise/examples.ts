@@ -110,6 +110,15 @@ function checkFire(rule: Rule, example: Example, findings: readonly Finding[]): 
     if (expect.severity !== undefined && finding.severity !== expect.severity) return `severity ${finding.severity}, expected ${expect.severity}`;
     if (expect.deviceGroup !== undefined && finding.deviceGroup !== expect.deviceGroup) return `device group ${String(finding.deviceGroup)}, expected ${String(expect.deviceGroup)}`;
     if (expect.package !== undefined && finding.package !== expect.package) return `package ${String(finding.package)}, expected ${String(expect.package)}`;
+    const commands = finding.steps.map((step) => step.command);
+    let from = 0;
+    for (const wanted of expect.commands ?? []) {
+      const at = commands.findIndex((command, index) => index >= from && command.includes(wanted));
+      if (at < 0) return `no step command '${wanted}'${from > 0 ? " after the previous one" : ""} (steps: ${commands.join(" | ")})`;
+      from = at + 1;
+    }
+    const unwanted = (expect.notCommands ?? []).find((text) => commands.some((command) => command.includes(text)));
+    if (unwanted !== undefined) return `a step command contains '${unwanted}', which this example forbids`;
     return undefined;
   };
   const reasons = own.map(fits);

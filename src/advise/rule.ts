@@ -99,6 +99,10 @@ export interface Example {
     readonly severity?: Severity;
     readonly deviceGroup?: string | null;
     readonly package?: string | null;
+    /** Substrings of step commands that must appear, in this order. */
+    readonly commands?: readonly string[];
+    /** Substrings no step command may contain. */
+    readonly notCommands?: readonly string[];
   };
 }
 
