@@ -44,7 +44,7 @@ describe("the built-in catalog", () => {
 
   it("checks an example's step commands: order and forbidden commands", () => {
     const rule = loaded.rules.find((candidate) => candidate.id === "start-refused-noncurdata")!;
-    const pvolExample = rule.examples!.fire[1];
+    const pvolExample = rule.examples!.fire![1];
     const withExpect = (expect: object) => ({ ...rule, examples: { fire: [{ ...pvolExample, expect }], notFire: [] } });
     expect(runRuleExamples(withExpect({ commands: ["pairresync -g dbdg -c 15", "FORCEFLAG"] }))[0].reason).toMatch(/^no step command 'FORCEFLAG' after the previous one/);
     expect(runRuleExamples(withExpect({ notCommands: ["FORCEFLAG"] }))[0].reason).toBe("a step command contains 'FORCEFLAG', which this example forbids");
