@@ -11,6 +11,9 @@ recreate, a partial last line, and a kill -9 (see docs/decisions.md for why not 
 - The same inode shrinking below the read position, or its head no longer hashing to the record's
   fingerprint, is a truncation: the rest of the old content is read from a rotated copy beside it when
   one has the same head (copytruncate), and the new content is a new record read from byte 0.
+- A rotated copy that appears beside a followed file while we follow it, holding content no stored
+  file has (the file was created, filled and rotated between two of our looks), is read from byte 0
+  once it has settled; rotated copies present when the file was first followed are history, not ours.
 - Lines go to a sink that must store them and the checkpoint in one transaction; the checkpoint
   offset covers complete lines only (a partial last line is held until its newline arrives).
 
@@ -56,6 +59,10 @@ export interface FollowerHubOptions {
 }
 
 const READ_CHUNK = 1 << 20;
+/** A new rotated copy is examined once it has not changed for this long (a copy may still be written). */
+const SIBLING_SETTLE_MS = 250;
+
+const identityOf = (stats: Stats): string => `${stats.dev}:${stats.ino}`;
 const TRAILING_CHECK_MS = 60;
 const ROTATED_SUFFIX = /^(\.\d+|\.old|-\d{8}(\d{2})?)$/;
 
@@ -120,7 +127,12 @@ export class FileFollower {
   private trailingTimer: NodeJS.Timeout | null = null;
   private lastProblem: string | null = null;
 
-  constructor(readonly path: string, readonly place: FollowedPlace, private readonly hub: FollowerHub) {}
+  /** Rotated copies beside the file when we started following it: history, never read as new content. */
+  readonly siblingsAtStart: ReadonlySet<string>;
+
+  constructor(readonly path: string, readonly place: FollowedPlace, private readonly hub: FollowerHub) {
+    this.siblingsAtStart = new Set(hub.siblingIdentities(path));
+  }
 
   /**
   Something may have changed: check soon (coalesced), and once more a little later, because chokidar
@@ -198,6 +210,7 @@ export class FollowerHub {
   private readonly held = new Map<number, Reader>();
   private readonly retired = new Set<Reader>();
   private retiredTimer: NodeJS.Timeout | null = null;
+  private readonly siblingTimers = new Map<string, NodeJS.Timeout>();
   private readonly rotateWaitMs: number;
   private readonly budgetBytes: number;
   private readonly buffer = Buffer.alloc(READ_CHUNK);
@@ -382,6 +395,66 @@ export class FollowerHub {
     return null;
   }
 
+  siblingIdentities(path: string): string[] {
+    return this.siblingsOf(path).flatMap((candidate) => {
+      const stats = statOrNull(candidate);
+      return stats ? [identityOf(stats)] : [];
+    });
+  }
+
+  /**
+  A file that may be a rotated copy of a followed one appeared or changed. Content we hold or have
+  stored is left to the rotation and truncation paths; content nobody has seen is a file that was
+  created, filled and rotated between two of our looks, and is read from byte 0 once settled.
+  */
+  siblingChanged(candidate: string): void {
+    if (this.closed) return;
+    const owners = [...this.followers.values()].filter((follower) =>
+      dirname(follower.path) === dirname(candidate) && isRotatedSibling(basename(follower.path), basename(candidate)));
+    if (owners.length === 0) return;
+    const previous = this.siblingTimers.get(candidate);
+    if (previous) clearTimeout(previous);
+    this.siblingTimers.set(candidate, setTimeout(() => {
+      this.siblingTimers.delete(candidate);
+      try {
+        this.adoptUnseenSibling(candidate, owners[0]);
+      } catch (error) {
+        this.problem(candidate, error as Error);
+      }
+    }, SIBLING_SETTLE_MS));
+  }
+
+  private adoptUnseenSibling(candidate: string, owner: FileFollower): void {
+    if (this.closed) return;
+    const stats = statOrNull(candidate);
+    if (!stats || !stats.isFile() || stats.size === 0 || owner.siblingsAtStart.has(identityOf(stats))) return;
+    if (Date.now() - stats.mtimeMs < SIBLING_SETTLE_MS) {
+      this.siblingChanged(candidate); // still being written: look again when it has settled
+      return;
+    }
+    for (const reader of this.held.values()) if (reader.dev === stats.dev && reader.ino === stats.ino) return;
+    const fd = openSync(candidate, "r");
+    let head: Buffer;
+    try {
+      head = readHead(fd, Math.min(stats.size, FINGERPRINT_BYTES));
+    } finally {
+      closeSync(fd);
+    }
+    if (this.contentKnown(owner.place.bundle, head)) return;
+    const reader = this.open(null, candidate, owner.place);
+    if (reader) this.retire(reader);
+  }
+
+  /** Some stored file, or some file being read, starts with these bytes. */
+  private contentKnown(bundle: string, head: Buffer): boolean {
+    for (const reader of this.held.values()) {
+      const bytes = Math.min(reader.headBytes, head.length);
+      if (bytes > 0 && readHead(reader.fd, bytes).equals(head.subarray(0, bytes))) return true;
+    }
+    return this.store.filesOfBundle(bundle).some((record) =>
+      record.headBytes > 0 && record.headBytes <= head.length && hashHead(head.subarray(0, record.headBytes)) === record.fingerprint);
+  }
+
   private siblingsOf(path: string): string[] {
     const directory = dirname(path);
     const name = basename(path);
@@ -476,6 +549,8 @@ export class FollowerHub {
       while (this.drain(reader)) { /* finish */ }
     }
     this.closed = true;
+    for (const timer of this.siblingTimers.values()) clearTimeout(timer);
+    this.siblingTimers.clear();
     if (this.retiredTimer) clearInterval(this.retiredTimer);
     this.retiredTimer = null;
     // Retired readers keep their partial lines unstored: a restart finds them again from the checkpoint.

@@ -210,6 +210,7 @@ export function startLive(options: LiveOptions): LiveSession {
     }
     // A rename or a new file in a folder concerns the followed files there (rotation), and retired readers.
     hub.pokeAll(dirname(absolute));
+    if (!hub.follower(absolute)) hub.siblingChanged(absolute);
   };
 
   const watchRoots = [...new Set([...[...followedFiles].map((file) => dirname(file)), ...followedDirectories])];

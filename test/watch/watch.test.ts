@@ -51,6 +51,28 @@ describe("watch: exactly once across rotation, truncation and restarts", () => {
     expect(await watcher.stop()).toBe(0);
   });
 
+  it("a file created, filled and copy-truncated between two looks is read from its rotated copy; older rotated files stay history", async () => {
+    const tree = nodeTree();
+    const history = lines("H", 1, 15);
+    writeFileSync(join(tree.syslogDir, "syslog.log.2"), text(history)); // rotated before the watch: not ours
+    const first = lines("A", 1, 10);
+    writeFileSync(tree.syslog, text(first));
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+    await waitForExactly(tree.db, first);
+
+    // All in one turn of this process: the watcher has no chance to open the new file before it is emptied.
+    renameSync(tree.syslog, join(tree.syslogDir, "syslog.log.0"));
+    const unseen = lines("B", 1, 200);
+    writeFileSync(tree.syslog, text(unseen));
+    copyFileSync(tree.syslog, join(tree.syslogDir, "syslog.log.1"));
+    truncateSync(tree.syslog, 0);
+    const after = lines("C", 1, 10);
+    appendFileSync(tree.syslog, text(after));
+
+    await waitForExactly(tree.db, [...first, ...unseen, ...after], 4000);
+    expect(await watcher.stop()).toBe(0);
+  });
+
   it("truncation: to empty then short content, and to content longer than what was read (seen by the head fingerprint)", async () => {
     const tree = nodeTree();
     const first = lines("A", 1, 20);
