@@ -11,9 +11,10 @@ recreate, a partial last line, and a kill -9 (see docs/decisions.md for why not 
 - The same inode shrinking below the read position, or its head no longer hashing to the record's
   fingerprint, is a truncation: the rest of the old content is read from a rotated copy beside it when
   one has the same head (copytruncate), and the new content is a new record read from byte 0.
-- A rotated copy that appears beside a followed file while we follow it, holding content no stored
-  file has (the file was created, filled and rotated between two of our looks), is read from byte 0
-  once it has settled; rotated copies present when the file was first followed are history, not ours.
+- After we have seen the followed path rotate (its inode replaced, or truncated), a rotated copy that
+  appears beside it holding content no stored file and no open reader has (a file created, filled and
+  copy-truncated between two of our looks) is read from byte 0 once it has settled. Rotated files
+  present at our first look, and copies before any rotation (a tree copied in), are history, not ours.
 - Lines go to a sink that must store them and the checkpoint in one transaction; the checkpoint
   offset covers complete lines only (a partial last line is held until its newline arrives).
 
@@ -63,6 +64,13 @@ const READ_CHUNK = 1 << 20;
 const SIBLING_SETTLE_MS = 250;
 
 const identityOf = (stats: Stats): string => `${stats.dev}:${stats.ino}`;
+
+/** A file's first line as the framer stores it (undefined while it has no newline). */
+function firstLineOf(head: Buffer): string | undefined {
+  const end = head.indexOf(0x0a);
+  if (end < 0) return undefined;
+  return head.subarray(0, end > 0 && head[end - 1] === 0x0d ? end - 1 : end).toString("utf8");
+}
 const TRAILING_CHECK_MS = 60;
 const ROTATED_SUFFIX = /^(\.\d+|\.old|-\d{8}(\d{2})?)$/;
 
@@ -127,12 +135,15 @@ export class FileFollower {
   private trailingTimer: NodeJS.Timeout | null = null;
   private lastProblem: string | null = null;
 
-  /** Rotated copies beside the file when we started following it: history, never read as new content. */
-  readonly siblingsAtStart: ReadonlySet<string>;
+  /**
+  Rotated files beside the path at our first look (inode → hash of its head): history, never read as new
+  content. An inode number reused by a later file (logrotate deleting the oldest) has another head.
+  */
+  siblingsAtStart: ReadonlyMap<string, string> | null = null;
+  /** The path was seen to rotate (inode replaced or truncated): only then can an unseen copy be ours. */
+  rotationSeen = false;
 
-  constructor(readonly path: string, readonly place: FollowedPlace, private readonly hub: FollowerHub) {
-    this.siblingsAtStart = new Set(hub.siblingIdentities(path));
-  }
+  constructor(readonly path: string, readonly place: FollowedPlace, private readonly hub: FollowerHub) {}
 
   /**
   Something may have changed: check soon (coalesced), and once more a little later, because chokidar
@@ -174,6 +185,7 @@ export class FileFollower {
     if (!this.siblingsScanned) {
       // Content rotated away while we were not running (restart during rotation): finish it first.
       this.siblingsScanned = true;
+      this.siblingsAtStart = this.hub.siblingHeads(this.path);
       this.hub.scanSiblings(this.path, this.place, null);
     }
     const stats = statOrNull(this.path);
@@ -182,11 +194,13 @@ export class FileFollower {
       if (!stats || stats.ino !== reader.ino || stats.dev !== reader.dev) {
         // Renamed away or deleted (and perhaps recreated): the old inode is drained, then let go.
         this.reader = null;
+        this.rotationSeen = true;
         this.hub.retire(reader);
       } else {
         const current = fstatSync(reader.fd);
         if (this.hub.truncated(reader, current)) {
           this.reader = null;
+          this.rotationSeen = true;
           this.hub.afterTruncation(reader, this.path, this.place);
         } else {
           const more = this.hub.drain(reader);
@@ -210,7 +224,7 @@ export class FollowerHub {
   private readonly held = new Map<number, Reader>();
   private readonly retired = new Set<Reader>();
   private retiredTimer: NodeJS.Timeout | null = null;
-  private readonly siblingTimers = new Map<string, NodeJS.Timeout>();
+  private readonly siblingTimers = new Map<string, { timer: NodeJS.Timeout; owner: FileFollower }>();
   private readonly rotateWaitMs: number;
   private readonly budgetBytes: number;
   private readonly buffer = Buffer.alloc(READ_CHUNK);
@@ -395,64 +409,85 @@ export class FollowerHub {
     return null;
   }
 
-  siblingIdentities(path: string): string[] {
-    return this.siblingsOf(path).flatMap((candidate) => {
+  /** Each rotated sibling's identity and the hash of its head, read at a follower's first look. */
+  siblingHeads(path: string): Map<string, string> {
+    const heads = new Map<string, string>();
+    for (const candidate of this.siblingsOf(path)) {
       const stats = statOrNull(candidate);
-      return stats ? [identityOf(stats)] : [];
-    });
+      if (!stats || !stats.isFile()) continue;
+      heads.set(identityOf(stats), hashHead(this.headOf(candidate, stats.size)));
+    }
+    return heads;
+  }
+
+  private headOf(path: string, size: number): Buffer {
+    const fd = openSync(path, "r");
+    try {
+      return readHead(fd, Math.min(size, FINGERPRINT_BYTES));
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /**
   A file that may be a rotated copy of a followed one appeared or changed. Content we hold or have
-  stored is left to the rotation and truncation paths; content nobody has seen is a file that was
-  created, filled and rotated between two of our looks, and is read from byte 0 once settled.
+  stored is left to the rotation and truncation paths; content nobody has, beside a path we have seen
+  rotate, is a file that was created, filled and rotated between two of our looks: it is read from
+  byte 0 once settled.
   */
   siblingChanged(candidate: string): void {
     if (this.closed) return;
-    const owners = [...this.followers.values()].filter((follower) =>
+    const owner = [...this.followers.values()].find((follower) =>
       dirname(follower.path) === dirname(candidate) && isRotatedSibling(basename(follower.path), basename(candidate)));
-    if (owners.length === 0) return;
+    if (!owner) return;
     const previous = this.siblingTimers.get(candidate);
-    if (previous) clearTimeout(previous);
-    this.siblingTimers.set(candidate, setTimeout(() => {
-      this.siblingTimers.delete(candidate);
-      try {
-        this.adoptUnseenSibling(candidate, owners[0]);
-      } catch (error) {
-        this.problem(candidate, error as Error);
-      }
-    }, SIBLING_SETTLE_MS));
+    if (previous) clearTimeout(previous.timer);
+    this.siblingTimers.set(candidate, {
+      owner,
+      timer: setTimeout(() => {
+        this.siblingTimers.delete(candidate);
+        this.adoptGuarded(candidate, owner, false);
+      }, SIBLING_SETTLE_MS),
+    });
   }
 
-  private adoptUnseenSibling(candidate: string, owner: FileFollower): void {
-    if (this.closed) return;
+  private adoptGuarded(candidate: string, owner: FileFollower, stopping: boolean): void {
+    try {
+      this.adoptUnseenSibling(candidate, owner, stopping);
+    } catch (error) {
+      this.problem(candidate, error as Error);
+    }
+  }
+
+  private adoptUnseenSibling(candidate: string, owner: FileFollower, stopping: boolean): void {
+    if (!owner.rotationSeen || owner.siblingsAtStart === null) return;
     const stats = statOrNull(candidate);
-    if (!stats || !stats.isFile() || stats.size === 0 || owner.siblingsAtStart.has(identityOf(stats))) return;
-    if (Date.now() - stats.mtimeMs < SIBLING_SETTLE_MS) {
+    if (!stats || !stats.isFile() || stats.size === 0) return;
+    if (!stopping && Date.now() - stats.mtimeMs < SIBLING_SETTLE_MS) {
       this.siblingChanged(candidate); // still being written: look again when it has settled
       return;
     }
     for (const reader of this.held.values()) if (reader.dev === stats.dev && reader.ino === stats.ino) return;
-    const fd = openSync(candidate, "r");
-    let head: Buffer;
-    try {
-      head = readHead(fd, Math.min(stats.size, FINGERPRINT_BYTES));
-    } finally {
-      closeSync(fd);
-    }
+    const head = this.headOf(candidate, stats.size);
+    if (owner.siblingsAtStart.get(identityOf(stats)) === hashHead(head)) return;
     if (this.contentKnown(owner.place.bundle, head)) return;
     const reader = this.open(null, candidate, owner.place);
     if (reader) this.retire(reader);
   }
 
-  /** Some stored file, or some file being read, starts with these bytes. */
+  /** Some open reader or stored file starts with these bytes (a copy of what we read, however short). */
   private contentKnown(bundle: string, head: Buffer): boolean {
     for (const reader of this.held.values()) {
       const bytes = Math.min(reader.headBytes, head.length);
       if (bytes > 0 && readHead(reader.fd, bytes).equals(head.subarray(0, bytes))) return true;
     }
-    return this.store.filesOfBundle(bundle).some((record) =>
-      record.headBytes > 0 && record.headBytes <= head.length && hashHead(head.subarray(0, record.headBytes)) === record.fingerprint);
+    const firstLine = firstLineOf(head);
+    return this.store.filesOfBundle(bundle).some((record) => {
+      if (record.headBytes > 0 && record.headBytes <= head.length) return hashHead(head.subarray(0, record.headBytes)) === record.fingerprint;
+      // The copy is shorter than the head we fingerprinted (a small file copied, then appended to): the
+      // first line decides, as it is stored.
+      return firstLine !== undefined && this.store.firstLineText(record.id) === firstLine;
+    });
   }
 
   private siblingsOf(path: string): string[] {
@@ -545,12 +580,16 @@ export class FollowerHub {
         this.problem(follower.path, error as Error);
       }
     }
+    // A copy still settling is examined now: after a restart it would look like history.
+    for (const [candidate, pending] of [...this.siblingTimers]) {
+      clearTimeout(pending.timer);
+      this.siblingTimers.delete(candidate);
+      this.adoptGuarded(candidate, pending.owner, true);
+    }
     for (const reader of [...this.retired]) {
       while (this.drain(reader)) { /* finish */ }
     }
     this.closed = true;
-    for (const timer of this.siblingTimers.values()) clearTimeout(timer);
-    this.siblingTimers.clear();
     if (this.retiredTimer) clearInterval(this.retiredTimer);
     this.retiredTimer = null;
     // Retired readers keep their partial lines unstored: a restart finds them again from the checkpoint.

@@ -1,0 +1,200 @@
+import { appendFileSync, closeSync, copyFileSync, existsSync, ftruncateSync, mkdirSync, openSync, renameSync, truncateSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { lines, nodeTree, startWatch, waitForExactly } from "./harness.js";
+
+const text = (entries: readonly string[]): string => entries.map((entry) => `${entry}\n`).join("");
+const sleep = (ms: number): Promise<void> => new Promise((resolveLater) => setTimeout(resolveLater, ms));
+/** waitForExactly returns at the first match; a duplicate adopted 250 ms later needs a settle first. */
+async function settledExactly(db: string, expected: readonly string[]): Promise<void> {
+  await waitForExactly(db, expected, 4000);
+  await sleep(1500);
+  await waitForExactly(db, expected, 500);
+}
+
+// Races between a writer, logrotate and our looks, found by an adversarial review of the follower: each
+// checks every line is stored exactly once, settled (a second adoption 250 ms later would show).
+describe("watch: rotation races", () => {
+  it("copytruncate of a small file, the writer appended between logrotate's copy and its truncate", async () => {
+    const tree = nodeTree();
+    const first = lines("A", 1, 10); // ~550 bytes: the record's head is the whole file
+    writeFileSync(tree.syslog, text(first));
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+    await waitForExactly(tree.db, first);
+
+    copyFileSync(tree.syslog, `${tree.syslog}.1`); // logrotate: copy ...
+    const racing = lines("B", 1, 5); // ... syslogd writes, we read it (logrotate will lose it, we do not)
+    appendFileSync(tree.syslog, text(racing));
+    await waitForExactly(tree.db, [...first, ...racing]);
+    truncateSync(tree.syslog, 0); // ... truncate, all well within 250 ms of the copy
+    const after = lines("C", 1, 3);
+    appendFileSync(tree.syslog, text(after));
+
+    await settledExactly(tree.db, [...first, ...racing, ...after]);
+    expect(await watcher.stop()).toBe(0);
+  });
+
+  it("an unseen file copy-truncated after logrotate deletes an old rotated file (inode number reused)", async () => {
+    const tree = nodeTree();
+    const history = lines("H", 1, 15);
+    writeFileSync(join(tree.syslogDir, "syslog.log.1"), text(history)); // history, present at start
+    const first = lines("A", 1, 10);
+    writeFileSync(tree.syslog, text(first));
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+    await waitForExactly(tree.db, first);
+
+    renameSync(tree.syslog, join(tree.syslogDir, "syslog.log.0"));
+    const unseen = lines("B", 1, 200);
+    writeFileSync(tree.syslog, text(unseen));
+    unlinkSync(join(tree.syslogDir, "syslog.log.1")); // rotate 1: the oldest goes ...
+    copyFileSync(tree.syslog, join(tree.syslogDir, "syslog.log.1")); // ... and the copy takes its place
+    truncateSync(tree.syslog, 0);
+    const after = lines("C", 1, 10);
+    appendFileSync(tree.syslog, text(after));
+
+    await settledExactly(tree.db, [...first, ...unseen, ...after]);
+    expect(await watcher.stop()).toBe(0);
+  });
+
+  it("an unseen rotated copy, then a graceful stop within 250 ms, then a restart", async () => {
+    const tree = nodeTree();
+    const first = lines("A", 1, 10);
+    writeFileSync(tree.syslog, text(first));
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+    await waitForExactly(tree.db, first);
+
+    renameSync(tree.syslog, join(tree.syslogDir, "syslog.log.0"));
+    const unseen = lines("B", 1, 200);
+    writeFileSync(tree.syslog, text(unseen));
+    copyFileSync(tree.syslog, join(tree.syslogDir, "syslog.log.1"));
+    truncateSync(tree.syslog, 0);
+    await sleep(100);
+    expect(await watcher.stop()).toBe(0); // SIGTERM: "reads everything still available"
+    const after = lines("C", 1, 10);
+    appendFileSync(tree.syslog, text(after));
+    const again = await startWatch(["--db", tree.db, "--root", tree.root]);
+    await settledExactly(tree.db, [...first, ...unseen, ...after]);
+    expect(await again.stop()).toBe(0);
+  });
+
+  it("logrotate rotate 3 (rename shifts, copytruncate shifts) with history present, while lines keep coming", async () => {
+    const tree = nodeTree();
+    const dir = tree.syslogDir;
+    const at = (n: number): string => join(dir, `syslog.log.${n}`);
+    for (let n = 1; n <= 3; n++) writeFileSync(at(n), text(lines(`H${n}-`, 1, 20))); // history
+    writeFileSync(tree.syslog, "");
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+    const expected: string[] = [];
+    let writer = openSync(tree.syslog, "a");
+    let serial = 0;
+    const write = (count: number): void => {
+      const batch = lines(`S${serial++}-`, 1, count);
+      writeSync(writer, text(batch));
+      expected.push(...batch);
+    };
+    const shift = (): void => {
+      if (existsSync(at(3))) unlinkSync(at(3));
+      for (let n = 2; n >= 1; n--) if (existsSync(at(n))) renameSync(at(n), at(n + 1));
+    };
+    const turn = (): Promise<void> => new Promise((resolveTurn) => setImmediate(resolveTurn));
+    for (let round = 0; round < 8; round++) {
+      for (let step = 0; step < 10; step++) {
+        write(20);
+        await turn();
+      }
+      if (round % 2 === 0) {
+        shift();
+        renameSync(tree.syslog, at(1));
+        write(10); // the writer is still on the old file
+        closeSync(writer);
+        writer = openSync(tree.syslog, "a");
+        write(40); // a burst into the new file before we may have looked ...
+      } else {
+        shift();
+        copyFileSync(tree.syslog, at(1)); // ... and it is copy-truncated
+        ftruncateSync(writer, 0);
+      }
+      await sleep(round % 3 === 0 ? 50 : 400);
+    }
+    write(50);
+    closeSync(writer);
+    await settledExactly(tree.db, expected);
+    expect(await watcher.stop()).toBe(0);
+  }, 30_000);
+
+  it("a file read while short (head < 4 KiB) grows unseen past 4 KiB, then is copy-truncated while siblings shift", async () => {
+    const tree = nodeTree();
+    const dir = tree.syslogDir;
+    const at = (n: number): string => join(dir, `syslog.log.${n}`);
+    writeFileSync(at(1), text(lines("H", 1, 20)));
+    const first = lines("A", 1, 2);
+    writeFileSync(tree.syslog, text(first));
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+    await waitForExactly(tree.db, first);
+
+    const grown = lines("B", 1, 150); // > 4 KiB, written, shifted, copied, truncated in one turn
+    appendFileSync(tree.syslog, text(grown));
+    renameSync(at(1), at(2));
+    copyFileSync(tree.syslog, at(1));
+    truncateSync(tree.syslog, 0);
+    const after = lines("C", 1, 5);
+    appendFileSync(tree.syslog, text(after));
+    await settledExactly(tree.db, [...first, ...grown, ...after]);
+    expect(await watcher.stop()).toBe(0);
+  });
+
+  it("a followed syslog folder that appears after the start, copied in with its rotated history", async () => {
+    const tree = nodeTree();
+    const root = join(tree.root, "..", "later");
+    const watcher = await startWatch(["--db", tree.db, "--root", root]);
+    const dir = join(root, "var", "adm", "syslog");
+    mkdirSync(dir, { recursive: true });
+    const current = lines("A", 1, 3);
+    writeFileSync(join(dir, "syslog.log"), text(current));
+    const history = lines("H", 1, 5);
+    writeFileSync(join(dir, "syslog.log.1"), text(history)); // copied in a moment after syslog.log
+    writeFileSync(join(dir, "OLDsyslog.log"), text(lines("O", 1, 5)));
+    await sleep(1500);
+    await waitForExactly(tree.db, current, 500);
+    expect(await watcher.stop()).toBe(0);
+  });
+
+  it("rotate 3 with history: a burst into the new file and its copy-truncate in one turn after a rename shift", async () => {
+    const tree = nodeTree();
+    const dir = tree.syslogDir;
+    const at = (n: number): string => join(dir, `syslog.log.${n}`);
+    for (let n = 1; n <= 3; n++) writeFileSync(at(n), text(lines(`H${n}-`, 1, 20))); // history
+    writeFileSync(tree.syslog, "");
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+    const expected: string[] = [];
+    let writer = openSync(tree.syslog, "a");
+    let serial = 0;
+    const write = (count: number): void => {
+      const batch = lines(`S${serial++}-`, 1, count);
+      writeSync(writer, text(batch));
+      expected.push(...batch);
+    };
+    const shift = (): void => {
+      if (existsSync(at(3))) unlinkSync(at(3));
+      for (let n = 2; n >= 1; n--) if (existsSync(at(n))) renameSync(at(n), at(n + 1));
+    };
+    for (let round = 0; round < 4; round++) {
+      write(100);
+      await sleep(300);
+      shift();
+      renameSync(tree.syslog, at(1));
+      closeSync(writer);
+      writer = openSync(tree.syslog, "a");
+      write(60); // lives and dies between two of our looks:
+      shift();
+      copyFileSync(tree.syslog, at(1));
+      ftruncateSync(writer, 0);
+      await sleep(400);
+    }
+    write(50);
+    closeSync(writer);
+    await settledExactly(tree.db, expected);
+    expect(await watcher.stop()).toBe(0);
+  }, 30_000);
+
+});
