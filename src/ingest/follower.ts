@@ -65,11 +65,11 @@ const SIBLING_SETTLE_MS = 250;
 
 const identityOf = (stats: Stats): string => `${stats.dev}:${stats.ino}`;
 
-/** A file's first line as the framer stores it (undefined while it has no newline). */
-function firstLineOf(head: Buffer): string | undefined {
-  const end = head.indexOf(0x0a);
-  if (end < 0) return undefined;
-  return head.subarray(0, end > 0 && head[end - 1] === 0x0d ? end - 1 : end).toString("utf8");
+/** The complete lines of a file's head as the framer stores them (a last line without newline is left out). */
+function completeLinesOf(content: Buffer): string[] {
+  const end = content.lastIndexOf(0x0a);
+  if (end < 0) return [];
+  return content.subarray(0, end).toString("utf8").split("\n").map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
 }
 const TRAILING_CHECK_MS = 60;
 const ROTATED_SUFFIX = /^(\.\d+|\.old|-\d{8}(\d{2})?)$/;
@@ -90,6 +90,8 @@ class Reader {
   retired = false;
   committedPending: string | null = null;
   owner: FileFollower | null = null;
+  /** The head no longer matched the fingerprint when bytes of it were read: truncated under us. */
+  headChanged = false;
 
   constructor(
     public fd: number,
@@ -139,7 +141,7 @@ export class FileFollower {
   Rotated files beside the path at our first look (inode → hash of its head): history, never read as new
   content. An inode number reused by a later file (logrotate deleting the oldest) has another head.
   */
-  siblingsAtStart: ReadonlyMap<string, string> | null = null;
+  siblingsAtStart: Map<string, string> | null = null;
   /** The path was seen to rotate (inode replaced or truncated): only then can an unseen copy be ours. */
   rotationSeen = false;
 
@@ -180,6 +182,21 @@ export class FileFollower {
     this.trailingTimer = null;
   }
 
+  /** A check now, outside the event flow (before judging a sibling, at stop); problems are reported. */
+  checkNow(): void {
+    try {
+      while (this.check()) { /* read what is there */ }
+    } catch (error) {
+      this.hub.problem(this.path, error as Error);
+    }
+  }
+
+  private truncatedUnderUs(reader: Reader): void {
+    this.reader = null;
+    this.rotationSeen = true;
+    this.hub.afterTruncation(reader, this.path, this.place);
+  }
+
   /** Reads what is new; true when the byte budget ran out and more is waiting. */
   check(): boolean {
     if (!this.siblingsScanned) {
@@ -204,14 +221,23 @@ export class FileFollower {
           this.hub.afterTruncation(reader, this.path, this.place);
         } else {
           const more = this.hub.drain(reader);
-          this.hub.refreshFingerprint(reader, current.size);
-          return more;
+          if (!reader.headChanged) {
+            this.hub.refreshFingerprint(reader, current.size);
+            return more;
+          }
+          this.truncatedUnderUs(reader);
         }
       }
     }
     if (!this.reader && stats && stats.isFile() && stats.size > 0) {
-      this.reader = this.hub.open(this, this.path, this.place);
-      if (this.reader) return this.hub.drain(this.reader);
+      const opened = this.hub.open(this, this.path, this.place);
+      if (opened) {
+        this.reader = opened;
+        const more = this.hub.drain(opened);
+        if (!opened.headChanged) return more;
+        this.truncatedUnderUs(opened);
+        return true; // look again: the new content is a new file
+      }
     }
     return false;
   }
@@ -337,6 +363,12 @@ export class FollowerHub {
     while (budget > 0) {
       const count = readSync(reader.fd, this.buffer, 0, READ_CHUNK, reader.readPosition);
       if (count === 0) break;
+      // Bytes of the head were read: checked after the read, so a truncation just before it cannot
+      // pass the new content off under the old identity (it is then handled as a truncation).
+      if (reader.readPosition < reader.headBytes && hashHead(readHead(reader.fd, reader.headBytes)) !== reader.fingerprint) {
+        reader.headChanged = true;
+        break;
+      }
       grew = true;
       reader.readPosition += count;
       budget -= count;
@@ -460,33 +492,46 @@ export class FollowerHub {
   }
 
   private adoptUnseenSibling(candidate: string, owner: FileFollower, stopping: boolean): void {
-    if (!owner.rotationSeen || owner.siblingsAtStart === null) return;
     const stats = statOrNull(candidate);
     if (!stats || !stats.isFile() || stats.size === 0) return;
     if (!stopping && Date.now() - stats.mtimeMs < SIBLING_SETTLE_MS) {
       this.siblingChanged(candidate); // still being written: look again when it has settled
       return;
     }
-    for (const reader of this.held.values()) if (reader.dev === stats.dev && reader.ino === stats.ino) return;
+    // The path itself may have rotated a moment ago without its event handled yet: look first.
+    if (!owner.rotationSeen) owner.checkNow();
     const head = this.headOf(candidate, stats.size);
-    if (owner.siblingsAtStart.get(identityOf(stats)) === hashHead(head)) return;
+    const history = (owner.siblingsAtStart ??= new Map());
+    if (!owner.rotationSeen) {
+      // Before the path has rotated under our eyes, a new sibling cannot hold content written there
+      // while we watched (a tree copied in, history restored): it is history, also after later shifts.
+      history.set(identityOf(stats), hashHead(head));
+      return;
+    }
+    for (const reader of this.held.values()) if (reader.dev === stats.dev && reader.ino === stats.ino) return;
+    if (history.get(identityOf(stats)) === hashHead(head)) return;
     if (this.contentKnown(owner.place.bundle, head)) return;
     const reader = this.open(null, candidate, owner.place);
     if (reader) this.retire(reader);
   }
 
-  /** Some open reader or stored file starts with these bytes (a copy of what we read, however short). */
+  /** An open reader's file or a stored file starts with this content (a copy of what we read, however short). */
   private contentKnown(bundle: string, head: Buffer): boolean {
     for (const reader of this.held.values()) {
-      const bytes = Math.min(reader.headBytes, head.length);
-      if (bytes > 0 && readHead(reader.fd, bytes).equals(head.subarray(0, bytes))) return true;
+      // The reader's file must hold the whole head, not merely share a short prefix with it.
+      if (readHead(reader.fd, head.length).equals(head)) return true;
     }
-    const firstLine = firstLineOf(head);
+    const lines = completeLinesOf(head);
     return this.store.filesOfBundle(bundle).some((record) => {
-      if (record.headBytes > 0 && record.headBytes <= head.length) return hashHead(head.subarray(0, record.headBytes)) === record.fingerprint;
-      // The copy is shorter than the head we fingerprinted (a small file copied, then appended to): the
-      // first line decides, as it is stored.
-      return firstLine !== undefined && this.store.firstLineText(record.id) === firstLine;
+      // A full 4 KiB head is a strong identity; a shorter one (a file that was small, or a partial line)
+      // could be the prefix of anything, so the stored lines decide: every complete line of this head
+      // must be stored, in order, at the start of that file.
+      if (record.headBytes >= FINGERPRINT_BYTES && head.length >= record.headBytes) {
+        return hashHead(head.subarray(0, record.headBytes)) === record.fingerprint;
+      }
+      if (lines.length === 0) return false;
+      const stored = this.store.firstLines(record.id, lines.length);
+      return stored.length === lines.length && stored.every((text, index) => text === lines[index]);
     });
   }
 
@@ -543,7 +588,7 @@ export class FollowerHub {
     const now = Date.now();
     for (const reader of this.retired) {
       while (this.drain(reader)) { /* a retired file is finite: read it all */ }
-      if (now - reader.lastGrowth >= this.rotateWaitMs) this.closeRetired(reader);
+      if (reader.headChanged || now - reader.lastGrowth >= this.rotateWaitMs) this.closeRetired(reader);
     }
     if (this.retired.size > 0 && !this.retiredTimer && !this.closed) {
       // Only while something is being drained: a rotated file gets no events of its own.
@@ -580,11 +625,13 @@ export class FollowerHub {
         this.problem(follower.path, error as Error);
       }
     }
-    // A copy still settling is examined now: after a restart it would look like history.
-    for (const [candidate, pending] of [...this.siblingTimers]) {
-      clearTimeout(pending.timer);
-      this.siblingTimers.delete(candidate);
-      this.adoptGuarded(candidate, pending.owner, true);
+    // A copy still settling, or not yet reported, is examined now: after a restart it would be history.
+    for (const pending of this.siblingTimers.values()) clearTimeout(pending.timer);
+    this.siblingTimers.clear();
+    for (const follower of this.followers.values()) {
+      follower.checkNow();
+      if (!follower.rotationSeen) continue;
+      for (const candidate of this.siblingsOf(follower.path)) this.adoptGuarded(candidate, follower, true);
     }
     for (const reader of [...this.retired]) {
       while (this.drain(reader)) { /* finish */ }

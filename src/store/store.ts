@@ -126,7 +126,7 @@ export class Store {
       renameFileBundle: database.prepare("UPDATE file SET bundle = ? WHERE bundle = ?"),
       renameFindingBundle: database.prepare("UPDATE finding SET bundle = ? WHERE bundle = ?"),
       fileById: database.prepare("SELECT * FROM file WHERE id = ?"),
-      firstLineText: database.prepare("SELECT text FROM line WHERE file_id = ? AND line_no = 1"),
+      firstLines: database.prepare("SELECT text FROM line WHERE file_id = ? AND line_no <= ? ORDER BY line_no"),
       insertFile: database.prepare(
         `INSERT INTO file (path, bundle, host_hint, package_hint, kind, fingerprint, head_bytes, dev, ino, size, mtime, added_at)
          VALUES (@path, @bundle, @hostHint, @packageHint, @kind, @fingerprint, @headBytes, @dev, @ino, @size, @mtime, @addedAt)`,
@@ -190,9 +190,9 @@ export class Store {
     }).immediate();
   }
 
-  /** The stored text of a file's first line (undefined before it is stored). */
-  firstLineText(fileId: number): string | undefined {
-    return (this.statements.firstLineText.get(fileId) as { text: string } | undefined)?.text;
+  /** The stored texts of a file's first `count` lines (fewer when fewer are stored). */
+  firstLines(fileId: number, count: number): string[] {
+    return (this.statements.firstLines.all(fileId, count) as { text: string }[]).map((row) => row.text);
   }
 
   fileById(id: number): FileRecord | undefined {

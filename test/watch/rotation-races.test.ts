@@ -1,7 +1,7 @@
 import { appendFileSync, closeSync, copyFileSync, existsSync, ftruncateSync, mkdirSync, openSync, renameSync, truncateSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lines, nodeTree, startWatch, waitForExactly } from "./harness.js";
+import { lines, nodeTree, startWatch, syslogLine, waitForExactly } from "./harness.js";
 
 const text = (entries: readonly string[]): string => entries.map((entry) => `${entry}\n`).join("");
 const sleep = (ms: number): Promise<void> => new Promise((resolveLater) => setTimeout(resolveLater, ms));
@@ -197,4 +197,189 @@ describe("watch: rotation races", () => {
     expect(await watcher.stop()).toBe(0);
   }, 30_000);
 
+  it("late folder with history, then a rename rotation with shift", async () => {
+    const tree = nodeTree();
+    const root = join(tree.root, "..", "later");
+    const watcher = await startWatch(["--db", tree.db, "--root", root]);
+    const dir = join(root, "var", "adm", "syslog");
+    mkdirSync(dir, { recursive: true });
+    const current = lines("A", 1, 3);
+    writeFileSync(join(dir, "syslog.log"), text(current));
+    writeFileSync(join(dir, "syslog.log.1"), text(lines("H", 1, 5)));
+    await sleep(800);
+    await waitForExactly(tree.db, current, 500);
+    // logrotate, rename mode: shift .1 -> .2, syslog.log -> .1, new syslog.log
+    renameSync(join(dir, "syslog.log.1"), join(dir, "syslog.log.2"));
+    renameSync(join(dir, "syslog.log"), join(dir, "syslog.log.1"));
+    const after = lines("C", 1, 3);
+    writeFileSync(join(dir, "syslog.log"), text(after));
+    await settledExactly(tree.db, [...current, ...after]);
+    expect(await watcher.stop()).toBe(0);
+  });
+
+  for (const delay of [0, 20]) {
+    it(`unseen copy, stop after ${delay} ms, restart`, async () => {
+      const tree = nodeTree();
+      const first = lines("A", 1, 10);
+      writeFileSync(tree.syslog, text(first));
+      const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+      await waitForExactly(tree.db, first);
+      renameSync(tree.syslog, join(tree.syslogDir, "syslog.log.0"));
+      const unseen = lines("B", 1, 200);
+      writeFileSync(tree.syslog, text(unseen));
+      copyFileSync(tree.syslog, join(tree.syslogDir, "syslog.log.1"));
+      truncateSync(tree.syslog, 0);
+      if (delay > 0) await sleep(delay);
+      expect(await watcher.stop()).toBe(0);
+      const after = lines("C", 1, 10);
+      appendFileSync(tree.syslog, text(after));
+      const again = await startWatch(["--db", tree.db, "--root", tree.root]);
+      await settledExactly(tree.db, [...first, ...unseen, ...after]);
+      expect(await again.stop()).toBe(0);
+    });
+  }
+
+  it("an unseen copy whose first line equals a stored file's first line is still read", async () => {
+    const tree = nodeTree();
+    const banner = syslogLine("syslogd: restart");
+    const first = [banner, ...lines("A", 1, 100)]; // > 4 KiB: record head 4096
+    writeFileSync(tree.syslog, text(first));
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+    await waitForExactly(tree.db, first);
+    renameSync(tree.syslog, join(tree.syslogDir, "syslog.log.0"));
+    const unseen = [banner, ...lines("B", 1, 20)]; // < 4 KiB
+    writeFileSync(tree.syslog, text(unseen));
+    copyFileSync(tree.syslog, join(tree.syslogDir, "syslog.log.1"));
+    truncateSync(tree.syslog, 0);
+    const after = lines("C", 1, 3);
+    appendFileSync(tree.syslog, text(after));
+    await settledExactly(tree.db, [...first, ...unseen, ...after]);
+    expect(await watcher.stop()).toBe(0);
+  });
+
+  it("an unseen copy starting with an empty line, like the stored file before it", async () => {
+    const tree = nodeTree();
+    const first = ["", ...lines("A", 1, 100)];
+    writeFileSync(tree.syslog, text(first));
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+    await waitForExactly(tree.db, first);
+    renameSync(tree.syslog, join(tree.syslogDir, "syslog.log.0"));
+    const unseen = ["", ...lines("B", 1, 20)];
+    writeFileSync(tree.syslog, text(unseen));
+    copyFileSync(tree.syslog, join(tree.syslogDir, "syslog.log.1"));
+    truncateSync(tree.syslog, 0);
+    const after = lines("C", 1, 3);
+    appendFileSync(tree.syslog, text(after));
+    await settledExactly(tree.db, [...first, ...unseen, ...after]);
+    expect(await watcher.stop()).toBe(0);
+  });
+
+  it("a reader holding only a partial line that prefixes the unseen copy does not hide it", async () => {
+    const tree = nodeTree();
+    const first = lines("A", 1, 10);
+    writeFileSync(tree.syslog, text(first));
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+    await waitForExactly(tree.db, first);
+    renameSync(tree.syslog, join(tree.syslogDir, "syslog.log.0"));
+    const unseen = lines("B", 1, 200);
+    writeFileSync(tree.syslog, text(unseen));
+    copyFileSync(tree.syslog, join(tree.syslogDir, "syslog.log.1"));
+    truncateSync(tree.syslog, 0);
+    const next = syslogLine("app[1]: C1");
+    const prefix = next.slice(0, next.indexOf("app[1]:")); // "Mon DD HH:MM:SS nodeB1 "
+    appendFileSync(tree.syslog, prefix);
+    await sleep(600);
+    appendFileSync(tree.syslog, `${next.slice(prefix.length)}\n`);
+    await settledExactly(tree.db, [...first, ...unseen, next]);
+    expect(await watcher.stop()).toBe(0);
+  });
+
+  it("control: an unseen copy whose first line differs from the stored file's", async () => {
+    const tree = nodeTree();
+    const first = [syslogLine("syslogd: restart A"), ...lines("A", 1, 100)];
+    writeFileSync(tree.syslog, text(first));
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+    await waitForExactly(tree.db, first);
+    renameSync(tree.syslog, join(tree.syslogDir, "syslog.log.0"));
+    const unseen = [syslogLine("syslogd: restart B"), ...lines("B", 1, 20)];
+    writeFileSync(tree.syslog, text(unseen));
+    copyFileSync(tree.syslog, join(tree.syslogDir, "syslog.log.1"));
+    truncateSync(tree.syslog, 0);
+    const after = lines("C", 1, 3);
+    appendFileSync(tree.syslog, text(after));
+    await settledExactly(tree.db, [...first, ...unseen, ...after]);
+    expect(await watcher.stop()).toBe(0);
+  });
+
+  it("control: the line after the truncate written whole", async () => {
+    const tree = nodeTree();
+    const first = lines("A", 1, 10);
+    writeFileSync(tree.syslog, text(first));
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+    await waitForExactly(tree.db, first);
+    renameSync(tree.syslog, join(tree.syslogDir, "syslog.log.0"));
+    const unseen = lines("B", 1, 200);
+    writeFileSync(tree.syslog, text(unseen));
+    copyFileSync(tree.syslog, join(tree.syslogDir, "syslog.log.1"));
+    truncateSync(tree.syslog, 0);
+    const next = syslogLine("app[1]: C1");
+    appendFileSync(tree.syslog, `${next}\n`);
+    await settledExactly(tree.db, [...first, ...unseen, next]);
+    expect(await watcher.stop()).toBe(0);
+  });
+
+  it("late folder with history, then a copytruncate rotation with shift", async () => {
+    const tree = nodeTree();
+    const root = join(tree.root, "..", "later");
+    const watcher = await startWatch(["--db", tree.db, "--root", root]);
+    const dir = join(root, "var", "adm", "syslog");
+    mkdirSync(dir, { recursive: true });
+    const current = lines("A", 1, 3);
+    writeFileSync(join(dir, "syslog.log"), text(current));
+    writeFileSync(join(dir, "syslog.log.1"), text(lines("H", 1, 5)));
+    await sleep(800);
+    await waitForExactly(tree.db, current, 500);
+    renameSync(join(dir, "syslog.log.1"), join(dir, "syslog.log.2"));
+    copyFileSync(join(dir, "syslog.log"), join(dir, "syslog.log.1"));
+    truncateSync(join(dir, "syslog.log"), 0);
+    const after = lines("C", 1, 3);
+    appendFileSync(join(dir, "syslog.log"), text(after));
+    await settledExactly(tree.db, [...current, ...after]);
+    expect(await watcher.stop()).toBe(0);
+  });
+
+  it("syslog folder present but empty at start, history restored into it, then a rename rotation", async () => {
+    const tree = nodeTree();
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+    await sleep(300);
+    const current = lines("A", 1, 3);
+    writeFileSync(tree.syslog, text(current));
+    writeFileSync(join(tree.syslogDir, "OLDsyslog.log"), text(lines("O", 1, 5)));
+    await sleep(800);
+    await waitForExactly(tree.db, current, 500);
+    // HP-UX boot: syslogd moves syslog.log over OLDsyslog.log ... but here logrotate dateext:
+    renameSync(join(tree.syslogDir, "OLDsyslog.log"), join(tree.syslogDir, "syslog.log-20261130"));
+    renameSync(tree.syslog, join(tree.syslogDir, "OLDsyslog.log"));
+    const after = lines("C", 1, 3);
+    writeFileSync(tree.syslog, text(after));
+    await settledExactly(tree.db, [...current, ...after]);
+    expect(await watcher.stop()).toBe(0);
+  });
+
+  it("small file copied while its first line is partial, the line completed, then truncated", async () => {
+    const tree = nodeTree();
+    const [l1, ...rest] = lines("A", 1, 5);
+    const cut = l1.length - 3;
+    writeFileSync(tree.syslog, l1.slice(0, cut));
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+    await sleep(500);
+    copyFileSync(tree.syslog, `${tree.syslog}.1`);
+    appendFileSync(tree.syslog, `${l1.slice(cut)}\n${text(rest)}`);
+    await waitForExactly(tree.db, [l1, ...rest]);
+    truncateSync(tree.syslog, 0);
+    const after = lines("C", 1, 3);
+    appendFileSync(tree.syslog, text(after));
+    await settledExactly(tree.db, [l1, ...rest, ...after]);
+    expect(await watcher.stop()).toBe(0);
+  });
 });
