@@ -12,15 +12,38 @@ async function settledExactly(db: string, expected: readonly string[]): Promise<
   await waitForExactly(db, expected, 500);
 }
 
+type Tree = ReturnType<typeof nodeTree>;
+
+/** Writes `first` to syslog.log, starts watch and waits until it has stored them. */
+async function watchFrom(tree: Tree, first: readonly string[]): Promise<Awaited<ReturnType<typeof startWatch>>> {
+  writeFileSync(tree.syslog, text(first));
+  const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
+  await waitForExactly(tree.db, first);
+  return watcher;
+}
+
+/** In one turn: rename rotation, a new file filled, copied to syslog.log.1 and truncated (never seen by watch). */
+function liveAndRotateUnseen(tree: Tree, unseen: readonly string[]): void {
+  renameSync(tree.syslog, join(tree.syslogDir, "syslog.log.0"));
+  writeFileSync(tree.syslog, text(unseen));
+  copyFileSync(tree.syslog, join(tree.syslogDir, "syslog.log.1"));
+  truncateSync(tree.syslog, 0);
+}
+
+/** logrotate's shift of `rotate keep`: the oldest goes, each .n becomes .n+1. */
+function shiftRotated(at: (n: number) => string, keep: number): void {
+  if (existsSync(at(keep))) unlinkSync(at(keep));
+  for (let n = keep - 1; n >= 1; n--) if (existsSync(at(n))) renameSync(at(n), at(n + 1));
+}
+
+
 // Races between a writer, logrotate and our looks, found by an adversarial review of the follower: each
 // checks every line is stored exactly once, settled (a second adoption 250 ms later would show).
 describe("watch: rotation races", () => {
   it("copytruncate of a small file, the writer appended between logrotate's copy and its truncate", async () => {
     const tree = nodeTree();
     const first = lines("A", 1, 10); // ~550 bytes: the record's head is the whole file
-    writeFileSync(tree.syslog, text(first));
-    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
-    await waitForExactly(tree.db, first);
+    const watcher = await watchFrom(tree, first);
 
     copyFileSync(tree.syslog, `${tree.syslog}.1`); // logrotate: copy ...
     const racing = lines("B", 1, 5); // ... syslogd writes, we read it (logrotate will lose it, we do not)
@@ -39,9 +62,7 @@ describe("watch: rotation races", () => {
     const history = lines("H", 1, 15);
     writeFileSync(join(tree.syslogDir, "syslog.log.1"), text(history)); // history, present at start
     const first = lines("A", 1, 10);
-    writeFileSync(tree.syslog, text(first));
-    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
-    await waitForExactly(tree.db, first);
+    const watcher = await watchFrom(tree, first);
 
     renameSync(tree.syslog, join(tree.syslogDir, "syslog.log.0"));
     const unseen = lines("B", 1, 200);
@@ -59,15 +80,10 @@ describe("watch: rotation races", () => {
   it("an unseen rotated copy, then a graceful stop within 250 ms, then a restart", async () => {
     const tree = nodeTree();
     const first = lines("A", 1, 10);
-    writeFileSync(tree.syslog, text(first));
-    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
-    await waitForExactly(tree.db, first);
+    const watcher = await watchFrom(tree, first);
 
-    renameSync(tree.syslog, join(tree.syslogDir, "syslog.log.0"));
     const unseen = lines("B", 1, 200);
-    writeFileSync(tree.syslog, text(unseen));
-    copyFileSync(tree.syslog, join(tree.syslogDir, "syslog.log.1"));
-    truncateSync(tree.syslog, 0);
+    liveAndRotateUnseen(tree, unseen);
     await sleep(100);
     expect(await watcher.stop()).toBe(0); // SIGTERM: "reads everything still available"
     const after = lines("C", 1, 10);
@@ -92,10 +108,7 @@ describe("watch: rotation races", () => {
       writeSync(writer, text(batch));
       expected.push(...batch);
     };
-    const shift = (): void => {
-      if (existsSync(at(3))) unlinkSync(at(3));
-      for (let n = 2; n >= 1; n--) if (existsSync(at(n))) renameSync(at(n), at(n + 1));
-    };
+    const shift = (): void => shiftRotated(at, 3);
     const turn = (): Promise<void> => new Promise((resolveTurn) => setImmediate(resolveTurn));
     for (let round = 0; round < 8; round++) {
       for (let step = 0; step < 10; step++) {
@@ -128,9 +141,7 @@ describe("watch: rotation races", () => {
     const at = (n: number): string => join(dir, `syslog.log.${n}`);
     writeFileSync(at(1), text(lines("H", 1, 20)));
     const first = lines("A", 1, 2);
-    writeFileSync(tree.syslog, text(first));
-    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
-    await waitForExactly(tree.db, first);
+    const watcher = await watchFrom(tree, first);
 
     const grown = lines("B", 1, 150); // > 4 KiB, written, shifted, copied, truncated in one turn
     appendFileSync(tree.syslog, text(grown));
@@ -174,10 +185,7 @@ describe("watch: rotation races", () => {
       writeSync(writer, text(batch));
       expected.push(...batch);
     };
-    const shift = (): void => {
-      if (existsSync(at(3))) unlinkSync(at(3));
-      for (let n = 2; n >= 1; n--) if (existsSync(at(n))) renameSync(at(n), at(n + 1));
-    };
+    const shift = (): void => shiftRotated(at, 3);
     for (let round = 0; round < 4; round++) {
       write(100);
       await sleep(300);
@@ -221,14 +229,9 @@ describe("watch: rotation races", () => {
     it(`unseen copy, stop after ${delay} ms, restart`, async () => {
       const tree = nodeTree();
       const first = lines("A", 1, 10);
-      writeFileSync(tree.syslog, text(first));
-      const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
-      await waitForExactly(tree.db, first);
-      renameSync(tree.syslog, join(tree.syslogDir, "syslog.log.0"));
+      const watcher = await watchFrom(tree, first);
       const unseen = lines("B", 1, 200);
-      writeFileSync(tree.syslog, text(unseen));
-      copyFileSync(tree.syslog, join(tree.syslogDir, "syslog.log.1"));
-      truncateSync(tree.syslog, 0);
+      liveAndRotateUnseen(tree, unseen);
       if (delay > 0) await sleep(delay);
       expect(await watcher.stop()).toBe(0);
       const after = lines("C", 1, 10);
@@ -243,9 +246,7 @@ describe("watch: rotation races", () => {
     const tree = nodeTree();
     const banner = syslogLine("syslogd: restart");
     const first = [banner, ...lines("A", 1, 100)]; // > 4 KiB: record head 4096
-    writeFileSync(tree.syslog, text(first));
-    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
-    await waitForExactly(tree.db, first);
+    const watcher = await watchFrom(tree, first);
     renameSync(tree.syslog, join(tree.syslogDir, "syslog.log.0"));
     const unseen = [banner, ...lines("B", 1, 20)]; // < 4 KiB
     writeFileSync(tree.syslog, text(unseen));
@@ -260,14 +261,9 @@ describe("watch: rotation races", () => {
   it("an unseen copy starting with an empty line, like the stored file before it", async () => {
     const tree = nodeTree();
     const first = ["", ...lines("A", 1, 100)];
-    writeFileSync(tree.syslog, text(first));
-    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
-    await waitForExactly(tree.db, first);
-    renameSync(tree.syslog, join(tree.syslogDir, "syslog.log.0"));
+    const watcher = await watchFrom(tree, first);
     const unseen = ["", ...lines("B", 1, 20)];
-    writeFileSync(tree.syslog, text(unseen));
-    copyFileSync(tree.syslog, join(tree.syslogDir, "syslog.log.1"));
-    truncateSync(tree.syslog, 0);
+    liveAndRotateUnseen(tree, unseen);
     const after = lines("C", 1, 3);
     appendFileSync(tree.syslog, text(after));
     await settledExactly(tree.db, [...first, ...unseen, ...after]);
@@ -277,14 +273,9 @@ describe("watch: rotation races", () => {
   it("a reader holding only a partial line that prefixes the unseen copy does not hide it", async () => {
     const tree = nodeTree();
     const first = lines("A", 1, 10);
-    writeFileSync(tree.syslog, text(first));
-    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
-    await waitForExactly(tree.db, first);
-    renameSync(tree.syslog, join(tree.syslogDir, "syslog.log.0"));
+    const watcher = await watchFrom(tree, first);
     const unseen = lines("B", 1, 200);
-    writeFileSync(tree.syslog, text(unseen));
-    copyFileSync(tree.syslog, join(tree.syslogDir, "syslog.log.1"));
-    truncateSync(tree.syslog, 0);
+    liveAndRotateUnseen(tree, unseen);
     const next = syslogLine("app[1]: C1");
     const prefix = next.slice(0, next.indexOf("app[1]:")); // "Mon DD HH:MM:SS nodeB1 "
     appendFileSync(tree.syslog, prefix);
@@ -297,14 +288,9 @@ describe("watch: rotation races", () => {
   it("control: an unseen copy whose first line differs from the stored file's", async () => {
     const tree = nodeTree();
     const first = [syslogLine("syslogd: restart A"), ...lines("A", 1, 100)];
-    writeFileSync(tree.syslog, text(first));
-    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
-    await waitForExactly(tree.db, first);
-    renameSync(tree.syslog, join(tree.syslogDir, "syslog.log.0"));
+    const watcher = await watchFrom(tree, first);
     const unseen = [syslogLine("syslogd: restart B"), ...lines("B", 1, 20)];
-    writeFileSync(tree.syslog, text(unseen));
-    copyFileSync(tree.syslog, join(tree.syslogDir, "syslog.log.1"));
-    truncateSync(tree.syslog, 0);
+    liveAndRotateUnseen(tree, unseen);
     const after = lines("C", 1, 3);
     appendFileSync(tree.syslog, text(after));
     await settledExactly(tree.db, [...first, ...unseen, ...after]);
@@ -314,14 +300,9 @@ describe("watch: rotation races", () => {
   it("control: the line after the truncate written whole", async () => {
     const tree = nodeTree();
     const first = lines("A", 1, 10);
-    writeFileSync(tree.syslog, text(first));
-    const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
-    await waitForExactly(tree.db, first);
-    renameSync(tree.syslog, join(tree.syslogDir, "syslog.log.0"));
+    const watcher = await watchFrom(tree, first);
     const unseen = lines("B", 1, 200);
-    writeFileSync(tree.syslog, text(unseen));
-    copyFileSync(tree.syslog, join(tree.syslogDir, "syslog.log.1"));
-    truncateSync(tree.syslog, 0);
+    liveAndRotateUnseen(tree, unseen);
     const next = syslogLine("app[1]: C1");
     appendFileSync(tree.syslog, `${next}\n`);
     await settledExactly(tree.db, [...first, ...unseen, next]);
