@@ -31,5 +31,5 @@ export const EVENT_KINDS: readonly string[] = [
   "raid.error", "fence", "auto.setting", "forceflag", "takeover", "pair.resync", "pair.create", "pair.split",
   "mc.start.refused", "mc.noncurrent", "horcm.error", "horcm.started", "horcm.stopped", "horcm.config.changed",
   "mc.unprotected", "link.failure", "link.restored", "lvm.io.waiting", "lvm.quorum.lost", "lvm.pv.failed", "cc.alert",
-  "cc.alarm", "cc.recover", "config.setting",
+  "cc.alarm", "cc.recover", "config.setting", "line.unread",
 ];

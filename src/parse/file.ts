@@ -9,9 +9,7 @@ import { MAX_BODY_INPUT, parseBody, parseWith } from "./body.js";
 import type { ParseCounters } from "./body.js";
 import { configGrammar, parseHeader } from "./header.js";
 import type { FileKind } from "./header.js";
-
-/** Control characters (not TAB) or undecodable bytes: no command prints these, a binary file does. */
-const BINARY_JUNK = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/;
+import { BINARY_JUNK, withUnreadMarker } from "./unread.js";
 
 export interface ParsedLine {
   /** Which header grammar recognised the line ("unknown" when none did). */
@@ -26,7 +24,10 @@ export interface ParsedLine {
   readonly shape: NonNullable<Header["shape"]>;
   /** `last message repeated N times`: N (the repeated line's events are not emitted again). */
   readonly repeated?: number;
-  /** Shared with other lines of the same text (frozen): do not modify. */
+  /**
+  Shared with other lines of the same text (frozen): do not modify. A line that gave no event but
+  carries replication vocabulary has one `line.unread` marker instead (src/parse/unread.ts).
+  */
   readonly events: readonly EventDraft[];
   /** A header or configuration grammar recognised the line. */
   readonly understood: boolean;
@@ -149,7 +150,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
     if (!header) {
       // No header: wrapped text or raw command output under a step; it happened when the line above did.
       // Binary junk (a core file, a corrupted block) carries stray words such as "LINK 01": no events from it.
-      const events = BINARY_JUNK.test(text) ? [] : parseBody(bodyFormat, text, bodyOptions);
+      const events = BINARY_JUNK.test(text) ? [] : withUnreadMarker(parseBody(bodyFormat, text, bodyOptions), text);
       return {
         format: "unknown", ts: previousTs, host: previousHost, program: null, package: packageOf(events),
         body: text, shape: "plain", events, understood: false,
@@ -170,7 +171,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
       ts = previousTs;
       host = header.host ?? previousHost ?? hostHint;
     }
-    const events = shape === "repeated" ? [] : parseBody(header.format, header.body, bodyOptions);
+    const events = shape === "repeated" ? [] : withUnreadMarker(parseBody(header.format, header.body, bodyOptions), text);
     previousTs = ts;
     previousHost = host;
     const parsed: ParsedLine = {

@@ -7,7 +7,7 @@ export function findingsDocument(findings: readonly StoredFinding[], totals: Inp
   return {
     tool: "mcadvisor",
     version: options.version,
-    inputs: { files: totals.files, lines: totals.lines, events: totals.events, unparsed: totals.unparsed },
+    inputs: { files: totals.files, lines: totals.lines, events: totals.events, unparsed: totals.unparsed, unread: totals.unread },
     problems,
     findings: findings.map((finding) => ({
       id: finding.id,

@@ -4,6 +4,7 @@ logs; they read what analyze or watch stored.
 */
 import type { SqliteDatabase } from "./db.js";
 import type { Evidence, Finding, FindingStatus, Severity, Step } from "../model/findings.js";
+import { UNREAD_LINE_KIND } from "../model/events.js";
 
 export interface StoredFinding extends Finding {
   /** The incident bundle (correlation scope) the finding belongs to. */
@@ -65,13 +66,17 @@ export interface InputTotals {
   readonly events: number;
   /** Lines no header or configuration grammar recognised (stored all the same). */
   readonly unparsed: number;
+  /** Lines about replication from which no event was read (`line.unread`, the view `unread_lines`). */
+  readonly unread: number;
 }
 
 /** Totals over the given files (by id), or over the whole database. */
 export function inputTotals(database: SqliteDatabase, fileIds?: readonly number[]): InputTotals {
   const scope = fileIds ? `WHERE file_id IN (${fileIds.join(",") || "NULL"})` : "";
   const lines = database.prepare(`SELECT count(*) AS n, coalesce(sum(format = 'unknown'), 0) AS unparsed FROM line ${scope}`).get() as { n: number; unparsed: number };
-  const events = database.prepare(`SELECT count(*) AS n FROM event ${scope}`).get() as { n: number };
+  const events = database.prepare(
+    `SELECT coalesce(sum(kind <> '${UNREAD_LINE_KIND}'), 0) AS n, coalesce(sum(kind = '${UNREAD_LINE_KIND}'), 0) AS unread FROM event ${scope}`,
+  ).get() as { n: number; unread: number };
   const files = fileIds ? fileIds.length : (database.prepare("SELECT count(*) AS n FROM file").get() as { n: number }).n;
-  return { files, lines: lines.n, events: events.n, unparsed: lines.unparsed };
+  return { files, lines: lines.n, events: events.n, unparsed: lines.unparsed, unread: events.unread };
 }

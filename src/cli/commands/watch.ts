@@ -21,7 +21,7 @@ interface WatchFlags {
   rules?: string[];
 }
 
-const NO_TOTALS = { files: 0, lines: 0, events: 0, unparsed: 0 };
+const NO_TOTALS = { files: 0, lines: 0, events: 0, unparsed: 0, unread: 0 };
 
 /** One compact block per change: what, how bad, where, and the first command to run. */
 function renderChangeText(change: FindingChange, finding: Finding, timeZone: string | undefined): string {

@@ -6,7 +6,7 @@ import { findingsDocument } from "../findings-json.js";
 import type { ReportFinding, ReportModel } from "./model.js";
 import { dataOutsideWindow, reportTime } from "./model.js";
 
-const NO_TOTALS = { files: 0, lines: 0, events: 0, unparsed: 0 };
+const NO_TOTALS = { files: 0, lines: 0, events: 0, unparsed: 0, unread: 0 };
 
 export function reportDocument(model: ReportModel) {
   const iso = (ms: number | null): string | null => (ms === null ? null : reportTime(ms, model.timeZone));

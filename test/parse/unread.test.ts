@@ -1,0 +1,76 @@
+// Unread replication lines: the parse stage marks a line that carries replication vocabulary and gave
+// no event (grammars/replication-vocabulary.yaml), and nothing else.
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { discoverInputs } from "../../src/ingest/discover.js";
+import { compileVocabulary, createFileParser, parseText, replicationTerms } from "../../src/parse/index.js";
+import type { FileKind } from "../../src/parse/index.js";
+
+const markersOf = (kind: FileKind, text: string) =>
+  parseText(text, { kind, year: 2026 }).flatMap((line) => line.events.filter((event) => event.kind === "line.unread"));
+
+describe("unread replication lines", () => {
+  it.each([
+    ["a state said in another layout", "Nov 26 09:31:08 nodeB1 dbwrap[4711]: oradg: secondary volume still COPYING, S-VOL not usable", "S-VOL"],
+    ["a pairdisplay header pasted into syslog", "Nov 26 09:31:08 nodeB1 dbwrap[4711]: Group   PairVol(L/R) (Port#,TID, LU),Seq#,LDEV#.P/S,Status,Fence,Seq#,P-LDEV# M", "Fence"],
+    ["a Raid Manager instance message", "Nov 26 09:31:08 nodeB1 horcmd_0[812]: [HORCM_103] Detected a horcm.conf syntax problem", "horcmd_0, HORCM_103, horcm"],
+    ["a Raid Manager command in an unknown wording", "Nov 26 09:31:08 nodeB1 root: ran raidvchkscan on the journal, looks odd", "raidvchkscan"],
+    ["a state in words", "Nov 26 09:31:08 nodeB1 dbwrap[4711]: the group is simplex on both arrays", "simplex"],
+  ])("%s", (_name, line, terms) => {
+    const markers = markersOf("syslog", line);
+    expect(markers).toEqual([{ kind: "line.unread", fields: { text: line, terms } }]);
+  });
+
+  it("a package log step in an unknown wording, and a headerless line under it", () => {
+    const text = [
+      "\t########### Node \"nodeB1\": Starting package at Thu Nov 26 09:31:01 EST 2026 ###########",
+      "Nov 26 09:31:07 - Node \"nodeB1\": dg oradg -> secondary copy not finished (SVOL 57 %)",
+      "see pairdisplay output above for the details",
+    ].join("\n");
+    expect(markersOf("pkglog", text).map((event) => event.fields?.terms)).toEqual(["SVOL", "pairdisplay"]);
+  });
+
+  it("marks nothing on a line a grammar read, on noise, on binary junk, on AUTO_RUN or in a configuration file", () => {
+    expect(markersOf("syslog", "Nov 20 16:31:02 nodeA1 cmcld[2048]: Package oracle_pkg run script exited with NO_RESTART.")).toEqual([]);
+    expect(markersOf("syslog", "Nov 20 16:31:02 nodeA1 pkg.cntl[42]: The local device group oradg is in PVOL_PAIR state; remote state is SVOL_PAIR.")).toEqual([]);
+    expect(markersOf("syslog", "Nov 20 16:31:02 nodeA1 sendmail[811]: copy of the pair of files done, stat=Sent")).toEqual([]);
+    expect(markersOf("syslog", "Nov 20 16:31:02 nodeA1 cmcld[2048]: AUTO_RUN disabled for package sap_pkg by the operator")).toEqual([]);
+    expect(markersOf("syslog", "\u0001\u0002PSUE\ufffd SVOL")).toEqual([]);
+    expect(markersOf("config", "# AUTO_SVOLPSUE: 0 = do not start when the S-VOL is PSUE")).toEqual([]);
+  });
+
+  it("keeps the head of a very long line and names at most eight words", () => {
+    const line = `Nov 20 16:31:02 nodeA1 dbwrap[1]: ${"PSUE PSUS SSWS SMPL COPY PAIR PFUL PFUS PDUB RCPY ".repeat(200)}`;
+    const [marker] = markersOf("syslog", line);
+    expect(String(marker.fields?.text).length).toBeLessThan(1100);
+    expect(String(marker.fields?.terms).split(", ")).toHaveLength(8);
+  });
+
+  it("marks no line of the sample bundles but the one written to be unread", () => {
+    const { files } = discoverInputs([new URL("../../samples/", import.meta.url).pathname]);
+    const marked: string[] = [];
+    for (const file of files) {
+      const parser = createFileParser({ path: file.path, kind: file.kind, hostHint: file.hostHint, packageHint: file.packageHint, yearFor: () => 2026, strict: false });
+      const bytes = readFileSync(file.path);
+      for (const line of (file.path.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8").split("\n")) {
+        if (parser.parseLine(line).events.some((event) => event.kind === "line.unread")) marked.push(line);
+      }
+    }
+    // The healthy day and the noise of every incident carry no replication word that no grammar read.
+    expect(marked.every((line) => /S-?VOL|COPY|EX_VOLCUR/.test(line))).toBe(true);
+    expect(marked.some((line) => line.includes("healthy"))).toBe(false);
+  });
+
+  it("rejects a broken vocabulary with a message naming the file", () => {
+    const file = (terms: string, prefilter = "vol") => `prefilter: '${prefilter}'\nterms:\n${terms}`;
+    expect(() => compileVocabulary("terms: []")).toThrowError(/replication-vocabulary\.yaml: 'prefilter' must be a regular expression/);
+    expect(() => compileVocabulary(file(""))).toThrowError(/'terms' must be a non-empty list/);
+    expect(() => compileVocabulary(file("  - { name: x, pattern: '(', caseSensitive: true, examples: [a] }"))).toThrowError(/term 'x': invalid regular expression/);
+    expect(() => compileVocabulary(file("  - { name: x }"))).toThrowError(/term 1 is incomplete/);
+    expect(() => compileVocabulary(file("  - { name: x, pattern: 'PAIR', caseSensitive: true, examples: [COPY] }"))).toThrowError(/term 'x' does not find its example 'COPY'/);
+    expect(() => compileVocabulary(file("  - { name: x, pattern: 'PAIR', caseSensitive: true, examples: [PAIR] }"))).toThrowError(/the prefilter rejects 'PAIR'/);
+    const roles = compileVocabulary(file("  - { name: role, pattern: '\\b[PS]-?VOL(?:\\b|(?=_))', caseSensitive: true, examples: [PVOL] }"));
+    expect(replicationTerms("PVOL_PSUE and P-VOL", roles)).toEqual(["PVOL", "P-VOL"]);
+  });
+});
