@@ -7,7 +7,7 @@ import { databasePath, formatOption } from "../options.js";
 export function register(program: Command): void {
   program
     .command("query")
-    .description("run a read-only SQL query over the views log_lines, events and findings")
+    .description("run a read-only SQL query over the views log_lines, events, findings and unread_lines")
     .argument("<sql>", "one SELECT statement, e.g. \"SELECT host, count(*) FROM log_lines GROUP BY host\"")
     .option("--db <file>", "SQLite database (default: $MCADVISOR_DB or ~/.local/state/mcadvisor/mcadvisor.db)")
     .option("--format <format>", "table (default) or json")
@@ -25,7 +25,7 @@ export function register(program: Command): void {
           // SQLite rejects a write to a view while preparing it, before it could be seen as a write.
           if (/cannot modify \S+ because it is a view/.test((error as Error).message)) throw readOnly;
           throw new UsageError(`SQL error: ${(error as Error).message}`, {
-            hint: "the views are log_lines(file, line_no, ts, host, program, text), events(...), findings(...); see README",
+            hint: "the views are log_lines(file, line_no, ts, host, program, text), events(...), findings(...), unread_lines(...); see README",
           });
         }
         if (!statement.readonly || !statement.reader) throw readOnly;
