@@ -16,6 +16,8 @@ export const ACTION_IDS: Readonly<Record<string, string>> = {
   "fix-package-failure": "a run or halt script failed for a reason outside replication: fix it, then re-enable switching",
   "rejoin-node": "a Serviceguard daemon died and the node was reset (TOC): find the cause, then rejoin it with cmrunnode",
   "automated": "Metrocluster handled it on an AUTO_* = 1 path: what is left for the operator",
+  "investigate": "something failed and mcadvisor cannot tell which procedure applies: what it could read, how to find out on both sites, and which procedure follows each answer",
+  "wait-for-copy": "a takeover, a start or a failure while the pairs were copying (COPY, EX_VOLCUR): run the package where the copy comes from, wait for PAIR, never take over or force on the copy's target",
 };
 
 /** Event kinds the grammars emit (docs/events.md; test/rules/vocabulary.test.ts keeps the two equal). */
