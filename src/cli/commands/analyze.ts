@@ -3,6 +3,7 @@ import { UsageError } from "../../errors.js";
 import { inputTotals, listFindings } from "../../store/read.js";
 import { renderFindingsText } from "../../present/findings-text.js";
 import { exitStatusFor, findingsDocument } from "../../present/findings-json.js";
+import { runExitStatus } from "../../model/readability.js";
 import { version } from "../../version.js";
 import { analyzeInto } from "../analysis.js";
 import { collect, databasePath, formatOption, loadRulesOrFail, timeZoneOption, yearOption } from "../options.js";
@@ -36,11 +37,13 @@ export function register(program: Command): void {
         const { store, result, problems } = analysis;
         const findings = listFindings(store.database, { bundles: result.bundles });
         const totals = inputTotals(store.database, result.fileIds);
+        const readings = result.readings;
         const output = format === "json"
-          ? `${JSON.stringify(findingsDocument(findings, totals, problems, { version, timeZone }), null, 2)}\n`
-          : renderFindingsText(findings, totals, [], { version, timeZone });
+          ? `${JSON.stringify(findingsDocument(findings, totals, problems, { version, timeZone, readings }), null, 2)}\n`
+          : renderFindingsText(findings, totals, [], { version, timeZone, readings });
         process.stdout.write(output);
-        process.exitCode = exitStatusFor(findings);
+        // Input that could not be read is no all-clear: UNKNOWN (3) unless a critical finding needs action anyway.
+        process.exitCode = runExitStatus(exitStatusFor(findings), readings);
       } finally {
         analysis.close();
       }

@@ -97,7 +97,8 @@ export function register(program: Command): void {
         const now = toWallClock(Date.now(), timeZone);
         const until = resolveWindow({ since: flags.since, until: flags.until, now }).until;
         const window = resolveWindow({ since: flags.since, until: flags.until, now, previousUntil: previousReportUntil(database, until) });
-        const model = database.transaction(() => gatherReport(database, { window, bundles, version, timeZone }))();
+        const readings = analysis?.result.readings;
+        const model = database.transaction(() => gatherReport(database, { window, bundles, version, timeZone, readings }))();
         const text = render(model, format);
         if (flags.out) {
           writeOutput(flags.out, text);

@@ -2,7 +2,7 @@
 The report as JSON for scripts and monitoring. Findings have exactly the shape of `analyze --format json`
 (findingsDocument) plus `isNew`; times are ISO text (with the --tz offset when given).
 */
-import { findingsDocument } from "../findings-json.js";
+import { bundleDocument, findingsDocument } from "../findings-json.js";
 import type { ReportFinding, ReportModel } from "./model.js";
 import { dataOutsideWindow, reportTime } from "./model.js";
 
@@ -57,6 +57,14 @@ export function reportDocument(model: ReportModel) {
       })),
     },
     missingLogs: model.missingLogs.map((entry) => ({ bundle: entry.bundle, package: entry.package, nodes: entry.nodes, seenAt: source(entry.seenAt) })),
+    // What was read of each bundle (readable false: the report is UNKNOWN), and the replication lines no grammar read.
+    bundles: model.readings.map(bundleDocument),
+    unreadLines: {
+      lines: model.unreadTotal,
+      shown: model.unreadLines.map((line) => ({
+        ts: iso(line.ts), bundle: line.bundle, host: line.host, package: line.package, terms: line.terms, source: source(line),
+      })),
+    },
     exitStatus: model.exitStatus,
   };
 }
