@@ -41,7 +41,7 @@ export function describeReadability(reading: BundleReading): string | null {
   if (verdict === null) return null;
   if (reading.lines === 0) {
     return reading.files === 0
-      ? "no log file of it could be read, so nothing in it can be judged"
+      ? "it holds no log file mcadvisor could read (only configuration files, or files that could not be read), so nothing in it can be judged"
       : "its log files hold no line, so nothing in it can be judged";
   }
   const what = `${reading.unreadable} of its ${reading.lines} log lines are in no layout mcadvisor knows (binary data, or not a syslog or package log)`;
