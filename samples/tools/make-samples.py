@@ -662,10 +662,9 @@ def s06_auto_psuepsus():
     sg_started(b, "nodeA1", sec(done, 1), "sap_pkg")
     b.write()
     b.expected([finding_of("automated-link-failure-psuepsus", "automated", "info", "resolved", "sap_pkg", "sapdg"),
-                finding_of("swap-resync-after-takeover", "swap-resync", "critical", "resolved", "sap_pkg", "sapdg"),
-                finding_of("failback-after-failover", "failback", "info", "resolved", "sap_pkg", "sapdg")],
-               ["full-resync", "recreate-pairs", "force-or-resync"],
-               "Site A loses power at night; site B takes the ASYNC group sapdg over (horctakeover -S, SSWS, AUTO_NONCURDATA=1) and runs sap_pkg. Site A and the CA links are back in the morning. In the afternoon sap_pkg is moved back to nodeA1 without a swap resync first: Metrocluster finds local PVOL_PSUE and remote SVOL_PSUS, and because AUTO_PSUEPSUS=1 it resynchronizes from site B itself (pairresync -swapp), waits 23 minutes for PAIR, swaps the roles back and starts the package. Nothing is left to do; next time, pairresync -swaps at site B before the failback would have shortened the downtime.")
+                finding_of("failback-auto-psuepsus", "failback", "critical", "resolved", "sap_pkg", "sapdg")],
+               ["full-resync", "recreate-pairs", "force-or-resync", "swap-resync"],
+               "Site A loses power at night; site B takes the ASYNC group sapdg over (horctakeover -S, SSWS, AUTO_NONCURDATA=1) and runs sap_pkg. With AUTO_PSUEPSUS=1 the swap resync is not a prerequisite: the failback finding says the data is not remotely protected and that halting sap_pkg at site B and starting it on nodeA1 is enough, Metrocluster resynchronizing at the start. Site A and the CA links are back in the morning. In the afternoon sap_pkg is moved back to nodeA1 without a swap resync first: Metrocluster finds local PVOL_PSUE and remote SVOL_PSUS, and because AUTO_PSUEPSUS=1 it resynchronizes from site B itself (pairresync -swapp), waits 23 minutes for PAIR, swaps the roles back and starts the package. Nothing is left to do; next time, pairresync -swaps at site B before the failback would have shortened the downtime.")
 
 
 def s07_run_script_timeout():
