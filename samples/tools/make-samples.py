@@ -1405,6 +1405,54 @@ def s27_start_refused_unexplained():
                "The oradg pairs were split (PSUS) for a firmware update of array 35663 while oracle_pkg kept running at site A. Afterwards the storage team starts pairresync -g oradg; an hour and a half later, with the copy at about half, the operator moves oracle_pkg from nodeA1 to nodeB1. Metrocluster finds SVOL_COPY / PVOL_COPY and refuses (exit 1): an S-VOL being copied is not consistent. No AUTO_* table covers COPY, so no specific rule explains it; the fallback points to the package log and both sites' pairdisplay. Do not force: start oracle_pkg again on nodeA1 (cmmodpkg -e oracle_pkg, cmrunpkg -n nodeA1), wait for PAIR (pairevtwait), then move.")
 
 
+# ---- scenarios added for the safety pass of the catalog (issue 17) ----------------------------------
+
+
+def s28_continental_failback():
+    """Continentalclusters: the day after continental-alarm, cmrecovercl started the recovery package on the
+    recovery cluster (SVOL takeover, SSWS); the primary site is back and its array answers again."""
+    b = Bundle("continental-recovery-failback")
+    recovery = ["nodeC1", "nodeC2"]
+    for node in recovery:
+        b.noise(node, T(7, 0, 0), T(8, 12, 0), "day")
+        pkg_config(b, node, "ora_bkpkg", recovery)
+        env_file(b, node, "ora_bkpkg", "NEVER", {"AUTO_SVOLPSUE": 1}, cluster_type="continental", dg="oradg")
+    cluster_up(b, recovery, T(7, 4, 29, 0), pid=2050)
+    b.sys("nodeC1", T(7, 4, 30, 0), "cmcld[2050]", "Request from node nodeC1 to start package ccmonpkg on node nodeC1.")
+    b.sys("nodeC1", T(7, 4, 30, 6), "cmcld[2050]", "Started package ccmonpkg on node nodeC1.")
+    for minutes, kind in ((5, "CLUSTER_ALERT"), (10, "CLUSTER_ALERT"), (15, "CLUSTER_ALARM")):
+        b.sys("nodeC1", T(7, 14, 2 + minutes, 7), "cmclsentryd[3021]", f"{kind} primary_cluster/UNREACHABLE {minutes} MINUTES - Cluster {kind[8:]}: primary_cluster not responding.")
+    b.sys("nodeC1", T(7, 15, 25, 0), "logger", "root: site A confirmed lost (fire in the computer room), recovery authorised by the DR manager (INC0101877)")
+    b.sys("nodeC1", T(7, 15, 30, 40), "CM-CMD[5120]", "cmrecovercl")
+    b.sys("nodeC1", T(7, 15, 30, 52), "cmrecovercl[5120]", "Processing the recovery group oragroup on recovery cluster recovery_cluster.")
+    b.sys("nodeC1", T(7, 15, 30, 53), "cmrecovercl[5120]", "Starting recovery package ora_bkpkg on recovery cluster recovery_cluster.")
+    b.sys("nodeC1", T(7, 15, 30, 58), "cmcld[2050]", "Request from node nodeC1 to start package ora_bkpkg on node nodeC1.")
+    b.sys("nodeC1", T(7, 15, 30, 58), "cmcld[2050]", "Executing '/etc/cmcluster/ora_bkpkg/ora_bkpkg.cntl start' for package ora_bkpkg.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group oradg is NEVER."),
+        (13, "pairvolchk -g oradg -c failed: EX_ENORMT (242) No remote host alive"),
+        (13, "The local device group oradg is in SVOL_PSUE state; remote state is EX_ENORMT (242)."),
+        (14, "AUTO_SVOLPSUE is 1: performing SVOL takeover for device group oradg."),
+        (40, "Executing horctakeover -g oradg -S ... horctakeover returned 2 (SVOL-takeover)."),
+        (41, "Device group oradg is now SVOL_SSWS."),
+        (41, "WARNING: the package starts with non-current data."),
+    ]
+    lines, done = start_body(T(7, 15, 30, 59), "nodeC1", "ora_bkpkg", mc)
+    b.pkg("nodeC1", "ora_bkpkg", lines)
+    sg_started(b, "nodeC1", sec(done, 1), "ora_bkpkg", pid=2050)
+    b.sys("nodeC1", T(7, 15, 40, 0), "cmclsentryd[3021]", "CLUSTER_ALARM: cluster primary_cluster has been UNREACHABLE for 98 minutes")
+    # the next morning site A has power again; the primary array and the CA links answer
+    b.sys("nodeC1", T(8, 9, 30, 0), "EMS [2710]", "------ EMS Event Notification ------  Value: \"INFORMATION (2)\" for Resource: \"/system/events/xp/35663\"  Continuous Access link restored: remote copy paths to array 35422 are up")
+    b.sys("nodeC1", T(8, 9, 40, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PSUS(SSWS), remote PVOL_PSUE")
+    b.write()
+    b.expected([finding_of("swap-resync-after-takeover", "swap-resync", "critical", "open", "ora_bkpkg", "oradg"),
+                finding_of("failback-continental", "failback", "info", "open", "ora_bkpkg", "oradg"),
+                finding_of("continental-alarm", "recover-continental-cluster", "critical", "resolved", None, None)],
+               ["full-resync", "recreate-pairs", "force-or-resync"],
+               "Continentalclusters with CA XP: site A (the primary cluster) is lost in a fire; after the CLUSTER_ALARM and the DR manager's go, cmrecovercl starts the recovery package ora_bkpkg on nodeC1 of the recovery cluster, which takes oradg over (SVOL_SSWS). The next morning site A has power and its array answers again (remote PVOL_PSUE). Failing back is not a move of ora_bkpkg inside its cluster: pairresync -swaps from nodeC1 while ora_bkpkg runs, wait for PAIR, halt ora_bkpkg, start the primary cluster (its primary packages must not start by themselves), cmrunpkg the recovery group's primary package on a primary node, and check that ccmonpkg runs on both clusters. Had the primary array come back PSUE for good or SMPL, the pairs would be recreated from nodeC1 and the roles reversed with cmapplyconcl.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -1434,3 +1482,4 @@ if __name__ == "__main__":
     s25_start_refused_svolpsus()
     s26_daemon_died()
     s27_start_refused_unexplained()
+    s28_continental_failback()

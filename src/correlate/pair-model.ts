@@ -86,6 +86,8 @@ export class PairModel {
   /** Settings from configuration files without a package (cluster ASCII) and logged values without one. */
   private readonly clusterConfig = new Map<string, string>();
   private readonly clusterLogged = new Map<string, Scalar>();
+  /** cmrecovercl started recovery packages since the monitored cluster was last seen UP (Continentalclusters). */
+  private continentalRecovered = false;
   private latestTs: number | null = null;
 
   /** The device group and package an event belongs to, filling what the event leaves out from what is known. */
@@ -263,6 +265,14 @@ export class PairModel {
       case "pkg.start.failed":
         if (packageName) this.packageState(packageName).running = false;
         return;
+      case "cc.recover":
+        this.continentalRecovered = true;
+        return;
+      case "cc.alert":
+      case "cc.alarm":
+        // The monitored cluster answering again ends the recovery period: a later alarm is a new disaster.
+        if (typeof fields.condition === "string" && fields.condition.toUpperCase() === "UP") this.continentalRecovered = false;
+        return;
       default:
         return;
     }
@@ -389,6 +399,10 @@ export class PairModel {
         if (rest === "role") return this.roleOf(context.deviceGroup, context.node);
         return undefined;
       }
+      case "continental": {
+        if (rest === "recovered") return this.continentalRecovered;
+        return undefined;
+      }
       case "takeover": {
         if (!group?.takeover) return null;
         const takeover = group.takeover;
@@ -419,7 +433,7 @@ export const STATE_PATHS: readonly string[] = [
   "remote.role", "remote.state", "remote.code", "remote.status",
   "pair.synced", "pair.mixed", "pair.suspended", "pair.suspendedHours",
   "package.name", "package.node", "package.running", "package.startedAt", "package.side",
-  "node.role",
+  "node.role", "continental.recovered",
   "takeover.ok", "takeover.resultName", "takeover.code", "takeover.node",
   "resync.mode", "resync.outcome", "resync.node",
 ];
