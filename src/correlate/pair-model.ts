@@ -263,7 +263,20 @@ export class PairModel {
       case "pkg.halted":
       case "pkg.halt.completed":
       case "pkg.start.failed":
-        if (packageName) this.packageState(packageName).running = false;
+        if (packageName) this.stopped(packageName, node);
+        return;
+      case "pkg.script.timeout":
+      case "pkg.script.exit":
+        // A run script killed by its timeout, or that exited with an error, leaves the package down there.
+        if (packageName && fields.phase === "run") this.stopped(packageName, node);
+        return;
+      case "node.timeout":
+        // The cluster evicted the node: whatever ran there is down until it starts elsewhere.
+        if (node !== null) this.stoppedOn(node);
+        return;
+      case "daemon.died":
+        // cmcld dying resets the node (TOC): its packages are down.
+        if (fields.daemon === "cmcld" && event.host) this.stoppedOn(event.host);
         return;
       case "cc.recover":
         this.continentalRecovered = true;
@@ -276,6 +289,18 @@ export class PairModel {
       default:
         return;
     }
+  }
+
+  /** The package is down after a halt or a failed start on `node`; a line about another node than where it runs changes nothing. */
+  private stopped(packageName: string, node: string | null): void {
+    const state = this.packageState(packageName);
+    if (state.running && node !== null && state.node !== null && state.node !== node) return;
+    state.running = false;
+  }
+
+  /** Every package running on `node` is down (the node failed). */
+  private stoppedOn(node: string): void {
+    for (const state of this.packages.values()) if (state.running && state.node === node) state.running = false;
   }
 
   private updateSuspension(group: DeviceGroupState, ts: number | null): void {
