@@ -661,7 +661,7 @@ def s06_auto_psuepsus():
     b.pkg("nodeA1", "sap_pkg", lines)
     sg_started(b, "nodeA1", sec(done, 1), "sap_pkg")
     b.write()
-    b.expected([finding_of("automated-link-failure-psuepsus", "automated", "info", "resolved", "sap_pkg", "sapdg"),
+    b.expected([finding_of("automated-link-failure-psuepsus", "automated", "warning", "resolved", "sap_pkg", "sapdg"),
                 finding_of("failback-auto-psuepsus", "failback", "critical", "resolved", "sap_pkg", "sapdg")],
                ["full-resync", "recreate-pairs", "force-or-resync", "swap-resync"],
                "Site A loses power at night; site B takes the ASYNC group sapdg over (horctakeover -S, SSWS, AUTO_NONCURDATA=1) and runs sap_pkg. With AUTO_PSUEPSUS=1 the swap resync is not a prerequisite: the failback finding says the data is not remotely protected and that halting sap_pkg at site B and starting it on nodeA1 is enough, Metrocluster resynchronizing at the start. Site A and the CA links are back in the morning. In the afternoon sap_pkg is moved back to nodeA1 without a swap resync first: Metrocluster finds local PVOL_PSUE and remote SVOL_PSUS, and because AUTO_PSUEPSUS=1 it resynchronizes from site B itself (pairresync -swapp), waits 23 minutes for PAIR, swaps the roles back and starts the package. Nothing is left to do; next time, pairresync -swaps at site B before the failback would have shortened the downtime.")
@@ -1124,7 +1124,7 @@ def s19_pairs_suspended_no_resync():
         b.sys("nodeA1", T(day, hh, 0, 0), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PFUS 100%, remote SVOL_PFUS")
     b.sys("nodeA1", T(27, 9, 30, 0), "logger", "root: SAP month-end close running on sap_pkg, batch load high (ticket INC0101877)")
     b.write()
-    b.expected([finding_of("pairs-suspended-no-resync", "full-resync", "warning", "open", "sap_pkg", "sapdg")],
+    b.expected([finding_of("pairs-suspended-no-resync", "full-resync", "critical", "open", "sap_pkg", "sapdg")],
                ["swap-resync", "recreate-pairs", "force-or-resync", "automated", "raise-horctimeout"],
                "During the month-end batch the ASYNC journal of sapdg fills up and both sides suspend as PFUS at 01:10; sap_pkg keeps running on nodeA1 and nothing restarts, so no start-time rule applies. Nobody resynchronizes: more than 24 hours later the monitoring script still reports PVOL_PFUS / SVOL_PFUS and site B's copy keeps aging. Run pairresync -g sapdg -c 15 on site A while the package runs, wait for PAIR, and review the journal size.")
 

@@ -16,6 +16,7 @@ export const ACTION_IDS: Readonly<Record<string, string>> = {
   "fix-package-failure": "a run or halt script failed for a reason outside replication: fix it, then re-enable switching",
   "rejoin-node": "a Serviceguard daemon died and the node was reset (TOC): find the cause, then rejoin it with cmrunnode",
   "automated": "Metrocluster handled it on an AUTO_* = 1 path: what is left for the operator",
+  "confirm-continental-outage": "Continentalclusters alert: the primary cluster does not answer yet; confirm with the primary site, prepare, do not recover before the alarm",
   "restart-at-failover-site": "the package is down everywhere after a takeover: start it again at the failover site, whose data is current, then swap-resync while it runs",
 };
 
