@@ -1455,6 +1455,23 @@ def s28_continental_failback():
                "Continentalclusters with CA XP: site A (the primary cluster) is lost in a fire; after the CLUSTER_ALARM and the DR manager's go, cmrecovercl starts the recovery package ora_bkpkg on nodeC1 of the recovery cluster, which takes oradg over (SVOL_SSWS). The next morning site A has power and its array answers again (remote PVOL_PSUE). Failing back is not a move of ora_bkpkg inside its cluster: pairresync -swaps from nodeC1 while ora_bkpkg runs, wait for PAIR, halt ora_bkpkg, start the primary cluster (its primary packages must not start by themselves), cmrunpkg the recovery group's primary package on a primary node, and check that ccmonpkg runs on both clusters. Had the primary array come back PSUE for good or SMPL, the pairs would be recreated from nodeC1 and the roles reversed with cmapplyconcl.")
 
 
+
+def s29_run_script_timeout_too_short():
+    b = Bundle("run-script-timeout-too-short")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(30, 0, 0), T(30, 20, 0), [("sap_pkg", "ASYNC", None, 360, "420")])
+    cluster_up(b, nodes, T(30, 5, 0, 0))
+    morning_start(b, "nodeA1", T(30, 5, 2, 0), "sap_pkg", "sapdg", "ASYNC")
+    b.sys("nodeA1", T(30, 9, 40, 0), "logger", "root: sap_pkg RUN_SCRIPT_TIMEOUT set to 420 s, HORCTIMEOUT stays 360 s, after the audit asked for no unlimited timeouts (CHG0042702)")
+    b.sys("nodeA1", T(30, 9, 45, 0), "CM-CMD[6210]", "cmapplyconf -v -P /etc/cmcluster/sap_pkg/sap_pkg.config")
+    for node, text in (("nodeA1", "local PVOL_PAIR 12%, remote SVOL_PAIR"), ("nodeB1", "local SVOL_PAIR, remote PVOL_PAIR")):
+        b.sys(node, T(30, 14, 0, 0), "logger", f"mcstat: pairdisplay -g sapdg -fc: {text}")
+    b.write()
+    b.expected([finding_of("run-script-timeout-too-short", "raise-run-script-timeout", "warning", "open", "sap_pkg", "sapdg")],
+               ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync", "raise-horctimeout", "fix-package-failure"],
+               "Nothing has failed yet: after an audit asked for no unlimited timeouts, sap_pkg's RUN_SCRIPT_TIMEOUT is set to 420 s, above its HORCTIMEOUT of 360 s, so the check against HORCTIMEOUT passes. But the Metrocluster toolkit adds five minutes or more to every start (reading the status of every device), on top of what horctakeover may wait: a failover that drains the journal would be killed half way. Set NO_TIMEOUT, or compute the value: HORCTIMEOUT + 300 s or more + the package's own longest start.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -1485,3 +1502,4 @@ if __name__ == "__main__":
     s26_daemon_died()
     s27_start_refused_unexplained()
     s28_continental_failback()
+    s29_run_script_timeout_too_short()
