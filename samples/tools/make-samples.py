@@ -368,6 +368,12 @@ def s01_healthy_day():
     b.pkg("nodeA1", "oracle_pkg", lines)
     sg_started(b, "nodeA1", sec(done, 1), "oracle_pkg")
     b.sys("nodeA1", T(9, 20, 31, 30), "CM-CMD[5140]", "cmmodpkg -e oracle_pkg")
+    # the nightly backup reads sapdg's S-VOLs at site B: split at 22:00, resynchronized when it is done
+    b.sys("nodeA2", T(9, 22, 0, 0), "logger", "root: nightly backup: pairsplit -g sapdg -r (backup of the S-VOLs on nodeB2)")
+    b.sys("nodeA2", T(9, 22, 0, 6), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PSUS, remote SVOL_SSUS")
+    b.sys("nodeA2", T(10, 0, 20, 0), "logger", "root: nightly backup done: pairresync -g sapdg -c 15 started")
+    b.sys("nodeA2", T(10, 0, 20, 5), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_COPY 61%, remote SVOL_COPY")
+    b.sys("nodeA2", T(10, 0, 55, 0), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PAIR 100%, remote SVOL_PAIR")
     # nightly status checks by the monitoring script
     for day in (9, 10):
         b.sys("nodeA1", T(day, 2, 0, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PAIR 100%, remote SVOL_PAIR")
@@ -375,7 +381,7 @@ def s01_healthy_day():
         b.sys("nodeA2", T(day, 2, 0, 5), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PAIR 100%, remote SVOL_PAIR")
     b.write(gzip_files={("nodeB2", "syslog.log")})
     b.expected([], ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync", "fix-package-failure", "raise-run-script-timeout", "restart-raid-manager", "raise-member-timeout", "check-pair-consistency", "recover-continental-cluster"],
-               "A normal day: oracle_pkg and sap_pkg start on site A, oracle_pkg is moved to nodeA2 for patching and back with cmhaltpkg/cmrunpkg. Pairs are PAIR on both sides all day; nothing needs doing.")
+               "A normal day: oracle_pkg and sap_pkg start on site A, oracle_pkg is moved to nodeA2 for patching and back with cmhaltpkg/cmrunpkg. At night the backup splits sapdg (PSUS/SSUS) for two hours and resynchronizes it: a split that is resynchronized the same night is not a finding. Nothing needs doing.")
 
 
 def link_failure_lines(b, node, when, dg, pkg, fence="NEVER"):
@@ -1472,6 +1478,27 @@ def s29_run_script_timeout_too_short():
                "Nothing has failed yet: after an audit asked for no unlimited timeouts, sap_pkg's RUN_SCRIPT_TIMEOUT is set to 420 s, above its HORCTIMEOUT of 360 s, so the check against HORCTIMEOUT passes. But the Metrocluster toolkit adds five minutes or more to every start (reading the status of every device), on top of what horctakeover may wait: a failover that drains the journal would be killed half way. Set NO_TIMEOUT, or compute the value: HORCTIMEOUT + 300 s or more + the package's own longest start.")
 
 
+
+def s30_pairs_left_split():
+    b = Bundle("pairs-left-split")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(13, 0, 0), T(16, 9, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(13, 5, 0, 0))
+    morning_start(b, "nodeA1", T(13, 5, 2, 0), "oracle_pkg", "oradg")
+    # Friday night: the weekly full backup splits oradg to read the S-VOLs on nodeB2
+    b.sys("nodeA1", T(13, 22, 0, 0), "logger", "root: weekly backup: pairsplit -g oradg -r (full backup of the S-VOLs on nodeB2)")
+    b.sys("nodeA1", T(13, 22, 0, 5), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUS, remote SVOL_SSUS")
+    b.sys("nodeB2", T(13, 22, 0, 9), "logger", "mcstat: pairdisplay -g oradg -fc: local SVOL_SSUS, remote PVOL_PSUS")
+    # the backup job dies on a tape error before its resync step; nobody notices over the weekend
+    b.sys("nodeB2", T(14, 3, 12, 0), "bpbkar[18812]", "ERR - tape drive 2 (IBM.ULT3580-HH6): write error, job 80412 terminated, status 84")
+    for day, hh in ((14, 6), (14, 18), (15, 6), (15, 18), (16, 6)):
+        b.sys("nodeA1", T(day, hh, 0, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUS, remote SVOL_SSUS")
+    b.write()
+    b.expected([finding_of("pairs-left-split", "full-resync", "critical", "open", "oracle_pkg", "oradg")],
+               ["swap-resync", "recreate-pairs", "force-or-resync", "automated", "failback"],
+               "Friday night the weekly backup splits oradg (PVOL_PSUS / SVOL_SSUS) to read the S-VOLs on nodeB2; the job dies on a tape error before its pairresync step and nobody notices. On Monday morning the pairs are still split: site B's copy is as old as Friday 22:00, a failover there would be refused (S-VOL PSUS, AUTO_SVOLPSUS=0) or, forced, would lose the weekend. Resynchronize from site A (split the S-VOLs' Business Copy first where there is one), wait for PAIR, and fix the backup job so it always resynchronizes.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -1503,3 +1530,4 @@ if __name__ == "__main__":
     s27_start_refused_unexplained()
     s28_continental_failback()
     s29_run_script_timeout_too_short()
+    s30_pairs_left_split()
