@@ -1499,6 +1499,39 @@ def s30_pairs_left_split():
                "Friday night the weekly backup splits oradg (PVOL_PSUS / SVOL_SSUS) to read the S-VOLs on nodeB2; the job dies on a tape error before its pairresync step and nobody notices. On Monday morning the pairs are still split: site B's copy is as old as Friday 22:00, a failover there would be refused (S-VOL PSUS, AUTO_SVOLPSUS=0) or, forced, would lose the weekend. Resynchronize from site A (split the S-VOLs' Business Copy first where there is one), wait for PAIR, and fix the backup job so it always resynchronizes.")
 
 
+
+def s31_quorum_lost_cluster_halted():
+    b = Bundle("quorum-lost-cluster-halted")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(12, 0, 0), T(12, 6, 0), [("oracle_pkg", "DATA", {"AUTO_NONCURDATA": 1}, 360, "NO_TIMEOUT")])
+    for node in nodes:
+        b.config(node, "", "cluster.ascii", "CLUSTER_NAME\t\tmetro_cl\nQS_HOST\t\t\tqs01\nQS_POLLING_INTERVAL\t300000000\nNODE_NAME\t\tnodeA1\nNODE_NAME\t\tnodeA2\nNODE_NAME\t\tnodeB1\nNODE_NAME\t\tnodeB2\n")
+    cluster_up(b, nodes, T(11, 23, 0, 0))
+    morning_start(b, "nodeA1", T(11, 23, 2, 0), "oracle_pkg", "oradg", "DATA")
+    # 01:10 the third location loses power: the quorum server qs01 stops answering; the cluster runs on
+    for node in nodes:
+        b.sys(node, T(12, 1, 10, 30), "cmcld[2048]", "Quorum server qs01 is not responding")
+    b.sys("nodeA1", T(12, 1, 25, 0), "sendmail[21877]", "wAP012500: to=unix-oncall@example.com, delay=00:00:01, mailer=esmtp, stat=Sent (quorum server qs01 down)")
+    # 03:40 site A loses power too: site B has 2 of 4 nodes and no tie-breaker
+    for node in SITE_A:
+        b.sys(node, T(12, 3, 40, 10), "vmunix", "Power supply 1 AC input lost")
+    for node in SITE_B:
+        for peer in SITE_A:
+            b.sys(node, T(12, 3, 40, 14), "cmcld[2048]", f"Member {peer} seems unhealthy, not receiving heartbeats from it.")
+        for peer in SITE_A:
+            b.sys(node, T(12, 3, 40, 20), "cmcld[2048]", f"Timed out node {peer}. It may have failed.")
+        b.sys(node, T(12, 3, 40, 20), "cmcld[2048]", "Attempting to form a new cluster")
+        b.sys(node, T(12, 3, 40, 21), "cmcld[2048]", "Attempting to get quorum server lock /sg/metro_cl. Active members:nodeB1,nodeB2")
+        b.sys(node, T(12, 3, 40, 51), "cmcld[2048]", "Attempt to get quorum server lock /sg/metro_cl at 10.50.1.5 failed. Request timed out")
+        b.sys(node, T(12, 3, 40, 51), "cmcld[2048]", "Deamon exiting as it lost the quorum.")
+        b.boot(node, T(12, 3, 46, 0), cluster_join=False)
+    b.sys("nodeB1", T(12, 4, 30, 0), "logger", "root: cluster metro_cl down on both sites, oracle_pkg down, site A status unknown (INC0100233)")
+    b.write()
+    b.expected([finding_of("quorum-lost-cluster-halted", "restart-cluster-one-site", "critical", "open", None, None)],
+               ["full-resync", "swap-resync", "recreate-pairs", "force-or-resync"],
+               "At 01:10 the third location loses power and the quorum server qs01 stops answering; the cluster runs on and nobody repairs it. At 03:40 site A loses power too: site B's two nodes have 2 of 4 (50 %) and no tie-breaker, their lock requests time out and both cluster daemons exit (the nodes reset). The cluster is down everywhere, oracle_pkg with it. Before anyone runs cmruncl -n on site B, confirm by another path that site A is really down (a site A that is only cut off could start its own cluster: split brain); better, bring qs01 back first. Then cmruncl -v -n nodeB1 -n nodeB2, and cmrunnode for site A's nodes when they return.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -1531,3 +1564,4 @@ if __name__ == "__main__":
     s28_continental_failback()
     s29_run_script_timeout_too_short()
     s30_pairs_left_split()
+    s31_quorum_lost_cluster_halted()
