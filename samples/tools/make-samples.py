@@ -1532,6 +1532,31 @@ def s31_quorum_lost_cluster_halted():
                "At 01:10 the third location loses power and the quorum server qs01 stops answering; the cluster runs on and nobody repairs it. At 03:40 site A loses power too: site B's two nodes have 2 of 4 (50 %) and no tie-breaker, their lock requests time out and both cluster daemons exit (the nodes reset). The cluster is down everywhere, oracle_pkg with it. Before anyone runs cmruncl -n on site B, confirm by another path that site A is really down (a site A that is only cut off could start its own cluster: split brain); better, bring qs01 back first. Then cmruncl -v -n nodeB1 -n nodeB2, and cmrunnode for site A's nodes when they return.")
 
 
+
+def s32_continental_monitor_not_running():
+    b = Bundle("continental-monitor-not-running")
+    recovery = ["nodeC1", "nodeC2"]
+    for node in recovery:
+        b.noise(node, T(20, 0, 0), T(20, 18, 0), "day")
+        pkg_config(b, node, "ora_bkpkg", recovery)
+        env_file(b, node, "ora_bkpkg", "NEVER", cluster_type="continental", dg="oradg")
+    b.config("nodeC1", "", "cmconcl.config", "CONTINENTAL_CLUSTER_NAME\tcc_metro\nCLUSTER_NAME\t\tprimary_cluster\nCLUSTER_NAME\t\trecovery_cluster\nMONITOR_PACKAGE_NAME\tccmonpkg\nMONITOR_INTERVAL\t60 SECONDS\nRECOVERY_GROUP_NAME\toragroup\nPRIMARY_PACKAGE\t\tprimary_cluster/oracle_pkg\nRECOVERY_PACKAGE\trecovery_cluster/ora_bkpkg\n")
+    cluster_up(b, recovery, T(20, 4, 29, 0), pid=2050)
+    b.sys("nodeC1", T(20, 4, 30, 0), "cmcld[2050]", "Request from node nodeC1 to start package ccmonpkg on node nodeC1.")
+    b.sys("nodeC1", T(20, 4, 30, 6), "cmcld[2050]", "Started package ccmonpkg on node nodeC1.")
+    # a new notification address: the monitor is halted to apply the configuration, and not started again
+    b.sys("nodeC1", T(20, 10, 0, 0), "logger", "root: adding the DR team's new e-mail address to the CLUSTER_ALERT notifications (CHG0042755)")
+    b.sys("nodeC1", T(20, 10, 1, 0), "CM-CMD[4410]", "cmhaltpkg ccmonpkg")
+    b.sys("nodeC1", T(20, 10, 1, 0), "cmcld[2050]", "Request from node nodeC1 to halt package ccmonpkg on node nodeC1.")
+    b.sys("nodeC1", T(20, 10, 1, 8), "cmcld[2050]", "Halted package ccmonpkg on node nodeC1.")
+    b.sys("nodeC1", T(20, 10, 4, 0), "CM-CMD[4421]", "cmcheckconcl -v -C /etc/cmcluster/cmconcl.config")
+    b.sys("nodeC1", T(20, 10, 5, 0), "CM-CMD[4433]", "cmapplyconcl -v -C /etc/cmcluster/cmconcl.config")
+    b.write()
+    b.expected([finding_of("continental-monitor-not-running", "fix-package-failure", "warning", "open", "ccmonpkg", None)],
+               ["full-resync", "swap-resync", "recreate-pairs", "force-or-resync", "recover-continental-cluster"],
+               "On the recovery cluster an administrator adds an address to the CLUSTER_ALERT notifications: ccmonpkg is halted (cmcheckconcl and cmapplyconcl need it halted), the configuration is applied, and the monitor package is never started again. For the rest of the day nothing watches the primary cluster: its loss would raise no alert and no alarm, and cmrecovercl would need -f. Start it again on the recovery cluster (cmrunpkg -n nodeC1 ccmonpkg, cmmodpkg -e ccmonpkg) and check cmviewconcl -v.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -1565,3 +1590,4 @@ if __name__ == "__main__":
     s29_run_script_timeout_too_short()
     s30_pairs_left_split()
     s31_quorum_lost_cluster_halted()
+    s32_continental_monitor_not_running()
