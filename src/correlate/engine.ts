@@ -197,7 +197,11 @@ function latestField(events: readonly LogEvent[], field: string): Scalar | undef
 function scopeOf(state: FindingState): Scope {
   const packageName = state.values.package ?? state.context.package;
   const deviceGroup = state.values.deviceGroup ?? state.context.deviceGroup;
-  return { package: typeof packageName === "string" ? packageName : null, deviceGroup: typeof deviceGroup === "string" ? deviceGroup : null };
+  return {
+    package: typeof packageName === "string" ? packageName : null,
+    deviceGroup: typeof deviceGroup === "string" ? deviceGroup : null,
+    wholeCluster: state.compiled.rule.match.key === "cluster",
+  };
 }
 
 function evidenceOf(event: LogEvent): Evidence {
@@ -396,7 +400,7 @@ export class RuleEngine {
       if (!compiled.kinds.has(event.kind)) continue;
       if (compiled.rule.match.eachPackageOnNode && resolved.package === null) {
         // node.timeout names no package: it is news for each package that ran on that node.
-        for (const packageName of this.model.packagesRunningOn(nodeOf(event))) {
+        for (const packageName of this.model.packagesOn(nodeOf(event))) {
           const resolvedFor = this.model.resolve({ ...event, package: packageName });
           this.evaluateRule(compiled, event, this.contextOf(event, compiled, { ...resolvedFor, package: packageName }), now);
         }

@@ -4,9 +4,10 @@ failed and no specific rule explains it". Whether a specific rule explains it is
 lines around the failure are read (a refusal is explained by the line before it, a package that cannot
 move by the line after it), so a fallback finding is parked when its rule fires and decided when event
 time has passed FALLBACK_WINDOW_MS after it, or when the input ends: it is dropped when a finding of
-any other rule matched an event of the same package or device group within the window before or after
-it, and published otherwise. Published fallback findings count too, so one failure seen as a refusal,
-a failed start and a NO_RESTART exit gives one finding, from the rule that fired first.
+any other rule matched an event of the same package or device group (or one about the whole cluster did)
+within the window before or after it, and published otherwise. Published fallback findings count too,
+so one failure seen as a refusal, a failed start and a NO_RESTART exit gives one finding, from the rule
+that fired first.
 
 Generic over the engine's finding state: it knows scopes (package, device group) and times, no rule.
 */
@@ -17,6 +18,8 @@ export const FALLBACK_WINDOW_MS = 5 * 60_000;
 export interface Scope {
   readonly package: string | null;
   readonly deviceGroup: string | null;
+  /** A finding about the whole cluster (its rule's key is `cluster`: the cluster halted, the primary cluster lost). */
+  readonly wholeCluster: boolean;
 }
 
 interface Parked<State> {
@@ -30,11 +33,16 @@ interface Parked<State> {
   covered: boolean;
 }
 
-/** Two findings are about the same thing when they name the same package or device group (or both name neither). */
-export function sameScope(left: Scope, right: Scope): boolean {
-  if (left.package !== null && left.package === right.package) return true;
-  if (left.deviceGroup !== null && left.deviceGroup === right.deviceGroup) return true;
-  return left.package === null && left.deviceGroup === null && right.package === null && right.deviceGroup === null;
+/**
+A finding explains a failure when it names the same package or device group, or is about the whole cluster
+(a cluster that halted explains every package it stopped); a failure that names neither is explained by
+another finding that names neither.
+*/
+export function explains(finding: Scope, failure: Scope): boolean {
+  if (finding.wholeCluster) return true;
+  if (failure.package !== null && failure.package === finding.package) return true;
+  if (failure.deviceGroup !== null && failure.deviceGroup === finding.deviceGroup) return true;
+  return failure.package === null && failure.deviceGroup === null && finding.package === null && finding.deviceGroup === null;
 }
 
 export class FallbackGate<State extends object> {
@@ -55,7 +63,7 @@ export class FallbackGate<State extends object> {
     const scope = this.scopeOf(state);
     let covered = false;
     for (const [other, time] of this.lastMatch) {
-      if (time >= from && time <= at && sameScope(this.scopeOf(other), scope)) covered = true;
+      if (time >= from && time <= at && explains(this.scopeOf(other), scope)) covered = true;
     }
     this.parked.push({ slot, state, from, to: at + FALLBACK_WINDOW_MS, matchTimes: [at], covered });
   }
@@ -87,7 +95,7 @@ export class FallbackGate<State extends object> {
     this.lastMatch.set(state, Math.max(this.lastMatch.get(state) ?? at, at));
     const scope = this.scopeOf(state);
     for (const entry of this.parked) {
-      if (!entry.covered && at >= entry.from && at <= entry.to && sameScope(this.scopeOf(entry.state), scope)) entry.covered = true;
+      if (!entry.covered && at >= entry.from && at <= entry.to && explains(scope, this.scopeOf(entry.state))) entry.covered = true;
     }
   }
 

@@ -36,6 +36,8 @@ interface PackageState {
   startedAt: number | null;
   /** When its run script last timed out, since the last start began (null: no timeout in this start). */
   runTimedOutAt: number | null;
+  /** The node whose failure (node.timeout, cmcld death) stopped it, until it starts again. */
+  lostWith: string | null;
   /** The side (PVOL/SVOL) the package's node was on when it started. */
   sideAtStart: string | null;
   /** Settings from configuration files (name upper case → value as written). */
@@ -121,6 +123,8 @@ export class PairModel {
   /** Settings from configuration files without a package (cluster ASCII) and logged values without one. */
   private readonly clusterConfig = new Map<string, string>();
   private readonly clusterLogged = new Map<string, Scalar>();
+  /** cmrecovercl started recovery packages since the monitored cluster was last seen UP (Continentalclusters). */
+  private continentalRecovered = false;
   private latestTs: number | null = null;
 
   /** The device group and package an event belongs to, filling what the event leaves out from what is known. */
@@ -140,10 +144,13 @@ export class PairModel {
     return [...this.groups.keys()];
   }
 
-  /** The packages the logs last showed running on this node (started there, not halted or failed since). */
-  packagesRunningOn(node: string | null): string[] {
+  /**
+  The packages the logs showed running on this node: started there and not halted or failed since, or
+  stopped by this node's failure (the event that failed it is applied before rules look at it).
+  */
+  packagesOn(node: string | null): string[] {
     if (node === null) return [];
-    return [...this.packages].filter(([, state]) => state.running && state.node === node).map(([name]) => name).sort();
+    return [...this.packages].filter(([, state]) => (state.running && state.node === node) || state.lostWith === node).map(([name]) => name).sort();
   }
 
   private group(name: string): DeviceGroupState {
@@ -162,7 +169,7 @@ export class PairModel {
   private packageState(name: string): PackageState {
     let state = this.packages.get(name);
     if (!state) {
-      state = { node: null, running: false, startedAt: null, runTimedOutAt: null, sideAtStart: null, config: new Map(), logged: new Map() };
+      state = { node: null, running: false, startedAt: null, runTimedOutAt: null, lostWith: null, sideAtStart: null, config: new Map(), logged: new Map() };
       this.packages.set(name, state);
     }
     return state;
@@ -298,21 +305,57 @@ export class PairModel {
         state.startedAt = event.ts;
         state.sideAtStart = this.roleOf(deviceGroup, node);
         state.runTimedOutAt = null;
+        state.lostWith = null;
         return;
       }
       case "pkg.start.begin":
         if (packageName) this.packageState(packageName).runTimedOutAt = null;
         return;
-      case "pkg.script.timeout":
-        if (packageName && fields.phase === "run") this.packageState(packageName).runTimedOutAt = event.ts ?? this.latestTs;
-        return;
       case "pkg.halted":
       case "pkg.halt.completed":
       case "pkg.start.failed":
-        if (packageName) this.packageState(packageName).running = false;
+        if (packageName) this.stopped(packageName, node);
+        return;
+      case "pkg.script.timeout":
+      case "pkg.script.exit":
+        // A run script killed by its timeout, or that exited with an error, leaves the package down there.
+        if (packageName && fields.phase === "run") this.stopped(packageName, node);
+        if (packageName && fields.phase === "run" && event.kind === "pkg.script.timeout") this.packageState(packageName).runTimedOutAt = event.ts ?? this.latestTs;
+        return;
+      case "node.timeout":
+        // The cluster evicted the node: whatever ran there is down until it starts elsewhere.
+        if (node !== null) this.stoppedOn(node);
+        return;
+      case "daemon.died":
+        // cmcld dying resets the node (TOC): its packages are down.
+        if (fields.daemon === "cmcld" && event.host) this.stoppedOn(event.host);
+        return;
+      case "cc.recover":
+        this.continentalRecovered = true;
+        return;
+      case "cc.alert":
+      case "cc.alarm":
+        // The monitored cluster answering again ends the recovery period: a later alarm is a new disaster.
+        if (typeof fields.condition === "string" && fields.condition.toUpperCase() === "UP") this.continentalRecovered = false;
         return;
       default:
         return;
+    }
+  }
+
+  /** The package is down after a halt or a failed start on `node`; a line about another node than where it runs changes nothing. */
+  private stopped(packageName: string, node: string | null): void {
+    const state = this.packageState(packageName);
+    if (state.running && node !== null && state.node !== null && state.node !== node) return;
+    state.running = false;
+  }
+
+  /** Every package running on `node` is down (the node failed). */
+  private stoppedOn(node: string): void {
+    for (const state of this.packages.values()) {
+      if (!state.running || state.node !== node) continue;
+      state.running = false;
+      state.lostWith = node;
     }
   }
 
@@ -439,6 +482,10 @@ export class PairModel {
         if (rest === "role") return this.roleOf(context.deviceGroup, context.node);
         return undefined;
       }
+      case "continental": {
+        if (rest === "recovered") return this.continentalRecovered;
+        return undefined;
+      }
       case "takeover": {
         if (!group?.takeover) return null;
         const takeover = group.takeover;
@@ -469,7 +516,7 @@ export const STATE_PATHS: readonly string[] = [
   "remote.role", "remote.state", "remote.code", "remote.status",
   "pair.synced", "pair.mixed", "pair.suspended", "pair.suspendedHours", "pair.seen",
   "package.name", "package.node", "package.running", "package.startedAt", "package.side", "package.runTimedOut",
-  "node.role",
+  "node.role", "continental.recovered",
   "takeover.ok", "takeover.resultName", "takeover.code", "takeover.node",
   "resync.mode", "resync.outcome", "resync.node",
 ];
