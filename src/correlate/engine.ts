@@ -93,8 +93,6 @@ const RELATED_KEPT = 6;
 /** Unread replication lines: at most this many shown per finding, from at most this long before it. */
 const UNREAD_SHOWN = 6;
 const UNREAD_WINDOW_MS = 3_600_000;
-/** Recent unread lines remembered for evidence (a bound: a flood of them must not cost memory or time). */
-const UNREAD_REMEMBERED = 256;
 
 /**
 The events a count rule has seen inside its window. Events mostly come in time order, so the window
@@ -241,8 +239,12 @@ export class RuleEngine {
   private readonly changes = new Map<FindingState, Set<FindingChange>>();
   /** Fallback findings waiting to know whether another rule explains their failure (src/correlate/fallback.ts). */
   private readonly gate = new FallbackGate<FindingState>((state) => scopeOf(state));
-  /** The latest unread replication lines (line.unread), shown as evidence of the findings of their scope. */
-  private unreadSeen: LogEvent[] = [];
+  /**
+  The latest unread replication lines (line.unread) per scope (`pkg:`, `dg:`, or `node:` for a line naming
+  neither), at most UNREAD_SHOWN each: shown as evidence of the findings of their scope. Looked up on every
+  match, so a flood of unread lines costs a few array reads, not a scan.
+  */
+  private readonly unreadByScope = new Map<string, LogEvent[]>();
 
   constructor(rules: readonly Rule[], options: RuleEngineOptions = {}) {
     // Rules that step aside for others (unlessOpen) look at each event after the others did.
@@ -456,8 +458,15 @@ export class RuleEngine {
     const scoped: LogEvent = resolved.deviceGroup !== event.deviceGroup || resolved.package !== event.package
       ? { ...event, deviceGroup: resolved.deviceGroup, package: resolved.package }
       : event;
-    this.unreadSeen.push(scoped);
-    if (this.unreadSeen.length > UNREAD_REMEMBERED * 2) this.unreadSeen = this.unreadSeen.slice(-UNREAD_REMEMBERED);
+    const scopes = scoped.package === null && scoped.deviceGroup === null
+      ? [`node:${nodeOf(scoped) ?? ""}`]
+      : [...(scoped.package !== null ? [`pkg:${scoped.package}`] : []), ...(scoped.deviceGroup !== null ? [`dg:${scoped.deviceGroup}`] : [])];
+    for (const scope of scopes) {
+      const recent = this.unreadByScope.get(scope) ?? [];
+      recent.push(scoped);
+      if (recent.length > UNREAD_SHOWN) recent.shift();
+      this.unreadByScope.set(scope, recent);
+    }
     // A fallback finding still waiting shows the unread lines of its scope that follow the failure too.
     for (const state of this.gate.parkedStates()) {
       if (state.status === "open" && state.compiled.unreadWithinMs !== null && this.unreadInScope(scoped, state.context)) this.addEvidence(state, [scoped]);
@@ -466,9 +475,16 @@ export class RuleEngine {
 
   /** The unread lines of a finding's scope from the `unreadWithinMs` before `until`, the latest UNREAD_SHOWN. */
   private unreadOf(compiled: CompiledRule, context: Context, until: number): LogEvent[] {
-    if (compiled.unreadWithinMs === null || this.unreadSeen.length === 0) return [];
+    if (compiled.unreadWithinMs === null || this.unreadByScope.size === 0) return [];
     const within = compiled.unreadWithinMs;
-    const found = this.unreadSeen.filter((line) => (line.ts ?? until) <= until && until - (line.ts ?? until) <= within && this.unreadInScope(line, context));
+    const candidates = [
+      ...(context.package !== null ? this.unreadByScope.get(`pkg:${context.package}`) ?? [] : []),
+      ...(context.deviceGroup !== null ? this.unreadByScope.get(`dg:${context.deviceGroup}`) ?? [] : []),
+      ...(context.node !== null ? this.unreadByScope.get(`node:${context.node}`) ?? [] : []),
+    ];
+    const found = [...new Set(candidates)]
+      .filter((line) => (line.ts ?? until) <= until && until - (line.ts ?? until) <= within)
+      .sort((left, right) => (left.ts ?? 0) - (right.ts ?? 0));
     return found.slice(-UNREAD_SHOWN);
   }
 

@@ -12,6 +12,8 @@ that fired first.
 Generic over the engine's finding state: it knows scopes (package, device group) and times, no rule.
 */
 
+const NOTHING: readonly never[] = Object.freeze([]);
+
 /** How far (event time) before and after a failure another rule's finding counts as explaining it. */
 export const FALLBACK_WINDOW_MS = 5 * 60_000;
 
@@ -69,12 +71,14 @@ export class FallbackGate<State extends object> {
   }
 
   /** The parked findings of this slot (one still open takes the later matches of its rule). */
-  parkedIn(slot: string): State[] {
+  parkedIn(slot: string): readonly State[] {
+    // Asked for every rule and event: nothing parked (the usual case) must cost nothing.
+    if (this.parked.length === 0) return NOTHING;
     return this.parked.filter((entry) => entry.slot === slot).map((entry) => entry.state);
   }
 
   isParked(state: State): boolean {
-    return this.parked.some((entry) => entry.state === state);
+    return this.parked.length > 0 && this.parked.some((entry) => entry.state === state);
   }
 
   /** Parked findings (a rule with `unlessOpen` steps aside for them as for open ones). */
@@ -87,7 +91,7 @@ export class FallbackGate<State extends object> {
   finding of the same scope whose window holds `at`.
   */
   matched(state: State, at: number): void {
-    const own = this.parked.find((entry) => entry.state === state);
+    const own = this.parked.length > 0 ? this.parked.find((entry) => entry.state === state) : undefined;
     if (own) {
       own.matchTimes.push(at);
       return;
@@ -105,6 +109,7 @@ export class FallbackGate<State extends object> {
   parked findings after it, so one failure gives one fallback finding.
   */
   nextDue(until: number): { slot: string; state: State; covered: boolean } | undefined {
+    if (this.parked.length === 0) return undefined;
     let next: Parked<State> | undefined;
     for (const entry of this.parked) {
       if (entry.to <= until && (next === undefined || entry.to < next.to)) next = entry;
