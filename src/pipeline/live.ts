@@ -14,7 +14,7 @@ import { classify, placeOf } from "../ingest/discover.js";
 import { toWallClock, yearResolver } from "../ingest/year.js";
 import { createFileParser } from "../parse/index.js";
 import { rowToEvent, type FileRecord, type LineToStore, type Store } from "../store/store.js";
-import { resumeContext } from "./ingest.js";
+import { bundleZoneOffset, resumeContext } from "./ingest.js";
 import type { Finding } from "../model/findings.js";
 
 type Rules = ConstructorParameters<typeof RuleEngine>[0];
@@ -150,6 +150,8 @@ export function startLive(options: LiveOptions): LiveSession {
         reference: logged !== null ? { reference: logged, source: "logged" } : { reference: wallClock(), source: "mtime" },
       }),
       resume: resumeContext(record.parserContext),
+      timeZone: options.timeZone,
+      zoneOffset: options.timeZone === undefined ? bundleZoneOffset(store, record.bundle) : null,
     });
     return (lines, checkpoint) => {
       const batch: LineToStore[] = lines.map((framed) => {
