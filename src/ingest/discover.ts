@@ -106,19 +106,27 @@ function isEventLog(name: string, folders: readonly string[]): boolean {
   return parent === "cmconcl" || (parent === "cc" && folders[folders.length - 2] === "log");
 }
 
-/** The first stamped line of a `.txt` file is an ISO 8601 syslog line (journalctl -o short-iso): read it as syslog. */
+/**
+The first stamped line of a file's head is an ISO 8601 syslog line (rsyslog RFC 3339, journalctl
+short-iso): blank lines and journalctl's `-- ... --` markers are skipped.
+*/
+export function headIsIsoSyslog(head: Buffer): boolean {
+  for (const line of head.toString("utf8").split("\n").slice(0, 20)) {
+    const text = line.replace(/\r$/, "");
+    if (text.trim() === "" || text.startsWith("-- ")) continue;
+    return ISO_SYSLOG_LINE.test(text);
+  }
+  return false;
+}
+
+/** A `.txt` file found in a walk is read as syslog when its head says it is an ISO syslog export. */
 function looksLikeIsoSyslog(path: string): boolean {
   let descriptor: number | undefined;
   try {
     descriptor = openSync(path, "r");
     const buffer = Buffer.alloc(SNIFF_BYTES);
     const length = readSync(descriptor, buffer, 0, SNIFF_BYTES, 0);
-    for (const line of buffer.subarray(0, length).toString("utf8").split("\n").slice(0, 20)) {
-      const text = line.replace(/\r$/, "");
-      if (text.trim() === "" || text.startsWith("-- ")) continue; // journalctl's markers
-      return ISO_SYSLOG_LINE.test(text);
-    }
-    return false;
+    return headIsIsoSyslog(buffer.subarray(0, length));
   } catch {
     return false; // unreadable: not one of ours; an explicit path would report it when read
   } finally {
