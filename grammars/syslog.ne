@@ -122,21 +122,28 @@ function bsdStamp(monthName: string, day: string, time: string): Stamp {
 /** `2026-03-02T04:11:09.123456+01:00`, `...+0100`, `...Z` (the regex above has checked the shape). */
 function isoStamp(text: string): Stamp {
   const stamp: Stamp = {
-    year: +text.slice(0, 4), month: digits2(text, 5), day: digits2(text, 8),
+    year: digits2(text, 0) * 100 + digits2(text, 2), month: digits2(text, 5), day: digits2(text, 8),
     hour: digits2(text, 11), minute: digits2(text, 14), second: digits2(text, 17),
   };
   let at = 19;
   if (text.charCodeAt(at) === 46 /* . */) {
-    let end = at + 1;
-    while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
-    stamp.millisecond = +text.slice(at + 1, at + 4).padEnd(3, "0");
-    at = end;
+    // Milliseconds: the first three digits of the fraction, padded (".5" is 500 ms).
+    let millisecond = 0;
+    let scale = 100;
+    at++;
+    for (; at < text.length; at++) {
+      const code = text.charCodeAt(at);
+      if (code < 48 || code > 57) break;
+      millisecond += (code - 48) * scale;
+      scale = scale >= 10 ? scale / 10 : 0;
+    }
+    stamp.millisecond = millisecond;
   }
   if (at < text.length) {
-    if (text[at] === "Z") {
+    if (text.charCodeAt(at) === 90 /* Z */) {
       stamp.utcOffset = 0;
     } else {
-      const sign = text[at] === "-" ? -1 : 1;
+      const sign = text.charCodeAt(at) === 45 /* - */ ? -1 : 1;
       const minutes = text.length - at === 6 ? digits2(text, at + 4) : digits2(text, at + 3);
       stamp.utcOffset = sign * (digits2(text, at + 1) * 60 + minutes);
     }
@@ -153,7 +160,14 @@ function ctimeStamp(text: string): Stamp {
 
 /** One constructor for both paths, so the fast path and the grammar cannot drift apart. */
 function makeHeader(stamp: Stamp | undefined, host: string | undefined, tag: string | undefined, body: string): SyslogHeader {
-  const header: SyslogHeader = { format: "syslog", ...stamp, body, shape: "plain" };
+  const header: SyslogHeader = stamp === undefined
+    ? { format: "syslog", body, shape: "plain" }
+    : { format: "syslog", month: stamp.month, day: stamp.day, hour: stamp.hour, minute: stamp.minute, second: stamp.second, body, shape: "plain" };
+  if (stamp !== undefined) {
+    if (stamp.year !== undefined) header.year = stamp.year;
+    if (stamp.millisecond !== undefined) header.millisecond = stamp.millisecond;
+    if (stamp.utcOffset !== undefined) header.utcOffset = stamp.utcOffset;
+  }
   if (host !== undefined) header.host = host;
   if (tag !== undefined) {
     // `prog[pid]: ` or `prog: `: the name ends at '[' or at the colon.
@@ -173,19 +187,26 @@ function makeHeader(stamp: Stamp | undefined, host: string | undefined, tag: str
   return header;
 }
 
-// The common shapes in one regex: a BSD or ISO stamp, no priority code. Everything it accepts, the
-// grammar accepts with the same result (test/parse/syslog-fast-path.test.ts checks this on generated lines).
-const FAST = new RegExp(
-  `^(?:(${MONTH}) +(\\d{1,2}) +(\\d\\d:\\d\\d:\\d\\d)|(${ISO})) +(?!${PRIORITY} )(\\S+)(?: +(?:(${TAG})([^]*)|([^]*)))?$`,
-);
+// The common shapes, one regex per stamp (a line's first character tells which): no priority code.
+// Everything they accept, the grammar accepts with the same result (test/parse/syslog-fast-path.test.ts
+// checks this on generated lines).
+const REST = `(?!${PRIORITY} )(\\S+)(?: +(?:(${TAG})([^]*)|([^]*)))?$`;
+const FAST_BSD = new RegExp(`^(${MONTH}) +(\\d{1,2}) +(\\d\\d:\\d\\d:\\d\\d) +${REST}`);
+const FAST_ISO = new RegExp(`^(${ISO}) +${REST}`);
 
 /** Regex fast path for the common syslog line; undefined when the line needs the grammar. */
 export function fastParse(line: string): SyslogHeader | undefined {
-  const match = FAST.exec(line);
+  const first = line.charCodeAt(0);
+  if (first >= 48 && first <= 57) {
+    const match = FAST_ISO.exec(line);
+    if (!match) return undefined;
+    const [, iso, host, tag, tagged, untagged] = match;
+    return makeHeader(isoStamp(iso), host, tag, tag !== undefined ? tagged : (untagged ?? ""));
+  }
+  const match = FAST_BSD.exec(line);
   if (!match) return undefined;
-  const [, month, day, time, iso, host, tag, tagged, untagged] = match;
-  const stamp = iso !== undefined ? isoStamp(iso) : bsdStamp(month, day, time);
-  return makeHeader(stamp, host, tag, tag !== undefined ? tagged : (untagged ?? ""));
+  const [, month, day, time, host, tag, tagged, untagged] = match;
+  return makeHeader(bsdStamp(month, day, time), host, tag, tag !== undefined ? tagged : (untagged ?? ""));
 }
 
 export const meta = {
