@@ -1,11 +1,12 @@
 import type { Command } from "commander";
 import { UsageError } from "../../errors.js";
-import { inputTotals, listFindings } from "../../store/read.js";
+import { inputTotals, listFindings, type StoredFinding } from "../../store/read.js";
 import { renderFindingsText } from "../../present/findings-text.js";
 import { exitStatusFor, findingsDocument } from "../../present/findings-json.js";
+import { findingChanges, openEmission, type FindingChangeEvent } from "../../present/emit/index.js";
 import { version } from "../../version.js";
 import { analyzeInto } from "../analysis.js";
-import { collect, databasePath, formatOption, loadRulesOrFail, timeZoneOption, yearOption } from "../options.js";
+import { collect, databasePath, emitTargets, formatOption, loadRulesOrFail, timeZoneOption, yearOption } from "../options.js";
 
 interface AnalyzeFlags {
   db?: string;
@@ -13,6 +14,7 @@ interface AnalyzeFlags {
   year?: string;
   tz?: string;
   rules?: string[];
+  emit?: string[];
 }
 
 export function register(program: Command): void {
@@ -25,24 +27,41 @@ export function register(program: Command): void {
     .option("--year <year>", "year of syslog lines (they carry none); default: from package-log banners, else file mtime")
     .option("--tz <zone>", "the logs' time zone (IANA name); default: this machine's")
     .option("--rules <dir>", "add a site's rule folder to the built-in rules (repeatable)", collect)
+    .option("--emit <target>", "send each finding change on: syslog://HOST:PORT (UDP), syslog+tcp://HOST:PORT or jsonl:FILE (repeatable)", collect)
     .action(async (paths: string[], flags: AnalyzeFlags) => {
       const format = formatOption(flags.format, ["text", "json"], "text");
       const timeZone = timeZoneOption(flags.tz);
       const fixedYear = yearOption(flags.year);
+      const targets = emitTargets(flags.emit, format);
       if (paths.length === 0) throw new UsageError("analyze needs at least one file or folder");
       const rules = loadRulesOrFail(flags.rules);
-      const analysis = await analyzeInto({ databaseFile: databasePath(flags.db), paths, rules, timeZone, fixedYear, holder: "analyze" });
+      const emission = targets.length > 0 ? openEmission(targets, { version, timeZone }) : null;
       try {
-        const { store, result, problems } = analysis;
-        const findings = listFindings(store.database, { bundles: result.bundles });
-        const totals = inputTotals(store.database, result.fileIds);
-        const output = format === "json"
-          ? `${JSON.stringify(findingsDocument(findings, totals, problems, { version, timeZone }), null, 2)}\n`
-          : renderFindingsText(findings, totals, [], { version, timeZone });
-        process.stdout.write(output);
-        process.exitCode = exitStatusFor(findings);
+        let before: StoredFinding[] = [];
+        const analysis = await analyzeInto({
+          databaseFile: databasePath(flags.db), paths, rules, timeZone, fixedYear, holder: "analyze",
+          beforeAnalysis: emission ? (store) => { before = listFindings(store.database); } : undefined,
+        });
+        let changes: FindingChangeEvent[] = [];
+        try {
+          const { store, result, problems } = analysis;
+          const findings = listFindings(store.database, { bundles: result.bundles });
+          const totals = inputTotals(store.database, result.fileIds);
+          const output = format === "json"
+            ? `${JSON.stringify(findingsDocument(findings, totals, problems, { version, timeZone }), null, 2)}\n`
+            : renderFindingsText(findings, totals, [], { version, timeZone });
+          process.stdout.write(output);
+          process.exitCode = exitStatusFor(findings);
+          if (emission) {
+            changes = findingChanges(before, findings, { bundles: result.bundles, renamed: new Map(result.movedBundles.map((moved) => [moved.from, moved.to])) });
+          }
+        } finally {
+          analysis.close();
+        }
+        for (const change of changes) emission?.emit(change);
       } finally {
-        analysis.close();
+        // Delivery is waited for (bounded) and what failed is said on stderr; it never changes the exit status.
+        await emission?.close();
       }
     });
 }
