@@ -61,7 +61,7 @@ export function tcpSender(target: { host: string; port: number; label: string },
 
   const drop = (count: number): void => {
     if (count <= 0) return;
-    outage ??= { dropped: 0, reportedStart: true, reportedDrop: false, wasConnected: connected };
+    outage ??= { dropped: 0, reportedStart: false, reportedDrop: false, wasConnected: connected };
     outage.dropped += count;
     if (!outage.reportedDrop) {
       outage.reportedDrop = true;
