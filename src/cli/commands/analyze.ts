@@ -3,7 +3,7 @@ import { UsageError } from "../../errors.js";
 import { inputTotals, listFindings, type StoredFinding } from "../../store/read.js";
 import { renderFindingsText } from "../../present/findings-text.js";
 import { exitStatusFor, findingsDocument } from "../../present/findings-json.js";
-import { findingChanges, openEmission, type FindingChangeEvent } from "../../present/emit/index.js";
+import { findingChanges, openEmission } from "../../present/emit/index.js";
 import { version } from "../../version.js";
 import { analyzeInto } from "../analysis.js";
 import { collect, databasePath, emitTargets, formatOption, loadRulesOrFail, timeZoneOption, yearOption } from "../options.js";
@@ -32,36 +32,31 @@ export function register(program: Command): void {
       const format = formatOption(flags.format, ["text", "json"], "text");
       const timeZone = timeZoneOption(flags.tz);
       const fixedYear = yearOption(flags.year);
-      const targets = emitTargets(flags.emit, format);
+      const emitTo = emitTargets(flags.emit, format);
       if (paths.length === 0) throw new UsageError("analyze needs at least one file or folder");
       const rules = loadRulesOrFail(flags.rules);
-      const emission = targets.length > 0 ? openEmission(targets, { version, timeZone }) : null;
+      // Its sockets do not keep the process alive: if the analysis fails, nothing waits for them.
+      const emission = emitTo.length > 0 ? openEmission(emitTo, { version, timeZone }) : null;
+      let storedBefore: StoredFinding[] = [];
+      const analysis = await analyzeInto({
+        databaseFile: databasePath(flags.db), paths, rules, timeZone, fixedYear, holder: "analyze",
+        beforeAnalysis: (store) => { if (emission) storedBefore = listFindings(store.database); },
+      });
       try {
-        let before: StoredFinding[] = [];
-        const analysis = await analyzeInto({
-          databaseFile: databasePath(flags.db), paths, rules, timeZone, fixedYear, holder: "analyze",
-          beforeAnalysis: emission ? (store) => { before = listFindings(store.database); } : undefined,
-        });
-        let changes: FindingChangeEvent[] = [];
-        try {
-          const { store, result, problems } = analysis;
-          const findings = listFindings(store.database, { bundles: result.bundles });
-          const totals = inputTotals(store.database, result.fileIds);
-          const output = format === "json"
-            ? `${JSON.stringify(findingsDocument(findings, totals, problems, { version, timeZone }), null, 2)}\n`
-            : renderFindingsText(findings, totals, [], { version, timeZone });
-          process.stdout.write(output);
-          process.exitCode = exitStatusFor(findings);
-          if (emission) {
-            changes = findingChanges(before, findings, { bundles: result.bundles, renamed: new Map(result.movedBundles.map((moved) => [moved.from, moved.to])) });
-          }
-        } finally {
-          analysis.close();
-        }
-        for (const change of changes) emission?.emit(change);
+        const { store, result, problems } = analysis;
+        const findings = listFindings(store.database, { bundles: result.bundles });
+        const totals = inputTotals(store.database, result.fileIds);
+        const output = format === "json"
+          ? `${JSON.stringify(findingsDocument(findings, totals, problems, { version, timeZone }), null, 2)}\n`
+          : renderFindingsText(findings, totals, [], { version, timeZone });
+        process.stdout.write(output);
+        process.exitCode = exitStatusFor(findings);
+        const renamed = new Map(result.movedBundles.map((moved) => [moved.from, moved.to]));
+        for (const change of emission ? findingChanges(storedBefore, findings, { bundles: result.bundles, renamed }) : []) emission?.emit(change);
       } finally {
-        // Delivery is waited for (bounded) and what failed is said on stderr; it never changes the exit status.
-        await emission?.close();
+        analysis.close();
       }
+      // Delivery is waited for (bounded); what failed is said on stderr and never changes the exit status.
+      await emission?.close();
     });
 }

@@ -57,18 +57,20 @@ export function register(program: Command): void {
       const fixedYear = yearOption(flags.year);
       const emitTo = emitTargets(flags.emit, format);
       const rules = loadRulesOrFail(flags.rules);
+      const emission = emitTo.length > 0 ? openEmission(emitTo, { version, timeZone }) : null;
       const path = databasePath(flags.db);
       const lock = acquireWriterLock(path, "watch");
       const store = new Store(openDatabase(path));
       const targets = paths.length > 0 ? explicitTargets(paths) : defaultTargets(flags.root ?? "/");
-      let emission: ReturnType<typeof openEmission> | null = null;
       try {
-        emission = emitTo.length > 0 ? openEmission(emitTo, { version, timeZone }) : null;
         const session = startLive({
           store, rules, targets, timeZone, fixedYear, poll: flags.poll ?? false,
           onChange: (change, finding, bundle) => {
-            if (format === "json") process.stdout.write(jsonLine(changeRecord({ change, finding, bundle }, { version, timeZone })));
-            else process.stdout.write(renderChangeText(change, finding, timeZone));
+            if (format === "json") {
+              process.stdout.write(jsonLine(changeRecord({ change, finding, bundle }, { version, timeZone })));
+            } else {
+              process.stdout.write(renderChangeText(change, finding, timeZone));
+            }
             emission?.emit({ change, finding, bundle });
           },
           onProblem: (message) => process.stderr.write(`mcadvisor: ${sanitizeForTerminal(message)}\n`),
@@ -83,11 +85,9 @@ export function register(program: Command): void {
         await stopSignal;
         await session.stop();
         await emission?.close(); // the last changes are delivered (bounded wait) before "stopped"
-        emission = null;
         process.stderr.write("mcadvisor: stopped\n");
         process.exitCode = 0;
       } finally {
-        await emission?.close(0);
         store.close();
         lock.release();
       }
