@@ -4,7 +4,7 @@
 #   BSD        Mmm dd hh:mm:ss host prog[pid]: message            (HP-UX syslogd, rsyslog's traditional format)
 #   ISO 8601   2026-03-02T04:11:09.123456+01:00 host prog[pid]: message
 #              rsyslog's RSYSLOG_FileFormat (RFC 3339: fraction optional, offset +hh:mm or Z) and
-#              journalctl -o short-iso / short-iso-precise (offset +hhmm before systemd 254, +hh:mm since)
+#              journalctl -o short-iso / short-iso-precise (offset +hhmm before systemd 255, +hh:mm since: systemd PR #29134)
 #   date(1)    Thu Nov 20 16:31:05 EST 2026 message                (a line stamped by `date`; the form this
 #              grammar assumes for /var/opt/resmon/log/cc/eventlog, whose line format is not published)
 #
@@ -263,7 +263,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     text: "2026-03-02T03:11:09Z nodeB1 kernel: sd 2:0:0:1: [sdc] Synchronizing SCSI cache",
     expect: { format: "syslog", year: 2026, month: 3, day: 2, hour: 3, minute: 11, second: 9, utcOffset: 0, host: "nodeB1", program: "kernel", body: "sd 2:0:0:1: [sdc] Synchronizing SCSI cache", shape: "plain" },
   },
-  // journalctl -o short-iso before systemd 254: the offset without its colon; west of UTC.
+  // journalctl -o short-iso before systemd 255: the offset without its colon; west of UTC.
   {
     text: "2026-03-02T04:11:09-0500 nodeB2 systemd[1]: Started Serviceguard cluster daemon.",
     expect: { format: "syslog", year: 2026, month: 3, day: 2, hour: 4, minute: 11, second: 9, utcOffset: -300, host: "nodeB2", program: "systemd", pid: 1, body: "Started Serviceguard cluster daemon.", shape: "plain" },

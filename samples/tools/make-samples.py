@@ -1601,7 +1601,7 @@ class LinuxBundle(Bundle):
         if style == "bsd":
             stamp = f"{when:%b} {when.day:2d} {when:%H:%M:%S}"
         elif style == "journal":
-            stamp = f"{when:%Y-%m-%dT%H:%M:%S}{self.offset.replace(':', '')}"   # short-iso before systemd 254
+            stamp = f"{when:%Y-%m-%dT%H:%M:%S}{self.offset.replace(':', '')}"   # short-iso before systemd 255
         else:
             micro = (self.order * 7919) % 1000000
             stamp = f"{when:%Y-%m-%dT%H:%M:%S}.{micro:06d}{self.offset}"

@@ -138,7 +138,7 @@ describe("analyze on Serviceguard for Linux layouts", () => {
       "2026-03-02T09:00:02Z nodeB2 cmcld[3021]: step-2 (rsyslog, a node kept in UTC)",
     ]);
     write(bundle, "nodeB2/var/log/journal-nodeB2.txt", [
-      "2026-03-02T09:00:05+00:00 nodeB2 cmcld[3021]: step-5 (journalctl --utc, systemd 254 or later)",
+      "2026-03-02T09:00:05+00:00 nodeB2 cmcld[3021]: step-5 (journalctl --utc, systemd 255 or later)",
     ]);
     write(bundle, "nodeB3/var/log/journal.txt", [
       "-- Logs begin at Mon 2026-03-02 00:00:00 EST, end at Mon 2026-03-02 04:00:03 EST. --",
