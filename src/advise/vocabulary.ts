@@ -32,4 +32,7 @@ export const EVENT_KINDS: readonly string[] = [
   "mc.start.refused", "mc.noncurrent", "horcm.error", "horcm.started", "horcm.stopped", "horcm.config.changed",
   "mc.unprotected", "link.failure", "link.restored", "lvm.io.waiting", "lvm.quorum.lost", "lvm.pv.failed", "cc.alert",
   "cc.alarm", "cc.recover", "config.setting",
+  // Raid Manager's own output (grammars/raidmanager.ne) and operator commands (grammars/operator.ne).
+  "raid.command", "raid.error.detail", "takeover.waiting", "pair.wait", "journal.state", "horcm.starting", "horcm.running",
+  "operator.command", "operator.denied",
 ];
