@@ -16,6 +16,7 @@ export const ACTION_IDS: Readonly<Record<string, string>> = {
   "fix-package-failure": "a run or halt script failed for a reason outside replication: fix it, then re-enable switching",
   "rejoin-node": "a Serviceguard daemon died and the node was reset (TOC): find the cause, then rejoin it with cmrunnode",
   "automated": "Metrocluster handled it on an AUTO_* = 1 path: what is left for the operator",
+  "check-async-capacity": "ASYNC side file or journal filling (PFUL, rising %): check the CA links and the side-file/journal sizing before the pairs suspend",
 };
 
 /** Event kinds the grammars emit (docs/events.md; test/rules/vocabulary.test.ts keeps the two equal). */
