@@ -135,8 +135,8 @@ const WORD_STATES: Array<{ state: string; role?: "SVOL"; pattern: RegExp }> = [
   { state: "PFUS", pattern: /suspended (?:because|as|since|due to|when|after) (?:the |its |a )?(?:side ?file|journal)(?: volume)? (?:is |was |became |got |went )?(?:full|filled)|(?:side ?file|journal)[- ]full[- ]suspen(?:ded|sion|d)/g },
   { state: "PFUL", pattern: /(?:side ?file|journal)(?: usage| use)? (?:is |was |has gone |went )?(?:above|over|past|beyond|exceed(?:s|ed|ing)?) (?:the |its )?(?:threshold|high[- ]water[- ]mark|hwm)/g },
   { state: "SSWS", role: "SVOL", pattern: /suspended[- ]swappable|swap[- ]suspended|suspended for swapping/g },
-  { state: "PSUE", pattern: /(?:pair )?suspended[- ](?:error\b|(?:due to|by|with|on|because of) (?:an? )?(?:error|failure|fault))|error[- ]suspend(?:ed)?/g },
-  { state: "PSUS", pattern: /(?:pair )?suspended[- ]split|split by (?:the )?(?:user|operator|administrator|command)|suspended by (?:the )?(?:user|operator|administrator|command)/g },
+  { state: "PSUE", pattern: /(?:pair )?suspended[- ](?:error\b|(?:due to|by|with|on|because of|after) (?:an? |the )?(?:[a-z/-]+ )?(?:error|failure|fault))|error[- ]suspend(?:ed)?/g },
+  { state: "PSUS", pattern: /(?:pair )?suspended[- ]split|split by (?:the )?(?:user|operator|administrator|command)|suspended by (?:the )?(?:user|operator|administrator|command)|\bsplit (?:state|status)\b/g },
   { state: "COPY", pattern: /(?:initial |update )?cop(?:y|ying) (?:is )?in progress|being (?:copied|resynchroni[sz]ed)|pending duplex|\bcopying\b/g },
   { state: "SMPL", pattern: /\bsimplex\b|\bunpaired\b|\bnot (?:in )?(?:a )?pair(?:ed)?\b/g },
   { state: "PAIR", pattern: /(?<!not |un)\bsynchroni[sz]ed\b|\bin sync\b|\bduplex\b/g },
@@ -232,6 +232,8 @@ function interpret(input: Token[]): Draft[] {
     else if (lower[index] === "dev_group" || lower[index] === "device_group" || lower[index] === "dev-group" || lower[index] === "device-group") keywordEnd = index;
     else if (lower[index] === "device" && lower[index + 1] === "group") keywordEnd = index + 1;
     else if (lower[index] === "group" && !["volume", "disk", "recovery", "resource", "consistency", "device", "journal"].includes(lower[index - 1] ?? "")) keywordEnd = index;
+    // "Status of dg oradg": the common abbreviation.
+    else if (lower[index] === "dg" && token.type === "word") keywordEnd = index;
     if (keywordEnd < 0) continue;
     let candidate = keywordEnd + 1;
     while (candidate < tokens.length && (lower[candidate] === "name" || lower[candidate] === "is" || lower[candidate] === "named" || lower[candidate] === "called")) candidate++;
@@ -246,7 +248,7 @@ function interpret(input: Token[]): Draft[] {
   // "oradg: local S-VOL PSUE", "oradg local state is SVOL_PSUE": a leading name before a colon or a side names the
   // group (the file parser drops a label that is the node or the package).
   const first = tokens[0];
-  const sideNext = /^(?:local|remote)(?:_\w*)?(?:=|$)/.test(lower[1] ?? "");
+  const sideNext = /^(?:local|remote)(?:_\w*)?(?:=|$)/.test(lower[1] ?? "") || ["pair", "pairs", "status", "state", "both"].includes(lower[1] ?? "");
   if (deviceGroup === undefined && tokens.length > 1 && first.type === "word" && (first.source.charAt(first.offset + first.text.length) === ":" || sideNext)
     && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(first.value) && !LABEL_STOP.has(lower[0]) && !/^(?:horcm|pair|raid)/.test(lower[0])) {
     deviceGroup = first.value;
@@ -261,8 +263,10 @@ function interpret(input: Token[]): Draft[] {
     const token = tokens[index];
     if (lower[index] === "local" || lower[index] === "remote") side = lower[index] as "local" | "remote";
     // "this side is S-VOL PAIR, the other side P-VOL PSUE": the same two sides in other words.
-    if ((lower[index] === "this" || lower[index] === "near") && SIDE_NOUNS.has(lower[index + 1] ?? "")) side = "local";
-    if (["other", "far", "peer", "partner"].includes(lower[index]) && SIDE_NOUNS.has(lower[index + 1] ?? "")) side = "remote";
+    if ((lower[index] === "this" || lower[index] === "near") && (SIDE_NOUNS.has(lower[index + 1] ?? "") || ["node", "host", "server"].includes(lower[index + 1] ?? ""))) side = "local";
+    if (["other", "far"].includes(lower[index]) && SIDE_NOUNS.has(lower[index + 1] ?? "")) side = "remote";
+    // "peer: PVOL_PSUS", "partner side": the other end of the pair.
+    if ((lower[index] === "peer" || lower[index] === "partner") && tokens[index].type === "word") side = "remote";
     // "Both arrays report SMPL", "both sides PSUE": one fact about each side.
     if (lower[index] === "both" && ["arrays", "sides", "sites", "volumes"].includes(lower[index + 1] ?? "")) side = "both";
     // "pairvolchk -g oradg -s returned PVOL_PSUE; pairvolchk -g oradg -c returned SVOL_PSUS": -s/-ss report
@@ -299,7 +303,8 @@ function interpret(input: Token[]): Draft[] {
     } else if (token.type === "pairState") {
       if (token.value.endsWith("(SSWS)") || token.value === "SSWS") {
         add(index, "pair.state", { side, role: "SVOL", state: "SSWS" }, deviceGroup);
-      } else if (near(index, STATE_WORDS, 3, 0) || (index > 0 && (lower[index - 1] === "local" || lower[index - 1] === "remote"))) {
+      } else if (near(index, STATE_WORDS, 3, 0) || ["state", "status"].includes(lower[index + 1] ?? "")
+        || (index > 0 && ["local", "remote", "sides", "arrays", "sites"].includes(lower[index - 1]))) {
         add(index, "pair.state", { side, role: token.value === "SSUS" ? "SVOL" : null, state: normalState(null, token.value) }, deviceGroup);
       }
     } else if (token.type === "number" && firstCommand === "pairvolchk" && isVolchkCode(index)) {
@@ -671,7 +676,7 @@ function interpret(input: Token[]): Draft[] {
 
   // A Raid Manager command being run, its result not stated ("pairvolchk -g oradg -c", "Executing horctakeover -g oradg -t 360"):
   // its group (and the side pairvolchk asks about) is the context of the output lines pasted after it.
-  if (firstCommand && groupFromOption && found.every(({ event }) => ["pair.resync", "pair.create", "pair.split"].includes(event.kind) && event.fields.outcome === null)) {
+  if (firstCommand && (groupFromOption || deviceGroup === undefined) && found.every(({ event }) => ["pair.resync", "pair.create", "pair.split"].includes(event.kind) && event.fields.outcome === null)) {
     const commandAt = tokens.findIndex((token) => token.type === "command");
     const commandSide = firstCommand === "pairvolchk" ? (options.has("-c") ? "remote" : "local") : null;
     add(commandAt, "raid.command", { command: firstCommand, side: commandSide, instance: instanceOf() }, deviceGroup);
@@ -685,7 +690,7 @@ export const meta = {
   name: "metrocluster",
   role: "body",
   formats: ["syslog", "pkglog"],
-  prefilter: /[PS]-?VOL|PAIR|PSU[SE]|SSUS|SSWS|SMPL|PF(?:UL|US)|PDUB|COPY|EX_[A-Z]|AUTO_|FORCEFLAG|[Ff]orce.?[Ff]lag|horctakeover|pair(?:resync|create|split|volchk|display|evtwait)|[Ff]ence|FENCE|HORCM|horcm|[Rr]aid [Mm]anager|protected|command device|[Nn]on-?current|not current|cannot be current|not (?:be )?start|exit [12]\b|[Ll]inks?\b|[Pp]aths?\b|(?:error|return|exit) code|returned \d|[Tt]akeover|[Aa]uto_|simplex|unpaired|suspended|synchroni[sz]ed|duplex|swappable|[Ss]ide ?file|[Jj]ournal|cop(?:y|ying) in progress|being copied|\b(?:dg|[Dd]ev(?:ice)?_?[Gg]r(?:ou)?p|[Gg]roup|local\w*|remote\w*|state|status|pair_?state|[ps]_?vol\w*|side|role|cmd|command|jnls)=/,
+  prefilter: /[PS]-?VOL|PAIR|PSU[SE]|SSUS|SSWS|SMPL|PF(?:UL|US)|PDUB|COPY|EX_[A-Z]|AUTO_|FORCEFLAG|[Ff]orce.?[Ff]lag|horctakeover|pair(?:resync|create|split|volchk|display|evtwait)|[Ff]ence|FENCE|HORCM|horcm|[Rr]aid [Mm]anager|protected|command device|[Nn]on-?current|not current|cannot be current|not (?:be )?start|exit [12]\b|[Ll]inks?\b|[Pp]aths?\b|(?:error|return|exit) code|returned \d|[Tt]akeover|[Aa]uto_|simplex|unpaired|suspended|synchroni[sz]ed|duplex|swappable|[Ss]ide ?file|[Jj]ournal|cop(?:y|ying) in progress|being copied|split (?:state|status)|raidvchkscan|raidscan|horcctl|pairmon|\b(?:dg|[Dd]ev(?:ice)?_?[Gg]r(?:ou)?p|[Gg]roup|local\w*|remote\w*|state|status|pair_?state|[ps]_?vol\w*|side|role|cmd|command|jnls)=/,
   // Kinds that belong to a device group (a line without one takes the file's context: src/parse/file.ts).
   groupScoped: ["pair.state", "pair.unreachable", "raid.error", "fence", "takeover", "takeover.waiting", "pair.wait"],
   // A command line whose result is not stated names the group of the output lines after it.
@@ -796,6 +801,17 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "journal group 2 is PJNF, 95% used", expect: [{ kind: "journal.state", fields: { journal: 2, mu: null, ctg: null, jnls: "PJNF", side: "PVOL", activePaths: null, usage: 95 } }] },
   { text: "Raid Manager instance 0 restarted", expect: [{ kind: "horcm.started", fields: { instance: 0 } }] },
   { text: "HORCMINST=2 started", expect: [{ kind: "horcm.started", fields: { instance: 2 } }] },
+  { text: "Status of dg oradg on this node: SVOL_PSUS, peer: PVOL_PSUS", expect: [
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "SVOL", state: "PSUS", deviceGroupFrom: "line" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "PVOL", state: "PSUS", deviceGroupFrom: "line" } },
+  ] },
+  { text: "oradg: pairs are in split state on both arrays", expect: [
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: null, state: "PSUS", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: null, state: "PSUS", deviceGroupFrom: "label" } },
+  ] },
+  { text: "The device group oradg is in the COPY state (42% copied)", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: null, role: null, state: "COPY", deviceGroupFrom: "line" } }] },
+  { text: "The primary volumes are suspended due to a link failure", expect: [{ kind: "pair.state", fields: { side: null, role: "PVOL", state: "PSUE" } }] },
+  { text: "raidvchkscan -v jnl 0", expect: [{ kind: "raid.command", fields: { command: "raidvchkscan", side: null, instance: null } }] },
 ];
 %}
 

@@ -144,7 +144,8 @@ function pairRow(group: Token, idents: Token[], volume: Token[], tail: Token[], 
   let state: string;
   let ldev: string | null = null;
   if (head.type === "ldevRole" || head.type === "ldevSmpl") ldev = /^[0-9A-Fa-f:]+/.exec(head.value)![0];
-  else if (ldev === null && idents.length > 0 && idents[idents.length - 1].type === "number") ldev = idents[idents.length - 1].value;
+  // -CLI: the LDEV# column before P/S (hex with -fx).
+  else if (idents.length > 0 && /^[0-9A-Fa-f]+$/.test(idents[idents.length - 1].value)) ldev = idents[idents.length - 1].value;
   if (head.type === "ldevSmpl" || head.type === "smpl") {
     state = "SMPL";
   } else {
