@@ -82,7 +82,9 @@ export function nodeOf(event: LogEvent): string | null {
 export class PairModel {
   private readonly groups = new Map<string, DeviceGroupState>();
   private readonly packages = new Map<string, PackageState>();
-  private readonly packageGroups = new Map<string, string>();
+  /** The device groups each package's configuration names (DEVICE_GROUP), and those its events named with it. */
+  private readonly packageConfigGroups = new Map<string, Set<string>>();
+  private readonly packageLinkedGroups = new Map<string, Set<string>>();
   /** Settings from configuration files without a package (cluster ASCII) and logged values without one. */
   private readonly clusterConfig = new Map<string, string>();
   private readonly clusterLogged = new Map<string, Scalar>();
@@ -90,17 +92,32 @@ export class PairModel {
   private continentalRecovered = false;
   private latestTs: number | null = null;
 
-  /** The device group and package an event belongs to, filling what the event leaves out from what is known. */
-  resolve(event: LogEvent): { deviceGroup: string | null; package: string | null } {
+  /**
+  The device group and package an event belongs to, filling what the event leaves out from what is known:
+  the group its package's configuration names, else the only group the package's events named. A package
+  known with two groups gets none (a guess would be a coin toss). `deviceGroupFrom` says where the group
+  came from (the event's own `fields.deviceGroupFrom`, `package-config` or `only-group-of-package`), so a
+  wrong guess can be seen.
+  */
+  resolve(event: LogEvent): { deviceGroup: string | null; package: string | null; deviceGroupFrom?: string } {
     const packageName = event.package ?? null;
     let deviceGroup = event.deviceGroup ?? null;
-    if (deviceGroup === null && packageName !== null) deviceGroup = this.packageGroups.get(packageName) ?? null;
+    let deviceGroupFrom: string | undefined = deviceGroup !== null && typeof event.fields.deviceGroupFrom === "string" ? event.fields.deviceGroupFrom : undefined;
+    if (deviceGroup === null && packageName !== null) {
+      const configured = this.packageConfigGroups.get(packageName);
+      const linked = this.packageLinkedGroups.get(packageName);
+      if (configured !== undefined && configured.size > 0) {
+        if (configured.size === 1) [deviceGroup, deviceGroupFrom] = [[...configured][0], "package-config"];
+      } else if (linked !== undefined && linked.size === 1) {
+        [deviceGroup, deviceGroupFrom] = [[...linked][0], "only-group-of-package"];
+      }
+    }
     let resolvedPackage = packageName;
     if (resolvedPackage === null && deviceGroup !== null) {
       const group = this.groups.get(deviceGroup);
       if (group && group.packages.size > 0) resolvedPackage = [...group.packages][0];
     }
-    return { deviceGroup, package: resolvedPackage };
+    return deviceGroupFrom === undefined ? { deviceGroup, package: resolvedPackage } : { deviceGroup, package: resolvedPackage, deviceGroupFrom };
   }
 
   deviceGroups(): string[] {
@@ -129,9 +146,12 @@ export class PairModel {
     return state;
   }
 
-  private link(packageName: string, deviceGroup: string): void {
+  private link(packageName: string, deviceGroup: string, fromConfig = false): void {
     this.group(deviceGroup).packages.add(packageName);
-    if (!this.packageGroups.has(packageName)) this.packageGroups.set(packageName, deviceGroup);
+    const groups = fromConfig ? this.packageConfigGroups : this.packageLinkedGroups;
+    let known = groups.get(packageName);
+    if (!known) groups.set(packageName, (known = new Set()));
+    known.add(deviceGroup);
   }
 
   private view(group: DeviceGroupState, node: string): NodeView {
@@ -167,7 +187,7 @@ export class PairModel {
         // A repeated name is a list (NODE_NAME, SUBNET ...): its first value is the primary one.
         const config = this.packageState(event.package).config;
         if (!config.has(name)) config.set(name, value);
-        if (name === "DEVICE_GROUP" && value !== "") this.link(event.package, value);
+        if ((name === "DEVICE_GROUP" || name === "DEV_GROUP") && value !== "") this.link(event.package, value, true);
       } else if (!this.clusterConfig.has(name)) {
         this.clusterConfig.set(name, value);
       }

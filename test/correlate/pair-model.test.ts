@@ -81,7 +81,7 @@ describe("PairModel", () => {
     model.apply(config("DEVICE_GROUP", "oradg"));
     model.apply(config("NODE_NAME", "nodeA1"));
     model.apply(config("NODE_NAME", "nodeB1"));
-    expect(model.resolve(event("mc.start.refused", {}, { deviceGroup: null, package: "oracle_pkg" }))).toEqual({ deviceGroup: "oradg", package: "oracle_pkg" });
+    expect(model.resolve(event("mc.start.refused", {}, { deviceGroup: null, package: "oracle_pkg" }))).toEqual({ deviceGroup: "oradg", package: "oracle_pkg", deviceGroupFrom: "package-config" });
     expect(lookup(model, "auto.AUTO_NONCURDATA")).toBe(0);
     expect(lookup(model, "setting.NODE_NAME")).toBe("nodeA1");
     model.apply(event("auto.setting", { name: "AUTO_NONCURDATA", value: 1 }, { deviceGroup: null, package: "oracle_pkg" }));
