@@ -151,7 +151,8 @@ const PVOL_KEYS = new Set(["pvol", "p_vol", "pvol_state", "primary"]);
 const SVOL_KEYS = new Set(["svol", "s_vol", "svol_state", "secondary"]);
 const RESULT_KEYS = new Set(["rc", "exit", "exit_code", "exitcode", "return", "return_code", "retcode", "result", "outcome"]);
 // A leading `name:` that is not a device group's name.
-const LABEL_STOP = new Set(["local", "remote", "error", "warning", "warn", "note", "info", "notice", "debug", "node", "package", "pkg", "status", "state",
+/** Leading words that are a tag, a side or a heading, never a device group's name ("local:", "MC-XP:" is read by its shape). */
+export const LABEL_STOP = new Set(["local", "remote", "error", "warning", "warn", "note", "info", "notice", "debug", "node", "package", "pkg", "status", "state",
   "result", "cause", "reason", "host", "date", "time", "root", "cmd", "command", "output", "message", "msg", "detail", "details", "horcm", "raid",
   "hint", "action", "check", "summary", "this", "the", "it", "fence", "group", "volume", "site", "primary", "secondary", "both", "journal", "metrocluster",
   "remark", "comment", "fixme", "todo", "usage", "example", "step", "phase", "function"]);
@@ -243,6 +244,20 @@ function interpret(input: Token[]): Draft[] {
     if (value && (value.type === "word" || value.type === "number") && !DEVICE_GROUP_STOP.has(lower[candidate]) && !describes) {
       deviceGroup = value.value;
       groupFromOption = token.type === "option";
+    }
+  }
+  // "local erp_dg = SVOL_PAIR, remote erp_dg = EX_ENORMT": a name between a side and its state names the group,
+  // more surely than a leading label ("MC-XP: local erp_dg = ..." is a product tag, not the group).
+  for (let index = 0; index + 2 < tokens.length && deviceGroup === undefined; index++) {
+    if (lower[index] !== "local" && lower[index] !== "remote") continue;
+    const name = tokens[index + 1];
+    let stated = index + 2;
+    while (stated < tokens.length && tokens[stated].type === "word" && CONNECTORS.has(lower[stated])) stated++;
+    const what = tokens[stated]?.type;
+    if (name.type === "word" && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(name.value) && !CONNECTORS.has(lower[index + 1])
+      && !DEVICE_GROUP_STOP.has(lower[index + 1]) && !STATE_WORDS.has(lower[index + 1]) && !SIDE_NOUNS.has(lower[index + 1]) && !LABEL_STOP.has(lower[index + 1])
+      && (what === "roleState" || what === "pairState" || what === "exCode")) {
+      deviceGroup = name.value;
     }
   }
   // "oradg: local S-VOL PSUE", "oradg local state is SVOL_PSUE": a leading name before a colon or a side names the
@@ -774,6 +789,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "pairvolchk -g oradg -c -s", expect: [{ kind: "raid.command", deviceGroup: "oradg", fields: { command: "pairvolchk", side: "remote", instance: null, deviceGroupFrom: "line" } }] },
   { text: "Executing /HORCM/usr/bin/horctakeover -g oradg -S -t 360", expect: [{ kind: "raid.command", deviceGroup: "oradg", fields: { command: "horctakeover", side: null, instance: null, deviceGroupFrom: "line" } }] },
   { text: "pairvolchk -c -ss -g oradg returned 55", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state: "PSUE", deviceGroupFrom: "line" } }] },
+  { text: "MC-XP: local erp_dg = SVOL_PAIR, remote erp_dg = EX_ENORMT", expect: [
+    { kind: "pair.state", deviceGroup: "erp_dg", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } },
+    { kind: "pair.unreachable", deviceGroup: "erp_dg", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "line" } },
+  ] },
   { text: "oradg: local S-VOL SSUS", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "SVOL", state: "PSUS", deviceGroupFrom: "label" } }] },
   { text: "oradg: this side S-VOL PAIR, the other side P-VOL PSUE", expect: [
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "label" } },

@@ -27,7 +27,7 @@
 import moo from "moo";
 import { filteredLexer, isRealToken } from "../../parse/token-filter.js";
 import type { SourcedToken } from "../../parse/token-filter.js";
-import { EX_NUMBERS } from "./metrocluster.js";
+import { EX_NUMBERS, LABEL_STOP } from "./metrocluster.js";
 
 const STATE_WORDS = ["PAIR", "COPY", "RCPY", "PSUS", "SSUS", "PSUE", "PDUB", "PFUL", "PFUS", "SSWS"];
 const FENCE_WORDS = ["NEVER", "DATA", "STATUS", "ASYNC", "Never", "Data", "Status", "Async", "never", "data", "async"];
@@ -195,7 +195,13 @@ function waitResult(prefix: { invocation: Invocation }, words: Token[]): Draft[]
   return outcome === null ? [] : [draft("pair.wait", { outcome }, prefix.invocation.deviceGroup)];
 }
 
+/** "oradg: pairvolchk : Volstat is ...": the label names the group; "local:" / "remote:" name the side instead, and a tag ("note:") neither. */
 function labelled(label: Token, events: Draft[]): Draft[] {
+  const word = label.value.toLowerCase();
+  if (word === "local" || word === "remote") {
+    return events.map((event) => (event.kind === "pair.state" && event.fields.side === null ? { ...event, fields: { ...event.fields, side: word } } : event));
+  }
+  if (LABEL_STOP.has(word)) return events;
   return events.map((event) => (event.deviceGroup !== undefined || event.kind === "horcm.error" ? event : draft(event.kind, event.fields, label.value, "label")));
 }
 
@@ -272,6 +278,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "pairvolchk -g oradg -c : Volstat is S-VOL.[status = SSUS fence = NEVER]", expect: [
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state: "PSUS", deviceGroupFrom: "line" } },
     { kind: "fence", deviceGroup: "oradg", fields: { level: "NEVER", deviceGroupFrom: "line" } },
+  ] },
+  { text: "remote: pairvolchk : Volstat is S-VOL.[status = PSUE fence = NEVER ]", expect: [
+    { kind: "pair.state", fields: { side: "remote", role: "SVOL", state: "PSUE" } },
+    { kind: "fence", fields: { level: "NEVER" } },
   ] },
   { text: "oradg: pairvolchk : Volstat is S-VOL.[status = PSUE fence = NEVER]", expect: [
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: null, role: "SVOL", state: "PSUE", deviceGroupFrom: "label" } },

@@ -85,6 +85,8 @@ export class PairModel {
   /** The device groups each package's configuration names (DEVICE_GROUP), and those its events named with it. */
   private readonly packageConfigGroups = new Map<string, Set<string>>();
   private readonly packageLinkedGroups = new Map<string, Set<string>>();
+  /** Groups named by a line in its own words, a table, a command or a configuration: what a label is checked against. */
+  private readonly namedGroups = new Set<string>();
   /** Settings from configuration files without a package (cluster ASCII) and logged values without one. */
   private readonly clusterConfig = new Map<string, string>();
   private readonly clusterLogged = new Map<string, Scalar>();
@@ -103,14 +105,16 @@ export class PairModel {
     const packageName = event.package ?? null;
     let deviceGroup = event.deviceGroup ?? null;
     let deviceGroupFrom: string | undefined = deviceGroup !== null && typeof event.fields.deviceGroupFrom === "string" ? event.fields.deviceGroupFrom : undefined;
+    if (deviceGroup !== null && deviceGroupFrom !== "label") this.namedGroups.add(deviceGroup);
+    // A leading label is the weakest guess ("MC-XP: AUTO_PSUSSSSWS=0: not starting" is a tag): when the bundle knows
+    // its groups and the label is none of them, the package's own group is the better answer.
+    if (deviceGroupFrom === "label" && deviceGroup !== null && packageName !== null && !this.isKnownGroup(deviceGroup)
+      && this.groupOfPackage(packageName) !== null) {
+      deviceGroup = null;
+    }
     if (deviceGroup === null && packageName !== null) {
-      const configured = this.packageConfigGroups.get(packageName);
-      const linked = this.packageLinkedGroups.get(packageName);
-      if (configured !== undefined && configured.size > 0) {
-        if (configured.size === 1) [deviceGroup, deviceGroupFrom] = [[...configured][0], "package-config"];
-      } else if (linked !== undefined && linked.size === 1) {
-        [deviceGroup, deviceGroupFrom] = [[...linked][0], "only-group-of-package"];
-      }
+      const guess = this.groupOfPackage(packageName);
+      if (guess !== null) [deviceGroup, deviceGroupFrom] = [guess.deviceGroup, guess.from];
     }
     let resolvedPackage = packageName;
     if (resolvedPackage === null && deviceGroup !== null) {
@@ -118,6 +122,23 @@ export class PairModel {
       if (group && group.packages.size > 0) resolvedPackage = [...group.packages][0];
     }
     return deviceGroupFrom === undefined ? { deviceGroup, package: resolvedPackage } : { deviceGroup, package: resolvedPackage, deviceGroupFrom };
+  }
+
+  /** The group a package's configuration names, else the only group its events named; null when none or several. */
+  private groupOfPackage(packageName: string): { deviceGroup: string; from: string } | null {
+    const configured = this.packageConfigGroups.get(packageName);
+    if (configured !== undefined && configured.size > 0) {
+      return configured.size === 1 ? { deviceGroup: [...configured][0], from: "package-config" } : null;
+    }
+    const linked = this.packageLinkedGroups.get(packageName);
+    return linked !== undefined && linked.size === 1 ? { deviceGroup: [...linked][0], from: "only-group-of-package" } : null;
+  }
+
+  /** A group some configuration or some line named in its own words (not only by a leading label). */
+  private isKnownGroup(name: string): boolean {
+    if (this.namedGroups.has(name)) return true;
+    for (const groups of this.packageConfigGroups.values()) if (groups.has(name)) return true;
+    return false;
   }
 
   deviceGroups(): string[] {

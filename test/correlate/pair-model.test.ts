@@ -88,6 +88,15 @@ describe("PairModel", () => {
     expect(lookup(model, "auto.AUTO_NONCURDATA")).toBe(1);
   });
 
+  it("takes a leading label for a group only when the bundle knows no better: 'MC-XP: ...' is a tag when the package's configuration names its group", () => {
+    const model = new PairModel();
+    const labelled = (group: string) => event("mc.start.refused", { deviceGroupFrom: "label" }, { deviceGroup: group, package: "erpprd" });
+    expect(model.resolve(labelled("erpdg"))).toMatchObject({ deviceGroup: "erpdg", deviceGroupFrom: "label" });
+    model.apply(event("config.setting", { name: "DEVICE_GROUP", value: "erp_dg" }, { ts: null, deviceGroup: null, package: "erpprd" }));
+    expect(model.resolve(labelled("MC-XP"))).toEqual({ deviceGroup: "erp_dg", package: "erpprd", deviceGroupFrom: "package-config" });
+    expect(model.resolve(labelled("erp_dg"))).toEqual({ deviceGroup: "erp_dg", package: "erpprd", deviceGroupFrom: "label" });
+  });
+
   it("knows where the package runs and on which side", () => {
     const model = new PairModel();
     model.apply(event("pair.state", { side: "local", role: "SVOL", state: "SSWS" }, { host: "nodeB1", package: "oracle_pkg" }));
