@@ -199,6 +199,7 @@ function scopeOf(state: FindingState): Scope {
     package: typeof packageName === "string" ? packageName : null,
     deviceGroup: typeof deviceGroup === "string" ? deviceGroup : null,
     wholeCluster: state.compiled.rule.match.key === "cluster",
+    severity: severityRank[state.severity],
   };
 }
 

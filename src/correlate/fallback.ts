@@ -22,6 +22,8 @@ export interface Scope {
   readonly deviceGroup: string | null;
   /** A finding about the whole cluster (its rule's key is `cluster`: the cluster halted, the primary cluster lost). */
   readonly wholeCluster: boolean;
+  /** Its severity as a rank (severityRank: higher is worse): a finding explains only a failure it speaks for as loudly. */
+  readonly severity: number;
 }
 
 interface Parked<State> {
@@ -36,11 +38,13 @@ interface Parked<State> {
 }
 
 /**
-A finding explains a failure when it names the same package or device group, or is about the whole cluster
-(a cluster that halted explains every package it stopped); a failure that names neither is explained by
-another finding that names neither.
+A finding explains a failure when it is at least as severe (a warning that a journal fills does not explain a
+package that is down) and names the same package or device group, or is about the whole cluster (a cluster
+that halted explains every package it stopped); a failure that names neither is explained by another
+finding that names neither.
 */
 export function explains(finding: Scope, failure: Scope): boolean {
+  if (finding.severity < failure.severity) return false;
   if (finding.wholeCluster) return true;
   if (failure.package !== null && failure.package === finding.package) return true;
   if (failure.deviceGroup !== null && failure.deviceGroup === finding.deviceGroup) return true;

@@ -32,6 +32,8 @@ export interface Vocabulary {
   /** A cheap test every term implies: one scan rejects the (many) lines that carry no term. */
   readonly prefilter: RegExp;
   readonly terms: readonly Term[];
+  /** Lines known to hold no fact although they carry terms (table column headers): never unread. */
+  readonly ignore: readonly Term[];
 }
 
 function invalid(problem: string): GrammarError {
@@ -49,7 +51,7 @@ export function compileVocabulary(text: string): Vocabulary {
   } catch (error) {
     throw invalid(`not valid YAML: ${(error as Error).message}`);
   }
-  const { prefilter: prefilterSource, terms: entries } = (document ?? {}) as { prefilter?: unknown; terms?: unknown };
+  const { prefilter: prefilterSource, terms: entries, ignore: ignoreEntries } = (document ?? {}) as { prefilter?: unknown; terms?: unknown; ignore?: unknown };
   if (typeof prefilterSource !== "string") throw invalid("'prefilter' must be a regular expression");
   let prefilter: RegExp;
   try {
@@ -77,7 +79,24 @@ export function compileVocabulary(text: string): Vocabulary {
     }
     return { name, pattern: expression };
   });
-  return { prefilter, terms };
+  if (ignoreEntries !== undefined && !Array.isArray(ignoreEntries)) throw invalid("'ignore' must be a list");
+  const ignore = ((ignoreEntries ?? []) as unknown[]).map((entry, index): Term => {
+    const { name, pattern, examples } = (entry ?? {}) as { name?: unknown; pattern?: unknown; examples?: unknown };
+    if (typeof name !== "string" || typeof pattern !== "string" || !Array.isArray(examples) || examples.length === 0) {
+      throw invalid(`ignore entry ${index + 1} is incomplete`);
+    }
+    let expression: RegExp;
+    try {
+      expression = new RegExp(pattern);
+    } catch (error) {
+      throw invalid(`ignore entry '${name}': invalid regular expression: ${(error as Error).message}`);
+    }
+    for (const example of examples) {
+      if (typeof example !== "string" || !expression.test(example)) throw invalid(`ignore entry '${name}' does not match its example '${String(example)}'`);
+    }
+    return { name, pattern: expression };
+  });
+  return { prefilter, terms, ignore };
 }
 
 let builtIn: Vocabulary | undefined;
@@ -114,7 +133,7 @@ replication vocabulary. `text` is the whole line as read (its head, for a very l
 */
 export function unreadReplicationLine(text: string, vocabulary: Vocabulary = replicationVocabulary()): EventDraft | undefined {
   const terms = replicationTerms(text, vocabulary);
-  if (terms.length === 0) return undefined;
+  if (terms.length === 0 || vocabulary.ignore.some((entry) => entry.pattern.test(text))) return undefined;
   const kept = text.length > MAX_KEPT_TEXT ? `${text.slice(0, MAX_KEPT_TEXT)} [...]` : text;
   return Object.freeze({ kind: UNREAD_LINE_KIND, fields: Object.freeze({ text: kept, terms: terms.join(", ") }) });
 }

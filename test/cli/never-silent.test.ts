@@ -67,7 +67,7 @@ function failureBundles(root: string): Record<string, { rule: string; exit: numb
   // A package log whose only failure line is the short (6 #) banner of the control script's fatal path.
   write(root, "short-banner/nodeA2/etc/cmcluster/db_pkg/db_pkg.cntl.log", [
     "\t########### Node \"nodeA2\": Starting package at Sat Dec  5 09:00:00 EST 2026 ###########",
-    "Dec  5 09:00:03 - Node \"nodeA2\": checking replication of dbdg ... P-VOL side reports 'suspended by error' on 3 of 8 volumes",
+    "Dec  5 09:00:03 - Node \"nodeA2\": checking replication of dbdg ... 3 of 8 S-VOLs answered in a way this check does not accept",
     "###### Node \"nodeA2\": Package start failed at Sat Dec  5 09:00:09 EST 2026 ######",
     "",
   ].join("\n"));
@@ -138,10 +138,10 @@ describe("analyze is never silent when something failed", () => {
     expect(document.bundles).toEqual([expect.objectContaining({ readable: true, unread: 1 })]);
     expect(text.stdout).toMatch(/1 replication line mcadvisor could not read/);
     const finding = document.findings.find((candidate) => candidate.rule === "package-start-failed-unexplained")!;
-    expect(finding.evidence.map((evidence) => evidence.text)).toContainEqual(expect.stringContaining("suspended by error"));
+    expect(finding.evidence.map((evidence) => evidence.text)).toContainEqual(expect.stringContaining("answered in a way this check does not accept"));
     const query = runMcadvisor(["query", "--db", join(root, "short-banner.db"), "--format", "json", "SELECT package, line_no, terms, text FROM unread_lines"]);
     expect(query.code, query.stderr).toBe(0);
-    expect(JSON.parse(query.stdout)).toEqual([{ package: "db_pkg", line_no: 2, terms: "P-VOL, suspended by error", text: expect.stringContaining("checking replication of dbdg") }]);
+    expect(JSON.parse(query.stdout)).toEqual([{ package: "db_pkg", line_no: 2, terms: "S-VOLs", text: expect.stringContaining("checking replication of dbdg") }]);
   });
 });
 

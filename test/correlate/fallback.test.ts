@@ -54,6 +54,16 @@ describe("fallback rules", () => {
       .toEqual(["specific-copy", "refused-unexplained"]);
   });
 
+  it("are not explained by a less severe finding (a journal filling does not explain a package that is down)", () => {
+    const warning = rule("journal-filling", { severity: "warning", match: { key: "package", event: { kind: "journal.state" } } });
+    const findings = run([refused, warning], [event("journal.state", T0 - MINUTE), event("mc.start.refused", T0)]);
+    expect(findings.map((finding) => finding.rule)).toEqual(["journal-filling", "refused-unexplained"]);
+    // A finding about the whole cluster, as severe, explains it.
+    const halted = rule("cluster-halted", { match: { key: "cluster", event: { kind: "cluster.quorum.lost" } } });
+    expect(run([refused, halted], [event("mc.start.refused", T0), event("cluster.quorum.lost", T0 + MINUTE, { package: null })]).map((finding) => finding.rule))
+      .toEqual(["cluster-halted"]);
+  });
+
   it("give one finding for one failure seen several ways: the first fallback speaks for the others", () => {
     const findings = run([failed, refused], [event("mc.start.refused", T0), event("pkg.start.failed", T0 + 1000)]);
     expect(findings.map((finding) => finding.rule)).toEqual(["refused-unexplained"]);
