@@ -65,6 +65,22 @@ describe.each(reviewed.map((rule) => [rule.id, rule] as const))("advice of %s", 
     });
   });
 
+  it("names the node of a restart (cmrunpkg -n) before it enables package switching again", () => {
+    // `cmmodpkg -e {package}` alone starts a halted or disabled package on the first eligible node of its list,
+    // which may be the wrong site. Only these rules restart through switching, after a fix that has nothing to
+    // do with replication (Serviceguard's own procedure: fix, then cmmodpkg -e).
+    const throughSwitching = new Set(["package-run-failure", "package-halt-failure", "package-cannot-move", "pair-consistency-error"]);
+    if (throughSwitching.has(rule.id)) return;
+    const commands = stepsOf(rule).map((step) => step.command);
+    const enablesSwitching = (command: string) => command.split(";").some((part) => part.trim() === "cmmodpkg -e {package}");
+    const firstRun = commands.findIndex((command) => /^cmrunpkg -n /.test(command));
+    commands.forEach((command, index) => {
+      if (!enablesSwitching(command)) return;
+      expect(firstRun, `${rule.id}: cmrunpkg -n before '${command}'`).toBeGreaterThanOrEqual(0);
+      expect(firstRun, `${rule.id}: cmrunpkg -n before '${command}'`).toBeLessThan(index);
+    });
+  });
+
   it("splits the Business Copy mirror of the S-VOLs before any resync that copies the P-VOL over them", () => {
     const steps = stepsOf(rule);
     steps.forEach((step, index) => {
