@@ -5,6 +5,7 @@ host (they belong to the step above), and a file's place in the tree names its n
 */
 
 import type { EventDraft, Header, LineFormat } from "../model/events.js";
+import { zoneClock } from "../ingest/year.js";
 import { MAX_BODY_INPUT, parseBody, parseWith } from "./body.js";
 import type { ParseCounters } from "./body.js";
 import { configGrammar, parseHeader } from "./header.js";
@@ -45,6 +46,10 @@ export interface FileParserOptions {
   readonly strict?: boolean;
   /** Context of the lines before the resume point (from `FileParser.context()` when the file was last read). */
   readonly resume?: FileParserContext;
+  /** `--tz`: lines that write their UTC offset are converted to this zone's wall clock. */
+  readonly timeZone?: string;
+  /** Without `--tz`: the offset the bundle's zoned lines are placed at, when an earlier file set it (src/ingest/year.ts). */
+  readonly zoneOffset?: number | null;
 }
 
 /** What a file parser carries from one line to the next; store it with a checkpoint to resume mid-file. */
@@ -55,6 +60,8 @@ export interface FileParserContext {
   readonly bannerTs: number | null;
   readonly bannerYear: number | null;
   readonly package: string | null;
+  /** The reference UTC offset (minutes) of zoned lines, once one was met; absent in contexts stored before it existed. */
+  readonly zoneOffset?: number | null;
 }
 
 export interface FileParser {
@@ -106,6 +113,8 @@ export function createFileParser(options: FileParserOptions): FileParser {
   // The last package-log banner's date: the year of the step lines that follow it.
   let bannerTs: number | null = options.resume?.bannerTs ?? null;
   let bannerYear = options.resume?.bannerYear ?? 0;
+  // Lines that write their UTC offset (RFC 3339, journalctl) are placed on the bundle's one clock.
+  const zone = zoneClock({ timeZone: options.timeZone, referenceOffset: options.resume?.zoneOffset ?? options.zoneOffset ?? null });
   const yearNear = (month: number, day: number): number => {
     if (bannerTs === null) return options.yearFor(month, day);
     const candidate = Date.UTC(bannerYear, month - 1, Math.min(day, 28));
@@ -161,6 +170,8 @@ export function createFileParser(options: FileParserOptions): FileParser {
     if (hasTime(header)) {
       const year = header.year ?? (header.format === "pkglog" ? yearNear(header.month, header.day) : options.yearFor(header.month, header.day));
       ts = naiveTime(year, header.month, header.day, header.hour, header.minute, header.second);
+      if (ts !== null && header.millisecond !== undefined) ts += header.millisecond;
+      if (ts !== null && header.utcOffset !== undefined) ts = zone.place(ts, header.utcOffset);
       if (header.year !== undefined && shape === "banner" && ts !== null) {
         bannerTs = ts;
         bannerYear = header.year;
@@ -182,7 +193,10 @@ export function createFileParser(options: FileParserOptions): FileParser {
 
   return {
     counters,
-    context: () => ({ ts: previousTs, host: previousHost, bannerTs, bannerYear: bannerTs === null ? null : bannerYear, package: namedPackage }),
+    context: () => ({
+      ts: previousTs, host: previousHost, bannerTs, bannerYear: bannerTs === null ? null : bannerYear, package: namedPackage,
+      zoneOffset: zone.referenceOffset,
+    }),
     parseLine(text: string): ParsedLine {
       lineNo++;
       location.line = lineNo;
