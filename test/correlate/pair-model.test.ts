@@ -159,7 +159,8 @@ describe("PairModel", () => {
   });
 
   it("does not read PSUS as SSWS after a failed takeover or a swap-takeover", () => {
-    for (const fields of [{ ok: false, result: null, resultName: null, code: "EX_EWSTOT" }, { ok: true, result: 1, resultName: "swap" }]) {
+    const outcomes: Array<Record<string, Scalar>> = [{ ok: false, result: null, resultName: null, code: "EX_EWSTOT" }, { ok: true, result: 1, resultName: "swap", code: null }];
+    for (const fields of outcomes) {
       const model = new PairModel();
       model.apply(event("takeover", fields, { host: "nodeB1" }));
       model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PSUS" }, { host: "nodeB1" }));
