@@ -12,7 +12,7 @@ import { renderReportJson } from "../../present/report/json.js";
 import { renderStatusLine } from "../../present/report/status.js";
 import { version } from "../../version.js";
 import { analyzeInto, type Analysis } from "../analysis.js";
-import { collect, databasePath, formatOption, loadRulesOrFail, timeZoneOption, yearOption } from "../options.js";
+import { collect, databasePath, formatOption, loadRulesOrFail, siteOptions, timeZoneOption, yearOption } from "../options.js";
 
 interface ReportFlags {
   db?: string;
@@ -23,6 +23,8 @@ interface ReportFlags {
   year?: string;
   tz?: string;
   rules?: string[];
+  site?: string[];
+  sites?: string;
 }
 
 /**
@@ -64,6 +66,8 @@ export function register(program: Command): void {
     .option("--year <year>", "year of syslog lines when analyzing PATHs (they carry none)")
     .option("--tz <zone>", "the logs' time zone (IANA name): what 'now' is in the logs' wall clock; default: this machine's")
     .option("--rules <dir>", "add a site's rule folder to the built-in rules when analyzing PATHs (repeatable)", collect)
+    .option("--site <name=nodes>", "when analyzing PATHs: name a site and its nodes, e.g. dc-east=nodeA1,nodeA2 (repeatable; over the sites file and the cluster ASCII file)", collect)
+    .option("--sites <file>", "sites file, one NAME=node,node a line (default: $XDG_CONFIG_HOME/mcadvisor/sites, ~/.config/mcadvisor/sites, when present)")
     .action(async (paths: string[], flags: ReportFlags) => {
       const format = formatOption(flags.format, ["markdown", "html", "json"], "markdown");
       const timeZone = timeZoneOption(flags.tz);
@@ -77,7 +81,8 @@ export function register(program: Command): void {
       let bundles: readonly string[] | undefined;
       if (paths.length > 0) {
         const rules = loadRulesOrFail(flags.rules);
-        analysis = await analyzeInto({ databaseFile: path, paths, rules, timeZone, fixedYear, holder: "report" });
+        const sites = siteOptions(flags.site, flags.sites);
+        analysis = await analyzeInto({ databaseFile: path, paths, rules, sites, timeZone, fixedYear, holder: "report" });
         database = analysis.store.database;
         bundles = analysis.result.bundles;
       } else {

@@ -9,6 +9,7 @@ import type { Severity } from "../../model/findings.js";
 import type { Timeline, TimelineRow } from "../../store/timeline.js";
 import type { ReportFinding, ReportModel } from "./model.js";
 import { dataOutsideWindow, displayPath, reportTime, shortTime } from "./model.js";
+import { describeSite } from "../site-text.js";
 
 export interface HtmlOptions {
   readonly cwd?: string;
@@ -253,9 +254,10 @@ function renderFinding(out: string[], finding: ReportFinding, time: (ms: number 
     finding.package ? `package <b>${esc(finding.package)}</b>` : "",
     finding.deviceGroup ? `device group <b>${esc(finding.deviceGroup)}</b>` : "",
     finding.node ? `node <b>${esc(finding.node)}</b>` : "",
-    finding.site ? `site ${esc(finding.site)}` : "",
+    !finding.siteInfo && finding.site ? `site ${esc(finding.site)}` : "",
   ].filter(Boolean).join(", ");
   out.push(`<p class="muted">Action <code>${esc(finding.action)}</code>${scope ? `; ${scope}` : ""}; first seen ${time(finding.firstSeen)}, last seen ${time(finding.lastSeen)}${bundle ? `; bundle <code>${esc(bundle)}</code>` : ""}</p>`);
+  if (finding.siteInfo) out.push(`<p class="site">${esc(describeSite(finding.siteInfo, (path) => displayPath(path, finding.bundle)))}</p>`);
   out.push(`<p>${esc(finding.summary)}</p>`);
   if (finding.checkFirst.length > 0) {
     out.push("<p><b>Check first</b></p>", "<ul>");

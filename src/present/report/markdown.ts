@@ -8,6 +8,7 @@ import { sanitizeForTerminal } from "../sanitize.js";
 import type { Severity } from "../../model/findings.js";
 import type { ReportFinding, ReportModel } from "./model.js";
 import { dataOutsideWindow, displayPath, reportTime, shortTime } from "./model.js";
+import { describeSite } from "../site-text.js";
 
 export interface MarkdownOptions {
   /** Paths are shown relative to this folder. */
@@ -177,7 +178,7 @@ function scopeText(finding: ReportFinding): string {
     finding.package ? `package ${markdownText(finding.package)}` : "",
     finding.deviceGroup ? `device group ${markdownText(finding.deviceGroup)}` : "",
     finding.node ? `node ${markdownText(finding.node)}` : "",
-    finding.site ? `site ${markdownText(finding.site)}` : "",
+    !finding.siteInfo && finding.site ? `site ${markdownText(finding.site)}` : "",
   ].filter(Boolean).join(", ");
 }
 
@@ -186,6 +187,7 @@ function renderFinding(out: string[], finding: ReportFinding, number: number, ti
   const scope = scopeText(finding);
   out.push(`Action ${codeSpan(finding.action)}${scope ? `; ${scope}` : ""}; first seen ${time(finding.firstSeen)}, last seen ${time(finding.lastSeen)}`
     + `${bundle ? `; bundle ${codeSpan(bundle)}` : ""}.`, "");
+  if (finding.siteInfo) out.push(`Where: ${markdownText(describeSite(finding.siteInfo, (source) => displayPath(source, finding.bundle)))}.`, "");
   out.push(markdownText(finding.summary), "");
   if (finding.checkFirst.length > 0) {
     out.push("**Check first:**", "");
