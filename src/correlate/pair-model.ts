@@ -54,7 +54,12 @@ interface DeviceGroupState {
   /** The line that reported volumes of one side in different states (broken pair affinity), until a clean PAIR report. */
   mixedLine: string | null;
   takeover: { ok: Scalar; resultName: Scalar; code: Scalar; node: string | null; ts: number | null } | null;
+  /** The last takeover came after the group was last seen PAIR on both sides (its data was not resynchronized since). */
+  takeoverSinceSync: boolean;
   resync: { mode: Scalar; outcome: Scalar; node: string | null; ts: number | null } | null;
+  /** The last pairsplit logged (`-rw`, `-S`, `-R` or plain), and whether it came after the group was last PAIR. */
+  split: { option: Scalar; node: string | null; ts: number | null } | null;
+  splitSinceSync: boolean;
   instance: Scalar;
 }
 
@@ -159,7 +164,8 @@ export class PairModel {
       group = {
         name, packages: new Set(), nodes: new Map(),
         volumes: { PVOL: { state: null, node: null, ts: null, line: null }, SVOL: { state: null, node: null, ts: null, line: null } },
-        logged: new Map(), suspendedSince: null, mixedLine: null, takeover: null, resync: null, instance: null,
+        logged: new Map(), suspendedSince: null, mixedLine: null, takeover: null, takeoverSinceSync: false,
+        resync: null, split: null, splitSinceSync: false, instance: null,
       };
       this.groups.set(name, group);
     }
@@ -237,9 +243,13 @@ export class PairModel {
       case "pair.state": {
         if (!group) return;
         const role = typeof fields.role === "string" ? fields.role.toUpperCase() : null;
-        const state = typeof fields.state === "string" ? fields.state.toUpperCase() : null;
         // A state that names no side ("device group oradg is now SVOL_SSWS") is what the reporting node sees of its own volume.
         const side = fields.side === "remote" ? "remote" : "local";
+        const reported = typeof fields.state === "string" ? fields.state.toUpperCase() : null;
+        const svolSide = role === "SVOL" || (role === null && side === "local" && node !== null && this.roleOf(group.name, node) === "SVOL");
+        // pairvolchk reports an S-VOL made writable by an S-VOL takeover as PSUS (the tables' "SVOL_PSUS(SSWS)"):
+        // after a successful S-VOL takeover, not yet resynchronized, an S-VOL PSUS is that SSWS.
+        const state = reported === "PSUS" && svolSide && this.tookOver(group) ? "SSWS" : reported;
         const line = `${event.source.file}:${event.source.line}`;
         if (node !== null) {
           const report = this.view(group, node)[side];
@@ -290,6 +300,13 @@ export class PairModel {
       case "takeover":
         if (group) {
           group.takeover = { ok: fields.ok ?? null, resultName: fields.resultName ?? null, code: fields.code ?? null, node, ts: event.ts };
+          group.takeoverSinceSync = true;
+        }
+        return;
+      case "pair.split":
+        if (group && fields.outcome !== "failed") {
+          group.split = { option: fields.option ?? null, node, ts: event.ts };
+          group.splitSinceSync = true;
         }
         return;
       case "pair.resync":
@@ -363,11 +380,21 @@ export class PairModel {
     }
     if (bothPair && group.mixedLine === null) {
       group.suspendedSince = null;
+      // Both sides PAIR again: whatever a takeover or a split left behind has been resynchronized.
+      group.takeoverSinceSync = false;
+      group.splitSinceSync = false;
       return;
     }
     if (group.suspendedSince === null && states.some((state) => state !== null && SUSPENDED_STATES.has(state))) {
       group.suspendedSince = ts ?? this.latestTs;
     }
+  }
+
+  /** A successful S-VOL takeover (SVOL-takeover or SVOL-SSUS-takeover) since the group was last PAIR on both sides. */
+  private tookOver(group: DeviceGroupState): boolean {
+    const takeover = group.takeover;
+    if (!group.takeoverSinceSync || takeover === null || takeover.ok !== true) return false;
+    return typeof takeover.resultName === "string" && ["svol", "svol-ssus"].includes(takeover.resultName.toLowerCase());
   }
 
   /** A setting: the newest logged value for the group, its packages or the cluster, else configuration. */
@@ -479,12 +506,20 @@ export class PairModel {
         return undefined;
       }
       case "takeover": {
-        if (!group?.takeover) return null;
+        if (!group?.takeover) return rest === "sinceSync" ? false : null;
         const takeover = group.takeover;
         if (rest === "ok") return takeover.ok;
         if (rest === "resultName") return takeover.resultName;
         if (rest === "code") return takeover.code;
         if (rest === "node") return takeover.node;
+        if (rest === "sinceSync") return group.takeoverSinceSync;
+        return undefined;
+      }
+      case "split": {
+        if (!group?.split) return rest === "sinceSync" ? false : null;
+        if (rest === "option") return group.split.option;
+        if (rest === "node") return group.split.node;
+        if (rest === "sinceSync") return group.splitSinceSync;
         return undefined;
       }
       case "resync": {
@@ -586,7 +621,8 @@ export const STATE_PATHS: readonly string[] = [
   "pair.synced", "pair.mixed", "pair.suspended", "pair.suspendedHours",
   "package.name", "package.node", "package.running", "package.startedAt", "package.side",
   "node.role", "continental.recovered",
-  "takeover.ok", "takeover.resultName", "takeover.code", "takeover.node",
+  "takeover.ok", "takeover.resultName", "takeover.code", "takeover.node", "takeover.sinceSync",
+  "split.option", "split.node", "split.sinceSync",
   "resync.mode", "resync.outcome", "resync.node",
 ];
 
