@@ -3,6 +3,9 @@ import type { StoredFinding } from "../store/read.js";
 import type { InputTotals } from "../store/read.js";
 import { formatIso } from "../ingest/year.js";
 import { sanitizeForTerminal } from "./sanitize.js";
+import { PLAIN, type Palette } from "./color.js";
+import { describeSite } from "./site-text.js";
+import { severityRank, type Severity } from "../model/findings.js";
 import { describeReadability, type BundleReading } from "../model/readability.js";
 
 export interface TextOptions {
@@ -10,6 +13,14 @@ export interface TextOptions {
   /** Paths are shown relative to this folder. */
   readonly cwd?: string;
   readonly version: string;
+  /** Colours for a terminal (default none); applied after sanitising, never to raw log text. */
+  readonly palette?: Palette;
+  /** Every bundle analysed, so one without findings still gets its summary line. */
+  readonly bundles?: readonly string[];
+  /** Only the findings shown in detail (analyze --open-only, --severity); the counts cover all. */
+  readonly show?: (finding: StoredFinding) => boolean;
+  /** Says which filters hid findings, e.g. "--open-only". */
+  readonly filterNote?: string;
   /** What was read of each bundle: its unread replication lines are counted, an unreadable bundle is said so. */
   readonly readings?: readonly BundleReading[];
 }
@@ -17,6 +28,20 @@ export interface TextOptions {
 /** A SQL text literal (a bundle path may hold a quote). */
 function sqlText(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
+}
+
+function worstOpen(findings: readonly StoredFinding[]): Severity | null {
+  let worst: Severity | null = null;
+  for (const finding of findings) {
+    if (finding.status === "open" && (worst === null || severityRank[finding.severity] > severityRank[worst])) worst = finding.severity;
+  }
+  return worst;
+}
+
+function counts(findings: readonly StoredFinding[]): string {
+  const open = findings.filter((finding) => finding.status === "open");
+  const count = (severity: string): number => open.filter((finding) => finding.severity === severity).length;
+  return `${count("critical")} critical, ${count("warning")} warning, ${count("info")} info open; ${findings.length - open.length} resolved`;
 }
 
 function displayPath(path: string, cwd: string): string {
@@ -29,19 +54,23 @@ export function renderFindingsText(findings: readonly StoredFinding[], totals: I
   const cwd = options.cwd ?? process.cwd();
   const out: string[] = [];
   const clean = sanitizeForTerminal;
-  const open = findings.filter((finding) => finding.status === "open");
-  const count = (severity: string): number => open.filter((finding) => finding.severity === severity).length;
+  const paint = options.palette ?? PLAIN;
+  const shown = options.show ?? (() => true);
   out.push(
     `mcadvisor ${options.version}: ${totals.files} files, ${totals.lines} lines, ${totals.events} events, ${totals.unparsed} unparsed lines, ${totals.unread} unread replication lines`,
-    `findings: ${count("critical")} critical, ${count("warning")} warning, ${count("info")} info open; ${findings.length - open.length} resolved`,
+    `findings: ${counts(findings)}`,
   );
   for (const problem of problems) out.push(`warning: ${clean(problem)}`);
-
   const readings = new Map((options.readings ?? []).map((reading) => [reading.bundle, reading]));
-  const unreadable = [...readings.values()].filter((reading) => describeReadability(reading) !== null);
+  const cannotRead = (bundle: string): string | null => {
+    const reading = readings.get(bundle);
+    return reading ? describeReadability(reading) : null;
+  };
+  const unreadable = [...readings.keys()].filter((bundle) => cannotRead(bundle) !== null);
   if (unreadable.length > 0) {
     out.push(`UNKNOWN: mcadvisor could not read enough of ${unreadable.length === 1 ? "one bundle" : `${unreadable.length} bundles`} to judge ${unreadable.length === 1 ? "it" : "them"} (below): this is no all-clear.`);
   }
+
   const byBundle = new Map<string, StoredFinding[]>();
   for (const finding of findings) {
     const list = byBundle.get(finding.bundle) ?? [];
@@ -50,27 +79,56 @@ export function renderFindingsText(findings: readonly StoredFinding[], totals: I
   }
   // Bundles without findings still get a section when something in them could not be read.
   for (const reading of readings.values()) {
-    if (!byBundle.has(reading.bundle) && (reading.unread > 0 || describeReadability(reading) !== null)) byBundle.set(reading.bundle, []);
+    if (!byBundle.has(reading.bundle) && (reading.unread > 0 || cannotRead(reading.bundle) !== null)) byBundle.set(reading.bundle, []);
+  }
+  // Many incidents: one line each first, worst first, so a long answer starts with where to look.
+  const bundles = [...new Set([...byBundle.keys(), ...(options.bundles ?? [])])];
+  if (bundles.length > 1) {
+    const rank = (bundle: string): number => {
+      const worst = worstOpen(byBundle.get(bundle) ?? []);
+      return worst === null ? 0 : severityRank[worst];
+    };
+    const ordered = bundles.map((bundle, index) => ({ bundle, index })).sort((left, right) => rank(right.bundle) - rank(left.bundle) || left.index - right.index);
+    const width = Math.max(...ordered.map(({ bundle }) => clean(displayPath(bundle, cwd)).length));
+    out.push("", `${bundles.length} incident bundles, worst first (details below):`);
+    for (const { bundle } of ordered) {
+      const list = byBundle.get(bundle) ?? [];
+      const worst = worstOpen(list);
+      // A bundle it could not read is UNKNOWN unless a critical finding needs action anyway (the exit status's order).
+      const unknown = cannotRead(bundle) !== null && worst !== "critical";
+      const label = (unknown ? "UNKNOWN" : worst === null ? "OK" : worst.toUpperCase()).padEnd(8);
+      const unread = readings.get(bundle)?.unread ?? 0;
+      const notes = [list.length === 0 ? "no findings" : counts(list), unknown ? "could not read it" : "", unread > 0 ? `${unread} unread replication lines` : ""].filter(Boolean).join("; ");
+      out.push(`  ${worst === null || unknown ? label : paint.severity(worst, label)}  ${clean(displayPath(bundle, cwd)).padEnd(width)}  ${notes}`);
+    }
+  }
+  if (options.filterNote) {
+    const hidden = findings.filter((finding) => !shown(finding)).length;
+    out.push("", `showing ${findings.length - hidden} of ${findings.length} findings (${options.filterNote}); the counts above cover all`);
   }
   if (findings.length === 0 && unreadable.length === 0) out.push("", "No findings: nothing in these logs needs a manual procedure.");
-  for (const [bundle, list] of byBundle) {
-    out.push("", `== ${clean(displayPath(bundle, cwd))} ==`);
+  for (const [bundle, all] of byBundle) {
+    const list = all.filter(shown);
     const reading = readings.get(bundle);
-    const cannotRead = reading ? describeReadability(reading) : null;
-    if (cannotRead !== null) out.push(`UNKNOWN: mcadvisor could not read this bundle: ${cannotRead}.`);
+    const notRead = cannotRead(bundle);
+    if (list.length === 0 && notRead === null && !(reading && reading.unread > 0)) continue;
+    out.push("", paint.heading(`== ${clean(displayPath(bundle, cwd))} ==`));
+    if (notRead !== null) out.push(`UNKNOWN: mcadvisor could not read this bundle: ${notRead}.`);
     if (reading && reading.unread > 0) {
       out.push(`${reading.unread} replication line${reading.unread === 1 ? "" : "s"} mcadvisor could not read (the evidence of the findings below shows those near them): `
         + `mcadvisor query "SELECT file, line_no, terms, text FROM unread_lines WHERE bundle = ${clean(sqlText(bundle))}"`);
     }
-    if (list.length === 0) out.push(cannotRead !== null ? "No findings from what could be read." : "No findings.");
+    if (all.length === 0) out.push(notRead !== null ? "No findings from what could be read." : "No findings.");
     for (const finding of list) {
       const scope = [finding.package, finding.deviceGroup].filter(Boolean).join(" / ");
       const when = finding.status === "resolved" && finding.resolvedAt !== null
         ? `${formatIso(finding.firstSeen, options.timeZone)} .. resolved ${formatIso(finding.resolvedAt, options.timeZone)}`
         : `since ${formatIso(finding.firstSeen, options.timeZone)}`;
       out.push("");
-      out.push(`${finding.severity.toUpperCase()} ${finding.status} [${finding.action}] ${clean(finding.title)}`);
-      out.push(`  ${[scope, finding.node ? `node ${finding.node}` : "", finding.site ? `site ${finding.site}` : "", when].filter(Boolean).map(clean).join("  ")}`);
+      out.push(`${paint.severity(finding.severity, finding.severity.toUpperCase())} ${finding.status} [${finding.action}] ${clean(finding.title)}`);
+      const site = finding.siteInfo ? "" : finding.site ? `site ${finding.site}` : "";
+      out.push(`  ${[scope, finding.node ? `node ${finding.node}` : "", site, when].filter(Boolean).map(clean).join("  ")}`);
+      if (finding.siteInfo) out.push(`  ${clean(describeSite(finding.siteInfo, (source) => displayPath(source, cwd)))}`);
       out.push(`  ${clean(finding.summary)}`);
       if (finding.status === "open") {
         if (finding.checkFirst.length > 0) {
@@ -80,13 +138,13 @@ export function renderFindingsText(findings: readonly StoredFinding[], totals: I
         if (finding.steps.length > 0) out.push("  Steps:");
         finding.steps.forEach((step, index) => {
           out.push(`    ${index + 1}. ${clean(step.where)}:`);
-          out.push(`         ${clean(step.command)}`);
+          out.push(`         ${paint.command(clean(step.command))}`);
           if (step.why) out.push(`       why: ${clean(step.why)}`);
         });
       }
       if (finding.evidence.length > 0) out.push("  Evidence:");
       for (const evidence of finding.evidence) {
-        out.push(`    ${clean(displayPath(evidence.file, cwd))}:${evidence.line}  ${clean(evidence.text.trim())}`);
+        out.push(`    ${paint.path(`${clean(displayPath(evidence.file, cwd))}:${evidence.line}`)}  ${clean(evidence.text.trim())}`);
       }
     }
   }

@@ -148,7 +148,20 @@ export const migrations: readonly string[] = [
   ALTER TABLE file ADD COLUMN content_hash TEXT;
   ALTER TABLE file ADD COLUMN content_hash_bytes INTEGER;
   `,
-  // 5: the lines about replication that no grammar read (the parse stage's line.unread markers), as a view on
+  // 5: a finding's site by name (issue 16): name, nodes, side and how it was told, as JSON; the findings view
+  // gains it as its last column (the columns before it keep their names and order)
+  `
+  ALTER TABLE finding ADD COLUMN site_info TEXT;
+  DROP VIEW findings;
+  CREATE VIEW findings AS
+    SELECT id, rule, action, severity, status, title, summary, package, device_group, node, site,
+           strftime('%Y-%m-%dT%H:%M:%S', first_seen / 1000, 'unixepoch') AS first_seen,
+           strftime('%Y-%m-%dT%H:%M:%S', last_seen / 1000, 'unixepoch') AS last_seen,
+           strftime('%Y-%m-%dT%H:%M:%S', resolved_at / 1000, 'unixepoch') AS resolved_at,
+           check_first, steps, evidence, bundle, site_info
+    FROM finding;
+  `,
+  // 6: the lines about replication that no grammar read (the parse stage's line.unread markers), as a view on
   // the event table alone: the marker carries the line's text, so the view does not depend on how lines are stored
   `
   CREATE VIEW unread_lines AS
