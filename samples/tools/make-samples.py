@@ -1382,35 +1382,175 @@ def s26_daemon_died():
 def s27_start_refused_unexplained():
     b = Bundle("start-refused-unexplained")
     nodes = SITE_A + SITE_B
-    base(b, nodes, T(26, 0, 0), T(26, 10, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    base(b, nodes, T(26, 0, 0), T(26, 12, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
     cluster_up(b, nodes, T(26, 4, 0, 0))
     morning_start(b, "nodeA1", T(26, 4, 2, 0), "oracle_pkg", "oradg")
-    # the pairs are split for a firmware update of array 35663; oracle_pkg keeps running at site A
-    b.sys("nodeA1", T(26, 5, 0, 0), "logger", "root: array 35663 firmware update, pairsplit -g oradg run by storage team (CHG0042455)")
-    b.sys("nodeA1", T(26, 5, 0, 8), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUS, remote SVOL_PSUS")
-    # maintenance over: the storage team starts the resync; the copy is still running at the planned move
-    b.sys("nodeA1", T(26, 8, 0, 0), "logger", "root: array 35663 firmware update finished, pairresync -g oradg -c 15 started (CHG0042455)")
-    b.sys("nodeA1", T(26, 8, 0, 6), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_COPY 2%, remote SVOL_COPY")
-    b.sys("nodeA1", T(26, 9, 0, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_COPY 48%, remote SVOL_COPY")
+    b.sys("nodeA1", T(26, 9, 0, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PAIR, remote SVOL_PAIR")
     b.sys("nodeA1", T(26, 9, 30, 0), "logger", "root: moving oracle_pkg to site B for the site A network change (CHG0042460)")
     sg_halt(b, "nodeA1", T(26, 9, 30, 20), "oracle_pkg", cmpid=7202, done=T(26, 9, 30, 31))
     lines, _ = halt_body(T(26, 9, 30, 21), "nodeA1", "oracle_pkg")
     b.pkg("nodeA1", "oracle_pkg", lines)
     sg_start(b, "nodeB1", T(26, 9, 31, 0), "oracle_pkg", cmpid=7310)
+    # both sides PAIR, yet Metrocluster refuses: the reason is in a sentence mcadvisor cannot read
     mc = [
         (1, "This package is configured with remote data replication."),
         (2, "Fence level for device group oradg is NEVER."),
-        (6, "Local state: SVOL_COPY, remote state: PVOL_COPY for device group oradg (57% copied)."),
-        (7, "Device group oradg is being resynchronized: the SVOL is not consistent until the copy completes."),
+        (6, "Local state: SVOL_PAIR, remote state: PVOL_PAIR for device group oradg."),
+        (7, "Consistency group 4 of the S-VOLs reports a status the startup check does not accept."),
         (7, "Metrocluster will not start the package on this node (exit 1)."),
     ]
     end = pkg_fail(b, "nodeB1", T(26, 9, 31, 1), "oracle_pkg", mc)
     b.sys("nodeB1", sec(end, 1), "cmcld[2048]", "Switching disabled for package oracle_pkg on node nodeB1.")
     b.sys("nodeB1", sec(end, 2), "cmcld[2048]", "Package oracle_pkg is not running and there are no eligible nodes to start it.")
+    b.sys("nodeB1", T(26, 10, 5, 0), "logger", "root: oracle_pkg down after the move to nodeB1, investigating (INC0104410)")
     b.write()
-    b.expected([finding_of("start-refused-unexplained", "force-or-resync", "critical", "open", "oracle_pkg", "oradg")],
-               ["full-resync", "swap-resync", "recreate-pairs", "automated"],
-               "The oradg pairs were split (PSUS) for a firmware update of array 35663 while oracle_pkg kept running at site A. Afterwards the storage team starts pairresync -g oradg; an hour and a half later, with the copy at about half, the operator moves oracle_pkg from nodeA1 to nodeB1. Metrocluster finds SVOL_COPY / PVOL_COPY and refuses (exit 1): an S-VOL being copied is not consistent. No AUTO_* table covers COPY, so no specific rule explains it; the fallback points to the package log and both sites' pairdisplay. Do not force: start oracle_pkg again on nodeA1 (cmmodpkg -e oracle_pkg, cmrunpkg -n nodeA1), wait for PAIR (pairevtwait), then move.")
+    b.expected([finding_of("start-refused-unexplained", "investigate", "critical", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "swap-resync", "recreate-pairs", "automated", "force-or-resync", "wait-for-copy", "fix-package-failure"],
+               "For a network change at site A the operator moves oracle_pkg from nodeA1 to nodeB1. Metrocluster reads SVOL_PAIR / PVOL_PAIR, so the data is current on both sides, and still refuses (exit 1): the reason is a sentence about the S-VOLs' consistency group that mcadvisor cannot read. No rule explains a refusal with both sides PAIR, so the fallback says it cannot tell which procedure applies, shows the states it read and the unread line, and gives the checks (package log, pairdisplay and raidvchkscan on both sites) instead of a forced start: FORCEFLAG is never the answer here. Operator: start oracle_pkg again on nodeA1 (cmrunpkg -n nodeA1, cmmodpkg -e) while the consistency group is checked, then move.")
+
+
+def s40_failback_during_copy():
+    b = Bundle("failback-during-copy")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(12, 0, 0), T(12, 14, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    # oracle_pkg has run at site B since the Nov 10 outage of site A; this morning the storage team swaps the
+    # pairs back (site B becomes the P-VOL side) and the full copy to site A starts
+    b.sys("nodeB1", T(12, 8, 0, 0), "logger", "root: failback of oracle_pkg to site A planned for today (CHG0042511), swap resync started from site B")
+    b.sys("nodeB1", T(12, 8, 0, 5), "logger", "mcstat: pairresync -g oradg -c 15 -swaps started")
+    b.sys("nodeB1", T(12, 8, 0, 9), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_COPY 1%, remote SVOL_COPY")
+    b.sys("nodeB1", T(12, 10, 0, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_COPY 38%, remote SVOL_COPY")
+    # the failback is started before the copy finished
+    b.sys("nodeB1", T(12, 10, 20, 0), "logger", "root: failback window opens, moving oracle_pkg to nodeA1")
+    sg_halt(b, "nodeB1", T(12, 10, 20, 10), "oracle_pkg", cmpid=6120, done=T(12, 10, 20, 21))
+    lines, _ = halt_body(T(12, 10, 20, 11), "nodeB1", "oracle_pkg")
+    b.pkg("nodeB1", "oracle_pkg", lines)
+    sg_start(b, "nodeA1", T(12, 10, 21, 0), "oracle_pkg", cmpid=6130)
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group oradg is NEVER."),
+        (5, "Local state: SVOL_COPY, remote state: PVOL_COPY for device group oradg (41% copied)."),
+        (6, "Executing horctakeover -g oradg -t 360: horctakeover failed with EX_VOLCUR (225)."),
+        (7, "Metrocluster will not start the package on this node (exit 1)."),
+    ]
+    end = pkg_fail(b, "nodeA1", T(12, 10, 21, 1), "oracle_pkg", mc)
+    b.sys("nodeA1", sec(end, 1), "cmcld[2048]", "Switching disabled for package oracle_pkg on node nodeA1.")
+    b.sys("nodeA1", sec(end, 2), "cmcld[2048]", "Package oracle_pkg is not running and there are no eligible nodes to start it.")
+    b.sys("nodeA1", T(12, 10, 40, 0), "logger", "root: oracle_pkg down, failback aborted (INC0104520)")
+    b.write()
+    b.expected([finding_of("failure-during-copy", "wait-for-copy", "critical", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "swap-resync", "recreate-pairs", "automated", "force-or-resync", "investigate", "fix-package-failure"],
+               "oracle_pkg has run at site B since site A's outage two days earlier. For the failback the storage team runs pairresync -swaps from site B: site B becomes the P-VOL side and the full copy to site A starts (PVOL_COPY / SVOL_COPY). Two hours later, at 41%, the operator halts oracle_pkg on nodeB1 and starts it on nodeA1: Metrocluster's swap-takeover of a copying S-VOL fails with EX_VOLCUR (225) and it refuses (exit 1). The application is down. Operator: never force on site A; start oracle_pkg again on nodeB1 (the copy's source, current data), wait for PAIR (pairevtwait), then fail back.")
+
+
+def s41_start_failed_unread_wording():
+    b = Bundle("start-failed-unread-wording")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(10, 0, 0), T(10, 12, 0), [("sap_pkg", "ASYNC", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(10, 4, 0, 0))
+    morning_start(b, "nodeA1", T(10, 4, 2, 0), "sap_pkg", "sapdg", "ASYNC")
+    b.sys("nodeA1", T(10, 5, 58, 0), "logger", "root: moving sap_pkg to nodeA2 for the nodeA1 memory upgrade (CHG0042380)")
+    sg_halt(b, "nodeA1", T(10, 6, 0, 0), "sap_pkg", cmpid=5101, done=T(10, 6, 0, 14))
+    lines, _ = halt_body(T(10, 6, 0, 1), "nodeA1", "sap_pkg")
+    b.pkg("nodeA1", "sap_pkg", lines)
+    sg_start(b, "nodeA2", T(10, 6, 2, 0), "sap_pkg", cmpid=5110)
+    # a newer Metrocluster module words its check differently: nothing here is a sentence mcadvisor reads
+    t = T(10, 6, 2, 1)
+    lines = [banner(t, "nodeA2", "Starting package"),
+             step(sec(t, 1), "nodeA2", "This package is configured with remote data replication."),
+             step(sec(t, 4), "nodeA2", "DTS: sapdg: S-VOL side journal group 4 reports an error state, remote copy stopped"),
+             step(sec(t, 5), "nodeA2", "DTS: data replication check for sapdg returned an unexpected journal status; see raidvchkscan -v jnl 4"),
+             "\tERROR:  Function verify_physical_data_replication",
+             "\tERROR:  Failed, unknown error.",
+             banner(sec(t, 6), "nodeA2", "Package start failed")]
+    b.pkg("nodeA2", "sap_pkg", lines)
+    b.sys("nodeA2", sec(t, 7), "cmcld[2048]", "Package sap_pkg run script exited with NO_RESTART.")
+    b.sys("nodeA2", sec(t, 7), "cmcld[2048]", "Examine the file /etc/cmcluster/sap_pkg/sap_pkg.log for more details.")
+    b.sys("nodeA2", sec(t, 8), "cmcld[2048]", "Switching disabled for package sap_pkg on node nodeA2.")
+    b.write()
+    b.expected([finding_of("package-start-failed-unexplained", "investigate", "critical", "open", "sap_pkg", "sapdg")],
+               ["full-resync", "swap-resync", "recreate-pairs", "automated", "force-or-resync", "fix-package-failure"],
+               "For a memory upgrade of nodeA1 the operator moves sap_pkg to nodeA2. The start fails: the Metrocluster check writes its reason in a wording mcadvisor cannot read (a journal group in an error state, the remote copy stopped, see raidvchkscan) and the control script reports 'Failed, unknown error.'; Serviceguard exits NO_RESTART. No rule knows this wording, so mcadvisor says it cannot tell which procedure applies, shows the two unread lines as evidence and what to check on both sites; it does not advise forcing. Operator: a journal in an error state with the remote copy stopped means the ASYNC pairs are suspended: check pairdisplay and raidvchkscan at both sites, start sap_pkg again on the P-VOL side and resynchronize from there.")
+
+
+def s42_takeover_rejected_by_array():
+    b = Bundle("takeover-rejected-by-array")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(11, 0, 0), T(12, 6, 0), [("oracle_pkg", "NEVER", {"AUTO_NONCURDATA": 1}, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(11, 4, 0, 0))
+    morning_start(b, "nodeA1", T(11, 4, 2, 0), "oracle_pkg", "oradg")
+    b.sys("nodeB1", T(11, 15, 0, 0), "logger", "root: array 35663 maintenance: command device LUNs re-presented by the storage team (CHG0042401)")
+    # site A loses power at night; nodeB1 tries the SVOL takeover and the array rejects it
+    reformed = site_a_power_loss(b, T(12, 2, 9, 40))
+    b.sys("nodeB1", reformed, "cmcld[2048]", "Request from node nodeB1 to start package oracle_pkg on node nodeB1.")
+    b.sys("nodeB1", reformed, "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    t = sec(reformed, 1)
+    lines = [banner(t, "nodeB1", "Starting package"),
+             step(sec(t, 1), "nodeB1", "This package is configured with remote data replication."),
+             step(sec(t, 2), "nodeB1", "Fence level for device group oradg is NEVER."),
+             step(sec(t, 14), "nodeB1", "pairvolchk -g oradg -c failed: EX_ENORMT (242) No remote host alive"),
+             step(sec(t, 15), "nodeB1", "The local device group oradg is in SVOL_PAIR state; remote state is EX_ENORMT (242)."),
+             step(sec(t, 15), "nodeB1", "AUTO_NONCURDATA is 1: performing SVOL takeover for device group oradg."),
+             step(sec(t, 19), "nodeB1", "horctakeover -g oradg -S failed: [EX_CMDRJE] Command rejected by the array"),
+             "\tERROR:  Function verify_physical_data_replication",
+             "\tERROR:  Failed, unknown error.",
+             banner(sec(t, 20), "nodeB1", "Package start failed")]
+    b.pkg("nodeB1", "oracle_pkg", lines)
+    b.sys("nodeB1", sec(t, 21), "cmcld[2048]", "Package oracle_pkg run script exited with NO_RESTART.")
+    b.sys("nodeB1", sec(t, 21), "cmcld[2048]", "Examine the file /etc/cmcluster/oracle_pkg/oracle_pkg.log for more details.")
+    b.sys("nodeB1", T(12, 2, 40, 0), "logger", "root: site A without power, oracle_pkg down at site B too (INC0104601)")
+    b.write()
+    b.expected([finding_of("takeover-failed-unexplained", "investigate", "critical", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "swap-resync", "recreate-pairs", "automated", "force-or-resync", "fix-package-failure"],
+               "In the afternoon the storage team re-presents the command device LUNs of array 35663 (site B). At night site A loses power; the cluster re-forms on site B and Metrocluster on nodeB1 finds SVOL_PAIR with the remote side EX_ENORMT and, with AUTO_NONCURDATA=1, runs horctakeover -S, which the array rejects with EX_CMDRJE (221): the S-VOLs stay read-only and oracle_pkg does not start. mcadvisor knows no procedure for EX_CMDRJE, so it says it cannot tell, and points to the sense bytes in the Raid Manager command log, the command device (horcctl -D) and both sites' pair states. Forcing or repeating the takeover changes nothing the array refused. Operator: fix HORCM_CMD in /etc/horcm0.conf to the re-presented LUN, restart the instance, then start oracle_pkg on nodeB1.")
+
+
+def s43_node_lost_package_not_restarted():
+    b = Bundle("node-lost-package-not-restarted")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(9, 0, 0), T(9, 6, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(8, 22, 0, 0))
+    morning_start(b, "nodeA1", T(8, 22, 2, 0), "oracle_pkg", "oradg")
+    # a maintenance window disables switching and is never closed
+    b.sys("nodeA1", T(9, 0, 55, 0), "CM-CMD[4410]", "cmmodpkg -d oracle_pkg")
+    b.sys("nodeA1", T(9, 0, 55, 0), "logger", "root: oracle_pkg switching disabled for the backup window (CHG0042370)")
+    # nodeA1 fails at 03:12 (a hardware fault: its log just ends); the other nodes time it out and re-form
+    b.sys("nodeA1", T(9, 3, 12, 18), "vmunix", "SCSI: Read error -- dev: b 31 0x002000, errno: 126, resid: 2048")
+    for node in ["nodeA2"] + SITE_B:
+        b.sys(node, T(9, 3, 12, 24), "cmcld[2048]", "Member nodeA1 seems unhealthy, not receiving heartbeats from it.")
+        b.sys(node, T(9, 3, 12, 30), "cmcld[2048]", "Timed out node nodeA1. It may have failed.")
+        b.sys(node, T(9, 3, 12, 30), "cmcld[2048]", "Attempting to form a new cluster")
+        b.sys(node, T(9, 3, 12, 34), "cmcld[2048]", "Obtaining Cluster Lock from quorum server qs01")
+        b.sys(node, T(9, 3, 12, 35), "cmcld[2048]", "3 nodes have re-formed the cluster")
+        b.sys(node, T(9, 3, 12, 35), "cmcld[2048]", "The new active cluster membership is: nodeA2(id=2), nodeB1(id=3), nodeB2(id=4)")
+    # nodeA1 stays down: keep its log ending at the fault
+    b.syslogs[("nodeA1", "syslog.log")] = [e for e in b.syslogs[("nodeA1", "syslog.log")] if e[0] <= T(9, 3, 12, 18)]
+    b.sys("nodeA2", T(9, 5, 40, 0), "logger", "root: nodeA1 down since 03:12, HP call 4711-2026 opened")
+    b.write()
+    b.expected([finding_of("package-lost-with-node", "investigate", "critical", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "swap-resync", "recreate-pairs", "automated", "force-or-resync", "fix-package-failure"],
+               "At 00:55 an operator disables switching of oracle_pkg for the backup window (cmmodpkg -d) and forgets to enable it again. At 03:12 nodeA1, where oracle_pkg runs, fails; the other nodes time it out and re-form the cluster, and Serviceguard starts oracle_pkg nowhere: nothing in the logs says so. Ten minutes later mcadvisor says the package did not come back and that it cannot tell why; cmviewcl -v shows the disabled switching. Operator: the pairs are PAIR and nodeA2 is at the P-VOL site: cmrunpkg -n nodeA2 oracle_pkg, then cmmodpkg -e oracle_pkg.")
+
+
+def s44_halt_failed_syslog_only():
+    b = Bundle("halt-failed-syslog-only")
+    nodes = SITE_A
+    for node in nodes:
+        b.noise(node, T(3, 0, 0), T(3, 23, 30), "day")
+    cluster_up(b, nodes, T(3, 4, 0, 0), members_of=SITE_A + SITE_B)
+    sg_start(b, "nodeA1", T(3, 4, 2, 0), "sap_pkg", command=False)
+    sg_started(b, "nodeA1", T(3, 4, 2, 40), "sap_pkg")
+    # only the syslogs were collected: the package log with the reason is not in the bundle
+    b.sys("nodeA1", T(3, 22, 0, 0), "logger", "root: SAP shutdown for the kernel patch (CHG0042355)")
+    b.sys("nodeA1", T(3, 22, 0, 5), "CM-CMD[7001]", "cmhaltpkg -v sap_pkg")
+    b.sys("nodeA1", T(3, 22, 0, 5), "cmcld[2048]", "Request from node nodeA1 to halt package sap_pkg on node nodeA1.")
+    b.sys("nodeA1", T(3, 22, 0, 5), "cmcld[2048]", "Executing '/etc/cmcluster/sap_pkg/sap_pkg.cntl stop' for package sap_pkg.")
+    b.sys("nodeA1", T(3, 22, 0, 52), "cmcld[2048]", "Package sap_pkg halt script exited with NO_RESTART.")
+    b.sys("nodeA1", T(3, 22, 0, 52), "cmcld[2048]", "Examine the file /etc/cmcluster/sap_pkg/sap_pkg.log for more details.")
+    b.sys("nodeA1", T(3, 22, 0, 52), "cmcld[2048]", "Switching disabled for package sap_pkg on node nodeA1.")
+    b.write()
+    b.expected([finding_of("package-halt-failed-unexplained", "investigate", "warning", "open", "sap_pkg", None)],
+               ["full-resync", "swap-resync", "recreate-pairs", "automated", "force-or-resync", "fix-package-failure"],
+               "Only the site A syslogs were collected. For a kernel patch the operator halts sap_pkg on nodeA1; the halt script exits NO_RESTART and Serviceguard disables switching. The package log, which names the step that failed, is not in the bundle, so no rule can say what was left behind; mcadvisor says so (a warning: the halt was asked for) and lists how to find and release what the halt left (volume groups, mounts, the package IP) before sap_pkg can start anywhere.")
 
 
 # ---- Raid Manager's own output (issue 12): each scenario's pair evidence is in one layout only ----------
@@ -2358,3 +2498,8 @@ if __name__ == "__main__":
     s36_takeover_pairvolchk_form()
     s37_jnl_rw_split_refused()
     s38_sites_named_takeover()
+    s40_failback_during_copy()
+    s41_start_failed_unread_wording()
+    s42_takeover_rejected_by_array()
+    s43_node_lost_package_not_restarted()
+    s44_halt_failed_syslog_only()

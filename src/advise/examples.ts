@@ -86,6 +86,7 @@ export function analyseFiles(rules: readonly Rule[], files: readonly ExampleFile
   let end = lastTs;
   if (options.until !== undefined) end = Math.max(end ?? 0, parseEventTime(options.until));
   if (end !== null) engine.advance(end);
+  engine.finish();
   return engine.findings();
 }
 

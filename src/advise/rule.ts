@@ -56,6 +56,13 @@ export interface RuleMatch {
   readonly related?: { readonly events: readonly EventPattern[]; readonly within?: string };
   /** Do not open while one of these rules has an open finding with the same key, device group or package. */
   readonly unlessOpen?: readonly string[];
+  /**
+  A last resort ("no specific rule explains this"): open only when no other rule's finding matched an
+  event of the same package or device group within FALLBACK_WINDOW_MS before or after (src/correlate/fallback.ts).
+  */
+  readonly fallback?: boolean;
+  /** An event that names no package counts once for each package running on its node (with `key: package`). */
+  readonly eachPackageOnNode?: boolean;
   /** Fire only when this event does not follow the trigger within `within` (same key). */
   readonly absent?: { readonly event: EventPattern; readonly within: string };
 }

@@ -99,6 +99,9 @@ export function validateRule(rule: Rule, fileName: string): RuleIssue[] {
   if (!(rule.advice.action in ACTION_IDS)) {
     issues.push({ severity: "error", code: "unknown-action", message: `action '${rule.advice.action}' is not a contract action id`, pointer: "/advice/action", hint: `${suggestion(rule.advice.action, Object.keys(ACTION_IDS))}use one of: ${Object.keys(ACTION_IDS).join(", ")}` });
   }
+  if (rule.match.eachPackageOnNode && rule.match.key !== "package") {
+    issues.push({ severity: "warning", code: "each-package-key", message: "eachPackageOnNode gives each package its own finding only with key: package", pointer: "/match/eachPackageOnNode", hint: "add match.key: package" });
+  }
   if (rule.match.sequence && rule.match.within === undefined) {
     issues.push({ severity: "warning", code: "sequence-without-window", message: "the sequence has no 'within': its steps may be days apart", pointer: "/match/sequence", hint: "add match.within, e.g. 1h" });
   }

@@ -20,6 +20,8 @@ export const ACTION_IDS: Readonly<Record<string, string>> = {
   "confirm-continental-outage": "Continentalclusters alert: the primary cluster does not answer yet; confirm with the primary site, prepare, do not recover before the alarm",
   "restart-cluster-one-site": "the cluster halted for lack of quorum: confirm the other site is down, then start the cluster on one site only (cmruncl -n)",
   "restart-at-failover-site": "the package is down everywhere after a takeover: start it again at the failover site, whose data is current, then swap-resync while it runs",
+  "investigate": "something failed and mcadvisor cannot tell which procedure applies: what it could read, how to find out on both sites, and which procedure follows each answer",
+  "wait-for-copy": "a takeover, a start or a failure while the pairs were copying (COPY, EX_VOLCUR): run the package where the copy comes from, wait for PAIR, never take over or force on the copy's target",
 };
 
 /** Event kinds the grammars emit (docs/events.md; test/rules/vocabulary.test.ts keeps the two equal). */
@@ -39,4 +41,6 @@ export const EVENT_KINDS: readonly string[] = [
   // Raid Manager's own output (grammars/raidmanager.ne) and operator commands (grammars/operator.ne).
   "raid.command", "raid.error.detail", "takeover.waiting", "pair.wait", "journal.state", "horcm.starting", "horcm.running",
   "operator.command", "operator.denied",
+  // The parse stage's marker of a replication line no grammar read (src/parse/unread.ts).
+  "line.unread",
 ];

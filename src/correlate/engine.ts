@@ -6,6 +6,7 @@ every pattern comes from rules/*.yaml (see docs/rules.md).
 */
 
 import { createHash } from "node:crypto";
+import { UNREAD_LINE_KIND } from "../model/events.js";
 import type { LogEvent, Scalar } from "../model/events.js";
 import type { Evidence, Finding, FindingStatus, Severity, Step } from "../model/findings.js";
 import { severityRank } from "../model/findings.js";
@@ -13,6 +14,7 @@ import type { EventPattern, Rule } from "../advise/rule.js";
 import { fillTemplate, placeholdersOf } from "../advise/template.js";
 import { conditionOperands, conditionPaths, testConditions } from "./conditions.js";
 import { durationMs } from "./duration.js";
+import { FallbackGate, type Scope } from "./fallback.js";
 import { nodeOf, PairModel } from "./pair-model.js";
 import { siteInfoOf, siteValues, type SiteDefinition } from "./sites.js";
 
@@ -43,6 +45,8 @@ interface CompiledRule {
   readonly placeholders: readonly string[];
   /** Every event kind the rule looks at: other events skip it entirely. */
   readonly kinds: ReadonlySet<string>;
+  /** How far back unread replication lines of the finding's scope are shown as its evidence; null: never (cluster-wide rules). */
+  readonly unreadWithinMs: number | null;
 }
 
 interface Context {
@@ -89,6 +93,9 @@ interface FindingState {
 const KEEP_FIRST_EVIDENCE = 4;
 const CHANGE_ORDER: readonly FindingChange[] = ["opened", "updated", "escalated", "resolved"];
 const RELATED_KEPT = 6;
+/** Unread replication lines: at most this many shown per finding, from at most this long before it. */
+const UNREAD_SHOWN = 6;
+const UNREAD_WINDOW_MS = 3_600_000;
 
 /**
 The events a count rule has seen inside its window. Events mostly come in time order, so the window
@@ -169,6 +176,8 @@ function compile(rule: Rule): CompiledRule {
       ...rule.advice.steps.flatMap((step) => [...conditionPaths(step.when), ...conditionOperands(step.when)])])],
     kinds: new Set([...steps, ...(match.absent ? [match.absent.event] : []), ...(match.related?.events ?? []), ...(rule.resolvedBy ?? [])]
       .flatMap((pattern) => (typeof pattern.kind === "string" ? [pattern.kind] : pattern.kind))),
+    unreadWithinMs: (match.key ?? "deviceGroup") === "cluster" ? null
+      : Math.min(UNREAD_WINDOW_MS, match.related ? durationMs(match.related.within ?? "1h") : UNREAD_WINDOW_MS),
   };
 }
 
@@ -184,6 +193,18 @@ function latestField(events: readonly LogEvent[], field: string): Scalar | undef
     if (value !== undefined && value !== null) return value;
   }
   return undefined;
+}
+
+/** What a finding is about, for the fallback gate: the package and device group it names. */
+function scopeOf(state: FindingState): Scope {
+  const packageName = state.values.package ?? state.context.package;
+  const deviceGroup = state.values.deviceGroup ?? state.context.deviceGroup;
+  return {
+    package: typeof packageName === "string" ? packageName : null,
+    deviceGroup: typeof deviceGroup === "string" ? deviceGroup : null,
+    wholeCluster: state.compiled.rule.match.key === "cluster",
+    severity: severityRank[state.severity],
+  };
 }
 
 function evidenceOf(event: LogEvent): Evidence {
@@ -221,6 +242,14 @@ export class RuleEngine {
   the number of findings even when nobody drains (analyze), and cheap (snapshots are built on drain).
   */
   private readonly changes = new Map<FindingState, Set<FindingChange>>();
+  /** Fallback findings waiting to know whether another rule explains their failure (src/correlate/fallback.ts). */
+  private readonly gate = new FallbackGate<FindingState>((state) => scopeOf(state));
+  /**
+  The latest unread replication lines (line.unread) per scope (`pkg:`, `dg:`, or `node:` for a line naming
+  neither), at most UNREAD_SHOWN each: shown as evidence of the findings of their scope. Looked up on every
+  match, so a flood of unread lines costs a few array reads, not a scan.
+  */
+  private readonly unreadByScope = new Map<string, LogEvent[]>();
 
   constructor(rules: readonly Rule[], options: RuleEngineOptions = {}) {
     // Rules that step aside for others (unlessOpen) look at each event after the others did.
@@ -258,6 +287,7 @@ export class RuleEngine {
     if (this.clock === null || ts > this.clock) this.clock = ts;
     this.flushConfig();
     this.expireAbsences(this.clock - this.lateness);
+    this.settleFallbacks(this.clock - this.lateness);
     for (const event of batch) this.model.apply(event);
     for (const event of batch) this.evaluate(event, ts);
     this.escalate();
@@ -270,6 +300,19 @@ export class RuleEngine {
     if (this.clock === null || watermark > this.clock) this.clock = watermark;
     this.flushConfig();
     this.expireAbsences(this.watermark);
+    this.settleFallbacks(this.watermark);
+    this.escalate();
+  }
+
+  /**
+  The input has ended (analyze, rule examples): fallback findings still waiting for their window are
+  decided with what is known, so a failure in the last minutes of a bundle is never left unsaid.
+  Absences still waiting stay so (their event may yet come). `watch` never calls it: event time decides.
+  */
+  finish(): void {
+    this.flushLine();
+    this.flushConfig();
+    this.settleFallbacks(Number.POSITIVE_INFINITY);
     this.escalate();
   }
 
@@ -356,37 +399,102 @@ export class RuleEngine {
 
   private evaluate(event: LogEvent, now: number): void {
     const resolved = this.model.resolve(event);
+    if (event.kind === UNREAD_LINE_KIND) this.noteUnread(event, resolved);
     for (const compiled of this.compiled) {
       if (!compiled.kinds.has(event.kind)) continue;
-      const context = this.contextOf(event, compiled, resolved);
-      const slot = `${compiled.rule.id}\u0000${context.key}`;
-      const rule = compiled.rule;
-
-      const openFinding = this.open.get(slot);
-      if (openFinding && rule.resolvedBy?.some((pattern) => this.matches(pattern, event, context, now))) {
-        this.resolve(slot, openFinding, event, now);
+      if (compiled.rule.match.eachPackageOnNode && resolved.package === null) {
+        // node.timeout names no package: it is news for each package that ran on that node.
+        for (const packageName of this.model.packagesOn(nodeOf(event))) {
+          const resolvedFor = this.model.resolve({ ...event, package: packageName });
+          this.evaluateRule(compiled, event, this.contextOf(event, compiled, { ...resolvedFor, package: packageName }), now);
+        }
+        continue;
       }
-      const pending = this.absences.get(slot);
-      if (pending && compiled.absent && now <= pending.deadline && this.matches(compiled.absent.pattern, event, context, now)) {
-        this.absences.delete(slot);
-      }
-      if (compiled.related && compiled.related.patterns.some((pattern) => this.matches({ kind: pattern.kind, where: pattern.where }, event, context, now))) {
-        const recent = (this.relatedEvents.get(slot) ?? []).filter((earlier) => now - (earlier.ts ?? now) <= compiled.related!.withinMs);
-        recent.push(event);
-        this.relatedEvents.set(slot, recent.slice(-RELATED_KEPT));
-      }
-      const completed = this.advanceMatch(compiled, slot, event, context, now);
-      if (completed) this.trigger(compiled, slot, completed, context, now);
+      this.evaluateRule(compiled, event, this.contextOf(event, compiled, resolved), now);
     }
   }
 
-  /** The match's events preceded by the related events still inside the window, in time order. */
-  private withRelated(compiled: CompiledRule, slot: string, events: LogEvent[], now: number): LogEvent[] {
-    if (!compiled.related) return events;
+  private evaluateRule(compiled: CompiledRule, event: LogEvent, context: Context, now: number): void {
+    const slot = `${compiled.rule.id}\u0000${context.key}`;
+    const rule = compiled.rule;
+
+    const openFinding = this.current(slot);
+    if (openFinding && rule.resolvedBy?.some((pattern) => this.matches(pattern, event, context, now))) {
+      this.resolve(slot, openFinding, event, now);
+    }
+    const pending = this.absences.get(slot);
+    if (pending && compiled.absent && now <= pending.deadline && this.matches(compiled.absent.pattern, event, context, now)) {
+      this.absences.delete(slot);
+    }
+    if (compiled.related && compiled.related.patterns.some((pattern) => this.matches({ kind: pattern.kind, where: pattern.where }, event, context, now))) {
+      const recent = (this.relatedEvents.get(slot) ?? []).filter((earlier) => now - (earlier.ts ?? now) <= compiled.related!.withinMs);
+      recent.push(event);
+      this.relatedEvents.set(slot, recent.slice(-RELATED_KEPT));
+    }
+    const completed = this.advanceMatch(compiled, slot, event, context, now);
+    if (completed) this.trigger(compiled, slot, completed, context, now);
+  }
+
+  /** The open finding of a slot: opened, or parked while a fallback waits for its window. */
+  private current(slot: string): FindingState | undefined {
+    return this.open.get(slot) ?? this.gate.parkedIn(slot).find((state) => state.status === "open");
+  }
+
+  /**
+  The match's events preceded by the related events still inside the window, and by the unread
+  replication lines of the same scope (src/parse/unread.ts), in time order.
+  */
+  private withRelated(compiled: CompiledRule, slot: string, events: LogEvent[], context: Context, now: number): LogEvent[] {
     // Up to the event that completed the match: a sequence's related lines may sit between its steps.
     const last = events[events.length - 1]?.ts ?? now;
-    const related = (this.relatedEvents.get(slot) ?? []).filter((earlier) => !events.includes(earlier) && (earlier.ts ?? last) <= last && last - (earlier.ts ?? last) <= compiled.related!.withinMs);
-    return [...related, ...events].sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0));
+    const related = compiled.related
+      ? (this.relatedEvents.get(slot) ?? []).filter((earlier) => !events.includes(earlier) && (earlier.ts ?? last) <= last && last - (earlier.ts ?? last) <= compiled.related!.withinMs)
+      : [];
+    const unread = this.unreadOf(compiled, context, last).filter((line) => !events.includes(line) && !related.includes(line));
+    if (related.length === 0 && unread.length === 0) return events;
+    return [...unread, ...related, ...events].sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0));
+  }
+
+  /** A line about replication that no grammar read: remembered (bounded) for the findings of its scope. */
+  private noteUnread(event: LogEvent, resolved: { deviceGroup: string | null; package: string | null }): void {
+    const scoped: LogEvent = resolved.deviceGroup !== event.deviceGroup || resolved.package !== event.package
+      ? { ...event, deviceGroup: resolved.deviceGroup, package: resolved.package }
+      : event;
+    const scopes = scoped.package === null && scoped.deviceGroup === null
+      ? [`node:${nodeOf(scoped) ?? ""}`]
+      : [...(scoped.package !== null ? [`pkg:${scoped.package}`] : []), ...(scoped.deviceGroup !== null ? [`dg:${scoped.deviceGroup}`] : [])];
+    for (const scope of scopes) {
+      const recent = this.unreadByScope.get(scope) ?? [];
+      recent.push(scoped);
+      if (recent.length > UNREAD_SHOWN) recent.shift();
+      this.unreadByScope.set(scope, recent);
+    }
+    // A fallback finding still waiting shows the unread lines of its scope that follow the failure too.
+    for (const state of this.gate.parkedStates()) {
+      if (state.status === "open" && state.compiled.unreadWithinMs !== null && this.unreadInScope(scoped, state.context)) this.addEvidence(state, [scoped]);
+    }
+  }
+
+  /** The unread lines of a finding's scope from the `unreadWithinMs` before `until`, the latest UNREAD_SHOWN. */
+  private unreadOf(compiled: CompiledRule, context: Context, until: number): LogEvent[] {
+    if (compiled.unreadWithinMs === null || this.unreadByScope.size === 0) return [];
+    const within = compiled.unreadWithinMs;
+    const candidates = [
+      ...(context.package !== null ? this.unreadByScope.get(`pkg:${context.package}`) ?? [] : []),
+      ...(context.deviceGroup !== null ? this.unreadByScope.get(`dg:${context.deviceGroup}`) ?? [] : []),
+      ...(context.node !== null ? this.unreadByScope.get(`node:${context.node}`) ?? [] : []),
+    ];
+    const found = [...new Set(candidates)]
+      .filter((line) => (line.ts ?? until) <= until && until - (line.ts ?? until) <= within)
+      .sort((left, right) => (left.ts ?? 0) - (right.ts ?? 0));
+    return found.slice(-UNREAD_SHOWN);
+  }
+
+  /** An unread line belongs to a finding that names its package or device group, or (naming neither) to one on its node. */
+  private unreadInScope(line: LogEvent, context: Context): boolean {
+    if (line.package !== null && line.package === context.package) return true;
+    if (line.deviceGroup !== null && line.deviceGroup === context.deviceGroup) return true;
+    return line.package === null && line.deviceGroup === null && context.node !== null && nodeOf(line) === context.node;
   }
 
   /** The events of a completed match when this event completes one, else null. */
@@ -433,8 +541,8 @@ export class RuleEngine {
   }
 
   private trigger(compiled: CompiledRule, slot: string, matched: LogEvent[], context: Context, now: number): void {
-    const existing = this.open.get(slot);
-    const events = this.withRelated(compiled, slot, matched, now);
+    const existing = this.current(slot);
+    const events = this.withRelated(compiled, slot, matched, context, now);
     if (existing) {
       this.update(existing, events, context, now);
       return;
@@ -456,7 +564,7 @@ export class RuleEngine {
       if (pending.deadline > until) continue;
       this.absences.delete(slot);
       const compiled = this.compiled.find((candidate) => slot.startsWith(`${candidate.rule.id}\u0000`));
-      if (!compiled || this.open.has(slot)) continue;
+      if (!compiled || this.current(slot)) continue;
       this.openFinding(compiled, slot, pending.events, pending.anchor, pending.context, pending.deadline);
     }
   }
@@ -484,16 +592,34 @@ export class RuleEngine {
     };
     this.addEvidence(state, events);
     this.captureValues(state, events, context, now);
-    this.open.set(slot, state);
+    if (compiled.rule.match.fallback) {
+      // A last resort waits until event time shows whether another rule explains the failure.
+      this.gate.park(slot, state, firstTs, now);
+      return;
+    }
+    this.publish(slot, state);
+    this.gate.matched(state, now);
+  }
+
+  private publish(slot: string, state: FindingState): void {
+    if (state.status === "open") this.open.set(slot, state);
     this.all.push(state);
     this.noteChange(state, "opened");
+    if (state.status === "resolved") this.noteChange(state, "resolved");
     this.escalateOne(state);
   }
 
-  /** An open finding of one of these rules speaks for the same key, device group or package. */
+  /** Fallback findings whose window has passed by `until`: published unless another finding explained them. */
+  private settleFallbacks(until: number): void {
+    for (let due = this.gate.nextDue(until); due !== undefined; due = this.gate.nextDue(until)) {
+      if (!due.covered) this.publish(due.slot, due.state);
+    }
+  }
+
+  /** An open (or parked fallback) finding of one of these rules speaks for the same key, device group or package. */
   private coveredBy(ruleIds: readonly string[], context: Context): boolean {
-    for (const state of this.open.values()) {
-      if (!ruleIds.includes(state.compiled.rule.id)) continue;
+    for (const state of [...this.open.values(), ...this.gate.parkedStates()]) {
+      if (state.status !== "open" || !ruleIds.includes(state.compiled.rule.id)) continue;
       if (state.context.key === context.key) return true;
       const deviceGroup = state.values.deviceGroup ?? state.context.deviceGroup;
       const packageName = state.values.package ?? state.context.package;
@@ -518,6 +644,7 @@ export class RuleEngine {
     state.lastSeen = Math.max(state.lastSeen, now);
     this.captureValues(state, events, context, now);
     if (added) this.noteChange(state, "updated");
+    this.gate.matched(state, now);
   }
 
   private resolve(slot: string, state: FindingState, event: LogEvent, now: number): void {
@@ -533,6 +660,8 @@ export class RuleEngine {
   }
 
   private noteChange(state: FindingState, change: FindingChange): void {
+    // A parked fallback finding is not news yet: it is opened (and its changes noted) when published.
+    if (this.gate.isParked(state)) return;
     let changes = this.changes.get(state);
     if (!changes) {
       changes = new Set();

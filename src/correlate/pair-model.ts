@@ -35,6 +35,10 @@ interface PackageState {
   node: string | null;
   running: boolean;
   startedAt: number | null;
+  /** When its run script last timed out, since the last start began (null: no timeout in this start). */
+  runTimedOutAt: number | null;
+  /** The node whose failure (node.timeout, cmcld death) stopped it, until it starts again. */
+  lostWith: string | null;
   /** The side (PVOL/SVOL) the package's node was on when it started. */
   sideAtStart: string | null;
   /** Settings from configuration files (name upper case → value as written). */
@@ -79,6 +83,39 @@ function mergedState(previous: { state: string | null; line: string | null }, li
   if (previous.state === "PAIR" && broken(state)) return { state, mixed: true };
   if (state === "PAIR" && broken(previous.state)) return { state: previous.state, mixed: true };
   return { state, mixed: false };
+}
+
+/** `HH:MM:SS` of a naive wall-clock time. */
+function clockTime(ts: number | null): string {
+  return ts === null ? "" : new Date(ts).toISOString().slice(11, 19);
+}
+
+/** A state as the manual's tables write it: `SVOL_COPY`, `PVOL_PSUE`, `SMPL`, or the EX_ code of a side that did not answer. */
+function reportText(report: SideReport): string | null {
+  if (report.state !== null) return report.role !== null && report.state !== "SMPL" ? `${report.role}_${report.state}` : report.state;
+  return report.code;
+}
+
+/**
+Every node's last report on a device group, both sides, for a finding that cannot tell which procedure
+applies: "nodeB1 at 09:31:07: local SVOL_COPY, remote PVOL_COPY; nodeA1 at 09:00:00: local PVOL_COPY".
+null when nothing was read.
+*/
+function describeViews(group: DeviceGroupState): string | null {
+  const parts: string[] = [];
+  const byTime = [...group.nodes].sort(([, left], [, right]) => latestOf(right) - latestOf(left));
+  for (const [node, view] of byTime) {
+    const local = reportText(view.local);
+    const remote = reportText(view.remote);
+    if (local === null && remote === null) continue;
+    const at = clockTime(Math.max(view.local.ts ?? 0, view.remote.ts ?? 0) || null);
+    parts.push(`${node}${at ? ` at ${at}` : ""}: local ${local ?? "not logged"}, remote ${remote ?? "not logged"}`);
+  }
+  return parts.length > 0 ? parts.join("; ") : null;
+}
+
+function latestOf(view: NodeView): number {
+  return Math.max(view.local.ts ?? 0, view.remote.ts ?? 0);
 }
 
 export function nodeOf(event: LogEvent): string | null {
@@ -158,6 +195,15 @@ export class PairModel {
     return [...this.groups.keys()];
   }
 
+  /**
+  The packages the logs showed running on this node: started there and not halted or failed since, or
+  stopped by this node's failure (the event that failed it is applied before rules look at it).
+  */
+  packagesOn(node: string | null): string[] {
+    if (node === null) return [];
+    return [...this.packages].filter(([, state]) => (state.running && state.node === node) || state.lostWith === node).map(([name]) => name).sort();
+  }
+
   private group(name: string): DeviceGroupState {
     let group = this.groups.get(name);
     if (!group) {
@@ -175,7 +221,7 @@ export class PairModel {
   private packageState(name: string): PackageState {
     let state = this.packages.get(name);
     if (!state) {
-      state = { node: null, running: false, startedAt: null, sideAtStart: null, config: new Map(), logged: new Map() };
+      state = { node: null, running: false, startedAt: null, runTimedOutAt: null, lostWith: null, sideAtStart: null, config: new Map(), logged: new Map() };
       this.packages.set(name, state);
     }
     return state;
@@ -325,8 +371,13 @@ export class PairModel {
         state.running = true;
         state.startedAt = event.ts;
         state.sideAtStart = this.roleOf(deviceGroup, node);
+        state.runTimedOutAt = null;
+        state.lostWith = null;
         return;
       }
+      case "pkg.start.begin":
+        if (packageName) this.packageState(packageName).runTimedOutAt = null;
+        return;
       case "pkg.halted":
       case "pkg.halt.completed":
       case "pkg.start.failed":
@@ -336,6 +387,7 @@ export class PairModel {
       case "pkg.script.exit":
         // A run script killed by its timeout, or that exited with an error, leaves the package down there.
         if (packageName && fields.phase === "run") this.stopped(packageName, node);
+        if (packageName && fields.phase === "run" && event.kind === "pkg.script.timeout") this.packageState(packageName).runTimedOutAt = event.ts ?? this.latestTs;
         return;
       case "node.timeout":
         // The cluster evicted the node: whatever ran there is down until it starts elsewhere.
@@ -367,7 +419,11 @@ export class PairModel {
 
   /** Every package running on `node` is down (the node failed). */
   private stoppedOn(node: string): void {
-    for (const state of this.packages.values()) if (state.running && state.node === node) state.running = false;
+    for (const state of this.packages.values()) {
+      if (!state.running || state.node !== node) continue;
+      state.running = false;
+      state.lostWith = node;
+    }
   }
 
   private updateSuspension(group: DeviceGroupState, ts: number | null): void {
@@ -480,6 +536,7 @@ export class PairModel {
         if (!group) return null;
         if (rest === "synced") return group.volumes.PVOL.state === "PAIR" && group.volumes.SVOL.state === "PAIR" && group.mixedLine === null;
         if (rest === "mixed") return group.mixedLine !== null;
+        if (rest === "seen") return describeViews(group);
         if (rest === "suspended") return group.suspendedSince !== null;
         if (rest === "suspendedHours") {
           if (group.suspendedSince === null || context.now === null) return null;
@@ -489,10 +546,11 @@ export class PairModel {
       }
       case "package": {
         if (rest === "name") return packageName;
-        if (!packageState) return rest === "running" ? false : null;
+        if (!packageState) return rest === "running" || rest === "runTimedOut" ? false : null;
         if (rest === "node") return packageState.node;
         if (rest === "running") return packageState.running;
         if (rest === "startedAt") return packageState.startedAt;
+        if (rest === "runTimedOut") return packageState.runTimedOutAt !== null;
         // The side the package runs on now: its node's current role, else the role when it started.
         if (rest === "side") return this.roleOf(context.deviceGroup, packageState.node) ?? packageState.sideAtStart;
         return undefined;
@@ -618,8 +676,8 @@ export const STATE_PATHS: readonly string[] = [
   "pvol.state", "pvol.node", "svol.state", "svol.node",
   "local.role", "local.state", "local.code", "local.status",
   "remote.role", "remote.state", "remote.code", "remote.status",
-  "pair.synced", "pair.mixed", "pair.suspended", "pair.suspendedHours",
-  "package.name", "package.node", "package.running", "package.startedAt", "package.side",
+  "pair.synced", "pair.mixed", "pair.suspended", "pair.suspendedHours", "pair.seen",
+  "package.name", "package.node", "package.running", "package.startedAt", "package.side", "package.runTimedOut",
   "node.role", "continental.recovered",
   "takeover.ok", "takeover.resultName", "takeover.code", "takeover.node", "takeover.sinceSync",
   "split.option", "split.node", "split.sinceSync",

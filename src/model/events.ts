@@ -48,6 +48,21 @@ export interface EventDraft {
   readonly fields?: Readonly<Record<string, Scalar>>;
 }
 
+/**
+The kind the parse stage gives a log line that carries replication vocabulary (grammars/
+replication-vocabulary.yaml) and from which no grammar read an event: mcadvisor saw that it matters
+and could not read it. It is not a fact about the cluster: it is not counted as an event of its line
+(`event_count`), and the engine only shows it as evidence.
+*/
+export const UNREAD_LINE_KIND = "line.unread";
+
+/** The events of a line that are facts read by a grammar (not the unread-line marker). */
+export function readEventCount(events: readonly EventDraft[]): number {
+  let count = 0;
+  for (const event of events) if (event.kind !== UNREAD_LINE_KIND) count++;
+  return count;
+}
+
 /** Where a line came from. `file` is the path as the user gave or discovered it. */
 export interface SourceRef {
   readonly file: string;

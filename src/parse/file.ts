@@ -12,9 +12,7 @@ import type { ParseCounters } from "./body.js";
 import { configGrammar, parseHeader } from "./header.js";
 import type { FileKind } from "./header.js";
 import { grammars } from "./registry.js";
-
-/** Control characters (not TAB) or undecodable bytes: no command prints these, a binary file does. */
-const BINARY_JUNK = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/;
+import { BINARY_JUNK, withUnreadMarker } from "./unread.js";
 
 export interface ParsedLine {
   /** Which header grammar recognised the line ("unknown" when none did). */
@@ -29,7 +27,10 @@ export interface ParsedLine {
   readonly shape: NonNullable<Header["shape"]>;
   /** `last message repeated N times`: N (the repeated line's events are not emitted again). */
   readonly repeated?: number;
-  /** Shared with other lines of the same text (frozen): do not modify. */
+  /**
+  Shared with other lines of the same text (frozen): do not modify. A line that gave no event but
+  carries replication vocabulary has one `line.unread` marker instead (src/parse/unread.ts).
+  */
   readonly events: readonly EventDraft[];
   /** A header or configuration grammar recognised the line. */
   readonly understood: boolean;
@@ -248,7 +249,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
     if (!header) {
       // No header: wrapped text or raw command output under a step; it happened when the line above did.
       // Binary junk (a core file, a corrupted block) carries stray words such as "LINK 01": no events from it.
-      const events = BINARY_JUNK.test(text) ? [] : inContext(parseBody(bodyFormat, text, bodyOptions), previousHost, null, previousTs, "plain");
+      const events = BINARY_JUNK.test(text) ? [] : withUnreadMarker(inContext(parseBody(bodyFormat, text, bodyOptions), previousHost, null, previousTs, "plain"), text);
       return {
         format: "unknown", ts: previousTs, host: previousHost, program: null, package: packageOf(events),
         body: text, shape: "plain", events, understood: false,
@@ -271,7 +272,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
       ts = previousTs;
       host = header.host ?? previousHost ?? hostHint;
     }
-    const events = shape === "repeated" ? [] : inContext(parseBody(header.format, header.body, bodyOptions), host, header.program ?? null, ts, shape);
+    const events = shape === "repeated" ? [] : withUnreadMarker(inContext(parseBody(header.format, header.body, bodyOptions), host, header.program ?? null, ts, shape), text);
     previousTs = ts;
     previousHost = host;
     const parsed: ParsedLine = {

@@ -12,3 +12,5 @@ export type { FileParser, FileParserContext, FileParserOptions, ParsedLine, Pars
 export { grammars, grammarNamed, runGrammar, checkGrammarModule } from "./registry.js";
 export type { GrammarEntry, GrammarRole, GrammarSample } from "./registry.js";
 export { GrammarError } from "./errors.js";
+export { unreadReplicationLine, replicationTerms, replicationVocabulary, compileVocabulary } from "./unread.js";
+export type { Vocabulary } from "./unread.js";

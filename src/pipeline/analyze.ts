@@ -5,6 +5,8 @@ import { findMovedBundle } from "./moved.js";
 import { correlateBundle } from "./correlate.js";
 import { InputError, type McAdvisorError } from "../errors.js";
 import type { Store } from "../store/store.js";
+import { bundleReadings } from "../store/read.js";
+import type { BundleReading } from "../model/readability.js";
 import { statSync } from "node:fs";
 import { compareText } from "../util/compare.js";
 import type { SiteDefinition } from "../correlate/sites.js";
@@ -30,6 +32,12 @@ export interface AnalyzeResult {
   readonly newLines: number;
   /** Incident folders recognised as moved or copied from where they were analysed before. */
   readonly movedBundles: readonly { readonly from: string; readonly to: string }[];
+  /**
+  What was read of each bundle: its log lines, those in no known layout and the unread replication
+  lines. A bundle of which nothing, or less than half, could be read makes the run UNKNOWN (exit 3;
+  src/model/readability.ts says exactly when), whatever its findings say, unless one is critical.
+  */
+  readonly readings: readonly BundleReading[];
 }
 
 // Configuration first (facts), then syslogs whose lines carry their year (RFC 3339, journalctl), then
@@ -120,5 +128,6 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
     }
   }
   for (const bundle of bundles) correlateBundle(store, bundle, options.rules, { sites: options.sites });
-  return { inputs, fileIds, bundles: [...bundles].sort(), problems, newLines, movedBundles };
+  const sortedBundles = [...bundles].sort();
+  return { inputs, fileIds, bundles: sortedBundles, problems, newLines, movedBundles, readings: bundleReadings(store.database, sortedBundles, fileIds) };
 }

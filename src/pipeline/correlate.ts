@@ -15,6 +15,8 @@ export function correlateBundle(store: Store, bundle: string, rules: Rules, opti
   for (const event of store.eventsOfBundle(bundle)) engine.push(event);
   const end = store.lastTimeOfBundle(bundle);
   if (end !== null) engine.advance(end);
+  // The bundle's logs end here (as far as this analysis knows): decide what still waited for more lines.
+  engine.finish();
   const findings = engine.findings();
   store.replaceFindings(bundle, findings);
   return findings;

@@ -3,6 +3,7 @@ import { identify, openContent, describeError } from "../ingest/source.js";
 import { LineFramer, type FramedLine } from "../ingest/lines.js";
 import { toWallClock, yearResolver, type YearReference } from "../ingest/year.js";
 import { createFileParser, type FileParserContext } from "../parse/index.js";
+import { readEventCount } from "../model/events.js";
 import { createHash } from "node:crypto";
 import { InputError } from "../errors.js";
 import type { FileRecord, LineToStore, Store } from "../store/store.js";
@@ -110,7 +111,7 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
       format: parsed.format, text: framed.text, events: parsed.events,
     });
     batchEnd = framed.endOffset;
-    newEvents += parsed.events.length;
+    newEvents += readEventCount(parsed.events);
     if (parsed.ts !== null && (lastTs === null || parsed.ts > lastTs)) lastTs = parsed.ts;
   };
   const commit = (): void => {

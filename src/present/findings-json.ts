@@ -1,14 +1,27 @@
 import type { StoredFinding, InputTotals } from "../store/read.js";
 import { formatIso } from "../ingest/year.js";
+import { describeReadability, readabilityVerdict, type BundleReading } from "../model/readability.js";
+
+/** One bundle's reading in the JSON documents: `readable` false makes the run UNKNOWN (exit 3). */
+export function bundleDocument(reading: BundleReading) {
+  const verdict = readabilityVerdict(reading);
+  return {
+    bundle: reading.bundle, files: reading.files, lines: reading.lines, unreadable: reading.unreadable, unread: reading.unread,
+    readable: verdict === null, verdict, message: describeReadability(reading),
+  };
+}
 
 /** The JSON document of `analyze --format json` (a contract: scripts and monitoring read it). */
-export function findingsDocument(findings: readonly StoredFinding[], totals: InputTotals, problems: readonly string[], options: { version: string; timeZone?: string }) {
+export function findingsDocument(findings: readonly StoredFinding[], totals: InputTotals, problems: readonly string[],
+  options: { version: string; timeZone?: string; readings?: readonly BundleReading[] }) {
   const iso = (ms: number | null): string | null => (ms === null ? null : formatIso(ms, options.timeZone));
   return {
     tool: "mcadvisor",
     version: options.version,
-    inputs: { files: totals.files, lines: totals.lines, events: totals.events, unparsed: totals.unparsed },
+    inputs: { files: totals.files, lines: totals.lines, events: totals.events, unparsed: totals.unparsed, unread: totals.unread },
     problems,
+    // Per bundle: its log lines, those in no known layout, the unread replication lines, and whether it could be judged.
+    ...(options.readings ? { bundles: options.readings.map(bundleDocument) } : {}),
     findings: findings.map((finding) => ({
       id: finding.id,
       rule: finding.rule,

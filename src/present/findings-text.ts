@@ -6,6 +6,7 @@ import { sanitizeForTerminal } from "./sanitize.js";
 import { PLAIN, type Palette } from "./color.js";
 import { describeSite } from "./site-text.js";
 import { severityRank, type Severity } from "../model/findings.js";
+import { describeReadability, type BundleReading } from "../model/readability.js";
 
 export interface TextOptions {
   readonly timeZone?: string;
@@ -20,6 +21,13 @@ export interface TextOptions {
   readonly show?: (finding: StoredFinding) => boolean;
   /** Says which filters hid findings, e.g. "--open-only". */
   readonly filterNote?: string;
+  /** What was read of each bundle: its unread replication lines are counted, an unreadable bundle is said so. */
+  readonly readings?: readonly BundleReading[];
+}
+
+/** A SQL text literal (a bundle path may hold a quote). */
+function sqlText(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
 }
 
 function worstOpen(findings: readonly StoredFinding[]): Severity | null {
@@ -49,16 +57,29 @@ export function renderFindingsText(findings: readonly StoredFinding[], totals: I
   const paint = options.palette ?? PLAIN;
   const shown = options.show ?? (() => true);
   out.push(
-    `mcadvisor ${options.version}: ${totals.files} files, ${totals.lines} lines, ${totals.events} events, ${totals.unparsed} unparsed lines`,
+    `mcadvisor ${options.version}: ${totals.files} files, ${totals.lines} lines, ${totals.events} events, ${totals.unparsed} unparsed lines, ${totals.unread} unread replication lines`,
     `findings: ${counts(findings)}`,
   );
   for (const problem of problems) out.push(`warning: ${clean(problem)}`);
+  const readings = new Map((options.readings ?? []).map((reading) => [reading.bundle, reading]));
+  const cannotRead = (bundle: string): string | null => {
+    const reading = readings.get(bundle);
+    return reading ? describeReadability(reading) : null;
+  };
+  const unreadable = [...readings.keys()].filter((bundle) => cannotRead(bundle) !== null);
+  if (unreadable.length > 0) {
+    out.push(`UNKNOWN: mcadvisor could not read enough of ${unreadable.length === 1 ? "one bundle" : `${unreadable.length} bundles`} to judge ${unreadable.length === 1 ? "it" : "them"} (below): this is no all-clear.`);
+  }
 
   const byBundle = new Map<string, StoredFinding[]>();
   for (const finding of findings) {
     const list = byBundle.get(finding.bundle) ?? [];
     list.push(finding);
     byBundle.set(finding.bundle, list);
+  }
+  // Bundles without findings still get a section when something in them could not be read.
+  for (const reading of readings.values()) {
+    if (!byBundle.has(reading.bundle) && (reading.unread > 0 || cannotRead(reading.bundle) !== null)) byBundle.set(reading.bundle, []);
   }
   // Many incidents: one line each first, worst first, so a long answer starts with where to look.
   const bundles = [...new Set([...byBundle.keys(), ...(options.bundles ?? [])])];
@@ -73,19 +94,31 @@ export function renderFindingsText(findings: readonly StoredFinding[], totals: I
     for (const { bundle } of ordered) {
       const list = byBundle.get(bundle) ?? [];
       const worst = worstOpen(list);
-      const label = (worst === null ? "OK" : worst.toUpperCase()).padEnd(8);
-      out.push(`  ${worst === null ? label : paint.severity(worst, label)}  ${clean(displayPath(bundle, cwd)).padEnd(width)}  ${list.length === 0 ? "no findings" : counts(list)}`);
+      // A bundle it could not read is UNKNOWN unless a critical finding needs action anyway (the exit status's order).
+      const unknown = cannotRead(bundle) !== null && worst !== "critical";
+      const label = (unknown ? "UNKNOWN" : worst === null ? "OK" : worst.toUpperCase()).padEnd(8);
+      const unread = readings.get(bundle)?.unread ?? 0;
+      const notes = [list.length === 0 ? "no findings" : counts(list), unknown ? "could not read it" : "", unread > 0 ? `${unread} unread replication lines` : ""].filter(Boolean).join("; ");
+      out.push(`  ${worst === null || unknown ? label : paint.severity(worst, label)}  ${clean(displayPath(bundle, cwd)).padEnd(width)}  ${notes}`);
     }
   }
   if (options.filterNote) {
     const hidden = findings.filter((finding) => !shown(finding)).length;
     out.push("", `showing ${findings.length - hidden} of ${findings.length} findings (${options.filterNote}); the counts above cover all`);
   }
-  if (findings.length === 0) out.push("", "No findings: nothing in these logs needs a manual procedure.");
+  if (findings.length === 0 && unreadable.length === 0) out.push("", "No findings: nothing in these logs needs a manual procedure.");
   for (const [bundle, all] of byBundle) {
     const list = all.filter(shown);
-    if (list.length === 0) continue;
+    const reading = readings.get(bundle);
+    const notRead = cannotRead(bundle);
+    if (list.length === 0 && notRead === null && !(reading && reading.unread > 0)) continue;
     out.push("", paint.heading(`== ${clean(displayPath(bundle, cwd))} ==`));
+    if (notRead !== null) out.push(`UNKNOWN: mcadvisor could not read this bundle: ${notRead}.`);
+    if (reading && reading.unread > 0) {
+      out.push(`${reading.unread} replication line${reading.unread === 1 ? "" : "s"} mcadvisor could not read (the evidence of the findings below shows those near them): `
+        + `mcadvisor query "SELECT file, line_no, terms, text FROM unread_lines WHERE bundle = ${clean(sqlText(bundle))}"`);
+    }
+    if (all.length === 0) out.push(notRead !== null ? "No findings from what could be read." : "No findings.");
     for (const finding of list) {
       const scope = [finding.package, finding.deviceGroup].filter(Boolean).join(" / ");
       const when = finding.status === "resolved" && finding.resolvedAt !== null

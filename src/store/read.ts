@@ -4,6 +4,8 @@ logs; they read what analyze or watch stored.
 */
 import type { SqliteDatabase } from "./db.js";
 import type { Evidence, Finding, FindingStatus, Severity, SiteInfo, Step } from "../model/findings.js";
+import { UNREAD_LINE_KIND } from "../model/events.js";
+import type { BundleReading } from "../model/readability.js";
 
 export interface StoredFinding extends Finding {
   /** The incident bundle (correlation scope) the finding belongs to. */
@@ -66,13 +68,49 @@ export interface InputTotals {
   readonly events: number;
   /** Lines no header or configuration grammar recognised (stored all the same). */
   readonly unparsed: number;
+  /** Lines about replication from which no event was read (`line.unread`, the view `unread_lines`). */
+  readonly unread: number;
 }
 
 /** Totals over the given files (by id), or over the whole database. */
 export function inputTotals(database: SqliteDatabase, fileIds?: readonly number[]): InputTotals {
   const scope = fileIds ? `WHERE file_id IN (${fileIds.join(",") || "NULL"})` : "";
   const lines = database.prepare(`SELECT count(*) AS n, coalesce(sum(format = 'unknown'), 0) AS unparsed FROM line ${scope}`).get() as { n: number; unparsed: number };
-  const events = database.prepare(`SELECT count(*) AS n FROM event ${scope}`).get() as { n: number };
+  const events = database.prepare(
+    `SELECT coalesce(sum(kind <> '${UNREAD_LINE_KIND}'), 0) AS n, coalesce(sum(kind = '${UNREAD_LINE_KIND}'), 0) AS unread FROM event ${scope}`,
+  ).get() as { n: number; unread: number };
   const files = fileIds ? fileIds.length : (database.prepare("SELECT count(*) AS n FROM file").get() as { n: number }).n;
-  return { files, lines: lines.n, events: events.n, unparsed: lines.unparsed };
+  return { files, lines: lines.n, events: events.n, unparsed: lines.unparsed, unread: events.unread };
+}
+
+/**
+What was read of each bundle's log files among the given files (configuration files do not count):
+lines, lines no header grammar recognised, and unread replication lines. A bundle none of whose files
+was read (a FIFO, a damaged .gz) is listed with zeros.
+*/
+export function bundleReadings(database: SqliteDatabase, bundles: readonly string[], fileIds: readonly number[]): BundleReading[] {
+  const ids = fileIds.join(",") || "NULL";
+  const counts = new Map<string, { files: number; lines: number; unreadable: number; unread: number }>();
+  for (const bundle of bundles) counts.set(bundle, { files: 0, lines: 0, unreadable: 0, unread: 0 });
+  const entry = (bundle: string) => {
+    let found = counts.get(bundle);
+    if (!found) {
+      found = { files: 0, lines: 0, unreadable: 0, unread: 0 };
+      counts.set(bundle, found);
+    }
+    return found;
+  };
+  for (const row of database.prepare(`SELECT bundle, count(*) AS n FROM file WHERE id IN (${ids}) AND kind <> 'config' GROUP BY bundle`).all() as Array<{ bundle: string; n: number }>) {
+    entry(row.bundle).files = row.n;
+  }
+  const lines = database.prepare(
+    `SELECT f.bundle, count(*) AS lines, coalesce(sum(l.format = 'unknown'), 0) AS unreadable
+       FROM line l JOIN file f ON f.id = l.file_id WHERE l.file_id IN (${ids}) AND f.kind <> 'config' GROUP BY f.bundle`,
+  ).all() as Array<{ bundle: string; lines: number; unreadable: number }>;
+  for (const row of lines) Object.assign(entry(row.bundle), { lines: row.lines, unreadable: row.unreadable });
+  const unread = database.prepare(
+    `SELECT f.bundle, count(*) AS n FROM event e JOIN file f ON f.id = e.file_id WHERE e.file_id IN (${ids}) AND e.kind = '${UNREAD_LINE_KIND}' GROUP BY f.bundle`,
+  ).all() as Array<{ bundle: string; n: number }>;
+  for (const row of unread) entry(row.bundle).unread = row.n;
+  return [...counts].map(([bundle, count]) => ({ bundle, ...count })).sort((left, right) => (left.bundle < right.bundle ? -1 : left.bundle > right.bundle ? 1 : 0));
 }

@@ -1,7 +1,7 @@
 /**
 The versioned schema. Each migration moves `PRAGMA user_version` one step; a database from a newer
-mcadvisor is refused rather than misread. Tables are singular; the views `log_lines`, `events` and
-`findings` are the documented, stable surface for `mcadvisor query` and users' own SQL.
+mcadvisor is refused rather than misread. Tables are singular; the views `log_lines`, `events`, `findings`
+and `unread_lines` are the documented, stable surface for `mcadvisor query` and users' own SQL.
 */
 
 export const migrations: readonly string[] = [
@@ -160,6 +160,16 @@ export const migrations: readonly string[] = [
            strftime('%Y-%m-%dT%H:%M:%S', resolved_at / 1000, 'unixepoch') AS resolved_at,
            check_first, steps, evidence, bundle, site_info
     FROM finding;
+  `,
+  // 6: the lines about replication that no grammar read (the parse stage's line.unread markers), as a view on
+  // the event table alone: the marker carries the line's text, so the view does not depend on how lines are stored
+  `
+  CREATE VIEW unread_lines AS
+    SELECT e.id, strftime('%Y-%m-%dT%H:%M:%S', e.ts / 1000, 'unixepoch') AS ts, e.host, e.package, e.node,
+           f.path AS file, e.line_no, json_extract(e.fields, '$.terms') AS terms, json_extract(e.fields, '$.text') AS text,
+           f.bundle
+    FROM event e JOIN file f ON f.id = e.file_id
+    WHERE e.kind = 'line.unread';
   `,
 ];
 

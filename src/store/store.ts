@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from "./db.js";
+import { readEventCount } from "../model/events.js";
 import type { EventDraft, LogEvent, Scalar } from "../model/events.js";
 import type { Finding } from "../model/findings.js";
 
@@ -105,7 +106,8 @@ function setLineParameters(parameters: unknown[], at: number, id: number, fileId
   parameters[at + 6] = line.package;
   parameters[at + 7] = line.format;
   parameters[at + 8] = line.text;
-  parameters[at + 9] = line.events.length;
+  // An unread-line marker is not an event the line gave: the line stays one nothing understood.
+  parameters[at + 9] = readEventCount(line.events);
 }
 
 /** Writes and reads the tables behind the views. One instance per open database. */

@@ -16,9 +16,10 @@ const NOTES: Readonly<Record<string, string>> = {
   log_lines: "every stored line, parsed or not (format 'unknown' when no grammar read it)",
   events: "what the grammars read from the lines (fields is JSON; docs/events.md lists the kinds)",
   findings: "what the rules concluded (check_first, steps, evidence and site_info are JSON)",
+  unread_lines: "lines about replication no grammar read (terms: the words that made them count; text: the line)",
 };
 // The documented contract views first, in their documented order; any other view after them.
-const ORDER = ["log_lines", "events", "findings"];
+const ORDER = ["log_lines", "events", "findings", "unread_lines"];
 
 let described: ViewDescription[] | undefined;
 

@@ -50,7 +50,8 @@ describe("bad input", () => {
     const filler = "SVOL_PSUE EX_ENORMT pairresync ".repeat(Math.ceil(1_048_576 / 31)).slice(0, 1_048_576);
     for (const prefix of ["Nov 24 10:00:01 nodeA1 cmcld[2048]: ", "Nov 24 10:00:01 - Node \"nodeA1\": ", "\t########### Node \"n\": ", "   ", ""]) {
       const parsed = parser.parseLine(prefix + filler);
-      expect(parsed.events).toEqual([]);
+      // No grammar reads it; a log line full of replication words is marked as unread (not in a configuration file).
+      expect(parsed.events.map((event) => event.kind)).toEqual(kind === "config" ? [] : ["line.unread"]);
       if (parsed.understood && kind !== "config") expect(parsed.body.endsWith(filler.slice(-100))).toBe(true);
     }
   });

@@ -31,7 +31,8 @@ describe.skipIf(bundles.length === 0)("samples/ bundles", () => {
       linesOf(file.path).forEach((text, index) => {
         const parsed = parser.parseLine(text);
         const where = `${file.path.slice(samplesDir.length)}:${index + 1}`;
-        if (parsed.events.length > 0) return;
+        // An unread-line marker says the grammars missed the line: it does not count as an event here.
+        if (parsed.events.some((event) => event.kind !== "line.unread")) return;
         if (file.kind !== "config" && STRONG.test(parsed.body)) missed.push(`${where}: ${text}`);
         if (file.kind !== "config" && INTERESTING.test(text)) silent.push(`${where}: ${text}`);
       });

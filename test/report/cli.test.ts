@@ -155,7 +155,7 @@ describe("mcadvisor report", () => {
     const out = join(root, "report.html");
     const result = runMcadvisor(["report", "--db", join(root, "db.sqlite"), "--year", "2026", "--since", "7d", "--until", "2026-11-19", "--format", "html", "--out", out, smallBundle(root)]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^MCADVISOR OK - 0 critical, 0 warning, 0 info open; 0 resolved in the window \| critical=0 warning=0 info=0 lines=4 unparsed=0 suspicious=0\n$/);
+    expect(result.stdout).toMatch(/^MCADVISOR OK - 0 critical, 0 warning, 0 info open; 0 resolved in the window \| critical=0 warning=0 info=0 lines=4 unparsed=0 suspicious=0 unread=0\n$/);
     expect(readFileSync(out, "utf8")).toMatch(/^<!doctype html>[\s\S]*<\/html>\n$/);
     const critical = runMcadvisor(["report", "--db", join(root, "c.db"), "--since", "2026-11-16", "--until", "2026-11-18", "--out", join(root, "r.md"), sample("site-failover-svol-takeover")]);
     expect(critical.code).toBe(2);
@@ -172,7 +172,7 @@ describe("mcadvisor report", () => {
     const document = JSON.parse(result.stdout) as Record<string, unknown> & { openFindings: Array<Record<string, unknown>> };
     expect(Object.keys(document)).toEqual([
       "tool", "version", "report", "window", "summary", "openFindings", "resolvedFindings", "timelines", "packages", "packageActivity",
-      "suspicious", "missingLogs", "exitStatus",
+      "suspicious", "missingLogs", "bundles", "unreadLines", "exitStatus",
     ]);
     expect(document.exitStatus).toBe(2);
     expect(document.openFindings.map((finding) => finding.id).sort()).toEqual(analyzed.findings.filter((finding) => finding.status === "open").map((finding) => finding.id).sort());

@@ -49,6 +49,9 @@ function hostileModel(): ReportModel {
     suspiciousLines: 2,
     suspiciousGroupsOmitted: 0,
     missingLogs: [{ bundle: finding.bundle, package: HOSTILE, nodes: [HOSTILE], seenAt: source }],
+    unreadLines: [{ ...source, bundle: finding.bundle, package: HOSTILE, terms: HOSTILE }],
+    unreadTotal: 1,
+    readings: [{ bundle: finding.bundle, files: 1, lines: 4, unreadable: 3, unread: 1 }],
     exitStatus: 2,
   };
 }

@@ -20,7 +20,8 @@ function modelWithSpans(count: number): ReportModel {
     },
     openFindings: [], resolvedFindings: [],
     timelines: [{ bundle: "/b", timeline: { start: since, end: since + 24 * HOUR, rows: [{ deviceGroup: "oradg", node: "nodeA1", side: "local", spans }], marks: [] } }],
-    packageActivity: [], packages: [], suspicious: [], suspiciousLines: 0, suspiciousGroupsOmitted: 0, missingLogs: [], exitStatus: 0,
+    packageActivity: [], packages: [], suspicious: [], suspiciousLines: 0, suspiciousGroupsOmitted: 0, missingLogs: [],
+    unreadLines: [], unreadTotal: 0, readings: [], exitStatus: 0,
   };
 }
 

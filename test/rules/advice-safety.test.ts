@@ -22,6 +22,9 @@ const REVIEWED = new Set([
   "run-script-timeout-below-horctimeout", "run-script-timeout-too-short", "serviceguard-daemon-died",
   "start-refused-fencedata-split", "start-refused-noncurdata", "start-refused-psuepsus", "start-refused-psussssws",
   "start-refused-svolpfus", "start-refused-svolpsue", "start-refused-svolpsus", "swap-resync-after-takeover",
+  // issue 17 item 0 and the rules of the never-silent pass
+  "start-refused-unexplained", "package-start-failed-unexplained", "package-halt-failed-unexplained", "takeover-failed-unexplained",
+  "package-lost-with-node", "failure-during-copy",
 ]);
 
 const { rules } = loadRules([], { collectErrors: true });

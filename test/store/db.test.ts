@@ -17,7 +17,7 @@ describe("openDatabase", () => {
     first.close();
     const again = openDatabase(path);
     const views = again.prepare("SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name").all();
-    expect(views).toEqual([{ name: "events" }, { name: "findings" }, { name: "log_lines" }]);
+    expect(views).toEqual([{ name: "events" }, { name: "findings" }, { name: "log_lines" }, { name: "unread_lines" }]);
     again.close();
   });
 

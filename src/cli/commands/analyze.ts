@@ -3,6 +3,7 @@ import { UsageError } from "../../errors.js";
 import { inputTotals, listFindings, type StoredFinding } from "../../store/read.js";
 import { renderFindingsText } from "../../present/findings-text.js";
 import { exitStatusFor, findingsDocument } from "../../present/findings-json.js";
+import { runExitStatus } from "../../model/readability.js";
 import { findingChanges, openEmission } from "../../present/emit/index.js";
 import { COLORED, PLAIN, useColor } from "../../present/color.js";
 import { severityRank } from "../../model/findings.js";
@@ -70,14 +71,16 @@ export function register(program: Command): void {
           && (minimumSeverity === null || severityRank[finding.severity] >= severityRank[minimumSeverity]);
         const filterNote = [flags.openOnly ? "--open-only" : "", minimumSeverity ? `--severity ${minimumSeverity}` : ""].filter(Boolean).join(", ");
         const totals = inputTotals(store.database, result.fileIds);
+        const readings = result.readings.filter((reading) => bundles.includes(reading.bundle));
         const output = format === "json"
-          ? `${JSON.stringify(findingsDocument(findings.filter(show), totals, problems, { version, timeZone }), null, 2)}\n`
+          ? `${JSON.stringify(findingsDocument(findings.filter(show), totals, problems, { version, timeZone, readings }), null, 2)}\n`
           : renderFindingsText(findings, totals, [], {
-            version, timeZone, bundles, show, filterNote: filterNote || undefined,
+            version, timeZone, bundles, show, filterNote: filterNote || undefined, readings,
             palette: useColor(colorMode, process.stdout) ? COLORED : PLAIN,
           });
         process.stdout.write(output);
-        process.exitCode = exitStatusFor(findings);
+        // Input that could not be read is no all-clear: UNKNOWN (3) unless a critical finding needs action anyway.
+        process.exitCode = runExitStatus(exitStatusFor(findings), readings);
         const renamed = new Map(result.movedBundles.map((moved) => [moved.from, moved.to]));
         // Changes are sent for every bundle analysed, whatever --bundle shows.
         const emitted = emission ? findingChanges(storedBefore, listFindings(store.database, { bundles: result.bundles }), { bundles: result.bundles, renamed }) : [];

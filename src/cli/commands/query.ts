@@ -9,7 +9,7 @@ import { databasePath, formatOption } from "../options.js";
 export function register(program: Command): void {
   program
     .command("query")
-    .description("run a read-only SQL query over the views log_lines, events and findings")
+    .description("run a read-only SQL query over the views log_lines, events, findings and unread_lines")
     .argument("<sql>", "one SELECT statement, e.g. \"SELECT host, count(*) FROM log_lines GROUP BY host\"")
     .option("--db <file>", "SQLite database (default: $MCADVISOR_DB or ~/.local/state/mcadvisor/mcadvisor.db)")
     .option("--format <format>", "table (default), csv (RFC 4180, with a header row) or json")

@@ -106,7 +106,8 @@ export function register(program: Command): void {
         const logSpan = span && span.first !== null && span.last !== null ? { first: span.first, last: span.last } : null;
         const until = resolveWindow({ since: flags.since, until: flags.until, now }).until;
         const window = resolveWindow({ since: flags.since, until: flags.until, now, previousUntil: previousReportUntil(database, until), logSpan });
-        const model = database.transaction(() => gatherReport(database, { window, bundles, version, timeZone }))();
+        const readings = analysis?.result.readings;
+        const model = database.transaction(() => gatherReport(database, { window, bundles, version, timeZone, readings }))();
         const text = render(model, format);
         // A stale feed is said where a cron job's owner reads it too (cron mails stderr), whatever the format.
         for (const stale of model.summary.staleNodes) {

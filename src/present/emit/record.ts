@@ -12,7 +12,7 @@ export interface FindingChangeEvent {
   readonly bundle: string;
 }
 
-const NO_TOTALS = { files: 0, lines: 0, events: 0, unparsed: 0 };
+const NO_TOTALS = { files: 0, lines: 0, events: 0, unparsed: 0, unread: 0 };
 
 /** `{change, ...}` with exactly the fields of an `analyze --format json` finding (the watch --format json line too). */
 export function changeRecord(event: FindingChangeEvent, options: { version: string; timeZone?: string }): Record<string, unknown> {

@@ -8,7 +8,8 @@ import { escapeHtml } from "../sanitize.js";
 import type { Severity } from "../../model/findings.js";
 import type { Timeline, TimelineRow } from "../../store/timeline.js";
 import type { ReportFinding, ReportModel } from "./model.js";
-import { dataOutsideWindow, displayPath, reportTime, shortTime, staleWarning } from "./model.js";
+import { dataOutsideWindow, displayPath, reportTime, shortTime, staleWarning, unreadableBundles } from "./model.js";
+import { describeReadability } from "../../model/readability.js";
 import { describeSite } from "../site-text.js";
 import { windowSources } from "./window.js";
 
@@ -42,7 +43,7 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monosp
 code { background: var(--panel); padding: 1px 4px; border-radius: 4px; overflow-wrap: anywhere; }
 .status { display: inline-block; padding: 2px 10px; border-radius: 12px; color: #fff; font-weight: 600; }
 .sev-critical { background: var(--critical); } .sev-warning { background: var(--warning); }
-.sev-info { background: var(--info); } .sev-ok { background: var(--ok); }
+.sev-info { background: var(--info); } .sev-ok { background: var(--ok); } .sev-unknown { background: #6e7781; }
 .note { border-left: 4px solid var(--warning); background: #fff8e1; padding: 8px 12px; margin: 12px 0; }
 dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0; }
 dl.summary dt { color: var(--muted); } dl.summary dd { margin: 0; overflow-wrap: anywhere; }
@@ -121,13 +122,17 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
     + `<span class="muted">(${esc(why.until)})</span>. `
     + `<span class="muted">Times are the logs' wall clock${model.timeZone ? ` (zone ${esc(model.timeZone)})` : ""}.</span></p>`);
   const open = summary.openCounts;
-  out.push(`<p><span class="status sev-${status ?? "ok"}">${status === null ? "OK" : SEVERITY_WORD[status]}</span> `
+  const unreadable = unreadableBundles(model);
+  const statusWord = model.exitStatus === 3 ? "UNKNOWN" : status === null ? "OK" : SEVERITY_WORD[status];
+  const statusClass = model.exitStatus === 3 ? "sev-unknown" : `sev-${status ?? "ok"}`;
+  out.push(`<p><span class="status ${statusClass}">${statusWord}</span> `
     + `${open.critical} critical, ${open.warning} warning, ${open.info} info open; ${model.resolvedFindings.length} resolved in this window `
-    + `<span class="muted">(exit status ${model.exitStatus})</span></p>`);
+    + `<span class="muted">(exit status ${model.exitStatus})</span>`
+    + `${unreadable.length > 0 ? ` mcadvisor could not read enough of ${unreadable.length === 1 ? "one bundle" : `${unreadable.length} bundles`} to judge ${unreadable.length === 1 ? "it" : "them"}: see <a href="#unread">Lines it could not read</a>.` : ""}</p>`);
   // In-page links only: the file stays self-contained, and on a phone the sections are one tap away.
   out.push('<nav class="toc"><a href="#summary">Summary</a><a href="#open">Open findings</a><a href="#resolved">Resolved</a>'
     + '<a href="#pair-states">Pair states</a><a href="#packages">Packages</a><a href="#suspicious">Suspicious lines</a>'
-    + '<a href="#missing-logs">Missing logs</a></nav>', "</header>");
+    + '<a href="#unread">Unread lines</a><a href="#missing-logs">Missing logs</a></nav>', "</header>");
 
   const outside = dataOutsideWindow(model);
   if (outside !== null) {
@@ -153,7 +158,7 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
   if (summary.staleNodes.length > 0) row("Nodes that fell silent in this window", summary.staleNodes.map((stale) => `${esc(stale.node)} <span class="muted">(last line ${time(stale.lastSeen)})</span>`).join(", "));
   row("Packages", names(summary.packages));
   row("Device groups", names(summary.deviceGroups));
-  row("Lines in window", `${summary.lines} (${summary.unparsed} unparsed), ${summary.events} events`);
+  row("Lines in window", `${summary.lines} (${summary.unparsed} unparsed), ${summary.events} events, ${model.unreadTotal} unread replication lines`);
   row("Stored logs span", summary.dataStart === null ? '<span class="muted">no timed lines</span>' : `${time(summary.dataStart)} to ${time(summary.dataEnd)}`);
   out.push("</dl>", "</section>");
 
@@ -235,6 +240,26 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
   }
   out.push("</section>");
 
+  out.push('<section id="unread">', `<h2>Lines mcadvisor could not read (${model.unreadTotal})</h2>`);
+  for (const reading of unreadable) {
+    out.push(`<p class="note"><b>UNKNOWN</b> <code>${esc(displayPath(reading.bundle, cwd))}</code>: ${esc(describeReadability(reading) ?? "")}.</p>`);
+  }
+  out.push('<p class="muted">Lines about replication (P-VOL/S-VOL, pair states, fence levels, horc*, Raid Manager commands, EX_ codes, AUTO_*) from which no grammar read an event: '
+    + "what they say is not in any finding's reasoning. A finding of their package or device group shows those near it as evidence; "
+    + '<code>mcadvisor query "SELECT * FROM unread_lines"</code> lists all of them.</p>');
+  if (model.unreadLines.length === 0) out.push("<p>None.</p>");
+  else {
+    out.push('<div class="scroll"><table><thead><tr><th>Time</th><th>Host / package</th><th>Words</th><th>Line</th></tr></thead><tbody>');
+    for (const line of model.unreadLines) {
+      const about = [line.host, line.package].filter((value): value is string => Boolean(value)).map(esc).join(" / ");
+      out.push(`<tr><td class="mono">${line.ts === null ? "?" : esc(shortTime(line.ts))}</td><td>${about || "&ndash;"}</td><td>${esc(line.terms)}</td>`
+        + `<td>${source(line.file, line.line)}<br><span class="mono">${esc(line.text.trim())}</span></td></tr>`);
+    }
+    out.push("</tbody></table></div>");
+    if (model.unreadTotal > model.unreadLines.length) out.push(`<p class="muted">${model.unreadTotal - model.unreadLines.length} more (see the JSON report or the view unread_lines).</p>`);
+  }
+  out.push("</section>");
+
   out.push('<section id="missing-logs">', `<h2>Expected logs missing (${model.missingLogs.length})</h2>`);
   if (model.missingLogs.length === 0) out.push("<p>Every package syslog names has its package log in the inputs.</p>");
   else {
@@ -249,7 +274,7 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
   }
   out.push("</section>");
 
-  out.push(`<footer>mcadvisor ${esc(model.version)}; exit status ${model.exitStatus} (0 nothing open above info, 1 warning, 2 critical).</footer>`, "</body>", "</html>");
+  out.push(`<footer>mcadvisor ${esc(model.version)}; exit status ${model.exitStatus} (0 nothing open above info, 1 warning, 2 critical, 3 input it could not read).</footer>`, "</body>", "</html>");
   return `${out.join("\n")}\n`;
 }
 

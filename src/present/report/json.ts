@@ -2,11 +2,11 @@
 The report as JSON for scripts and monitoring. Findings have exactly the shape of `analyze --format json`
 (findingsDocument) plus `isNew`; times are ISO text (with the --tz offset when given).
 */
-import { findingsDocument } from "../findings-json.js";
+import { bundleDocument, findingsDocument } from "../findings-json.js";
 import type { ReportFinding, ReportModel } from "./model.js";
 import { dataOutsideWindow, reportTime } from "./model.js";
 
-const NO_TOTALS = { files: 0, lines: 0, events: 0, unparsed: 0 };
+const NO_TOTALS = { files: 0, lines: 0, events: 0, unparsed: 0, unread: 0 };
 
 export function reportDocument(model: ReportModel) {
   const iso = (ms: number | null): string | null => (ms === null ? null : reportTime(ms, model.timeZone));
@@ -58,6 +58,14 @@ export function reportDocument(model: ReportModel) {
       })),
     },
     missingLogs: model.missingLogs.map((entry) => ({ bundle: entry.bundle, package: entry.package, nodes: entry.nodes, seenAt: source(entry.seenAt) })),
+    // What was read of each bundle (readable false: the report is UNKNOWN), and the replication lines no grammar read.
+    bundles: model.readings.map(bundleDocument),
+    unreadLines: {
+      lines: model.unreadTotal,
+      shown: model.unreadLines.map((line) => ({
+        ts: iso(line.ts), bundle: line.bundle, host: line.host, package: line.package, terms: line.terms, source: source(line),
+      })),
+    },
     exitStatus: model.exitStatus,
   };
 }

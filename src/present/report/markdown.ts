@@ -7,7 +7,8 @@ Commands are code spans so they can be copied as they are.
 import { sanitizeForTerminal } from "../sanitize.js";
 import type { Severity } from "../../model/findings.js";
 import type { ReportFinding, ReportModel } from "./model.js";
-import { dataOutsideWindow, displayPath, reportTime, shortTime, staleWarning } from "./model.js";
+import { dataOutsideWindow, displayPath, reportTime, shortTime, staleWarning, unreadableBundles } from "./model.js";
+import { describeReadability } from "../../model/readability.js";
 import { describeSite } from "../site-text.js";
 import { windowSources } from "./window.js";
 
@@ -62,9 +63,11 @@ export function renderReportMarkdown(model: ReportModel, options: MarkdownOption
   out.push(`**Window:** ${time(window.since)} (${why.since}) to ${time(window.until)} (${why.until})  `);
   out.push(`Times are the logs' wall clock${model.timeZone ? ` (zone ${markdownText(model.timeZone)})` : ""}.`, "");
   const open = summary.openCounts;
-  const status = summary.worstSeverity === null ? "OK" : SEVERITY_WORD[summary.worstSeverity];
+  const unreadable = unreadableBundles(model);
+  const status = model.exitStatus === 3 ? "UNKNOWN" : summary.worstSeverity === null ? "OK" : SEVERITY_WORD[summary.worstSeverity];
   out.push(`**Status: ${status}** (exit status ${model.exitStatus}): ${open.critical} critical, ${open.warning} warning, ${open.info} info open; `
-    + `${model.resolvedFindings.length} resolved in this window.`, "");
+    + `${model.resolvedFindings.length} resolved in this window.`
+    + `${unreadable.length > 0 ? ` mcadvisor could not read enough of ${unreadable.length === 1 ? "one bundle" : `${unreadable.length} bundles`} to judge ${unreadable.length === 1 ? "it" : "them"}: see "Lines mcadvisor could not read".` : ""}`, "");
 
   const outside = dataOutsideWindow(model);
   if (outside !== null) {
@@ -88,7 +91,7 @@ export function renderReportMarkdown(model: ReportModel, options: MarkdownOption
   out.push(`| Packages | ${list(summary.packages)} |`);
   out.push(`| Device groups | ${list(summary.deviceGroups)} |`);
   out.push(`| Worst open severity | ${summary.worstSeverity === null ? "none" : SEVERITY_WORD[summary.worstSeverity]} |`);
-  out.push(`| Lines in window | ${summary.lines} (${summary.unparsed} unparsed), ${summary.events} events |`);
+  out.push(`| Lines in window | ${summary.lines} (${summary.unparsed} unparsed), ${summary.events} events, ${model.unreadTotal} unread replication lines |`);
   out.push(`| Stored logs span | ${summary.dataStart === null ? "*no timed lines*" : `${time(summary.dataStart)} to ${time(summary.dataEnd)}`} |`, "");
 
   out.push(`## Open findings (${model.openFindings.length})`, "");
@@ -163,6 +166,22 @@ export function renderReportMarkdown(model: ReportModel, options: MarkdownOption
   if (model.suspiciousGroupsOmitted > 0) out.push(`- *${model.suspiciousGroupsOmitted} smaller groups not shown (see the JSON report)*`);
   if (model.suspicious.length > 0) out.push("");
 
+  out.push(`## Lines mcadvisor could not read (${model.unreadTotal})`, "");
+  for (const reading of unreadable) {
+    out.push(`- **UNKNOWN** ${codeSpan(displayPath(reading.bundle, cwd))}: ${markdownText(describeReadability(reading) ?? "")}.`);
+  }
+  if (unreadable.length > 0) out.push("");
+  out.push("Lines about replication (P-VOL/S-VOL, pair states, fence levels, `horc*`, Raid Manager commands, `EX_` codes, `AUTO_*`) "
+    + "from which no grammar read an event: what they say is not in any finding's reasoning. A finding of their package or device group "
+    + `shows those near it as evidence; ${codeSpan('mcadvisor query "SELECT * FROM unread_lines"')} lists all of them.`, "");
+  if (model.unreadLines.length === 0) out.push("None.", "");
+  for (const line of model.unreadLines) {
+    const about = [line.host, line.package].filter((value): value is string => Boolean(value)).map(markdownText).join(", ");
+    out.push(`- ${path(line.file, line.line)}${about ? ` (${about})` : ""}, words ${markdownText(line.terms)}: ${markdownText(line.text.trim())}`);
+  }
+  if (model.unreadTotal > model.unreadLines.length) out.push(`- *${model.unreadTotal - model.unreadLines.length} more (see the JSON report or the view ${codeSpan("unread_lines")})*`);
+  if (model.unreadLines.length > 0) out.push("");
+
   out.push(`## Expected logs missing (${model.missingLogs.length})`, "");
   if (model.missingLogs.length === 0) out.push("Every package syslog names has its package log in the inputs.", "");
   for (const entry of model.missingLogs) {
@@ -173,7 +192,7 @@ export function renderReportMarkdown(model: ReportModel, options: MarkdownOption
   }
   if (model.missingLogs.length > 0) out.push("");
 
-  out.push("---", `*mcadvisor ${markdownText(model.version)}; exit status ${model.exitStatus} (0 nothing open above info, 1 warning, 2 critical).*`);
+  out.push("---", `*mcadvisor ${markdownText(model.version)}; exit status ${model.exitStatus} (0 nothing open above info, 1 warning, 2 critical, 3 input it could not read).*`);
   return `${out.join("\n")}\n`;
 }
 

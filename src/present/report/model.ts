@@ -13,6 +13,8 @@ import { exitStatusFor } from "../findings-json.js";
 import { formatIso } from "../../ingest/year.js";
 import { compareText } from "../../util/compare.js";
 import type { ReportWindow } from "./window.js";
+import { UNREAD_LINE_KIND } from "../../model/events.js";
+import { readabilityVerdict, runExitStatus, type BundleReading } from "../../model/readability.js";
 
 export interface ReportFinding extends StoredFinding {
   /** First seen inside the window: new since the previous review. */
@@ -101,6 +103,14 @@ export interface SuspiciousGroup {
   readonly sample: SourceLine;
 }
 
+/** A line about replication from which no grammar read an event (line.unread). */
+export interface UnreadLine extends SourceLine {
+  readonly bundle: string;
+  readonly package: string | null;
+  /** The replication words that made it count. */
+  readonly terms: string;
+}
+
 export interface MissingLog {
   readonly bundle: string;
   readonly package: string;
@@ -130,7 +140,15 @@ export interface ReportModel {
   readonly suspiciousLines: number;
   readonly suspiciousGroupsOmitted: number;
   readonly missingLogs: readonly MissingLog[];
-  /** 0 nothing open above info, 1 warning, 2 critical: the same as analyze. */
+  /** Unread replication lines in the window (the first UNREAD_SHOWN), and how many there were in all. */
+  readonly unreadLines: readonly UnreadLine[];
+  readonly unreadTotal: number;
+  /**
+  What was read of each bundle: the analysis's counts when the report analysed PATHs, else the window's lines.
+  A bundle mcadvisor could not read enough of (src/model/readability.ts) makes the report UNKNOWN.
+  */
+  readonly readings: readonly BundleReading[];
+  /** 0 nothing open above info, 1 warning, 2 critical, 3 input it could not read: the same as analyze. */
   readonly exitStatus: number;
 }
 
@@ -142,7 +160,12 @@ export interface GatherOptions {
   readonly timeZone?: string;
   /** At most this many suspicious-line groups (default 25). */
   readonly suspiciousLimit?: number;
+  /** What the analysis that came before read of each bundle (report PATH...); without it, judged on the window's lines. */
+  readonly readings?: readonly BundleReading[];
 }
+
+/** Unread replication lines listed in the report (the JSON and the view unread_lines have all of them). */
+const UNREAD_SHOWN = 50;
 
 // Words that mark a line worth a look when no grammar made an event of it. Case matters for the short
 // upper-case forms (a host called "errorlog" should not count), the lower-case words are whole words.
@@ -199,7 +222,7 @@ export function gatherReport(database: SqliteDatabase, options: GatherOptions): 
        FROM line l JOIN file f ON f.id = +l.file_id WHERE ${inScope} AND ${windowed("l.ts")}`,
   ).get(...bundles, since, until) as { lines: number; unparsed: number };
   const eventTotal = database.prepare(
-    `SELECT count(*) AS n FROM event e JOIN file f ON f.id = +e.file_id WHERE ${inScope} AND ${windowed("e.ts")}`,
+    `SELECT count(*) AS n FROM event e JOIN file f ON f.id = +e.file_id WHERE ${inScope} AND ${windowed("e.ts")} AND e.kind <> '${UNREAD_LINE_KIND}'`,
   ).get(...bundles, since, until) as { n: number };
   const span = dataSpan(database, bundles);
 
@@ -248,7 +271,9 @@ export function gatherReport(database: SqliteDatabase, options: GatherOptions): 
     .filter((entry) => entry.timeline.rows.length > 0 || entry.timeline.marks.length > 0);
 
   const { activity, summaries } = packageActivity(database, bundles, since, until);
-  const suspicious = suspiciousLines(database, bundles, since, until, findings, options.suspiciousLimit ?? 25);
+  const unread = unreadLines(database, bundles, since, until);
+  const suspicious = suspiciousLines(database, bundles, since, until, findings, unread.lines, options.suspiciousLimit ?? 25);
+  const readings = options.readings ? options.readings.filter((reading) => bundles.includes(reading.bundle)) : windowReadings(database, bundles, since, until);
 
   return {
     version: options.version,
@@ -267,8 +292,53 @@ export function gatherReport(database: SqliteDatabase, options: GatherOptions): 
     suspiciousLines: suspicious.total,
     suspiciousGroupsOmitted: suspicious.omitted,
     missingLogs: missingLogs(database, bundles, until),
-    exitStatus: exitStatusFor([...openFindings, ...resolvedFindings]),
+    unreadLines: unread.lines.slice(0, UNREAD_SHOWN),
+    unreadTotal: unread.lines.length,
+    readings,
+    exitStatus: runExitStatus(exitStatusFor([...openFindings, ...resolvedFindings]), readings),
   };
+}
+
+interface UnreadRow { bundle: string; path: string; line_no: number; ts: number | null; host: string | null; package: string | null; fields: string }
+
+/** The unread replication lines of the window, from the event table (the marker carries the line's text). */
+function unreadLines(database: SqliteDatabase, bundles: readonly string[], since: number, until: number): { lines: UnreadLine[] } {
+  const rows = database.prepare(
+    `SELECT f.bundle, f.path, e.line_no, e.ts, e.host, e.package, e.fields FROM event e JOIN file f ON f.id = +e.file_id
+      WHERE ${inList("f.bundle", bundles)} AND e.kind = '${UNREAD_LINE_KIND}' AND e.ts >= ? AND e.ts < ?
+      ORDER BY e.ts, f.path, e.line_no`,
+  ).all(...bundles, since, until) as UnreadRow[];
+  return {
+    lines: rows.map((row) => {
+      const fields = JSON.parse(row.fields) as { text?: string; terms?: string };
+      return { bundle: row.bundle, file: row.path, line: row.line_no, ts: row.ts, host: row.host, package: row.package, text: fields.text ?? "", terms: fields.terms ?? "" };
+    }),
+  };
+}
+
+/**
+Without an analysis (the database watch keeps), each bundle is judged on its log lines in the window. A
+window without lines is not judged here: the report says it is empty (a quiet window, or a stopped watch).
+*/
+function windowReadings(database: SqliteDatabase, bundles: readonly string[], since: number, until: number): BundleReading[] {
+  const rows = database.prepare(
+    `SELECT f.bundle, count(DISTINCT f.id) AS files, count(*) AS lines, coalesce(sum(l.format = 'unknown'), 0) AS unreadable
+       FROM line l JOIN file f ON f.id = +l.file_id
+      WHERE ${inList("f.bundle", bundles)} AND f.kind <> 'config' AND l.ts >= ? AND l.ts < ? GROUP BY f.bundle`,
+  ).all(...bundles, since, until) as Array<{ bundle: string; files: number; lines: number; unreadable: number }>;
+  const unread = database.prepare(
+    `SELECT f.bundle, count(*) AS n FROM event e JOIN file f ON f.id = +e.file_id
+      WHERE ${inList("f.bundle", bundles)} AND e.kind = '${UNREAD_LINE_KIND}' AND e.ts >= ? AND e.ts < ? GROUP BY f.bundle`,
+  ).all(...bundles, since, until) as Array<{ bundle: string; n: number }>;
+  const unreadOf = new Map(unread.map((row) => [row.bundle, row.n]));
+  return rows
+    .map((row) => ({ bundle: row.bundle, files: row.files, lines: row.lines, unreadable: row.unreadable, unread: unreadOf.get(row.bundle) ?? 0 }))
+    .filter((reading) => reading.lines > 0);
+}
+
+/** The bundles mcadvisor could not read enough of to judge them. */
+export function unreadableBundles(model: ReportModel): BundleReading[] {
+  return model.readings.filter((reading) => readabilityVerdict(reading) !== null);
 }
 
 function staleFeeds(lastLines: ReadonlyArray<{ bundle: string; host: string; last: number }>, afterMs: number): StaleNode[] {
@@ -362,10 +432,13 @@ export function lineShape(text: string, host: string | null): string {
     .trim();
 }
 
-function suspiciousLines(database: SqliteDatabase, bundles: readonly string[], since: number, until: number, findings: readonly StoredFinding[], limit: number) {
-  // Lines that are evidence of a finding are explained already, whatever the finding's status.
+function suspiciousLines(database: SqliteDatabase, bundles: readonly string[], since: number, until: number, findings: readonly StoredFinding[],
+  unread: readonly SourceLine[], limit: number) {
+  // Lines that are evidence of a finding are explained already, whatever the finding's status; unread replication
+  // lines have their own section.
   const evidence = new Set<string>();
   for (const finding of findings) for (const item of finding.evidence) evidence.add(`${item.file}\u0000${item.line}`);
+  for (const line of unread) evidence.add(`${line.file}\u0000${line.line}`);
   // LIKE is only a cheap prefilter (case-insensitive); SUSPICIOUS decides.
   const rows = database.prepare(
     `SELECT f.path, l.line_no, l.ts, l.host, l.program, l.text FROM line l JOIN file f ON f.id = +l.file_id

@@ -4,7 +4,7 @@ then `|` and performance data). `report --out FILE` prints it on stdout, so the 
 writes the HTML for people is a check for the monitoring system.
 */
 import { sanitizeForTerminal } from "../sanitize.js";
-import type { ReportModel } from "./model.js";
+import { unreadableBundles, type ReportModel } from "./model.js";
 
 const STATE = ["OK", "WARNING", "CRITICAL", "UNKNOWN"] as const;
 
@@ -14,7 +14,9 @@ export function renderStatusLine(model: ReportModel): string {
   const worst = model.openFindings.find((finding) => finding.severity === model.summary.worstSeverity && finding.severity !== "info");
   // A `|` would start the performance data early; log-derived text has it replaced.
   const title = worst ? `; first: ${sanitizeForTerminal(worst.title).replace(/\|/g, "/")}` : "";
+  const unreadable = unreadableBundles(model).length;
+  const cannotRead = unreadable > 0 ? `; could not read ${unreadable === 1 ? "one bundle" : `${unreadable} bundles`} (see the report)` : "";
   return `MCADVISOR ${state} - ${openCounts.critical} critical, ${openCounts.warning} warning, ${openCounts.info} info open; `
-    + `${model.resolvedFindings.length} resolved in the window${title}`
-    + ` | critical=${openCounts.critical} warning=${openCounts.warning} info=${openCounts.info} lines=${lines} unparsed=${unparsed} suspicious=${model.suspiciousLines}\n`;
+    + `${model.resolvedFindings.length} resolved in the window${cannotRead}${title}`
+    + ` | critical=${openCounts.critical} warning=${openCounts.warning} info=${openCounts.info} lines=${lines} unparsed=${unparsed} suspicious=${model.suspiciousLines} unread=${model.unreadTotal}\n`;
 }

@@ -1,0 +1,61 @@
+/**
+Whether mcadvisor could read enough of a bundle to judge it. A run whose input is mostly unreadable, or of
+which nothing could be read, is never "OK": it says what it could not read and its status is UNKNOWN
+(exit 3), for analyze, report and the monitoring status line alike (README "Exit status").
+
+Definitions (over the log files of one incident bundle, syslog and package logs; configuration files are
+facts, not logs, and do not count):
+- an *unreadable line* is a line no header grammar recognised (`format = 'unknown'` in log_lines): binary
+  data, random bytes, or text in a layout that is not a syslog or package log;
+- **nothing readable**: not one line of the bundle's log files was recognised: no log file could be read
+  (a FIFO, a damaged .gz), the files were empty, or all their lines are unreadable;
+- **mostly unreadable**: more than half of the bundle's log lines are unreadable.
+A bundle where exactly half the lines are unreadable is still judged (a log with its binary tail cut off
+should not hide the incident in its first half).
+*/
+
+export type ReadabilityVerdict = "nothing-readable" | "mostly-unreadable";
+
+/** What was read of one bundle's log files. */
+export interface BundleReading {
+  readonly bundle: string;
+  /** Log files (syslog, package logs) of the bundle that were read. */
+  readonly files: number;
+  readonly lines: number;
+  /** Lines no header grammar recognised. */
+  readonly unreadable: number;
+  /** Replication lines from which no grammar read an event (line.unread). */
+  readonly unread: number;
+}
+
+/** null when the bundle can be judged. */
+export function readabilityVerdict(reading: Pick<BundleReading, "lines" | "unreadable">): ReadabilityVerdict | null {
+  if (reading.lines - reading.unreadable <= 0) return "nothing-readable";
+  if (reading.unreadable * 2 > reading.lines) return "mostly-unreadable";
+  return null;
+}
+
+/** One sentence saying what could not be read, for people. */
+export function describeReadability(reading: BundleReading): string | null {
+  const verdict = readabilityVerdict(reading);
+  if (verdict === null) return null;
+  if (reading.lines === 0) {
+    return reading.files === 0
+      ? "it holds no log file mcadvisor could read (only configuration files, or files that could not be read), so nothing in it can be judged"
+      : "its log files hold no line, so nothing in it can be judged";
+  }
+  const what = `${reading.unreadable} of its ${reading.lines} log lines are in no layout mcadvisor knows (binary data, or not a syslog or package log)`;
+  return verdict === "nothing-readable" ? `${what}: nothing in it can be judged` : `${what}: too little of it was read to call it OK`;
+}
+
+/**
+The exit status of a run, as a monitoring plugin's: a critical finding still gives 2 (it needs action
+whatever else could not be read), otherwise input that could not be read gives 3 (UNKNOWN), then 1 for a
+warning, 0 for nothing open above info. This is the order monitoring systems rank states in (Icinga:
+CRITICAL > UNKNOWN > WARNING > OK).
+*/
+export function runExitStatus(findingsStatus: number, readings: readonly Pick<BundleReading, "lines" | "unreadable">[]): number {
+  if (findingsStatus === 2) return 2;
+  if (readings.some((reading) => readabilityVerdict(reading) !== null)) return 3;
+  return findingsStatus;
+}
