@@ -93,7 +93,7 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
     const parsed = parser.parseLine(framed.text);
     batch.push({
       lineNo: framed.lineNo, ts: parsed.ts, host: parsed.host, program: parsed.program, package: parsed.package,
-      format: parsed.format, text: framed.text, events: parsed.events,
+      format: parsed.format, text: framed.text, events: parsed.events, startOffset: framed.startOffset, endOffset: framed.endOffset,
     });
     batchEnd = framed.endOffset;
     newEvents += parsed.events.length;

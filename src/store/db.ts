@@ -5,6 +5,7 @@ import { homedir } from "node:os";
 import { StoreError } from "../errors.js";
 import { migrations, schemaVersion } from "./schema.js";
 import { isBusy } from "./sqlite-failure.js";
+import { registerLineTable } from "./blocks.js";
 
 export type SqliteDatabase = Database.Database;
 
@@ -41,6 +42,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): SqliteDat
     });
   }
   try {
+    registerLineTable(database);
     database.pragma("busy_timeout = 5000");
     if (!options.readonly) {
       database.pragma("journal_mode = WAL");
@@ -80,6 +82,12 @@ function checkVersion(database: SqliteDatabase, path: string): void {
   if (version === 0) {
     throw new StoreError(`${path} is not an mcadvisor database (it has no schema)`, { hint: "point --db at the database analyze or watch wrote" });
   }
+  if (version < schemaVersion) {
+    // Reading never changes the database, so an older layout is not upgraded here.
+    throw new StoreError(`database ${path} was written by an older mcadvisor (schema ${version}, this one uses ${schemaVersion})`, {
+      hint: `run \`mcadvisor analyze --db ${path}\` with any log (or \`mcadvisor watch\`) once: a writing command upgrades it in place, keeping every line`,
+    });
+  }
 }
 
 function migrate(database: SqliteDatabase, path: string): void {
@@ -99,7 +107,9 @@ function migrate(database: SqliteDatabase, path: string): void {
   try {
     for (let step = version; step < schemaVersion; step++) {
       database.transaction(() => {
-        database.exec(migrations[step]);
+        const migration = migrations[step];
+        if (typeof migration === "string") database.exec(migration);
+        else migration(database);
         const broken = database.pragma("foreign_key_check") as unknown[];
         if (broken.length > 0) throw new StoreError(`migration ${step + 1} of ${path} left ${broken.length} row(s) pointing nowhere`, { hint: "the database is unchanged; please report this with the file" });
         database.pragma(`user_version = ${step + 1}`);

@@ -67,11 +67,12 @@ export interface InputTotals {
   readonly unparsed: number;
 }
 
-/** Totals over the given files (by id), or over the whole database. */
+/** Totals over the given files (by id), or over the whole database: kept per file as lines are stored, no line is read. */
 export function inputTotals(database: SqliteDatabase, fileIds?: readonly number[]): InputTotals {
-  const scope = fileIds ? `WHERE file_id IN (${fileIds.join(",") || "NULL"})` : "";
-  const lines = database.prepare(`SELECT count(*) AS n, coalesce(sum(format = 'unknown'), 0) AS unparsed FROM line ${scope}`).get() as { n: number; unparsed: number };
-  const events = database.prepare(`SELECT count(*) AS n FROM event ${scope}`).get() as { n: number };
-  const files = fileIds ? fileIds.length : (database.prepare("SELECT count(*) AS n FROM file").get() as { n: number }).n;
-  return { files, lines: lines.n, events: events.n, unparsed: lines.unparsed };
+  const scope = fileIds ? `WHERE id IN (${fileIds.map((id) => String(Math.trunc(id))).join(",") || "NULL"})` : "";
+  const row = database.prepare(
+    `SELECT count(*) AS files, coalesce(sum(line_count), 0) AS lines, coalesce(sum(event_count), 0) AS events,
+            coalesce(sum(unparsed_count), 0) AS unparsed FROM file ${scope}`,
+  ).get() as { files: number; lines: number; events: number; unparsed: number };
+  return { files: fileIds ? fileIds.length : row.files, lines: row.lines, events: row.events, unparsed: row.unparsed };
 }

@@ -3,6 +3,7 @@ import { existsSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, basename, join } from "node:path";
 import { StoreError, UsageError } from "../../errors.js";
 import { openDatabase, type SqliteDatabase } from "../../store/db.js";
+import { previousReportUntil, recordReport } from "../../store/report.js";
 import { toWallClock } from "../../ingest/year.js";
 import { gatherReport, type ReportModel } from "../../present/report/model.js";
 import { resolveWindow, validateWindowOptions } from "../../present/report/window.js";
@@ -23,15 +24,6 @@ interface ReportFlags {
   year?: string;
   tz?: string;
   rules?: string[];
-}
-
-/**
-Where the previous periodic report on this database ended: the latest end before this window's end, so a
-post-mortem made with an old --until never pulls the next daily report back in time.
-*/
-function previousReportUntil(database: SqliteDatabase, until: number): number | null {
-  const row = database.prepare("SELECT max(until) AS until FROM report WHERE until < ?").get(until) as { until: number | null };
-  return row.until;
 }
 
 function render(model: ReportModel, format: string): string {
@@ -110,8 +102,7 @@ export function register(program: Command): void {
         // explicit --since is ad hoc (a monitoring check, a look at last week): it does not move the periodic
         // review's window, or an hourly Nagios check would leave the daily report only its last hour.
         if (window.sinceSource !== "option") {
-          database.prepare("INSERT INTO report (created_at, since, until, format) VALUES (?, ?, ?, ?)")
-            .run(new Date().toISOString(), window.since, window.until, format);
+          recordReport(database, window.since, window.until, format);
         }
         process.exitCode = model.exitStatus;
       } finally {
