@@ -149,6 +149,7 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
   }
   for (const framed of framer.flush()) take(framed);
   commit();
+  store.compressLastBlock(file.id);
   let stored = store.fileById(file.id) as FileRecord;
   if (contentHash && stored.offset === hashedBytes && hashedBytes > 0) {
     store.setContentHash(file.id, contentHash.digest("hex"), hashedBytes);

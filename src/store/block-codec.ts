@@ -13,8 +13,13 @@ import zlib from "node:zlib";
 import { isAscii } from "node:buffer";
 import { StoreError } from "../errors.js";
 
-/** The compression of a block's text and columns, recorded per row so another one can be added (zstd once Node has it). */
-export type BlockCodec = "deflate";
+/**
+The compression of a block's text, recorded per row so another one can be added (zstd once Node has it);
+the columns are packed small enough without it (packColumns). A file's last block stays uncompressed ("none") while lines still join it: watch rewrites
+it on every append, and compressing 64 KiB each time would be paid again and again; it is compressed
+once, when it is full.
+*/
+export type BlockCodec = "deflate" | "none";
 export const WRITE_CODEC: BlockCodec = "deflate";
 
 /** Text bytes at which a block is closed and a new one begun. */
@@ -31,11 +36,14 @@ export function compress(codec: BlockCodec, data: Buffer): Buffer {
   switch (codec) {
     case "deflate":
       return zlib.deflateRawSync(data, DEFLATE_OPTIONS);
+    case "none":
+      return data;
   }
 }
 
 export function decompress(codec: string, data: Buffer): Buffer {
   if (codec === "deflate") return zlib.inflateRawSync(data);
+  if (codec === "none") return data;
   throw new StoreError(`a block of stored lines uses the codec '${codec}', which this mcadvisor cannot read`, {
     hint: "upgrade mcadvisor (the database was written by a newer one), or analyse the logs again into a new --db",
   });
@@ -96,33 +104,20 @@ class ByteWriter {
   }
 }
 
-class ByteReader {
-  position = 0;
-  constructor(private readonly buffer: Buffer) {}
-
-  varint(): number {
-    let value = 0;
-    let scale = 1;
-    for (;;) {
-      if (this.position >= this.buffer.length) throw new StoreError("a stored block of lines is damaged (its columns end early)", { hint: "analyse the logs again into a new --db" });
-      const byte = this.buffer[this.position++];
-      value += (byte & 127) * scale;
-      if (byte < 128) return value;
-      scale *= 128;
-    }
-  }
-
-  utf8(bytes: number): string {
-    const text = this.buffer.toString("utf8", this.position, this.position + bytes);
-    this.position += bytes;
-    return text;
-  }
-}
-
 const zigzag = (value: number): number => (value >= 0 ? value * 2 : -value * 2 - 1);
 const unzigzag = (value: number): number => (value % 2 === 0 ? value / 2 : -(value + 1) / 2);
 
-/** The packed columns of `lines` (uncompressed). */
+/*
+The packed columns (COLUMNS_VERSION 1), not compressed: about 4 bytes a line, read without inflating
+anything (a time or host question never pays for decompression, and a zlib call costs ~50 us of set-up).
+  varint count, varint names, then each name as varint byte length + UTF-8
+  time: per line a varint, 0 = no time, else 1 + w where w = 2 * zigzag(delta / 1000) for whole seconds
+        (1 byte for the same or the next second) or 2 * zigzag(delta) + 1 in ms; delta from the line before
+  host, program: per line the name's varint index (0 = none)
+  package, format, event count: runs of (varint value, varint length): they change rarely
+*/
+
+/** The packed columns of `lines`. */
 export function packColumns(lines: readonly BlockLine[]): Buffer {
   const names = new Map<string, number>();
   const order: string[] = [];
@@ -136,10 +131,23 @@ export function packColumns(lines: readonly BlockLine[]): Buffer {
     }
     return index;
   };
-  const host = lines.map((line) => nameIndex(line.host));
-  const program = lines.map((line) => nameIndex(line.program));
-  const packageName = lines.map((line) => nameIndex(line.package));
-  const format = lines.map((line) => nameIndex(line.format));
+  // Consecutive lines mostly repeat a name: the last one is remembered per column before the map is asked.
+  const column = (value: (line: BlockLine) => string | null): number[] => {
+    let lastName: string | null = null;
+    let lastIndex = 0;
+    return lines.map((line) => {
+      const name = value(line);
+      if (name !== lastName) {
+        lastName = name;
+        lastIndex = nameIndex(name);
+      }
+      return lastIndex;
+    });
+  };
+  const host = column((line) => line.host);
+  const program = column((line) => line.program);
+  const packageName = column((line) => line.package);
+  const format = column((line) => line.format);
 
   const writer = new ByteWriter();
   writer.varint(COLUMNS_VERSION);
@@ -150,53 +158,98 @@ export function packColumns(lines: readonly BlockLine[]): Buffer {
     writer.varint(bytes.length);
     writer.bytes(bytes);
   }
-  // Time as the difference from the line before (most are 0 or a second): 0 means no time.
   let previous = 0;
   for (const line of lines) {
     if (line.ts === null) {
       writer.varint(0);
-    } else {
-      writer.varint(zigzag(line.ts - previous) + 1);
-      previous = line.ts;
+      continue;
     }
+    const delta = line.ts - previous;
+    writer.varint(1 + (delta % 1000 === 0 ? 2 * zigzag(delta / 1000) : 2 * zigzag(delta) + 1));
+    previous = line.ts;
   }
-  for (const column of [host, program, packageName, format]) for (const value of column) writer.varint(value);
-  for (const line of lines) writer.varint(line.eventCount);
+  for (const value of host) writer.varint(value);
+  for (const value of program) writer.varint(value);
+  const runs = (values: readonly number[]): void => {
+    let at = 0;
+    while (at < values.length) {
+      let end = at + 1;
+      while (end < values.length && values[end] === values[at]) end++;
+      writer.varint(values[at]);
+      writer.varint(end - at);
+      at = end;
+    }
+  };
+  runs(packageName);
+  runs(format);
+  runs(lines.map((line) => line.eventCount));
   return writer.result();
 }
 
 export function unpackColumns(data: Buffer): BlockColumns {
-  const reader = new ByteReader(data);
-  const version = reader.varint();
+  // Read with a local cursor, not a method per value: a million lines are millions of varints.
+  let position = 0;
+  const varint = (): number => {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      if (position >= data.length) throw new StoreError("a stored block of lines is damaged (its columns end early)", { hint: "analyse the logs again into a new --db" });
+      const byte = data[position++];
+      if (byte < 128) return value + byte * scale;
+      value += (byte & 127) * scale;
+      scale *= 128;
+    }
+  };
+  const version = varint();
   if (version !== COLUMNS_VERSION) {
     throw new StoreError(`a block of stored lines has columns of version ${version}, which this mcadvisor cannot read`, { hint: "upgrade mcadvisor, or analyse the logs again into a new --db" });
   }
-  const count = reader.varint();
-  const nameCount = reader.varint();
+  const count = varint();
+  const nameCount = varint();
   const names: (string | null)[] = [null];
-  for (let index = 0; index < nameCount; index++) names.push(reader.utf8(reader.varint()));
+  for (let index = 0; index < nameCount; index++) {
+    const bytes = varint();
+    names.push(data.toString("utf8", position, position + bytes));
+    position += bytes;
+  }
   const ts: (number | null)[] = new Array(count);
   let previous = 0;
   for (let index = 0; index < count; index++) {
-    const value = reader.varint();
+    const byte = data[position];
+    const value = byte < 128 ? (position++, byte) : varint();
     if (value === 0) {
       ts[index] = null;
-    } else {
-      previous += unzigzag(value - 1);
-      ts[index] = previous;
+      continue;
     }
+    const coded = value - 1;
+    previous += coded % 2 === 0 ? unzigzag(coded / 2) * 1000 : unzigzag((coded - 1) / 2);
+    ts[index] = previous;
   }
-  const column = (): (string | null)[] => {
+  const named = (): (string | null)[] => {
     const values: (string | null)[] = new Array(count);
-    for (let index = 0; index < count; index++) values[index] = names[reader.varint()] ?? null;
+    for (let index = 0; index < count; index++) {
+      const byte = data[position];
+      values[index] = names[byte < 128 ? (position++, byte) : varint()] ?? null;
+    }
     return values;
   };
-  const host = column();
-  const program = column();
-  const packageName = column();
-  const format = column().map((value) => value ?? "unknown");
-  const eventCount: number[] = new Array(count);
-  for (let index = 0; index < count; index++) eventCount[index] = reader.varint();
+  const host = named();
+  const program = named();
+  const runs = <T>(map: (value: number) => T): T[] => {
+    const values: T[] = new Array(count);
+    let at = 0;
+    while (at < count) {
+      const value = map(varint());
+      const length = varint();
+      if (length === 0 || at + length > count) throw new StoreError("a stored block of lines is damaged (its columns do not add up)", { hint: "analyse the logs again into a new --db" });
+      values.fill(value, at, at + length);
+      at += length;
+    }
+    return values;
+  };
+  const packageName = runs((value) => names[value] ?? null);
+  const format = runs((value) => names[value] ?? "unknown");
+  const eventCount = runs((value) => value);
   return { count, ts, host, program, package: packageName, format, eventCount };
 }
 
@@ -259,13 +312,15 @@ export const lineNoOfLine = (lineId: number): number => lineId % LINE_ID_FILE_FA
 /** A block ready to store: its summary and the compressed blobs. */
 export interface EncodedBlock extends BlockSummary {
   readonly codec: BlockCodec;
+  /** The texts, compressed with `codec`. */
   readonly text: Buffer;
+  /** The packed columns (packColumns), never compressed. */
   readonly columns: Buffer;
 }
 
-export function encodeBlock(lines: readonly BlockLine[], codec: BlockCodec = WRITE_CODEC): EncodedBlock {
+export function encodeBlock(lines: readonly BlockLine[], codec: BlockCodec): EncodedBlock {
   const text = packTexts(lines);
-  return { ...summarise(lines, text.length), codec, text: compress(codec, text), columns: compress(codec, packColumns(lines)) };
+  return { ...summarise(lines, text.length), codec, text: compress(codec, text), columns: packColumns(lines) };
 }
 
 /** Whether a block holding `bytes` of text in `count` lines takes no more lines. */

@@ -26,7 +26,7 @@ export function registerLineTable(database: Connection): void {
     columns: ["line_no", "ts", "host", "program", "package", "format", "event_count", "text", "line_id"],
     rows: function* (fileId: unknown, firstLine: unknown, codec: unknown, columnsBlob: unknown, textBlob: unknown) {
       if (typeof fileId !== "number" || typeof firstLine !== "number" || typeof codec !== "string" || !Buffer.isBuffer(columnsBlob) || !Buffer.isBuffer(textBlob)) return;
-      const columns = unpackColumns(decompress(codec, columnsBlob));
+      const columns = unpackColumns(columnsBlob);
       const texts = unpackTexts(decompress(codec, textBlob), columns.count);
       let lastMs: number | null = null;
       let lastIso: string | null = null;
@@ -69,20 +69,30 @@ export interface StoredLine {
   readonly text: string;
 }
 
-/** One decoded block: columns at once, texts when first asked for (a time or host filter needs no text). */
+/**
+One block read from its row: columns unpacked and text inflated when first asked for, so a search that
+rejects a block on its text never unpacks its columns, and a time or host question never inflates text.
+*/
 export class DecodedBlock {
+  private unpacked: BlockColumns | null = null;
   private joined: string | null = null;
   private split: string[] | null = null;
 
-  constructor(readonly ref: BlockRef, readonly columns: BlockColumns, private readonly textSource: () => string) {}
+  constructor(readonly ref: BlockRef, private readonly codec: string, private readonly columnsBlob: Buffer, private readonly textBlob: Buffer) {}
 
+  get columns(): BlockColumns {
+    this.unpacked ??= unpackColumns(this.columnsBlob);
+    return this.unpacked;
+  }
+
+  /** Lines in the block as stored (a watched file's last block may hold more than its ref said when it was listed). */
   get count(): number {
     return this.columns.count;
   }
 
   /** All the block's texts as one string, a newline between lines (a search rejects a block on it at once). */
   text(): string {
-    this.joined ??= this.textSource();
+    this.joined ??= textOf(decompress(this.codec, this.textBlob));
     return this.joined;
   }
 
@@ -171,15 +181,14 @@ export class BlockReader {
   decode(ref: BlockRef): DecodedBlock {
     const cached = this.cache.get(ref.id);
     // A watched file's last block grows (it is rewritten with the new lines): a shorter copy is stale.
-    if (cached && cached.count >= ref.lineCount) {
+    if (cached && cached.ref.lineCount >= ref.lineCount) {
       this.cache.delete(ref.id);
       this.cache.set(ref.id, cached);
       return cached;
     }
     const row = this.statements.blob.get(ref.id) as { codec: string; columns: Buffer; text: Buffer; line_count: number } | undefined;
     if (!row) throw new Error(`block ${ref.id} vanished while it was read`);
-    const columns = unpackColumns(decompress(row.codec, row.columns));
-    const decoded = new DecodedBlock({ ...ref, lineCount: columns.count }, columns, () => textOf(decompress(row.codec, row.text)));
+    const decoded = new DecodedBlock({ ...ref, lineCount: row.line_count }, row.codec, row.columns, row.text);
     this.cache.set(ref.id, decoded);
     if (this.cache.size > CACHED_BLOCKS) this.cache.delete(this.cache.keys().next().value as number);
     return decoded;
@@ -293,7 +302,7 @@ export function* mergedLines(
     if (options.acceptBlock && !options.acceptBlock(block)) return;
     const order: number[] = [];
     // Only the lines the block had when its bounds were read: a watched file's block may have grown since.
-    const count = Math.min(block.count, ref.lineCount);
+    const count = Math.min(block.ref.lineCount, ref.lineCount);
     for (let index = 0; index < count; index++) {
       if (from) {
         const comparison = sign * compareKeys(keyAt(block, index), from);

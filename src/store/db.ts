@@ -6,6 +6,7 @@ import { StoreError } from "../errors.js";
 import { migrations, schemaVersion } from "./schema.js";
 import { isBusy } from "./sqlite-failure.js";
 import { registerLineTable } from "./blocks.js";
+import { registerSearchTable } from "./search.js";
 
 export type SqliteDatabase = Database.Database;
 
@@ -43,6 +44,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): SqliteDat
   }
   try {
     registerLineTable(database);
+    registerSearchTable(database);
     database.pragma("busy_timeout = 5000");
     if (!options.readonly) {
       database.pragma("journal_mode = WAL");

@@ -5,7 +5,7 @@ mcadvisor is refused rather than misread. Tables are singular; the views `log_li
 A migration is SQL, or a function when it must compute (migration 5 compresses lines into blocks).
 */
 import type Database from "better-sqlite3";
-import { blockIsFull, encodeBlock, textCost, type BlockLine } from "./block-codec.js";
+import { blockIsFull, encodeBlock, textCost, WRITE_CODEC, type BlockLine } from "./block-codec.js";
 
 export type Migration = string | ((database: Database.Database) => void);
 
@@ -224,7 +224,7 @@ function moveLinesIntoBlocks(database: Database.Database): void {
   let bytes = 0;
   const flush = (): void => {
     if (lines.length === 0) return;
-    const block = encodeBlock(lines);
+    const block = encodeBlock(lines, WRITE_CODEC);
     insertBlock.run(fileId, firstLine, block.lineCount, block.tsMin, block.tsMax, block.untimed, block.textBytes, block.codec, block.columns, block.text);
     lines = [];
     bytes = 0;

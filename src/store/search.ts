@@ -16,7 +16,7 @@ database is rebuilt, never trusted.
 import Database from "better-sqlite3";
 import { existsSync, rmSync } from "node:fs";
 import { fileIdOfLine, lineIdOf, lineNoOfLine } from "./block-codec.js";
-import { blockReader, type BlockRef, type DecodedBlock } from "./blocks.js";
+import { blockReader, isoOf, mergedLines, type BlockRef, type DecodedBlock, type StoredLine } from "./blocks.js";
 
 type Connection = Database.Database;
 
@@ -152,8 +152,6 @@ function openSidecar(main: Connection, create: boolean): Connection | null {
       } else if (stored !== identity) {
         throw new Error("the search index belongs to another database");
       }
-      const check = sidecar.prepare("PRAGMA quick_check").pluck().get();
-      if (check !== "ok") throw new Error(`the search index is damaged: ${String(check)}`);
       return sidecar;
     } catch {
       // Damaged, foreign or unwritable: start again once; if that fails too, searches scan the blocks.
@@ -207,6 +205,22 @@ move each file's coverage with its rows (a build killed at any moment resumes wh
 a line twice). Returns true when the index is complete. Reads blocks through `main` (read-only is enough).
 */
 export function buildSearchIndex(main: Connection, budgetMs = Infinity): boolean {
+  try {
+    return buildSidecar(main, budgetMs);
+  } catch (error) {
+    // Damage found while building (SQLite says so when it reads a bad page): the index is begun again once.
+    if (!isDamage(error) || main.memory) throw error;
+    removeSidecar(searchIndexPath(main.name));
+    return buildSidecar(main, budgetMs);
+  }
+}
+
+function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === "SQLITE_CORRUPT" || code === "SQLITE_NOTADB" || (typeof code === "string" && code.startsWith("SQLITE_CORRUPT"));
+}
+
+function buildSidecar(main: Connection, budgetMs: number): boolean {
   const sidecar = openSidecar(main, true);
   if (!sidecar) return true;
   const reader = blockReader(main);
@@ -330,4 +344,69 @@ export function requestSearchIndex(main: Connection): void {
     else setTimeout(slice, 5).unref();
   };
   setTimeout(slice, 0).unref();
+}
+
+// ---- log_search: the search from SQL -------------------------------------------------------------
+
+/** The columns of log_lines, which log_search gives too. */
+const LINE_COLUMNS = ["file", "line_no", "ts", "host", "program", "package", "format", "event_count", "text", "line_id", "bundle"];
+
+const helpers = new WeakMap<Connection, Connection>();
+const searched = new WeakSet<Connection>();
+
+/**
+A second, read-only connection to the same database file: log_search reads blocks and files while SQLite
+runs the statement that reads log_search, which better-sqlite3 does not allow on the same connection.
+*/
+function helperOf(main: Connection): Connection {
+  let helper = helpers.get(main);
+  if (!helper || !helper.open) {
+    helper = new Database(main.name, { readonly: true, fileMustExist: true });
+    helper.pragma("busy_timeout = 5000");
+    helpers.set(main, helper);
+  }
+  return helper;
+}
+
+/** Every stored line the search matches, in time order, with the search index when it exists and blocks scanned otherwise. */
+export function* searchLines(main: Connection, matcher: TextMatcher): Generator<{ line: StoredLine; file: string; bundle: string }> {
+  const reader = blockReader(main);
+  const files = new Map((main.prepare("SELECT id, path, bundle FROM file").all() as { id: number; path: string; bundle: string }[]).map((row) => [row.id, row]));
+  const answer = askSearchIndex(main, matcher);
+  const blocks = answer ? candidateBlocks(reader.blocks(), answer) : reader.blocks();
+  for (const line of mergedLines(reader, blocks, {
+    direction: "forward",
+    acceptBlock: (block) => matcher.mayMatch(block.text()),
+    accept: (block, index) => (!answer || isCandidate(answer, block, index)) && matcher.test(block.texts()[index]),
+  })) {
+    const file = files.get(line.fileId);
+    yield { line, file: file?.path ?? "?", bundle: file?.bundle ?? "?" };
+  }
+}
+
+/**
+`log_search('words')`: the lines a search matches (search.ts semantics), with log_lines' columns, in time
+order. The first search of a database marks it: `mcadvisor query` then brings the search index up to date
+after printing, so the next searches use it.
+*/
+export function registerSearchTable(main: Connection): void {
+  main.table("log_search", {
+    parameters: ["terms"],
+    columns: LINE_COLUMNS,
+    rows: function* (terms: unknown) {
+      if (typeof terms !== "string" || main.memory) return;
+      const matcher = searchMatcher(terms);
+      if (!matcher) return;
+      searched.add(main);
+      const helper = helperOf(main);
+      for (const { line, file, bundle } of searchLines(helper, matcher)) {
+        yield [file, line.lineNo, isoOf(line.ts), line.host, line.program, line.package, line.format, line.eventCount, line.text, line.id, bundle];
+      }
+    } as (...parameters: unknown[]) => Generator,
+  });
+}
+
+/** Whether a statement on this connection searched with log_search (and so may want the index built). */
+export function searchedWith(main: Connection): boolean {
+  return searched.has(main);
 }

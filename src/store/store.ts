@@ -1,7 +1,7 @@
 import type { SqliteDatabase } from "./db.js";
 import type { EventDraft, LogEvent, Scalar } from "../model/events.js";
 import type { Finding } from "../model/findings.js";
-import { blockIsFull, decompress, encodeBlock, lineIdOf, textCost, unpackColumns, unpackTexts, type BlockLine } from "./block-codec.js";
+import { blockIsFull, decompress, encodeBlock, lineIdOf, textCost, unpackColumns, unpackTexts, WRITE_CODEC, type BlockLine } from "./block-codec.js";
 import { blockReader } from "./blocks.js";
 
 export type FileKind = "syslog" | "pkglog" | "config";
@@ -103,7 +103,7 @@ interface TailBlock {
 }
 
 interface TailRow {
-  id: number; first_line: number; line_count: number; text_bytes: number; start_offset: number | null; end_offset: number | null;
+  id: number; first_line: number; line_count: number; text_bytes: number; start_offset: number | null; end_offset: number | null; codec: string;
 }
 
 /** Files whose open last block is kept decoded in memory (watch follows many files; each costs up to 64 KiB). */
@@ -150,7 +150,7 @@ export class Store {
            ts_max = CASE WHEN @tsMax IS NULL THEN ts_max WHEN ts_max IS NULL OR ts_max < @tsMax THEN @tsMax ELSE ts_max END
          WHERE id = @id`,
       ),
-      tailBlock: database.prepare("SELECT id, first_line, line_count, text_bytes, start_offset, end_offset FROM block WHERE file_id = ? ORDER BY first_line DESC LIMIT 1"),
+      tailBlock: database.prepare("SELECT id, first_line, line_count, text_bytes, start_offset, end_offset, codec FROM block WHERE file_id = ? ORDER BY first_line DESC LIMIT 1"),
       blockBlobs: database.prepare("SELECT codec, columns, text FROM block WHERE id = ?"),
       insertBlock: database.prepare(
         `INSERT INTO block (file_id, first_line, line_count, start_offset, end_offset, ts_min, ts_max, untimed, text_bytes, codec, columns, text)
@@ -269,7 +269,7 @@ export class Store {
       let unwritten = false;
       for (const line of lines) {
         if (building.length > 0 && (blockIsFull(bytes, building.length) || line.lineNo !== firstLine + building.length)) {
-          if (unwritten) this.writeBlock(blockId, fileId, firstLine, building, startOffset, endOffset);
+          if (unwritten) this.writeBlock(blockId, fileId, firstLine, building, startOffset, endOffset, true);
           blockId = null;
           building = [];
           bytes = 0;
@@ -285,7 +285,7 @@ export class Store {
         if (line.format === "unknown") unparsed++;
         if (line.ts !== null && (tsMax === null || line.ts > tsMax)) tsMax = line.ts;
       }
-      if (unwritten) blockId = this.writeBlock(blockId, fileId, firstLine, building, startOffset, endOffset);
+      if (unwritten) blockId = this.writeBlock(blockId, fileId, firstLine, building, startOffset, endOffset, blockIsFull(bytes, building.length));
       const events = this.insertEvents(fileId, lines);
       this.statements.checkpoint.run({
         id: fileId, offset: checkpoint.offset, lineCount: checkpoint.lineCount, pending: checkpoint.pending,
@@ -304,6 +304,22 @@ export class Store {
     }
   }
 
+  /**
+  Compresses a file's last block when it was left open (uncompressed) for more lines: analyze calls it at
+  the end of a file, so a saved file's blocks are all compressed once, none of them twice. A file that grows
+  later reopens its last block as it would any other.
+  */
+  compressLastBlock(fileId: number): void {
+    this.database.transaction(() => {
+      const row = this.statements.tailBlock.get(fileId) as TailRow | undefined;
+      if (!row || row.codec === WRITE_CODEC) return;
+      const tail = this.openTail(fileId);
+      if (!tail) return;
+      const block = encodeBlock(tail.lines, WRITE_CODEC);
+      this.statements.updateBlock.run(block.lineCount, tail.endOffset, block.tsMin, block.tsMax, block.untimed, block.textBytes, block.codec, block.columns, block.text, tail.id);
+    }).immediate();
+  }
+
   /** The file's last block if more lines may join it, from memory when it is still what is stored. */
   private openTail(fileId: number): TailBlock | null {
     const row = this.statements.tailBlock.get(fileId) as TailRow | undefined;
@@ -311,7 +327,7 @@ export class Store {
     const cached = this.tails.get(fileId);
     if (cached && cached.id === row.id && cached.firstLine === row.first_line && cached.lines.length === row.line_count) return cached;
     const blobs = this.statements.blockBlobs.get(row.id) as { codec: string; columns: Buffer; text: Buffer };
-    const columns = unpackColumns(decompress(blobs.codec, blobs.columns));
+    const columns = unpackColumns(blobs.columns);
     const texts = unpackTexts(decompress(blobs.codec, blobs.text), columns.count);
     const lines: BlockLine[] = texts.map((text, index) => ({
       text, ts: columns.ts[index], host: columns.host[index], program: columns.program[index], package: columns.package[index],
@@ -321,9 +337,12 @@ export class Store {
     return { id: row.id, firstLine: row.first_line, lines, bytes, startOffset: row.start_offset, endOffset: row.end_offset };
   }
 
-  /** Writes a block (a new row, or the file's last block rewritten with more lines); returns its id. */
-  private writeBlock(id: number | null, fileId: number, firstLine: number, lines: readonly BlockLine[], startOffset: number | null, endOffset: number | null): number {
-    const block = encodeBlock(lines);
+  /**
+  Writes a block (a new row, or the file's last block rewritten with more lines); returns its id. A block
+  that more lines may join stays uncompressed until it is full (block-codec.ts BlockCodec).
+  */
+  private writeBlock(id: number | null, fileId: number, firstLine: number, lines: readonly BlockLine[], startOffset: number | null, endOffset: number | null, full: boolean): number {
+    const block = encodeBlock(lines, full ? WRITE_CODEC : "none");
     if (id !== null) {
       this.statements.updateBlock.run(block.lineCount, endOffset, block.tsMin, block.tsMax, block.untimed, block.textBytes, block.codec, block.columns, block.text, id);
       return id;

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { McAdvisorError, UsageError } from "../../errors.js";
 import { openDatabase } from "../../store/db.js";
+import { buildSearchIndex, searchedWith } from "../../store/search.js";
 import { renderTable } from "../../present/table.js";
 import { databasePath, formatOption } from "../options.js";
 
@@ -25,7 +26,7 @@ export function register(program: Command): void {
           // SQLite rejects a write to a view while preparing it, before it could be seen as a write.
           if (/cannot modify \S+ because it is a view/.test((error as Error).message)) throw readOnly;
           throw new UsageError(`SQL error: ${(error as Error).message}`, {
-            hint: "the views are log_lines(file, line_no, ts, host, program, text), events(...), findings(...); see README",
+            hint: "the views are log_lines(file, line_no, ts, host, program, text), events(...), findings(...), and log_search('words'); see README",
           });
         }
         if (!statement.readonly || !statement.reader) throw readOnly;
@@ -36,6 +37,9 @@ export function register(program: Command): void {
           throw new McAdvisorError(`query failed: ${(error as Error).message}`);
         }
         process.stdout.write(format === "json" ? `${JSON.stringify(rows, null, 2)}\n` : renderTable(rows, statement.columns().map((column) => column.name)));
+        // The first search of a database was answered by scanning its blocks; the index the next ones use is
+        // built now, after the answer is out (it is a file beside the database; the database is not changed).
+        if (searchedWith(database)) buildSearchIndex(database);
       } finally {
         database.close();
       }
