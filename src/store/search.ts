@@ -199,19 +199,26 @@ export function searchIndexState(main: Connection): SearchIndexState {
   }
 }
 
+export interface BuildOptions {
+  /** Stop after the first transaction that ends past this many ms (the rest is done by a later call). */
+  readonly budgetMs?: number;
+  /** Lines per transaction. */
+  readonly stepLines?: number;
+}
+
 /**
-Indexes up to `budgetMs` of lines the index lacks, in transactions of about BUILD_STEP_LINES lines that
-move each file's coverage with its rows (a build killed at any moment resumes where it stopped, without
-a line twice). Returns true when the index is complete. Reads blocks through `main` (read-only is enough).
+Indexes the lines the index lacks, in transactions of about BUILD_STEP_LINES lines that move each file's
+coverage with its rows (a build killed at any moment resumes where it stopped, without a line twice).
+Returns true when the index is complete. Reads blocks through `main` (read-only is enough).
 */
-export function buildSearchIndex(main: Connection, budgetMs = Infinity): boolean {
+export function buildSearchIndex(main: Connection, options: BuildOptions = {}): boolean {
   try {
-    return buildSidecar(main, budgetMs);
+    return buildSidecar(main, options);
   } catch (error) {
     // Damage found while building (SQLite says so when it reads a bad page): the index is begun again once.
     if (!isDamage(error) || main.memory) throw error;
     removeSidecar(searchIndexPath(main.name));
-    return buildSidecar(main, budgetMs);
+    return buildSidecar(main, options);
   }
 }
 
@@ -220,7 +227,9 @@ function isDamage(error: unknown): boolean {
   return code === "SQLITE_CORRUPT" || code === "SQLITE_NOTADB" || (typeof code === "string" && code.startsWith("SQLITE_CORRUPT"));
 }
 
-function buildSidecar(main: Connection, budgetMs: number): boolean {
+function buildSidecar(main: Connection, options: BuildOptions): boolean {
+  const budgetMs = options.budgetMs ?? Infinity;
+  const stepLines = options.stepLines ?? BUILD_STEP_LINES;
   const sidecar = openSidecar(main, true);
   if (!sidecar) return true;
   const reader = blockReader(main);
@@ -229,7 +238,6 @@ function buildSidecar(main: Connection, budgetMs: number): boolean {
   const started = performance.now();
   try {
     for (;;) {
-      if (performance.now() - started > budgetMs) return false;
       const done = sidecar.transaction((): boolean => {
         // Read inside the write transaction: another process building at the same time cannot make us index a line twice.
         const missing = missingOf(main, coverageOf(sidecar));
@@ -237,7 +245,7 @@ function buildSidecar(main: Connection, budgetMs: number): boolean {
         let lines = 0;
         for (const file of missing) {
           let next = file.indexed + 1;
-          while (next <= file.lines && lines < BUILD_STEP_LINES) {
+          while (next <= file.lines && lines < stepLines) {
             const ref = reader.blockOfLine(file.fileId, next);
             if (!ref) break;
             const block = reader.decode(ref);
@@ -248,11 +256,12 @@ function buildSidecar(main: Connection, budgetMs: number): boolean {
             next = last + 1;
           }
           setCoverage.run(file.fileId, next - 1);
-          if (lines >= BUILD_STEP_LINES) break;
+          if (lines >= stepLines) break;
         }
         return false;
       }).immediate();
       if (done) return true;
+      if (performance.now() - started > budgetMs) return false;
     }
   } finally {
     sidecar.close();
@@ -323,6 +332,7 @@ export function isCandidate(answer: IndexAnswer, block: DecodedBlock, index: num
 const building = new WeakSet<Connection>();
 /** A slice of building per turn of the event loop, so an interactive reader (the TUI) stays responsive. */
 const SLICE_MS = 40;
+const SLICE_LINES = 2_000;
 
 /**
 Brings the index up to date in the background of this process, a slice at a time, unless it already is
@@ -335,7 +345,7 @@ export function requestSearchIndex(main: Connection): void {
     if (!main.open) return;
     let complete = true;
     try {
-      complete = buildSearchIndex(main, SLICE_MS);
+      complete = buildSearchIndex(main, { budgetMs: SLICE_MS, stepLines: SLICE_LINES });
     } catch {
       // A search index is a convenience: when it cannot be built, searches keep scanning.
       complete = true;
