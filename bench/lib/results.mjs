@@ -140,7 +140,7 @@ export function formatMarkdown(results) {
       ["query: log_search, the word no line holds", cell(search.before.queryNoMatch), cell(search.after.queryNoMatch)],
     ]), "");
     out.push(`Building the search index: ${seconds(search.build.ms)}, ${number(mib(search.build.indexBytes), 1)} MiB. `
-      + `One hour (from ${search.hour.since}): the report's count of its lines ${cell(search.hour.storeApi)} (block time index), the same in SQL through log_lines ${cell(search.hour.sql)} (every block decoded); `
+      + `One hour (from ${search.hour.since}): the report's count of its lines ${cell(search.hour.storeApi)} (block time index; ${number(search.hour.storeApi.firstMs ?? search.hour.storeApi.ms, 0)} ms the first time), the same in SQL through log_lines ${cell(search.hour.sql)} (every block decoded); `
       + `\`log_lines WHERE file = ?\` ${cell(search.oneFile)}; every line through log_lines ${cell(search.everyLine)}.`, "");
   }
 

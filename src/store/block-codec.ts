@@ -41,8 +41,9 @@ export function compress(codec: BlockCodec, data: Buffer): Buffer {
   }
 }
 
-export function decompress(codec: string, data: Buffer): Buffer {
-  if (codec === "deflate") return zlib.inflateRawSync(data);
+/** The stored data back; `size` (the uncompressed length, when known) lets zlib write it in one piece. */
+export function decompress(codec: string, data: Buffer, size?: number): Buffer {
+  if (codec === "deflate") return zlib.inflateRawSync(data, size ? { chunkSize: Math.max(64 * 1024, size + 64) } : undefined);
   if (codec === "none") return data;
   throw new StoreError(`a block of stored lines uses the codec '${codec}', which this mcadvisor cannot read`, {
     hint: "upgrade mcadvisor (the database was written by a newer one), or analyse the logs again into a new --db",

@@ -4,6 +4,7 @@ view, and, for the store's own readers (the TUI's Logs view, reports, evidence),
 line and time that decode only the blocks a question needs, and lines merged across files in time order.
 */
 import type Database from "better-sqlite3";
+import { isAscii } from "node:buffer";
 import { decompress, lineIdOf, splitTexts, textOf, unpackColumns, unpackTexts, type BlockColumns } from "./block-codec.js";
 
 type Connection = Database.Database;
@@ -77,8 +78,9 @@ export class DecodedBlock {
   private unpacked: BlockColumns | null = null;
   private joined: string | null = null;
   private split: string[] | null = null;
+  private asciiText = false;
 
-  constructor(readonly ref: BlockRef, private readonly codec: string, private readonly columnsBlob: Buffer, private readonly textBlob: Buffer) {}
+  constructor(readonly ref: BlockRef, private readonly codec: string, private readonly columnsBlob: Buffer, private readonly textBlob: Buffer, private readonly textBytes: number) {}
 
   get columns(): BlockColumns {
     this.unpacked ??= unpackColumns(this.columnsBlob);
@@ -92,8 +94,18 @@ export class DecodedBlock {
 
   /** All the block's texts as one string, a newline between lines (a search rejects a block on it at once). */
   text(): string {
-    this.joined ??= textOf(decompress(this.codec, this.textBlob));
+    if (this.joined === null) {
+      const data = decompress(this.codec, this.textBlob, this.textBytes);
+      this.asciiText = isAscii(data);
+      this.joined = textOf(data);
+    }
     return this.joined;
+  }
+
+  /** Whether every text of the block is plain ASCII (a search then needs no Unicode folding). */
+  get ascii(): boolean {
+    this.text();
+    return this.asciiText;
   }
 
   texts(): string[] {
@@ -144,17 +156,32 @@ export class BlockReader {
   private readonly cache = new Map<number, DecodedBlock>();
   private readonly paths = new Map<number, string>();
   private readonly statements;
+  private allBlocks: { readonly version: string; readonly refs: readonly BlockRef[] } | null = null;
 
   constructor(readonly database: Connection) {
     this.statements = {
-      blob: database.prepare("SELECT codec, columns, text, line_count FROM block WHERE id = ?"),
+      blob: database.prepare("SELECT codec, columns, text, text_bytes, line_count FROM block WHERE id = ?"),
       blockOfLine: database.prepare(`SELECT ${REF_COLUMNS} FROM block WHERE file_id = ? AND first_line <= ? ORDER BY first_line DESC LIMIT 1`),
       path: database.prepare("SELECT path FROM file WHERE id = ?").pluck(),
+      all: database.prepare(`SELECT ${REF_COLUMNS} FROM block`),
+      // Changes by other connections, and by this one: together they say whether the block table may have changed.
+      version: database.prepare("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()").pluck(),
     };
+  }
+
+  /** Every block's ref, read again only when the database changed since (a page of the Logs view asks often). */
+  private everyBlock(): readonly BlockRef[] {
+    const version = this.statements.version.get() as string;
+    if (this.allBlocks?.version !== version) this.allBlocks = { version, refs: (this.statements.all.all() as BlockRow[]).map(toRef) };
+    return this.allBlocks.refs;
   }
 
   /** The blocks of a scope, with the time window answered by the block index (block_time). */
   blocks(scope: BlockScope = {}): BlockRef[] {
+    if (scope.since === undefined && scope.until === undefined) {
+      const files = scope.fileIds ? new Set(scope.fileIds) : null;
+      return this.everyBlock().filter((ref) => files === null || files.has(ref.fileId));
+    }
     const conditions: string[] = [];
     const parameters: unknown[] = [];
     if (scope.fileIds) conditions.push(`file_id IN (${scope.fileIds.map((id) => String(Math.trunc(id))).join(", ") || "NULL"})`);
@@ -186,9 +213,9 @@ export class BlockReader {
       this.cache.set(ref.id, cached);
       return cached;
     }
-    const row = this.statements.blob.get(ref.id) as { codec: string; columns: Buffer; text: Buffer; line_count: number } | undefined;
+    const row = this.statements.blob.get(ref.id) as { codec: string; columns: Buffer; text: Buffer; text_bytes: number; line_count: number } | undefined;
     if (!row) throw new Error(`block ${ref.id} vanished while it was read`);
-    const decoded = new DecodedBlock({ ...ref, lineCount: row.line_count }, row.codec, row.columns, row.text);
+    const decoded = new DecodedBlock({ ...ref, lineCount: row.line_count }, row.codec, row.columns, row.text, row.text_bytes);
     this.cache.set(ref.id, decoded);
     if (this.cache.size > CACHED_BLOCKS) this.cache.delete(this.cache.keys().next().value as number);
     return decoded;

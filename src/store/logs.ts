@@ -84,16 +84,16 @@ function planFor(database: SqliteDatabase, filter: LogFilter, search: TextMatche
     const text = block.texts()[index];
     // Blank lines (between package-log runs) carry nothing to read.
     if (text === "") return false;
-    if (words && !(level === "notable" && columns.eventCount[index] > 0) && !words.test(text)) return false;
+    if (words && !(level === "notable" && columns.eventCount[index] > 0) && !words.test(text, block.ascii)) return false;
     if (search) {
       if (answer && !isCandidate(answer, block, index)) return false;
-      if (!search.test(text)) return false;
+      if (!search.test(text, block.ascii)) return false;
     }
     return true;
   };
   // A block whose text holds no match at all is skipped before its lines are looked at.
   const acceptBlock: BlockTest | undefined = search || (words && level !== "notable")
-    ? (block) => (!search || search.mayMatch(block.text())) && (!words || level === "notable" || words.mayMatch(block.text()))
+    ? (block) => (!search || search.mayMatch(block.text(), block.ascii)) && (!words || level === "notable" || words.mayMatch(block.text(), block.ascii))
     : undefined;
   return { blocks, accept, acceptBlock };
 }

@@ -56,10 +56,13 @@ export function searchTerms(input: string): SearchTerm[] | null {
   return terms.length > 0 ? terms : null;
 }
 
-/** Tests a line's text; `mayMatch` rejects a whole block's text at once (most blocks, for a rare word). */
+/**
+Tests a line's text; `mayMatch` rejects a whole block's text at once (most blocks, for a rare word).
+`ascii`: the text is known to be plain ASCII, so Unicode folding is skipped (most logs).
+*/
 export interface TextMatcher {
-  test(text: string): boolean;
-  mayMatch(blockText: string): boolean;
+  test(text: string, ascii?: boolean): boolean;
+  mayMatch(blockText: string, ascii?: boolean): boolean;
   /** The FTS5 query (on the contentless index) whose rows include every line `test` accepts. */
   readonly indexQuery: string;
 }
@@ -71,8 +74,8 @@ function termPattern(term: SearchTerm): string {
 }
 
 function regexMatcher(patterns: readonly RegExp[], indexQuery: string, every: boolean): TextMatcher {
-  const test = (text: string): boolean => {
-    const folded = fold(text);
+  const test = (text: string, ascii = false): boolean => {
+    const folded = ascii ? text : fold(text);
     return every ? patterns.every((pattern) => pattern.test(folded)) : patterns.some((pattern) => pattern.test(folded));
   };
   return { test, mayMatch: test, indexQuery };
@@ -386,8 +389,8 @@ export function* searchLines(main: Connection, matcher: TextMatcher): Generator<
   const blocks = answer ? candidateBlocks(reader.blocks(), answer) : reader.blocks();
   for (const line of mergedLines(reader, blocks, {
     direction: "forward",
-    acceptBlock: (block) => matcher.mayMatch(block.text()),
-    accept: (block, index) => (!answer || isCandidate(answer, block, index)) && matcher.test(block.texts()[index]),
+    acceptBlock: (block) => matcher.mayMatch(block.text(), block.ascii),
+    accept: (block, index) => (!answer || isCandidate(answer, block, index)) && matcher.test(block.texts()[index], block.ascii),
   })) {
     const file = files.get(line.fileId);
     yield { line, file: file?.path ?? "?", bundle: file?.bundle ?? "?" };
