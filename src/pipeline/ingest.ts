@@ -99,12 +99,16 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
     newEvents += parsed.events.length;
     if (parsed.ts !== null && (lastTs === null || parsed.ts > lastTs)) lastTs = parsed.ts;
   };
-  const commit = (): void => {
-    if (batch.length === 0) return;
+  // `final`: the file is read to its end, its last block is compressed (it is left open for more lines otherwise).
+  const commit = (final = false): void => {
+    if (batch.length === 0) {
+      if (final) store.compressLastBlock(file.id);
+      return;
+    }
     store.appendLines(file.id, batch, {
       offset: batchEnd, lineCount: batch[batch.length - 1].lineNo, pending: null, size: identity.size,
       parserContext: JSON.stringify(parser.context()),
-    });
+    }, { final });
     newLines += batch.length;
     options.onLines?.(batch.length);
     batch = [];
@@ -139,7 +143,7 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
   } catch (error) {
     // A truncated .gz or a read error mid-file: keep every line read so far, then report the file.
     for (const framed of framer.flush()) take(framed);
-    commit();
+    commit(true);
     throw new PartialInputError(`${input.path}: read stopped after ${framer.lineCount} lines: ${describeError(error)}`, file.id, {
       hint: "the lines before the damage are stored and analysed; re-copy the file from the node if you need the rest",
       cause: error,
@@ -148,8 +152,7 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
     stream.destroy();
   }
   for (const framed of framer.flush()) take(framed);
-  commit();
-  store.compressLastBlock(file.id);
+  commit(true);
   let stored = store.fileById(file.id) as FileRecord;
   if (contentHash && stored.offset === hashedBytes && hashedBytes > 0) {
     store.setContentHash(file.id, contentHash.digest("hex"), hashedBytes);

@@ -100,6 +100,12 @@ interface TailBlock {
   readonly bytes: number;
   readonly startOffset: number | null;
   readonly endOffset: number | null;
+  readonly codec: string;
+}
+
+export interface AppendOptions {
+  /** No more lines are expected (a saved file read to its end): the last block is compressed now, not left open. */
+  readonly final?: boolean;
 }
 
 interface TailRow {
@@ -254,7 +260,7 @@ export class Store {
   into the file's blocks: the last block is rewritten with the new lines until it is full, then a new one
   is begun.
   */
-  appendLines(fileId: number, lines: readonly LineToStore[], checkpoint: Checkpoint): void {
+  appendLines(fileId: number, lines: readonly LineToStore[], checkpoint: Checkpoint, options: AppendOptions = {}): void {
     const run = this.database.transaction((): TailBlock | null => {
       const tail = this.openTail(fileId);
       let building: BlockLine[] = tail ? [...tail.lines] : [];
@@ -285,7 +291,11 @@ export class Store {
         if (line.format === "unknown") unparsed++;
         if (line.ts !== null && (tsMax === null || line.ts > tsMax)) tsMax = line.ts;
       }
-      if (unwritten) blockId = this.writeBlock(blockId, fileId, firstLine, building, startOffset, endOffset, blockIsFull(bytes, building.length));
+      // The last block stays uncompressed while lines may still join it; a file read to its end has it compressed now.
+      const compressLast = options.final === true || blockIsFull(bytes, building.length);
+      if (unwritten || (options.final === true && tail !== null && tail.codec !== WRITE_CODEC)) {
+        blockId = this.writeBlock(blockId, fileId, firstLine, building, startOffset, endOffset, compressLast);
+      }
       const events = this.insertEvents(fileId, lines);
       this.statements.checkpoint.run({
         id: fileId, offset: checkpoint.offset, lineCount: checkpoint.lineCount, pending: checkpoint.pending,
@@ -293,7 +303,7 @@ export class Store {
         events, unparsed, tsMax,
       });
       if (blockId === null || building.length === 0 || blockIsFull(bytes, building.length)) return null;
-      return { id: blockId, firstLine, lines: building, bytes, startOffset, endOffset };
+      return { id: blockId, firstLine, lines: building, bytes, startOffset, endOffset, codec: compressLast ? WRITE_CODEC : "none" };
     });
     const tail = run.immediate();
     // Remembered only once committed: after a rollback the stored last block is the one before.
@@ -305,19 +315,18 @@ export class Store {
   }
 
   /**
-  Compresses a file's last block when it was left open (uncompressed) for more lines: analyze calls it at
-  the end of a file, so a saved file's blocks are all compressed once, none of them twice. A file that grows
-  later reopens its last block as it would any other.
+  Compresses a file's last block when it was left open (uncompressed) for more lines: for a file read to its
+  end when its last batch of lines was already stored (appendLines with `final` does it otherwise).
   */
   compressLastBlock(fileId: number): void {
-    this.database.transaction(() => {
-      const row = this.statements.tailBlock.get(fileId) as TailRow | undefined;
-      if (!row || row.codec === WRITE_CODEC) return;
-      const tail = this.openTail(fileId);
-      if (!tail) return;
-      const block = encodeBlock(tail.lines, WRITE_CODEC);
-      this.statements.updateBlock.run(block.lineCount, tail.endOffset, block.tsMin, block.tsMax, block.untimed, block.textBytes, block.codec, block.columns, block.text, tail.id);
+    const tail = this.database.transaction((): TailBlock | null => {
+      const current = this.openTail(fileId);
+      if (!current || current.codec === WRITE_CODEC) return current;
+      this.writeBlock(current.id, fileId, current.firstLine, current.lines, current.startOffset, current.endOffset, true);
+      return { ...current, codec: WRITE_CODEC };
     }).immediate();
+    this.tails.delete(fileId);
+    if (tail) this.tails.set(fileId, tail);
   }
 
   /** The file's last block if more lines may join it, from memory when it is still what is stored. */
@@ -325,7 +334,7 @@ export class Store {
     const row = this.statements.tailBlock.get(fileId) as TailRow | undefined;
     if (!row || blockIsFull(row.text_bytes, row.line_count)) return null;
     const cached = this.tails.get(fileId);
-    if (cached && cached.id === row.id && cached.firstLine === row.first_line && cached.lines.length === row.line_count) return cached;
+    if (cached && cached.id === row.id && cached.firstLine === row.first_line && cached.lines.length === row.line_count && cached.codec === row.codec) return cached;
     const blobs = this.statements.blockBlobs.get(row.id) as { codec: string; columns: Buffer; text: Buffer };
     const columns = unpackColumns(blobs.columns);
     const texts = unpackTexts(decompress(blobs.codec, blobs.text), columns.count);
@@ -334,7 +343,7 @@ export class Store {
       format: columns.format[index], eventCount: columns.eventCount[index],
     }));
     const bytes = lines.reduce((sum, line) => sum + textCost(line.text), 0);
-    return { id: row.id, firstLine: row.first_line, lines, bytes, startOffset: row.start_offset, endOffset: row.end_offset };
+    return { id: row.id, firstLine: row.first_line, lines, bytes, startOffset: row.start_offset, endOffset: row.end_offset, codec: row.codec };
   }
 
   /**
