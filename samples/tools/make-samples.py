@@ -368,6 +368,12 @@ def s01_healthy_day():
     b.pkg("nodeA1", "oracle_pkg", lines)
     sg_started(b, "nodeA1", sec(done, 1), "oracle_pkg")
     b.sys("nodeA1", T(9, 20, 31, 30), "CM-CMD[5140]", "cmmodpkg -e oracle_pkg")
+    # the nightly backup reads sapdg's S-VOLs at site B: split at 22:00, resynchronized when it is done
+    b.sys("nodeA2", T(9, 22, 0, 0), "logger", "root: nightly backup: pairsplit -g sapdg -r (backup of the S-VOLs on nodeB2)")
+    b.sys("nodeA2", T(9, 22, 0, 6), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PSUS, remote SVOL_SSUS")
+    b.sys("nodeA2", T(10, 0, 20, 0), "logger", "root: nightly backup done: pairresync -g sapdg -c 15 started")
+    b.sys("nodeA2", T(10, 0, 20, 5), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_COPY 61%, remote SVOL_COPY")
+    b.sys("nodeA2", T(10, 0, 55, 0), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PAIR 100%, remote SVOL_PAIR")
     # nightly status checks by the monitoring script
     for day in (9, 10):
         b.sys("nodeA1", T(day, 2, 0, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PAIR 100%, remote SVOL_PAIR")
@@ -375,7 +381,7 @@ def s01_healthy_day():
         b.sys("nodeA2", T(day, 2, 0, 5), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PAIR 100%, remote SVOL_PAIR")
     b.write(gzip_files={("nodeB2", "syslog.log")})
     b.expected([], ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync", "fix-package-failure", "raise-run-script-timeout", "restart-raid-manager", "raise-member-timeout", "check-pair-consistency", "recover-continental-cluster"],
-               "A normal day: oracle_pkg and sap_pkg start on site A, oracle_pkg is moved to nodeA2 for patching and back with cmhaltpkg/cmrunpkg. Pairs are PAIR on both sides all day; nothing needs doing.")
+               "A normal day: oracle_pkg and sap_pkg start on site A, oracle_pkg is moved to nodeA2 for patching and back with cmhaltpkg/cmrunpkg. At night the backup splits sapdg (PSUS/SSUS) for two hours and resynchronizes it: a split that is resynchronized the same night is not a finding. Nothing needs doing.")
 
 
 def link_failure_lines(b, node, when, dg, pkg, fence="NEVER"):
@@ -661,11 +667,10 @@ def s06_auto_psuepsus():
     b.pkg("nodeA1", "sap_pkg", lines)
     sg_started(b, "nodeA1", sec(done, 1), "sap_pkg")
     b.write()
-    b.expected([finding_of("automated-link-failure-psuepsus", "automated", "info", "resolved", "sap_pkg", "sapdg"),
-                finding_of("swap-resync-after-takeover", "swap-resync", "critical", "resolved", "sap_pkg", "sapdg"),
-                finding_of("failback-after-failover", "failback", "info", "resolved", "sap_pkg", "sapdg")],
-               ["full-resync", "recreate-pairs", "force-or-resync"],
-               "Site A loses power at night; site B takes the ASYNC group sapdg over (horctakeover -S, SSWS, AUTO_NONCURDATA=1) and runs sap_pkg. Site A and the CA links are back in the morning. In the afternoon sap_pkg is moved back to nodeA1 without a swap resync first: Metrocluster finds local PVOL_PSUE and remote SVOL_PSUS, and because AUTO_PSUEPSUS=1 it resynchronizes from site B itself (pairresync -swapp), waits 23 minutes for PAIR, swaps the roles back and starts the package. Nothing is left to do; next time, pairresync -swaps at site B before the failback would have shortened the downtime.")
+    b.expected([finding_of("automated-link-failure-psuepsus", "automated", "warning", "resolved", "sap_pkg", "sapdg"),
+                finding_of("failback-auto-psuepsus", "failback", "critical", "resolved", "sap_pkg", "sapdg")],
+               ["full-resync", "recreate-pairs", "force-or-resync", "swap-resync"],
+               "Site A loses power at night; site B takes the ASYNC group sapdg over (horctakeover -S, SSWS, AUTO_NONCURDATA=1) and runs sap_pkg. With AUTO_PSUEPSUS=1 the swap resync is not a prerequisite: the failback finding says the data is not remotely protected and that halting sap_pkg at site B and starting it on nodeA1 is enough, Metrocluster resynchronizing at the start. Site A and the CA links are back in the morning. In the afternoon sap_pkg is moved back to nodeA1 without a swap resync first: Metrocluster finds local PVOL_PSUE and remote SVOL_PSUS, and because AUTO_PSUEPSUS=1 it resynchronizes from site B itself (pairresync -swapp), waits 23 minutes for PAIR, swaps the roles back and starts the package. Nothing is left to do; next time, pairresync -swaps at site B before the failback would have shortened the downtime.")
 
 
 def s07_run_script_timeout():
@@ -1125,7 +1130,7 @@ def s19_pairs_suspended_no_resync():
         b.sys("nodeA1", T(day, hh, 0, 0), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PFUS 100%, remote SVOL_PFUS")
     b.sys("nodeA1", T(27, 9, 30, 0), "logger", "root: SAP month-end close running on sap_pkg, batch load high (ticket INC0101877)")
     b.write()
-    b.expected([finding_of("pairs-suspended-no-resync", "full-resync", "warning", "open", "sap_pkg", "sapdg")],
+    b.expected([finding_of("pairs-suspended-no-resync", "full-resync", "critical", "open", "sap_pkg", "sapdg")],
                ["swap-resync", "recreate-pairs", "force-or-resync", "automated", "raise-horctimeout"],
                "During the month-end batch the ASYNC journal of sapdg fills up and both sides suspend as PFUS at 01:10; sap_pkg keeps running on nodeA1 and nothing restarts, so no start-time rule applies. Nobody resynchronizes: more than 24 hours later the monitoring script still reports PVOL_PFUS / SVOL_PFUS and site B's copy keeps aging. Run pairresync -g sapdg -c 15 on site A while the package runs, wait for PAIR, and review the journal size.")
 
@@ -1193,9 +1198,10 @@ def s22_start_refused_psuepsus():
     b.write()
     b.expected([finding_of("start-refused-psuepsus", "force-or-resync", "critical", "open", "sap_pkg", "sapdg"),
                 finding_of("swap-resync-after-takeover", "swap-resync", "critical", "open", "sap_pkg", "sapdg"),
-                finding_of("failback-after-failover", "failback", "info", "open", "sap_pkg", "sapdg")],
+                finding_of("package-down-after-takeover", "restart-at-failover-site", "critical", "open", "sap_pkg", "sapdg"),
+                finding_of("failback-after-failover", "failback", "info", "resolved", "sap_pkg", "sapdg")],
                ["full-resync", "recreate-pairs", "automated"],
-               "The same night as auto-psuepsus-link-failure, at a site that keeps AUTO_PSUEPSUS=0: site B takes the ASYNC group sapdg over (SSWS) after site A loses power, and in the afternoon the operator moves sap_pkg back to nodeA1 without a swap resync. Metrocluster finds local PVOL_PSUE with a remote SVOL_PSUS (site B's SSWS) and refuses (exit 1): the package is down and disabled. Site B's data is the newer: run pairresync -swaps at site B (or -swapp on nodeA1), wait for PAIR, then start sap_pkg on nodeA1 and cmmodpkg -e. A plain pairresync from site A would overwrite site B's data.")
+               "The same night as auto-psuepsus-link-failure, at a site that keeps AUTO_PSUEPSUS=0: site B takes the ASYNC group sapdg over (SSWS) after site A loses power, and in the afternoon the operator moves sap_pkg back to nodeA1 without a swap resync: halted on nodeB1 (the failback finding closes: the failback has begun), started on nodeA1. Metrocluster finds local PVOL_PSUE with a remote SVOL_PSUS (site B's SSWS) and refuses (exit 1): the package is down everywhere, and ten minutes later nothing has started it. Site B's data is the newer. End the outage first: start sap_pkg again on nodeB1 (cmmodpkg -e -n nodeB1, cmrunpkg -n nodeB1, cmmodpkg -e), run pairresync -swaps at site B while it runs, wait for PAIR, then fail back to nodeA1. A plain pairresync from site A would overwrite site B's data.")
 
 
 def s23_start_refused_psussssws():
@@ -1259,9 +1265,10 @@ def s23_start_refused_psussssws():
     b.write(gzip_files={("nodeA2", "OLDsyslog.log")})
     b.expected([finding_of("start-refused-psussssws", "force-or-resync", "critical", "open", "oracle_pkg", "oradg"),
                 finding_of("swap-resync-after-takeover", "swap-resync", "critical", "open", "oracle_pkg", "oradg"),
-                finding_of("failback-after-failover", "failback", "info", "open", "oracle_pkg", "oradg")],
+                finding_of("package-down-after-takeover", "restart-at-failover-site", "critical", "open", "oracle_pkg", "oradg"),
+                finding_of("failback-after-failover", "failback", "info", "resolved", "oracle_pkg", "oradg")],
                ["full-resync", "recreate-pairs", "automated"],
-               "Site A loses power overnight and site B takes over oradg (horctakeover -S, SVOL_SSWS) with AUTO_NONCURDATA=1; oracle_pkg runs on nodeB1. Site A and the CA links are back the next day, and the operator tries to fail back by halting oracle_pkg on nodeB1 and starting it on nodeA1 without a swap resync: nodeA1 is PVOL_PSUS while site B is SVOL_SSWS with newer data, AUTO_PSUSSSSWS=0, so Metrocluster refuses (exit 1) and the package is down. Restart it on nodeB1 (or leave it down), run pairresync -swaps from site B (or -swapp from site A), wait for PAIR, then fail back. A plain pairresync would overwrite site B's newer data.")
+               "Site A loses power overnight and site B takes over oradg (horctakeover -S, SVOL_SSWS) with AUTO_NONCURDATA=1; oracle_pkg runs on nodeB1. Site A and the CA links are back the next day, and the operator tries to fail back by halting oracle_pkg on nodeB1 and starting it on nodeA1 without a swap resync: nodeA1 is PVOL_PSUS while site B is SVOL_SSWS with newer data, AUTO_PSUSSSSWS=0, so Metrocluster refuses (exit 1) and the package is down everywhere. End the outage first: start it again on nodeB1, whose data is current; then decide which copy to keep (site B's, the usual way: pairresync -swaps from site B or -swapp from site A, PAIR, fail back; or site A's late writes: halt at site B, pairsplit -S, paircreate -vl from site A), and fail back. A plain pairresync is rejected on SSWS and would overwrite site B's newer data if it were not.")
 
 
 def s24_start_refused_svolpfus():
@@ -1406,6 +1413,150 @@ def s27_start_refused_unexplained():
                "The oradg pairs were split (PSUS) for a firmware update of array 35663 while oracle_pkg kept running at site A. Afterwards the storage team starts pairresync -g oradg; an hour and a half later, with the copy at about half, the operator moves oracle_pkg from nodeA1 to nodeB1. Metrocluster finds SVOL_COPY / PVOL_COPY and refuses (exit 1): an S-VOL being copied is not consistent. No AUTO_* table covers COPY, so no specific rule explains it; the fallback points to the package log and both sites' pairdisplay. Do not force: start oracle_pkg again on nodeA1 (cmmodpkg -e oracle_pkg, cmrunpkg -n nodeA1), wait for PAIR (pairevtwait), then move.")
 
 
+# ---- scenarios added for the safety pass of the catalog (issue 17) ----------------------------------
+
+
+def s28_continental_failback():
+    """Continentalclusters: the day after continental-alarm, cmrecovercl started the recovery package on the
+    recovery cluster (SVOL takeover, SSWS); the primary site is back and its array answers again."""
+    b = Bundle("continental-recovery-failback")
+    recovery = ["nodeC1", "nodeC2"]
+    for node in recovery:
+        b.noise(node, T(7, 0, 0), T(8, 12, 0), "day")
+        pkg_config(b, node, "ora_bkpkg", recovery)
+        env_file(b, node, "ora_bkpkg", "NEVER", {"AUTO_SVOLPSUE": 1}, cluster_type="continental", dg="oradg")
+    cluster_up(b, recovery, T(7, 4, 29, 0), pid=2050)
+    b.sys("nodeC1", T(7, 4, 30, 0), "cmcld[2050]", "Request from node nodeC1 to start package ccmonpkg on node nodeC1.")
+    b.sys("nodeC1", T(7, 4, 30, 6), "cmcld[2050]", "Started package ccmonpkg on node nodeC1.")
+    for minutes, kind in ((5, "CLUSTER_ALERT"), (10, "CLUSTER_ALERT"), (15, "CLUSTER_ALARM")):
+        b.sys("nodeC1", T(7, 14, 2 + minutes, 7), "cmclsentryd[3021]", f"{kind} primary_cluster/UNREACHABLE {minutes} MINUTES - Cluster {kind[8:]}: primary_cluster not responding.")
+    b.sys("nodeC1", T(7, 15, 25, 0), "logger", "root: site A confirmed lost (fire in the computer room), recovery authorised by the DR manager (INC0101877)")
+    b.sys("nodeC1", T(7, 15, 30, 40), "CM-CMD[5120]", "cmrecovercl")
+    b.sys("nodeC1", T(7, 15, 30, 52), "cmrecovercl[5120]", "Processing the recovery group oragroup on recovery cluster recovery_cluster.")
+    b.sys("nodeC1", T(7, 15, 30, 53), "cmrecovercl[5120]", "Starting recovery package ora_bkpkg on recovery cluster recovery_cluster.")
+    b.sys("nodeC1", T(7, 15, 30, 58), "cmcld[2050]", "Request from node nodeC1 to start package ora_bkpkg on node nodeC1.")
+    b.sys("nodeC1", T(7, 15, 30, 58), "cmcld[2050]", "Executing '/etc/cmcluster/ora_bkpkg/ora_bkpkg.cntl start' for package ora_bkpkg.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group oradg is NEVER."),
+        (13, "pairvolchk -g oradg -c failed: EX_ENORMT (242) No remote host alive"),
+        (13, "The local device group oradg is in SVOL_PSUE state; remote state is EX_ENORMT (242)."),
+        (14, "AUTO_SVOLPSUE is 1: performing SVOL takeover for device group oradg."),
+        (40, "Executing horctakeover -g oradg -S ... horctakeover returned 2 (SVOL-takeover)."),
+        (41, "Device group oradg is now SVOL_SSWS."),
+        (41, "WARNING: the package starts with non-current data."),
+    ]
+    lines, done = start_body(T(7, 15, 30, 59), "nodeC1", "ora_bkpkg", mc)
+    b.pkg("nodeC1", "ora_bkpkg", lines)
+    sg_started(b, "nodeC1", sec(done, 1), "ora_bkpkg", pid=2050)
+    b.sys("nodeC1", T(7, 15, 40, 0), "cmclsentryd[3021]", "CLUSTER_ALARM: cluster primary_cluster has been UNREACHABLE for 98 minutes")
+    # the next morning site A has power again; the primary array and the CA links answer
+    b.sys("nodeC1", T(8, 9, 30, 0), "EMS [2710]", "------ EMS Event Notification ------  Value: \"INFORMATION (2)\" for Resource: \"/system/events/xp/35663\"  Continuous Access link restored: remote copy paths to array 35422 are up")
+    b.sys("nodeC1", T(8, 9, 40, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PSUS(SSWS), remote PVOL_PSUE")
+    b.write()
+    b.expected([finding_of("swap-resync-after-takeover", "swap-resync", "critical", "open", "ora_bkpkg", "oradg"),
+                finding_of("failback-continental", "failback", "info", "open", "ora_bkpkg", "oradg"),
+                finding_of("continental-alarm", "recover-continental-cluster", "critical", "resolved", None, None)],
+               ["full-resync", "recreate-pairs", "force-or-resync"],
+               "Continentalclusters with CA XP: site A (the primary cluster) is lost in a fire; after the CLUSTER_ALARM and the DR manager's go, cmrecovercl starts the recovery package ora_bkpkg on nodeC1 of the recovery cluster, which takes oradg over (SVOL_SSWS). The next morning site A has power and its array answers again (remote PVOL_PSUE). Failing back is not a move of ora_bkpkg inside its cluster: pairresync -swaps from nodeC1 while ora_bkpkg runs, wait for PAIR, halt ora_bkpkg, start the primary cluster (its primary packages must not start by themselves), cmrunpkg the recovery group's primary package on a primary node, and check that ccmonpkg runs on both clusters. Had the primary array come back PSUE for good or SMPL, the pairs would be recreated from nodeC1 and the roles reversed with cmapplyconcl.")
+
+
+
+def s29_run_script_timeout_too_short():
+    b = Bundle("run-script-timeout-too-short")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(30, 0, 0), T(30, 20, 0), [("sap_pkg", "ASYNC", None, 360, "420")])
+    cluster_up(b, nodes, T(30, 5, 0, 0))
+    morning_start(b, "nodeA1", T(30, 5, 2, 0), "sap_pkg", "sapdg", "ASYNC")
+    b.sys("nodeA1", T(30, 9, 40, 0), "logger", "root: sap_pkg RUN_SCRIPT_TIMEOUT set to 420 s, HORCTIMEOUT stays 360 s, after the audit asked for no unlimited timeouts (CHG0042702)")
+    b.sys("nodeA1", T(30, 9, 45, 0), "CM-CMD[6210]", "cmapplyconf -v -P /etc/cmcluster/sap_pkg/sap_pkg.config")
+    for node, text in (("nodeA1", "local PVOL_PAIR 12%, remote SVOL_PAIR"), ("nodeB1", "local SVOL_PAIR, remote PVOL_PAIR")):
+        b.sys(node, T(30, 14, 0, 0), "logger", f"mcstat: pairdisplay -g sapdg -fc: {text}")
+    b.write()
+    b.expected([finding_of("run-script-timeout-too-short", "raise-run-script-timeout", "warning", "open", "sap_pkg", "sapdg")],
+               ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync", "raise-horctimeout", "fix-package-failure"],
+               "Nothing has failed yet: after an audit asked for no unlimited timeouts, sap_pkg's RUN_SCRIPT_TIMEOUT is set to 420 s, above its HORCTIMEOUT of 360 s, so the check against HORCTIMEOUT passes. But the Metrocluster toolkit adds five minutes or more to every start (reading the status of every device), on top of what horctakeover may wait: a failover that drains the journal would be killed half way. Set NO_TIMEOUT, or compute the value: HORCTIMEOUT + 300 s or more + the package's own longest start.")
+
+
+
+def s30_pairs_left_split():
+    b = Bundle("pairs-left-split")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(13, 0, 0), T(16, 9, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(13, 5, 0, 0))
+    morning_start(b, "nodeA1", T(13, 5, 2, 0), "oracle_pkg", "oradg")
+    # Friday night: the weekly full backup splits oradg to read the S-VOLs on nodeB2
+    b.sys("nodeA1", T(13, 22, 0, 0), "logger", "root: weekly backup: pairsplit -g oradg -r (full backup of the S-VOLs on nodeB2)")
+    b.sys("nodeA1", T(13, 22, 0, 5), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUS, remote SVOL_SSUS")
+    b.sys("nodeB2", T(13, 22, 0, 9), "logger", "mcstat: pairdisplay -g oradg -fc: local SVOL_SSUS, remote PVOL_PSUS")
+    # the backup job dies on a tape error before its resync step; nobody notices over the weekend
+    b.sys("nodeB2", T(14, 3, 12, 0), "bpbkar[18812]", "ERR - tape drive 2 (IBM.ULT3580-HH6): write error, job 80412 terminated, status 84")
+    for day, hh in ((14, 6), (14, 18), (15, 6), (15, 18), (16, 6)):
+        b.sys("nodeA1", T(day, hh, 0, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUS, remote SVOL_SSUS")
+    b.write()
+    b.expected([finding_of("pairs-left-split", "full-resync", "critical", "open", "oracle_pkg", "oradg")],
+               ["swap-resync", "recreate-pairs", "force-or-resync", "automated", "failback"],
+               "Friday night the weekly backup splits oradg (PVOL_PSUS / SVOL_SSUS) to read the S-VOLs on nodeB2; the job dies on a tape error before its pairresync step and nobody notices. On Monday morning the pairs are still split: site B's copy is as old as Friday 22:00, a failover there would be refused (S-VOL PSUS, AUTO_SVOLPSUS=0) or, forced, would lose the weekend. Resynchronize from site A (split the S-VOLs' Business Copy first where there is one), wait for PAIR, and fix the backup job so it always resynchronizes.")
+
+
+
+def s31_quorum_lost_cluster_halted():
+    b = Bundle("quorum-lost-cluster-halted")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(12, 0, 0), T(12, 6, 0), [("oracle_pkg", "DATA", {"AUTO_NONCURDATA": 1}, 360, "NO_TIMEOUT")])
+    for node in nodes:
+        b.config(node, "", "cluster.ascii", "CLUSTER_NAME\t\tmetro_cl\nQS_HOST\t\t\tqs01\nQS_POLLING_INTERVAL\t300000000\nNODE_NAME\t\tnodeA1\nNODE_NAME\t\tnodeA2\nNODE_NAME\t\tnodeB1\nNODE_NAME\t\tnodeB2\n")
+    cluster_up(b, nodes, T(11, 23, 0, 0))
+    morning_start(b, "nodeA1", T(11, 23, 2, 0), "oracle_pkg", "oradg", "DATA")
+    # 01:10 the third location loses power: the quorum server qs01 stops answering; the cluster runs on
+    for node in nodes:
+        b.sys(node, T(12, 1, 10, 30), "cmcld[2048]", "Quorum server qs01 is not responding")
+    b.sys("nodeA1", T(12, 1, 25, 0), "sendmail[21877]", "wAP012500: to=unix-oncall@example.com, delay=00:00:01, mailer=esmtp, stat=Sent (quorum server qs01 down)")
+    # 03:40 site A loses power too: site B has 2 of 4 nodes and no tie-breaker
+    for node in SITE_A:
+        b.sys(node, T(12, 3, 40, 10), "vmunix", "Power supply 1 AC input lost")
+    for node in SITE_B:
+        for peer in SITE_A:
+            b.sys(node, T(12, 3, 40, 14), "cmcld[2048]", f"Member {peer} seems unhealthy, not receiving heartbeats from it.")
+        for peer in SITE_A:
+            b.sys(node, T(12, 3, 40, 20), "cmcld[2048]", f"Timed out node {peer}. It may have failed.")
+        b.sys(node, T(12, 3, 40, 20), "cmcld[2048]", "Attempting to form a new cluster")
+        b.sys(node, T(12, 3, 40, 21), "cmcld[2048]", "Attempting to get quorum server lock /sg/metro_cl. Active members:nodeB1,nodeB2")
+        b.sys(node, T(12, 3, 40, 51), "cmcld[2048]", "Attempt to get quorum server lock /sg/metro_cl at 10.50.1.5 failed. Request timed out")
+        b.sys(node, T(12, 3, 40, 51), "cmcld[2048]", "Deamon exiting as it lost the quorum.")
+        b.boot(node, T(12, 3, 46, 0), cluster_join=False)
+    b.sys("nodeB1", T(12, 4, 30, 0), "logger", "root: cluster metro_cl down on both sites, oracle_pkg down, site A status unknown (INC0100233)")
+    b.write()
+    b.expected([finding_of("quorum-lost-cluster-halted", "restart-cluster-one-site", "critical", "open", None, None)],
+               ["full-resync", "swap-resync", "recreate-pairs", "force-or-resync"],
+               "At 01:10 the third location loses power and the quorum server qs01 stops answering; the cluster runs on and nobody repairs it. At 03:40 site A loses power too: site B's two nodes have 2 of 4 (50 %) and no tie-breaker, their lock requests time out and both cluster daemons exit (the nodes reset). The cluster is down everywhere, oracle_pkg with it. Before anyone runs cmruncl -n on site B, confirm by another path that site A is really down (a site A that is only cut off could start its own cluster: split brain); better, bring qs01 back first. Then cmruncl -v -n nodeB1 -n nodeB2, and cmrunnode for site A's nodes when they return.")
+
+
+
+def s32_continental_monitor_not_running():
+    b = Bundle("continental-monitor-not-running")
+    recovery = ["nodeC1", "nodeC2"]
+    for node in recovery:
+        b.noise(node, T(20, 0, 0), T(20, 18, 0), "day")
+        pkg_config(b, node, "ora_bkpkg", recovery)
+        env_file(b, node, "ora_bkpkg", "NEVER", cluster_type="continental", dg="oradg")
+    b.config("nodeC1", "", "cmconcl.config", "CONTINENTAL_CLUSTER_NAME\tcc_metro\nCLUSTER_NAME\t\tprimary_cluster\nCLUSTER_NAME\t\trecovery_cluster\nMONITOR_PACKAGE_NAME\tccmonpkg\nMONITOR_INTERVAL\t60 SECONDS\nRECOVERY_GROUP_NAME\toragroup\nPRIMARY_PACKAGE\t\tprimary_cluster/oracle_pkg\nRECOVERY_PACKAGE\trecovery_cluster/ora_bkpkg\n")
+    cluster_up(b, recovery, T(20, 4, 29, 0), pid=2050)
+    b.sys("nodeC1", T(20, 4, 30, 0), "cmcld[2050]", "Request from node nodeC1 to start package ccmonpkg on node nodeC1.")
+    b.sys("nodeC1", T(20, 4, 30, 6), "cmcld[2050]", "Started package ccmonpkg on node nodeC1.")
+    # a new notification address: the monitor is halted to apply the configuration, and not started again
+    b.sys("nodeC1", T(20, 10, 0, 0), "logger", "root: adding the DR team's new e-mail address to the CLUSTER_ALERT notifications (CHG0042755)")
+    b.sys("nodeC1", T(20, 10, 1, 0), "CM-CMD[4410]", "cmhaltpkg ccmonpkg")
+    b.sys("nodeC1", T(20, 10, 1, 0), "cmcld[2050]", "Request from node nodeC1 to halt package ccmonpkg on node nodeC1.")
+    b.sys("nodeC1", T(20, 10, 1, 8), "cmcld[2050]", "Halted package ccmonpkg on node nodeC1.")
+    b.sys("nodeC1", T(20, 10, 4, 0), "CM-CMD[4421]", "cmcheckconcl -v -C /etc/cmcluster/cmconcl.config")
+    b.sys("nodeC1", T(20, 10, 5, 0), "CM-CMD[4433]", "cmapplyconcl -v -C /etc/cmcluster/cmconcl.config")
+    b.write()
+    b.expected([finding_of("continental-monitor-not-running", "fix-package-failure", "warning", "open", "ccmonpkg", None)],
+               ["full-resync", "swap-resync", "recreate-pairs", "force-or-resync", "recover-continental-cluster"],
+               "On the recovery cluster an administrator adds an address to the CLUSTER_ALERT notifications: ccmonpkg is halted (cmcheckconcl and cmapplyconcl need it halted), the configuration is applied, and the monitor package is never started again. For the rest of the day nothing watches the primary cluster: its loss would raise no alert and no alarm, and cmrecovercl would need -f. Start it again on the recovery cluster (cmrunpkg -n nodeC1 ccmonpkg, cmmodpkg -e ccmonpkg) and check cmviewconcl -v.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -1435,3 +1586,8 @@ if __name__ == "__main__":
     s25_start_refused_svolpsus()
     s26_daemon_died()
     s27_start_refused_unexplained()
+    s28_continental_failback()
+    s29_run_script_timeout_too_short()
+    s30_pairs_left_split()
+    s31_quorum_lost_cluster_halted()
+    s32_continental_monitor_not_running()

@@ -20,6 +20,8 @@ export interface AnalysisRequest {
   readonly fixedYear?: number;
   /** Shown to another writer that finds the lock taken ("analyze", "report", "tui (analyzing)"). */
   readonly holder: string;
+  /** Called with the store under the lock, before anything is read into it (analyze --emit notes what was stored). */
+  readonly beforeAnalysis?: (store: Store) => void;
 }
 
 export interface Analysis {
@@ -42,6 +44,7 @@ export async function analyzeInto(request: AnalysisRequest): Promise<Analysis> {
   };
   try {
     store = new Store(openDatabase(request.databaseFile));
+    request.beforeAnalysis?.(store);
     const result = await analyzePaths(store, {
       paths: [...request.paths], rules: request.rules, timeZone: request.timeZone, fixedYear: request.fixedYear,
       onProgress: (state) => progress.update(state),

@@ -86,6 +86,8 @@ export class PairModel {
   /** Settings from configuration files without a package (cluster ASCII) and logged values without one. */
   private readonly clusterConfig = new Map<string, string>();
   private readonly clusterLogged = new Map<string, Scalar>();
+  /** cmrecovercl started recovery packages since the monitored cluster was last seen UP (Continentalclusters). */
+  private continentalRecovered = false;
   private latestTs: number | null = null;
 
   /** The device group and package an event belongs to, filling what the event leaves out from what is known. */
@@ -261,11 +263,44 @@ export class PairModel {
       case "pkg.halted":
       case "pkg.halt.completed":
       case "pkg.start.failed":
-        if (packageName) this.packageState(packageName).running = false;
+        if (packageName) this.stopped(packageName, node);
+        return;
+      case "pkg.script.timeout":
+      case "pkg.script.exit":
+        // A run script killed by its timeout, or that exited with an error, leaves the package down there.
+        if (packageName && fields.phase === "run") this.stopped(packageName, node);
+        return;
+      case "node.timeout":
+        // The cluster evicted the node: whatever ran there is down until it starts elsewhere.
+        if (node !== null) this.stoppedOn(node);
+        return;
+      case "daemon.died":
+        // cmcld dying resets the node (TOC): its packages are down.
+        if (fields.daemon === "cmcld" && event.host) this.stoppedOn(event.host);
+        return;
+      case "cc.recover":
+        this.continentalRecovered = true;
+        return;
+      case "cc.alert":
+      case "cc.alarm":
+        // The monitored cluster answering again ends the recovery period: a later alarm is a new disaster.
+        if (typeof fields.condition === "string" && fields.condition.toUpperCase() === "UP") this.continentalRecovered = false;
         return;
       default:
         return;
     }
+  }
+
+  /** The package is down after a halt or a failed start on `node`; a line about another node than where it runs changes nothing. */
+  private stopped(packageName: string, node: string | null): void {
+    const state = this.packageState(packageName);
+    if (state.running && node !== null && state.node !== null && state.node !== node) return;
+    state.running = false;
+  }
+
+  /** Every package running on `node` is down (the node failed). */
+  private stoppedOn(node: string): void {
+    for (const state of this.packages.values()) if (state.running && state.node === node) state.running = false;
   }
 
   private updateSuspension(group: DeviceGroupState, ts: number | null): void {
@@ -389,6 +424,10 @@ export class PairModel {
         if (rest === "role") return this.roleOf(context.deviceGroup, context.node);
         return undefined;
       }
+      case "continental": {
+        if (rest === "recovered") return this.continentalRecovered;
+        return undefined;
+      }
       case "takeover": {
         if (!group?.takeover) return null;
         const takeover = group.takeover;
@@ -419,7 +458,7 @@ export const STATE_PATHS: readonly string[] = [
   "remote.role", "remote.state", "remote.code", "remote.status",
   "pair.synced", "pair.mixed", "pair.suspended", "pair.suspendedHours",
   "package.name", "package.node", "package.running", "package.startedAt", "package.side",
-  "node.role",
+  "node.role", "continental.recovered",
   "takeover.ok", "takeover.resultName", "takeover.code", "takeover.node",
   "resync.mode", "resync.outcome", "resync.node",
 ];

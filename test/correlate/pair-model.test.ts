@@ -98,4 +98,46 @@ describe("PairModel", () => {
     model.apply(event("pkg.halted", {}, { host: "nodeB1", node: "nodeB1", package: "oracle_pkg", deviceGroup: null }));
     expect(lookup(model, "package.running")).toBe(false);
   });
+
+  it("follows halts: a failed start elsewhere does not stop a running package, a halt, a run-script failure or timeout on its node does", () => {
+    const model = new PairModel();
+    const on = (node: string) => ({ host: node, node, package: "oracle_pkg", deviceGroup: null });
+    model.apply(event("pkg.started", {}, on("nodeB1")));
+    model.apply(event("pkg.start.failed", {}, on("nodeA1")));
+    expect(lookup(model, "package.running")).toBe(true);
+    model.apply(event("pkg.halt.completed", {}, on("nodeB1")));
+    expect(lookup(model, "package.running")).toBe(false);
+    expect(lookup(model, "package.node")).toBe("nodeB1");
+    model.apply(event("pkg.started", {}, on("nodeB1")));
+    model.apply(event("pkg.script.timeout", { phase: "run" }, on("nodeB1")));
+    expect(lookup(model, "package.running")).toBe(false);
+    model.apply(event("pkg.started", {}, on("nodeB1")));
+    model.apply(event("pkg.script.exit", { phase: "halt", status: "NO_RESTART" }, on("nodeB1")));
+    expect(lookup(model, "package.running")).toBe(true);
+    model.apply(event("pkg.script.exit", { phase: "run", status: "NO_RESTART" }, on("nodeB1")));
+    expect(lookup(model, "package.running")).toBe(false);
+  });
+
+  it("counts what ran on a node as down when the cluster times the node out or its cmcld dies", () => {
+    const model = new PairModel();
+    model.apply(event("pkg.started", {}, { host: "nodeA1", node: "nodeA1", package: "oracle_pkg", deviceGroup: null }));
+    model.apply(event("node.timeout", {}, { host: "nodeB1", node: "nodeA2", deviceGroup: null }));
+    expect(lookup(model, "package.running")).toBe(true);
+    model.apply(event("node.timeout", {}, { host: "nodeB1", node: "nodeA1", deviceGroup: null }));
+    expect(lookup(model, "package.running")).toBe(false);
+    model.apply(event("pkg.started", {}, { host: "nodeA1", node: "nodeA1", package: "oracle_pkg", deviceGroup: null }));
+    model.apply(event("daemon.died", { daemon: "cmcld", signal: 6 }, { host: "nodeA1", deviceGroup: null }));
+    expect(lookup(model, "package.running")).toBe(false);
+  });
+
+  it("remembers that cmrecovercl ran until the monitored cluster is UP again", () => {
+    const model = new PairModel();
+    expect(lookup(model, "continental.recovered")).toBe(false);
+    model.apply(event("cc.recover", { recoveryGroup: null, cluster: "recovery_cluster" }, { deviceGroup: null, package: "ora_bkpkg" }));
+    expect(lookup(model, "continental.recovered")).toBe(true);
+    model.apply(event("cc.alarm", { cluster: "primary_cluster", condition: "UNREACHABLE", minutes: 98 }, { deviceGroup: null }));
+    expect(lookup(model, "continental.recovered")).toBe(true);
+    model.apply(event("cc.alert", { cluster: "primary_cluster", condition: "UP", minutes: null }, { deviceGroup: null }));
+    expect(lookup(model, "continental.recovered")).toBe(false);
+  });
 });
