@@ -132,27 +132,38 @@ export function packColumns(lines: readonly BlockLine[]): Buffer {
     }
     return index;
   };
-  // Consecutive lines mostly repeat a name: the last one is remembered per column before the map is asked.
-  const column = (value: (line: BlockLine) => string | null): number[] => {
-    let lastName: string | null = null;
-    let lastIndex = 0;
-    return lines.map((line) => {
-      const name = value(line);
-      if (name !== lastName) {
-        lastName = name;
-        lastIndex = nameIndex(name);
-      }
-      return lastIndex;
-    });
-  };
-  const host = column((line) => line.host);
-  const program = column((line) => line.program);
-  const packageName = column((line) => line.package);
-  const format = column((line) => line.format);
+  // One pass over the lines; consecutive lines mostly repeat a name, so the last one of each column is
+  // remembered before the map is asked.
+  const count = lines.length;
+  const host = new Uint32Array(count);
+  const program = new Uint32Array(count);
+  const packageName = new Uint32Array(count);
+  const format = new Uint32Array(count);
+  const events = new Uint32Array(count);
+  let lastHost: string | null = null;
+  let lastProgram: string | null = null;
+  let lastPackage: string | null = null;
+  let lastFormat: string | null = null;
+  let hostIndex = 0;
+  let programIndex = 0;
+  let packageIndex = 0;
+  let formatIndex = 0;
+  for (let index = 0; index < count; index++) {
+    const line = lines[index];
+    if (line.host !== lastHost) hostIndex = nameIndex((lastHost = line.host));
+    if (line.program !== lastProgram) programIndex = nameIndex((lastProgram = line.program));
+    if (line.package !== lastPackage) packageIndex = nameIndex((lastPackage = line.package));
+    if (line.format !== lastFormat) formatIndex = nameIndex((lastFormat = line.format));
+    host[index] = hostIndex;
+    program[index] = programIndex;
+    packageName[index] = packageIndex;
+    format[index] = formatIndex;
+    events[index] = line.eventCount;
+  }
 
   const writer = new ByteWriter();
   writer.varint(COLUMNS_VERSION);
-  writer.varint(lines.length);
+  writer.varint(count);
   writer.varint(order.length);
   for (const name of order) {
     const bytes = Buffer.from(name, "utf8");
@@ -171,7 +182,7 @@ export function packColumns(lines: readonly BlockLine[]): Buffer {
   }
   for (const value of host) writer.varint(value);
   for (const value of program) writer.varint(value);
-  const runs = (values: readonly number[]): void => {
+  const runs = (values: Uint32Array): void => {
     let at = 0;
     while (at < values.length) {
       let end = at + 1;
@@ -183,7 +194,7 @@ export function packColumns(lines: readonly BlockLine[]): Buffer {
   };
   runs(packageName);
   runs(format);
-  runs(lines.map((line) => line.eventCount));
+  runs(events);
   return writer.result();
 }
 
