@@ -436,6 +436,8 @@ log("stages (in-process)");
 results.stages = runJson("stages.mjs", [inputs["1m"].path]);
 log("SQLite floor of the rejected layout (a row per line)");
 results.sqliteFloor = runJson("sqlite-floor.mjs", [inputs["1m"].path]);
+log("one appended line into the open last block (bench/append-latency.mjs)");
+results.appendLatency = runJson("append-latency.mjs", ["--appends", "5000"]);
 log("watch latency and idle CPU (bench/watch-latency.mjs)");
 results.watch = runJson("watch-latency.mjs", ["--samples", "100", "--lines", "200000"]);
 if (profileRun) {

@@ -103,20 +103,22 @@ function migrate(database: SqliteDatabase, path: string): void {
   }
   if (version === schemaVersion) return;
   // A migration may rebuild a table others reference (SQLite's documented procedure): foreign keys are
-  // off while it runs (the pragma is ignored inside a transaction) and checked before each commit.
+  // off while it runs (the pragma is ignored inside a transaction) and checked after each step. All the
+  // steps a database needs run in one transaction: it is upgraded whole or left as it was, and no reader
+  // ever sees it half way (a new database is created in one commit).
   const foreignKeys = database.pragma("foreign_keys", { simple: true }) as number;
   database.pragma("foreign_keys = OFF");
   try {
-    for (let step = version; step < schemaVersion; step++) {
-      database.transaction(() => {
+    database.transaction(() => {
+      for (let step = version; step < schemaVersion; step++) {
         const migration = migrations[step];
         if (typeof migration === "string") database.exec(migration);
         else migration(database);
         const broken = database.pragma("foreign_key_check") as unknown[];
         if (broken.length > 0) throw new StoreError(`migration ${step + 1} of ${path} left ${broken.length} row(s) pointing nowhere`, { hint: "the database is unchanged; please report this with the file" });
-        database.pragma(`user_version = ${step + 1}`);
-      }).immediate();
-    }
+      }
+      database.pragma(`user_version = ${schemaVersion}`);
+    }).immediate();
   } finally {
     database.pragma(`foreign_keys = ${foreignKeys ? "ON" : "OFF"}`);
   }
