@@ -42,7 +42,7 @@ export function register(program: Command): void {
   program
     .command("watch")
     .description("follow syslog and package logs as they are written, store every line and print findings as they open, escalate or resolve")
-    .argument("[paths...]", "files or folders to follow (default: ROOT/var/adm/syslog/syslog.log and ROOT/etc/cmcluster/)")
+    .argument("[paths...]", "files or folders to follow (default: ROOT/var/adm/syslog/syslog.log and ROOT/etc/cmcluster/; on Linux also ROOT/var/log/messages and $SGCONF, $SGRUN/log under /usr/local/cmcluster or /opt/cmcluster, when present)")
     .option("--db <file>", "SQLite database to store into (default: $MCADVISOR_DB or ~/.local/state/mcadvisor/mcadvisor.db)")
     .option("--root <dir>", "prefix of the default paths (a mounted or copied node tree)", "/")
     .option("--format <format>", "text (default) or json (one JSON object per line)")
