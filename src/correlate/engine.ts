@@ -14,6 +14,7 @@ import { fillTemplate, placeholdersOf } from "../advise/template.js";
 import { conditionOperands, conditionPaths, testConditions } from "./conditions.js";
 import { durationMs } from "./duration.js";
 import { nodeOf, PairModel } from "./pair-model.js";
+import { siteInfoOf, siteValues, type SiteDefinition } from "./sites.js";
 
 export interface RuleEngineOptions {
   /**
@@ -24,6 +25,8 @@ export interface RuleEngineOptions {
   readonly lateness?: number;
   /** Evidence lines kept per finding: the first few (what started it) and the most recent. @default 12 */
   readonly maxEvidence?: number;
+  /** Sites named by the operator (--site, the sites file); the cluster ASCII file's come with the events. */
+  readonly sites?: readonly SiteDefinition[];
 }
 
 export type FindingChange = "opened" | "updated" | "escalated" | "resolved";
@@ -197,7 +200,7 @@ export class RuleEngine {
   private readonly compiled: CompiledRule[];
   private readonly lateness: number;
   private readonly maxEvidence: number;
-  private readonly model = new PairModel();
+  private readonly model: PairModel;
   /** The latest event time seen or promised by a watermark. */
   private clock: number | null = null;
   private watermark: number | null = null;
@@ -224,6 +227,7 @@ export class RuleEngine {
     this.compiled = rules.map(compile).sort((a, b) => Number(a.rule.match.unlessOpen !== undefined) - Number(b.rule.match.unlessOpen !== undefined));
     this.lateness = options.lateness ?? 60_000;
     this.maxEvidence = Math.max(options.maxEvidence ?? 12, KEEP_FIRST_EVIDENCE + 1);
+    this.model = new PairModel({ sites: options.sites });
   }
 
   /** The pair-state model (read-only use: presenters and tests). */
@@ -576,6 +580,7 @@ export class RuleEngine {
       instance: lookup("instance"),
       count: state.matchCount,
       events: state.evidenceCount,
+      ...siteValues(this.model.siteInfo(context)),
     };
     for (const name of state.compiled.placeholders) {
       if (name in values || name === "hours") continue;
@@ -632,6 +637,7 @@ export class RuleEngine {
       deviceGroup: typeof values.deviceGroup === "string" ? values.deviceGroup : state.context.deviceGroup,
       node: typeof values.node === "string" ? values.node : state.context.node,
       site: typeof values.site === "string" ? values.site : null,
+      siteInfo: siteInfoOf(values),
       firstSeen: state.firstSeen,
       lastSeen: state.lastSeen,
       resolvedAt: state.resolvedAt,

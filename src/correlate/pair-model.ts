@@ -6,6 +6,7 @@ Configuration facts (events without a time) are applied first, so their order am
 */
 
 import type { LogEvent, Scalar } from "../model/events.js";
+import { SiteMap, type SiteDefinition, type SiteInfo } from "./sites.js";
 
 export type VolumeRole = "PVOL" | "SVOL";
 
@@ -98,6 +99,13 @@ export class PairModel {
   /** cmrecovercl started recovery packages since the monitored cluster was last seen UP (Continentalclusters). */
   private continentalRecovered = false;
   private latestTs: number | null = null;
+  /** Sites by name (operator, cluster ASCII file) and the role each node first reported per group: see siteInfo(). */
+  private readonly sites: SiteMap;
+  private readonly firstRoles = new Map<string, Map<string, string>>();
+
+  constructor(options: { readonly sites?: readonly SiteDefinition[] } = {}) {
+    this.sites = new SiteMap(options.sites);
+  }
 
   /**
   The device group and package an event belongs to, filling what the event leaves out from what is known:
@@ -207,6 +215,7 @@ export class PairModel {
     if (event.ts !== null && (this.latestTs === null || event.ts > this.latestTs)) this.latestTs = event.ts;
     const fields = event.fields;
     const node = nodeOf(event);
+    this.noteSites(event, node);
     if (event.kind === "config.setting") {
       const name = String(fields.name ?? "").toUpperCase();
       const value = fields.value === null || fields.value === undefined ? "" : String(fields.value);
@@ -523,6 +532,83 @@ export class PairModel {
       default:
         return undefined;
     }
+  }
+
+  // ---- Sites (a separate part: names from sites.ts, sides from the reports above) -------------------------
+
+  private noteSites(event: LogEvent, node: string | null): void {
+    if (event.kind === "config.setting") {
+      this.sites.applyConfig(event);
+      return;
+    }
+    if (event.kind !== "pair.state" || event.fields.side === "remote" || node === null || !event.deviceGroup) return;
+    const role = typeof event.fields.role === "string" ? event.fields.role.toUpperCase() : null;
+    if (role !== "PVOL" && role !== "SVOL") return;
+    let roles = this.firstRoles.get(event.deviceGroup);
+    if (!roles) {
+      roles = new Map();
+      this.firstRoles.set(event.deviceGroup, roles);
+    }
+    if (!roles.has(node)) roles.set(node, role);
+  }
+
+  /** The nodes the logs show on a side of a group (own reports, or named on it by a volume state). */
+  private nodesOnSide(deviceGroup: string, side: string): string[] {
+    const group = this.groups.get(deviceGroup);
+    if (!group) return [];
+    const nodes = new Set([...group.nodes.keys(), group.volumes.PVOL.node, group.volumes.SVOL.node]);
+    return [...nodes].filter((node): node is string => node !== null && this.roleOf(deviceGroup, node) === side).sort();
+  }
+
+  /**
+  The finding's site: its name and nodes when a source names the node's site, the side its nodes report
+  for the group now and first, and the other site. Without a name, the side and the nodes seen on each
+  side, inferred from the pair states (`source` is the line that placed the node).
+  */
+  siteInfo(context: { deviceGroup: string | null; node: string | null }): SiteInfo | null {
+    const { deviceGroup, node } = context;
+    if (node === null) return null;
+    const placement = this.sites.siteOf(node);
+    const firstRoles = deviceGroup !== null ? this.firstRoles.get(deviceGroup) : undefined;
+    const opposite = (side: string | null): string | null => (side === "PVOL" ? "SVOL" : side === "SVOL" ? "PVOL" : null);
+    const sideOf = (nodes: readonly string[]): string | null => {
+      for (const member of nodes) {
+        const role = this.roleOf(deviceGroup, member);
+        if (role !== null) return role;
+      }
+      return null;
+    };
+    const firstOf = (nodes: readonly string[]): string | null => {
+      for (const member of nodes) if (firstRoles?.has(member)) return firstRoles.get(member) as string;
+      return null;
+    };
+    if (placement) {
+      const nodes = this.sites.nodesOf(placement.site);
+      const ordered = [node, ...nodes.filter((member) => member !== node)];
+      const side = sideOf(ordered);
+      const others = this.sites.sites().filter((site) => site !== placement.site);
+      // Two sites: the other one. More (three data centres): the one whose nodes report the other role.
+      const otherName = others.length === 1 ? others[0]
+        : others.find((site) => side !== null && sideOf(this.sites.nodesOf(site)) === opposite(side)) ?? null;
+      const otherNodes = otherName !== null ? this.sites.nodesOf(otherName) : [];
+      const otherSide = otherName !== null ? sideOf(otherNodes) ?? (others.length === 1 ? opposite(side) : null) : null;
+      return {
+        name: placement.site, nodes, side, firstSide: firstOf(ordered), inferredFrom: placement.source, source: placement.origin,
+        otherSite: otherName !== null ? { name: otherName, nodes: otherNodes, side: otherSide } : null,
+      };
+    }
+    if (deviceGroup === null) return null;
+    const side = this.roleOf(deviceGroup, node);
+    if (side === null) return null;
+    const group = this.groups.get(deviceGroup);
+    const own = group?.nodes.get(node)?.local;
+    const source = own?.role ? own.line : side === "PVOL" ? group?.volumes.PVOL.line ?? null : group?.volumes.SVOL.line ?? null;
+    const otherNodes = this.nodesOnSide(deviceGroup, opposite(side) as string);
+    return {
+      name: null, nodes: this.nodesOnSide(deviceGroup, side), side, firstSide: firstRoles?.get(node) ?? null,
+      inferredFrom: "pair-states", source,
+      otherSite: otherNodes.length > 0 ? { name: null, nodes: otherNodes, side: opposite(side) } : null,
+    };
   }
 }
 

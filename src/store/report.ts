@@ -32,18 +32,21 @@ export interface WindowLines {
   /** Timed lines in the window, and those no header grammar recognised. */
   readonly lines: number;
   readonly unparsed: number;
-  /** Hosts that logged in the window. */
-  readonly hosts: readonly string[];
+  /** Each host's newest line in the window, per bundle (hosts that logged in it; stale feeds). */
+  readonly lastLines: ReadonlyArray<{ readonly bundle: string; readonly host: string; readonly last: number }>;
 }
 
 /** Counts of the window's lines, from the columns of the blocks it touches (no text is decompressed). */
 export function windowLines(database: SqliteDatabase, bundles: readonly string[], since: number, until: number): WindowLines {
   const reader = blockReader(database);
+  const bundleOf = new Map((database.prepare(`SELECT id, bundle FROM file WHERE ${inList("bundle", bundles)}`).all(...bundles) as { id: number; bundle: string }[])
+    .map((row) => [row.id, row.bundle]));
   let lines = 0;
   let unparsed = 0;
-  const hosts = new Set<string>();
-  for (const ref of reader.blocks({ fileIds: fileIdsOf(database, bundles), since, until })) {
+  const last = new Map<string, { bundle: string; host: string; last: number }>();
+  for (const ref of reader.blocks({ fileIds: [...bundleOf.keys()], since, until })) {
     const { columns } = reader.decode(ref);
+    const bundle = bundleOf.get(ref.fileId) as string;
     const count = Math.min(columns.count, ref.lineCount);
     for (let index = 0; index < count; index++) {
       const ts = columns.ts[index];
@@ -51,10 +54,14 @@ export function windowLines(database: SqliteDatabase, bundles: readonly string[]
       lines++;
       if (columns.format[index] === "unknown") unparsed++;
       const host = columns.host[index];
-      if (host !== null) hosts.add(host);
+      if (host === null || host === "") continue;
+      const key = `${bundle}\u0000${host}`;
+      const seen = last.get(key);
+      if (!seen) last.set(key, { bundle, host, last: ts });
+      else if (ts > seen.last) seen.last = ts;
     }
   }
-  return { lines, unparsed, hosts: [...hosts] };
+  return { lines, unparsed, lastLines: [...last.values()] };
 }
 
 /** Oldest and newest timed line of the bundles (any time), from the block index. */

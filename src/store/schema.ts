@@ -2,7 +2,7 @@
 The versioned schema. Each migration moves `PRAGMA user_version` one step; a database from a newer
 mcadvisor is refused rather than misread. Tables are singular; the views `log_lines`, `events` and
 `findings` are the documented, stable surface for `mcadvisor query` and users' own SQL.
-A migration is SQL, or a function when it must compute (migration 5 compresses lines into blocks).
+A migration is SQL, or a function when it must compute (migration 6 compresses lines into blocks).
 */
 import type Database from "better-sqlite3";
 import { blockIsFull, encodeBlock, textCost, WRITE_CODEC, type BlockLine } from "./block-codec.js";
@@ -153,14 +153,27 @@ export const migrations: readonly Migration[] = [
   ALTER TABLE file ADD COLUMN content_hash TEXT;
   ALTER TABLE file ADD COLUMN content_hash_bytes INTEGER;
   `,
-  // 5: lines in blocks (docs/decisions.md "Lines in blocks"): about 64 KiB of one file's consecutive lines per
+  // 5: a finding's site by name (issue 16): name, nodes, side and how it was told, as JSON; the findings view
+  // gains it as its last column (the columns before it keep their names and order)
+  `
+  ALTER TABLE finding ADD COLUMN site_info TEXT;
+  DROP VIEW findings;
+  CREATE VIEW findings AS
+    SELECT id, rule, action, severity, status, title, summary, package, device_group, node, site,
+           strftime('%Y-%m-%dT%H:%M:%S', first_seen / 1000, 'unixepoch') AS first_seen,
+           strftime('%Y-%m-%dT%H:%M:%S', last_seen / 1000, 'unixepoch') AS last_seen,
+           strftime('%Y-%m-%dT%H:%M:%S', resolved_at / 1000, 'unixepoch') AS resolved_at,
+           check_first, steps, evidence, bundle, site_info
+    FROM finding;
+  `,
+  // 6: lines in blocks (docs/decisions.md "Lines in blocks"): about 64 KiB of one file's consecutive lines per
   // row, compressed, with their per-line columns; log_lines becomes a view that decodes them; full-text search
   // moves to a sidecar database built off the ingest path (search.ts); events keep their line's text, so the
   // events view and the rules read no blocks; per-file totals are kept as lines are stored.
   moveLinesIntoBlocks,
 ];
 
-/** The tables and views of the block layout, created by migration 5. */
+/** The tables and views of the block layout, created by migration 6. */
 const BLOCK_SCHEMA = `
   CREATE TABLE block (
     id INTEGER PRIMARY KEY,
@@ -260,7 +273,7 @@ function moveLinesIntoBlocks(database: Database.Database): void {
 
     -- Copied aside and back (as migration 3 does) so no view is checked while event is missing; line_id
     -- becomes file_id * 2^32 + line_no, the id log_lines gives the line whatever block holds it.
-    CREATE TEMP TABLE event_before_5 AS
+    CREATE TEMP TABLE event_before_6 AS
       SELECT e.id, e.file_id * 4294967296 + e.line_no AS line_id, e.file_id, e.line_no, e.ts, e.kind, e.host, e.package,
              e.device_group, e.node, e.fields, coalesce(l.text, '') AS raw
       FROM event e LEFT JOIN line l ON l.id = e.line_id;
@@ -279,8 +292,8 @@ function moveLinesIntoBlocks(database: Database.Database): void {
       fields TEXT NOT NULL DEFAULT '{}',
       raw TEXT NOT NULL DEFAULT ''
     );
-    INSERT INTO event SELECT * FROM event_before_5 ORDER BY id;
-    DROP TABLE event_before_5;
+    INSERT INTO event SELECT * FROM event_before_6 ORDER BY id;
+    DROP TABLE event_before_6;
     CREATE INDEX event_ts ON event(ts);
     CREATE INDEX event_file ON event(file_id);
 

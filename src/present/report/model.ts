@@ -39,6 +39,8 @@ export interface ReportSummary {
   readonly nodes: readonly string[];
   /** Hosts that logged before the window but not in it (a node that went quiet deserves a look). */
   readonly silentNodes: readonly string[];
+  /** Hosts that logged in the window and then fell silent while the rest of their bundle went on (a stale feed). */
+  readonly staleNodes: readonly StaleNode[];
   readonly packages: readonly string[];
   readonly deviceGroups: readonly string[];
   /** Worst severity among the open findings; null when none is open. */
@@ -51,6 +53,23 @@ export interface ReportSummary {
   /** Oldest and newest timed line stored for the scope (any time), to explain an empty window. */
   readonly dataStart: number | null;
   readonly dataEnd: number | null;
+}
+
+export interface StaleNode {
+  readonly bundle: string;
+  readonly node: string;
+  /** Its last line in the window, and the newest line of the bundle's other nodes. */
+  readonly lastSeen: number;
+  readonly bundleLast: number;
+}
+
+/**
+A node is a stale feed when its last line in the window is at least this long before the newest line of
+the other nodes of its bundle: an hour, or a twelfth of the window (two hours of a daily report), as
+nodes that log only every few minutes must not be flagged by chance.
+*/
+export function staleAfterMs(window: { since: number; until: number }): number {
+  return Math.max(3_600_000, Math.floor((window.until - window.since) / 12));
 }
 
 export type PackageActivityKind = "started" | "halted" | "start failed" | "halt failed" | "script timed out"
@@ -148,6 +167,11 @@ const RAN_KINDS = ["pkg.started", "pkg.halted", "pkg.start.requested", "pkg.halt
 
 const byText = (left: string, right: string): number => compareText(left, right);
 
+/** The oldest and newest timed line stored for these bundles (null when none has a time). */
+export function dataSpan(database: SqliteDatabase, bundles: readonly string[]): { first: number | null; last: number | null } {
+  return timedSpan(database, bundles);
+}
+
 export function gatherReport(database: SqliteDatabase, options: GatherOptions): ReportModel {
   const { since, until } = options.window;
   const bundles = options.bundles ? [...options.bundles].sort(byText) : listBundles(database);
@@ -163,9 +187,11 @@ export function gatherReport(database: SqliteDatabase, options: GatherOptions): 
 
   const lineTotals = windowLines(database, bundles, since, until);
   const eventFacts = windowEvents(database, bundles, since, until);
-  const span = timedSpan(database, bundles);
+  const span = dataSpan(database, bundles);
   const sorted = (values: readonly string[]): string[] => [...new Set(values)].filter((value) => value !== "").sort(byText);
-  const nodes = sorted(lineTotals.hosts);
+  // Each node's last line per bundle in the window gives the nodes and the stale feeds.
+  const nodes = sorted(lineTotals.lastLines.map((row) => row.host));
+  const staleNodes = staleFeeds(lineTotals.lastLines, staleAfterMs(options.window));
   const earlierNodes = sorted(syslogHostsBefore(database, bundles, since));
   const silentNodes = nodes.length === 0 ? [] : earlierNodes.filter((node) => !nodes.includes(node));
   const packages = sorted(eventFacts.packages);
@@ -189,7 +215,7 @@ export function gatherReport(database: SqliteDatabase, options: GatherOptions): 
     timeZone: options.timeZone,
     window: options.window,
     summary: {
-      bundles, clusters, nodes, silentNodes, packages, deviceGroups, worstSeverity, openCounts,
+      bundles, clusters, nodes, silentNodes, staleNodes, packages, deviceGroups, worstSeverity, openCounts,
       lines: lineTotals.lines, unparsed: lineTotals.unparsed, events: eventFacts.events, dataStart: span.first, dataEnd: span.last,
     },
     openFindings,
@@ -203,6 +229,18 @@ export function gatherReport(database: SqliteDatabase, options: GatherOptions): 
     missingLogs: missingLogs(database, bundles, until),
     exitStatus: exitStatusFor([...openFindings, ...resolvedFindings]),
   };
+}
+
+function staleFeeds(lastLines: ReadonlyArray<{ bundle: string; host: string; last: number }>, afterMs: number): StaleNode[] {
+  const stale: StaleNode[] = [];
+  for (const row of lastLines) {
+    // The newest line of the bundle's other nodes: a bundle of one node has no one to compare with.
+    const others = lastLines.filter((other) => other.bundle === row.bundle && other.host !== row.host).map((other) => other.last);
+    if (others.length === 0) continue;
+    const bundleLast = Math.max(...others);
+    if (bundleLast - row.last >= afterMs) stale.push({ bundle: row.bundle, node: row.host, lastSeen: row.last, bundleLast });
+  }
+  return stale.sort((left, right) => byText(left.bundle, right.bundle) || left.lastSeen - right.lastSeen || byText(left.node, right.node));
 }
 
 function packageActivity(database: SqliteDatabase, bundles: readonly string[], since: number, until: number) {
@@ -310,6 +348,20 @@ function missingLogs(database: SqliteDatabase, bundles: readonly string[], until
   return [...missing.values()]
     .map((entry) => ({ ...entry, nodes: [...entry.nodes].sort(byText) }))
     .sort((left, right) => byText(left.bundle, right.bundle) || byText(left.package, right.package));
+}
+
+/** `6 h 10 min`: how long a stale node has been silent. */
+export function silence(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const hours = Math.floor(minutes / 60);
+  return hours === 0 ? `${minutes} min` : minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+}
+
+/** The stale-feed warning in words (stderr, Markdown, HTML, JSON): plain text, escaped by each medium. */
+export function staleWarning(stale: StaleNode, time: (ms: number) => string, bundle: string | null): string {
+  return `${stale.node}${bundle === null ? "" : ` (${bundle})`} logged last at ${time(stale.lastSeen)}, ${silence(stale.bundleLast - stale.lastSeen)} before `
+    + `its bundle's other nodes (${time(stale.bundleLast)}): a stale feed? Check that the node is up, that syslogd runs there and that its logs `
+    + "still reach this database (watch, the copy job); findings about it may be missing.";
 }
 
 /** Paths shown relative to `cwd` when inside it (as analyze's text output does). */
