@@ -85,7 +85,7 @@ try {
 
   // 3. Throughput: bulk appends (8 MiB at a time, as fast as the disk takes them) until all are stored.
   const reader = new Database(db, { readonly: true });
-  const countLines = reader.prepare("SELECT count(*) AS n FROM line");
+  const countLines = reader.prepare("SELECT coalesce(sum(line_count), 0) AS n FROM file");
   const before = countLines.get().n;
   const bodies = ["cmcld[2034]: Request from root on node nodeA1 to start package pkg1", "kernel: vmunix: NFS server not responding still trying",
     "app[77]: routine message number", "cmcld[2034]: Service PKG*pkg1*1 is running"];

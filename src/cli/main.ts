@@ -2,32 +2,51 @@ import { Command, CommanderError } from "commander";
 import { formatError, McAdvisorError, UsageError } from "../errors.js";
 import { version } from "../version.js";
 import { describeSqliteFailure } from "../store/sqlite-failure.js";
-import { register as registerAnalyze } from "./commands/analyze.js";
-import { register as registerQuery } from "./commands/query.js";
-import { register as registerRules } from "./commands/rules.js";
-import { register as registerWatch } from "./commands/watch.js";
-import { register as registerTui } from "./commands/tui.js";
-import { register as registerReport } from "./commands/report.js";
 
 /** Exit status 3: the analysis itself failed (usage, unreadable database ...), as a monitoring plugin's UNKNOWN. */
 export const EXIT_FAILURE = 3;
 
-export function buildProgram(): Command {
+type CommandModule = { register(program: Command): void };
+
+/** Each command's module, loaded only when that command runs (start-up: the others' dependencies are never read). */
+const commandModules: Readonly<Record<string, () => Promise<CommandModule>>> = {
+  analyze: () => import("./commands/analyze.js"),
+  query: () => import("./commands/query.js"),
+  rules: () => import("./commands/rules.js"),
+  watch: () => import("./commands/watch.js"),
+  tui: () => import("./commands/tui.js"),
+  report: () => import("./commands/report.js"),
+};
+
+/**
+The commands `argv` needs: the one it names; none for a bare --version; all of them otherwise (help
+lists them, and an unknown name is answered with the closest one). Commands take no options before
+their name, so the first word that is not an option is the command.
+*/
+function commandsFor(argv: readonly string[]): string[] {
+  const named = argv.find((arg) => !arg.startsWith("-"));
+  if (named !== undefined && named in commandModules) return [named];
+  if (named === undefined && argv.length > 0 && argv.every((arg) => arg === "--version" || arg === "-V")) return [];
+  return Object.keys(commandModules);
+}
+
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command("mcadvisor")
     .description("Reads Serviceguard Metrocluster / Continentalclusters logs and says which procedure applies now.")
     .version(version)
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
-  for (const register of [registerAnalyze, registerQuery, registerRules, registerWatch, registerTui, registerReport]) {
-    register(program);
+  // Registered in the order help lists them, whichever are loaded.
+  for (const name of Object.keys(commandModules)) {
+    if (commandsFor(argv).includes(name)) (await commandModules[name]()).register(program);
   }
   return program;
 }
 
 /** The only place that turns errors into messages and exit codes. */
 export async function runCli(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv as string[], { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {

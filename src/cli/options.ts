@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { basename, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { UsageError, RuleError } from "../errors.js";
 import { isValidTimeZone } from "../ingest/year.js";
 import { defaultDatabasePath } from "../store/db.js";
@@ -42,7 +42,9 @@ Built-in rules plus the site's; any invalid rule file stops the command with eve
 Warnings (a site rule replacing a built-in one) go to `warn` (stderr by default): they change the advice.
 */
 export function loadRulesOrFail(extraDirectories: readonly string[] = [], warn: (message: string) => void = (message) => process.stderr.write(`${message}\n`)) {
-  const loaded = loadRules(extraDirectories.map((directory) => resolve(directory)), { collectErrors: true });
+  // The checked rules are cached in the state folder (beside the default database), keyed by their content.
+  const cacheFile = join(dirname(defaultDatabasePath()), "rule-cache.json");
+  const loaded = loadRules(extraDirectories.map((directory) => resolve(directory)), { collectErrors: true, cacheFile });
   const warnings = loaded.problems.filter((problem) => (problem as { severity?: string }).severity === "warning");
   for (const warning of warnings) warn(`mcadvisor: warning: ${String((warning as { toString(): string }).toString())}`);
   const errors = loaded.problems.filter((problem) => (problem as { severity?: string }).severity !== "warning");

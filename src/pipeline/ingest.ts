@@ -108,18 +108,22 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
     const parsed = parser.parseLine(framed.text);
     batch.push({
       lineNo: framed.lineNo, ts: parsed.ts, host: parsed.host, program: parsed.program, package: parsed.package,
-      format: parsed.format, text: framed.text, events: parsed.events,
+      format: parsed.format, text: framed.text, events: parsed.events, startOffset: framed.startOffset, endOffset: framed.endOffset,
     });
     batchEnd = framed.endOffset;
     newEvents += readEventCount(parsed.events);
     if (parsed.ts !== null && (lastTs === null || parsed.ts > lastTs)) lastTs = parsed.ts;
   };
-  const commit = (): void => {
-    if (batch.length === 0) return;
+  // `final`: the file is read to its end, its last block is compressed (it is left open for more lines otherwise).
+  const commit = (final = false): void => {
+    if (batch.length === 0) {
+      if (final) store.compressLastBlock(file.id);
+      return;
+    }
     store.appendLines(file.id, batch, {
       offset: batchEnd, lineCount: batch[batch.length - 1].lineNo, pending: null, size: identity.size,
       parserContext: JSON.stringify(parser.context()),
-    });
+    }, { final });
     newLines += batch.length;
     options.onLines?.(batch.length);
     batch = [];
@@ -154,7 +158,7 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
   } catch (error) {
     // A truncated .gz or a read error mid-file: keep every line read so far, then report the file.
     for (const framed of framer.flush()) take(framed);
-    commit();
+    commit(true);
     throw new PartialInputError(`${input.path}: read stopped after ${framer.lineCount} lines: ${describeError(error)}`, file.id, {
       hint: "the lines before the damage are stored and analysed; re-copy the file from the node if you need the rest",
       cause: error,
@@ -163,7 +167,7 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
     stream.destroy();
   }
   for (const framed of framer.flush()) take(framed);
-  commit();
+  commit(true);
   let stored = store.fileById(file.id) as FileRecord;
   if (contentHash && stored.offset === hashedBytes && hashedBytes > 0) {
     store.setContentHash(file.id, contentHash.digest("hex"), hashedBytes);

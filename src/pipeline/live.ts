@@ -114,8 +114,8 @@ const WATERMARK_GRACE_MS = 2000;
 // Without --poll, a cheap stat of each followed file this often catches an inotify event lost under load.
 const SAFETY_SWEEP_TICKS = 5;
 
-const EVENTS_AFTER = `SELECT e.id, e.kind, e.ts, e.host, e.package, e.device_group, e.node, e.fields, f.path, f.bundle, e.line_no, l.text
-  FROM event e JOIN file f ON f.id = e.file_id JOIN line l ON l.id = e.line_id WHERE e.id > ? ORDER BY e.id`;
+const EVENTS_AFTER = `SELECT e.id, e.kind, e.ts, e.host, e.package, e.device_group, e.node, e.fields, f.path, f.bundle, e.line_no, e.raw AS text
+  FROM event e JOIN file f ON f.id = e.file_id WHERE e.id > ? ORDER BY e.id`;
 
 export function startLive(options: LiveOptions): LiveSession {
   const { store, rules, timeZone, fixedYear } = options;
@@ -183,7 +183,7 @@ export function startLive(options: LiveOptions): LiveSession {
         const parsed = parser.parseLine(framed.text);
         return {
           lineNo: framed.lineNo, ts: parsed.ts, host: parsed.host, program: parsed.program, package: parsed.package,
-          format: parsed.format, text: framed.text, events: parsed.events,
+          format: parsed.format, text: framed.text, events: parsed.events, startOffset: framed.startOffset, endOffset: framed.endOffset,
         };
       });
       store.appendLines(record.id, batch, { ...checkpoint, parserContext: JSON.stringify(parser.context()) });

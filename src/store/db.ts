@@ -5,6 +5,8 @@ import { homedir } from "node:os";
 import { StoreError } from "../errors.js";
 import { migrations, schemaVersion } from "./schema.js";
 import { isBusy } from "./sqlite-failure.js";
+import { registerLineTable } from "./blocks.js";
+import { registerSearchTable } from "./search.js";
 
 export type SqliteDatabase = Database.Database;
 
@@ -41,6 +43,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): SqliteDat
     });
   }
   try {
+    registerLineTable(database);
+    registerSearchTable(database);
     database.pragma("busy_timeout = 5000");
     if (!options.readonly) {
       database.pragma("journal_mode = WAL");
@@ -80,6 +84,12 @@ function checkVersion(database: SqliteDatabase, path: string): void {
   if (version === 0) {
     throw new StoreError(`${path} is not an mcadvisor database (it has no schema)`, { hint: "point --db at the database analyze or watch wrote" });
   }
+  if (version < schemaVersion) {
+    // Reading never changes the database, so an older layout is not upgraded here.
+    throw new StoreError(`database ${path} was written by an older mcadvisor (schema ${version}, this one uses ${schemaVersion})`, {
+      hint: `run \`mcadvisor analyze --db ${path}\` with any log (or \`mcadvisor watch\`) once: a writing command upgrades it in place, keeping every line`,
+    });
+  }
 }
 
 function migrate(database: SqliteDatabase, path: string): void {
@@ -93,18 +103,22 @@ function migrate(database: SqliteDatabase, path: string): void {
   }
   if (version === schemaVersion) return;
   // A migration may rebuild a table others reference (SQLite's documented procedure): foreign keys are
-  // off while it runs (the pragma is ignored inside a transaction) and checked before each commit.
+  // off while it runs (the pragma is ignored inside a transaction) and checked after each step. All the
+  // steps a database needs run in one transaction: it is upgraded whole or left as it was, and no reader
+  // ever sees it half way (a new database is created in one commit).
   const foreignKeys = database.pragma("foreign_keys", { simple: true }) as number;
   database.pragma("foreign_keys = OFF");
   try {
-    for (let step = version; step < schemaVersion; step++) {
-      database.transaction(() => {
-        database.exec(migrations[step]);
+    database.transaction(() => {
+      for (let step = version; step < schemaVersion; step++) {
+        const migration = migrations[step];
+        if (typeof migration === "string") database.exec(migration);
+        else migration(database);
         const broken = database.pragma("foreign_key_check") as unknown[];
         if (broken.length > 0) throw new StoreError(`migration ${step + 1} of ${path} left ${broken.length} row(s) pointing nowhere`, { hint: "the database is unchanged; please report this with the file" });
-        database.pragma(`user_version = ${step + 1}`);
-      }).immediate();
-    }
+      }
+      database.pragma(`user_version = ${schemaVersion}`);
+    }).immediate();
   } finally {
     database.pragma(`foreign_keys = ${foreignKeys ? "ON" : "OFF"}`);
   }

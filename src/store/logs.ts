@@ -1,12 +1,16 @@
 /**
 The log-lines read API of the TUI's Logs view: every stored line merged by time across files and
-nodes, filtered, searched with FTS5, and paged by the (ts, id) key so a page costs the same on a
-million lines as on a hundred. Lines without a time (configuration files) sort first, as SQLite
-orders NULL before any number.
+nodes, filtered, searched (search.ts), and paged by the (ts, id) key: a page decodes only the blocks
+around its position (blocks.ts), so it costs the same on a million lines as on a hundred. Lines without
+a time (configuration files) sort first.
 */
 import type { SqliteDatabase } from "./db.js";
+import { fileIdOfLine } from "./block-codec.js";
+import { blockReader, mergedLines, type BlockRef, type BlockTest, type LineTest, type StoredLine } from "./blocks.js";
+import { anyWordMatcher, askSearchIndex, candidateBlocks, isCandidate, requestSearchIndex, searchMatcher, type TextMatcher } from "./search.js";
 
 export interface LogLine {
+  /** log_lines.line_id: the file and line number (unique, stable). */
   readonly id: number;
   /** Naive wall-clock ms (docs/architecture.md "Time"); null for configuration files. */
   readonly ts: number | null;
@@ -41,129 +45,84 @@ export interface LogPosition {
   readonly id: number;
 }
 
-// Words that mark trouble in Serviceguard, Metrocluster and Raid Manager messages. EX_ codes are Raid
-// Manager errors; the unicode61 tokenizer splits EX_EWSTOT into "ex" "ewstot", so "ex" finds them all.
+// Words that mark trouble in Serviceguard, Metrocluster and Raid Manager messages, as whole words (`*`: a
+// prefix). EX_ codes are Raid Manager errors; words split at the underscore (EX_EWSTOT is "ex" "ewstot"),
+// so "ex" finds them all.
 const errorWords = ["error*", "fail*", "ex", "abort*", "cannot", "unable", "timed", "timeout*", "died", "panic*", "critical", "alarm", "refused", "denied"];
 const warningWords = ["warn*", "halted", "psue", "pfus", "ssws", "suspend*", "lost", "alert", "unreachable"];
+const errorMatcher = anyWordMatcher(errorWords);
+const troubleMatcher = anyWordMatcher([...errorWords, ...warningWords]);
 
-function wordsQuery(words: readonly string[]): string {
-  return words.map((word) => word.endsWith("*") ? `"${word.slice(0, -1)}"*` : `"${word}"`).join(" OR ");
+/** How the lines of a question are found: which blocks, and which of their lines count. */
+interface Plan {
+  readonly blocks: BlockRef[];
+  readonly accept: LineTest;
+  readonly acceptBlock?: BlockTest;
+}
+
+function fileIdsOf(database: SqliteDatabase, bundles: readonly string[]): number[] {
+  return database.prepare(`SELECT id FROM file WHERE bundle IN (${bundles.map(() => "?").join(", ") || "NULL"})`).pluck().all(...bundles) as number[];
 }
 
 /**
-A safe FTS5 query from what the user typed: each term quoted (so `-`, `:`, `"` and FTS keywords are
-plain text) and all terms required. A trailing `*` on a term keeps its prefix meaning. null when empty.
+The plan for a filter, a level and an optional search. With a search index (search.ts) only the blocks
+holding candidate lines are read; either way every line is checked on its text, so the answer is the same.
 */
-export function ftsQuery(input: string): string | null {
-  const terms = input.split(/\s+/).filter((term) => term !== "");
-  const quoted = terms.map((term) => {
-    const prefix = term.length > 1 && term.endsWith("*");
-    const body = prefix ? term.slice(0, -1) : term;
-    return `"${body.replace(/"/g, "\"\"")}"${prefix ? "*" : ""}`;
-  });
-  return quoted.length > 0 ? quoted.join(" ") : null;
-}
-
-// The file's path is looked up per page, not joined: with the join SQLite's plan for a filtered page
-// (program = ?) scanned a million rows (230 ms) where the plain (ts, id) index walk takes 0.1 ms.
-const columns = `l.id, l.ts, l.file_id AS fileId, l.line_no AS lineNo, l.host, l.program, l.package, l.format, l.text, l.event_count AS eventCount`;
-
-type LineRow = Omit<LogLine, "file"> & { fileId: number };
-
-function withPaths(database: SqliteDatabase, rows: readonly LineRow[]): LogLine[] {
-  const paths = new Map<number, string>();
-  const pathOf = database.prepare("SELECT path FROM file WHERE id = ?").pluck();
-  return rows.map(({ fileId, ...line }) => {
-    let path = paths.get(fileId);
-    if (path === undefined) {
-      path = pathOf.get(fileId) as string;
-      paths.set(fileId, path);
-    }
-    return { ...line, file: path };
-  });
-}
-
-interface Built {
-  readonly conditions: string[];
-  readonly parameters: unknown[];
-}
-
-function buildFilter(database: SqliteDatabase, filter: LogFilter, match: string | null): Built {
-  const conditions: string[] = [];
-  const parameters: unknown[] = [];
-  if (filter.bundles) {
-    // The bundle's file ids, read first and written into the query as integers: with a subquery SQLite
-    // built a Bloom filter over the line table on every page (230 ms on a million lines). The unary +
-    // keeps it on the (ts, id) index: sorting a whole bundle per page would defeat keyset paging.
-    const ids = database.prepare(`SELECT id FROM file WHERE bundle IN (${filter.bundles.map(() => "?").join(", ") || "NULL"})`)
-      .pluck().all(...filter.bundles) as number[];
-    conditions.push(`+l.file_id IN (${ids.map((id) => String(Math.trunc(id))).join(", ") || "NULL"})`);
-  }
-  if (filter.host !== undefined) {
-    conditions.push("l.host = ?");
-    parameters.push(filter.host);
-  }
-  if (filter.package !== undefined) {
-    conditions.push("l.package = ?");
-    parameters.push(filter.package);
-  }
-  if (filter.program !== undefined) {
-    conditions.push("l.program = ?");
-    parameters.push(filter.program);
-  }
-  if (!filter.configuration) conditions.push("l.format <> 'config'");
-  // Blank lines (between package-log runs) carry nothing to read.
-  conditions.push("l.text <> ''");
+function planFor(database: SqliteDatabase, filter: LogFilter, search: TextMatcher | null): Plan {
+  const reader = blockReader(database);
+  let blocks = reader.blocks(filter.bundles ? { fileIds: fileIdsOf(database, filter.bundles) } : {});
   const level = filter.level ?? "all";
-  if (level !== "all") {
-    const words = level === "error" ? errorWords : [...errorWords, ...warningWords];
-    const wordMatch = `l.id IN (SELECT rowid FROM line_fts WHERE line_fts MATCH ?)`;
-    conditions.push(level === "notable" ? `(l.event_count > 0 OR ${wordMatch})` : wordMatch);
-    parameters.push(wordsQuery(words));
-  }
-  if (match !== null) {
-    conditions.push("l.id IN (SELECT rowid FROM line_fts WHERE line_fts MATCH ?)");
-    parameters.push(match);
-  }
-  return { conditions, parameters };
+  const words = level === "error" ? errorMatcher : level === "all" ? null : troubleMatcher;
+  const answer = search ? askSearchIndex(database, search) : null;
+  if (answer) blocks = candidateBlocks(blocks, answer);
+  const accept: LineTest = (block, index) => {
+    const columns = block.columns;
+    if (filter.host !== undefined && columns.host[index] !== filter.host) return false;
+    if (filter.package !== undefined && columns.package[index] !== filter.package) return false;
+    if (filter.program !== undefined && columns.program[index] !== filter.program) return false;
+    if (!filter.configuration && columns.format[index] === "config") return false;
+    const text = block.texts()[index];
+    // Blank lines (between package-log runs) carry nothing to read.
+    if (text === "") return false;
+    if (words && !(level === "notable" && columns.eventCount[index] > 0) && !words.test(text, block.ascii)) return false;
+    if (search) {
+      if (answer && !isCandidate(answer, block, index)) return false;
+      if (!search.test(text, block.ascii)) return false;
+    }
+    return true;
+  };
+  // A block whose text holds no match at all is skipped before its lines are looked at.
+  const acceptBlock: BlockTest | undefined = search || (words && level !== "notable")
+    ? (block) => (!search || search.mayMatch(block.text(), block.ascii)) && (!words || level === "notable" || words.mayMatch(block.text(), block.ascii))
+    : undefined;
+  return { blocks, accept, acceptBlock };
 }
 
-function select(database: SqliteDatabase, built: Built, extra: string[], extraParameters: unknown[], order: "asc" | "desc", limit: number): LogLine[] {
-  const where = [...built.conditions, ...extra];
-  const direction = order === "asc" ? "" : " DESC";
-  return withPaths(database, database.prepare(
-    `SELECT ${columns} FROM line l
-      ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
-      ORDER BY l.ts${direction}, l.id${direction} LIMIT ?`,
-  ).all(...built.parameters, ...extraParameters, limit) as LineRow[]);
+function toLogLine(database: SqliteDatabase, line: StoredLine): LogLine {
+  return {
+    id: line.id, ts: line.ts, file: blockReader(database).pathOf(line.fileId), lineNo: line.lineNo, host: line.host, program: line.program,
+    package: line.package, format: line.format, text: line.text, eventCount: line.eventCount,
+  };
 }
 
-/**
-Up to `limit` lines after `position` (exclusive), in merged order; from the first line when position is
-absent. Undated lines come first, then dated ones by (ts, id).
-*/
-function linesAfter(database: SqliteDatabase, built: Built, position: LogPosition | undefined, limit: number, inclusive: boolean): LogLine[] {
-  const comparison = inclusive ? ">=" : ">";
-  const lines: LogLine[] = [];
-  if (position === undefined || position.ts === null) {
-    const idCondition = position === undefined ? [] : [`l.id ${comparison} ?`];
-    lines.push(...select(database, built, ["l.ts IS NULL", ...idCondition], position === undefined ? [] : [position.id], "asc", limit));
-    if (lines.length < limit) lines.push(...select(database, built, ["l.ts IS NOT NULL"], [], "asc", limit - lines.length));
-    return lines;
+function take(database: SqliteDatabase, lines: Iterable<StoredLine>, limit: number): LogLine[] {
+  const taken: LogLine[] = [];
+  if (limit <= 0) return taken;
+  for (const line of lines) {
+    taken.push(toLogLine(database, line));
+    if (taken.length >= limit) break;
   }
-  return select(database, built, ["l.ts IS NOT NULL", `(l.ts, l.id) ${comparison} (?, ?)`], [position.ts, position.id], "asc", limit);
+  return taken;
+}
+
+/** Up to `limit` lines from `position` on, in merged order (inclusive: the line at `position` itself too). */
+function linesAfter(database: SqliteDatabase, plan: Plan, position: LogPosition | undefined, limit: number, inclusive: boolean): LogLine[] {
+  return take(database, mergedLines(blockReader(database), plan.blocks, { from: position, inclusive, direction: "forward", accept: plan.accept, acceptBlock: plan.acceptBlock }), limit);
 }
 
 /** Up to `limit` lines before `position` (exclusive), nearest first. */
-function linesBefore(database: SqliteDatabase, built: Built, position: LogPosition | undefined, limit: number): LogLine[] {
-  const lines: LogLine[] = [];
-  if (position === undefined || position.ts !== null) {
-    const keyCondition = position === undefined ? [] : ["(l.ts, l.id) < (?, ?)"];
-    lines.push(...select(database, built, ["l.ts IS NOT NULL", ...keyCondition], position === undefined ? [] : [position.ts, position.id], "desc", limit));
-    if (lines.length < limit) lines.push(...select(database, built, ["l.ts IS NULL"], [], "desc", limit - lines.length));
-    return lines;
-  }
-  return select(database, built, ["l.ts IS NULL", "l.id < ?"], [position.id], "desc", limit);
+function linesBefore(database: SqliteDatabase, plan: Plan, position: LogPosition | undefined, limit: number): LogLine[] {
+  return take(database, mergedLines(blockReader(database), plan.blocks, { from: position, inclusive: false, direction: "backward", accept: plan.accept, acceptBlock: plan.acceptBlock }), limit);
 }
 
 export interface PageRequest {
@@ -174,47 +133,62 @@ export interface PageRequest {
 
 /** One page in merged order starting at `from` (inclusive). */
 export function readLogPage(database: SqliteDatabase, filter: LogFilter, request: PageRequest): LogLine[] {
-  return linesAfter(database, buildFilter(database, filter, null), request.from, request.limit, true);
+  return linesAfter(database, planFor(database, filter, null), request.from, request.limit, true);
 }
 
 /** Up to `count` lines just before `position`, in merged (ascending) order. */
 export function readLogLinesBefore(database: SqliteDatabase, filter: LogFilter, position: LogPosition | undefined, count: number): LogLine[] {
-  return linesBefore(database, buildFilter(database, filter, null), position, count).reverse();
+  return linesBefore(database, planFor(database, filter, null), position, count).reverse();
 }
 
 export interface SeekRequest {
   readonly from: LogPosition | undefined;
   readonly direction: "forward" | "backward";
-  /** A full-text search (user input, escaped here); absent: the next line that passes the filter. */
+  /** A full-text search (user input: plain words, search.ts); absent: the next line that passes the filter. */
   readonly search?: string;
   /** Narrow to lines with error words, on top of the filter. */
   readonly level?: LogLevel;
 }
 
-/** The next (or previous) line from `from` (exclusive) that matches: n/N for a search, e/E for errors. */
+/**
+The next (or previous) line from `from` (exclusive) that matches: n/N for a search, e/E for errors. The
+first search of a database asks for its search index to be built in the background (search.ts); until it
+is complete the blocks are scanned.
+*/
 export function seekLogLine(database: SqliteDatabase, filter: LogFilter, request: SeekRequest): LogLine | undefined {
-  const match = request.search === undefined ? null : ftsQuery(request.search);
-  if (request.search !== undefined && match === null) return undefined;
-  const built = buildFilter(database, { ...filter, level: request.level ?? filter.level }, match);
+  let search: TextMatcher | null = null;
+  if (request.search !== undefined) {
+    search = searchMatcher(request.search);
+    if (search === null) return undefined;
+    requestSearchIndex(database);
+  }
+  const plan = planFor(database, { ...filter, level: request.level ?? filter.level }, search);
   const [line] = request.direction === "forward"
-    ? linesAfter(database, built, request.from, 1, false)
-    : linesBefore(database, built, request.from, 1);
+    ? linesAfter(database, plan, request.from, 1, false)
+    : linesBefore(database, plan, request.from, 1);
   return line;
 }
 
 /** The stored line a finding's evidence names (file as stored, 1-based line); the newest file record wins. */
 export function findLogLine(database: SqliteDatabase, file: string, lineNo: number): LogLine | undefined {
-  const row = database.prepare(
-    `SELECT ${columns} FROM line l JOIN file f ON f.id = l.file_id WHERE f.path = ? AND l.line_no = ? ORDER BY f.id DESC LIMIT 1`,
-  ).get(file, lineNo) as LineRow | undefined;
-  return row ? withPaths(database, [row])[0] : undefined;
+  const reader = blockReader(database);
+  for (const fileId of database.prepare("SELECT id FROM file WHERE path = ? ORDER BY id DESC").pluck().all(file) as number[]) {
+    const line = reader.line(fileId, lineNo);
+    if (line) return toLogLine(database, line);
+  }
+  return undefined;
 }
 
 /** Whether a line passes the filter (a jump target the filter hides is shown by clearing the filter). */
 export function lineMatchesFilter(database: SqliteDatabase, filter: LogFilter, line: LogLine): boolean {
-  const built = buildFilter(database, filter, null);
-  const where = [...built.conditions, "l.id = ?"];
-  return database.prepare(`SELECT 1 FROM line l WHERE ${where.join(" AND ")}`).get(...built.parameters, line.id) !== undefined;
+  const reader = blockReader(database);
+  const fileId = fileIdOfLine(line.id);
+  const ref = reader.blockOfLine(fileId, line.lineNo);
+  if (!ref) return false;
+  if (filter.bundles && !fileIdsOf(database, filter.bundles).includes(fileId)) return false;
+  const block = reader.decode(ref);
+  const plan = planFor(database, { ...filter, bundles: undefined }, null);
+  return (!plan.acceptBlock || plan.acceptBlock(block)) && plan.accept(block, line.lineNo - ref.firstLine);
 }
 
 export interface LogFacets {

@@ -72,15 +72,18 @@ export interface InputTotals {
   readonly unread: number;
 }
 
-/** Totals over the given files (by id), or over the whole database. */
+/** Totals over the given files (by id), or over the whole database: kept per file as lines are stored, no line is read. */
 export function inputTotals(database: SqliteDatabase, fileIds?: readonly number[]): InputTotals {
-  const scope = fileIds ? `WHERE file_id IN (${fileIds.join(",") || "NULL"})` : "";
-  const lines = database.prepare(`SELECT count(*) AS n, coalesce(sum(format = 'unknown'), 0) AS unparsed FROM line ${scope}`).get() as { n: number; unparsed: number };
-  const events = database.prepare(
-    `SELECT coalesce(sum(kind <> '${UNREAD_LINE_KIND}'), 0) AS n, coalesce(sum(kind = '${UNREAD_LINE_KIND}'), 0) AS unread FROM event ${scope}`,
-  ).get() as { n: number; unread: number };
-  const files = fileIds ? fileIds.length : (database.prepare("SELECT count(*) AS n FROM file").get() as { n: number }).n;
-  return { files, lines: lines.n, events: events.n, unparsed: lines.unparsed, unread: events.unread };
+  const ids = fileIds ? fileIds.map((id) => String(Math.trunc(id))).join(",") || "NULL" : null;
+  const row = database.prepare(
+    `SELECT count(*) AS files, coalesce(sum(line_count), 0) AS lines, coalesce(sum(event_count), 0) AS events,
+            coalesce(sum(unparsed_count), 0) AS unparsed FROM file ${ids ? `WHERE id IN (${ids})` : ""}`,
+  ).get() as { files: number; lines: number; events: number; unparsed: number };
+  // Unread-line markers are few (a line about replication no grammar read): counted from the event table.
+  const unread = database.prepare(
+    `SELECT count(*) AS n FROM event WHERE kind = '${UNREAD_LINE_KIND}' ${ids ? `AND file_id IN (${ids})` : ""}`,
+  ).get() as { n: number };
+  return { files: fileIds ? fileIds.length : row.files, lines: row.lines, events: row.events, unparsed: row.unparsed, unread: unread.n };
 }
 
 /**
@@ -89,7 +92,7 @@ lines, lines no header grammar recognised, and unread replication lines. A bundl
 was read (a FIFO, a damaged .gz) is listed with zeros.
 */
 export function bundleReadings(database: SqliteDatabase, bundles: readonly string[], fileIds: readonly number[]): BundleReading[] {
-  const ids = fileIds.join(",") || "NULL";
+  const ids = fileIds.map((id) => String(Math.trunc(id))).join(",") || "NULL";
   const counts = new Map<string, { files: number; lines: number; unreadable: number; unread: number }>();
   for (const bundle of bundles) counts.set(bundle, { files: 0, lines: 0, unreadable: 0, unread: 0 });
   const entry = (bundle: string) => {
@@ -100,14 +103,12 @@ export function bundleReadings(database: SqliteDatabase, bundles: readonly strin
     }
     return found;
   };
-  for (const row of database.prepare(`SELECT bundle, count(*) AS n FROM file WHERE id IN (${ids}) AND kind <> 'config' GROUP BY bundle`).all() as Array<{ bundle: string; n: number }>) {
-    entry(row.bundle).files = row.n;
-  }
-  const lines = database.prepare(
-    `SELECT f.bundle, count(*) AS lines, coalesce(sum(l.format = 'unknown'), 0) AS unreadable
-       FROM line l JOIN file f ON f.id = l.file_id WHERE l.file_id IN (${ids}) AND f.kind <> 'config' GROUP BY f.bundle`,
-  ).all() as Array<{ bundle: string; lines: number; unreadable: number }>;
-  for (const row of lines) Object.assign(entry(row.bundle), { lines: row.lines, unreadable: row.unreadable });
+  // The per-file totals kept as lines are stored: no block is decoded.
+  const files = database.prepare(
+    `SELECT bundle, count(*) AS n, coalesce(sum(line_count), 0) AS lines, coalesce(sum(unparsed_count), 0) AS unreadable
+       FROM file WHERE id IN (${ids}) AND kind <> 'config' GROUP BY bundle`,
+  ).all() as Array<{ bundle: string; n: number; lines: number; unreadable: number }>;
+  for (const row of files) Object.assign(entry(row.bundle), { files: row.n, lines: row.lines, unreadable: row.unreadable });
   const unread = database.prepare(
     `SELECT f.bundle, count(*) AS n FROM event e JOIN file f ON f.id = e.file_id WHERE e.file_id IN (${ids}) AND e.kind = '${UNREAD_LINE_KIND}' GROUP BY f.bundle`,
   ).all() as Array<{ bundle: string; n: number }>;

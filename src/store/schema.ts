@@ -2,9 +2,14 @@
 The versioned schema. Each migration moves `PRAGMA user_version` one step; a database from a newer
 mcadvisor is refused rather than misread. Tables are singular; the views `log_lines`, `events`, `findings`
 and `unread_lines` are the documented, stable surface for `mcadvisor query` and users' own SQL.
+A migration is SQL, or a function when it must compute (migration 6 compresses lines into blocks).
 */
+import type Database from "better-sqlite3";
+import { blockIsFull, encodeBlock, textCost, WRITE_CODEC, type BlockLine } from "./block-codec.js";
 
-export const migrations: readonly string[] = [
+export type Migration = string | ((database: Database.Database) => void);
+
+export const migrations: readonly Migration[] = [
   // 1: the initial schema
   `
   CREATE TABLE file (
@@ -161,7 +166,12 @@ export const migrations: readonly string[] = [
            check_first, steps, evidence, bundle, site_info
     FROM finding;
   `,
-  // 6: the lines about replication that no grammar read (the parse stage's line.unread markers), as a view on
+  // 6: lines in blocks (docs/decisions.md "Lines in blocks"): about 64 KiB of one file's consecutive lines per
+  // row, compressed, with their per-line columns; log_lines becomes a view that decodes them; full-text search
+  // moves to a sidecar database built off the ingest path (search.ts); events keep their line's text, so the
+  // events view and the rules read no blocks; per-file totals are kept as lines are stored.
+  moveLinesIntoBlocks,
+  // 7: the lines about replication that no grammar read (the parse stage's line.unread markers), as a view on
   // the event table alone: the marker carries the line's text, so the view does not depend on how lines are stored
   `
   CREATE VIEW unread_lines AS
@@ -172,5 +182,135 @@ export const migrations: readonly string[] = [
     WHERE e.kind = 'line.unread';
   `,
 ];
+
+/** The tables and views of the block layout, created by migration 6. */
+const BLOCK_SCHEMA = `
+  CREATE TABLE block (
+    id INTEGER PRIMARY KEY,
+    file_id INTEGER NOT NULL REFERENCES file(id),
+    first_line INTEGER NOT NULL,
+    line_count INTEGER NOT NULL,
+    start_offset INTEGER,
+    end_offset INTEGER,
+    ts_min INTEGER,
+    ts_max INTEGER,
+    untimed INTEGER NOT NULL,
+    text_bytes INTEGER NOT NULL,
+    codec TEXT NOT NULL,
+    columns BLOB NOT NULL,
+    text BLOB NOT NULL
+  );
+  CREATE UNIQUE INDEX block_file_line ON block(file_id, first_line);
+  CREATE INDEX block_time ON block(ts_max, ts_min, file_id);
+
+  CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  INSERT INTO store_meta (key, value) VALUES ('identity', lower(hex(randomblob(16))));
+
+  ALTER TABLE file ADD COLUMN event_count INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE file ADD COLUMN unparsed_count INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE file ADD COLUMN ts_max INTEGER;
+`;
+
+/**
+The contract views over the block layout. log_lines decodes each block with the block_lines virtual
+table (registered by db.ts on every connection mcadvisor opens), so its text is readable through mcadvisor
+(query, tui, report), not from a plain sqlite3 shell; events and findings are plain SQL.
+*/
+const BLOCK_VIEWS = `
+  CREATE VIEW log_lines AS
+    SELECT f.path AS file, CAST(l.line_no AS INTEGER) AS line_no, l.ts, l.host, l.program, l.package, l.format,
+           CAST(l.event_count AS INTEGER) AS event_count, l.text, CAST(l.line_id AS INTEGER) AS line_id, f.bundle
+    FROM file f JOIN block b ON b.file_id = f.id,
+         block_lines(b.file_id, b.first_line, b.codec, b.columns, b.text) l;
+
+  CREATE VIEW events AS
+    SELECT e.id, strftime('%Y-%m-%dT%H:%M:%S', e.ts / 1000, 'unixepoch') AS ts, e.kind, e.host, e.package,
+           e.device_group, e.node, e.fields, f.path AS file, e.line_no, e.raw, f.bundle
+    FROM event e JOIN file f ON f.id = e.file_id;
+`;
+
+const INSERT_BLOCK_SQL = `INSERT INTO block (file_id, first_line, line_count, start_offset, end_offset, ts_min, ts_max, untimed, text_bytes, codec, columns, text)
+  VALUES (?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, ?, ?)`;
+
+interface OldLineRow {
+  file_id: number; line_no: number; ts: number | null; host: string | null; program: string | null; package: string | null;
+  format: string; text: string; event_count: number;
+}
+
+function moveLinesIntoBlocks(database: Database.Database): void {
+  database.exec("DROP VIEW IF EXISTS log_lines; DROP VIEW IF EXISTS events;");
+  database.exec(BLOCK_SCHEMA);
+  const insertBlock = database.prepare(INSERT_BLOCK_SQL);
+  let fileId = -1;
+  let lines: BlockLine[] = [];
+  let firstLine = 0;
+  let bytes = 0;
+  const flush = (): void => {
+    if (lines.length === 0) return;
+    const block = encodeBlock(lines, WRITE_CODEC);
+    insertBlock.run(fileId, firstLine, block.lineCount, block.tsMin, block.tsMax, block.untimed, block.textBytes, block.codec, block.columns, block.text);
+    lines = [];
+    bytes = 0;
+  };
+  // Read by file and line in pages (the unique index): memory holds a page and a block, and no statement is
+  // left iterating while blocks are written (better-sqlite3 allows one statement at a time). Byte ranges are
+  // unknown for lines stored before blocks: left NULL.
+  const page = database.prepare("SELECT file_id, line_no, ts, host, program, package, format, text, event_count FROM line WHERE file_id = ? AND line_no > ? ORDER BY line_no LIMIT 10000");
+  for (const id of database.prepare("SELECT id FROM file ORDER BY id").pluck().all() as number[]) {
+    let after = 0;
+    for (;;) {
+      const rows = page.all(id, after) as OldLineRow[];
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        if (row.file_id !== fileId || row.line_no !== firstLine + lines.length || blockIsFull(bytes, lines.length)) {
+          flush();
+          fileId = row.file_id;
+          firstLine = row.line_no;
+        }
+        lines.push({ text: row.text, ts: row.ts, host: row.host, program: row.program, package: row.package, format: row.format, eventCount: row.event_count });
+        bytes += textCost(row.text);
+      }
+      after = rows[rows.length - 1].line_no;
+    }
+  }
+  flush();
+
+  database.exec(`
+    UPDATE file SET
+      event_count = (SELECT count(*) FROM event WHERE event.file_id = file.id),
+      unparsed_count = (SELECT count(*) FROM line WHERE line.file_id = file.id AND line.format = 'unknown'),
+      ts_max = (SELECT max(ts) FROM line WHERE line.file_id = file.id);
+
+    -- Copied aside and back (as migration 3 does) so no view is checked while event is missing; line_id
+    -- becomes file_id * 2^32 + line_no, the id log_lines gives the line whatever block holds it.
+    CREATE TEMP TABLE event_before_6 AS
+      SELECT e.id, e.file_id * 4294967296 + e.line_no AS line_id, e.file_id, e.line_no, e.ts, e.kind, e.host, e.package,
+             e.device_group, e.node, e.fields, coalesce(l.text, '') AS raw
+      FROM event e LEFT JOIN line l ON l.id = e.line_id;
+    DROP TABLE event;
+    CREATE TABLE event (
+      id INTEGER PRIMARY KEY,
+      line_id INTEGER NOT NULL,
+      file_id INTEGER NOT NULL REFERENCES file(id),
+      line_no INTEGER NOT NULL,
+      ts INTEGER,
+      kind TEXT NOT NULL,
+      host TEXT,
+      package TEXT,
+      device_group TEXT,
+      node TEXT,
+      fields TEXT NOT NULL DEFAULT '{}',
+      raw TEXT NOT NULL DEFAULT ''
+    );
+    INSERT INTO event SELECT * FROM event_before_6 ORDER BY id;
+    DROP TABLE event_before_6;
+    CREATE INDEX event_ts ON event(ts);
+    CREATE INDEX event_file ON event(file_id);
+
+    DROP TABLE line_fts;
+    DROP TABLE line;
+  `);
+  database.exec(BLOCK_VIEWS);
+}
 
 export const schemaVersion = migrations.length;

@@ -1,7 +1,9 @@
 import type { SqliteDatabase } from "./db.js";
-import { readEventCount } from "../model/events.js";
+import { readEventCount, UNREAD_LINE_KIND } from "../model/events.js";
 import type { EventDraft, LogEvent, Scalar } from "../model/events.js";
 import type { Finding } from "../model/findings.js";
+import { blockIsFull, decompress, encodeBlock, lineIdOf, textCost, unpackColumns, unpackTexts, WRITE_CODEC, type BlockLine } from "./block-codec.js";
+import { blockReader } from "./blocks.js";
 
 export type FileKind = "syslog" | "pkglog" | "config";
 
@@ -52,6 +54,9 @@ export interface LineToStore {
   readonly format: string;
   readonly text: string;
   readonly events: readonly EventDraft[];
+  /** Byte range of the line in the file's (decompressed) content, when known: kept per block. */
+  readonly startOffset?: number;
+  readonly endOffset?: number;
 }
 
 /** What moved with a batch: the file's new checkpoint, committed in the same transaction as its lines. */
@@ -88,35 +93,40 @@ interface EventRow {
   node: string | null; fields: string; path: string; line_no: number; text: string;
 }
 
-const LINE_COLUMNS = "id, file_id, line_no, ts, host, program, package, format, text, event_count";
-const LINE_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-const LINE_WIDTH = 10;
-// Lines per INSERT statement: one statement call per line cost about a fifth of the line inserts'
-// CPU time (bench/stages.mjs); 64 rows x 10 parameters stays far below SQLite's parameter limit.
-const LINES_PER_INSERT = 64;
-const FTS_AUTOMERGE = 16;
-
-function setLineParameters(parameters: unknown[], at: number, id: number, fileId: number, line: LineToStore): void {
-  parameters[at] = id;
-  parameters[at + 1] = fileId;
-  parameters[at + 2] = line.lineNo;
-  parameters[at + 3] = line.ts;
-  parameters[at + 4] = line.host;
-  parameters[at + 5] = line.program;
-  parameters[at + 6] = line.package;
-  parameters[at + 7] = line.format;
-  parameters[at + 8] = line.text;
-  // An unread-line marker is not an event the line gave: the line stays one nothing understood.
-  parameters[at + 9] = readEventCount(line.events);
+/** The last block of a file while it is not full: the next lines are added to it (the row is rewritten). */
+interface TailBlock {
+  readonly id: number;
+  readonly firstLine: number;
+  readonly lines: readonly BlockLine[];
+  readonly bytes: number;
+  readonly startOffset: number | null;
+  readonly endOffset: number | null;
+  readonly codec: string;
 }
+
+export interface AppendOptions {
+  /** No more lines are expected (a saved file read to its end): the last block is compressed now, not left open. */
+  readonly final?: boolean;
+}
+
+interface TailRow {
+  id: number; first_line: number; line_count: number; text_bytes: number; start_offset: number | null; end_offset: number | null; codec: string;
+}
+
+/** Files whose open last block is kept decoded in memory (watch follows many files; each costs up to 64 KiB). */
+const CACHED_TAILS = 64;
+const EVENT_COLUMNS = "line_id, file_id, line_no, ts, kind, host, package, device_group, node, fields, raw";
+const EVENT_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+const EVENT_WIDTH = 11;
+// Events per INSERT statement, as lines were before blocks: one call per row was a fifth of their cost.
+const EVENTS_PER_INSERT = 32;
 
 /** Writes and reads the tables behind the views. One instance per open database. */
 export class Store {
   readonly database: SqliteDatabase;
   private readonly statements;
-  private readonly lineParameters: unknown[] = new Array(LINES_PER_INSERT * LINE_WIDTH);
-  private readonly oneLineParameters: unknown[] = new Array(LINE_WIDTH);
-  private ftsTuned = false;
+  private readonly tails = new Map<number, TailBlock>();
+  private readonly eventParameters: unknown[] = new Array(EVENTS_PER_INSERT * EVENT_WIDTH);
 
   constructor(database: SqliteDatabase) {
     this.database = database;
@@ -128,7 +138,6 @@ export class Store {
       renameFileBundle: database.prepare("UPDATE file SET bundle = ? WHERE bundle = ?"),
       renameFindingBundle: database.prepare("UPDATE finding SET bundle = ? WHERE bundle = ?"),
       fileById: database.prepare("SELECT * FROM file WHERE id = ?"),
-      firstLines: database.prepare("SELECT text FROM line WHERE file_id = ? AND line_no <= ? ORDER BY line_no"),
       insertFile: database.prepare(
         `INSERT INTO file (path, bundle, host_hint, package_hint, kind, fingerprint, head_bytes, dev, ino, size, mtime, added_at)
          VALUES (@path, @bundle, @hostHint, @packageHint, @kind, @fingerprint, @headBytes, @dev, @ino, @size, @mtime, @addedAt)`,
@@ -138,20 +147,30 @@ export class Store {
         "SELECT * FROM file WHERE head_bytes < ? AND (path = ? OR (dev = ? AND ino = ?)) ORDER BY id DESC",
       ),
       refingerprint: database.prepare("UPDATE file SET fingerprint = ?, head_bytes = ? WHERE id = ?"),
+      // The checkpoint and the file's totals move with the lines they cover (inputTotals and the bundle's last
+      // time read them instead of scanning every line after ingest).
       checkpoint: database.prepare(
         `UPDATE file SET offset = @offset, line_count = @lineCount, pending = @pending,
            parser_context = coalesce(@parserContext, parser_context),
-           year = coalesce(@year, year), size = coalesce(@size, size), dev = coalesce(@dev, dev), ino = coalesce(@ino, ino)
+           year = coalesce(@year, year), size = coalesce(@size, size), dev = coalesce(@dev, dev), ino = coalesce(@ino, ino),
+           event_count = event_count + @events, unparsed_count = unparsed_count + @unparsed,
+           ts_max = CASE WHEN @tsMax IS NULL THEN ts_max WHEN ts_max IS NULL OR ts_max < @tsMax THEN @tsMax ELSE ts_max END
          WHERE id = @id`,
       ),
-      insertLine: database.prepare(`INSERT INTO line (${LINE_COLUMNS}) VALUES ${LINE_VALUES}`),
-      insertLines: database.prepare(`INSERT INTO line (${LINE_COLUMNS}) VALUES ${Array(LINES_PER_INSERT).fill(LINE_VALUES).join(", ")}`),
-      insertEvent: database.prepare(
-        `INSERT INTO event (line_id, file_id, line_no, ts, kind, host, package, device_group, node, fields)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      tailBlock: database.prepare("SELECT id, first_line, line_count, text_bytes, start_offset, end_offset, codec FROM block WHERE file_id = ? ORDER BY first_line DESC LIMIT 1"),
+      blockBlobs: database.prepare("SELECT codec, columns, text FROM block WHERE id = ?"),
+      insertBlock: database.prepare(
+        `INSERT INTO block (file_id, first_line, line_count, start_offset, end_offset, ts_min, ts_max, untimed, text_bytes, codec, columns, text)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      indexLines: database.prepare("INSERT INTO line_fts (rowid, text) SELECT id, text FROM line WHERE id > ? AND id <= ?"),
-      maxLineId: database.prepare("SELECT coalesce(max(id), 0) AS id FROM line"),
+      updateBlock: database.prepare(
+        `UPDATE block SET line_count = ?, end_offset = ?, ts_min = ?, ts_max = ?, untimed = ?, text_bytes = ?, codec = ?, columns = ?, text = ?
+         WHERE id = ?`,
+      ),
+      insertEvent: database.prepare(`INSERT INTO event (${EVENT_COLUMNS}) VALUES ${EVENT_VALUES}`),
+      insertEvents: database.prepare(`INSERT INTO event (${EVENT_COLUMNS}) VALUES ${Array(EVENTS_PER_INSERT).fill(EVENT_VALUES).join(", ")}`),
+      maxTsOfBundle: database.prepare("SELECT max(ts_max) FROM file WHERE bundle = ?").pluck(),
+      maxTsOfBundleKind: database.prepare("SELECT max(ts_max) FROM file WHERE bundle = ? AND kind = ?").pluck(),
       deleteFindings: database.prepare("DELETE FROM finding WHERE bundle = ?"),
       upsertFinding: database.prepare(
         `INSERT INTO finding (id, bundle, rule, action, severity, status, title, summary, package, device_group, node, site,
@@ -195,7 +214,14 @@ export class Store {
 
   /** The stored texts of a file's first `count` lines (fewer when fewer are stored). */
   firstLines(fileId: number, count: number): string[] {
-    return (this.statements.firstLines.all(fileId, count) as { text: string }[]).map((row) => row.text);
+    const reader = blockReader(this.database);
+    const texts: string[] = [];
+    for (let lineNo = 1; lineNo <= count; lineNo++) {
+      const line = reader.line(fileId, lineNo);
+      if (!line) break;
+      texts.push(line.text);
+    }
+    return texts;
   }
 
   fileById(id: number): FileRecord | undefined {
@@ -232,54 +258,139 @@ export class Store {
 
   /**
   Stores a batch of lines and their events and moves the file's checkpoint, all in one transaction:
-  after a crash either the lines and the offset that covers them are both there, or neither is.
+  after a crash either the lines and the offset that covers them are both there, or neither is. Lines go
+  into the file's blocks: the last block is rewritten with the new lines until it is full, then a new one
+  is begun.
   */
-  appendLines(fileId: number, lines: readonly LineToStore[], checkpoint: Checkpoint): void {
-    const run = this.database.transaction(() => {
-      // Ids are given, not left to SQLite: it would pick max(id) + 1 for each row anyway (the write lock is
-      // held), and knowing them lets LINES_PER_INSERT lines go in one statement and their events after them.
-      if (!this.ftsTuned) this.tuneFullTextIndex();
-      const firstId = (this.statements.maxLineId.get() as { id: number }).id;
-      const parameters = this.lineParameters;
-      let index = 0;
-      for (; index + LINES_PER_INSERT <= lines.length; index += LINES_PER_INSERT) {
-        for (let row = 0; row < LINES_PER_INSERT; row++) setLineParameters(parameters, row * LINE_WIDTH, firstId + index + row + 1, fileId, lines[index + row]);
-        this.statements.insertLines.run(parameters);
-      }
-      for (; index < lines.length; index++) {
-        setLineParameters(this.oneLineParameters, 0, firstId + index + 1, fileId, lines[index]);
-        this.statements.insertLine.run(this.oneLineParameters);
-      }
-      for (let position = 0; position < lines.length; position++) {
-        const line = lines[position];
-        for (const event of line.events) {
-          this.statements.insertEvent.run(
-            firstId + position + 1, fileId, line.lineNo, line.ts, event.kind, event.node ?? line.host, event.package ?? line.package,
-            event.deviceGroup ?? null, event.node ?? line.host, JSON.stringify(event.fields ?? {}),
-          );
+  appendLines(fileId: number, lines: readonly LineToStore[], checkpoint: Checkpoint, options: AppendOptions = {}): void {
+    const run = this.database.transaction((): TailBlock | null => {
+      const tail = this.openTail(fileId);
+      let building: BlockLine[] = tail ? [...tail.lines] : [];
+      let blockId: number | null = tail?.id ?? null;
+      let firstLine = tail?.firstLine ?? 0;
+      let bytes = tail?.bytes ?? 0;
+      let startOffset = tail?.startOffset ?? null;
+      let endOffset = tail?.endOffset ?? null;
+      let unparsed = 0;
+      let tsMax: number | null = null;
+      // Whether `building` holds lines not written yet.
+      let unwritten = false;
+      for (const line of lines) {
+        if (building.length > 0 && (blockIsFull(bytes, building.length) || line.lineNo !== firstLine + building.length)) {
+          if (unwritten) this.writeBlock(blockId, fileId, firstLine, building, startOffset, endOffset, true);
+          blockId = null;
+          building = [];
+          bytes = 0;
         }
+        if (building.length === 0) {
+          firstLine = line.lineNo;
+          startOffset = line.startOffset ?? null;
+        }
+        building.push({ text: line.text, ts: line.ts, host: line.host, program: line.program, package: line.package, format: line.format, eventCount: readEventCount(line.events) });
+        bytes += textCost(line.text);
+        endOffset = line.endOffset ?? null;
+        unwritten = true;
+        if (line.format === "unknown") unparsed++;
+        if (line.ts !== null && (tsMax === null || line.ts > tsMax)) tsMax = line.ts;
       }
-      const lastId = firstId + lines.length;
-      if (lastId > firstId) this.statements.indexLines.run(firstId, lastId);
+      // The last block stays uncompressed while lines may still join it; a file read to its end has it compressed now.
+      const compressLast = options.final === true || blockIsFull(bytes, building.length);
+      if (unwritten || (options.final === true && tail !== null && tail.codec !== WRITE_CODEC)) {
+        blockId = this.writeBlock(blockId, fileId, firstLine, building, startOffset, endOffset, compressLast);
+      }
+      const events = this.insertEvents(fileId, lines);
       this.statements.checkpoint.run({
         id: fileId, offset: checkpoint.offset, lineCount: checkpoint.lineCount, pending: checkpoint.pending,
         parserContext: checkpoint.parserContext ?? null, year: checkpoint.year ?? null, size: checkpoint.size ?? null, dev: checkpoint.dev ?? null, ino: checkpoint.ino ?? null,
+        events, unparsed, tsMax,
       });
+      if (blockId === null || building.length === 0 || blockIsFull(bytes, building.length)) return null;
+      return { id: blockId, firstLine, lines: building, bytes, startOffset, endOffset, codec: compressLast ? WRITE_CODEC : "none" };
     });
-    run.immediate();
+    const tail = run.immediate();
+    // Remembered only once committed: after a rollback the stored last block is the one before.
+    this.tails.delete(fileId);
+    if (tail) {
+      this.tails.set(fileId, tail);
+      if (this.tails.size > CACHED_TAILS) this.tails.delete(this.tails.keys().next().value as number);
+    }
   }
 
   /**
-  FTS5 writes a new index segment per transaction and, by default, merges segments four at a time as
-  they accumulate; with one segment per batch of lines that merging was about a quarter of the lines'
-  and index's insert time (bench/sqlite-floor.mjs variant). Merging sixteen at a time (the largest value
-  FTS5 accepts) does less rewriting; queries give the same rows. Stored in the index's own configuration,
-  so it is set once per database, by the first writer that stores lines.
+  Compresses a file's last block when it was left open (uncompressed) for more lines: for a file read to its
+  end when its last batch of lines was already stored (appendLines with `final` does it otherwise).
   */
-  private tuneFullTextIndex(): void {
-    const current = this.database.prepare("SELECT v FROM line_fts_config WHERE k = 'automerge'").get() as { v: number } | undefined;
-    if (current?.v !== FTS_AUTOMERGE) this.database.prepare(`INSERT INTO line_fts (line_fts, rank) VALUES ('automerge', ${FTS_AUTOMERGE})`).run();
-    this.ftsTuned = true;
+  compressLastBlock(fileId: number): void {
+    const tail = this.database.transaction((): TailBlock | null => {
+      const current = this.openTail(fileId);
+      if (!current || current.codec === WRITE_CODEC) return current;
+      this.writeBlock(current.id, fileId, current.firstLine, current.lines, current.startOffset, current.endOffset, true);
+      return { ...current, codec: WRITE_CODEC };
+    }).immediate();
+    this.tails.delete(fileId);
+    if (tail) this.tails.set(fileId, tail);
+  }
+
+  /** The file's last block if more lines may join it, from memory when it is still what is stored. */
+  private openTail(fileId: number): TailBlock | null {
+    const row = this.statements.tailBlock.get(fileId) as TailRow | undefined;
+    if (!row || blockIsFull(row.text_bytes, row.line_count)) return null;
+    const cached = this.tails.get(fileId);
+    if (cached && cached.id === row.id && cached.firstLine === row.first_line && cached.lines.length === row.line_count && cached.codec === row.codec) return cached;
+    const blobs = this.statements.blockBlobs.get(row.id) as { codec: string; columns: Buffer; text: Buffer };
+    const columns = unpackColumns(blobs.columns);
+    const texts = unpackTexts(decompress(blobs.codec, blobs.text), columns.count);
+    const lines: BlockLine[] = texts.map((text, index) => ({
+      text, ts: columns.ts[index], host: columns.host[index], program: columns.program[index], package: columns.package[index],
+      format: columns.format[index], eventCount: columns.eventCount[index],
+    }));
+    const bytes = lines.reduce((sum, line) => sum + textCost(line.text), 0);
+    return { id: row.id, firstLine: row.first_line, lines, bytes, startOffset: row.start_offset, endOffset: row.end_offset, codec: row.codec };
+  }
+
+  /**
+  Writes a block (a new row, or the file's last block rewritten with more lines); returns its id. A block
+  that more lines may join stays uncompressed until it is full (block-codec.ts BlockCodec).
+  */
+  private writeBlock(id: number | null, fileId: number, firstLine: number, lines: readonly BlockLine[], startOffset: number | null, endOffset: number | null, full: boolean): number {
+    const block = encodeBlock(lines, full ? WRITE_CODEC : "none");
+    if (id !== null) {
+      this.statements.updateBlock.run(block.lineCount, endOffset, block.tsMin, block.tsMax, block.untimed, block.textBytes, block.codec, block.columns, block.text, id);
+      return id;
+    }
+    const info = this.statements.insertBlock.run(fileId, firstLine, block.lineCount, startOffset, endOffset, block.tsMin, block.tsMax, block.untimed, block.textBytes, block.codec, block.columns, block.text);
+    return Number(info.lastInsertRowid);
+  }
+
+  /** The lines' events, EVENTS_PER_INSERT to a statement; each keeps its line's text. Returns how many. */
+  private insertEvents(fileId: number, lines: readonly LineToStore[]): number {
+    const parameters = this.eventParameters;
+    let filled = 0;
+    let count = 0;
+    for (const line of lines) {
+      for (const event of line.events) {
+        const at = filled * EVENT_WIDTH;
+        parameters[at] = lineIdOf(fileId, line.lineNo);
+        parameters[at + 1] = fileId;
+        parameters[at + 2] = line.lineNo;
+        parameters[at + 3] = line.ts;
+        parameters[at + 4] = event.kind;
+        parameters[at + 5] = event.node ?? line.host;
+        parameters[at + 6] = event.package ?? line.package;
+        parameters[at + 7] = event.deviceGroup ?? null;
+        parameters[at + 8] = event.node ?? line.host;
+        parameters[at + 9] = JSON.stringify(event.fields ?? {});
+        parameters[at + 10] = line.text;
+        // An unread-line marker is not an event the line gave: the file's event total leaves it out.
+        if (event.kind !== UNREAD_LINE_KIND) count++;
+        if (++filled === EVENTS_PER_INSERT) {
+          this.statements.insertEvents.run(parameters);
+          filled = 0;
+        }
+      }
+    }
+    for (let row = 0; row < filled; row++) this.statements.insertEvent.run(parameters.slice(row * EVENT_WIDTH, (row + 1) * EVENT_WIDTH));
+    return count;
   }
 
   /** Every bundle with stored files. */
@@ -293,28 +404,22 @@ export class Store {
   */
   *eventsOfBundle(bundle: string, afterId = 0): IterableIterator<LogEvent> {
     const rows = this.database.prepare(
-      `SELECT e.id, e.kind, e.ts, e.host, e.package, e.device_group, e.node, e.fields, f.path, e.line_no, l.text
-       FROM event e JOIN file f ON f.id = e.file_id JOIN line l ON l.id = e.line_id
+      `SELECT e.id, e.kind, e.ts, e.host, e.package, e.device_group, e.node, e.fields, f.path, e.line_no, e.raw AS text
+       FROM event e JOIN file f ON f.id = e.file_id
        WHERE f.bundle = ? AND e.id > ?
        ORDER BY e.ts IS NOT NULL, e.ts, e.file_id, e.line_no, e.id`,
     ).iterate(bundle, afterId) as IterableIterator<EventRow>;
     for (const row of rows) yield rowToEvent(row);
   }
 
-  /** The newest line time of a bundle: the end of what the logs say, used as the final watermark. */
+  /** The newest line time of a bundle: the end of what the logs say, used as the final watermark (kept per file at ingest). */
   lastTimeOfBundle(bundle: string): number | null {
-    const row = this.database.prepare(
-      "SELECT max(l.ts) AS ts FROM line l WHERE l.file_id IN (SELECT id FROM file WHERE bundle = ?)",
-    ).get(bundle) as { ts: number | null };
-    return row.ts;
+    return (this.statements.maxTsOfBundle.get(bundle) as number | null) ?? null;
   }
 
   /** The newest time in a bundle's package logs: their banners carry the year, so it anchors year-less syslog lines. */
   lastPackageLogTime(bundle: string): number | null {
-    const row = this.database.prepare(
-      "SELECT max(l.ts) AS ts FROM line l WHERE l.file_id IN (SELECT id FROM file WHERE bundle = ? AND kind = 'pkglog')",
-    ).get(bundle) as { ts: number | null };
-    return row.ts;
+    return (this.statements.maxTsOfBundleKind.get(bundle, "pkglog") as number | null) ?? null;
   }
 
   /** Replace a bundle's findings by what the engine concluded from all of its events. */

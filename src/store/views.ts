@@ -13,7 +13,7 @@ export interface ViewDescription {
 
 const NOTES: Readonly<Record<string, string>> = {
   // One line each, shown under the columns.
-  log_lines: "every stored line, parsed or not (format 'unknown' when no grammar read it)",
+  log_lines: "every stored line, parsed or not (format 'unknown' when no grammar read it); read through mcadvisor, not a plain sqlite3 shell",
   events: "what the grammars read from the lines (fields is JSON; docs/events.md lists the kinds)",
   findings: "what the rules concluded (check_first, steps, evidence and site_info are JSON)",
   unread_lines: "lines about replication no grammar read (terms: the words that made them count; text: the line)",
@@ -63,6 +63,8 @@ export function viewsHelp(width = 100): string {
     if (view.note) rows.push(`  ${" ".repeat(pad)}${view.note}`);
     lines.push(...rows);
   }
+  lines.push("log_search('words'): log_lines' columns for the lines holding the words, as the TUI's / searches (whole words, case");
+  lines.push("  and accents ignored, all required, word* a prefix), in time order.");
   lines.push("Times (ts, first_seen, last_seen, resolved_at) are ISO 8601 in the logs' wall clock.");
   return lines.join("\n");
 }

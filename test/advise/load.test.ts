@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { loadRules, RuleProblem } from "../../src/advise/load.js";
+import { tempDir } from "../helpers/temp.js";
 
 const invalid = fileURLToPath(new URL("../fixtures/rules-invalid/", import.meta.url));
 const load = () => loadRules([invalid], { collectErrors: true, builtIn: false });
@@ -70,5 +73,46 @@ describe("loadRules", () => {
     const twice = loadRules([invalid, invalid], { collectErrors: true, builtIn: false });
     expect(twice.rules.map((rule) => rule.id)).toEqual(["good-rule", "unknown-kind"]);
     expect(twice.problems.filter((problem) => problem.code === "overrides")).toHaveLength(2);
+  });
+});
+
+describe("the compiled-rule cache", () => {
+  const site = fileURLToPath(new URL("../fixtures/rules-site/", import.meta.url));
+
+  it("keeps the checked rules and their warnings, and gives them back unchanged while no rule file changes", () => {
+    const cacheFile = join(tempDir(), "state", "rule-cache.json");
+    const fresh = loadRules([site], { collectErrors: true, cacheFile });
+    expect(existsSync(cacheFile)).toBe(true);
+    const again = loadRules([site], { collectErrors: true, cacheFile });
+    expect(again.rules).toEqual(JSON.parse(JSON.stringify(fresh.rules)));
+    expect(again.problems.map(String)).toEqual(fresh.problems.map(String));
+    expect(again.problems.every((problem) => problem instanceof RuleProblem)).toBe(true);
+    // Served from the cache: a cache entry that says otherwise is what comes back.
+    const cached = JSON.parse(readFileSync(cacheFile, "utf8")) as { rules: Array<{ title: string }> };
+    cached.rules[0].title = "from the cache";
+    writeFileSync(cacheFile, JSON.stringify(cached));
+    expect(loadRules([site], { collectErrors: true, cacheFile }).rules[0].title).toBe("from the cache");
+  });
+
+  it("is read again when a rule file changes, and ignored when damaged", () => {
+    const folder = tempDir();
+    const cacheFile = join(folder, "rule-cache.json");
+    const rules = join(folder, "rules");
+    cpSync(site, rules, { recursive: true });
+    const before = loadRules([rules], { collectErrors: true, cacheFile });
+    const file = join(rules, readdirSync(rules).find((name) => name.endsWith(".yaml")) as string);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^title: .*$/m, "title: changed by the site"));
+    const after = loadRules([rules], { collectErrors: true, cacheFile });
+    expect(after.rules.map((rule) => rule.title)).toContain("changed by the site");
+    expect(before.rules.map((rule) => rule.title)).not.toContain("changed by the site");
+    writeFileSync(cacheFile, "{ half a JSON docu");
+    expect(loadRules([rules], { collectErrors: true, cacheFile }).rules).toEqual(after.rules);
+    expect(JSON.parse(readFileSync(cacheFile, "utf8"))).toHaveProperty("rules");
+  });
+
+  it("never holds rules with errors: an invalid folder is checked every time", () => {
+    const cacheFile = join(tempDir(), "rule-cache.json");
+    loadRules([invalid], { collectErrors: true, builtIn: false, cacheFile });
+    expect(existsSync(cacheFile)).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateBundle, generateSyslog } from "../../bench/lib/generate.mjs";
-import { formatMarkdown, judgeGoals } from "../../bench/lib/results.mjs";
+import { formatMarkdown, judgeGoals, judgeTargets } from "../../bench/lib/results.mjs";
 
 const folder = mkdtempSync(join(tmpdir(), "mcadvisor-bench-test-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -60,5 +60,29 @@ describe("bench results", () => {
     expect(markdown).toContain("| goal | measured | verdict |");
     expect(markdown).toContain("| lnav headless `SELECT count(*) FROM syslog_log`, 1M | 1.00 s |");
     expect(markdown).toContain("**MISS**");
+  });
+
+  it("puts each issue-14 target beside lnav's figure from the same run", () => {
+    const results: Record<string, unknown> = {
+      analyze: {
+        "1m": { wallMs: 900, runs: 3, ratioVsLnav: 0.9, peakRssBytes: 150 * 2 ** 20, lnav: { wallMs: 1000, peakRssBytes: 100 * 2 ** 20 },
+          database: { bytesPerMillionLines: 50 * 2 ** 20, withSearchIndexPerMillionLines: 80 * 2 ** 20 } },
+        samples: { wallMs: 500, runs: 3, ratioVsLnav: 1.5, lnav: { wallMs: 333 } },
+      },
+      search: {
+        before: { tuiFirstMatch: { word: "w", ms: 50 }, tuiNoMatch: { word: "z", ms: 250 }, queryAllMatches: { ms: 60 }, queryNoMatch: { ms: 260 } },
+        after: { tuiFirstMatch: { word: "w", ms: 2 }, tuiNoMatch: { word: "z", ms: 1 }, queryAllMatches: { ms: 3 }, queryNoMatch: { ms: 1 } },
+        build: { ms: 2000, indexBytes: 2 ** 25 }, hour: { since: "2026-11-17T00:00:00", storeApi: { ms: 5 }, sql: { ms: 400 } }, oneFile: { ms: 300 }, everyLine: { ms: 400 },
+      },
+    };
+    const targets = judgeTargets(results);
+    expect(targets.find((row) => row.id === "1m-vs-lnav")).toMatchObject({ verdict: "PASS", measured: expect.stringContaining("0.90×** (0.90 s vs lnav 1.00 s") });
+    expect(targets.find((row) => row.id === "samples-vs-lnav")?.verdict).toBe("MISS");
+    expect(targets.find((row) => row.id === "10m-vs-lnav")?.verdict).toBe("n/a");
+    expect(targets.find((row) => row.id === "database")?.verdict).toBe("PASS");
+    expect(targets.find((row) => row.id === "search")?.verdict).toBe("PASS");
+    const markdown = formatMarkdown({ ...results, targets, goals: [] });
+    expect(markdown).toContain("| figure | before | target | measured | verdict |");
+    expect(markdown).toContain("Building the search index: 2.00 s, 32.0 MiB.");
   });
 });

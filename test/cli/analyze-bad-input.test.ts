@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { mkdirSync, writeFileSync, readFileSync, renameSync, appendFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join, dirname } from "node:path";
+import { openDatabase } from "../../src/store/db.js";
 import { runMcadvisor } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
 
@@ -18,8 +19,9 @@ function write(root: string, relative: string, content: string | Buffer): string
   return path;
 }
 
+/** The stored lines, read as `mcadvisor query` reads them (log_lines decodes blocks: a plain SQLite connection cannot). */
 function storedLines(databasePath: string): { text: string; format: string }[] {
-  const database = new Database(databasePath, { readonly: true });
+  const database = openDatabase(databasePath, { readonly: true });
   try {
     return database.prepare("SELECT text, format FROM log_lines ORDER BY file, line_no").all() as { text: string; format: string }[];
   } finally {
@@ -98,7 +100,7 @@ describe("analyze keeps every line of bad input and goes on", () => {
     const database = join(root, "db.sqlite");
     write(root, "b/nodeA1/var/adm/syslog/syslog.log", `Nov 99 99:99:99 nodeA1 cmcld[2048]: Started package oracle_pkg on node nodeA1.\n${good[1]}\n`);
     analyzeJson(database, join(root, "b"));
-    const database_ = new Database(join(root, "db.sqlite"), { readonly: true });
+    const database_ = openDatabase(join(root, "db.sqlite"), { readonly: true });
     const rows = database_.prepare("SELECT ts, text FROM log_lines ORDER BY line_no").all() as { ts: string | null; text: string }[];
     database_.close();
     expect(rows).toHaveLength(2);
@@ -173,7 +175,7 @@ describe("query", () => {
     const database = join(root, "db.sqlite");
     write(root, "b/nodeA1/var/adm/syslog/syslog.log", `${good.join("\n")}\n`);
     analyzeJson(database, join(root, "b"));
-    for (const sql of ["DELETE FROM line", "DELETE FROM log_lines", "UPDATE findings SET status = 'resolved'"]) {
+    for (const sql of ["DELETE FROM block", "DELETE FROM log_lines", "UPDATE findings SET status = 'resolved'"]) {
       const result = runMcadvisor(["query", "--db", database, sql]);
       expect(result.code, sql).toBe(3);
       expect(result.stderr, sql).toMatch(/query is read-only/);

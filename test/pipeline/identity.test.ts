@@ -30,7 +30,7 @@ function writeSyslog(bundle: string, content: string, name = "syslog.log"): stri
 }
 
 function linesByBundle(store: Store): Record<string, number> {
-  const rows = store.database.prepare("SELECT f.bundle, count(*) AS n FROM line l JOIN file f ON f.id = l.file_id GROUP BY f.bundle").all() as { bundle: string; n: number }[];
+  const rows = store.database.prepare("SELECT bundle, count(*) AS n FROM log_lines GROUP BY bundle").all() as { bundle: string; n: number }[];
   return Object.fromEntries(rows.map((row) => [row.bundle, row.n]));
 }
 

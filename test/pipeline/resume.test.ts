@@ -29,8 +29,8 @@ describe("resuming a file that grew", () => {
     utimesSync(log, later, later);
     await analyzePaths(store, { paths: [root], timeZone: "UTC", rules });
 
-    const rows = store.database.prepare("SELECT line_no, ts FROM line WHERE ts IS NOT NULL ORDER BY line_no").all() as { line_no: number; ts: number }[];
-    expect(rows.map((row) => new Date(row.ts).getUTCFullYear())).toEqual([2020, 2020, 2020]);
+    const rows = store.database.prepare("SELECT line_no, ts FROM log_lines WHERE ts IS NOT NULL ORDER BY line_no").all() as { line_no: number; ts: string }[];
+    expect(rows.map((row) => new Date(`${row.ts}Z`).getUTCFullYear())).toEqual([2020, 2020, 2020]);
     store.database.close();
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import Database from "better-sqlite3";
 import { keyGroups } from "../../src/present/tui/keys.js";
-import { keys, renderTui, sampleDatabase, type Tui } from "./helpers.js";
+import { appendNewestLine, keys, renderTui, sampleDatabase, type Tui } from "./helpers.js";
 
 let samplePath: string;
 let tui: Tui | undefined;
@@ -154,16 +154,8 @@ describe("tui", () => {
   });
 
   it("never lets a log line's escape sequences reach the terminal", async () => {
-    const writer = new Database(samplePath);
     const hostile = "Nov 16 03:13:40 nodeB1 evil: \u001b]0;pwned\u0007\u001b[2J boom";
-    try {
-      const last = writer.prepare("SELECT id, file_id, ts FROM line WHERE ts IS NOT NULL ORDER BY ts DESC, id DESC LIMIT 1").get() as { id: number; file_id: number; ts: number };
-      const inserted = writer.prepare(`INSERT INTO line (file_id, line_no, ts, host, program, format, text) VALUES (?, 999999, ?, 'nodeB1', 'evil', 'syslog', ?)`)
-        .run(last.file_id, last.ts + 1000, hostile);
-      writer.prepare("INSERT INTO line_fts (rowid, text) VALUES (?, ?)").run(inserted.lastInsertRowid, hostile);
-    } finally {
-      writer.close();
-    }
+    appendNewestLine(samplePath, hostile, 1000, "evil");
     await open();
     await tui?.press("4", "G");
     await vi.waitFor(() => expect(frameOf()).toContain("boom"));
@@ -178,16 +170,8 @@ describe("tui", () => {
     await vi.waitFor(() => expect(frameOf()).toContain("all lines"));
     await tui?.press("G");
     await vi.waitFor(() => expect(frameOf()).toContain("following new lines"));
-    const writer = new Database(samplePath);
     const fresh = "Nov 17 12:00:00 nodeB1 cmcld[2048]: a line written while the TUI follows";
-    try {
-      const last = writer.prepare("SELECT file_id, ts FROM line WHERE ts IS NOT NULL ORDER BY ts DESC LIMIT 1").get() as { file_id: number; ts: number };
-      const inserted = writer.prepare("INSERT INTO line (file_id, line_no, ts, host, program, format, text) VALUES (?, 999998, ?, 'nodeB1', 'cmcld', 'syslog', ?)")
-        .run(last.file_id, last.ts + 60_000, fresh);
-      writer.prepare("INSERT INTO line_fts (rowid, text) VALUES (?, ?)").run(inserted.lastInsertRowid, fresh);
-    } finally {
-      writer.close();
-    }
+    appendNewestLine(samplePath, fresh, 60_000, "cmcld");
     await vi.waitFor(() => expect(lines().find((row) => row.startsWith(">"))).toContain("a line written while the TUI follows"));
     await tui?.press("k");
     await vi.waitFor(() => expect(frameOf()).not.toContain("following new lines"));

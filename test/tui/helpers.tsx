@@ -16,6 +16,21 @@ export async function sampleDatabase(...names: string[]): Promise<string> {
   return path;
 }
 
+/**
+Stores one more line at the end of the file holding the newest line, `afterMs` after it, as another
+process (watch) would: through the store, in the file's last block.
+*/
+export function appendNewestLine(path: string, text: string, afterMs: number, program: string): void {
+  const store = new Store(openDatabase(path));
+  try {
+    const newest = store.database.prepare("SELECT id, line_count AS lineCount, offset, ts_max AS ts FROM file ORDER BY ts_max DESC LIMIT 1").get() as { id: number; lineCount: number; offset: number; ts: number };
+    store.appendLines(newest.id, [{ lineNo: newest.lineCount + 1, ts: newest.ts + afterMs, host: "nodeB1", program, package: null, format: "syslog", text, events: [] }],
+      { offset: newest.offset, lineCount: newest.lineCount + 1, pending: null });
+  } finally {
+    store.close();
+  }
+}
+
 export const keys = {
   up: "\u001b[A",
   down: "\u001b[B",

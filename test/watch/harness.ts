@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterEach } from "vitest";
+import { registerLineTable } from "../../src/store/blocks.js";
 
 export const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
 const binary = join(repositoryRoot, "bin", "mcadvisor.js");
@@ -84,19 +85,26 @@ export async function waitUntil<T>(probe: () => T | undefined, what: string, tim
   }
 }
 
-/** Texts stored for lines, in storage order (a read-only WAL reader beside the writer). */
+/** A read-only WAL reader beside the writer, able to read log_lines (it decodes blocks with block_lines). */
+function reader(db: string): Database.Database {
+  const database = new Database(db, { readonly: true, fileMustExist: true });
+  registerLineTable(database);
+  return database;
+}
+
+/** Texts stored for lines, by file and line. */
 export function storedTexts(db: string): string[] {
   if (!existsSync(db)) return [];
-  const database = new Database(db, { readonly: true, fileMustExist: true });
+  const database = reader(db);
   try {
-    return (database.prepare("SELECT text FROM line ORDER BY id").all() as { text: string }[]).map((row) => row.text);
+    return (database.prepare("SELECT text FROM log_lines ORDER BY line_id").all() as { text: string }[]).map((row) => row.text);
   } finally {
     database.close();
   }
 }
 
 export function query<T>(db: string, sql: string, ...parameters: unknown[]): T[] {
-  const database = new Database(db, { readonly: true, fileMustExist: true });
+  const database = reader(db);
   try {
     return database.prepare(sql).all(...parameters) as T[];
   } finally {

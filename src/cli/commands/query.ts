@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { McAdvisorError, UsageError } from "../../errors.js";
 import { openDatabase } from "../../store/db.js";
+import { buildSearchIndex, searchedWith } from "../../store/search.js";
 import { describeViews, viewsHelp } from "../../store/views.js";
 import { renderTable } from "../../present/table.js";
 import { renderCsv } from "../../present/csv.js";
@@ -29,7 +30,7 @@ export function register(program: Command): void {
           // SQLite rejects a write to a view while preparing it, before it could be seen as a write.
           if (/cannot modify \S+ because it is a view/.test((error as Error).message)) throw readOnly;
           throw new UsageError(`SQL error: ${(error as Error).message}`, {
-            hint: `the views are ${describeViews().map((view) => `${view.name}(${view.columns.join(", ")})`).join("; ")}; mcadvisor query --help lists them`,
+            hint: `the views are ${describeViews().map((view) => `${view.name}(${view.columns.join(", ")})`).join("; ")}; log_search('words') searches the lines; mcadvisor query --help lists them`,
           });
         }
         if (!statement.readonly || !statement.reader) throw readOnly;
@@ -41,6 +42,9 @@ export function register(program: Command): void {
         }
         const columns = statement.columns().map((column) => column.name);
         process.stdout.write(format === "json" ? `${JSON.stringify(rows, null, 2)}\n` : format === "csv" ? renderCsv(rows, columns) : renderTable(rows, columns));
+        // The first search of a database was answered by scanning its blocks; the index the next ones use is
+        // built now, after the answer is out (it is a file beside the database; the database is not changed).
+        if (searchedWith(database)) buildSearchIndex(database);
       } finally {
         database.close();
       }

@@ -3,6 +3,7 @@ import { existsSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, basename, join } from "node:path";
 import { StoreError, UsageError } from "../../errors.js";
 import { openDatabase, type SqliteDatabase } from "../../store/db.js";
+import { previousReportUntil, recordReport } from "../../store/report.js";
 import { toWallClock } from "../../ingest/year.js";
 import { dataSpan, gatherReport, reportTime, staleWarning, type ReportModel } from "../../present/report/model.js";
 import { sanitizeForTerminal } from "../../present/sanitize.js";
@@ -26,15 +27,6 @@ interface ReportFlags {
   rules?: string[];
   site?: string[];
   sites?: string;
-}
-
-/**
-Where the previous periodic report on this database ended: the latest end before this window's end, so a
-post-mortem made with an old --until never pulls the next daily report back in time.
-*/
-function previousReportUntil(database: SqliteDatabase, until: number): number | null {
-  const row = database.prepare("SELECT max(until) AS until FROM report WHERE until < ?").get(until) as { until: number | null };
-  return row.until;
 }
 
 function render(model: ReportModel, format: string): string {
@@ -125,8 +117,7 @@ export function register(program: Command): void {
         // review's window, or an hourly Nagios check would leave the daily report only its last hour. Nor
         // does a post-mortem over the span of the logs it was given.
         if (window.sinceSource !== "option" && window.sinceSource !== "logs") {
-          database.prepare("INSERT INTO report (created_at, since, until, format) VALUES (?, ?, ?, ?)")
-            .run(new Date().toISOString(), window.since, window.until, format);
+          recordReport(database, window.since, window.until, format);
         }
         process.exitCode = model.exitStatus;
       } finally {

@@ -8,12 +8,15 @@ import { relative } from "node:path";
 import type { SqliteDatabase } from "../../store/db.js";
 import { listFindings, type StoredFinding } from "../../store/read.js";
 import { readTimeline, type Timeline } from "../../store/timeline.js";
+import { listBundles } from "../../store/logs.js";
+import {
+  lastStartBefore, packagesWithoutLog, syslogHostsBefore, timedSpan, windowEvents, windowEventsOfKinds, windowLines, windowLinesWhere, windowUnreadLines, type WindowLines,
+} from "../../store/report.js";
 import { severityRank, type Severity } from "../../model/findings.js";
 import { exitStatusFor } from "../findings-json.js";
 import { formatIso } from "../../ingest/year.js";
 import { compareText } from "../../util/compare.js";
 import type { ReportWindow } from "./window.js";
-import { UNREAD_LINE_KIND } from "../../model/events.js";
 import { readabilityVerdict, runExitStatus, type BundleReading } from "../../model/readability.js";
 
 export interface ReportFinding extends StoredFinding {
@@ -184,29 +187,16 @@ const FAILURES = new Set<PackageActivityKind>(["start failed", "halt failed", "s
 // Events through which syslog names a package that ran (or tried to) on a node.
 const RAN_KINDS = ["pkg.started", "pkg.halted", "pkg.start.requested", "pkg.halt.requested", "pkg.script.executing", "pkg.script.exit", "pkg.script.timeout", "pkg.start.failed"];
 
-function inList(column: string, values: readonly string[]): string {
-  return `${column} IN (${values.map(() => "?").join(", ") || "NULL"})`;
-}
-
 const byText = (left: string, right: string): number => compareText(left, right);
 
 /** The oldest and newest timed line stored for these bundles (null when none has a time). */
 export function dataSpan(database: SqliteDatabase, bundles: readonly string[]): { first: number | null; last: number | null } {
-  const edge = (order: "ASC" | "DESC"): number | null => (database.prepare(
-    `SELECT l.ts FROM line l JOIN file f ON f.id = +l.file_id WHERE ${inList("f.bundle", bundles)} AND l.ts IS NOT NULL ORDER BY l.ts ${order} LIMIT 1`,
-  ).get(...bundles) as { ts: number } | undefined)?.ts ?? null;
-  return { first: edge("ASC"), last: edge("DESC") };
+  return timedSpan(database, bundles);
 }
 
 export function gatherReport(database: SqliteDatabase, options: GatherOptions): ReportModel {
   const { since, until } = options.window;
-  const bundles = options.bundles
-    ? [...options.bundles].sort(byText)
-    : (database.prepare("SELECT DISTINCT bundle FROM file ORDER BY bundle").all() as Array<{ bundle: string }>).map((row) => row.bundle);
-  const inScope = inList("f.bundle", bundles);
-  const windowed = (column: string): string => `${column} >= ? AND ${column} < ?`;
-  // `+x.file_id` below keeps SQLite from walking every line of the scope's files by file: the time index
-  // narrows a day out of years of watch data far better.
+  const bundles = options.bundles ? [...options.bundles].sort(byText) : listBundles(database);
 
   // Findings: open ones are the current to-do list whatever the window (an old unresolved problem stays on it);
   // one first seen after the window's end did not exist yet for this review.
@@ -217,49 +207,18 @@ export function gatherReport(database: SqliteDatabase, options: GatherOptions): 
     .filter((finding) => finding.status === "resolved" && finding.resolvedAt !== null && finding.resolvedAt >= since && finding.resolvedAt < until)
     .map(mark);
 
-  const lineTotals = database.prepare(
-    `SELECT count(*) AS lines, coalesce(sum(l.format = 'unknown'), 0) AS unparsed
-       FROM line l JOIN file f ON f.id = +l.file_id WHERE ${inScope} AND ${windowed("l.ts")}`,
-  ).get(...bundles, since, until) as { lines: number; unparsed: number };
-  const eventTotal = database.prepare(
-    `SELECT count(*) AS n FROM event e JOIN file f ON f.id = +e.file_id WHERE ${inScope} AND ${windowed("e.ts")} AND e.kind <> '${UNREAD_LINE_KIND}'`,
-  ).get(...bundles, since, until) as { n: number };
+  const lineTotals = windowLines(database, bundles, since, until);
+  const eventFacts = windowEvents(database, bundles, since, until);
   const span = dataSpan(database, bundles);
-
-  const distinct = (sql: string, parameters: unknown[]): string[] =>
-    (database.prepare(sql).all(...parameters) as Array<{ value: string | null }>)
-      .map((row) => row.value).filter((value): value is string => value !== null && value !== "").sort(byText);
-  // One pass over the window: each node's last line per bundle gives the nodes and the stale feeds.
-  const lastLines = database.prepare(
-    `SELECT f.bundle AS bundle, l.host AS host, max(l.ts) AS last FROM line l JOIN file f ON f.id = +l.file_id
-      WHERE ${inScope} AND ${windowed("l.ts")} AND l.host IS NOT NULL AND l.host != '' GROUP BY f.bundle, l.host`,
-  ).all(...bundles, since, until) as Array<{ bundle: string; host: string; last: number }>;
-  const nodes = [...new Set(lastLines.map((row) => row.host))].sort(byText);
-  const staleNodes = staleFeeds(lastLines, staleAfterMs(options.window));
-  // The host of each syslog file that has a line before the window (one look-up per file, not a scan of history).
-  const earlierNodes = distinct(
-    `SELECT DISTINCT (SELECT l.host FROM line l WHERE l.file_id = f.id AND l.ts < ? AND l.host IS NOT NULL LIMIT 1) AS value
-       FROM file f WHERE ${inScope} AND f.kind = 'syslog'`,
-    [since, ...bundles],
-  );
+  const sorted = (values: readonly string[]): string[] => [...new Set(values)].filter((value) => value !== "").sort(byText);
+  // Each node's last line per bundle in the window gives the nodes and the stale feeds.
+  const nodes = sorted(lineTotals.lastLines.map((row) => row.host));
+  const staleNodes = staleFeeds(lineTotals.lastLines, staleAfterMs(options.window));
+  const earlierNodes = sorted(syslogHostsBefore(database, bundles, since));
   const silentNodes = nodes.length === 0 ? [] : earlierNodes.filter((node) => !nodes.includes(node));
-  const packages = distinct(
-    `SELECT DISTINCT coalesce(e.package, l.package) AS value FROM event e JOIN line l ON l.id = e.line_id JOIN file f ON f.id = +e.file_id
-      WHERE ${inScope} AND ${windowed("e.ts")}`,
-    [...bundles, since, until],
-  );
-  const deviceGroups = distinct(
-    `SELECT DISTINCT e.device_group AS value FROM event e JOIN file f ON f.id = +e.file_id WHERE ${inScope} AND ${windowed("e.ts")}`,
-    [...bundles, since, until],
-  );
-  // Cluster names are rarely logged; configuration files (no time) and Continentalclusters notices state them.
-  const clusters = distinct(
-    `SELECT DISTINCT CASE WHEN e.kind = 'config.setting' THEN json_extract(e.fields, '$.value') ELSE json_extract(e.fields, '$.cluster') END AS value
-       FROM event e JOIN file f ON f.id = e.file_id
-      WHERE ${inScope} AND ((e.kind = 'config.setting' AND json_extract(e.fields, '$.name') = 'CLUSTER_NAME')
-            OR (e.kind IN ('cc.alert', 'cc.alarm', 'cc.recover') AND ${windowed("e.ts")}))`,
-    [...bundles, since, until],
-  );
+  const packages = sorted(eventFacts.packages);
+  const deviceGroups = sorted(eventFacts.deviceGroups);
+  const clusters = sorted(eventFacts.clusters);
 
   const openCounts: Record<Severity, number> = { critical: 0, warning: 0, info: 0 };
   for (const finding of openFindings) openCounts[finding.severity]++;
@@ -271,9 +230,9 @@ export function gatherReport(database: SqliteDatabase, options: GatherOptions): 
     .filter((entry) => entry.timeline.rows.length > 0 || entry.timeline.marks.length > 0);
 
   const { activity, summaries } = packageActivity(database, bundles, since, until);
-  const unread = unreadLines(database, bundles, since, until);
+  const unread = { lines: windowUnreadLines(database, bundles, since, until) };
   const suspicious = suspiciousLines(database, bundles, since, until, findings, unread.lines, options.suspiciousLimit ?? 25);
-  const readings = options.readings ? options.readings.filter((reading) => bundles.includes(reading.bundle)) : windowReadings(database, bundles, since, until);
+  const readings = options.readings ? options.readings.filter((reading) => bundles.includes(reading.bundle)) : windowReadings(lineTotals, countUnread(unread.lines));
 
   return {
     version: options.version,
@@ -281,7 +240,7 @@ export function gatherReport(database: SqliteDatabase, options: GatherOptions): 
     window: options.window,
     summary: {
       bundles, clusters, nodes, silentNodes, staleNodes, packages, deviceGroups, worstSeverity, openCounts,
-      lines: lineTotals.lines, unparsed: lineTotals.unparsed, events: eventTotal.n, dataStart: span.first, dataEnd: span.last,
+      lines: lineTotals.lines, unparsed: lineTotals.unparsed, events: eventFacts.events, dataStart: span.first, dataEnd: span.last,
     },
     openFindings,
     resolvedFindings,
@@ -299,41 +258,20 @@ export function gatherReport(database: SqliteDatabase, options: GatherOptions): 
   };
 }
 
-interface UnreadRow { bundle: string; path: string; line_no: number; ts: number | null; host: string | null; package: string | null; fields: string }
-
-/** The unread replication lines of the window, from the event table (the marker carries the line's text). */
-function unreadLines(database: SqliteDatabase, bundles: readonly string[], since: number, until: number): { lines: UnreadLine[] } {
-  const rows = database.prepare(
-    `SELECT f.bundle, f.path, e.line_no, e.ts, e.host, e.package, e.fields FROM event e JOIN file f ON f.id = +e.file_id
-      WHERE ${inList("f.bundle", bundles)} AND e.kind = '${UNREAD_LINE_KIND}' AND e.ts >= ? AND e.ts < ?
-      ORDER BY e.ts, f.path, e.line_no`,
-  ).all(...bundles, since, until) as UnreadRow[];
-  return {
-    lines: rows.map((row) => {
-      const fields = JSON.parse(row.fields) as { text?: string; terms?: string };
-      return { bundle: row.bundle, file: row.path, line: row.line_no, ts: row.ts, host: row.host, package: row.package, text: fields.text ?? "", terms: fields.terms ?? "" };
-    }),
-  };
-}
-
 /**
 Without an analysis (the database watch keeps), each bundle is judged on its log lines in the window. A
 window without lines is not judged here: the report says it is empty (a quiet window, or a stopped watch).
 */
-function windowReadings(database: SqliteDatabase, bundles: readonly string[], since: number, until: number): BundleReading[] {
-  const rows = database.prepare(
-    `SELECT f.bundle, count(DISTINCT f.id) AS files, count(*) AS lines, coalesce(sum(l.format = 'unknown'), 0) AS unreadable
-       FROM line l JOIN file f ON f.id = +l.file_id
-      WHERE ${inList("f.bundle", bundles)} AND f.kind <> 'config' AND l.ts >= ? AND l.ts < ? GROUP BY f.bundle`,
-  ).all(...bundles, since, until) as Array<{ bundle: string; files: number; lines: number; unreadable: number }>;
-  const unread = database.prepare(
-    `SELECT f.bundle, count(*) AS n FROM event e JOIN file f ON f.id = +e.file_id
-      WHERE ${inList("f.bundle", bundles)} AND e.kind = '${UNREAD_LINE_KIND}' AND e.ts >= ? AND e.ts < ? GROUP BY f.bundle`,
-  ).all(...bundles, since, until) as Array<{ bundle: string; n: number }>;
-  const unreadOf = new Map(unread.map((row) => [row.bundle, row.n]));
-  return rows
-    .map((row) => ({ bundle: row.bundle, files: row.files, lines: row.lines, unreadable: row.unreadable, unread: unreadOf.get(row.bundle) ?? 0 }))
+function windowReadings(lineTotals: WindowLines, unreadCounts: ReadonlyMap<string, number>): BundleReading[] {
+  return lineTotals.perBundle
+    .map((row) => ({ bundle: row.bundle, files: row.files, lines: row.lines, unreadable: row.unreadable, unread: unreadCounts.get(row.bundle) ?? 0 }))
     .filter((reading) => reading.lines > 0);
+}
+
+function countUnread(lines: readonly UnreadLine[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of lines) counts.set(line.bundle, (counts.get(line.bundle) ?? 0) + 1);
+  return counts;
 }
 
 /** The bundles mcadvisor could not read enough of to judge them. */
@@ -353,39 +291,24 @@ function staleFeeds(lastLines: ReadonlyArray<{ bundle: string; host: string; las
   return stale.sort((left, right) => byText(left.bundle, right.bundle) || left.lastSeen - right.lastSeen || byText(left.node, right.node));
 }
 
-interface ActivityRow {
-  ts: number; kind: string; bundle: string; package: string | null; node: string | null; host: string | null;
-  path: string; line_no: number; text: string;
-}
-
 function packageActivity(database: SqliteDatabase, bundles: readonly string[], since: number, until: number) {
-  const kinds = Object.keys(ACTIVITY);
-  const rows = database.prepare(
-    `SELECT e.ts, e.kind, f.bundle, coalesce(e.package, l.package) AS package, e.node, l.host, f.path, e.line_no, l.text
-       FROM event e JOIN file f ON f.id = +e.file_id JOIN line l ON l.id = e.line_id
-      WHERE ${inList("f.bundle", bundles)} AND ${inList("e.kind", kinds)} AND e.ts >= ? AND e.ts < ?
-      ORDER BY e.ts, e.id`,
-  ).all(...bundles, ...kinds, since, until) as ActivityRow[];
+  const rows = windowEventsOfKinds(database, bundles, Object.keys(ACTIVITY), since, until);
   // Every node's cmcld logs the same start: one fact is shown once.
   const seen = new Set<string>();
   const activity: PackageActivity[] = [];
   for (const row of rows) {
-    if (row.package === null) continue;
+    if (row.package === null || row.ts === null) continue;
     const node = row.node ?? row.host;
     const key = [row.bundle, row.ts, row.kind, row.package, node].join("\u0000");
     if (seen.has(key)) continue;
     seen.add(key);
     activity.push({
       ts: row.ts, bundle: row.bundle, package: row.package, node, activity: ACTIVITY[row.kind],
-      source: { file: row.path, line: row.line_no, ts: row.ts, host: row.host, text: row.text },
+      source: { file: row.file, line: row.line, ts: row.ts, host: row.host, text: row.text },
     });
   }
 
   // Where each package ran last before the window, so a restart elsewhere right after it opens counts as a move.
-  const lastBefore = database.prepare(
-    `SELECT coalesce(e.package, l.package) AS package, e.node FROM event e JOIN file f ON f.id = e.file_id JOIN line l ON l.id = e.line_id
-      WHERE f.bundle = ? AND e.kind = 'pkg.started' AND coalesce(e.package, l.package) = ? AND e.ts < ? ORDER BY e.ts DESC, e.id DESC LIMIT 1`,
-  );
   const byPackage = new Map<string, PackageActivity[]>();
   for (const entry of activity) {
     const key = `${entry.bundle}\u0000${entry.package}`;
@@ -394,8 +317,7 @@ function packageActivity(database: SqliteDatabase, bundles: readonly string[], s
   const summaries: PackageSummary[] = [];
   for (const entries of byPackage.values()) {
     const { bundle, package: packageName } = entries[0];
-    const previous = lastBefore.get(bundle, packageName, since) as { node: string | null } | undefined;
-    let ranOn = previous?.node ?? null;
+    let ranOn = lastStartBefore(database, bundle, packageName, since) ?? null;
     const startedOn: string[] = [];
     const moves: Array<{ from: string; to: string; ts: number }> = [];
     for (const entry of entries) {
@@ -413,8 +335,6 @@ function packageActivity(database: SqliteDatabase, bundles: readonly string[], s
   summaries.sort((left, right) => byText(left.bundle, right.bundle) || byText(left.package, right.package));
   return { activity, summaries };
 }
-
-interface LineRow { path: string; line_no: number; ts: number | null; host: string | null; program: string | null; text: string }
 
 const SYSLOG_PREFIX = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d (\S+) /;
 const STEP_PREFIX = /^\s*[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d - /;
@@ -439,25 +359,16 @@ function suspiciousLines(database: SqliteDatabase, bundles: readonly string[], s
   const evidence = new Set<string>();
   for (const finding of findings) for (const item of finding.evidence) evidence.add(`${item.file}\u0000${item.line}`);
   for (const line of unread) evidence.add(`${line.file}\u0000${line.line}`);
-  // LIKE is only a cheap prefilter (case-insensitive); SUSPICIOUS decides.
-  const rows = database.prepare(
-    `SELECT f.path, l.line_no, l.ts, l.host, l.program, l.text FROM line l JOIN file f ON f.id = +l.file_id
-      WHERE ${inList("f.bundle", bundles)} AND l.ts >= ? AND l.ts < ? AND l.format != 'config'
-        AND (l.format = 'unknown' OR l.event_count = 0)
-        AND (l.text LIKE '%error%' OR l.text LIKE '%fail%' OR l.text LIKE '%warning%' OR l.text LIKE '%cannot%'
-             OR l.text LIKE '%timeout%' OR l.text LIKE '%timed out%' OR l.text LIKE '%abort%' OR l.text LIKE '%panic%'
-             OR l.text LIKE '%EX\\_%' ESCAPE '\\')
-      ORDER BY l.ts, f.path, l.line_no`,
-  ).all(...bundles, since, until) as LineRow[];
+  const rows = windowLinesWhere(database, bundles, since, until, (line) => (line.format === "unknown" || line.eventCount === 0) && SUSPICIOUS.test(line.text));
   const groups = new Map<string, { shape: string; count: number; hosts: Set<string>; first: number | null; last: number | null; sample: SourceLine }>();
   let total = 0;
   for (const row of rows) {
-    if (!SUSPICIOUS.test(row.text) || evidence.has(`${row.path}\u0000${row.line_no}`)) continue;
+    if (evidence.has(`${row.file}\u0000${row.line}`)) continue;
     total++;
     const shape = lineShape(row.text, row.host);
     let group = groups.get(shape);
     if (!group) {
-      group = { shape, count: 0, hosts: new Set(), first: row.ts, last: row.ts, sample: { file: row.path, line: row.line_no, ts: row.ts, host: row.host, text: row.text } };
+      group = { shape, count: 0, hosts: new Set(), first: row.ts, last: row.ts, sample: { file: row.file, line: row.line, ts: row.ts, host: row.host, text: row.text } };
       groups.set(shape, group);
     }
     group.count++;
@@ -470,24 +381,17 @@ function suspiciousLines(database: SqliteDatabase, bundles: readonly string[], s
   return { groups: sorted.slice(0, limit), total, omitted: Math.max(sorted.length - limit, 0) };
 }
 
-interface SeenRow { bundle: string; kind: string; package: string; node: string | null; path: string; line_no: number; ts: number | null; host: string | null; text: string }
-
 /** Packages syslog names (up to the window's end) for which the inputs hold no package log at all. */
 function missingLogs(database: SqliteDatabase, bundles: readonly string[], until: number): MissingLog[] {
-  const rows = database.prepare(
-    `SELECT f.bundle, e.kind, e.package, e.node, f.path, e.line_no, e.ts, l.host, l.text
-       FROM event e JOIN file f ON f.id = e.file_id JOIN line l ON l.id = e.line_id
-      WHERE ${inList("f.bundle", bundles)} AND f.kind = 'syslog' AND e.package IS NOT NULL AND e.ts < ?
-        AND NOT EXISTS (SELECT 1 FROM file p WHERE p.bundle = f.bundle AND p.kind = 'pkglog' AND p.package_hint = e.package)
-      ORDER BY e.ts, e.id`,
-  ).all(...bundles, until) as SeenRow[];
+  const rows = packagesWithoutLog(database, bundles, until);
   const missing = new Map<string, { bundle: string; package: string; nodes: Set<string>; seenAt: SourceLine }>();
   const ranKinds = new Set(RAN_KINDS);
   for (const row of rows) {
+    if (row.package === null) continue;
     const key = `${row.bundle}\u0000${row.package}`;
     let entry = missing.get(key);
     if (!entry) {
-      entry = { bundle: row.bundle, package: row.package, nodes: new Set(), seenAt: { file: row.path, line: row.line_no, ts: row.ts, host: row.host, text: row.text } };
+      entry = { bundle: row.bundle, package: row.package, nodes: new Set(), seenAt: { file: row.file, line: row.line, ts: row.ts, host: row.host, text: row.text } };
       missing.set(key, entry);
     }
     if (ranKinds.has(row.kind) && row.node) entry.nodes.add(row.node);
