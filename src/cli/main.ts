@@ -8,6 +8,7 @@ import { register as registerRules } from "./commands/rules.js";
 import { register as registerWatch } from "./commands/watch.js";
 import { register as registerTui } from "./commands/tui.js";
 import { register as registerReport } from "./commands/report.js";
+import { register as registerAck } from "./commands/ack.js";
 
 /** Exit status 3: the analysis itself failed (usage, unreadable database ...), as a monitoring plugin's UNKNOWN. */
 export const EXIT_FAILURE = 3;
@@ -18,7 +19,7 @@ export function buildProgram(): Command {
     .version(version)
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
-  for (const register of [registerAnalyze, registerQuery, registerRules, registerWatch, registerTui, registerReport]) {
+  for (const register of [registerAnalyze, registerQuery, registerRules, registerWatch, registerTui, registerReport, registerAck]) {
     register(program);
   }
   return program;

@@ -4,11 +4,14 @@ logs; they read what analyze or watch stored.
 */
 import type { SqliteDatabase } from "./db.js";
 import type { Evidence, Finding, FindingStatus, Severity, Step } from "../model/findings.js";
+import type { FindingAcknowledgement } from "../model/acknowledgement.js";
 
 export interface StoredFinding extends Finding {
   /** The incident bundle (correlation scope) the finding belongs to. */
   readonly bundle: string;
   readonly updatedAt: string;
+  /** An operator's acknowledgement, when withAcknowledgements (store/acknowledgements.ts) attached one. */
+  readonly acknowledgement?: FindingAcknowledgement;
 }
 
 interface FindingRow {

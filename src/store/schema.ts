@@ -148,6 +148,20 @@ export const migrations: readonly string[] = [
   ALTER TABLE file ADD COLUMN content_hash TEXT;
   ALTER TABLE file ADD COLUMN content_hash_bytes INTEGER;
   `,
+  // 5: operators' acknowledgements ("known, being handled"), one per finding id. Its own table, no foreign
+  // key: a finding re-analysed away or resolved keeps its acknowledgement on record. Times are real instants
+  // (epoch ms, UTC), not the logs' wall clock (src/model/acknowledgement.ts). IF NOT EXISTS: self-contained,
+  // whatever migration runs next to it.
+  `
+  CREATE TABLE IF NOT EXISTS acknowledgement (
+    finding_id TEXT PRIMARY KEY,
+    acknowledged_by TEXT NOT NULL,
+    acknowledged_at INTEGER NOT NULL,
+    note TEXT NOT NULL,
+    until INTEGER,
+    severity TEXT NOT NULL
+  );
+  `,
 ];
 
 export const schemaVersion = migrations.length;

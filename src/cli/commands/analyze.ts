@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { UsageError } from "../../errors.js";
 import { inputTotals, listFindings, type StoredFinding } from "../../store/read.js";
+import { withAcknowledgements } from "../../store/acknowledgements.js";
 import { renderFindingsText } from "../../present/findings-text.js";
 import { exitStatusFor, findingsDocument } from "../../present/findings-json.js";
 import { findingChanges, openEmission } from "../../present/emit/index.js";
@@ -44,7 +45,7 @@ export function register(program: Command): void {
       });
       try {
         const { store, result, problems } = analysis;
-        const findings = listFindings(store.database, { bundles: result.bundles });
+        const findings = withAcknowledgements(store.database, listFindings(store.database, { bundles: result.bundles }));
         const totals = inputTotals(store.database, result.fileIds);
         const output = format === "json"
           ? `${JSON.stringify(findingsDocument(findings, totals, problems, { version, timeZone }), null, 2)}\n`

@@ -27,7 +27,7 @@ export function reportDocument(model: ReportModel) {
     summary: {
       bundles: summary.bundles, clusters: summary.clusters, nodes: summary.nodes, silentNodes: summary.silentNodes,
       packages: summary.packages, deviceGroups: summary.deviceGroups,
-      worstSeverity: summary.worstSeverity, open: summary.openCounts, resolvedInWindow: model.resolvedFindings.length,
+      worstSeverity: summary.worstSeverity, open: summary.openCounts, acknowledged: summary.acknowledged, resolvedInWindow: model.resolvedFindings.length,
       lines: summary.lines, unparsed: summary.unparsed, events: summary.events,
       dataStart: iso(summary.dataStart), dataEnd: iso(summary.dataEnd),
     },
