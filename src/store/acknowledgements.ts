@@ -11,7 +11,7 @@ takes it, and refused while another writer runs.
 */
 import { existsSync } from "node:fs";
 import { StoreError, UsageError } from "../errors.js";
-import { acknowledgementEffect, type Acknowledgement, type FindingAcknowledgement } from "../model/acknowledgement.js";
+import { acknowledgementEffect, type Acknowledgement } from "../model/acknowledgement.js";
 import type { Severity } from "../model/findings.js";
 import { openDatabase, type SqliteDatabase } from "./db.js";
 import { acquireWriterLock } from "./lock.js";

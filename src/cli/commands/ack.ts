@@ -2,7 +2,8 @@ import type { Command } from "commander";
 import { userInfo } from "node:os";
 import { UsageError } from "../../errors.js";
 import { openDatabase } from "../../store/db.js";
-import { listFindings, type StoredFinding } from "../../store/read.js";
+import { getFinding, listFindings, type StoredFinding } from "../../store/read.js";
+import type { SqliteDatabase } from "../../store/db.js";
 import {
   acknowledgementOf, listAcknowledgements, openForAcknowledging, removeAcknowledgement, saveAcknowledgement, uniqueIdFor,
 } from "../../store/acknowledgements.js";
@@ -63,6 +64,35 @@ export function acknowledgementFor(finding: StoredFinding, request: AcknowledgeR
     throw new UsageError(`finding ${finding.id} is ${finding.status}: there is nothing to acknowledge`, { hint: "only open findings raise the exit status" });
   }
   return { findingId: finding.id, by: request.by.trim() || "unknown", at: request.at, note, until: request.until, severity: finding.severity };
+}
+
+/**
+What the TUI's `a` key writes with: each call opens the database for one short write (as `ack` does,
+beside a running watch) and closes it, so the TUI itself stays a reader.
+*/
+export function acknowledgementWriter(path: string, by: string = currentOperator()) {
+  const withDatabase = <T>(work: (database: SqliteDatabase) => T): T => {
+    const target = openForAcknowledging(path);
+    try {
+      return work(target.database);
+    } finally {
+      target.close();
+    }
+  };
+  return {
+    acknowledge(findingId: string, note: string, until: number | null, at: number = Date.now()): void {
+      withDatabase((database) => {
+        const finding = getFinding(database, findingId);
+        if (!finding) throw new UsageError(`finding ${findingId} is no longer stored`);
+        saveAcknowledgement(database, acknowledgementFor(finding, { note, until, by, at }));
+      });
+    },
+    unacknowledge(findingId: string): void {
+      withDatabase((database) => {
+        if (!removeAcknowledgement(database, findingId)) throw new UsageError(`finding ${findingId.slice(0, 8)} is not acknowledged`);
+      });
+    },
+  };
 }
 
 function listText(acknowledgements: readonly Acknowledgement[], findings: Map<string, StoredFinding>, now: number): string {
