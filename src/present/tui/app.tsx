@@ -42,8 +42,8 @@ export interface AppProps {
 }
 
 const hints: Readonly<Record<View, string>> = {
-  findings: "Enter: detail  j/k: move  a: acknowledge  i: incident  /: search  ?: keys  q: quit",
-  detail: "s e c: steps evidence checks  Enter: open in Logs  a: ack  Esc: back  ?: keys",
+  findings: "Enter: detail  j/k: move  a: ack  i: incident  /: search  ?: keys  q: quit",
+  detail: "s e c: jump  Enter on evidence: Logs  a: ack  Esc: back  ?: keys  q: quit",
   timeline: "j/k: events  Enter: the event's log line  Esc: back  ?: keys  q: quit",
   logs: "/ n N: search  e E: errors  s h p f x: filters  Esc: back  ?: keys  q: quit",
 };

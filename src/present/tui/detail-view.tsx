@@ -45,7 +45,7 @@ export function detailLines(finding: StoredFinding, width: number, theme: Theme)
     : `since ${formatDateTime(finding.firstSeen)}`;
   lines.push({ row: [
     { text: finding.severity.toUpperCase(), bold: true, color: severityColor(theme, finding.severity) },
-    { text: fit(` ${finding.status}  action ${finding.action}`, Math.max(width - finding.severity.length, 0)) },
+    { text: fit(` ${finding.status}${finding.acknowledgement?.active ? ", acknowledged" : ""}  action ${finding.action}`, Math.max(width - finding.severity.length, 0)) },
   ] });
   for (const row of wrap(finding.title, width)) text(row, { bold: true });
   // Each "name value" pair stays on one row (no-break spaces inside it).

@@ -117,7 +117,7 @@ export function findingsRows(findings: readonly StoredFinding[], cursor: number,
   else if (previewHeight > 0) {
     rows.push(plain("─".repeat(width), { color: tone(theme, "gray") }));
     rows.push(plain(fit(`incident ${basename(incident ?? "")}: no findings, nothing in its logs needs a manual procedure.`, width), { bold: true }));
-    rows.push(plain(fit("Its pair states are in Timeline (3), its lines in Logs (4). i: next incident  j/k: pick a finding", width), { color: tone(theme, "gray") }));
+    rows.push(plain(fit("Timeline (3) and Logs (4) show it.  i: next incident  j/k: pick a finding", width), { color: tone(theme, "gray") }));
   }
   return { rows, top };
 }
