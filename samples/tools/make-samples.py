@@ -1413,6 +1413,201 @@ def s27_start_refused_unexplained():
                "The oradg pairs were split (PSUS) for a firmware update of array 35663 while oracle_pkg kept running at site A. Afterwards the storage team starts pairresync -g oradg; an hour and a half later, with the copy at about half, the operator moves oracle_pkg from nodeA1 to nodeB1. Metrocluster finds SVOL_COPY / PVOL_COPY and refuses (exit 1): an S-VOL being copied is not consistent. No AUTO_* table covers COPY, so no specific rule explains it; the fallback points to the package log and both sites' pairdisplay. Do not force: start oracle_pkg again on nodeA1 (cmmodpkg -e oracle_pkg, cmrunpkg -n nodeA1), wait for PAIR (pairevtwait), then move.")
 
 
+# ---- Raid Manager's own output (issue 12): each scenario's pair evidence is in one layout only ----------
+
+def fcx_rows(dg, side_rows):
+    """pairdisplay -g <dg> -fcx as it prints: header, then one row per volume and side (LDEV# in hex, SMPL rows dashed)."""
+    out = ["Group   PairVol(L/R) (Port#,TID, LU),Seq#,LDEV#.P/S,Status,Fence,   %,P-LDEV# M"]
+    for vol, lr, port, lu, seq, ldev, rest in side_rows:
+        out.append(f"{dg}   {vol}({lr})  ({port}, 0,   {lu}){seq}   {ldev}.{rest}")
+    return out
+
+
+def s28_pasted_pairdisplay_fcx():
+    b = Bundle("pasted-pairdisplay-fcx-both-smpl")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(2, 0, 0), T(3, 12, 0), [("oracle_pkg", "DATA", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(2, 6, 0, 0))
+    # array 35663 was replaced after a controller failure; nobody recreated the pairs
+    b.sys("nodeB1", T(2, 16, 40, 0), "logger", "root: array 35663 replaced after a controller failure, volumes restored from the vendor's copy (CHG0042610)")
+    b.sys("nodeA1", T(3, 8, 0, 0), "CM-CMD[7410]", "cmrunpkg -v -n nodeA1 oracle_pkg")
+    b.sys("nodeA1", T(3, 8, 0, 0), "cmcld[2048]", "Request from node nodeA1 to start package oracle_pkg on node nodeA1.")
+    b.sys("nodeA1", T(3, 8, 0, 0), "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    t = T(3, 8, 0, 1)
+    # the site's wrapper pastes Raid Manager's own output under a step line: the only pair evidence of this bundle
+    rows = [("oradg_d1", "L", "CL1-C-0", 3, 35422, "1cf", "SMPL ---- ------,----- ----  -"),
+            ("oradg_d1", "R", "CL1-F-0", 3, 35663, "3", "SMPL ---- ------,----- ----  -"),
+            ("oradg_d2", "L", "CL1-C-0", 4, 35422, "1d0", "SMPL ---- ------,----- ----  -"),
+            ("oradg_d2", "R", "CL1-F-0", 4, 35663, "4", "SMPL ---- ------,----- ----  -")]
+    lines = [banner(t, "nodeA1", "Starting package"),
+             step(sec(t, 1), "nodeA1", "This package is configured with remote data replication."),
+             step(sec(t, 3), "nodeA1", "pairdisplay -g oradg -fcx")] + fcx_rows("oradg", rows) + [
+             step(sec(t, 9), "nodeA1", "Metrocluster will not start the package on this node (exit 1)."),
+             banner(sec(t, 10), "nodeA1", "Package start failed")]
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    b.sys("nodeA1", T(3, 8, 0, 12), "cmcld[2048]", "Package oracle_pkg run script exited with NO_RESTART.")
+    b.sys("nodeA1", T(3, 8, 0, 12), "cmcld[2048]", "Examine the file /etc/cmcluster/oracle_pkg/oracle_pkg.log for more details.")
+    b.sys("nodeA1", T(3, 8, 0, 12), "cmcld[2048]", "Switching disabled for package oracle_pkg on node nodeA1.")
+    b.write()
+    b.expected([finding_of("recreate-pairs-both-smpl", "recreate-pairs", "critical", "open", "oracle_pkg", "oradg")], ["full-resync", "swap-resync", "force-or-resync", "automated"],
+               "Array 35663 was replaced after a controller failure and the oradg pairs were never recreated. When the operator starts oracle_pkg on nodeA1 the only pair evidence is the pairdisplay -g oradg -fcx output the start script pastes into the package log: every volume is SMPL on both sides (hex LDEV#, dashed SMPL rows), and Metrocluster refuses (exit 1). Decide which array holds the current data (here site A's 35422, the surviving primary), recreate the pairs from it with paircreate -g oradg -f data -vl -c 15, wait for PAIR, then start the package.")
+
+
+def s29_states_in_words():
+    b = Bundle("states-in-words-svolpsue")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(4, 0, 0), T(4, 20, 0), [("sap_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(4, 4, 0, 0))
+    # this site's scripts say the pair states in words, never as PVOL_/SVOL_ tokens
+    ok = [(1, "This package is configured with remote data replication."),
+          (2, "Fence level for device group sapdg is NEVER."),
+          (4, "sapdg: the local primary volume is synchronized (paired); the remote secondary volume is synchronized (paired).")]
+    sg_start(b, "nodeA1", T(4, 4, 2, 0), "sap_pkg", command=False)
+    lines, done = start_body(T(4, 4, 2, 1), "nodeA1", "sap_pkg", ok)
+    b.pkg("nodeA1", "sap_pkg", lines)
+    sg_started(b, "nodeA1", sec(done, 1), "sap_pkg")
+    b.sys("nodeA1", T(4, 8, 50, 0), "logger", "root: sapdg split for the backup run; the local primary volume is pair suspended-split (split by the user)")
+    b.sys("nodeB1", T(4, 9, 14, 0), "EMS [2710]", "------ EMS Event Notification ------  Value: \"CRITICAL (5)\" for Resource: \"/system/events/xp/35663\"  Continuous Access link failure: all remote copy paths from array 35422 are down")
+    b.sys("nodeB1", T(4, 9, 14, 5), "logger", "mcstat: sapdg: the local secondary volume is pair suspended-error")
+    sg_halt(b, "nodeA1", T(4, 10, 0, 0), "sap_pkg", done=T(4, 10, 0, 12))
+    lines, _ = halt_body(T(4, 10, 0, 1), "nodeA1", "sap_pkg")
+    b.pkg("nodeA1", "sap_pkg", lines)
+    b.sys("nodeB1", T(4, 10, 1, 0), "CM-CMD[7301]", "cmrunpkg -v -n nodeB1 sap_pkg")
+    b.sys("nodeB1", T(4, 10, 1, 0), "cmcld[2048]", "Request from node nodeB1 to start package sap_pkg on node nodeB1.")
+    b.sys("nodeB1", T(4, 10, 1, 0), "cmcld[2048]", "Executing '/etc/cmcluster/sap_pkg/sap_pkg.cntl start' for package sap_pkg.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group sapdg is NEVER."),
+        (6, "sapdg: the local secondary volume is pair suspended-error; the remote primary volume is pair suspended-split (split by the user)."),
+        (7, "AUTO_SVOLPSUE is 0: the package will not be started. Fix the link and resynchronize, or create the FORCEFLAG file."),
+        (7, "Metrocluster will not start the package on this node (exit 2)."),
+    ]
+    done = pkg_fail(b, "nodeB1", T(4, 10, 1, 1), "sap_pkg", mc, exit_status="RESTART")
+    b.sys("nodeB1", sec(done, 1), "cmcld[2048]", "Switching disabled for package sap_pkg on node nodeB1.")
+    b.write()
+    b.expected([finding_of("start-refused-svolpsue", "force-or-resync", "critical", "open", "sap_pkg", "sapdg")], ["full-resync", "swap-resync", "recreate-pairs", "automated"],
+               "This site's scripts write the pair states in words (synchronized, pair suspended-split, pair suspended-error), never as PVOL_/SVOL_ tokens. sapdg is split for a backup when the CA links fail and the secondary goes pair suspended-error; the operator moves sap_pkg to nodeB1 and, with the local S-VOL suspended by error, the remote P-VOL split and AUTO_SVOLPSUE=0, Metrocluster refuses (exit 2). Fix the links and resynchronize from the P-VOL side, or accept non-current data with FORCEFLAG, then cmmodpkg -e -n nodeB1 sap_pkg.")
+
+
+def s30_pairvolchk_output():
+    b = Bundle("pairvolchk-output-svolpsus")
+    nodes = SITE_A + SITE_B
+    for node in nodes:
+        pkg_config(b, node, "oracle_pkg", nodes)
+        env_file(b, node, "oracle_pkg", "NEVER")
+    for node in SITE_A:
+        b.noise(node, T(5, 20, 0), T(6, 2, 35, 0), "day")
+    for node in SITE_B:
+        b.noise(node, T(5, 20, 0), T(6, 9, 0), "day")
+    cluster_up(b, nodes, T(5, 20, 0, 0))
+    morning_start(b, "nodeA1", T(5, 20, 2, 0), "oracle_pkg", "oradg")
+    b.sys("nodeA1", T(6, 1, 0, 0), "logger", "root: backup run: pairsplit -g oradg (resync planned at 05:00)")
+    reformed = site_a_power_loss(b, T(6, 2, 35, 12))
+    b.sys("nodeB1", reformed, "cmcld[2048]", "Request from node nodeB1 to start package oracle_pkg on node nodeB1.")
+    b.sys("nodeB1", reformed, "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    t = sec(reformed, 1)
+    # pairvolchk's own output and CCI's own error line, pasted bare under the command lines that ran them
+    lines = [banner(t, "nodeB1", "Starting package"),
+             step(sec(t, 1), "nodeB1", "This package is configured with remote data replication."),
+             step(sec(t, 2), "nodeB1", "pairvolchk -g oradg -ss"),
+             "pairvolchk : Volstat is S-VOL.[status = SSUS fence = NEVER]",
+             step(sec(t, 3), "nodeB1", "pairvolchk -g oradg -c -ss"),
+             "pairvolchk: [EX_ENORMT] No remote host alive for remote commands, or Remote Raid Manager might be blocked (sleeping) on an existing I/O.",
+             "Refer to the command log(/HORCM/log0/horcc_nodeB1.log) for details.",
+             step(sec(t, 15), "nodeB1", "AUTO_SVOLPSUS is 0: Metrocluster will not start the package on this node (exit 2)."),
+             banner(sec(t, 16), "nodeB1", "Package start failed")]
+    b.pkg("nodeB1", "oracle_pkg", lines)
+    b.sys("nodeB1", sec(t, 17), "cmcld[2048]", "Package oracle_pkg run script exited with RESTART.")
+    b.sys("nodeB1", sec(t, 17), "cmcld[2048]", "Switching disabled for package oracle_pkg on node nodeB1.")
+    b.write()
+    b.expected([finding_of("start-refused-svolpsus", "force-or-resync", "critical", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "swap-resync", "recreate-pairs", "automated"],
+               "The nightly backup splits oradg at 01:00; at 02:35 site A loses power and oracle_pkg fails over to nodeB1. The start script runs pairvolchk and pastes Raid Manager's own output: the local S-VOL is SSUS (pairdisplay's and pairvolchk's name for SVOL_PSUS) and pairvolchk -c answers [EX_ENORMT] No remote host alive. With AUTO_SVOLPSUS=0 Metrocluster refuses (exit 2). The split came from PAIR (the backup), so the S-VOL is consistent as of 01:00: wait for site A, or accept losing the writes since 01:00 with FORCEFLAG and cmmodpkg -e -n nodeB1 oracle_pkg.")
+
+
+def s31_monitor_fd_keyvalue():
+    b = Bundle("monitor-fd-keyvalue-resync")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(28, 0, 0), T(29, 14, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(28, 5, 40, 0))
+    # a monitoring wrapper logs key=value lines; the start script's own states are words
+    ok = [(1, "This package is configured with remote data replication."),
+          (2, "Fence level for device group oradg is NEVER."),
+          (4, "oradg: the local primary volume is synchronized (paired)")]
+    sg_start(b, "nodeA1", T(28, 5, 42, 10), "oracle_pkg", command=False)
+    lines, done = start_body(T(28, 5, 42, 11), "nodeA1", "oracle_pkg", ok)
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    sg_started(b, "nodeA1", sec(done, 1), "oracle_pkg")
+    link_failure_lines(b, "nodeA1", T(28, 14, 17, 33), "oradg", "oracle_pkg")
+    b.sys("nodeA1", T(28, 14, 18, 52), "cmcld[2048]", "Service ora_mon terminated due to an exit(1).")
+    b.sys("nodeA1", T(28, 14, 18, 52), "cmcld[2048]", "Halting package oracle_pkg on node nodeA1 because service ora_mon failed.")
+    b.sys("nodeA1", T(28, 14, 18, 52), "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl stop' for package oracle_pkg.")
+    lines, _ = halt_body(T(28, 14, 18, 53), "nodeA1", "oracle_pkg")
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    b.sys("nodeA1", T(28, 14, 19, 5), "cmcld[2048]", "Halted package oracle_pkg on node nodeA1.")
+    b.sys("nodeA2", T(28, 14, 19, 6), "cmcld[2048]", "Request from node nodeA1 to start package oracle_pkg on node nodeA2.")
+    b.sys("nodeA2", T(28, 14, 19, 6), "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    mc = [(1, "This package is configured with remote data replication."),
+          (2, "Fence level for device group oradg is NEVER."),
+          (6, "oradg: the local primary volume is pair suspended-error, the remote secondary volume is pair suspended-error."),
+          (8, "Starting the package on the PVOL side; device group oradg is not remotely protected.")]
+    lines, done = start_body(T(28, 14, 19, 7), "nodeA2", "oracle_pkg", mc)
+    b.pkg("nodeA2", "oracle_pkg", lines)
+    sg_started(b, "nodeA2", sec(done, 1), "oracle_pkg")
+    b.sys("nodeA2", T(28, 14, 30, 0), "mcmon[3310]", "dg=oradg local_state=PVOL_PSUE remote_state=SVOL_PSUE fence=never")
+    # next morning: links repaired, the operator resynchronises through sudo and the wrapper waits for PAIR
+    b.sys("nodeA2", T(29, 9, 12, 0), "EMS [2710]", "------ EMS Event Notification ------  Value: \"INFORMATION (2)\" for Resource: \"/system/events/xp/35422\"  Continuous Access link restored: remote copy paths to array 35663 are up")
+    b.sys("nodeA2", T(29, 10, 5, 0), "sudo", "   oper1 : TTY=pts/3 ; PWD=/home/oper1 ; USER=root ; COMMAND=/HORCM/usr/bin/pairresync -g oradg -c 15")
+    b.sys("nodeA2", T(29, 10, 5, 10), "mcwrap[3412]", "pairevtwait -g oradg -s pair -t 7200")
+    b.sys("nodeA2", T(29, 11, 31, 40), "mcwrap[3412]", "pairevtwait : Wait status done.")
+    b.sys("nodeA2", T(29, 11, 31, 45), "mcwrap[3412]", "pairdisplay -g oradg -fd -CLI")
+    b.sys("nodeA2", T(29, 11, 31, 45), "mcwrap[3412]", "Group PairVol L/R Device_File Seq# LDEV# P/S Status Fence % P-LDEV# M")
+    b.sys("nodeA2", T(29, 11, 31, 45), "mcwrap[3412]", "oradg oradg_d1 L disk48 35422 463 P-VOL PAIR NEVER 100 3 -")
+    b.sys("nodeA2", T(29, 11, 31, 45), "mcwrap[3412]", "oradg oradg_d1 R disk52 35663 3 S-VOL PAIR NEVER 100 463 -")
+    b.sys("nodeA2", T(29, 11, 31, 46), "mcmon[3310]", "dg=oradg local_state=PVOL_PAIR remote_state=SVOL_PAIR")
+    b.write()
+    b.expected([finding("full-resync", "critical", "resolved", "oracle_pkg", "oradg")], ["swap-resync", "recreate-pairs", "force-or-resync"],
+               "All Continuous Access links fail (fence NEVER) and oracle_pkg restarts on nodeA2 with both sides suspended by error. The site's scripts speak in words and key=value lines (dg=oradg local_state=PVOL_PSUE remote_state=SVOL_PSUE). The next morning the operator runs pairresync through sudo, the wrapper waits with pairevtwait (Wait status done) and logs pairdisplay -fd -CLI with both sides PAIR: the full-resync finding is resolved.")
+
+
+def s32_operator_sudo_horcm():
+    b = Bundle("operator-sudo-horcm-edit")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(29, 0, 0), T(29, 23, 0), [("sap_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(29, 5, 0, 0))
+    morning_start(b, "nodeA1", T(29, 5, 1, 0), "sap_pkg", "sapdg")
+    # the operator edits horcm0.conf on nodeA1 and nodeA2 through sudo; he restarts the instance of nodeA2 from
+    # nodeA1 over ssh, so the restart belongs to nodeA2: nodeA1 still runs the old configuration
+    sudo = lambda node, when, user, command: b.sys(node, when, "sudo", f"   {user} : TTY=pts/2 ; PWD=/etc ; USER=root ; COMMAND={command}")
+    sudo("nodeA1", T(29, 14, 0, 0), "oper1", "/usr/bin/vi /etc/horcm0.conf")
+    sudo("nodeA2", T(29, 14, 6, 0), "oper1", "/usr/bin/vi /etc/horcm0.conf")
+    sudo("nodeA1", T(29, 14, 9, 0), "oper1", "/usr/bin/ssh nodeA2 /HORCM/usr/bin/horcmshutdown.sh 0")
+    sudo("nodeA1", T(29, 14, 9, 20), "oper1", "/usr/bin/ssh nodeA2 /HORCM/usr/bin/horcmstart.sh 0")
+    b.sys("nodeA2", T(29, 14, 9, 21), "horcmd_00[2811]", "HORCM inst 0 starts successfully.")
+    b.write()
+    b.expected([finding_of("horcm-config-changed-not-restarted", "restart-raid-manager", "warning", "open")],
+               ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync"],
+               "sudo logs the operator's commands: /etc/horcm0.conf edited with vi on nodeA1 and on nodeA2, then horcmshutdown.sh 0 and horcmstart.sh 0 run from nodeA1 through ssh on nodeA2. The restart belongs to nodeA2, so nodeA1's instance 0 still runs the old configuration: restart it there (horcmshutdown.sh 0; horcmstart.sh 0 on nodeA1) before sap_pkg moves.")
+
+
+def s33_async_sidefile_filling():
+    b = Bundle("async-sidefile-filling")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(30, 0, 0), T(30, 9, 0), [("sap_pkg", "ASYNC", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(30, 0, 10, 0))
+    morning_start(b, "nodeA1", T(30, 0, 12, 0), "sap_pkg", "sapdg", fence="ASYNC")
+    # the nightly batch writes faster than the CA links carry: pairmon logs pairdisplay -fc -CLI every half hour
+    for when, pct, state in ((T(30, 1, 0, 0), 18, "PAIR"), (T(30, 1, 30, 0), 47, "PAIR"), (T(30, 2, 0, 0), 66, "PAIR"), (T(30, 2, 30, 0), 84, "PFUL")):
+        b.sys("nodeA1", when, "pairmon[4100]", f"sapdg sapdg_d1 L CL1-C 0 3 35422 463 P-VOL {state} ASYNC {pct} 3 -")
+        b.sys("nodeA1", when, "pairmon[4100]", f"sapdg sapdg_d1 R CL1-F 0 3 35663 3 S-VOL {state} ASYNC 0 463 -")
+    b.sys("nodeA1", T(30, 2, 31, 0), "jnlmon[3120]", "002 1 2 PJNF 4 88 3459fd43 52000 512345 62500 3 270")
+    # by morning the batch is over and the side file drains
+    b.sys("nodeA1", T(30, 7, 0, 0), "pairmon[4100]", "sapdg sapdg_d1 L CL1-C 0 3 35422 463 P-VOL PAIR ASYNC 9 3 -")
+    b.write()
+    b.expected([finding_of("async-sidefile-filling", "check-async-capacity", "warning", "resolved", "sap_pkg", "sapdg"),
+                finding_of("async-sidefile-filling", "check-async-capacity", "warning", "open")],
+               ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync"],
+               "sap_pkg replicates ASYNC. During the nightly batch the side file of sapdg fills faster than the CA links drain it: pairdisplay -fc -CLI (logged by pairmon) shows 18%, 47%, 66%, then PFUL at 84%, and raidvchkscan -v jnl shows journal group 2 PJNF at 88%. Nothing is suspended yet: an early warning to check the links (pairdisplay -fe, AP) and the side-file and journal sizing before the pairs suspend to PFUS. The side file drains after the batch (9%), which resolves the device group's finding; the journal's stays open until raidvchkscan shows it below 30%.")
 # ---- scenarios added for the safety pass of the catalog (issue 17) ----------------------------------
 
 
@@ -1970,6 +2165,12 @@ if __name__ == "__main__":
     s25_start_refused_svolpsus()
     s26_daemon_died()
     s27_start_refused_unexplained()
+    s28_pasted_pairdisplay_fcx()
+    s29_states_in_words()
+    s30_pairvolchk_output()
+    s31_monitor_fd_keyvalue()
+    s32_operator_sudo_horcm()
+    s33_async_sidefile_filling()
     s28_continental_failback()
     s29_run_script_timeout_too_short()
     s30_pairs_left_split()

@@ -82,7 +82,11 @@ export function nodeOf(event: LogEvent): string | null {
 export class PairModel {
   private readonly groups = new Map<string, DeviceGroupState>();
   private readonly packages = new Map<string, PackageState>();
-  private readonly packageGroups = new Map<string, string>();
+  /** The device groups each package's configuration names (DEVICE_GROUP), and those its events named with it. */
+  private readonly packageConfigGroups = new Map<string, Set<string>>();
+  private readonly packageLinkedGroups = new Map<string, Set<string>>();
+  /** Groups named by a line in its own words, a table, a command or a configuration: what a label is checked against. */
+  private readonly namedGroups = new Set<string>();
   /** Settings from configuration files without a package (cluster ASCII) and logged values without one. */
   private readonly clusterConfig = new Map<string, string>();
   private readonly clusterLogged = new Map<string, Scalar>();
@@ -90,17 +94,51 @@ export class PairModel {
   private continentalRecovered = false;
   private latestTs: number | null = null;
 
-  /** The device group and package an event belongs to, filling what the event leaves out from what is known. */
-  resolve(event: LogEvent): { deviceGroup: string | null; package: string | null } {
+  /**
+  The device group and package an event belongs to, filling what the event leaves out from what is known:
+  the group its package's configuration names, else the only group the package's events named. A package
+  known with two groups gets none (a guess would be a coin toss). `deviceGroupFrom` says where the group
+  came from (the event's own `fields.deviceGroupFrom`, `package-config` or `only-group-of-package`), so a
+  wrong guess can be seen.
+  */
+  resolve(event: LogEvent): { deviceGroup: string | null; package: string | null; deviceGroupFrom?: string } {
     const packageName = event.package ?? null;
     let deviceGroup = event.deviceGroup ?? null;
-    if (deviceGroup === null && packageName !== null) deviceGroup = this.packageGroups.get(packageName) ?? null;
+    let deviceGroupFrom: string | undefined = deviceGroup !== null && typeof event.fields.deviceGroupFrom === "string" ? event.fields.deviceGroupFrom : undefined;
+    if (deviceGroup !== null && deviceGroupFrom !== "label") this.namedGroups.add(deviceGroup);
+    // A leading label is the weakest guess ("MC-XP: AUTO_PSUSSSSWS=0: not starting" is a tag): when the bundle knows
+    // its groups and the label is none of them, the package's own group is the better answer.
+    if (deviceGroupFrom === "label" && deviceGroup !== null && packageName !== null && !this.isKnownGroup(deviceGroup)
+      && this.groupOfPackage(packageName) !== null) {
+      deviceGroup = null;
+    }
+    if (deviceGroup === null && packageName !== null) {
+      const guess = this.groupOfPackage(packageName);
+      if (guess !== null) [deviceGroup, deviceGroupFrom] = [guess.deviceGroup, guess.from];
+    }
     let resolvedPackage = packageName;
     if (resolvedPackage === null && deviceGroup !== null) {
       const group = this.groups.get(deviceGroup);
       if (group && group.packages.size > 0) resolvedPackage = [...group.packages][0];
     }
-    return { deviceGroup, package: resolvedPackage };
+    return deviceGroupFrom === undefined ? { deviceGroup, package: resolvedPackage } : { deviceGroup, package: resolvedPackage, deviceGroupFrom };
+  }
+
+  /** The group a package's configuration names, else the only group its events named; null when none or several. */
+  private groupOfPackage(packageName: string): { deviceGroup: string; from: string } | null {
+    const configured = this.packageConfigGroups.get(packageName);
+    if (configured !== undefined && configured.size > 0) {
+      return configured.size === 1 ? { deviceGroup: [...configured][0], from: "package-config" } : null;
+    }
+    const linked = this.packageLinkedGroups.get(packageName);
+    return linked !== undefined && linked.size === 1 ? { deviceGroup: [...linked][0], from: "only-group-of-package" } : null;
+  }
+
+  /** A group some configuration or some line named in its own words (not only by a leading label). */
+  private isKnownGroup(name: string): boolean {
+    if (this.namedGroups.has(name)) return true;
+    for (const groups of this.packageConfigGroups.values()) if (groups.has(name)) return true;
+    return false;
   }
 
   deviceGroups(): string[] {
@@ -129,9 +167,12 @@ export class PairModel {
     return state;
   }
 
-  private link(packageName: string, deviceGroup: string): void {
+  private link(packageName: string, deviceGroup: string, fromConfig = false): void {
     this.group(deviceGroup).packages.add(packageName);
-    if (!this.packageGroups.has(packageName)) this.packageGroups.set(packageName, deviceGroup);
+    const groups = fromConfig ? this.packageConfigGroups : this.packageLinkedGroups;
+    let known = groups.get(packageName);
+    if (!known) groups.set(packageName, (known = new Set()));
+    known.add(deviceGroup);
   }
 
   private view(group: DeviceGroupState, node: string): NodeView {
@@ -167,7 +208,7 @@ export class PairModel {
         // A repeated name is a list (NODE_NAME, SUBNET ...): its first value is the primary one.
         const config = this.packageState(event.package).config;
         if (!config.has(name)) config.set(name, value);
-        if (name === "DEVICE_GROUP" && value !== "") this.link(event.package, value);
+        if ((name === "DEVICE_GROUP" || name === "DEV_GROUP") && value !== "") this.link(event.package, value, true);
       } else if (!this.clusterConfig.has(name)) {
         this.clusterConfig.set(name, value);
       }

@@ -81,11 +81,20 @@ describe("PairModel", () => {
     model.apply(config("DEVICE_GROUP", "oradg"));
     model.apply(config("NODE_NAME", "nodeA1"));
     model.apply(config("NODE_NAME", "nodeB1"));
-    expect(model.resolve(event("mc.start.refused", {}, { deviceGroup: null, package: "oracle_pkg" }))).toEqual({ deviceGroup: "oradg", package: "oracle_pkg" });
+    expect(model.resolve(event("mc.start.refused", {}, { deviceGroup: null, package: "oracle_pkg" }))).toEqual({ deviceGroup: "oradg", package: "oracle_pkg", deviceGroupFrom: "package-config" });
     expect(lookup(model, "auto.AUTO_NONCURDATA")).toBe(0);
     expect(lookup(model, "setting.NODE_NAME")).toBe("nodeA1");
     model.apply(event("auto.setting", { name: "AUTO_NONCURDATA", value: 1 }, { deviceGroup: null, package: "oracle_pkg" }));
     expect(lookup(model, "auto.AUTO_NONCURDATA")).toBe(1);
+  });
+
+  it("takes a leading label for a group only when the bundle knows no better: 'MC-XP: ...' is a tag when the package's configuration names its group", () => {
+    const model = new PairModel();
+    const labelled = (group: string) => event("mc.start.refused", { deviceGroupFrom: "label" }, { deviceGroup: group, package: "erpprd" });
+    expect(model.resolve(labelled("erpdg"))).toMatchObject({ deviceGroup: "erpdg", deviceGroupFrom: "label" });
+    model.apply(event("config.setting", { name: "DEVICE_GROUP", value: "erp_dg" }, { ts: null, deviceGroup: null, package: "erpprd" }));
+    expect(model.resolve(labelled("MC-XP"))).toEqual({ deviceGroup: "erp_dg", package: "erpprd", deviceGroupFrom: "package-config" });
+    expect(model.resolve(labelled("erp_dg"))).toEqual({ deviceGroup: "erp_dg", package: "erpprd", deviceGroupFrom: "label" });
   });
 
   it("knows where the package runs and on which side", () => {
