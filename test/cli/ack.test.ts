@@ -3,8 +3,9 @@
 analyze's and report's exit status and output: quieted while in effect, counted again once it expires or
 the finding's severity rises, always shown.
 */
-import { describe, expect, it } from "vitest";
-import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { repositoryRoot, runMcadvisor } from "../helpers/cli.js";
@@ -13,6 +14,8 @@ import { acquireWriterLock } from "../../src/store/lock.js";
 import { acknowledgementEffect, parseAcknowledgementUntil } from "../../src/model/acknowledgement.js";
 
 const sample = (name: string): string => join(repositoryRoot, "samples", name);
+// Tests that run the real CLI five times or more: room for a loaded machine (nothing here measures time).
+const HEAVY = 90_000;
 
 interface JsonFinding {
   id: string;
@@ -34,28 +37,36 @@ function write(path: string, text: string): void {
   writeFileSync(path, text);
 }
 
-describe("mcadvisor ack", () => {
-  it("acknowledges by a unique id prefix: analyze and report exit 0 while it is in effect, the finding still shown and marked everywhere", () => {
-    const root = tempDir();
-    const database = join(root, "ack.db");
-    const bundle = sample("site-failover-svol-takeover");
+describe("mcadvisor ack: one finding acknowledged, then taken back (steps in order, one database)", () => {
+  // Shared by the steps below (tempDir's folders go after each test).
+  const root = mkdtempSync(join(tmpdir(), "mcadvisor-ack-"));
+  const database = join(root, "ack.db");
+  const bundle = sample("site-failover-svol-takeover");
+  const window = ["--db", database, "--since", "2026-11-15", "--until", "2026-11-18", "--tz", "UTC"];
+  let critical: JsonFinding;
+
+  beforeAll(() => {
     const before = analyzeJson(database, bundle);
     expect(before.code).toBe(2);
-    const critical = before.findings.find((finding) => finding.action === "swap-resync") as JsonFinding;
+    critical = before.findings.find((finding) => finding.action === "swap-resync") as JsonFinding;
     expect(critical.acknowledged).toBeNull();
+  });
 
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("acknowledges by a unique start of the id and lists it", () => {
     const acked = runMcadvisor(["ack", "--db", database, critical.id.slice(0, 6), "--note", "resync planned with the app owners, CHG-1234", "--until", "4h", "--by", "alice"]);
     expect(acked.code, acked.stderr).toBe(0);
     expect(acked.stdout).toContain(`acknowledged: ${critical.id}  CRITICAL open [swap-resync]`);
     expect(acked.stdout).toMatch(/Acknowledged by alice \d{4}-\d\d-\d\d \d\d:\d\d \+00:00 until .*: resync planned with the app owners, CHG-1234/);
-
     const list = runMcadvisor(["ack", "--list", "--db", database]);
     expect(list.code, list.stderr).toBe(0);
     expect(list.stdout).toMatch(new RegExp(`${critical.id} +in effect +critical +alice `));
     const listed = JSON.parse(runMcadvisor(["ack", "--list", "--db", database, "--format", "json"]).stdout) as Array<Record<string, unknown>>;
     expect(listed).toEqual([expect.objectContaining({ findingId: critical.id, by: "alice", active: true, lapsed: null, severity: "critical" })]);
+  });
 
-    // analyze: the info finding stays open (exit 0 allows info), the critical one is quieted but shown and marked.
+  it("analyze exits 0 (the info finding may stay open) and still shows the critical finding, marked, in text and JSON", () => {
     const text = runMcadvisor(["analyze", "--db", database, bundle]);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain("findings: 1 critical, 0 warning, 1 info open; 0 resolved; 1 of the open acknowledged");
@@ -63,13 +74,14 @@ describe("mcadvisor ack", () => {
     expect(text.stdout).toMatch(/\n {2}Acknowledged by alice .*: resync planned with the app owners, CHG-1234\n/);
     expect(text.stdout).toContain(`id ${critical.id.slice(0, 8)}`);
     const after = analyzeJson(database, bundle);
+    expect(after.code).toBe(0);
     const shown = after.findings.find((finding) => finding.id === critical.id) as JsonFinding;
     expect(shown.acknowledged).toMatchObject({ by: "alice", note: "resync planned with the app owners, CHG-1234", severity: "critical", active: true, lapsed: null });
     expect(Date.parse(shown.acknowledged?.until ?? "") - Date.parse(shown.acknowledged?.at ?? "")).toBe(4 * 3_600_000);
     expect(after.findings.find((finding) => finding.action === "failback")?.acknowledged).toBeNull();
+  }, HEAVY);
 
-    // report, from the database as watch leaves it, in every format.
-    const window = ["--db", database, "--since", "2026-11-15", "--until", "2026-11-18", "--tz", "UTC"];
+  it("report (from the database, as watch leaves it) exits 0 in JSON and Markdown, with the finding marked", () => {
     const json = runMcadvisor(["report", ...window, "--format", "json"]);
     expect(json.code, json.stderr).toBe(0);
     const document = JSON.parse(json.stdout) as { exitStatus: number; summary: { acknowledged: number }; openFindings: JsonFinding[] };
@@ -81,6 +93,9 @@ describe("mcadvisor ack", () => {
     expect(markdown.stdout).toContain("(acknowledged)");
     expect(markdown.stdout).toMatch(/> \*\*Acknowledged by alice .*CHG-1234\*\*/);
     expect(markdown.stdout).toContain("1 of the open findings is acknowledged (known, being handled) and left out of the exit status.");
+  });
+
+  it("report in HTML and the Nagios status line say it too", () => {
     const html = runMcadvisor(["report", ...window, "--format", "html"]);
     expect(html.code).toBe(0);
     expect(html.stdout).toContain('<span class="badge ack">ACKNOWLEDGED</span>');
@@ -88,8 +103,9 @@ describe("mcadvisor ack", () => {
     const status = runMcadvisor(["report", ...window, "--out", join(root, "report.md")]);
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(/^MCADVISOR OK - 1 critical, 0 warning, 1 info open, 1 of them acknowledged; 0 resolved in the window \| critical=1 .* acknowledged=1\n$/);
+  });
 
-    // unack: it counts again.
+  it("unack: the finding counts again; a second unack is an error", () => {
     const removed = runMcadvisor(["unack", "--db", database, critical.id.slice(0, 6)]);
     expect(removed.code, removed.stderr).toBe(0);
     expect(removed.stdout).toContain("acknowledgement removed");
@@ -98,9 +114,11 @@ describe("mcadvisor ack", () => {
     const again = runMcadvisor(["unack", "--db", database, critical.id]);
     expect(again.code).toBe(3);
     expect(again.stderr).toContain(`finding ${critical.id} is not acknowledged`);
-  });
+  }, HEAVY);
+});
 
-  it("says clearly what is wrong, exit 3: unknown or ambiguous id, no note, an end that is not a future time, a resolved finding, no database", () => {
+describe("mcadvisor ack", () => {
+  it("says clearly what is wrong, exit 3: unknown or ambiguous id, no note, an end that is not a future time, no database", () => {
     const root = tempDir();
     const database = join(root, "ack.db");
     const { findings } = analyzeJson(database, sample("site-failover-svol-takeover"));
@@ -131,8 +149,10 @@ describe("mcadvisor ack", () => {
     expect(none.code).toBe(3);
     expect(none.stderr).toContain("no database at");
     expect(runMcadvisor(["ack", "--list", "--db", database]).stdout).toContain("No acknowledgements.");
+  }, HEAVY);
 
-    const resolvedDatabase = join(root, "resolved.db");
+  it("a resolved finding has nothing to acknowledge (exit 3)", () => {
+    const resolvedDatabase = join(tempDir(), "resolved.db");
     const resolved = analyzeJson(resolvedDatabase, sample("resolved-after-resync")).findings.find((finding) => finding.status === "resolved") as JsonFinding;
     const refused = runMcadvisor(["ack", "--db", resolvedDatabase, resolved.id, "--note", "x"]);
     expect(refused.code).toBe(3);
@@ -159,7 +179,7 @@ describe("mcadvisor ack", () => {
     expect(text.stdout).toContain("WARNING open [raise-member-timeout]");
     expect(text.stdout).toContain("(expired: it counts again): raise MEMBER_TIMEOUT at the next window");
     expect(runMcadvisor(["ack", "--list", "--db", database]).stdout).toMatch(new RegExp(`${warning.id} +expired +warning`));
-  });
+  }, HEAVY);
 
   it("a finding whose severity rises above the one acknowledged counts again", () => {
     const root = tempDir();
@@ -187,7 +207,7 @@ describe("mcadvisor ack", () => {
     expect(escalated.severity).toBe("critical");
     expect(escalated.acknowledged).toMatchObject({ severity: "warning", active: false, lapsed: "severity-rose", until: null });
     expect(runMcadvisor(["analyze", "--db", database, bundle]).stdout).toContain("(as warning; the severity rose since: it counts again)");
-  });
+  }, HEAVY);
 
   it("goes through beside a running writer (its own table, one short transaction), but does not upgrade a schema under it", () => {
     const root = tempDir();
@@ -218,7 +238,7 @@ describe("mcadvisor ack", () => {
     // With no other writer it upgrades the schema itself, as analyze would.
     expect(runMcadvisor(["ack", "--db", database, findings[0].id, "--note", "known"]).code).toBe(0);
     expect(runMcadvisor(["ack", "--list", "--db", database]).stdout).toMatch(new RegExp(`${findings[0].id} +in effect`));
-  });
+  }, HEAVY);
 });
 
 describe("acknowledgement rules", () => {
