@@ -1,6 +1,7 @@
 # Configuration files: package ASCII/config files (legacy `NAME value`, modular `name value` and
 # `module/param value`, e.g. `dts/xpca/AUTO_SVOLPSUE 0`), the cluster ASCII file (indented
-# `NAME value` lines), and the Metrocluster environment file (shell: `NAME=value`, `NAME="value"`,
+# `NAME value` lines; SITE_NAME and SITE under each NODE_NAME name the sites, read in line order by
+# src/correlate/sites.ts), and the Metrocluster environment file (shell: `NAME=value`, `NAME="value"`,
 # `export NAME=value`). Comments (#) and blank lines are understood and emit nothing; a lone name
 # (a section header such as HORCM_MON) is understood and emits nothing.
 # Each setting becomes config.setting { name: upper case without the module prefix, value: as
@@ -62,6 +63,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "# AUTO_SVOLPSUE=1", expect: [] },
   { text: "", expect: [] },
   { text: "HORCM_MON", expect: [] },
+  // The cluster ASCII file of a site-aware cluster: SITE_NAME before the nodes, SITE under each NODE_NAME.
+  { text: "SITE_NAME\t\tdc-east", expect: [{ kind: "config.setting", fields: { name: "SITE_NAME", value: "dc-east" } }] },
+  { text: "  SITE\t\t\tdc-east", expect: [{ kind: "config.setting", fields: { name: "SITE", value: "dc-east" } }] },
 ];
 %}
 

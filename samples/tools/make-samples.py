@@ -2136,6 +2136,182 @@ def s35_linux_healthy_day():
     b.expected([], ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync", "fix-package-failure", "raise-run-script-timeout", "restart-raid-manager", "raise-member-timeout", "check-pair-consistency", "recover-continental-cluster"],
                "healthy-day on Serviceguard for Linux: rsyslog RFC 3339 messages (+01:00), modular packages (logs in /usr/local/cmcluster/run/log, configuration in /usr/local/cmcluster/conf/<pkg>/<pkg>.conf). oracle_pkg and sap_pkg start at site A, oracle_pkg moves to nodeA2 for patching and back, the nightly backup splits sapdg and resynchronizes it the same night. Nothing needs doing; mcadvisor must raise no warning or critical finding.")
 
+# ---- scenarios added for the field review of the catalog (review defects 1, 4) ----------------------------
+
+
+def s36_takeover_pairvolchk_form():
+    b = Bundle("takeover-pairvolchk-form")
+    nodes = SITE_A + SITE_B
+    for node in nodes:
+        pkg_config(b, node, "oracle_pkg", nodes)
+        env_file(b, node, "oracle_pkg", "DATA", {"AUTO_FENCEDATA_SPLIT": 0, "AUTO_NONCURDATA": 1})
+    for node in SITE_A:
+        b.noise(node, T(16, 0, 0), T(16, 3, 12, 30), "before")
+    for node in SITE_B:
+        b.noise(node, T(16, 0, 0), T(18, 13, 0), "day")
+    cluster_up(b, nodes, T(15, 22, 0, 0))
+    morning_start(b, "nodeA1", T(15, 22, 2, 0), "oracle_pkg", "oradg", "DATA")
+    reformed = site_a_power_loss(b, T(16, 3, 12, 40))
+    b.sys("nodeB1", reformed, "cmcld[2048]", "Request from node nodeB1 to start package oracle_pkg on node nodeB1.")
+    b.sys("nodeB1", reformed, "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    # this Metrocluster release logs the states as pairvolchk prints them: the SSWS S-VOL reads SVOL_PSUS
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group oradg is DATA."),
+        (14, "pairvolchk -g oradg -c failed: EX_ENORMT (242) No remote host alive"),
+        (15, "The local device group oradg is in SVOL_PAIR state; remote state is EX_ENORMT (242)."),
+        (15, "AUTO_NONCURDATA is 1: performing SVOL takeover for device group oradg."),
+        (22, "Executing horctakeover -g oradg -S -t 360 ... horctakeover returned 2 (SVOL-takeover)."),
+        (23, "The local device group oradg is in SVOL_PSUS state."),
+        (23, "WARNING: the package starts with non-current data."),
+    ]
+    lines, done = start_body(sec(reformed, 1), "nodeB1", "oracle_pkg", mc)
+    b.pkg("nodeB1", "oracle_pkg", lines)
+    sg_started(b, "nodeB1", sec(done, 1), "oracle_pkg")
+    # site A returns the next morning and rejoins; a monitoring script logs pairvolchk-style states twice a day
+    for i, node in enumerate(SITE_A):
+        b.boot(node, T(17, 8, 55, 20 * i))
+        b.noise(node, T(17, 8, 57, 0), T(18, 13, 0), "after")
+        b.sys(node, T(17, 9, 10, 0), "horcmd_00[2201]", "horcmstart.sh 0: HORCM instance 0 started")
+    b.sys("nodeA1", T(17, 9, 20, 0), "CM-CMD[3310]", "cmrunnode -v nodeA1 nodeA2")
+    for node in nodes:
+        b.sys(node, T(17, 9, 20, 8), "cmcld[2048]", "4 nodes have re-formed the cluster")
+        b.sys(node, T(17, 9, 20, 8), "cmcld[2048]", "The new active cluster membership is: nodeA1(id=1), nodeA2(id=2), nodeB1(id=3), nodeB2(id=4)")
+    for day, hh in ((17, 11), (17, 23), (18, 11)):
+        b.sys("nodeB1", T(day, hh, 46, 0), "logger", "mcstat: pairvolchk -g oradg -s -c: local SVOL_PSUS, remote PVOL_PSUS")
+        b.sys("nodeA1", T(day, hh, 47, 0), "logger", "mcstat: pairvolchk -g oradg -s -c: local PVOL_PSUS, remote SVOL_PSUS")
+    for node in SITE_A:
+        rotate_syslog(b, node, T(17, 8, 55, 0))
+    b.write()
+    b.expected([finding_of("swap-resync-after-takeover", "swap-resync", "critical", "open", "oracle_pkg", "oradg"),
+                finding_of("failback-after-failover", "failback", "info", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "recreate-pairs", "force-or-resync", "restart-at-failover-site"],
+               "Site A loses power; site B takes oradg over (horctakeover -S, result 2) and runs oracle_pkg on nodeB1. This Metrocluster release and the site's monitoring script log the states the way pairvolchk prints them: the S-VOL made writable by the takeover reads SVOL_PSUS, never the word SSWS (the manuals' tables write SVOL_PSUS(SSWS)). Two days later nobody has resynchronized. The advice is the swap resync from site B (pairresync -swaps, or -swapp from site A), then the failback; never a plain pairresync from nodeA1, which would copy site A's old data over two days of production and which the array refuses only after an SVOL-SSUS-takeover, not after this SVOL-takeover.")
+
+
+def s37_jnl_rw_split_refused():
+    b = Bundle("jnl-rw-split-refused")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(30, 22, 0), T(30, 23, 59), [("sap_pkg", "ASYNC", {"AUTO_NONCURDATA": 1}, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(30, 22, 5, 0))
+    morning_start(b, "nodeA1", T(30, 22, 7, 0), "sap_pkg", "sapdg", "ASYNC")
+    # the nightly backup splits the journal group with S-VOL write: the backup host mounts the S-VOLs read/write
+    b.sys("nodeA1", T(30, 23, 0, 0), "logger", "root: backup run: pairsplit -g sapdg -rw (S-VOLs mounted on bkhost01, resync planned at 05:00)")
+    b.sys("nodeA1", T(30, 23, 5, 0), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PSUS, remote SVOL_SSWS")
+    # the SAP monitor fails; Serviceguard restarts sap_pkg on nodeA2, where Metrocluster finds PVOL_PSUS / SSWS
+    halted = service_failure_halt(b, "nodeA1", T(30, 23, 40, 0), "sap_pkg", "sap_mon")
+    sg_start(b, "nodeA2", sec(halted, 1), "sap_pkg", command=False)
+    pkg_fail(b, "nodeA2", sec(halted, 2), "sap_pkg", [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group sapdg is ASYNC."),
+        (8, "Local state: PVOL_PSUS, remote state: SVOL_PSUS(SSWS) for device group sapdg."),
+        (9, "AUTO_PSUSSSSWS is 0, so the package will not be started on this node."),
+        (9, "Metrocluster will not start the package on this node (exit 1)."),
+    ])
+    b.write()
+    b.expected([finding_of("start-refused-psussssws", "force-or-resync", "critical", "open", "sap_pkg", "sapdg")],
+               ["swap-resync", "failback", "restart-at-failover-site", "automated"],
+               "The nightly backup splits the CA-Journal group sapdg with the S-VOL write option (pairsplit -rw) so that bkhost01 can mount the S-VOLs: RAID Manager shows that S-VOL as SSWS, as after a takeover. Nobody took over. At 23:40 the SAP monitor fails and Serviceguard restarts sap_pkg on nodeA2, where Metrocluster finds PVOL_PSUS with SVOL SSWS and, with AUTO_PSUSSSSWS=0, refuses (exit 1). The logs show the -rw split and no takeover, so the advice is the way back from that split: unmount the S-VOLs and deactivate their volume groups on bkhost01, a plain pairresync from nodeA2 (production's data wins), PAIR, then start on nodeA2. A swap resync, FORCEFLAG or AUTO_PSUSSSSWS=1 would copy the backup host's image over production.")
+
+
+# ---- issue 16: sites named by the cluster ASCII file ------------------------------------------------------
+
+
+def cluster_ascii_with_sites(name, sites):
+    """A cluster ASCII file as cmgetconf writes it: SITE_NAME entries before the nodes, SITE under each NODE_NAME."""
+    lines = [
+        "# **********************************************************************",
+        "# ********* HIGH AVAILABILITY CLUSTER CONFIGURATION FILE ***************",
+        "# ***** For complete details about cluster parameters and how to  *******",
+        "# ***** set them, consult the Serviceguard manual.                *******",
+        "# **********************************************************************",
+        "",
+        f"CLUSTER_NAME\t\t{name}",
+        "",
+        "# Sites of a site-aware disaster-tolerant (Metrocluster) cluster: they precede the nodes.",
+    ]
+    lines += [f"SITE_NAME\t\t{site}" for site in sites]
+    lines += ["", "QS_HOST\t\t\tqs01", "QS_POLLING_INTERVAL\t300000000", ""]
+    for site, nodes in sites.items():
+        for node in nodes:
+            lines += [f"NODE_NAME\t\t{node}", f"  SITE\t\t\t{site}", "  NETWORK_INTERFACE\tlan0",
+                      f"    HEARTBEAT_IP\t\t{IPS.get(node, '10.60.1.1')}", "  NETWORK_INTERFACE\tlan1", ""]
+    lines += ["MEMBER_TIMEOUT\t\t14000000", "AUTO_START_TIMEOUT\t600000000", "NETWORK_POLLING_INTERVAL\t2000000", "",
+              "MAX_CONFIGURED_PACKAGES\t300", "", "USER_NAME\t\tANY_USER", "USER_HOST\t\tANY_SERVICEGUARD_NODE", "USER_ROLE\t\tMONITOR"]
+    return "\n".join(lines) + "\n"
+
+
+def s38_sites_named_takeover():
+    """Site dc-east (east1, east2) loses power; dc-west (west1, west2) takes sap_pkg over. The operator saved the
+    cluster ASCII file (cmgetconf) at the top of the bundle, beside the node folders: the advice names both sites."""
+    b = Bundle("sites-named-takeover")
+    east, west = ["east1", "east2"], ["west1", "west2"]
+    nodes = east + west
+    for node, ip in zip(nodes, ["10.20.1.21", "10.20.1.22", "10.30.1.21", "10.30.1.22"]):
+        IPS[node] = ip
+    for node in nodes:
+        pkg_config(b, node, "sap_pkg", nodes)
+        env_file(b, node, "sap_pkg", "NEVER", {"AUTO_NONCURDATA": 1})
+    for node in east:
+        b.noise(node, T(18, 0, 0), T(18, 2, 40, 0), "before")
+        b.noise(node, T(19, 10, 2, 0), T(19, 16, 0), "after")
+    for node in west:
+        b.noise(node, T(18, 0, 0), T(19, 16, 0), "day")
+    cluster_up(b, nodes, T(17, 23, 0, 0))
+    sg_start(b, "east1", T(17, 23, 1, 0), "sap_pkg", command=False)
+    lines, done = start_body(T(17, 23, 1, 1), "east1", "sap_pkg", MC_OK("sapdg", "NEVER"))
+    b.pkg("east1", "sap_pkg", lines)
+    sg_started(b, "east1", sec(done, 1), "sap_pkg")
+    for node in east:
+        b.sys(node, T(18, 2, 40, 30), "vmunix", "Power supply 0 AC input lost")
+    for node in west:
+        for peer in east:
+            b.sys(node, T(18, 2, 40, 38), "cmcld[2048]", f"Member {peer} seems unhealthy, not receiving heartbeats from it.")
+        for peer in east:
+            b.sys(node, T(18, 2, 40, 44), "cmcld[2048]", f"Timed out node {peer}. It may have failed.")
+        b.sys(node, T(18, 2, 40, 44), "cmcld[2048]", "Attempting to form a new cluster")
+        b.sys(node, T(18, 2, 40, 48), "cmcld[2048]", "Obtaining Cluster Lock from quorum server qs01")
+        b.sys(node, T(18, 2, 40, 49), "cmcld[2048]", "2 nodes have re-formed the cluster")
+        b.sys(node, T(18, 2, 40, 49), "cmcld[2048]", "The new active cluster membership is: west1(id=3), west2(id=4)")
+    sg_start(b, "west1", T(18, 2, 40, 50), "sap_pkg", command=False)
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group sapdg is NEVER."),
+        (14, "pairvolchk -g sapdg -c: EX_ENORMT, no answer from the remote HORCM instance"),
+        (15, "Device group sapdg: local SVOL_PAIR, remote EX_ENORMT."),
+        (15, "AUTO_NONCURDATA=1: taking over the S-VOLs of sapdg."),
+        (21, "horctakeover -g sapdg -S -t 360 completed with result 2 (SVOL-takeover)."),
+        (22, "Local volumes of sapdg are now SVOL_SSWS."),
+        (22, "WARNING: sap_pkg starts on data that may not be current."),
+    ]
+    lines, done = start_body(T(18, 2, 40, 51), "west1", "sap_pkg", mc)
+    b.pkg("west1", "sap_pkg", lines)
+    sg_started(b, "west1", sec(done, 1), "sap_pkg")
+    # dc-east is back the next morning; nobody has resynchronized yet
+    b.boot("east1", T(19, 10, 0, 0))
+    b.boot("east2", T(19, 10, 0, 20))
+    for node in east:
+        b.sys(node, T(19, 10, 12, 0), "horcmd_00[2201]", "horcmstart.sh 0: HORCM instance 0 started")
+    b.sys("east1", T(19, 10, 20, 0), "CM-CMD[3310]", "cmrunnode -v east1 east2")
+    for node in nodes:
+        b.sys(node, T(19, 10, 20, 8), "cmcld[2048]", "4 nodes have re-formed the cluster")
+        b.sys(node, T(19, 10, 20, 8), "cmcld[2048]", "The new active cluster membership is: east1(id=1), east2(id=2), west1(id=3), west2(id=4)")
+    b.sys("west1", T(19, 11, 30, 0), "logger", "mcstat: pairdisplay -g sapdg -fc: local PSUS(SSWS), remote PVOL_PSUS")
+    b.sys("east1", T(19, 11, 31, 0), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PSUS, remote SVOL_SSWS")
+    for node in east:
+        rotate_syslog(b, node, T(19, 0, 0))
+    b.write()
+    # cmgetconf -c metro_cl metro_cl.ascii, copied to the top of the bundle (not under a node's /etc/cmcluster)
+    with open(os.path.join(b.dir, "metro_cl.ascii"), "w") as handle:
+        handle.write(cluster_ascii_with_sites("metro_cl", {"dc-east": east, "dc-west": west}))
+    swap = finding_of("swap-resync-after-takeover", "swap-resync", "critical", "open", "sap_pkg", "sapdg")
+    swap["siteName"] = "dc-west"
+    back = finding_of("failback-after-failover", "failback", "info", "open", "sap_pkg", "sapdg")
+    back["siteName"] = "dc-west"
+    b.expected([swap, back], ["full-resync", "recreate-pairs", "force-or-resync"],
+               "The cluster ASCII file metro_cl.ascii (cmgetconf output, saved at the top of the bundle) names two sites: dc-east (east1, east2) and dc-west (west1, west2). dc-east loses power at 02:40; west1 sees SVOL_PAIR and EX_ENORMT, takes the S-VOLs over (AUTO_NONCURDATA=1, result 2) and runs sap_pkg on SVOL_SSWS. dc-east is back the next morning and nobody has resynchronized: pairresync -swaps from dc-west (or -swapp from dc-east), then fail back. The advice names the sites and their nodes instead of only the P-VOL and S-VOL sides (siteName: the site of the finding's node).")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -2179,3 +2355,6 @@ if __name__ == "__main__":
     s33_linux_site_failover()
     s34_linux_journal_link_failure()
     s35_linux_healthy_day()
+    s36_takeover_pairvolchk_form()
+    s37_jnl_rw_split_refused()
+    s38_sites_named_takeover()

@@ -8,6 +8,7 @@ import type { Conditions, EventPattern, Rule } from "./rule.js";
 import { ACTION_IDS, EVENT_KINDS } from "./vocabulary.js";
 import { isKnownStatePath, STATE_PATHS } from "../correlate/pair-model.js";
 import { placeholdersOf } from "./template.js";
+import { SITE_PLACEHOLDERS } from "../correlate/sites.js";
 import { severityRank } from "../model/findings.js";
 
 export interface RuleIssue {
@@ -20,7 +21,7 @@ export interface RuleIssue {
 }
 
 const EVENT_PATHS = new Set(["kind", "package", "deviceGroup", "node", "host"]);
-const TEMPLATE_NAMES = new Set(["deviceGroup", "package", "node", "host", "site", "fence", "instance", "count", "events", "hours"]);
+const TEMPLATE_NAMES = new Set(["deviceGroup", "package", "node", "host", "site", "fence", "instance", "count", "events", "hours", ...SITE_PLACEHOLDERS]);
 
 /** Edit distance, for "did you mean" hints. */
 function distance(a: string, b: string): number {

@@ -18,6 +18,8 @@ export interface AnalysisRequest {
   readonly rules: AnalyzeOptions["rules"];
   readonly timeZone?: string;
   readonly fixedYear?: number;
+  /** Sites the operator named (--site, the sites file). */
+  readonly sites?: AnalyzeOptions["sites"];
   /** Shown to another writer that finds the lock taken ("analyze", "report", "tui (analyzing)"). */
   readonly holder: string;
   /** Called with the store under the lock, before anything is read into it (analyze --emit notes what was stored). */
@@ -46,7 +48,7 @@ export async function analyzeInto(request: AnalysisRequest): Promise<Analysis> {
     store = new Store(openDatabase(request.databaseFile));
     request.beforeAnalysis?.(store);
     const result = await analyzePaths(store, {
-      paths: [...request.paths], rules: request.rules, timeZone: request.timeZone, fixedYear: request.fixedYear,
+      paths: [...request.paths], rules: request.rules, sites: request.sites, timeZone: request.timeZone, fixedYear: request.fixedYear,
       onProgress: (state) => progress.update(state),
     });
     progress.done();

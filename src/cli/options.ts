@@ -1,9 +1,14 @@
-import { resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { basename, join, resolve } from "node:path";
 import { UsageError, RuleError } from "../errors.js";
 import { isValidTimeZone } from "../ingest/year.js";
 import { defaultDatabasePath } from "../store/db.js";
 import { loadRules } from "../advise/load.js";
 import { parseEmitTarget, type EmitTarget } from "../present/emit/index.js";
+import type { ColorMode } from "../present/color.js";
+import type { Severity } from "../model/findings.js";
+import { conflictingSites, parseSiteSpec, parseSitesFile, type SiteDefinition } from "../correlate/sites.js";
 
 /** Options several commands share, parsed and checked once. */
 export function databasePath(value: string | undefined): string {
@@ -65,4 +70,84 @@ export function emitTargets(values: readonly string[] = [], format: string): Emi
     });
   }
   return targets;
+}
+
+/** The sites file read when no --sites is given: `$XDG_CONFIG_HOME/mcadvisor/sites` (`~/.config/mcadvisor/sites`). */
+export function defaultSitesFile(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME !== "" ? env.XDG_CONFIG_HOME : join(homedir(), ".config");
+  return join(base, "mcadvisor", "sites");
+}
+
+/**
+The sites the operator names: `--site NAME=node,node` (repeatable) over the sites file (`--sites FILE`, else
+the default file when it exists), one `NAME=node,node` a line. A node named on the command line is placed
+there whatever the file says. Any bad entry stops the command before work, naming it.
+*/
+export function siteOptions(values: readonly string[] = [], file?: string): SiteDefinition[] {
+  const path = file !== undefined ? resolve(file) : defaultSitesFile();
+  let fromFile: SiteDefinition[] = [];
+  if (file !== undefined || existsSync(path)) {
+    let text: string;
+    try {
+      text = readFileSync(path, "utf8");
+    } catch (error) {
+      throw new UsageError(`cannot read the sites file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+        hint: "give --sites an existing file with one NAME=node,node a line",
+      });
+    }
+    const parsed = parseSitesFile(text, path);
+    if (parsed.problems.length > 0) {
+      throw new UsageError(`the sites file has ${parsed.problems.length} bad line(s):\n${parsed.problems.map((problem) => `  ${problem}`).join("\n")}`, {
+        hint: "each line is NAME=node,node (e.g. dc-east=nodeA1,nodeA2); # starts a comment",
+      });
+    }
+    fromFile = parsed.sites;
+  }
+  const fromOptions = values.map((value) => {
+    const parsed = parseSiteSpec(value, "site-option", "--site");
+    if (typeof parsed === "string") throw new UsageError(`--site ${value}: ${parsed}`, { hint: "write --site NAME=node,node, e.g. --site dc-east=nodeA1,nodeA2 (repeat it for each site)" });
+    return parsed;
+  });
+  for (const [sites, where] of [[fromFile, path], [fromOptions, "--site"]] as const) {
+    const conflict = conflictingSites(sites);
+    if (conflict !== null) throw new UsageError(`${where}: ${conflict}`, { hint: "a node belongs to one site" });
+  }
+  // The file first: a node also named by --site is placed by the later definition.
+  return [...fromFile, ...fromOptions];
+}
+
+export function colorOption(value: string | undefined): ColorMode {
+  const mode = value ?? "auto";
+  if (mode !== "auto" && mode !== "always" && mode !== "never") throw new UsageError(`--color must be auto, always or never, not '${mode}'`);
+  return mode;
+}
+
+export function severityOption(value: string | undefined): Severity | null {
+  if (value === undefined) return null;
+  const severity = value.toLowerCase();
+  if (severity !== "critical" && severity !== "warning" && severity !== "info") {
+    throw new UsageError(`--severity must be critical, warning or info, not '${value}'`, { hint: "it shows findings of that severity or worse" });
+  }
+  return severity;
+}
+
+/**
+The bundles `--bundle` keeps among those analysed: a value matches a bundle by its path (absolute or
+relative to the current folder) or by the folder's name. A value that matches none is an error that
+lists them, never an empty all-clear.
+*/
+export function bundleFilter(values: readonly string[] | undefined, bundles: readonly string[]): readonly string[] {
+  if (values === undefined || values.length === 0) return bundles;
+  const kept = new Set<string>();
+  for (const value of values) {
+    const wanted = resolve(value.replace(/\/+$/, ""));
+    const matches = bundles.filter((bundle) => bundle === wanted || basename(bundle) === value.replace(/\/+$/, ""));
+    if (matches.length === 0) {
+      throw new UsageError(`--bundle ${value} names none of the bundles analysed`, {
+        hint: `the bundles are: ${bundles.map((bundle) => basename(bundle)).join(", ")}`,
+      });
+    }
+    for (const match of matches) kept.add(match);
+  }
+  return bundles.filter((bundle) => kept.has(bundle));
 }

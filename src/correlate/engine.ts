@@ -11,9 +11,10 @@ import type { Evidence, Finding, FindingStatus, Severity, Step } from "../model/
 import { severityRank } from "../model/findings.js";
 import type { EventPattern, Rule } from "../advise/rule.js";
 import { fillTemplate, placeholdersOf } from "../advise/template.js";
-import { conditionPaths, testConditions } from "./conditions.js";
+import { conditionOperands, conditionPaths, testConditions } from "./conditions.js";
 import { durationMs } from "./duration.js";
 import { nodeOf, PairModel } from "./pair-model.js";
+import { siteInfoOf, siteValues, type SiteDefinition } from "./sites.js";
 
 export interface RuleEngineOptions {
   /**
@@ -24,6 +25,8 @@ export interface RuleEngineOptions {
   readonly lateness?: number;
   /** Evidence lines kept per finding: the first few (what started it) and the most recent. @default 12 */
   readonly maxEvidence?: number;
+  /** Sites named by the operator (--site, the sites file); the cluster ASCII file's come with the events. */
+  readonly sites?: readonly SiteDefinition[];
 }
 
 export type FindingChange = "opened" | "updated" | "escalated" | "resolved";
@@ -162,7 +165,8 @@ function compile(rule: Rule): CompiledRule {
     escalations: [...(rule.escalate ?? [])]
       .map((step) => ({ afterMs: durationMs(step.after), severity: step.severity, summary: step.summary }))
       .sort((a, b) => a.afterMs - b.afterMs),
-    placeholders: [...new Set([...templates.flatMap(placeholdersOf), ...rule.advice.steps.flatMap((step) => conditionPaths(step.when))])],
+    placeholders: [...new Set([...templates.flatMap(placeholdersOf),
+      ...rule.advice.steps.flatMap((step) => [...conditionPaths(step.when), ...conditionOperands(step.when)])])],
     kinds: new Set([...steps, ...(match.absent ? [match.absent.event] : []), ...(match.related?.events ?? []), ...(rule.resolvedBy ?? [])]
       .flatMap((pattern) => (typeof pattern.kind === "string" ? [pattern.kind] : pattern.kind))),
   };
@@ -196,7 +200,7 @@ export class RuleEngine {
   private readonly compiled: CompiledRule[];
   private readonly lateness: number;
   private readonly maxEvidence: number;
-  private readonly model = new PairModel();
+  private readonly model: PairModel;
   /** The latest event time seen or promised by a watermark. */
   private clock: number | null = null;
   private watermark: number | null = null;
@@ -223,6 +227,7 @@ export class RuleEngine {
     this.compiled = rules.map(compile).sort((a, b) => Number(a.rule.match.unlessOpen !== undefined) - Number(b.rule.match.unlessOpen !== undefined));
     this.lateness = options.lateness ?? 60_000;
     this.maxEvidence = Math.max(options.maxEvidence ?? 12, KEEP_FIRST_EVIDENCE + 1);
+    this.model = new PairModel({ sites: options.sites });
   }
 
   /** The pair-state model (read-only use: presenters and tests). */
@@ -329,7 +334,6 @@ export class RuleEngine {
     if (!kinds.includes(event.kind)) return false;
     const state = this.stateLookup(context, now);
     const eventLookup = (path: string): Scalar | undefined => {
-      if (path.startsWith("$")) return state(path.slice(1));
       switch (path) {
         case "kind": return event.kind;
         case "package": return context.package;
@@ -342,14 +346,11 @@ export class RuleEngine {
         }
       }
     };
-    // `$path` operands inside `where` read the model; inside `state` they read the model too.
-    const whereLookup = (path: string): Scalar | undefined => (path.startsWith("$") ? state(path.slice(1)) : eventLookup(path));
-    if (!testConditions(pattern.where, whereLookup)) return false;
-    // In `state`, `event.<field>` reads the event itself, so one condition set can mix both (anyOf).
-    const stateLookup = (path: string): Scalar | undefined => {
-      const name = path.startsWith("$") ? path.slice(1) : path;
-      return name.startsWith("event.") ? eventLookup(name.slice("event.".length)) : state(name);
-    };
+    // A state path, or with `event.` a field of the event itself, so one condition set can mix both (anyOf).
+    const stateLookup = (path: string): Scalar | undefined =>
+      path.startsWith("event.") ? eventLookup(path.slice("event.".length)) : state(path);
+    // Paths in `where` name the event's fields; `$path` operands, there as in `state`, read the model.
+    if (!testConditions(pattern.where, eventLookup, stateLookup)) return false;
     return testConditions(pattern.state, stateLookup);
   }
 
@@ -579,6 +580,7 @@ export class RuleEngine {
       instance: lookup("instance"),
       count: state.matchCount,
       events: state.evidenceCount,
+      ...siteValues(this.model.siteInfo(context)),
     };
     for (const name of state.compiled.placeholders) {
       if (name in values || name === "hours") continue;
@@ -636,6 +638,7 @@ export class RuleEngine {
       deviceGroup: typeof values.deviceGroup === "string" ? values.deviceGroup : state.context.deviceGroup,
       node: typeof values.node === "string" ? values.node : state.context.node,
       site: typeof values.site === "string" ? values.site : null,
+      siteInfo: siteInfoOf(values),
       firstSeen: state.firstSeen,
       lastSeen: state.lastSeen,
       resolvedAt: state.resolvedAt,

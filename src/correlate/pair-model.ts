@@ -6,6 +6,7 @@ Configuration facts (events without a time) are applied first, so their order am
 */
 
 import type { LogEvent, Scalar } from "../model/events.js";
+import { SiteMap, type SiteDefinition, type SiteInfo } from "./sites.js";
 
 export type VolumeRole = "PVOL" | "SVOL";
 
@@ -53,7 +54,12 @@ interface DeviceGroupState {
   /** The line that reported volumes of one side in different states (broken pair affinity), until a clean PAIR report. */
   mixedLine: string | null;
   takeover: { ok: Scalar; resultName: Scalar; code: Scalar; node: string | null; ts: number | null } | null;
+  /** The last takeover came after the group was last seen PAIR on both sides (its data was not resynchronized since). */
+  takeoverSinceSync: boolean;
   resync: { mode: Scalar; outcome: Scalar; node: string | null; ts: number | null } | null;
+  /** The last pairsplit logged (`-rw`, `-S`, `-R` or plain), and whether it came after the group was last PAIR. */
+  split: { option: Scalar; node: string | null; ts: number | null } | null;
+  splitSinceSync: boolean;
   instance: Scalar;
 }
 
@@ -93,6 +99,13 @@ export class PairModel {
   /** cmrecovercl started recovery packages since the monitored cluster was last seen UP (Continentalclusters). */
   private continentalRecovered = false;
   private latestTs: number | null = null;
+  /** Sites by name (operator, cluster ASCII file) and the role each node first reported per group: see siteInfo(). */
+  private readonly sites: SiteMap;
+  private readonly firstRoles = new Map<string, Map<string, string>>();
+
+  constructor(options: { readonly sites?: readonly SiteDefinition[] } = {}) {
+    this.sites = new SiteMap(options.sites);
+  }
 
   /**
   The device group and package an event belongs to, filling what the event leaves out from what is known:
@@ -151,7 +164,8 @@ export class PairModel {
       group = {
         name, packages: new Set(), nodes: new Map(),
         volumes: { PVOL: { state: null, node: null, ts: null, line: null }, SVOL: { state: null, node: null, ts: null, line: null } },
-        logged: new Map(), suspendedSince: null, mixedLine: null, takeover: null, resync: null, instance: null,
+        logged: new Map(), suspendedSince: null, mixedLine: null, takeover: null, takeoverSinceSync: false,
+        resync: null, split: null, splitSinceSync: false, instance: null,
       };
       this.groups.set(name, group);
     }
@@ -201,6 +215,7 @@ export class PairModel {
     if (event.ts !== null && (this.latestTs === null || event.ts > this.latestTs)) this.latestTs = event.ts;
     const fields = event.fields;
     const node = nodeOf(event);
+    this.noteSites(event, node);
     if (event.kind === "config.setting") {
       const name = String(fields.name ?? "").toUpperCase();
       const value = fields.value === null || fields.value === undefined ? "" : String(fields.value);
@@ -228,9 +243,13 @@ export class PairModel {
       case "pair.state": {
         if (!group) return;
         const role = typeof fields.role === "string" ? fields.role.toUpperCase() : null;
-        const state = typeof fields.state === "string" ? fields.state.toUpperCase() : null;
         // A state that names no side ("device group oradg is now SVOL_SSWS") is what the reporting node sees of its own volume.
         const side = fields.side === "remote" ? "remote" : "local";
+        const reported = typeof fields.state === "string" ? fields.state.toUpperCase() : null;
+        const svolSide = role === "SVOL" || (role === null && side === "local" && node !== null && this.roleOf(group.name, node) === "SVOL");
+        // pairvolchk reports an S-VOL made writable by an S-VOL takeover as PSUS (the tables' "SVOL_PSUS(SSWS)"):
+        // after a successful S-VOL takeover, not yet resynchronized, an S-VOL PSUS is that SSWS.
+        const state = reported === "PSUS" && svolSide && this.tookOver(group) ? "SSWS" : reported;
         const line = `${event.source.file}:${event.source.line}`;
         if (node !== null) {
           const report = this.view(group, node)[side];
@@ -281,6 +300,13 @@ export class PairModel {
       case "takeover":
         if (group) {
           group.takeover = { ok: fields.ok ?? null, resultName: fields.resultName ?? null, code: fields.code ?? null, node, ts: event.ts };
+          group.takeoverSinceSync = true;
+        }
+        return;
+      case "pair.split":
+        if (group && fields.outcome !== "failed") {
+          group.split = { option: fields.option ?? null, node, ts: event.ts };
+          group.splitSinceSync = true;
         }
         return;
       case "pair.resync":
@@ -354,11 +380,21 @@ export class PairModel {
     }
     if (bothPair && group.mixedLine === null) {
       group.suspendedSince = null;
+      // Both sides PAIR again: whatever a takeover or a split left behind has been resynchronized.
+      group.takeoverSinceSync = false;
+      group.splitSinceSync = false;
       return;
     }
     if (group.suspendedSince === null && states.some((state) => state !== null && SUSPENDED_STATES.has(state))) {
       group.suspendedSince = ts ?? this.latestTs;
     }
+  }
+
+  /** A successful S-VOL takeover (SVOL-takeover or SVOL-SSUS-takeover) since the group was last PAIR on both sides. */
+  private tookOver(group: DeviceGroupState): boolean {
+    const takeover = group.takeover;
+    if (!group.takeoverSinceSync || takeover === null || takeover.ok !== true) return false;
+    return typeof takeover.resultName === "string" && ["svol", "svol-ssus"].includes(takeover.resultName.toLowerCase());
   }
 
   /** A setting: the newest logged value for the group, its packages or the cluster, else configuration. */
@@ -470,12 +506,20 @@ export class PairModel {
         return undefined;
       }
       case "takeover": {
-        if (!group?.takeover) return null;
+        if (!group?.takeover) return rest === "sinceSync" ? false : null;
         const takeover = group.takeover;
         if (rest === "ok") return takeover.ok;
         if (rest === "resultName") return takeover.resultName;
         if (rest === "code") return takeover.code;
         if (rest === "node") return takeover.node;
+        if (rest === "sinceSync") return group.takeoverSinceSync;
+        return undefined;
+      }
+      case "split": {
+        if (!group?.split) return rest === "sinceSync" ? false : null;
+        if (rest === "option") return group.split.option;
+        if (rest === "node") return group.split.node;
+        if (rest === "sinceSync") return group.splitSinceSync;
         return undefined;
       }
       case "resync": {
@@ -489,6 +533,83 @@ export class PairModel {
         return undefined;
     }
   }
+
+  // ---- Sites (a separate part: names from sites.ts, sides from the reports above) -------------------------
+
+  private noteSites(event: LogEvent, node: string | null): void {
+    if (event.kind === "config.setting") {
+      this.sites.applyConfig(event);
+      return;
+    }
+    if (event.kind !== "pair.state" || event.fields.side === "remote" || node === null || !event.deviceGroup) return;
+    const role = typeof event.fields.role === "string" ? event.fields.role.toUpperCase() : null;
+    if (role !== "PVOL" && role !== "SVOL") return;
+    let roles = this.firstRoles.get(event.deviceGroup);
+    if (!roles) {
+      roles = new Map();
+      this.firstRoles.set(event.deviceGroup, roles);
+    }
+    if (!roles.has(node)) roles.set(node, role);
+  }
+
+  /** The nodes the logs show on a side of a group (own reports, or named on it by a volume state). */
+  private nodesOnSide(deviceGroup: string, side: string): string[] {
+    const group = this.groups.get(deviceGroup);
+    if (!group) return [];
+    const nodes = new Set([...group.nodes.keys(), group.volumes.PVOL.node, group.volumes.SVOL.node]);
+    return [...nodes].filter((node): node is string => node !== null && this.roleOf(deviceGroup, node) === side).sort();
+  }
+
+  /**
+  The finding's site: its name and nodes when a source names the node's site, the side its nodes report
+  for the group now and first, and the other site. Without a name, the side and the nodes seen on each
+  side, inferred from the pair states (`source` is the line that placed the node).
+  */
+  siteInfo(context: { deviceGroup: string | null; node: string | null }): SiteInfo | null {
+    const { deviceGroup, node } = context;
+    if (node === null) return null;
+    const placement = this.sites.siteOf(node);
+    const firstRoles = deviceGroup !== null ? this.firstRoles.get(deviceGroup) : undefined;
+    const opposite = (side: string | null): string | null => (side === "PVOL" ? "SVOL" : side === "SVOL" ? "PVOL" : null);
+    const sideOf = (nodes: readonly string[]): string | null => {
+      for (const member of nodes) {
+        const role = this.roleOf(deviceGroup, member);
+        if (role !== null) return role;
+      }
+      return null;
+    };
+    const firstOf = (nodes: readonly string[]): string | null => {
+      for (const member of nodes) if (firstRoles?.has(member)) return firstRoles.get(member) as string;
+      return null;
+    };
+    if (placement) {
+      const nodes = this.sites.nodesOf(placement.site);
+      const ordered = [node, ...nodes.filter((member) => member !== node)];
+      const side = sideOf(ordered);
+      const others = this.sites.sites().filter((site) => site !== placement.site);
+      // Two sites: the other one. More (three data centres): the one whose nodes report the other role.
+      const otherName = others.length === 1 ? others[0]
+        : others.find((site) => side !== null && sideOf(this.sites.nodesOf(site)) === opposite(side)) ?? null;
+      const otherNodes = otherName !== null ? this.sites.nodesOf(otherName) : [];
+      const otherSide = otherName !== null ? sideOf(otherNodes) ?? (others.length === 1 ? opposite(side) : null) : null;
+      return {
+        name: placement.site, nodes, side, firstSide: firstOf(ordered), inferredFrom: placement.source, source: placement.origin,
+        otherSite: otherName !== null ? { name: otherName, nodes: otherNodes, side: otherSide } : null,
+      };
+    }
+    if (deviceGroup === null) return null;
+    const side = this.roleOf(deviceGroup, node);
+    if (side === null) return null;
+    const group = this.groups.get(deviceGroup);
+    const own = group?.nodes.get(node)?.local;
+    const source = own?.role ? own.line : side === "PVOL" ? group?.volumes.PVOL.line ?? null : group?.volumes.SVOL.line ?? null;
+    const otherNodes = this.nodesOnSide(deviceGroup, opposite(side) as string);
+    return {
+      name: null, nodes: this.nodesOnSide(deviceGroup, side), side, firstSide: firstRoles?.get(node) ?? null,
+      inferredFrom: "pair-states", source,
+      otherSite: otherNodes.length > 0 ? { name: null, nodes: otherNodes, side: opposite(side) } : null,
+    };
+  }
 }
 
 /** Every state path a rule may name (for validation and docs): `*` stands for any setting name. */
@@ -500,7 +621,8 @@ export const STATE_PATHS: readonly string[] = [
   "pair.synced", "pair.mixed", "pair.suspended", "pair.suspendedHours",
   "package.name", "package.node", "package.running", "package.startedAt", "package.side",
   "node.role", "continental.recovered",
-  "takeover.ok", "takeover.resultName", "takeover.code", "takeover.node",
+  "takeover.ok", "takeover.resultName", "takeover.code", "takeover.node", "takeover.sinceSync",
+  "split.option", "split.node", "split.sinceSync",
   "resync.mode", "resync.outcome", "resync.node",
 ];
 

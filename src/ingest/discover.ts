@@ -53,6 +53,10 @@ const LAYOUT_FOLDERS = new Set(["conf", "run", "log", "logs"]);
 // A text file whose first stamped line is an ISO 8601 syslog line is a journal export whatever its name.
 const SNIFFED_NAME = /\.txt$/i;
 const SNIFF_BYTES = 4096;
+// A cluster ASCII file (`cmgetconf -c`, `cmquerycl -C` output, named as the operator chose) outside a
+// cmcluster folder is recognised by a CLUSTER_NAME line in its head; a .conf or .txt without one is not ours.
+const CLUSTER_ASCII_CANDIDATE = /\.(?:ascii|conf|config|txt)$/i;
+const CLUSTER_NAME_LINE = /^[ \t]*CLUSTER_NAME[ \t]+\S/m;
 const ISO_SYSLOG_LINE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)? +\S+ +\S/;
 
 function segmentsOf(path: string): string[] {
@@ -119,19 +123,35 @@ export function headIsIsoSyslog(head: Buffer): boolean {
   return false;
 }
 
-/** A `.txt` file found in a walk is read as syslog when its head says it is an ISO syslog export. */
-function looksLikeIsoSyslog(path: string): boolean {
+/** The first bytes of a file found in a walk; null when unreadable (not one of ours; an explicit path would report it when read). */
+function headOf(path: string): Buffer | null {
   let descriptor: number | undefined;
   try {
     descriptor = openSync(path, "r");
     const buffer = Buffer.alloc(SNIFF_BYTES);
     const length = readSync(descriptor, buffer, 0, SNIFF_BYTES, 0);
-    return headIsIsoSyslog(buffer.subarray(0, length));
+    return buffer.subarray(0, length);
   } catch {
-    return false; // unreadable: not one of ours; an explicit path would report it when read
+    return null;
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
   }
+}
+
+/** A `.txt` file found in a walk is read as syslog when its head says it is an ISO syslog export. */
+function looksLikeIsoSyslog(path: string): boolean {
+  const head = headOf(path);
+  return head !== null && headIsIsoSyslog(head);
+}
+
+/** A cluster ASCII file by content: a `CLUSTER_NAME name` line in its head. */
+export function headIsClusterAscii(head: Buffer): boolean {
+  return CLUSTER_NAME_LINE.test(head.toString("utf8"));
+}
+
+function looksLikeClusterAscii(path: string): boolean {
+  const head = headOf(path);
+  return head !== null && headIsClusterAscii(head);
 }
 
 /** Node, package and bundle from where a file sits. */
@@ -160,6 +180,7 @@ export function classify(path: string, explicit: boolean): FileKind | null {
   if (CONFIG_NAME.test(name) && (underCluster || explicit)) return "config";
   if (!underCluster && JOURNAL_EXPORT_NAME.test(name)) return "syslog";
   if (PACKAGE_LOG_NAME.test(name) && (underCluster || explicit)) return "pkglog";
+  if (!underCluster && CLUSTER_ASCII_CANDIDATE.test(name) && looksLikeClusterAscii(path)) return "config";
   if (explicit) return "syslog";
   return !underCluster && SNIFFED_NAME.test(name) && looksLikeIsoSyslog(path) ? "syslog" : null;
 }
@@ -220,5 +241,22 @@ export function discoverInputs(paths: readonly string[]): Discovery {
     if (stats.isDirectory()) walk(path, path);
     else add(path, dirname(path), true);
   }
-  return { files, problems };
+  return { files: withConfigInTheirBundle(files), problems };
+}
+
+/**
+A configuration file outside any node tree (a cluster ASCII file saved beside the node folders) belongs to
+the incident it sits in: the innermost bundle of the other files that holds its folder, not the folder
+given on the command line (`analyze samples` must not make `samples` a bundle of its own).
+*/
+function withConfigInTheirBundle(files: InputFile[]): InputFile[] {
+  const bundles = [...new Set(files.filter((file) => file.hostHint !== null).map((file) => file.bundle))];
+  return files.map((file) => {
+    if (file.kind !== "config" || file.hostHint !== null) return file;
+    const folder = dirname(resolve(file.path));
+    const holding = bundles.filter((bundle) => folder === bundle || folder.startsWith(bundle.endsWith(sep) ? bundle : `${bundle}${sep}`));
+    if (holding.length === 0) return file;
+    const innermost = holding.reduce((longest, bundle) => (bundle.length > longest.length ? bundle : longest));
+    return { ...file, bundle: innermost };
+  });
 }

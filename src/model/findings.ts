@@ -39,6 +39,8 @@ export interface Finding {
   readonly deviceGroup: string | null;
   readonly node: string | null;
   readonly site: string | null;
+  /** The site by name and its nodes, or the side and how it was inferred (src/correlate/sites.ts); absent in findings stored before it existed. */
+  readonly siteInfo?: SiteInfo | null;
   /** Naive event-time milliseconds (see LogEvent.ts). */
   readonly firstSeen: number;
   readonly lastSeen: number;
@@ -47,4 +49,26 @@ export interface Finding {
   readonly checkFirst: readonly string[];
   readonly steps: readonly Step[];
   readonly evidence: readonly Evidence[];
+}
+
+/** Where a site's name came from: the operator's word wins over the cluster ASCII file. */
+export type SiteSource = "site-option" | "sites-file" | "cluster-ascii";
+/** How a finding's site was told: named by one of the sources, or only its side, from the pair states. */
+export type SiteInference = SiteSource | "pair-states";
+
+/** A finding's site as presenters show it (JSON `siteInfo`). */
+export interface SiteInfo {
+  /** The site's name, null when no source names it. */
+  readonly name: string | null;
+  /** Its nodes: from the name's source, else the nodes the logs show on that side. */
+  readonly nodes: readonly string[];
+  /** The side the site's volumes are on now for the finding's device group (`PVOL`/`SVOL`), null when not logged. */
+  readonly side: string | null;
+  /** The side its nodes first reported in these logs (before the incident): differs from `side` after a swap. */
+  readonly firstSide: string | null;
+  readonly inferredFrom: SiteInference | null;
+  /** The option, file or log line the name or side comes from. */
+  readonly source: string | null;
+  /** The other site of the pair, when the sources or the pair states tell it. */
+  readonly otherSite: { readonly name: string | null; readonly nodes: readonly string[]; readonly side: string | null } | null;
 }

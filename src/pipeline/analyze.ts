@@ -7,12 +7,15 @@ import { InputError, type McAdvisorError } from "../errors.js";
 import type { Store } from "../store/store.js";
 import { statSync } from "node:fs";
 import { compareText } from "../util/compare.js";
+import type { SiteDefinition } from "../correlate/sites.js";
 
 type Rules = Parameters<typeof correlateBundle>[2];
 
 export interface AnalyzeOptions extends Omit<IngestOptions, "onBytes" | "loggedReference"> {
   readonly paths: readonly string[];
   readonly rules: Rules;
+  /** Sites the operator named (--site, the sites file). */
+  readonly sites?: readonly SiteDefinition[];
   /** Progress: bytes read so far out of the inputs' total size. */
   readonly onProgress?: (progress: { bytesDone: number; bytesTotal: number; lines: number }) => void;
 }
@@ -116,6 +119,6 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
       if (error instanceof PartialInputError) fileIds.push(error.fileId);
     }
   }
-  for (const bundle of bundles) correlateBundle(store, bundle, options.rules);
+  for (const bundle of bundles) correlateBundle(store, bundle, options.rules, { sites: options.sites });
   return { inputs, fileIds, bundles: [...bundles].sort(), problems, newLines, movedBundles };
 }

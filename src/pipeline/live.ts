@@ -8,7 +8,7 @@ finding that opens, escalates or resolves is upserted and reported.
 import { statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { watch as chokidarWatch, type FSWatcher } from "chokidar";
-import { RuleEngine, type FindingChange } from "../correlate/engine.js";
+import { RuleEngine, type FindingChange, type RuleEngineOptions } from "../correlate/engine.js";
 import { FollowerHub, isRotatedSibling, type FollowedPlace, type LineSink } from "../ingest/follower.js";
 import { classify, placeOf } from "../ingest/discover.js";
 import { toWallClock, yearResolver } from "../ingest/year.js";
@@ -29,6 +29,8 @@ export interface LiveTargets {
 export interface LiveOptions {
   readonly store: Store;
   readonly rules: Rules;
+  /** Sites the operator named (--site, the sites file). */
+  readonly sites?: RuleEngineOptions["sites"];
   readonly targets: LiveTargets;
   readonly timeZone?: string;
   readonly fixedYear?: number;
@@ -128,7 +130,7 @@ export function startLive(options: LiveOptions): LiveSession {
   const engineFor = (bundle: string, upToEventId = lastEventId): RuleEngine => {
     let engine = engines.get(bundle);
     if (engine) return engine;
-    engine = new RuleEngine(rules);
+    engine = new RuleEngine(rules, { sites: options.sites });
     for (const event of store.eventsOfBundle(bundle)) {
       if (event.id <= upToEventId) engine.push(event); // later ones are pushed live
     }

@@ -36,6 +36,7 @@ export function findingsDocument(findings: readonly StoredFinding[], totals: Inp
       deviceGroup: finding.deviceGroup,
       node: finding.node,
       site: finding.site,
+      siteInfo: finding.siteInfo ?? null,
       firstSeen: iso(finding.firstSeen),
       lastSeen: iso(finding.lastSeen),
       resolvedAt: iso(finding.resolvedAt),

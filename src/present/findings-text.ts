@@ -5,12 +5,37 @@ import { formatIso } from "../ingest/year.js";
 import { sanitizeForTerminal } from "./sanitize.js";
 import { numberedSteps, stepLabel } from "./steps.js";
 import { describeAcknowledgement } from "../model/acknowledgement.js";
+import { PLAIN, type Palette } from "./color.js";
+import { describeSite } from "./site-text.js";
+import { severityRank, type Severity } from "../model/findings.js";
 
 export interface TextOptions {
   readonly timeZone?: string;
   /** Paths are shown relative to this folder. */
   readonly cwd?: string;
   readonly version: string;
+  /** Colours for a terminal (default none); applied after sanitising, never to raw log text. */
+  readonly palette?: Palette;
+  /** Every bundle analysed, so one without findings still gets its summary line. */
+  readonly bundles?: readonly string[];
+  /** Only the findings shown in detail (analyze --open-only, --severity); the counts cover all. */
+  readonly show?: (finding: StoredFinding) => boolean;
+  /** Says which filters hid findings, e.g. "--open-only". */
+  readonly filterNote?: string;
+}
+
+function worstOpen(findings: readonly StoredFinding[]): Severity | null {
+  let worst: Severity | null = null;
+  for (const finding of findings) {
+    if (finding.status === "open" && (worst === null || severityRank[finding.severity] > severityRank[worst])) worst = finding.severity;
+  }
+  return worst;
+}
+
+function counts(findings: readonly StoredFinding[]): string {
+  const open = findings.filter((finding) => finding.status === "open");
+  const count = (severity: string): number => open.filter((finding) => finding.severity === severity).length;
+  return `${count("critical")} critical, ${count("warning")} warning, ${count("info")} info open; ${findings.length - open.length} resolved`;
 }
 
 function displayPath(path: string, cwd: string): string {
@@ -29,11 +54,11 @@ export function renderFindingsText(findings: readonly StoredFinding[], totals: I
   const cwd = options.cwd ?? process.cwd();
   const out: string[] = [];
   const clean = sanitizeForTerminal;
-  const open = findings.filter((finding) => finding.status === "open");
-  const count = (severity: string): number => open.filter((finding) => finding.severity === severity).length;
+  const paint = options.palette ?? PLAIN;
+  const shown = options.show ?? (() => true);
   out.push(
     `mcadvisor ${options.version}: ${totals.files} files, ${totals.lines} lines, ${totals.events} events, ${totals.unparsed} unparsed lines`,
-    `findings: ${count("critical")} critical, ${count("warning")} warning, ${count("info")} info open; ${findings.length - open.length} resolved${acknowledgedCount(open)}`,
+    `findings: ${counts(findings)}${acknowledgedCount(findings.filter((finding) => finding.status === "open"))}`,
   );
   for (const problem of problems) out.push(`warning: ${clean(problem)}`);
 
@@ -43,17 +68,42 @@ export function renderFindingsText(findings: readonly StoredFinding[], totals: I
     list.push(finding);
     byBundle.set(finding.bundle, list);
   }
+  // Many incidents: one line each first, worst first, so a long answer starts with where to look.
+  const bundles = [...new Set([...byBundle.keys(), ...(options.bundles ?? [])])];
+  if (bundles.length > 1) {
+    const rank = (bundle: string): number => {
+      const worst = worstOpen(byBundle.get(bundle) ?? []);
+      return worst === null ? 0 : severityRank[worst];
+    };
+    const ordered = bundles.map((bundle, index) => ({ bundle, index })).sort((left, right) => rank(right.bundle) - rank(left.bundle) || left.index - right.index);
+    const width = Math.max(...ordered.map(({ bundle }) => clean(displayPath(bundle, cwd)).length));
+    out.push("", `${bundles.length} incident bundles, worst first (details below):`);
+    for (const { bundle } of ordered) {
+      const list = byBundle.get(bundle) ?? [];
+      const worst = worstOpen(list);
+      const label = (worst === null ? "OK" : worst.toUpperCase()).padEnd(8);
+      out.push(`  ${worst === null ? label : paint.severity(worst, label)}  ${clean(displayPath(bundle, cwd)).padEnd(width)}  ${list.length === 0 ? "no findings" : counts(list)}`);
+    }
+  }
+  if (options.filterNote) {
+    const hidden = findings.filter((finding) => !shown(finding)).length;
+    out.push("", `showing ${findings.length - hidden} of ${findings.length} findings (${options.filterNote}); the counts above cover all`);
+  }
   if (findings.length === 0) out.push("", "No findings: nothing in these logs needs a manual procedure.");
-  for (const [bundle, list] of byBundle) {
-    out.push("", `== ${clean(displayPath(bundle, cwd))} ==`);
+  for (const [bundle, all] of byBundle) {
+    const list = all.filter(shown);
+    if (list.length === 0) continue;
+    out.push("", paint.heading(`== ${clean(displayPath(bundle, cwd))} ==`));
     for (const finding of list) {
       const scope = [finding.package, finding.deviceGroup].filter(Boolean).join(" / ");
       const when = finding.status === "resolved" && finding.resolvedAt !== null
         ? `${formatIso(finding.firstSeen, options.timeZone)} .. resolved ${formatIso(finding.resolvedAt, options.timeZone)}`
         : `since ${formatIso(finding.firstSeen, options.timeZone)}`;
       out.push("");
-      out.push(`${finding.severity.toUpperCase()} ${finding.status}${finding.acknowledgement?.active ? " acknowledged" : ""} [${finding.action}] ${clean(finding.title)}`);
-      out.push(`  ${[scope, finding.node ? `node ${finding.node}` : "", finding.site ? `site ${finding.site}` : "", when, `id ${finding.id.slice(0, 8)}`].filter(Boolean).map(clean).join("  ")}`);
+      out.push(`${paint.severity(finding.severity, finding.severity.toUpperCase())} ${finding.status}${finding.acknowledgement?.active ? " acknowledged" : ""} [${finding.action}] ${clean(finding.title)}`);
+      const site = finding.siteInfo ? "" : finding.site ? `site ${finding.site}` : "";
+      out.push(`  ${[scope, finding.node ? `node ${finding.node}` : "", site, when, `id ${finding.id.slice(0, 8)}`].filter(Boolean).map(clean).join("  ")}`);
+      if (finding.siteInfo) out.push(`  ${clean(describeSite(finding.siteInfo, (source) => displayPath(source, cwd)))}`);
       out.push(`  ${clean(finding.summary)}`);
       if (finding.acknowledgement) out.push(`  ${clean(describeAcknowledgement(finding.acknowledgement))}`);
       if (finding.status === "open") {
@@ -67,13 +117,13 @@ export function renderFindingsText(findings: readonly StoredFinding[], totals: I
           const label = entry.alternative ? `   ${stepLabel(entry)}` : stepLabel(entry);
           const indent = " ".repeat(4 + label.length + 1);
           out.push(`    ${label} ${clean(entry.step.where)}:`);
-          out.push(`${indent}  ${clean(entry.step.command)}`);
+          out.push(`${indent}  ${paint.command(clean(entry.step.command))}`);
           if (entry.step.why) out.push(`${indent}why: ${clean(entry.step.why)}`);
         }
       }
       if (finding.evidence.length > 0) out.push("  Evidence:");
       for (const evidence of finding.evidence) {
-        out.push(`    ${clean(displayPath(evidence.file, cwd))}:${evidence.line}  ${clean(evidence.text.trim())}`);
+        out.push(`    ${paint.path(`${clean(displayPath(evidence.file, cwd))}:${evidence.line}`)}  ${clean(evidence.text.trim())}`);
       }
     }
   }

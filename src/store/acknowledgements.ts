@@ -1,5 +1,5 @@
 /**
-Operators' acknowledgements, one per finding id (table `acknowledgement`, migration 5). The presenters
+Operators' acknowledgements, one per finding id (table `acknowledgement`, migration 6). The presenters
 read them attached to the findings (`withAcknowledgements`); `mcadvisor ack` and the TUI write them.
 
 Writing while `watch` (or `analyze`) holds the writer lock is allowed: the lock keeps two rules engines

@@ -3,7 +3,7 @@ The read side shared by the presenters (text/JSON output, TUI, reports). Present
 logs; they read what analyze or watch stored.
 */
 import type { SqliteDatabase } from "./db.js";
-import type { Evidence, Finding, FindingStatus, Severity, Step } from "../model/findings.js";
+import type { Evidence, Finding, FindingStatus, Severity, SiteInfo, Step } from "../model/findings.js";
 import type { FindingAcknowledgement } from "../model/acknowledgement.js";
 
 export interface StoredFinding extends Finding {
@@ -18,7 +18,7 @@ interface FindingRow {
   id: string; bundle: string; rule: string; action: string; severity: Severity; status: FindingStatus; title: string;
   summary: string; package: string | null; device_group: string | null; node: string | null; site: string | null;
   first_seen: number; last_seen: number; resolved_at: number | null; check_first: string; steps: string; evidence: string;
-  updated_at: string;
+  updated_at: string; site_info: string | null;
 }
 
 function toFinding(row: FindingRow): StoredFinding {
@@ -28,6 +28,7 @@ function toFinding(row: FindingRow): StoredFinding {
     firstSeen: row.first_seen, lastSeen: row.last_seen, resolvedAt: row.resolved_at,
     checkFirst: JSON.parse(row.check_first) as string[], steps: JSON.parse(row.steps) as Step[],
     evidence: JSON.parse(row.evidence) as Evidence[], updatedAt: row.updated_at,
+    siteInfo: row.site_info === null ? null : JSON.parse(row.site_info) as SiteInfo,
   };
 }
 

@@ -148,7 +148,20 @@ export const migrations: readonly string[] = [
   ALTER TABLE file ADD COLUMN content_hash TEXT;
   ALTER TABLE file ADD COLUMN content_hash_bytes INTEGER;
   `,
-  // 5: operators' acknowledgements ("known, being handled"), one per finding id. Its own table, no foreign
+  // 5: a finding's site by name (issue 16): name, nodes, side and how it was told, as JSON; the findings view
+  // gains it as its last column (the columns before it keep their names and order)
+  `
+  ALTER TABLE finding ADD COLUMN site_info TEXT;
+  DROP VIEW findings;
+  CREATE VIEW findings AS
+    SELECT id, rule, action, severity, status, title, summary, package, device_group, node, site,
+           strftime('%Y-%m-%dT%H:%M:%S', first_seen / 1000, 'unixepoch') AS first_seen,
+           strftime('%Y-%m-%dT%H:%M:%S', last_seen / 1000, 'unixepoch') AS last_seen,
+           strftime('%Y-%m-%dT%H:%M:%S', resolved_at / 1000, 'unixepoch') AS resolved_at,
+           check_first, steps, evidence, bundle, site_info
+    FROM finding;
+  `,
+  // 6: operators' acknowledgements ("known, being handled"), one per finding id. Its own table, no foreign
   // key: a finding re-analysed away or resolved keeps its acknowledgement on record. Times are real instants
   // (epoch ms, UTC), not the logs' wall clock (src/model/acknowledgement.ts). IF NOT EXISTS: self-contained,
   // whatever migration runs next to it.

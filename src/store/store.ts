@@ -153,12 +153,13 @@ export class Store {
       deleteFindings: database.prepare("DELETE FROM finding WHERE bundle = ?"),
       upsertFinding: database.prepare(
         `INSERT INTO finding (id, bundle, rule, action, severity, status, title, summary, package, device_group, node, site,
-            first_seen, last_seen, resolved_at, check_first, steps, evidence, updated_at)
+            first_seen, last_seen, resolved_at, check_first, steps, evidence, updated_at, site_info)
          VALUES (@id, @bundle, @rule, @action, @severity, @status, @title, @summary, @package, @deviceGroup, @node, @site,
-            @firstSeen, @lastSeen, @resolvedAt, @checkFirst, @steps, @evidence, @updatedAt)
+            @firstSeen, @lastSeen, @resolvedAt, @checkFirst, @steps, @evidence, @updatedAt, @siteInfo)
          ON CONFLICT(id) DO UPDATE SET severity = excluded.severity, status = excluded.status, title = excluded.title,
             summary = excluded.summary, last_seen = excluded.last_seen, resolved_at = excluded.resolved_at,
-            check_first = excluded.check_first, steps = excluded.steps, evidence = excluded.evidence, updated_at = excluded.updated_at`,
+            check_first = excluded.check_first, steps = excluded.steps, evidence = excluded.evidence, updated_at = excluded.updated_at,
+            site_info = excluded.site_info`,
       ),
     };
   }
@@ -329,6 +330,7 @@ export class Store {
       node: finding.node, site: finding.site, firstSeen: finding.firstSeen, lastSeen: finding.lastSeen,
       resolvedAt: finding.resolvedAt, checkFirst: JSON.stringify(finding.checkFirst), steps: JSON.stringify(finding.steps),
       evidence: JSON.stringify(finding.evidence), updatedAt: new Date().toISOString(),
+      siteInfo: finding.siteInfo ? JSON.stringify(finding.siteInfo) : null,
     });
   }
 

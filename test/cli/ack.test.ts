@@ -11,6 +11,7 @@ import Database from "better-sqlite3";
 import { repositoryRoot, runMcadvisor } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
 import { acquireWriterLock } from "../../src/store/lock.js";
+import { schemaVersion } from "../../src/store/schema.js";
 import { acknowledgementEffect, parseAcknowledgementUntil } from "../../src/model/acknowledgement.js";
 
 const sample = (name: string): string => join(repositoryRoot, "samples", name);
@@ -224,7 +225,7 @@ describe("mcadvisor ack", () => {
 
       // A database from before acknowledgements: acknowledging must migrate it, which only the one writer may do.
       const writer = new Database(database);
-      writer.exec("DROP TABLE acknowledgement; PRAGMA user_version = 4;");
+      writer.exec(`DROP TABLE acknowledgement; PRAGMA user_version = ${schemaVersion - 1};`);
       writer.close();
       const refused = runMcadvisor(["ack", "--db", database, findings[0].id, "--note", "known"]);
       expect(refused.code).toBe(3);

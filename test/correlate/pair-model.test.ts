@@ -139,6 +139,62 @@ describe("PairModel", () => {
     expect(lookup(model, "package.running")).toBe(false);
   });
 
+  it("reads an S-VOL reported PSUS after a successful S-VOL takeover as SSWS, until the group is PAIR again", () => {
+    const model = new PairModel();
+    const onB = { host: "nodeB1" };
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }));
+    model.apply(event("pair.state", { side: "remote", role: "SVOL", state: "PAIR" }));
+    expect(lookup(model, "takeover.sinceSync", "nodeB1")).toBe(false);
+    // Before any takeover an S-VOL PSUS is a split (SSUS), not SSWS.
+    model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PSUS" }, onB));
+    expect(lookup(model, "local.state", "nodeB1")).toBe("PSUS");
+    model.apply(event("takeover", { ok: true, result: 2, resultName: "svol" }, onB));
+    model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PSUS" }, onB));
+    model.apply(event("pair.state", { side: null, role: null, state: "PSUS" }, onB));
+    model.apply(event("pair.state", { side: "remote", role: "SVOL", state: "PSUS" }));
+    expect(lookup(model, "local.state", "nodeB1")).toBe("SSWS");
+    expect(lookup(model, "svol.state")).toBe("SSWS");
+    expect(lookup(model, "remote.state")).toBe("SSWS");
+    expect(lookup(model, "takeover.sinceSync")).toBe(true);
+    // The P-VOL side keeps its PSUS.
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PSUS" }));
+    expect(lookup(model, "local.state")).toBe("PSUS");
+    // Swap resync done: both sides PAIR, the takeover is history.
+    model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PAIR" }, onB));
+    model.apply(event("pair.state", { side: "remote", role: "PVOL", state: "PAIR" }, onB));
+    expect(lookup(model, "takeover.sinceSync")).toBe(false);
+    model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PSUS" }, onB));
+    expect(lookup(model, "local.state", "nodeB1")).toBe("PSUS");
+  });
+
+  it("does not read PSUS as SSWS after a failed takeover or a swap-takeover", () => {
+    const outcomes: Array<Record<string, Scalar>> = [{ ok: false, result: null, resultName: null, code: "EX_EWSTOT" }, { ok: true, result: 1, resultName: "swap", code: null }];
+    for (const fields of outcomes) {
+      const model = new PairModel();
+      model.apply(event("takeover", fields, { host: "nodeB1" }));
+      model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PSUS" }, { host: "nodeB1" }));
+      expect(lookup(model, "local.state", "nodeB1")).toBe("PSUS");
+    }
+  });
+
+  it("remembers the last pairsplit and whether the group was PAIR since", () => {
+    const model = new PairModel();
+    expect(lookup(model, "split.sinceSync")).toBe(false);
+    expect(lookup(model, "split.option")).toBeNull();
+    model.apply(event("pair.split", { option: "rw", outcome: null }));
+    model.apply(event("pair.state", { side: "remote", role: "SVOL", state: "SSWS" }));
+    expect(lookup(model, "split.option")).toBe("rw");
+    expect(lookup(model, "split.node")).toBe("nodeA1");
+    expect(lookup(model, "split.sinceSync")).toBe(true);
+    // A split with S-VOL write is not an S-VOL takeover: SSWS stays what it is, PSUS is not read as SSWS.
+    expect(lookup(model, "takeover.sinceSync")).toBe(false);
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }));
+    model.apply(event("pair.state", { side: "remote", role: "SVOL", state: "PAIR" }));
+    expect(lookup(model, "split.sinceSync")).toBe(false);
+    model.apply(event("pair.split", { option: "S", outcome: "failed" }));
+    expect(lookup(model, "split.option")).toBe("rw");
+  });
+
   it("remembers that cmrecovercl ran until the monitored cluster is UP again", () => {
     const model = new PairModel();
     expect(lookup(model, "continental.recovered")).toBe(false);

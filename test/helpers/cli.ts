@@ -15,7 +15,8 @@ export interface CliResult {
 export function runMcadvisor(args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {}): CliResult {
   const result = spawnSync(process.execPath, [binary, ...args], {
     cwd: options.cwd ?? repositoryRoot,
-    env: { ...process.env, NO_COLOR: "1", TZ: "UTC", ...options.env },
+    // No sites file of the machine's user (~/.config/mcadvisor/sites) changes the advice under test.
+    env: { ...process.env, NO_COLOR: "1", TZ: "UTC", XDG_CONFIG_HOME: join(repositoryRoot, "test", "fixtures", "no-config"), ...options.env },
     input: options.input ?? "",
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,

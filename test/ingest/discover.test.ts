@@ -36,6 +36,22 @@ describe("discoverInputs", () => {
     expect(new Set(files.map((file) => file.bundle))).toEqual(new Set([join(root, "incident")]));
   });
 
+  it("finds a cluster ASCII file outside any node tree by its CLUSTER_NAME line, and gives it the incident it sits in", () => {
+    const root = tempDir();
+    touch(root, "all/inc1/nodeA1/var/adm/syslog/syslog.log");
+    touch(root, "all/inc1/metro_cl.ascii", "# cmgetconf\nCLUSTER_NAME\t\tmetro_cl\nSITE_NAME dc-east\n");
+    touch(root, "all/inc1/saved/cluster.txt", "  CLUSTER_NAME metro_cl\n");
+    touch(root, "all/inc1/nodeA1/etc/rsyslog.conf", "*.* /var/log/messages\n");
+    touch(root, "all/inc1/notes.ascii", "nothing about a cluster\n");
+    const { files } = discoverInputs([join(root, "all")]);
+    const found = files.map((file) => [file.path.slice(root.length + 1), file.kind, file.bundle.slice(root.length + 1)]);
+    expect(found).toEqual([
+      ["all/inc1/metro_cl.ascii", "config", "all/inc1"],
+      ["all/inc1/nodeA1/var/adm/syslog/syslog.log", "syslog", "all/inc1"],
+      ["all/inc1/saved/cluster.txt", "config", "all/inc1"],
+    ]);
+  });
+
   it("reports a missing input by name and goes on with the others", () => {
     const root = tempDir();
     const present = touch(root, "syslog.log");

@@ -34,10 +34,17 @@ describe("the built-in rules", () => {
     const swap = rules.find((rule) => rule.id === "swap-resync-after-takeover");
     const swapp = swap?.advice.steps.find((candidate) => candidate.command.includes("-swapp"));
     expect(swapp?.alternative).toBe(true);
-    // Every step whose where says "Instead" is marked, and no other.
+    // Every step that says it replaces the step above is marked; a marked step says what it replaces.
+    // ("Instead of the takeover, if the P-VOL site is healthy" is a condition, not an alternative to the step above it.)
     for (const rule of rules) {
-      for (const candidate of rule.advice.steps) expect(candidate.alternative === true, `${rule.id}: ${candidate.where}`).toBe(/^Instead\b/.test(candidate.where));
+      for (const candidate of rule.advice.steps) {
+        if (/^Instead of the step above\b/.test(candidate.where)) expect(candidate.alternative, `${rule.id}: ${candidate.where}`).toBe(true);
+        if (candidate.alternative) expect(candidate.where, rule.id).toMatch(/^Instead\b/);
+      }
     }
+    // failback-continental's last six steps are one alternative: recreate the pairs and reverse the roles.
+    const continental = rules.find((rule) => rule.id === "failback-continental");
+    expect(continental?.advice.steps.slice(-6).every((candidate) => candidate.alternative === true)).toBe(true);
   });
 
   it("refuse an alternative first step", () => {

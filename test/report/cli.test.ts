@@ -128,7 +128,8 @@ describe("mcadvisor report", () => {
 
   it("old copied logs and a window at now: says the window is empty and where the data lies", () => {
     const root = tempDir();
-    const result = runMcadvisor(["report", "--db", join(root, "db.sqlite"), "--tz", "UTC", sample("healthy-day")]);
+    // --until now: with PATHs and no window at all the report would cover the logs' own span instead.
+    const result = runMcadvisor(["report", "--db", join(root, "db.sqlite"), "--tz", "UTC", "--until", "now", sample("healthy-day")]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("This window holds no log lines.");
     expect(result.stdout).toMatch(/The stored logs run from 2026-11-0\d.* before the window/);

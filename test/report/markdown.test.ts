@@ -15,7 +15,7 @@ function modelWithSpans(count: number): ReportModel {
     version: "test",
     window: { since, until: since + 24 * HOUR, sinceSource: "option", untilSource: "option" },
     summary: {
-      bundles: ["/b"], clusters: [], nodes: ["nodeA1"], silentNodes: [], packages: [], deviceGroups: ["oradg"], worstSeverity: null,
+      bundles: ["/b"], clusters: [], nodes: ["nodeA1"], silentNodes: [], staleNodes: [], packages: [], deviceGroups: ["oradg"], worstSeverity: null,
       openCounts: { critical: 0, warning: 0, info: 0 }, acknowledged: 0, lines: count, unparsed: 0, events: count, dataStart: since, dataEnd: since + count * HOUR,
     },
     openFindings: [], resolvedFindings: [],

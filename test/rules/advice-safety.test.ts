@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { parseBundle, parseEventTime } from "../../src/advise/examples.js";
 import { loadRules } from "../../src/advise/load.js";
-import type { Rule } from "../../src/advise/rule.js";
+import type { ExampleFile, Rule } from "../../src/advise/rule.js";
+import { RuleEngine } from "../../src/correlate/engine.js";
+import type { Finding } from "../../src/model/findings.js";
 import { severityRank } from "../../src/model/findings.js";
+import { scenarioFiles, scenarios } from "./samples-files.js";
 
 /**
 Invariants of the advice that an operator may run at night: the steps that can hurt come with what makes
@@ -45,6 +49,38 @@ describe.each(reviewed.map((rule) => [rule.id, rule] as const))("advice of %s", 
     });
   });
 
+  it("removes FORCEFLAG (and checks every node) before package switching is enabled again after a forced start", () => {
+    // Between `cmmodpkg -e {package}` and the removal a package failure lets Serviceguard restart the package,
+    // forced again on the flagged node without anyone deciding it.
+    const steps = stepsOf(rule);
+    steps.forEach((step, index) => {
+      if (!/^touch .*FORCEFLAG$/.test(step.command)) return;
+      const after = steps.slice(index + 1).map((later) => later.command);
+      const enable = after.indexOf("cmmodpkg -e {package}");
+      if (enable < 0) return;
+      const remove = after.findIndex((command) => /^rm -f .*FORCEFLAG$/.test(command));
+      const check = after.findIndex((command) => /^ls -l .*FORCEFLAG$/.test(command));
+      expect(remove, `rm -f FORCEFLAG before cmmodpkg -e {package} (${rule.id})`).toBeLessThan(enable);
+      expect(check, `ls -l FORCEFLAG before cmmodpkg -e {package} (${rule.id})`).toBeLessThan(enable);
+    });
+  });
+
+  it("names the node of a restart (cmrunpkg -n) before it enables package switching again", () => {
+    // `cmmodpkg -e {package}` alone starts a halted or disabled package on the first eligible node of its list,
+    // which may be the wrong site. Only these rules restart through switching, after a fix that has nothing to
+    // do with replication (Serviceguard's own procedure: fix, then cmmodpkg -e).
+    const throughSwitching = new Set(["package-run-failure", "package-halt-failure", "package-cannot-move", "pair-consistency-error"]);
+    if (throughSwitching.has(rule.id)) return;
+    const commands = stepsOf(rule).map((step) => step.command);
+    const enablesSwitching = (command: string) => command.split(";").some((part) => part.trim() === "cmmodpkg -e {package}");
+    const firstRun = commands.findIndex((command) => /^cmrunpkg -n /.test(command));
+    commands.forEach((command, index) => {
+      if (!enablesSwitching(command)) return;
+      expect(firstRun, `${rule.id}: cmrunpkg -n before '${command}'`).toBeGreaterThanOrEqual(0);
+      expect(firstRun, `${rule.id}: cmrunpkg -n before '${command}'`).toBeLessThan(index);
+    });
+  });
+
   it("splits the Business Copy mirror of the S-VOLs before any resync that copies the P-VOL over them", () => {
     const steps = stepsOf(rule);
     steps.forEach((step, index) => {
@@ -73,5 +109,47 @@ describe("severities", () => {
       .filter((rule) => !(rule.escalate ?? []).some((escalation) => escalation.severity === "critical" && /^(\d+)h$/.test(escalation.after) && Number(escalation.after.slice(0, -1)) <= 24))
       .map((rule) => rule.id);
     expect(soft).toEqual([]);
+  });
+});
+
+/** Every bundle at hand: the sample scenarios and every rule's fire and notFire examples, each run through the whole catalog. */
+interface Bundle { readonly name: string; readonly files: readonly ExampleFile[]; readonly until?: string; readonly year?: number }
+function bundles(): Bundle[] {
+  const all: Bundle[] = scenarios().map((scenario) => ({ name: `sample ${scenario}`, files: scenarioFiles(scenario) }));
+  for (const rule of rules) {
+    for (const kind of ["fire", "notFire"] as const) {
+      (rule.examples?.[kind] ?? []).forEach((example, index) => {
+        all.push({ name: `${rule.id} ${kind} #${index + 1} (${example.name ?? ""})`, files: example.files, until: example.until, year: example.year });
+      });
+    }
+  }
+  return all;
+}
+
+function replay(bundle: Bundle): { findings: Finding[]; engine: RuleEngine } {
+  const engine = new RuleEngine(rules);
+  const { events, lastTs } = parseBundle(bundle.files, { year: bundle.year });
+  for (const event of events) engine.push(event);
+  const end = bundle.until !== undefined ? Math.max(lastTs ?? 0, parseEventTime(bundle.until)) : lastTs;
+  if (end !== null) engine.advance(end);
+  return { findings: engine.findings(), engine };
+}
+
+const PLAIN_RESYNC = /^pairresync\b(?!.*-swap[ps]\b)/;
+
+describe.each(bundles().map((bundle) => [bundle.name, bundle] as const))("advice on %s", (_name, bundle) => {
+  const { findings, engine } = replay(bundle);
+  const open = findings.filter((finding) => finding.status === "open");
+
+  it("shows no plain pairresync while an S-VOL takeover of the group is not resynchronized (it would overwrite the newer data)", () => {
+    const offending = open.flatMap((finding) => {
+      const context = { deviceGroup: finding.deviceGroup, package: finding.package, node: finding.node, now: null };
+      const tookOver = engine.pairModel.lookup("takeover.sinceSync", context) === true
+        && engine.pairModel.lookup("takeover.ok", context) === true
+        && ["svol", "svol-ssus"].includes(String(engine.pairModel.lookup("takeover.resultName", context)));
+      if (!tookOver) return [];
+      return finding.steps.filter((step) => PLAIN_RESYNC.test(step.command)).map((step) => `${finding.rule}: ${step.where}: ${step.command}`);
+    });
+    expect(offending).toEqual([]);
   });
 });

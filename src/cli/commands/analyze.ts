@@ -5,9 +5,13 @@ import { withAcknowledgements } from "../../store/acknowledgements.js";
 import { renderFindingsText } from "../../present/findings-text.js";
 import { exitStatusFor, findingsDocument } from "../../present/findings-json.js";
 import { findingChanges, openEmission } from "../../present/emit/index.js";
+import { COLORED, PLAIN, useColor } from "../../present/color.js";
+import { severityRank } from "../../model/findings.js";
 import { version } from "../../version.js";
 import { analyzeInto } from "../analysis.js";
-import { collect, databasePath, emitTargets, formatOption, loadRulesOrFail, timeZoneOption, yearOption } from "../options.js";
+import {
+  bundleFilter, collect, colorOption, databasePath, emitTargets, formatOption, loadRulesOrFail, severityOption, siteOptions, timeZoneOption, yearOption,
+} from "../options.js";
 
 interface AnalyzeFlags {
   db?: string;
@@ -16,6 +20,12 @@ interface AnalyzeFlags {
   tz?: string;
   rules?: string[];
   emit?: string[];
+  site?: string[];
+  sites?: string;
+  color?: string;
+  openOnly?: boolean;
+  severity?: string;
+  bundle?: string[];
 }
 
 export function register(program: Command): void {
@@ -29,31 +39,50 @@ export function register(program: Command): void {
     .option("--tz <zone>", "the logs' time zone (IANA name); default: this machine's")
     .option("--rules <dir>", "add a site's rule folder to the built-in rules (repeatable)", collect)
     .option("--emit <target>", "send each finding change on: syslog://HOST:PORT (UDP), syslog+tcp://HOST:PORT or jsonl:FILE (repeatable)", collect)
+    .option("--site <name=nodes>", "name a site and its nodes, e.g. dc-east=nodeA1,nodeA2 (repeatable; over the sites file and the cluster ASCII file)", collect)
+    .option("--sites <file>", "sites file, one NAME=node,node a line (default: $XDG_CONFIG_HOME/mcadvisor/sites, ~/.config/mcadvisor/sites, when present)")
+    .option("--color <when>", "colour severities, commands and evidence paths: auto (default: on a terminal, unless NO_COLOR is set), always or never")
+    .option("--open-only", "show only open findings (the counts and the exit status still cover all)")
+    .option("--severity <level>", "show only findings of this severity or worse: critical, warning or info")
+    .option("--bundle <path>", "only this incident bundle (its folder, or the folder's name; repeatable): output and exit status", collect)
     .action(async (paths: string[], flags: AnalyzeFlags) => {
       const format = formatOption(flags.format, ["text", "json"], "text");
       const timeZone = timeZoneOption(flags.tz);
       const fixedYear = yearOption(flags.year);
       const emitTo = emitTargets(flags.emit, format);
+      const colorMode = colorOption(flags.color);
+      const minimumSeverity = severityOption(flags.severity);
+      const sites = siteOptions(flags.site, flags.sites);
       if (paths.length === 0) throw new UsageError("analyze needs at least one file or folder");
       const rules = loadRulesOrFail(flags.rules);
       // Its sockets do not keep the process alive: if the analysis fails, nothing waits for them.
       const emission = emitTo.length > 0 ? openEmission(emitTo, { version, timeZone }) : null;
       let storedBefore: StoredFinding[] = [];
       const analysis = await analyzeInto({
-        databaseFile: databasePath(flags.db), paths, rules, timeZone, fixedYear, holder: "analyze",
+        databaseFile: databasePath(flags.db), paths, rules, sites, timeZone, fixedYear, holder: "analyze",
         beforeAnalysis: (store) => { if (emission) storedBefore = listFindings(store.database); },
       });
       try {
         const { store, result, problems } = analysis;
-        const findings = withAcknowledgements(store.database, listFindings(store.database, { bundles: result.bundles }));
+        // --bundle narrows the scope (what is judged); --open-only and --severity only what is shown in detail.
+        const bundles = bundleFilter(flags.bundle, result.bundles);
+        const findings = withAcknowledgements(store.database, listFindings(store.database, { bundles }));
+        const show = (finding: StoredFinding): boolean => (!flags.openOnly || finding.status === "open")
+          && (minimumSeverity === null || severityRank[finding.severity] >= severityRank[minimumSeverity]);
+        const filterNote = [flags.openOnly ? "--open-only" : "", minimumSeverity ? `--severity ${minimumSeverity}` : ""].filter(Boolean).join(", ");
         const totals = inputTotals(store.database, result.fileIds);
         const output = format === "json"
-          ? `${JSON.stringify(findingsDocument(findings, totals, problems, { version, timeZone }), null, 2)}\n`
-          : renderFindingsText(findings, totals, [], { version, timeZone });
+          ? `${JSON.stringify(findingsDocument(findings.filter(show), totals, problems, { version, timeZone }), null, 2)}\n`
+          : renderFindingsText(findings, totals, [], {
+            version, timeZone, bundles, show, filterNote: filterNote || undefined,
+            palette: useColor(colorMode, process.stdout) ? COLORED : PLAIN,
+          });
         process.stdout.write(output);
         process.exitCode = exitStatusFor(findings);
         const renamed = new Map(result.movedBundles.map((moved) => [moved.from, moved.to]));
-        for (const change of emission ? findingChanges(storedBefore, findings, { bundles: result.bundles, renamed }) : []) emission?.emit(change);
+        // Changes are sent for every bundle analysed, whatever --bundle shows.
+        const emitted = emission ? findingChanges(storedBefore, listFindings(store.database, { bundles: result.bundles }), { bundles: result.bundles, renamed }) : [];
+        for (const change of emitted) emission?.emit(change);
       } finally {
         analysis.close();
       }

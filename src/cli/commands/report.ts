@@ -4,7 +4,8 @@ import { dirname, basename, join } from "node:path";
 import { StoreError, UsageError } from "../../errors.js";
 import { openDatabase, type SqliteDatabase } from "../../store/db.js";
 import { toWallClock } from "../../ingest/year.js";
-import { gatherReport, type ReportModel } from "../../present/report/model.js";
+import { dataSpan, gatherReport, reportTime, staleWarning, type ReportModel } from "../../present/report/model.js";
+import { sanitizeForTerminal } from "../../present/sanitize.js";
 import { resolveWindow, validateWindowOptions } from "../../present/report/window.js";
 import { renderReportMarkdown } from "../../present/report/markdown.js";
 import { renderReportHtml } from "../../present/report/html.js";
@@ -12,7 +13,7 @@ import { renderReportJson } from "../../present/report/json.js";
 import { renderStatusLine } from "../../present/report/status.js";
 import { version } from "../../version.js";
 import { analyzeInto, type Analysis } from "../analysis.js";
-import { collect, databasePath, formatOption, loadRulesOrFail, timeZoneOption, yearOption } from "../options.js";
+import { collect, databasePath, formatOption, loadRulesOrFail, siteOptions, timeZoneOption, yearOption } from "../options.js";
 
 interface ReportFlags {
   db?: string;
@@ -23,6 +24,8 @@ interface ReportFlags {
   year?: string;
   tz?: string;
   rules?: string[];
+  site?: string[];
+  sites?: string;
 }
 
 /**
@@ -57,13 +60,15 @@ export function register(program: Command): void {
     .description("the periodic log review as a report (Markdown, HTML or JSON): open findings, pair states, packages, suspicious lines; exit 0/1/2 like a monitoring plugin")
     .argument("[paths...]", "log files or folders to analyze first (without them: report on the database, e.g. the one watch keeps)")
     .option("--db <file>", "SQLite database (default: $MCADVISOR_DB or ~/.local/state/mcadvisor/mcadvisor.db)")
-    .option("--since <when>", "start of the window: a duration before --until (30m, 24h, 7d, 1w) or a date (2026-11-19, 2026-11-19T04:00); default: the end of the previous report on this database, else 24h (a report given --since is ad hoc and not remembered)")
-    .option("--until <date>", "end of the window (a date in the logs' wall clock); default: now")
+    .option("--since <when>", "start of the window: a duration before --until (30m, 24h, 7d, 1w) or a date (2026-11-19, 2026-11-19T04:00); default: with PATHs and no --until, the first line of those logs; else the end of the previous report on this database, else 24h (a report given --since, or on PATHs without a window, is ad hoc and not remembered)")
+    .option("--until <date>", "end of the window (a date in the logs' wall clock); default: with PATHs and no --since, the last line of those logs; else now")
     .option("--format <format>", "markdown (default), html or json")
     .option("--out <file>", "write the report to this file (default: stdout); stdout then gets one status line, as monitoring plugins print")
     .option("--year <year>", "year of syslog lines when analyzing PATHs (they carry none)")
     .option("--tz <zone>", "the logs' time zone (IANA name): what 'now' is in the logs' wall clock; default: this machine's")
     .option("--rules <dir>", "add a site's rule folder to the built-in rules when analyzing PATHs (repeatable)", collect)
+    .option("--site <name=nodes>", "when analyzing PATHs: name a site and its nodes, e.g. dc-east=nodeA1,nodeA2 (repeatable; over the sites file and the cluster ASCII file)", collect)
+    .option("--sites <file>", "sites file, one NAME=node,node a line (default: $XDG_CONFIG_HOME/mcadvisor/sites, ~/.config/mcadvisor/sites, when present)")
     .action(async (paths: string[], flags: ReportFlags) => {
       const format = formatOption(flags.format, ["markdown", "html", "json"], "markdown");
       const timeZone = timeZoneOption(flags.tz);
@@ -77,7 +82,8 @@ export function register(program: Command): void {
       let bundles: readonly string[] | undefined;
       if (paths.length > 0) {
         const rules = loadRulesOrFail(flags.rules);
-        analysis = await analyzeInto({ databaseFile: path, paths, rules, timeZone, fixedYear, holder: "report" });
+        const sites = siteOptions(flags.site, flags.sites);
+        analysis = await analyzeInto({ databaseFile: path, paths, rules, sites, timeZone, fixedYear, holder: "report" });
         database = analysis.store.database;
         bundles = analysis.result.bundles;
       } else {
@@ -95,10 +101,17 @@ export function register(program: Command): void {
 
       try {
         const now = toWallClock(Date.now(), timeZone);
+        // PATHs without --since/--until: the span of those logs (a post-mortem); without PATHs: the periodic window.
+        const span = bundles ? dataSpan(database, bundles) : null;
+        const logSpan = span && span.first !== null && span.last !== null ? { first: span.first, last: span.last } : null;
         const until = resolveWindow({ since: flags.since, until: flags.until, now }).until;
-        const window = resolveWindow({ since: flags.since, until: flags.until, now, previousUntil: previousReportUntil(database, until) });
+        const window = resolveWindow({ since: flags.since, until: flags.until, now, previousUntil: previousReportUntil(database, until), logSpan });
         const model = database.transaction(() => gatherReport(database, { window, bundles, version, timeZone }))();
         const text = render(model, format);
+        // A stale feed is said where a cron job's owner reads it too (cron mails stderr), whatever the format.
+        for (const stale of model.summary.staleNodes) {
+          process.stderr.write(`mcadvisor: warning: ${sanitizeForTerminal(staleWarning(stale, (ms) => reportTime(ms, timeZone), stale.bundle))}\n`);
+        }
         if (flags.out) {
           writeOutput(flags.out, text);
           // stdout is free: one status line, as a Nagios/Icinga plugin prints it.
@@ -108,8 +121,9 @@ export function register(program: Command): void {
         }
         // Remembered only once the report is out, so a failed run does not skip a window. A report with an
         // explicit --since is ad hoc (a monitoring check, a look at last week): it does not move the periodic
-        // review's window, or an hourly Nagios check would leave the daily report only its last hour.
-        if (window.sinceSource !== "option") {
+        // review's window, or an hourly Nagios check would leave the daily report only its last hour. Nor
+        // does a post-mortem over the span of the logs it was given.
+        if (window.sinceSource !== "option" && window.sinceSource !== "logs") {
           database.prepare("INSERT INTO report (created_at, since, until, format) VALUES (?, ?, ?, ?)")
             .run(new Date().toISOString(), window.since, window.until, format);
         }

@@ -3,20 +3,23 @@ import { openDatabase } from "../../store/db.js";
 import { assertTerminal, leaveContinuousIntegrationMode } from "../../present/tui/terminal.js";
 import { analyzeInto } from "../analysis.js";
 import { acknowledgementWriter } from "./ack.js";
-import { collect, databasePath, loadRulesOrFail, timeZoneOption, yearOption } from "../options.js";
+import { collect, databasePath, loadRulesOrFail, siteOptions, timeZoneOption, yearOption } from "../options.js";
 
 interface TuiFlags {
   db?: string;
   year?: string;
   tz?: string;
   rules?: string[];
+  site?: string[];
+  sites?: string;
 }
 
 /** With PATHs: analyse them as `analyze` does (writer lock held only while writing), and return their bundles. */
 async function analyzeFirst(paths: string[], databaseFile: string, flags: TuiFlags): Promise<string[]> {
   const rules = loadRulesOrFail(flags.rules);
+  const sites = siteOptions(flags.site, flags.sites);
   const analysis = await analyzeInto({
-    databaseFile, paths, rules, timeZone: timeZoneOption(flags.tz), fixedYear: yearOption(flags.year), holder: "tui (analyzing)",
+    databaseFile, paths, rules, sites, timeZone: timeZoneOption(flags.tz), fixedYear: yearOption(flags.year), holder: "tui (analyzing)",
   });
   analysis.close();
   return [...analysis.result.bundles];
@@ -31,6 +34,8 @@ export function register(program: Command): void {
     .option("--year <year>", "with PATHs: year of syslog lines (they carry none); default: from package-log banners, else file mtime")
     .option("--tz <zone>", "with PATHs: the logs' time zone (IANA name); default: this machine's")
     .option("--rules <dir>", "with PATHs: add a site's rule folder to the built-in rules (repeatable)", collect)
+    .option("--site <name=nodes>", "with PATHs: name a site and its nodes, e.g. dc-east=nodeA1,nodeA2 (repeatable; over the sites file and the cluster ASCII file)", collect)
+    .option("--sites <file>", "with PATHs: sites file, one NAME=node,node a line (default: $XDG_CONFIG_HOME/mcadvisor/sites, ~/.config/mcadvisor/sites, when present)")
     .action(async (paths: string[], flags: TuiFlags) => {
       // Before any work: without a terminal there is nothing to draw on.
       assertTerminal();

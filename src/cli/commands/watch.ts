@@ -9,7 +9,7 @@ import { formatIso } from "../../ingest/year.js";
 import type { FindingChange } from "../../correlate/engine.js";
 import type { Finding } from "../../model/findings.js";
 import { version } from "../../version.js";
-import { collect, databasePath, emitTargets, formatOption, loadRulesOrFail, timeZoneOption, yearOption } from "../options.js";
+import { collect, databasePath, emitTargets, formatOption, loadRulesOrFail, siteOptions, timeZoneOption, yearOption } from "../options.js";
 
 interface WatchFlags {
   db?: string;
@@ -20,6 +20,8 @@ interface WatchFlags {
   tz?: string;
   rules?: string[];
   emit?: string[];
+  site?: string[];
+  sites?: string;
 }
 
 /** One compact block per change: what, how bad, where, and the first command to run. */
@@ -51,12 +53,15 @@ export function register(program: Command): void {
     .option("--tz <zone>", "the logs' time zone (IANA name); default: this machine's")
     .option("--rules <dir>", "add a site's rule folder to the built-in rules (repeatable)", collect)
     .option("--emit <target>", "also send each finding change on: syslog://HOST:PORT (UDP), syslog+tcp://HOST:PORT or jsonl:FILE (repeatable)", collect)
+    .option("--site <name=nodes>", "name a site and its nodes, e.g. dc-east=nodeA1,nodeA2 (repeatable; over the sites file and the cluster ASCII file)", collect)
+    .option("--sites <file>", "sites file, one NAME=node,node a line (default: $XDG_CONFIG_HOME/mcadvisor/sites, ~/.config/mcadvisor/sites, when present)")
     .action(async (paths: string[], flags: WatchFlags) => {
       const format = formatOption(flags.format, ["text", "json"], "text");
       const timeZone = timeZoneOption(flags.tz);
       const fixedYear = yearOption(flags.year);
       const emitTo = emitTargets(flags.emit, format);
       const rules = loadRulesOrFail(flags.rules);
+      const sites = siteOptions(flags.site, flags.sites);
       const emission = emitTo.length > 0 ? openEmission(emitTo, { version, timeZone }) : null;
       const path = databasePath(flags.db);
       const lock = acquireWriterLock(path, "watch");
@@ -64,7 +69,7 @@ export function register(program: Command): void {
       const targets = paths.length > 0 ? explicitTargets(paths) : defaultTargets(flags.root ?? "/");
       try {
         const session = startLive({
-          store, rules, targets, timeZone, fixedYear, poll: flags.poll ?? false,
+          store, rules, sites, targets, timeZone, fixedYear, poll: flags.poll ?? false,
           onChange: (change, finding, bundle) => {
             if (format === "json") {
               process.stdout.write(jsonLine(changeRecord({ change, finding, bundle }, { version, timeZone })));

@@ -10,7 +10,9 @@ import { describeAcknowledgement } from "../../model/acknowledgement.js";
 import { numberedSteps, type NumberedStep } from "../steps.js";
 import type { Timeline, TimelineRow } from "../../store/timeline.js";
 import type { ReportFinding, ReportModel } from "./model.js";
-import { dataOutsideWindow, displayPath, reportTime, shortTime } from "./model.js";
+import { dataOutsideWindow, displayPath, reportTime, shortTime, staleWarning } from "./model.js";
+import { describeSite } from "../site-text.js";
+import { windowSources } from "./window.js";
 
 export interface HtmlOptions {
   readonly cwd?: string;
@@ -120,9 +122,9 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
     `<style>${CSS}</style>`, "</head>", "<body>");
 
   out.push("<header>", "<h1>mcadvisor log review</h1>");
-  const sinceWhy = window.sinceSource === "option" ? "--since" : window.sinceSource === "previous-report" ? "end of the previous report" : "default: last 24 h";
-  out.push(`<p>Window <b>${time(window.since)}</b> <span class="muted">(${esc(sinceWhy)})</span> to <b>${time(window.until)}</b> `
-    + `<span class="muted">(${window.untilSource === "option" ? "--until" : "now"})</span>. `
+  const why = windowSources(window);
+  out.push(`<p>Window <b>${time(window.since)}</b> <span class="muted">(${esc(why.since)})</span> to <b>${time(window.until)}</b> `
+    + `<span class="muted">(${esc(why.until)})</span>. `
     + `<span class="muted">Times are the logs' wall clock${model.timeZone ? ` (zone ${esc(model.timeZone)})` : ""}.</span></p>`);
   const open = summary.openCounts;
   out.push(`<p><span class="status sev-${status ?? "ok"}">${status === null ? "OK" : SEVERITY_WORD[status]}</span> `
@@ -143,6 +145,10 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
     out.push("<p class=\"note\"><b>This window holds no log lines.</b> Check that the nodes still log and that <code>watch</code> (or the copy job) is running.</p>");
   }
 
+  for (const stale of summary.staleNodes) {
+    out.push(`<p class="note"><b>Warning: a node fell silent.</b> ${esc(staleWarning(stale, (ms) => reportTime(ms, model.timeZone), summary.bundles.length > 1 ? displayPath(stale.bundle, cwd) : null))}</p>`);
+  }
+
   out.push('<section id="summary">', "<h2>Summary</h2>", '<dl class="summary">');
   const row = (label: string, value: string): void => {
     out.push(`<dt>${label}</dt><dd>${value}</dd>`);
@@ -151,6 +157,7 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
   row("Clusters", names(summary.clusters, "no cluster name in these logs"));
   row("Nodes logging", names(summary.nodes));
   if (summary.silentNodes.length > 0) row("Nodes silent in this window", names(summary.silentNodes));
+  if (summary.staleNodes.length > 0) row("Nodes that fell silent in this window", summary.staleNodes.map((stale) => `${esc(stale.node)} <span class="muted">(last line ${time(stale.lastSeen)})</span>`).join(", "));
   row("Packages", names(summary.packages));
   row("Device groups", names(summary.deviceGroups));
   row("Lines in window", `${summary.lines} (${summary.unparsed} unparsed), ${summary.events} events`);
@@ -262,9 +269,10 @@ function renderFinding(out: string[], finding: ReportFinding, time: (ms: number 
     finding.package ? `package <b>${esc(finding.package)}</b>` : "",
     finding.deviceGroup ? `device group <b>${esc(finding.deviceGroup)}</b>` : "",
     finding.node ? `node <b>${esc(finding.node)}</b>` : "",
-    finding.site ? `site ${esc(finding.site)}` : "",
+    !finding.siteInfo && finding.site ? `site ${esc(finding.site)}` : "",
   ].filter(Boolean).join(", ");
   out.push(`<p class="muted">Action <code>${esc(finding.action)}</code>${scope ? `; ${scope}` : ""}; first seen ${time(finding.firstSeen)}, last seen ${time(finding.lastSeen)}${bundle ? `; bundle <code>${esc(bundle)}</code>` : ""}</p>`);
+  if (finding.siteInfo) out.push(`<p class="site">${esc(describeSite(finding.siteInfo, (path) => displayPath(path, finding.bundle)))}</p>`);
   out.push(`<p>${esc(finding.summary)}</p>`);
   if (finding.checkFirst.length > 0) {
     out.push("<p><b>Check first</b></p>", "<ul>");

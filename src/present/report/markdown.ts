@@ -9,7 +9,9 @@ import { numberedSteps } from "../steps.js";
 import { describeAcknowledgement } from "../../model/acknowledgement.js";
 import type { Severity } from "../../model/findings.js";
 import type { ReportFinding, ReportModel } from "./model.js";
-import { dataOutsideWindow, displayPath, reportTime, shortTime } from "./model.js";
+import { dataOutsideWindow, displayPath, reportTime, shortTime, staleWarning } from "./model.js";
+import { describeSite } from "../site-text.js";
+import { windowSources } from "./window.js";
 
 export interface MarkdownOptions {
   /** Paths are shown relative to this folder. */
@@ -58,10 +60,8 @@ export function renderReportMarkdown(model: ReportModel, options: MarkdownOption
   const out: string[] = [];
 
   out.push("# mcadvisor log review", "");
-  const sinceWhy = window.sinceSource === "option" ? "--since"
-    : window.sinceSource === "previous-report" ? "end of the previous report" : "default: last 24 h";
-  const untilWhy = window.untilSource === "option" ? "--until" : "now";
-  out.push(`**Window:** ${time(window.since)} (${sinceWhy}) to ${time(window.until)} (${untilWhy})  `);
+  const why = windowSources(window);
+  out.push(`**Window:** ${time(window.since)} (${why.since}) to ${time(window.until)} (${why.until})  `);
   out.push(`Times are the logs' wall clock${model.timeZone ? ` (zone ${markdownText(model.timeZone)})` : ""}.`, "");
   const open = summary.openCounts;
   const status = summary.worstSeverity === null ? "OK" : SEVERITY_WORD[summary.worstSeverity];
@@ -77,11 +77,16 @@ export function renderReportMarkdown(model: ReportModel, options: MarkdownOption
     out.push("> **This window holds no log lines.** Check that the nodes still log and that `watch` (or the copy job) is running.", "");
   }
 
+  for (const stale of summary.staleNodes) {
+    out.push(`> **Warning: a node fell silent.** ${markdownText(staleWarning(stale, time, summary.bundles.length > 1 ? displayPath(stale.bundle, cwd) : null))}`, "");
+  }
+
   out.push("## Summary", "", "| | |", "|---|---|");
   out.push(`| Log bundles | ${summary.bundles.length === 0 ? "*none*" : summary.bundles.map((bundle) => codeSpan(displayPath(bundle, cwd), true)).join(", ")} |`);
   out.push(`| Clusters | ${list(summary.clusters, "no cluster name in these logs")} |`);
   out.push(`| Nodes logging | ${list(summary.nodes)} |`);
   if (summary.silentNodes.length > 0) out.push(`| Nodes silent in this window | ${list(summary.silentNodes)} |`);
+  if (summary.staleNodes.length > 0) out.push(`| Nodes that fell silent in this window | ${summary.staleNodes.map((stale) => `${markdownText(stale.node)} (last line ${time(stale.lastSeen)})`).join(", ")} |`);
   out.push(`| Packages | ${list(summary.packages)} |`);
   out.push(`| Device groups | ${list(summary.deviceGroups)} |`);
   out.push(`| Worst open severity | ${summary.worstSeverity === null ? "none" : SEVERITY_WORD[summary.worstSeverity]} |`);
@@ -179,7 +184,7 @@ function scopeText(finding: ReportFinding): string {
     finding.package ? `package ${markdownText(finding.package)}` : "",
     finding.deviceGroup ? `device group ${markdownText(finding.deviceGroup)}` : "",
     finding.node ? `node ${markdownText(finding.node)}` : "",
-    finding.site ? `site ${markdownText(finding.site)}` : "",
+    !finding.siteInfo && finding.site ? `site ${markdownText(finding.site)}` : "",
   ].filter(Boolean).join(", ");
 }
 
@@ -195,6 +200,7 @@ function renderFinding(out: string[], finding: ReportFinding, number: number, ti
   const scope = scopeText(finding);
   out.push(`Action ${codeSpan(finding.action)}${scope ? `; ${scope}` : ""}; first seen ${time(finding.firstSeen)}, last seen ${time(finding.lastSeen)}`
     + `${bundle ? `; bundle ${codeSpan(bundle)}` : ""}.`, "");
+  if (finding.siteInfo) out.push(`Where: ${markdownText(describeSite(finding.siteInfo, (source) => displayPath(source, finding.bundle)))}.`, "");
   out.push(markdownText(finding.summary), "");
   if (finding.checkFirst.length > 0) {
     out.push("**Check first:**", "");

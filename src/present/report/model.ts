@@ -36,6 +36,8 @@ export interface ReportSummary {
   readonly nodes: readonly string[];
   /** Hosts that logged before the window but not in it (a node that went quiet deserves a look). */
   readonly silentNodes: readonly string[];
+  /** Hosts that logged in the window and then fell silent while the rest of their bundle went on (a stale feed). */
+  readonly staleNodes: readonly StaleNode[];
   readonly packages: readonly string[];
   readonly deviceGroups: readonly string[];
   /** Worst severity among the open findings; null when none is open. */
@@ -50,6 +52,23 @@ export interface ReportSummary {
   /** Oldest and newest timed line stored for the scope (any time), to explain an empty window. */
   readonly dataStart: number | null;
   readonly dataEnd: number | null;
+}
+
+export interface StaleNode {
+  readonly bundle: string;
+  readonly node: string;
+  /** Its last line in the window, and the newest line of the bundle's other nodes. */
+  readonly lastSeen: number;
+  readonly bundleLast: number;
+}
+
+/**
+A node is a stale feed when its last line in the window is at least this long before the newest line of
+the other nodes of its bundle: an hour, or a twelfth of the window (two hours of a daily report), as
+nodes that log only every few minutes must not be flagged by chance.
+*/
+export function staleAfterMs(window: { since: number; until: number }): number {
+  return Math.max(3_600_000, Math.floor((window.until - window.since) / 12));
 }
 
 export type PackageActivityKind = "started" | "halted" | "start failed" | "halt failed" | "script timed out"
@@ -153,6 +172,14 @@ function inList(column: string, values: readonly string[]): string {
 
 const byText = (left: string, right: string): number => compareText(left, right);
 
+/** The oldest and newest timed line stored for these bundles (null when none has a time). */
+export function dataSpan(database: SqliteDatabase, bundles: readonly string[]): { first: number | null; last: number | null } {
+  const edge = (order: "ASC" | "DESC"): number | null => (database.prepare(
+    `SELECT l.ts FROM line l JOIN file f ON f.id = +l.file_id WHERE ${inList("f.bundle", bundles)} AND l.ts IS NOT NULL ORDER BY l.ts ${order} LIMIT 1`,
+  ).get(...bundles) as { ts: number } | undefined)?.ts ?? null;
+  return { first: edge("ASC"), last: edge("DESC") };
+}
+
 export function gatherReport(database: SqliteDatabase, options: GatherOptions): ReportModel {
   const { since, until } = options.window;
   const bundles = options.bundles
@@ -179,18 +206,18 @@ export function gatherReport(database: SqliteDatabase, options: GatherOptions): 
   const eventTotal = database.prepare(
     `SELECT count(*) AS n FROM event e JOIN file f ON f.id = +e.file_id WHERE ${inScope} AND ${windowed("e.ts")}`,
   ).get(...bundles, since, until) as { n: number };
-  const edge = (order: "ASC" | "DESC"): number | null => (database.prepare(
-    `SELECT l.ts FROM line l JOIN file f ON f.id = +l.file_id WHERE ${inScope} AND l.ts IS NOT NULL ORDER BY l.ts ${order} LIMIT 1`,
-  ).get(...bundles) as { ts: number } | undefined)?.ts ?? null;
-  const span = { first: edge("ASC"), last: edge("DESC") };
+  const span = dataSpan(database, bundles);
 
   const distinct = (sql: string, parameters: unknown[]): string[] =>
     (database.prepare(sql).all(...parameters) as Array<{ value: string | null }>)
       .map((row) => row.value).filter((value): value is string => value !== null && value !== "").sort(byText);
-  const nodes = distinct(
-    `SELECT DISTINCT l.host AS value FROM line l JOIN file f ON f.id = +l.file_id WHERE ${inScope} AND ${windowed("l.ts")}`,
-    [...bundles, since, until],
-  );
+  // One pass over the window: each node's last line per bundle gives the nodes and the stale feeds.
+  const lastLines = database.prepare(
+    `SELECT f.bundle AS bundle, l.host AS host, max(l.ts) AS last FROM line l JOIN file f ON f.id = +l.file_id
+      WHERE ${inScope} AND ${windowed("l.ts")} AND l.host IS NOT NULL AND l.host != '' GROUP BY f.bundle, l.host`,
+  ).all(...bundles, since, until) as Array<{ bundle: string; host: string; last: number }>;
+  const nodes = [...new Set(lastLines.map((row) => row.host))].sort(byText);
+  const staleNodes = staleFeeds(lastLines, staleAfterMs(options.window));
   // The host of each syslog file that has a line before the window (one look-up per file, not a scan of history).
   const earlierNodes = distinct(
     `SELECT DISTINCT (SELECT l.host FROM line l WHERE l.file_id = f.id AND l.ts < ? AND l.host IS NOT NULL LIMIT 1) AS value
@@ -233,7 +260,7 @@ export function gatherReport(database: SqliteDatabase, options: GatherOptions): 
     timeZone: options.timeZone,
     window: options.window,
     summary: {
-      bundles, clusters, nodes, silentNodes, packages, deviceGroups, worstSeverity, openCounts,
+      bundles, clusters, nodes, silentNodes, staleNodes, packages, deviceGroups, worstSeverity, openCounts,
       acknowledged: openFindings.filter((finding) => finding.acknowledgement?.active === true).length,
       lines: lineTotals.lines, unparsed: lineTotals.unparsed, events: eventTotal.n, dataStart: span.first, dataEnd: span.last,
     },
@@ -248,6 +275,18 @@ export function gatherReport(database: SqliteDatabase, options: GatherOptions): 
     missingLogs: missingLogs(database, bundles, until),
     exitStatus: exitStatusFor([...openFindings, ...resolvedFindings]),
   };
+}
+
+function staleFeeds(lastLines: ReadonlyArray<{ bundle: string; host: string; last: number }>, afterMs: number): StaleNode[] {
+  const stale: StaleNode[] = [];
+  for (const row of lastLines) {
+    // The newest line of the bundle's other nodes: a bundle of one node has no one to compare with.
+    const others = lastLines.filter((other) => other.bundle === row.bundle && other.host !== row.host).map((other) => other.last);
+    if (others.length === 0) continue;
+    const bundleLast = Math.max(...others);
+    if (bundleLast - row.last >= afterMs) stale.push({ bundle: row.bundle, node: row.host, lastSeen: row.last, bundleLast });
+  }
+  return stale.sort((left, right) => byText(left.bundle, right.bundle) || left.lastSeen - right.lastSeen || byText(left.node, right.node));
 }
 
 interface ActivityRow {
@@ -389,6 +428,20 @@ function missingLogs(database: SqliteDatabase, bundles: readonly string[], until
   return [...missing.values()]
     .map((entry) => ({ ...entry, nodes: [...entry.nodes].sort(byText) }))
     .sort((left, right) => byText(left.bundle, right.bundle) || byText(left.package, right.package));
+}
+
+/** `6 h 10 min`: how long a stale node has been silent. */
+export function silence(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const hours = Math.floor(minutes / 60);
+  return hours === 0 ? `${minutes} min` : minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+}
+
+/** The stale-feed warning in words (stderr, Markdown, HTML, JSON): plain text, escaped by each medium. */
+export function staleWarning(stale: StaleNode, time: (ms: number) => string, bundle: string | null): string {
+  return `${stale.node}${bundle === null ? "" : ` (${bundle})`} logged last at ${time(stale.lastSeen)}, ${silence(stale.bundleLast - stale.lastSeen)} before `
+    + `its bundle's other nodes (${time(stale.bundleLast)}): a stale feed? Check that the node is up, that syslogd runs there and that its logs `
+    + "still reach this database (watch, the copy job); findings about it may be missing.";
 }
 
 /** Paths shown relative to `cwd` when inside it (as analyze's text output does). */

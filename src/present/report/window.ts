@@ -31,8 +31,9 @@ export function parseWindowDate(text: string): number | null {
   return time;
 }
 
-export type SinceSource = "option" | "previous-report" | "default";
-export type UntilSource = "option" | "now";
+/** `logs`: a report on the PATHs it was given, without --since or --until, covers their whole span. */
+export type SinceSource = "option" | "previous-report" | "default" | "logs";
+export type UntilSource = "option" | "now" | "logs";
 
 export interface ReportWindow {
   readonly since: number;
@@ -49,10 +50,19 @@ export interface WindowInput {
   readonly now: number;
   /** `until` of the previous report on the same database, when there was one. */
   readonly previousUntil?: number | null;
+  /**
+  The oldest and newest timed line of the logs given as PATHs: without --since and --until the window is
+  their span (a post-mortem of copied logs); a cron job without PATHs keeps the previous report / 24 h.
+  */
+  readonly logSpan?: { readonly first: number; readonly last: number } | null;
 }
 
 /** Resolves the options into a window; a text that is neither a duration nor a date is a usage error. */
 export function resolveWindow(input: WindowInput): ReportWindow {
+  if (input.since === undefined && input.until === undefined && input.logSpan) {
+    // Half-open like every window: the newest line itself is inside it.
+    return { since: input.logSpan.first, until: input.logSpan.last + 1, sinceSource: "logs", untilSource: "logs" };
+  }
   let until = input.now;
   let untilSource: UntilSource = "now";
   if (input.until !== undefined && input.until.trim() !== "now") {
@@ -86,4 +96,13 @@ export function resolveWindow(input: WindowInput): ReportWindow {
 /** Checks --since and --until before any work is done (a typo should not cost an analysis first). */
 export function validateWindowOptions(since: string | undefined, until: string | undefined): void {
   resolveWindow({ since, until, now: Date.UTC(9999, 11, 31), previousUntil: null });
+}
+
+/** Where the window's ends came from, in words (the reports' header). */
+export function windowSources(window: ReportWindow): { since: string; until: string } {
+  const since = window.sinceSource === "option" ? "--since"
+    : window.sinceSource === "previous-report" ? "end of the previous report"
+    : window.sinceSource === "logs" ? "the first line of the logs given" : "default: last 24 h";
+  const until = window.untilSource === "option" ? "--until" : window.untilSource === "logs" ? "the last line of the logs given" : "now";
+  return { since, until };
 }

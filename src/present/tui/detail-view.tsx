@@ -8,6 +8,7 @@ import { useRef, useState } from "react";
 import { useViewInput } from "./view-input.js";
 import type { Evidence } from "../../model/findings.js";
 import type { StoredFinding } from "../../store/read.js";
+import { describeSite } from "../site-text.js";
 import { displayPath, fit, formatDateTime, scrollTop, wrap } from "./text.js";
 import { highlighted, plain, Rows, type Row } from "./rows.js";
 import { moveCursor, movementOf } from "./movement.js";
@@ -50,9 +51,10 @@ export function detailLines(finding: StoredFinding, width: number, theme: Theme)
   for (const row of wrap(finding.title, width)) text(row, { bold: true });
   // Each "name value" pair stays on one row (no-break spaces inside it).
   const scope = [finding.package && `package ${finding.package}`, finding.deviceGroup && `device group ${finding.deviceGroup}`,
-    finding.node && `node ${finding.node}`, finding.site && `site ${finding.site}`, `incident ${basename(finding.bundle)}`, when, `id ${finding.id}`]
+    finding.node && `node ${finding.node}`, !finding.siteInfo && finding.site && `site ${finding.site}`, `incident ${basename(finding.bundle)}`, when, `id ${finding.id}`]
     .filter((item): item is string => Boolean(item)).map((item) => item.replace(/ /g, "\u00a0")).join(", ");
   for (const row of wrap(scope, width)) text(row, { color: tone(theme, "gray") });
+  if (finding.siteInfo) for (const row of wrap(describeSite(finding.siteInfo, (source) => displayPath(source, finding.bundle)), width)) text(row, { color: tone(theme, "gray") });
   if (finding.acknowledgement) {
     // Known, being handled: said before anything else, with who and until when (a: take it back).
     const active = finding.acknowledgement.active;
