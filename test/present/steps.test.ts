@@ -77,13 +77,13 @@ describe("presenters", () => {
   });
 
   it("HTML: the alternative is inside the numbered item it replaces, not an item of its own", () => {
-    const model = {
+    const model: ReportModel = {
       version: "t", window: { since: 0, until: 1, sinceSource: "option", untilSource: "option" },
-      summary: { bundles: ["/b"], clusters: [], nodes: [], silentNodes: [], packages: [], deviceGroups: [], worstSeverity: "critical",
+      summary: { bundles: ["/b"], clusters: [], nodes: [], silentNodes: [], staleNodes: [], packages: [], deviceGroups: [], worstSeverity: "critical",
         openCounts: { critical: 1, warning: 0, info: 0 }, acknowledged: 0, lines: 0, unparsed: 0, events: 0, dataStart: null, dataEnd: null },
       openFindings: [{ ...finding, isNew: false }], resolvedFindings: [], timelines: [], packageActivity: [], packages: [], suspicious: [],
       suspiciousLines: 0, suspiciousGroupsOmitted: 0, missingLogs: [], exitStatus: 2,
-    } as unknown as ReportModel;
+    };
     const html = renderReportHtml(model);
     const steps = html.slice(html.indexOf('<ol class="steps">'), html.indexOf("</ol>", html.indexOf('<ol class="steps">')) + 5);
     expect(steps.match(/<li /g)).toHaveLength(2);
