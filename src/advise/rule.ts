@@ -81,6 +81,8 @@ export interface RuleStep {
   readonly why: string;
   /** The step applies only when the finding's captured values match (`local.role: PVOL`). */
   readonly when?: Conditions;
+  /** Done instead of the step above, not after it (src/present/steps.ts shows it so). */
+  readonly alternative?: boolean;
 }
 
 export interface RuleAdvice {

@@ -154,6 +154,9 @@ export function validateRule(rule: Rule, fileName: string): RuleIssue[] {
       }
     }
   });
+  if (rule.advice.steps[0]?.alternative === true) {
+    issues.push({ severity: "error", code: "alternative-first", message: "the first step is marked alternative, but there is no step above it to be an alternative to", pointer: "/advice/steps/0/alternative", hint: "remove alternative: true from it, or move it under the step it replaces" });
+  }
   if (rule.advice.steps.every((step) => step.when !== undefined)) {
     issues.push({ severity: "warning", code: "no-unconditional-step", message: "every step has a 'when': a finding may show no step at all", pointer: "/advice/steps" });
   }

@@ -16,6 +16,7 @@ const commandModules: Readonly<Record<string, () => Promise<CommandModule>>> = {
   watch: () => import("./commands/watch.js"),
   tui: () => import("./commands/tui.js"),
   report: () => import("./commands/report.js"),
+  ack: () => import("./commands/ack.js"),
 };
 
 /**

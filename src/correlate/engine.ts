@@ -753,6 +753,7 @@ export class RuleEngine {
       where: fillTemplate(step.where, values),
       command: fillTemplate(step.command, values),
       why: fillTemplate(step.why, values),
+      ...(step.alternative ? { alternative: true } : {}),
     }));
     return {
       id: state.id,

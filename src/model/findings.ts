@@ -10,6 +10,8 @@ export interface Step {
   readonly where: string;
   readonly command: string;
   readonly why: string;
+  /** Done instead of the step(s) above it, not after them (the rule's step says `alternative: true`). */
+  readonly alternative?: boolean;
 }
 
 /** A log line that proves the finding. */

@@ -1,6 +1,7 @@
 import type { StoredFinding, InputTotals } from "../store/read.js";
 import { formatIso } from "../ingest/year.js";
 import { describeReadability, readabilityVerdict, type BundleReading } from "../model/readability.js";
+import type { FindingAcknowledgement } from "../model/acknowledgement.js";
 
 /** One bundle's reading in the JSON documents: `readable` false makes the run UNKNOWN (exit 3). */
 export function bundleDocument(reading: BundleReading) {
@@ -8,6 +9,20 @@ export function bundleDocument(reading: BundleReading) {
   return {
     bundle: reading.bundle, files: reading.files, lines: reading.lines, unreadable: reading.unreadable, unread: reading.unread,
     readable: verdict === null, verdict, message: describeReadability(reading),
+  };
+}
+
+/** A finding's acknowledgement in JSON (null when none): real instants as ISO UTC, and whether it quiets the exit status now. */
+function acknowledgedJson(acknowledgement: FindingAcknowledgement | undefined) {
+  if (!acknowledgement) return null;
+  return {
+    by: acknowledgement.by,
+    at: new Date(acknowledgement.at).toISOString(),
+    note: acknowledgement.note,
+    until: acknowledgement.until === null ? null : new Date(acknowledgement.until).toISOString(),
+    severity: acknowledgement.severity,
+    active: acknowledgement.active,
+    lapsed: acknowledgement.lapsed,
   };
 }
 
@@ -40,15 +55,19 @@ export function findingsDocument(findings: readonly StoredFinding[], totals: Inp
       resolvedAt: iso(finding.resolvedAt),
       bundle: finding.bundle,
       checkFirst: finding.checkFirst,
-      steps: finding.steps.map((step) => ({ where: step.where, command: step.command, why: step.why })),
+      steps: finding.steps.map((step) => ({ where: step.where, command: step.command, why: step.why, alternative: step.alternative === true })),
       evidence: finding.evidence.map((evidence) => ({ file: evidence.file, line: evidence.line, text: evidence.text })),
+      acknowledged: acknowledgedJson(finding.acknowledgement),
     })),
   };
 }
 
-/** Exit status as a monitoring plugin: 0 nothing open above info, 1 warning, 2 critical. */
+/**
+Exit status as a monitoring plugin: 0 nothing open above info, 1 warning, 2 critical. A finding an
+acknowledgement quiets (in effect: not expired, severity not risen) does not count.
+*/
 export function exitStatusFor(findings: readonly StoredFinding[]): number {
-  const open = findings.filter((finding) => finding.status === "open");
+  const open = findings.filter((finding) => finding.status === "open" && finding.acknowledgement?.active !== true);
   if (open.some((finding) => finding.severity === "critical")) return 2;
   if (open.some((finding) => finding.severity === "warning")) return 1;
   return 0;

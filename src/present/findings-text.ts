@@ -3,6 +3,8 @@ import type { StoredFinding } from "../store/read.js";
 import type { InputTotals } from "../store/read.js";
 import { formatIso } from "../ingest/year.js";
 import { sanitizeForTerminal } from "./sanitize.js";
+import { numberedSteps, stepLabel } from "./steps.js";
+import { describeAcknowledgement } from "../model/acknowledgement.js";
 import { PLAIN, type Palette } from "./color.js";
 import { describeSite } from "./site-text.js";
 import { severityRank, type Severity } from "../model/findings.js";
@@ -49,6 +51,12 @@ function displayPath(path: string, cwd: string): string {
   return shown === "" ? "." : shown.startsWith("..") ? path : shown;
 }
 
+/** "; 1 acknowledged" when acknowledgements quiet open findings (counted above, left out of the exit status). */
+function acknowledgedCount(open: readonly StoredFinding[]): string {
+  const count = open.filter((finding) => finding.acknowledgement?.active === true).length;
+  return count === 0 ? "" : `; ${count} of the open acknowledged`;
+}
+
 /** The report for people: most severe and oldest open findings first, each with its steps and evidence. */
 export function renderFindingsText(findings: readonly StoredFinding[], totals: InputTotals, problems: readonly string[], options: TextOptions): string {
   const cwd = options.cwd ?? process.cwd();
@@ -58,7 +66,7 @@ export function renderFindingsText(findings: readonly StoredFinding[], totals: I
   const shown = options.show ?? (() => true);
   out.push(
     `mcadvisor ${options.version}: ${totals.files} files, ${totals.lines} lines, ${totals.events} events, ${totals.unparsed} unparsed lines, ${totals.unread} unread replication lines`,
-    `findings: ${counts(findings)}`,
+    `findings: ${counts(findings)}${acknowledgedCount(findings.filter((finding) => finding.status === "open"))}`,
   );
   for (const problem of problems) out.push(`warning: ${clean(problem)}`);
   const readings = new Map((options.readings ?? []).map((reading) => [reading.bundle, reading]));
@@ -125,22 +133,26 @@ export function renderFindingsText(findings: readonly StoredFinding[], totals: I
         ? `${formatIso(finding.firstSeen, options.timeZone)} .. resolved ${formatIso(finding.resolvedAt, options.timeZone)}`
         : `since ${formatIso(finding.firstSeen, options.timeZone)}`;
       out.push("");
-      out.push(`${paint.severity(finding.severity, finding.severity.toUpperCase())} ${finding.status} [${finding.action}] ${clean(finding.title)}`);
+      out.push(`${paint.severity(finding.severity, finding.severity.toUpperCase())} ${finding.status}${finding.acknowledgement?.active ? " acknowledged" : ""} [${finding.action}] ${clean(finding.title)}`);
       const site = finding.siteInfo ? "" : finding.site ? `site ${finding.site}` : "";
-      out.push(`  ${[scope, finding.node ? `node ${finding.node}` : "", site, when].filter(Boolean).map(clean).join("  ")}`);
+      out.push(`  ${[scope, finding.node ? `node ${finding.node}` : "", site, when, `id ${finding.id.slice(0, 8)}`].filter(Boolean).map(clean).join("  ")}`);
       if (finding.siteInfo) out.push(`  ${clean(describeSite(finding.siteInfo, (source) => displayPath(source, cwd)))}`);
       out.push(`  ${clean(finding.summary)}`);
+      if (finding.acknowledgement) out.push(`  ${clean(describeAcknowledgement(finding.acknowledgement))}`);
       if (finding.status === "open") {
         if (finding.checkFirst.length > 0) {
           out.push("  Check first:");
           for (const check of finding.checkFirst) out.push(`    - ${clean(check)}`);
         }
         if (finding.steps.length > 0) out.push("  Steps:");
-        finding.steps.forEach((step, index) => {
-          out.push(`    ${index + 1}. ${clean(step.where)}:`);
-          out.push(`         ${paint.command(clean(step.command))}`);
-          if (step.why) out.push(`       why: ${clean(step.why)}`);
-        });
+        for (const entry of numberedSteps(finding.steps)) {
+          // An alternative sits under the step it replaces, indented by its label (commands stay aligned within it).
+          const label = entry.alternative ? `   ${stepLabel(entry)}` : stepLabel(entry);
+          const indent = " ".repeat(4 + label.length + 1);
+          out.push(`    ${label} ${clean(entry.step.where)}:`);
+          out.push(`${indent}  ${paint.command(clean(entry.step.command))}`);
+          if (entry.step.why) out.push(`${indent}why: ${clean(entry.step.why)}`);
+        }
       }
       if (finding.evidence.length > 0) out.push("  Evidence:");
       for (const evidence of finding.evidence) {

@@ -6,11 +6,14 @@ import type { SqliteDatabase } from "./db.js";
 import type { Evidence, Finding, FindingStatus, Severity, SiteInfo, Step } from "../model/findings.js";
 import { UNREAD_LINE_KIND } from "../model/events.js";
 import type { BundleReading } from "../model/readability.js";
+import type { FindingAcknowledgement } from "../model/acknowledgement.js";
 
 export interface StoredFinding extends Finding {
   /** The incident bundle (correlation scope) the finding belongs to. */
   readonly bundle: string;
   readonly updatedAt: string;
+  /** An operator's acknowledgement, when withAcknowledgements (store/acknowledgements.ts) attached one. */
+  readonly acknowledgement?: FindingAcknowledgement;
 }
 
 interface FindingRow {

@@ -181,6 +181,20 @@ export const migrations: readonly Migration[] = [
     FROM event e JOIN file f ON f.id = e.file_id
     WHERE e.kind = 'line.unread';
   `,
+  // 8: operators' acknowledgements ("known, being handled"), one per finding id. Its own table, no foreign
+  // key: a finding re-analysed away or resolved keeps its acknowledgement on record. Times are real instants
+  // (epoch ms, UTC), not the logs' wall clock (src/model/acknowledgement.ts). IF NOT EXISTS: self-contained,
+  // whatever migration runs next to it.
+  `
+  CREATE TABLE IF NOT EXISTS acknowledgement (
+    finding_id TEXT PRIMARY KEY,
+    acknowledged_by TEXT NOT NULL,
+    acknowledged_at INTEGER NOT NULL,
+    note TEXT NOT NULL,
+    until INTEGER,
+    severity TEXT NOT NULL
+  );
+  `,
 ];
 
 /** The tables and views of the block layout, created by migration 6. */

@@ -30,7 +30,7 @@ function hostileModel(): ReportModel {
     window: { since: Date.UTC(2026, 10, 16), until: Date.UTC(2026, 10, 17), sinceSource: "option", untilSource: "option" },
     summary: {
       bundles: [finding.bundle], clusters: [HOSTILE], nodes: [HOSTILE], silentNodes: [HOSTILE], staleNodes: [{ bundle: HOSTILE, node: HOSTILE, lastSeen: 0, bundleLast: 7_200_000 }], packages: [HOSTILE], deviceGroups: [HOSTILE],
-      worstSeverity: "critical", openCounts: { critical: 1, warning: 0, info: 0 }, lines: 1, unparsed: 1, events: 1,
+      worstSeverity: "critical", openCounts: { critical: 1, warning: 0, info: 0 }, acknowledged: 0, lines: 1, unparsed: 1, events: 1,
       dataStart: Date.UTC(2026, 10, 16), dataEnd: Date.UTC(2026, 10, 16, 5),
     },
     openFindings: [finding],

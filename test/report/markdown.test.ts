@@ -16,7 +16,7 @@ function modelWithSpans(count: number): ReportModel {
     window: { since, until: since + 24 * HOUR, sinceSource: "option", untilSource: "option" },
     summary: {
       bundles: ["/b"], clusters: [], nodes: ["nodeA1"], silentNodes: [], staleNodes: [], packages: [], deviceGroups: ["oradg"], worstSeverity: null,
-      openCounts: { critical: 0, warning: 0, info: 0 }, lines: count, unparsed: 0, events: count, dataStart: since, dataEnd: since + count * HOUR,
+      openCounts: { critical: 0, warning: 0, info: 0 }, acknowledged: 0, lines: count, unparsed: 0, events: count, dataStart: since, dataEnd: since + count * HOUR,
     },
     openFindings: [], resolvedFindings: [],
     timelines: [{ bundle: "/b", timeline: { start: since, end: since + 24 * HOUR, rows: [{ deviceGroup: "oradg", node: "nodeA1", side: "local", spans }], marks: [] } }],

@@ -107,7 +107,8 @@ describe("tui", () => {
   it("/ searches the logs with full text, n and N go to the next and previous match", async () => {
     await open();
     await tui?.press("/", ..."oradg".split(""));
-    await vi.waitFor(() => expect(frameOf()).toContain("search logs: oradg"));
+    // The prompt says where it searches: the incident on screen.
+    await vi.waitFor(() => expect(frameOf()).toContain("search logs (incident site-failover-svol-takeover): oradg"));
     await tui?.press(keys.enter);
     await vi.waitFor(() => expect(frameOf()).toContain("search: oradg"));
     await vi.waitFor(() => expect((lines().find((row) => row.startsWith(">")) ?? "").toLowerCase()).toContain("oradg"));

@@ -5,6 +5,7 @@ import { Store } from "../../src/store/store.js";
 import { analyzePaths } from "../../src/pipeline/analyze.js";
 import { loadRules } from "../../src/advise/load.js";
 import { App } from "../../src/present/tui/app.js";
+import { acknowledgementWriter } from "../../src/cli/commands/ack.js";
 import { tempDir } from "../helpers/temp.js";
 
 /** A database analysed from sample incidents; returns its path (the writer is closed). */
@@ -47,11 +48,14 @@ export interface Tui {
   readonly unmount: () => void;
 }
 
-/** Renders the App read-only on `path` at a fixed size; `press` writes keys one at a time, each after the last frame settled. */
+/**
+Renders the App read-only on `path` at a fixed size, acknowledging (`a`) as `tester` through the real
+writer; `press` writes keys one at a time, each after the last frame settled.
+*/
 export function renderTui(path: string, options: { columns?: number; rows?: number; pollMs?: number } = {}): Tui {
   const database = openDatabase(path, { readonly: true });
   const instance = render(<App database={database} size={{ columns: options.columns ?? 80, rows: options.rows ?? 24 }}
-    pollMs={options.pollMs ?? 20} theme={{ color: false }} />);
+    pollMs={options.pollMs ?? 20} theme={{ color: false }} acknowledgements={acknowledgementWriter(path, "tester")} />);
   return {
     database,
     frame: () => instance.lastFrame() ?? "",

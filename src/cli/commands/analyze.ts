@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { UsageError } from "../../errors.js";
 import { inputTotals, listFindings, type StoredFinding } from "../../store/read.js";
+import { withAcknowledgements } from "../../store/acknowledgements.js";
 import { renderFindingsText } from "../../present/findings-text.js";
 import { exitStatusFor, findingsDocument } from "../../present/findings-json.js";
 import { runExitStatus } from "../../model/readability.js";
@@ -66,7 +67,7 @@ export function register(program: Command): void {
         const { store, result, problems } = analysis;
         // --bundle narrows the scope (what is judged); --open-only and --severity only what is shown in detail.
         const bundles = bundleFilter(flags.bundle, result.bundles);
-        const findings = listFindings(store.database, { bundles });
+        const findings = withAcknowledgements(store.database, listFindings(store.database, { bundles }));
         const show = (finding: StoredFinding): boolean => (!flags.openOnly || finding.status === "open")
           && (minimumSeverity === null || severityRank[finding.severity] >= severityRank[minimumSeverity]);
         const filterNote = [flags.openOnly ? "--open-only" : "", minimumSeverity ? `--severity ${minimumSeverity}` : ""].filter(Boolean).join(", ");

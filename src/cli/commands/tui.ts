@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { openDatabase } from "../../store/db.js";
 import { assertTerminal, leaveContinuousIntegrationMode } from "../../present/tui/terminal.js";
 import { analyzeInto } from "../analysis.js";
+import { acknowledgementWriter } from "./ack.js";
 import { collect, databasePath, loadRulesOrFail, siteOptions, timeZoneOption, yearOption } from "../options.js";
 
 interface TuiFlags {
@@ -45,7 +46,8 @@ export function register(program: Command): void {
         leaveContinuousIntegrationMode();
         // Loaded here, not at start-up: ink and react are needed by this command only.
         const { runTui } = await import("../../present/tui/run.js");
-        await runTui({ database, bundles });
+        // The TUI reads; `a` writes acknowledgements through the same code as `mcadvisor ack`, on its own connection.
+        await runTui({ database, bundles, acknowledgements: acknowledgementWriter(path) });
         process.exitCode = 0;
       } finally {
         database.close();

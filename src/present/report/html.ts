@@ -5,7 +5,9 @@ sideways inside their box), printable (@media print). Every string from a log or
 through escapeHtml, attribute values too.
 */
 import { escapeHtml } from "../sanitize.js";
-import type { Severity } from "../../model/findings.js";
+import type { Severity, Step } from "../../model/findings.js";
+import { describeAcknowledgement } from "../../model/acknowledgement.js";
+import { numberedSteps, type NumberedStep } from "../steps.js";
 import type { Timeline, TimelineRow } from "../../store/timeline.js";
 import type { ReportFinding, ReportModel } from "./model.js";
 import { dataOutsideWindow, displayPath, reportTime, shortTime, staleWarning, unreadableBundles } from "./model.js";
@@ -51,7 +53,11 @@ dl.summary dt { color: var(--muted); } dl.summary dd { margin: 0; overflow-wrap:
 .finding.critical { border-left-color: var(--critical); } .finding.warning { border-left-color: var(--warning); }
 .finding.info { border-left-color: var(--info); }
 .badge { display: inline-block; font-size: 0.75em; font-weight: 700; padding: 1px 6px; border-radius: 4px; color: #fff; vertical-align: 2px; margin-right: 6px; }
-.new { background: #6639ba; }
+.new { background: #6639ba; } .ack { background: #57606a; }
+.acknowledged { border-left: 4px solid #57606a; background: var(--panel); padding: 6px 12px; margin: 8px 0; }
+.alternative { margin: 6px 0 0 0; padding-left: 10px; border-left: 2px dashed var(--line); }
+.alternative .or { font-style: italic; color: var(--muted); }
+.alternative ol { padding-left: 1.4em; }
 ol.steps { padding-left: 1.4em; } ol.steps li { margin: 6px 0; }
 .where { font-weight: 600; }
 pre.cmd { margin: 3px 0; padding: 6px 10px; background: #0d1117; color: #e6edf3; border-radius: 6px; white-space: pre-wrap; overflow-wrap: anywhere; }
@@ -127,6 +133,7 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
   const statusClass = model.exitStatus === 3 ? "sev-unknown" : `sev-${status ?? "ok"}`;
   out.push(`<p><span class="status ${statusClass}">${statusWord}</span> `
     + `${open.critical} critical, ${open.warning} warning, ${open.info} info open; ${model.resolvedFindings.length} resolved in this window `
+    + `${summary.acknowledged > 0 ? `(${summary.acknowledged} of the open acknowledged: left out of the exit status) ` : ""}`
     + `<span class="muted">(exit status ${model.exitStatus})</span>`
     + `${unreadable.length > 0 ? ` mcadvisor could not read enough of ${unreadable.length === 1 ? "one bundle" : `${unreadable.length} bundles`} to judge ${unreadable.length === 1 ? "it" : "them"}: see <a href="#unread">Lines it could not read</a>.` : ""}</p>`);
   // In-page links only: the file stays self-contained, and on a phone the sections are one tap away.
@@ -280,7 +287,9 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
 
 function renderFinding(out: string[], finding: ReportFinding, time: (ms: number | null) => string, source: (file: string, line: number) => string, bundle: string | null): void {
   out.push(`<article class="finding ${finding.severity}">`);
-  out.push(`<h3><span class="badge sev-${finding.severity}">${SEVERITY_WORD[finding.severity]}</span>${finding.isNew ? '<span class="badge new">NEW</span>' : ""}${esc(finding.title)}</h3>`);
+  const acknowledged = finding.acknowledgement?.active ? '<span class="badge ack">ACKNOWLEDGED</span>' : "";
+  out.push(`<h3><span class="badge sev-${finding.severity}">${SEVERITY_WORD[finding.severity]}</span>${finding.isNew ? '<span class="badge new">NEW</span>' : ""}${acknowledged}${esc(finding.title)}</h3>`);
+  if (finding.acknowledgement) out.push(`<p class="acknowledged">${esc(describeAcknowledgement(finding.acknowledgement))}</p>`);
   const scope = [
     finding.package ? `package <b>${esc(finding.package)}</b>` : "",
     finding.deviceGroup ? `device group <b>${esc(finding.deviceGroup)}</b>` : "",
@@ -297,9 +306,22 @@ function renderFinding(out: string[], finding: ReportFinding, time: (ms: number 
   }
   if (finding.steps.length > 0) {
     out.push("<p><b>Steps</b></p>", '<ol class="steps">');
-    for (const step of finding.steps) {
-      out.push(`<li><span class="where">${esc(step.where)}</span><pre class="cmd"><code>${esc(step.command)}</code></pre>${step.why ? `<span class="why">${esc(step.why)}</span>` : ""}</li>`);
-    }
+    const body = (step: Step): string => `<span class="where">${esc(step.where)}</span><pre class="cmd"><code>${esc(step.command)}</code></pre>${step.why ? `<span class="why">${esc(step.why)}</span>` : ""}`;
+    // An alternative is no item of the numbered list: it sits inside the step it replaces, led by "or".
+    const entries = numberedSteps(finding.steps);
+    entries.forEach((entry, index) => {
+      if (entry.alternative) return;
+      const alternatives: NumberedStep[] = [];
+      for (let next = index + 1; next < entries.length && entries[next].alternative; next++) alternatives.push(entries[next]);
+      out.push(`<li value="${entry.number}">${body(entry.step)}`);
+      for (const alternative of alternatives) {
+        if (alternative.first) out.push(`<div class="alternative"><span class="or">or, instead:</span>${alternative.letter !== null ? '<ol type="a">' : ""}`);
+        out.push(alternative.letter !== null ? `<li>${body(alternative.step)}</li>` : `<div>${body(alternative.step)}</div>`);
+        const closes = alternatives[alternatives.indexOf(alternative) + 1]?.first !== false;
+        if (closes) out.push(`${alternative.letter !== null ? "</ol>" : ""}</div>`);
+      }
+      out.push("</li>");
+    });
     out.push("</ol>");
   }
   if (finding.evidence.length > 0) {

@@ -28,7 +28,7 @@ export function reportDocument(model: ReportModel) {
       bundles: summary.bundles, clusters: summary.clusters, nodes: summary.nodes, silentNodes: summary.silentNodes,
       staleNodes: summary.staleNodes.map((stale) => ({ bundle: stale.bundle, node: stale.node, lastSeen: iso(stale.lastSeen), bundleLast: iso(stale.bundleLast) })),
       packages: summary.packages, deviceGroups: summary.deviceGroups,
-      worstSeverity: summary.worstSeverity, open: summary.openCounts, resolvedInWindow: model.resolvedFindings.length,
+      worstSeverity: summary.worstSeverity, open: summary.openCounts, acknowledged: summary.acknowledged, resolvedInWindow: model.resolvedFindings.length,
       lines: summary.lines, unparsed: summary.unparsed, events: summary.events,
       dataStart: iso(summary.dataStart), dataEnd: iso(summary.dataEnd),
     },

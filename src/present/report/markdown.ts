@@ -5,6 +5,8 @@ HTML-significant `<`, `>`, `&` written as entities, so a `<script>` line stays t
 Commands are code spans so they can be copied as they are.
 */
 import { sanitizeForTerminal } from "../sanitize.js";
+import { numberedSteps } from "../steps.js";
+import { describeAcknowledgement } from "../../model/acknowledgement.js";
 import type { Severity } from "../../model/findings.js";
 import type { ReportFinding, ReportModel } from "./model.js";
 import { dataOutsideWindow, displayPath, reportTime, shortTime, staleWarning, unreadableBundles } from "./model.js";
@@ -66,7 +68,7 @@ export function renderReportMarkdown(model: ReportModel, options: MarkdownOption
   const unreadable = unreadableBundles(model);
   const status = model.exitStatus === 3 ? "UNKNOWN" : summary.worstSeverity === null ? "OK" : SEVERITY_WORD[summary.worstSeverity];
   out.push(`**Status: ${status}** (exit status ${model.exitStatus}): ${open.critical} critical, ${open.warning} warning, ${open.info} info open; `
-    + `${model.resolvedFindings.length} resolved in this window.`
+    + `${model.resolvedFindings.length} resolved in this window.${acknowledgedNote(summary.acknowledged)}`
     + `${unreadable.length > 0 ? ` mcadvisor could not read enough of ${unreadable.length === 1 ? "one bundle" : `${unreadable.length} bundles`} to judge ${unreadable.length === 1 ? "it" : "them"}: see "Lines mcadvisor could not read".` : ""}`, "");
 
   const outside = dataOutsideWindow(model);
@@ -205,8 +207,15 @@ function scopeText(finding: ReportFinding): string {
   ].filter(Boolean).join(", ");
 }
 
+/** Said after the counts when acknowledgements quiet some of them (they are counted, and left out of the exit status). */
+function acknowledgedNote(count: number): string {
+  return count === 0 ? "" : ` ${count} of the open findings ${count === 1 ? "is" : "are"} acknowledged (known, being handled) and left out of the exit status.`;
+}
+
 function renderFinding(out: string[], finding: ReportFinding, number: number, time: (ms: number | null) => string, path: (file: string, line?: number) => string, bundle: string | null): void {
-  out.push(`### ${number}. ${SEVERITY_WORD[finding.severity]}: ${markdownText(finding.title)}${finding.isNew ? " (new)" : ""}`, "");
+  const acknowledged = finding.acknowledgement?.active ? " (acknowledged)" : "";
+  out.push(`### ${number}. ${SEVERITY_WORD[finding.severity]}: ${markdownText(finding.title)}${finding.isNew ? " (new)" : ""}${acknowledged}`, "");
+  if (finding.acknowledgement) out.push(`> **${markdownText(describeAcknowledgement(finding.acknowledgement))}**`, "");
   const scope = scopeText(finding);
   out.push(`Action ${codeSpan(finding.action)}${scope ? `; ${scope}` : ""}; first seen ${time(finding.firstSeen)}, last seen ${time(finding.lastSeen)}`
     + `${bundle ? `; bundle ${codeSpan(bundle)}` : ""}.`, "");
@@ -219,10 +228,15 @@ function renderFinding(out: string[], finding: ReportFinding, number: number, ti
   }
   if (finding.steps.length > 0) {
     out.push("**Steps:**", "");
-    finding.steps.forEach((step, index) => {
-      out.push(`${index + 1}. ${markdownText(step.where)}: ${codeSpan(step.command)}${step.why ? `  ` : ""}`);
-      if (step.why) out.push(`   ${markdownText(step.why)}`);
-    });
+    // An alternative is no number of the list (it is not done after the step above but instead of it): a
+    // nested item under it, led by "or".
+    for (const { step, number, alternative, letter, first } of numberedSteps(finding.steps)) {
+      const mark = `${first ? "or:" : ""}${letter === null ? "" : `${first ? " " : ""}${letter}.`}`;
+      const lead = alternative ? `   - *${mark}* ` : `${number}. `;
+      const indent = alternative ? "     " : "   ";
+      out.push(`${lead}${markdownText(step.where)}: ${codeSpan(step.command)}${step.why ? `  ` : ""}`);
+      if (step.why) out.push(`${indent}${markdownText(step.why)}`);
+    }
     out.push("");
   }
   if (finding.evidence.length > 0) {

@@ -7,6 +7,7 @@ continue each other (since = previous until) count no line twice.
 import { relative } from "node:path";
 import type { SqliteDatabase } from "../../store/db.js";
 import { listFindings, type StoredFinding } from "../../store/read.js";
+import { withAcknowledgements } from "../../store/acknowledgements.js";
 import { readTimeline, type Timeline } from "../../store/timeline.js";
 import { listBundles } from "../../store/logs.js";
 import {
@@ -47,6 +48,8 @@ export interface ReportSummary {
   /** Worst severity among the open findings; null when none is open. */
   readonly worstSeverity: Severity | null;
   readonly openCounts: Readonly<Record<Severity, number>>;
+  /** Open findings an acknowledgement quiets now (counted in openCounts too, left out of the exit status). */
+  readonly acknowledged: number;
   /** Timed lines in the window, and those no header grammar recognised. */
   readonly lines: number;
   readonly unparsed: number;
@@ -161,6 +164,8 @@ export interface GatherOptions {
   readonly bundles?: readonly string[];
   readonly version: string;
   readonly timeZone?: string;
+  /** The real time (epoch ms) acknowledgements are judged at (default: now). */
+  readonly now?: number;
   /** At most this many suspicious-line groups (default 25). */
   readonly suspiciousLimit?: number;
   /** What the analysis that came before read of each bundle (report PATH...); without it, judged on the window's lines. */
@@ -200,7 +205,7 @@ export function gatherReport(database: SqliteDatabase, options: GatherOptions): 
 
   // Findings: open ones are the current to-do list whatever the window (an old unresolved problem stays on it);
   // one first seen after the window's end did not exist yet for this review.
-  const findings = listFindings(database, { bundles });
+  const findings = withAcknowledgements(database, listFindings(database, { bundles }), options.now);
   const mark = (finding: StoredFinding): ReportFinding => ({ ...finding, isNew: finding.firstSeen >= since });
   const openFindings = findings.filter((finding) => finding.status === "open" && finding.firstSeen < until).map(mark);
   const resolvedFindings = findings
@@ -240,6 +245,7 @@ export function gatherReport(database: SqliteDatabase, options: GatherOptions): 
     window: options.window,
     summary: {
       bundles, clusters, nodes, silentNodes, staleNodes, packages, deviceGroups, worstSeverity, openCounts,
+      acknowledged: openFindings.filter((finding) => finding.acknowledgement?.active === true).length,
       lines: lineTotals.lines, unparsed: lineTotals.unparsed, events: eventFacts.events, dataStart: span.first, dataEnd: span.last,
     },
     openFindings,

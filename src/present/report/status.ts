@@ -9,14 +9,19 @@ import { unreadableBundles, type ReportModel } from "./model.js";
 const STATE = ["OK", "WARNING", "CRITICAL", "UNKNOWN"] as const;
 
 export function renderStatusLine(model: ReportModel): string {
-  const { openCounts, lines, unparsed } = model.summary;
+  const { openCounts, lines, unparsed, acknowledged } = model.summary;
   const state = STATE[model.exitStatus] ?? "UNKNOWN";
-  const worst = model.openFindings.find((finding) => finding.severity === model.summary.worstSeverity && finding.severity !== "info");
+  // The first finding named is the worst one that decides the state: an acknowledged one does not.
+  const counting = model.openFindings.filter((finding) => finding.severity !== "info" && finding.acknowledgement?.active !== true);
+  const worst = counting.find((finding) => finding.severity === "critical") ?? counting[0];
   // A `|` would start the performance data early; log-derived text has it replaced.
   const title = worst ? `; first: ${sanitizeForTerminal(worst.title).replace(/\|/g, "/")}` : "";
   const unreadable = unreadableBundles(model).length;
   const cannotRead = unreadable > 0 ? `; could not read ${unreadable === 1 ? "one bundle" : `${unreadable} bundles`} (see the report)` : "";
-  return `MCADVISOR ${state} - ${openCounts.critical} critical, ${openCounts.warning} warning, ${openCounts.info} info open; `
+  const quieted = acknowledged > 0 ? `, ${acknowledged} of them acknowledged` : "";
+  return `MCADVISOR ${state} - ${openCounts.critical} critical, ${openCounts.warning} warning, ${openCounts.info} info open${quieted}; `
     + `${model.resolvedFindings.length} resolved in the window${cannotRead}${title}`
-    + ` | critical=${openCounts.critical} warning=${openCounts.warning} info=${openCounts.info} lines=${lines} unparsed=${unparsed} suspicious=${model.suspiciousLines} unread=${model.unreadTotal}\n`;
+    + ` | critical=${openCounts.critical} warning=${openCounts.warning} info=${openCounts.info} lines=${lines} unparsed=${unparsed} suspicious=${model.suspiciousLines} unread=${model.unreadTotal}`
+    // Only when there are some: the line stays exactly as it was for every check that never acknowledges.
+    + `${acknowledged > 0 ? ` acknowledged=${acknowledged}` : ""}\n`;
 }

@@ -13,12 +13,21 @@ import { displayPath, fit, formatDateTime, scrollTop, wrap } from "./text.js";
 import { highlighted, plain, Rows, type Row } from "./rows.js";
 import { moveCursor, movementOf } from "./movement.js";
 import { severityColor, tone, type Theme } from "./theme.js";
+import { numberedSteps, stepLabel } from "../steps.js";
+import { describeAcknowledgement } from "../../model/acknowledgement.js";
 
 export interface DetailLine {
   readonly row: Row;
   /** Set on evidence rows: Enter shows this line in the Logs view. */
   readonly evidence?: Evidence;
+  /** Set on a section's heading: the key that jumps to it (s steps, e evidence, c check first). */
+  readonly section?: DetailSection;
 }
+
+export type DetailSection = "steps" | "evidence" | "check";
+
+/** The key that jumps to each section of the detail. */
+export const sectionKeys: Readonly<Record<string, DetailSection>> = { s: "steps", e: "evidence", c: "check" };
 
 const indent = (rows: readonly string[], by: string): string[] => rows.map((row) => `${by}${row}`);
 
@@ -28,24 +37,31 @@ export function detailLines(finding: StoredFinding, width: number, theme: Theme)
   const text = (value: string, style: Parameters<typeof plain>[1] = {}): void => {
     lines.push({ row: plain(value, style) });
   };
-  const heading = (value: string): void => {
+  const heading = (value: string, section?: DetailSection): void => {
     text("");
-    text(value, { bold: true, color: tone(theme, "magenta") });
+    lines.push({ row: plain(value, { bold: true, color: tone(theme, "magenta") }), section });
   };
   const when = finding.status === "resolved" && finding.resolvedAt !== null
     ? `${formatDateTime(finding.firstSeen)} .. resolved ${formatDateTime(finding.resolvedAt)}`
     : `since ${formatDateTime(finding.firstSeen)}`;
   lines.push({ row: [
     { text: finding.severity.toUpperCase(), bold: true, color: severityColor(theme, finding.severity) },
-    { text: fit(` ${finding.status}  action ${finding.action}`, Math.max(width - finding.severity.length, 0)) },
+    { text: fit(` ${finding.status}${finding.acknowledgement?.active ? ", acknowledged" : ""}  action ${finding.action}`, Math.max(width - finding.severity.length, 0)) },
   ] });
   for (const row of wrap(finding.title, width)) text(row, { bold: true });
   // Each "name value" pair stays on one row (no-break spaces inside it).
   const scope = [finding.package && `package ${finding.package}`, finding.deviceGroup && `device group ${finding.deviceGroup}`,
-    finding.node && `node ${finding.node}`, !finding.siteInfo && finding.site && `site ${finding.site}`, `incident ${basename(finding.bundle)}`, when]
+    finding.node && `node ${finding.node}`, !finding.siteInfo && finding.site && `site ${finding.site}`, `incident ${basename(finding.bundle)}`, when, `id ${finding.id}`]
     .filter((item): item is string => Boolean(item)).map((item) => item.replace(/ /g, "\u00a0")).join(", ");
   for (const row of wrap(scope, width)) text(row, { color: tone(theme, "gray") });
   if (finding.siteInfo) for (const row of wrap(describeSite(finding.siteInfo, (source) => displayPath(source, finding.bundle)), width)) text(row, { color: tone(theme, "gray") });
+  if (finding.acknowledgement) {
+    // Known, being handled: said before anything else, with who and until when (a: take it back).
+    const active = finding.acknowledgement.active;
+    text("");
+    wrap(`${active ? "ACKNOWLEDGED" : "NO LONGER ACKNOWLEDGED"}: ${describeAcknowledgement(finding.acknowledgement)}`, width)
+      .forEach((row) => text(row, { bold: active, color: tone(theme, "yellow") }));
+  }
 
   heading("What happened");
   for (const row of indent(wrap(finding.summary, width - 2), "  ")) text(row);
@@ -56,25 +72,29 @@ export function detailLines(finding: StoredFinding, width: number, theme: Theme)
   }
 
   if (finding.checkFirst.length > 0) {
-    heading("Check first");
+    heading("Check first", "check");
     for (const check of finding.checkFirst) {
       wrap(check, width - 4).forEach((row, index) => text(`${index === 0 ? "  - " : "    "}${row}`));
     }
   }
 
   if (finding.steps.length > 0) {
-    heading("Steps, in order");
-    finding.steps.forEach((step, index) => {
-      text("");
-      wrap(`${step.where}:`, width - 5).forEach((row, part) => text(`${part === 0 ? `  ${index + 1}. ` : "     "}${row}`, { bold: true }));
+    heading("Steps, in order", "steps");
+    for (const entry of numberedSteps(finding.steps)) {
+      const { step } = entry;
+      // An alternative (instead of the step above) has no number: it is indented under that step, led by "or:".
+      const label = entry.alternative ? `     ${stepLabel(entry)} ` : `  ${stepLabel(entry)} `;
+      const pad = " ".repeat(entry.alternative ? label.length : 5);
+      if (!entry.alternative || entry.first) text("");
+      wrap(`${step.where}:`, width - label.length).forEach((row, part) => text(`${part === 0 ? label : " ".repeat(label.length)}${row}`, { bold: true }));
       // The command alone on its line, no bullet or quotes: it is copied as it stands.
-      for (const row of wrap(step.command, width - 5)) text(`     ${row}`, { color: tone(theme, "green") });
-      if (step.why) for (const row of indent(wrap(`why: ${step.why}`, width - 5), "     ")) text(row, { color: tone(theme, "gray") });
-    });
+      for (const row of wrap(step.command, width - pad.length)) text(`${pad}${row}`, { color: tone(theme, "green") });
+      if (step.why) for (const row of indent(wrap(`why: ${step.why}`, width - pad.length), pad)) text(row, { color: tone(theme, "gray") });
+    }
   }
 
   if (finding.evidence.length > 0) {
-    heading("Evidence (Enter opens the line in Logs)");
+    heading("Evidence (Enter opens the line in Logs)", "evidence");
     for (const evidence of finding.evidence) {
       const place = `${displayPath(evidence.file, finding.bundle)}:${evidence.line}`;
       lines.push({ evidence, row: plain(fit(`  ${place}`, width), { color: tone(theme, "cyan") }) });
@@ -86,6 +106,8 @@ export function detailLines(finding: StoredFinding, width: number, theme: Theme)
 
 export interface DetailViewProps {
   readonly finding: StoredFinding | undefined;
+  /** The incident `i` went to when it has no finding to show. */
+  readonly incident?: string | null;
   readonly onJump: (evidence: Evidence) => void;
   readonly width: number;
   readonly height: number;
@@ -93,7 +115,7 @@ export interface DetailViewProps {
   readonly active: boolean;
 }
 
-export function DetailView({ finding, onJump, width, height, theme, active }: DetailViewProps) {
+export function DetailView({ finding, incident, onJump, width, height, theme, active }: DetailViewProps) {
   const [cursor, setCursor] = useState(0);
   const topRef = useRef(0);
   const lines = finding ? detailLines(finding, width - 1, theme) : [];
@@ -107,6 +129,16 @@ export function DetailView({ finding, onJump, width, height, theme, active }: De
       setCursor(next);
       return;
     }
+    const section = sectionKeys[input];
+    if (section) {
+      // The heading goes to the top of the screen, the cursor on it: what follows fills the page.
+      const heading = lines.findIndex((line) => line.section === section);
+      if (heading >= 0) {
+        topRef.current = Math.max(0, Math.min(heading, lines.length - height));
+        setCursor(heading);
+      }
+      return;
+    }
     if (key.return) {
       const target = lines[at]?.evidence;
       if (target) onJump(target);
@@ -117,7 +149,10 @@ export function DetailView({ finding, onJump, width, height, theme, active }: De
       }
     }
   }, { isActive: active, owner: "detail" });
-  if (!finding) return <Rows rows={[plain("No finding selected: pick one in Findings (1) and press Enter.")]} height={height} />;
+  if (!finding) {
+    const why = incident ? `Incident ${basename(incident)} has no findings: its lines are in Logs (4), i: next incident.` : "No finding selected: pick one in Findings (1) and press Enter.";
+    return <Rows rows={[plain(fit(why, width))]} height={height} />;
+  }
   const top = scrollTop(at, topRef.current, height);
   topRef.current = top;
   // A one-column gutter shows the cursor without touching the text (commands stay copyable as they are).

@@ -35,6 +35,20 @@ export const keyGroups: readonly KeyGroup[] = [
     ],
   },
   {
+    title: "Findings, Detail",
+    keys: [
+      { keys: "a", does: "acknowledge / undo it" },
+    ],
+  },
+  {
+    title: "Detail",
+    keys: [
+      { keys: "s", does: "jump to the steps" },
+      { keys: "e", does: "jump to the evidence" },
+      { keys: "c", does: "jump to check first" },
+    ],
+  },
+  {
     title: "Logs",
     keys: [
       { keys: "n / N", does: "next / previous match" },
@@ -44,6 +58,7 @@ export const keyGroups: readonly KeyGroup[] = [
       { keys: "f", does: "type filters" },
       { keys: "c", does: "show/hide config files" },
       { keys: "x", does: "clear filters, search" },
+      { keys: "I", does: "this / all incidents" },
       { keys: "Left Right", does: "scroll sideways" },
     ],
   },

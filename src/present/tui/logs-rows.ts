@@ -53,16 +53,18 @@ export interface LogsLayout {
   readonly paneHeight: number;
   /** The incident(s) in scope: paths are shown relative to a single one. */
   readonly bundles: readonly string[] | undefined;
+  /** Where the lines come from, in words ("incident x", "all incidents"). */
+  readonly scope: string;
   readonly width: number;
 }
 
 export function logsRows(state: LogsState, layout: LogsLayout, theme: Theme): Row[] {
-  const { page, cursor, pageHeight, paneHeight, bundles, width } = layout;
+  const { page, cursor, pageHeight, paneHeight, bundles, scope, width } = layout;
   const current = page[cursor];
   const hostWidth = Math.min(Math.max(4, ...page.map((line) => (line.host ?? "").length)), 12);
   const searchTerms = state.search?.toLowerCase().split(/\s+/).filter(Boolean).map((term) => term.replace(/\*$/, "")) ?? [];
   const described = describeFilter(state.filter);
-  const head = `${described ? `filter: ${described}` : "all lines"}${state.search ? `   search: ${state.search}` : ""}${state.follow ? "   following new lines" : ""}`;
+  const head = `${described ? `filter: ${described}` : "all lines"}${state.search ? `   search: ${state.search}` : ""}${state.follow ? "   following new lines" : ""}   (${scope})`;
   const rows: Row[] = [plain(fit(head, width), { bold: true })];
   page.forEach((line, index) => {
     const row = lineRow(line, width, state.shift, hostWidth, theme, searchTerms, index === cursor);

@@ -21,9 +21,11 @@ export interface LogsState {
   readonly pendingSearch: boolean;
   /** At the end (G): new lines written by `watch` scroll in, as with tail -f. */
   readonly follow: boolean;
+  /** Every incident in the Logs (I), not only the one on screen: for what the incident does not hold. */
+  readonly allIncidents: boolean;
 }
 
-export const initialLogsState: LogsState = { filter: { level: "all" }, search: null, top: undefined, cursor: 0, shift: 0, message: null, jumpShown: 0, pendingSearch: false, follow: false };
+export const initialLogsState: LogsState = { filter: { level: "all" }, search: null, top: undefined, cursor: 0, shift: 0, message: null, jumpShown: 0, pendingSearch: false, follow: false, allIncidents: false };
 
 export const positionOf = (line: LogLine): LogPosition => ({ ts: line.ts, id: line.id });
 

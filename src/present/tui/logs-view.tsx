@@ -19,6 +19,10 @@ export interface LogsViewProps {
   readonly database: SqliteDatabase;
   /** The incident(s) in scope. */
   readonly bundles: readonly string[] | undefined;
+  /** The scope in words ("incident x", "all incidents"): every search says where it looked. */
+  readonly scope: string;
+  /** All incidents, when the scope is narrower (I widens it); null when it already holds them all. */
+  readonly widerScope: { readonly bundles: readonly string[] | undefined } | null;
   readonly state: LogsState;
   readonly setState: (update: LogsUpdate) => void;
   readonly jump: LogJump | null;
@@ -36,7 +40,7 @@ function cycle<T>(values: readonly T[], current: T | undefined): T | undefined {
   return index + 1 < values.length ? values[index + 1] : undefined;
 }
 
-export function LogsView({ database, bundles, state, setState, jump, version, width, height, theme, active }: LogsViewProps) {
+export function LogsView({ database, bundles, scope: scopeName, widerScope, state, setState, jump, version, width, height, theme, active }: LogsViewProps) {
   const paneHeight = height >= 12 ? 2 : 0;
   const pageHeight = Math.max(height - 2 - paneHeight, 1);
   const scope = bundles?.join("\u0000");
@@ -71,6 +75,13 @@ export function LogsView({ database, bundles, state, setState, jump, version, wi
     }
   });
 
+  // Searched one incident in vain: say whether the others hold it, and how to look there.
+  const elsewhere = (search: string): string => {
+    if (!widerScope) return "";
+    const other = seekLogLine(database, { ...filter, bundles: widerScope.bundles }, { from: undefined, direction: "forward", search });
+    return other ? "; other incidents have it: I searches all incidents" : "; nor has any other incident";
+  };
+
   // A search just typed after `/`: its first match below the cursor, else from the top.
   useEffect(() => {
     if (!state.pendingSearch) return;
@@ -79,8 +90,8 @@ export function LogsView({ database, bundles, state, setState, jump, version, wi
     const search = state.search;
     const below = seekLogLine(database, filter, { from: current ? positionOf(current) : undefined, direction: "forward", search });
     const found = below ?? seekLogLine(database, filter, { from: undefined, direction: "forward", search });
-    if (found) setState(centreOn(pager, found, below ? null : "search went on from the top"));
-    else say(`no line matches "${search}"${describeFilter(state.filter) ? " with these filters" : ""}`);
+    if (found) setState(centreOn(pager, found, below ? null : `search went on from the top of ${scopeName}`));
+    else say(`no line matches "${search}" in ${scopeName}${describeFilter(state.filter) ? " with these filters" : ""}${elsewhere(search)}`);
   });
 
   const seek = (direction: "forward" | "backward", kind: "search" | "error"): void => {
@@ -91,7 +102,7 @@ export function LogsView({ database, bundles, state, setState, jump, version, wi
     });
     const what = kind === "search" ? `"${state.search as string}"` : "error line";
     if (found) setState(centreOn(pager, found, null));
-    else say(`no ${what} ${direction === "forward" ? "below" : "above"} the cursor`);
+    else say(`no ${what} ${direction === "forward" ? "below" : "above"} the cursor in ${scopeName}${kind === "search" ? elsewhere(state.search as string) : ""}`);
   };
 
   // Keep the place: the new page starts at the line under the cursor (or the next one that passes).
@@ -121,8 +132,15 @@ export function LogsView({ database, bundles, state, setState, jump, version, wi
     else if (input === "h") setFilter({ ...state.filter, host: cycle(facets.hosts, state.filter.host) });
     else if (input === "p") setFilter({ ...state.filter, package: cycle(facets.packages, state.filter.package) });
     else if (input === "c") setFilter({ ...state.filter, configuration: !state.filter.configuration });
+    else if (input === "I") {
+      // The same line stays under the cursor; a search is run again in the new scope.
+      setState((previous) => ({
+        ...previous, allIncidents: !previous.allIncidents, top: current ? positionOf(current) : previous.top, cursor: 0,
+        pendingSearch: previous.search !== null, message: previous.allIncidents ? "back to the incident on screen" : "all incidents, merged by time",
+      }));
+    }
     else if (input === "x") setState((previous) => ({ ...previous, filter: { level: "all" }, search: null, message: "filters and search cleared" }));
   }, { isActive: active, owner: "logs" });
 
-  return <Rows rows={logsRows(state, { page, cursor, pageHeight, paneHeight, bundles, width }, theme)} height={height} />;
+  return <Rows rows={logsRows(state, { page, cursor, pageHeight, paneHeight, bundles, scope: scopeName, width }, theme)} height={height} />;
 }

@@ -6,6 +6,7 @@ import { render } from "ink";
 import { assertTerminal } from "./terminal.js";
 import type { SqliteDatabase } from "../../store/db.js";
 import { App } from "./app.js";
+import type { AcknowledgementWriter } from "./acknowledge.js";
 
 export { assertTerminal };
 
@@ -13,6 +14,7 @@ export interface TuiOptions {
   readonly database: SqliteDatabase;
   readonly bundles?: readonly string[];
   readonly pollMs?: number;
+  readonly acknowledgements?: AcknowledgementWriter;
   readonly stdin?: NodeJS.ReadStream;
   readonly stdout?: NodeJS.WriteStream;
 }
@@ -33,7 +35,7 @@ export async function runTui(options: TuiOptions): Promise<void> {
   process.on("SIGTERM", stop);
   process.on("SIGHUP", stop);
   try {
-    instance = render(<App database={options.database} bundles={options.bundles} pollMs={options.pollMs} />, {
+    instance = render(<App database={options.database} bundles={options.bundles} pollMs={options.pollMs} acknowledgements={options.acknowledgements} />, {
       stdout, stdin, exitOnCtrlC: true, patchConsole: true,
     });
     await instance.waitUntilExit();
