@@ -290,8 +290,8 @@ export class RuleEngine {
     for (const [state, changes] of this.changes) {
       const finding = this.snapshot(state);
       for (const change of CHANGE_ORDER) {
-        // An opened finding's snapshot already shows its later evidence.
-        if (changes.has(change) && !(change === "updated" && changes.has("opened"))) drained.push({ change, finding });
+        // An opened finding's snapshot already shows its later evidence and its severity.
+        if (changes.has(change) && !(change !== "opened" && change !== "resolved" && changes.has("opened"))) drained.push({ change, finding });
       }
     }
     this.changes.clear();

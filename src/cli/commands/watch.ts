@@ -6,7 +6,7 @@ import { defaultTargets, explicitTargets, startLive } from "../../pipeline/live.
 import { findingsDocument } from "../../present/findings-json.js";
 import { sanitizeForTerminal } from "../../present/sanitize.js";
 import { formatIso } from "../../ingest/year.js";
-import type { FindingChange } from "../../correlate/engine.js";
+import type { LiveChange } from "../../pipeline/live-findings.js";
 import type { Finding } from "../../model/findings.js";
 import { version } from "../../version.js";
 import { collect, databasePath, formatOption, loadRulesOrFail, timeZoneOption, yearOption } from "../options.js";
@@ -24,7 +24,7 @@ interface WatchFlags {
 const NO_TOTALS = { files: 0, lines: 0, events: 0, unparsed: 0 };
 
 /** One compact block per change: what, how bad, where, and the first command to run. */
-function renderChangeText(change: FindingChange, finding: Finding, timeZone: string | undefined): string {
+function renderChangeText(change: LiveChange, finding: Finding, timeZone: string | undefined): string {
   const clean = sanitizeForTerminal;
   const scope = [finding.package && `package ${finding.package}`, finding.deviceGroup && `device group ${finding.deviceGroup}`,
     finding.node && `node ${finding.node}`].filter(Boolean).join(", ");
@@ -33,6 +33,10 @@ function renderChangeText(change: FindingChange, finding: Finding, timeZone: str
     `${formatIso(when, timeZone)} ${change.toUpperCase()} ${finding.severity.toUpperCase()} [${finding.action}] ${clean(finding.title)} (${finding.id})`,
   ];
   if (scope) lines.push(`  ${clean(scope)}`);
+  if (change === "withdrawn") {
+    lines.push("  no longer holds: the lines read so far, taken in the logs' order as analyze takes them, do not give it (a more specific finding may cover it); close it");
+    return `${lines.join("\n")}\n`;
+  }
   lines.push(`  ${clean(finding.summary)}`);
   const first = finding.steps[0];
   if (change !== "resolved" && first) lines.push(`  first step on ${clean(first.where)}: ${clean(first.command)}`);
