@@ -65,6 +65,13 @@ const SIBLING_SETTLE_MS = 250;
 
 const identityOf = (stats: Stats): string => `${stats.dev}:${stats.ino}`;
 
+/** Marks a fingerprint given up to a later file with the same head; the original stays its prefix. */
+const SUPERSEDED = "~superseded~";
+const originalFingerprint = (fingerprint: string): string => {
+  const cut = fingerprint.indexOf(SUPERSEDED);
+  return cut < 0 ? fingerprint : fingerprint.slice(0, cut);
+};
+
 /** The complete lines of a file's head as the framer stores them (a last line without newline is left out). */
 function completeLinesOf(content: Buffer): string[] {
   const end = content.lastIndexOf(0x0a);
@@ -313,7 +320,7 @@ export class FollowerHub {
       if (!known && record.offset > stats.size && !this.held.has(record.id)) {
         // Same head, less content than we read: rewritten from the start with an identical head. The old
         // record keeps its lines under a retired identity; the new content is a new file from byte 0.
-        this.store.refingerprint(record.id, `${record.fingerprint}~superseded~${record.id}`, record.headBytes);
+        this.store.refingerprint(record.id, `${originalFingerprint(record.fingerprint)}${SUPERSEDED}${record.id}`, record.headBytes);
         record = this.recordFor(path, place, stats, head);
       }
       const holder = this.held.get(record.id);
@@ -347,13 +354,49 @@ export class FollowerHub {
 
   private recordFor(path: string, place: FollowedPlace, stats: Stats, head: Buffer): FileRecord {
     const fingerprint = hashHead(head);
-    const known = this.store.findFileByFingerprint(place.bundle, fingerprint)
+    const known = this.identify(place.bundle, stats, fingerprint)
       ?? this.store.findGrownFile(path, stats.dev, stats.ino, head.length, (bytes) => hashHead(head.subarray(0, bytes)));
     if (known) return known;
+    this.retireFingerprint(place.bundle, fingerprint);
     return this.store.addFile({
       path, bundle: place.bundle, hostHint: place.hostHint, packageHint: place.packageHint, kind: place.kind,
       fingerprint, headBytes: head.length, dev: stats.dev, ino: stats.ino, size: stats.size, mtime: Math.round(stats.mtimeMs),
     });
+  }
+
+  /**
+  The stored record of a file with this head, or undefined for new content. The head fingerprint finds
+  the candidates: the record holding it now, and older ones a later file with the same head superseded
+  (a log may repeat itself byte for byte: the same 4 KiB head is then no identity). The inode decides
+  between them: the record of this very inode; else one whose own inode no longer holds its content
+  (copied, then truncated or deleted: this may be the copy). A record whose content is still where it
+  was is never taken for another file that merely starts the same.
+  */
+  private identify(bundle: string, stats: Stats, fingerprint: string): FileRecord | undefined {
+    const candidates = this.store.filesOfBundle(bundle).filter((record) => originalFingerprint(record.fingerprint) === fingerprint);
+    // The same inode is the same file unless it now holds less than we read (rewritten from the start).
+    const sameInode = candidates.find((record) => record.dev === stats.dev && record.ino === stats.ino);
+    if (sameInode) return stats.size >= sameInode.offset ? sameInode : undefined;
+    return candidates.reverse().find((record) => !this.contentInPlace(record));
+  }
+
+  /** The record's content is still in its own inode: held by a reader, or at its path or a rotated name beside it, with its head and size. */
+  private contentInPlace(record: FileRecord): boolean {
+    for (const reader of this.held.values()) if (reader.record.id === record.id) return true;
+    if (record.dev === null || record.ino === null) return false;
+    for (const candidate of [record.path, ...this.siblingsOf(record.path)]) {
+      const stats = statOrNull(candidate);
+      if (!stats || !stats.isFile() || stats.dev !== record.dev || stats.ino !== record.ino) continue;
+      if (stats.size < record.offset || stats.size < record.headBytes) return false;
+      return hashHead(this.headOf(candidate, record.headBytes)) === originalFingerprint(record.fingerprint);
+    }
+    return false;
+  }
+
+  /** A new file takes this fingerprint: a stored file with the same head keeps its lines under a retired one. */
+  private retireFingerprint(bundle: string, fingerprint: string): void {
+    const holder = this.store.findFileByFingerprint(bundle, fingerprint);
+    if (holder) this.store.refingerprint(holder.id, `${fingerprint}${SUPERSEDED}${holder.id}`, holder.headBytes);
   }
 
   /** Reads from the reader's position to EOF (or the byte budget); true when more is waiting. */
@@ -527,7 +570,8 @@ export class FollowerHub {
       // could be the prefix of anything, so the stored lines decide: every complete line of this head
       // must be stored, in order, at the start of that file.
       if (record.headBytes >= FINGERPRINT_BYTES && head.length >= record.headBytes) {
-        return hashHead(head.subarray(0, record.headBytes)) === record.fingerprint;
+        // The same head is that file's copy only if the file itself no longer holds it (a log may repeat itself).
+        return hashHead(head.subarray(0, record.headBytes)) === originalFingerprint(record.fingerprint) && !this.contentInPlace(record);
       }
       if (lines.length === 0) return false;
       const stored = this.store.firstLines(record.id, lines.length);
@@ -564,7 +608,7 @@ export class FollowerHub {
         if (known && known.headBytes <= head.length && hashOf(known.headBytes) === known.fingerprint) {
           record = this.store.fileById(known.id);
         } else {
-          record = this.store.findFileByFingerprint(place.bundle, hashHead(head)) ?? this.store.findGrownFile(candidate, stats.dev, stats.ino, head.length, hashOf);
+          record = this.identify(place.bundle, stats, hashHead(head)) ?? this.store.findGrownFile(candidate, stats.dev, stats.ino, head.length, hashOf);
         }
       } finally {
         closeSync(fd);
