@@ -26,6 +26,7 @@ import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, type S
 import { basename, dirname, join } from "node:path";
 import { FINGERPRINT_BYTES, hashHead } from "./source.js";
 import { LineFramer, type FramedLine } from "./lines.js";
+import { specialFileKind } from "./discover.js";
 import type { FileKind, FileRecord, Store } from "../store/store.js";
 
 export interface FollowedPlace {
@@ -176,12 +177,15 @@ export class FileFollower {
         if (this.check()) this.poke();
         this.lastProblem = null;
       } catch (error) {
-        // Reported once per distinct problem (an unreadable file would otherwise repeat on every event).
-        const message = (error as Error).message;
-        if (message !== this.lastProblem) this.hub.problem(this.path, error as Error);
-        this.lastProblem = message;
+        this.reportOnce(error as Error);
       }
     });
+  }
+
+  /** Reported once per distinct problem (an unreadable file would otherwise repeat on every event). */
+  private reportOnce(error: Error): void {
+    if (error.message !== this.lastProblem) this.hub.problem(this.path, error);
+    this.lastProblem = error.message;
   }
 
   cancelTrailing(): void {
@@ -194,7 +198,7 @@ export class FileFollower {
     try {
       while (this.check()) { /* read what is there */ }
     } catch (error) {
-      this.hub.problem(this.path, error as Error);
+      this.reportOnce(error as Error);
     }
   }
 
@@ -235,6 +239,10 @@ export class FileFollower {
           this.truncatedUnderUs(reader);
         }
       }
+    }
+    if (!this.reader && stats && !stats.isFile()) {
+      // Said once (poke reports each distinct problem once): a folder, FIFO or socket where the log should be.
+      throw new Error(`${stats.isDirectory() ? "a folder" : specialFileKind(stats) ?? "not a regular file"}, not a log file: not followed until a file takes its place`);
     }
     if (!this.reader && stats && stats.isFile() && stats.size > 0) {
       const opened = this.hub.open(this, this.path, this.place);

@@ -1,4 +1,6 @@
 import type { Command } from "commander";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { openDatabase } from "../../store/db.js";
 import { acquireWriterLock } from "../../store/lock.js";
 import { Store } from "../../store/store.js";
@@ -64,6 +66,10 @@ export function register(program: Command): void {
       const lock = acquireWriterLock(path, "watch");
       const store = new Store(openDatabase(path));
       const targets = paths.length > 0 ? explicitTargets(paths) : defaultTargets(flags.root ?? "/");
+      // Followed anyway (a node tree being copied in, a mount not up yet), but a typo must not wait in silence.
+      const missing = paths.length > 0 ? paths.filter((target) => !existsSync(target)).map((target) => `${target} does not exist (yet)`)
+        : existsSync(flags.root ?? "/") ? [] : [`--root ${resolve(flags.root ?? "/")} does not exist (yet)`];
+      for (const message of missing) process.stderr.write(`mcadvisor: ${sanitizeForTerminal(message)}: nothing is read from it until it appears; check the path\n`);
       try {
         const session = startLive({
           store, rules, targets, timeZone, fixedYear, poll: flags.poll ?? false,
