@@ -168,8 +168,9 @@ export class LiveFindings {
     const latest = new Map<string, Finding>();
     for (const { finding } of [...pushed, ...advanced]) latest.set(finding.id, finding);
     for (const finding of latest.values()) {
-      this.tell(state, finding);
+      // Stored before it is printed: a consumer that reads the database on the printed line finds it there.
       this.options.store.upsertFinding(bundle, finding);
+      this.tell(state, finding);
     }
   }
 
@@ -222,6 +223,7 @@ export class LiveFindings {
   private compareAll(state: BundleState): void {
     state.compareAll = false;
     const findings = state.engine.findings();
+    this.options.store.replaceFindings(state.bundle, findings); // stored before anything is printed
     const current = new Set(findings.map((finding) => finding.id));
     for (const [id, finding] of state.told) {
       if (current.has(id)) continue;
@@ -229,7 +231,6 @@ export class LiveFindings {
       this.options.onChange("withdrawn", finding, state.bundle);
     }
     for (const finding of findings) this.tell(state, finding);
-    this.options.store.replaceFindings(state.bundle, findings);
   }
 
   /** Prints how the finding differs from what was told (nothing when only its evidence grew). */

@@ -43,12 +43,12 @@ describe("watch: changes a consumer can rely on", () => {
     writeFileSync(tree.syslog, `${syslogLine("root: pairdisplay -g dbdg: EX_COMERR (255) can't communicate with HORCM instance 1")}\n`);
 
     const first = await startWatch(["--db", tree.db, "--root", tree.root, "--format", "json", "--rules", rulesDir]);
-    const opened = JSON.parse(await first.waitForStdout((line) => line.includes("site-horcm-down"), 5000)) as Record<string, unknown>;
+    const opened = JSON.parse(await first.waitForStdout((line) => line.includes("site-horcm-down"))) as Record<string, unknown>;
     expect(opened).toMatchObject({ change: "opened", rule: "site-horcm-down" });
     expect(await first.stop()).toBe(0);
 
     const second = await startWatch(["--db", tree.db, "--root", tree.root, "--format", "json"]);
-    const withdrawn = JSON.parse(await second.waitForStdout((line) => line.includes("\"withdrawn\""), 5000)) as Record<string, unknown>;
+    const withdrawn = JSON.parse(await second.waitForStdout((line) => line.includes("\"withdrawn\""))) as Record<string, unknown>;
     expect(withdrawn).toMatchObject({ change: "withdrawn", id: opened.id, rule: "site-horcm-down" });
     expect(await second.stop()).toBe(0);
     expect(query<{ rule: string }>(tree.db, "SELECT rule FROM finding").map((row) => row.rule)).not.toContain("site-horcm-down");
@@ -64,10 +64,10 @@ describe("watch: changes a consumer can rely on", () => {
     writeFileSync(join(rulesDir, "site-horcm-down.yaml"), SITE_RULE);
     writeFileSync(tree.syslog, `${syslogLine("root: pairdisplay -g dbdg: EX_COMERR (255) can't communicate with HORCM instance 1")}\n`);
     const first = await startWatch(["--db", tree.db, "--root", tree.root, "--rules", rulesDir]);
-    await first.waitForStdout((line) => line.includes("OPENED"), 5000);
+    await first.waitForStdout((line) => line.includes("OPENED"));
     expect(await first.stop()).toBe(0);
     const second = await startWatch(["--db", tree.db, "--root", tree.root]);
-    const line = await second.waitForStdout((text) => text.includes("WITHDRAWN"), 5000);
+    const line = await second.waitForStdout((text) => text.includes("WITHDRAWN"));
     expect(line).toMatch(/WITHDRAWN WARNING \[restart-raid-manager\] Site rule/);
     expect(second.stdout.join("\n")).toContain("no longer holds");
     expect(await second.stop()).toBe(0);

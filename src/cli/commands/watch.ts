@@ -73,6 +73,8 @@ export function register(program: Command): void {
       try {
         const session = startLive({
           store, rules, targets, timeZone, fixedYear, poll: flags.poll ?? false,
+          // A diagnostic knob, not an option: the test harness turns the sweep off (docs/decisions.md).
+          safetySweepSeconds: process.env.MCADVISOR_WATCH_SWEEP_SECONDS ? Number(process.env.MCADVISOR_WATCH_SWEEP_SECONDS) : undefined,
           onChange: (change, finding, bundle) => {
             if (format === "json") {
               const [shown] = findingsDocument([{ ...finding, bundle, updatedAt: "" }], NO_TOTALS, [], { version, timeZone }).findings;
