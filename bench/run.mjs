@@ -396,6 +396,10 @@ if (results.baselines.lnav.installed) {
 results.notes.push(`readline baseline: its one regex matches ${results.baselines.readline.output.matched.toLocaleString("en-US")} of ${meta1m.lines.toLocaleString("en-US")} lines (not \`EMS [pid]:\` nor \`last message repeated\`).`);
 results.goals = judgeGoals(results);
 
+// ---- phrasing recall (issue 12): the share of test/phrasings/ the parser reads; bench/recall.mjs --failures lists the misses
+results.recall = runJson("recall.mjs", ["--json"]);
+log(results.recall.error ?? `phrasing recall: ${results.recall.passed}/${results.recall.total} (${(100 * results.recall.recall).toFixed(1)}%) of test/phrasings/`);
+
 mkdirSync(outDirectory, { recursive: true });
 writeFileSync(join(outDirectory, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(join(outDirectory, "latest.md"), formatMarkdown(results));

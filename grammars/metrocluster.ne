@@ -30,9 +30,10 @@ const lexer = filteredLexer(
     pairState: new RegExp(`(?:${STATES})(?:\\(SSWS\\))?${END}`),
     exCode: /EX_[A-Z]{4,6}(?:[ \t]*\([ \t]*\d+[ \t]*\))?/,
     assignment: /[A-Za-z][A-Za-z0-9_]*=(?:"[^"]*"|'[^']*'|[^\s,;:)]*)/,
-    autoName: /AUTO_[A-Z0-9_]+/,
+    autoName: /[Aa][Uu][Tt][Oo]_[A-Za-z0-9_]+/,
     forceflag: /FORCEFLAG|[Ff]orce[ _]?[Ff]lag/,
-    command: new RegExp(`(?:horctakeover|pairresync|paircreate|pairsplit|pairvolchk|pairdisplay|pairevtwait|raidvchkscan|horcctl|pairmon|raidscan)${END}`),
+    // A path before the name is the same command ("Executing /HORCM/usr/bin/horctakeover -g oradg").
+    command: new RegExp(`(?:\\/?[A-Za-z0-9_.-]+\\/)*(?:horctakeover|pairresync|paircreate|pairsplit|pairvolchk|pairdisplay|pairevtwait|raidvchkscan|horcctl|pairmon|raidscan)${END}`),
     horcmScript: new RegExp(`(?:horcmstart|horcmshutdown)(?:\\.sh)?${END}`),
     option: /-[A-Za-z]+\d*(?![A-Za-z0-9_-])/,
     number: /\d+(?:\.\d+)?(?![A-Za-z0-9_])/,
@@ -52,8 +53,8 @@ var anyToken = { test: isRealToken };
 type Scalar = string | number | boolean | null;
 interface Draft { kind: string; deviceGroup?: string; fields: Record<string, Scalar> }
 
-/** Raid Manager exit codes (reference.md §4.6). 202-220 follow the manual's listing order (202 and 205 verified). */
-const EX_NUMBERS: Record<string, number> = {
+/** Raid Manager exit codes (reference.md §4.6). 202-220 follow the manual's listing order (202 and 205 verified). Shared with raidmanager.ne. */
+export const EX_NUMBERS: Record<string, number> = {
   EX_COMERR: 255, EX_REQARG: 254, EX_INVARG: 253, EX_UNWOPT: 252, EX_ATTHOR: 251, EX_ATTDBG: 250, EX_INVNAM: 249, EX_OPTINV: 248,
   EX_ENOENT: 247, EX_ENODEV: 246, EX_ENOMEM: 245, EX_ERANGE: 244, EX_ENAMLG: 243, EX_ENORMT: 242, EX_INVMOD: 241, EX_INVCMD: 240,
   EX_ENOGRP: 239, EX_UNWCOD: 238, EX_CMDIOE: 237, EX_ENQVOL: 236, EX_EVOLCE: 235, EX_EWSUSE: 234, EX_EWSTOT: 233, EX_EWSLTO: 232,
@@ -73,7 +74,7 @@ const HORCM_CODES = new Set(["EX_ATTHOR", "EX_COMERR", "EX_ATTDBG"]);
 const TAKEOVER_RESULTS = ["nop", "swap", "svol", "pvol-smpl", "pvol-psue", "svol-ssus"];
 const FENCE_LEVELS = new Set(["DATA", "STATUS", "NEVER", "ASYNC"]);
 // Words that may stand between a keyword and its value: "fence level is DATA", "AUTO_X set to 1".
-const CONNECTORS = new Set(["is", "are", "=", "set", "to", "of", "level", "value", "now", "currently", "in", "the", "state", "status", "was", "has", "been", "a", "be"]);
+const CONNECTORS = new Set(["is", "are", "=", "set", "to", "of", "level", "value", "now", "currently", "in", "the", "state", "status", "was", "has", "been", "a", "be", "reports", "reported", "shows", "showing"]);
 const STATE_WORDS = new Set(["state", "status", "states", "statuses", "volstat", "report", "reports", "shows", "show", "volume", "volumes", "ldev", "ldevs"]);
 const DEVICE_GROUP_STOP = new Set(["state", "status", "is", "are", "for", "of", "the", "in", "has", "was", "not", "on", "and", "name", "named", "to", "with", "from", "at"]);
 const NEGATIONS = new Set(["no", "not", "absent", "missing", "without", "create", "cannot", "can't", "doesn't", "isn't"]);
@@ -91,13 +92,72 @@ function roleOf(text: string): "PVOL" | "SVOL" {
   return text.startsWith("P") ? "PVOL" : "SVOL";
 }
 
+/** pairdisplay prints an S-VOL in PSUS as SSUS (CCI MK-90RD011-25 p.199): the state the Metrocluster tables call SVOL_PSUS. */
+function normalState(role: string | null, state: string): string {
+  return (role === "SVOL" || role === null) && state === "SSUS" ? "PSUS" : state;
+}
+
 /** "PVOL_PSUE", "P-VOL PSUE", "SVOL_PSUS(SSWS)" -> role and state. */
 function splitRoleState(text: string): { role: "PVOL" | "SVOL"; state: string } {
   const role = roleOf(text);
   if (text.endsWith("(SSWS)")) return { role, state: "SSWS" };
   const match = new RegExp(`(${STATES})$`).exec(text);
-  return { role, state: match ? match[1] : text };
+  return { role, state: normalState(role, match ? match[1] : text) };
 }
+
+/** A state as a value ("SVOL_PSUE", "psue", "PSUS(SSWS)", "EX_ENORMT"): role and state, or an EX_ code. */
+function stateValue(value: string): { role: "PVOL" | "SVOL" | null; state: string } | { code: string } | null {
+  const upper = value.toUpperCase();
+  if (/^EX_[A-Z]+$/.test(upper)) return { code: EX_ALIASES[upper] ?? upper };
+  const combined = new RegExp(`^([PS])-?VOL[_ -]?(${STATES})(\\(SSWS\\))?$`).exec(upper);
+  if (combined) return splitRoleState(upper);
+  const bare = new RegExp(`^(${STATES})(\\(SSWS\\))?$`).exec(upper);
+  if (bare) return bare[2] || bare[1] === "SSWS" ? { role: "SVOL", state: "SSWS" } : { role: bare[1] === "SSUS" ? "SVOL" : null, state: normalState(null, bare[1]) };
+  return null;
+}
+
+/** pairvolchk -ss returned values (P9000 RAID Manager Reference Guide T1610-96037 p.46): 2x/3x synchronous, 4x/5x asynchronous. */
+const VOLCHK_CODES: Record<number, { role: "PVOL" | "SVOL" | null; state: string }> = {
+  1: { role: null, state: "SMPL" }, 11: { role: null, state: "SMPL" },
+  22: { role: "PVOL", state: "COPY" }, 23: { role: "PVOL", state: "PAIR" }, 24: { role: "PVOL", state: "PSUS" }, 25: { role: "PVOL", state: "PSUE" }, 26: { role: "PVOL", state: "PDUB" },
+  32: { role: "SVOL", state: "COPY" }, 33: { role: "SVOL", state: "PAIR" }, 34: { role: "SVOL", state: "PSUS" }, 35: { role: "SVOL", state: "PSUE" }, 36: { role: "SVOL", state: "PDUB" },
+  42: { role: "PVOL", state: "COPY" }, 43: { role: "PVOL", state: "PAIR" }, 44: { role: "PVOL", state: "PSUS" }, 45: { role: "PVOL", state: "PSUE" }, 46: { role: "PVOL", state: "PDUB" }, 47: { role: "PVOL", state: "PFUL" }, 48: { role: "PVOL", state: "PFUS" },
+  52: { role: "SVOL", state: "COPY" }, 53: { role: "SVOL", state: "PAIR" }, 54: { role: "SVOL", state: "PSUS" }, 55: { role: "SVOL", state: "PSUE" }, 56: { role: "SVOL", state: "PDUB" }, 57: { role: "SVOL", state: "PFUL" }, 58: { role: "SVOL", state: "PFUS" },
+};
+
+/**
+Pair states said in words, as the Raid Manager and Continuous Access guides name them (pair status
+definitions: simplex, copy in progress, pair/synchronized, suspended-split, suspended-error, side file
+above the high-water mark, suspended because the side file or journal is full, suspended-swappable).
+Most specific first: a span read once is not read again.
+*/
+const WORD_STATES: Array<{ state: string; role?: "SVOL"; pattern: RegExp }> = [
+  { state: "PFUS", pattern: /suspended (?:because|as|since|due to|when|after) (?:the |its |a )?(?:side ?file|journal)(?: volume)? (?:is |was |became |got |went )?(?:full|filled)|(?:side ?file|journal)[- ]full[- ]suspen(?:ded|sion|d)/g },
+  { state: "PFUL", pattern: /(?:side ?file|journal)(?: usage| use)? (?:is |was |has gone |went )?(?:above|over|past|beyond|exceed(?:s|ed|ing)?) (?:the |its )?(?:threshold|high[- ]water[- ]mark|hwm)/g },
+  { state: "SSWS", role: "SVOL", pattern: /suspended[- ]swappable|swap[- ]suspended|suspended for swapping/g },
+  { state: "PSUE", pattern: /(?:pair )?suspended[- ](?:error\b|(?:due to|by|with|on|because of|after) (?:an? |the )?(?:[a-z/-]+ )?(?:error|failure|fault))|error[- ]suspend(?:ed)?/g },
+  { state: "PSUS", pattern: /(?:pair )?suspended[- ]split|split by (?:the )?(?:user|operator|administrator|command)|suspended by (?:the )?(?:user|operator|administrator|command)|\bsplit (?:state|status)\b/g },
+  { state: "COPY", pattern: /(?:initial |update )?cop(?:y|ying) (?:is )?in progress|being (?:copied|resynchroni[sz]ed)|pending duplex|\bcopying\b/g },
+  { state: "SMPL", pattern: /\bsimplex\b|\bunpaired\b|\bnot (?:in )?(?:a )?pair(?:ed)?\b/g },
+  { state: "PAIR", pattern: /(?<!not |un)\bsynchroni[sz]ed\b|\bin sync\b|\bduplex\b/g },
+];
+
+// key=value forms: which keys name the group, a side's state, the side, the role, a command and its result.
+const GROUP_KEYS = new Set(["dg", "group", "devgroup", "dev_group", "device_group", "devicegroup", "dev_grp", "devgrp"]);
+const LOCAL_KEYS = new Set(["local", "local_state", "localstate", "local_status", "lstate", "loc", "local_vol"]);
+const REMOTE_KEYS = new Set(["remote", "remote_state", "remotestate", "remote_status", "rstate", "rmt", "remote_vol"]);
+const STATE_KEYS = new Set(["state", "status", "pair_state", "pairstate", "pair_status", "volstat", "vol_state"]);
+const PVOL_KEYS = new Set(["pvol", "p_vol", "pvol_state", "primary"]);
+const SVOL_KEYS = new Set(["svol", "s_vol", "svol_state", "secondary"]);
+const RESULT_KEYS = new Set(["rc", "exit", "exit_code", "exitcode", "return", "return_code", "retcode", "result", "outcome"]);
+// A leading `name:` that is not a device group's name.
+/** Leading words that are a tag, a side or a heading, never a device group's name ("local:", "MC-XP:" is read by its shape). */
+export const LABEL_STOP = new Set(["local", "remote", "error", "warning", "warn", "note", "info", "notice", "debug", "node", "package", "pkg", "status", "state",
+  "result", "cause", "reason", "host", "date", "time", "root", "cmd", "command", "output", "message", "msg", "detail", "details", "horcm", "raid",
+  "hint", "action", "check", "summary", "this", "the", "it", "fence", "group", "volume", "site", "primary", "secondary", "both", "journal", "metrocluster",
+  "remark", "comment", "fixme", "todo", "usage", "example", "step", "phase", "function"]);
+// Nouns after this/other, near/far that make them a side.
+const SIDE_NOUNS = new Set(["side", "site", "array", "volume", "end", "frame"]);
 
 function exCodeOf(text: string): { code: string; number: number | null } {
   const name = /^EX_[A-Z]+/.exec(text)![0];
@@ -113,10 +173,14 @@ function unquote(value: string): string {
 interface Found { position: number; event: Draft }
 
 /** Read the facts of one body from its typed tokens. */
-function interpret(tokens: Token[]): Draft[] {
+function interpret(input: Token[]): Draft[] {
+  // "/HORCM/usr/bin/pairresync" is pairresync.
+  const tokens = input.map((token) => (token.type === "command" && token.value.includes("/") ? { ...token, value: token.value.slice(token.value.lastIndexOf("/") + 1) } : token));
   const lower = tokens.map((token) => token.value.toLowerCase());
   const found: Found[] = [];
   const used = new Set<number>();
+  // How the line names its device group (fields.deviceGroupFrom): in its words ("line") or a leading label.
+  let groupFrom = "line";
   const add = (position: number, kind: string, fields: Record<string, Scalar | undefined>, deviceGroup?: string): void => {
     if (fields.side === "both") {
       add(position, kind, { ...fields, side: "local" }, deviceGroup);
@@ -126,7 +190,10 @@ function interpret(tokens: Token[]): Draft[] {
     const kept: Record<string, Scalar> = {};
     for (const [key, value] of Object.entries(fields)) if (value !== undefined) kept[key] = value;
     const event: Draft = { kind, fields: kept };
-    if (deviceGroup !== undefined) event.deviceGroup = deviceGroup;
+    if (deviceGroup !== undefined) {
+      event.deviceGroup = deviceGroup;
+      kept.deviceGroupFrom = groupFrom;
+    }
     found.push({ position, event });
   };
   const commands = tokens.filter((token) => token.type === "command").map((token) => token.value);
@@ -151,12 +218,10 @@ function interpret(tokens: Token[]): Draft[] {
 
   // Device group: the body's first "device group X", "dev_group X", "-g X", "DEVICE_GROUP=X", "group X".
   let deviceGroup: string | undefined;
-  const pairdisplayRow = tokens.length >= 4 && tokens[0].type === "word" && tokens[1].type === "word" && (tokens[2].value === "L" || tokens[2].value === "R")
-    && tokens.some((token) => token.type === "roleState");
-  if (pairdisplayRow) deviceGroup = tokens[0].value;
+  let groupFromOption = false;
   for (let index = 0; index < tokens.length && deviceGroup === undefined; index++) {
     const token = tokens[index];
-    if (token.type === "assignment" && /^(?:DEVICE_GROUP|DEV_GROUP|dev_group|device_group)=/.test(token.value)) {
+    if (token.type === "assignment" && GROUP_KEYS.has(token.value.slice(0, token.value.indexOf("=")).toLowerCase())) {
       deviceGroup = unquote(token.value.slice(token.value.indexOf("=") + 1)) || undefined;
       continue;
     }
@@ -167,26 +232,58 @@ function interpret(tokens: Token[]): Draft[] {
       && !["device", "dev_group", "device_group", "group", "the", "all", "each", "every"].includes(lower[index + 2])) keywordEnd = index + 1;
     else if (lower[index] === "dev_group" || lower[index] === "device_group" || lower[index] === "dev-group" || lower[index] === "device-group") keywordEnd = index;
     else if (lower[index] === "device" && lower[index + 1] === "group") keywordEnd = index + 1;
-    else if (lower[index] === "group" && !["volume", "disk", "recovery", "resource", "consistency", "device"].includes(lower[index - 1] ?? "")) keywordEnd = index;
+    else if (lower[index] === "group" && !["volume", "disk", "recovery", "resource", "consistency", "device", "journal"].includes(lower[index - 1] ?? "")) keywordEnd = index;
+    // "Status of dg oradg": the common abbreviation.
+    else if (lower[index] === "dg" && token.type === "word") keywordEnd = index;
     if (keywordEnd < 0) continue;
     let candidate = keywordEnd + 1;
     while (candidate < tokens.length && (lower[candidate] === "name" || lower[candidate] === "is" || lower[candidate] === "named" || lower[candidate] === "called")) candidate++;
     const value = tokens[candidate];
     // "the device group is DATA": after "is" a fence level describes the group, it does not name it.
     const describes = candidate > keywordEnd + 1 && FENCE_LEVELS.has(value?.value ?? "");
-    if (value && (value.type === "word" || value.type === "number") && !DEVICE_GROUP_STOP.has(lower[candidate]) && !describes) deviceGroup = value.value;
+    if (value && (value.type === "word" || value.type === "number") && !DEVICE_GROUP_STOP.has(lower[candidate]) && !describes) {
+      deviceGroup = value.value;
+      groupFromOption = token.type === "option";
+    }
+  }
+  // "local erp_dg = SVOL_PAIR, remote erp_dg = EX_ENORMT": a name between a side and its state names the group,
+  // more surely than a leading label ("MC-XP: local erp_dg = ..." is a product tag, not the group).
+  for (let index = 0; index + 2 < tokens.length && deviceGroup === undefined; index++) {
+    if (lower[index] !== "local" && lower[index] !== "remote") continue;
+    const name = tokens[index + 1];
+    let stated = index + 2;
+    while (stated < tokens.length && tokens[stated].type === "word" && CONNECTORS.has(lower[stated])) stated++;
+    const what = tokens[stated]?.type;
+    if (name.type === "word" && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(name.value) && !CONNECTORS.has(lower[index + 1])
+      && !DEVICE_GROUP_STOP.has(lower[index + 1]) && !STATE_WORDS.has(lower[index + 1]) && !SIDE_NOUNS.has(lower[index + 1]) && !LABEL_STOP.has(lower[index + 1])
+      && (what === "roleState" || what === "pairState" || what === "exCode")) {
+      deviceGroup = name.value;
+    }
+  }
+  // "oradg: local S-VOL PSUE", "oradg local state is SVOL_PSUE": a leading name before a colon or a side names the
+  // group (the file parser drops a label that is the node or the package).
+  const first = tokens[0];
+  const sideNext = /^(?:local|remote)(?:_\w*)?(?:=|$)/.test(lower[1] ?? "") || ["pair", "pairs", "status", "state", "both"].includes(lower[1] ?? "");
+  if (deviceGroup === undefined && tokens.length > 1 && first.type === "word" && (first.source.charAt(first.offset + first.text.length) === ":" || sideNext)
+    && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(first.value) && !LABEL_STOP.has(lower[0]) && !/^(?:horcm|pair|raid)/.test(lower[0])) {
+    deviceGroup = first.value;
+    groupFrom = "label";
   }
 
   // Pair states, EX_ codes and the side they describe.
   let side: "local" | "remote" | "both" | null = null;
   const codesSeen = new Set<string>();
-  const takeover = commands.includes("horctakeover") || tokens.some((token) => token.type === "takeoverName");
+  const takeover = commands.includes("horctakeover") || tokens.some((token) => token.type === "takeoverName") || lower.includes("takeover");
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     if (lower[index] === "local" || lower[index] === "remote") side = lower[index] as "local" | "remote";
+    // "this side is S-VOL PAIR, the other side P-VOL PSUE": the same two sides in other words.
+    if ((lower[index] === "this" || lower[index] === "near") && (SIDE_NOUNS.has(lower[index + 1] ?? "") || ["node", "host", "server"].includes(lower[index + 1] ?? ""))) side = "local";
+    if (["other", "far"].includes(lower[index]) && SIDE_NOUNS.has(lower[index + 1] ?? "")) side = "remote";
+    // "peer: PVOL_PSUS", "partner side": the other end of the pair.
+    if ((lower[index] === "peer" || lower[index] === "partner") && tokens[index].type === "word") side = "remote";
     // "Both arrays report SMPL", "both sides PSUE": one fact about each side.
     if (lower[index] === "both" && ["arrays", "sides", "sites", "volumes"].includes(lower[index + 1] ?? "")) side = "both";
-    if (pairdisplayRow && index === 2) side = token.value === "L" ? "local" : "remote";
     // "pairvolchk -g oradg -s returned PVOL_PSUE; pairvolchk -g oradg -c returned SVOL_PSUS": -s/-ss report
     // the local volume, -c the remote one, up to the next command.
     if (token.type === "command" && token.value === "pairvolchk") {
@@ -210,26 +307,25 @@ function interpret(tokens: Token[]): Draft[] {
         continue;
       }
       add(index, "pair.state", { side, role, state }, deviceGroup);
-      if (pairdisplayRow) {
-        const fence = tokens[index + 1]?.value.toUpperCase();
-        if (fence && FENCE_LEVELS.has(fence)) {
-          add(index + 1, "fence", { level: fence }, deviceGroup);
-          used.add(index + 1);
-        }
-      }
     } else if (token.type === "role") {
       const next = nextValue(index, 3);
       if (next >= 0 && tokens[next].type === "pairState") {
-        const state = tokens[next].value.endsWith("(SSWS)") ? "SSWS" : tokens[next].value;
-        add(index, "pair.state", { side, role: roleOf(token.value), state }, deviceGroup);
+        const role = roleOf(token.value);
+        const state = tokens[next].value.endsWith("(SSWS)") ? "SSWS" : normalState(role, tokens[next].value);
+        add(index, "pair.state", { side, role, state }, deviceGroup);
         used.add(next);
       }
     } else if (token.type === "pairState") {
       if (token.value.endsWith("(SSWS)") || token.value === "SSWS") {
         add(index, "pair.state", { side, role: "SVOL", state: "SSWS" }, deviceGroup);
-      } else if (near(index, STATE_WORDS, 3, 0) || (index > 0 && (lower[index - 1] === "local" || lower[index - 1] === "remote"))) {
-        add(index, "pair.state", { side, role: null, state: token.value }, deviceGroup);
+      } else if (near(index, STATE_WORDS, 3, 0) || ["state", "status"].includes(lower[index + 1] ?? "")
+        || (index > 0 && ["local", "remote", "sides", "arrays", "sites"].includes(lower[index - 1]))) {
+        add(index, "pair.state", { side, role: token.value === "SSUS" ? "SVOL" : null, state: normalState(null, token.value) }, deviceGroup);
       }
+    } else if (token.type === "number" && firstCommand === "pairvolchk" && isVolchkCode(index)) {
+      // "pairvolchk -ss -g oradg returned 25": the returned value is the state.
+      const { role, state } = VOLCHK_CODES[Number(token.value)];
+      add(index, "pair.state", { side, role, state }, deviceGroup);
     } else if (token.type === "exCode" || (token.type === "number" && isCodeNumber(index))) {
       const { code, number } = token.type === "exCode" ? exCodeOf(token.value) : { code: EX_NAMES[Number(token.value)], number: Number(token.value) };
       // "returned 251 (EX_ATTHOR)": the number and the name are one error.
@@ -271,11 +367,18 @@ function interpret(tokens: Token[]): Draft[] {
     if (!Number.isInteger(value) || EX_NAMES[value] === undefined) return false;
     const before = lower[index - 1];
     const twoBefore = lower[index - 2];
-    if (before === "returned" || before === "rc" || before === "return" || before === "exited") return true;
+    if (before === "returned" || before === "rc" || before === "return" || before === "exited" || before === "exit") return true;
     if (before === "code" && (twoBefore === "error" || twoBefore === "exit" || twoBefore === "return" || twoBefore === "status")) return true;
     if (before === "status" && twoBefore === "exit") return true;
     if ((before === "with" || before === "of") && (twoBefore === "out" || twoBefore === "failed" || twoBefore === "exited" || twoBefore === "error")) return true;
     return false;
+  }
+
+  function isVolchkCode(index: number): boolean {
+    const value = Number(tokens[index].value);
+    if (!Number.isInteger(value) || VOLCHK_CODES[value] === undefined) return false;
+    const before = lower[index - 1];
+    return ["returned", "rc", "return", "exited", "exit", "status", "code", "value", "with"].includes(before ?? "");
   }
 
   function instanceOf(): number | null {
@@ -314,12 +417,17 @@ function interpret(tokens: Token[]): Draft[] {
       }
     }
     const failed = found.some((entry) => entry.event.kind === "takeover");
+    // "horctakeover in progress", "waiting for horctakeover to complete", "started, not yet done": no outcome yet.
+    const waiting = hasWord("waiting", "pending", "ongoing", "progress", "still", "underway") || lower.some((word, at) => word === "yet" && lower[at - 1] === "not");
     if (!failed) {
-      const at = position >= 0 ? position : tokens.findIndex((token) => token.value === "horctakeover");
+      const named = tokens.findIndex((token) => token.value === "horctakeover");
+      const at = position >= 0 ? position : named >= 0 ? named : lower.indexOf("takeover");
       if (result !== null) {
         add(at, "takeover", { ok: true, result, resultName: TAKEOVER_RESULTS[result], code: null, number: null }, deviceGroup);
       } else if (hasWord(...FAILURE_WORDS)) {
         add(at, "takeover", { ok: false, result: null, resultName: null, code: null, number: null }, deviceGroup);
+      } else if (waiting) {
+        add(at, "takeover.waiting", {}, deviceGroup);
       } else if (hasWord(...SUCCESS_WORDS)) {
         add(at, "takeover", { ok: true, result: null, resultName: null, code: null, number: null }, deviceGroup);
       }
@@ -352,12 +460,13 @@ function interpret(tokens: Token[]): Draft[] {
       const name = token.value.slice(0, token.value.indexOf("=")).toUpperCase();
       const value = unquote(token.value.slice(token.value.indexOf("=") + 1));
       if (name.startsWith("AUTO_") && (value === "0" || value === "1")) add(index, "auto.setting", { name, value: Number(value) });
-      else if (name === "FENCE" && FENCE_LEVELS.has(value.toUpperCase())) add(index, "fence", { level: value.toUpperCase() }, deviceGroup);
+      else if ((name === "FENCE" || name === "FENCE_LEVEL") && FENCE_LEVELS.has(value.toUpperCase())) add(index, "fence", { level: value.toUpperCase() }, deviceGroup);
       else if (name === "FORCEFLAG") add(index, "forceflag", { present: /^(?:yes|y|1|true|on|present)$/i.test(value) });
+      else if (name === "HORCMINST" && !found.some((entry) => entry.event.kind.startsWith("horcm."))) horcmFact(index);
     } else if (token.type === "autoName") {
       const next = nextValue(index);
       if (next >= 0 && tokens[next].type === "number" && (tokens[next].value === "0" || tokens[next].value === "1")) {
-        add(index, "auto.setting", { name: token.value, value: Number(tokens[next].value) });
+        add(index, "auto.setting", { name: token.value.toUpperCase(), value: Number(tokens[next].value) });
       }
     } else if (token.type === "forceflag" || (token.type === "word" && token.value.endsWith("/FORCEFLAG"))) {
       add(index, "forceflag", { present: !near(index, NEGATIONS, 4, 3) });
@@ -366,13 +475,52 @@ function interpret(tokens: Token[]): Draft[] {
       if (hasWord(...FAILURE_WORDS)) add(index, "horcm.error", { instance });
       else add(index, /horcmstart/.test(token.value) ? "horcm.started" : "horcm.stopped", { instance });
     } else if ((lower[index] === "horcm" || lower[index] === "raid") && !found.some((entry) => entry.event.kind.startsWith("horcm."))) {
-      const problem = (lower.includes("not") && (lower.includes("running") || lower.includes("started") || lower.includes("responding")))
-        || hasWord("cannot", "can't", "unable", "failed", "down", "dead");
-      const instanceMentioned = lower[index + 1] === "instance" || lower.includes("instance") || tokens.some((other) => other.type === "assignment" && /^HORCMINST=/i.test(other.value));
-      if (instanceMentioned && problem) add(index, "horcm.error", { instance: instanceOf() });
-      else if (instanceMentioned && !hasWord(...ADVICE_WORDS) && (hasWord("started", "up") || lower.some((word, at) => word === "running" && ["is", "now"].includes(lower[at - 1] ?? "")))) add(index, "horcm.started", { instance: instanceOf() });
-      else if (instanceMentioned && !hasWord(...ADVICE_WORDS) && hasWord("stopped", "shutdown", "shut")) add(index, "horcm.stopped", { instance: instanceOf() });
+      horcmFact(index);
     }
+  }
+
+  /** The HORCM instance's state from words around "HORCM"/"Raid Manager"/HORCMINST=. */
+  function horcmFact(index: number): void {
+    const problem = (lower.includes("not") && (lower.includes("running") || lower.includes("started") || lower.includes("responding")))
+      || hasWord("cannot", "can't", "unable", "failed", "down", "dead");
+    const instanceMentioned = lower[index + 1] === "instance" || lower.includes("instance") || tokens.some((other) => other.type === "assignment" && /^HORCMINST=/i.test(other.value));
+    if (instanceMentioned && problem) add(index, "horcm.error", { instance: instanceOf() });
+    else if (instanceMentioned && !hasWord(...ADVICE_WORDS) && (hasWord("started", "up", "restarted") || lower.some((word, at) => word === "running" && ["is", "now"].includes(lower[at - 1] ?? "")))) add(index, "horcm.started", { instance: instanceOf() });
+    else if (instanceMentioned && !hasWord(...ADVICE_WORDS) && hasWord("stopped", "shutdown", "shut")) add(index, "horcm.stopped", { instance: instanceOf() });
+  }
+
+  // pairevtwait's outcome: it waited for a state and got it, or gave up (EX_EWSTOT, 233).
+  // Only when pairevtwait is what the line is about ("pairresync completed; waiting for PAIR (pairevtwait ...)" is not its result).
+  const waitAt = firstCommand === "pairevtwait" ? tokens.findIndex((token) => token.type === "command") : -1;
+  if (waitAt >= 0 && !found.some((entry) => entry.event.kind === "pair.wait")) {
+    const timedOut = hasWord("timeout", "timed") || found.some((entry) => entry.event.kind === "raid.error" && (entry.event.fields.code === "EX_EWSTOT" || entry.event.fields.code === "EX_EWSLTO"));
+    const done = !timedOut && (hasWord("done", "reached", "completed", "complete") || lower.some((word, at) => word === "0" && ["returned", "rc", "exit"].includes(lower[at - 1] ?? "")));
+    if (timedOut) add(waitAt, "pair.wait", { outcome: "timeout" }, deviceGroup);
+    else if (done) add(waitAt, "pair.wait", { outcome: "done" }, deviceGroup);
+  }
+
+  // "journal group 2 is PJNF, 95% used": a journal's state (raidvchkscan -v jnl names), in words.
+  const jnlsAt = tokens.findIndex((token) => /^[PS]J(?:[NS][NFE]|ES)$/.test(token.value));
+  if (jnlsAt >= 0 && hasWord("journal", "jnl", "jnlg")) {
+    const journalAt = lower.findIndex((word, at) => (word === "journal" || word === "group" || word === "jnl") && tokens[at + 1]?.type === "number");
+    const usageAt = tokens.findIndex((token) => token.type === "number" && token.source.charAt(token.offset + token.text.length) === "%");
+    const jnls = tokens[jnlsAt].value;
+    add(jnlsAt, "journal.state", {
+      journal: journalAt >= 0 ? Number(tokens[journalAt + 1].value) : null, mu: null, ctg: null, jnls, side: jnls.startsWith("P") ? "PVOL" : "SVOL",
+      activePaths: null, usage: usageAt >= 0 ? Number(tokens[usageAt].value) : null,
+    });
+  }
+
+  readAssignments();
+  readWordStates();
+
+  // "dev_group oradg is SVOL_PSUE on the local side": a side named only after the states it qualifies.
+  const sideless = found.filter(({ event }) => event.kind === "pair.state" && event.fields.side === null);
+  if (sideless.length > 0 && sideless.length === found.filter(({ event }) => event.kind === "pair.state").length) {
+    const localAt = lower.indexOf("local");
+    const remoteAt = lower.indexOf("remote");
+    const after = localAt >= 0 && remoteAt < 0 ? { at: localAt, side: "local" } : remoteAt >= 0 && localAt < 0 ? { at: remoteAt, side: "remote" } : null;
+    if (after !== null && sideless.every(({ position }) => position < after.at)) for (const { event } of sideless) event.fields.side = after.side;
   }
 
   // Refusals, non-current data, CA links: phrase-level facts.
@@ -418,6 +566,137 @@ function interpret(tokens: Token[]): Draft[] {
     return -1;
   }
 
+  /** key=value forms: "dg=oradg side=local role=PVOL state=PSUE", "local_state=SVOL_PAIR remote_state=EX_ENORMT", "cmd=horctakeover rc=2". */
+  function readAssignments(): void {
+    const pairs: Array<{ key: string; value: string; index: number }> = [];
+    tokens.forEach((token, index) => {
+      if (token.type !== "assignment") return;
+      const at = token.value.indexOf("=");
+      pairs.push({ key: token.value.slice(0, at).toLowerCase().replace(/-/g, "_"), value: unquote(token.value.slice(at + 1)), index });
+    });
+    if (pairs.length === 0) return;
+    const stated = (sideName: "local" | "remote" | null, pair: { value: string; index: number }, roleHint: "PVOL" | "SVOL" | null): void => {
+      const parsed = stateValue(pair.value);
+      if (!parsed) return;
+      if ("code" in parsed) {
+        const number = EX_NUMBERS[parsed.code] ?? null;
+        if (sideName === "remote" && UNREACHABLE.has(parsed.code)) add(pair.index, "pair.unreachable", { side: "remote", code: parsed.code, number }, deviceGroup);
+        else add(pair.index, "raid.error", { code: parsed.code, number, command: firstCommand ?? null }, deviceGroup);
+        return;
+      }
+      add(pair.index, "pair.state", { side: sideName, role: parsed.role ?? roleHint, state: parsed.state }, deviceGroup);
+    };
+    for (const pair of pairs) {
+      if (LOCAL_KEYS.has(pair.key)) stated("local", pair, null);
+      else if (REMOTE_KEYS.has(pair.key)) stated("remote", pair, null);
+      else if (PVOL_KEYS.has(pair.key)) stated(null, pair, "PVOL");
+      else if (SVOL_KEYS.has(pair.key)) stated(null, pair, "SVOL");
+    }
+    const valueOf = (...keys: string[]): { value: string; index: number } | undefined => pairs.find((pair) => keys.includes(pair.key));
+    const statePair = pairs.find((pair) => STATE_KEYS.has(pair.key));
+    if (statePair) {
+      const sideValue = valueOf("side", "l_r", "lr")?.value.toLowerCase();
+      const sideName = sideValue === "local" || sideValue === "l" ? "local" : sideValue === "remote" || sideValue === "r" ? "remote" : null;
+      const roleValue = valueOf("role", "p_s", "ps", "attr", "attribute")?.value.toUpperCase() ?? "";
+      stated(sideName, statePair, /^[PS]-?VOL$/.test(roleValue) ? roleOf(roleValue) : null);
+    }
+    // cmd=<command> with rc=/result=: what the command did.
+    const commandPair = valueOf("cmd", "command");
+    const resultPair = pairs.find((pair) => RESULT_KEYS.has(pair.key));
+    const commandName = commandPair ? commandPair.value.split(/\s/)[0].replace(/^.*\//, "") : firstCommand;
+    if (commandName && resultPair) {
+      const at = (commandPair ?? resultPair).index;
+      const value = resultPair.value.toLowerCase();
+      const number = /^\d+$/.test(value) ? Number(value) : null;
+      if (number !== null && EX_NAMES[number] !== undefined) {
+        const code = EX_NAMES[number];
+        add(at, "raid.error", { code, number, command: commandName }, deviceGroup);
+        if (commandName === "horctakeover") add(at, "takeover", { ok: false, code, number, result: null, resultName: null }, deviceGroup);
+        if (commandName === "pairevtwait" && (code === "EX_EWSTOT" || code === "EX_EWSLTO")) add(at, "pair.wait", { outcome: "timeout" }, deviceGroup);
+      } else if (number !== null && commandName === "horctakeover" && number <= 5) {
+        add(at, "takeover", { ok: true, result: number, resultName: TAKEOVER_RESULTS[number], code: null, number: null }, deviceGroup);
+      } else if (number !== null && commandName === "pairvolchk" && VOLCHK_CODES[number] !== undefined) {
+        add(at, "pair.state", { side: null, ...VOLCHK_CODES[number] }, deviceGroup);
+      } else if (number === null) {
+        const result = SUCCESS_WORDS.has(value) ? "completed" : FAILURE_WORDS.has(value) ? "failed" : START_WORDS.has(value) ? "started"
+          : /time_?out|timed_?out/.test(value) ? "timeout" : /wait|pending|progress/.test(value) ? "waiting" : null;
+        if (commandName === "pairresync" && (result === "completed" || result === "failed" || result === "started")) add(at, "pair.resync", { mode: "normal", outcome: result }, deviceGroup);
+        if (commandName === "pairevtwait" && (result === "completed" || result === "timeout")) add(at, "pair.wait", { outcome: result === "completed" ? "done" : "timeout" }, deviceGroup);
+        if (commandName === "horctakeover" && result === "waiting") add(at, "takeover.waiting", {}, deviceGroup);
+        if (commandName === "horctakeover" && result === "failed") add(at, "takeover", { ok: false, result: null, resultName: null, code: null, number: null }, deviceGroup);
+      }
+    }
+    const takeoverPair = valueOf("takeover");
+    if (takeoverPair && !found.some((entry) => entry.event.kind.startsWith("takeover"))) {
+      const value = takeoverPair.value.toLowerCase().replace(/[_ ]?takeover$/, "");
+      const result = TAKEOVER_RESULTS.indexOf(value);
+      if (/wait|pending|progress/.test(value)) add(takeoverPair.index, "takeover.waiting", {}, deviceGroup);
+      else if (result >= 0) add(takeoverPair.index, "takeover", { ok: true, result, resultName: TAKEOVER_RESULTS[result], code: null, number: null }, deviceGroup);
+      else if (FAILURE_WORDS.has(value)) add(takeoverPair.index, "takeover", { ok: false, result: null, resultName: null, code: null, number: null }, deviceGroup);
+    }
+    const jnls = valueOf("jnls", "jnl_state", "journal_state");
+    if (jnls && /^(?:[PS]J(?:[NS][NFE]|ES)|SMPL)$/i.test(jnls.value) && !found.some((entry) => entry.event.kind === "journal.state")) {
+      const journal = valueOf("jid", "journal", "jnl", "jnlg");
+      const usage = valueOf("u", "usage", "used", "u_pct");
+      const state = jnls.value.toUpperCase();
+      add(jnls.index, "journal.state", {
+        journal: journal && /^\d+$/.test(journal.value) ? Number(journal.value) : null, mu: null, ctg: null, jnls: state,
+        side: state === "SMPL" ? null : state.startsWith("P") ? "PVOL" : "SVOL", activePaths: null, usage: usage && /^\d+$/.test(usage.value) ? Number(usage.value) : null,
+      });
+    }
+  }
+
+  /** Pair states in words ("the local primary volume is pair suspended-error", "the pairs are simplex on both sides"). */
+  function readWordStates(): void {
+    if (tokens.length === 0) return;
+    const text = tokens[0].source.toLowerCase();
+    const taken: Array<[number, number]> = [];
+    for (const { state, role: fixedRole, pattern } of WORD_STATES) {
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+        const start = match.index;
+        const end = start + match[0].length;
+        if (taken.some(([from, to]) => start < to && end > from)) continue;
+        taken.push([start, end]);
+        if (/\b(?:not|no longer|never)\s+(?:\w+\s+){0,2}$/.test(text.slice(Math.max(0, start - 30), start))) continue;
+        const next = tokens.findIndex((token) => token.offset >= start);
+        const at = next < 0 ? tokens.length : next;
+        let wordSide: "local" | "remote" | "both" | null = null;
+        let wordRole: "PVOL" | "SVOL" | null = fixedRole ?? null;
+        for (let back = at - 1; back >= 0 && wordSide === null; back--) {
+          const word = lower[back];
+          const noun = SIDE_NOUNS.has(lower[back + 1] ?? "");
+          // "local and remote volumes are not paired": both.
+          if ((word === "local" || word === "remote") && lower[back - 1] === "and" && (lower[back - 2] === "local" || lower[back - 2] === "remote") && lower[back - 2] !== word) wordSide = "both";
+          else if (word === "local" || ((word === "this" || word === "near") && noun)) wordSide = "local";
+          else if (word === "remote" || (["other", "far", "peer", "partner"].includes(word) && noun)) wordSide = "remote";
+          else if (word === "both" && ["arrays", "sides", "sites", "volumes"].includes(lower[back + 1] ?? "")) wordSide = "both";
+        }
+        if (wordSide === null && /\bon both (?:sides|sites|arrays)\b/.test(text.slice(end))) wordSide = "both";
+        for (let back = at - 1; back >= Math.max(0, at - 8) && wordRole === null; back--) {
+          if (tokens[back].type === "role") wordRole = roleOf(tokens[back].value);
+          else if ((lower[back] === "primary" || lower[back] === "secondary") && ["volume", "volumes", "vol", "side", "lun", "ldev"].includes(lower[back + 1] ?? "")) wordRole = lower[back] === "primary" ? "PVOL" : "SVOL";
+        }
+        // Words are read only with a side or a role beside them ("the local volume is simplex"): a bare "device group
+        // oradg is suspended with an error" would erase the role a token line reported. SMPL has no role to erase.
+        const anchored = wordSide !== null || wordRole !== null || (state === "SMPL" && (deviceGroup !== undefined || hasWord("volume", "volumes", "pair", "pairs")));
+        if (!anchored) continue;
+        for (const sideName of wordSide === "both" ? ["local", "remote"] as const : [wordSide]) {
+          if (found.some(({ event }) => event.kind === "pair.state" && (event.fields.side ?? null) === sideName)) continue;
+          add(at, "pair.state", { side: sideName, role: wordRole, state }, deviceGroup);
+        }
+      }
+    }
+  }
+
+  // A Raid Manager command being run, its result not stated ("pairvolchk -g oradg -c", "Executing horctakeover -g oradg -t 360"):
+  // its group (and the side pairvolchk asks about) is the context of the output lines pasted after it.
+  if (firstCommand && (groupFromOption || deviceGroup === undefined) && found.every(({ event }) => ["pair.resync", "pair.create", "pair.split"].includes(event.kind) && event.fields.outcome === null)) {
+    const commandAt = tokens.findIndex((token) => token.type === "command");
+    const commandSide = firstCommand === "pairvolchk" ? (options.has("-c") ? "remote" : "local") : null;
+    add(commandAt, "raid.command", { command: firstCommand, side: commandSide, instance: instanceOf() }, deviceGroup);
+  }
+
   found.sort((left, right) => left.position - right.position);
   return found.map((entry) => entry.event);
 }
@@ -426,17 +705,21 @@ export const meta = {
   name: "metrocluster",
   role: "body",
   formats: ["syslog", "pkglog"],
-  prefilter: /[PS]-?VOL|PAIR|PSU[SE]|SSUS|SSWS|SMPL|PF(?:UL|US)|PDUB|COPY|EX_[A-Z]|AUTO_|FORCEFLAG|[Ff]orce.?[Ff]lag|horctakeover|pair(?:resync|create|split|volchk|display|evtwait)|[Ff]ence|FENCE|HORCM|horcm|[Rr]aid [Mm]anager|protected|command device|[Nn]on-?current|not current|cannot be current|not (?:be )?start|exit [12]\b|[Ll]inks?\b|[Pp]aths?\b|(?:error|return|exit) code|returned \d|[Tt]akeover/,
-  description: "Metrocluster / Continuous Access / Raid Manager facts read from tokens: pair states, EX_ codes, AUTO_ settings, fence, takeover, resync, HORCM",
+  prefilter: /[PS]-?VOL|PAIR|PSU[SE]|SSUS|SSWS|SMPL|PF(?:UL|US)|PDUB|COPY|EX_[A-Z]|AUTO_|FORCEFLAG|[Ff]orce.?[Ff]lag|horctakeover|pair(?:resync|create|split|volchk|display|evtwait)|[Ff]ence|FENCE|HORCM|horcm|[Rr]aid [Mm]anager|protected|command device|[Nn]on-?current|not current|cannot be current|not (?:be )?start|exit [12]\b|[Ll]inks?\b|[Pp]aths?\b|(?:error|return|exit) code|returned \d|[Tt]akeover|[Aa]uto_|simplex|unpaired|suspended|synchroni[sz]ed|duplex|swappable|[Ss]ide ?file|[Jj]ournal|cop(?:y|ying) in progress|being copied|split (?:state|status)|raidvchkscan|raidscan|horcctl|pairmon|\b(?:dg|[Dd]ev(?:ice)?_?[Gg]r(?:ou)?p|[Gg]roup|local\w*|remote\w*|state|status|pair_?state|[ps]_?vol\w*|side|role|cmd|command|jnls)=/,
+  // Kinds that belong to a device group (a line without one takes the file's context: src/parse/file.ts).
+  groupScoped: ["pair.state", "pair.unreachable", "raid.error", "fence", "takeover", "takeover.waiting", "pair.wait"],
+  // A command line whose result is not stated names the group of the output lines after it.
+  opensContext: ["raid.command"],
+  description: "Metrocluster / Continuous Access / Raid Manager facts read from tokens, words and key=value forms: pair states, EX_ codes, AUTO_ settings, fence, takeover, resync, HORCM",
 };
 
-const local = (role: string | null, state: string, deviceGroup?: string) => ({ kind: "pair.state", ...(deviceGroup ? { deviceGroup } : {}), fields: { side: "local", role, state } });
+const local = (role: string | null, state: string, deviceGroup?: string) => ({ kind: "pair.state", ...(deviceGroup ? { deviceGroup, fields: { side: "local", role, state, deviceGroupFrom: "line" } } : { fields: { side: "local", role, state } }) });
 
 export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "local device group state is SVOL_PSUE, remote state EX_ENORMT", expect: [local("SVOL", "PSUE"), { kind: "pair.unreachable", fields: { side: "remote", code: "EX_ENORMT", number: 242 } }] },
-  { text: "Device group pkgA_dg: local P-VOL PSUE, remote S-VOL PAIR", expect: [local("PVOL", "PSUE", "pkgA_dg"), { kind: "pair.state", deviceGroup: "pkgA_dg", fields: { side: "remote", role: "SVOL", state: "PAIR" } }] },
-  { text: "The state of dev_group pkgB is PSUS(SSWS)", expect: [{ kind: "pair.state", deviceGroup: "pkgB", fields: { side: null, role: "SVOL", state: "SSWS" } }] },
-  { text: "pairvolchk -g pkgA -c returned 242", expect: [{ kind: "pair.unreachable", deviceGroup: "pkgA", fields: { side: "remote", code: "EX_ENORMT", number: 242 } }] },
+  { text: "Device group pkgA_dg: local P-VOL PSUE, remote S-VOL PAIR", expect: [local("PVOL", "PSUE", "pkgA_dg"), { kind: "pair.state", deviceGroup: "pkgA_dg", fields: { side: "remote", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } }] },
+  { text: "The state of dev_group pkgB is PSUS(SSWS)", expect: [{ kind: "pair.state", deviceGroup: "pkgB", fields: { side: null, role: "SVOL", state: "SSWS", deviceGroupFrom: "line" } }] },
+  { text: "pairvolchk -g pkgA -c returned 242", expect: [{ kind: "pair.unreachable", deviceGroup: "pkgA", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "line" } }] },
   { text: "pairdisplay failed with EX_CMDRJE (221)", expect: [{ kind: "raid.error", fields: { code: "EX_CMDRJE", number: 221, command: "pairdisplay" } }] },
   { text: "fence level DATA", expect: [{ kind: "fence", fields: { level: "DATA" } }] },
   { text: "FENCE=NEVER", expect: [{ kind: "fence", fields: { level: "NEVER" } }] },
@@ -444,14 +727,20 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "AUTO_NONCURDATA is set to 1", expect: [{ kind: "auto.setting", fields: { name: "AUTO_NONCURDATA", value: 1 } }] },
   { text: "FORCEFLAG file found in /etc/cmcluster/pkgA, starting anyway", expect: [{ kind: "forceflag", fields: { present: true } }] },
   { text: "No FORCEFLAG file present", expect: [{ kind: "forceflag", fields: { present: false } }] },
-  { text: "horctakeover -g pkgA -S returned 2 (SVOL-takeover)", expect: [{ kind: "takeover", deviceGroup: "pkgA", fields: { ok: true, result: 2, resultName: "svol", code: null, number: null } }] },
+  { text: "horctakeover -g pkgA -S returned 2 (SVOL-takeover)", expect: [{ kind: "takeover", deviceGroup: "pkgA", fields: { ok: true, result: 2, resultName: "svol", code: null, number: null, deviceGroupFrom: "line" } }] },
   { text: "horctakeover for device group pkgA failed with EX_VOLCRE (223)", expect: [
-    { kind: "raid.error", deviceGroup: "pkgA", fields: { code: "EX_VOLCRE", number: 223, command: "horctakeover" } },
-    { kind: "takeover", deviceGroup: "pkgA", fields: { ok: false, code: "EX_VOLCRE", number: 223, result: null, resultName: null } },
+    { kind: "raid.error", deviceGroup: "pkgA", fields: { code: "EX_VOLCRE", number: 223, command: "horctakeover", deviceGroupFrom: "line" } },
+    { kind: "takeover", deviceGroup: "pkgA", fields: { ok: false, code: "EX_VOLCRE", number: 223, result: null, resultName: null, deviceGroupFrom: "line" } },
   ] },
-  { text: "pairresync -g pkgA -c 15 -swaps completed", expect: [{ kind: "pair.resync", deviceGroup: "pkgA", fields: { mode: "swaps", outcome: "completed" } }] },
-  { text: "paircreate -g pkgA -f data -vl -c 15", expect: [{ kind: "pair.create", deviceGroup: "pkgA", fields: { fence: "DATA", outcome: null } }] },
-  { text: "pairsplit -g pkgA -rw", expect: [{ kind: "pair.split", deviceGroup: "pkgA", fields: { option: "rw", outcome: null } }] },
+  { text: "pairresync -g pkgA -c 15 -swaps completed", expect: [{ kind: "pair.resync", deviceGroup: "pkgA", fields: { mode: "swaps", outcome: "completed", deviceGroupFrom: "line" } }] },
+  { text: "paircreate -g pkgA -f data -vl -c 15", expect: [
+    { kind: "pair.create", deviceGroup: "pkgA", fields: { fence: "DATA", outcome: null, deviceGroupFrom: "line" } },
+    { kind: "raid.command", deviceGroup: "pkgA", fields: { command: "paircreate", side: null, instance: null, deviceGroupFrom: "line" } },
+  ] },
+  { text: "pairsplit -g pkgA -rw", expect: [
+    { kind: "pair.split", deviceGroup: "pkgA", fields: { option: "rw", outcome: null, deviceGroupFrom: "line" } },
+    { kind: "raid.command", deviceGroup: "pkgA", fields: { command: "pairsplit", side: null, instance: null, deviceGroupFrom: "line" } },
+  ] },
   { text: "AUTO_SVOLPSUE is 0, the package will not be started; create the FORCEFLAG file to override", expect: [
     { kind: "auto.setting", fields: { name: "AUTO_SVOLPSUE", value: 0 } },
     { kind: "mc.start.refused", fields: { exitCode: null } },
@@ -463,44 +752,85 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "horcmshutdown.sh 1", expect: [{ kind: "horcm.stopped", fields: { instance: 1 } }] },
   { text: "HORCM instance 0 is not running", expect: [{ kind: "horcm.error", fields: { instance: 0 } }] },
   { text: "pairdisplay -g pkgA -I0: EX_ATTHOR", expect: [
-    { kind: "raid.error", deviceGroup: "pkgA", fields: { code: "EX_ATTHOR", number: 251, command: "pairdisplay" } },
+    { kind: "raid.error", deviceGroup: "pkgA", fields: { code: "EX_ATTHOR", number: 251, command: "pairdisplay", deviceGroupFrom: "line" } },
     { kind: "horcm.error", fields: { instance: 0, code: "EX_ATTHOR", number: 251 } },
   ] },
   { text: "Continuous Access link failure detected", expect: [{ kind: "link.failure", fields: { link: "CA" } }] },
   { text: "CA link restored", expect: [{ kind: "link.restored", fields: { link: "CA" } }] },
-  { text: "pkgB pkgD-disk0 L CL1-C 0 3 35422 463 P-VOL PAIR ASYNC 35 3 -", expect: [
-    { kind: "pair.state", deviceGroup: "pkgB", fields: { side: "local", role: "PVOL", state: "PAIR" } },
-    { kind: "fence", deviceGroup: "pkgB", fields: { level: "ASYNC" } },
-  ] },
-  { text: "Starting the package on the PVOL side; device group oradg is not remotely protected.", expect: [{ kind: "mc.unprotected", deviceGroup: "oradg", fields: {} }] },
+  { text: "Starting the package on the PVOL side; device group oradg is not remotely protected.", expect: [{ kind: "mc.unprotected", deviceGroup: "oradg", fields: { deviceGroupFrom: "line" } }] },
   { text: "HORCM_CMD /dev/rdisk/disk48: command device I/O failed", expect: [{ kind: "horcm.error", fields: { instance: null, commandDevice: "/dev/rdisk/disk48" } }] },
   { text: "root: edited /etc/horcm0.conf on all nodes: LDEVs 01:40-01:4F added to group sapdg (CHG0042301)", expect: [{ kind: "horcm.config.changed", fields: { instance: 0 } }] },
   { text: "pairdisplay -g sapdg -I0 returned 251 (EX_ATTHOR): cannot attach to the HORC manager.", expect: [
-    { kind: "raid.error", deviceGroup: "sapdg", fields: { code: "EX_ATTHOR", number: 251, command: "pairdisplay" } },
+    { kind: "raid.error", deviceGroup: "sapdg", fields: { code: "EX_ATTHOR", number: 251, command: "pairdisplay", deviceGroupFrom: "line" } },
     { kind: "horcm.error", fields: { instance: 0, code: "EX_ATTHOR", number: 251 } },
   ] },
   { text: "The configuration file /etc/horcm0.conf is newer than the running HORCM instance 0; restart it with horcmshutdown.sh 0 and horcmstart.sh 0.", expect: [{ kind: "horcm.config.changed", fields: { instance: 0 } }] },
   { text: "Both arrays report SMPL for device group oradg; the pairs must be recreated.", expect: [
-    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: null, state: "SMPL" } },
-    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: null, state: "SMPL" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: null, state: "SMPL", deviceGroupFrom: "line" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: null, state: "SMPL", deviceGroupFrom: "line" } },
   ] },
   { text: "Device group oradg stays suspended until the Continuous Access link is repaired.", expect: [] },
   { text: "mcstat: pairdisplay -g oradg -fc: 6 volumes SVOL_PAIR, 2 volumes SMPL (LDEV 00:6A, 00:6B)", expect: [
-    { kind: "pair.state", deviceGroup: "oradg", fields: { side: null, role: "SVOL", state: "PAIR" } },
-    { kind: "pair.state", deviceGroup: "oradg", fields: { side: null, role: null, state: "SMPL" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: null, role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: null, role: null, state: "SMPL", deviceGroupFrom: "line" } },
   ] },
   { text: "Local state: SMPL, remote state: SMPL for device group oradg (PVOL_SMPL / SVOL_SMPL).", expect: [
-    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "SMPL" } },
-    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state: "SMPL" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "SMPL", deviceGroupFrom: "line" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state: "SMPL", deviceGroupFrom: "line" } },
   ] },
   { text: "pairvolchk -g oradg -s returned PVOL_PSUE; pairvolchk -g oradg -c returned SVOL_PSUS.", expect: [
-    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PSUE" } },
-    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state: "PSUS" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state: "PSUS", deviceGroupFrom: "line" } },
   ] },
-  { text: "pairvolchk -ss -g oradg: PVOL_PAIR", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PAIR" } }] },
-  { text: "pairvolchk for erpdg: PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "erpdg", fields: { side: null, role: "PVOL", state: "PSUE" } }] },
-  { text: "pairvolchk for device group erpdg returned PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "erpdg", fields: { side: null, role: "PVOL", state: "PSUE" } }] },
+  { text: "pairvolchk -ss -g oradg: PVOL_PAIR", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PAIR", deviceGroupFrom: "line" } }] },
+  { text: "pairvolchk for erpdg: PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "erpdg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } }] },
+  { text: "pairvolchk for device group erpdg returned PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "erpdg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } }] },
   { text: "Nothing about replication here", expect: [] },
+  { text: "pairvolchk -g oradg -c -s", expect: [{ kind: "raid.command", deviceGroup: "oradg", fields: { command: "pairvolchk", side: "remote", instance: null, deviceGroupFrom: "line" } }] },
+  { text: "Executing /HORCM/usr/bin/horctakeover -g oradg -S -t 360", expect: [{ kind: "raid.command", deviceGroup: "oradg", fields: { command: "horctakeover", side: null, instance: null, deviceGroupFrom: "line" } }] },
+  { text: "pairvolchk -c -ss -g oradg returned 55", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state: "PSUE", deviceGroupFrom: "line" } }] },
+  { text: "MC-XP: local erp_dg = SVOL_PAIR, remote erp_dg = EX_ENORMT", expect: [
+    { kind: "pair.state", deviceGroup: "erp_dg", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } },
+    { kind: "pair.unreachable", deviceGroup: "erp_dg", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "line" } },
+  ] },
+  { text: "oradg: local S-VOL SSUS", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "SVOL", state: "PSUS", deviceGroupFrom: "label" } }] },
+  { text: "oradg: this side S-VOL PAIR, the other side P-VOL PSUE", expect: [
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } },
+  ] },
+  { text: "oradg: the remote secondary volume is pair suspended-error", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state: "PSUE", deviceGroupFrom: "label" } }] },
+  { text: "the local primary volume is suspended because the side file is full", expect: [local("PVOL", "PFUS")] },
+  { text: "device group oradg: the pairs are simplex on both sides", expect: [
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: null, state: "SMPL", deviceGroupFrom: "line" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: null, state: "SMPL", deviceGroupFrom: "line" } },
+  ] },
+  { text: "the local volume is not synchronized", expect: [] },
+  { text: "dg=oradg side=remote role=SVOL state=SSWS", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state: "SSWS", deviceGroupFrom: "line" } }] },
+  { text: "dg=oradg local_state=SVOL_PAIR remote_state=EX_ENORMT", expect: [
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } },
+    { kind: "pair.unreachable", deviceGroup: "oradg", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "line" } },
+  ] },
+  { text: "dg=oradg cmd=horctakeover rc=2", expect: [{ kind: "takeover", deviceGroup: "oradg", fields: { ok: true, result: 2, resultName: "svol", code: null, number: null, deviceGroupFrom: "line" } }] },
+  { text: "horctakeover -g oradg -S -t 360 in progress", expect: [{ kind: "takeover.waiting", deviceGroup: "oradg", fields: { deviceGroupFrom: "line" } }] },
+  { text: "horctakeover -g oradg started, not yet done", expect: [{ kind: "takeover.waiting", deviceGroup: "oradg", fields: { deviceGroupFrom: "line" } }] },
+  { text: "pairevtwait -g oradg -s pair -t 3600 returned 233", expect: [
+    { kind: "pair.wait", deviceGroup: "oradg", fields: { outcome: "timeout", deviceGroupFrom: "line" } },
+    { kind: "raid.error", deviceGroup: "oradg", fields: { code: "EX_EWSTOT", number: 233, command: "pairevtwait", deviceGroupFrom: "line" } },
+  ] },
+  { text: "journal group 2 is PJNF, 95% used", expect: [{ kind: "journal.state", fields: { journal: 2, mu: null, ctg: null, jnls: "PJNF", side: "PVOL", activePaths: null, usage: 95 } }] },
+  { text: "Raid Manager instance 0 restarted", expect: [{ kind: "horcm.started", fields: { instance: 0 } }] },
+  { text: "HORCMINST=2 started", expect: [{ kind: "horcm.started", fields: { instance: 2 } }] },
+  { text: "Status of dg oradg on this node: SVOL_PSUS, peer: PVOL_PSUS", expect: [
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "SVOL", state: "PSUS", deviceGroupFrom: "line" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "PVOL", state: "PSUS", deviceGroupFrom: "line" } },
+  ] },
+  { text: "oradg: pairs are in split state on both arrays", expect: [
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: null, state: "PSUS", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: null, state: "PSUS", deviceGroupFrom: "label" } },
+  ] },
+  { text: "The device group oradg is in the COPY state (42% copied)", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: null, role: null, state: "COPY", deviceGroupFrom: "line" } }] },
+  { text: "The primary volumes are suspended due to a link failure", expect: [{ kind: "pair.state", fields: { side: null, role: "PVOL", state: "PSUE" } }] },
+  { text: "raidvchkscan -v jnl 0", expect: [{ kind: "raid.command", fields: { command: "raidvchkscan", side: null, instance: null } }] },
 ];
 %}
 

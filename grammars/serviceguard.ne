@@ -187,6 +187,36 @@ function scanFree(tokens: Token[]): Draft[] {
   if (lower.includes("no") && lower.includes("eligible") && (lower.includes("nodes") || lower.includes("node"))) {
     events.push(draft("pkg.no.eligible.node", { package: nameAfter(words, lower, "package") }));
   }
+  events.push(...arbitration(words, lower));
+  return events;
+}
+
+const LOCK_FAILED = ["failed", "denied", "unable", "cannot"];
+const SERVER_DOWN = ["unavailable", "unreachable", "down", "lost", "timed", "responding"];
+
+/**
+Cluster arbitration (the quorum server or cluster lock that breaks a 50-50 tie). Real lines from the
+Quorum Server A.04.00 release notes (p.8): "Attempt to get quorum server lock /sg/CLUSTER_DEV at 10.0.0.1
+failed. Lock denied" and "Deamon exiting as it lost the quorum." (sic). How cmcld words a quorum server
+that stops answering while the cluster runs is not public: any "quorum server" sentence with a word of
+failure counts. LVM's "Lost quorum." (a volume group) names no daemon or cluster and is not read here.
+*/
+function arbitration(words: string[], lower: string[]): Draft[] {
+  const text = lower.join(" ");
+  if (!text.includes("quorum") && !(text.includes("cluster lock"))) return [];
+  const events: Draft[] = [];
+  const server = nameAfter(words, lower, "server");
+  if (lower.includes("lock") && LOCK_FAILED.some((word) => lower.includes(word))) {
+    const lockIndex = lower.indexOf("lock");
+    const lock = lockIndex >= 0 && words[lockIndex + 1]?.startsWith("/") ? words[lockIndex + 1] : undefined;
+    events.push(draft("cluster.lock.failed", {}, { lock, server: after(words, "at") ?? server }));
+  } else if (text.includes("quorum server") && SERVER_DOWN.some((word) => lower.includes(word))) {
+    events.push(draft("quorum.server.unavailable", {}, { server }));
+  }
+  const daemonWords = ["deamon", "daemon", "cmcld", "cluster", "exiting", "halting"];
+  if (lower.includes("quorum") && (lower.includes("lost") || lower.includes("lose")) && !text.includes("quorum server") && daemonWords.some((word) => lower.includes(word))) {
+    events.push(draft("cluster.quorum.lost"));
+  }
   return events;
 }
 
@@ -217,7 +247,7 @@ export const meta = {
   formats: ["syslog", "pkglog"],
   // Cheap gate: every sentence's identifying words, merged where one covers another ("form"
   // covers "formed", "[Mm]ounting" covers "Unmounting", "activating" covers "Deactivating").
-  prefilter: /[Pp]ackage|Service .* terminated|Request from|Executing|[Ss]witching|Timed out|form|membership|Member|unable to run|evicted|daemon|Lost connection|Could not read|^\s*cm[a-z]|Starting|Halting|[Aa]ctivating|Checking|[Mm]ounting|IP address|ERROR|WARNING|Function|Failed to|trying again|[Cc]onfiguration|^\s*(?:vgchange|umount|Unmount)/,
+  prefilter: /[Pp]ackage|[Qq]uorum|[Cc]luster [Ll]ock|Service .* terminated|Request from|Executing|[Ss]witching|Timed out|form|membership|Member|unable to run|evicted|daemon|Lost connection|Could not read|^\s*cm[a-z]|Starting|Halting|[Aa]ctivating|Checking|[Mm]ounting|IP address|ERROR|WARNING|Function|Failed to|trying again|[Cc]onfiguration|^\s*(?:vgchange|umount|Unmount)/,
   description: "Serviceguard daemon messages, CM-CMD command lines, and package control script steps, banners and errors",
 };
 
@@ -303,6 +333,14 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "vgchange -a n vg01 failed, trying again.", expect: [{ kind: "pkg.retry", fields: { action: "vgchange", target: "vg01" } }] },
   { text: "Unmount /dev/vg01/lvol1 failed, trying again.", expect: [{ kind: "pkg.retry", fields: { action: "unmount", target: "/dev/vg01/lvol1" } }] },
   { text: "Examine the file /etc/cmcluster/pkg5/pkg5_run.log for more details.", expect: [] },
+  // Arbitration: the first two are real lines (Quorum Server A.04.00 release notes p.8, "Deamon" sic).
+  { text: "Attempt to get quorum server lock /sg/CLUSTER_DEV at 10.0.0.1 failed. Lock denied", expect: [{ kind: "cluster.lock.failed", fields: { lock: "/sg/CLUSTER_DEV", server: "10.0.0.1" } }] },
+  { text: "Deamon exiting as it lost the quorum.", expect: [{ kind: "cluster.quorum.lost" }] },
+  { text: "Quorum server qs01 is not responding", expect: [{ kind: "quorum.server.unavailable", fields: { server: "qs01" } }] },
+  { text: "Unable to obtain the cluster lock: quorum server qs01 unreachable", expect: [{ kind: "cluster.lock.failed", fields: { server: "qs01" } }] },
+  { text: "Obtaining Cluster Lock from quorum server qs01", expect: [] },
+  { text: "cluster daemon halting: lost quorum, unable to reform the cluster", expect: [{ kind: "cluster.quorum.lost" }] },
+  { text: "LVM: VG 64 0x010000: Lost quorum.", expect: [] },
 ];
 %}
 

@@ -1,6 +1,20 @@
-# BSD syslog line header, as HP-UX syslogd writes /var/adm/syslog/syslog.log:
-#   Mmm dd hh:mm:ss host prog[pid]: message
-# The day is space-padded ("Nov  4"), [pid] is optional (cmcld: and cmlvmd: log without it), and
+# Syslog-style line headers: the lines of /var/adm/syslog/syslog.log (HP-UX), /var/log/messages
+# (Linux), a `journalctl -o short-iso` export and the Continentalclusters event log. Three stamps:
+#
+#   BSD        Mmm dd hh:mm:ss host prog[pid]: message            (HP-UX syslogd, rsyslog's traditional format)
+#   ISO 8601   2026-03-02T04:11:09.123456+01:00 host prog[pid]: message
+#              rsyslog's RSYSLOG_FileFormat (RFC 3339: fraction optional, offset +hh:mm or Z) and
+#              journalctl -o short-iso / short-iso-precise (offset +hhmm before systemd 255, +hh:mm since: systemd PR #29134)
+#   date(1)    Thu Nov 20 16:31:05 EST 2026 message                (a line stamped by `date`; the form this
+#              grammar assumes for /var/opt/resmon/log/cc/eventlog, whose line format is not published)
+#
+# BSD and ISO lines carry a host and an optional program tag; date(1) lines have neither (the file's
+# place names the node). A BSD line has no year (src/ingest/year.ts infers it); ISO and date(1) lines
+# carry theirs, and an ISO line its UTC offset (src/parse/file.ts places it on the bundle's clock).
+# journalctl's own marker lines ("-- Boot 5f2c... --", "-- Reboot --", "-- Logs begin at ... --",
+# "-- No entries --") are recognised as headers without a time.
+#
+# The BSD day is space-padded ("Nov  4"), [pid] is optional (cmcld: and cmlvmd: log without it), and
 # `syslogd -v` on 11i v3 adds a priority/facility code after the timestamp: a facility letter
 # A-J or Q-X and a level digit 0-7 ("D6" = daemon.info; syslog(3C)). An RFC 3164 "<30>" is
 # accepted there as well. Lines without a program tag ("last message repeated 3 times",
@@ -17,15 +31,24 @@ import moo from "moo";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const MONTH = MONTHS.join("|");
+const WEEKDAY = "Mon|Tue|Wed|Thu|Fri|Sat|Sun";
 // HP-UX syslogd -v code, or an RFC 3164 PRI; only when a blank follows (else it is the host).
 const PRIORITY = "(?:[A-JQ-X][0-7]|<\\d{1,3}>)";
 // `prog[pid]:` then at most one blank; the colon must end the tag (blank or end of line). HP-UX
 // EMS writes `EMS [2710]:`, with a blank before the pid.
 const TAG = "[^\\s\\[\\]:]+(?: ?\\[\\d+\\])?:(?: |(?![^]))";
+// RFC 3339 date-time (T separator, fraction optional) and journalctl's short-iso offset without the
+// colon. No offset at all is read as the logs' own wall clock. Offsets beyond +-23:59 are not times.
+const ISO = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?(?:Z|[+-](?:[01]\\d|2[0-3]):?[0-5]\\d)?";
+// date(1) output: weekday, month, day, time, an optional zone name, year.
+const CTIME = `(?:${WEEKDAY}) +(?:${MONTH}) +\\d{1,2} +\\d\\d:\\d\\d:\\d\\d(?: +[A-Za-z][A-Za-z0-9+:-]*)? +\\d{4}`;
 
 const lexer = moo.states({
   main: {
     month: { match: new RegExp(`(?:${MONTH})(?= )`), next: "day" },
+    iso: { match: new RegExp(`${ISO}(?= )`), next: "host" },
+    ctime: { match: new RegExp(`${CTIME}(?= |(?![^]))`), next: "dated" },
+    marker: { match: /-- [^]*? --(?![^])/, lineBreaks: true },
   },
   day: {
     blank: / +/,
@@ -50,16 +73,35 @@ const lexer = moo.states({
   rest: {
     text: { match: /[^]+/, lineBreaks: true },
   },
+  dated: {
+    blank: { match: / +/, next: "rest" },
+  },
 });
 
-export interface SyslogHeader {
-  format: "syslog";
+/** When a line was written, as far as its stamp says. */
+interface Stamp {
+  year?: number;
   month: number;
   day: number;
   hour: number;
   minute: number;
   second: number;
-  host: string;
+  millisecond?: number;
+  /** Minutes east of UTC (`Z` is 0). */
+  utcOffset?: number;
+}
+
+export interface SyslogHeader {
+  format: "syslog";
+  year?: number;
+  month?: number;
+  day?: number;
+  hour?: number;
+  minute?: number;
+  second?: number;
+  millisecond?: number;
+  utcOffset?: number;
+  host?: string;
   program?: string;
   pid?: number;
   body: string;
@@ -70,21 +112,63 @@ export interface SyslogHeader {
 // BSD wording; "above message repeats" is the Solaris/HP-style variant some syslogds write.
 const REPEATED = /^(?:last message repeated|above message repeats) (\d+) times?$/;
 
-/** One constructor for both paths, so the fast path and the grammar cannot drift apart. */
 const MONTH_NUMBER: Record<string, number> = Object.fromEntries(MONTHS.map((name, index) => [name, index + 1]));
+const digits2 = (text: string, at: number): number => (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
 
-function makeHeader(monthName: string, day: string, time: string, host: string, tag: string | undefined, body: string): SyslogHeader {
-  const header: SyslogHeader = {
-    format: "syslog",
-    month: MONTH_NUMBER[monthName],
-    day: +day,
-    hour: (time.charCodeAt(0) - 48) * 10 + time.charCodeAt(1) - 48,
-    minute: (time.charCodeAt(3) - 48) * 10 + time.charCodeAt(4) - 48,
-    second: (time.charCodeAt(6) - 48) * 10 + time.charCodeAt(7) - 48,
-    host,
-    body,
-    shape: "plain",
+function bsdStamp(monthName: string, day: string, time: string): Stamp {
+  return { month: MONTH_NUMBER[monthName], day: +day, hour: digits2(time, 0), minute: digits2(time, 3), second: digits2(time, 6) };
+}
+
+/** `2026-03-02T04:11:09.123456+01:00`, `...+0100`, `...Z` (the regex above has checked the shape). */
+function isoStamp(text: string): Stamp {
+  const stamp: Stamp = {
+    year: digits2(text, 0) * 100 + digits2(text, 2), month: digits2(text, 5), day: digits2(text, 8),
+    hour: digits2(text, 11), minute: digits2(text, 14), second: digits2(text, 17),
   };
+  let at = 19;
+  if (text.charCodeAt(at) === 46 /* . */) {
+    // Milliseconds: the first three digits of the fraction, padded (".5" is 500 ms).
+    let millisecond = 0;
+    let scale = 100;
+    at++;
+    for (; at < text.length; at++) {
+      const code = text.charCodeAt(at);
+      if (code < 48 || code > 57) break;
+      millisecond += (code - 48) * scale;
+      scale = scale >= 10 ? scale / 10 : 0;
+    }
+    stamp.millisecond = millisecond;
+  }
+  if (at < text.length) {
+    if (text.charCodeAt(at) === 90 /* Z */) {
+      stamp.utcOffset = 0;
+    } else {
+      const sign = text.charCodeAt(at) === 45 /* - */ ? -1 : 1;
+      const minutes = text.length - at === 6 ? digits2(text, at + 4) : digits2(text, at + 3);
+      stamp.utcOffset = sign * (digits2(text, at + 1) * 60 + minutes);
+    }
+  }
+  return stamp;
+}
+
+/** `Thu Nov 20 16:31:05 EST 2026`: the zone name is not a reliable offset (EST, CET, IST...) and is dropped. */
+function ctimeStamp(text: string): Stamp {
+  const words = text.split(/ +/);
+  const time = words[3];
+  return { year: +words[words.length - 1], ...bsdStamp(words[1], words[2], time) };
+}
+
+/** One constructor for both paths, so the fast path and the grammar cannot drift apart. */
+function makeHeader(stamp: Stamp | undefined, host: string | undefined, tag: string | undefined, body: string): SyslogHeader {
+  const header: SyslogHeader = stamp === undefined
+    ? { format: "syslog", body, shape: "plain" }
+    : { format: "syslog", month: stamp.month, day: stamp.day, hour: stamp.hour, minute: stamp.minute, second: stamp.second, body, shape: "plain" };
+  if (stamp !== undefined) {
+    if (stamp.year !== undefined) header.year = stamp.year;
+    if (stamp.millisecond !== undefined) header.millisecond = stamp.millisecond;
+    if (stamp.utcOffset !== undefined) header.utcOffset = stamp.utcOffset;
+  }
+  if (host !== undefined) header.host = host;
   if (tag !== undefined) {
     // `prog[pid]: ` or `prog: `: the name ends at '[' or at the colon.
     const bracket = tag.indexOf("[");
@@ -103,25 +187,33 @@ function makeHeader(monthName: string, day: string, time: string, host: string, 
   return header;
 }
 
-// The common shape in one regex: no priority code. Everything it accepts, the grammar accepts
-// with the same result (test/parse/syslog-fast-path.test.ts checks this on generated lines).
-const FAST = new RegExp(
-  `^(${MONTH}) +(\\d{1,2}) +(\\d\\d:\\d\\d:\\d\\d) +(?!${PRIORITY} )(\\S+)(?: +(?:(${TAG})([^]*)|([^]*)))?$`,
-);
+// The common shapes, one regex per stamp (a line's first character tells which): no priority code.
+// Everything they accept, the grammar accepts with the same result (test/parse/syslog-fast-path.test.ts
+// checks this on generated lines).
+const REST = `(?!${PRIORITY} )(\\S+)(?: +(?:(${TAG})([^]*)|([^]*)))?$`;
+const FAST_BSD = new RegExp(`^(${MONTH}) +(\\d{1,2}) +(\\d\\d:\\d\\d:\\d\\d) +${REST}`);
+const FAST_ISO = new RegExp(`^(${ISO}) +${REST}`);
 
 /** Regex fast path for the common syslog line; undefined when the line needs the grammar. */
 export function fastParse(line: string): SyslogHeader | undefined {
-  const match = FAST.exec(line);
+  const first = line.charCodeAt(0);
+  if (first >= 48 && first <= 57) {
+    const match = FAST_ISO.exec(line);
+    if (!match) return undefined;
+    const [, iso, host, tag, tagged, untagged] = match;
+    return makeHeader(isoStamp(iso), host, tag, tag !== undefined ? tagged : (untagged ?? ""));
+  }
+  const match = FAST_BSD.exec(line);
   if (!match) return undefined;
   const [, month, day, time, host, tag, tagged, untagged] = match;
-  return makeHeader(month, day, time, host, tag, tag !== undefined ? tagged : (untagged ?? ""));
+  return makeHeader(bsdStamp(month, day, time), host, tag, tag !== undefined ? tagged : (untagged ?? ""));
 }
 
 export const meta = {
   name: "syslog",
   role: "header",
   formats: ["syslog"],
-  description: "BSD syslog header (HP-UX syslog.log): Mmm dd hh:mm:ss host prog[pid]: message",
+  description: "Syslog line header: BSD (Mmm dd hh:mm:ss host prog[pid]: message), RFC 3339 / journalctl short-iso (2026-03-02T04:11:09+01:00 host prog[pid]: message), or a date(1) stamp",
 };
 
 export const samples: Array<{ text: string; expect: unknown }> = [
@@ -161,17 +253,65 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     text: "Nov 24 10:20:00 nodeA1 -- MARK --",
     expect: { format: "syslog", month: 11, day: 24, hour: 10, minute: 20, second: 0, host: "nodeA1", body: "-- MARK --", shape: "plain" },
   },
+  // rsyslog RSYSLOG_FileFormat: RFC 3339 with microseconds and the offset.
+  {
+    text: "2026-03-02T04:11:09.123456+01:00 nodeB1 cmcld[3021]: Started package oracle_pkg on node nodeB1.",
+    expect: { format: "syslog", year: 2026, month: 3, day: 2, hour: 4, minute: 11, second: 9, millisecond: 123, utcOffset: 60, host: "nodeB1", program: "cmcld", pid: 3021, body: "Started package oracle_pkg on node nodeB1.", shape: "plain" },
+  },
+  // RFC 3339 without a fraction, in UTC.
+  {
+    text: "2026-03-02T03:11:09Z nodeB1 kernel: sd 2:0:0:1: [sdc] Synchronizing SCSI cache",
+    expect: { format: "syslog", year: 2026, month: 3, day: 2, hour: 3, minute: 11, second: 9, utcOffset: 0, host: "nodeB1", program: "kernel", body: "sd 2:0:0:1: [sdc] Synchronizing SCSI cache", shape: "plain" },
+  },
+  // journalctl -o short-iso before systemd 255: the offset without its colon; west of UTC.
+  {
+    text: "2026-03-02T04:11:09-0500 nodeB2 systemd[1]: Started Serviceguard cluster daemon.",
+    expect: { format: "syslog", year: 2026, month: 3, day: 2, hour: 4, minute: 11, second: 9, utcOffset: -300, host: "nodeB2", program: "systemd", pid: 1, body: "Started Serviceguard cluster daemon.", shape: "plain" },
+  },
+  // journalctl -o short-iso-precise.
+  {
+    text: "2026-03-02T04:11:09.500000+0530 nodeB2 cmclconfd[2210]: Updated file /usr/local/cmcluster/conf/cmclconfig",
+    expect: { format: "syslog", year: 2026, month: 3, day: 2, hour: 4, minute: 11, second: 9, millisecond: 500, utcOffset: 330, host: "nodeB2", program: "cmclconfd", pid: 2210, body: "Updated file /usr/local/cmcluster/conf/cmclconfig", shape: "plain" },
+  },
+  // An ISO stamp without an offset: the logs' own wall clock.
+  {
+    text: "2026-03-02T04:11:09 nodeB1 logger: mcstat: pairdisplay -g oradg -fc",
+    expect: { format: "syslog", year: 2026, month: 3, day: 2, hour: 4, minute: 11, second: 9, host: "nodeB1", program: "logger", body: "mcstat: pairdisplay -g oradg -fc", shape: "plain" },
+  },
+  // A date(1)-stamped line: the Continentalclusters event log as assumed (the zone name is dropped).
+  {
+    text: "Thu Nov 20 16:31:05 EST 2026 CLUSTER_ALARM primary_cluster/UNREACHABLE 15 MINUTES",
+    expect: { format: "syslog", year: 2026, month: 11, day: 20, hour: 16, minute: 31, second: 5, body: "CLUSTER_ALARM primary_cluster/UNREACHABLE 15 MINUTES", shape: "plain" },
+  },
+  {
+    text: "Fri Nov  6 09:00:00 2026",
+    expect: { format: "syslog", year: 2026, month: 11, day: 6, hour: 9, minute: 0, second: 0, body: "", shape: "plain" },
+  },
+  // journalctl's marker lines: no time (they belong where they stand).
+  {
+    text: "-- Boot 5f2c0a61d2b14e3c9d1f2b7a8e6c4d10 --",
+    expect: { format: "syslog", body: "-- Boot 5f2c0a61d2b14e3c9d1f2b7a8e6c4d10 --", shape: "plain" },
+  },
+  {
+    text: "-- Logs begin at Mon 2026-03-02 00:00:01 CET, end at Mon 2026-03-02 18:00:00 CET. --",
+    expect: { format: "syslog", body: "-- Logs begin at Mon 2026-03-02 00:00:01 CET, end at Mon 2026-03-02 18:00:00 CET. --", shape: "plain" },
+  },
 ];
 %}
 
 @lexer lexer
 
-line -> stamp %blank priority:? %host message:? {% ([stamp, , , host, message]) => makeHeader(stamp[0], stamp[1], stamp[2], host.text, message?.[0], message?.[1] ?? "") %}
+line -> stamp %blank priority:? %host message:? {% ([stamp, , , host, message]) => makeHeader(stamp, host.text, message?.[0], message?.[1] ?? "") %}
+      | %ctime dated:?                          {% ([stamp, text]) => makeHeader(ctimeStamp(stamp.text), undefined, undefined, text ?? "") %}
+      | %marker                                 {% ([marker]) => makeHeader(undefined, undefined, undefined, marker.text) %}
 
 priority -> %priority %blank
 
-stamp -> %month %blank %day %blank %time {% ([month, , day, , time]) => [month.text, day.text, time.text] %}
+stamp -> %month %blank %day %blank %time {% ([month, , day, , time]) => bsdStamp(month.text, day.text, time.text) %}
+       | %iso                            {% ([iso]) => isoStamp(iso.text) %}
 
 message -> %blank                {% () => [undefined, ""] %}
          | %blank %tag %text:?   {% ([, tag, text]) => [tag.text, text ? text.text : ""] %}
          | %blank %text          {% ([, text]) => [undefined, text.text] %}
+
+dated -> %blank %text:?          {% ([, text]) => (text ? text.text : "") %}

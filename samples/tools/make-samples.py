@@ -368,6 +368,12 @@ def s01_healthy_day():
     b.pkg("nodeA1", "oracle_pkg", lines)
     sg_started(b, "nodeA1", sec(done, 1), "oracle_pkg")
     b.sys("nodeA1", T(9, 20, 31, 30), "CM-CMD[5140]", "cmmodpkg -e oracle_pkg")
+    # the nightly backup reads sapdg's S-VOLs at site B: split at 22:00, resynchronized when it is done
+    b.sys("nodeA2", T(9, 22, 0, 0), "logger", "root: nightly backup: pairsplit -g sapdg -r (backup of the S-VOLs on nodeB2)")
+    b.sys("nodeA2", T(9, 22, 0, 6), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PSUS, remote SVOL_SSUS")
+    b.sys("nodeA2", T(10, 0, 20, 0), "logger", "root: nightly backup done: pairresync -g sapdg -c 15 started")
+    b.sys("nodeA2", T(10, 0, 20, 5), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_COPY 61%, remote SVOL_COPY")
+    b.sys("nodeA2", T(10, 0, 55, 0), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PAIR 100%, remote SVOL_PAIR")
     # nightly status checks by the monitoring script
     for day in (9, 10):
         b.sys("nodeA1", T(day, 2, 0, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PAIR 100%, remote SVOL_PAIR")
@@ -375,7 +381,7 @@ def s01_healthy_day():
         b.sys("nodeA2", T(day, 2, 0, 5), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PAIR 100%, remote SVOL_PAIR")
     b.write(gzip_files={("nodeB2", "syslog.log")})
     b.expected([], ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync", "fix-package-failure", "raise-run-script-timeout", "restart-raid-manager", "raise-member-timeout", "check-pair-consistency", "recover-continental-cluster"],
-               "A normal day: oracle_pkg and sap_pkg start on site A, oracle_pkg is moved to nodeA2 for patching and back with cmhaltpkg/cmrunpkg. Pairs are PAIR on both sides all day; nothing needs doing.")
+               "A normal day: oracle_pkg and sap_pkg start on site A, oracle_pkg is moved to nodeA2 for patching and back with cmhaltpkg/cmrunpkg. At night the backup splits sapdg (PSUS/SSUS) for two hours and resynchronizes it: a split that is resynchronized the same night is not a finding. Nothing needs doing.")
 
 
 def link_failure_lines(b, node, when, dg, pkg, fence="NEVER"):
@@ -661,11 +667,10 @@ def s06_auto_psuepsus():
     b.pkg("nodeA1", "sap_pkg", lines)
     sg_started(b, "nodeA1", sec(done, 1), "sap_pkg")
     b.write()
-    b.expected([finding_of("automated-link-failure-psuepsus", "automated", "info", "resolved", "sap_pkg", "sapdg"),
-                finding_of("swap-resync-after-takeover", "swap-resync", "critical", "resolved", "sap_pkg", "sapdg"),
-                finding_of("failback-after-failover", "failback", "info", "resolved", "sap_pkg", "sapdg")],
-               ["full-resync", "recreate-pairs", "force-or-resync"],
-               "Site A loses power at night; site B takes the ASYNC group sapdg over (horctakeover -S, SSWS, AUTO_NONCURDATA=1) and runs sap_pkg. Site A and the CA links are back in the morning. In the afternoon sap_pkg is moved back to nodeA1 without a swap resync first: Metrocluster finds local PVOL_PSUE and remote SVOL_PSUS, and because AUTO_PSUEPSUS=1 it resynchronizes from site B itself (pairresync -swapp), waits 23 minutes for PAIR, swaps the roles back and starts the package. Nothing is left to do; next time, pairresync -swaps at site B before the failback would have shortened the downtime.")
+    b.expected([finding_of("automated-link-failure-psuepsus", "automated", "warning", "resolved", "sap_pkg", "sapdg"),
+                finding_of("failback-auto-psuepsus", "failback", "critical", "resolved", "sap_pkg", "sapdg")],
+               ["full-resync", "recreate-pairs", "force-or-resync", "swap-resync"],
+               "Site A loses power at night; site B takes the ASYNC group sapdg over (horctakeover -S, SSWS, AUTO_NONCURDATA=1) and runs sap_pkg. With AUTO_PSUEPSUS=1 the swap resync is not a prerequisite: the failback finding says the data is not remotely protected and that halting sap_pkg at site B and starting it on nodeA1 is enough, Metrocluster resynchronizing at the start. Site A and the CA links are back in the morning. In the afternoon sap_pkg is moved back to nodeA1 without a swap resync first: Metrocluster finds local PVOL_PSUE and remote SVOL_PSUS, and because AUTO_PSUEPSUS=1 it resynchronizes from site B itself (pairresync -swapp), waits 23 minutes for PAIR, swaps the roles back and starts the package. Nothing is left to do; next time, pairresync -swaps at site B before the failback would have shortened the downtime.")
 
 
 def s07_run_script_timeout():
@@ -1125,7 +1130,7 @@ def s19_pairs_suspended_no_resync():
         b.sys("nodeA1", T(day, hh, 0, 0), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PFUS 100%, remote SVOL_PFUS")
     b.sys("nodeA1", T(27, 9, 30, 0), "logger", "root: SAP month-end close running on sap_pkg, batch load high (ticket INC0101877)")
     b.write()
-    b.expected([finding_of("pairs-suspended-no-resync", "full-resync", "warning", "open", "sap_pkg", "sapdg")],
+    b.expected([finding_of("pairs-suspended-no-resync", "full-resync", "critical", "open", "sap_pkg", "sapdg")],
                ["swap-resync", "recreate-pairs", "force-or-resync", "automated", "raise-horctimeout"],
                "During the month-end batch the ASYNC journal of sapdg fills up and both sides suspend as PFUS at 01:10; sap_pkg keeps running on nodeA1 and nothing restarts, so no start-time rule applies. Nobody resynchronizes: more than 24 hours later the monitoring script still reports PVOL_PFUS / SVOL_PFUS and site B's copy keeps aging. Run pairresync -g sapdg -c 15 on site A while the package runs, wait for PAIR, and review the journal size.")
 
@@ -1193,9 +1198,10 @@ def s22_start_refused_psuepsus():
     b.write()
     b.expected([finding_of("start-refused-psuepsus", "force-or-resync", "critical", "open", "sap_pkg", "sapdg"),
                 finding_of("swap-resync-after-takeover", "swap-resync", "critical", "open", "sap_pkg", "sapdg"),
-                finding_of("failback-after-failover", "failback", "info", "open", "sap_pkg", "sapdg")],
+                finding_of("package-down-after-takeover", "restart-at-failover-site", "critical", "open", "sap_pkg", "sapdg"),
+                finding_of("failback-after-failover", "failback", "info", "resolved", "sap_pkg", "sapdg")],
                ["full-resync", "recreate-pairs", "automated"],
-               "The same night as auto-psuepsus-link-failure, at a site that keeps AUTO_PSUEPSUS=0: site B takes the ASYNC group sapdg over (SSWS) after site A loses power, and in the afternoon the operator moves sap_pkg back to nodeA1 without a swap resync. Metrocluster finds local PVOL_PSUE with a remote SVOL_PSUS (site B's SSWS) and refuses (exit 1): the package is down and disabled. Site B's data is the newer: run pairresync -swaps at site B (or -swapp on nodeA1), wait for PAIR, then start sap_pkg on nodeA1 and cmmodpkg -e. A plain pairresync from site A would overwrite site B's data.")
+               "The same night as auto-psuepsus-link-failure, at a site that keeps AUTO_PSUEPSUS=0: site B takes the ASYNC group sapdg over (SSWS) after site A loses power, and in the afternoon the operator moves sap_pkg back to nodeA1 without a swap resync: halted on nodeB1 (the failback finding closes: the failback has begun), started on nodeA1. Metrocluster finds local PVOL_PSUE with a remote SVOL_PSUS (site B's SSWS) and refuses (exit 1): the package is down everywhere, and ten minutes later nothing has started it. Site B's data is the newer. End the outage first: start sap_pkg again on nodeB1 (cmmodpkg -e -n nodeB1, cmrunpkg -n nodeB1, cmmodpkg -e), run pairresync -swaps at site B while it runs, wait for PAIR, then fail back to nodeA1. A plain pairresync from site A would overwrite site B's data.")
 
 
 def s23_start_refused_psussssws():
@@ -1259,9 +1265,10 @@ def s23_start_refused_psussssws():
     b.write(gzip_files={("nodeA2", "OLDsyslog.log")})
     b.expected([finding_of("start-refused-psussssws", "force-or-resync", "critical", "open", "oracle_pkg", "oradg"),
                 finding_of("swap-resync-after-takeover", "swap-resync", "critical", "open", "oracle_pkg", "oradg"),
-                finding_of("failback-after-failover", "failback", "info", "open", "oracle_pkg", "oradg")],
+                finding_of("package-down-after-takeover", "restart-at-failover-site", "critical", "open", "oracle_pkg", "oradg"),
+                finding_of("failback-after-failover", "failback", "info", "resolved", "oracle_pkg", "oradg")],
                ["full-resync", "recreate-pairs", "automated"],
-               "Site A loses power overnight and site B takes over oradg (horctakeover -S, SVOL_SSWS) with AUTO_NONCURDATA=1; oracle_pkg runs on nodeB1. Site A and the CA links are back the next day, and the operator tries to fail back by halting oracle_pkg on nodeB1 and starting it on nodeA1 without a swap resync: nodeA1 is PVOL_PSUS while site B is SVOL_SSWS with newer data, AUTO_PSUSSSSWS=0, so Metrocluster refuses (exit 1) and the package is down. Restart it on nodeB1 (or leave it down), run pairresync -swaps from site B (or -swapp from site A), wait for PAIR, then fail back. A plain pairresync would overwrite site B's newer data.")
+               "Site A loses power overnight and site B takes over oradg (horctakeover -S, SVOL_SSWS) with AUTO_NONCURDATA=1; oracle_pkg runs on nodeB1. Site A and the CA links are back the next day, and the operator tries to fail back by halting oracle_pkg on nodeB1 and starting it on nodeA1 without a swap resync: nodeA1 is PVOL_PSUS while site B is SVOL_SSWS with newer data, AUTO_PSUSSSSWS=0, so Metrocluster refuses (exit 1) and the package is down everywhere. End the outage first: start it again on nodeB1, whose data is current; then decide which copy to keep (site B's, the usual way: pairresync -swaps from site B or -swapp from site A, PAIR, fail back; or site A's late writes: halt at site B, pairsplit -S, paircreate -vl from site A), and fail back. A plain pairresync is rejected on SSWS and would overwrite site B's newer data if it were not.")
 
 
 def s24_start_refused_svolpfus():
@@ -1406,6 +1413,807 @@ def s27_start_refused_unexplained():
                "The oradg pairs were split (PSUS) for a firmware update of array 35663 while oracle_pkg kept running at site A. Afterwards the storage team starts pairresync -g oradg; an hour and a half later, with the copy at about half, the operator moves oracle_pkg from nodeA1 to nodeB1. Metrocluster finds SVOL_COPY / PVOL_COPY and refuses (exit 1): an S-VOL being copied is not consistent. No AUTO_* table covers COPY, so no specific rule explains it; the fallback points to the package log and both sites' pairdisplay. Do not force: start oracle_pkg again on nodeA1 (cmmodpkg -e oracle_pkg, cmrunpkg -n nodeA1), wait for PAIR (pairevtwait), then move.")
 
 
+# ---- Raid Manager's own output (issue 12): each scenario's pair evidence is in one layout only ----------
+
+def fcx_rows(dg, side_rows):
+    """pairdisplay -g <dg> -fcx as it prints: header, then one row per volume and side (LDEV# in hex, SMPL rows dashed)."""
+    out = ["Group   PairVol(L/R) (Port#,TID, LU),Seq#,LDEV#.P/S,Status,Fence,   %,P-LDEV# M"]
+    for vol, lr, port, lu, seq, ldev, rest in side_rows:
+        out.append(f"{dg}   {vol}({lr})  ({port}, 0,   {lu}){seq}   {ldev}.{rest}")
+    return out
+
+
+def s28_pasted_pairdisplay_fcx():
+    b = Bundle("pasted-pairdisplay-fcx-both-smpl")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(2, 0, 0), T(3, 12, 0), [("oracle_pkg", "DATA", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(2, 6, 0, 0))
+    # array 35663 was replaced after a controller failure; nobody recreated the pairs
+    b.sys("nodeB1", T(2, 16, 40, 0), "logger", "root: array 35663 replaced after a controller failure, volumes restored from the vendor's copy (CHG0042610)")
+    b.sys("nodeA1", T(3, 8, 0, 0), "CM-CMD[7410]", "cmrunpkg -v -n nodeA1 oracle_pkg")
+    b.sys("nodeA1", T(3, 8, 0, 0), "cmcld[2048]", "Request from node nodeA1 to start package oracle_pkg on node nodeA1.")
+    b.sys("nodeA1", T(3, 8, 0, 0), "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    t = T(3, 8, 0, 1)
+    # the site's wrapper pastes Raid Manager's own output under a step line: the only pair evidence of this bundle
+    rows = [("oradg_d1", "L", "CL1-C-0", 3, 35422, "1cf", "SMPL ---- ------,----- ----  -"),
+            ("oradg_d1", "R", "CL1-F-0", 3, 35663, "3", "SMPL ---- ------,----- ----  -"),
+            ("oradg_d2", "L", "CL1-C-0", 4, 35422, "1d0", "SMPL ---- ------,----- ----  -"),
+            ("oradg_d2", "R", "CL1-F-0", 4, 35663, "4", "SMPL ---- ------,----- ----  -")]
+    lines = [banner(t, "nodeA1", "Starting package"),
+             step(sec(t, 1), "nodeA1", "This package is configured with remote data replication."),
+             step(sec(t, 3), "nodeA1", "pairdisplay -g oradg -fcx")] + fcx_rows("oradg", rows) + [
+             step(sec(t, 9), "nodeA1", "Metrocluster will not start the package on this node (exit 1)."),
+             banner(sec(t, 10), "nodeA1", "Package start failed")]
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    b.sys("nodeA1", T(3, 8, 0, 12), "cmcld[2048]", "Package oracle_pkg run script exited with NO_RESTART.")
+    b.sys("nodeA1", T(3, 8, 0, 12), "cmcld[2048]", "Examine the file /etc/cmcluster/oracle_pkg/oracle_pkg.log for more details.")
+    b.sys("nodeA1", T(3, 8, 0, 12), "cmcld[2048]", "Switching disabled for package oracle_pkg on node nodeA1.")
+    b.write()
+    b.expected([finding_of("recreate-pairs-both-smpl", "recreate-pairs", "critical", "open", "oracle_pkg", "oradg")], ["full-resync", "swap-resync", "force-or-resync", "automated"],
+               "Array 35663 was replaced after a controller failure and the oradg pairs were never recreated. When the operator starts oracle_pkg on nodeA1 the only pair evidence is the pairdisplay -g oradg -fcx output the start script pastes into the package log: every volume is SMPL on both sides (hex LDEV#, dashed SMPL rows), and Metrocluster refuses (exit 1). Decide which array holds the current data (here site A's 35422, the surviving primary), recreate the pairs from it with paircreate -g oradg -f data -vl -c 15, wait for PAIR, then start the package.")
+
+
+def s29_states_in_words():
+    b = Bundle("states-in-words-svolpsue")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(4, 0, 0), T(4, 20, 0), [("sap_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(4, 4, 0, 0))
+    # this site's scripts say the pair states in words, never as PVOL_/SVOL_ tokens
+    ok = [(1, "This package is configured with remote data replication."),
+          (2, "Fence level for device group sapdg is NEVER."),
+          (4, "sapdg: the local primary volume is synchronized (paired); the remote secondary volume is synchronized (paired).")]
+    sg_start(b, "nodeA1", T(4, 4, 2, 0), "sap_pkg", command=False)
+    lines, done = start_body(T(4, 4, 2, 1), "nodeA1", "sap_pkg", ok)
+    b.pkg("nodeA1", "sap_pkg", lines)
+    sg_started(b, "nodeA1", sec(done, 1), "sap_pkg")
+    b.sys("nodeA1", T(4, 8, 50, 0), "logger", "root: sapdg split for the backup run; the local primary volume is pair suspended-split (split by the user)")
+    b.sys("nodeB1", T(4, 9, 14, 0), "EMS [2710]", "------ EMS Event Notification ------  Value: \"CRITICAL (5)\" for Resource: \"/system/events/xp/35663\"  Continuous Access link failure: all remote copy paths from array 35422 are down")
+    b.sys("nodeB1", T(4, 9, 14, 5), "logger", "mcstat: sapdg: the local secondary volume is pair suspended-error")
+    sg_halt(b, "nodeA1", T(4, 10, 0, 0), "sap_pkg", done=T(4, 10, 0, 12))
+    lines, _ = halt_body(T(4, 10, 0, 1), "nodeA1", "sap_pkg")
+    b.pkg("nodeA1", "sap_pkg", lines)
+    b.sys("nodeB1", T(4, 10, 1, 0), "CM-CMD[7301]", "cmrunpkg -v -n nodeB1 sap_pkg")
+    b.sys("nodeB1", T(4, 10, 1, 0), "cmcld[2048]", "Request from node nodeB1 to start package sap_pkg on node nodeB1.")
+    b.sys("nodeB1", T(4, 10, 1, 0), "cmcld[2048]", "Executing '/etc/cmcluster/sap_pkg/sap_pkg.cntl start' for package sap_pkg.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group sapdg is NEVER."),
+        (6, "sapdg: the local secondary volume is pair suspended-error; the remote primary volume is pair suspended-split (split by the user)."),
+        (7, "AUTO_SVOLPSUE is 0: the package will not be started. Fix the link and resynchronize, or create the FORCEFLAG file."),
+        (7, "Metrocluster will not start the package on this node (exit 2)."),
+    ]
+    done = pkg_fail(b, "nodeB1", T(4, 10, 1, 1), "sap_pkg", mc, exit_status="RESTART")
+    b.sys("nodeB1", sec(done, 1), "cmcld[2048]", "Switching disabled for package sap_pkg on node nodeB1.")
+    b.write()
+    b.expected([finding_of("start-refused-svolpsue", "force-or-resync", "critical", "open", "sap_pkg", "sapdg")], ["full-resync", "swap-resync", "recreate-pairs", "automated"],
+               "This site's scripts write the pair states in words (synchronized, pair suspended-split, pair suspended-error), never as PVOL_/SVOL_ tokens. sapdg is split for a backup when the CA links fail and the secondary goes pair suspended-error; the operator moves sap_pkg to nodeB1 and, with the local S-VOL suspended by error, the remote P-VOL split and AUTO_SVOLPSUE=0, Metrocluster refuses (exit 2). Fix the links and resynchronize from the P-VOL side, or accept non-current data with FORCEFLAG, then cmmodpkg -e -n nodeB1 sap_pkg.")
+
+
+def s30_pairvolchk_output():
+    b = Bundle("pairvolchk-output-svolpsus")
+    nodes = SITE_A + SITE_B
+    for node in nodes:
+        pkg_config(b, node, "oracle_pkg", nodes)
+        env_file(b, node, "oracle_pkg", "NEVER")
+    for node in SITE_A:
+        b.noise(node, T(5, 20, 0), T(6, 2, 35, 0), "day")
+    for node in SITE_B:
+        b.noise(node, T(5, 20, 0), T(6, 9, 0), "day")
+    cluster_up(b, nodes, T(5, 20, 0, 0))
+    morning_start(b, "nodeA1", T(5, 20, 2, 0), "oracle_pkg", "oradg")
+    b.sys("nodeA1", T(6, 1, 0, 0), "logger", "root: backup run: pairsplit -g oradg (resync planned at 05:00)")
+    reformed = site_a_power_loss(b, T(6, 2, 35, 12))
+    b.sys("nodeB1", reformed, "cmcld[2048]", "Request from node nodeB1 to start package oracle_pkg on node nodeB1.")
+    b.sys("nodeB1", reformed, "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    t = sec(reformed, 1)
+    # pairvolchk's own output and CCI's own error line, pasted bare under the command lines that ran them
+    lines = [banner(t, "nodeB1", "Starting package"),
+             step(sec(t, 1), "nodeB1", "This package is configured with remote data replication."),
+             step(sec(t, 2), "nodeB1", "pairvolchk -g oradg -ss"),
+             "pairvolchk : Volstat is S-VOL.[status = SSUS fence = NEVER]",
+             step(sec(t, 3), "nodeB1", "pairvolchk -g oradg -c -ss"),
+             "pairvolchk: [EX_ENORMT] No remote host alive for remote commands, or Remote Raid Manager might be blocked (sleeping) on an existing I/O.",
+             "Refer to the command log(/HORCM/log0/horcc_nodeB1.log) for details.",
+             step(sec(t, 15), "nodeB1", "AUTO_SVOLPSUS is 0: Metrocluster will not start the package on this node (exit 2)."),
+             banner(sec(t, 16), "nodeB1", "Package start failed")]
+    b.pkg("nodeB1", "oracle_pkg", lines)
+    b.sys("nodeB1", sec(t, 17), "cmcld[2048]", "Package oracle_pkg run script exited with RESTART.")
+    b.sys("nodeB1", sec(t, 17), "cmcld[2048]", "Switching disabled for package oracle_pkg on node nodeB1.")
+    b.write()
+    b.expected([finding_of("start-refused-svolpsus", "force-or-resync", "critical", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "swap-resync", "recreate-pairs", "automated"],
+               "The nightly backup splits oradg at 01:00; at 02:35 site A loses power and oracle_pkg fails over to nodeB1. The start script runs pairvolchk and pastes Raid Manager's own output: the local S-VOL is SSUS (pairdisplay's and pairvolchk's name for SVOL_PSUS) and pairvolchk -c answers [EX_ENORMT] No remote host alive. With AUTO_SVOLPSUS=0 Metrocluster refuses (exit 2). The split came from PAIR (the backup), so the S-VOL is consistent as of 01:00: wait for site A, or accept losing the writes since 01:00 with FORCEFLAG and cmmodpkg -e -n nodeB1 oracle_pkg.")
+
+
+def s31_monitor_fd_keyvalue():
+    b = Bundle("monitor-fd-keyvalue-resync")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(28, 0, 0), T(29, 14, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(28, 5, 40, 0))
+    # a monitoring wrapper logs key=value lines; the start script's own states are words
+    ok = [(1, "This package is configured with remote data replication."),
+          (2, "Fence level for device group oradg is NEVER."),
+          (4, "oradg: the local primary volume is synchronized (paired)")]
+    sg_start(b, "nodeA1", T(28, 5, 42, 10), "oracle_pkg", command=False)
+    lines, done = start_body(T(28, 5, 42, 11), "nodeA1", "oracle_pkg", ok)
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    sg_started(b, "nodeA1", sec(done, 1), "oracle_pkg")
+    link_failure_lines(b, "nodeA1", T(28, 14, 17, 33), "oradg", "oracle_pkg")
+    b.sys("nodeA1", T(28, 14, 18, 52), "cmcld[2048]", "Service ora_mon terminated due to an exit(1).")
+    b.sys("nodeA1", T(28, 14, 18, 52), "cmcld[2048]", "Halting package oracle_pkg on node nodeA1 because service ora_mon failed.")
+    b.sys("nodeA1", T(28, 14, 18, 52), "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl stop' for package oracle_pkg.")
+    lines, _ = halt_body(T(28, 14, 18, 53), "nodeA1", "oracle_pkg")
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    b.sys("nodeA1", T(28, 14, 19, 5), "cmcld[2048]", "Halted package oracle_pkg on node nodeA1.")
+    b.sys("nodeA2", T(28, 14, 19, 6), "cmcld[2048]", "Request from node nodeA1 to start package oracle_pkg on node nodeA2.")
+    b.sys("nodeA2", T(28, 14, 19, 6), "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    mc = [(1, "This package is configured with remote data replication."),
+          (2, "Fence level for device group oradg is NEVER."),
+          (6, "oradg: the local primary volume is pair suspended-error, the remote secondary volume is pair suspended-error."),
+          (8, "Starting the package on the PVOL side; device group oradg is not remotely protected.")]
+    lines, done = start_body(T(28, 14, 19, 7), "nodeA2", "oracle_pkg", mc)
+    b.pkg("nodeA2", "oracle_pkg", lines)
+    sg_started(b, "nodeA2", sec(done, 1), "oracle_pkg")
+    b.sys("nodeA2", T(28, 14, 30, 0), "mcmon[3310]", "dg=oradg local_state=PVOL_PSUE remote_state=SVOL_PSUE fence=never")
+    # next morning: links repaired, the operator resynchronises through sudo and the wrapper waits for PAIR
+    b.sys("nodeA2", T(29, 9, 12, 0), "EMS [2710]", "------ EMS Event Notification ------  Value: \"INFORMATION (2)\" for Resource: \"/system/events/xp/35422\"  Continuous Access link restored: remote copy paths to array 35663 are up")
+    b.sys("nodeA2", T(29, 10, 5, 0), "sudo", "   oper1 : TTY=pts/3 ; PWD=/home/oper1 ; USER=root ; COMMAND=/HORCM/usr/bin/pairresync -g oradg -c 15")
+    b.sys("nodeA2", T(29, 10, 5, 10), "mcwrap[3412]", "pairevtwait -g oradg -s pair -t 7200")
+    b.sys("nodeA2", T(29, 11, 31, 40), "mcwrap[3412]", "pairevtwait : Wait status done.")
+    b.sys("nodeA2", T(29, 11, 31, 45), "mcwrap[3412]", "pairdisplay -g oradg -fd -CLI")
+    b.sys("nodeA2", T(29, 11, 31, 45), "mcwrap[3412]", "Group PairVol L/R Device_File Seq# LDEV# P/S Status Fence % P-LDEV# M")
+    b.sys("nodeA2", T(29, 11, 31, 45), "mcwrap[3412]", "oradg oradg_d1 L disk48 35422 463 P-VOL PAIR NEVER 100 3 -")
+    b.sys("nodeA2", T(29, 11, 31, 45), "mcwrap[3412]", "oradg oradg_d1 R disk52 35663 3 S-VOL PAIR NEVER 100 463 -")
+    b.sys("nodeA2", T(29, 11, 31, 46), "mcmon[3310]", "dg=oradg local_state=PVOL_PAIR remote_state=SVOL_PAIR")
+    b.write()
+    b.expected([finding("full-resync", "critical", "resolved", "oracle_pkg", "oradg")], ["swap-resync", "recreate-pairs", "force-or-resync"],
+               "All Continuous Access links fail (fence NEVER) and oracle_pkg restarts on nodeA2 with both sides suspended by error. The site's scripts speak in words and key=value lines (dg=oradg local_state=PVOL_PSUE remote_state=SVOL_PSUE). The next morning the operator runs pairresync through sudo, the wrapper waits with pairevtwait (Wait status done) and logs pairdisplay -fd -CLI with both sides PAIR: the full-resync finding is resolved.")
+
+
+def s32_operator_sudo_horcm():
+    b = Bundle("operator-sudo-horcm-edit")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(29, 0, 0), T(29, 23, 0), [("sap_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(29, 5, 0, 0))
+    morning_start(b, "nodeA1", T(29, 5, 1, 0), "sap_pkg", "sapdg")
+    # the operator edits horcm0.conf on nodeA1 and nodeA2 through sudo; he restarts the instance of nodeA2 from
+    # nodeA1 over ssh, so the restart belongs to nodeA2: nodeA1 still runs the old configuration
+    sudo = lambda node, when, user, command: b.sys(node, when, "sudo", f"   {user} : TTY=pts/2 ; PWD=/etc ; USER=root ; COMMAND={command}")
+    sudo("nodeA1", T(29, 14, 0, 0), "oper1", "/usr/bin/vi /etc/horcm0.conf")
+    sudo("nodeA2", T(29, 14, 6, 0), "oper1", "/usr/bin/vi /etc/horcm0.conf")
+    sudo("nodeA1", T(29, 14, 9, 0), "oper1", "/usr/bin/ssh nodeA2 /HORCM/usr/bin/horcmshutdown.sh 0")
+    sudo("nodeA1", T(29, 14, 9, 20), "oper1", "/usr/bin/ssh nodeA2 /HORCM/usr/bin/horcmstart.sh 0")
+    b.sys("nodeA2", T(29, 14, 9, 21), "horcmd_00[2811]", "HORCM inst 0 starts successfully.")
+    b.write()
+    b.expected([finding_of("horcm-config-changed-not-restarted", "restart-raid-manager", "warning", "open")],
+               ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync"],
+               "sudo logs the operator's commands: /etc/horcm0.conf edited with vi on nodeA1 and on nodeA2, then horcmshutdown.sh 0 and horcmstart.sh 0 run from nodeA1 through ssh on nodeA2. The restart belongs to nodeA2, so nodeA1's instance 0 still runs the old configuration: restart it there (horcmshutdown.sh 0; horcmstart.sh 0 on nodeA1) before sap_pkg moves.")
+
+
+def s33_async_sidefile_filling():
+    b = Bundle("async-sidefile-filling")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(30, 0, 0), T(30, 9, 0), [("sap_pkg", "ASYNC", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(30, 0, 10, 0))
+    morning_start(b, "nodeA1", T(30, 0, 12, 0), "sap_pkg", "sapdg", fence="ASYNC")
+    # the nightly batch writes faster than the CA links carry: pairmon logs pairdisplay -fc -CLI every half hour
+    for when, pct, state in ((T(30, 1, 0, 0), 18, "PAIR"), (T(30, 1, 30, 0), 47, "PAIR"), (T(30, 2, 0, 0), 66, "PAIR"), (T(30, 2, 30, 0), 84, "PFUL")):
+        b.sys("nodeA1", when, "pairmon[4100]", f"sapdg sapdg_d1 L CL1-C 0 3 35422 463 P-VOL {state} ASYNC {pct} 3 -")
+        b.sys("nodeA1", when, "pairmon[4100]", f"sapdg sapdg_d1 R CL1-F 0 3 35663 3 S-VOL {state} ASYNC 0 463 -")
+    b.sys("nodeA1", T(30, 2, 31, 0), "jnlmon[3120]", "002 1 2 PJNF 4 88 3459fd43 52000 512345 62500 3 270")
+    # by morning the batch is over and the side file drains
+    b.sys("nodeA1", T(30, 7, 0, 0), "pairmon[4100]", "sapdg sapdg_d1 L CL1-C 0 3 35422 463 P-VOL PAIR ASYNC 9 3 -")
+    b.write()
+    b.expected([finding_of("async-sidefile-filling", "check-async-capacity", "warning", "resolved", "sap_pkg", "sapdg"),
+                finding_of("async-sidefile-filling", "check-async-capacity", "warning", "open")],
+               ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync"],
+               "sap_pkg replicates ASYNC. During the nightly batch the side file of sapdg fills faster than the CA links drain it: pairdisplay -fc -CLI (logged by pairmon) shows 18%, 47%, 66%, then PFUL at 84%, and raidvchkscan -v jnl shows journal group 2 PJNF at 88%. Nothing is suspended yet: an early warning to check the links (pairdisplay -fe, AP) and the side-file and journal sizing before the pairs suspend to PFUS. The side file drains after the batch (9%), which resolves the device group's finding; the journal's stays open until raidvchkscan shows it below 30%.")
+# ---- scenarios added for the safety pass of the catalog (issue 17) ----------------------------------
+
+
+def s28_continental_failback():
+    """Continentalclusters: the day after continental-alarm, cmrecovercl started the recovery package on the
+    recovery cluster (SVOL takeover, SSWS); the primary site is back and its array answers again."""
+    b = Bundle("continental-recovery-failback")
+    recovery = ["nodeC1", "nodeC2"]
+    for node in recovery:
+        b.noise(node, T(7, 0, 0), T(8, 12, 0), "day")
+        pkg_config(b, node, "ora_bkpkg", recovery)
+        env_file(b, node, "ora_bkpkg", "NEVER", {"AUTO_SVOLPSUE": 1}, cluster_type="continental", dg="oradg")
+    cluster_up(b, recovery, T(7, 4, 29, 0), pid=2050)
+    b.sys("nodeC1", T(7, 4, 30, 0), "cmcld[2050]", "Request from node nodeC1 to start package ccmonpkg on node nodeC1.")
+    b.sys("nodeC1", T(7, 4, 30, 6), "cmcld[2050]", "Started package ccmonpkg on node nodeC1.")
+    for minutes, kind in ((5, "CLUSTER_ALERT"), (10, "CLUSTER_ALERT"), (15, "CLUSTER_ALARM")):
+        b.sys("nodeC1", T(7, 14, 2 + minutes, 7), "cmclsentryd[3021]", f"{kind} primary_cluster/UNREACHABLE {minutes} MINUTES - Cluster {kind[8:]}: primary_cluster not responding.")
+    b.sys("nodeC1", T(7, 15, 25, 0), "logger", "root: site A confirmed lost (fire in the computer room), recovery authorised by the DR manager (INC0101877)")
+    b.sys("nodeC1", T(7, 15, 30, 40), "CM-CMD[5120]", "cmrecovercl")
+    b.sys("nodeC1", T(7, 15, 30, 52), "cmrecovercl[5120]", "Processing the recovery group oragroup on recovery cluster recovery_cluster.")
+    b.sys("nodeC1", T(7, 15, 30, 53), "cmrecovercl[5120]", "Starting recovery package ora_bkpkg on recovery cluster recovery_cluster.")
+    b.sys("nodeC1", T(7, 15, 30, 58), "cmcld[2050]", "Request from node nodeC1 to start package ora_bkpkg on node nodeC1.")
+    b.sys("nodeC1", T(7, 15, 30, 58), "cmcld[2050]", "Executing '/etc/cmcluster/ora_bkpkg/ora_bkpkg.cntl start' for package ora_bkpkg.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group oradg is NEVER."),
+        (13, "pairvolchk -g oradg -c failed: EX_ENORMT (242) No remote host alive"),
+        (13, "The local device group oradg is in SVOL_PSUE state; remote state is EX_ENORMT (242)."),
+        (14, "AUTO_SVOLPSUE is 1: performing SVOL takeover for device group oradg."),
+        (40, "Executing horctakeover -g oradg -S ... horctakeover returned 2 (SVOL-takeover)."),
+        (41, "Device group oradg is now SVOL_SSWS."),
+        (41, "WARNING: the package starts with non-current data."),
+    ]
+    lines, done = start_body(T(7, 15, 30, 59), "nodeC1", "ora_bkpkg", mc)
+    b.pkg("nodeC1", "ora_bkpkg", lines)
+    sg_started(b, "nodeC1", sec(done, 1), "ora_bkpkg", pid=2050)
+    b.sys("nodeC1", T(7, 15, 40, 0), "cmclsentryd[3021]", "CLUSTER_ALARM: cluster primary_cluster has been UNREACHABLE for 98 minutes")
+    # the next morning site A has power again; the primary array and the CA links answer
+    b.sys("nodeC1", T(8, 9, 30, 0), "EMS [2710]", "------ EMS Event Notification ------  Value: \"INFORMATION (2)\" for Resource: \"/system/events/xp/35663\"  Continuous Access link restored: remote copy paths to array 35422 are up")
+    b.sys("nodeC1", T(8, 9, 40, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PSUS(SSWS), remote PVOL_PSUE")
+    b.write()
+    b.expected([finding_of("swap-resync-after-takeover", "swap-resync", "critical", "open", "ora_bkpkg", "oradg"),
+                finding_of("failback-continental", "failback", "info", "open", "ora_bkpkg", "oradg"),
+                finding_of("continental-alarm", "recover-continental-cluster", "critical", "resolved", None, None)],
+               ["full-resync", "recreate-pairs", "force-or-resync"],
+               "Continentalclusters with CA XP: site A (the primary cluster) is lost in a fire; after the CLUSTER_ALARM and the DR manager's go, cmrecovercl starts the recovery package ora_bkpkg on nodeC1 of the recovery cluster, which takes oradg over (SVOL_SSWS). The next morning site A has power and its array answers again (remote PVOL_PSUE). Failing back is not a move of ora_bkpkg inside its cluster: pairresync -swaps from nodeC1 while ora_bkpkg runs, wait for PAIR, halt ora_bkpkg, start the primary cluster (its primary packages must not start by themselves), cmrunpkg the recovery group's primary package on a primary node, and check that ccmonpkg runs on both clusters. Had the primary array come back PSUE for good or SMPL, the pairs would be recreated from nodeC1 and the roles reversed with cmapplyconcl.")
+
+
+
+def s29_run_script_timeout_too_short():
+    b = Bundle("run-script-timeout-too-short")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(30, 0, 0), T(30, 20, 0), [("sap_pkg", "ASYNC", None, 360, "420")])
+    cluster_up(b, nodes, T(30, 5, 0, 0))
+    morning_start(b, "nodeA1", T(30, 5, 2, 0), "sap_pkg", "sapdg", "ASYNC")
+    b.sys("nodeA1", T(30, 9, 40, 0), "logger", "root: sap_pkg RUN_SCRIPT_TIMEOUT set to 420 s, HORCTIMEOUT stays 360 s, after the audit asked for no unlimited timeouts (CHG0042702)")
+    b.sys("nodeA1", T(30, 9, 45, 0), "CM-CMD[6210]", "cmapplyconf -v -P /etc/cmcluster/sap_pkg/sap_pkg.config")
+    for node, text in (("nodeA1", "local PVOL_PAIR 12%, remote SVOL_PAIR"), ("nodeB1", "local SVOL_PAIR, remote PVOL_PAIR")):
+        b.sys(node, T(30, 14, 0, 0), "logger", f"mcstat: pairdisplay -g sapdg -fc: {text}")
+    b.write()
+    b.expected([finding_of("run-script-timeout-too-short", "raise-run-script-timeout", "warning", "open", "sap_pkg", "sapdg")],
+               ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync", "raise-horctimeout", "fix-package-failure"],
+               "Nothing has failed yet: after an audit asked for no unlimited timeouts, sap_pkg's RUN_SCRIPT_TIMEOUT is set to 420 s, above its HORCTIMEOUT of 360 s, so the check against HORCTIMEOUT passes. But the Metrocluster toolkit adds five minutes or more to every start (reading the status of every device), on top of what horctakeover may wait: a failover that drains the journal would be killed half way. Set NO_TIMEOUT, or compute the value: HORCTIMEOUT + 300 s or more + the package's own longest start.")
+
+
+
+def s30_pairs_left_split():
+    b = Bundle("pairs-left-split")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(13, 0, 0), T(16, 9, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(13, 5, 0, 0))
+    morning_start(b, "nodeA1", T(13, 5, 2, 0), "oracle_pkg", "oradg")
+    # Friday night: the weekly full backup splits oradg to read the S-VOLs on nodeB2
+    b.sys("nodeA1", T(13, 22, 0, 0), "logger", "root: weekly backup: pairsplit -g oradg -r (full backup of the S-VOLs on nodeB2)")
+    b.sys("nodeA1", T(13, 22, 0, 5), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUS, remote SVOL_SSUS")
+    b.sys("nodeB2", T(13, 22, 0, 9), "logger", "mcstat: pairdisplay -g oradg -fc: local SVOL_SSUS, remote PVOL_PSUS")
+    # the backup job dies on a tape error before its resync step; nobody notices over the weekend
+    b.sys("nodeB2", T(14, 3, 12, 0), "bpbkar[18812]", "ERR - tape drive 2 (IBM.ULT3580-HH6): write error, job 80412 terminated, status 84")
+    for day, hh in ((14, 6), (14, 18), (15, 6), (15, 18), (16, 6)):
+        b.sys("nodeA1", T(day, hh, 0, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUS, remote SVOL_SSUS")
+    b.write()
+    b.expected([finding_of("pairs-left-split", "full-resync", "critical", "open", "oracle_pkg", "oradg")],
+               ["swap-resync", "recreate-pairs", "force-or-resync", "automated", "failback"],
+               "Friday night the weekly backup splits oradg (PVOL_PSUS / SVOL_SSUS) to read the S-VOLs on nodeB2; the job dies on a tape error before its pairresync step and nobody notices. On Monday morning the pairs are still split: site B's copy is as old as Friday 22:00, a failover there would be refused (S-VOL PSUS, AUTO_SVOLPSUS=0) or, forced, would lose the weekend. Resynchronize from site A (split the S-VOLs' Business Copy first where there is one), wait for PAIR, and fix the backup job so it always resynchronizes.")
+
+
+
+def s31_quorum_lost_cluster_halted():
+    b = Bundle("quorum-lost-cluster-halted")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(12, 0, 0), T(12, 6, 0), [("oracle_pkg", "DATA", {"AUTO_NONCURDATA": 1}, 360, "NO_TIMEOUT")])
+    for node in nodes:
+        b.config(node, "", "cluster.ascii", "CLUSTER_NAME\t\tmetro_cl\nQS_HOST\t\t\tqs01\nQS_POLLING_INTERVAL\t300000000\nNODE_NAME\t\tnodeA1\nNODE_NAME\t\tnodeA2\nNODE_NAME\t\tnodeB1\nNODE_NAME\t\tnodeB2\n")
+    cluster_up(b, nodes, T(11, 23, 0, 0))
+    morning_start(b, "nodeA1", T(11, 23, 2, 0), "oracle_pkg", "oradg", "DATA")
+    # 01:10 the third location loses power: the quorum server qs01 stops answering; the cluster runs on
+    for node in nodes:
+        b.sys(node, T(12, 1, 10, 30), "cmcld[2048]", "Quorum server qs01 is not responding")
+    b.sys("nodeA1", T(12, 1, 25, 0), "sendmail[21877]", "wAP012500: to=unix-oncall@example.com, delay=00:00:01, mailer=esmtp, stat=Sent (quorum server qs01 down)")
+    # 03:40 site A loses power too: site B has 2 of 4 nodes and no tie-breaker
+    for node in SITE_A:
+        b.sys(node, T(12, 3, 40, 10), "vmunix", "Power supply 1 AC input lost")
+    for node in SITE_B:
+        for peer in SITE_A:
+            b.sys(node, T(12, 3, 40, 14), "cmcld[2048]", f"Member {peer} seems unhealthy, not receiving heartbeats from it.")
+        for peer in SITE_A:
+            b.sys(node, T(12, 3, 40, 20), "cmcld[2048]", f"Timed out node {peer}. It may have failed.")
+        b.sys(node, T(12, 3, 40, 20), "cmcld[2048]", "Attempting to form a new cluster")
+        b.sys(node, T(12, 3, 40, 21), "cmcld[2048]", "Attempting to get quorum server lock /sg/metro_cl. Active members:nodeB1,nodeB2")
+        b.sys(node, T(12, 3, 40, 51), "cmcld[2048]", "Attempt to get quorum server lock /sg/metro_cl at 10.50.1.5 failed. Request timed out")
+        b.sys(node, T(12, 3, 40, 51), "cmcld[2048]", "Deamon exiting as it lost the quorum.")
+        b.boot(node, T(12, 3, 46, 0), cluster_join=False)
+    b.sys("nodeB1", T(12, 4, 30, 0), "logger", "root: cluster metro_cl down on both sites, oracle_pkg down, site A status unknown (INC0100233)")
+    b.write()
+    b.expected([finding_of("quorum-lost-cluster-halted", "restart-cluster-one-site", "critical", "open", None, None)],
+               ["full-resync", "swap-resync", "recreate-pairs", "force-or-resync"],
+               "At 01:10 the third location loses power and the quorum server qs01 stops answering; the cluster runs on and nobody repairs it. At 03:40 site A loses power too: site B's two nodes have 2 of 4 (50 %) and no tie-breaker, their lock requests time out and both cluster daemons exit (the nodes reset). The cluster is down everywhere, oracle_pkg with it. Before anyone runs cmruncl -n on site B, confirm by another path that site A is really down (a site A that is only cut off could start its own cluster: split brain); better, bring qs01 back first. Then cmruncl -v -n nodeB1 -n nodeB2, and cmrunnode for site A's nodes when they return.")
+
+
+
+def s32_continental_monitor_not_running():
+    b = Bundle("continental-monitor-not-running")
+    recovery = ["nodeC1", "nodeC2"]
+    for node in recovery:
+        b.noise(node, T(20, 0, 0), T(20, 18, 0), "day")
+        pkg_config(b, node, "ora_bkpkg", recovery)
+        env_file(b, node, "ora_bkpkg", "NEVER", cluster_type="continental", dg="oradg")
+    b.config("nodeC1", "", "cmconcl.config", "CONTINENTAL_CLUSTER_NAME\tcc_metro\nCLUSTER_NAME\t\tprimary_cluster\nCLUSTER_NAME\t\trecovery_cluster\nMONITOR_PACKAGE_NAME\tccmonpkg\nMONITOR_INTERVAL\t60 SECONDS\nRECOVERY_GROUP_NAME\toragroup\nPRIMARY_PACKAGE\t\tprimary_cluster/oracle_pkg\nRECOVERY_PACKAGE\trecovery_cluster/ora_bkpkg\n")
+    cluster_up(b, recovery, T(20, 4, 29, 0), pid=2050)
+    b.sys("nodeC1", T(20, 4, 30, 0), "cmcld[2050]", "Request from node nodeC1 to start package ccmonpkg on node nodeC1.")
+    b.sys("nodeC1", T(20, 4, 30, 6), "cmcld[2050]", "Started package ccmonpkg on node nodeC1.")
+    # a new notification address: the monitor is halted to apply the configuration, and not started again
+    b.sys("nodeC1", T(20, 10, 0, 0), "logger", "root: adding the DR team's new e-mail address to the CLUSTER_ALERT notifications (CHG0042755)")
+    b.sys("nodeC1", T(20, 10, 1, 0), "CM-CMD[4410]", "cmhaltpkg ccmonpkg")
+    b.sys("nodeC1", T(20, 10, 1, 0), "cmcld[2050]", "Request from node nodeC1 to halt package ccmonpkg on node nodeC1.")
+    b.sys("nodeC1", T(20, 10, 1, 8), "cmcld[2050]", "Halted package ccmonpkg on node nodeC1.")
+    b.sys("nodeC1", T(20, 10, 4, 0), "CM-CMD[4421]", "cmcheckconcl -v -C /etc/cmcluster/cmconcl.config")
+    b.sys("nodeC1", T(20, 10, 5, 0), "CM-CMD[4433]", "cmapplyconcl -v -C /etc/cmcluster/cmconcl.config")
+    b.write()
+    b.expected([finding_of("continental-monitor-not-running", "fix-package-failure", "warning", "open", "ccmonpkg", None)],
+               ["full-resync", "swap-resync", "recreate-pairs", "force-or-resync", "recover-continental-cluster"],
+               "On the recovery cluster an administrator adds an address to the CLUSTER_ALERT notifications: ccmonpkg is halted (cmcheckconcl and cmapplyconcl need it halted), the configuration is applied, and the monitor package is never started again. For the rest of the day nothing watches the primary cluster: its loss would raise no alert and no alarm, and cmrecovercl would need -f. Start it again on the recovery cluster (cmrunpkg -n nodeC1 ccmonpkg, cmmodpkg -e ccmonpkg) and check cmviewconcl -v.")
+
+
+
+# ---- Serviceguard for Linux (Metrocluster with Continuous Access XP P9000 for Linux) ----------------
+# The Linux layout: /var/log/messages as rsyslog writes it (RFC 3339 RSYSLOG_FileFormat, or the
+# traditional BSD form), or a `journalctl -o short-iso` export saved as text; $SGCONF and $SGRUN under
+# /usr/local/cmcluster (Red Hat) or /opt/cmcluster (SUSE), per cmcluster.conf (Managing HP Serviceguard
+# for Linux, 6th ed. p.122); modular package logs at $SGRUN/log/<pkg>.log, legacy ones beside the
+# control script in $SGCONF/<pkg>/. The modular log lines' shape is the project's assumption
+# (reference.md §2.4); the Metrocluster module's script name (xpca.sh) is invented.
+
+def L(day, hh, mm, ss=0, month=3):
+    return dt.datetime(2026, month, day, hh, mm, ss)
+
+
+LINUX_PKGS = {
+    "oracle_pkg": {"vg": ["vg01"], "lv": ["/dev/vg01/lvol1", "/dev/vg01/lvol2"], "mnt": ["/oradata", "/oraarch"], "ip": "10.20.5.40", "subnet": "10.20.5.0", "svc": "ora_mon", "dg": "oradg"},
+    "sap_pkg": {"vg": ["vg02"], "lv": ["/dev/vg02/lvol1", "/dev/vg02/lvol2"], "mnt": ["/sapmnt/PRD", "/oracle/PRD/sapdata1"], "ip": "10.20.5.50", "subnet": "10.20.5.0", "svc": "sap_mon", "dg": "sapdg"},
+}
+
+
+class LinuxBundle(Bundle):
+    """A Serviceguard for Linux bundle: `style` is how each node's syslog is written ('rfc3339', 'bsd' or
+    'journal'), `offset` the nodes' UTC offset; package logs are modular under $SGRUN/log unless legacy."""
+
+    def __init__(self, name, sgroot="usr/local/cmcluster", offset="+01:00", styles=None):
+        super().__init__(name)
+        self.sgroot = sgroot
+        self.offset = offset
+        self.styles = styles or {}
+        self.legacy_logs = {}  # (node, pkg, filename) -> lines of a legacy control-script log
+        self.pid = 21000
+
+    def next_pid(self):
+        self.pid += 37
+        return self.pid
+
+    def style(self, node):
+        return self.styles.get(node, "rfc3339")
+
+    def sys(self, node, when, prog, text, file="messages"):
+        self.order += 1
+        style = self.style(node)
+        if style == "bsd":
+            stamp = f"{when:%b} {when.day:2d} {when:%H:%M:%S}"
+        elif style == "journal":
+            stamp = f"{when:%Y-%m-%dT%H:%M:%S}{self.offset.replace(':', '')}"   # short-iso before systemd 255
+        else:
+            micro = (self.order * 7919) % 1000000
+            stamp = f"{when:%Y-%m-%dT%H:%M:%S}.{micro:06d}{self.offset}"
+        self.syslogs.setdefault((node, file), []).append((when, self.order, f"{stamp} {node} {prog}: {text}"))
+
+    def noise(self, node, start, end, seed, file="messages", density=1.0):
+        rnd = random.Random(f"{self.name}/{node}/{seed}")
+        t = start
+        while True:
+            t += dt.timedelta(seconds=int(rnd.randint(180, 900) / density))
+            if t >= end:
+                break
+            pid = rnd.randint(1200, 29999)
+            kind = rnd.random()
+            if kind < 0.25:
+                admin = rnd.choice(["10.20.9.21", "10.20.9.22", "10.30.9.40"])
+                user = rnd.choice(["root", "oracle", "monitor"])
+                self.sys(node, t, f"sshd[{pid}]", f"Accepted publickey for {user} from {admin} port {rnd.randint(40000, 65000)} ssh2: RSA SHA256:q3n9ZkR2xV7uYb1mT8cP4sL0aW6eH5dJ2fG9iK3oN1E", file)
+                self.sys(node, t, "systemd-logind[1104]", f"New session {rnd.randint(100, 9999)} of user {user}.", file)
+                self.sys(node, t + dt.timedelta(seconds=rnd.randint(20, 400)), f"sshd[{pid}]", f"pam_unix(sshd:session): session closed for user {user}", file)
+            elif kind < 0.45:
+                self.sys(node, t, f"CROND[{pid}]", "(root) CMD (/usr/lib64/sa/sa1 1 1)", file)
+            elif kind < 0.60:
+                self.sys(node, t, "chronyd[1021]", f"Selected source 10.20.9.{rnd.choice([1, 2])}", file)
+            elif kind < 0.72:
+                self.sys(node, t, "systemd[1]", rnd.choice(["Starting dnf makecache...", "Started dnf makecache.", "Starting sysstat-collect.service - system activity accounting tool...", "sysstat-collect.service: Deactivated successfully."]), file)
+            elif kind < 0.82:
+                self.sys(node, t, "kernel", f"[{rnd.randint(10000, 999999)}.{rnd.randint(100000, 999999)}] sd 2:0:0:{rnd.randint(0, 7)}: alua: port group 01 state A non-preferred supports tolUSNA", file)
+            elif kind < 0.90:
+                self.sys(node, t, f"snmpd[{rnd.choice([1410, 1411])}]", "Connection from UDP: [10.20.9.5]:161->[10.20.1.11]:161", file)
+            else:
+                self.sys(node, t, "rsyslogd[1002]", "imjournal: journal files changed, reloading...  [v8.2102.0-15.el8 try https://www.rsyslog.com/e/0 ]", file)
+
+    def linux_boot(self, node, when, file="messages"):
+        s = lambda off, prog, text: self.sys(node, when + dt.timedelta(seconds=off), prog, text, file)
+        s(0, "kernel", "Linux version 4.18.0-513.5.1.el8_9.x86_64 (mockbuild@x86-vm-07.build.eng.bos.redhat.com) #1 SMP")
+        s(0, "kernel", "Command line: BOOT_IMAGE=(hd0,gpt2)/vmlinuz-4.18.0-513.5.1.el8_9.x86_64 root=/dev/mapper/rhel-root ro")
+        s(4, "systemd[1]", "Started Journal Service.")
+        s(9, "rsyslogd[1002]", "[origin software=\"rsyslogd\" swVersion=\"8.2102.0-15.el8\" x-pid=\"1002\" x-info=\"https://www.rsyslog.com\"] start")
+        s(20, "systemd[1]", "Started Serviceguard cluster daemon configuration service (cmclconfd).")
+        s(21, "cmclconfd[1302]", "Daemon Initialization - Maximum number of packages supported for this incarnation is 300.")
+
+    # ---- package logs and configuration ----------------------------------------------------------
+    def modular(self, node, pkg, lines):
+        """Lines of the modular package log $SGRUN/log/<pkg>.log."""
+        self.pkglogs.setdefault((node, pkg, f"{pkg}.log"), []).extend(lines)
+
+    def legacy(self, node, pkg, lines, file=None):
+        """Lines of a legacy control-script log $SGCONF/<pkg>/<pkg>.cntl.log."""
+        self.legacy_logs.setdefault((node, pkg, file or f"{pkg}.cntl.log"), []).extend(lines)
+
+    def config(self, node, pkg, name, text):
+        text = text.replace("/etc/cmcluster/", f"/{self.sgroot}/conf/")
+        path = os.path.join(self.dir, node, self.sgroot, "conf", pkg, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as handle:
+            handle.write(text)
+
+    def write(self, gzip_files=(), rotate=None):
+        """`rotate`: {node: day} moves the node's messages before that day to messages-YYYYMMDD (logrotate dateext)."""
+        for node, boundary in (rotate or {}).items():
+            entries = self.syslogs.pop((node, "messages"))
+            self.syslogs[(node, f"messages-{boundary:%Y%m%d}")] = [e for e in entries if e[0] < boundary]
+            self.syslogs[(node, "messages")] = [e for e in entries if e[0] >= boundary]
+        for (node, file), entries in self.syslogs.items():
+            entries.sort(key=lambda entry: (entry[0], entry[1]))
+            path = os.path.join(self.dir, node, "var/log", file)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            lines = [line for _, _, line in entries]
+            if self.style(node) == "journal":
+                first, last = entries[0][0], entries[-1][0]
+                lines = [f"-- Logs begin at {first:%a %Y-%m-%d %H:%M:%S} CET, end at {last:%a %Y-%m-%d %H:%M:%S} CET. --"] + lines
+            text = "".join(line + "\n" for line in lines)
+            if (node, file) in gzip_files:
+                with open(path + ".gz", "wb") as raw:
+                    with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed:
+                        packed.write(text.encode())
+            else:
+                with open(path, "w") as handle:
+                    handle.write(text)
+        for (node, pkg, file), lines in self.pkglogs.items():
+            path = os.path.join(self.dir, node, self.sgroot, "run/log", file)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w") as handle:
+                handle.write("".join(line + "\n" for line in lines))
+        for (node, pkg, file), lines in self.legacy_logs.items():
+            path = os.path.join(self.dir, node, self.sgroot, "conf", pkg, file)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w") as handle:
+                handle.write("".join(line + "\n" for line in lines))
+
+
+def mod_line(b, when, node, script, text, pid=None):
+    """A modular package-log line: `Mmm dd hh:mm:ss root@node script[pid]: text`."""
+    return f"{when:%b} {when.day:2d} {when:%H:%M:%S} root@{node} {script}[{pid or b.next_pid()}]: {text}"
+
+
+def linux_pkg_config(b, node, pkg, nodes, run_timeout="no_timeout"):
+    """A modular package configuration file ($SGCONF/<pkg>/<pkg>.conf, cmmakepkg's lower-case names)."""
+    info = LINUX_PKGS[pkg]
+    lines = [
+        "# *********************************************************************",
+        "# ****** HIGH AVAILABILITY PACKAGE CONFIGURATION FILE (template) ******",
+        "# *********************************************************************",
+        f"package_name\t\t\t{pkg}",
+        "package_type\t\t\tfailover",
+    ]
+    lines += [f"node_name\t\t\t{n}" for n in nodes]
+    lines += [
+        "auto_run\t\t\tyes",
+        "node_fail_fast_enabled\t\tno",
+        f"run_script_timeout\t\t{run_timeout}",
+        "halt_script_timeout\t\tno_timeout",
+        f"script_log_file\t\t\t$SGRUN/log/{pkg}.log",
+        "log_level\t\t\t0",
+        "failover_policy\t\t\tconfigured_node",
+        "failback_policy\t\t\tmanual",
+        f"service_name\t\t\t{info['svc']}",
+        f"service_cmd\t\t\t\"$SGCONF/{pkg}/{info['svc']}.sh monitor\"",
+        f"ip_subnet\t\t\t{info['subnet']}",
+        f"ip_address\t\t\t{info['ip']}",
+    ]
+    lines += [f"vg\t\t\t\t{vg}" for vg in info["vg"]]
+    b.config(node, pkg, f"{pkg}.conf", "\n".join(lines) + "\n")
+
+
+def linux_sg_start(b, node, when, pkg, pid=3021):
+    b.sys(node, when, f"cmcld[{pid}]", f"Request from node {node} to start package {pkg} on node {node}.")
+    b.sys(node, when, f"cmcld[{pid}]", f"Executing '/{b.sgroot}/conf/scripts/sg/master_control_script.sh start' for package {pkg}.")
+
+
+def linux_start_body(b, when, node, pkg, mc_lines=()):
+    """A modular start: master control script banner, the Metrocluster module's lines, then VG, mounts, IP, service."""
+    info = LINUX_PKGS[pkg]
+    master = b.next_pid()
+    out = [mod_line(b, when, node, "master_control_script.sh", f"###### Starting package {pkg} ######", master)]
+    t = when
+    mc = b.next_pid()
+    for offset, text in mc_lines:
+        t = sec(when, offset)
+        out.append(mod_line(b, t, node, "xpca.sh", text, mc))
+    vgpid = b.next_pid()
+    for vg in info["vg"]:
+        t = sec(t, 1)
+        out.append(mod_line(b, t, node, "volume_group.sh", f"Activating volume group {vg} with exclusive option.", vgpid))
+    fspid = b.next_pid()
+    t = sec(t, 1)
+    out.append(mod_line(b, t, node, "filesystem.sh", "Checking filesystems:", fspid))
+    for lv, mnt in zip(info["lv"], info["mnt"]):
+        t = sec(t, 2)
+        out.append(mod_line(b, t, node, "filesystem.sh", f"Mounting {lv} at {mnt}", fspid))
+    t = sec(t, 1)
+    out.append(mod_line(b, t, node, "package_ip.sh", f"Adding IP address {info['ip']} to subnet {info['subnet']}"))
+    t = sec(t, 2)
+    out.append(mod_line(b, t, node, "service.sh", f"Starting service {info['svc']} using \"/{b.sgroot}/conf/{pkg}/{info['svc']}.sh monitor\""))
+    t = sec(t, 1)
+    out.append(mod_line(b, t, node, "master_control_script.sh", f"###### Package {pkg} started successfully ######", master))
+    return out, t
+
+
+def linux_halt_body(b, when, node, pkg):
+    info = LINUX_PKGS[pkg]
+    master = b.next_pid()
+    out = [mod_line(b, when, node, "master_control_script.sh", f"###### Halting package {pkg} ######", master)]
+    t = sec(when, 1)
+    out.append(mod_line(b, t, node, "service.sh", f"Halting service {info['svc']}"))
+    t = sec(t, 2)
+    out.append(mod_line(b, t, node, "package_ip.sh", f"Remove IP address {info['ip']} from subnet {info['subnet']}"))
+    fspid = b.next_pid()
+    for lv in reversed(info["lv"]):
+        t = sec(t, 1)
+        out.append(mod_line(b, t, node, "filesystem.sh", f"Unmounting filesystem on {lv}", fspid))
+    for vg in info["vg"]:
+        t = sec(t, 1)
+        out.append(mod_line(b, t, node, "volume_group.sh", f"Deactivating volume group {vg}"))
+    t = sec(t, 1)
+    out.append(mod_line(b, t, node, "master_control_script.sh", f"###### Package {pkg} halted successfully ######", master))
+    return out, t
+
+
+def linux_cluster_up(b, nodes, when, pid=3021):
+    for node in nodes:
+        b.sys(node, when, f"cmcld[{pid}]", "Starting cluster management protocols.")
+        b.sys(node, sec(when, 1), f"cmcld[{pid}]", "Attempting to form a new cluster")
+        b.sys(node, sec(when, 6), f"cmcld[{pid}]", f"{len(nodes)} nodes have formed a new cluster")
+        b.sys(node, sec(when, 6), f"cmcld[{pid}]", "The new active cluster membership is: " + ", ".join(f"{n}(id={i + 1})" for i, n in enumerate(nodes)))
+
+
+def linux_morning_start(b, node, when, pkg, dg, fence="NEVER", pid=3021):
+    linux_sg_start(b, node, when, pkg, pid)
+    lines, done = linux_start_body(b, sec(when, 1), node, pkg, MC_OK(dg, fence))
+    b.modular(node, pkg, lines)
+    b.sys(node, sec(done, 1), f"cmcld[{pid}]", f"Started package {pkg} on node {node}.")
+    return done
+
+
+def linux_base(b, nodes, start, end, pkgs, fence="NEVER", auto=None):
+    for node in nodes:
+        b.noise(node, start, end, "day")
+        for pkg in pkgs:
+            linux_pkg_config(b, node, pkg, nodes)
+            env_file(b, node, pkg, fence, auto)
+
+
+def s33_linux_site_failover():
+    b = LinuxBundle("linux-site-failover-svol-takeover")
+    nodes = SITE_A + SITE_B
+    linux_base(b, SITE_B, L(2, 0, 0), L(3, 15, 0), ["oracle_pkg"], "DATA", {"AUTO_FENCEDATA_SPLIT": 0, "AUTO_NONCURDATA": 1})
+    for node in SITE_A:
+        b.noise(node, L(2, 0, 0), L(2, 3, 12, 40), "before")
+        linux_pkg_config(b, node, "oracle_pkg", nodes)
+        env_file(b, node, "oracle_pkg", "DATA", {"AUTO_FENCEDATA_SPLIT": 0, "AUTO_NONCURDATA": 1})
+    linux_cluster_up(b, nodes, L(1, 22, 0, 0))
+    linux_morning_start(b, "nodeA1", L(1, 22, 2, 0), "oracle_pkg", "oradg", "DATA")
+    b.sys("nodeA1", L(2, 3, 12, 38), "kernel", "ACPI: AC adapter [ACAD] offline; power supply 1 input lost")
+    # site A loses power at 03:12:40; site B re-forms and Metrocluster takes over the S-VOLs
+    for node in SITE_B:
+        for peer in SITE_A:
+            b.sys(node, L(2, 3, 12, 48), "cmcld[3021]", f"Member {peer} seems unhealthy, not receiving heartbeats from it.")
+        for peer in SITE_A:
+            b.sys(node, L(2, 3, 12, 54), "cmcld[3021]", f"Timed out node {peer}. It may have failed.")
+        b.sys(node, L(2, 3, 12, 54), "cmcld[3021]", "Attempting to form a new cluster")
+        b.sys(node, L(2, 3, 12, 58), "cmcld[3021]", "Obtaining Cluster Lock from quorum server qs01")
+        b.sys(node, L(2, 3, 12, 59), "cmcld[3021]", "2 nodes have re-formed the cluster")
+        b.sys(node, L(2, 3, 12, 59), "cmcld[3021]", "The new active cluster membership is: nodeB1(id=3), nodeB2(id=4)")
+    linux_sg_start(b, "nodeB1", L(2, 3, 13, 0), "oracle_pkg")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group oradg is DATA."),
+        (14, "pairvolchk -g oradg -c failed: EX_ENORMT (242) No remote host alive"),
+        (15, "The local device group oradg is in SVOL_PAIR state; remote state is EX_ENORMT (242)."),
+        (15, "AUTO_NONCURDATA is 1: performing SVOL takeover for device group oradg."),
+        (22, "Executing horctakeover -g oradg -S -t 360 ... horctakeover returned 2 (SVOL-takeover)."),
+        (23, "Device group oradg is now SVOL_SSWS."),
+        (23, "WARNING: the package starts with non-current data."),
+    ]
+    lines, done = linux_start_body(b, L(2, 3, 13, 1), "nodeB1", "oracle_pkg", mc)
+    b.modular("nodeB1", "oracle_pkg", lines)
+    b.sys("nodeB1", sec(done, 1), "cmcld[3021]", "Started package oracle_pkg on node nodeB1.")
+    b.sys("nodeB1", L(2, 3, 14, 30), "kernel", "sd 2:0:0:1: [sdc] tag#12 FAILED Result: hostbyte=DID_TRANSPORT_FAILFAST driverbyte=DRIVER_OK")
+    b.sys("nodeB1", L(2, 9, 0, 0), "root[8812]", "oracle_pkg running at site B since 03:13, site A without power (ticket INC0101944)")
+    # site A returns on the 3rd: the nodes boot, HORCM starts, they rejoin; nobody swap-resyncs
+    for node, boot in (("nodeA1", L(3, 8, 55, 0)), ("nodeA2", L(3, 8, 55, 20))):
+        b.linux_boot(node, boot)
+        b.noise(node, L(3, 8, 57, 0), L(3, 15, 0), "after")
+        b.sys(node, L(3, 9, 10, 0), "horcmd_00[2201]", "horcmstart.sh 0: HORCM instance 0 started")
+    b.sys("nodeA1", L(3, 9, 20, 0), "root[9120]", "cmrunnode -v nodeA1 nodeA2")
+    for node in nodes:
+        b.sys(node, L(3, 9, 20, 8), "cmcld[3021]", "4 nodes have re-formed the cluster")
+        b.sys(node, L(3, 9, 20, 8), "cmcld[3021]", "The new active cluster membership is: nodeA1(id=1), nodeA2(id=2), nodeB1(id=3), nodeB2(id=4)")
+    b.sys("nodeB1", L(3, 11, 45, 0), "root[9311]", "mcstat: pairdisplay -g oradg -fc: local PSUS(SSWS), remote PVOL_PSUS")
+    b.sys("nodeA1", L(3, 11, 46, 0), "root[9404]", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUS, remote SVOL_SSWS")
+    b.write(gzip_files={("nodeA1", "messages-20260303")}, rotate={"nodeA1": L(3, 0, 0), "nodeA2": L(3, 0, 0)})
+    b.expected([finding_of("swap-resync-after-takeover", "swap-resync", "critical", "open", "oracle_pkg", "oradg"), finding("failback", "info", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "recreate-pairs", "force-or-resync"],
+               "The site failover of site-failover-svol-takeover on Serviceguard for Linux (Red Hat layout): /var/log/messages in rsyslog's RFC 3339 form (+01:00), modular package logs in /usr/local/cmcluster/run/log. Site A loses power; site B re-forms the cluster and Metrocluster performs an SVOL takeover (horctakeover -S, result 2), so oracle_pkg runs on nodeB1 on SVOL_SSWS data. Site A is back the next day (its messages rotated to messages-20260303.gz on nodeA1) but nobody has run pairresync -swaps from site B, which must come before failing back.")
+
+
+def s34_linux_journal_link_failure():
+    b = LinuxBundle("linux-journal-link-failure", sgroot="opt/cmcluster", styles={"nodeA1": "journal", "nodeA2": "bsd", "nodeB1": "bsd", "nodeB2": "bsd"})
+    nodes = SITE_A + SITE_B
+    for node in nodes:
+        b.noise(node, L(11, 0, 0), L(12, 16, 0), "day")
+        pkg_config(b, node, "oracle_pkg", nodes)
+        env_file(b, node, "oracle_pkg", "NEVER")
+    linux_cluster_up(b, nodes, L(11, 5, 40, 0))
+    # a legacy package on SUSE: the control script's log sits beside it in $SGCONF/<pkg>/
+    linux_sg_start(b, "nodeA1", L(11, 5, 42, 10), "oracle_pkg")
+    lines, done = start_body(L(11, 5, 42, 11), "nodeA1", "oracle_pkg", MC_OK("oradg"))
+    b.legacy("nodeA1", "oracle_pkg", lines)
+    b.sys("nodeA1", sec(done, 1), "cmcld[3021]", "Started package oracle_pkg on node nodeA1.")
+    # 14:17 every CA link fails (fence NEVER): I/O hangs, the service fails, the package restarts on nodeA2
+    b.sys("nodeA1", L(11, 14, 17, 33), "kernel", "sd 3:0:0:1: [sdd] tag#7 FAILED Result: hostbyte=DID_TRANSPORT_FAILFAST driverbyte=DRIVER_OK")
+    b.sys("nodeA1", L(11, 14, 17, 34), "multipathd[911]", "mpatha: remaining active paths: 0")
+    b.sys("nodeA1", L(11, 14, 18, 40), "ora_lgwr_PRD[18820]", "ORA-00345: redo log write error block 40112 count 2")
+    b.sys("nodeA1", L(11, 14, 18, 52), "cmcld[3021]", "Service ora_mon terminated due to an exit(1).")
+    b.sys("nodeA1", L(11, 14, 18, 52), "cmcld[3021]", "Halting package oracle_pkg on node nodeA1 because service ora_mon failed.")
+    lines, _ = halt_body(L(11, 14, 18, 53), "nodeA1", "oracle_pkg")
+    b.legacy("nodeA1", "oracle_pkg", lines)
+    b.sys("nodeA1", L(11, 14, 19, 5), "cmcld[3021]", "Halted package oracle_pkg on node nodeA1.")
+    b.sys("nodeA2", L(11, 14, 19, 6), "cmcld[3021]", "Request from node nodeA1 to start package oracle_pkg on node nodeA2.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group oradg is NEVER."),
+        (5, "pairvolchk -g oradg -s returned PVOL_PSUE for the local volumes."),
+        (6, "Local state: PVOL_PSUE, remote state: SVOL_PSUE for device group oradg."),
+        (7, "The Continuous Access link to array 35663 is down; device group oradg is suspended with an error."),
+        (8, "Starting the package on the PVOL side; device group oradg is not remotely protected."),
+    ]
+    lines, done = start_body(L(11, 14, 19, 7), "nodeA2", "oracle_pkg", mc)
+    b.legacy("nodeA2", "oracle_pkg", lines)
+    b.sys("nodeA2", sec(done, 1), "cmcld[3021]", "Started package oracle_pkg on node nodeA2.")
+    b.sys("nodeB1", L(11, 14, 17, 40), "multipathd[905]", "mpathc: remaining active paths: 0")
+    # the links are repaired the next morning; nobody resyncs
+    b.sys("nodeA2", L(12, 9, 12, 0), "multipathd[911]", "mpatha: remaining active paths: 4")
+    b.sys("nodeA2", L(12, 9, 20, 0), "root[7720]", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUE, remote SVOL_PSUE")
+    b.sys("nodeB1", L(12, 9, 20, 4), "root[7731]", "mcstat: pairdisplay -g oradg -fc: local SVOL_PSUE, remote PVOL_PSUE")
+    b.write()
+    # nodeA1's syslog is the operator's `journalctl -o short-iso > journal-nodeA1.txt`, not /var/log/messages
+    os.rename(os.path.join(b.dir, "nodeA1/var/log/messages"), os.path.join(b.dir, "nodeA1/var/log/journal-nodeA1.txt"))
+    b.expected([finding_of("full-resync-after-link-failure", "full-resync", "critical", "open", "oracle_pkg", "oradg")],
+               ["swap-resync", "recreate-pairs", "force-or-resync", "automated"],
+               "The link failure of links-fence-never-primary-restart on Serviceguard for Linux (SUSE layout, legacy packages: $SGCONF is /opt/cmcluster/conf). nodeA1's system log is a `journalctl -o short-iso` export (journal-nodeA1.txt, offsets written +0100), the other nodes' /var/log/messages are rsyslog's traditional format. All CA links fail with FENCE=NEVER, oracle_pkg fails on nodeA1 and restarts on nodeA2 with PVOL_PSUE/SVOL_PSUE; the links come back but nobody runs pairresync: a full resync from the P-VOL side is needed.")
+
+
+def s35_linux_healthy_day():
+    b = LinuxBundle("linux-healthy-day")
+    nodes = SITE_A + SITE_B
+    linux_base(b, nodes, L(9, 0, 0), L(10, 23, 50), ["oracle_pkg", "sap_pkg"])
+    for node in nodes:
+        b.noise(node, L(9, 0, 0), L(10, 23, 50), "extra", density=1.5)
+    linux_cluster_up(b, nodes, L(9, 6, 0, 12))
+    linux_morning_start(b, "nodeA1", L(9, 6, 2, 5), "oracle_pkg", "oradg")
+    linux_morning_start(b, "nodeA2", L(9, 6, 2, 7), "sap_pkg", "sapdg")
+    # planned move of oracle_pkg to nodeA2 for patching nodeA1, and back in the evening
+    for (src, dst, when) in (("nodeA1", "nodeA2", L(9, 13, 0, 0)), ("nodeA2", "nodeA1", L(9, 20, 30, 0))):
+        b.sys(src, when, "cmcld[3021]", f"Request from node {src} to halt package oracle_pkg on node {src}.")
+        lines, done = linux_halt_body(b, sec(when, 1), src, "oracle_pkg")
+        b.modular(src, "oracle_pkg", lines)
+        b.sys(src, sec(done, 1), "cmcld[3021]", f"Halted package oracle_pkg on node {src}.")
+        linux_sg_start(b, dst, sec(done, 30), "oracle_pkg")
+        lines, started = linux_start_body(b, sec(done, 31), dst, "oracle_pkg", MC_OK("oradg"))
+        b.modular(dst, "oracle_pkg", lines)
+        b.sys(dst, sec(started, 1), "cmcld[3021]", f"Started package oracle_pkg on node {dst}.")
+        b.sys(dst, sec(started, 20), "root[5140]", "cmmodpkg -e oracle_pkg")
+    # the nightly backup splits sapdg and resynchronizes it the same night
+    b.sys("nodeA2", L(9, 22, 0, 0), "root[6120]", "nightly backup: pairsplit -g sapdg -r (backup of the S-VOLs on nodeB2)")
+    b.sys("nodeA2", L(9, 22, 0, 6), "root[6121]", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PSUS, remote SVOL_SSUS")
+    b.sys("nodeA2", L(10, 0, 20, 0), "root[6300]", "nightly backup done: pairresync -g sapdg -c 15 started")
+    b.sys("nodeA2", L(10, 0, 20, 5), "root[6301]", "mcstat: pairdisplay -g sapdg -fc: local PVOL_COPY 61%, remote SVOL_COPY")
+    b.sys("nodeA2", L(10, 0, 55, 0), "root[6302]", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PAIR 100%, remote SVOL_PAIR")
+    for day in (9, 10):
+        b.sys("nodeA1", L(day, 2, 0, 0), "root[4001]", "mcstat: pairdisplay -g oradg -fc: local PVOL_PAIR 100%, remote SVOL_PAIR")
+        b.sys("nodeB1", L(day, 2, 0, 3), "root[4002]", "mcstat: pairdisplay -g oradg -fc: local SVOL_PAIR 100%, remote PVOL_PAIR")
+        b.sys("nodeA2", L(day, 2, 0, 5), "root[4003]", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PAIR 100%, remote SVOL_PAIR")
+    b.write(gzip_files={("nodeB2", "messages")})
+    b.expected([], ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync", "fix-package-failure", "raise-run-script-timeout", "restart-raid-manager", "raise-member-timeout", "check-pair-consistency", "recover-continental-cluster"],
+               "healthy-day on Serviceguard for Linux: rsyslog RFC 3339 messages (+01:00), modular packages (logs in /usr/local/cmcluster/run/log, configuration in /usr/local/cmcluster/conf/<pkg>/<pkg>.conf). oracle_pkg and sap_pkg start at site A, oracle_pkg moves to nodeA2 for patching and back, the nightly backup splits sapdg and resynchronizes it the same night. Nothing needs doing; mcadvisor must raise no warning or critical finding.")
+
+# ---- scenarios added for the field review of the catalog (review defects 1, 4) ----------------------------
+
+
+def s36_takeover_pairvolchk_form():
+    b = Bundle("takeover-pairvolchk-form")
+    nodes = SITE_A + SITE_B
+    for node in nodes:
+        pkg_config(b, node, "oracle_pkg", nodes)
+        env_file(b, node, "oracle_pkg", "DATA", {"AUTO_FENCEDATA_SPLIT": 0, "AUTO_NONCURDATA": 1})
+    for node in SITE_A:
+        b.noise(node, T(16, 0, 0), T(16, 3, 12, 30), "before")
+    for node in SITE_B:
+        b.noise(node, T(16, 0, 0), T(18, 13, 0), "day")
+    cluster_up(b, nodes, T(15, 22, 0, 0))
+    morning_start(b, "nodeA1", T(15, 22, 2, 0), "oracle_pkg", "oradg", "DATA")
+    reformed = site_a_power_loss(b, T(16, 3, 12, 40))
+    b.sys("nodeB1", reformed, "cmcld[2048]", "Request from node nodeB1 to start package oracle_pkg on node nodeB1.")
+    b.sys("nodeB1", reformed, "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    # this Metrocluster release logs the states as pairvolchk prints them: the SSWS S-VOL reads SVOL_PSUS
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group oradg is DATA."),
+        (14, "pairvolchk -g oradg -c failed: EX_ENORMT (242) No remote host alive"),
+        (15, "The local device group oradg is in SVOL_PAIR state; remote state is EX_ENORMT (242)."),
+        (15, "AUTO_NONCURDATA is 1: performing SVOL takeover for device group oradg."),
+        (22, "Executing horctakeover -g oradg -S -t 360 ... horctakeover returned 2 (SVOL-takeover)."),
+        (23, "The local device group oradg is in SVOL_PSUS state."),
+        (23, "WARNING: the package starts with non-current data."),
+    ]
+    lines, done = start_body(sec(reformed, 1), "nodeB1", "oracle_pkg", mc)
+    b.pkg("nodeB1", "oracle_pkg", lines)
+    sg_started(b, "nodeB1", sec(done, 1), "oracle_pkg")
+    # site A returns the next morning and rejoins; a monitoring script logs pairvolchk-style states twice a day
+    for i, node in enumerate(SITE_A):
+        b.boot(node, T(17, 8, 55, 20 * i))
+        b.noise(node, T(17, 8, 57, 0), T(18, 13, 0), "after")
+        b.sys(node, T(17, 9, 10, 0), "horcmd_00[2201]", "horcmstart.sh 0: HORCM instance 0 started")
+    b.sys("nodeA1", T(17, 9, 20, 0), "CM-CMD[3310]", "cmrunnode -v nodeA1 nodeA2")
+    for node in nodes:
+        b.sys(node, T(17, 9, 20, 8), "cmcld[2048]", "4 nodes have re-formed the cluster")
+        b.sys(node, T(17, 9, 20, 8), "cmcld[2048]", "The new active cluster membership is: nodeA1(id=1), nodeA2(id=2), nodeB1(id=3), nodeB2(id=4)")
+    for day, hh in ((17, 11), (17, 23), (18, 11)):
+        b.sys("nodeB1", T(day, hh, 46, 0), "logger", "mcstat: pairvolchk -g oradg -s -c: local SVOL_PSUS, remote PVOL_PSUS")
+        b.sys("nodeA1", T(day, hh, 47, 0), "logger", "mcstat: pairvolchk -g oradg -s -c: local PVOL_PSUS, remote SVOL_PSUS")
+    for node in SITE_A:
+        rotate_syslog(b, node, T(17, 8, 55, 0))
+    b.write()
+    b.expected([finding_of("swap-resync-after-takeover", "swap-resync", "critical", "open", "oracle_pkg", "oradg"),
+                finding_of("failback-after-failover", "failback", "info", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "recreate-pairs", "force-or-resync", "restart-at-failover-site"],
+               "Site A loses power; site B takes oradg over (horctakeover -S, result 2) and runs oracle_pkg on nodeB1. This Metrocluster release and the site's monitoring script log the states the way pairvolchk prints them: the S-VOL made writable by the takeover reads SVOL_PSUS, never the word SSWS (the manuals' tables write SVOL_PSUS(SSWS)). Two days later nobody has resynchronized. The advice is the swap resync from site B (pairresync -swaps, or -swapp from site A), then the failback; never a plain pairresync from nodeA1, which would copy site A's old data over two days of production and which the array refuses only after an SVOL-SSUS-takeover, not after this SVOL-takeover.")
+
+
+def s37_jnl_rw_split_refused():
+    b = Bundle("jnl-rw-split-refused")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(30, 22, 0), T(30, 23, 59), [("sap_pkg", "ASYNC", {"AUTO_NONCURDATA": 1}, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(30, 22, 5, 0))
+    morning_start(b, "nodeA1", T(30, 22, 7, 0), "sap_pkg", "sapdg", "ASYNC")
+    # the nightly backup splits the journal group with S-VOL write: the backup host mounts the S-VOLs read/write
+    b.sys("nodeA1", T(30, 23, 0, 0), "logger", "root: backup run: pairsplit -g sapdg -rw (S-VOLs mounted on bkhost01, resync planned at 05:00)")
+    b.sys("nodeA1", T(30, 23, 5, 0), "logger", "mcstat: pairdisplay -g sapdg -fc: local PVOL_PSUS, remote SVOL_SSWS")
+    # the SAP monitor fails; Serviceguard restarts sap_pkg on nodeA2, where Metrocluster finds PVOL_PSUS / SSWS
+    halted = service_failure_halt(b, "nodeA1", T(30, 23, 40, 0), "sap_pkg", "sap_mon")
+    sg_start(b, "nodeA2", sec(halted, 1), "sap_pkg", command=False)
+    pkg_fail(b, "nodeA2", sec(halted, 2), "sap_pkg", [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group sapdg is ASYNC."),
+        (8, "Local state: PVOL_PSUS, remote state: SVOL_PSUS(SSWS) for device group sapdg."),
+        (9, "AUTO_PSUSSSSWS is 0, so the package will not be started on this node."),
+        (9, "Metrocluster will not start the package on this node (exit 1)."),
+    ])
+    b.write()
+    b.expected([finding_of("start-refused-psussssws", "force-or-resync", "critical", "open", "sap_pkg", "sapdg")],
+               ["swap-resync", "failback", "restart-at-failover-site", "automated"],
+               "The nightly backup splits the CA-Journal group sapdg with the S-VOL write option (pairsplit -rw) so that bkhost01 can mount the S-VOLs: RAID Manager shows that S-VOL as SSWS, as after a takeover. Nobody took over. At 23:40 the SAP monitor fails and Serviceguard restarts sap_pkg on nodeA2, where Metrocluster finds PVOL_PSUS with SVOL SSWS and, with AUTO_PSUSSSSWS=0, refuses (exit 1). The logs show the -rw split and no takeover, so the advice is the way back from that split: unmount the S-VOLs and deactivate their volume groups on bkhost01, a plain pairresync from nodeA2 (production's data wins), PAIR, then start on nodeA2. A swap resync, FORCEFLAG or AUTO_PSUSSSSWS=1 would copy the backup host's image over production.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -1435,3 +2243,19 @@ if __name__ == "__main__":
     s25_start_refused_svolpsus()
     s26_daemon_died()
     s27_start_refused_unexplained()
+    s28_pasted_pairdisplay_fcx()
+    s29_states_in_words()
+    s30_pairvolchk_output()
+    s31_monitor_fd_keyvalue()
+    s32_operator_sudo_horcm()
+    s33_async_sidefile_filling()
+    s28_continental_failback()
+    s29_run_script_timeout_too_short()
+    s30_pairs_left_split()
+    s31_quorum_lost_cluster_halted()
+    s32_continental_monitor_not_running()
+    s33_linux_site_failover()
+    s34_linux_journal_link_failure()
+    s35_linux_healthy_day()
+    s36_takeover_pairvolchk_form()
+    s37_jnl_rw_split_refused()

@@ -5,6 +5,7 @@ tests and the sample-scenario tests.
 */
 
 import { createFileParser } from "../parse/index.js";
+import { isSyslogName, packageHintOf } from "../ingest/discover.js";
 import type { FileKind } from "../parse/index.js";
 import type { LogEvent } from "../model/events.js";
 import type { Finding } from "../model/findings.js";
@@ -12,17 +13,14 @@ import { RuleEngine } from "../correlate/engine.js";
 import type { Example, ExampleFile, Rule } from "./rule.js";
 
 const CONFIG_NAME = /\.(config|conf|ascii|env)$|_xpca\.env$/;
-const SYSLOG_NAME = /^(OLD)?syslog(\.log)?(\.\d+)?$/;
 
-/** What a bundle path says: kind by name, node = first folder, package = folder under cmcluster. */
+/** What a bundle path says: kind by name, node = first folder, package as analyze's discovery names it. */
 export function describePath(path: string): { kind: FileKind; hostHint: string | null; packageHint: string | null } {
   const segments = path.replace(/\.gz$/, "").split("/").filter((segment) => segment.length > 0);
   const name = segments[segments.length - 1] ?? "";
-  const kind: FileKind = CONFIG_NAME.test(name) ? "config" : SYSLOG_NAME.test(name) ? "syslog" : segments.includes("cmcluster") || name.endsWith(".log") ? "pkglog" : "syslog";
+  const kind: FileKind = CONFIG_NAME.test(name) ? "config" : isSyslogName(name) ? "syslog" : segments.includes("cmcluster") || name.endsWith(".log") ? "pkglog" : "syslog";
   const hostHint = segments.length > 1 ? segments[0] : null;
-  const clusterIndex = segments.lastIndexOf("cmcluster");
-  const packageHint = clusterIndex >= 0 && clusterIndex < segments.length - 2 ? segments[clusterIndex + 1] : null;
-  return { kind, hostHint, packageHint };
+  return { kind, hostHint, packageHint: packageHintOf(segments) };
 }
 
 /** Every event of the files, configuration facts first, then by event time (file order, then line, on ties). */
@@ -36,9 +34,11 @@ export function parseBundle(files: readonly ExampleFile[], options: { year?: num
   let lastTs: number | null = null;
   const events: Array<LogEvent & { order: number }> = [];
   let order = 0;
+  // As analyze does: the first zoned line (RFC 3339, journalctl) fixes the bundle's clock for every file.
+  let zoneOffset: number | null = null;
   for (const file of files) {
     const { kind, hostHint, packageHint } = describePath(file.path);
-    const parser = createFileParser({ path: file.path, kind, hostHint, packageHint, yearFor: () => year, strict: false });
+    const parser = createFileParser({ path: file.path, kind, hostHint, packageHint, yearFor: () => year, strict: false, zoneOffset });
     const lines = file.text.split("\n");
     if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
     lines.forEach((rawLine, index) => {
@@ -61,6 +61,7 @@ export function parseBundle(files: readonly ExampleFile[], options: { year?: num
         });
       }
     });
+    zoneOffset = parser.context().zoneOffset ?? zoneOffset;
   }
   events.sort((a, b) => {
     if (a.ts === null || b.ts === null) return a.ts === b.ts ? a.order - b.order : a.ts === null ? -1 : 1;

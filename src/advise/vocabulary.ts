@@ -16,6 +16,10 @@ export const ACTION_IDS: Readonly<Record<string, string>> = {
   "fix-package-failure": "a run or halt script failed for a reason outside replication: fix it, then re-enable switching",
   "rejoin-node": "a Serviceguard daemon died and the node was reset (TOC): find the cause, then rejoin it with cmrunnode",
   "automated": "Metrocluster handled it on an AUTO_* = 1 path: what is left for the operator",
+  "check-async-capacity": "ASYNC side file or journal filling (PFUL, rising %): check the CA links and the side-file/journal sizing before the pairs suspend",
+  "confirm-continental-outage": "Continentalclusters alert: the primary cluster does not answer yet; confirm with the primary site, prepare, do not recover before the alarm",
+  "restart-cluster-one-site": "the cluster halted for lack of quorum: confirm the other site is down, then start the cluster on one site only (cmruncl -n)",
+  "restart-at-failover-site": "the package is down everywhere after a takeover: start it again at the failover site, whose data is current, then swap-resync while it runs",
 };
 
 /** Event kinds the grammars emit (docs/events.md; test/rules/vocabulary.test.ts keeps the two equal). */
@@ -31,5 +35,8 @@ export const EVENT_KINDS: readonly string[] = [
   "raid.error", "fence", "auto.setting", "forceflag", "takeover", "pair.resync", "pair.create", "pair.split",
   "mc.start.refused", "mc.noncurrent", "horcm.error", "horcm.started", "horcm.stopped", "horcm.config.changed",
   "mc.unprotected", "link.failure", "link.restored", "lvm.io.waiting", "lvm.quorum.lost", "lvm.pv.failed", "cc.alert",
-  "cc.alarm", "cc.recover", "config.setting",
+  "cc.alarm", "cc.recover", "config.setting", "cluster.lock.failed", "cluster.quorum.lost", "quorum.server.unavailable",
+  // Raid Manager's own output (grammars/raidmanager.ne) and operator commands (grammars/operator.ne).
+  "raid.command", "raid.error.detail", "takeover.waiting", "pair.wait", "journal.state", "horcm.starting", "horcm.running",
+  "operator.command", "operator.denied",
 ];

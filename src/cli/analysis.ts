@@ -20,6 +20,8 @@ export interface AnalysisRequest {
   readonly fixedYear?: number;
   /** Shown to another writer that finds the lock taken ("analyze", "report", "tui (analyzing)"). */
   readonly holder: string;
+  /** Called with the store under the lock, before anything is read into it (analyze --emit notes what was stored). */
+  readonly beforeAnalysis?: (store: Store) => void;
 }
 
 export interface Analysis {
@@ -42,6 +44,7 @@ export async function analyzeInto(request: AnalysisRequest): Promise<Analysis> {
   };
   try {
     store = new Store(openDatabase(request.databaseFile));
+    request.beforeAnalysis?.(store);
     const result = await analyzePaths(store, {
       paths: [...request.paths], rules: request.rules, timeZone: request.timeZone, fixedYear: request.fixedYear,
       onProgress: (state) => progress.update(state),
@@ -55,7 +58,7 @@ export async function analyzeInto(request: AnalysisRequest): Promise<Analysis> {
     }
     if (result.inputs.length === 0) {
       throw new UsageError(`no syslog or package logs found in ${request.paths.join(", ")}`, {
-        hint: "name syslog.log / OLDsyslog.log files, package logs under a cmcluster folder, or folders holding them",
+        hint: "name syslog.log / OLDsyslog.log / messages files, journalctl exports (journal*.txt), package logs under a cmcluster folder, or folders holding them",
       });
     }
     return { store, result, problems, close };

@@ -3,6 +3,7 @@ import { UsageError, RuleError } from "../errors.js";
 import { isValidTimeZone } from "../ingest/year.js";
 import { defaultDatabasePath } from "../store/db.js";
 import { loadRules } from "../advise/load.js";
+import { parseEmitTarget, type EmitTarget } from "../present/emit/index.js";
 
 /** Options several commands share, parsed and checked once. */
 export function databasePath(value: string | undefined): string {
@@ -53,4 +54,15 @@ export function formatOption(value: string | undefined, allowed: readonly string
   const format = value ?? fallback;
   if (!allowed.includes(format)) throw new UsageError(`--format must be one of ${allowed.join(", ")}, not '${format}'`);
   return format;
+}
+
+/** `--emit` values (repeatable), checked before any work is done. */
+export function emitTargets(values: readonly string[] = [], format: string): EmitTarget[] {
+  const targets = values.map(parseEmitTarget);
+  if (format === "json" && targets.some((target) => target.kind === "jsonl" && target.path === "-")) {
+    throw new UsageError("--emit jsonl:- and --format json would both write to stdout", {
+      hint: "send the changes to a file (--emit jsonl:FILE), or keep --format text",
+    });
+  }
+  return targets;
 }

@@ -1,6 +1,8 @@
 /**
 The condition language of rule files (docs/rules.md#conditions): path → test, evaluated against a
-lookup function, so the same code tests an event's fields and the pair-state model.
+lookup function, so the same code tests an event's fields and the pair-state model. A `$path` operand
+is read with its own lookup: inside `where` the paths name the event's fields while `$path` names the
+pair-state model.
 */
 
 import type { Scalar } from "../model/events.js";
@@ -36,9 +38,9 @@ function equal(actual: Scalar | undefined, expected: Scalar): boolean {
   return actual === expected;
 }
 
-/** A `$path` operand reads the lookup; anything else is itself. */
-function operand(value: Scalar, lookup: Lookup): Scalar | undefined {
-  return typeof value === "string" && value.startsWith("$") ? lookup(value.slice(1)) : value;
+/** A `$path` operand reads `operands` (the path without its `$`); anything else is itself. */
+function operand(value: Scalar, operands: Lookup): Scalar | undefined {
+  return typeof value === "string" && value.startsWith("$") ? operands(value.slice(1)) : value;
 }
 
 function compare(actual: Scalar | undefined, bound: Scalar | undefined, test: (a: number, b: number) => boolean): boolean {
@@ -47,21 +49,21 @@ function compare(actual: Scalar | undefined, bound: Scalar | undefined, test: (a
   return a !== null && b !== null && test(a, b);
 }
 
-export function testCondition(actual: Scalar | undefined, condition: Condition, lookup: Lookup): boolean {
-  if (Array.isArray(condition)) return condition.some((option) => equal(actual, operand(option, lookup) ?? null));
-  if (!isOperators(condition)) return equal(actual, operand(condition as Scalar, lookup) ?? null);
+export function testCondition(actual: Scalar | undefined, condition: Condition, operands: Lookup): boolean {
+  if (Array.isArray(condition)) return condition.some((option) => equal(actual, operand(option, operands) ?? null));
+  if (!isOperators(condition)) return equal(actual, operand(condition as Scalar, operands) ?? null);
   const ops = condition;
   if (ops.exists !== undefined && (actual !== undefined && actual !== null) !== ops.exists) return false;
-  if (ops.eq !== undefined && !equal(actual, operand(ops.eq, lookup) ?? null)) return false;
-  if (ops.in !== undefined && !ops.in.some((option) => equal(actual, operand(option, lookup) ?? null))) return false;
+  if (ops.eq !== undefined && !equal(actual, operand(ops.eq, operands) ?? null)) return false;
+  if (ops.in !== undefined && !ops.in.some((option) => equal(actual, operand(option, operands) ?? null))) return false;
   if (ops.not !== undefined) {
     const excluded = Array.isArray(ops.not) ? ops.not : [ops.not as Scalar];
-    if (excluded.some((option) => equal(actual, operand(option, lookup) ?? null))) return false;
+    if (excluded.some((option) => equal(actual, operand(option, operands) ?? null))) return false;
   }
-  if (ops.gt !== undefined && !compare(actual, operand(ops.gt, lookup), (a, b) => a > b)) return false;
-  if (ops.gte !== undefined && !compare(actual, operand(ops.gte, lookup), (a, b) => a >= b)) return false;
-  if (ops.lt !== undefined && !compare(actual, operand(ops.lt, lookup), (a, b) => a < b)) return false;
-  if (ops.lte !== undefined && !compare(actual, operand(ops.lte, lookup), (a, b) => a <= b)) return false;
+  if (ops.gt !== undefined && !compare(actual, operand(ops.gt, operands), (a, b) => a > b)) return false;
+  if (ops.gte !== undefined && !compare(actual, operand(ops.gte, operands), (a, b) => a >= b)) return false;
+  if (ops.lt !== undefined && !compare(actual, operand(ops.lt, operands), (a, b) => a < b)) return false;
+  if (ops.lte !== undefined && !compare(actual, operand(ops.lte, operands), (a, b) => a <= b)) return false;
   if (ops.matches !== undefined) {
     if (actual === undefined || actual === null) return false;
     if (!new RegExp(ops.matches, "i").test(String(actual))) return false;
@@ -69,22 +71,38 @@ export function testCondition(actual: Scalar | undefined, condition: Condition, 
   return true;
 }
 
-/** All paths hold, at least one `anyOf` holds (when given), and no `noneOf` holds. */
-export function testConditions(conditions: Conditions | undefined, lookup: Lookup): boolean {
+/**
+All paths hold, at least one `anyOf` holds (when given), and no `noneOf` holds. Paths are read with
+`lookup`, `$path` operands with `operands` (by default the same lookup).
+*/
+export function testConditions(conditions: Conditions | undefined, lookup: Lookup, operands: Lookup = lookup): boolean {
   if (!conditions) return true;
   for (const [path, condition] of Object.entries(conditions)) {
     if (condition === undefined) continue;
     if (path === "anyOf") {
       const options = condition as readonly Conditions[];
-      if (!options.some((option) => testConditions(option, lookup))) return false;
+      if (!options.some((option) => testConditions(option, lookup, operands))) return false;
     } else if (path === "noneOf") {
       const options = condition as readonly Conditions[];
-      if (options.some((option) => testConditions(option, lookup))) return false;
-    } else if (!testCondition(lookup(path), condition as Condition, lookup)) {
+      if (options.some((option) => testConditions(option, lookup, operands))) return false;
+    } else if (!testCondition(lookup(path), condition as Condition, operands)) {
       return false;
     }
   }
   return true;
+}
+
+/** The `$path` operands a set of conditions reads (without the `$`), `anyOf` and `noneOf` included. */
+export function conditionOperands(conditions: Conditions | undefined): string[] {
+  if (!conditions) return [];
+  const operandsOf = (value: unknown): string[] => {
+    if (typeof value === "string") return value.startsWith("$") ? [value.slice(1)] : [];
+    if (Array.isArray(value)) return value.flatMap(operandsOf);
+    if (typeof value === "object" && value !== null) return Object.values(value).flatMap(operandsOf);
+    return [];
+  };
+  return Object.entries(conditions).flatMap(([path, condition]) =>
+    path === "anyOf" || path === "noneOf" ? (condition as readonly Conditions[]).flatMap(conditionOperands) : operandsOf(condition));
 }
 
 /** The paths a set of conditions reads, `anyOf` and `noneOf` included. */

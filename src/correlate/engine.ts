@@ -12,7 +12,7 @@ import { severityRank } from "../model/findings.js";
 import type { EventPattern, Rule } from "../advise/rule.js";
 import { fillTemplate, placeholdersOf } from "../advise/template.js";
 import { IDENTITY_PLACEHOLDERS, screenValues, withheldWarning } from "../advise/names.js";
-import { conditionPaths, testConditions } from "./conditions.js";
+import { conditionOperands, conditionPaths, testConditions } from "./conditions.js";
 import { durationMs } from "./duration.js";
 import { nodeOf, PairModel } from "./pair-model.js";
 
@@ -165,7 +165,8 @@ function compile(rule: Rule): CompiledRule {
     escalations: [...(rule.escalate ?? [])]
       .map((step) => ({ afterMs: durationMs(step.after), severity: step.severity, summary: step.summary }))
       .sort((a, b) => a.afterMs - b.afterMs),
-    placeholders: [...new Set([...templates.flatMap(placeholdersOf), ...rule.advice.steps.flatMap((step) => conditionPaths(step.when))])],
+    placeholders: [...new Set([...templates.flatMap(placeholdersOf),
+      ...rule.advice.steps.flatMap((step) => [...conditionPaths(step.when), ...conditionOperands(step.when)])])],
     screened: [...new Set([...IDENTITY_PLACEHOLDERS, ...rule.advice.steps.flatMap((step) => [...placeholdersOf(step.command), ...placeholdersOf(step.where)])])],
     kinds: new Set([...steps, ...(match.absent ? [match.absent.event] : []), ...(match.related?.events ?? []), ...(rule.resolvedBy ?? [])]
       .flatMap((pattern) => (typeof pattern.kind === "string" ? [pattern.kind] : pattern.kind))),
@@ -333,7 +334,6 @@ export class RuleEngine {
     if (!kinds.includes(event.kind)) return false;
     const state = this.stateLookup(context, now);
     const eventLookup = (path: string): Scalar | undefined => {
-      if (path.startsWith("$")) return state(path.slice(1));
       switch (path) {
         case "kind": return event.kind;
         case "package": return context.package;
@@ -346,14 +346,11 @@ export class RuleEngine {
         }
       }
     };
-    // `$path` operands inside `where` read the model; inside `state` they read the model too.
-    const whereLookup = (path: string): Scalar | undefined => (path.startsWith("$") ? state(path.slice(1)) : eventLookup(path));
-    if (!testConditions(pattern.where, whereLookup)) return false;
-    // In `state`, `event.<field>` reads the event itself, so one condition set can mix both (anyOf).
-    const stateLookup = (path: string): Scalar | undefined => {
-      const name = path.startsWith("$") ? path.slice(1) : path;
-      return name.startsWith("event.") ? eventLookup(name.slice("event.".length)) : state(name);
-    };
+    // A state path, or with `event.` a field of the event itself, so one condition set can mix both (anyOf).
+    const stateLookup = (path: string): Scalar | undefined =>
+      path.startsWith("event.") ? eventLookup(path.slice("event.".length)) : state(path);
+    // Paths in `where` name the event's fields; `$path` operands, there as in `state`, read the model.
+    if (!testConditions(pattern.where, eventLookup, stateLookup)) return false;
     return testConditions(pattern.state, stateLookup);
   }
 

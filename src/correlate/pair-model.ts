@@ -53,7 +53,12 @@ interface DeviceGroupState {
   /** The line that reported volumes of one side in different states (broken pair affinity), until a clean PAIR report. */
   mixedLine: string | null;
   takeover: { ok: Scalar; resultName: Scalar; code: Scalar; node: string | null; ts: number | null } | null;
+  /** The last takeover came after the group was last seen PAIR on both sides (its data was not resynchronized since). */
+  takeoverSinceSync: boolean;
   resync: { mode: Scalar; outcome: Scalar; node: string | null; ts: number | null } | null;
+  /** The last pairsplit logged (`-rw`, `-S`, `-R` or plain), and whether it came after the group was last PAIR. */
+  split: { option: Scalar; node: string | null; ts: number | null } | null;
+  splitSinceSync: boolean;
   instance: Scalar;
 }
 
@@ -82,23 +87,63 @@ export function nodeOf(event: LogEvent): string | null {
 export class PairModel {
   private readonly groups = new Map<string, DeviceGroupState>();
   private readonly packages = new Map<string, PackageState>();
-  private readonly packageGroups = new Map<string, string>();
+  /** The device groups each package's configuration names (DEVICE_GROUP), and those its events named with it. */
+  private readonly packageConfigGroups = new Map<string, Set<string>>();
+  private readonly packageLinkedGroups = new Map<string, Set<string>>();
+  /** Groups named by a line in its own words, a table, a command or a configuration: what a label is checked against. */
+  private readonly namedGroups = new Set<string>();
   /** Settings from configuration files without a package (cluster ASCII) and logged values without one. */
   private readonly clusterConfig = new Map<string, string>();
   private readonly clusterLogged = new Map<string, Scalar>();
+  /** cmrecovercl started recovery packages since the monitored cluster was last seen UP (Continentalclusters). */
+  private continentalRecovered = false;
   private latestTs: number | null = null;
 
-  /** The device group and package an event belongs to, filling what the event leaves out from what is known. */
-  resolve(event: LogEvent): { deviceGroup: string | null; package: string | null } {
+  /**
+  The device group and package an event belongs to, filling what the event leaves out from what is known:
+  the group its package's configuration names, else the only group the package's events named. A package
+  known with two groups gets none (a guess would be a coin toss). `deviceGroupFrom` says where the group
+  came from (the event's own `fields.deviceGroupFrom`, `package-config` or `only-group-of-package`), so a
+  wrong guess can be seen.
+  */
+  resolve(event: LogEvent): { deviceGroup: string | null; package: string | null; deviceGroupFrom?: string } {
     const packageName = event.package ?? null;
     let deviceGroup = event.deviceGroup ?? null;
-    if (deviceGroup === null && packageName !== null) deviceGroup = this.packageGroups.get(packageName) ?? null;
+    let deviceGroupFrom: string | undefined = deviceGroup !== null && typeof event.fields.deviceGroupFrom === "string" ? event.fields.deviceGroupFrom : undefined;
+    if (deviceGroup !== null && deviceGroupFrom !== "label") this.namedGroups.add(deviceGroup);
+    // A leading label is the weakest guess ("MC-XP: AUTO_PSUSSSSWS=0: not starting" is a tag): when the bundle knows
+    // its groups and the label is none of them, the package's own group is the better answer.
+    if (deviceGroupFrom === "label" && deviceGroup !== null && packageName !== null && !this.isKnownGroup(deviceGroup)
+      && this.groupOfPackage(packageName) !== null) {
+      deviceGroup = null;
+    }
+    if (deviceGroup === null && packageName !== null) {
+      const guess = this.groupOfPackage(packageName);
+      if (guess !== null) [deviceGroup, deviceGroupFrom] = [guess.deviceGroup, guess.from];
+    }
     let resolvedPackage = packageName;
     if (resolvedPackage === null && deviceGroup !== null) {
       const group = this.groups.get(deviceGroup);
       if (group && group.packages.size > 0) resolvedPackage = [...group.packages][0];
     }
-    return { deviceGroup, package: resolvedPackage };
+    return deviceGroupFrom === undefined ? { deviceGroup, package: resolvedPackage } : { deviceGroup, package: resolvedPackage, deviceGroupFrom };
+  }
+
+  /** The group a package's configuration names, else the only group its events named; null when none or several. */
+  private groupOfPackage(packageName: string): { deviceGroup: string; from: string } | null {
+    const configured = this.packageConfigGroups.get(packageName);
+    if (configured !== undefined && configured.size > 0) {
+      return configured.size === 1 ? { deviceGroup: [...configured][0], from: "package-config" } : null;
+    }
+    const linked = this.packageLinkedGroups.get(packageName);
+    return linked !== undefined && linked.size === 1 ? { deviceGroup: [...linked][0], from: "only-group-of-package" } : null;
+  }
+
+  /** A group some configuration or some line named in its own words (not only by a leading label). */
+  private isKnownGroup(name: string): boolean {
+    if (this.namedGroups.has(name)) return true;
+    for (const groups of this.packageConfigGroups.values()) if (groups.has(name)) return true;
+    return false;
   }
 
   deviceGroups(): string[] {
@@ -111,7 +156,8 @@ export class PairModel {
       group = {
         name, packages: new Set(), nodes: new Map(),
         volumes: { PVOL: { state: null, node: null, ts: null, line: null }, SVOL: { state: null, node: null, ts: null, line: null } },
-        logged: new Map(), suspendedSince: null, mixedLine: null, takeover: null, resync: null, instance: null,
+        logged: new Map(), suspendedSince: null, mixedLine: null, takeover: null, takeoverSinceSync: false,
+        resync: null, split: null, splitSinceSync: false, instance: null,
       };
       this.groups.set(name, group);
     }
@@ -127,9 +173,12 @@ export class PairModel {
     return state;
   }
 
-  private link(packageName: string, deviceGroup: string): void {
+  private link(packageName: string, deviceGroup: string, fromConfig = false): void {
     this.group(deviceGroup).packages.add(packageName);
-    if (!this.packageGroups.has(packageName)) this.packageGroups.set(packageName, deviceGroup);
+    const groups = fromConfig ? this.packageConfigGroups : this.packageLinkedGroups;
+    let known = groups.get(packageName);
+    if (!known) groups.set(packageName, (known = new Set()));
+    known.add(deviceGroup);
   }
 
   private view(group: DeviceGroupState, node: string): NodeView {
@@ -165,7 +214,7 @@ export class PairModel {
         // A repeated name is a list (NODE_NAME, SUBNET ...): its first value is the primary one.
         const config = this.packageState(event.package).config;
         if (!config.has(name)) config.set(name, value);
-        if (name === "DEVICE_GROUP" && value !== "") this.link(event.package, value);
+        if ((name === "DEVICE_GROUP" || name === "DEV_GROUP") && value !== "") this.link(event.package, value, true);
       } else if (!this.clusterConfig.has(name)) {
         this.clusterConfig.set(name, value);
       }
@@ -185,9 +234,13 @@ export class PairModel {
       case "pair.state": {
         if (!group) return;
         const role = typeof fields.role === "string" ? fields.role.toUpperCase() : null;
-        const state = typeof fields.state === "string" ? fields.state.toUpperCase() : null;
         // A state that names no side ("device group oradg is now SVOL_SSWS") is what the reporting node sees of its own volume.
         const side = fields.side === "remote" ? "remote" : "local";
+        const reported = typeof fields.state === "string" ? fields.state.toUpperCase() : null;
+        const svolSide = role === "SVOL" || (role === null && side === "local" && node !== null && this.roleOf(group.name, node) === "SVOL");
+        // pairvolchk reports an S-VOL made writable by an S-VOL takeover as PSUS (the tables' "SVOL_PSUS(SSWS)"):
+        // after a successful S-VOL takeover, not yet resynchronized, an S-VOL PSUS is that SSWS.
+        const state = reported === "PSUS" && svolSide && this.tookOver(group) ? "SSWS" : reported;
         const line = `${event.source.file}:${event.source.line}`;
         if (node !== null) {
           const report = this.view(group, node)[side];
@@ -238,6 +291,13 @@ export class PairModel {
       case "takeover":
         if (group) {
           group.takeover = { ok: fields.ok ?? null, resultName: fields.resultName ?? null, code: fields.code ?? null, node, ts: event.ts };
+          group.takeoverSinceSync = true;
+        }
+        return;
+      case "pair.split":
+        if (group && fields.outcome !== "failed") {
+          group.split = { option: fields.option ?? null, node, ts: event.ts };
+          group.splitSinceSync = true;
         }
         return;
       case "pair.resync":
@@ -261,11 +321,44 @@ export class PairModel {
       case "pkg.halted":
       case "pkg.halt.completed":
       case "pkg.start.failed":
-        if (packageName) this.packageState(packageName).running = false;
+        if (packageName) this.stopped(packageName, node);
+        return;
+      case "pkg.script.timeout":
+      case "pkg.script.exit":
+        // A run script killed by its timeout, or that exited with an error, leaves the package down there.
+        if (packageName && fields.phase === "run") this.stopped(packageName, node);
+        return;
+      case "node.timeout":
+        // The cluster evicted the node: whatever ran there is down until it starts elsewhere.
+        if (node !== null) this.stoppedOn(node);
+        return;
+      case "daemon.died":
+        // cmcld dying resets the node (TOC): its packages are down.
+        if (fields.daemon === "cmcld" && event.host) this.stoppedOn(event.host);
+        return;
+      case "cc.recover":
+        this.continentalRecovered = true;
+        return;
+      case "cc.alert":
+      case "cc.alarm":
+        // The monitored cluster answering again ends the recovery period: a later alarm is a new disaster.
+        if (typeof fields.condition === "string" && fields.condition.toUpperCase() === "UP") this.continentalRecovered = false;
         return;
       default:
         return;
     }
+  }
+
+  /** The package is down after a halt or a failed start on `node`; a line about another node than where it runs changes nothing. */
+  private stopped(packageName: string, node: string | null): void {
+    const state = this.packageState(packageName);
+    if (state.running && node !== null && state.node !== null && state.node !== node) return;
+    state.running = false;
+  }
+
+  /** Every package running on `node` is down (the node failed). */
+  private stoppedOn(node: string): void {
+    for (const state of this.packages.values()) if (state.running && state.node === node) state.running = false;
   }
 
   private updateSuspension(group: DeviceGroupState, ts: number | null): void {
@@ -278,11 +371,21 @@ export class PairModel {
     }
     if (bothPair && group.mixedLine === null) {
       group.suspendedSince = null;
+      // Both sides PAIR again: whatever a takeover or a split left behind has been resynchronized.
+      group.takeoverSinceSync = false;
+      group.splitSinceSync = false;
       return;
     }
     if (group.suspendedSince === null && states.some((state) => state !== null && SUSPENDED_STATES.has(state))) {
       group.suspendedSince = ts ?? this.latestTs;
     }
+  }
+
+  /** A successful S-VOL takeover (SVOL-takeover or SVOL-SSUS-takeover) since the group was last PAIR on both sides. */
+  private tookOver(group: DeviceGroupState): boolean {
+    const takeover = group.takeover;
+    if (!group.takeoverSinceSync || takeover === null || takeover.ok !== true) return false;
+    return typeof takeover.resultName === "string" && ["svol", "svol-ssus"].includes(takeover.resultName.toLowerCase());
   }
 
   /** A setting: the newest logged value for the group, its packages or the cluster, else configuration. */
@@ -389,13 +492,25 @@ export class PairModel {
         if (rest === "role") return this.roleOf(context.deviceGroup, context.node);
         return undefined;
       }
+      case "continental": {
+        if (rest === "recovered") return this.continentalRecovered;
+        return undefined;
+      }
       case "takeover": {
-        if (!group?.takeover) return null;
+        if (!group?.takeover) return rest === "sinceSync" ? false : null;
         const takeover = group.takeover;
         if (rest === "ok") return takeover.ok;
         if (rest === "resultName") return takeover.resultName;
         if (rest === "code") return takeover.code;
         if (rest === "node") return takeover.node;
+        if (rest === "sinceSync") return group.takeoverSinceSync;
+        return undefined;
+      }
+      case "split": {
+        if (!group?.split) return rest === "sinceSync" ? false : null;
+        if (rest === "option") return group.split.option;
+        if (rest === "node") return group.split.node;
+        if (rest === "sinceSync") return group.splitSinceSync;
         return undefined;
       }
       case "resync": {
@@ -419,8 +534,9 @@ export const STATE_PATHS: readonly string[] = [
   "remote.role", "remote.state", "remote.code", "remote.status",
   "pair.synced", "pair.mixed", "pair.suspended", "pair.suspendedHours",
   "package.name", "package.node", "package.running", "package.startedAt", "package.side",
-  "node.role",
-  "takeover.ok", "takeover.resultName", "takeover.code", "takeover.node",
+  "node.role", "continental.recovered",
+  "takeover.ok", "takeover.resultName", "takeover.code", "takeover.node", "takeover.sinceSync",
+  "split.option", "split.node", "split.sinceSync",
   "resync.mode", "resync.outcome", "resync.node",
 ];
 

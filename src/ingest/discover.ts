@@ -1,4 +1,4 @@
-import { readdirSync, statSync, type Stats } from "node:fs";
+import { closeSync, openSync, readdirSync, readSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { InputError } from "../errors.js";
 import type { FileKind } from "../store/store.js";
@@ -9,9 +9,9 @@ export interface InputFile {
   readonly path: string;
   readonly kind: FileKind;
   readonly compressed: boolean;
-  /** The node the file was copied from: the folder above `var/adm/...` or `etc/cmcluster/...`. */
+  /** The node the file was copied from: the folder above `var/adm/...`, `var/log/...`, `etc/cmcluster/...`, `usr/local/cmcluster/...`. */
   readonly hostHint: string | null;
-  /** The package folder under `cmcluster`, or the log's base name. */
+  /** The package's own folder under a `cmcluster` tree, or the log's base name in a `log` folder (`$SGRUN/log/<pkg>.log`). */
   readonly packageHint: string | null;
   /**
   The correlation scope: the folder holding the node folders of one incident. Events of one bundle
@@ -20,34 +20,122 @@ export interface InputFile {
   readonly bundle: string;
 }
 
-const SYSLOG_NAME = /^(OLD)?syslog\.log(\.\d+)?(\.gz)?$|^syslog(\.\d+)?(\.gz)?$/;
+// HP-UX syslog.log, OLDsyslog.log, syslog.log.N; Debian's syslog; Linux /var/log/messages, rotated by
+// logrotate as messages.N or, with `dateext` (Red Hat, SUSE), messages-YYYYMMDD; any of them gzipped.
+const SYSLOG_NAME = /^(?:(?:OLD)?syslog\.log(?:\.\d+)?|syslog(?:\.\d+|-\d{8})?|messages(?:\.\d+|-\d{8})?)(?:\.gz)?$/;
+// A `journalctl -o short-iso` export saved as text: journal.txt, journalctl-nodeB1.log, nodeB1.journal.txt.
+// Never the journal's own binary files (system.journal, user-1000.journal~), which end otherwise.
+const JOURNAL_EXPORT_NAME = /(?:^journal|\.journal)[^/]*\.(?:txt|log)(?:\.gz)?$/i;
+// Continentalclusters' event log (no extension): /var/opt/resmon/log/cc/eventlog, /var/adm/cmconcl/eventlog (2003).
+const EVENT_LOG_NAME = /^eventlog(?:\.\d+|\.old)?$/;
 const PACKAGE_LOG_NAME = /\.log(\.\d+)?(\.gz)?$/;
 const CONFIG_NAME = /\.(config|conf|ascii|env)$/;
 // A folder with a log's name (syslog.log, pkg.log): the syslog folder itself (var/adm/syslog) is not one.
 const LOG_FOLDER_NAME = /\.log(\.\d+)?$/;
 // Folders whose contents are never logs of the cluster.
 const SKIPPED_FOLDERS = new Set(["node_modules", ".git", ".mcadvisor"]);
-// Path markers below which the node's own filesystem starts in a copied tree.
-const NODE_ROOT_MARKERS: readonly (readonly string[])[] = [
-  ["var", "adm", "syslog"],
-  ["etc", "cmcluster"],
-  ["var", "adm", "cmcluster"],
-  ["var", "opt", "resmon"],
-  ["var", "opt", "cmconcl"],
-  ["var", "adm", "cmconcl"],
+// Path markers below which the node's own filesystem starts in a copied tree. HP-UX: $SGCONF is
+// /etc/cmcluster, $SGRUN /var/adm/cmcluster. Serviceguard for Linux: $SGCONF/$SGRUN are
+// /usr/local/cmcluster/{conf,run} on Red Hat and /opt/cmcluster/{conf,run} on SUSE (cmcluster.conf).
+// /var/log is a marker only when the file sits in it or one folder below (var/log/journal.txt,
+// var/log/cluster/messages): an archive of bundles kept under /var/log is not a node's tree.
+const NODE_ROOT_MARKERS: readonly { readonly path: readonly string[]; readonly maxFolders?: number }[] = [
+  { path: ["var", "adm", "syslog"] },
+  { path: ["etc", "cmcluster"] },
+  { path: ["var", "adm", "cmcluster"] },
+  { path: ["var", "opt", "resmon"] },
+  { path: ["var", "opt", "cmconcl"] },
+  { path: ["var", "adm", "cmconcl"] },
+  { path: ["var", "log"], maxFolders: 1 },
+  { path: ["usr", "local", "cmcluster"] },
+  { path: ["opt", "cmcluster"] },
 ];
+// Folders of a Serviceguard tree that are layout, not a package: $SGCONF (`conf`), $SGRUN (`run`) and its `log`.
+const LAYOUT_FOLDERS = new Set(["conf", "run", "log", "logs"]);
+// A text file whose first stamped line is an ISO 8601 syslog line is a journal export whatever its name.
+const SNIFFED_NAME = /\.txt$/i;
+const SNIFF_BYTES = 4096;
+const ISO_SYSLOG_LINE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)? +\S+ +\S/;
 
 function segmentsOf(path: string): string[] {
   return resolve(path).split(sep).filter((segment) => segment.length > 0);
 }
 
+/** The last layout marker of a file's path (segments end with the file name). */
 function findMarker(segments: readonly string[]): number {
-  for (let index = 0; index < segments.length; index++) {
+  for (let index = segments.length - 1; index >= 0; index--) {
     for (const marker of NODE_ROOT_MARKERS) {
-      if (marker.every((part, offset) => segments[index + offset] === part)) return index;
+      if (!marker.path.every((part, offset) => segments[index + offset] === part)) continue;
+      const foldersBelow = segments.length - 1 - (index + marker.path.length);
+      if (foldersBelow >= 0 && (marker.maxFolders === undefined || foldersBelow <= marker.maxFolders)) return index;
     }
   }
   return -1;
+}
+
+/** A log's name without rotation, compression and `.log`/`.cntl.log`: `oracle_pkg.log.1.gz` is oracle_pkg. */
+function logBaseName(name: string): string {
+  return name.replace(/\.gz$/, "").replace(/\.\d+$/, "").replace(/(?:\.cntl)?\.log$/, "");
+}
+
+/**
+The package a file under a Serviceguard tree belongs to: its own folder (`$SGCONF/<pkg>/...`, the first
+folder below the tree that is not a layout folder), or, in a `log` folder, the log's own name
+(`$SGRUN/log/<pkg>.log`). Files of the tree itself (cluster ASCII file, cmclconfig) name no package.
+*/
+export function packageHintOf(segments: readonly string[]): string | null {
+  const treeIndex = segments.lastIndexOf("cmcluster");
+  if (treeIndex < 0 || treeIndex >= segments.length - 1) return null;
+  const folders = segments.slice(treeIndex + 1, -1);
+  const own = folders.find((folder) => !LAYOUT_FOLDERS.has(folder));
+  if (own !== undefined) return own;
+  if (folders.length > 0 && folders[folders.length - 1] === "log") {
+    const base = logBaseName(segments[segments.length - 1]);
+    return base.length > 0 ? base : null;
+  }
+  return null;
+}
+
+/** Syslog-style by name: syslog.log and its rotations, messages*, journal exports. */
+export function isSyslogName(name: string): boolean {
+  return SYSLOG_NAME.test(name) || JOURNAL_EXPORT_NAME.test(name);
+}
+
+/** The Continentalclusters event log, by name and place (`.../resmon/log/cc/eventlog`, `.../cmconcl/eventlog`). */
+function isEventLog(name: string, folders: readonly string[]): boolean {
+  if (!EVENT_LOG_NAME.test(name)) return false;
+  const parent = folders[folders.length - 1];
+  return parent === "cmconcl" || (parent === "cc" && folders[folders.length - 2] === "log");
+}
+
+/**
+The first stamped line of a file's head is an ISO 8601 syslog line (rsyslog RFC 3339, journalctl
+short-iso): blank lines and journalctl's `-- ... --` markers are skipped.
+*/
+export function headIsIsoSyslog(head: Buffer): boolean {
+  for (const line of head.toString("utf8").split("\n").slice(0, 20)) {
+    const text = line.replace(/\r$/, "");
+    if (text.trim() === "" || text.startsWith("-- ")) continue;
+    return ISO_SYSLOG_LINE.test(text);
+  }
+  return false;
+}
+
+/** A `.txt` file found in a walk is read as syslog when its head says it is an ISO syslog export. */
+function looksLikeIsoSyslog(path: string): boolean {
+  let descriptor: number | undefined;
+  try {
+    // Only a regular file is sniffed: opening a FIFO to read waits for a writer, forever.
+    if (!statSync(path).isFile()) return false;
+    descriptor = openSync(path, "r");
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const length = readSync(descriptor, buffer, 0, SNIFF_BYTES, 0);
+    return headIsIsoSyslog(buffer.subarray(0, length));
+  } catch {
+    return false; // unreadable: not one of ours; an explicit path would report it when read
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
 }
 
 /** Node, package and bundle from where a file sits. */
@@ -63,20 +151,21 @@ export function placeOf(path: string, inputRoot: string): { hostHint: string | n
   } else {
     bundle = resolve(inputRoot);
   }
-  let packageHint: string | null = null;
-  const cmclusterIndex = segments.lastIndexOf("cmcluster");
-  if (cmclusterIndex >= 0 && cmclusterIndex < segments.length - 2) packageHint = segments[cmclusterIndex + 1];
-  return { hostHint, packageHint, bundle };
+  return { hostHint, packageHint: packageHintOf(segments), bundle };
 }
 
 /** What a file is by its name and place, or null when it is neither a log nor a configuration file we read. */
 export function classify(path: string, explicit: boolean): FileKind | null {
   const name = basename(path);
   if (SYSLOG_NAME.test(name)) return "syslog";
-  const underCluster = segmentsOf(dirname(path)).some((segment) => segment === "cmcluster" || segment === "cmconcl");
+  const folders = segmentsOf(dirname(path));
+  if (isEventLog(name, folders)) return "syslog";
+  const underCluster = folders.some((segment) => segment === "cmcluster" || segment === "cmconcl");
   if (CONFIG_NAME.test(name) && (underCluster || explicit)) return "config";
+  if (!underCluster && JOURNAL_EXPORT_NAME.test(name)) return "syslog";
   if (PACKAGE_LOG_NAME.test(name) && (underCluster || explicit)) return "pkglog";
-  return explicit ? "syslog" : null;
+  if (explicit) return "syslog";
+  return !underCluster && SNIFFED_NAME.test(name) && looksLikeIsoSyslog(path) ? "syslog" : null;
 }
 
 /** What a path that is not a regular file is, in words ("a FIFO (named pipe)"), or null for a file or folder. */

@@ -52,6 +52,11 @@ async function readHeadGzip(path: string): Promise<Buffer> {
   return Buffer.concat(chunks).subarray(0, FINGERPRINT_BYTES);
 }
 
+/** The first FINGERPRINT_BYTES of a file's content (decompressed). */
+export async function readHead(path: string, compressed: boolean): Promise<Buffer> {
+  return compressed ? readHeadGzip(path) : readHeadPlain(path);
+}
+
 /** Identity by content (head fingerprint) plus device and inode, so a renamed or copied log is recognised. */
 export async function identify(path: string, compressed: boolean): Promise<FileIdentity> {
   try {

@@ -73,3 +73,55 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/**
+Where a line that writes its UTC offset (an RFC 3339 or journalctl stamp) sits on the bundle's naive
+wall clock. The project's times are the logs' local wall clock; yearless BSD lines can only be read
+that way, so zoned lines are brought to the same clock:
+
+- with `--tz ZONE`, a zoned line is converted exactly to ZONE's wall clock (daylight saving included);
+- without it, the first zoned line of the bundle fixes the reference offset: lines written at that
+  offset keep their written time, lines written at another offset (a node in UTC, a journal exported
+  on another machine) are shifted to it, so every node is ordered by the real instant.
+
+Without `--tz`, a bundle that spans a daylight-saving change shows the lines after the change at the
+reference offset (one hour off their written time, still correctly ordered among zoned lines).
+*/
+export interface ZoneClock {
+  /** The naive wall-clock ms of a line written at `writtenMs` (naive, as printed) with `utcOffset` minutes. */
+  place(writtenMs: number, utcOffset: number): number;
+  /** The reference offset in effect (null until the first zoned line, or when `--tz` decides). */
+  readonly referenceOffset: number | null;
+}
+
+const MINUTE = 60 * 1000;
+// Zone transitions fall on quarter hours of UTC (every offset is a multiple of 15 minutes and changes
+// happen on local quarter hours), so one Intl lookup per quarter hour is exact.
+const QUARTER_HOUR = 15 * MINUTE;
+
+export function zoneClock(options: { timeZone?: string; referenceOffset?: number | null }): ZoneClock {
+  const timeZone = options.timeZone;
+  let reference = options.referenceOffset ?? null;
+  const offsets = new Map<number, number>();
+  const offsetAt = (instant: number, zone: string): number => {
+    const bucket = Math.floor(instant / QUARTER_HOUR) * QUARTER_HOUR;
+    let offset = offsets.get(bucket);
+    if (offset === undefined) {
+      offset = toWallClock(bucket, zone) - bucket;
+      if (offsets.size > 4096) offsets.clear();
+      offsets.set(bucket, offset);
+    }
+    return offset;
+  };
+  return {
+    place(writtenMs, utcOffset) {
+      const instant = writtenMs - utcOffset * MINUTE;
+      if (timeZone !== undefined) return instant + offsetAt(instant, timeZone);
+      if (reference === null) reference = utcOffset;
+      return instant + reference * MINUTE;
+    },
+    get referenceOffset() {
+      return timeZone !== undefined ? null : reference;
+    },
+  };
+}

@@ -19,8 +19,12 @@ export interface Header {
   readonly hour?: number;
   readonly minute?: number;
   readonly second?: number;
-  /** A full year, when the line carries one (package-log banners with the `date` output). */
+  /** A full year, when the line carries one (package-log banners with the `date` output, ISO 8601 stamps). */
   readonly year?: number;
+  /** Milliseconds, when the stamp has a fraction of a second (RFC 3339). */
+  readonly millisecond?: number;
+  /** The stamp's UTC offset in minutes east of UTC, when it writes one (RFC 3339 `+01:00`, journalctl `+0100`, `Z`). */
+  readonly utcOffset?: number;
   readonly host?: string;
   readonly program?: string;
   readonly pid?: number;

@@ -2,6 +2,9 @@
 Body dispatch: every body grammar that reads the line's format and whose prefilter matches the
 body runs on it; their events are concatenated in grammar-name order. A grammar must give at most
 one parse: more is a grammar bug, thrown in strict mode (tests) and counted otherwise.
+Exclusive grammars (`meta.exclusive`: a fixed output layout such as a pairdisplay row) run first,
+and a body one of them parses is theirs: the token-based grammars, which would read the same
+tokens a second way, do not see it.
 */
 
 import type { EventDraft } from "../model/events.js";
@@ -28,6 +31,7 @@ export interface BodyOptions {
 }
 
 interface FormatGrammars {
+  /** Exclusive grammars first, then the others, each group in name order. */
   readonly entries: readonly GrammarEntry[];
   /** All the entries' prefilters in one regex: most lines are noise, and one scan rejects them. */
   readonly anyPrefilter: RegExp | undefined;
@@ -44,7 +48,8 @@ function bodyGrammars(format: string): FormatGrammars {
       for (const read of entry.formats) byFormat.set(read, [...(byFormat.get(read) ?? []), entry]);
     }
     bodyGrammarsByFormat = new Map();
-    for (const [read, entries] of byFormat) {
+    for (const [read, unordered] of byFormat) {
+      const entries = [...unordered.filter((entry) => entry.exclusive), ...unordered.filter((entry) => !entry.exclusive)];
       const filters = entries.map((entry) => entry.prefilter);
       // Flags would change what a source means once merged; only plain prefilters are merged.
       const mergeable = filters.every((filter) => filter !== undefined && filter.flags === "");
@@ -131,8 +136,12 @@ export function parseBody(format: string, body: string, options: BodyOptions = {
     if (known) return known;
   }
   let found: EventDraft[] = [];
+  let claimed = false;
   for (const entry of matching) {
-    const more = eventsFrom(entry, body, options);
+    if (claimed && !entry.exclusive) break;
+    const more = parseWith(entry, body, options);
+    if (more === undefined) continue;
+    if (entry.exclusive) claimed = true;
     if (more.length > 0) found = found.length > 0 ? found.concat(more) : more;
   }
   const events = found.length > 0 ? freeze(found) : NO_EVENTS;

@@ -1,14 +1,17 @@
 /**
 Per-file parsing context. A line alone does not say everything: package-log step lines carry no
 year (the last banner's `date` output does), ERROR/WARNING/continuation lines carry no time or
-host (they belong to the step above), and a file's place in the tree names its node and package.
+host (they belong to the step above), a file's place in the tree names its node and package, and
+a Raid Manager command line names the device group (and side) of the output lines pasted after it.
 */
 
-import type { EventDraft, Header, LineFormat } from "../model/events.js";
+import type { EventDraft, Header, LineFormat, Scalar } from "../model/events.js";
+import { zoneClock } from "../ingest/year.js";
 import { MAX_BODY_INPUT, parseBody, parseWith } from "./body.js";
 import type { ParseCounters } from "./body.js";
 import { configGrammar, parseHeader } from "./header.js";
 import type { FileKind } from "./header.js";
+import { grammars } from "./registry.js";
 
 /** Control characters (not TAB) or undecodable bytes: no command prints these, a binary file does. */
 const BINARY_JUNK = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/;
@@ -45,6 +48,10 @@ export interface FileParserOptions {
   readonly strict?: boolean;
   /** Context of the lines before the resume point (from `FileParser.context()` when the file was last read). */
   readonly resume?: FileParserContext;
+  /** `--tz`: lines that write their UTC offset are converted to this zone's wall clock. */
+  readonly timeZone?: string;
+  /** Without `--tz`: the offset the bundle's zoned lines are placed at, when an earlier file set it (src/ingest/year.ts). */
+  readonly zoneOffset?: number | null;
 }
 
 /** What a file parser carries from one line to the next; store it with a checkpoint to resume mid-file. */
@@ -55,6 +62,50 @@ export interface FileParserContext {
   readonly bannerTs: number | null;
   readonly bannerYear: number | null;
   readonly package: string | null;
+  /** The reference UTC offset (minutes) of zoned lines, once one was met; absent in contexts stored before it existed. */
+  readonly zoneOffset?: number | null;
+  /** The device group the last Raid Manager command line named, for the output lines after it. */
+  readonly groupContext?: GroupContext | null;
+}
+
+/**
+What a command line ("pairvolchk -g oradg -c -s") tells about the lines that follow it: their group,
+the side the command looked at, the instance. It holds for the same host and program (a syslog tag), at
+most CONTEXT_LINES lines and CONTEXT_MS of log time (pairevtwait -t 3600 answers an hour later), until the
+next command line or package-log banner.
+*/
+export interface GroupContext {
+  readonly deviceGroup: string;
+  readonly side: Scalar;
+  readonly instance: Scalar;
+  readonly host: string | null;
+  readonly program: string | null;
+  readonly ts: number | null;
+  readonly lineNo: number;
+}
+
+const CONTEXT_LINES = 500;
+const CONTEXT_MS = 60 * 60 * 1000;
+
+interface ContextKinds {
+  readonly groupScoped: ReadonlySet<string>;
+  readonly opensContext: ReadonlySet<string>;
+}
+
+let contextKinds: ContextKinds | undefined;
+
+/** The kinds the body grammars declare as group-scoped and as opening a context (grammar data, not code). */
+function kindsOfContext(): ContextKinds {
+  if (!contextKinds) {
+    const groupScoped = new Set<string>();
+    const opensContext = new Set<string>();
+    for (const entry of grammars()) {
+      for (const kind of entry.groupScoped) groupScoped.add(kind);
+      for (const kind of entry.opensContext) opensContext.add(kind);
+    }
+    contextKinds = { groupScoped, opensContext };
+  }
+  return contextKinds;
 }
 
 export interface FileParser {
@@ -106,6 +157,8 @@ export function createFileParser(options: FileParserOptions): FileParser {
   // The last package-log banner's date: the year of the step lines that follow it.
   let bannerTs: number | null = options.resume?.bannerTs ?? null;
   let bannerYear = options.resume?.bannerYear ?? 0;
+  // Lines that write their UTC offset (RFC 3339, journalctl) are placed on the bundle's one clock.
+  const zone = zoneClock({ timeZone: options.timeZone, referenceOffset: options.resume?.zoneOffset ?? options.zoneOffset ?? null });
   const yearNear = (month: number, day: number): number => {
     if (bannerTs === null) return options.yearFor(month, day);
     const candidate = Date.UTC(bannerYear, month - 1, Math.min(day, 28));
@@ -116,6 +169,52 @@ export function createFileParser(options: FileParserOptions): FileParser {
 
   // A package log belongs to one package: without a folder hint, the first package its lines name.
   let namedPackage: string | null = options.resume?.package ?? null;
+  let groupContext: GroupContext | null = options.resume?.groupContext ?? null;
+
+  /**
+  A `name:` label names a device group only when it is not the node or the package itself
+  ("nodeB1: local SVOL_PAIR" is about the node's own volume, not a group called nodeB1).
+  */
+  const labelNamesOther = (label: string, host: string | null): boolean => {
+    const lower = label.toLowerCase();
+    return ![host, hostHint, packageHint, namedPackage].some((name) => name !== null && name.toLowerCase() === lower);
+  };
+
+  /** Fill the group (and side, instance) of this line's group-scoped events from the context; open a new context. */
+  const inContext = (events: readonly EventDraft[], host: string | null, program: string | null, ts: number | null, shape: string): readonly EventDraft[] => {
+    if (shape === "banner") groupContext = null;
+    if (groupContext !== null) {
+      const sameHost = (groupContext.host === null || host === null || groupContext.host === host)
+        && (groupContext.program === null || program === null || groupContext.program === program);
+      const recent = lineNo - groupContext.lineNo <= CONTEXT_LINES && (groupContext.ts === null || ts === null || Math.abs(ts - groupContext.ts) <= CONTEXT_MS);
+      if (!sameHost || !recent) groupContext = null;
+    }
+    if (events.length === 0) return events;
+    const { groupScoped, opensContext } = kindsOfContext();
+    let result: EventDraft[] | undefined;
+    events.forEach((event, index) => {
+      const fields = event.fields ?? {};
+      if (event.deviceGroup !== undefined && fields.deviceGroupFrom === "label" && !labelNamesOther(event.deviceGroup, host)) {
+        const { deviceGroupFrom: _from, ...rest } = fields;
+        const { deviceGroup: _group, ...withoutGroup } = event;
+        (result ??= [...events])[index] = { ...withoutGroup, fields: rest };
+        return;
+      }
+      if (groupContext === null || event.deviceGroup !== undefined || !groupScoped.has(event.kind)) return;
+      const filled: Record<string, Scalar> = { ...fields, deviceGroupFrom: "command" };
+      if ("side" in fields && fields.side === null && groupContext.side !== null) filled.side = groupContext.side;
+      if ("instance" in fields && fields.instance === null && groupContext.instance !== null) filled.instance = groupContext.instance;
+      (result ??= [...events])[index] = { ...event, deviceGroup: groupContext.deviceGroup, fields: filled };
+    });
+    for (const event of events) {
+      if (!opensContext.has(event.kind)) continue;
+      const fields = event.fields ?? {};
+      groupContext = event.deviceGroup === undefined ? null : {
+        deviceGroup: event.deviceGroup, side: fields.side ?? null, instance: fields.instance ?? null, host, program, ts, lineNo,
+      };
+    }
+    return result ?? events;
+  };
   const packageOf = (events: readonly EventDraft[]): string | null => {
     if (packageHint !== null) return packageHint;
     for (const event of events) {
@@ -149,7 +248,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
     if (!header) {
       // No header: wrapped text or raw command output under a step; it happened when the line above did.
       // Binary junk (a core file, a corrupted block) carries stray words such as "LINK 01": no events from it.
-      const events = BINARY_JUNK.test(text) ? [] : parseBody(bodyFormat, text, bodyOptions);
+      const events = BINARY_JUNK.test(text) ? [] : inContext(parseBody(bodyFormat, text, bodyOptions), previousHost, null, previousTs, "plain");
       return {
         format: "unknown", ts: previousTs, host: previousHost, program: null, package: packageOf(events),
         body: text, shape: "plain", events, understood: false,
@@ -161,6 +260,8 @@ export function createFileParser(options: FileParserOptions): FileParser {
     if (hasTime(header)) {
       const year = header.year ?? (header.format === "pkglog" ? yearNear(header.month, header.day) : options.yearFor(header.month, header.day));
       ts = naiveTime(year, header.month, header.day, header.hour, header.minute, header.second);
+      if (ts !== null && header.millisecond !== undefined) ts += header.millisecond;
+      if (ts !== null && header.utcOffset !== undefined) ts = zone.place(ts, header.utcOffset);
       if (header.year !== undefined && shape === "banner" && ts !== null) {
         bannerTs = ts;
         bannerYear = header.year;
@@ -170,7 +271,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
       ts = previousTs;
       host = header.host ?? previousHost ?? hostHint;
     }
-    const events = shape === "repeated" ? [] : parseBody(header.format, header.body, bodyOptions);
+    const events = shape === "repeated" ? [] : inContext(parseBody(header.format, header.body, bodyOptions), host, header.program ?? null, ts, shape);
     previousTs = ts;
     previousHost = host;
     const parsed: ParsedLine = {
@@ -182,7 +283,10 @@ export function createFileParser(options: FileParserOptions): FileParser {
 
   return {
     counters,
-    context: () => ({ ts: previousTs, host: previousHost, bannerTs, bannerYear: bannerTs === null ? null : bannerYear, package: namedPackage }),
+    context: () => ({
+      ts: previousTs, host: previousHost, bannerTs, bannerYear: bannerTs === null ? null : bannerYear, package: namedPackage,
+      zoneOffset: zone.referenceOffset, groupContext,
+    }),
     parseLine(text: string): ParsedLine {
       lineNo++;
       location.line = lineNo;

@@ -22,6 +22,15 @@ export interface GrammarEntry {
   readonly formats: readonly string[];
   /** Body grammars: nearley runs only on bodies this matches. */
   readonly prefilter?: RegExp;
+  /**
+  Body grammars whose language is a fixed output layout (Raid Manager's tables, sudo's lines): when
+  one parses a body, the body is its alone and the token-based grammars do not read it again.
+  */
+  readonly exclusive: boolean;
+  /** Event kinds that belong to a device group: a line's event of such a kind without one takes the file's context group. */
+  readonly groupScoped: readonly string[];
+  /** Event kinds whose device group becomes the context of the lines after them (a command line before its output). */
+  readonly opensContext: readonly string[];
   readonly description: string;
   readonly samples: readonly GrammarSample[];
   /** The module's other exports (e.g. syslog's `fastParse`). */
@@ -53,6 +62,15 @@ export function checkGrammarModule(key: string, module: Record<string, unknown>)
   if (role === "body" && !(prefilter instanceof RegExp)) throw invalid(key, "a body grammar needs meta.prefilter (a RegExp)");
   if (prefilter instanceof RegExp && (prefilter.global || prefilter.sticky)) throw invalid(key, "meta.prefilter must not use the g or y flag (test() would keep state between lines)");
   if (typeof meta.description !== "string" || meta.description.length === 0) throw invalid(key, "meta.description must be a sentence");
+  if (meta.exclusive !== undefined && typeof meta.exclusive !== "boolean") throw invalid(key, "meta.exclusive must be true or false");
+  const kindList = (name: string): string[] => {
+    const value = meta[name];
+    if (value === undefined) return [];
+    if (!Array.isArray(value) || !value.every((kind) => typeof kind === "string")) throw invalid(key, `meta.${name} must be a list of event kinds`);
+    return value as string[];
+  };
+  const groupScoped = kindList("groupScoped");
+  const opensContext = kindList("opensContext");
   const samples = module.samples;
   if (!Array.isArray(samples) || samples.length === 0) throw invalid(key, "exports no `samples`; every grammar rule needs at least one sample");
   for (const sample of samples as unknown[]) {
@@ -68,6 +86,9 @@ export function checkGrammarModule(key: string, module: Record<string, unknown>)
     formats: formats as string[],
     prefilter: prefilter instanceof RegExp ? prefilter : undefined,
     description: meta.description,
+    exclusive: meta.exclusive === true,
+    groupScoped,
+    opensContext,
     samples: samples as GrammarSample[],
     module,
     grammar: nearley.Grammar.fromCompiled(compiled),

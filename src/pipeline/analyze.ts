@@ -1,4 +1,5 @@
-import { discoverInputs, type InputFile } from "../ingest/discover.js";
+import { discoverInputs, headIsIsoSyslog, type InputFile } from "../ingest/discover.js";
+import { readHead } from "../ingest/source.js";
 import { ingestFile, PartialInputError, type IngestOptions } from "./ingest.js";
 import { findMovedBundle } from "./moved.js";
 import { correlateBundle } from "./correlate.js";
@@ -28,15 +29,31 @@ export interface AnalyzeResult {
   readonly movedBundles: readonly { readonly from: string; readonly to: string }[];
 }
 
-// Configuration first (facts), then package logs (their banners carry the year), then syslog.
-const kindOrder = { config: 0, pkglog: 1, syslog: 2 } as const;
+// Configuration first (facts), then syslogs whose lines carry their year (RFC 3339, journalctl), then
+// package logs (their banners carry the year; modular logs' lines do not), then year-less syslogs. Each
+// dated file anchors the year of the year-less lines read after it.
+const ORDER = { config: 0, datedSyslog: 1, pkglog: 2, syslog: 3 } as const;
+
+/** A syslog whose head is ISO-stamped: its lines carry their year. Unreadable: treated as year-less (reported when read). */
+async function isDated(input: InputFile): Promise<boolean> {
+  if (input.kind !== "syslog") return false;
+  try {
+    return headIsIsoSyslog(await readHead(input.path, input.compressed));
+  } catch {
+    return false;
+  }
+}
 
 /** The analyze spine: discover, ingest (resumable, de-duplicated), then correlate each touched bundle. */
 export async function analyzePaths(store: Store, options: AnalyzeOptions): Promise<AnalyzeResult> {
   const discovery = discoverInputs(options.paths);
   const problems: McAdvisorError[] = [...discovery.problems];
+  const dated = new Set<InputFile>();
+  for (const input of discovery.files) if (await isDated(input)) dated.add(input);
+  const datedBundles = new Set([...dated].map((input) => input.bundle));
+  const rank = (input: InputFile): number => (dated.has(input) ? ORDER.datedSyslog : ORDER[input.kind]);
   const inputs = [...discovery.files].sort((left, right) =>
-    compareText(left.bundle, right.bundle) || kindOrder[left.kind] - kindOrder[right.kind] || compareText(left.path, right.path));
+    compareText(left.bundle, right.bundle) || rank(left) - rank(right) || compareText(left.path, right.path));
 
   let bytesTotal = 0;
   for (const input of inputs) {
@@ -52,6 +69,8 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
   const fileIds: number[] = [];
   const bundles = new Set<string>();
   const loggedReference = new Map<string, number>();
+  // Newest time of the bundle's dated syslogs: the year of modular package logs' lines (they print none).
+  const datedReference = new Map<string, number>();
   let newLines = 0;
 
   const bundlesOfRun = new Set(inputs.map((input) => input.bundle));
@@ -71,7 +90,9 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
         timeZone: options.timeZone,
         fixedYear: options.fixedYear,
         batchLines: options.batchLines,
-        loggedReference: input.kind === "syslog" ? loggedReference.get(input.bundle) ?? store.lastPackageLogTime(input.bundle) : null,
+        loggedReference: input.kind === "syslog"
+          ? loggedReference.get(input.bundle) ?? store.lastPackageLogTime(input.bundle)
+          : datedReference.get(input.bundle) ?? (datedBundles.has(input.bundle) ? store.lastTimeOfBundle(input.bundle) : null),
         onBytes: (bytes) => {
           bytesDone += bytes;
           report();
@@ -83,8 +104,11 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
       });
       newLines += outcome.newLines;
       fileIds.push(outcome.file.id);
-      if (input.kind === "pkglog" && outcome.lastTs !== null) {
+      if ((input.kind === "pkglog" || dated.has(input)) && outcome.lastTs !== null) {
         loggedReference.set(input.bundle, Math.max(outcome.lastTs, loggedReference.get(input.bundle) ?? outcome.lastTs));
+      }
+      if (dated.has(input) && outcome.lastTs !== null) {
+        datedReference.set(input.bundle, Math.max(outcome.lastTs, datedReference.get(input.bundle) ?? outcome.lastTs));
       }
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

@@ -45,6 +45,18 @@ export function resumeContext(stored: string | null): FileParserContext | undefi
 }
 
 /**
+The reference UTC offset of the bundle's zoned lines (RFC 3339, journalctl), fixed by the first file
+that met one (src/ingest/year.ts, zoneClock): every file of a bundle places its zoned lines on one clock.
+*/
+export function bundleZoneOffset(store: Store, bundle: string): number | null {
+  for (const file of store.filesOfBundle(bundle)) {
+    const offset = resumeContext(file.parserContext)?.zoneOffset;
+    if (typeof offset === "number") return offset;
+  }
+  return null;
+}
+
+/**
 Reads one saved file into the store from where a previous analysis stopped (identity by content,
 so the same log under another name, or analysed twice, adds nothing twice).
 */
@@ -80,6 +92,8 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
     path: input.path, kind: input.kind, hostHint: input.hostHint, packageHint: input.packageHint,
     yearFor: yearResolver({ fixedYear: options.fixedYear, reference }),
     resume: resumeContext(file.parserContext),
+    timeZone: options.timeZone,
+    zoneOffset: options.timeZone === undefined ? bundleZoneOffset(store, input.bundle) : null,
   });
   const framer = new LineFramer({ offset: file.offset, lineCount: file.lineCount });
   const batchLines = options.batchLines ?? DEFAULT_BATCH;

@@ -16,7 +16,7 @@ import { classify, placeOf } from "../ingest/discover.js";
 import { toWallClock, yearResolver } from "../ingest/year.js";
 import { createFileParser } from "../parse/index.js";
 import { rowToEvent, type FileRecord, type LineToStore, type Store } from "../store/store.js";
-import { resumeContext } from "./ingest.js";
+import { bundleZoneOffset, resumeContext } from "./ingest.js";
 import type { Finding } from "../model/findings.js";
 
 type Rules = ConstructorParameters<typeof RuleEngine>[0];
@@ -53,10 +53,33 @@ export interface LiveSession {
   followedPaths(): string[];
 }
 
-/** Default targets: syslog and every package folder under the (possibly prefixed) root. */
+// Serviceguard for Linux: /var/log/messages, $SGCONF and $SGRUN/log on Red Hat and SUSE, and the
+// Continentalclusters event log folder. Followed only when present at start: watching a missing folder
+// means watching its nearest existing parent, and /usr/local or /opt are too wide for that.
+const LINUX_FILES = [["var", "log", "messages"]];
+const LINUX_DIRECTORIES = [
+  ["usr", "local", "cmcluster", "conf"], ["usr", "local", "cmcluster", "run", "log"],
+  ["opt", "cmcluster", "conf"], ["opt", "cmcluster", "run", "log"],
+  ["var", "opt", "resmon", "log", "cc"],
+];
+
+function exists(path: string, directory: boolean): boolean {
+  try {
+    const stats = statSync(path);
+    return directory ? stats.isDirectory() : stats.isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Default targets: syslog and every package folder under the (possibly prefixed) root; on Linux, its layout's. */
 export function defaultTargets(root: string): LiveTargets {
   const base = resolve(root);
-  return { files: [join(base, "var", "adm", "syslog", "syslog.log")], directories: [join(base, "etc", "cmcluster")] };
+  const files = [join(base, "var", "adm", "syslog", "syslog.log")];
+  const directories = [join(base, "etc", "cmcluster")];
+  for (const parts of LINUX_FILES) if (exists(join(base, ...parts), false)) files.push(join(base, ...parts));
+  for (const parts of LINUX_DIRECTORIES) if (exists(join(base, ...parts), true)) directories.push(join(base, ...parts));
+  return { files, directories };
 }
 
 /** PATHs as given: folders are followed with their new files, anything else as a file (even if not there yet). */
@@ -129,6 +152,8 @@ export function startLive(options: LiveOptions): LiveSession {
         reference: logged !== null ? { reference: logged, source: "logged" } : { reference: wallClock(), source: "mtime" },
       }),
       resume: resumeContext(record.parserContext),
+      timeZone: options.timeZone,
+      zoneOffset: options.timeZone === undefined ? bundleZoneOffset(store, record.bundle) : null,
     });
     return (lines, checkpoint) => {
       let newest: number | null = null;

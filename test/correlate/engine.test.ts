@@ -278,6 +278,36 @@ describe("RuleEngine", () => {
     expect(engine.findings()[0].steps.map((step) => step.command)).toEqual(["pairdisplay -g oradg -fc", "pairresync -g oradg -c 15"]);
   });
 
+  it("reads a `$path` operand inside 'where' from the pair model, as docs/rules.md says", () => {
+    // The node that took over, named by the model; the event's own node is compared with it.
+    const engine = new RuleEngine([rule({ match: { event: { kind: "pair.state", where: { state: "SSWS", node: "$takeover.node" } } } })]);
+    engine.push(event("takeover", T0, { deviceGroup: "oradg", host: "nodeB1", fields: { ok: true, result: 2, resultName: "svol" } }));
+    engine.push(event("pair.state", T0 + MINUTE, { deviceGroup: "oradg", host: "nodeA1", fields: { side: "remote", role: "SVOL", state: "SSWS" } }));
+    expect(engine.findings()).toEqual([]);
+    engine.push(event("pair.state", T0 + 2 * MINUTE, { deviceGroup: "oradg", host: "nodeB1", fields: { side: "local", role: "SVOL", state: "SSWS" } }));
+    expect(engine.findings()).toMatchObject([{ node: "nodeB1", deviceGroup: "oradg" }]);
+  });
+
+  it("reads `$setting.<NAME>` operands inside 'where' and inside a step's 'when'", () => {
+    const engine = new RuleEngine([rule({
+      match: { event: { kind: "pkg.halted", where: { package: "$setting.MONITOR_PACKAGE_NAME" } } },
+      advice: {
+        action: "fix-package-failure",
+        steps: [
+          { where: "any node", command: "cmrunpkg {package}", why: "restart the monitor", when: { package: "$setting.MONITOR_PACKAGE_NAME" } },
+          { where: "any node", command: "never shown", why: "operand differs", when: { package: { not: "$setting.MONITOR_PACKAGE_NAME" } } },
+        ],
+      },
+    })]);
+    engine.push(event("config.setting", null, { fields: { name: "MONITOR_PACKAGE_NAME", value: "mymon" } }));
+    engine.push(event("pkg.halted", T0, { package: "ccmonpkg", host: "nodeC1" }));
+    expect(engine.findings()).toEqual([]);
+    engine.push(event("pkg.halted", T0 + MINUTE, { package: "mymon", host: "nodeC1" }));
+    const findings = engine.findings();
+    expect(findings).toMatchObject([{ package: "mymon" }]);
+    expect(findings[0].steps.map((step) => step.command)).toEqual(["cmrunpkg mymon"]);
+  });
+
   it("prints a missing placeholder as <name>", () => {
     const engine = new RuleEngine([rule({ match: { key: "cluster", event: { kind: "cluster.formed" } }, summary: "dg {deviceGroup}, instance {instance|<HORCMINST>}" })]);
     engine.push(event("cluster.formed", T0));

@@ -81,11 +81,20 @@ describe("PairModel", () => {
     model.apply(config("DEVICE_GROUP", "oradg"));
     model.apply(config("NODE_NAME", "nodeA1"));
     model.apply(config("NODE_NAME", "nodeB1"));
-    expect(model.resolve(event("mc.start.refused", {}, { deviceGroup: null, package: "oracle_pkg" }))).toEqual({ deviceGroup: "oradg", package: "oracle_pkg" });
+    expect(model.resolve(event("mc.start.refused", {}, { deviceGroup: null, package: "oracle_pkg" }))).toEqual({ deviceGroup: "oradg", package: "oracle_pkg", deviceGroupFrom: "package-config" });
     expect(lookup(model, "auto.AUTO_NONCURDATA")).toBe(0);
     expect(lookup(model, "setting.NODE_NAME")).toBe("nodeA1");
     model.apply(event("auto.setting", { name: "AUTO_NONCURDATA", value: 1 }, { deviceGroup: null, package: "oracle_pkg" }));
     expect(lookup(model, "auto.AUTO_NONCURDATA")).toBe(1);
+  });
+
+  it("takes a leading label for a group only when the bundle knows no better: 'MC-XP: ...' is a tag when the package's configuration names its group", () => {
+    const model = new PairModel();
+    const labelled = (group: string) => event("mc.start.refused", { deviceGroupFrom: "label" }, { deviceGroup: group, package: "erpprd" });
+    expect(model.resolve(labelled("erpdg"))).toMatchObject({ deviceGroup: "erpdg", deviceGroupFrom: "label" });
+    model.apply(event("config.setting", { name: "DEVICE_GROUP", value: "erp_dg" }, { ts: null, deviceGroup: null, package: "erpprd" }));
+    expect(model.resolve(labelled("MC-XP"))).toEqual({ deviceGroup: "erp_dg", package: "erpprd", deviceGroupFrom: "package-config" });
+    expect(model.resolve(labelled("erp_dg"))).toEqual({ deviceGroup: "erp_dg", package: "erpprd", deviceGroupFrom: "label" });
   });
 
   it("knows where the package runs and on which side", () => {
@@ -97,5 +106,103 @@ describe("PairModel", () => {
     expect(lookup(model, "package.side")).toBe("SVOL");
     model.apply(event("pkg.halted", {}, { host: "nodeB1", node: "nodeB1", package: "oracle_pkg", deviceGroup: null }));
     expect(lookup(model, "package.running")).toBe(false);
+  });
+
+  it("follows halts: a failed start elsewhere does not stop a running package, a halt, a run-script failure or timeout on its node does", () => {
+    const model = new PairModel();
+    const on = (node: string) => ({ host: node, node, package: "oracle_pkg", deviceGroup: null });
+    model.apply(event("pkg.started", {}, on("nodeB1")));
+    model.apply(event("pkg.start.failed", {}, on("nodeA1")));
+    expect(lookup(model, "package.running")).toBe(true);
+    model.apply(event("pkg.halt.completed", {}, on("nodeB1")));
+    expect(lookup(model, "package.running")).toBe(false);
+    expect(lookup(model, "package.node")).toBe("nodeB1");
+    model.apply(event("pkg.started", {}, on("nodeB1")));
+    model.apply(event("pkg.script.timeout", { phase: "run" }, on("nodeB1")));
+    expect(lookup(model, "package.running")).toBe(false);
+    model.apply(event("pkg.started", {}, on("nodeB1")));
+    model.apply(event("pkg.script.exit", { phase: "halt", status: "NO_RESTART" }, on("nodeB1")));
+    expect(lookup(model, "package.running")).toBe(true);
+    model.apply(event("pkg.script.exit", { phase: "run", status: "NO_RESTART" }, on("nodeB1")));
+    expect(lookup(model, "package.running")).toBe(false);
+  });
+
+  it("counts what ran on a node as down when the cluster times the node out or its cmcld dies", () => {
+    const model = new PairModel();
+    model.apply(event("pkg.started", {}, { host: "nodeA1", node: "nodeA1", package: "oracle_pkg", deviceGroup: null }));
+    model.apply(event("node.timeout", {}, { host: "nodeB1", node: "nodeA2", deviceGroup: null }));
+    expect(lookup(model, "package.running")).toBe(true);
+    model.apply(event("node.timeout", {}, { host: "nodeB1", node: "nodeA1", deviceGroup: null }));
+    expect(lookup(model, "package.running")).toBe(false);
+    model.apply(event("pkg.started", {}, { host: "nodeA1", node: "nodeA1", package: "oracle_pkg", deviceGroup: null }));
+    model.apply(event("daemon.died", { daemon: "cmcld", signal: 6 }, { host: "nodeA1", deviceGroup: null }));
+    expect(lookup(model, "package.running")).toBe(false);
+  });
+
+  it("reads an S-VOL reported PSUS after a successful S-VOL takeover as SSWS, until the group is PAIR again", () => {
+    const model = new PairModel();
+    const onB = { host: "nodeB1" };
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }));
+    model.apply(event("pair.state", { side: "remote", role: "SVOL", state: "PAIR" }));
+    expect(lookup(model, "takeover.sinceSync", "nodeB1")).toBe(false);
+    // Before any takeover an S-VOL PSUS is a split (SSUS), not SSWS.
+    model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PSUS" }, onB));
+    expect(lookup(model, "local.state", "nodeB1")).toBe("PSUS");
+    model.apply(event("takeover", { ok: true, result: 2, resultName: "svol" }, onB));
+    model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PSUS" }, onB));
+    model.apply(event("pair.state", { side: null, role: null, state: "PSUS" }, onB));
+    model.apply(event("pair.state", { side: "remote", role: "SVOL", state: "PSUS" }));
+    expect(lookup(model, "local.state", "nodeB1")).toBe("SSWS");
+    expect(lookup(model, "svol.state")).toBe("SSWS");
+    expect(lookup(model, "remote.state")).toBe("SSWS");
+    expect(lookup(model, "takeover.sinceSync")).toBe(true);
+    // The P-VOL side keeps its PSUS.
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PSUS" }));
+    expect(lookup(model, "local.state")).toBe("PSUS");
+    // Swap resync done: both sides PAIR, the takeover is history.
+    model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PAIR" }, onB));
+    model.apply(event("pair.state", { side: "remote", role: "PVOL", state: "PAIR" }, onB));
+    expect(lookup(model, "takeover.sinceSync")).toBe(false);
+    model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PSUS" }, onB));
+    expect(lookup(model, "local.state", "nodeB1")).toBe("PSUS");
+  });
+
+  it("does not read PSUS as SSWS after a failed takeover or a swap-takeover", () => {
+    const outcomes: Array<Record<string, Scalar>> = [{ ok: false, result: null, resultName: null, code: "EX_EWSTOT" }, { ok: true, result: 1, resultName: "swap", code: null }];
+    for (const fields of outcomes) {
+      const model = new PairModel();
+      model.apply(event("takeover", fields, { host: "nodeB1" }));
+      model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PSUS" }, { host: "nodeB1" }));
+      expect(lookup(model, "local.state", "nodeB1")).toBe("PSUS");
+    }
+  });
+
+  it("remembers the last pairsplit and whether the group was PAIR since", () => {
+    const model = new PairModel();
+    expect(lookup(model, "split.sinceSync")).toBe(false);
+    expect(lookup(model, "split.option")).toBeNull();
+    model.apply(event("pair.split", { option: "rw", outcome: null }));
+    model.apply(event("pair.state", { side: "remote", role: "SVOL", state: "SSWS" }));
+    expect(lookup(model, "split.option")).toBe("rw");
+    expect(lookup(model, "split.node")).toBe("nodeA1");
+    expect(lookup(model, "split.sinceSync")).toBe(true);
+    // A split with S-VOL write is not an S-VOL takeover: SSWS stays what it is, PSUS is not read as SSWS.
+    expect(lookup(model, "takeover.sinceSync")).toBe(false);
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }));
+    model.apply(event("pair.state", { side: "remote", role: "SVOL", state: "PAIR" }));
+    expect(lookup(model, "split.sinceSync")).toBe(false);
+    model.apply(event("pair.split", { option: "S", outcome: "failed" }));
+    expect(lookup(model, "split.option")).toBe("rw");
+  });
+
+  it("remembers that cmrecovercl ran until the monitored cluster is UP again", () => {
+    const model = new PairModel();
+    expect(lookup(model, "continental.recovered")).toBe(false);
+    model.apply(event("cc.recover", { recoveryGroup: null, cluster: "recovery_cluster" }, { deviceGroup: null, package: "ora_bkpkg" }));
+    expect(lookup(model, "continental.recovered")).toBe(true);
+    model.apply(event("cc.alarm", { cluster: "primary_cluster", condition: "UNREACHABLE", minutes: 98 }, { deviceGroup: null }));
+    expect(lookup(model, "continental.recovered")).toBe(true);
+    model.apply(event("cc.alert", { cluster: "primary_cluster", condition: "UP", minutes: null }, { deviceGroup: null }));
+    expect(lookup(model, "continental.recovered")).toBe(false);
   });
 });

@@ -88,8 +88,8 @@ describe("binary junk", () => {
     const parsed = parser.parseLine("oradg   oradev1(L)   (CL1-A , 0,  1)  61114  1.P-VOL PSUE NEVER ,  61115  2 -");
     expect(parsed.understood).toBe(false);
     expect(parsed.events).toEqual([
-      { kind: "pair.state", fields: { side: "local", role: "PVOL", state: "PSUE" }, deviceGroup: "oradg" },
-      { kind: "fence", fields: { level: "NEVER" }, deviceGroup: "oradg" },
+      { kind: "pair.state", fields: { side: "local", role: "PVOL", state: "PSUE", percent: null, pairVolume: "oradev1", ldev: "1", deviceGroupFrom: "table" }, deviceGroup: "oradg" },
+      { kind: "fence", fields: { level: "NEVER", deviceGroupFrom: "table" }, deviceGroup: "oradg" },
     ]);
   });
 });

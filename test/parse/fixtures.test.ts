@@ -38,14 +38,14 @@ describe("pkgA.cntl.log: a refused start, then a forced start", () => {
 
   it("reads the facts Metrocluster rules need", () => {
     expect(lines[3].events).toEqual([
-      { kind: "pair.state", deviceGroup: "pkgA_dg", fields: { side: "local", role: "SVOL", state: "PAIR" } },
-      { kind: "pair.unreachable", deviceGroup: "pkgA_dg", fields: { side: "remote", code: "EX_ENORMT", number: 242 } },
+      { kind: "pair.state", deviceGroup: "pkgA_dg", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } },
+      { kind: "pair.unreachable", deviceGroup: "pkgA_dg", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "line" } },
     ]);
     expect(lines[4].events).toEqual([{ kind: "auto.setting", fields: { name: "AUTO_NONCURDATA", value: 0 } }, { kind: "forceflag", fields: { present: false } }]);
     expect(lines[5].events).toEqual([{ kind: "mc.start.refused", fields: { exitCode: 1 } }]);
     expect(lines[12].events).toEqual([
-      { kind: "takeover", deviceGroup: "pkgA_dg", fields: { ok: true, result: 2, resultName: "svol", code: null, number: null } },
-      { kind: "pair.state", deviceGroup: "pkgA_dg", fields: { side: "local", role: "SVOL", state: "SSWS" } },
+      { kind: "takeover", deviceGroup: "pkgA_dg", fields: { ok: true, result: 2, resultName: "svol", code: null, number: null, deviceGroupFrom: "line" } },
+      { kind: "pair.state", deviceGroup: "pkgA_dg", fields: { side: "local", role: "SVOL", state: "SSWS", deviceGroupFrom: "line" } },
     ]);
   });
 

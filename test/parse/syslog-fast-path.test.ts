@@ -1,7 +1,8 @@
 // The syslog fast path must return exactly what the grammar returns, for every line it accepts,
-// and must accept the common shape. Lines are generated from the header's parts, including the
-// awkward ones: IP hosts, priority codes, padded days, tags with and without [pid], colons and
-// brackets inside bodies, several blanks, impossible dates.
+// and must accept the common shapes (BSD and ISO 8601 stamps). Lines are generated from the header's
+// parts, including the awkward ones: IP hosts, priority codes, padded days, tags with and without
+// [pid], colons and brackets inside bodies, several blanks, impossible dates, RFC 3339 fractions and
+// offsets in both spellings (+hh:mm, journalctl's +hhmm, Z), offsets out of range.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { grammarNamed, runGrammar } from "../../src/parse/index.js";
@@ -31,10 +32,26 @@ const body = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 20 }),
 );
+// ISO 8601 stamps as rsyslog (RFC 3339) and journalctl (short-iso, short-iso-precise) write them, and broken ones.
+const digits = (length: number) => fc.integer({ min: 0, max: 10 ** length - 1 }).map((n) => String(n).padStart(length, "0"));
+const fraction = fc.option(fc.integer({ min: 1, max: 9 }).chain((length) => digits(length)).map((d) => `.${d}`), { nil: "" });
+const offset = fc.oneof(
+  fc.constantFrom("", "Z", "+01:00", "-05:00", "+0100", "-0500", "+05:30", "+0530", "+00:00", "-0000", "+23:59"),
+  fc.tuple(fc.constantFrom("+", "-"), two, two, fc.constantFrom(":", "")).map(([sign, h, m, colon]) => `${sign}${h}${colon}${m}`),
+);
+const isoStamp = fc.tuple(digits(4), two, two, fc.constantFrom("T", "T", "T", " ", "t"), two, two, two, fraction, offset)
+  .map(([y, mo, d, t, h, mi, s, f, z]) => `${y}-${mo}-${d}${t}${h}:${mi}:${s}${f}${z}`);
+const bsdStamp = fc.record({ month: fc.oneof(fc.constantFrom(...months), fc.constantFrom("Foo", "nov", "")), b1: blanks, day, b2: blanks, time })
+  .map((p) => `${p.month}${p.b1}${p.day}${p.b2}${p.time}`);
 const priority = fc.option(fc.constantFrom("D6", "B5", "Q0", "<30>", "<191>"), { nil: undefined });
 
-const line = fc.record({ month: fc.oneof(fc.constantFrom(...months), fc.constantFrom("Foo", "nov", "")), b1: blanks, day, b2: blanks, time, b3: blanks, priority, host, b4: blanks, program, pid, colon: fc.constantFrom(": ", ":", " ", ": "), body })
-  .map((p) => `${p.month}${p.b1}${p.day}${p.b2}${p.time}${p.b3}${p.priority ? `${p.priority} ` : ""}${p.host}${p.b4}${p.program}${p.pid}${p.colon}${p.body}`);
+const line = fc.record({ stamp: fc.oneof(bsdStamp, isoStamp), b3: blanks, priority, host, b4: blanks, program, pid, colon: fc.constantFrom(": ", ":", " ", ": "), body })
+  .map((p) => `${p.stamp}${p.b3}${p.priority ? `${p.priority} ` : ""}${p.host}${p.b4}${p.program}${p.pid}${p.colon}${p.body}`);
+// Lines only the grammar reads: date(1)-stamped lines and journalctl's markers.
+const weekday = fc.constantFrom("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Foo");
+const dated = fc.tuple(weekday, fc.constantFrom(...months), blanks, day, time, fc.constantFrom("", " EST", " CET", " UTC+1", " 2026"), digits(4), fc.constantFrom("", " ", " CLUSTER_ALERT primary_cluster/UNREACHABLE 5 MINUTES", " x"))
+  .map(([w, m, b, d, t, z, y, rest]) => `${w} ${m}${b}${d} ${t}${z} ${y}${rest}`);
+const marker = fc.oneof(fc.constantFrom("-- Reboot --", "-- No entries --", "-- Boot 5f2c0a61 --", "--  --", "-- x", "--- Boot ---"), fc.string({ maxLength: 30 }).map((text) => `-- ${text} --`));
 
 describe("syslog fastParse", () => {
   it("returns what the grammar returns whenever it accepts a line", () => {
@@ -47,18 +64,28 @@ describe("syslog fastParse", () => {
     );
   });
 
-  it("accepts the common shape (no priority code) exactly when the grammar does", () => {
+  it("accepts the common shapes (no priority code) exactly when the grammar does", () => {
     fc.assert(
-      fc.property(line.filter((text) => !/^\S+ +\S+ +\S+ +(?:[A-JQ-X][0-7]|<\d{1,3}>) /.test(text)), (text) => {
+      fc.property(line.filter((text) => !/^(?:\S+ +\S+ +\S+|\d\S*) +(?:[A-JQ-X][0-7]|<\d{1,3}>) /.test(text)), (text) => {
         expect(fastParse(text)).toEqual(grammarParse(text));
       }),
       { numRuns: 3000 },
     );
   });
 
-  it("accepts the lines the grammar samples show, except the priority-code one", () => {
+  it("leaves date(1)-stamped lines and journal markers to the grammar", () => {
+    fc.assert(
+      fc.property(fc.oneof(dated, marker), (text) => {
+        expect(fastParse(text)).toBeUndefined();
+        grammarParse(text);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("accepts the lines the grammar samples show, except the priority-code, date(1) and marker ones", () => {
     for (const sample of syslog.samples) {
-      if (/ D6 /.test(sample.text)) expect(fastParse(sample.text)).toBeUndefined();
+      if (/ D6 |^-- |^[A-Z][a-z]{2} [A-Z][a-z]{2} /.test(sample.text)) expect(fastParse(sample.text)).toBeUndefined();
       else expect(fastParse(sample.text)).toEqual(sample.expect);
     }
   });

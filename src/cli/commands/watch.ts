@@ -5,13 +5,13 @@ import { openDatabase } from "../../store/db.js";
 import { acquireWriterLock } from "../../store/lock.js";
 import { Store } from "../../store/store.js";
 import { defaultTargets, explicitTargets, startLive } from "../../pipeline/live.js";
-import { findingsDocument } from "../../present/findings-json.js";
+import { changeRecord, jsonLine, openEmission } from "../../present/emit/index.js";
 import { sanitizeForTerminal } from "../../present/sanitize.js";
 import { formatIso } from "../../ingest/year.js";
 import type { LiveChange } from "../../pipeline/live-findings.js";
 import type { Finding } from "../../model/findings.js";
 import { version } from "../../version.js";
-import { collect, databasePath, formatOption, loadRulesOrFail, timeZoneOption, yearOption } from "../options.js";
+import { collect, databasePath, emitTargets, formatOption, loadRulesOrFail, timeZoneOption, yearOption } from "../options.js";
 
 interface WatchFlags {
   db?: string;
@@ -21,9 +21,8 @@ interface WatchFlags {
   year?: string;
   tz?: string;
   rules?: string[];
+  emit?: string[];
 }
-
-const NO_TOTALS = { files: 0, lines: 0, events: 0, unparsed: 0 };
 
 /** One compact block per change: what, how bad, where, and the first command to run. */
 function renderChangeText(change: LiveChange, finding: Finding, timeZone: string | undefined): string {
@@ -49,7 +48,7 @@ export function register(program: Command): void {
   program
     .command("watch")
     .description("follow syslog and package logs as they are written, store every line and print findings as they open, escalate or resolve")
-    .argument("[paths...]", "files or folders to follow (default: ROOT/var/adm/syslog/syslog.log and ROOT/etc/cmcluster/)")
+    .argument("[paths...]", "files or folders to follow (default: ROOT/var/adm/syslog/syslog.log and ROOT/etc/cmcluster/; on Linux also ROOT/var/log/messages and $SGCONF, $SGRUN/log under /usr/local/cmcluster or /opt/cmcluster, when present)")
     .option("--db <file>", "SQLite database to store into (default: $MCADVISOR_DB or ~/.local/state/mcadvisor/mcadvisor.db)")
     .option("--root <dir>", "prefix of the default paths (a mounted or copied node tree)", "/")
     .option("--format <format>", "text (default) or json (one JSON object per line)")
@@ -57,11 +56,14 @@ export function register(program: Command): void {
     .option("--year <year>", "year of syslog lines (they carry none); default: from package-log banners, else now")
     .option("--tz <zone>", "the logs' time zone (IANA name); default: this machine's")
     .option("--rules <dir>", "add a site's rule folder to the built-in rules (repeatable)", collect)
+    .option("--emit <target>", "also send each finding change on: syslog://HOST:PORT (UDP), syslog+tcp://HOST:PORT or jsonl:FILE (repeatable)", collect)
     .action(async (paths: string[], flags: WatchFlags) => {
       const format = formatOption(flags.format, ["text", "json"], "text");
       const timeZone = timeZoneOption(flags.tz);
       const fixedYear = yearOption(flags.year);
+      const emitTo = emitTargets(flags.emit, format);
       const rules = loadRulesOrFail(flags.rules);
+      const emission = emitTo.length > 0 ? openEmission(emitTo, { version, timeZone }) : null;
       const path = databasePath(flags.db);
       const lock = acquireWriterLock(path, "watch");
       const store = new Store(openDatabase(path));
@@ -77,11 +79,11 @@ export function register(program: Command): void {
           safetySweepSeconds: process.env.MCADVISOR_WATCH_SWEEP_SECONDS ? Number(process.env.MCADVISOR_WATCH_SWEEP_SECONDS) : undefined,
           onChange: (change, finding, bundle) => {
             if (format === "json") {
-              const [shown] = findingsDocument([{ ...finding, bundle, updatedAt: "" }], NO_TOTALS, [], { version, timeZone }).findings;
-              process.stdout.write(`${JSON.stringify({ change, ...shown })}\n`);
+              process.stdout.write(jsonLine(changeRecord({ change, finding, bundle }, { version, timeZone })));
             } else {
               process.stdout.write(renderChangeText(change, finding, timeZone));
             }
+            emission?.emit({ change, finding, bundle });
           },
           onProblem: (message) => process.stderr.write(`mcadvisor: ${sanitizeForTerminal(message)}\n`),
         });
@@ -94,6 +96,7 @@ export function register(program: Command): void {
         process.stderr.write(`mcadvisor: watching ${watched} (database ${sanitizeForTerminal(path)}); stop with Ctrl-C\n`);
         await stopSignal;
         await session.stop();
+        await emission?.close(); // the last changes are delivered (bounded wait) before "stopped"
         process.stderr.write("mcadvisor: stopped\n");
         process.exitCode = 0;
       } finally {

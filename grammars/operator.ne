@@ -1,0 +1,162 @@
+# Commands an operator ran on a node, as sudo logs them to syslog (sudoers(5), "LOG FORMAT"):
+#   <user> : TTY=<tty> ; PWD=<cwd> ; USER=<runas> ; [GROUP=<g> ;] [TSID=<id> ;] [ENV=<vars> ;] COMMAND=<command line>
+#   <user> : <reason> ; TTY=... ; COMMAND=...      (refused: "command not allowed", "3 incorrect password attempts", ...)
+# What the command did is attributed to the node that logged it (or to the host an `ssh`/`remsh` in front
+# of it names): a Raid Manager instance restarted or a horcm<N>.conf edited there, a pair command run
+# from there. The line shape is fixed, so the grammar is exclusive (src/parse/body.ts).
+
+@preprocessor typescript
+
+@{%
+import moo from "moo";
+
+const lexer = moo.states({
+  main: {
+    space: /[ \t]+/,
+    user: /[^\s:;=]+/,
+    colon: { match: ":", next: "fields" },
+  },
+  fields: {
+    space: /[ \t]+/,
+    command: /COMMAND=[^]*/,
+    field: /[A-Z][A-Z_]*=[^;]*/,
+    semi: ";",
+    reason: /[^;=\n]+(?=;)/,
+  },
+});
+
+type Scalar = string | number | boolean | null;
+interface Draft { kind: string; deviceGroup?: string; node?: string; fields: Record<string, Scalar> }
+interface Token { value: string }
+
+const EDITORS = new Set(["vi", "vim", "view", "nvi", "nano", "emacs", "ed", "ex", "pico", "joe"]);
+const COPIERS = new Set(["cp", "mv", "install", "scp", "rsync", "tee", "ln"]);
+const REMOTE_SHELLS = new Set(["ssh", "remsh", "rsh"]);
+const HORCM_CONF = /(?:^|\/)horcm(\d+)\.conf$/;
+
+const basename = (path: string): string => path.slice(path.lastIndexOf("/") + 1);
+
+/** The words of a command line, quotes removed (sudo logs the arguments as given, separated by blanks). */
+function wordsOf(line: string): string[] {
+  return line.trim().split(/[ \t]+/).filter((word) => word.length > 0).map((word) => word.replace(/^["']|["']$/g, ""));
+}
+
+/** `-g X`, `-I0`, HORCMINST=N in the environment sudo logged. */
+function optionValue(words: string[], option: string): string | null {
+  const at = words.indexOf(option);
+  return at >= 0 && at + 1 < words.length ? words[at + 1] : null;
+}
+
+/** What a command line did that the rules care about (Raid Manager and its configuration). */
+function effects(words: string[], environment: Map<string, string>): Draft[] {
+  if (words.length === 0) return [];
+  const name = basename(words[0]);
+  const args = words.slice(1);
+  const events: Draft[] = [];
+  const withGroup = (kind: string, fields: Record<string, Scalar>): Draft => {
+    const group = optionValue(args, "-g");
+    return group === null ? { kind, fields } : { kind, deviceGroup: group, fields: { ...fields, deviceGroupFrom: "line" } };
+  };
+  const instanceArg = args.find((arg) => /^\d+$/.test(arg));
+  const envInstance = environment.get("HORCMINST");
+  const instance = instanceArg !== undefined ? Number(instanceArg) : envInstance !== undefined && /^\d+$/.test(envInstance) ? Number(envInstance) : null;
+  if (/^horcmstart(?:\.sh)?$/.test(name)) events.push({ kind: "horcm.started", fields: { instance } });
+  else if (/^horcmshutdown(?:\.sh)?$/.test(name)) events.push({ kind: "horcm.stopped", fields: { instance } });
+  else if (name === "pairresync") {
+    events.push(withGroup("pair.resync", { mode: args.includes("-swaps") ? "swaps" : args.includes("-swapp") ? "swapp" : "normal", outcome: "started" }));
+  } else if (name === "pairsplit") {
+    events.push(withGroup("pair.split", { option: args.includes("-S") ? "S" : args.includes("-rw") ? "rw" : args.includes("-R") ? "R" : null, outcome: "started" }));
+  } else if (name === "paircreate") {
+    const fence = optionValue(args, "-f")?.toUpperCase() ?? null;
+    events.push(withGroup("pair.create", { fence: fence !== null && ["DATA", "STATUS", "NEVER", "ASYNC"].includes(fence) ? fence : null, outcome: "started" }));
+  }
+  // An editor on horcm<N>.conf, or a copy whose target is one: the instance reads it only when it starts.
+  const edited = EDITORS.has(name) || (name === "sed" && args.some((arg) => arg.startsWith("-i")))
+    ? args.find((arg) => HORCM_CONF.test(arg))
+    : COPIERS.has(name) && args.length > 0 && HORCM_CONF.test(args[args.length - 1]) ? args[args.length - 1] : undefined;
+  if (edited !== undefined) events.push({ kind: "horcm.config.changed", fields: { instance: Number(HORCM_CONF.exec(edited)![1]) } });
+  return events;
+}
+
+function sudoLine(user: Token, reason: Token | null, fields: Token[], command: Token): Draft[] {
+  const values = new Map<string, string>();
+  for (const field of fields) {
+    const at = field.value.indexOf("=");
+    values.set(field.value.slice(0, at), field.value.slice(at + 1).trim());
+  }
+  const environment = new Map<string, string>();
+  for (const assignment of wordsOf(values.get("ENV") ?? "")) {
+    const at = assignment.indexOf("=");
+    if (at > 0) environment.set(assignment.slice(0, at), assignment.slice(at + 1));
+  }
+  const line = command.value.slice("COMMAND=".length).trim();
+  let words = wordsOf(line);
+  let node: string | undefined;
+  // `ssh nodeB1 horcmstart.sh 0`: what runs is on nodeB1.
+  if (words.length > 2 && REMOTE_SHELLS.has(basename(words[0]))) {
+    let at = 1;
+    while (at < words.length && words[at].startsWith("-")) at += /^-[lpiFoJ]$/.test(words[at]) ? 2 : 1;
+    if (at < words.length - 1) {
+      node = words[at].replace(/^[^@]*@/, "");
+      words = words.slice(at + 1);
+    }
+  }
+  const base: Record<string, Scalar> = {
+    command: words.length > 0 ? basename(words[0]) : "", args: words.slice(1).join(" "), user: user.value, runAs: values.get("USER") ?? null, via: "sudo",
+  };
+  if (reason !== null) {
+    return [{ kind: "operator.denied", fields: { ...base, reason: reason.value.trim() } }];
+  }
+  const events: Draft[] = [{ kind: "operator.command", fields: base }, ...effects(words, environment)];
+  return node === undefined ? events : events.map((event) => ({ ...event, node }));
+}
+
+export const meta = {
+  name: "operator",
+  role: "body",
+  formats: ["syslog"],
+  exclusive: true,
+  prefilter: /;[ \t]*COMMAND=/,
+  description: "Commands an operator ran through sudo: what was run on which node (a Raid Manager instance restarted, horcm.conf edited, a pair command)",
+};
+
+const ran = (command: string, args: string, user = "root", runAs: string | null = "root") => ({ kind: "operator.command", fields: { command, args, user, runAs, via: "sudo" } });
+
+export const samples: Array<{ text: string; expect: unknown }> = [
+  { text: "    root : TTY=pts/1 ; PWD=/root ; USER=root ; COMMAND=/HORCM/usr/bin/horcmstart.sh 0", expect: [
+    ran("horcmstart.sh", "0"), { kind: "horcm.started", fields: { instance: 0 } },
+  ] },
+  { text: "oper1 : TTY=pts/3 ; PWD=/home/oper1 ; USER=root ; ENV=HORCMINST=1 ; COMMAND=/HORCM/usr/bin/horcmshutdown.sh", expect: [
+    ran("horcmshutdown.sh", "", "oper1"), { kind: "horcm.stopped", fields: { instance: 1 } },
+  ] },
+  { text: "root : TTY=pts/1 ; PWD=/etc ; USER=root ; COMMAND=/usr/bin/vi /etc/horcm0.conf", expect: [
+    ran("vi", "/etc/horcm0.conf"), { kind: "horcm.config.changed", fields: { instance: 0 } },
+  ] },
+  { text: "oper1 : TTY=pts/3 ; PWD=/tmp ; USER=root ; COMMAND=/usr/bin/cp /tmp/horcm0.conf.new /etc/horcm0.conf", expect: [
+    ran("cp", "/tmp/horcm0.conf.new /etc/horcm0.conf", "oper1"), { kind: "horcm.config.changed", fields: { instance: 0 } },
+  ] },
+  { text: "oper1 : TTY=pts/3 ; PWD=/tmp ; USER=root ; COMMAND=/usr/bin/cp /etc/horcm0.conf /tmp/horcm0.conf.save", expect: [
+    ran("cp", "/etc/horcm0.conf /tmp/horcm0.conf.save", "oper1"),
+  ] },
+  { text: "root : TTY=pts/2 ; PWD=/root ; USER=root ; COMMAND=/HORCM/usr/bin/pairresync -g oradg -c 15 -swaps", expect: [
+    ran("pairresync", "-g oradg -c 15 -swaps"), { kind: "pair.resync", deviceGroup: "oradg", fields: { mode: "swaps", outcome: "started", deviceGroupFrom: "line" } },
+  ] },
+  { text: "oper2 : TTY=pts/0 ; PWD=/etc/cmcluster ; USER=root ; TSID=000042 ; COMMAND=/usr/sbin/cmrunpkg -n nodeA1 oracle_pkg", expect: [
+    ran("cmrunpkg", "-n nodeA1 oracle_pkg", "oper2"),
+  ] },
+  { text: "root : TTY=pts/1 ; PWD=/root ; USER=root ; COMMAND=/usr/bin/ssh nodeB1 /HORCM/usr/bin/horcmstart.sh 0", expect: [
+    { ...ran("horcmstart.sh", "0"), node: "nodeB1" }, { kind: "horcm.started", node: "nodeB1", fields: { instance: 0 } },
+  ] },
+  { text: "oper1 : command not allowed ; TTY=pts/3 ; PWD=/ ; USER=root ; COMMAND=/HORCM/usr/bin/horcmshutdown.sh 0", expect: [
+    { kind: "operator.denied", fields: { command: "horcmshutdown.sh", args: "0", user: "oper1", runAs: "root", via: "sudo", reason: "command not allowed" } },
+  ] },
+];
+%}
+
+@lexer lexer
+
+line -> %space:? %user %space:? %colon %space:? reasonPart:? fieldPart:* %command
+  {% ([, user, , , , reason, fields, command]) => sudoLine(user, reason, fields, command) %}
+
+reasonPart -> %reason %semi %space:? {% ([reason]) => reason %}
+fieldPart -> %field %semi %space:? {% ([field]) => field %}

@@ -1,0 +1,65 @@
+// Lines that write their year and UTC offset (RFC 3339, journalctl) through the real file parser: the
+// written wall clock at the reference offset, the real instant at any other, --tz's wall clock when given,
+// milliseconds kept, and the reference carried in the parser context across files and resumptions.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createFileParser } from "../../src/parse/index.js";
+import { toWallClock } from "../../src/ingest/year.js";
+
+const MINUTE = 60_000;
+const pad = (value: number, length = 2): string => String(Math.abs(value)).padStart(length, "0");
+const offsetText = (minutes: number, colon: boolean): string =>
+  `${minutes < 0 ? "-" : "+"}${pad(Math.floor(Math.abs(minutes) / 60))}${colon ? ":" : ""}${pad(Math.abs(minutes) % 60)}`;
+/** A line as rsyslog (colon) or journalctl short-iso (no colon) writes the instant at that offset. */
+function line(instant: number, offset: number, colon: boolean, text = "cmcld[3021]: x"): string {
+  const wall = new Date(instant + offset * MINUTE);
+  const stamp = `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}.${pad(wall.getUTCMilliseconds(), 3)}000`;
+  return `${stamp}${offset === 0 && colon ? "Z" : offsetText(offset, colon)} nodeB1 ${text}`;
+}
+const parser = (options: { timeZone?: string; zoneOffset?: number | null } = {}) =>
+  createFileParser({ path: "messages", kind: "syslog", yearFor: () => 1999, ...options });
+
+const instant = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2090, 0, 1) });
+const offset = fc.integer({ min: -23 * 60 - 59, max: 23 * 60 + 59 }).map((minutes) => minutes - (minutes % 15));
+
+describe("zoned lines", () => {
+  it("keep the written wall clock at the reference offset and the real instant at any other", () => {
+    fc.assert(fc.property(instant, offset, instant, offset, fc.boolean(), (first, reference, second, other, colon) => {
+      const file = parser();
+      expect(file.parseLine(line(first, reference, colon)).ts).toBe(first + reference * MINUTE);
+      expect(file.parseLine(line(second, other, !colon)).ts).toBe(second + reference * MINUTE);
+      expect(file.context().zoneOffset).toBe(reference);
+    }), { numRuns: 500 });
+  });
+
+  it("take the reference an earlier file or a stored context set", () => {
+    fc.assert(fc.property(instant, offset, offset, (at, reference, other) => {
+      expect(parser({ zoneOffset: reference }).parseLine(line(at, other, true)).ts).toBe(at + reference * MINUTE);
+      const resumed = createFileParser({ path: "messages", kind: "syslog", yearFor: () => 1999, zoneOffset: other, resume: { ts: null, host: null, bannerTs: null, bannerYear: null, package: null, zoneOffset: reference } });
+      expect(resumed.parseLine(line(at, other, false)).ts).toBe(at + reference * MINUTE);
+    }), { numRuns: 300 });
+  });
+
+  it("are converted exactly to --tz's wall clock, daylight saving included", () => {
+    fc.assert(fc.property(fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }), offset, fc.constantFrom("Europe/Paris", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata", "UTC"), (at, written, zone) => {
+      const file = parser({ timeZone: zone });
+      const fraction = at % 1000;
+      expect(file.parseLine(line(at, written, true)).ts).toBe(toWallClock(at - fraction, zone) + fraction);
+      expect(file.context().zoneOffset).toBeNull();
+    }), { numRuns: 300 });
+  });
+
+  it("never take the year the year-less inference would give", () => {
+    const parsed = parser().parseLine("2026-03-02T04:11:09.123456+01:00 nodeB1 cmcld[3021]: Started package pkgA on node nodeB1.");
+    expect(parsed.ts).toBe(Date.UTC(2026, 2, 2, 4, 11, 9, 123));
+    expect(parsed.host).toBe("nodeB1");
+    expect(parsed.events.map((event) => event.kind)).toEqual(["pkg.started"]);
+  });
+
+  it("leave BSD lines and date(1) lines, which write no offset, at their written time", () => {
+    const file = parser({ zoneOffset: 60 });
+    expect(file.parseLine("Mar  2 04:11:09 nodeA1 cmcld[2048]: x").ts).toBe(Date.UTC(1999, 2, 2, 4, 11, 9));
+    expect(file.parseLine("Mon Mar  2 04:11:10 EST 2026 CLUSTER_ALERT primary_cluster/UNREACHABLE 5 MINUTES").ts).toBe(Date.UTC(2026, 2, 2, 4, 11, 10));
+    expect(file.parseLine("-- Reboot --").ts).toBe(Date.UTC(2026, 2, 2, 4, 11, 10));
+  });
+});
