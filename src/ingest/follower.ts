@@ -68,6 +68,8 @@ File times come from the kernel's coarse clock (updated each tick, up to 10 ms b
 Date.now() reads): a file written just after a look may carry a time just before it.
 */
 const FILE_CLOCK_MARGIN_MS = 50;
+/** After the path rotates, its siblings are looked at this long after (a copy may take a moment to appear and fill). */
+const COPY_LOOKS_MS = [0, SIBLING_SETTLE_MS, 1000];
 
 const identityOf = (stats: Stats): string => `${stats.dev}:${stats.ino}`;
 
@@ -236,6 +238,7 @@ export class FileFollower {
     if (!this.rotationSeen && this.lastSteadyLook !== null) this.historyBefore = this.lastSteadyLook - FILE_CLOCK_MARGIN_MS;
     this.rotationSeen = true;
     this.rotations++;
+    this.hub.lookForCopies(this);
   }
 
   /** Reads what is new; true when the byte budget ran out and more is waiting. */
@@ -306,6 +309,7 @@ export class FollowerHub {
   /** Rotated copies that may hold content nobody has, held open (by inode) until they settle and are judged. */
   private readonly candidates = new Map<string, Candidate>();
   private readonly siblingRechecks = new Map<string, NodeJS.Timeout>();
+  private readonly copyLooks = new Set<NodeJS.Timeout>();
   private readonly rotateWaitMs: number;
   private readonly budgetBytes: number;
   private readonly buffer = Buffer.alloc(READ_CHUNK);
@@ -593,6 +597,24 @@ export class FollowerHub {
     }
   }
 
+  /**
+  The path rotated: a copy of content we never saw may sit beside it now. Its own events may never come
+  (chokidar sees a name replaced by another file in one burst as at most one change, and drops a change
+  within 50 ms of another), so the siblings are looked at directly, just after this check and twice more
+  as a copy may still be being made.
+  */
+  lookForCopies(owner: FileFollower): void {
+    if (this.closed) return;
+    for (const delay of COPY_LOOKS_MS) {
+      const timer = setTimeout(() => {
+        this.copyLooks.delete(timer);
+        if (this.closed) return;
+        for (const sibling of this.siblingsOf(owner.path)) this.noticeGuarded(sibling, owner);
+      }, delay);
+      this.copyLooks.add(timer);
+    }
+  }
+
   private ownerOf(candidate: string): FileFollower | undefined {
     return [...this.followers.values()].find((follower) =>
       dirname(follower.path) === dirname(candidate) && isRotatedSibling(basename(follower.path), basename(candidate)));
@@ -788,6 +810,8 @@ export class FollowerHub {
     // A copy still settling, or not yet reported, is examined now: after a restart it would be history.
     for (const timer of this.siblingRechecks.values()) clearTimeout(timer);
     this.siblingRechecks.clear();
+    for (const timer of this.copyLooks) clearTimeout(timer);
+    this.copyLooks.clear();
     for (const follower of this.followers.values()) {
       follower.checkNow();
       if (!follower.rotationSeen) continue;
