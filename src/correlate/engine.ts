@@ -12,6 +12,7 @@ import type { Evidence, Finding, FindingStatus, Severity, Step } from "../model/
 import { severityRank } from "../model/findings.js";
 import type { EventPattern, Rule } from "../advise/rule.js";
 import { fillTemplate, placeholdersOf } from "../advise/template.js";
+import { IDENTITY_PLACEHOLDERS, screenValues, withheldWarning } from "../advise/names.js";
 import { conditionOperands, conditionPaths, testConditions } from "./conditions.js";
 import { durationMs } from "./duration.js";
 import { FallbackGate, type Scope } from "./fallback.js";
@@ -43,6 +44,8 @@ interface CompiledRule {
   readonly escalations: ReadonlyArray<{ afterMs: number; severity: Severity; summary?: string }>;
   /** Placeholders the summary and advice use: their values are captured when the finding changes. */
   readonly placeholders: readonly string[];
+  /** Placeholders whose values must be valid names to be shown (src/advise/names.ts): in a command or place, and the identity names. */
+  readonly screened: readonly string[];
   /** Every event kind the rule looks at: other events skip it entirely. */
   readonly kinds: ReadonlySet<string>;
   /** How far back unread replication lines of the finding's scope are shown as its evidence; null: never (cluster-wide rules). */
@@ -174,6 +177,7 @@ function compile(rule: Rule): CompiledRule {
       .sort((a, b) => a.afterMs - b.afterMs),
     placeholders: [...new Set([...templates.flatMap(placeholdersOf),
       ...rule.advice.steps.flatMap((step) => [...conditionPaths(step.when), ...conditionOperands(step.when)])])],
+    screened: [...new Set([...IDENTITY_PLACEHOLDERS, ...rule.advice.steps.flatMap((step) => [...placeholdersOf(step.command), ...placeholdersOf(step.where)])])],
     kinds: new Set([...steps, ...(match.absent ? [match.absent.event] : []), ...(match.related?.events ?? []), ...(rule.resolvedBy ?? [])]
       .flatMap((pattern) => (typeof pattern.kind === "string" ? [pattern.kind] : pattern.kind))),
     unreadWithinMs: (match.key ?? "deviceGroup") === "cluster" ? null
@@ -334,8 +338,8 @@ export class RuleEngine {
     for (const [state, changes] of this.changes) {
       const finding = this.snapshot(state);
       for (const change of CHANGE_ORDER) {
-        // An opened finding's snapshot already shows its later evidence.
-        if (changes.has(change) && !(change === "updated" && changes.has("opened"))) drained.push({ change, finding });
+        // An opened finding's snapshot already shows its later evidence and its severity.
+        if (changes.has(change) && !(change !== "opened" && change !== "resolved" && changes.has("opened"))) drained.push({ change, finding });
       }
     }
     this.changes.clear();
@@ -748,8 +752,10 @@ export class RuleEngine {
   private snapshot(state: FindingState): Finding {
     const rule = state.compiled.rule;
     const until = state.status === "resolved" ? state.resolvedAt ?? state.lastSeen : this.clock ?? state.lastSeen;
-    const values: Record<string, Scalar | undefined> = { ...state.values, hours: Math.max(0, Math.floor((until - state.firstSeen) / 3_600_000)) };
-    const steps: Step[] = rule.advice.steps.filter((step) => testConditions(step.when, (name) => values[name])).map((step) => ({
+    const raw: Record<string, Scalar | undefined> = { ...state.values, hours: Math.max(0, Math.floor((until - state.firstSeen) / 3_600_000)) };
+    // Log text is never a command: a name no product would accept is not pasted anywhere, it is named in a warning.
+    const { values, withheld } = screenValues(raw, state.compiled.screened);
+    const steps: Step[] = rule.advice.steps.filter((step) => testConditions(step.when, (name) => raw[name])).map((step) => ({
       where: fillTemplate(step.where, values),
       command: fillTemplate(step.command, values),
       why: fillTemplate(step.why, values),
@@ -763,15 +769,15 @@ export class RuleEngine {
       status: state.status,
       title: rule.title,
       summary: fillTemplate(state.escalatedSummary ?? rule.summary, values),
-      package: typeof values.package === "string" ? values.package : state.context.package,
-      deviceGroup: typeof values.deviceGroup === "string" ? values.deviceGroup : state.context.deviceGroup,
-      node: typeof values.node === "string" ? values.node : state.context.node,
-      site: typeof values.site === "string" ? values.site : null,
-      siteInfo: siteInfoOf(values),
+      package: typeof raw.package === "string" ? raw.package : state.context.package,
+      deviceGroup: typeof raw.deviceGroup === "string" ? raw.deviceGroup : state.context.deviceGroup,
+      node: typeof raw.node === "string" ? raw.node : state.context.node,
+      site: typeof raw.site === "string" ? raw.site : null,
+      siteInfo: siteInfoOf(raw),
       firstSeen: state.firstSeen,
       lastSeen: state.lastSeen,
       resolvedAt: state.resolvedAt,
-      checkFirst: (rule.advice.checkFirst ?? []).map((text) => fillTemplate(text, values)),
+      checkFirst: [...withheld.map(withheldWarning), ...(rule.advice.checkFirst ?? []).map((text) => fillTemplate(text, values))],
       steps,
       evidence: [...state.evidence],
     };

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { InputError } from "../errors.js";
 import type { FileKind } from "../store/store.js";
@@ -30,6 +30,8 @@ const JOURNAL_EXPORT_NAME = /(?:^journal|\.journal)[^/]*\.(?:txt|log)(?:\.gz)?$/
 const EVENT_LOG_NAME = /^eventlog(?:\.\d+|\.old)?$/;
 const PACKAGE_LOG_NAME = /\.log(\.\d+)?(\.gz)?$/;
 const CONFIG_NAME = /\.(config|conf|ascii|env)$/;
+// A folder with a log's name (syslog.log, pkg.log): the syslog folder itself (var/adm/syslog) is not one.
+const LOG_FOLDER_NAME = /\.log(\.\d+)?$/;
 // Folders whose contents are never logs of the cluster.
 const SKIPPED_FOLDERS = new Set(["node_modules", ".git", ".mcadvisor"]);
 // Path markers below which the node's own filesystem starts in a copied tree. HP-UX: $SGCONF is
@@ -127,6 +129,8 @@ export function headIsIsoSyslog(head: Buffer): boolean {
 function headOf(path: string): Buffer | null {
   let descriptor: number | undefined;
   try {
+    // Only a regular file is sniffed: opening a FIFO to read waits for a writer, forever.
+    if (!statSync(path).isFile()) return null;
     descriptor = openSync(path, "r");
     const buffer = Buffer.alloc(SNIFF_BYTES);
     const length = readSync(descriptor, buffer, 0, SNIFF_BYTES, 0);
@@ -185,6 +189,15 @@ export function classify(path: string, explicit: boolean): FileKind | null {
   return !underCluster && SNIFFED_NAME.test(name) && looksLikeIsoSyslog(path) ? "syslog" : null;
 }
 
+/** What a path that is not a regular file is, in words ("a FIFO (named pipe)"), or null for a file or folder. */
+export function specialFileKind(stats: Stats): string | null {
+  if (stats.isFIFO()) return "a FIFO (named pipe)";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isCharacterDevice()) return "a character device";
+  if (stats.isBlockDevice()) return "a block device";
+  return null;
+}
+
 export interface Discovery {
   readonly files: InputFile[];
   /** Inputs that could not be read at all (missing, unreadable): each one clear message; the rest go on. */
@@ -220,11 +233,39 @@ export function discoverInputs(paths: readonly string[]): Discovery {
     for (const entry of entries) {
       const child = join(directory, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) walk(child, root);
+        if (SKIPPED_FOLDERS.has(entry.name)) continue;
+        // Said by name: a folder where a log should be is what a broken copy (cp -r of a mount point) leaves.
+        if (LOG_FOLDER_NAME.test(entry.name) && classify(child, false) !== null) {
+          problems.push(new InputError(`${child} is a folder, not a log file; the logs inside it, if any, are read`, {
+            hint: "a log copied as a folder is often a failed copy; check the node's original file",
+          }));
+        }
+        walk(child, root);
       } else if (entry.isFile()) {
         add(child, root, false);
+      } else if (classify(child, false) !== null) {
+        addSpecial(child, root);
       }
     }
+  };
+
+  /** A name like a log that is not a directory entry of a regular file: a symbolic link to one is read, anything else is said by name. */
+  const addSpecial = (path: string, root: string): void => {
+    let stats: Stats;
+    try {
+      stats = statSync(path);
+    } catch (error) {
+      problems.push(new InputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { hint: "a dangling link? the other inputs are analysed" }));
+      return;
+    }
+    if (stats.isFile()) add(path, root, false);
+    else if (!stats.isDirectory()) skipSpecial(path, stats);
+  };
+
+  const skipSpecial = (path: string, stats: Stats): void => {
+    problems.push(new InputError(`${path} is ${specialFileKind(stats) ?? "not a regular file"}, not a log file: skipped`, {
+      hint: "copy the log itself (reading a FIFO or a socket would wait for a writer forever); the other inputs are analysed",
+    }));
   };
 
   for (const path of paths) {
@@ -239,7 +280,8 @@ export function discoverInputs(paths: readonly string[]): Discovery {
       continue;
     }
     if (stats.isDirectory()) walk(path, path);
-    else add(path, dirname(path), true);
+    else if (stats.isFile()) add(path, dirname(path), true);
+    else skipSpecial(path, stats);
   }
   return { files: withConfigInTheirBundle(files), problems };
 }

@@ -26,6 +26,7 @@ import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, type S
 import { basename, dirname, join } from "node:path";
 import { FINGERPRINT_BYTES, hashHead } from "./source.js";
 import { LineFramer, type FramedLine } from "./lines.js";
+import { specialFileKind } from "./discover.js";
 import type { FileKind, FileRecord, Store } from "../store/store.js";
 
 export interface FollowedPlace {
@@ -62,8 +63,22 @@ export interface FollowerHubOptions {
 const READ_CHUNK = 1 << 20;
 /** A new rotated copy is examined once it has not changed for this long (a copy may still be written). */
 const SIBLING_SETTLE_MS = 250;
+/**
+File times come from the kernel's coarse clock (updated each tick, up to 10 ms behind the clock
+Date.now() reads): a file written just after a look may carry a time just before it.
+*/
+const FILE_CLOCK_MARGIN_MS = 50;
+/** After the path rotates, its siblings are looked at this long after (a copy may take a moment to appear and fill). */
+const COPY_LOOKS_MS = [0, SIBLING_SETTLE_MS, 1000];
 
 const identityOf = (stats: Stats): string => `${stats.dev}:${stats.ino}`;
+
+/** Marks a fingerprint given up to a later file with the same head; the original stays its prefix. */
+const SUPERSEDED = "~superseded~";
+const originalFingerprint = (fingerprint: string): string => {
+  const cut = fingerprint.indexOf(SUPERSEDED);
+  return cut < 0 ? fingerprint : fingerprint.slice(0, cut);
+};
 
 /** The complete lines of a file's head as the framer stores them (a last line without newline is left out). */
 function completeLinesOf(content: Buffer): string[] {
@@ -79,6 +94,16 @@ export function isRotatedSibling(name: string, candidate: string): boolean {
   if (candidate === name || candidate.endsWith(".gz")) return false;
   if (candidate === `OLD${name}`) return true;
   return candidate.startsWith(name) && ROTATED_SUFFIX.test(candidate.slice(name.length));
+}
+
+/** A rotated copy held open until it is judged (FollowerHub.notice). */
+interface Candidate {
+  readonly fd: number;
+  /** Where it was seen (it may have been renamed since: the descriptor is what counts). */
+  readonly path: string;
+  readonly owner: FileFollower;
+  readonly identity: string;
+  timer: NodeJS.Timeout | null;
 }
 
 class Reader {
@@ -144,6 +169,15 @@ export class FileFollower {
   siblingsAtStart: Map<string, string> | null = null;
   /** The path was seen to rotate (inode replaced or truncated): only then can an unseen copy be ours. */
   rotationSeen = false;
+  /**
+  Rotated files last written before this are history: the time of the last look that found the path as
+  we left it before its first rotation (less the file clock's coarseness). Content written to the path
+  after that look is newer, and so is any copy of it, whenever its event reaches us.
+  */
+  historyBefore: number | null = null;
+  /** When the last look found no rotation (taken before its stat). */
+  private lastSteadyLook: number | null = null;
+  private rotations = 0;
 
   constructor(readonly path: string, readonly place: FollowedPlace, private readonly hub: FollowerHub) {}
 
@@ -169,12 +203,15 @@ export class FileFollower {
         if (this.check()) this.poke();
         this.lastProblem = null;
       } catch (error) {
-        // Reported once per distinct problem (an unreadable file would otherwise repeat on every event).
-        const message = (error as Error).message;
-        if (message !== this.lastProblem) this.hub.problem(this.path, error as Error);
-        this.lastProblem = message;
+        this.reportOnce(error as Error);
       }
     });
+  }
+
+  /** Reported once per distinct problem (an unreadable file would otherwise repeat on every event). */
+  private reportOnce(error: Error): void {
+    if (error.message !== this.lastProblem) this.hub.problem(this.path, error);
+    this.lastProblem = error.message;
   }
 
   cancelTrailing(): void {
@@ -187,18 +224,33 @@ export class FileFollower {
     try {
       while (this.check()) { /* read what is there */ }
     } catch (error) {
-      this.hub.problem(this.path, error as Error);
+      this.reportOnce(error as Error);
     }
   }
 
   private truncatedUnderUs(reader: Reader): void {
     this.reader = null;
-    this.rotationSeen = true;
+    this.sawRotation();
     this.hub.afterTruncation(reader, this.path, this.place);
+  }
+
+  private sawRotation(): void {
+    if (!this.rotationSeen && this.lastSteadyLook !== null) this.historyBefore = this.lastSteadyLook - FILE_CLOCK_MARGIN_MS;
+    this.rotationSeen = true;
+    this.rotations++;
+    this.hub.lookForCopies(this);
   }
 
   /** Reads what is new; true when the byte budget ran out and more is waiting. */
   check(): boolean {
+    const lookedAt = Date.now();
+    const rotations = this.rotations;
+    const more = this.look();
+    if (this.rotations === rotations) this.lastSteadyLook = lookedAt;
+    return more;
+  }
+
+  private look(): boolean {
     if (!this.siblingsScanned) {
       // Content rotated away while we were not running (restart during rotation): finish it first.
       this.siblingsScanned = true;
@@ -211,13 +263,13 @@ export class FileFollower {
       if (!stats || stats.ino !== reader.ino || stats.dev !== reader.dev) {
         // Renamed away or deleted (and perhaps recreated): the old inode is drained, then let go.
         this.reader = null;
-        this.rotationSeen = true;
+        this.sawRotation();
         this.hub.retire(reader);
       } else {
         const current = fstatSync(reader.fd);
         if (this.hub.truncated(reader, current)) {
           this.reader = null;
-          this.rotationSeen = true;
+          this.sawRotation();
           this.hub.afterTruncation(reader, this.path, this.place);
         } else {
           const more = this.hub.drain(reader);
@@ -228,6 +280,10 @@ export class FileFollower {
           this.truncatedUnderUs(reader);
         }
       }
+    }
+    if (!this.reader && stats && !stats.isFile()) {
+      // Said once (poke reports each distinct problem once): a folder, FIFO or socket where the log should be.
+      throw new Error(`${stats.isDirectory() ? "a folder" : specialFileKind(stats) ?? "not a regular file"}, not a log file: not followed until a file takes its place`);
     }
     if (!this.reader && stats && stats.isFile() && stats.size > 0) {
       const opened = this.hub.open(this, this.path, this.place);
@@ -250,7 +306,10 @@ export class FollowerHub {
   private readonly held = new Map<number, Reader>();
   private readonly retired = new Set<Reader>();
   private retiredTimer: NodeJS.Timeout | null = null;
-  private readonly siblingTimers = new Map<string, { timer: NodeJS.Timeout; owner: FileFollower }>();
+  /** Rotated copies that may hold content nobody has, held open (by inode) until they settle and are judged. */
+  private readonly candidates = new Map<string, Candidate>();
+  private readonly siblingRechecks = new Map<string, NodeJS.Timeout>();
+  private readonly copyLooks = new Set<NodeJS.Timeout>();
   private readonly rotateWaitMs: number;
   private readonly budgetBytes: number;
   private readonly buffer = Buffer.alloc(READ_CHUNK);
@@ -304,6 +363,11 @@ export class FollowerHub {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
       throw error;
     }
+    return this.attach(fd, owner, path, place, known);
+  }
+
+  /** A reader on an open descriptor (closed here unless a reader keeps it). */
+  private attach(fd: number, owner: FileFollower | null, path: string, place: FollowedPlace, known?: FileRecord): Reader | null {
     let keep = false;
     try {
       const stats = fstatSync(fd);
@@ -313,7 +377,7 @@ export class FollowerHub {
       if (!known && record.offset > stats.size && !this.held.has(record.id)) {
         // Same head, less content than we read: rewritten from the start with an identical head. The old
         // record keeps its lines under a retired identity; the new content is a new file from byte 0.
-        this.store.refingerprint(record.id, `${record.fingerprint}~superseded~${record.id}`, record.headBytes);
+        this.store.refingerprint(record.id, `${originalFingerprint(record.fingerprint)}${SUPERSEDED}${record.id}`, record.headBytes);
         record = this.recordFor(path, place, stats, head);
       }
       const holder = this.held.get(record.id);
@@ -347,13 +411,57 @@ export class FollowerHub {
 
   private recordFor(path: string, place: FollowedPlace, stats: Stats, head: Buffer): FileRecord {
     const fingerprint = hashHead(head);
-    const known = this.store.findFileByFingerprint(place.bundle, fingerprint)
-      ?? this.store.findGrownFile(path, stats.dev, stats.ino, head.length, (bytes) => hashHead(head.subarray(0, bytes)));
+    const known = this.identify(place.bundle, path, stats, head);
     if (known) return known;
+    this.retireFingerprint(place.bundle, fingerprint);
     return this.store.addFile({
       path, bundle: place.bundle, hostHint: place.hostHint, packageHint: place.packageHint, kind: place.kind,
       fingerprint, headBytes: head.length, dev: stats.dev, ino: stats.ino, size: stats.size, mtime: Math.round(stats.mtimeMs),
     });
+  }
+
+  /**
+  The stored record of a file with this head, or undefined for new content. The head fingerprint finds
+  the candidates: the record holding it now, and older ones a later file with the same head superseded
+  (a log may repeat itself byte for byte: the same 4 KiB head is then no identity). The inode decides
+  between them: the record of this very inode; else one whose own inode no longer holds its content
+  (copied, then truncated or deleted: this may be the copy). A record whose content is still where it
+  was is never taken for another file that merely starts the same.
+  */
+  private identify(bundle: string, path: string, stats: Stats, head: Buffer): FileRecord | undefined {
+    const fingerprint = hashHead(head);
+    const candidates = this.store.filesOfBundle(bundle).filter((record) => {
+      const original = originalFingerprint(record.fingerprint);
+      if (record.headBytes === head.length) return original === fingerprint;
+      // A file stored while shorter than the fingerprint window has grown since: its stored head is a prefix
+      // of this one. A short head could prefix anything: only at the same path or inode.
+      return record.headBytes < head.length && record.headBytes < FINGERPRINT_BYTES
+        && (record.path === path || (record.dev === stats.dev && record.ino === stats.ino))
+        && original === hashHead(head.subarray(0, record.headBytes));
+    });
+    // The same inode is the same file unless it now holds less than we read (rewritten from the start).
+    const sameInode = candidates.find((record) => record.dev === stats.dev && record.ino === stats.ino);
+    if (sameInode) return stats.size >= sameInode.offset ? sameInode : undefined;
+    return candidates.reverse().find((record) => !this.contentInPlace(record));
+  }
+
+  /** The record's content is still in its own inode: held by a reader, or at its path or a rotated name beside it, with its head and size. */
+  private contentInPlace(record: FileRecord): boolean {
+    for (const reader of this.held.values()) if (reader.record.id === record.id) return true;
+    if (record.dev === null || record.ino === null) return false;
+    for (const candidate of [record.path, ...this.siblingsOf(record.path)]) {
+      const stats = statOrNull(candidate);
+      if (!stats || !stats.isFile() || stats.dev !== record.dev || stats.ino !== record.ino) continue;
+      if (stats.size < record.offset || stats.size < record.headBytes) return false;
+      return hashHead(this.headOf(candidate, record.headBytes)) === originalFingerprint(record.fingerprint);
+    }
+    return false;
+  }
+
+  /** A new file takes this fingerprint: a stored file with the same head keeps its lines under a retired one. */
+  private retireFingerprint(bundle: string, fingerprint: string): void {
+    const holder = this.store.findFileByFingerprint(bundle, fingerprint);
+    if (holder) this.store.refingerprint(holder.id, `${fingerprint}${SUPERSEDED}${holder.id}`, holder.headBytes);
   }
 
   /** Reads from the reader's position to EOF (or the byte budget); true when more is waiting. */
@@ -464,70 +572,144 @@ export class FollowerHub {
   /**
   A file that may be a rotated copy of a followed one appeared or changed. Content we hold or have
   stored is left to the rotation and truncation paths; content nobody has, beside a path we have seen
-  rotate, is a file that was created, filled and rotated between two of our looks: it is read from
-  byte 0 once settled.
+  rotate, is a file that was created, filled and rotated between two of our looks. It is opened at
+  once, so a later shift or deletion cannot take it away, and read from byte 0 once it has settled.
   */
   siblingChanged(candidate: string): void {
     if (this.closed) return;
-    const owner = [...this.followers.values()].find((follower) =>
-      dirname(follower.path) === dirname(candidate) && isRotatedSibling(basename(follower.path), basename(candidate)));
+    const owner = this.ownerOf(candidate);
     if (!owner) return;
-    const previous = this.siblingTimers.get(candidate);
-    if (previous) clearTimeout(previous.timer);
-    this.siblingTimers.set(candidate, {
-      owner,
-      timer: setTimeout(() => {
-        this.siblingTimers.delete(candidate);
-        this.adoptGuarded(candidate, owner, false);
-      }, SIBLING_SETTLE_MS),
-    });
+    this.noticeGuarded(candidate, owner);
+    // Once more a little later: the event may have come while the copy was still empty, and chokidar
+    // drops a change that follows another within 50 ms (the follower's trailing check, for siblings).
+    clearTimeout(this.siblingRechecks.get(candidate));
+    this.siblingRechecks.set(candidate, setTimeout(() => {
+      this.siblingRechecks.delete(candidate);
+      if (!this.closed) this.noticeGuarded(candidate, owner);
+    }, SIBLING_SETTLE_MS));
   }
 
-  private adoptGuarded(candidate: string, owner: FileFollower, stopping: boolean): void {
+  private noticeGuarded(candidate: string, owner: FileFollower): void {
     try {
-      this.adoptUnseenSibling(candidate, owner, stopping);
+      this.notice(candidate, owner);
     } catch (error) {
       this.problem(candidate, error as Error);
     }
   }
 
-  private adoptUnseenSibling(candidate: string, owner: FileFollower, stopping: boolean): void {
-    const stats = statOrNull(candidate);
+  /**
+  The path rotated: a copy of content we never saw may sit beside it now. Its own events may never come
+  (chokidar sees a name replaced by another file in one burst as at most one change, and drops a change
+  within 50 ms of another), so the siblings are looked at directly, just after this check and twice more
+  as a copy may still be being made.
+  */
+  lookForCopies(owner: FileFollower): void {
+    if (this.closed) return;
+    for (const delay of COPY_LOOKS_MS) {
+      const timer = setTimeout(() => {
+        this.copyLooks.delete(timer);
+        if (this.closed) return;
+        for (const sibling of this.siblingsOf(owner.path)) this.noticeGuarded(sibling, owner);
+      }, delay);
+      this.copyLooks.add(timer);
+    }
+  }
+
+  private ownerOf(candidate: string): FileFollower | undefined {
+    return [...this.followers.values()].find((follower) =>
+      dirname(follower.path) === dirname(candidate) && isRotatedSibling(basename(follower.path), basename(candidate)));
+  }
+
+  private notice(path: string, owner: FileFollower): void {
+    const stats = statOrNull(path);
     if (!stats || !stats.isFile() || stats.size === 0) return;
-    if (!stopping && Date.now() - stats.mtimeMs < SIBLING_SETTLE_MS) {
-      this.siblingChanged(candidate); // still being written: look again when it has settled
+    const pending = this.candidates.get(identityOf(stats));
+    if (pending) {
+      this.settleLater(pending); // still changing: judged once it has settled
       return;
     }
+    if (this.heldInode(stats)) return;
     // The path itself may have rotated a moment ago without its event handled yet: look first.
     if (!owner.rotationSeen) owner.checkNow();
-    const head = this.headOf(candidate, stats.size);
     const history = (owner.siblingsAtStart ??= new Map());
     if (!owner.rotationSeen) {
       // Before the path has rotated under our eyes, a new sibling cannot hold content written there
       // while we watched (a tree copied in, history restored): it is history, also after later shifts.
-      history.set(identityOf(stats), hashHead(head));
+      history.set(identityOf(stats), hashHead(this.headOf(path, stats.size)));
       return;
     }
-    for (const reader of this.held.values()) if (reader.dev === stats.dev && reader.ino === stats.ino) return;
-    if (history.get(identityOf(stats)) === hashHead(head)) return;
-    if (this.contentKnown(owner.place.bundle, head)) return;
-    const reader = this.open(null, candidate, owner.place);
-    if (reader) this.retire(reader);
+    if (owner.historyBefore !== null && stats.mtimeMs < owner.historyBefore) return; // written before the path first rotated
+    if (history.get(identityOf(stats)) === hashHead(this.headOf(path, stats.size))) return;
+    let fd: number;
+    try {
+      fd = openSync(path, "r");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw error;
+    }
+    const opened = fstatSync(fd);
+    const identity = identityOf(opened);
+    if (this.candidates.has(identity) || this.heldInode(opened)) {
+      closeSync(fd); // renamed in between: the inode is already in hand
+      return;
+    }
+    const candidate: Candidate = { fd, path, owner, identity, timer: null };
+    this.candidates.set(identity, candidate);
+    this.settleLater(candidate);
   }
 
-  /** An open reader's file or a stored file starts with this content (a copy of what we read, however short). */
-  private contentKnown(bundle: string, head: Buffer): boolean {
+  private heldInode(stats: Stats): boolean {
+    for (const reader of this.held.values()) if (reader.dev === stats.dev && reader.ino === stats.ino) return true;
+    return false;
+  }
+
+  private settleLater(candidate: Candidate): void {
+    if (candidate.timer) clearTimeout(candidate.timer);
+    candidate.timer = setTimeout(() => this.judge(candidate, false), SIBLING_SETTLE_MS);
+  }
+
+  /** A settled candidate: read from byte 0 as a new file unless its content is known; at stop, judged at once. */
+  private judge(candidate: Candidate, stopping: boolean): void {
+    this.candidates.delete(candidate.identity);
+    if (candidate.timer) clearTimeout(candidate.timer);
+    candidate.timer = null;
+    let keep = false;
+    try {
+      const stats = fstatSync(candidate.fd);
+      if (!stopping && Date.now() - stats.mtimeMs < SIBLING_SETTLE_MS) {
+        this.candidates.set(candidate.identity, candidate);
+        this.settleLater(candidate); // a copy may still be being written
+        keep = true;
+        return;
+      }
+      if (stats.size === 0 || this.heldInode(stats)) return;
+      if (this.contentKnown(candidate.owner.place.bundle, readHead(candidate.fd, Math.min(stats.size, FINGERPRINT_BYTES)), stats)) return;
+      keep = true; // attach takes the descriptor (and closes it when it does not keep it)
+      const reader = this.attach(candidate.fd, null, candidate.path, candidate.owner.place);
+      if (reader) this.retire(reader);
+    } catch (error) {
+      this.problem(candidate.path, error as Error);
+    } finally {
+      if (!keep) closeSync(candidate.fd);
+    }
+  }
+
+  /** The file (`stats`) is a stored one, or an open reader's file or a stored file starts with its content (a copy of what we read, however short). */
+  private contentKnown(bundle: string, head: Buffer, stats: Stats): boolean {
     for (const reader of this.held.values()) {
       // The reader's file must hold the whole head, not merely share a short prefix with it.
       if (readHead(reader.fd, head.length).equals(head)) return true;
     }
     const lines = completeLinesOf(head);
     return this.store.filesOfBundle(bundle).some((record) => {
+      // That very file, renamed, with nothing unread (with more, attach() goes on from its offset).
+      if (record.dev === stats.dev && record.ino === stats.ino) return stats.size === record.offset;
       // A full 4 KiB head is a strong identity; a shorter one (a file that was small, or a partial line)
       // could be the prefix of anything, so the stored lines decide: every complete line of this head
       // must be stored, in order, at the start of that file.
       if (record.headBytes >= FINGERPRINT_BYTES && head.length >= record.headBytes) {
-        return hashHead(head.subarray(0, record.headBytes)) === record.fingerprint;
+        // The same head is that file's copy only if the file itself no longer holds it (a log may repeat itself).
+        return hashHead(head.subarray(0, record.headBytes)) === originalFingerprint(record.fingerprint) && !this.contentInPlace(record);
       }
       if (lines.length === 0) return false;
       const stored = this.store.firstLines(record.id, lines.length);
@@ -561,10 +743,10 @@ export class FollowerHub {
       try {
         const head = readHead(fd, Math.min(stats.size, FINGERPRINT_BYTES));
         const hashOf = (bytes: number): string => hashHead(head.subarray(0, bytes));
-        if (known && known.headBytes <= head.length && hashOf(known.headBytes) === known.fingerprint) {
+        if (known && known.headBytes <= head.length && hashOf(known.headBytes) === originalFingerprint(known.fingerprint)) {
           record = this.store.fileById(known.id);
         } else {
-          record = this.store.findFileByFingerprint(place.bundle, hashHead(head)) ?? this.store.findGrownFile(candidate, stats.dev, stats.ino, head.length, hashOf);
+          record = this.identify(place.bundle, candidate, stats, head);
         }
       } finally {
         closeSync(fd);
@@ -626,13 +808,22 @@ export class FollowerHub {
       }
     }
     // A copy still settling, or not yet reported, is examined now: after a restart it would be history.
-    for (const pending of this.siblingTimers.values()) clearTimeout(pending.timer);
-    this.siblingTimers.clear();
+    for (const timer of this.siblingRechecks.values()) clearTimeout(timer);
+    this.siblingRechecks.clear();
+    for (const timer of this.copyLooks) clearTimeout(timer);
+    this.copyLooks.clear();
     for (const follower of this.followers.values()) {
       follower.checkNow();
       if (!follower.rotationSeen) continue;
-      for (const candidate of this.siblingsOf(follower.path)) this.adoptGuarded(candidate, follower, true);
+      for (const candidate of this.siblingsOf(follower.path)) {
+        try {
+          this.notice(candidate, follower);
+        } catch (error) {
+          this.problem(candidate, error as Error);
+        }
+      }
     }
+    for (const candidate of [...this.candidates.values()]) this.judge(candidate, true);
     for (const reader of [...this.retired]) {
       while (this.drain(reader)) { /* finish */ }
     }

@@ -76,9 +76,15 @@ export async function identify(path: string, compressed: boolean): Promise<FileI
   }
 }
 
+/** zlib's "unexpected end of file": the archive stops before its end-of-stream marker (a copy cut short). */
+export function isTruncatedGzip(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException).code === "Z_BUF_ERROR" && /unexpected end of file/.test((error as Error).message ?? "");
+}
+
 export function describeError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   const message = (error as Error).message ?? String(error);
+  if (isTruncatedGzip(error)) return "truncated gzip archive: it ends before its end-of-stream marker, nothing could be decompressed";
   if (code === "Z_DATA_ERROR" || code === "Z_BUF_ERROR") return `not a valid gzip archive (${message})`;
   return code ? `${code}: ${message}` : message;
 }

@@ -1,5 +1,5 @@
 import type { InputFile } from "../ingest/discover.js";
-import { identify, openContent, describeError } from "../ingest/source.js";
+import { identify, openContent, describeError, isTruncatedGzip } from "../ingest/source.js";
 import { LineFramer, type FramedLine } from "../ingest/lines.js";
 import { toWallClock, yearResolver, type YearReference } from "../ingest/year.js";
 import { createFileParser, type FileParserContext } from "../parse/index.js";
@@ -159,7 +159,11 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
     // A truncated .gz or a read error mid-file: keep every line read so far, then report the file.
     for (const framed of framer.flush()) take(framed);
     commit(true);
-    throw new PartialInputError(`${input.path}: read stopped after ${framer.lineCount} lines: ${describeError(error)}`, file.id, {
+    const read = `${framer.lineCount} lines (${framer.committedOffset.toLocaleString("en-US")} bytes of text) were read and stored`;
+    const message = isTruncatedGzip(error)
+      ? `${input.path}: truncated gzip archive: it ends after its ${identity.size} bytes; ${read}, the last one possibly cut short`
+      : `${input.path}: read stopped after ${framer.lineCount} lines: ${describeError(error)}`;
+    throw new PartialInputError(message, file.id, {
       hint: "the lines before the damage are stored and analysed; re-copy the file from the node if you need the rest",
       cause: error,
     });

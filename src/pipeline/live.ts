@@ -1,14 +1,16 @@
 /**
 The watch spine: chokidar events drive the follower (src/ingest/follower.ts), each batch of lines is
 parsed and stored with its checkpoint in one transaction, the stored events go to one rules engine
-per bundle (rebuilt at start by replaying the bundle's stored events, as analyze does), and every
-finding that opens, escalates or resolves is upserted and reported.
+per bundle (src/pipeline/live-findings.ts: rebuilt at start by replaying the bundle's stored events, kept
+equal to analyze's findings), and every finding that opens, escalates, resolves or is withdrawn is
+stored and reported.
 */
 
 import { statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { watch as chokidarWatch, type FSWatcher } from "chokidar";
-import { RuleEngine, type FindingChange, type RuleEngineOptions } from "../correlate/engine.js";
+import type { RuleEngine, RuleEngineOptions } from "../correlate/engine.js";
+import { LiveFindings, type LiveChange } from "./live-findings.js";
 import { FollowerHub, isRotatedSibling, type FollowedPlace, type LineSink } from "../ingest/follower.js";
 import { classify, placeOf } from "../ingest/discover.js";
 import { toWallClock, yearResolver } from "../ingest/year.js";
@@ -36,7 +38,12 @@ export interface LiveOptions {
   readonly fixedYear?: number;
   /** chokidar polling (NFS, CIFS): no inotify there. */
   readonly poll?: boolean;
-  readonly onChange: (change: FindingChange, finding: Finding, bundle: string) => void;
+  /**
+  Seconds between the stat sweeps that catch an inotify event lost under load (not with --poll); 0 turns
+  them off (tests: a lost wake-up then shows as a line never read, not one read 5 s late). @default 5
+  */
+  readonly safetySweepSeconds?: number;
+  readonly onChange: (change: LiveChange, finding: Finding, bundle: string) => void;
   readonly onProblem: (message: string) => void;
 }
 
@@ -109,64 +116,36 @@ function nearestExisting(path: string): string {
     current = parent;
   }
 }
-// Idle watermark: the logs' wall clock less this, so a line stamped with the current second still counts as on time.
-const WATERMARK_GRACE_MS = 2000;
 // Without --poll, a cheap stat of each followed file this often catches an inotify event lost under load.
-const SAFETY_SWEEP_TICKS = 5;
+const SAFETY_SWEEP_SECONDS = 5;
 
-const EVENTS_AFTER = `SELECT e.id, e.kind, e.ts, e.host, e.package, e.device_group, e.node, e.fields, f.path, f.bundle, e.line_no, e.raw AS text
+const EVENTS_AFTER = `SELECT e.id, e.kind, e.ts, e.host, e.package, e.device_group, e.node, e.fields, f.path, f.bundle, e.line_no, e.raw AS text, e.file_id
   FROM event e JOIN file f ON f.id = e.file_id WHERE e.id > ? ORDER BY e.id`;
 
 export function startLive(options: LiveOptions): LiveSession {
   const { store, rules, timeZone, fixedYear } = options;
-  const engines = new Map<string, RuleEngine>();
   const eventsAfter = store.database.prepare(EVENTS_AFTER);
   let lastEventId = (store.database.prepare("SELECT coalesce(max(id), 0) AS id FROM event").get() as { id: number }).id;
   const followedDirectories = options.targets.directories.map((directory) => resolve(directory));
   const followedFiles = new Set(options.targets.files.map((file) => resolve(file)));
   const wallClock = (): number => toWallClock(Date.now(), timeZone);
-
-  /** The bundle's engine, rebuilt from its stored events so live findings are analyze's findings. */
-  const engineFor = (bundle: string, upToEventId = lastEventId): RuleEngine => {
-    let engine = engines.get(bundle);
-    if (engine) return engine;
-    engine = new RuleEngine(rules, { sites: options.sites });
-    for (const event of store.eventsOfBundle(bundle)) {
-      if (event.id <= upToEventId) engine.push(event); // later ones are pushed live
-    }
-    const end = store.lastTimeOfBundle(bundle);
-    if (end !== null) engine.advance(end);
-    store.replaceFindings(bundle, engine.findings());
-    engine.drainChanges(); // history: already stored, not news
-    engines.set(bundle, engine);
-    return engine;
-  };
-
-  const report = (bundle: string, engine: RuleEngine): void => {
-    for (const { change, finding } of engine.drainChanges()) {
-      if (change === "updated") {
-        store.upsertFinding(bundle, finding);
-        continue;
-      }
-      store.upsertFinding(bundle, finding);
-      options.onChange(change, finding, bundle);
-    }
-  };
+  // One engine per bundle, rebuilt from its stored events, its findings kept equal to analyze's.
+  const findings = new LiveFindings({ store, rules, sites: options.sites, wallClock, onChange: options.onChange });
 
   /** After a commit: the new stored events go to their bundles' engines, in the order they were stored. */
   const pushNewEvents = (): void => {
     const touched = new Set<string>();
-    for (const row of eventsAfter.iterate(lastEventId) as IterableIterator<Parameters<typeof rowToEvent>[0] & { bundle: string }>) {
-      const engine = engineFor(row.bundle, row.id - 1);
+    for (const row of eventsAfter.iterate(lastEventId) as IterableIterator<Parameters<typeof rowToEvent>[0] & { bundle: string; file_id: number }>) {
+      findings.open(row.bundle, row.id - 1); // later ones are pushed live
       lastEventId = row.id;
-      engine.push(rowToEvent(row));
+      findings.push(row.bundle, rowToEvent(row), row.file_id);
       touched.add(row.bundle);
     }
-    for (const bundle of touched) report(bundle, engines.get(bundle) as RuleEngine);
+    for (const bundle of touched) findings.report(bundle);
   };
 
   const sinkFor = (record: FileRecord, path: string, place: FollowedPlace): LineSink => {
-    engineFor(record.bundle); // before any new line: the replay must not swallow them
+    findings.open(record.bundle, lastEventId); // before any new line: the replay must not swallow them
     const logged = place.kind === "syslog" ? store.lastPackageLogTime(record.bundle) : null;
     const parser = createFileParser({
       path, kind: record.kind, hostHint: record.hostHint, packageHint: record.packageHint,
@@ -179,14 +158,17 @@ export function startLive(options: LiveOptions): LiveSession {
       zoneOffset: options.timeZone === undefined ? bundleZoneOffset(store, record.bundle) : null,
     });
     return (lines, checkpoint) => {
+      let newest: number | null = null;
       const batch: LineToStore[] = lines.map((framed) => {
         const parsed = parser.parseLine(framed.text);
+        if (parsed.ts !== null && (newest === null || parsed.ts > newest)) newest = parsed.ts;
         return {
           lineNo: framed.lineNo, ts: parsed.ts, host: parsed.host, program: parsed.program, package: parsed.package,
           format: parsed.format, text: framed.text, events: parsed.events, startOffset: framed.startOffset, endOffset: framed.endOffset,
         };
       });
       store.appendLines(record.id, batch, { ...checkpoint, parserContext: JSON.stringify(parser.context()) });
+      if (newest !== null) findings.noteLineTime(record.bundle, newest);
       pushNewEvents();
     };
   };
@@ -276,15 +258,12 @@ export function startLive(options: LiveOptions): LiveSession {
   }));
 
   let ticks = 0;
+  const sweepTicks = Math.round((options.safetySweepSeconds ?? SAFETY_SWEEP_SECONDS) * 1000 / TICK_MS);
   const timer = setInterval(() => {
     ticks++;
     try {
-      const watermark = wallClock() - WATERMARK_GRACE_MS;
-      for (const [bundle, engine] of engines) {
-        engine.advance(watermark);
-        report(bundle, engine);
-      }
-      if (!options.poll && ticks % SAFETY_SWEEP_TICKS === 0) hub.pokeAll();
+      findings.tick();
+      if (!options.poll && sweepTicks > 0 && ticks % sweepTicks === 0) hub.pokeAll();
     } catch (error) {
       options.onProblem((error as Error).message);
     }
@@ -299,7 +278,7 @@ export function startLive(options: LiveOptions): LiveSession {
         clearInterval(timer);
         await watcher.close();
         hub.close();
-        for (const [bundle, engine] of engines) report(bundle, engine);
+        findings.finish();
       })();
       return stopped;
     },

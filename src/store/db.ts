@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
-import { mkdirSync, existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { mkdirSync, existsSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { homedir } from "node:os";
 import { StoreError } from "../errors.js";
 import { migrations, schemaVersion } from "./schema.js";
@@ -16,8 +16,41 @@ Where the database lives when --db is not given: $MCADVISOR_DB, else the XDG sta
 */
 export function defaultDatabasePath(environment: NodeJS.ProcessEnv = process.env): string {
   if (environment.MCADVISOR_DB) return environment.MCADVISOR_DB;
+  return stateDatabasePath(environment);
+}
+
+/** The database in the XDG state directory: the one location whose folder mcadvisor creates itself. */
+function stateDatabasePath(environment: NodeJS.ProcessEnv): string {
   const stateHome = environment.XDG_STATE_HOME || join(homedir(), ".local", "state");
   return join(stateHome, "mcadvisor", "mcadvisor.db");
+}
+
+/**
+Makes sure the database's folder is there before a writer creates the file: the default location's
+folder is created (a fresh machine has none), but a path the user named (--db, $MCADVISOR_DB) must be in
+an existing folder: a typo must not leave a tree of folders behind.
+*/
+export function prepareDatabaseFolder(path: string, environment: NodeJS.ProcessEnv = process.env): void {
+  const folder = dirname(resolve(path));
+  if (resolve(path) === resolve(stateDatabasePath(environment))) {
+    try {
+      mkdirSync(folder, { recursive: true });
+    } catch (error) {
+      throw new StoreError(`cannot create the database's folder ${folder}: ${(error as Error).message}`, { cause: error });
+    }
+    return;
+  }
+  let isFolder = false;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isFolder) {
+    throw new StoreError(`the folder ${folder} of the database ${path} does not exist`, {
+      hint: "create it first, or point --db (or $MCADVISOR_DB) at a file in an existing folder; only the default location (~/.local/state/mcadvisor) is created for you",
+    });
+  }
 }
 
 export interface OpenOptions {
@@ -34,7 +67,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): SqliteDat
   }
   let database: SqliteDatabase;
   try {
-    if (!options.readonly) mkdirSync(dirname(path), { recursive: true });
+    if (!options.readonly) prepareDatabaseFolder(path);
     database = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   } catch (error) {
     throw new StoreError(`cannot open database ${path}: ${(error as Error).message}`, {

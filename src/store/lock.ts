@@ -1,6 +1,6 @@
-import { openSync, writeSync, closeSync, readFileSync, unlinkSync, mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { openSync, writeSync, closeSync, readFileSync, unlinkSync } from "node:fs";
 import { StoreError } from "../errors.js";
+import { prepareDatabaseFolder } from "./db.js";
 
 /**
 One writer per database: SQLite would serialise two writers, but two engines feeding one findings
@@ -23,11 +23,7 @@ function processAlive(pid: number): boolean {
 export function acquireWriterLock(databasePath: string, purpose: string): WriterLock {
   const lockPath = `${databasePath}.lock`;
   // The lock is taken before the database is opened, so on a fresh machine its folder may not exist yet.
-  try {
-    mkdirSync(dirname(lockPath), { recursive: true });
-  } catch (error) {
-    throw new StoreError(`cannot create the database's folder ${dirname(lockPath)}: ${(error as Error).message}`, { cause: error });
-  }
+  prepareDatabaseFolder(databasePath);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const descriptor = openSync(lockPath, "wx");

@@ -88,6 +88,13 @@ function toFileRecord(row: FileRow): FileRecord {
   };
 }
 
+/**
+The order in which analyze replays a bundle's events into the rules engine: configuration facts (no
+time) first, then by time, file and line. watch (src/pipeline/live-findings.ts) checks its live
+events against the same order to know when its findings may differ from a replay.
+*/
+export const REPLAY_ORDER = "e.ts IS NOT NULL, e.ts, e.file_id, e.line_no, e.id";
+
 interface EventRow {
   id: number; kind: string; ts: number | null; host: string | null; package: string | null; device_group: string | null;
   node: string | null; fields: string; path: string; line_no: number; text: string;
@@ -407,7 +414,7 @@ export class Store {
       `SELECT e.id, e.kind, e.ts, e.host, e.package, e.device_group, e.node, e.fields, f.path, e.line_no, e.raw AS text
        FROM event e JOIN file f ON f.id = e.file_id
        WHERE f.bundle = ? AND e.id > ?
-       ORDER BY e.ts IS NOT NULL, e.ts, e.file_id, e.line_no, e.id`,
+       ORDER BY ${REPLAY_ORDER}`,
     ).iterate(bundle, afterId) as IterableIterator<EventRow>;
     for (const row of rows) yield rowToEvent(row);
   }

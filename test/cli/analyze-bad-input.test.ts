@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
-import { mkdirSync, writeFileSync, readFileSync, renameSync, appendFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync, readFileSync, renameSync, appendFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join, dirname } from "node:path";
 import { openDatabase } from "../../src/store/db.js";
@@ -207,12 +207,13 @@ describe("a fresh machine", () => {
     expect(storedLines(database).length).toBeGreaterThan(0);
   });
 
-  it("a --db in a folder that does not exist yet is created with its folder", () => {
+  it("a --db in a folder that does not exist is refused, and no folder is created (only the default location's is)", () => {
     const root = tempDir();
     const database = join(root, "new", "deeper", "db.sqlite");
-    const { document } = analyzeJson(database, "samples/healthy-day");
-    expect(document.inputs.lines).toBeGreaterThan(0);
-    expect(storedLines(database).length).toBe(document.inputs.lines);
+    const result = runMcadvisor(["analyze", "--db", database, "--format", "json", "samples/healthy-day"]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(`the folder ${join(root, "new", "deeper")} of the database ${database} does not exist`);
+    expect(existsSync(join(root, "new"))).toBe(false);
   });
 });
 

@@ -182,6 +182,19 @@ describe("RuleEngine", () => {
     expect(engine.drainChanges().map((change) => change.change)).toEqual(["escalated"]);
   });
 
+  it("a finding that opens already escalated (its first event is old) is reported opened, not also escalated", () => {
+    const engine = new RuleEngine([rule({
+      match: { event: { kind: "pair.state", where: { state: "PSUE" } } },
+      escalate: [{ after: "24h", severity: "critical" }],
+    })]);
+    engine.advance(T0 + 30 * HOUR); // the logs' clock is past the escalation when the line is read
+    engine.push(suspended(T0));
+    const changes = engine.drainChanges();
+    expect(changes.map((change) => [change.change, change.finding.severity])).toEqual([["opened", "critical"]]);
+    engine.advance(T0 + 31 * HOUR);
+    expect(engine.drainChanges()).toEqual([]);
+  });
+
   it("gives the same stable id when the same logs are analysed again", () => {
     const make = () => {
       const engine = new RuleEngine([rule({ match: { event: { kind: "pair.state", where: { state: "PSUE" } } } })]);

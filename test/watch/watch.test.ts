@@ -69,7 +69,7 @@ describe("watch: exactly once across rotation, truncation and restarts", () => {
     const after = lines("C", 1, 10);
     appendFileSync(tree.syslog, text(after));
 
-    await waitForExactly(tree.db, [...first, ...unseen, ...after], 4000);
+    await waitForExactly(tree.db, [...first, ...unseen, ...after]);
     expect(await watcher.stop()).toBe(0);
   });
 
@@ -155,7 +155,7 @@ describe("watch: exactly once across rotation, truncation and restarts", () => {
     writeSome(900);
     const second = await startWatch(["--db", tree.db, "--root", tree.root]); // the stale lock is taken over
     writeSome(all.length - written);
-    await waitForExactly(tree.db, all, 4000);
+    await waitForExactly(tree.db, all);
     const lineNumbers = query<{ line_no: number }>(tree.db, "SELECT line_no FROM log_lines ORDER BY line_no").map((row) => row.line_no);
     expect(lineNumbers).toEqual(all.map((_, index) => index + 1));
     expect(await second.stop()).toBe(0);
@@ -273,7 +273,7 @@ describe("watch: under a stream of writes", () => {
     }
     write(50);
     closeSync(writer);
-    await waitForExactly(tree.db, expected, 5000);
+    await waitForExactly(tree.db, expected);
     expect(await watcher.stop()).toBe(0);
   });
 
@@ -320,14 +320,14 @@ describe("watch: findings", () => {
     writeFileSync(tree.syslog, `${syslogLine("syslogd: restart")}\n`);
     const watcher = await startWatch(["--db", tree.db, "--root", tree.root, "--format", "json", "--tz", "UTC"]);
     appendFileSync(tree.syslog, `${syslogLine("root: pairdisplay -g dbdg: EX_COMERR (255) can't communicate with HORCM instance 1")}\n`);
-    const printed = JSON.parse(await watcher.waitForStdout((line) => line.includes("restart-raid-manager"), 3000)) as Record<string, unknown>;
+    const printed = JSON.parse(await watcher.waitForStdout((line) => line.includes("restart-raid-manager"))) as Record<string, unknown>;
     expect(printed).toMatchObject({ change: "opened", action: "restart-raid-manager", status: "open", severity: "critical", deviceGroup: "dbdg" });
     const stored = query<{ id: string; status: string }>(tree.db, "SELECT id, status FROM finding");
     expect(stored).toEqual([{ id: printed.id, status: "open" }]);
 
     // The package starts on that node: the finding resolves, live, with the same id.
     appendFileSync(tree.syslog, `${syslogLine("cmcld[100]: Started package dbpkg on node nodeB1.")}\n`);
-    const resolved = JSON.parse(await watcher.waitForStdout((line) => line.includes("\"resolved\""), 3000)) as Record<string, unknown>;
+    const resolved = JSON.parse(await watcher.waitForStdout((line) => line.includes("\"resolved\""))) as Record<string, unknown>;
     expect(resolved).toMatchObject({ change: "resolved", id: printed.id, status: "resolved" });
     expect(query<{ status: string }>(tree.db, "SELECT status FROM finding")).toEqual([{ status: "resolved" }]);
     expect(await watcher.stop()).toBe(0);

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { existsSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, basename, join } from "node:path";
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, basename, join, resolve } from "node:path";
 import { StoreError, UsageError } from "../../errors.js";
 import { openDatabase, type SqliteDatabase } from "../../store/db.js";
 import { previousReportUntil, recordReport } from "../../store/report.js";
@@ -35,6 +35,22 @@ function render(model: ReportModel, format: string): string {
   return renderReportMarkdown(model);
 }
 
+/** --out must name a file in an existing folder: checked before any work, so a cron typo costs nothing. */
+function checkOutput(path: string): void {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    if (!existsSync(dirname(path))) {
+      throw new UsageError(`cannot write ${path}: its folder ${dirname(path)} does not exist`, { hint: "create the folder first, or give another --out FILE" });
+    }
+    return;
+  }
+  if (stats.isDirectory()) {
+    throw new UsageError(`--out is a folder: ${path}`, { hint: `give a file name, e.g. --out ${join(path, "mcadvisor-report.md")}` });
+  }
+}
+
 /** Writes beside the target and renames, so a cron job never leaves (or a web server never serves) half a report. */
 function writeOutput(path: string, text: string): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
@@ -42,6 +58,7 @@ function writeOutput(path: string, text: string): void {
     writeFileSync(temporary, text);
     renameSync(temporary, path);
   } catch (error) {
+    rmSync(temporary, { force: true });
     throw new UsageError(`cannot write ${path}: ${(error as Error).message}`, { hint: "check that --out names a file in a writable folder", cause: error });
   }
 }
@@ -68,6 +85,7 @@ export function register(program: Command): void {
       const path = databasePath(flags.db);
       // Checked before any work so a typo in --since does not cost an analysis.
       validateWindowOptions(flags.since, flags.until);
+      if (flags.out) checkOutput(resolve(flags.out));
 
       let analysis: Analysis | undefined;
       let database: SqliteDatabase;

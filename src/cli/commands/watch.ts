@@ -1,4 +1,6 @@
 import type { Command } from "commander";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { openDatabase } from "../../store/db.js";
 import { acquireWriterLock } from "../../store/lock.js";
 import { Store } from "../../store/store.js";
@@ -6,7 +8,7 @@ import { defaultTargets, explicitTargets, startLive } from "../../pipeline/live.
 import { changeRecord, jsonLine, openEmission } from "../../present/emit/index.js";
 import { sanitizeForTerminal } from "../../present/sanitize.js";
 import { formatIso } from "../../ingest/year.js";
-import type { FindingChange } from "../../correlate/engine.js";
+import type { LiveChange } from "../../pipeline/live-findings.js";
 import type { Finding } from "../../model/findings.js";
 import { version } from "../../version.js";
 import { collect, databasePath, emitTargets, formatOption, loadRulesOrFail, siteOptions, timeZoneOption, yearOption } from "../options.js";
@@ -25,7 +27,7 @@ interface WatchFlags {
 }
 
 /** One compact block per change: what, how bad, where, and the first command to run. */
-function renderChangeText(change: FindingChange, finding: Finding, timeZone: string | undefined): string {
+function renderChangeText(change: LiveChange, finding: Finding, timeZone: string | undefined): string {
   const clean = sanitizeForTerminal;
   const scope = [finding.package && `package ${finding.package}`, finding.deviceGroup && `device group ${finding.deviceGroup}`,
     finding.node && `node ${finding.node}`].filter(Boolean).join(", ");
@@ -34,6 +36,10 @@ function renderChangeText(change: FindingChange, finding: Finding, timeZone: str
     `${formatIso(when, timeZone)} ${change.toUpperCase()} ${finding.severity.toUpperCase()} [${finding.action}] ${clean(finding.title)} (${finding.id})`,
   ];
   if (scope) lines.push(`  ${clean(scope)}`);
+  if (change === "withdrawn") {
+    lines.push("  no longer holds: the lines read so far, taken in the logs' order as analyze takes them, do not give it (a more specific finding may cover it); close it");
+    return `${lines.join("\n")}\n`;
+  }
   lines.push(`  ${clean(finding.summary)}`);
   const first = finding.steps[0];
   if (change !== "resolved" && first) lines.push(`  first step on ${clean(first.where)}: ${clean(first.command)}`);
@@ -67,9 +73,15 @@ export function register(program: Command): void {
       const lock = acquireWriterLock(path, "watch");
       const store = new Store(openDatabase(path));
       const targets = paths.length > 0 ? explicitTargets(paths) : defaultTargets(flags.root ?? "/");
+      // Followed anyway (a node tree being copied in, a mount not up yet), but a typo must not wait in silence.
+      const missing = paths.length > 0 ? paths.filter((target) => !existsSync(target)).map((target) => `${target} does not exist (yet)`)
+        : existsSync(flags.root ?? "/") ? [] : [`--root ${resolve(flags.root ?? "/")} does not exist (yet)`];
+      for (const message of missing) process.stderr.write(`mcadvisor: ${sanitizeForTerminal(message)}: nothing is read from it until it appears; check the path\n`);
       try {
         const session = startLive({
           store, rules, sites, targets, timeZone, fixedYear, poll: flags.poll ?? false,
+          // A diagnostic knob, not an option: the test harness turns the sweep off (docs/decisions.md).
+          safetySweepSeconds: process.env.MCADVISOR_WATCH_SWEEP_SECONDS ? Number(process.env.MCADVISOR_WATCH_SWEEP_SECONDS) : undefined,
           onChange: (change, finding, bundle) => {
             if (format === "json") {
               process.stdout.write(jsonLine(changeRecord({ change, finding, bundle }, { version, timeZone })));

@@ -1,0 +1,166 @@
+/**
+Which values from the logs may be pasted into a command. Advice is copied by root operators into a
+shell, and every value a template fills in (a package, node, device group, instance, address, path)
+comes from log text or a folder name that anyone able to write a syslog line (`logger -t
+'cmcld[2048]' ...`) or name a folder controls. A value is pasted only when Serviceguard or Raid
+Manager would accept it as that kind of name; otherwise the step shows the placeholder (`<package>`)
+and the finding warns that the logs named something invalid (src/correlate/engine.ts).
+*/
+
+import type { Scalar } from "../model/events.js";
+
+export interface NameRule {
+  /** What the value names, in words ("package", "node"). */
+  readonly what: string;
+  /** The product that defines the rule, for the warning ("Serviceguard package name"). */
+  readonly kind: string;
+  /** What is accepted, in words. */
+  readonly accepts: string;
+  readonly pattern: RegExp;
+  /** In bytes (UTF-8): the manuals count bytes ("39 characters (bytes)"). */
+  readonly maxBytes: number;
+}
+
+// Managing Serviceguard, package_name (14th ed. June 2007 p.282, 17th ed. Dec 2009 p.264; Serviceguard
+// for Linux A.11.18 release notes p.28, enforced by cmcheckconf/cmapplyconf from A.11.18): "Any name, up to
+// a maximum of 39 characters, that: starts and ends with an alphanumeric character; otherwise contains
+// only alphanumeric characters or dot (.), dash (-), or underscore (_)". Names older releases allowed
+// still run, but a reconfiguration must rename them, so this is what a current cluster holds.
+const PACKAGE: NameRule = {
+  what: "package", kind: "Serviceguard package name",
+  accepts: "letters, digits, '.', '-', '_', starting and ending with a letter or digit, at most 39 characters",
+  pattern: /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/, maxBytes: 39,
+};
+
+// Managing Serviceguard, NODE_NAME (14th ed. p.156, 18th ed. Sep 2010 p.149, 19th ed. June 2011
+// p.108): "The hostname of each system ... Do not use the full domain name", "Node names must be 39
+// characters (bytes) or less, and are case-sensitive" and must match the hostname portion of the node's
+// network name. Host names are letters, digits and '-' (RFC 952/1123); '_' and '.' are let through (seen
+// in lab clusters, harmless in a shell), nothing else.
+const NODE: NameRule = {
+  what: "node", kind: "Serviceguard node name",
+  accepts: "a host name: letters, digits, '-', '_', '.', starting with a letter or digit, at most 39 characters",
+  pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/, maxBytes: 39,
+};
+
+// Raid Manager device group (dev_group of HORCM_DEV / HORCM_LDEV in horcm<N>.conf, Metrocluster's
+// DEVICE_GROUP, DTHAC 10th ed. p.404: "Specifies the Raid Manager device group for this package"). The
+// public copies reachable from here state no character set or length for dev_group; the CCI/RAID
+// Manager guides' HORCM_DEV description recalls "up to 31 characters" [UNVERIFIED]. A configuration
+// file word with no blank or '#' is all horcm.conf can hold; we accept what every example and the
+// Metrocluster templates use (letters, digits, '.', '-', '_') and 31 bytes: a longer or stranger name
+// shows <deviceGroup> with a warning, never a wrong command.
+const DEVICE_GROUP: NameRule = {
+  what: "device group", kind: "Raid Manager device group name",
+  accepts: "letters, digits, '.', '-', '_', at most 31 characters",
+  pattern: /^[A-Za-z0-9._-]+$/, maxBytes: 31,
+};
+
+// HORCM instance: horcmstart.sh / horcmshutdown.sh take instance numbers, HORCMINST and -I<N> a decimal
+// number naming /etc/horcm<N>.conf (RM-UG; CCI-HIT p.373 "/HORCM/log*/curlog (* is instance number)").
+const INSTANCE: NameRule = {
+  what: "Raid Manager instance", kind: "HORCM instance number",
+  accepts: "a decimal number of at most 4 digits", pattern: /^\d+$/, maxBytes: 4,
+};
+
+const FENCE: NameRule = {
+  what: "fence level", kind: "Raid Manager fence level",
+  accepts: "NEVER, DATA, STATUS or ASYNC (paircreate -f)", pattern: /^(never|data|async|status)$/i, maxBytes: 6,
+};
+
+const NUMBER: NameRule = {
+  what: "number", kind: "number", accepts: "a decimal number", pattern: /^-?\d+(\.\d+)?$/, maxBytes: 20,
+};
+
+const ADDRESS: NameRule = {
+  what: "address", kind: "IP address or subnet", accepts: "an IPv4 or IPv6 address (hex digits, '.', ':', '/')",
+  pattern: /^[0-9A-Fa-f.:/]+$/, maxBytes: 45,
+};
+
+// HP-UX LVM: a volume group is /dev/<name> or its name; logical volumes up to 255 characters (HP-UX
+// System Administrator's Guide, "Naming Logical Volumes").
+const PATH: NameRule = {
+  what: "path", kind: "path", accepts: "a path of letters, digits, '.', '-', '_', '/'",
+  pattern: /^[A-Za-z0-9._/-]+$/, maxBytes: 1023,
+};
+
+/** Any other value placed in a command or a place: one shell word with no metacharacter. */
+const WORD: NameRule = {
+  what: "value", kind: "command argument", accepts: "letters, digits and . _ - / : @ + = ,",
+  pattern: /^[A-Za-z0-9._/:@+=,-]+$/, maxBytes: 255,
+};
+
+/** The names every finding is about: checked wherever a template uses them (summary, checks, steps). */
+export const IDENTITY_PLACEHOLDERS: ReadonlySet<string> = new Set(["package", "node", "deviceGroup", "instance"]);
+
+/** The rule for a template placeholder (`package`, `pvol.node`, `setting.PKGDIR`, `event.ip`). */
+export function ruleFor(placeholder: string): NameRule {
+  const last = placeholder.slice(placeholder.lastIndexOf(".") + 1);
+  const lower = last.toLowerCase();
+  if (lower === "package" || lower === "package_name") return PACKAGE;
+  if (lower === "node" || lower === "node_name" || lower === "host") return NODE;
+  if (lower === "devicegroup" || lower === "device_group") return DEVICE_GROUP;
+  if (lower === "instance" || lower === "horcminst") return INSTANCE;
+  if (lower === "fence") return FENCE;
+  if (lower === "ip" || lower === "subnet" || lower === "address") return ADDRESS;
+  if (lower === "vg" || lower === "lv" || lower.endsWith("dir") || lower.endsWith("path")) return PATH;
+  if (placeholder.startsWith("max.") || ["count", "events", "hours", "seconds", "minutes", "exitcode"].includes(lower) || lower.endsWith("timeout")) return NUMBER;
+  return WORD;
+}
+
+/** The rule the value breaks, or null when it may be pasted into a command. */
+export function brokenRule(placeholder: string, value: Scalar | undefined): NameRule | null {
+  if (value === undefined || value === null || value === "" || typeof value === "boolean") return null;
+  if (typeof value === "number") return Number.isFinite(value) ? null : ruleFor(placeholder);
+  const rule = ruleFor(placeholder);
+  return rule.pattern.test(value) && Buffer.byteLength(value) <= rule.maxBytes ? null : rule;
+}
+
+const SHOWN_CHARACTERS = 120;
+
+/**
+The raw value as a quoted, escaped string: every character outside printable ASCII (escape sequences,
+newlines, bidirectional overrides) as `\uXXXX`, quotes and backslashes escaped, long values cut.
+*/
+export function quoteRaw(value: string): string {
+  const characters = [...value];
+  const shown = characters.length > SHOWN_CHARACTERS ? `${characters.slice(0, SHOWN_CHARACTERS).join("")}...` : value;
+  const escaped = shown.replace(/[\\"]/g, (character) => `\\${character}`)
+    .replace(/[^\x20-\x7e]/gu, (character) => [...character].map((unit) => {
+      const code = unit.codePointAt(0) as number;
+      return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
+    }).join(""));
+  return `"${escaped}"`;
+}
+
+export interface WithheldValue {
+  readonly placeholder: string;
+  readonly value: Scalar;
+  readonly rule: NameRule;
+}
+
+/**
+The values safe to paste, and those withheld (they print as `<placeholder>` or the template's fallback).
+`checked` are the placeholders to screen: those used in a step's command or place, and the identity names.
+*/
+export function screenValues(values: Readonly<Record<string, Scalar | undefined>>, checked: Iterable<string>): {
+  values: Record<string, Scalar | undefined>; withheld: WithheldValue[];
+} {
+  const safe: Record<string, Scalar | undefined> = { ...values };
+  const withheld: WithheldValue[] = [];
+  for (const placeholder of new Set(checked)) {
+    const value = values[placeholder];
+    const rule = brokenRule(placeholder, value);
+    if (!rule) continue;
+    safe[placeholder] = undefined;
+    withheld.push({ placeholder, value: value as Scalar, rule });
+  }
+  return { values: safe, withheld };
+}
+
+/** The finding's warning for a withheld value: what the logs said (escaped), why it is not used, what to do. */
+export function withheldWarning({ placeholder, value, rule }: WithheldValue): string {
+  return `The logs name the ${rule.what} ${quoteRaw(String(value))}, which is not a valid ${rule.kind} (${rule.accepts}): `
+    + `the steps show <${placeholder}> in its place. Find the real name (cmviewcl -v, pairdisplay) before running them; `
+    + "a log line or folder naming it may have been forged.";
+}
