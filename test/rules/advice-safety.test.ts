@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseBundle, parseEventTime } from "../../src/advise/examples.js";
+import { parseBundle, parseEventTime } from "../../src/pipeline/rule-examples.js";
 import { loadRules } from "../../src/advise/load.js";
 import type { ExampleFile, Rule } from "../../src/advise/rule.js";
 import { RuleEngine } from "../../src/correlate/engine.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyseFiles, parseBundle } from "../../src/advise/examples.js";
+import { analyseFiles, parseBundle } from "../../src/pipeline/rule-examples.js";
 import { RuleEngine } from "../../src/correlate/engine.js";
 import { loadRules } from "../../src/advise/load.js";
 import type { Finding } from "../../src/model/findings.js";

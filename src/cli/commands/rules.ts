@@ -1,7 +1,7 @@
 import { resolve, sep } from "node:path";
 import type { Command } from "commander";
 import { builtInRulesDirectory, loadRules, RuleProblem } from "../../advise/load.js";
-import { runRuleExamples } from "../../advise/examples.js";
+import { runRuleExamples } from "../../pipeline/rule-examples.js";
 import { validateRuleSet } from "../../advise/validate.js";
 import { renderTable } from "../../present/table.js";
 import { collect, formatOption } from "../options.js";
