@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { UsageError, RuleError } from "../errors.js";
 import { isValidTimeZone } from "../ingest/year.js";
 import { defaultDatabasePath } from "../store/db.js";
-import { loadRules } from "../advise/load.js";
+import { loadRules } from "../catalogue/load.js";
 import { parseEmitTarget, type EmitTarget } from "../present/emit/index.js";
 import type { ColorMode } from "../present/color.js";
 import type { Severity } from "../model/findings.js";

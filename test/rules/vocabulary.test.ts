@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { EVENT_KINDS } from "../../src/advise/vocabulary.js";
+import { EVENT_KINDS } from "../../src/catalogue/vocabulary.js";
 
 describe("event vocabulary", () => {
   it("lists exactly the kinds docs/events.md documents", () => {

@@ -1,8 +1,8 @@
 import { resolve, sep } from "node:path";
 import type { Command } from "commander";
-import { builtInRulesDirectory, loadRules, RuleProblem } from "../../advise/load.js";
+import { builtInRulesDirectory, loadRules, RuleProblem } from "../../catalogue/load.js";
 import { runRuleExamples } from "../../pipeline/rule-examples.js";
-import { validateRuleSet } from "../../advise/validate.js";
+import { validateRuleSet } from "../../catalogue/validate.js";
 import { renderTable } from "../../present/table.js";
 import { collect, formatOption } from "../options.js";
 
