@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { UsageError, RuleError } from "../errors.js";
-import { isValidTimeZone } from "../ingest/year.js";
+import { isValidTimeZone } from "../model/time.js";
 import { defaultDatabasePath } from "../store/db.js";
 import { loadRules } from "../catalogue/load.js";
 import { parseEmitTarget, type EmitTarget } from "../present/emit/index.js";

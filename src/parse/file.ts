@@ -6,7 +6,7 @@ a Raid Manager command line names the device group (and side) of the output line
 */
 
 import type { EventDraft, Header, LineFormat, Scalar } from "../model/events.js";
-import { zoneClock } from "../ingest/year.js";
+import { zoneClock } from "../model/time.js";
 import { MAX_BODY_INPUT, parseBody, parseWith } from "./body.js";
 import type { ParseCounters } from "./body.js";
 import { configGrammar, parseHeader } from "./header.js";

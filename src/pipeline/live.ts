@@ -13,7 +13,7 @@ import type { RuleEngine, RuleEngineOptions } from "../correlate/engine.js";
 import { LiveFindings, type LiveChange } from "./live-findings.js";
 import { FollowerHub, isRotatedSibling, type FollowedPlace, type LineSink } from "../ingest/follower.js";
 import { classify, placeOf } from "../ingest/discover.js";
-import { toWallClock, yearResolver } from "../ingest/year.js";
+import { toWallClock, yearResolver } from "../model/time.js";
 import { createFileParser } from "../parse/index.js";
 import { rowToEvent, type FileRecord, type LineToStore, type Store } from "../store/store.js";
 import { bundleZoneOffset, resumeContext } from "./ingest.js";

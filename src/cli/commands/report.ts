@@ -4,7 +4,7 @@ import { dirname, basename, join, resolve } from "node:path";
 import { StoreError, UsageError } from "../../errors.js";
 import { openDatabase, type SqliteDatabase } from "../../store/db.js";
 import { previousReportUntil, recordReport } from "../../store/report.js";
-import { toWallClock } from "../../ingest/year.js";
+import { toWallClock } from "../../model/time.js";
 import { dataSpan, gatherReport, reportTime, staleWarning, type ReportModel } from "../../present/report/model.js";
 import { sanitizeForTerminal } from "../../present/sanitize.js";
 import { resolveWindow, validateWindowOptions } from "../../present/report/window.js";

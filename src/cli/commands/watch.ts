@@ -7,7 +7,7 @@ import { Store } from "../../store/store.js";
 import { defaultTargets, explicitTargets, startLive } from "../../pipeline/live.js";
 import { changeRecord, jsonLine, openEmission } from "../../present/emit/index.js";
 import { sanitizeForTerminal } from "../../present/sanitize.js";
-import { formatIso } from "../../ingest/year.js";
+import { formatIso } from "../../model/time.js";
 import type { LiveChange } from "../../pipeline/live-findings.js";
 import type { Finding } from "../../model/findings.js";
 import { version } from "../../version.js";

@@ -15,7 +15,7 @@ import {
 } from "../../store/report.js";
 import { severityRank, type Severity } from "../../model/findings.js";
 import { exitStatusFor } from "../findings-json.js";
-import { formatIso } from "../../ingest/year.js";
+import { formatIso } from "../../model/time.js";
 import { compareText } from "../../util/compare.js";
 import type { ReportWindow } from "./window.js";
 import { readabilityVerdict, runExitStatus, type BundleReading } from "../../model/readability.js";
