@@ -27,8 +27,8 @@ import type { LogEvent } from "../model/events.js";
 import { severityRank, type Finding } from "../model/findings.js";
 import { listFindings } from "../store/read.js";
 import { REPLAY_ORDER, rowToEvent, type Store } from "../store/store.js";
+import type { Rule } from "../catalogue/rule.js";
 
-type Rules = ConstructorParameters<typeof RuleEngine>[0];
 
 /**
 What watch prints: `opened`, `escalated` (the severity rose), `resolved`, `withdrawn` (a replay of the
@@ -38,7 +38,7 @@ export type LiveChange = FindingChange | "withdrawn";
 
 export interface LiveFindingsOptions {
   readonly store: Store;
-  readonly rules: Rules;
+  readonly rules: readonly Rule[];
   /** Sites the operator named (--site, the sites file). */
   readonly sites?: RuleEngineOptions["sites"];
   /** The machine's clock in the logs' wall clock (naive ms, see docs/architecture.md). */

@@ -9,17 +9,17 @@ stored and reported.
 import { statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { watch as chokidarWatch, type FSWatcher } from "chokidar";
-import type { RuleEngine, RuleEngineOptions } from "../correlate/engine.js";
+import type { RuleEngineOptions } from "../correlate/engine.js";
 import { LiveFindings, type LiveChange } from "./live-findings.js";
 import { FollowerHub, isRotatedSibling, type FollowedPlace, type LineSink } from "../ingest/follower.js";
-import { classify, placeOf } from "../ingest/discover.js";
+import { classify, placeOf, SKIPPED_FOLDERS } from "../ingest/discover.js";
 import { toWallClock, yearResolver } from "../model/time.js";
 import { createFileParser } from "../parse/index.js";
 import { rowToEvent, type FileRecord, type LineToStore, type Store } from "../store/store.js";
 import { bundleZoneOffset, resumeContext } from "./ingest.js";
 import type { Finding } from "../model/findings.js";
+import type { Rule } from "../catalogue/rule.js";
 
-type Rules = ConstructorParameters<typeof RuleEngine>[0];
 
 export interface LiveTargets {
   /** Files followed by name (they may not exist yet). */
@@ -30,7 +30,7 @@ export interface LiveTargets {
 
 export interface LiveOptions {
   readonly store: Store;
-  readonly rules: Rules;
+  readonly rules: readonly Rule[];
   /** Sites the operator named (--site, the sites file). */
   readonly sites?: RuleEngineOptions["sites"];
   readonly targets: LiveTargets;
@@ -101,7 +101,6 @@ export function explicitTargets(paths: readonly string[]): LiveTargets {
 }
 
 const TICK_MS = 1000;
-const SKIPPED_FOLDERS = new Set(["node_modules", ".git", ".mcadvisor"]);
 
 function nearestExisting(path: string): string {
   let current = path;

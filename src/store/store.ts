@@ -1,11 +1,10 @@
 import type { SqliteDatabase } from "./db.js";
 import { readEventCount, UNREAD_LINE_KIND } from "../model/events.js";
-import type { EventDraft, LogEvent, Scalar } from "../model/events.js";
+import type { EventDraft, FileKind, LogEvent, Scalar } from "../model/events.js";
 import type { Finding } from "../model/findings.js";
 import { blockIsFull, decompress, encodeBlock, lineIdOf, textCost, unpackColumns, unpackTexts, WRITE_CODEC, type BlockLine } from "./block-codec.js";
 import { blockReader } from "./blocks.js";
 
-export type FileKind = "syslog" | "pkglog" | "config";
 
 export interface FileRecord {
   readonly id: number;
