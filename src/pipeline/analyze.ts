@@ -12,7 +12,6 @@ import { compareText } from "../util/compare.js";
 import type { SiteDefinition } from "../correlate/sites.js";
 import type { Rule } from "../catalogue/rule.js";
 
-
 export interface AnalyzeOptions extends Omit<IngestOptions, "onBytes" | "loggedReference"> {
   readonly paths: readonly string[];
   readonly rules: readonly Rule[];

@@ -4,7 +4,6 @@ import type { Finding } from "../model/findings.js";
 import type { Store } from "../store/store.js";
 import type { Rule } from "../catalogue/rule.js";
 
-
 /**
 Runs the rules over every stored event of a bundle, from the start, and stores what they conclude.
 Re-running from the start (not incrementally) is what makes a second analysis, a later node's logs

@@ -29,7 +29,6 @@ import { listFindings } from "../store/read.js";
 import { REPLAY_ORDER, rowToEvent, type Store } from "../store/store.js";
 import type { Rule } from "../catalogue/rule.js";
 
-
 /**
 What watch prints: `opened`, `escalated` (the severity rose), `resolved`, `withdrawn` (a replay of the
 logs in their order no longer gives it: close it) and `updated` (a replay lowered its severity).

@@ -20,7 +20,6 @@ import { bundleZoneOffset, resumeContext } from "./ingest.js";
 import type { Finding } from "../model/findings.js";
 import type { Rule } from "../catalogue/rule.js";
 
-
 export interface LiveTargets {
   /** Files followed by name (they may not exist yet). */
   readonly files: readonly string[];
