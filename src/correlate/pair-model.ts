@@ -8,6 +8,7 @@ Configuration facts (events without a time) are applied first, so their order am
 import type { LogEvent, Scalar } from "../model/events.js";
 import { SiteMap, type SiteDefinition, type SiteInfo } from "./sites.js";
 import { resolveStatePath, type StatePath } from "../catalogue/state-paths.js";
+import { isOutOfPair } from "../catalogue/vocabulary.js";
 
 export type VolumeRole = "PVOL" | "SVOL";
 
@@ -86,8 +87,6 @@ interface DeviceGroupState {
   instance: Scalar;
 }
 
-const SUSPENDED_STATES = new Set(["PSUS", "PSUE", "PFUS", "SSWS", "SSUS", "PDUB"]);
-
 const emptyReport = (): SideReport => ({ role: null, state: null, code: null, ts: null, line: null });
 
 /**
@@ -98,7 +97,7 @@ pair (COPY then PAIR) reads as a transition: the last state wins.
 */
 function mergedState(previous: { state: string | null; line: string | null }, line: string, state: string | null): { state: string | null; mixed: boolean } {
   if (previous.line !== line || previous.state === null || state === null || previous.state === state) return { state, mixed: false };
-  const broken = (candidate: string): boolean => SUSPENDED_STATES.has(candidate) || candidate === "SMPL";
+  const broken = (candidate: string): boolean => isOutOfPair(candidate) || candidate === "SMPL";
   if (previous.state === "PAIR" && broken(state)) return { state, mixed: true };
   if (state === "PAIR" && broken(previous.state)) return { state: previous.state, mixed: true };
   return { state, mixed: false };
@@ -460,7 +459,7 @@ export class PairModel {
       group.splitSinceSync = false;
       return;
     }
-    if (group.suspendedSince === null && states.some((state) => state !== null && SUSPENDED_STATES.has(state))) {
+    if (group.suspendedSince === null && states.some((state) => state !== null && isOutOfPair(state))) {
       group.suspendedSince = ts ?? this.latestTs;
     }
   }
