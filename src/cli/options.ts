@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { UsageError, RuleError } from "../errors.js";
 import { isValidTimeZone } from "../ingest/year.js";
 import { defaultDatabasePath, stateFolder } from "../store/db.js";
