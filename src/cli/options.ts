@@ -13,6 +13,16 @@ import { conflictingSites, parseSiteSpec, parseSitesFile, type SiteDefinition } 
 
 // ---- Options several commands declare: each written once here, with the words that vary by command ----------
 
+/** What commander gives for the shared options (each command adds its own). */
+export interface SharedFlags {
+  db?: string;
+  year?: string;
+  tz?: string;
+  rules?: string[];
+  site?: string[];
+  sites?: string;
+}
+
 /** Commands that read the database and analyze logs only when given PATHs say so in the options about logs. */
 interface FlagContext {
   readonly withPaths?: boolean;

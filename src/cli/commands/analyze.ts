@@ -10,17 +10,11 @@ import { COLORED, PLAIN, useColor } from "../../present/color.js";
 import { severityRank } from "../../model/findings.js";
 import { version } from "../../version.js";
 import { analyzeInto } from "../analysis.js";
-import { bundleFilter, collect, colorOption, databaseFlag, databasePath, emitTargets, formatOption, loadRulesOrFail, rulesFlag, severityOption, siteFlag, sitesFlag, siteOptions, timeZoneFlag, timeZoneOption, yearFlag, yearOption } from "../options.js";
+import { bundleFilter, collect, colorOption, databaseFlag, databasePath, emitTargets, formatOption, loadRulesOrFail, rulesFlag, severityOption, type SharedFlags, siteFlag, siteOptions, sitesFlag, timeZoneFlag, timeZoneOption, yearFlag, yearOption } from "../options.js";
 
-interface AnalyzeFlags {
-  db?: string;
+interface AnalyzeFlags extends SharedFlags {
   format?: string;
-  year?: string;
-  tz?: string;
-  rules?: string[];
   emit?: string[];
-  site?: string[];
-  sites?: string;
   color?: string;
   openOnly?: boolean;
   severity?: string;

@@ -14,19 +14,13 @@ import { renderReportJson } from "../../present/report/json.js";
 import { renderStatusLine } from "../../present/report/status.js";
 import { version } from "../../version.js";
 import { analyzeInto, type Analysis } from "../analysis.js";
-import { databaseFlag, databasePath, formatOption, loadRulesOrFail, rulesFlag, siteFlag, sitesFlag, siteOptions, timeZoneFlag, timeZoneOption, yearFlag, yearOption } from "../options.js";
+import { databaseFlag, databasePath, formatOption, loadRulesOrFail, rulesFlag, type SharedFlags, siteFlag, siteOptions, sitesFlag, timeZoneFlag, timeZoneOption, yearFlag, yearOption } from "../options.js";
 
-interface ReportFlags {
-  db?: string;
+interface ReportFlags extends SharedFlags {
   since?: string;
   until?: string;
   format?: string;
   out?: string;
-  year?: string;
-  tz?: string;
-  rules?: string[];
-  site?: string[];
-  sites?: string;
 }
 
 function render(model: ReportModel, format: string): string {

@@ -3,16 +3,9 @@ import { openDatabase } from "../../store/db.js";
 import { assertTerminal, leaveContinuousIntegrationMode } from "../../present/tui/terminal.js";
 import { analyzeInto } from "../analysis.js";
 import { acknowledgementWriter } from "./ack.js";
-import { databaseFlag, databasePath, loadRulesOrFail, rulesFlag, siteFlag, sitesFlag, siteOptions, timeZoneFlag, timeZoneOption, yearFlag, yearOption } from "../options.js";
+import { databaseFlag, databasePath, loadRulesOrFail, rulesFlag, type SharedFlags, siteFlag, siteOptions, sitesFlag, timeZoneFlag, timeZoneOption, yearFlag, yearOption } from "../options.js";
 
-interface TuiFlags {
-  db?: string;
-  year?: string;
-  tz?: string;
-  rules?: string[];
-  site?: string[];
-  sites?: string;
-}
+type TuiFlags = SharedFlags;
 
 /** With PATHs: analyse them as `analyze` does (writer lock held only while writing), and return their bundles. */
 async function analyzeFirst(paths: string[], databaseFile: string, flags: TuiFlags): Promise<string[]> {

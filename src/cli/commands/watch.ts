@@ -11,19 +11,13 @@ import { formatIso } from "../../model/time.js";
 import type { LiveChange } from "../../pipeline/live-findings.js";
 import type { Finding } from "../../model/findings.js";
 import { version } from "../../version.js";
-import { collect, databaseFlag, databasePath, emitTargets, formatOption, loadRulesOrFail, rulesFlag, siteFlag, sitesFlag, siteOptions, timeZoneFlag, timeZoneOption, yearFlag, yearOption } from "../options.js";
+import { collect, databaseFlag, databasePath, emitTargets, formatOption, loadRulesOrFail, rulesFlag, type SharedFlags, siteFlag, siteOptions, sitesFlag, timeZoneFlag, timeZoneOption, yearFlag, yearOption } from "../options.js";
 
-interface WatchFlags {
-  db?: string;
+interface WatchFlags extends SharedFlags {
   root?: string;
   format?: string;
   poll?: boolean;
-  year?: string;
-  tz?: string;
-  rules?: string[];
   emit?: string[];
-  site?: string[];
-  sites?: string;
 }
 
 /** One compact block per change: what, how bad, where, and the first command to run. */
