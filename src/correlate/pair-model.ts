@@ -325,6 +325,8 @@ export class PairModel {
       }
       case "pair.unreachable": {
         if (!group || node === null) return;
+        // "the primary array does not answer" said on the primary itself is not about the other side.
+        if (typeof fields.role === "string" && fields.role.toUpperCase() === this.roleOf(group.name, node)) return;
         const report = this.view(group, node).remote;
         report.state = null;
         report.code = typeof fields.code === "string" ? fields.code : null;
