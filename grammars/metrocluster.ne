@@ -508,7 +508,12 @@ function interpret(input: Token[]): Draft[] {
     const timedOut = hasWord("timeout", "timed") || found.some((entry) => entry.event.kind === "raid.error" && (entry.event.fields.code === "EX_EWSTOT" || entry.event.fields.code === "EX_EWSLTO"));
     const done = !timedOut && (hasWord("done", "reached", "completed", "complete") || lower.some((word, at) => word === "0" && ["returned", "rc", "exit"].includes(lower[at - 1] ?? "")));
     if (timedOut) add(waitAt, "pair.wait", { outcome: "timeout" }, deviceGroup);
-    else if (done) add(waitAt, "pair.wait", { outcome: "done" }, deviceGroup);
+    else if (done) {
+      // "pairevtwait -g oradg -s pair ... done": the status it waited for was reached.
+      const statusAt = tokens.findIndex((token, at) => at > waitAt && token.type === "option" && token.value === "-s");
+      const waited = statusAt >= 0 && tokens[statusAt + 1] && /^[a-z]+$/i.test(tokens[statusAt + 1].value) ? tokens[statusAt + 1].value.toUpperCase() : undefined;
+      add(waitAt, "pair.wait", { outcome: "done", waitFor: waited }, deviceGroup);
+    }
   }
 
   // "journal group 2 is PJNF, 95% used": a journal's state (raidvchkscan -v jnl names), in words.
