@@ -274,10 +274,13 @@ function interpret(input: Token[]): Draft[] {
   }
   // "oradg: local S-VOL PSUE", "oradg local state is SVOL_PSUE": a leading name before a colon or a side names the
   // group (the file parser drops a label that is the node or the package).
-  const first = tokens[0];
-  const sideNext = /^(?:local|remote)(?:_\w*)?(?:=|$)/.test(lower[1] ?? "") || ["pair", "pairs", "status", "state", "both"].includes(lower[1] ?? "");
-  if (deviceGroup === undefined && tokens.length > 1 && first.type === "word" && (first.source.charAt(first.offset + first.text.length) === ":" || sideNext)
-    && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(first.value) && !LABEL_STOP.has(lower[0]) && !/^(?:horcm|pair|raid)/.test(lower[0])) {
+  // "mcstat: sapdg: the local ...": of two leading labels the second, nearer the facts, names the group (the first tags the tool).
+  const labelled = (token: Token | undefined): boolean => token !== undefined && token.type === "word" && token.source.charAt(token.offset + token.text.length) === ":";
+  const skipTag = labelled(tokens[0]) && labelled(tokens[1]) && tokens.length > 2 && !LABEL_STOP.has(lower[1]) ? 1 : 0;
+  const first = tokens[skipTag];
+  const sideNext = /^(?:local|remote)(?:_\w*)?(?:=|$)/.test(lower[skipTag + 1] ?? "") || ["pair", "pairs", "status", "state", "both"].includes(lower[skipTag + 1] ?? "");
+  if (deviceGroup === undefined && tokens.length > 1 + skipTag && first.type === "word" && (first.source.charAt(first.offset + first.text.length) === ":" || sideNext)
+    && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(first.value) && !LABEL_STOP.has(lower[skipTag]) && !/^(?:horcm|pair|raid)/.test(lower[skipTag])) {
     deviceGroup = first.value;
     groupFrom = "label";
   }
@@ -905,6 +908,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "the primary array's Raid Manager does not answer, so the copy state cannot be determined", expect: [{ kind: "pair.unreachable", fields: { side: "remote", code: "EX_ENORMT", number: null, role: "PVOL", codeFrom: "words" } }] },
   { text: "oradg: the remote array does not respond on its command device", expect: [{ kind: "pair.unreachable", deviceGroup: "oradg", fields: { side: "remote", code: "EX_CMDIOE", number: null, codeFrom: "words", deviceGroupFrom: "label" } }] },
   { text: "the local Raid Manager instance is not responding", expect: [{ kind: "horcm.error", fields: { instance: null } }] },
+  { text: "mcstat: sapdg: the local secondary volume is pair suspended-error", expect: [{ kind: "pair.state", deviceGroup: "sapdg", fields: { side: "local", role: "SVOL", state: "PSUE", deviceGroupFrom: "label" } }] },
 ];
 %}
 
