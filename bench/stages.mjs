@@ -15,7 +15,7 @@ const { parseHeader, parseBody, clearBodyCache, createFileParser } = await load(
 const { openDatabase } = await load("store/db.js");
 const { Store } = await load("store/store.js");
 const { correlateBundle } = await load("pipeline/correlate.js");
-const { loadRules } = await load("advise/load.js");
+const { loadRules } = await load("catalogue/load.js");
 
 const ms = (start) => Math.round((performance.now() - start) * 10) / 10;
 // CPU time of this process (user + system) since `start`: steadier than wall time on a shared machine.

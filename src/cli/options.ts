@@ -1,14 +1,64 @@
 import { existsSync, readFileSync } from "node:fs";
+import { Option } from "commander";
 import { homedir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { UsageError, RuleError } from "../errors.js";
-import { isValidTimeZone } from "../ingest/year.js";
+import { isValidTimeZone } from "../model/time.js";
 import { defaultDatabasePath, stateFolder } from "../store/db.js";
-import { loadRules } from "../advise/load.js";
+import { loadRules } from "../catalogue/load.js";
 import { parseEmitTarget, type EmitTarget } from "../present/emit/index.js";
 import type { ColorMode } from "../present/color.js";
 import type { Severity } from "../model/findings.js";
 import { conflictingSites, parseSiteSpec, parseSitesFile, type SiteDefinition } from "../correlate/sites.js";
+
+// ---- Options several commands declare: each written once here, with the words that vary by command ----------
+
+/** What commander gives for the shared options (each command adds its own). */
+export interface SharedFlags {
+  db?: string;
+  year?: string;
+  tz?: string;
+  rules?: string[];
+  site?: string[];
+  sites?: string;
+}
+
+/** Commands that read the database and analyze logs only when given PATHs say so in the options about logs. */
+interface FlagContext {
+  readonly withPaths?: boolean;
+}
+
+const pathsPrefix = (context: FlagContext): string => (context.withPaths ? "with PATHs: " : "");
+
+/** `--db FILE`; a writer says it stores into it. */
+export function databaseFlag(use: "store" | "read"): Option {
+  return new Option("--db <file>", `SQLite database${use === "store" ? " to store into" : ""} (default: $MCADVISOR_DB or ~/.local/state/mcadvisor/mcadvisor.db)`);
+}
+
+/** `--year YEAR`; watch reads as the logs are written, so its reference is now, not the files' mtime. */
+export function yearFlag(context: FlagContext & { readonly reference?: "file mtime" | "now" } = {}): Option {
+  return new Option("--year <year>", `${pathsPrefix(context)}year of syslog lines (they carry none); default: from package-log banners, else ${context.reference ?? "file mtime"}`);
+}
+
+/** `--tz ZONE`; `alsoFor` says what else the zone decides in this command. */
+export function timeZoneFlag(context: FlagContext & { readonly alsoFor?: string } = {}): Option {
+  return new Option("--tz <zone>", `${pathsPrefix(context)}the logs' time zone (IANA name)${context.alsoFor ? `: ${context.alsoFor}` : ""}; default: this machine's`);
+}
+
+/** `--rules DIR` (repeatable). */
+export function rulesFlag(context: FlagContext = {}): Option {
+  return new Option("--rules <dir>", `${pathsPrefix(context)}add a site's rule folder to the built-in rules (repeatable)`).argParser(collect);
+}
+
+/** `--site NAME=NODES` (repeatable). */
+export function siteFlag(context: FlagContext = {}): Option {
+  return new Option("--site <name=nodes>", `${pathsPrefix(context)}name a site and its nodes, e.g. dc-east=nodeA1,nodeA2 (repeatable; over the sites file and the cluster ASCII file)`).argParser(collect);
+}
+
+/** `--sites FILE`. */
+export function sitesFlag(context: FlagContext = {}): Option {
+  return new Option("--sites <file>", `${pathsPrefix(context)}sites file, one NAME=node,node a line (default: $XDG_CONFIG_HOME/mcadvisor/sites, ~/.config/mcadvisor/sites, when present)`);
+}
 
 /** Options several commands share, parsed and checked once. */
 export function databasePath(value: string | undefined): string {

@@ -6,7 +6,7 @@ pair-state model.
 */
 
 import type { Scalar } from "../model/events.js";
-import type { Condition, ConditionOperators, Conditions } from "../advise/rule.js";
+import type { Condition, ConditionOperators, Conditions } from "../catalogue/rule.js";
 
 export type Lookup = (path: string) => Scalar | undefined;
 

@@ -10,9 +10,9 @@ import { UNREAD_LINE_KIND } from "../model/events.js";
 import type { LogEvent, Scalar } from "../model/events.js";
 import type { Evidence, Finding, FindingStatus, Severity, Step } from "../model/findings.js";
 import { severityRank } from "../model/findings.js";
-import type { EventPattern, Rule } from "../advise/rule.js";
-import { fillTemplate, placeholdersOf } from "../advise/template.js";
-import { IDENTITY_PLACEHOLDERS, screenValues, withheldWarning } from "../advise/names.js";
+import type { EventPattern, Rule } from "../catalogue/rule.js";
+import { fillTemplate, placeholdersOf } from "../catalogue/template.js";
+import { IDENTITY_PLACEHOLDERS, screenValues, withheldWarning } from "../catalogue/names.js";
 import { conditionOperands, conditionPaths, testConditions } from "./conditions.js";
 import { durationMs } from "./duration.js";
 import { FallbackGate, type Scope } from "./fallback.js";
@@ -44,7 +44,7 @@ interface CompiledRule {
   readonly escalations: ReadonlyArray<{ afterMs: number; severity: Severity; summary?: string }>;
   /** Placeholders the summary and advice use: their values are captured when the finding changes. */
   readonly placeholders: readonly string[];
-  /** Placeholders whose values must be valid names to be shown (src/advise/names.ts): in a command or place, and the identity names. */
+  /** Placeholders whose values must be valid names to be shown (src/catalogue/names.ts): in a command or place, and the identity names. */
   readonly screened: readonly string[];
   /** Every event kind the rule looks at: other events skip it entirely. */
   readonly kinds: ReadonlySet<string>;

@@ -1,12 +1,14 @@
 /**
 What the logs have said so far about each device group: each side's last reported role and state,
 the fence level, AUTO_* values, where the package last started and on which side, the last takeover
-and resync. Rules read it through `lookup(path)` (the state paths are listed in docs/rules.md).
+and resync. Rules read it through `lookup(path)`: one reader per state path of src/catalogue/state-paths.ts (docs/rules.md).
 Configuration facts (events without a time) are applied first, so their order among files does not matter.
 */
 
 import type { LogEvent, Scalar } from "../model/events.js";
 import { SiteMap, type SiteDefinition, type SiteInfo } from "./sites.js";
+import { resolveStatePath, type StatePath } from "../catalogue/state-paths.js";
+import { isOutOfPair } from "../catalogue/vocabulary.js";
 
 export type VolumeRole = "PVOL" | "SVOL";
 
@@ -47,6 +49,24 @@ interface PackageState {
   readonly logged: Map<string, Scalar>;
 }
 
+/** Where a state path is read: the event's group, package and node, and the rule's "now". */
+export interface LookupContext {
+  readonly deviceGroup: string | null;
+  readonly package: string | null;
+  readonly node: string | null;
+  readonly now: number | null;
+}
+
+/** What a state path's reader gets: the context and the model's records it names. */
+interface StateScope {
+  readonly group: DeviceGroupState | null;
+  readonly packageName: string | null;
+  readonly packageState: PackageState | null;
+  readonly context: LookupContext;
+  /** What `*` stands for in `auto.*` / `setting.*`. */
+  readonly name: string;
+}
+
 interface DeviceGroupState {
   readonly name: string;
   readonly packages: Set<string>;
@@ -67,8 +87,6 @@ interface DeviceGroupState {
   instance: Scalar;
 }
 
-const SUSPENDED_STATES = new Set(["PSUS", "PSUE", "PFUS", "SSWS", "SSUS", "PDUB"]);
-
 const emptyReport = (): SideReport => ({ role: null, state: null, code: null, ts: null, line: null });
 
 /**
@@ -79,7 +97,7 @@ pair (COPY then PAIR) reads as a transition: the last state wins.
 */
 function mergedState(previous: { state: string | null; line: string | null }, line: string, state: string | null): { state: string | null; mixed: boolean } {
   if (previous.line !== line || previous.state === null || state === null || previous.state === state) return { state, mixed: false };
-  const broken = (candidate: string): boolean => SUSPENDED_STATES.has(candidate) || candidate === "SMPL";
+  const broken = (candidate: string): boolean => isOutOfPair(candidate) || candidate === "SMPL";
   if (previous.state === "PAIR" && broken(state)) return { state, mixed: true };
   if (state === "PAIR" && broken(previous.state)) return { state: previous.state, mixed: true };
   return { state, mixed: false };
@@ -456,7 +474,7 @@ export class PairModel {
       group.splitSinceSync = false;
       return;
     }
-    if (group.suspendedSince === null && states.some((state) => state !== null && SUSPENDED_STATES.has(state))) {
+    if (group.suspendedSince === null && states.some((state) => state !== null && isOutOfPair(state))) {
       group.suspendedSince = ts ?? this.latestTs;
     }
   }
@@ -497,115 +515,85 @@ export class PairModel {
   The value at a state path for an event's device group, package and node; undefined when the path
   is unknown, null when known but not reported yet.
   */
-  lookup(path: string, context: { deviceGroup: string | null; package: string | null; node: string | null; now: number | null }): Scalar | undefined {
+  lookup(path: string, context: LookupContext): Scalar | undefined {
+    const resolved = resolveStatePath(path);
+    if (resolved === undefined) return undefined;
     const group = context.deviceGroup !== null ? this.groups.get(context.deviceGroup) ?? null : null;
     const packageName = context.package;
     const packageState = packageName ? this.packages.get(packageName) ?? null : null;
-    const [head, ...restParts] = path.split(".");
-    const rest = restParts.join(".");
-    switch (head) {
-      case "fence": {
-        const value = this.setting(group, packageName, "FENCE");
-        return value === undefined || value === null ? null : String(value).toUpperCase();
-      }
-      case "forceflag": {
-        const value = this.setting(group, packageName, "FORCEFLAG");
-        return value === undefined ? null : value;
-      }
-      case "auto": {
-        const value = this.setting(group, packageName, rest.toUpperCase());
-        if (value === undefined || value === null || value === "") return null;
-        const number = Number(value);
-        return Number.isFinite(number) ? number : value;
-      }
-      case "setting": {
-        const value = this.setting(group, packageName, rest.toUpperCase());
-        return value === undefined ? null : value;
-      }
-      case "instance": {
-        if (group?.instance !== null && group?.instance !== undefined) return group.instance;
-        const value = this.configSetting(group, packageName, "HORCMINST");
-        return value === undefined ? null : value;
-      }
-      case "pvol":
-      case "svol": {
-        if (!group) return null;
-        const volume = group.volumes[head === "pvol" ? "PVOL" : "SVOL"];
-        if (rest === "state") return volume.state;
-        if (rest === "node") return volume.node;
-        return undefined;
-      }
-      case "local":
-      case "remote": {
-        if (!group || context.node === null) return null;
-        const report = group.nodes.get(context.node)?.[head];
-        if (!report) return null;
-        if (rest === "role") return report.role;
-        if (rest === "state") return report.state;
-        if (rest === "code") return report.code;
-        // `remote.status`: the state, or the error code when the remote side could not be read.
-        if (rest === "status") return report.state ?? report.code;
-        return undefined;
-      }
-      case "pair": {
-        if (!group) return null;
-        if (rest === "synced") return group.volumes.PVOL.state === "PAIR" && group.volumes.SVOL.state === "PAIR" && group.mixedLine === null;
-        if (rest === "mixed") return group.mixedLine !== null;
-        if (rest === "seen") return describeViews(group);
-        if (rest === "suspended") return group.suspendedSince !== null;
-        if (rest === "suspendedHours") {
-          if (group.suspendedSince === null || context.now === null) return null;
-          return Math.floor((context.now - group.suspendedSince) / 3_600_000);
-        }
-        return undefined;
-      }
-      case "package": {
-        if (rest === "name") return packageName;
-        if (!packageState) return rest === "running" || rest === "runTimedOut" ? false : null;
-        if (rest === "node") return packageState.node;
-        if (rest === "running") return packageState.running;
-        if (rest === "startedAt") return packageState.startedAt;
-        if (rest === "runTimedOut") return packageState.runTimedOutAt !== null;
-        // The side the package runs on now: its node's current role, else the role when it started.
-        if (rest === "side") return this.roleOf(context.deviceGroup, packageState.node) ?? packageState.sideAtStart;
-        return undefined;
-      }
-      case "node": {
-        if (rest === "role") return this.roleOf(context.deviceGroup, context.node);
-        return undefined;
-      }
-      case "continental": {
-        if (rest === "recovered") return this.continentalRecovered;
-        return undefined;
-      }
-      case "takeover": {
-        if (!group?.takeover) return rest === "sinceSync" ? false : null;
-        const takeover = group.takeover;
-        if (rest === "ok") return takeover.ok;
-        if (rest === "resultName") return takeover.resultName;
-        if (rest === "code") return takeover.code;
-        if (rest === "node") return takeover.node;
-        if (rest === "sinceSync") return group.takeoverSinceSync;
-        return undefined;
-      }
-      case "split": {
-        if (!group?.split) return rest === "sinceSync" ? false : null;
-        if (rest === "option") return group.split.option;
-        if (rest === "node") return group.split.node;
-        if (rest === "sinceSync") return group.splitSinceSync;
-        return undefined;
-      }
-      case "resync": {
-        if (!group?.resync) return null;
-        if (rest === "mode") return group.resync.mode;
-        if (rest === "outcome") return group.resync.outcome;
-        if (rest === "node") return group.resync.node;
-        return undefined;
-      }
-      default:
-        return undefined;
-    }
+    return this.readers[resolved.path]({ group, packageName, packageState, context, name: resolved.name });
   }
+
+  /** A node's last local or remote report on the scope's group (null when none). */
+  private static report(scope: StateScope, side: "local" | "remote"): SideReport | null {
+    if (!scope.group || scope.context.node === null) return null;
+    return scope.group.nodes.get(scope.context.node)?.[side] ?? null;
+  }
+
+  /** What each state path (src/catalogue/state-paths.ts) reads: one reader per path, checked by the compiler. */
+  private readonly readers: Readonly<Record<StatePath, (scope: StateScope) => Scalar | undefined>> = {
+    "fence": ({ group, packageName }) => {
+      const value = this.setting(group, packageName, "FENCE");
+      return value === undefined || value === null ? null : String(value).toUpperCase();
+    },
+    "forceflag": ({ group, packageName }) => this.setting(group, packageName, "FORCEFLAG") ?? null,
+    "auto.*": ({ group, packageName, name }) => {
+      const value = this.setting(group, packageName, name.toUpperCase());
+      if (value === undefined || value === null || value === "") return null;
+      const number = Number(value);
+      return Number.isFinite(number) ? number : value;
+    },
+    "setting.*": ({ group, packageName, name }) => {
+      const value = this.setting(group, packageName, name.toUpperCase());
+      return value === undefined ? null : value;
+    },
+    "instance": ({ group, packageName }) => {
+      if (group?.instance !== null && group?.instance !== undefined) return group.instance;
+      const value = this.configSetting(group, packageName, "HORCMINST");
+      return value === undefined ? null : value;
+    },
+    "pvol.state": ({ group }) => (group ? group.volumes.PVOL.state : null),
+    "pvol.node": ({ group }) => (group ? group.volumes.PVOL.node : null),
+    "svol.state": ({ group }) => (group ? group.volumes.SVOL.state : null),
+    "svol.node": ({ group }) => (group ? group.volumes.SVOL.node : null),
+    "local.role": (scope) => PairModel.report(scope, "local")?.role ?? null,
+    "local.state": (scope) => PairModel.report(scope, "local")?.state ?? null,
+    "local.code": (scope) => PairModel.report(scope, "local")?.code ?? null,
+    // `*.status`: the state, or the error code when that side could not be read.
+    "local.status": (scope) => { const report = PairModel.report(scope, "local"); return report ? report.state ?? report.code : null; },
+    "remote.role": (scope) => PairModel.report(scope, "remote")?.role ?? null,
+    "remote.state": (scope) => PairModel.report(scope, "remote")?.state ?? null,
+    "remote.code": (scope) => PairModel.report(scope, "remote")?.code ?? null,
+    "remote.status": (scope) => { const report = PairModel.report(scope, "remote"); return report ? report.state ?? report.code : null; },
+    "pair.synced": ({ group }) => (group ? group.volumes.PVOL.state === "PAIR" && group.volumes.SVOL.state === "PAIR" && group.mixedLine === null : null),
+    "pair.mixed": ({ group }) => (group ? group.mixedLine !== null : null),
+    "pair.suspended": ({ group }) => (group ? group.suspendedSince !== null : null),
+    "pair.suspendedHours": ({ group, context }) => {
+      if (!group || group.suspendedSince === null || context.now === null) return null;
+      return Math.floor((context.now - group.suspendedSince) / 3_600_000);
+    },
+    "pair.seen": ({ group }) => (group ? describeViews(group) : null),
+    "package.name": ({ packageName }) => packageName,
+    "package.node": ({ packageState }) => packageState?.node ?? null,
+    "package.running": ({ packageState }) => packageState?.running ?? false,
+    "package.startedAt": ({ packageState }) => packageState?.startedAt ?? null,
+    // The side the package runs on now: its node's current role, else the role when it started.
+    "package.side": ({ packageState, context }) => (packageState ? this.roleOf(context.deviceGroup, packageState.node) ?? packageState.sideAtStart : null),
+    "package.runTimedOut": ({ packageState }) => (packageState ? packageState.runTimedOutAt !== null : false),
+    "node.role": ({ context }) => this.roleOf(context.deviceGroup, context.node),
+    "continental.recovered": () => this.continentalRecovered,
+    "takeover.ok": ({ group }) => group?.takeover?.ok ?? null,
+    "takeover.resultName": ({ group }) => group?.takeover?.resultName ?? null,
+    "takeover.code": ({ group }) => group?.takeover?.code ?? null,
+    "takeover.node": ({ group }) => group?.takeover?.node ?? null,
+    "takeover.sinceSync": ({ group }) => (group?.takeover ? group.takeoverSinceSync : false),
+    "split.option": ({ group }) => group?.split?.option ?? null,
+    "split.node": ({ group }) => group?.split?.node ?? null,
+    "split.sinceSync": ({ group }) => (group?.split ? group.splitSinceSync : false),
+    "resync.mode": ({ group }) => group?.resync?.mode ?? null,
+    "resync.outcome": ({ group }) => group?.resync?.outcome ?? null,
+    "resync.node": ({ group }) => group?.resync?.node ?? null,
+  };
 
   // ---- Sites (a separate part: names from sites.ts, sides from the reports above) -------------------------
 
@@ -683,24 +671,4 @@ export class PairModel {
       otherSite: otherNodes.length > 0 ? { name: null, nodes: otherNodes, side: opposite(side) } : null,
     };
   }
-}
-
-/** Every state path a rule may name (for validation and docs): `*` stands for any setting name. */
-export const STATE_PATHS: readonly string[] = [
-  "fence", "forceflag", "auto.*", "setting.*", "instance",
-  "pvol.state", "pvol.node", "svol.state", "svol.node",
-  "local.role", "local.state", "local.code", "local.status",
-  "remote.role", "remote.state", "remote.code", "remote.status",
-  "pair.synced", "pair.mixed", "pair.suspended", "pair.suspendedHours", "pair.seen",
-  "package.name", "package.node", "package.running", "package.startedAt", "package.side", "package.runTimedOut",
-  "node.role", "continental.recovered",
-  "takeover.ok", "takeover.resultName", "takeover.code", "takeover.node", "takeover.sinceSync",
-  "split.option", "split.node", "split.sinceSync",
-  "resync.mode", "resync.outcome", "resync.node",
-];
-
-export function isKnownStatePath(path: string): boolean {
-  // `event.<field>`: the matched event's own field (engine and templates).
-  if (path.startsWith("event.") && path.length > "event.".length) return true;
-  return STATE_PATHS.some((known) => (known.endsWith(".*") ? path.startsWith(known.slice(0, -1)) && path.length > known.length - 1 : known === path));
 }

@@ -10,6 +10,7 @@ nodes logged (pair-model.ts); where no name is known the side is still given, wi
 
 import type { LogEvent, Scalar } from "../model/events.js";
 import type { SiteInference, SiteInfo, SiteSource } from "../model/findings.js";
+import type { SitePlaceholder } from "../catalogue/state-paths.js";
 
 export type { SiteInference, SiteInfo, SiteSource } from "../model/findings.js";
 
@@ -162,11 +163,11 @@ export function siteLabel(info: Pick<SiteInfo, "name" | "nodes" | "side" | "firs
 }
 
 /** Template values (`{site.name}` ...) of a finding's site; read back by `siteInfoOf`. */
-export function siteValues(info: SiteInfo | null): Record<string, Scalar> {
+export function siteValues(info: SiteInfo | null): Partial<Record<SitePlaceholder, Scalar>> {
   if (info === null) return {};
-  // One word (no blank): a value placed in a step's `where` must pass as one shell word (src/advise/names.ts).
+  // One word (no blank): a value placed in a step's `where` must pass as one shell word (src/catalogue/names.ts).
   const list = (nodes: readonly string[]): string | null => (nodes.length > 0 ? nodes.join(",") : null);
-  return {
+  const values: Record<SitePlaceholder, Scalar> = {
     "site.name": info.name,
     "site.nodes": list(info.nodes),
     "site.side": sideWords(info.side),
@@ -179,12 +180,8 @@ export function siteValues(info: SiteInfo | null): Record<string, Scalar> {
     "otherSite.side": sideWords(info.otherSite?.side ?? null),
     "otherSite.label": info.otherSite ? siteLabel({ ...info.otherSite, firstSide: null, inferredFrom: info.inferredFrom }) : null,
   };
+  return values;
 }
-
-/** The placeholders this module fills (docs/rules.md, validated by rules lint). */
-export const SITE_PLACEHOLDERS: readonly string[] = Object.keys(siteValues({
-  name: null, nodes: [], side: null, firstSide: null, inferredFrom: null, source: null, otherSite: null,
-}));
 
 const SIDE_OF_WORDS: Readonly<Record<string, string>> = { "P-VOL side": "PVOL", "S-VOL side": "SVOL" };
 

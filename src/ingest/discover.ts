@@ -1,7 +1,7 @@
 import { closeSync, openSync, readdirSync, readSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { InputError } from "../errors.js";
-import type { FileKind } from "../store/store.js";
+import type { FileKind } from "../model/events.js";
 import { compareText } from "../util/compare.js";
 
 /** A log or configuration file found among the inputs, with what its place in the tree tells. */
@@ -33,7 +33,7 @@ const CONFIG_NAME = /\.(config|conf|ascii|env)$/;
 // A folder with a log's name (syslog.log, pkg.log): the syslog folder itself (var/adm/syslog) is not one.
 const LOG_FOLDER_NAME = /\.log(\.\d+)?$/;
 // Folders whose contents are never logs of the cluster.
-const SKIPPED_FOLDERS = new Set(["node_modules", ".git", ".mcadvisor"]);
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(["node_modules", ".git", ".mcadvisor"]);
 // Path markers below which the node's own filesystem starts in a copied tree. HP-UX: $SGCONF is
 // /etc/cmcluster, $SGRUN /var/adm/cmcluster. Serviceguard for Linux: $SGCONF/$SGRUN are
 // /usr/local/cmcluster/{conf,run} on Red Hat and /opt/cmcluster/{conf,run} on SUSE (cmcluster.conf).

@@ -27,7 +27,8 @@ import { basename, dirname, join } from "node:path";
 import { FINGERPRINT_BYTES, hashHead } from "./source.js";
 import { LineFramer, type FramedLine } from "./lines.js";
 import { specialFileKind } from "./discover.js";
-import type { FileKind, FileRecord, Store } from "../store/store.js";
+import type { FileKind } from "../model/events.js";
+import type { FileRecord, Store } from "../store/store.js";
 
 export interface FollowedPlace {
   readonly kind: FileKind;

@@ -7,6 +7,9 @@ emit a new kind without a change in src/ (docs/events.md lists the kinds the shi
 /** A scalar value an event field may hold. */
 export type Scalar = string | number | boolean | null;
 
+/** What a file holds, by its name and place: which header grammars read its lines. */
+export type FileKind = "syslog" | "pkglog" | "config";
+
 /** Which header grammar recognised a line. */
 export type LineFormat = "syslog" | "pkglog" | "config" | "unknown";
 

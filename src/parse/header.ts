@@ -4,11 +4,11 @@ through the syslog grammar's regex fast path first (nearley is about 13x slower 
 stack.md §3) and through nearley only when the fast path declines.
 */
 
-import type { Header } from "../model/events.js";
+import type { FileKind, Header } from "../model/events.js";
 import { grammarNamed, grammars, runGrammar } from "./registry.js";
 import type { GrammarEntry } from "./registry.js";
 
-export type FileKind = "syslog" | "pkglog" | "config";
+export type { FileKind };
 
 /** Header grammars read at most this much of a line; the rest of a longer line is kept in the body. */
 export const MAX_HEADER_INPUT = 16 * 1024;

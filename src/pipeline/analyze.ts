@@ -10,12 +10,11 @@ import type { BundleReading } from "../model/readability.js";
 import { statSync } from "node:fs";
 import { compareText } from "../util/compare.js";
 import type { SiteDefinition } from "../correlate/sites.js";
-
-type Rules = Parameters<typeof correlateBundle>[2];
+import type { Rule } from "../catalogue/rule.js";
 
 export interface AnalyzeOptions extends Omit<IngestOptions, "onBytes" | "loggedReference"> {
   readonly paths: readonly string[];
-  readonly rules: Rules;
+  readonly rules: readonly Rule[];
   /** Sites the operator named (--site, the sites file). */
   readonly sites?: readonly SiteDefinition[];
   /** Progress: bytes read so far out of the inputs' total size. */

@@ -2,15 +2,14 @@ import { RuleEngine } from "../correlate/engine.js";
 import type { SiteDefinition } from "../correlate/sites.js";
 import type { Finding } from "../model/findings.js";
 import type { Store } from "../store/store.js";
-
-type Rules = ConstructorParameters<typeof RuleEngine>[0];
+import type { Rule } from "../catalogue/rule.js";
 
 /**
 Runs the rules over every stored event of a bundle, from the start, and stores what they conclude.
 Re-running from the start (not incrementally) is what makes a second analysis, a later node's logs
 or a changed rule give exactly the findings one pass over everything would give.
 */
-export function correlateBundle(store: Store, bundle: string, rules: Rules, options: { sites?: readonly SiteDefinition[] } = {}): Finding[] {
+export function correlateBundle(store: Store, bundle: string, rules: readonly Rule[], options: { sites?: readonly SiteDefinition[] } = {}): Finding[] {
   const engine = new RuleEngine(rules, { sites: options.sites });
   for (const event of store.eventsOfBundle(bundle)) engine.push(event);
   const end = store.lastTimeOfBundle(bundle);

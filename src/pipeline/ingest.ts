@@ -1,7 +1,7 @@
 import type { InputFile } from "../ingest/discover.js";
 import { identify, openContent, describeError, isTruncatedGzip } from "../ingest/source.js";
 import { LineFramer, type FramedLine } from "../ingest/lines.js";
-import { toWallClock, yearResolver, type YearReference } from "../ingest/year.js";
+import { toWallClock, yearResolver, type YearReference } from "../model/time.js";
 import { createFileParser, type FileParserContext } from "../parse/index.js";
 import { readEventCount } from "../model/events.js";
 import { createHash } from "node:crypto";

@@ -26,9 +26,8 @@ import { RuleEngine, type FindingChange, type RuleEngineOptions } from "../corre
 import type { LogEvent } from "../model/events.js";
 import { severityRank, type Finding } from "../model/findings.js";
 import { listFindings } from "../store/read.js";
-import { REPLAY_ORDER, rowToEvent, type Store } from "../store/store.js";
-
-type Rules = ConstructorParameters<typeof RuleEngine>[0];
+import type { Store } from "../store/store.js";
+import type { Rule } from "../catalogue/rule.js";
 
 /**
 What watch prints: `opened`, `escalated` (the severity rose), `resolved`, `withdrawn` (a replay of the
@@ -38,7 +37,7 @@ export type LiveChange = FindingChange | "withdrawn";
 
 export interface LiveFindingsOptions {
   readonly store: Store;
-  readonly rules: Rules;
+  readonly rules: readonly Rule[];
   /** Sites the operator named (--site, the sites file). */
   readonly sites?: RuleEngineOptions["sites"];
   /** The machine's clock in the logs' wall clock (naive ms, see docs/architecture.md). */
@@ -85,23 +84,10 @@ interface BundleState {
   told: Map<string, Finding>;
 }
 
-interface ReplayRow extends Record<string, unknown> {
-  id: number;
-  file_id: number;
-}
-
 export class LiveFindings {
   private readonly bundles = new Map<string, BundleState>();
-  private readonly replayRows;
 
-  constructor(private readonly options: LiveFindingsOptions) {
-    this.replayRows = options.store.database.prepare(
-      `SELECT e.id, e.kind, e.ts, e.host, e.package, e.device_group, e.node, e.fields, f.path, e.line_no, e.raw AS text, e.file_id
-       FROM event e JOIN file f ON f.id = e.file_id
-       WHERE f.bundle = ? AND e.id <= ?
-       ORDER BY ${REPLAY_ORDER}`,
-    );
-  }
+  constructor(private readonly options: LiveFindingsOptions) {}
 
   has(bundle: string): boolean {
     return this.bundles.has(bundle);
@@ -206,10 +192,9 @@ export class LiveFindings {
     const engine = new RuleEngine(this.options.rules, { sites: this.options.sites });
     let last: OrderKey | null = null;
     let configWaiting = false;
-    for (const row of this.replayRows.iterate(state.bundle, upToEventId) as IterableIterator<ReplayRow>) {
-      const event = rowToEvent(row as unknown as Parameters<typeof rowToEvent>[0]);
+    for (const { event, fileId } of this.options.store.replayOfBundle(state.bundle, upToEventId)) {
       engine.push(event);
-      last = keyOf(event, row.file_id);
+      last = keyOf(event, fileId);
       configWaiting = event.ts === null;
     }
     engine.drainChanges(); // what the replay concludes is compared whole (compareAll), not as news

@@ -9,17 +9,16 @@ stored and reported.
 import { statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { watch as chokidarWatch, type FSWatcher } from "chokidar";
-import type { RuleEngine, RuleEngineOptions } from "../correlate/engine.js";
+import type { RuleEngineOptions } from "../correlate/engine.js";
 import { LiveFindings, type LiveChange } from "./live-findings.js";
 import { FollowerHub, isRotatedSibling, type FollowedPlace, type LineSink } from "../ingest/follower.js";
-import { classify, placeOf } from "../ingest/discover.js";
-import { toWallClock, yearResolver } from "../ingest/year.js";
+import { classify, placeOf, SKIPPED_FOLDERS } from "../ingest/discover.js";
+import { toWallClock, yearResolver } from "../model/time.js";
 import { createFileParser } from "../parse/index.js";
-import { rowToEvent, type FileRecord, type LineToStore, type Store } from "../store/store.js";
+import type { FileRecord, LineToStore, Store } from "../store/store.js";
 import { bundleZoneOffset, resumeContext } from "./ingest.js";
 import type { Finding } from "../model/findings.js";
-
-type Rules = ConstructorParameters<typeof RuleEngine>[0];
+import type { Rule } from "../catalogue/rule.js";
 
 export interface LiveTargets {
   /** Files followed by name (they may not exist yet). */
@@ -30,7 +29,7 @@ export interface LiveTargets {
 
 export interface LiveOptions {
   readonly store: Store;
-  readonly rules: Rules;
+  readonly rules: readonly Rule[];
   /** Sites the operator named (--site, the sites file). */
   readonly sites?: RuleEngineOptions["sites"];
   readonly targets: LiveTargets;
@@ -101,7 +100,6 @@ export function explicitTargets(paths: readonly string[]): LiveTargets {
 }
 
 const TICK_MS = 1000;
-const SKIPPED_FOLDERS = new Set(["node_modules", ".git", ".mcadvisor"]);
 
 function nearestExisting(path: string): string {
   let current = path;
@@ -119,13 +117,9 @@ function nearestExisting(path: string): string {
 // Without --poll, a cheap stat of each followed file this often catches an inotify event lost under load.
 const SAFETY_SWEEP_SECONDS = 5;
 
-const EVENTS_AFTER = `SELECT e.id, e.kind, e.ts, e.host, e.package, e.device_group, e.node, e.fields, f.path, f.bundle, e.line_no, e.raw AS text, e.file_id
-  FROM event e JOIN file f ON f.id = e.file_id WHERE e.id > ? ORDER BY e.id`;
-
 export function startLive(options: LiveOptions): LiveSession {
   const { store, rules, timeZone, fixedYear } = options;
-  const eventsAfter = store.database.prepare(EVENTS_AFTER);
-  let lastEventId = (store.database.prepare("SELECT coalesce(max(id), 0) AS id FROM event").get() as { id: number }).id;
+  let lastEventId = store.lastEventId();
   const followedDirectories = options.targets.directories.map((directory) => resolve(directory));
   const followedFiles = new Set(options.targets.files.map((file) => resolve(file)));
   const wallClock = (): number => toWallClock(Date.now(), timeZone);
@@ -135,11 +129,11 @@ export function startLive(options: LiveOptions): LiveSession {
   /** After a commit: the new stored events go to their bundles' engines, in the order they were stored. */
   const pushNewEvents = (): void => {
     const touched = new Set<string>();
-    for (const row of eventsAfter.iterate(lastEventId) as IterableIterator<Parameters<typeof rowToEvent>[0] & { bundle: string; file_id: number }>) {
-      findings.open(row.bundle, row.id - 1); // later ones are pushed live
-      lastEventId = row.id;
-      findings.push(row.bundle, rowToEvent(row), row.file_id);
-      touched.add(row.bundle);
+    for (const stored of store.eventsStoredAfter(lastEventId)) {
+      findings.open(stored.bundle, stored.id - 1); // later ones are pushed live
+      lastEventId = stored.id;
+      findings.push(stored.bundle, stored.event, stored.fileId);
+      touched.add(stored.bundle);
     }
     for (const bundle of touched) findings.report(bundle);
   };

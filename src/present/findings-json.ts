@@ -1,5 +1,5 @@
 import type { StoredFinding, InputTotals } from "../store/read.js";
-import { formatIso } from "../ingest/year.js";
+import { formatIso } from "../model/time.js";
 import { describeReadability, readabilityVerdict, type BundleReading } from "../model/readability.js";
 import type { FindingAcknowledgement } from "../model/acknowledgement.js";
 

@@ -1,7 +1,7 @@
 import { relative } from "node:path";
 import type { StoredFinding } from "../store/read.js";
 import type { InputTotals } from "../store/read.js";
-import { formatIso } from "../ingest/year.js";
+import { formatIso } from "../model/time.js";
 import { sanitizeForTerminal } from "./sanitize.js";
 import { numberedSteps, stepLabel } from "./steps.js";
 import { describeAcknowledgement } from "../model/acknowledgement.js";

@@ -180,3 +180,8 @@ function migrate(database: SqliteDatabase, path: string): void {
     database.pragma(`foreign_keys = ${foreignKeys ? "ON" : "OFF"}`);
   }
 }
+
+/** A counter SQLite raises whenever another connection commits (`PRAGMA data_version`: no I/O beyond the WAL header). */
+export function dataVersion(database: SqliteDatabase): number {
+  return database.pragma("data_version", { simple: true }) as number;
+}

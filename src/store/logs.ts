@@ -5,6 +5,7 @@ around its position (blocks.ts), so it costs the same on a million lines as on a
 a time (configuration files) sort first.
 */
 import type { SqliteDatabase } from "./db.js";
+import { TROUBLE_WORDS } from "../catalogue/vocabulary.js";
 import { fileIdOfLine } from "./block-codec.js";
 import { blockReader, mergedLines, type BlockRef, type BlockTest, type LineTest, type StoredLine } from "./blocks.js";
 import { anyWordMatcher, askSearchIndex, candidateBlocks, isCandidate, requestSearchIndex, searchMatcher, type TextMatcher } from "./search.js";
@@ -45,13 +46,12 @@ export interface LogPosition {
   readonly id: number;
 }
 
-// Words that mark trouble in Serviceguard, Metrocluster and Raid Manager messages, as whole words (`*`: a
-// prefix). EX_ codes are Raid Manager errors; words split at the underscore (EX_EWSTOT is "ex" "ewstot"),
-// so "ex" finds them all.
-const errorWords = ["error*", "fail*", "ex", "abort*", "cannot", "unable", "timed", "timeout*", "died", "panic*", "critical", "alarm", "refused", "denied"];
-const warningWords = ["warn*", "halted", "psue", "pfus", "ssws", "suspend*", "lost", "alert", "unreachable"];
-const errorMatcher = anyWordMatcher(errorWords);
-const troubleMatcher = anyWordMatcher([...errorWords, ...warningWords]);
+// Words that mark trouble (src/catalogue/vocabulary.ts): error words alone, or with the warning words.
+const errorMatcher = anyWordMatcher(TROUBLE_WORDS.error);
+const troubleMatcher = anyWordMatcher([...TROUBLE_WORDS.error, ...TROUBLE_WORDS.warning]);
+
+/** A line with a warning or error word: what the Logs view's `warning` level and the report's unexplained lines show. */
+export const isTroubleLine = (text: string): boolean => troubleMatcher.test(text);
 
 /** How the lines of a question are found: which blocks, and which of their lines count. */
 interface Plan {

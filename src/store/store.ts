@@ -1,11 +1,11 @@
 import type { SqliteDatabase } from "./db.js";
+import type { Statement } from "better-sqlite3";
 import { readEventCount, UNREAD_LINE_KIND } from "../model/events.js";
-import type { EventDraft, LogEvent, Scalar } from "../model/events.js";
+import type { EventDraft, FileKind, LogEvent, Scalar } from "../model/events.js";
 import type { Finding } from "../model/findings.js";
 import { blockIsFull, decompress, encodeBlock, lineIdOf, textCost, unpackColumns, unpackTexts, WRITE_CODEC, type BlockLine } from "./block-codec.js";
 import { blockReader } from "./blocks.js";
 
-export type FileKind = "syslog" | "pkglog" | "config";
 
 export interface FileRecord {
   readonly id: number;
@@ -132,6 +132,8 @@ const EVENTS_PER_INSERT = 32;
 export class Store {
   readonly database: SqliteDatabase;
   private readonly statements;
+  private eventsAfterStatement: Statement<unknown[]> | undefined;
+  private replayStatement: Statement<unknown[]> | undefined;
   private readonly tails = new Map<number, TailBlock>();
   private readonly eventParameters: unknown[] = new Array(EVENTS_PER_INSERT * EVENT_WIDTH);
 
@@ -417,6 +419,35 @@ export class Store {
        ORDER BY ${REPLAY_ORDER}`,
     ).iterate(bundle, afterId) as IterableIterator<EventRow>;
     for (const row of rows) yield rowToEvent(row);
+  }
+
+  /** The id of the last stored event (0 when none): watch pushes what comes after it. */
+  lastEventId(): number {
+    return (this.database.prepare("SELECT coalesce(max(id), 0) FROM event").pluck().get() as number);
+  }
+
+  /** Events stored after `afterId`, in the order they were stored, with their bundle and file (watch pushes them live). */
+  *eventsStoredAfter(afterId: number): IterableIterator<{ readonly id: number; readonly event: LogEvent; readonly bundle: string; readonly fileId: number }> {
+    this.eventsAfterStatement ??= this.database.prepare(
+      `SELECT e.id, e.kind, e.ts, e.host, e.package, e.device_group, e.node, e.fields, f.path, f.bundle, e.line_no, e.raw AS text, e.file_id
+         FROM event e JOIN file f ON f.id = e.file_id WHERE e.id > ? ORDER BY e.id`,
+    );
+    for (const row of this.eventsAfterStatement.iterate(afterId) as IterableIterator<EventRow & { bundle: string; file_id: number }>) {
+      yield { id: row.id, event: rowToEvent(row), bundle: row.bundle, fileId: row.file_id };
+    }
+  }
+
+  /** A bundle's events stored up to `upToId`, in REPLAY_ORDER, with the file of each (watch rebuilds a bundle's engine from them). */
+  *replayOfBundle(bundle: string, upToId: number): IterableIterator<{ readonly event: LogEvent; readonly fileId: number }> {
+    this.replayStatement ??= this.database.prepare(
+      `SELECT e.id, e.kind, e.ts, e.host, e.package, e.device_group, e.node, e.fields, f.path, e.line_no, e.raw AS text, e.file_id
+         FROM event e JOIN file f ON f.id = e.file_id
+        WHERE f.bundle = ? AND e.id <= ?
+        ORDER BY ${REPLAY_ORDER}`,
+    );
+    for (const row of this.replayStatement.iterate(bundle, upToId) as IterableIterator<EventRow & { file_id: number }>) {
+      yield { event: rowToEvent(row), fileId: row.file_id };
+    }
   }
 
   /** The newest line time of a bundle: the end of what the logs say, used as the final watermark (kept per file at ingest). */

@@ -5,6 +5,7 @@ Read from stored events only; the rules engine is not involved, so what is drawn
 */
 import type { SqliteDatabase } from "./db.js";
 import type { SourceRef } from "../model/events.js";
+import { EVENT_DISPLAY, type EventDisplay } from "../catalogue/vocabulary.js";
 
 export interface TimelineOptions {
   /** Only these bundles (all when absent). */
@@ -54,31 +55,8 @@ export interface Timeline {
 
 type Fields = Record<string, string | number | boolean | null>;
 
-const text = (value: unknown): string => (value === null || value === undefined || value === "" ? "?" : String(value));
-
-/** How each marked kind reads on the axis. A kind missing here is not drawn (it stays in the Logs view). */
-const markLabels: Readonly<Record<string, (mark: { node: string | null; package: string | null; deviceGroup: string | null; fields: Fields }) => string>> = {
-  "pkg.started": (m) => `${text(m.package)} started on ${text(m.node)}`,
-  "pkg.halted": (m) => `${text(m.package)} halted on ${text(m.node)}`,
-  "pkg.start.failed": (m) => `${text(m.package)} failed to start on ${text(m.node)}`,
-  "pkg.halt.failed": (m) => `${text(m.package)} failed to halt on ${text(m.node)}`,
-  "pkg.script.timeout": (m) => `${text(m.package)} ${m.fields.phase === "halt" ? "halt" : "run"} script timed out on ${text(m.node)}`,
-  "mc.start.refused": (m) => `Metrocluster refused to start ${text(m.package)} on ${text(m.node)}`,
-  "node.timeout": (m) => `node ${text(m.node)} timed out`,
-  "cluster.formed": (m) => `cluster formed with ${text(m.fields.members)} node(s)`,
-  "daemon.died": (m) => `${text(m.fields.daemon)} died on ${text(m.node)}`,
-  takeover: (m) => `horctakeover ${text(m.deviceGroup)} on ${text(m.node)}: ${m.fields.ok === true ? text(m.fields.resultName) : `failed ${text(m.fields.code)}`}`,
-  "pair.resync": (m) => `pairresync${m.fields.mode && m.fields.mode !== "normal" ? ` -${String(m.fields.mode)}` : ""} ${text(m.deviceGroup)} ${m.fields.outcome ?? ""}`.trimEnd(),
-  "pair.create": (m) => `paircreate ${text(m.deviceGroup)} ${m.fields.outcome ?? ""}`.trimEnd(),
-  "pair.split": (m) => `pairsplit ${text(m.deviceGroup)} ${m.fields.outcome ?? ""}`.trimEnd(),
-  "link.failure": (m) => `replication link failure seen from ${text(m.node)}`,
-  "link.restored": (m) => `replication link restored seen from ${text(m.node)}`,
-  "cc.alert": (m) => `alert: cluster ${text(m.fields.cluster)} ${text(m.fields.condition)}`,
-  "cc.alarm": (m) => `alarm: cluster ${text(m.fields.cluster)} ${text(m.fields.condition)}`,
-  "cc.recover": (m) => `cmrecovercl${m.package ? `: ${m.package}` : ""}${m.fields.cluster ? ` on ${String(m.fields.cluster)}` : ""}`,
-};
-
-export const markedKinds: readonly string[] = Object.keys(markLabels);
+/** The kinds drawn as marks: those the vocabulary gives a label (src/catalogue/vocabulary.ts); the others stay in the Logs view. */
+export const markedKinds: readonly string[] = Object.keys(EVENT_DISPLAY).filter((kind) => EVENT_DISPLAY[kind].label !== undefined);
 
 interface EventRow {
   ts: number;
@@ -164,7 +142,7 @@ function marksOf(events: readonly EventRow[]): TimelineMark[] {
   const seen = new Set<string>();
   const marks: TimelineMark[] = [];
   for (const event of events) {
-    const label = markLabels[event.kind]({ node: event.node, package: event.package, deviceGroup: event.device_group, fields: JSON.parse(event.fields) as Fields });
+    const label = (EVENT_DISPLAY[event.kind].label as NonNullable<EventDisplay["label"]>)({ node: event.node, package: event.package, deviceGroup: event.device_group, fields: JSON.parse(event.fields) as Fields });
     // The same fact logged by several nodes (or in syslog and a package log) is drawn once.
     const key = `${event.ts}\u0000${label}`;
     if (seen.has(key)) continue;

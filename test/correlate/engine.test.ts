@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RuleEngine } from "../../src/correlate/engine.js";
-import type { Rule } from "../../src/advise/rule.js";
+import type { Rule } from "../../src/catalogue/rule.js";
 import type { LogEvent, Scalar } from "../../src/model/events.js";
 
 const T0 = Date.UTC(2026, 10, 20, 10, 0, 0);

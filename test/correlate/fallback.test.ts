@@ -1,7 +1,7 @@
 // Fallback rules ("no specific rule explains this") and unread-line evidence, through the real engine.
 import { describe, expect, it } from "vitest";
 import { RuleEngine } from "../../src/correlate/engine.js";
-import type { Rule } from "../../src/advise/rule.js";
+import type { Rule } from "../../src/catalogue/rule.js";
 import type { LogEvent, Scalar } from "../../src/model/events.js";
 
 const T0 = Date.UTC(2026, 11, 1, 8, 0, 0);

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createFileParser } from "../../src/parse/index.js";
-import { toWallClock } from "../../src/ingest/year.js";
+import { toWallClock } from "../../src/model/time.js";
 
 const MINUTE = 60_000;
 const pad = (value: number, length = 2): string => String(Math.abs(value)).padStart(length, "0");

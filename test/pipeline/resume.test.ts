@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/db.js";
 import { Store } from "../../src/store/store.js";
 import { analyzePaths } from "../../src/pipeline/analyze.js";
-import { loadRules } from "../../src/advise/load.js";
+import { loadRules } from "../../src/catalogue/load.js";
 import { tempDir } from "../helpers/temp.js";
 
 describe("resuming a file that grew", () => {

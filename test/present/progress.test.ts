@@ -5,7 +5,7 @@ import { createProgress } from "../../src/present/progress.js";
 import { openDatabase } from "../../src/store/db.js";
 import { Store } from "../../src/store/store.js";
 import { analyzePaths } from "../../src/pipeline/analyze.js";
-import { loadRules } from "../../src/advise/load.js";
+import { loadRules } from "../../src/catalogue/load.js";
 import { tempDir } from "../helpers/temp.js";
 
 function fakeTerminal(isTTY: boolean): NodeJS.WriteStream & { written: string[] } {

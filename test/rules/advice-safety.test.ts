@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseBundle, parseEventTime } from "../../src/advise/examples.js";
-import { loadRules } from "../../src/advise/load.js";
-import type { ExampleFile, Rule } from "../../src/advise/rule.js";
+import { parseBundle, parseEventTime } from "../../src/pipeline/rule-examples.js";
+import { loadRules } from "../../src/catalogue/load.js";
+import type { ExampleFile, Rule } from "../../src/catalogue/rule.js";
 import { RuleEngine } from "../../src/correlate/engine.js";
 import type { Finding } from "../../src/model/findings.js";
 import { severityRank } from "../../src/model/findings.js";

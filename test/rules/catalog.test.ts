@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { builtInRulesDirectory, loadRules } from "../../src/advise/load.js";
-import { runRuleExamples } from "../../src/advise/examples.js";
+import { builtInRulesDirectory, loadRules } from "../../src/catalogue/load.js";
+import { runRuleExamples } from "../../src/pipeline/rule-examples.js";
 import { parse } from "yaml";
-import { ACTION_IDS } from "../../src/advise/vocabulary.js";
+import { ACTION_IDS } from "../../src/catalogue/vocabulary.js";
 
 const loaded = loadRules([], { collectErrors: true });
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
-import type { ExampleFile } from "../../src/advise/rule.js";
+import type { ExampleFile } from "../../src/catalogue/rule.js";
 
 export const samplesDirectory = fileURLToPath(new URL("../../samples/", import.meta.url));
 

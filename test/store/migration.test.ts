@@ -9,7 +9,7 @@ import { inputTotals, listFindings } from "../../src/store/read.js";
 import { seekLogLine } from "../../src/store/logs.js";
 import { lineIdOf } from "../../src/store/block-codec.js";
 import { analyzePaths } from "../../src/pipeline/analyze.js";
-import { loadRules } from "../../src/advise/load.js";
+import { loadRules } from "../../src/catalogue/load.js";
 import { schemaVersion } from "../../src/store/schema.js";
 import { StoreError } from "../../src/errors.js";
 import { tempDir } from "../helpers/temp.js";

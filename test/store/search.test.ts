@@ -9,7 +9,7 @@ import { Store } from "../../src/store/store.js";
 import { seekLogLine, type LogLine } from "../../src/store/logs.js";
 import { buildSearchIndex, searchIndexPath, searchIndexState, searchLines, searchMatcher } from "../../src/store/search.js";
 import { analyzePaths } from "../../src/pipeline/analyze.js";
-import { loadRules } from "../../src/advise/load.js";
+import { loadRules } from "../../src/catalogue/load.js";
 import { repositoryRoot, runMcadvisor } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
 

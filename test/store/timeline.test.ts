@@ -4,7 +4,7 @@ import { openDatabase } from "../../src/store/db.js";
 import { Store } from "../../src/store/store.js";
 import { readTimeline } from "../../src/store/timeline.js";
 import { analyzePaths } from "../../src/pipeline/analyze.js";
-import { loadRules } from "../../src/advise/load.js";
+import { loadRules } from "../../src/catalogue/load.js";
 import { tempDir } from "../helpers/temp.js";
 
 async function sampleStore(name: string): Promise<Store> {

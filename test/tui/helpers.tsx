@@ -3,7 +3,7 @@ import { render } from "ink-testing-library";
 import { openDatabase, type SqliteDatabase } from "../../src/store/db.js";
 import { Store } from "../../src/store/store.js";
 import { analyzePaths } from "../../src/pipeline/analyze.js";
-import { loadRules } from "../../src/advise/load.js";
+import { loadRules } from "../../src/catalogue/load.js";
 import { App } from "../../src/present/tui/app.js";
 import { acknowledgementWriter } from "../../src/cli/commands/ack.js";
 import { tempDir } from "../helpers/temp.js";

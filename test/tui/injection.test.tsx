@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { openDatabase } from "../../src/store/db.js";
 import { Store } from "../../src/store/store.js";
 import { analyzePaths } from "../../src/pipeline/analyze.js";
-import { loadRules } from "../../src/advise/load.js";
+import { loadRules } from "../../src/catalogue/load.js";
 import { tempDir } from "../helpers/temp.js";
 import { forgedBundle, FORGED_PACKAGE } from "../helpers/forged.js";
 import { keys, renderTui, type Tui } from "./helpers.js";

@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync, readdirSync, readFileSync, statSync } from "
 import { dirname, join, relative } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loadRules } from "../../src/advise/load.js";
+import { loadRules } from "../../src/catalogue/load.js";
 import type { Finding } from "../../src/model/findings.js";
 import { analyzePaths } from "../../src/pipeline/analyze.js";
 import { explicitTargets, startLive, type LiveSession } from "../../src/pipeline/live.js";

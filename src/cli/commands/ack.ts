@@ -12,7 +12,7 @@ import {
 } from "../../model/acknowledgement.js";
 import { sanitizeForTerminal } from "../../present/sanitize.js";
 import { renderTable } from "../../present/table.js";
-import { databasePath, formatOption } from "../options.js";
+import { databaseFlag, databasePath, formatOption } from "../options.js";
 
 interface AckFlags {
   db?: string;
@@ -139,7 +139,7 @@ export function register(program: Command): void {
     .option("--by <name>", "who acknowledges (default: the OS user, or sudo's caller)")
     .option("--list", "list the acknowledgements and whether each is still in effect")
     .option("--format <format>", "with --list: text (default) or json")
-    .option("--db <file>", "SQLite database (default: $MCADVISOR_DB or ~/.local/state/mcadvisor/mcadvisor.db)")
+    .addOption(databaseFlag("read"))
     .action((typed: string | undefined, flags: AckFlags) => {
       const path = databasePath(flags.db);
       const now = Date.now();
@@ -183,7 +183,7 @@ export function register(program: Command): void {
     .command("unack")
     .description("remove a finding's acknowledgement: it raises the exit status again")
     .argument("<finding-id>", "the finding's id, or enough of its start to name only one acknowledged finding")
-    .option("--db <file>", "SQLite database (default: $MCADVISOR_DB or ~/.local/state/mcadvisor/mcadvisor.db)")
+    .addOption(databaseFlag("read"))
     .action((typed: string, flags: { db?: string }) => {
       const target = openForAcknowledging(databasePath(flags.db));
       try {

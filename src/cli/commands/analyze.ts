@@ -10,19 +10,11 @@ import { COLORED, PLAIN, useColor } from "../../present/color.js";
 import { severityRank } from "../../model/findings.js";
 import { version } from "../../version.js";
 import { analyzeInto } from "../analysis.js";
-import {
-  bundleFilter, collect, colorOption, databasePath, emitTargets, formatOption, loadRulesOrFail, severityOption, siteOptions, timeZoneOption, yearOption,
-} from "../options.js";
+import { bundleFilter, collect, colorOption, databaseFlag, databasePath, emitTargets, formatOption, loadRulesOrFail, rulesFlag, severityOption, type SharedFlags, siteFlag, siteOptions, sitesFlag, timeZoneFlag, timeZoneOption, yearFlag, yearOption } from "../options.js";
 
-interface AnalyzeFlags {
-  db?: string;
+interface AnalyzeFlags extends SharedFlags {
   format?: string;
-  year?: string;
-  tz?: string;
-  rules?: string[];
   emit?: string[];
-  site?: string[];
-  sites?: string;
   color?: string;
   openOnly?: boolean;
   severity?: string;
@@ -34,14 +26,14 @@ export function register(program: Command): void {
     .command("analyze")
     .description("read saved syslog and package logs (files or folders, .gz too), store them and print what to do")
     .argument("<paths...>", "log files or folders (one folder per node is fine)")
-    .option("--db <file>", "SQLite database to store into (default: $MCADVISOR_DB or ~/.local/state/mcadvisor/mcadvisor.db)")
+    .addOption(databaseFlag("store"))
     .option("--format <format>", "text (default) or json")
-    .option("--year <year>", "year of syslog lines (they carry none); default: from package-log banners, else file mtime")
-    .option("--tz <zone>", "the logs' time zone (IANA name); default: this machine's")
-    .option("--rules <dir>", "add a site's rule folder to the built-in rules (repeatable)", collect)
+    .addOption(yearFlag())
+    .addOption(timeZoneFlag())
+    .addOption(rulesFlag())
     .option("--emit <target>", "send each finding change on: syslog://HOST:PORT (UDP), syslog+tcp://HOST:PORT or jsonl:FILE (repeatable)", collect)
-    .option("--site <name=nodes>", "name a site and its nodes, e.g. dc-east=nodeA1,nodeA2 (repeatable; over the sites file and the cluster ASCII file)", collect)
-    .option("--sites <file>", "sites file, one NAME=node,node a line (default: $XDG_CONFIG_HOME/mcadvisor/sites, ~/.config/mcadvisor/sites, when present)")
+    .addOption(siteFlag())
+    .addOption(sitesFlag())
     .option("--color <when>", "colour severities, commands and evidence paths: auto (default: on a terminal, unless NO_COLOR is set), always or never")
     .option("--open-only", "show only open findings (the counts and the exit status still cover all)")
     .option("--severity <level>", "show only findings of this severity or worse: critical, warning or info")

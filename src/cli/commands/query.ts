@@ -5,7 +5,7 @@ import { McAdvisorError, UsageError } from "../../errors.js";
 import { openDatabase } from "../../store/db.js";
 import { buildSearchIndex } from "../../store/search.js";
 import { describeViews, viewsHelp } from "../../store/views.js";
-import { databasePath, formatOption } from "../options.js";
+import { databaseFlag, databasePath, formatOption } from "../options.js";
 
 const RUNNER = fileURLToPath(new URL("../query-runner.js", import.meta.url));
 const DEFAULT_TIMEOUT_SECONDS = 30;
@@ -24,7 +24,7 @@ export function register(program: Command): void {
     .command("query")
     .description("run a read-only SQL query over the views log_lines, events, findings and unread_lines")
     .argument("<sql>", "one SELECT statement, e.g. \"SELECT host, count(*) FROM log_lines GROUP BY host\"")
-    .option("--db <file>", "SQLite database (default: $MCADVISOR_DB or ~/.local/state/mcadvisor/mcadvisor.db)")
+    .addOption(databaseFlag("read"))
     .option("--format <format>", "table (default), csv (RFC 4180, with a header row) or json")
     .option("--timeout <seconds>", `stop a statement that runs longer than this (default: ${DEFAULT_TIMEOUT_SECONDS})`)
     // Built when help is shown, from the schema itself (src/store/views.ts).

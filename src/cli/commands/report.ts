@@ -4,7 +4,7 @@ import { dirname, basename, join, resolve } from "node:path";
 import { StoreError, UsageError } from "../../errors.js";
 import { openDatabase, type SqliteDatabase } from "../../store/db.js";
 import { previousReportUntil, recordReport } from "../../store/report.js";
-import { toWallClock } from "../../ingest/year.js";
+import { toWallClock } from "../../model/time.js";
 import { dataSpan, gatherReport, reportTime, staleWarning, type ReportModel } from "../../present/report/model.js";
 import { sanitizeForTerminal } from "../../present/sanitize.js";
 import { resolveWindow, validateWindowOptions } from "../../present/report/window.js";
@@ -14,19 +14,13 @@ import { renderReportJson } from "../../present/report/json.js";
 import { renderStatusLine } from "../../present/report/status.js";
 import { version } from "../../version.js";
 import { analyzeInto, type Analysis } from "../analysis.js";
-import { collect, databasePath, formatOption, loadRulesOrFail, siteOptions, timeZoneOption, yearOption } from "../options.js";
+import { databaseFlag, databasePath, formatOption, loadRulesOrFail, rulesFlag, type SharedFlags, siteFlag, siteOptions, sitesFlag, timeZoneFlag, timeZoneOption, yearFlag, yearOption } from "../options.js";
 
-interface ReportFlags {
-  db?: string;
+interface ReportFlags extends SharedFlags {
   since?: string;
   until?: string;
   format?: string;
   out?: string;
-  year?: string;
-  tz?: string;
-  rules?: string[];
-  site?: string[];
-  sites?: string;
 }
 
 function render(model: ReportModel, format: string): string {
@@ -68,16 +62,16 @@ export function register(program: Command): void {
     .command("report")
     .description("the periodic log review as a report (Markdown, HTML or JSON): open findings, pair states, packages, suspicious lines; exit 0/1/2 like a monitoring plugin")
     .argument("[paths...]", "log files or folders to analyze first (without them: report on the database, e.g. the one watch keeps)")
-    .option("--db <file>", "SQLite database (default: $MCADVISOR_DB or ~/.local/state/mcadvisor/mcadvisor.db)")
+    .addOption(databaseFlag("read"))
     .option("--since <when>", "start of the window: a duration before --until (30m, 24h, 7d, 1w) or a date (2026-11-19, 2026-11-19T04:00); default: with PATHs and no --until, the first line of those logs; else the end of the previous report on this database, else 24h (a report given --since, or on PATHs without a window, is ad hoc and not remembered)")
     .option("--until <date>", "end of the window (a date in the logs' wall clock); default: with PATHs and no --since, the last line of those logs; else now")
     .option("--format <format>", "markdown (default), html or json")
     .option("--out <file>", "write the report to this file (default: stdout); stdout then gets one status line, as monitoring plugins print")
-    .option("--year <year>", "year of syslog lines when analyzing PATHs (they carry none)")
-    .option("--tz <zone>", "the logs' time zone (IANA name): what 'now' is in the logs' wall clock; default: this machine's")
-    .option("--rules <dir>", "add a site's rule folder to the built-in rules when analyzing PATHs (repeatable)", collect)
-    .option("--site <name=nodes>", "when analyzing PATHs: name a site and its nodes, e.g. dc-east=nodeA1,nodeA2 (repeatable; over the sites file and the cluster ASCII file)", collect)
-    .option("--sites <file>", "sites file, one NAME=node,node a line (default: $XDG_CONFIG_HOME/mcadvisor/sites, ~/.config/mcadvisor/sites, when present)")
+    .addOption(yearFlag({ withPaths: true }))
+    .addOption(timeZoneFlag({ alsoFor: "what 'now' is in the logs' wall clock" }))
+    .addOption(rulesFlag({ withPaths: true }))
+    .addOption(siteFlag({ withPaths: true }))
+    .addOption(sitesFlag({ withPaths: true }))
     .action(async (paths: string[], flags: ReportFlags) => {
       const format = formatOption(flags.format, ["markdown", "html", "json"], "markdown");
       const timeZone = timeZoneOption(flags.tz);

@@ -1,10 +1,10 @@
 import { resolve, sep } from "node:path";
 import type { Command } from "commander";
-import { builtInRulesDirectory, loadRules, RuleProblem } from "../../advise/load.js";
-import { runRuleExamples } from "../../advise/examples.js";
-import { validateRuleSet } from "../../advise/validate.js";
+import { builtInRulesDirectory, loadRules, RuleProblem } from "../../catalogue/load.js";
+import { runRuleExamples } from "../../pipeline/rule-examples.js";
+import { validateRuleSet } from "../../catalogue/validate.js";
 import { renderTable } from "../../present/table.js";
-import { collect, formatOption } from "../options.js";
+import { formatOption, rulesFlag } from "../options.js";
 
 /**
 Exit codes of `rules lint` and `rules test` (docs/rules.md): 0 clean / all examples pass,
@@ -32,7 +32,7 @@ export function register(program: Command): void {
   rules
     .command("list")
     .description("list the rules in effect: built-in plus each --rules folder (a site rule replaces a built-in one with its id)")
-    .option("--rules <dir>", "add a site's rule folder (repeatable)", collect)
+    .addOption(rulesFlag())
     .option("--format <format>", "table (default) or json")
     .action((flags: { rules?: string[]; format?: string }) => {
       const format = formatOption(flags.format, ["table", "json"], "table");

@@ -7,23 +7,17 @@ import { Store } from "../../store/store.js";
 import { defaultTargets, explicitTargets, startLive } from "../../pipeline/live.js";
 import { changeRecord, jsonLine, openEmission } from "../../present/emit/index.js";
 import { sanitizeForTerminal } from "../../present/sanitize.js";
-import { formatIso } from "../../ingest/year.js";
+import { formatIso } from "../../model/time.js";
 import type { LiveChange } from "../../pipeline/live-findings.js";
 import type { Finding } from "../../model/findings.js";
 import { version } from "../../version.js";
-import { collect, databasePath, emitTargets, formatOption, loadRulesOrFail, siteOptions, timeZoneOption, yearOption } from "../options.js";
+import { collect, databaseFlag, databasePath, emitTargets, formatOption, loadRulesOrFail, rulesFlag, type SharedFlags, siteFlag, siteOptions, sitesFlag, timeZoneFlag, timeZoneOption, yearFlag, yearOption } from "../options.js";
 
-interface WatchFlags {
-  db?: string;
+interface WatchFlags extends SharedFlags {
   root?: string;
   format?: string;
   poll?: boolean;
-  year?: string;
-  tz?: string;
-  rules?: string[];
   emit?: string[];
-  site?: string[];
-  sites?: string;
 }
 
 /** One compact block per change: what, how bad, where, and the first command to run. */
@@ -51,16 +45,16 @@ export function register(program: Command): void {
     .command("watch")
     .description("follow syslog and package logs as they are written, store every line and print findings as they open, escalate or resolve")
     .argument("[paths...]", "files or folders to follow (default: ROOT/var/adm/syslog/syslog.log and ROOT/etc/cmcluster/; on Linux also ROOT/var/log/messages and $SGCONF, $SGRUN/log under /usr/local/cmcluster or /opt/cmcluster, when present)")
-    .option("--db <file>", "SQLite database to store into (default: $MCADVISOR_DB or ~/.local/state/mcadvisor/mcadvisor.db)")
+    .addOption(databaseFlag("store"))
     .option("--root <dir>", "prefix of the default paths (a mounted or copied node tree)", "/")
     .option("--format <format>", "text (default) or json (one JSON object per line)")
     .option("--poll", "poll files instead of inotify (NFS, CIFS)")
-    .option("--year <year>", "year of syslog lines (they carry none); default: from package-log banners, else now")
-    .option("--tz <zone>", "the logs' time zone (IANA name); default: this machine's")
-    .option("--rules <dir>", "add a site's rule folder to the built-in rules (repeatable)", collect)
+    .addOption(yearFlag({ reference: "now" }))
+    .addOption(timeZoneFlag())
+    .addOption(rulesFlag())
     .option("--emit <target>", "also send each finding change on: syslog://HOST:PORT (UDP), syslog+tcp://HOST:PORT or jsonl:FILE (repeatable)", collect)
-    .option("--site <name=nodes>", "name a site and its nodes, e.g. dc-east=nodeA1,nodeA2 (repeatable; over the sites file and the cluster ASCII file)", collect)
-    .option("--sites <file>", "sites file, one NAME=node,node a line (default: $XDG_CONFIG_HOME/mcadvisor/sites, ~/.config/mcadvisor/sites, when present)")
+    .addOption(siteFlag())
+    .addOption(sitesFlag())
     .action(async (paths: string[], flags: WatchFlags) => {
       const format = formatOption(flags.format, ["text", "json"], "text");
       const timeZone = timeZoneOption(flags.tz);

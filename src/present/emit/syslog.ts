@@ -25,7 +25,7 @@ over TCP. Pure: bytes in, bytes out; the sockets are in udp.ts and tcp.ts.
 
 import { hostname as osHostname } from "node:os";
 import type { Finding } from "../../model/findings.js";
-import { formatIso } from "../../ingest/year.js";
+import { formatIso } from "../../model/time.js";
 import { sanitizeForTerminal } from "../sanitize.js";
 import type { FindingChangeEvent } from "./record.js";
 

@@ -14,6 +14,7 @@ import { dataOutsideWindow, displayPath, reportTime, shortTime, staleWarning, un
 import { describeReadability } from "../../model/readability.js";
 import { describeSite } from "../site-text.js";
 import { windowSources } from "./window.js";
+import { PAIR_STATES, pairStateClass, type PairStateClass } from "../../catalogue/vocabulary.js";
 
 export interface HtmlOptions {
   readonly cwd?: string;
@@ -23,12 +24,29 @@ const esc = escapeHtml;
 const SEVERITY_WORD: Readonly<Record<Severity, string>> = { critical: "CRITICAL", warning: "WARNING", info: "INFO" };
 
 /** Fill colour per pair state: healthy green, copying blue, suspended amber, failed red, no pair grey. */
-function stateClass(state: string): string {
-  if (state === "PAIR") return "st-pair";
-  if (state === "COPY") return "st-copy";
-  if (["PSUE", "PDUB", "PFUL", "PFUS"].includes(state)) return "st-error";
-  if (state === "SMPL") return "st-smpl";
-  return "st-susp"; // PSUS, SSUS, SSWS and anything new: suspended, needs a decision
+/** The chart's colour of each class of pair state (src/catalogue/vocabulary.ts), with the legend's words. */
+const STATE_STYLES: Readonly<Record<PairStateClass, { readonly css: string; readonly legend: string }>> = {
+  synced: { css: "st-pair", legend: "in PAIR" },
+  copying: { css: "st-copy", legend: "copying" },
+  suspended: { css: "st-susp", legend: "suspended" },
+  swapped: { css: "st-susp", legend: "swapped" },
+  failed: { css: "st-error", legend: "error" },
+  simplex: { css: "st-smpl", legend: "not paired" },
+};
+
+const stateClass = (state: string): string => STATE_STYLES[pairStateClass(state)].css;
+
+/** The legend: one entry per colour, naming the states drawn with it. */
+function stateLegend(): string {
+  const byCss = new Map<string, { legends: string[]; states: string[] }>();
+  for (const [state, { class: stateClassName }] of Object.entries(PAIR_STATES)) {
+    const style = STATE_STYLES[stateClassName];
+    const entry = byCss.get(style.css) ?? { legends: [], states: [] };
+    if (!entry.legends.includes(style.legend)) entry.legends.push(style.legend);
+    entry.states.push(state);
+    byCss.set(style.css, entry);
+  }
+  return [...byCss].map(([css, { legends, states }]) => `<span><i class="${css}"></i>${esc(legends.join(" or "))} (${esc(states.join(", "))})</span>`).join("");
 }
 
 const CSS = `
@@ -195,9 +213,7 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
   out.push('<section id="pair-states">', "<h2>Pair states per device group</h2>");
   if (model.timelines.length === 0) out.push("<p>No pair state or replication event is logged up to the end of this window.</p>");
   else {
-    out.push('<p class="legend"><span><i class="st-pair"></i>PAIR</span><span><i class="st-copy"></i>COPY</span>'
-      + '<span><i class="st-susp"></i>suspended (PSUS, SSUS, SSWS)</span><span><i class="st-error"></i>error (PSUE, PDUB, PFUL, PFUS)</span>'
-      + '<span><i class="st-smpl"></i>SMPL</span></p>',
+    out.push(`<p class="legend">${stateLegend()}</p>`,
       '<p class="muted">A bar lasts until its node reports another state: a node that is down or silent reports nothing, so its last state carries on.</p>');
   }
   for (const { bundle, timeline } of model.timelines) {

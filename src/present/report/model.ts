@@ -9,14 +9,15 @@ import type { SqliteDatabase } from "../../store/db.js";
 import { listFindings, type StoredFinding } from "../../store/read.js";
 import { withAcknowledgements } from "../../store/acknowledgements.js";
 import { readTimeline, type Timeline } from "../../store/timeline.js";
-import { listBundles } from "../../store/logs.js";
+import { isTroubleLine, listBundles } from "../../store/logs.js";
 import {
   bundlePaths, lastStartBefore, packagesWithoutLog, syslogHostsBefore, timedSpan, windowEvents, windowEventsOfKinds, windowLines, windowLinesWhere, windowUnreadLines, type WindowLines,
 } from "../../store/report.js";
 import { severityRank, type Severity } from "../../model/findings.js";
 import { exitStatusFor } from "../findings-json.js";
-import { formatIso } from "../../ingest/year.js";
+import { formatIso } from "../../model/time.js";
 import { compareText } from "../../util/compare.js";
+import { EVENT_DISPLAY, type PackageActivityKind } from "../../catalogue/vocabulary.js";
 import type { ReportWindow } from "./window.js";
 import { readabilityVerdict, runExitStatus, type BundleReading } from "../../model/readability.js";
 
@@ -76,8 +77,7 @@ export function staleAfterMs(window: { since: number; until: number }): number {
   return Math.max(3_600_000, Math.floor((window.until - window.since) / 12));
 }
 
-export type PackageActivityKind = "started" | "halted" | "start failed" | "halt failed" | "script timed out"
-  | "start refused" | "no eligible node" | "switching disabled";
+export type { PackageActivityKind };
 
 export interface PackageActivity {
   readonly ts: number;
@@ -177,22 +177,10 @@ export interface GatherOptions {
 /** Unread replication lines listed in the report (the JSON and the view unread_lines have all of them). */
 const UNREAD_SHOWN = 50;
 
-// Words that mark a line worth a look when no grammar made an event of it. Case matters for the short
-// upper-case forms (a host called "errorlog" should not count), the lower-case words are whole words.
-const SUSPICIOUS = /\b(?:ERROR|[Ee]rror|errors|FAILED|[Ff]ailed|[Ff]ailure|WARNING|[Ww]arning|[Cc]annot|[Tt]imeout|timed out|[Aa]bort(?:ed)?|PANIC|panic)\b|\bEX_[A-Z]+/;
-const ACTIVITY: Readonly<Record<string, PackageActivityKind>> = {
-  "pkg.started": "started",
-  "pkg.halted": "halted",
-  "pkg.start.failed": "start failed",
-  "pkg.halt.failed": "halt failed",
-  "pkg.script.timeout": "script timed out",
-  "mc.start.refused": "start refused",
-  "pkg.no.eligible.node": "no eligible node",
-  "pkg.switching.disabled": "switching disabled",
-};
-const FAILURES = new Set<PackageActivityKind>(["start failed", "halt failed", "script timed out", "start refused", "no eligible node"]);
-// Events through which syslog names a package that ran (or tried to) on a node.
-const RAN_KINDS = ["pkg.started", "pkg.halted", "pkg.start.requested", "pkg.halt.requested", "pkg.script.executing", "pkg.script.exit", "pkg.script.timeout", "pkg.start.failed"];
+// Package activity, failures and the kinds through which syslog names a package that ran: src/catalogue/vocabulary.ts.
+const ACTIVITY_KINDS = Object.keys(EVENT_DISPLAY).filter((kind) => EVENT_DISPLAY[kind].activity !== undefined);
+const RAN_KINDS = Object.keys(EVENT_DISPLAY).filter((kind) => EVENT_DISPLAY[kind].ran === true);
+const FAILURES: ReadonlySet<PackageActivityKind> = new Set(Object.values(EVENT_DISPLAY).flatMap((shown) => (shown.level === "error" && shown.activity ? [shown.activity] : [])));
 
 const byText = (left: string, right: string): number => compareText(left, right);
 
@@ -300,7 +288,7 @@ function staleFeeds(lastLines: ReadonlyArray<{ bundle: string; host: string; las
 }
 
 function packageActivity(database: SqliteDatabase, bundles: readonly string[], since: number, until: number) {
-  const rows = windowEventsOfKinds(database, bundles, Object.keys(ACTIVITY), since, until);
+  const rows = windowEventsOfKinds(database, bundles, ACTIVITY_KINDS, since, until);
   // Every node's cmcld logs the same start: one fact is shown once.
   const seen = new Set<string>();
   const activity: PackageActivity[] = [];
@@ -311,7 +299,7 @@ function packageActivity(database: SqliteDatabase, bundles: readonly string[], s
     if (seen.has(key)) continue;
     seen.add(key);
     activity.push({
-      ts: row.ts, bundle: row.bundle, package: row.package, node, activity: ACTIVITY[row.kind],
+      ts: row.ts, bundle: row.bundle, package: row.package, node, activity: EVENT_DISPLAY[row.kind].activity as PackageActivityKind,
       source: { file: row.file, line: row.line, ts: row.ts, host: row.host, text: row.text },
     });
   }
@@ -367,7 +355,7 @@ function suspiciousLines(database: SqliteDatabase, bundles: readonly string[], s
   const evidence = new Set<string>();
   for (const finding of findings) for (const item of finding.evidence) evidence.add(`${item.file}\u0000${item.line}`);
   for (const line of unread) evidence.add(`${line.file}\u0000${line.line}`);
-  const rows = windowLinesWhere(database, bundles, since, until, (line) => (line.format === "unknown" || line.eventCount === 0) && SUSPICIOUS.test(line.text));
+  const rows = windowLinesWhere(database, bundles, since, until, (line) => (line.format === "unknown" || line.eventCount === 0) && isTroubleLine(line.text));
   const groups = new Map<string, { shape: string; count: number; hosts: Set<string>; first: number | null; last: number | null; sample: SourceLine }>();
   let total = 0;
   for (const row of rows) {

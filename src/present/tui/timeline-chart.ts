@@ -11,27 +11,10 @@ import { cell, fit, formatShortTime } from "./text.js";
 import { sanitizeForTerminal } from "../sanitize.js";
 import { plain, type Row, type Segment } from "./rows.js";
 import { tone, type Theme } from "./theme.js";
+import { EVENT_DISPLAY, pairStateClass, type PairStateClass } from "../../catalogue/vocabulary.js";
 
-export const markGlyphs: Readonly<Record<string, string>> = {
-  "pkg.started": "S",
-  "pkg.halted": "H",
-  "pkg.start.failed": "F",
-  "pkg.halt.failed": "F",
-  "pkg.script.timeout": "F",
-  "mc.start.refused": "F",
-  "node.timeout": "N",
-  "cluster.formed": "C",
-  "daemon.died": "D",
-  takeover: "T",
-  "pair.resync": "R",
-  "pair.create": "P",
-  "pair.split": "X",
-  "link.failure": "L",
-  "link.restored": "l",
-  "cc.alert": "A",
-  "cc.alarm": "A",
-  "cc.recover": "V",
-};
+/** The one-character mark of each drawn event kind (src/catalogue/vocabulary.ts). */
+const glyphOf = (kind: string): string => EVENT_DISPLAY[kind]?.glyph ?? "*";
 
 const glyphMeaning: Readonly<Record<string, string>> = {
   S: "start", H: "halt", F: "failed", N: "node timeout", C: "cluster formed", D: "daemon died", T: "takeover",
@@ -40,17 +23,18 @@ const glyphMeaning: Readonly<Record<string, string>> = {
 
 /** The meaning of the glyphs that appear in these marks (only those: the line must fit 80 columns). */
 export function markLegend(marks: readonly TimelineMark[]): string {
-  const glyphs = [...new Set(marks.map((mark) => markGlyphs[mark.kind] ?? "*"))];
+  const glyphs = [...new Set(marks.map((mark) => glyphOf(mark.kind)))];
   return glyphs.map((glyph) => `${glyph} ${glyphMeaning[glyph] ?? glyph}`).join("  ");
 }
 
 /** How a state reads without colour: the fill character says healthy, copying, suspended or simplex. */
 export function stateFill(state: string): "=" | "~" | "#" | "." {
-  if (state === "PAIR") return "=";
-  if (state === "COPY" || state === "RCPY") return "~";
-  if (state === "SMPL") return ".";
-  return "#";
+  return STATE_FILLS[pairStateClass(state)];
 }
+
+const STATE_FILLS: Readonly<Record<PairStateClass, "=" | "~" | "#" | ".">> = {
+  synced: "=", copying: "~", suspended: "#", swapped: "#", failed: "#", simplex: ".",
+};
 
 function stateColor(theme: Theme, state: string): Segment["color"] {
   const fill = stateFill(state);
@@ -173,7 +157,7 @@ export function timelineChart(timeline: Timeline, width: number, selected: numbe
     for (const mark of timeline.marks) {
       if ((mark.node ?? "cluster") !== node) continue;
       const column = axis.column(mark.ts);
-      const glyph = markGlyphs[mark.kind] ?? "*";
+      const glyph = glyphOf(mark.kind);
       characters[column] = characters[column] === " " || characters[column] === glyph ? glyph : "*";
     }
     rows.push([{ text: cell(` ${node} events`, labelWidth) }, { text: characters.join(""), color: tone(theme, "cyan") }]);
@@ -201,5 +185,5 @@ export function timelineChart(timeline: Timeline, width: number, selected: numbe
 
 /** One row of the event list: time, glyph, the reporting node and what happened. */
 export function markRow(mark: TimelineMark, width: number): string {
-  return fit(` ${formatShortTime(mark.ts)} ${markGlyphs[mark.kind] ?? "*"} ${mark.label}`, width);
+  return fit(` ${formatShortTime(mark.ts)} ${glyphOf(mark.kind)} ${mark.label}`, width);
 }

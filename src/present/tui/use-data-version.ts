@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { SqliteDatabase } from "../../store/db.js";
+import { dataVersion, type SqliteDatabase } from "../../store/db.js";
 
 /** How often the TUI asks SQLite whether another process (watch, analyze) committed. */
 export const defaultPollMs = 1000;
@@ -11,10 +11,10 @@ costs no I/O beyond the WAL header, so polling it every second is free; views re
 export function useDataVersion(database: SqliteDatabase, pollMs: number = defaultPollMs): number {
   const [version, setVersion] = useState(0);
   useEffect(() => {
-    let last = database.pragma("data_version", { simple: true }) as number;
+    let last = dataVersion(database);
     const timer = setInterval(() => {
       if (!database.open) return;
-      const now = database.pragma("data_version", { simple: true }) as number;
+      const now = dataVersion(database);
       if (now !== last) {
         last = now;
         setVersion((previous) => previous + 1);

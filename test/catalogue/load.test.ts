@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadRules, RuleProblem } from "../../src/advise/load.js";
+import { loadRules, RuleProblem } from "../../src/catalogue/load.js";
 import { tempDir } from "../helpers/temp.js";
 
 const invalid = fileURLToPath(new URL("../fixtures/rules-invalid/", import.meta.url));

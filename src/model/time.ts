@@ -1,4 +1,7 @@
 /**
+The logs' clock: every time inside mcadvisor is naive wall-clock milliseconds (docs/architecture.md, Time).
+Read by parse (zoned lines), the pipeline (year inference), and the presenters and CLI (printing, --tz).
+
 BSD syslog lines carry no year. A line is placed in the year that puts it closest before the
 reference time: the file's mtime (a log is not written after its mtime, so a December line in a
 file modified in January belongs to the previous year), or, when the logs themselves carry a year

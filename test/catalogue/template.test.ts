@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fillTemplate, placeholdersOf } from "../../src/advise/template.js";
+import { fillTemplate, placeholdersOf } from "../../src/catalogue/template.js";
 
 const fills = (template: string, values: Record<string, string | number | null>, expected: string) => () =>
   expect(fillTemplate(template, values)).toBe(expected);

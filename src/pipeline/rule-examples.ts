@@ -10,7 +10,7 @@ import type { FileKind } from "../parse/index.js";
 import type { LogEvent } from "../model/events.js";
 import type { Finding } from "../model/findings.js";
 import { RuleEngine } from "../correlate/engine.js";
-import type { Example, ExampleFile, Rule } from "./rule.js";
+import type { Example, ExampleFile, Rule } from "../catalogue/rule.js";
 
 const CONFIG_NAME = /\.(config|conf|ascii|env)$|_xpca\.env$/;
 

@@ -6,9 +6,8 @@ with the advice. Each check is small and returns issues with a JSON pointer the 
 
 import type { Conditions, EventPattern, Rule } from "./rule.js";
 import { ACTION_IDS, EVENT_KINDS } from "./vocabulary.js";
-import { isKnownStatePath, STATE_PATHS } from "../correlate/pair-model.js";
+import { isKnownStatePath, SITE_PLACEHOLDERS, STATE_PATHS } from "./state-paths.js";
 import { placeholdersOf } from "./template.js";
-import { SITE_PLACEHOLDERS } from "../correlate/sites.js";
 import { severityRank } from "../model/findings.js";
 
 export interface RuleIssue {

@@ -59,7 +59,7 @@ export interface LoadedRules {
   readonly problems: RuleProblem[];
 }
 
-/** rules/ at the package root: two levels above this module both in src/advise/ and dist/advise/. */
+/** rules/ at the package root: two levels above this module both in src/catalogue/ and dist/catalogue/. */
 export function builtInRulesDirectory(): string {
   return fileURLToPath(new URL("../../rules/", import.meta.url));
 }

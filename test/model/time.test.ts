@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatIso, offsetMinutesAt, toWallClock, yearResolver } from "../../src/ingest/year.js";
+import { formatIso, offsetMinutesAt, toWallClock, yearResolver } from "../../src/model/time.js";
 
 describe("year inference", () => {
   it("puts December lines of a file modified in January in the previous year", () => {

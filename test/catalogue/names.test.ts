@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { brokenRule, quoteRaw, ruleFor, screenValues } from "../../src/advise/names.js";
+import { brokenRule, quoteRaw, ruleFor, screenValues } from "../../src/catalogue/names.js";
 
 describe("names a command may carry", () => {
   it("package names: Managing Serviceguard's rule (39 characters, alphanumeric ends, . - _ inside)", () => {
