@@ -2,6 +2,7 @@ import { discoverInputs, headIsIsoSyslog, type InputFile } from "../ingest/disco
 import { readHead } from "../ingest/source.js";
 import { ingestFile, PartialInputError, type IngestOptions } from "./ingest.js";
 import { findMovedBundle } from "./moved.js";
+import { parseSourceFor } from "./parse-source.js";
 import { correlateBundle } from "./correlate.js";
 import { InputError, type McAdvisorError } from "../errors.js";
 import type { Store } from "../store/store.js";
@@ -13,13 +14,15 @@ import type { SiteDefinition } from "../correlate/sites.js";
 
 type Rules = Parameters<typeof correlateBundle>[2];
 
-export interface AnalyzeOptions extends Omit<IngestOptions, "onBytes" | "loggedReference"> {
+export interface AnalyzeOptions extends Omit<IngestOptions, "onBytes" | "loggedReference" | "source" | "onStored"> {
   readonly paths: readonly string[];
   readonly rules: Rules;
   /** Sites the operator named (--site, the sites file). */
   readonly sites?: readonly SiteDefinition[];
   /** Progress: bytes read so far out of the inputs' total size. */
   readonly onProgress?: (progress: { bytesDone: number; bytesTotal: number; lines: number }) => void;
+  /** Where lines are parsed: a worker thread for large inputs (auto), or always one thread (parse-source.ts). */
+  readonly parseThread?: "auto" | "worker" | "main";
 }
 
 export interface AnalyzeResult {
@@ -94,10 +97,18 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
     }
   }
 
-  for (const input of inputs) {
+  const source = parseSourceFor(bytesTotal, options.parseThread);
+  try {
+    for (const input of inputs) await ingestInput(input);
+  } finally {
+    await source.close();
+  }
+
+  async function ingestInput(input: InputFile): Promise<void> {
     bundles.add(input.bundle);
     try {
       const outcome = await ingestFile(store, input, {
+        source,
         timeZone: options.timeZone,
         fixedYear: options.fixedYear,
         batchLines: options.batchLines,
