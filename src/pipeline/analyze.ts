@@ -3,7 +3,7 @@ import { readHead } from "../ingest/source.js";
 import { ingestFile, PartialInputError, type IngestOptions } from "./ingest.js";
 import { findMovedBundle } from "./moved.js";
 import { parseSourceFor } from "./parse-source.js";
-import { correlateBundle } from "./correlate.js";
+import { BundleCorrelator } from "./correlate.js";
 import { InputError, type McAdvisorError } from "../errors.js";
 import type { Store } from "../store/store.js";
 import { bundleReadings } from "../store/read.js";
@@ -12,7 +12,7 @@ import { statSync } from "node:fs";
 import { compareText } from "../util/compare.js";
 import type { SiteDefinition } from "../correlate/sites.js";
 
-type Rules = Parameters<typeof correlateBundle>[2];
+type Rules = ConstructorParameters<typeof BundleCorrelator>[1];
 
 export interface AnalyzeOptions extends Omit<IngestOptions, "onBytes" | "loggedReference" | "source" | "onStored"> {
   readonly paths: readonly string[];
@@ -23,6 +23,8 @@ export interface AnalyzeOptions extends Omit<IngestOptions, "onBytes" | "loggedR
   readonly onProgress?: (progress: { bytesDone: number; bytesTotal: number; lines: number }) => void;
   /** Where lines are parsed: a worker thread for large inputs (auto), or always one thread (parse-source.ts). */
   readonly parseThread?: "auto" | "worker" | "main";
+  /** The end of the logs for the rules when it is later than their last line (`rules test`'s `until`). */
+  readonly until?: number;
 }
 
 export interface AnalyzeResult {
@@ -97,6 +99,11 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
     }
   }
 
+  // The rules see each bundle's events as they are stored, while they come in replay order (correlate.ts).
+  const correlators = new Map<string, BundleCorrelator>();
+  for (const bundle of bundlesOfRun) {
+    correlators.set(bundle, new BundleCorrelator(bundle, options.rules, { sites: options.sites, until: options.until }, !store.bundleHasEvents(bundle)));
+  }
   const source = parseSourceFor(bytesTotal, options.parseThread);
   try {
     for (const input of inputs) await ingestInput(input);
@@ -123,6 +130,7 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
           lines += stored;
           report();
         },
+        onStored: (file, stored) => correlators.get(input.bundle)?.push(file, stored),
       });
       newLines += outcome.newLines;
       fileIds.push(outcome.file.id);
@@ -138,7 +146,7 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
       if (error instanceof PartialInputError) fileIds.push(error.fileId);
     }
   }
-  for (const bundle of bundles) correlateBundle(store, bundle, options.rules, { sites: options.sites });
+  for (const bundle of bundles) correlators.get(bundle)?.conclude(store);
   const sortedBundles = [...bundles].sort();
   return { inputs, fileIds, bundles: sortedBundles, problems, newLines, movedBundles, readings: bundleReadings(store.database, sortedBundles, fileIds) };
 }
