@@ -50,6 +50,12 @@ export interface AnalyzeResult {
 // dated file anchors the year of the year-less lines read after it.
 const ORDER = { config: 0, datedSyslog: 1, pkglog: 2, syslog: 3 } as const;
 
+/** The order files of a run are read in (ORDER, then path), given which syslogs carry their year. */
+export function orderInputs<T extends { readonly bundle: string; readonly path: string; readonly kind: keyof typeof ORDER }>(inputs: readonly T[], dated: ReadonlySet<T>): T[] {
+  const rank = (input: T): number => (dated.has(input) ? ORDER.datedSyslog : ORDER[input.kind]);
+  return [...inputs].sort((left, right) => compareText(left.bundle, right.bundle) || rank(left) - rank(right) || compareText(left.path, right.path));
+}
+
 /** A syslog whose head is ISO-stamped: its lines carry their year. Unreadable: treated as year-less (reported when read). */
 async function isDated(input: InputFile): Promise<boolean> {
   if (input.kind !== "syslog") return false;
@@ -67,9 +73,7 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
   const dated = new Set<InputFile>();
   for (const input of discovery.files) if (await isDated(input)) dated.add(input);
   const datedBundles = new Set([...dated].map((input) => input.bundle));
-  const rank = (input: InputFile): number => (dated.has(input) ? ORDER.datedSyslog : ORDER[input.kind]);
-  const inputs = [...discovery.files].sort((left, right) =>
-    compareText(left.bundle, right.bundle) || rank(left) - rank(right) || compareText(left.path, right.path));
+  const inputs = orderInputs(discovery.files, dated);
 
   let bytesTotal = 0;
   for (const input of inputs) {

@@ -5,7 +5,7 @@ import type { FileParserContext } from "../parse/index.js";
 import { readEventCount } from "../model/events.js";
 import { InputError } from "../errors.js";
 import type { FileRecord, LineToStore, Store } from "../store/store.js";
-import type { ParseEnd, ParseJob } from "./parse-batches.js";
+import type { ParseEnd, ParseJob, ParsedBatch } from "./parse-batches.js";
 import { inThread, type ParseSource } from "./parse-source.js";
 
 export interface IngestOptions {
@@ -112,21 +112,14 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
       break;
     }
     options.onBytes?.(message.bytesRead);
-    const { lines } = message;
-    if (lines.length === 0) {
-      if (message.final) store.compressLastBlock(file.id);
-      continue;
+    const stored = storeBatch(store, file, message, identity.size);
+    newEvents += stored.events;
+    if (stored.lastTs !== null && (lastTs === null || stored.lastTs > lastTs)) lastTs = stored.lastTs;
+    newLines += message.lines.length;
+    if (message.lines.length > 0) {
+      options.onLines?.(message.lines.length);
+      options.onStored?.(file, message.lines);
     }
-    store.appendLines(file.id, lines, {
-      offset: message.endOffset, lineCount: message.lineCount, pending: null, size: identity.size, parserContext: message.parserContext,
-    }, { final: message.final });
-    for (const line of lines) {
-      newEvents += readEventCount(line.events);
-      if (line.ts !== null && (lastTs === null || line.ts > lastTs)) lastTs = line.ts;
-    }
-    newLines += lines.length;
-    options.onLines?.(lines.length);
-    options.onStored?.(file, lines);
   }
   if (end?.failure) {
     const { failure } = end;
@@ -144,6 +137,28 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
     stored = store.fileById(file.id) as FileRecord;
   }
   return { file: stored, newLines, newEvents, lastTs };
+}
+
+/**
+Stores one parsed batch of a file: its lines, their events and the checkpoint they move the file to, in
+one transaction (a final empty batch compresses the file's last block). Its events and newest time.
+*/
+export function storeBatch(store: Store, file: FileRecord, batch: ParsedBatch, size: number | null): { events: number; lastTs: number | null } {
+  const { lines } = batch;
+  if (lines.length === 0) {
+    if (batch.final) store.compressLastBlock(file.id);
+    return { events: 0, lastTs: null };
+  }
+  store.appendLines(file.id, lines, {
+    offset: batch.endOffset, lineCount: batch.lineCount, pending: null, size, parserContext: batch.parserContext,
+  }, { final: batch.final });
+  let events = 0;
+  let lastTs: number | null = null;
+  for (const line of lines) {
+    events += readEventCount(line.events);
+    if (line.ts !== null && (lastTs === null || line.ts > lastTs)) lastTs = line.ts;
+  }
+  return { events, lastTs };
 }
 
 /** A file read in part (a truncated .gz, a read error mid-file): its first lines are stored under `fileId`. */

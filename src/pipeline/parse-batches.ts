@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { openContent, describeError, isTruncatedGzip } from "../ingest/source.js";
 import { LineFramer, type FramedLine } from "../ingest/lines.js";
 import { yearResolver, type YearReference } from "../ingest/year.js";
-import { createFileParser, type FileKind, type FileParserContext } from "../parse/index.js";
+import { createFileParser, type FileKind, type FileParser, type FileParserContext } from "../parse/index.js";
 import type { LineToStore } from "../store/store.js";
 
 /** What to read and how to date it: everything the parser needs, as data (it may cross to a worker). */
@@ -27,6 +27,8 @@ export interface ParseJob {
   readonly timeZone?: string;
   readonly zoneOffset: number | null;
   readonly batchLines: number;
+  /** Throw on an ambiguous grammar parse (FileParserOptions.strict; default: on under vitest). */
+  readonly strict?: boolean;
   /** Hash the content as it is read (a file read from byte 0, or any .gz), so a moved copy is recognised later. */
   readonly hashContent: boolean;
 }
@@ -57,38 +59,86 @@ export interface ParseEnd {
 
 export type ParseMessage = ParsedBatch | ParseEnd;
 
-/** Reads the job's file and yields its lines in batches, then one end message. */
-export async function* parseBatches(job: ParseJob): AsyncGenerator<ParseMessage> {
-  const parser = createFileParser({
-    path: job.path, kind: job.kind, hostHint: job.hostHint, packageHint: job.packageHint,
-    yearFor: yearResolver({ fixedYear: job.fixedYear, reference: job.reference }),
-    resume: job.resume,
-    timeZone: job.timeZone,
-    zoneOffset: job.zoneOffset,
-  });
-  const framer = new LineFramer({ offset: job.offset, lineCount: job.lineCount });
-  let lines: LineToStore[] = [];
-  let endOffset = job.offset;
-  let bytesRead = 0;
+/** What a BatchParser needs: the job less where the bytes come from. */
+export type ParseSettings = Omit<ParseJob, "compressed" | "hashContent">;
 
-  const take = (framed: FramedLine): void => {
-    const parsed = parser.parseLine(framed.text);
-    lines.push({
+/**
+Frames bytes into lines and parses them, in batches, synchronously: the one way from bytes to stored
+lines, whether the bytes come from a file (parseBatches) or from a rule example's text.
+*/
+export class BatchParser {
+  private readonly parser: FileParser;
+  private readonly framer: LineFramer;
+  private lines: LineToStore[] = [];
+  private endOffset: number;
+  private bytesRead = 0;
+
+  constructor(private readonly settings: ParseSettings) {
+    this.parser = createFileParser({
+      path: settings.path, kind: settings.kind, hostHint: settings.hostHint, packageHint: settings.packageHint,
+      yearFor: yearResolver({ fixedYear: settings.fixedYear, reference: settings.reference }),
+      resume: settings.resume,
+      timeZone: settings.timeZone,
+      zoneOffset: settings.zoneOffset,
+      strict: settings.strict,
+    });
+    this.framer = new LineFramer({ offset: settings.offset, lineCount: settings.lineCount });
+    this.endOffset = settings.offset;
+  }
+
+  get lineCount(): number {
+    return this.framer.lineCount;
+  }
+
+  get committedOffset(): number {
+    return this.framer.committedOffset;
+  }
+
+  /** Counts bytes read (progress), including those skipped before the checkpoint. */
+  read(bytes: number): void {
+    this.bytesRead += bytes;
+  }
+
+  /** The full batches these bytes complete. */
+  push(data: Buffer): ParsedBatch[] {
+    const full: ParsedBatch[] = [];
+    for (const framed of this.framer.push(data)) {
+      this.take(framed);
+      if (this.lines.length >= this.settings.batchLines) full.push(this.batch(false));
+    }
+    return full;
+  }
+
+  /** The last batch (possibly empty): the rest of the lines, the last one even without its newline. */
+  finish(): ParsedBatch {
+    for (const framed of this.framer.flush()) this.take(framed);
+    return this.batch(true);
+  }
+
+  private take(framed: FramedLine): void {
+    const parsed = this.parser.parseLine(framed.text);
+    this.lines.push({
       lineNo: framed.lineNo, ts: parsed.ts, host: parsed.host, program: parsed.program, package: parsed.package,
       format: parsed.format, text: framed.text, events: parsed.events, startOffset: framed.startOffset, endOffset: framed.endOffset,
     });
-    endOffset = framed.endOffset;
-  };
-  const batch = (final: boolean): ParsedBatch => {
-    const done: ParsedBatch = {
-      type: "batch", lines, endOffset, lineCount: lines.length > 0 ? lines[lines.length - 1].lineNo : framer.lineCount,
-      parserContext: JSON.stringify(parser.context()), bytesRead, final,
-    };
-    lines = [];
-    bytesRead = 0;
-    return done;
-  };
+    this.endOffset = framed.endOffset;
+  }
 
+  private batch(final: boolean): ParsedBatch {
+    const { lines } = this;
+    const done: ParsedBatch = {
+      type: "batch", lines, endOffset: this.endOffset, lineCount: lines.length > 0 ? lines[lines.length - 1].lineNo : this.framer.lineCount,
+      parserContext: JSON.stringify(this.parser.context()), bytesRead: this.bytesRead, final,
+    };
+    this.lines = [];
+    this.bytesRead = 0;
+    return done;
+  }
+}
+
+/** Reads the job's file and yields its lines in batches, then one end message. */
+export async function* parseBatches(job: ParseJob): AsyncGenerator<ParseMessage> {
+  const parser = new BatchParser(job);
   const { stream, skipBytes } = openContent(job.path, job.compressed, job.offset);
   let toSkip = skipBytes;
   const contentHash = job.hashContent ? createHash("sha256") : null;
@@ -96,7 +146,7 @@ export async function* parseBatches(job: ParseJob): AsyncGenerator<ParseMessage>
   let failure: ParseEnd["failure"];
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      bytesRead += chunk.length;
+      parser.read(chunk.length);
       if (contentHash) {
         contentHash.update(chunk);
         hashedBytes += chunk.length;
@@ -110,10 +160,7 @@ export async function* parseBatches(job: ParseJob): AsyncGenerator<ParseMessage>
         data = data.subarray(toSkip);
         toSkip = 0;
       }
-      for (const framed of framer.push(data)) {
-        take(framed);
-        if (lines.length >= job.batchLines) yield batch(false);
-      }
+      yield* parser.push(data);
     }
   } catch (error) {
     // A truncated .gz or a read error mid-file: every line read so far is kept, then the file is reported.
@@ -121,8 +168,7 @@ export async function* parseBatches(job: ParseJob): AsyncGenerator<ParseMessage>
   } finally {
     stream.destroy();
   }
-  for (const framed of framer.flush()) take(framed);
-  if (failure) failure = { ...failure, lineCount: framer.lineCount, committedOffset: framer.committedOffset };
-  yield batch(true);
+  yield parser.finish();
+  if (failure) failure = { ...failure, lineCount: parser.lineCount, committedOffset: parser.committedOffset };
   yield { type: "end", contentHash: contentHash && !failure ? contentHash.digest("hex") : null, hashedBytes, failure };
 }

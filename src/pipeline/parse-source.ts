@@ -9,7 +9,8 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { McAdvisorError } from "../errors.js";
-import { parseBatches, type ParseJob, type ParseMessage } from "./parse-batches.js";
+import { parseBatches, type ParseEnd, type ParseJob, type ParseMessage } from "./parse-batches.js";
+import { unpackBatch, type PackedBatch } from "./batch-transfer.js";
 import type { ToWorker, WorkerSettings } from "./parse-worker.js";
 
 /** The parse worker stopped (a bug, or memory): what was stored before stays stored with its checkpoint. */
@@ -60,9 +61,10 @@ export class WorkerParseSource implements ParseSource {
   constructor(options: { maxInFlight?: number; url?: URL } = {}) {
     const settings: WorkerSettings = { maxInFlight: options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT };
     this.worker = new Worker(options.url ?? workerUrl(), { workerData: settings });
-    this.worker.on("message", ({ id, message }: { id: number; message: ParseMessage }) => {
+    this.worker.on("message", ({ id, message: posted }: { id: number; message: ParseEnd | PackedBatch }) => {
       const current = this.current;
       if (current === null || current.id !== id) return;
+      const message = posted.type === "packed" ? unpackBatch(posted) : posted;
       if (message.type === "batch") {
         this.unacknowledged++;
         this.stats.batches++;
