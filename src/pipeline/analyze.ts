@@ -2,7 +2,7 @@ import { discoverInputs, headIsIsoSyslog, type InputFile } from "../ingest/disco
 import { readHead } from "../ingest/source.js";
 import { ingestFile, PartialInputError, type IngestOptions } from "./ingest.js";
 import { findMovedBundle } from "./moved.js";
-import { parseSourceFor } from "./parse-source.js";
+import { ParseThreads } from "./parse-source.js";
 import { BundleCorrelator } from "./correlate.js";
 import { InputError, type McAdvisorError } from "../errors.js";
 import type { Store } from "../store/store.js";
@@ -21,7 +21,7 @@ export interface AnalyzeOptions extends Omit<IngestOptions, "onBytes" | "loggedR
   readonly sites?: readonly SiteDefinition[];
   /** Progress: bytes read so far out of the inputs' total size. */
   readonly onProgress?: (progress: { bytesDone: number; bytesTotal: number; lines: number }) => void;
-  /** Where lines are parsed: a worker thread for large inputs (auto), or always one thread (parse-source.ts). */
+  /** Where lines are parsed: a worker thread for large files (auto), or always one thread (parse-source.ts). */
   readonly parseThread?: "auto" | "worker" | "main";
   /** The end of the logs for the rules when it is later than their last line (`rules test`'s `until`). */
   readonly until?: number;
@@ -75,14 +75,15 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
   const datedBundles = new Set([...dated].map((input) => input.bundle));
   const inputs = orderInputs(discovery.files, dated);
 
-  let bytesTotal = 0;
-  for (const input of inputs) {
+  const sizeOf = (path: string): number => {
     try {
-      bytesTotal += statSync(input.path).size;
+      return statSync(path).size;
     } catch {
-      // counted as a problem when it is read below
+      return 0; // counted as a problem when it is read below
     }
-  }
+  };
+  let bytesTotal = 0;
+  for (const input of inputs) bytesTotal += sizeOf(input.path);
   let bytesDone = 0;
   let lines = 0;
   const report = (): void => options.onProgress?.({ bytesDone: Math.min(bytesDone, bytesTotal), bytesTotal, lines });
@@ -108,18 +109,18 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
   for (const bundle of bundlesOfRun) {
     correlators.set(bundle, new BundleCorrelator(bundle, options.rules, { sites: options.sites, until: options.until }, !store.bundleHasEvents(bundle)));
   }
-  const source = parseSourceFor(bytesTotal, options.parseThread);
+  const threads = new ParseThreads(options.parseThread);
   try {
     for (const input of inputs) await ingestInput(input);
   } finally {
-    await source.close();
+    await threads.close();
   }
 
   async function ingestInput(input: InputFile): Promise<void> {
     bundles.add(input.bundle);
     try {
       const outcome = await ingestFile(store, input, {
-        source,
+        source: threads.sourceFor(sizeOf(input.path)),
         timeZone: options.timeZone,
         fixedYear: options.fixedYear,
         batchLines: options.batchLines,
