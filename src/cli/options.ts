@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { UsageError, RuleError } from "../errors.js";
 import { isValidTimeZone } from "../ingest/year.js";
-import { defaultDatabasePath } from "../store/db.js";
+import { defaultDatabasePath, stateFolder } from "../store/db.js";
 import { loadRules } from "../advise/load.js";
 import { parseEmitTarget, type EmitTarget } from "../present/emit/index.js";
 import type { ColorMode } from "../present/color.js";
@@ -42,8 +42,9 @@ Built-in rules plus the site's; any invalid rule file stops the command with eve
 Warnings (a site rule replacing a built-in one) go to `warn` (stderr by default): they change the advice.
 */
 export function loadRulesOrFail(extraDirectories: readonly string[] = [], warn: (message: string) => void = (message) => process.stderr.write(`${message}\n`)) {
-  // The checked rules are cached in the state folder (beside the default database), keyed by their content.
-  const cacheFile = join(dirname(defaultDatabasePath()), "rule-cache.json");
+  // The checked rules are cached in mcadvisor's state folder, keyed by their content: never beside a database
+  // the user named (--db, $MCADVISOR_DB), whose folder mcadvisor must not create.
+  const cacheFile = join(stateFolder(), "rule-cache.json");
   const loaded = loadRules(extraDirectories.map((directory) => resolve(directory)), { collectErrors: true, cacheFile });
   const warnings = loaded.problems.filter((problem) => (problem as { severity?: string }).severity === "warning");
   for (const warning of warnings) warn(`mcadvisor: warning: ${String((warning as { toString(): string }).toString())}`);

@@ -13,7 +13,7 @@ import { existsSync } from "node:fs";
 import { StoreError, UsageError } from "../errors.js";
 import { acknowledgementEffect, type Acknowledgement } from "../model/acknowledgement.js";
 import type { Severity } from "../model/findings.js";
-import { openDatabase, type SqliteDatabase } from "./db.js";
+import { openDatabase, schemaVersionOf, type SqliteDatabase } from "./db.js";
 import { acquireWriterLock } from "./lock.js";
 import { schemaVersion } from "./schema.js";
 import type { StoredFinding } from "./read.js";
@@ -108,9 +108,8 @@ export function openForAcknowledging(path: string): AcknowledgingDatabase {
       hint: "acknowledge findings in the database analyze or watch wrote: run `mcadvisor analyze PATH...` first, or point --db at it",
     });
   }
-  const probe = openDatabase(path, { readonly: true });
-  const version = probe.pragma("user_version", { simple: true }) as number;
-  probe.close();
+  // The version alone, read without opening it as a reader (a reader refuses an older schema).
+  const version = schemaVersionOf(path);
   if (version >= schemaVersion) {
     const database = openDatabase(path);
     return { database, close: () => database.close() };

@@ -19,10 +19,15 @@ export function defaultDatabasePath(environment: NodeJS.ProcessEnv = process.env
   return stateDatabasePath(environment);
 }
 
-/** The database in the XDG state directory: the one location whose folder mcadvisor creates itself. */
-function stateDatabasePath(environment: NodeJS.ProcessEnv): string {
+/** mcadvisor's folder in the XDG state directory: the one location mcadvisor creates itself. */
+export function stateFolder(environment: NodeJS.ProcessEnv = process.env): string {
   const stateHome = environment.XDG_STATE_HOME || join(homedir(), ".local", "state");
-  return join(stateHome, "mcadvisor", "mcadvisor.db");
+  return join(stateHome, "mcadvisor");
+}
+
+/** The database in the XDG state directory. */
+function stateDatabasePath(environment: NodeJS.ProcessEnv): string {
+  return join(stateFolder(environment), "mcadvisor.db");
 }
 
 /**
@@ -59,6 +64,25 @@ export interface OpenOptions {
 }
 
 /** Opens (and for writers creates and migrates) the database, turning SQLite failures into StoreErrors a user can act on. */
+/** The schema version of an existing database file, read without migrating or judging it. */
+export function schemaVersionOf(path: string): number {
+  let database: SqliteDatabase;
+  try {
+    database = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw new StoreError(`cannot open database ${path}: ${(error as Error).message}`, {
+      hint: "check that the path is readable and the file is an mcadvisor SQLite database",
+      cause: error,
+    });
+  }
+  try {
+    database.pragma("busy_timeout = 5000");
+    return database.pragma("user_version", { simple: true }) as number;
+  } finally {
+    database.close();
+  }
+}
+
 export function openDatabase(path: string, options: OpenOptions = {}): SqliteDatabase {
   if (options.readonly && !existsSync(path)) {
     throw new StoreError(`no database at ${path}`, {

@@ -97,7 +97,7 @@ describe("blocks", () => {
       expect(read(oneByOne)).toEqual(expected.slice(0, 3000).map((line) => ({ ...line, line_id: lineIdOf(oneByOne, line.line_no) })));
       // Totals kept per file as lines were stored.
       expect(inputTotals(store.database, [batched])).toEqual({
-        files: 1, lines: 3001, events: expected.filter((line) => line.event_count > 0).length, unparsed: expected.filter((line) => line.format === "unknown").length,
+        files: 1, lines: 3001, events: expected.filter((line) => line.event_count > 0).length, unparsed: expected.filter((line) => line.format === "unknown").length, unread: 0,
       });
       expect(store.lastTimeOfBundle(directory)).toBe(lineAt(3001).ts);
     } finally {
