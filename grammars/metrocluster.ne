@@ -85,6 +85,13 @@ const CHANGE_WORDS = new Set(["edited", "changed", "modified", "updated", "repla
 // Words of advice: a command named after them is what to do, not what happened ("restart it with horcmstart.sh 0").
 const ADVICE_WORDS = new Set(["restart", "should", "must", "please", "run", "use", "try"]);
 const CONDITION_WORDS = new Set(["until", "when", "once", "after", "if", "unless", "before"]);
+// A refused start in other words than "not start" or "exit 1": "Start denied", "startup refused", "refusing to start".
+const START_NOUNS = new Set(["start", "startup", "start-up", "starting"]);
+const REFUSAL_WORDS = new Set(["denied", "refused", "refuses", "refusing", "refuse", "rejected", "declined", "vetoed", "inhibited"]);
+// Words that make a FORCEFLAG mention advice, not a report that the file is there ("Use FORCEFLAG only if ...").
+const FORCEFLAG_ADVICE = new Set(["use", "only", "if", "unless", "should", "must", "please", "can", "may", "could", "need", "needs", "requires", "require"]);
+// What does not answer, for a side said unreachable in words: the array (its command device) or the host and its Raid Manager.
+const ARRAY_NOUNS = new Set(["array", "arrays", "frame", "frames", "disk", "disks", "storage", "command", "cmd", "subsystem"]);
 const LINK_FAILURE = new Set(["failure", "failed", "fail", "down", "lost", "broken", "disconnected", "unavailable", "error", "blocked"]);
 const LINK_RESTORED = new Set(["restored", "recovered", "repaired", "up", "re-established", "reestablished", "back", "resumed"]);
 
@@ -135,6 +142,9 @@ const WORD_STATES: Array<{ state: string; role?: "SVOL"; pattern: RegExp }> = [
   { state: "PFUS", pattern: /suspended (?:because|as|since|due to|when|after) (?:the |its |a )?(?:side ?file|journal)(?: volume)? (?:is |was |became |got |went )?(?:full|filled)|(?:side ?file|journal)[- ]full[- ]suspen(?:ded|sion|d)/g },
   { state: "PFUL", pattern: /(?:side ?file|journal)(?: usage| use)? (?:is |was |has gone |went )?(?:above|over|past|beyond|exceed(?:s|ed|ing)?) (?:the |its )?(?:threshold|high[- ]water[- ]mark|hwm)/g },
   { state: "SSWS", role: "SVOL", pattern: /suspended[- ]swappable|swap[- ]suspended|suspended for swapping/g },
+  // An S-VOL made writable is what an S-VOL takeover leaves (SSWS; pairvolchk shows PSUS, RM-UG p.119 SVOL-takeover).
+  // Only with the S-VOL named before it: a P-VOL is always writable.
+  { state: "SSWS", role: "SVOL", pattern: /(?:secondary|s-?vol)(?:[\w-]*\s+){1,4}?(?:(?:were|was|is|are|has been|have been|now|got|became|become)\s+)+(?:made\s+)?(?:writ(?:e)?able|write[- ]enabled|read[\/-]write)|(?:secondary|s-?vol)(?:[\w-]*\s+){0,3}?made\s+(?:writ(?:e)?able|write[- ]enabled|read[\/-]write)/g },
   { state: "PSUE", pattern: /(?:pair )?suspended[- ](?:error\b|(?:due to|by|with|on|because of|after) (?:an? |the )?(?:[a-z/-]+ )?(?:error|failure|fault))|error[- ]suspend(?:ed)?/g },
   { state: "PSUS", pattern: /(?:pair )?suspended[- ]split|split by (?:the )?(?:user|operator|administrator|command)|suspended by (?:the )?(?:user|operator|administrator|command)|\bsplit (?:state|status)\b/g },
   { state: "COPY", pattern: /(?:initial |update )?cop(?:y|ying) (?:is )?in progress|being (?:copied|resynchroni[sz]ed)|pending duplex|\bcopying\b/g },
@@ -150,6 +160,8 @@ const STATE_KEYS = new Set(["state", "status", "pair_state", "pairstate", "pair_
 const PVOL_KEYS = new Set(["pvol", "p_vol", "pvol_state", "primary"]);
 const SVOL_KEYS = new Set(["svol", "s_vol", "svol_state", "secondary"]);
 const RESULT_KEYS = new Set(["rc", "exit", "exit_code", "exitcode", "return", "return_code", "retcode", "result", "outcome"]);
+// Nouns after primary/secondary that make them a pair role ("the secondary copy", "primary volumes").
+const ROLE_NOUNS = new Set(["volume", "volumes", "vol", "vols", "side", "lun", "luns", "ldev", "ldevs", "copy", "copies"]);
 // A leading `name:` that is not a device group's name.
 /** Leading words that are a tag, a side or a heading, never a device group's name ("local:", "MC-XP:" is read by its shape). */
 export const LABEL_STOP = new Set(["local", "remote", "error", "warning", "warn", "note", "info", "notice", "debug", "node", "package", "pkg", "status", "state",
@@ -262,10 +274,13 @@ function interpret(input: Token[]): Draft[] {
   }
   // "oradg: local S-VOL PSUE", "oradg local state is SVOL_PSUE": a leading name before a colon or a side names the
   // group (the file parser drops a label that is the node or the package).
-  const first = tokens[0];
-  const sideNext = /^(?:local|remote)(?:_\w*)?(?:=|$)/.test(lower[1] ?? "") || ["pair", "pairs", "status", "state", "both"].includes(lower[1] ?? "");
-  if (deviceGroup === undefined && tokens.length > 1 && first.type === "word" && (first.source.charAt(first.offset + first.text.length) === ":" || sideNext)
-    && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(first.value) && !LABEL_STOP.has(lower[0]) && !/^(?:horcm|pair|raid)/.test(lower[0])) {
+  // "mcstat: sapdg: the local ...": of two leading labels the second, nearer the facts, names the group (the first tags the tool).
+  const labelled = (token: Token | undefined): boolean => token !== undefined && token.type === "word" && token.source.charAt(token.offset + token.text.length) === ":";
+  const skipTag = labelled(tokens[0]) && labelled(tokens[1]) && tokens.length > 2 && !LABEL_STOP.has(lower[1]) ? 1 : 0;
+  const first = tokens[skipTag];
+  const sideNext = /^(?:local|remote)(?:_\w*)?(?:=|$)/.test(lower[skipTag + 1] ?? "") || ["pair", "pairs", "status", "state", "both"].includes(lower[skipTag + 1] ?? "");
+  if (deviceGroup === undefined && tokens.length > 1 + skipTag && first.type === "word" && (first.source.charAt(first.offset + first.text.length) === ":" || sideNext)
+    && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(first.value) && !LABEL_STOP.has(lower[skipTag]) && !/^(?:horcm|pair|raid)/.test(lower[skipTag])) {
     deviceGroup = first.value;
     groupFrom = "label";
   }
@@ -469,7 +484,7 @@ function interpret(input: Token[]): Draft[] {
         add(index, "auto.setting", { name: token.value.toUpperCase(), value: Number(tokens[next].value) });
       }
     } else if (token.type === "forceflag" || (token.type === "word" && token.value.endsWith("/FORCEFLAG"))) {
-      add(index, "forceflag", { present: !near(index, NEGATIONS, 4, 3) });
+      add(index, "forceflag", { present: !near(index, NEGATIONS, 4, 3) && !near(index, FORCEFLAG_ADVICE, 3, 2) });
     } else if ((token.type === "horcmScript" || (token.type === "word" && /\/horcm(?:start|shutdown)(?:\.sh)?$/.test(token.value))) && !lower.slice(0, index).some((word) => ADVICE_WORDS.has(word))) {
       const instance = tokens[index + 1]?.type === "number" ? Number(tokens[index + 1].value) : instanceOf();
       if (hasWord(...FAILURE_WORDS)) add(index, "horcm.error", { instance });
@@ -496,7 +511,12 @@ function interpret(input: Token[]): Draft[] {
     const timedOut = hasWord("timeout", "timed") || found.some((entry) => entry.event.kind === "raid.error" && (entry.event.fields.code === "EX_EWSTOT" || entry.event.fields.code === "EX_EWSLTO"));
     const done = !timedOut && (hasWord("done", "reached", "completed", "complete") || lower.some((word, at) => word === "0" && ["returned", "rc", "exit"].includes(lower[at - 1] ?? "")));
     if (timedOut) add(waitAt, "pair.wait", { outcome: "timeout" }, deviceGroup);
-    else if (done) add(waitAt, "pair.wait", { outcome: "done" }, deviceGroup);
+    else if (done) {
+      // "pairevtwait -g oradg -s pair ... done": the status it waited for was reached.
+      const statusAt = tokens.findIndex((token, at) => at > waitAt && token.type === "option" && token.value === "-s");
+      const waited = statusAt >= 0 && tokens[statusAt + 1] && /^[a-z]+$/i.test(tokens[statusAt + 1].value) ? tokens[statusAt + 1].value.toUpperCase() : undefined;
+      add(waitAt, "pair.wait", { outcome: "done", waitFor: waited }, deviceGroup);
+    }
   }
 
   // "journal group 2 is PJNF, 95% used": a journal's state (raidvchkscan -v jnl names), in words.
@@ -513,6 +533,7 @@ function interpret(input: Token[]): Draft[] {
 
   readAssignments();
   readWordStates();
+  readUnreachableWords();
 
   // "dev_group oradg is SVOL_PSUE on the local side": a side named only after the states it qualifies.
   const sideless = found.filter(({ event }) => event.kind === "pair.state" && event.fields.side === null);
@@ -560,6 +581,9 @@ function interpret(input: Token[]): Draft[] {
   function findRefusal(): number {
     for (let index = 0; index < tokens.length; index++) {
       if (lower[index] === "not" && ["start", "started", "starting", "startup"].includes(lower[index + 1] ?? "")) return index;
+      // "Start denied (AUTO_NONCURDATA=0)", "startup refused", "refusing to start": the same refusal in other words.
+      if (START_NOUNS.has(lower[index]) && REFUSAL_WORDS.has(lower[nextValue(index, 3)] ?? "")) return index;
+      if (REFUSAL_WORDS.has(lower[index]) && lower[index + 1] === "to" && START_NOUNS.has(lower[index + 2] ?? "")) return index;
       if (lower[index] === "not" && lower[index + 1] === "be" && lower[index + 2] === "started") return index;
       if (lower[index] === "exit" && (tokens[index + 1]?.value === "1" || tokens[index + 1]?.value === "2") && tokens[index + 1].type === "number") return index;
     }
@@ -668,14 +692,16 @@ function interpret(input: Token[]): Draft[] {
           const noun = SIDE_NOUNS.has(lower[back + 1] ?? "");
           // "local and remote volumes are not paired": both.
           if ((word === "local" || word === "remote") && lower[back - 1] === "and" && (lower[back - 2] === "local" || lower[back - 2] === "remote") && lower[back - 2] !== word) wordSide = "both";
-          else if (word === "local" || ((word === "this" || word === "near") && noun)) wordSide = "local";
+          else if (word === "local" || ((word === "this" || word === "near") && (noun || ["node", "host", "server"].includes(lower[back + 1] ?? "")))) wordSide = "local";
           else if (word === "remote" || (["other", "far", "peer", "partner"].includes(word) && noun)) wordSide = "remote";
           else if (word === "both" && ["arrays", "sides", "sites", "volumes"].includes(lower[back + 1] ?? "")) wordSide = "both";
         }
         if (wordSide === null && /\bon both (?:sides|sites|arrays)\b/.test(text.slice(end))) wordSide = "both";
         for (let back = at - 1; back >= Math.max(0, at - 8) && wordRole === null; back--) {
           if (tokens[back].type === "role") wordRole = roleOf(tokens[back].value);
-          else if ((lower[back] === "primary" || lower[back] === "secondary") && ["volume", "volumes", "vol", "side", "lun", "ldev"].includes(lower[back + 1] ?? "")) wordRole = lower[back] === "primary" ? "PVOL" : "SVOL";
+          else if ((lower[back] === "primary" || lower[back] === "secondary") && (ROLE_NOUNS.has(lower[back + 1] ?? "")
+            // "the local volumes are primary and are now suspended": the role said after the volumes.
+            || (["is", "are"].includes(lower[back - 1] ?? "") && ROLE_NOUNS.has(lower[back - 2] ?? "")))) wordRole = lower[back] === "primary" ? "PVOL" : "SVOL";
         }
         // Words are read only with a side or a role beside them ("the local volume is simplex"): a bare "device group
         // oradg is suspended with an error" would erase the role a token line reported. SMPL has no role to erase.
@@ -687,6 +713,41 @@ function interpret(input: Token[]): Draft[] {
         }
       }
     }
+  }
+
+  /**
+  The other side said unreachable in words ("the primary array's Raid Manager does not answer", "the remote
+  HORCM instance is not responding"): the fact Metrocluster's tables write as EX_ENORMT (Raid Manager or node
+  failure) or EX_CMDIOE (the array's command device), reference.md §1.3. Only with the other side named (remote,
+  other, peer) or a role (primary, secondary: the pair model keeps it only when it is not the node's own role);
+  `codeFrom: "words"` says the code was not logged.
+  */
+  function readUnreachableWords(): void {
+    if (tokens.length === 0 || found.some(({ event }) => event.kind === "pair.unreachable" || event.kind === "raid.error")) return;
+    const text = tokens[0].source.toLowerCase();
+    const phrase = /\b(?:(?:does|did|do) not (?:answer|respond)|(?:is |are )?not (?:answering|responding|reachable)|(?:gives |gave )?no (?:answer|response)|unreachable|(?:cannot|can\u0027t|could not|couldn\u0027t) be reached)\b/.exec(text);
+    if (!phrase) return;
+    const at = tokens.findIndex((token) => token.offset >= phrase.index);
+    const end = at < 0 ? tokens.length : at;
+    let subject: string | null = null;
+    let sideWord: "remote" | "PVOL" | "SVOL" | null = null;
+    // "no answer from the remote array": the subject after the phrase.
+    const after = lower.slice(end, end + 8);
+    const from = after.indexOf("from");
+    const order = from >= 0 && from <= 2 ? [...after.keys()].map((offset) => end + offset).reverse() : [];
+    for (const back of [...order, ...Array.from({ length: Math.min(8, end) }, (_, offset) => end - 1 - offset)]) {
+      const word = lower[back].replace(/\u0027s$/, "");
+      // Raid Manager named: its host or instance (EX_ENORMT); else the array (EX_CMDIOE); else a host, node or site.
+      if (["raid", "manager", "horcm", "horcmd", "cci", "instance"].includes(word)) subject = "manager";
+      else if (subject !== "manager" && ARRAY_NOUNS.has(word)) subject = word;
+      else if (subject === null && ["host", "node", "site", "server"].includes(word)) subject = word;
+      if (sideWord === null && ["remote", "other", "peer", "partner", "far"].includes(word)) sideWord = "remote";
+      else if (sideWord === null && (word === "primary" || word === "secondary")) sideWord = word === "primary" ? "PVOL" : "SVOL";
+      if (word === "local" || word === "this") return;
+    }
+    if (subject === null || sideWord === null) return;
+    const code = ARRAY_NOUNS.has(subject) ? "EX_CMDIOE" : "EX_ENORMT";
+    add(end, "pair.unreachable", { side: "remote", code, number: null, ...(sideWord === "remote" ? {} : { role: sideWord }), codeFrom: "words" }, deviceGroup);
   }
 
   // A Raid Manager command being run, its result not stated ("pairvolchk -g oradg -c", "Executing horctakeover -g oradg -t 360"):
@@ -705,7 +766,7 @@ export const meta = {
   name: "metrocluster",
   role: "body",
   formats: ["syslog", "pkglog"],
-  prefilter: /[PS]-?VOL|PAIR|PSU[SE]|SSUS|SSWS|SMPL|PF(?:UL|US)|PDUB|COPY|EX_[A-Z]|AUTO_|FORCEFLAG|[Ff]orce.?[Ff]lag|horctakeover|pair(?:resync|create|split|volchk|display|evtwait)|[Ff]ence|FENCE|HORCM|horcm|[Rr]aid [Mm]anager|protected|command device|[Nn]on-?current|not current|cannot be current|not (?:be )?start|exit [12]\b|[Ll]inks?\b|[Pp]aths?\b|(?:error|return|exit) code|returned \d|[Tt]akeover|[Aa]uto_|simplex|unpaired|suspended|synchroni[sz]ed|duplex|swappable|[Ss]ide ?file|[Jj]ournal|cop(?:y|ying) in progress|being copied|split (?:state|status)|raidvchkscan|raidscan|horcctl|pairmon|\b(?:dg|[Dd]ev(?:ice)?_?[Gg]r(?:ou)?p|[Gg]roup|local\w*|remote\w*|state|status|pair_?state|[ps]_?vol\w*|side|role|cmd|command|jnls)=/,
+  prefilter: /[PS]-?VOL|PAIR|PSU[SE]|SSUS|SSWS|SMPL|PF(?:UL|US)|PDUB|COPY|EX_[A-Z]|AUTO_|FORCEFLAG|[Ff]orce.?[Ff]lag|horctakeover|pair(?:resync|create|split|volchk|display|evtwait)|[Ff]ence|FENCE|HORCM|horcm|[Rr]aid [Mm]anager|protected|command device|[Nn]on-?current|not current|cannot be current|not (?:be )?start|exit [12]\b|[Ss]tart(?:up)? (?:was |is |has been )?(?:denied|refused|rejected|declined)|[Rr]efus\w* to start|writ(?:e)?able|write[- ]enabled|(?:does|did) not (?:answer|respond)|not (?:answering|responding)|unreachable|be reached|no (?:answer|response)|[Ll]inks?\b|[Pp]aths?\b|(?:error|return|exit) code|returned \d|[Tt]akeover|[Aa]uto_|simplex|unpaired|suspended|synchroni[sz]ed|duplex|swappable|[Ss]ide ?file|[Jj]ournal|cop(?:y|ying) in progress|being copied|split (?:state|status)|raidvchkscan|raidscan|horcctl|pairmon|\b(?:dg|[Dd]ev(?:ice)?_?[Gg]r(?:ou)?p|[Gg]roup|local\w*|remote\w*|state|status|pair_?state|[ps]_?vol\w*|side|role|cmd|command|jnls)=/,
   // Kinds that belong to a device group (a line without one takes the file's context: src/parse/file.ts).
   groupScoped: ["pair.state", "pair.unreachable", "raid.error", "fence", "takeover", "takeover.waiting", "pair.wait"],
   // A command line whose result is not stated names the group of the output lines after it.
@@ -831,6 +892,23 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "The device group oradg is in the COPY state (42% copied)", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: null, role: null, state: "COPY", deviceGroupFrom: "line" } }] },
   { text: "The primary volumes are suspended due to a link failure", expect: [{ kind: "pair.state", fields: { side: null, role: "PVOL", state: "PSUE" } }] },
   { text: "raidvchkscan -v jnl 0", expect: [{ kind: "raid.command", fields: { command: "raidvchkscan", side: null, instance: null } }] },
+  { text: "Start denied (AUTO_NONCURDATA=0). Use FORCEFLAG only if the remote site is known to be down.", expect: [
+    { kind: "mc.start.refused", fields: { exitCode: null } },
+    { kind: "auto.setting", fields: { name: "AUTO_NONCURDATA", value: 0 } },
+    { kind: "forceflag", fields: { present: false } },
+  ] },
+  { text: "oradg: replication check failed, refusing to start the package", expect: [{ kind: "mc.start.refused", deviceGroup: "oradg", fields: { exitCode: null, deviceGroupFrom: "label" } }] },
+  { text: "this node holds the secondary copy; it is split (suspended by the operator, not by an error)", expect: [local("SVOL", "PSUS")] },
+  { text: "hr_dg: the local volumes are primary and are now suspended due to error", expect: [{ kind: "pair.state", deviceGroup: "hr_dg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } }] },
+  { text: "ora_ca: the secondary volumes were made writable on the Frankfurt array (takeover done)", expect: [
+    { kind: "pair.state", deviceGroup: "ora_ca", fields: { side: null, role: "SVOL", state: "SSWS", deviceGroupFrom: "label" } },
+    { kind: "takeover", deviceGroup: "ora_ca", fields: { ok: true, result: null, resultName: null, code: null, number: null, deviceGroupFrom: "label" } },
+  ] },
+  { text: "the primary volume is writable", expect: [] },
+  { text: "the primary array's Raid Manager does not answer, so the copy state cannot be determined", expect: [{ kind: "pair.unreachable", fields: { side: "remote", code: "EX_ENORMT", number: null, role: "PVOL", codeFrom: "words" } }] },
+  { text: "oradg: the remote array does not respond on its command device", expect: [{ kind: "pair.unreachable", deviceGroup: "oradg", fields: { side: "remote", code: "EX_CMDIOE", number: null, codeFrom: "words", deviceGroupFrom: "label" } }] },
+  { text: "the local Raid Manager instance is not responding", expect: [{ kind: "horcm.error", fields: { instance: null } }] },
+  { text: "mcstat: sapdg: the local secondary volume is pair suspended-error", expect: [{ kind: "pair.state", deviceGroup: "sapdg", fields: { side: "local", role: "SVOL", state: "PSUE", deviceGroupFrom: "label" } }] },
 ];
 %}
 

@@ -101,7 +101,7 @@ function numberOf(token: Token | undefined | null): number | null {
 }
 
 /** `-g oradg -c -I0` after a command: the group, the side it asks about, the instance. */
-interface Invocation { command: string; deviceGroup?: string; side: "local" | "remote" | null; instance: number | null }
+interface Invocation { command: string; deviceGroup?: string; side: "local" | "remote" | null; instance: number | null; waitFor?: string }
 
 function invocation(command: Token, args: Token[]): Invocation {
   const found: Invocation = { command: command.value, side: null, instance: null };
@@ -112,6 +112,8 @@ function invocation(command: Token, args: Token[]): Invocation {
     else if (arg.value === "-c") found.side = "remote";
     else if ((arg.value === "-s" || arg.value === "-ss") && found.side === null) found.side = "local";
     else if (/^-I[A-Z]*\d+$/.test(arg.value)) found.instance = Number(/\d+$/.exec(arg.value)![0]);
+    // pairevtwait -s pair: the status it waits for (RM-UG pairevtwait), which "Wait status done" says was reached.
+    if (found.command === "pairevtwait" && arg.value === "-s" && args[index + 1]?.type === "word") found.waitFor = args[index + 1].value.toUpperCase();
   }
   // -s/-ss report the local volume only for pairvolchk; elsewhere they name a status to wait for.
   if (found.command !== "pairvolchk" && found.side === "local") found.side = null;
@@ -192,7 +194,8 @@ function cciError(prefix: { invocation: Invocation }, code: Token, rest: Token[]
 function waitResult(prefix: { invocation: Invocation }, words: Token[]): Draft[] {
   const said = words.map((word) => word.value.toLowerCase()).join(" ");
   const outcome = /done|complete/.test(said) ? "done" : /time ?out|timed out/.test(said) ? "timeout" : /fail|error/.test(said) ? "failed" : null;
-  return outcome === null ? [] : [draft("pair.wait", { outcome }, prefix.invocation.deviceGroup)];
+  const waitFor = prefix.invocation.waitFor;
+  return outcome === null ? [] : [draft("pair.wait", waitFor ? { outcome, waitFor } : { outcome }, prefix.invocation.deviceGroup)];
 }
 
 /** "oradg: pairvolchk : Volstat is ...": the label names the group; "local:" / "remote:" name the side instead, and a tag ("note:") neither. */
@@ -309,7 +312,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Refer to the command log(/HORCM/log0/horcc_nodeB1.log) for details.", expect: [{ kind: "raid.error.detail", fields: { log: "/HORCM/log0/horcc_nodeB1.log", ssb: null, serial: null } }] },
   { text: "It was rejected due to SKEY=0x05, ASC=0x26, ASCQ=0x00, SSB=0x2E20,0x0000 on Serial#(540683)", expect: [{ kind: "raid.error.detail", fields: { log: null, ssb: "0x2E20,0x0000", serial: 540683 } }] },
   { text: "pairevtwait : Wait status done.", expect: [{ kind: "pair.wait", fields: { outcome: "done" } }] },
-  { text: "pairevtwait -g oradg -s pair: Wait status done.", expect: [{ kind: "pair.wait", deviceGroup: "oradg", fields: { outcome: "done", deviceGroupFrom: "line" } }] },
+  { text: "pairevtwait -g oradg -s pair: Wait status done.", expect: [{ kind: "pair.wait", deviceGroup: "oradg", fields: { outcome: "done", waitFor: "PAIR", deviceGroupFrom: "line" } }] },
   { text: "001 0 1 PJNN 4 21 43216fde 30 512345 62500 2 265", expect: [{ kind: "journal.state", fields: { journal: 1, mu: 0, ctg: 1, jnls: "PJNN", side: "PVOL", activePaths: 4, usage: 21 } }] },
   { text: "006 - - SMPL - - - - 512345 62500 1 278", expect: [{ kind: "journal.state", fields: { journal: 6, mu: null, ctg: null, jnls: "SMPL", side: null, activePaths: null, usage: null } }] },
   { text: "starting HORCM inst 0", expect: [{ kind: "horcm.starting", fields: { instance: 0 } }] },

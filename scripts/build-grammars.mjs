@@ -1,6 +1,5 @@
 // Compiles every grammars/*.ne into src/generated/grammars/<name>.ts (never edited by hand)
 // and writes src/generated/grammars/index.ts listing them, so a new grammar file needs no change in src/.
-import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync, existsSync, renameSync } from "node:fs";
 import { dirname, join, basename } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,7 +9,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const grammarDir = join(root, "grammars");
 const outDir = join(root, "src", "generated", "grammars");
 const require = createRequire(import.meta.url);
-const nearleyc = join(dirname(require.resolve("nearley/package.json")), "bin", "nearleyc.js");
 
 // Built aside and moved into place, so a concurrent build (two npm commands in one checkout) or a
 // failed one never leaves src/generated/grammars half written.
@@ -18,15 +16,34 @@ const buildDir = join(root, "src", "generated", `.grammars-${process.pid}`);
 rmSync(buildDir, { recursive: true, force: true });
 mkdirSync(buildDir, { recursive: true });
 
+/**
+What nearleyc does, on the whole file at once: nearleyc reads its input as a stream of 64 KiB chunks and its
+lexer cannot match a code block that crosses a chunk boundary ("invalid syntax ... lexer error" on a valid file).
+*/
+function compileGrammar(path) {
+  const nearley = require("nearley");
+  const compile = require("nearley/lib/compile.js");
+  const generate = require("nearley/lib/generate.js");
+  const lint = require("nearley/lib/lint.js");
+  const { version } = require("nearley/package.json");
+  const parser = new nearley.Parser(nearley.Grammar.fromCompiled(require("nearley/lib/nearley-language-bootstrapped.js")));
+  parser.feed(readFileSync(path, "utf8"));
+  parser.feed("\n");
+  if (parser.results.length === 0) throw new Error(`${path}: unexpected end of the grammar file`);
+  const compiled = compile(parser.results[0], { version, args: [path] });
+  lint(compiled, { out: process.stderr, version });
+  return generate(compiled, "grammar");
+}
+
 const sources = existsSync(grammarDir) ? readdirSync(grammarDir).filter((f) => f.endsWith(".ne")).sort() : [];
 const modules = [];
 for (const file of sources) {
   const name = basename(file, ".ne");
   const outFile = join(buildDir, `${name}.ts`);
   try {
-    execFileSync(process.execPath, [nearleyc, join(grammarDir, file), "-o", outFile], { stdio: ["ignore", "ignore", "pipe"] });
+    writeFileSync(outFile, compileGrammar(join(grammarDir, file)));
   } catch (error) {
-    const stderr = error.stderr ? error.stderr.toString() : String(error);
+    const stderr = error.stderr ? error.stderr.toString() : String(error.stack ?? error);
     console.error(`grammars/${file}: nearleyc failed\n${stderr}`);
     rmSync(buildDir, { recursive: true, force: true });
     process.exit(1);

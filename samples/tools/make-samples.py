@@ -1298,9 +1298,10 @@ def s24_start_refused_svolpfus():
         b.sys(node, sec(end, 1), "cmcld[2048]", f"Switching disabled for package sap_pkg on node {node}.")
     b.sys("nodeB1", T(2, 6, 6, 0), "logger", "root: sap_pkg refused on nodeB1 and nodeB2, UPS work on hold")
     b.write()
-    b.expected([finding_of("start-refused-svolpfus", "force-or-resync", "critical", "open", "sap_pkg", "sapdg")],
-               ["full-resync", "swap-resync", "recreate-pairs", "automated"],
-               "The Sunday-night load fills the journal of the ASYNC group sapdg and both sides suspend as PFUS at 01:10, unnoticed. For UPS maintenance at site A the operator halts sap_pkg on nodeA1 and starts it on nodeB1, then nodeB2: both are S-VOL PFUS with AUTO_SVOLPFUS=0, so Metrocluster refuses (exit 2) and the package is down. Site A still holds the current data: start sap_pkg again on nodeA1, pairresync -g sapdg from site A, wait for PAIR, then move. Forcing at site B would lose every write made since 01:10.")
+    b.expected([finding_of("pairs-suspended-no-resync", "full-resync", "critical", "open", "sap_pkg", "sapdg"),
+                finding_of("start-refused-svolpfus", "force-or-resync", "critical", "open", "sap_pkg", "sapdg")],
+               ["swap-resync", "recreate-pairs", "automated"],
+               "The Sunday-night load fills the journal of the ASYNC group sapdg and both sides suspend as PFUS at 01:10, unnoticed. An hour later nothing has resynchronized them: the data is not remotely protected, and the resync belongs to site A, the P-VOL side where sap_pkg runs (pairs-suspended-no-resync). For UPS maintenance at site A the operator halts sap_pkg on nodeA1 and starts it on nodeB1, then nodeB2: both are S-VOL PFUS with AUTO_SVOLPFUS=0, so Metrocluster refuses (exit 2) and the package is down. Site A still holds the current data: start sap_pkg again on nodeA1, pairresync -g sapdg from site A, wait for PAIR, then move. Forcing at site B would lose every write made since 01:10.")
 
 
 def s25_start_refused_svolpsus():
@@ -1409,7 +1410,7 @@ def s27_start_refused_unexplained():
                "For a network change at site A the operator moves oracle_pkg from nodeA1 to nodeB1. Metrocluster reads SVOL_PAIR / PVOL_PAIR, so the data is current on both sides, and still refuses (exit 1): the reason is a sentence about the S-VOLs' consistency group that mcadvisor cannot read. No rule explains a refusal with both sides PAIR, so the fallback says it cannot tell which procedure applies, shows the states it read and the unread line, and gives the checks (package log, pairdisplay and raidvchkscan on both sites) instead of a forced start: FORCEFLAG is never the answer here. Operator: start oracle_pkg again on nodeA1 (cmrunpkg -n nodeA1, cmmodpkg -e) while the consistency group is checked, then move.")
 
 
-def s40_failback_during_copy():
+def s45_failback_during_copy():
     b = Bundle("failback-during-copy")
     nodes = SITE_A + SITE_B
     base(b, nodes, T(12, 0, 0), T(12, 14, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
@@ -1442,7 +1443,7 @@ def s40_failback_during_copy():
                "oracle_pkg has run at site B since site A's outage two days earlier. For the failback the storage team runs pairresync -swaps from site B: site B becomes the P-VOL side and the full copy to site A starts (PVOL_COPY / SVOL_COPY). Two hours later, at 41%, the operator halts oracle_pkg on nodeB1 and starts it on nodeA1: Metrocluster's swap-takeover of a copying S-VOL fails with EX_VOLCUR (225) and it refuses (exit 1). The application is down. Operator: never force on site A; start oracle_pkg again on nodeB1 (the copy's source, current data), wait for PAIR (pairevtwait), then fail back.")
 
 
-def s41_start_failed_unread_wording():
+def s46_start_failed_unread_wording():
     b = Bundle("start-failed-unread-wording")
     nodes = SITE_A + SITE_B
     base(b, nodes, T(10, 0, 0), T(10, 12, 0), [("sap_pkg", "ASYNC", None, 360, "NO_TIMEOUT")])
@@ -1472,7 +1473,7 @@ def s41_start_failed_unread_wording():
                "For a memory upgrade of nodeA1 the operator moves sap_pkg to nodeA2. The start fails: the Metrocluster check writes its reason in a wording mcadvisor cannot read (a journal group in an error state, the remote copy stopped, see raidvchkscan) and the control script reports 'Failed, unknown error.'; Serviceguard exits NO_RESTART. No rule knows this wording, so mcadvisor says it cannot tell which procedure applies, shows the two unread lines as evidence and what to check on both sites; it does not advise forcing. Operator: a journal in an error state with the remote copy stopped means the ASYNC pairs are suspended: check pairdisplay and raidvchkscan at both sites, start sap_pkg again on the P-VOL side and resynchronize from there.")
 
 
-def s42_takeover_rejected_by_array():
+def s47_takeover_rejected_by_array():
     b = Bundle("takeover-rejected-by-array")
     nodes = SITE_A + SITE_B
     base(b, nodes, T(11, 0, 0), T(12, 6, 0), [("oracle_pkg", "NEVER", {"AUTO_NONCURDATA": 1}, 360, "NO_TIMEOUT")])
@@ -1504,7 +1505,7 @@ def s42_takeover_rejected_by_array():
                "In the afternoon the storage team re-presents the command device LUNs of array 35663 (site B). At night site A loses power; the cluster re-forms on site B and Metrocluster on nodeB1 finds SVOL_PAIR with the remote side EX_ENORMT and, with AUTO_NONCURDATA=1, runs horctakeover -S, which the array rejects with EX_CMDRJE (221): the S-VOLs stay read-only and oracle_pkg does not start. mcadvisor knows no procedure for EX_CMDRJE, so it says it cannot tell, and points to the sense bytes in the Raid Manager command log, the command device (horcctl -D) and both sites' pair states. Forcing or repeating the takeover changes nothing the array refused. Operator: fix HORCM_CMD in /etc/horcm0.conf to the re-presented LUN, restart the instance, then start oracle_pkg on nodeB1.")
 
 
-def s43_node_lost_package_not_restarted():
+def s48_node_lost_package_not_restarted():
     b = Bundle("node-lost-package-not-restarted")
     nodes = SITE_A + SITE_B
     base(b, nodes, T(9, 0, 0), T(9, 6, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
@@ -1531,7 +1532,7 @@ def s43_node_lost_package_not_restarted():
                "At 00:55 an operator disables switching of oracle_pkg for the backup window (cmmodpkg -d) and forgets to enable it again. At 03:12 nodeA1, where oracle_pkg runs, fails; the other nodes time it out and re-form the cluster, and Serviceguard starts oracle_pkg nowhere: nothing in the logs says so. Ten minutes later mcadvisor says the package did not come back and that it cannot tell why; cmviewcl -v shows the disabled switching. Operator: the pairs are PAIR and nodeA2 is at the P-VOL site: cmrunpkg -n nodeA2 oracle_pkg, then cmmodpkg -e oracle_pkg.")
 
 
-def s44_halt_failed_syslog_only():
+def s49_halt_failed_syslog_only():
     b = Bundle("halt-failed-syslog-only")
     nodes = SITE_A
     for node in nodes:
@@ -1751,7 +1752,7 @@ def s33_async_sidefile_filling():
 # ---- scenarios added for the safety pass of the catalog (issue 17) ----------------------------------
 
 
-def s28_continental_failback():
+def s34_continental_failback():
     """Continentalclusters: the day after continental-alarm, cmrecovercl started the recovery package on the
     recovery cluster (SVOL takeover, SSWS); the primary site is back and its array answers again."""
     b = Bundle("continental-recovery-failback")
@@ -1797,7 +1798,7 @@ def s28_continental_failback():
 
 
 
-def s29_run_script_timeout_too_short():
+def s35_run_script_timeout_too_short():
     b = Bundle("run-script-timeout-too-short")
     nodes = SITE_A + SITE_B
     base(b, nodes, T(30, 0, 0), T(30, 20, 0), [("sap_pkg", "ASYNC", None, 360, "420")])
@@ -1814,7 +1815,7 @@ def s29_run_script_timeout_too_short():
 
 
 
-def s30_pairs_left_split():
+def s36_pairs_left_split():
     b = Bundle("pairs-left-split")
     nodes = SITE_A + SITE_B
     base(b, nodes, T(13, 0, 0), T(16, 9, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
@@ -1835,7 +1836,7 @@ def s30_pairs_left_split():
 
 
 
-def s31_quorum_lost_cluster_halted():
+def s37_quorum_lost_cluster_halted():
     b = Bundle("quorum-lost-cluster-halted")
     nodes = SITE_A + SITE_B
     base(b, nodes, T(12, 0, 0), T(12, 6, 0), [("oracle_pkg", "DATA", {"AUTO_NONCURDATA": 1}, 360, "NO_TIMEOUT")])
@@ -1868,7 +1869,7 @@ def s31_quorum_lost_cluster_halted():
 
 
 
-def s32_continental_monitor_not_running():
+def s38_continental_monitor_not_running():
     b = Bundle("continental-monitor-not-running")
     recovery = ["nodeC1", "nodeC2"]
     for node in recovery:
@@ -2141,7 +2142,7 @@ def linux_base(b, nodes, start, end, pkgs, fence="NEVER", auto=None):
             env_file(b, node, pkg, fence, auto)
 
 
-def s33_linux_site_failover():
+def s39_linux_site_failover():
     b = LinuxBundle("linux-site-failover-svol-takeover")
     nodes = SITE_A + SITE_B
     linux_base(b, SITE_B, L(2, 0, 0), L(3, 15, 0), ["oracle_pkg"], "DATA", {"AUTO_FENCEDATA_SPLIT": 0, "AUTO_NONCURDATA": 1})
@@ -2195,7 +2196,7 @@ def s33_linux_site_failover():
                "The site failover of site-failover-svol-takeover on Serviceguard for Linux (Red Hat layout): /var/log/messages in rsyslog's RFC 3339 form (+01:00), modular package logs in /usr/local/cmcluster/run/log. Site A loses power; site B re-forms the cluster and Metrocluster performs an SVOL takeover (horctakeover -S, result 2), so oracle_pkg runs on nodeB1 on SVOL_SSWS data. Site A is back the next day (its messages rotated to messages-20260303.gz on nodeA1) but nobody has run pairresync -swaps from site B, which must come before failing back.")
 
 
-def s34_linux_journal_link_failure():
+def s40_linux_journal_link_failure():
     b = LinuxBundle("linux-journal-link-failure", sgroot="opt/cmcluster", styles={"nodeA1": "journal", "nodeA2": "bsd", "nodeB1": "bsd", "nodeB2": "bsd"})
     nodes = SITE_A + SITE_B
     for node in nodes:
@@ -2242,7 +2243,7 @@ def s34_linux_journal_link_failure():
                "The link failure of links-fence-never-primary-restart on Serviceguard for Linux (SUSE layout, legacy packages: $SGCONF is /opt/cmcluster/conf). nodeA1's system log is a `journalctl -o short-iso` export (journal-nodeA1.txt, offsets written +0100), the other nodes' /var/log/messages are rsyslog's traditional format. All CA links fail with FENCE=NEVER, oracle_pkg fails on nodeA1 and restarts on nodeA2 with PVOL_PSUE/SVOL_PSUE; the links come back but nobody runs pairresync: a full resync from the P-VOL side is needed.")
 
 
-def s35_linux_healthy_day():
+def s41_linux_healthy_day():
     b = LinuxBundle("linux-healthy-day")
     nodes = SITE_A + SITE_B
     linux_base(b, nodes, L(9, 0, 0), L(10, 23, 50), ["oracle_pkg", "sap_pkg"])
@@ -2279,7 +2280,7 @@ def s35_linux_healthy_day():
 # ---- scenarios added for the field review of the catalog (review defects 1, 4) ----------------------------
 
 
-def s36_takeover_pairvolchk_form():
+def s42_takeover_pairvolchk_form():
     b = Bundle("takeover-pairvolchk-form")
     nodes = SITE_A + SITE_B
     for node in nodes:
@@ -2329,7 +2330,7 @@ def s36_takeover_pairvolchk_form():
                "Site A loses power; site B takes oradg over (horctakeover -S, result 2) and runs oracle_pkg on nodeB1. This Metrocluster release and the site's monitoring script log the states the way pairvolchk prints them: the S-VOL made writable by the takeover reads SVOL_PSUS, never the word SSWS (the manuals' tables write SVOL_PSUS(SSWS)). Two days later nobody has resynchronized. The advice is the swap resync from site B (pairresync -swaps, or -swapp from site A), then the failback; never a plain pairresync from nodeA1, which would copy site A's old data over two days of production and which the array refuses only after an SVOL-SSUS-takeover, not after this SVOL-takeover.")
 
 
-def s37_jnl_rw_split_refused():
+def s43_jnl_rw_split_refused():
     b = Bundle("jnl-rw-split-refused")
     nodes = SITE_A + SITE_B
     base(b, nodes, T(30, 22, 0), T(30, 23, 59), [("sap_pkg", "ASYNC", {"AUTO_NONCURDATA": 1}, 360, "NO_TIMEOUT")])
@@ -2381,7 +2382,7 @@ def cluster_ascii_with_sites(name, sites):
     return "\n".join(lines) + "\n"
 
 
-def s38_sites_named_takeover():
+def s44_sites_named_takeover():
     """Site dc-east (east1, east2) loses power; dc-west (west1, west2) takes sap_pkg over. The operator saved the
     cluster ASCII file (cmgetconf) at the top of the bundle, beside the node folders: the advice names both sites."""
     b = Bundle("sites-named-takeover")
@@ -2487,19 +2488,19 @@ if __name__ == "__main__":
     s31_monitor_fd_keyvalue()
     s32_operator_sudo_horcm()
     s33_async_sidefile_filling()
-    s28_continental_failback()
-    s29_run_script_timeout_too_short()
-    s30_pairs_left_split()
-    s31_quorum_lost_cluster_halted()
-    s32_continental_monitor_not_running()
-    s33_linux_site_failover()
-    s34_linux_journal_link_failure()
-    s35_linux_healthy_day()
-    s36_takeover_pairvolchk_form()
-    s37_jnl_rw_split_refused()
-    s38_sites_named_takeover()
-    s40_failback_during_copy()
-    s41_start_failed_unread_wording()
-    s42_takeover_rejected_by_array()
-    s43_node_lost_package_not_restarted()
-    s44_halt_failed_syslog_only()
+    s34_continental_failback()
+    s35_run_script_timeout_too_short()
+    s36_pairs_left_split()
+    s37_quorum_lost_cluster_halted()
+    s38_continental_monitor_not_running()
+    s39_linux_site_failover()
+    s40_linux_journal_link_failure()
+    s41_linux_healthy_day()
+    s42_takeover_pairvolchk_form()
+    s43_jnl_rw_split_refused()
+    s44_sites_named_takeover()
+    s45_failback_during_copy()
+    s46_start_failed_unread_wording()
+    s47_takeover_rejected_by_array()
+    s48_node_lost_package_not_restarted()
+    s49_halt_failed_syslog_only()

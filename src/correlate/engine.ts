@@ -70,6 +70,8 @@ interface PendingAbsence {
   readonly events: LogEvent[];
   /** The first event of the match (not a related one): anchors the finding's id. */
   readonly anchor: LogEvent;
+  /** The latest event that matched: its rule's conditions are checked again at the deadline. */
+  last: LogEvent;
   readonly context: Context;
 }
 
@@ -555,9 +557,10 @@ export class RuleEngine {
       const pending = this.absences.get(slot);
       if (pending) {
         for (const event of events) if (!pending.events.includes(event)) pending.events.push(event);
+        pending.last = matched[matched.length - 1];
         return;
       }
-      this.absences.set(slot, { deadline: now + compiled.absent.withinMs, events, anchor: matched[0], context });
+      this.absences.set(slot, { deadline: now + compiled.absent.withinMs, events, anchor: matched[0], last: matched[matched.length - 1], context });
       return;
     }
     this.openFinding(compiled, slot, events, matched[0], context, now);
@@ -569,6 +572,10 @@ export class RuleEngine {
       this.absences.delete(slot);
       const compiled = this.compiled.find((candidate) => slot.startsWith(`${candidate.rule.id}\u0000`));
       if (!compiled || this.current(slot)) continue;
+      // What the rule waited on must still be the situation at the deadline: its last pattern's conditions are
+      // read again on the model as it is now (the S-VOL side took over, the package moved, a setting changed).
+      const waitedOn = compiled.steps[compiled.steps.length - 1];
+      if (waitedOn && !this.matches(waitedOn, pending.last, pending.context, pending.deadline)) continue;
       this.openFinding(compiled, slot, pending.events, pending.anchor, pending.context, pending.deadline);
     }
   }

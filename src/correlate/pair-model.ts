@@ -325,6 +325,8 @@ export class PairModel {
       }
       case "pair.unreachable": {
         if (!group || node === null) return;
+        // "the primary array does not answer" said on the primary itself is not about the other side.
+        if (typeof fields.role === "string" && fields.role.toUpperCase() === this.roleOf(group.name, node)) return;
         const report = this.view(group, node).remote;
         report.state = null;
         report.code = typeof fields.code === "string" ? fields.code : null;
@@ -355,6 +357,19 @@ export class PairModel {
           group.splitSinceSync = true;
         }
         return;
+      case "pair.wait": {
+        // pairevtwait -s pair returned "Wait status done": the group reached PAIR (RM-UG, pairevtwait), on both sides.
+        if (!group || fields.outcome !== "done" || String(fields.waitFor ?? "").toUpperCase() !== "PAIR") return;
+        const line = `${event.source.file}:${event.source.line}`;
+        for (const volume of [group.volumes.PVOL, group.volumes.SVOL]) {
+          volume.state = "PAIR";
+          volume.ts = event.ts;
+          volume.line = line;
+        }
+        group.mixedLine = null;
+        this.updateSuspension(group, event.ts);
+        return;
+      }
       case "pair.resync":
         if (group) group.resync = { mode: fields.mode ?? null, outcome: fields.outcome ?? null, node, ts: event.ts };
         return;

@@ -9,12 +9,14 @@ facts, not logs, and do not count):
   data, random bytes, or text in a layout that is not a syslog or package log;
 - **nothing readable**: not one line of the bundle's log files was recognised: no log file could be read
   (a FIFO, a damaged .gz), the files were empty, or all their lines are unreadable;
-- **mostly unreadable**: more than half of the bundle's log lines are unreadable.
+- **mostly unreadable**: more than half of the bundle's log lines are unreadable;
+- **cut short**: every log file of the bundle was read only in part (a truncated .gz, a read error mid-file):
+  what came after the cut, where the incident may be, was never seen.
 A bundle where exactly half the lines are unreadable is still judged (a log with its binary tail cut off
 should not hide the incident in its first half).
 */
 
-export type ReadabilityVerdict = "nothing-readable" | "mostly-unreadable";
+export type ReadabilityVerdict = "nothing-readable" | "mostly-unreadable" | "cut-short";
 
 /** What was read of one bundle's log files. */
 export interface BundleReading {
@@ -26,12 +28,17 @@ export interface BundleReading {
   readonly unreadable: number;
   /** Replication lines from which no grammar read an event (line.unread). */
   readonly unread: number;
+  /** Log files read only in part (a truncated .gz, a read error mid-file); known to analyze only. */
+  readonly partial?: number;
 }
 
+type Judged = Pick<BundleReading, "lines" | "unreadable" | "files" | "partial">;
+
 /** null when the bundle can be judged. */
-export function readabilityVerdict(reading: Pick<BundleReading, "lines" | "unreadable">): ReadabilityVerdict | null {
+export function readabilityVerdict(reading: Judged): ReadabilityVerdict | null {
   if (reading.lines - reading.unreadable <= 0) return "nothing-readable";
   if (reading.unreadable * 2 > reading.lines) return "mostly-unreadable";
+  if ((reading.partial ?? 0) > 0 && (reading.partial ?? 0) >= reading.files) return "cut-short";
   return null;
 }
 
@@ -44,6 +51,9 @@ export function describeReadability(reading: BundleReading): string | null {
       ? "it holds no log file mcadvisor could read (only configuration files, or files that could not be read), so nothing in it can be judged"
       : "its log files hold no line, so nothing in it can be judged";
   }
+  if (verdict === "cut-short") {
+    return `${reading.files === 1 ? "its one log file was" : `all ${reading.files} of its log files were`} cut short (${reading.lines} lines read before the cut): what came after was never seen, so it cannot be called OK`;
+  }
   const what = `${reading.unreadable} of its ${reading.lines} log lines are in no layout mcadvisor knows (binary data, or not a syslog or package log)`;
   return verdict === "nothing-readable" ? `${what}: nothing in it can be judged` : `${what}: too little of it was read to call it OK`;
 }
@@ -54,7 +64,7 @@ whatever else could not be read), otherwise input that could not be read gives 3
 warning, 0 for nothing open above info. This is the order monitoring systems rank states in (Icinga:
 CRITICAL > UNKNOWN > WARNING > OK).
 */
-export function runExitStatus(findingsStatus: number, readings: readonly Pick<BundleReading, "lines" | "unreadable">[]): number {
+export function runExitStatus(findingsStatus: number, readings: readonly Judged[]): number {
   if (findingsStatus === 2) return 2;
   if (readings.some((reading) => readabilityVerdict(reading) !== null)) return 3;
   return findingsStatus;

@@ -88,6 +88,8 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
   let lines = 0;
   const report = (): void => options.onProgress?.({ bytesDone: Math.min(bytesDone, bytesTotal), bytesTotal, lines });
   const fileIds: number[] = [];
+  // Log files read only in part, per bundle: a bundle of which every log file was cut short cannot be called OK.
+  const partialFiles = new Map<string, number>();
   const bundles = new Set<string>();
   const loggedReference = new Map<string, number>();
   // Newest time of the bundle's dated syslogs: the year of modular package logs' lines (they print none).
@@ -148,10 +150,14 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push(error);
-      if (error instanceof PartialInputError) fileIds.push(error.fileId);
+      if (error instanceof PartialInputError) {
+        fileIds.push(error.fileId);
+        if (input.kind !== "config") partialFiles.set(input.bundle, (partialFiles.get(input.bundle) ?? 0) + 1);
+      }
     }
   }
   for (const bundle of bundles) correlators.get(bundle)?.conclude(store);
   const sortedBundles = [...bundles].sort();
-  return { inputs, fileIds, bundles: sortedBundles, problems, newLines, movedBundles, readings: bundleReadings(store.database, sortedBundles, fileIds) };
+  const readings = bundleReadings(store.database, sortedBundles, fileIds).map((reading) => ({ ...reading, partial: partialFiles.get(reading.bundle) ?? 0 }));
+  return { inputs, fileIds, bundles: sortedBundles, problems, newLines, movedBundles, readings };
 }

@@ -8,7 +8,7 @@ export function bundleDocument(reading: BundleReading) {
   const verdict = readabilityVerdict(reading);
   return {
     bundle: reading.bundle, files: reading.files, lines: reading.lines, unreadable: reading.unreadable, unread: reading.unread,
-    readable: verdict === null, verdict, message: describeReadability(reading),
+    partial: reading.partial ?? 0, readable: verdict === null, verdict, message: describeReadability(reading),
   };
 }
 

@@ -229,6 +229,11 @@ export function lastStartBefore(database: SqliteDatabase, bundle: string, packag
   return row ? row.node : undefined;
 }
 
+/** The paths of a bundle's files (for its layout: HP-UX /etc/cmcluster, Linux /usr/local or /opt/cmcluster). */
+export function bundlePaths(database: SqliteDatabase, bundle: string): string[] {
+  return database.prepare("SELECT DISTINCT path FROM file WHERE bundle = ?").pluck().all(bundle) as string[];
+}
+
 /** Syslog events naming a package (before `until`) for which the bundle holds no package log. */
 export function packagesWithoutLog(database: SqliteDatabase, bundles: readonly string[], until: number): EventWithLine[] {
   return withLines(database, database.prepare(

@@ -163,6 +163,24 @@ describe("input it could not read is never OK", () => {
     expect(text.stdout).toContain("UNKNOWN: mcadvisor could not read this bundle");
   });
 
+  it("a bundle whose only log is a truncated .gz is cut short: UNKNOWN, not OK; beside a whole log it is judged", () => {
+    const root = tempDir();
+    const lines = Array.from({ length: 3000 }, (_, index) => `Nov 15 12:${String(Math.floor(index / 60) % 60).padStart(2, "0")}:${String(index % 60).padStart(2, "0")} nodeA1 app[1]: line ${index} ${"x".repeat(index % 97)}`);
+    const archive = gzipSync(`${lines.join("\n")}\n`);
+    write(root, "b/nodeA1/var/adm/syslog/syslog.log.gz", archive.subarray(0, Math.floor(archive.length / 3)));
+    const json = runMcadvisor(["analyze", "--db", join(root, "db.sqlite"), "--year", "2026", "--format", "json", join(root, "b")]);
+    expect(json.code, json.stderr).toBe(3);
+    expect((JSON.parse(json.stdout) as Document).bundles).toEqual([expect.objectContaining({
+      bundle: join(root, "b"), readable: false, verdict: "cut-short", message: expect.stringMatching(/^its one log file was cut short \(\d+ lines read before the cut\)/),
+    })]);
+    const text = runMcadvisor(["analyze", "--db", join(root, "db2.sqlite"), "--year", "2026", join(root, "b")]);
+    expect(text.code).toBe(3);
+    expect(text.stdout).not.toContain("No findings: nothing in these logs needs a manual procedure");
+    // The same archive beside the node's whole current log: what was cut is older history, the bundle is judged.
+    write(root, "b/nodeA1/var/adm/syslog/syslog.log", "Nov 15 13:00:00 nodeA1 app[1]: after the rotation\n");
+    expect(runMcadvisor(["analyze", "--db", join(root, "db3.sqlite"), "--year", "2026", join(root, "b")]).code).toBe(0);
+  });
+
   it("JSON says which bundle could not be read and why", () => {
     const root = tempDir();
     write(root, "b/nodeA1/var/adm/syslog/syslog.log", junk(16 * 1024));

@@ -147,6 +147,26 @@ describe("RuleEngine", () => {
     expect(replay.findings()[0].firstSeen).toBe(T0);
   });
 
+  it("checks an absence rule's conditions again at its deadline: a state that stopped holding meanwhile does not fire", () => {
+    const absenceRule = rule({
+      match: {
+        event: { kind: "pair.state", where: { state: "PSUE" }, state: { noneOf: [{ "takeover.sinceSync": true }] } },
+        absent: { event: { kind: "pair.resync" }, within: "24h" },
+      },
+    });
+    // Still the situation at the deadline: fires.
+    const holding = new RuleEngine([absenceRule]);
+    holding.push(suspended(T0));
+    holding.advance(T0 + 25 * HOUR);
+    expect(holding.findings()).toHaveLength(1);
+    // The S-VOL side took over before the deadline (no resync, so the absence itself still holds): not fired.
+    const changed = new RuleEngine([absenceRule]);
+    changed.push(suspended(T0));
+    changed.push(event("takeover", T0 + 2 * HOUR, { deviceGroup: "oradg", host: "nodeB1", fields: { ok: true, result: 2, resultName: "svol", code: null, number: null } }));
+    changed.advance(T0 + 25 * HOUR);
+    expect(changed.findings()).toHaveLength(0);
+  });
+
   it("does not fire an absence when the awaited event comes in time", () => {
     const engine = new RuleEngine([rule({
       match: { event: { kind: "pair.state", where: { state: "PSUE" } }, absent: { event: { kind: "pair.resync" }, within: "24h" } },

@@ -39,6 +39,29 @@ describe("PairModel", () => {
     expect(lookup(model, "remote.state", "nodeB1")).toBeNull();
   });
 
+  it("ignores an unreachable side said by its role when that role is the node's own", () => {
+    const model = new PairModel();
+    model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PSUS" }, { host: "nodeB1" }));
+    model.apply(event("pair.unreachable", { side: "remote", code: "EX_ENORMT", number: null, role: "PVOL", codeFrom: "words" }, { host: "nodeB1" }));
+    expect(lookup(model, "remote.status", "nodeB1")).toBe("EX_ENORMT");
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PSUS" }, { host: "nodeA1" }));
+    model.apply(event("pair.unreachable", { side: "remote", code: "EX_ENORMT", number: null, role: "PVOL", codeFrom: "words" }, { host: "nodeA1" }));
+    expect(lookup(model, "remote.status", "nodeA1")).toBeNull();
+  });
+
+  it("reads pairevtwait -s pair done as both sides PAIR, and a wait for another status as nothing", () => {
+    const model = new PairModel();
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PSUE" }));
+    model.apply(event("pair.state", { side: "remote", role: "SVOL", state: "SSWS" }));
+    model.apply(event("pair.wait", { outcome: "done", waitFor: "PSUS" }));
+    expect(lookup(model, "pair.synced")).toBe(false);
+    model.apply(event("pair.wait", { outcome: "timeout", waitFor: "PAIR" }));
+    expect(lookup(model, "pair.synced")).toBe(false);
+    model.apply(event("pair.wait", { outcome: "done", waitFor: "PAIR" }));
+    expect(lookup(model, "pair.synced")).toBe(true);
+    expect(lookup(model, "pair.suspended")).toBe(false);
+  });
+
   it("counts a state named without a side as the node's own", () => {
     const model = new PairModel();
     model.apply(event("pair.state", { side: null, role: "SVOL", state: "SSWS" }, { host: "nodeB1" }));

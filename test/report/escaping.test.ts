@@ -48,7 +48,7 @@ function hostileModel(): ReportModel {
     suspicious: [{ shape: HOSTILE, count: 2, hosts: [HOSTILE], first: source.ts, last: source.ts, sample: source }],
     suspiciousLines: 2,
     suspiciousGroupsOmitted: 0,
-    missingLogs: [{ bundle: finding.bundle, package: HOSTILE, nodes: [HOSTILE], seenAt: source }],
+    missingLogs: [{ bundle: finding.bundle, package: HOSTILE, nodes: [HOSTILE], seenAt: source, expectedPath: `/etc/cmcluster/${HOSTILE}/${HOSTILE}.log` }],
     unreadLines: [{ ...source, bundle: finding.bundle, package: HOSTILE, terms: HOSTILE }],
     unreadTotal: 1,
     readings: [{ bundle: finding.bundle, files: 1, lines: 4, unreadable: 3, unread: 1 }],

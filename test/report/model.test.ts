@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { runMcadvisor } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
 import { openDatabase } from "../../src/store/db.js";
-import { gatherReport, lineShape } from "../../src/present/report/model.js";
+import { gatherReport, lineShape, packageLogLayout } from "../../src/present/report/model.js";
 
 function write(root: string, relative: string, lines: readonly string[]): void {
   const path = join(root, relative);
@@ -66,9 +66,17 @@ describe("report model", () => {
       expect(model.missingLogs).toHaveLength(1);
       expect(model.missingLogs[0]).toMatchObject({ bundle, package: "oracle_pkg", nodes: ["nodeA1", "nodeB1"] });
       expect(model.missingLogs[0].seenAt.text).toContain("Started package oracle_pkg on node nodeA1.");
+      expect(model.missingLogs[0].expectedPath).toBe("/etc/cmcluster/oracle_pkg/oracle_pkg.log");
     } finally {
       database.close();
     }
+  });
+
+  it("names the missing package log in the bundle's own layout (HP-UX, Red Hat, SUSE)", () => {
+    expect(packageLogLayout(["b/nodeA1/var/adm/syslog/syslog.log"])("sap_pkg")).toBe("/etc/cmcluster/sap_pkg/sap_pkg.log");
+    expect(packageLogLayout(["b/nodeB1/var/log/messages", "b/nodeB1/usr/local/cmcluster/conf/sap_pkg/sap_pkg.conf"])("sap_pkg")).toBe("/usr/local/cmcluster/run/log/sap_pkg.log");
+    expect(packageLogLayout(["b/nodeB1/var/log/messages"])("sap_pkg")).toBe("/usr/local/cmcluster/run/log/sap_pkg.log");
+    expect(packageLogLayout(["b/nodeB1/var/log/messages", "b/nodeB1/opt/cmcluster/conf/sap_pkg/sap_pkg.conf"])("sap_pkg")).toBe("/opt/cmcluster/run/log/sap_pkg.log");
   });
 
   it("a window before the data holds nothing but still knows where the data lies", () => {

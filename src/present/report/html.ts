@@ -274,7 +274,7 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
     for (const entry of model.missingLogs) {
       const where = entry.nodes.length > 0 ? ` from ${names(entry.nodes)}` : "";
       const bundle = summary.bundles.length > 1 ? ` in <code>${esc(displayPath(entry.bundle, cwd))}</code>` : "";
-      out.push(`<li><b>${esc(entry.package)}</b>${bundle}: no package log${where} (expected <code>${esc(`/etc/cmcluster/${entry.package}/${entry.package}.log`)}</code>); `
+      out.push(`<li><b>${esc(entry.package)}</b>${bundle}: no package log${where} (expected <code>${esc(entry.expectedPath)}</code>); `
         + `syslog names it first at ${source(entry.seenAt.file, entry.seenAt.line)}</li>`);
     }
     out.push("</ul>");

@@ -57,7 +57,7 @@ export function reportDocument(model: ReportModel) {
         shape: group.shape, count: group.count, hosts: group.hosts, first: iso(group.first), last: iso(group.last), sample: source(group.sample),
       })),
     },
-    missingLogs: model.missingLogs.map((entry) => ({ bundle: entry.bundle, package: entry.package, nodes: entry.nodes, seenAt: source(entry.seenAt) })),
+    missingLogs: model.missingLogs.map((entry) => ({ bundle: entry.bundle, package: entry.package, nodes: entry.nodes, seenAt: source(entry.seenAt), expectedPath: entry.expectedPath })),
     // What was read of each bundle (readable false: the report is UNKNOWN), and the replication lines no grammar read.
     bundles: model.readings.map(bundleDocument),
     unreadLines: {

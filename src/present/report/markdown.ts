@@ -189,7 +189,7 @@ export function renderReportMarkdown(model: ReportModel, options: MarkdownOption
   for (const entry of model.missingLogs) {
     const where = entry.nodes.length > 0 ? ` from ${list(entry.nodes)}` : "";
     const bundle = summary.bundles.length > 1 ? ` in ${codeSpan(displayPath(entry.bundle, cwd))}` : "";
-    out.push(`- **${markdownText(entry.package)}**${bundle}: no package log${where} (expected ${codeSpan(`/etc/cmcluster/${sanitizeForTerminal(entry.package)}/${sanitizeForTerminal(entry.package)}.log`)}); `
+    out.push(`- **${markdownText(entry.package)}**${bundle}: no package log${where} (expected ${codeSpan(sanitizeForTerminal(entry.expectedPath))}); `
       + `syslog names it first at ${path(entry.seenAt.file, entry.seenAt.line)}`);
   }
   if (model.missingLogs.length > 0) out.push("");

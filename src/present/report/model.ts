@@ -11,7 +11,7 @@ import { withAcknowledgements } from "../../store/acknowledgements.js";
 import { readTimeline, type Timeline } from "../../store/timeline.js";
 import { listBundles } from "../../store/logs.js";
 import {
-  lastStartBefore, packagesWithoutLog, syslogHostsBefore, timedSpan, windowEvents, windowEventsOfKinds, windowLines, windowLinesWhere, windowUnreadLines, type WindowLines,
+  bundlePaths, lastStartBefore, packagesWithoutLog, syslogHostsBefore, timedSpan, windowEvents, windowEventsOfKinds, windowLines, windowLinesWhere, windowUnreadLines, type WindowLines,
 } from "../../store/report.js";
 import { severityRank, type Severity } from "../../model/findings.js";
 import { exitStatusFor } from "../findings-json.js";
@@ -124,6 +124,8 @@ export interface MissingLog {
   readonly nodes: readonly string[];
   /** The first syslog line naming it. */
   readonly seenAt: SourceLine;
+  /** Where its package log would be in this bundle's layout (HP-UX or Linux), as the hint shows it. */
+  readonly expectedPath: string;
 }
 
 export interface BundleTimeline {
@@ -387,6 +389,20 @@ function suspiciousLines(database: SqliteDatabase, bundles: readonly string[], s
   return { groups: sorted.slice(0, limit), total, omitted: Math.max(sorted.length - limit, 0) };
 }
 
+/**
+Where a package's log is in a bundle's layout. HP-UX keeps $SGCONF in /etc/cmcluster and the legacy run script's
+log beside it (<pkg>/<pkg>.log); Serviceguard for Linux keeps $SGCONF/$SGRUN under /usr/local/cmcluster (Red Hat) or
+/opt/cmcluster (SUSE), and a modular package logs to $SGRUN/log/<pkg>.log (the script_log_file default). The bundle's
+own paths say which: a Linux tree (var/log, usr/local/cmcluster, opt/cmcluster) and no /etc/cmcluster.
+*/
+export function packageLogLayout(paths: readonly string[]): (packageName: string) => string {
+  const has = (marker: RegExp) => paths.some((path) => marker.test(path.replace(/\\/g, "/")));
+  if (has(/(?:^|\/)etc\/cmcluster\//) || has(/(?:^|\/)var\/adm\//)) return (name) => `/etc/cmcluster/${name}/${name}.log`;
+  if (has(/(?:^|\/)opt\/cmcluster\//)) return (name) => `/opt/cmcluster/run/log/${name}.log`;
+  if (has(/(?:^|\/)usr\/local\/cmcluster\//) || has(/(?:^|\/)var\/log\//)) return (name) => `/usr/local/cmcluster/run/log/${name}.log`;
+  return (name) => `/etc/cmcluster/${name}/${name}.log`;
+}
+
 /** Packages syslog names (up to the window's end) for which the inputs hold no package log at all. */
 function missingLogs(database: SqliteDatabase, bundles: readonly string[], until: number): MissingLog[] {
   const rows = packagesWithoutLog(database, bundles, until);
@@ -402,8 +418,10 @@ function missingLogs(database: SqliteDatabase, bundles: readonly string[], until
     }
     if (ranKinds.has(row.kind) && row.node) entry.nodes.add(row.node);
   }
+  const layouts = new Map<string, (packageName: string) => string>();
+  const layoutOf = (bundle: string) => layouts.get(bundle) ?? layouts.set(bundle, packageLogLayout(bundlePaths(database, bundle))).get(bundle)!;
   return [...missing.values()]
-    .map((entry) => ({ ...entry, nodes: [...entry.nodes].sort(byText) }))
+    .map((entry) => ({ ...entry, nodes: [...entry.nodes].sort(byText), expectedPath: layoutOf(entry.bundle)(entry.package) }))
     .sort((left, right) => byText(left.bundle, right.bundle) || byText(left.package, right.package));
 }
 
