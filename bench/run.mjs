@@ -188,17 +188,17 @@ Runs analyze on an input `count` times, each run right after one of lnav on the 
 installed (side by side: both see the same load). Keeps the last run's database when `keep` (the search
 bench reads it); the caller removes it.
 */
-async function analyzeRuns(name, meta, count, { keep = false, paths = [inputs[name]?.path], lnavFiles = paths, lnavTable = "syslog_log" } = {}) {
+async function analyzeRuns(name, meta, count, { keep = false, paths = [inputs[name]?.path], lnavFiles = paths, lnavTable = "syslog_log", env = {}, label = name } = {}) {
   const samples = [];
   const lnavSamples = [];
   let last = null;
   for (let run = 0; run < count; run++) {
     const lnav = lnavRun(lnavFiles, lnavTable);
     if (lnav) lnavSamples.push(lnav);
-    const db = freshDatabase(`analyze-${name}`);
-    log(`analyze ${name} run ${run + 1}/${count}`);
-    const result = await measureProcessSampled(process.execPath, [binary, "analyze", "--db", db, "--format", "json", "--tz", "UTC", ...paths], { env: { TZ: "UTC" }, watchFile: db });
-    if (result.status !== 0 && result.status !== 1 && result.status !== 2) throw new Error(`analyze ${name} failed (${result.status}): ${result.stderr.slice(-2000)}`);
+    const db = freshDatabase(`analyze-${label}`);
+    log(`analyze ${label} run ${run + 1}/${count}`);
+    const result = await measureProcessSampled(process.execPath, [binary, "analyze", "--db", db, "--format", "json", "--tz", "UTC", ...paths], { env: { TZ: "UTC", ...env }, watchFile: db });
+    if (result.status !== 0 && result.status !== 1 && result.status !== 2) throw new Error(`analyze ${label} failed (${result.status}): ${result.stderr.slice(-2000)}`);
     const document = JSON.parse(result.stdout);
     samples.push(result);
     last = { document, db, bytes: databaseBytes(db) };
@@ -407,6 +407,9 @@ log("start-up: --version, and analyze of a one-line bundle");
 log("baselines on the 1M file");
 results.baselines = { readline: readlineBaseline(meta1m, runs) };
 results.analyze = { "1m": await analyzeRuns("1m", meta1m, runs, { keep: true }) };
+// The same with the parse worker forced (auto uses it only when a core is free), lnav beside again: what the second thread changes here.
+log("analyze 1M with the parse worker (MCADVISOR_PARSE_THREAD=worker)");
+results.analyze["1m-worker"] = await analyzeRuns("1m", meta1m, runs, { env: { MCADVISOR_PARSE_THREAD: "worker" }, label: "1m-worker" });
 if (results.analyze["1m"].lnav) results.baselines.lnav = { installed: true, version: lnavVersion(), ...results.analyze["1m"].lnav };
 else results.baselines.lnav = { installed: false };
 log("search and read-back on the 1M database (bench/search.mjs)");

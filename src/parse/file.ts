@@ -51,7 +51,7 @@ export interface FileParserOptions {
   readonly resume?: FileParserContext;
   /** `--tz`: lines that write their UTC offset are converted to this zone's wall clock. */
   readonly timeZone?: string;
-  /** Without `--tz`: the offset the bundle's zoned lines are placed at, when an earlier file set it (src/ingest/year.ts). */
+  /** Without `--tz`: the offset the bundle's zoned lines are placed at, when an earlier file set it (src/model/time.ts). */
   readonly zoneOffset?: number | null;
 }
 

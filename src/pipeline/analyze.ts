@@ -2,7 +2,8 @@ import { discoverInputs, headIsIsoSyslog, type InputFile } from "../ingest/disco
 import { readHead } from "../ingest/source.js";
 import { ingestFile, PartialInputError, type IngestOptions } from "./ingest.js";
 import { findMovedBundle } from "./moved.js";
-import { correlateBundle } from "./correlate.js";
+import { ParseThreads } from "./parse-source.js";
+import { BundleCorrelator } from "./correlate.js";
 import { InputError, type McAdvisorError } from "../errors.js";
 import type { Store } from "../store/store.js";
 import { bundleReadings } from "../store/read.js";
@@ -12,13 +13,17 @@ import { compareText } from "../util/compare.js";
 import type { SiteDefinition } from "../correlate/sites.js";
 import type { Rule } from "../catalogue/rule.js";
 
-export interface AnalyzeOptions extends Omit<IngestOptions, "onBytes" | "loggedReference"> {
+export interface AnalyzeOptions extends Omit<IngestOptions, "onBytes" | "loggedReference" | "source" | "onStored"> {
   readonly paths: readonly string[];
   readonly rules: readonly Rule[];
   /** Sites the operator named (--site, the sites file). */
   readonly sites?: readonly SiteDefinition[];
   /** Progress: bytes read so far out of the inputs' total size. */
   readonly onProgress?: (progress: { bytesDone: number; bytesTotal: number; lines: number }) => void;
+  /** Where lines are parsed: a worker thread for large files (auto), or always one thread (parse-source.ts). */
+  readonly parseThread?: "auto" | "worker" | "main";
+  /** The end of the logs for the rules when it is later than their last line (`rules test`'s `until`). */
+  readonly until?: number;
 }
 
 export interface AnalyzeResult {
@@ -44,6 +49,12 @@ export interface AnalyzeResult {
 // dated file anchors the year of the year-less lines read after it.
 const ORDER = { config: 0, datedSyslog: 1, pkglog: 2, syslog: 3 } as const;
 
+/** The order files of a run are read in (ORDER, then path), given which syslogs carry their year. */
+export function orderInputs<T extends { readonly bundle: string; readonly path: string; readonly kind: keyof typeof ORDER }>(inputs: readonly T[], dated: ReadonlySet<T>): T[] {
+  const rank = (input: T): number => (dated.has(input) ? ORDER.datedSyslog : ORDER[input.kind]);
+  return [...inputs].sort((left, right) => compareText(left.bundle, right.bundle) || rank(left) - rank(right) || compareText(left.path, right.path));
+}
+
 /** A syslog whose head is ISO-stamped: its lines carry their year. Unreadable: treated as year-less (reported when read). */
 async function isDated(input: InputFile): Promise<boolean> {
   if (input.kind !== "syslog") return false;
@@ -61,18 +72,17 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
   const dated = new Set<InputFile>();
   for (const input of discovery.files) if (await isDated(input)) dated.add(input);
   const datedBundles = new Set([...dated].map((input) => input.bundle));
-  const rank = (input: InputFile): number => (dated.has(input) ? ORDER.datedSyslog : ORDER[input.kind]);
-  const inputs = [...discovery.files].sort((left, right) =>
-    compareText(left.bundle, right.bundle) || rank(left) - rank(right) || compareText(left.path, right.path));
+  const inputs = orderInputs(discovery.files, dated);
 
-  let bytesTotal = 0;
-  for (const input of inputs) {
+  const sizeOf = (path: string): number => {
     try {
-      bytesTotal += statSync(input.path).size;
+      return statSync(path).size;
     } catch {
-      // counted as a problem when it is read below
+      return 0; // counted as a problem when it is read below
     }
-  }
+  };
+  let bytesTotal = 0;
+  for (const input of inputs) bytesTotal += sizeOf(input.path);
   let bytesDone = 0;
   let lines = 0;
   const report = (): void => options.onProgress?.({ bytesDone: Math.min(bytesDone, bytesTotal), bytesTotal, lines });
@@ -95,10 +105,23 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
     }
   }
 
-  for (const input of inputs) {
+  // The rules see each bundle's events as they are stored, while they come in replay order (correlate.ts).
+  const correlators = new Map<string, BundleCorrelator>();
+  for (const bundle of bundlesOfRun) {
+    correlators.set(bundle, new BundleCorrelator(bundle, options.rules, { sites: options.sites, until: options.until }, !store.bundleHasEvents(bundle)));
+  }
+  const threads = new ParseThreads(options.parseThread);
+  try {
+    for (const input of inputs) await ingestInput(input);
+  } finally {
+    await threads.close();
+  }
+
+  async function ingestInput(input: InputFile): Promise<void> {
     bundles.add(input.bundle);
     try {
       const outcome = await ingestFile(store, input, {
+        source: threads.sourceFor(sizeOf(input.path)),
         timeZone: options.timeZone,
         fixedYear: options.fixedYear,
         batchLines: options.batchLines,
@@ -113,6 +136,7 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
           lines += stored;
           report();
         },
+        onStored: (file, stored) => correlators.get(input.bundle)?.push(file, stored),
       });
       newLines += outcome.newLines;
       fileIds.push(outcome.file.id);
@@ -131,7 +155,7 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
       }
     }
   }
-  for (const bundle of bundles) correlateBundle(store, bundle, options.rules, { sites: options.sites });
+  for (const bundle of bundles) correlators.get(bundle)?.conclude(store);
   const sortedBundles = [...bundles].sort();
   const readings = bundleReadings(store.database, sortedBundles, fileIds).map((reading) => ({ ...reading, partial: partialFiles.get(reading.bundle) ?? 0 }));
   return { inputs, fileIds, bundles: sortedBundles, problems, newLines, movedBundles, readings };

@@ -1,12 +1,12 @@
 import type { InputFile } from "../ingest/discover.js";
-import { identify, openContent, describeError, isTruncatedGzip } from "../ingest/source.js";
-import { LineFramer, type FramedLine } from "../ingest/lines.js";
-import { toWallClock, yearResolver, type YearReference } from "../model/time.js";
-import { createFileParser, type FileParserContext } from "../parse/index.js";
+import { identify } from "../ingest/source.js";
+import { toWallClock, type YearReference } from "../model/time.js";
+import type { FileParserContext } from "../parse/index.js";
 import { readEventCount } from "../model/events.js";
-import { createHash } from "node:crypto";
 import { InputError } from "../errors.js";
 import type { FileRecord, LineToStore, Store } from "../store/store.js";
+import type { ParseEnd, ParseJob, ParsedBatch } from "./parse-batches.js";
+import { inThread, type ParseSource } from "./parse-source.js";
 
 export interface IngestOptions {
   /** The logs' zone (IANA name); the machine's when absent. */
@@ -21,6 +21,10 @@ export interface IngestOptions {
   readonly onBytes?: (bytes: number) => void;
   /** Called with the number of lines each committed batch stored, so a long file's rate shows as it goes. */
   readonly onLines?: (lines: number) => void;
+  /** Called with each committed batch's lines (their events go to the rules as they arrive). */
+  readonly onStored?: (file: FileRecord, lines: readonly LineToStore[]) => void;
+  /** Where lines are parsed (this thread when absent). */
+  readonly source?: ParseSource;
 }
 
 export interface IngestOutcome {
@@ -47,7 +51,7 @@ export function resumeContext(stored: string | null): FileParserContext | undefi
 
 /**
 The reference UTC offset of the bundle's zoned lines (RFC 3339, journalctl), fixed by the first file
-that met one (src/ingest/year.ts, zoneClock): every file of a bundle places its zoned lines on one clock.
+that met one (src/model/time.ts, zoneClock): every file of a bundle places its zoned lines on one clock.
 */
 export function bundleZoneOffset(store: Store, bundle: string): number | null {
   for (const file of store.filesOfBundle(bundle)) {
@@ -89,95 +93,72 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
   const reference: YearReference = options.loggedReference != null
     ? { reference: options.loggedReference, source: "logged" }
     : { reference: toWallClock(identity.mtimeMs, options.timeZone), source: "mtime" };
-  const parser = createFileParser({
-    path: input.path, kind: input.kind, hostHint: input.hostHint, packageHint: input.packageHint,
-    yearFor: yearResolver({ fixedYear: options.fixedYear, reference }),
-    resume: resumeContext(file.parserContext),
-    timeZone: options.timeZone,
+  const job: ParseJob = {
+    path: input.path, compressed: input.compressed, kind: input.kind, hostHint: input.hostHint ?? null, packageHint: input.packageHint ?? null,
+    offset: file.offset, lineCount: file.lineCount, reference, fixedYear: options.fixedYear,
+    resume: resumeContext(file.parserContext), timeZone: options.timeZone,
     zoneOffset: options.timeZone === undefined ? bundleZoneOffset(store, input.bundle) : null,
-  });
-  const framer = new LineFramer({ offset: file.offset, lineCount: file.lineCount });
-  const batchLines = options.batchLines ?? DEFAULT_BATCH;
-  let batch: LineToStore[] = [];
-  let batchEnd = file.offset;
+    batchLines: options.batchLines ?? DEFAULT_BATCH,
+    hashContent: file.offset === 0 || input.compressed,
+  };
   let newLines = 0;
   let newEvents = 0;
   let lastTs: number | null = null;
-
-  const take = (framed: FramedLine): void => {
-    const parsed = parser.parseLine(framed.text);
-    batch.push({
-      lineNo: framed.lineNo, ts: parsed.ts, host: parsed.host, program: parsed.program, package: parsed.package,
-      format: parsed.format, text: framed.text, events: parsed.events, startOffset: framed.startOffset, endOffset: framed.endOffset,
-    });
-    batchEnd = framed.endOffset;
-    newEvents += readEventCount(parsed.events);
-    if (parsed.ts !== null && (lastTs === null || parsed.ts > lastTs)) lastTs = parsed.ts;
-  };
-  // `final`: the file is read to its end, its last block is compressed (it is left open for more lines otherwise).
-  const commit = (final = false): void => {
-    if (batch.length === 0) {
-      if (final) store.compressLastBlock(file.id);
-      return;
+  let end: ParseEnd | undefined;
+  // Each batch commits with the checkpoint it moves the file to; the source sends the next one only after.
+  for await (const message of (options.source ?? inThread).read(job)) {
+    if (message.type === "end") {
+      end = message;
+      break;
     }
-    store.appendLines(file.id, batch, {
-      offset: batchEnd, lineCount: batch[batch.length - 1].lineNo, pending: null, size: identity.size,
-      parserContext: JSON.stringify(parser.context()),
-    }, { final });
-    newLines += batch.length;
-    options.onLines?.(batch.length);
-    batch = [];
-  };
-
-  const { stream, skipBytes } = openContent(input.path, input.compressed, file.offset);
-  let toSkip = skipBytes;
-  // Read from byte 0 (a new file, or any .gz): hash what is read, so a moved copy can be recognised later.
-  const contentHash = file.offset === 0 || input.compressed ? createHash("sha256") : null;
-  let hashedBytes = 0;
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      options.onBytes?.(chunk.length);
-      if (contentHash) {
-        contentHash.update(chunk);
-        hashedBytes += chunk.length;
-      }
-      let data = chunk;
-      if (toSkip > 0) {
-        if (toSkip >= data.length) {
-          toSkip -= data.length;
-          continue;
-        }
-        data = data.subarray(toSkip);
-        toSkip = 0;
-      }
-      for (const framed of framer.push(data)) {
-        take(framed);
-        if (batch.length >= batchLines) commit();
-      }
+    options.onBytes?.(message.bytesRead);
+    const stored = storeBatch(store, file, message, identity.size);
+    newEvents += stored.events;
+    if (stored.lastTs !== null && (lastTs === null || stored.lastTs > lastTs)) lastTs = stored.lastTs;
+    newLines += message.lines.length;
+    if (message.lines.length > 0) {
+      options.onLines?.(message.lines.length);
+      options.onStored?.(file, message.lines);
     }
-  } catch (error) {
-    // A truncated .gz or a read error mid-file: keep every line read so far, then report the file.
-    for (const framed of framer.flush()) take(framed);
-    commit(true);
-    const read = `${framer.lineCount} lines (${framer.committedOffset.toLocaleString("en-US")} bytes of text) were read and stored`;
-    const message = isTruncatedGzip(error)
+  }
+  if (end?.failure) {
+    const { failure } = end;
+    const read = `${failure.lineCount} lines (${failure.committedOffset.toLocaleString("en-US")} bytes of text) were read and stored`;
+    const message = failure.truncatedGzip
       ? `${input.path}: truncated gzip archive: it ends after its ${identity.size} bytes; ${read}, the last one possibly cut short`
-      : `${input.path}: read stopped after ${framer.lineCount} lines: ${describeError(error)}`;
+      : `${input.path}: read stopped after ${failure.lineCount} lines: ${failure.detail}`;
     throw new PartialInputError(message, file.id, {
       hint: "the lines before the damage are stored and analysed; re-copy the file from the node if you need the rest",
-      cause: error,
     });
-  } finally {
-    stream.destroy();
   }
-  for (const framed of framer.flush()) take(framed);
-  commit(true);
   let stored = store.fileById(file.id) as FileRecord;
-  if (contentHash && stored.offset === hashedBytes && hashedBytes > 0) {
-    store.setContentHash(file.id, contentHash.digest("hex"), hashedBytes);
+  if (end?.contentHash && stored.offset === end.hashedBytes && end.hashedBytes > 0) {
+    store.setContentHash(file.id, end.contentHash, end.hashedBytes);
     stored = store.fileById(file.id) as FileRecord;
   }
   return { file: stored, newLines, newEvents, lastTs };
+}
+
+/**
+Stores one parsed batch of a file: its lines, their events and the checkpoint they move the file to, in
+one transaction (a final empty batch compresses the file's last block). Its events and newest time.
+*/
+export function storeBatch(store: Store, file: FileRecord, batch: ParsedBatch, size: number | null): { events: number; lastTs: number | null } {
+  const { lines } = batch;
+  if (lines.length === 0) {
+    if (batch.final) store.compressLastBlock(file.id);
+    return { events: 0, lastTs: null };
+  }
+  store.appendLines(file.id, lines, {
+    offset: batch.endOffset, lineCount: batch.lineCount, pending: null, size, parserContext: batch.parserContext,
+  }, { final: batch.final });
+  let events = 0;
+  let lastTs: number | null = null;
+  for (const line of lines) {
+    events += readEventCount(line.events);
+    if (line.ts !== null && (lastTs === null || line.ts > lastTs)) lastTs = line.ts;
+  }
+  return { events, lastTs };
 }
 
 /** A file read in part (a truncated .gz, a read error mid-file): its first lines are stored under `fileId`. */

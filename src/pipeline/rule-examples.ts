@@ -1,15 +1,21 @@
 /**
-Turns a small log bundle (a list of {path, text}) into time-sorted LogEvents through the real parse
-layer, and runs rule examples through the real engine. Used by `mcadvisor rules test`, the rule
+Turns a small log bundle (a list of {path, text}) into findings through analyze's own pipeline
+(src/pipeline/: the same parsing, storing and rule feeding, into an in-memory database), so a rule
+example that passes here passes in `analyze`. Used by `mcadvisor rules test`, the rule
 tests and the sample-scenario tests.
 */
 
-import { createFileParser } from "../parse/index.js";
-import { isSyslogName, packageHintOf } from "../ingest/discover.js";
+import { createHash } from "node:crypto";
+import { headIsIsoSyslog, isSyslogName, packageHintOf } from "../ingest/discover.js";
 import type { FileKind } from "../parse/index.js";
 import type { LogEvent } from "../model/events.js";
 import type { Finding } from "../model/findings.js";
-import { RuleEngine } from "../correlate/engine.js";
+import { openDatabase } from "../store/db.js";
+import { Store } from "../store/store.js";
+import { orderInputs } from "./analyze.js";
+import { BundleCorrelator } from "./correlate.js";
+import { bundleZoneOffset, storeBatch } from "./ingest.js";
+import { BatchParser } from "./parse-batches.js";
 import type { Example, ExampleFile, Rule } from "../catalogue/rule.js";
 
 const CONFIG_NAME = /\.(config|conf|ascii|env)$|_xpca\.env$/;
@@ -28,46 +34,46 @@ export function eventsFromFiles(files: readonly ExampleFile[], options: { year?:
   return parseBundle(files, options).events;
 }
 
-/** The events of the files and the time of their last timed line (lines without events count: time passed). */
-export function parseBundle(files: readonly ExampleFile[], options: { year?: number } = {}): { events: LogEvent[]; lastTs: number | null } {
-  const year = options.year ?? 2026;
-  let lastTs: number | null = null;
-  const events: Array<LogEvent & { order: number }> = [];
-  let order = 0;
-  // As analyze does: the first zoned line (RFC 3339, journalctl) fixes the bundle's clock for every file.
-  let zoneOffset: number | null = null;
-  for (const file of files) {
-    const { kind, hostHint, packageHint } = describePath(file.path);
-    const parser = createFileParser({ path: file.path, kind, hostHint, packageHint, yearFor: () => year, strict: false, zoneOffset });
-    const lines = file.text.split("\n");
-    if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-    lines.forEach((rawLine, index) => {
-      const text = rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine;
-      const parsed = parser.parseLine(text);
-      if (parsed.ts !== null && (lastTs === null || parsed.ts > lastTs)) lastTs = parsed.ts;
-      for (const draft of parsed.events) {
-        events.push({
-          id: 0,
-          kind: draft.kind,
-          ts: parsed.ts,
-          host: parsed.host,
-          package: draft.package ?? parsed.package,
-          deviceGroup: draft.deviceGroup ?? null,
-          node: draft.node ?? parsed.host,
-          fields: draft.fields ?? {},
-          source: { file: file.path, line: index + 1 },
-          raw: text,
-          order: order++,
-        });
-      }
+const EXAMPLE_BUNDLE = "example";
+
+/**
+The files stored as analyze stores a bundle (an in-memory database): read in analyze's order, each
+framed, parsed and stored in batches by the same functions, the rules fed as analyze feeds them.
+*/
+function storeExample(rules: readonly Rule[], files: readonly ExampleFile[], options: { year?: number; until?: string }): { store: Store; findings: () => Finding[] } {
+  const store = new Store(openDatabase(":memory:"));
+  const inputs = files.map((file) => ({ ...file, ...describePath(file.path), bundle: EXAMPLE_BUNDLE }));
+  const dated = new Set(inputs.filter((input) => input.kind === "syslog" && headIsIsoSyslog(Buffer.from(input.text.slice(0, 8192)))));
+  const until = options.until === undefined ? undefined : parseEventTime(options.until);
+  const correlator = new BundleCorrelator(EXAMPLE_BUNDLE, rules, { until }, true);
+  for (const input of orderInputs(inputs, dated)) {
+    const bytes = Buffer.from(input.text);
+    const fingerprint = createHash("sha256").update(input.path).update(bytes).digest("hex");
+    const file = store.addFile({
+      path: input.path, bundle: EXAMPLE_BUNDLE, hostHint: input.hostHint, packageHint: input.packageHint, kind: input.kind,
+      fingerprint, headBytes: bytes.length, dev: null, ino: null, size: bytes.length, mtime: null,
     });
-    zoneOffset = parser.context().zoneOffset ?? zoneOffset;
+    const parser = new BatchParser({
+      path: input.path, kind: input.kind, hostHint: input.hostHint, packageHint: input.packageHint, offset: 0, lineCount: 0,
+      reference: { reference: Date.UTC(options.year ?? 2026, 11, 31), source: "mtime" }, fixedYear: options.year ?? 2026,
+      zoneOffset: bundleZoneOffset(store, EXAMPLE_BUNDLE), batchLines: 5000, strict: false,
+    });
+    for (const batch of [...parser.push(bytes), parser.finish()]) {
+      storeBatch(store, file, batch, bytes.length);
+      correlator.push(file, batch.lines);
+    }
   }
-  events.sort((a, b) => {
-    if (a.ts === null || b.ts === null) return a.ts === b.ts ? a.order - b.order : a.ts === null ? -1 : 1;
-    return a.ts - b.ts || a.order - b.order;
-  });
-  return { events: events.map(({ order: _order, ...event }) => event), lastTs };
+  return { store, findings: () => correlator.conclude(store) };
+}
+
+/** The events of the files (as analyze stores them) and the time of their last timed line (lines without events count: time passed). */
+export function parseBundle(files: readonly ExampleFile[], options: { year?: number } = {}): { events: LogEvent[]; lastTs: number | null } {
+  const { store } = storeExample([], files, options);
+  try {
+    return { events: [...store.eventsOfBundle(EXAMPLE_BUNDLE)], lastTs: store.lastTimeOfBundle(EXAMPLE_BUNDLE) };
+  } finally {
+    store.close();
+  }
 }
 
 /** `YYYY-MM-DD HH:MM[:SS]` as naive event-time ms. */
@@ -78,16 +84,17 @@ export function parseEventTime(text: string): number {
   return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
 }
 
-/** Runs files through a fresh engine: every event, then a watermark at `until` (or the last timed line). */
+/**
+Runs files through analyze's pipeline (parse, store, the rules fed or replayed, src/pipeline/) into an
+in-memory database: every event, then a watermark at `until` (or the last timed line).
+*/
 export function analyseFiles(rules: readonly Rule[], files: readonly ExampleFile[], options: { year?: number; until?: string } = {}): Finding[] {
-  const engine = new RuleEngine(rules);
-  const { events, lastTs } = parseBundle(files, options);
-  for (const event of events) engine.push(event);
-  let end = lastTs;
-  if (options.until !== undefined) end = Math.max(end ?? 0, parseEventTime(options.until));
-  if (end !== null) engine.advance(end);
-  engine.finish();
-  return engine.findings();
+  const { store, findings } = storeExample(rules, files, options);
+  try {
+    return findings();
+  } finally {
+    store.close();
+  }
 }
 
 export interface ExampleResult {

@@ -179,6 +179,7 @@ export class Store {
       insertEvent: database.prepare(`INSERT INTO event (${EVENT_COLUMNS}) VALUES ${EVENT_VALUES}`),
       insertEvents: database.prepare(`INSERT INTO event (${EVENT_COLUMNS}) VALUES ${Array(EVENTS_PER_INSERT).fill(EVENT_VALUES).join(", ")}`),
       maxTsOfBundle: database.prepare("SELECT max(ts_max) FROM file WHERE bundle = ?").pluck(),
+      bundleHasEvents: database.prepare("SELECT EXISTS (SELECT 1 FROM event e JOIN file f ON f.id = e.file_id WHERE f.bundle = ?)").pluck(),
       maxTsOfBundleKind: database.prepare("SELECT max(ts_max) FROM file WHERE bundle = ? AND kind = ?").pluck(),
       deleteFindings: database.prepare("DELETE FROM finding WHERE bundle = ?"),
       upsertFinding: database.prepare(
@@ -450,6 +451,11 @@ export class Store {
     }
   }
 
+  /** Whether any event of the bundle is stored (a run that starts from none may feed the rules as it stores). */
+  bundleHasEvents(bundle: string): boolean {
+    return this.statements.bundleHasEvents.get(bundle) === 1;
+  }
+
   /** The newest line time of a bundle: the end of what the logs say, used as the final watermark (kept per file at ingest). */
   lastTimeOfBundle(bundle: string): number | null {
     return (this.statements.maxTsOfBundle.get(bundle) as number | null) ?? null;
@@ -482,6 +488,30 @@ export class Store {
   close(): void {
     this.database.close();
   }
+}
+
+/**
+The event `eventsOfBundle` will read back for a draft of a line being stored (appendLines stores these
+columns): the rules can be given it as it is stored. `id` is 0: the rules do not read it.
+*/
+export function storedEvent(path: string, line: LineToStore, draft: EventDraft): LogEvent {
+  const fields = draft.fields ?? {};
+  return {
+    id: 0, kind: draft.kind, ts: line.ts, host: draft.node ?? line.host, package: draft.package ?? line.package,
+    deviceGroup: draft.deviceGroup ?? null, node: draft.node ?? line.host,
+    fields: survivesJson(fields) ? fields : JSON.parse(JSON.stringify(fields)) as Record<string, Scalar>,
+    source: { file: path, line: line.lineNo }, raw: line.text,
+  };
+}
+
+/** Fields that JSON stores and reads back unchanged (no undefined, no NaN or Infinity): shared, not copied. */
+function survivesJson(fields: Readonly<Record<string, Scalar | undefined>>): boolean {
+  for (const key in fields) {
+    const value = fields[key];
+    if (value === undefined || (typeof value === "number" && (!Number.isFinite(value) || Object.is(value, -0)))) return false;
+    if (value !== null && typeof value === "object") return false;
+  }
+  return true;
 }
 
 export function rowToEvent(row: EventRow): LogEvent {

@@ -1,0 +1,174 @@
+/**
+Bytes to parsed lines, in batches: read a file from its checkpoint, frame it into lines, read each
+line's header and body. This is the half of ingest that needs no database, so it runs the same on
+the main thread or in the parse worker (parse-worker.ts): a job and its batches are plain data.
+*/
+
+import { createHash } from "node:crypto";
+import { openContent, describeError, isTruncatedGzip } from "../ingest/source.js";
+import { LineFramer, type FramedLine } from "../ingest/lines.js";
+import { yearResolver, type YearReference } from "../model/time.js";
+import { createFileParser, type FileKind, type FileParser, type FileParserContext } from "../parse/index.js";
+import type { LineToStore } from "../store/store.js";
+
+/** What to read and how to date it: everything the parser needs, as data (it may cross to a worker). */
+export interface ParseJob {
+  readonly path: string;
+  readonly compressed: boolean;
+  readonly kind: FileKind;
+  readonly hostHint: string | null;
+  readonly packageHint: string | null;
+  /** The checkpoint: bytes already stored and their line count. */
+  readonly offset: number;
+  readonly lineCount: number;
+  readonly reference: YearReference;
+  readonly fixedYear?: number;
+  readonly resume?: FileParserContext;
+  readonly timeZone?: string;
+  readonly zoneOffset: number | null;
+  readonly batchLines: number;
+  /** Throw on an ambiguous grammar parse (FileParserOptions.strict; default: on under vitest). */
+  readonly strict?: boolean;
+  /** Hash the content as it is read (a file read from byte 0, or any .gz), so a moved copy is recognised later. */
+  readonly hashContent: boolean;
+}
+
+/** Lines ready to store, with the checkpoint they move the file to. */
+export interface ParsedBatch {
+  readonly type: "batch";
+  readonly lines: LineToStore[];
+  /** Byte offset after the batch's last line, and its line number: the file's new checkpoint. */
+  readonly endOffset: number;
+  readonly lineCount: number;
+  /** The parser's context after the batch (JSON), stored with the checkpoint to resume mid-file. */
+  readonly parserContext: string;
+  /** Bytes read since the previous batch (progress). */
+  readonly bytesRead: number;
+  /** The file is read to its end (or to where it broke): its last block is compressed. */
+  readonly final: boolean;
+}
+
+/** After the final batch: the content's hash, and why reading stopped early, if it did. */
+export interface ParseEnd {
+  readonly type: "end";
+  readonly contentHash: string | null;
+  readonly hashedBytes: number;
+  /** Reading stopped early (a truncated .gz, a read error): the lines before it are in the batches. */
+  readonly failure?: { readonly truncatedGzip: boolean; readonly lineCount: number; readonly committedOffset: number; readonly detail: string };
+}
+
+export type ParseMessage = ParsedBatch | ParseEnd;
+
+/** What a BatchParser needs: the job less where the bytes come from. */
+export type ParseSettings = Omit<ParseJob, "compressed" | "hashContent">;
+
+/**
+Frames bytes into lines and parses them, in batches, synchronously: the one way from bytes to stored
+lines, whether the bytes come from a file (parseBatches) or from a rule example's text.
+*/
+export class BatchParser {
+  private readonly parser: FileParser;
+  private readonly framer: LineFramer;
+  private lines: LineToStore[] = [];
+  private endOffset: number;
+  private bytesRead = 0;
+
+  constructor(private readonly settings: ParseSettings) {
+    this.parser = createFileParser({
+      path: settings.path, kind: settings.kind, hostHint: settings.hostHint, packageHint: settings.packageHint,
+      yearFor: yearResolver({ fixedYear: settings.fixedYear, reference: settings.reference }),
+      resume: settings.resume,
+      timeZone: settings.timeZone,
+      zoneOffset: settings.zoneOffset,
+      strict: settings.strict,
+    });
+    this.framer = new LineFramer({ offset: settings.offset, lineCount: settings.lineCount });
+    this.endOffset = settings.offset;
+  }
+
+  get lineCount(): number {
+    return this.framer.lineCount;
+  }
+
+  get committedOffset(): number {
+    return this.framer.committedOffset;
+  }
+
+  /** Counts bytes read (progress), including those skipped before the checkpoint. */
+  read(bytes: number): void {
+    this.bytesRead += bytes;
+  }
+
+  /** The full batches these bytes complete. */
+  push(data: Buffer): ParsedBatch[] {
+    const full: ParsedBatch[] = [];
+    for (const framed of this.framer.push(data)) {
+      this.take(framed);
+      if (this.lines.length >= this.settings.batchLines) full.push(this.batch(false));
+    }
+    return full;
+  }
+
+  /** The last batch (possibly empty): the rest of the lines, the last one even without its newline. */
+  finish(): ParsedBatch {
+    for (const framed of this.framer.flush()) this.take(framed);
+    return this.batch(true);
+  }
+
+  private take(framed: FramedLine): void {
+    const parsed = this.parser.parseLine(framed.text);
+    this.lines.push({
+      lineNo: framed.lineNo, ts: parsed.ts, host: parsed.host, program: parsed.program, package: parsed.package,
+      format: parsed.format, text: framed.text, events: parsed.events, startOffset: framed.startOffset, endOffset: framed.endOffset,
+    });
+    this.endOffset = framed.endOffset;
+  }
+
+  private batch(final: boolean): ParsedBatch {
+    const { lines } = this;
+    const done: ParsedBatch = {
+      type: "batch", lines, endOffset: this.endOffset, lineCount: lines.length > 0 ? lines[lines.length - 1].lineNo : this.framer.lineCount,
+      parserContext: JSON.stringify(this.parser.context()), bytesRead: this.bytesRead, final,
+    };
+    this.lines = [];
+    this.bytesRead = 0;
+    return done;
+  }
+}
+
+/** Reads the job's file and yields its lines in batches, then one end message. */
+export async function* parseBatches(job: ParseJob): AsyncGenerator<ParseMessage> {
+  const parser = new BatchParser(job);
+  const { stream, skipBytes } = openContent(job.path, job.compressed, job.offset);
+  let toSkip = skipBytes;
+  const contentHash = job.hashContent ? createHash("sha256") : null;
+  let hashedBytes = 0;
+  let failure: ParseEnd["failure"];
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      parser.read(chunk.length);
+      if (contentHash) {
+        contentHash.update(chunk);
+        hashedBytes += chunk.length;
+      }
+      let data = chunk;
+      if (toSkip > 0) {
+        if (toSkip >= data.length) {
+          toSkip -= data.length;
+          continue;
+        }
+        data = data.subarray(toSkip);
+        toSkip = 0;
+      }
+      yield* parser.push(data);
+    }
+  } catch (error) {
+    // A truncated .gz or a read error mid-file: every line read so far is kept, then the file is reported.
+    failure = { truncatedGzip: isTruncatedGzip(error), lineCount: 0, committedOffset: 0, detail: describeError(error) };
+  } finally {
+    stream.destroy();
+  }
+  yield parser.finish();
+  if (failure) failure = { ...failure, lineCount: parser.lineCount, committedOffset: parser.committedOffset };
+  yield { type: "end", contentHash: contentHash && !failure ? contentHash.digest("hex") : null, hashedBytes, failure };
+}

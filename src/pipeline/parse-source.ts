@@ -1,0 +1,171 @@
+/**
+Where parsed batches come from: the parse worker (a second thread reads and parses while this one
+stores and correlates), or this thread (small inputs, where starting a thread costs more than it
+saves, and `MCADVISOR_PARSE_THREAD=main` for comparing the two). Both run parse-batches.ts, so what
+is stored is the same either way (test/pipeline/parse-worker.test.ts).
+*/
+
+import { existsSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { McAdvisorError } from "../errors.js";
+import { parseBatches, type ParseEnd, type ParseJob, type ParseMessage } from "./parse-batches.js";
+import { unpackBatch, type PackedBatch } from "./batch-transfer.js";
+import type { ToWorker, WorkerSettings } from "./parse-worker.js";
+
+/** The parse worker stopped (a bug, or memory): what was stored before stays stored with its checkpoint. */
+export class ParseWorkerError extends McAdvisorError {}
+
+/**
+A file's batches, in order. Call `next()` for the next one only once the previous batch is committed:
+that is the acknowledgement the worker waits for (back-pressure).
+*/
+export interface ParseSource {
+  read(job: ParseJob): AsyncIterable<ParseMessage>;
+  close(): Promise<void>;
+}
+
+/** Batches parsed on this thread. */
+export const inThread: ParseSource = {
+  read: (job) => parseBatches(job),
+  close: async () => {},
+};
+
+/** Batches the worker may post before the main thread has committed the first: parsing runs ahead by this much. */
+export const DEFAULT_MAX_IN_FLIGHT = 4;
+
+/** The compiled worker. Under vitest this module is TypeScript source, and the worker is the built one (npm test builds first). */
+function workerUrl(): URL {
+  const own = new URL(import.meta.url);
+  if (!own.pathname.endsWith(".ts")) return new URL("./parse-worker.js", own);
+  const built = new URL("../../dist/pipeline/parse-worker.js", own);
+  if (!existsSync(fileURLToPath(built))) throw new ParseWorkerError("the parse worker is not built", { hint: "run `npm run build`" });
+  return built;
+}
+
+/** What a worker source saw, for tests: the most batches posted and not yet acknowledged at one time. */
+export interface WorkerStats {
+  maxInFlight: number;
+  batches: number;
+}
+
+/** Batches parsed by a worker thread; one worker serves the files of a run one after the other. */
+export class WorkerParseSource implements ParseSource {
+  readonly stats: WorkerStats = { maxInFlight: 0, batches: 0 };
+  private readonly worker: Worker;
+  private nextId = 1;
+  private current: { id: number; queue: ParseMessage[]; wake: (() => void) | null; failure: Error | null } | null = null;
+  private failure: Error | null = null;
+  private unacknowledged = 0;
+
+  constructor(options: { maxInFlight?: number; url?: URL } = {}) {
+    const settings: WorkerSettings = { maxInFlight: options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT };
+    this.worker = new Worker(options.url ?? workerUrl(), { workerData: settings });
+    this.worker.on("message", ({ id, message: posted }: { id: number; message: ParseEnd | PackedBatch }) => {
+      const current = this.current;
+      if (current === null || current.id !== id) return;
+      const message = posted.type === "packed" ? unpackBatch(posted) : posted;
+      if (message.type === "batch") {
+        this.unacknowledged++;
+        this.stats.batches++;
+        this.stats.maxInFlight = Math.max(this.stats.maxInFlight, this.unacknowledged);
+      }
+      current.queue.push(message);
+      current.wake?.();
+    });
+    const stop = (error: Error): void => {
+      this.failure ??= error;
+      if (this.current) {
+        this.current.failure ??= error;
+        this.current.wake?.();
+      }
+    };
+    this.worker.on("error", (error) => stop(new ParseWorkerError(`the parse worker failed: ${error.message}`, {
+      hint: "the lines stored before it failed are kept with their checkpoint; run the command again to read the rest (MCADVISOR_PARSE_THREAD=main parses on the main thread), and report this error",
+      cause: error,
+    })));
+    this.worker.on("exit", (code) => stop(new ParseWorkerError(`the parse worker exited (code ${code}) before the files were read`, {
+      hint: "the lines stored before it stopped are kept with their checkpoint; run the command again to read the rest (MCADVISOR_PARSE_THREAD=main parses on the main thread)",
+    })));
+  }
+
+  async *read(job: ParseJob): AsyncIterable<ParseMessage> {
+    if (this.failure) throw this.failure;
+    const state: { id: number; queue: ParseMessage[]; wake: (() => void) | null; failure: Error | null } = { id: this.nextId++, queue: [], wake: null, failure: null };
+    this.current = state;
+    this.worker.postMessage({ type: "job", id: state.id, job } satisfies ToWorker);
+    let ended = false;
+    try {
+      for (;;) {
+        while (state.queue.length === 0) {
+          if (state.failure) throw state.failure;
+          await new Promise<void>((resolve) => (state.wake = resolve));
+          state.wake = null;
+        }
+        const message = state.queue.shift() as ParseMessage;
+        yield message;
+        // The consumer asked for more: the batch is committed, the worker may post another.
+        if (message.type === "batch") {
+          this.unacknowledged--;
+          this.worker.postMessage({ type: "ack", id: state.id } satisfies ToWorker);
+        }
+        if (message.type === "end") {
+          ended = true;
+          return;
+        }
+      }
+    } finally {
+      this.current = null;
+      if (!ended && !this.failure) {
+        this.unacknowledged = 0;
+        this.worker.postMessage({ type: "cancel", id: state.id } satisfies ToWorker);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    this.worker.removeAllListeners("exit");
+    await this.worker.terminate();
+  }
+}
+
+/**
+Which thread parses each file: `MCADVISOR_PARSE_THREAD` (worker | main) wins; otherwise the worker for
+files of `WORKER_FROM_BYTES` or more (started at the first such file) when a core is free for it, this
+thread for the others. The worker moves CPU time rather than saving it (packing batches, a second heap:
+about +25 % CPU and +100 MiB on the 1M bench file), so on cores other work already fills it only adds:
+1M lines at load 7-8 on 2 cores, 6.30x lnav with the worker, 5.97x without (docs/decisions.md).
+*/
+export class ParseThreads {
+  private worker: WorkerParseSource | null = null;
+  private thread: "auto" | "worker" | "main";
+
+  constructor(choice: "auto" | "worker" | "main" = "auto") {
+    const forced = process.env.MCADVISOR_PARSE_THREAD;
+    this.thread = forced === "worker" || forced === "main" ? forced : choice;
+    if (this.thread === "auto" && !coreIsFree()) this.thread = "main";
+  }
+
+  sourceFor(bytes: number): ParseSource {
+    if (this.thread === "main" || (this.thread === "auto" && bytes < WORKER_FROM_BYTES)) return inThread;
+    this.worker ??= new WorkerParseSource();
+    return this.worker;
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.close();
+  }
+}
+
+/** A core the machine is not already using: fewer runnable processes (1-minute load) than cores, less one for this thread. */
+function coreIsFree(): boolean {
+  return loadavg()[0] <= availableParallelism() - 1.5;
+}
+
+/**
+Below this much a file is parsed on this thread: a small file's batches would wait on the worker's
+start (it loads the grammars again) and on a message round trip per file, for no overlap to speak of
+(samples/, 448 small files: 1.28x the CPU time through the worker, measured).
+*/
+export const WORKER_FROM_BYTES = 4 * 1024 * 1024;
