@@ -24,7 +24,7 @@ export const ACTION_IDS: Readonly<Record<string, string>> = {
   "wait-for-copy": "a takeover, a start or a failure while the pairs were copying (COPY, EX_VOLCUR): run the package where the copy comes from, wait for PAIR, never take over or force on the copy's target",
 };
 
-/** Event kinds the grammars emit (docs/events.md; test/rules/vocabulary.test.ts keeps the two equal). */
+/** Event kinds the grammars emit (docs/events.md; test/catalogue/vocabulary.test.ts keeps the two equal). */
 export const EVENT_KINDS: readonly string[] = [
   "pkg.start.requested", "pkg.halt.requested", "pkg.script.executing", "pkg.started", "pkg.halted", "pkg.script.exit",
   "pkg.script.timeout", "pkg.switching.disabled", "node.timeout", "cluster.forming", "cluster.formed",
@@ -46,7 +46,7 @@ export const EVENT_KINDS: readonly string[] = [
 ];
 
 // ---- How mcadvisor reads and draws them: one table each, read by the pair model, the TUI, the reports and the
-// Logs view (docs/events.md, "Pair states", shows the same table; test/rules/vocabulary.test.ts keeps them equal).
+// Logs view (docs/events.md, "Pair states", shows the same table; test/catalogue/vocabulary.test.ts keeps them equal).
 
 /** What a pair state means for the data. */
 export type PairStateClass = "synced" | "copying" | "suspended" | "swapped" | "failed" | "simplex";

@@ -140,6 +140,17 @@ export function nodeOf(event: LogEvent): string | null {
   return event.node ?? event.host ?? null;
 }
 
+/** One event as the model's handlers read it: where it happened and what it is about, resolved once. */
+interface AppliedEvent {
+  readonly event: LogEvent;
+  readonly fields: LogEvent["fields"];
+  readonly node: string | null;
+  readonly deviceGroup: string | null;
+  readonly packageName: string | null;
+  /** The device group's state, when the event is about one. */
+  readonly group: DeviceGroupState | null;
+}
+
 export class PairModel {
   private readonly groups = new Map<string, DeviceGroupState>();
   private readonly packages = new Map<string, PackageState>();
@@ -277,170 +288,189 @@ export class PairModel {
   /** Update the model with one event (call before rules look at it). */
   apply(event: LogEvent): void {
     if (event.ts !== null && (this.latestTs === null || event.ts > this.latestTs)) this.latestTs = event.ts;
-    const fields = event.fields;
     const node = nodeOf(event);
     this.noteSites(event, node);
+    // A configuration names the links between packages and device groups that resolve() reads.
     if (event.kind === "config.setting") {
-      const name = String(fields.name ?? "").toUpperCase();
-      const value = fields.value === null || fields.value === undefined ? "" : String(fields.value);
-      if (event.package) {
-        // A repeated name is a list (NODE_NAME, SUBNET ...): its first value is the primary one.
-        const config = this.packageState(event.package).config;
-        if (!config.has(name)) config.set(name, value);
-        if ((name === "DEVICE_GROUP" || name === "DEV_GROUP") && value !== "") this.link(event.package, value, true);
-      } else if (!this.clusterConfig.has(name)) {
-        this.clusterConfig.set(name, value);
-      }
+      this.onConfigSetting(event);
       return;
     }
     if (event.package && event.deviceGroup) this.link(event.package, event.deviceGroup);
     const { deviceGroup, package: packageName } = this.resolve(event);
     const group = deviceGroup !== null ? this.group(deviceGroup) : null;
+    this.handlers.get(event.kind)?.({ event, fields: event.fields, node, deviceGroup, packageName, group });
+  }
 
-    const remember = (name: string, value: Scalar): void => {
-      if (group) group.logged.set(name, value);
-      else if (packageName) this.packageState(packageName).logged.set(name, value);
-      else this.clusterLogged.set(name, value);
-    };
+  /** What the model does with each kind of event; a kind not named here changes nothing. */
+  private readonly handlers: ReadonlyMap<string, (applied: AppliedEvent) => void> = new Map<string, (applied: AppliedEvent) => void>([
+    ["pair.state", (applied) => this.onPairState(applied)],
+    ["pair.unreachable", (applied) => this.onPairUnreachable(applied)],
+    ["fence", ({ fields, ...scope }) => this.remember(scope, "FENCE", typeof fields.level === "string" ? fields.level.toUpperCase() : null)],
+    ["pair.create", ({ fields, ...scope }) => {
+      if (typeof fields.fence === "string") this.remember(scope, "FENCE", fields.fence.toUpperCase());
+    }],
+    ["auto.setting", ({ fields, ...scope }) => {
+      if (typeof fields.name === "string") this.remember(scope, fields.name.toUpperCase(), fields.value ?? null);
+    }],
+    ["forceflag", ({ fields, ...scope }) => this.remember(scope, "FORCEFLAG", fields.present ?? null)],
+    ["takeover", (applied) => this.onTakeover(applied)],
+    ["pair.split", (applied) => this.onPairSplit(applied)],
+    ["pair.wait", (applied) => this.onPairWait(applied)],
+    ["pair.resync", (applied) => this.onPairResync(applied)],
+    ["horcm.started", (applied) => this.onHorcm(applied)],
+    ["horcm.stopped", (applied) => this.onHorcm(applied)],
+    ["horcm.error", (applied) => this.onHorcm(applied)],
+    ["pkg.started", (applied) => this.onPackageStarted(applied)],
+    ["pkg.start.completed", (applied) => this.onPackageStarted(applied)],
+    ["pkg.start.begin", ({ packageName }) => {
+      if (packageName) this.packageState(packageName).runTimedOutAt = null;
+    }],
+    ["pkg.halted", (applied) => this.onPackageStopped(applied)],
+    ["pkg.halt.completed", (applied) => this.onPackageStopped(applied)],
+    ["pkg.start.failed", (applied) => this.onPackageStopped(applied)],
+    ["pkg.script.timeout", (applied) => this.onRunScriptEnded(applied)],
+    ["pkg.script.exit", (applied) => this.onRunScriptEnded(applied)],
+    // The cluster evicted the node: whatever ran there is down until it starts elsewhere.
+    ["node.timeout", ({ node }) => {
+      if (node !== null) this.stoppedOn(node);
+    }],
+    // cmcld dying resets the node (TOC): its packages are down.
+    ["daemon.died", ({ fields, event }) => {
+      if (fields.daemon === "cmcld" && event.host) this.stoppedOn(event.host);
+    }],
+    ["cc.recover", () => {
+      this.continentalRecovered = true;
+    }],
+    ["cc.alert", (applied) => this.onContinentalCondition(applied)],
+    ["cc.alarm", (applied) => this.onContinentalCondition(applied)],
+  ]);
 
-    switch (event.kind) {
-      case "pair.state": {
-        if (!group) return;
-        const role = typeof fields.role === "string" ? fields.role.toUpperCase() : null;
-        // A state that names no side ("device group oradg is now SVOL_SSWS") is what the reporting node sees of its own volume.
-        const side = fields.side === "remote" ? "remote" : "local";
-        const reported = typeof fields.state === "string" ? fields.state.toUpperCase() : null;
-        const svolSide = role === "SVOL" || (role === null && side === "local" && node !== null && this.roleOf(group.name, node) === "SVOL");
-        // pairvolchk reports an S-VOL made writable by an S-VOL takeover as PSUS (the tables' "SVOL_PSUS(SSWS)"):
-        // after a successful S-VOL takeover, not yet resynchronized, an S-VOL PSUS is that SSWS.
-        const state = reported === "PSUS" && svolSide && this.tookOver(group) ? "SSWS" : reported;
-        const line = `${event.source.file}:${event.source.line}`;
-        if (node !== null) {
-          const report = this.view(group, node)[side];
-          const merged = mergedState(report, line, state);
-          if (merged.mixed) group.mixedLine = line;
-          // A role-less SMPL next to a role on the same line does not erase the role.
-          if (!(report.line === line && role === null && report.role !== null)) report.role = role;
-          report.state = merged.state;
-          report.code = null;
-          report.ts = event.ts;
-          report.line = line;
-        }
-        if (role === "PVOL" || role === "SVOL") {
-          const volume = group.volumes[role];
-          const merged = mergedState(volume, line, state);
-          if (merged.mixed) group.mixedLine = line;
-          volume.state = merged.state;
-          volume.ts = event.ts;
-          volume.line = line;
-          if (side === "local") volume.node = node;
-          // The other role's volume is on the other side: a node cannot hold both.
-          const other = group.volumes[role === "PVOL" ? "SVOL" : "PVOL"];
-          if (side === "local" && other.node === node) other.node = null;
-        }
-        this.updateSuspension(group, event.ts);
-        return;
-      }
-      case "pair.unreachable": {
-        if (!group || node === null) return;
-        // "the primary array does not answer" said on the primary itself is not about the other side.
-        if (typeof fields.role === "string" && fields.role.toUpperCase() === this.roleOf(group.name, node)) return;
-        const report = this.view(group, node).remote;
-        report.state = null;
-        report.code = typeof fields.code === "string" ? fields.code : null;
-        report.ts = event.ts;
-        return;
-      }
-      case "fence":
-        remember("FENCE", typeof fields.level === "string" ? fields.level.toUpperCase() : null);
-        return;
-      case "pair.create":
-        if (typeof fields.fence === "string") remember("FENCE", fields.fence.toUpperCase());
-        return;
-      case "auto.setting":
-        if (typeof fields.name === "string") remember(fields.name.toUpperCase(), fields.value ?? null);
-        return;
-      case "forceflag":
-        remember("FORCEFLAG", fields.present ?? null);
-        return;
-      case "takeover":
-        if (group) {
-          group.takeover = { ok: fields.ok ?? null, resultName: fields.resultName ?? null, code: fields.code ?? null, node, ts: event.ts };
-          group.takeoverSinceSync = true;
-        }
-        return;
-      case "pair.split":
-        if (group && fields.outcome !== "failed") {
-          group.split = { option: fields.option ?? null, node, ts: event.ts };
-          group.splitSinceSync = true;
-        }
-        return;
-      case "pair.wait": {
-        // pairevtwait -s pair returned "Wait status done": the group reached PAIR (RM-UG, pairevtwait), on both sides.
-        if (!group || fields.outcome !== "done" || String(fields.waitFor ?? "").toUpperCase() !== "PAIR") return;
-        const line = `${event.source.file}:${event.source.line}`;
-        for (const volume of [group.volumes.PVOL, group.volumes.SVOL]) {
-          volume.state = "PAIR";
-          volume.ts = event.ts;
-          volume.line = line;
-        }
-        group.mixedLine = null;
-        this.updateSuspension(group, event.ts);
-        return;
-      }
-      case "pair.resync":
-        if (group) group.resync = { mode: fields.mode ?? null, outcome: fields.outcome ?? null, node, ts: event.ts };
-        return;
-      case "horcm.started":
-      case "horcm.stopped":
-      case "horcm.error":
-        if (group && fields.instance !== null && fields.instance !== undefined) group.instance = fields.instance;
-        return;
-      case "pkg.started":
-      case "pkg.start.completed": {
-        if (!packageName) return;
-        const state = this.packageState(packageName);
-        state.node = node;
-        state.running = true;
-        state.startedAt = event.ts;
-        state.sideAtStart = this.roleOf(deviceGroup, node);
-        state.runTimedOutAt = null;
-        state.lostWith = null;
-        return;
-      }
-      case "pkg.start.begin":
-        if (packageName) this.packageState(packageName).runTimedOutAt = null;
-        return;
-      case "pkg.halted":
-      case "pkg.halt.completed":
-      case "pkg.start.failed":
-        if (packageName) this.stopped(packageName, node);
-        return;
-      case "pkg.script.timeout":
-      case "pkg.script.exit":
-        // A run script killed by its timeout, or that exited with an error, leaves the package down there.
-        if (packageName && fields.phase === "run") this.stopped(packageName, node);
-        if (packageName && fields.phase === "run" && event.kind === "pkg.script.timeout") this.packageState(packageName).runTimedOutAt = event.ts ?? this.latestTs;
-        return;
-      case "node.timeout":
-        // The cluster evicted the node: whatever ran there is down until it starts elsewhere.
-        if (node !== null) this.stoppedOn(node);
-        return;
-      case "daemon.died":
-        // cmcld dying resets the node (TOC): its packages are down.
-        if (fields.daemon === "cmcld" && event.host) this.stoppedOn(event.host);
-        return;
-      case "cc.recover":
-        this.continentalRecovered = true;
-        return;
-      case "cc.alert":
-      case "cc.alarm":
-        // The monitored cluster answering again ends the recovery period: a later alarm is a new disaster.
-        if (typeof fields.condition === "string" && fields.condition.toUpperCase() === "UP") this.continentalRecovered = false;
-        return;
-      default:
-        return;
+  private onConfigSetting(event: LogEvent): void {
+    const fields = event.fields;
+    const name = String(fields.name ?? "").toUpperCase();
+    const value = fields.value === null || fields.value === undefined ? "" : String(fields.value);
+    if (event.package) {
+      // A repeated name is a list (NODE_NAME, SUBNET ...): its first value is the primary one.
+      const config = this.packageState(event.package).config;
+      if (!config.has(name)) config.set(name, value);
+      if ((name === "DEVICE_GROUP" || name === "DEV_GROUP") && value !== "") this.link(event.package, value, true);
+    } else if (!this.clusterConfig.has(name)) {
+      this.clusterConfig.set(name, value);
     }
+  }
+
+  /** A logged setting, kept with the device group, else the package, else the cluster the event is about. */
+  private remember({ group, packageName }: Pick<AppliedEvent, "group" | "packageName">, name: string, value: Scalar): void {
+    if (group) group.logged.set(name, value);
+    else if (packageName) this.packageState(packageName).logged.set(name, value);
+    else this.clusterLogged.set(name, value);
+  }
+
+  private onPairState({ event, fields, node, group }: AppliedEvent): void {
+    if (!group) return;
+    const role = typeof fields.role === "string" ? fields.role.toUpperCase() : null;
+    // A state that names no side ("device group oradg is now SVOL_SSWS") is what the reporting node sees of its own volume.
+    const side = fields.side === "remote" ? "remote" : "local";
+    const reported = typeof fields.state === "string" ? fields.state.toUpperCase() : null;
+    const svolSide = role === "SVOL" || (role === null && side === "local" && node !== null && this.roleOf(group.name, node) === "SVOL");
+    // pairvolchk reports an S-VOL made writable by an S-VOL takeover as PSUS (the tables' "SVOL_PSUS(SSWS)"):
+    // after a successful S-VOL takeover, not yet resynchronized, an S-VOL PSUS is that SSWS.
+    const state = reported === "PSUS" && svolSide && this.tookOver(group) ? "SSWS" : reported;
+    const line = `${event.source.file}:${event.source.line}`;
+    if (node !== null) {
+      const report = this.view(group, node)[side];
+      const merged = mergedState(report, line, state);
+      if (merged.mixed) group.mixedLine = line;
+      // A role-less SMPL next to a role on the same line does not erase the role.
+      if (!(report.line === line && role === null && report.role !== null)) report.role = role;
+      report.state = merged.state;
+      report.code = null;
+      report.ts = event.ts;
+      report.line = line;
+    }
+    if (role === "PVOL" || role === "SVOL") {
+      const volume = group.volumes[role];
+      const merged = mergedState(volume, line, state);
+      if (merged.mixed) group.mixedLine = line;
+      volume.state = merged.state;
+      volume.ts = event.ts;
+      volume.line = line;
+      if (side === "local") volume.node = node;
+      // The other role's volume is on the other side: a node cannot hold both.
+      const other = group.volumes[role === "PVOL" ? "SVOL" : "PVOL"];
+      if (side === "local" && other.node === node) other.node = null;
+    }
+    this.updateSuspension(group, event.ts);
+  }
+
+  private onPairUnreachable({ event, fields, node, group }: AppliedEvent): void {
+    if (!group || node === null) return;
+    // "the primary array does not answer" said on the primary itself is not about the other side.
+    if (typeof fields.role === "string" && fields.role.toUpperCase() === this.roleOf(group.name, node)) return;
+    const report = this.view(group, node).remote;
+    report.state = null;
+    report.code = typeof fields.code === "string" ? fields.code : null;
+    report.ts = event.ts;
+  }
+
+  private onTakeover({ event, fields, node, group }: AppliedEvent): void {
+    if (!group) return;
+    group.takeover = { ok: fields.ok ?? null, resultName: fields.resultName ?? null, code: fields.code ?? null, node, ts: event.ts };
+    group.takeoverSinceSync = true;
+  }
+
+  private onPairSplit({ event, fields, node, group }: AppliedEvent): void {
+    if (!group || fields.outcome === "failed") return;
+    group.split = { option: fields.option ?? null, node, ts: event.ts };
+    group.splitSinceSync = true;
+  }
+
+  private onPairWait({ event, fields, group }: AppliedEvent): void {
+    // pairevtwait -s pair returned "Wait status done": the group reached PAIR (RM-UG, pairevtwait), on both sides.
+    if (!group || fields.outcome !== "done" || String(fields.waitFor ?? "").toUpperCase() !== "PAIR") return;
+    const line = `${event.source.file}:${event.source.line}`;
+    for (const volume of [group.volumes.PVOL, group.volumes.SVOL]) {
+      volume.state = "PAIR";
+      volume.ts = event.ts;
+      volume.line = line;
+    }
+    group.mixedLine = null;
+    this.updateSuspension(group, event.ts);
+  }
+
+  private onPairResync({ event, fields, node, group }: AppliedEvent): void {
+    if (group) group.resync = { mode: fields.mode ?? null, outcome: fields.outcome ?? null, node, ts: event.ts };
+  }
+
+  private onHorcm({ fields, group }: AppliedEvent): void {
+    if (group && fields.instance !== null && fields.instance !== undefined) group.instance = fields.instance;
+  }
+
+  private onPackageStarted({ event, node, deviceGroup, packageName }: AppliedEvent): void {
+    if (!packageName) return;
+    const state = this.packageState(packageName);
+    state.node = node;
+    state.running = true;
+    state.startedAt = event.ts;
+    state.sideAtStart = this.roleOf(deviceGroup, node);
+    state.runTimedOutAt = null;
+    state.lostWith = null;
+  }
+
+  private onPackageStopped({ node, packageName }: AppliedEvent): void {
+    if (packageName) this.stopped(packageName, node);
+  }
+
+  /** A run script killed by its timeout, or that exited with an error, leaves the package down there. */
+  private onRunScriptEnded({ event, fields, node, packageName }: AppliedEvent): void {
+    if (!packageName || fields.phase !== "run") return;
+    this.stopped(packageName, node);
+    if (event.kind === "pkg.script.timeout") this.packageState(packageName).runTimedOutAt = event.ts ?? this.latestTs;
+  }
+
+  private onContinentalCondition({ fields }: AppliedEvent): void {
+    // The monitored cluster answering again ends the recovery period: a later alarm is a new disaster.
+    if (typeof fields.condition === "string" && fields.condition.toUpperCase() === "UP") this.continentalRecovered = false;
   }
 
   /** The package is down after a halt or a failed start on `node`; a line about another node than where it runs changes nothing. */

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runMcadvisor } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
-import { expectedFindings, samplesDirectory, scenarios } from "../rules/samples-files.js";
+import { expectedFindings, samplesDirectory, scenarios } from "../helpers/samples-files.js";
 
 interface Finding { action: string; severity: string; status: string; package: string | null; deviceGroup: string | null; bundle: string; rule: string }
 

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runMcadvisor } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
-import { samplesDirectory } from "../rules/samples-files.js";
+import { samplesDirectory } from "../helpers/samples-files.js";
 
 const sample = (name: string): string => join(samplesDirectory, name);
 const OUR_CODES = /\u001b\[(?:0|1|2|32|36|1;31|1;33|1;36)m/g;

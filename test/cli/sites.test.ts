@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runMcadvisor } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
-import { samplesDirectory } from "../rules/samples-files.js";
+import { samplesDirectory } from "../helpers/samples-files.js";
 
 interface SiteInfo {
   name: string | null; nodes: string[]; side: string | null; firstSide: string | null;

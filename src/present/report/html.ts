@@ -14,6 +14,7 @@ import { dataOutsideWindow, displayPath, reportTime, shortTime, staleWarning, un
 import { describeReadability } from "../../model/readability.js";
 import { describeSite } from "../site-text.js";
 import { windowSources } from "./window.js";
+import { REPORT_SECTIONS, renderSections, type ReportSectionId, type SectionRenderers } from "./sections.js";
 import { PAIR_STATES, pairStateClass, type PairStateClass } from "../../catalogue/vocabulary.js";
 
 export interface HtmlOptions {
@@ -124,41 +125,72 @@ footer { margin-top: 32px; color: var(--muted); font-size: 0.85em; }
 }
 `;
 
+/** What every section of the HTML report is rendered from. */
+interface HtmlContext {
+  readonly model: ReportModel;
+  readonly cwd: string;
+  /** A time in the logs' wall clock, escaped. */
+  readonly time: (ms: number | null) => string;
+  /** A log line's place, `file:line`, escaped. */
+  readonly source: (file: string, line: number) => string;
+  /** Names joined with commas, or a muted word when there are none. */
+  readonly names: (values: readonly string[], empty?: string) => string;
+  /** With several bundles (a database of many incidents) a finding says which one it belongs to. */
+  readonly bundleOf: (bundle: string) => string | null;
+  readonly unreadable: ReturnType<typeof unreadableBundles>;
+}
+
 export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}): string {
   const cwd = options.cwd ?? process.cwd();
   const time = (ms: number | null): string => esc(reportTime(ms, model.timeZone));
-  const source = (file: string, line: number): string => `<span class="src mono">${esc(`${displayPath(file, cwd)}:${line}`)}</span>`;
-  const names = (values: readonly string[], empty = "none"): string => (values.length === 0 ? `<span class="muted">${empty}</span>` : values.map(esc).join(", "));
-  const { summary, window } = model;
-  const status = summary.worstSeverity;
-  const out: string[] = [];
-
-  out.push("<!doctype html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+  const context: HtmlContext = {
+    model,
+    cwd,
+    time,
+    source: (file, line) => `<span class="src mono">${esc(`${displayPath(file, cwd)}:${line}`)}</span>`,
+    names: (values, empty = "none") => (values.length === 0 ? `<span class="muted">${empty}</span>` : values.map(esc).join(", ")),
+    bundleOf: (bundle) => (model.summary.bundles.length > 1 ? displayPath(bundle, cwd) : null),
+    unreadable: unreadableBundles(model),
+  };
+  const head = ["<!doctype html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     // No network and no script: the file is the whole report.
     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
-    `<title>mcadvisor log review ${time(window.since)} to ${time(window.until)}</title>`,
-    `<style>${CSS}</style>`, "</head>", "<body>");
+    `<title>mcadvisor log review ${time(model.window.since)} to ${time(model.window.until)}</title>`,
+    `<style>${CSS}</style>`, "</head>", "<body>"];
+  return `${[...head, ...renderSections(HTML_SECTIONS, context), "</body>", "</html>"].join("\n")}\n`;
+}
 
-  out.push("<header>", "<h1>mcadvisor log review</h1>");
+/** The sections the table of contents links to, with its words (in the report's order). */
+const TOC_LABELS: Partial<Record<ReportSectionId, string>> = {
+  summary: "Summary", open: "Open findings", resolved: "Resolved", "pair-states": "Pair states", packages: "Packages",
+  suspicious: "Suspicious lines", unread: "Unread lines", "missing-logs": "Missing logs",
+};
+
+function titleSection({ model, time, unreadable }: HtmlContext): string[] {
+  const { summary, window } = model;
+  const status = summary.worstSeverity;
   const why = windowSources(window);
-  out.push(`<p>Window <b>${time(window.since)}</b> <span class="muted">(${esc(why.since)})</span> to <b>${time(window.until)}</b> `
-    + `<span class="muted">(${esc(why.until)})</span>. `
-    + `<span class="muted">Times are the logs' wall clock${model.timeZone ? ` (zone ${esc(model.timeZone)})` : ""}.</span></p>`);
   const open = summary.openCounts;
-  const unreadable = unreadableBundles(model);
   const statusWord = model.exitStatus === 3 ? "UNKNOWN" : status === null ? "OK" : SEVERITY_WORD[status];
   const statusClass = model.exitStatus === 3 ? "sev-unknown" : `sev-${status ?? "ok"}`;
-  out.push(`<p><span class="status ${statusClass}">${statusWord}</span> `
+  // In-page links only: the file stays self-contained, and on a phone the sections are one tap away.
+  const toc = REPORT_SECTIONS.flatMap((id) => (TOC_LABELS[id] === undefined ? [] : [`<a href="#${id}">${TOC_LABELS[id]}</a>`])).join("");
+  return ["<header>", "<h1>mcadvisor log review</h1>",
+    `<p>Window <b>${time(window.since)}</b> <span class="muted">(${esc(why.since)})</span> to <b>${time(window.until)}</b> `
+    + `<span class="muted">(${esc(why.until)})</span>. `
+    + `<span class="muted">Times are the logs' wall clock${model.timeZone ? ` (zone ${esc(model.timeZone)})` : ""}.</span></p>`,
+    `<p><span class="status ${statusClass}">${statusWord}</span> `
     + `${open.critical} critical, ${open.warning} warning, ${open.info} info open; ${model.resolvedFindings.length} resolved in this window `
     + `${summary.acknowledged > 0 ? `(${summary.acknowledged} of the open acknowledged: left out of the exit status) ` : ""}`
     + `<span class="muted">(exit status ${model.exitStatus})</span>`
-    + `${unreadable.length > 0 ? ` mcadvisor could not read enough of ${unreadable.length === 1 ? "one bundle" : `${unreadable.length} bundles`} to judge ${unreadable.length === 1 ? "it" : "them"}: see <a href="#unread">Lines it could not read</a>.` : ""}</p>`);
-  // In-page links only: the file stays self-contained, and on a phone the sections are one tap away.
-  out.push('<nav class="toc"><a href="#summary">Summary</a><a href="#open">Open findings</a><a href="#resolved">Resolved</a>'
-    + '<a href="#pair-states">Pair states</a><a href="#packages">Packages</a><a href="#suspicious">Suspicious lines</a>'
-    + '<a href="#unread">Unread lines</a><a href="#missing-logs">Missing logs</a></nav>', "</header>");
+    + `${unreadable.length > 0 ? ` mcadvisor could not read enough of ${unreadable.length === 1 ? "one bundle" : `${unreadable.length} bundles`} to judge ${unreadable.length === 1 ? "it" : "them"}: see <a href="#unread">Lines it could not read</a>.` : ""}</p>`,
+    `<nav class="toc">${toc}</nav>`, "</header>"];
+}
 
+function notesSection({ model, cwd, time }: HtmlContext): string[] {
+  const { summary } = model;
+  const out: string[] = [];
   const outside = dataOutsideWindow(model);
   if (outside !== null) {
     out.push(`<p class="note"><b>This window holds no log lines.</b> The stored logs run from ${time(summary.dataStart)} to ${time(summary.dataEnd)}, `
@@ -167,12 +199,15 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
   } else if (summary.lines === 0) {
     out.push("<p class=\"note\"><b>This window holds no log lines.</b> Check that the nodes still log and that <code>watch</code> (or the copy job) is running.</p>");
   }
-
   for (const stale of summary.staleNodes) {
     out.push(`<p class="note"><b>Warning: a node fell silent.</b> ${esc(staleWarning(stale, (ms) => reportTime(ms, model.timeZone), summary.bundles.length > 1 ? displayPath(stale.bundle, cwd) : null))}</p>`);
   }
+  return out;
+}
 
-  out.push('<section id="summary">', "<h2>Summary</h2>", '<dl class="summary">');
+function summarySection({ model, cwd, time, names }: HtmlContext): string[] {
+  const { summary } = model;
+  const out: string[] = ['<section id="summary">', "<h2>Summary</h2>", '<dl class="summary">'];
   const row = (label: string, value: string): void => {
     out.push(`<dt>${label}</dt><dd>${value}</dd>`);
   };
@@ -186,15 +221,19 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
   row("Lines in window", `${summary.lines} (${summary.unparsed} unparsed), ${summary.events} events, ${model.unreadTotal} unread replication lines`);
   row("Stored logs span", summary.dataStart === null ? '<span class="muted">no timed lines</span>' : `${time(summary.dataStart)} to ${time(summary.dataEnd)}`);
   out.push("</dl>", "</section>");
+  return out;
+}
 
-  out.push('<section id="open">', `<h2>Open findings (${model.openFindings.length})</h2>`);
+function openSection({ model, time, source, bundleOf }: HtmlContext): string[] {
+  const out: string[] = ['<section id="open">', `<h2>Open findings (${model.openFindings.length})</h2>`];
   if (model.openFindings.length === 0) out.push("<p>Nothing open: no manual procedure is pending.</p>");
-  // With several bundles (a database of many incidents) each finding says which one it belongs to.
-  const bundleOf = (bundle: string): string | null => (summary.bundles.length > 1 ? displayPath(bundle, cwd) : null);
   for (const finding of model.openFindings) renderFinding(out, finding, time, source, bundleOf(finding.bundle));
   out.push("</section>");
+  return out;
+}
 
-  out.push('<section id="resolved">', `<h2>Resolved in this window (${model.resolvedFindings.length})</h2>`);
+function resolvedSection({ model, time, bundleOf }: HtmlContext): string[] {
+  const out: string[] = ['<section id="resolved">', `<h2>Resolved in this window (${model.resolvedFindings.length})</h2>`];
   if (model.resolvedFindings.length === 0) out.push("<p>None.</p>");
   else {
     out.push('<div class="scroll"><table><thead><tr><th>Severity</th><th>Finding</th><th>Package / device group</th><th>First seen</th><th>Resolved</th></tr></thead><tbody>');
@@ -209,8 +248,12 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
     out.push("</tbody></table></div>");
   }
   out.push("</section>");
+  return out;
+}
 
-  out.push('<section id="pair-states">', "<h2>Pair states per device group</h2>");
+function pairStatesSection({ model, cwd, source }: HtmlContext): string[] {
+  const { summary, window } = model;
+  const out: string[] = ['<section id="pair-states">', "<h2>Pair states per device group</h2>"];
   if (model.timelines.length === 0) out.push("<p>No pair state or replication event is logged up to the end of this window.</p>");
   else {
     out.push(`<p class="legend">${stateLegend()}</p>`,
@@ -228,8 +271,11 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
     }
   }
   out.push("</section>");
+  return out;
+}
 
-  out.push('<section id="packages">', "<h2>Packages that failed, started or moved</h2>");
+function packagesSection({ model, source, names }: HtmlContext): string[] {
+  const out: string[] = ['<section id="packages">', "<h2>Packages that failed, started or moved</h2>"];
   if (model.packages.length === 0) out.push("<p>No package started, halted or failed in this window.</p>");
   else {
     out.push('<div class="scroll"><table><thead><tr><th>Package</th><th>Started on</th><th>Moved</th><th class="num">Failures</th><th class="num">Halts</th></tr></thead><tbody>');
@@ -245,9 +291,12 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
     out.push("</tbody></table></div>");
   }
   out.push("</section>");
+  return out;
+}
 
-  out.push('<section id="suspicious">', `<h2>Suspicious lines no rule explained (${model.suspiciousLines})</h2>`,
-    '<p class="muted">Lines in the window with error or warning words that no grammar turned into an event and no finding cites, grouped by message shape (numbers, hex values and times replaced by #, &lt;hex&gt; and &lt;time&gt;).</p>');
+function suspiciousSection({ model, source, names }: HtmlContext): string[] {
+  const out: string[] = ['<section id="suspicious">', `<h2>Suspicious lines no rule explained (${model.suspiciousLines})</h2>`,
+    '<p class="muted">Lines in the window with error or warning words that no grammar turned into an event and no finding cites, grouped by message shape (numbers, hex values and times replaced by #, &lt;hex&gt; and &lt;time&gt;).</p>'];
   if (model.suspicious.length === 0) out.push("<p>None.</p>");
   else {
     out.push('<div class="scroll"><table><thead><tr><th class="num">Count</th><th>Hosts</th><th>Shape and a sample</th></tr></thead><tbody>');
@@ -262,8 +311,11 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
     if (model.suspiciousGroupsOmitted > 0) out.push(`<p class="muted">${model.suspiciousGroupsOmitted} smaller groups not shown (see the JSON report).</p>`);
   }
   out.push("</section>");
+  return out;
+}
 
-  out.push('<section id="unread">', `<h2>Lines mcadvisor could not read (${model.unreadTotal})</h2>`);
+function unreadSection({ model, cwd, source, unreadable }: HtmlContext): string[] {
+  const out: string[] = ['<section id="unread">', `<h2>Lines mcadvisor could not read (${model.unreadTotal})</h2>`];
   for (const reading of unreadable) {
     out.push(`<p class="note"><b>UNKNOWN</b> <code>${esc(displayPath(reading.bundle, cwd))}</code>: ${esc(describeReadability(reading) ?? "")}.</p>`);
   }
@@ -282,24 +334,43 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
     if (model.unreadTotal > model.unreadLines.length) out.push(`<p class="muted">${model.unreadTotal - model.unreadLines.length} more (see the JSON report or the view unread_lines).</p>`);
   }
   out.push("</section>");
+  return out;
+}
 
-  out.push('<section id="missing-logs">', `<h2>Expected logs missing (${model.missingLogs.length})</h2>`);
+function missingLogsSection({ model, cwd, source, names }: HtmlContext): string[] {
+  const out: string[] = ['<section id="missing-logs">', `<h2>Expected logs missing (${model.missingLogs.length})</h2>`];
   if (model.missingLogs.length === 0) out.push("<p>Every package syslog names has its package log in the inputs.</p>");
   else {
     out.push("<ul>");
     for (const entry of model.missingLogs) {
       const where = entry.nodes.length > 0 ? ` from ${names(entry.nodes)}` : "";
-      const bundle = summary.bundles.length > 1 ? ` in <code>${esc(displayPath(entry.bundle, cwd))}</code>` : "";
+      const bundle = model.summary.bundles.length > 1 ? ` in <code>${esc(displayPath(entry.bundle, cwd))}</code>` : "";
       out.push(`<li><b>${esc(entry.package)}</b>${bundle}: no package log${where} (expected <code>${esc(entry.expectedPath)}</code>); `
         + `syslog names it first at ${source(entry.seenAt.file, entry.seenAt.line)}</li>`);
     }
     out.push("</ul>");
   }
   out.push("</section>");
-
-  out.push(`<footer>mcadvisor ${esc(model.version)}; exit status ${model.exitStatus} (0 nothing open above info, 1 warning, 2 critical, 3 input it could not read).</footer>`, "</body>", "</html>");
-  return `${out.join("\n")}\n`;
+  return out;
 }
+
+function footerSection({ model }: HtmlContext): string[] {
+  return [`<footer>mcadvisor ${esc(model.version)}; exit status ${model.exitStatus} (0 nothing open above info, 1 warning, 2 critical, 3 input it could not read).</footer>`];
+}
+
+const HTML_SECTIONS: SectionRenderers<HtmlContext> = {
+  title: titleSection,
+  notes: notesSection,
+  summary: summarySection,
+  open: openSection,
+  resolved: resolvedSection,
+  "pair-states": pairStatesSection,
+  packages: packagesSection,
+  suspicious: suspiciousSection,
+  unread: unreadSection,
+  "missing-logs": missingLogsSection,
+  footer: footerSection,
+};
 
 function renderFinding(out: string[], finding: ReportFinding, time: (ms: number | null) => string, source: (file: string, line: number) => string, bundle: string | null): void {
   out.push(`<article class="finding ${finding.severity}">`);

@@ -13,6 +13,8 @@ import { dataOutsideWindow, displayPath, reportTime, shortTime, staleWarning, un
 import { describeReadability } from "../../model/readability.js";
 import { describeSite } from "../site-text.js";
 import { windowSources } from "./window.js";
+import { renderSections, type SectionRenderers } from "./sections.js";
+import type { TimelineRow } from "../../store/timeline.js";
 
 export interface MarkdownOptions {
   /** Paths are shown relative to this folder. */
@@ -52,25 +54,50 @@ function list(values: readonly string[], empty = "none"): string {
   return values.length === 0 ? `*${empty}*` : values.map(markdownText).join(", ");
 }
 
+/** What every section of the Markdown report is rendered from. */
+interface MarkdownContext {
+  readonly model: ReportModel;
+  readonly cwd: string;
+  readonly markLimit: number;
+  /** A time in the logs' wall clock. */
+  readonly time: (ms: number | null) => string;
+  /** A file, or a log line's place `file:line`, as a code span. */
+  readonly path: (file: string, line?: number) => string;
+  /** With several bundles (a database of many incidents) a finding says which one it belongs to. */
+  readonly bundleOf: (bundle: string) => string | null;
+  readonly unreadable: ReturnType<typeof unreadableBundles>;
+}
+
 export function renderReportMarkdown(model: ReportModel, options: MarkdownOptions = {}): string {
   const cwd = options.cwd ?? process.cwd();
-  const markLimit = options.markLimit ?? 40;
-  const time = (ms: number | null): string => reportTime(ms, model.timeZone);
-  const path = (file: string, line?: number): string => codeSpan(`${displayPath(file, cwd)}${line === undefined ? "" : `:${line}`}`);
+  const context: MarkdownContext = {
+    model,
+    cwd,
+    markLimit: options.markLimit ?? 40,
+    time: (ms) => reportTime(ms, model.timeZone),
+    path: (file, line) => codeSpan(`${displayPath(file, cwd)}${line === undefined ? "" : `:${line}`}`),
+    bundleOf: (bundle) => (model.summary.bundles.length > 1 ? displayPath(bundle, cwd) : null),
+    unreadable: unreadableBundles(model),
+  };
+  return `${renderSections(MARKDOWN_SECTIONS, context).join("\n")}\n`;
+}
+
+function titleSection({ model, time, unreadable }: MarkdownContext): string[] {
   const { summary, window } = model;
-  const out: string[] = [];
-
-  out.push("# mcadvisor log review", "");
   const why = windowSources(window);
-  out.push(`**Window:** ${time(window.since)} (${why.since}) to ${time(window.until)} (${why.until})  `);
-  out.push(`Times are the logs' wall clock${model.timeZone ? ` (zone ${markdownText(model.timeZone)})` : ""}.`, "");
   const open = summary.openCounts;
-  const unreadable = unreadableBundles(model);
   const status = model.exitStatus === 3 ? "UNKNOWN" : summary.worstSeverity === null ? "OK" : SEVERITY_WORD[summary.worstSeverity];
-  out.push(`**Status: ${status}** (exit status ${model.exitStatus}): ${open.critical} critical, ${open.warning} warning, ${open.info} info open; `
+  return ["# mcadvisor log review", "",
+    `**Window:** ${time(window.since)} (${why.since}) to ${time(window.until)} (${why.until})  `,
+    `Times are the logs' wall clock${model.timeZone ? ` (zone ${markdownText(model.timeZone)})` : ""}.`, "",
+    `**Status: ${status}** (exit status ${model.exitStatus}): ${open.critical} critical, ${open.warning} warning, ${open.info} info open; `
     + `${model.resolvedFindings.length} resolved in this window.${acknowledgedNote(summary.acknowledged)}`
-    + `${unreadable.length > 0 ? ` mcadvisor could not read enough of ${unreadable.length === 1 ? "one bundle" : `${unreadable.length} bundles`} to judge ${unreadable.length === 1 ? "it" : "them"}: see "Lines mcadvisor could not read".` : ""}`, "");
+    + `${unreadable.length > 0 ? ` mcadvisor could not read enough of ${unreadable.length === 1 ? "one bundle" : `${unreadable.length} bundles`} to judge ${unreadable.length === 1 ? "it" : "them"}: see "Lines mcadvisor could not read".` : ""}`, ""];
+}
 
+function notesSection({ model, cwd, time }: MarkdownContext): string[] {
+  const { summary } = model;
+  const out: string[] = [];
   const outside = dataOutsideWindow(model);
   if (outside !== null) {
     out.push(`> **This window holds no log lines.** The stored logs run from ${time(summary.dataStart)} to ${time(summary.dataEnd)}, `
@@ -79,12 +106,15 @@ export function renderReportMarkdown(model: ReportModel, options: MarkdownOption
   } else if (summary.lines === 0) {
     out.push("> **This window holds no log lines.** Check that the nodes still log and that `watch` (or the copy job) is running.", "");
   }
-
   for (const stale of summary.staleNodes) {
     out.push(`> **Warning: a node fell silent.** ${markdownText(staleWarning(stale, time, summary.bundles.length > 1 ? displayPath(stale.bundle, cwd) : null))}`, "");
   }
+  return out;
+}
 
-  out.push("## Summary", "", "| | |", "|---|---|");
+function summarySection({ model, cwd, time }: MarkdownContext): string[] {
+  const { summary } = model;
+  const out: string[] = ["## Summary", "", "| | |", "|---|---|"];
   out.push(`| Log bundles | ${summary.bundles.length === 0 ? "*none*" : summary.bundles.map((bundle) => codeSpan(displayPath(bundle, cwd), true)).join(", ")} |`);
   out.push(`| Clusters | ${list(summary.clusters, "no cluster name in these logs")} |`);
   out.push(`| Nodes logging | ${list(summary.nodes)} |`);
@@ -95,38 +125,49 @@ export function renderReportMarkdown(model: ReportModel, options: MarkdownOption
   out.push(`| Worst open severity | ${summary.worstSeverity === null ? "none" : SEVERITY_WORD[summary.worstSeverity]} |`);
   out.push(`| Lines in window | ${summary.lines} (${summary.unparsed} unparsed), ${summary.events} events, ${model.unreadTotal} unread replication lines |`);
   out.push(`| Stored logs span | ${summary.dataStart === null ? "*no timed lines*" : `${time(summary.dataStart)} to ${time(summary.dataEnd)}`} |`, "");
+  return out;
+}
 
-  out.push(`## Open findings (${model.openFindings.length})`, "");
+function openSection({ model, time, path, bundleOf }: MarkdownContext): string[] {
+  const out: string[] = [`## Open findings (${model.openFindings.length})`, ""];
   if (model.openFindings.length === 0) out.push("Nothing open: no manual procedure is pending.", "");
-  // With several bundles (a database of many incidents) each finding says which one it belongs to.
-  const bundleOf = (bundle: string): string | null => (summary.bundles.length > 1 ? displayPath(bundle, cwd) : null);
   model.openFindings.forEach((finding, index) => renderFinding(out, finding, index + 1, time, path, bundleOf(finding.bundle)));
+  return out;
+}
 
-  out.push(`## Resolved in this window (${model.resolvedFindings.length})`, "");
+function resolvedSection({ model, time }: MarkdownContext): string[] {
+  const out: string[] = [`## Resolved in this window (${model.resolvedFindings.length})`, ""];
   if (model.resolvedFindings.length === 0) out.push("None.", "");
   for (const finding of model.resolvedFindings) {
     out.push(`- ${SEVERITY_WORD[finding.severity]} ${codeSpan(finding.action)} ${markdownText(finding.title)}: `
       + `first seen ${time(finding.firstSeen)}, resolved ${time(finding.resolvedAt)}${scopeText(finding) ? ` (${scopeText(finding)})` : ""}`);
   }
   if (model.resolvedFindings.length > 0) out.push("");
+  return out;
+}
 
-  out.push("## Pair states per device group", "");
+/** One row per node and side of a device group: its states in order, a flapping pair shortened. */
+function pairStateRow(row: TimelineRow, since: number): string {
+  // A flapping pair over a long window would make the cell unreadable: the first state and the latest changes.
+  const shown = row.spans.length > SPAN_LIMIT ? [row.spans[0], ...row.spans.slice(-(SPAN_LIMIT - 1))] : row.spans;
+  const states = shown.map((span, index) => {
+    const name = `${span.role ? `${span.role} ` : ""}${span.state}`;
+    const before = span.from < since ? " (before window)" : "";
+    const skipped = index === 1 && shown.length < row.spans.length ? `*${row.spans.length - shown.length} more changes* → ` : "";
+    return `${skipped}**${markdownText(name)}** ${shortTime(span.from)}${before}`;
+  }).join(" → ");
+  return `| ${markdownText(row.deviceGroup)} | ${markdownText(row.node)} | ${row.side} | ${states} |`;
+}
+
+function pairStatesSection({ model, cwd, markLimit }: MarkdownContext): string[] {
+  const { summary, window } = model;
+  const out: string[] = ["## Pair states per device group", ""];
   if (model.timelines.length === 0) out.push("No pair state or replication event is logged up to the end of this window.", "");
   for (const { bundle, timeline } of model.timelines) {
     if (model.timelines.length > 1 || summary.bundles.length > 1) out.push(`### ${codeSpan(displayPath(bundle, cwd))}`, "");
     if (timeline.rows.length > 0) {
       out.push("| Device group | Node | Side | States (from) |", "|---|---|---|---|");
-      for (const row of timeline.rows) {
-        // A flapping pair over a long window would make the cell unreadable: the first state and the latest changes.
-        const shown = row.spans.length > SPAN_LIMIT ? [row.spans[0], ...row.spans.slice(-(SPAN_LIMIT - 1))] : row.spans;
-        const states = shown.map((span, index) => {
-          const name = `${span.role ? `${span.role} ` : ""}${span.state}`;
-          const before = span.from < window.since ? " (before window)" : "";
-          const skipped = index === 1 && shown.length < row.spans.length ? `*${row.spans.length - shown.length} more changes* → ` : "";
-          return `${skipped}**${markdownText(name)}** ${shortTime(span.from)}${before}`;
-        }).join(" → ");
-        out.push(`| ${markdownText(row.deviceGroup)} | ${markdownText(row.node)} | ${row.side} | ${states} |`);
-      }
+      for (const row of timeline.rows) out.push(pairStateRow(row, window.since));
       out.push("");
     }
     if (timeline.marks.length > 0) {
@@ -138,8 +179,11 @@ export function renderReportMarkdown(model: ReportModel, options: MarkdownOption
       out.push("");
     }
   }
+  return out;
+}
 
-  out.push("## Packages that failed, started or moved", "");
+function packagesSection({ model, cwd }: MarkdownContext): string[] {
+  const out: string[] = ["## Packages that failed, started or moved", ""];
   if (model.packages.length === 0) out.push("No package started, halted or failed in this window.", "");
   else {
     out.push("| Package | Started on | Moved | Failures | Halts |", "|---|---|---|---|---|");
@@ -153,8 +197,11 @@ export function renderReportMarkdown(model: ReportModel, options: MarkdownOption
     }
     out.push("");
   }
+  return out;
+}
 
-  out.push(`## Suspicious lines no rule explained (${model.suspiciousLines})`, "");
+function suspiciousSection({ model, path }: MarkdownContext): string[] {
+  const out: string[] = [`## Suspicious lines no rule explained (${model.suspiciousLines})`, ""];
   out.push("Lines in the window with error or warning words that no grammar turned into an event and no finding cites. "
     + "Each group is one message shape (numbers, hex values and times replaced by `#`, `<hex>` and `<time>`).", "");
   if (model.suspicious.length === 0) out.push("None.", "");
@@ -167,8 +214,11 @@ export function renderReportMarkdown(model: ReportModel, options: MarkdownOption
   }
   if (model.suspiciousGroupsOmitted > 0) out.push(`- *${model.suspiciousGroupsOmitted} smaller groups not shown (see the JSON report)*`);
   if (model.suspicious.length > 0) out.push("");
+  return out;
+}
 
-  out.push(`## Lines mcadvisor could not read (${model.unreadTotal})`, "");
+function unreadSection({ model, cwd, path, unreadable }: MarkdownContext): string[] {
+  const out: string[] = [`## Lines mcadvisor could not read (${model.unreadTotal})`, ""];
   for (const reading of unreadable) {
     out.push(`- **UNKNOWN** ${codeSpan(displayPath(reading.bundle, cwd))}: ${markdownText(describeReadability(reading) ?? "")}.`);
   }
@@ -183,20 +233,39 @@ export function renderReportMarkdown(model: ReportModel, options: MarkdownOption
   }
   if (model.unreadTotal > model.unreadLines.length) out.push(`- *${model.unreadTotal - model.unreadLines.length} more (see the JSON report or the view ${codeSpan("unread_lines")})*`);
   if (model.unreadLines.length > 0) out.push("");
+  return out;
+}
 
-  out.push(`## Expected logs missing (${model.missingLogs.length})`, "");
+function missingLogsSection({ model, cwd, path }: MarkdownContext): string[] {
+  const out: string[] = [`## Expected logs missing (${model.missingLogs.length})`, ""];
   if (model.missingLogs.length === 0) out.push("Every package syslog names has its package log in the inputs.", "");
   for (const entry of model.missingLogs) {
     const where = entry.nodes.length > 0 ? ` from ${list(entry.nodes)}` : "";
-    const bundle = summary.bundles.length > 1 ? ` in ${codeSpan(displayPath(entry.bundle, cwd))}` : "";
+    const bundle = model.summary.bundles.length > 1 ? ` in ${codeSpan(displayPath(entry.bundle, cwd))}` : "";
     out.push(`- **${markdownText(entry.package)}**${bundle}: no package log${where} (expected ${codeSpan(sanitizeForTerminal(entry.expectedPath))}); `
       + `syslog names it first at ${path(entry.seenAt.file, entry.seenAt.line)}`);
   }
   if (model.missingLogs.length > 0) out.push("");
-
-  out.push("---", `*mcadvisor ${markdownText(model.version)}; exit status ${model.exitStatus} (0 nothing open above info, 1 warning, 2 critical, 3 input it could not read).*`);
-  return `${out.join("\n")}\n`;
+  return out;
 }
+
+function footerSection({ model }: MarkdownContext): string[] {
+  return ["---", `*mcadvisor ${markdownText(model.version)}; exit status ${model.exitStatus} (0 nothing open above info, 1 warning, 2 critical, 3 input it could not read).*`];
+}
+
+const MARKDOWN_SECTIONS: SectionRenderers<MarkdownContext> = {
+  title: titleSection,
+  notes: notesSection,
+  summary: summarySection,
+  open: openSection,
+  resolved: resolvedSection,
+  "pair-states": pairStatesSection,
+  packages: packagesSection,
+  suspicious: suspiciousSection,
+  unread: unreadSection,
+  "missing-logs": missingLogsSection,
+  footer: footerSection,
+};
 
 function scopeText(finding: ReportFinding): string {
   return [

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { join } from "node:path";
-import { openDatabase } from "../../src/store/db.js";
-import { Store } from "../../src/store/store.js";
-import { analyzePaths } from "../../src/pipeline/analyze.js";
-import { loadRules } from "../../src/catalogue/load.js";
-import { tempDir } from "../helpers/temp.js";
-import { forgedBundle, FORGED_PACKAGE } from "../helpers/forged.js";
+import { openDatabase } from "../../../src/store/db.js";
+import { Store } from "../../../src/store/store.js";
+import { analyzePaths } from "../../../src/pipeline/analyze.js";
+import { loadRules } from "../../../src/catalogue/load.js";
+import { tempDir } from "../../helpers/temp.js";
+import { forgedBundle, FORGED_PACKAGE } from "../../helpers/forged.js";
 import { keys, renderTui, type Tui } from "./helpers.js";
 
 let tui: Tui | undefined;

@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { nodeTree, startWatch, syslogLine } from "../watch/harness.js";
-import { waitFor } from "./wait.js";
+import { waitFor } from "../helpers/wait.js";
 
 const changesIn = (file: string): Array<Record<string, unknown>> =>
   existsSync(file) ? readFileSync(file, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) : [];

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type SqliteDatabase } from "../../src/store/db.js";
+import { openDatabase, type SqliteDatabase } from "../../../src/store/db.js";
 import {
   findLogLine, lineMatchesFilter, logFacets, readLogLinesBefore, readLogPage, seekLogLine, type LogFilter, type LogLine,
-} from "../../src/store/logs.js";
-import { searchTerms } from "../../src/store/search.js";
+} from "../../../src/store/logs.js";
+import { searchTerms } from "../../../src/store/search.js";
 import { sampleDatabase } from "./helpers.js";
 
 let database: SqliteDatabase;

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseEmitTarget } from "../../src/present/emit/target.js";
-import { UsageError } from "../../src/errors.js";
+import { parseEmitTarget } from "../../../src/present/emit/target.js";
+import { UsageError } from "../../../src/errors.js";
 
 describe("--emit values", () => {
   it.each([

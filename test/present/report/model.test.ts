@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { runMcadvisor } from "../helpers/cli.js";
-import { tempDir } from "../helpers/temp.js";
-import { openDatabase } from "../../src/store/db.js";
-import { gatherReport, lineShape, packageLogLayout } from "../../src/present/report/model.js";
+import { runMcadvisor } from "../../helpers/cli.js";
+import { tempDir } from "../../helpers/temp.js";
+import { openDatabase } from "../../../src/store/db.js";
+import { gatherReport, lineShape, packageLogLayout } from "../../../src/present/report/model.js";
 
 function write(root: string, relative: string, lines: readonly string[]): void {
   const path = join(root, relative);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { runMcadvisor } from "../helpers/cli.js";
-import { tempDir } from "../helpers/temp.js";
-import type { ReportModel } from "../../src/present/report/model.js";
-import { renderReportMarkdown, markdownText, codeSpan } from "../../src/present/report/markdown.js";
-import { renderReportHtml } from "../../src/present/report/html.js";
-import { renderReportJson } from "../../src/present/report/json.js";
+import { runMcadvisor } from "../../helpers/cli.js";
+import { tempDir } from "../../helpers/temp.js";
+import type { ReportModel } from "../../../src/present/report/model.js";
+import { renderReportMarkdown, markdownText, codeSpan } from "../../../src/present/report/markdown.js";
+import { renderReportHtml } from "../../../src/present/report/html.js";
+import { renderReportJson } from "../../../src/present/report/json.js";
 
 const SCRIPT = "<script>alert(1)</script>";
 const TITLE = "\u001b]0;title\u0007";

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { repositoryRoot, runMcadvisor } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
 import { nodeTree, startWatch, syslogLine } from "../watch/harness.js";
-import { startRsyslog } from "./rsyslog.js";
-import { waitFor } from "./wait.js";
+import { startRsyslog } from "../helpers/rsyslog.js";
+import { waitFor } from "../helpers/wait.js";
 
 interface JsonFinding {
   id: string; rule: string; action: string; severity: string; status: string; title: string;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import Database from "better-sqlite3";
-import { keyGroups } from "../../src/present/tui/keys.js";
+import { keyGroups } from "../../../src/present/tui/keys.js";
 import { appendNewestLine, keys, renderTui, sampleDatabase, type Tui } from "./helpers.js";
 
 let samplePath: string;

@@ -1,12 +1,12 @@
 import { join } from "node:path";
 import { render } from "ink-testing-library";
-import { openDatabase, type SqliteDatabase } from "../../src/store/db.js";
-import { Store } from "../../src/store/store.js";
-import { analyzePaths } from "../../src/pipeline/analyze.js";
-import { loadRules } from "../../src/catalogue/load.js";
-import { App } from "../../src/present/tui/app.js";
-import { acknowledgementWriter } from "../../src/cli/commands/ack.js";
-import { tempDir } from "../helpers/temp.js";
+import { openDatabase, type SqliteDatabase } from "../../../src/store/db.js";
+import { Store } from "../../../src/store/store.js";
+import { analyzePaths } from "../../../src/pipeline/analyze.js";
+import { loadRules } from "../../../src/catalogue/load.js";
+import { App } from "../../../src/present/tui/app.js";
+import { acknowledgementWriter } from "../../../src/cli/commands/ack.js";
+import { tempDir } from "../../helpers/temp.js";
 
 /** A database analysed from sample incidents; returns its path (the writer is closed). */
 export async function sampleDatabase(...names: string[]): Promise<string> {

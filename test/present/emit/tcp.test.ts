@@ -1,9 +1,9 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { tcpSender } from "../../src/present/emit/tcp.js";
-import { formatSyslogMessage } from "../../src/present/emit/syslog.js";
-import type { Sender } from "../../src/present/emit/sender.js";
-import { waitFor } from "./wait.js";
+import { tcpSender } from "../../../src/present/emit/tcp.js";
+import { formatSyslogMessage } from "../../../src/present/emit/syslog.js";
+import type { Sender } from "../../../src/present/emit/sender.js";
+import { waitFor } from "../../helpers/wait.js";
 import { finding, parseSyslog } from "./rfc5424.js";
 
 /** A syslog receiver reading RFC 6587 octet-counted frames, as rsyslog's imtcp does. */

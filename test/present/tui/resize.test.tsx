@@ -1,8 +1,8 @@
 import { EventEmitter } from "node:events";
 import { afterEach, expect, it, vi } from "vitest";
 import { render, type Instance } from "ink";
-import { openDatabase, type SqliteDatabase } from "../../src/store/db.js";
-import { App } from "../../src/present/tui/app.js";
+import { openDatabase, type SqliteDatabase } from "../../../src/store/db.js";
+import { App } from "../../../src/present/tui/app.js";
 import { sampleDatabase } from "./helpers.js";
 
 /** A terminal whose size the test changes, as a window manager or tmux would. */

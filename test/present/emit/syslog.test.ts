@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { escapeParamValue, formatSyslogMessage, frameOctetCounted, MAX_MESSAGE_OCTETS, messageId, SD_ID } from "../../src/present/emit/syslog.js";
+import { escapeParamValue, formatSyslogMessage, frameOctetCounted, MAX_MESSAGE_OCTETS, messageId, SD_ID } from "../../../src/present/emit/syslog.js";
 import { finding, parseSyslog } from "./rfc5424.js";
 
 const fixed = { now: new Date(Date.UTC(2026, 11, 1, 10, 0, 0, 123)), hostname: "mc-monitor", procId: "4242", timeZone: "Europe/Paris" };

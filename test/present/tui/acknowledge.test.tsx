@@ -4,8 +4,8 @@ aids of issue 16 item 6: `i` moves the selection with the header, the Logs searc
 offers every incident, `s`/`e`/`c` jump in Detail, and an alternative step is shown as one.
 */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { openDatabase } from "../../src/store/db.js";
-import { listAcknowledgements } from "../../src/store/acknowledgements.js";
+import { openDatabase } from "../../../src/store/db.js";
+import { listAcknowledgements } from "../../../src/store/acknowledgements.js";
 import { keys, renderTui, sampleDatabase, type Tui } from "./helpers.js";
 
 let tui: Tui | undefined;

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { initialNavigation, navigate } from "../../src/present/tui/navigation.js";
-import { makeAxis, timelineChart, stateFill } from "../../src/present/tui/timeline-chart.js";
-import { fit, wrap, displayPath } from "../../src/present/tui/text.js";
-import { assertTerminal, leaveContinuousIntegrationMode } from "../../src/present/tui/terminal.js";
-import { severityColor, themeFromEnvironment } from "../../src/present/tui/theme.js";
-import { splitKeys } from "../../src/present/tui/view-input.js";
-import { markTerms } from "../../src/present/tui/logs-rows.js";
-import { UsageError } from "../../src/errors.js";
-import { repositoryRoot, runMcadvisor } from "../helpers/cli.js";
-import type { Timeline } from "../../src/store/timeline.js";
+import { initialNavigation, navigate } from "../../../src/present/tui/navigation.js";
+import { makeAxis, timelineChart, stateFill } from "../../../src/present/tui/timeline-chart.js";
+import { fit, wrap, displayPath } from "../../../src/present/tui/text.js";
+import { assertTerminal, leaveContinuousIntegrationMode } from "../../../src/present/tui/terminal.js";
+import { severityColor, themeFromEnvironment } from "../../../src/present/tui/theme.js";
+import { splitKeys } from "../../../src/present/tui/view-input.js";
+import { markTerms } from "../../../src/present/tui/logs-rows.js";
+import { UsageError } from "../../../src/errors.js";
+import { repositoryRoot, runMcadvisor } from "../../helpers/cli.js";
+import type { Timeline } from "../../../src/store/timeline.js";
 
 describe("navigation", () => {
   it("drills down with open, comes back the same way, and Tab starts a new trail", () => {

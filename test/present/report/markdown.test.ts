@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ReportModel } from "../../src/present/report/model.js";
-import { renderReportMarkdown } from "../../src/present/report/markdown.js";
+import type { ReportModel } from "../../../src/present/report/model.js";
+import { renderReportMarkdown } from "../../../src/present/report/markdown.js";
 
 const HOUR = 3_600_000;
 const since = Date.UTC(2026, 10, 16);

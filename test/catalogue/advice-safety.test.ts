@@ -5,7 +5,7 @@ import type { ExampleFile, Rule } from "../../src/catalogue/rule.js";
 import { RuleEngine } from "../../src/correlate/engine.js";
 import type { Finding } from "../../src/model/findings.js";
 import { severityRank } from "../../src/model/findings.js";
-import { scenarioFiles, scenarios } from "./samples-files.js";
+import { scenarioFiles, scenarios } from "../helpers/samples-files.js";
 
 /**
 Invariants of the advice that an operator may run at night: the steps that can hurt come with what makes

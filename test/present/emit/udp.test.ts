@@ -1,9 +1,9 @@
 import { createSocket, type Socket } from "node:dgram";
 import { afterEach, describe, expect, it } from "vitest";
-import { udpSender } from "../../src/present/emit/udp.js";
-import { formatSyslogMessage } from "../../src/present/emit/syslog.js";
+import { udpSender } from "../../../src/present/emit/udp.js";
+import { formatSyslogMessage } from "../../../src/present/emit/syslog.js";
 import { finding, parseSyslog } from "./rfc5424.js";
-import { waitFor } from "./wait.js";
+import { waitFor } from "../../helpers/wait.js";
 
 const sockets: Socket[] = [];
 afterEach(() => {

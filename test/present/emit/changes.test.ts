@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findingChanges } from "../../src/present/emit/changes.js";
-import type { StoredFinding } from "../../src/store/read.js";
+import { findingChanges } from "../../../src/present/emit/changes.js";
+import type { StoredFinding } from "../../../src/store/read.js";
 import { finding } from "./rfc5424.js";
 
 const stored = (overrides: Partial<StoredFinding> = {}): StoredFinding => ({ ...finding(), bundle: "/incidents/a", updatedAt: "", ...overrides });

@@ -7,7 +7,7 @@ import { repositoryRoot, runMcadvisor } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
 
 const sample = (name: string): string => join(repositoryRoot, "samples", name);
-const goldenPath = fileURLToPath(new URL("golden/site-failover-svol-takeover.md", import.meta.url));
+const goldenPath = fileURLToPath(new URL("../present/report/golden/site-failover-svol-takeover.md", import.meta.url));
 
 function write(root: string, relative: string, content: string): string {
   const path = join(root, relative);

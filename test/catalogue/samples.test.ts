@@ -3,7 +3,7 @@ import { analyseFiles, parseBundle } from "../../src/pipeline/rule-examples.js";
 import { RuleEngine } from "../../src/correlate/engine.js";
 import { loadRules } from "../../src/catalogue/load.js";
 import type { Finding } from "../../src/model/findings.js";
-import { expectedFindings, scenarioFiles, scenarios } from "./samples-files.js";
+import { expectedFindings, scenarioFiles, scenarios } from "../helpers/samples-files.js";
 
 const { rules } = loadRules([], { collectErrors: true });
 type Comparable = { action: string; severity: string; status: string; package: string | null; deviceGroup: string | null };

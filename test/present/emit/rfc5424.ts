@@ -1,4 +1,4 @@
-import type { Finding } from "../../src/model/findings.js";
+import type { Finding } from "../../../src/model/findings.js";
 
 /** A finding as the engine makes it, with the fields a test changes. */
 export function finding(overrides: Partial<Finding> = {}): Finding {

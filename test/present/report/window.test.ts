@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_WINDOW_MS, parseWindowDate, parseWindowDuration, resolveWindow, validateWindowOptions } from "../../src/present/report/window.js";
-import { UsageError } from "../../src/errors.js";
+import { DEFAULT_WINDOW_MS, parseWindowDate, parseWindowDuration, resolveWindow, validateWindowOptions } from "../../../src/present/report/window.js";
+import { UsageError } from "../../../src/errors.js";
 
 const HOUR = 3_600_000;
 const now = Date.UTC(2026, 10, 20, 16, 0, 0);

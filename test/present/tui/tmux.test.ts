@@ -6,8 +6,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { binary, repositoryRoot, runMcadvisor } from "../helpers/cli.js";
-import { tempDir } from "../helpers/temp.js";
+import { binary, repositoryRoot, runMcadvisor } from "../../helpers/cli.js";
+import { tempDir } from "../../helpers/temp.js";
 
 const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
 const isBuilt = existsSync(join(repositoryRoot, "dist", "cli", "main.js"));
