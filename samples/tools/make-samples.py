@@ -2453,6 +2453,24 @@ def s44_sites_named_takeover():
                "The cluster ASCII file metro_cl.ascii (cmgetconf output, saved at the top of the bundle) names two sites: dc-east (east1, east2) and dc-west (west1, west2). dc-east loses power at 02:40; west1 sees SVOL_PAIR and EX_ENORMT, takes the S-VOLs over (AUTO_NONCURDATA=1, result 2) and runs sap_pkg on SVOL_SSWS. dc-east is back the next morning and nobody has resynchronized: pairresync -swaps from dc-west (or -swapp from dc-east), then fail back. The advice names the sites and their nodes instead of only the P-VOL and S-VOL sides (siteName: the site of the finding's node).")
 
 
+def s50_remote_raid_manager_unreachable():
+    b = Bundle("remote-raid-manager-unreachable")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(26, 20, 0), T(27, 12, 0), [("sap_pkg", "DATA", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(26, 20, 0, 0))
+    morning_start(b, "nodeA1", T(26, 20, 2, 0), "sap_pkg", "sapdg", "DATA")
+    # 02:40 a report job runs nodeB1 out of memory and the kernel kills its Raid Manager instance
+    b.sys("nodeB1", T(27, 2, 40, 11), "vmunix", "Out of memory: killed process 4412 (horcmd_00) to reclaim swap space")
+    # the monitoring script on nodeA1 goes on: local PAIR, the remote instance no longer answers
+    for hh in (3, 4, 5, 6, 7, 8):
+        b.sys("nodeA1", T(27, hh, 0, 0), "logger", "mcstat: pairvolchk -g sapdg -s: local PVOL_PAIR")
+        b.sys("nodeA1", T(27, hh, 0, 2), "logger", "mcstat: pairvolchk -g sapdg -c: [EX_ENORMT] No remote host alive for remote commands, or Remote RAID Manager might be blocked (sleeping) on an existing I/O.")
+    b.write()
+    b.expected([finding_of("remote-raid-manager-unreachable", "restart-raid-manager", "warning", "open", "sap_pkg", "sapdg")],
+               ["swap-resync", "recreate-pairs", "force-or-resync", "full-resync"],
+               "At 02:40 the kernel's out-of-memory killer ends horcmd_00 on nodeB1 (site B). The arrays go on replicating and sap_pkg keeps running on nodeA1 with sapdg PVOL_PAIR, but from 03:00 every check of the remote side from nodeA1 gets EX_ENORMT: site B's Raid Manager instance is gone, and a failover there would start with an unknown remote state. Start the instance on nodeB1 (horcmstart.sh 0), check pairvolchk -c from site A, and stop the job that starved the node. No takeover, no override: the pairs are PAIR.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -2504,3 +2522,4 @@ if __name__ == "__main__":
     s47_takeover_rejected_by_array()
     s48_node_lost_package_not_restarted()
     s49_halt_failed_syslog_only()
+    s50_remote_raid_manager_unreachable()
