@@ -184,8 +184,27 @@ function unquote(value: string): string {
 
 interface Found { position: number; event: Draft }
 
+const PAST_WORDS = new Set(["was", "previously", "formerly", "previous", "prev"]);
+const STATE_ASSIGNMENT = /=["']?(?:[PS]-?VOL[_ -]?)?(?:PAIR|PSU[SE]|SSUS|SSWS|COPY|SMPL|PFU[LS]|PDUB|RCPY)\b/;
+
+/**
+"local=PVOL_PSUE remote=SVOL_PSUE (was PVOL_PAIR/SVOL_PAIR)": once a line has stated a state, what follows
+"was"/"previously" is the state before the change, not news: it is left out (read, it would put the pair
+model back in the old state at the same instant).
+*/
+function withoutPastStates(tokens: Token[]): Token[] {
+  let stated = false;
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (token.type === "roleState" || token.type === "pairState" || (token.type === "assignment" && STATE_ASSIGNMENT.test(token.value))) stated = true;
+    else if (stated && token.type === "word" && PAST_WORDS.has(token.value.toLowerCase())) return tokens.slice(0, index);
+  }
+  return tokens;
+}
+
 /** Read the facts of one body from its typed tokens. */
-function interpret(input: Token[]): Draft[] {
+function interpret(whole: Token[]): Draft[] {
+  const input = withoutPastStates(whole);
   // "/HORCM/usr/bin/pairresync" is pairresync.
   const tokens = input.map((token) => (token.type === "command" && token.value.includes("/") ? { ...token, value: token.value.slice(token.value.lastIndexOf("/") + 1) } : token));
   const lower = tokens.map((token) => token.value.toLowerCase());

@@ -17,6 +17,18 @@ const facts: Array<{ fact: string; phrasings: string[]; events: unknown[] }> = [
     events: [{ kind: "pair.state", fields: { side: "local", role: "SVOL", state: "PSUE" } }],
   },
   {
+    fact: "a state change that names the state before it: only the new state is news",
+    phrasings: [
+      "dgmon oradg: state change local=PVOL_PSUE remote=SVOL_PSUE (was PVOL_PAIR/SVOL_PAIR)",
+      "local PVOL_PSUE, remote SVOL_PSUE; previously PVOL_PAIR / SVOL_PAIR",
+      "local state PVOL_PSUE remote state SVOL_PSUE, formerly PVOL_PAIR and SVOL_PAIR",
+    ],
+    events: [
+      { kind: "pair.state", fields: { side: "local", role: "PVOL", state: "PSUE" } },
+      { kind: "pair.state", fields: { side: "remote", role: "SVOL", state: "PSUE" } },
+    ],
+  },
+  {
     fact: "remote side unreachable (EX_ENORMT)",
     phrasings: ["remote state EX_ENORMT", "remote: EX_ENORMT (242)", "remote returned 242", "remote error code 242", "pairvolchk -c returned 242", "remote state is EX_ENORMT, error code 242"],
     events: [{ kind: "pair.unreachable", fields: { side: "remote", code: "EX_ENORMT", number: 242 } }],
