@@ -5,7 +5,7 @@ line and time that decode only the blocks a question needs, and lines merged acr
 */
 import type Database from "better-sqlite3";
 import { isAscii } from "node:buffer";
-import { decompress, lineIdOf, splitTexts, textOf, unpackColumns, unpackTexts, type BlockColumns } from "./block-codec.js";
+import { decompress, lineIdOf, splitTexts, textOf, unpackColumns, unpackTexts, type BlockColumns, type BlockLine } from "./block-codec.js";
 
 type Connection = Database.Database;
 
@@ -55,19 +55,12 @@ export interface BlockRef {
   readonly untimed: number;
 }
 
-/** A stored line, as the store's readers get it. */
-export interface StoredLine {
+/** A stored line, as the store's readers get it: what its block holds of it, and where it is. */
+export interface StoredLine extends BlockLine {
   /** log_lines.line_id: file id and line number (block-codec.ts lineIdOf). */
   readonly id: number;
   readonly fileId: number;
   readonly lineNo: number;
-  readonly ts: number | null;
-  readonly host: string | null;
-  readonly program: string | null;
-  readonly package: string | null;
-  readonly format: string;
-  readonly eventCount: number;
-  readonly text: string;
 }
 
 /**
