@@ -2471,6 +2471,33 @@ def s50_remote_raid_manager_unreachable():
                "At 02:40 the kernel's out-of-memory killer ends horcmd_00 on nodeB1 (site B). The arrays go on replicating and sap_pkg keeps running on nodeA1 with sapdg PVOL_PAIR, but from 03:00 every check of the remote side from nodeA1 gets EX_ENORMT: site B's Raid Manager instance is gone, and a failover there would start with an unknown remote state. Start the instance on nodeB1 (horcmstart.sh 0), check pairvolchk -c from site A, and stop the job that starved the node. No takeover, no override: the pairs are PAIR.")
 
 
+def s51_raid_manager_unknown_name_repeated():
+    b = Bundle("raid-manager-unknown-name-repeated")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(26, 20, 0), T(27, 18, 0), [("sap_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(26, 20, 0, 0))
+    morning_start(b, "nodeA1", T(26, 20, 2, 0), "sap_pkg", "sapdg")
+    sudo = lambda node, when, user, command: b.sys(node, when, "sudo", f"   {user} : TTY=pts/3 ; PWD=/root ; USER=root ; COMMAND={command}")
+    # storage adds LDEV sap_d5 to sapdg; the new horcm0.conf is pushed to every node by the configuration tool
+    # (nothing logged), and the instance is restarted on nodeA2 and site B, not on nodeA1 where sap_pkg runs
+    for node, mm in (("nodeA2", 2), ("nodeB1", 4), ("nodeB2", 6)):
+        sudo(node, T(27, 10, mm, 0), "stor1", "/HORCM/usr/bin/horcmshutdown.sh 0")
+        b.sys(node, T(27, 10, mm, 5), "horcmd_00[3101]", "HORCM Shutdown inst 0 !!!")
+        sudo(node, T(27, 10, mm, 20), "stor1", "/HORCM/usr/bin/horcmstart.sh 0")
+        b.sys(node, T(27, 10, mm, 24), "horcmd_00[3140]", "HORCM inst 0 starts successfully.")
+    # on nodeB1 the operator mistypes the group once, then gets the right one: a typo, not the instance
+    sudo("nodeB1", T(27, 10, 9, 0), "stor1", "/HORCM/usr/bin/pairdisplay -g sapgd -I0")
+    b.sys("nodeB1", T(27, 10, 9, 0), "rmcheck", "pairdisplay: [EX_ENOGRP] No such group")
+    b.sys("nodeB1", T(27, 10, 9, 40), "rmcheck", "sapdg   sap_d1(L)     (CL1-A-1, 0,   1)64533   701.S-VOL PAIR NEVER ,  100   301 -")
+    # nodeA1's hourly monitor asks for the new volume and keeps getting EX_ENOENT from the old instance
+    for hh in (11, 12, 13, 14):
+        b.sys("nodeA1", T(27, hh, 5, 1), "rmmon", "pairdisplay: [EX_ENOENT] No such device or group")
+    b.write()
+    b.expected([finding_of("raid-manager-instance-error-repeated", "restart-raid-manager", "warning", "open")],
+               ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync", "check-pair-consistency"],
+               "Storage added LDEV sap_d5 to sapdg; the new horcm0.conf reached every node, and the instance was restarted on nodeA2, nodeB1 and nodeB2 but not on nodeA1, where sap_pkg runs. From 11:05 nodeA1's hourly monitor gets EX_ENOENT (no such device or group) every time: its instance still runs the old configuration, so the next start or failover there would work on sapdg without sap_d5. Restart instance 0 on nodeA1 (horcmshutdown.sh 0; horcmstart.sh 0) and check that pairdisplay lists the new volume. The single EX_ENOGRP on nodeB1 follows a mistyped group name (sapgd) and is not a finding.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -2523,3 +2550,4 @@ if __name__ == "__main__":
     s48_node_lost_package_not_restarted()
     s49_halt_failed_syslog_only()
     s50_remote_raid_manager_unreachable()
+    s51_raid_manager_unknown_name_repeated()
