@@ -2498,6 +2498,49 @@ def s51_raid_manager_unknown_name_repeated():
                "Storage added LDEV sap_d5 to sapdg; the new horcm0.conf reached every node, and the instance was restarted on nodeA2, nodeB1 and nodeB2 but not on nodeA1, where sap_pkg runs. From 11:05 nodeA1's hourly monitor gets EX_ENOENT (no such device or group) every time: its instance still runs the old configuration, so the next start or failover there would work on sapdg without sap_d5. Restart instance 0 on nodeA1 (horcmshutdown.sh 0; horcmstart.sh 0) and check that pairdisplay lists the new volume. The single EX_ENOGRP on nodeB1 follows a mistyped group name (sapgd) and is not a finding.")
 
 
+def s52_continental_forced_recovery():
+    """Continentalclusters: a WAN cut, not a disaster. The recovery cluster's on-call cannot reach site A and forces
+    the recovery (cmrecovercl -f) at the first alert, while site A's application keeps writing on its P-VOLs."""
+    b = Bundle("continental-forced-recovery")
+    recovery = ["nodeC1", "nodeC2"]
+    for node in recovery:
+        b.noise(node, T(9, 0, 0), T(9, 23, 0), "day")
+        pkg_config(b, node, "ora_bkpkg", recovery)
+        env_file(b, node, "ora_bkpkg", "ASYNC", {"AUTO_SVOLPSUE": 0}, cluster_type="continental", dg="oradg")
+    b.noise("nodeA1", T(9, 0, 0), T(9, 23, 0), "day")
+    cluster_up(b, recovery, T(9, 4, 29, 0), pid=2050)
+    b.sys("nodeC1", T(9, 4, 30, 0), "cmcld[2050]", "Request from node nodeC1 to start package ccmonpkg on node nodeC1.")
+    b.sys("nodeC1", T(9, 4, 30, 6), "cmcld[2050]", "Started package ccmonpkg on node nodeC1.")
+    # 10:02 the WAN between the sites is cut: site A loses its CA links but keeps running ora_pkg
+    b.sys("nodeA1", T(9, 10, 2, 11), "logger", "mcstat: oradg: the local primary volumes are now suspended due to error (remote copy paths lost)")
+    b.sys("nodeA1", T(9, 10, 40, 0), "logger", "oracle: ora_pkg order intake normal")
+    b.sys("nodeC1", T(9, 10, 7, 7), "cmclsentryd[3021]", "CLUSTER_ALERT primary_cluster/UNREACHABLE 5 MINUTES - Cluster ALERT: primary_cluster not responding.")
+    b.sys("nodeC1", T(9, 10, 15, 0), "logger", "root: cannot reach site A by phone or VPN, assuming the site is down")
+    b.sys("nodeC1", T(9, 10, 16, 40), "CM-CMD[5120]", "cmrecovercl -f")
+    b.sys("nodeC1", T(9, 10, 16, 52), "cmrecovercl[5120]", "Processing the recovery group oragroup on recovery cluster recovery_cluster.")
+    b.sys("nodeC1", T(9, 10, 16, 53), "cmrecovercl[5120]", "Starting recovery package ora_bkpkg on recovery cluster recovery_cluster.")
+    b.sys("nodeC1", T(9, 10, 16, 58), "cmcld[2050]", "Request from node nodeC1 to start package ora_bkpkg on node nodeC1.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group oradg is ASYNC."),
+        (13, "The local device group oradg is in SVOL_PSUE state; remote state is EX_ENORMT (242)."),
+        (14, "FORCEFLAG present: performing SVOL takeover for device group oradg."),
+        (40, "Executing horctakeover -g oradg -S ... horctakeover returned 2 (SVOL-takeover)."),
+        (41, "Device group oradg is now SVOL_SSWS."),
+        (41, "WARNING: the package starts with non-current data."),
+    ]
+    lines, done = start_body(T(9, 10, 16, 59), "nodeC1", "ora_bkpkg", mc)
+    b.pkg("nodeC1", "ora_bkpkg", lines)
+    sg_started(b, "nodeC1", sec(done, 1), "ora_bkpkg", pid=2050)
+    # 12:30 the WAN is back: both sites have taken orders since 10:17
+    b.sys("nodeA1", T(9, 12, 30, 0), "logger", "oracle: ora_pkg order intake normal, WAN restored")
+    b.sys("nodeC1", T(9, 12, 40, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PSUS(SSWS), remote PVOL_PSUE")
+    b.write()
+    b.expected([finding_of("continental-forced-recovery", "investigate", "critical", "open", "ora_bkpkg", "oradg")],
+               ["swap-resync", "full-resync", "recreate-pairs", "force-or-resync", "failback"],
+               "Continentalclusters with CA XP, fence ASYNC: at 10:02 the WAN between the sites is cut. Site A (primary cluster) keeps running ora_pkg on its P-VOLs, now PSUE. On the recovery cluster the first CLUSTER_ALERT comes at 10:07; the on-call cannot reach site A and forces the recovery at 10:16 (cmrecovercl -f, before any alarm): ora_bkpkg takes oradg over (SVOL_SSWS) on nodeC1 and takes orders too. When the WAN is back both copies hold writes the other lacks: a swap resync would discard site A's, a plain resync nodeC1's. mcadvisor cannot tell which to keep and says so (investigate, no resync command); the swap-resync and failback findings stay quiet until the business has decided.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -2551,3 +2594,4 @@ if __name__ == "__main__":
     s49_halt_failed_syslog_only()
     s50_remote_raid_manager_unreachable()
     s51_raid_manager_unknown_name_repeated()
+    s52_continental_forced_recovery()
