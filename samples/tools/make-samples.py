@@ -2541,6 +2541,28 @@ def s52_continental_forced_recovery():
                "Continentalclusters with CA XP, fence ASYNC: at 10:02 the WAN between the sites is cut. Site A (primary cluster) keeps running ora_pkg on its P-VOLs, now PSUE. On the recovery cluster the first CLUSTER_ALERT comes at 10:07; the on-call cannot reach site A and forces the recovery at 10:16 (cmrecovercl -f, before any alarm): ora_bkpkg takes oradg over (SVOL_SSWS) on nodeC1 and takes orders too. When the WAN is back both copies hold writes the other lacks: a swap resync would discard site A's, a plain resync nodeC1's. mcadvisor cannot tell which to keep and says so (investigate, no resync command); the swap-resync and failback findings stay quiet until the business has decided.")
 
 
+def s53_continental_recovery_not_started():
+    """Continentalclusters: site A is evacuated (confirmed); the on-call runs cmrecovercl before the alarm and it
+    recovers nothing (it is enabled only after CLUSTER_ALARM unless -f is given)."""
+    b = Bundle("continental-recovery-not-started")
+    recovery = ["nodeC1", "nodeC2"]
+    for node in recovery:
+        b.noise(node, T(12, 0, 0), T(12, 12, 0), "day")
+        pkg_config(b, node, "ora_bkpkg", recovery)
+        env_file(b, node, "ora_bkpkg", "NEVER", {"AUTO_SVOLPSUE": 0}, cluster_type="continental", dg="oradg")
+    cluster_up(b, recovery, T(12, 4, 29, 0), pid=2050)
+    b.sys("nodeC1", T(12, 4, 30, 6), "cmcld[2050]", "Started package ccmonpkg on node nodeC1.")
+    for minutes in (5, 15, 30):
+        b.sys("nodeC1", T(12, 10, 2 + minutes, 40), "cmclsentryd[3021]", f"CLUSTER_ALERT primary_cluster/UNREACHABLE {minutes} MINUTES - Cluster ALERT: primary_cluster not responding.")
+    b.sys("nodeC1", T(12, 10, 31, 15), "logger", "root: bridge call: site A evacuated (fire suppression discharged, power cut), DR approved by the DR manager")
+    b.sys("nodeC1", T(12, 10, 33, 2), "CM-CMD[7711]", "cmrecovercl")
+    b.sys("nodeC1", T(12, 10, 33, 3), "cmrecovercl[7711]", "Recovery is not allowed yet for primary_cluster; see cmrecovercl(1m)")
+    b.write()
+    b.expected([finding_of("continental-recovery-not-started", "recover-continental-cluster", "critical", "open")],
+               ["swap-resync", "recreate-pairs", "full-resync", "failback", "force-or-resync"],
+               "Continentalclusters: the primary cluster (site A) becomes unreachable at 10:02; alerts at 5, 15 and 30 minutes, the alarm is configured much later. The bridge call confirms the site is evacuated and approves DR; at 10:33 the on-call runs cmrecovercl on nodeC1, which recovers nothing: before the CLUSTER_ALARM it is not enabled without -f. No recovery group is processed, no recovery package starts: the application runs nowhere. Expected: recover-continental-cluster (critical): cmviewconcl -v, then cmrecovercl -f once the disaster is confirmed.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -2595,3 +2617,4 @@ if __name__ == "__main__":
     s50_remote_raid_manager_unreachable()
     s51_raid_manager_unknown_name_repeated()
     s52_continental_forced_recovery()
+    s53_continental_recovery_not_started()
