@@ -131,9 +131,15 @@ export class FileFollower implements SiblingHistory {
     return more;
   }
 
-  /** One step of the state machine (see the top of this file). */
+  /** Where the path's state machine stands (see the top of this file). */
+  get state(): "first look" | "waiting" | "reading" {
+    if (!this.firstLookDone) return "first look";
+    return this.reader ? "reading" : "waiting";
+  }
+
+  /** One step of the state machine: reading may fall back to waiting, and waiting then opens what is there. */
   private look(): boolean {
-    if (!this.firstLookDone) this.firstLook();
+    if (this.state === "first look") this.firstLook();
     const stats = statOrNull(this.path);
     if (this.reader) {
       const more = this.readOn(this.reader, stats);
