@@ -321,11 +321,13 @@ function interpret(whole: Token[]): Draft[] {
     // "pairvolchk -g oradg -s returned PVOL_PSUE; pairvolchk -g oradg -c returned SVOL_PSUS": -s/-ss report
     // the local volume, -c the remote one, up to the next command.
     if (token.type === "command" && token.value === "pairvolchk") {
+      // Without -c pairvolchk checks the local volume (RM UG, pairvolchk: -c reports the remote host's volume; -s/-ss
+      // only add the pair status): "pairvolchk -g oradg returned PVOL_PAIR" is this node's own volume.
       let checks: "local" | "remote" | undefined;
       for (let next = index + 1; next < tokens.length && tokens[next].type !== "command"; next++) {
         if (tokens[next].type !== "option") continue;
         if (tokens[next].value === "-c") checks = "remote";
-        else if ((tokens[next].value === "-s" || tokens[next].value === "-ss") && checks === undefined) checks = "local";
+        else if (["-s", "-ss", "-g", "-d"].includes(tokens[next].value) && checks === undefined) checks = "local";
       }
       if (checks) side = checks;
     }
@@ -862,6 +864,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } },
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state: "PSUS", deviceGroupFrom: "line" } },
   ] },
+  { text: "pairvolchk -g oradg returned PVOL_PAIR", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PAIR", deviceGroupFrom: "line" } }] },
   { text: "pairvolchk -ss -g oradg: PVOL_PAIR", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PAIR", deviceGroupFrom: "line" } }] },
   { text: "pairvolchk for erpdg: PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "erpdg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } }] },
   { text: "pairvolchk for device group erpdg returned PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "erpdg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } }] },
