@@ -2471,6 +2471,32 @@ def s50_remote_raid_manager_unreachable():
                "At 02:40 the kernel's out-of-memory killer ends horcmd_00 on nodeB1 (site B). The arrays go on replicating and sap_pkg keeps running on nodeA1 with sapdg PVOL_PAIR, but from 03:00 every check of the remote side from nodeA1 gets EX_ENORMT: site B's Raid Manager instance is gone, and a failover there would start with an unknown remote state. Start the instance on nodeB1 (horcmstart.sh 0), check pairvolchk -c from site A, and stop the job that starved the node. No takeover, no override: the pairs are PAIR.")
 
 
+def s51_start_refused_after_operator_split():
+    b = Bundle("start-refused-after-operator-split")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(12, 6, 0), T(15, 12, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(12, 6, 0, 0))
+    morning_start(b, "nodeA1", T(12, 6, 2, 0), "oracle_pkg", "oradg")
+    # Friday evening an admin splits oradg by hand (to copy the S-VOLs for a test) and never resynchronizes it
+    b.sys("nodeA1", T(12, 21, 5, 44), "sudo", "  crmadm : TTY=pts/3 ; PWD=/home/crmadm ; USER=root ; COMMAND=/HORCM/usr/bin/pairsplit -g oradg -r")
+    for day in (13, 14, 15):
+        b.sys("nodeA1", T(day, 7, 0, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUS, remote SVOL_SSUS")
+    # Monday: for rack work on site A the operator moves oracle_pkg to site B; Metrocluster refuses it in its own words
+    sg_halt(b, "nodeA1", T(15, 9, 0, 0), "oracle_pkg")
+    b.sys("nodeB1", T(15, 9, 1, 0), "CM-CMD[4120]", "cmrunpkg -n nodeB1 oracle_pkg")
+    sg_start(b, "nodeB1", T(15, 9, 1, 0), "oracle_pkg", command=False)
+    pkg_fail(b, "nodeB1", T(15, 9, 1, 1), "oracle_pkg", [
+        (1, "This package is configured with remote data replication."),
+        (2, "oracle_pkg: the local copy of oradg is a secondary copy that a user request suspended; it is older than the primary copy."),
+        (3, "oracle_pkg: the package is not started on this node. Resynchronise the pair or create the FORCEFLAG file to override."),
+    ], exit_status="RESTART")
+    b.write()
+    b.expected([finding_of("pairs-left-split", "full-resync", "critical", "open", "oracle_pkg", "oradg"),
+                finding_of("start-refused-after-operator-split", "full-resync", "critical", "open", "oracle_pkg", "oradg")],
+               ["swap-resync", "recreate-pairs", "force-or-resync", "investigate"],
+               "Friday 21:05 an admin splits oradg by hand (sudo pairsplit -g oradg -r on nodeA1) to copy the S-VOLs for a test and never resynchronizes it; the monitor logs PVOL_PSUS / SVOL_SSUS every morning. Monday 09:00 the operator moves oracle_pkg to nodeB1 for rack work on site A; Metrocluster refuses it (the S-VOL copy is as old as Friday evening), in words that name no row of the startup tables. The split explains the refusal: mcadvisor says so instead of 'cannot tell', and the way back is the split's own: start oracle_pkg on nodeA1 again, pairresync -g oradg from site A, wait for PAIR, then move it. FORCEFLAG would run the database on Friday's data.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -2523,3 +2549,4 @@ if __name__ == "__main__":
     s48_node_lost_package_not_restarted()
     s49_halt_failed_syslog_only()
     s50_remote_raid_manager_unreachable()
+    s51_start_refused_after_operator_split()
