@@ -578,7 +578,9 @@ function interpret(whole: Token[]): Draft[] {
   const refusalAt = findRefusal();
   if (refusalAt >= 0) {
     const exitIndex = lower.indexOf("exit");
-    const exitCode = exitIndex >= 0 && (tokens[exitIndex + 1]?.value === "1" || tokens[exitIndex + 1]?.value === "2") ? Number(tokens[exitIndex + 1].value) : null;
+    const exitAssignment = lower.find((word) => /^exit(?:[_-]?(?:code|status))?=["']?[12]["']?$/.test(word));
+    const exitCode = exitIndex >= 0 && (tokens[exitIndex + 1]?.value === "1" || tokens[exitIndex + 1]?.value === "2") ? Number(tokens[exitIndex + 1].value)
+      : exitAssignment !== undefined ? Number(/[12]/.exec(exitAssignment.slice(exitAssignment.indexOf("=")))![0]) : null;
     add(refusalAt, "mc.start.refused", { exitCode }, deviceGroup);
   } else {
     const noncurrent = lower.findIndex((word, index) => word === "non-current" || word === "noncurrent" || (word === "current" && ["not", "non"].includes(lower[index - 1] ?? "")) || (word === "current" && lower[index - 1] === "be" && lower[index - 2] === "cannot"));
@@ -626,6 +628,15 @@ function interpret(whole: Token[]): Draft[] {
       return (object < 0 || !NOT_PACKAGE_OBJECTS.has(lower[object])) && !subject.some((word) => NOT_PACKAGE_OBJECTS.has(word));
     };
     for (let index = 0; index < tokens.length; index++) {
+      // key=value forms: "decision=NO_START exit=1", "action=refuse", "result=start_denied".
+      if (tokens[index].type === "assignment") {
+        const at = tokens[index].value.indexOf("=");
+        const key = lower[index].slice(0, at).replace(/-/g, "_");
+        const value = unquote(lower[index].slice(at + 1));
+        if (["exit", "exit_code", "exitcode", "exit_status"].includes(key) && (value === "1" || value === "2")) return index;
+        if (["decision", "action", "verdict", "result", "outcome", "start"].includes(key)
+          && /^(?:no|not|do_?not|dont|don_t)[_-]?start(?:ed|up)?$|^(?:start[_-]?)?(?:refused?|denied|deny|rejected|reject|blocked|vetoed)$/.test(value)) return index;
+      }
       if (lower[index] === "not" && ["start", "started", "starting", "startup"].includes(lower[index + 1] ?? "")) return index;
       // "won't start", "can't start", "cannot start the package", "will not be brought up".
       if ((lower[index] === "cannot" || lower[index] === "wont" || ((lower[index] === "won" || lower[index] === "can") && lower[index + 1] === "t"))
@@ -960,6 +971,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "mc.start.refused", deviceGroup: "oradg", fields: { exitCode: null, deviceGroupFrom: "label" } },
     { kind: "auto.setting", fields: { name: "AUTO_SVOLPSUE", value: 0 } },
   ] },
+  { text: "DRCheck: rc_local=33 rc_remote=242 AUTO_NONCURDATA=0 FORCEFLAG=absent decision=NO_START exit=1", expect: [
+    { kind: "auto.setting", fields: { name: "AUTO_NONCURDATA", value: 0 } }, { kind: "forceflag", fields: { present: false } },
+    { kind: "mc.start.refused", deviceGroup: "DRCheck", fields: { exitCode: 1, deviceGroupFrom: "label" } },
+  ] },
+  { text: "mcxp: dg=oradg action=refuse", expect: [{ kind: "mc.start.refused", deviceGroup: "oradg", fields: { exitCode: null, deviceGroupFrom: "line" } }] },
   // Not refusals: a part of the package that cannot start, a split that leaves the S-VOL read-only by design, a state.
   { text: "HORCM instance 0 cannot start: see horcm.log", expect: [{ kind: "horcm.error", fields: { instance: 0 } }] },
   { text: "Package pkg1 cannot start service srv1", expect: [] },
