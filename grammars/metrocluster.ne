@@ -796,7 +796,8 @@ function interpret(whole: Token[]): Draft[] {
     let subject: string | null = null;
     let sideWord: "remote" | "PVOL" | "SVOL" | null = null;
     // "no answer from the remote array": the subject after the phrase.
-    const after = lower.slice(end, end + 8);
+    // "No answer from the Raid Manager instance of the primary site": the side may come ten words after the phrase.
+    const after = lower.slice(end, end + 12);
     const from = after.indexOf("from");
     const order = from >= 0 && from <= 2 ? [...after.keys()].map((offset) => end + offset).reverse() : [];
     for (const back of [...order, ...Array.from({ length: Math.min(8, end) }, (_, offset) => end - 1 - offset)]) {
@@ -976,6 +977,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "mc.start.refused", deviceGroup: "DRCheck", fields: { exitCode: 1, deviceGroupFrom: "label" } },
   ] },
   { text: "mcxp: dg=oradg action=refuse", expect: [{ kind: "mc.start.refused", deviceGroup: "oradg", fields: { exitCode: null, deviceGroupFrom: "line" } }] },
+  { text: "No answer from the Raid Manager instance of the primary site; the state of the primary copies is unknown.", expect: [
+    { kind: "pair.unreachable", fields: { side: "remote", code: "EX_ENORMT", number: null, role: "PVOL", codeFrom: "words" } },
+  ] },
   // Not refusals: a part of the package that cannot start, a split that leaves the S-VOL read-only by design, a state.
   { text: "HORCM instance 0 cannot start: see horcm.log", expect: [{ kind: "horcm.error", fields: { instance: 0 } }] },
   { text: "Package pkg1 cannot start service srv1", expect: [] },
