@@ -87,7 +87,16 @@ const ADVICE_WORDS = new Set(["restart", "should", "must", "please", "run", "use
 const CONDITION_WORDS = new Set(["until", "when", "once", "after", "if", "unless", "before"]);
 // A refused start in other words than "not start" or "exit 1": "Start denied", "startup refused", "refusing to start".
 const START_NOUNS = new Set(["start", "startup", "start-up", "starting"]);
-const REFUSAL_WORDS = new Set(["denied", "refused", "refuses", "refusing", "refuse", "rejected", "declined", "vetoed", "inhibited"]);
+const REFUSAL_WORDS = new Set(["denied", "refused", "refuses", "refusing", "refuse", "rejected", "declined", "declining", "vetoed", "inhibited",
+  "blocked", "prevented", "disallowed", "forbidden", "withheld", "abandoned", "cancelled", "canceled", "skipped"]);
+// A refusal told by its effect: Metrocluster left the S-VOLs as they were instead of making them writable (the takeover
+// that a start on them needs, reference.md §1.3 "Perform SVOL takeover"): "leaving the secondary volumes read-only",
+// "keeping the S-VOLs write-protected", "the S-VOLs stay read-only". Only with a start, AUTO_ or FORCEFLAG word in the
+// line (the decision), and never about a pairsplit (whose -r leaves the S-VOL read-only by design).
+const KEEP_WORDS = new Set(["leaving", "leave", "leaves", "left", "keeping", "keep", "keeps", "kept", "remain", "remains", "remaining", "stay", "stays", "staying"]);
+const LOCKED_WORDS = new Set(["read-only", "readonly", "write-protected", "write-disabled", "write-inhibited", "write-locked", "unwritable", "non-writable"]);
+// "won't start", "cannot start", "will not be brought up": the start of the package, not of one of its parts.
+const NOT_PACKAGE_OBJECTS = new Set(["horcm", "horcmd", "instance", "daemon", "service", "services", "raid", "manager", "the-instance", "monitor"]);
 // Words that make a FORCEFLAG mention advice, not a report that the file is there ("Use FORCEFLAG only if ...").
 const FORCEFLAG_ADVICE = new Set(["use", "only", "if", "unless", "should", "must", "please", "can", "may", "could", "need", "needs", "requires", "require"]);
 // What does not answer, for a side said unreachable in words: the array (its command device) or the host and its Raid Manager.
@@ -321,11 +330,13 @@ function interpret(whole: Token[]): Draft[] {
     // "pairvolchk -g oradg -s returned PVOL_PSUE; pairvolchk -g oradg -c returned SVOL_PSUS": -s/-ss report
     // the local volume, -c the remote one, up to the next command.
     if (token.type === "command" && token.value === "pairvolchk") {
+      // Without -c pairvolchk checks the local volume (RM UG, pairvolchk: -c reports the remote host's volume; -s/-ss
+      // only add the pair status): "pairvolchk -g oradg returned PVOL_PAIR" is this node's own volume.
       let checks: "local" | "remote" | undefined;
       for (let next = index + 1; next < tokens.length && tokens[next].type !== "command"; next++) {
         if (tokens[next].type !== "option") continue;
         if (tokens[next].value === "-c") checks = "remote";
-        else if ((tokens[next].value === "-s" || tokens[next].value === "-ss") && checks === undefined) checks = "local";
+        else if (["-s", "-ss", "-g", "-d"].includes(tokens[next].value) && checks === undefined) checks = "local";
       }
       if (checks) side = checks;
     }
@@ -567,7 +578,9 @@ function interpret(whole: Token[]): Draft[] {
   const refusalAt = findRefusal();
   if (refusalAt >= 0) {
     const exitIndex = lower.indexOf("exit");
-    const exitCode = exitIndex >= 0 && (tokens[exitIndex + 1]?.value === "1" || tokens[exitIndex + 1]?.value === "2") ? Number(tokens[exitIndex + 1].value) : null;
+    const exitAssignment = lower.find((word) => /^exit(?:[_-]?(?:code|status))?=["']?[12]["']?$/.test(word));
+    const exitCode = exitIndex >= 0 && (tokens[exitIndex + 1]?.value === "1" || tokens[exitIndex + 1]?.value === "2") ? Number(tokens[exitIndex + 1].value)
+      : exitAssignment !== undefined ? Number(/[12]/.exec(exitAssignment.slice(exitAssignment.indexOf("=")))![0]) : null;
     add(refusalAt, "mc.start.refused", { exitCode }, deviceGroup);
   } else {
     const noncurrent = lower.findIndex((word, index) => word === "non-current" || word === "noncurrent" || (word === "current" && ["not", "non"].includes(lower[index - 1] ?? "")) || (word === "current" && lower[index - 1] === "be" && lower[index - 2] === "cannot"));
@@ -598,8 +611,40 @@ function interpret(whole: Token[]): Draft[] {
   }
 
   function findRefusal(): number {
+    // What makes a line about the volumes a start decision: an AUTO_ variable or FORCEFLAG (the settings that decide it),
+    // the package, or the takeover it did not do.
+    const decision = tokens.some((token) => token.type === "autoName" || token.type === "forceflag" || token.type === "takeoverName"
+      || (token.type === "assignment" && /^(?:auto_|force)/i.test(token.value))) || lower.some((word) => ["package", "pkg", "takeover"].includes(word));
+    // "read only" in two words, "not writable": the same lock as "read-only".
+    const locked = (at: number): boolean => LOCKED_WORDS.has(lower[at] ?? "") || (lower[at] === "read" && lower[at + 1] === "only")
+      || (lower[at] === "not" && ["writable", "writeable", "write-enabled"].includes(lower[at + 1] ?? ""));
+    const startsPackage = (at: number): boolean => {
+      let next = at;
+      if (lower[next] === "be") next++;
+      if (!["start", "started", "starting", "startup", "brought", "bring", "bringing"].includes(lower[next] ?? "")) return false;
+      // "HORCM instance 0 cannot start", "cannot start service X": a part of the package, not the package.
+      const object = nextValue(next, 2);
+      const subject = lower.slice(Math.max(0, at - 4), at);
+      return (object < 0 || !NOT_PACKAGE_OBJECTS.has(lower[object])) && !subject.some((word) => NOT_PACKAGE_OBJECTS.has(word));
+    };
     for (let index = 0; index < tokens.length; index++) {
+      // key=value forms: "decision=NO_START exit=1", "action=refuse", "result=start_denied".
+      if (tokens[index].type === "assignment") {
+        const at = tokens[index].value.indexOf("=");
+        const key = lower[index].slice(0, at).replace(/-/g, "_");
+        const value = unquote(lower[index].slice(at + 1));
+        if (["exit", "exit_code", "exitcode", "exit_status"].includes(key) && (value === "1" || value === "2")) return index;
+        if (["decision", "action", "verdict", "result", "outcome", "start"].includes(key)
+          && /^(?:no|not|do_?not|dont|don_t)[_-]?start(?:ed|up)?$|^(?:start[_-]?)?(?:refused?|denied|deny|rejected|reject|blocked|vetoed)$/.test(value)) return index;
+      }
       if (lower[index] === "not" && ["start", "started", "starting", "startup"].includes(lower[index + 1] ?? "")) return index;
+      // "won't start", "can't start", "cannot start the package", "will not be brought up".
+      if ((lower[index] === "cannot" || lower[index] === "wont" || ((lower[index] === "won" || lower[index] === "can") && lower[index + 1] === "t"))
+        && startsPackage(lower[index + 1] === "t" ? index + 2 : index + 1)) return index;
+      if (lower[index] === "not" && (["bring", "bringing", "brought"].includes(lower[index + 1] ?? "") || (lower[index + 1] === "be" && lower[index + 2] === "brought"))) return index;
+      if (KEEP_WORDS.has(lower[index]) && decision && firstCommand !== "pairsplit") {
+        for (let at = index + 1; at < tokens.length && at <= index + 6; at++) if (locked(at)) return index;
+      }
       // "Start denied (AUTO_NONCURDATA=0)", "startup refused", "refusing to start": the same refusal in other words.
       if (START_NOUNS.has(lower[index]) && REFUSAL_WORDS.has(lower[nextValue(index, 3)] ?? "")) return index;
       if (REFUSAL_WORDS.has(lower[index]) && lower[index + 1] === "to" && START_NOUNS.has(lower[index + 2] ?? "")) return index;
@@ -751,7 +796,8 @@ function interpret(whole: Token[]): Draft[] {
     let subject: string | null = null;
     let sideWord: "remote" | "PVOL" | "SVOL" | null = null;
     // "no answer from the remote array": the subject after the phrase.
-    const after = lower.slice(end, end + 8);
+    // "No answer from the Raid Manager instance of the primary site": the side may come ten words after the phrase.
+    const after = lower.slice(end, end + 12);
     const from = after.indexOf("from");
     const order = from >= 0 && from <= 2 ? [...after.keys()].map((offset) => end + offset).reverse() : [];
     for (const back of [...order, ...Array.from({ length: Math.min(8, end) }, (_, offset) => end - 1 - offset)]) {
@@ -862,6 +908,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } },
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state: "PSUS", deviceGroupFrom: "line" } },
   ] },
+  { text: "pairvolchk -g oradg returned PVOL_PAIR", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PAIR", deviceGroupFrom: "line" } }] },
   { text: "pairvolchk -ss -g oradg: PVOL_PAIR", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PAIR", deviceGroupFrom: "line" } }] },
   { text: "pairvolchk for erpdg: PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "erpdg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } }] },
   { text: "pairvolchk for device group erpdg returned PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "erpdg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } }] },
@@ -911,6 +958,32 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "The device group oradg is in the COPY state (42% copied)", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: null, role: null, state: "COPY", deviceGroupFrom: "line" } }] },
   { text: "The primary volumes are suspended due to a link failure", expect: [{ kind: "pair.state", fields: { side: null, role: "PVOL", state: "PSUE" } }] },
   { text: "raidvchkscan -v jnl 0", expect: [{ kind: "raid.command", fields: { command: "raidvchkscan", side: null, instance: null } }] },
+  { text: "XP/CA: AUTO_SVOLPFUS is not set: leaving the secondary volumes read-only. Resynchronize, or create FORCEFLAG to start on them.", expect: [
+    { kind: "mc.start.refused", fields: { exitCode: null } }, { kind: "forceflag", fields: { present: false } },
+  ] },
+  { text: "AUTO_NONCURDATA=0: keeping the S-VOLs write-protected, package not brought up", expect: [
+    { kind: "auto.setting", fields: { name: "AUTO_NONCURDATA", value: 0 } }, { kind: "mc.start.refused", fields: { exitCode: null } },
+  ] },
+  { text: "FORCEFLAG absent, secondary volumes remain read only: package start abandoned", expect: [
+    { kind: "forceflag", fields: { present: false } }, { kind: "mc.start.refused", fields: { exitCode: null } },
+  ] },
+  { text: "oradg: SVOL_PSUE, the package won't start here (AUTO_SVOLPSUE=0)", expect: [
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: null, role: "SVOL", state: "PSUE", deviceGroupFrom: "label" } },
+    { kind: "mc.start.refused", deviceGroup: "oradg", fields: { exitCode: null, deviceGroupFrom: "label" } },
+    { kind: "auto.setting", fields: { name: "AUTO_SVOLPSUE", value: 0 } },
+  ] },
+  { text: "DRCheck: rc_local=33 rc_remote=242 AUTO_NONCURDATA=0 FORCEFLAG=absent decision=NO_START exit=1", expect: [
+    { kind: "auto.setting", fields: { name: "AUTO_NONCURDATA", value: 0 } }, { kind: "forceflag", fields: { present: false } },
+    { kind: "mc.start.refused", deviceGroup: "DRCheck", fields: { exitCode: 1, deviceGroupFrom: "label" } },
+  ] },
+  { text: "mcxp: dg=oradg action=refuse", expect: [{ kind: "mc.start.refused", deviceGroup: "oradg", fields: { exitCode: null, deviceGroupFrom: "line" } }] },
+  { text: "No answer from the Raid Manager instance of the primary site; the state of the primary copies is unknown.", expect: [
+    { kind: "pair.unreachable", fields: { side: "remote", code: "EX_ENORMT", number: null, role: "PVOL", codeFrom: "words" } },
+  ] },
+  // Not refusals: a part of the package that cannot start, a split that leaves the S-VOL read-only by design, a state.
+  { text: "HORCM instance 0 cannot start: see horcm.log", expect: [{ kind: "horcm.error", fields: { instance: 0 } }] },
+  { text: "Package pkg1 cannot start service srv1", expect: [] },
+  { text: "S-VOL stays read-only until the start of the copy", expect: [] },
   { text: "Start denied (AUTO_NONCURDATA=0). Use FORCEFLAG only if the remote site is known to be down.", expect: [
     { kind: "mc.start.refused", fields: { exitCode: null } },
     { kind: "auto.setting", fields: { name: "AUTO_NONCURDATA", value: 0 } },

@@ -101,22 +101,25 @@ function numberOf(token: Token | undefined | null): number | null {
 }
 
 /** `-g oradg -c -I0` after a command: the group, the side it asks about, the instance. */
-interface Invocation { command: string; deviceGroup?: string; side: "local" | "remote" | null; instance: number | null; waitFor?: string }
+interface Invocation { command: string; deviceGroup?: string; side: "local" | "remote" | null; instance: number | null; waitFor?: string; arguments?: boolean }
 
 function invocation(command: Token, args: Token[]): Invocation {
   const found: Invocation = { command: command.value, side: null, instance: null };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
     if (arg.type !== "option") continue;
+    if (["-g", "-d", "-s", "-ss"].includes(arg.value)) found.arguments = true;
     if (arg.value === "-g" && args[index + 1] && args[index + 1].type !== "option") found.deviceGroup = args[index + 1].value;
     else if (arg.value === "-c") found.side = "remote";
-    else if ((arg.value === "-s" || arg.value === "-ss") && found.side === null) found.side = "local";
     else if (/^-I[A-Z]*\d+$/.test(arg.value)) found.instance = Number(/\d+$/.exec(arg.value)![0]);
     // pairevtwait -s pair: the status it waits for (RM-UG pairevtwait), which "Wait status done" says was reached.
     if (found.command === "pairevtwait" && arg.value === "-s" && args[index + 1]?.type === "word") found.waitFor = args[index + 1].value.toUpperCase();
   }
-  // -s/-ss report the local volume only for pairvolchk; elsewhere they name a status to wait for.
-  if (found.command !== "pairvolchk" && found.side === "local") found.side = null;
+  // pairvolchk checks the local volume unless -c asks the remote host (RM UG, pairvolchk: "-c ... reports the volume
+  // attribute of the remote host"; -s/-ss only add the pair status). Shown with its -g/-d and without -c, its answer is
+  // the local volume of the node that ran it. Its bare output prefix ("pairvolchk :") is the same with -c, so no side then.
+  if (found.command === "pairvolchk" && found.side === null && found.arguments) found.side = "local";
+  delete found.arguments;
   return found;
 }
 
@@ -281,6 +284,13 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "pairvolchk -g oradg -c : Volstat is S-VOL.[status = SSUS fence = NEVER]", expect: [
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state: "PSUS", deviceGroupFrom: "line" } },
     { kind: "fence", deviceGroup: "oradg", fields: { level: "NEVER", deviceGroupFrom: "line" } },
+  ] },
+  { text: "pairvolchk -g oradg : Volstat is P-VOL.[status = PAIR fence = NEVER]", expect: [
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PAIR", deviceGroupFrom: "line" } },
+    { kind: "fence", deviceGroup: "oradg", fields: { level: "NEVER", deviceGroupFrom: "line" } },
+  ] },
+  { text: "pairvolchk -d oradg_d1 -ss: Volstat is S-VOL.[status = PSUE fence = NEVER]", expect: [
+    { kind: "pair.state", fields: { side: "local", role: "SVOL", state: "PSUE" } }, { kind: "fence", fields: { level: "NEVER" } },
   ] },
   { text: "remote: pairvolchk : Volstat is S-VOL.[status = PSUE fence = NEVER ]", expect: [
     { kind: "pair.state", fields: { side: "remote", role: "SVOL", state: "PSUE" } },

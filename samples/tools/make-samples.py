@@ -2561,6 +2561,64 @@ def s53_continental_recovery_not_started():
     b.expected([finding_of("continental-recovery-not-started", "recover-continental-cluster", "critical", "open")],
                ["swap-resync", "recreate-pairs", "full-resync", "failback", "force-or-resync"],
                "Continentalclusters: the primary cluster (site A) becomes unreachable at 10:02; alerts at 5, 15 and 30 minutes, the alarm is configured much later. The bridge call confirms the site is evacuated and approves DR; at 10:33 the on-call runs cmrecovercl on nodeC1, which recovers nothing: before the CLUSTER_ALARM it is not enabled without -f. No recovery group is processed, no recovery package starts: the application runs nowhere. Expected: recover-continental-cluster (critical): cmviewconcl -v, then cmrecovercl -f once the disaster is confirmed.")
+def s54_start_refused_after_operator_split():
+    b = Bundle("start-refused-after-operator-split")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(12, 6, 0), T(15, 12, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(12, 6, 0, 0))
+    morning_start(b, "nodeA1", T(12, 6, 2, 0), "oracle_pkg", "oradg")
+    # Friday evening an admin splits oradg by hand (to copy the S-VOLs for a test) and never resynchronizes it
+    b.sys("nodeA1", T(12, 21, 5, 44), "sudo", "  crmadm : TTY=pts/3 ; PWD=/home/crmadm ; USER=root ; COMMAND=/HORCM/usr/bin/pairsplit -g oradg -r")
+    for day in (13, 14, 15):
+        b.sys("nodeA1", T(day, 7, 0, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUS, remote SVOL_SSUS")
+    # Monday: for rack work on site A the operator moves oracle_pkg to site B; Metrocluster refuses it in its own words
+    sg_halt(b, "nodeA1", T(15, 9, 0, 0), "oracle_pkg")
+    b.sys("nodeB1", T(15, 9, 1, 0), "CM-CMD[4120]", "cmrunpkg -n nodeB1 oracle_pkg")
+    sg_start(b, "nodeB1", T(15, 9, 1, 0), "oracle_pkg", command=False)
+    pkg_fail(b, "nodeB1", T(15, 9, 1, 1), "oracle_pkg", [
+        (1, "This package is configured with remote data replication."),
+        (2, "oracle_pkg: the local copy of oradg is a secondary copy that a user request suspended; it is older than the primary copy."),
+        (3, "oracle_pkg: the package is not started on this node. Resynchronise the pair or create the FORCEFLAG file to override."),
+    ], exit_status="RESTART")
+    b.write()
+    b.expected([finding_of("pairs-left-split", "full-resync", "critical", "open", "oracle_pkg", "oradg"),
+                finding_of("start-refused-after-operator-split", "full-resync", "critical", "open", "oracle_pkg", "oradg")],
+               ["swap-resync", "recreate-pairs", "force-or-resync", "investigate"],
+               "Friday 21:05 an admin splits oradg by hand (sudo pairsplit -g oradg -r on nodeA1) to copy the S-VOLs for a test and never resynchronizes it; the monitor logs PVOL_PSUS / SVOL_SSUS every morning. Monday 09:00 the operator moves oracle_pkg to nodeB1 for rack work on site A; Metrocluster refuses it (the S-VOL copy is as old as Friday evening), in words that name no row of the startup tables. The split explains the refusal: mcadvisor says so instead of 'cannot tell', and the way back is the split's own: start oracle_pkg on nodeA1 again, pairresync -g oradg from site A, wait for PAIR, then move it. FORCEFLAG would run the database on Friday's data.")
+
+
+def s55_partner_array_replaced_smpl():
+    b = Bundle("partner-array-replaced-smpl")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(15, 20, 0), T(19, 18, 0), [("oracle_pkg", "NEVER", {"AUTO_NONCURDATA": 1}, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(15, 20, 0, 0))
+    morning_start(b, "nodeA1", T(15, 20, 2, 0), "oracle_pkg", "oradg")
+    # site A's array fails for good on the 16th: the site B nodes take over
+    reformed = site_a_power_loss(b, T(16, 3, 12, 0))
+    b.sys("nodeB1", reformed, "cmcld[2048]", "Request from node nodeB1 to start package oracle_pkg on node nodeB1.")
+    b.sys("nodeB1", reformed, "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (14, "The local device group oradg is in SVOL_PAIR state; remote state is EX_ENORMT (242)."),
+        (15, "AUTO_NONCURDATA is 1: performing SVOL takeover for device group oradg."),
+        (22, "Executing horctakeover -g oradg -S -t 360 ... horctakeover returned 2 (SVOL-takeover)."),
+        (23, "Device group oradg is now SVOL_SSWS."),
+    ]
+    lines, done = start_body(sec(reformed, 1), "nodeB1", "oracle_pkg", mc)
+    b.pkg("nodeB1", "oracle_pkg", lines)
+    sg_started(b, "nodeB1", sec(done, 1), "oracle_pkg")
+    # the 19th: a replacement array (new serial) at site A, the site A nodes and their instance back, no pairs on it
+    b.sys("nodeB1", T(19, 14, 0, 0), "logger", "root: site A array replaced (serial 35499 instead of 35422), site A nodes back")
+    for hh in (16, 17):
+        b.sys("nodeB1", T(19, hh, 0, 2), "cadg", "Group   PairVol(L/R) (Port#,TID, LU),Seq#,LDEV#.P/S,Status,Fence,   %,P-LDEV# M")
+        b.sys("nodeB1", T(19, hh, 0, 2), "cadg", "oradg   oradg_d1(L)   (CL1-E-0, 0,   3)35663   1cf.S-VOL SSWS NEVER ,  100   1cf -")
+        b.sys("nodeB1", T(19, hh, 0, 2), "cadg", "oradg   oradg_d1(R)   (CL1-F-0, 0,   3)35499   1cf.SMPL ---- ------,----- ----  -")
+    b.write()
+    b.expected([finding_of("recreate-pairs-both-smpl", "recreate-pairs", "critical", "open", "oracle_pkg", "oradg"),
+                finding_of("swap-resync-after-takeover", "swap-resync", "critical", "resolved", "oracle_pkg", "oradg"),
+                finding_of("failback-after-failover", "failback", "info", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "force-or-resync"],
+               "Site A's array fails for good on the 16th; the site B nodes take over (SVOL-takeover, AUTO_NONCURDATA=1) and oracle_pkg runs on nodeB1 on SSWS data, which first calls for a swap resync. On the 19th a replacement array is installed at site A: the pasted pairdisplay -fc from nodeB1 shows the local S-VOL SSWS and the remote volumes SMPL on the new serial. There is no pair left to swap (pairresync -swaps is rejected against SMPL): the swap-resync finding closes and the advice is to delete the half-pair on site B (pairsplit -S) and recreate the pairs from site B (paircreate -vl), oracle_pkg running on.")
 
 
 if __name__ == "__main__":
@@ -2618,3 +2676,5 @@ if __name__ == "__main__":
     s51_raid_manager_unknown_name_repeated()
     s52_continental_forced_recovery()
     s53_continental_recovery_not_started()
+    s54_start_refused_after_operator_split()
+    s55_partner_array_replaced_smpl()

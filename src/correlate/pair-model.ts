@@ -87,6 +87,9 @@ interface DeviceGroupState {
   instance: Scalar;
 }
 
+/** How soon after a node's own state a report naming no side and the other role is read as the remote check's answer. */
+const REMOTE_ANSWER_MS = 120_000;
+
 const emptyReport = (): SideReport => ({ role: null, state: null, code: null, ts: null, line: null });
 
 /**
@@ -369,8 +372,10 @@ export class PairModel {
   private onPairState({ event, fields, node, group }: AppliedEvent): void {
     if (!group) return;
     const role = typeof fields.role === "string" ? fields.role.toUpperCase() : null;
-    // A state that names no side ("device group oradg is now SVOL_SSWS") is what the reporting node sees of its own volume.
-    const side = fields.side === "remote" ? "remote" : "local";
+    // A state that names no side ("device group oradg is now SVOL_SSWS", pairvolchk's bare "Volstat is P-VOL.[...]") is
+    // what the reporting node sees of its own volume (pairvolchk without -c checks the local volume, RM UG), unless it is
+    // the answer to the remote check that follows it (see answersRemoteCheck).
+    const side = fields.side === "remote" || (fields.side !== "local" && this.answersRemoteCheck(group, node, role, event)) ? "remote" : "local";
     const reported = typeof fields.state === "string" ? fields.state.toUpperCase() : null;
     const svolSide = role === "SVOL" || (role === null && side === "local" && node !== null && this.roleOf(group.name, node) === "SVOL");
     // pairvolchk reports an S-VOL made writable by an S-VOL takeover as PSUS (the tables' "SVOL_PSUS(SSWS)"):
@@ -401,6 +406,23 @@ export class PairModel {
       if (side === "local" && other.node === node) other.node = null;
     }
     this.updateSuspension(group, event.ts);
+  }
+
+  /**
+  A report naming no side, with the role opposite to the one this node stated for its own volume moments before
+  (another line, no takeover or resync since): a node holds one role at a time, so it is the other side's answer. Metrocluster
+  and wrappers run `pairvolchk -s` then `pairvolchk -c -s`, whose output both start "pairvolchk : Volstat is"
+  (RM UG, pairvolchk): "S-VOL ... PAIR" then "P-VOL ... PAIR" a second later is the local S-VOL and the remote P-VOL.
+  */
+  private answersRemoteCheck(group: DeviceGroupState, node: string | null, role: string | null, event: LogEvent): boolean {
+    if (node === null || (role !== "PVOL" && role !== "SVOL")) return false;
+    const local = group.nodes.get(node)?.local;
+    if (!local || local.role === null || local.role === role || local.ts === null || event.ts === null) return false;
+    if (local.line === `${event.source.file}:${event.source.line}`) return false;
+    if (event.ts - local.ts > REMOTE_ANSWER_MS || event.ts < local.ts) return false;
+    // A takeover or a swap resync in between may really have swapped the roles.
+    const since = (ts: number | null | undefined): boolean => ts !== null && ts !== undefined && ts >= (local.ts as number);
+    return !since(group.takeover?.ts) && !since(group.resync?.ts);
   }
 
   private onPairUnreachable({ event, fields, node, group }: AppliedEvent): void {

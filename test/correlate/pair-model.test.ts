@@ -228,4 +228,33 @@ describe("PairModel", () => {
     model.apply(event("cc.alert", { cluster: "primary_cluster", condition: "UP", minutes: null }, { deviceGroup: null }));
     expect(lookup(model, "continental.recovered")).toBe(false);
   });
+  it("places pairvolchk's bare answer as the node's local volume, and the opposite role a moment later as the remote check's answer", () => {
+    const model = new PairModel();
+    // pairvolchk -g oradg (no -c): "Volstat is S-VOL.[status = PAIR ...]", no side named.
+    model.apply(event("pair.state", { side: null, role: "SVOL", state: "PAIR" }, { host: "nodeB1", ts: T0 }));
+    expect(lookup(model, "local.state", "nodeB1")).toBe("PAIR");
+    expect(lookup(model, "node.role", "nodeB1")).toBe("SVOL");
+    // pairvolchk -g oradg -c a second later prints the same prefix: "Volstat is P-VOL.[status = PSUE ...]".
+    model.apply(event("pair.state", { side: null, role: "PVOL", state: "PSUE" }, { host: "nodeB1", ts: T0 + 1000 }));
+    expect(lookup(model, "node.role", "nodeB1")).toBe("SVOL");
+    expect(lookup(model, "local.state", "nodeB1")).toBe("PAIR");
+    expect(lookup(model, "remote.state", "nodeB1")).toBe("PSUE");
+    expect(lookup(model, "remote.role", "nodeB1")).toBe("PVOL");
+  });
+
+  it("reads an opposite role as the node's own after a takeover, or long after, or when the side is stated", () => {
+    const model = new PairModel();
+    model.apply(event("pair.state", { side: null, role: "SVOL", state: "PAIR" }, { host: "nodeB1", ts: T0 }));
+    model.apply(event("takeover", { ok: true, resultName: "swap", code: null, number: null, result: 1 }, { host: "nodeB1", ts: T0 + 500 }));
+    model.apply(event("pair.state", { side: null, role: "PVOL", state: "PAIR" }, { host: "nodeB1", ts: T0 + 1000 }));
+    expect(lookup(model, "node.role", "nodeB1")).toBe("PVOL");
+    const later = new PairModel();
+    later.apply(event("pair.state", { side: null, role: "SVOL", state: "PAIR" }, { host: "nodeB1", ts: T0 }));
+    later.apply(event("pair.state", { side: null, role: "PVOL", state: "PAIR" }, { host: "nodeB1", ts: T0 + 3_600_000 }));
+    expect(lookup(later, "node.role", "nodeB1")).toBe("PVOL");
+    const stated = new PairModel();
+    stated.apply(event("pair.state", { side: null, role: "SVOL", state: "PAIR" }, { host: "nodeB1", ts: T0 }));
+    stated.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }, { host: "nodeB1", ts: T0 + 1000 }));
+    expect(lookup(stated, "node.role", "nodeB1")).toBe("PVOL");
+  });
 });
