@@ -96,7 +96,15 @@ const REFUSAL_WORDS = new Set(["denied", "refused", "refuses", "refusing", "refu
 const KEEP_WORDS = new Set(["leaving", "leave", "leaves", "left", "keeping", "keep", "keeps", "kept", "remain", "remains", "remaining", "stay", "stays", "staying"]);
 const LOCKED_WORDS = new Set(["read-only", "readonly", "write-protected", "write-disabled", "write-inhibited", "write-locked", "unwritable", "non-writable"]);
 // "won't start", "cannot start", "will not be brought up": the start of the package, not of one of its parts.
-const NOT_PACKAGE_OBJECTS = new Set(["horcm", "horcmd", "instance", "daemon", "service", "services", "raid", "manager", "the-instance", "monitor"]);
+const NOT_PACKAGE_OBJECTS = new Set(["horcm", "horcmd", "instance", "daemon", "daemons", "service", "services", "raid", "manager", "the-instance", "monitor", "unit", "units"]);
+/** A word naming a daemon or a system unit rather than the package: "Cluster daemon", "cmclconfd", "horcm@2.service". */
+function notPackageObject(word: string): boolean {
+  return NOT_PACKAGE_OBJECTS.has(word) || /^cm[a-z]{2,}d(?:\[\d+\])?$/.test(word) || /\.(?:service|socket|target|timer|mount)$/.test(word);
+}
+// A Raid Manager instance run as a systemd unit (Linux): "horcm@2.service", "horcm2.service" is instance 2.
+const HORCM_UNIT = /^horcm@?(\d+)\.service$/;
+// Serviceguard's own start switches: a package or a node they keep down is not Metrocluster refusing the replicated volumes.
+const SWITCH_NAMES = new Set(["auto_run", "autostart_cmcld", "pkg_switching_enabled", "node_switching_enabled"]);
 // Words that make a FORCEFLAG mention advice, not a report that the file is there ("Use FORCEFLAG only if ...").
 const FORCEFLAG_ADVICE = new Set(["use", "only", "if", "unless", "should", "must", "please", "can", "may", "could", "need", "needs", "requires", "require"]);
 // What does not answer, for a side said unreachable in words: the array (its command device) or the host and its Raid Manager.
@@ -438,6 +446,7 @@ function interpret(whole: Token[]): Draft[] {
         return Number(tokens[index + 1].value);
       }
       if (/^horcm\d+$/.test(lower[index])) return Number(lower[index].slice(5));
+      if (HORCM_UNIT.test(lower[index])) return Number(HORCM_UNIT.exec(lower[index])![1]);
     }
     return null;
   }
@@ -519,16 +528,17 @@ function interpret(whole: Token[]): Draft[] {
       const instance = tokens[index + 1]?.type === "number" ? Number(tokens[index + 1].value) : instanceOf();
       if (hasWord(...FAILURE_WORDS)) add(index, "horcm.error", { instance });
       else add(index, /horcmstart/.test(token.value) ? "horcm.started" : "horcm.stopped", { instance });
-    } else if ((lower[index] === "horcm" || lower[index] === "raid") && !found.some((entry) => entry.event.kind.startsWith("horcm."))) {
+    } else if ((lower[index] === "horcm" || lower[index] === "raid" || HORCM_UNIT.test(lower[index])) && !found.some((entry) => entry.event.kind.startsWith("horcm."))) {
       horcmFact(index);
     }
   }
 
   /** The HORCM instance's state from words around "HORCM"/"Raid Manager"/HORCMINST=. */
   function horcmFact(index: number): void {
-    const problem = (lower.includes("not") && (lower.includes("running") || lower.includes("started") || lower.includes("responding")))
+    const problem = (lower.includes("not") && (lower.includes("running") || lower.includes("started") || lower.includes("starting") || lower.includes("responding")))
       || hasWord("cannot", "can't", "unable", "failed", "down", "dead");
-    const instanceMentioned = lower[index + 1] === "instance" || lower.includes("instance") || tokens.some((other) => other.type === "assignment" && /^HORCMINST=/i.test(other.value));
+    const instanceMentioned = lower[index + 1] === "instance" || lower.includes("instance") || HORCM_UNIT.test(lower[index])
+      || tokens.some((other) => other.type === "assignment" && /^HORCMINST=/i.test(other.value));
     if (instanceMentioned && problem) add(index, "horcm.error", { instance: instanceOf() });
     else if (instanceMentioned && !hasWord(...ADVICE_WORDS) && (hasWord("started", "up", "restarted") || lower.some((word, at) => word === "running" && ["is", "now"].includes(lower[at - 1] ?? "")))) add(index, "horcm.started", { instance: instanceOf() });
     else if (instanceMentioned && !hasWord(...ADVICE_WORDS) && hasWord("stopped", "shutdown", "shut")) add(index, "horcm.stopped", { instance: instanceOf() });
@@ -625,8 +635,17 @@ function interpret(whole: Token[]): Draft[] {
       // "HORCM instance 0 cannot start", "cannot start service X": a part of the package, not the package.
       const object = nextValue(next, 2);
       const subject = lower.slice(Math.max(0, at - 4), at);
-      return (object < 0 || !NOT_PACKAGE_OBJECTS.has(lower[object])) && !subject.some((word) => NOT_PACKAGE_OBJECTS.has(word));
+      return (object < 0 || !notPackageObject(lower[object])) && !subject.some(notPackageObject);
     };
+    // "Cluster daemon not started on this node", "horcm@2.service: Unit is disabled, not starting": the subject is a daemon or a unit.
+    const aboutPart = (at: number): boolean => lower.slice(Math.max(0, at - 4), at).some(notPackageObject);
+    // "Package payroll not started: AUTO_RUN is disabled", "... AUTOSTART_CMCLD=0": a Serviceguard switch or something
+    // disabled keeps it down. Without a replication fact on the line (a pair state, an EX_ code, a Metrocluster AUTO_
+    // setting, FORCEFLAG, a takeover) that is Serviceguard's business, not a refusal (pkg.switching.disabled is read in serviceguard.ne).
+    const switchName = (at: number): boolean => SWITCH_NAMES.has(lower[at].replace(/=.*$/, ""));
+    const replicationFact = tokens.some((token, at) => ["roleState", "role", "pairState", "exCode", "forceflag", "takeoverName"].includes(token.type)
+      || ((token.type === "autoName" || (token.type === "assignment" && /^auto_/i.test(token.value))) && !switchName(at)));
+    if (!replicationFact && (lower.includes("disabled") || lower.some((_, at) => switchName(at)))) return -1;
     for (let index = 0; index < tokens.length; index++) {
       // key=value forms: "decision=NO_START exit=1", "action=refuse", "result=start_denied".
       if (tokens[index].type === "assignment") {
@@ -637,7 +656,7 @@ function interpret(whole: Token[]): Draft[] {
         if (["decision", "action", "verdict", "result", "outcome", "start"].includes(key)
           && /^(?:no|not|do_?not|dont|don_t)[_-]?start(?:ed|up)?$|^(?:start[_-]?)?(?:refused?|denied|deny|rejected|reject|blocked|vetoed)$/.test(value)) return index;
       }
-      if (lower[index] === "not" && ["start", "started", "starting", "startup"].includes(lower[index + 1] ?? "")) return index;
+      if (lower[index] === "not" && ["start", "started", "starting", "startup"].includes(lower[index + 1] ?? "") && !aboutPart(index)) return index;
       // "won't start", "can't start", "cannot start the package", "will not be brought up".
       if ((lower[index] === "cannot" || lower[index] === "wont" || ((lower[index] === "won" || lower[index] === "can") && lower[index + 1] === "t"))
         && startsPackage(lower[index + 1] === "t" ? index + 2 : index + 1)) return index;
@@ -648,7 +667,7 @@ function interpret(whole: Token[]): Draft[] {
       // "Start denied (AUTO_NONCURDATA=0)", "startup refused", "refusing to start": the same refusal in other words.
       if (START_NOUNS.has(lower[index]) && REFUSAL_WORDS.has(lower[nextValue(index, 3)] ?? "")) return index;
       if (REFUSAL_WORDS.has(lower[index]) && lower[index + 1] === "to" && START_NOUNS.has(lower[index + 2] ?? "")) return index;
-      if (lower[index] === "not" && lower[index + 1] === "be" && lower[index + 2] === "started") return index;
+      if (lower[index] === "not" && lower[index + 1] === "be" && lower[index + 2] === "started" && !aboutPart(index)) return index;
       if (lower[index] === "exit" && (tokens[index + 1]?.value === "1" || tokens[index + 1]?.value === "2") && tokens[index + 1].type === "number") return index;
     }
     return -1;
@@ -983,6 +1002,13 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   // Not refusals: a part of the package that cannot start, a split that leaves the S-VOL read-only by design, a state.
   { text: "HORCM instance 0 cannot start: see horcm.log", expect: [{ kind: "horcm.error", fields: { instance: 0 } }] },
   { text: "Package pkg1 cannot start service srv1", expect: [] },
+  // Not refusals: a daemon or a unit not started, a package kept down by a Serviceguard switch (AUTO_RUN, AUTOSTART_CMCLD).
+  { text: "horcm@2.service: Unit is disabled, not starting (preset changed by package update).", expect: [{ kind: "horcm.error", fields: { instance: 2 } }] },
+  { text: "Cluster daemon not started on this node: AUTOSTART_CMCLD=0 in /etc/rc.config.d/cmcluster", expect: [] },
+  { text: "Package payroll not started: AUTO_RUN is disabled after recovery (continental primary package)", expect: [] },
+  { text: "cmclconfd not started: the node is not configured", expect: [] },
+  // ...but a Metrocluster setting on the line makes it the refusal it is.
+  { text: "Package payroll not started: AUTO_SVOLPSUE is disabled", expect: [{ kind: "mc.start.refused", fields: { exitCode: null } }] },
   { text: "S-VOL stays read-only until the start of the copy", expect: [] },
   { text: "Start denied (AUTO_NONCURDATA=0). Use FORCEFLAG only if the remote site is known to be down.", expect: [
     { kind: "mc.start.refused", fields: { exitCode: null } },
