@@ -36,13 +36,15 @@ const lexer = filteredLexer(
     command: new RegExp(`(?:\\/?[A-Za-z0-9_.-]+\\/)*(?:horctakeover|pairresync|paircreate|pairsplit|pairvolchk|pairdisplay|pairevtwait|raidvchkscan|horcctl|pairmon|raidscan)${END}`),
     horcmScript: new RegExp(`(?:horcmstart|horcmshutdown)(?:\\.sh)?${END}`),
     option: /-[A-Za-z]+\d*(?![A-Za-z0-9_-])/,
+    // The slash of "SVOL_PFUS/PVOL_PFUS" joins two states (read by interpret from the source); it does not start a path.
+    pairSlash: new RegExp(`\\/(?=[ \\t]*(?:[PS]-?VOL|EX_|(?:${STATES}|[Ll]ocal|[Rr]emote|LOCAL|REMOTE)${END}))`),
     number: /\d+(?:\.\d+)?(?![A-Za-z0-9_])/,
     word: /[A-Za-z0-9_\/](?:[A-Za-z0-9_.\/@-]*[A-Za-z0-9_\/@])?/,
     punct: { match: /[^]/, lineBreaks: true },
   }),
   {
     keep: ["takeoverName", "roleState", "role", "pairState", "exCode", "assignment", "autoName", "forceflag", "command", "horcmScript", "option", "number", "word"],
-    drop: ["space", "punct"],
+    drop: ["space", "punct", "pairSlash"],
     endToken: true,
   },
 );
@@ -185,6 +187,14 @@ export const LABEL_STOP = new Set(["local", "remote", "error", "warning", "warn"
   "result", "cause", "reason", "host", "date", "time", "root", "cmd", "command", "output", "message", "msg", "detail", "details", "horcm", "raid",
   "hint", "action", "check", "summary", "this", "the", "it", "fence", "group", "volume", "site", "primary", "secondary", "both", "journal", "metrocluster",
   "remark", "comment", "fixme", "todo", "usage", "example", "step", "phase", "function"]);
+/**
+A product or tool tag ("XPCA:", "MC-XP:", "Metrocluster:", "HORCM:", "RaidManager:", "cmcld:"): it tags the line, it never names a
+device group (the package's configured DEVICE_GROUP then applies). Abbreviations of Metrocluster, Continuous Access, XP/P9000,
+Continentalclusters, Serviceguard and Raid Manager (CCI), alone or joined by - / _, and the Serviceguard daemons (cm...d).
+*/
+const PRODUCT_TAG = /^(?:(?:metrocluster|mc|xp|ca|cc|sg|rm|cci|hp|hpe|p9000|p9k|p9500|xp7|mcxp|xpca|mcca|contclusters|continentalclusters|serviceguard|horcm|horcmd|raidmanager|raidmgr|raid-manager)(?:[-_\/]?(?=[a-z])|$))+$|^cm[a-z]{2,}d$/i;
+// Words of a check before the group it checks ("Metrocluster: checking fin_xp on instance 9").
+const CHECK_WORDS = new Set(["checking", "check", "verifying", "verify", "validating", "examining", "testing", "querying", "polling"]);
 // Nouns after this/other, near/far that make them a side.
 const SIDE_NOUNS = new Set(["side", "site", "array", "volume", "end", "frame"]);
 
@@ -312,17 +322,40 @@ function interpret(whole: Token[]): Draft[] {
   // group (the file parser drops a label that is the node or the package).
   // "mcstat: sapdg: the local ...": of two leading labels the second, nearer the facts, names the group (the first tags the tool).
   const labelled = (token: Token | undefined): boolean => token !== undefined && token.type === "word" && token.source.charAt(token.offset + token.text.length) === ":";
-  const skipTag = labelled(tokens[0]) && labelled(tokens[1]) && tokens.length > 2 && !LABEL_STOP.has(lower[1]) ? 1 : 0;
+  // "mcxp[pos_async] local PVOL_PSUE": a tool tag with a name in brackets; the name is the group (digits only are a PID).
+  const bracketed = tokens.length > 2 && tokens[0].type === "word" && tokens[1].type === "word" && tokens[0].source.charAt(tokens[0].offset + tokens[0].text.length) === "["
+    && tokens[1].source.charAt(tokens[1].offset + tokens[1].text.length) === "]" && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(tokens[1].value);
+  if (deviceGroup === undefined && bracketed && !LABEL_STOP.has(lower[1]) && !PRODUCT_TAG.test(tokens[1].value)) {
+    deviceGroup = tokens[1].value;
+    groupFrom = "label";
+  }
+  // "XPCA: local=PVOL_PSUE ...", "Metrocluster: fin_xp is SMPL ...", "Metrocluster: checking fin_xp on instance 9": a product or
+  // tool tag is not a group; the name right after it is, when the line goes on to say its state (or checks it).
+  const productTag = tokens.length > 1 && tokens[0].type === "word" && PRODUCT_TAG.test(tokens[0].value) && (labelled(tokens[0]) || bracketed);
+  if (deviceGroup === undefined && productTag && !labelled(tokens[1])) {
+    const checking = CHECK_WORDS.has(lower[1]) ? 2 : 1;
+    const name = tokens[checking];
+    let next = checking + 1;
+    while (next < tokens.length && tokens[next].type === "word" && CONNECTORS.has(lower[next])) next++;
+    const says = ["roleState", "pairState", "exCode", "role"].includes(tokens[next]?.type ?? "") || /^(?:local|remote)(?:ly)?$/.test(lower[next] ?? "");
+    if (name?.type === "word" && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(name.value) && !LABEL_STOP.has(lower[checking]) && !DEVICE_GROUP_STOP.has(lower[checking])
+      && !PRODUCT_TAG.test(name.value) && (says || (checking === 2 && /[_\d]/.test(name.value)))) {
+      deviceGroup = name.value;
+      groupFrom = "label";
+    }
+  }
+  const skipTag = (labelled(tokens[0]) && labelled(tokens[1]) && tokens.length > 2 && !LABEL_STOP.has(lower[1])) || bracketed ? 1 : 0;
   const first = tokens[skipTag];
   const sideNext = /^(?:local|remote)(?:_\w*)?(?:=|$)/.test(lower[skipTag + 1] ?? "") || ["pair", "pairs", "status", "state", "both"].includes(lower[skipTag + 1] ?? "");
   if (deviceGroup === undefined && tokens.length > 1 + skipTag && first.type === "word" && (first.source.charAt(first.offset + first.text.length) === ":" || sideNext)
-    && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(first.value) && !LABEL_STOP.has(lower[skipTag]) && !/^(?:horcm|pair|raid)/.test(lower[skipTag])) {
+    && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(first.value) && !LABEL_STOP.has(lower[skipTag]) && !/^(?:horcm|pair|raid)/.test(lower[skipTag]) && !PRODUCT_TAG.test(first.value)) {
     deviceGroup = first.value;
     groupFrom = "label";
   }
 
   // Pair states, EX_ codes and the side they describe.
   let side: "local" | "remote" | "both" | null = null;
+  const pairSides = slashedPairSides();
   const codesSeen = new Set<string>();
   const takeover = commands.includes("horctakeover") || tokens.some((token) => token.type === "takeoverName") || lower.includes("takeover");
   for (let index = 0; index < tokens.length; index++) {
@@ -348,6 +381,8 @@ function interpret(whole: Token[]): Draft[] {
       }
       if (checks) side = checks;
     }
+    const paired = pairSides.get(index);
+    if (paired !== undefined) side = paired;
     if (used.has(index)) continue;
     if (token.type === "roleState") {
       const { role, state } = splitRoleState(token.value);
@@ -371,7 +406,7 @@ function interpret(whole: Token[]): Draft[] {
     } else if (token.type === "pairState") {
       if (token.value.endsWith("(SSWS)") || token.value === "SSWS") {
         add(index, "pair.state", { side, role: "SVOL", state: "SSWS" }, deviceGroup);
-      } else if (near(index, STATE_WORDS, 3, 0) || ["state", "status"].includes(lower[index + 1] ?? "")
+      } else if (near(index, STATE_WORDS, 3, 0) || ["state", "status"].includes(lower[index + 1] ?? "") || namedGroupIs(index)
         || (index > 0 && ["local", "remote", "sides", "arrays", "sites"].includes(lower[index - 1]))) {
         add(index, "pair.state", { side, role: token.value === "SSUS" ? "SVOL" : null, state: normalState(null, token.value) }, deviceGroup);
       }
@@ -399,6 +434,53 @@ function interpret(whole: Token[]): Draft[] {
         if (takeover) add(index, "takeover", { ok: false, code, number, result: null, resultName: null }, deviceGroup);
       }
     }
+  }
+
+  /** "fin_xp is SMPL", "oradg: PSUE": a bare state said of the group the line names. */
+  function namedGroupIs(at: number): boolean {
+    let back = at - 1;
+    while (back >= 0 && tokens[back].type === "word" && ["is", "are", "now", "in"].includes(lower[back])) back--;
+    return deviceGroup !== undefined && back >= 0 && back < at - 1 && tokens[back].value === deviceGroup;
+  }
+
+  /**
+  Two states joined by a slash, "(SVOL_PFUS / PVOL_PFUS)", "P-VOL PSUE/S-VOL PAIR", "PVOL_PSUE / EX_ENORMT": one state of each side,
+  in the order a label before them gives ("remote/local:", "R/L =", "local / remote"), else local then remote (the order of
+  Metrocluster's tables, "local PVOL_PSUE / remote SVOL_PSUS", reference.md §1.3). Not when a lone "remote" stands before them
+  (the side is then said, and a restatement of states already read keeps its own sides). Returns the side at each state's first token.
+  */
+  function slashedPairSides(): Map<number, "local" | "remote"> {
+    const sides = new Map<number, "local" | "remote">();
+    // A state as [first token, last token]: a role-state, an EX_ code, a bare state, or a role and the state after it.
+    const unitAt = (at: number): [number, number] | null => {
+      const type = tokens[at]?.type;
+      if (type === "roleState" || type === "exCode" || type === "pairState") return [at, at];
+      if (type === "role" && tokens[at + 1]?.type === "pairState") return [at, at + 1];
+      return null;
+    };
+    const between = (left: number, right: number): string => tokens[left].source.slice(tokens[left].offset + tokens[left].text.length, tokens[right].offset);
+    for (let index = 0; index < tokens.length; index++) {
+      const first = unitAt(index);
+      if (first === null) continue;
+      const second = unitAt(first[1] + 1);
+      if (second === null || !/^[ \t]*\/[ \t]*$/.test(between(first[1], second[0]))) continue;
+      let order: ["local" | "remote", "local" | "remote"] | null = null;
+      let lone: string | null = null;
+      for (let back = index - 1; back >= Math.max(0, index - 8) && order === null && lone === null; back--) {
+        const combined = /^(local|l|this|near|remote|r|other|far|peer)\/(local|l|this|near|remote|r|other|far|peer)$/.exec(lower[back]);
+        const sideOf = (word: string): "local" | "remote" => (["local", "l", "this", "near"].includes(word) ? "local" : "remote");
+        if (combined && sideOf(combined[1]) !== sideOf(combined[2])) order = [sideOf(combined[1]), sideOf(combined[2])];
+        else if ((lower[back] === "local" || lower[back] === "remote") && ["local", "remote"].includes(lower[back - 1] ?? "") && lower[back - 1] !== lower[back]
+          && /^[ \t]*\/[ \t]*$/.test(between(back - 1, back))) order = [lower[back - 1] as "local" | "remote", lower[back] as "local" | "remote"];
+        else if (lower[back] === "local" || lower[back] === "remote") lone = lower[back];
+      }
+      if (order === null && lone === "remote") continue;
+      order ??= ["local", "remote"];
+      sides.set(first[0], order[0]);
+      sides.set(second[0], order[1]);
+      index = second[1];
+    }
+    return sides;
   }
 
   /**
@@ -578,10 +660,18 @@ function interpret(whole: Token[]): Draft[] {
   // "dev_group oradg is SVOL_PSUE on the local side": a side named only after the states it qualifies.
   const sideless = found.filter(({ event }) => event.kind === "pair.state" && event.fields.side === null);
   if (sideless.length > 0 && sideless.length === found.filter(({ event }) => event.kind === "pair.state").length) {
-    const localAt = lower.indexOf("local");
-    const remoteAt = lower.indexOf("remote");
+    const localAt = lower.findIndex((word) => word === "local" || word === "locally");
+    const remoteAt = lower.findIndex((word) => word === "remote" || word === "remotely");
     const after = localAt >= 0 && remoteAt < 0 ? { at: localAt, side: "local" } : remoteAt >= 0 && localAt < 0 ? { at: remoteAt, side: "remote" } : null;
     if (after !== null && sideless.every(({ position }) => position < after.at)) for (const { event } of sideless) event.fields.side = after.side;
+    // "fin_xp is SMPL locally and remotely": one fact about each side.
+    if (after === null && localAt >= 0 && remoteAt >= 0 && Math.abs(localAt - remoteAt) === 2 && lower[Math.min(localAt, remoteAt) + 1] === "and"
+      && sideless.every(({ position }) => position < Math.min(localAt, remoteAt))) {
+      for (const { position, event } of sideless) {
+        event.fields.side = "local";
+        found.push({ position, event: { ...event, fields: { ...event.fields, side: "remote" } } });
+      }
+    }
   }
 
   // Refusals, non-current data, CA links: phrase-level facts.
@@ -1002,6 +1092,34 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   // Not refusals: a part of the package that cannot start, a split that leaves the S-VOL read-only by design, a state.
   { text: "HORCM instance 0 cannot start: see horcm.log", expect: [{ kind: "horcm.error", fields: { instance: 0 } }] },
   { text: "Package pkg1 cannot start service srv1", expect: [] },
+  // A tool tag with the group in brackets; digits in brackets are a PID, not a group.
+  { text: "mcxp[pos_async] local PVOL_PSUE, remote SVOL_PSUS(SSWS)", expect: [
+    { kind: "pair.state", deviceGroup: "pos_async", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "pos_async", fields: { side: "remote", role: "SVOL", state: "SSWS", deviceGroupFrom: "label" } },
+  ] },
+  { text: "dgmon[1234] local SVOL_PAIR", expect: [local("SVOL", "PAIR")] },
+  // A product tag is not a group: the name after it is, when the line says its state or checks it.
+  { text: "XPCA: local=PVOL_PSUE remote=SVOL_PSUE link=down", expect: [
+    { kind: "pair.state", fields: { side: "local", role: "PVOL", state: "PSUE" } },
+    { kind: "pair.state", fields: { side: "remote", role: "SVOL", state: "PSUE" } },
+  ] },
+  { text: "HORCM: local SVOL_PAIR", expect: [local("SVOL", "PAIR")] },
+  { text: "Metrocluster: fin_xp is SMPL locally and remotely; no replication relationship exists. Package not started (exit 1).", expect: [
+    { kind: "pair.state", deviceGroup: "fin_xp", fields: { side: "local", role: null, state: "SMPL", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "fin_xp", fields: { side: "remote", role: null, state: "SMPL", deviceGroupFrom: "label" } },
+    { kind: "mc.start.refused", deviceGroup: "fin_xp", fields: { exitCode: 1, deviceGroupFrom: "label" } },
+  ] },
+  { text: "Metrocluster: data is current on both sites", expect: [] },
+  // Two states joined by a slash: one per side, local first unless a label orders them.
+  { text: "Both sides suspended on a full sidefile (SVOL_PFUS / PVOL_PFUS). AUTO_SVOLPFUS is 0 and there is no FORCEFLAG.", expect: [
+    local("SVOL", "PFUS"), { kind: "pair.state", fields: { side: "remote", role: "PVOL", state: "PFUS" } },
+    { kind: "auto.setting", fields: { name: "AUTO_SVOLPFUS", value: 0 } }, { kind: "forceflag", fields: { present: false } },
+  ] },
+  { text: "remote/local: SVOL_PSUS / PVOL_PSUE", expect: [{ kind: "pair.state", fields: { side: "remote", role: "SVOL", state: "PSUS" } }, local("PVOL", "PSUE")] },
+  { text: "PVOL_PSUE/EX_ENORMT", expect: [local("PVOL", "PSUE"), { kind: "pair.unreachable", fields: { side: "remote", code: "EX_ENORMT", number: 242 } }] },
+  { text: "remote: SVOL_PSUS / PVOL_PSUE", expect: [
+    { kind: "pair.state", fields: { side: "remote", role: "SVOL", state: "PSUS" } }, { kind: "pair.state", fields: { side: "remote", role: "PVOL", state: "PSUE" } },
+  ] },
   // Not refusals: a daemon or a unit not started, a package kept down by a Serviceguard switch (AUTO_RUN, AUTOSTART_CMCLD).
   { text: "horcm@2.service: Unit is disabled, not starting (preset changed by package update).", expect: [{ kind: "horcm.error", fields: { instance: 2 } }] },
   { text: "Cluster daemon not started on this node: AUTOSTART_CMCLD=0 in /etc/rc.config.d/cmcluster", expect: [] },
