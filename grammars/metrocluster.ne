@@ -193,6 +193,8 @@ device group (the package's configured DEVICE_GROUP then applies). Abbreviations
 Continentalclusters, Serviceguard and Raid Manager (CCI), alone or joined by - / _, and the Serviceguard daemons (cm...d).
 */
 const PRODUCT_TAG = /^(?:(?:metrocluster|mc|xp|ca|cc|sg|rm|cci|hp|hpe|p9000|p9k|p9500|xp7|mcxp|xpca|mcca|contclusters|continentalclusters|serviceguard|horcm|horcmd|raidmanager|raidmgr|raid-manager)(?:[-_\/]?(?=[a-z])|$))+$|^cm[a-z]{2,}d$/i;
+// Words that introduce a group rather than name one ("status of dg oradg", "state of device_group oradg").
+const GROUP_WORDS = new Set(["dg", "device_group", "dev_group", "device-group", "dev-group", "group"]);
 // Words of a check before the group it checks ("Metrocluster: checking fin_xp on instance 9").
 const CHECK_WORDS = new Set(["checking", "check", "verifying", "verify", "validating", "examining", "testing", "querying", "polling"]);
 // Nouns after this/other, near/far that make them a side.
@@ -293,6 +295,11 @@ function interpret(whole: Token[]): Draft[] {
     else if (lower[index] === "group" && !["volume", "disk", "recovery", "resource", "consistency", "device", "journal"].includes(lower[index - 1] ?? "")) keywordEnd = index;
     // "Status of dg oradg": the common abbreviation.
     else if (lower[index] === "dg" && token.type === "word") keywordEnd = index;
+    // "Checking Continuous Access state of ord_sf": the state of a name shaped like an identifier (an underscore or a digit:
+    // "the state of replication" names nothing).
+    else if ((lower[index] === "state" || lower[index] === "status") && lower[index + 1] === "of" && tokens[index + 2]?.type === "word"
+      && /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9_.-]*$/.test(tokens[index + 2].value) && !GROUP_WORDS.has(lower[index + 2])
+      && !PRODUCT_TAG.test(tokens[index + 2].value) && !/^(?:horcm|pair|raid)/.test(lower[index + 2])) keywordEnd = index + 1;
     if (keywordEnd < 0) continue;
     let candidate = keywordEnd + 1;
     while (candidate < tokens.length && (lower[candidate] === "name" || lower[candidate] === "is" || lower[candidate] === "named" || lower[candidate] === "called")) candidate++;
@@ -1110,6 +1117,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "mc.start.refused", deviceGroup: "fin_xp", fields: { exitCode: 1, deviceGroupFrom: "label" } },
   ] },
   { text: "Metrocluster: data is current on both sites", expect: [] },
+  { text: "Checking Continuous Access state of ord_sf (HORCMINST=5, fence ASYNC)", expect: [{ kind: "fence", deviceGroup: "ord_sf", fields: { level: "ASYNC", deviceGroupFrom: "line" } }] },
+  { text: "Checking the state of replication (fence ASYNC)", expect: [{ kind: "fence", fields: { level: "ASYNC" } }] },
   // Two states joined by a slash: one per side, local first unless a label orders them.
   { text: "Both sides suspended on a full sidefile (SVOL_PFUS / PVOL_PFUS). AUTO_SVOLPFUS is 0 and there is no FORCEFLAG.", expect: [
     local("SVOL", "PFUS"), { kind: "pair.state", fields: { side: "remote", role: "PVOL", state: "PFUS" } },
