@@ -742,7 +742,7 @@ function interpret(whole: Token[]): Draft[] {
     const switchName = (at: number): boolean => SWITCH_NAMES.has(lower[at].replace(/=.*$/, ""));
     const replicationFact = tokens.some((token, at) => ["roleState", "role", "pairState", "exCode", "forceflag", "takeoverName"].includes(token.type)
       || ((token.type === "autoName" || (token.type === "assignment" && /^auto_/i.test(token.value))) && !switchName(at)));
-    if (!replicationFact && (lower.includes("disabled") || lower.some((_, at) => switchName(at)))) return -1;
+    const switchedOff = !replicationFact && (lower.includes("disabled") || lower.some((_, at) => switchName(at)));
     for (let index = 0; index < tokens.length; index++) {
       // key=value forms: "decision=NO_START exit=1", "action=refuse", "result=start_denied".
       if (tokens[index].type === "assignment") {
@@ -753,7 +753,8 @@ function interpret(whole: Token[]): Draft[] {
         if (["decision", "action", "verdict", "result", "outcome", "start"].includes(key)
           && /^(?:no|not|do_?not|dont|don_t)[_-]?start(?:ed|up)?$|^(?:start[_-]?)?(?:refused?|denied|deny|rejected|reject|blocked|vetoed)$/.test(value)) return index;
       }
-      if (lower[index] === "not" && ["start", "started", "starting", "startup"].includes(lower[index + 1] ?? "") && !aboutPart(index)) return index;
+      // Only the bare "not started" is excused by a switch: "refusing here (exit 2)" is a refusal whatever else the line says.
+      if (lower[index] === "not" && ["start", "started", "starting", "startup"].includes(lower[index + 1] ?? "") && !aboutPart(index) && !switchedOff) return index;
       // "won't start", "can't start", "cannot start the package", "will not be brought up".
       if ((lower[index] === "cannot" || lower[index] === "wont" || ((lower[index] === "won" || lower[index] === "can") && lower[index + 1] === "t"))
         && startsPackage(lower[index + 1] === "t" ? index + 2 : index + 1)) return index;
@@ -764,7 +765,7 @@ function interpret(whole: Token[]): Draft[] {
       // "Start denied (AUTO_NONCURDATA=0)", "startup refused", "refusing to start": the same refusal in other words.
       if (START_NOUNS.has(lower[index]) && REFUSAL_WORDS.has(lower[nextValue(index, 3)] ?? "")) return index;
       if (REFUSAL_WORDS.has(lower[index]) && lower[index + 1] === "to" && START_NOUNS.has(lower[index + 2] ?? "")) return index;
-      if (lower[index] === "not" && lower[index + 1] === "be" && lower[index + 2] === "started" && !aboutPart(index)) return index;
+      if (lower[index] === "not" && lower[index + 1] === "be" && lower[index + 2] === "started" && !aboutPart(index) && !switchedOff) return index;
       if (lower[index] === "exit" && (tokens[index + 1]?.value === "1" || tokens[index + 1]?.value === "2") && tokens[index + 1].type === "number") return index;
     }
     return -1;
@@ -1134,6 +1135,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Cluster daemon not started on this node: AUTOSTART_CMCLD=0 in /etc/rc.config.d/cmcluster", expect: [] },
   { text: "Package payroll not started: AUTO_RUN is disabled after recovery (continental primary package)", expect: [] },
   { text: "cmclconfd not started: the node is not configured", expect: [] },
+  { text: "automatic start on a split secondary copy is disabled in the package environment file; refusing here (exit 2)", expect: [{ kind: "mc.start.refused", fields: { exitCode: 2 } }] },
   // ...but a Metrocluster setting on the line makes it the refusal it is.
   { text: "Package payroll not started: AUTO_SVOLPSUE is disabled", expect: [{ kind: "mc.start.refused", fields: { exitCode: null } }] },
   { text: "S-VOL stays read-only until the start of the copy", expect: [] },
