@@ -149,3 +149,65 @@ describe("one body, several facts", () => {
     expect(eventsOf("lan1: link down")).toEqual([]);
   });
 });
+
+// Round3 misreadings: the group behind a tag, a slashed pair of states, refusals that were not Metrocluster's.
+const labelled = (events: unknown[]): unknown[] => events.map((event) => {
+  const { deviceGroup, fields } = event as { deviceGroup?: string; fields: Record<string, unknown> };
+  return deviceGroup === undefined ? event : { ...(event as object), fields: { ...fields, deviceGroupFrom: "label" } };
+});
+
+describe("a tool tag with the group in brackets names the group", () => {
+  it.each(["mcxp[pos_async] local PVOL_PSUE", "dgcheck[pos_async]: local PVOL_PSUE", "MC-XP[pos_async] local state PVOL_PSUE"])("%s", (text) => {
+    expect(eventsOf(text)).toEqual(labelled([{ kind: "pair.state", deviceGroup: "pos_async", fields: { side: "local", role: "PVOL", state: "PSUE" } }]));
+  });
+  it.each(["mcxp[4711] local PVOL_PSUE", "XPCA[12] local PVOL_PSUE"])("a PID in brackets is not a group: %s", (text) => {
+    expect(eventsOf(text)).toEqual([{ kind: "pair.state", fields: { side: "local", role: "PVOL", state: "PSUE" } }]);
+  });
+});
+
+describe("a product or tool tag is not a device group", () => {
+  it.each(["XPCA: local=PVOL_PSUE", "MC: local PVOL_PSUE", "Metrocluster: local state PVOL_PSUE", "HORCM: local PVOL_PSUE", "RaidManager: local PVOL_PSUE", "cmcld: local PVOL_PSUE", "XP/CA: local PVOL_PSUE"])("%s", (text) => {
+    expect(eventsOf(text)).toEqual([{ kind: "pair.state", fields: { side: "local", role: "PVOL", state: "PSUE" } }]);
+  });
+  it.each(["Metrocluster: fin_xp is PSUE locally", "XPCA: fin_xp: local PSUE", "MC-XP: fin_xp local state PSUE"])("the name after it is the group: %s", (text) => {
+    expect(eventsOf(text)).toEqual(labelled([{ kind: "pair.state", deviceGroup: "fin_xp", fields: { side: "local", role: null, state: "PSUE" } }]));
+  });
+  it("a user's group that is not a product name keeps being read from its label", () => {
+    expect(eventsOf("oradg: local PVOL_PSUE")).toEqual(labelled([{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PSUE" } }]));
+  });
+});
+
+describe("two states joined by a slash are one per side", () => {
+  const localFirst = [
+    { kind: "pair.state", fields: { side: "local", role: "SVOL", state: "PFUS" } },
+    { kind: "pair.state", fields: { side: "remote", role: "PVOL", state: "PFUS" } },
+  ];
+  it.each(["Both sides suspended (SVOL_PFUS / PVOL_PFUS)", "states SVOL_PFUS/PVOL_PFUS", "local/remote: SVOL_PFUS / PVOL_PFUS", "L/R = S-VOL PFUS / P-VOL PFUS", "local / remote: SVOL_PFUS/PVOL_PFUS"])("%s", (text) => {
+    expect(eventsOf(text)).toEqual(localFirst);
+  });
+  it.each(["remote/local: PVOL_PFUS / SVOL_PFUS", "R/L = PVOL_PFUS/SVOL_PFUS", "remote / local: PVOL_PFUS / SVOL_PFUS"])("a label puts the remote first: %s", (text) => {
+    expect(eventsOf(text)).toEqual([localFirst[1], localFirst[0]]);
+  });
+  it("states not joined by a slash keep their own sides", () => {
+    expect(eventsOf("local SVOL_PFUS, remote PVOL_PFUS")).toEqual(localFirst);
+  });
+});
+
+describe("a daemon, a unit or a Serviceguard switch not starting is not a Metrocluster refusal", () => {
+  it.each([
+    "Cluster daemon not started on this node: AUTOSTART_CMCLD=0 in /etc/rc.config.d/cmcluster",
+    "cmclconfd: cmcld not started",
+    "Package payroll not started: AUTO_RUN is disabled after recovery",
+    "Package payroll will not be started: package switching is disabled",
+  ])("%s", (text) => {
+    expect(eventsOf(text).filter((event) => event.kind === "mc.start.refused")).toEqual([]);
+  });
+  it.each([
+    "Package payroll not started: AUTO_SVOLPSUE=0",
+    "Package not started (exit 1)",
+    "start on the split S-VOL is disabled by AUTO_SVOLPSUS=0; not starting",
+    "automatic start on a split secondary copy is disabled; refusing here (exit 2)",
+  ])("but a replication reason keeps it one: %s", (text) => {
+    expect(eventsOf(text).filter((event) => event.kind === "mc.start.refused")).toHaveLength(1);
+  });
+});
