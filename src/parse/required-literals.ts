@@ -19,7 +19,7 @@ interface Info {
   readonly factors: readonly string[] | null;
 }
 
-const MAX_SET = 64;
+const MAX_SET = 16;
 /** Classes of at most this many characters are enumerated ([Pp], [PS], [12]). */
 const MAX_CLASS = 4;
 
@@ -274,7 +274,9 @@ export function requiredLiterals(pattern: RegExp): string[] | undefined {
     if (literals === null) return undefined;
     // A literal that contains another is implied by it: keep the shorter.
     const sorted = unique(literals).sort((left, right) => left.length - right.length);
-    return sorted.filter((text, index) => !sorted.slice(0, index).some((shorter) => text.includes(shorter)));
+    const kept: string[] = [];
+    for (const text of sorted) if (!kept.some((shorter) => text.includes(shorter))) kept.push(text);
+    return kept;
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
