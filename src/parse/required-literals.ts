@@ -337,10 +337,11 @@ export class LiteralScanner {
     let first = length > 0 ? text.charCodeAt(0) : 0;
     let second = length > 1 ? text.charCodeAt(1) : 0;
     for (let at = 0; at + 1 < length; at++) {
-      const third = at + 2 < length ? text.charCodeAt(at + 2) : 0;
+      const hasThird = at + 2 < length;
+      const third = hasThird ? text.charCodeAt(at + 2) : 0;
       if ((first | second) < 128) {
         found |= pairBits[(first << 7) | second];
-        if (third !== 0 && third < 128) {
+        if (hasThird && third < 128) {
           const bucket = triples[tripleKey(first, second, third)];
           if (bucket !== 0) {
             const texts = bucketTexts[bucket - 1];

@@ -88,6 +88,17 @@ describe("the literal reader", () => {
     expect(literals === undefined ? undefined : [...literals].sort()).toEqual(expected === undefined ? undefined : [...expected].sort());
   });
 
+  it("finds literals at either end of a text, with control characters and non-ASCII in them", () => {
+    const scanner = new LiteralScanner([["ab\u0000", "dg"], ["é-x", "xyz"], ["q"]]);
+    expect(scanner.scan("ab\u0000")).toBe(1);
+    expect(scanner.scan("..dg")).toBe(1);
+    expect(scanner.scan("xyz")).toBe(2);
+    expect(scanner.scan("café-x")).toBe(2);
+    expect(scanner.scan("q")).toBe(4);
+    expect(scanner.scan("ab d g xy")).toBe(0);
+    expect(scanner.scan("")).toBe(0);
+  });
+
   it("gives a necessary condition for random patterns built from the constructs it reads", () => {
     const atom = fc.oneof(
       fc.constantFrom("a", "b", "c", "ab", "-", "\\.", "\\b", "^", "$", "[ab]", "[a-c]", "[^a]", "\\d", "\\w", "\\s", ".", "(?=a)", "(?!b)"),
