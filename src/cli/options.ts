@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { Option } from "commander";
 import { homedir } from "node:os";
@@ -5,7 +6,7 @@ import { basename, join, resolve } from "node:path";
 import { UsageError, RuleError } from "../errors.js";
 import { isValidTimeZone } from "../model/time.js";
 import { defaultDatabasePath, stateFolder } from "../store/db.js";
-import { loadRules } from "../catalogue/load.js";
+import { builtInRulesDirectory, loadRules } from "../catalogue/load.js";
 import { parseEmitTarget, type EmitTarget } from "../present/emit/index.js";
 import type { ColorMode } from "../present/color.js";
 import type { Severity } from "../model/findings.js";
@@ -94,7 +95,10 @@ Warnings (a site rule replacing a built-in one) go to `warn` (stderr by default)
 export function loadRulesOrFail(extraDirectories: readonly string[] = [], warn: (message: string) => void = (message) => process.stderr.write(`${message}\n`)) {
   // The checked rules are cached in mcadvisor's state folder, keyed by their content: never beside a database
   // the user named (--db, $MCADVISOR_DB), whose folder mcadvisor must not create.
-  const cacheFile = join(stateFolder(), "rule-cache.json");
+  // One cache per installation: two installs (a new build beside the old one, two checkouts) sharing one
+  // file would each find the other's key and parse every rule again on every run.
+  const install = createHash("sha256").update(builtInRulesDirectory()).digest("hex").slice(0, 12);
+  const cacheFile = join(stateFolder(), `rule-cache-${install}.json`);
   const loaded = loadRules(extraDirectories.map((directory) => resolve(directory)), { collectErrors: true, cacheFile });
   const warnings = loaded.problems.filter((problem) => (problem as { severity?: string }).severity === "warning");
   for (const warning of warnings) warn(`mcadvisor: warning: ${String((warning as { toString(): string }).toString())}`);

@@ -128,6 +128,22 @@ const EVENT_WIDTH = 11;
 // Events per INSERT statement, as lines were before blocks: one call per row was a fifth of their cost.
 const EVENTS_PER_INSERT = 32;
 
+/**
+The stored JSON of an event's fields. The body grammars' events are frozen and shared by every line of the
+same text (src/parse/body.ts), so the JSON of a frozen fields object is made once.
+*/
+const frozenFieldsJson = new WeakMap<object, string>();
+function fieldsJson(fields: EventDraft["fields"]): string {
+  if (fields === undefined) return "{}";
+  if (!Object.isFrozen(fields)) return JSON.stringify(fields);
+  let json = frozenFieldsJson.get(fields);
+  if (json === undefined) {
+    json = JSON.stringify(fields);
+    frozenFieldsJson.set(fields, json);
+  }
+  return json;
+}
+
 /** Writes and reads the tables behind the views. One instance per open database. */
 export class Store {
   readonly database: SqliteDatabase;
@@ -378,6 +394,7 @@ export class Store {
     let filled = 0;
     let count = 0;
     for (const line of lines) {
+      if (line.events.length === 0) continue;
       for (const event of line.events) {
         const at = filled * EVENT_WIDTH;
         parameters[at] = lineIdOf(fileId, line.lineNo);
@@ -389,7 +406,7 @@ export class Store {
         parameters[at + 6] = event.package ?? line.package;
         parameters[at + 7] = event.deviceGroup ?? null;
         parameters[at + 8] = event.node ?? line.host;
-        parameters[at + 9] = JSON.stringify(event.fields ?? {});
+        parameters[at + 9] = fieldsJson(event.fields);
         parameters[at + 10] = line.text;
         // An unread-line marker is not an event the line gave: the file's event total leaves it out.
         if (event.kind !== UNREAD_LINE_KIND) count++;
