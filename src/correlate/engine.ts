@@ -492,11 +492,12 @@ export class RuleEngine {
     if (candidates === undefined) return;
     // One context per correlation key for this event, shared by the rules (contexts are never changed).
     let contexts: Partial<Record<CorrelationKey, Context>> | undefined;
+    const field = (path: string): Scalar | undefined => eventField(event, path);
     for (const compiled of candidates) {
       if (!compiled.kinds.has(event.kind)) continue;
       // A rule none of whose patterns can match the event would only drop its expired sequence starts:
       // it looks only while it has some (so an event stepping back in time sees what the full pass sees).
-      if (this.indexed && !this.mayMatch(compiled, event) && !this.partials.has(compiled)) continue;
+      if (this.indexed && !this.mayMatch(compiled, event.kind, field) && !this.partials.has(compiled)) continue;
       if (compiled.rule.match.eachPackageOnNode && resolved.package === null) {
         // node.timeout names no package: it is news for each package that ran on that node.
         for (const packageName of this.model.packagesOn(nodeOf(event))) {
@@ -513,10 +514,9 @@ export class RuleEngine {
   }
 
   /** Whether some pattern of the rule names the event's kind and holds on the event's own fields. */
-  private mayMatch(compiled: CompiledRule, event: LogEvent): boolean {
+  private mayMatch(compiled: CompiledRule, kind: string, field: (path: string) => Scalar | undefined): boolean {
     for (const pattern of compiled.patterns) {
-      if (!pattern.kinds.has(event.kind)) continue;
-      if (pattern.eventOnly === undefined || pattern.eventOnly((path) => eventField(event, path))) return true;
+      if (pattern.kinds.has(kind) && (pattern.eventOnly === undefined || pattern.eventOnly(field))) return true;
     }
     return false;
   }
@@ -535,14 +535,14 @@ export class RuleEngine {
     const slot = this.slotOf(compiled, context.key);
 
     const openFinding = this.current(slot);
-    if (openFinding && compiled.resolvedBy.some((pattern) => this.matches(pattern, event, context, now))) {
+    if (openFinding && this.matchesAny(compiled.resolvedBy, event, context, now)) {
       this.resolve(slot, openFinding, event, now);
     }
     const pending = this.absences.get(slot);
     if (pending && compiled.absent && now <= pending.deadline && this.matches(compiled.absent.pattern, event, context, now)) {
       this.absences.delete(slot);
     }
-    if (compiled.related && compiled.related.patterns.some((pattern) => this.matches(pattern, event, context, now))) {
+    if (compiled.related && this.matchesAny(compiled.related.patterns, event, context, now)) {
       // The latest RELATED_KEPT inside the window, kept in place (this runs for most events of a busy bundle).
       const within = compiled.related.withinMs;
       let recent = this.relatedEvents.get(slot);
@@ -552,17 +552,24 @@ export class RuleEngine {
       }
       let kept = 0;
       for (const earlier of recent) if (now - (earlier.ts ?? now) <= within) recent[kept++] = earlier;
-      recent.length = kept;
+      if (kept < recent.length) recent.length = kept;
       recent.push(event);
-      if (recent.length > RELATED_KEPT) recent.splice(0, recent.length - RELATED_KEPT);
+      while (recent.length > RELATED_KEPT) recent.shift();
     }
     const completed = this.advanceMatch(compiled, slot, event, context, now);
     if (completed) this.trigger(compiled, slot, completed, context, now);
   }
 
+  private matchesAny(patterns: readonly CompiledPattern[], event: LogEvent, context: Context, now: number): boolean {
+    for (const pattern of patterns) if (this.matches(pattern, event, context, now)) return true;
+    return false;
+  }
+
   /** The open finding of a slot: opened, or parked while a fallback waits for its window. */
   private current(slot: string): FindingState | undefined {
-    return this.open.get(slot) ?? this.gate.parkedIn(slot).find((state) => state.status === "open");
+    const open = this.open.get(slot);
+    if (open !== undefined || this.gate.isEmpty) return open;
+    return this.gate.parkedIn(slot).find((state) => state.status === "open");
   }
 
   /**
