@@ -58,6 +58,9 @@ export function describeReadability(reading: BundleReading): string | null {
   return verdict === "nothing-readable" ? `${what}: nothing in it can be judged` : `${what}: too little of it was read to call it OK`;
 }
 
+/** What each exit status means, in the words the reports print beside it (the README's table says the same). */
+export const EXIT_STATUS_LEGEND = "0 nothing open above info, 1 warning, 2 critical, 3 input it could not read";
+
 /**
 The exit status of a run, as a monitoring plugin's: a critical finding still gives 2 (it needs action
 whatever else could not be read), otherwise input that could not be read gives 3 (UNKNOWN), then 1 for a

@@ -11,7 +11,7 @@ import { numberedSteps, type NumberedStep } from "../steps.js";
 import type { Timeline, TimelineRow } from "../../store/timeline.js";
 import type { ReportFinding, ReportModel } from "./model.js";
 import { dataOutsideWindow, displayPath, reportTime, shortTime, staleWarning, unreadableBundles } from "./model.js";
-import { describeReadability } from "../../model/readability.js";
+import { EXIT_STATUS_LEGEND, describeReadability } from "../../model/readability.js";
 import { describeSite } from "../site-text.js";
 import { windowSources } from "./window.js";
 import { REPORT_SECTIONS, renderSections, type ReportSectionId, type SectionRenderers } from "./sections.js";
@@ -24,7 +24,6 @@ export interface HtmlOptions {
 const esc = escapeHtml;
 const SEVERITY_WORD: Readonly<Record<Severity, string>> = { critical: "CRITICAL", warning: "WARNING", info: "INFO" };
 
-/** Fill colour per pair state: healthy green, copying blue, suspended amber, failed red, no pair grey. */
 /** The chart's colour of each class of pair state (src/catalogue/vocabulary.ts), with the legend's words. */
 const STATE_STYLES: Readonly<Record<PairStateClass, { readonly css: string; readonly legend: string }>> = {
   synced: { css: "st-pair", legend: "in PAIR" },
@@ -355,7 +354,7 @@ function missingLogsSection({ model, cwd, source, names }: HtmlContext): string[
 }
 
 function footerSection({ model }: HtmlContext): string[] {
-  return [`<footer>mcadvisor ${esc(model.version)}; exit status ${model.exitStatus} (0 nothing open above info, 1 warning, 2 critical, 3 input it could not read).</footer>`];
+  return [`<footer>mcadvisor ${esc(model.version)}; exit status ${model.exitStatus} (${EXIT_STATUS_LEGEND}).</footer>`];
 }
 
 const HTML_SECTIONS: SectionRenderers<HtmlContext> = {

@@ -10,7 +10,7 @@ import { describeAcknowledgement } from "../../model/acknowledgement.js";
 import type { Severity } from "../../model/findings.js";
 import type { ReportFinding, ReportModel } from "./model.js";
 import { dataOutsideWindow, displayPath, reportTime, shortTime, staleWarning, unreadableBundles } from "./model.js";
-import { describeReadability } from "../../model/readability.js";
+import { EXIT_STATUS_LEGEND, describeReadability } from "../../model/readability.js";
 import { describeSite } from "../site-text.js";
 import { windowSources } from "./window.js";
 import { renderSections, type SectionRenderers } from "./sections.js";
@@ -250,7 +250,7 @@ function missingLogsSection({ model, cwd, path }: MarkdownContext): string[] {
 }
 
 function footerSection({ model }: MarkdownContext): string[] {
-  return ["---", `*mcadvisor ${markdownText(model.version)}; exit status ${model.exitStatus} (0 nothing open above info, 1 warning, 2 critical, 3 input it could not read).*`];
+  return ["---", `*mcadvisor ${markdownText(model.version)}; exit status ${model.exitStatus} (${EXIT_STATUS_LEGEND}).*`];
 }
 
 const MARKDOWN_SECTIONS: SectionRenderers<MarkdownContext> = {
