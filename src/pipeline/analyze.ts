@@ -105,10 +105,13 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
     }
   }
 
-  // The rules see each bundle's events as they are stored, while they come in replay order (correlate.ts).
+  // The rules see each bundle's events as they are stored, while they come in replay order; a bundle of several
+  // log files keeps their events to merge them when one steps back in time (correlate.ts). One log file cannot.
   const correlators = new Map<string, BundleCorrelator>();
+  const correlation = { sites: options.sites, until: options.until };
   for (const bundle of bundlesOfRun) {
-    correlators.set(bundle, new BundleCorrelator(bundle, options.rules, { sites: options.sites, until: options.until }, !store.bundleHasEvents(bundle)));
+    const logFiles = inputs.filter((input) => input.bundle === bundle && input.kind !== "config").length;
+    correlators.set(bundle, new BundleCorrelator(bundle, options.rules, correlation, !store.bundleHasEvents(bundle), logFiles > 1 ? undefined : 0));
   }
   const threads = new ParseThreads(options.parseThread);
   try {
