@@ -29,7 +29,8 @@ function numeric(value: Scalar | undefined): number | null {
 function equal(actual: Scalar | undefined, expected: Scalar, expectedUpper?: string): boolean {
   if (actual === undefined) return expected === null;
   if (expected === null || actual === null) return actual === expected;
-  if (typeof expected === "string" && typeof actual === "string") return actual === expected || actual.toUpperCase() === (expectedUpper ?? expected.toUpperCase());
+  if (typeof expected === "string" && typeof actual === "string")
+    return actual === expected || actual.toUpperCase() === (expectedUpper ?? expected.toUpperCase());
   const actualNumber = numeric(actual);
   const expectedNumber = numeric(expected);
   if (actualNumber !== null && expectedNumber !== null && typeof actual !== "boolean" && typeof expected !== "boolean") {
@@ -102,14 +103,16 @@ export function conditionOperands(conditions: Conditions | undefined): string[] 
     return [];
   };
   return Object.entries(conditions).flatMap(([path, condition]) =>
-    path === "anyOf" || path === "noneOf" ? (condition as readonly Conditions[]).flatMap(conditionOperands) : operandsOf(condition));
+    path === "anyOf" || path === "noneOf" ? (condition as readonly Conditions[]).flatMap(conditionOperands) : operandsOf(condition),
+  );
 }
 
 /** The paths a set of conditions reads, `anyOf` and `noneOf` included. */
 export function conditionPaths(conditions: Conditions | undefined): string[] {
   if (!conditions) return [];
   return Object.entries(conditions).flatMap(([path, condition]) =>
-    path === "anyOf" || path === "noneOf" ? (condition as readonly Conditions[]).flatMap(conditionPaths) : [path]);
+    path === "anyOf" || path === "noneOf" ? (condition as readonly Conditions[]).flatMap(conditionPaths) : [path],
+  );
 }
 
 /** A compiled condition set: the same answer as `testConditions` on the same lookups. */
@@ -150,8 +153,10 @@ function compileCondition(condition: Condition): ValueTest {
     const excluded = anyEqual(Array.isArray(ops.not) ? ops.not : [ops.not as Scalar]);
     tests.push((actual, operands) => !excluded(actual, operands));
   }
-  const bound = (value: Scalar, test: (a: number, b: number) => boolean): ValueTest =>
-    (actual, operands) => compare(actual, operand(value, operands), test);
+  const bound =
+    (value: Scalar, test: (a: number, b: number) => boolean): ValueTest =>
+    (actual, operands) =>
+      compare(actual, operand(value, operands), test);
   if (ops.gt !== undefined) tests.push(bound(ops.gt, (a, b) => a > b));
   if (ops.gte !== undefined) tests.push(bound(ops.gte, (a, b) => a >= b));
   if (ops.lt !== undefined) tests.push(bound(ops.lt, (a, b) => a < b));

@@ -151,7 +151,9 @@ class CountWindow {
       if (this.head > 1024 && this.head * 2 > this.times.length) this.compact(() => true);
     } else {
       this.compact((time) => !expired(time));
-      this.inOrder = this.times.every((time, index) => index === 0 || Number.isNaN(time) || Number.isNaN(this.times[index - 1]) || time >= this.times[index - 1]);
+      this.inOrder = this.times.every(
+        (time, index) => index === 0 || Number.isNaN(time) || Number.isNaN(this.times[index - 1]) || time >= this.times[index - 1],
+      );
     }
     // One line may yield the same event twice; count lines, not duplicates.
     const last = this.size > 0 ? this.last : undefined;
@@ -193,8 +195,10 @@ const CONTEXT_PATHS: ReadonlySet<string> = new Set(["package", "deviceGroup", "n
 /** A path of an event as `where` names it: `kind`, `host`, or a field (`fields.x` or `x`). */
 function eventField(event: LogEvent, path: string): Scalar | undefined {
   switch (path) {
-    case "kind": return event.kind;
-    case "host": return event.host;
+    case "kind":
+      return event.kind;
+    case "host":
+      return event.host;
     default: {
       const name = path.startsWith("fields.") ? path.slice("fields.".length) : path;
       return Object.prototype.hasOwnProperty.call(event.fields, name) ? event.fields[name] : undefined;
@@ -229,8 +233,12 @@ function compile(rule: Rule): CompiledRule {
   const related = (match.related?.events ?? []).map((pattern) => compilePattern({ kind: pattern.kind, where: pattern.where }));
   const resolvedBy = (rule.resolvedBy ?? []).map(compilePattern);
   const patterns = [...steps, ...(absent ? [absent] : []), ...related, ...resolvedBy];
-  const templates = [rule.summary, ...(rule.escalate ?? []).map((step) => step.summary ?? ""), ...(rule.advice.checkFirst ?? []),
-    ...rule.advice.steps.flatMap((step) => [step.where, step.command, step.why])];
+  const templates = [
+    rule.summary,
+    ...(rule.escalate ?? []).map((step) => step.summary ?? ""),
+    ...(rule.advice.checkFirst ?? []),
+    ...rule.advice.steps.flatMap((step) => [step.where, step.command, step.why]),
+  ];
   return {
     rule,
     steps,
@@ -244,12 +252,20 @@ function compile(rule: Rule): CompiledRule {
     escalations: [...(rule.escalate ?? [])]
       .map((step) => ({ afterMs: durationMs(step.after), severity: step.severity, summary: step.summary }))
       .sort((a, b) => a.afterMs - b.afterMs),
-    placeholders: [...new Set([...templates.flatMap(placeholdersOf),
-      ...rule.advice.steps.flatMap((step) => [...conditionPaths(step.when), ...conditionOperands(step.when)])])],
-    screened: [...new Set([...IDENTITY_PLACEHOLDERS, ...rule.advice.steps.flatMap((step) => [...placeholdersOf(step.command), ...placeholdersOf(step.where)])])],
+    placeholders: [
+      ...new Set([
+        ...templates.flatMap(placeholdersOf),
+        ...rule.advice.steps.flatMap((step) => [...conditionPaths(step.when), ...conditionOperands(step.when)]),
+      ]),
+    ],
+    screened: [
+      ...new Set([...IDENTITY_PLACEHOLDERS, ...rule.advice.steps.flatMap((step) => [...placeholdersOf(step.command), ...placeholdersOf(step.where)])]),
+    ],
     kinds: new Set(patterns.flatMap((pattern) => [...pattern.kinds])),
-    unreadWithinMs: (match.key ?? "deviceGroup") === "cluster" ? null
-      : Math.min(UNREAD_WINDOW_MS, match.related ? durationMs(match.related.within ?? "1h") : UNREAD_WINDOW_MS),
+    unreadWithinMs:
+      (match.key ?? "deviceGroup") === "cluster"
+        ? null
+        : Math.min(UNREAD_WINDOW_MS, match.related ? durationMs(match.related.within ?? "1h") : UNREAD_WINDOW_MS),
   };
 }
 
@@ -471,15 +487,18 @@ export class RuleEngine {
     const state = this.stateLookup(context, now);
     const eventLookup = (path: string): Scalar | undefined => {
       switch (path) {
-        case "package": return context.package;
-        case "deviceGroup": return context.deviceGroup;
-        case "node": return context.node;
-        default: return eventField(event, path);
+        case "package":
+          return context.package;
+        case "deviceGroup":
+          return context.deviceGroup;
+        case "node":
+          return context.node;
+        default:
+          return eventField(event, path);
       }
     };
     // A state path, or with `event.` a field of the event itself, so one condition set can mix both (anyOf).
-    const stateLookup = (path: string): Scalar | undefined =>
-      path.startsWith("event.") ? eventLookup(path.slice("event.".length)) : state(path);
+    const stateLookup = (path: string): Scalar | undefined => (path.startsWith("event.") ? eventLookup(path.slice("event.".length)) : state(path));
     // Paths in `where` name the event's fields; `$path` operands, there as in `state`, read the model.
     if (pattern.where !== undefined && !pattern.where(eventLookup, stateLookup)) return false;
     return pattern.state === undefined || pattern.state(stateLookup);
@@ -580,7 +599,9 @@ export class RuleEngine {
     // Up to the event that completed the match: a sequence's related lines may sit between its steps.
     const last = events[events.length - 1]?.ts ?? now;
     const related = compiled.related
-      ? (this.relatedEvents.get(slot) ?? []).filter((earlier) => !events.includes(earlier) && (earlier.ts ?? last) <= last && last - (earlier.ts ?? last) <= compiled.related!.withinMs)
+      ? (this.relatedEvents.get(slot) ?? []).filter(
+          (earlier) => !events.includes(earlier) && (earlier.ts ?? last) <= last && last - (earlier.ts ?? last) <= compiled.related!.withinMs,
+        )
       : [];
     const unread = this.unreadOf(compiled, context, last).filter((line) => !events.includes(line) && !related.includes(line));
     if (related.length === 0 && unread.length === 0) return events;
@@ -589,12 +610,14 @@ export class RuleEngine {
 
   /** A line about replication that no grammar read: remembered (bounded) for the findings of its scope. */
   private noteUnread(event: LogEvent, resolved: { deviceGroup: string | null; package: string | null }): void {
-    const scoped: LogEvent = resolved.deviceGroup !== event.deviceGroup || resolved.package !== event.package
-      ? { ...event, deviceGroup: resolved.deviceGroup, package: resolved.package }
-      : event;
-    const scopes = scoped.package === null && scoped.deviceGroup === null
-      ? [`node:${nodeOf(scoped) ?? ""}`]
-      : [...(scoped.package !== null ? [`pkg:${scoped.package}`] : []), ...(scoped.deviceGroup !== null ? [`dg:${scoped.deviceGroup}`] : [])];
+    const scoped: LogEvent =
+      resolved.deviceGroup !== event.deviceGroup || resolved.package !== event.package
+        ? { ...event, deviceGroup: resolved.deviceGroup, package: resolved.package }
+        : event;
+    const scopes =
+      scoped.package === null && scoped.deviceGroup === null
+        ? [`node:${nodeOf(scoped) ?? ""}`]
+        : [...(scoped.package !== null ? [`pkg:${scoped.package}`] : []), ...(scoped.deviceGroup !== null ? [`dg:${scoped.deviceGroup}`] : [])];
     for (const scope of scopes) {
       const recent = this.unreadByScope.get(scope) ?? [];
       recent.push(scoped);
@@ -612,9 +635,9 @@ export class RuleEngine {
     if (compiled.unreadWithinMs === null || this.unreadByScope.size === 0) return [];
     const within = compiled.unreadWithinMs;
     const candidates = [
-      ...(context.package !== null ? this.unreadByScope.get(`pkg:${context.package}`) ?? [] : []),
-      ...(context.deviceGroup !== null ? this.unreadByScope.get(`dg:${context.deviceGroup}`) ?? [] : []),
-      ...(context.node !== null ? this.unreadByScope.get(`node:${context.node}`) ?? [] : []),
+      ...(context.package !== null ? (this.unreadByScope.get(`pkg:${context.package}`) ?? []) : []),
+      ...(context.deviceGroup !== null ? (this.unreadByScope.get(`dg:${context.deviceGroup}`) ?? []) : []),
+      ...(context.node !== null ? (this.unreadByScope.get(`node:${context.node}`) ?? []) : []),
     ];
     const found = [...new Set(candidates)]
       .filter((line) => (line.ts ?? until) <= until && until - (line.ts ?? until) <= within)
@@ -904,16 +927,18 @@ export class RuleEngine {
 
   private snapshot(state: FindingState): Finding {
     const rule = state.compiled.rule;
-    const until = state.status === "resolved" ? state.resolvedAt ?? state.lastSeen : this.clock ?? state.lastSeen;
+    const until = state.status === "resolved" ? (state.resolvedAt ?? state.lastSeen) : (this.clock ?? state.lastSeen);
     const raw: Record<string, Scalar | undefined> = { ...state.values, hours: Math.max(0, Math.floor((until - state.firstSeen) / 3_600_000)) };
     // Log text is never a command: a name no product would accept is not pasted anywhere, it is named in a warning.
     const { values, withheld } = screenValues(raw, state.compiled.screened);
-    const steps: Step[] = rule.advice.steps.filter((step) => testConditions(step.when, (name) => raw[name])).map((step) => ({
-      where: fillTemplate(step.where, values),
-      command: fillTemplate(step.command, values),
-      why: fillTemplate(step.why, values),
-      ...(step.alternative ? { alternative: true } : {}),
-    }));
+    const steps: Step[] = rule.advice.steps
+      .filter((step) => testConditions(step.when, (name) => raw[name]))
+      .map((step) => ({
+        where: fillTemplate(step.where, values),
+        command: fillTemplate(step.command, values),
+        why: fillTemplate(step.why, values),
+        ...(step.alternative ? { alternative: true } : {}),
+      }));
     return {
       id: state.id,
       rule: rule.id,

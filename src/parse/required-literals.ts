@@ -360,4 +360,5 @@ export class LiteralScanner {
 }
 
 const TRIPLE_SLOTS = 1 << 14;
-const tripleKey = (first: number, second: number, third: number): number => ((first << 7) ^ (second << 3) ^ third ^ (third << 10) ^ (second << 12)) & (TRIPLE_SLOTS - 1);
+const tripleKey = (first: number, second: number, third: number): number =>
+  ((first << 7) ^ (second << 3) ^ third ^ (third << 10) ^ (second << 12)) & (TRIPLE_SLOTS - 1);

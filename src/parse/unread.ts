@@ -71,8 +71,14 @@ function compileVocabularyDocument(document: unknown): Vocabulary {
   if (!Array.isArray(entries) || entries.length === 0) throw invalid("'terms' must be a non-empty list");
   const terms = entries.map((entry: unknown, index): Term => {
     const { name, pattern, caseSensitive, examples } = (entry ?? {}) as { name?: unknown; pattern?: unknown; caseSensitive?: unknown; examples?: unknown };
-    if (typeof name !== "string" || typeof pattern !== "string" || typeof caseSensitive !== "boolean"
-      || !Array.isArray(examples) || examples.length === 0 || !examples.every((example) => typeof example === "string")) {
+    if (
+      typeof name !== "string" ||
+      typeof pattern !== "string" ||
+      typeof caseSensitive !== "boolean" ||
+      !Array.isArray(examples) ||
+      examples.length === 0 ||
+      !examples.every((example) => typeof example === "string")
+    ) {
       throw invalid(`term ${index + 1} is incomplete`);
     }
     let expression: RegExp;

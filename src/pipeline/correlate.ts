@@ -10,7 +10,12 @@ Runs the rules over every stored event of a bundle, from the start, and stores w
 Re-running from the start (not incrementally) is what makes a second analysis, a later node's logs
 or a changed rule give exactly the findings one pass over everything would give.
 */
-export function correlateBundle(store: Store, bundle: string, rules: readonly Rule[], options: { sites?: readonly SiteDefinition[]; until?: number } = {}): Finding[] {
+export function correlateBundle(
+  store: Store,
+  bundle: string,
+  rules: readonly Rule[],
+  options: { sites?: readonly SiteDefinition[]; until?: number } = {},
+): Finding[] {
   const engine = new RuleEngine(rules, { sites: options.sites });
   for (const event of store.eventsOfBundle(bundle)) engine.push(event);
   return conclude(store, bundle, engine, options.until);
@@ -55,7 +60,13 @@ export class BundleCorrelator {
   `holdLimit`: how many events may be held in memory for a merge when the files step back in time (0 for
   a bundle of one log file, which cannot: the events are then not kept once fed).
   */
-  constructor(private readonly bundle: string, private readonly rules: readonly Rule[], private readonly options: { sites?: readonly SiteDefinition[]; until?: number }, fed: boolean, private readonly holdLimit = DEFAULT_HOLD_LIMIT) {
+  constructor(
+    private readonly bundle: string,
+    private readonly rules: readonly Rule[],
+    private readonly options: { sites?: readonly SiteDefinition[]; until?: number },
+    fed: boolean,
+    private readonly holdLimit = DEFAULT_HOLD_LIMIT,
+  ) {
     this.engine = fed ? new RuleEngine(rules, { sites: options.sites }) : null;
     this.runs = fed && holdLimit > 0 ? new Map() : null;
   }

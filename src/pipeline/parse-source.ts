@@ -88,19 +88,28 @@ export class WorkerParseSource implements ParseSource {
     this.worker.on("error", (error) => {
       crash ??= error;
     });
-    this.worker.on("exit", (code) => stop(crash
-      ? new ParseWorkerError(`the parse worker failed: ${crash.message}`, {
-        hint: "the lines stored before it failed are kept with their checkpoint; run the command again to read the rest (MCADVISOR_PARSE_THREAD=main parses on the main thread), and report this error",
-        cause: crash,
-      })
-      : new ParseWorkerError(`the parse worker exited (code ${code}) before the files were read`, {
-        hint: "the lines stored before it stopped are kept with their checkpoint; run the command again to read the rest (MCADVISOR_PARSE_THREAD=main parses on the main thread)",
-      })));
+    this.worker.on("exit", (code) =>
+      stop(
+        crash
+          ? new ParseWorkerError(`the parse worker failed: ${crash.message}`, {
+              hint: "the lines stored before it failed are kept with their checkpoint; run the command again to read the rest (MCADVISOR_PARSE_THREAD=main parses on the main thread), and report this error",
+              cause: crash,
+            })
+          : new ParseWorkerError(`the parse worker exited (code ${code}) before the files were read`, {
+              hint: "the lines stored before it stopped are kept with their checkpoint; run the command again to read the rest (MCADVISOR_PARSE_THREAD=main parses on the main thread)",
+            }),
+      ),
+    );
   }
 
   async *read(job: ParseJob): AsyncIterable<ParseMessage> {
     if (this.failure) throw this.failure;
-    const state: { id: number; queue: ParseMessage[]; wake: (() => void) | null; failure: Error | null } = { id: this.nextId++, queue: [], wake: null, failure: null };
+    const state: { id: number; queue: ParseMessage[]; wake: (() => void) | null; failure: Error | null } = {
+      id: this.nextId++,
+      queue: [],
+      wake: null,
+      failure: null,
+    };
     this.current = state;
     this.worker.postMessage({ type: "job", id: state.id, job } satisfies ToWorker);
     let ended = false;

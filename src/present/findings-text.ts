@@ -76,7 +76,9 @@ export function renderFindingsText(findings: readonly StoredFinding[], totals: I
   };
   const unreadable = [...readings.keys()].filter((bundle) => cannotRead(bundle) !== null);
   if (unreadable.length > 0) {
-    out.push(`UNKNOWN: mcadvisor could not read enough of ${unreadable.length === 1 ? "one bundle" : `${unreadable.length} bundles`} to judge ${unreadable.length === 1 ? "it" : "them"} (below): this is no all-clear.`);
+    out.push(
+      `UNKNOWN: mcadvisor could not read enough of ${unreadable.length === 1 ? "one bundle" : `${unreadable.length} bundles`} to judge ${unreadable.length === 1 ? "it" : "them"} (below): this is no all-clear.`,
+    );
   }
 
   const byBundle = new Map<string, StoredFinding[]>();
@@ -96,7 +98,9 @@ export function renderFindingsText(findings: readonly StoredFinding[], totals: I
       const worst = worstOpen(byBundle.get(bundle) ?? []);
       return worst === null ? 0 : severityRank[worst];
     };
-    const ordered = bundles.map((bundle, index) => ({ bundle, index })).sort((left, right) => rank(right.bundle) - rank(left.bundle) || left.index - right.index);
+    const ordered = bundles
+      .map((bundle, index) => ({ bundle, index }))
+      .sort((left, right) => rank(right.bundle) - rank(left.bundle) || left.index - right.index);
     const width = Math.max(...ordered.map(({ bundle }) => clean(displayPath(bundle, cwd)).length));
     out.push("", `${bundles.length} incident bundles, worst first (details below):`);
     for (const { bundle } of ordered) {
@@ -106,7 +110,13 @@ export function renderFindingsText(findings: readonly StoredFinding[], totals: I
       const unknown = cannotRead(bundle) !== null && worst !== "critical";
       const label = (unknown ? "UNKNOWN" : worst === null ? "OK" : worst.toUpperCase()).padEnd(8);
       const unread = readings.get(bundle)?.unread ?? 0;
-      const notes = [list.length === 0 ? "no findings" : counts(list), unknown ? "could not read it" : "", unread > 0 ? `${unread} unread replication lines` : ""].filter(Boolean).join("; ");
+      const notes = [
+        list.length === 0 ? "no findings" : counts(list),
+        unknown ? "could not read it" : "",
+        unread > 0 ? `${unread} unread replication lines` : "",
+      ]
+        .filter(Boolean)
+        .join("; ");
       out.push(`  ${worst === null || unknown ? label : paint.severity(worst, label)}  ${clean(displayPath(bundle, cwd)).padEnd(width)}  ${notes}`);
     }
   }
@@ -123,17 +133,22 @@ export function renderFindingsText(findings: readonly StoredFinding[], totals: I
     out.push("", paint.heading(`== ${clean(displayPath(bundle, cwd))} ==`));
     if (notRead !== null) out.push(`UNKNOWN: mcadvisor could not read this bundle: ${notRead}.`);
     if (reading && reading.unread > 0) {
-      out.push(`${reading.unread} replication line${reading.unread === 1 ? "" : "s"} mcadvisor could not read (the evidence of the findings below shows those near them): `
-        + `mcadvisor query "SELECT file, line_no, terms, text FROM unread_lines WHERE bundle = ${clean(sqlText(bundle))}"`);
+      out.push(
+        `${reading.unread} replication line${reading.unread === 1 ? "" : "s"} mcadvisor could not read (the evidence of the findings below shows those near them): ` +
+          `mcadvisor query "SELECT file, line_no, terms, text FROM unread_lines WHERE bundle = ${clean(sqlText(bundle))}"`,
+      );
     }
     if (all.length === 0) out.push(notRead !== null ? "No findings from what could be read." : "No findings.");
     for (const finding of list) {
       const scope = [finding.package, finding.deviceGroup].filter(Boolean).join(" / ");
-      const when = finding.status === "resolved" && finding.resolvedAt !== null
-        ? `${formatIso(finding.firstSeen, options.timeZone)} .. resolved ${formatIso(finding.resolvedAt, options.timeZone)}`
-        : `since ${formatIso(finding.firstSeen, options.timeZone)}`;
+      const when =
+        finding.status === "resolved" && finding.resolvedAt !== null
+          ? `${formatIso(finding.firstSeen, options.timeZone)} .. resolved ${formatIso(finding.resolvedAt, options.timeZone)}`
+          : `since ${formatIso(finding.firstSeen, options.timeZone)}`;
       out.push("");
-      out.push(`${paint.severity(finding.severity, finding.severity.toUpperCase())} ${finding.status}${finding.acknowledgement?.active ? " acknowledged" : ""} [${finding.action}] ${clean(finding.title)}`);
+      out.push(
+        `${paint.severity(finding.severity, finding.severity.toUpperCase())} ${finding.status}${finding.acknowledgement?.active ? " acknowledged" : ""} [${finding.action}] ${clean(finding.title)}`,
+      );
       const site = finding.siteInfo ? "" : finding.site ? `site ${finding.site}` : "";
       out.push(`  ${[scope, finding.node ? `node ${finding.node}` : "", site, when, `id ${finding.id.slice(0, 8)}`].filter(Boolean).map(clean).join("  ")}`);
       if (finding.siteInfo) out.push(`  ${clean(describeSite(finding.siteInfo, (source) => displayPath(source, cwd)))}`);

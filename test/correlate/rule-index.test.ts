@@ -20,15 +20,27 @@ let line = 0;
 function event(kind: string, at: number | null, extra: Partial<Omit<LogEvent, "fields">> & { fields?: Record<string, Scalar> } = {}): LogEvent {
   line++;
   return {
-    id: 0, kind, ts: at, host: "nodeA1", package: null, deviceGroup: "oradg", node: null,
-    source: { file: "nodeA1/var/adm/syslog/syslog.log", line }, raw: `line ${line} ${kind}`,
-    ...extra, fields: extra.fields ?? {},
+    id: 0,
+    kind,
+    ts: at,
+    host: "nodeA1",
+    package: null,
+    deviceGroup: "oradg",
+    node: null,
+    source: { file: "nodeA1/var/adm/syslog/syslog.log", line },
+    raw: `line ${line} ${kind}`,
+    ...extra,
+    fields: extra.fields ?? {},
   };
 }
 
 function rule(id: string, partial: Partial<Rule> & Pick<Rule, "match">): Rule {
   return {
-    id, title: "A test rule", severity: "warning", description: "for tests", summary: "{deviceGroup}",
+    id,
+    title: "A test rule",
+    severity: "warning",
+    description: "for tests",
+    summary: "{deviceGroup}",
     advice: { action: "full-resync", steps: [{ where: "P-VOL side", command: "pairresync -g {deviceGroup}", why: "resync" }] },
     ...partial,
   };
@@ -79,7 +91,10 @@ describe("rule index", () => {
       suspended,
       rule("count", { match: { event: { kind: "cmcld.starved" }, count: { atLeast: 2, within: "10m" } } }),
       rule("never-resynced", {
-        match: { event: { kind: "pair.state", where: { state: "PSUE" } }, absent: { event: { kind: "pair.state", state: { "pair.synced": true } }, within: "30m" } },
+        match: {
+          event: { kind: "pair.state", where: { state: "PSUE" } },
+          absent: { event: { kind: "pair.state", state: { "pair.synced": true } }, within: "30m" },
+        },
       }),
     ];
     const events = [
@@ -119,7 +134,13 @@ describe("rule index", () => {
 
   it("lets a pending sequence drop its expired starts on an event it cannot match, as the full pass does (events that step back)", () => {
     const sequence = rule("sequence", {
-      match: { sequence: [{ kind: "pair.state", where: { state: "PSUE" } }, { kind: "pair.state", where: { state: "SSWS" } }], within: "10m" },
+      match: {
+        sequence: [
+          { kind: "pair.state", where: { state: "PSUE" } },
+          { kind: "pair.state", where: { state: "SSWS" } },
+        ],
+        within: "10m",
+      },
     });
     const events = [
       event("pair.state", T0, { fields: { state: "PSUE" } }),
@@ -157,8 +178,14 @@ describe("compiled conditions", () => {
     [{ usage: { exists: true } }, {}],
     [{ usage: { exists: false }, flag: null }, { flag: null }],
     [{ text: { matches: "^horc.*fail" } }, { text: "HORCM start FAILED" }],
-    [{ anyOf: [{ a: 1 }, { b: "x" }], noneOf: [{ c: true }] }, { a: 2, b: "X", c: false }],
-    [{ anyOf: [{ a: 1 }], noneOf: [{ c: true }] }, { a: 1, c: true }],
+    [
+      { anyOf: [{ a: 1 }, { b: "x" }], noneOf: [{ c: true }] },
+      { a: 2, b: "X", c: false },
+    ],
+    [
+      { anyOf: [{ a: 1 }], noneOf: [{ c: true }] },
+      { a: 1, c: true },
+    ],
     [{ count: "$expected" }, { count: 3, expected: "3" }],
     [{ flag: true }, { flag: "true" }],
     [{ missing: null }, {}],

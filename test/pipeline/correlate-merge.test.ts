@@ -45,7 +45,8 @@ async function analyzeScenario(scenario: string) {
   folders.push(folder);
   const store = new Store(openDatabase(join(folder, "m.db")));
   const { result, conclusions } = await conclusionsDuring(() =>
-    analyzePaths(store, { paths: [join(samplesDirectory, scenario)], rules, fixedYear: 2026, timeZone: "UTC", parseThread: "main" }));
+    analyzePaths(store, { paths: [join(samplesDirectory, scenario)], rules, fixedYear: 2026, timeZone: "UTC", parseThread: "main" }),
+  );
   return { store, bundles: result.bundles, conclusions };
 }
 
