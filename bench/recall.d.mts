@@ -6,9 +6,26 @@ export interface CorpusFact {
   notExpect: Array<{ kind: string; deviceGroup?: string | null; fields?: Record<string, unknown> }>;
   phrasings: Array<{ body?: string; pkglog?: string; syslog?: string; config?: string; at?: number }>;
 }
-export interface ProducedEvent { kind: string; deviceGroup: string | null; fields: Record<string, unknown>; line: number }
-export interface CorpusEntry { file: string; fact: string; phrasing: CorpusFact["phrasings"][number]; ok: boolean; produced: ProducedEvent[]; error: string | null }
-export interface RecallResult { total: number; passed: number; recall: number; entries: CorpusEntry[] }
+export interface ProducedEvent {
+  kind: string;
+  deviceGroup: string | null;
+  fields: Record<string, unknown>;
+  line: number;
+}
+export interface CorpusEntry {
+  file: string;
+  fact: string;
+  phrasing: CorpusFact["phrasings"][number];
+  ok: boolean;
+  produced: ProducedEvent[];
+  error: string | null;
+}
+export interface RecallResult {
+  total: number;
+  passed: number;
+  recall: number;
+  entries: CorpusEntry[];
+}
 export interface ParserModules {
   createFileParser: (options: never) => { parseLine(text: string): unknown };
   PairModel: new () => { apply(event: never): void; resolve(event: never): { deviceGroup: string | null; deviceGroupFrom?: string } };

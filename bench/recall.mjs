@@ -39,7 +39,9 @@ function fill(value, values) {
 /** Every fact of every corpus file, with its `vary` entries expanded: [{ file, fact, from, expect, notExpect, phrasings }]. */
 export function loadCorpus(directory = CORPUS_DIRECTORY) {
   const facts = [];
-  for (const file of readdirSync(directory).filter((name) => name.endsWith(".yaml")).sort()) {
+  for (const file of readdirSync(directory)
+    .filter((name) => name.endsWith(".yaml"))
+    .sort()) {
     const list = parseYaml(readFileSync(join(directory, file), "utf8"));
     for (const raw of list) {
       for (const values of raw.vary ?? [{}]) {
@@ -73,9 +75,16 @@ function linesOf(text) {
 
 function logEvent(event, parsed, path, lineNo, raw, packageName) {
   return {
-    id: 0, kind: event.kind, ts: parsed.ts, host: parsed.host, package: event.package ?? packageName ?? parsed.package ?? null,
-    deviceGroup: event.deviceGroup ?? null, node: event.node ?? parsed.host ?? null, fields: event.fields ?? {},
-    source: { file: path, line: lineNo }, raw,
+    id: 0,
+    kind: event.kind,
+    ts: parsed.ts,
+    host: parsed.host,
+    package: event.package ?? packageName ?? parsed.package ?? null,
+    deviceGroup: event.deviceGroup ?? null,
+    node: event.node ?? parsed.host ?? null,
+    fields: event.fields ?? {},
+    source: { file: path, line: lineNo },
+    raw,
   };
 }
 
@@ -116,7 +125,8 @@ export function eventsOfPhrasing({ createFileParser, PairModel }, phrasing, from
     for (const event of events) {
       const resolved = model.resolve(event);
       const fields = { ...event.fields };
-      if (fields.deviceGroupFrom === undefined && resolved.deviceGroupFrom !== undefined && event.deviceGroup === null) fields.deviceGroupFrom = resolved.deviceGroupFrom;
+      if (fields.deviceGroupFrom === undefined && resolved.deviceGroupFrom !== undefined && event.deviceGroup === null)
+        fields.deviceGroupFrom = resolved.deviceGroupFrom;
       produced.push({ kind: event.kind, deviceGroup: resolved.deviceGroup, fields, line: index + 1 });
     }
   });
@@ -145,9 +155,10 @@ export function runCorpus(modules, facts = loadCorpus()) {
         produced = [];
         error = thrown instanceof Error ? thrown.message : String(thrown);
       }
-      const ok = error === null
-        && fact.expect.every((expected) => produced.some((event) => matches(expected, event)))
-        && !fact.notExpect.some((unwanted) => produced.some((event) => matches(unwanted, event)));
+      const ok =
+        error === null &&
+        fact.expect.every((expected) => produced.some((event) => matches(expected, event))) &&
+        !fact.notExpect.some((unwanted) => produced.some((event) => matches(unwanted, event)));
       entries.push({ file: fact.file, fact: fact.fact, phrasing, ok, produced, error });
     }
   }
@@ -165,7 +176,8 @@ export function formatRecall(result) {
   }
   const percent = (passed, total) => `${(total === 0 ? 0 : (100 * passed) / total).toFixed(1)}%`;
   const lines = [`phrasing recall: ${result.passed}/${result.total} (${percent(result.passed, result.total)})`];
-  for (const [file, counts] of byFile) lines.push(`  ${file.padEnd(24)} ${String(counts.passed).padStart(4)}/${String(counts.total).padEnd(4)} ${percent(counts.passed, counts.total)}`);
+  for (const [file, counts] of byFile)
+    lines.push(`  ${file.padEnd(24)} ${String(counts.passed).padStart(4)}/${String(counts.total).padEnd(4)} ${percent(counts.passed, counts.total)}`);
   return lines.join("\n");
 }
 
@@ -182,7 +194,9 @@ async function main() {
   if (process.argv.includes("--failures")) {
     for (const entry of result.entries.filter((item) => !item.ok)) {
       const text = entry.phrasing.body ?? entry.phrasing.pkglog ?? entry.phrasing.syslog;
-      process.stdout.write(`\n${entry.file}: ${entry.fact}\n  ${String(text).trim().replace(/\n/g, "\n  ")}\n  got: ${JSON.stringify(entry.produced.map(({ kind, deviceGroup, fields }) => ({ kind, deviceGroup, fields })))}${entry.error ? `\n  error: ${entry.error}` : ""}\n`);
+      process.stdout.write(
+        `\n${entry.file}: ${entry.fact}\n  ${String(text).trim().replace(/\n/g, "\n  ")}\n  got: ${JSON.stringify(entry.produced.map(({ kind, deviceGroup, fields }) => ({ kind, deviceGroup, fields })))}${entry.error ? `\n  error: ${entry.error}` : ""}\n`,
+      );
     }
   }
 }

@@ -86,7 +86,10 @@ function measureProcess(command, args, { env = {}, cwd = root } = {}) {
   const cpuUser = /User time \(seconds\): ([\d.]+)/.exec(child.stderr ?? "");
   const cpuSystem = /System time \(seconds\): ([\d.]+)/.exec(child.stderr ?? "");
   return {
-    status: child.status, wallMs, stdout: child.stdout, stderr: child.stderr,
+    status: child.status,
+    wallMs,
+    stdout: child.stdout,
+    stderr: child.stderr,
     peakRssBytes: rss ? Number(rss[1]) * 1024 : null,
     cpuMs: cpuUser && cpuSystem ? (Number(cpuUser[1]) + Number(cpuSystem[1])) * 1000 : null,
   };
@@ -103,11 +106,17 @@ async function measureProcessSampled(command, args, { env = {}, cwd = root, watc
   const child = spawn(full[0], full[1], { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk) => { stdout += chunk; });
-  child.stderr.setEncoding("utf8").on("data", (chunk) => { stderr += chunk; });
+  child.stdout.setEncoding("utf8").on("data", (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding("utf8").on("data", (chunk) => {
+    stderr += chunk;
+  });
   const exited = new Promise((resolveExit) => child.once("exit", (code) => resolveExit(code)));
   let status = null;
-  void exited.then((code) => { status = code; });
+  void exited.then((code) => {
+    status = code;
+  });
   const timeline = [];
   const measuredPid = () => {
     if (!hasTime) return child.pid;
@@ -135,7 +144,11 @@ async function measureProcessSampled(command, args, { env = {}, cwd = root, watc
   const cpuUser = /User time \(seconds\): ([\d.]+)/.exec(stderr);
   const cpuSystem = /System time \(seconds\): ([\d.]+)/.exec(stderr);
   return {
-    status, wallMs, stdout, stderr, timeline,
+    status,
+    wallMs,
+    stdout,
+    stderr,
+    timeline,
     peakRssBytes: rss ? Number(rss[1]) * 1024 : Math.max(0, ...timeline.map((sample) => sample.rssBytes)) || null,
     cpuMs: cpuUser && cpuSystem ? (Number(cpuUser[1]) + Number(cpuSystem[1])) * 1000 : null,
   };
@@ -150,18 +163,26 @@ function peakOf(timeline) {
   const during = (from, to) => timeline.filter((sample) => sample.ms >= from && sample.ms <= to).map((sample) => sample.rssBytes);
   const maxOf = (values) => (values.length ? Math.max(...values) : null);
   return {
-    sampledPeakRssBytes: peak.rssBytes, atMs: peak.ms, databaseWrittenAtPeak: Math.round((peak.dbBytes / finalDb) * 100) / 100,
-    ingestEndMs: ingestEnd, maxRssDuringIngestBytes: maxOf(during(0, ingestEnd ?? Infinity)), maxRssAfterIngestBytes: ingestEnd === null ? null : maxOf(during(ingestEnd + 1, Infinity)),
-    samples: timeline.length, runMs: timeline.at(-1).ms,
+    sampledPeakRssBytes: peak.rssBytes,
+    atMs: peak.ms,
+    databaseWrittenAtPeak: Math.round((peak.dbBytes / finalDb) * 100) / 100,
+    ingestEndMs: ingestEnd,
+    maxRssDuringIngestBytes: maxOf(during(0, ingestEnd ?? Infinity)),
+    maxRssAfterIngestBytes: ingestEnd === null ? null : maxOf(during(ingestEnd + 1, Infinity)),
+    samples: timeline.length,
+    runMs: timeline.at(-1).ms,
   };
 }
 
 function summarise(samples, lines, bytes) {
   const wallMs = median(samples.map((sample) => sample.wallMs));
   return {
-    runs: samples.length, wallMs: Math.round(wallMs), wallMsAll: samples.map((sample) => Math.round(sample.wallMs)),
+    runs: samples.length,
+    wallMs: Math.round(wallMs),
+    wallMsAll: samples.map((sample) => Math.round(sample.wallMs)),
     cpuMs: samples[0].cpuMs === null ? null : Math.round(median(samples.map((sample) => sample.cpuMs))),
-    linesPerSecond: Math.round(lines / (wallMs / 1000)), mbPerSecond: Math.round((bytes / 1e6 / (wallMs / 1000)) * 10) / 10,
+    linesPerSecond: Math.round(lines / (wallMs / 1000)),
+    mbPerSecond: Math.round((bytes / 1e6 / (wallMs / 1000)) * 10) / 10,
     peakRssBytes: Math.max(...samples.map((sample) => sample.peakRssBytes ?? 0)) || null,
   };
 }
@@ -175,10 +196,12 @@ const freshDatabase = (name) => {
 };
 /** Every file under a folder (sorted). */
 function listFiles(directory) {
-  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(directory, entry.name);
-    return entry.isDirectory() ? listFiles(path) : entry.isFile() ? [path] : [];
-  }).sort();
+  return readdirSync(directory, { withFileTypes: true })
+    .flatMap((entry) => {
+      const path = join(directory, entry.name);
+      return entry.isDirectory() ? listFiles(path) : entry.isFile() ? [path] : [];
+    })
+    .sort();
 }
 
 const databaseBytes = (path) => ["", "-wal"].reduce((sum, suffix) => sum + (existsSync(`${path}${suffix}`) ? statSync(`${path}${suffix}`).size : 0), 0);
@@ -188,7 +211,12 @@ Runs analyze on an input `count` times, each run right after one of lnav on the 
 installed (side by side: both see the same load). Keeps the last run's database when `keep` (the search
 bench reads it); the caller removes it.
 */
-async function analyzeRuns(name, meta, count, { keep = false, paths = [inputs[name]?.path], lnavFiles = paths, lnavTable = "syslog_log", env = {}, label = name } = {}) {
+async function analyzeRuns(
+  name,
+  meta,
+  count,
+  { keep = false, paths = [inputs[name]?.path], lnavFiles = paths, lnavTable = "syslog_log", env = {}, label = name } = {},
+) {
   const samples = [];
   const lnavSamples = [];
   let last = null;
@@ -197,8 +225,12 @@ async function analyzeRuns(name, meta, count, { keep = false, paths = [inputs[na
     if (lnav) lnavSamples.push(lnav);
     const db = freshDatabase(`analyze-${label}`);
     log(`analyze ${label} run ${run + 1}/${count}`);
-    const result = await measureProcessSampled(process.execPath, [binary, "analyze", "--db", db, "--format", "json", "--tz", "UTC", ...paths], { env: { TZ: "UTC", ...env }, watchFile: db });
-    if (result.status !== 0 && result.status !== 1 && result.status !== 2) throw new Error(`analyze ${label} failed (${result.status}): ${result.stderr.slice(-2000)}`);
+    const result = await measureProcessSampled(process.execPath, [binary, "analyze", "--db", db, "--format", "json", "--tz", "UTC", ...paths], {
+      env: { TZ: "UTC", ...env },
+      watchFile: db,
+    });
+    if (result.status !== 0 && result.status !== 1 && result.status !== 2)
+      throw new Error(`analyze ${label} failed (${result.status}): ${result.stderr.slice(-2000)}`);
     const document = JSON.parse(result.stdout);
     samples.push(result);
     last = { document, db, bytes: databaseBytes(db) };
@@ -207,13 +239,24 @@ async function analyzeRuns(name, meta, count, { keep = false, paths = [inputs[na
   const lines = meta.lines ?? last.document.inputs.lines;
   const summary = summarise(samples, lines, meta.bytes);
   const database = { path: keep ? last.db : null, bytes: last.bytes, bytesPerMillionLines: Math.round((last.bytes / lines) * 1e6) };
-  const lnav = lnavSamples.length > 0
-    ? { ...summarise(lnavSamples, lines, meta.bytes), rows: Number(/(\d+)\s*$/.exec(lnavSamples[0].stdout.trim())?.[1] ?? NaN),
-      ratios: samples.map((sample, index) => Math.round((sample.wallMs / lnavSamples[index].wallMs) * 100) / 100) }
-    : null;
+  const lnav =
+    lnavSamples.length > 0
+      ? {
+          ...summarise(lnavSamples, lines, meta.bytes),
+          rows: Number(/(\d+)\s*$/.exec(lnavSamples[0].stdout.trim())?.[1] ?? NaN),
+          ratios: samples.map((sample, index) => Math.round((sample.wallMs / lnavSamples[index].wallMs) * 100) / 100),
+        }
+      : null;
   return {
-    ...summary, lines, inputBytes: meta.bytes, linesStored: last.document.inputs.lines, events: last.document.inputs.events,
-    unparsed: last.document.inputs.unparsed, findings: last.document.findings.length, database, lnav,
+    ...summary,
+    lines,
+    inputBytes: meta.bytes,
+    linesStored: last.document.inputs.lines,
+    events: last.document.inputs.events,
+    unparsed: last.document.inputs.unparsed,
+    findings: last.document.findings.length,
+    database,
+    lnav,
     ratioVsLnav: lnav ? median(lnav.ratios) : null,
     rssPeak: peakOf(samples.reduce((worst, sample) => ((sample.peakRssBytes ?? 0) >= (worst.peakRssBytes ?? 0) ? sample : worst)).timeline),
   };
@@ -258,7 +301,9 @@ function findingProbe(db) {
         return null;
       }
     },
-    close() { reader?.close(); },
+    close() {
+      reader?.close();
+    },
   };
 }
 
@@ -266,17 +311,28 @@ async function firstFindingAnalyze() {
   const db = freshDatabase("bundle-analyze");
   const probe = findingProbe(db);
   const started = performance.now();
-  const child = spawn(process.execPath, [binary, "analyze", "--db", db, "--format", "json", "--tz", "UTC", bundleDirectory], { env: { ...process.env, TZ: "UTC" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [binary, "analyze", "--db", db, "--format", "json", "--tz", "UTC", bundleDirectory], {
+    env: { ...process.env, TZ: "UTC" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk) => { stdout += chunk; });
+  child.stdout.setEncoding("utf8").on("data", (chunk) => {
+    stdout += chunk;
+  });
   const exited = new Promise((resolveExit) => child.once("exit", resolveExit));
   let done = false;
-  void exited.then(() => { done = true; });
+  void exited.then(() => {
+    done = true;
+  });
   let firstFindingMs = null;
   let action = null;
   while (!done) {
     const row = probe.first();
-    if (row) { firstFindingMs = performance.now() - started; action = row.action; break; }
+    if (row) {
+      firstFindingMs = performance.now() - started;
+      action = row.action;
+      break;
+    }
     await pause(5);
   }
   await exited;
@@ -291,9 +347,19 @@ async function firstFindingAnalyze() {
   } finally {
     reader.close();
   }
-  if (firstFindingMs === null && document.findings.length > 0) { firstFindingMs = wallMs; action = document.findings[0].action; }
+  if (firstFindingMs === null && document.findings.length > 0) {
+    firstFindingMs = wallMs;
+    action = document.findings[0].action;
+  }
   rmSync(db, { force: true });
-  return { firstFindingMs: firstFindingMs && Math.round(firstFindingMs), wallMs: Math.round(wallMs), action, actions: document.findings.map((finding) => finding.action), lines: document.inputs.lines, followableLines };
+  return {
+    firstFindingMs: firstFindingMs && Math.round(firstFindingMs),
+    wallMs: Math.round(wallMs),
+    action,
+    actions: document.findings.map((finding) => finding.action),
+    lines: document.inputs.lines,
+    followableLines,
+  };
 }
 
 async function firstFindingWatch(totalLines) {
@@ -302,7 +368,10 @@ async function firstFindingWatch(totalLines) {
   cpSync(bundleDirectory, copy, { recursive: true, preserveTimestamps: true });
   const db = freshDatabase("bundle-watch");
   const started = performance.now();
-  const child = spawn(process.execPath, [binary, "watch", "--db", db, "--format", "json", "--tz", "UTC", copy], { env: { ...process.env, TZ: "UTC" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [binary, "watch", "--db", db, "--format", "json", "--tz", "UTC", copy], {
+    env: { ...process.env, TZ: "UTC" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let firstFindingMs = null;
   let action = null;
   let partial = "";
@@ -316,7 +385,9 @@ async function firstFindingWatch(totalLines) {
     }
   });
   let stderr = "";
-  child.stderr.setEncoding("utf8").on("data", (chunk) => { stderr += chunk; });
+  child.stderr.setEncoding("utf8").on("data", (chunk) => {
+    stderr += chunk;
+  });
   // Caught up: every line of the bundle stored (polled read-only).
   let caughtUpMs = null;
   let reader = null;
@@ -337,7 +408,12 @@ async function firstFindingWatch(totalLines) {
   await new Promise((resolveExit) => child.once("exit", resolveExit));
   rmSync(copy, { recursive: true, force: true });
   rmSync(db, { force: true });
-  return { firstFindingMs: firstFindingMs && Math.round(firstFindingMs), caughtUpMs: caughtUpMs && Math.round(caughtUpMs), action, stderr: stderr.slice(0, 500) };
+  return {
+    firstFindingMs: firstFindingMs && Math.round(firstFindingMs),
+    caughtUpMs: caughtUpMs && Math.round(caughtUpMs),
+    action,
+    stderr: stderr.slice(0, 500),
+  };
 }
 
 // ---- the rest -----------------------------------------------------------------------------------
@@ -352,8 +428,11 @@ function profileAnalyze() {
   rmSync(directory, { recursive: true, force: true });
   mkdirSync(directory, { recursive: true });
   const db = freshDatabase("profile");
-  const child = spawnSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", directory, binary, "analyze", "--db", db, "--format", "json", "--tz", "UTC", inputs["1m"].path],
-    { cwd: root, env: { ...process.env, TZ: "UTC" }, encoding: "utf8", maxBuffer: 1 << 28 });
+  const child = spawnSync(
+    process.execPath,
+    ["--cpu-prof", "--cpu-prof-dir", directory, binary, "analyze", "--db", db, "--format", "json", "--tz", "UTC", inputs["1m"].path],
+    { cwd: root, env: { ...process.env, TZ: "UTC" }, encoding: "utf8", maxBuffer: 1 << 28 },
+  );
   rmSync(db, { force: true });
   const file = readdirSync(directory).find((name) => name.endsWith(".cpuprofile"));
   if (!file) return { error: `no profile written (exit ${child.status})` };
@@ -364,13 +443,25 @@ function profileAnalyze() {
 function machine() {
   const sqliteVersion = (() => {
     const database = new Database(":memory:");
-    try { return database.prepare("SELECT sqlite_version() AS v").get().v; } finally { database.close(); }
+    try {
+      return database.prepare("SELECT sqlite_version() AS v").get().v;
+    } finally {
+      database.close();
+    }
   })();
   const betterSqlite3 = JSON.parse(readFileSync(join(root, "node_modules", "better-sqlite3", "package.json"), "utf8")).version;
   return {
-    cpuModel: cpus()[0]?.model ?? "?", cores: cpus().length, memoryBytes: totalmem(), os: `${type()} ${release()}`,
-    node: process.version, sqlite: sqliteVersion, betterSqlite3, lnav: lnavVersion(),
-    loadStart: loadavg().map((value) => value.toFixed(2)).join(" "),
+    cpuModel: cpus()[0]?.model ?? "?",
+    cores: cpus().length,
+    memoryBytes: totalmem(),
+    os: `${type()} ${release()}`,
+    node: process.version,
+    sqlite: sqliteVersion,
+    betterSqlite3,
+    lnav: lnavVersion(),
+    loadStart: loadavg()
+      .map((value) => value.toFixed(2))
+      .join(" "),
   };
 }
 
@@ -386,22 +477,32 @@ log("start-up: --version, and analyze of a one-line bundle");
 {
   const bundle = join(scratch, "one-line");
   mkdirSync(join(bundle, "nodeA1", "var", "adm", "syslog"), { recursive: true });
-  writeFileSync(join(bundle, "nodeA1", "var", "adm", "syslog", "syslog.log"), "Nov 20 16:31:02 nodeA1 cmcld[2048]: Started package oracle_pkg on node nodeA1.\n");
+  writeFileSync(
+    join(bundle, "nodeA1", "var", "adm", "syslog", "syslog.log"),
+    "Nov 20 16:31:02 nodeA1 cmcld[2048]: Started package oracle_pkg on node nodeA1.\n",
+  );
   const repeat = (count, args) => {
     const samples = [];
     for (let run = 0; run < count; run++) {
       const db = freshDatabase("one-line");
       samples.push(measureProcess(process.execPath, [binary, ...args.map((arg) => (arg === "DB" ? db : arg))]));
     }
-    return { wallMs: Math.round(median(samples.map((sample) => sample.wallMs))), cpuMs: samples[0].cpuMs === null ? null : Math.round(median(samples.map((sample) => sample.cpuMs))),
-      peakRssBytes: Math.max(...samples.map((sample) => sample.peakRssBytes ?? 0)) || null, runs: count };
+    return {
+      wallMs: Math.round(median(samples.map((sample) => sample.wallMs))),
+      cpuMs: samples[0].cpuMs === null ? null : Math.round(median(samples.map((sample) => sample.cpuMs))),
+      peakRssBytes: Math.max(...samples.map((sample) => sample.peakRssBytes ?? 0)) || null,
+      runs: count,
+    };
   };
   repeat(1, ["analyze", "--db", "DB", bundle]); // the compiled-rule cache is written by the first run
   results.startup = { version: repeat(5, ["--version"]), analyzeOneLine: repeat(5, ["analyze", "--db", "DB", "--format", "json", bundle]) };
   // Node itself, for scale: what no code of ours can go below.
   results.startup.node = (() => {
     const samples = Array.from({ length: 5 }, () => measureProcess(process.execPath, ["-e", ""]));
-    return { wallMs: Math.round(median(samples.map((sample) => sample.wallMs))), cpuMs: samples[0].cpuMs === null ? null : Math.round(median(samples.map((sample) => sample.cpuMs))) };
+    return {
+      wallMs: Math.round(median(samples.map((sample) => sample.wallMs))),
+      cpuMs: samples[0].cpuMs === null ? null : Math.round(median(samples.map((sample) => sample.cpuMs))),
+    };
   })();
 }
 log("baselines on the 1M file");
@@ -426,14 +527,23 @@ log("samples/ (every bundled incident) and lnav on the same files");
 {
   const files = listFiles(join(root, "samples")).filter((path) => !/\/(tools|README\.md$)|expected-findings\.json$/.test(path.slice(root.length)));
   const bytes = files.reduce((sum, path) => sum + statSync(path).size, 0);
-  results.analyze.samples = await analyzeRuns("samples", { bytes, lines: null }, runs, { paths: [join(root, "samples")], lnavFiles: files, lnavTable: "all_logs" });
+  results.analyze.samples = await analyzeRuns("samples", { bytes, lines: null }, runs, {
+    paths: [join(root, "samples")],
+    lnavFiles: files,
+    lnavTable: "all_logs",
+  });
   results.analyze.samples.files = files.length;
 }
 log("first finding on the bundle");
 {
   const analyzeFirst = await firstFindingAnalyze();
   // Every file of the bundle is stored line by line (configuration files too); watch skips the .gz archives.
-  results.firstFinding = { lines: analyzeFirst.lines, incident: bundleMeta.incident, analyze: analyzeFirst, watch: await firstFindingWatch(analyzeFirst.followableLines) };
+  results.firstFinding = {
+    lines: analyzeFirst.lines,
+    incident: bundleMeta.incident,
+    analyze: analyzeFirst,
+    watch: await firstFindingWatch(analyzeFirst.followableLines),
+  };
 }
 log("stages (in-process)");
 results.stages = runJson("stages.mjs", [inputs["1m"].path]);
@@ -450,22 +560,34 @@ if (profileRun) {
 if (meta10m) results.analyze["10m"] = await analyzeRuns("10m", meta10m, 1);
 rmSync(scratch, { recursive: true, force: true });
 
-results.machine.loadEnd = loadavg().map((value) => value.toFixed(2)).join(" ");
+results.machine.loadEnd = loadavg()
+  .map((value) => value.toFixed(2))
+  .join(" ");
 const busy = Number(results.machine.loadStart.split(" ")[0]) > 0.5 || Number(results.machine.loadEnd.split(" ")[0]) > 1.5;
-results.machine.shared = process.env.BENCH_SHARED ?? (busy ? "yes: other work ran on the same cores during the run (see the load averages)" : "no other load seen");
+results.machine.shared =
+  process.env.BENCH_SHARED ?? (busy ? "yes: other work ran on the same cores during the run (see the load averages)" : "no other load seen");
 results.benchMs = Math.round(performance.now() - benchStarted);
 if (results.baselines.lnav.installed) {
-  results.notes.push(`lnav counts ${results.baselines.lnav.rows?.toLocaleString("en-US")} syslog_log rows for the ${meta1m.lines.toLocaleString("en-US")} lines: it folds lines it does not recognise as a new message (e.g. \`last message repeated\`) into the message above.`);
+  results.notes.push(
+    `lnav counts ${results.baselines.lnav.rows?.toLocaleString("en-US")} syslog_log rows for the ${meta1m.lines.toLocaleString("en-US")} lines: it folds lines it does not recognise as a new message (e.g. \`last message repeated\`) into the message above.`,
+  );
   const samples = results.analyze.samples;
-  if (samples?.lnav) results.notes.push(`samples/: lnav is given the same ${samples.files} files (all_logs counts ${samples.lnav.rows?.toLocaleString("en-US")} messages: it reads configuration and environment files as plain text); analyze stores all ${samples.linesStored?.toLocaleString("en-US")} lines.`);
+  if (samples?.lnav)
+    results.notes.push(
+      `samples/: lnav is given the same ${samples.files} files (all_logs counts ${samples.lnav.rows?.toLocaleString("en-US")} messages: it reads configuration and environment files as plain text); analyze stores all ${samples.linesStored?.toLocaleString("en-US")} lines.`,
+    );
 }
-results.notes.push(`readline baseline: its one regex matches ${results.baselines.readline.output.matched.toLocaleString("en-US")} of ${meta1m.lines.toLocaleString("en-US")} lines (not \`EMS [pid]:\` nor \`last message repeated\`).`);
+results.notes.push(
+  `readline baseline: its one regex matches ${results.baselines.readline.output.matched.toLocaleString("en-US")} of ${meta1m.lines.toLocaleString("en-US")} lines (not \`EMS [pid]:\` nor \`last message repeated\`).`,
+);
 results.goals = judgeGoals(results);
 results.targets = judgeTargets(results);
 
 // ---- phrasing recall (issue 12): the share of test/phrasings/ the parser reads; bench/recall.mjs --failures lists the misses
 results.recall = runJson("recall.mjs", ["--json"]);
-log(results.recall.error ?? `phrasing recall: ${results.recall.passed}/${results.recall.total} (${(100 * results.recall.recall).toFixed(1)}%) of test/phrasings/`);
+log(
+  results.recall.error ?? `phrasing recall: ${results.recall.passed}/${results.recall.total} (${(100 * results.recall.recall).toFixed(1)}%) of test/phrasings/`,
+);
 
 mkdirSync(outDirectory, { recursive: true });
 writeFileSync(join(outDirectory, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);

@@ -77,7 +77,13 @@ export function measureSearch(path, { runs = 5 } = {}) {
   }, 0);
   const after = searches();
 
-  const span = withDatabase((database) => database.prepare("SELECT min(ts_min) AS first, max(ts_max) AS last, (SELECT bundle FROM file LIMIT 1) AS bundle, (SELECT path FROM file LIMIT 1) AS file FROM block").get());
+  const span = withDatabase((database) =>
+    database
+      .prepare(
+        "SELECT min(ts_min) AS first, max(ts_max) AS last, (SELECT bundle FROM file LIMIT 1) AS bundle, (SELECT path FROM file LIMIT 1) AS file FROM block",
+      )
+      .get(),
+  );
   // An hour in the middle of the data.
   const since = Math.floor((span.first + (span.last - span.first) / 2) / 3_600_000) * 3_600_000;
   const until = since + 3_600_000;
@@ -85,7 +91,9 @@ export function measureSearch(path, { runs = 5 } = {}) {
   const hour = {
     since: iso(since),
     storeApi: timed(path, runs, (database) => windowLines(database, [span.bundle], since, until).lines),
-    sql: timed(path, Math.min(runs, 3), (database) => database.prepare("SELECT count(*) FROM log_lines WHERE ts >= ? AND ts < ?").pluck().get(iso(since), iso(until))),
+    sql: timed(path, Math.min(runs, 3), (database) =>
+      database.prepare("SELECT count(*) FROM log_lines WHERE ts >= ? AND ts < ?").pluck().get(iso(since), iso(until)),
+    ),
   };
   const oneFile = timed(path, Math.min(runs, 3), (database) => database.prepare("SELECT count(*) FROM log_lines WHERE file = ?").pluck().get(span.file));
   const everyLine = timed(path, Math.min(runs, 3), (database) => database.prepare("SELECT count(*) FROM log_lines").pluck().get());

@@ -82,20 +82,37 @@ export async function measureStages(path, { batchLines = 5000, year = 2026, prag
       inside[name] = 0;
       statement.run = (...parameters) => {
         const before = performance.now();
-        try { return run(...parameters); } finally { inside[name] += performance.now() - before; }
+        try {
+          return run(...parameters);
+        } finally {
+          inside[name] += performance.now() - before;
+        }
       };
       const get = statement.get?.bind(statement);
       if (get && statement.reader) {
         statement.get = (...parameters) => {
           const before = performance.now();
-          try { return get(...parameters); } finally { inside[name] += performance.now() - before; }
+          try {
+            return get(...parameters);
+          } finally {
+            inside[name] += performance.now() - before;
+          }
         };
       }
     }
     const bundle = dirname(resolve(path));
     const file = store.addFile({
-      path, bundle, hostHint: null, packageHint: null, kind: "syslog", fingerprint: `stages:${path}`, headBytes: 4096,
-      dev: null, ino: null, size, mtime: null,
+      path,
+      bundle,
+      hostHint: null,
+      packageHint: null,
+      kind: "syslog",
+      fingerprint: `stages:${path}`,
+      headBytes: 4096,
+      dev: null,
+      ino: null,
+      size,
+      mtime: null,
     });
     for (const key of Object.keys(inside)) inside[key] = 0;
     started = performance.now();
@@ -107,7 +124,16 @@ export async function measureStages(path, { batchLines = 5000, year = 2026, prag
       for (let index = first; index < last; index++) {
         const line = parsed[index];
         events += line.events.length;
-        batch.push({ lineNo: index + 1, ts: line.ts, host: line.host, program: line.program, package: line.package, format: line.format, text: texts[index], events: line.events });
+        batch.push({
+          lineNo: index + 1,
+          ts: line.ts,
+          host: line.host,
+          program: line.program,
+          package: line.package,
+          format: line.format,
+          text: texts[index],
+          events: line.events,
+        });
       }
       store.appendLines(file.id, batch, { offset: 0, lineCount: last, pending: null, size, parserContext: JSON.stringify(parser.context()) });
     }
@@ -115,8 +141,15 @@ export async function measureStages(path, { batchLines = 5000, year = 2026, prag
     const storeCpuMs = cpuMs(cpuStarted);
     const statementsMs = Object.values(inside).reduce((sum, value) => sum + value, 0);
     result.stages.store = {
-      ms: storeMs, cpuMs: storeCpuMs, batchLines, events,
-      insideStatementsMs: Object.fromEntries(Object.entries(inside).filter(([, value]) => value > 0).map(([name, value]) => [name, Math.round(value)])),
+      ms: storeMs,
+      cpuMs: storeCpuMs,
+      batchLines,
+      events,
+      insideStatementsMs: Object.fromEntries(
+        Object.entries(inside)
+          .filter(([, value]) => value > 0)
+          .map(([name, value]) => [name, Math.round(value)]),
+      ),
       outsideStatementsMs: Math.round(storeMs - statementsMs),
       note: "outside = transaction BEGIN/COMMIT (WAL page writes, checkpoints) and JavaScript around the statements",
     };
@@ -139,7 +172,12 @@ export async function measureStages(path, { batchLines = 5000, year = 2026, prag
     engine.finish();
     engine.findings();
     const engineCpuMs = cpuMs(cpuStarted);
-    result.stages.engine = { ms: ms(started), cpuMs: engineCpuMs, events: stored.length, usPerEvent: Math.round((engineCpuMs * 1000 / stored.length) * 10) / 10 };
+    result.stages.engine = {
+      ms: ms(started),
+      cpuMs: engineCpuMs,
+      events: stored.length,
+      usPerEvent: Math.round(((engineCpuMs * 1000) / stored.length) * 10) / 10,
+    };
     store.close();
   } finally {
     rmSync(folder, { recursive: true, force: true });

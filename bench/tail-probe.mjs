@@ -27,39 +27,57 @@ async function probe(name, options, scenario) {
   const missing = expected.filter((line) => !seen.includes(line));
   const duplicated = seen.filter((line, index) => seen.indexOf(line) !== index);
   const extra = seen.filter((line) => !expected.includes(line));
-  console.log(`${name.padEnd(58)} expected ${String(expected.length).padStart(3)}  got ${String(seen.length).padStart(3)}  missing ${missing.length} [${missing.slice(0, 4).join(" ")}]  duplicated ${duplicated.length}  other ${extra.length} [${extra.slice(0, 3).join(" ")}]`);
+  console.log(
+    `${name.padEnd(58)} expected ${String(expected.length).padStart(3)}  got ${String(seen.length).padStart(3)}  missing ${missing.length} [${missing.slice(0, 4).join(" ")}]  duplicated ${duplicated.length}  other ${extra.length} [${extra.slice(0, 3).join(" ")}]`,
+  );
 }
 
 const cases = [
-  ["rename rotation, writes to the old file after the rename", async (file, folder) => {
-    const writer = openSync(file, "a");
-    writeSync(writer, text(lines("A", 10)));
-    await pause(300);
-    renameSync(file, join(folder, "OLDsyslog.log"));
-    writeSync(writer, text(lines("B", 5)));
-    closeSync(writer);
-    writeFileSync(file, text(lines("C", 5)));
-    return [...lines("A", 10), ...lines("B", 5), ...lines("C", 5)];
-  }],
-  ["truncate, then write at once", async (file) => {
-    appendFileSync(file, text(lines("A", 10)));
-    await pause(300);
-    truncateSync(file, 0);
-    appendFileSync(file, text(lines("B", 3)));
-    return [...lines("A", 10), ...lines("B", 3)];
-  }],
-  ["partial last line completed later", async (file) => {
-    appendFileSync(file, "A1\nA2 first half");
-    await pause(300);
-    appendFileSync(file, " second half\n");
-    return ["A1", "A2 first half second half"];
-  }],
-  ["last line without newline (never completed)", async (file) => {
-    appendFileSync(file, "A1\nA2 no newline");
-    return ["A1", "A2 no newline"];
-  }],
+  [
+    "rename rotation, writes to the old file after the rename",
+    async (file, folder) => {
+      const writer = openSync(file, "a");
+      writeSync(writer, text(lines("A", 10)));
+      await pause(300);
+      renameSync(file, join(folder, "OLDsyslog.log"));
+      writeSync(writer, text(lines("B", 5)));
+      closeSync(writer);
+      writeFileSync(file, text(lines("C", 5)));
+      return [...lines("A", 10), ...lines("B", 5), ...lines("C", 5)];
+    },
+  ],
+  [
+    "truncate, then write at once",
+    async (file) => {
+      appendFileSync(file, text(lines("A", 10)));
+      await pause(300);
+      truncateSync(file, 0);
+      appendFileSync(file, text(lines("B", 3)));
+      return [...lines("A", 10), ...lines("B", 3)];
+    },
+  ],
+  [
+    "partial last line completed later",
+    async (file) => {
+      appendFileSync(file, "A1\nA2 first half");
+      await pause(300);
+      appendFileSync(file, " second half\n");
+      return ["A1", "A2 first half second half"];
+    },
+  ],
+  [
+    "last line without newline (never completed)",
+    async (file) => {
+      appendFileSync(file, "A1\nA2 no newline");
+      return ["A1", "A2 no newline"];
+    },
+  ],
 ];
 
-for (const [mode, options] of [["fs.watch", {}], ["watchFile", { useWatchFile: true, fsWatchOptions: { interval: 100 } }], ["flushAtEOF", { flushAtEOF: true }]]) {
+for (const [mode, options] of [
+  ["fs.watch", {}],
+  ["watchFile", { useWatchFile: true, fsWatchOptions: { interval: 100 } }],
+  ["flushAtEOF", { flushAtEOF: true }],
+]) {
   for (const [name, scenario] of cases) await probe(`${mode}: ${name}`, options, scenario);
 }

@@ -33,9 +33,14 @@ async function until(probe, what, timeoutMs = 60_000) {
 }
 
 function startWatch(root, db) {
-  const child = spawn(process.execPath, [binary, "watch", "--db", db, "--root", root, "--format", "json", "--tz", "UTC", ...(process.argv.includes("--poll") ? ["--poll"] : [])], {
-    env: { ...process.env, TZ: "UTC" }, stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [binary, "watch", "--db", db, "--root", root, "--format", "json", "--tz", "UTC", ...(process.argv.includes("--poll") ? ["--poll"] : [])],
+    {
+      env: { ...process.env, TZ: "UTC" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const state = { child, stderr: "", findings: new Map() };
   let partial = "";
   child.stdout.setEncoding("utf8").on("data", (chunk) => {
@@ -44,7 +49,9 @@ function startWatch(root, db) {
     const now = performance.now();
     for (const line of parts) if (line) state.findings.set(JSON.parse(line).node, now);
   });
-  child.stderr.setEncoding("utf8").on("data", (chunk) => { state.stderr += chunk; });
+  child.stderr.setEncoding("utf8").on("data", (chunk) => {
+    state.stderr += chunk;
+  });
   return state;
 }
 
@@ -87,14 +94,21 @@ try {
   const reader = new Database(db, { readonly: true });
   const countLines = reader.prepare("SELECT coalesce(sum(line_count), 0) AS n FROM file");
   const before = countLines.get().n;
-  const bodies = ["cmcld[2034]: Request from root on node nodeA1 to start package pkg1", "kernel: vmunix: NFS server not responding still trying",
-    "app[77]: routine message number", "cmcld[2034]: Service PKG*pkg1*1 is running"];
+  const bodies = [
+    "cmcld[2034]: Request from root on node nodeA1 to start package pkg1",
+    "kernel: vmunix: NFS server not responding still trying",
+    "app[77]: routine message number",
+    "cmcld[2034]: Service PKG*pkg1*1 is running",
+  ];
   const batches = [];
   let batch = "";
   const when = stamp();
   for (let index = 0; index < bulkLines; index++) {
     batch += `${when} nodeB1 ${bodies[index % bodies.length]} ${index}\n`;
-    if (batch.length > 8 << 20) { batches.push(batch); batch = ""; }
+    if (batch.length > 8 << 20) {
+      batches.push(batch);
+      batch = "";
+    }
   }
   batches.push(batch);
   const started = performance.now();
@@ -106,13 +120,28 @@ try {
   watcher.child.kill("SIGTERM");
   await new Promise((resolve) => watcher.child.once("exit", resolve));
 
-  console.log(JSON.stringify({
-    mode: process.argv.includes("--poll") ? "poll" : "inotify",
-    idleCpuPercent: Number((idleCpu * 100).toFixed(2)),
-    latencyMs: { samples, p50: Number(percentile(latencies, 50).toFixed(1)), p99: Number(percentile(latencies, 99).toFixed(1)), max: Number(latencies.at(-1).toFixed(1)) },
-    throughput: { lines: bulkLines, writeSeconds: Number(((written - started) / 1000).toFixed(2)), storedSeconds: Number(((stored - started) / 1000).toFixed(2)),
-      linesPerSecond: Math.round(bulkLines / ((stored - started) / 1000)) },
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        mode: process.argv.includes("--poll") ? "poll" : "inotify",
+        idleCpuPercent: Number((idleCpu * 100).toFixed(2)),
+        latencyMs: {
+          samples,
+          p50: Number(percentile(latencies, 50).toFixed(1)),
+          p99: Number(percentile(latencies, 99).toFixed(1)),
+          max: Number(latencies.at(-1).toFixed(1)),
+        },
+        throughput: {
+          lines: bulkLines,
+          writeSeconds: Number(((written - started) / 1000).toFixed(2)),
+          storedSeconds: Number(((stored - started) / 1000).toFixed(2)),
+          linesPerSecond: Math.round(bulkLines / ((stored - started) / 1000)),
+        },
+      },
+      null,
+      2,
+    ),
+  );
 } finally {
   rmSync(base, { recursive: true, force: true });
 }

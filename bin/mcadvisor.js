@@ -9,14 +9,20 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const stamp = join(root, "dist", ".build-stamp");
 if (existsSync(join(root, "src"))) {
   const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-  const newer = [["src", /\.tsx?$/], ["grammars", /\.ne$/]].flatMap(([folder, pattern]) =>
+  const newer = [
+    ["src", /\.tsx?$/],
+    ["grammars", /\.ne$/],
+  ].flatMap(([folder, pattern]) =>
     readdirSync(join(root, folder), { recursive: true })
       .filter((file) => pattern.test(file) && !file.startsWith("generated"))
       .map((file) => join(folder, file))
-      .filter((file) => statSync(join(root, file)).mtimeMs > built));
+      .filter((file) => statSync(join(root, file)).mtimeMs > built),
+  );
   if (newer.length > 0) {
-    process.stderr.write(`mcadvisor: the build in dist/ is older than the sources (${newer.slice(0, 3).join(", ")}${newer.length > 3 ? ", ..." : ""}).\n`
-      + `hint: run 'npm run build' in ${root}\n`);
+    process.stderr.write(
+      `mcadvisor: the build in dist/ is older than the sources (${newer.slice(0, 3).join(", ")}${newer.length > 3 ? ", ..." : ""}).\n` +
+        `hint: run 'npm run build' in ${root}\n`,
+    );
     process.exit(3);
   }
 }

@@ -84,44 +84,103 @@ Line sources. Each takes (random, node, time) and returns [delaySeconds, program
 a few come in pairs (ssh login and logout, sendmail from/to, a repeated message).
 */
 const noise = [
-  [24, (random) => {
-    const pid = random.int(1200, 29999);
-    const user = random.pick(["root", "oracle", "sapadm", "monitor", "backup"]);
-    const from = random.pick(["10.20.9.21", "10.20.9.22", "10.30.9.40", "10.30.9.41"]);
-    return [[0, `sshd[${pid}]`, `Accepted publickey for ${user} from ${from} port ${random.int(40000, 65000)} ssh2`],
-      [random.int(20, 900), `sshd[${pid}]`, `Received disconnect from ${from}: 11: disconnected by user`]];
-  }],
-  [12, (random, node, time) => {
-    const peer = random.pick(Object.keys(IPS).filter((name) => name !== node));
-    return [[0, `inetd[${random.int(1200, 29999)}]`, `registrar/tcp: Connection from ${peer} (${IPS[peer]}) at ${longDate(time)}`]];
-  }],
-  [10, (random, node, time) => {
-    const queue = `wAP${pad2(random.int(0, 23))}${pad2(random.int(0, 59))}${pad2(random.int(0, 59))}${random.int(100, 999)}`;
-    const pid = random.int(1200, 29999);
-    const date = new Date(time);
-    return [[0, `sendmail[${pid}]`, `${queue}: from=root, size=${random.int(400, 30000)}, class=0, nrcpts=1, msgid=<${date.getUTCFullYear()}${pad2(date.getUTCMonth() + 1)}${pad2(date.getUTCDate())}${pad2(date.getUTCHours())}${pad2(date.getUTCMinutes())}.${queue}@${node}>, relay=root@localhost`],
-      [1, `sendmail[${pid}]`, `${queue}: to=root, delay=00:00:01, xdelay=00:00:00, mailer=local, stat=Sent`]];
-  }],
+  [
+    24,
+    (random) => {
+      const pid = random.int(1200, 29999);
+      const user = random.pick(["root", "oracle", "sapadm", "monitor", "backup"]);
+      const from = random.pick(["10.20.9.21", "10.20.9.22", "10.30.9.40", "10.30.9.41"]);
+      return [
+        [0, `sshd[${pid}]`, `Accepted publickey for ${user} from ${from} port ${random.int(40000, 65000)} ssh2`],
+        [random.int(20, 900), `sshd[${pid}]`, `Received disconnect from ${from}: 11: disconnected by user`],
+      ];
+    },
+  ],
+  [
+    12,
+    (random, node, time) => {
+      const peer = random.pick(Object.keys(IPS).filter((name) => name !== node));
+      return [[0, `inetd[${random.int(1200, 29999)}]`, `registrar/tcp: Connection from ${peer} (${IPS[peer]}) at ${longDate(time)}`]];
+    },
+  ],
+  [
+    10,
+    (random, node, time) => {
+      const queue = `wAP${pad2(random.int(0, 23))}${pad2(random.int(0, 59))}${pad2(random.int(0, 59))}${random.int(100, 999)}`;
+      const pid = random.int(1200, 29999);
+      const date = new Date(time);
+      return [
+        [
+          0,
+          `sendmail[${pid}]`,
+          `${queue}: from=root, size=${random.int(400, 30000)}, class=0, nrcpts=1, msgid=<${date.getUTCFullYear()}${pad2(date.getUTCMonth() + 1)}${pad2(date.getUTCDate())}${pad2(date.getUTCHours())}${pad2(date.getUTCMinutes())}.${queue}@${node}>, relay=root@localhost`,
+        ],
+        [1, `sendmail[${pid}]`, `${queue}: to=root, delay=00:00:01, xdelay=00:00:00, mailer=local, stat=Sent`],
+      ];
+    },
+  ],
   [8, (random) => [[0, `xntpd[${random.pick([1187, 1190])}]`, `synchronized to 10.20.9.1, stratum=${random.pick([2, 3])}`]]],
-  [8, (random) => {
-    const user = random.pick(["root", "oracle", "sapadm", "adm"]);
-    const command = random.pick(["/usr/sbin/sa1 300 12", "/usr/lib/sa/sa2 -s 8:00 -e 18:01 -i 3600 -A", "/opt/oracle/bin/rman_archive.sh", "/usr/sbin/acct/ckpacct", "/var/adm/bin/mcstat.sh"]);
-    return [[0, `cron[${random.int(1200, 29999)}]`, `(${user}) CMD (${command})`]];
-  }],
-  [6, (random) => [[0, `EMS [${random.pick([2710, 2711])}]`, `------ EMS Event Notification ------  Value: "INFORMATION (2)" for Resource: "/system/events/cpu_monitor/cpu${random.int(0, 7)}"  (Threshold:  >= " 2")  Execute the following command to obtain event details:  /opt/resmon/bin/resdata -R ${random.int(100000000, 999999999)} -r /system/events/cpu_monitor/cpu0 -n ${random.int(100000000, 999999999)} -a`]]],
-  [5, (random) => [[0, `su[${random.int(1200, 29999)}]`, random.pick(["+ tty?? root-oracle", "+ tty?? root-sapadm", "+ ta root-monitor", "- pts/1 oracle-root"])]]],
-  [4, (random) => [[0, `ftpd[${random.int(1200, 29999)}]`, `FTP LOGIN FROM 10.20.9.${random.int(30, 60)} [10.20.9.${random.int(30, 60)}], backup`],
-    [2, null, `last message repeated ${random.int(2, 4)} times`]]],
-  [4, (random) => [[0, `snmpdm[${random.pick([1410, 1411])}]`, "snmpdm: SNMP request from 10.20.9.5 rejected: bad community name"],
-    [30, null, `last message repeated ${random.int(2, 9)} times`]]],
+  [
+    8,
+    (random) => {
+      const user = random.pick(["root", "oracle", "sapadm", "adm"]);
+      const command = random.pick([
+        "/usr/sbin/sa1 300 12",
+        "/usr/lib/sa/sa2 -s 8:00 -e 18:01 -i 3600 -A",
+        "/opt/oracle/bin/rman_archive.sh",
+        "/usr/sbin/acct/ckpacct",
+        "/var/adm/bin/mcstat.sh",
+      ]);
+      return [[0, `cron[${random.int(1200, 29999)}]`, `(${user}) CMD (${command})`]];
+    },
+  ],
+  [
+    6,
+    (random) => [
+      [
+        0,
+        `EMS [${random.pick([2710, 2711])}]`,
+        `------ EMS Event Notification ------  Value: "INFORMATION (2)" for Resource: "/system/events/cpu_monitor/cpu${random.int(0, 7)}"  (Threshold:  >= " 2")  Execute the following command to obtain event details:  /opt/resmon/bin/resdata -R ${random.int(100000000, 999999999)} -r /system/events/cpu_monitor/cpu0 -n ${random.int(100000000, 999999999)} -a`,
+      ],
+    ],
+  ],
+  [
+    5,
+    (random) => [
+      [0, `su[${random.int(1200, 29999)}]`, random.pick(["+ tty?? root-oracle", "+ tty?? root-sapadm", "+ ta root-monitor", "- pts/1 oracle-root"])],
+    ],
+  ],
+  [
+    4,
+    (random) => [
+      [0, `ftpd[${random.int(1200, 29999)}]`, `FTP LOGIN FROM 10.20.9.${random.int(30, 60)} [10.20.9.${random.int(30, 60)}], backup`],
+      [2, null, `last message repeated ${random.int(2, 4)} times`],
+    ],
+  ],
+  [
+    4,
+    (random) => [
+      [0, `snmpdm[${random.pick([1410, 1411])}]`, "snmpdm: SNMP request from 10.20.9.5 rejected: bad community name"],
+      [30, null, `last message repeated ${random.int(2, 9)} times`],
+    ],
+  ],
   [4, (random) => [[0, `rpc.statd[${random.pick([1022, 1023])}]`, `statd: attempting to contact host backup0${random.int(1, 3)}`]]],
-  [4, (random) => [[0, "vmunix", random.pick([
-    `NFS server 10.20.9.${random.int(30, 35)} not responding still trying`,
-    `NFS server 10.20.9.${random.int(30, 35)} ok`,
-    `vxfs: msgcnt ${random.int(1, 40)} mesg 001: V-2-1: vx_nospace - /dev/vg00/lvol${random.int(3, 8)} file system full (1 block extent)`,
-    `LVM: VG 64 0x0${random.int(1, 4)}0000: PVLink 31 0x0${random.int(1, 9)}0200 Recovered.`,
-    `Evpd inquiry page 83h/80h failed or the current page 83h/80h data do not match the previous known page 83h/80h data on LUN id 0x${random.int(0, 9)} probed beneath the target path (class = tgtpath, instance = ${random.int(1, 40)})`,
-  ])]]],
+  [
+    4,
+    (random) => [
+      [
+        0,
+        "vmunix",
+        random.pick([
+          `NFS server 10.20.9.${random.int(30, 35)} not responding still trying`,
+          `NFS server 10.20.9.${random.int(30, 35)} ok`,
+          `vxfs: msgcnt ${random.int(1, 40)} mesg 001: V-2-1: vx_nospace - /dev/vg00/lvol${random.int(3, 8)} file system full (1 block extent)`,
+          `LVM: VG 64 0x0${random.int(1, 4)}0000: PVLink 31 0x0${random.int(1, 9)}0200 Recovered.`,
+          `Evpd inquiry page 83h/80h failed or the current page 83h/80h data do not match the previous known page 83h/80h data on LUN id 0x${random.int(0, 9)} probed beneath the target path (class = tgtpath, instance = ${random.int(1, 40)})`,
+        ]),
+      ],
+    ],
+  ],
   [2, (random) => [[0, `telnetd[${random.int(1200, 29999)}]`, "getpid: peer died: Connection reset by peer"]]],
   [2, (random) => [[0, `automountd[${random.pick([1530, 1531])}]`, `server backup0${random.int(1, 3)} not responding`]]],
   [1, () => [[0, "syslogd", "restart"]]],
@@ -131,33 +190,62 @@ const siteOf = (node) => (node.startsWith("nodeA") ? "A" : "B");
 
 const serviceguard = [
   // A site's own monitoring script (as in samples/): the pair state of each device group every few minutes.
-  [30, (random, node) => {
-    const group = random.pick(["oradg", "sapdg"]);
-    const local = siteOf(node) === "A" ? "PVOL_PAIR" : "SVOL_PAIR";
-    const remote = siteOf(node) === "A" ? "SVOL_PAIR" : "PVOL_PAIR";
-    return [[0, "logger", `mcstat: pairdisplay -g ${group} -fc: local ${local} 100%, remote ${remote}`]];
-  }],
-  [22, (random) => [[0, `CM-CMD[${random.int(1200, 29999)}]`, random.pick(["cmviewcl -v", "cmviewcl -f line", "cmviewcl -v -p oracle_pkg", "cmviewcl -v -p sap_pkg", "cmgetconf -p sap_pkg"])]]],
+  [
+    30,
+    (random, node) => {
+      const group = random.pick(["oradg", "sapdg"]);
+      const local = siteOf(node) === "A" ? "PVOL_PAIR" : "SVOL_PAIR";
+      const remote = siteOf(node) === "A" ? "SVOL_PAIR" : "PVOL_PAIR";
+      return [[0, "logger", `mcstat: pairdisplay -g ${group} -fc: local ${local} 100%, remote ${remote}`]];
+    },
+  ],
+  [
+    22,
+    (random) => [
+      [
+        0,
+        `CM-CMD[${random.int(1200, 29999)}]`,
+        random.pick(["cmviewcl -v", "cmviewcl -f line", "cmviewcl -v -p oracle_pkg", "cmviewcl -v -p sap_pkg", "cmgetconf -p sap_pkg"]),
+      ],
+    ],
+  ],
   [10, (random, node) => [[0, "cmclconfd[1302]", `Request to get cluster configuration from root on ${random.pick(NODES.filter((name) => name !== node))}`]]],
   [8, (random) => [[0, "cmnetd[1310]", random.pick(["lan1: link up", "lan2: standby interface ok", `Subnet 10.${random.pick([20, 30])}.1.0 heartbeat ok`])]]],
-  [6, (random) => [[0, "horcmd_00[2201]", random.pick([
-    "horcmd: HORCM instance 0: pair monitor interval 300 sec", "HORCM_MON: service horcm0 port 11000 ready",
-  ])]]],
+  [
+    6,
+    (random) => [
+      [0, "horcmd_00[2201]", random.pick(["horcmd: HORCM instance 0: pair monitor interval 300 sec", "HORCM_MON: service horcm0 port 11000 ready"])],
+    ],
+  ],
   // A package moved by an operator: halt on one node, start on another (cmcld and the admin command).
-  [4, (random, node) => {
-    const pkg = random.pick(PACKAGES);
-    const target = random.pick(NODES.filter((name) => name !== node && siteOf(name) === siteOf(node)).concat([node]));
-    const pid = random.int(1200, 29999);
-    return [[0, `CM-CMD[${pid}]`, `cmhaltpkg -v ${pkg.name}`],
-      [1, "cmcld[2048]", `Request from node ${node} to halt package ${pkg.name} on node ${node}.`],
-      [1, "cmcld[2048]", `Executing '/etc/cmcluster/${pkg.name}/${pkg.name}.cntl stop' for package ${pkg.name}.`],
-      [14, "cmcld[2048]", `Halted package ${pkg.name} on node ${node}.`],
-      [40, `CM-CMD[${pid + 7}]`, `cmrunpkg -v -n ${target} ${pkg.name}`],
-      [41, "cmcld[2048]", `Request from node ${node} to start package ${pkg.name} on node ${target}.`],
-      [41, "cmcld[2048]", `Executing '/etc/cmcluster/${pkg.name}/${pkg.name}.cntl start' for package ${pkg.name}.`],
-      [58, "cmcld[2048]", `Started package ${pkg.name} on node ${target}.`]];
-  }],
-  [2, (random) => [[0, "cmcld[2048]", `Warning: cmcld was unable to run for the last ${random.int(1, 1)}.${random.int(0, 9)} seconds. Consult the Managing Serviceguard manual for guidance on setting MEMBER_TIMEOUT, and information on cmcld.`]]],
+  [
+    4,
+    (random, node) => {
+      const pkg = random.pick(PACKAGES);
+      const target = random.pick(NODES.filter((name) => name !== node && siteOf(name) === siteOf(node)).concat([node]));
+      const pid = random.int(1200, 29999);
+      return [
+        [0, `CM-CMD[${pid}]`, `cmhaltpkg -v ${pkg.name}`],
+        [1, "cmcld[2048]", `Request from node ${node} to halt package ${pkg.name} on node ${node}.`],
+        [1, "cmcld[2048]", `Executing '/etc/cmcluster/${pkg.name}/${pkg.name}.cntl stop' for package ${pkg.name}.`],
+        [14, "cmcld[2048]", `Halted package ${pkg.name} on node ${node}.`],
+        [40, `CM-CMD[${pid + 7}]`, `cmrunpkg -v -n ${target} ${pkg.name}`],
+        [41, "cmcld[2048]", `Request from node ${node} to start package ${pkg.name} on node ${target}.`],
+        [41, "cmcld[2048]", `Executing '/etc/cmcluster/${pkg.name}/${pkg.name}.cntl start' for package ${pkg.name}.`],
+        [58, "cmcld[2048]", `Started package ${pkg.name} on node ${target}.`],
+      ];
+    },
+  ],
+  [
+    2,
+    (random) => [
+      [
+        0,
+        "cmcld[2048]",
+        `Warning: cmcld was unable to run for the last ${random.int(1, 1)}.${random.int(0, 9)} seconds. Consult the Managing Serviceguard manual for guidance on setting MEMBER_TIMEOUT, and information on cmcld.`,
+      ],
+    ],
+  ],
   [2, (random) => [[0, "cmcld[2048]", `Obtaining Cluster Lock from quorum server qs0${random.int(1, 2)}`]]],
 ];
 
@@ -258,11 +346,16 @@ export function generateBundle({ directory, samplesDirectory, incident = "links-
   for (const path of files) {
     const parts = relative(source, path).split("/");
     if (parts.slice(1).join("/") !== "var/adm/syslog/syslog.log") continue;
-    const text = readFileSync(path, "utf8").split("\n").filter((line) => line.length > 0);
+    const text = readFileSync(path, "utf8")
+      .split("\n")
+      .filter((line) => line.length > 0);
     syslogs.set(parts[0], text);
     for (const line of text) {
       const time = syslogTime(line, 2026);
-      if (time !== null) { first = Math.min(first, time); last = Math.max(last, time); }
+      if (time !== null) {
+        first = Math.min(first, time);
+        last = Math.max(last, time);
+      }
     }
   }
   const perNode = Math.round(lines / NODES.length);
@@ -274,8 +367,12 @@ export function generateBundle({ directory, samplesDirectory, incident = "links-
     const sample = syslogs.get(node) ?? [];
     const writer = new LineWriter(join(directory, node, "var", "adm", "syslog", "syslog.log"));
     const background = syslogStream({
-      seed: `${seed}/${node}`, startMs: first, meanGapSeconds: spanSeconds / (perNode - sample.length), nodes: [node],
-      serviceguardShare: 0.08, serviceguardSources: backgroundSources,
+      seed: `${seed}/${node}`,
+      startMs: first,
+      meanGapSeconds: spanSeconds / (perNode - sample.length),
+      nodes: [node],
+      serviceguardShare: 0.08,
+      serviceguardSources: backgroundSources,
     });
     let next = background.next().value;
     let sampleIndex = 0;

@@ -27,9 +27,13 @@ export function summariseProfile(path, { top = 25, root = "" } = {}) {
   const percent = (value) => round((value / totalMs) * 100);
   return {
     totalMs: round(totalMs),
-    functions: [...functions.values()].sort((a, b) => b.selfMs - a.selfMs).slice(0, top)
+    functions: [...functions.values()]
+      .sort((a, b) => b.selfMs - a.selfMs)
+      .slice(0, top)
       .map((entry) => ({ ...entry, selfMs: round(entry.selfMs), selfPercent: percent(entry.selfMs) })),
-    files: [...files.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)
+    files: [...files.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
       .map(([file, selfMs]) => ({ file, selfMs: round(selfMs), selfPercent: percent(selfMs) })),
   };
 }
@@ -37,7 +41,8 @@ export function summariseProfile(path, { top = 25, root = "" } = {}) {
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop())) {
   const summary = summariseProfile(process.argv[2], { top: Number(process.argv[3] ?? 30), root: process.cwd() + "/" });
   console.log(`total ${summary.totalMs} ms`);
-  for (const entry of summary.functions) console.log(`${String(entry.selfPercent).padStart(5)}%  ${String(entry.selfMs).padStart(8)} ms  ${entry.name}  ${entry.file}:${entry.line}`);
+  for (const entry of summary.functions)
+    console.log(`${String(entry.selfPercent).padStart(5)}%  ${String(entry.selfMs).padStart(8)} ms  ${entry.name}  ${entry.file}:${entry.line}`);
   console.log("--- by file");
   for (const entry of summary.files) console.log(`${String(entry.selfPercent).padStart(5)}%  ${String(entry.selfMs).padStart(8)} ms  ${entry.file}`);
 }

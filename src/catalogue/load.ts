@@ -85,7 +85,10 @@ function schemaValidator(): Validator {
 
 /** Where a JSON pointer (ajv instancePath) sits in the YAML text: the line of its node, or of its nearest parent. */
 function lineOf(document: Document, lineCounter: LineCounter, pointer: string): number | undefined {
-  const segments = pointer.split("/").slice(1).map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const segments = pointer
+    .split("/")
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
   for (let length = segments.length; length >= 0; length--) {
     const path = segments.slice(0, length).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
     const node = length === 0 ? document.contents : document.getIn(path, true);
@@ -107,7 +110,10 @@ function lineOf(document: Document, lineCounter: LineCounter, pointer: string): 
 
 /** The line of a key inside the map at `pointer` (for "unknown key" problems). */
 function lineOfKey(document: Document, lineCounter: LineCounter, pointer: string, key: string): number | undefined {
-  const segments = pointer.split("/").slice(1).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+  const segments = pointer
+    .split("/")
+    .slice(1)
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
   const parent = segments.length === 0 ? document.contents : document.getIn(segments, true);
   if (yaml().isMap(parent)) {
     const pair = parent.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
@@ -128,17 +134,27 @@ function describeSchemaError(error: ErrorObject): { message: string; hint?: stri
     case "required":
       return { message: `${at} misses '${(error.params as { missingProperty: string }).missingProperty}'`, hint: "see docs/rules.md for what each key means" };
     case "enum":
-      return { message: `${at} must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues).join(", ")}` };
+      return { message: `${at} must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(", ")}` };
     case "pattern":
       if (error.instancePath.endsWith("/id")) return { message: `${at} must be lower case letters, digits and dashes`, hint: "and equal to the file name" };
       return { message: `${at} is not valid: ${String(error.data)}`, hint: (error.parentSchema as { description?: string } | undefined)?.description };
     case "type":
-      return { message: `${at} must be ${(error.params as { type: string }).type}`, hint: (error.parentSchema as { description?: string } | undefined)?.description };
+      return {
+        message: `${at} must be ${(error.params as { type: string }).type}`,
+        hint: (error.parentSchema as { description?: string } | undefined)?.description,
+      };
     case "oneOf":
-      if (error.instancePath === "/match") return { message: "'match' needs exactly one of 'event' or 'sequence'", hint: "a single event: match.event; events in order: match.sequence with within" };
+      if (error.instancePath === "/match")
+        return {
+          message: "'match' needs exactly one of 'event' or 'sequence'",
+          hint: "a single event: match.event; events in order: match.sequence with within",
+        };
       return { message: `${at} is not a valid value`, hint: (error.parentSchema as { description?: string } | undefined)?.description };
     case "minItems":
-      return { message: `${at} needs at least ${(error.params as { limit: number }).limit} item(s)`, hint: (error.parentSchema as { description?: string } | undefined)?.description };
+      return {
+        message: `${at} needs at least ${(error.params as { limit: number }).limit} item(s)`,
+        hint: (error.parentSchema as { description?: string } | undefined)?.description,
+      };
     default:
       return { message: `${at} ${error.message ?? "is invalid"}`, hint: (error.parentSchema as { description?: string } | undefined)?.description };
   }
@@ -178,12 +194,20 @@ export function loadRuleFile(path: string, builtIn: boolean, text: string | null
   const document = yaml().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   for (const error of document.errors) {
     const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
-    problems.push(new RuleProblem("error", "yaml", `YAML syntax: ${error.message.split("\n")[0]}`, { path, line, hint: "check indentation and quoting around this line" }));
+    problems.push(
+      new RuleProblem("error", "yaml", `YAML syntax: ${error.message.split("\n")[0]}`, { path, line, hint: "check indentation and quoting around this line" }),
+    );
   }
   if (problems.length > 0) return { problems };
   const data: unknown = document.toJS();
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    problems.push(new RuleProblem("error", "not-a-rule", "the file is not a YAML mapping", { path, line: 1, hint: "a rule starts with `$schema: ./rule.schema.json` and `id: <file name>`" }));
+    problems.push(
+      new RuleProblem("error", "not-a-rule", "the file is not a YAML mapping", {
+        path,
+        line: 1,
+        hint: "a rule starts with `$schema: ./rule.schema.json` and `id: <file name>`",
+      }),
+    );
     return { problems };
   }
   const validate = schemaValidator();
@@ -206,7 +230,9 @@ export function loadRuleFile(path: string, builtIn: boolean, text: string | null
 function ruleFilesIn(directory: string, problems: RuleProblem[]): string[] {
   try {
     if (!statSync(directory).isDirectory()) {
-      problems.push(new RuleProblem("error", "not-a-folder", `'${directory}' is not a folder`, { path: directory, hint: "--rules takes a folder of *.yaml rule files" }));
+      problems.push(
+        new RuleProblem("error", "not-a-folder", `'${directory}' is not a folder`, { path: directory, hint: "--rules takes a folder of *.yaml rule files" }),
+      );
       return [];
     }
     return readdirSync(directory)
@@ -214,7 +240,9 @@ function ruleFilesIn(directory: string, problems: RuleProblem[]): string[] {
       .sort()
       .map((name) => join(directory, name));
   } catch (error) {
-    problems.push(new RuleProblem("error", "unreadable", `cannot read the rule folder: ${(error as Error).message}`, { path: directory, hint: "check the --rules path" }));
+    problems.push(
+      new RuleProblem("error", "unreadable", `cannot read the rule folder: ${(error as Error).message}`, { path: directory, hint: "check the --rules path" }),
+    );
     return [];
   }
 }
@@ -244,15 +272,25 @@ export function loadRules(directories: readonly string[], options: LoadRulesOpti
       if (!rule || loaded.problems.some((problem) => problem.severity === "error")) continue;
       const sameFolder = idsHere.get(rule.id);
       if (sameFolder) {
-        problems.push(new RuleProblem("error", "duplicate-id", `rule id '${rule.id}' is also used by ${sameFolder}`, { path, line: rule.source?.idLine, hint: "ids are unique: rename one file and its id" }));
+        problems.push(
+          new RuleProblem("error", "duplicate-id", `rule id '${rule.id}' is also used by ${sameFolder}`, {
+            path,
+            line: rule.source?.idLine,
+            hint: "ids are unique: rename one file and its id",
+          }),
+        );
         continue;
       }
       idsHere.set(rule.id, path);
       const earlier = byId.get(rule.id);
       if (earlier) {
-        problems.push(new RuleProblem("warning", "overrides", `rule '${rule.id}' replaces the one in ${earlier.source?.path ?? "an earlier folder"}`, {
-          path, line: rule.source?.idLine, hint: "intended for site-specific advice; rename the id to keep both",
-        }));
+        problems.push(
+          new RuleProblem("warning", "overrides", `rule '${rule.id}' replaces the one in ${earlier.source?.path ?? "an earlier folder"}`, {
+            path,
+            line: rule.source?.idLine,
+            hint: "intended for site-specific advice; rename the id to keep both",
+          }),
+        );
       }
       byId.set(rule.id, rule);
     }
@@ -314,14 +352,22 @@ function codeStamp(): string {
   return entries.sort().join("\n");
 }
 
-interface CachedProblem { severity: ProblemSeverity; code: string; message: string; path: string; line?: number; hint?: string }
+interface CachedProblem {
+  severity: ProblemSeverity;
+  code: string;
+  message: string;
+  path: string;
+  line?: number;
+  hint?: string;
+}
 
 function readCache(file: string, key: string): LoadedRules | null {
   try {
     const cached = JSON.parse(readFileSync(file, "utf8")) as { key?: unknown; rules?: unknown; problems?: unknown };
     if (cached.key !== key || !Array.isArray(cached.rules) || !Array.isArray(cached.problems)) return null;
-    const problems = (cached.problems as CachedProblem[]).map((problem) =>
-      new RuleProblem(problem.severity, problem.code, problem.message, { path: problem.path, line: problem.line, hint: problem.hint }));
+    const problems = (cached.problems as CachedProblem[]).map(
+      (problem) => new RuleProblem(problem.severity, problem.code, problem.message, { path: problem.path, line: problem.line, hint: problem.hint }),
+    );
     return { rules: cached.rules as Rule[], problems };
   } catch {
     // No cache yet, or one that cannot be read (damaged, half-written by a crash): the rules are read again.
@@ -331,7 +377,12 @@ function readCache(file: string, key: string): LoadedRules | null {
 
 function writeCache(file: string, key: string, loaded: LoadedRules): void {
   const problems: CachedProblem[] = loaded.problems.map((problem) => ({
-    severity: problem.severity, code: problem.code, message: problem.message, path: problem.location?.path ?? "", line: problem.location?.line, hint: problem.hint,
+    severity: problem.severity,
+    code: problem.code,
+    message: problem.message,
+    path: problem.location?.path ?? "",
+    line: problem.location?.line,
+    hint: problem.hint,
   }));
   const temporary = `${file}.${process.pid}.tmp`;
   try {

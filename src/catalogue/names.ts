@@ -27,9 +27,11 @@ export interface NameRule {
 // only alphanumeric characters or dot (.), dash (-), or underscore (_)". Names older releases allowed
 // still run, but a reconfiguration must rename them, so this is what a current cluster holds.
 const PACKAGE: NameRule = {
-  what: "package", kind: "Serviceguard package name",
+  what: "package",
+  kind: "Serviceguard package name",
   accepts: "letters, digits, '.', '-', '_', starting and ending with a letter or digit, at most 39 characters",
-  pattern: /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/, maxBytes: 39,
+  pattern: /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/,
+  maxBytes: 39,
 };
 
 // Managing Serviceguard, NODE_NAME (14th ed. p.156, 18th ed. Sep 2010 p.149, 19th ed. June 2011
@@ -38,9 +40,11 @@ const PACKAGE: NameRule = {
 // network name. Host names are letters, digits and '-' (RFC 952/1123); '_' and '.' are let through (seen
 // in lab clusters, harmless in a shell), nothing else.
 const NODE: NameRule = {
-  what: "node", kind: "Serviceguard node name",
+  what: "node",
+  kind: "Serviceguard node name",
   accepts: "a host name: letters, digits, '-', '_', '.', starting with a letter or digit, at most 39 characters",
-  pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/, maxBytes: 39,
+  pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+  maxBytes: 39,
 };
 
 // Raid Manager device group (dev_group of HORCM_DEV / HORCM_LDEV in horcm<N>.conf, Metrocluster's
@@ -51,43 +55,64 @@ const NODE: NameRule = {
 // Metrocluster templates use (letters, digits, '.', '-', '_') and 31 bytes: a longer or stranger name
 // shows <deviceGroup> with a warning, never a wrong command.
 const DEVICE_GROUP: NameRule = {
-  what: "device group", kind: "Raid Manager device group name",
+  what: "device group",
+  kind: "Raid Manager device group name",
   accepts: "letters, digits, '.', '-', '_', at most 31 characters",
-  pattern: /^[A-Za-z0-9._-]+$/, maxBytes: 31,
+  pattern: /^[A-Za-z0-9._-]+$/,
+  maxBytes: 31,
 };
 
 // HORCM instance: horcmstart.sh / horcmshutdown.sh take instance numbers, HORCMINST and -I<N> a decimal
 // number naming /etc/horcm<N>.conf (RM-UG; CCI-HIT p.373 "/HORCM/log*/curlog (* is instance number)").
 const INSTANCE: NameRule = {
-  what: "Raid Manager instance", kind: "HORCM instance number",
-  accepts: "a decimal number of at most 4 digits", pattern: /^\d+$/, maxBytes: 4,
+  what: "Raid Manager instance",
+  kind: "HORCM instance number",
+  accepts: "a decimal number of at most 4 digits",
+  pattern: /^\d+$/,
+  maxBytes: 4,
 };
 
 const FENCE: NameRule = {
-  what: "fence level", kind: "Raid Manager fence level",
-  accepts: "NEVER, DATA, STATUS or ASYNC (paircreate -f)", pattern: /^(never|data|async|status)$/i, maxBytes: 6,
+  what: "fence level",
+  kind: "Raid Manager fence level",
+  accepts: "NEVER, DATA, STATUS or ASYNC (paircreate -f)",
+  pattern: /^(never|data|async|status)$/i,
+  maxBytes: 6,
 };
 
 const NUMBER: NameRule = {
-  what: "number", kind: "number", accepts: "a decimal number", pattern: /^-?\d+(\.\d+)?$/, maxBytes: 20,
+  what: "number",
+  kind: "number",
+  accepts: "a decimal number",
+  pattern: /^-?\d+(\.\d+)?$/,
+  maxBytes: 20,
 };
 
 const ADDRESS: NameRule = {
-  what: "address", kind: "IP address or subnet", accepts: "an IPv4 or IPv6 address (hex digits, '.', ':', '/')",
-  pattern: /^[0-9A-Fa-f.:/]+$/, maxBytes: 45,
+  what: "address",
+  kind: "IP address or subnet",
+  accepts: "an IPv4 or IPv6 address (hex digits, '.', ':', '/')",
+  pattern: /^[0-9A-Fa-f.:/]+$/,
+  maxBytes: 45,
 };
 
 // HP-UX LVM: a volume group is /dev/<name> or its name; logical volumes up to 255 characters (HP-UX
 // System Administrator's Guide, "Naming Logical Volumes").
 const PATH: NameRule = {
-  what: "path", kind: "path", accepts: "a path of letters, digits, '.', '-', '_', '/'",
-  pattern: /^[A-Za-z0-9._/-]+$/, maxBytes: 1023,
+  what: "path",
+  kind: "path",
+  accepts: "a path of letters, digits, '.', '-', '_', '/'",
+  pattern: /^[A-Za-z0-9._/-]+$/,
+  maxBytes: 1023,
 };
 
 /** Any other value placed in a command or a place: one shell word with no metacharacter. */
 const WORD: NameRule = {
-  what: "value", kind: "command argument", accepts: "letters, digits and . _ - / : @ + = ,",
-  pattern: /^[A-Za-z0-9._/:@+=,-]+$/, maxBytes: 255,
+  what: "value",
+  kind: "command argument",
+  accepts: "letters, digits and . _ - / : @ + = ,",
+  pattern: /^[A-Za-z0-9._/:@+=,-]+$/,
+  maxBytes: 255,
 };
 
 /** The names every finding is about: checked wherever a template uses them (summary, checks, steps). */
@@ -104,7 +129,8 @@ export function ruleFor(placeholder: string): NameRule {
   if (lower === "fence") return FENCE;
   if (lower === "ip" || lower === "subnet" || lower === "address") return ADDRESS;
   if (lower === "vg" || lower === "lv" || lower.endsWith("dir") || lower.endsWith("path")) return PATH;
-  if (placeholder.startsWith("max.") || ["count", "events", "hours", "seconds", "minutes", "exitcode"].includes(lower) || lower.endsWith("timeout")) return NUMBER;
+  if (placeholder.startsWith("max.") || ["count", "events", "hours", "seconds", "minutes", "exitcode"].includes(lower) || lower.endsWith("timeout"))
+    return NUMBER;
   return WORD;
 }
 
@@ -125,11 +151,16 @@ newlines, bidirectional overrides) as `\uXXXX`, quotes and backslashes escaped, 
 export function quoteRaw(value: string): string {
   const characters = [...value];
   const shown = characters.length > SHOWN_CHARACTERS ? `${characters.slice(0, SHOWN_CHARACTERS).join("")}...` : value;
-  const escaped = shown.replace(/[\\"]/g, (character) => `\\${character}`)
-    .replace(/[^\x20-\x7e]/gu, (character) => [...character].map((unit) => {
-      const code = unit.codePointAt(0) as number;
-      return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
-    }).join(""));
+  const escaped = shown
+    .replace(/[\\"]/g, (character) => `\\${character}`)
+    .replace(/[^\x20-\x7e]/gu, (character) =>
+      [...character]
+        .map((unit) => {
+          const code = unit.codePointAt(0) as number;
+          return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
+        })
+        .join(""),
+    );
   return `"${escaped}"`;
 }
 
@@ -143,8 +174,12 @@ export interface WithheldValue {
 The values safe to paste, and those withheld (they print as `<placeholder>` or the template's fallback).
 `checked` are the placeholders to screen: those used in a step's command or place, and the identity names.
 */
-export function screenValues(values: Readonly<Record<string, Scalar | undefined>>, checked: Iterable<string>): {
-  values: Record<string, Scalar | undefined>; withheld: WithheldValue[];
+export function screenValues(
+  values: Readonly<Record<string, Scalar | undefined>>,
+  checked: Iterable<string>,
+): {
+  values: Record<string, Scalar | undefined>;
+  withheld: WithheldValue[];
 } {
   const safe: Record<string, Scalar | undefined> = { ...values };
   const withheld: WithheldValue[] = [];
@@ -160,7 +195,9 @@ export function screenValues(values: Readonly<Record<string, Scalar | undefined>
 
 /** The finding's warning for a withheld value: what the logs said (escaped), why it is not used, what to do. */
 export function withheldWarning({ placeholder, value, rule }: WithheldValue): string {
-  return `The logs name the ${rule.what} ${quoteRaw(String(value))}, which is not a valid ${rule.kind} (${rule.accepts}): `
-    + `the steps show <${placeholder}> in its place. Find the real name (cmviewcl -v, pairdisplay) before running them; `
-    + "a log line or folder naming it may have been forged.";
+  return (
+    `The logs name the ${rule.what} ${quoteRaw(String(value))}, which is not a valid ${rule.kind} (${rule.accepts}): ` +
+    `the steps show <${placeholder}> in its place. Find the real name (cmviewcl -v, pairdisplay) before running them; ` +
+    "a log line or folder naming it may have been forged."
+  );
 }

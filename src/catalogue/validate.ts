@@ -98,43 +98,100 @@ type PatternCheck = (pattern: EventPattern, pointer: string) => RuleIssue[];
 function idIsFileName(rule: Rule, fileName: string): RuleIssue[] {
   const expectedId = fileName.replace(/\.ya?ml$/, "");
   if (rule.id === expectedId) return [];
-  return [{ severity: "error", code: "id-file-name", message: `id '${rule.id}' differs from the file name '${fileName}'`, pointer: "/id", hint: `rename the file to ${rule.id}.yaml or set id: ${expectedId}` }];
+  return [
+    {
+      severity: "error",
+      code: "id-file-name",
+      message: `id '${rule.id}' differs from the file name '${fileName}'`,
+      pointer: "/id",
+      hint: `rename the file to ${rule.id}.yaml or set id: ${expectedId}`,
+    },
+  ];
 }
 
 function actionIsContract(rule: Rule): RuleIssue[] {
   if (rule.advice.action in ACTION_IDS) return [];
-  return [{ severity: "error", code: "unknown-action", message: `action '${rule.advice.action}' is not a contract action id`, pointer: "/advice/action", hint: `${suggestion(rule.advice.action, Object.keys(ACTION_IDS))}use one of: ${Object.keys(ACTION_IDS).join(", ")}` }];
+  return [
+    {
+      severity: "error",
+      code: "unknown-action",
+      message: `action '${rule.advice.action}' is not a contract action id`,
+      pointer: "/advice/action",
+      hint: `${suggestion(rule.advice.action, Object.keys(ACTION_IDS))}use one of: ${Object.keys(ACTION_IDS).join(", ")}`,
+    },
+  ];
 }
 
 function eachPackageHasPackageKey(rule: Rule): RuleIssue[] {
   if (!rule.match.eachPackageOnNode || rule.match.key === "package") return [];
-  return [{ severity: "warning", code: "each-package-key", message: "eachPackageOnNode gives each package its own finding only with key: package", pointer: "/match/eachPackageOnNode", hint: "add match.key: package" }];
+  return [
+    {
+      severity: "warning",
+      code: "each-package-key",
+      message: "eachPackageOnNode gives each package its own finding only with key: package",
+      pointer: "/match/eachPackageOnNode",
+      hint: "add match.key: package",
+    },
+  ];
 }
 
 function sequenceHasWindow(rule: Rule): RuleIssue[] {
   if (!rule.match.sequence || rule.match.within !== undefined) return [];
-  return [{ severity: "warning", code: "sequence-without-window", message: "the sequence has no 'within': its steps may be days apart", pointer: "/match/sequence", hint: "add match.within, e.g. 1h" }];
+  return [
+    {
+      severity: "warning",
+      code: "sequence-without-window",
+      message: "the sequence has no 'within': its steps may be days apart",
+      pointer: "/match/sequence",
+      hint: "add match.within, e.g. 1h",
+    },
+  ];
 }
 
 const kindsAreKnown: PatternCheck = (pattern, pointer) => {
   const kinds = typeof pattern.kind === "string" ? [pattern.kind] : pattern.kind;
-  return kinds.flatMap((kind, index): RuleIssue[] => EVENT_KINDS.includes(kind) ? [] : [{
-    severity: "warning", code: "unknown-kind", message: `event kind '${kind}' is not in docs/events.md: no grammar emits it`,
-    pointer: typeof pattern.kind === "string" ? `${pointer}/kind` : `${pointer}/kind/${index}`, hint: `${suggestion(kind, EVENT_KINDS)}known kinds: ${EVENT_KINDS.join(", ")}`,
-  }]);
+  return kinds.flatMap((kind, index): RuleIssue[] =>
+    EVENT_KINDS.includes(kind)
+      ? []
+      : [
+          {
+            severity: "warning",
+            code: "unknown-kind",
+            message: `event kind '${kind}' is not in docs/events.md: no grammar emits it`,
+            pointer: typeof pattern.kind === "string" ? `${pointer}/kind` : `${pointer}/kind/${index}`,
+            hint: `${suggestion(kind, EVENT_KINDS)}known kinds: ${EVENT_KINDS.join(", ")}`,
+          },
+        ],
+  );
 };
 
 const statePathsAreKnown: PatternCheck = (pattern, pointer) =>
-  conditionEntries(pattern.state, `${pointer}/state`).flatMap((entry): RuleIssue[] => isKnownStatePath(entry.path) ? [] : [
-    { severity: "warning", code: "unknown-state-path", message: `state path '${entry.path}' is not known to the pair model`, pointer: entry.pointer, hint: `${suggestion(entry.path, STATE_PATHS)}known paths: ${STATE_PATHS.join(", ")}` },
-  ]);
+  conditionEntries(pattern.state, `${pointer}/state`).flatMap((entry): RuleIssue[] =>
+    isKnownStatePath(entry.path)
+      ? []
+      : [
+          {
+            severity: "warning",
+            code: "unknown-state-path",
+            message: `state path '${entry.path}' is not known to the pair model`,
+            pointer: entry.pointer,
+            hint: `${suggestion(entry.path, STATE_PATHS)}known paths: ${STATE_PATHS.join(", ")}`,
+          },
+        ],
+  );
 
 /** A condition's value: its `$path` references name known state paths, its regular expressions compile. */
 function conditionValueIssues(entry: { value: unknown; pointer: string }): RuleIssue[] {
   const issues: RuleIssue[] = [];
   for (const reference of references(entry.value)) {
     if (!isKnownStatePath(reference)) {
-      issues.push({ severity: "warning", code: "unknown-state-path", message: `'$${reference}' is not a known state path`, pointer: entry.pointer, hint: `known paths: ${STATE_PATHS.join(", ")}` });
+      issues.push({
+        severity: "warning",
+        code: "unknown-state-path",
+        message: `'$${reference}' is not a known state path`,
+        pointer: entry.pointer,
+        hint: `known paths: ${STATE_PATHS.join(", ")}`,
+      });
     }
   }
   for (const source of regexes(entry.value)) {
@@ -154,8 +211,17 @@ const conditionValuesAreSound: PatternCheck = (pattern, pointer) =>
 const whereNamesFields: PatternCheck = (pattern, pointer) =>
   conditionEntries(pattern.where, `${pointer}/where`).flatMap((entry): RuleIssue[] =>
     entry.path.includes(".") && !entry.path.startsWith("fields.") && !EVENT_PATHS.has(entry.path)
-      ? [{ severity: "warning", code: "where-state-path", message: `'${entry.path}' in 'where' looks like a state path`, pointer: entry.pointer, hint: "move it under 'state', or name the event field without dots" }]
-      : []);
+      ? [
+          {
+            severity: "warning",
+            code: "where-state-path",
+            message: `'${entry.path}' in 'where' looks like a state path`,
+            pointer: entry.pointer,
+            hint: "move it under 'state', or name the event field without dots",
+          },
+        ]
+      : [],
+  );
 
 /** Run on every event pattern of a rule, one pattern after the other. */
 const PATTERN_CHECKS: readonly PatternCheck[] = [kindsAreKnown, statePathsAreKnown, conditionValuesAreSound, whereNamesFields];
@@ -167,19 +233,39 @@ function patternsAreSound(rule: Rule): RuleIssue[] {
 function stepConditionsAreKnown(rule: Rule): RuleIssue[] {
   return rule.advice.steps.flatMap((step, index) =>
     conditionEntries(step.when, `/advice/steps/${index}/when`).flatMap((entry): RuleIssue[] =>
-      TEMPLATE_NAMES.has(entry.path) || isKnownStatePath(entry.path) ? [] : [
-        { severity: "error", code: "unknown-step-condition", message: `'${entry.path}' is neither a template name nor a state path: the step would never show`, pointer: entry.pointer, hint: `${suggestion(entry.path, STATE_PATHS)}use ${[...TEMPLATE_NAMES].join(", ")} or a state path` },
-      ]));
+      TEMPLATE_NAMES.has(entry.path) || isKnownStatePath(entry.path)
+        ? []
+        : [
+            {
+              severity: "error",
+              code: "unknown-step-condition",
+              message: `'${entry.path}' is neither a template name nor a state path: the step would never show`,
+              pointer: entry.pointer,
+              hint: `${suggestion(entry.path, STATE_PATHS)}use ${[...TEMPLATE_NAMES].join(", ")} or a state path`,
+            },
+          ],
+    ),
+  );
 }
 
 function firstStepIsNotAlternative(rule: Rule): RuleIssue[] {
   if (rule.advice.steps[0]?.alternative !== true) return [];
-  return [{ severity: "error", code: "alternative-first", message: "the first step is marked alternative, but there is no step above it to be an alternative to", pointer: "/advice/steps/0/alternative", hint: "remove alternative: true from it, or move it under the step it replaces" }];
+  return [
+    {
+      severity: "error",
+      code: "alternative-first",
+      message: "the first step is marked alternative, but there is no step above it to be an alternative to",
+      pointer: "/advice/steps/0/alternative",
+      hint: "remove alternative: true from it, or move it under the step it replaces",
+    },
+  ];
 }
 
 function someStepIsUnconditional(rule: Rule): RuleIssue[] {
   if (!rule.advice.steps.every((step) => step.when !== undefined)) return [];
-  return [{ severity: "warning", code: "no-unconditional-step", message: "every step has a 'when': a finding may show no step at all", pointer: "/advice/steps" }];
+  return [
+    { severity: "warning", code: "no-unconditional-step", message: "every step has a 'when': a finding may show no step at all", pointer: "/advice/steps" },
+  ];
 }
 
 /** Every text of a rule that is filled as a template, with where it sits. */
@@ -197,23 +283,49 @@ function placeholdersHaveSources(rule: Rule): RuleIssue[] {
   return templatesOf(rule).flatMap(({ text, pointer }) =>
     placeholdersOf(text).flatMap((name): RuleIssue[] => {
       const known = TEMPLATE_NAMES.has(name) || name.startsWith("event.") || name.startsWith("max.") || isKnownStatePath(name);
-      return known ? [] : [{ severity: "warning", code: "unknown-placeholder", message: `placeholder '{${name}}' has no source: it will print as <${name}>`, pointer, hint: `use ${[...TEMPLATE_NAMES].join(", ")}, event.<field>, max.<field> or a state path` }];
-    }));
+      return known
+        ? []
+        : [
+            {
+              severity: "warning",
+              code: "unknown-placeholder",
+              message: `placeholder '{${name}}' has no source: it will print as <${name}>`,
+              pointer,
+              hint: `use ${[...TEMPLATE_NAMES].join(", ")}, event.<field>, max.<field> or a state path`,
+            },
+          ];
+    }),
+  );
 }
 
 function escalationsRaise(rule: Rule): RuleIssue[] {
   return (rule.escalate ?? []).flatMap((step, index): RuleIssue[] => {
     const lower = severityRank[step.severity] < severityRank[rule.severity];
     if (!lower && !(severityRank[step.severity] === severityRank[rule.severity] && !step.summary)) return [];
-    return [{ severity: "warning", code: "escalation-not-higher", message: `escalation to ${step.severity} neither raises the severity ${rule.severity} nor changes the summary`, pointer: `/escalate/${index}/severity` }];
+    return [
+      {
+        severity: "warning",
+        code: "escalation-not-higher",
+        message: `escalation to ${step.severity} neither raises the severity ${rule.severity} nor changes the summary`,
+        pointer: `/escalate/${index}/severity`,
+      },
+    ];
   });
 }
 
 function examplesExpectTheAction(rule: Rule): RuleIssue[] {
   return (rule.examples?.fire ?? []).flatMap((example, index): RuleIssue[] =>
-    example.expect?.action === undefined || example.expect.action === rule.advice.action ? [] : [
-      { severity: "error", code: "example-action", message: `example expects action '${example.expect.action}' but the rule gives '${rule.advice.action}'`, pointer: `/examples/fire/${index}/expect/action` },
-    ]);
+    example.expect?.action === undefined || example.expect.action === rule.advice.action
+      ? []
+      : [
+          {
+            severity: "error",
+            code: "example-action",
+            message: `example expects action '${example.expect.action}' but the rule gives '${rule.advice.action}'`,
+            pointer: `/examples/fire/${index}/expect/action`,
+          },
+        ],
+  );
 }
 
 /** The checks of one rule, in the order their issues are reported (`rules lint` prints them so). */
@@ -242,7 +354,14 @@ export function validateRuleSet(rules: readonly Rule[]): Array<RuleIssue & { pat
   for (const rule of rules) {
     rule.match.unlessOpen?.forEach((ruleId, index) => {
       if (!ids.has(ruleId)) {
-        issues.push({ severity: "warning", code: "unknown-rule", message: `unlessOpen names '${ruleId}', which is not loaded`, pointer: `/match/unlessOpen/${index}`, path: rule.source?.path ?? rule.id, hint: "use the id of a loaded rule" });
+        issues.push({
+          severity: "warning",
+          code: "unknown-rule",
+          message: `unlessOpen names '${ruleId}', which is not loaded`,
+          pointer: `/match/unlessOpen/${index}`,
+          path: rule.source?.path ?? rule.id,
+          hint: "use the id of a loaded rule",
+        });
       }
     });
   }
@@ -250,7 +369,15 @@ export function validateRuleSet(rules: readonly Rule[]): Array<RuleIssue & { pat
   for (const rule of rules) {
     const earlier = titles.get(rule.title.toLowerCase());
     if (earlier) {
-      issues.push({ severity: "warning", code: "duplicate-title", message: `title also used by rule '${earlier.id}'`, pointer: "/title", path: rule.source?.path ?? rule.id, line: rule.source?.idLine, hint: "titles tell findings apart: make them specific" });
+      issues.push({
+        severity: "warning",
+        code: "duplicate-title",
+        message: `title also used by rule '${earlier.id}'`,
+        pointer: "/title",
+        path: rule.source?.path ?? rule.id,
+        line: rule.source?.idLine,
+        hint: "titles tell findings apart: make them specific",
+      });
     }
     titles.set(rule.title.toLowerCase(), rule);
   }

@@ -48,15 +48,21 @@ export async function analyzeInto(request: AnalysisRequest): Promise<Analysis> {
     store = new Store(openDatabase(request.databaseFile));
     request.beforeAnalysis?.(store);
     const result = await analyzePaths(store, {
-      paths: [...request.paths], rules: request.rules, sites: request.sites, timeZone: request.timeZone, fixedYear: request.fixedYear,
+      paths: [...request.paths],
+      rules: request.rules,
+      sites: request.sites,
+      timeZone: request.timeZone,
+      fixedYear: request.fixedYear,
       onProgress: (state) => progress.update(state),
     });
     progress.done();
-    const problems = result.problems.map((problem) => problem.hint ? `${problem.message} (${problem.hint})` : problem.message);
+    const problems = result.problems.map((problem) => (problem.hint ? `${problem.message} (${problem.hint})` : problem.message));
     // A path is text from the logs' world too: it may carry escape sequences.
     for (const problem of problems) process.stderr.write(`mcadvisor: ${sanitizeForTerminal(problem)}\n`);
     for (const moved of result.movedBundles) {
-      process.stderr.write(`mcadvisor: ${sanitizeForTerminal(`${moved.to} holds the logs analysed before as ${moved.from}: their stored lines and findings now belong to it, nothing is stored twice`)}\n`);
+      process.stderr.write(
+        `mcadvisor: ${sanitizeForTerminal(`${moved.to} holds the logs analysed before as ${moved.from}: their stored lines and findings now belong to it, nothing is stored twice`)}\n`,
+      );
     }
     if (result.inputs.length === 0) {
       throw new UsageError(`no syslog or package logs found in ${request.paths.join(", ")}`, {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { Option } from "commander";
 import { homedir } from "node:os";
@@ -5,7 +6,7 @@ import { basename, join, resolve } from "node:path";
 import { UsageError, RuleError } from "../errors.js";
 import { isValidTimeZone } from "../model/time.js";
 import { defaultDatabasePath, stateFolder } from "../store/db.js";
-import { loadRules } from "../catalogue/load.js";
+import { builtInRulesDirectory, loadRules } from "../catalogue/load.js";
 import { parseEmitTarget, type EmitTarget } from "../present/emit/index.js";
 import type { ColorMode } from "../present/color.js";
 import type { Severity } from "../model/findings.js";
@@ -32,17 +33,26 @@ const pathsPrefix = (context: FlagContext): string => (context.withPaths ? "with
 
 /** `--db FILE`; a writer says it stores into it. */
 export function databaseFlag(use: "store" | "read"): Option {
-  return new Option("--db <file>", `SQLite database${use === "store" ? " to store into" : ""} (default: $MCADVISOR_DB or ~/.local/state/mcadvisor/mcadvisor.db)`);
+  return new Option(
+    "--db <file>",
+    `SQLite database${use === "store" ? " to store into" : ""} (default: $MCADVISOR_DB or ~/.local/state/mcadvisor/mcadvisor.db)`,
+  );
 }
 
 /** `--year YEAR`; watch reads as the logs are written, so its reference is now, not the files' mtime. */
 export function yearFlag(context: FlagContext & { readonly reference?: "file mtime" | "now" } = {}): Option {
-  return new Option("--year <year>", `${pathsPrefix(context)}year of syslog lines (they carry none); default: from package-log banners, else ${context.reference ?? "file mtime"}`);
+  return new Option(
+    "--year <year>",
+    `${pathsPrefix(context)}year of syslog lines (they carry none); default: from package-log banners, else ${context.reference ?? "file mtime"}`,
+  );
 }
 
 /** `--tz ZONE`; `alsoFor` says what else the zone decides in this command. */
 export function timeZoneFlag(context: FlagContext & { readonly alsoFor?: string } = {}): Option {
-  return new Option("--tz <zone>", `${pathsPrefix(context)}the logs' time zone (IANA name)${context.alsoFor ? `: ${context.alsoFor}` : ""}; default: this machine's`);
+  return new Option(
+    "--tz <zone>",
+    `${pathsPrefix(context)}the logs' time zone (IANA name)${context.alsoFor ? `: ${context.alsoFor}` : ""}; default: this machine's`,
+  );
 }
 
 /** `--rules DIR` (repeatable). */
@@ -52,12 +62,18 @@ export function rulesFlag(context: FlagContext = {}): Option {
 
 /** `--site NAME=NODES` (repeatable). */
 export function siteFlag(context: FlagContext = {}): Option {
-  return new Option("--site <name=nodes>", `${pathsPrefix(context)}name a site and its nodes, e.g. dc-east=nodeA1,nodeA2 (repeatable; over the sites file and the cluster ASCII file)`).argParser(collect);
+  return new Option(
+    "--site <name=nodes>",
+    `${pathsPrefix(context)}name a site and its nodes, e.g. dc-east=nodeA1,nodeA2 (repeatable; over the sites file and the cluster ASCII file)`,
+  ).argParser(collect);
 }
 
 /** `--sites FILE`. */
 export function sitesFlag(context: FlagContext = {}): Option {
-  return new Option("--sites <file>", `${pathsPrefix(context)}sites file, one NAME=node,node a line (default: $XDG_CONFIG_HOME/mcadvisor/sites, ~/.config/mcadvisor/sites, when present)`);
+  return new Option(
+    "--sites <file>",
+    `${pathsPrefix(context)}sites file, one NAME=node,node a line (default: $XDG_CONFIG_HOME/mcadvisor/sites, ~/.config/mcadvisor/sites, when present)`,
+  );
 }
 
 /** Options several commands share, parsed and checked once. */
@@ -94,8 +110,14 @@ Warnings (a site rule replacing a built-in one) go to `warn` (stderr by default)
 export function loadRulesOrFail(extraDirectories: readonly string[] = [], warn: (message: string) => void = (message) => process.stderr.write(`${message}\n`)) {
   // The checked rules are cached in mcadvisor's state folder, keyed by their content: never beside a database
   // the user named (--db, $MCADVISOR_DB), whose folder mcadvisor must not create.
-  const cacheFile = join(stateFolder(), "rule-cache.json");
-  const loaded = loadRules(extraDirectories.map((directory) => resolve(directory)), { collectErrors: true, cacheFile });
+  // One cache per installation: two installs (a new build beside the old one, two checkouts) sharing one
+  // file would each find the other's key and parse every rule again on every run.
+  const install = createHash("sha256").update(builtInRulesDirectory()).digest("hex").slice(0, 12);
+  const cacheFile = join(stateFolder(), `rule-cache-${install}.json`);
+  const loaded = loadRules(
+    extraDirectories.map((directory) => resolve(directory)),
+    { collectErrors: true, cacheFile },
+  );
   const warnings = loaded.problems.filter((problem) => (problem as { severity?: string }).severity === "warning");
   for (const warning of warnings) warn(`mcadvisor: warning: ${String((warning as { toString(): string }).toString())}`);
   const errors = loaded.problems.filter((problem) => (problem as { severity?: string }).severity !== "warning");
@@ -158,10 +180,14 @@ export function siteOptions(values: readonly string[] = [], file?: string): Site
   }
   const fromOptions = values.map((value) => {
     const parsed = parseSiteSpec(value, "site-option", "--site");
-    if (typeof parsed === "string") throw new UsageError(`--site ${value}: ${parsed}`, { hint: "write --site NAME=node,node, e.g. --site dc-east=nodeA1,nodeA2 (repeat it for each site)" });
+    if (typeof parsed === "string")
+      throw new UsageError(`--site ${value}: ${parsed}`, { hint: "write --site NAME=node,node, e.g. --site dc-east=nodeA1,nodeA2 (repeat it for each site)" });
     return parsed;
   });
-  for (const [sites, where] of [[fromFile, path], [fromOptions, "--site"]] as const) {
+  for (const [sites, where] of [
+    [fromFile, path],
+    [fromOptions, "--site"],
+  ] as const) {
     const conflict = conflictingSites(sites);
     if (conflict !== null) throw new UsageError(`${where}: ${conflict}`, { hint: "a node belongs to one site" });
   }

@@ -26,10 +26,11 @@ function numeric(value: Scalar | undefined): number | null {
   return null;
 }
 
-function equal(actual: Scalar | undefined, expected: Scalar): boolean {
+function equal(actual: Scalar | undefined, expected: Scalar, expectedUpper?: string): boolean {
   if (actual === undefined) return expected === null;
   if (expected === null || actual === null) return actual === expected;
-  if (typeof expected === "string" && typeof actual === "string") return actual.toUpperCase() === expected.toUpperCase();
+  if (typeof expected === "string" && typeof actual === "string")
+    return actual === expected || actual.toUpperCase() === (expectedUpper ?? expected.toUpperCase());
   const actualNumber = numeric(actual);
   const expectedNumber = numeric(expected);
   if (actualNumber !== null && expectedNumber !== null && typeof actual !== "boolean" && typeof expected !== "boolean") {
@@ -102,12 +103,99 @@ export function conditionOperands(conditions: Conditions | undefined): string[] 
     return [];
   };
   return Object.entries(conditions).flatMap(([path, condition]) =>
-    path === "anyOf" || path === "noneOf" ? (condition as readonly Conditions[]).flatMap(conditionOperands) : operandsOf(condition));
+    path === "anyOf" || path === "noneOf" ? (condition as readonly Conditions[]).flatMap(conditionOperands) : operandsOf(condition),
+  );
 }
 
 /** The paths a set of conditions reads, `anyOf` and `noneOf` included. */
 export function conditionPaths(conditions: Conditions | undefined): string[] {
   if (!conditions) return [];
   return Object.entries(conditions).flatMap(([path, condition]) =>
-    path === "anyOf" || path === "noneOf" ? (condition as readonly Conditions[]).flatMap(conditionPaths) : [path]);
+    path === "anyOf" || path === "noneOf" ? (condition as readonly Conditions[]).flatMap(conditionPaths) : [path],
+  );
+}
+
+/** A compiled condition set: the same answer as `testConditions` on the same lookups. */
+export type ConditionTest = (lookup: Lookup, operands?: Lookup) => boolean;
+
+type ValueTest = (actual: Scalar | undefined, operands: Lookup) => boolean;
+
+/** `expected` as `equal` reads it: a `$path` operand is read on each test, a constant (and its upper case) once. */
+function equalTo(expected: Scalar): ValueTest {
+  if (typeof expected === "string" && expected.startsWith("$")) {
+    const path = expected.slice(1);
+    return (actual, operands) => equal(actual, operands(path) ?? null);
+  }
+  const upper = typeof expected === "string" ? expected.toUpperCase() : undefined;
+  return (actual) => equal(actual, expected, upper);
+}
+
+function anyEqual(options: readonly Scalar[]): ValueTest {
+  const tests = options.map(equalTo);
+  return (actual, operands) => {
+    for (const test of tests) if (test(actual, operands)) return true;
+    return false;
+  };
+}
+
+function compileCondition(condition: Condition): ValueTest {
+  if (Array.isArray(condition)) return anyEqual(condition as readonly Scalar[]);
+  if (!isOperators(condition)) return equalTo(condition as Scalar);
+  const ops = condition;
+  const tests: ValueTest[] = [];
+  if (ops.exists !== undefined) {
+    const exists = ops.exists;
+    tests.push((actual) => (actual !== undefined && actual !== null) === exists);
+  }
+  if (ops.eq !== undefined) tests.push(equalTo(ops.eq));
+  if (ops.in !== undefined) tests.push(anyEqual(ops.in));
+  if (ops.not !== undefined) {
+    const excluded = anyEqual(Array.isArray(ops.not) ? ops.not : [ops.not as Scalar]);
+    tests.push((actual, operands) => !excluded(actual, operands));
+  }
+  const bound =
+    (value: Scalar, test: (a: number, b: number) => boolean): ValueTest =>
+    (actual, operands) =>
+      compare(actual, operand(value, operands), test);
+  if (ops.gt !== undefined) tests.push(bound(ops.gt, (a, b) => a > b));
+  if (ops.gte !== undefined) tests.push(bound(ops.gte, (a, b) => a >= b));
+  if (ops.lt !== undefined) tests.push(bound(ops.lt, (a, b) => a < b));
+  if (ops.lte !== undefined) tests.push(bound(ops.lte, (a, b) => a <= b));
+  if (ops.matches !== undefined) {
+    const source = ops.matches;
+    // Built on first use, as testCondition would: a pattern that never gets a value never compiles.
+    let pattern: RegExp | undefined;
+    tests.push((actual) => actual !== undefined && actual !== null && (pattern ??= new RegExp(source, "i")).test(String(actual)));
+  }
+  return (actual, operands) => {
+    for (const test of tests) if (!test(actual, operands)) return false;
+    return true;
+  };
+}
+
+/**
+`testConditions` compiled once per rule pattern: no entry list, case folding of constants or regular
+expression built per event. `testConditions` stays the reference (and the compiled form is tested against it).
+*/
+export function compileConditions(conditions: Conditions | undefined): ConditionTest {
+  if (!conditions) return () => true;
+  const tests: Array<(lookup: Lookup, operands: Lookup) => boolean> = [];
+  for (const [path, condition] of Object.entries(conditions)) {
+    if (condition === undefined) continue;
+    if (path === "anyOf" || path === "noneOf") {
+      const options = (condition as readonly Conditions[]).map(compileConditions);
+      const wanted = path === "anyOf";
+      tests.push((lookup, operands) => {
+        for (const option of options) if (option(lookup, operands)) return wanted;
+        return !wanted;
+      });
+    } else {
+      const test = compileCondition(condition as Condition);
+      tests.push((lookup, operands) => test(lookup(path), operands));
+    }
+  }
+  return (lookup, operands = lookup) => {
+    for (const test of tests) if (!test(lookup, operands)) return false;
+    return true;
+  };
 }

@@ -10,10 +10,10 @@ import { UNREAD_LINE_KIND } from "../model/events.js";
 import type { LogEvent, Scalar } from "../model/events.js";
 import type { Evidence, Finding, FindingStatus, Severity, Step } from "../model/findings.js";
 import { severityRank } from "../model/findings.js";
-import type { EventPattern, Rule } from "../catalogue/rule.js";
+import type { Conditions, CorrelationKey, EventPattern, Rule } from "../catalogue/rule.js";
 import { fillTemplate, placeholdersOf } from "../catalogue/template.js";
 import { IDENTITY_PLACEHOLDERS, screenValues, withheldWarning } from "../catalogue/names.js";
-import { conditionOperands, conditionPaths, testConditions } from "./conditions.js";
+import { compileConditions, conditionOperands, conditionPaths, testConditions, type ConditionTest } from "./conditions.js";
 import { durationMs } from "./duration.js";
 import { FallbackGate, type Scope } from "./fallback.js";
 import { nodeOf, PairModel } from "./pair-model.js";
@@ -30,17 +30,42 @@ export interface RuleEngineOptions {
   readonly maxEvidence?: number;
   /** Sites named by the operator (--site, the sites file); the cluster ASCII file's come with the events. */
   readonly sites?: readonly SiteDefinition[];
+  /**
+  Look at an event only with the rules whose patterns can match it (by kind and by the `where` conditions
+  that read the event alone). False: every rule looks at every event, the reference the tests compare with.
+  @default true
+  */
+  readonly indexRules?: boolean;
 }
 
 export type FindingChange = "opened" | "updated" | "escalated" | "resolved";
 
+/**
+A pattern of a rule, ready for the hot path. `eventOnly` holds the top-level `where` conditions that read
+nothing but the event (no package, device group or node, which come from the model, and no `$path`
+operand): they are tested first, on their own, and `where` holds the rest. `where` is a conjunction of
+pure tests, so splitting it changes no answer; it lets an event no rule can match be told apart with a
+set lookup and a few field reads (see RuleEngine.evaluate).
+*/
+interface CompiledPattern {
+  readonly kinds: ReadonlySet<string>;
+  readonly eventOnly: ConditionTest | undefined;
+  readonly where: ConditionTest | undefined;
+  readonly state: ConditionTest | undefined;
+}
+
 interface CompiledRule {
   readonly rule: Rule;
-  readonly steps: readonly EventPattern[];
+  readonly steps: readonly CompiledPattern[];
   readonly withinMs: number | null;
   readonly count: { atLeast: number; withinMs: number } | null;
-  readonly absent: { pattern: EventPattern; withinMs: number } | null;
-  readonly related: { patterns: readonly EventPattern[]; withinMs: number } | null;
+  readonly absent: { pattern: CompiledPattern; withinMs: number } | null;
+  readonly related: { patterns: readonly CompiledPattern[]; withinMs: number } | null;
+  readonly resolvedBy: readonly CompiledPattern[];
+  /** Every pattern the rule has (steps, absent, related, resolvedBy): an event none of them can match changes nothing of the rule's. */
+  readonly patterns: readonly CompiledPattern[];
+  /** Finding slots by correlation key (`rule\0key`), built once: a slot string is hashed once, not on every event. */
+  readonly slots: Map<string, string>;
   readonly escalations: ReadonlyArray<{ afterMs: number; severity: Severity; summary?: string }>;
   /** Placeholders the summary and advice use: their values are captured when the finding changes. */
   readonly placeholders: readonly string[];
@@ -126,7 +151,9 @@ class CountWindow {
       if (this.head > 1024 && this.head * 2 > this.times.length) this.compact(() => true);
     } else {
       this.compact((time) => !expired(time));
-      this.inOrder = this.times.every((time, index) => index === 0 || Number.isNaN(time) || Number.isNaN(this.times[index - 1]) || time >= this.times[index - 1]);
+      this.inOrder = this.times.every(
+        (time, index) => index === 0 || Number.isNaN(time) || Number.isNaN(this.times[index - 1]) || time >= this.times[index - 1],
+      );
     }
     // One line may yield the same event twice; count lines, not duplicates.
     const last = this.size > 0 ? this.last : undefined;
@@ -162,28 +189,83 @@ class CountWindow {
   }
 }
 
+/** Paths of `where` that read the event's context (resolved through the model), not the event itself. */
+const CONTEXT_PATHS: ReadonlySet<string> = new Set(["package", "deviceGroup", "node"]);
+
+/** A path of an event as `where` names it: `kind`, `host`, or a field (`fields.x` or `x`). */
+function eventField(event: LogEvent, path: string): Scalar | undefined {
+  switch (path) {
+    case "kind":
+      return event.kind;
+    case "host":
+      return event.host;
+    default: {
+      const name = path.startsWith("fields.") ? path.slice("fields.".length) : path;
+      return Object.prototype.hasOwnProperty.call(event.fields, name) ? event.fields[name] : undefined;
+    }
+  }
+}
+
+function compilePattern(pattern: EventPattern): CompiledPattern {
+  const eventOnly: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [path, condition] of Object.entries(pattern.where ?? {})) {
+    if (condition === undefined) continue;
+    const entry = { [path]: condition } as Conditions;
+    const readsOnlyTheEvent = conditionOperands(entry).length === 0 && conditionPaths(entry).every((name) => !CONTEXT_PATHS.has(name));
+    (readsOnlyTheEvent ? eventOnly : rest)[path] = condition;
+  }
+  const some = (conditions: Conditions | undefined): ConditionTest | undefined =>
+    conditions !== undefined && Object.keys(conditions).length > 0 ? compileConditions(conditions) : undefined;
+  return {
+    kinds: new Set(typeof pattern.kind === "string" ? [pattern.kind] : pattern.kind),
+    eventOnly: some(eventOnly as Conditions),
+    where: some(rest as Conditions),
+    state: some(pattern.state),
+  };
+}
+
 function compile(rule: Rule): CompiledRule {
   const match = rule.match;
-  const steps = match.sequence ?? (match.event ? [match.event] : []);
-  const templates = [rule.summary, ...(rule.escalate ?? []).map((step) => step.summary ?? ""), ...(rule.advice.checkFirst ?? []),
-    ...rule.advice.steps.flatMap((step) => [step.where, step.command, step.why])];
+  const steps = (match.sequence ?? (match.event ? [match.event] : [])).map(compilePattern);
+  const absent = match.absent ? compilePattern(match.absent.event) : null;
+  // Related events are shown as evidence whatever the model says: their `state` is not read.
+  const related = (match.related?.events ?? []).map((pattern) => compilePattern({ kind: pattern.kind, where: pattern.where }));
+  const resolvedBy = (rule.resolvedBy ?? []).map(compilePattern);
+  const patterns = [...steps, ...(absent ? [absent] : []), ...related, ...resolvedBy];
+  const templates = [
+    rule.summary,
+    ...(rule.escalate ?? []).map((step) => step.summary ?? ""),
+    ...(rule.advice.checkFirst ?? []),
+    ...rule.advice.steps.flatMap((step) => [step.where, step.command, step.why]),
+  ];
   return {
     rule,
     steps,
     withinMs: match.within !== undefined ? durationMs(match.within) : null,
     count: match.count ? { atLeast: match.count.atLeast, withinMs: durationMs(match.count.within) } : null,
-    absent: match.absent ? { pattern: match.absent.event, withinMs: durationMs(match.absent.within) } : null,
-    related: match.related ? { patterns: match.related.events, withinMs: durationMs(match.related.within ?? "1h") } : null,
+    absent: absent && match.absent ? { pattern: absent, withinMs: durationMs(match.absent.within) } : null,
+    related: match.related ? { patterns: related, withinMs: durationMs(match.related.within ?? "1h") } : null,
+    resolvedBy,
+    patterns,
+    slots: new Map(),
     escalations: [...(rule.escalate ?? [])]
       .map((step) => ({ afterMs: durationMs(step.after), severity: step.severity, summary: step.summary }))
       .sort((a, b) => a.afterMs - b.afterMs),
-    placeholders: [...new Set([...templates.flatMap(placeholdersOf),
-      ...rule.advice.steps.flatMap((step) => [...conditionPaths(step.when), ...conditionOperands(step.when)])])],
-    screened: [...new Set([...IDENTITY_PLACEHOLDERS, ...rule.advice.steps.flatMap((step) => [...placeholdersOf(step.command), ...placeholdersOf(step.where)])])],
-    kinds: new Set([...steps, ...(match.absent ? [match.absent.event] : []), ...(match.related?.events ?? []), ...(rule.resolvedBy ?? [])]
-      .flatMap((pattern) => (typeof pattern.kind === "string" ? [pattern.kind] : pattern.kind))),
-    unreadWithinMs: (match.key ?? "deviceGroup") === "cluster" ? null
-      : Math.min(UNREAD_WINDOW_MS, match.related ? durationMs(match.related.within ?? "1h") : UNREAD_WINDOW_MS),
+    placeholders: [
+      ...new Set([
+        ...templates.flatMap(placeholdersOf),
+        ...rule.advice.steps.flatMap((step) => [...conditionPaths(step.when), ...conditionOperands(step.when)]),
+      ]),
+    ],
+    screened: [
+      ...new Set([...IDENTITY_PLACEHOLDERS, ...rule.advice.steps.flatMap((step) => [...placeholdersOf(step.command), ...placeholdersOf(step.where)])]),
+    ],
+    kinds: new Set(patterns.flatMap((pattern) => [...pattern.kinds])),
+    unreadWithinMs:
+      (match.key ?? "deviceGroup") === "cluster"
+        ? null
+        : Math.min(UNREAD_WINDOW_MS, match.related ? durationMs(match.related.within ?? "1h") : UNREAD_WINDOW_MS),
   };
 }
 
@@ -225,6 +307,10 @@ result, `drainChanges()` after each line or batch while watching.
 */
 export class RuleEngine {
   private readonly compiled: CompiledRule[];
+  /** The rules that name each event kind, in the order they look at an event: the others never see it. */
+  private readonly byKind = new Map<string, CompiledRule[]>();
+  private readonly indexed: boolean;
+  private evaluations = 0;
   private readonly lateness: number;
   private readonly maxEvidence: number;
   private readonly model: PairModel;
@@ -235,7 +321,8 @@ export class RuleEngine {
   private readonly pendingConfig: LogEvent[] = [];
   /** Events of the line being read (see flushLine). */
   private readonly pendingLine: LogEvent[] = [];
-  private readonly partials = new Map<string, PartialMatch[]>();
+  /** Sequence matches under way, per rule and slot (a rule with none may skip an event it cannot match). */
+  private readonly partials = new Map<CompiledRule, Map<string, PartialMatch[]>>();
   private readonly counted = new Map<string, CountWindow>();
   private readonly absences = new Map<string, PendingAbsence>();
   /** Per rule and key: the latest related events (match.related), shown as evidence. */
@@ -260,9 +347,22 @@ export class RuleEngine {
   constructor(rules: readonly Rule[], options: RuleEngineOptions = {}) {
     // Rules that step aside for others (unlessOpen) look at each event after the others did.
     this.compiled = rules.map(compile).sort((a, b) => Number(a.rule.match.unlessOpen !== undefined) - Number(b.rule.match.unlessOpen !== undefined));
+    for (const compiled of this.compiled) {
+      for (const kind of compiled.kinds) {
+        const list = this.byKind.get(kind);
+        if (list) list.push(compiled);
+        else this.byKind.set(kind, [compiled]);
+      }
+    }
+    this.indexed = options.indexRules ?? true;
     this.lateness = options.lateness ?? 60_000;
     this.maxEvidence = Math.max(options.maxEvidence ?? 12, KEEP_FIRST_EVIDENCE + 1);
     this.model = new PairModel({ sites: options.sites });
+  }
+
+  /** How many times a rule looked at an event (or at an event for one package): what the rule index saves, for tests and benches. */
+  get ruleEvaluations(): number {
+    return this.evaluations;
   }
 
   /** The pair-state model (read-only use: presenters and tests). */
@@ -354,11 +454,11 @@ export class RuleEngine {
     for (const event of pending) this.evaluate(event, this.clock ?? 0);
   }
 
-  private contextOf(event: LogEvent, compiled: CompiledRule, resolved: { deviceGroup: string | null; package: string | null }): Context {
+  private contextOf(event: LogEvent, correlationKey: CorrelationKey, resolved: { deviceGroup: string | null; package: string | null }): Context {
     const { deviceGroup, package: packageName } = resolved;
     const node = nodeOf(event);
     let key: string;
-    switch (compiled.rule.match.key ?? "deviceGroup") {
+    switch (correlationKey) {
       case "deviceGroup":
         key = deviceGroup !== null ? `dg:${deviceGroup}` : packageName !== null ? `pkg:${packageName}` : "cluster";
         break;
@@ -375,75 +475,120 @@ export class RuleEngine {
   }
 
   private stateLookup(context: Context, now: number | null) {
-    return (path: string): Scalar | undefined => this.model.lookup(path, { ...context, now });
+    const scope = { deviceGroup: context.deviceGroup, package: context.package, node: context.node, now };
+    return (path: string): Scalar | undefined => this.model.lookup(path, scope);
   }
 
-  private matches(pattern: EventPattern, event: LogEvent, context: Context, now: number): boolean {
-    const kinds = typeof pattern.kind === "string" ? [pattern.kind] : pattern.kind;
-    if (!kinds.includes(event.kind)) return false;
+  private matches(pattern: CompiledPattern, event: LogEvent, context: Context, now: number): boolean {
+    if (!pattern.kinds.has(event.kind)) return false;
+    if (pattern.eventOnly !== undefined && !pattern.eventOnly((path) => eventField(event, path))) return false;
+    // Most patterns (related lines, many resolutions) name a kind and nothing else.
+    if (pattern.where === undefined && pattern.state === undefined) return true;
     const state = this.stateLookup(context, now);
     const eventLookup = (path: string): Scalar | undefined => {
       switch (path) {
-        case "kind": return event.kind;
-        case "package": return context.package;
-        case "deviceGroup": return context.deviceGroup;
-        case "node": return context.node;
-        case "host": return event.host;
-        default: {
-          const name = path.startsWith("fields.") ? path.slice("fields.".length) : path;
-          return Object.prototype.hasOwnProperty.call(event.fields, name) ? event.fields[name] : undefined;
-        }
+        case "package":
+          return context.package;
+        case "deviceGroup":
+          return context.deviceGroup;
+        case "node":
+          return context.node;
+        default:
+          return eventField(event, path);
       }
     };
     // A state path, or with `event.` a field of the event itself, so one condition set can mix both (anyOf).
-    const stateLookup = (path: string): Scalar | undefined =>
-      path.startsWith("event.") ? eventLookup(path.slice("event.".length)) : state(path);
+    const stateLookup = (path: string): Scalar | undefined => (path.startsWith("event.") ? eventLookup(path.slice("event.".length)) : state(path));
     // Paths in `where` name the event's fields; `$path` operands, there as in `state`, read the model.
-    if (!testConditions(pattern.where, eventLookup, stateLookup)) return false;
-    return testConditions(pattern.state, stateLookup);
+    if (pattern.where !== undefined && !pattern.where(eventLookup, stateLookup)) return false;
+    return pattern.state === undefined || pattern.state(stateLookup);
   }
 
   private evaluate(event: LogEvent, now: number): void {
     const resolved = this.model.resolve(event);
     if (event.kind === UNREAD_LINE_KIND) this.noteUnread(event, resolved);
-    for (const compiled of this.compiled) {
+    const candidates = this.indexed ? this.byKind.get(event.kind) : this.compiled;
+    if (candidates === undefined) return;
+    // One context per correlation key for this event, shared by the rules (contexts are never changed).
+    let contexts: Partial<Record<CorrelationKey, Context>> | undefined;
+    const field = (path: string): Scalar | undefined => eventField(event, path);
+    for (const compiled of candidates) {
       if (!compiled.kinds.has(event.kind)) continue;
+      // A rule none of whose patterns can match the event would only drop its expired sequence starts:
+      // it looks only while it has some (so an event stepping back in time sees what the full pass sees).
+      if (this.indexed && !this.mayMatch(compiled, event.kind, field) && !this.partials.has(compiled)) continue;
       if (compiled.rule.match.eachPackageOnNode && resolved.package === null) {
         // node.timeout names no package: it is news for each package that ran on that node.
         for (const packageName of this.model.packagesOn(nodeOf(event))) {
           const resolvedFor = this.model.resolve({ ...event, package: packageName });
-          this.evaluateRule(compiled, event, this.contextOf(event, compiled, { ...resolvedFor, package: packageName }), now);
+          this.evaluateRule(compiled, event, this.contextOf(event, compiled.rule.match.key ?? "deviceGroup", { ...resolvedFor, package: packageName }), now);
         }
         continue;
       }
-      this.evaluateRule(compiled, event, this.contextOf(event, compiled, resolved), now);
+      const key = compiled.rule.match.key ?? "deviceGroup";
+      contexts ??= {};
+      const context = contexts[key] ?? (contexts[key] = this.contextOf(event, key, resolved));
+      this.evaluateRule(compiled, event, context, now);
     }
   }
 
+  /** Whether some pattern of the rule names the event's kind and holds on the event's own fields. */
+  private mayMatch(compiled: CompiledRule, kind: string, field: (path: string) => Scalar | undefined): boolean {
+    for (const pattern of compiled.patterns) {
+      if (pattern.kinds.has(kind) && (pattern.eventOnly === undefined || pattern.eventOnly(field))) return true;
+    }
+    return false;
+  }
+
+  private slotOf(compiled: CompiledRule, key: string): string {
+    let slot = compiled.slots.get(key);
+    if (slot === undefined) {
+      slot = `${compiled.rule.id}\u0000${key}`;
+      compiled.slots.set(key, slot);
+    }
+    return slot;
+  }
+
   private evaluateRule(compiled: CompiledRule, event: LogEvent, context: Context, now: number): void {
-    const slot = `${compiled.rule.id}\u0000${context.key}`;
-    const rule = compiled.rule;
+    this.evaluations++;
+    const slot = this.slotOf(compiled, context.key);
 
     const openFinding = this.current(slot);
-    if (openFinding && rule.resolvedBy?.some((pattern) => this.matches(pattern, event, context, now))) {
+    if (openFinding && this.matchesAny(compiled.resolvedBy, event, context, now)) {
       this.resolve(slot, openFinding, event, now);
     }
     const pending = this.absences.get(slot);
     if (pending && compiled.absent && now <= pending.deadline && this.matches(compiled.absent.pattern, event, context, now)) {
       this.absences.delete(slot);
     }
-    if (compiled.related && compiled.related.patterns.some((pattern) => this.matches({ kind: pattern.kind, where: pattern.where }, event, context, now))) {
-      const recent = (this.relatedEvents.get(slot) ?? []).filter((earlier) => now - (earlier.ts ?? now) <= compiled.related!.withinMs);
+    if (compiled.related && this.matchesAny(compiled.related.patterns, event, context, now)) {
+      // The latest RELATED_KEPT inside the window, kept in place (this runs for most events of a busy bundle).
+      const within = compiled.related.withinMs;
+      let recent = this.relatedEvents.get(slot);
+      if (!recent) {
+        recent = [];
+        this.relatedEvents.set(slot, recent);
+      }
+      let kept = 0;
+      for (const earlier of recent) if (now - (earlier.ts ?? now) <= within) recent[kept++] = earlier;
+      if (kept < recent.length) recent.length = kept;
       recent.push(event);
-      this.relatedEvents.set(slot, recent.slice(-RELATED_KEPT));
+      while (recent.length > RELATED_KEPT) recent.shift();
     }
     const completed = this.advanceMatch(compiled, slot, event, context, now);
     if (completed) this.trigger(compiled, slot, completed, context, now);
   }
 
+  private matchesAny(patterns: readonly CompiledPattern[], event: LogEvent, context: Context, now: number): boolean {
+    for (const pattern of patterns) if (this.matches(pattern, event, context, now)) return true;
+    return false;
+  }
+
   /** The open finding of a slot: opened, or parked while a fallback waits for its window. */
   private current(slot: string): FindingState | undefined {
-    return this.open.get(slot) ?? this.gate.parkedIn(slot).find((state) => state.status === "open");
+    const open = this.open.get(slot);
+    if (open !== undefined || this.gate.isEmpty) return open;
+    return this.gate.parkedIn(slot).find((state) => state.status === "open");
   }
 
   /**
@@ -454,7 +599,9 @@ export class RuleEngine {
     // Up to the event that completed the match: a sequence's related lines may sit between its steps.
     const last = events[events.length - 1]?.ts ?? now;
     const related = compiled.related
-      ? (this.relatedEvents.get(slot) ?? []).filter((earlier) => !events.includes(earlier) && (earlier.ts ?? last) <= last && last - (earlier.ts ?? last) <= compiled.related!.withinMs)
+      ? (this.relatedEvents.get(slot) ?? []).filter(
+          (earlier) => !events.includes(earlier) && (earlier.ts ?? last) <= last && last - (earlier.ts ?? last) <= compiled.related!.withinMs,
+        )
       : [];
     const unread = this.unreadOf(compiled, context, last).filter((line) => !events.includes(line) && !related.includes(line));
     if (related.length === 0 && unread.length === 0) return events;
@@ -463,12 +610,14 @@ export class RuleEngine {
 
   /** A line about replication that no grammar read: remembered (bounded) for the findings of its scope. */
   private noteUnread(event: LogEvent, resolved: { deviceGroup: string | null; package: string | null }): void {
-    const scoped: LogEvent = resolved.deviceGroup !== event.deviceGroup || resolved.package !== event.package
-      ? { ...event, deviceGroup: resolved.deviceGroup, package: resolved.package }
-      : event;
-    const scopes = scoped.package === null && scoped.deviceGroup === null
-      ? [`node:${nodeOf(scoped) ?? ""}`]
-      : [...(scoped.package !== null ? [`pkg:${scoped.package}`] : []), ...(scoped.deviceGroup !== null ? [`dg:${scoped.deviceGroup}`] : [])];
+    const scoped: LogEvent =
+      resolved.deviceGroup !== event.deviceGroup || resolved.package !== event.package
+        ? { ...event, deviceGroup: resolved.deviceGroup, package: resolved.package }
+        : event;
+    const scopes =
+      scoped.package === null && scoped.deviceGroup === null
+        ? [`node:${nodeOf(scoped) ?? ""}`]
+        : [...(scoped.package !== null ? [`pkg:${scoped.package}`] : []), ...(scoped.deviceGroup !== null ? [`dg:${scoped.deviceGroup}`] : [])];
     for (const scope of scopes) {
       const recent = this.unreadByScope.get(scope) ?? [];
       recent.push(scoped);
@@ -486,9 +635,9 @@ export class RuleEngine {
     if (compiled.unreadWithinMs === null || this.unreadByScope.size === 0) return [];
     const within = compiled.unreadWithinMs;
     const candidates = [
-      ...(context.package !== null ? this.unreadByScope.get(`pkg:${context.package}`) ?? [] : []),
-      ...(context.deviceGroup !== null ? this.unreadByScope.get(`dg:${context.deviceGroup}`) ?? [] : []),
-      ...(context.node !== null ? this.unreadByScope.get(`node:${context.node}`) ?? [] : []),
+      ...(context.package !== null ? (this.unreadByScope.get(`pkg:${context.package}`) ?? []) : []),
+      ...(context.deviceGroup !== null ? (this.unreadByScope.get(`dg:${context.deviceGroup}`) ?? []) : []),
+      ...(context.node !== null ? (this.unreadByScope.get(`node:${context.node}`) ?? []) : []),
     ];
     const found = [...new Set(candidates)]
       .filter((line) => (line.ts ?? until) <= until && until - (line.ts ?? until) <= within)
@@ -524,7 +673,8 @@ export class RuleEngine {
     if (steps.length === 1) return this.matches(steps[0], event, context, now) ? [event] : null;
 
     const within = compiled.withinMs ?? Number.POSITIVE_INFINITY;
-    const partials = (this.partials.get(slot) ?? []).filter((partial) => now - partial.startTs <= within);
+    let ofRule = this.partials.get(compiled);
+    const partials = (ofRule?.get(slot) ?? []).filter((partial) => now - partial.startTs <= within);
     let completed: LogEvent[] | null = null;
     for (const partial of partials) {
       if (this.matches(steps[partial.next], event, context, now)) {
@@ -539,9 +689,12 @@ export class RuleEngine {
       const fresh: PartialMatch = { next: 1, startTs: now, events: [event] };
       const withoutStale = remaining.filter((partial) => partial.next > 1);
       withoutStale.push(fresh);
-      this.partials.set(slot, withoutStale.slice(-16));
-    } else {
-      this.partials.set(slot, remaining.slice(-16));
+      if (!ofRule) this.partials.set(compiled, (ofRule = new Map()));
+      ofRule.set(slot, withoutStale.slice(-16));
+    } else if (ofRule) {
+      // None left: the slot (and the rule, when it was its last) leaves the map, so `partials.has(rule)` means some are under way.
+      if (remaining.length > 0) ofRule.set(slot, remaining.slice(-16));
+      else this.deletePartials(compiled, slot);
     }
     return completed;
   }
@@ -567,6 +720,15 @@ export class RuleEngine {
   }
 
   private expireAbsences(until: number): void {
+    // Called for every line: sorting only when some deadline has passed.
+    let due = false;
+    for (const pending of this.absences.values()) {
+      if (pending.deadline <= until) {
+        due = true;
+        break;
+      }
+    }
+    if (!due) return;
     for (const [slot, pending] of [...this.absences].sort((a, b) => a[1].deadline - b[1].deadline)) {
       if (pending.deadline > until) continue;
       this.absences.delete(slot);
@@ -666,8 +828,15 @@ export class RuleEngine {
     this.open.delete(slot);
     // Counted and partial matches belonged to the problem just fixed: a new finding needs new events.
     this.counted.delete(slot);
-    this.partials.delete(slot);
+    this.deletePartials(state.compiled, slot);
     this.noteChange(state, "resolved");
+  }
+
+  private deletePartials(compiled: CompiledRule, slot: string): void {
+    const ofRule = this.partials.get(compiled);
+    if (!ofRule) return;
+    ofRule.delete(slot);
+    if (ofRule.size === 0) this.partials.delete(compiled);
   }
 
   private noteChange(state: FindingState, change: FindingChange): void {
@@ -758,16 +927,18 @@ export class RuleEngine {
 
   private snapshot(state: FindingState): Finding {
     const rule = state.compiled.rule;
-    const until = state.status === "resolved" ? state.resolvedAt ?? state.lastSeen : this.clock ?? state.lastSeen;
+    const until = state.status === "resolved" ? (state.resolvedAt ?? state.lastSeen) : (this.clock ?? state.lastSeen);
     const raw: Record<string, Scalar | undefined> = { ...state.values, hours: Math.max(0, Math.floor((until - state.firstSeen) / 3_600_000)) };
     // Log text is never a command: a name no product would accept is not pasted anywhere, it is named in a warning.
     const { values, withheld } = screenValues(raw, state.compiled.screened);
-    const steps: Step[] = rule.advice.steps.filter((step) => testConditions(step.when, (name) => raw[name])).map((step) => ({
-      where: fillTemplate(step.where, values),
-      command: fillTemplate(step.command, values),
-      why: fillTemplate(step.why, values),
-      ...(step.alternative ? { alternative: true } : {}),
-    }));
+    const steps: Step[] = rule.advice.steps
+      .filter((step) => testConditions(step.when, (name) => raw[name]))
+      .map((step) => ({
+        where: fillTemplate(step.where, values),
+        command: fillTemplate(step.command, values),
+        why: fillTemplate(step.why, values),
+        ...(step.alternative ? { alternative: true } : {}),
+      }));
     return {
       id: state.id,
       rule: rule.id,

@@ -74,6 +74,11 @@ export class FallbackGate<State extends object> {
     this.parked.push({ slot, state, from, to: at + FALLBACK_WINDOW_MS, matchTimes: [at], covered });
   }
 
+  /** Nothing parked (the usual case). */
+  get isEmpty(): boolean {
+    return this.parked.length === 0;
+  }
+
   /** The parked findings of this slot (one still open takes the later matches of its rule). */
   parkedIn(slot: string): readonly State[] {
     // Asked for every rule and event: nothing parked (the usual case) must cost nothing.

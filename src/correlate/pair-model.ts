@@ -186,12 +186,18 @@ export class PairModel {
   resolve(event: LogEvent): { deviceGroup: string | null; package: string | null; deviceGroupFrom?: string } {
     const packageName = event.package ?? null;
     let deviceGroup = event.deviceGroup ?? null;
-    let deviceGroupFrom: string | undefined = deviceGroup !== null && typeof event.fields.deviceGroupFrom === "string" ? event.fields.deviceGroupFrom : undefined;
+    let deviceGroupFrom: string | undefined =
+      deviceGroup !== null && typeof event.fields.deviceGroupFrom === "string" ? event.fields.deviceGroupFrom : undefined;
     if (deviceGroup !== null && deviceGroupFrom !== "label") this.namedGroups.add(deviceGroup);
     // A leading label is the weakest guess ("MC-XP: AUTO_PSUSSSSWS=0: not starting" is a tag): when the bundle knows
     // its groups and the label is none of them, the package's own group is the better answer.
-    if (deviceGroupFrom === "label" && deviceGroup !== null && packageName !== null && !this.isKnownGroup(deviceGroup)
-      && this.groupOfPackage(packageName) !== null) {
+    if (
+      deviceGroupFrom === "label" &&
+      deviceGroup !== null &&
+      packageName !== null &&
+      !this.isKnownGroup(deviceGroup) &&
+      this.groupOfPackage(packageName) !== null
+    ) {
       deviceGroup = null;
     }
     if (deviceGroup === null && packageName !== null) {
@@ -233,17 +239,29 @@ export class PairModel {
   */
   packagesOn(node: string | null): string[] {
     if (node === null) return [];
-    return [...this.packages].filter(([, state]) => (state.running && state.node === node) || state.lostWith === node).map(([name]) => name).sort();
+    return [...this.packages]
+      .filter(([, state]) => (state.running && state.node === node) || state.lostWith === node)
+      .map(([name]) => name)
+      .sort();
   }
 
   private group(name: string): DeviceGroupState {
     let group = this.groups.get(name);
     if (!group) {
       group = {
-        name, packages: new Set(), nodes: new Map(),
+        name,
+        packages: new Set(),
+        nodes: new Map(),
         volumes: { PVOL: { state: null, node: null, ts: null, line: null }, SVOL: { state: null, node: null, ts: null, line: null } },
-        logged: new Map(), suspendedSince: null, mixedLine: null, takeover: null, takeoverSinceSync: false,
-        resync: null, split: null, splitSinceSync: false, instance: null,
+        logged: new Map(),
+        suspendedSince: null,
+        mixedLine: null,
+        takeover: null,
+        takeoverSinceSync: false,
+        resync: null,
+        split: null,
+        splitSinceSync: false,
+        instance: null,
       };
       this.groups.set(name, group);
     }
@@ -309,12 +327,18 @@ export class PairModel {
     ["pair.state", (applied) => this.onPairState(applied)],
     ["pair.unreachable", (applied) => this.onPairUnreachable(applied)],
     ["fence", ({ fields, ...scope }) => this.remember(scope, "FENCE", typeof fields.level === "string" ? fields.level.toUpperCase() : null)],
-    ["pair.create", ({ fields, ...scope }) => {
-      if (typeof fields.fence === "string") this.remember(scope, "FENCE", fields.fence.toUpperCase());
-    }],
-    ["auto.setting", ({ fields, ...scope }) => {
-      if (typeof fields.name === "string") this.remember(scope, fields.name.toUpperCase(), fields.value ?? null);
-    }],
+    [
+      "pair.create",
+      ({ fields, ...scope }) => {
+        if (typeof fields.fence === "string") this.remember(scope, "FENCE", fields.fence.toUpperCase());
+      },
+    ],
+    [
+      "auto.setting",
+      ({ fields, ...scope }) => {
+        if (typeof fields.name === "string") this.remember(scope, fields.name.toUpperCase(), fields.value ?? null);
+      },
+    ],
     ["forceflag", ({ fields, ...scope }) => this.remember(scope, "FORCEFLAG", fields.present ?? null)],
     ["takeover", (applied) => this.onTakeover(applied)],
     ["pair.split", (applied) => this.onPairSplit(applied)],
@@ -325,25 +349,37 @@ export class PairModel {
     ["horcm.error", (applied) => this.onHorcm(applied)],
     ["pkg.started", (applied) => this.onPackageStarted(applied)],
     ["pkg.start.completed", (applied) => this.onPackageStarted(applied)],
-    ["pkg.start.begin", ({ packageName }) => {
-      if (packageName) this.packageState(packageName).runTimedOutAt = null;
-    }],
+    [
+      "pkg.start.begin",
+      ({ packageName }) => {
+        if (packageName) this.packageState(packageName).runTimedOutAt = null;
+      },
+    ],
     ["pkg.halted", (applied) => this.onPackageStopped(applied)],
     ["pkg.halt.completed", (applied) => this.onPackageStopped(applied)],
     ["pkg.start.failed", (applied) => this.onPackageStopped(applied)],
     ["pkg.script.timeout", (applied) => this.onRunScriptEnded(applied)],
     ["pkg.script.exit", (applied) => this.onRunScriptEnded(applied)],
     // The cluster evicted the node: whatever ran there is down until it starts elsewhere.
-    ["node.timeout", ({ node }) => {
-      if (node !== null) this.stoppedOn(node);
-    }],
+    [
+      "node.timeout",
+      ({ node }) => {
+        if (node !== null) this.stoppedOn(node);
+      },
+    ],
     // cmcld dying resets the node (TOC): its packages are down.
-    ["daemon.died", ({ fields, event }) => {
-      if (fields.daemon === "cmcld" && event.host) this.stoppedOn(event.host);
-    }],
-    ["cc.recover", () => {
-      this.continentalRecovered = true;
-    }],
+    [
+      "daemon.died",
+      ({ fields, event }) => {
+        if (fields.daemon === "cmcld" && event.host) this.stoppedOn(event.host);
+      },
+    ],
+    [
+      "cc.recover",
+      () => {
+        this.continentalRecovered = true;
+      },
+    ],
     ["cc.alert", (applied) => this.onContinentalCondition(applied)],
     ["cc.alarm", (applied) => this.onContinentalCondition(applied)],
   ]);
@@ -570,9 +606,9 @@ export class PairModel {
   lookup(path: string, context: LookupContext): Scalar | undefined {
     const resolved = resolveStatePath(path);
     if (resolved === undefined) return undefined;
-    const group = context.deviceGroup !== null ? this.groups.get(context.deviceGroup) ?? null : null;
+    const group = context.deviceGroup !== null ? (this.groups.get(context.deviceGroup) ?? null) : null;
     const packageName = context.package;
-    const packageState = packageName ? this.packages.get(packageName) ?? null : null;
+    const packageState = packageName ? (this.packages.get(packageName) ?? null) : null;
     return this.readers[resolved.path]({ group, packageName, packageState, context, name: resolved.name });
   }
 
@@ -584,11 +620,11 @@ export class PairModel {
 
   /** What each state path (src/catalogue/state-paths.ts) reads: one reader per path, checked by the compiler. */
   private readonly readers: Readonly<Record<StatePath, (scope: StateScope) => Scalar | undefined>> = {
-    "fence": ({ group, packageName }) => {
+    fence: ({ group, packageName }) => {
       const value = this.setting(group, packageName, "FENCE");
       return value === undefined || value === null ? null : String(value).toUpperCase();
     },
-    "forceflag": ({ group, packageName }) => this.setting(group, packageName, "FORCEFLAG") ?? null,
+    forceflag: ({ group, packageName }) => this.setting(group, packageName, "FORCEFLAG") ?? null,
     "auto.*": ({ group, packageName, name }) => {
       const value = this.setting(group, packageName, name.toUpperCase());
       if (value === undefined || value === null || value === "") return null;
@@ -599,7 +635,7 @@ export class PairModel {
       const value = this.setting(group, packageName, name.toUpperCase());
       return value === undefined ? null : value;
     },
-    "instance": ({ group, packageName }) => {
+    instance: ({ group, packageName }) => {
       if (group?.instance !== null && group?.instance !== undefined) return group.instance;
       const value = this.configSetting(group, packageName, "HORCMINST");
       return value === undefined ? null : value;
@@ -612,11 +648,17 @@ export class PairModel {
     "local.state": (scope) => PairModel.report(scope, "local")?.state ?? null,
     "local.code": (scope) => PairModel.report(scope, "local")?.code ?? null,
     // `*.status`: the state, or the error code when that side could not be read.
-    "local.status": (scope) => { const report = PairModel.report(scope, "local"); return report ? report.state ?? report.code : null; },
+    "local.status": (scope) => {
+      const report = PairModel.report(scope, "local");
+      return report ? (report.state ?? report.code) : null;
+    },
     "remote.role": (scope) => PairModel.report(scope, "remote")?.role ?? null,
     "remote.state": (scope) => PairModel.report(scope, "remote")?.state ?? null,
     "remote.code": (scope) => PairModel.report(scope, "remote")?.code ?? null,
-    "remote.status": (scope) => { const report = PairModel.report(scope, "remote"); return report ? report.state ?? report.code : null; },
+    "remote.status": (scope) => {
+      const report = PairModel.report(scope, "remote");
+      return report ? (report.state ?? report.code) : null;
+    },
     "pair.synced": ({ group }) => (group ? group.volumes.PVOL.state === "PAIR" && group.volumes.SVOL.state === "PAIR" && group.mixedLine === null : null),
     "pair.mixed": ({ group }) => (group ? group.mixedLine !== null : null),
     "pair.suspended": ({ group }) => (group ? group.suspendedSince !== null : null),
@@ -630,7 +672,7 @@ export class PairModel {
     "package.running": ({ packageState }) => packageState?.running ?? false,
     "package.startedAt": ({ packageState }) => packageState?.startedAt ?? null,
     // The side the package runs on now: its node's current role, else the role when it started.
-    "package.side": ({ packageState, context }) => (packageState ? this.roleOf(context.deviceGroup, packageState.node) ?? packageState.sideAtStart : null),
+    "package.side": ({ packageState, context }) => (packageState ? (this.roleOf(context.deviceGroup, packageState.node) ?? packageState.sideAtStart) : null),
     "package.runTimedOut": ({ packageState }) => (packageState ? packageState.runTimedOutAt !== null : false),
     "node.role": ({ context }) => this.roleOf(context.deviceGroup, context.node),
     "continental.recovered": () => this.continentalRecovered,
@@ -701,12 +743,16 @@ export class PairModel {
       const side = sideOf(ordered);
       const others = this.sites.sites().filter((site) => site !== placement.site);
       // Two sites: the other one. More (three data centres): the one whose nodes report the other role.
-      const otherName = others.length === 1 ? others[0]
-        : others.find((site) => side !== null && sideOf(this.sites.nodesOf(site)) === opposite(side)) ?? null;
+      const otherName = others.length === 1 ? others[0] : (others.find((site) => side !== null && sideOf(this.sites.nodesOf(site)) === opposite(side)) ?? null);
       const otherNodes = otherName !== null ? this.sites.nodesOf(otherName) : [];
-      const otherSide = otherName !== null ? sideOf(otherNodes) ?? (others.length === 1 ? opposite(side) : null) : null;
+      const otherSide = otherName !== null ? (sideOf(otherNodes) ?? (others.length === 1 ? opposite(side) : null)) : null;
       return {
-        name: placement.site, nodes, side, firstSide: firstOf(ordered), inferredFrom: placement.source, source: placement.origin,
+        name: placement.site,
+        nodes,
+        side,
+        firstSide: firstOf(ordered),
+        inferredFrom: placement.source,
+        source: placement.origin,
         otherSite: otherName !== null ? { name: otherName, nodes: otherNodes, side: otherSide } : null,
       };
     }
@@ -715,11 +761,15 @@ export class PairModel {
     if (side === null) return null;
     const group = this.groups.get(deviceGroup);
     const own = group?.nodes.get(node)?.local;
-    const source = own?.role ? own.line : side === "PVOL" ? group?.volumes.PVOL.line ?? null : group?.volumes.SVOL.line ?? null;
+    const source = own?.role ? own.line : side === "PVOL" ? (group?.volumes.PVOL.line ?? null) : (group?.volumes.SVOL.line ?? null);
     const otherNodes = this.nodesOnSide(deviceGroup, opposite(side) as string);
     return {
-      name: null, nodes: this.nodesOnSide(deviceGroup, side), side, firstSide: firstRoles?.get(node) ?? null,
-      inferredFrom: "pair-states", source,
+      name: null,
+      nodes: this.nodesOnSide(deviceGroup, side),
+      side,
+      firstSide: firstRoles?.get(node) ?? null,
+      inferredFrom: "pair-states",
+      source,
       otherSite: otherNodes.length > 0 ? { name: null, nodes: otherNodes, side: opposite(side) } : null,
     };
   }

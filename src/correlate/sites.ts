@@ -41,7 +41,11 @@ export function parseSiteSpec(text: string, source: SiteSource, origin: string):
   const equals = text.indexOf("=");
   if (equals < 0) return `'${text}' is not NAME=node,node`;
   const name = text.slice(0, equals).trim();
-  const nodes = text.slice(equals + 1).split(",").map((node) => node.trim()).filter((node) => node !== "");
+  const nodes = text
+    .slice(equals + 1)
+    .split(",")
+    .map((node) => node.trim())
+    .filter((node) => node !== "");
   if (!isValidSiteName(name)) return `'${name}' is not a site name (letters, digits, '.', '-', '_', at most 39 characters)`;
   if (nodes.length === 0) return `site ${name} names no node`;
   const invalid = nodes.find((node) => !isValidNodeName(node));
@@ -129,11 +133,14 @@ export class SiteMap {
   }
 
   siteOf(node: string | null): Placement | null {
-    return node === null ? null : this.placements.get(node) ?? null;
+    return node === null ? null : (this.placements.get(node) ?? null);
   }
 
   nodesOf(site: string): string[] {
-    return [...this.placements].filter(([, placement]) => placement.site === site).map(([node]) => node).sort();
+    return [...this.placements]
+      .filter(([, placement]) => placement.site === site)
+      .map(([node]) => node)
+      .sort();
   }
 
   /** Named sites that hold at least one node. */
@@ -145,15 +152,17 @@ export class SiteMap {
 const SIDE_WORDS: Readonly<Record<string, string>> = { PVOL: "P-VOL side", SVOL: "S-VOL side" };
 
 export function sideWords(side: string | null): string | null {
-  return side === null ? null : SIDE_WORDS[side] ?? null;
+  return side === null ? null : (SIDE_WORDS[side] ?? null);
 }
 
 /** `site dc-east (P-VOL side): nodes nodeA1, nodeA2`, or the side with how it was inferred. */
 export function siteLabel(info: Pick<SiteInfo, "name" | "nodes" | "side" | "firstSide" | "inferredFrom">): string | null {
   const now = sideWords(info.side);
   const first = sideWords(info.firstSide);
-  const side = now !== null && first !== null && first !== now ? `${first} before the incident, ${now} now`
-    : now ?? (first !== null ? `${first} before the incident` : null);
+  const side =
+    now !== null && first !== null && first !== now
+      ? `${first} before the incident, ${now} now`
+      : (now ?? (first !== null ? `${first} before the incident` : null));
   if (info.name !== null) {
     return `site ${info.name}${side !== null ? ` (${side})` : ""}${info.nodes.length > 0 ? `: nodes ${info.nodes.join(", ")}` : ""}`;
   }
@@ -187,16 +196,22 @@ const SIDE_OF_WORDS: Readonly<Record<string, string>> = { "P-VOL side": "PVOL", 
 
 /** The finding's site from its captured template values (the engine keeps values, not objects). */
 export function siteInfoOf(values: Readonly<Record<string, Scalar | undefined>>): SiteInfo | null {
-  const text = (name: string): string | null => (typeof values[name] === "string" && values[name] !== "" ? values[name] as string : null);
+  const text = (name: string): string | null => (typeof values[name] === "string" && values[name] !== "" ? (values[name] as string) : null);
   const nodes = (name: string): string[] => text(name)?.split(",") ?? [];
   const side = (name: string): string | null => SIDE_OF_WORDS[text(name) ?? ""] ?? null;
   const inferred = text("site.inferredFrom") as SiteInference | null;
   if (text("site.name") === null && side("site.side") === null && side("site.firstSide") === null) return null;
-  const other = text("otherSite.name") !== null || side("otherSite.side") !== null || nodes("otherSite.nodes").length > 0
-    ? { name: text("otherSite.name"), nodes: nodes("otherSite.nodes"), side: side("otherSite.side") }
-    : null;
+  const other =
+    text("otherSite.name") !== null || side("otherSite.side") !== null || nodes("otherSite.nodes").length > 0
+      ? { name: text("otherSite.name"), nodes: nodes("otherSite.nodes"), side: side("otherSite.side") }
+      : null;
   return {
-    name: text("site.name"), nodes: nodes("site.nodes"), side: side("site.side"), firstSide: side("site.firstSide"),
-    inferredFrom: inferred, source: text("site.source"), otherSite: other,
+    name: text("site.name"),
+    nodes: nodes("site.nodes"),
+    side: side("site.side"),
+    firstSide: side("site.firstSide"),
+    inferredFrom: inferred,
+    source: text("site.source"),
+    otherSite: other,
   };
 }

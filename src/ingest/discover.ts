@@ -62,7 +62,9 @@ const CLUSTER_NAME_LINE = /^[ \t]*CLUSTER_NAME[ \t]+\S/m;
 const ISO_SYSLOG_LINE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)? +\S+ +\S/;
 
 function segmentsOf(path: string): string[] {
-  return resolve(path).split(sep).filter((segment) => segment.length > 0);
+  return resolve(path)
+    .split(sep)
+    .filter((segment) => segment.length > 0);
 }
 
 /** The last layout marker of a file's path (segments end with the file name). */
@@ -79,7 +81,10 @@ function findMarker(segments: readonly string[]): number {
 
 /** A log's name without rotation, compression and `.log`/`.cntl.log`: `oracle_pkg.log.1.gz` is oracle_pkg. */
 function logBaseName(name: string): string {
-  return name.replace(/\.gz$/, "").replace(/\.\d+$/, "").replace(/(?:\.cntl)?\.log$/, "");
+  return name
+    .replace(/\.gz$/, "")
+    .replace(/\.\d+$/, "")
+    .replace(/(?:\.cntl)?\.log$/, "");
 }
 
 /**
@@ -224,9 +229,11 @@ export function discoverInputs(paths: readonly string[]): Discovery {
     try {
       entries = readdirSync(directory, { withFileTypes: true });
     } catch (error) {
-      problems.push(new InputError(`cannot read directory ${directory}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
-        hint: "check the path and its permissions; the other inputs are analysed",
-      }));
+      problems.push(
+        new InputError(`cannot read directory ${directory}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+          hint: "check the path and its permissions; the other inputs are analysed",
+        }),
+      );
       return;
     }
     entries.sort((left, right) => compareText(left.name, right.name));
@@ -236,9 +243,11 @@ export function discoverInputs(paths: readonly string[]): Discovery {
         if (SKIPPED_FOLDERS.has(entry.name)) continue;
         // Said by name: a folder where a log should be is what a broken copy (cp -r of a mount point) leaves.
         if (LOG_FOLDER_NAME.test(entry.name) && classify(child, false) !== null) {
-          problems.push(new InputError(`${child} is a folder, not a log file; the logs inside it, if any, are read`, {
-            hint: "a log copied as a folder is often a failed copy; check the node's original file",
-          }));
+          problems.push(
+            new InputError(`${child} is a folder, not a log file; the logs inside it, if any, are read`, {
+              hint: "a log copied as a folder is often a failed copy; check the node's original file",
+            }),
+          );
         }
         walk(child, root);
       } else if (entry.isFile()) {
@@ -255,7 +264,11 @@ export function discoverInputs(paths: readonly string[]): Discovery {
     try {
       stats = statSync(path);
     } catch (error) {
-      problems.push(new InputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { hint: "a dangling link? the other inputs are analysed" }));
+      problems.push(
+        new InputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+          hint: "a dangling link? the other inputs are analysed",
+        }),
+      );
       return;
     }
     if (stats.isFile()) add(path, root, false);
@@ -263,9 +276,11 @@ export function discoverInputs(paths: readonly string[]): Discovery {
   };
 
   const skipSpecial = (path: string, stats: Stats): void => {
-    problems.push(new InputError(`${path} is ${specialFileKind(stats) ?? "not a regular file"}, not a log file: skipped`, {
-      hint: "copy the log itself (reading a FIFO or a socket would wait for a writer forever); the other inputs are analysed",
-    }));
+    problems.push(
+      new InputError(`${path} is ${specialFileKind(stats) ?? "not a regular file"}, not a log file: skipped`, {
+        hint: "copy the log itself (reading a FIFO or a socket would wait for a writer forever); the other inputs are analysed",
+      }),
+    );
   };
 
   for (const path of paths) {
@@ -274,9 +289,11 @@ export function discoverInputs(paths: readonly string[]): Discovery {
       stats = statSync(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      problems.push(new InputError(code === "ENOENT" ? `no such file or directory: ${path}` : `cannot read ${path}: ${code ?? (error as Error).message}`, {
-        hint: "check the path; the other inputs are analysed",
-      }));
+      problems.push(
+        new InputError(code === "ENOENT" ? `no such file or directory: ${path}` : `cannot read ${path}: ${code ?? (error as Error).message}`, {
+          hint: "check the path; the other inputs are analysed",
+        }),
+      );
       continue;
     }
     if (stats.isDirectory()) walk(path, path);

@@ -64,7 +64,12 @@ export async function identify(path: string, compressed: boolean): Promise<FileI
     if (!stats.isFile()) throw new InputError(`${path} is not a regular file`);
     const head = compressed ? await readHeadGzip(path) : readHeadPlain(path);
     return {
-      fingerprint: hashHead(head), dev: stats.dev, ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs, headBytes: head.length,
+      fingerprint: hashHead(head),
+      dev: stats.dev,
+      ino: stats.ino,
+      size: stats.size,
+      mtimeMs: stats.mtimeMs,
+      headBytes: head.length,
       headHash: (bytes) => hashHead(head.subarray(0, bytes)),
     };
   } catch (error) {

@@ -33,10 +33,14 @@ export interface FindingAcknowledgement extends Acknowledgement {
 
 /** What `acknowledgement` does to `finding` at the real time `now` (epoch ms). */
 export function acknowledgementEffect(finding: Pick<Finding, "status" | "severity">, acknowledgement: Acknowledgement, now: number): FindingAcknowledgement {
-  const lapsed: AcknowledgementLapse | null = finding.status !== "open" ? "not-open"
-    : severityRank[finding.severity] > severityRank[acknowledgement.severity] ? "severity-rose"
-    : acknowledgement.until !== null && now >= acknowledgement.until ? "expired"
-    : null;
+  const lapsed: AcknowledgementLapse | null =
+    finding.status !== "open"
+      ? "not-open"
+      : severityRank[finding.severity] > severityRank[acknowledgement.severity]
+        ? "severity-rose"
+        : acknowledgement.until !== null && now >= acknowledgement.until
+          ? "expired"
+          : null;
   return { ...acknowledgement, active: lapsed === null, lapsed };
 }
 
@@ -44,10 +48,14 @@ export function acknowledgementEffect(finding: Pick<Finding, "status" | "severit
 export function describeAcknowledgement(acknowledgement: FindingAcknowledgement, formatInstant: (ms: number) => string = formatLocalInstant): string {
   const until = acknowledgement.until === null ? "" : ` until ${formatInstant(acknowledgement.until)}`;
   const head = `Acknowledged by ${acknowledgement.by} ${formatInstant(acknowledgement.at)}${until}`;
-  const lapse = acknowledgement.lapsed === "expired" ? " (expired: it counts again)"
-    : acknowledgement.lapsed === "severity-rose" ? ` (as ${acknowledgement.severity}; the severity rose since: it counts again)`
-    : acknowledgement.lapsed === "not-open" ? " (the finding is no longer open; kept on record)"
-    : "";
+  const lapse =
+    acknowledgement.lapsed === "expired"
+      ? " (expired: it counts again)"
+      : acknowledgement.lapsed === "severity-rose"
+        ? ` (as ${acknowledgement.severity}; the severity rose since: it counts again)`
+        : acknowledgement.lapsed === "not-open"
+          ? " (the finding is no longer open; kept on record)"
+          : "";
   return `${head}${lapse}: ${acknowledgement.note}`;
 }
 
@@ -67,7 +75,8 @@ const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)
 const CLOCK_TIME = /^(\d{1,2}):(\d{2})$/;
 const ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-export const UNTIL_FORMS = "a duration from now (30m, 4h, 2d, 1w, 1d12h), a time today or tomorrow (18:00), a date and time on this machine's clock (2026-12-06 09:00, 2026-12-06: its midnight) or with an offset (2026-12-06T09:00+01:00)";
+export const UNTIL_FORMS =
+  "a duration from now (30m, 4h, 2d, 1w, 1d12h), a time today or tomorrow (18:00), a date and time on this machine's clock (2026-12-06 09:00, 2026-12-06: its midnight) or with an offset (2026-12-06T09:00+01:00)";
 
 /**
 `--until` as the real instant it names (epoch ms), read on the clock on the wall: this machine's zone

@@ -46,7 +46,14 @@ export function toWallClock(epochMs: number, timeZone?: string): number {
   // analyze's start-up). Whole seconds, as the formatter gives.
   if (timeZone === undefined) return Math.floor((epochMs - new Date(epochMs).getTimezoneOffset() * 60_000) / 1000) * 1000;
   const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
   }).formatToParts(new Date(epochMs));
   const value = (type: string): number => Number(parts.find((part) => part.type === type)?.value);
   return Date.UTC(value("year"), value("month") - 1, value("day"), value("hour"), value("minute"), value("second"));

@@ -11,6 +11,7 @@ import type { EventDraft } from "../model/events.js";
 import { GrammarError } from "./errors.js";
 import { grammars, runGrammar } from "./registry.js";
 import type { GrammarEntry } from "./registry.js";
+import { LiteralScanner, requiredLiterals } from "./required-literals.js";
 
 /** Bodies longer than this are stored but not given to the body grammars (keeps a junk line linear). */
 export const MAX_BODY_INPUT = 8 * 1024;
@@ -35,10 +36,23 @@ interface FormatGrammars {
   readonly entries: readonly GrammarEntry[];
   /** All the entries' prefilters in one regex: most lines are noise, and one scan rejects them. */
   readonly anyPrefilter: RegExp | undefined;
+  /**
+  Literals each entry's prefilter requires (required-literals.ts), bit i for entry i: one pass over a
+  body says which prefilters can match at all, and a body that holds none of the literals is rejected
+  without running a regex. Undefined when some prefilter gives no literals (the merged regex is used).
+  */
+  readonly literals: LiteralScanner | undefined;
 }
 
 let bodyGrammarsByFormat: Map<string, FormatGrammars> | undefined;
-const NO_GRAMMARS: FormatGrammars = { entries: [], anyPrefilter: undefined };
+const NO_GRAMMARS: FormatGrammars = { entries: [], anyPrefilter: undefined, literals: undefined };
+
+/** The scanner of the entries' required literals, when every entry's prefilter has some. */
+function literalScanner(entries: readonly GrammarEntry[]): LiteralScanner | undefined {
+  if (entries.length > 30) return undefined;
+  const sets = entries.map((entry) => (entry.prefilter ? requiredLiterals(entry.prefilter) : undefined));
+  return sets.every((set) => set !== undefined) ? new LiteralScanner(sets as string[][]) : undefined;
+}
 
 function bodyGrammars(format: string): FormatGrammars {
   if (!bodyGrammarsByFormat) {
@@ -54,7 +68,7 @@ function bodyGrammars(format: string): FormatGrammars {
       // Flags would change what a source means once merged; only plain prefilters are merged.
       const mergeable = filters.every((filter) => filter !== undefined && filter.flags === "");
       const anyPrefilter = mergeable ? new RegExp(filters.map((filter) => `(?:${(filter as RegExp).source})`).join("|")) : undefined;
-      bodyGrammarsByFormat.set(read, { entries, anyPrefilter });
+      bodyGrammarsByFormat.set(read, { entries, anyPrefilter, literals: literalScanner(entries) });
     }
   }
   return bodyGrammarsByFormat.get(format) ?? NO_GRAMMARS;
@@ -117,17 +131,27 @@ function freeze(events: EventDraft[]): readonly EventDraft[] {
 
 /** Events from every body grammar that reads `format` and whose prefilter matches `body`. */
 export function parseBody(format: string, body: string, options: BodyOptions = {}): readonly EventDraft[] {
-  const { entries, anyPrefilter } = bodyGrammars(format);
+  const { entries, anyPrefilter, literals } = bodyGrammars(format);
   if (entries.length === 0 || body.length === 0) return NO_EVENTS;
   if (body.length > MAX_BODY_INPUT) {
     if (options.counters) options.counters.tooLong++;
     return NO_EVENTS;
   }
-  if (anyPrefilter && !anyPrefilter.test(body)) return NO_EVENTS;
   let matching: GrammarEntry[] | undefined;
-  for (const entry of entries) {
-    if (entry.prefilter && !entry.prefilter.test(body)) continue;
-    (matching ??= []).push(entry);
+  if (literals) {
+    const possible = literals.scan(body);
+    if (possible === 0) return NO_EVENTS;
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index];
+      if ((possible & (1 << index)) === 0 || (entry.prefilter && !entry.prefilter.test(body))) continue;
+      (matching ??= []).push(entry);
+    }
+  } else {
+    if (anyPrefilter && !anyPrefilter.test(body)) return NO_EVENTS;
+    for (const entry of entries) {
+      if (entry.prefilter && !entry.prefilter.test(body)) continue;
+      (matching ??= []).push(entry);
+    }
   }
   if (!matching) return NO_EVENTS;
   const key = body.length <= CACHEABLE_LENGTH ? `${format}\n${body}` : undefined;

@@ -186,8 +186,9 @@ export function createFileParser(options: FileParserOptions): FileParser {
   const inContext = (events: readonly EventDraft[], host: string | null, program: string | null, ts: number | null, shape: string): readonly EventDraft[] => {
     if (shape === "banner") groupContext = null;
     if (groupContext !== null) {
-      const sameHost = (groupContext.host === null || host === null || groupContext.host === host)
-        && (groupContext.program === null || program === null || groupContext.program === program);
+      const sameHost =
+        (groupContext.host === null || host === null || groupContext.host === host) &&
+        (groupContext.program === null || program === null || groupContext.program === program);
       const recent = lineNo - groupContext.lineNo <= CONTEXT_LINES && (groupContext.ts === null || ts === null || Math.abs(ts - groupContext.ts) <= CONTEXT_MS);
       if (!sameHost || !recent) groupContext = null;
     }
@@ -211,9 +212,18 @@ export function createFileParser(options: FileParserOptions): FileParser {
     for (const event of events) {
       if (!opensContext.has(event.kind)) continue;
       const fields = event.fields ?? {};
-      groupContext = event.deviceGroup === undefined ? null : {
-        deviceGroup: event.deviceGroup, side: fields.side ?? null, instance: fields.instance ?? null, host, program, ts, lineNo,
-      };
+      groupContext =
+        event.deviceGroup === undefined
+          ? null
+          : {
+              deviceGroup: event.deviceGroup,
+              side: fields.side ?? null,
+              instance: fields.instance ?? null,
+              host,
+              program,
+              ts,
+              lineNo,
+            };
     }
     return result ?? events;
   };
@@ -240,8 +250,15 @@ export function createFileParser(options: FileParserOptions): FileParser {
       counters.tooLong++;
     }
     return {
-      format: events ? "config" : "unknown", ts: null, host: hostHint, program: null, package: packageHint,
-      body: text, shape: "plain", events: events ?? [], understood: events !== undefined,
+      format: events ? "config" : "unknown",
+      ts: null,
+      host: hostHint,
+      program: null,
+      package: packageHint,
+      body: text,
+      shape: "plain",
+      events: events ?? [],
+      understood: events !== undefined,
     };
   }
 
@@ -250,10 +267,19 @@ export function createFileParser(options: FileParserOptions): FileParser {
     if (!header) {
       // No header: wrapped text or raw command output under a step; it happened when the line above did.
       // Binary junk (a core file, a corrupted block) carries stray words such as "LINK 01": no events from it.
-      const events = BINARY_JUNK.test(text) ? [] : withUnreadMarker(inContext(parseBody(bodyFormat, text, bodyOptions), previousHost, null, previousTs, "plain"), text);
+      const events = BINARY_JUNK.test(text)
+        ? []
+        : withUnreadMarker(inContext(parseBody(bodyFormat, text, bodyOptions), previousHost, null, previousTs, "plain"), text);
       return {
-        format: "unknown", ts: previousTs, host: previousHost, program: null, package: packageOf(events),
-        body: text, shape: "plain", events, understood: false,
+        format: "unknown",
+        ts: previousTs,
+        host: previousHost,
+        program: null,
+        package: packageOf(events),
+        body: text,
+        shape: "plain",
+        events,
+        understood: false,
       };
     }
     const shape = header.shape ?? "plain";
@@ -273,12 +299,22 @@ export function createFileParser(options: FileParserOptions): FileParser {
       ts = previousTs;
       host = header.host ?? previousHost ?? hostHint;
     }
-    const events = shape === "repeated" ? [] : withUnreadMarker(inContext(parseBody(header.format, header.body, bodyOptions), host, header.program ?? null, ts, shape), text);
+    const events =
+      shape === "repeated"
+        ? []
+        : withUnreadMarker(inContext(parseBody(header.format, header.body, bodyOptions), host, header.program ?? null, ts, shape), text);
     previousTs = ts;
     previousHost = host;
     const parsed: ParsedLine = {
-      format: header.format, ts, host, program: header.program ?? null, package: packageOf(events),
-      body: header.body, shape, events, understood: true,
+      format: header.format,
+      ts,
+      host,
+      program: header.program ?? null,
+      package: packageOf(events),
+      body: header.body,
+      shape,
+      events,
+      understood: true,
     };
     return header.repeated !== undefined ? { ...parsed, repeated: header.repeated } : parsed;
   }
@@ -286,8 +322,13 @@ export function createFileParser(options: FileParserOptions): FileParser {
   return {
     counters,
     context: () => ({
-      ts: previousTs, host: previousHost, bannerTs, bannerYear: bannerTs === null ? null : bannerYear, package: namedPackage,
-      zoneOffset: zone.referenceOffset, groupContext,
+      ts: previousTs,
+      host: previousHost,
+      bannerTs,
+      bannerYear: bannerTs === null ? null : bannerYear,
+      package: namedPackage,
+      zoneOffset: zone.referenceOffset,
+      groupContext,
     }),
     parseLine(text: string): ParsedLine {
       lineNo++;

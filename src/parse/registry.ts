@@ -43,7 +43,7 @@ const ROLES: readonly GrammarRole[] = ["header", "body", "config"];
 function invalid(name: string, problem: string): GrammarError {
   return new GrammarError(`grammars/${name}.ne: ${problem}`, {
     grammar: name,
-    hint: "Fix the `meta`/`samples` exports in the grammar's @{% %} block (see docs/architecture.md, \"Grammar module contract\"), then run `npm run build:grammars`.",
+    hint: 'Fix the `meta`/`samples` exports in the grammar\'s @{% %} block (see docs/architecture.md, "Grammar module contract"), then run `npm run build:grammars`.',
   });
 }
 
@@ -60,7 +60,8 @@ export function checkGrammarModule(key: string, module: Record<string, unknown>)
   }
   const prefilter = meta.prefilter;
   if (role === "body" && !(prefilter instanceof RegExp)) throw invalid(key, "a body grammar needs meta.prefilter (a RegExp)");
-  if (prefilter instanceof RegExp && (prefilter.global || prefilter.sticky)) throw invalid(key, "meta.prefilter must not use the g or y flag (test() would keep state between lines)");
+  if (prefilter instanceof RegExp && (prefilter.global || prefilter.sticky))
+    throw invalid(key, "meta.prefilter must not use the g or y flag (test() would keep state between lines)");
   if (typeof meta.description !== "string" || meta.description.length === 0) throw invalid(key, "meta.description must be a sentence");
   if (meta.exclusive !== undefined && typeof meta.exclusive !== "boolean") throw invalid(key, "meta.exclusive must be true or false");
   const kindList = (name: string): string[] => {
@@ -99,14 +100,20 @@ let entries: readonly GrammarEntry[] | undefined;
 
 /** Every compiled grammar, checked; throws GrammarError naming the file when one breaks the contract. */
 export function grammars(): readonly GrammarEntry[] {
-  if (!entries) entries = Object.keys(grammarModules).sort().map((key) => checkGrammarModule(key, grammarModules[key]));
+  if (!entries)
+    entries = Object.keys(grammarModules)
+      .sort()
+      .map((key) => checkGrammarModule(key, grammarModules[key]));
   return entries;
 }
 
 export function grammarNamed(name: string): GrammarEntry {
   const entry = grammars().find((candidate) => candidate.name === name);
   if (!entry) {
-    throw new GrammarError(`no grammar named ${name}`, { grammar: name, hint: "Run `npm run build:grammars`; grammars/*.ne are compiled into src/generated/grammars/." });
+    throw new GrammarError(`no grammar named ${name}`, {
+      grammar: name,
+      hint: "Run `npm run build:grammars`; grammars/*.ne are compiled into src/generated/grammars/.",
+    });
   }
   return entry;
 }

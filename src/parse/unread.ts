@@ -8,7 +8,8 @@ analyze, the report and `query` can say how many there were. The vocabulary is d
 */
 
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
+import { createRequire } from "node:module";
+import { vocabularyDocument, vocabularyText } from "../generated/grammars/vocabulary.js";
 import { UNREAD_LINE_KIND } from "../model/events.js";
 import type { EventDraft } from "../model/events.js";
 import { GrammarError } from "./errors.js";
@@ -43,14 +44,22 @@ function invalid(problem: string): GrammarError {
   });
 }
 
+// The YAML parser is loaded only when the vocabulary file differs from the copy parsed at build time.
+const require = createRequire(import.meta.url);
+
 /** Reads and checks a vocabulary document (the YAML text of grammars/replication-vocabulary.yaml). */
 export function compileVocabulary(text: string): Vocabulary {
   let document: unknown;
   try {
-    document = parse(text);
+    document = (require("yaml") as typeof import("yaml")).parse(text);
   } catch (error) {
     throw invalid(`not valid YAML: ${(error as Error).message}`);
   }
+  return compileVocabularyDocument(document);
+}
+
+/** Checks a parsed vocabulary document. */
+function compileVocabularyDocument(document: unknown): Vocabulary {
   const { prefilter: prefilterSource, terms: entries, ignore: ignoreEntries } = (document ?? {}) as { prefilter?: unknown; terms?: unknown; ignore?: unknown };
   if (typeof prefilterSource !== "string") throw invalid("'prefilter' must be a regular expression");
   let prefilter: RegExp;
@@ -62,8 +71,14 @@ export function compileVocabulary(text: string): Vocabulary {
   if (!Array.isArray(entries) || entries.length === 0) throw invalid("'terms' must be a non-empty list");
   const terms = entries.map((entry: unknown, index): Term => {
     const { name, pattern, caseSensitive, examples } = (entry ?? {}) as { name?: unknown; pattern?: unknown; caseSensitive?: unknown; examples?: unknown };
-    if (typeof name !== "string" || typeof pattern !== "string" || typeof caseSensitive !== "boolean"
-      || !Array.isArray(examples) || examples.length === 0 || !examples.every((example) => typeof example === "string")) {
+    if (
+      typeof name !== "string" ||
+      typeof pattern !== "string" ||
+      typeof caseSensitive !== "boolean" ||
+      !Array.isArray(examples) ||
+      examples.length === 0 ||
+      !examples.every((example) => typeof example === "string")
+    ) {
       throw invalid(`term ${index + 1} is incomplete`);
     }
     let expression: RegExp;
@@ -103,7 +118,10 @@ let builtIn: Vocabulary | undefined;
 
 /** The shipped vocabulary (read once). */
 export function replicationVocabulary(): Vocabulary {
-  builtIn ??= compileVocabulary(readFileSync(VOCABULARY_FILE, "utf8"));
+  if (!builtIn) {
+    const text = readFileSync(VOCABULARY_FILE, "utf8");
+    builtIn = text === vocabularyText ? compileVocabularyDocument(vocabularyDocument) : compileVocabulary(text);
+  }
   return builtIn;
 }
 

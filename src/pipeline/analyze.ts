@@ -50,7 +50,10 @@ export interface AnalyzeResult {
 const ORDER = { config: 0, datedSyslog: 1, pkglog: 2, syslog: 3 } as const;
 
 /** The order files of a run are read in (ORDER, then path), given which syslogs carry their year. */
-export function orderInputs<T extends { readonly bundle: string; readonly path: string; readonly kind: keyof typeof ORDER }>(inputs: readonly T[], dated: ReadonlySet<T>): T[] {
+export function orderInputs<T extends { readonly bundle: string; readonly path: string; readonly kind: keyof typeof ORDER }>(
+  inputs: readonly T[],
+  dated: ReadonlySet<T>,
+): T[] {
   const rank = (input: T): number => (dated.has(input) ? ORDER.datedSyslog : ORDER[input.kind]);
   return [...inputs].sort((left, right) => compareText(left.bundle, right.bundle) || rank(left) - rank(right) || compareText(left.path, right.path));
 }
@@ -98,17 +101,25 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
   const bundlesOfRun = new Set(inputs.map((input) => input.bundle));
   const movedBundles: { from: string; to: string }[] = [];
   for (const bundle of [...bundlesOfRun].sort(compareText)) {
-    const previous = await findMovedBundle(store, bundle, inputs.filter((input) => input.bundle === bundle), bundlesOfRun);
+    const previous = await findMovedBundle(
+      store,
+      bundle,
+      inputs.filter((input) => input.bundle === bundle),
+      bundlesOfRun,
+    );
     if (previous !== null) {
       store.renameBundle(previous, bundle);
       movedBundles.push({ from: previous, to: bundle });
     }
   }
 
-  // The rules see each bundle's events as they are stored, while they come in replay order (correlate.ts).
+  // The rules see each bundle's events as they are stored, while they come in replay order; a bundle of several
+  // log files keeps their events to merge them when one steps back in time (correlate.ts). One log file cannot.
   const correlators = new Map<string, BundleCorrelator>();
+  const correlation = { sites: options.sites, until: options.until };
   for (const bundle of bundlesOfRun) {
-    correlators.set(bundle, new BundleCorrelator(bundle, options.rules, { sites: options.sites, until: options.until }, !store.bundleHasEvents(bundle)));
+    const logFiles = inputs.filter((input) => input.bundle === bundle && input.kind !== "config").length;
+    correlators.set(bundle, new BundleCorrelator(bundle, options.rules, correlation, !store.bundleHasEvents(bundle), logFiles > 1 ? undefined : 0));
   }
   const threads = new ParseThreads(options.parseThread);
   try {
@@ -125,9 +136,10 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
         timeZone: options.timeZone,
         fixedYear: options.fixedYear,
         batchLines: options.batchLines,
-        loggedReference: input.kind === "syslog"
-          ? loggedReference.get(input.bundle) ?? store.lastPackageLogTime(input.bundle)
-          : datedReference.get(input.bundle) ?? (datedBundles.has(input.bundle) ? store.lastTimeOfBundle(input.bundle) : null),
+        loggedReference:
+          input.kind === "syslog"
+            ? (loggedReference.get(input.bundle) ?? store.lastPackageLogTime(input.bundle))
+            : (datedReference.get(input.bundle) ?? (datedBundles.has(input.bundle) ? store.lastTimeOfBundle(input.bundle) : null)),
         onBytes: (bytes) => {
           bytesDone += bytes;
           report();

@@ -80,14 +80,39 @@ export function packBatch(batch: ParsedBatch): PackedBatch {
   const joined = texts.join("\n");
   return {
     // TextEncoder gives the text its own ArrayBuffer (Buffer.from may share a pool, which must not be handed over).
-    type: "packed", count, text: new TextEncoder().encode(joined), textLength: joined.length, lineNo, ts, startOffset, endOffset, names,
-    host, program, package: packageIndex, format, eventLines: Int32Array.from(eventLines), events, rest,
+    type: "packed",
+    count,
+    text: new TextEncoder().encode(joined),
+    textLength: joined.length,
+    lineNo,
+    ts,
+    startOffset,
+    endOffset,
+    names,
+    host,
+    program,
+    package: packageIndex,
+    format,
+    eventLines: Int32Array.from(eventLines),
+    events,
+    rest,
   };
 }
 
 /** The buffers a packed batch can hand over instead of copying. */
 export function transferables(packed: PackedBatch): ArrayBuffer[] {
-  return [packed.text, packed.lineNo, packed.ts, packed.startOffset, packed.endOffset, packed.host, packed.program, packed.package, packed.format, packed.eventLines]
+  return [
+    packed.text,
+    packed.lineNo,
+    packed.ts,
+    packed.startOffset,
+    packed.endOffset,
+    packed.host,
+    packed.program,
+    packed.package,
+    packed.format,
+    packed.eventLines,
+  ]
     .map((array) => array.buffer as ArrayBuffer)
     .filter((buffer, index, all) => all.indexOf(buffer) === index && buffer.byteLength > 0);
 }
@@ -108,9 +133,16 @@ export function unpackBatch(packed: PackedBatch): ParsedBatch {
     const startOffset = packed.startOffset[index];
     const endOffset = packed.endOffset[index];
     lines[index] = {
-      lineNo: packed.lineNo[index], ts: Number.isNaN(ts) ? null : ts, host: nameAt(packed.host[index]), program: nameAt(packed.program[index]),
-      package: nameAt(packed.package[index]), format: names[packed.format[index]], text: texts[index], events,
-      startOffset: Number.isNaN(startOffset) ? undefined : startOffset, endOffset: Number.isNaN(endOffset) ? undefined : endOffset,
+      lineNo: packed.lineNo[index],
+      ts: Number.isNaN(ts) ? null : ts,
+      host: nameAt(packed.host[index]),
+      program: nameAt(packed.program[index]),
+      package: nameAt(packed.package[index]),
+      format: names[packed.format[index]],
+      text: texts[index],
+      events,
+      startOffset: Number.isNaN(startOffset) ? undefined : startOffset,
+      endOffset: Number.isNaN(endOffset) ? undefined : endOffset,
     };
   }
   return { ...packed.rest, lines };

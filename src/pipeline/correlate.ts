@@ -3,13 +3,19 @@ import type { SiteDefinition } from "../correlate/sites.js";
 import type { Finding } from "../model/findings.js";
 import { storedEvent, type FileRecord, type LineToStore, type Store } from "../store/store.js";
 import type { Rule } from "../catalogue/rule.js";
+import type { LogEvent } from "../model/events.js";
 
 /**
 Runs the rules over every stored event of a bundle, from the start, and stores what they conclude.
 Re-running from the start (not incrementally) is what makes a second analysis, a later node's logs
 or a changed rule give exactly the findings one pass over everything would give.
 */
-export function correlateBundle(store: Store, bundle: string, rules: readonly Rule[], options: { sites?: readonly SiteDefinition[]; until?: number } = {}): Finding[] {
+export function correlateBundle(
+  store: Store,
+  bundle: string,
+  rules: readonly Rule[],
+  options: { sites?: readonly SiteDefinition[]; until?: number } = {},
+): Finding[] {
   const engine = new RuleEngine(rules, { sites: options.sites });
   for (const event of store.eventsOfBundle(bundle)) engine.push(event);
   return conclude(store, bundle, engine, options.until);
@@ -29,9 +35,12 @@ function conclude(store: Store, bundle: string, engine: RuleEngine, until: numbe
 /**
 The rules fed as lines are stored, while the events come in the order a replay would read them
 (REPLAY_ORDER: configuration facts first, then time, file, line). The first event that steps back
-(a second node's log starting earlier than the first one ended) drops the engine: the bundle is then
-correlated by `correlateBundle`'s replay from the store, as before. Either way the findings are the
-replay's, so `analyze` on one thread or two, fed or replayed, and `watch` agree.
+(a second node's log starting earlier than the first one ended) drops the engine. The events of each
+file are also held (up to `holdLimit` events): the bundle's files are then merged in memory into
+replay order and fed to a new engine at the end (a k-way merge of the files, each in its own replay
+order), without reading anything back. Past the limit the bundle is replayed from the store by
+`correlateBundle`, as before. Whichever way, the findings are the replay's, so `analyze` on one
+thread or two, fed, merged or replayed, and `watch` agree.
 */
 export class BundleCorrelator {
   private engine: RuleEngine | null;
@@ -39,10 +48,27 @@ export class BundleCorrelator {
   private lastTs = 0;
   private lastFile = 0;
   private lastLine = 0;
+  /** The events of each file so far, by file id, while they may be merged (null: not held, or past the limit). */
+  private runs: Map<number, FileRun> | null;
+  private held = 0;
+  /** The path each file's events were given: a file whose record moved since (the same content read again at another path) is read back under its new path. */
+  private readonly paths = new Map<number, string>();
+  private concludedBy: CorrelationPath | null = null;
 
-  /** `fed`: the bundle has no stored event yet, so what is stored from now on is all a replay would read. */
-  constructor(private readonly bundle: string, private readonly rules: readonly Rule[], private readonly options: { sites?: readonly SiteDefinition[]; until?: number }, fed: boolean) {
+  /**
+  `fed`: the bundle has no stored event yet, so what is stored from now on is all a replay would read.
+  `holdLimit`: how many events may be held in memory for a merge when the files step back in time (0 for
+  a bundle of one log file, which cannot: the events are then not kept once fed).
+  */
+  constructor(
+    private readonly bundle: string,
+    private readonly rules: readonly Rule[],
+    private readonly options: { sites?: readonly SiteDefinition[]; until?: number },
+    fed: boolean,
+    private readonly holdLimit = DEFAULT_HOLD_LIMIT,
+  ) {
     this.engine = fed ? new RuleEngine(rules, { sites: options.sites }) : null;
+    this.runs = fed && holdLimit > 0 ? new Map() : null;
   }
 
   /** Whether the events so far came in replay order (the rules have them all). */
@@ -50,17 +76,38 @@ export class BundleCorrelator {
     return this.engine !== null;
   }
 
+  /**
+  How `conclude` reached its findings (before it: how it would so far): the engine fed as lines were stored,
+  the held files merged, or a replay from the store.
+  */
+  get path(): CorrelationPath {
+    return this.concludedBy ?? (this.engine !== null ? "fed" : this.runs !== null ? "merged" : "replayed");
+  }
+
   /** A committed batch of a file's lines. */
   push(file: FileRecord, lines: readonly LineToStore[]): void {
-    const engine = this.engine;
-    if (engine === null) return;
+    if (this.engine === null && this.runs === null) return;
+    this.paths.set(file.id, file.path);
+    let run = this.runs?.get(file.id);
+    if (this.runs !== null && run === undefined) {
+      run = new FileRun(file.id);
+      this.runs.set(file.id, run);
+    }
     for (const line of lines) {
       if (line.events.length === 0) continue;
-      if (!this.follows(line.ts, file.id, line.lineNo)) {
-        this.engine = null;
-        return;
+      if (this.engine !== null && !this.follows(line.ts, file.id, line.lineNo)) this.engine = null;
+      for (const draft of line.events) {
+        const event = storedEvent(file.path, line, draft);
+        this.engine?.push(event);
+        if (run !== undefined) run.add(event, line.ts, line.lineNo);
       }
-      for (const draft of line.events) engine.push(storedEvent(file.path, line, draft));
+      this.held += line.events.length;
+      if (run !== undefined && this.held > this.holdLimit) {
+        // Too many to keep: a step back (now or later) is replayed from the store.
+        this.runs = null;
+        run = undefined;
+      }
+      if (this.engine === null && this.runs === null) return;
     }
   }
 
@@ -85,9 +132,108 @@ export class BundleCorrelator {
     return true;
   }
 
-  /** The bundle's findings, stored: from the fed engine, or replayed from the store when the order broke. */
+  /** The bundle's findings, stored: from the fed engine, the held files merged, or replayed from the store when neither is left. */
   conclude(store: Store): Finding[] {
-    if (this.engine === null) return correlateBundle(store, this.bundle, this.rules, this.options);
-    return conclude(store, this.bundle, this.engine, this.options.until);
+    // An identical file read twice is one stored file, under the path read last: its events' source is that path.
+    const stored = new Map(store.filesOfBundle(this.bundle).map((file) => [file.id, file.path]));
+    const moved = new Map([...this.paths].filter(([id, path]) => stored.has(id) && stored.get(id) !== path).map(([id]) => [id, stored.get(id) as string]));
+    if (this.engine !== null && moved.size === 0) {
+      this.concludedBy = "fed";
+      return conclude(store, this.bundle, this.engine, this.options.until);
+    }
+    if (this.runs === null) {
+      this.concludedBy = "replayed";
+      return correlateBundle(store, this.bundle, this.rules, this.options);
+    }
+    this.concludedBy = "merged";
+    const engine = new RuleEngine(this.rules, { sites: this.options.sites });
+    for (const [id, path] of moved) this.runs.get(id)?.moveTo(path);
+    for (const event of mergeRuns([...this.runs.values()])) engine.push(event);
+    this.runs = null;
+    return conclude(store, this.bundle, engine, this.options.until);
+  }
+}
+
+export type CorrelationPath = "fed" | "merged" | "replayed";
+
+/** Events held for a merge: at most this many per bundle (about 30 MB), past it the store replays. */
+const DEFAULT_HOLD_LIMIT = 100_000;
+
+/** One file's events in the order they were stored, with what REPLAY_ORDER sorts them by. */
+class FileRun {
+  readonly events: LogEvent[] = [];
+  readonly keys: ReplayKey[] = [];
+  /** Whether the file's own events are already in replay order (a file whose clock stepped back is sorted once). */
+  private sorted = true;
+
+  constructor(private readonly fileId: number) {}
+
+  add(event: LogEvent, ts: number | null, lineNo: number): void {
+    const key: ReplayKey = { ts, fileId: this.fileId, lineNo, seq: this.keys.length };
+    const last = this.keys[this.keys.length - 1];
+    if (last !== undefined && compareReplay(last, key) > 0) this.sorted = false;
+    this.events.push(event);
+    this.keys.push(key);
+  }
+
+  /** The file is stored under another path now: its events say so. */
+  moveTo(path: string): void {
+    for (let index = 0; index < this.events.length; index++) {
+      const event = this.events[index];
+      this.events[index] = { ...event, source: { ...event.source, file: path } };
+    }
+  }
+
+  /** The file's events in replay order. */
+  ordered(): { events: readonly LogEvent[]; keys: readonly ReplayKey[] } {
+    if (this.sorted) return { events: this.events, keys: this.keys };
+    const order = this.keys.map((_, index) => index).sort((left, right) => compareReplay(this.keys[left], this.keys[right]));
+    return { events: order.map((index) => this.events[index]), keys: order.map((index) => this.keys[index]) };
+  }
+}
+
+interface ReplayKey {
+  readonly ts: number | null;
+  readonly fileId: number;
+  readonly lineNo: number;
+  /** Storage order within the file (REPLAY_ORDER's event id). */
+  readonly seq: number;
+}
+
+/** REPLAY_ORDER (src/store/store.ts): events without a time first, then time, file, line, storage order. */
+function compareReplay(left: ReplayKey, right: ReplayKey): number {
+  if ((left.ts === null) !== (right.ts === null)) return left.ts === null ? -1 : 1;
+  if (left.ts !== null && right.ts !== null && left.ts !== right.ts) return left.ts - right.ts;
+  return left.fileId - right.fileId || left.lineNo - right.lineNo || left.seq - right.seq;
+}
+
+/** The files' events in replay order: a k-way merge of the runs (each in replay order) on a binary heap of their heads. */
+function* mergeRuns(runs: readonly FileRun[]): IterableIterator<LogEvent> {
+  const sources = runs.map((run) => run.ordered()).filter((source) => source.events.length > 0);
+  const next = sources.map(() => 0);
+  const heap = sources.map((_, index) => index);
+  const less = (a: number, b: number): boolean => compareReplay(sources[a].keys[next[a]], sources[b].keys[next[b]]) < 0;
+  const siftDown = (from: number): void => {
+    for (let at = from; ;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let least = at;
+      if (left < heap.length && less(heap[left], heap[least])) least = left;
+      if (right < heap.length && less(heap[right], heap[least])) least = right;
+      if (least === at) return;
+      [heap[at], heap[least]] = [heap[least], heap[at]];
+      at = least;
+    }
+  };
+  for (let index = Math.floor(heap.length / 2) - 1; index >= 0; index--) siftDown(index);
+  while (heap.length > 0) {
+    const source = heap[0];
+    yield sources[source].events[next[source]];
+    next[source]++;
+    if (next[source] === sources[source].events.length) {
+      heap[0] = heap[heap.length - 1];
+      heap.pop();
+    }
+    siftDown(0);
   }
 }

@@ -77,8 +77,16 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
   }
   if (!record) {
     record = store.addFile({
-      path: input.path, bundle: input.bundle, hostHint: input.hostHint, packageHint: input.packageHint, kind: input.kind,
-      fingerprint: identity.fingerprint, headBytes: identity.headBytes, dev: identity.dev, ino: identity.ino, size: identity.size,
+      path: input.path,
+      bundle: input.bundle,
+      hostHint: input.hostHint,
+      packageHint: input.packageHint,
+      kind: input.kind,
+      fingerprint: identity.fingerprint,
+      headBytes: identity.headBytes,
+      dev: identity.dev,
+      ino: identity.ino,
+      size: identity.size,
       mtime: Math.round(identity.mtimeMs),
     });
   } else if (record.path !== input.path) {
@@ -90,13 +98,22 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
     return { file, newLines: 0, newEvents: 0, lastTs: null };
   }
 
-  const reference: YearReference = options.loggedReference != null
-    ? { reference: options.loggedReference, source: "logged" }
-    : { reference: toWallClock(identity.mtimeMs, options.timeZone), source: "mtime" };
+  const reference: YearReference =
+    options.loggedReference != null
+      ? { reference: options.loggedReference, source: "logged" }
+      : { reference: toWallClock(identity.mtimeMs, options.timeZone), source: "mtime" };
   const job: ParseJob = {
-    path: input.path, compressed: input.compressed, kind: input.kind, hostHint: input.hostHint ?? null, packageHint: input.packageHint ?? null,
-    offset: file.offset, lineCount: file.lineCount, reference, fixedYear: options.fixedYear,
-    resume: resumeContext(file.parserContext), timeZone: options.timeZone,
+    path: input.path,
+    compressed: input.compressed,
+    kind: input.kind,
+    hostHint: input.hostHint ?? null,
+    packageHint: input.packageHint ?? null,
+    offset: file.offset,
+    lineCount: file.lineCount,
+    reference,
+    fixedYear: options.fixedYear,
+    resume: resumeContext(file.parserContext),
+    timeZone: options.timeZone,
     zoneOffset: options.timeZone === undefined ? bundleZoneOffset(store, input.bundle) : null,
     batchLines: options.batchLines ?? DEFAULT_BATCH,
     hashContent: file.offset === 0 || input.compressed,
@@ -149,9 +166,18 @@ export function storeBatch(store: Store, file: FileRecord, batch: ParsedBatch, s
     if (batch.final) store.compressLastBlock(file.id);
     return { events: 0, lastTs: null };
   }
-  store.appendLines(file.id, lines, {
-    offset: batch.endOffset, lineCount: batch.lineCount, pending: null, size, parserContext: batch.parserContext,
-  }, { final: batch.final });
+  store.appendLines(
+    file.id,
+    lines,
+    {
+      offset: batch.endOffset,
+      lineCount: batch.lineCount,
+      pending: null,
+      size,
+      parserContext: batch.parserContext,
+    },
+    { final: batch.final },
+  );
   let events = 0;
   let lastTs: number | null = null;
   for (const line of lines) {
@@ -163,7 +189,11 @@ export function storeBatch(store: Store, file: FileRecord, batch: ParsedBatch, s
 
 /** A file read in part (a truncated .gz, a read error mid-file): its first lines are stored under `fileId`. */
 export class PartialInputError extends InputError {
-  constructor(message: string, readonly fileId: number, options: ConstructorParameters<typeof InputError>[1]) {
+  constructor(
+    message: string,
+    readonly fileId: number,
+    options: ConstructorParameters<typeof InputError>[1],
+  ) {
     super(message, options);
   }
 }

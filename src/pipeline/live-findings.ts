@@ -101,8 +101,18 @@ export class LiveFindings {
     if (this.bundles.has(bundle)) return;
     const told = new Map(listFindings(this.options.store.database, { bundles: [bundle] }).map((finding) => [finding.id, finding as Finding]));
     const state: BundleState = {
-      bundle, engine: new RuleEngine(this.options.rules, { sites: this.options.sites }), last: null, logsClock: this.options.store.lastTimeOfBundle(bundle), live: false,
-      configWaiting: false, provisional: false, dirty: false, dirtyTicks: 0, pushedSinceTick: false, compareAll: true, told,
+      bundle,
+      engine: new RuleEngine(this.options.rules, { sites: this.options.sites }),
+      last: null,
+      logsClock: this.options.store.lastTimeOfBundle(bundle),
+      live: false,
+      configWaiting: false,
+      provisional: false,
+      dirty: false,
+      dirtyTicks: 0,
+      pushedSinceTick: false,
+      compareAll: true,
+      told,
     };
     state.live = this.isCurrent(state.logsClock);
     this.replayInto(state, upToEventId);

@@ -22,8 +22,10 @@ export interface LiveTargets {
 // means watching its nearest existing parent, and /usr/local or /opt are too wide for that.
 const LINUX_FILES = [["var", "log", "messages"]];
 const LINUX_DIRECTORIES = [
-  ["usr", "local", "cmcluster", "conf"], ["usr", "local", "cmcluster", "run", "log"],
-  ["opt", "cmcluster", "conf"], ["opt", "cmcluster", "run", "log"],
+  ["usr", "local", "cmcluster", "conf"],
+  ["usr", "local", "cmcluster", "run", "log"],
+  ["opt", "cmcluster", "conf"],
+  ["opt", "cmcluster", "run", "log"],
   ["var", "opt", "resmon", "log", "cc"],
 ];
 

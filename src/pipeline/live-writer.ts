@@ -23,7 +23,11 @@ export class LiveStoreWriter {
   /** The newest stored event the engines have been given. */
   private lastEventId: number;
 
-  constructor(private readonly store: Store, private readonly findings: LiveFindings, private readonly parsing: LiveParsing) {
+  constructor(
+    private readonly store: Store,
+    private readonly findings: LiveFindings,
+    private readonly parsing: LiveParsing,
+  ) {
     this.lastEventId = store.lastEventId();
   }
 
@@ -44,7 +48,10 @@ export class LiveStoreWriter {
     const { fixedYear, timeZone, wallClock } = this.parsing;
     const logged = place.kind === "syslog" ? this.store.lastPackageLogTime(record.bundle) : null;
     return createFileParser({
-      path, kind: record.kind, hostHint: record.hostHint, packageHint: record.packageHint,
+      path,
+      kind: record.kind,
+      hostHint: record.hostHint,
+      packageHint: record.packageHint,
       yearFor: yearResolver({
         fixedYear,
         reference: logged !== null ? { reference: logged, source: "logged" } : { reference: wallClock(), source: "mtime" },
@@ -62,8 +69,16 @@ export class LiveStoreWriter {
       const parsed = parser.parseLine(framed.text);
       if (parsed.ts !== null && (newest === null || parsed.ts > newest)) newest = parsed.ts;
       return {
-        lineNo: framed.lineNo, ts: parsed.ts, host: parsed.host, program: parsed.program, package: parsed.package,
-        format: parsed.format, text: framed.text, events: parsed.events, startOffset: framed.startOffset, endOffset: framed.endOffset,
+        lineNo: framed.lineNo,
+        ts: parsed.ts,
+        host: parsed.host,
+        program: parsed.program,
+        package: parsed.package,
+        format: parsed.format,
+        text: framed.text,
+        events: parsed.events,
+        startOffset: framed.startOffset,
+        endOffset: framed.endOffset,
       };
     });
     return { batch, newest };

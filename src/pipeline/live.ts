@@ -83,13 +83,16 @@ class LiveWatch implements LiveSession {
     this.findings = new LiveFindings({ store, rules, sites: options.sites, wallClock, onChange: options.onChange });
     this.writer = new LiveStoreWriter(store, this.findings, { timeZone, fixedYear, wallClock });
     this.hub = new FollowerHub({
-      store, sinkFor: (record, path, place) => this.writer.sinkFor(record, path, place),
+      store,
+      sinkFor: (record, path, place) => this.writer.sinkFor(record, path, place),
       onProblem: (path, error) => options.onProblem(`${path}: ${error.message}`),
     });
     let walkedAll = (): void => {};
-    this.ready = new Promise<void>((resolveReady) => { walkedAll = resolveReady; });
+    this.ready = new Promise<void>((resolveReady) => {
+      walkedAll = resolveReady;
+    });
     this.watcher = this.watchTargets(walkedAll);
-    this.sweepTicks = Math.round((options.safetySweepSeconds ?? SAFETY_SWEEP_SECONDS) * 1000 / TICK_MS);
+    this.sweepTicks = Math.round(((options.safetySweepSeconds ?? SAFETY_SWEEP_SECONDS) * 1000) / TICK_MS);
     this.timer = setInterval(() => this.tick(), TICK_MS);
   }
 

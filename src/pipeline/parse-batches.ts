@@ -75,7 +75,10 @@ export class BatchParser {
 
   constructor(private readonly settings: ParseSettings) {
     this.parser = createFileParser({
-      path: settings.path, kind: settings.kind, hostHint: settings.hostHint, packageHint: settings.packageHint,
+      path: settings.path,
+      kind: settings.kind,
+      hostHint: settings.hostHint,
+      packageHint: settings.packageHint,
       yearFor: yearResolver({ fixedYear: settings.fixedYear, reference: settings.reference }),
       resume: settings.resume,
       timeZone: settings.timeZone,
@@ -118,8 +121,16 @@ export class BatchParser {
   private take(framed: FramedLine): void {
     const parsed = this.parser.parseLine(framed.text);
     this.lines.push({
-      lineNo: framed.lineNo, ts: parsed.ts, host: parsed.host, program: parsed.program, package: parsed.package,
-      format: parsed.format, text: framed.text, events: parsed.events, startOffset: framed.startOffset, endOffset: framed.endOffset,
+      lineNo: framed.lineNo,
+      ts: parsed.ts,
+      host: parsed.host,
+      program: parsed.program,
+      package: parsed.package,
+      format: parsed.format,
+      text: framed.text,
+      events: parsed.events,
+      startOffset: framed.startOffset,
+      endOffset: framed.endOffset,
     });
     this.endOffset = framed.endOffset;
   }
@@ -127,8 +138,13 @@ export class BatchParser {
   private batch(final: boolean): ParsedBatch {
     const { lines } = this;
     const done: ParsedBatch = {
-      type: "batch", lines, endOffset: this.endOffset, lineCount: lines.length > 0 ? lines[lines.length - 1].lineNo : this.framer.lineCount,
-      parserContext: JSON.stringify(this.parser.context()), bytesRead: this.bytesRead, final,
+      type: "batch",
+      lines,
+      endOffset: this.endOffset,
+      lineCount: lines.length > 0 ? lines[lines.length - 1].lineNo : this.framer.lineCount,
+      parserContext: JSON.stringify(this.parser.context()),
+      bytesRead: this.bytesRead,
+      final,
     };
     this.lines = [];
     this.bytesRead = 0;

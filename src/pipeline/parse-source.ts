@@ -81,18 +81,35 @@ export class WorkerParseSource implements ParseSource {
         this.current.wake?.();
       }
     };
-    this.worker.on("error", (error) => stop(new ParseWorkerError(`the parse worker failed: ${error.message}`, {
-      hint: "the lines stored before it failed are kept with their checkpoint; run the command again to read the rest (MCADVISOR_PARSE_THREAD=main parses on the main thread), and report this error",
-      cause: error,
-    })));
-    this.worker.on("exit", (code) => stop(new ParseWorkerError(`the parse worker exited (code ${code}) before the files were read`, {
-      hint: "the lines stored before it stopped are kept with their checkpoint; run the command again to read the rest (MCADVISOR_PARSE_THREAD=main parses on the main thread)",
-    })));
+    // The error arrives on another channel than the batches, and can overtake batches posted before it: it
+    // is reported at 'exit', which Node emits only once the worker's messages are delivered, so every batch
+    // the worker posted is stored first.
+    let crash: Error | null = null;
+    this.worker.on("error", (error) => {
+      crash ??= error;
+    });
+    this.worker.on("exit", (code) =>
+      stop(
+        crash
+          ? new ParseWorkerError(`the parse worker failed: ${crash.message}`, {
+              hint: "the lines stored before it failed are kept with their checkpoint; run the command again to read the rest (MCADVISOR_PARSE_THREAD=main parses on the main thread), and report this error",
+              cause: crash,
+            })
+          : new ParseWorkerError(`the parse worker exited (code ${code}) before the files were read`, {
+              hint: "the lines stored before it stopped are kept with their checkpoint; run the command again to read the rest (MCADVISOR_PARSE_THREAD=main parses on the main thread)",
+            }),
+      ),
+    );
   }
 
   async *read(job: ParseJob): AsyncIterable<ParseMessage> {
     if (this.failure) throw this.failure;
-    const state: { id: number; queue: ParseMessage[]; wake: (() => void) | null; failure: Error | null } = { id: this.nextId++, queue: [], wake: null, failure: null };
+    const state: { id: number; queue: ParseMessage[]; wake: (() => void) | null; failure: Error | null } = {
+      id: this.nextId++,
+      queue: [],
+      wake: null,
+      failure: null,
+    };
     this.current = state;
     this.worker.postMessage({ type: "job", id: state.id, job } satisfies ToWorker);
     let ended = false;

@@ -22,9 +22,18 @@ const CONFIG_NAME = /\.(config|conf|ascii|env)$|_xpca\.env$/;
 
 /** What a bundle path says: kind by name, node = first folder, package as analyze's discovery names it. */
 export function describePath(path: string): { kind: FileKind; hostHint: string | null; packageHint: string | null } {
-  const segments = path.replace(/\.gz$/, "").split("/").filter((segment) => segment.length > 0);
+  const segments = path
+    .replace(/\.gz$/, "")
+    .split("/")
+    .filter((segment) => segment.length > 0);
   const name = segments[segments.length - 1] ?? "";
-  const kind: FileKind = CONFIG_NAME.test(name) ? "config" : isSyslogName(name) ? "syslog" : segments.includes("cmcluster") || name.endsWith(".log") ? "pkglog" : "syslog";
+  const kind: FileKind = CONFIG_NAME.test(name)
+    ? "config"
+    : isSyslogName(name)
+      ? "syslog"
+      : segments.includes("cmcluster") || name.endsWith(".log")
+        ? "pkglog"
+        : "syslog";
   const hostHint = segments.length > 1 ? segments[0] : null;
   return { kind, hostHint, packageHint: packageHintOf(segments) };
 }
@@ -40,7 +49,11 @@ const EXAMPLE_BUNDLE = "example";
 The files stored as analyze stores a bundle (an in-memory database): read in analyze's order, each
 framed, parsed and stored in batches by the same functions, the rules fed as analyze feeds them.
 */
-function storeExample(rules: readonly Rule[], files: readonly ExampleFile[], options: { year?: number; until?: string }): { store: Store; findings: () => Finding[] } {
+function storeExample(
+  rules: readonly Rule[],
+  files: readonly ExampleFile[],
+  options: { year?: number; until?: string },
+): { store: Store; findings: () => Finding[] } {
   const store = new Store(openDatabase(":memory:"));
   const inputs = files.map((file) => ({ ...file, ...describePath(file.path), bundle: EXAMPLE_BUNDLE }));
   const dated = new Set(inputs.filter((input) => input.kind === "syslog" && headIsIsoSyslog(Buffer.from(input.text.slice(0, 8192)))));
@@ -50,13 +63,30 @@ function storeExample(rules: readonly Rule[], files: readonly ExampleFile[], opt
     const bytes = Buffer.from(input.text);
     const fingerprint = createHash("sha256").update(input.path).update(bytes).digest("hex");
     const file = store.addFile({
-      path: input.path, bundle: EXAMPLE_BUNDLE, hostHint: input.hostHint, packageHint: input.packageHint, kind: input.kind,
-      fingerprint, headBytes: bytes.length, dev: null, ino: null, size: bytes.length, mtime: null,
+      path: input.path,
+      bundle: EXAMPLE_BUNDLE,
+      hostHint: input.hostHint,
+      packageHint: input.packageHint,
+      kind: input.kind,
+      fingerprint,
+      headBytes: bytes.length,
+      dev: null,
+      ino: null,
+      size: bytes.length,
+      mtime: null,
     });
     const parser = new BatchParser({
-      path: input.path, kind: input.kind, hostHint: input.hostHint, packageHint: input.packageHint, offset: 0, lineCount: 0,
-      reference: { reference: Date.UTC(options.year ?? 2026, 11, 31), source: "mtime" }, fixedYear: options.year ?? 2026,
-      zoneOffset: bundleZoneOffset(store, EXAMPLE_BUNDLE), batchLines: 5000, strict: false,
+      path: input.path,
+      kind: input.kind,
+      hostHint: input.hostHint,
+      packageHint: input.packageHint,
+      offset: 0,
+      lineCount: 0,
+      reference: { reference: Date.UTC(options.year ?? 2026, 11, 31), source: "mtime" },
+      fixedYear: options.year ?? 2026,
+      zoneOffset: bundleZoneOffset(store, EXAMPLE_BUNDLE),
+      batchLines: 5000,
+      strict: false,
     });
     for (const batch of [...parser.push(bytes), parser.finish()]) {
       storeBatch(store, file, batch, bytes.length);
@@ -117,7 +147,8 @@ function checkFire(rule: Rule, example: Example, findings: readonly Finding[]): 
     if (expect.action !== undefined && finding.action !== expect.action) return `action ${finding.action}, expected ${expect.action}`;
     if (expect.status !== undefined && finding.status !== expect.status) return `status ${finding.status}, expected ${expect.status}`;
     if (expect.severity !== undefined && finding.severity !== expect.severity) return `severity ${finding.severity}, expected ${expect.severity}`;
-    if (expect.deviceGroup !== undefined && finding.deviceGroup !== expect.deviceGroup) return `device group ${String(finding.deviceGroup)}, expected ${String(expect.deviceGroup)}`;
+    if (expect.deviceGroup !== undefined && finding.deviceGroup !== expect.deviceGroup)
+      return `device group ${String(finding.deviceGroup)}, expected ${String(expect.deviceGroup)}`;
     if (expect.package !== undefined && finding.package !== expect.package) return `package ${String(finding.package)}, expected ${String(expect.package)}`;
     const commands = finding.steps.map((step) => step.command);
     let from = 0;
@@ -146,9 +177,7 @@ export function runRuleExamples(rule: Rule): ExampleResult[] {
       results.push({ rule: rule.id, kind, index, name, passed: false, reason: `could not run: ${(error as Error).message}`, findings: [] });
       return;
     }
-    const reason = kind === "fire"
-      ? checkFire(rule, example, findings)
-      : findings.some((finding) => finding.rule === rule.id) ? "the rule fired" : undefined;
+    const reason = kind === "fire" ? checkFire(rule, example, findings) : findings.some((finding) => finding.rule === rule.id) ? "the rule fired" : undefined;
     results.push({ rule: rule.id, kind, index, name, passed: reason === undefined, reason, findings });
   };
   rule.examples?.fire?.forEach((example, index) => run("fire", example, index));

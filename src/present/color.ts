@@ -15,7 +15,10 @@ export interface Palette {
   readonly dim: (text: string) => string;
 }
 
-const sgr = (open: string) => (text: string): string => (text === "" ? text : `\u001b[${open}m${text}\u001b[0m`);
+const sgr =
+  (open: string) =>
+  (text: string): string =>
+    text === "" ? text : `\u001b[${open}m${text}\u001b[0m`;
 const SEVERITY: Readonly<Record<string, (text: string) => string>> = {
   critical: sgr("1;31"),
   warning: sgr("1;33"),

@@ -7,8 +7,15 @@ import type { FindingAcknowledgement } from "../model/acknowledgement.js";
 export function bundleDocument(reading: BundleReading) {
   const verdict = readabilityVerdict(reading);
   return {
-    bundle: reading.bundle, files: reading.files, lines: reading.lines, unreadable: reading.unreadable, unread: reading.unread,
-    partial: reading.partial ?? 0, readable: verdict === null, verdict, message: describeReadability(reading),
+    bundle: reading.bundle,
+    files: reading.files,
+    lines: reading.lines,
+    unreadable: reading.unreadable,
+    unread: reading.unread,
+    partial: reading.partial ?? 0,
+    readable: verdict === null,
+    verdict,
+    message: describeReadability(reading),
   };
 }
 
@@ -27,8 +34,12 @@ function acknowledgedJson(acknowledgement: FindingAcknowledgement | undefined) {
 }
 
 /** The JSON document of `analyze --format json` (a contract: scripts and monitoring read it). */
-export function findingsDocument(findings: readonly StoredFinding[], totals: InputTotals, problems: readonly string[],
-  options: { version: string; timeZone?: string; readings?: readonly BundleReading[] }) {
+export function findingsDocument(
+  findings: readonly StoredFinding[],
+  totals: InputTotals,
+  problems: readonly string[],
+  options: { version: string; timeZone?: string; readings?: readonly BundleReading[] },
+) {
   const iso = (ms: number | null): string | null => (ms === null ? null : formatIso(ms, options.timeZone));
   return {
     tool: "mcadvisor",

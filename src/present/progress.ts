@@ -30,7 +30,9 @@ export function createProgress(
       const filled = Math.round(fraction * width);
       const rate = Math.round(lines / ((time - started) / 1000));
       const megabytes = (bytes: number): string => (bytes / 1048576).toFixed(1);
-      stream.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${megabytes(bytesDone)}/${megabytes(bytesTotal)} MB  ${rate.toLocaleString("en-US")} lines/s `);
+      stream.write(
+        `\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${megabytes(bytesDone)}/${megabytes(bytesTotal)} MB  ${rate.toLocaleString("en-US")} lines/s `,
+      );
     },
     done() {
       if (drawn) stream.write("\r\u001b[K");

@@ -24,15 +24,16 @@ export function describeSite(info: SiteInfo, path: (source: string) => string = 
     const other = info.otherSite?.name
       ? `; other site ${info.otherSite.name}${otherSide !== null ? ` (${otherSide})` : ""}${nodesOf(info.otherSite.nodes)}`
       : "";
-    const origin = info.inferredFrom === "site-option" ? "--site"
-      : info.inferredFrom === "sites-file" ? `the sites file ${info.source === null ? "" : path(info.source)}`.trimEnd()
-      : `the cluster ASCII file${info.source === null ? "" : ` ${path(info.source)}`}`;
+    const origin =
+      info.inferredFrom === "site-option"
+        ? "--site"
+        : info.inferredFrom === "sites-file"
+          ? `the sites file ${info.source === null ? "" : path(info.source)}`.trimEnd()
+          : `the cluster ASCII file${info.source === null ? "" : ` ${path(info.source)}`}`;
     return `${own}${other} (named by ${origin})`;
   }
   const seen = info.nodes.length > 0 ? ` (nodes seen there: ${info.nodes.join(", ")})` : "";
-  const other = info.otherSite && info.otherSite.nodes.length > 0
-    ? `; ${otherSide ?? "other side"}: ${info.otherSite.nodes.join(", ")}`
-    : "";
+  const other = info.otherSite && info.otherSite.nodes.length > 0 ? `; ${otherSide ?? "other side"}: ${info.otherSite.nodes.join(", ")}` : "";
   const from = info.source !== null ? `, e.g. ${path(info.source)}` : "";
   return `${side ?? "side unknown"}${seen}${other} (inferred from the pair states the nodes logged${from}; no site names: give --site NAME=node,node or include the cluster ASCII file)`;
 }

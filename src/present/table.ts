@@ -8,7 +8,11 @@ export function renderTable(rows: readonly Record<string, unknown>[], columns: r
   };
   const body = rows.map((row) => columns.map((column) => cell(row[column])));
   const widths = columns.map((column, index) => Math.max(column.length, ...body.map((cells) => cells[index].length)));
-  const format = (cells: readonly string[]): string => cells.map((text, index) => text.padEnd(widths[index])).join("  ").trimEnd();
+  const format = (cells: readonly string[]): string =>
+    cells
+      .map((text, index) => text.padEnd(widths[index]))
+      .join("  ")
+      .trimEnd();
   const lines = [format(columns), format(widths.map((width) => "-".repeat(width))), ...body.map(format)];
   lines.push(`(${rows.length} row${rows.length === 1 ? "" : "s"})`);
   return `${lines.join("\n")}\n`;

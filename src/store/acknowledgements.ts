@@ -28,7 +28,12 @@ interface AcknowledgementRow {
 }
 
 const toAcknowledgement = (row: AcknowledgementRow): Acknowledgement => ({
-  findingId: row.finding_id, by: row.acknowledged_by, at: row.acknowledged_at, note: row.note, until: row.until, severity: row.severity,
+  findingId: row.finding_id,
+  by: row.acknowledged_by,
+  at: row.acknowledged_at,
+  note: row.note,
+  until: row.until,
+  severity: row.severity,
 });
 
 /** A database written by an mcadvisor before acknowledgements (opened read-only, so not migrated) has none. */
@@ -60,14 +65,20 @@ export function acknowledgementOf(database: SqliteDatabase, findingId: string): 
 
 /** Stores (or replaces) the acknowledgement of its finding; true when it replaced one. */
 export function saveAcknowledgement(database: SqliteDatabase, acknowledgement: Acknowledgement): boolean {
-  return database.transaction(() => {
-    const replaced = acknowledgementOf(database, acknowledgement.findingId) !== undefined;
-    database.prepare(`INSERT INTO acknowledgement (finding_id, acknowledged_by, acknowledged_at, note, until, severity)
+  return database
+    .transaction(() => {
+      const replaced = acknowledgementOf(database, acknowledgement.findingId) !== undefined;
+      database
+        .prepare(
+          `INSERT INTO acknowledgement (finding_id, acknowledged_by, acknowledged_at, note, until, severity)
       VALUES (@findingId, @by, @at, @note, @until, @severity)
       ON CONFLICT (finding_id) DO UPDATE SET acknowledged_by = excluded.acknowledged_by, acknowledged_at = excluded.acknowledged_at,
-        note = excluded.note, until = excluded.until, severity = excluded.severity`).run(acknowledgement);
-    return replaced;
-  }).immediate();
+        note = excluded.note, until = excluded.until, severity = excluded.severity`,
+        )
+        .run(acknowledgement);
+      return replaced;
+    })
+    .immediate();
 }
 
 /** Removes a finding's acknowledgement; false when it had none. */
@@ -87,7 +98,10 @@ export function uniqueIdFor(typed: string, ids: readonly string[], what: { noun:
   const matching = ids.filter((id) => id.startsWith(wanted));
   if (matching.length === 1) return matching[0];
   if (matching.length === 0) throw new UsageError(`no ${what.noun} with an id starting with '${typed}'`, { hint: what.hint });
-  const shown = matching.slice(0, 8).map((id) => `\n  ${what.describe(id)}`).join("");
+  const shown = matching
+    .slice(0, 8)
+    .map((id) => `\n  ${what.describe(id)}`)
+    .join("");
   throw new UsageError(`'${typed}' is the start of ${matching.length} ${what.noun} ids:${shown}${matching.length > 8 ? "\n  ..." : ""}`, {
     hint: "give more of the id, enough that only one starts with it",
   });

@@ -205,7 +205,8 @@ export function unpackColumns(data: Buffer): BlockColumns {
     let value = 0;
     let scale = 1;
     for (;;) {
-      if (position >= data.length) throw new StoreError("a stored block of lines is damaged (its columns end early)", { hint: "analyse the logs again into a new --db" });
+      if (position >= data.length)
+        throw new StoreError("a stored block of lines is damaged (its columns end early)", { hint: "analyse the logs again into a new --db" });
       const byte = data[position++];
       if (byte < 128) return value + byte * scale;
       value += (byte & 127) * scale;
@@ -214,7 +215,9 @@ export function unpackColumns(data: Buffer): BlockColumns {
   };
   const version = varint();
   if (version !== COLUMNS_VERSION) {
-    throw new StoreError(`a block of stored lines has columns of version ${version}, which this mcadvisor cannot read`, { hint: "upgrade mcadvisor, or analyse the logs again into a new --db" });
+    throw new StoreError(`a block of stored lines has columns of version ${version}, which this mcadvisor cannot read`, {
+      hint: "upgrade mcadvisor, or analyse the logs again into a new --db",
+    });
   }
   const count = varint();
   const nameCount = varint();
@@ -253,7 +256,8 @@ export function unpackColumns(data: Buffer): BlockColumns {
     while (at < count) {
       const value = map(varint());
       const length = varint();
-      if (length === 0 || at + length > count) throw new StoreError("a stored block of lines is damaged (its columns do not add up)", { hint: "analyse the logs again into a new --db" });
+      if (length === 0 || at + length > count)
+        throw new StoreError("a stored block of lines is damaged (its columns do not add up)", { hint: "analyse the logs again into a new --db" });
       values.fill(value, at, at + length);
       at += length;
     }

@@ -26,7 +26,14 @@ export function registerLineTable(database: Connection): void {
     parameters: ["block_file", "block_first_line", "block_codec", "block_columns", "block_text"],
     columns: ["line_no", "ts", "host", "program", "package", "format", "event_count", "text", "line_id"],
     rows: function* (fileId: unknown, firstLine: unknown, codec: unknown, columnsBlob: unknown, textBlob: unknown) {
-      if (typeof fileId !== "number" || typeof firstLine !== "number" || typeof codec !== "string" || !Buffer.isBuffer(columnsBlob) || !Buffer.isBuffer(textBlob)) return;
+      if (
+        typeof fileId !== "number" ||
+        typeof firstLine !== "number" ||
+        typeof codec !== "string" ||
+        !Buffer.isBuffer(columnsBlob) ||
+        !Buffer.isBuffer(textBlob)
+      )
+        return;
       const columns = unpackColumns(columnsBlob);
       const texts = unpackTexts(decompress(codec, textBlob), columns.count);
       let lastMs: number | null = null;
@@ -38,7 +45,17 @@ export function registerLineTable(database: Connection): void {
           lastIso = isoOf(ts);
         }
         const lineNo = firstLine + index;
-        yield [lineNo, lastIso, columns.host[index], columns.program[index], columns.package[index], columns.format[index], columns.eventCount[index], texts[index], lineIdOf(fileId, lineNo)];
+        yield [
+          lineNo,
+          lastIso,
+          columns.host[index],
+          columns.program[index],
+          columns.package[index],
+          columns.format[index],
+          columns.eventCount[index],
+          texts[index],
+          lineIdOf(fileId, lineNo),
+        ];
       }
     } as (...parameters: unknown[]) => Generator,
   });
@@ -73,7 +90,13 @@ export class DecodedBlock {
   private split: string[] | null = null;
   private asciiText = false;
 
-  constructor(readonly ref: BlockRef, private readonly codec: string, private readonly columnsBlob: Buffer, private readonly textBlob: Buffer, private readonly textBytes: number) {}
+  constructor(
+    readonly ref: BlockRef,
+    private readonly codec: string,
+    private readonly columnsBlob: Buffer,
+    private readonly textBlob: Buffer,
+    private readonly textBytes: number,
+  ) {}
 
   get columns(): BlockColumns {
     this.unpacked ??= unpackColumns(this.columnsBlob);
@@ -111,19 +134,38 @@ export class DecodedBlock {
     const { columns, ref } = this;
     const lineNo = ref.firstLine + index;
     return {
-      id: lineIdOf(ref.fileId, lineNo), fileId: ref.fileId, lineNo, ts: columns.ts[index], host: columns.host[index],
-      program: columns.program[index], package: columns.package[index], format: columns.format[index],
-      eventCount: columns.eventCount[index], text: this.texts()[index],
+      id: lineIdOf(ref.fileId, lineNo),
+      fileId: ref.fileId,
+      lineNo,
+      ts: columns.ts[index],
+      host: columns.host[index],
+      program: columns.program[index],
+      package: columns.package[index],
+      format: columns.format[index],
+      eventCount: columns.eventCount[index],
+      text: this.texts()[index],
     };
   }
 }
 
 interface BlockRow {
-  id: number; file_id: number; first_line: number; line_count: number; ts_min: number | null; ts_max: number | null; untimed: number;
+  id: number;
+  file_id: number;
+  first_line: number;
+  line_count: number;
+  ts_min: number | null;
+  ts_max: number | null;
+  untimed: number;
 }
 
 const toRef = (row: BlockRow): BlockRef => ({
-  id: row.id, fileId: row.file_id, firstLine: row.first_line, lineCount: row.line_count, tsMin: row.ts_min, tsMax: row.ts_max, untimed: row.untimed,
+  id: row.id,
+  fileId: row.file_id,
+  firstLine: row.first_line,
+  lineCount: row.line_count,
+  tsMin: row.ts_min,
+  tsMax: row.ts_max,
+  untimed: row.untimed,
 });
 
 const REF_COLUMNS = "id, file_id, first_line, line_count, ts_min, ts_max, untimed";
@@ -282,7 +324,13 @@ block can hold one that comes first, so a page near `from` decodes only the bloc
 export function* mergedLines(
   reader: BlockReader,
   blocks: readonly BlockRef[],
-  options: { readonly from?: LineKey; readonly inclusive?: boolean; readonly direction: "forward" | "backward"; readonly accept?: LineTest; readonly acceptBlock?: BlockTest },
+  options: {
+    readonly from?: LineKey;
+    readonly inclusive?: boolean;
+    readonly direction: "forward" | "backward";
+    readonly accept?: LineTest;
+    readonly acceptBlock?: BlockTest;
+  },
 ): Generator<StoredLine> {
   const forward = options.direction === "forward";
   const sign = forward ? 1 : -1;
@@ -341,7 +389,10 @@ export function* mergedLines(
 
   let next = 0;
   for (;;) {
-    while (next < candidates.length && (heap.length === 0 || (forward ? lowOf(candidates[next]) <= tsKey(heap[0].key.ts) : highOf(candidates[next]) >= tsKey(heap[0].key.ts)))) {
+    while (
+      next < candidates.length &&
+      (heap.length === 0 || (forward ? lowOf(candidates[next]) <= tsKey(heap[0].key.ts) : highOf(candidates[next]) >= tsKey(heap[0].key.ts)))
+    ) {
       open(candidates[next++]);
     }
     if (heap.length === 0) return;

@@ -166,16 +166,21 @@ function migrate(database: SqliteDatabase, path: string): void {
   const foreignKeys = database.pragma("foreign_keys", { simple: true }) as number;
   database.pragma("foreign_keys = OFF");
   try {
-    database.transaction(() => {
-      for (let step = version; step < schemaVersion; step++) {
-        const migration = migrations[step];
-        if (typeof migration === "string") database.exec(migration);
-        else migration(database);
-        const broken = database.pragma("foreign_key_check") as unknown[];
-        if (broken.length > 0) throw new StoreError(`migration ${step + 1} of ${path} left ${broken.length} row(s) pointing nowhere`, { hint: "the database is unchanged; please report this with the file" });
-      }
-      database.pragma(`user_version = ${schemaVersion}`);
-    }).immediate();
+    database
+      .transaction(() => {
+        for (let step = version; step < schemaVersion; step++) {
+          const migration = migrations[step];
+          if (typeof migration === "string") database.exec(migration);
+          else migration(database);
+          const broken = database.pragma("foreign_key_check") as unknown[];
+          if (broken.length > 0)
+            throw new StoreError(`migration ${step + 1} of ${path} left ${broken.length} row(s) pointing nowhere`, {
+              hint: "the database is unchanged; please report this with the file",
+            });
+        }
+        database.pragma(`user_version = ${schemaVersion}`);
+      })
+      .immediate();
   } finally {
     database.pragma(`foreign_keys = ${foreignKeys ? "ON" : "OFF"}`);
   }

@@ -61,7 +61,10 @@ interface Plan {
 }
 
 function fileIdsOf(database: SqliteDatabase, bundles: readonly string[]): number[] {
-  return database.prepare(`SELECT id FROM file WHERE bundle IN (${bundles.map(() => "?").join(", ") || "NULL"})`).pluck().all(...bundles) as number[];
+  return database
+    .prepare(`SELECT id FROM file WHERE bundle IN (${bundles.map(() => "?").join(", ") || "NULL"})`)
+    .pluck()
+    .all(...bundles) as number[];
 }
 
 /**
@@ -92,16 +95,25 @@ function planFor(database: SqliteDatabase, filter: LogFilter, search: TextMatche
     return true;
   };
   // A block whose text holds no match at all is skipped before its lines are looked at.
-  const acceptBlock: BlockTest | undefined = search || (words && level !== "notable")
-    ? (block) => (!search || search.mayMatch(block.text(), block.ascii)) && (!words || level === "notable" || words.mayMatch(block.text(), block.ascii))
-    : undefined;
+  const acceptBlock: BlockTest | undefined =
+    search || (words && level !== "notable")
+      ? (block) => (!search || search.mayMatch(block.text(), block.ascii)) && (!words || level === "notable" || words.mayMatch(block.text(), block.ascii))
+      : undefined;
   return { blocks, accept, acceptBlock };
 }
 
 function toLogLine(database: SqliteDatabase, line: StoredLine): LogLine {
   return {
-    id: line.id, ts: line.ts, file: blockReader(database).pathOf(line.fileId), lineNo: line.lineNo, host: line.host, program: line.program,
-    package: line.package, format: line.format, text: line.text, eventCount: line.eventCount,
+    id: line.id,
+    ts: line.ts,
+    file: blockReader(database).pathOf(line.fileId),
+    lineNo: line.lineNo,
+    host: line.host,
+    program: line.program,
+    package: line.package,
+    format: line.format,
+    text: line.text,
+    eventCount: line.eventCount,
   };
 }
 
@@ -117,12 +129,26 @@ function take(database: SqliteDatabase, lines: Iterable<StoredLine>, limit: numb
 
 /** Up to `limit` lines from `position` on, in merged order (inclusive: the line at `position` itself too). */
 function linesAfter(database: SqliteDatabase, plan: Plan, position: LogPosition | undefined, limit: number, inclusive: boolean): LogLine[] {
-  return take(database, mergedLines(blockReader(database), plan.blocks, { from: position, inclusive, direction: "forward", accept: plan.accept, acceptBlock: plan.acceptBlock }), limit);
+  return take(
+    database,
+    mergedLines(blockReader(database), plan.blocks, { from: position, inclusive, direction: "forward", accept: plan.accept, acceptBlock: plan.acceptBlock }),
+    limit,
+  );
 }
 
 /** Up to `limit` lines before `position` (exclusive), nearest first. */
 function linesBefore(database: SqliteDatabase, plan: Plan, position: LogPosition | undefined, limit: number): LogLine[] {
-  return take(database, mergedLines(blockReader(database), plan.blocks, { from: position, inclusive: false, direction: "backward", accept: plan.accept, acceptBlock: plan.acceptBlock }), limit);
+  return take(
+    database,
+    mergedLines(blockReader(database), plan.blocks, {
+      from: position,
+      inclusive: false,
+      direction: "backward",
+      accept: plan.accept,
+      acceptBlock: plan.acceptBlock,
+    }),
+    limit,
+  );
 }
 
 export interface PageRequest {
@@ -163,9 +189,7 @@ export function seekLogLine(database: SqliteDatabase, filter: LogFilter, request
     requestSearchIndex(database);
   }
   const plan = planFor(database, { ...filter, level: request.level ?? filter.level }, search);
-  const [line] = request.direction === "forward"
-    ? linesAfter(database, plan, request.from, 1, false)
-    : linesBefore(database, plan, request.from, 1);
+  const [line] = request.direction === "forward" ? linesAfter(database, plan, request.from, 1, false) : linesBefore(database, plan, request.from, 1);
   return line;
 }
 
@@ -200,13 +224,20 @@ export interface LogFacets {
 export function logFacets(database: SqliteDatabase, bundles?: readonly string[]): LogFacets {
   const scope = bundles ? `WHERE bundle IN (${bundles.map(() => "?").join(", ") || "NULL"})` : "";
   const parameters = bundles ?? [];
-  const hosts = database.prepare(`SELECT DISTINCT host_hint AS value FROM file ${scope} ${scope ? "AND" : "WHERE"} host_hint IS NOT NULL ORDER BY 1`).all(...parameters) as Array<{ value: string }>;
-  const packages = database.prepare(`SELECT DISTINCT package_hint AS value FROM file ${scope} ${scope ? "AND" : "WHERE"} package_hint IS NOT NULL ORDER BY 1`).all(...parameters) as Array<{ value: string }>;
+  const hosts = database
+    .prepare(`SELECT DISTINCT host_hint AS value FROM file ${scope} ${scope ? "AND" : "WHERE"} host_hint IS NOT NULL ORDER BY 1`)
+    .all(...parameters) as Array<{ value: string }>;
+  const packages = database
+    .prepare(`SELECT DISTINCT package_hint AS value FROM file ${scope} ${scope ? "AND" : "WHERE"} package_hint IS NOT NULL ORDER BY 1`)
+    .all(...parameters) as Array<{ value: string }>;
   return { hosts: hosts.map((row) => row.value), packages: packages.map((row) => row.value) };
 }
 
 /** The incident bundles that have stored files (within `scope` when given), for picking one to look at. */
 export function listBundles(database: SqliteDatabase, scope?: readonly string[]): string[] {
   const where = scope ? `WHERE bundle IN (${scope.map(() => "?").join(", ") || "NULL"})` : "";
-  return database.prepare(`SELECT DISTINCT bundle FROM file ${where} ORDER BY bundle`).pluck().all(...(scope ?? [])) as string[];
+  return database
+    .prepare(`SELECT DISTINCT bundle FROM file ${where} ORDER BY bundle`)
+    .pluck()
+    .all(...(scope ?? [])) as string[];
 }

@@ -17,20 +17,50 @@ export interface StoredFinding extends Finding {
 }
 
 interface FindingRow {
-  id: string; bundle: string; rule: string; action: string; severity: Severity; status: FindingStatus; title: string;
-  summary: string; package: string | null; device_group: string | null; node: string | null; site: string | null;
-  first_seen: number; last_seen: number; resolved_at: number | null; check_first: string; steps: string; evidence: string;
-  updated_at: string; site_info: string | null;
+  id: string;
+  bundle: string;
+  rule: string;
+  action: string;
+  severity: Severity;
+  status: FindingStatus;
+  title: string;
+  summary: string;
+  package: string | null;
+  device_group: string | null;
+  node: string | null;
+  site: string | null;
+  first_seen: number;
+  last_seen: number;
+  resolved_at: number | null;
+  check_first: string;
+  steps: string;
+  evidence: string;
+  updated_at: string;
+  site_info: string | null;
 }
 
 function toFinding(row: FindingRow): StoredFinding {
   return {
-    id: row.id, bundle: row.bundle, rule: row.rule, action: row.action, severity: row.severity, status: row.status,
-    title: row.title, summary: row.summary, package: row.package, deviceGroup: row.device_group, node: row.node, site: row.site,
-    firstSeen: row.first_seen, lastSeen: row.last_seen, resolvedAt: row.resolved_at,
-    checkFirst: JSON.parse(row.check_first) as string[], steps: JSON.parse(row.steps) as Step[],
-    evidence: JSON.parse(row.evidence) as Evidence[], updatedAt: row.updated_at,
-    siteInfo: row.site_info === null ? null : JSON.parse(row.site_info) as SiteInfo,
+    id: row.id,
+    bundle: row.bundle,
+    rule: row.rule,
+    action: row.action,
+    severity: row.severity,
+    status: row.status,
+    title: row.title,
+    summary: row.summary,
+    package: row.package,
+    deviceGroup: row.device_group,
+    node: row.node,
+    site: row.site,
+    firstSeen: row.first_seen,
+    lastSeen: row.last_seen,
+    resolvedAt: row.resolved_at,
+    checkFirst: JSON.parse(row.check_first) as string[],
+    steps: JSON.parse(row.steps) as Step[],
+    evidence: JSON.parse(row.evidence) as Evidence[],
+    updatedAt: row.updated_at,
+    siteInfo: row.site_info === null ? null : (JSON.parse(row.site_info) as SiteInfo),
   };
 }
 
@@ -78,14 +108,16 @@ export interface InputTotals {
 /** Totals over the given files (by id), or over the whole database: kept per file as lines are stored, no line is read. */
 export function inputTotals(database: SqliteDatabase, fileIds?: readonly number[]): InputTotals {
   const ids = fileIds ? fileIds.map((id) => String(Math.trunc(id))).join(",") || "NULL" : null;
-  const row = database.prepare(
-    `SELECT count(*) AS files, coalesce(sum(line_count), 0) AS lines, coalesce(sum(event_count), 0) AS events,
+  const row = database
+    .prepare(
+      `SELECT count(*) AS files, coalesce(sum(line_count), 0) AS lines, coalesce(sum(event_count), 0) AS events,
             coalesce(sum(unparsed_count), 0) AS unparsed FROM file ${ids ? `WHERE id IN (${ids})` : ""}`,
-  ).get() as { files: number; lines: number; events: number; unparsed: number };
+    )
+    .get() as { files: number; lines: number; events: number; unparsed: number };
   // Unread-line markers are few (a line about replication no grammar read): counted from the event table.
-  const unread = database.prepare(
-    `SELECT count(*) AS n FROM event WHERE kind = '${UNREAD_LINE_KIND}' ${ids ? `AND file_id IN (${ids})` : ""}`,
-  ).get() as { n: number };
+  const unread = database.prepare(`SELECT count(*) AS n FROM event WHERE kind = '${UNREAD_LINE_KIND}' ${ids ? `AND file_id IN (${ids})` : ""}`).get() as {
+    n: number;
+  };
   return { files: fileIds ? fileIds.length : row.files, lines: row.lines, events: row.events, unparsed: row.unparsed, unread: unread.n };
 }
 
@@ -107,14 +139,20 @@ export function bundleReadings(database: SqliteDatabase, bundles: readonly strin
     return found;
   };
   // The per-file totals kept as lines are stored: no block is decoded.
-  const files = database.prepare(
-    `SELECT bundle, count(*) AS n, coalesce(sum(line_count), 0) AS lines, coalesce(sum(unparsed_count), 0) AS unreadable
+  const files = database
+    .prepare(
+      `SELECT bundle, count(*) AS n, coalesce(sum(line_count), 0) AS lines, coalesce(sum(unparsed_count), 0) AS unreadable
        FROM file WHERE id IN (${ids}) AND kind <> 'config' GROUP BY bundle`,
-  ).all() as Array<{ bundle: string; n: number; lines: number; unreadable: number }>;
+    )
+    .all() as Array<{ bundle: string; n: number; lines: number; unreadable: number }>;
   for (const row of files) Object.assign(entry(row.bundle), { files: row.n, lines: row.lines, unreadable: row.unreadable });
-  const unread = database.prepare(
-    `SELECT f.bundle, count(*) AS n FROM event e JOIN file f ON f.id = e.file_id WHERE e.file_id IN (${ids}) AND e.kind = '${UNREAD_LINE_KIND}' GROUP BY f.bundle`,
-  ).all() as Array<{ bundle: string; n: number }>;
+  const unread = database
+    .prepare(
+      `SELECT f.bundle, count(*) AS n FROM event e JOIN file f ON f.id = e.file_id WHERE e.file_id IN (${ids}) AND e.kind = '${UNREAD_LINE_KIND}' GROUP BY f.bundle`,
+    )
+    .all() as Array<{ bundle: string; n: number }>;
   for (const row of unread) entry(row.bundle).unread = row.n;
-  return [...counts].map(([bundle, count]) => ({ bundle, ...count })).sort((left, right) => (left.bundle < right.bundle ? -1 : left.bundle > right.bundle ? 1 : 0));
+  return [...counts]
+    .map(([bundle, count]) => ({ bundle, ...count }))
+    .sort((left, right) => (left.bundle < right.bundle ? -1 : left.bundle > right.bundle ? 1 : 0));
 }

@@ -13,8 +13,10 @@ function inList(column: string, values: readonly unknown[]): string {
 }
 
 function fileIdsOf(database: SqliteDatabase, bundles: readonly string[], kind?: string): number[] {
-  return database.prepare(`SELECT id FROM file WHERE ${inList("bundle", bundles)}${kind ? " AND kind = ?" : ""} ORDER BY id`)
-    .pluck().all(...bundles, ...(kind ? [kind] : [])) as number[];
+  return database
+    .prepare(`SELECT id FROM file WHERE ${inList("bundle", bundles)}${kind ? " AND kind = ?" : ""} ORDER BY id`)
+    .pluck()
+    .all(...bundles, ...(kind ? [kind] : [])) as number[];
 }
 
 /** A stored line as the report shows it. */
@@ -42,7 +44,11 @@ export interface WindowLines {
 /** Counts of the window's lines, from the columns of the blocks it touches (no text is decompressed). */
 export function windowLines(database: SqliteDatabase, bundles: readonly string[], since: number, until: number): WindowLines {
   const reader = blockReader(database);
-  const files = database.prepare(`SELECT id, bundle, kind FROM file WHERE ${inList("bundle", bundles)}`).all(...bundles) as { id: number; bundle: string; kind: string }[];
+  const files = database.prepare(`SELECT id, bundle, kind FROM file WHERE ${inList("bundle", bundles)}`).all(...bundles) as {
+    id: number;
+    bundle: string;
+    kind: string;
+  }[];
   const bundleOf = new Map(files.map((row) => [row.id, row.bundle]));
   const logFiles = new Set(files.filter((row) => row.kind !== "config").map((row) => row.id));
   let lines = 0;
@@ -75,8 +81,15 @@ export function windowLines(database: SqliteDatabase, bundles: readonly string[]
     }
   }
   return {
-    lines, unparsed, lastLines: [...last.values()],
-    perBundle: [...perBundle.values()].map((reading) => ({ bundle: reading.bundle, files: reading.fileIds.size, lines: reading.lines, unreadable: reading.unreadable })),
+    lines,
+    unparsed,
+    lastLines: [...last.values()],
+    perBundle: [...perBundle.values()].map((reading) => ({
+      bundle: reading.bundle,
+      files: reading.fileIds.size,
+      lines: reading.lines,
+      unreadable: reading.unreadable,
+    })),
   };
 }
 
@@ -94,20 +107,40 @@ export interface WindowUnreadLine {
 
 /** The unread replication lines of the window, from the event table (the marker carries the line's text). */
 export function windowUnreadLines(database: SqliteDatabase, bundles: readonly string[], since: number, until: number): WindowUnreadLine[] {
-  const rows = database.prepare(
-    `SELECT f.bundle, f.path, e.line_no, e.ts, e.host, e.package, e.fields FROM event e JOIN file f ON f.id = +e.file_id
+  const rows = database
+    .prepare(
+      `SELECT f.bundle, f.path, e.line_no, e.ts, e.host, e.package, e.fields FROM event e JOIN file f ON f.id = +e.file_id
       WHERE ${inList("f.bundle", bundles)} AND e.kind = '${UNREAD_LINE_KIND}' AND e.ts >= ? AND e.ts < ?
       ORDER BY e.ts, f.path, e.line_no`,
-  ).all(...bundles, since, until) as Array<{ bundle: string; path: string; line_no: number; ts: number | null; host: string | null; package: string | null; fields: string }>;
+    )
+    .all(...bundles, since, until) as Array<{
+    bundle: string;
+    path: string;
+    line_no: number;
+    ts: number | null;
+    host: string | null;
+    package: string | null;
+    fields: string;
+  }>;
   return rows.map((row) => {
     const fields = JSON.parse(row.fields) as { text?: string; terms?: string };
-    return { bundle: row.bundle, file: row.path, line: row.line_no, ts: row.ts, host: row.host, package: row.package, text: fields.text ?? "", terms: fields.terms ?? "" };
+    return {
+      bundle: row.bundle,
+      file: row.path,
+      line: row.line_no,
+      ts: row.ts,
+      host: row.host,
+      package: row.package,
+      text: fields.text ?? "",
+      terms: fields.terms ?? "",
+    };
   });
 }
 
 /** Oldest and newest timed line of the bundles (any time), from the block index. */
 export function timedSpan(database: SqliteDatabase, bundles: readonly string[]): { first: number | null; last: number | null } {
-  const row = database.prepare(`SELECT min(b.ts_min) AS first, max(b.ts_max) AS last FROM block b JOIN file f ON f.id = b.file_id WHERE ${inList("f.bundle", bundles)}`)
+  const row = database
+    .prepare(`SELECT min(b.ts_min) AS first, max(b.ts_max) AS last FROM block b JOIN file f ON f.id = b.file_id WHERE ${inList("f.bundle", bundles)}`)
     .get(...bundles) as { first: number | null; last: number | null };
   return { first: row.first, last: row.last };
 }
@@ -137,7 +170,13 @@ export function syslogHostsBefore(database: SqliteDatabase, bundles: readonly st
 The window's lines that `accept` keeps, ordered by time, file and line. Configuration files are left out
 (they have no time). `accept` sees each line once its text is decoded.
 */
-export function windowLinesWhere(database: SqliteDatabase, bundles: readonly string[], since: number, until: number, accept: (line: ReportLine) => boolean): ReportLine[] {
+export function windowLinesWhere(
+  database: SqliteDatabase,
+  bundles: readonly string[],
+  since: number,
+  until: number,
+  accept: (line: ReportLine) => boolean,
+): ReportLine[] {
   const reader = blockReader(database);
   const kept: ReportLine[] = [];
   for (const ref of reader.blocks({ fileIds: fileIdsOf(database, bundles), since, until })) {
@@ -148,13 +187,21 @@ export function windowLinesWhere(database: SqliteDatabase, bundles: readonly str
       const ts = columns.ts[index];
       if (ts === null || ts < since || ts >= until || columns.format[index] === "config") continue;
       const line: ReportLine = {
-        file, line: ref.firstLine + index, ts, host: columns.host[index], program: columns.program[index], format: columns.format[index],
-        eventCount: columns.eventCount[index], text: block.texts()[index],
+        file,
+        line: ref.firstLine + index,
+        ts,
+        host: columns.host[index],
+        program: columns.program[index],
+        format: columns.format[index],
+        eventCount: columns.eventCount[index],
+        text: block.texts()[index],
       };
       if (accept(line)) kept.push(line);
     }
   }
-  return kept.sort((left, right) => (left.ts as number) - (right.ts as number) || (left.file < right.file ? -1 : left.file > right.file ? 1 : 0) || left.line - right.line);
+  return kept.sort(
+    (left, right) => (left.ts as number) - (right.ts as number) || (left.file < right.file ? -1 : left.file > right.file ? 1 : 0) || left.line - right.line,
+  );
 }
 
 export interface WindowEvents {
@@ -170,12 +217,28 @@ export function windowEvents(database: SqliteDatabase, bundles: readonly string[
   const inScope = inList("f.bundle", bundles);
   const windowed = "e.ts >= ? AND e.ts < ?";
   const values = (sql: string, parameters: unknown[]): string[] =>
-    (database.prepare(sql).pluck().all(...parameters) as (string | null)[]).filter((value): value is string => value !== null && value !== "");
+    (
+      database
+        .prepare(sql)
+        .pluck()
+        .all(...parameters) as (string | null)[]
+    ).filter((value): value is string => value !== null && value !== "");
   // An unread-line marker is not an event a line gave: the report counts those lines in their own section.
-  const events = database.prepare(`SELECT count(*) FROM event e JOIN file f ON f.id = +e.file_id WHERE ${inScope} AND ${windowed} AND e.kind <> '${UNREAD_LINE_KIND}'`).pluck().get(...bundles, since, until) as number;
+  const events = database
+    .prepare(`SELECT count(*) FROM event e JOIN file f ON f.id = +e.file_id WHERE ${inScope} AND ${windowed} AND e.kind <> '${UNREAD_LINE_KIND}'`)
+    .pluck()
+    .get(...bundles, since, until) as number;
   // An event's package is its own or, when it names none, its line's (both kept in event.package at ingest).
-  const packages = values(`SELECT DISTINCT e.package FROM event e JOIN file f ON f.id = +e.file_id WHERE ${inScope} AND ${windowed}`, [...bundles, since, until]);
-  const deviceGroups = values(`SELECT DISTINCT e.device_group FROM event e JOIN file f ON f.id = +e.file_id WHERE ${inScope} AND ${windowed}`, [...bundles, since, until]);
+  const packages = values(`SELECT DISTINCT e.package FROM event e JOIN file f ON f.id = +e.file_id WHERE ${inScope} AND ${windowed}`, [
+    ...bundles,
+    since,
+    until,
+  ]);
+  const deviceGroups = values(`SELECT DISTINCT e.device_group FROM event e JOIN file f ON f.id = +e.file_id WHERE ${inScope} AND ${windowed}`, [
+    ...bundles,
+    since,
+    until,
+  ]);
   const clusters = values(
     `SELECT DISTINCT CASE WHEN e.kind = 'config.setting' THEN json_extract(e.fields, '$.value') ELSE json_extract(e.fields, '$.cluster') END
        FROM event e JOIN file f ON f.id = e.file_id
@@ -200,32 +263,62 @@ export interface EventWithLine {
   readonly text: string;
 }
 
-interface EventRow { ts: number | null; kind: string; bundle: string; package: string | null; node: string | null; file_id: number; path: string; line_no: number; raw: string }
+interface EventRow {
+  ts: number | null;
+  kind: string;
+  bundle: string;
+  package: string | null;
+  node: string | null;
+  file_id: number;
+  path: string;
+  line_no: number;
+  raw: string;
+}
 
 function withLines(database: SqliteDatabase, rows: readonly EventRow[]): EventWithLine[] {
   const reader = blockReader(database);
   return rows.map((row) => ({
-    ts: row.ts, kind: row.kind, bundle: row.bundle, package: row.package, node: row.node,
-    host: reader.line(row.file_id, row.line_no)?.host ?? null, file: row.path, line: row.line_no, text: row.raw,
+    ts: row.ts,
+    kind: row.kind,
+    bundle: row.bundle,
+    package: row.package,
+    node: row.node,
+    host: reader.line(row.file_id, row.line_no)?.host ?? null,
+    file: row.path,
+    line: row.line_no,
+    text: row.raw,
   }));
 }
 
 /** Events of these kinds in the window, in time order. */
-export function windowEventsOfKinds(database: SqliteDatabase, bundles: readonly string[], kinds: readonly string[], since: number, until: number): EventWithLine[] {
-  return withLines(database, database.prepare(
-    `SELECT e.ts, e.kind, f.bundle, e.package, e.node, e.file_id, f.path, e.line_no, e.raw
+export function windowEventsOfKinds(
+  database: SqliteDatabase,
+  bundles: readonly string[],
+  kinds: readonly string[],
+  since: number,
+  until: number,
+): EventWithLine[] {
+  return withLines(
+    database,
+    database
+      .prepare(
+        `SELECT e.ts, e.kind, f.bundle, e.package, e.node, e.file_id, f.path, e.line_no, e.raw
        FROM event e JOIN file f ON f.id = +e.file_id
       WHERE ${inList("f.bundle", bundles)} AND ${inList("e.kind", kinds)} AND e.ts >= ? AND e.ts < ?
       ORDER BY e.ts, e.id`,
-  ).all(...bundles, ...kinds, since, until) as EventRow[]);
+      )
+      .all(...bundles, ...kinds, since, until) as EventRow[],
+  );
 }
 
 /** The node a package last started on before `before` (a restart elsewhere right after the window opens is a move). */
 export function lastStartBefore(database: SqliteDatabase, bundle: string, packageName: string, before: number): string | null | undefined {
-  const row = database.prepare(
-    `SELECT e.node FROM event e JOIN file f ON f.id = e.file_id
+  const row = database
+    .prepare(
+      `SELECT e.node FROM event e JOIN file f ON f.id = e.file_id
       WHERE f.bundle = ? AND e.kind = 'pkg.started' AND e.package = ? AND e.ts < ? ORDER BY e.ts DESC, e.id DESC LIMIT 1`,
-  ).get(bundle, packageName, before) as { node: string | null } | undefined;
+    )
+    .get(bundle, packageName, before) as { node: string | null } | undefined;
   return row ? row.node : undefined;
 }
 
@@ -236,13 +329,18 @@ export function bundlePaths(database: SqliteDatabase, bundle: string): string[] 
 
 /** Syslog events naming a package (before `until`) for which the bundle holds no package log. */
 export function packagesWithoutLog(database: SqliteDatabase, bundles: readonly string[], until: number): EventWithLine[] {
-  return withLines(database, database.prepare(
-    `SELECT e.ts, e.kind, f.bundle, e.package, e.node, e.file_id, f.path, e.line_no, e.raw
+  return withLines(
+    database,
+    database
+      .prepare(
+        `SELECT e.ts, e.kind, f.bundle, e.package, e.node, e.file_id, f.path, e.line_no, e.raw
        FROM event e JOIN file f ON f.id = e.file_id
       WHERE ${inList("f.bundle", bundles)} AND f.kind = 'syslog' AND e.package IS NOT NULL AND e.ts < ?
         AND NOT EXISTS (SELECT 1 FROM file p WHERE p.bundle = f.bundle AND p.kind = 'pkglog' AND p.package_hint = e.package)
       ORDER BY e.ts, e.id`,
-  ).all(...bundles, until) as EventRow[]);
+      )
+      .all(...bundles, until) as EventRow[],
+  );
 }
 
 /**

@@ -247,8 +247,15 @@ const INSERT_BLOCK_SQL = `INSERT INTO block (file_id, first_line, line_count, st
   VALUES (?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, ?, ?)`;
 
 interface OldLineRow {
-  file_id: number; line_no: number; ts: number | null; host: string | null; program: string | null; package: string | null;
-  format: string; text: string; event_count: number;
+  file_id: number;
+  line_no: number;
+  ts: number | null;
+  host: string | null;
+  program: string | null;
+  package: string | null;
+  format: string;
+  text: string;
+  event_count: number;
 }
 
 function moveLinesIntoBlocks(database: Database.Database): void {
@@ -269,7 +276,9 @@ function moveLinesIntoBlocks(database: Database.Database): void {
   // Read by file and line in pages (the unique index): memory holds a page and a block, and no statement is
   // left iterating while blocks are written (better-sqlite3 allows one statement at a time). Byte ranges are
   // unknown for lines stored before blocks: left NULL.
-  const page = database.prepare("SELECT file_id, line_no, ts, host, program, package, format, text, event_count FROM line WHERE file_id = ? AND line_no > ? ORDER BY line_no LIMIT 10000");
+  const page = database.prepare(
+    "SELECT file_id, line_no, ts, host, program, package, format, text, event_count FROM line WHERE file_id = ? AND line_no > ? ORDER BY line_no LIMIT 10000",
+  );
   for (const id of database.prepare("SELECT id FROM file ORDER BY id").pluck().all() as number[]) {
     let after = 0;
     for (;;) {

@@ -32,7 +32,10 @@ function fold(text: string): string {
 
 /** The words of a text as the index holds them. */
 export function wordsOf(text: string): string[] {
-  return fold(text).toLowerCase().split(NOT_WORD).filter((word) => word !== "");
+  return fold(text)
+    .toLowerCase()
+    .split(NOT_WORD)
+    .filter((word) => word !== "");
 }
 
 /** One typed term: its words, in order, the last one a prefix when the term ended with `*`. */
@@ -89,7 +92,11 @@ export function searchMatcher(input: string): TextMatcher | null {
   if (!terms) return null;
   // The index has no positions (detail=none): it is asked for lines holding every word, the phrase is checked on the text.
   const indexQuery = terms.flatMap((term) => term.words.map((word, index) => quoted(word, term.prefix && index === term.words.length - 1))).join(" ");
-  return regexMatcher(terms.map((term) => new RegExp(termPattern(term), "iu")), indexQuery, true);
+  return regexMatcher(
+    terms.map((term) => new RegExp(termPattern(term), "iu")),
+    indexQuery,
+    true,
+  );
 }
 
 /** Lines holding any of these single words (`error*` as a prefix): the Logs view's error and warning levels. */
@@ -180,9 +187,7 @@ function coverageOf(sidecar: Connection): Map<number, number> {
 /** Lines the index still lacks, per file (file id -> its stored line count, and how many are indexed). */
 function missingOf(main: Connection, coverage: Coverage): Array<{ fileId: number; indexed: number; lines: number }> {
   const files = main.prepare("SELECT id, line_count FROM file ORDER BY id").all() as { id: number; line_count: number }[];
-  return files
-    .map((file) => ({ fileId: file.id, indexed: coverage.get(file.id) ?? 0, lines: file.line_count }))
-    .filter((file) => file.lines > file.indexed);
+  return files.map((file) => ({ fileId: file.id, indexed: coverage.get(file.id) ?? 0, lines: file.line_count })).filter((file) => file.lines > file.indexed);
 }
 
 export interface SearchIndexState {
@@ -194,7 +199,7 @@ export interface SearchIndexState {
 
 export function searchIndexState(main: Connection): SearchIndexState {
   const sidecar = openSidecar(main, false);
-  if (!sidecar) return { exists: false, missingLines: (main.prepare("SELECT coalesce(sum(line_count), 0) FROM file").pluck().get() as number) };
+  if (!sidecar) return { exists: false, missingLines: main.prepare("SELECT coalesce(sum(line_count), 0) FROM file").pluck().get() as number };
   try {
     return { exists: true, missingLines: missingOf(main, coverageOf(sidecar)).reduce((sum, file) => sum + file.lines - file.indexed, 0) };
   } finally {
@@ -237,32 +242,36 @@ function buildSidecar(main: Connection, options: BuildOptions): boolean {
   if (!sidecar) return true;
   const reader = blockReader(main);
   const insert = sidecar.prepare("INSERT INTO line_fts (rowid, text) VALUES (?, ?)");
-  const setCoverage = sidecar.prepare("INSERT INTO indexed (file_id, line_count) VALUES (?, ?) ON CONFLICT(file_id) DO UPDATE SET line_count = excluded.line_count");
+  const setCoverage = sidecar.prepare(
+    "INSERT INTO indexed (file_id, line_count) VALUES (?, ?) ON CONFLICT(file_id) DO UPDATE SET line_count = excluded.line_count",
+  );
   const started = performance.now();
   try {
     for (;;) {
-      const done = sidecar.transaction((): boolean => {
-        // Read inside the write transaction: another process building at the same time cannot make us index a line twice.
-        const missing = missingOf(main, coverageOf(sidecar));
-        if (missing.length === 0) return true;
-        let lines = 0;
-        for (const file of missing) {
-          let next = file.indexed + 1;
-          while (next <= file.lines && lines < stepLines) {
-            const ref = reader.blockOfLine(file.fileId, next);
-            if (!ref) break;
-            const block = reader.decode(ref);
-            const texts = block.texts();
-            const last = Math.min(ref.firstLine + block.count - 1, file.lines);
-            for (let lineNo = next; lineNo <= last; lineNo++) insert.run(lineIdOf(file.fileId, lineNo), texts[lineNo - ref.firstLine]);
-            lines += last - next + 1;
-            next = last + 1;
+      const done = sidecar
+        .transaction((): boolean => {
+          // Read inside the write transaction: another process building at the same time cannot make us index a line twice.
+          const missing = missingOf(main, coverageOf(sidecar));
+          if (missing.length === 0) return true;
+          let lines = 0;
+          for (const file of missing) {
+            let next = file.indexed + 1;
+            while (next <= file.lines && lines < stepLines) {
+              const ref = reader.blockOfLine(file.fileId, next);
+              if (!ref) break;
+              const block = reader.decode(ref);
+              const texts = block.texts();
+              const last = Math.min(ref.firstLine + block.count - 1, file.lines);
+              for (let lineNo = next; lineNo <= last; lineNo++) insert.run(lineIdOf(file.fileId, lineNo), texts[lineNo - ref.firstLine]);
+              lines += last - next + 1;
+              next = last + 1;
+            }
+            setCoverage.run(file.fileId, next - 1);
+            if (lines >= stepLines) break;
           }
-          setCoverage.run(file.fileId, next - 1);
-          if (lines >= stepLines) break;
-        }
-        return false;
-      }).immediate();
+          return false;
+        })
+        .immediate();
       if (done) return true;
       if (performance.now() - started > budgetMs) return false;
     }
@@ -305,7 +314,11 @@ export function askSearchIndex(main: Connection, matcher: TextMatcher): IndexAns
 /** The blocks that can hold a match: those with indexed candidates, or with lines the index does not cover yet. */
 export function candidateBlocks(blocks: readonly BlockRef[], answer: IndexAnswer): BlockRef[] {
   const sorted = new Map<number, number[]>();
-  for (const [fileId, set] of answer.lines) sorted.set(fileId, [...set].sort((left, right) => left - right));
+  for (const [fileId, set] of answer.lines)
+    sorted.set(
+      fileId,
+      [...set].sort((left, right) => left - right),
+    );
   return blocks.filter((ref) => {
     const last = ref.firstLine + ref.lineCount - 1;
     if (last > (answer.coverage.get(ref.fileId) ?? 0)) return true;
@@ -384,7 +397,9 @@ function helperOf(main: Connection): Connection {
 /** Every stored line the search matches, in time order, with the search index when it exists and blocks scanned otherwise. */
 export function* searchLines(main: Connection, matcher: TextMatcher): Generator<{ line: StoredLine; file: string; bundle: string }> {
   const reader = blockReader(main);
-  const files = new Map((main.prepare("SELECT id, path, bundle FROM file").all() as { id: number; path: string; bundle: string }[]).map((row) => [row.id, row]));
+  const files = new Map(
+    (main.prepare("SELECT id, path, bundle FROM file").all() as { id: number; path: string; bundle: string }[]).map((row) => [row.id, row]),
+  );
   const answer = askSearchIndex(main, matcher);
   const blocks = answer ? candidateBlocks(reader.blocks(), answer) : reader.blocks();
   for (const line of mergedLines(reader, blocks, {

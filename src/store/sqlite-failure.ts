@@ -32,8 +32,10 @@ export function describeSqliteFailure(error: unknown): unknown {
     return new StoreError(`the database is damaged: ${detail}`, { hint: "move it away and analyse the logs again into a new --db", cause: error });
   }
   if (code.startsWith("SQLITE_IOERR")) {
-    return new StoreError(`the database could not be read or written: ${detail}`, { hint: "check the disk and the filesystem where --db points", cause: error });
+    return new StoreError(`the database could not be read or written: ${detail}`, {
+      hint: "check the disk and the filesystem where --db points",
+      cause: error,
+    });
   }
   return error;
 }
-

@@ -6,7 +6,6 @@ import type { Finding } from "../model/findings.js";
 import { blockIsFull, decompress, encodeBlock, lineIdOf, textCost, unpackColumns, unpackTexts, WRITE_CODEC, type BlockLine } from "./block-codec.js";
 import { blockReader } from "./blocks.js";
 
-
 export interface FileRecord {
   readonly id: number;
   readonly path: string;
@@ -73,18 +72,46 @@ export interface Checkpoint {
 }
 
 interface FileRow {
-  id: number; path: string; bundle: string; host_hint: string | null; package_hint: string | null; kind: FileKind;
-  fingerprint: string; head_bytes: number; offset: number; line_count: number; pending: string | null; parser_context: string | null;
-  year: number | null; dev: number | null; ino: number | null; size: number | null;
-  content_hash: string | null; content_hash_bytes: number | null;
+  id: number;
+  path: string;
+  bundle: string;
+  host_hint: string | null;
+  package_hint: string | null;
+  kind: FileKind;
+  fingerprint: string;
+  head_bytes: number;
+  offset: number;
+  line_count: number;
+  pending: string | null;
+  parser_context: string | null;
+  year: number | null;
+  dev: number | null;
+  ino: number | null;
+  size: number | null;
+  content_hash: string | null;
+  content_hash_bytes: number | null;
 }
 
 function toFileRecord(row: FileRow): FileRecord {
   return {
-    id: row.id, path: row.path, bundle: row.bundle, hostHint: row.host_hint, packageHint: row.package_hint, kind: row.kind,
-    fingerprint: row.fingerprint, headBytes: row.head_bytes, offset: row.offset, lineCount: row.line_count, pending: row.pending,
-    parserContext: row.parser_context, year: row.year,
-    dev: row.dev, ino: row.ino, size: row.size, contentHash: row.content_hash, contentHashBytes: row.content_hash_bytes,
+    id: row.id,
+    path: row.path,
+    bundle: row.bundle,
+    hostHint: row.host_hint,
+    packageHint: row.package_hint,
+    kind: row.kind,
+    fingerprint: row.fingerprint,
+    headBytes: row.head_bytes,
+    offset: row.offset,
+    lineCount: row.line_count,
+    pending: row.pending,
+    parserContext: row.parser_context,
+    year: row.year,
+    dev: row.dev,
+    ino: row.ino,
+    size: row.size,
+    contentHash: row.content_hash,
+    contentHashBytes: row.content_hash_bytes,
   };
 }
 
@@ -96,8 +123,17 @@ events against the same order to know when its findings may differ from a replay
 export const REPLAY_ORDER = "e.ts IS NOT NULL, e.ts, e.file_id, e.line_no, e.id";
 
 interface EventRow {
-  id: number; kind: string; ts: number | null; host: string | null; package: string | null; device_group: string | null;
-  node: string | null; fields: string; path: string; line_no: number; text: string;
+  id: number;
+  kind: string;
+  ts: number | null;
+  host: string | null;
+  package: string | null;
+  device_group: string | null;
+  node: string | null;
+  fields: string;
+  path: string;
+  line_no: number;
+  text: string;
 }
 
 /** The last block of a file while it is not full: the next lines are added to it (the row is rewritten). */
@@ -117,7 +153,13 @@ export interface AppendOptions {
 }
 
 interface TailRow {
-  id: number; first_line: number; line_count: number; text_bytes: number; start_offset: number | null; end_offset: number | null; codec: string;
+  id: number;
+  first_line: number;
+  line_count: number;
+  text_bytes: number;
+  start_offset: number | null;
+  end_offset: number | null;
+  codec: string;
 }
 
 /** Files whose open last block is kept decoded in memory (watch follows many files; each costs up to 64 KiB). */
@@ -127,6 +169,22 @@ const EVENT_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 const EVENT_WIDTH = 11;
 // Events per INSERT statement, as lines were before blocks: one call per row was a fifth of their cost.
 const EVENTS_PER_INSERT = 32;
+
+/**
+The stored JSON of an event's fields. The body grammars' events are frozen and shared by every line of the
+same text (src/parse/body.ts), so the JSON of a frozen fields object is made once.
+*/
+const frozenFieldsJson = new WeakMap<object, string>();
+function fieldsJson(fields: EventDraft["fields"]): string {
+  if (fields === undefined) return "{}";
+  if (!Object.isFrozen(fields)) return JSON.stringify(fields);
+  let json = frozenFieldsJson.get(fields);
+  if (json === undefined) {
+    json = JSON.stringify(fields);
+    frozenFieldsJson.set(fields, json);
+  }
+  return json;
+}
 
 /** Writes and reads the tables behind the views. One instance per open database. */
 export class Store {
@@ -152,9 +210,7 @@ export class Store {
          VALUES (@path, @bundle, @hostHint, @packageHint, @kind, @fingerprint, @headBytes, @dev, @ino, @size, @mtime, @addedAt)`,
       ),
       touchFile: database.prepare("UPDATE file SET path = ?, dev = ?, ino = ? WHERE id = ?"),
-      shortHeads: database.prepare(
-        "SELECT * FROM file WHERE head_bytes < ? AND (path = ? OR (dev = ? AND ino = ?)) ORDER BY id DESC",
-      ),
+      shortHeads: database.prepare("SELECT * FROM file WHERE head_bytes < ? AND (path = ? OR (dev = ? AND ino = ?)) ORDER BY id DESC"),
       refingerprint: database.prepare("UPDATE file SET fingerprint = ?, head_bytes = ? WHERE id = ?"),
       // The checkpoint and the file's totals move with the lines they cover (inputTotals and the bundle's last
       // time read them instead of scanning every line after ingest).
@@ -166,7 +222,9 @@ export class Store {
            ts_max = CASE WHEN @tsMax IS NULL THEN ts_max WHEN ts_max IS NULL OR ts_max < @tsMax THEN @tsMax ELSE ts_max END
          WHERE id = @id`,
       ),
-      tailBlock: database.prepare("SELECT id, first_line, line_count, text_bytes, start_offset, end_offset, codec FROM block WHERE file_id = ? ORDER BY first_line DESC LIMIT 1"),
+      tailBlock: database.prepare(
+        "SELECT id, first_line, line_count, text_bytes, start_offset, end_offset, codec FROM block WHERE file_id = ? ORDER BY first_line DESC LIMIT 1",
+      ),
       blockBlobs: database.prepare("SELECT codec, columns, text FROM block WHERE id = ?"),
       insertBlock: database.prepare(
         `INSERT INTO block (file_id, first_line, line_count, start_offset, end_offset, ts_min, ts_max, untimed, text_bytes, codec, columns, text)
@@ -216,10 +274,12 @@ export class Store {
 
   /** An incident folder moved or copied: its files and findings now belong to the new folder. */
   renameBundle(from: string, to: string): void {
-    this.database.transaction(() => {
-      this.statements.renameFileBundle.run(to, from);
-      this.statements.renameFindingBundle.run(to, from);
-    }).immediate();
+    this.database
+      .transaction(() => {
+        this.statements.renameFileBundle.run(to, from);
+        this.statements.renameFindingBundle.run(to, from);
+      })
+      .immediate();
   }
 
   /** The stored texts of a file's first `count` lines (fewer when fewer are stored). */
@@ -296,7 +356,15 @@ export class Store {
           firstLine = line.lineNo;
           startOffset = line.startOffset ?? null;
         }
-        building.push({ text: line.text, ts: line.ts, host: line.host, program: line.program, package: line.package, format: line.format, eventCount: readEventCount(line.events) });
+        building.push({
+          text: line.text,
+          ts: line.ts,
+          host: line.host,
+          program: line.program,
+          package: line.package,
+          format: line.format,
+          eventCount: readEventCount(line.events),
+        });
         bytes += textCost(line.text);
         endOffset = line.endOffset ?? null;
         unwritten = true;
@@ -310,9 +378,18 @@ export class Store {
       }
       const events = this.insertEvents(fileId, lines);
       this.statements.checkpoint.run({
-        id: fileId, offset: checkpoint.offset, lineCount: checkpoint.lineCount, pending: checkpoint.pending,
-        parserContext: checkpoint.parserContext ?? null, year: checkpoint.year ?? null, size: checkpoint.size ?? null, dev: checkpoint.dev ?? null, ino: checkpoint.ino ?? null,
-        events, unparsed, tsMax,
+        id: fileId,
+        offset: checkpoint.offset,
+        lineCount: checkpoint.lineCount,
+        pending: checkpoint.pending,
+        parserContext: checkpoint.parserContext ?? null,
+        year: checkpoint.year ?? null,
+        size: checkpoint.size ?? null,
+        dev: checkpoint.dev ?? null,
+        ino: checkpoint.ino ?? null,
+        events,
+        unparsed,
+        tsMax,
       });
       if (blockId === null || building.length === 0 || blockIsFull(bytes, building.length)) return null;
       return { id: blockId, firstLine, lines: building, bytes, startOffset, endOffset, codec: compressLast ? WRITE_CODEC : "none" };
@@ -331,12 +408,14 @@ export class Store {
   end when its last batch of lines was already stored (appendLines with `final` does it otherwise).
   */
   compressLastBlock(fileId: number): void {
-    const tail = this.database.transaction((): TailBlock | null => {
-      const current = this.openTail(fileId);
-      if (!current || current.codec === WRITE_CODEC) return current;
-      this.writeBlock(current.id, fileId, current.firstLine, current.lines, current.startOffset, current.endOffset, true);
-      return { ...current, codec: WRITE_CODEC };
-    }).immediate();
+    const tail = this.database
+      .transaction((): TailBlock | null => {
+        const current = this.openTail(fileId);
+        if (!current || current.codec === WRITE_CODEC) return current;
+        this.writeBlock(current.id, fileId, current.firstLine, current.lines, current.startOffset, current.endOffset, true);
+        return { ...current, codec: WRITE_CODEC };
+      })
+      .immediate();
     this.tails.delete(fileId);
     if (tail) this.tails.set(fileId, tail);
   }
@@ -346,13 +425,19 @@ export class Store {
     const row = this.statements.tailBlock.get(fileId) as TailRow | undefined;
     if (!row || blockIsFull(row.text_bytes, row.line_count)) return null;
     const cached = this.tails.get(fileId);
-    if (cached && cached.id === row.id && cached.firstLine === row.first_line && cached.lines.length === row.line_count && cached.codec === row.codec) return cached;
+    if (cached && cached.id === row.id && cached.firstLine === row.first_line && cached.lines.length === row.line_count && cached.codec === row.codec)
+      return cached;
     const blobs = this.statements.blockBlobs.get(row.id) as { codec: string; columns: Buffer; text: Buffer };
     const columns = unpackColumns(blobs.columns);
     const texts = unpackTexts(decompress(blobs.codec, blobs.text), columns.count);
     const lines: BlockLine[] = texts.map((text, index) => ({
-      text, ts: columns.ts[index], host: columns.host[index], program: columns.program[index], package: columns.package[index],
-      format: columns.format[index], eventCount: columns.eventCount[index],
+      text,
+      ts: columns.ts[index],
+      host: columns.host[index],
+      program: columns.program[index],
+      package: columns.package[index],
+      format: columns.format[index],
+      eventCount: columns.eventCount[index],
     }));
     const bytes = lines.reduce((sum, line) => sum + textCost(line.text), 0);
     return { id: row.id, firstLine: row.first_line, lines, bytes, startOffset: row.start_offset, endOffset: row.end_offset, codec: row.codec };
@@ -362,13 +447,45 @@ export class Store {
   Writes a block (a new row, or the file's last block rewritten with more lines); returns its id. A block
   that more lines may join stays uncompressed until it is full (block-codec.ts BlockCodec).
   */
-  private writeBlock(id: number | null, fileId: number, firstLine: number, lines: readonly BlockLine[], startOffset: number | null, endOffset: number | null, full: boolean): number {
+  private writeBlock(
+    id: number | null,
+    fileId: number,
+    firstLine: number,
+    lines: readonly BlockLine[],
+    startOffset: number | null,
+    endOffset: number | null,
+    full: boolean,
+  ): number {
     const block = encodeBlock(lines, full ? WRITE_CODEC : "none");
     if (id !== null) {
-      this.statements.updateBlock.run(block.lineCount, endOffset, block.tsMin, block.tsMax, block.untimed, block.textBytes, block.codec, block.columns, block.text, id);
+      this.statements.updateBlock.run(
+        block.lineCount,
+        endOffset,
+        block.tsMin,
+        block.tsMax,
+        block.untimed,
+        block.textBytes,
+        block.codec,
+        block.columns,
+        block.text,
+        id,
+      );
       return id;
     }
-    const info = this.statements.insertBlock.run(fileId, firstLine, block.lineCount, startOffset, endOffset, block.tsMin, block.tsMax, block.untimed, block.textBytes, block.codec, block.columns, block.text);
+    const info = this.statements.insertBlock.run(
+      fileId,
+      firstLine,
+      block.lineCount,
+      startOffset,
+      endOffset,
+      block.tsMin,
+      block.tsMax,
+      block.untimed,
+      block.textBytes,
+      block.codec,
+      block.columns,
+      block.text,
+    );
     return Number(info.lastInsertRowid);
   }
 
@@ -378,6 +495,7 @@ export class Store {
     let filled = 0;
     let count = 0;
     for (const line of lines) {
+      if (line.events.length === 0) continue;
       for (const event of line.events) {
         const at = filled * EVENT_WIDTH;
         parameters[at] = lineIdOf(fileId, line.lineNo);
@@ -389,7 +507,7 @@ export class Store {
         parameters[at + 6] = event.package ?? line.package;
         parameters[at + 7] = event.deviceGroup ?? null;
         parameters[at + 8] = event.node ?? line.host;
-        parameters[at + 9] = JSON.stringify(event.fields ?? {});
+        parameters[at + 9] = fieldsJson(event.fields);
         parameters[at + 10] = line.text;
         // An unread-line marker is not an event the line gave: the file's event total leaves it out.
         if (event.kind !== UNREAD_LINE_KIND) count++;
@@ -413,18 +531,20 @@ export class Store {
   ties keep file and line order so the engine sees a package log's steps as written.
   */
   *eventsOfBundle(bundle: string, afterId = 0): IterableIterator<LogEvent> {
-    const rows = this.database.prepare(
-      `SELECT e.id, e.kind, e.ts, e.host, e.package, e.device_group, e.node, e.fields, f.path, e.line_no, e.raw AS text
+    const rows = this.database
+      .prepare(
+        `SELECT e.id, e.kind, e.ts, e.host, e.package, e.device_group, e.node, e.fields, f.path, e.line_no, e.raw AS text
        FROM event e JOIN file f ON f.id = e.file_id
        WHERE f.bundle = ? AND e.id > ?
        ORDER BY ${REPLAY_ORDER}`,
-    ).iterate(bundle, afterId) as IterableIterator<EventRow>;
+      )
+      .iterate(bundle, afterId) as IterableIterator<EventRow>;
     for (const row of rows) yield rowToEvent(row);
   }
 
   /** The id of the last stored event (0 when none): watch pushes what comes after it. */
   lastEventId(): number {
-    return (this.database.prepare("SELECT coalesce(max(id), 0) FROM event").pluck().get() as number);
+    return this.database.prepare("SELECT coalesce(max(id), 0) FROM event").pluck().get() as number;
   }
 
   /** Events stored after `afterId`, in the order they were stored, with their bundle and file (watch pushes them live). */
@@ -468,19 +588,35 @@ export class Store {
 
   /** Replace a bundle's findings by what the engine concluded from all of its events. */
   replaceFindings(bundle: string, findings: readonly Finding[]): void {
-    this.database.transaction(() => {
-      this.statements.deleteFindings.run(bundle);
-      for (const finding of findings) this.upsertFinding(bundle, finding);
-    }).immediate();
+    this.database
+      .transaction(() => {
+        this.statements.deleteFindings.run(bundle);
+        for (const finding of findings) this.upsertFinding(bundle, finding);
+      })
+      .immediate();
   }
 
   upsertFinding(bundle: string, finding: Finding): void {
     this.statements.upsertFinding.run({
-      id: finding.id, bundle, rule: finding.rule, action: finding.action, severity: finding.severity, status: finding.status,
-      title: finding.title, summary: finding.summary, package: finding.package, deviceGroup: finding.deviceGroup,
-      node: finding.node, site: finding.site, firstSeen: finding.firstSeen, lastSeen: finding.lastSeen,
-      resolvedAt: finding.resolvedAt, checkFirst: JSON.stringify(finding.checkFirst), steps: JSON.stringify(finding.steps),
-      evidence: JSON.stringify(finding.evidence), updatedAt: new Date().toISOString(),
+      id: finding.id,
+      bundle,
+      rule: finding.rule,
+      action: finding.action,
+      severity: finding.severity,
+      status: finding.status,
+      title: finding.title,
+      summary: finding.summary,
+      package: finding.package,
+      deviceGroup: finding.deviceGroup,
+      node: finding.node,
+      site: finding.site,
+      firstSeen: finding.firstSeen,
+      lastSeen: finding.lastSeen,
+      resolvedAt: finding.resolvedAt,
+      checkFirst: JSON.stringify(finding.checkFirst),
+      steps: JSON.stringify(finding.steps),
+      evidence: JSON.stringify(finding.evidence),
+      updatedAt: new Date().toISOString(),
       siteInfo: finding.siteInfo ? JSON.stringify(finding.siteInfo) : null,
     });
   }
@@ -497,10 +633,16 @@ columns): the rules can be given it as it is stored. `id` is 0: the rules do not
 export function storedEvent(path: string, line: LineToStore, draft: EventDraft): LogEvent {
   const fields = draft.fields ?? {};
   return {
-    id: 0, kind: draft.kind, ts: line.ts, host: draft.node ?? line.host, package: draft.package ?? line.package,
-    deviceGroup: draft.deviceGroup ?? null, node: draft.node ?? line.host,
-    fields: survivesJson(fields) ? fields : JSON.parse(JSON.stringify(fields)) as Record<string, Scalar>,
-    source: { file: path, line: line.lineNo }, raw: line.text,
+    id: 0,
+    kind: draft.kind,
+    ts: line.ts,
+    host: draft.node ?? line.host,
+    package: draft.package ?? line.package,
+    deviceGroup: draft.deviceGroup ?? null,
+    node: draft.node ?? line.host,
+    fields: survivesJson(fields) ? fields : (JSON.parse(JSON.stringify(fields)) as Record<string, Scalar>),
+    source: { file: path, line: line.lineNo },
+    raw: line.text,
   };
 }
 
@@ -516,7 +658,15 @@ function survivesJson(fields: Readonly<Record<string, Scalar | undefined>>): boo
 
 export function rowToEvent(row: EventRow): LogEvent {
   return {
-    id: row.id, kind: row.kind, ts: row.ts, host: row.host, package: row.package, deviceGroup: row.device_group, node: row.node,
-    fields: JSON.parse(row.fields) as Record<string, Scalar>, source: { file: row.path, line: row.line_no }, raw: row.text,
+    id: row.id,
+    kind: row.kind,
+    ts: row.ts,
+    host: row.host,
+    package: row.package,
+    deviceGroup: row.device_group,
+    node: row.node,
+    fields: JSON.parse(row.fields) as Record<string, Scalar>,
+    source: { file: row.path, line: row.line_no },
+    raw: row.text,
   };
 }

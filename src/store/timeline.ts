@@ -76,21 +76,25 @@ export function readTimeline(database: SqliteDatabase, options: TimelineOptions 
     conditions.push(`f.bundle IN (${options.bundles.map(() => "?").join(", ") || "NULL"})`);
     parameters.push(...options.bundles);
   }
-  const select = (extra: string, extraParameters: unknown[]): EventRow[] => database.prepare(
-    `SELECT e.ts, e.kind, e.node, e.package, e.device_group, e.fields, f.path, e.line_no
+  const select = (extra: string, extraParameters: unknown[]): EventRow[] =>
+    database
+      .prepare(
+        `SELECT e.ts, e.kind, e.node, e.package, e.device_group, e.fields, f.path, e.line_no
        FROM event e JOIN file f ON f.id = e.file_id
       WHERE ${[...conditions, extra].join(" AND ")}
       ORDER BY e.ts, e.id`,
-  ).all(...parameters, ...extraParameters) as EventRow[];
+      )
+      .all(...parameters, ...extraParameters) as EventRow[];
 
   // States before the window matter (the state held when it opened), so pair states are read up to `until` only.
   const untilCondition = options.until !== undefined ? "e.ts <= ?" : "1";
   const untilParameters = options.until !== undefined ? [options.until] : [];
   const stateRows = select(`e.kind = 'pair.state' AND e.device_group IS NOT NULL AND ${untilCondition}`, untilParameters);
-  const markRows = select(
-    `e.kind IN (${markedKinds.map(() => "?").join(", ")}) AND ${untilCondition}${options.since !== undefined ? " AND e.ts >= ?" : ""}`,
-    [...markedKinds, ...untilParameters, ...(options.since !== undefined ? [options.since] : [])],
-  );
+  const markRows = select(`e.kind IN (${markedKinds.map(() => "?").join(", ")}) AND ${untilCondition}${options.since !== undefined ? " AND e.ts >= ?" : ""}`, [
+    ...markedKinds,
+    ...untilParameters,
+    ...(options.since !== undefined ? [options.since] : []),
+  ]);
 
   const rows = statesToRows(stateRows, options.since);
   const marks = marksOf(markRows);
@@ -100,16 +104,20 @@ export function readTimeline(database: SqliteDatabase, options: TimelineOptions 
     if (first === null || time < first) first = time;
     if (last === null || time > last) last = time;
   };
-  for (const row of rows) for (const span of row.spans) {
-    see(span.from);
-    if (span.to !== null) see(span.to);
-  }
+  for (const row of rows)
+    for (const span of row.spans) {
+      see(span.from);
+      if (span.to !== null) see(span.to);
+    }
   for (const mark of marks) see(mark.ts);
   return { start: options.since ?? first, end: options.until ?? last, rows, marks };
 }
 
 function statesToRows(events: readonly EventRow[], since: number | undefined): TimelineRow[] {
-  const byRow = new Map<string, { deviceGroup: string; node: string; side: "local" | "remote"; spans: Array<{ -readonly [K in keyof StateSpan]: StateSpan[K] }> }>();
+  const byRow = new Map<
+    string,
+    { deviceGroup: string; node: string; side: "local" | "remote"; spans: Array<{ -readonly [K in keyof StateSpan]: StateSpan[K] }> }
+  >();
   for (const event of events) {
     const fields = JSON.parse(event.fields) as Fields;
     const state = typeof fields.state === "string" ? fields.state : null;
@@ -134,20 +142,35 @@ function statesToRows(events: readonly EventRow[], since: number | undefined): T
     const spans = since === undefined ? row.spans : row.spans.filter((span) => span.to === null || span.to > since);
     if (spans.length > 0) rows.push({ ...row, spans });
   }
-  return rows.sort((left, right) => left.deviceGroup.localeCompare(right.deviceGroup, "en")
-    || left.node.localeCompare(right.node, "en") || left.side.localeCompare(right.side, "en"));
+  return rows.sort(
+    (left, right) =>
+      left.deviceGroup.localeCompare(right.deviceGroup, "en") || left.node.localeCompare(right.node, "en") || left.side.localeCompare(right.side, "en"),
+  );
 }
 
 function marksOf(events: readonly EventRow[]): TimelineMark[] {
   const seen = new Set<string>();
   const marks: TimelineMark[] = [];
   for (const event of events) {
-    const label = (EVENT_DISPLAY[event.kind].label as NonNullable<EventDisplay["label"]>)({ node: event.node, package: event.package, deviceGroup: event.device_group, fields: JSON.parse(event.fields) as Fields });
+    const label = (EVENT_DISPLAY[event.kind].label as NonNullable<EventDisplay["label"]>)({
+      node: event.node,
+      package: event.package,
+      deviceGroup: event.device_group,
+      fields: JSON.parse(event.fields) as Fields,
+    });
     // The same fact logged by several nodes (or in syslog and a package log) is drawn once.
     const key = `${event.ts}\u0000${label}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    marks.push({ ts: event.ts, kind: event.kind, node: event.node, package: event.package, deviceGroup: event.device_group, label, source: { file: event.path, line: event.line_no } });
+    marks.push({
+      ts: event.ts,
+      kind: event.kind,
+      node: event.node,
+      package: event.package,
+      deviceGroup: event.device_group,
+      label,
+      source: { file: event.path, line: event.line_no },
+    });
   }
   return marks;
 }

@@ -9,9 +9,7 @@ The layers of src/, lowest first: a module may import from its own folder and fr
 never from one above (docs/architecture.md, "Layers", says why each sits where it does). The root
 modules (errors.ts, version.ts) count as folders of their own. A new folder must be placed here.
 */
-const LAYER_ORDER = [
-  "errors.ts", "version.ts", "util", "model", "catalogue", "parse", "store", "ingest", "correlate", "pipeline", "present", "cli",
-] as const;
+const LAYER_ORDER = ["errors.ts", "version.ts", "util", "model", "catalogue", "parse", "store", "ingest", "correlate", "pipeline", "present", "cli"] as const;
 
 /** Folders that belong to a layer named above: the compiled grammars are part of the parse stage. */
 const PART_OF: Readonly<Record<string, string>> = { generated: "parse" };

@@ -13,18 +13,48 @@ them safe. They hold for the rules reviewed in the safety pass of issue 17; a ru
 once its advice was checked against the manuals.
 */
 const REVIEWED = new Set([
-  "automated-link-failure-psuepsus", "cmcld-starved-member-timeout", "continental-alarm", "continental-alert",
-  "continental-monitor-not-running", "failback-after-failover", "failback-auto-psuepsus", "failback-continental",
-  "full-resync-after-fence-data-split", "full-resync-after-link-failure", "full-resync-after-recovery-array-failure",
-  "horcm-config-changed-not-restarted", "horctakeover-timeout", "package-cannot-move", "package-down-after-takeover",
-  "package-halt-failure", "package-run-failure", "pair-consistency-error", "pairs-left-split", "pairs-suspended-no-resync",
-  "quorum-lost-cluster-halted", "raid-manager-instance-error", "recreate-pairs-both-smpl", "run-script-timeout",
-  "run-script-timeout-below-horctimeout", "run-script-timeout-too-short", "serviceguard-daemon-died",
-  "start-refused-fencedata-split", "start-refused-noncurdata", "start-refused-psuepsus", "start-refused-psussssws",
-  "start-refused-svolpfus", "start-refused-svolpsue", "start-refused-svolpsus", "swap-resync-after-takeover",
+  "automated-link-failure-psuepsus",
+  "cmcld-starved-member-timeout",
+  "continental-alarm",
+  "continental-alert",
+  "continental-monitor-not-running",
+  "failback-after-failover",
+  "failback-auto-psuepsus",
+  "failback-continental",
+  "full-resync-after-fence-data-split",
+  "full-resync-after-link-failure",
+  "full-resync-after-recovery-array-failure",
+  "horcm-config-changed-not-restarted",
+  "horctakeover-timeout",
+  "package-cannot-move",
+  "package-down-after-takeover",
+  "package-halt-failure",
+  "package-run-failure",
+  "pair-consistency-error",
+  "pairs-left-split",
+  "pairs-suspended-no-resync",
+  "quorum-lost-cluster-halted",
+  "raid-manager-instance-error",
+  "recreate-pairs-both-smpl",
+  "run-script-timeout",
+  "run-script-timeout-below-horctimeout",
+  "run-script-timeout-too-short",
+  "serviceguard-daemon-died",
+  "start-refused-fencedata-split",
+  "start-refused-noncurdata",
+  "start-refused-psuepsus",
+  "start-refused-psussssws",
+  "start-refused-svolpfus",
+  "start-refused-svolpsue",
+  "start-refused-svolpsus",
+  "swap-resync-after-takeover",
   // issue 17 item 0 and the rules of the never-silent pass
-  "start-refused-unexplained", "package-start-failed-unexplained", "package-halt-failed-unexplained", "takeover-failed-unexplained",
-  "package-lost-with-node", "failure-during-copy",
+  "start-refused-unexplained",
+  "package-start-failed-unexplained",
+  "package-halt-failed-unexplained",
+  "takeover-failed-unexplained",
+  "package-lost-with-node",
+  "failure-during-copy",
 ]);
 
 const { rules } = loadRules([], { collectErrors: true });
@@ -47,8 +77,14 @@ describe.each(reviewed.map((rule) => [rule.id, rule] as const))("advice of %s", 
       expect(run, `cmrunpkg -n {node} after ${step.command}`).toBeGreaterThanOrEqual(0);
       // Enabling switching first would start the package on the first eligible node, not the flagged one.
       expect(after.slice(0, run)).not.toContain("cmmodpkg -e {package}");
-      expect(after.some((command) => /^rm -f .*FORCEFLAG$/.test(command)), "rm -f FORCEFLAG").toBe(true);
-      expect(after.some((command) => /^ls -l .*FORCEFLAG$/.test(command)), "ls -l FORCEFLAG on every node").toBe(true);
+      expect(
+        after.some((command) => /^rm -f .*FORCEFLAG$/.test(command)),
+        "rm -f FORCEFLAG",
+      ).toBe(true);
+      expect(
+        after.some((command) => /^ls -l .*FORCEFLAG$/.test(command)),
+        "ls -l FORCEFLAG on every node",
+      ).toBe(true);
     });
   });
 
@@ -89,7 +125,10 @@ describe.each(reviewed.map((rule) => [rule.id, rule] as const))("advice of %s", 
     steps.forEach((step, index) => {
       if (step.command !== "pairresync -g {deviceGroup} -c 15") return;
       const before = steps.slice(0, index).map((earlier) => earlier.command);
-      expect(before.some((command) => command.startsWith("pairsplit -g <Business Copy group")), `${rule.id}: ${step.where}`).toBe(true);
+      expect(
+        before.some((command) => command.startsWith("pairsplit -g <Business Copy group")),
+        `${rule.id}: ${step.where}`,
+      ).toBe(true);
     });
   });
 
@@ -109,14 +148,24 @@ describe("severities", () => {
   it("every rule whose summary says the data is not remotely protected is critical, or escalates to critical within a day", () => {
     const soft = reviewed
       .filter((rule) => /not remotely protected/.test(rule.summary) && rule.severity !== "critical")
-      .filter((rule) => !(rule.escalate ?? []).some((escalation) => escalation.severity === "critical" && /^(\d+)h$/.test(escalation.after) && Number(escalation.after.slice(0, -1)) <= 24))
+      .filter(
+        (rule) =>
+          !(rule.escalate ?? []).some(
+            (escalation) => escalation.severity === "critical" && /^(\d+)h$/.test(escalation.after) && Number(escalation.after.slice(0, -1)) <= 24,
+          ),
+      )
       .map((rule) => rule.id);
     expect(soft).toEqual([]);
   });
 });
 
 /** Every bundle at hand: the sample scenarios and every rule's fire and notFire examples, each run through the whole catalog. */
-interface Bundle { readonly name: string; readonly files: readonly ExampleFile[]; readonly until?: string; readonly year?: number }
+interface Bundle {
+  readonly name: string;
+  readonly files: readonly ExampleFile[];
+  readonly until?: string;
+  readonly year?: number;
+}
 function bundles(): Bundle[] {
   const all: Bundle[] = scenarios().map((scenario) => ({ name: `sample ${scenario}`, files: scenarioFiles(scenario) }));
   for (const rule of rules) {
@@ -147,9 +196,10 @@ describe.each(bundles().map((bundle) => [bundle.name, bundle] as const))("advice
   it("shows no plain pairresync while an S-VOL takeover of the group is not resynchronized (it would overwrite the newer data)", () => {
     const offending = open.flatMap((finding) => {
       const context = { deviceGroup: finding.deviceGroup, package: finding.package, node: finding.node, now: null };
-      const tookOver = engine.pairModel.lookup("takeover.sinceSync", context) === true
-        && engine.pairModel.lookup("takeover.ok", context) === true
-        && ["svol", "svol-ssus"].includes(String(engine.pairModel.lookup("takeover.resultName", context)));
+      const tookOver =
+        engine.pairModel.lookup("takeover.sinceSync", context) === true &&
+        engine.pairModel.lookup("takeover.ok", context) === true &&
+        ["svol", "svol-ssus"].includes(String(engine.pairModel.lookup("takeover.resultName", context)));
       if (!tookOver) return [];
       return finding.steps.filter((step) => PLAIN_RESYNC.test(step.command)).map((step) => `${finding.rule}: ${step.where}: ${step.command}`);
     });

@@ -14,7 +14,9 @@ describe("the built-in catalog", () => {
   });
 
   it("loads every rule file on disk, named after its id", () => {
-    const files = readdirSync(builtInRulesDirectory()).filter((name) => name.endsWith(".yaml")).sort();
+    const files = readdirSync(builtInRulesDirectory())
+      .filter((name) => name.endsWith(".yaml"))
+      .sort();
     expect(loaded.rules.map((rule) => `${rule.id}.yaml`).sort()).toEqual(files);
     for (const file of files) expect(file).toMatch(/^[a-z0-9][a-z0-9-]{2,80}\.yaml$/);
   });
@@ -46,7 +48,9 @@ describe("the built-in catalog", () => {
     const rule = loaded.rules.find((candidate) => candidate.id === "start-refused-noncurdata")!;
     const pvolExample = rule.examples!.fire![1];
     const withExpect = (expect: object) => ({ ...rule, examples: { fire: [{ ...pvolExample, expect }], notFire: [] } });
-    expect(runRuleExamples(withExpect({ commands: ["pairresync -g dbdg -c 15", "FORCEFLAG"] }))[0].reason).toMatch(/^no step command 'FORCEFLAG' after the previous one/);
+    expect(runRuleExamples(withExpect({ commands: ["pairresync -g dbdg -c 15", "FORCEFLAG"] }))[0].reason).toMatch(
+      /^no step command 'FORCEFLAG' after the previous one/,
+    );
     expect(runRuleExamples(withExpect({ notCommands: ["FORCEFLAG"] }))[0].reason).toBe("a step command contains 'FORCEFLAG', which this example forbids");
     expect(runRuleExamples(withExpect({ commands: ["FORCEFLAG", "pairresync -g dbdg -c 15"] }))[0].reason).toBeUndefined();
   });

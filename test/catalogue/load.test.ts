@@ -15,7 +15,14 @@ describe("loadRules", () => {
     expect(rules.map((rule) => rule.id)).toEqual(["good-rule", "unknown-kind"]);
     const files = new Set(problems.map((problem) => problem.location?.path.split("/").pop()));
     expect([...files].sort()).toEqual([
-      "bad-action.yaml", "bad-severity.yaml", "bad-step-condition.yaml", "id-mismatch.yaml", "no-examples.yaml", "unknown-key.yaml", "unknown-kind.yaml", "yaml-syntax.yaml",
+      "bad-action.yaml",
+      "bad-severity.yaml",
+      "bad-step-condition.yaml",
+      "id-mismatch.yaml",
+      "no-examples.yaml",
+      "unknown-key.yaml",
+      "unknown-kind.yaml",
+      "yaml-syntax.yaml",
     ]);
     expect(problems.every((problem) => problem instanceof RuleProblem && problem.location?.line !== undefined)).toBe(true);
   });
@@ -66,7 +73,9 @@ describe("loadRules", () => {
   });
 
   it("formats a problem as one greppable line", () => {
-    expect(problemIn("bad-action.yaml")[0].toString()).toMatch(/bad-action\.yaml:12: error \[unknown-action\] action 'resync-now' is not a contract action id \(hint: use one of: full-resync, /);
+    expect(problemIn("bad-action.yaml")[0].toString()).toMatch(
+      /bad-action\.yaml:12: error \[unknown-action\] action 'resync-now' is not a contract action id \(hint: use one of: full-resync, /,
+    );
   });
 
   it("lets a site folder override a built-in rule with a warning", () => {

@@ -6,7 +6,7 @@ describe("names a command may carry", () => {
     expect(brokenRule("package", "oracle_pkg")).toBeNull();
     expect(brokenRule("package", "a".repeat(39))).toBeNull();
     expect(brokenRule("package", "a".repeat(40))?.what).toBe("package");
-    for (const bad of ["sap_pkg;reboot", "_pkg", "pkg-", "pkg name", "pkg$(id)", "pkg`id`", "pkg\nrm", "pkg|sh", "pkg&", "pkg>x", "pkg'", "pkg\"", "pkg\\"]) {
+    for (const bad of ["sap_pkg;reboot", "_pkg", "pkg-", "pkg name", "pkg$(id)", "pkg`id`", "pkg\nrm", "pkg|sh", "pkg&", "pkg>x", "pkg'", 'pkg"', "pkg\\"]) {
       expect(brokenRule("package", bad), bad).not.toBeNull();
     }
   });
@@ -49,7 +49,7 @@ describe("names a command may carry", () => {
   });
 
   it("the raw value is quoted with every non-printable character escaped", () => {
-    expect(quoteRaw("a\u001b]0;x\u0007\"\\")).toBe(String.raw`"a\u001b]0;x\u0007\"\\"`);
+    expect(quoteRaw('a\u001b]0;x\u0007"\\')).toBe(String.raw`"a\u001b]0;x\u0007\"\\"`);
     expect(quoteRaw("rtl\u202eexe")).toBe(String.raw`"rtl\u202eexe"`);
     expect(quoteRaw("x".repeat(200))).toBe(`"${"x".repeat(120)}..."`);
   });

@@ -16,26 +16,38 @@ function write(root: string, relative: string, content: string): void {
   writeFileSync(path, content);
 }
 
-interface Finding { rule: string; status: string; summary: string }
+interface Finding {
+  rule: string;
+  status: string;
+  summary: string;
+}
 
 describe("summaries that stay true while the finding is open", () => {
   it("failback-continental does not say the recovery package runs after it was halted without PAIR", () => {
     const root = tempDir();
     const bundle = join(root, "bundle");
     write(bundle, "nodeC1/etc/cmcluster/ora_bkpkg/ora_bkpkg_xpca.env", 'DEVICE_GROUP="oradg"\nFENCE=NEVER\nCLUSTER_TYPE="continental"\nAUTO_SVOLPSUE=1\n');
-    write(bundle, "nodeC1/etc/cmcluster/ora_bkpkg/ora_bkpkg.log", [
-      '\t########### Node "nodeC1": Starting package at Sat Nov 07 15:31:00 EST 2026 ###########',
-      'Nov  7 15:31:12 - Node "nodeC1": The local device group oradg is in SVOL_PSUE state; remote state is EX_ENORMT (242).',
-      'Nov  7 15:31:40 - Node "nodeC1": Executing horctakeover -g oradg -S ... horctakeover returned 2 (SVOL-takeover).',
-      'Nov  7 15:31:41 - Node "nodeC1": Device group oradg is now SVOL_SSWS.',
-      '\t########### Node "nodeC1": Package start completed at Sat Nov 07 15:32:02 EST 2026 ###########',
-      "",
-    ].join("\n"));
-    write(bundle, "nodeC1/var/adm/syslog/syslog.log", [
-      "Nov  8 09:40:00 nodeC1 logger: mcstat: pairdisplay -g oradg -fc: local PSUS(SSWS), remote PVOL_PSUE",
-      "Nov  8 10:00:00 nodeC1 cmcld[2050]: Halted package ora_bkpkg on node nodeC1.",
-      "",
-    ].join("\n"));
+    write(
+      bundle,
+      "nodeC1/etc/cmcluster/ora_bkpkg/ora_bkpkg.log",
+      [
+        '\t########### Node "nodeC1": Starting package at Sat Nov 07 15:31:00 EST 2026 ###########',
+        'Nov  7 15:31:12 - Node "nodeC1": The local device group oradg is in SVOL_PSUE state; remote state is EX_ENORMT (242).',
+        'Nov  7 15:31:40 - Node "nodeC1": Executing horctakeover -g oradg -S ... horctakeover returned 2 (SVOL-takeover).',
+        'Nov  7 15:31:41 - Node "nodeC1": Device group oradg is now SVOL_SSWS.',
+        '\t########### Node "nodeC1": Package start completed at Sat Nov 07 15:32:02 EST 2026 ###########',
+        "",
+      ].join("\n"),
+    );
+    write(
+      bundle,
+      "nodeC1/var/adm/syslog/syslog.log",
+      [
+        "Nov  8 09:40:00 nodeC1 logger: mcstat: pairdisplay -g oradg -fc: local PSUS(SSWS), remote PVOL_PSUE",
+        "Nov  8 10:00:00 nodeC1 cmcld[2050]: Halted package ora_bkpkg on node nodeC1.",
+        "",
+      ].join("\n"),
+    );
     const result = runMcadvisor(["analyze", "--db", join(root, "db.sqlite"), "--year", "2026", "--format", "json", bundle]);
     const findings = (JSON.parse(result.stdout) as { findings: Finding[] }).findings;
     const failback = findings.find((finding) => finding.rule === "failback-continental");

@@ -9,7 +9,15 @@ import { runMcadvisor } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
 import { expectedFindings, samplesDirectory, scenarios } from "../helpers/samples-files.js";
 
-interface Finding { action: string; severity: string; status: string; package: string | null; deviceGroup: string | null; bundle: string; rule: string }
+interface Finding {
+  action: string;
+  severity: string;
+  status: string;
+  package: string | null;
+  deviceGroup: string | null;
+  bundle: string;
+  rule: string;
+}
 
 const describeFinding = (finding: Omit<Finding, "bundle" | "rule">): string =>
   `${finding.action} ${finding.severity} ${finding.status} package=${String(finding.package)} deviceGroup=${String(finding.deviceGroup)}`;

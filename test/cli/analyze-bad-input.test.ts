@@ -165,7 +165,11 @@ describe("analyze is idempotent and resumable", () => {
     const texts = storedLines(database).map((line) => line.text);
     expect(texts).toHaveLength(4);
     expect(new Set(texts).size).toBe(4);
-    expect(readFileSync(join(dirname(syslog), "OLDsyslog.log"), "utf8").split("\n").filter(Boolean)).toHaveLength(3);
+    expect(
+      readFileSync(join(dirname(syslog), "OLDsyslog.log"), "utf8")
+        .split("\n")
+        .filter(Boolean),
+    ).toHaveLength(3);
   });
 });
 

@@ -30,7 +30,13 @@ function query<Row>(db: string, sql: string): Row[] {
   return JSON.parse(result.stdout) as Row[];
 }
 
-interface FileRow { file: string; host: string | null; package: string | null; format: string; lines: number }
+interface FileRow {
+  file: string;
+  host: string | null;
+  package: string | null;
+  format: string;
+  lines: number;
+}
 
 describe("analyze on Serviceguard for Linux layouts", () => {
   it("discovers messages*, journal exports, $SGCONF and $SGRUN package logs on both distributions, and the event log", () => {
@@ -41,17 +47,30 @@ describe("analyze on Serviceguard for Linux layouts", () => {
     write(bundle, "nodeB1/var/log/messages", [rfc("04:11:09", "nodeB1", "2 nodes have formed a new cluster")]);
     write(bundle, "nodeB1/var/log/messages.1", [rfc("03:00:00", "nodeB1", "Attempting to form a new cluster")]);
     write(bundle, "nodeB1/var/log/messages-20260301.gz", gzipSync(Buffer.from(`${rfc("02:00:00", "nodeB1", "Starting cluster management protocols.")}\n`)));
-    write(bundle, "nodeB1/usr/local/cmcluster/run/log/pkgA.log", ["Mar  2 04:11:01 root@nodeB1 master_control_script.sh[21259]: ###### Starting package pkgA ######"]);
-    write(bundle, "nodeB1/usr/local/cmcluster/run/log/pkgA.log.1", ["Mar  1 04:11:01 root@nodeB1 master_control_script.sh[1259]: ###### Starting package pkgA ######"]);
-    write(bundle, "nodeB1/usr/local/cmcluster/conf/pkgB/pkgB.cntl.log", ["Mar  2 04:12:01 - Node \"nodeB1\": Activating volume group vg02 with exclusive option."]);
+    write(bundle, "nodeB1/usr/local/cmcluster/run/log/pkgA.log", [
+      "Mar  2 04:11:01 root@nodeB1 master_control_script.sh[21259]: ###### Starting package pkgA ######",
+    ]);
+    write(bundle, "nodeB1/usr/local/cmcluster/run/log/pkgA.log.1", [
+      "Mar  1 04:11:01 root@nodeB1 master_control_script.sh[1259]: ###### Starting package pkgA ######",
+    ]);
+    write(bundle, "nodeB1/usr/local/cmcluster/conf/pkgB/pkgB.cntl.log", [
+      'Mar  2 04:12:01 - Node "nodeB1": Activating volume group vg02 with exclusive option.',
+    ]);
     write(bundle, "nodeB1/usr/local/cmcluster/conf/pkgB/pkgB.conf", ["package_name\t\tpkgB", "run_script_timeout\tno_timeout"]);
     write(bundle, "nodeB1/usr/local/cmcluster/conf/cluster.ascii", ["CLUSTER_NAME\t\tlnx_cl", "NODE_NAME\t\tnodeB1"]);
     // SUSE: $SGCONF=/opt/cmcluster/conf, $SGRUN=/opt/cmcluster/run
     write(bundle, "nodeB2/opt/cmcluster/run/log/pkgC.log", ["Mar  2 04:13:01 root@nodeB2 master_control_script.sh[3001]: ###### Starting package pkgC ######"]);
-    write(bundle, "nodeB2/opt/cmcluster/conf/pkgD/pkgD.log", ["Mar  2 04:14:01 - Node \"nodeB2\": Activating volume group vg04 with exclusive option."]);
+    write(bundle, "nodeB2/opt/cmcluster/conf/pkgD/pkgD.log", ['Mar  2 04:14:01 - Node "nodeB2": Activating volume group vg04 with exclusive option.']);
     // journalctl exports: by name, and a .txt recognised by its first stamped line
-    write(bundle, "nodeB2/var/log/journal.txt", ["-- Logs begin at Mon 2026-03-02 00:00:01 CET, end at Mon 2026-03-02 18:00:00 CET. --", "2026-03-02T04:15:00+0100 nodeB2 cmcld[3021]: Timed out node nodeB1. It may have failed."]);
-    write(bundle, "nodeB2/var/log/boot-export.txt", ["", "-- Boot 5f2c0a61d2b14e3c9d1f2b7a8e6c4d10 --", "2026-03-02T04:16:00+01:00 nodeB2 systemd[1]: Started cmcluster.service."]);
+    write(bundle, "nodeB2/var/log/journal.txt", [
+      "-- Logs begin at Mon 2026-03-02 00:00:01 CET, end at Mon 2026-03-02 18:00:00 CET. --",
+      "2026-03-02T04:15:00+0100 nodeB2 cmcld[3021]: Timed out node nodeB1. It may have failed.",
+    ]);
+    write(bundle, "nodeB2/var/log/boot-export.txt", [
+      "",
+      "-- Boot 5f2c0a61d2b14e3c9d1f2b7a8e6c4d10 --",
+      "2026-03-02T04:16:00+01:00 nodeB2 systemd[1]: Started cmcluster.service.",
+    ]);
     // Continentalclusters' event log, no extension
     write(bundle, "nodeC1/var/opt/resmon/log/cc/eventlog", ["Mon Mar  2 04:17:00 CET 2026 CLUSTER_ALERT primary_cluster/UNREACHABLE 5 MINUTES"]);
     // not logs of the cluster: the journal's binary files, other /var/log files, a note
@@ -116,7 +135,9 @@ describe("analyze on Serviceguard for Linux layouts", () => {
     const root = tempDir();
     const bundle = join(root, "modular");
     write(bundle, "nodeB1/var/log/messages", ["2024-06-01T10:00:05.000000+02:00 nodeB1 cmcld[3021]: Started package pkgA on node nodeB1."]);
-    write(bundle, "nodeB1/usr/local/cmcluster/run/log/pkgA.log", ["Jun  1 10:00:01 root@nodeB1 master_control_script.sh[21259]: ###### Starting package pkgA ######"]);
+    write(bundle, "nodeB1/usr/local/cmcluster/run/log/pkgA.log", [
+      "Jun  1 10:00:01 root@nodeB1 master_control_script.sh[21259]: ###### Starting package pkgA ######",
+    ]);
     const db = join(root, "modular.db");
     analyze(db, [bundle]); // the files were written today: mtime alone would say this June
     expect(query<{ ts: string }>(db, "SELECT ts FROM log_lines WHERE file LIKE '%pkgA.log'")).toEqual([{ ts: "2024-06-01T10:00:01" }]);
@@ -134,19 +155,17 @@ describe("analyze on Serviceguard for Linux layouts", () => {
       "2026-03-02T04:00:01.250000-05:00 nodeB1 cmcld[3021]: step-1 (rsyslog, -05:00)",
       "2026-03-02T04:00:06.000001-05:00 nodeB1 cmcld[3021]: step-6 (rsyslog, -05:00)",
     ]);
-    write(bundle, "nodeB2/var/log/messages", [
-      "2026-03-02T09:00:02Z nodeB2 cmcld[3021]: step-2 (rsyslog, a node kept in UTC)",
-    ]);
-    write(bundle, "nodeB2/var/log/journal-nodeB2.txt", [
-      "2026-03-02T09:00:05+00:00 nodeB2 cmcld[3021]: step-5 (journalctl --utc, systemd 255 or later)",
-    ]);
+    write(bundle, "nodeB2/var/log/messages", ["2026-03-02T09:00:02Z nodeB2 cmcld[3021]: step-2 (rsyslog, a node kept in UTC)"]);
+    write(bundle, "nodeB2/var/log/journal-nodeB2.txt", ["2026-03-02T09:00:05+00:00 nodeB2 cmcld[3021]: step-5 (journalctl --utc, systemd 255 or later)"]);
     write(bundle, "nodeB3/var/log/journal.txt", [
       "-- Logs begin at Mon 2026-03-02 00:00:00 EST, end at Mon 2026-03-02 04:00:03 EST. --",
       "2026-03-02T04:00:03-0500 nodeB3 cmcld[3021]: step-3 (journalctl short-iso)",
     ]);
     const order = (db: string): Array<[string, string]> =>
-      query<{ ts: string; text: string }>(db, "SELECT ts, text FROM log_lines WHERE text LIKE '%step-%' ORDER BY ts, file, line_no")
-        .map((row) => [row.ts, /step-\d/.exec(row.text)?.[0] ?? ""]);
+      query<{ ts: string; text: string }>(db, "SELECT ts, text FROM log_lines WHERE text LIKE '%step-%' ORDER BY ts, file, line_no").map((row) => [
+        row.ts,
+        /step-\d/.exec(row.text)?.[0] ?? "",
+      ]);
 
     // Without --tz: the first zoned line (-05:00) fixes the clock; UTC lines are brought to it.
     const plain = join(root, "plain.db");
@@ -204,7 +223,10 @@ describe("analyze on Serviceguard for Linux layouts", () => {
     const { findings } = analyze(db, [bundle]);
     const open = findings.filter((finding) => finding.status === "open");
     expect(open.map((finding) => [finding.action, finding.severity])).toEqual([["recover-continental-cluster", "critical"]]);
-    const lines = query<{ file: string; ts: string; host: string; format: string }>(db, "SELECT file, ts, host, format FROM log_lines WHERE file LIKE '%eventlog' ORDER BY file, line_no");
+    const lines = query<{ file: string; ts: string; host: string; format: string }>(
+      db,
+      "SELECT file, ts, host, format FROM log_lines WHERE file LIKE '%eventlog' ORDER BY file, line_no",
+    );
     expect(lines.map((row) => [row.file.slice(bundle.length + 1), row.ts, row.host, row.format])).toEqual([
       ["nodeC1/var/opt/resmon/log/cc/eventlog", "2026-03-02T14:07:07", "nodeC1", "syslog"],
       ["nodeC1/var/opt/resmon/log/cc/eventlog", "2026-03-02T14:12:07", "nodeC1", "syslog"],

@@ -8,9 +8,20 @@ import { startRsyslog } from "../helpers/rsyslog.js";
 import { waitFor } from "../helpers/wait.js";
 
 interface JsonFinding {
-  id: string; rule: string; action: string; severity: string; status: string; title: string;
-  package: string | null; deviceGroup: string | null; node: string | null; site: string | null;
-  firstSeen: string; lastSeen: string; resolvedAt: string | null; bundle: string;
+  id: string;
+  rule: string;
+  action: string;
+  severity: string;
+  status: string;
+  title: string;
+  package: string | null;
+  deviceGroup: string | null;
+  node: string | null;
+  site: string | null;
+  firstSeen: string;
+  lastSeen: string;
+  resolvedAt: string | null;
+  bundle: string;
 }
 
 describe("--emit against a real rsyslog", () => {
@@ -21,17 +32,34 @@ describe("--emit against a real rsyslog", () => {
     // and the TCP frame counted in bytes. The site rule's title is multibyte too (test/fixtures/emit-rules).
     const bundle = join(directory, 'incident "Nord] \\ Ü 日本');
     cpSync(join(repositoryRoot, "samples", "site-failover-svol-takeover"), bundle, { recursive: true });
-    appendFileSync(join(bundle, "nodeB2", "var", "adm", "syslog", "syslog.log"),
-      "Nov 17 14:55:00 nodeB2 root: pairdisplay -g oradg: EX_COMERR (255) can't communicate with HORCM instance 1\n");
+    appendFileSync(
+      join(bundle, "nodeB2", "var", "adm", "syslog", "syslog.log"),
+      "Nov 17 14:55:00 nodeB2 root: pairdisplay -g oradg: EX_COMERR (255) can't communicate with HORCM instance 1\n",
+    );
 
     const result = runMcadvisor([
-      "analyze", "--db", join(directory, "mcadvisor.db"), "--format", "json", "--rules", join(repositoryRoot, "test", "fixtures", "emit-rules"),
-      "--emit", `syslog://127.0.0.1:${rsyslog.udpPort}`, "--emit", `syslog+tcp://127.0.0.1:${rsyslog.tcpPort}`, bundle,
+      "analyze",
+      "--db",
+      join(directory, "mcadvisor.db"),
+      "--format",
+      "json",
+      "--rules",
+      join(repositoryRoot, "test", "fixtures", "emit-rules"),
+      "--emit",
+      `syslog://127.0.0.1:${rsyslog.udpPort}`,
+      "--emit",
+      `syslog+tcp://127.0.0.1:${rsyslog.tcpPort}`,
+      bundle,
     ]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(2); // the emission does not change analyze's exit status
     const findings = (JSON.parse(result.stdout) as { findings: JsonFinding[] }).findings;
-    expect(findings.map((finding) => finding.rule).sort()).toEqual(["emit-test-unicode-title", "failback-after-failover", "raid-manager-instance-error", "swap-resync-after-takeover"]);
+    expect(findings.map((finding) => finding.rule).sort()).toEqual([
+      "emit-test-unicode-title",
+      "failback-after-failover",
+      "raid-manager-instance-error",
+      "swap-resync-after-takeover",
+    ]);
 
     const received = await waitFor(() => {
       const records = rsyslog.json().filter((record) => record.sd["mcadvisor@32473"] !== undefined);
@@ -45,7 +73,9 @@ describe("--emit against a real rsyslog", () => {
         expect(record?.msgid).toBe("finding-opened");
         expect(record?.msg).toBe(`\ufeff${finding.title}`);
         const { id, rule, action, severity, status, firstSeen, lastSeen } = finding;
-        const known = Object.fromEntries((["package", "deviceGroup", "node", "site"] as const).flatMap((key) => (finding[key] === null ? [] : [[key, finding[key]]])));
+        const known = Object.fromEntries(
+          (["package", "deviceGroup", "node", "site"] as const).flatMap((key) => (finding[key] === null ? [] : [[key, finding[key]]])),
+        );
         expect(record?.sd["mcadvisor@32473"]).toEqual({ id, change: "opened", action, severity, status, rule, ...known, firstSeen, lastSeen, bundle });
       }
     }
@@ -67,8 +97,17 @@ describe("--emit against a real rsyslog", () => {
     writeFileSync(tree.syslog, `${syslogLine("syslogd: restart")}\n`);
     const watcher = await startWatch(["--db", tree.db, "--root", tree.root, "--tz", "UTC", "--emit", `syslog+tcp://127.0.0.1:${rsyslog.tcpPort}`]);
     appendFileSync(tree.syslog, `${syslogLine("root: pairdisplay -g dbdg: EX_COMERR (255) can't communicate with HORCM instance 1")}\n`);
-    const opened = await waitFor(() => rsyslog.json().find((record) => record.msgid === "finding-opened"), `the opened change at rsyslog (watch: ${watcher.stderr()})`);
-    expect(opened.sd["mcadvisor@32473"]).toMatchObject({ change: "opened", action: "restart-raid-manager", severity: "critical", deviceGroup: "dbdg", node: "nodeB1" });
+    const opened = await waitFor(
+      () => rsyslog.json().find((record) => record.msgid === "finding-opened"),
+      `the opened change at rsyslog (watch: ${watcher.stderr()})`,
+    );
+    expect(opened.sd["mcadvisor@32473"]).toMatchObject({
+      change: "opened",
+      action: "restart-raid-manager",
+      severity: "critical",
+      deviceGroup: "dbdg",
+      node: "nodeB1",
+    });
     appendFileSync(tree.syslog, `${syslogLine("cmcld[100]: Started package dbpkg on node nodeB1.")}\n`);
     const resolved = await waitFor(() => rsyslog.json().find((record) => record.msgid === "finding-resolved"), "the resolved change at rsyslog");
     expect(resolved.sd["mcadvisor@32473"]).toMatchObject({ change: "resolved", id: opened.sd["mcadvisor@32473"].id, status: "resolved" });

@@ -19,7 +19,12 @@ function incident(lines: readonly string[]): { directory: string; bundle: string
 }
 
 const readLines = (file: string): Array<Record<string, unknown>> =>
-  existsSync(file) ? readFileSync(file, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) : [];
+  existsSync(file)
+    ? readFileSync(file, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+    : [];
 
 /** A TCP port nobody listens on. */
 async function closedPort(): Promise<number> {
@@ -71,7 +76,10 @@ describe("--emit on the command line", () => {
     expect(resolved.code).toBe(0);
     const now = (JSON.parse(resolved.stdout) as { findings: Array<Record<string, unknown>> }).findings[0];
     expect(now).toMatchObject({ status: "resolved" });
-    expect(readLines(changes)).toEqual([{ change: "opened", ...document.findings[0] }, { change: "resolved", ...now }]);
+    expect(readLines(changes)).toEqual([
+      { change: "opened", ...document.findings[0] },
+      { change: "resolved", ...now },
+    ]);
   });
 
   it("analyze --emit jsonl:- writes the change lines after the text report", () => {

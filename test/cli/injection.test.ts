@@ -71,8 +71,22 @@ describe("forged names in logs never reach a command", () => {
   for (const format of ["markdown", "html", "json"]) {
     it(`report --format ${format}: no forged name in a command, the warning is in the report`, () => {
       const root = tempDir();
-      const result = runMcadvisor(["report", "--db", join(root, "db"), "--year", "2026", "--tz", "UTC", "--since", "2026-11-01", "--until", "2026-12-01",
-        "--format", format, forgedBundle(root)]);
+      const result = runMcadvisor([
+        "report",
+        "--db",
+        join(root, "db"),
+        "--year",
+        "2026",
+        "--tz",
+        "UTC",
+        "--since",
+        "2026-11-01",
+        "--until",
+        "2026-12-01",
+        "--format",
+        format,
+        forgedBundle(root),
+      ]);
       expect(result.code, result.stderr).toBe(2);
       const out = result.stdout;
       expect(out).not.toMatch(/cmmodpkg -e[^\n]*sap_pkg;reboot/);

@@ -19,8 +19,21 @@ function write(root: string, relative: string, content: string | Buffer): void {
   writeFileSync(path, content);
 }
 
-interface Finding { rule: string; action: string; severity: string; status: string; package: string | null; deviceGroup: string | null; steps: Array<{ command: string }>; evidence: Array<{ text: string }> }
-interface Document { inputs: { unread: number }; bundles: Array<{ bundle: string; readable: boolean; unread: number; verdict: string | null; message: string | null }>; findings: Finding[] }
+interface Finding {
+  rule: string;
+  action: string;
+  severity: string;
+  status: string;
+  package: string | null;
+  deviceGroup: string | null;
+  steps: Array<{ command: string }>;
+  evidence: Array<{ text: string }>;
+}
+interface Document {
+  inputs: { unread: number };
+  bundles: Array<{ bundle: string; readable: boolean; unread: number; verdict: string | null; message: string | null }>;
+  findings: Finding[];
+}
 
 const analysed = new Map<string, ReturnType<typeof analyzeNow>>();
 
@@ -41,67 +54,95 @@ function analyze(root: string, bundle: string): ReturnType<typeof analyzeNow> {
 /** Incidents in other words: each is a bundle folder of `root`. */
 function failureBundles(root: string): Record<string, { rule: string; exit: number }> {
   // A modular package (master_control_script.sh layout): the Metrocluster module says both sides are PAIR in its own words, the start fails.
-  write(root, "modular/nodeA1/var/adm/cmcluster/log/app_pkg.log", [
-    "Dec  1 10:00:00 root@nodeA1 master_control_script.sh[12345]: ###### Starting package app_pkg ######",
-    "Dec  1 10:00:02 root@nodeA1 dts_pre_script.sh[12347]: appdg: replica consistency not confirmed (S-VOL PAIR, P-VOL PAIR), journal check returned PJNF",
-    "Dec  1 10:00:03 root@nodeA1 master_control_script.sh[12345]: ###### Failed to start package app_pkg, rollback steps. ######",
-    "",
-  ].join("\n"));
+  write(
+    root,
+    "modular/nodeA1/var/adm/cmcluster/log/app_pkg.log",
+    [
+      "Dec  1 10:00:00 root@nodeA1 master_control_script.sh[12345]: ###### Starting package app_pkg ######",
+      "Dec  1 10:00:02 root@nodeA1 dts_pre_script.sh[12347]: appdg: replica consistency not confirmed (S-VOL PAIR, P-VOL PAIR), journal check returned PJNF",
+      "Dec  1 10:00:03 root@nodeA1 master_control_script.sh[12345]: ###### Failed to start package app_pkg, rollback steps. ######",
+      "",
+    ].join("\n"),
+  );
   // Syslog only: a wrapper script refuses the start in its own words, cmcld says NO_RESTART.
-  write(root, "wrapper-refusal/nodeB2/var/adm/syslog/syslog.log", [
-    "Dec  2 06:00:00 nodeB2 cmcld[2048]: Executing '/etc/cmcluster/app_pkg/app_pkg.cntl start' for package app_pkg.",
-    "Dec  2 06:00:04 nodeB2 xpcawrap[2]: device group appdg: local S-VOL PAIR, remote P-VOL PAIR",
-    "Dec  2 06:00:05 nodeB2 xpcawrap[2]: app_pkg refused on nodeB2: Metrocluster says the device group appdg must not be started (exit 1)",
-    "Dec  2 06:00:06 nodeB2 cmcld[2048]: Package app_pkg run script exited with NO_RESTART.",
-    "",
-  ].join("\n"));
+  write(
+    root,
+    "wrapper-refusal/nodeB2/var/adm/syslog/syslog.log",
+    [
+      "Dec  2 06:00:00 nodeB2 cmcld[2048]: Executing '/etc/cmcluster/app_pkg/app_pkg.cntl start' for package app_pkg.",
+      "Dec  2 06:00:04 nodeB2 xpcawrap[2]: device group appdg: local S-VOL PAIR, remote P-VOL PAIR",
+      "Dec  2 06:00:05 nodeB2 xpcawrap[2]: app_pkg refused on nodeB2: Metrocluster says the device group appdg must not be started (exit 1)",
+      "Dec  2 06:00:06 nodeB2 cmcld[2048]: Package app_pkg run script exited with NO_RESTART.",
+      "",
+    ].join("\n"),
+  );
   write(root, "wrapper-refusal/nodeB2/etc/cmcluster/app_pkg/app_pkg_xpca.env", "DEVICE_GROUP=appdg\nAUTO_NONCURDATA=0\n");
   // A takeover the array rejects, logged by a wrapper in syslog; the package is mapped to the group by its env file.
-  write(root, "rejected-takeover/nodeB1/var/adm/syslog/syslog.log", [
-    "Dec  4 02:10:01 nodeB1 cmcld[2048]: Executing '/etc/cmcluster/app_pkg/app_pkg.cntl start' for package app_pkg.",
-    "Dec  4 02:10:05 nodeB1 mcwrap[311]: horctakeover -g appdg -S: [EX_CMDRJE] Command rejected by the array",
-    "Dec  4 02:10:06 nodeB1 cmcld[2048]: Package app_pkg run script exited with NO_RESTART.",
-    "",
-  ].join("\n"));
+  write(
+    root,
+    "rejected-takeover/nodeB1/var/adm/syslog/syslog.log",
+    [
+      "Dec  4 02:10:01 nodeB1 cmcld[2048]: Executing '/etc/cmcluster/app_pkg/app_pkg.cntl start' for package app_pkg.",
+      "Dec  4 02:10:05 nodeB1 mcwrap[311]: horctakeover -g appdg -S: [EX_CMDRJE] Command rejected by the array",
+      "Dec  4 02:10:06 nodeB1 cmcld[2048]: Package app_pkg run script exited with NO_RESTART.",
+      "",
+    ].join("\n"),
+  );
   write(root, "rejected-takeover/nodeB1/etc/cmcluster/app_pkg/app_pkg_xpca.env", "DEVICE_GROUP=appdg\n");
   // A package log whose only failure line is the short (6 #) banner of the control script's fatal path.
-  write(root, "short-banner/nodeA2/etc/cmcluster/db_pkg/db_pkg.cntl.log", [
-    "\t########### Node \"nodeA2\": Starting package at Sat Dec  5 09:00:00 EST 2026 ###########",
-    "Dec  5 09:00:03 - Node \"nodeA2\": checking replication of dbdg ... 3 of 8 S-VOLs answered in a way this check does not accept",
-    "###### Node \"nodeA2\": Package start failed at Sat Dec  5 09:00:09 EST 2026 ######",
-    "",
-  ].join("\n"));
+  write(
+    root,
+    "short-banner/nodeA2/etc/cmcluster/db_pkg/db_pkg.cntl.log",
+    [
+      '\t########### Node "nodeA2": Starting package at Sat Dec  5 09:00:00 EST 2026 ###########',
+      'Dec  5 09:00:03 - Node "nodeA2": checking replication of dbdg ... 3 of 8 S-VOLs answered in a way this check does not accept',
+      '###### Node "nodeA2": Package start failed at Sat Dec  5 09:00:09 EST 2026 ######',
+      "",
+    ].join("\n"),
+  );
   // A node fails with the package on it; switching was off; nobody restarts it.
-  write(root, "node-lost/nodeB2/var/adm/syslog/syslog.log", [
-    "Dec  6 01:00:00 nodeB2 cmcld[2048]: Started package web_pkg on node nodeB1.",
-    "Dec  6 04:00:24 nodeB2 cmcld[2048]: Member nodeB1 seems unhealthy, not receiving heartbeats from it.",
-    "Dec  6 04:00:30 nodeB2 cmcld[2048]: Timed out node nodeB1. It may have failed.",
-    "Dec  6 04:00:34 nodeB2 cmcld[2048]: 1 node has re-formed the cluster",
-    "Dec  6 04:40:00 nodeB2 sshd[811]: Accepted publickey for root from 10.20.9.21 port 51514 ssh2",
-    "",
-  ].join("\n"));
+  write(
+    root,
+    "node-lost/nodeB2/var/adm/syslog/syslog.log",
+    [
+      "Dec  6 01:00:00 nodeB2 cmcld[2048]: Started package web_pkg on node nodeB1.",
+      "Dec  6 04:00:24 nodeB2 cmcld[2048]: Member nodeB1 seems unhealthy, not receiving heartbeats from it.",
+      "Dec  6 04:00:30 nodeB2 cmcld[2048]: Timed out node nodeB1. It may have failed.",
+      "Dec  6 04:00:34 nodeB2 cmcld[2048]: 1 node has re-formed the cluster",
+      "Dec  6 04:40:00 nodeB2 sshd[811]: Accepted publickey for root from 10.20.9.21 port 51514 ssh2",
+      "",
+    ].join("\n"),
+  );
   // A halt that failed, syslog only.
-  write(root, "halt-failed/nodeA1/var/adm/syslog/syslog.log", [
-    "Dec  3 22:00:05 nodeA1 cmcld[2048]: Executing '/etc/cmcluster/sap_pkg/sap_pkg.cntl stop' for package sap_pkg.",
-    "Dec  3 22:00:52 nodeA1 cmcld[2048]: Package sap_pkg halt script exited with NO_RESTART.",
-    "",
-  ].join("\n"));
+  write(
+    root,
+    "halt-failed/nodeA1/var/adm/syslog/syslog.log",
+    [
+      "Dec  3 22:00:05 nodeA1 cmcld[2048]: Executing '/etc/cmcluster/sap_pkg/sap_pkg.cntl stop' for package sap_pkg.",
+      "Dec  3 22:00:52 nodeA1 cmcld[2048]: Package sap_pkg halt script exited with NO_RESTART.",
+      "",
+    ].join("\n"),
+  );
   // A takeover while the S-VOL is still copying, in pairvolchk-like words.
-  write(root, "copying/nodeA1/etc/cmcluster/ora_pkg/ora_pkg.log", [
-    "\t########### Node \"nodeA1\": Starting package at Mon Dec  7 03:20:01 EST 2026 ###########",
-    "Dec  7 03:20:04 - Node \"nodeA1\": pairvolchk: device group oradg local S-VOL COPY",
-    "Dec  7 03:20:09 - Node \"nodeA1\": horctakeover -g oradg returned EX_VOLCUR (225)",
-    "\t########### Node \"nodeA1\": Package start failed at Mon Dec  7 03:20:10 EST 2026 ###########",
-    "",
-  ].join("\n"));
+  write(
+    root,
+    "copying/nodeA1/etc/cmcluster/ora_pkg/ora_pkg.log",
+    [
+      '\t########### Node "nodeA1": Starting package at Mon Dec  7 03:20:01 EST 2026 ###########',
+      'Dec  7 03:20:04 - Node "nodeA1": pairvolchk: device group oradg local S-VOL COPY',
+      'Dec  7 03:20:09 - Node "nodeA1": horctakeover -g oradg returned EX_VOLCUR (225)',
+      '\t########### Node "nodeA1": Package start failed at Mon Dec  7 03:20:10 EST 2026 ###########',
+      "",
+    ].join("\n"),
+  );
   return {
-    "modular": { rule: "package-start-failed-unexplained", exit: 2 },
+    modular: { rule: "package-start-failed-unexplained", exit: 2 },
     "wrapper-refusal": { rule: "start-refused-unexplained", exit: 2 },
     "rejected-takeover": { rule: "takeover-failed-unexplained", exit: 2 },
     "short-banner": { rule: "package-start-failed-unexplained", exit: 2 },
     "node-lost": { rule: "package-lost-with-node", exit: 2 },
     "halt-failed": { rule: "package-halt-failed-unexplained", exit: 1 },
-    "copying": { rule: "failure-during-copy", exit: 2 },
+    copying: { rule: "failure-during-copy", exit: 2 },
   };
 }
 
@@ -128,8 +169,9 @@ describe("analyze is never silent when something failed", () => {
 
   it("one takeover failure is one finding: the failed start after it is part of it", () => {
     const { document } = analyze(root, "rejected-takeover");
-    expect(document.findings.map((finding) => [finding.rule, finding.action, finding.package, finding.deviceGroup]))
-      .toEqual([["takeover-failed-unexplained", "investigate", "app_pkg", "appdg"]]);
+    expect(document.findings.map((finding) => [finding.rule, finding.action, finding.package, finding.deviceGroup])).toEqual([
+      ["takeover-failed-unexplained", "investigate", "app_pkg", "appdg"],
+    ]);
   });
 
   it("the unread replication lines of a bundle are counted, are the failed package's evidence, and query selects them", () => {
@@ -141,7 +183,9 @@ describe("analyze is never silent when something failed", () => {
     expect(finding.evidence.map((evidence) => evidence.text)).toContainEqual(expect.stringContaining("answered in a way this check does not accept"));
     const query = runMcadvisor(["query", "--db", join(root, "short-banner.db"), "--format", "json", "SELECT package, line_no, terms, text FROM unread_lines"]);
     expect(query.code, query.stderr).toBe(0);
-    expect(JSON.parse(query.stdout)).toEqual([{ package: "db_pkg", line_no: 2, terms: "S-VOLs", text: expect.stringContaining("checking replication of dbdg") }]);
+    expect(JSON.parse(query.stdout)).toEqual([
+      { package: "db_pkg", line_no: 2, terms: "S-VOLs", text: expect.stringContaining("checking replication of dbdg") },
+    ]);
   });
 });
 
@@ -151,7 +195,10 @@ describe("input it could not read is never OK", () => {
   it.each([
     ["random bytes named syslog.log", (root: string) => write(root, "b/nodeA1/var/adm/syslog/syslog.log", junk(64 * 1024))],
     ["only a damaged .gz", (root: string) => write(root, "b/nodeA1/var/adm/syslog/OLDsyslog.log.gz", gzipSync(junk(20_000)).subarray(0, 300))],
-    ["text that is not a log, under a package folder", (root: string) => write(root, "b/nodeA1/etc/cmcluster/pkg/notes.log", "TODO: rotate logs\nask storage about the LUNs\n")],
+    [
+      "text that is not a log, under a package folder",
+      (root: string) => write(root, "b/nodeA1/etc/cmcluster/pkg/notes.log", "TODO: rotate logs\nask storage about the LUNs\n"),
+    ],
     ["an empty syslog", (root: string) => write(root, "b/nodeA1/var/adm/syslog/syslog.log", "")],
     ["only configuration files", (root: string) => write(root, "b/nodeA1/etc/cmcluster/pkg/pkg_xpca.env", "DEVICE_GROUP=dg\n")],
   ])("%s: exit 3 and it says what it could not read", (_name, make) => {
@@ -165,14 +212,23 @@ describe("input it could not read is never OK", () => {
 
   it("a bundle whose only log is a truncated .gz is cut short: UNKNOWN, not OK; beside a whole log it is judged", () => {
     const root = tempDir();
-    const lines = Array.from({ length: 3000 }, (_, index) => `Nov 15 12:${String(Math.floor(index / 60) % 60).padStart(2, "0")}:${String(index % 60).padStart(2, "0")} nodeA1 app[1]: line ${index} ${"x".repeat(index % 97)}`);
+    const lines = Array.from(
+      { length: 3000 },
+      (_, index) =>
+        `Nov 15 12:${String(Math.floor(index / 60) % 60).padStart(2, "0")}:${String(index % 60).padStart(2, "0")} nodeA1 app[1]: line ${index} ${"x".repeat(index % 97)}`,
+    );
     const archive = gzipSync(`${lines.join("\n")}\n`);
     write(root, "b/nodeA1/var/adm/syslog/syslog.log.gz", archive.subarray(0, Math.floor(archive.length / 3)));
     const json = runMcadvisor(["analyze", "--db", join(root, "db.sqlite"), "--year", "2026", "--format", "json", join(root, "b")]);
     expect(json.code, json.stderr).toBe(3);
-    expect((JSON.parse(json.stdout) as Document).bundles).toEqual([expect.objectContaining({
-      bundle: join(root, "b"), readable: false, verdict: "cut-short", message: expect.stringMatching(/^its one log file was cut short \(\d+ lines read before the cut\)/),
-    })]);
+    expect((JSON.parse(json.stdout) as Document).bundles).toEqual([
+      expect.objectContaining({
+        bundle: join(root, "b"),
+        readable: false,
+        verdict: "cut-short",
+        message: expect.stringMatching(/^its one log file was cut short \(\d+ lines read before the cut\)/),
+      }),
+    ]);
     const text = runMcadvisor(["analyze", "--db", join(root, "db2.sqlite"), "--year", "2026", join(root, "b")]);
     expect(text.code).toBe(3);
     expect(text.stdout).not.toContain("No findings: nothing in these logs needs a manual procedure");
@@ -186,9 +242,14 @@ describe("input it could not read is never OK", () => {
     write(root, "b/nodeA1/var/adm/syslog/syslog.log", junk(16 * 1024));
     const json = runMcadvisor(["analyze", "--db", join(root, "db.sqlite"), "--year", "2026", "--format", "json", join(root, "b")]);
     expect(json.code).toBe(3);
-    expect((JSON.parse(json.stdout) as Document).bundles).toEqual([expect.objectContaining({
-      bundle: join(root, "b"), readable: false, verdict: "nothing-readable", message: expect.stringMatching(/^\d+ of its \d+ log lines are in no layout mcadvisor knows/),
-    })]);
+    expect((JSON.parse(json.stdout) as Document).bundles).toEqual([
+      expect.objectContaining({
+        bundle: join(root, "b"),
+        readable: false,
+        verdict: "nothing-readable",
+        message: expect.stringMatching(/^\d+ of its \d+ log lines are in no layout mcadvisor knows/),
+      }),
+    ]);
   });
 
   it("a FIFO named like a log: exit 3", () => {
@@ -201,7 +262,11 @@ describe("input it could not read is never OK", () => {
   });
 
   it("mostly unreadable (more than half of the log lines) is UNKNOWN; half is judged; a critical finding still gives 2", () => {
-    const good = (count: number) => Array.from({ length: count }, (_, index) => `Dec  1 10:${String(index).padStart(2, "0")}:00 nodeA1 sshd[811]: Accepted publickey for root from 10.0.0.5 port ${51000 + index} ssh2`);
+    const good = (count: number) =>
+      Array.from(
+        { length: count },
+        (_, index) => `Dec  1 10:${String(index).padStart(2, "0")}:00 nodeA1 sshd[811]: Accepted publickey for root from 10.0.0.5 port ${51000 + index} ssh2`,
+      );
     const binary = (count: number) => Array.from({ length: count }, () => "\u0001\u0002\u0003\ufffd\ufffd binary");
     const run = (lines: string[]) => {
       const root = tempDir();
@@ -223,7 +288,9 @@ describe("input it could not read is never OK", () => {
     const window = ["--since", "2026-11-01", "--until", "2026-12-01", "--year", "2026"];
     const status = runMcadvisor(["report", "--db", join(root, "r.db"), ...window, "--out", join(root, "r.html"), "--format", "html", join(root, "b")]);
     expect(status.code, status.stderr).toBe(3);
-    expect(status.stdout).toMatch(/^MCADVISOR UNKNOWN - 0 critical, 0 warning, 0 info open; 0 resolved in the window; could not read one bundle \(see the report\) \| .* unread=0\n$/);
+    expect(status.stdout).toMatch(
+      /^MCADVISOR UNKNOWN - 0 critical, 0 warning, 0 info open; 0 resolved in the window; could not read one bundle \(see the report\) \| .* unread=0\n$/,
+    );
     for (const format of ["markdown", "json"]) {
       const report = runMcadvisor(["report", "--db", join(root, `${format}.db`), ...window, "--format", format, join(root, "b")]);
       expect(report.code).toBe(3);

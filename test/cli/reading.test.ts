@@ -120,9 +120,14 @@ describe("report over the logs given", () => {
     const result = runMcadvisor(["report", "--db", database, "--format", "json", "--tz", "UTC", sample("site-failover-svol-takeover")]);
     expect(result.code, result.stderr).toBe(2);
     const document = JSON.parse(result.stdout) as ReportDocument;
-    expect(document.window).toEqual(expect.objectContaining({
-      since: "2026-11-15T22:00:00+00:00", until: "2026-11-17T15:00:41+00:00", sinceSource: "logs", untilSource: "logs",
-    }));
+    expect(document.window).toEqual(
+      expect.objectContaining({
+        since: "2026-11-15T22:00:00+00:00",
+        until: "2026-11-17T15:00:41+00:00",
+        sinceSource: "logs",
+        untilSource: "logs",
+      }),
+    );
     expect(document.summary.lines).toBeGreaterThan(1000);
     const markdown = runMcadvisor(["report", "--db", database, "--tz", "UTC", sample("site-failover-svol-takeover")]);
     expect(markdown.stdout).toContain("(the first line of the logs given) to 2026-11-17T15:00:41+00:00 (the last line of the logs given)");
@@ -142,7 +147,9 @@ describe("report over the logs given", () => {
 
     // nodeB1's feed stops at noon on the 10th; the others log until midnight.
     const log = join(bundle, "nodeB1", "var", "adm", "syslog", "syslog.log");
-    const kept = readFileSync(log, "utf8").split("\n").filter((line) => line.startsWith("Nov  9") || (line.startsWith("Nov 10") && line.slice(7, 9) < "12"));
+    const kept = readFileSync(log, "utf8")
+      .split("\n")
+      .filter((line) => line.startsWith("Nov  9") || (line.startsWith("Nov 10") && line.slice(7, 9) < "12"));
     writeFileSync(log, `${kept.join("\n")}\n`);
     const lastKept = kept[kept.length - 1].slice(0, 15);
     const stale = runMcadvisor(["report", "--db", join(root, "stale.db"), "--format", "json", "--tz", "UTC", bundle]);
@@ -150,7 +157,9 @@ describe("report over the logs given", () => {
     const [node] = (JSON.parse(stale.stdout) as ReportDocument).summary.staleNodes;
     expect(node.node).toBe("nodeB1");
     expect(node.lastSeen).toContain(`T${lastKept.slice(7)}`);
-    expect(stale.stderr).toMatch(/^mcadvisor: warning: nodeB1 \(.*day\) logged last at 2026-11-10T1\d:\d\d:\d\d\+00:00, 1\d h( \d+ min)? before its bundle's other nodes .*a stale feed\?/);
+    expect(stale.stderr).toMatch(
+      /^mcadvisor: warning: nodeB1 \(.*day\) logged last at 2026-11-10T1\d:\d\d:\d\d\+00:00, 1\d h( \d+ min)? before its bundle's other nodes .*a stale feed\?/,
+    );
     const markdown = runMcadvisor(["report", "--db", join(root, "stale.db"), "--tz", "UTC", bundle]);
     expect(markdown.stdout).toContain("> **Warning: a node fell silent.** nodeB1 logged last at");
     expect(markdown.stdout).toMatch(/\| Nodes that fell silent in this window \| nodeB1 \(last line 2026-11-10T/);
@@ -168,9 +177,17 @@ describe("query", () => {
     expect(help.code).toBe(0);
     const views = runMcadvisor(["query", "--db", database, "--format", "json", "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name"]);
     for (const { name } of JSON.parse(views.stdout) as Array<{ name: string }>) {
-      const columns = (JSON.parse(runMcadvisor(["query", "--db", database, "--format", "json", `SELECT name FROM pragma_table_info('${name}')`]).stdout) as Array<{ name: string }>)
-        .map((row) => row.name);
-      const listed = help.stdout.slice(help.stdout.indexOf(`\n  ${name} `)).split("\n").slice(1, 4).join(" ").replace(/\s+/g, " ");
+      const columns = (
+        JSON.parse(runMcadvisor(["query", "--db", database, "--format", "json", `SELECT name FROM pragma_table_info('${name}')`]).stdout) as Array<{
+          name: string;
+        }>
+      ).map((row) => row.name);
+      const listed = help.stdout
+        .slice(help.stdout.indexOf(`\n  ${name} `))
+        .split("\n")
+        .slice(1, 4)
+        .join(" ")
+        .replace(/\s+/g, " ");
       expect(listed, name).toContain(columns.join(", "));
     }
     expect(help.stdout).toMatch(/\n {2}findings +id, rule, action, severity/);
@@ -180,10 +197,16 @@ describe("query", () => {
     const root = tempDir();
     const database = join(root, "db.sqlite");
     runMcadvisor(["analyze", "--db", database, sample("member-timeout")]);
-    const result = runMcadvisor(["query", "--db", database, "--format", "csv",
-      "SELECT 'a,b' AS comma, 'say \"hi\"' AS quote, '=HYPERLINK(1)' AS formula, -3 AS number, NULL AS empty, char(27) || '[2J' AS control"]);
+    const result = runMcadvisor([
+      "query",
+      "--db",
+      database,
+      "--format",
+      "csv",
+      "SELECT 'a,b' AS comma, 'say \"hi\"' AS quote, '=HYPERLINK(1)' AS formula, -3 AS number, NULL AS empty, char(27) || '[2J' AS control",
+    ]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toBe("comma,quote,formula,number,empty,control\r\n\"a,b\",\"say \"\"hi\"\"\",'=HYPERLINK(1),-3,,^[[2J\r\n");
+    expect(result.stdout).toBe('comma,quote,formula,number,empty,control\r\n"a,b","say ""hi""",\'=HYPERLINK(1),-3,,^[[2J\r\n');
     const rows = runMcadvisor(["query", "--db", database, "--format", "csv", "SELECT host, count(*) AS n FROM log_lines GROUP BY host ORDER BY host"]);
     expect(rows.stdout.split("\r\n")[0]).toBe("host,n");
     expect(rows.stdout.split("\r\n").length).toBeGreaterThan(2);

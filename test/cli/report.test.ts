@@ -37,7 +37,20 @@ function reportJson(args: readonly string[]): WindowDocument {
 
 describe("mcadvisor report", () => {
   it("HTML: a resolved finding says which package and device group it was about", () => {
-    const result = runMcadvisor(["report", "--db", join(tempDir(), "r.db"), "--since", "2026-11-01", "--until", "2026-12-01", "--tz", "UTC", "--format", "html", sample("resolved-after-resync")]);
+    const result = runMcadvisor([
+      "report",
+      "--db",
+      join(tempDir(), "r.db"),
+      "--since",
+      "2026-11-01",
+      "--until",
+      "2026-12-01",
+      "--tz",
+      "UTC",
+      "--format",
+      "html",
+      sample("resolved-after-resync"),
+    ]);
     expect(result.code, result.stderr).toBe(0);
     const resolved = result.stdout.slice(result.stdout.indexOf('<section id="resolved">'));
     expect(resolved).toMatch(/\[full-resync\]<\/span><\/td><td>oracle_pkg \/ oradg<\/td>/);
@@ -98,7 +111,8 @@ describe("mcadvisor report", () => {
     const database = join(root, "db.sqlite");
     reportJson(["--db", database, "--year", "2026", "--since", "7d", "--until", "2026-11-19", smallBundle(root)]);
     const stored = new Database(database);
-    stored.prepare("INSERT INTO report (created_at, since, until, format) VALUES ('2026-11-19T00:00:00Z', ?, ?, 'markdown')")
+    stored
+      .prepare("INSERT INTO report (created_at, since, until, format) VALUES ('2026-11-19T00:00:00Z', ?, ?, 'markdown')")
       .run(Date.UTC(2026, 10, 18), Date.UTC(2026, 10, 19));
     stored.close();
     const next = reportJson(["--db", database]);
@@ -110,7 +124,12 @@ describe("mcadvisor report", () => {
     const root = tempDir();
     const database = join(root, "db.sqlite");
     const document = reportJson(["--db", database, "--year", "2026", "--until", "2026-11-17T18:00", smallBundle(root)]);
-    expect(document.window).toMatchObject({ since: "2026-11-16T18:00:00+00:00", until: "2026-11-17T18:00:00+00:00", sinceSource: "default", untilSource: "option" });
+    expect(document.window).toMatchObject({
+      since: "2026-11-16T18:00:00+00:00",
+      until: "2026-11-17T18:00:00+00:00",
+      sinceSource: "default",
+      untilSource: "option",
+    });
     expect(document.summary.lines).toBe(1);
   });
 
@@ -153,13 +172,43 @@ describe("mcadvisor report", () => {
   it("writes the report to --out, and one Nagios-style status line to stdout", () => {
     const root = tempDir();
     const out = join(root, "report.html");
-    const result = runMcadvisor(["report", "--db", join(root, "db.sqlite"), "--year", "2026", "--since", "7d", "--until", "2026-11-19", "--format", "html", "--out", out, smallBundle(root)]);
+    const result = runMcadvisor([
+      "report",
+      "--db",
+      join(root, "db.sqlite"),
+      "--year",
+      "2026",
+      "--since",
+      "7d",
+      "--until",
+      "2026-11-19",
+      "--format",
+      "html",
+      "--out",
+      out,
+      smallBundle(root),
+    ]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^MCADVISOR OK - 0 critical, 0 warning, 0 info open; 0 resolved in the window \| critical=0 warning=0 info=0 lines=4 unparsed=0 suspicious=0 unread=0\n$/);
+    expect(result.stdout).toMatch(
+      /^MCADVISOR OK - 0 critical, 0 warning, 0 info open; 0 resolved in the window \| critical=0 warning=0 info=0 lines=4 unparsed=0 suspicious=0 unread=0\n$/,
+    );
     expect(readFileSync(out, "utf8")).toMatch(/^<!doctype html>[\s\S]*<\/html>\n$/);
-    const critical = runMcadvisor(["report", "--db", join(root, "c.db"), "--since", "2026-11-16", "--until", "2026-11-18", "--out", join(root, "r.md"), sample("site-failover-svol-takeover")]);
+    const critical = runMcadvisor([
+      "report",
+      "--db",
+      join(root, "c.db"),
+      "--since",
+      "2026-11-16",
+      "--until",
+      "2026-11-18",
+      "--out",
+      join(root, "r.md"),
+      sample("site-failover-svol-takeover"),
+    ]);
     expect(critical.code).toBe(2);
-    expect(critical.stdout).toMatch(/^MCADVISOR CRITICAL - 1 critical, 0 warning, 1 info open; 0 resolved in the window; first: Package runs at the failover site [^|]+ \| critical=1 /);
+    expect(critical.stdout).toMatch(
+      /^MCADVISOR CRITICAL - 1 critical, 0 warning, 1 info open; 0 resolved in the window; first: Package runs at the failover site [^|]+ \| critical=1 /,
+    );
   });
 
   it("JSON: the findings have analyze's shape, plus the window and the report's sections", () => {
@@ -171,26 +220,61 @@ describe("mcadvisor report", () => {
     expect(result.code).toBe(2);
     const document = JSON.parse(result.stdout) as Record<string, unknown> & { openFindings: Array<Record<string, unknown>> };
     expect(Object.keys(document)).toEqual([
-      "tool", "version", "report", "window", "summary", "openFindings", "resolvedFindings", "timelines", "packages", "packageActivity",
-      "suspicious", "missingLogs", "bundles", "unreadLines", "exitStatus",
+      "tool",
+      "version",
+      "report",
+      "window",
+      "summary",
+      "openFindings",
+      "resolvedFindings",
+      "timelines",
+      "packages",
+      "packageActivity",
+      "suspicious",
+      "missingLogs",
+      "bundles",
+      "unreadLines",
+      "exitStatus",
     ]);
     expect(document.exitStatus).toBe(2);
-    expect(document.openFindings.map((finding) => finding.id).sort()).toEqual(analyzed.findings.filter((finding) => finding.status === "open").map((finding) => finding.id).sort());
+    expect(document.openFindings.map((finding) => finding.id).sort()).toEqual(
+      analyzed.findings
+        .filter((finding) => finding.status === "open")
+        .map((finding) => finding.id)
+        .sort(),
+    );
     for (const finding of document.openFindings) {
       const { isNew, ...rest } = finding;
       expect(typeof isNew).toBe("boolean");
       expect(rest).toEqual(analyzed.findings.find((candidate) => candidate.id === finding.id));
     }
-    const timelines = document.timelines as Array<{ rows: Array<{ deviceGroup: string; spans: Array<{ state: string; from: string; source: { file: string; line: number } }> }> }>;
+    const timelines = document.timelines as Array<{
+      rows: Array<{ deviceGroup: string; spans: Array<{ state: string; from: string; source: { file: string; line: number } }> }>;
+    }>;
     expect(timelines[0].rows.map((row) => row.deviceGroup)).toContain("oradg");
     expect(timelines[0].rows.flatMap((row) => row.spans.map((span) => span.state))).toContain("SSWS");
-    expect(document.summary).toMatchObject({ nodes: ["nodeA1", "nodeA2", "nodeB1", "nodeB2"], packages: ["oracle_pkg"], deviceGroups: ["oradg"], worstSeverity: "critical" });
+    expect(document.summary).toMatchObject({
+      nodes: ["nodeA1", "nodeA2", "nodeB1", "nodeB2"],
+      packages: ["oracle_pkg"],
+      deviceGroups: ["oradg"],
+      worstSeverity: "critical",
+    });
   });
 
   it("golden Markdown for the site failover sample (UPDATE_GOLDEN=1 rewrites it)", () => {
     const root = tempDir();
     const result = runMcadvisor([
-      "report", "--db", join(root, "db.sqlite"), "--since", "2026-11-16", "--until", "2026-11-18", "--tz", "UTC", "--year", "2026",
+      "report",
+      "--db",
+      join(root, "db.sqlite"),
+      "--since",
+      "2026-11-16",
+      "--until",
+      "2026-11-18",
+      "--tz",
+      "UTC",
+      "--year",
+      "2026",
       "samples/site-failover-svol-takeover",
     ]);
     expect(result.code, result.stderr).toBe(2);

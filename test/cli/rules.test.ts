@@ -53,7 +53,9 @@ describe("mcadvisor rules", () => {
 
   it("says when a site rule replaces a built-in one, in list and lint", async () => {
     const listed = await run(["rules", "list", "--rules", site, "--format", "json"]);
-    expect(listed.stderr).toMatch(/continental-alert\.yaml:2: warning \[overrides\] rule 'continental-alert' replaces the one in .*rules\/continental-alert\.yaml/);
+    expect(listed.stderr).toMatch(
+      /continental-alert\.yaml:2: warning \[overrides\] rule 'continental-alert' replaces the one in .*rules\/continental-alert\.yaml/,
+    );
     const rows = JSON.parse(listed.stdout) as Array<{ id: string; title: string }>;
     expect(rows.find((row) => row.id === "continental-alert")?.title).toMatch(/^Site rule/);
     const linted = await run(["rules", "lint", site]);

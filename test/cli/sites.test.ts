@@ -12,10 +12,21 @@ import { tempDir } from "../helpers/temp.js";
 import { samplesDirectory } from "../helpers/samples-files.js";
 
 interface SiteInfo {
-  name: string | null; nodes: string[]; side: string | null; firstSide: string | null;
-  inferredFrom: string | null; source: string | null; otherSite: { name: string | null; nodes: string[]; side: string | null } | null;
+  name: string | null;
+  nodes: string[];
+  side: string | null;
+  firstSide: string | null;
+  inferredFrom: string | null;
+  source: string | null;
+  otherSite: { name: string | null; nodes: string[]; side: string | null } | null;
 }
-interface JsonFinding { action: string; site: string | null; siteInfo: SiteInfo | null; steps: Array<{ where: string; command: string }>; checkFirst: string[] }
+interface JsonFinding {
+  action: string;
+  site: string | null;
+  siteInfo: SiteInfo | null;
+  steps: Array<{ where: string; command: string }>;
+  checkFirst: string[];
+}
 
 const named = join(samplesDirectory, "sites-named-takeover");
 const unnamed = join(samplesDirectory, "site-failover-svol-takeover");
@@ -39,8 +50,13 @@ describe("sites named by the cluster ASCII file", () => {
     const swap = swapOf(findings);
     expect(swap.site).toBe("S-VOL side");
     expect(swap.siteInfo).toEqual({
-      name: "dc-west", nodes: ["west1", "west2"], side: "SVOL", firstSide: "SVOL", inferredFrom: "cluster-ascii",
-      source: `${join(named, "metro_cl.ascii")}:29`, otherSite: { name: "dc-east", nodes: ["east1", "east2"], side: "PVOL" },
+      name: "dc-west",
+      nodes: ["west1", "west2"],
+      side: "SVOL",
+      firstSide: "SVOL",
+      inferredFrom: "cluster-ascii",
+      source: `${join(named, "metro_cl.ascii")}:29`,
+      otherSite: { name: "dc-east", nodes: ["east1", "east2"], side: "PVOL" },
     });
     const places = swap.steps.map((step) => step.where);
     expect(places).toContain("Failover site dc-west, S-VOL (SSWS) side: west1, where sap_pkg was started after the takeover");
@@ -56,16 +72,26 @@ describe("sites named by the cluster ASCII file", () => {
     cpSync(unnamed, join(root, "incidents", "site-failover-svol-takeover"), { recursive: true });
     const result = runMcadvisor(["analyze", "--db", join(root, "db.sqlite"), "incidents"], { cwd: root });
     expect(result.code, result.stderr).toBe(2);
-    expect(result.stdout).toContain("  site dc-west (S-VOL side): nodes west1, west2; other site dc-east (P-VOL side): nodes east1, east2 (named by the cluster ASCII file incidents/sites-named-takeover/metro_cl.ascii:29)");
+    expect(result.stdout).toContain(
+      "  site dc-west (S-VOL side): nodes west1, west2; other site dc-east (P-VOL side): nodes east1, east2 (named by the cluster ASCII file incidents/sites-named-takeover/metro_cl.ascii:29)",
+    );
     // The other incident has no cluster ASCII file: its side is inferred, and it says so.
-    expect(result.stdout).toMatch(/ {2}S-VOL side \(nodes seen there: nodeB1\); P-VOL side: nodeA1 \(inferred from the pair states the nodes logged, e\.g\. incidents\/site-failover-svol-takeover\/nodeB1\/[^;]+; no site names: give --site NAME=node,node or include the cluster ASCII file\)/);
+    expect(result.stdout).toMatch(
+      / {2}S-VOL side \(nodes seen there: nodeB1\); P-VOL side: nodeA1 \(inferred from the pair states the nodes logged, e\.g\. incidents\/site-failover-svol-takeover\/nodeB1\/[^;]+; no site names: give --site NAME=node,node or include the cluster ASCII file\)/,
+    );
   });
 });
 
 describe("sites named by the operator", () => {
   it("--site wins over the cluster ASCII file, node by node", () => {
     const swap = swapOf(analyzeJson(["--site", "rz-nord=west1,west2", named]));
-    expect(swap.siteInfo).toMatchObject({ name: "rz-nord", nodes: ["west1", "west2"], inferredFrom: "site-option", source: "--site", otherSite: { name: "dc-east" } });
+    expect(swap.siteInfo).toMatchObject({
+      name: "rz-nord",
+      nodes: ["west1", "west2"],
+      inferredFrom: "site-option",
+      source: "--site",
+      otherSite: { name: "dc-east" },
+    });
     expect(swap.steps.map((step) => step.where)).toContain("Failover site rz-nord, west1; sap_pkg can keep running");
   });
 
@@ -74,8 +100,16 @@ describe("sites named by the operator", () => {
     const file = join(root, "sites");
     writeFileSync(file, "# our data centres\nprimary = nodeA1, nodeA2\nbackup=nodeB1,nodeB2   # the failover site\n\n");
     const fromOption = swapOf(analyzeJson(["--sites", file, unnamed]));
-    expect(fromOption.siteInfo).toMatchObject({ name: "backup", nodes: ["nodeB1", "nodeB2"], inferredFrom: "sites-file", source: `${file}:3`, otherSite: { name: "primary", nodes: ["nodeA1", "nodeA2"], side: "PVOL" } });
-    expect(fromOption.steps.map((step) => step.where)).toContain("Instead of the step above, from the primary site primary (nodes nodeA1,nodeA2) (old P-VOL side)");
+    expect(fromOption.siteInfo).toMatchObject({
+      name: "backup",
+      nodes: ["nodeB1", "nodeB2"],
+      inferredFrom: "sites-file",
+      source: `${file}:3`,
+      otherSite: { name: "primary", nodes: ["nodeA1", "nodeA2"], side: "PVOL" },
+    });
+    expect(fromOption.steps.map((step) => step.where)).toContain(
+      "Instead of the step above, from the primary site primary (nodes nodeA1,nodeA2) (old P-VOL side)",
+    );
 
     mkdirSync(join(root, "config", "mcadvisor"), { recursive: true });
     writeFileSync(join(root, "config", "mcadvisor", "sites"), "west=nodeB1,nodeB2\neast=nodeA1,nodeA2\n");
@@ -108,7 +142,13 @@ describe("sites nobody named", () => {
   it("gives the side and how it was inferred, and the advice reads as before", () => {
     const swap = swapOf(analyzeJson([unnamed]));
     expect(swap.site).toBe("S-VOL side");
-    expect(swap.siteInfo).toMatchObject({ name: null, nodes: ["nodeB1"], side: "SVOL", inferredFrom: "pair-states", otherSite: { name: null, nodes: ["nodeA1"], side: "PVOL" } });
+    expect(swap.siteInfo).toMatchObject({
+      name: null,
+      nodes: ["nodeB1"],
+      side: "SVOL",
+      inferredFrom: "pair-states",
+      otherSite: { name: null, nodes: ["nodeA1"], side: "PVOL" },
+    });
     expect(swap.siteInfo?.source).toMatch(/nodeB1\/.*:\d+$/);
     expect(swap.steps.map((step) => step.where)).toContain("Failover site, S-VOL (SSWS) side: nodeB1, where oracle_pkg was started after the takeover");
     expect(swap.steps.map((step) => step.where)).toContain("Instead of the step above, from the primary site (old P-VOL side)");
@@ -117,7 +157,10 @@ describe("sites nobody named", () => {
   it("never takes a site name from a cluster ASCII file that a shell would read as a command", () => {
     const root = tempDir();
     cpSync(unnamed, join(root, "incident"), { recursive: true });
-    writeFileSync(join(root, "incident", "cluster.ascii"), "CLUSTER_NAME metro_cl\nSITE_NAME east\nSITE_NAME west;reboot\nNODE_NAME nodeA1\n  SITE east\nNODE_NAME nodeB1\n  SITE west;reboot\n");
+    writeFileSync(
+      join(root, "incident", "cluster.ascii"),
+      "CLUSTER_NAME metro_cl\nSITE_NAME east\nSITE_NAME west;reboot\nNODE_NAME nodeA1\n  SITE east\nNODE_NAME nodeB1\n  SITE west;reboot\n",
+    );
     const swap = swapOf(analyzeJson([join(root, "incident")]));
     // nodeB1's site is not a valid name: it is not used, the side is inferred as without names.
     expect(swap.siteInfo).toMatchObject({ name: null, inferredFrom: "pair-states" });
@@ -132,7 +175,9 @@ describe("sites in the reports", () => {
     const window = ["--since", "2026-11-17", "--until", "2026-11-21"];
     const markdown = runMcadvisor(["report", "--db", database, ...window, named]);
     expect(markdown.code, markdown.stderr).toBe(2);
-    expect(markdown.stdout).toContain("Where: site dc-west (S-VOL side): nodes west1, west2; other site dc-east (P-VOL side): nodes east1, east2 (named by the cluster ASCII file metro_cl.ascii:29).");
+    expect(markdown.stdout).toContain(
+      "Where: site dc-west (S-VOL side): nodes west1, west2; other site dc-east (P-VOL side): nodes east1, east2 (named by the cluster ASCII file metro_cl.ascii:29).",
+    );
     const html = runMcadvisor(["report", "--db", database, ...window, "--format", "html"]);
     expect(html.stdout).toContain('<p class="site">site dc-west (S-VOL side): nodes west1, west2;');
     const json = JSON.parse(runMcadvisor(["report", "--db", database, ...window, "--format", "json"]).stdout) as { openFindings: JsonFinding[] };

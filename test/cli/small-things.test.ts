@@ -94,12 +94,18 @@ describe("inputs that are not log files", () => {
     const root = tempDir();
     const directory = join(root, "bundle", "nodeA1", "var", "adm", "syslog");
     mkdirSync(directory, { recursive: true });
-    const lines = Array.from({ length: 4000 }, (_, index) => `Nov 15 12:${String(Math.floor(index / 60) % 60).padStart(2, "0")}:${String(index % 60).padStart(2, "0")} nodeA1 app[1]: line ${index} ${"x".repeat(index % 97)}`);
+    const lines = Array.from(
+      { length: 4000 },
+      (_, index) =>
+        `Nov 15 12:${String(Math.floor(index / 60) % 60).padStart(2, "0")}:${String(index % 60).padStart(2, "0")} nodeA1 app[1]: line ${index} ${"x".repeat(index % 97)}`,
+    );
     const archive = gzipSync(`${lines.join("\n")}\n`);
     const kept = Math.floor(archive.length / 2);
     writeFileSync(join(directory, "syslog.log.1.gz"), archive.subarray(0, kept));
     const result = runMcadvisor(["analyze", "--db", join(root, "db"), "--year", "2026", join(root, "bundle")]);
-    expect(result.stderr).toMatch(new RegExp(`syslog\\.log\\.1\\.gz: truncated gzip archive: it ends after its ${kept} bytes; \\d+ lines \\([\\d,]+ bytes of text\\) were read and stored`));
+    expect(result.stderr).toMatch(
+      new RegExp(`syslog\\.log\\.1\\.gz: truncated gzip archive: it ends after its ${kept} bytes; \\d+ lines \\([\\d,]+ bytes of text\\) were read and stored`),
+    );
     expect(result.stderr).not.toContain("not a valid gzip archive");
   });
 });
@@ -110,10 +116,13 @@ describe("watch --root", () => {
     const missing = join(root, "no-such-root");
     const { spawn } = await import("node:child_process");
     const child = spawn(process.execPath, [join(repositoryRoot, "bin", "mcadvisor.js"), "watch", "--db", join(root, "db"), "--root", missing], {
-      env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
     });
     let stderr = "";
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => { stderr += chunk; });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
     const deadline = Date.now() + 15_000;
     while (!stderr.includes("watching ") && Date.now() < deadline) await new Promise((resolveLater) => setTimeout(resolveLater, 50));
     child.kill("SIGTERM");
@@ -128,8 +137,14 @@ describe("query", () => {
     const database = join(root, "db");
     expect(runMcadvisor(["analyze", "--db", database, "--year", "2026", smallBundle(root)]).code).toBe(0);
     const started = Date.now();
-    const result = runMcadvisor(["query", "--db", database, "--timeout", "1",
-      "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"]);
+    const result = runMcadvisor([
+      "query",
+      "--db",
+      database,
+      "--timeout",
+      "1",
+      "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c",
+    ]);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain("query stopped after 1 s (--timeout 1)");
     expect(Date.now() - started).toBeLessThan(25_000); // it stopped, well before the default 30 s
@@ -160,8 +175,16 @@ describe("lines over 4 MiB", () => {
     writeFileSync(join(directory, "syslog.log"), `${SYSLOG_LINE}\n${long}\n${SYSLOG_LINE}\n`);
     const database = join(root, "db");
     expect(runMcadvisor(["analyze", "--db", database, "--year", "2026", join(root, "bundle")]).code).toBe(0);
-    const rows = JSON.parse(runMcadvisor(["query", "--db", database, "--format", "json",
-      "SELECT line_no, length(text) AS length, substr(text, -60) AS tail FROM log_lines ORDER BY line_no"]).stdout) as Array<{ line_no: number; length: number; tail: string }>;
+    const rows = JSON.parse(
+      runMcadvisor([
+        "query",
+        "--db",
+        database,
+        "--format",
+        "json",
+        "SELECT line_no, length(text) AS length, substr(text, -60) AS tail FROM log_lines ORDER BY line_no",
+      ]).stdout,
+    ) as Array<{ line_no: number; length: number; tail: string }>;
     const kept = 4 * 1024 * 1024;
     const marker = ` [mcadvisor: line cut, ${Buffer.byteLength(long) - kept} more bytes not stored]`;
     expect(rows.map((row) => row.line_no)).toEqual([1, 2, 3]);

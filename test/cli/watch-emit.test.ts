@@ -5,7 +5,12 @@ import { nodeTree, startWatch, syslogLine } from "../watch/harness.js";
 import { waitFor } from "../helpers/wait.js";
 
 const changesIn = (file: string): Array<Record<string, unknown>> =>
-  existsSync(file) ? readFileSync(file, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) : [];
+  existsSync(file)
+    ? readFileSync(file, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+    : [];
 
 describe("watch --emit", () => {
   it("a line appended to a followed log gives its change in the jsonl file, as the same line watch --format json prints", async () => {
@@ -19,7 +24,14 @@ describe("watch --emit", () => {
       const written = changesIn(changes);
       return written.length > 0 ? written : undefined;
     }, `the change in ${changes} (watch stderr: ${watcher.stderr()})`);
-    expect(opened).toMatchObject({ change: "opened", action: "restart-raid-manager", severity: "critical", status: "open", deviceGroup: "dbdg", node: "nodeB1" });
+    expect(opened).toMatchObject({
+      change: "opened",
+      action: "restart-raid-manager",
+      severity: "critical",
+      status: "open",
+      deviceGroup: "dbdg",
+      node: "nodeB1",
+    });
     const printed = JSON.parse(await watcher.waitForStdout((line) => line.includes("restart-raid-manager"))) as Record<string, unknown>;
     expect(opened).toEqual(printed);
 

@@ -11,15 +11,27 @@ let line = 0;
 function event(kind: string, at: number | null, extra: Partial<Omit<LogEvent, "fields">> & { fields?: Record<string, Scalar> } = {}): LogEvent {
   line++;
   return {
-    id: 0, kind, ts: at, host: "nodeA1", package: null, deviceGroup: null, node: null,
-    source: { file: "nodeA1/var/adm/syslog/syslog.log", line }, raw: `line ${line} ${kind}`,
-    ...extra, fields: extra.fields ?? {},
+    id: 0,
+    kind,
+    ts: at,
+    host: "nodeA1",
+    package: null,
+    deviceGroup: null,
+    node: null,
+    source: { file: "nodeA1/var/adm/syslog/syslog.log", line },
+    raw: `line ${line} ${kind}`,
+    ...extra,
+    fields: extra.fields ?? {},
   };
 }
 
 function rule(partial: Partial<Rule> & Pick<Rule, "match">): Rule {
   return {
-    id: "test-rule", title: "A test rule", severity: "warning", description: "for tests", summary: "{deviceGroup} on {node}",
+    id: "test-rule",
+    title: "A test rule",
+    severity: "warning",
+    description: "for tests",
+    summary: "{deviceGroup} on {node}",
     advice: { action: "full-resync", steps: [{ where: "P-VOL side ({pvol.node})", command: "pairresync -g {deviceGroup} -c 15", why: "resync" }] },
     ...partial,
   };
@@ -27,8 +39,7 @@ function rule(partial: Partial<Rule> & Pick<Rule, "match">): Rule {
 
 const suspended = (at: number, node = "nodeA1") =>
   event("pair.state", at, { deviceGroup: "oradg", host: node, fields: { side: "local", role: "PVOL", state: "PSUE" } });
-const remotePair = (at: number, state: string) =>
-  event("pair.state", at, { deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state } });
+const remotePair = (at: number, state: string) => event("pair.state", at, { deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state } });
 const localPair = (at: number) => event("pair.state", at, { deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PAIR" } });
 
 describe("RuleEngine", () => {
@@ -47,10 +58,12 @@ describe("RuleEngine", () => {
   });
 
   it("resolves when the resolvedBy evidence arrives and keeps the finding", () => {
-    const engine = new RuleEngine([rule({
-      match: { event: { kind: "pair.state", where: { state: "PSUE" } } },
-      resolvedBy: [{ kind: "pair.state", state: { "pair.synced": true } }],
-    })]);
+    const engine = new RuleEngine([
+      rule({
+        match: { event: { kind: "pair.state", where: { state: "PSUE" } } },
+        resolvedBy: [{ kind: "pair.state", state: { "pair.synced": true } }],
+      }),
+    ]);
     engine.push(suspended(T0));
     engine.push(remotePair(T0 + HOUR, "PSUE"));
     engine.push(localPair(T0 + 2 * HOUR));
@@ -59,14 +72,19 @@ describe("RuleEngine", () => {
     const [finding] = engine.findings();
     expect(finding).toMatchObject({ status: "resolved", resolvedAt: T0 + 2 * HOUR + MINUTE });
     // Not drained in between: one entry per kind of change, with the finding as it is now.
-    expect(engine.drainChanges().map((change) => [change.change, change.finding.status])).toEqual([["opened", "resolved"], ["resolved", "resolved"]]);
+    expect(engine.drainChanges().map((change) => [change.change, change.finding.status])).toEqual([
+      ["opened", "resolved"],
+      ["resolved", "resolved"],
+    ]);
   });
 
   it("opens a new finding with its own id when the problem comes back after resolution", () => {
-    const engine = new RuleEngine([rule({
-      match: { event: { kind: "pair.state", where: { state: "PSUE" } }, related: { events: [{ kind: "link.failure" }], within: "1d" } },
-      resolvedBy: [{ kind: "pair.state", state: { "pair.synced": true } }],
-    })]);
+    const engine = new RuleEngine([
+      rule({
+        match: { event: { kind: "pair.state", where: { state: "PSUE" } }, related: { events: [{ kind: "link.failure" }], within: "1d" } },
+        resolvedBy: [{ kind: "pair.state", state: { "pair.synced": true } }],
+      }),
+    ]);
     engine.push(event("link.failure", T0 - MINUTE, { deviceGroup: "oradg" }));
     engine.push(suspended(T0));
     engine.push(localPair(T0 + HOUR));
@@ -162,15 +180,19 @@ describe("RuleEngine", () => {
     // The S-VOL side took over before the deadline (no resync, so the absence itself still holds): not fired.
     const changed = new RuleEngine([absenceRule]);
     changed.push(suspended(T0));
-    changed.push(event("takeover", T0 + 2 * HOUR, { deviceGroup: "oradg", host: "nodeB1", fields: { ok: true, result: 2, resultName: "svol", code: null, number: null } }));
+    changed.push(
+      event("takeover", T0 + 2 * HOUR, { deviceGroup: "oradg", host: "nodeB1", fields: { ok: true, result: 2, resultName: "svol", code: null, number: null } }),
+    );
     changed.advance(T0 + 25 * HOUR);
     expect(changed.findings()).toHaveLength(0);
   });
 
   it("does not fire an absence when the awaited event comes in time", () => {
-    const engine = new RuleEngine([rule({
-      match: { event: { kind: "pair.state", where: { state: "PSUE" } }, absent: { event: { kind: "pair.resync" }, within: "24h" } },
-    })]);
+    const engine = new RuleEngine([
+      rule({
+        match: { event: { kind: "pair.state", where: { state: "PSUE" } }, absent: { event: { kind: "pair.resync" }, within: "24h" } },
+      }),
+    ]);
     engine.push(suspended(T0));
     engine.push(event("pair.resync", T0 + 5 * HOUR, { deviceGroup: "oradg", fields: { mode: "normal", outcome: "started" } }));
     engine.advance(T0 + 48 * HOUR);
@@ -178,9 +200,11 @@ describe("RuleEngine", () => {
   });
 
   it("tolerates a little disorder: an awaited event logged just before the deadline but read just after it still counts", () => {
-    const engine = new RuleEngine([rule({
-      match: { event: { kind: "pair.state", where: { state: "PSUE" } }, absent: { event: { kind: "pair.resync" }, within: "24h" } },
-    })]);
+    const engine = new RuleEngine([
+      rule({
+        match: { event: { kind: "pair.state", where: { state: "PSUE" } }, absent: { event: { kind: "pair.resync" }, within: "24h" } },
+      }),
+    ]);
     engine.push(suspended(T0));
     engine.push(event("cluster.formed", T0 + 24 * HOUR + 30_000));
     engine.push(event("pair.resync", T0 + 24 * HOUR - 10_000, { deviceGroup: "oradg", fields: { mode: "normal", outcome: "started" } }));
@@ -189,10 +213,12 @@ describe("RuleEngine", () => {
   });
 
   it("escalates with event time and says for how long", () => {
-    const engine = new RuleEngine([rule({
-      match: { event: { kind: "pair.state", where: { state: "PSUE" } } },
-      escalate: [{ after: "24h", severity: "critical", summary: "{deviceGroup} not remotely protected for {hours} hours" }],
-    })]);
+    const engine = new RuleEngine([
+      rule({
+        match: { event: { kind: "pair.state", where: { state: "PSUE" } } },
+        escalate: [{ after: "24h", severity: "critical", summary: "{deviceGroup} not remotely protected for {hours} hours" }],
+      }),
+    ]);
     engine.push(suspended(T0));
     engine.drainChanges();
     engine.advance(T0 + 30 * HOUR);
@@ -203,10 +229,12 @@ describe("RuleEngine", () => {
   });
 
   it("a finding that opens already escalated (its first event is old) is reported opened, not also escalated", () => {
-    const engine = new RuleEngine([rule({
-      match: { event: { kind: "pair.state", where: { state: "PSUE" } } },
-      escalate: [{ after: "24h", severity: "critical" }],
-    })]);
+    const engine = new RuleEngine([
+      rule({
+        match: { event: { kind: "pair.state", where: { state: "PSUE" } } },
+        escalate: [{ after: "24h", severity: "critical" }],
+      }),
+    ]);
     engine.advance(T0 + 30 * HOUR); // the logs' clock is past the escalation when the line is read
     engine.push(suspended(T0));
     const changes = engine.drainChanges();
@@ -227,10 +255,12 @@ describe("RuleEngine", () => {
   });
 
   it("applies configuration facts first, whatever their file order, and maps package to device group", () => {
-    const engine = new RuleEngine([rule({
-      match: { event: { kind: "mc.start.refused", state: { "auto.AUTO_NONCURDATA": 0, fence: "NEVER" } } },
-      summary: "{package} refused on {node}; fence {fence}",
-    })]);
+    const engine = new RuleEngine([
+      rule({
+        match: { event: { kind: "mc.start.refused", state: { "auto.AUTO_NONCURDATA": 0, fence: "NEVER" } } },
+        summary: "{package} refused on {node}; fence {fence}",
+      }),
+    ]);
     const packageEvent = (kind: string, at: number | null, fields: Record<string, Scalar>) =>
       event(kind, at, { package: "oracle_pkg", host: "nodeB1", fields });
     engine.push(packageEvent("config.setting", null, { name: "AUTO_NONCURDATA", value: "0" }));
@@ -242,9 +272,13 @@ describe("RuleEngine", () => {
   });
 
   it("reads each side's state from the reporting node's point of view", () => {
-    const engine = new RuleEngine([rule({
-      match: { event: { kind: ["pair.state", "pair.unreachable"], state: { "local.role": "SVOL", "local.state": "PAIR", "remote.status": ["PSUE", "EX_ENORMT"] } } },
-    })]);
+    const engine = new RuleEngine([
+      rule({
+        match: {
+          event: { kind: ["pair.state", "pair.unreachable"], state: { "local.role": "SVOL", "local.state": "PAIR", "remote.status": ["PSUE", "EX_ENORMT"] } },
+        },
+      }),
+    ]);
     engine.push(event("pair.state", T0, { deviceGroup: "oradg", host: "nodeB1", fields: { side: "local", role: "SVOL", state: "PAIR" } }));
     expect(engine.findings()).toHaveLength(0);
     engine.push(event("pair.unreachable", T0, { deviceGroup: "oradg", host: "nodeB1", fields: { side: "remote", code: "EX_ENORMT", number: 242 } }));
@@ -252,9 +286,11 @@ describe("RuleEngine", () => {
   });
 
   it("lets no rule see half a line: all events of a line are applied first", () => {
-    const engine = new RuleEngine([rule({
-      match: { event: { kind: "pair.state", where: { side: "local" }, state: { "local.state": "PAIR", "remote.status": "EX_ENORMT" } } },
-    })]);
+    const engine = new RuleEngine([
+      rule({
+        match: { event: { kind: "pair.state", where: { side: "local" }, state: { "local.state": "PAIR", "remote.status": "EX_ENORMT" } } },
+      }),
+    ]);
     const source = { file: "nodeB1/etc/cmcluster/oracle_pkg/oracle_pkg.log", line: 6 };
     engine.push({ ...event("pair.state", T0, { deviceGroup: "oradg", host: "nodeB1", fields: { side: "local", role: "SVOL", state: "PAIR" } }), source });
     engine.push({ ...event("pair.unreachable", T0, { deviceGroup: "oradg", host: "nodeB1", fields: { side: "remote", code: "EX_ENORMT" } }), source });
@@ -273,27 +309,33 @@ describe("RuleEngine", () => {
   });
 
   it("knows on which side the package runs", () => {
-    const engine = new RuleEngine([rule({
-      match: { event: { kind: "pair.state", where: { state: "SSWS" }, state: { "package.side": "SVOL", "package.running": true } } },
-    })]);
-    engine.push(event("pair.state", T0, { deviceGroup: "oradg", package: "oracle_pkg", host: "nodeB1", fields: { side: "local", role: "SVOL", state: "PAIR" } }));
+    const engine = new RuleEngine([
+      rule({
+        match: { event: { kind: "pair.state", where: { state: "SSWS" }, state: { "package.side": "SVOL", "package.running": true } } },
+      }),
+    ]);
+    engine.push(
+      event("pair.state", T0, { deviceGroup: "oradg", package: "oracle_pkg", host: "nodeB1", fields: { side: "local", role: "SVOL", state: "PAIR" } }),
+    );
     engine.push(event("pkg.started", T0 + MINUTE, { package: "oracle_pkg", host: "nodeB1", node: "nodeB1" }));
     engine.push(event("pair.state", T0 + 2 * MINUTE, { deviceGroup: "oradg", host: "nodeB1", fields: { side: "local", role: "SVOL", state: "SSWS" } }));
     expect(engine.findings()).toMatchObject([{ package: "oracle_pkg", deviceGroup: "oradg" }]);
   });
 
   it("shows a step only when its 'when' holds on the finding's values", () => {
-    const engine = new RuleEngine([rule({
-      match: { event: { kind: "pair.state", where: { state: "PSUE" } } },
-      advice: {
-        action: "full-resync",
-        steps: [
-          { where: "here", command: "pairdisplay -g {deviceGroup} -fc", why: "look" },
-          { where: "P-VOL side", command: "pairresync -g {deviceGroup} -c 15", why: "resync", when: { "local.role": "PVOL" } },
-          { where: "S-VOL side", command: "pairresync -g {deviceGroup} -c 15 -swaps", why: "swap", when: { "local.role": "SVOL" } },
-        ],
-      },
-    })]);
+    const engine = new RuleEngine([
+      rule({
+        match: { event: { kind: "pair.state", where: { state: "PSUE" } } },
+        advice: {
+          action: "full-resync",
+          steps: [
+            { where: "here", command: "pairdisplay -g {deviceGroup} -fc", why: "look" },
+            { where: "P-VOL side", command: "pairresync -g {deviceGroup} -c 15", why: "resync", when: { "local.role": "PVOL" } },
+            { where: "S-VOL side", command: "pairresync -g {deviceGroup} -c 15 -swaps", why: "swap", when: { "local.role": "SVOL" } },
+          ],
+        },
+      }),
+    ]);
     engine.push(suspended(T0));
     expect(engine.findings()[0].steps.map((step) => step.command)).toEqual(["pairdisplay -g oradg -fc", "pairresync -g oradg -c 15"]);
   });
@@ -309,16 +351,18 @@ describe("RuleEngine", () => {
   });
 
   it("reads `$setting.<NAME>` operands inside 'where' and inside a step's 'when'", () => {
-    const engine = new RuleEngine([rule({
-      match: { event: { kind: "pkg.halted", where: { package: "$setting.MONITOR_PACKAGE_NAME" } } },
-      advice: {
-        action: "fix-package-failure",
-        steps: [
-          { where: "any node", command: "cmrunpkg {package}", why: "restart the monitor", when: { package: "$setting.MONITOR_PACKAGE_NAME" } },
-          { where: "any node", command: "never shown", why: "operand differs", when: { package: { not: "$setting.MONITOR_PACKAGE_NAME" } } },
-        ],
-      },
-    })]);
+    const engine = new RuleEngine([
+      rule({
+        match: { event: { kind: "pkg.halted", where: { package: "$setting.MONITOR_PACKAGE_NAME" } } },
+        advice: {
+          action: "fix-package-failure",
+          steps: [
+            { where: "any node", command: "cmrunpkg {package}", why: "restart the monitor", when: { package: "$setting.MONITOR_PACKAGE_NAME" } },
+            { where: "any node", command: "never shown", why: "operand differs", when: { package: { not: "$setting.MONITOR_PACKAGE_NAME" } } },
+          ],
+        },
+      }),
+    ]);
     engine.push(event("config.setting", null, { fields: { name: "MONITOR_PACKAGE_NAME", value: "mymon" } }));
     engine.push(event("pkg.halted", T0, { package: "ccmonpkg", host: "nodeC1" }));
     expect(engine.findings()).toEqual([]);
@@ -329,7 +373,9 @@ describe("RuleEngine", () => {
   });
 
   it("prints a missing placeholder as <name>", () => {
-    const engine = new RuleEngine([rule({ match: { key: "cluster", event: { kind: "cluster.formed" } }, summary: "dg {deviceGroup}, instance {instance|<HORCMINST>}" })]);
+    const engine = new RuleEngine([
+      rule({ match: { key: "cluster", event: { kind: "cluster.formed" } }, summary: "dg {deviceGroup}, instance {instance|<HORCMINST>}" }),
+    ]);
     engine.push(event("cluster.formed", T0));
     expect(engine.findings()[0].summary).toBe("dg <deviceGroup>, instance <HORCMINST>");
   });

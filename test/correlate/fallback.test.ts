@@ -11,21 +11,36 @@ let line = 0;
 function event(kind: string, at: number, extra: Partial<Omit<LogEvent, "fields">> & { fields?: Record<string, Scalar> } = {}): LogEvent {
   line++;
   return {
-    id: 0, kind, ts: at, host: "nodeB1", package: "oracle_pkg", deviceGroup: null, node: null,
-    source: { file: "nodeB1/etc/cmcluster/oracle_pkg/oracle_pkg.log", line }, raw: `line ${line} ${kind}`,
-    ...extra, fields: extra.fields ?? {},
+    id: 0,
+    kind,
+    ts: at,
+    host: "nodeB1",
+    package: "oracle_pkg",
+    deviceGroup: null,
+    node: null,
+    source: { file: "nodeB1/etc/cmcluster/oracle_pkg/oracle_pkg.log", line },
+    raw: `line ${line} ${kind}`,
+    ...extra,
+    fields: extra.fields ?? {},
   };
 }
 
 function rule(id: string, partial: Partial<Rule> & Pick<Rule, "match">): Rule {
   return {
-    id, title: id, severity: "critical", description: "for tests", summary: "{package} on {node}",
+    id,
+    title: id,
+    severity: "critical",
+    description: "for tests",
+    summary: "{package} on {node}",
     advice: { action: "investigate", steps: [{ where: "{node}", command: "cmviewcl -v -p {package}", why: "look" }] },
     ...partial,
   };
 }
 
-const refused = rule("refused-unexplained", { match: { key: "package", fallback: true, event: { kind: "mc.start.refused" } }, resolvedBy: [{ kind: "pkg.started" }] });
+const refused = rule("refused-unexplained", {
+  match: { key: "package", fallback: true, event: { kind: "mc.start.refused" } },
+  resolvedBy: [{ kind: "pkg.started" }],
+});
 const failed = rule("failed-unexplained", { match: { key: "package", fallback: true, event: { kind: "pkg.start.failed" } } });
 const specific = rule("specific-copy", { severity: "critical", match: { key: "package", event: { kind: "pair.state", where: { state: "COPY" } } } });
 const moveRule = rule("cannot-move", { match: { key: "package", event: { kind: "pkg.no.eligible.node" }, unlessOpen: ["refused-unexplained"] } });
@@ -48,10 +63,15 @@ describe("fallback rules", () => {
     expect(run([refused, specific], [copy(T0 - 4 * MINUTE), event("mc.start.refused", T0)]).map((finding) => finding.rule)).toEqual(["specific-copy"]);
     expect(run([refused, specific], [event("mc.start.refused", T0), copy(T0 + 4 * MINUTE)]).map((finding) => finding.rule)).toEqual(["specific-copy"]);
     // Ten minutes before is another story: both speak.
-    expect(run([refused, specific], [copy(T0 - 10 * MINUTE), event("mc.start.refused", T0)]).map((finding) => finding.rule)).toEqual(["specific-copy", "refused-unexplained"]);
+    expect(run([refused, specific], [copy(T0 - 10 * MINUTE), event("mc.start.refused", T0)]).map((finding) => finding.rule)).toEqual([
+      "specific-copy",
+      "refused-unexplained",
+    ]);
     // Another package's finding explains nothing here.
-    expect(run([refused, specific], [copy(T0 - MINUTE), event("mc.start.refused", T0, { package: "sap_pkg" })]).map((finding) => finding.rule))
-      .toEqual(["specific-copy", "refused-unexplained"]);
+    expect(run([refused, specific], [copy(T0 - MINUTE), event("mc.start.refused", T0, { package: "sap_pkg" })]).map((finding) => finding.rule)).toEqual([
+      "specific-copy",
+      "refused-unexplained",
+    ]);
   });
 
   it("are not explained by a less severe finding (a journal filling does not explain a package that is down)", () => {
@@ -60,8 +80,9 @@ describe("fallback rules", () => {
     expect(findings.map((finding) => finding.rule)).toEqual(["journal-filling", "refused-unexplained"]);
     // A finding about the whole cluster, as severe, explains it.
     const halted = rule("cluster-halted", { match: { key: "cluster", event: { kind: "cluster.quorum.lost" } } });
-    expect(run([refused, halted], [event("mc.start.refused", T0), event("cluster.quorum.lost", T0 + MINUTE, { package: null })]).map((finding) => finding.rule))
-      .toEqual(["cluster-halted"]);
+    expect(
+      run([refused, halted], [event("mc.start.refused", T0), event("cluster.quorum.lost", T0 + MINUTE, { package: null })]).map((finding) => finding.rule),
+    ).toEqual(["cluster-halted"]);
   });
 
   it("give one finding for one failure seen several ways: the first fallback speaks for the others", () => {
@@ -84,7 +105,10 @@ describe("fallback rules", () => {
     engine.push(event("mc.start.refused", T0));
     engine.push(event("pkg.started", T0 + MINUTE));
     engine.advance(T0 + 10 * MINUTE);
-    expect(engine.drainChanges().map((change) => [change.change, change.finding.status])).toEqual([["opened", "resolved"], ["resolved", "resolved"]]);
+    expect(engine.drainChanges().map((change) => [change.change, change.finding.status])).toEqual([
+      ["opened", "resolved"],
+      ["resolved", "resolved"],
+    ]);
   });
 
   it("keep a rule that steps aside (unlessOpen) quiet while they wait", () => {
@@ -94,12 +118,27 @@ describe("fallback rules", () => {
 
   it("count an event that names no package once for each package running on its node (eachPackageOnNode)", () => {
     const lost = rule("lost", {
-      match: { key: "package", eachPackageOnNode: true, fallback: true, event: { kind: "node.timeout" }, absent: { event: { kind: "pkg.started" }, within: "10m" } },
+      match: {
+        key: "package",
+        eachPackageOnNode: true,
+        fallback: true,
+        event: { kind: "node.timeout" },
+        absent: { event: { kind: "pkg.started" }, within: "10m" },
+      },
     });
     const started = (pkg: string, node: string, at: number) => event("pkg.started", at, { package: pkg, node, host: "nodeA2" });
     const timeout = event("node.timeout", T0, { package: null, node: "nodeA1", host: "nodeA2" });
-    const findings = run([lost], [started("oracle_pkg", "nodeA1", T0 - 60 * MINUTE), started("sap_pkg", "nodeA1", T0 - 50 * MINUTE),
-      started("web_pkg", "nodeA2", T0 - 40 * MINUTE), timeout, started("sap_pkg", "nodeA2", T0 + 2 * MINUTE), event("pkg.halted", T0 + 30 * MINUTE, { package: "web_pkg" })]);
+    const findings = run(
+      [lost],
+      [
+        started("oracle_pkg", "nodeA1", T0 - 60 * MINUTE),
+        started("sap_pkg", "nodeA1", T0 - 50 * MINUTE),
+        started("web_pkg", "nodeA2", T0 - 40 * MINUTE),
+        timeout,
+        started("sap_pkg", "nodeA2", T0 + 2 * MINUTE),
+        event("pkg.halted", T0 + 30 * MINUTE, { package: "web_pkg" }),
+      ],
+    );
     expect(findings.map((finding) => [finding.package, finding.node, finding.firstSeen])).toEqual([["oracle_pkg", "nodeA1", T0]]);
   });
 });
@@ -107,10 +146,15 @@ describe("fallback rules", () => {
 describe("unread replication lines", () => {
   it("are evidence of the findings of their package, not of another package's", () => {
     const unread = (pkg: string | null, at: number) => event("line.unread", at, { package: pkg, fields: { text: "x", terms: "S-VOL" } });
-    const [finding] = run([refused], [unread("oracle_pkg", T0 - MINUTE), unread("sap_pkg", T0 - MINUTE), event("mc.start.refused", T0), unread("oracle_pkg", T0 + MINUTE)]);
+    const [finding] = run(
+      [refused],
+      [unread("oracle_pkg", T0 - MINUTE), unread("sap_pkg", T0 - MINUTE), event("mc.start.refused", T0), unread("oracle_pkg", T0 + MINUTE)],
+    );
     // The one before (its package's), the refusal, and the one after it while the finding waited; not sap_pkg's.
     expect(finding.evidence.map((evidence) => [evidence.text.split(" ")[2], evidence.ts])).toEqual([
-      ["line.unread", T0 - MINUTE], ["mc.start.refused", T0], ["line.unread", T0 + MINUTE],
+      ["line.unread", T0 - MINUTE],
+      ["mc.start.refused", T0],
+      ["line.unread", T0 + MINUTE],
     ]);
   });
 });

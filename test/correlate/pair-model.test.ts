@@ -6,8 +6,17 @@ const T0 = Date.UTC(2026, 10, 5, 10, 0, 0);
 let line = 0;
 function event(kind: string, fields: Record<string, Scalar>, extra: Partial<LogEvent> = {}): LogEvent {
   return {
-    id: 0, kind, ts: T0, host: "nodeA1", package: null, deviceGroup: "oradg", node: null, fields,
-    source: { file: "nodeA1/var/adm/syslog/syslog.log", line: ++line }, raw: "", ...extra,
+    id: 0,
+    kind,
+    ts: T0,
+    host: "nodeA1",
+    package: null,
+    deviceGroup: "oradg",
+    node: null,
+    fields,
+    source: { file: "nodeA1/var/adm/syslog/syslog.log", line: ++line },
+    raw: "",
+    ...extra,
   };
 }
 /** The events of one log line (they share a source line). */
@@ -15,8 +24,7 @@ function oneLine(...events: LogEvent[]): LogEvent[] {
   const shared = ++line;
   return events.map((each) => ({ ...each, source: { ...each.source, line: shared } }));
 }
-const lookup = (model: PairModel, path: string, node = "nodeA1") =>
-  model.lookup(path, { deviceGroup: "oradg", package: "oracle_pkg", node, now: T0 });
+const lookup = (model: PairModel, path: string, node = "nodeA1") => model.lookup(path, { deviceGroup: "oradg", package: "oracle_pkg", node, now: T0 });
 
 describe("PairModel", () => {
   it("keeps each node's local and remote view and the state per role", () => {
@@ -75,14 +83,16 @@ describe("PairModel", () => {
     for (const each of oneLine(
       event("pair.state", { side: "local", role: "PVOL", state: "PSUE" }),
       event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }),
-    )) model.apply(each);
+    ))
+      model.apply(each);
     expect(lookup(model, "local.state")).toBe("PSUE");
     expect(lookup(model, "pair.mixed")).toBe(true);
     expect(lookup(model, "pair.synced")).toBe(false);
     for (const each of oneLine(
       event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }),
       event("pair.state", { side: "remote", role: "SVOL", state: "PAIR" }),
-    )) model.apply(each);
+    ))
+      model.apply(each);
     expect(lookup(model, "pair.mixed")).toBe(false);
     expect(lookup(model, "pair.synced")).toBe(true);
   });
@@ -92,7 +102,8 @@ describe("PairModel", () => {
     for (const each of oneLine(
       event("pair.state", { side: "local", role: "PVOL", state: "COPY" }),
       event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }),
-    )) model.apply(each);
+    ))
+      model.apply(each);
     expect(lookup(model, "local.state")).toBe("PAIR");
     expect(lookup(model, "pair.mixed")).toBe(false);
   });
@@ -104,7 +115,11 @@ describe("PairModel", () => {
     model.apply(config("DEVICE_GROUP", "oradg"));
     model.apply(config("NODE_NAME", "nodeA1"));
     model.apply(config("NODE_NAME", "nodeB1"));
-    expect(model.resolve(event("mc.start.refused", {}, { deviceGroup: null, package: "oracle_pkg" }))).toEqual({ deviceGroup: "oradg", package: "oracle_pkg", deviceGroupFrom: "package-config" });
+    expect(model.resolve(event("mc.start.refused", {}, { deviceGroup: null, package: "oracle_pkg" }))).toEqual({
+      deviceGroup: "oradg",
+      package: "oracle_pkg",
+      deviceGroupFrom: "package-config",
+    });
     expect(lookup(model, "auto.AUTO_NONCURDATA")).toBe(0);
     expect(lookup(model, "setting.NODE_NAME")).toBe("nodeA1");
     model.apply(event("auto.setting", { name: "AUTO_NONCURDATA", value: 1 }, { deviceGroup: null, package: "oracle_pkg" }));
@@ -191,7 +206,10 @@ describe("PairModel", () => {
   });
 
   it("does not read PSUS as SSWS after a failed takeover or a swap-takeover", () => {
-    const outcomes: Array<Record<string, Scalar>> = [{ ok: false, result: null, resultName: null, code: "EX_EWSTOT" }, { ok: true, result: 1, resultName: "swap", code: null }];
+    const outcomes: Array<Record<string, Scalar>> = [
+      { ok: false, result: null, resultName: null, code: "EX_EWSTOT" },
+      { ok: true, result: 1, resultName: "swap", code: null },
+    ];
     for (const fields of outcomes) {
       const model = new PairModel();
       model.apply(event("takeover", fields, { host: "nodeB1" }));

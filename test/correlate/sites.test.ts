@@ -9,8 +9,17 @@ import type { StoredFinding } from "../../src/store/read.js";
 let line = 0;
 function event(kind: string, fields: Record<string, Scalar>, extra: Partial<LogEvent> = {}): LogEvent {
   return {
-    id: 0, kind, ts: Date.UTC(2026, 10, 5), host: "nodeA1", package: null, deviceGroup: "oradg", node: null, fields,
-    source: { file: "/b/nodeA1/var/adm/syslog/syslog.log", line: ++line }, raw: "", ...extra,
+    id: 0,
+    kind,
+    ts: Date.UTC(2026, 10, 5),
+    host: "nodeA1",
+    package: null,
+    deviceGroup: "oradg",
+    node: null,
+    fields,
+    source: { file: "/b/nodeA1/var/adm/syslog/syslog.log", line: ++line },
+    raw: "",
+    ...extra,
   };
 }
 function clusterAscii(text: string, file = "/b/cluster.ascii"): LogEvent[] {
@@ -24,12 +33,20 @@ const state = (node: string, role: string, pairState: string): LogEvent => event
 describe("the site model", () => {
   it("reads SITE under each NODE_NAME of a cluster ASCII file, and the sides from the pair states", () => {
     const model = new PairModel();
-    for (const fact of clusterAscii("CLUSTER_NAME metro\nSITE_NAME east\nSITE_NAME west\nNODE_NAME a1\n  SITE east\n  NETWORK_INTERFACE lan0\nNODE_NAME a2\n  SITE east\nNODE_NAME b1\n  SITE west\n")) model.apply(fact);
+    for (const fact of clusterAscii(
+      "CLUSTER_NAME metro\nSITE_NAME east\nSITE_NAME west\nNODE_NAME a1\n  SITE east\n  NETWORK_INTERFACE lan0\nNODE_NAME a2\n  SITE east\nNODE_NAME b1\n  SITE west\n",
+    ))
+      model.apply(fact);
     model.apply(state("a1", "PVOL", "PAIR"));
     model.apply(state("b1", "SVOL", "PAIR"));
     // a2 never reported: its site's other node tells the side.
     expect(model.siteInfo({ deviceGroup: "oradg", node: "a2" })).toEqual({
-      name: "east", nodes: ["a1", "a2"], side: "PVOL", firstSide: "PVOL", inferredFrom: "cluster-ascii", source: "/b/cluster.ascii:8",
+      name: "east",
+      nodes: ["a1", "a2"],
+      side: "PVOL",
+      firstSide: "PVOL",
+      inferredFrom: "cluster-ascii",
+      source: "/b/cluster.ascii:8",
       otherSite: { name: "west", nodes: ["b1"], side: "SVOL" },
     });
     // After a swap the site's side changed: both are kept.
@@ -38,14 +55,20 @@ describe("the site model", () => {
   });
 
   it("lets the operator's sites win, and with three sites picks the one on the other side", () => {
-    const model = new PairModel({ sites: [
-      { name: "dc1", nodes: ["a1"], source: "site-option", origin: "--site" },
-      { name: "dc3", nodes: ["c1"], source: "site-option", origin: "--site" },
-    ] });
+    const model = new PairModel({
+      sites: [
+        { name: "dc1", nodes: ["a1"], source: "site-option", origin: "--site" },
+        { name: "dc3", nodes: ["c1"], source: "site-option", origin: "--site" },
+      ],
+    });
     for (const fact of clusterAscii("SITE_NAME x\nSITE_NAME y\nNODE_NAME a1\n SITE x\nNODE_NAME b1\n SITE y\n")) model.apply(fact);
     model.apply(state("a1", "PVOL", "PAIR"));
     model.apply(state("b1", "SVOL", "PAIR"));
-    expect(model.siteInfo({ deviceGroup: "oradg", node: "a1" })).toMatchObject({ name: "dc1", inferredFrom: "site-option", otherSite: { name: "y", nodes: ["b1"] } });
+    expect(model.siteInfo({ deviceGroup: "oradg", node: "a1" })).toMatchObject({
+      name: "dc1",
+      inferredFrom: "site-option",
+      otherSite: { name: "y", nodes: ["b1"] },
+    });
   });
 
   it("without names: the side, the nodes seen on each side, and the line that placed the node", () => {
@@ -53,7 +76,12 @@ describe("the site model", () => {
     model.apply(state("a1", "PVOL", "PSUE"));
     model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PSUE" }, { host: "b1", source: { file: "/b/b1/x.log", line: 7 } }));
     expect(model.siteInfo({ deviceGroup: "oradg", node: "b1" })).toEqual({
-      name: null, nodes: ["b1"], side: "SVOL", firstSide: "SVOL", inferredFrom: "pair-states", source: "/b/b1/x.log:7",
+      name: null,
+      nodes: ["b1"],
+      side: "SVOL",
+      firstSide: "SVOL",
+      inferredFrom: "pair-states",
+      source: "/b/b1/x.log:7",
       otherSite: { name: null, nodes: ["a1"], side: "PVOL" },
     });
     expect(model.siteInfo({ deviceGroup: "oradg", node: "zz" })).toBeNull();
@@ -61,7 +89,15 @@ describe("the site model", () => {
   });
 
   it("round-trips through the template values the engine keeps", () => {
-    const info = { name: "east", nodes: ["a1", "a2"], side: "PVOL", firstSide: "SVOL", inferredFrom: "sites-file" as const, source: "/etc/sites:2", otherSite: { name: "west", nodes: ["b1"], side: "SVOL" } };
+    const info = {
+      name: "east",
+      nodes: ["a1", "a2"],
+      side: "PVOL",
+      firstSide: "SVOL",
+      inferredFrom: "sites-file" as const,
+      source: "/etc/sites:2",
+      otherSite: { name: "west", nodes: ["b1"], side: "SVOL" },
+    };
     const values = siteValues(info);
     expect(values["site.nodes"]).toBe("a1,a2");
     expect(values["site.label"]).toBe("site east (S-VOL side before the incident, P-VOL side now): nodes a1, a2");
@@ -80,9 +116,34 @@ describe("the site model", () => {
 describe("the TUI's Detail view", () => {
   it("shows the site in one line under the scope (wrapped only when narrow)", () => {
     const finding = {
-      id: "x", rule: "r", action: "swap-resync", severity: "critical", status: "open", title: "t", summary: "s", package: "p", deviceGroup: "oradg",
-      node: "b1", site: "S-VOL side", firstSeen: 0, lastSeen: 0, resolvedAt: null, checkFirst: [], steps: [], evidence: [], bundle: "/b", updatedAt: "",
-      siteInfo: { name: "west", nodes: ["b1", "b2"], side: "SVOL", firstSide: "SVOL", inferredFrom: "cluster-ascii", source: "/b/cluster.ascii:9", otherSite: { name: "east", nodes: ["a1"], side: "PVOL" } },
+      id: "x",
+      rule: "r",
+      action: "swap-resync",
+      severity: "critical",
+      status: "open",
+      title: "t",
+      summary: "s",
+      package: "p",
+      deviceGroup: "oradg",
+      node: "b1",
+      site: "S-VOL side",
+      firstSeen: 0,
+      lastSeen: 0,
+      resolvedAt: null,
+      checkFirst: [],
+      steps: [],
+      evidence: [],
+      bundle: "/b",
+      updatedAt: "",
+      siteInfo: {
+        name: "west",
+        nodes: ["b1", "b2"],
+        side: "SVOL",
+        firstSide: "SVOL",
+        inferredFrom: "cluster-ascii",
+        source: "/b/cluster.ascii:9",
+        otherSite: { name: "east", nodes: ["a1"], side: "PVOL" },
+      },
     } as StoredFinding;
     const rows = detailLines(finding, 200, themeFromEnvironment({ NO_COLOR: "1" })).map((entry) => entry.row.map((part) => part.text).join(""));
     expect(rows).toContain("site west (S-VOL side): nodes b1, b2; other site east (P-VOL side): nodes a1 (named by the cluster ASCII file cluster.ascii:9)");

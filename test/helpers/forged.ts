@@ -18,12 +18,10 @@ failed halt (the folder gives the node when the lines do not).
 export function forgedBundle(root: string): string {
   const bundle = join(root, "bundle");
   write(bundle, "nodeA2/var/adm/syslog/syslog.log", `Nov  9 11:10:00 nodeA2 cmcld[2048]: Package ${FORGED_PACKAGE} halt script timed out.\n`);
-  write(bundle, `${FORGED_NODE}/etc/cmcluster/web_pkg/web_pkg.log`, [
-    "\tERROR:  Function umount_fs",
-    "\tERROR:  Failed to unmount /dev/vg01/lvol1",
-    "Nov  9 11:00:05 - Package halt failed",
-    "",
-  ].join("\n"));
+  write(
+    bundle,
+    `${FORGED_NODE}/etc/cmcluster/web_pkg/web_pkg.log`,
+    ["\tERROR:  Function umount_fs", "\tERROR:  Failed to unmount /dev/vg01/lvol1", "Nov  9 11:00:05 - Package halt failed", ""].join("\n"),
+  );
   return bundle;
 }
-

@@ -22,7 +22,8 @@ export interface Rsyslog {
   stop(): Promise<void>;
 }
 
-const INSTALL_HINT = "this end-to-end test needs a real rsyslog: install the Debian package with `apt-get install -y rsyslog` (as root, or with sudo); .ci/run installs it before npm test";
+const INSTALL_HINT =
+  "this end-to-end test needs a real rsyslog: install the Debian package with `apt-get install -y rsyslog` (as root, or with sudo); .ci/run installs it before npm test";
 
 /** rsyslogd's path: on PATH, or in the sbin folders a normal user's PATH may lack. */
 export function rsyslogdPath(): string {
@@ -69,7 +70,9 @@ export async function startRsyslog(directory: string): Promise<Rsyslog> {
   const jsonFile = join(directory, "received.json");
   const config = join(directory, "rsyslog.conf");
   const pidFile = join(directory, "rsyslogd.pid");
-  writeFileSync(config, `
+  writeFileSync(
+    config,
+    `
 global(workDirectory="${work}")
 module(load="imudp")
 module(load="imtcp")
@@ -87,12 +90,17 @@ ruleset(name="received") {
   action(type="mmpstrucdata" sd_name.lowercase="off")
   action(type="omfile" file="${jsonFile}" template="decoded")
 }
-`);
+`,
+  );
   const child = spawn(binary, ["-n", "-f", config, "-i", pidFile], { stdio: ["ignore", "pipe", "pipe"] });
   running.push(child);
   let output = "";
-  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => { output += chunk; });
-  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => { output += chunk; });
+  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+    output += chunk;
+  });
+  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+    output += chunk;
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
   const read = (file: string): string => (existsSync(file) ? readFileSync(file, "utf8") : "");
@@ -102,11 +110,15 @@ ruleset(name="received") {
   };
 
   // Ready when the TCP input accepts and a datagram sent to the UDP input comes out in the file.
-  const tcpReady = async (): Promise<boolean> => new Promise((resolve) => {
-    const probe = connect({ host: "127.0.0.1", port: tcpPort });
-    probe.once("connect", () => { probe.destroy(); resolve(true); });
-    probe.once("error", () => resolve(false));
-  });
+  const tcpReady = async (): Promise<boolean> =>
+    new Promise((resolve) => {
+      const probe = connect({ host: "127.0.0.1", port: tcpPort });
+      probe.once("connect", () => {
+        probe.destroy();
+        resolve(true);
+      });
+      probe.once("error", () => resolve(false));
+    });
   const deadline = Date.now() + 20_000;
   while (!(await tcpReady())) {
     alive();
@@ -115,19 +127,31 @@ ruleset(name="received") {
   }
   const udp = createSocket("udp4");
   try {
-    await waitFor(() => {
-      alive();
-      if (lines().some((line) => line.includes(" readiness-probe "))) return true;
-      udp.send(Buffer.from('<134>1 - localhost readiness-probe - - [probe@32473 ready="?"] ready?'), udpPort, "127.0.0.1");
-      return undefined;
-    }, `rsyslogd to write what its UDP input ${udpPort} receives (${output})`, 20_000);
+    await waitFor(
+      () => {
+        alive();
+        if (lines().some((line) => line.includes(" readiness-probe "))) return true;
+        udp.send(Buffer.from('<134>1 - localhost readiness-probe - - [probe@32473 ready="?"] ready?'), udpPort, "127.0.0.1");
+        return undefined;
+      },
+      `rsyslogd to write what its UDP input ${udpPort} receives (${output})`,
+      20_000,
+    );
   } finally {
     udp.close();
   }
 
   return {
-    udpPort, tcpPort, linesFile, jsonFile, lines,
-    json: () => read(jsonFile).split("\n").filter(Boolean).map((line) => JSON.parse(line) as ReturnType<Rsyslog["json"]>[number]),
+    udpPort,
+    tcpPort,
+    linesFile,
+    jsonFile,
+    lines,
+    json: () =>
+      read(jsonFile)
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as ReturnType<Rsyslog["json"]>[number]),
     stop: async () => {
       child.kill("SIGTERM");
       await exited;

@@ -74,7 +74,11 @@ describe("discoverInputs", () => {
     const place = (path: string) => placeOf(path, "/b");
     expect(place("/b/inc/nodeB1/usr/local/cmcluster/run/log/oracle_pkg.log")).toEqual({ hostHint: "nodeB1", packageHint: "oracle_pkg", bundle: "/b/inc" });
     expect(place("/b/inc/nodeB1/usr/local/cmcluster/run/log/oracle_pkg.log.2.gz").packageHint).toBe("oracle_pkg");
-    expect(place("/b/inc/nodeB1/usr/local/cmcluster/conf/oracle_pkg/oracle_pkg.cntl.log")).toEqual({ hostHint: "nodeB1", packageHint: "oracle_pkg", bundle: "/b/inc" });
+    expect(place("/b/inc/nodeB1/usr/local/cmcluster/conf/oracle_pkg/oracle_pkg.cntl.log")).toEqual({
+      hostHint: "nodeB1",
+      packageHint: "oracle_pkg",
+      bundle: "/b/inc",
+    });
     expect(place("/b/inc/nodeB2/opt/cmcluster/conf/sap_pkg/sap_pkg.log")).toEqual({ hostHint: "nodeB2", packageHint: "sap_pkg", bundle: "/b/inc" });
     expect(place("/b/inc/nodeB2/opt/cmcluster/run/log/sap_pkg.log")).toEqual({ hostHint: "nodeB2", packageHint: "sap_pkg", bundle: "/b/inc" });
     expect(place("/b/inc/nodeB2/opt/cmcluster/conf/cluster.ascii").packageHint).toBeNull();
@@ -85,18 +89,46 @@ describe("discoverInputs", () => {
     expect(place("/b/inc/nodeB1/var/log/cluster/messages").hostHint).toBe("nodeB1");
     expect(place("/b/inc/nodeC1/var/opt/resmon/log/cc/eventlog")).toEqual({ hostHint: "nodeC1", packageHint: null, bundle: "/b/inc" });
     // Bundles archived under /var/log keep their own nodes; a live root is the bundle "/".
-    expect(placeOf("/var/log/incidents/inc7/nodeB1/var/log/messages", "/var/log/incidents")).toEqual({ hostHint: "nodeB1", packageHint: null, bundle: "/var/log/incidents/inc7" });
-    expect(placeOf("/var/log/incidents/inc7/syslog.log", "/var/log/incidents/inc7")).toEqual({ hostHint: null, packageHint: null, bundle: "/var/log/incidents/inc7" });
+    expect(placeOf("/var/log/incidents/inc7/nodeB1/var/log/messages", "/var/log/incidents")).toEqual({
+      hostHint: "nodeB1",
+      packageHint: null,
+      bundle: "/var/log/incidents/inc7",
+    });
+    expect(placeOf("/var/log/incidents/inc7/syslog.log", "/var/log/incidents/inc7")).toEqual({
+      hostHint: null,
+      packageHint: null,
+      bundle: "/var/log/incidents/inc7",
+    });
     expect(placeOf("/var/log/messages", "/var/log")).toEqual({ hostHint: null, packageHint: null, bundle: "/" });
   });
 
   it("knows Linux syslogs, journal exports and the Continentalclusters event log by name, and not the journal's binary files", () => {
     const found = (path: string) => classify(path, false);
-    for (const name of ["messages", "messages.1", "messages.3.gz", "messages-20260301", "messages-20260301.gz", "syslog", "syslog.2.gz", "journal.txt", "journalctl-nodeB1.log", "nodeB1.journal.txt", "journal-nodeA1.txt.gz"]) {
+    for (const name of [
+      "messages",
+      "messages.1",
+      "messages.3.gz",
+      "messages-20260301",
+      "messages-20260301.gz",
+      "syslog",
+      "syslog.2.gz",
+      "journal.txt",
+      "journalctl-nodeB1.log",
+      "nodeB1.journal.txt",
+      "journal-nodeA1.txt.gz",
+    ]) {
       expect(found(`/b/nodeB1/var/log/${name}`), name).toBe("syslog");
     }
     for (const path of ["/b/nodeC1/var/opt/resmon/log/cc/eventlog", "/b/nodeC1/var/adm/cmconcl/eventlog"]) expect(found(path), path).toBe("syslog");
-    for (const name of ["system.journal", "system@0005f2c0a61d2b14-3c9d1f2b7a8e6c4d.journal~", "user-1000.journal", "secure", "maillog", "messages.bak", "cron"]) {
+    for (const name of [
+      "system.journal",
+      "system@0005f2c0a61d2b14-3c9d1f2b7a8e6c4d.journal~",
+      "user-1000.journal",
+      "secure",
+      "maillog",
+      "messages.bak",
+      "cron",
+    ]) {
       expect(found(`/b/nodeB1/var/log/journal/0a1b/${name}`), name).toBeNull();
     }
     expect(found("/b/nodeB1/tmp/eventlog")).toBeNull();
@@ -110,7 +142,8 @@ describe("discoverInputs", () => {
     const root = tempDir();
     touch(root, "inc/nodeB1/var/log/export.txt", "2026-03-02T04:11:09+01:00 nodeB1 cmcld[3021]: x\n");
     touch(root, "inc/nodeB1/var/log/notes.txt", "the array was replaced\n");
-    expect(discoverInputs([join(root, "inc")]).files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([["inc/nodeB1/var/log/export.txt", "syslog"]]);
+    expect(discoverInputs([join(root, "inc")]).files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([
+      ["inc/nodeB1/var/log/export.txt", "syslog"],
+    ]);
   });
 });
-

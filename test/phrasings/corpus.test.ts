@@ -16,10 +16,13 @@ describe("phrasing corpus", () => {
 
   for (const fact of facts) {
     describe(`${fact.file}: ${fact.fact}`, () => {
-      it.each(fact.phrasings.map((phrasing) => [JSON.stringify(phrasing.body ?? phrasing.pkglog ?? phrasing.syslog).slice(0, 100), phrasing] as const))("%s", (_label, phrasing) => {
-        const [entry] = runCorpus(modules, [{ ...fact, phrasings: [phrasing] }]).entries;
-        expect({ ok: entry.ok, error: entry.error, produced: entry.produced }).toMatchObject({ ok: true, error: null });
-      });
+      it.each(fact.phrasings.map((phrasing) => [JSON.stringify(phrasing.body ?? phrasing.pkglog ?? phrasing.syslog).slice(0, 100), phrasing] as const))(
+        "%s",
+        (_label, phrasing) => {
+          const [entry] = runCorpus(modules, [{ ...fact, phrasings: [phrasing] }]).entries;
+          expect({ ok: entry.ok, error: entry.error, produced: entry.produced }).toMatchObject({ ok: true, error: null });
+        },
+      );
     });
   }
 });

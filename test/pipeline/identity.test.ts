@@ -16,8 +16,10 @@ const rules = loadRules([]).rules;
 
 /** 60 shared lines (well over the 4 KiB fingerprint window), then lines of this incident only. */
 function syslogWith(tail: readonly string[]): string {
-  const shared = Array.from({ length: 60 }, (_, index) =>
-    `Nov  8 10:${String(index).padStart(2, "0")}:00 nodeA1 cmcld[2001]: Heartbeat ok on lan0, line ${index} of the shared head`);
+  const shared = Array.from(
+    { length: 60 },
+    (_, index) => `Nov  8 10:${String(index).padStart(2, "0")}:00 nodeA1 cmcld[2001]: Heartbeat ok on lan0, line ${index} of the shared head`,
+  );
   return [...shared, ...tail, ""].join("\n");
 }
 
@@ -40,10 +42,13 @@ describe("file identity", () => {
     const first = join(root, "incident-1");
     const second = join(root, "incident-2");
     writeSyslog(first, syslogWith(["Nov  8 11:00:00 nodeA1 cmcld[2001]: Member nodeB1 seems unhealthy, not receiving heartbeats from it."]));
-    writeSyslog(second, syslogWith([
-      "Nov  8 11:05:00 nodeA1 cmcld[2001]: Timed out node nodeB1. It may have failed.",
-      "Nov  8 11:05:01 nodeA1 cmcld[2001]: Attempting to form a new cluster",
-    ]));
+    writeSyslog(
+      second,
+      syslogWith([
+        "Nov  8 11:05:00 nodeA1 cmcld[2001]: Timed out node nodeB1. It may have failed.",
+        "Nov  8 11:05:01 nodeA1 cmcld[2001]: Attempting to form a new cluster",
+      ]),
+    );
     const store = new Store(openDatabase(join(root, "m.db")));
     await analyzePaths(store, { paths: [root], timeZone: "UTC", rules });
     expect(linesByBundle(store)).toEqual({ [first]: 61, [second]: 62 });
@@ -83,10 +88,13 @@ describe("file identity", () => {
     const root = tempDir();
     const before = join(root, "tmp", "incident");
     const after = join(root, "archive", "2026-11-08-incident");
-    const syslog = writeSyslog(before, syslogWith([
-      "Nov  8 11:05:00 nodeA1 cmcld[2001]: Timed out node nodeB1. It may have failed.",
-      "Nov  8 11:05:01 nodeA1 cmcld[2001]: Attempting to form a new cluster",
-    ]));
+    const syslog = writeSyslog(
+      before,
+      syslogWith([
+        "Nov  8 11:05:00 nodeA1 cmcld[2001]: Timed out node nodeB1. It may have failed.",
+        "Nov  8 11:05:01 nodeA1 cmcld[2001]: Attempting to form a new cluster",
+      ]),
+    );
     writeFileSync(syslog.replace("syslog.log", "OLDsyslog.log"), "Nov  7 23:59:00 nodeA1 syslogd: restart\n");
     const store = new Store(openDatabase(join(root, "m.db")));
     const first = await analyzePaths(store, { paths: [before], timeZone: "UTC", rules });

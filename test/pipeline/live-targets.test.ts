@@ -16,7 +16,12 @@ describe("watch's default targets", () => {
     mkdirSync(join(root, "var", "opt", "resmon", "log", "cc"), { recursive: true });
     expect(defaultTargets(root)).toEqual({
       files: [join(root, "var/adm/syslog/syslog.log"), join(root, "var/log/messages")],
-      directories: [join(root, "etc/cmcluster"), join(root, "usr/local/cmcluster/conf"), join(root, "usr/local/cmcluster/run/log"), join(root, "var/opt/resmon/log/cc")],
+      directories: [
+        join(root, "etc/cmcluster"),
+        join(root, "usr/local/cmcluster/conf"),
+        join(root, "usr/local/cmcluster/run/log"),
+        join(root, "var/opt/resmon/log/cc"),
+      ],
     });
   });
 

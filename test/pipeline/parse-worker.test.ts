@@ -26,9 +26,11 @@ function syslog(host: string, count: number, startSecond: number): string {
   for (let index = 0; index < count; index++) {
     const at = new Date(Date.UTC(2026, 10, 20, 8, 0, startSecond + index));
     const stamp = `Nov ${String(at.getUTCDate()).padStart(2, " ")} ${at.toISOString().slice(11, 19)}`;
-    lines.push(index % 50 === 7
-      ? `${stamp} ${host} cmcld[2048]: Warning: cmcld was unable to run for the last 4.2 seconds. Consult the Managing Serviceguard manual for guidance.`
-      : `${stamp} ${host} sshd[${1000 + index}]: Accepted publickey for oper from 10.0.0.${index % 250} port ${20000 + index} ssh2`);
+    lines.push(
+      index % 50 === 7
+        ? `${stamp} ${host} cmcld[2048]: Warning: cmcld was unable to run for the last 4.2 seconds. Consult the Managing Serviceguard manual for guidance.`
+        : `${stamp} ${host} sshd[${1000 + index}]: Accepted publickey for oper from 10.0.0.${index % 250} port ${20000 + index} ssh2`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }
@@ -43,8 +45,17 @@ function writeNodeSyslog(bundle: string, host: string, text: string): string {
 
 function jobFor(path: string, batchLines: number): ParseJob {
   return {
-    path, compressed: false, kind: "syslog", hostHint: "nodeA1", packageHint: null, offset: 0, lineCount: 0,
-    reference: { reference: Date.UTC(2026, 10, 25), source: "mtime" }, zoneOffset: null, batchLines, hashContent: true,
+    path,
+    compressed: false,
+    kind: "syslog",
+    hostHint: "nodeA1",
+    packageHint: null,
+    offset: 0,
+    lineCount: 0,
+    reference: { reference: Date.UTC(2026, 10, 25), source: "mtime" },
+    zoneOffset: null,
+    batchLines,
+    hashContent: true,
   };
 }
 
@@ -53,7 +64,9 @@ function contents(store: Store): Record<string, unknown[]> {
   const all = (sql: string): unknown[] => store.database.prepare(sql).all();
   return {
     lines: all("SELECT f.path, l.line_no, l.ts, l.host, l.program, l.text FROM log_lines l JOIN file f ON f.path = l.file ORDER BY f.path, l.line_no"),
-    events: all("SELECT f.path, e.line_no, e.kind, e.ts, e.host, e.package, e.device_group, e.node, e.fields, e.raw FROM event e JOIN file f ON f.id = e.file_id ORDER BY f.path, e.line_no, e.id"),
+    events: all(
+      "SELECT f.path, e.line_no, e.kind, e.ts, e.host, e.package, e.device_group, e.node, e.fields, e.raw FROM event e JOIN file f ON f.id = e.file_id ORDER BY f.path, e.line_no, e.id",
+    ),
     findings: all("SELECT id, bundle, rule, action, severity, status, first_seen, last_seen, resolved_at, evidence, steps FROM finding ORDER BY id"),
     files: all("SELECT path, offset, line_count, parser_context, content_hash FROM file ORDER BY path"),
   };
@@ -87,16 +100,18 @@ describe("parse worker", () => {
     // Two more nodes' logs: the second starts before the first ends (the rules' feed falls back to the replay).
     writeNodeSyslog(join(root, "busy"), "nodeA1", syslog("nodeA1", 8_000, 0));
     writeNodeSyslog(join(root, "busy"), "nodeB1", syslog("nodeB1", 8_000, 600));
-    const runs = await Promise.all((["main", "worker"] as const).map(async (parseThread) => {
-      const store = new Store(openDatabase(join(root, `${parseThread}.db`)));
-      const result = await analyzePaths(store, { paths: [bundle, join(root, "busy")], rules, timeZone: "UTC", parseThread, batchLines: 1000 });
-      const stored = contents(store);
-      // The findings fed as lines arrived are those a replay of the stored events gives.
-      const replayed = result.bundles.flatMap((name) => correlateBundle(store, name, rules));
-      const afterReplay = contents(store).findings;
-      store.close();
-      return { result, stored, replayed, afterReplay };
-    }));
+    const runs = await Promise.all(
+      (["main", "worker"] as const).map(async (parseThread) => {
+        const store = new Store(openDatabase(join(root, `${parseThread}.db`)));
+        const result = await analyzePaths(store, { paths: [bundle, join(root, "busy")], rules, timeZone: "UTC", parseThread, batchLines: 1000 });
+        const stored = contents(store);
+        // The findings fed as lines arrived are those a replay of the stored events gives.
+        const replayed = result.bundles.flatMap((name) => correlateBundle(store, name, rules));
+        const afterReplay = contents(store).findings;
+        store.close();
+        return { result, stored, replayed, afterReplay };
+      }),
+    );
     const [main, worker] = runs;
     expect(main.stored.lines.length).toBe(main.result.newLines);
     expect(main.stored.findings.length).toBeGreaterThan(0);

@@ -13,12 +13,15 @@ describe("resuming a file that grew", () => {
     const folder = join(root, "nodeA1", "etc", "cmcluster", "pkgA");
     mkdirSync(folder, { recursive: true });
     const log = join(folder, "pkgA.log");
-    writeFileSync(log, [
-      "",
-      '\t########### Node "nodeA1": Starting package at Thu Dec 31 23:59:50 EST 2020 ###########',
-      'Dec 31 23:59:55 - Node "nodeA1": Activating volume group vgA with exclusive option.',
-      "",
-    ].join("\n"));
+    writeFileSync(
+      log,
+      [
+        "",
+        '\t########### Node "nodeA1": Starting package at Thu Dec 31 23:59:50 EST 2020 ###########',
+        'Dec 31 23:59:55 - Node "nodeA1": Activating volume group vgA with exclusive option.',
+        "",
+      ].join("\n"),
+    );
     // The copy was taken years later: mtime alone would place year-less lines in 2026.
     const later = new Date("2026-06-01T00:00:00Z");
     utimesSync(log, later, later);

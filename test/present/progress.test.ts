@@ -43,13 +43,22 @@ describe("analyze reports progress inside a long file", () => {
     const root = tempDir();
     const folder = join(root, "bundle", "nodeA1", "var", "adm", "syslog");
     mkdirSync(folder, { recursive: true });
-    const lines = Array.from({ length: 20_000 }, (_, index) =>
-      `Nov  8 10:${String(Math.floor(index / 600) % 60).padStart(2, "0")}:00 nodeA1 sshd[${index}]: Accepted publickey for operator from 10.0.0.1 port ${index}`);
+    const lines = Array.from(
+      { length: 20_000 },
+      (_, index) =>
+        `Nov  8 10:${String(Math.floor(index / 600) % 60).padStart(2, "0")}:00 nodeA1 sshd[${index}]: Accepted publickey for operator from 10.0.0.1 port ${index}`,
+    );
     writeFileSync(join(folder, "syslog.log"), `${lines.join("\n")}\n`);
     const store = new Store(openDatabase(join(root, "db.sqlite")));
     const seen: { bytesDone: number; bytesTotal: number; lines: number }[] = [];
     try {
-      await analyzePaths(store, { paths: [join(root, "bundle")], rules: loadRules([]).rules, batchLines: 500, fixedYear: 2026, onProgress: (state) => seen.push(state) });
+      await analyzePaths(store, {
+        paths: [join(root, "bundle")],
+        rules: loadRules([]).rules,
+        batchLines: 500,
+        fixedYear: 2026,
+        onProgress: (state) => seen.push(state),
+      });
     } finally {
       store.close();
     }

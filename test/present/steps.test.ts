@@ -12,13 +12,24 @@ import type { Step } from "../../src/model/findings.js";
 import type { StoredFinding } from "../../src/store/read.js";
 import type { ReportModel } from "../../src/present/report/model.js";
 
-const step = (command: string, alternative = false): Step => ({ where: `where ${command}`, command, why: `why ${command}`, ...(alternative ? { alternative } : {}) });
+const step = (command: string, alternative = false): Step => ({
+  where: `where ${command}`,
+  command,
+  why: `why ${command}`,
+  ...(alternative ? { alternative } : {}),
+});
 
 describe("numberedSteps", () => {
   it("gives an alternative no number of its own, letters an alternative of several steps, and numbers on after it", () => {
     const steps = [step("one"), step("swaps"), step("swapp", true), step("wait"), step("last"), step("a1", true), step("a2", true)];
     expect(numberedSteps(steps).map((entry) => `${entry.step.command}=${stepLabel(entry)}`)).toEqual([
-      "one=1.", "swaps=2.", "swapp=or:", "wait=3.", "last=4.", "a1=or: a.", "a2=    b.",
+      "one=1.",
+      "swaps=2.",
+      "swapp=or:",
+      "wait=3.",
+      "last=4.",
+      "a1=or: a.",
+      "a2=    b.",
     ]);
   });
 
@@ -58,35 +69,82 @@ describe("the built-in rules", () => {
 
 describe("presenters", () => {
   const finding: StoredFinding = {
-    id: "0123456789abcdef", bundle: "/b", rule: "r", action: "swap-resync", severity: "critical", status: "open", title: "T", summary: "S",
-    package: null, deviceGroup: null, node: null, site: null, firstSeen: 0, lastSeen: 0, resolvedAt: null, checkFirst: [],
-    steps: [step("pairresync -swaps"), step("pairresync -swapp", true), step("pairevtwait")], evidence: [], updatedAt: "now",
+    id: "0123456789abcdef",
+    bundle: "/b",
+    rule: "r",
+    action: "swap-resync",
+    severity: "critical",
+    status: "open",
+    title: "T",
+    summary: "S",
+    package: null,
+    deviceGroup: null,
+    node: null,
+    site: null,
+    firstSeen: 0,
+    lastSeen: 0,
+    resolvedAt: null,
+    checkFirst: [],
+    steps: [step("pairresync -swaps"), step("pairresync -swapp", true), step("pairevtwait")],
+    evidence: [],
+    updatedAt: "now",
   };
 
   it("text: the alternative sits under the step it replaces, led by or:", () => {
     const text = renderFindingsText([finding], { files: 0, lines: 0, events: 0, unparsed: 0, unread: 0 }, [], { version: "t", cwd: "/" });
-    expect(text).toContain([
-      "    1. where pairresync -swaps:",
-      "         pairresync -swaps",
-      "       why: why pairresync -swaps",
-      "       or: where pairresync -swapp:",
-      "             pairresync -swapp",
-      "           why: why pairresync -swapp",
-      "    2. where pairevtwait:",
-    ].join("\n"));
+    expect(text).toContain(
+      [
+        "    1. where pairresync -swaps:",
+        "         pairresync -swaps",
+        "       why: why pairresync -swaps",
+        "       or: where pairresync -swapp:",
+        "             pairresync -swapp",
+        "           why: why pairresync -swapp",
+        "    2. where pairevtwait:",
+      ].join("\n"),
+    );
   });
 
   it("HTML: the alternative is inside the numbered item it replaces, not an item of its own", () => {
     const model: ReportModel = {
-      version: "t", window: { since: 0, until: 1, sinceSource: "option", untilSource: "option" },
-      summary: { bundles: ["/b"], clusters: [], nodes: [], silentNodes: [], staleNodes: [], packages: [], deviceGroups: [], worstSeverity: "critical",
-        openCounts: { critical: 1, warning: 0, info: 0 }, acknowledged: 0, lines: 0, unparsed: 0, events: 0, dataStart: null, dataEnd: null },
-      openFindings: [{ ...finding, isNew: false }], resolvedFindings: [], timelines: [], packageActivity: [], packages: [], suspicious: [],
-      suspiciousLines: 0, suspiciousGroupsOmitted: 0, missingLogs: [], unreadLines: [], unreadTotal: 0, readings: [], exitStatus: 2,
+      version: "t",
+      window: { since: 0, until: 1, sinceSource: "option", untilSource: "option" },
+      summary: {
+        bundles: ["/b"],
+        clusters: [],
+        nodes: [],
+        silentNodes: [],
+        staleNodes: [],
+        packages: [],
+        deviceGroups: [],
+        worstSeverity: "critical",
+        openCounts: { critical: 1, warning: 0, info: 0 },
+        acknowledged: 0,
+        lines: 0,
+        unparsed: 0,
+        events: 0,
+        dataStart: null,
+        dataEnd: null,
+      },
+      openFindings: [{ ...finding, isNew: false }],
+      resolvedFindings: [],
+      timelines: [],
+      packageActivity: [],
+      packages: [],
+      suspicious: [],
+      suspiciousLines: 0,
+      suspiciousGroupsOmitted: 0,
+      missingLogs: [],
+      unreadLines: [],
+      unreadTotal: 0,
+      readings: [],
+      exitStatus: 2,
     };
     const html = renderReportHtml(model);
     const steps = html.slice(html.indexOf('<ol class="steps">'), html.indexOf("</ol>", html.indexOf('<ol class="steps">')) + 5);
     expect(steps.match(/<li /g)).toHaveLength(2);
-    expect(steps).toMatch(/<li value="1">.*pairresync -swaps.*\n<div class="alternative"><span class="or">or, instead:<\/span>\n<div>.*pairresync -swapp.*<\/div>\n<\/div>\n<\/li>\n<li value="2">.*pairevtwait/);
+    expect(steps).toMatch(
+      /<li value="1">.*pairresync -swaps.*\n<div class="alternative"><span class="or">or, instead:<\/span>\n<div>.*pairresync -swapp.*<\/div>\n<\/div>\n<\/li>\n<li value="2">.*pairevtwait/,
+    );
   });
 });

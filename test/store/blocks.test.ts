@@ -19,7 +19,12 @@ function lineAt(n: number): LineToStore {
   const host = HOSTS[n % HOSTS.length];
   const stamp = new Date(ts).toISOString();
   return {
-    lineNo: n, ts, host, program: n % 3 === 0 ? "cmcld" : "sshd", package: n % 5 === 0 ? "oracle_pkg" : null, format: n % 11 === 0 ? "unknown" : "syslog",
+    lineNo: n,
+    ts,
+    host,
+    program: n % 3 === 0 ? "cmcld" : "sshd",
+    package: n % 5 === 0 ? "oracle_pkg" : null,
+    format: n % 11 === 0 ? "unknown" : "syslog",
     text: `${stamp} ${host} line ${n} ${"x".repeat(n % 90)}`,
     events: n % 7 === 0 ? [{ kind: "test.event", fields: { n } }] : [],
   };
@@ -33,7 +38,17 @@ function storeLines(store: Store, fileId: number, from: number, to: number): voi
 
 function newFile(store: Store, bundle: string, name: string): number {
   return store.addFile({
-    path: join(bundle, name), bundle, hostHint: null, packageHint: null, kind: "syslog", fingerprint: name, headBytes: 4096, dev: null, ino: null, size: null, mtime: null,
+    path: join(bundle, name),
+    bundle,
+    hostHint: null,
+    packageHint: null,
+    kind: "syslog",
+    fingerprint: name,
+    headBytes: 4096,
+    dev: null,
+    ino: null,
+    size: null,
+    mtime: null,
   }).id;
 }
 
@@ -65,8 +80,13 @@ describe("blocks", () => {
       storeLines(store, batched, 1, 1500);
       storeLines(store, batched, 1501, 3000);
       for (let n = 1; n <= 3000; n++) storeLines(store, oneByOne, n, n);
-      const blocks = store.database.prepare("SELECT file_id, first_line, line_count, codec, text_bytes FROM block ORDER BY file_id, first_line").all() as
-        { file_id: number; first_line: number; line_count: number; codec: string; text_bytes: number }[];
+      const blocks = store.database.prepare("SELECT file_id, first_line, line_count, codec, text_bytes FROM block ORDER BY file_id, first_line").all() as {
+        file_id: number;
+        first_line: number;
+        line_count: number;
+        codec: string;
+        text_bytes: number;
+      }[];
       for (const file of [batched, oneByOne]) {
         const own = blocks.filter((block) => block.file_id === file);
         expect(own.length).toBeGreaterThan(2);
@@ -84,20 +104,33 @@ describe("blocks", () => {
       store.compressLastBlock(batched);
       expect(store.database.prepare("SELECT codec FROM block WHERE file_id = ? ORDER BY first_line DESC LIMIT 1").pluck().get(batched)).toBe("deflate");
       storeLines(store, batched, 3001, 3001); // a saved file that grew: its last block opens again
-      const read = (file: number) => store.database.prepare("SELECT line_no, ts, host, program, package, format, event_count, text, line_id FROM log_lines WHERE file = ? ORDER BY line_no")
-        .all(join(directory, file === batched ? "batched.log" : "one-by-one.log"));
+      const read = (file: number) =>
+        store.database
+          .prepare("SELECT line_no, ts, host, program, package, format, event_count, text, line_id FROM log_lines WHERE file = ? ORDER BY line_no")
+          .all(join(directory, file === batched ? "batched.log" : "one-by-one.log"));
       const expected = Array.from({ length: 3001 }, (_, index) => {
         const line = lineAt(index + 1);
         return {
-          line_no: line.lineNo, ts: new Date(line.ts as number).toISOString().slice(0, 19), host: line.host, program: line.program, package: line.package,
-          format: line.format, event_count: line.events.length, text: line.text, line_id: lineIdOf(batched, line.lineNo),
+          line_no: line.lineNo,
+          ts: new Date(line.ts as number).toISOString().slice(0, 19),
+          host: line.host,
+          program: line.program,
+          package: line.package,
+          format: line.format,
+          event_count: line.events.length,
+          text: line.text,
+          line_id: lineIdOf(batched, line.lineNo),
         };
       });
       expect(read(batched)).toEqual(expected);
       expect(read(oneByOne)).toEqual(expected.slice(0, 3000).map((line) => ({ ...line, line_id: lineIdOf(oneByOne, line.line_no) })));
       // Totals kept per file as lines were stored.
       expect(inputTotals(store.database, [batched])).toEqual({
-        files: 1, lines: 3001, events: expected.filter((line) => line.event_count > 0).length, unparsed: expected.filter((line) => line.format === "unknown").length, unread: 0,
+        files: 1,
+        lines: 3001,
+        events: expected.filter((line) => line.event_count > 0).length,
+        unparsed: expected.filter((line) => line.format === "unknown").length,
+        unread: 0,
       });
       expect(store.lastTimeOfBundle(directory)).toBe(lineAt(3001).ts);
     } finally {
@@ -114,7 +147,9 @@ describe("blocks", () => {
       const broken = { ...lineAt(11), events: [{ kind: "test.event", fields: { big: 1n as unknown as number } }] };
       expect(() => store.appendLines(file, [broken], { offset: 1100, lineCount: 11, pending: null })).toThrow();
       storeLines(store, file, 11, 12);
-      expect(store.database.prepare("SELECT line_no FROM log_lines ORDER BY line_no").pluck().all()).toEqual(Array.from({ length: 12 }, (_, index) => index + 1));
+      expect(store.database.prepare("SELECT line_no FROM log_lines ORDER BY line_no").pluck().all()).toEqual(
+        Array.from({ length: 12 }, (_, index) => index + 1),
+      );
       expect(store.fileById(file)?.lineCount).toBe(12);
     } finally {
       store.close();
@@ -137,23 +172,31 @@ describe("blocks", () => {
       const all = database.prepare("SELECT file, line_no, ts, host, bundle FROM log_lines").all() as Row[];
       expect(all).toHaveLength(6000);
       const where = (test: (row: Row) => boolean) => all.filter(test).sort((a, b) => a.file.localeCompare(b.file) || a.line_no - b.line_no);
-      const ask = (sql: string, ...parameters: unknown[]) => database.prepare(`SELECT file, line_no, ts, host, bundle FROM log_lines WHERE ${sql} ORDER BY file, line_no`).all(...parameters);
+      const ask = (sql: string, ...parameters: unknown[]) =>
+        database.prepare(`SELECT file, line_no, ts, host, bundle FROM log_lines WHERE ${sql} ORDER BY file, line_no`).all(...parameters);
       const secondPath = join(directory, "two", "syslog.log");
       expect(ask("file = ?", secondPath)).toEqual(where((row) => row.file === secondPath));
       expect(ask("bundle = ?", join(directory, "one"))).toEqual(where((row) => row.bundle === join(directory, "one")));
-      expect(ask("ts >= ? AND ts < ?", "2026-11-16T01:00:00", "2026-11-16T02:00:00")).toEqual(where((row) => row.ts >= "2026-11-16T01:00:00" && row.ts < "2026-11-16T02:00:00"));
-      expect(ask("line_no BETWEEN 1000 AND 1010 AND host = 'nodeB1'")).toEqual(where((row) => row.line_no >= 1000 && row.line_no <= 1010 && row.host === "nodeB1"));
+      expect(ask("ts >= ? AND ts < ?", "2026-11-16T01:00:00", "2026-11-16T02:00:00")).toEqual(
+        where((row) => row.ts >= "2026-11-16T01:00:00" && row.ts < "2026-11-16T02:00:00"),
+      );
+      expect(ask("line_no BETWEEN 1000 AND 1010 AND host = 'nodeB1'")).toEqual(
+        where((row) => row.line_no >= 1000 && row.line_no <= 1010 && row.host === "nodeB1"),
+      );
       expect(database.prepare("SELECT line_no FROM log_lines WHERE file = ? ORDER BY ts DESC LIMIT 3").pluck().all(secondPath)).toEqual([2000, 1999, 1998]);
       // The file constraint reaches the block index: only that file's blocks are decoded.
-      const plan = (database.prepare("EXPLAIN QUERY PLAN SELECT text FROM log_lines WHERE file = ?").all(secondPath) as { detail: string }[]).map((row) => row.detail).join("\n");
+      const plan = (database.prepare("EXPLAIN QUERY PLAN SELECT text FROM log_lines WHERE file = ?").all(secondPath) as { detail: string }[])
+        .map((row) => row.detail)
+        .join("\n");
       expect(plan).toMatch(/SEARCH b USING INDEX block_file_line/);
       // The store's readers push a time window down to the block time index.
       const reader = blockReader(database);
       const hour = { since: Date.UTC(2026, 10, 16, 1), until: Date.UTC(2026, 10, 16, 2) };
       const touched = reader.blocks(hour);
       expect(touched.length).toBeLessThan(reader.blocks().length / 2);
-      expect(windowLines(database, [join(directory, "one"), join(directory, "two")], hour.since, hour.until).lines)
-        .toBe(where((row) => row.ts >= "2026-11-16T01:00:00" && row.ts < "2026-11-16T02:00:00").length);
+      expect(windowLines(database, [join(directory, "one"), join(directory, "two")], hour.since, hour.until).lines).toBe(
+        where((row) => row.ts >= "2026-11-16T01:00:00" && row.ts < "2026-11-16T02:00:00").length,
+      );
     } finally {
       database.close();
     }

@@ -27,7 +27,9 @@ describe("openDatabase", () => {
     raw.exec(migrations[0] as string);
     raw.exec(migrations[1] as string);
     raw.pragma("user_version = 2");
-    raw.prepare("INSERT INTO file (path, bundle, kind, fingerprint, added_at, parser_context) VALUES (?, ?, 'syslog', 'abc', '2026-11-01', '{}')").run("/a/nodeA1/var/adm/syslog/syslog.log", "/a");
+    raw
+      .prepare("INSERT INTO file (path, bundle, kind, fingerprint, added_at, parser_context) VALUES (?, ?, 'syslog', 'abc', '2026-11-01', '{}')")
+      .run("/a/nodeA1/var/adm/syslog/syslog.log", "/a");
     raw.prepare("INSERT INTO line (file_id, line_no, format, text) VALUES (1, 1, 'unparsed', 'kept')").run();
     raw.close();
 

@@ -34,15 +34,22 @@ function before(path: string) {
   try {
     return {
       version: database.pragma("user_version", { simple: true }) as number,
-      lines: database.prepare("SELECT file, line_no, ts, host, program, package, format, event_count, text, bundle FROM log_lines ORDER BY file, line_no").all() as Row[],
-      lineIds: database.prepare("SELECT f.id AS file_id, l.line_no FROM line l JOIN file f ON f.id = l.file_id ORDER BY f.path, l.line_no").all() as { file_id: number; line_no: number }[],
+      lines: database
+        .prepare("SELECT file, line_no, ts, host, program, package, format, event_count, text, bundle FROM log_lines ORDER BY file, line_no")
+        .all() as Row[],
+      lineIds: database.prepare("SELECT f.id AS file_id, l.line_no FROM line l JOIN file f ON f.id = l.file_id ORDER BY f.path, l.line_no").all() as {
+        file_id: number;
+        line_no: number;
+      }[],
       events: database.prepare("SELECT * FROM events ORDER BY id").all() as Row[],
       findings: database.prepare("SELECT * FROM findings ORDER BY id").all() as Row[],
-      perFile: database.prepare(
-        `SELECT f.id, (SELECT count(*) FROM line l WHERE l.file_id = f.id) AS lines,
+      perFile: database
+        .prepare(
+          `SELECT f.id, (SELECT count(*) FROM line l WHERE l.file_id = f.id) AS lines,
                 (SELECT count(*) FROM line l WHERE l.file_id = f.id AND l.format = 'unknown') AS unparsed,
                 (SELECT count(*) FROM event e WHERE e.file_id = f.id) AS events FROM file f ORDER BY f.id`,
-      ).all() as { id: number; lines: number; unparsed: number; events: number }[],
+        )
+        .all() as { id: number; lines: number; unparsed: number; events: number }[],
       matches: database.prepare("SELECT count(*) FROM line_fts WHERE line_fts MATCH '\"horctakeover\"'").pluck().get() as number,
     };
   } finally {
@@ -65,7 +72,9 @@ describe("migration 6: a row per line into blocks", () => {
       expect(tables).not.toContain("line_fts");
       expect(database.prepare("SELECT count(*) FROM block").pluck().get()).toBeGreaterThan(0);
 
-      const lines = database.prepare("SELECT file, line_no, ts, host, program, package, format, event_count, text, bundle, line_id FROM log_lines ORDER BY file, line_no").all() as Row[];
+      const lines = database
+        .prepare("SELECT file, line_no, ts, host, program, package, format, event_count, text, bundle, line_id FROM log_lines ORDER BY file, line_no")
+        .all() as Row[];
       expect(lines.map(({ line_id: _id, ...rest }) => rest)).toEqual(old.lines);
       // line_id is now the file and line number, the same for the line whatever block holds it.
       expect(lines.map((line) => line.line_id)).toEqual(old.lineIds.map((line) => lineIdOf(line.file_id, line.line_no)));
@@ -111,13 +120,21 @@ describe("migration 6: a row per line into blocks", () => {
     try {
       const rules = loadRules([]).rules;
       const result = await analyzePaths(store, {
-        paths: ["samples/site-failover-svol-takeover", "samples/links-fence-never-primary-restart"], timeZone: "UTC", rules,
+        paths: ["samples/site-failover-svol-takeover", "samples/links-fence-never-primary-restart"],
+        timeZone: "UTC",
+        rules,
       });
       expect(result.newLines).toBe(0);
-      expect(result.movedBundles.map((moved) => moved.from).sort()).toEqual(["/tmp/h6/main/samples/links-fence-never-primary-restart", "/tmp/h6/main/samples/site-failover-svol-takeover"]);
+      expect(result.movedBundles.map((moved) => moved.from).sort()).toEqual([
+        "/tmp/h6/main/samples/links-fence-never-primary-restart",
+        "/tmp/h6/main/samples/site-failover-svol-takeover",
+      ]);
       expect(inputTotals(store.database).lines).toBe(old.lines.length);
-      expect(listFindings(store.database).map((finding) => [finding.rule, finding.status]).sort())
-        .toEqual(old.findings.map((finding) => [finding.rule, finding.status]).sort());
+      expect(
+        listFindings(store.database)
+          .map((finding) => [finding.rule, finding.status])
+          .sort(),
+      ).toEqual(old.findings.map((finding) => [finding.rule, finding.status]).sort());
     } finally {
       store.close();
     }

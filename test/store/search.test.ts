@@ -37,10 +37,15 @@ function everyMatch(database: SqliteDatabase, search: string): number[] {
 
 /** What each search finds: through the Logs view's seek and through log_search. */
 function answers(database: SqliteDatabase): Record<string, { seek: number[]; sql: number[] }> {
-  return Object.fromEntries(searches.map((search) => [search, {
-    seek: everyMatch(database, search),
-    sql: [...searchLines(database, searchMatcher(search) as NonNullable<ReturnType<typeof searchMatcher>>)].map(({ line }) => line.id),
-  }]));
+  return Object.fromEntries(
+    searches.map((search) => [
+      search,
+      {
+        seek: everyMatch(database, search),
+        sql: [...searchLines(database, searchMatcher(search) as NonNullable<ReturnType<typeof searchMatcher>>)].map(({ line }) => line.id),
+      },
+    ]),
+  );
 }
 
 describe("the search index sidecar", () => {
@@ -72,10 +77,24 @@ describe("the search index sidecar", () => {
       const store = new Store(openDatabase(path));
       try {
         const [file] = store.filesOfBundle(join(repositoryRoot, "samples", "site-failover-svol-takeover")).filter((record) => record.kind === "syslog");
-        const added = ["Nov 16 03:20:00 nodeB1 cmcld[2048]: zebrafish appears in a new line", "Nov 16 03:20:01 nodeB1 cmcld[2048]: horctakeover zebrafish again"];
-        store.appendLines(file.id, added.map((text, index) => ({
-          lineNo: file.lineCount + index + 1, ts: Date.UTC(2026, 10, 16, 3, 20, index), host: "nodeB1", program: "cmcld", package: null, format: "syslog", text, events: [],
-        })), { offset: file.offset, lineCount: file.lineCount + added.length, pending: null });
+        const added = [
+          "Nov 16 03:20:00 nodeB1 cmcld[2048]: zebrafish appears in a new line",
+          "Nov 16 03:20:01 nodeB1 cmcld[2048]: horctakeover zebrafish again",
+        ];
+        store.appendLines(
+          file.id,
+          added.map((text, index) => ({
+            lineNo: file.lineCount + index + 1,
+            ts: Date.UTC(2026, 10, 16, 3, 20, index),
+            host: "nodeB1",
+            program: "cmcld",
+            package: null,
+            format: "syslog",
+            text,
+            events: [],
+          })),
+          { offset: file.offset, lineCount: file.lineCount + added.length, pending: null },
+        );
       } finally {
         store.close();
       }
@@ -103,7 +122,9 @@ describe("the search index sidecar", () => {
     try {
       // A separate process builds the index 40 lines per transaction, pausing between them, and dies mid-way.
       const script = join(tempDir(), "build.mjs");
-      writeFileSync(script, `
+      writeFileSync(
+        script,
+        `
         const { openDatabase } = await import(${JSON.stringify(pathToFileURL(join(repositoryRoot, "dist/store/db.js")).href)});
         const { buildSearchIndex } = await import(${JSON.stringify(pathToFileURL(join(repositoryRoot, "dist/store/search.js")).href)});
         const database = openDatabase(${JSON.stringify(path)}, { readonly: true });
@@ -112,12 +133,15 @@ describe("the search index sidecar", () => {
           await new Promise((resolve) => setTimeout(resolve, 30));
         }
         process.stdout.write("done\\n");
-      `);
+      `,
+      );
       const child = spawn(process.execPath, [script], { stdio: ["ignore", "pipe", "pipe"] });
       const exited = new Promise((resolve) => child.once("exit", resolve));
       let output = "";
       let errors = "";
-      child.stderr.on("data", (chunk: Buffer) => { errors += chunk.toString(); });
+      child.stderr.on("data", (chunk: Buffer) => {
+        errors += chunk.toString();
+      });
       child.stdout.on("data", (chunk: Buffer) => {
         output += chunk.toString();
         if (output.split("\n").filter((line) => line === "step").length >= 3) child.kill("SIGKILL");

@@ -13,7 +13,6 @@ async function sampleStore(name: string): Promise<Store> {
   return store;
 }
 
-
 describe("readTimeline", () => {
   it("draws each node's view of each side as spans that change when the logged state changes", async () => {
     const store = await sampleStore("horctakeover-timeout");

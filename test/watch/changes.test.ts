@@ -48,7 +48,7 @@ describe("watch: changes a consumer can rely on", () => {
     expect(await first.stop()).toBe(0);
 
     const second = await startWatch(["--db", tree.db, "--root", tree.root, "--format", "json"]);
-    const withdrawn = JSON.parse(await second.waitForStdout((line) => line.includes("\"withdrawn\""))) as Record<string, unknown>;
+    const withdrawn = JSON.parse(await second.waitForStdout((line) => line.includes('"withdrawn"'))) as Record<string, unknown>;
     expect(withdrawn).toMatchObject({ change: "withdrawn", id: opened.id, rule: "site-horcm-down" });
     expect(await second.stop()).toBe(0);
     expect(query<{ rule: string }>(tree.db, "SELECT rule FROM finding").map((row) => row.rule)).not.toContain("site-horcm-down");

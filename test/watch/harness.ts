@@ -64,12 +64,20 @@ export async function startWatch(args: readonly string[]): Promise<Watcher> {
     partial = parts.pop() ?? "";
     stdout.push(...parts);
   });
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => { stderr += chunk; });
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+  });
   const exited = new Promise<number | null>((resolveExit) => child.once("exit", (code) => resolveExit(code)));
-  cleanups.push(() => { if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL"); });
+  cleanups.push(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  });
   const watcher: Watcher = {
-    process: child, stdout, stderr: () => stderr, exited,
-    waitForStdout: (predicate, timeoutMs = STORED_DEADLINE_MS) => waitUntil(() => stdout.find(predicate), `stdout line (stdout: ${stdout.join("\n")}; stderr: ${stderr})`, timeoutMs),
+    process: child,
+    stdout,
+    stderr: () => stderr,
+    exited,
+    waitForStdout: (predicate, timeoutMs = STORED_DEADLINE_MS) =>
+      waitUntil(() => stdout.find(predicate), `stdout line (stdout: ${stdout.join("\n")}; stderr: ${stderr})`, timeoutMs),
     stop: async () => {
       child.kill("SIGTERM");
       return exited;
@@ -77,7 +85,9 @@ export async function startWatch(args: readonly string[]): Promise<Watcher> {
   };
   await Promise.race([
     waitUntil(() => (stderr.includes("watching ") ? true : undefined), "the watcher to be ready", READY_DEADLINE_MS),
-    exited.then((code) => { throw new Error(`watch exited with ${code} before it was ready: ${stderr}`); }),
+    exited.then((code) => {
+      throw new Error(`watch exited with ${code} before it was ready: ${stderr}`);
+    }),
   ]);
   return watcher;
 }
@@ -125,17 +135,23 @@ export async function waitForExactly(db: string, expected: readonly string[], ti
   const wanted = [...expected].sort();
   let last: string[] = [];
   try {
-    return await waitUntil(() => {
-      last = storedTexts(db).sort();
-      return last.length >= wanted.length && JSON.stringify(last) === JSON.stringify(wanted) ? last : undefined;
-    }, "stored lines", timeoutMs);
+    return await waitUntil(
+      () => {
+        last = storedTexts(db).sort();
+        return last.length >= wanted.length && JSON.stringify(last) === JSON.stringify(wanted) ? last : undefined;
+      },
+      "stored lines",
+      timeoutMs,
+    );
   } catch {
     const missing = wanted.filter((text) => !last.includes(text));
     const counts = new Map<string, number>();
     for (const text of last) counts.set(text, (counts.get(text) ?? 0) + 1);
     const duplicated = [...counts].filter(([, count]) => count > 1).map(([text]) => text);
     const extra = last.filter((text) => !wanted.includes(text));
-    throw new Error(`stored lines differ: ${missing.length} missing (${missing.slice(0, 5).join(" | ")}), duplicated: ${duplicated.slice(0, 5).join(" | ")}, unexpected: ${extra.slice(0, 5).join(" | ")}; ${last.length} stored, ${wanted.length} expected`);
+    throw new Error(
+      `stored lines differ: ${missing.length} missing (${missing.slice(0, 5).join(" | ")}), duplicated: ${duplicated.slice(0, 5).join(" | ")}, unexpected: ${extra.slice(0, 5).join(" | ")}; ${last.length} stored, ${wanted.length} expected`,
+    );
   }
 }
 

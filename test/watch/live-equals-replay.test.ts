@@ -65,7 +65,17 @@ async function watchInBatches(name: string, cuts: readonly number[], restarts: r
     else if (finding.status === "open") consumerOpen.set(finding.id, change);
   };
   const start = async (): Promise<LiveSession> => {
-    const session = startLive({ store, rules, targets: explicitTargets([root]), fixedYear: 2026, timeZone: "UTC", onChange, onProblem: (message) => { throw new Error(message); } });
+    const session = startLive({
+      store,
+      rules,
+      targets: explicitTargets([root]),
+      fixedYear: 2026,
+      timeZone: "UTC",
+      onChange,
+      onProblem: (message) => {
+        throw new Error(message);
+      },
+    });
     await session.ready;
     return session;
   };
@@ -106,7 +116,10 @@ async function watchInBatches(name: string, cuts: readonly number[], restarts: r
 
   expect(analyzed.length).toBeGreaterThan(0);
   expect(comparable(watched), printed.join("\n")).toEqual(comparable(analyzed));
-  const open = watched.filter((finding) => finding.status === "open").map((finding) => finding.id).sort();
+  const open = watched
+    .filter((finding) => finding.status === "open")
+    .map((finding) => finding.id)
+    .sort();
   expect([...consumerOpen.keys()].sort(), printed.join("\n")).toEqual(open);
 }
 
@@ -122,11 +135,14 @@ describe("watch equals analyze", () => {
 
   for (const name of SAMPLES) {
     it(`property: ${name} in any batches with restarts between them`, async () => {
-      await fc.assert(fc.asyncProperty(
-        fc.uniqueArray(fc.integer({ min: 1, max: 99 }), { minLength: 1, maxLength: 3 }).map((cuts) => cuts.sort((a, b) => a - b).map((cut) => cut / 100)),
-        fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
-        async (cuts, restarts) => watchInBatches(name, cuts, restarts),
-      ), { numRuns: 3 });
+      await fc.assert(
+        fc.asyncProperty(
+          fc.uniqueArray(fc.integer({ min: 1, max: 99 }), { minLength: 1, maxLength: 3 }).map((cuts) => cuts.sort((a, b) => a - b).map((cut) => cut / 100)),
+          fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+          async (cuts, restarts) => watchInBatches(name, cuts, restarts),
+        ),
+        { numRuns: 3 },
+      );
     });
   }
 });

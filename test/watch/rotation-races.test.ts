@@ -1,4 +1,18 @@
-import { appendFileSync, closeSync, copyFileSync, existsSync, ftruncateSync, mkdirSync, openSync, renameSync, truncateSync, unlinkSync, utimesSync, writeFileSync, writeSync } from "node:fs";
+import {
+  appendFileSync,
+  closeSync,
+  copyFileSync,
+  existsSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  truncateSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lines, nodeTree, startWatch, syslogLine, waitForExactly } from "./harness.js";
@@ -35,7 +49,6 @@ function shiftRotated(at: (n: number) => string, keep: number): void {
   if (existsSync(at(keep))) unlinkSync(at(keep));
   for (let n = keep - 1; n >= 1; n--) if (existsSync(at(n))) renameSync(at(n), at(n + 1));
 }
-
 
 // Races between a writer, logrotate and our looks, found by an adversarial review of the follower: each
 // checks every line is stored exactly once, settled (a second adoption 250 ms later would show).

@@ -1,4 +1,16 @@
-import { appendFileSync, closeSync, copyFileSync, ftruncateSync, mkdirSync, openSync, renameSync, truncateSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import {
+  appendFileSync,
+  closeSync,
+  copyFileSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  truncateSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lines, nodeTree, query, runAnalyze, startWatch, storedTexts, syslogLine, waitForExactly, waitUntil } from "./harness.js";
@@ -215,8 +227,10 @@ describe("watch: exactly once across rotation, truncation and restarts", () => {
     writeFileSync(tree.syslog, text(syslogLines));
     const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
     await waitForExactly(tree.db, [...packageLines, ...syslogLines]);
-    const years = query<{ year: string; n: number }>(tree.db,
-      "SELECT substr(l.ts, 1, 4) AS year, count(*) AS n FROM log_lines l WHERE l.file IN (SELECT path FROM file WHERE kind = 'syslog') GROUP BY year");
+    const years = query<{ year: string; n: number }>(
+      tree.db,
+      "SELECT substr(l.ts, 1, 4) AS year, count(*) AS n FROM log_lines l WHERE l.file IN (SELECT path FROM file WHERE kind = 'syslog') GROUP BY year",
+    );
     expect(years).toEqual([{ year: "2021", n: 200 }]);
     expect(await watcher.stop()).toBe(0);
   });
@@ -226,14 +240,16 @@ describe("watch: exactly once across rotation, truncation and restarts", () => {
     const watcher = await startWatch(["--db", tree.db, "--root", tree.root]);
     const folder = join(tree.cmcluster, "newpkg");
     mkdirSync(folder);
-    const packageLines = ["Nov 25 04:00:01 - Node \"nodeB1\": Starting package newpkg", "Nov 25 04:00:02 - Node \"nodeB1\": step two"];
+    const packageLines = ['Nov 25 04:00:01 - Node "nodeB1": Starting package newpkg', 'Nov 25 04:00:02 - Node "nodeB1": step two'];
     writeFileSync(join(folder, "newpkg.log"), text(packageLines));
     await waitForExactly(tree.db, packageLines);
     const [file] = query<{ package_hint: string; kind: string }>(tree.db, "SELECT package_hint, kind FROM file");
     expect(file).toEqual({ package_hint: "newpkg", kind: "pkglog" });
 
     const second = await startWatch(["--db", tree.db, "--root", tree.root]).then(
-      () => { throw new Error("a second watch started"); },
+      () => {
+        throw new Error("a second watch started");
+      },
       (error: Error) => error.message,
     );
     expect(second).toMatch(/exited with 3 .*being written by mcadvisor watch/s);
@@ -307,7 +323,7 @@ describe("watch: under a stream of writes", () => {
     mkdirSync(join(root, "etc", "cmcluster", "pkg1"), { recursive: true });
     const syslog = lines("A", 1, 3);
     writeFileSync(join(root, "var", "adm", "syslog", "syslog.log"), text(syslog));
-    const packageLog = ["Nov 25 04:00:01 - Node \"later\": Starting package pkg1"];
+    const packageLog = ['Nov 25 04:00:01 - Node "later": Starting package pkg1'];
     writeFileSync(join(root, "etc", "cmcluster", "pkg1", "pkg1.log"), text(packageLog));
     await waitForExactly(tree.db, [...syslog, ...packageLog]);
     expect(await watcher.stop()).toBe(0);
@@ -327,7 +343,7 @@ describe("watch: findings", () => {
 
     // The package starts on that node: the finding resolves, live, with the same id.
     appendFileSync(tree.syslog, `${syslogLine("cmcld[100]: Started package dbpkg on node nodeB1.")}\n`);
-    const resolved = JSON.parse(await watcher.waitForStdout((line) => line.includes("\"resolved\""))) as Record<string, unknown>;
+    const resolved = JSON.parse(await watcher.waitForStdout((line) => line.includes('"resolved"'))) as Record<string, unknown>;
     expect(resolved).toMatchObject({ change: "resolved", id: printed.id, status: "resolved" });
     expect(query<{ status: string }>(tree.db, "SELECT status FROM finding")).toEqual([{ status: "resolved" }]);
     expect(await watcher.stop()).toBe(0);

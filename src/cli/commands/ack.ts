@@ -5,10 +5,20 @@ import { openDatabase } from "../../store/db.js";
 import { getFinding, listFindings, type StoredFinding } from "../../store/read.js";
 import type { SqliteDatabase } from "../../store/db.js";
 import {
-  acknowledgementOf, listAcknowledgements, openForAcknowledging, removeAcknowledgement, saveAcknowledgement, uniqueIdFor,
+  acknowledgementOf,
+  listAcknowledgements,
+  openForAcknowledging,
+  removeAcknowledgement,
+  saveAcknowledgement,
+  uniqueIdFor,
 } from "../../store/acknowledgements.js";
 import {
-  acknowledgementEffect, describeAcknowledgement, formatLocalInstant, parseAcknowledgementUntil, UNTIL_FORMS, type Acknowledgement,
+  acknowledgementEffect,
+  describeAcknowledgement,
+  formatLocalInstant,
+  parseAcknowledgementUntil,
+  UNTIL_FORMS,
+  type Acknowledgement,
 } from "../../model/acknowledgement.js";
 import { sanitizeForTerminal } from "../../present/sanitize.js";
 import { renderTable } from "../../present/table.js";
@@ -44,7 +54,7 @@ export function findingNamed(findings: readonly StoredFinding[], typed: string):
   const id = uniqueIdFor(typed, [...byId.keys()], {
     noun: "finding",
     describe: (candidate) => findingLine(byId.get(candidate) as StoredFinding),
-    hint: "the ids are in `mcadvisor analyze --format json` (findings[].id), the TUI's detail, or `mcadvisor query \"SELECT id, action, title FROM findings\"`",
+    hint: 'the ids are in `mcadvisor analyze --format json` (findings[].id), the TUI\'s detail, or `mcadvisor query "SELECT id, action, title FROM findings"`',
   });
   return byId.get(id) as StoredFinding;
 }
@@ -59,7 +69,10 @@ export interface AcknowledgeRequest {
 /** The acknowledgement of `finding`, checked: a note is required and only an open finding can be acknowledged. */
 export function acknowledgementFor(finding: StoredFinding, request: AcknowledgeRequest): Acknowledgement {
   const note = request.note.trim();
-  if (note === "") throw new UsageError("an acknowledgement needs a note: --note \"what is being done, by whom\"", { hint: "the note is what the next operator reads beside the finding" });
+  if (note === "")
+    throw new UsageError('an acknowledgement needs a note: --note "what is being done, by whom"', {
+      hint: "the note is what the next operator reads beside the finding",
+    });
   if (finding.status !== "open") {
     throw new UsageError(`finding ${finding.id} is ${finding.status}: there is nothing to acknowledge`, { hint: "only open findings raise the exit status" });
   }
@@ -102,7 +115,16 @@ function listText(acknowledgements: readonly Acknowledgement[], findings: Map<st
     const effect = finding ? acknowledgementEffect(finding, acknowledgement, now) : null;
     return {
       FINDING: acknowledgement.findingId,
-      NOW: effect === null ? "finding gone" : effect.active ? "in effect" : effect.lapsed === "expired" ? "expired" : effect.lapsed === "severity-rose" ? `rose to ${finding?.severity}` : finding?.status,
+      NOW:
+        effect === null
+          ? "finding gone"
+          : effect.active
+            ? "in effect"
+            : effect.lapsed === "expired"
+              ? "expired"
+              : effect.lapsed === "severity-rose"
+                ? `rose to ${finding?.severity}`
+                : finding?.status,
       SEVERITY: finding ? finding.severity : acknowledgement.severity,
       BY: acknowledgement.by,
       AT: formatLocalInstant(acknowledgement.at),
@@ -120,9 +142,14 @@ function listJson(acknowledgements: readonly Acknowledgement[], findings: Map<st
     const finding = findings.get(acknowledgement.findingId);
     const effect = finding ? acknowledgementEffect(finding, acknowledgement, now) : null;
     return {
-      findingId: acknowledgement.findingId, by: acknowledgement.by, at: iso(acknowledgement.at), note: acknowledgement.note,
-      until: iso(acknowledgement.until), severity: acknowledgement.severity,
-      active: effect?.active ?? false, lapsed: effect === null ? "finding-gone" : effect.lapsed,
+      findingId: acknowledgement.findingId,
+      by: acknowledgement.by,
+      at: iso(acknowledgement.at),
+      note: acknowledgement.note,
+      until: iso(acknowledgement.until),
+      severity: acknowledgement.severity,
+      active: effect?.active ?? false,
+      lapsed: effect === null ? "finding-gone" : effect.lapsed,
       finding: finding ? { severity: finding.severity, status: finding.status, action: finding.action, title: finding.title, bundle: finding.bundle } : null,
     };
   });
@@ -132,7 +159,9 @@ function listJson(acknowledgements: readonly Acknowledgement[], findings: Map<st
 export function register(program: Command): void {
   program
     .command("ack")
-    .description("acknowledge a finding (known, being handled): it is still shown, marked, but no longer raises the exit status of analyze and report until --until, until its severity rises, or until it resolves")
+    .description(
+      "acknowledge a finding (known, being handled): it is still shown, marked, but no longer raises the exit status of analyze and report until --until, until its severity rises, or until it resolves",
+    )
     .argument("[finding-id]", "the finding's id, or enough of its start to name only one")
     .option("--note <text>", "what is being done and by whom (required)")
     .option("--until <time>", `when it ends, on the clock on the wall: ${UNTIL_FORMS}; default: while the finding stays open`)
@@ -159,8 +188,9 @@ export function register(program: Command): void {
         return;
       }
       if (flags.format !== undefined) throw new UsageError("--format goes with --list");
-      if (typed === undefined) throw new UsageError("ack needs a finding id (or --list)", { hint: "mcadvisor ack FINDING-ID --note \"TEXT\" [--until 4h]" });
-      if (flags.note === undefined) throw new UsageError("ack needs --note: what is being done and by whom", { hint: "mcadvisor ack FINDING-ID --note \"TEXT\" [--until 4h]" });
+      if (typed === undefined) throw new UsageError("ack needs a finding id (or --list)", { hint: 'mcadvisor ack FINDING-ID --note "TEXT" [--until 4h]' });
+      if (flags.note === undefined)
+        throw new UsageError("ack needs --note: what is being done and by whom", { hint: 'mcadvisor ack FINDING-ID --note "TEXT" [--until 4h]' });
       let until: number | null = null;
       if (flags.until !== undefined) {
         const parsed = parseAcknowledgementUntil(flags.until, now);
@@ -173,7 +203,9 @@ export function register(program: Command): void {
         const acknowledgement = acknowledgementFor(finding, { note: flags.note, until, by: flags.by ?? currentOperator(), at: now });
         const replaced = saveAcknowledgement(target.database, acknowledgement);
         const effect = acknowledgementEffect(finding, acknowledgement, now);
-        process.stdout.write(`${replaced ? "acknowledgement replaced" : "acknowledged"}: ${findingLine(finding)}\n  ${sanitizeForTerminal(describeAcknowledgement(effect))}\n`);
+        process.stdout.write(
+          `${replaced ? "acknowledgement replaced" : "acknowledged"}: ${findingLine(finding)}\n  ${sanitizeForTerminal(describeAcknowledgement(effect))}\n`,
+        );
       } finally {
         target.close();
       }
@@ -192,20 +224,27 @@ export function register(program: Command): void {
         const wanted = typed.trim().toLowerCase();
         if (wanted !== "" && !acknowledged.some((acknowledgement) => acknowledgement.findingId.startsWith(wanted))) {
           const named = [...findings.keys()].filter((id) => id.startsWith(wanted));
-          if (named.length === 1) throw new UsageError(`finding ${named[0]} is not acknowledged: nothing to remove`, { hint: "mcadvisor ack --list shows the acknowledgements" });
+          if (named.length === 1)
+            throw new UsageError(`finding ${named[0]} is not acknowledged: nothing to remove`, { hint: "mcadvisor ack --list shows the acknowledgements" });
         }
-        const id = uniqueIdFor(typed, acknowledged.map((acknowledgement) => acknowledgement.findingId), {
-          noun: "acknowledged finding",
-          describe: (candidate) => {
-            const finding = findings.get(candidate);
-            return finding ? findingLine(finding) : `${candidate}  (finding no longer stored)`;
+        const id = uniqueIdFor(
+          typed,
+          acknowledged.map((acknowledgement) => acknowledgement.findingId),
+          {
+            noun: "acknowledged finding",
+            describe: (candidate) => {
+              const finding = findings.get(candidate);
+              return finding ? findingLine(finding) : `${candidate}  (finding no longer stored)`;
+            },
+            hint: "mcadvisor ack --list shows the acknowledged findings",
           },
-          hint: "mcadvisor ack --list shows the acknowledged findings",
-        });
+        );
         const before = acknowledgementOf(target.database, id) as Acknowledgement;
         removeAcknowledgement(target.database, id);
         const finding = findings.get(id);
-        process.stdout.write(`acknowledgement removed: ${finding ? findingLine(finding) : id}\n  was by ${sanitizeForTerminal(before.by)}: ${sanitizeForTerminal(before.note)}\n`);
+        process.stdout.write(
+          `acknowledgement removed: ${finding ? findingLine(finding) : id}\n  was by ${sanitizeForTerminal(before.by)}: ${sanitizeForTerminal(before.note)}\n`,
+        );
       } finally {
         target.close();
       }

@@ -10,7 +10,26 @@ import { COLORED, PLAIN, useColor } from "../../present/color.js";
 import { severityRank } from "../../model/findings.js";
 import { version } from "../../version.js";
 import { analyzeInto } from "../analysis.js";
-import { bundleFilter, collect, colorOption, databaseFlag, databasePath, emitTargets, formatOption, loadRulesOrFail, rulesFlag, severityOption, type SharedFlags, siteFlag, siteOptions, sitesFlag, timeZoneFlag, timeZoneOption, yearFlag, yearOption } from "../options.js";
+import {
+  bundleFilter,
+  collect,
+  colorOption,
+  databaseFlag,
+  databasePath,
+  emitTargets,
+  formatOption,
+  loadRulesOrFail,
+  rulesFlag,
+  severityOption,
+  type SharedFlags,
+  siteFlag,
+  siteOptions,
+  sitesFlag,
+  timeZoneFlag,
+  timeZoneOption,
+  yearFlag,
+  yearOption,
+} from "../options.js";
 
 interface AnalyzeFlags extends SharedFlags {
   format?: string;
@@ -52,31 +71,47 @@ export function register(program: Command): void {
       const emission = emitTo.length > 0 ? openEmission(emitTo, { version, timeZone }) : null;
       let storedBefore: StoredFinding[] = [];
       const analysis = await analyzeInto({
-        databaseFile: databasePath(flags.db), paths, rules, sites, timeZone, fixedYear, holder: "analyze",
-        beforeAnalysis: (store) => { if (emission) storedBefore = listFindings(store.database); },
+        databaseFile: databasePath(flags.db),
+        paths,
+        rules,
+        sites,
+        timeZone,
+        fixedYear,
+        holder: "analyze",
+        beforeAnalysis: (store) => {
+          if (emission) storedBefore = listFindings(store.database);
+        },
       });
       try {
         const { store, result, problems } = analysis;
         // --bundle narrows the scope (what is judged); --open-only and --severity only what is shown in detail.
         const bundles = bundleFilter(flags.bundle, result.bundles);
         const findings = withAcknowledgements(store.database, listFindings(store.database, { bundles }));
-        const show = (finding: StoredFinding): boolean => (!flags.openOnly || finding.status === "open")
-          && (minimumSeverity === null || severityRank[finding.severity] >= severityRank[minimumSeverity]);
+        const show = (finding: StoredFinding): boolean =>
+          (!flags.openOnly || finding.status === "open") && (minimumSeverity === null || severityRank[finding.severity] >= severityRank[minimumSeverity]);
         const filterNote = [flags.openOnly ? "--open-only" : "", minimumSeverity ? `--severity ${minimumSeverity}` : ""].filter(Boolean).join(", ");
         const totals = inputTotals(store.database, result.fileIds);
         const readings = result.readings.filter((reading) => bundles.includes(reading.bundle));
-        const output = format === "json"
-          ? `${JSON.stringify(findingsDocument(findings.filter(show), totals, problems, { version, timeZone, readings }), null, 2)}\n`
-          : renderFindingsText(findings, totals, [], {
-            version, timeZone, bundles, show, filterNote: filterNote || undefined, readings,
-            palette: useColor(colorMode, process.stdout) ? COLORED : PLAIN,
-          });
+        const output =
+          format === "json"
+            ? `${JSON.stringify(findingsDocument(findings.filter(show), totals, problems, { version, timeZone, readings }), null, 2)}\n`
+            : renderFindingsText(findings, totals, [], {
+                version,
+                timeZone,
+                bundles,
+                show,
+                filterNote: filterNote || undefined,
+                readings,
+                palette: useColor(colorMode, process.stdout) ? COLORED : PLAIN,
+              });
         process.stdout.write(output);
         // Input that could not be read is no all-clear: UNKNOWN (3) unless a critical finding needs action anyway.
         process.exitCode = runExitStatus(exitStatusFor(findings), readings);
         const renamed = new Map(result.movedBundles.map((moved) => [moved.from, moved.to]));
         // Changes are sent for every bundle analysed, whatever --bundle shows.
-        const emitted = emission ? findingChanges(storedBefore, listFindings(store.database, { bundles: result.bundles }), { bundles: result.bundles, renamed }) : [];
+        const emitted = emission
+          ? findingChanges(storedBefore, listFindings(store.database, { bundles: result.bundles }), { bundles: result.bundles, renamed })
+          : [];
         for (const change of emitted) emission?.emit(change);
       } finally {
         analysis.close();

@@ -23,7 +23,7 @@ export function register(program: Command): void {
   program
     .command("query")
     .description("run a read-only SQL query over the views log_lines, events, findings and unread_lines")
-    .argument("<sql>", "one SELECT statement, e.g. \"SELECT host, count(*) FROM log_lines GROUP BY host\"")
+    .argument("<sql>", 'one SELECT statement, e.g. "SELECT host, count(*) FROM log_lines GROUP BY host"')
     .addOption(databaseFlag("read"))
     .option("--format <format>", "table (default), csv (RFC 4180, with a header row) or json")
     .option("--timeout <seconds>", `stop a statement that runs longer than this (default: ${DEFAULT_TIMEOUT_SECONDS})`)
@@ -46,7 +46,9 @@ export function register(program: Command): void {
           // SQLite rejects a write to a view while preparing it, before it could be seen as a write.
           if (/cannot modify \S+ because it is a view/.test((error as Error).message)) throw readOnly;
           throw new UsageError(`SQL error: ${(error as Error).message}`, {
-            hint: `the views are ${describeViews().map((view) => `${view.name}(${view.columns.join(", ")})`).join("; ")}; log_search('words') searches the lines; mcadvisor query --help lists them`,
+            hint: `the views are ${describeViews()
+              .map((view) => `${view.name}(${view.columns.join(", ")})`)
+              .join("; ")}; log_search('words') searches the lines; mcadvisor query --help lists them`,
           });
         }
         if (!statement.readonly || !statement.reader) throw readOnly;
@@ -56,7 +58,11 @@ export function register(program: Command): void {
 
       // Run in a process of its own, killed at the time limit (src/cli/query-runner.ts says why).
       const run = spawnSync(process.execPath, [RUNNER, path, format], {
-        input: sql, timeout: timeout * 1000, killSignal: "SIGKILL", maxBuffer: 1 << 30, stdio: ["pipe", "pipe", "pipe"],
+        input: sql,
+        timeout: timeout * 1000,
+        killSignal: "SIGKILL",
+        maxBuffer: 1 << 30,
+        stdio: ["pipe", "pipe", "pipe"],
       });
       if ((run.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT" || run.signal === "SIGKILL") {
         throw new UsageError(`query stopped after ${timeout} s (--timeout ${flags.timeout ?? DEFAULT_TIMEOUT_SECONDS}): the statement was still running`, {

@@ -14,7 +14,21 @@ import { renderReportJson } from "../../present/report/json.js";
 import { renderStatusLine } from "../../present/report/status.js";
 import { version } from "../../version.js";
 import { analyzeInto, type Analysis } from "../analysis.js";
-import { databaseFlag, databasePath, formatOption, loadRulesOrFail, rulesFlag, type SharedFlags, siteFlag, siteOptions, sitesFlag, timeZoneFlag, timeZoneOption, yearFlag, yearOption } from "../options.js";
+import {
+  databaseFlag,
+  databasePath,
+  formatOption,
+  loadRulesOrFail,
+  rulesFlag,
+  type SharedFlags,
+  siteFlag,
+  siteOptions,
+  sitesFlag,
+  timeZoneFlag,
+  timeZoneOption,
+  yearFlag,
+  yearOption,
+} from "../options.js";
 
 interface ReportFlags extends SharedFlags {
   since?: string;
@@ -60,10 +74,15 @@ function writeOutput(path: string, text: string): void {
 export function register(program: Command): void {
   program
     .command("report")
-    .description("the periodic log review as a report (Markdown, HTML or JSON): open findings, pair states, packages, suspicious lines; exit 0/1/2 like a monitoring plugin")
+    .description(
+      "the periodic log review as a report (Markdown, HTML or JSON): open findings, pair states, packages, suspicious lines; exit 0/1/2 like a monitoring plugin",
+    )
     .argument("[paths...]", "log files or folders to analyze first (without them: report on the database, e.g. the one watch keeps)")
     .addOption(databaseFlag("read"))
-    .option("--since <when>", "start of the window: a duration before --until (30m, 24h, 7d, 1w) or a date (2026-11-19, 2026-11-19T04:00); default: with PATHs and no --until, the first line of those logs; else the end of the previous report on this database, else 24h (a report given --since, or on PATHs without a window, is ad hoc and not remembered)")
+    .option(
+      "--since <when>",
+      "start of the window: a duration before --until (30m, 24h, 7d, 1w) or a date (2026-11-19, 2026-11-19T04:00); default: with PATHs and no --until, the first line of those logs; else the end of the previous report on this database, else 24h (a report given --since, or on PATHs without a window, is ad hoc and not remembered)",
+    )
     .option("--until <date>", "end of the window (a date in the logs' wall clock); default: with PATHs and no --since, the last line of those logs; else now")
     .option("--format <format>", "markdown (default), html or json")
     .option("--out <file>", "write the report to this file (default: stdout); stdout then gets one status line, as monitoring plugins print")

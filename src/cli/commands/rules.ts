@@ -36,11 +36,17 @@ export function register(program: Command): void {
     .option("--format <format>", "table (default) or json")
     .action((flags: { rules?: string[]; format?: string }) => {
       const format = formatOption(flags.format, ["table", "json"], "table");
-      const loaded = loadRules((flags.rules ?? []).map((directory) => resolve(directory)), { collectErrors: true });
+      const loaded = loadRules(
+        (flags.rules ?? []).map((directory) => resolve(directory)),
+        { collectErrors: true },
+      );
       printProblems(loaded.problems);
       const rows = loaded.rules.map((rule) => ({
-        id: rule.id, severity: rule.severity, action: rule.advice.action, title: rule.title,
-        source: rule.source?.builtIn ? "built-in" : rule.source?.path ?? "",
+        id: rule.id,
+        severity: rule.severity,
+        action: rule.advice.action,
+        title: rule.title,
+        source: rule.source?.builtIn ? "built-in" : (rule.source?.path ?? ""),
       }));
       process.stdout.write(format === "json" ? `${JSON.stringify(rows, null, 2)}\n` : renderTable(rows, ["id", "severity", "action", "title", "source"]));
       if (loaded.problems.some((problem) => problem.severity === "error")) process.exitCode = RULES_EXIT.errors;
@@ -55,7 +61,8 @@ export function register(program: Command): void {
       const loaded = loadRules(directories, { collectErrors: true });
       const problems: RuleProblem[] = loaded.problems.filter((problem) => mine(problem.location?.path));
       for (const issue of validateRuleSet(loaded.rules)) {
-        if (mine(issue.path)) problems.push(new RuleProblem(issue.severity, issue.code, issue.message, { path: issue.path, line: issue.line, hint: issue.hint }));
+        if (mine(issue.path))
+          problems.push(new RuleProblem(issue.severity, issue.code, issue.message, { path: issue.path, line: issue.line, hint: issue.hint }));
       }
       printProblems(problems);
       const errors = problems.filter((problem) => problem.severity === "error").length;

@@ -3,7 +3,20 @@ import { openDatabase } from "../../store/db.js";
 import { assertTerminal, leaveContinuousIntegrationMode } from "../../present/tui/terminal.js";
 import { analyzeInto } from "../analysis.js";
 import { acknowledgementWriter } from "./ack.js";
-import { databaseFlag, databasePath, loadRulesOrFail, rulesFlag, type SharedFlags, siteFlag, siteOptions, sitesFlag, timeZoneFlag, timeZoneOption, yearFlag, yearOption } from "../options.js";
+import {
+  databaseFlag,
+  databasePath,
+  loadRulesOrFail,
+  rulesFlag,
+  type SharedFlags,
+  siteFlag,
+  siteOptions,
+  sitesFlag,
+  timeZoneFlag,
+  timeZoneOption,
+  yearFlag,
+  yearOption,
+} from "../options.js";
 
 type TuiFlags = SharedFlags;
 
@@ -12,7 +25,13 @@ async function analyzeFirst(paths: string[], databaseFile: string, flags: TuiFla
   const rules = loadRulesOrFail(flags.rules);
   const sites = siteOptions(flags.site, flags.sites);
   const analysis = await analyzeInto({
-    databaseFile, paths, rules, sites, timeZone: timeZoneOption(flags.tz), fixedYear: yearOption(flags.year), holder: "tui (analyzing)",
+    databaseFile,
+    paths,
+    rules,
+    sites,
+    timeZone: timeZoneOption(flags.tz),
+    fixedYear: yearOption(flags.year),
+    holder: "tui (analyzing)",
   });
   analysis.close();
   return [...analysis.result.bundles];

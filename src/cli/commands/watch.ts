@@ -11,7 +11,23 @@ import { formatIso } from "../../model/time.js";
 import type { LiveChange } from "../../pipeline/live-findings.js";
 import type { Finding } from "../../model/findings.js";
 import { version } from "../../version.js";
-import { collect, databaseFlag, databasePath, emitTargets, formatOption, loadRulesOrFail, rulesFlag, type SharedFlags, siteFlag, siteOptions, sitesFlag, timeZoneFlag, timeZoneOption, yearFlag, yearOption } from "../options.js";
+import {
+  collect,
+  databaseFlag,
+  databasePath,
+  emitTargets,
+  formatOption,
+  loadRulesOrFail,
+  rulesFlag,
+  type SharedFlags,
+  siteFlag,
+  siteOptions,
+  sitesFlag,
+  timeZoneFlag,
+  timeZoneOption,
+  yearFlag,
+  yearOption,
+} from "../options.js";
 
 interface WatchFlags extends SharedFlags {
   root?: string;
@@ -23,15 +39,22 @@ interface WatchFlags extends SharedFlags {
 /** One compact block per change: what, how bad, where, and the first command to run. */
 function renderChangeText(change: LiveChange, finding: Finding, timeZone: string | undefined): string {
   const clean = sanitizeForTerminal;
-  const scope = [finding.package && `package ${finding.package}`, finding.deviceGroup && `device group ${finding.deviceGroup}`,
-    finding.node && `node ${finding.node}`].filter(Boolean).join(", ");
+  const scope = [
+    finding.package && `package ${finding.package}`,
+    finding.deviceGroup && `device group ${finding.deviceGroup}`,
+    finding.node && `node ${finding.node}`,
+  ]
+    .filter(Boolean)
+    .join(", ");
   const when = change === "resolved" && finding.resolvedAt !== null ? finding.resolvedAt : finding.lastSeen;
   const lines = [
     `${formatIso(when, timeZone)} ${change.toUpperCase()} ${finding.severity.toUpperCase()} [${finding.action}] ${clean(finding.title)} (${finding.id})`,
   ];
   if (scope) lines.push(`  ${clean(scope)}`);
   if (change === "withdrawn") {
-    lines.push("  no longer holds: the lines read so far, taken in the logs' order as analyze takes them, do not give it (a more specific finding may cover it); close it");
+    lines.push(
+      "  no longer holds: the lines read so far, taken in the logs' order as analyze takes them, do not give it (a more specific finding may cover it); close it",
+    );
     return `${lines.join("\n")}\n`;
   }
   lines.push(`  ${clean(finding.summary)}`);
@@ -44,7 +67,10 @@ export function register(program: Command): void {
   program
     .command("watch")
     .description("follow syslog and package logs as they are written, store every line and print findings as they open, escalate or resolve")
-    .argument("[paths...]", "files or folders to follow (default: ROOT/var/adm/syslog/syslog.log and ROOT/etc/cmcluster/; on Linux also ROOT/var/log/messages and $SGCONF, $SGRUN/log under /usr/local/cmcluster or /opt/cmcluster, when present)")
+    .argument(
+      "[paths...]",
+      "files or folders to follow (default: ROOT/var/adm/syslog/syslog.log and ROOT/etc/cmcluster/; on Linux also ROOT/var/log/messages and $SGCONF, $SGRUN/log under /usr/local/cmcluster or /opt/cmcluster, when present)",
+    )
     .addOption(databaseFlag("store"))
     .option("--root <dir>", "prefix of the default paths (a mounted or copied node tree)", "/")
     .option("--format <format>", "text (default) or json (one JSON object per line)")
@@ -68,12 +94,23 @@ export function register(program: Command): void {
       const store = new Store(openDatabase(path));
       const targets = paths.length > 0 ? explicitTargets(paths) : defaultTargets(flags.root ?? "/");
       // Followed anyway (a node tree being copied in, a mount not up yet), but a typo must not wait in silence.
-      const missing = paths.length > 0 ? paths.filter((target) => !existsSync(target)).map((target) => `${target} does not exist (yet)`)
-        : existsSync(flags.root ?? "/") ? [] : [`--root ${resolve(flags.root ?? "/")} does not exist (yet)`];
-      for (const message of missing) process.stderr.write(`mcadvisor: ${sanitizeForTerminal(message)}: nothing is read from it until it appears; check the path\n`);
+      const missing =
+        paths.length > 0
+          ? paths.filter((target) => !existsSync(target)).map((target) => `${target} does not exist (yet)`)
+          : existsSync(flags.root ?? "/")
+            ? []
+            : [`--root ${resolve(flags.root ?? "/")} does not exist (yet)`];
+      for (const message of missing)
+        process.stderr.write(`mcadvisor: ${sanitizeForTerminal(message)}: nothing is read from it until it appears; check the path\n`);
       try {
         const session = startLive({
-          store, rules, sites, targets, timeZone, fixedYear, poll: flags.poll ?? false,
+          store,
+          rules,
+          sites,
+          targets,
+          timeZone,
+          fixedYear,
+          poll: flags.poll ?? false,
           // A diagnostic knob, not an option: the test harness turns the sweep off (docs/decisions.md).
           safetySweepSeconds: process.env.MCADVISOR_WATCH_SWEEP_SECONDS ? Number(process.env.MCADVISOR_WATCH_SWEEP_SECONDS) : undefined,
           onChange: (change, finding, bundle) => {

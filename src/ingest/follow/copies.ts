@@ -64,10 +64,13 @@ export class UnseenCopies {
     // Once more a little later: the event may have come while the copy was still empty, and chokidar
     // drops a change that follows another within 50 ms (the follower's trailing check, for siblings).
     clearTimeout(this.siblingRechecks.get(candidate));
-    this.siblingRechecks.set(candidate, setTimeout(() => {
-      this.siblingRechecks.delete(candidate);
-      if (!this.host.closed) this.noticeGuarded(candidate, owner);
-    }, SIBLING_SETTLE_MS));
+    this.siblingRechecks.set(
+      candidate,
+      setTimeout(() => {
+        this.siblingRechecks.delete(candidate);
+        if (!this.host.closed) this.noticeGuarded(candidate, owner);
+      }, SIBLING_SETTLE_MS),
+    );
   }
 
   /**
@@ -114,8 +117,9 @@ export class UnseenCopies {
   }
 
   private ownerOf(candidate: string): FileFollower | undefined {
-    return [...this.host.followers()].find((follower) =>
-      dirname(follower.path) === dirname(candidate) && isRotatedSibling(basename(follower.path), basename(candidate)));
+    return [...this.host.followers()].find(
+      (follower) => dirname(follower.path) === dirname(candidate) && isRotatedSibling(basename(follower.path), basename(candidate)),
+    );
   }
 
   /** A sibling of `owner`'s path to look at: history is left alone, an unseen copy is held open until it settles. */

@@ -230,7 +230,9 @@ export class FollowerHub implements FollowerContext, CopyHost {
   private checkRetired(): void {
     const now = Date.now();
     for (const reader of this.retired) {
-      while (this.drain(reader)) { /* a retired file is finite: read it all */ }
+      while (this.drain(reader)) {
+        /* a retired file is finite: read it all */
+      }
       if (reader.headChanged || now - reader.lastGrowth >= this.rotateWaitMs) this.closeRetired(reader);
     }
     if (this.retired.size > 0 && !this.retiredTimer && !this.closed) {
@@ -258,7 +260,10 @@ export class FollowerHub implements FollowerContext, CopyHost {
     for (const follower of this.byPath.values()) {
       follower.cancelTrailing();
       try {
-        if (follower.reader) while (this.drain(follower.reader)) { /* finish what is there */ }
+        if (follower.reader)
+          while (this.drain(follower.reader)) {
+            /* finish what is there */
+          }
       } catch (error) {
         this.problem(follower.path, error as Error);
       }
@@ -266,7 +271,9 @@ export class FollowerHub implements FollowerContext, CopyHost {
     // A copy still settling, or not yet reported, is examined now: after a restart it would be history.
     this.copies.judgeAllNow();
     for (const reader of [...this.retired]) {
-      while (this.drain(reader)) { /* finish */ }
+      while (this.drain(reader)) {
+        /* finish */
+      }
     }
     this.closed = true;
     if (this.retiredTimer) clearInterval(this.retiredTimer);

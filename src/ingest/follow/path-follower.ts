@@ -71,7 +71,11 @@ export class FileFollower implements SiblingHistory {
   private lastSteadyLook: number | null = null;
   private rotations = 0;
 
-  constructor(readonly path: string, readonly place: FollowedPlace, private readonly hub: FollowerContext) {}
+  constructor(
+    readonly path: string,
+    readonly place: FollowedPlace,
+    private readonly hub: FollowerContext,
+  ) {}
 
   /**
   Something may have changed: check soon (coalesced), and once more a little later, because chokidar
@@ -116,7 +120,9 @@ export class FileFollower implements SiblingHistory {
   /** A check now, outside the event flow (before judging a sibling, at stop); problems are reported. */
   checkNow(): void {
     try {
-      while (this.check()) { /* read what is there */ }
+      while (this.check()) {
+        /* read what is there */
+      }
     } catch (error) {
       this.reportOnce(error as Error);
     }
@@ -181,7 +187,9 @@ export class FileFollower implements SiblingHistory {
     if (!stats) return false;
     if (!stats.isFile()) {
       // Said once (poke reports each distinct problem once): a folder, FIFO or socket where the log should be.
-      throw new Error(`${stats.isDirectory() ? "a folder" : specialFileKind(stats) ?? "not a regular file"}, not a log file: not followed until a file takes its place`);
+      throw new Error(
+        `${stats.isDirectory() ? "a folder" : (specialFileKind(stats) ?? "not a regular file")}, not a log file: not followed until a file takes its place`,
+      );
     }
     if (stats.size === 0) return false;
     const opened = this.hub.open(this, this.path, this.place);

@@ -101,8 +101,12 @@ export class Reader {
     const pending = this.framer.pendingText();
     this.committedPending = pending;
     this.sink(lines, {
-      offset: this.framer.committedOffset, lineCount: this.framer.lineCount, pending,
-      size: this.readPosition, dev: this.dev, ino: this.ino,
+      offset: this.framer.committedOffset,
+      lineCount: this.framer.lineCount,
+      pending,
+      size: this.readPosition,
+      dev: this.dev,
+      ino: this.ino,
     });
   }
 }
@@ -159,5 +163,8 @@ export function siblingsOf(path: string): string[] {
   } catch {
     return [];
   }
-  return names.filter((candidate) => isRotatedSibling(name, candidate)).sort().map((candidate) => join(directory, candidate));
+  return names
+    .filter((candidate) => isRotatedSibling(name, candidate))
+    .sort()
+    .map((candidate) => join(directory, candidate));
 }

@@ -21,7 +21,10 @@ export interface FollowedPlace {
 
 export class FileRecords {
   /** `isHeld`: an open reader holds that record (its content is then in place by definition). */
-  constructor(readonly store: Store, private readonly isHeld: (recordId: number) => boolean) {}
+  constructor(
+    readonly store: Store,
+    private readonly isHeld: (recordId: number) => boolean,
+  ) {}
 
   /**
   The record of the file opened at `path` (given `known`, that one), added when its content is new.
@@ -85,8 +88,17 @@ export class FileRecords {
     const fingerprint = hashHead(head);
     this.supersedeHolder(place.bundle, fingerprint);
     return this.store.addFile({
-      path, bundle: place.bundle, hostHint: place.hostHint, packageHint: place.packageHint, kind: place.kind,
-      fingerprint, headBytes: head.length, dev: stats.dev, ino: stats.ino, size: stats.size, mtime: Math.round(stats.mtimeMs),
+      path,
+      bundle: place.bundle,
+      hostHint: place.hostHint,
+      packageHint: place.packageHint,
+      kind: place.kind,
+      fingerprint,
+      headBytes: head.length,
+      dev: stats.dev,
+      ino: stats.ino,
+      size: stats.size,
+      mtime: Math.round(stats.mtimeMs),
     });
   }
 

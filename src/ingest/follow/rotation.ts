@@ -60,7 +60,11 @@ export function headMatches(record: Pick<RecordIdentity, "fingerprint" | "headBy
 export function completeLinesOf(content: Buffer): string[] {
   const end = content.lastIndexOf(0x0a);
   if (end < 0) return [];
-  return content.subarray(0, end).toString("utf8").split("\n").map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
+  return content
+    .subarray(0, end)
+    .toString("utf8")
+    .split("\n")
+    .map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line));
 }
 
 /** Every line of `lines` is stored, in order, at the start of a file (`stored`: its first stored lines). */
@@ -79,9 +83,12 @@ export function recordsWithHead<R extends RecordIdentity>(records: readonly R[],
   return records.filter((record) => {
     const original = originalFingerprint(record.fingerprint);
     if (record.headBytes === head.length) return original === fingerprint;
-    return record.headBytes < head.length && record.headBytes < FINGERPRINT_BYTES
-      && (record.path === path || sameInode(inode, record))
-      && original === hashHead(head.subarray(0, record.headBytes));
+    return (
+      record.headBytes < head.length &&
+      record.headBytes < FINGERPRINT_BYTES &&
+      (record.path === path || sameInode(inode, record)) &&
+      original === hashHead(head.subarray(0, record.headBytes))
+    );
   });
 }
 
@@ -92,7 +99,9 @@ one whose own inode no longer holds its content (copied, then truncated or delet
 copy). A record whose content is still in place is never taken for another file that merely starts the same.
 */
 export function continuedRecord<R extends RecordIdentity>(
-  candidates: readonly R[], file: Inode & { readonly size: number }, contentInPlace: (record: R) => boolean,
+  candidates: readonly R[],
+  file: Inode & { readonly size: number },
+  contentInPlace: (record: R) => boolean,
 ): R | undefined {
   const ofThisInode = candidates.find((record) => sameInode(file, record));
   if (ofThisInode) return file.size >= ofThisInode.offset ? ofThisInode : undefined;
@@ -121,7 +130,10 @@ export interface SiblingHistory {
 */
 export type SiblingVerdict = "history" | "new history" | "unseen";
 
-export function judgeSibling(owner: SiblingHistory, sibling: { readonly identity: string; readonly mtimeMs: number; readonly headHash: () => string }): SiblingVerdict {
+export function judgeSibling(
+  owner: SiblingHistory,
+  sibling: { readonly identity: string; readonly mtimeMs: number; readonly headHash: () => string },
+): SiblingVerdict {
   if (!owner.rotationSeen) return "new history";
   if (owner.historyBefore !== null && sibling.mtimeMs < owner.historyBefore) return "history";
   return owner.siblingsAtStart.get(sibling.identity) === sibling.headHash() ? "history" : "unseen";
@@ -135,7 +147,9 @@ full 4 KiB head hashing to a stored fingerprint whose own file no longer holds i
 at the start of that file.
 */
 export function copyOfStored<R extends RecordIdentity>(
-  records: readonly R[], head: Buffer, file: Inode & { readonly size: number },
+  records: readonly R[],
+  head: Buffer,
+  file: Inode & { readonly size: number },
   ask: { readonly contentInPlace: (record: R) => boolean; readonly firstLines: (record: R, count: number) => readonly string[] },
 ): boolean {
   const lines = completeLinesOf(head);

@@ -8,7 +8,10 @@ JSON lines: one object per change, appended with one write each, so a reader fol
 pipe) never sees half a line. The file is opened when the command starts: a folder that does not exist
 is a usage error before any work is done, not a surprise at the first finding.
 */
-export function jsonlSender(target: { path: string | "-"; label: string }, options: { line: (event: FindingChangeEvent) => string; report: Report; stdout?: (text: string) => void }): Sender {
+export function jsonlSender(
+  target: { path: string | "-"; label: string },
+  options: { line: (event: FindingChangeEvent) => string; report: Report; stdout?: (text: string) => void },
+): Sender {
   let descriptor: number | null = null;
   if (target.path !== "-") {
     try {
@@ -19,7 +22,8 @@ export function jsonlSender(target: { path: string | "-"; label: string }, optio
       });
     }
   }
-  const write = target.path === "-" ? (options.stdout ?? ((text: string) => process.stdout.write(text))) : (text: string) => writeSync(descriptor as number, text);
+  const write =
+    target.path === "-" ? (options.stdout ?? ((text: string) => process.stdout.write(text))) : (text: string) => writeSync(descriptor as number, text);
   let failing: { reason: string; dropped: number } | null = null;
 
   return {

@@ -25,5 +25,7 @@ One JSON line. JSON.stringify escapes CR and LF; U+2028 and U+2029 are escaped a
 line readers (Python's str.splitlines, JavaScript before ES2019) end a line there.
 */
 export function jsonLine(value: unknown): string {
-  return `${JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029")}\n`;
+  return `${JSON.stringify(value)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029")}\n`;
 }

@@ -7,7 +7,8 @@ export type EmitTarget =
   | { readonly kind: "syslog-tcp"; readonly host: string; readonly port: number; readonly label: string }
   | { readonly kind: "jsonl"; readonly path: string | "-"; readonly label: string };
 
-export const EMIT_FORMS = "syslog://HOST:PORT (RFC 5424 over UDP), syslog+tcp://HOST:PORT (RFC 5424 over TCP, octet-counted frames) or jsonl:FILE (one JSON object per line; jsonl:- for stdout)";
+export const EMIT_FORMS =
+  "syslog://HOST:PORT (RFC 5424 over UDP), syslog+tcp://HOST:PORT (RFC 5424 over TCP, octet-counted frames) or jsonl:FILE (one JSON object per line; jsonl:- for stdout)";
 const DEFAULT_SYSLOG_PORT = 514;
 
 function invalid(value: string, why: string): UsageError {

@@ -56,7 +56,9 @@ export function tcpSender(target: { host: string; port: number; label: string },
   const sayOutage = (): void => {
     if (!outage || outage.reportedStart || drained()) return;
     outage.reportedStart = true;
-    report(`${target.label}: ${outage.wasConnected ? "connection lost" : "cannot connect"} (${lastError}); keeping up to ${maxQueue} finding change(s) and retrying`);
+    report(
+      `${target.label}: ${outage.wasConnected ? "connection lost" : "cannot connect"} (${lastError}); keeping up to ${maxQueue} finding change(s) and retrying`,
+    );
   };
 
   const drop = (count: number): void => {
@@ -65,7 +67,9 @@ export function tcpSender(target: { host: string; port: number; label: string },
     outage.dropped += count;
     if (!outage.reportedDrop) {
       outage.reportedDrop = true;
-      report(`${target.label}: ${maxQueue} finding change(s) waiting (${connected ? "the receiver does not read" : lastError}): dropping the oldest until it takes them again`);
+      report(
+        `${target.label}: ${maxQueue} finding change(s) waiting (${connected ? "the receiver does not read" : lastError}): dropping the oldest until it takes them again`,
+      );
     }
   };
 
@@ -174,7 +178,12 @@ export function tcpSender(target: { host: string; port: number; label: string },
     async close(deadline) {
       const timer = deadlineTimer(deadline);
       if (!drained()) {
-        await Promise.race([new Promise<void>((resolve) => { onDrained = resolve; }), timer.promise]);
+        await Promise.race([
+          new Promise<void>((resolve) => {
+            onDrained = resolve;
+          }),
+          timer.promise,
+        ]);
       }
       onDrained = null;
       released = true;
@@ -187,7 +196,13 @@ export function tcpSender(target: { host: string; port: number; label: string },
       const current = socket;
       if (current && connected && undelivered === 0) {
         // A clean end after the last frame: wait (bounded) for the close so nothing is cut off.
-        await Promise.race([new Promise<void>((resolve) => { current.once("close", () => resolve()); current.end(); }), timer.promise]);
+        await Promise.race([
+          new Promise<void>((resolve) => {
+            current.once("close", () => resolve());
+            current.end();
+          }),
+          timer.promise,
+        ]);
       }
       timer.cancel();
       socket?.destroy();

@@ -15,31 +15,36 @@ a minute without an error; then the count of failed sends is said.
 const RECOVERED_AFTER = 5;
 const QUIET_MS = 60_000;
 
-export function udpSender(target: { host: string; port: number; label: string }, options: { format: (event: FindingChangeEvent) => Buffer; report: Report }): Sender {
+export function udpSender(
+  target: { host: string; port: number; label: string },
+  options: { format: (event: FindingChangeEvent) => Buffer; report: Report },
+): Sender {
   let socket: Promise<Socket> | null = null;
   const pending = new Set<Promise<void>>();
   let outage: { reason: string; dropped: number; lastErrorAt: number; sentSince: number } | null = null;
 
   const open = (): Promise<Socket> => {
-    socket ??= lookup(target.host).then((address) => {
-      const created = createSocket(address.family === 6 ? "udp6" : "udp4");
-      created.unref();
-      // Connected, so the kernel's "port unreachable" comes back as ECONNREFUSED on a later send.
-      return new Promise<Socket>((resolve, reject) => {
-        created.once("error", (error) => {
-          created.close();
-          reject(error);
+    socket ??= lookup(target.host)
+      .then((address) => {
+        const created = createSocket(address.family === 6 ? "udp6" : "udp4");
+        created.unref();
+        // Connected, so the kernel's "port unreachable" comes back as ECONNREFUSED on a later send.
+        return new Promise<Socket>((resolve, reject) => {
+          created.once("error", (error) => {
+            created.close();
+            reject(error);
+          });
+          created.connect(target.port, address.address, () => {
+            created.removeAllListeners("error");
+            created.on("error", (error) => fail(error));
+            resolve(created);
+          });
         });
-        created.connect(target.port, address.address, () => {
-          created.removeAllListeners("error");
-          created.on("error", (error) => fail(error));
-          resolve(created);
-        });
+      })
+      .catch((error: unknown) => {
+        socket = null; // resolve the name again next time (DNS may have been down)
+        throw error;
       });
-    }).catch((error: unknown) => {
-      socket = null; // resolve the name again next time (DNS may have been down)
-      throw error;
-    });
     return socket;
   };
 
@@ -67,13 +72,16 @@ export function udpSender(target: { host: string; port: number; label: string },
     send(event) {
       const message = options.format(event);
       const attempt = open()
-        .then((ready) => new Promise<void>((resolve) => {
-          ready.send(message, (error) => {
-            if (error) fail(error);
-            else sent();
-            resolve();
-          });
-        }))
+        .then(
+          (ready) =>
+            new Promise<void>((resolve) => {
+              ready.send(message, (error) => {
+                if (error) fail(error);
+                else sent();
+                resolve();
+              });
+            }),
+        )
         .catch((error: unknown) => fail(error));
       pending.add(attempt);
       void attempt.finally(() => pending.delete(attempt));

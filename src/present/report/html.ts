@@ -151,19 +151,32 @@ export function renderReportHtml(model: ReportModel, options: HtmlOptions = {}):
     bundleOf: (bundle) => (model.summary.bundles.length > 1 ? displayPath(bundle, cwd) : null),
     unreadable: unreadableBundles(model),
   };
-  const head = ["<!doctype html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+  const head = [
+    "<!doctype html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     // No network and no script: the file is the whole report.
     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
     `<title>mcadvisor log review ${time(model.window.since)} to ${time(model.window.until)}</title>`,
-    `<style>${CSS}</style>`, "</head>", "<body>"];
+    `<style>${CSS}</style>`,
+    "</head>",
+    "<body>",
+  ];
   return `${[...head, ...renderSections(HTML_SECTIONS, context), "</body>", "</html>"].join("\n")}\n`;
 }
 
 /** The sections the table of contents links to, with its words (in the report's order). */
 const TOC_LABELS: Partial<Record<ReportSectionId, string>> = {
-  summary: "Summary", open: "Open findings", resolved: "Resolved", "pair-states": "Pair states", packages: "Packages",
-  suspicious: "Suspicious lines", unread: "Unread lines", "missing-logs": "Missing logs",
+  summary: "Summary",
+  open: "Open findings",
+  resolved: "Resolved",
+  "pair-states": "Pair states",
+  packages: "Packages",
+  suspicious: "Suspicious lines",
+  unread: "Unread lines",
+  "missing-logs": "Missing logs",
 };
 
 function titleSection({ model, time, unreadable }: HtmlContext): string[] {
@@ -175,16 +188,20 @@ function titleSection({ model, time, unreadable }: HtmlContext): string[] {
   const statusClass = model.exitStatus === 3 ? "sev-unknown" : `sev-${status ?? "ok"}`;
   // In-page links only: the file stays self-contained, and on a phone the sections are one tap away.
   const toc = REPORT_SECTIONS.flatMap((id) => (TOC_LABELS[id] === undefined ? [] : [`<a href="#${id}">${TOC_LABELS[id]}</a>`])).join("");
-  return ["<header>", "<h1>mcadvisor log review</h1>",
-    `<p>Window <b>${time(window.since)}</b> <span class="muted">(${esc(why.since)})</span> to <b>${time(window.until)}</b> `
-    + `<span class="muted">(${esc(why.until)})</span>. `
-    + `<span class="muted">Times are the logs' wall clock${model.timeZone ? ` (zone ${esc(model.timeZone)})` : ""}.</span></p>`,
-    `<p><span class="status ${statusClass}">${statusWord}</span> `
-    + `${open.critical} critical, ${open.warning} warning, ${open.info} info open; ${model.resolvedFindings.length} resolved in this window `
-    + `${summary.acknowledged > 0 ? `(${summary.acknowledged} of the open acknowledged: left out of the exit status) ` : ""}`
-    + `<span class="muted">(exit status ${model.exitStatus})</span>`
-    + `${unreadable.length > 0 ? ` mcadvisor could not read enough of ${unreadable.length === 1 ? "one bundle" : `${unreadable.length} bundles`} to judge ${unreadable.length === 1 ? "it" : "them"}: see <a href="#unread">Lines it could not read</a>.` : ""}</p>`,
-    `<nav class="toc">${toc}</nav>`, "</header>"];
+  return [
+    "<header>",
+    "<h1>mcadvisor log review</h1>",
+    `<p>Window <b>${time(window.since)}</b> <span class="muted">(${esc(why.since)})</span> to <b>${time(window.until)}</b> ` +
+      `<span class="muted">(${esc(why.until)})</span>. ` +
+      `<span class="muted">Times are the logs' wall clock${model.timeZone ? ` (zone ${esc(model.timeZone)})` : ""}.</span></p>`,
+    `<p><span class="status ${statusClass}">${statusWord}</span> ` +
+      `${open.critical} critical, ${open.warning} warning, ${open.info} info open; ${model.resolvedFindings.length} resolved in this window ` +
+      `${summary.acknowledged > 0 ? `(${summary.acknowledged} of the open acknowledged: left out of the exit status) ` : ""}` +
+      `<span class="muted">(exit status ${model.exitStatus})</span>` +
+      `${unreadable.length > 0 ? ` mcadvisor could not read enough of ${unreadable.length === 1 ? "one bundle" : `${unreadable.length} bundles`} to judge ${unreadable.length === 1 ? "it" : "them"}: see <a href="#unread">Lines it could not read</a>.` : ""}</p>`,
+    `<nav class="toc">${toc}</nav>`,
+    "</header>",
+  ];
 }
 
 function notesSection({ model, cwd, time }: HtmlContext): string[] {
@@ -192,14 +209,20 @@ function notesSection({ model, cwd, time }: HtmlContext): string[] {
   const out: string[] = [];
   const outside = dataOutsideWindow(model);
   if (outside !== null) {
-    out.push(`<p class="note"><b>This window holds no log lines.</b> The stored logs run from ${time(summary.dataStart)} to ${time(summary.dataEnd)}, `
-      + `${outside} the window. Open findings below are still open; to review those logs themselves, run the report with `
-      + `<code>--since ${esc(new Date(summary.dataStart ?? 0).toISOString().slice(0, 16))} --until ${esc(new Date((summary.dataEnd ?? 0) + 60_000).toISOString().slice(0, 16))}</code>.</p>`);
+    out.push(
+      `<p class="note"><b>This window holds no log lines.</b> The stored logs run from ${time(summary.dataStart)} to ${time(summary.dataEnd)}, ` +
+        `${outside} the window. Open findings below are still open; to review those logs themselves, run the report with ` +
+        `<code>--since ${esc(new Date(summary.dataStart ?? 0).toISOString().slice(0, 16))} --until ${esc(new Date((summary.dataEnd ?? 0) + 60_000).toISOString().slice(0, 16))}</code>.</p>`,
+    );
   } else if (summary.lines === 0) {
-    out.push("<p class=\"note\"><b>This window holds no log lines.</b> Check that the nodes still log and that <code>watch</code> (or the copy job) is running.</p>");
+    out.push(
+      '<p class="note"><b>This window holds no log lines.</b> Check that the nodes still log and that <code>watch</code> (or the copy job) is running.</p>',
+    );
   }
   for (const stale of summary.staleNodes) {
-    out.push(`<p class="note"><b>Warning: a node fell silent.</b> ${esc(staleWarning(stale, (ms) => reportTime(ms, model.timeZone), summary.bundles.length > 1 ? displayPath(stale.bundle, cwd) : null))}</p>`);
+    out.push(
+      `<p class="note"><b>Warning: a node fell silent.</b> ${esc(staleWarning(stale, (ms) => reportTime(ms, model.timeZone), summary.bundles.length > 1 ? displayPath(stale.bundle, cwd) : null))}</p>`,
+    );
   }
   return out;
 }
@@ -210,11 +233,20 @@ function summarySection({ model, cwd, time, names }: HtmlContext): string[] {
   const row = (label: string, value: string): void => {
     out.push(`<dt>${label}</dt><dd>${value}</dd>`);
   };
-  row("Log bundles", summary.bundles.length === 0 ? '<span class="muted">none</span>' : summary.bundles.map((bundle) => `<code>${esc(displayPath(bundle, cwd))}</code>`).join(", "));
+  row(
+    "Log bundles",
+    summary.bundles.length === 0
+      ? '<span class="muted">none</span>'
+      : summary.bundles.map((bundle) => `<code>${esc(displayPath(bundle, cwd))}</code>`).join(", "),
+  );
   row("Clusters", names(summary.clusters, "no cluster name in these logs"));
   row("Nodes logging", names(summary.nodes));
   if (summary.silentNodes.length > 0) row("Nodes silent in this window", names(summary.silentNodes));
-  if (summary.staleNodes.length > 0) row("Nodes that fell silent in this window", summary.staleNodes.map((stale) => `${esc(stale.node)} <span class="muted">(last line ${time(stale.lastSeen)})</span>`).join(", "));
+  if (summary.staleNodes.length > 0)
+    row(
+      "Nodes that fell silent in this window",
+      summary.staleNodes.map((stale) => `${esc(stale.node)} <span class="muted">(last line ${time(stale.lastSeen)})</span>`).join(", "),
+    );
   row("Packages", names(summary.packages));
   row("Device groups", names(summary.deviceGroups));
   row("Lines in window", `${summary.lines} (${summary.unparsed} unparsed), ${summary.events} events, ${model.unreadTotal} unread replication lines`);
@@ -235,14 +267,22 @@ function resolvedSection({ model, time, bundleOf }: HtmlContext): string[] {
   const out: string[] = ['<section id="resolved">', `<h2>Resolved in this window (${model.resolvedFindings.length})</h2>`];
   if (model.resolvedFindings.length === 0) out.push("<p>None.</p>");
   else {
-    out.push('<div class="scroll"><table><thead><tr><th>Severity</th><th>Finding</th><th>Package / device group</th><th>First seen</th><th>Resolved</th></tr></thead><tbody>');
+    out.push(
+      '<div class="scroll"><table><thead><tr><th>Severity</th><th>Finding</th><th>Package / device group</th><th>First seen</th><th>Resolved</th></tr></thead><tbody>',
+    );
     for (const finding of model.resolvedFindings) {
       // Many incidents reuse oradg/oracle_pkg: what it was about is half of what resolved.
-      const scope = [finding.package, finding.deviceGroup].filter((value): value is string => Boolean(value)).map(esc).join(" / ") || "&ndash;";
+      const scope =
+        [finding.package, finding.deviceGroup]
+          .filter((value): value is string => Boolean(value))
+          .map(esc)
+          .join(" / ") || "&ndash;";
       const bundle = bundleOf(finding.bundle);
-      out.push(`<tr><td>${SEVERITY_WORD[finding.severity]}</td><td>${esc(finding.title)} <span class="muted">[${esc(finding.action)}]</span>`
-        + `${bundle ? ` <span class="muted">${esc(bundle)}</span>` : ""}</td>`
-        + `<td>${scope}</td><td>${time(finding.firstSeen)}</td><td>${time(finding.resolvedAt)}</td></tr>`);
+      out.push(
+        `<tr><td>${SEVERITY_WORD[finding.severity]}</td><td>${esc(finding.title)} <span class="muted">[${esc(finding.action)}]</span>` +
+          `${bundle ? ` <span class="muted">${esc(bundle)}</span>` : ""}</td>` +
+          `<td>${scope}</td><td>${time(finding.firstSeen)}</td><td>${time(finding.resolvedAt)}</td></tr>`,
+      );
     }
     out.push("</tbody></table></div>");
   }
@@ -255,8 +295,10 @@ function pairStatesSection({ model, cwd, source }: HtmlContext): string[] {
   const out: string[] = ['<section id="pair-states">', "<h2>Pair states per device group</h2>"];
   if (model.timelines.length === 0) out.push("<p>No pair state or replication event is logged up to the end of this window.</p>");
   else {
-    out.push(`<p class="legend">${stateLegend()}</p>`,
-      '<p class="muted">A bar lasts until its node reports another state: a node that is down or silent reports nothing, so its last state carries on.</p>');
+    out.push(
+      `<p class="legend">${stateLegend()}</p>`,
+      '<p class="muted">A bar lasts until its node reports another state: a node that is down or silent reports nothing, so its last state carries on.</p>',
+    );
   }
   for (const { bundle, timeline } of model.timelines) {
     if (summary.bundles.length > 1) out.push(`<h3><code>${esc(displayPath(bundle, cwd))}</code></h3>`);
@@ -264,7 +306,9 @@ function pairStatesSection({ model, cwd, source }: HtmlContext): string[] {
     if (timeline.marks.length > 0) {
       out.push('<div class="scroll"><table><thead><tr><th class="num">#</th><th>Time</th><th>Event</th><th>Source</th></tr></thead><tbody>');
       timeline.marks.forEach((mark, index) => {
-        out.push(`<tr><td class="num">${index + 1}</td><td class="mono">${esc(shortTime(mark.ts))}</td><td>${esc(mark.label)}</td><td>${source(mark.source.file, mark.source.line)}</td></tr>`);
+        out.push(
+          `<tr><td class="num">${index + 1}</td><td class="mono">${esc(shortTime(mark.ts))}</td><td>${esc(mark.label)}</td><td>${source(mark.source.file, mark.source.line)}</td></tr>`,
+        );
       });
       out.push("</tbody></table></div>");
     }
@@ -277,15 +321,21 @@ function packagesSection({ model, source, names }: HtmlContext): string[] {
   const out: string[] = ['<section id="packages">', "<h2>Packages that failed, started or moved</h2>"];
   if (model.packages.length === 0) out.push("<p>No package started, halted or failed in this window.</p>");
   else {
-    out.push('<div class="scroll"><table><thead><tr><th>Package</th><th>Started on</th><th>Moved</th><th class="num">Failures</th><th class="num">Halts</th></tr></thead><tbody>');
+    out.push(
+      '<div class="scroll"><table><thead><tr><th>Package</th><th>Started on</th><th>Moved</th><th class="num">Failures</th><th class="num">Halts</th></tr></thead><tbody>',
+    );
     for (const entry of model.packages) {
       const moves = entry.moves.map((move) => `${esc(move.from)} → ${esc(move.to)} <span class="muted">${esc(shortTime(move.ts))}</span>`).join("<br>") || "no";
-      out.push(`<tr><td>${esc(entry.package)}</td><td>${names(entry.startedOn, "-")}</td><td>${moves}</td><td class="num">${entry.failures}</td><td class="num">${entry.halts}</td></tr>`);
+      out.push(
+        `<tr><td>${esc(entry.package)}</td><td>${names(entry.startedOn, "-")}</td><td>${moves}</td><td class="num">${entry.failures}</td><td class="num">${entry.halts}</td></tr>`,
+      );
     }
     out.push("</tbody></table></div>");
     out.push('<div class="scroll"><table><thead><tr><th>Time</th><th>Package</th><th>Node</th><th>What</th><th>Source</th></tr></thead><tbody>');
     for (const entry of model.packageActivity) {
-      out.push(`<tr><td class="mono">${esc(shortTime(entry.ts))}</td><td>${esc(entry.package)}</td><td>${esc(entry.node ?? "?")}</td><td>${esc(entry.activity)}</td><td>${source(entry.source.file, entry.source.line)}</td></tr>`);
+      out.push(
+        `<tr><td class="mono">${esc(shortTime(entry.ts))}</td><td>${esc(entry.package)}</td><td>${esc(entry.node ?? "?")}</td><td>${esc(entry.activity)}</td><td>${source(entry.source.file, entry.source.line)}</td></tr>`,
+      );
     }
     out.push("</tbody></table></div>");
   }
@@ -294,8 +344,11 @@ function packagesSection({ model, source, names }: HtmlContext): string[] {
 }
 
 function suspiciousSection({ model, source, names }: HtmlContext): string[] {
-  const out: string[] = ['<section id="suspicious">', `<h2>Suspicious lines no rule explained (${model.suspiciousLines})</h2>`,
-    '<p class="muted">Lines in the window with error or warning words that no grammar turned into an event and no finding cites, grouped by message shape (numbers, hex values and times replaced by #, &lt;hex&gt; and &lt;time&gt;).</p>'];
+  const out: string[] = [
+    '<section id="suspicious">',
+    `<h2>Suspicious lines no rule explained (${model.suspiciousLines})</h2>`,
+    '<p class="muted">Lines in the window with error or warning words that no grammar turned into an event and no finding cites, grouped by message shape (numbers, hex values and times replaced by #, &lt;hex&gt; and &lt;time&gt;).</p>',
+  ];
   if (model.suspicious.length === 0) out.push("<p>None.</p>");
   else {
     out.push('<div class="scroll"><table><thead><tr><th class="num">Count</th><th>Hosts</th><th>Shape and a sample</th></tr></thead><tbody>');
@@ -303,8 +356,10 @@ function suspiciousSection({ model, source, names }: HtmlContext): string[] {
       const first = group.first === null ? null : shortTime(group.first);
       const last = group.last === null ? first : shortTime(group.last);
       const when = first === null ? "" : `<br><span class="muted">${esc(first)}${last !== first ? ` to ${esc(last ?? "")}` : ""}</span>`;
-      out.push(`<tr><td class="num">${group.count}</td><td>${names(group.hosts, "?")}${when}</td>`
-        + `<td><code>${esc(group.shape)}</code><div class="sample">e.g. ${source(group.sample.file, group.sample.line)}<br><span class="mono">${esc(group.sample.text.trim())}</span></div></td></tr>`);
+      out.push(
+        `<tr><td class="num">${group.count}</td><td>${names(group.hosts, "?")}${when}</td>` +
+          `<td><code>${esc(group.shape)}</code><div class="sample">e.g. ${source(group.sample.file, group.sample.line)}<br><span class="mono">${esc(group.sample.text.trim())}</span></div></td></tr>`,
+      );
     }
     out.push("</tbody></table></div>");
     if (model.suspiciousGroupsOmitted > 0) out.push(`<p class="muted">${model.suspiciousGroupsOmitted} smaller groups not shown (see the JSON report).</p>`);
@@ -318,19 +373,27 @@ function unreadSection({ model, cwd, source, unreadable }: HtmlContext): string[
   for (const reading of unreadable) {
     out.push(`<p class="note"><b>UNKNOWN</b> <code>${esc(displayPath(reading.bundle, cwd))}</code>: ${esc(describeReadability(reading) ?? "")}.</p>`);
   }
-  out.push('<p class="muted">Lines about replication (P-VOL/S-VOL, pair states, fence levels, horc*, Raid Manager commands, EX_ codes, AUTO_*) from which no grammar read an event: '
-    + "what they say is not in any finding's reasoning. A finding of their package or device group shows those near it as evidence; "
-    + '<code>mcadvisor query "SELECT * FROM unread_lines"</code> lists all of them.</p>');
+  out.push(
+    '<p class="muted">Lines about replication (P-VOL/S-VOL, pair states, fence levels, horc*, Raid Manager commands, EX_ codes, AUTO_*) from which no grammar read an event: ' +
+      "what they say is not in any finding's reasoning. A finding of their package or device group shows those near it as evidence; " +
+      '<code>mcadvisor query "SELECT * FROM unread_lines"</code> lists all of them.</p>',
+  );
   if (model.unreadLines.length === 0) out.push("<p>None.</p>");
   else {
     out.push('<div class="scroll"><table><thead><tr><th>Time</th><th>Host / package</th><th>Words</th><th>Line</th></tr></thead><tbody>');
     for (const line of model.unreadLines) {
-      const about = [line.host, line.package].filter((value): value is string => Boolean(value)).map(esc).join(" / ");
-      out.push(`<tr><td class="mono">${line.ts === null ? "?" : esc(shortTime(line.ts))}</td><td>${about || "&ndash;"}</td><td>${esc(line.terms)}</td>`
-        + `<td>${source(line.file, line.line)}<br><span class="mono">${esc(line.text.trim())}</span></td></tr>`);
+      const about = [line.host, line.package]
+        .filter((value): value is string => Boolean(value))
+        .map(esc)
+        .join(" / ");
+      out.push(
+        `<tr><td class="mono">${line.ts === null ? "?" : esc(shortTime(line.ts))}</td><td>${about || "&ndash;"}</td><td>${esc(line.terms)}</td>` +
+          `<td>${source(line.file, line.line)}<br><span class="mono">${esc(line.text.trim())}</span></td></tr>`,
+      );
     }
     out.push("</tbody></table></div>");
-    if (model.unreadTotal > model.unreadLines.length) out.push(`<p class="muted">${model.unreadTotal - model.unreadLines.length} more (see the JSON report or the view unread_lines).</p>`);
+    if (model.unreadTotal > model.unreadLines.length)
+      out.push(`<p class="muted">${model.unreadTotal - model.unreadLines.length} more (see the JSON report or the view unread_lines).</p>`);
   }
   out.push("</section>");
   return out;
@@ -344,8 +407,10 @@ function missingLogsSection({ model, cwd, source, names }: HtmlContext): string[
     for (const entry of model.missingLogs) {
       const where = entry.nodes.length > 0 ? ` from ${names(entry.nodes)}` : "";
       const bundle = model.summary.bundles.length > 1 ? ` in <code>${esc(displayPath(entry.bundle, cwd))}</code>` : "";
-      out.push(`<li><b>${esc(entry.package)}</b>${bundle}: no package log${where} (expected <code>${esc(entry.expectedPath)}</code>); `
-        + `syslog names it first at ${source(entry.seenAt.file, entry.seenAt.line)}</li>`);
+      out.push(
+        `<li><b>${esc(entry.package)}</b>${bundle}: no package log${where} (expected <code>${esc(entry.expectedPath)}</code>); ` +
+          `syslog names it first at ${source(entry.seenAt.file, entry.seenAt.line)}</li>`,
+      );
     }
     out.push("</ul>");
   }
@@ -371,18 +436,30 @@ const HTML_SECTIONS: SectionRenderers<HtmlContext> = {
   footer: footerSection,
 };
 
-function renderFinding(out: string[], finding: ReportFinding, time: (ms: number | null) => string, source: (file: string, line: number) => string, bundle: string | null): void {
+function renderFinding(
+  out: string[],
+  finding: ReportFinding,
+  time: (ms: number | null) => string,
+  source: (file: string, line: number) => string,
+  bundle: string | null,
+): void {
   out.push(`<article class="finding ${finding.severity}">`);
   const acknowledged = finding.acknowledgement?.active ? '<span class="badge ack">ACKNOWLEDGED</span>' : "";
-  out.push(`<h3><span class="badge sev-${finding.severity}">${SEVERITY_WORD[finding.severity]}</span>${finding.isNew ? '<span class="badge new">NEW</span>' : ""}${acknowledged}${esc(finding.title)}</h3>`);
+  out.push(
+    `<h3><span class="badge sev-${finding.severity}">${SEVERITY_WORD[finding.severity]}</span>${finding.isNew ? '<span class="badge new">NEW</span>' : ""}${acknowledged}${esc(finding.title)}</h3>`,
+  );
   if (finding.acknowledgement) out.push(`<p class="acknowledged">${esc(describeAcknowledgement(finding.acknowledgement))}</p>`);
   const scope = [
     finding.package ? `package <b>${esc(finding.package)}</b>` : "",
     finding.deviceGroup ? `device group <b>${esc(finding.deviceGroup)}</b>` : "",
     finding.node ? `node <b>${esc(finding.node)}</b>` : "",
     !finding.siteInfo && finding.site ? `site ${esc(finding.site)}` : "",
-  ].filter(Boolean).join(", ");
-  out.push(`<p class="muted">Action <code>${esc(finding.action)}</code>${scope ? `; ${scope}` : ""}; first seen ${time(finding.firstSeen)}, last seen ${time(finding.lastSeen)}${bundle ? `; bundle <code>${esc(bundle)}</code>` : ""}</p>`);
+  ]
+    .filter(Boolean)
+    .join(", ");
+  out.push(
+    `<p class="muted">Action <code>${esc(finding.action)}</code>${scope ? `; ${scope}` : ""}; first seen ${time(finding.firstSeen)}, last seen ${time(finding.lastSeen)}${bundle ? `; bundle <code>${esc(bundle)}</code>` : ""}</p>`,
+  );
   if (finding.siteInfo) out.push(`<p class="site">${esc(describeSite(finding.siteInfo, (path) => displayPath(path, finding.bundle)))}</p>`);
   out.push(`<p>${esc(finding.summary)}</p>`);
   if (finding.checkFirst.length > 0) {
@@ -392,7 +469,8 @@ function renderFinding(out: string[], finding: ReportFinding, time: (ms: number 
   }
   if (finding.steps.length > 0) {
     out.push("<p><b>Steps</b></p>", '<ol class="steps">');
-    const body = (step: Step): string => `<span class="where">${esc(step.where)}</span><pre class="cmd"><code>${esc(step.command)}</code></pre>${step.why ? `<span class="why">${esc(step.why)}</span>` : ""}`;
+    const body = (step: Step): string =>
+      `<span class="where">${esc(step.where)}</span><pre class="cmd"><code>${esc(step.command)}</code></pre>${step.why ? `<span class="why">${esc(step.why)}</span>` : ""}`;
     // An alternative is no item of the numbered list: it sits inside the step it replaces, led by "or".
     const entries = numberedSteps(finding.steps);
     entries.forEach((entry, index) => {
@@ -412,7 +490,8 @@ function renderFinding(out: string[], finding: ReportFinding, time: (ms: number 
   }
   if (finding.evidence.length > 0) {
     out.push("<p><b>Evidence</b></p>", '<ul class="evidence">');
-    for (const evidence of finding.evidence) out.push(`<li>${source(evidence.file, evidence.line)} <span class="mono">${esc(evidence.text.trim())}</span></li>`);
+    for (const evidence of finding.evidence)
+      out.push(`<li>${source(evidence.file, evidence.line)} <span class="mono">${esc(evidence.text.trim())}</span></li>`);
     out.push("</ul>");
   }
   out.push("</article>");
@@ -471,8 +550,10 @@ function timelineSvg(timeline: Timeline, since: number, until: number): string {
       const right = x(span.to ?? end);
       const width = Math.max(right - left, 2);
       const name = `${span.role ? `${span.role} ` : ""}${span.state}`;
-      parts.push(`<rect class="${stateClass(span.state)}" x="${left.toFixed(1)}" y="${y}" width="${width.toFixed(1)}" height="${CHART.rowHeight}" rx="3">`
-        + `<title>${esc(`${name} from ${shortTime(span.from)}${span.to === null ? "" : ` to ${shortTime(span.to)}`} (${span.source.file}:${span.source.line})`)}</title></rect>`);
+      parts.push(
+        `<rect class="${stateClass(span.state)}" x="${left.toFixed(1)}" y="${y}" width="${width.toFixed(1)}" height="${CHART.rowHeight}" rx="3">` +
+          `<title>${esc(`${name} from ${shortTime(span.from)}${span.to === null ? "" : ` to ${shortTime(span.to)}`} (${span.source.file}:${span.source.line})`)}</title></rect>`,
+      );
       // Only write the state inside the bar when it fits (about 7 units per character at this size).
       if (width > name.length * 7 + 8) parts.push(`<text class="span-text" x="${(left + 4).toFixed(1)}" y="${y + 16}">${esc(name)}</text>`);
     }
@@ -480,7 +561,9 @@ function timelineSvg(timeline: Timeline, since: number, until: number): string {
   for (const cluster of clusters) {
     const label = cluster.first === cluster.last ? String(cluster.first) : `${cluster.first}-${cluster.last}`;
     const width = Math.max(14, label.length * 6 + 8);
-    parts.push(`<rect class="mark-dot" x="${(cluster.x - width / 2).toFixed(1)}" y="${markY - 7}" width="${width}" height="14" rx="7"><title>${esc(cluster.titles.join("\n"))}</title></rect>`);
+    parts.push(
+      `<rect class="mark-dot" x="${(cluster.x - width / 2).toFixed(1)}" y="${markY - 7}" width="${width}" height="14" rx="7"><title>${esc(cluster.titles.join("\n"))}</title></rect>`,
+    );
     parts.push(`<text class="mark-num" x="${cluster.x.toFixed(1)}" y="${markY + 3}" text-anchor="middle">${label}</text>`);
   }
   const axisY = height - CHART.axis + 4;

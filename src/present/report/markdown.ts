@@ -87,12 +87,17 @@ function titleSection({ model, time, unreadable }: MarkdownContext): string[] {
   const why = windowSources(window);
   const open = summary.openCounts;
   const status = model.exitStatus === 3 ? "UNKNOWN" : summary.worstSeverity === null ? "OK" : SEVERITY_WORD[summary.worstSeverity];
-  return ["# mcadvisor log review", "",
+  return [
+    "# mcadvisor log review",
+    "",
     `**Window:** ${time(window.since)} (${why.since}) to ${time(window.until)} (${why.until})  `,
-    `Times are the logs' wall clock${model.timeZone ? ` (zone ${markdownText(model.timeZone)})` : ""}.`, "",
-    `**Status: ${status}** (exit status ${model.exitStatus}): ${open.critical} critical, ${open.warning} warning, ${open.info} info open; `
-    + `${model.resolvedFindings.length} resolved in this window.${acknowledgedNote(summary.acknowledged)}`
-    + `${unreadable.length > 0 ? ` mcadvisor could not read enough of ${unreadable.length === 1 ? "one bundle" : `${unreadable.length} bundles`} to judge ${unreadable.length === 1 ? "it" : "them"}: see "Lines mcadvisor could not read".` : ""}`, ""];
+    `Times are the logs' wall clock${model.timeZone ? ` (zone ${markdownText(model.timeZone)})` : ""}.`,
+    "",
+    `**Status: ${status}** (exit status ${model.exitStatus}): ${open.critical} critical, ${open.warning} warning, ${open.info} info open; ` +
+      `${model.resolvedFindings.length} resolved in this window.${acknowledgedNote(summary.acknowledged)}` +
+      `${unreadable.length > 0 ? ` mcadvisor could not read enough of ${unreadable.length === 1 ? "one bundle" : `${unreadable.length} bundles`} to judge ${unreadable.length === 1 ? "it" : "them"}: see "Lines mcadvisor could not read".` : ""}`,
+    "",
+  ];
 }
 
 function notesSection({ model, cwd, time }: MarkdownContext): string[] {
@@ -100,14 +105,20 @@ function notesSection({ model, cwd, time }: MarkdownContext): string[] {
   const out: string[] = [];
   const outside = dataOutsideWindow(model);
   if (outside !== null) {
-    out.push(`> **This window holds no log lines.** The stored logs run from ${time(summary.dataStart)} to ${time(summary.dataEnd)}, `
-      + `${outside === "before" ? "before" : "after"} the window. Open findings below are still open; to review those logs themselves run `
-      + `${codeSpan(`mcadvisor report --since ${isoMinute(summary.dataStart)} --until ${isoMinute((summary.dataEnd ?? 0) + 60_000)}`)}.`, "");
+    out.push(
+      `> **This window holds no log lines.** The stored logs run from ${time(summary.dataStart)} to ${time(summary.dataEnd)}, ` +
+        `${outside === "before" ? "before" : "after"} the window. Open findings below are still open; to review those logs themselves run ` +
+        `${codeSpan(`mcadvisor report --since ${isoMinute(summary.dataStart)} --until ${isoMinute((summary.dataEnd ?? 0) + 60_000)}`)}.`,
+      "",
+    );
   } else if (summary.lines === 0) {
     out.push("> **This window holds no log lines.** Check that the nodes still log and that `watch` (or the copy job) is running.", "");
   }
   for (const stale of summary.staleNodes) {
-    out.push(`> **Warning: a node fell silent.** ${markdownText(staleWarning(stale, time, summary.bundles.length > 1 ? displayPath(stale.bundle, cwd) : null))}`, "");
+    out.push(
+      `> **Warning: a node fell silent.** ${markdownText(staleWarning(stale, time, summary.bundles.length > 1 ? displayPath(stale.bundle, cwd) : null))}`,
+      "",
+    );
   }
   return out;
 }
@@ -115,11 +126,16 @@ function notesSection({ model, cwd, time }: MarkdownContext): string[] {
 function summarySection({ model, cwd, time }: MarkdownContext): string[] {
   const { summary } = model;
   const out: string[] = ["## Summary", "", "| | |", "|---|---|"];
-  out.push(`| Log bundles | ${summary.bundles.length === 0 ? "*none*" : summary.bundles.map((bundle) => codeSpan(displayPath(bundle, cwd), true)).join(", ")} |`);
+  out.push(
+    `| Log bundles | ${summary.bundles.length === 0 ? "*none*" : summary.bundles.map((bundle) => codeSpan(displayPath(bundle, cwd), true)).join(", ")} |`,
+  );
   out.push(`| Clusters | ${list(summary.clusters, "no cluster name in these logs")} |`);
   out.push(`| Nodes logging | ${list(summary.nodes)} |`);
   if (summary.silentNodes.length > 0) out.push(`| Nodes silent in this window | ${list(summary.silentNodes)} |`);
-  if (summary.staleNodes.length > 0) out.push(`| Nodes that fell silent in this window | ${summary.staleNodes.map((stale) => `${markdownText(stale.node)} (last line ${time(stale.lastSeen)})`).join(", ")} |`);
+  if (summary.staleNodes.length > 0)
+    out.push(
+      `| Nodes that fell silent in this window | ${summary.staleNodes.map((stale) => `${markdownText(stale.node)} (last line ${time(stale.lastSeen)})`).join(", ")} |`,
+    );
   out.push(`| Packages | ${list(summary.packages)} |`);
   out.push(`| Device groups | ${list(summary.deviceGroups)} |`);
   out.push(`| Worst open severity | ${summary.worstSeverity === null ? "none" : SEVERITY_WORD[summary.worstSeverity]} |`);
@@ -139,8 +155,10 @@ function resolvedSection({ model, time }: MarkdownContext): string[] {
   const out: string[] = [`## Resolved in this window (${model.resolvedFindings.length})`, ""];
   if (model.resolvedFindings.length === 0) out.push("None.", "");
   for (const finding of model.resolvedFindings) {
-    out.push(`- ${SEVERITY_WORD[finding.severity]} ${codeSpan(finding.action)} ${markdownText(finding.title)}: `
-      + `first seen ${time(finding.firstSeen)}, resolved ${time(finding.resolvedAt)}${scopeText(finding) ? ` (${scopeText(finding)})` : ""}`);
+    out.push(
+      `- ${SEVERITY_WORD[finding.severity]} ${codeSpan(finding.action)} ${markdownText(finding.title)}: ` +
+        `first seen ${time(finding.firstSeen)}, resolved ${time(finding.resolvedAt)}${scopeText(finding) ? ` (${scopeText(finding)})` : ""}`,
+    );
   }
   if (model.resolvedFindings.length > 0) out.push("");
   return out;
@@ -150,12 +168,14 @@ function resolvedSection({ model, time }: MarkdownContext): string[] {
 function pairStateRow(row: TimelineRow, since: number): string {
   // A flapping pair over a long window would make the cell unreadable: the first state and the latest changes.
   const shown = row.spans.length > SPAN_LIMIT ? [row.spans[0], ...row.spans.slice(-(SPAN_LIMIT - 1))] : row.spans;
-  const states = shown.map((span, index) => {
-    const name = `${span.role ? `${span.role} ` : ""}${span.state}`;
-    const before = span.from < since ? " (before window)" : "";
-    const skipped = index === 1 && shown.length < row.spans.length ? `*${row.spans.length - shown.length} more changes* → ` : "";
-    return `${skipped}**${markdownText(name)}** ${shortTime(span.from)}${before}`;
-  }).join(" → ");
+  const states = shown
+    .map((span, index) => {
+      const name = `${span.role ? `${span.role} ` : ""}${span.state}`;
+      const before = span.from < since ? " (before window)" : "";
+      const skipped = index === 1 && shown.length < row.spans.length ? `*${row.spans.length - shown.length} more changes* → ` : "";
+      return `${skipped}**${markdownText(name)}** ${shortTime(span.from)}${before}`;
+    })
+    .join(" → ");
   return `| ${markdownText(row.deviceGroup)} | ${markdownText(row.node)} | ${row.side} | ${states} |`;
 }
 
@@ -193,7 +213,9 @@ function packagesSection({ model, cwd }: MarkdownContext): string[] {
     }
     out.push("", "| Time | Package | Node | What | Source |", "|---|---|---|---|---|");
     for (const entry of model.packageActivity) {
-      out.push(`| ${shortTime(entry.ts)} | ${markdownText(entry.package)} | ${markdownText(entry.node ?? "?")} | ${entry.activity} | ${codeSpan(`${displayPath(entry.source.file, cwd)}:${entry.source.line}`, true)} |`);
+      out.push(
+        `| ${shortTime(entry.ts)} | ${markdownText(entry.package)} | ${markdownText(entry.node ?? "?")} | ${entry.activity} | ${codeSpan(`${displayPath(entry.source.file, cwd)}:${entry.source.line}`, true)} |`,
+      );
     }
     out.push("");
   }
@@ -202,8 +224,11 @@ function packagesSection({ model, cwd }: MarkdownContext): string[] {
 
 function suspiciousSection({ model, path }: MarkdownContext): string[] {
   const out: string[] = [`## Suspicious lines no rule explained (${model.suspiciousLines})`, ""];
-  out.push("Lines in the window with error or warning words that no grammar turned into an event and no finding cites. "
-    + "Each group is one message shape (numbers, hex values and times replaced by `#`, `<hex>` and `<time>`).", "");
+  out.push(
+    "Lines in the window with error or warning words that no grammar turned into an event and no finding cites. " +
+      "Each group is one message shape (numbers, hex values and times replaced by `#`, `<hex>` and `<time>`).",
+    "",
+  );
   if (model.suspicious.length === 0) out.push("None.", "");
   for (const group of model.suspicious) {
     const first = group.first === null ? null : shortTime(group.first);
@@ -223,15 +248,22 @@ function unreadSection({ model, cwd, path, unreadable }: MarkdownContext): strin
     out.push(`- **UNKNOWN** ${codeSpan(displayPath(reading.bundle, cwd))}: ${markdownText(describeReadability(reading) ?? "")}.`);
   }
   if (unreadable.length > 0) out.push("");
-  out.push("Lines about replication (P-VOL/S-VOL, pair states, fence levels, `horc*`, Raid Manager commands, `EX_` codes, `AUTO_*`) "
-    + "from which no grammar read an event: what they say is not in any finding's reasoning. A finding of their package or device group "
-    + `shows those near it as evidence; ${codeSpan('mcadvisor query "SELECT * FROM unread_lines"')} lists all of them.`, "");
+  out.push(
+    "Lines about replication (P-VOL/S-VOL, pair states, fence levels, `horc*`, Raid Manager commands, `EX_` codes, `AUTO_*`) " +
+      "from which no grammar read an event: what they say is not in any finding's reasoning. A finding of their package or device group " +
+      `shows those near it as evidence; ${codeSpan('mcadvisor query "SELECT * FROM unread_lines"')} lists all of them.`,
+    "",
+  );
   if (model.unreadLines.length === 0) out.push("None.", "");
   for (const line of model.unreadLines) {
-    const about = [line.host, line.package].filter((value): value is string => Boolean(value)).map(markdownText).join(", ");
+    const about = [line.host, line.package]
+      .filter((value): value is string => Boolean(value))
+      .map(markdownText)
+      .join(", ");
     out.push(`- ${path(line.file, line.line)}${about ? ` (${about})` : ""}, words ${markdownText(line.terms)}: ${markdownText(line.text.trim())}`);
   }
-  if (model.unreadTotal > model.unreadLines.length) out.push(`- *${model.unreadTotal - model.unreadLines.length} more (see the JSON report or the view ${codeSpan("unread_lines")})*`);
+  if (model.unreadTotal > model.unreadLines.length)
+    out.push(`- *${model.unreadTotal - model.unreadLines.length} more (see the JSON report or the view ${codeSpan("unread_lines")})*`);
   if (model.unreadLines.length > 0) out.push("");
   return out;
 }
@@ -242,8 +274,10 @@ function missingLogsSection({ model, cwd, path }: MarkdownContext): string[] {
   for (const entry of model.missingLogs) {
     const where = entry.nodes.length > 0 ? ` from ${list(entry.nodes)}` : "";
     const bundle = model.summary.bundles.length > 1 ? ` in ${codeSpan(displayPath(entry.bundle, cwd))}` : "";
-    out.push(`- **${markdownText(entry.package)}**${bundle}: no package log${where} (expected ${codeSpan(sanitizeForTerminal(entry.expectedPath))}); `
-      + `syslog names it first at ${path(entry.seenAt.file, entry.seenAt.line)}`);
+    out.push(
+      `- **${markdownText(entry.package)}**${bundle}: no package log${where} (expected ${codeSpan(sanitizeForTerminal(entry.expectedPath))}); ` +
+        `syslog names it first at ${path(entry.seenAt.file, entry.seenAt.line)}`,
+    );
   }
   if (model.missingLogs.length > 0) out.push("");
   return out;
@@ -273,7 +307,9 @@ function scopeText(finding: ReportFinding): string {
     finding.deviceGroup ? `device group ${markdownText(finding.deviceGroup)}` : "",
     finding.node ? `node ${markdownText(finding.node)}` : "",
     !finding.siteInfo && finding.site ? `site ${markdownText(finding.site)}` : "",
-  ].filter(Boolean).join(", ");
+  ]
+    .filter(Boolean)
+    .join(", ");
 }
 
 /** Said after the counts when acknowledgements quiet some of them (they are counted, and left out of the exit status). */
@@ -281,13 +317,23 @@ function acknowledgedNote(count: number): string {
   return count === 0 ? "" : ` ${count} of the open findings ${count === 1 ? "is" : "are"} acknowledged (known, being handled) and left out of the exit status.`;
 }
 
-function renderFinding(out: string[], finding: ReportFinding, number: number, time: (ms: number | null) => string, path: (file: string, line?: number) => string, bundle: string | null): void {
+function renderFinding(
+  out: string[],
+  finding: ReportFinding,
+  number: number,
+  time: (ms: number | null) => string,
+  path: (file: string, line?: number) => string,
+  bundle: string | null,
+): void {
   const acknowledged = finding.acknowledgement?.active ? " (acknowledged)" : "";
   out.push(`### ${number}. ${SEVERITY_WORD[finding.severity]}: ${markdownText(finding.title)}${finding.isNew ? " (new)" : ""}${acknowledged}`, "");
   if (finding.acknowledgement) out.push(`> **${markdownText(describeAcknowledgement(finding.acknowledgement))}**`, "");
   const scope = scopeText(finding);
-  out.push(`Action ${codeSpan(finding.action)}${scope ? `; ${scope}` : ""}; first seen ${time(finding.firstSeen)}, last seen ${time(finding.lastSeen)}`
-    + `${bundle ? `; bundle ${codeSpan(bundle)}` : ""}.`, "");
+  out.push(
+    `Action ${codeSpan(finding.action)}${scope ? `; ${scope}` : ""}; first seen ${time(finding.firstSeen)}, last seen ${time(finding.lastSeen)}` +
+      `${bundle ? `; bundle ${codeSpan(bundle)}` : ""}.`,
+    "",
+  );
   if (finding.siteInfo) out.push(`Where: ${markdownText(describeSite(finding.siteInfo, (source) => displayPath(source, finding.bundle)))}.`, "");
   out.push(markdownText(finding.summary), "");
   if (finding.checkFirst.length > 0) {

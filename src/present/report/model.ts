@@ -11,7 +11,17 @@ import { withAcknowledgements } from "../../store/acknowledgements.js";
 import { readTimeline, type Timeline } from "../../store/timeline.js";
 import { isTroubleLine, listBundles } from "../../store/logs.js";
 import {
-  bundlePaths, lastStartBefore, packagesWithoutLog, syslogHostsBefore, timedSpan, windowEvents, windowEventsOfKinds, windowLines, windowLinesWhere, windowUnreadLines, type WindowLines,
+  bundlePaths,
+  lastStartBefore,
+  packagesWithoutLog,
+  syslogHostsBefore,
+  timedSpan,
+  windowEvents,
+  windowEventsOfKinds,
+  windowLines,
+  windowLinesWhere,
+  windowUnreadLines,
+  type WindowLines,
 } from "../../store/report.js";
 import { severityRank, type Severity } from "../../model/findings.js";
 import { exitStatusFor } from "../findings-json.js";
@@ -180,7 +190,9 @@ const UNREAD_SHOWN = 50;
 // Package activity, failures and the kinds through which syslog names a package that ran: src/catalogue/vocabulary.ts.
 const ACTIVITY_KINDS = Object.keys(EVENT_DISPLAY).filter((kind) => EVENT_DISPLAY[kind].activity !== undefined);
 const RAN_KINDS = Object.keys(EVENT_DISPLAY).filter((kind) => EVENT_DISPLAY[kind].ran === true);
-const FAILURES: ReadonlySet<PackageActivityKind> = new Set(Object.values(EVENT_DISPLAY).flatMap((shown) => (shown.level === "error" && shown.activity ? [shown.activity] : [])));
+const FAILURES: ReadonlySet<PackageActivityKind> = new Set(
+  Object.values(EVENT_DISPLAY).flatMap((shown) => (shown.level === "error" && shown.activity ? [shown.activity] : [])),
+);
 
 const byText = (left: string, right: string): number => compareText(left, right);
 
@@ -218,7 +230,9 @@ export function gatherReport(database: SqliteDatabase, options: GatherOptions): 
   const openCounts: Record<Severity, number> = { critical: 0, warning: 0, info: 0 };
   for (const finding of openFindings) openCounts[finding.severity]++;
   const worstSeverity = openFindings.reduce<Severity | null>(
-    (worst, finding) => (worst === null || severityRank[finding.severity] > severityRank[worst] ? finding.severity : worst), null);
+    (worst, finding) => (worst === null || severityRank[finding.severity] > severityRank[worst] ? finding.severity : worst),
+    null,
+  );
 
   const timelines = bundles
     .map((bundle) => ({ bundle, timeline: readTimeline(database, { bundles: [bundle], since, until }) }))
@@ -227,16 +241,30 @@ export function gatherReport(database: SqliteDatabase, options: GatherOptions): 
   const { activity, summaries } = packageActivity(database, bundles, since, until);
   const unread = { lines: windowUnreadLines(database, bundles, since, until) };
   const suspicious = suspiciousLines(database, bundles, since, until, findings, unread.lines, options.suspiciousLimit ?? 25);
-  const readings = options.readings ? options.readings.filter((reading) => bundles.includes(reading.bundle)) : windowReadings(lineTotals, countUnread(unread.lines));
+  const readings = options.readings
+    ? options.readings.filter((reading) => bundles.includes(reading.bundle))
+    : windowReadings(lineTotals, countUnread(unread.lines));
 
   return {
     version: options.version,
     timeZone: options.timeZone,
     window: options.window,
     summary: {
-      bundles, clusters, nodes, silentNodes, staleNodes, packages, deviceGroups, worstSeverity, openCounts,
+      bundles,
+      clusters,
+      nodes,
+      silentNodes,
+      staleNodes,
+      packages,
+      deviceGroups,
+      worstSeverity,
+      openCounts,
       acknowledged: openFindings.filter((finding) => finding.acknowledgement?.active === true).length,
-      lines: lineTotals.lines, unparsed: lineTotals.unparsed, events: eventFacts.events, dataStart: span.first, dataEnd: span.last,
+      lines: lineTotals.lines,
+      unparsed: lineTotals.unparsed,
+      events: eventFacts.events,
+      dataStart: span.first,
+      dataEnd: span.last,
     },
     openFindings,
     resolvedFindings,
@@ -299,7 +327,11 @@ function packageActivity(database: SqliteDatabase, bundles: readonly string[], s
     if (seen.has(key)) continue;
     seen.add(key);
     activity.push({
-      ts: row.ts, bundle: row.bundle, package: row.package, node, activity: EVENT_DISPLAY[row.kind].activity as PackageActivityKind,
+      ts: row.ts,
+      bundle: row.bundle,
+      package: row.package,
+      node,
+      activity: EVENT_DISPLAY[row.kind].activity as PackageActivityKind,
       source: { file: row.file, line: row.line, ts: row.ts, host: row.host, text: row.text },
     });
   }
@@ -323,7 +355,10 @@ function packageActivity(database: SqliteDatabase, bundles: readonly string[], s
       ranOn = entry.node;
     }
     summaries.push({
-      bundle, package: packageName, startedOn, moves,
+      bundle,
+      package: packageName,
+      startedOn,
+      moves,
       failures: entries.filter((entry) => FAILURES.has(entry.activity)).length,
       halts: entries.filter((entry) => entry.activity === "halted").length,
     });
@@ -348,8 +383,15 @@ export function lineShape(text: string, host: string | null): string {
     .trim();
 }
 
-function suspiciousLines(database: SqliteDatabase, bundles: readonly string[], since: number, until: number, findings: readonly StoredFinding[],
-  unread: readonly SourceLine[], limit: number) {
+function suspiciousLines(
+  database: SqliteDatabase,
+  bundles: readonly string[],
+  since: number,
+  until: number,
+  findings: readonly StoredFinding[],
+  unread: readonly SourceLine[],
+  limit: number,
+) {
   // Lines that are evidence of a finding are explained already, whatever the finding's status; unread replication
   // lines have their own section.
   const evidence = new Set<string>();
@@ -364,7 +406,14 @@ function suspiciousLines(database: SqliteDatabase, bundles: readonly string[], s
     const shape = lineShape(row.text, row.host);
     let group = groups.get(shape);
     if (!group) {
-      group = { shape, count: 0, hosts: new Set(), first: row.ts, last: row.ts, sample: { file: row.file, line: row.line, ts: row.ts, host: row.host, text: row.text } };
+      group = {
+        shape,
+        count: 0,
+        hosts: new Set(),
+        first: row.ts,
+        last: row.ts,
+        sample: { file: row.file, line: row.line, ts: row.ts, host: row.host, text: row.text },
+      };
       groups.set(shape, group);
     }
     group.count++;
@@ -401,7 +450,12 @@ function missingLogs(database: SqliteDatabase, bundles: readonly string[], until
     const key = `${row.bundle}\u0000${row.package}`;
     let entry = missing.get(key);
     if (!entry) {
-      entry = { bundle: row.bundle, package: row.package, nodes: new Set(), seenAt: { file: row.file, line: row.line, ts: row.ts, host: row.host, text: row.text } };
+      entry = {
+        bundle: row.bundle,
+        package: row.package,
+        nodes: new Set(),
+        seenAt: { file: row.file, line: row.line, ts: row.ts, host: row.host, text: row.text },
+      };
       missing.set(key, entry);
     }
     if (ranKinds.has(row.kind) && row.node) entry.nodes.add(row.node);
@@ -422,9 +476,11 @@ export function silence(ms: number): string {
 
 /** The stale-feed warning in words (stderr, Markdown, HTML, JSON): plain text, escaped by each medium. */
 export function staleWarning(stale: StaleNode, time: (ms: number) => string, bundle: string | null): string {
-  return `${stale.node}${bundle === null ? "" : ` (${bundle})`} logged last at ${time(stale.lastSeen)}, ${silence(stale.bundleLast - stale.lastSeen)} before `
-    + `its bundle's other nodes (${time(stale.bundleLast)}): a stale feed? Check that the node is up, that syslogd runs there and that its logs `
-    + "still reach this database (watch, the copy job); findings about it may be missing.";
+  return (
+    `${stale.node}${bundle === null ? "" : ` (${bundle})`} logged last at ${time(stale.lastSeen)}, ${silence(stale.bundleLast - stale.lastSeen)} before ` +
+    `its bundle's other nodes (${time(stale.bundleLast)}): a stale feed? Check that the node is up, that syslogd runs there and that its logs ` +
+    "still reach this database (watch, the copy job); findings about it may be missing."
+  );
 }
 
 /** Paths shown relative to `cwd` when inside it (as analyze's text output does). */

@@ -19,9 +19,11 @@ export function renderStatusLine(model: ReportModel): string {
   const unreadable = unreadableBundles(model).length;
   const cannotRead = unreadable > 0 ? `; could not read ${unreadable === 1 ? "one bundle" : `${unreadable} bundles`} (see the report)` : "";
   const quieted = acknowledged > 0 ? `, ${acknowledged} of them acknowledged` : "";
-  return `MCADVISOR ${state} - ${openCounts.critical} critical, ${openCounts.warning} warning, ${openCounts.info} info open${quieted}; `
-    + `${model.resolvedFindings.length} resolved in the window${cannotRead}${title}`
-    + ` | critical=${openCounts.critical} warning=${openCounts.warning} info=${openCounts.info} lines=${lines} unparsed=${unparsed} suspicious=${model.suspiciousLines} unread=${model.unreadTotal}`
+  return (
+    `MCADVISOR ${state} - ${openCounts.critical} critical, ${openCounts.warning} warning, ${openCounts.info} info open${quieted}; ` +
+    `${model.resolvedFindings.length} resolved in the window${cannotRead}${title}` +
+    ` | critical=${openCounts.critical} warning=${openCounts.warning} info=${openCounts.info} lines=${lines} unparsed=${unparsed} suspicious=${model.suspiciousLines} unread=${model.unreadTotal}` +
     // Only when there are some: the line stays exactly as it was for every check that never acknowledges.
-    + `${acknowledged > 0 ? ` acknowledged=${acknowledged}` : ""}\n`;
+    `${acknowledged > 0 ? ` acknowledged=${acknowledged}` : ""}\n`
+  );
 }

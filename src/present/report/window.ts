@@ -100,9 +100,14 @@ export function validateWindowOptions(since: string | undefined, until: string |
 
 /** Where the window's ends came from, in words (the reports' header). */
 export function windowSources(window: ReportWindow): { since: string; until: string } {
-  const since = window.sinceSource === "option" ? "--since"
-    : window.sinceSource === "previous-report" ? "end of the previous report"
-    : window.sinceSource === "logs" ? "the first line of the logs given" : "default: last 24 h";
+  const since =
+    window.sinceSource === "option"
+      ? "--since"
+      : window.sinceSource === "previous-report"
+        ? "end of the previous report"
+        : window.sinceSource === "logs"
+          ? "the first line of the logs given"
+          : "default: last 24 h";
   const until = window.untilSource === "option" ? "--until" : window.untilSource === "logs" ? "the last line of the logs given" : "now";
   return { since, until };
 }

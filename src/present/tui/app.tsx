@@ -98,8 +98,10 @@ export function App({ database, bundles, pollMs, size: fixedSize, theme = themeF
   };
 
   const scopeKey = bundles?.join("\u0000");
-  const findings = useMemo(() => withAcknowledgements(database, listFindings(database, { bundles }), Date.now()),
-    [database, scopeKey, version, minute, written]);
+  const findings = useMemo(
+    () => withAcknowledgements(database, listFindings(database, { bundles }), Date.now()),
+    [database, scopeKey, version, minute, written],
+  );
   // Timeline and Logs follow the incident of the selected finding: one incident, one clock.
   // `i` moves to the next incident of the database and selects its first finding; an incident without
   // findings leaves none selected (header, Timeline and Logs show it all the same).
@@ -154,26 +156,30 @@ export function App({ database, bundles, pollMs, size: fixedSize, theme = themeF
       // The selection goes with the header: the incident's first finding (most severe, oldest), or none.
       if (first) selectFinding(first.id);
       else setIncident(next);
-    }
-    else if (input === "a" && (navigation.view === "findings" || navigation.view === "detail")) {
+    } else if (input === "a" && (navigation.view === "findings" || navigation.view === "detail")) {
       const started = startAcknowledgement(selected, acknowledgements);
       if ("prompt" in started) setPrompt(started.prompt);
       else setNotice(started.notice);
-    }
-    else if (input === "f" && !key.ctrl && navigation.view === "logs") setPrompt({ kind: "filter", value: describeFilter(logs.filter) });
+    } else if (input === "f" && !key.ctrl && navigation.view === "logs") setPrompt({ kind: "filter", value: describeFilter(logs.filter) });
     else if (registry.current && registry.owner === navigation.view) registry.current(input, key);
   });
 
   const openFindings = findings.filter((finding) => finding.status === "open");
   const counts = { open: openFindings.length, acknowledged: openFindings.filter((finding) => finding.acknowledgement?.active === true).length };
   const shownScope = navigation.view === "logs" ? logsBundles : focusBundles;
-  const scopeLabel = shownScope && shownScope.length === 1 ? basename(shownScope[0]) : navigation.view === "logs" && incidents.length > 1 ? "all incidents" : `${findings.length} findings`;
+  const scopeLabel =
+    shownScope && shownScope.length === 1
+      ? basename(shownScope[0])
+      : navigation.view === "logs" && incidents.length > 1
+        ? "all incidents"
+        : `${findings.length} findings`;
   // A long label (an incident's name) keeps 20 columns for what is typed.
   const label = prompt ? fit(promptLabel(prompt), Math.max(width - 20, 10)) : "";
   const footer: Row = prompt
     ? [{ text: label, bold: true }, { text: fit(`${prompt.value}_`, Math.max(width - label.length, 1)) }]
-    : notice !== null ? plain(fit(notice, width), { color: tone(theme, "yellow") })
-    : plain(fit(hints[navigation.view], width), { color: tone(theme, "gray") });
+    : notice !== null
+      ? plain(fit(notice, width), { color: tone(theme, "yellow") })
+      : plain(fit(hints[navigation.view], width), { color: tone(theme, "gray") });
 
   const common = { width, height: bodyHeight, theme };
   const shows = (view: View): boolean => !navigation.help && navigation.view === view;
@@ -183,34 +189,62 @@ export function App({ database, bundles, pollMs, size: fixedSize, theme = themeF
     <>
       {navigation.help && <HelpView width={width} height={bodyHeight} />}
       <Box display={shows("findings") ? "flex" : "none"}>
-        <FindingsView {...common} findings={findings} selectedId={selected?.id ?? null} incident={incident} active={!busy && shows("findings")}
-          onSelect={selectFinding} onOpen={(id) => {
+        <FindingsView
+          {...common}
+          findings={findings}
+          selectedId={selected?.id ?? null}
+          incident={incident}
+          active={!busy && shows("findings")}
+          onSelect={selectFinding}
+          onOpen={(id) => {
             selectFinding(id);
             dispatch({ type: "open", view: "detail" });
-          }} />
+          }}
+        />
       </Box>
       <Box display={shows("detail") ? "flex" : "none"}>
-        <DetailView {...common} key={selected?.id ?? "none"} finding={selected} incident={incident} active={!busy && shows("detail")}
-          onJump={(evidence) => dispatch({ type: "jump", file: evidence.file, line: evidence.line })} />
+        <DetailView
+          {...common}
+          key={selected?.id ?? "none"}
+          finding={selected}
+          incident={incident}
+          active={!busy && shows("detail")}
+          onJump={(evidence) => dispatch({ type: "jump", file: evidence.file, line: evidence.line })}
+        />
       </Box>
       <Box display={shows("timeline") ? "flex" : "none"}>
-        <TimelineView {...common} database={database} bundles={focusBundles} version={version} active={!busy && shows("timeline")}
-          onJump={(mark) => dispatch({ type: "jump", file: mark.source.file, line: mark.source.line })} />
+        <TimelineView
+          {...common}
+          database={database}
+          bundles={focusBundles}
+          version={version}
+          active={!busy && shows("timeline")}
+          onJump={(mark) => dispatch({ type: "jump", file: mark.source.file, line: mark.source.line })}
+        />
       </Box>
       <Box display={shows("logs") ? "flex" : "none"}>
-        <LogsView {...common} database={database} bundles={logsBundles} scope={logsScope}
+        <LogsView
+          {...common}
+          database={database}
+          bundles={logsBundles}
+          scope={logsScope}
           widerScope={incidents.length > 1 && !logs.allIncidents ? { bundles } : null}
-          state={logs} setState={setLogs} jump={navigation.jump} version={version} active={!busy && shows("logs")} />
+          state={logs}
+          setState={setLogs}
+          jump={navigation.jump}
+          version={version}
+          active={!busy && shows("logs")}
+        />
       </Box>
     </>
   );
   return (
     <KeyRegistryContext.Provider value={registry}>
-    <Box flexDirection="column" width={width}>
-      <Rows rows={[tabsRow(navigation.view, scopeLabel, counts, width, theme)]} height={1} />
-      {body}
-      <Rows rows={[footer]} height={1} />
-    </Box>
+      <Box flexDirection="column" width={width}>
+        <Rows rows={[tabsRow(navigation.view, scopeLabel, counts, width, theme)]} height={1} />
+        {body}
+        <Rows rows={[footer]} height={1} />
+      </Box>
     </KeyRegistryContext.Provider>
   );
 }

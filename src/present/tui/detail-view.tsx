@@ -41,26 +41,49 @@ export function detailLines(finding: StoredFinding, width: number, theme: Theme)
     text("");
     lines.push({ row: plain(value, { bold: true, color: tone(theme, "magenta") }), section });
   };
-  const when = finding.status === "resolved" && finding.resolvedAt !== null
-    ? `${formatDateTime(finding.firstSeen)} .. resolved ${formatDateTime(finding.resolvedAt)}`
-    : `since ${formatDateTime(finding.firstSeen)}`;
-  lines.push({ row: [
-    { text: finding.severity.toUpperCase(), bold: true, color: severityColor(theme, finding.severity) },
-    { text: fit(` ${finding.status}${finding.acknowledgement?.active ? ", acknowledged" : ""}  action ${finding.action}`, Math.max(width - finding.severity.length, 0)) },
-  ] });
+  const when =
+    finding.status === "resolved" && finding.resolvedAt !== null
+      ? `${formatDateTime(finding.firstSeen)} .. resolved ${formatDateTime(finding.resolvedAt)}`
+      : `since ${formatDateTime(finding.firstSeen)}`;
+  lines.push({
+    row: [
+      { text: finding.severity.toUpperCase(), bold: true, color: severityColor(theme, finding.severity) },
+      {
+        text: fit(
+          ` ${finding.status}${finding.acknowledgement?.active ? ", acknowledged" : ""}  action ${finding.action}`,
+          Math.max(width - finding.severity.length, 0),
+        ),
+      },
+    ],
+  });
   for (const row of wrap(finding.title, width)) text(row, { bold: true });
   // Each "name value" pair stays on one row (no-break spaces inside it).
-  const scope = [finding.package && `package ${finding.package}`, finding.deviceGroup && `device group ${finding.deviceGroup}`,
-    finding.node && `node ${finding.node}`, !finding.siteInfo && finding.site && `site ${finding.site}`, `incident ${basename(finding.bundle)}`, when, `id ${finding.id}`]
-    .filter((item): item is string => Boolean(item)).map((item) => item.replace(/ /g, "\u00a0")).join(", ");
+  const scope = [
+    finding.package && `package ${finding.package}`,
+    finding.deviceGroup && `device group ${finding.deviceGroup}`,
+    finding.node && `node ${finding.node}`,
+    !finding.siteInfo && finding.site && `site ${finding.site}`,
+    `incident ${basename(finding.bundle)}`,
+    when,
+    `id ${finding.id}`,
+  ]
+    .filter((item): item is string => Boolean(item))
+    .map((item) => item.replace(/ /g, "\u00a0"))
+    .join(", ");
   for (const row of wrap(scope, width)) text(row, { color: tone(theme, "gray") });
-  if (finding.siteInfo) for (const row of wrap(describeSite(finding.siteInfo, (source) => displayPath(source, finding.bundle)), width)) text(row, { color: tone(theme, "gray") });
+  if (finding.siteInfo)
+    for (const row of wrap(
+      describeSite(finding.siteInfo, (source) => displayPath(source, finding.bundle)),
+      width,
+    ))
+      text(row, { color: tone(theme, "gray") });
   if (finding.acknowledgement) {
     // Known, being handled: said before anything else, with who and until when (a: take it back).
     const active = finding.acknowledgement.active;
     text("");
-    wrap(`${active ? "ACKNOWLEDGED" : "NO LONGER ACKNOWLEDGED"}: ${describeAcknowledgement(finding.acknowledgement)}`, width)
-      .forEach((row) => text(row, { bold: active, color: tone(theme, "yellow") }));
+    wrap(`${active ? "ACKNOWLEDGED" : "NO LONGER ACKNOWLEDGED"}: ${describeAcknowledgement(finding.acknowledgement)}`, width).forEach((row) =>
+      text(row, { bold: active, color: tone(theme, "yellow") }),
+    );
   }
 
   heading("What happened");
@@ -68,7 +91,8 @@ export function detailLines(finding: StoredFinding, width: number, theme: Theme)
 
   if (finding.status === "resolved") {
     heading("Nothing to do");
-    for (const row of indent(wrap("The logs show this condition cleared; the steps below are what applied while it was open.", width - 2), "  ")) text(row, { color: tone(theme, "gray") });
+    for (const row of indent(wrap("The logs show this condition cleared; the steps below are what applied while it was open.", width - 2), "  "))
+      text(row, { color: tone(theme, "gray") });
   }
 
   if (finding.checkFirst.length > 0) {
@@ -120,44 +144,53 @@ export function DetailView({ finding, incident, onJump, width, height, theme, ac
   const topRef = useRef(0);
   const lines = finding ? detailLines(finding, width - 1, theme) : [];
   const at = Math.min(cursor, Math.max(lines.length - 1, 0));
-  useViewInput((input, key) => {
-    const movement = movementOf(input, key, height);
-    if (movement) {
-      const next = moveCursor(at, movement, lines.length);
-      // A page key turns the page (as less does); a line key scrolls only when the cursor leaves the screen.
-      if ("by" in movement && Math.abs(movement.by) > 1) topRef.current = Math.max(0, Math.min(topRef.current + (next - at), lines.length - height));
-      setCursor(next);
-      return;
-    }
-    const section = sectionKeys[input];
-    if (section) {
-      // The heading goes to the top of the screen, the cursor on it: what follows fills the page.
-      const heading = lines.findIndex((line) => line.section === section);
-      if (heading >= 0) {
-        topRef.current = Math.max(0, Math.min(heading, lines.length - height));
-        setCursor(heading);
+  useViewInput(
+    (input, key) => {
+      const movement = movementOf(input, key, height);
+      if (movement) {
+        const next = moveCursor(at, movement, lines.length);
+        // A page key turns the page (as less does); a line key scrolls only when the cursor leaves the screen.
+        if ("by" in movement && Math.abs(movement.by) > 1) topRef.current = Math.max(0, Math.min(topRef.current + (next - at), lines.length - height));
+        setCursor(next);
+        return;
       }
-      return;
-    }
-    if (key.return) {
-      const target = lines[at]?.evidence;
-      if (target) onJump(target);
-      else {
-        // Enter elsewhere brings the cursor to the first evidence line below, so a second Enter opens it.
-        const next = lines.findIndex((line, index) => index > at && line.evidence !== undefined);
-        if (next >= 0) setCursor(next);
+      const section = sectionKeys[input];
+      if (section) {
+        // The heading goes to the top of the screen, the cursor on it: what follows fills the page.
+        const heading = lines.findIndex((line) => line.section === section);
+        if (heading >= 0) {
+          topRef.current = Math.max(0, Math.min(heading, lines.length - height));
+          setCursor(heading);
+        }
+        return;
       }
-    }
-  }, { isActive: active, owner: "detail" });
+      if (key.return) {
+        const target = lines[at]?.evidence;
+        if (target) onJump(target);
+        else {
+          // Enter elsewhere brings the cursor to the first evidence line below, so a second Enter opens it.
+          const next = lines.findIndex((line, index) => index > at && line.evidence !== undefined);
+          if (next >= 0) setCursor(next);
+        }
+      }
+    },
+    { isActive: active, owner: "detail" },
+  );
   if (!finding) {
-    const why = incident ? `Incident ${basename(incident)} has no findings: its lines are in Logs (4), i: next incident.` : "No finding selected: pick one in Findings (1) and press Enter.";
+    const why = incident
+      ? `Incident ${basename(incident)} has no findings: its lines are in Logs (4), i: next incident.`
+      : "No finding selected: pick one in Findings (1) and press Enter.";
     return <Rows rows={[plain(fit(why, width))]} height={height} />;
   }
   const top = scrollTop(at, topRef.current, height);
   topRef.current = top;
   // A one-column gutter shows the cursor without touching the text (commands stay copyable as they are).
-  const rows = lines.slice(top, top + height).map((line, index) => (top + index === at
-    ? [{ text: ">", bold: true }, ...highlighted(line.row.length > 0 && line.row[0].text !== "" ? line.row : plain(" "))]
-    : [{ text: " " }, ...line.row]));
+  const rows = lines
+    .slice(top, top + height)
+    .map((line, index) =>
+      top + index === at
+        ? [{ text: ">", bold: true }, ...highlighted(line.row.length > 0 && line.row[0].text !== "" ? line.row : plain(" "))]
+        : [{ text: " " }, ...line.row],
+    );
   return <Rows rows={rows} height={height} />;
 }

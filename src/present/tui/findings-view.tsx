@@ -73,8 +73,14 @@ function previewRows(finding: StoredFinding, width: number, height: number, them
       }
     }
   }
-  const where = [`incident ${basename(finding.bundle)}`, finding.node && `node ${finding.node}`, finding.site && `site ${finding.site}`,
-    finding.status === "resolved" && finding.resolvedAt !== null ? `resolved ${formatShortTime(finding.resolvedAt)}` : null].filter(Boolean).join("  ");
+  const where = [
+    `incident ${basename(finding.bundle)}`,
+    finding.node && `node ${finding.node}`,
+    finding.site && `site ${finding.site}`,
+    finding.status === "resolved" && finding.resolvedAt !== null ? `resolved ${formatShortTime(finding.resolvedAt)}` : null,
+  ]
+    .filter(Boolean)
+    .join("  ");
   const tail = plain(fit(where, width), { color: tone(theme, "gray") });
   return [rows[0], tail, ...rows.slice(1)].slice(0, height);
 }
@@ -88,7 +94,15 @@ export interface FindingsLayout {
 Pure: the rows of the Findings view for a cursor, a previous scroll position and a size. Cursor -1: no
 finding selected (`i` went to an incident without findings, named by `incident`).
 */
-export function findingsRows(findings: readonly StoredFinding[], cursor: number, previousTop: number, width: number, height: number, theme: Theme, incident: string | null = null): FindingsLayout {
+export function findingsRows(
+  findings: readonly StoredFinding[],
+  cursor: number,
+  previousTop: number,
+  width: number,
+  height: number,
+  theme: Theme,
+  incident: string | null = null,
+): FindingsLayout {
   if (findings.length === 0) {
     return {
       top: 0,
@@ -142,11 +156,14 @@ export function FindingsView({ findings, selectedId, incident, onSelect, onOpen,
   const topRef = useRef(0);
   const layout = findingsRows(findings, cursor, topRef.current, width, height, theme, incident);
   topRef.current = layout.top;
-  useViewInput((input, key) => {
-    if (findings.length === 0) return;
-    const movement = movementOf(input, key, height - 7);
-    if (movement) onSelect(findings[cursor < 0 ? 0 : moveCursor(cursor, movement, findings.length)].id);
-    else if (key.return && cursor >= 0) onOpen(findings[cursor].id);
-  }, { isActive: active, owner: "findings" });
+  useViewInput(
+    (input, key) => {
+      if (findings.length === 0) return;
+      const movement = movementOf(input, key, height - 7);
+      if (movement) onSelect(findings[cursor < 0 ? 0 : moveCursor(cursor, movement, findings.length)].id);
+      else if (key.return && cursor >= 0) onOpen(findings[cursor].id);
+    },
+    { isActive: active, owner: "findings" },
+  );
   return <Rows rows={layout.rows} height={height} />;
 }

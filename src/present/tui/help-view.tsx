@@ -15,10 +15,7 @@ export function helpRows(width: number): Row[] {
 }
 
 function groupRows(group: KeyGroup, width: number): Row[] {
-  return [
-    plain(fit(group.title, width), { bold: true }),
-    ...group.keys.map((key) => plain(fit(`  ${cell(key.keys, 14)} ${key.does}`, width))),
-  ];
+  return [plain(fit(group.title, width), { bold: true }), ...group.keys.map((key) => plain(fit(`  ${cell(key.keys, 14)} ${key.does}`, width)))];
 }
 
 export function HelpView({ width, height }: { readonly width: number; readonly height: number }) {

@@ -36,9 +36,7 @@ export const keyGroups: readonly KeyGroup[] = [
   },
   {
     title: "Findings, Detail",
-    keys: [
-      { keys: "a", does: "acknowledge / undo it" },
-    ],
+    keys: [{ keys: "a", does: "acknowledge / undo it" }],
   },
   {
     title: "Detail",

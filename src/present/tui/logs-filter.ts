@@ -12,8 +12,15 @@ export interface LogsFilter {
 
 /** `filter` as text, for the status row and the `f` prompt (which parses the same form back). */
 export function describeFilter(filter: LogsFilter): string {
-  return [filter.host && `host=${filter.host}`, filter.package && `package=${filter.package}`, filter.program && `program=${filter.program}`,
-    filter.level !== "all" && `level=${filter.level}`, filter.configuration && "config=yes"].filter(Boolean).join(" ");
+  return [
+    filter.host && `host=${filter.host}`,
+    filter.package && `package=${filter.package}`,
+    filter.program && `program=${filter.program}`,
+    filter.level !== "all" && `level=${filter.level}`,
+    filter.configuration && "config=yes",
+  ]
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** Parses `host=nodeA1 package=pkg program=cmcld level=error`; unknown words are reported, not guessed. */

@@ -62,7 +62,12 @@ export function logsRows(state: LogsState, layout: LogsLayout, theme: Theme): Ro
   const { page, cursor, pageHeight, paneHeight, bundles, scope, width } = layout;
   const current = page[cursor];
   const hostWidth = Math.min(Math.max(4, ...page.map((line) => (line.host ?? "").length)), 12);
-  const searchTerms = state.search?.toLowerCase().split(/\s+/).filter(Boolean).map((term) => term.replace(/\*$/, "")) ?? [];
+  const searchTerms =
+    state.search
+      ?.toLowerCase()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((term) => term.replace(/\*$/, "")) ?? [];
   const described = describeFilter(state.filter);
   const head = `${described ? `filter: ${described}` : "all lines"}${state.search ? `   search: ${state.search}` : ""}${state.follow ? "   following new lines" : ""}   (${scope})`;
   const rows: Row[] = [plain(fit(head, width), { bold: true })];
@@ -75,7 +80,7 @@ export function logsRows(state: LogsState, layout: LogsLayout, theme: Theme): Ro
   if (paneHeight > 0) {
     const pane = current ? wrap(current.text.slice(0, width * (paneHeight + 1)), width) : [];
     for (let index = 0; index < paneHeight; index++) {
-      const text = index === paneHeight - 1 && pane.length > paneHeight ? fit(`${pane[index]}…`, width) : pane[index] ?? "";
+      const text = index === paneHeight - 1 && pane.length > paneHeight ? fit(`${pane[index]}…`, width) : (pane[index] ?? "");
       rows.push(plain(text, { color: tone(theme, "gray") }));
     }
   }

@@ -25,7 +25,18 @@ export interface LogsState {
   readonly allIncidents: boolean;
 }
 
-export const initialLogsState: LogsState = { filter: { level: "all" }, search: null, top: undefined, cursor: 0, shift: 0, message: null, jumpShown: 0, pendingSearch: false, follow: false, allIncidents: false };
+export const initialLogsState: LogsState = {
+  filter: { level: "all" },
+  search: null,
+  top: undefined,
+  cursor: 0,
+  shift: 0,
+  message: null,
+  jumpShown: 0,
+  pendingSearch: false,
+  follow: false,
+  allIncidents: false,
+};
 
 export const positionOf = (line: LogLine): LogPosition => ({ ts: line.ts, id: line.id });
 
@@ -50,7 +61,13 @@ export function centreOn(pager: Pager, line: LogLine, message: string | null, li
 /** The last page, cursor on the last line, following what is written next. */
 export function showEnd(pager: Pager): LogsUpdate {
   const last = readLogLinesBefore(pager.database, pager.filter, undefined, pager.pageHeight);
-  return (previous) => ({ ...previous, top: last.length > 0 ? positionOf(last[0]) : undefined, cursor: Math.max(last.length - 1, 0), message: null, follow: true });
+  return (previous) => ({
+    ...previous,
+    top: last.length > 0 ? positionOf(last[0]) : undefined,
+    cursor: Math.max(last.length - 1, 0),
+    message: null,
+    follow: true,
+  });
 }
 
 /** Moves the cursor `by` rows; past either edge the page slides by as many lines as exist. */

@@ -45,8 +45,7 @@ export function LogsView({ database, bundles, scope: scopeName, widerScope, stat
   const pageHeight = Math.max(height - 2 - paneHeight, 1);
   const scope = bundles?.join("\u0000");
   const filter: LogFilter = useMemo(() => ({ ...state.filter, bundles }), [state.filter, scope]);
-  const page = useMemo(() => readLogPage(database, filter, { from: state.top, limit: pageHeight }),
-    [database, filter, state.top, pageHeight, version]);
+  const page = useMemo(() => readLogPage(database, filter, { from: state.top, limit: pageHeight }), [database, filter, state.top, pageHeight, version]);
   const facets = useMemo(() => logFacets(database, bundles), [database, scope, version]);
   const cursor = Math.min(state.cursor, Math.max(page.length - 1, 0));
   const current = page[cursor];
@@ -97,12 +96,14 @@ export function LogsView({ database, bundles, scope: scopeName, widerScope, stat
   const seek = (direction: "forward" | "backward", kind: "search" | "error"): void => {
     if (kind === "search" && state.search === null) return say("no search yet: press / and type words to find");
     const found = seekLogLine(database, filter, {
-      from: current ? positionOf(current) : undefined, direction,
+      from: current ? positionOf(current) : undefined,
+      direction,
       ...(kind === "search" ? { search: state.search as string } : { level: "error" as const }),
     });
     const what = kind === "search" ? `"${state.search as string}"` : "error line";
     if (found) setState(centreOn(pager, found, null));
-    else say(`no ${what} ${direction === "forward" ? "below" : "above"} the cursor in ${scopeName}${kind === "search" ? elsewhere(state.search as string) : ""}`);
+    else
+      say(`no ${what} ${direction === "forward" ? "below" : "above"} the cursor in ${scopeName}${kind === "search" ? elsewhere(state.search as string) : ""}`);
   };
 
   // Keep the place: the new page starts at the line under the cursor (or the next one that passes).
@@ -110,37 +111,43 @@ export function LogsView({ database, bundles, scope: scopeName, widerScope, stat
     setState((previous) => ({ ...previous, filter: next, top: current ? positionOf(current) : previous.top, cursor: 0, message: null }));
   };
 
-  useViewInput((input, key) => {
-    const movement = movementOf(input, key, pageHeight);
-    // Any key but G (which starts it) stops following the end.
-    if (state.follow && !(movement && "to" in movement && movement.to === "last")) setState((previous) => ({ ...previous, follow: false }));
-    if (movement) {
-      if (!("to" in movement)) {
-        const update = scrollBy(pager, cursor, movement.by);
-        if (update) setState(update);
-      } else if (movement.to === "first") setState((previous) => ({ ...previous, top: undefined, cursor: 0, message: null }));
-      else setState(showEnd(pager));
-      return;
-    }
-    if (key.rightArrow) setState((previous) => ({ ...previous, shift: previous.shift + 20 }));
-    else if (key.leftArrow) setState((previous) => ({ ...previous, shift: Math.max(previous.shift - 20, 0) }));
-    else if (input === "n") seek("forward", "search");
-    else if (input === "N") seek("backward", "search");
-    else if (input === "e") seek("forward", "error");
-    else if (input === "E") seek("backward", "error");
-    else if (input === "s") setFilter({ ...state.filter, level: logLevels[(logLevels.indexOf(state.filter.level) + 1) % logLevels.length] });
-    else if (input === "h") setFilter({ ...state.filter, host: cycle(facets.hosts, state.filter.host) });
-    else if (input === "p") setFilter({ ...state.filter, package: cycle(facets.packages, state.filter.package) });
-    else if (input === "c") setFilter({ ...state.filter, configuration: !state.filter.configuration });
-    else if (input === "I") {
-      // The same line stays under the cursor; a search is run again in the new scope.
-      setState((previous) => ({
-        ...previous, allIncidents: !previous.allIncidents, top: current ? positionOf(current) : previous.top, cursor: 0,
-        pendingSearch: previous.search !== null, message: previous.allIncidents ? "back to the incident on screen" : "all incidents, merged by time",
-      }));
-    }
-    else if (input === "x") setState((previous) => ({ ...previous, filter: { level: "all" }, search: null, message: "filters and search cleared" }));
-  }, { isActive: active, owner: "logs" });
+  useViewInput(
+    (input, key) => {
+      const movement = movementOf(input, key, pageHeight);
+      // Any key but G (which starts it) stops following the end.
+      if (state.follow && !(movement && "to" in movement && movement.to === "last")) setState((previous) => ({ ...previous, follow: false }));
+      if (movement) {
+        if (!("to" in movement)) {
+          const update = scrollBy(pager, cursor, movement.by);
+          if (update) setState(update);
+        } else if (movement.to === "first") setState((previous) => ({ ...previous, top: undefined, cursor: 0, message: null }));
+        else setState(showEnd(pager));
+        return;
+      }
+      if (key.rightArrow) setState((previous) => ({ ...previous, shift: previous.shift + 20 }));
+      else if (key.leftArrow) setState((previous) => ({ ...previous, shift: Math.max(previous.shift - 20, 0) }));
+      else if (input === "n") seek("forward", "search");
+      else if (input === "N") seek("backward", "search");
+      else if (input === "e") seek("forward", "error");
+      else if (input === "E") seek("backward", "error");
+      else if (input === "s") setFilter({ ...state.filter, level: logLevels[(logLevels.indexOf(state.filter.level) + 1) % logLevels.length] });
+      else if (input === "h") setFilter({ ...state.filter, host: cycle(facets.hosts, state.filter.host) });
+      else if (input === "p") setFilter({ ...state.filter, package: cycle(facets.packages, state.filter.package) });
+      else if (input === "c") setFilter({ ...state.filter, configuration: !state.filter.configuration });
+      else if (input === "I") {
+        // The same line stays under the cursor; a search is run again in the new scope.
+        setState((previous) => ({
+          ...previous,
+          allIncidents: !previous.allIncidents,
+          top: current ? positionOf(current) : previous.top,
+          cursor: 0,
+          pendingSearch: previous.search !== null,
+          message: previous.allIncidents ? "back to the incident on screen" : "all incidents, merged by time",
+        }));
+      } else if (input === "x") setState((previous) => ({ ...previous, filter: { level: "all" }, search: null, message: "filters and search cleared" }));
+    },
+    { isActive: active, owner: "logs" },
+  );
 
   return <Rows rows={logsRows(state, { page, cursor, pageHeight, paneHeight, bundles, scope: scopeName, width }, theme)} height={height} />;
 }

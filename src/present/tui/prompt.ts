@@ -18,9 +18,7 @@ export interface Prompt {
 }
 
 export type PromptOutcome =
-  | { readonly type: "editing"; readonly prompt: Prompt }
-  | { readonly type: "cancelled" }
-  | { readonly type: "submitted"; readonly prompt: Prompt };
+  { readonly type: "editing"; readonly prompt: Prompt } | { readonly type: "cancelled" } | { readonly type: "submitted"; readonly prompt: Prompt };
 
 export function editPrompt(prompt: Prompt, input: string, key: Key): PromptOutcome {
   if (key.escape) return { type: "cancelled" };

@@ -29,9 +29,13 @@ export function Rows({ rows, height }: { readonly rows: readonly Row[]; readonly
     <Box flexDirection="column" height={Math.max(height, 0)}>
       {shown.map((row, index) => (
         <Text key={index} wrap="truncate">
-          {row.every((segment) => segment.text === "") ? " " : row.map((segment, part) => (
-            <Text key={part} color={segment.color} bold={segment.bold} dimColor={segment.dim} inverse={segment.inverse}>{segment.text}</Text>
-          ))}
+          {row.every((segment) => segment.text === "")
+            ? " "
+            : row.map((segment, part) => (
+                <Text key={part} color={segment.color} bold={segment.bold} dimColor={segment.dim} inverse={segment.inverse}>
+                  {segment.text}
+                </Text>
+              ))}
         </Text>
       ))}
     </Box>

@@ -36,7 +36,10 @@ export async function runTui(options: TuiOptions): Promise<void> {
   process.on("SIGHUP", stop);
   try {
     instance = render(<App database={options.database} bundles={options.bundles} pollMs={options.pollMs} acknowledgements={options.acknowledgements} />, {
-      stdout, stdin, exitOnCtrlC: true, patchConsole: true,
+      stdout,
+      stdin,
+      exitOnCtrlC: true,
+      patchConsole: true,
     });
     await instance.waitUntilExit();
   } finally {

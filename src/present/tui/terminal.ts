@@ -6,7 +6,12 @@ import { UsageError } from "../../errors.js";
 /** ink needs raw keyboard input and a screen; a pipe or cron has neither. */
 export function assertTerminal(stdin: { isTTY?: boolean } = process.stdin, stdout: { isTTY?: boolean } = process.stdout): void {
   if (!stdin.isTTY || !stdout.isTTY) {
-    const which = !stdin.isTTY && !stdout.isTTY ? "standard input and output are not a terminal" : !stdin.isTTY ? "standard input is not a terminal" : "standard output is not a terminal";
+    const which =
+      !stdin.isTTY && !stdout.isTTY
+        ? "standard input and output are not a terminal"
+        : !stdin.isTTY
+          ? "standard input is not a terminal"
+          : "standard output is not a terminal";
     throw new UsageError(`the TUI needs a terminal: ${which}`, {
       hint: "run it in a terminal (ssh -t for a remote one); for a report in a pipe or a script use `mcadvisor analyze PATH...` (add --format json) or `mcadvisor query`",
     });

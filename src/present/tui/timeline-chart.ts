@@ -17,8 +17,21 @@ import { EVENT_DISPLAY, pairStateClass, type PairStateClass } from "../../catalo
 const glyphOf = (kind: string): string => EVENT_DISPLAY[kind]?.glyph ?? "*";
 
 const glyphMeaning: Readonly<Record<string, string>> = {
-  S: "start", H: "halt", F: "failed", N: "node timeout", C: "cluster formed", D: "daemon died", T: "takeover",
-  R: "resync", P: "paircreate", X: "pairsplit", L: "link down", l: "link up", A: "alert/alarm", V: "recover", "*": "several",
+  S: "start",
+  H: "halt",
+  F: "failed",
+  N: "node timeout",
+  C: "cluster formed",
+  D: "daemon died",
+  T: "takeover",
+  R: "resync",
+  P: "paircreate",
+  X: "pairsplit",
+  L: "link down",
+  l: "link up",
+  A: "alert/alarm",
+  V: "recover",
+  "*": "several",
 };
 
 /** The meaning of the glyphs that appear in these marks (only those: the line must fit 80 columns). */
@@ -33,7 +46,12 @@ export function stateFill(state: string): "=" | "~" | "#" | "." {
 }
 
 const STATE_FILLS: Readonly<Record<PairStateClass, "=" | "~" | "#" | ".">> = {
-  synced: "=", copying: "~", suspended: "#", swapped: "#", failed: "#", simplex: ".",
+  synced: "=",
+  copying: "~",
+  suspended: "#",
+  swapped: "#",
+  failed: "#",
+  simplex: ".",
 };
 
 function stateColor(theme: Theme, state: string): Segment["color"] {

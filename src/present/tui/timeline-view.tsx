@@ -29,17 +29,28 @@ export function TimelineView({ database, bundles, version, onJump, width, height
   const chart = timelineChart(timeline, width, timeline.marks.length > 0 ? at : null, theme);
   const chartRows = chart.rows.slice(0, Math.max(height - 4, 1));
   const listHeight = Math.max(height - chartRows.length - 1, 1);
-  useViewInput((input, key) => {
-    const movement = movementOf(input, key, listHeight);
-    if (movement) setCursor(moveCursor(at, movement, timeline.marks.length));
-    else if (key.return && timeline.marks[at]) onJump(timeline.marks[at]);
-  }, { isActive: active, owner: "timeline" });
+  useViewInput(
+    (input, key) => {
+      const movement = movementOf(input, key, listHeight);
+      if (movement) setCursor(moveCursor(at, movement, timeline.marks.length));
+      else if (key.return && timeline.marks[at]) onJump(timeline.marks[at]);
+    },
+    { isActive: active, owner: "timeline" },
+  );
   if (timeline.start === null) {
-    return <Rows rows={[plain("Nothing to draw: no pair states or package/node events are stored for this incident."), plain("4: the Logs view shows every line.")]} height={height} />;
+    return (
+      <Rows
+        rows={[plain("Nothing to draw: no pair states or package/node events are stored for this incident."), plain("4: the Logs view shows every line.")]}
+        height={height}
+      />
+    );
   }
   const top = scrollTop(at, topRef.current, listHeight);
   topRef.current = top;
-  const rows: Row[] = [...chartRows, plain(fit(`events (${timeline.marks.length}); Enter opens the log line`, width), { bold: true, color: tone(theme, "magenta") })];
+  const rows: Row[] = [
+    ...chartRows,
+    plain(fit(`events (${timeline.marks.length}); Enter opens the log line`, width), { bold: true, color: tone(theme, "magenta") }),
+  ];
   timeline.marks.slice(top, top + listHeight).forEach((mark, index) => {
     const text = markRow(mark, width);
     rows.push(top + index === at ? highlighted(plain(`>${text.slice(1)}`)) : plain(text));

@@ -3,8 +3,19 @@ import fc from "fast-check";
 import { LineFramer } from "../../../src/ingest/lines.js";
 import { FINGERPRINT_BYTES, hashHead } from "../../../src/ingest/source.js";
 import {
-  completeLinesOf, continuedRecord, copyOfStored, headMatches, isRotatedSibling, judgeSibling, originalFingerprint,
-  recordsWithHead, startsWithStoredLines, supersededFingerprint, truncatedBelow, type RecordIdentity, type SiblingHistory,
+  completeLinesOf,
+  continuedRecord,
+  copyOfStored,
+  headMatches,
+  isRotatedSibling,
+  judgeSibling,
+  originalFingerprint,
+  recordsWithHead,
+  startsWithStoredLines,
+  supersededFingerprint,
+  truncatedBelow,
+  type RecordIdentity,
+  type SiblingHistory,
 } from "../../../src/ingest/follow/rotation.js";
 
 // The judgements of the follower over rotated copies, without a file system (the watch suites drive them
@@ -18,7 +29,16 @@ const head = (text: string): Buffer => Buffer.from(text);
 const fullHead = (seed: string): Buffer => Buffer.from(seed.repeat(Math.ceil(FINGERPRINT_BYTES / seed.length)).slice(0, FINGERPRINT_BYTES));
 
 function record(id: number, content: Buffer, overrides: Partial<TestRecord> = {}): TestRecord {
-  return { id, path: "/logs/syslog.log", fingerprint: hashHead(content), headBytes: content.length, dev: 1, ino: 100 + id, offset: content.length, ...overrides };
+  return {
+    id,
+    path: "/logs/syslog.log",
+    fingerprint: hashHead(content),
+    headBytes: content.length,
+    dev: 1,
+    ino: 100 + id,
+    offset: content.length,
+    ...overrides,
+  };
 }
 
 describe("isRotatedSibling", () => {
@@ -62,11 +82,13 @@ describe("completeLinesOf", () => {
 
   it("equals what the line framer stores of the same bytes", () => {
     const piece = fc.constantFrom("a", "é", "\r", "\n", "\u0000", " ", "9");
-    fc.assert(fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
-      const bytes = Buffer.from(pieces.join(""));
-      const framed = new LineFramer().push(bytes).map((line) => line.text);
-      expect(completeLinesOf(bytes)).toEqual(framed);
-    }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const bytes = Buffer.from(pieces.join(""));
+        const framed = new LineFramer().push(bytes).map((line) => line.text);
+        expect(completeLinesOf(bytes)).toEqual(framed);
+      }),
+    );
   });
 
   it("startsWithStoredLines wants every line, in order, and at least one", () => {
@@ -117,7 +139,10 @@ describe("which record a file continues", () => {
 describe("truncatedBelow", () => {
   it("is a truncation when shorter than what was read or than the head, else when the head changed", () => {
     let asked = 0;
-    const head = (matches: boolean) => (): boolean => { asked++; return matches; };
+    const head = (matches: boolean) => (): boolean => {
+      asked++;
+      return matches;
+    };
     expect(truncatedBelow(100, 200, 50, head(true))).toBe(true);
     expect(truncatedBelow(40, 30, 50, head(true))).toBe(true);
     expect(asked).toBe(0); // the size says it: no read of the head
@@ -128,7 +153,12 @@ describe("truncatedBelow", () => {
 
 describe("judgeSibling", () => {
   const sibling = { identity: "1:30", mtimeMs: 5_000, headHash: () => "hash-now" };
-  const history = (overrides: Partial<SiblingHistory>): SiblingHistory => ({ rotationSeen: true, historyBefore: null, siblingsAtStart: new Map(), ...overrides });
+  const history = (overrides: Partial<SiblingHistory>): SiblingHistory => ({
+    rotationSeen: true,
+    historyBefore: null,
+    siblingsAtStart: new Map(),
+    ...overrides,
+  });
 
   it("takes a sibling noticed before the path rotated for history to remember (a tree copied in)", () => {
     expect(judgeSibling(history({ rotationSeen: false }), sibling)).toBe("new history");

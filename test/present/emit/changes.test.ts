@@ -15,7 +15,13 @@ describe("what an analysis changed, against what the database held before it", (
 
   it("the same findings again change nothing", () => {
     const same = [stored({ id: "a" }), stored({ id: "b", status: "resolved", resolvedAt: 5 })];
-    expect(findingChanges(same, same.map((entry) => ({ ...entry, lastSeen: entry.lastSeen + 10 })), { bundles: ["/incidents/a"] })).toEqual([]);
+    expect(
+      findingChanges(
+        same,
+        same.map((entry) => ({ ...entry, lastSeen: entry.lastSeen + 10 })),
+        { bundles: ["/incidents/a"] },
+      ),
+    ).toEqual([]);
   });
 
   it("a higher severity is escalated, open then resolved is resolved, resolved then open is opened again", () => {

@@ -3,11 +3,23 @@ import type { Finding } from "../../../src/model/findings.js";
 /** A finding as the engine makes it, with the fields a test changes. */
 export function finding(overrides: Partial<Finding> = {}): Finding {
   return {
-    id: "f6e1869717c2b2c8", rule: "swap-resync-after-takeover", action: "swap-resync", severity: "critical", status: "open",
+    id: "f6e1869717c2b2c8",
+    rule: "swap-resync-after-takeover",
+    action: "swap-resync",
+    severity: "critical",
+    status: "open",
     title: "Package runs at the failover site on SSWS data after a takeover - resync with -swaps, never a plain pairresync",
-    summary: "oracle_pkg runs on nodeB1 on oradg SSWS", package: "oracle_pkg", deviceGroup: "oradg", node: "nodeB1", site: "S-VOL side",
-    firstSeen: Date.UTC(2026, 10, 16, 3, 13, 34), lastSeen: Date.UTC(2026, 10, 17, 11, 45, 0), resolvedAt: null,
-    checkFirst: [], steps: [{ where: "nodeB1", command: "pairresync -g oradg -c 15 -swaps", why: "" }], evidence: [],
+    summary: "oracle_pkg runs on nodeB1 on oradg SSWS",
+    package: "oracle_pkg",
+    deviceGroup: "oradg",
+    node: "nodeB1",
+    site: "S-VOL side",
+    firstSeen: Date.UTC(2026, 10, 16, 3, 13, 34),
+    lastSeen: Date.UTC(2026, 10, 17, 11, 45, 0),
+    resolvedAt: null,
+    checkFirst: [],
+    steps: [{ where: "nodeB1", command: "pairresync -g oradg -c 15 -swaps", why: "" }],
+    evidence: [],
     ...overrides,
   };
 }
@@ -45,7 +57,8 @@ export function parseSyslog(bytes: Buffer): ParsedSyslog {
     return match[0];
   };
   const expect = (character: string): void => {
-    if (text[position] !== character) throw new Error(`expected '${character}' at ${position}, found '${text[position]}': ${text.slice(position - 20, position + 20)}`);
+    if (text[position] !== character)
+      throw new Error(`expected '${character}' at ${position}, found '${text[position]}': ${text.slice(position - 20, position + 20)}`);
     position++;
   };
   expect("[");
@@ -55,22 +68,22 @@ export function parseSyslog(bytes: Buffer): ParsedSyslog {
     position++;
     const paramName = name();
     expect("=");
-    expect("\"");
+    expect('"');
     let value = "";
     for (;;) {
       const character = text[position];
       if (character === undefined) throw new Error("unterminated PARAM-VALUE");
-      if (character === "\\" && ["\"", "\\", "]"].includes(text[position + 1])) {
+      if (character === "\\" && ['"', "\\", "]"].includes(text[position + 1])) {
         value += text[position + 1];
         position += 2;
         continue;
       }
-      if (character === "\"") break;
+      if (character === '"') break;
       if (character === "]") throw new Error(`unescaped ']' in the value of ${paramName}`);
       value += character;
       position++;
     }
-    expect("\"");
+    expect('"');
     params[paramName] = value;
   }
   expect("]");

@@ -9,9 +9,10 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 describe("RFC 5424 message for a finding change", () => {
   it("has PRI local0, version 1, the time it was made, HOSTNAME, APP-NAME mcadvisor, PROCID, a MSGID per change, the finding as structured data and the title after a BOM", () => {
     const message = formatSyslogMessage({ change: "opened", finding: finding(), bundle: "/var/log/mc/cluster1" }, fixed);
-    const expected = '<130>1 2026-12-01T10:00:00.123Z mc-monitor mcadvisor 4242 finding-opened [mcadvisor@32473 id="f6e1869717c2b2c8" change="opened"'
-      + ' action="swap-resync" severity="critical" status="open" rule="swap-resync-after-takeover" package="oracle_pkg" deviceGroup="oradg"'
-      + ' node="nodeB1" site="S-VOL side" firstSeen="2026-11-16T03:13:34+01:00" lastSeen="2026-11-17T11:45:00+01:00" bundle="/var/log/mc/cluster1"] ';
+    const expected =
+      '<130>1 2026-12-01T10:00:00.123Z mc-monitor mcadvisor 4242 finding-opened [mcadvisor@32473 id="f6e1869717c2b2c8" change="opened"' +
+      ' action="swap-resync" severity="critical" status="open" rule="swap-resync-after-takeover" package="oracle_pkg" deviceGroup="oradg"' +
+      ' node="nodeB1" site="S-VOL side" firstSeen="2026-11-16T03:13:34+01:00" lastSeen="2026-11-17T11:45:00+01:00" bundle="/var/log/mc/cluster1"] ';
     expect(message.subarray(0, Buffer.byteLength(expected)).toString("utf8")).toBe(expected);
     expect(message.subarray(Buffer.byteLength(expected), Buffer.byteLength(expected) + 3)).toEqual(BOM);
     expect(message.subarray(Buffer.byteLength(expected) + 3).toString("utf8")).toBe(finding().title);
@@ -33,9 +34,16 @@ describe("RFC 5424 message for a finding change", () => {
   });
 
   it("leaves out what the finding does not know (no NILVALUE inside the structured data) and gives resolvedAt once resolved", () => {
-    const parsed = parseSyslog(formatSyslogMessage({
-      change: "resolved", finding: finding({ site: null, node: null, status: "resolved", resolvedAt: Date.UTC(2026, 10, 17, 12, 0, 0) }), bundle: "/b",
-    }, { ...fixed, timeZone: undefined }));
+    const parsed = parseSyslog(
+      formatSyslogMessage(
+        {
+          change: "resolved",
+          finding: finding({ site: null, node: null, status: "resolved", resolvedAt: Date.UTC(2026, 10, 17, 12, 0, 0) }),
+          bundle: "/b",
+        },
+        { ...fixed, timeZone: undefined },
+      ),
+    );
     expect(parsed.params).not.toHaveProperty("site");
     expect(parsed.params).not.toHaveProperty("node");
     expect(parsed.params.resolvedAt).toBe("2026-11-17T12:00:00");
@@ -75,25 +83,36 @@ describe("RFC 5424 message for a finding change", () => {
   });
 
   it("keeps header fields within their RFC maximum lengths and printable US-ASCII", () => {
-    const parsed = parseSyslog(formatSyslogMessage({ change: "a change name far longer than thirty-two characters", finding: finding(), bundle: "/b" }, {
-      ...fixed, hostname: `${"h".repeat(300)} with spaces`, procId: "p".repeat(200),
-    }));
+    const parsed = parseSyslog(
+      formatSyslogMessage(
+        { change: "a change name far longer than thirty-two characters", finding: finding(), bundle: "/b" },
+        {
+          ...fixed,
+          hostname: `${"h".repeat(300)} with spaces`,
+          procId: "p".repeat(200),
+        },
+      ),
+    );
     expect(parsed.hostname).toHaveLength(255);
     expect(parsed.procId).toHaveLength(128);
     expect(parsed.msgId.length).toBeLessThanOrEqual(32);
     expect(parsed.msgId).toMatch(/^[\x21-\x7e]+$/);
     expect(messageId("opened")).toBe("finding-opened");
     expect(parseSyslog(formatSyslogMessage({ change: "opened", finding: finding(), bundle: "/b" }, { ...fixed, hostname: "" })).hostname).toBe("-");
-    expect(parseSyslog(formatSyslogMessage({ change: "opened", finding: finding(), bundle: "/b" }, { ...fixed, hostname: "nœud-été" })).hostname).toBe("n_ud-_t_");
+    expect(parseSyslog(formatSyslogMessage({ change: "opened", finding: finding(), bundle: "/b" }, { ...fixed, hostname: "nœud-été" })).hostname).toBe(
+      "n_ud-_t_",
+    );
   });
 
   it("stays within 2048 octets: the title and the values from logs are cut at a character boundary, our own fields never", () => {
-    const long = finding({ title: `Ü${"ä€𝄞\"]\\".repeat(500)}`, package: "p€".repeat(400), deviceGroup: "]".repeat(900) });
+    const long = finding({ title: `Ü${'ä€𝄞"]\\'.repeat(500)}`, package: "p€".repeat(400), deviceGroup: "]".repeat(900) });
     const message = formatSyslogMessage({ change: "opened", finding: long, bundle: `/${"ü".repeat(2000)}` }, fixed);
     expect(message.length).toBeLessThanOrEqual(MAX_MESSAGE_OCTETS);
     expect(message.toString("utf8")).not.toContain("\ufffd"); // no character cut in half
     const parsed = parseSyslog(message);
-    expect(parsed).toMatchObject({ params: { id: "f6e1869717c2b2c8", change: "opened", action: "swap-resync", severity: "critical", status: "open", rule: "swap-resync-after-takeover" } });
+    expect(parsed).toMatchObject({
+      params: { id: "f6e1869717c2b2c8", change: "opened", action: "swap-resync", severity: "critical", status: "open", rule: "swap-resync-after-takeover" },
+    });
     for (const cut of [parsed.msg, parsed.params.package, parsed.params.bundle].filter((value) => value !== undefined && value !== "")) {
       expect(cut.endsWith("...")).toBe(true);
     }
@@ -102,27 +121,38 @@ describe("RFC 5424 message for a finding change", () => {
 
   it("any text from the logs gives a parseable message of at most 2048 octets, without CR, LF or NUL, that gives the values back", () => {
     const text = fc.string({ unit: "binary", maxLength: 3000 });
-    fc.assert(fc.property(text, text, text, text, (title, packageName, node, bundle) => {
-      const message = formatSyslogMessage({ change: "opened", finding: finding({ title, package: packageName, node }), bundle }, fixed);
-      expect(message.length).toBeLessThanOrEqual(MAX_MESSAGE_OCTETS);
-      for (const byte of [0x0a, 0x0d, 0x00]) expect(message.includes(byte)).toBe(false);
-      const parsed = parseSyslog(message);
-      expect(parsed.params.id).toBe("f6e1869717c2b2c8");
-      // Each value is the original with control characters made visible, or a cut prefix of it marked "...".
-      for (const [shown, original] of [[parsed.params.package, packageName], [parsed.params.node, node], [parsed.params.bundle, bundle], [parsed.msg, title]]) {
-        const whole = visible(original);
-        expect(shown === whole || (shown.endsWith("...") && whole.startsWith(shown.slice(0, -3)))).toBe(true);
-      }
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(text, text, text, text, (title, packageName, node, bundle) => {
+        const message = formatSyslogMessage({ change: "opened", finding: finding({ title, package: packageName, node }), bundle }, fixed);
+        expect(message.length).toBeLessThanOrEqual(MAX_MESSAGE_OCTETS);
+        for (const byte of [0x0a, 0x0d, 0x00]) expect(message.includes(byte)).toBe(false);
+        const parsed = parseSyslog(message);
+        expect(parsed.params.id).toBe("f6e1869717c2b2c8");
+        // Each value is the original with control characters made visible, or a cut prefix of it marked "...".
+        for (const [shown, original] of [
+          [parsed.params.package, packageName],
+          [parsed.params.node, node],
+          [parsed.params.bundle, bundle],
+          [parsed.msg, title],
+        ]) {
+          const whole = visible(original);
+          expect(shown === whole || (shown.endsWith("...") && whole.startsWith(shown.slice(0, -3)))).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
 /** What the logs' text becomes: tabs as spaces, control characters in caret notation; a lone surrogate is not UTF-8. */
 function visible(text: string): string {
-  return Buffer.from(text.replace(/\t/g, " ").replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, (character) => {
-    const code = character.charCodeAt(0);
-    if (code < 0x20) return `^${String.fromCharCode(code + 0x40)}`;
-    if (code === 0x7f) return "^?";
-    return `M-^${String.fromCharCode(code - 0x80 + 0x40)}`;
-  }), "utf8").toString("utf8");
+  return Buffer.from(
+    text.replace(/\t/g, " ").replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, (character) => {
+      const code = character.charCodeAt(0);
+      if (code < 0x20) return `^${String.fromCharCode(code + 0x40)}`;
+      if (code === 0x7f) return "^?";
+      return `M-^${String.fromCharCode(code - 0x80 + 0x40)}`;
+    }),
+    "utf8",
+  ).toString("utf8");
 }

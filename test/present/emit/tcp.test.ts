@@ -57,12 +57,19 @@ function setUp(options: { maxQueue?: number } = {}): { receiver: Receiver; sende
   receivers.push(receiver);
   const reports: string[] = [];
   return {
-    receiver, reports,
+    receiver,
+    reports,
     sender: (port) => {
-      const sender = tcpSender({ host: "127.0.0.1", port, label: `syslog+tcp://127.0.0.1:${port}` }, {
-        format: (event) => formatSyslogMessage(event), report: (message) => reports.push(message),
-        maxQueue: options.maxQueue, initialBackoffMs: 20, maxBackoffMs: 100,
-      });
+      const sender = tcpSender(
+        { host: "127.0.0.1", port, label: `syslog+tcp://127.0.0.1:${port}` },
+        {
+          format: (event) => formatSyslogMessage(event),
+          report: (message) => reports.push(message),
+          maxQueue: options.maxQueue,
+          initialBackoffMs: 20,
+          maxBackoffMs: 100,
+        },
+      );
       senders.push(sender);
       return sender;
     },

@@ -25,7 +25,10 @@ describe("syslog over UDP", () => {
     const received: string[] = [];
     socket.on("message", (datagram) => received.push(parseSyslog(datagram).params.id));
     const reports: string[] = [];
-    const udp = udpSender({ host: "127.0.0.1", port, label: `syslog://127.0.0.1:${port}` }, { format: (event) => formatSyslogMessage(event), report: (line) => reports.push(line) });
+    const udp = udpSender(
+      { host: "127.0.0.1", port, label: `syslog://127.0.0.1:${port}` },
+      { format: (event) => formatSyslogMessage(event), report: (line) => reports.push(line) },
+    );
     for (const id of ["a", "b", "c"]) udp.send(change(id));
     await udp.close(Date.now() + 5000);
     await waitFor(() => (received.length === 3 ? true : undefined), "three datagrams");
@@ -38,7 +41,10 @@ describe("syslog over UDP", () => {
     socket.close(); // the port answers "unreachable" now
     sockets.splice(sockets.indexOf(socket), 1);
     const reports: string[] = [];
-    const udp = udpSender({ host: "127.0.0.1", port, label: `syslog://127.0.0.1:${port}` }, { format: (event) => formatSyslogMessage(event), report: (line) => reports.push(line) });
+    const udp = udpSender(
+      { host: "127.0.0.1", port, label: `syslog://127.0.0.1:${port}` },
+      { format: (event) => formatSyslogMessage(event), report: (line) => reports.push(line) },
+    );
     for (let index = 0; index < 20; index++) {
       udp.send(change(`id${index}`));
       await new Promise((resolve) => setTimeout(resolve, 10)); // let the kernel's answer come back

@@ -17,11 +17,26 @@ const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 function hostileModel(): ReportModel {
   const source = { file: `/logs/${SCRIPT}/syslog.log`, line: 7, ts: Date.UTC(2026, 10, 16, 3, 0), host: HOSTILE, text: `Nov 16 03:00:00 node ${HOSTILE}` };
   const finding = {
-    id: "f1", bundle: `/logs/${SCRIPT}`, rule: HOSTILE, action: HOSTILE, severity: "critical" as const, status: "open" as const,
-    title: HOSTILE, summary: HOSTILE, package: HOSTILE, deviceGroup: HOSTILE, node: HOSTILE, site: HOSTILE,
-    firstSeen: Date.UTC(2026, 10, 16), lastSeen: Date.UTC(2026, 10, 16, 1), resolvedAt: null,
-    checkFirst: [HOSTILE], steps: [{ where: HOSTILE, command: `pairdisplay -g ${HOSTILE}`, why: HOSTILE }],
-    evidence: [{ file: source.file, line: 7, text: source.text }], updatedAt: "", isNew: true,
+    id: "f1",
+    bundle: `/logs/${SCRIPT}`,
+    rule: HOSTILE,
+    action: HOSTILE,
+    severity: "critical" as const,
+    status: "open" as const,
+    title: HOSTILE,
+    summary: HOSTILE,
+    package: HOSTILE,
+    deviceGroup: HOSTILE,
+    node: HOSTILE,
+    site: HOSTILE,
+    firstSeen: Date.UTC(2026, 10, 16),
+    lastSeen: Date.UTC(2026, 10, 16, 1),
+    resolvedAt: null,
+    checkFirst: [HOSTILE],
+    steps: [{ where: HOSTILE, command: `pairdisplay -g ${HOSTILE}`, why: HOSTILE }],
+    evidence: [{ file: source.file, line: 7, text: source.text }],
+    updatedAt: "",
+    isNew: true,
   };
   const span = { state: HOSTILE, role: HOSTILE, from: Date.UTC(2026, 10, 16), to: null, source: { file: source.file, line: 7 } };
   return {
@@ -29,22 +44,48 @@ function hostileModel(): ReportModel {
     timeZone: "UTC",
     window: { since: Date.UTC(2026, 10, 16), until: Date.UTC(2026, 10, 17), sinceSource: "option", untilSource: "option" },
     summary: {
-      bundles: [finding.bundle], clusters: [HOSTILE], nodes: [HOSTILE], silentNodes: [HOSTILE], staleNodes: [{ bundle: HOSTILE, node: HOSTILE, lastSeen: 0, bundleLast: 7_200_000 }], packages: [HOSTILE], deviceGroups: [HOSTILE],
-      worstSeverity: "critical", openCounts: { critical: 1, warning: 0, info: 0 }, acknowledged: 0, lines: 1, unparsed: 1, events: 1,
-      dataStart: Date.UTC(2026, 10, 16), dataEnd: Date.UTC(2026, 10, 16, 5),
+      bundles: [finding.bundle],
+      clusters: [HOSTILE],
+      nodes: [HOSTILE],
+      silentNodes: [HOSTILE],
+      staleNodes: [{ bundle: HOSTILE, node: HOSTILE, lastSeen: 0, bundleLast: 7_200_000 }],
+      packages: [HOSTILE],
+      deviceGroups: [HOSTILE],
+      worstSeverity: "critical",
+      openCounts: { critical: 1, warning: 0, info: 0 },
+      acknowledged: 0,
+      lines: 1,
+      unparsed: 1,
+      events: 1,
+      dataStart: Date.UTC(2026, 10, 16),
+      dataEnd: Date.UTC(2026, 10, 16, 5),
     },
     openFindings: [finding],
     resolvedFindings: [{ ...finding, id: "f2", status: "resolved", resolvedAt: Date.UTC(2026, 10, 16, 2) }],
-    timelines: [{
-      bundle: finding.bundle,
-      timeline: {
-        start: Date.UTC(2026, 10, 16), end: Date.UTC(2026, 10, 17),
-        rows: [{ deviceGroup: HOSTILE, node: HOSTILE, side: "local", spans: [span] }],
-        marks: [{ ts: Date.UTC(2026, 10, 16, 4), kind: "pkg.started", node: HOSTILE, package: HOSTILE, deviceGroup: HOSTILE, label: HOSTILE, source: span.source }],
+    timelines: [
+      {
+        bundle: finding.bundle,
+        timeline: {
+          start: Date.UTC(2026, 10, 16),
+          end: Date.UTC(2026, 10, 17),
+          rows: [{ deviceGroup: HOSTILE, node: HOSTILE, side: "local", spans: [span] }],
+          marks: [
+            { ts: Date.UTC(2026, 10, 16, 4), kind: "pkg.started", node: HOSTILE, package: HOSTILE, deviceGroup: HOSTILE, label: HOSTILE, source: span.source },
+          ],
+        },
       },
-    }],
+    ],
     packageActivity: [{ ts: Date.UTC(2026, 10, 16, 4), bundle: finding.bundle, package: HOSTILE, node: HOSTILE, activity: "started", source }],
-    packages: [{ bundle: finding.bundle, package: HOSTILE, startedOn: [HOSTILE], failures: 1, halts: 0, moves: [{ from: HOSTILE, to: HOSTILE, ts: Date.UTC(2026, 10, 16, 4) }] }],
+    packages: [
+      {
+        bundle: finding.bundle,
+        package: HOSTILE,
+        startedOn: [HOSTILE],
+        failures: 1,
+        halts: 0,
+        moves: [{ from: HOSTILE, to: HOSTILE, ts: Date.UTC(2026, 10, 16, 4) }],
+      },
+    ],
     suspicious: [{ shape: HOSTILE, count: 2, hosts: [HOSTILE], first: source.ts, last: source.ts, sample: source }],
     suspiciousLines: 2,
     suspiciousGroupsOmitted: 0,
@@ -136,11 +177,15 @@ describe("report output keeps hostile log text inert", () => {
   it("through the real CLI, a hostile syslog line is inert in all three formats", () => {
     const root = tempDir();
     const database = join(root, "db.sqlite");
-    write(root, "bundle/nodeA1/var/adm/syslog/syslog.log", [
-      "Nov 16 03:00:00 nodeA1 cmcld[2048]: Started package oracle_pkg on node nodeA1.",
-      `Nov 16 03:01:00 nodeA1 myapp[12]: write failed ${SCRIPT} ${TITLE}`,
-      "",
-    ].join("\n"));
+    write(
+      root,
+      "bundle/nodeA1/var/adm/syslog/syslog.log",
+      [
+        "Nov 16 03:00:00 nodeA1 cmcld[2048]: Started package oracle_pkg on node nodeA1.",
+        `Nov 16 03:01:00 nodeA1 myapp[12]: write failed ${SCRIPT} ${TITLE}`,
+        "",
+      ].join("\n"),
+    );
     const common = ["--db", database, "--since", "2026-11-16", "--until", "2026-11-17", "--tz", "UTC", "--year", "2026"];
     const markdown = runMcadvisor(["report", ...common, join(root, "bundle")]);
     expect(markdown.code, markdown.stderr).toBe(0);

@@ -18,9 +18,7 @@ const window = { since: Date.UTC(2026, 10, 16), until: Date.UTC(2026, 10, 17), s
 function analyzedBundle(): { database: string; bundle: string } {
   const root = tempDir();
   const bundle = join(root, "incident");
-  write(bundle, "nodeA1/var/adm/syslog/syslog.log", [
-    "Nov 15 10:00:00 nodeA1 cmcld[2048]: Started package oracle_pkg on node nodeA1.",
-  ]);
+  write(bundle, "nodeA1/var/adm/syslog/syslog.log", ["Nov 15 10:00:00 nodeA1 cmcld[2048]: Started package oracle_pkg on node nodeA1."]);
   write(bundle, "nodeB1/var/adm/syslog/syslog.log", [
     "Nov 16 03:12:00 nodeB1 cmcld[2048]: Timed out node nodeA1. It may have failed.",
     "Nov 16 03:13:00 nodeB1 cmcld[2048]: Started package oracle_pkg on node nodeB1.",
@@ -29,9 +27,7 @@ function analyzedBundle(): { database: string; bundle: string } {
     "Nov 16 06:00:00 nodeB1 backup[9]: nightly job finished",
   ]);
   // The same start as nodeB2's cmcld logs it: one fact, shown once.
-  write(bundle, "nodeB2/var/adm/syslog/syslog.log", [
-    "Nov 16 03:13:00 nodeB2 cmcld[2048]: Started package oracle_pkg on node nodeB1.",
-  ]);
+  write(bundle, "nodeB2/var/adm/syslog/syslog.log", ["Nov 16 03:13:00 nodeB2 cmcld[2048]: Started package oracle_pkg on node nodeB1."]);
   const database = join(root, "db.sqlite");
   const result = runMcadvisor(["analyze", "--db", database, "--year", "2026", "--tz", "UTC", bundle]);
   expect(result.code, result.stderr).not.toBe(3);
@@ -52,14 +48,24 @@ describe("report model", () => {
 
       expect(model.packageActivity.map((entry) => [entry.package, entry.node, entry.activity])).toEqual([["oracle_pkg", "nodeB1", "started"]]);
       expect(model.packages).toEqual([
-        { bundle, package: "oracle_pkg", startedOn: ["nodeB1"], failures: 0, halts: 0, moves: [{ from: "nodeA1", to: "nodeB1", ts: Date.UTC(2026, 10, 16, 3, 13) }] },
+        {
+          bundle,
+          package: "oracle_pkg",
+          startedOn: ["nodeB1"],
+          failures: 0,
+          halts: 0,
+          moves: [{ from: "nodeA1", to: "nodeB1", ts: Date.UTC(2026, 10, 16, 3, 13) }],
+        },
       ]);
 
       expect(model.suspiciousLines).toBe(2);
       expect(model.suspicious).toHaveLength(1);
       expect(model.suspicious[0]).toMatchObject({
-        shape: "diskmon[#]: cannot open /dev/rdsk/c#t#d# (errno #)", count: 2, hosts: ["nodeB1"],
-        first: Date.UTC(2026, 10, 16, 4), last: Date.UTC(2026, 10, 16, 5, 30),
+        shape: "diskmon[#]: cannot open /dev/rdsk/c#t#d# (errno #)",
+        count: 2,
+        hosts: ["nodeB1"],
+        first: Date.UTC(2026, 10, 16, 4),
+        last: Date.UTC(2026, 10, 16, 5, 30),
         sample: { line: 3, text: "Nov 16 04:00:00 nodeB1 diskmon[77]: cannot open /dev/rdsk/c1t2d3 (errno 5)" },
       });
 
@@ -74,9 +80,13 @@ describe("report model", () => {
 
   it("names the missing package log in the bundle's own layout (HP-UX, Red Hat, SUSE)", () => {
     expect(packageLogLayout(["b/nodeA1/var/adm/syslog/syslog.log"])("sap_pkg")).toBe("/etc/cmcluster/sap_pkg/sap_pkg.log");
-    expect(packageLogLayout(["b/nodeB1/var/log/messages", "b/nodeB1/usr/local/cmcluster/conf/sap_pkg/sap_pkg.conf"])("sap_pkg")).toBe("/usr/local/cmcluster/run/log/sap_pkg.log");
+    expect(packageLogLayout(["b/nodeB1/var/log/messages", "b/nodeB1/usr/local/cmcluster/conf/sap_pkg/sap_pkg.conf"])("sap_pkg")).toBe(
+      "/usr/local/cmcluster/run/log/sap_pkg.log",
+    );
     expect(packageLogLayout(["b/nodeB1/var/log/messages"])("sap_pkg")).toBe("/usr/local/cmcluster/run/log/sap_pkg.log");
-    expect(packageLogLayout(["b/nodeB1/var/log/messages", "b/nodeB1/opt/cmcluster/conf/sap_pkg/sap_pkg.conf"])("sap_pkg")).toBe("/opt/cmcluster/run/log/sap_pkg.log");
+    expect(packageLogLayout(["b/nodeB1/var/log/messages", "b/nodeB1/opt/cmcluster/conf/sap_pkg/sap_pkg.conf"])("sap_pkg")).toBe(
+      "/opt/cmcluster/run/log/sap_pkg.log",
+    );
   });
 
   it("a window before the data holds nothing but still knows where the data lies", () => {
@@ -97,9 +107,11 @@ describe("report model", () => {
   });
 
   it("shapes: time and host go, numbers, hex values and clock times are replaced", () => {
-    expect(lineShape("Nov 16 04:00:00 nodeB1 vmunix: SCSI: Read error -- dev: b 31 0x000200, errno: 126", "nodeB1"))
-      .toBe("vmunix: SCSI: Read error -- dev: b # <hex>, errno: #");
-    expect(lineShape("Nov 13 11:05:12 - Node \"nodeA1\": Remote array 35663 cannot be reached at 11:05", "nodeA1"))
-      .toBe("Node \"<host>\": Remote array # cannot be reached at <time>");
+    expect(lineShape("Nov 16 04:00:00 nodeB1 vmunix: SCSI: Read error -- dev: b 31 0x000200, errno: 126", "nodeB1")).toBe(
+      "vmunix: SCSI: Read error -- dev: b # <hex>, errno: #",
+    );
+    expect(lineShape('Nov 13 11:05:12 - Node "nodeA1": Remote array 35663 cannot be reached at 11:05', "nodeA1")).toBe(
+      'Node "<host>": Remote array # cannot be reached at <time>',
+    );
   });
 });

@@ -44,8 +44,12 @@ describe("report window", () => {
 
   it("measures a --since duration back from --until, and a --since date is taken as written", () => {
     const until = Date.UTC(2026, 10, 18);
-    expect(resolveWindow({ now, until: "2026-11-18", since: "7d", previousUntil: now - HOUR }))
-      .toEqual({ since: until - 7 * 24 * HOUR, until, sinceSource: "option", untilSource: "option" });
+    expect(resolveWindow({ now, until: "2026-11-18", since: "7d", previousUntil: now - HOUR })).toEqual({
+      since: until - 7 * 24 * HOUR,
+      until,
+      sinceSource: "option",
+      untilSource: "option",
+    });
     expect(resolveWindow({ now, since: "2026-11-19T04:00" })).toMatchObject({ since: Date.UTC(2026, 10, 19, 4), until: now, untilSource: "now" });
     expect(resolveWindow({ now, since: "30m" }).since).toBe(now - 30 * 60_000);
     expect(resolveWindow({ now, until: "now" }).untilSource).toBe("now");

@@ -126,7 +126,9 @@ describe("tui: reading a long answer", () => {
     await vi.waitFor(() => expect(frameOf()).toContain("(incident site-failover-svol-takeover)"));
     // sap_pkg runs in healthy-day only.
     await tui?.press("/", ..."sap_pkg", keys.enter);
-    await vi.waitFor(() => expect(frameOf()).toContain('no line matches "sap_pkg" in incident site-failover-svol-takeover; other incidents have it: I searches all incidents'));
+    await vi.waitFor(() =>
+      expect(frameOf()).toContain('no line matches "sap_pkg" in incident site-failover-svol-takeover; other incidents have it: I searches all incidents'),
+    );
     await tui?.press("I");
     await vi.waitFor(() => expect(frameOf()).toContain("(all incidents)"));
     await vi.waitFor(() => expect(cursorRow()).toContain("sap_pkg"));
@@ -169,8 +171,14 @@ describe("tui: reading a long answer", () => {
       const alternative = rows.findIndex((row) => /^ +or: Instead of the step above, from the primary site/.test(row.slice(1)));
       expect(swaps, view).toBeGreaterThan(0);
       expect(alternative, view).toBeGreaterThan(swaps);
-      expect(rows.some((row) => /^\s*4\. /.test(row.slice(1))), view).toBe(false);
-      expect(rows.some((row) => /^\s*3\. Failover site, nodeB1:/.test(row.slice(1))), view).toBe(true);
+      expect(
+        rows.some((row) => /^\s*4\. /.test(row.slice(1))),
+        view,
+      ).toBe(false);
+      expect(
+        rows.some((row) => /^\s*3\. Failover site, nodeB1:/.test(row.slice(1))),
+        view,
+      ).toBe(true);
     }
   });
 });

@@ -123,7 +123,7 @@ describe("tui", () => {
 
   it("a search with FTS syntax in it is taken as plain words", async () => {
     await open();
-    await tui?.press("/", ..."\"oradg OR -( NEAR".split(""), keys.enter);
+    await tui?.press("/", ...'"oradg OR -( NEAR'.split(""), keys.enter);
     await vi.waitFor(() => expect(frameOf()).toContain("no line matches"));
   });
 
@@ -132,7 +132,9 @@ describe("tui", () => {
     await tui?.press("4");
     await vi.waitFor(() => expect(frameOf()).toContain("all lines"));
     await tui?.press("e");
-    await vi.waitFor(() => expect(lines().find((row) => row.startsWith(">"))).toMatch(/error|fail|EX_|timed|abort|unable|cannot|died|refused|halted|alarm|critical|panic|denied/i));
+    await vi.waitFor(() =>
+      expect(lines().find((row) => row.startsWith(">"))).toMatch(/error|fail|EX_|timed|abort|unable|cannot|died|refused|halted|alarm|critical|panic|denied/i),
+    );
     await tui?.press("s");
     await vi.waitFor(() => expect(frameOf()).toContain("filter: level=notable"));
     await tui?.press("x");
@@ -143,8 +145,12 @@ describe("tui", () => {
     await open({ pollMs: 10 });
     const writer = new Database(samplePath);
     try {
-      writer.prepare(`INSERT INTO finding (id, bundle, rule, action, severity, status, title, summary, first_seen, last_seen, updated_at)
-        VALUES ('live0001', 'live-bundle', 'live-rule', 'live-action', 'critical', 'open', 'A finding that arrived live', 'summary', 0, 0, 'now')`).run();
+      writer
+        .prepare(
+          `INSERT INTO finding (id, bundle, rule, action, severity, status, title, summary, first_seen, last_seen, updated_at)
+        VALUES ('live0001', 'live-bundle', 'live-rule', 'live-action', 'critical', 'open', 'A finding that arrived live', 'summary', 0, 0, 'now')`,
+        )
+        .run();
     } finally {
       writer.close();
     }
@@ -184,7 +190,9 @@ describe("tui", () => {
     await vi.waitFor(() => expect(frameOf()).toContain("all lines"));
     await tui?.press("f", ..."host=nodeA2 program=cmcld", keys.enter);
     await vi.waitFor(() => expect(frameOf()).toContain("filter: host=nodeA2 program=cmcld"));
-    const listed = lines().slice(2, -4).filter((row) => row.trim() !== "");
+    const listed = lines()
+      .slice(2, -4)
+      .filter((row) => row.trim() !== "");
     expect(listed.length).toBeGreaterThan(3);
     for (const row of listed) expect(row).toMatch(/^.\S+ \S+ nodeA2 +cmcld/);
     await tui?.press("f");

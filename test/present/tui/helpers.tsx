@@ -24,9 +24,17 @@ process (watch) would: through the store, in the file's last block.
 export function appendNewestLine(path: string, text: string, afterMs: number, program: string): void {
   const store = new Store(openDatabase(path));
   try {
-    const newest = store.database.prepare("SELECT id, line_count AS lineCount, offset, ts_max AS ts FROM file ORDER BY ts_max DESC LIMIT 1").get() as { id: number; lineCount: number; offset: number; ts: number };
-    store.appendLines(newest.id, [{ lineNo: newest.lineCount + 1, ts: newest.ts + afterMs, host: "nodeB1", program, package: null, format: "syslog", text, events: [] }],
-      { offset: newest.offset, lineCount: newest.lineCount + 1, pending: null });
+    const newest = store.database.prepare("SELECT id, line_count AS lineCount, offset, ts_max AS ts FROM file ORDER BY ts_max DESC LIMIT 1").get() as {
+      id: number;
+      lineCount: number;
+      offset: number;
+      ts: number;
+    };
+    store.appendLines(
+      newest.id,
+      [{ lineNo: newest.lineCount + 1, ts: newest.ts + afterMs, host: "nodeB1", program, package: null, format: "syslog", text, events: [] }],
+      { offset: newest.offset, lineCount: newest.lineCount + 1, pending: null },
+    );
   } finally {
     store.close();
   }
@@ -54,8 +62,15 @@ writer; `press` writes keys one at a time, each after the last frame settled.
 */
 export function renderTui(path: string, options: { columns?: number; rows?: number; pollMs?: number } = {}): Tui {
   const database = openDatabase(path, { readonly: true });
-  const instance = render(<App database={database} size={{ columns: options.columns ?? 80, rows: options.rows ?? 24 }}
-    pollMs={options.pollMs ?? 20} theme={{ color: false }} acknowledgements={acknowledgementWriter(path, "tester")} />);
+  const instance = render(
+    <App
+      database={database}
+      size={{ columns: options.columns ?? 80, rows: options.rows ?? 24 }}
+      pollMs={options.pollMs ?? 20}
+      theme={{ color: false }}
+      acknowledgements={acknowledgementWriter(path, "tester")}
+    />,
+  );
   return {
     database,
     frame: () => instance.lastFrame() ?? "",

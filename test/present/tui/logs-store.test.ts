@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type SqliteDatabase } from "../../../src/store/db.js";
 import {
-  findLogLine, lineMatchesFilter, logFacets, readLogLinesBefore, readLogPage, seekLogLine, type LogFilter, type LogLine,
+  findLogLine,
+  lineMatchesFilter,
+  logFacets,
+  readLogLinesBefore,
+  readLogPage,
+  seekLogLine,
+  type LogFilter,
+  type LogLine,
 } from "../../../src/store/logs.js";
 import { searchTerms } from "../../../src/store/search.js";
 import { sampleDatabase } from "./helpers.js";
@@ -66,12 +73,15 @@ describe("log lines read API", () => {
   });
 
   it("searches as FTS5 reads words, user input always taken as plain words", () => {
-    expect(searchTerms("  horctakeover  oradg ")).toEqual([{ words: ["horctakeover"], prefix: false }, { words: ["oradg"], prefix: false }]);
-    expect(searchTerms("say \"hi\" OR NOT x")).toEqual(["say", "hi", "or", "not", "x"].map((word) => ({ words: [word], prefix: false })));
+    expect(searchTerms("  horctakeover  oradg ")).toEqual([
+      { words: ["horctakeover"], prefix: false },
+      { words: ["oradg"], prefix: false },
+    ]);
+    expect(searchTerms('say "hi" OR NOT x')).toEqual(["say", "hi", "or", "not", "x"].map((word) => ({ words: [word], prefix: false })));
     expect(searchTerms("pair*")).toEqual([{ words: ["pair"], prefix: true }]);
     expect(searchTerms("EX_EWSTOT")).toEqual([{ words: ["ex", "ewstot"], prefix: false }]);
     expect(searchTerms("   ")).toBeNull();
-    for (const hostile of ["\"", "a:b", "-x", "(", "NEAR(a b)", "*", "^", "col:value"]) {
+    for (const hostile of ['"', "a:b", "-x", "(", "NEAR(a b)", "*", "^", "col:value"]) {
       expect(() => seekLogLine(database, {}, { from: undefined, direction: "forward", search: hostile })).not.toThrow();
     }
     const found = seekLogLine(database, {}, { from: undefined, direction: "forward", search: "SVOL-takeover" }) as LogLine;

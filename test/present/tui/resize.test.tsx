@@ -42,8 +42,11 @@ it("follows a resize: the findings gain a title column when the terminal widens 
   database = openDatabase(await sampleDatabase("site-failover-svol-takeover"), { readonly: true });
   const terminal = new FakeTerminal();
   instance = render(<App database={database} theme={{ color: false }} />, {
-    stdout: terminal as unknown as NodeJS.WriteStream, stdin: new FakeKeyboard() as unknown as NodeJS.ReadStream,
-    debug: true, patchConsole: false, exitOnCtrlC: false,
+    stdout: terminal as unknown as NodeJS.WriteStream,
+    stdin: new FakeKeyboard() as unknown as NodeJS.ReadStream,
+    debug: true,
+    patchConsole: false,
+    exitOnCtrlC: false,
   });
   await vi.waitFor(() => expect(terminal.last).toContain("swap-resync"));
   expect(terminal.last).not.toContain("TITLE");

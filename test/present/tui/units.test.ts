@@ -36,14 +36,35 @@ describe("timeline drawing", () => {
     start: base,
     end: base + 86_400_000,
     rows: [
-      { deviceGroup: "oradg", node: "nodeB1", side: "local", spans: [
-        { state: "PAIR", role: "SVOL", from: base, to: base + 60_000, source: { file: "f", line: 1 } },
-        { state: "SSWS", role: "SVOL", from: base + 60_000, to: null, source: { file: "f", line: 2 } },
-      ] },
+      {
+        deviceGroup: "oradg",
+        node: "nodeB1",
+        side: "local",
+        spans: [
+          { state: "PAIR", role: "SVOL", from: base, to: base + 60_000, source: { file: "f", line: 1 } },
+          { state: "SSWS", role: "SVOL", from: base + 60_000, to: null, source: { file: "f", line: 2 } },
+        ],
+      },
     ],
     marks: [
-      { ts: base + 50_000, kind: "takeover", node: "nodeB1", package: "oracle_pkg", deviceGroup: "oradg", label: "horctakeover oradg on nodeB1: svol", source: { file: "f", line: 2 } },
-      { ts: base + 86_400_000, kind: "pkg.halted", node: "nodeA1", package: "oracle_pkg", deviceGroup: null, label: "oracle_pkg halted on nodeA1", source: { file: "f", line: 9 } },
+      {
+        ts: base + 50_000,
+        kind: "takeover",
+        node: "nodeB1",
+        package: "oracle_pkg",
+        deviceGroup: "oradg",
+        label: "horctakeover oradg on nodeB1: svol",
+        source: { file: "f", line: 2 },
+      },
+      {
+        ts: base + 86_400_000,
+        kind: "pkg.halted",
+        node: "nodeA1",
+        package: "oracle_pkg",
+        deviceGroup: null,
+        label: "oracle_pkg halted on nodeA1",
+        source: { file: "f", line: 9 },
+      },
     ],
   };
 
@@ -64,7 +85,9 @@ describe("timeline drawing", () => {
       expect(text.some((row) => row.includes("^ 11-16 03:00:50"))).toBe(true);
     }
     const hostile: Timeline = { ...timeline, rows: [{ ...timeline.rows[0], spans: [{ ...timeline.rows[0].spans[0], state: "\u001b[2J", to: null }] }] };
-    const drawn = timelineChart(hostile, 80, null, { color: false }).rows.map((row) => row.map((segment) => segment.text).join("")).join("\n");
+    const drawn = timelineChart(hostile, 80, null, { color: false })
+      .rows.map((row) => row.map((segment) => segment.text).join(""))
+      .join("\n");
     expect(drawn).not.toContain("\u001b");
     expect(drawn).toContain("SVOL_^[[2J");
     expect(stateFill("PAIR")).toBe("=");

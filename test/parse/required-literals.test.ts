@@ -1,0 +1,119 @@
+// The body dispatch's fast path (src/parse/required-literals.ts): the literals derived from a grammar's
+// meta.prefilter are a necessary condition, so the literal scan never rejects a body the prefilter
+// accepts. Checked on every grammar's prefilter against real lines (the sample bundles, the grammars'
+// own samples), random lines built from the literals, and random text; and on hand-written patterns
+// for the reader's corners (classes, optional parts, lookarounds, what it must refuse).
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { grammars } from "../../src/parse/index.js";
+import { LiteralScanner, requiredLiterals } from "../../src/parse/required-literals.js";
+
+const bodyGrammars = grammars().filter((entry) => entry.role === "body" && entry.prefilter !== undefined);
+const prefilters = bodyGrammars.map((entry) => entry.prefilter as RegExp);
+const literalSets = prefilters.map((prefilter) => requiredLiterals(prefilter));
+
+function filesUnder(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+const sampleLines = filesUnder(new URL("../../samples/", import.meta.url).pathname)
+  .filter((path) => !path.includes("/tools/") && !path.endsWith(".json") && !path.endsWith(".md") && !path.endsWith(".gz"))
+  .flatMap((path) => readFileSync(path, "utf8").split("\n"));
+
+/** Every body the prefilter at `index` accepts has one of its bits in the scan. */
+function agrees(scanner: LiteralScanner, text: string): void {
+  const bits = scanner.scan(text);
+  prefilters.forEach((prefilter, index) => {
+    if (prefilter.test(text)) expect({ text, grammar: bodyGrammars[index].name, hit: (bits & (1 << index)) !== 0 }).toEqual({ text, grammar: bodyGrammars[index].name, hit: true });
+  });
+}
+
+describe("required literals of the grammars' prefilters", () => {
+  it("are derived for every shipped body grammar (a new prefilter the reader cannot read only loses the shortcut)", () => {
+    for (const [index, set] of literalSets.entries()) expect({ grammar: bodyGrammars[index].name, derived: set !== undefined && set.length > 0 }).toEqual({ grammar: bodyGrammars[index].name, derived: true });
+  });
+
+  const scanner = new LiteralScanner(literalSets.map((set) => set ?? [""]));
+
+  it("never reject a real line the prefilters accept (sample bundles and grammar samples)", () => {
+    expect(sampleLines.length).toBeGreaterThan(1000);
+    const texts = [...sampleLines, ...grammars().flatMap((entry) => entry.samples.map((sample) => sample.text))];
+    let accepted = 0;
+    for (const text of texts) {
+      agrees(scanner, text);
+      if (prefilters.some((prefilter) => prefilter.test(text))) accepted++;
+    }
+    expect(accepted).toBeGreaterThan(100);
+  });
+
+  it("never reject a random line made of the literals' pieces, real words and noise", () => {
+    const pieces = [...new Set(literalSets.flatMap((set) => set ?? []))];
+    const piece = fc.oneof(
+      fc.constantFrom(...pieces).chain((literal) => fc.nat(literal.length).map((cut) => literal.slice(0, cut))),
+      fc.constantFrom(...pieces),
+      fc.constantFrom(...sampleLines.filter((line) => line.length > 0).slice(0, 2000)),
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom(" ", "\t", "=", "_", "-", ".", "[", "]", "(", ")", ":", "é", "\u00a0"),
+    );
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (parts) => agrees(scanner, parts.join(""))), { numRuns: 3000 });
+  });
+});
+
+describe("the literal reader", () => {
+  const cases: Array<[RegExp, string[] | undefined]> = [
+    [/[PS]-?VOL/, ["PVOL", "SVOL", "P-VOL", "S-VOL"]],
+    [/^LVM: /, ["LVM: "]],
+    [/\bfoo\b|bar(?=x)/, ["bar", "foo"]],
+    [/a.*bcd/, ["bcd"]],
+    [/x[a-z]+yz/, ["yz"]],
+    [/(?:ab|cd)+e/, ["ab", "cd"]],
+    [/a{2}/, ["aa"]],
+    [/\d+/, undefined],
+    [/ab|\w/, undefined],
+    [/ab?/, ["a"]],
+    [/x*/, undefined],
+    [/(a)\1/, undefined],
+    [/abc/i, undefined],
+    [/[^x]yz/, ["yz"]],
+    [/\x41\u0042C/, ["ABC"]],
+    [/a{/, ["a{"]],
+  ];
+  it.each(cases.map(([pattern, expected]) => [String(pattern), pattern, expected] as const))("%s", (_label, pattern, expected) => {
+    const literals = requiredLiterals(pattern);
+    expect(literals === undefined ? undefined : [...literals].sort()).toEqual(expected === undefined ? undefined : [...expected].sort());
+  });
+
+  it("finds literals at either end of a text, with control characters and non-ASCII in them", () => {
+    const scanner = new LiteralScanner([["ab\u0000", "dg"], ["é-x", "xyz"], ["q"]]);
+    expect(scanner.scan("ab\u0000")).toBe(1);
+    expect(scanner.scan("..dg")).toBe(1);
+    expect(scanner.scan("xyz")).toBe(2);
+    expect(scanner.scan("café-x")).toBe(2);
+    expect(scanner.scan("q")).toBe(4);
+    expect(scanner.scan("ab d g xy")).toBe(0);
+    expect(scanner.scan("")).toBe(0);
+  });
+
+  it("gives a necessary condition for random patterns built from the constructs it reads", () => {
+    const atom = fc.oneof(
+      fc.constantFrom("a", "b", "c", "ab", "-", "\\.", "\\b", "^", "$", "[ab]", "[a-c]", "[^a]", "\\d", "\\w", "\\s", ".", "(?=a)", "(?!b)"),
+    );
+    const quantifier = fc.constantFrom("", "", "", "?", "*", "+", "{2}", "{1,2}", "{0,1}");
+    const sequence = fc.array(fc.tuple(atom, quantifier).map(([part, times]) => (/^\\b|^[\^$]|^\(\?[=!]/.test(part) ? part : `(?:${part})${times}`)), { minLength: 1, maxLength: 5 }).map((parts) => parts.join(""));
+    const pattern = fc.array(sequence, { minLength: 1, maxLength: 3 }).map((branches) => new RegExp(branches.join("|")));
+    const text = fc.array(fc.constantFrom("a", "b", "c", "-", ".", " ", "1", "x"), { maxLength: 12 }).map((chars) => chars.join(""));
+    fc.assert(fc.property(pattern, fc.array(text, { minLength: 1, maxLength: 20 }), (regex, texts) => {
+      const literals = requiredLiterals(regex);
+      if (literals === undefined) return;
+      const scanner = new LiteralScanner([literals]);
+      for (const candidate of texts) {
+        if (regex.test(candidate)) expect({ regex: String(regex), candidate, found: scanner.scan(candidate) === 1 }).toEqual({ regex: String(regex), candidate, found: true });
+      }
+    }), { numRuns: 2000 });
+  });
+});
