@@ -3,19 +3,20 @@
 import { describe, expect, it } from "vitest";
 import { createFileParser, parseText } from "../../src/parse/index.js";
 
-const at = (year: number, month: number, day: number, hour: number, minute: number, second: number): number => Date.UTC(year, month - 1, day, hour, minute, second);
+const at = (year: number, month: number, day: number, hour: number, minute: number, second: number): number =>
+  Date.UTC(year, month - 1, day, hour, minute, second);
 
 describe("package log context", () => {
   const log = [
     "",
-    "\t########### Node \"nodeA1\": Starting package at Mon Nov 24 10:00:00 EST 2014 ###########",
-    "Nov 24 10:00:01 - Node \"nodeA1\": Activating volume group vg01 with exclusive option.",
+    '\t########### Node "nodeA1": Starting package at Mon Nov 24 10:00:00 EST 2014 ###########',
+    'Nov 24 10:00:01 - Node "nodeA1": Activating volume group vg01 with exclusive option.',
     "\tERROR:  Function activate_volume_group",
     "\tERROR:  Failed to activate vg01",
-    "Nov 24 10:00:02 - Node \"nodeA1\": Checking filesystems:",
+    'Nov 24 10:00:02 - Node "nodeA1": Checking filesystems:',
     "   /dev/vg01/lvol1",
     "\tNov 24 10:00:03 - vgchange -a n vg01 failed, trying again.",
-    "\t########### Node \"nodeA1\": Package start failed at Mon Nov 24 10:00:09 EST 2014 ###########",
+    '\t########### Node "nodeA1": Package start failed at Mon Nov 24 10:00:09 EST 2014 ###########',
   ].join("\n");
   const lines = parseText(log, { kind: "pkglog", hostHint: "nodeA1-folder", packageHint: "pkgA", year: 2026 });
 
@@ -25,7 +26,12 @@ describe("package log context", () => {
   });
 
   it("gives ERROR and continuation lines the time and host of the step above", () => {
-    expect(lines[3]).toMatchObject({ shape: "error", ts: at(2014, 11, 24, 10, 0, 1), host: "nodeA1", events: [{ kind: "pkg.error", fields: { function: "activate_volume_group" } }] });
+    expect(lines[3]).toMatchObject({
+      shape: "error",
+      ts: at(2014, 11, 24, 10, 0, 1),
+      host: "nodeA1",
+      events: [{ kind: "pkg.error", fields: { function: "activate_volume_group" } }],
+    });
     expect(lines[4].events).toEqual([{ kind: "pkg.error.detail", fields: { detail: "Failed to activate vg01", reason: "vg" } }]);
     expect(lines[6]).toMatchObject({ shape: "continuation", ts: at(2014, 11, 24, 10, 0, 2), body: "/dev/vg01/lvol1", events: [] });
   });
@@ -44,12 +50,12 @@ describe("package log context", () => {
   });
 
   it("keeps unindented text of no known shape, not understood, with the time of the line above", () => {
-    const [, other] = parseText("Nov 24 10:00:01 - Node \"n1\": Starting service srv using\nsome raw command output", { kind: "pkglog", year: 2014 });
+    const [, other] = parseText('Nov 24 10:00:01 - Node "n1": Starting service srv using\nsome raw command output', { kind: "pkglog", year: 2014 });
     expect(other).toMatchObject({ format: "unknown", understood: false, ts: at(2014, 11, 24, 10, 0, 1), host: "n1", shape: "plain" });
   });
 
   it("places step lines after a New Year banner-less rollover in the next year", () => {
-    const text = "\t########### Node \"n1\": Starting package at Wed Dec 31 23:59:58 EST 2014 ###########\nJan  1 00:00:01 - Node \"n1\": Halting service srv";
+    const text = '\t########### Node "n1": Starting package at Wed Dec 31 23:59:58 EST 2014 ###########\nJan  1 00:00:01 - Node "n1": Halting service srv';
     expect(parseText(text, { kind: "pkglog", year: 2026 })[1].ts).toBe(at(2015, 1, 1, 0, 0, 1));
   });
 });
@@ -59,12 +65,17 @@ describe("syslog context", () => {
     const parser = createFileParser({ path: "syslog.log", kind: "syslog", yearFor: (month) => (month === 12 ? 2025 : 2026) });
     expect(parser.parseLine("Dec 31 23:59:59 n1 cmcld[1]: Attempting to form a new cluster").ts).toBe(at(2025, 12, 31, 23, 59, 59));
     expect(parser.parseLine("Jan  1 00:00:00 n1 cmcld[1]: 2 nodes have formed a new cluster")).toMatchObject({
-      ts: at(2026, 1, 1, 0, 0, 0), host: "n1", program: "cmcld", events: [{ kind: "cluster.formed", fields: { members: 2 } }],
+      ts: at(2026, 1, 1, 0, 0, 0),
+      host: "n1",
+      program: "cmcld",
+      events: [{ kind: "cluster.formed", fields: { members: 2 } }],
     });
   });
 
   it("emits nothing for `last message repeated` but keeps the count", () => {
-    const lines = parseText("Nov 24 10:00:00 n1 cmcld[1]: Package pkgA run script timed out.\nNov 24 10:00:30 n1 last message repeated 4 times", { kind: "syslog" });
+    const lines = parseText("Nov 24 10:00:00 n1 cmcld[1]: Package pkgA run script timed out.\nNov 24 10:00:30 n1 last message repeated 4 times", {
+      kind: "syslog",
+    });
     expect(lines[1]).toMatchObject({ shape: "repeated", repeated: 4, events: [] });
   });
 
@@ -86,31 +97,47 @@ describe("syslog context", () => {
 
 describe("configuration files", () => {
   it("emits settings and understands comments and blank lines", () => {
-    const lines = parseText("# Metrocluster env\n\nAUTO_NONCURDATA=0\nexport FENCE=\"DATA\"\n10.0.0.1 horcm0 1000", { kind: "config", hostHint: "n1", packageHint: "pkgA" });
+    const lines = parseText('# Metrocluster env\n\nAUTO_NONCURDATA=0\nexport FENCE="DATA"\n10.0.0.1 horcm0 1000', {
+      kind: "config",
+      hostHint: "n1",
+      packageHint: "pkgA",
+    });
     expect(lines.map((line) => line.understood)).toEqual([true, true, true, true, false]);
-    expect(lines[2]).toMatchObject({ format: "config", ts: null, host: "n1", package: "pkgA", events: [{ kind: "config.setting", fields: { name: "AUTO_NONCURDATA", value: "0" } }] });
+    expect(lines[2]).toMatchObject({
+      format: "config",
+      ts: null,
+      host: "n1",
+      package: "pkgA",
+      events: [{ kind: "config.setting", fields: { name: "AUTO_NONCURDATA", value: "0" } }],
+    });
     expect(lines[3].events).toEqual([{ kind: "config.setting", fields: { name: "FENCE", value: "DATA" } }]);
   });
 });
 
 describe("modular package log without a folder hint", () => {
   it("puts the lines after the banner in the package the banner names", () => {
-    const lines = parseText([
-      "Nov 24 10:00:00 root@nodeA1 master_control_script.sh[12345]: ###### Starting package pkg1 ######",
-      "Nov 24 10:00:01 root@nodeA1 volume_group.sh[12399]: Activating volume group vg01 with exclusive option.",
-    ].join("\n"), { kind: "pkglog", year: 2014 });
-    expect(lines.map((line) => [line.package, line.host, line.program])).toEqual([["pkg1", "nodeA1", "master_control_script.sh"], ["pkg1", "nodeA1", "volume_group.sh"]]);
+    const lines = parseText(
+      [
+        "Nov 24 10:00:00 root@nodeA1 master_control_script.sh[12345]: ###### Starting package pkg1 ######",
+        "Nov 24 10:00:01 root@nodeA1 volume_group.sh[12399]: Activating volume group vg01 with exclusive option.",
+      ].join("\n"),
+      { kind: "pkglog", year: 2014 },
+    );
+    expect(lines.map((line) => [line.package, line.host, line.program])).toEqual([
+      ["pkg1", "nodeA1", "master_control_script.sh"],
+      ["pkg1", "nodeA1", "volume_group.sh"],
+    ]);
   });
 });
 
 describe("resuming mid-file", () => {
   it("continues with the banner year and the last time it was given", () => {
     const first = createFileParser({ path: "p.log", kind: "pkglog", yearFor: () => 2026 });
-    first.parseLine("\t########### Node \"n1\": Starting package at Mon Nov 24 10:00:00 EST 2014 ###########");
-    first.parseLine("Nov 24 10:00:01 - Node \"n1\": Activating volume group vg01 with exclusive option.");
+    first.parseLine('\t########### Node "n1": Starting package at Mon Nov 24 10:00:00 EST 2014 ###########');
+    first.parseLine('Nov 24 10:00:01 - Node "n1": Activating volume group vg01 with exclusive option.');
     const saved = JSON.parse(JSON.stringify(first.context()));
     const second = createFileParser({ path: "p.log", kind: "pkglog", yearFor: () => 2026, resume: saved });
     expect(second.parseLine("\tERROR:  Function activate_volume_group")).toMatchObject({ ts: at(2014, 11, 24, 10, 0, 1), host: "n1" });
-    expect(second.parseLine("Nov 24 10:00:02 - Node \"n1\": Checking filesystems:").ts).toBe(at(2014, 11, 24, 10, 0, 2));
+    expect(second.parseLine('Nov 24 10:00:02 - Node "n1": Checking filesystems:').ts).toBe(at(2014, 11, 24, 10, 0, 2));
   });
 });

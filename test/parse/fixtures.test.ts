@@ -8,7 +8,8 @@ import type { FileKind, ParsedLine } from "../../src/parse/index.js";
 const read = (name: string): string => readFileSync(new URL(`../fixtures/parse/${name}`, import.meta.url), "utf8");
 const kindsByLine = (lines: ParsedLine[]): Record<number, string[]> =>
   Object.fromEntries(lines.map((line, index) => [index + 1, line.events.map((event) => event.kind)] as const).filter(([, kinds]) => kinds.length > 0));
-const parseFixture = (name: string, kind: FileKind) => parseText(read(name), { kind, hostHint: "nodeB1", packageHint: kind === "syslog" ? null : "pkgA", year: 2026 });
+const parseFixture = (name: string, kind: FileKind) =>
+  parseText(read(name), { kind, hostHint: "nodeB1", packageHint: kind === "syslog" ? null : "pkgA", year: 2026 });
 
 describe("pkgA.cntl.log: a refused start, then a forced start", () => {
   const lines = parseFixture("pkgA.cntl.log", "pkglog");
@@ -41,7 +42,10 @@ describe("pkgA.cntl.log: a refused start, then a forced start", () => {
       { kind: "pair.state", deviceGroup: "pkgA_dg", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } },
       { kind: "pair.unreachable", deviceGroup: "pkgA_dg", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "line" } },
     ]);
-    expect(lines[4].events).toEqual([{ kind: "auto.setting", fields: { name: "AUTO_NONCURDATA", value: 0 } }, { kind: "forceflag", fields: { present: false } }]);
+    expect(lines[4].events).toEqual([
+      { kind: "auto.setting", fields: { name: "AUTO_NONCURDATA", value: 0 } },
+      { kind: "forceflag", fields: { present: false } },
+    ]);
     expect(lines[5].events).toEqual([{ kind: "mc.start.refused", fields: { exitCode: 1 } }]);
     expect(lines[12].events).toEqual([
       { kind: "takeover", deviceGroup: "pkgA_dg", fields: { ok: true, result: 2, resultName: "svol", code: null, number: null, deviceGroupFrom: "line" } },
@@ -81,8 +85,15 @@ describe("pkgA.env: Metrocluster environment file", () => {
   it("reads every setting", () => {
     const settings = parseFixture("pkgA.env", "config").flatMap((line) => line.events.map((event) => [event.fields?.name, event.fields?.value]));
     expect(settings).toEqual([
-      ["PKGDIR", "/etc/cmcluster/pkgA"], ["FENCE", "NEVER"], ["HORCTIMEOUT", "360"], ["AUTO_FENCEDATA_SPLIT", "1"], ["AUTO_NONCURDATA", "0"],
-      ["AUTO_SVOLPSUE", "0"], ["DEVICE_GROUP", "pkgA_dg"], ["HORCMINST", "0"], ["CLUSTER_TYPE", "metro"],
+      ["PKGDIR", "/etc/cmcluster/pkgA"],
+      ["FENCE", "NEVER"],
+      ["HORCTIMEOUT", "360"],
+      ["AUTO_FENCEDATA_SPLIT", "1"],
+      ["AUTO_NONCURDATA", "0"],
+      ["AUTO_SVOLPSUE", "0"],
+      ["DEVICE_GROUP", "pkgA_dg"],
+      ["HORCMINST", "0"],
+      ["CLUSTER_TYPE", "metro"],
     ]);
   });
 });

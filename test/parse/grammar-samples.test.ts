@@ -6,7 +6,10 @@ import { grammars, runGrammar } from "../../src/parse/index.js";
 
 describe("grammar modules", () => {
   it("loads every grammars/*.ne file, named as its file", () => {
-    const files = readdirSync(new URL("../../grammars/", import.meta.url)).filter((file) => file.endsWith(".ne")).map((file) => file.slice(0, -3)).sort();
+    const files = readdirSync(new URL("../../grammars/", import.meta.url))
+      .filter((file) => file.endsWith(".ne"))
+      .map((file) => file.slice(0, -3))
+      .sort();
     expect(grammars().map((entry) => entry.name)).toEqual(files);
   });
 

@@ -6,16 +6,18 @@ import { PairModel } from "../../src/correlate/pair-model.js";
 import type { LogEvent } from "../../src/model/events.js";
 import { parseText } from "../../src/parse/index.js";
 
-const pkglog = (text: string) => parseText(text, { kind: "pkglog", hostHint: "nodeB1", packageHint: "oracle_pkg", path: "nodeB1/etc/cmcluster/oracle_pkg/oracle_pkg.log" });
+const pkglog = (text: string) =>
+  parseText(text, { kind: "pkglog", hostHint: "nodeB1", packageHint: "oracle_pkg", path: "nodeB1/etc/cmcluster/oracle_pkg/oracle_pkg.log" });
 const syslog = (text: string) => parseText(text, { kind: "syslog", hostHint: "nodeB1", path: "nodeB1/var/adm/syslog/syslog.log" });
 
 describe("the command line before an output", () => {
   it("gives its group and the side pairvolchk -c asks about", () => {
-    const lines = pkglog([
-      "Nov 20 10:00:01 - Node \"nodeB1\": pairvolchk -g oradg -c -s",
-      "pairvolchk : Volstat is P-VOL.[status = PSUE fence = NEVER]",
-    ].join("\n"));
-    expect(lines[0].events).toEqual([{ kind: "raid.command", deviceGroup: "oradg", fields: { command: "pairvolchk", side: "remote", instance: null, deviceGroupFrom: "line" } }]);
+    const lines = pkglog(
+      ['Nov 20 10:00:01 - Node "nodeB1": pairvolchk -g oradg -c -s', "pairvolchk : Volstat is P-VOL.[status = PSUE fence = NEVER]"].join("\n"),
+    );
+    expect(lines[0].events).toEqual([
+      { kind: "raid.command", deviceGroup: "oradg", fields: { command: "pairvolchk", side: "remote", instance: null, deviceGroupFrom: "line" } },
+    ]);
     expect(lines[1].events).toEqual([
       { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "PVOL", state: "PSUE", deviceGroupFrom: "command" } },
       { kind: "fence", deviceGroup: "oradg", fields: { level: "NEVER", deviceGroupFrom: "command" } },
@@ -23,8 +25,12 @@ describe("the command line before an output", () => {
   });
 
   it("gives the instance to a HORCM error of its output", () => {
-    const lines = pkglog("Nov 20 10:00:01 - Node \"nodeB1\": pairdisplay -g oradg -I2\npairdisplay: [EX_ATTHOR] Can't be attached to HORC manager");
-    expect(lines[1].events).toContainEqual({ kind: "horcm.error", deviceGroup: "oradg", fields: { instance: 2, code: "EX_ATTHOR", number: 251, deviceGroupFrom: "command" } });
+    const lines = pkglog('Nov 20 10:00:01 - Node "nodeB1": pairdisplay -g oradg -I2\npairdisplay: [EX_ATTHOR] Can\'t be attached to HORC manager');
+    expect(lines[1].events).toContainEqual({
+      kind: "horcm.error",
+      deviceGroup: "oradg",
+      fields: { instance: 2, code: "EX_ATTHOR", number: 251, deviceGroupFrom: "command" },
+    });
     expect(lines[1].events[0]).toMatchObject({ kind: "raid.error", deviceGroup: "oradg", fields: { deviceGroupFrom: "command" } });
   });
 
@@ -33,63 +39,105 @@ describe("the command line before an output", () => {
     expect(other[1].events).toEqual([{ kind: "pair.state", fields: { side: null, role: null, state: "SMPL" } }]);
     const late = syslog("Nov 20 10:00:01 nodeB1 mcwrap[10]: pairvolchk -g oradg -s\nNov 20 11:30:02 nodeB1 mcwrap[10]: pairvolchk : Volstat is SMPL.");
     expect(late[1].events[0].deviceGroup).toBeUndefined();
-    const banner = pkglog([
-      "Nov 20 10:00:01 - Node \"nodeB1\": pairvolchk -g oradg -s",
-      "\t########### Node \"nodeB1\": Starting package at Fri Nov 20 10:00:05 EST 2026 ###########",
-      "pairvolchk : Volstat is SMPL.",
-    ].join("\n"));
+    const banner = pkglog(
+      [
+        'Nov 20 10:00:01 - Node "nodeB1": pairvolchk -g oradg -s',
+        '\t########### Node "nodeB1": Starting package at Fri Nov 20 10:00:05 EST 2026 ###########',
+        "pairvolchk : Volstat is SMPL.",
+      ].join("\n"),
+    );
     expect(banner[2].events[0].deviceGroup).toBeUndefined();
   });
 
   it("is replaced by the next command line, and a command naming no group closes it", () => {
-    const lines = syslog([
-      "Nov 20 10:00:01 nodeB1 mcwrap[10]: pairvolchk -g oradg -s",
-      "Nov 20 10:00:02 nodeB1 mcwrap[10]: pairvolchk -g sapdg -c",
-      "Nov 20 10:00:03 nodeB1 mcwrap[10]: pairvolchk : Volstat is S-VOL.[status = SSWS fence = NEVER]",
-    ].join("\n"));
+    const lines = syslog(
+      [
+        "Nov 20 10:00:01 nodeB1 mcwrap[10]: pairvolchk -g oradg -s",
+        "Nov 20 10:00:02 nodeB1 mcwrap[10]: pairvolchk -g sapdg -c",
+        "Nov 20 10:00:03 nodeB1 mcwrap[10]: pairvolchk : Volstat is S-VOL.[status = SSWS fence = NEVER]",
+      ].join("\n"),
+    );
     expect(lines[2].events[0]).toMatchObject({ deviceGroup: "sapdg", fields: { side: "remote", role: "SVOL", state: "SSWS" } });
   });
 });
 
 describe("a leading label", () => {
   it("names the group unless it is the node or the package", () => {
-    expect(syslog("Nov 20 10:00:01 nodeB1 mcwrap[10]: oradg: local S-VOL PSUE")[0].events[0]).toMatchObject({ deviceGroup: "oradg", fields: { deviceGroupFrom: "label" } });
+    expect(syslog("Nov 20 10:00:01 nodeB1 mcwrap[10]: oradg: local S-VOL PSUE")[0].events[0]).toMatchObject({
+      deviceGroup: "oradg",
+      fields: { deviceGroupFrom: "label" },
+    });
     const node = syslog("Nov 20 10:00:01 nodeB1 mcwrap[10]: nodeB1: local S-VOL PSUE")[0].events[0];
     expect(node).toEqual({ kind: "pair.state", fields: { side: "local", role: "SVOL", state: "PSUE" } });
-    const packageLabel = pkglog("Nov 20 10:00:01 - Node \"nodeB1\": oracle_pkg: local S-VOL PSUE")[0].events[0];
+    const packageLabel = pkglog('Nov 20 10:00:01 - Node "nodeB1": oracle_pkg: local S-VOL PSUE')[0].events[0];
     expect(packageLabel.deviceGroup).toBeUndefined();
   });
 });
 
 describe("commands run through sudo", () => {
   it("are what the operator did on the logging node, or on the host an ssh in front names", () => {
-    const lines = parseText([
-      "Nov 20 10:00:01 nodeA1 sudo:     root : TTY=pts/1 ; PWD=/root ; USER=root ; COMMAND=/usr/bin/vi /etc/horcm0.conf",
-      "Nov 20 10:05:01 nodeA1 sudo:     root : TTY=pts/1 ; PWD=/root ; USER=root ; COMMAND=/usr/bin/ssh nodeA2 /HORCM/usr/bin/horcmstart.sh 0",
-      "Nov 20 10:06:01 nodeA1 sudo:    oper1 : command not allowed ; TTY=pts/3 ; PWD=/ ; USER=root ; COMMAND=/HORCM/usr/bin/horcmshutdown.sh 0",
-    ].join("\n"), { kind: "syslog", hostHint: "nodeA1" });
-    expect(lines[0].events.map((event) => [event.kind, event.node ?? lines[0].host])).toEqual([["operator.command", "nodeA1"], ["horcm.config.changed", "nodeA1"]]);
-    expect(lines[1].events.map((event) => [event.kind, event.node])).toEqual([["operator.command", "nodeA2"], ["horcm.started", "nodeA2"]]);
+    const lines = parseText(
+      [
+        "Nov 20 10:00:01 nodeA1 sudo:     root : TTY=pts/1 ; PWD=/root ; USER=root ; COMMAND=/usr/bin/vi /etc/horcm0.conf",
+        "Nov 20 10:05:01 nodeA1 sudo:     root : TTY=pts/1 ; PWD=/root ; USER=root ; COMMAND=/usr/bin/ssh nodeA2 /HORCM/usr/bin/horcmstart.sh 0",
+        "Nov 20 10:06:01 nodeA1 sudo:    oper1 : command not allowed ; TTY=pts/3 ; PWD=/ ; USER=root ; COMMAND=/HORCM/usr/bin/horcmshutdown.sh 0",
+      ].join("\n"),
+      { kind: "syslog", hostHint: "nodeA1" },
+    );
+    expect(lines[0].events.map((event) => [event.kind, event.node ?? lines[0].host])).toEqual([
+      ["operator.command", "nodeA1"],
+      ["horcm.config.changed", "nodeA1"],
+    ]);
+    expect(lines[1].events.map((event) => [event.kind, event.node])).toEqual([
+      ["operator.command", "nodeA2"],
+      ["horcm.started", "nodeA2"],
+    ]);
     expect(lines[2].events.map((event) => event.kind)).toEqual(["operator.denied"]);
   });
 });
 
 describe("the package's group (PairModel.resolve)", () => {
-  const event = (kind: string, fields: Record<string, unknown>, packageName: string | null, deviceGroup: string | null = null, ts: number | null = 1): LogEvent => ({
-    id: 0, kind, ts, host: "nodeB1", package: packageName, deviceGroup, node: "nodeB1", fields: fields as LogEvent["fields"], source: { file: "f", line: 1 }, raw: "",
+  const event = (
+    kind: string,
+    fields: Record<string, unknown>,
+    packageName: string | null,
+    deviceGroup: string | null = null,
+    ts: number | null = 1,
+  ): LogEvent => ({
+    id: 0,
+    kind,
+    ts,
+    host: "nodeB1",
+    package: packageName,
+    deviceGroup,
+    node: "nodeB1",
+    fields: fields as LogEvent["fields"],
+    source: { file: "f", line: 1 },
+    raw: "",
   });
 
   it("takes the configured group first, then the only group the package's events named, and never guesses between two", () => {
     const model = new PairModel();
     model.apply(event("config.setting", { name: "DEVICE_GROUP", value: "oradg" }, "oracle_pkg", null, null));
-    expect(model.resolve(event("pair.state", { side: "local" }, "oracle_pkg"))).toEqual({ deviceGroup: "oradg", package: "oracle_pkg", deviceGroupFrom: "package-config" });
+    expect(model.resolve(event("pair.state", { side: "local" }, "oracle_pkg"))).toEqual({
+      deviceGroup: "oradg",
+      package: "oracle_pkg",
+      deviceGroupFrom: "package-config",
+    });
 
     model.apply(event("fence", { level: "NEVER", deviceGroupFrom: "line" }, "sap_pkg", "sapdg"));
-    expect(model.resolve(event("pair.state", { side: "local" }, "sap_pkg"))).toEqual({ deviceGroup: "sapdg", package: "sap_pkg", deviceGroupFrom: "only-group-of-package" });
+    expect(model.resolve(event("pair.state", { side: "local" }, "sap_pkg"))).toEqual({
+      deviceGroup: "sapdg",
+      package: "sap_pkg",
+      deviceGroupFrom: "only-group-of-package",
+    });
 
     model.apply(event("fence", { level: "NEVER", deviceGroupFrom: "line" }, "sap_pkg", "sapdg2"));
     expect(model.resolve(event("pair.state", { side: "local" }, "sap_pkg"))).toEqual({ deviceGroup: null, package: "sap_pkg" });
 
-    expect(model.resolve(event("pair.state", { side: "local", deviceGroupFrom: "table" }, "sap_pkg", "erpdg"))).toMatchObject({ deviceGroup: "erpdg", deviceGroupFrom: "table" });
+    expect(model.resolve(event("pair.state", { side: "local", deviceGroupFrom: "table" }, "sap_pkg", "erpdg"))).toMatchObject({
+      deviceGroup: "erpdg",
+      deviceGroupFrom: "table",
+    });
   });
 });

@@ -5,15 +5,23 @@ import { parseBody } from "../../src/parse/index.js";
 
 const eventsOf = (text: string) => parseBody("pkglog", text, { strict: true });
 // A group the line names itself is recorded as such (fields.deviceGroupFrom, docs/events.md).
-const named = (events: unknown[]): unknown[] => events.map((event) => {
-  const { deviceGroup, fields } = event as { deviceGroup?: string; fields: Record<string, unknown> };
-  return deviceGroup === undefined ? event : { ...(event as object), fields: { ...fields, deviceGroupFrom: "line" } };
-});
+const named = (events: unknown[]): unknown[] =>
+  events.map((event) => {
+    const { deviceGroup, fields } = event as { deviceGroup?: string; fields: Record<string, unknown> };
+    return deviceGroup === undefined ? event : { ...(event as object), fields: { ...fields, deviceGroupFrom: "line" } };
+  });
 
 const facts: Array<{ fact: string; phrasings: string[]; events: unknown[] }> = [
   {
     fact: "local pair state SVOL_PSUE",
-    phrasings: ["local state is SVOL_PSUE", "local SVOL_PSUE", "Local device group state: S-VOL PSUE", "local: SVOL-PSUE", "The local state of the device group is SVOL_PSUE", "local S-VOL is in PSUE"],
+    phrasings: [
+      "local state is SVOL_PSUE",
+      "local SVOL_PSUE",
+      "Local device group state: S-VOL PSUE",
+      "local: SVOL-PSUE",
+      "The local state of the device group is SVOL_PSUE",
+      "local S-VOL is in PSUE",
+    ],
     events: [{ kind: "pair.state", fields: { side: "local", role: "SVOL", state: "PSUE" } }],
   },
   {
@@ -30,12 +38,25 @@ const facts: Array<{ fact: string; phrasings: string[]; events: unknown[] }> = [
   },
   {
     fact: "remote side unreachable (EX_ENORMT)",
-    phrasings: ["remote state EX_ENORMT", "remote: EX_ENORMT (242)", "remote returned 242", "remote error code 242", "pairvolchk -c returned 242", "remote state is EX_ENORMT, error code 242"],
+    phrasings: [
+      "remote state EX_ENORMT",
+      "remote: EX_ENORMT (242)",
+      "remote returned 242",
+      "remote error code 242",
+      "pairvolchk -c returned 242",
+      "remote state is EX_ENORMT, error code 242",
+    ],
     events: [{ kind: "pair.unreachable", fields: { side: "remote", code: "EX_ENORMT", number: 242 } }],
   },
   {
     fact: "device group named in several ways",
-    phrasings: ["device group pkgA local state SVOL_PAIR", "dev_group pkgA: local SVOL_PAIR", "DEVICE_GROUP=pkgA local state SVOL_PAIR", "group pkgA: local state is SVOL_PAIR", "device group name is pkgA, local state SVOL_PAIR"],
+    phrasings: [
+      "device group pkgA local state SVOL_PAIR",
+      "dev_group pkgA: local SVOL_PAIR",
+      "DEVICE_GROUP=pkgA local state SVOL_PAIR",
+      "group pkgA: local state is SVOL_PAIR",
+      "device group name is pkgA, local state SVOL_PAIR",
+    ],
     events: [{ kind: "pair.state", deviceGroup: "pkgA", fields: { side: "local", role: "SVOL", state: "PAIR" } }],
   },
   {
@@ -45,12 +66,26 @@ const facts: Array<{ fact: string; phrasings: string[]; events: unknown[] }> = [
   },
   {
     fact: "Raid Manager error by name and by number",
-    phrasings: ["pairvolchk failed with EX_EVOLCE", "pairvolchk failed with EX_EVOLCE (235)", "pairvolchk error code 235", "pairvolchk returned 235", "pairvolchk: EX_EVOLCE 235"],
+    phrasings: [
+      "pairvolchk failed with EX_EVOLCE",
+      "pairvolchk failed with EX_EVOLCE (235)",
+      "pairvolchk error code 235",
+      "pairvolchk returned 235",
+      "pairvolchk: EX_EVOLCE 235",
+    ],
     events: [{ kind: "raid.error", fields: { code: "EX_EVOLCE", number: 235, command: "pairvolchk" } }],
   },
   {
     fact: "fence level DATA",
-    phrasings: ["fence level DATA", "FENCE=DATA", "fence DATA", "fence level is data", "Fence: DATA", "FENCE=\"DATA\"", "Fence level for the device group is DATA."],
+    phrasings: [
+      "fence level DATA",
+      "FENCE=DATA",
+      "fence DATA",
+      "fence level is data",
+      "Fence: DATA",
+      'FENCE="DATA"',
+      "Fence level for the device group is DATA.",
+    ],
     events: [{ kind: "fence", fields: { level: "DATA" } }],
   },
   {
@@ -60,7 +95,12 @@ const facts: Array<{ fact: string; phrasings: string[]; events: unknown[] }> = [
   },
   {
     fact: "swap-takeover",
-    phrasings: ["horctakeover -g pkgA returned 1", "horctakeover -g pkgA: swap-takeover", "horctakeover -g pkgA result 1 (swap-takeover)", "device group pkgA: horctakeover executed a Swap-takeover"],
+    phrasings: [
+      "horctakeover -g pkgA returned 1",
+      "horctakeover -g pkgA: swap-takeover",
+      "horctakeover -g pkgA result 1 (swap-takeover)",
+      "device group pkgA: horctakeover executed a Swap-takeover",
+    ],
     events: [{ kind: "takeover", deviceGroup: "pkgA", fields: { ok: true, result: 1, resultName: "swap", code: null, number: null } }],
   },
   {
@@ -70,12 +110,27 @@ const facts: Array<{ fact: string; phrasings: string[]; events: unknown[] }> = [
   },
   ...(["nop", "swap", "SVOL", "PVOL-SMPL", "PVOL-PSUE", "SVOL-SSUS"] as const).map((name, result) => ({
     fact: `takeover result ${result} by name and by number`,
-    phrasings: [`horctakeover -g pkgA: ${name}-takeover`, `horctakeover -g pkgA returned ${result}`, `horctakeover -g pkgA exit code ${result} (${name}-takeover)`],
-    events: [{ kind: "takeover", deviceGroup: "pkgA", fields: { ok: true, result, resultName: ["nop", "swap", "svol", "pvol-smpl", "pvol-psue", "svol-ssus"][result], code: null, number: null } }],
+    phrasings: [
+      `horctakeover -g pkgA: ${name}-takeover`,
+      `horctakeover -g pkgA returned ${result}`,
+      `horctakeover -g pkgA exit code ${result} (${name}-takeover)`,
+    ],
+    events: [
+      {
+        kind: "takeover",
+        deviceGroup: "pkgA",
+        fields: { ok: true, result, resultName: ["nop", "swap", "svol", "pvol-smpl", "pvol-psue", "svol-ssus"][result], code: null, number: null },
+      },
+    ],
   })),
   {
     fact: "horctakeover timed out (EX_EWSTOT)",
-    phrasings: ["horctakeover -g pkgA failed with EX_EWSTOT", "horctakeover -g pkgA returned 233", "horctakeover -g pkgA failed, error code 233", "horctakeover -g pkgA: EX_EWSTOT (233)"],
+    phrasings: [
+      "horctakeover -g pkgA failed with EX_EWSTOT",
+      "horctakeover -g pkgA returned 233",
+      "horctakeover -g pkgA failed, error code 233",
+      "horctakeover -g pkgA: EX_EWSTOT (233)",
+    ],
     events: [
       { kind: "raid.error", deviceGroup: "pkgA", fields: { code: "EX_EWSTOT", number: 233, command: "horctakeover" } },
       { kind: "takeover", deviceGroup: "pkgA", fields: { ok: false, code: "EX_EWSTOT", number: 233, result: null, resultName: null } },
@@ -83,7 +138,12 @@ const facts: Array<{ fact: string; phrasings: string[]; events: unknown[] }> = [
   },
   {
     fact: "resync with swap from the SVOL side, started",
-    phrasings: ["pairresync -g pkgA -swaps started", "Starting pairresync -swaps for device group pkgA", "pairresync -swaps -g pkgA initiated", "Executing pairresync -g pkgA -c 15 -swaps"],
+    phrasings: [
+      "pairresync -g pkgA -swaps started",
+      "Starting pairresync -swaps for device group pkgA",
+      "pairresync -swaps -g pkgA initiated",
+      "Executing pairresync -g pkgA -c 15 -swaps",
+    ],
     events: [{ kind: "pair.resync", deviceGroup: "pkgA", fields: { mode: "swaps", outcome: "started" } }],
   },
   {
@@ -98,7 +158,12 @@ const facts: Array<{ fact: string; phrasings: string[]; events: unknown[] }> = [
   },
   {
     fact: "HORCM instance 0 not running",
-    phrasings: ["HORCM instance 0 is not running", "HORCMINST=0: HORCM not running", "Raid Manager instance 0 is not running", "HORCM instance 0 cannot be reached: not running"],
+    phrasings: [
+      "HORCM instance 0 is not running",
+      "HORCMINST=0: HORCM not running",
+      "Raid Manager instance 0 is not running",
+      "HORCM instance 0 cannot be reached: not running",
+    ],
     events: [{ kind: "horcm.error", fields: { instance: 0 } }],
   },
   {
@@ -118,7 +183,11 @@ const facts: Array<{ fact: string; phrasings: string[]; events: unknown[] }> = [
   },
   {
     fact: "Continentalclusters alarm",
-    phrasings: ["CLUSTER_ALARM primary_cluster/UNREACHABLE 15 MINUTES", "Cluster ALARM: primary_cluster UNREACHABLE for 15 minutes", "primary_cluster UNREACHABLE alarm after 15 minutes"],
+    phrasings: [
+      "CLUSTER_ALARM primary_cluster/UNREACHABLE 15 MINUTES",
+      "Cluster ALARM: primary_cluster UNREACHABLE for 15 minutes",
+      "primary_cluster UNREACHABLE alarm after 15 minutes",
+    ],
     events: [{ kind: "cc.alarm", fields: { cluster: "primary_cluster", condition: "UNREACHABLE", minutes: 15 } }],
   },
 ];
@@ -133,12 +202,14 @@ for (const { fact, phrasings, events } of facts) {
 
 describe("one body, several facts", () => {
   it("reads the local and the remote state as two events with their sides", () => {
-    expect(eventsOf("Device group pkgA: local state SVOL_PAIR, remote state PVOL_PSUE; AUTO_NONCURDATA=0, do not start with exit 1")).toEqual(named([
-      { kind: "pair.state", deviceGroup: "pkgA", fields: { side: "local", role: "SVOL", state: "PAIR" } },
-      { kind: "pair.state", deviceGroup: "pkgA", fields: { side: "remote", role: "PVOL", state: "PSUE" } },
-      { kind: "auto.setting", fields: { name: "AUTO_NONCURDATA", value: 0 } },
-      { kind: "mc.start.refused", deviceGroup: "pkgA", fields: { exitCode: 1 } },
-    ]));
+    expect(eventsOf("Device group pkgA: local state SVOL_PAIR, remote state PVOL_PSUE; AUTO_NONCURDATA=0, do not start with exit 1")).toEqual(
+      named([
+        { kind: "pair.state", deviceGroup: "pkgA", fields: { side: "local", role: "SVOL", state: "PAIR" } },
+        { kind: "pair.state", deviceGroup: "pkgA", fields: { side: "remote", role: "PVOL", state: "PSUE" } },
+        { kind: "auto.setting", fields: { name: "AUTO_NONCURDATA", value: 0 } },
+        { kind: "mc.start.refused", deviceGroup: "pkgA", fields: { exitCode: 1 } },
+      ]),
+    );
   });
 
   it("does not read a volume group as a device group", () => {
@@ -151,10 +222,11 @@ describe("one body, several facts", () => {
 });
 
 // Round3 misreadings: the group behind a tag, a slashed pair of states, refusals that were not Metrocluster's.
-const labelled = (events: unknown[]): unknown[] => events.map((event) => {
-  const { deviceGroup, fields } = event as { deviceGroup?: string; fields: Record<string, unknown> };
-  return deviceGroup === undefined ? event : { ...(event as object), fields: { ...fields, deviceGroupFrom: "label" } };
-});
+const labelled = (events: unknown[]): unknown[] =>
+  events.map((event) => {
+    const { deviceGroup, fields } = event as { deviceGroup?: string; fields: Record<string, unknown> };
+    return deviceGroup === undefined ? event : { ...(event as object), fields: { ...fields, deviceGroupFrom: "label" } };
+  });
 
 describe("a tool tag with the group in brackets names the group", () => {
   it.each(["mcxp[pos_async] local PVOL_PSUE", "dgcheck[pos_async]: local PVOL_PSUE", "MC-XP[pos_async] local state PVOL_PSUE"])("%s", (text) => {
@@ -166,14 +238,27 @@ describe("a tool tag with the group in brackets names the group", () => {
 });
 
 describe("a product or tool tag is not a device group", () => {
-  it.each(["XPCA: local=PVOL_PSUE", "MC: local PVOL_PSUE", "Metrocluster: local state PVOL_PSUE", "HORCM: local PVOL_PSUE", "RaidManager: local PVOL_PSUE", "cmcld: local PVOL_PSUE", "XP/CA: local PVOL_PSUE"])("%s", (text) => {
+  it.each([
+    "XPCA: local=PVOL_PSUE",
+    "MC: local PVOL_PSUE",
+    "Metrocluster: local state PVOL_PSUE",
+    "HORCM: local PVOL_PSUE",
+    "RaidManager: local PVOL_PSUE",
+    "cmcld: local PVOL_PSUE",
+    "XP/CA: local PVOL_PSUE",
+  ])("%s", (text) => {
     expect(eventsOf(text)).toEqual([{ kind: "pair.state", fields: { side: "local", role: "PVOL", state: "PSUE" } }]);
   });
-  it.each(["Metrocluster: fin_xp is PSUE locally", "XPCA: fin_xp: local PSUE", "MC-XP: fin_xp local state PSUE"])("the name after it is the group: %s", (text) => {
-    expect(eventsOf(text)).toEqual(labelled([{ kind: "pair.state", deviceGroup: "fin_xp", fields: { side: "local", role: null, state: "PSUE" } }]));
-  });
+  it.each(["Metrocluster: fin_xp is PSUE locally", "XPCA: fin_xp: local PSUE", "MC-XP: fin_xp local state PSUE"])(
+    "the name after it is the group: %s",
+    (text) => {
+      expect(eventsOf(text)).toEqual(labelled([{ kind: "pair.state", deviceGroup: "fin_xp", fields: { side: "local", role: null, state: "PSUE" } }]));
+    },
+  );
   it("a user's group that is not a product name keeps being read from its label", () => {
-    expect(eventsOf("oradg: local PVOL_PSUE")).toEqual(labelled([{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PSUE" } }]));
+    expect(eventsOf("oradg: local PVOL_PSUE")).toEqual(
+      labelled([{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PSUE" } }]),
+    );
   });
 });
 
@@ -182,12 +267,21 @@ describe("two states joined by a slash are one per side", () => {
     { kind: "pair.state", fields: { side: "local", role: "SVOL", state: "PFUS" } },
     { kind: "pair.state", fields: { side: "remote", role: "PVOL", state: "PFUS" } },
   ];
-  it.each(["Both sides suspended (SVOL_PFUS / PVOL_PFUS)", "states SVOL_PFUS/PVOL_PFUS", "local/remote: SVOL_PFUS / PVOL_PFUS", "L/R = S-VOL PFUS / P-VOL PFUS", "local / remote: SVOL_PFUS/PVOL_PFUS"])("%s", (text) => {
+  it.each([
+    "Both sides suspended (SVOL_PFUS / PVOL_PFUS)",
+    "states SVOL_PFUS/PVOL_PFUS",
+    "local/remote: SVOL_PFUS / PVOL_PFUS",
+    "L/R = S-VOL PFUS / P-VOL PFUS",
+    "local / remote: SVOL_PFUS/PVOL_PFUS",
+  ])("%s", (text) => {
     expect(eventsOf(text)).toEqual(localFirst);
   });
-  it.each(["remote/local: PVOL_PFUS / SVOL_PFUS", "R/L = PVOL_PFUS/SVOL_PFUS", "remote / local: PVOL_PFUS / SVOL_PFUS"])("a label puts the remote first: %s", (text) => {
-    expect(eventsOf(text)).toEqual([localFirst[1], localFirst[0]]);
-  });
+  it.each(["remote/local: PVOL_PFUS / SVOL_PFUS", "R/L = PVOL_PFUS/SVOL_PFUS", "remote / local: PVOL_PFUS / SVOL_PFUS"])(
+    "a label puts the remote first: %s",
+    (text) => {
+      expect(eventsOf(text)).toEqual([localFirst[1], localFirst[0]]);
+    },
+  );
   it("states not joined by a slash keep their own sides", () => {
     expect(eventsOf("local SVOL_PFUS, remote PVOL_PFUS")).toEqual(localFirst);
   });

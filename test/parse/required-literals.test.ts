@@ -29,13 +29,15 @@ const sampleLines = filesUnder(new URL("../../samples/", import.meta.url).pathna
 function agrees(scanner: LiteralScanner, text: string): void {
   const bits = scanner.scan(text);
   prefilters.forEach((prefilter, index) => {
-    if (prefilter.test(text)) expect({ text, grammar: bodyGrammars[index].name, hit: (bits & (1 << index)) !== 0 }).toEqual({ text, grammar: bodyGrammars[index].name, hit: true });
+    if (prefilter.test(text))
+      expect({ text, grammar: bodyGrammars[index].name, hit: (bits & (1 << index)) !== 0 }).toEqual({ text, grammar: bodyGrammars[index].name, hit: true });
   });
 }
 
 describe("required literals of the grammars' prefilters", () => {
   it("are derived for every shipped body grammar (a new prefilter the reader cannot read only loses the shortcut)", () => {
-    for (const [index, set] of literalSets.entries()) expect({ grammar: bodyGrammars[index].name, derived: set !== undefined && set.length > 0 }).toEqual({ grammar: bodyGrammars[index].name, derived: true });
+    for (const [index, set] of literalSets.entries())
+      expect({ grammar: bodyGrammars[index].name, derived: set !== undefined && set.length > 0 }).toEqual({ grammar: bodyGrammars[index].name, derived: true });
   });
 
   const scanner = new LiteralScanner(literalSets.map((set) => set ?? [""]));
@@ -60,7 +62,10 @@ describe("required literals of the grammars' prefilters", () => {
       fc.string({ maxLength: 6 }),
       fc.constantFrom(" ", "\t", "=", "_", "-", ".", "[", "]", "(", ")", ":", "é", "\u00a0"),
     );
-    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (parts) => agrees(scanner, parts.join(""))), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => agrees(scanner, parts.join(""))),
+      { numRuns: 3000 },
+    );
   });
 });
 
@@ -104,16 +109,25 @@ describe("the literal reader", () => {
       fc.constantFrom("a", "b", "c", "ab", "-", "\\.", "\\b", "^", "$", "[ab]", "[a-c]", "[^a]", "\\d", "\\w", "\\s", ".", "(?=a)", "(?!b)"),
     );
     const quantifier = fc.constantFrom("", "", "", "?", "*", "+", "{2}", "{1,2}", "{0,1}");
-    const sequence = fc.array(fc.tuple(atom, quantifier).map(([part, times]) => (/^\\b|^[\^$]|^\(\?[=!]/.test(part) ? part : `(?:${part})${times}`)), { minLength: 1, maxLength: 5 }).map((parts) => parts.join(""));
+    const sequence = fc
+      .array(
+        fc.tuple(atom, quantifier).map(([part, times]) => (/^\\b|^[\^$]|^\(\?[=!]/.test(part) ? part : `(?:${part})${times}`)),
+        { minLength: 1, maxLength: 5 },
+      )
+      .map((parts) => parts.join(""));
     const pattern = fc.array(sequence, { minLength: 1, maxLength: 3 }).map((branches) => new RegExp(branches.join("|")));
     const text = fc.array(fc.constantFrom("a", "b", "c", "-", ".", " ", "1", "x"), { maxLength: 12 }).map((chars) => chars.join(""));
-    fc.assert(fc.property(pattern, fc.array(text, { minLength: 1, maxLength: 20 }), (regex, texts) => {
-      const literals = requiredLiterals(regex);
-      if (literals === undefined) return;
-      const scanner = new LiteralScanner([literals]);
-      for (const candidate of texts) {
-        if (regex.test(candidate)) expect({ regex: String(regex), candidate, found: scanner.scan(candidate) === 1 }).toEqual({ regex: String(regex), candidate, found: true });
-      }
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(pattern, fc.array(text, { minLength: 1, maxLength: 20 }), (regex, texts) => {
+        const literals = requiredLiterals(regex);
+        if (literals === undefined) return;
+        const scanner = new LiteralScanner([literals]);
+        for (const candidate of texts) {
+          if (regex.test(candidate))
+            expect({ regex: String(regex), candidate, found: scanner.scan(candidate) === 1 }).toEqual({ regex: String(regex), candidate, found: true });
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

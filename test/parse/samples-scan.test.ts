@@ -8,9 +8,15 @@ import { discoverInputs } from "../../src/ingest/discover.js";
 import { createFileParser } from "../../src/parse/index.js";
 
 const samplesDir = new URL("../../samples/", import.meta.url).pathname;
-const bundles = existsSync(samplesDir) ? readdirSync(samplesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && entry.name !== "tools").map((entry) => entry.name).sort() : [];
+const bundles = existsSync(samplesDir)
+  ? readdirSync(samplesDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name !== "tools")
+      .map((entry) => entry.name)
+      .sort()
+  : [];
 // Tokens that are Metrocluster/Raid Manager facts wherever they stand.
-const STRONG = /\b[PS]-?VOL_(?:PAIR|COPY|PSUS|SSUS|PSUE|PDUB|PFUL|PFUS|SSWS|SMPL)\b|\bEX_[A-Z]{5,6}\b|\bAUTO_[A-Z]{4,}\b|\bhorctakeover\b|\bpairresync\b|\bCLUSTER_AL(?:ERT|ARM)\b/;
+const STRONG =
+  /\b[PS]-?VOL_(?:PAIR|COPY|PSUS|SSUS|PSUE|PDUB|PFUL|PFUS|SSWS|SMPL)\b|\bEX_[A-Z]{5,6}\b|\bAUTO_[A-Z]{4,}\b|\bhorctakeover\b|\bpairresync\b|\bCLUSTER_AL(?:ERT|ARM)\b/;
 const INTERESTING = /cmcld|cmclconfd|CM-CMD|Package|package|VOL|EX_|AUTO_|FORCEFLAG|horc|pair|HORCM|fence|takeover|CLUSTER_|cmrecovercl|ERROR|WARNING/;
 
 function linesOf(path: string): string[] {
@@ -27,7 +33,14 @@ describe.skipIf(bundles.length === 0)("samples/ bundles", () => {
     const silent: string[] = [];
     const missed: string[] = [];
     for (const file of files) {
-      const parser = createFileParser({ path: file.path, kind: file.kind, hostHint: file.hostHint, packageHint: file.packageHint, yearFor: () => 2026, strict: true });
+      const parser = createFileParser({
+        path: file.path,
+        kind: file.kind,
+        hostHint: file.hostHint,
+        packageHint: file.packageHint,
+        yearFor: () => 2026,
+        strict: true,
+      });
       linesOf(file.path).forEach((text, index) => {
         const parsed = parser.parseLine(text);
         const where = `${file.path.slice(samplesDir.length)}:${index + 1}`;

@@ -17,7 +17,11 @@ const grammarParse = (line: string): unknown => {
 
 const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const blanks = fc.constantFrom(" ", " ", " ", "  ", "   ");
-const day = fc.oneof(fc.integer({ min: 1, max: 31 }).map(String), fc.integer({ min: 1, max: 9 }).map((n) => ` ${n}`), fc.integer({ min: 0, max: 99 }).map(String));
+const day = fc.oneof(
+  fc.integer({ min: 1, max: 31 }).map(String),
+  fc.integer({ min: 1, max: 9 }).map((n) => ` ${n}`),
+  fc.integer({ min: 0, max: 99 }).map(String),
+);
 const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, "0"));
 const time = fc.tuple(two, two, two).map(([h, m, s]) => `${h}:${m}:${s}`);
 const host = fc.oneof(
@@ -26,32 +30,69 @@ const host = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9._:[\]-]{1,12}$/),
 );
 const program = fc.constantFrom("cmcld", "CM-CMD", "vmunix", "/usr/sbin/cron", "cmclconfd", "sshd", "syslogd", "master_control_script.sh", "a:b", "x[");
-const pid = fc.option(fc.integer({ min: 0, max: 99999 }).map((n) => `[${n}]`), { nil: "" }).chain((tag) => fc.constantFrom(tag, tag === "" ? "" : ` ${tag}`));
+const pid = fc
+  .option(
+    fc.integer({ min: 0, max: 99999 }).map((n) => `[${n}]`),
+    { nil: "" },
+  )
+  .chain((tag) => fc.constantFrom(tag, tag === "" ? "" : ` ${tag}`));
 const body = fc.oneof(
-  fc.constantFrom("", "Started package pkgA on node nodeA1.", "last message repeated 3 times", "-- MARK --", "LVM: VG 64 0x010000: Lost quorum.", ": leading colon", "  two blanks", "x[1]: nested tag", "tab\there"),
+  fc.constantFrom(
+    "",
+    "Started package pkgA on node nodeA1.",
+    "last message repeated 3 times",
+    "-- MARK --",
+    "LVM: VG 64 0x010000: Lost quorum.",
+    ": leading colon",
+    "  two blanks",
+    "x[1]: nested tag",
+    "tab\there",
+  ),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 20 }),
 );
 // ISO 8601 stamps as rsyslog (RFC 3339) and journalctl (short-iso, short-iso-precise) write them, and broken ones.
 const digits = (length: number) => fc.integer({ min: 0, max: 10 ** length - 1 }).map((n) => String(n).padStart(length, "0"));
-const fraction = fc.option(fc.integer({ min: 1, max: 9 }).chain((length) => digits(length)).map((d) => `.${d}`), { nil: "" });
+const fraction = fc.option(
+  fc
+    .integer({ min: 1, max: 9 })
+    .chain((length) => digits(length))
+    .map((d) => `.${d}`),
+  { nil: "" },
+);
 const offset = fc.oneof(
   fc.constantFrom("", "Z", "+01:00", "-05:00", "+0100", "-0500", "+05:30", "+0530", "+00:00", "-0000", "+23:59"),
   fc.tuple(fc.constantFrom("+", "-"), two, two, fc.constantFrom(":", "")).map(([sign, h, m, colon]) => `${sign}${h}${colon}${m}`),
 );
-const isoStamp = fc.tuple(digits(4), two, two, fc.constantFrom("T", "T", "T", " ", "t"), two, two, two, fraction, offset)
+const isoStamp = fc
+  .tuple(digits(4), two, two, fc.constantFrom("T", "T", "T", " ", "t"), two, two, two, fraction, offset)
   .map(([y, mo, d, t, h, mi, s, f, z]) => `${y}-${mo}-${d}${t}${h}:${mi}:${s}${f}${z}`);
-const bsdStamp = fc.record({ month: fc.oneof(fc.constantFrom(...months), fc.constantFrom("Foo", "nov", "")), b1: blanks, day, b2: blanks, time })
+const bsdStamp = fc
+  .record({ month: fc.oneof(fc.constantFrom(...months), fc.constantFrom("Foo", "nov", "")), b1: blanks, day, b2: blanks, time })
   .map((p) => `${p.month}${p.b1}${p.day}${p.b2}${p.time}`);
 const priority = fc.option(fc.constantFrom("D6", "B5", "Q0", "<30>", "<191>"), { nil: undefined });
 
-const line = fc.record({ stamp: fc.oneof(bsdStamp, isoStamp), b3: blanks, priority, host, b4: blanks, program, pid, colon: fc.constantFrom(": ", ":", " ", ": "), body })
+const line = fc
+  .record({ stamp: fc.oneof(bsdStamp, isoStamp), b3: blanks, priority, host, b4: blanks, program, pid, colon: fc.constantFrom(": ", ":", " ", ": "), body })
   .map((p) => `${p.stamp}${p.b3}${p.priority ? `${p.priority} ` : ""}${p.host}${p.b4}${p.program}${p.pid}${p.colon}${p.body}`);
 // Lines only the grammar reads: date(1)-stamped lines and journalctl's markers.
 const weekday = fc.constantFrom("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Foo");
-const dated = fc.tuple(weekday, fc.constantFrom(...months), blanks, day, time, fc.constantFrom("", " EST", " CET", " UTC+1", " 2026"), digits(4), fc.constantFrom("", " ", " CLUSTER_ALERT primary_cluster/UNREACHABLE 5 MINUTES", " x"))
+const dated = fc
+  .tuple(
+    weekday,
+    fc.constantFrom(...months),
+    blanks,
+    day,
+    time,
+    fc.constantFrom("", " EST", " CET", " UTC+1", " 2026"),
+    digits(4),
+    fc.constantFrom("", " ", " CLUSTER_ALERT primary_cluster/UNREACHABLE 5 MINUTES", " x"),
+  )
   .map(([w, m, b, d, t, z, y, rest]) => `${w} ${m}${b}${d} ${t}${z} ${y}${rest}`);
-const marker = fc.oneof(fc.constantFrom("-- Reboot --", "-- No entries --", "-- Boot 5f2c0a61 --", "--  --", "-- x", "--- Boot ---"), fc.string({ maxLength: 30 }).map((text) => `-- ${text} --`));
+const marker = fc.oneof(
+  fc.constantFrom("-- Reboot --", "-- No entries --", "-- Boot 5f2c0a61 --", "--  --", "-- x", "--- Boot ---"),
+  fc.string({ maxLength: 30 }).map((text) => `-- ${text} --`),
+);
 
 describe("syslog fastParse", () => {
   it("returns what the grammar returns whenever it accepts a line", () => {
@@ -66,9 +107,12 @@ describe("syslog fastParse", () => {
 
   it("accepts the common shapes (no priority code) exactly when the grammar does", () => {
     fc.assert(
-      fc.property(line.filter((text) => !/^(?:\S+ +\S+ +\S+|\d\S*) +(?:[A-JQ-X][0-7]|<\d{1,3}>) /.test(text)), (text) => {
-        expect(fastParse(text)).toEqual(grammarParse(text));
-      }),
+      fc.property(
+        line.filter((text) => !/^(?:\S+ +\S+ +\S+|\d\S*) +(?:[A-JQ-X][0-7]|<\d{1,3}>) /.test(text)),
+        (text) => {
+          expect(fastParse(text)).toEqual(grammarParse(text));
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -91,9 +135,12 @@ describe("syslog fastParse", () => {
   });
 
   it("never throws on arbitrary text", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => {
-      fastParse(text);
-      grammarParse(text);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        fastParse(text);
+        grammarParse(text);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

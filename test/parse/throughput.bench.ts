@@ -39,7 +39,9 @@ function generate(unique = false): string[] {
     const host = unique && isServiceguard ? String(index) : String(next() % 40);
     const second = index % 60;
     const text = template.replace(/%p/g, String(1000 + (next() % 30000))).replace(/%h/g, host);
-    lines.push(`Nov ${String(1 + (index % 28)).padStart(2, " ")} 10:${String(Math.floor(index / 3600) % 60).padStart(2, "0")}:${String(second).padStart(2, "0")} node${host} ${text}`);
+    lines.push(
+      `Nov ${String(1 + (index % 28)).padStart(2, " ")} 10:${String(Math.floor(index / 3600) % 60).padStart(2, "0")}:${String(second).padStart(2, "0")} node${host} ${text}`,
+    );
   }
   return lines;
 }
@@ -54,15 +56,23 @@ function parseAll(): void {
 
 describe("parseLine, 200k syslog lines, 10% Serviceguard", () => {
   // The body cache starts empty in every iteration: what a first read of a file costs.
-  bench("parse, cold body cache", () => {
-    clearBodyCache();
-    parseAll();
-  }, { iterations: 3, time: 0, warmupIterations: 1 });
+  bench(
+    "parse, cold body cache",
+    () => {
+      clearBodyCache();
+      parseAll();
+    },
+    { iterations: 3, time: 0, warmupIterations: 1 },
+  );
   // The cache kept from earlier iterations: every body has been seen (a long-running watch).
   bench("parse, warm body cache", parseAll, { iterations: 3, time: 0, warmupIterations: 1 });
   // Every Serviceguard body unique (package and node names carry the line number): nearley on each.
-  bench("parse, unique Serviceguard bodies", () => {
-    const parser = createFileParser({ path: "syslog.log", kind: "syslog", hostHint: "node1", yearFor: () => 2026, strict: false });
-    for (const line of uniqueLines) parser.parseLine(line);
-  }, { iterations: 3, time: 0, warmupIterations: 1 });
+  bench(
+    "parse, unique Serviceguard bodies",
+    () => {
+      const parser = createFileParser({ path: "syslog.log", kind: "syslog", hostHint: "node1", yearFor: () => 2026, strict: false });
+      for (const line of uniqueLines) parser.parseLine(line);
+    },
+    { iterations: 3, time: 0, warmupIterations: 1 },
+  );
 });

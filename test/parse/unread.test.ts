@@ -27,8 +27,8 @@ describe("unread replication lines", () => {
     const line = "Nov 26 09:31:08 nodeB1 dbwrap[4711]: the S-VOLs answered in a way this check does not accept";
     expect(markersOf("syslog", line)).toEqual([{ kind: "line.unread", fields: { text: line, terms: "S-VOLs" } }]);
     const text = [
-      "\t########### Node \"nodeB1\": Starting package at Thu Nov 26 09:31:01 EST 2026 ###########",
-      "Nov 26 09:31:07 - Node \"nodeB1\": the S-VOLs answered in a way this check does not accept",
+      '\t########### Node "nodeB1": Starting package at Thu Nov 26 09:31:01 EST 2026 ###########',
+      'Nov 26 09:31:07 - Node "nodeB1": the S-VOLs answered in a way this check does not accept',
       "see the horcm log above for the details",
     ].join("\n");
     expect(markersOf("pkglog", text).map((event) => event.fields?.terms)).toEqual(["S-VOLs", "horcm"]);
@@ -41,7 +41,9 @@ describe("unread replication lines", () => {
 
   it("marks nothing on a line a grammar read, on noise, on binary junk, on AUTO_RUN or in a configuration file", () => {
     expect(markersOf("syslog", "Nov 20 16:31:02 nodeA1 cmcld[2048]: Package oracle_pkg run script exited with NO_RESTART.")).toEqual([]);
-    expect(markersOf("syslog", "Nov 20 16:31:02 nodeA1 pkg.cntl[42]: The local device group oradg is in PVOL_PAIR state; remote state is SVOL_PAIR.")).toEqual([]);
+    expect(markersOf("syslog", "Nov 20 16:31:02 nodeA1 pkg.cntl[42]: The local device group oradg is in PVOL_PAIR state; remote state is SVOL_PAIR.")).toEqual(
+      [],
+    );
     expect(markersOf("syslog", "Nov 20 16:31:02 nodeA1 sendmail[811]: copy of the pair of files done, stat=Sent")).toEqual([]);
     expect(markersOf("syslog", "Nov 20 16:31:02 nodeA1 cmcld[2048]: AUTO_RUN disabled for package sap_pkg by the operator")).toEqual([]);
     expect(markersOf("syslog", "\u0001\u0002PSUE\ufffd SVOL")).toEqual([]);
@@ -60,7 +62,14 @@ describe("unread replication lines", () => {
     const { files } = discoverInputs([samples]);
     const marked = new Map<string, number>();
     for (const file of files) {
-      const parser = createFileParser({ path: file.path, kind: file.kind, hostHint: file.hostHint, packageHint: file.packageHint, yearFor: () => 2026, strict: false });
+      const parser = createFileParser({
+        path: file.path,
+        kind: file.kind,
+        hostHint: file.hostHint,
+        packageHint: file.packageHint,
+        yearFor: () => 2026,
+        strict: false,
+      });
       const bytes = readFileSync(file.path);
       for (const line of (file.path.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8").split("\n")) {
         if (!parser.parseLine(line).events.some((event) => event.kind === "line.unread")) continue;
@@ -80,12 +89,21 @@ describe("unread replication lines", () => {
     const file = (terms: string, prefilter = "vol") => `prefilter: '${prefilter}'\nterms:\n${terms}`;
     expect(() => compileVocabulary("terms: []")).toThrowError(/replication-vocabulary\.yaml: 'prefilter' must be a regular expression/);
     expect(() => compileVocabulary(file(""))).toThrowError(/'terms' must be a non-empty list/);
-    expect(() => compileVocabulary(file("  - { name: x, pattern: '(', caseSensitive: true, examples: [a] }"))).toThrowError(/term 'x': invalid regular expression/);
+    expect(() => compileVocabulary(file("  - { name: x, pattern: '(', caseSensitive: true, examples: [a] }"))).toThrowError(
+      /term 'x': invalid regular expression/,
+    );
     expect(() => compileVocabulary(file("  - { name: x }"))).toThrowError(/term 1 is incomplete/);
-    expect(() => compileVocabulary(file("  - { name: x, pattern: 'PAIR', caseSensitive: true, examples: [COPY] }"))).toThrowError(/term 'x' does not find its example 'COPY'/);
-    expect(() => compileVocabulary(file("  - { name: x, pattern: 'PAIR', caseSensitive: true, examples: [PAIR] }"))).toThrowError(/the prefilter rejects 'PAIR'/);
-    expect(() => compileVocabulary(`${file("  - { name: x, pattern: 'vol', caseSensitive: true, examples: [vol] }")}\nignore:\n  - { name: h, pattern: 'Group', examples: [x] }`))
-      .toThrowError(/ignore entry 'h' does not match its example 'x'/);
+    expect(() => compileVocabulary(file("  - { name: x, pattern: 'PAIR', caseSensitive: true, examples: [COPY] }"))).toThrowError(
+      /term 'x' does not find its example 'COPY'/,
+    );
+    expect(() => compileVocabulary(file("  - { name: x, pattern: 'PAIR', caseSensitive: true, examples: [PAIR] }"))).toThrowError(
+      /the prefilter rejects 'PAIR'/,
+    );
+    expect(() =>
+      compileVocabulary(
+        `${file("  - { name: x, pattern: 'vol', caseSensitive: true, examples: [vol] }")}\nignore:\n  - { name: h, pattern: 'Group', examples: [x] }`,
+      ),
+    ).toThrowError(/ignore entry 'h' does not match its example 'x'/);
     const roles = compileVocabulary(file("  - { name: role, pattern: '\\b[PS]-?VOL(?:\\b|(?=_))', caseSensitive: true, examples: [PVOL] }"));
     expect(replicationTerms("PVOL_PSUE and P-VOL", roles)).toEqual(["PVOL", "P-VOL"]);
   });

@@ -24,29 +24,49 @@ const offset = fc.integer({ min: -23 * 60 - 59, max: 23 * 60 + 59 }).map((minute
 
 describe("zoned lines", () => {
   it("keep the written wall clock at the reference offset and the real instant at any other", () => {
-    fc.assert(fc.property(instant, offset, instant, offset, fc.boolean(), (first, reference, second, other, colon) => {
-      const file = parser();
-      expect(file.parseLine(line(first, reference, colon)).ts).toBe(first + reference * MINUTE);
-      expect(file.parseLine(line(second, other, !colon)).ts).toBe(second + reference * MINUTE);
-      expect(file.context().zoneOffset).toBe(reference);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(instant, offset, instant, offset, fc.boolean(), (first, reference, second, other, colon) => {
+        const file = parser();
+        expect(file.parseLine(line(first, reference, colon)).ts).toBe(first + reference * MINUTE);
+        expect(file.parseLine(line(second, other, !colon)).ts).toBe(second + reference * MINUTE);
+        expect(file.context().zoneOffset).toBe(reference);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("take the reference an earlier file or a stored context set", () => {
-    fc.assert(fc.property(instant, offset, offset, (at, reference, other) => {
-      expect(parser({ zoneOffset: reference }).parseLine(line(at, other, true)).ts).toBe(at + reference * MINUTE);
-      const resumed = createFileParser({ path: "messages", kind: "syslog", yearFor: () => 1999, zoneOffset: other, resume: { ts: null, host: null, bannerTs: null, bannerYear: null, package: null, zoneOffset: reference } });
-      expect(resumed.parseLine(line(at, other, false)).ts).toBe(at + reference * MINUTE);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(instant, offset, offset, (at, reference, other) => {
+        expect(parser({ zoneOffset: reference }).parseLine(line(at, other, true)).ts).toBe(at + reference * MINUTE);
+        const resumed = createFileParser({
+          path: "messages",
+          kind: "syslog",
+          yearFor: () => 1999,
+          zoneOffset: other,
+          resume: { ts: null, host: null, bannerTs: null, bannerYear: null, package: null, zoneOffset: reference },
+        });
+        expect(resumed.parseLine(line(at, other, false)).ts).toBe(at + reference * MINUTE);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("are converted exactly to --tz's wall clock, daylight saving included", () => {
-    fc.assert(fc.property(fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }), offset, fc.constantFrom("Europe/Paris", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata", "UTC"), (at, written, zone) => {
-      const file = parser({ timeZone: zone });
-      const fraction = at % 1000;
-      expect(file.parseLine(line(at, written, true)).ts).toBe(toWallClock(at - fraction, zone) + fraction);
-      expect(file.context().zoneOffset).toBeNull();
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }),
+        offset,
+        fc.constantFrom("Europe/Paris", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata", "UTC"),
+        (at, written, zone) => {
+          const file = parser({ timeZone: zone });
+          const fraction = at % 1000;
+          expect(file.parseLine(line(at, written, true)).ts).toBe(toWallClock(at - fraction, zone) + fraction);
+          expect(file.context().zoneOffset).toBeNull();
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it("never take the year the year-less inference would give", () => {
