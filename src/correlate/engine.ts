@@ -225,7 +225,23 @@ function compilePattern(pattern: EventPattern): CompiledPattern {
   };
 }
 
+/**
+Compiled once per rule object: analyze builds an engine per bundle (and a fresh one when a bundle's files are
+merged), and compiling 40-odd rules each time cost more than correlating a small bundle (samples/: 12 % of the
+CPU). A compiled rule holds no state of an engine: its patterns are pure tests and `slots` a memo of strings.
+*/
+const compiledRules = new WeakMap<Rule, CompiledRule>();
+
 function compile(rule: Rule): CompiledRule {
+  let compiled = compiledRules.get(rule);
+  if (compiled === undefined) {
+    compiled = compileRule(rule);
+    compiledRules.set(rule, compiled);
+  }
+  return compiled;
+}
+
+function compileRule(rule: Rule): CompiledRule {
   const match = rule.match;
   const steps = (match.sequence ?? (match.event ? [match.event] : [])).map(compilePattern);
   const absent = match.absent ? compilePattern(match.absent.event) : null;
