@@ -234,12 +234,18 @@ function withoutPastStates(whole: Token[]): Token[] {
 
 const isStateToken = (token: Token): boolean => token.type === "roleState" || token.type === "pairState";
 
+// "Wait until the device group is in PAIR state", "unless both sides are PAIR": a state to reach, not the present.
+const GOAL_WORDS = new Set(["until", "unless", "till"]);
+
 /**
 "The previous state (PAIR or COPY) of the SVOL cannot be determined": states offered as alternatives are what
-the line does not know, not a state it reports. Every state of an "X or Y" (or "X, Y or Z") run is left out.
+the line does not know, not a state it reports. Every state of an "X or Y" (or "X, Y or Z") run is left out,
+and so is every state after "until"/"unless" (a condition to wait for).
 */
 function withoutAlternativeStates(tokens: Token[]): Token[] {
   const alternative = new Set<number>();
+  const condition = tokens.findIndex((token) => token.type === "word" && GOAL_WORDS.has(token.value.toLowerCase()));
+  if (condition >= 0) for (let index = condition + 1; index < tokens.length; index++) if (isStateToken(tokens[index])) alternative.add(index);
   for (let index = 1; index + 1 < tokens.length; index++) {
     if (tokens[index].type !== "word" || tokens[index].value.toLowerCase() !== "or") continue;
     if (!isStateToken(tokens[index - 1]) || !isStateToken(tokens[index + 1])) continue;

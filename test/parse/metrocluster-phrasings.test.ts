@@ -312,8 +312,13 @@ describe("states offered as alternatives are what the line does not know", () =>
     "oradg is PAIR or COPY: cannot tell which",
     "local PVOL_PAIR or PVOL_COPY",
     "the S-VOL was in PAIR, COPY or PSUS before the split",
+    "The package will not be started. Wait until the device group is in PAIR state before moving the package.",
+    "do not fail back unless both sides are PAIR",
   ])("%s gives no pair state", (text) => {
     expect(eventsOf(text).filter((event) => event.kind === "pair.state")).toEqual([]);
+  });
+  it("a state stated before 'until' is still read", () => {
+    expect(eventsOf("local SVOL_PSUE until the links are repaired")).toEqual([{ kind: "pair.state", fields: { side: "local", role: "SVOL", state: "PSUE" } }]);
   });
   it("a stated state beside an alternative is still read", () => {
     expect(eventsOf("local state SVOL_PSUS; whether it was PAIR or COPY before is unknown")).toEqual([
