@@ -790,7 +790,8 @@ function interpret(whole: Token[]): Draft[] {
       if (START_NOUNS.has(lower[index]) && REFUSAL_WORDS.has(lower[nextValue(index, 3)] ?? "")) return index;
       if (REFUSAL_WORDS.has(lower[index]) && lower[index + 1] === "to" && START_NOUNS.has(lower[index + 2] ?? "")) return index;
       if (lower[index] === "not" && lower[index + 1] === "be" && lower[index + 2] === "started" && !aboutPart(index) && !switchedOff) return index;
-      if (lower[index] === "exit" && (tokens[index + 1]?.value === "1" || tokens[index + 1]?.value === "2") && tokens[index + 1].type === "number") return index;
+      // "Service bankcore_mon in package bankpkg failed (exit 1)": the exit of a part (a service, a daemon, a unit) the line is about.
+      if (lower[index] === "exit" && (tokens[index + 1]?.value === "1" || tokens[index + 1]?.value === "2") && tokens[index + 1].type === "number" && !notPackageObject(lower[0])) return index;
     }
     return -1;
   }
@@ -1157,6 +1158,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   // Not refusals: a daemon or a unit not started, a package kept down by a Serviceguard switch (AUTO_RUN, AUTOSTART_CMCLD).
   { text: "horcm@2.service: Unit is disabled, not starting (preset changed by package update).", expect: [{ kind: "horcm.error", fields: { instance: 2 } }] },
   { text: "Cluster daemon not started on this node: AUTOSTART_CMCLD=0 in /etc/rc.config.d/cmcluster", expect: [] },
+  { text: "Service bankcore_mon in package bankpkg failed (exit 1).", expect: [] },
   { text: "Package payroll not started: AUTO_RUN is disabled after recovery (continental primary package)", expect: [] },
   { text: "cmclconfd not started: the node is not configured", expect: [] },
   { text: "automatic start on a split secondary copy is disabled in the package environment file; refusing here (exit 2)", expect: [{ kind: "mc.start.refused", fields: { exitCode: 2 } }] },

@@ -293,6 +293,8 @@ describe("a daemon, a unit or a Serviceguard switch not starting is not a Metroc
     "cmclconfd: cmcld not started",
     "Package payroll not started: AUTO_RUN is disabled after recovery",
     "Package payroll will not be started: package switching is disabled",
+    "Service bankcore_mon in package bankpkg failed (exit 1).",
+    "cmcld: cmclconfd exited (exit 2)",
   ])("%s", (text) => {
     expect(eventsOf(text).filter((event) => event.kind === "mc.start.refused")).toEqual([]);
   });
