@@ -190,8 +190,23 @@ function scanFree(tokens: Token[]): Draft[] {
   if (lower.includes("no") && lower.includes("eligible") && (lower.includes("nodes") || lower.includes("node"))) {
     events.push(draft("pkg.no.eligible.node", { package: nameAfter(words, lower, "package") }));
   }
+  const leftNode = nodeThatLeft(words, lower);
+  if (leftNode) events.push(draft("node.timeout", { node: leftNode, package: nameAfter(words, lower, "package") }));
   events.push(...arbitration(words, lower));
   return events;
+}
+
+/**
+cmcld saying a node left the cluster in other words than "Timed out node X": "Package pkgA is no longer
+running on node X (node failed)", "node X failed", "node X has been removed from the cluster". The words
+must follow "node X" (a package that failed on a node is not a node failure). Wording not public.
+*/
+function nodeThatLeft(words: string[], lower: string[]): string | undefined {
+  const index = lower.indexOf("node");
+  const name = nameAfter(words, lower, "node");
+  if (index < 0 || !name) return undefined;
+  const tail = lower.slice(index + 2).map(stripParens).join(" ");
+  return /^(?:node failed|node timed out|failed|has failed|timed out|(?:has been |was )?removed from the cluster)$/.test(tail) ? stripParens(name) : undefined;
 }
 
 const LOCK_FAILED = ["failed", "denied", "unable", "cannot"];
@@ -353,6 +368,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Failed obtaining the lock from quorum server qs01", expect: [{ kind: "cluster.lock.failed", fields: { server: "qs01" } }] },
   { text: "Failed to start package pkgA", expect: [{ kind: "pkg.start.failed", package: "pkgA" }] },
   { text: "Failed to open /var/adm/cmcluster/log/foo", expect: [] },
+  { text: "Package shippkg is no longer running on node rtm-sh1 (node failed).", expect: [{ kind: "node.timeout", package: "shippkg", node: "rtm-sh1" }] },
+  { text: "Package pkgB is no longer running on node nodeB2 (node timed out)", expect: [{ kind: "node.timeout", package: "pkgB", node: "nodeB2" }] },
+  { text: "Package pkgA is no longer running on node nodeA1.", expect: [] },
+  { text: "Package pkgA cannot run on node nodeB1, failed dependency", expect: [] },
   { text: "Package paypkg halted on node pay-a1.", expect: [{ kind: "pkg.halted", package: "paypkg", node: "pay-a1" }] },
   { text: "Package paypkg started on node pay-b1.", expect: [{ kind: "pkg.started", package: "paypkg", node: "pay-b1" }] },
 ];
