@@ -221,7 +221,8 @@ const STATE_ASSIGNMENT = /=["']?(?:[PS]-?VOL[_ -]?)?(?:PAIR|PSU[SE]|SSUS|SSWS|CO
 "was"/"previously" is the state before the change, not news: it is left out (read, it would put the pair
 model back in the old state at the same instant).
 */
-function withoutPastStates(tokens: Token[]): Token[] {
+function withoutPastStates(whole: Token[]): Token[] {
+  const tokens = withoutAlternativeStates(whole);
   let stated = false;
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
@@ -229,6 +230,23 @@ function withoutPastStates(tokens: Token[]): Token[] {
     else if (stated && token.type === "word" && PAST_WORDS.has(token.value.toLowerCase())) return tokens.slice(0, index);
   }
   return tokens;
+}
+
+const isStateToken = (token: Token): boolean => token.type === "roleState" || token.type === "pairState";
+
+/**
+"The previous state (PAIR or COPY) of the SVOL cannot be determined": states offered as alternatives are what
+the line does not know, not a state it reports. Every state of an "X or Y" (or "X, Y or Z") run is left out.
+*/
+function withoutAlternativeStates(tokens: Token[]): Token[] {
+  const alternative = new Set<number>();
+  for (let index = 1; index + 1 < tokens.length; index++) {
+    if (tokens[index].type !== "word" || tokens[index].value.toLowerCase() !== "or") continue;
+    if (!isStateToken(tokens[index - 1]) || !isStateToken(tokens[index + 1])) continue;
+    alternative.add(index + 1);
+    for (let before = index - 1; before >= 0 && isStateToken(tokens[before]); before--) alternative.add(before);
+  }
+  return alternative.size === 0 ? tokens : tokens.filter((_, index) => !alternative.has(index));
 }
 
 /** Read the facts of one body from its typed tokens. */

@@ -11,6 +11,7 @@ import { createFileParser, type FileParser } from "../parse/index.js";
 import type { FileRecord, LineToStore, Store } from "../store/store.js";
 import { bundleZoneOffset, resumeContext } from "./ingest.js";
 import type { LiveFindings } from "./live-findings.js";
+import { parseFramedLine } from "./parse-batches.js";
 
 export interface LiveParsing {
   readonly timeZone?: string;
@@ -66,20 +67,9 @@ export class LiveStoreWriter {
   private parse(parser: FileParser, lines: readonly FramedLine[]): { batch: LineToStore[]; newest: number | null } {
     let newest: number | null = null;
     const batch: LineToStore[] = lines.map((framed) => {
-      const parsed = parser.parseLine(framed.text);
-      if (parsed.ts !== null && (newest === null || parsed.ts > newest)) newest = parsed.ts;
-      return {
-        lineNo: framed.lineNo,
-        ts: parsed.ts,
-        host: parsed.host,
-        program: parsed.program,
-        package: parsed.package,
-        format: parsed.format,
-        text: framed.text,
-        events: parsed.events,
-        startOffset: framed.startOffset,
-        endOffset: framed.endOffset,
-      };
+      const line = parseFramedLine(parser, framed);
+      if (line.ts !== null && (newest === null || line.ts > newest)) newest = line.ts;
+      return line;
     });
     return { batch, newest };
   }

@@ -62,6 +62,23 @@ export type ParseMessage = ParsedBatch | ParseEnd;
 /** What a BatchParser needs: the job less where the bytes come from. */
 export type ParseSettings = Omit<ParseJob, "compressed" | "hashContent">;
 
+/** A framed line parsed, as the store takes it: analyze's batches and watch's appended lines are built alike. */
+export function parseFramedLine(parser: FileParser, framed: FramedLine): LineToStore {
+  const parsed = parser.parseLine(framed.text);
+  return {
+    lineNo: framed.lineNo,
+    ts: parsed.ts,
+    host: parsed.host,
+    program: parsed.program,
+    package: parsed.package,
+    format: parsed.format,
+    text: framed.text,
+    events: parsed.events,
+    startOffset: framed.startOffset,
+    endOffset: framed.endOffset,
+  };
+}
+
 /**
 Frames bytes into lines and parses them, in batches, synchronously: the one way from bytes to stored
 lines, whether the bytes come from a file (parseBatches) or from a rule example's text.
@@ -119,19 +136,7 @@ export class BatchParser {
   }
 
   private take(framed: FramedLine): void {
-    const parsed = this.parser.parseLine(framed.text);
-    this.lines.push({
-      lineNo: framed.lineNo,
-      ts: parsed.ts,
-      host: parsed.host,
-      program: parsed.program,
-      package: parsed.package,
-      format: parsed.format,
-      text: framed.text,
-      events: parsed.events,
-      startOffset: framed.startOffset,
-      endOffset: framed.endOffset,
-    });
+    this.lines.push(parseFramedLine(this.parser, framed));
     this.endOffset = framed.endOffset;
   }
 

@@ -305,3 +305,19 @@ describe("a daemon, a unit or a Serviceguard switch not starting is not a Metroc
     expect(eventsOf(text).filter((event) => event.kind === "mc.start.refused")).toHaveLength(1);
   });
 });
+
+describe("states offered as alternatives are what the line does not know", () => {
+  it.each([
+    "Device group gov_dg: The previous state (PAIR or COPY) of the SVOL cannot be determined; AUTO_SVOLPSUS=0.",
+    "oradg is PAIR or COPY: cannot tell which",
+    "local PVOL_PAIR or PVOL_COPY",
+    "the S-VOL was in PAIR, COPY or PSUS before the split",
+  ])("%s gives no pair state", (text) => {
+    expect(eventsOf(text).filter((event) => event.kind === "pair.state")).toEqual([]);
+  });
+  it("a stated state beside an alternative is still read", () => {
+    expect(eventsOf("local state SVOL_PSUS; whether it was PAIR or COPY before is unknown")).toEqual([
+      { kind: "pair.state", fields: { side: "local", role: "SVOL", state: "PSUS" } },
+    ]);
+  });
+});
