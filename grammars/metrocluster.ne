@@ -767,6 +767,9 @@ function interpret(whole: Token[]): Draft[] {
     const replicationFact = tokens.some((token, at) => ["roleState", "role", "pairState", "exCode", "forceflag", "takeoverName"].includes(token.type)
       || ((token.type === "autoName" || (token.type === "assignment" && /^auto_/i.test(token.value))) && !switchName(at)));
     const switchedOff = !replicationFact && (lower.includes("disabled") || lower.some((_, at) => switchName(at)));
+    const aboutStart = replicationFact || deviceGroup !== undefined && deviceGroup !== null
+      || lower.some((word) => START_NOUNS.has(word) || /^(?:package|pkg|metrocluster|takeover|refus\w*|denied)$/.test(word))
+      || tokens.length === 2; // the body is only "exit 1": the Metrocluster check's own last line in a package log
     for (let index = 0; index < tokens.length; index++) {
       // key=value forms: "decision=NO_START exit=1", "action=refuse", "result=start_denied".
       if (tokens[index].type === "assignment") {
@@ -790,8 +793,10 @@ function interpret(whole: Token[]): Draft[] {
       if (START_NOUNS.has(lower[index]) && REFUSAL_WORDS.has(lower[nextValue(index, 3)] ?? "")) return index;
       if (REFUSAL_WORDS.has(lower[index]) && lower[index + 1] === "to" && START_NOUNS.has(lower[index + 2] ?? "")) return index;
       if (lower[index] === "not" && lower[index + 1] === "be" && lower[index + 2] === "started" && !aboutPart(index) && !switchedOff) return index;
-      // "Service bankcore_mon in package bankpkg failed (exit 1)": the exit of a part (a service, a daemon, a unit) the line is about.
-      if (lower[index] === "exit" && (tokens[index + 1]?.value === "1" || tokens[index + 1]?.value === "2") && tokens[index + 1].type === "number" && !notPackageObject(lower[0])) return index;
+      // A bare "exit 1" is Metrocluster's refusal only on a line about replication or a package start: a cron job
+      // or a script that "FAILED exit 1" is not (round4 14, a healthy day), nor the exit of a part of the package the
+      // line is about ("Service bankcore_mon in package bankpkg failed (exit 1)": a service, a daemon, a unit).
+      if (lower[index] === "exit" && (tokens[index + 1]?.value === "1" || tokens[index + 1]?.value === "2") && tokens[index + 1].type === "number" && aboutStart && !notPackageObject(lower[0])) return index;
     }
     return -1;
   }
@@ -1014,6 +1019,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "mc.start.refused", fields: { exitCode: null } },
     { kind: "forceflag", fields: { present: false } },
   ] },
+  { text: "cron[5012]: (oracle) CMD (/u01/scripts/purge_trc.sh) FAILED exit 1", expect: [] },
+  { text: "backup job nightly_tar FAILED, exit 2", expect: [] },
   { text: "Do not start with exit 2", expect: [{ kind: "mc.start.refused", fields: { exitCode: 2 } }] },
   { text: "Warning: the data on the SVOL may be non-current", expect: [{ kind: "mc.noncurrent", fields: {} }] },
   { text: "horcmstart.sh 0", expect: [{ kind: "horcm.started", fields: { instance: 0 } }] },

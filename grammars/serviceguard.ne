@@ -57,6 +57,9 @@ var anyToken = { test: isRealToken };
 // The third word of the "Package X ..." sentences above; any other third word is a free "Package" sentence.
 const PACKAGE_VERBS = new Set(["run", "halt", "switching", "started", "halted", "completed", "failed", "FAILED", "with", "has"]);
 var otherPackageVerb = matcher((value) => !PACKAGE_VERBS.has(value));
+// "Failed to start/halt package X" are sentences; any other "Failed ..." body is free text (a lock refusal).
+var notTo = matcher((value) => value !== "to");
+var notStartOrHalt = matcher((value) => value !== "start" && value !== "halt");
 
 function draft(kind: string, columns: { package?: string; node?: string; deviceGroup?: string } = {}, fields?: Record<string, Scalar | undefined>): Draft {
   const event: Draft = { kind };
@@ -166,7 +169,7 @@ function adminCommandEvent(command: Token): Draft[] {
 }
 
 // English words that follow "package"/"node" in prose and are not a name ("this node because ...").
-const NOT_A_NAME = new Set(["because", "is", "has", "was", "this", "that", "the", "and", "for", "to", "in", "on", "of", "switching", "cannot", "will", "not"]);
+const NOT_A_NAME = new Set(["because", "is", "has", "was", "this", "that", "the", "and", "for", "to", "in", "on", "of", "switching", "cannot", "will", "not", "lock"]);
 
 /** The name after `key` (case-insensitive), unless it is an English word. */
 function nameAfter(words: string[], lower: string[], key: string): string | undefined {
@@ -187,8 +190,23 @@ function scanFree(tokens: Token[]): Draft[] {
   if (lower.includes("no") && lower.includes("eligible") && (lower.includes("nodes") || lower.includes("node"))) {
     events.push(draft("pkg.no.eligible.node", { package: nameAfter(words, lower, "package") }));
   }
+  const leftNode = nodeThatLeft(words, lower);
+  if (leftNode) events.push(draft("node.timeout", { node: leftNode, package: nameAfter(words, lower, "package") }));
   events.push(...arbitration(words, lower));
   return events;
+}
+
+/**
+cmcld saying a node left the cluster in other words than "Timed out node X": "Package pkgA is no longer
+running on node X (node failed)", "node X failed", "node X has been removed from the cluster". The words
+must follow "node X" (a package that failed on a node is not a node failure). Wording not public.
+*/
+function nodeThatLeft(words: string[], lower: string[]): string | undefined {
+  const index = lower.indexOf("node");
+  const name = nameAfter(words, lower, "node");
+  if (index < 0 || !name) return undefined;
+  const tail = lower.slice(index + 2).map(stripParens).join(" ");
+  return /^(?:node failed|node timed out|failed|has failed|timed out|(?:has been |was )?removed from the cluster)$/.test(tail) ? stripParens(name) : undefined;
 }
 
 const LOCK_FAILED = ["failed", "denied", "unable", "cannot"];
@@ -210,6 +228,9 @@ function arbitration(words: string[], lower: string[]): Draft[] {
     const lockIndex = lower.indexOf("lock");
     const lock = lockIndex >= 0 && words[lockIndex + 1]?.startsWith("/") ? words[lockIndex + 1] : undefined;
     events.push(draft("cluster.lock.failed", {}, { lock, server: after(words, "at") ?? server }));
+    // Refused the lock while the cluster re-forms: this node lost the tie-break and leaves the cluster
+    // (the losing half halts: Managing Serviceguard, "Cluster Lock"), as the daemon's "lost the quorum".
+    if (lower.some((word) => /^re-?form/.test(word))) return [...events, draft("cluster.quorum.lost")];
   } else if (text.includes("quorum server") && SERVER_DOWN.some((word) => lower.includes(word))) {
     events.push(draft("quorum.server.unavailable", {}, { server }));
   }
@@ -341,6 +362,18 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Obtaining Cluster Lock from quorum server qs01", expect: [] },
   { text: "cluster daemon halting: lost quorum, unable to reform the cluster", expect: [{ kind: "cluster.quorum.lost" }] },
   { text: "LVM: VG 64 0x010000: Lost quorum.", expect: [] },
+  // A lock refused while the cluster re-forms: this node lost the tie-break (its daemon halts).
+  { text: "Failed to obtain cluster lock; cluster reformation did not complete", expect: [{ kind: "cluster.lock.failed" }, { kind: "cluster.quorum.lost" }] },
+  { text: "Unable to get the quorum server lock during cluster re-formation", expect: [{ kind: "cluster.lock.failed" }, { kind: "cluster.quorum.lost" }] },
+  { text: "Failed obtaining the lock from quorum server qs01", expect: [{ kind: "cluster.lock.failed", fields: { server: "qs01" } }] },
+  { text: "Failed to start package pkgA", expect: [{ kind: "pkg.start.failed", package: "pkgA" }] },
+  { text: "Failed to open /var/adm/cmcluster/log/foo", expect: [] },
+  { text: "Package shippkg is no longer running on node rtm-sh1 (node failed).", expect: [{ kind: "node.timeout", package: "shippkg", node: "rtm-sh1" }] },
+  { text: "Package pkgB is no longer running on node nodeB2 (node timed out)", expect: [{ kind: "node.timeout", package: "pkgB", node: "nodeB2" }] },
+  { text: "Package pkgA is no longer running on node nodeA1.", expect: [] },
+  { text: "Package pkgA cannot run on node nodeB1, failed dependency", expect: [] },
+  { text: "Package paypkg halted on node pay-a1.", expect: [{ kind: "pkg.halted", package: "paypkg", node: "pay-a1" }] },
+  { text: "Package paypkg started on node pay-b1.", expect: [{ kind: "pkg.started", package: "paypkg", node: "pay-b1" }] },
 ];
 %}
 
@@ -423,12 +456,20 @@ sentence ->
       {% () => [draft("pkg.halt.failed")] %}
   | "Package" %word "started" "successfully" rest
       {% (d) => [draft("pkg.start.completed", { package: d[1].value })] %}
+  | "Package" %word "started" "on" "node" %word rest
+      {% (d) => [draft("pkg.started", { package: d[1].value, node: d[5].value })] %}
+  | "Package" %word "halted" "on" "node" %word rest
+      {% (d) => [draft("pkg.halted", { package: d[1].value, node: d[5].value })] %}
   | "Package" %word "halted" "successfully" rest
       {% (d) => [draft("pkg.halt.completed", { package: d[1].value })] %}
   | "Failed" "to" "start" "package" %word rest
       {% (d) => [draft("pkg.start.failed", { package: d[4].value })] %}
   | "Failed" "to" "halt" "package" %word rest
       {% (d) => [draft("pkg.halt.failed", { package: d[4].value })] %}
+  | "Failed" "to" %notStartOrHalt rest
+      {% (d) => scanFree([d[0], d[1], d[2], ...d[3]]) %}
+  | "Failed" %notTo rest
+      {% (d) => scanFree([d[0], d[1], ...d[2]]) %}
   | "Starting" "md" %word rest
       {% (d) => [draft("pkg.md.start", {}, { md: d[2].value })] %}
   | "Deactivating" "md" %word rest
