@@ -2621,6 +2621,29 @@ def s55_partner_array_replaced_smpl():
                "Site A's array fails for good on the 16th; the site B nodes take over (SVOL-takeover, AUTO_NONCURDATA=1) and oracle_pkg runs on nodeB1 on SSWS data, which first calls for a swap resync. On the 19th a replacement array is installed at site A: the pasted pairdisplay -fc from nodeB1 shows the local S-VOL SSWS and the remote volumes SMPL on the new serial. There is no pair left to swap (pairresync -swaps is rejected against SMPL): the swap-resync finding closes and the advice is to delete the half-pair on site B (pairsplit -S) and recreate the pairs from site B (paircreate -vl), oracle_pkg running on.")
 
 
+def s56_node_left_not_rejoined():
+    b = Bundle("node-left-not-rejoined")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(21, 6, 0), T(22, 12, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(21, 6, 0, 0))
+    morning_start(b, "nodeA1", T(21, 6, 2, 0), "oracle_pkg", "oradg")
+    # nodeA1 panics at 14:40 (its log just ends); the others time it out, re-form, and oracle_pkg fails over to nodeA2
+    b.sys("nodeA1", T(21, 14, 40, 2), "vmunix", "panic: Data page fault")
+    for node in ["nodeA2"] + SITE_B:
+        b.sys(node, T(21, 14, 40, 10), "cmcld[2048]", "Member nodeA1 seems unhealthy, not receiving heartbeats from it.")
+        b.sys(node, T(21, 14, 40, 16), "cmcld[2048]", "Timed out node nodeA1. It may have failed.")
+        b.sys(node, T(21, 14, 40, 16), "cmcld[2048]", "Attempting to form a new cluster")
+        b.sys(node, T(21, 14, 40, 20), "cmcld[2048]", "Obtaining Cluster Lock from quorum server qs01")
+        b.sys(node, T(21, 14, 40, 21), "cmcld[2048]", "3 nodes have re-formed the cluster")
+    b.syslogs[("nodeA1", "syslog.log")] = [e for e in b.syslogs[("nodeA1", "syslog.log")] if e[0] <= T(21, 14, 40, 2)]
+    morning_start(b, "nodeA2", T(21, 14, 40, 25), "oracle_pkg", "oradg")
+    b.sys("nodeA2", T(22, 9, 0, 0), "logger", "root: nodeA1 back from HP repair (CPU board), AUTOSTART_CMCLD=0 so it stays out until we rejoin it")
+    b.write()
+    b.expected([finding_of("node-left-not-rejoined", "rejoin-node", "warning", "open", "oracle_pkg")],
+               ["full-resync", "swap-resync", "recreate-pairs", "force-or-resync", "investigate"],
+               "At 14:40 nodeA1, where oracle_pkg runs, panics; the other nodes time it out, re-form the cluster and Serviceguard restarts oracle_pkg on nodeA2 at the same site (the pairs stay PAIR: no takeover, nothing to resynchronize). The next morning nodeA1 is back from repair, but AUTOSTART_CMCLD=0 keeps it out of the cluster and nobody rejoins it: the cluster has one failover target less, and oracle_pkg cannot be moved back. Operator: cmrunnode nodeA1, then cmviewcl to see it up; move oracle_pkg back when convenient.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -2678,3 +2701,4 @@ if __name__ == "__main__":
     s53_continental_recovery_not_started()
     s54_start_refused_after_operator_split()
     s55_partner_array_replaced_smpl()
+    s56_node_left_not_rejoined()
