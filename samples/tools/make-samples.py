@@ -2639,7 +2639,7 @@ def s56_node_left_not_rejoined():
     morning_start(b, "nodeA2", T(21, 14, 40, 25), "oracle_pkg", "oradg")
     b.sys("nodeA2", T(22, 9, 0, 0), "logger", "root: nodeA1 back from HP repair (CPU board), AUTOSTART_CMCLD=0 so it stays out until we rejoin it")
     b.write()
-    b.expected([finding_of("node-left-not-rejoined", "rejoin-node", "warning", "open", "oracle_pkg")],
+    b.expected([finding_of("node-left-not-rejoined", "rejoin-node", "warning", "open", "oracle_pkg", "oradg")],
                ["full-resync", "swap-resync", "recreate-pairs", "force-or-resync", "investigate"],
                "At 14:40 nodeA1, where oracle_pkg runs, panics; the other nodes time it out, re-form the cluster and Serviceguard restarts oracle_pkg on nodeA2 at the same site (the pairs stay PAIR: no takeover, nothing to resynchronize). The next morning nodeA1 is back from repair, but AUTOSTART_CMCLD=0 keeps it out of the cluster and nobody rejoins it: the cluster has one failover target less, and oracle_pkg cannot be moved back. Operator: cmrunnode nodeA1, then cmviewcl to see it up; move oracle_pkg back when convenient.")
 
