@@ -6,7 +6,7 @@ that reports their changes.
 
 import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { watch as chokidarWatch, type ChokidarOptions, type FSWatcher } from "chokidar";
+import { watch as chokidarWatch, type ChokidarOptions } from "chokidar";
 import { isRotatedSibling, type FollowedPlace } from "../ingest/follower.js";
 import { classify, placeOf, SKIPPED_FOLDERS } from "../ingest/discover.js";
 
@@ -86,7 +86,12 @@ function nearestExisting(path: string): string {
 }
 
 /** The part of chokidar the target watcher uses (a seam for tests that must make chokidar miss a file). */
-export type WatchFactory = (paths: string[], options: ChokidarOptions) => Pick<FSWatcher, "on" | "once" | "close">;
+export interface TargetWatch {
+  on(event: string, listener: (...args: never[]) => void): unknown;
+  once(event: string, listener: (...args: never[]) => void): unknown;
+  close(): Promise<void>;
+}
+export type WatchFactory = (paths: string[], options: ChokidarOptions) => TargetWatch;
 
 // chokidar lists a new folder before it starts watching it: a file written in between is never reported
 // (node_modules/chokidar/handler.js, _handleDir: _handleRead, then _watchWithNodeFs). A folder that just
@@ -109,7 +114,7 @@ export class TargetWatcher {
   readonly files: ReadonlySet<string>;
   readonly directories: readonly string[];
   private readonly roots: readonly string[];
-  private readonly chokidar: Pick<FSWatcher, "on" | "once" | "close">;
+  private readonly chokidar: TargetWatch;
   /** Folders that appeared while watching, with when: listed again until chokidar surely watches them. */
   private readonly youngFolders = new Map<string, number>();
   /** What the last listing saw of each log in a young folder (size, mtime, inode): only a change is reported. */

@@ -41,8 +41,8 @@ describe("the target watcher, when chokidar misses the files of a folder that ap
   function fakeChokidar(): { factory: WatchFactory; emit: (event: string, path?: string) => void } {
     const emitter = new EventEmitter();
     const factory: WatchFactory = () => ({
-      on: (event: string, listener: (...args: never[]) => void) => (emitter.on(event, listener), undefined) as never,
-      once: (event: string, listener: (...args: never[]) => void) => (emitter.once(event, listener), undefined) as never,
+      on: (event, listener) => emitter.on(event, listener as (...args: unknown[]) => void),
+      once: (event, listener) => emitter.once(event, listener as (...args: unknown[]) => void),
       close: async () => {},
     });
     return { factory, emit: (event, path) => emitter.emit(event, path) };
