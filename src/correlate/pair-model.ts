@@ -49,6 +49,8 @@ interface PackageState {
   readonly logged: Map<string, Scalar>;
 }
 
+// Raid Manager's "no such group" (239) and "no such device or group" (247): about a name, not a group's volumes.
+const NAME_NOT_FOUND_CODES: ReadonlySet<string> = new Set(["EX_ENOGRP", "EX_ENOENT"]);
 /** Where a state path is read: the event's group, package and node, and the rule's "now". */
 export interface LookupContext {
   readonly deviceGroup: string | null;
@@ -203,6 +205,13 @@ export class PairModel {
     // Naming no package, an unknown label in a bundle that knows one group only is a tag (a user's logger
     // tag, "drtest: swap-takeover timeout"), and the line is about that group.
     if (deviceGroupFrom === "label" && deviceGroup !== null && packageName === null && !this.isKnownGroup(deviceGroup)) {
+      const only = this.onlyKnownGroup();
+      if (only !== null) [deviceGroup, deviceGroupFrom] = [only, "only-group-of-bundle"];
+    }
+    // A Raid Manager error names its command, never its group ("pairsplit: [EX_ENQVOL] Unmatched volume status
+    // within the group"): in a bundle that knows one group only, it is about that group. Not an error saying
+    // the name itself is unknown: that one is about a name the instance lacks, maybe a typo.
+    if (deviceGroup === null && packageName === null && event.kind === "raid.error" && !NAME_NOT_FOUND_CODES.has(String(event.fields.code))) {
       const only = this.onlyKnownGroup();
       if (only !== null) [deviceGroup, deviceGroupFrom] = [only, "only-group-of-bundle"];
     }
