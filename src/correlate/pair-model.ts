@@ -159,6 +159,8 @@ interface AppliedEvent {
 export class PairModel {
   private readonly groups = new Map<string, DeviceGroupState>();
   private readonly packages = new Map<string, PackageState>();
+  /** Device -> the package whose run script mounted it (pkg.fs.mount). */
+  private readonly mountedBy = new Map<string, string>();
   /** The device groups each package's configuration names (DEVICE_GROUP), and those its events named with it. */
   private readonly packageConfigGroups = new Map<string, Set<string>>();
   private readonly packageLinkedGroups = new Map<string, Set<string>>();
@@ -186,7 +188,8 @@ export class PairModel {
   wrong guess can be seen.
   */
   resolve(event: LogEvent): { deviceGroup: string | null; package: string | null; deviceGroupFrom?: string } {
-    const packageName = event.package ?? null;
+    const device = (event.package ?? null) === null && typeof event.fields.device === "string" ? event.fields.device : undefined;
+    const packageName = event.package ?? (device !== undefined ? (this.mountedBy.get(device) ?? null) : null);
     let deviceGroup = event.deviceGroup ?? null;
     let deviceGroupFrom: string | undefined =
       deviceGroup !== null && typeof event.fields.deviceGroupFrom === "string" ? event.fields.deviceGroupFrom : undefined;
@@ -369,6 +372,13 @@ export class PairModel {
     ["horcm.started", (applied) => this.onHorcm(applied)],
     ["horcm.stopped", (applied) => this.onHorcm(applied)],
     ["horcm.error", (applied) => this.onHorcm(applied)],
+    // The devices a package mounts: a kernel line about one of them (a full file system) is about the package.
+    [
+      "pkg.fs.mount",
+      ({ fields, packageName }) => {
+        if (packageName && typeof fields.device === "string") this.mountedBy.set(fields.device, packageName);
+      },
+    ],
     ["pkg.started", (applied) => this.onPackageStarted(applied)],
     ["pkg.start.completed", (applied) => this.onPackageStarted(applied)],
     [
