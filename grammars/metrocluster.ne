@@ -77,6 +77,10 @@ const TAKEOVER_RESULTS = ["nop", "swap", "svol", "pvol-smpl", "pvol-psue", "svol
 const FENCE_LEVELS = new Set(["DATA", "STATUS", "NEVER", "ASYNC"]);
 // Words that may stand between a keyword and its value: "fence level is DATA", "AUTO_X set to 1".
 const CONNECTORS = new Set(["is", "are", "=", "set", "to", "of", "level", "value", "now", "currently", "in", "the", "state", "status", "was", "has", "been", "a", "be", "reports", "reported", "shows", "showing"]);
+// "pair still PSUE", "pairs now PAIR": a bare state said of the pair.
+const PAIR_NOUNS = new Set(["pair", "pairs"]);
+// Words that say a pair was suspended, before the state in brackets: "suspended by error (PSUE)".
+const SUSPENSION_WORDS = new Set(["suspended", "split", "by", "error", "due", "to", "with"]);
 const STATE_WORDS = new Set(["state", "status", "states", "statuses", "volstat", "report", "reports", "shows", "show", "volume", "volumes", "ldev", "ldevs"]);
 const DEVICE_GROUP_STOP = new Set(["state", "status", "is", "are", "for", "of", "the", "in", "has", "was", "not", "on", "and", "name", "named", "to", "with", "from", "at"]);
 const NEGATIONS = new Set(["no", "not", "absent", "missing", "without", "create", "cannot", "can't", "doesn't", "isn't"]);
@@ -321,6 +325,10 @@ function interpret(whole: Token[]): Draft[] {
     else if (lower[index] === "group" && !["volume", "disk", "recovery", "resource", "consistency", "device", "journal"].includes(lower[index - 1] ?? "")) keywordEnd = index;
     // "Status of dg oradg": the common abbreviation.
     else if (lower[index] === "dg" && token.type === "word") keywordEnd = index;
+    // "XPMON: 85011 pair ledger_dg suspended by error (PSUE)": a pair named like an identifier (an underscore or a digit).
+    else if ((lower[index] === "pair" || lower[index] === "pairs") && tokens[index + 1]?.type === "word"
+      && /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9_.-]*$/.test(tokens[index + 1].value) && !GROUP_WORDS.has(lower[index + 1])
+      && !PRODUCT_TAG.test(tokens[index + 1].value) && !/^(?:horcm|pair|raid)/.test(lower[index + 1])) keywordEnd = index;
     // "Checking Continuous Access state of ord_sf": the state of a name shaped like an identifier (an underscore or a digit:
     // "the state of replication" names nothing).
     else if ((lower[index] === "state" || lower[index] === "status") && lower[index + 1] === "of" && tokens[index + 2]?.type === "word"
@@ -439,7 +447,7 @@ function interpret(whole: Token[]): Draft[] {
     } else if (token.type === "pairState") {
       if (token.value.endsWith("(SSWS)") || token.value === "SSWS") {
         add(index, "pair.state", { side, role: "SVOL", state: "SSWS" }, deviceGroup);
-      } else if (near(index, STATE_WORDS, 3, 0) || ["state", "status"].includes(lower[index + 1] ?? "") || namedGroupIs(index)
+      } else if (near(index, STATE_WORDS, 3, 0) || near(index, PAIR_NOUNS, 2, 0) || ["state", "status"].includes(lower[index + 1] ?? "") || namedGroupIs(index)
         || (index > 0 && ["local", "remote", "sides", "arrays", "sites"].includes(lower[index - 1]))) {
         add(index, "pair.state", { side, role: token.value === "SSUS" ? "SVOL" : null, state: normalState(null, token.value) }, deviceGroup);
       }
@@ -469,10 +477,14 @@ function interpret(whole: Token[]): Draft[] {
     }
   }
 
-  /** "fin_xp is SMPL", "oradg: PSUE": a bare state said of the group the line names. */
+  /**
+  "fin_xp is SMPL", "oradg: PSUE": a bare state said of the group the line names; "pair ledger_dg suspended by
+  error (PSUE)": the state in brackets after the words that say it.
+  */
   function namedGroupIs(at: number): boolean {
     let back = at - 1;
-    while (back >= 0 && tokens[back].type === "word" && ["is", "are", "now", "in"].includes(lower[back])) back--;
+    const bracketed = tokens[at].source.charAt(tokens[at].offset - 1) === "(";
+    while (back >= 0 && tokens[back].type === "word" && (["is", "are", "now", "in"].includes(lower[back]) || (bracketed && SUSPENSION_WORDS.has(lower[back])))) back--;
     return deviceGroup !== undefined && back >= 0 && back < at - 1 && tokens[back].value === deviceGroup;
   }
 
@@ -668,14 +680,14 @@ function interpret(whole: Token[]): Draft[] {
   const waitAt = firstCommand === "pairevtwait" ? tokens.findIndex((token) => token.type === "command") : -1;
   if (waitAt >= 0 && !found.some((entry) => entry.event.kind === "pair.wait")) {
     const timedOut = hasWord("timeout", "timed") || found.some((entry) => entry.event.kind === "raid.error" && (entry.event.fields.code === "EX_EWSTOT" || entry.event.fields.code === "EX_EWSLTO"));
-    const done = !timedOut && (hasWord("done", "reached", "completed", "complete") || lower.some((word, at) => word === "0" && ["returned", "rc", "exit"].includes(lower[at - 1] ?? "")));
+    const statusAt = tokens.findIndex((token, at) => at > waitAt && token.type === "option" && token.value === "-s");
+    const waited = statusAt >= 0 && tokens[statusAt + 1] && /^[a-z]+$/i.test(tokens[statusAt + 1].value) ? tokens[statusAt + 1].value.toUpperCase() : undefined;
+    // "pairevtwait -g dwh_bc -s pair -t 3600: dwh_bc is PAIR": the line states the status it waited for.
+    const stated = waited !== undefined && found.some((entry) => entry.event.kind === "pair.state" && entry.event.fields.state === waited);
+    const done = !timedOut && (stated || hasWord("done", "reached", "completed", "complete") || lower.some((word, at) => word === "0" && ["returned", "rc", "exit"].includes(lower[at - 1] ?? "")));
     if (timedOut) add(waitAt, "pair.wait", { outcome: "timeout" }, deviceGroup);
-    else if (done) {
-      // "pairevtwait -g oradg -s pair ... done": the status it waited for was reached.
-      const statusAt = tokens.findIndex((token, at) => at > waitAt && token.type === "option" && token.value === "-s");
-      const waited = statusAt >= 0 && tokens[statusAt + 1] && /^[a-z]+$/i.test(tokens[statusAt + 1].value) ? tokens[statusAt + 1].value.toUpperCase() : undefined;
-      add(waitAt, "pair.wait", { outcome: "done", waitFor: waited }, deviceGroup);
-    }
+    // "pairevtwait -g oradg -s pair ... done": the status it waited for was reached.
+    else if (done) add(waitAt, "pair.wait", { outcome: "done", waitFor: waited }, deviceGroup);
   }
 
   // "journal group 2 is PJNF, 95% used": a journal's state (raidvchkscan -v jnl names), in words.
@@ -1008,6 +1020,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "No FORCEFLAG file present", expect: [{ kind: "forceflag", fields: { present: false } }] },
   { text: "ERROR: swap-takeover did not complete; the side file was not flushed within HORCTIMEOUT", expect: [{ kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } }] },
   { text: "drtest: DR test ledger ABORTED - swap-takeover timeout, ledger back on ldgprd1", expect: [{ kind: "takeover", deviceGroup: "drtest", fields: { ok: false, result: null, resultName: null, code: null, number: null, deviceGroupFrom: "label" } }] },
+  { text: "gis_dg: storage says CU 0C path replaced 08:50; pair still PSUE on 1 LDEV - tlee", expect: [{ kind: "pair.state", deviceGroup: "gis_dg", fields: { side: null, role: null, state: "PSUE", deviceGroupFrom: "label" } }] },
+  { text: "pairevtwait -g dwh_bc -s pair -t 3600: dwh_bc is PAIR", expect: [{ kind: "pair.wait", deviceGroup: "dwh_bc", fields: { outcome: "done", waitFor: "PAIR", deviceGroupFrom: "line" } }, { kind: "pair.state", deviceGroup: "dwh_bc", fields: { side: null, role: null, state: "PAIR", deviceGroupFrom: "line" } }] },
+  { text: "XPMON: 85011 pair ledger_dg suspended by error (PSUE), all MCU-RCU paths failed", expect: [{ kind: "pair.state", deviceGroup: "ledger_dg", fields: { side: null, role: null, state: "PSUE", deviceGroupFrom: "line" } }] },
   { text: "horctakeover -g pkgA -S returned 2 (SVOL-takeover)", expect: [{ kind: "takeover", deviceGroup: "pkgA", fields: { ok: true, result: 2, resultName: "svol", code: null, number: null, deviceGroupFrom: "line" } }] },
   { text: "horctakeover for device group pkgA failed with EX_VOLCRE (223)", expect: [
     { kind: "raid.error", deviceGroup: "pkgA", fields: { code: "EX_VOLCRE", number: 223, command: "horctakeover", deviceGroupFrom: "line" } },
