@@ -284,6 +284,39 @@ export function requiredLiterals(pattern: RegExp): string[] | undefined {
 }
 
 /**
+The top-level alternatives of a regular expression's source (`a|b(c|d)|[|]` gives `a`, `b(c|d)`, `[|]`),
+or undefined when they cannot stand alone: a backreference (`\1`, `\k<name>`) counts the groups of
+the whole source. A text matches the whole somewhere exactly when it matches one alternative somewhere.
+*/
+export function topLevelBranches(source: string): string[] | undefined {
+  if (/\\(?:[1-9]|k<)/.test(source)) return undefined;
+  const branches: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let at = 0; at < source.length; at++) {
+    const character = source[at];
+    if (character === "\\") {
+      at++;
+    } else if (inClass) {
+      if (character === "]") inClass = false;
+    } else if (character === "[") {
+      inClass = true;
+    } else if (character === "(") {
+      depth++;
+    } else if (character === ")") {
+      depth--;
+    } else if (character === "|" && depth === 0) {
+      branches.push(source.slice(start, at));
+      start = at + 1;
+    }
+  }
+  if (depth !== 0 || inClass) return undefined;
+  branches.push(source.slice(start));
+  return branches;
+}
+
+/**
 Finds which of several literal sets a text touches, in one pass over the text: a table of the literals'
 first two characters says at which positions a literal may start, and only there is it compared. On a
 log body of ~70 characters this costs a fraction of one alternation regex of the same literals (V8 tries
