@@ -27,7 +27,7 @@ export function yearResolver(options: { fixedYear?: number; reference?: YearRefe
   }
   const reference = options.reference ?? { reference: Date.now(), source: "mtime" as const };
   const referenceYear = new Date(reference.reference).getUTCFullYear();
-  return (month, day) => {
+  const yearOf = (month: number, day: number): number => {
     const candidate = Date.UTC(referenceYear, month - 1, day);
     if (reference.source === "mtime") {
       return candidate > reference.reference + DAY ? referenceYear - 1 : referenceYear;
@@ -37,6 +37,13 @@ export function yearResolver(options: { fixedYear?: number; reference?: YearRefe
     if (candidate - reference.reference > half) return referenceYear - 1;
     if (reference.reference - candidate > half) return referenceYear + 1;
     return referenceYear;
+  };
+  // Date.UTC for every line was a measurable share of parsing; the answer depends only on the month and day.
+  const known = new Int32Array(13 * 100);
+  return (month, day) => {
+    if (!(Number.isInteger(month) && Number.isInteger(day) && month >= 1 && month <= 12 && day >= 0 && day < 100)) return yearOf(month, day);
+    const key = month * 100 + day;
+    return known[key] !== 0 ? known[key] : (known[key] = yearOf(month, day));
   };
 }
 
