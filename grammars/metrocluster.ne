@@ -82,6 +82,8 @@ const DEVICE_GROUP_STOP = new Set(["state", "status", "is", "are", "for", "of", 
 const NEGATIONS = new Set(["no", "not", "absent", "missing", "without", "create", "cannot", "can't", "doesn't", "isn't"]);
 const FAILURE_WORDS = new Set(["failed", "fail", "fails", "failure", "error", "errors", "unsuccessful", "aborted"]);
 const SUCCESS_WORDS = new Set(["completed", "complete", "succeeded", "successful", "successfully", "success", "done", "finished"]);
+// "did not complete", "never completed": an outcome denied.
+const DENIALS = new Set(["not", "never", "didn't", "didnt"]);
 const START_WORDS = new Set(["started", "starting", "start", "initiated", "issued", "executing", "running", "begin", "beginning", "issuing"]);
 const CHANGE_WORDS = new Set(["edited", "changed", "modified", "updated", "replaced", "added", "removed", "newer"]);
 // Words of advice: a command named after them is what to do, not what happened ("restart it with horcmstart.sh 0").
@@ -589,7 +591,11 @@ function interpret(whole: Token[]): Draft[] {
     if (!failed) {
       const named = tokens.findIndex((token) => token.value === "horctakeover");
       const at = position >= 0 ? position : named >= 0 ? named : lower.indexOf("takeover");
-      if (result !== null) {
+      // A named takeover that "did not complete", timed out or failed is no result: "swap-takeover timeout".
+      const notDone = hasWord(...FAILURE_WORDS, "timeout", "timed") || lower.some((word, at) => SUCCESS_WORDS.has(word) && DENIALS.has(lower[at - 1] ?? ""));
+      if (result !== null && notDone) {
+        add(at, "takeover", { ok: false, result: null, resultName: null, code: null, number: null }, deviceGroup);
+      } else if (result !== null) {
         add(at, "takeover", { ok: true, result, resultName: TAKEOVER_RESULTS[result], code: null, number: null }, deviceGroup);
       } else if (hasWord(...FAILURE_WORDS)) {
         add(at, "takeover", { ok: false, result: null, resultName: null, code: null, number: null }, deviceGroup);
@@ -1000,6 +1006,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "AUTO_NONCURDATA is set to 1", expect: [{ kind: "auto.setting", fields: { name: "AUTO_NONCURDATA", value: 1 } }] },
   { text: "FORCEFLAG file found in /etc/cmcluster/pkgA, starting anyway", expect: [{ kind: "forceflag", fields: { present: true } }] },
   { text: "No FORCEFLAG file present", expect: [{ kind: "forceflag", fields: { present: false } }] },
+  { text: "ERROR: swap-takeover did not complete; the side file was not flushed within HORCTIMEOUT", expect: [{ kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } }] },
+  { text: "drtest: DR test ledger ABORTED - swap-takeover timeout, ledger back on ldgprd1", expect: [{ kind: "takeover", deviceGroup: "drtest", fields: { ok: false, result: null, resultName: null, code: null, number: null, deviceGroupFrom: "label" } }] },
   { text: "horctakeover -g pkgA -S returned 2 (SVOL-takeover)", expect: [{ kind: "takeover", deviceGroup: "pkgA", fields: { ok: true, result: 2, resultName: "svol", code: null, number: null, deviceGroupFrom: "line" } }] },
   { text: "horctakeover for device group pkgA failed with EX_VOLCRE (223)", expect: [
     { kind: "raid.error", deviceGroup: "pkgA", fields: { code: "EX_VOLCRE", number: 223, command: "horctakeover", deviceGroupFrom: "line" } },

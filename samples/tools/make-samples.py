@@ -2644,6 +2644,33 @@ def s56_node_left_not_rejoined():
                "At 14:40 nodeA1, where oracle_pkg runs, panics; the other nodes time it out, re-form the cluster and Serviceguard restarts oracle_pkg on nodeA2 at the same site (the pairs stay PAIR: no takeover, nothing to resynchronize). The next morning nodeA1 is back from repair, but AUTOSTART_CMCLD=0 keeps it out of the cluster and nobody rejoins it: the cluster has one failover target less, and oracle_pkg cannot be moved back. Operator: cmrunnode nodeA1, then cmviewcl to see it up; move oracle_pkg back when convenient.")
 
 
+def s57_node_reset_safety_timer():
+    b = Bundle("node-reset-safety-timer")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(23, 6, 0), T(24, 16, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(23, 6, 0, 0))
+    b.sys("nodeA1", T(23, 6, 0, 0), "cmcld[2048]", "Request from node nodeA1 to start package oracle_pkg on node nodeA1.", "OLDsyslog.log")
+    b.sys("nodeA1", T(23, 6, 0, 40), "cmcld[2048]", "Started package oracle_pkg on node nodeA1.", "OLDsyslog.log")
+    # cmcld on nodeA1 is starved by a runaway batch job; the last delay is longer than MEMBER_TIMEOUT
+    for when, secs in ((T(23, 21, 14, 2), "4.9"), (T(23, 21, 20, 31), "8.6")):
+        b.sys("nodeA1", when, "cmcld[2048]", f"Warning: cmcld was unable to run for the last {secs} seconds. Consult the Managing Serviceguard manual for guidance on setting MEMBER_TIMEOUT, and information on cmcld.", "OLDsyslog.log")
+        b.sys("nodeA1", when, "cmcld[2048]", "This node is at risk of being evicted from the running cluster. Increase MEMBER_TIMEOUT.", "OLDsyslog.log")
+    for node in ["nodeA2"] + SITE_B:
+        b.sys(node, T(23, 21, 20, 40), "cmcld[2048]", "Member nodeA1 seems unhealthy, not receiving heartbeats from it.")
+        b.sys(node, T(23, 21, 20, 54), "cmcld[2048]", "3 nodes have formed a new cluster, sequence #7")
+        b.sys(node, T(23, 21, 20, 54), "cmcld[2048]", "The new active cluster membership is: nodeA2(id=2), nodeB1(id=3), nodeB2(id=4)")
+    morning_start(b, "nodeA2", T(23, 21, 21, 0), "oracle_pkg", "oradg")
+    # nodeA1 halted itself (the safety timer expired); after the reboot its new syslog.log says why
+    b.sys("nodeA1", T(23, 21, 27, 5), "vmunix", "Serviceguard: Unable to maintain contact with cmcld daemon. Performing TOC to ensure data integrity.")
+    b.sys("nodeA1", T(23, 21, 29, 40), "savecrash[1822]", "Saving crash dump to /var/adm/crash/crash.4")
+    b.sys("nodeA1", T(24, 8, 30, 0), "logger", "root: nodeA1 up again; batch job moved off; cluster join pending change approval")
+    b.write()
+    b.expected([finding("raise-member-timeout", "warning", "open", None, None),
+                finding_of("node-reset-not-rejoined", "rejoin-node", "warning", "open")],
+               ["full-resync", "swap-resync", "recreate-pairs", "force-or-resync", "investigate"],
+               "At 21:14 and 21:20 cmcld on nodeA1 cannot run for 4.9 and 8.6 seconds (a runaway batch job): the other nodes stop hearing it and re-form the cluster without it, nodeA1's safety timer expires and it halts with a TOC, and oracle_pkg restarts on nodeA2 at the same site (pairs stay PAIR: nothing to resynchronize). After the reboot nodeA1 says in its new syslog.log that it was reset by the safety timer; its earlier lines are in OLDsyslog.log. The next morning it is up but not rejoined. Operator: raise MEMBER_TIMEOUT above 10 times the largest delay, find and fix the load, then cmrunnode nodeA1.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -2702,3 +2729,4 @@ if __name__ == "__main__":
     s54_start_refused_after_operator_split()
     s55_partner_array_replaced_smpl()
     s56_node_left_not_rejoined()
+    s57_node_reset_safety_timer()

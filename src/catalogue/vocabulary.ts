@@ -14,7 +14,8 @@ export const ACTION_IDS: Readonly<Record<string, string>> = {
   "check-pair-consistency": "pair volume combination or mixed states (EX_EVOLCE, EX_ENQVOL, EX_INCSTG, EX_INVSTP)",
   "recover-continental-cluster": "Continentalclusters alarm: confirm the disaster, then cmrecovercl on the recovery cluster",
   "fix-package-failure": "a run or halt script failed for a reason outside replication: fix it, then re-enable switching",
-  "rejoin-node": "a Serviceguard daemon died and the node was reset (TOC): find the cause, then rejoin it with cmrunnode",
+  "rejoin-node":
+    "a Serviceguard daemon died or the safety timer reset the node (TOC), or a node failed and its package failed over: find why, then rejoin it with cmrunnode",
   automated: "Metrocluster handled it on an AUTO_* = 1 path: what is left for the operator",
   "check-async-capacity": "ASYNC side file or journal filling (PFUL, rising %): check the CA links and the side-file/journal sizing before the pairs suspend",
   "confirm-continental-outage":
@@ -47,6 +48,7 @@ export const EVENT_KINDS: readonly string[] = [
   "cluster.eviction.risk",
   "daemon.died",
   "daemon.lost",
+  "node.reset",
   "admin.command",
   "pkg.service.failed",
   "pkg.no.eligible.node",
@@ -216,6 +218,7 @@ export const EVENT_DISPLAY: Readonly<Record<string, EventDisplay>> = {
   "node.timeout": { level: "error", glyph: "N", label: (e) => `node ${text(e.node)} timed out` },
   "cluster.formed": { level: "info", glyph: "C", label: (e) => `cluster formed with ${text(e.fields.members)} node(s)` },
   "daemon.died": { level: "error", glyph: "D", label: (e) => `${text(e.fields.daemon)} died on ${text(e.node)}` },
+  "node.reset": { level: "error", glyph: "N", label: (e) => `${text(e.node)} was reset by the Serviceguard ${text(e.fields.cause)}` },
   takeover: {
     level: "warning",
     glyph: "T",

@@ -118,6 +118,8 @@ interface FindingState {
   /** Numeric maxima of event fields over the matching events (`{max.field}`). */
   readonly maxima: Map<string, number>;
   matchCount: number;
+  /** The kinds of the events that matched the rule's patterns (not its related lines): what it speaks for. */
+  readonly matchedKinds: Set<string>;
 }
 
 const KEEP_FIRST_EVIDENCE = 4;
@@ -308,6 +310,8 @@ function scopeOf(state: FindingState): Scope {
     deviceGroup: typeof deviceGroup === "string" ? deviceGroup : null,
     wholeCluster: state.compiled.rule.match.key === "cluster",
     severity: severityRank[state.severity],
+    open: state.status === "open",
+    matchedKinds: state.matchedKinds,
   };
 }
 
@@ -719,6 +723,7 @@ export class RuleEngine {
     const existing = this.current(slot);
     const events = this.withRelated(compiled, slot, matched, context, now);
     if (existing) {
+      for (const event of matched) existing.matchedKinds.add(event.kind);
       this.update(existing, events, context, now);
       return;
     }
@@ -732,7 +737,7 @@ export class RuleEngine {
       this.absences.set(slot, { deadline: now + compiled.absent.withinMs, events, anchor: matched[0], last: matched[matched.length - 1], context });
       return;
     }
-    this.openFinding(compiled, slot, events, matched[0], context, now);
+    this.openFinding(compiled, slot, events, matched[0], context, now, matched);
   }
 
   private expireAbsences(until: number): void {
@@ -754,11 +759,19 @@ export class RuleEngine {
       // read again on the model as it is now (the S-VOL side took over, the package moved, a setting changed).
       const waitedOn = compiled.steps[compiled.steps.length - 1];
       if (waitedOn && !this.matches(waitedOn, pending.last, pending.context, pending.deadline)) continue;
-      this.openFinding(compiled, slot, pending.events, pending.anchor, pending.context, pending.deadline);
+      this.openFinding(compiled, slot, pending.events, pending.anchor, pending.context, pending.deadline, [pending.anchor, pending.last]);
     }
   }
 
-  private openFinding(compiled: CompiledRule, slot: string, events: LogEvent[], anchor: LogEvent, context: Context, now: number): void {
+  private openFinding(
+    compiled: CompiledRule,
+    slot: string,
+    events: LogEvent[],
+    anchor: LogEvent,
+    context: Context,
+    now: number,
+    matched: readonly LogEvent[],
+  ): void {
     // A generic rule steps aside while a more specific one already speaks for this key.
     if (compiled.rule.match.unlessOpen && this.coveredBy(compiled.rule.match.unlessOpen, context)) return;
     const firstTs = anchor.ts ?? now;
@@ -778,6 +791,7 @@ export class RuleEngine {
       values: {},
       maxima: new Map(),
       matchCount: 0,
+      matchedKinds: new Set(matched.map((event) => event.kind)),
     };
     this.addEvidence(state, events);
     this.captureValues(state, events, context, now);

@@ -24,6 +24,10 @@ export interface Scope {
   readonly wholeCluster: boolean;
   /** Its severity as a rank (severityRank: higher is worse): a finding explains only a failure it speaks for as loudly. */
   readonly severity: number;
+  /** Still open (not resolved). */
+  readonly open: boolean;
+  /** The kinds of the events its rule matched: for a fallback, the failure's. */
+  readonly matchedKinds: ReadonlySet<string>;
 }
 
 interface Parked<State> {
@@ -51,6 +55,11 @@ export function explains(finding: Scope, failure: Scope): boolean {
   return failure.package === null && failure.deviceGroup === null && finding.package === null && finding.deviceGroup === null;
 }
 
+function sharesKind(finding: Scope, failure: Scope): boolean {
+  for (const kind of failure.matchedKinds) if (finding.matchedKinds.has(kind)) return true;
+  return false;
+}
+
 export class FallbackGate<State extends object> {
   /** Parked findings in the order they were parked. */
   private parked: Parked<State>[] = [];
@@ -68,8 +77,13 @@ export class FallbackGate<State extends object> {
     const from = Math.min(startedAt, at) - FALLBACK_WINDOW_MS;
     const scope = this.scopeOf(state);
     let covered = false;
+    // Explained by a finding that matched around the failure, or by one still open that spoke for the same kind
+    // of failure: the failure restated later ("DR test aborted: swap-takeover timeout") or repeated while its cause
+    // stands. An open finding about something else (pairs left split) does not explain a refused start.
     for (const [other, time] of this.lastMatch) {
-      if (time >= from && time <= at && explains(this.scopeOf(other), scope)) covered = true;
+      const otherScope = this.scopeOf(other);
+      const around = time >= from && time <= at;
+      if ((around || (otherScope.open && sharesKind(otherScope, scope))) && explains(otherScope, scope)) covered = true;
     }
     this.parked.push({ slot, state, from, to: at + FALLBACK_WINDOW_MS, matchTimes: [at], covered });
   }

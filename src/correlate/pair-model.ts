@@ -200,6 +200,12 @@ export class PairModel {
     ) {
       deviceGroup = null;
     }
+    // Naming no package, an unknown label in a bundle that knows one group only is a tag (a user's logger
+    // tag, "drtest: swap-takeover timeout"), and the line is about that group.
+    if (deviceGroupFrom === "label" && deviceGroup !== null && packageName === null && !this.isKnownGroup(deviceGroup)) {
+      const only = this.onlyKnownGroup();
+      if (only !== null) [deviceGroup, deviceGroupFrom] = [only, "only-group-of-bundle"];
+    }
     if (deviceGroup === null && packageName !== null) {
       const guess = this.groupOfPackage(packageName);
       if (guess !== null) [deviceGroup, deviceGroupFrom] = [guess.deviceGroup, guess.from];
@@ -220,6 +226,13 @@ export class PairModel {
     }
     const linked = this.packageLinkedGroups.get(packageName);
     return linked !== undefined && linked.size === 1 ? { deviceGroup: [...linked][0], from: "only-group-of-package" } : null;
+  }
+
+  /** The one group the configuration and the lines' own words name, if they name exactly one. */
+  private onlyKnownGroup(): string | null {
+    const known = new Set(this.namedGroups);
+    for (const groups of this.packageConfigGroups.values()) for (const name of groups) known.add(name);
+    return known.size === 1 ? [...known][0] : null;
   }
 
   /** A group some configuration or some line named in its own words (not only by a leading label). */

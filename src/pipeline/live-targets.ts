@@ -4,9 +4,9 @@ are logs and where they belong (their place: kind, host, package, bundle), and t
 that reports their changes.
 */
 
-import { statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { watch as chokidarWatch, type FSWatcher } from "chokidar";
+import { watch as chokidarWatch, type ChokidarOptions } from "chokidar";
 import { isRotatedSibling, type FollowedPlace } from "../ingest/follower.js";
 import { classify, placeOf, SKIPPED_FOLDERS } from "../ingest/discover.js";
 
@@ -85,6 +85,20 @@ function nearestExisting(path: string): string {
   }
 }
 
+/** The part of chokidar the target watcher uses (a seam for tests that must make chokidar miss a file). */
+export interface TargetWatch {
+  on(event: string, listener: (...args: never[]) => void): unknown;
+  once(event: string, listener: (...args: never[]) => void): unknown;
+  close(): Promise<void>;
+}
+export type WatchFactory = (paths: string[], options: ChokidarOptions) => TargetWatch;
+
+// chokidar lists a new folder before it starts watching it: a file written in between is never reported
+// (node_modules/chokidar/handler.js, _handleDir: _handleRead, then _watchWithNodeFs). A folder that just
+// appeared is therefore listed again by the watcher itself each tick for this long.
+const YOUNG_FOLDER_MS = 30_000;
+const MAX_DEPTH = 12;
+
 /** What the watcher reports (absolute or relative paths, as chokidar gives them). */
 export interface TargetEvents {
   /** A file that concerns the targets was added, changed or removed. */
@@ -100,18 +114,28 @@ export class TargetWatcher {
   readonly files: ReadonlySet<string>;
   readonly directories: readonly string[];
   private readonly roots: readonly string[];
-  private readonly chokidar: FSWatcher;
+  private readonly chokidar: TargetWatch;
+  /** Folders that appeared while watching, with when: listed again until chokidar surely watches them. */
+  private readonly youngFolders = new Map<string, number>();
+  /** What the last listing saw of each log in a young folder (size, mtime, inode): only a change is reported. */
+  private readonly listed = new Map<string, string>();
+  private walked = false;
 
-  constructor(targets: LiveTargets, poll: boolean, events: TargetEvents) {
+  constructor(
+    targets: LiveTargets,
+    poll: boolean,
+    private readonly events: TargetEvents,
+    watch: WatchFactory = chokidarWatch,
+  ) {
     this.directories = targets.directories.map((directory) => resolve(directory));
     this.files = new Set(targets.files.map((file) => resolve(file)));
     this.roots = [...new Set([...[...this.files].map((file) => dirname(file)), ...this.directories])];
     // A folder that does not exist yet (a node tree being copied, a package not yet configured) is
     // watched from its nearest existing ancestor, so it is picked up when it appears.
-    this.chokidar = chokidarWatch([...new Set(this.roots.map(nearestExisting))], {
+    this.chokidar = watch([...new Set(this.roots.map(nearestExisting))], {
       ignoreInitial: false,
       persistent: true,
-      depth: 12,
+      depth: MAX_DEPTH,
       usePolling: poll,
       interval: 250,
       binaryInterval: 250,
@@ -120,9 +144,64 @@ export class TargetWatcher {
     this.chokidar.on("add", events.onPath);
     this.chokidar.on("change", events.onPath);
     this.chokidar.on("unlink", events.onPath);
-    this.chokidar.on("addDir", events.onFolderAdded);
-    this.chokidar.on("error", (error) => events.onError(error as Error));
-    this.chokidar.once("ready", events.onReady);
+    this.chokidar.on("addDir", (path: string) => {
+      this.youngFolders.set(resolve(path), Date.now());
+      events.onFolderAdded(path);
+    });
+    this.chokidar.on("error", (error: unknown) => events.onError(error as Error));
+    this.chokidar.once("ready", () => {
+      this.walked = true;
+      events.onReady();
+    });
+  }
+
+  /**
+  Lists the folders that appeared lately and reports each log in them as chokidar would: what was
+  written before chokidar's own watch of the folder began is otherwise never seen.
+  */
+  relistYoungFolders(now = Date.now()): void {
+    if (!this.walked) return;
+    for (const [folder, since] of this.youngFolders) {
+      if (now - since <= YOUNG_FOLDER_MS) continue;
+      this.youngFolders.delete(folder);
+      for (const path of this.listed.keys()) if (path.startsWith(`${folder}/`)) this.listed.delete(path);
+    }
+    // A folder inside another young one is listed with it (a sub-folder chokidar missed was never reported).
+    const outermost = [...this.youngFolders.keys()].filter((folder) => !this.hasYoungAncestor(folder));
+    for (const folder of outermost) this.relist(folder, 0);
+  }
+
+  private hasYoungAncestor(folder: string): boolean {
+    for (let parent = dirname(folder); parent !== dirname(parent); parent = dirname(parent)) if (this.youngFolders.has(parent)) return true;
+    return false;
+  }
+
+  private relist(folder: string, depth: number): void {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return; // gone again: chokidar reports the removal
+    }
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (depth < MAX_DEPTH && !this.ignored(path, entry)) this.relist(path, depth + 1);
+      } else if (entry.isFile() && this.interesting(path)) this.reportIfChanged(path);
+    }
+  }
+
+  private reportIfChanged(path: string): void {
+    let signature: string;
+    try {
+      const stats = statSync(path);
+      signature = `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+    } catch {
+      return;
+    }
+    if (this.listed.get(path) === signature) return;
+    this.listed.set(path, signature);
+    this.events.onPath(path);
   }
 
   /** The followed folder `path` is in (or is), if any. */

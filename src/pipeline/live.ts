@@ -151,11 +151,15 @@ class LiveWatch implements LiveSession {
     if (!this.hub.follower(absolute)) this.hub.siblingChanged(absolute);
   }
 
-  /** Each second: the engines' watermarks move; every few, without --poll, a stat sweep of the followed files. */
+  /**
+  Each second: the engines' watermarks move, folders that just appeared are listed again (what chokidar
+  missed in them); every few seconds, without --poll, a stat sweep of the followed files.
+  */
   private tick(): void {
     this.ticks++;
     try {
       this.findings.tick();
+      this.watcher.relistYoungFolders();
       if (!this.options.poll && this.sweepTicks > 0 && this.ticks % this.sweepTicks === 0) this.hub.pokeAll();
     } catch (error) {
       this.options.onProblem((error as Error).message);

@@ -53,6 +53,20 @@ function run(rules: Rule[], events: LogEvent[], finish = true) {
 }
 
 describe("fallback rules", () => {
+  it("step aside, later, for a finding still open that spoke for the same kind of failure; not for one about something else", () => {
+    const takeoverFailed = rule("takeover-unexplained", { match: { key: "package", fallback: true, event: { kind: "takeover", where: { ok: false } } } });
+    const timeout = rule("takeover-timeout", { match: { key: "package", event: { kind: "takeover", where: { code: "EX_EWSTOT" } } } });
+    const failedTakeover = (at: number, code: string | null) => event("takeover", at, { fields: { ok: false, code } });
+    // The timed-out takeover restated an hour later ("DR test aborted: swap-takeover timeout"): one finding.
+    expect(run([takeoverFailed, timeout], [failedTakeover(T0, "EX_EWSTOT"), failedTakeover(T0 + 60 * MINUTE, null)]).map((finding) => finding.rule)).toEqual([
+      "takeover-timeout",
+    ]);
+    // The same hour later, a refused start is news: the open takeover finding does not speak for it.
+    expect(
+      run([takeoverFailed, timeout, refused], [failedTakeover(T0, "EX_EWSTOT"), event("mc.start.refused", T0 + 60 * MINUTE)]).map((finding) => finding.rule),
+    ).toEqual(["takeover-timeout", "refused-unexplained"]);
+  });
+
   it("open when nothing else speaks for the package, with the failure's time", () => {
     const findings = run([refused, specific], [event("mc.start.refused", T0)]);
     expect(findings.map((finding) => [finding.rule, finding.status, finding.firstSeen])).toEqual([["refused-unexplained", "open", T0]]);
