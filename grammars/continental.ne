@@ -37,7 +37,7 @@ interface Draft { kind: string; package?: string; fields: Record<string, Scalar>
 
 const MINUTE_WORDS = new Set(["minutes", "minute", "min", "mins"]);
 // Words that name no cluster when they stand before a condition ("status UNREACHABLE").
-const NOT_A_CLUSTER = new Set(["is", "status", "state", "cluster", "the", "now", "became", "becomes", "changed", "to", "been", "has", "have", "was", "are", "still"]);
+const NOT_A_CLUSTER = new Set(["is", "status", "state", "cluster", "the", "now", "became", "becomes", "changed", "to", "been", "has", "have", "was", "are", "still", "back", "from"]);
 
 /** The cluster and condition a notice names: `name/CONDITION`, `name CONDITION`, or `cluster name ... CONDITION`. */
 function clusterAndCondition(tokens: Token[], lower: string[]): { cluster: string | null; condition: string | null; conditionIndex: number } {
@@ -62,6 +62,9 @@ function clusterAndCondition(tokens: Token[], lower: string[]): { cluster: strin
     const named = lower.indexOf("cluster");
     if (named >= 0 && tokens[named + 1]?.type === "word") cluster = tokens[named + 1].value;
   }
+  // "chicluster status changed from DOWN to UP": the name before "status".
+  const status = lower.indexOf("status");
+  if (cluster === null && status > 0 && tokens[status - 1].type === "word" && !NOT_A_CLUSTER.has(lower[status - 1])) cluster = tokens[status - 1].value;
   return { cluster, condition, conditionIndex };
 }
 
@@ -85,8 +88,19 @@ function interpret(tokens: Token[]): Draft[] {
       else if (lower.includes("alert")) kind = "cc.alert";
     }
   }
+  // The monitor's own status lines have no notice word: "chicluster status changed from DOWN to UP",
+  // "Cluster event chicluster/UP: notification sent". Only a return to UP is read from them (it closes the
+  // alert); a change to DOWN waits for the monitor's alert, which says how long.
+  let backUp = false;
+  if (!kind && cluster !== null) {
+    const conditions = tokens.filter((token) => token.type === "condition" || token.type === "clusterCondition");
+    const last = conditions[conditions.length - 1]?.value.split("/").pop();
+    const statusLine = lower.includes("changed") || tokens.some((token) => token.type === "clusterCondition");
+    if (last === "UP" && statusLine) [kind, backUp] = ["cc.alert", true];
+  }
   const events: Draft[] = [];
-  if (kind) {
+  if (kind && backUp) events.push({ kind, fields: { cluster, condition: "UP", minutes: null } });
+  else if (kind) {
     let minutes: number | null = null;
     for (let index = 0; index < tokens.length; index++) {
       if (tokens[index].type !== "number") continue;
@@ -116,7 +130,7 @@ export const meta = {
   name: "continental",
   role: "body",
   formats: ["syslog", "pkglog"],
-  prefilter: /CLUSTER_AL(?:ERT|ARM)|UNREACHABLE|\/(?:DOWN|ERROR|UP)\b|\b(?:DOWN|ERROR|UP)\b.*\b(?:[Aa]lert|[Aa]larm|ALERT|ALARM)\b|\b(?:[Aa]lert|[Aa]larm|ALERT|ALARM)\b.*\b(?:DOWN|ERROR|UP)\b|recovery (?:group|package)/,
+  prefilter: /CLUSTER_AL(?:ERT|ARM)|UNREACHABLE|changed .*\bto UP\b|\/(?:DOWN|ERROR|UP)\b|\b(?:DOWN|ERROR|UP)\b.*\b(?:[Aa]lert|[Aa]larm|ALERT|ALARM)\b|\b(?:[Aa]lert|[Aa]larm|ALERT|ALARM)\b.*\b(?:DOWN|ERROR|UP)\b|recovery (?:group|package)/,
   description: "Continentalclusters alerts and alarms from the monitor, and cmrecovercl progress",
 };
 
@@ -130,6 +144,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Starting recovery package nfsbackuppkg on recovery cluster eastcoast.", expect: [{ kind: "cc.recover", package: "nfsbackuppkg", fields: { recoveryGroup: null, cluster: "eastcoast" } }] },
   { text: "Halting data receiver package nfsreceiverpkg on recovery cluster eastcoast.", expect: [] },
   { text: "eastcoast UNREACHABLE alert", expect: [{ kind: "cc.alert", fields: { cluster: "eastcoast", condition: "UNREACHABLE", minutes: null } }] },
+  { text: "chicluster status changed from DOWN to UP", expect: [{ kind: "cc.alert", fields: { cluster: "chicluster", condition: "UP", minutes: null } }] },
+  { text: "Cluster event chicluster/UP: notification sent (see /var/opt/resmon/log/cc/eventlog)", expect: [{ kind: "cc.alert", fields: { cluster: "chicluster", condition: "UP", minutes: null } }] },
+  { text: "chicluster status changed from UP to DOWN", expect: [] },
   { text: "CLUSTER_ALERT westcoast/DOWN 10 MINUTES", expect: [{ kind: "cc.alert", fields: { cluster: "westcoast", condition: "DOWN", minutes: 10 } }] },
   // Other programs' alerts: no cluster named, or not the monitor's notice shape.
   { text: "ERROR <script>alert(1)</script> in request handler", expect: [] },

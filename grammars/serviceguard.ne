@@ -179,6 +179,12 @@ function nameAfter(words: string[], lower: string[], key: string): string | unde
 }
 
 /** Free text: only phrasings that are known by their words, wherever they stand. */
+/** "exited with TIMEOUT" says the script was killed at its timeout: the exit and the timeout, both. */
+function scriptExit(packageName: string, phase: string, status: string): Draft[] {
+  const exit = draft("pkg.script.exit", { package: packageName }, { phase, status });
+  return status.toUpperCase() === "TIMEOUT" ? [exit, draft("pkg.script.timeout", { package: packageName }, { phase })] : [exit];
+}
+
 function scanFree(tokens: Token[]): Draft[] {
   const words = values(tokens);
   const lower = words.map((word) => word.toLowerCase());
@@ -189,6 +195,12 @@ function scanFree(tokens: Token[]): Draft[] {
   if (lower.includes("configuration") && lower.includes("applied")) events.push(draft("config.applied"));
   if (lower.includes("no") && lower.includes("eligible") && (lower.includes("nodes") || lower.includes("node"))) {
     events.push(draft("pkg.no.eligible.node", { package: nameAfter(words, lower, "package") }));
+  }
+  // "Run script for package pkgA timed out after 600 seconds": Serviceguard killed the script (wording not public).
+  const script = lower.indexOf("script");
+  if (script > 0 && (lower[script - 1] === "run" || lower[script - 1] === "halt") && lower.includes("timed") && lower.includes("out")) {
+    const packageName = nameAfter(words, lower, "package");
+    if (packageName) events.push(draft("pkg.script.timeout", { package: packageName }, { phase: lower[script - 1] }));
   }
   const leftNode = nodeThatLeft(words, lower);
   if (leftNode) events.push(draft("node.timeout", { node: leftNode, package: nameAfter(words, lower, "package") }));
@@ -281,6 +293,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Halted package pkgA on node nodeA1.", expect: [{ kind: "pkg.halted", package: "pkgA", node: "nodeA1" }] },
   { text: "Package pkg5 run script exited with NO_RESTART.", expect: [{ kind: "pkg.script.exit", package: "pkg5", fields: { phase: "run", status: "NO_RESTART" } }] },
   { text: "Package pkgA halt script exited with RESTART.", expect: [{ kind: "pkg.script.exit", package: "pkgA", fields: { phase: "halt", status: "RESTART" } }] },
+  { text: "Package pay_pkg run script exited with TIMEOUT.", expect: [{ kind: "pkg.script.exit", package: "pay_pkg", fields: { phase: "run", status: "TIMEOUT" } }, { kind: "pkg.script.timeout", package: "pay_pkg", fields: { phase: "run" } }] },
+  { text: "Run script for package pay_pkg timed out after 600 seconds, sending SIGKILL", expect: [{ kind: "pkg.script.timeout", package: "pay_pkg", fields: { phase: "run" } }] },
   { text: "Package pkgA run script timed out.", expect: [{ kind: "pkg.script.timeout", package: "pkgA", fields: { phase: "run" } }] },
   { text: "Package pkgA halt script timed out", expect: [{ kind: "pkg.script.timeout", package: "pkgA", fields: { phase: "halt" } }] },
   { text: "Switching disabled for package pkgA on node nodeA1", expect: [{ kind: "pkg.switching.disabled", package: "pkgA", node: "nodeA1" }] },
@@ -401,7 +415,7 @@ sentence ->
   | "Halted" "package" %word "on" "node" %word rest
       {% (d) => [draft("pkg.halted", { package: d[2].value, node: d[5].value })] %}
   | "Package" %word runOrHalt "script" "exited" "with" %word rest
-      {% (d) => [draft("pkg.script.exit", { package: d[1].value }, { phase: d[2], status: d[6].value })] %}
+      {% (d) => scriptExit(d[1].value, d[2], d[6].value) %}
   | "Package" %word runOrHalt "script" "timed" "out" rest
       {% (d) => [draft("pkg.script.timeout", { package: d[1].value }, { phase: d[2] })] %}
   | "Package" %word "switching" rest

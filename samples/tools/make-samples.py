@@ -2671,6 +2671,26 @@ def s57_node_reset_safety_timer():
                "At 21:14 and 21:20 cmcld on nodeA1 cannot run for 4.9 and 8.6 seconds (a runaway batch job): the other nodes stop hearing it and re-form the cluster without it, nodeA1's safety timer expires and it halts with a TOC, and oracle_pkg restarts on nodeA2 at the same site (pairs stay PAIR: nothing to resynchronize). After the reboot nodeA1 says in its new syslog.log that it was reset by the safety timer; its earlier lines are in OLDsyslog.log. The next morning it is up but not rejoined. Operator: raise MEMBER_TIMEOUT above 10 times the largest delay, find and fix the load, then cmrunnode nodeA1.")
 
 
+def s58_resync_rejected():
+    b = Bundle("resync-rejected")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(29, 6, 0), T(29, 14, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(29, 6, 0, 0))
+    morning_start(b, "nodeA1", T(29, 6, 2, 0), "oracle_pkg", "oradg")
+    # a CA link path fails; the pairs suspend (fence NEVER), oracle_pkg keeps running on nodeA1
+    b.sys("nodeA1", T(29, 9, 41, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUE, remote SVOL_PSUE")
+    # after the link repair the operator resynchronizes from site A: the array rejects it twice
+    for when in (T(29, 10, 30, 12), T(29, 10, 44, 40)):
+        b.sys("nodeA1", when, "sudo", "   oper2 : TTY=pts/0 ; PWD=/root ; USER=root ; COMMAND=/HORCM/usr/bin/pairresync -g oradg -c 15 -IH0")
+        b.sys("nodeA1", sec(when, 1), "root", "pairresync: [EX_CMDRJE] An order to the control/command device was rejected")
+    b.sys("nodeA1", T(29, 10, 50, 0), "logger", "root: resync rejected again, ticket to storage team (SSB in horcc log)")
+    b.write()
+    b.expected([finding_of("resync-failed-unexplained", "investigate", "critical", "open", "oracle_pkg", "oradg"),
+                finding_of("pairs-suspended-no-resync", "full-resync", "critical", "open", "oracle_pkg", "oradg")],
+               ["swap-resync", "recreate-pairs", "force-or-resync", "automated"],
+               "At 09:41 a CA link path fails and oradg suspends (PVOL_PSUE / SVOL_PSUE, fence NEVER) while oracle_pkg keeps running on nodeA1. After the repair the operator runs pairresync -g oradg -c 15 from site A twice; each time the array rejects it (EX_CMDRJE). mcadvisor cannot tell why the array refused: the pairs stay suspended and the application writes without a remote copy. Operator: read the sense bytes in the horcc log, check the command device (horcctl -D) and both sites' pair states; no takeover, no pair deletion. Once the cause is fixed, the full resync from site A.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -2730,3 +2750,4 @@ if __name__ == "__main__":
     s55_partner_array_replaced_smpl()
     s56_node_left_not_rejoined()
     s57_node_reset_safety_timer()
+    s58_resync_rejected()

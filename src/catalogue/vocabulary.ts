@@ -49,6 +49,7 @@ export const EVENT_KINDS: readonly string[] = [
   "daemon.died",
   "daemon.lost",
   "node.reset",
+  "fs.full",
   "admin.command",
   "pkg.service.failed",
   "pkg.no.eligible.node",
@@ -218,6 +219,7 @@ export const EVENT_DISPLAY: Readonly<Record<string, EventDisplay>> = {
   "node.timeout": { level: "error", glyph: "N", label: (e) => `node ${text(e.node)} timed out` },
   "cluster.formed": { level: "info", glyph: "C", label: (e) => `cluster formed with ${text(e.fields.members)} node(s)` },
   "daemon.died": { level: "error", glyph: "D", label: (e) => `${text(e.fields.daemon)} died on ${text(e.node)}` },
+  "fs.full": { level: "error", glyph: "F", label: (e) => `file system ${text(e.fields.device)} full` },
   "node.reset": { level: "error", glyph: "N", label: (e) => `${text(e.node)} was reset by the Serviceguard ${text(e.fields.cause)}` },
   takeover: {
     level: "warning",

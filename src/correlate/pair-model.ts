@@ -49,6 +49,8 @@ interface PackageState {
   readonly logged: Map<string, Scalar>;
 }
 
+// Raid Manager's "no such group" (239) and "no such device or group" (247): about a name, not a group's volumes.
+const NAME_NOT_FOUND_CODES: ReadonlySet<string> = new Set(["EX_ENOGRP", "EX_ENOENT"]);
 /** Where a state path is read: the event's group, package and node, and the rule's "now". */
 export interface LookupContext {
   readonly deviceGroup: string | null;
@@ -157,6 +159,8 @@ interface AppliedEvent {
 export class PairModel {
   private readonly groups = new Map<string, DeviceGroupState>();
   private readonly packages = new Map<string, PackageState>();
+  /** Device -> the package whose run script mounted it (pkg.fs.mount). */
+  private readonly mountedBy = new Map<string, string>();
   /** The device groups each package's configuration names (DEVICE_GROUP), and those its events named with it. */
   private readonly packageConfigGroups = new Map<string, Set<string>>();
   private readonly packageLinkedGroups = new Map<string, Set<string>>();
@@ -184,7 +188,8 @@ export class PairModel {
   wrong guess can be seen.
   */
   resolve(event: LogEvent): { deviceGroup: string | null; package: string | null; deviceGroupFrom?: string } {
-    const packageName = event.package ?? null;
+    const device = (event.package ?? null) === null && typeof event.fields.device === "string" ? event.fields.device : undefined;
+    const packageName = event.package ?? (device !== undefined ? (this.mountedBy.get(device) ?? null) : null);
     let deviceGroup = event.deviceGroup ?? null;
     let deviceGroupFrom: string | undefined =
       deviceGroup !== null && typeof event.fields.deviceGroupFrom === "string" ? event.fields.deviceGroupFrom : undefined;
@@ -203,6 +208,13 @@ export class PairModel {
     // Naming no package, an unknown label in a bundle that knows one group only is a tag (a user's logger
     // tag, "drtest: swap-takeover timeout"), and the line is about that group.
     if (deviceGroupFrom === "label" && deviceGroup !== null && packageName === null && !this.isKnownGroup(deviceGroup)) {
+      const only = this.onlyKnownGroup();
+      if (only !== null) [deviceGroup, deviceGroupFrom] = [only, "only-group-of-bundle"];
+    }
+    // A Raid Manager error names its command, never its group ("pairsplit: [EX_ENQVOL] Unmatched volume status
+    // within the group"): in a bundle that knows one group only, it is about that group. Not an error saying
+    // the name itself is unknown: that one is about a name the instance lacks, maybe a typo.
+    if (deviceGroup === null && packageName === null && event.kind === "raid.error" && !NAME_NOT_FOUND_CODES.has(String(event.fields.code))) {
       const only = this.onlyKnownGroup();
       if (only !== null) [deviceGroup, deviceGroupFrom] = [only, "only-group-of-bundle"];
     }
@@ -360,6 +372,13 @@ export class PairModel {
     ["horcm.started", (applied) => this.onHorcm(applied)],
     ["horcm.stopped", (applied) => this.onHorcm(applied)],
     ["horcm.error", (applied) => this.onHorcm(applied)],
+    // The devices a package mounts: a kernel line about one of them (a full file system) is about the package.
+    [
+      "pkg.fs.mount",
+      ({ fields, packageName }) => {
+        if (packageName && typeof fields.device === "string") this.mountedBy.set(fields.device, packageName);
+      },
+    ],
     ["pkg.started", (applied) => this.onPackageStarted(applied)],
     ["pkg.start.completed", (applied) => this.onPackageStarted(applied)],
     [

@@ -22,7 +22,8 @@ export interface InputFile {
 
 // HP-UX syslog.log, OLDsyslog.log, syslog.log.N; Debian's syslog; Linux /var/log/messages, rotated by
 // logrotate as messages.N or, with `dateext` (Red Hat, SUSE), messages-YYYYMMDD; any of them gzipped.
-const SYSLOG_NAME = /^(?:(?:OLD)?syslog\.log(?:\.\d+)?|syslog(?:\.\d+|-\d{8})?|messages(?:\.\d+|-\d{8})?)(?:\.gz)?$/;
+// A rotated or partly copied log keeps its kind: messages.old, messages.partial (a .bak or .copy is a duplicate).
+const SYSLOG_NAME = /^(?:(?:OLD)?syslog\.log(?:\.\d+)?|syslog(?:\.\d+|-\d{8})?|messages(?:\.\d+|-\d{8})?)(?:\.(?:old|partial|part))?(?:\.gz)?$/;
 // A `journalctl -o short-iso` export saved as text: journal.txt, journalctl-nodeB1.log, nodeB1.journal.txt.
 // Never the journal's own binary files (system.journal, user-1000.journal~), which end otherwise.
 const JOURNAL_EXPORT_NAME = /(?:^journal|\.journal)[^/]*\.(?:txt|log)(?:\.gz)?$/i;

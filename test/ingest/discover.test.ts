@@ -116,6 +116,9 @@ describe("discoverInputs", () => {
       "journalctl-nodeB1.log",
       "nodeB1.journal.txt",
       "journal-nodeA1.txt.gz",
+      "messages.partial",
+      "messages.old",
+      "syslog.log.part",
     ]) {
       expect(found(`/b/nodeB1/var/log/${name}`), name).toBe("syslog");
     }
