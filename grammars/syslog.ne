@@ -187,11 +187,11 @@ function makeHeader(stamp: Stamp | undefined, host: string | undefined, tag: str
   return header;
 }
 
-// The common shapes, one regex per stamp (a line's first character tells which): no priority code.
-// Everything they accept, the grammar accepts with the same result (test/parse/syslog-fast-path.test.ts
-// checks this on generated lines).
+// The common shapes (no priority code). Everything they accept, the grammar accepts with the same result
+// (test/parse/syslog-fast-path.test.ts checks this on generated lines). An ISO stamp is read by a regex;
+// a BSD stamp, most lines of an HP-UX syslog, by a scanner over the characters (scanBsd): the regex's
+// match array, its substrings and the stamp object were a tenth of parsing a line.
 const REST = `(?!${PRIORITY} )(\\S+)(?: +(?:(${TAG})([^]*)|([^]*)))?$`;
-const FAST_BSD = new RegExp(`^(${MONTH}) +(\\d{1,2}) +(\\d\\d:\\d\\d:\\d\\d) +${REST}`);
 const FAST_ISO = new RegExp(`^(${ISO}) +${REST}`);
 
 /** Regex fast path for the common syslog line; undefined when the line needs the grammar. */
@@ -203,10 +203,125 @@ export function fastParse(line: string): SyslogHeader | undefined {
     const [, iso, host, tag, tagged, untagged] = match;
     return makeHeader(isoStamp(iso), host, tag, tag !== undefined ? tagged : (untagged ?? ""));
   }
-  const match = FAST_BSD.exec(line);
-  if (!match) return undefined;
-  const [, month, day, time, host, tag, tagged, untagged] = match;
-  return makeHeader(bsdStamp(month, day, time), host, tag, tag !== undefined ? tagged : (untagged ?? ""));
+  return scanBsd(line);
+}
+
+const SPACE = 32;
+const COLON = 58;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+
+/** A month's three letters as one number (see monthKey), to its number 1-12. */
+const MONTH_BY_KEY = new Map(MONTHS.map((name, index) => [monthKey(name, 0), index + 1]));
+function monthKey(text: string, at: number): number {
+  return (text.charCodeAt(at) << 16) | (text.charCodeAt(at + 1) << 8) | text.charCodeAt(at + 2);
+}
+
+/** What `\s` matches in a JavaScript regular expression. */
+function isBlank(code: number): boolean {
+  if (code === SPACE || (code >= 9 && code <= 13)) return true;
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/** The first index at or after `at` that is not a space (U+0020). */
+function skipSpaces(text: string, at: number): number {
+  while (text.charCodeAt(at) === SPACE) at++;
+  return at;
+}
+
+/** Where a run of `[0-9]` starting at `at` ends. */
+function skipDigits(text: string, at: number): number {
+  while (isDigit(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** A priority code followed by a blank at `at` (PRIORITY then a space): the grammar reads that line. */
+function priorityAt(text: string, at: number): boolean {
+  const first = text.charCodeAt(at);
+  if (first === 60 /* < */) {
+    const end = skipDigits(text, at + 1);
+    return end > at + 1 && end <= at + 4 && text.charCodeAt(end) === 62 /* > */ && text.charCodeAt(end + 1) === SPACE;
+  }
+  const level = text.charCodeAt(at + 1);
+  return ((first >= 65 && first <= 74) || (first >= 81 && first <= 88)) && level >= 48 && level <= 55 && text.charCodeAt(at + 2) === SPACE;
+}
+
+/**
+`Mmm dd hh:mm:ss host prog[pid]: message`, read as the regex
+`^(MONTH) +(\d{1,2}) +(\d\d:\d\d:\d\d) +(?!PRIORITY )(\S+)(?: +(?:(TAG)([^]*)|([^]*)))?$` reads it:
+a host ends at the first blank, and one other than a space there means no match; a tag is
+`name[pid]: ` or `name: ` (a blank before `[pid]` allowed, the colon ending the line or followed by
+one space), else the whole rest after the host's spaces is the body.
+*/
+function scanBsd(line: string): SyslogHeader | undefined {
+  const month = MONTH_BY_KEY.get(monthKey(line, 0));
+  if (month === undefined || line.charCodeAt(3) !== SPACE) return undefined;
+  const dayStart = skipSpaces(line, 4);
+  const dayEnd = skipDigits(line, dayStart);
+  if (dayEnd === dayStart || dayEnd > dayStart + 2 || line.charCodeAt(dayEnd) !== SPACE) return undefined;
+  const time = skipSpaces(line, dayEnd);
+  for (let at = time; at < time + 8; at++) {
+    const code = line.charCodeAt(at);
+    if ((at - time) % 3 === 2 ? code !== COLON : !isDigit(code)) return undefined;
+  }
+  if (line.charCodeAt(time + 8) !== SPACE) return undefined;
+  const hostStart = skipSpaces(line, time + 8);
+  if (hostStart >= line.length || priorityAt(line, hostStart)) return undefined;
+  let hostEnd = hostStart;
+  while (hostEnd < line.length && !isBlank(line.charCodeAt(hostEnd))) hostEnd++;
+  if (hostEnd === hostStart) return undefined;
+  const day = dayEnd - dayStart === 1 ? line.charCodeAt(dayStart) - 48 : digits2(line, dayStart);
+  const header: SyslogHeader = {
+    format: "syslog",
+    month,
+    day,
+    hour: digits2(line, time),
+    minute: digits2(line, time + 3),
+    second: digits2(line, time + 6),
+    body: "",
+    shape: "plain",
+  };
+  header.host = line.slice(hostStart, hostEnd);
+  if (hostEnd === line.length) return header;
+  if (line.charCodeAt(hostEnd) !== SPACE) return undefined;
+  const tagStart = skipSpaces(line, hostEnd);
+  const bodyStart = scanTag(line, tagStart, header);
+  header.body = bodyStart === -1 ? line.slice(tagStart) : line.slice(bodyStart);
+  const { body } = header;
+  const repeated = body.startsWith("last message repeated") || body.startsWith("above message repeats") ? REPEATED.exec(body) : null;
+  if (repeated) {
+    header.shape = "repeated";
+    header.repeated = Number(repeated[1]);
+  }
+  return header;
+}
+
+/** TAG at `at`: sets the header's program (and pid) and returns where the body starts, or -1 when there is no tag. */
+function scanTag(line: string, at: number, header: SyslogHeader): number {
+  let nameEnd = at;
+  for (; nameEnd < line.length; nameEnd++) {
+    const code = line.charCodeAt(nameEnd);
+    if (code === OPEN_BRACKET || code === CLOSE_BRACKET || code === COLON || isBlank(code)) break;
+  }
+  if (nameEnd === at) return -1;
+  let colon = nameEnd;
+  let pid: number | undefined;
+  const bracket = line.charCodeAt(nameEnd) === SPACE && line.charCodeAt(nameEnd + 1) === OPEN_BRACKET ? nameEnd + 1 : nameEnd;
+  if (line.charCodeAt(bracket) === OPEN_BRACKET) {
+    const digitsEnd = skipDigits(line, bracket + 1);
+    if (digitsEnd === bracket + 1 || line.charCodeAt(digitsEnd) !== CLOSE_BRACKET) return -1;
+    pid = +line.slice(bracket + 1, digitsEnd);
+    colon = digitsEnd + 1;
+  }
+  if (line.charCodeAt(colon) !== COLON) return -1;
+  const bodyStart = colon + 1 === line.length ? colon + 1 : line.charCodeAt(colon + 1) === SPACE ? colon + 2 : -1;
+  if (bodyStart === -1) return -1;
+  header.program = line.slice(at, nameEnd);
+  if (pid !== undefined) header.pid = pid;
+  return bodyStart;
 }
 
 export const meta = {

@@ -11,7 +11,7 @@ import type { EventDraft } from "../model/events.js";
 import { GrammarError } from "./errors.js";
 import { grammars, runGrammar } from "./registry.js";
 import type { GrammarEntry } from "./registry.js";
-import { LiteralScanner, requiredLiterals } from "./required-literals.js";
+import { LiteralScanner, requiredLiterals, topLevelBranches } from "./required-literals.js";
 
 /** Bodies longer than this are stored but not given to the body grammars (keeps a junk line linear). */
 export const MAX_BODY_INPUT = 8 * 1024;
@@ -37,20 +37,64 @@ interface FormatGrammars {
   /** All the entries' prefilters in one regex: most lines are noise, and one scan rejects them. */
   readonly anyPrefilter: RegExp | undefined;
   /**
-  Literals each entry's prefilter requires (required-literals.ts), bit i for entry i: one pass over a
-  body says which prefilters can match at all, and a body that holds none of the literals is rejected
-  without running a regex. Undefined when some prefilter gives no literals (the merged regex is used).
+  The entries' prefilters cut into parts (prefilterParts), bit i for part i, with the literals each part
+  requires (required-literals.ts): one pass over a body says which parts can match at all, and a body that
+  holds none of the literals is rejected without running a regex. Undefined when some part gives no
+  literals (the merged regex is used).
   */
   readonly literals: LiteralScanner | undefined;
+  readonly parts: readonly PrefilterPart[];
+}
+
+/** A group of one prefilter's top-level alternatives: the prefilter matches a body exactly when one of its parts does. */
+interface PrefilterPart {
+  /** Index of the entry whose prefilter it is part of. */
+  readonly entry: number;
+  readonly pattern: RegExp;
 }
 
 let bodyGrammarsByFormat: Map<string, FormatGrammars> | undefined;
-const NO_GRAMMARS: FormatGrammars = { entries: [], anyPrefilter: undefined, literals: undefined };
+const NO_GRAMMARS: FormatGrammars = { entries: [], anyPrefilter: undefined, literals: undefined, parts: [] };
+/** Bits of a scan (LiteralScanner takes at most 30 sets). */
+const SCAN_BITS = 30;
 
-/** The scanner of the entries' required literals, when every entry's prefilter has some. */
-function literalScanner(entries: readonly GrammarEntry[]): LiteralScanner | undefined {
-  if (entries.length > 30) return undefined;
-  const sets = entries.map((entry) => (entry.prefilter ? requiredLiterals(entry.prefilter) : undefined));
+/**
+Each prefilter cut into parts, the scan's bits shared out by how many top-level alternatives each has.
+A long prefilter is a long alternation that V8 tries at every position of a body; a body often holds
+one of its literals by chance (sendmail's `mailer=local`, an EMS notice's `command`), and then only the
+part that literal comes from runs, not the whole (the bench syslog: 200,000 such bodies a million lines).
+*/
+function prefilterParts(entries: readonly GrammarEntry[]): PrefilterPart[] | undefined {
+  if (entries.length > SCAN_BITS || entries.some((entry) => entry.prefilter === undefined)) return undefined;
+  const branches = entries.map((entry) => {
+    const prefilter = entry.prefilter as RegExp;
+    return (prefilter.flags === "" ? topLevelBranches(prefilter.source) : undefined) ?? [prefilter.source];
+  });
+  const counts = entries.map(() => 1);
+  for (let spare = SCAN_BITS - entries.length; spare > 0; spare--) {
+    let widest = -1;
+    for (let index = 0; index < entries.length; index++) {
+      if (counts[index] >= branches[index].length) continue;
+      if (widest === -1 || branches[index].length / counts[index] > branches[widest].length / counts[widest]) widest = index;
+    }
+    if (widest === -1) break;
+    counts[widest]++;
+  }
+  return entries.flatMap((entry, index) => {
+    const prefilter = entry.prefilter as RegExp;
+    if (counts[index] === 1) return [{ entry: index, pattern: prefilter }];
+    const size = Math.ceil(branches[index].length / counts[index]);
+    const parts: PrefilterPart[] = [];
+    for (let first = 0; first < branches[index].length; first += size) {
+      parts.push({ entry: index, pattern: new RegExp(branches[index].slice(first, first + size).join("|"), prefilter.flags) });
+    }
+    return parts;
+  });
+}
+
+/** The scanner of the parts' required literals, when every part has some. */
+function literalScanner(parts: readonly PrefilterPart[]): LiteralScanner | undefined {
+  const sets = parts.map((part) => requiredLiterals(part.pattern));
   return sets.every((set) => set !== undefined) ? new LiteralScanner(sets as string[][]) : undefined;
 }
 
@@ -68,7 +112,9 @@ function bodyGrammars(format: string): FormatGrammars {
       // Flags would change what a source means once merged; only plain prefilters are merged.
       const mergeable = filters.every((filter) => filter !== undefined && filter.flags === "");
       const anyPrefilter = mergeable ? new RegExp(filters.map((filter) => `(?:${(filter as RegExp).source})`).join("|")) : undefined;
-      bodyGrammarsByFormat.set(read, { entries, anyPrefilter, literals: literalScanner(entries) });
+      const parts = prefilterParts(entries) ?? [];
+      const literals = parts.length > 0 ? literalScanner(parts) : undefined;
+      bodyGrammarsByFormat.set(read, { entries, anyPrefilter, literals, parts });
     }
   }
   return bodyGrammarsByFormat.get(format) ?? NO_GRAMMARS;
@@ -131,7 +177,7 @@ function freeze(events: EventDraft[]): readonly EventDraft[] {
 
 /** Events from every body grammar that reads `format` and whose prefilter matches `body`. */
 export function parseBody(format: string, body: string, options: BodyOptions = {}): readonly EventDraft[] {
-  const { entries, anyPrefilter, literals } = bodyGrammars(format);
+  const { entries, anyPrefilter, literals, parts } = bodyGrammars(format);
   if (entries.length === 0 || body.length === 0) return NO_EVENTS;
   if (body.length > MAX_BODY_INPUT) {
     if (options.counters) options.counters.tooLong++;
@@ -141,11 +187,15 @@ export function parseBody(format: string, body: string, options: BodyOptions = {
   if (literals) {
     const possible = literals.scan(body);
     if (possible === 0) return NO_EVENTS;
-    for (let index = 0; index < entries.length; index++) {
-      const entry = entries[index];
-      if ((possible & (1 << index)) === 0 || (entry.prefilter && !entry.prefilter.test(body))) continue;
-      (matching ??= []).push(entry);
+    // Bit e: entry e's prefilter matches (one of its parts whose literals the body holds does).
+    let accepted = 0;
+    for (let index = 0; index < parts.length; index++) {
+      const part = parts[index];
+      if ((possible & (1 << index)) === 0 || (accepted & (1 << part.entry)) !== 0) continue;
+      if (part.pattern.test(body)) accepted |= 1 << part.entry;
     }
+    if (accepted === 0) return NO_EVENTS;
+    for (let index = 0; index < entries.length; index++) if ((accepted & (1 << index)) !== 0) (matching ??= []).push(entries[index]);
   } else {
     if (anyPrefilter && !anyPrefilter.test(body)) return NO_EVENTS;
     for (const entry of entries) {

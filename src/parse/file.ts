@@ -238,6 +238,18 @@ export function createFileParser(options: FileParserOptions): FileParser {
     return options.kind === "pkglog" ? namedPackage : null;
   };
 
+  // A file names few hosts and programs, but each line's header slices its own copy of them, and a batch of
+  // lines is kept until it is stored: one string per name instead of one per line leaves the collector less
+  // to copy.
+  const names = new Map<string, string>();
+  const shared = (name: string): string => {
+    const known = names.get(name);
+    if (known !== undefined) return known;
+    if (names.size >= 4096) names.clear();
+    names.set(name, name);
+    return name;
+  };
+
   // One options object for every line (the line number is updated): no allocation per line.
   const location = { path: options.path, line: 0 };
   const bodyOptions = { strict, counters, location };
@@ -294,22 +306,20 @@ export function createFileParser(options: FileParserOptions): FileParser {
         bannerTs = ts;
         bannerYear = header.year;
       }
-      host = header.host ?? hostHint ?? previousHost;
+      host = (header.host !== undefined ? shared(header.host) : undefined) ?? hostHint ?? previousHost;
     } else {
       ts = previousTs;
-      host = header.host ?? previousHost ?? hostHint;
+      host = (header.host !== undefined ? shared(header.host) : undefined) ?? previousHost ?? hostHint;
     }
-    const events =
-      shape === "repeated"
-        ? []
-        : withUnreadMarker(inContext(parseBody(header.format, header.body, bodyOptions), host, header.program ?? null, ts, shape), text);
+    const program = header.program !== undefined ? shared(header.program) : null;
+    const events = shape === "repeated" ? [] : withUnreadMarker(inContext(parseBody(header.format, header.body, bodyOptions), host, program, ts, shape), text);
     previousTs = ts;
     previousHost = host;
     const parsed: ParsedLine = {
       format: header.format,
       ts,
       host,
-      program: header.program ?? null,
+      program,
       package: packageOf(events),
       body: header.body,
       shape,

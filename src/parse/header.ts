@@ -1,6 +1,6 @@
 /**
-Header dispatch: which header grammar reads a line of a file of a given kind. Syslog lines go
-through the syslog grammar's regex fast path first (nearley is about 13x slower than one regex;
+Header dispatch: which header grammar reads a line of a file of a given kind. Syslog lines and package
+log step lines go through their grammar's fast path first (nearley is about 13x slower than one regex;
 stack.md §3) and through nearley only when the fast path declines.
 */
 
@@ -28,14 +28,17 @@ function headerGrammar(format: string): GrammarEntry | undefined {
   return headerGrammarsByFormat.get(format);
 }
 
-let syslogFastParse: FastParse | null | undefined;
+const fastParsers = new Map<string, FastParse | null>();
 
-function fastPath(): FastParse | null {
-  if (syslogFastParse === undefined) {
-    const fast = headerGrammar("syslog")?.module.fastParse;
-    syslogFastParse = typeof fast === "function" ? (fast as FastParse) : null;
+/** The `fastParse` a header grammar exports for its most common lines (syslog, pkglog), if any. */
+function fastPath(fileKind: FileKind): FastParse | null {
+  let fast = fastParsers.get(fileKind);
+  if (fast === undefined) {
+    const exported = headerGrammar(fileKind)?.module.fastParse;
+    fast = typeof exported === "function" ? (exported as FastParse) : null;
+    fastParsers.set(fileKind, fast);
   }
-  return syslogFastParse;
+  return fast;
 }
 
 /** The header grammar's single parse of `text`, or undefined. Several parses: the first (the grammar tests forbid them). */
@@ -61,11 +64,11 @@ recognises it (the caller keeps the line as plain text). Configuration files hav
 */
 export function parseHeader(line: string, fileKind: FileKind): Header | undefined {
   if (fileKind === "config") return undefined;
-  if (fileKind === "syslog") {
-    const fast = fastPath();
-    const header = fast ? fast(line) : undefined;
-    if (header) return header;
-  }
+  // The syslog fast path reads any length the way the grammar reads its head plus the rest; the others
+  // only lines the grammar reads whole.
+  const fast = fileKind === "syslog" || line.length <= MAX_HEADER_INPUT ? fastPath(fileKind) : null;
+  const header = fast ? fast(line) : undefined;
+  if (header) return header;
   const entry = headerGrammar(fileKind);
   return entry ? runHeaderOnHead(entry, line) : undefined;
 }

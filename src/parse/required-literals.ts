@@ -284,6 +284,39 @@ export function requiredLiterals(pattern: RegExp): string[] | undefined {
 }
 
 /**
+The top-level alternatives of a regular expression's source (`a|b(c|d)|[|]` gives `a`, `b(c|d)`, `[|]`),
+or undefined when they cannot stand alone: a backreference (`\1`, `\k<name>`) counts the groups of
+the whole source. A text matches the whole somewhere exactly when it matches one alternative somewhere.
+*/
+export function topLevelBranches(source: string): string[] | undefined {
+  if (/\\(?:[1-9]|k<)/.test(source)) return undefined;
+  const branches: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let at = 0; at < source.length; at++) {
+    const character = source[at];
+    if (character === "\\") {
+      at++;
+    } else if (inClass) {
+      if (character === "]") inClass = false;
+    } else if (character === "[") {
+      inClass = true;
+    } else if (character === "(") {
+      depth++;
+    } else if (character === ")") {
+      depth--;
+    } else if (character === "|" && depth === 0) {
+      branches.push(source.slice(start, at));
+      start = at + 1;
+    }
+  }
+  if (depth !== 0 || inClass) return undefined;
+  branches.push(source.slice(start));
+  return branches;
+}
+
+/**
 Finds which of several literal sets a text touches, in one pass over the text: a table of the literals'
 first two characters says at which positions a literal may start, and only there is it compared. On a
 log body of ~70 characters this costs a fraction of one alternation regex of the same literals (V8 tries
@@ -292,6 +325,8 @@ every alternative at every position). Each set is one bit of the answer.
 export class LiteralScanner {
   /** Two-character literals: for the pair (first << 7 | second), the bits of the sets holding it. */
   private readonly pairBits = new Int32Array(128 * 128);
+  /** 1 for a pair some literal of two or more ASCII characters starts with: only there is anything looked up. */
+  private readonly pairStarts = new Uint8Array(128 * 128);
   /** Longer literals by a hash of their first three characters: 1 + the index of their bucket, or 0. */
   private readonly triples = new Uint16Array(TRIPLE_SLOTS);
   private readonly bucketTexts: string[][] = [];
@@ -309,7 +344,9 @@ export class LiteralScanner {
         const [first, second, third] = [text.charCodeAt(0), text.charCodeAt(1), text.charCodeAt(2)];
         if (text.length === 2 && first < 128 && second < 128) {
           this.pairBits[(first << 7) | second] |= bit;
+          this.pairStarts[(first << 7) | second] = 1;
         } else if (text.length >= 3 && first < 128 && second < 128 && third < 128) {
+          this.pairStarts[(first << 7) | second] = 1;
           const key = tripleKey(first, second, third);
           if (this.triples[key] === 0) {
             this.bucketTexts.push([]);
@@ -332,14 +369,14 @@ export class LiteralScanner {
     for (let index = 0; index < this.otherTexts.length; index++) {
       if (text.includes(this.otherTexts[index])) found |= this.otherBits[index];
     }
-    const { pairBits, triples, bucketTexts, bucketBits } = this;
+    const { pairBits, pairStarts, triples, bucketTexts, bucketBits } = this;
     const length = text.length;
     let first = length > 0 ? text.charCodeAt(0) : 0;
     let second = length > 1 ? text.charCodeAt(1) : 0;
     for (let at = 0; at + 1 < length; at++) {
       const hasThird = at + 2 < length;
       const third = hasThird ? text.charCodeAt(at + 2) : 0;
-      if ((first | second) < 128) {
+      if ((first | second) < 128 && pairStarts[(first << 7) | second] !== 0) {
         found |= pairBits[(first << 7) | second];
         if (hasThird && third < 128) {
           const bucket = triples[tripleKey(first, second, third)];

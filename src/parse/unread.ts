@@ -125,10 +125,15 @@ export function replicationVocabulary(): Vocabulary {
   return builtIn;
 }
 
+/** Whether the text passes the vocabulary's prefilter (else it holds no term). */
+function mayHoldTerms(text: string, vocabulary: Vocabulary = replicationVocabulary()): boolean {
+  return vocabulary.prefilter.test(text.length > MAX_SCANNED ? text.slice(0, MAX_SCANNED) : text);
+}
+
 /** The replication words a text carries (distinct, in order of appearance, at most MAX_TERMS); [] for none. */
 export function replicationTerms(text: string, vocabulary: Vocabulary = replicationVocabulary()): string[] {
+  if (!mayHoldTerms(text, vocabulary)) return [];
   const scanned = text.length > MAX_SCANNED ? text.slice(0, MAX_SCANNED) : text;
-  if (!vocabulary.prefilter.test(scanned)) return [];
   const found: Array<{ at: number; word: string }> = [];
   for (const term of vocabulary.terms) {
     term.pattern.lastIndex = 0;
@@ -164,7 +169,8 @@ The hook of the file parser: a line's events as the grammars gave them, or, when
 the line is text carrying replication vocabulary, its `line.unread` marker.
 */
 export function withUnreadMarker(events: readonly EventDraft[], text: string): readonly EventDraft[] {
-  if (events.length > 0 || BINARY_JUNK.test(text)) return events;
+  // The vocabulary's prefilter first: most lines fail it, and then the control-character pass is not needed.
+  if (events.length > 0 || !mayHoldTerms(text) || BINARY_JUNK.test(text)) return events;
   const unread = unreadReplicationLine(text);
   return unread ? Object.freeze([unread]) : events;
 }

@@ -5,7 +5,7 @@ the main thread or in the parse worker (parse-worker.ts): a job and its batches 
 */
 
 import { createHash } from "node:crypto";
-import { openContent, describeError, isTruncatedGzip } from "../ingest/source.js";
+import { contentChunks, describeError, isTruncatedGzip } from "../ingest/source.js";
 import { LineFramer, type FramedLine } from "../ingest/lines.js";
 import { yearResolver, type YearReference } from "../model/time.js";
 import { createFileParser, type FileKind, type FileParser, type FileParserContext } from "../parse/index.js";
@@ -160,13 +160,13 @@ export class BatchParser {
 /** Reads the job's file and yields its lines in batches, then one end message. */
 export async function* parseBatches(job: ParseJob): AsyncGenerator<ParseMessage> {
   const parser = new BatchParser(job);
-  const { stream, skipBytes } = openContent(job.path, job.compressed, job.offset);
-  let toSkip = skipBytes;
+  const content = contentChunks(job.path, job.compressed, job.offset);
+  let toSkip = content.skipBytes;
   const contentHash = job.hashContent ? createHash("sha256") : null;
   let hashedBytes = 0;
   let failure: ParseEnd["failure"];
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of content.chunks) {
       parser.read(chunk.length);
       if (contentHash) {
         contentHash.update(chunk);
@@ -187,7 +187,7 @@ export async function* parseBatches(job: ParseJob): AsyncGenerator<ParseMessage>
     // A truncated .gz or a read error mid-file: every line read so far is kept, then the file is reported.
     failure = { truncatedGzip: isTruncatedGzip(error), lineCount: 0, committedOffset: 0, detail: describeError(error) };
   } finally {
-    stream.destroy();
+    content.close();
   }
   yield parser.finish();
   if (failure) failure = { ...failure, lineCount: parser.lineCount, committedOffset: parser.committedOffset };

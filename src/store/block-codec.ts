@@ -12,6 +12,7 @@ that reads it, so a global name table could not be read there.
 import zlib from "node:zlib";
 import { isAscii } from "node:buffer";
 import { StoreError } from "../errors.js";
+import { readEventCount } from "../model/events.js";
 
 /**
 The compression of a block's text, recorded per row so another one can be added (zstd once Node has it);
@@ -60,6 +61,14 @@ export interface BlockLine {
   readonly format: string;
   readonly eventCount: number;
 }
+
+/**
+A line as a block is written from: a decoded one (its event count), or a parsed one as the pipeline hands
+it over (its events; unread markers are not counted), taken as it is rather than copied into a BlockLine.
+*/
+export type LineToPack = BlockLine | (Omit<BlockLine, "eventCount"> & { readonly events: readonly { readonly kind: string }[] });
+
+const eventCountOf = (line: LineToPack): number => ("eventCount" in line ? line.eventCount : readEventCount(line.events));
 
 /** The decoded per-line columns of a block, index i = line first_line + i. */
 export interface BlockColumns {
@@ -119,7 +128,7 @@ anything (a time or host question never pays for decompression, and a zlib call 
 */
 
 /** The packed columns of `lines`. */
-export function packColumns(lines: readonly BlockLine[]): Buffer {
+export function packColumns(lines: readonly LineToPack[]): Buffer {
   const names = new Map<string, number>();
   const order: string[] = [];
   const nameIndex = (value: string | null): number => {
@@ -158,7 +167,7 @@ export function packColumns(lines: readonly BlockLine[]): Buffer {
     program[index] = programIndex;
     packageName[index] = packageIndex;
     format[index] = formatIndex;
-    events[index] = line.eventCount;
+    events[index] = eventCountOf(line);
   }
 
   const writer = new ByteWriter();
@@ -270,7 +279,7 @@ export function unpackColumns(data: Buffer): BlockColumns {
 }
 
 /** The lines' texts as one buffer (newline-separated; a framed line never holds a newline). */
-export function packTexts(lines: readonly BlockLine[]): Buffer {
+export function packTexts(lines: readonly LineToPack[]): Buffer {
   let joined = "";
   for (let index = 0; index < lines.length; index++) joined += index === 0 ? lines[index].text : `\n${lines[index].text}`;
   return Buffer.from(joined, "utf8");
@@ -304,7 +313,7 @@ export interface BlockSummary {
   readonly textBytes: number;
 }
 
-export function summarise(lines: readonly BlockLine[], textBytes: number): BlockSummary {
+export function summarise(lines: readonly LineToPack[], textBytes: number): BlockSummary {
   let tsMin: number | null = null;
   let tsMax: number | null = null;
   let untimed = 0;
@@ -334,7 +343,7 @@ export interface EncodedBlock extends BlockSummary {
   readonly columns: Buffer;
 }
 
-export function encodeBlock(lines: readonly BlockLine[], codec: BlockCodec): EncodedBlock {
+export function encodeBlock(lines: readonly LineToPack[], codec: BlockCodec): EncodedBlock {
   const text = packTexts(lines);
   return { ...summarise(lines, text.length), codec, text: compress(codec, text), columns: packColumns(lines) };
 }

@@ -1,9 +1,20 @@
 import type { SqliteDatabase } from "./db.js";
 import type { Statement } from "better-sqlite3";
-import { readEventCount, UNREAD_LINE_KIND } from "../model/events.js";
+import { UNREAD_LINE_KIND } from "../model/events.js";
 import type { EventDraft, FileKind, LogEvent, Scalar } from "../model/events.js";
 import type { Finding } from "../model/findings.js";
-import { blockIsFull, decompress, encodeBlock, lineIdOf, textCost, unpackColumns, unpackTexts, WRITE_CODEC, type BlockLine } from "./block-codec.js";
+import {
+  blockIsFull,
+  decompress,
+  encodeBlock,
+  lineIdOf,
+  textCost,
+  unpackColumns,
+  unpackTexts,
+  WRITE_CODEC,
+  type BlockLine,
+  type LineToPack,
+} from "./block-codec.js";
 import { blockReader } from "./blocks.js";
 
 export interface FileRecord {
@@ -140,7 +151,7 @@ interface EventRow {
 interface TailBlock {
   readonly id: number;
   readonly firstLine: number;
-  readonly lines: readonly BlockLine[];
+  readonly lines: readonly LineToPack[];
   readonly bytes: number;
   readonly startOffset: number | null;
   readonly endOffset: number | null;
@@ -335,7 +346,7 @@ export class Store {
   appendLines(fileId: number, lines: readonly LineToStore[], checkpoint: Checkpoint, options: AppendOptions = {}): void {
     const run = this.database.transaction((): TailBlock | null => {
       const tail = this.openTail(fileId);
-      let building: BlockLine[] = tail ? [...tail.lines] : [];
+      let building: LineToPack[] = tail ? [...tail.lines] : [];
       let blockId: number | null = tail?.id ?? null;
       let firstLine = tail?.firstLine ?? 0;
       let bytes = tail?.bytes ?? 0;
@@ -356,15 +367,7 @@ export class Store {
           firstLine = line.lineNo;
           startOffset = line.startOffset ?? null;
         }
-        building.push({
-          text: line.text,
-          ts: line.ts,
-          host: line.host,
-          program: line.program,
-          package: line.package,
-          format: line.format,
-          eventCount: readEventCount(line.events),
-        });
+        building.push(line);
         bytes += textCost(line.text);
         endOffset = line.endOffset ?? null;
         unwritten = true;
@@ -451,7 +454,7 @@ export class Store {
     id: number | null,
     fileId: number,
     firstLine: number,
-    lines: readonly BlockLine[],
+    lines: readonly LineToPack[],
     startOffset: number | null,
     endOffset: number | null,
     full: boolean,

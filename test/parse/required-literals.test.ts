@@ -8,7 +8,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { grammars } from "../../src/parse/index.js";
-import { LiteralScanner, requiredLiterals } from "../../src/parse/required-literals.js";
+import { LiteralScanner, requiredLiterals, topLevelBranches } from "../../src/parse/required-literals.js";
 
 const bodyGrammars = grammars().filter((entry) => entry.role === "body" && entry.prefilter !== undefined);
 const prefilters = bodyGrammars.map((entry) => entry.prefilter as RegExp);
@@ -129,5 +129,31 @@ describe("the literal reader", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("a prefilter cut into its top-level alternatives", () => {
+  it("splits only at the top level (groups, classes and escapes keep their bars)", () => {
+    expect(topLevelBranches("a|b(c|d)|[|]|e\\|f")).toEqual(["a", "b(c|d)", "[|]", "e\\|f"]);
+    expect(topLevelBranches("(?:x|y)z")).toEqual(["(?:x|y)z"]);
+    expect(topLevelBranches("[\\]|]|q")).toEqual(["[\\]|]", "q"]);
+  });
+
+  it("refuses a source whose parts would not stand alone (backreferences)", () => {
+    expect(topLevelBranches("(a)|\\1")).toBeUndefined();
+    expect(topLevelBranches("(?<w>a)|\\k<w>")).toBeUndefined();
+  });
+
+  it("matches a body exactly when one of its parts does, for every shipped prefilter (sample lines and random text)", () => {
+    const texts = [...sampleLines, ...fc.sample(fc.string({ maxLength: 60 }), 2000)];
+    for (const [index, prefilter] of prefilters.entries()) {
+      const branches = topLevelBranches(prefilter.source);
+      expect({ grammar: bodyGrammars[index].name, split: branches !== undefined }).toEqual({ grammar: bodyGrammars[index].name, split: true });
+      const parts = (branches as string[]).map((branch) => new RegExp(branch, prefilter.flags));
+      for (const text of texts) {
+        const whole = prefilter.test(text);
+        if (whole !== parts.some((part) => part.test(text))) expect({ grammar: bodyGrammars[index].name, text, whole }).toBeUndefined();
+      }
+    }
   });
 });

@@ -143,4 +143,23 @@ describe("syslog fastParse", () => {
       { numRuns: 2000 },
     );
   });
+  // The BSD stamp is read by a scanner, not a regex: blanks other than a space (what `\s` matches: tab,
+  // no-break space, U+2028 ...) and near-miss stamps around every field.
+  it("agrees with the grammar on BSD lines with other blanks and broken fields", () => {
+    const odd = fc.constantFrom(" ", "  ", "\t", "\u00a0", "\u2028", "\ufeff", "\u3000", "", ":", "[", "]", "[1]", " [", "x");
+    const piece = fc.oneof(odd, fc.constantFrom("nodeA1", "cmcld", "12", "1", "123", "00:00:00", "0:00:00", "<30>", "D6", "D8", "K6", "[42]", ": "));
+    const oddLine = fc
+      .tuple(fc.constantFrom(...months, "No", "Nov", "Nov "), fc.array(piece, { maxLength: 12 }))
+      .map(([month, pieces]) => `${month}${pieces.join("")}`);
+    const near = fc.tuple(bsdStamp, fc.array(fc.oneof(odd, piece), { maxLength: 8 }), body).map(([stamp, pieces, text]) => `${stamp}${pieces.join("")}${text}`);
+    fc.assert(
+      fc.property(fc.oneof(oddLine, near, line), (text) => {
+        const fast = fastParse(text);
+        if (fast !== undefined) expect(grammarParse(text)).toEqual(fast);
+        else if (!/^(?:\S+ +\S+ +\S+|\d\S*) +(?:[A-JQ-X][0-7]|<\d{1,3}>) /.test(text) && /^[A-Z][a-z]{2} /.test(text))
+          expect(grammarParse(text)).toBeUndefined();
+      }),
+      { numRuns: 4000 },
+    );
+  });
 });
