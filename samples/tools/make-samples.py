@@ -2691,6 +2691,38 @@ def s58_resync_rejected():
                "At 09:41 a CA link path fails and oradg suspends (PVOL_PSUE / SVOL_PSUE, fence NEVER) while oracle_pkg keeps running on nodeA1. After the repair the operator runs pairresync -g oradg -c 15 from site A twice; each time the array rejects it (EX_CMDRJE). mcadvisor cannot tell why the array refused: the pairs stay suspended and the application writes without a remote copy. Operator: read the sense bytes in the horcc log, check the command device (horcctl -D) and both sites' pair states; no takeover, no pair deletion. Once the cause is fixed, the full resync from site A.")
 
 
+def s59_remote_horcm_down_start_refused():
+    b = Bundle("remote-horcm-down-start-refused")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(30, 6, 0), T(30, 22, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(30, 6, 0, 0))
+    morning_start(b, "nodeA1", T(30, 6, 2, 0), "oracle_pkg", "oradg")
+    # the storage team stops instance 0 on both site A nodes for a horcm.conf change and goes home
+    b.sys("nodeA1", T(30, 19, 0, 3), "logger", "root: CHG5120 adding LDEVs 1:40-1:41 to oradg, stopping HORCM 0 on site A - storage")
+    for node, pid in (("nodeA1", 4411), ("nodeA2", 3920)):
+        b.sys(node, T(30, 19, 0, 10), "sudo", f"   stor1 : TTY=pts/0 ; PWD=/ ; USER=root ; COMMAND=/HORCM/usr/bin/horcmshutdown.sh 0")
+        b.sys(node, T(30, 19, 0, 11), f"HORCM_0[{pid}]", "horcmgr: HORCM inst 0 has been shut down")
+    # the operator moves oracle_pkg to site B for the same change window: Metrocluster cannot read the remote side
+    b.sys("nodeA1", T(30, 19, 25, 0), "CM-CMD[8120]", "cmhaltpkg oracle_pkg")
+    b.sys("nodeA1", T(30, 19, 25, 30), "cmcld[2048]", "Halted package oracle_pkg on node nodeA1.")
+    lines = [
+        (0, "This package is configured with remote data replication."),
+        (5, "The local device group oradg is in SVOL_PAIR state; remote state is EX_ENORMT (242)."),
+        (6, "The data may be non-current and AUTO_NONCURDATA is 0: the package will not be started."),
+        (6, "Exiting with status 1."),
+    ]
+    started = T(30, 19, 26, 30)
+    b.pkg("nodeB1", "oracle_pkg", [banner(started, "nodeB1", "Starting package")]
+          + [step(sec(started, offset), "nodeB1", text) for offset, text in lines]
+          + [banner(sec(started, 8), "nodeB1", "Package start failed")])
+    b.sys("nodeB1", T(30, 19, 26, 40), "cmcld[2048]", "Package oracle_pkg run script exited with NO_RESTART.")
+    b.sys("nodeB1", T(30, 19, 30, 2), "logger", "root: oracle_pkg start on nodeB1 failed 'non-current data', shall we create FORCEFLAG? - ops")
+    b.write()
+    b.expected([finding_of("start-refused-remote-horcm-down", "restart-raid-manager", "critical", "open", "oracle_pkg", "oradg")],
+               ["force-or-resync", "swap-resync", "recreate-pairs", "full-resync"],
+               "At 19:00 the storage team stops Raid Manager instance 0 on both site A nodes for a horcm.conf change and does not start it again. At 19:25 the operator halts oracle_pkg on nodeA1 and starts it on nodeB1: Metrocluster finds its S-VOL PAIR but cannot read the remote side (EX_ENORMT, 242) and refuses the start as possibly non-current (exit 1). The data is not the problem: site A and its array are fine, only the instance that answers for them is down. Operator: horcmstart.sh 0 on nodeA1 and nodeA2 (with the new horcm.conf on every node), pairdisplay shows both sides again, then start oracle_pkg; never FORCEFLAG, which would split a healthy pair.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -2751,3 +2783,4 @@ if __name__ == "__main__":
     s56_node_left_not_rejoined()
     s57_node_reset_safety_timer()
     s58_resync_rejected()
+    s59_remote_horcm_down_start_refused()

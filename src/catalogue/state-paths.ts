@@ -12,6 +12,7 @@ export const STATE_PATHS = [
   "auto.*",
   "setting.*",
   "instance",
+  "horcm.stoppedNodes",
   "pvol.state",
   "pvol.node",
   "svol.state",

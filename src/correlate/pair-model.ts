@@ -159,6 +159,8 @@ interface AppliedEvent {
 export class PairModel {
   private readonly groups = new Map<string, DeviceGroupState>();
   private readonly packages = new Map<string, PackageState>();
+  /** Nodes whose Raid Manager instance was seen stopped and not started since. */
+  private readonly horcmStopped = new Set<string>();
   /** Device -> the package whose run script mounted it (pkg.fs.mount). */
   private readonly mountedBy = new Map<string, string>();
   /** The device groups each package's configuration names (DEVICE_GROUP), and those its events named with it. */
@@ -532,8 +534,11 @@ export class PairModel {
     if (group) group.resync = { mode: fields.mode ?? null, outcome: fields.outcome ?? null, node, ts: event.ts };
   }
 
-  private onHorcm({ fields, group }: AppliedEvent): void {
+  private onHorcm({ event, fields, group, node }: AppliedEvent): void {
     if (group && fields.instance !== null && fields.instance !== undefined) group.instance = fields.instance;
+    if (node === null) return;
+    if (event.kind === "horcm.stopped") this.horcmStopped.add(node);
+    else if (event.kind === "horcm.started") this.horcmStopped.delete(node);
   }
 
   private onPackageStarted({ event, node, deviceGroup, packageName }: AppliedEvent): void {
@@ -666,6 +671,11 @@ export class PairModel {
     "setting.*": ({ group, packageName, name }) => {
       const value = this.setting(group, packageName, name.toUpperCase());
       return value === undefined ? null : value;
+    },
+    // The other nodes whose instance was stopped and not started again: what an EX_ENORMT from them means.
+    "horcm.stoppedNodes": ({ context }) => {
+      const others = [...this.horcmStopped].filter((stopped) => stopped !== context.node).sort();
+      return others.length > 0 ? others.join(",") : null;
     },
     instance: ({ group, packageName }) => {
       if (group?.instance !== null && group?.instance !== undefined) return group.instance;
