@@ -56,6 +56,14 @@ interface CompiledPattern {
 
 interface CompiledRule {
   readonly rule: Rule;
+  /** What the engine reads of `rule` for every event, copied here: one object shape for all rules (see relatedIndex). */
+  readonly key: CorrelationKey;
+  readonly eachPackageOnNode: boolean;
+  /**
+  The rule's place in the engine's lists of related lines (RuleEngine.relatedEvents): one per rule id, as a
+  finding slot is (rules of one id share theirs).
+  */
+  readonly relatedIndex: number;
   readonly steps: readonly CompiledPattern[];
   readonly withinMs: number | null;
   readonly count: { atLeast: number; withinMs: number } | null;
@@ -75,6 +83,35 @@ interface CompiledRule {
   readonly kinds: ReadonlySet<string>;
   /** How far back unread replication lines of the finding's scope are shown as its evidence; null: never (cluster-wide rules). */
   readonly unreadWithinMs: number | null;
+}
+
+/**
+A rule's patterns that name one event kind, for the indexed engine. When none but its related patterns can
+match an event (by kind and the event's own fields), the event can do nothing for the rule but become one
+of its related lines (while no sequence of the rule is under way): the rest of evaluateRule is skipped.
+Most events of a busy bundle (pair states) are only that for most rules.
+*/
+interface KindPlan {
+  readonly compiled: CompiledRule;
+  /** Its steps, absence and resolutions that name the kind. */
+  readonly acting: readonly CompiledPattern[];
+  /** Its related patterns that name the kind. */
+  readonly related: readonly CompiledPattern[];
+  /** Some related pattern names the kind and nothing else: every event of the kind is a related line. */
+  readonly alwaysRelated: boolean;
+}
+
+function planFor(compiled: CompiledRule, kind: string): KindPlan {
+  const names = (pattern: CompiledPattern): boolean => pattern.kinds.has(kind);
+  const related = (compiled.related?.patterns ?? []).filter(names);
+  // The tests are pure, so their order changes no answer: those that read no field come first.
+  const acting = compiled.patterns.filter((pattern) => names(pattern) && !related.includes(pattern));
+  return {
+    compiled,
+    acting: [...acting.filter((pattern) => pattern.eventOnly === undefined), ...acting.filter((pattern) => pattern.eventOnly !== undefined)],
+    related,
+    alwaysRelated: related.some((pattern) => pattern.eventOnly === undefined && pattern.where === undefined && pattern.state === undefined),
+  };
 }
 
 interface Context {
@@ -208,6 +245,12 @@ function eventField(event: LogEvent, path: string): Scalar | undefined {
   }
 }
 
+/** Whether one of these patterns (all naming the event's kind) holds on the event's own fields. */
+function mayMatch(patterns: readonly CompiledPattern[], field: (path: string) => Scalar | undefined): boolean {
+  for (const pattern of patterns) if (pattern.eventOnly === undefined || pattern.eventOnly(field)) return true;
+  return false;
+}
+
 function compilePattern(pattern: EventPattern): CompiledPattern {
   const eventOnly: Record<string, unknown> = {};
   const rest: Record<string, unknown> = {};
@@ -243,6 +286,18 @@ function compile(rule: Rule): CompiledRule {
   return compiled;
 }
 
+/** Related-line list places by rule id, for the life of the process (a few dozen ids). */
+const relatedIndexes = new Map<string, number>();
+
+function relatedIndexOf(ruleId: string): number {
+  let index = relatedIndexes.get(ruleId);
+  if (index === undefined) {
+    index = relatedIndexes.size;
+    relatedIndexes.set(ruleId, index);
+  }
+  return index;
+}
+
 function compileRule(rule: Rule): CompiledRule {
   const match = rule.match;
   const steps = (match.sequence ?? (match.event ? [match.event] : [])).map(compilePattern);
@@ -259,6 +314,9 @@ function compileRule(rule: Rule): CompiledRule {
   ];
   return {
     rule,
+    key: match.key ?? "deviceGroup",
+    eachPackageOnNode: match.eachPackageOnNode === true,
+    relatedIndex: relatedIndexOf(rule.id),
     steps,
     withinMs: match.within !== undefined ? durationMs(match.within) : null,
     count: match.count ? { atLeast: match.count.atLeast, withinMs: durationMs(match.count.within) } : null,
@@ -328,7 +386,7 @@ result, `drainChanges()` after each line or batch while watching.
 export class RuleEngine {
   private readonly compiled: CompiledRule[];
   /** The rules that name each event kind, in the order they look at an event: the others never see it. */
-  private readonly byKind = new Map<string, CompiledRule[]>();
+  private readonly byKind = new Map<string, KindPlan[]>();
   private readonly indexed: boolean;
   private evaluations = 0;
   private readonly lateness: number;
@@ -345,8 +403,11 @@ export class RuleEngine {
   private readonly partials = new Map<CompiledRule, Map<string, PartialMatch[]>>();
   private readonly counted = new Map<string, CountWindow>();
   private readonly absences = new Map<string, PendingAbsence>();
-  /** Per rule and key: the latest related events (match.related), shown as evidence. */
-  private readonly relatedEvents = new Map<string, LogEvent[]>();
+  /**
+  Per correlation key, the latest related events (match.related) of each rule, at the rule's relatedIndex:
+  shown as evidence. Looked up by key and index, as updating them is most of the work on a busy bundle.
+  */
+  private readonly relatedEvents = new Map<string, Array<LogEvent[] | undefined>>();
   private readonly open = new Map<string, FindingState>();
   private readonly all: FindingState[] = [];
   private readonly usedIds = new Set<string>();
@@ -369,9 +430,10 @@ export class RuleEngine {
     this.compiled = rules.map(compile).sort((a, b) => Number(a.rule.match.unlessOpen !== undefined) - Number(b.rule.match.unlessOpen !== undefined));
     for (const compiled of this.compiled) {
       for (const kind of compiled.kinds) {
+        const plan = planFor(compiled, kind);
         const list = this.byKind.get(kind);
-        if (list) list.push(compiled);
-        else this.byKind.set(kind, [compiled]);
+        if (list) list.push(plan);
+        else this.byKind.set(kind, [plan]);
       }
     }
     this.indexed = options.indexRules ?? true;
@@ -527,38 +589,64 @@ export class RuleEngine {
   private evaluate(event: LogEvent, now: number): void {
     const resolved = this.model.resolve(event);
     if (event.kind === UNREAD_LINE_KIND) this.noteUnread(event, resolved);
-    const candidates = this.indexed ? this.byKind.get(event.kind) : this.compiled;
-    if (candidates === undefined) return;
     // One context per correlation key for this event, shared by the rules (contexts are never changed).
-    let contexts: Partial<Record<CorrelationKey, Context>> | undefined;
+    const contexts: Partial<Record<CorrelationKey, Context>> = {};
+    if (!this.indexed) {
+      // The reference the indexed pass is tested against: every rule naming the kind looks, all of evaluateRule.
+      for (const compiled of this.compiled) {
+        if (!compiled.kinds.has(event.kind)) continue;
+        if (compiled.eachPackageOnNode && resolved.package === null) this.evaluateEachPackage(compiled, event, now);
+        else this.evaluateRule(compiled, event, this.sharedContext(compiled, event, resolved, contexts), now);
+      }
+      return;
+    }
+    const plans = this.byKind.get(event.kind);
+    if (plans === undefined) return;
     const field = (path: string): Scalar | undefined => eventField(event, path);
-    for (const compiled of candidates) {
-      if (!compiled.kinds.has(event.kind)) continue;
+    for (const plan of plans) {
+      const compiled = plan.compiled;
       // A rule none of whose patterns can match the event would only drop its expired sequence starts:
       // it looks only while it has some (so an event stepping back in time sees what the full pass sees).
-      if (this.indexed && !this.mayMatch(compiled, event.kind, field) && !this.partials.has(compiled)) continue;
-      if (compiled.rule.match.eachPackageOnNode && resolved.package === null) {
-        // node.timeout names no package: it is news for each package that ran on that node.
-        for (const packageName of this.model.packagesOn(nodeOf(event))) {
-          const resolvedFor = this.model.resolve({ ...event, package: packageName });
-          this.evaluateRule(compiled, event, this.contextOf(event, compiled.rule.match.key ?? "deviceGroup", { ...resolvedFor, package: packageName }), now);
-        }
+      const acts = this.partials.has(compiled) || mayMatch(plan.acting, field);
+      if (!acts && !(plan.alwaysRelated || mayMatch(plan.related, field))) continue;
+      if (compiled.eachPackageOnNode && resolved.package === null) {
+        this.evaluateEachPackage(compiled, event, now);
         continue;
       }
-      const key = compiled.rule.match.key ?? "deviceGroup";
-      contexts ??= {};
-      const context = contexts[key] ?? (contexts[key] = this.contextOf(event, key, resolved));
-      this.evaluateRule(compiled, event, context, now);
+      const context = this.sharedContext(compiled, event, resolved, contexts);
+      if (acts) this.evaluateRule(compiled, event, context, now);
+      else this.noteRelatedOnly(plan, event, context, now);
     }
   }
 
-  /** Whether some pattern of the rule names the event's kind and holds on the event's own fields. */
-  private mayMatch(compiled: CompiledRule, kind: string, field: (path: string) => Scalar | undefined): boolean {
-    for (const pattern of compiled.patterns) {
-      if (pattern.kinds.has(kind) && (pattern.eventOnly === undefined || pattern.eventOnly(field))) return true;
-    }
-    return false;
+  /** The event's context under the rule's correlation key, built once per key for all the rules. */
+  private sharedContext(
+    compiled: CompiledRule,
+    event: LogEvent,
+    resolved: { deviceGroup: string | null; package: string | null },
+    contexts: Partial<Record<CorrelationKey, Context>>,
+  ): Context {
+    const key = compiled.key;
+    return contexts[key] ?? (contexts[key] = this.contextOf(event, key, resolved));
   }
+
+  /** node.timeout names no package: it is news for each package that ran on that node. */
+  private evaluateEachPackage(compiled: CompiledRule, event: LogEvent, now: number): void {
+    for (const packageName of this.model.packagesOn(nodeOf(event))) {
+      const resolvedFor = this.model.resolve({ ...event, package: packageName });
+      this.evaluateRule(compiled, event, this.contextOf(event, compiled.key, { ...resolvedFor, package: packageName }), now);
+    }
+  }
+
+  /**
+  evaluateRule for a rule none of whose steps, absence or resolutions can match the event and which has no
+  sequence under way: the event can only become a related line.
+  */
+  private noteRelatedOnly(plan: KindPlan, event: LogEvent, context: Context, now: number): void {
+    this.evaluations++;
+    if (plan.alwaysRelated || this.matchesAny(plan.related, event, context, now)) this.rememberRelated(plan.compiled, context.key, event, now);
+  }
+
 
   private slotOf(compiled: CompiledRule, key: string): string {
     let slot = compiled.slots.get(key);
@@ -581,22 +669,37 @@ export class RuleEngine {
     if (pending && compiled.absent && now <= pending.deadline && this.matches(compiled.absent.pattern, event, context, now)) {
       this.absences.delete(slot);
     }
-    if (compiled.related && this.matchesAny(compiled.related.patterns, event, context, now)) {
-      // The latest RELATED_KEPT inside the window, kept in place (this runs for most events of a busy bundle).
-      const within = compiled.related.withinMs;
-      let recent = this.relatedEvents.get(slot);
-      if (!recent) {
-        recent = [];
-        this.relatedEvents.set(slot, recent);
-      }
-      let kept = 0;
-      for (const earlier of recent) if (now - (earlier.ts ?? now) <= within) recent[kept++] = earlier;
-      if (kept < recent.length) recent.length = kept;
-      recent.push(event);
-      while (recent.length > RELATED_KEPT) recent.shift();
-    }
+    if (compiled.related && this.matchesAny(compiled.related.patterns, event, context, now)) this.rememberRelated(compiled, context.key, event, now);
     const completed = this.advanceMatch(compiled, slot, event, context, now);
     if (completed) this.trigger(compiled, slot, completed, context, now);
+  }
+
+  /** The latest RELATED_KEPT related events inside the window, kept in place (this runs for most events of a busy bundle). */
+  private rememberRelated(compiled: CompiledRule, key: string, event: LogEvent, now: number): void {
+    const relatedIndex = compiled.relatedIndex;
+    const within = compiled.related?.withinMs ?? 0;
+    let ofKey = this.relatedEvents.get(key);
+    if (!ofKey) {
+      ofKey = [];
+      this.relatedEvents.set(key, ofKey);
+    }
+    let recent = ofKey[relatedIndex];
+    if (!recent) {
+      recent = [];
+      ofKey[relatedIndex] = recent;
+    }
+    let kept = 0;
+    for (let index = 0; index < recent.length; index++) {
+      const earlier = recent[index];
+      if (now - (earlier.ts ?? now) <= within) recent[kept++] = earlier;
+    }
+    // Full: the oldest makes room (the list never holds more than RELATED_KEPT, so one at most).
+    if (kept === RELATED_KEPT) {
+      for (let index = 1; index < kept; index++) recent[index - 1] = recent[index];
+      kept--;
+    }
+    recent[kept] = event;
+    if (recent.length !== kept + 1) recent.length = kept + 1;
   }
 
   private matchesAny(patterns: readonly CompiledPattern[], event: LogEvent, context: Context, now: number): boolean {
@@ -619,7 +722,7 @@ export class RuleEngine {
     // Up to the event that completed the match: a sequence's related lines may sit between its steps.
     const last = events[events.length - 1]?.ts ?? now;
     const related = compiled.related
-      ? (this.relatedEvents.get(slot) ?? []).filter(
+      ? (this.relatedEvents.get(context.key)?.[compiled.relatedIndex] ?? []).filter(
           (earlier) => !events.includes(earlier) && (earlier.ts ?? last) <= last && last - (earlier.ts ?? last) <= compiled.related!.withinMs,
         )
       : [];
