@@ -26,11 +26,28 @@ function numeric(value: Scalar | undefined): number | null {
   return null;
 }
 
+/**
+`actual.toUpperCase() === expectedUpper`, without building the upper-case copy while `actual` is ASCII (a
+pair state compared with the states a dozen rules name, on every event): an ASCII character's upper case is
+one ASCII character at the same place, so the first difference or a length that differs decides.
+*/
+function sameIgnoringCase(actual: string, expectedUpper: string): boolean {
+  const sameLength = actual.length === expectedUpper.length;
+  for (let index = 0; index < actual.length; index++) {
+    let code = actual.charCodeAt(index);
+    if (code >= 128) return actual.toUpperCase() === expectedUpper;
+    if (!sameLength) continue;
+    if (code >= 97 && code <= 122) code -= 32;
+    if (code !== expectedUpper.charCodeAt(index)) return false;
+  }
+  return sameLength;
+}
+
 function equal(actual: Scalar | undefined, expected: Scalar, expectedUpper?: string): boolean {
   if (actual === undefined) return expected === null;
   if (expected === null || actual === null) return actual === expected;
   if (typeof expected === "string" && typeof actual === "string")
-    return actual === expected || actual.toUpperCase() === (expectedUpper ?? expected.toUpperCase());
+    return actual === expected || sameIgnoringCase(actual, expectedUpper ?? expected.toUpperCase());
   const actualNumber = numeric(actual);
   const expectedNumber = numeric(expected);
   if (actualNumber !== null && expectedNumber !== null && typeof actual !== "boolean" && typeof expected !== "boolean") {

@@ -195,3 +195,26 @@ describe("compiled conditions", () => {
     expect(compileConditions(conditions)(lookup)).toBe(testConditions(conditions, lookup));
   });
 });
+
+describe("case-insensitive equality", () => {
+  // Rule constants are compared without case; the ASCII fast path must answer as toUpperCase does.
+  const pairs: Array<[string, string]> = [
+    ["PAIR", "pair"],
+    ["PAIR", "PSUE"],
+    ["PSUE", "psue"],
+    ["PAIR", "PAIRS"],
+    ["PAIR", ""],
+    ["STRASSE", "straße"],
+    ["STRASSE", "strasse"],
+    ["ÉTAT", "état"],
+    ["ÉTAT", "etat"],
+    ["A1-B_2", "a1-b_2"],
+    ["[A]", "{a}"],
+  ];
+  it.each(pairs)("%j against %j answers as toUpperCase does", (expected, actual) => {
+    const lookup = (): Scalar | undefined => actual;
+    const reference = actual === expected || actual.toUpperCase() === expected.toUpperCase();
+    expect(testConditions({ value: expected }, lookup)).toBe(reference);
+    expect(compileConditions({ value: expected })(lookup)).toBe(reference);
+  });
+});
