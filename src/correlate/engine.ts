@@ -13,7 +13,7 @@ import { severityRank } from "../model/findings.js";
 import type { Conditions, CorrelationKey, EventPattern, Rule } from "../catalogue/rule.js";
 import { fillTemplate, placeholdersOf } from "../catalogue/template.js";
 import { IDENTITY_PLACEHOLDERS, screenValues, withheldWarning } from "../catalogue/names.js";
-import { compileConditions, conditionOperands, conditionPaths, testConditions, type ConditionTest } from "./conditions.js";
+import { compileConditions, conditionOperands, conditionPaths, testConditions, type ConditionTest, type Lookup } from "./conditions.js";
 import { durationMs } from "./duration.js";
 import { FallbackGate, type Scope } from "./fallback.js";
 import { nodeOf, PairModel } from "./pair-model.js";
@@ -58,6 +58,8 @@ interface CompiledRule {
   readonly rule: Rule;
   /** What the engine reads of `rule` for every event, copied here: one object shape for all rules (see relatedIndex). */
   readonly key: CorrelationKey;
+  /** `key`'s place in RuleEngine.eventContexts. */
+  readonly keyIndex: number;
   readonly eachPackageOnNode: boolean;
   /**
   The rule's place in the engine's lists of related lines (RuleEngine.relatedEvents): one per rule id, as a
@@ -81,14 +83,17 @@ interface CompiledRule {
   readonly screened: readonly string[];
   /** Every event kind the rule looks at: other events skip it entirely. */
   readonly kinds: ReadonlySet<string>;
+  /** Its patterns by the kind they name (one plan for each of `kinds`). */
+  readonly plans: ReadonlyMap<string, KindPlan>;
   /** How far back unread replication lines of the finding's scope are shown as its evidence; null: never (cluster-wide rules). */
   readonly unreadWithinMs: number | null;
 }
 
 /**
-A rule's patterns that name one event kind, for the indexed engine. When none but its related patterns can
-match an event (by kind and the event's own fields), the event can do nothing for the rule but become one
-of its related lines (while no sequence of the rule is under way): the rest of evaluateRule is skipped.
+A rule's patterns that name one event kind: a pattern naming another kind cannot match the event, so
+evaluateRule tries only these. And for the indexed engine: when none but its related patterns can match
+an event (by kind and the event's own fields), the event can do nothing for the rule but become one of
+its related lines (while no sequence of the rule is under way): the rest of evaluateRule is skipped.
 Most events of a busy bundle (pair states) are only that for most rules.
 */
 interface KindPlan {
@@ -97,6 +102,8 @@ interface KindPlan {
   readonly acting: readonly CompiledPattern[];
   /** Its related patterns that name the kind. */
   readonly related: readonly CompiledPattern[];
+  /** Its resolutions that name the kind. */
+  readonly resolvedBy: readonly CompiledPattern[];
   /** Some related pattern names the kind and nothing else: every event of the kind is a related line. */
   readonly alwaysRelated: boolean;
 }
@@ -110,8 +117,22 @@ function planFor(compiled: CompiledRule, kind: string): KindPlan {
     compiled,
     acting: [...acting.filter((pattern) => pattern.eventOnly === undefined), ...acting.filter((pattern) => pattern.eventOnly !== undefined)],
     related,
+    resolvedBy: compiled.resolvedBy.filter(names),
     alwaysRelated: related.some((pattern) => pattern.eventOnly === undefined && pattern.where === undefined && pattern.state === undefined),
   };
+}
+
+/** The lookups of RuleEngine.matches for one event in one context at one time. */
+interface PatternLookups {
+  readonly of: LogEvent;
+  readonly context: Context;
+  readonly now: number;
+  /** The event's own fields (`eventOnly`). */
+  readonly field: Lookup;
+  /** `where`: the event's fields and its context (package, device group, node). */
+  readonly event: Lookup;
+  /** `state` and `$path` operands: the pair-state model, or the event with `event.`. */
+  readonly state: Lookup;
 }
 
 interface Context {
@@ -281,10 +302,14 @@ function compile(rule: Rule): CompiledRule {
   let compiled = compiledRules.get(rule);
   if (compiled === undefined) {
     compiled = compileRule(rule);
+    const plans = compiled.plans as Map<string, KindPlan>;
+    for (const kind of compiled.kinds) plans.set(kind, planFor(compiled, kind));
     compiledRules.set(rule, compiled);
   }
   return compiled;
 }
+
+const CORRELATION_KEYS: readonly CorrelationKey[] = ["deviceGroup", "package", "node", "cluster"];
 
 /** Related-line list places by rule id, for the life of the process (a few dozen ids). */
 const relatedIndexes = new Map<string, number>();
@@ -315,6 +340,7 @@ function compileRule(rule: Rule): CompiledRule {
   return {
     rule,
     key: match.key ?? "deviceGroup",
+    keyIndex: CORRELATION_KEYS.indexOf(match.key ?? "deviceGroup"),
     eachPackageOnNode: match.eachPackageOnNode === true,
     relatedIndex: relatedIndexOf(rule.id),
     steps,
@@ -338,6 +364,7 @@ function compileRule(rule: Rule): CompiledRule {
       ...new Set([...IDENTITY_PLACEHOLDERS, ...rule.advice.steps.flatMap((step) => [...placeholdersOf(step.command), ...placeholdersOf(step.where)])]),
     ],
     kinds: new Set(patterns.flatMap((pattern) => [...pattern.kinds])),
+    plans: new Map(), // filled by compile(): a plan refers to its rule
     unreadWithinMs:
       (match.key ?? "deviceGroup") === "cluster"
         ? null
@@ -397,6 +424,10 @@ export class RuleEngine {
   private watermark: number | null = null;
   /** Configuration facts wait for the first timed event, so every file's settings are known when rules look. */
   private readonly pendingConfig: LogEvent[] = [];
+  /** The contexts of the event being evaluated, by correlation key (CompiledRule.keyIndex): built once, shared by the rules. */
+  private readonly eventContexts: Array<Context | undefined> = CORRELATION_KEYS.map(() => undefined);
+  /** The lookups matches() built last (see lookupsOf). */
+  private lastLookups: PatternLookups | undefined;
   /** Events of the line being read (see flushLine). */
   private readonly pendingLine: LogEvent[] = [];
   /** Sequence matches under way, per rule and slot (a rule with none may skip an event it cannot match). */
@@ -429,8 +460,7 @@ export class RuleEngine {
     // Rules that step aside for others (unlessOpen) look at each event after the others did.
     this.compiled = rules.map(compile).sort((a, b) => Number(a.rule.match.unlessOpen !== undefined) - Number(b.rule.match.unlessOpen !== undefined));
     for (const compiled of this.compiled) {
-      for (const kind of compiled.kinds) {
-        const plan = planFor(compiled, kind);
+      for (const [kind, plan] of compiled.plans) {
         const list = this.byKind.get(kind);
         if (list) list.push(plan);
         else this.byKind.set(kind, [plan]);
@@ -563,9 +593,29 @@ export class RuleEngine {
 
   private matches(pattern: CompiledPattern, event: LogEvent, context: Context, now: number): boolean {
     if (!pattern.kinds.has(event.kind)) return false;
-    if (pattern.eventOnly !== undefined && !pattern.eventOnly((path) => eventField(event, path))) return false;
     // Most patterns (related lines, many resolutions) name a kind and nothing else.
+    if (pattern.eventOnly === undefined && pattern.where === undefined && pattern.state === undefined) return true;
+    const lookups = this.lookupsOf(event, context, now);
+    if (pattern.eventOnly !== undefined && !pattern.eventOnly(lookups.field)) return false;
     if (pattern.where === undefined && pattern.state === undefined) return true;
+    // Paths in `where` name the event's fields; `$path` operands, there as in `state`, read the model.
+    if (pattern.where !== undefined && !pattern.where(lookups.event, lookups.state)) return false;
+    return pattern.state === undefined || pattern.state(lookups.state);
+  }
+
+  /**
+  What the conditions of a pattern read for an event in a context: built once and shared by the patterns of
+  all the rules that test the same event in the same context (most of them), not once per pattern.
+  */
+  private lookupsOf(event: LogEvent, context: Context, now: number): PatternLookups {
+    const last = this.lastLookups;
+    if (last !== undefined && last.of === event && last.context === context && last.now === now) return last;
+    const lookups = this.buildLookups(event, context, now);
+    this.lastLookups = lookups;
+    return lookups;
+  }
+
+  private buildLookups(event: LogEvent, context: Context, now: number): PatternLookups {
     const state = this.stateLookup(context, now);
     const eventLookup = (path: string): Scalar | undefined => {
       switch (path) {
@@ -581,22 +631,22 @@ export class RuleEngine {
     };
     // A state path, or with `event.` a field of the event itself, so one condition set can mix both (anyOf).
     const stateLookup = (path: string): Scalar | undefined => (path.startsWith("event.") ? eventLookup(path.slice("event.".length)) : state(path));
-    // Paths in `where` name the event's fields; `$path` operands, there as in `state`, read the model.
-    if (pattern.where !== undefined && !pattern.where(eventLookup, stateLookup)) return false;
-    return pattern.state === undefined || pattern.state(stateLookup);
+    return { of: event, context, now, field: (path) => eventField(event, path), event: eventLookup, state: stateLookup };
   }
 
   private evaluate(event: LogEvent, now: number): void {
     const resolved = this.model.resolve(event);
     if (event.kind === UNREAD_LINE_KIND) this.noteUnread(event, resolved);
     // One context per correlation key for this event, shared by the rules (contexts are never changed).
-    const contexts: Partial<Record<CorrelationKey, Context>> = {};
+    const contexts = this.eventContexts;
+    contexts.fill(undefined);
     if (!this.indexed) {
       // The reference the indexed pass is tested against: every rule naming the kind looks, all of evaluateRule.
       for (const compiled of this.compiled) {
-        if (!compiled.kinds.has(event.kind)) continue;
-        if (compiled.eachPackageOnNode && resolved.package === null) this.evaluateEachPackage(compiled, event, now);
-        else this.evaluateRule(compiled, event, this.sharedContext(compiled, event, resolved, contexts), now);
+        const plan = compiled.plans.get(event.kind);
+        if (plan === undefined) continue;
+        if (compiled.eachPackageOnNode && resolved.package === null) this.evaluateEachPackage(plan, event, now);
+        else this.evaluateRule(plan, event, this.sharedContext(compiled, event, resolved, contexts), now);
       }
       return;
     }
@@ -610,11 +660,11 @@ export class RuleEngine {
       const acts = this.partials.has(compiled) || mayMatch(plan.acting, field);
       if (!acts && !(plan.alwaysRelated || mayMatch(plan.related, field))) continue;
       if (compiled.eachPackageOnNode && resolved.package === null) {
-        this.evaluateEachPackage(compiled, event, now);
+        this.evaluateEachPackage(plan, event, now);
         continue;
       }
       const context = this.sharedContext(compiled, event, resolved, contexts);
-      if (acts) this.evaluateRule(compiled, event, context, now);
+      if (acts) this.evaluateRule(plan, event, context, now);
       else this.noteRelatedOnly(plan, event, context, now);
     }
   }
@@ -624,17 +674,16 @@ export class RuleEngine {
     compiled: CompiledRule,
     event: LogEvent,
     resolved: { deviceGroup: string | null; package: string | null },
-    contexts: Partial<Record<CorrelationKey, Context>>,
+    contexts: Array<Context | undefined>,
   ): Context {
-    const key = compiled.key;
-    return contexts[key] ?? (contexts[key] = this.contextOf(event, key, resolved));
+    return contexts[compiled.keyIndex] ?? (contexts[compiled.keyIndex] = this.contextOf(event, compiled.key, resolved));
   }
 
   /** node.timeout names no package: it is news for each package that ran on that node. */
-  private evaluateEachPackage(compiled: CompiledRule, event: LogEvent, now: number): void {
+  private evaluateEachPackage(plan: KindPlan, event: LogEvent, now: number): void {
     for (const packageName of this.model.packagesOn(nodeOf(event))) {
       const resolvedFor = this.model.resolve({ ...event, package: packageName });
-      this.evaluateRule(compiled, event, this.contextOf(event, compiled.key, { ...resolvedFor, package: packageName }), now);
+      this.evaluateRule(plan, event, this.contextOf(event, plan.compiled.key, { ...resolvedFor, package: packageName }), now);
     }
   }
 
@@ -657,19 +706,20 @@ export class RuleEngine {
     return slot;
   }
 
-  private evaluateRule(compiled: CompiledRule, event: LogEvent, context: Context, now: number): void {
+  private evaluateRule(plan: KindPlan, event: LogEvent, context: Context, now: number): void {
+    const compiled = plan.compiled;
     this.evaluations++;
     const slot = this.slotOf(compiled, context.key);
 
     const openFinding = this.current(slot);
-    if (openFinding && this.matchesAny(compiled.resolvedBy, event, context, now)) {
+    if (openFinding && this.matchesAny(plan.resolvedBy, event, context, now)) {
       this.resolve(slot, openFinding, event, now);
     }
     const pending = this.absences.get(slot);
     if (pending && compiled.absent && now <= pending.deadline && this.matches(compiled.absent.pattern, event, context, now)) {
       this.absences.delete(slot);
     }
-    if (compiled.related && this.matchesAny(compiled.related.patterns, event, context, now)) this.rememberRelated(compiled, context.key, event, now);
+    if (plan.related.length > 0 && (plan.alwaysRelated || this.matchesAny(plan.related, event, context, now))) this.rememberRelated(compiled, context.key, event, now);
     const completed = this.advanceMatch(compiled, slot, event, context, now);
     if (completed) this.trigger(compiled, slot, completed, context, now);
   }
