@@ -266,6 +266,16 @@ function eventField(event: LogEvent, path: string): Scalar | undefined {
   }
 }
 
+/** `prefix` + `name`, the string made once per name. */
+function keyName(names: Map<string, string>, prefix: string, name: string): string {
+  let key = names.get(name);
+  if (key === undefined) {
+    key = `${prefix}${name}`;
+    names.set(name, key);
+  }
+  return key;
+}
+
 /** Whether one of these patterns (all naming the event's kind) holds on the event's own fields. */
 function mayMatch(patterns: readonly CompiledPattern[], field: (path: string) => Scalar | undefined): boolean {
   for (const pattern of patterns) if (pattern.eventOnly === undefined || pattern.eventOnly(field)) return true;
@@ -426,6 +436,11 @@ export class RuleEngine {
   private readonly pendingConfig: LogEvent[] = [];
   /** The contexts of the event being evaluated, by correlation key (CompiledRule.keyIndex): built once, shared by the rules. */
   private readonly eventContexts: Array<Context | undefined> = CORRELATION_KEYS.map(() => undefined);
+  /**
+  Correlation keys (`dg:oradg`) by name, built once: the same string each time, so the maps keyed by
+  slot and key (looked up for every rule and event) compare it by identity, not by its characters.
+  */
+  private readonly keyNames = { deviceGroups: new Map<string, string>(), packages: new Map<string, string>(), nodes: new Map<string, string>() };
   /** The lookups matches() built last (see lookupsOf). */
   private lastLookups: PatternLookups | undefined;
   /** Events of the line being read (see flushLine). */
@@ -570,15 +585,16 @@ export class RuleEngine {
     const { deviceGroup, package: packageName } = resolved;
     const node = nodeOf(event);
     let key: string;
+    const { deviceGroups, packages, nodes } = this.keyNames;
     switch (correlationKey) {
       case "deviceGroup":
-        key = deviceGroup !== null ? `dg:${deviceGroup}` : packageName !== null ? `pkg:${packageName}` : "cluster";
+        key = deviceGroup !== null ? keyName(deviceGroups, "dg:", deviceGroup) : packageName !== null ? keyName(packages, "pkg:", packageName) : "cluster";
         break;
       case "package":
-        key = packageName !== null ? `pkg:${packageName}` : deviceGroup !== null ? `dg:${deviceGroup}` : "cluster";
+        key = packageName !== null ? keyName(packages, "pkg:", packageName) : deviceGroup !== null ? keyName(deviceGroups, "dg:", deviceGroup) : "cluster";
         break;
       case "node":
-        key = node !== null ? `node:${node}` : "cluster";
+        key = node !== null ? keyName(nodes, "node:", node) : "cluster";
         break;
       default:
         key = "cluster";
@@ -639,7 +655,7 @@ export class RuleEngine {
     if (event.kind === UNREAD_LINE_KIND) this.noteUnread(event, resolved);
     // One context per correlation key for this event, shared by the rules (contexts are never changed).
     const contexts = this.eventContexts;
-    contexts.fill(undefined);
+    for (let index = 0; index < contexts.length; index++) contexts[index] = undefined;
     if (!this.indexed) {
       // The reference the indexed pass is tested against: every rule naming the kind looks, all of evaluateRule.
       for (const compiled of this.compiled) {
@@ -847,7 +863,11 @@ export class RuleEngine {
 
     const within = compiled.withinMs ?? Number.POSITIVE_INFINITY;
     let ofRule = this.partials.get(compiled);
-    const partials = (ofRule?.get(slot) ?? []).filter((partial) => now - partial.startTs <= within);
+    const underWay = ofRule?.get(slot);
+    const startsHere = this.matches(steps[0], event, context, now);
+    // Nothing under way in this slot and no start here: nothing to advance, keep or drop.
+    if (underWay === undefined && !startsHere) return null;
+    const partials = (underWay ?? []).filter((partial) => now - partial.startTs <= within);
     let completed: LogEvent[] | null = null;
     for (const partial of partials) {
       if (this.matches(steps[partial.next], event, context, now)) {
@@ -857,7 +877,7 @@ export class RuleEngine {
       }
     }
     const remaining = partials.filter((partial) => partial.next < steps.length);
-    if (this.matches(steps[0], event, context, now)) {
+    if (startsHere) {
       // Keep only the newest start: an older one with the same progress adds nothing.
       const fresh: PartialMatch = { next: 1, startTs: now, events: [event] };
       const withoutStale = remaining.filter((partial) => partial.next > 1);
