@@ -56,16 +56,16 @@ interface CompiledPattern {
 
 interface CompiledRule {
   readonly rule: Rule;
-  /** What the engine reads of `rule` for every event, copied here: one object shape for all rules (see relatedIndex). */
+  /** What the engine reads of `rule` for every event, copied here: one object shape for all rules. */
   readonly key: CorrelationKey;
   /** `key`'s place in RuleEngine.eventContexts. */
   readonly keyIndex: number;
   readonly eachPackageOnNode: boolean;
   /**
-  The rule's place in the engine's lists of related lines (RuleEngine.relatedEvents): one per rule id, as a
-  finding slot is (rules of one id share theirs).
+  The rule's place in the engine's per-key lists (KeyState): one per rule id, as a finding slot is (rules
+  of one id share theirs).
   */
-  readonly relatedIndex: number;
+  readonly ruleIndex: number;
   readonly steps: readonly CompiledPattern[];
   readonly withinMs: number | null;
   readonly count: { atLeast: number; withinMs: number } | null;
@@ -74,8 +74,6 @@ interface CompiledRule {
   readonly resolvedBy: readonly CompiledPattern[];
   /** Every pattern the rule has (steps, absent, related, resolvedBy): an event none of them can match changes nothing of the rule's. */
   readonly patterns: readonly CompiledPattern[];
-  /** Finding slots by correlation key (`rule\0key`), built once: a slot string is hashed once, not on every event. */
-  readonly slots: Map<string, string>;
   readonly escalations: ReadonlyArray<{ afterMs: number; severity: Severity; summary?: string }>;
   /** Placeholders the summary and advice use: their values are captured when the finding changes. */
   readonly placeholders: readonly string[];
@@ -140,6 +138,23 @@ interface Context {
   readonly package: string | null;
   readonly node: string | null;
   readonly key: string;
+  readonly keyState: KeyState;
+}
+
+/**
+What the engine keeps per correlation key (`dg:oradg`), made once per key and reached from an event's
+context without a lookup: the rules an event reaches find their slot and related lines by index.
+*/
+interface KeyState {
+  readonly key: string;
+  /** Each rule's finding slot under this key, `rule\0key`, at its ruleIndex (made on first use). */
+  readonly slots: Array<string | undefined>;
+  /** Each rule's latest related events (match.related) under this key, at its ruleIndex: shown as evidence. */
+  readonly related: Array<LogEvent[] | undefined>;
+}
+
+function keyState(key: string): KeyState {
+  return { key, slots: [], related: [] };
 }
 
 interface PartialMatch {
@@ -266,14 +281,14 @@ function eventField(event: LogEvent, path: string): Scalar | undefined {
   }
 }
 
-/** `prefix` + `name`, the string made once per name. */
-function keyName(names: Map<string, string>, prefix: string, name: string): string {
-  let key = names.get(name);
-  if (key === undefined) {
-    key = `${prefix}${name}`;
-    names.set(name, key);
+/** The state of the key `prefix` + `name`, made once per name. */
+function keyStateOf(states: Map<string, KeyState>, prefix: string, name: string): KeyState {
+  let state = states.get(name);
+  if (state === undefined) {
+    state = keyState(`${prefix}${name}`);
+    states.set(name, state);
   }
-  return key;
+  return state;
 }
 
 /** Whether one of these patterns (all naming the event's kind) holds on the event's own fields. */
@@ -304,7 +319,7 @@ function compilePattern(pattern: EventPattern): CompiledPattern {
 /**
 Compiled once per rule object: analyze builds an engine per bundle (and a fresh one when a bundle's files are
 merged), and compiling 40-odd rules each time cost more than correlating a small bundle (samples/: 12 % of the
-CPU). A compiled rule holds no state of an engine: its patterns are pure tests and `slots` a memo of strings.
+CPU). A compiled rule holds no state of an engine: its patterns are pure tests.
 */
 const compiledRules = new WeakMap<Rule, CompiledRule>();
 
@@ -321,14 +336,14 @@ function compile(rule: Rule): CompiledRule {
 
 const CORRELATION_KEYS: readonly CorrelationKey[] = ["deviceGroup", "package", "node", "cluster"];
 
-/** Related-line list places by rule id, for the life of the process (a few dozen ids). */
-const relatedIndexes = new Map<string, number>();
+/** Rules' places in the per-key lists by rule id, for the life of the process (a few dozen ids). */
+const ruleIndexes = new Map<string, number>();
 
-function relatedIndexOf(ruleId: string): number {
-  let index = relatedIndexes.get(ruleId);
+function ruleIndexOf(ruleId: string): number {
+  let index = ruleIndexes.get(ruleId);
   if (index === undefined) {
-    index = relatedIndexes.size;
-    relatedIndexes.set(ruleId, index);
+    index = ruleIndexes.size;
+    ruleIndexes.set(ruleId, index);
   }
   return index;
 }
@@ -352,7 +367,7 @@ function compileRule(rule: Rule): CompiledRule {
     key: match.key ?? "deviceGroup",
     keyIndex: CORRELATION_KEYS.indexOf(match.key ?? "deviceGroup"),
     eachPackageOnNode: match.eachPackageOnNode === true,
-    relatedIndex: relatedIndexOf(rule.id),
+    ruleIndex: ruleIndexOf(rule.id),
     steps,
     withinMs: match.within !== undefined ? durationMs(match.within) : null,
     count: match.count ? { atLeast: match.count.atLeast, withinMs: durationMs(match.count.within) } : null,
@@ -360,7 +375,6 @@ function compileRule(rule: Rule): CompiledRule {
     related: match.related ? { patterns: related, withinMs: durationMs(match.related.within ?? "1h") } : null,
     resolvedBy,
     patterns,
-    slots: new Map(),
     escalations: [...(rule.escalate ?? [])]
       .map((step) => ({ afterMs: durationMs(step.after), severity: step.severity, summary: step.summary }))
       .sort((a, b) => a.afterMs - b.afterMs),
@@ -436,11 +450,9 @@ export class RuleEngine {
   private readonly pendingConfig: LogEvent[] = [];
   /** The contexts of the event being evaluated, by correlation key (CompiledRule.keyIndex): built once, shared by the rules. */
   private readonly eventContexts: Array<Context | undefined> = CORRELATION_KEYS.map(() => undefined);
-  /**
-  Correlation keys (`dg:oradg`) by name, built once: the same string each time, so the maps keyed by
-  slot and key (looked up for every rule and event) compare it by identity, not by its characters.
-  */
-  private readonly keyNames = { deviceGroups: new Map<string, string>(), packages: new Map<string, string>(), nodes: new Map<string, string>() };
+  /** The state of each correlation key, by device group, package or node name (see KeyState). */
+  private readonly keyStates = { deviceGroups: new Map<string, KeyState>(), packages: new Map<string, KeyState>(), nodes: new Map<string, KeyState>() };
+  private readonly clusterKey = keyState("cluster");
   /** The lookups matches() built last (see lookupsOf). */
   private lastLookups: PatternLookups | undefined;
   /** Events of the line being read (see flushLine). */
@@ -449,11 +461,6 @@ export class RuleEngine {
   private readonly partials = new Map<CompiledRule, Map<string, PartialMatch[]>>();
   private readonly counted = new Map<string, CountWindow>();
   private readonly absences = new Map<string, PendingAbsence>();
-  /**
-  Per correlation key, the latest related events (match.related) of each rule, at the rule's relatedIndex:
-  shown as evidence. Looked up by key and index, as updating them is most of the work on a busy bundle.
-  */
-  private readonly relatedEvents = new Map<string, Array<LogEvent[] | undefined>>();
   private readonly open = new Map<string, FindingState>();
   private readonly all: FindingState[] = [];
   private readonly usedIds = new Set<string>();
@@ -584,22 +591,32 @@ export class RuleEngine {
   private contextOf(event: LogEvent, correlationKey: CorrelationKey, resolved: { deviceGroup: string | null; package: string | null }): Context {
     const { deviceGroup, package: packageName } = resolved;
     const node = nodeOf(event);
-    let key: string;
-    const { deviceGroups, packages, nodes } = this.keyNames;
+    let state: KeyState;
+    const { deviceGroups, packages, nodes } = this.keyStates;
     switch (correlationKey) {
       case "deviceGroup":
-        key = deviceGroup !== null ? keyName(deviceGroups, "dg:", deviceGroup) : packageName !== null ? keyName(packages, "pkg:", packageName) : "cluster";
+        state =
+          deviceGroup !== null
+            ? keyStateOf(deviceGroups, "dg:", deviceGroup)
+            : packageName !== null
+              ? keyStateOf(packages, "pkg:", packageName)
+              : this.clusterKey;
         break;
       case "package":
-        key = packageName !== null ? keyName(packages, "pkg:", packageName) : deviceGroup !== null ? keyName(deviceGroups, "dg:", deviceGroup) : "cluster";
+        state =
+          packageName !== null
+            ? keyStateOf(packages, "pkg:", packageName)
+            : deviceGroup !== null
+              ? keyStateOf(deviceGroups, "dg:", deviceGroup)
+              : this.clusterKey;
         break;
       case "node":
-        key = node !== null ? keyName(nodes, "node:", node) : "cluster";
+        state = node !== null ? keyStateOf(nodes, "node:", node) : this.clusterKey;
         break;
       default:
-        key = "cluster";
+        state = this.clusterKey;
     }
-    return { deviceGroup, package: packageName, node, key };
+    return { deviceGroup, package: packageName, node, key: state.key, keyState: state };
   }
 
   private stateLookup(context: Context, now: number | null) {
@@ -709,15 +726,15 @@ export class RuleEngine {
   */
   private noteRelatedOnly(plan: KindPlan, event: LogEvent, context: Context, now: number): void {
     this.evaluations++;
-    if (plan.alwaysRelated || this.matchesAny(plan.related, event, context, now)) this.rememberRelated(plan.compiled, context.key, event, now);
+    if (plan.alwaysRelated || this.matchesAny(plan.related, event, context, now)) this.rememberRelated(plan.compiled, context.keyState, event, now);
   }
 
 
-  private slotOf(compiled: CompiledRule, key: string): string {
-    let slot = compiled.slots.get(key);
+  private slotOf(compiled: CompiledRule, key: KeyState): string {
+    let slot = key.slots[compiled.ruleIndex];
     if (slot === undefined) {
-      slot = `${compiled.rule.id}\u0000${key}`;
-      compiled.slots.set(key, slot);
+      slot = `${compiled.rule.id}\u0000${key.key}`;
+      key.slots[compiled.ruleIndex] = slot;
     }
     return slot;
   }
@@ -725,7 +742,7 @@ export class RuleEngine {
   private evaluateRule(plan: KindPlan, event: LogEvent, context: Context, now: number): void {
     const compiled = plan.compiled;
     this.evaluations++;
-    const slot = this.slotOf(compiled, context.key);
+    const slot = this.slotOf(compiled, context.keyState);
 
     const openFinding = this.current(slot);
     if (openFinding && this.matchesAny(plan.resolvedBy, event, context, now)) {
@@ -735,24 +752,18 @@ export class RuleEngine {
     if (pending && compiled.absent && now <= pending.deadline && this.matches(compiled.absent.pattern, event, context, now)) {
       this.absences.delete(slot);
     }
-    if (plan.related.length > 0 && (plan.alwaysRelated || this.matchesAny(plan.related, event, context, now))) this.rememberRelated(compiled, context.key, event, now);
+    if (plan.related.length > 0 && (plan.alwaysRelated || this.matchesAny(plan.related, event, context, now))) this.rememberRelated(compiled, context.keyState, event, now);
     const completed = this.advanceMatch(compiled, slot, event, context, now);
     if (completed) this.trigger(compiled, slot, completed, context, now);
   }
 
   /** The latest RELATED_KEPT related events inside the window, kept in place (this runs for most events of a busy bundle). */
-  private rememberRelated(compiled: CompiledRule, key: string, event: LogEvent, now: number): void {
-    const relatedIndex = compiled.relatedIndex;
+  private rememberRelated(compiled: CompiledRule, key: KeyState, event: LogEvent, now: number): void {
     const within = compiled.related?.withinMs ?? 0;
-    let ofKey = this.relatedEvents.get(key);
-    if (!ofKey) {
-      ofKey = [];
-      this.relatedEvents.set(key, ofKey);
-    }
-    let recent = ofKey[relatedIndex];
+    let recent = key.related[compiled.ruleIndex];
     if (!recent) {
       recent = [];
-      ofKey[relatedIndex] = recent;
+      key.related[compiled.ruleIndex] = recent;
     }
     let kept = 0;
     for (let index = 0; index < recent.length; index++) {
@@ -788,7 +799,7 @@ export class RuleEngine {
     // Up to the event that completed the match: a sequence's related lines may sit between its steps.
     const last = events[events.length - 1]?.ts ?? now;
     const related = compiled.related
-      ? (this.relatedEvents.get(context.key)?.[compiled.relatedIndex] ?? []).filter(
+      ? (context.keyState.related[compiled.ruleIndex] ?? []).filter(
           (earlier) => !events.includes(earlier) && (earlier.ts ?? last) <= last && last - (earlier.ts ?? last) <= compiled.related!.withinMs,
         )
       : [];
