@@ -729,7 +729,6 @@ export class RuleEngine {
     if (plan.alwaysRelated || this.matchesAny(plan.related, event, context, now)) this.rememberRelated(plan.compiled, context.keyState, event, now);
   }
 
-
   private slotOf(compiled: CompiledRule, key: KeyState): string {
     let slot = key.slots[compiled.ruleIndex];
     if (slot === undefined) {
@@ -752,7 +751,8 @@ export class RuleEngine {
     if (pending && compiled.absent && now <= pending.deadline && this.matches(compiled.absent.pattern, event, context, now)) {
       this.absences.delete(slot);
     }
-    if (plan.related.length > 0 && (plan.alwaysRelated || this.matchesAny(plan.related, event, context, now))) this.rememberRelated(compiled, context.keyState, event, now);
+    if (plan.related.length > 0 && (plan.alwaysRelated || this.matchesAny(plan.related, event, context, now)))
+      this.rememberRelated(compiled, context.keyState, event, now);
     const completed = this.advanceMatch(compiled, slot, event, context, now);
     if (completed) this.trigger(compiled, slot, completed, context, now);
   }
