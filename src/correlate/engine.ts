@@ -150,7 +150,7 @@ interface KeyState {
   /** Each rule's finding slot under this key, `rule\0key`, at its ruleIndex (made on first use). */
   readonly slots: Array<string | undefined>;
   /** Each rule's latest related events (match.related) under this key, at its ruleIndex: shown as evidence. */
-  readonly related: Array<LogEvent[] | undefined>;
+  readonly related: Array<RelatedLines | undefined>;
 }
 
 function keyState(key: string): KeyState {
@@ -261,6 +261,48 @@ class CountWindow {
   /** The kept events inside the window, in arrival order. */
   all(): LogEvent[] {
     return this.events.slice(this.head).filter((event): event is LogEvent => event !== undefined);
+  }
+}
+
+/**
+The latest related events of a rule under a key, oldest first: at most RELATED_KEPT, inside the window.
+A ring: when full, the oldest makes room by moving the start, not by moving the others. The lists live
+long and the events are new, so each store is a write barrier's slow path: one per event here, where
+compacting and shifting an array stored up to eleven (most events of a busy bundle come here).
+*/
+class RelatedLines {
+  private readonly ring: Array<LogEvent | undefined> = new Array<LogEvent | undefined>(RELATED_KEPT).fill(undefined);
+  private start = 0;
+  private size = 0;
+
+  /** Drops the events the window has passed by `now` (the others keep their order), then adds this one. */
+  push(event: LogEvent, now: number, withinMs: number): void {
+    let kept = 0;
+    for (let offset = 0; offset < this.size; offset++) {
+      const earlier = this.ring[this.at(offset)] as LogEvent;
+      if (now - (earlier.ts ?? now) > withinMs) continue;
+      if (kept !== offset) this.ring[this.at(kept)] = earlier;
+      kept++;
+    }
+    for (let offset = kept; offset < this.size; offset++) this.ring[this.at(offset)] = undefined;
+    this.size = kept;
+    if (this.size === RELATED_KEPT) {
+      this.start = this.at(1);
+      this.size--;
+    }
+    this.ring[this.at(this.size)] = event;
+    this.size++;
+  }
+
+  /** The place of the event `offset` after the oldest. */
+  private at(offset: number): number {
+    return (this.start + offset) % RELATED_KEPT;
+  }
+
+  inOrder(): LogEvent[] {
+    const events: LogEvent[] = [];
+    for (let offset = 0; offset < this.size; offset++) events.push(this.ring[this.at(offset)] as LogEvent);
+    return events;
   }
 }
 
@@ -762,21 +804,10 @@ export class RuleEngine {
     const within = compiled.related?.withinMs ?? 0;
     let recent = key.related[compiled.ruleIndex];
     if (!recent) {
-      recent = [];
+      recent = new RelatedLines();
       key.related[compiled.ruleIndex] = recent;
     }
-    let kept = 0;
-    for (let index = 0; index < recent.length; index++) {
-      const earlier = recent[index];
-      if (now - (earlier.ts ?? now) <= within) recent[kept++] = earlier;
-    }
-    // Full: the oldest makes room (the list never holds more than RELATED_KEPT, so one at most).
-    if (kept === RELATED_KEPT) {
-      for (let index = 1; index < kept; index++) recent[index - 1] = recent[index];
-      kept--;
-    }
-    recent[kept] = event;
-    if (recent.length !== kept + 1) recent.length = kept + 1;
+    recent.push(event, now, within);
   }
 
   private matchesAny(patterns: readonly CompiledPattern[], event: LogEvent, context: Context, now: number): boolean {
@@ -799,7 +830,7 @@ export class RuleEngine {
     // Up to the event that completed the match: a sequence's related lines may sit between its steps.
     const last = events[events.length - 1]?.ts ?? now;
     const related = compiled.related
-      ? (context.keyState.related[compiled.ruleIndex] ?? []).filter(
+      ? (context.keyState.related[compiled.ruleIndex]?.inOrder() ?? []).filter(
           (earlier) => !events.includes(earlier) && (earlier.ts ?? last) <= last && last - (earlier.ts ?? last) <= compiled.related!.withinMs,
         )
       : [];

@@ -389,3 +389,33 @@ describe("RuleEngine", () => {
     expect(evidence[5].ts).toBe(T0 + 19 * MINUTE);
   });
 });
+
+describe("related lines", () => {
+  const withRelated = rule({
+    match: { event: { kind: "pair.state", where: { state: "PSUE" } }, related: { events: [{ kind: "link.failure" }], within: "30m" } },
+  });
+  const linkFailure = (at: number | null) => event("link.failure", at, { deviceGroup: "oradg" });
+  // A configuration fact (no time, never too old), one the window passes before the next arrives, one it keeps.
+  const early = () => [linkFailure(null), linkFailure(T0 - 40 * MINUTE), linkFailure(T0 - 15 * MINUTE)];
+
+  it("shows those inside the window, a configuration fact however old, in time order", () => {
+    const engine = new RuleEngine([withRelated]);
+    const [fact, passed, kept] = early();
+    const later = [0, 1, 2].map((minutes) => linkFailure(T0 + minutes * MINUTE));
+    for (const each of [fact, passed, kept, ...later]) engine.push(each);
+    const failed = suspended(T0 + 10 * MINUTE);
+    engine.push(failed);
+    const [finding] = engine.findings();
+    expect(finding.evidence.map((evidence) => evidence.text)).toEqual([fact, kept, ...later, failed].map((each) => each.raw));
+  });
+
+  it("shows the latest six, the older ones making room in turn", () => {
+    const engine = new RuleEngine([withRelated]);
+    const later = [0, 1, 2, 3, 4, 5, 6].map((minutes) => linkFailure(T0 + minutes * MINUTE));
+    for (const each of [...early(), ...later]) engine.push(each);
+    const failed = suspended(T0 + 10 * MINUTE);
+    engine.push(failed);
+    const [finding] = engine.findings();
+    expect(finding.evidence.map((evidence) => evidence.text)).toEqual([...later.slice(-6), failed].map((each) => each.raw));
+  });
+});
