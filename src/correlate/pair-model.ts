@@ -49,8 +49,6 @@ interface PackageState {
   readonly logged: Map<string, Scalar>;
 }
 
-// Raid Manager's "no such group" (239) and "no such device or group" (247): about a name, not a group's volumes.
-const NAME_NOT_FOUND_CODES: ReadonlySet<string> = new Set(["EX_ENOGRP", "EX_ENOENT"]);
 /** Where a state path is read: the event's group, package and node, and the rule's "now". */
 export interface LookupContext {
   readonly deviceGroup: string | null;
@@ -215,8 +213,9 @@ export class PairModel {
     }
     // A Raid Manager error names its command, never its group ("pairsplit: [EX_ENQVOL] Unmatched volume status
     // within the group"): in a bundle that knows one group only, it is about that group. Not an error saying
-    // the name itself is unknown: that one is about a name the instance lacks, maybe a typo.
-    if (deviceGroup === null && packageName === null && event.kind === "raid.error" && !NAME_NOT_FOUND_CODES.has(String(event.fields.code))) {
+    // the name itself is unknown (the grammars mark those `unknownName`): that one is about a name the
+    // instance lacks, maybe a typo.
+    if (deviceGroup === null && packageName === null && event.kind === "raid.error" && event.fields.unknownName !== true) {
       const only = this.onlyKnownGroup();
       if (only !== null) [deviceGroup, deviceGroupFrom] = [only, "only-group-of-bundle"];
     }
