@@ -2723,6 +2723,30 @@ def s59_remote_horcm_down_start_refused():
                "At 19:00 the storage team stops Raid Manager instance 0 on both site A nodes for a horcm.conf change and does not start it again. At 19:25 the operator halts oracle_pkg on nodeA1 and starts it on nodeB1: Metrocluster finds its S-VOL PAIR but cannot read the remote side (EX_ENORMT, 242) and refuses the start as possibly non-current (exit 1). The data is not the problem: site A and its array are fine, only the instance that answers for them is down. Operator: horcmstart.sh 0 on nodeA1 and nodeA2 (with the new horcm.conf on every node), pairdisplay shows both sides again, then start oracle_pkg; never FORCEFLAG, which would split a healthy pair.")
 
 
+def s60_package_started_outside_cluster():
+    b = Bundle("package-started-outside-cluster")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(29, 6, 0), T(29, 18, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(29, 6, 0, 0))
+    morning_start(b, "nodeA1", T(29, 6, 2, 0), "oracle_pkg", "oradg")
+    # the inter-site heartbeat networks break; site A gets the quorum server's lock, site B is refused it
+    for node, peers in (("nodeA1", SITE_B), ("nodeA2", SITE_B), ("nodeB1", SITE_A), ("nodeB2", SITE_A)):
+        for peer in peers:
+            b.sys(node, T(29, 14, 0, 2), "cmcld[2048]", f"Member {peer} seems unhealthy, not receiving heartbeats from it.")
+    for node in SITE_A:
+        b.sys(node, T(29, 14, 0, 20), "cmcld[2048]", "2 nodes have formed a new cluster, sequence #7")
+        b.sys(node, T(29, 14, 0, 20), "cmcld[2048]", "The new active cluster membership is: nodeA1(id=1), nodeA2(id=2)")
+    for node in SITE_B:
+        b.sys(node, T(29, 14, 0, 19), "cmcld[2048]", "Attempt to get quorum server lock /sg/CLUSTER_DEV at 10.0.0.1 failed. Lock denied")
+    # ... and yet, 40 minutes later, nodeB1 logs that it started oracle_pkg itself (no line shows it back in a cluster)
+    b.sys("nodeB1", T(29, 14, 40, 2), "cmcld[2048]", "Request from node nodeB1 to start package oracle_pkg on node nodeB1.")
+    b.sys("nodeB1", T(29, 14, 40, 51), "cmcld[2048]", "Started package oracle_pkg on node nodeB1.")
+    b.write()
+    b.expected([finding_of("package-started-outside-cluster", "investigate", "critical", "open", "oracle_pkg", "oradg")],
+               ["force-or-resync", "swap-resync", "recreate-pairs", "full-resync", "automated"],
+               "At 14:00 the heartbeat networks between the sites break. Site A gets the quorum server's lock and re-forms the cluster with nodeA1 and nodeA2; both site B nodes log that the lock was denied (they must halt). Yet at 14:40 nodeB1 logs that it started oracle_pkg, which still runs on nodeA1, and no line shows nodeB1 back in a cluster. Either both sites now run oracle_pkg and write its volumes (a split brain), or nodeB1's logs of its return are missing: the logs cannot tell. Operator: cmviewcl -v and pairdisplay -g oradg -fcx on both sites, find out which side holds the data to keep (halting oracle_pkg on one side if both run it) before any takeover, resync, FORCEFLAG or re-creation.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -2784,3 +2808,4 @@ if __name__ == "__main__":
     s57_node_reset_safety_timer()
     s58_resync_rejected()
     s59_remote_horcm_down_start_refused()
+    s60_package_started_outside_cluster()

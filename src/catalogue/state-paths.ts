@@ -13,6 +13,7 @@ export const STATE_PATHS = [
   "setting.*",
   "instance",
   "horcm.stoppedNodes",
+  "node.outOfCluster",
   "pvol.state",
   "pvol.node",
   "svol.state",

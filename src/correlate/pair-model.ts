@@ -159,6 +159,8 @@ export class PairModel {
   private readonly packages = new Map<string, PackageState>();
   /** Nodes whose Raid Manager instance was seen stopped and not started since. */
   private readonly horcmStopped = new Set<string>();
+  /** Nodes that logged losing the cluster's tie-break (lock or quorum) and were not seen in a cluster since. */
+  private readonly outOfCluster = new Set<string>();
   /** Device -> the package whose run script mounted it (pkg.fs.mount). */
   private readonly mountedBy = new Map<string, string>();
   /** The device groups each package's configuration names (DEVICE_GROUP), and those its events named with it. */
@@ -373,6 +375,19 @@ export class PairModel {
     ["horcm.started", (applied) => this.onHorcm(applied)],
     ["horcm.stopped", (applied) => this.onHorcm(applied)],
     ["horcm.error", (applied) => this.onHorcm(applied)],
+    // Cluster membership: a node that lost the tie-break halts (Managing Serviceguard, "Cluster Lock"); it is
+    // back once it forms or joins a cluster, or a new membership names it.
+    ["cluster.lock.failed", ({ node }) => this.clusterMember(node, false)],
+    ["cluster.quorum.lost", ({ node }) => this.clusterMember(node, false)],
+    ["cluster.forming", ({ node }) => this.clusterMember(node, true)],
+    ["cluster.formed", ({ node }) => this.clusterMember(node, true)],
+    [
+      "cluster.membership",
+      ({ fields }) => {
+        if (typeof fields.members !== "string") return;
+        for (const member of fields.members.split(",")) this.clusterMember(member.replace(/\(.*$/, "").trim(), true);
+      },
+    ],
     // The devices a package mounts: a kernel line about one of them (a full file system) is about the package.
     [
       "pkg.fs.mount",
@@ -533,6 +548,12 @@ export class PairModel {
     if (group) group.resync = { mode: fields.mode ?? null, outcome: fields.outcome ?? null, node, ts: event.ts };
   }
 
+  private clusterMember(node: string | null, member: boolean): void {
+    if (node === null || node === "") return;
+    if (member) this.outOfCluster.delete(node);
+    else this.outOfCluster.add(node);
+  }
+
   private onHorcm({ event, fields, group, node }: AppliedEvent): void {
     if (group && fields.instance !== null && fields.instance !== undefined) group.instance = fields.instance;
     if (node === null) return;
@@ -676,6 +697,8 @@ export class PairModel {
       const others = [...this.horcmStopped].filter((stopped) => stopped !== context.node).sort();
       return others.length > 0 ? others.join(",") : null;
     },
+    // The scope's node logged losing the cluster's tie-break and no line since shows it in a cluster again.
+    "node.outOfCluster": ({ context }) => (context.node !== null && this.outOfCluster.has(context.node) ? true : null),
     instance: ({ group, packageName }) => {
       if (group?.instance !== null && group?.instance !== undefined) return group.instance;
       const value = this.configSetting(group, packageName, "HORCMINST");
