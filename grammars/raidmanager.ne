@@ -224,7 +224,7 @@ const instanceOf = (token: Token | null | undefined): number | null => numberOf(
 export const meta = {
   name: "raidmanager",
   role: "body",
-  formats: ["syslog", "pkglog"],
+  formats: ["syslog", "pkglog", "cmdlog"],
   exclusive: true,
   prefilter: /Group[ \t]+(?:PairVol|Seq#)|JID[ \t]+MU|[0-9A-Fa-f]\.\.?(?:[PS]-VOL|SMPL)|[PS]-?VOL[ \t]+[A-Z]{4}|SMPL[ \t]|Volstat|\[[ \t]*EX_|Wait status|HORCM|horcmgr|horcctl|Refer to the command log|rejected due to|[PS]J[NES][NFSE][ \t]/,
   groupScoped: ["pair.state", "pair.unreachable", "raid.error", "raid.error.detail", "fence", "takeover", "takeover.waiting", "pair.wait", "horcm.error"],

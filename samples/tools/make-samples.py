@@ -2747,6 +2747,35 @@ def s60_package_started_outside_cluster():
                "At 14:00 the heartbeat networks between the sites break. Site A gets the quorum server's lock and re-forms the cluster with nodeA1 and nodeA2; both site B nodes log that the lock was denied (they must halt). Yet at 14:40 nodeB1 logs that it started oracle_pkg, which still runs on nodeA1, and no line shows nodeB1 back in a cluster. Either both sites now run oracle_pkg and write its volumes (a split brain), or nodeB1's logs of its return are missing: the logs cannot tell. Operator: cmviewcl -v and pairdisplay -g oradg -fcx on both sites, find out which side holds the data to keep (halting oracle_pkg on one side if both run it) before any takeover, resync, FORCEFLAG or re-creation.")
 
 
+def s61_pairwatch_log_psue_unprotected():
+    """The only evidence is the site's own half-hourly pairdisplay log (a cron job's output, not syslog)."""
+    b = Bundle("pairwatch-log-psue-unprotected")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(28, 6, 0), T(28, 20, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(28, 6, 0, 0))
+    morning_start(b, "nodeA1", T(28, 6, 2, 0), "oracle_pkg", "oradg")
+    runs = []
+    when = T(28, 8, 0, 0)
+    while when <= T(28, 19, 0, 0):
+        suspended = when >= T(28, 9, 30, 0)
+        behind = min(100, 99 - (when.hour - 9) * 4) if suspended else 100
+        state = "PSUE" if suspended else "PAIR"
+        runs.append(f"==== {when:%a %b %d %H:%M:%S} {TZ} {when:%Y}  /opt/ops/bin/pairwatch.sh: pairdisplay -g oradg -fcx -CLI -I0")
+        runs.append("Group   PairVol  L/R Port#  TID LU Seq#   LDEV# P/S   Status Fence  % P-LDEV# M")
+        for index, (ldev, peer) in enumerate((("2e0", "1c0"), ("2e1", "1c1"))):
+            runs.append(f"oradg   ora_d0{index}  L   CL3-A    0 {12 + index} 85011  {ldev} P-VOL {state:6} NEVER {behind:3d} {peer}   -")
+            runs.append(f"oradg   ora_d0{index}  R   CL4-B    0 {12 + index} 85217  {peer} S-VOL {state:6} NEVER 100 {ldev}   -")
+        when = sec(when, 1800)
+    b.write()
+    path = os.path.join(b.dir, "nodeA1", "var/adm/ops/pairwatch.log")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as handle:
+        handle.write("".join(line + "\n" for line in runs))
+    b.expected([finding_of("pairs-suspended-no-resync", "full-resync", "critical", "open", "oracle_pkg", "oradg")],
+               ["force-or-resync", "swap-resync", "recreate-pairs", "automated"],
+               "The CA links fail at about 09:20 with fence NEVER: oracle_pkg keeps running on nodeA1, and neither Serviceguard nor Metrocluster logs anything. The only evidence is the site's own cron job, which appends pairdisplay -g oradg -fcx -CLI every half hour to /var/adm/ops/pairwatch.log: both sides PSUE from 09:30 until the end of the day, the P-VOL's copy % falling. Nobody resynchronized: the data has not been remotely protected for 9 hours. Operator: repair the links, then pairresync -g oradg -c 15 from the P-VOL side (nodeA1) and wait for PAIR.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -2809,3 +2838,4 @@ if __name__ == "__main__":
     s58_resync_rejected()
     s59_remote_horcm_down_start_refused()
     s60_package_started_outside_cluster()
+    s61_pairwatch_log_psue_unprotected()
