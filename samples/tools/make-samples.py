@@ -2776,6 +2776,29 @@ def s61_pairwatch_log_psue_unprotected():
                "The CA links fail at about 09:20 with fence NEVER: oracle_pkg keeps running on nodeA1, and neither Serviceguard nor Metrocluster logs anything. The only evidence is the site's own cron job, which appends pairdisplay -g oradg -fcx -CLI every half hour to /var/adm/ops/pairwatch.log: both sides PSUE from 09:30 until the end of the day, the P-VOL's copy % falling. Nobody resynchronized: the data has not been remotely protected for 9 hours. Operator: repair the links, then pairresync -g oradg -c 15 from the P-VOL side (nodeA1) and wait for PAIR.")
 
 
+def s62_package_started_while_running_elsewhere():
+    b = Bundle("package-started-while-running-elsewhere")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(27, 0, 0), T(27, 12, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(27, 0, 0, 0))
+    morning_start(b, "nodeA1", T(27, 0, 2, 0), "oracle_pkg", "oradg")
+    # the quorum server is lost, then the heartbeat between the sites: every node halts its cluster
+    for node in nodes:
+        b.sys(node, T(27, 1, 12, 33), "cmcld[2048]", "Quorum server qs01 is not responding.")
+        b.sys(node, T(27, 1, 40, 16), "cmcld[2048]", "Unable to obtain cluster lock: quorum server qs01 unreachable.")
+        b.sys(node, T(27, 1, 40, 16), "cmcld[2048]", "Cluster lost quorum; halting the cluster on this node.")
+    # each site's operator forms a cluster of its own and starts oracle_pkg there
+    for node, at, pid in (("nodeA1", T(27, 2, 5, 41), 2399), ("nodeB1", T(27, 2, 11, 5), 2460)):
+        b.sys(node, at, f"CM-CMD[{pid + 3000}]", f"cmruncl -v -n {node}")
+        b.sys(node, sec(at, 39), f"cmcld[{pid}]", "1 nodes have formed a new cluster, sequence #1")
+        b.sys(node, sec(at, 49), f"CM-CMD[{pid + 3001}]", f"cmrunpkg -v -n {node} oracle_pkg")
+        b.sys(node, sec(at, 70), f"cmcld[{pid}]", f"Started package oracle_pkg on node {node}.")
+    b.write()
+    b.expected([finding_of("package-started-while-running-elsewhere", "investigate", "critical", "open", "oracle_pkg", "oradg")],
+               ["force-or-resync", "recreate-pairs", "automated"],
+               "At 01:12 the quorum server stops answering; at 01:40 the heartbeat between the sites breaks too, no node can get the cluster lock, and every node halts its cluster. At 02:05 an operator on nodeA1 runs cmruncl -n nodeA1 and starts oracle_pkg there; at 02:11 another on nodeB1 does the same at site B. The logs never show oracle_pkg halted on nodeA1: both sites may now be writing its data. Operator: cmviewcl -v and pairdisplay -g oradg -fcx at both sites, halt oracle_pkg at the site whose data will be given up, and decide with the application owners before any resync.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -2839,3 +2862,4 @@ if __name__ == "__main__":
     s59_remote_horcm_down_start_refused()
     s60_package_started_outside_cluster()
     s61_pairwatch_log_psue_unprotected()
+    s62_package_started_while_running_elsewhere()

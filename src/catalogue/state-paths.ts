@@ -34,6 +34,7 @@ export const STATE_PATHS = [
   "package.name",
   "package.node",
   "package.running",
+  "package.alsoRunningOn",
   "package.startedAt",
   "package.side",
   "package.runTimedOut",
