@@ -20,7 +20,8 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 const MONTH = MONTHS.join("|");
 // `date` output: [weekday] month day hh:mm:ss [zone] year.
 const DATE_OUTPUT = `(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t]+)?(?:${MONTH})[ \\t]+\\d{1,2}[ \\t]+\\d\\d:\\d\\d:\\d\\d(?:[ \\t]+[A-Za-z][A-Za-z0-9+:-]*)?[ \\t]+\\d{4}`;
-const ISO_TIME = `\\d{4}-\\d\\d-\\d\\d[T \\t]\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d{1,9})?(?:Z|[+-]\\d\\d:?\\d\\d)?`;
+// Seconds are optional: an operator's own note is stamped "# 2026-11-23 10:40 pairresync -swaps ...".
+const ISO_TIME = `\\d{4}-\\d\\d-\\d\\d[T \\t]\\d\\d:\\d\\d(?::\\d\\d(?:[.,]\\d{1,9})?)?(?:Z|[+-]\\d\\d:?\\d\\d)?`;
 // What a script writes before its stamp.
 const LEAD = /[=#*~+<>|\[( \t-]+/;
 
@@ -69,14 +70,14 @@ function fromDateOutput(token: Token): Omit<Header, "format" | "body" | "shape">
 }
 
 function fromIsoTime(token: Token): Omit<Header, "format" | "body" | "shape"> {
-  const match = /^(\d{4})-(\d\d)-(\d\d)[T \t](\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(Z|([+-])(\d\d):?(\d\d))?$/.exec(token.text)!;
+  const match = /^(\d{4})-(\d\d)-(\d\d)[T \t](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,9}))?)?(Z|([+-])(\d\d):?(\d\d))?$/.exec(token.text)!;
   const time: Omit<Header, "format" | "body" | "shape"> = {
     year: Number(match[1]),
     month: Number(match[2]),
     day: Number(match[3]),
     hour: Number(match[4]),
     minute: Number(match[5]),
-    second: Number(match[6]),
+    second: match[6] === undefined ? 0 : Number(match[6]),
   };
   if (match[7] !== undefined) time.millisecond = Math.floor(Number(`0.${match[7]}`) * 1000);
   if (match[8] !== undefined) time.utcOffset = match[8] === "Z" ? 0 : (match[9] === "-" ? -1 : 1) * (Number(match[10]) * 60 + Number(match[11]));
@@ -110,6 +111,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   {
     text: "2026-11-18T08:30:00.250+01:00 run 14",
     expect: { format: "cmdlog", year: 2026, month: 11, day: 18, hour: 8, minute: 30, second: 0, millisecond: 250, utcOffset: 60, body: "run 14", shape: "banner" },
+  },
+  {
+    text: "# 2026-11-23 10:40 pairresync -swaps from DC2 (after DC1 array back)",
+    expect: { format: "cmdlog", year: 2026, month: 11, day: 23, hour: 10, minute: 40, second: 0, body: "pairresync -swaps from DC2 (after DC1 array back)", shape: "banner" },
   },
   {
     text: "erp_dg  erp_d00  L   CL3-A    0 12 85011  2e0 P-VOL PSUE   NEVER  99 1c0   -",

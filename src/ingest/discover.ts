@@ -67,7 +67,7 @@ const CLUSTER_NAME_LINE = /^[ \t]*CLUSTER_NAME[ \t]+\S/m;
 const COMMAND_LOG_CANDIDATE = /\.(?:log|txt|out)(?:\.\d+)?$/i;
 const RAID_MANAGER_OUTPUT = /^[ \t]*Group[ \t]+PairVol|^[ \t]*JID[ \t]+MU[ \t]+CTG|Volstat is [PS]-VOL|Volstat is SMPL|\[EX_[A-Z]+\]/m;
 const STAMP_LINE =
-  /^[=#*~+<>|[( \t-]*(?:(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \t]+\d{1,2}[ \t]+\d\d:\d\d:\d\d(?:[ \t]+[A-Za-z][\w+:-]*)?[ \t]+\d{4}|\d{4}-\d\d-\d\d[T \t]\d\d:\d\d:\d\d)/m;
+  /^[=#*~+<>|[( \t-]*(?:(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \t]+\d{1,2}[ \t]+\d\d:\d\d:\d\d(?:[ \t]+[A-Za-z][\w+:-]*)?[ \t]+\d{4}|\d{4}-\d\d-\d\d[T \t]\d\d:\d\d)/m;
 const ISO_SYSLOG_LINE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)? +\S+ +\S/;
 
 function segmentsOf(path: string): string[] {
