@@ -178,14 +178,23 @@ export function unpackBatch(packed: PackedBatch): ParsedBatch {
   const { count, names } = packed;
   const bytes = Buffer.from(packed.text.buffer, packed.text.byteOffset, packed.text.byteLength);
   // As many bytes as characters: all ASCII, where Latin-1 and UTF-8 agree and Latin-1 needs no decoding.
-  const text = bytes.toString(bytes.length === packed.textLength ? "latin1" : "utf8");
-  const texts = count === 0 ? [] : text.split("\n");
+  const encoding = bytes.length === packed.textLength ? "latin1" : "utf8";
+  const texts = count === 0 ? [] : bytes.toString(encoding).split("\n");
   const lines = new Array<LineToStore>(count);
   let next = 0;
   const nameAt = (index: number): string | null => (index < 0 ? null : names[index]);
+  let at = 0;
   for (let index = 0; index < count; index++) {
     let events = NO_EVENTS;
-    if (next < packed.eventLines.length && packed.eventLines[next] === index) events = packed.events[next++];
+    let text = texts[index];
+    const bytesOfText = encoding === "latin1" ? text.length : Buffer.byteLength(text);
+    if (next < packed.eventLines.length && packed.eventLines[next] === index) {
+      events = packed.events[next++];
+      // Its own copy: a split piece is a slice that keeps the whole batch's text alive, and an event's text
+      // may be kept (evidence, a held run) long after the batch is stored.
+      text = bytes.toString(encoding, at, at + bytesOfText);
+    }
+    at += bytesOfText + 1;
     const ts = packed.ts[index];
     const startOffset = packed.startOffset[index];
     const endOffset = packed.endOffset[index];
@@ -196,7 +205,7 @@ export function unpackBatch(packed: PackedBatch): ParsedBatch {
       program: nameAt(packed.program[index]),
       package: nameAt(packed.package[index]),
       format: names[packed.format[index]],
-      text: texts[index],
+      text,
       events,
       startOffset: Number.isNaN(startOffset) ? undefined : startOffset,
       endOffset: Number.isNaN(endOffset) ? undefined : endOffset,
