@@ -50,7 +50,16 @@ function packBlocks(blocks: readonly SealedBlock[]): Pick<PackedBatch, "blockFie
   let at = 0;
   blocks.forEach(({ firstLine, block }, index) => {
     blockFields.set(
-      [firstLine, block.lineCount, block.tsMin ?? Number.NaN, block.tsMax ?? Number.NaN, block.untimed, block.textBytes, block.text.length, block.columns.length],
+      [
+        firstLine,
+        block.lineCount,
+        block.tsMin ?? Number.NaN,
+        block.tsMax ?? Number.NaN,
+        block.untimed,
+        block.textBytes,
+        block.text.length,
+        block.columns.length,
+      ],
       index * BLOCK_FIELDS,
     );
     blockBytes.set(block.text, at);

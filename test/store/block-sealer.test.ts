@@ -53,7 +53,9 @@ function newStore(directory: string, name: string): { store: Store; fileId: numb
 
 function blockRows(store: Store): unknown[] {
   return store.database
-    .prepare("SELECT first_line, line_count, start_offset, end_offset, ts_min, ts_max, untimed, text_bytes, codec, columns, text FROM block ORDER BY first_line")
+    .prepare(
+      "SELECT first_line, line_count, start_offset, end_offset, ts_min, ts_max, untimed, text_bytes, codec, columns, text FROM block ORDER BY first_line",
+    )
     .all();
 }
 
@@ -77,7 +79,16 @@ describe("blocks sealed on the parse side", () => {
   const batchings: [string, [number, number][]][] = [
     ["one batch", [[1, 3000]]],
     ["batches of 500", Array.from({ length: 6 }, (_, index): [number, number] => [index * 500 + 1, index * 500 + 500])],
-    ["uneven batches", [[1, 1], [2, 777], [778, 779], [780, 2411], [2412, 3000]]],
+    [
+      "uneven batches",
+      [
+        [1, 1],
+        [2, 777],
+        [778, 779],
+        [780, 2411],
+        [2412, 3000],
+      ],
+    ],
   ];
 
   for (const [name, batches] of batchings) {
@@ -103,8 +114,24 @@ describe("blocks sealed on the parse side", () => {
     const open = sealed.store.openBlock(sealed.fileId);
     expect(open).not.toBeNull();
     expect(open?.firstLine).toBeGreaterThan(1);
-    storeBatches(plain.store, plain.fileId, [[901, 1500], [1501, 2600]], false);
-    const blocks = storeBatches(sealed.store, sealed.fileId, [[901, 1500], [1501, 2600]], true);
+    storeBatches(
+      plain.store,
+      plain.fileId,
+      [
+        [901, 1500],
+        [1501, 2600],
+      ],
+      false,
+    );
+    const blocks = storeBatches(
+      sealed.store,
+      sealed.fileId,
+      [
+        [901, 1500],
+        [1501, 2600],
+      ],
+      true,
+    );
     expect(blockRows(sealed.store)).toEqual(blockRows(plain.store));
     expect(blocks.length).toBeGreaterThan(0);
     expect(blocks.every((entry) => entry.firstLine > (open?.firstLine ?? 0))).toBe(true);
@@ -124,7 +151,10 @@ describe("blocks sealed on the parse side", () => {
       block: { ...entry.block, text: zlib.deflateRawSync(zlib.inflateRawSync(entry.block.text), { level: 9 }) },
     });
     const marked = recompressed(first);
-    const wrongCount: SealedBlock = { firstLine: second.firstLine, block: { ...encodeBlock(batch.slice(second.firstLine - 1, second.firstLine + 9), WRITE_CODEC) } };
+    const wrongCount: SealedBlock = {
+      firstLine: second.firstLine,
+      block: { ...encodeBlock(batch.slice(second.firstLine - 1, second.firstLine + 9), WRITE_CODEC) },
+    };
     store.appendLines(fileId, batch, { offset: 1, lineCount: 1200, pending: null }, { final: true, sealed: [marked, wrongCount, ...rest] });
     const rows = blockRows(store) as { first_line: number; line_count: number; text: Buffer }[];
     expect(rows[0].text.equals(marked.block.text)).toBe(true);
