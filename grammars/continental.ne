@@ -37,7 +37,9 @@ interface Draft { kind: string; package?: string; fields: Record<string, Scalar>
 
 const MINUTE_WORDS = new Set(["minutes", "minute", "min", "mins"]);
 // Words that name no cluster when they stand before a condition ("status UNREACHABLE").
-const NOT_A_CLUSTER = new Set(["is", "status", "state", "cluster", "the", "now", "became", "becomes", "changed", "to", "been", "has", "have", "was", "are", "still", "back", "from"]);
+const NOT_A_CLUSTER = new Set(["is", "status", "state", "cluster", "the", "now", "became", "becomes", "changed", "to", "been", "has", "have", "was", "are", "still", "back", "from", "event", "events", "monitor"]);
+// "below CLUSTER_ALERT 5 MINUTES", "less than CLUSTER_ALARM": the time that raises the notice was not reached.
+const NOT_REACHED = new Set(["below", "under", "than", "before"]);
 
 /** The cluster and condition a notice names: `name/CONDITION`, `name CONDITION`, or `cluster name ... CONDITION`. */
 function clusterAndCondition(tokens: Token[], lower: string[]): { cluster: string | null; condition: string | null; conditionIndex: number } {
@@ -58,9 +60,12 @@ function clusterAndCondition(tokens: Token[], lower: string[]): { cluster: strin
       if (before && before.type === "word" && !NOT_A_CLUSTER.has(lower[index - 1])) cluster = before.value;
     }
   }
+  // "Cluster event: lax_clu changed from UNREACHABLE to UP": the name before "changed".
+  const changed = lower.indexOf("changed");
+  if (cluster === null && changed > 0 && tokens[changed - 1].type === "word" && !NOT_A_CLUSTER.has(lower[changed - 1])) cluster = tokens[changed - 1].value;
   if (cluster === null) {
     const named = lower.indexOf("cluster");
-    if (named >= 0 && tokens[named + 1]?.type === "word") cluster = tokens[named + 1].value;
+    if (named >= 0 && tokens[named + 1]?.type === "word" && !NOT_A_CLUSTER.has(lower[named + 1])) cluster = tokens[named + 1].value;
   }
   // "chicluster status changed from DOWN to UP": the name before "status".
   const status = lower.indexOf("status");
@@ -75,6 +80,12 @@ function interpret(tokens: Token[]): Draft[] {
   const eventToken = tokens.find((token) => token.type === "clusterEvent" && token.value !== "CLUSTER_EVENT");
   const { cluster, condition, conditionIndex } = clusterAndCondition(tokens, lower);
   let kind: "cc.alert" | "cc.alarm" | undefined;
+  // The monitor saying a notice was NOT raised: "UNREACHABLE for 90 seconds, below CLUSTER_ALERT 5 MINUTES - no notification sent".
+  const eventIndex = eventToken ? tokens.indexOf(eventToken) : -1;
+  const noticeWithheld =
+    (eventIndex > 0 && NOT_REACHED.has(lower[eventIndex - 1])) ||
+    lower.some((word, index) => word === "no" && (lower[index + 1] === "notification" || NOTICE_WORDS.has(lower[index + 1] ?? "")));
+  if (eventToken && noticeWithheld) return [];
   if (eventToken) kind = eventToken.value === "CLUSTER_ALARM" ? "cc.alarm" : "cc.alert";
   else if (condition !== null && cluster !== null) {
     // Without the monitor's CLUSTER_ALERT/ALARM keyword, "alert" next to "ERROR" or "DOWN" is common in
@@ -147,6 +158,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "chicluster status changed from DOWN to UP", expect: [{ kind: "cc.alert", fields: { cluster: "chicluster", condition: "UP", minutes: null } }] },
   { text: "Cluster event chicluster/UP: notification sent (see /var/opt/resmon/log/cc/eventlog)", expect: [{ kind: "cc.alert", fields: { cluster: "chicluster", condition: "UP", minutes: null } }] },
   { text: "chicluster status changed from UP to DOWN", expect: [] },
+  { text: "Cluster event: lax_clu changed from UNREACHABLE to UP", expect: [{ kind: "cc.alert", fields: { cluster: "lax_clu", condition: "UP", minutes: null } }] },
+  { text: "lax_clu was UNREACHABLE for 90 seconds, below CLUSTER_ALERT 5 MINUTES - no notification sent", expect: [] },
   { text: "CLUSTER_ALERT westcoast/DOWN 10 MINUTES", expect: [{ kind: "cc.alert", fields: { cluster: "westcoast", condition: "DOWN", minutes: 10 } }] },
   // Other programs' alerts: no cluster named, or not the monitor's notice shape.
   { text: "ERROR <script>alert(1)</script> in request handler", expect: [] },

@@ -68,10 +68,20 @@ export const EX_NUMBERS: Record<string, number> = {
 const EX_NAMES: Record<number, string> = Object.fromEntries(Object.entries(EX_NUMBERS).map(([name, number]) => [number, name]));
 // Spellings seen in manuals (CLX p.91 writes EX_NORMT).
 const EX_ALIASES: Record<string, string> = { EX_NORMT: "EX_ENORMT" };
-// Codes that mean "the other side cannot be asked" when they describe the remote side.
-const UNREACHABLE = new Set(["EX_ENORMT", "EX_CMDIOE"]);
-// Codes that mean the local HORCM instance is not usable (Cinder's _HORCM_ERROR without EX_ENORMT).
-const HORCM_CODES = new Set(["EX_ATTHOR", "EX_COMERR", "EX_ATTDBG"]);
+// Codes that mean "the other side cannot be asked" when they describe the remote side. Shared with raidmanager.ne.
+export const UNREACHABLE = new Set(["EX_ENORMT", "EX_CMDIOE"]);
+// Codes that mean the local HORCM instance is not usable (Cinder's _HORCM_ERROR without EX_ENORMT). Shared with raidmanager.ne.
+export const HORCM_CODES = new Set(["EX_ATTHOR", "EX_COMERR", "EX_ATTDBG"]);
+// Codes that say the name given is unknown to the instance (EX_ENOGRP "No such group", EX_ENOENT "No such device or
+// group"): the error is about that name, maybe a typo, not about the group the bundle knows.
+const UNKNOWN_NAME_CODES = new Set(["EX_ENOGRP", "EX_ENOENT"]);
+// Codes that say a wait for a pair status ran out of time (pairevtwait, horctakeover's own wait). Shared with raidmanager.ne.
+export const TIMEOUT_CODES = new Set(["EX_EWSTOT", "EX_EWSLTO"]);
+
+/** The fields of a `raid.error`; `unknownName` only when the code says the name itself is unknown (docs/events.md). */
+export function raidErrorFields(code: string, number: number | null, command: string | null): Record<string, Scalar> {
+  return UNKNOWN_NAME_CODES.has(code) ? { code, number, command, unknownName: true } : { code, number, command };
+}
 
 const TAKEOVER_RESULTS = ["nop", "swap", "svol", "pvol-smpl", "pvol-psue", "svol-ssus"];
 const FENCE_LEVELS = new Set(["DATA", "STATUS", "NEVER", "ASYNC"]);
@@ -470,7 +480,7 @@ function interpret(whole: Token[]): Draft[] {
       if (UNREACHABLE.has(code) && remoteCheck) {
         add(index, "pair.unreachable", { side: "remote", code, number }, deviceGroup);
       } else {
-        add(index, "raid.error", { code, number, command: firstCommand ?? null }, deviceGroup);
+        add(index, "raid.error", raidErrorFields(code, number, firstCommand ?? null), deviceGroup);
         if (HORCM_CODES.has(code)) add(index, "horcm.error", { instance: instanceOf(), code, number });
         if (takeover) add(index, "takeover", { ok: false, code, number, result: null, resultName: null }, deviceGroup);
       }
@@ -679,7 +689,7 @@ function interpret(whole: Token[]): Draft[] {
   // Only when pairevtwait is what the line is about ("pairresync completed; waiting for PAIR (pairevtwait ...)" is not its result).
   const waitAt = firstCommand === "pairevtwait" ? tokens.findIndex((token) => token.type === "command") : -1;
   if (waitAt >= 0 && !found.some((entry) => entry.event.kind === "pair.wait")) {
-    const timedOut = hasWord("timeout", "timed") || found.some((entry) => entry.event.kind === "raid.error" && (entry.event.fields.code === "EX_EWSTOT" || entry.event.fields.code === "EX_EWSLTO"));
+    const timedOut = hasWord("timeout", "timed") || found.some((entry) => entry.event.kind === "raid.error" && TIMEOUT_CODES.has(String(entry.event.fields.code)));
     const statusAt = tokens.findIndex((token, at) => at > waitAt && token.type === "option" && token.value === "-s");
     const waited = statusAt >= 0 && tokens[statusAt + 1] && /^[a-z]+$/i.test(tokens[statusAt + 1].value) ? tokens[statusAt + 1].value.toUpperCase() : undefined;
     // "pairevtwait -g dwh_bc -s pair -t 3600: dwh_bc is PAIR": the line states the status it waited for.
@@ -834,7 +844,7 @@ function interpret(whole: Token[]): Draft[] {
       if ("code" in parsed) {
         const number = EX_NUMBERS[parsed.code] ?? null;
         if (sideName === "remote" && UNREACHABLE.has(parsed.code)) add(pair.index, "pair.unreachable", { side: "remote", code: parsed.code, number }, deviceGroup);
-        else add(pair.index, "raid.error", { code: parsed.code, number, command: firstCommand ?? null }, deviceGroup);
+        else add(pair.index, "raid.error", raidErrorFields(parsed.code, number, firstCommand ?? null), deviceGroup);
         return;
       }
       add(pair.index, "pair.state", { side: sideName, role: parsed.role ?? roleHint, state: parsed.state }, deviceGroup);
@@ -863,9 +873,9 @@ function interpret(whole: Token[]): Draft[] {
       const number = /^\d+$/.test(value) ? Number(value) : null;
       if (number !== null && EX_NAMES[number] !== undefined) {
         const code = EX_NAMES[number];
-        add(at, "raid.error", { code, number, command: commandName }, deviceGroup);
+        add(at, "raid.error", raidErrorFields(code, number, commandName), deviceGroup);
         if (commandName === "horctakeover") add(at, "takeover", { ok: false, code, number, result: null, resultName: null }, deviceGroup);
-        if (commandName === "pairevtwait" && (code === "EX_EWSTOT" || code === "EX_EWSLTO")) add(at, "pair.wait", { outcome: "timeout" }, deviceGroup);
+        if (commandName === "pairevtwait" && TIMEOUT_CODES.has(code)) add(at, "pair.wait", { outcome: "timeout" }, deviceGroup);
       } else if (number !== null && commandName === "horctakeover" && number <= 5) {
         add(at, "takeover", { ok: true, result: number, resultName: TAKEOVER_RESULTS[number], code: null, number: null }, deviceGroup);
       } else if (number !== null && commandName === "pairvolchk" && VOLCHK_CODES[number] !== undefined) {
@@ -995,7 +1005,7 @@ function interpret(whole: Token[]): Draft[] {
 export const meta = {
   name: "metrocluster",
   role: "body",
-  formats: ["syslog", "pkglog"],
+  formats: ["syslog", "pkglog", "cmdlog"],
   prefilter: /[PS]-?VOL|PAIR|PSU[SE]|SSUS|SSWS|SMPL|PF(?:UL|US)|PDUB|COPY|EX_[A-Z]|AUTO_|FORCEFLAG|[Ff]orce.?[Ff]lag|horctakeover|pair(?:resync|create|split|volchk|display|evtwait)|[Ff]ence|FENCE|HORCM|horcm|[Rr]aid [Mm]anager|protected|command device|[Nn]on-?current|not current|cannot be current|not (?:be )?start|exit [12]\b|[Ss]tart(?:up)? (?:was |is |has been )?(?:denied|refused|rejected|declined)|[Rr]efus\w* to start|writ(?:e)?able|write[- ]enabled|(?:does|did) not (?:answer|respond)|not (?:answering|responding)|unreachable|be reached|no (?:answer|response)|[Ll]inks?\b|[Pp]aths?\b|(?:error|return|exit) code|returned \d|[Tt]akeover|[Aa]uto_|simplex|unpaired|suspended|synchroni[sz]ed|duplex|swappable|[Ss]ide ?file|[Jj]ournal|cop(?:y|ying) in progress|being copied|split (?:state|status)|raidvchkscan|raidscan|horcctl|pairmon|\b(?:dg|[Dd]ev(?:ice)?_?[Gg]r(?:ou)?p|[Gg]roup|local\w*|remote\w*|state|status|pair_?state|[ps]_?vol\w*|side|role|cmd|command|jnls)=/,
   // Kinds that belong to a device group (a line without one takes the file's context: src/parse/file.ts).
   groupScoped: ["pair.state", "pair.unreachable", "raid.error", "fence", "takeover", "takeover.waiting", "pair.wait"],
@@ -1012,6 +1022,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "The state of dev_group pkgB is PSUS(SSWS)", expect: [{ kind: "pair.state", deviceGroup: "pkgB", fields: { side: null, role: "SVOL", state: "SSWS", deviceGroupFrom: "line" } }] },
   { text: "pairvolchk -g pkgA -c returned 242", expect: [{ kind: "pair.unreachable", deviceGroup: "pkgA", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "line" } }] },
   { text: "pairdisplay failed with EX_CMDRJE (221)", expect: [{ kind: "raid.error", fields: { code: "EX_CMDRJE", number: 221, command: "pairdisplay" } }] },
+  { text: "pairvolchk returned 239 (EX_ENOGRP)", expect: [{ kind: "raid.error", fields: { code: "EX_ENOGRP", number: 239, command: "pairvolchk", unknownName: true } }] },
   { text: "fence level DATA", expect: [{ kind: "fence", fields: { level: "DATA" } }] },
   { text: "FENCE=NEVER", expect: [{ kind: "fence", fields: { level: "NEVER" } }] },
   { text: "AUTO_SVOLPSUE=0", expect: [{ kind: "auto.setting", fields: { name: "AUTO_SVOLPSUE", value: 0 } }] },

@@ -27,7 +27,7 @@
 import moo from "moo";
 import { filteredLexer, isRealToken } from "../../parse/token-filter.js";
 import type { SourcedToken } from "../../parse/token-filter.js";
-import { EX_NUMBERS, LABEL_STOP } from "./metrocluster.js";
+import { EX_NUMBERS, HORCM_CODES, LABEL_STOP, raidErrorFields, TIMEOUT_CODES, UNREACHABLE } from "./metrocluster.js";
 
 const STATE_WORDS = ["PAIR", "COPY", "RCPY", "PSUS", "SSUS", "PSUE", "PDUB", "PFUL", "PFUS", "SSWS"];
 const FENCE_WORDS = ["NEVER", "DATA", "STATUS", "ASYNC", "Never", "Data", "Status", "Async", "never", "data", "async"];
@@ -37,9 +37,6 @@ const COMMANDS = ["pairvolchk", "pairdisplay", "pairevtwait", "pairresync", "pai
   "pairmon", "raidscan", "raidvchkscan", "raidqry", "horcctl", "inqraid", "raidcom"];
 // Commands about a pair: EX_ENORMT / EX_CMDIOE from them mean the other side did not answer.
 const PAIR_COMMANDS = new Set(["pairvolchk", "pairdisplay", "pairevtwait", "pairresync", "paircreate", "pairsplit", "horctakeover", "paircurchk", "pairmon"]);
-const UNREACHABLE = new Set(["EX_ENORMT", "EX_CMDIOE"]);
-const HORCM_CODES = new Set(["EX_ATTHOR", "EX_COMERR", "EX_ATTDBG"]);
-const TIMEOUT_CODES = new Set(["EX_EWSTOT", "EX_EWSLTO"]);
 
 const lexer = filteredLexer(
   moo.compile({
@@ -184,7 +181,7 @@ function cciError(prefix: { invocation: Invocation }, code: Token, rest: Token[]
   const name = /EX_[A-Z]+/.exec(code.value)![0];
   const number = EX_NUMBERS[name] ?? null;
   const text = rest.length > 0 ? rest[0].source.slice(rest[0].offset).trim() : null;
-  const events: Draft[] = [draft("raid.error", { code: name, number, command: call.command, text }, call.deviceGroup)];
+  const events: Draft[] = [draft("raid.error", { ...raidErrorFields(name, number, call.command), text }, call.deviceGroup)];
   if (UNREACHABLE.has(name) && PAIR_COMMANDS.has(call.command)) {
     events.push(draft("pair.unreachable", { side: "remote", code: name, number, command: call.command }, call.deviceGroup));
   }
@@ -227,7 +224,7 @@ const instanceOf = (token: Token | null | undefined): number | null => numberOf(
 export const meta = {
   name: "raidmanager",
   role: "body",
-  formats: ["syslog", "pkglog"],
+  formats: ["syslog", "pkglog", "cmdlog"],
   exclusive: true,
   prefilter: /Group[ \t]+(?:PairVol|Seq#)|JID[ \t]+MU|[0-9A-Fa-f]\.\.?(?:[PS]-VOL|SMPL)|[PS]-?VOL[ \t]+[A-Z]{4}|SMPL[ \t]|Volstat|\[[ \t]*EX_|Wait status|HORCM|horcmgr|horcctl|Refer to the command log|rejected due to|[PS]J[NES][NFSE][ \t]/,
   groupScoped: ["pair.state", "pair.unreachable", "raid.error", "raid.error.detail", "fence", "takeover", "takeover.waiting", "pair.wait", "horcm.error"],
@@ -303,6 +300,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "pairvolchk: [EX_ENORMT] No remote host alive for remote commands, or Remote Raid Manager might be blocked (sleeping) on an existing I/O.", expect: [
     { kind: "raid.error", fields: { code: "EX_ENORMT", number: 242, command: "pairvolchk", text: "No remote host alive for remote commands, or Remote Raid Manager might be blocked (sleeping) on an existing I/O." } },
     { kind: "pair.unreachable", fields: { side: "remote", code: "EX_ENORMT", number: 242, command: "pairvolchk" } },
+  ] },
+  { text: "pairdisplay: [EX_ENOGRP] No such group", expect: [
+    { kind: "raid.error", fields: { code: "EX_ENOGRP", number: 239, command: "pairdisplay", unknownName: true, text: "No such group" } },
   ] },
   { text: "raidcom: [EX_CMDIOE] Control command I/O error", expect: [
     { kind: "raid.error", fields: { code: "EX_CMDIOE", number: 237, command: "raidcom", text: "Control command I/O error" } },

@@ -61,6 +61,13 @@ var otherPackageVerb = matcher((value) => !PACKAGE_VERBS.has(value));
 var notTo = matcher((value) => value !== "to");
 var notStartOrHalt = matcher((value) => value !== "start" && value !== "halt");
 
+/** The package a "Failed to start package X" line names: "package for pkg1" names pkg1, not "for"; none when no word follows. */
+function packageAfter(word: Token, rest: Token[]): string | undefined {
+  if (!NOT_A_NAME.has(word.value.toLowerCase())) return word.value;
+  const next = rest[0];
+  return next && next.type === "word" && !NOT_A_NAME.has(next.value.toLowerCase()) ? next.value : undefined;
+}
+
 function draft(kind: string, columns: { package?: string; node?: string; deviceGroup?: string } = {}, fields?: Record<string, Scalar | undefined>): Draft {
   const event: Draft = { kind };
   if (columns.package !== undefined) event.package = columns.package;
@@ -381,6 +388,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Unable to get the quorum server lock during cluster re-formation", expect: [{ kind: "cluster.lock.failed" }, { kind: "cluster.quorum.lost" }] },
   { text: "Failed obtaining the lock from quorum server qs01", expect: [{ kind: "cluster.lock.failed", fields: { server: "qs01" } }] },
   { text: "Failed to start package pkgA", expect: [{ kind: "pkg.start.failed", package: "pkgA" }] },
+  { text: "###### Failed to start package for sap_pkg. ######", expect: [{ kind: "pkg.start.failed", package: "sap_pkg" }] },
   { text: "Failed to open /var/adm/cmcluster/log/foo", expect: [] },
   { text: "Package shippkg is no longer running on node rtm-sh1 (node failed).", expect: [{ kind: "node.timeout", package: "shippkg", node: "rtm-sh1" }] },
   { text: "Package pkgB is no longer running on node nodeB2 (node timed out)", expect: [{ kind: "node.timeout", package: "pkgB", node: "nodeB2" }] },
@@ -477,9 +485,9 @@ sentence ->
   | "Package" %word "halted" "successfully" rest
       {% (d) => [draft("pkg.halt.completed", { package: d[1].value })] %}
   | "Failed" "to" "start" "package" %word rest
-      {% (d) => [draft("pkg.start.failed", { package: d[4].value })] %}
+      {% (d) => [draft("pkg.start.failed", { package: packageAfter(d[4], d[5]) })] %}
   | "Failed" "to" "halt" "package" %word rest
-      {% (d) => [draft("pkg.halt.failed", { package: d[4].value })] %}
+      {% (d) => [draft("pkg.halt.failed", { package: packageAfter(d[4], d[5]) })] %}
   | "Failed" "to" %notStartOrHalt rest
       {% (d) => scanFree([d[0], d[1], d[2], ...d[3]]) %}
   | "Failed" %notTo rest

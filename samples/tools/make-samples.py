@@ -2723,6 +2723,82 @@ def s59_remote_horcm_down_start_refused():
                "At 19:00 the storage team stops Raid Manager instance 0 on both site A nodes for a horcm.conf change and does not start it again. At 19:25 the operator halts oracle_pkg on nodeA1 and starts it on nodeB1: Metrocluster finds its S-VOL PAIR but cannot read the remote side (EX_ENORMT, 242) and refuses the start as possibly non-current (exit 1). The data is not the problem: site A and its array are fine, only the instance that answers for them is down. Operator: horcmstart.sh 0 on nodeA1 and nodeA2 (with the new horcm.conf on every node), pairdisplay shows both sides again, then start oracle_pkg; never FORCEFLAG, which would split a healthy pair.")
 
 
+def s60_package_started_outside_cluster():
+    b = Bundle("package-started-outside-cluster")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(29, 6, 0), T(29, 18, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(29, 6, 0, 0))
+    morning_start(b, "nodeA1", T(29, 6, 2, 0), "oracle_pkg", "oradg")
+    # the inter-site heartbeat networks break; site A gets the quorum server's lock, site B is refused it
+    for node, peers in (("nodeA1", SITE_B), ("nodeA2", SITE_B), ("nodeB1", SITE_A), ("nodeB2", SITE_A)):
+        for peer in peers:
+            b.sys(node, T(29, 14, 0, 2), "cmcld[2048]", f"Member {peer} seems unhealthy, not receiving heartbeats from it.")
+    for node in SITE_A:
+        b.sys(node, T(29, 14, 0, 20), "cmcld[2048]", "2 nodes have formed a new cluster, sequence #7")
+        b.sys(node, T(29, 14, 0, 20), "cmcld[2048]", "The new active cluster membership is: nodeA1(id=1), nodeA2(id=2)")
+    for node in SITE_B:
+        b.sys(node, T(29, 14, 0, 19), "cmcld[2048]", "Attempt to get quorum server lock /sg/CLUSTER_DEV at 10.0.0.1 failed. Lock denied")
+    # ... and yet, 40 minutes later, nodeB1 logs that it started oracle_pkg itself (no line shows it back in a cluster)
+    b.sys("nodeB1", T(29, 14, 40, 2), "cmcld[2048]", "Request from node nodeB1 to start package oracle_pkg on node nodeB1.")
+    b.sys("nodeB1", T(29, 14, 40, 51), "cmcld[2048]", "Started package oracle_pkg on node nodeB1.")
+    b.write()
+    b.expected([finding_of("package-started-outside-cluster", "investigate", "critical", "open", "oracle_pkg", "oradg")],
+               ["force-or-resync", "swap-resync", "recreate-pairs", "full-resync", "automated"],
+               "At 14:00 the heartbeat networks between the sites break. Site A gets the quorum server's lock and re-forms the cluster with nodeA1 and nodeA2; both site B nodes log that the lock was denied (they must halt). Yet at 14:40 nodeB1 logs that it started oracle_pkg, which still runs on nodeA1, and no line shows nodeB1 back in a cluster. Either both sites now run oracle_pkg and write its volumes (a split brain), or nodeB1's logs of its return are missing: the logs cannot tell. Operator: cmviewcl -v and pairdisplay -g oradg -fcx on both sites, find out which side holds the data to keep (halting oracle_pkg on one side if both run it) before any takeover, resync, FORCEFLAG or re-creation.")
+
+
+def s61_pairwatch_log_psue_unprotected():
+    """The only evidence is the site's own half-hourly pairdisplay log (a cron job's output, not syslog)."""
+    b = Bundle("pairwatch-log-psue-unprotected")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(28, 6, 0), T(28, 20, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(28, 6, 0, 0))
+    morning_start(b, "nodeA1", T(28, 6, 2, 0), "oracle_pkg", "oradg")
+    runs = []
+    when = T(28, 8, 0, 0)
+    while when <= T(28, 19, 0, 0):
+        suspended = when >= T(28, 9, 30, 0)
+        behind = min(100, 99 - (when.hour - 9) * 4) if suspended else 100
+        state = "PSUE" if suspended else "PAIR"
+        runs.append(f"==== {when:%a %b %d %H:%M:%S} {TZ} {when:%Y}  /opt/ops/bin/pairwatch.sh: pairdisplay -g oradg -fcx -CLI -I0")
+        runs.append("Group   PairVol  L/R Port#  TID LU Seq#   LDEV# P/S   Status Fence  % P-LDEV# M")
+        for index, (ldev, peer) in enumerate((("2e0", "1c0"), ("2e1", "1c1"))):
+            runs.append(f"oradg   ora_d0{index}  L   CL3-A    0 {12 + index} 85011  {ldev} P-VOL {state:6} NEVER {behind:3d} {peer}   -")
+            runs.append(f"oradg   ora_d0{index}  R   CL4-B    0 {12 + index} 85217  {peer} S-VOL {state:6} NEVER 100 {ldev}   -")
+        when = sec(when, 1800)
+    b.write()
+    path = os.path.join(b.dir, "nodeA1", "var/adm/ops/pairwatch.log")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as handle:
+        handle.write("".join(line + "\n" for line in runs))
+    b.expected([finding_of("pairs-suspended-no-resync", "full-resync", "critical", "open", "oracle_pkg", "oradg")],
+               ["force-or-resync", "swap-resync", "recreate-pairs", "automated"],
+               "The CA links fail at about 09:20 with fence NEVER: oracle_pkg keeps running on nodeA1, and neither Serviceguard nor Metrocluster logs anything. The only evidence is the site's own cron job, which appends pairdisplay -g oradg -fcx -CLI every half hour to /var/adm/ops/pairwatch.log: both sides PSUE from 09:30 until the end of the day, the P-VOL's copy % falling. Nobody resynchronized: the data has not been remotely protected for 9 hours. Operator: repair the links, then pairresync -g oradg -c 15 from the P-VOL side (nodeA1) and wait for PAIR.")
+
+
+def s62_package_started_while_running_elsewhere():
+    b = Bundle("package-started-while-running-elsewhere")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(27, 0, 0), T(27, 12, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(27, 0, 0, 0))
+    morning_start(b, "nodeA1", T(27, 0, 2, 0), "oracle_pkg", "oradg")
+    # the quorum server is lost, then the heartbeat between the sites: every node halts its cluster
+    for node in nodes:
+        b.sys(node, T(27, 1, 12, 33), "cmcld[2048]", "Quorum server qs01 is not responding.")
+        b.sys(node, T(27, 1, 40, 16), "cmcld[2048]", "Unable to obtain cluster lock: quorum server qs01 unreachable.")
+        b.sys(node, T(27, 1, 40, 16), "cmcld[2048]", "Cluster lost quorum; halting the cluster on this node.")
+    # each site's operator forms a cluster of its own and starts oracle_pkg there
+    for node, at, pid in (("nodeA1", T(27, 2, 5, 41), 2399), ("nodeB1", T(27, 2, 11, 5), 2460)):
+        b.sys(node, at, f"CM-CMD[{pid + 3000}]", f"cmruncl -v -n {node}")
+        b.sys(node, sec(at, 39), f"cmcld[{pid}]", "1 nodes have formed a new cluster, sequence #1")
+        b.sys(node, sec(at, 49), f"CM-CMD[{pid + 3001}]", f"cmrunpkg -v -n {node} oracle_pkg")
+        b.sys(node, sec(at, 70), f"cmcld[{pid}]", f"Started package oracle_pkg on node {node}.")
+    b.write()
+    b.expected([finding_of("package-started-while-running-elsewhere", "investigate", "critical", "open", "oracle_pkg", "oradg")],
+               ["force-or-resync", "recreate-pairs", "automated"],
+               "At 01:12 the quorum server stops answering; at 01:40 the heartbeat between the sites breaks too, no node can get the cluster lock, and every node halts its cluster. At 02:05 an operator on nodeA1 runs cmruncl -n nodeA1 and starts oracle_pkg there; at 02:11 another on nodeB1 does the same at site B. The logs never show oracle_pkg halted on nodeA1: both sites may now be writing its data. Operator: cmviewcl -v and pairdisplay -g oradg -fcx at both sites, halt oracle_pkg at the site whose data will be given up, and decide with the application owners before any resync.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -2784,3 +2860,6 @@ if __name__ == "__main__":
     s57_node_reset_safety_timer()
     s58_resync_rejected()
     s59_remote_horcm_down_start_refused()
+    s60_package_started_outside_cluster()
+    s61_pairwatch_log_psue_unprotected()
+    s62_package_started_while_running_elsewhere()

@@ -43,14 +43,17 @@ interface PackageState {
   lostWith: string | null;
   /** The side (PVOL/SVOL) the package's node was on when it started. */
   sideAtStart: string | null;
+  /**
+  The node where the logs show the package still running when it started on another one (started there, and
+  neither halted nor lost with its node since): both may be writing its data. Null once one of them halts it.
+  */
+  alsoRunningOn: string | null;
   /** Settings from configuration files (name upper case → value as written). */
   readonly config: Map<string, string>;
   /** AUTO_* / FORCEFLAG / fence as logged (latest wins over configuration). */
   readonly logged: Map<string, Scalar>;
 }
 
-// Raid Manager's "no such group" (239) and "no such device or group" (247): about a name, not a group's volumes.
-const NAME_NOT_FOUND_CODES: ReadonlySet<string> = new Set(["EX_ENOGRP", "EX_ENOENT"]);
 /** Where a state path is read: the event's group, package and node, and the rule's "now". */
 export interface LookupContext {
   readonly deviceGroup: string | null;
@@ -161,6 +164,10 @@ export class PairModel {
   private readonly packages = new Map<string, PackageState>();
   /** Nodes whose Raid Manager instance was seen stopped and not started since. */
   private readonly horcmStopped = new Set<string>();
+  /** Nodes that logged losing the cluster's tie-break (lock or quorum) and were not seen in a cluster since. */
+  private readonly outOfCluster = new Set<string>();
+  /** When each node was last seen failing or leaving (timed out, reset, lost the tie-break, left a membership): its packages stopped then. */
+  private readonly nodeLostAt = new Map<string, number>();
   /** Device -> the package whose run script mounted it (pkg.fs.mount). */
   private readonly mountedBy = new Map<string, string>();
   /** The device groups each package's configuration names (DEVICE_GROUP), and those its events named with it. */
@@ -215,8 +222,9 @@ export class PairModel {
     }
     // A Raid Manager error names its command, never its group ("pairsplit: [EX_ENQVOL] Unmatched volume status
     // within the group"): in a bundle that knows one group only, it is about that group. Not an error saying
-    // the name itself is unknown: that one is about a name the instance lacks, maybe a typo.
-    if (deviceGroup === null && packageName === null && event.kind === "raid.error" && !NAME_NOT_FOUND_CODES.has(String(event.fields.code))) {
+    // the name itself is unknown (the grammars mark those `unknownName`): that one is about a name the
+    // instance lacks, maybe a typo.
+    if (deviceGroup === null && packageName === null && event.kind === "raid.error" && event.fields.unknownName !== true) {
       const only = this.onlyKnownGroup();
       if (only !== null) [deviceGroup, deviceGroupFrom] = [only, "only-group-of-bundle"];
     }
@@ -298,7 +306,7 @@ export class PairModel {
   private packageState(name: string): PackageState {
     let state = this.packages.get(name);
     if (!state) {
-      state = { node: null, running: false, startedAt: null, runTimedOutAt: null, lostWith: null, sideAtStart: null, config: new Map(), logged: new Map() };
+      state = { node: null, running: false, startedAt: null, runTimedOutAt: null, lostWith: null, sideAtStart: null, alsoRunningOn: null, config: new Map(), logged: new Map() };
       this.packages.set(name, state);
     }
     return state;
@@ -374,6 +382,36 @@ export class PairModel {
     ["horcm.started", (applied) => this.onHorcm(applied)],
     ["horcm.stopped", (applied) => this.onHorcm(applied)],
     ["horcm.error", (applied) => this.onHorcm(applied)],
+    // Cluster membership: a node that lost the tie-break halts (Managing Serviceguard, "Cluster Lock"); it is
+    // back once it forms or joins a cluster, or a new membership names it.
+    [
+      "cluster.lock.failed",
+      ({ node, event }) => {
+        this.clusterMember(node, false);
+        this.nodeLost(node, event.ts);
+      },
+    ],
+    [
+      "cluster.quorum.lost",
+      ({ node, event }) => {
+        this.clusterMember(node, false);
+        this.nodeLost(node, event.ts);
+      },
+    ],
+    ["cluster.member.unhealthy", ({ node, event }) => this.nodeLost(node, event.ts)],
+    ["node.reset", ({ node, event }) => this.nodeLost(node, event.ts)],
+    ["cluster.forming", ({ node }) => this.clusterMember(node, true)],
+    ["cluster.formed", ({ node }) => this.clusterMember(node, true)],
+    [
+      "cluster.membership",
+      ({ fields, event }) => {
+        if (typeof fields.members !== "string") return;
+        const members = new Set(fields.members.split(",").map((member) => member.replace(/\(.*$/, "").trim()));
+        for (const member of members) this.clusterMember(member, true);
+        // A node running a package and left out of a new membership failed or was halted.
+        for (const state of this.packages.values()) if (state.running && state.node !== null && !members.has(state.node)) this.nodeLost(state.node, event.ts);
+      },
+    ],
     // The devices a package mounts: a kernel line about one of them (a full file system) is about the package.
     [
       "pkg.fs.mount",
@@ -397,7 +435,8 @@ export class PairModel {
     // The cluster evicted the node: whatever ran there is down until it starts elsewhere.
     [
       "node.timeout",
-      ({ node }) => {
+      ({ node, event }) => {
+        this.nodeLost(node, event.ts);
         if (node !== null) this.stoppedOn(node);
       },
     ],
@@ -405,7 +444,9 @@ export class PairModel {
     [
       "daemon.died",
       ({ fields, event }) => {
-        if (fields.daemon === "cmcld" && event.host) this.stoppedOn(event.host);
+        if (fields.daemon !== "cmcld" || !event.host) return;
+        this.nodeLost(event.host, event.ts);
+        this.stoppedOn(event.host);
       },
     ],
     [
@@ -534,6 +575,12 @@ export class PairModel {
     if (group) group.resync = { mode: fields.mode ?? null, outcome: fields.outcome ?? null, node, ts: event.ts };
   }
 
+  private clusterMember(node: string | null, member: boolean): void {
+    if (node === null || node === "") return;
+    if (member) this.outOfCluster.delete(node);
+    else this.outOfCluster.add(node);
+  }
+
   private onHorcm({ event, fields, group, node }: AppliedEvent): void {
     if (group && fields.instance !== null && fields.instance !== undefined) group.instance = fields.instance;
     if (node === null) return;
@@ -544,6 +591,7 @@ export class PairModel {
   private onPackageStarted({ event, node, deviceGroup, packageName }: AppliedEvent): void {
     if (!packageName) return;
     const state = this.packageState(packageName);
+    if (state.node !== node) state.alsoRunningOn = this.stillRunningOn(packageName, state) ? state.node : null;
     state.node = node;
     state.running = true;
     state.startedAt = event.ts;
@@ -568,11 +616,32 @@ export class PairModel {
     if (typeof fields.condition === "string" && fields.condition.toUpperCase() === "UP") this.continentalRecovered = false;
   }
 
+  /**
+  A replicated failover package started on a node while the logs still show it running on the node it started
+  on before: no halt, no failure of that node since it started there. Multi-node packages run on several
+  nodes by design, and a package with no device group replicates nothing.
+  */
+  private stillRunningOn(packageName: string, state: PackageState): boolean {
+    if (!state.running || state.node === null || state.startedAt === null) return false;
+    const lost = this.nodeLostAt.get(state.node);
+    if (lost !== undefined && lost >= state.startedAt) return false;
+    if (/multi_node/i.test(state.config.get("PACKAGE_TYPE") ?? "")) return false;
+    return this.packageConfigGroups.has(packageName) || this.packageLinkedGroups.has(packageName);
+  }
+
+  /** A node failed or left the cluster at `ts`. */
+  private nodeLost(node: string | null, ts: number | null): void {
+    if (node === null || node === "" || ts === null) return;
+    this.nodeLostAt.set(node, Math.max(ts, this.nodeLostAt.get(node) ?? ts));
+  }
+
   /** The package is down after a halt or a failed start on `node`; a line about another node than where it runs changes nothing. */
   private stopped(packageName: string, node: string | null): void {
     const state = this.packageState(packageName);
+    if (node !== null && state.alsoRunningOn === node) state.alsoRunningOn = null;
     if (state.running && node !== null && state.node !== null && state.node !== node) return;
     state.running = false;
+    state.alsoRunningOn = null;
   }
 
   /** Every package running on `node` is down (the node failed). */
@@ -677,6 +746,8 @@ export class PairModel {
       const others = [...this.horcmStopped].filter((stopped) => stopped !== context.node).sort();
       return others.length > 0 ? others.join(",") : null;
     },
+    // The scope's node logged losing the cluster's tie-break and no line since shows it in a cluster again.
+    "node.outOfCluster": ({ context }) => (context.node !== null && this.outOfCluster.has(context.node) ? true : null),
     instance: ({ group, packageName }) => {
       if (group?.instance !== null && group?.instance !== undefined) return group.instance;
       const value = this.configSetting(group, packageName, "HORCMINST");
@@ -712,6 +783,7 @@ export class PairModel {
     "package.name": ({ packageName }) => packageName,
     "package.node": ({ packageState }) => packageState?.node ?? null,
     "package.running": ({ packageState }) => packageState?.running ?? false,
+    "package.alsoRunningOn": ({ packageState }) => packageState?.alsoRunningOn ?? null,
     "package.startedAt": ({ packageState }) => packageState?.startedAt ?? null,
     // The side the package runs on now: its node's current role, else the role when it started.
     "package.side": ({ packageState, context }) => (packageState ? (this.roleOf(context.deviceGroup, packageState.node) ?? packageState.sideAtStart) : null),

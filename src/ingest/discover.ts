@@ -48,6 +48,8 @@ const NODE_ROOT_MARKERS: readonly { readonly path: readonly string[]; readonly m
   { path: ["var", "opt", "cmconcl"] },
   { path: ["var", "adm", "cmconcl"] },
   { path: ["var", "log"], maxFolders: 1 },
+  // HP-UX's /var/adm holds more than syslog and cmcluster: a site's own logs (var/adm/ops/pairwatch.log).
+  { path: ["var", "adm"], maxFolders: 1 },
   { path: ["usr", "local", "cmcluster"] },
   { path: ["opt", "cmcluster"] },
 ];
@@ -60,6 +62,12 @@ const SNIFF_BYTES = 4096;
 // cmcluster folder is recognised by a CLUSTER_NAME line in its head; a .conf or .txt without one is not ours.
 const CLUSTER_ASCII_CANDIDATE = /\.(?:ascii|conf|config|txt)$/i;
 const CLUSTER_NAME_LINE = /^[ \t]*CLUSTER_NAME[ \t]+\S/m;
+// A site's own log of Raid Manager command output (a cron job appending pairdisplay or raidvchkscan runs under
+// a time stamp: /var/adm/ops/pairwatch.log): read when its head holds both (grammars/cmdlog.ne reads it).
+const COMMAND_LOG_CANDIDATE = /\.(?:log|txt|out)(?:\.\d+)?$/i;
+const RAID_MANAGER_OUTPUT = /^[ \t]*Group[ \t]+PairVol|^[ \t]*JID[ \t]+MU[ \t]+CTG|Volstat is [PS]-VOL|Volstat is SMPL|\[EX_[A-Z]+\]/m;
+const STAMP_LINE =
+  /^[=#*~+<>|[( \t-]*(?:(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \t]+\d{1,2}[ \t]+\d\d:\d\d:\d\d(?:[ \t]+[A-Za-z][\w+:-]*)?[ \t]+\d{4}|\d{4}-\d\d-\d\d[T \t]\d\d:\d\d)/m;
 const ISO_SYSLOG_LINE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)? +\S+ +\S/;
 
 function segmentsOf(path: string): string[] {
@@ -159,6 +167,17 @@ export function headIsClusterAscii(head: Buffer): boolean {
   return CLUSTER_NAME_LINE.test(head.toString("utf8"));
 }
 
+/** A command-output log by content: Raid Manager output and a time stamp line in its head. */
+export function headIsCommandLog(head: Buffer): boolean {
+  const text = head.toString("utf8");
+  return RAID_MANAGER_OUTPUT.test(text) && STAMP_LINE.test(text);
+}
+
+function looksLikeCommandLog(path: string): boolean {
+  const head = headOf(path);
+  return head !== null && headIsCommandLog(head);
+}
+
 function looksLikeClusterAscii(path: string): boolean {
   const head = headOf(path);
   return head !== null && headIsClusterAscii(head);
@@ -189,10 +208,11 @@ export function classify(path: string, explicit: boolean): FileKind | null {
   const underCluster = folders.some((segment) => segment === "cmcluster" || segment === "cmconcl");
   if (CONFIG_NAME.test(name) && (underCluster || explicit)) return "config";
   if (!underCluster && JOURNAL_EXPORT_NAME.test(name)) return "syslog";
+  if (!underCluster && COMMAND_LOG_CANDIDATE.test(name) && looksLikeCommandLog(path)) return "cmdlog";
   if (PACKAGE_LOG_NAME.test(name) && (underCluster || explicit)) return "pkglog";
   if (!underCluster && CLUSTER_ASCII_CANDIDATE.test(name) && looksLikeClusterAscii(path)) return "config";
-  if (explicit) return "syslog";
-  return !underCluster && SNIFFED_NAME.test(name) && looksLikeIsoSyslog(path) ? "syslog" : null;
+  if (!underCluster && SNIFFED_NAME.test(name) && looksLikeIsoSyslog(path)) return "syslog";
+  return explicit ? "syslog" : null;
 }
 
 /** What a path that is not a regular file is, in words ("a FIFO (named pipe)"), or null for a file or folder. */

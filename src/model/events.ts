@@ -7,11 +7,14 @@ emit a new kind without a change in src/ (docs/events.md lists the kinds the shi
 /** A scalar value an event field may hold. */
 export type Scalar = string | number | boolean | null;
 
-/** What a file holds, by its name and place: which header grammars read its lines. */
-export type FileKind = "syslog" | "pkglog" | "config";
+/**
+What a file holds, by its name and place: which header grammars read its lines. `cmdlog`: a site's own
+log of Raid Manager command output (a monitoring script's stamped pairdisplay runs, grammars/cmdlog.ne).
+*/
+export type FileKind = "syslog" | "pkglog" | "cmdlog" | "config";
 
 /** Which header grammar recognised a line. */
-export type LineFormat = "syslog" | "pkglog" | "config" | "unknown";
+export type LineFormat = "syslog" | "pkglog" | "cmdlog" | "config" | "unknown";
 
 /** What the header grammars (grammars/syslog.ne, grammars/pkglog.ne) return for one line. */
 export interface Header {

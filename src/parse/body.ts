@@ -175,8 +175,12 @@ function freeze(events: EventDraft[]): readonly EventDraft[] {
   return Object.freeze(events);
 }
 
-/** Events from every body grammar that reads `format` and whose prefilter matches `body`. */
-export function parseBody(format: string, body: string, options: BodyOptions = {}): readonly EventDraft[] {
+/**
+Events from every body grammar that reads `format` and whose prefilter matches `body`. `line`, when
+given, is the line `body` was cut from, ending with it: the literal scan reads the body there (a flat
+string) instead of through the slice.
+*/
+export function parseBody(format: string, body: string, options: BodyOptions = {}, line?: string): readonly EventDraft[] {
   const { entries, anyPrefilter, literals, parts } = bodyGrammars(format);
   if (entries.length === 0 || body.length === 0) return NO_EVENTS;
   if (body.length > MAX_BODY_INPUT) {
@@ -185,7 +189,8 @@ export function parseBody(format: string, body: string, options: BodyOptions = {
   }
   let matching: GrammarEntry[] | undefined;
   if (literals) {
-    const possible = literals.scan(body);
+    const possible =
+      line !== undefined && line.length > body.length && line.endsWith(body) ? literals.scan(line, line.length - body.length) : literals.scan(body);
     if (possible === 0) return NO_EVENTS;
     // Bit e: entry e's prefilter matches (one of its parts whose literals the body holds does).
     let accepted = 0;

@@ -312,7 +312,8 @@ export function createFileParser(options: FileParserOptions): FileParser {
       host = (header.host !== undefined ? shared(header.host) : undefined) ?? previousHost ?? hostHint;
     }
     const program = header.program !== undefined ? shared(header.program) : null;
-    const events = shape === "repeated" ? [] : withUnreadMarker(inContext(parseBody(header.format, header.body, bodyOptions), host, program, ts, shape), text);
+    const events =
+      shape === "repeated" ? [] : withUnreadMarker(inContext(parseBody(header.format, header.body, bodyOptions, text), host, program, ts, shape), text);
     previousTs = ts;
     previousHost = host;
     const parsed: ParsedLine = {

@@ -44,10 +44,10 @@ export interface AnalyzeResult {
   readonly readings: readonly BundleReading[];
 }
 
-// Configuration first (facts), then syslogs whose lines carry their year (RFC 3339, journalctl), then
-// package logs (their banners carry the year; modular logs' lines do not), then year-less syslogs. Each
-// dated file anchors the year of the year-less lines read after it.
-const ORDER = { config: 0, datedSyslog: 1, pkglog: 2, syslog: 3 } as const;
+// Configuration first (facts), then syslogs whose lines carry their year (RFC 3339, journalctl) and command-
+// output logs (their stamps carry it), then package logs (their banners carry the year; modular logs' lines
+// do not), then year-less syslogs. Each dated file anchors the year of the year-less lines read after it.
+const ORDER = { config: 0, datedSyslog: 1, cmdlog: 1, pkglog: 2, syslog: 3 } as const;
 
 /** The order files of a run are read in (ORDER, then path), given which syslogs carry their year. */
 export function orderInputs<T extends { readonly bundle: string; readonly path: string; readonly kind: keyof typeof ORDER }>(
@@ -152,7 +152,7 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
       });
       newLines += outcome.newLines;
       fileIds.push(outcome.file.id);
-      if ((input.kind === "pkglog" || dated.has(input)) && outcome.lastTs !== null) {
+      if ((input.kind === "pkglog" || input.kind === "cmdlog" || dated.has(input)) && outcome.lastTs !== null) {
         loggedReference.set(input.bundle, Math.max(outcome.lastTs, loggedReference.get(input.bundle) ?? outcome.lastTs));
       }
       if (dated.has(input) && outcome.lastTs !== null) {

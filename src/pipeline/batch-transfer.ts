@@ -7,6 +7,7 @@ decoded from UTF-8 or read as Latin-1), so joining, encoding, decoding and split
 */
 
 import type { EventDraft } from "../model/events.js";
+import type { BlockCodec, SealedBlock } from "../store/block-codec.js";
 import type { LineToStore } from "../store/store.js";
 import type { ParsedBatch } from "./parse-batches.js";
 
@@ -30,13 +31,75 @@ export interface PackedBatch {
   /** The lines (indexes) that gave events, and their events. */
   readonly eventLines: Int32Array;
   readonly events: (readonly EventDraft[])[];
-  readonly rest: Omit<ParsedBatch, "lines">;
+  /** The sealed blocks: per block BLOCK_FIELDS numbers, their blobs one after the other in `blockBytes`. */
+  readonly blockFields: Float64Array;
+  readonly blockCodecs: BlockCodec[];
+  readonly blockBytes: Uint8Array;
+  readonly rest: Omit<ParsedBatch, "lines" | "blocks">;
+}
+
+// firstLine, lineCount, tsMin, tsMax (NaN: none), untimed, textBytes, compressed text length, columns length
+const BLOCK_FIELDS = 8;
+
+/** Sealed blocks as one buffer of their blobs (copied once: zlib's and the packer's buffers may be views of larger ones). */
+function packBlocks(blocks: readonly SealedBlock[]): Pick<PackedBatch, "blockFields" | "blockCodecs" | "blockBytes"> {
+  const blockFields = new Float64Array(blocks.length * BLOCK_FIELDS);
+  let total = 0;
+  for (const { block } of blocks) total += block.text.length + block.columns.length;
+  const blockBytes = new Uint8Array(total);
+  let at = 0;
+  blocks.forEach(({ firstLine, block }, index) => {
+    blockFields.set(
+      [
+        firstLine,
+        block.lineCount,
+        block.tsMin ?? Number.NaN,
+        block.tsMax ?? Number.NaN,
+        block.untimed,
+        block.textBytes,
+        block.text.length,
+        block.columns.length,
+      ],
+      index * BLOCK_FIELDS,
+    );
+    blockBytes.set(block.text, at);
+    blockBytes.set(block.columns, at + block.text.length);
+    at += block.text.length + block.columns.length;
+  });
+  return { blockFields, blockCodecs: blocks.map(({ block }) => block.codec), blockBytes };
+}
+
+function unpackBlocks(packed: PackedBatch): SealedBlock[] {
+  const { blockFields: fields, blockBytes } = packed;
+  const blocks: SealedBlock[] = [];
+  let at = 0;
+  for (let index = 0; index < packed.blockCodecs.length; index++) {
+    const base = index * BLOCK_FIELDS;
+    const textLength = fields[base + 6];
+    const columnsLength = fields[base + 7];
+    const view = (offset: number, length: number): Buffer => Buffer.from(blockBytes.buffer, blockBytes.byteOffset + offset, length);
+    blocks.push({
+      firstLine: fields[base],
+      block: {
+        lineCount: fields[base + 1],
+        tsMin: Number.isNaN(fields[base + 2]) ? null : fields[base + 2],
+        tsMax: Number.isNaN(fields[base + 3]) ? null : fields[base + 3],
+        untimed: fields[base + 4],
+        textBytes: fields[base + 5],
+        codec: packed.blockCodecs[index],
+        text: view(at, textLength),
+        columns: view(at + textLength, columnsLength),
+      },
+    });
+    at += textLength + columnsLength;
+  }
+  return blocks;
 }
 
 const NO_EVENTS: readonly EventDraft[] = Object.freeze([]);
 
 export function packBatch(batch: ParsedBatch): PackedBatch {
-  const { lines, ...rest } = batch;
+  const { lines, blocks, ...rest } = batch;
   const count = lines.length;
   const lineNo = new Float64Array(count);
   const ts = new Float64Array(count);
@@ -95,6 +158,7 @@ export function packBatch(batch: ParsedBatch): PackedBatch {
     format,
     eventLines: Int32Array.from(eventLines),
     events,
+    ...packBlocks(blocks),
     rest,
   };
 }
@@ -112,6 +176,8 @@ export function transferables(packed: PackedBatch): ArrayBuffer[] {
     packed.package,
     packed.format,
     packed.eventLines,
+    packed.blockFields,
+    packed.blockBytes,
   ]
     .map((array) => array.buffer as ArrayBuffer)
     .filter((buffer, index, all) => all.indexOf(buffer) === index && buffer.byteLength > 0);
@@ -121,14 +187,23 @@ export function unpackBatch(packed: PackedBatch): ParsedBatch {
   const { count, names } = packed;
   const bytes = Buffer.from(packed.text.buffer, packed.text.byteOffset, packed.text.byteLength);
   // As many bytes as characters: all ASCII, where Latin-1 and UTF-8 agree and Latin-1 needs no decoding.
-  const text = bytes.toString(bytes.length === packed.textLength ? "latin1" : "utf8");
-  const texts = count === 0 ? [] : text.split("\n");
+  const encoding = bytes.length === packed.textLength ? "latin1" : "utf8";
+  const texts = count === 0 ? [] : bytes.toString(encoding).split("\n");
   const lines = new Array<LineToStore>(count);
   let next = 0;
   const nameAt = (index: number): string | null => (index < 0 ? null : names[index]);
+  let at = 0;
   for (let index = 0; index < count; index++) {
     let events = NO_EVENTS;
-    if (next < packed.eventLines.length && packed.eventLines[next] === index) events = packed.events[next++];
+    let text = texts[index];
+    const bytesOfText = encoding === "latin1" ? text.length : Buffer.byteLength(text);
+    if (next < packed.eventLines.length && packed.eventLines[next] === index) {
+      events = packed.events[next++];
+      // Its own copy: a split piece is a slice that keeps the whole batch's text alive, and an event's text
+      // may be kept (evidence, a held run) long after the batch is stored.
+      text = bytes.toString(encoding, at, at + bytesOfText);
+    }
+    at += bytesOfText + 1;
     const ts = packed.ts[index];
     const startOffset = packed.startOffset[index];
     const endOffset = packed.endOffset[index];
@@ -139,11 +214,11 @@ export function unpackBatch(packed: PackedBatch): ParsedBatch {
       program: nameAt(packed.program[index]),
       package: nameAt(packed.package[index]),
       format: names[packed.format[index]],
-      text: texts[index],
+      text,
       events,
       startOffset: Number.isNaN(startOffset) ? undefined : startOffset,
       endOffset: Number.isNaN(endOffset) ? undefined : endOffset,
     };
   }
-  return { ...packed.rest, lines };
+  return { ...packed.rest, lines, blocks: unpackBlocks(packed) };
 }

@@ -117,6 +117,7 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
     zoneOffset: options.timeZone === undefined ? bundleZoneOffset(store, input.bundle) : null,
     batchLines: options.batchLines ?? DEFAULT_BATCH,
     hashContent: file.offset === 0 || input.compressed,
+    openBlock: file.offset > 0 ? store.openBlock(file.id) : null,
   };
   let newLines = 0;
   let newEvents = 0;
@@ -163,7 +164,7 @@ one transaction (a final empty batch compresses the file's last block). Its even
 export function storeBatch(store: Store, file: FileRecord, batch: ParsedBatch, size: number | null): { events: number; lastTs: number | null } {
   const { lines } = batch;
   if (lines.length === 0) {
-    if (batch.final) store.compressLastBlock(file.id);
+    if (batch.final) store.compressLastBlock(file.id, batch.blocks);
     return { events: 0, lastTs: null };
   }
   store.appendLines(
@@ -176,7 +177,7 @@ export function storeBatch(store: Store, file: FileRecord, batch: ParsedBatch, s
       size,
       parserContext: batch.parserContext,
     },
-    { final: batch.final },
+    { final: batch.final, sealed: batch.blocks },
   );
   let events = 0;
   let lastTs: number | null = null;

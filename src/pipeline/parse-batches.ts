@@ -9,6 +9,7 @@ import { contentChunks, describeError, isTruncatedGzip } from "../ingest/source.
 import { LineFramer, type FramedLine } from "../ingest/lines.js";
 import { yearResolver, type YearReference } from "../model/time.js";
 import { createFileParser, type FileKind, type FileParser, type FileParserContext } from "../parse/index.js";
+import { BlockSealer, type OpenBlockState, type SealedBlock } from "../store/block-codec.js";
 import type { LineToStore } from "../store/store.js";
 
 /** What to read and how to date it: everything the parser needs, as data (it may cross to a worker). */
@@ -29,6 +30,8 @@ export interface ParseJob {
   readonly batchLines: number;
   /** Throw on an ambiguous grammar parse (FileParserOptions.strict; default: on under vitest). */
   readonly strict?: boolean;
+  /** The file's stored last block that its next lines join (Store.openBlock), so blocks are closed where the store closes them. */
+  readonly openBlock?: OpenBlockState | null;
   /** Hash the content as it is read (a file read from byte 0, or any .gz), so a moved copy is recognised later. */
   readonly hashContent: boolean;
 }
@@ -46,6 +49,11 @@ export interface ParsedBatch {
   readonly bytesRead: number;
   /** The file is read to its end (or to where it broke): its last block is compressed. */
   readonly final: boolean;
+  /**
+  The blocks these lines closed, packed and compressed here (the store's per-block work, done where the
+  lines are parsed: in the parse worker when it runs). A block may begin with lines of an earlier batch.
+  */
+  readonly blocks: readonly SealedBlock[];
 }
 
 /** After the final batch: the content's hash, and why reading stopped early, if it did. */
@@ -86,6 +94,7 @@ lines, whether the bytes come from a file (parseBatches) or from a rule example'
 export class BatchParser {
   private readonly parser: FileParser;
   private readonly framer: LineFramer;
+  private readonly sealer: BlockSealer;
   private lines: LineToStore[] = [];
   private endOffset: number;
   private bytesRead = 0;
@@ -104,6 +113,7 @@ export class BatchParser {
     });
     this.framer = new LineFramer({ offset: settings.offset, lineCount: settings.lineCount });
     this.endOffset = settings.offset;
+    this.sealer = new BlockSealer(settings.openBlock ?? null);
   }
 
   get lineCount(): number {
@@ -132,11 +142,14 @@ export class BatchParser {
   /** The last batch (possibly empty): the rest of the lines, the last one even without its newline. */
   finish(): ParsedBatch {
     for (const framed of this.framer.flush()) this.take(framed);
+    this.sealer.finish();
     return this.batch(true);
   }
 
   private take(framed: FramedLine): void {
-    this.lines.push(parseFramedLine(this.parser, framed));
+    const line = parseFramedLine(this.parser, framed);
+    this.lines.push(line);
+    this.sealer.add(line);
     this.endOffset = framed.endOffset;
   }
 
@@ -150,6 +163,7 @@ export class BatchParser {
       parserContext: JSON.stringify(this.parser.context()),
       bytesRead: this.bytesRead,
       final,
+      blocks: this.sealer.take(),
     };
     this.lines = [];
     this.bytesRead = 0;

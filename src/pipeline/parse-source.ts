@@ -32,8 +32,21 @@ export const inThread: ParseSource = {
   close: async () => {},
 };
 
-/** Batches the worker may post before the main thread has committed the first: parsing runs ahead by this much. */
-export const DEFAULT_MAX_IN_FLIGHT = 4;
+/**
+Batches the worker may post before the main thread has committed the first: parsing runs ahead by this much.
+Two keep the worker busy while the main thread stores one; each more is a batch of lines held on both sides
+(1M bench syslog, forced worker, peak RSS: 4 in flight 300 MiB, 2 in flight 252-282 MiB, 1 265 MiB, load 5-7).
+*/
+export const DEFAULT_MAX_IN_FLIGHT = 2;
+
+/**
+The worker's young generation (V8's new space), in MiB. Left at V8's default it grows to some 48 MiB beside
+the main thread's own. 1M bench syslog, forced worker, 2 in flight, 3 pairs each at load 6-7, peak RSS and
+CPU against the default: 8 MiB 224 vs 246 MiB, CPU 0.82x (pairs 0.70-1.05: no cost seen); 4 MiB 218 vs
+258 MiB but CPU 1.15x (pairs 1.02-1.19): a batch's lines, alive until it is packed, outgrow a 4 MiB young
+generation and are promoted.
+*/
+const WORKER_YOUNG_GENERATION_MB = 8;
 
 /** The compiled worker. Under vitest this module is TypeScript source, and the worker is the built one (npm test builds first). */
 function workerUrl(): URL {
@@ -61,7 +74,10 @@ export class WorkerParseSource implements ParseSource {
 
   constructor(options: { maxInFlight?: number; url?: URL } = {}) {
     const settings: WorkerSettings = { maxInFlight: options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT };
-    this.worker = new Worker(options.url ?? workerUrl(), { workerData: settings });
+    this.worker = new Worker(options.url ?? workerUrl(), {
+      workerData: settings,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    });
     this.worker.on("message", ({ id, message: posted }: { id: number; message: ParseEnd | PackedBatch }) => {
       const current = this.current;
       if (current === null || current.id !== id) return;
@@ -150,9 +166,10 @@ export class WorkerParseSource implements ParseSource {
 /**
 Which thread parses each file: `MCADVISOR_PARSE_THREAD` (worker | main) wins; otherwise the worker for
 files of `WORKER_FROM_BYTES` or more (started at the first such file) when a core is free for it, this
-thread for the others. The worker moves CPU time rather than saving it (packing batches, a second heap:
-about +25 % CPU and +100 MiB on the 1M bench file), so on cores other work already fills it only adds:
-1M lines at load 7-8 on 2 cores, 6.30x lnav with the worker, 5.97x without (docs/decisions.md).
+thread for the others. The worker moves CPU time rather than saving it (packing batches, a second heap),
+so on cores other work already fills it only adds. Measured again once it also packed and deflated the
+blocks (1M bench syslog, 3 pairs, worker against this thread): load 7-8, CPU 1.27x, wall 1.05x, peak 224
+vs 186 MiB; with one CPU burner beside it (load 8-12), CPU 1.21x, wall 0.98x (docs/decisions.md).
 */
 export class ParseThreads {
   private worker: WorkerParseSource | null = null;

@@ -6,7 +6,7 @@ tests and the sample-scenario tests.
 */
 
 import { createHash } from "node:crypto";
-import { headIsIsoSyslog, isSyslogName, packageHintOf } from "../ingest/discover.js";
+import { headIsCommandLog, headIsIsoSyslog, isSyslogName, packageHintOf } from "../ingest/discover.js";
 import type { FileKind } from "../parse/index.js";
 import type { LogEvent } from "../model/events.js";
 import type { Finding } from "../model/findings.js";
@@ -20,8 +20,11 @@ import type { Example, ExampleFile, Rule } from "../catalogue/rule.js";
 
 const CONFIG_NAME = /\.(config|conf|ascii|env)$|_xpca\.env$/;
 
-/** What a bundle path says: kind by name, node = first folder, package as analyze's discovery names it. */
-export function describePath(path: string): { kind: FileKind; hostHint: string | null; packageHint: string | null } {
+/**
+What a bundle path says: kind by name (and a command-output log by its head, as discovery knows it), node =
+first folder, package as analyze's discovery names it.
+*/
+export function describePath(path: string, text = ""): { kind: FileKind; hostHint: string | null; packageHint: string | null } {
   const segments = path
     .replace(/\.gz$/, "")
     .split("/")
@@ -31,9 +34,11 @@ export function describePath(path: string): { kind: FileKind; hostHint: string |
     ? "config"
     : isSyslogName(name)
       ? "syslog"
-      : segments.includes("cmcluster") || name.endsWith(".log")
-        ? "pkglog"
-        : "syslog";
+      : !segments.includes("cmcluster") && headIsCommandLog(Buffer.from(text.slice(0, 4096)))
+        ? "cmdlog"
+        : segments.includes("cmcluster") || name.endsWith(".log")
+          ? "pkglog"
+          : "syslog";
   const hostHint = segments.length > 1 ? segments[0] : null;
   return { kind, hostHint, packageHint: packageHintOf(segments) };
 }
@@ -55,7 +60,7 @@ function storeExample(
   options: { year?: number; until?: string },
 ): { store: Store; findings: () => Finding[] } {
   const store = new Store(openDatabase(":memory:"));
-  const inputs = files.map((file) => ({ ...file, ...describePath(file.path), bundle: EXAMPLE_BUNDLE }));
+  const inputs = files.map((file) => ({ ...file, ...describePath(file.path, file.text), bundle: EXAMPLE_BUNDLE }));
   const dated = new Set(inputs.filter((input) => input.kind === "syslog" && headIsIsoSyslog(Buffer.from(input.text.slice(0, 8192)))));
   const until = options.until === undefined ? undefined : parseEventTime(options.until);
   const correlator = new BundleCorrelator(EXAMPLE_BUNDLE, rules, { until }, true);

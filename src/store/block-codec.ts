@@ -353,3 +353,78 @@ export const blockIsFull = (bytes: number, count: number): boolean => bytes >= B
 
 /** A line's share of its block's text (UTF-16 length: close enough to its bytes to decide where a block ends). */
 export const textCost = (text: string): number => text.length + 1;
+
+/**
+A block packed and compressed before it reaches the store (by the parse side, in the parse worker when it
+runs): `firstLine` and the block's own line count say which lines it holds. The store writes it as it is
+when its own block boundaries agree (Store.appendLines), and encodes the block itself otherwise, so a sealed
+block saves work and never decides what is stored.
+*/
+export interface SealedBlock {
+  readonly firstLine: number;
+  readonly block: EncodedBlock;
+}
+
+/** The stored last block a file's new lines join first, as the store counts it (Store.openBlock). */
+export interface OpenBlockState {
+  readonly firstLine: number;
+  readonly lineCount: number;
+  /** Sum of the lines' textCost. */
+  readonly bytes: number;
+}
+
+/**
+Closes blocks where the store will close them (Store.appendLines: full by blockIsFull, or a gap in the line
+numbers) and encodes each closed one with WRITE_CODEC as soon as it is full, so deflate and packing run
+where the lines are parsed. It keeps the lines of the block still open (at most a block's worth) across
+batches. A block that began in the stored last block (`open`) is not sealed: its first lines are not here,
+and the store rewrites it as before.
+*/
+export class BlockSealer {
+  private lines: (LineToPack & { readonly lineNo: number })[] = [];
+  private sealed: SealedBlock[] = [];
+  private firstLine = 0;
+  private count = 0;
+  private bytes = 0;
+  /** The open block began before these lines (in the stored last block): count it, do not seal it. */
+  private inherited = false;
+
+  constructor(open: OpenBlockState | null = null) {
+    if (open !== null && open.lineCount > 0 && !blockIsFull(open.bytes, open.lineCount)) {
+      this.firstLine = open.firstLine;
+      this.count = open.lineCount;
+      this.bytes = open.bytes;
+      this.inherited = true;
+    }
+  }
+
+  /** Takes the next line; the blocks it closed are kept for `take`. */
+  add(line: LineToPack & { readonly lineNo: number }): void {
+    if (this.count > 0 && line.lineNo !== this.firstLine + this.count) this.close();
+    if (this.count === 0) this.firstLine = line.lineNo;
+    if (!this.inherited) this.lines.push(line);
+    this.count++;
+    this.bytes += textCost(line.text);
+    if (blockIsFull(this.bytes, this.count)) this.close();
+  }
+
+  /** Seals the open block (the file is read to its end). */
+  finish(): void {
+    if (this.count > 0) this.close();
+  }
+
+  /** The blocks sealed since the last call. */
+  take(): SealedBlock[] {
+    const sealed = this.sealed;
+    this.sealed = [];
+    return sealed;
+  }
+
+  private close(): void {
+    if (!this.inherited && this.lines.length > 0) this.sealed.push({ firstLine: this.firstLine, block: encodeBlock(this.lines, WRITE_CODEC) });
+    this.lines = [];
+    this.count = 0;
+    this.bytes = 0;
+    this.inherited = false;
+  }
+}

@@ -13,7 +13,10 @@ import {
   unpackTexts,
   WRITE_CODEC,
   type BlockLine,
+  type EncodedBlock,
   type LineToPack,
+  type OpenBlockState,
+  type SealedBlock,
 } from "./block-codec.js";
 import { blockReader } from "./blocks.js";
 
@@ -161,6 +164,11 @@ interface TailBlock {
 export interface AppendOptions {
   /** No more lines are expected (a saved file read to its end): the last block is compressed now, not left open. */
   readonly final?: boolean;
+  /**
+  Blocks of these lines already packed and compressed (block-codec.ts BlockSealer, on the parse side): written
+  as they are where the store closes a block with the same first line and line count, encoded here otherwise.
+  */
+  readonly sealed?: readonly SealedBlock[];
 }
 
 interface TailRow {
@@ -195,6 +203,12 @@ function fieldsJson(fields: EventDraft["fields"]): string {
     frozenFieldsJson.set(fields, json);
   }
   return json;
+}
+
+/** Sealed blocks by their first line (a block is written from one only if its line count agrees too). */
+function sealedByFirstLine(sealed: readonly SealedBlock[] | undefined): ReadonlyMap<number, EncodedBlock> | null {
+  if (sealed === undefined || sealed.length === 0) return null;
+  return new Map(sealed.map((entry) => [entry.firstLine, entry.block]));
 }
 
 /** Writes and reads the tables behind the views. One instance per open database. */
@@ -344,6 +358,7 @@ export class Store {
   is begun.
   */
   appendLines(fileId: number, lines: readonly LineToStore[], checkpoint: Checkpoint, options: AppendOptions = {}): void {
+    const sealed = sealedByFirstLine(options.sealed);
     const run = this.database.transaction((): TailBlock | null => {
       const tail = this.openTail(fileId);
       let building: LineToPack[] = tail ? [...tail.lines] : [];
@@ -358,7 +373,7 @@ export class Store {
       let unwritten = false;
       for (const line of lines) {
         if (building.length > 0 && (blockIsFull(bytes, building.length) || line.lineNo !== firstLine + building.length)) {
-          if (unwritten) this.writeBlock(blockId, fileId, firstLine, building, startOffset, endOffset, true);
+          if (unwritten) this.writeBlock(blockId, fileId, firstLine, building, startOffset, endOffset, true, sealed);
           blockId = null;
           building = [];
           bytes = 0;
@@ -377,7 +392,7 @@ export class Store {
       // The last block stays uncompressed while lines may still join it; a file read to its end has it compressed now.
       const compressLast = options.final === true || blockIsFull(bytes, building.length);
       if (unwritten || (options.final === true && tail !== null && tail.codec !== WRITE_CODEC)) {
-        blockId = this.writeBlock(blockId, fileId, firstLine, building, startOffset, endOffset, compressLast);
+        blockId = this.writeBlock(blockId, fileId, firstLine, building, startOffset, endOffset, compressLast, sealed);
       }
       const events = this.insertEvents(fileId, lines);
       this.statements.checkpoint.run({
@@ -410,17 +425,24 @@ export class Store {
   Compresses a file's last block when it was left open (uncompressed) for more lines: for a file read to its
   end when its last batch of lines was already stored (appendLines with `final` does it otherwise).
   */
-  compressLastBlock(fileId: number): void {
+  compressLastBlock(fileId: number, sealedBlocks?: readonly SealedBlock[]): void {
+    const sealed = sealedByFirstLine(sealedBlocks);
     const tail = this.database
       .transaction((): TailBlock | null => {
         const current = this.openTail(fileId);
         if (!current || current.codec === WRITE_CODEC) return current;
-        this.writeBlock(current.id, fileId, current.firstLine, current.lines, current.startOffset, current.endOffset, true);
+        this.writeBlock(current.id, fileId, current.firstLine, current.lines, current.startOffset, current.endOffset, true, sealed);
         return { ...current, codec: WRITE_CODEC };
       })
       .immediate();
     this.tails.delete(fileId);
     if (tail) this.tails.set(fileId, tail);
+  }
+
+  /** The file's stored last block if more lines may join it, as the parse side counts it (BlockSealer). */
+  openBlock(fileId: number): OpenBlockState | null {
+    const tail = this.openTail(fileId);
+    return tail && { firstLine: tail.firstLine, lineCount: tail.lines.length, bytes: tail.bytes };
   }
 
   /** The file's last block if more lines may join it, from memory when it is still what is stored. */
@@ -458,8 +480,10 @@ export class Store {
     startOffset: number | null,
     endOffset: number | null,
     full: boolean,
+    sealed: ReadonlyMap<number, EncodedBlock> | null = null,
   ): number {
-    const block = encodeBlock(lines, full ? WRITE_CODEC : "none");
+    const ready = full ? sealed?.get(firstLine) : undefined;
+    const block = ready !== undefined && ready.lineCount === lines.length ? ready : encodeBlock(lines, full ? WRITE_CODEC : "none");
     if (id !== null) {
       this.statements.updateBlock.run(
         block.lineCount,

@@ -52,6 +52,29 @@ describe("discoverInputs", () => {
     ]);
   });
 
+  it("reads a site's own log of Raid Manager command output (a stamp and pairdisplay or raidvchkscan output in its head), under /var/adm or /var/log", () => {
+    const root = tempDir();
+    const run = [
+      "==== Wed Nov 18 08:30:00 MET 2026  /opt/ops/bin/pairwatch.sh: pairdisplay -g erp_dg -fcx -CLI -I12",
+      "Group   PairVol  L/R Port#  TID LU Seq#   LDEV# P/S   Status Fence  % P-LDEV# M",
+      "erp_dg  erp_d00  L   CL3-A    0 12 85011  2e0 P-VOL PAIR   NEVER 100 1c0   -",
+    ].join("\n");
+    touch(root, "incident/dc1hp11/var/adm/ops/pairwatch.log", `${run}\n`);
+    touch(
+      root,
+      "incident/dc1lx31/var/log/ops/jnlwatch.log",
+      "[2026-11-21 13:00:00] jnlwatch\nJID  MU CTG JNLS  AP  U(%)  Q-Marker  Q-CNT   D-SZ(BLK) Seq#  Nnm  LDEV#\n",
+    );
+    // Raid Manager output without any time stamp (a paste), and a stamped application log: not read.
+    touch(root, "incident/dc1hp11/var/adm/ops/paste.txt", "Group   PairVol(L/R) (Port#,TID, LU),Seq#,LDEV#.P/S,Status,Fence\n");
+    touch(root, "incident/dc1hp11/var/adm/ops/app.log", "==== Wed Nov 18 08:30:00 MET 2026 backup started\n");
+    const { files } = discoverInputs([join(root, "incident")]);
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind, file.hostHint, file.bundle])).toEqual([
+      ["incident/dc1hp11/var/adm/ops/pairwatch.log", "cmdlog", "dc1hp11", join(root, "incident")],
+      ["incident/dc1lx31/var/log/ops/jnlwatch.log", "cmdlog", "dc1lx31", join(root, "incident")],
+    ]);
+  });
+
   it("reports a missing input by name and goes on with the others", () => {
     const root = tempDir();
     const present = touch(root, "syslog.log");

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { grammars } from "../../src/parse/index.js";
+import { grammars, parseBody, parseHeader } from "../../src/parse/index.js";
 import { LiteralScanner, requiredLiterals, topLevelBranches } from "../../src/parse/required-literals.js";
 
 const bodyGrammars = grammars().filter((entry) => entry.role === "body" && entry.prefilter !== undefined);
@@ -51,6 +51,21 @@ describe("required literals of the grammars' prefilters", () => {
       if (prefilters.some((prefilter) => prefilter.test(text))) accepted++;
     }
     expect(accepted).toBeGreaterThan(100);
+  });
+
+  it("give the same events when a body is scanned inside its line (sample bundles)", () => {
+    let bodies = 0;
+    for (const text of sampleLines) {
+      const header = parseHeader(text, "syslog");
+      if (!header) continue;
+      bodies++;
+      // Inside the line first: a scan that missed a literal there would return no events, and none are cached then.
+      const inLine = parseBody(header.format, header.body, {}, text);
+      expect({ text, events: inLine }).toEqual({ text, events: parseBody(header.format, header.body) });
+    }
+    expect(bodies).toBeGreaterThan(1000);
+    // A line the body is not the end of is not used.
+    expect(parseBody("syslog", "pairdisplay -g oradg: PSUE", {}, "pairdisplay -g oradg: PSUE!")).toEqual(parseBody("syslog", "pairdisplay -g oradg: PSUE"));
   });
 
   it("never reject a random line made of the literals' pieces, real words and noise", () => {
@@ -102,6 +117,22 @@ describe("the literal reader", () => {
     expect(scanner.scan("q")).toBe(4);
     expect(scanner.scan("ab d g xy")).toBe(0);
     expect(scanner.scan("")).toBe(0);
+  });
+
+  it("scans a text from an offset exactly as it scans the slice from there (a body read inside its line)", () => {
+    const scanner = new LiteralScanner([["ab\u0000", "dg"], ["é-x", "xyz"], ["q"], ["abc", "abd", "zz"]]);
+    const char = fc.constantFrom("a", "b", "c", "d", "g", "q", "x", "y", "z", "é", "-", "\u0000", " ");
+    fc.assert(
+      fc.property(
+        fc.array(char, { maxLength: 14 }).map((chars) => chars.join("")),
+        fc.nat(16),
+        (text, cut) => {
+          const start = Math.min(cut, text.length);
+          expect(scanner.scan(text, start)).toBe(scanner.scan(text.slice(start)));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   it("gives a necessary condition for random patterns built from the constructs it reads", () => {

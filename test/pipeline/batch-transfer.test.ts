@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { packBatch, transferables, unpackBatch } from "../../src/pipeline/batch-transfer.js";
 import type { ParsedBatch } from "../../src/pipeline/parse-batches.js";
 import type { LineToStore } from "../../src/store/store.js";
+import { encodeBlock, WRITE_CODEC, type SealedBlock } from "../../src/store/block-codec.js";
 
 // Framed lines: no newline, and (decoded from UTF-8 or read as Latin-1) no lone surrogate.
 const lineText = fc.string({ unit: fc.constantFrom("a", " ", "é", "\u00ff", "\ufffd", "😀", "\r", "\t", "[", "\u0000"), maxLength: 40 });
@@ -24,10 +25,19 @@ const line = fc.record({
   ),
 });
 
+/** The lines cut into blocks of `size` lines, each encoded as the parse side seals it (the last one too). */
+function sealedBlocks(lines: readonly LineToStore[], size: number): SealedBlock[] {
+  const blocks: SealedBlock[] = [];
+  for (let at = 0; at < lines.length; at += size) {
+    blocks.push({ firstLine: lines[at].lineNo, block: encodeBlock(lines.slice(at, at + size), WRITE_CODEC) });
+  }
+  return blocks;
+}
+
 describe("batch transfer", () => {
   it("unpacks exactly what was packed, through a real structured clone with the buffers handed over", () => {
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 30 }), fc.boolean(), (drafts, final) => {
+      fc.property(fc.array(line, { maxLength: 30 }), fc.boolean(), fc.integer({ min: 1, max: 12 }), (drafts, final, blockLines) => {
         let offset = 100;
         const lines: LineToStore[] = drafts.map((draft, index) => {
           const startOffset = offset;
@@ -42,6 +52,7 @@ describe("batch transfer", () => {
           parserContext: '{"ts":null}',
           bytesRead: offset,
           final,
+          blocks: sealedBlocks(lines, blockLines),
         };
         const packed = packBatch(batch);
         const received = structuredClone(packed, { transfer: transferables(packed) });

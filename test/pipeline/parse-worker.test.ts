@@ -69,6 +69,10 @@ function contents(store: Store): Record<string, unknown[]> {
     ),
     findings: all("SELECT id, bundle, rule, action, severity, status, first_seen, last_seen, resolved_at, evidence, steps FROM finding ORDER BY id"),
     files: all("SELECT path, offset, line_count, parser_context, content_hash FROM file ORDER BY path"),
+    // The rows themselves, compressed text and packed columns byte for byte (sealed in the worker or on this thread).
+    blocks: all(
+      "SELECT f.path, b.first_line, b.line_count, b.start_offset, b.end_offset, b.ts_min, b.ts_max, b.untimed, b.text_bytes, b.codec, b.columns, b.text FROM block b JOIN file f ON f.id = b.file_id ORDER BY f.path, b.first_line",
+    ),
   };
 }
 
@@ -78,9 +82,11 @@ describe("parse worker", () => {
     const source = new WorkerParseSource({ maxInFlight: 2 });
     try {
       const lineNumbers: number[] = [];
+      const sealed: number[] = [];
       for await (const message of source.read(jobFor(path, 500))) {
         if (message.type !== "batch") continue;
         for (const line of message.lines) lineNumbers.push(line.lineNo);
+        for (const { firstLine, block } of message.blocks) sealed.push(firstLine, block.lineCount);
         // A slow store: the worker is far faster, so it waits on the bound.
         await sleep(15);
       }
@@ -88,6 +94,13 @@ describe("parse worker", () => {
       expect(source.stats.batches).toBe(41); // 40 full batches and the final (empty) one
       expect(source.stats.maxInFlight).toBeLessThanOrEqual(2);
       expect(source.stats.maxInFlight).toBe(2);
+      // The worker packed and compressed every block, the last one too (the file was read to its end): one after the other.
+      let next = 1;
+      for (let index = 0; index < sealed.length; index += 2) {
+        expect(sealed[index]).toBe(next);
+        next += sealed[index + 1];
+      }
+      expect(next).toBe(20_001);
     } finally {
       await source.close();
     }

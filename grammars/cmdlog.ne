@@ -1,0 +1,143 @@
+# Command-output log: a file a site's own monitoring script writes by appending the output of Raid Manager
+# commands (pairdisplay, raidvchkscan, pairvolchk) under a time stamp each run, e.g. an hourly cron job's
+# /var/adm/ops/pairwatch.log or /var/log/ops/jnlwatch.log. Discovery reads such a file when its head holds
+# Raid Manager output and a time stamp (src/ingest/discover.ts). Shapes:
+#   stamp     a line starting (after a run of separators such as "====", "----", "#" or "[") with the
+#             output of `date` (Wed Nov 18 08:30:00 MET 2026; weekday and zone optional) or an ISO 8601
+#             time (2026-11-18 08:30:00, 2026-11-18T08:30:00+01:00); what follows is the body:
+#               ==== Wed Nov 18 08:30:00 MET 2026  /opt/ops/bin/pairwatch.sh: pairdisplay -g erp_dg -fcx -CLI
+#               ---- Sat Nov 21 13:00:00 CET 2026 jnlwatch (HORCMINST=60)
+#               [2026-11-18 08:30:00] pairvolchk -g erp_dg -s
+#   output    every other line: the output of the run above, at its time (the caller keeps the stamp's time)
+# Every line is in this layout: a command's output is read, not "in no known layout".
+
+@preprocessor typescript
+
+@{%
+import moo from "moo";
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTH = MONTHS.join("|");
+// `date` output: [weekday] month day hh:mm:ss [zone] year.
+const DATE_OUTPUT = `(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t]+)?(?:${MONTH})[ \\t]+\\d{1,2}[ \\t]+\\d\\d:\\d\\d:\\d\\d(?:[ \\t]+[A-Za-z][A-Za-z0-9+:-]*)?[ \\t]+\\d{4}`;
+// Seconds are optional: an operator's own note is stamped "# 2026-11-23 10:40 pairresync -swaps ...".
+const ISO_TIME = `\\d{4}-\\d\\d-\\d\\d[T \\t]\\d\\d:\\d\\d(?::\\d\\d(?:[.,]\\d{1,9})?)?(?:Z|[+-]\\d\\d:?\\d\\d)?`;
+// What a script writes before its stamp.
+const LEAD = /[=#*~+<>|\[( \t-]+/;
+
+const lexer = moo.states({
+  main: {
+    lead: LEAD,
+    dateOutput: { match: new RegExp(`${DATE_OUTPUT}(?![0-9A-Za-z])`), next: "afterStamp" },
+    isoTime: { match: new RegExp(`${ISO_TIME}(?![0-9A-Za-z])`), next: "afterStamp" },
+    text: { match: /[^]+/, lineBreaks: true },
+  },
+  afterStamp: {
+    separator: /[\])>:|=#*~ \t-]+/,
+    text: { match: /[^]+/, lineBreaks: true },
+  },
+});
+
+type Token = moo.Token;
+
+interface Header {
+  format: "cmdlog";
+  body: string;
+  shape: "banner" | "plain";
+  year?: number;
+  month?: number;
+  day?: number;
+  hour?: number;
+  minute?: number;
+  second?: number;
+  millisecond?: number;
+  utcOffset?: number;
+}
+
+function plain(text: Token | null): Header {
+  return { format: "cmdlog", body: text ? text.text : "", shape: "plain" };
+}
+
+function stamped(time: Omit<Header, "format" | "body" | "shape">, text: Token | null): Header {
+  return { format: "cmdlog", ...time, body: text ? text.text : "", shape: "banner" };
+}
+
+function fromDateOutput(token: Token): Omit<Header, "format" | "body" | "shape"> {
+  const words = token.text.split(/[ \t]+/);
+  if (!MONTHS.includes(words[0])) words.shift();
+  const [hour, minute, second] = words[2].split(":").map(Number);
+  return { year: Number(words[words.length - 1]), month: MONTHS.indexOf(words[0]) + 1, day: Number(words[1]), hour, minute, second };
+}
+
+function fromIsoTime(token: Token): Omit<Header, "format" | "body" | "shape"> {
+  const match = /^(\d{4})-(\d\d)-(\d\d)[T \t](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,9}))?)?(Z|([+-])(\d\d):?(\d\d))?$/.exec(token.text)!;
+  const time: Omit<Header, "format" | "body" | "shape"> = {
+    year: Number(match[1]),
+    month: Number(match[2]),
+    day: Number(match[3]),
+    hour: Number(match[4]),
+    minute: Number(match[5]),
+    second: match[6] === undefined ? 0 : Number(match[6]),
+  };
+  if (match[7] !== undefined) time.millisecond = Math.floor(Number(`0.${match[7]}`) * 1000);
+  if (match[8] !== undefined) time.utcOffset = match[8] === "Z" ? 0 : (match[9] === "-" ? -1 : 1) * (Number(match[10]) * 60 + Number(match[11]));
+  return time;
+}
+
+export const meta = {
+  name: "cmdlog",
+  role: "header",
+  formats: ["cmdlog"],
+  description: "A site's own log of Raid Manager command output (a monitoring script's pairdisplay/raidvchkscan runs): stamp lines, and the output under them",
+};
+
+export const samples: Array<{ text: string; expect: unknown }> = [
+  {
+    text: "==== Wed Nov 18 08:30:00 MET 2026  /opt/ops/bin/pairwatch.sh: pairdisplay -g erp_dg -fcx -CLI -I12",
+    expect: { format: "cmdlog", year: 2026, month: 11, day: 18, hour: 8, minute: 30, second: 0, body: "/opt/ops/bin/pairwatch.sh: pairdisplay -g erp_dg -fcx -CLI -I12", shape: "banner" },
+  },
+  {
+    text: "---- Sat Nov 21 13:00:00 CET 2026 jnlwatch (HORCMINST=60)",
+    expect: { format: "cmdlog", year: 2026, month: 11, day: 21, hour: 13, minute: 0, second: 0, body: "jnlwatch (HORCMINST=60)", shape: "banner" },
+  },
+  {
+    text: "Thu Mar  5 02:00:01 2026",
+    expect: { format: "cmdlog", year: 2026, month: 3, day: 5, hour: 2, minute: 0, second: 1, body: "", shape: "banner" },
+  },
+  {
+    text: "[2026-11-18 08:30:00] pairvolchk -g erp_dg -s",
+    expect: { format: "cmdlog", year: 2026, month: 11, day: 18, hour: 8, minute: 30, second: 0, body: "pairvolchk -g erp_dg -s", shape: "banner" },
+  },
+  {
+    text: "2026-11-18T08:30:00.250+01:00 run 14",
+    expect: { format: "cmdlog", year: 2026, month: 11, day: 18, hour: 8, minute: 30, second: 0, millisecond: 250, utcOffset: 60, body: "run 14", shape: "banner" },
+  },
+  {
+    text: "# 2026-11-23 10:40 pairresync -swaps from DC2 (after DC1 array back)",
+    expect: { format: "cmdlog", year: 2026, month: 11, day: 23, hour: 10, minute: 40, second: 0, body: "pairresync -swaps from DC2 (after DC1 array back)", shape: "banner" },
+  },
+  {
+    text: "erp_dg  erp_d00  L   CL3-A    0 12 85011  2e0 P-VOL PSUE   NEVER  99 1c0   -",
+    expect: { format: "cmdlog", body: "erp_dg  erp_d00  L   CL3-A    0 12 85011  2e0 P-VOL PSUE   NEVER  99 1c0   -", shape: "plain" },
+  },
+  {
+    text: "# raidvchkscan -v jnl 0",
+    expect: { format: "cmdlog", body: "raidvchkscan -v jnl 0", shape: "plain" },
+  },
+  {
+    text: "---- end of run",
+    expect: { format: "cmdlog", body: "end of run", shape: "plain" },
+  },
+  {
+    text: "",
+    expect: { format: "cmdlog", body: "", shape: "plain" },
+  },
+];
+%}
+
+@lexer lexer
+
+line -> %lead:?                                   {% () => plain(null) %}
+      | %lead:? %text                             {% ([, text]) => plain(text) %}
+      | %lead:? %dateOutput %separator:? %text:?  {% ([, stamp, , text]) => stamped(fromDateOutput(stamp), text) %}
+      | %lead:? %isoTime %separator:? %text:?     {% ([, stamp, , text]) => stamped(fromIsoTime(stamp), text) %}
