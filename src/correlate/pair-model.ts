@@ -306,7 +306,17 @@ export class PairModel {
   private packageState(name: string): PackageState {
     let state = this.packages.get(name);
     if (!state) {
-      state = { node: null, running: false, startedAt: null, runTimedOutAt: null, lostWith: null, sideAtStart: null, alsoRunningOn: null, config: new Map(), logged: new Map() };
+      state = {
+        node: null,
+        running: false,
+        startedAt: null,
+        runTimedOutAt: null,
+        lostWith: null,
+        sideAtStart: null,
+        alsoRunningOn: null,
+        config: new Map(),
+        logged: new Map(),
+      };
       this.packages.set(name, state);
     }
     return state;
