@@ -7,6 +7,7 @@ only where its own block boundaries agree.
 import zlib from "node:zlib";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { addSyslogFile } from "../helpers/store-files.js";
 import { openDatabase } from "../../src/store/db.js";
 import { Store, type LineToStore } from "../../src/store/store.js";
 import { BlockSealer, encodeBlock, WRITE_CODEC, type SealedBlock } from "../../src/store/block-codec.js";
@@ -35,19 +36,7 @@ const lines = (from: number, to: number): LineToStore[] => Array.from({ length: 
 
 function newStore(directory: string, name: string): { store: Store; fileId: number } {
   const store = new Store(openDatabase(join(directory, name)));
-  const fileId = store.addFile({
-    path: "/logs/syslog.log",
-    bundle: "/logs",
-    hostHint: null,
-    packageHint: null,
-    kind: "syslog",
-    fingerprint: "f",
-    headBytes: 4096,
-    dev: null,
-    ino: null,
-    size: null,
-    mtime: null,
-  }).id;
+  const fileId = addSyslogFile(store, "/logs", "syslog.log", "f");
   return { store, fileId };
 }
 

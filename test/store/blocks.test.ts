@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { addSyslogFile } from "../helpers/store-files.js";
 import Database from "better-sqlite3";
 import { join } from "node:path";
 import { openDatabase } from "../../src/store/db.js";
@@ -37,19 +38,7 @@ function storeLines(store: Store, fileId: number, from: number, to: number): voi
 }
 
 function newFile(store: Store, bundle: string, name: string): number {
-  return store.addFile({
-    path: join(bundle, name),
-    bundle,
-    hostHint: null,
-    packageHint: null,
-    kind: "syslog",
-    fingerprint: name,
-    headBytes: 4096,
-    dev: null,
-    ino: null,
-    size: null,
-    mtime: null,
-  }).id;
+  return addSyslogFile(store, bundle, name);
 }
 
 describe("blocks", () => {
