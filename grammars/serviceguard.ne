@@ -176,7 +176,10 @@ function adminCommandEvent(command: Token): Draft[] {
 }
 
 // English words that follow "package"/"node" in prose and are not a name ("this node because ...").
-const NOT_A_NAME = new Set(["because", "is", "has", "was", "this", "that", "the", "and", "for", "to", "in", "on", "of", "switching", "cannot", "will", "not", "lock"]);
+const NOT_A_NAME = new Set(["because", "is", "has", "was", "this", "that", "the", "and", "for", "to", "in", "on", "of", "switching", "cannot", "will", "not", "lock",
+  "left", "now", "eligible", "available", "found", "running", "a", "an", "it", "which", "where"]);
+// Words saying a script was stopped at its timeout setting: "terminated due to a timeout of 300 seconds (RUN_SCRIPT_TIMEOUT)".
+const KILLED_WORDS = new Set(["terminated", "killed", "exceeded", "expired", "reached", "aborted"]);
 
 /** The name after `key` (case-insensitive), unless it is an English word. */
 function nameAfter(words: string[], lower: string[], key: string): string | undefined {
@@ -190,6 +193,20 @@ function nameAfter(words: string[], lower: string[], key: string): string | unde
 function scriptExit(packageName: string, phase: string, status: string): Draft[] {
   const exit = draft("pkg.script.exit", { package: packageName }, { phase, status });
   return status.toUpperCase() === "TIMEOUT" ? [exit, draft("pkg.script.timeout", { package: packageName }, { phase })] : [exit];
+}
+
+/**
+A script stopped at its timeout, named by the setting: "Service PKG*61441 terminated due to a timeout of 300 seconds
+(RUN_SCRIPT_TIMEOUT) for package pay_pkg" (wording not public: the run script runs as a PKG* service). Not a
+setting merely quoted: a word must say the script was stopped. Undefined when the line is not that.
+*/
+function scriptTimeout(tokens: Token[]): Draft[] | undefined {
+  const words = values(tokens);
+  const lower = words.map((word) => word.toLowerCase());
+  const setting = lower.map(stripParens).find((word) => word === "run_script_timeout" || word === "halt_script_timeout");
+  if (!setting || !lower.some((word) => KILLED_WORDS.has(word))) return undefined;
+  const packageName = nameAfter(words, lower, "package");
+  return packageName ? [draft("pkg.script.timeout", { package: stripParens(packageName) }, { phase: setting.startsWith("run") ? "run" : "halt" })] : undefined;
 }
 
 function scanFree(tokens: Token[]): Draft[] {
@@ -209,6 +226,7 @@ function scanFree(tokens: Token[]): Draft[] {
     const packageName = nameAfter(words, lower, "package");
     if (packageName) events.push(draft("pkg.script.timeout", { package: packageName }, { phase: lower[script - 1] }));
   }
+  if (!events.some((event) => event.kind === "pkg.script.timeout")) events.push(...(scriptTimeout(tokens) ?? []));
   const leftNode = nodeThatLeft(words, lower);
   if (leftNode) events.push(draft("node.timeout", { node: leftNode, package: nameAfter(words, lower, "package") }));
   events.push(...arbitration(words, lower));
@@ -304,6 +322,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Run script for package pay_pkg timed out after 600 seconds, sending SIGKILL", expect: [{ kind: "pkg.script.timeout", package: "pay_pkg", fields: { phase: "run" } }] },
   { text: "Package pkgA run script timed out.", expect: [{ kind: "pkg.script.timeout", package: "pkgA", fields: { phase: "run" } }] },
   { text: "Package pkgA halt script timed out", expect: [{ kind: "pkg.script.timeout", package: "pkgA", fields: { phase: "halt" } }] },
+  { text: "Service PKG*61441 terminated due to a timeout of 300 seconds (RUN_SCRIPT_TIMEOUT) for package pay_pkg.", expect: [{ kind: "pkg.script.timeout", package: "pay_pkg", fields: { phase: "run" } }] },
+  { text: "Package pay_pkg has no eligible node left; package switching disabled.", expect: [{ kind: "pkg.switching.disabled", package: "pay_pkg" }, { kind: "pkg.no.eligible.node", package: "pay_pkg" }] },
   { text: "Switching disabled for package pkgA on node nodeA1", expect: [{ kind: "pkg.switching.disabled", package: "pkgA", node: "nodeA1" }] },
   { text: "Package pkgA: switching disabled on node nodeB1.", expect: [{ kind: "pkg.switching.disabled", package: "pkgA", node: "nodeB1" }] },
   { text: "Package pkgA cannot run on this node because switching has been disabled for this node.", expect: [{ kind: "pkg.switching.disabled", package: "pkgA" }] },
@@ -437,7 +457,7 @@ sentence ->
   | "Switching" "disabled" rest
       {% (d) => switching(undefined, d[2], true) %}
   | "Service" %word "terminated" rest
-      {% (d) => [draft("pkg.service.failed", {}, { service: d[1].value, exitStatus: exitStatusOf(d[3]) })] %}
+      {% (d) => scriptTimeout([d[0], d[1], d[2], ...d[3]]) ?? [draft("pkg.service.failed", {}, { service: d[1].value, exitStatus: exitStatusOf(d[3]) })] %}
   | "Timed" "out" "node" %word rest
       {% (d) => [draft("node.timeout", { node: d[3].value })] %}
   | "Attempting" "to" "form" "a" "new" "cluster" rest
