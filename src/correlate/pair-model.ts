@@ -416,7 +416,7 @@ export class PairModel {
       "cluster.membership",
       ({ fields, event }) => {
         if (typeof fields.members !== "string") return;
-        const members = new Set(fields.members.split(",").map((member) => member.replace(/\(.*$/, "").trim()));
+        const members = new Set(fields.members.split(",").map((member) => member.trim()));
         for (const member of members) this.clusterMember(member, true);
         // A node running a package and left out of a new membership failed or was halted.
         for (const state of this.packages.values()) if (state.running && state.node !== null && !members.has(state.node)) this.nodeLost(state.node, event.ts);
@@ -627,15 +627,14 @@ export class PairModel {
   }
 
   /**
-  A replicated failover package started on a node while the logs still show it running on the node it started
-  on before: no halt, no failure of that node since it started there. Multi-node packages run on several
-  nodes by design, and a package with no device group replicates nothing.
+  A replicated package started on a node while the logs still show it running on the node it started on
+  before: no halt, no failure of that node since it started there. A package with no device group replicates
+  nothing. (Whether it may run on several nodes at once, its PACKAGE_TYPE, is the rule's to say.)
   */
   private stillRunningOn(packageName: string, state: PackageState): boolean {
     if (!state.running || state.node === null || state.startedAt === null) return false;
     const lost = this.nodeLostAt.get(state.node);
     if (lost !== undefined && lost >= state.startedAt) return false;
-    if (/multi_node/i.test(state.config.get("PACKAGE_TYPE") ?? "")) return false;
     return this.packageConfigGroups.has(packageName) || this.packageLinkedGroups.has(packageName);
   }
 
