@@ -2,11 +2,11 @@ import type { InputFile } from "../ingest/discover.js";
 import { identify } from "../ingest/source.js";
 import { toWallClock, type YearReference } from "../model/time.js";
 import type { FileParserContext } from "../parse/index.js";
-import { readEventCount } from "../model/events.js";
 import { InputError } from "../errors.js";
 import type { FileRecord, LineToStore, Store } from "../store/store.js";
 import type { ParseEnd, ParseJob, ParsedBatch } from "./parse-batches.js";
 import { inThread, type ParseSource } from "./parse-source.js";
+import { slimBatch, type SlimBatch } from "./batch-transfer.js";
 
 export interface IngestOptions {
   /** The logs' zone (IANA name); the machine's when absent. */
@@ -21,7 +21,10 @@ export interface IngestOptions {
   readonly onBytes?: (bytes: number) => void;
   /** Called with the number of lines each committed batch stored, so a long file's rate shows as it goes. */
   readonly onLines?: (lines: number) => void;
-  /** Called with each committed batch's lines (their events go to the rules as they arrive). */
+  /**
+  Called with each committed batch's lines that gave events, in line order (their events go to the rules as
+  they arrive); lines without events may be among them or left out (a slim batch leaves most out).
+  */
   readonly onStored?: (file: FileRecord, lines: readonly LineToStore[]) => void;
   /** Where lines are parsed (this thread when absent). */
   readonly source?: ParseSource;
@@ -130,13 +133,15 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
       break;
     }
     options.onBytes?.(message.bytesRead);
-    const stored = storeBatch(store, file, message, identity.size);
+    const batch = message.type === "slim" ? message : slimBatch(message);
+    const stored = storeBatch(store, file, batch, identity.size);
     newEvents += stored.events;
     if (stored.lastTs !== null && (lastTs === null || stored.lastTs > lastTs)) lastTs = stored.lastTs;
-    newLines += message.lines.length;
-    if (message.lines.length > 0) {
-      options.onLines?.(message.lines.length);
-      options.onStored?.(file, message.lines);
+    const count = batch.totals.lines;
+    newLines += count;
+    if (count > 0) {
+      options.onLines?.(count);
+      options.onStored?.(file, batch.lines);
     }
   }
   if (end?.failure) {
@@ -160,16 +165,19 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
 /**
 Stores one parsed batch of a file: its lines, their events and the checkpoint they move the file to, in
 one transaction (a final empty batch compresses the file's last block). Its events and newest time.
+The batch is made slim first when it is not (batch-transfer.ts): the lines of its sealed blocks are
+written as those blocks, not walked again.
 */
-export function storeBatch(store: Store, file: FileRecord, batch: ParsedBatch, size: number | null): { events: number; lastTs: number | null } {
-  const { lines } = batch;
-  if (lines.length === 0) {
+export function storeBatch(store: Store, file: FileRecord, parsed: ParsedBatch | SlimBatch, size: number | null): { events: number; lastTs: number | null } {
+  const batch = parsed.type === "slim" ? parsed : slimBatch(parsed);
+  const { totals } = batch;
+  if (totals.lines === 0) {
     if (batch.final) store.compressLastBlock(file.id, batch.blocks);
     return { events: 0, lastTs: null };
   }
   store.appendLines(
     file.id,
-    lines,
+    batch.lines,
     {
       offset: batch.endOffset,
       lineCount: batch.lineCount,
@@ -177,15 +185,9 @@ export function storeBatch(store: Store, file: FileRecord, batch: ParsedBatch, s
       size,
       parserContext: batch.parserContext,
     },
-    { final: batch.final, sealed: batch.blocks },
+    { final: batch.final, sealed: batch.blocks, slim: totals },
   );
-  let events = 0;
-  let lastTs: number | null = null;
-  for (const line of lines) {
-    events += readEventCount(line.events);
-    if (line.ts !== null && (lastTs === null || line.ts > lastTs)) lastTs = line.ts;
-  }
-  return { events, lastTs };
+  return { events: totals.events, lastTs: totals.tsMax };
 }
 
 /** A file read in part (a truncated .gz, a read error mid-file): its first lines are stored under `fileId`. */

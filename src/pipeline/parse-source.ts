@@ -10,8 +10,8 @@ import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { McAdvisorError } from "../errors.js";
-import { parseBatches, type ParseEnd, type ParseJob, type ParseMessage } from "./parse-batches.js";
-import { unpackBatch, type PackedBatch } from "./batch-transfer.js";
+import { parseBatches, type ParseEnd, type ParseJob, type ParseMessage, type ParsedBatch } from "./parse-batches.js";
+import { slimBatch, unpackBatch, type PackedBatch, type SlimBatch } from "./batch-transfer.js";
 import type { ToWorker, WorkerSettings } from "./parse-worker.js";
 
 /** The parse worker stopped (a bug, or memory): what was stored before stays stored with its checkpoint. */
@@ -22,7 +22,8 @@ A file's batches, in order. Call `next()` for the next one only once the previou
 that is the acknowledgement the worker waits for (back-pressure).
 */
 export interface ParseSource {
-  read(job: ParseJob): AsyncIterable<ParseMessage>;
+  /** Batches parsed here come as they are; a worker's come slim (batch-transfer.ts). */
+  read(job: ParseJob): AsyncIterable<ParseMessage | SlimBatch>;
   close(): Promise<void>;
 }
 
@@ -68,7 +69,7 @@ export class WorkerParseSource implements ParseSource {
   readonly stats: WorkerStats = { maxInFlight: 0, batches: 0 };
   private readonly worker: Worker;
   private nextId = 1;
-  private current: { id: number; queue: ParseMessage[]; wake: (() => void) | null; failure: Error | null } | null = null;
+  private current: { id: number; queue: (ParseEnd | SlimBatch)[]; wake: (() => void) | null; failure: Error | null } | null = null;
   private failure: Error | null = null;
   private unacknowledged = 0;
 
@@ -78,11 +79,12 @@ export class WorkerParseSource implements ParseSource {
       workerData: settings,
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
-    this.worker.on("message", ({ id, message: posted }: { id: number; message: ParseEnd | PackedBatch }) => {
+    this.worker.on("message", ({ id, message: posted }: { id: number; message: ParseEnd | PackedBatch | ParsedBatch }) => {
       const current = this.current;
       if (current === null || current.id !== id) return;
-      const message = posted.type === "packed" ? unpackBatch(posted) : posted;
-      if (message.type === "batch") {
+      // A worker may post a batch as it was parsed (a test's worker does): it is made slim here.
+      const message = posted.type === "packed" ? unpackBatch(posted) : posted.type === "batch" ? slimBatch(posted) : posted;
+      if (message.type === "slim") {
         this.unacknowledged++;
         this.stats.batches++;
         this.stats.maxInFlight = Math.max(this.stats.maxInFlight, this.unacknowledged);
@@ -118,9 +120,9 @@ export class WorkerParseSource implements ParseSource {
     );
   }
 
-  async *read(job: ParseJob): AsyncIterable<ParseMessage> {
+  async *read(job: ParseJob): AsyncIterable<ParseEnd | SlimBatch> {
     if (this.failure) throw this.failure;
-    const state: { id: number; queue: ParseMessage[]; wake: (() => void) | null; failure: Error | null } = {
+    const state: { id: number; queue: (ParseEnd | SlimBatch)[]; wake: (() => void) | null; failure: Error | null } = {
       id: this.nextId++,
       queue: [],
       wake: null,
@@ -136,10 +138,10 @@ export class WorkerParseSource implements ParseSource {
           await new Promise<void>((resolve) => (state.wake = resolve));
           state.wake = null;
         }
-        const message = state.queue.shift() as ParseMessage;
+        const message = state.queue.shift() as ParseEnd | SlimBatch;
         yield message;
         // The consumer asked for more: the batch is committed, the worker may post another.
-        if (message.type === "batch") {
+        if (message.type === "slim") {
           this.unacknowledged--;
           this.worker.postMessage({ type: "ack", id: state.id } satisfies ToWorker);
         }

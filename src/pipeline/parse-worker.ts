@@ -8,7 +8,7 @@ that was acknowledged, and what was not is read again from the checkpoint on the
 
 import { parentPort, workerData } from "node:worker_threads";
 import { parseBatches, type ParseJob } from "./parse-batches.js";
-import { packBatch, transferables } from "./batch-transfer.js";
+import { packBatch, slimBatch, transferables } from "./batch-transfer.js";
 
 export interface WorkerSettings {
   readonly maxInFlight: number;
@@ -60,7 +60,7 @@ async function runJobs(): Promise<void> {
         while (inFlight >= maxInFlight && cancelled !== id) await new Promise<void>((resolve) => (wakeUp = resolve));
         if (cancelled === id) break;
         inFlight++;
-        const packed = packBatch(message);
+        const packed = packBatch(slimBatch(message));
         port?.postMessage({ id, message: packed }, transferables(packed));
         continue;
       }

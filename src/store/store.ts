@@ -1,6 +1,7 @@
 import type { SqliteDatabase } from "./db.js";
 import type { Statement } from "better-sqlite3";
 import { UNREAD_LINE_KIND } from "../model/events.js";
+import { StoreError } from "../errors.js";
 import type { EventDraft, FileKind, LogEvent, Scalar } from "../model/events.js";
 import type { Finding } from "../model/findings.js";
 import {
@@ -169,6 +170,23 @@ export interface AppendOptions {
   as they are where the store closes a block with the same first line and line count, encoded here otherwise.
   */
   readonly sealed?: readonly SealedBlock[];
+  /**
+  The lines are slim (pipeline/batch-transfer.ts): those inside `sealed` blocks that gave no events are left
+  out, and these are the whole batch's totals. The sealed blocks are then written as they are, without
+  walking their lines.
+  */
+  readonly slim?: SlimTotals;
+}
+
+/** What a slim batch says of all its lines, and the byte range of each sealed block (null: not among its lines). */
+export interface SlimTotals {
+  readonly lines: number;
+  readonly unparsed: number;
+  readonly events: number;
+  readonly tsMax: number | null;
+  /** Per sealed block, in order: its first line's start offset and its last line's end offset. */
+  readonly blockStart: readonly (number | null)[];
+  readonly blockEnd: readonly (number | null)[];
 }
 
 interface TailRow {
@@ -359,6 +377,8 @@ export class Store {
   */
   appendLines(fileId: number, lines: readonly LineToStore[], checkpoint: Checkpoint, options: AppendOptions = {}): void {
     const sealed = sealedByFirstLine(options.sealed);
+    const slim = options.slim;
+    const slimBlocks = slim ? (options.sealed ?? []) : [];
     const run = this.database.transaction((): TailBlock | null => {
       const tail = this.openTail(fileId);
       let building: LineToPack[] = tail ? [...tail.lines] : [];
@@ -371,7 +391,45 @@ export class Store {
       let tsMax: number | null = null;
       // Whether `building` holds lines not written yet.
       let unwritten = false;
+      // Slim lines: the next sealed block not yet written, and the last one written.
+      let nextSealed = 0;
+      let placed = -1;
+      /** Writes a sealed block of a slim batch where the store closes a block: it continues the lines being built, or follows them. */
+      const place = (index: number): void => {
+        const { firstLine: sealedFirst, block } = slimBlocks[index];
+        const sealedStart = slim?.blockStart[index] ?? null;
+        const sealedEnd = slim?.blockEnd[index] ?? null;
+        if (building.length > 0 && firstLine === sealedFirst && block.lineCount >= building.length) {
+          // The block the last batch left open, now sealed with this batch's lines.
+          blockId = this.writeEncoded(blockId, fileId, firstLine, block, startOffset, sealedEnd);
+        } else {
+          const continues = firstLine === sealedFirst || (!blockIsFull(bytes, building.length) && sealedFirst === firstLine + building.length);
+          if (building.length > 0 && continues) {
+            throw new StoreError(`a sealed block (line ${sealedFirst}) does not begin where file ${fileId}'s open block ends`, {
+              hint: "this is a bug in mcadvisor; MCADVISOR_PARSE_THREAD=main parses on one thread, report it",
+            });
+          }
+          if (unwritten) this.writeBlock(blockId, fileId, firstLine, building, startOffset, endOffset, true, sealed);
+          this.writeEncoded(null, fileId, sealedFirst, block, sealedStart, sealedEnd);
+        }
+        blockId = null;
+        building = [];
+        bytes = 0;
+        unwritten = false;
+        placed = index;
+      };
       for (const line of lines) {
+        if (slim) {
+          // The sealed blocks that end before this line, and the one it is in, are written as they are.
+          while (nextSealed < slimBlocks.length && slimBlocks[nextSealed].firstLine + slimBlocks[nextSealed].block.lineCount <= line.lineNo) {
+            if (placed < nextSealed) place(nextSealed);
+            nextSealed++;
+          }
+          if (nextSealed < slimBlocks.length && line.lineNo >= slimBlocks[nextSealed].firstLine) {
+            if (placed < nextSealed) place(nextSealed);
+            continue;
+          }
+        }
         if (building.length > 0 && (blockIsFull(bytes, building.length) || line.lineNo !== firstLine + building.length)) {
           if (unwritten) this.writeBlock(blockId, fileId, firstLine, building, startOffset, endOffset, true, sealed);
           blockId = null;
@@ -389,9 +447,15 @@ export class Store {
         if (line.format === "unknown") unparsed++;
         if (line.ts !== null && (tsMax === null || line.ts > tsMax)) tsMax = line.ts;
       }
+      for (; nextSealed < slimBlocks.length; nextSealed++) if (placed < nextSealed) place(nextSealed);
+      if (slim) {
+        unparsed = slim.unparsed;
+        tsMax = slim.tsMax;
+      }
       // The last block stays uncompressed while lines may still join it; a file read to its end has it compressed now.
       const compressLast = options.final === true || blockIsFull(bytes, building.length);
-      if (unwritten || (options.final === true && tail !== null && tail.codec !== WRITE_CODEC)) {
+      const tailUntouched = tail !== null && blockId === tail.id && building.length > 0;
+      if (unwritten || (options.final === true && tailUntouched && tail?.codec !== WRITE_CODEC)) {
         blockId = this.writeBlock(blockId, fileId, firstLine, building, startOffset, endOffset, compressLast, sealed);
       }
       const events = this.insertEvents(fileId, lines);
@@ -484,6 +548,18 @@ export class Store {
   ): number {
     const ready = full ? sealed?.get(firstLine) : undefined;
     const block = ready !== undefined && ready.lineCount === lines.length ? ready : encodeBlock(lines, full ? WRITE_CODEC : "none");
+    return this.writeEncoded(id, fileId, firstLine, block, startOffset, endOffset);
+  }
+
+  /** Writes an encoded block: a new row, or row `id` rewritten (its first line and start offset stay). */
+  private writeEncoded(
+    id: number | null,
+    fileId: number,
+    firstLine: number,
+    block: EncodedBlock,
+    startOffset: number | null,
+    endOffset: number | null,
+  ): number {
     if (id !== null) {
       this.statements.updateBlock.run(
         block.lineCount,

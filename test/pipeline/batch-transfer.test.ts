@@ -1,7 +1,7 @@
 /** A parsed batch packed for the worker's message and unpacked on the main thread is the batch it was. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { packBatch, transferables, unpackBatch } from "../../src/pipeline/batch-transfer.js";
+import { packBatch, slimBatch, transferables, unpackBatch } from "../../src/pipeline/batch-transfer.js";
 import type { ParsedBatch } from "../../src/pipeline/parse-batches.js";
 import type { LineToStore } from "../../src/store/store.js";
 import { encodeBlock, WRITE_CODEC, type SealedBlock } from "../../src/store/block-codec.js";
@@ -54,9 +54,15 @@ describe("batch transfer", () => {
           final,
           blocks: sealedBlocks(lines, blockLines),
         };
-        const packed = packBatch(batch);
+        const slim = slimBatch(batch);
+        const packed = packBatch(slim);
         const received = structuredClone(packed, { transfer: transferables(packed) });
-        expect(unpackBatch(received)).toEqual(batch);
+        expect(unpackBatch(received)).toEqual(slim);
+        // Slim: every line with events and every line outside the sealed blocks, in order; the totals of all.
+        const sealedLines = new Set(batch.blocks.flatMap(({ firstLine, block }) => Array.from({ length: block.lineCount }, (_, index) => firstLine + index)));
+        expect(slim.lines).toEqual(lines.filter((kept) => kept.events.length > 0 || !sealedLines.has(kept.lineNo)));
+        expect(slim.totals.lines).toBe(lines.length);
+        expect(slim.totals.unparsed).toBe(lines.filter((kept) => kept.format === "unknown").length);
       }),
     );
   });
