@@ -169,9 +169,9 @@ export class WorkerParseSource implements ParseSource {
 Which thread parses each file: `MCADVISOR_PARSE_THREAD` (worker | main) wins; otherwise the worker for
 files of `WORKER_FROM_BYTES` or more (started at the first such file) when a core is free for it, this
 thread for the others. The worker moves CPU time rather than saving it (packing batches, a second heap),
-so on cores other work already fills it only adds. Measured again once it also packed and deflated the
-blocks (1M bench syslog, 3 pairs, worker against this thread): load 7-8, CPU 1.27x, wall 1.05x, peak 224
-vs 186 MiB; with one CPU burner beside it (load 8-12), CPU 1.21x, wall 0.98x (docs/decisions.md).
+so on cores other work already fills it only adds. Measured again once batches crossed slim (1M bench
+syslog, 5 pairs, worker against this thread, load 8-10): CPU 1.07x (was 1.27-1.30x), wall 0.86x within a
+0.80-1.44x spread, peak 197 vs 182 MiB (docs/decisions.md "Slim batches").
 */
 export class ParseThreads {
   private worker: WorkerParseSource | null = null;
