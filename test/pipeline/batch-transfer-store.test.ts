@@ -46,7 +46,9 @@ function newStore(directory: string, name: string): { store: Store; file: FileRe
 function contents(store: Store): unknown {
   const all = (sql: string): unknown[] => store.database.prepare(sql).all();
   return {
-    blocks: all("SELECT first_line, line_count, start_offset, end_offset, ts_min, ts_max, untimed, text_bytes, codec, columns, text FROM block ORDER BY first_line"),
+    blocks: all(
+      "SELECT first_line, line_count, start_offset, end_offset, ts_min, ts_max, untimed, text_bytes, codec, columns, text FROM block ORDER BY first_line",
+    ),
     events: all("SELECT line_id, file_id, line_no, ts, kind, host, package, device_group, node, fields, raw FROM event ORDER BY id"),
     files: all("SELECT offset, line_count, parser_context, event_count, unparsed_count, ts_max FROM file"),
   };
@@ -77,7 +79,12 @@ function storeRanges(target: { store: Store; file: FileRecord }, ranges: readonl
     };
     if (slim) said.push(storeBatch(store, file, slimBatch(batch), null));
     else if (batchLines.length > 0) {
-      store.appendLines(file.id, batchLines, { offset: batch.endOffset, lineCount: to, pending: null, size: null, parserContext: batch.parserContext }, { final: last });
+      store.appendLines(
+        file.id,
+        batchLines,
+        { offset: batch.endOffset, lineCount: to, pending: null, size: null, parserContext: batch.parserContext },
+        { final: last },
+      );
     } else if (last) store.compressLastBlock(file.id);
   });
   return said;
