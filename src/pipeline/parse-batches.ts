@@ -6,7 +6,7 @@ the main thread or in the parse worker (parse-worker.ts): a job and its batches 
 
 import { createHash } from "node:crypto";
 import { contentChunks, describeError, isTruncatedGzip } from "../ingest/source.js";
-import { LineFramer, type FramedLine } from "../ingest/lines.js";
+import { LineFramer, type FramedLine, type FramedLineSink } from "../ingest/lines.js";
 import { yearResolver, type YearReference } from "../model/time.js";
 import { createFileParser, type FileKind, type FileParser, type FileParserContext } from "../parse/index.js";
 import { BlockSealer, type OpenBlockState, type SealedBlock } from "../store/block-codec.js";
@@ -72,18 +72,23 @@ export type ParseSettings = Omit<ParseJob, "compressed" | "hashContent">;
 
 /** A framed line parsed, as the store takes it: analyze's batches and watch's appended lines are built alike. */
 export function parseFramedLine(parser: FileParser, framed: FramedLine): LineToStore {
-  const parsed = parser.parseLine(framed.text);
+  return lineToStore(parser, framed.text, framed.lineNo, framed.startOffset, framed.endOffset);
+}
+
+/** One line parsed into the one object per line that is kept (the parser's LineFields are reused). */
+function lineToStore(parser: FileParser, text: string, lineNo: number, startOffset: number, endOffset: number): LineToStore {
+  const parsed = parser.readLine(text);
   return {
-    lineNo: framed.lineNo,
+    lineNo,
     ts: parsed.ts,
     host: parsed.host,
     program: parsed.program,
     package: parsed.package,
     format: parsed.format,
-    text: framed.text,
+    text,
     events: parsed.events,
-    startOffset: framed.startOffset,
-    endOffset: framed.endOffset,
+    startOffset,
+    endOffset,
   };
 }
 
@@ -91,7 +96,7 @@ export function parseFramedLine(parser: FileParser, framed: FramedLine): LineToS
 Frames bytes into lines and parses them, in batches, synchronously: the one way from bytes to stored
 lines, whether the bytes come from a file (parseBatches) or from a rule example's text.
 */
-export class BatchParser {
+export class BatchParser implements FramedLineSink {
   private readonly parser: FileParser;
   private readonly framer: LineFramer;
   private readonly sealer: BlockSealer;
@@ -132,25 +137,29 @@ export class BatchParser {
   /** The full batches these bytes complete. */
   push(data: Buffer): ParsedBatch[] {
     const full: ParsedBatch[] = [];
-    for (const framed of this.framer.push(data)) {
-      this.take(framed);
-      if (this.lines.length >= this.settings.batchLines) full.push(this.batch(false));
-    }
+    this.full = full;
+    this.framer.frame(data, this);
+    this.full = undefined;
     return full;
   }
 
   /** The last batch (possibly empty): the rest of the lines, the last one even without its newline. */
   finish(): ParsedBatch {
-    for (const framed of this.framer.flush()) this.take(framed);
+    this.framer.flushTo(this);
     this.sealer.finish();
     return this.batch(true);
   }
 
-  private take(framed: FramedLine): void {
-    const line = parseFramedLine(this.parser, framed);
+  /** Where push collects the batches the lines it frames complete. */
+  private full: ParsedBatch[] | undefined;
+
+  /** A framed line (FramedLineSink), parsed and kept. */
+  line(text: string, lineNo: number, startOffset: number, endOffset: number): void {
+    const line = lineToStore(this.parser, text, lineNo, startOffset, endOffset);
     this.lines.push(line);
     this.sealer.add(line);
-    this.endOffset = framed.endOffset;
+    this.endOffset = endOffset;
+    if (this.full !== undefined && this.lines.length >= this.settings.batchLines) this.full.push(this.batch(false));
   }
 
   private batch(final: boolean): ParsedBatch {
