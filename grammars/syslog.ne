@@ -277,7 +277,7 @@ function scanBsd(line: string): SyslogHeader | undefined {
   const hour = digits2(line, time);
   const minute = digits2(line, time + 3);
   const second = digits2(line, time + 6);
-  const host = recentName(line, hostStart, hostEnd);
+  const host = line.slice(hostStart, hostEnd);
   // The header is built in one literal with the keys it will have (host, then program and pid when the
   // line has a tag): keys added afterwards cost a property store allocated per line.
   let header: SyslogHeader;
@@ -288,11 +288,11 @@ function scanBsd(line: string): SyslogHeader | undefined {
   if (bodyStart === -1) {
     header = { format: "syslog", month, day, hour, minute, second, body: line.slice(tagStart), shape: "plain", host };
   } else if (tagPid === undefined) {
-    header = { format: "syslog", month, day, hour, minute, second, body: line.slice(bodyStart), shape: "plain", host, program: recentName(line, tagStart, tagNameEnd) };
+    header = { format: "syslog", month, day, hour, minute, second, body: line.slice(bodyStart), shape: "plain", host, program: line.slice(tagStart, tagNameEnd) };
   } else {
     header = {
       format: "syslog", month, day, hour, minute, second, body: line.slice(bodyStart), shape: "plain", host,
-      program: recentName(line, tagStart, tagNameEnd), pid: tagPid,
+      program: line.slice(tagStart, tagNameEnd), pid: tagPid,
     };
   }
   const { body } = header;
@@ -309,23 +309,6 @@ function digitsValue(text: string, start: number, end: number): number {
   let value = 0;
   for (let at = start; at < end; at++) value = value * 10 + (text.charCodeAt(at) - 48);
   return value;
-}
-
-/**
-A log names few hosts and programs, over and over: the name at `start`..`end` is looked up among the
-recent ones (a small table by length and end characters) and the same string returned, instead of a new
-slice per line that the file parser would then hash to share (src/parse/file.ts).
-*/
-const NAME_SLOTS = 64;
-const recentNames: string[] = new Array<string>(NAME_SLOTS).fill("");
-function recentName(line: string, start: number, end: number): string {
-  const length = end - start;
-  const slot = (length * 31 + line.charCodeAt(start) * 7 + line.charCodeAt(end - 1)) & (NAME_SLOTS - 1);
-  const known = recentNames[slot];
-  if (known.length === length && line.startsWith(known, start)) return known;
-  const name = line.slice(start, end);
-  recentNames[slot] = name;
-  return name;
 }
 
 /** What scanTag read: where the program name ends, and the pid (undefined without one). */
