@@ -100,7 +100,9 @@ export class BatchParser implements FramedLineSink {
   private readonly parser: FileParser;
   private readonly framer: LineFramer;
   private readonly sealer: BlockSealer;
-  private lines: LineToStore[] = [];
+  /** The batch being filled, allocated at its full length (grown by push it was copied again and again), and how many lines it holds. */
+  private lines: LineToStore[];
+  private count = 0;
   private endOffset: number;
   private bytesRead = 0;
 
@@ -119,6 +121,11 @@ export class BatchParser implements FramedLineSink {
     this.framer = new LineFramer({ offset: settings.offset, lineCount: settings.lineCount });
     this.endOffset = settings.offset;
     this.sealer = new BlockSealer(settings.openBlock ?? null);
+    this.lines = this.newBatch();
+  }
+
+  private newBatch(): LineToStore[] {
+    return new Array<LineToStore>(Math.min(Math.max(this.settings.batchLines, 0), MAX_PREALLOCATED));
   }
 
   get lineCount(): number {
@@ -156,14 +163,15 @@ export class BatchParser implements FramedLineSink {
   /** A framed line (FramedLineSink), parsed and kept. */
   line(text: string, lineNo: number, startOffset: number, endOffset: number): void {
     const line = lineToStore(this.parser, text, lineNo, startOffset, endOffset);
-    this.lines.push(line);
+    this.lines[this.count++] = line;
     this.sealer.add(line);
     this.endOffset = endOffset;
-    if (this.full !== undefined && this.lines.length >= this.settings.batchLines) this.full.push(this.batch(false));
+    if (this.full !== undefined && this.count >= this.settings.batchLines) this.full.push(this.batch(false));
   }
 
   private batch(final: boolean): ParsedBatch {
     const { lines } = this;
+    if (lines.length !== this.count) lines.length = this.count;
     const done: ParsedBatch = {
       type: "batch",
       lines,
@@ -174,11 +182,15 @@ export class BatchParser implements FramedLineSink {
       final,
       blocks: this.sealer.take(),
     };
-    this.lines = [];
+    this.lines = this.newBatch();
+    this.count = 0;
     this.bytesRead = 0;
     return done;
   }
 }
+
+/** Batches longer than this grow as lines come (batchLines is a caller's number). */
+const MAX_PREALLOCATED = 65_536;
 
 /** Reads the job's file and yields its lines in batches, then one end message. */
 export async function* parseBatches(job: ParseJob): AsyncGenerator<ParseMessage> {

@@ -392,7 +392,7 @@ batches. A block that began in the stored last block (`open`) is not sealed: its
 and the store rewrites it as before.
 */
 export class BlockSealer {
-  private lines: (LineToPack & { readonly lineNo: number })[] = [];
+  private readonly lines: (LineToPack & { readonly lineNo: number })[] = [];
   private sealed: SealedBlock[] = [];
   private firstLine = 0;
   private count = 0;
@@ -433,7 +433,8 @@ export class BlockSealer {
 
   private close(): void {
     if (!this.inherited && this.lines.length > 0) this.sealed.push({ firstLine: this.firstLine, block: encodeBlock(this.lines, WRITE_CODEC) });
-    this.lines = [];
+    // encodeBlock keeps nothing of the array: it is emptied and refilled, not grown anew for every block.
+    this.lines.length = 0;
     this.count = 0;
     this.bytes = 0;
     this.inherited = false;
