@@ -18,7 +18,6 @@ export interface FramedLine {
   readonly cutBytes: number;
 }
 
-
 // A megabyte line (a stack dump, a base64 blob) is stored whole; the bound only keeps a binary file with no
 // newline in it from being held in memory as one line.
 export const DEFAULT_MAX_LINE_BYTES = 4 * 1024 * 1024;
