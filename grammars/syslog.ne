@@ -274,22 +274,27 @@ function scanBsd(line: string): SyslogHeader | undefined {
   while (hostEnd < line.length && !isBlank(line.charCodeAt(hostEnd))) hostEnd++;
   if (hostEnd === hostStart) return undefined;
   const day = dayEnd - dayStart === 1 ? line.charCodeAt(dayStart) - 48 : digits2(line, dayStart);
-  const header: SyslogHeader = {
-    format: "syslog",
-    month,
-    day,
-    hour: digits2(line, time),
-    minute: digits2(line, time + 3),
-    second: digits2(line, time + 6),
-    body: "",
-    shape: "plain",
-  };
-  header.host = line.slice(hostStart, hostEnd);
-  if (hostEnd === line.length) return header;
+  const hour = digits2(line, time);
+  const minute = digits2(line, time + 3);
+  const second = digits2(line, time + 6);
+  const host = line.slice(hostStart, hostEnd);
+  // The header is built in one literal with the keys it will have (host, then program and pid when the
+  // line has a tag): keys added afterwards cost a property store allocated per line.
+  let header: SyslogHeader;
+  if (hostEnd === line.length) return { format: "syslog", month, day, hour, minute, second, body: "", shape: "plain", host };
   if (line.charCodeAt(hostEnd) !== SPACE) return undefined;
   const tagStart = skipSpaces(line, hostEnd);
-  const bodyStart = scanTag(line, tagStart, header);
-  header.body = bodyStart === -1 ? line.slice(tagStart) : line.slice(bodyStart);
+  const bodyStart = scanTag(line, tagStart);
+  if (bodyStart === -1) {
+    header = { format: "syslog", month, day, hour, minute, second, body: line.slice(tagStart), shape: "plain", host };
+  } else if (tagPid === undefined) {
+    header = { format: "syslog", month, day, hour, minute, second, body: line.slice(bodyStart), shape: "plain", host, program: line.slice(tagStart, tagNameEnd) };
+  } else {
+    header = {
+      format: "syslog", month, day, hour, minute, second, body: line.slice(bodyStart), shape: "plain", host,
+      program: line.slice(tagStart, tagNameEnd), pid: tagPid,
+    };
+  }
   const { body } = header;
   const repeated = body.startsWith("last message repeated") || body.startsWith("above message repeats") ? REPEATED.exec(body) : null;
   if (repeated) {
@@ -299,8 +304,19 @@ function scanBsd(line: string): SyslogHeader | undefined {
   return header;
 }
 
-/** TAG at `at`: sets the header's program (and pid) and returns where the body starts, or -1 when there is no tag. */
-function scanTag(line: string, at: number, header: SyslogHeader): number {
+/** The value of the decimal digits from `start` to `end` (at most 9: exact in a small integer). */
+function digitsValue(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let at = start; at < end; at++) value = value * 10 + (text.charCodeAt(at) - 48);
+  return value;
+}
+
+/** What scanTag read: where the program name ends, and the pid (undefined without one). */
+let tagNameEnd = 0;
+let tagPid: number | undefined;
+
+/** TAG at `at`: where the body starts, or -1 when there is no tag; the name's end and the pid are left in tagNameEnd and tagPid. */
+function scanTag(line: string, at: number): number {
   let nameEnd = at;
   for (; nameEnd < line.length; nameEnd++) {
     const code = line.charCodeAt(nameEnd);
@@ -313,14 +329,14 @@ function scanTag(line: string, at: number, header: SyslogHeader): number {
   if (line.charCodeAt(bracket) === OPEN_BRACKET) {
     const digitsEnd = skipDigits(line, bracket + 1);
     if (digitsEnd === bracket + 1 || line.charCodeAt(digitsEnd) !== CLOSE_BRACKET) return -1;
-    pid = +line.slice(bracket + 1, digitsEnd);
+    pid = digitsEnd - bracket - 1 <= 9 ? digitsValue(line, bracket + 1, digitsEnd) : +line.slice(bracket + 1, digitsEnd);
     colon = digitsEnd + 1;
   }
   if (line.charCodeAt(colon) !== COLON) return -1;
   const bodyStart = colon + 1 === line.length ? colon + 1 : line.charCodeAt(colon + 1) === SPACE ? colon + 2 : -1;
   if (bodyStart === -1) return -1;
-  header.program = line.slice(at, nameEnd);
-  if (pid !== undefined) header.pid = pid;
+  tagNameEnd = nameEnd;
+  tagPid = pid;
   return bodyStart;
 }
 

@@ -86,6 +86,8 @@ export interface GroupContext {
 }
 
 const CONTEXT_LINES = 500;
+/** The fields of an event that has none, read only (a spread of it copies nothing). */
+const NO_FIELDS: Readonly<Record<string, Scalar>> = Object.freeze({});
 const CONTEXT_MS = 60 * 60 * 1000;
 
 interface ContextKinds {
@@ -109,8 +111,28 @@ function kindsOfContext(): ContextKinds {
   return contextKinds;
 }
 
+/**
+What `FileParser.readLine` gives: a ParsedLine's fields in one object the parser reuses for every line
+(`repeated` undefined when the line is not a repeat notice). A batch of a million lines allocated a
+ParsedLine, then a store row copied from it, per line; the copy alone is kept now.
+*/
+export interface LineFields {
+  format: LineFormat;
+  ts: number | null;
+  host: string | null;
+  program: string | null;
+  package: string | null;
+  body: string;
+  shape: NonNullable<Header["shape"]>;
+  repeated: number | undefined;
+  events: readonly EventDraft[];
+  understood: boolean;
+}
+
 export interface FileParser {
   parseLine(text: string): ParsedLine;
+  /** Parses the next line like parseLine into the parser's one LineFields object: read it before the next call. */
+  readLine(text: string): Readonly<LineFields>;
   /** The context after the last line parsed (plain data, JSON-safe). */
   context(): FileParserContext;
   /** Grammar problems met so far in this file. */
@@ -195,21 +217,24 @@ export function createFileParser(options: FileParserOptions): FileParser {
     if (events.length === 0) return events;
     const { groupScoped, opensContext } = kindsOfContext();
     let result: EventDraft[] | undefined;
-    events.forEach((event, index) => {
-      const fields = event.fields ?? {};
+    // Index loops: a closure and iterators per line with events were most of this function's allocation.
+    for (let index = 0; index < events.length; index++) {
+      const event = events[index];
+      const fields = event.fields ?? NO_FIELDS;
       if (event.deviceGroup !== undefined && fields.deviceGroupFrom === "label" && !labelNamesOther(event.deviceGroup, host)) {
         const { deviceGroupFrom: _from, ...rest } = fields;
         const { deviceGroup: _group, ...withoutGroup } = event;
         (result ??= [...events])[index] = { ...withoutGroup, fields: rest };
-        return;
+        continue;
       }
-      if (groupContext === null || event.deviceGroup !== undefined || !groupScoped.has(event.kind)) return;
+      if (groupContext === null || event.deviceGroup !== undefined || !groupScoped.has(event.kind)) continue;
       const filled: Record<string, Scalar> = { ...fields, deviceGroupFrom: "command" };
       if ("side" in fields && fields.side === null && groupContext.side !== null) filled.side = groupContext.side;
       if ("instance" in fields && fields.instance === null && groupContext.instance !== null) filled.instance = groupContext.instance;
       (result ??= [...events])[index] = { ...event, deviceGroup: groupContext.deviceGroup, fields: filled };
-    });
-    for (const event of events) {
+    }
+    for (let index = 0; index < events.length; index++) {
+      const event = events[index];
       if (!opensContext.has(event.kind)) continue;
       const fields = event.fields ?? {};
       groupContext =
@@ -229,7 +254,9 @@ export function createFileParser(options: FileParserOptions): FileParser {
   };
   const packageOf = (events: readonly EventDraft[]): string | null => {
     if (packageHint !== null) return packageHint;
-    for (const event of events) {
+    // An index loop: a for-of allocated an iterator for every line, most of which have no event.
+    for (let index = 0; index < events.length; index++) {
+      const event = events[index];
       if (event.package !== undefined) {
         if (options.kind === "pkglog" && namedPackage === null) namedPackage = event.package;
         return event.package;
@@ -254,27 +281,55 @@ export function createFileParser(options: FileParserOptions): FileParser {
   const location = { path: options.path, line: 0 };
   const bodyOptions = { strict, counters, location };
 
-  function parseConfigLine(text: string): ParsedLine {
+  // The fields of the line last read (readLine): one object for the whole file.
+  const current: LineFields = {
+    format: "unknown",
+    ts: null,
+    host: null,
+    program: null,
+    package: null,
+    body: "",
+    shape: "plain",
+    repeated: undefined,
+    events: [],
+    understood: false,
+  };
+  const fill = (
+    format: LineFormat,
+    ts: number | null,
+    host: string | null,
+    program: string | null,
+    packageName: string | null,
+    body: string,
+    shape: NonNullable<Header["shape"]>,
+    repeated: number | undefined,
+    events: readonly EventDraft[],
+    understood: boolean,
+  ): LineFields => {
+    current.format = format;
+    current.ts = ts;
+    current.host = host;
+    current.program = program;
+    current.package = packageName;
+    current.body = body;
+    current.shape = shape;
+    current.repeated = repeated;
+    current.events = events;
+    current.understood = understood;
+    return current;
+  };
+
+  function readConfigLine(text: string): LineFields {
     let events: readonly EventDraft[] | undefined;
     if (config && text.length <= MAX_BODY_INPUT) {
       events = parseWith(config, text, bodyOptions);
     } else if (config) {
       counters.tooLong++;
     }
-    return {
-      format: events ? "config" : "unknown",
-      ts: null,
-      host: hostHint,
-      program: null,
-      package: packageHint,
-      body: text,
-      shape: "plain",
-      events: events ?? [],
-      understood: events !== undefined,
-    };
+    return fill(events ? "config" : "unknown", null, hostHint, null, packageHint, text, "plain", undefined, events ?? [], events !== undefined);
   }
 
-  function parseLogLine(text: string): ParsedLine {
+  function readLogLine(text: string): LineFields {
     const header = parseHeader(text, options.kind);
     if (!header) {
       // No header: wrapped text or raw command output under a step; it happened when the line above did.
@@ -282,17 +337,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
       const events = BINARY_JUNK.test(text)
         ? []
         : withUnreadMarker(inContext(parseBody(bodyFormat, text, bodyOptions), previousHost, null, previousTs, "plain"), text);
-      return {
-        format: "unknown",
-        ts: previousTs,
-        host: previousHost,
-        program: null,
-        package: packageOf(events),
-        body: text,
-        shape: "plain",
-        events,
-        understood: false,
-      };
+      return fill("unknown", previousTs, previousHost, null, packageOf(events), text, "plain", undefined, events, false);
     }
     const shape = header.shape ?? "plain";
     let ts: number | null;
@@ -316,19 +361,14 @@ export function createFileParser(options: FileParserOptions): FileParser {
       shape === "repeated" ? [] : withUnreadMarker(inContext(parseBody(header.format, header.body, bodyOptions, text), host, program, ts, shape), text);
     previousTs = ts;
     previousHost = host;
-    const parsed: ParsedLine = {
-      format: header.format,
-      ts,
-      host,
-      program,
-      package: packageOf(events),
-      body: header.body,
-      shape,
-      events,
-      understood: true,
-    };
-    return header.repeated !== undefined ? { ...parsed, repeated: header.repeated } : parsed;
+    return fill(header.format, ts, host, program, packageOf(events), header.body, shape, header.repeated, events, true);
   }
+
+  const readLine = (text: string): LineFields => {
+    lineNo++;
+    location.line = lineNo;
+    return options.kind === "config" ? readConfigLine(text) : readLogLine(text);
+  };
 
   return {
     counters,
@@ -341,10 +381,21 @@ export function createFileParser(options: FileParserOptions): FileParser {
       zoneOffset: zone.referenceOffset,
       groupContext,
     }),
+    readLine,
     parseLine(text: string): ParsedLine {
-      lineNo++;
-      location.line = lineNo;
-      return options.kind === "config" ? parseConfigLine(text) : parseLogLine(text);
+      const line = readLine(text);
+      const parsed: ParsedLine = {
+        format: line.format,
+        ts: line.ts,
+        host: line.host,
+        program: line.program,
+        package: line.package,
+        body: line.body,
+        shape: line.shape,
+        events: line.events,
+        understood: line.understood,
+      };
+      return line.repeated !== undefined ? { ...parsed, repeated: line.repeated } : parsed;
     },
   };
 }

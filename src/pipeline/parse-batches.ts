@@ -6,7 +6,7 @@ the main thread or in the parse worker (parse-worker.ts): a job and its batches 
 
 import { createHash } from "node:crypto";
 import { contentChunks, describeError, isTruncatedGzip } from "../ingest/source.js";
-import { LineFramer, type FramedLine } from "../ingest/lines.js";
+import { LineFramer, type FramedLine, type FramedLineSink } from "../ingest/lines.js";
 import { yearResolver, type YearReference } from "../model/time.js";
 import { createFileParser, type FileKind, type FileParser, type FileParserContext } from "../parse/index.js";
 import { BlockSealer, type OpenBlockState, type SealedBlock } from "../store/block-codec.js";
@@ -72,18 +72,23 @@ export type ParseSettings = Omit<ParseJob, "compressed" | "hashContent">;
 
 /** A framed line parsed, as the store takes it: analyze's batches and watch's appended lines are built alike. */
 export function parseFramedLine(parser: FileParser, framed: FramedLine): LineToStore {
-  const parsed = parser.parseLine(framed.text);
+  return lineToStore(parser, framed.text, framed.lineNo, framed.startOffset, framed.endOffset);
+}
+
+/** One line parsed into the one object per line that is kept (the parser's LineFields are reused). */
+function lineToStore(parser: FileParser, text: string, lineNo: number, startOffset: number, endOffset: number): LineToStore {
+  const parsed = parser.readLine(text);
   return {
-    lineNo: framed.lineNo,
+    lineNo,
     ts: parsed.ts,
     host: parsed.host,
     program: parsed.program,
     package: parsed.package,
     format: parsed.format,
-    text: framed.text,
+    text,
     events: parsed.events,
-    startOffset: framed.startOffset,
-    endOffset: framed.endOffset,
+    startOffset,
+    endOffset,
   };
 }
 
@@ -91,11 +96,13 @@ export function parseFramedLine(parser: FileParser, framed: FramedLine): LineToS
 Frames bytes into lines and parses them, in batches, synchronously: the one way from bytes to stored
 lines, whether the bytes come from a file (parseBatches) or from a rule example's text.
 */
-export class BatchParser {
+export class BatchParser implements FramedLineSink {
   private readonly parser: FileParser;
   private readonly framer: LineFramer;
   private readonly sealer: BlockSealer;
-  private lines: LineToStore[] = [];
+  /** The batch being filled, allocated at its full length (grown by push it was copied again and again), and how many lines it holds. */
+  private lines: LineToStore[];
+  private count = 0;
   private endOffset: number;
   private bytesRead = 0;
 
@@ -114,6 +121,11 @@ export class BatchParser {
     this.framer = new LineFramer({ offset: settings.offset, lineCount: settings.lineCount });
     this.endOffset = settings.offset;
     this.sealer = new BlockSealer(settings.openBlock ?? null);
+    this.lines = this.newBatch();
+  }
+
+  private newBatch(): LineToStore[] {
+    return new Array<LineToStore>(Math.min(Math.max(this.settings.batchLines, 0), MAX_PREALLOCATED));
   }
 
   get lineCount(): number {
@@ -132,29 +144,34 @@ export class BatchParser {
   /** The full batches these bytes complete. */
   push(data: Buffer): ParsedBatch[] {
     const full: ParsedBatch[] = [];
-    for (const framed of this.framer.push(data)) {
-      this.take(framed);
-      if (this.lines.length >= this.settings.batchLines) full.push(this.batch(false));
-    }
+    this.full = full;
+    this.framer.frame(data, this);
+    this.full = undefined;
     return full;
   }
 
   /** The last batch (possibly empty): the rest of the lines, the last one even without its newline. */
   finish(): ParsedBatch {
-    for (const framed of this.framer.flush()) this.take(framed);
+    this.framer.flushTo(this);
     this.sealer.finish();
     return this.batch(true);
   }
 
-  private take(framed: FramedLine): void {
-    const line = parseFramedLine(this.parser, framed);
-    this.lines.push(line);
+  /** Where push collects the batches the lines it frames complete. */
+  private full: ParsedBatch[] | undefined;
+
+  /** A framed line (FramedLineSink), parsed and kept. */
+  line(text: string, lineNo: number, startOffset: number, endOffset: number): void {
+    const line = lineToStore(this.parser, text, lineNo, startOffset, endOffset);
+    this.lines[this.count++] = line;
     this.sealer.add(line);
-    this.endOffset = framed.endOffset;
+    this.endOffset = endOffset;
+    if (this.full !== undefined && this.count >= this.settings.batchLines) this.full.push(this.batch(false));
   }
 
   private batch(final: boolean): ParsedBatch {
     const { lines } = this;
+    if (lines.length !== this.count) lines.length = this.count;
     const done: ParsedBatch = {
       type: "batch",
       lines,
@@ -165,11 +182,15 @@ export class BatchParser {
       final,
       blocks: this.sealer.take(),
     };
-    this.lines = [];
+    this.lines = this.newBatch();
+    this.count = 0;
     this.bytesRead = 0;
     return done;
   }
 }
+
+/** Batches longer than this grow as lines come (batchLines is a caller's number). */
+const MAX_PREALLOCATED = 65_536;
 
 /** Reads the job's file and yields its lines in batches, then one end message. */
 export async function* parseBatches(job: ParseJob): AsyncGenerator<ParseMessage> {

@@ -12,7 +12,7 @@ that reads it, so a global name table could not be read there.
 import zlib from "node:zlib";
 import { isAscii } from "node:buffer";
 import { StoreError } from "../errors.js";
-import { readEventCount } from "../model/events.js";
+import { UNREAD_LINE_KIND } from "../model/events.js";
 
 /**
 The compression of a block's text, recorded per row so another one can be added (zstd once Node has it);
@@ -68,7 +68,14 @@ it over (its events; unread markers are not counted), taken as it is rather than
 */
 export type LineToPack = BlockLine | (Omit<BlockLine, "eventCount"> & { readonly events: readonly { readonly kind: string }[] });
 
-const eventCountOf = (line: LineToPack): number => ("eventCount" in line ? line.eventCount : readEventCount(line.events));
+// An index loop, not readEventCount's for-of: that allocated an iterator per line (packColumns runs on every line).
+const eventCountOf = (line: LineToPack): number => {
+  if ("eventCount" in line) return line.eventCount;
+  const { events } = line;
+  let count = 0;
+  for (let index = 0; index < events.length; index++) if (events[index].kind !== UNREAD_LINE_KIND) count++;
+  return count;
+};
 
 /** The decoded per-line columns of a block, index i = line first_line + i. */
 export interface BlockColumns {
@@ -179,18 +186,20 @@ export function packColumns(lines: readonly LineToPack[]): Buffer {
     writer.varint(bytes.length);
     writer.bytes(bytes);
   }
+  // Index loops throughout: a for-of here allocated an iterator result per line and column.
   let previous = 0;
-  for (const line of lines) {
-    if (line.ts === null) {
+  for (let index = 0; index < count; index++) {
+    const ts = lines[index].ts;
+    if (ts === null) {
       writer.varint(0);
       continue;
     }
-    const delta = line.ts - previous;
+    const delta = ts - previous;
     writer.varint(1 + (delta % 1000 === 0 ? 2 * zigzag(delta / 1000) : 2 * zigzag(delta) + 1));
-    previous = line.ts;
+    previous = ts;
   }
-  for (const value of host) writer.varint(value);
-  for (const value of program) writer.varint(value);
+  for (let index = 0; index < count; index++) writer.varint(host[index]);
+  for (let index = 0; index < count; index++) writer.varint(program[index]);
   const runs = (values: Uint32Array): void => {
     let at = 0;
     while (at < values.length) {
@@ -280,9 +289,10 @@ export function unpackColumns(data: Buffer): BlockColumns {
 
 /** The lines' texts as one buffer (newline-separated; a framed line never holds a newline). */
 export function packTexts(lines: readonly LineToPack[]): Buffer {
-  let joined = "";
-  for (let index = 0; index < lines.length; index++) joined += index === 0 ? lines[index].text : `\n${lines[index].text}`;
-  return Buffer.from(joined, "utf8");
+  // join writes one flat string; appending line by line made a rope of a string per line, flattened again by Buffer.from.
+  const texts = new Array<string>(lines.length);
+  for (let index = 0; index < lines.length; index++) texts[index] = lines[index].text;
+  return Buffer.from(texts.join("\n"), "utf8");
 }
 
 /** The texts of a block as one string (newline-separated). */
@@ -317,13 +327,14 @@ export function summarise(lines: readonly LineToPack[], textBytes: number): Bloc
   let tsMin: number | null = null;
   let tsMax: number | null = null;
   let untimed = 0;
-  for (const line of lines) {
-    if (line.ts === null) {
+  for (let index = 0; index < lines.length; index++) {
+    const ts = lines[index].ts;
+    if (ts === null) {
       untimed++;
       continue;
     }
-    if (tsMin === null || line.ts < tsMin) tsMin = line.ts;
-    if (tsMax === null || line.ts > tsMax) tsMax = line.ts;
+    if (tsMin === null || ts < tsMin) tsMin = ts;
+    if (tsMax === null || ts > tsMax) tsMax = ts;
   }
   return { lineCount: lines.length, tsMin, tsMax, untimed, textBytes };
 }
@@ -381,7 +392,7 @@ batches. A block that began in the stored last block (`open`) is not sealed: its
 and the store rewrites it as before.
 */
 export class BlockSealer {
-  private lines: (LineToPack & { readonly lineNo: number })[] = [];
+  private readonly lines: (LineToPack & { readonly lineNo: number })[] = [];
   private sealed: SealedBlock[] = [];
   private firstLine = 0;
   private count = 0;
@@ -422,7 +433,8 @@ export class BlockSealer {
 
   private close(): void {
     if (!this.inherited && this.lines.length > 0) this.sealed.push({ firstLine: this.firstLine, block: encodeBlock(this.lines, WRITE_CODEC) });
-    this.lines = [];
+    // encodeBlock keeps nothing of the array: it is emptied and refilled, not grown anew for every block.
+    this.lines.length = 0;
     this.count = 0;
     this.bytes = 0;
     this.inherited = false;
