@@ -195,6 +195,19 @@ export const migrations: readonly Migration[] = [
     severity TEXT NOT NULL
   );
   `,
+  // 9: the finding that set a finding aside (status 'superseded', a rule's match.supersedes); the findings view
+  // gains it as its last column (the columns before it keep their names and order)
+  `
+  ALTER TABLE finding ADD COLUMN superseded_by TEXT;
+  DROP VIEW findings;
+  CREATE VIEW findings AS
+    SELECT id, rule, action, severity, status, title, summary, package, device_group, node, site,
+           strftime('%Y-%m-%dT%H:%M:%S', first_seen / 1000, 'unixepoch') AS first_seen,
+           strftime('%Y-%m-%dT%H:%M:%S', last_seen / 1000, 'unixepoch') AS last_seen,
+           strftime('%Y-%m-%dT%H:%M:%S', resolved_at / 1000, 'unixepoch') AS resolved_at,
+           check_first, steps, evidence, bundle, site_info, superseded_by
+    FROM finding;
+  `,
 ];
 
 /** The tables and views of the block layout, created by migration 6. */
