@@ -89,6 +89,11 @@ interface DeviceGroupState {
   /** The last pairsplit logged (`-rw`, `-S`, `-R` or plain), and whether it came after the group was last PAIR. */
   split: { option: Scalar; node: string | null; ts: number | null } | null;
   splitSinceSync: boolean;
+  /**
+  A package of the group ran (started, or halted: it was running) on a node whose volume was SSWS since the group
+  was last PAIR: the S-VOL side took over even when the horctakeover line is not in the logs (days before them).
+  */
+  ranOnSswsSinceSync: boolean;
   instance: Scalar;
 }
 
@@ -296,6 +301,7 @@ export class PairModel {
         resync: null,
         split: null,
         splitSinceSync: false,
+        ranOnSswsSinceSync: false,
         instance: null,
       };
       this.groups.set(name, group);
@@ -598,8 +604,9 @@ export class PairModel {
     else if (event.kind === "horcm.started") this.horcmStopped.delete(node);
   }
 
-  private onPackageStarted({ event, node, deviceGroup, packageName }: AppliedEvent): void {
+  private onPackageStarted({ event, node, deviceGroup, packageName, group }: AppliedEvent): void {
     if (!packageName) return;
+    this.noteRunOnSsws(group, node);
     const state = this.packageState(packageName);
     if (state.node !== node) state.alsoRunningOn = this.stillRunningOn(packageName, state) ? state.node : null;
     state.node = node;
@@ -610,8 +617,15 @@ export class PairModel {
     state.lostWith = null;
   }
 
-  private onPackageStopped({ node, packageName }: AppliedEvent): void {
+  private onPackageStopped({ event, node, packageName, group }: AppliedEvent): void {
+    // A halt says the package was running there; a failed start does not.
+    if (event.kind !== "pkg.start.failed") this.noteRunOnSsws(group, node);
     if (packageName) this.stopped(packageName, node);
+  }
+
+  private noteRunOnSsws(group: DeviceGroupState | null, node: string | null): void {
+    if (group === null || node === null) return;
+    if (this.roleOf(group.name, node) === "SVOL" && group.nodes.get(node)?.local.state === "SSWS") group.ranOnSswsSinceSync = true;
   }
 
   /** A run script killed by its timeout, or that exited with an error, leaves the package down there. */
@@ -675,6 +689,7 @@ export class PairModel {
       // Both sides PAIR again: whatever a takeover or a split left behind has been resynchronized.
       group.takeoverSinceSync = false;
       group.splitSinceSync = false;
+      group.ranOnSswsSinceSync = false;
       return;
     }
     if (group.suspendedSince === null && states.some((state) => state !== null && isOutOfPair(state))) {
@@ -804,6 +819,7 @@ export class PairModel {
     "takeover.code": ({ group }) => group?.takeover?.code ?? null,
     "takeover.node": ({ group }) => group?.takeover?.node ?? null,
     "takeover.sinceSync": ({ group }) => (group?.takeover ? group.takeoverSinceSync : false),
+    "takeover.happened": ({ group }) => (group ? this.tookOver(group) || group.ranOnSswsSinceSync : false),
     "split.option": ({ group }) => group?.split?.option ?? null,
     "split.node": ({ group }) => group?.split?.node ?? null,
     "split.sinceSync": ({ group }) => (group?.split ? group.splitSinceSync : false),
