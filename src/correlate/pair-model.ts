@@ -173,6 +173,10 @@ export class PairModel {
   private readonly outOfCluster = new Set<string>();
   /** When each node was last seen failing or leaving (timed out, reset, lost the tie-break, left a membership): its packages stopped then. */
   private readonly nodeLostAt = new Map<string, number>();
+  /** The latest cluster membership each node logged naming itself, and when: the cluster it is in by its own account. */
+  private readonly ownMembership = new Map<string, { readonly members: ReadonlySet<string>; readonly ts: number }>();
+  /** When each node logged losing its cluster itself (the tie-break lost, cmcld died). */
+  private readonly selfLostAt = new Map<string, number>();
   /** Device -> the package whose run script mounted it (pkg.fs.mount). */
   private readonly mountedBy = new Map<string, string>();
   /** The device groups each package's configuration names (DEVICE_GROUP), and those its events named with it. */
@@ -405,6 +409,7 @@ export class PairModel {
       ({ node, event }) => {
         this.clusterMember(node, false);
         this.nodeLost(node, event.ts);
+        this.selfLost(node, event);
       },
     ],
     [
@@ -412,6 +417,7 @@ export class PairModel {
       ({ node, event }) => {
         this.clusterMember(node, false);
         this.nodeLost(node, event.ts);
+        this.selfLost(node, event);
       },
     ],
     ["cluster.member.unhealthy", ({ node, event }) => this.nodeLost(node, event.ts)],
@@ -424,6 +430,7 @@ export class PairModel {
         if (typeof fields.members !== "string") return;
         const members = new Set(fields.members.split(",").map((member) => member.trim()));
         for (const member of members) this.clusterMember(member, true);
+        if (event.host && members.has(event.host) && event.ts !== null) this.ownMembership.set(event.host, { members, ts: event.ts });
         // A node running a package and left out of a new membership failed or was halted.
         for (const state of this.packages.values()) if (state.running && state.node !== null && !members.has(state.node)) this.nodeLost(state.node, event.ts);
       },
@@ -462,6 +469,7 @@ export class PairModel {
       ({ fields, event }) => {
         if (fields.daemon !== "cmcld" || !event.host) return;
         this.nodeLost(event.host, event.ts);
+        this.selfLost(event.host, event);
         this.stoppedOn(event.host);
       },
     ],
@@ -608,7 +616,7 @@ export class PairModel {
     if (!packageName) return;
     this.noteRunOnSsws(group, node);
     const state = this.packageState(packageName);
-    if (state.node !== node) state.alsoRunningOn = this.stillRunningOn(packageName, state) ? state.node : null;
+    if (state.node !== node) state.alsoRunningOn = this.stillRunningOn(packageName, state, node) ? state.node : null;
     state.node = node;
     state.running = true;
     state.startedAt = event.ts;
@@ -645,11 +653,26 @@ export class PairModel {
   before: no halt, no failure of that node since it started there. A package with no device group replicates
   nothing. (Whether it may run on several nodes at once, its PACKAGE_TYPE, is the rule's to say.)
   */
-  private stillRunningOn(packageName: string, state: PackageState): boolean {
+  private stillRunningOn(packageName: string, state: PackageState, startingNode: string | null): boolean {
     if (!state.running || state.node === null || state.startedAt === null) return false;
     const lost = this.nodeLostAt.get(state.node);
-    if (lost !== undefined && lost >= state.startedAt) return false;
+    if (lost !== undefined && lost >= state.startedAt && !this.inSeparateCluster(state.node, state.startedAt, startingNode)) return false;
     return this.packageConfigGroups.has(packageName) || this.packageLinkedGroups.has(packageName);
+  }
+
+  /**
+  Other nodes reported `node` gone (not heard, left out of their membership), yet by its own log it formed or kept a
+  cluster without `other` after the package started there, and did not lose it since: two clusters, not a failure.
+  */
+  private inSeparateCluster(node: string, since: number, other: string | null): boolean {
+    const own = this.ownMembership.get(node);
+    if (own === undefined || own.ts < since || other === null || own.members.has(other)) return false;
+    const selfLost = this.selfLostAt.get(node);
+    return selfLost === undefined || selfLost < own.ts;
+  }
+
+  private selfLost(node: string | null, event: LogEvent): void {
+    if (node !== null && event.ts !== null && event.host === node) this.selfLostAt.set(node, event.ts);
   }
 
   /** A node failed or left the cluster at `ts`. */
