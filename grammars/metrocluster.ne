@@ -373,8 +373,9 @@ function interpret(whole: Token[]): Draft[] {
     }
   }
   // "Device group monitor for erppkg: erp_dg local PVOL_PSUE, remote SVOL_SSWS": inside the line, a name shaped like an
-  // identifier (an underscore or a digit) right before a side that goes on to give its state names the group.
-  for (let index = 2; index + 1 < tokens.length && deviceGroup === undefined; index++) {
+  // identifier (an underscore or a digit) right before a side that goes on to give its state names the group (the
+  // first two words are a tag and a label, read below).
+  for (let index = 3; index + 1 < tokens.length && deviceGroup === undefined; index++) {
     if (lower[index] !== "local" && lower[index] !== "remote") continue;
     const name = tokens[index - 1];
     const what = tokens[index + 1].type;
