@@ -521,8 +521,11 @@ export class PairModel {
       const report = this.view(group, node)[side];
       const merged = mergedState(report, line, state);
       if (merged.mixed) group.mixedLine = line;
-      // A role-less SMPL next to a role on the same line does not erase the role.
-      if (!(report.line === line && role === null && report.role !== null)) report.role = role;
+      // A state said without a role keeps the role the node reported before ("Both volumes are suspended (PSUS)" after
+      // "local state SVOL_PSUS"): roles change only with a swap, a takeover or a new pair, which say theirs. SMPL has
+      // none (the pair is gone), unless a role was given on the same line.
+      if (role !== null) report.role = role;
+      else if (reported === "SMPL" && report.line !== line) report.role = null;
       report.state = merged.state;
       report.code = null;
       report.ts = event.ts;
