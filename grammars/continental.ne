@@ -107,7 +107,10 @@ function interpret(tokens: Token[]): Draft[] {
     const conditions = tokens.filter((token) => token.type === "condition" || token.type === "clusterCondition");
     const last = conditions[conditions.length - 1]?.value.split("/").pop();
     const statusLine = lower.includes("changed") || tokens.some((token) => token.type === "clusterCondition");
-    if (last === "UP" && statusLine) [kind, backUp] = ["cc.alert", true];
+    // "status changed from Unreachable to Up": the new state is the word after the last "to", in any case.
+    const changedTo = lower.includes("changed") ? lower.lastIndexOf("to") : -1;
+    const upNow = last === "UP" || (changedTo > lower.indexOf("changed") && lower[changedTo + 1] === "up" && changedTo + 2 === tokens.length);
+    if (upNow && statusLine) [kind, backUp] = ["cc.alert", true];
   }
   const events: Draft[] = [];
   if (kind && backUp) events.push({ kind, fields: { cluster, condition: "UP", minutes: null } });
@@ -141,7 +144,7 @@ export const meta = {
   name: "continental",
   role: "body",
   formats: ["syslog", "pkglog"],
-  prefilter: /CLUSTER_AL(?:ERT|ARM)|UNREACHABLE|changed .*\bto UP\b|\/(?:DOWN|ERROR|UP)\b|\b(?:DOWN|ERROR|UP)\b.*\b(?:[Aa]lert|[Aa]larm|ALERT|ALARM)\b|\b(?:[Aa]lert|[Aa]larm|ALERT|ALARM)\b.*\b(?:DOWN|ERROR|UP)\b|recovery (?:group|package)/,
+  prefilter: /CLUSTER_AL(?:ERT|ARM)|UNREACHABLE|changed .*\bto (?:UP|Up|up)\b|\/(?:DOWN|ERROR|UP)\b|\b(?:DOWN|ERROR|UP)\b.*\b(?:[Aa]lert|[Aa]larm|ALERT|ALARM)\b|\b(?:[Aa]lert|[Aa]larm|ALERT|ALARM)\b.*\b(?:DOWN|ERROR|UP)\b|recovery (?:group|package)/,
   description: "Continentalclusters alerts and alarms from the monitor, and cmrecovercl progress",
 };
 
@@ -158,6 +161,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "chicluster status changed from DOWN to UP", expect: [{ kind: "cc.alert", fields: { cluster: "chicluster", condition: "UP", minutes: null } }] },
   { text: "Cluster event chicluster/UP: notification sent (see /var/opt/resmon/log/cc/eventlog)", expect: [{ kind: "cc.alert", fields: { cluster: "chicluster", condition: "UP", minutes: null } }] },
   { text: "chicluster status changed from UP to DOWN", expect: [] },
+  { text: "Cluster event: lacluster status changed from Unreachable to Up", expect: [{ kind: "cc.alert", fields: { cluster: "lacluster", condition: "UP", minutes: null } }] },
+  { text: "Cluster event: lacluster status changed from Up to Unreachable", expect: [] },
+  { text: "lacluster status changed from down to up again after the backup was set up", expect: [] },
   { text: "Cluster event: lax_clu changed from UNREACHABLE to UP", expect: [{ kind: "cc.alert", fields: { cluster: "lax_clu", condition: "UP", minutes: null } }] },
   { text: "lax_clu was UNREACHABLE for 90 seconds, below CLUSTER_ALERT 5 MINUTES - no notification sent", expect: [] },
   { text: "CLUSTER_ALERT westcoast/DOWN 10 MINUTES", expect: [{ kind: "cc.alert", fields: { cluster: "westcoast", condition: "DOWN", minutes: 10 } }] },

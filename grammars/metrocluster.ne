@@ -92,7 +92,10 @@ const PAIR_NOUNS = new Set(["pair", "pairs"]);
 // Words that say a pair was suspended, before the state in brackets: "suspended by error (PSUE)".
 const SUSPENSION_WORDS = new Set(["suspended", "split", "by", "error", "due", "to", "with"]);
 const STATE_WORDS = new Set(["state", "status", "states", "statuses", "volstat", "report", "reports", "shows", "show", "volume", "volumes", "ldev", "ldevs"]);
-const DEVICE_GROUP_STOP = new Set(["state", "status", "is", "are", "for", "of", "the", "in", "has", "was", "not", "on", "and", "name", "named", "to", "with", "from", "at"]);
+const DEVICE_GROUP_STOP = new Set(["state", "status", "is", "are", "for", "of", "the", "in", "has", "was", "not", "on", "and", "name", "named", "to", "with", "from", "at",
+  // "Device group monitor for erppkg: ...", "device group check", "device group report": what is done to a group, not its name.
+  "monitor", "monitoring", "monitors", "check", "checks", "checker", "checking", "watch", "watcher", "poll", "poller", "report", "summary", "daemon", "agent"]);
+const DENIED_STATE = new Set(["not", "isn't", "aren't", "never", "longer", "nor"]);
 const NEGATIONS = new Set(["no", "not", "absent", "missing", "without", "create", "cannot", "can't", "doesn't", "isn't"]);
 const FAILURE_WORDS = new Set(["failed", "fail", "fails", "failure", "error", "errors", "unsuccessful", "aborted"]);
 const SUCCESS_WORDS = new Set(["completed", "complete", "succeeded", "successful", "successfully", "success", "done", "finished"]);
@@ -183,7 +186,8 @@ const WORD_STATES: Array<{ state: string; role?: "SVOL"; pattern: RegExp }> = [
   { state: "PSUE", pattern: /(?:pair )?suspended[- ](?:error\b|(?:due to|by|with|on|because of|after) (?:an? |the )?(?:[a-z/-]+ )?(?:error|failure|fault))|error[- ]suspend(?:ed)?/g },
   { state: "PSUS", pattern: /(?:pair )?suspended[- ]split|split by (?:the )?(?:user|operator|administrator|command)|suspended by (?:the )?(?:user|operator|administrator|command)|\bsplit (?:state|status)\b/g },
   { state: "COPY", pattern: /(?:initial |update )?cop(?:y|ying) (?:is )?in progress|being (?:copied|resynchroni[sz]ed)|pending duplex|\bcopying\b/g },
-  { state: "SMPL", pattern: /\bsimplex\b|\bunpaired\b|\bnot (?:in )?(?:a )?pair(?:ed)?\b/g },
+  // "not paired", "not in a pair" (simplex); not "not in PAIR state" (out of PAIR, any other state).
+  { state: "SMPL", pattern: /\bsimplex\b|\bunpaired\b|\bnot (?:in )?(?:a )?pair(?:ed)?\b(?! (?:state|status|mode))/g },
   { state: "PAIR", pattern: /(?<!not |un)\bsynchroni[sz]ed\b|\bin sync\b|\bduplex\b/g },
 ];
 
@@ -316,6 +320,7 @@ function interpret(whole: Token[]): Draft[] {
     return false;
   };
 
+  const labelledWord = (token: Token): boolean => token.source.charAt(token.offset + token.text.length) === ":";
   // Device group: the body's first "device group X", "dev_group X", "-g X", "DEVICE_GROUP=X", "group X".
   let deviceGroup: string | undefined;
   let groupFromOption = false;
@@ -366,6 +371,18 @@ function interpret(whole: Token[]): Draft[] {
     if (name.type === "word" && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(name.value) && !CONNECTORS.has(lower[index + 1])
       && !DEVICE_GROUP_STOP.has(lower[index + 1]) && !STATE_WORDS.has(lower[index + 1]) && !SIDE_NOUNS.has(lower[index + 1]) && !LABEL_STOP.has(lower[index + 1])
       && (what === "roleState" || what === "pairState" || what === "exCode")) {
+      deviceGroup = name.value;
+    }
+  }
+  // "Device group monitor for erppkg: erp_dg local PVOL_PSUE, remote SVOL_SSWS": inside the line, a name shaped like an
+  // identifier (an underscore or a digit) right before a side that goes on to give its state names the group (the
+  // first two words are a tag and a label, read below).
+  for (let index = 3; index + 1 < tokens.length && deviceGroup === undefined; index++) {
+    if (lower[index] !== "local" && lower[index] !== "remote") continue;
+    const name = tokens[index - 1];
+    const what = tokens[index + 1].type;
+    if (name.type === "word" && /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9_.-]*$/.test(name.value) && !labelledWord(name)
+      && !PRODUCT_TAG.test(name.value) && !/^(?:horcm|pair|raid)/.test(lower[index - 1]) && (what === "roleState" || what === "pairState" || what === "exCode")) {
       deviceGroup = name.value;
     }
   }
@@ -455,6 +472,8 @@ function interpret(whole: Token[]): Draft[] {
         used.add(next);
       }
     } else if (token.type === "pairState") {
+      // "ora_dg is not in PAIR state", "no longer PAIR": a state denied is not reported.
+      if (near(index, DENIED_STATE, 3, 0)) continue;
       if (token.value.endsWith("(SSWS)") || token.value === "SSWS") {
         add(index, "pair.state", { side, role: "SVOL", state: "SSWS" }, deviceGroup);
       } else if (near(index, STATE_WORDS, 3, 0) || near(index, PAIR_NOUNS, 2, 0) || ["state", "status"].includes(lower[index + 1] ?? "") || namedGroupIs(index)
@@ -1018,6 +1037,11 @@ const local = (role: string | null, state: string, deviceGroup?: string) => ({ k
 
 export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "local device group state is SVOL_PSUE, remote state EX_ENORMT", expect: [local("SVOL", "PSUE"), { kind: "pair.unreachable", fields: { side: "remote", code: "EX_ENORMT", number: 242 } }] },
+  { text: "WARNING: ora_dg is not in PAIR state, mail sent to storage-oncall", expect: [] },
+  { text: "Device group monitor for erppkg: erp_dg local PVOL_PSUE, remote SVOL_SSWS, fence NEVER", expect: [
+    { kind: "pair.state", deviceGroup: "erp_dg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } },
+    { kind: "pair.state", deviceGroup: "erp_dg", fields: { side: "remote", role: "SVOL", state: "SSWS", deviceGroupFrom: "line" } },
+    { kind: "fence", deviceGroup: "erp_dg", fields: { level: "NEVER", deviceGroupFrom: "line" } }] },
   { text: "Device group pkgA_dg: local P-VOL PSUE, remote S-VOL PAIR", expect: [local("PVOL", "PSUE", "pkgA_dg"), { kind: "pair.state", deviceGroup: "pkgA_dg", fields: { side: "remote", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } }] },
   { text: "The state of dev_group pkgB is PSUS(SSWS)", expect: [{ kind: "pair.state", deviceGroup: "pkgB", fields: { side: null, role: "SVOL", state: "SSWS", deviceGroupFrom: "line" } }] },
   { text: "pairvolchk -g pkgA -c returned 242", expect: [{ kind: "pair.unreachable", deviceGroup: "pkgA", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "line" } }] },

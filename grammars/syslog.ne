@@ -7,6 +7,9 @@
 #              journalctl -o short-iso / short-iso-precise (offset +hhmm before systemd 255, +hh:mm since: systemd PR #29134)
 #   date(1)    Thu Nov 20 16:31:05 EST 2026 message                (a line stamped by `date`; the form this
 #              grammar assumes for /var/opt/resmon/log/cc/eventlog, whose line format is not published)
+#   RFC 5424   <30>1 2026-03-10T18:38:58.000+00:00 host app procid msgid [sd] message
+#              (rsyslog's RSYSLOG_SyslogProtocol23Format and syslog-ng's syslog-protocol written to a file):
+#              `-` is a field left empty, the structured data is dropped, a BOM before the message too
 #
 # BSD and ISO lines carry a host and an optional program tag; date(1) lines have neither (the file's
 # place names the node). A BSD line has no year (src/ingest/year.ts infers it); ISO and date(1) lines
@@ -43,8 +46,14 @@ const ISO = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?(?:Z|[+-](
 // date(1) output: weekday, month, day, time, an optional zone name, year.
 const CTIME = `(?:${WEEKDAY}) +(?:${MONTH}) +\\d{1,2} +\\d\\d:\\d\\d:\\d\\d(?: +[A-Za-z][A-Za-z0-9+:-]*)? +\\d{4}`;
 
+// RFC 5424 up to its structured data: PRI VERSION TIMESTAMP HOSTNAME APP-NAME PROCID MSGID SD (section 6). An SD
+// element's quoted values may hold spaces and an escaped quote or bracket.
+const RFC5424 = `<\\d{1,3}>[1-9]\\d{0,2} (?:${ISO}|-) \\S+ \\S+ \\S+ \\S+ (?:-|(?:\\[(?:[^\\]"\\\\]|\\\\.|"(?:[^"\\\\]|\\\\.)*")*\\])+)`;
+const RFC5424_FIELDS = new RegExp(`^<\\d{1,3}>\\d+ (\\S+) (\\S+) (\\S+) (\\S+) `);
+
 const lexer = moo.states({
   main: {
+    rfc5424: { match: new RegExp(`${RFC5424}(?= |(?![^]))`), next: "dated" },
     month: { match: new RegExp(`(?:${MONTH})(?= )`), next: "day" },
     iso: { match: new RegExp(`${ISO}(?= )`), next: "host" },
     ctime: { match: new RegExp(`${CTIME}(?= |(?![^]))`), next: "dated" },
@@ -152,6 +161,15 @@ function isoStamp(text: string): Stamp {
 }
 
 /** `Thu Nov 20 16:31:05 EST 2026`: the zone name is not a reliable offset (EST, CET, IST...) and is dropped. */
+/** An RFC 5424 header token and its message: `-` is an empty field; the message's BOM is not text. */
+function rfc5424Header(token: string, message: string): SyslogHeader {
+  const [, stamp, host, app, procid] = RFC5424_FIELDS.exec(token) as RegExpExecArray;
+  const header = makeHeader(stamp === "-" ? undefined : isoStamp(stamp), host === "-" ? undefined : host, undefined, message.replace(/^\uFEFF/, ""));
+  if (app !== "-") header.program = app;
+  if (/^\d+$/.test(procid)) header.pid = Number(procid);
+  return header;
+}
+
 function ctimeStamp(text: string): Stamp {
   const words = text.split(/ +/);
   const time = words[3];
@@ -418,6 +436,23 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     text: "Fri Nov  6 09:00:00 2026",
     expect: { format: "syslog", year: 2026, month: 11, day: 6, hour: 9, minute: 0, second: 0, body: "", shape: "plain" },
   },
+  // RFC 5424 (rsyslog RSYSLOG_SyslogProtocol23Format): nil fields, structured data with a quoted bracket, a BOM.
+  {
+    text: "<30>1 2026-03-10T18:38:58.000+00:00 sgl-a1 CROND 28150 - - (root) CMD (/usr/lib64/sa/sa1 1 1)",
+    expect: { format: "syslog", year: 2026, month: 3, day: 10, hour: 18, minute: 38, second: 58, millisecond: 0, utcOffset: 0, host: "sgl-a1", program: "CROND", pid: 28150, body: "(root) CMD (/usr/lib64/sa/sa1 1 1)", shape: "plain" },
+  },
+  {
+    text: "<30>1 2026-03-10T18:20:00.000+00:00 sgl-a1 rsyslogd - - - -- MARK --",
+    expect: { format: "syslog", year: 2026, month: 3, day: 10, hour: 18, minute: 20, second: 0, millisecond: 0, utcOffset: 0, host: "sgl-a1", program: "rsyslogd", body: "-- MARK --", shape: "plain" },
+  },
+  {
+    text: '<29>1 2026-03-10T22:15:03.120-05:00 sgl-b1 cmcld 2020 PKG [origin ip="10.9.1.2" note="a ] b \\"x\\""][meta seq="7"] \uFEFFStarted package pay_pkg on node sgl-b1.',
+    expect: { format: "syslog", year: 2026, month: 3, day: 10, hour: 22, minute: 15, second: 3, millisecond: 120, utcOffset: -300, host: "sgl-b1", program: "cmcld", pid: 2020, body: "Started package pay_pkg on node sgl-b1.", shape: "plain" },
+  },
+  {
+    text: "<13>1 - - - - - -",
+    expect: { format: "syslog", body: "", shape: "plain" },
+  },
   // journalctl's marker lines: no time (they belong where they stand).
   {
     text: "-- Boot 5f2c0a61d2b14e3c9d1f2b7a8e6c4d10 --",
@@ -434,6 +469,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
 
 line -> stamp %blank priority:? %host message:? {% ([stamp, , , host, message]) => makeHeader(stamp, host.text, message?.[0], message?.[1] ?? "") %}
       | %ctime dated:?                          {% ([stamp, text]) => makeHeader(ctimeStamp(stamp.text), undefined, undefined, text ?? "") %}
+      | %rfc5424 dated:?                        {% ([token, text]) => rfc5424Header(token.text, text ?? "") %}
       | %marker                                 {% ([marker]) => makeHeader(undefined, undefined, undefined, marker.text) %}
 
 priority -> %priority %blank

@@ -2799,6 +2799,53 @@ def s62_package_started_while_running_elsewhere():
                "At 01:12 the quorum server stops answering; at 01:40 the heartbeat between the sites breaks too, no node can get the cluster lock, and every node halts its cluster. At 02:05 an operator on nodeA1 runs cmruncl -n nodeA1 and starts oracle_pkg there; at 02:11 another on nodeB1 does the same at site B. The logs never show oracle_pkg halted on nodeA1: both sites may now be writing its data. Operator: cmviewcl -v and pairdisplay -g oradg -fcx at both sites, halt oracle_pkg at the site whose data will be given up, and decide with the application owners before any resync.")
 
 
+def s63_split_brain_second_cluster():
+    """The site that lost the tie-break forms a second cluster and forces the package while it still runs at the other."""
+    b = Bundle("split-brain-second-cluster")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(26, 0, 0), T(26, 16, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(26, 0, 0, 0))
+    morning_start(b, "nodeA1", T(26, 0, 2, 0), "oracle_pkg", "oradg")
+    # 13:02 the network between the sites fails: each side stops hearing the other; site A gets the quorum server
+    for node, peers in ((n, SITE_B) for n in SITE_A):
+        for peer in peers:
+            b.sys(node, T(26, 13, 2, 40), "cmcld[2048]", f"Member {peer} seems unhealthy, not receiving heartbeats from it.")
+        b.sys(node, T(26, 13, 2, 53), "cmcld[2048]", "Obtaining Cluster Lock from quorum server qs01")
+        b.sys(node, T(26, 13, 2, 54), "cmcld[2048]", "The new active cluster membership is: nodeA1(id=1), nodeA2(id=2)")
+    for node in SITE_B:
+        for peer in SITE_A:
+            b.sys(node, T(26, 13, 2, 41), "cmcld[2048]", f"Member {peer} seems unhealthy, not receiving heartbeats from it.")
+        b.sys(node, T(26, 13, 2, 54), "cmcld[2048]", "Attempt to get quorum server lock /sg/CLUSTER_DEV at 10.0.0.1 failed. Lock denied")
+    # site B's nodes halt (TOC), reboot; their operator forms a cluster of the two and forces oracle_pkg there
+    for node in SITE_B:
+        b.boot(node, T(26, 13, 24, 40))
+    b.sys("nodeB1", T(26, 13, 45, 40), "CM-CMD[3012]", "cmruncl -v -n nodeB1 -n nodeB2")
+    b.sys("nodeB1", T(26, 13, 46, 20), "cmcld[3020]", "2 nodes have formed a new cluster, sequence #1")
+    b.sys("nodeB1", T(26, 13, 46, 20), "cmcld[3020]", "The new active cluster membership is: nodeB1(id=3), nodeB2(id=4)")
+    b.sys("nodeB1", T(26, 13, 57, 40), "sudo", "ops2 : TTY=pts/0 ; PWD=/etc/cmcluster/oracle_pkg ; USER=root ; COMMAND=/usr/bin/touch /etc/cmcluster/oracle_pkg/FORCEFLAG")
+    b.sys("nodeB1", T(26, 13, 58, 40), "CM-CMD[3101]", "cmrunpkg -v -n nodeB1 oracle_pkg")
+    b.sys("nodeB1", T(26, 13, 58, 41), "cmcld[3020]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group oradg is NEVER."),
+        (32, "The local device group oradg is in SVOL_PSUE state; remote state is EX_ENORMT (242)."),
+        (33, "FORCEFLAG file found: starting although the data may not be current."),
+        (40, "Executing horctakeover -g oradg -S -t 360 ... horctakeover returned 2 (SVOL-takeover)."),
+        (41, "Device group oradg is now SVOL_SSWS."),
+    ]
+    lines, done = start_body(T(26, 13, 58, 42), "nodeB1", "oracle_pkg", mc)
+    b.pkg("nodeB1", "oracle_pkg", lines)
+    sg_started(b, "nodeB1", sec(done, 1), "oracle_pkg", 3020)
+    # site A never halted oracle_pkg: its database keeps writing
+    for hour in (14, 15):
+        b.sys("nodeA1", T(26, hour, 12, 40), "oradb[9913]", "checkpoint complete: 4412 buffers written")
+    b.write()
+    b.expected([finding_of("package-started-while-running-elsewhere", "investigate", "critical", "open", "oracle_pkg", "oradg"),
+                finding_of("swap-resync-after-takeover", "swap-resync", "critical", "superseded", "oracle_pkg", "oradg")],
+               ["force-or-resync", "recreate-pairs", "automated", "full-resync"],
+               "At 13:02 the network between the sites fails. Site A gets the quorum server and re-forms its cluster with nodeA1 and nodeA2, oracle_pkg still running on nodeA1; the site B nodes are denied the lock and halt. After their reboot, site B's operator forms a cluster of nodeB1 and nodeB2 with cmruncl, creates FORCEFLAG and starts oracle_pkg on nodeB1: Metrocluster takes over the S-VOLs (SSWS). The logs never show oracle_pkg halted on nodeA1, and nodeA1's own log shows it in a cluster without site B: two clusters, both writing oradg. The swap resync that would usually follow a takeover is set aside: it would overwrite site A's writes. Operator: cmviewcl -v and pairdisplay -g oradg -fcx at both sites, halt oracle_pkg at the site whose data will be given up, decide with the application owners, and only then resync.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -2863,3 +2910,4 @@ if __name__ == "__main__":
     s60_package_started_outside_cluster()
     s61_pairwatch_log_psue_unprotected()
     s62_package_started_while_running_elsewhere()
+    s63_split_brain_second_cluster()

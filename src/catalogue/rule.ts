@@ -57,6 +57,11 @@ export interface RuleMatch {
   /** Do not open while one of these rules has an open finding with the same key, device group or package. */
   readonly unlessOpen?: readonly string[];
   /**
+  While this rule's finding is open, open findings of these rules with the same key, device group or package
+  are set aside (status `superseded`): their advice is what this situation forbids. They open again when it resolves.
+  */
+  readonly supersedes?: readonly string[];
+  /**
   A last resort ("no specific rule explains this"): open only when no other rule's finding matched an
   event of the same package or device group within FALLBACK_WINDOW_MS before or after (src/correlate/fallback.ts).
   */
@@ -104,7 +109,7 @@ export interface Example {
   readonly year?: number;
   readonly expect?: {
     readonly action?: string;
-    readonly status?: "open" | "resolved";
+    readonly status?: "open" | "resolved" | "superseded";
     readonly severity?: Severity;
     readonly deviceGroup?: string | null;
     readonly package?: string | null;

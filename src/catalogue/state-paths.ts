@@ -45,6 +45,7 @@ export const STATE_PATHS = [
   "takeover.code",
   "takeover.node",
   "takeover.sinceSync",
+  "takeover.happened",
   "split.option",
   "split.node",
   "split.sinceSync",

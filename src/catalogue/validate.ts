@@ -352,18 +352,20 @@ export function validateRuleSet(rules: readonly Rule[]): Array<RuleIssue & { pat
   const issues: Array<RuleIssue & { path: string; line?: number }> = [];
   const ids = new Set(rules.map((rule) => rule.id));
   for (const rule of rules) {
-    rule.match.unlessOpen?.forEach((ruleId, index) => {
-      if (!ids.has(ruleId)) {
-        issues.push({
-          severity: "warning",
-          code: "unknown-rule",
-          message: `unlessOpen names '${ruleId}', which is not loaded`,
-          pointer: `/match/unlessOpen/${index}`,
-          path: rule.source?.path ?? rule.id,
-          hint: "use the id of a loaded rule",
-        });
-      }
-    });
+    for (const field of ["unlessOpen", "supersedes"] as const) {
+      rule.match[field]?.forEach((ruleId, index) => {
+        if (!ids.has(ruleId)) {
+          issues.push({
+            severity: "warning",
+            code: "unknown-rule",
+            message: `${field} names '${ruleId}', which is not loaded`,
+            pointer: `/match/${field}/${index}`,
+            path: rule.source?.path ?? rule.id,
+            hint: "use the id of a loaded rule",
+          });
+        }
+      });
+    }
   }
   const titles = new Map<string, Rule>();
   for (const rule of rules) {

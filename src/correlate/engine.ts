@@ -38,7 +38,7 @@ export interface RuleEngineOptions {
   readonly indexRules?: boolean;
 }
 
-export type FindingChange = "opened" | "updated" | "escalated" | "resolved";
+export type FindingChange = "opened" | "updated" | "escalated" | "resolved" | "superseded";
 
 /**
 A pattern of a rule, ready for the hot path. `eventOnly` holds the top-level `where` conditions that read
@@ -193,10 +193,12 @@ interface FindingState {
   matchCount: number;
   /** The kinds of the events that matched the rule's patterns (not its related lines): what it speaks for. */
   readonly matchedKinds: Set<string>;
+  /** The open finding whose rule sets this one aside (`match.supersedes`), while it is open. */
+  supersededBy: FindingState | null;
 }
 
 const KEEP_FIRST_EVIDENCE = 4;
-const CHANGE_ORDER: readonly FindingChange[] = ["opened", "updated", "escalated", "resolved"];
+const CHANGE_ORDER: readonly FindingChange[] = ["opened", "updated", "escalated", "superseded", "resolved"];
 const RELATED_KEPT = 6;
 /** Unread replication lines: at most this many shown per finding, from at most this long before it. */
 const UNREAD_SHOWN = 6;
@@ -461,9 +463,17 @@ function scopeOf(state: FindingState): Scope {
     deviceGroup: typeof deviceGroup === "string" ? deviceGroup : null,
     wholeCluster: state.compiled.rule.match.key === "cluster",
     severity: severityRank[state.severity],
-    open: state.status === "open",
+    open: state.status !== "resolved",
     matchedKinds: state.matchedKinds,
   };
+}
+
+/** Two findings about the same key, device group or package. */
+function sharesScope(one: FindingState, other: FindingState): boolean {
+  if (one.context.key === other.context.key) return true;
+  const a = scopeOf(one);
+  const b = scopeOf(other);
+  return (a.deviceGroup !== null && a.deviceGroup === b.deviceGroup) || (a.package !== null && a.package === b.package);
 }
 
 function evidenceOf(event: LogEvent): Evidence {
@@ -1007,6 +1017,7 @@ export class RuleEngine {
       maxima: new Map(),
       matchCount: 0,
       matchedKinds: new Set(matched.map((event) => event.kind)),
+      supersededBy: null,
     };
     this.addEvidence(state, events);
     this.captureValues(state, events, context, now);
@@ -1025,6 +1036,47 @@ export class RuleEngine {
     this.noteChange(state, "opened");
     if (state.status === "resolved") this.noteChange(state, "resolved");
     this.escalateOne(state);
+    this.settleSupersession(state);
+  }
+
+  /**
+  `match.supersedes`: while a finding is open, the open findings of the rules it names that share its key,
+  device group or package are set aside (their advice is what its situation forbids, e.g. a resync in either
+  direction while both sites may be writing); a finding of such a rule opening later is set aside at once.
+  A superseded finding stays in its slot (its lines still go to it, no second finding opens beside it) and is
+  open again when the finding that set it aside resolves.
+  */
+  private settleSupersession(state: FindingState): void {
+    if (state.status !== "open") return;
+    const supersedes = state.compiled.rule.match.supersedes;
+    if (supersedes) {
+      for (const other of this.open.values()) {
+        if (other !== state && other.status === "open" && supersedes.includes(other.compiled.rule.id) && sharesScope(state, other)) {
+          other.status = "superseded";
+          other.supersededBy = state;
+          this.noteChange(other, "superseded");
+        }
+      }
+    }
+    for (const other of this.open.values()) {
+      if (other.status === "open" && other.compiled.rule.match.supersedes?.includes(state.compiled.rule.id) && sharesScope(other, state)) {
+        state.status = "superseded";
+        state.supersededBy = other;
+        this.noteChange(state, "superseded");
+        return;
+      }
+    }
+  }
+
+  /** The findings `state` set aside are open again (it resolved: what it forbade may be what is left to do). */
+  private releaseSuperseded(state: FindingState): void {
+    for (const other of this.open.values()) {
+      if (other.supersededBy !== state) continue;
+      other.supersededBy = null;
+      other.status = "open";
+      this.noteChange(other, "opened");
+      this.settleSupersession(other);
+    }
   }
 
   /** Fallback findings whose window has passed by `until`: published unless another finding explained them. */
@@ -1037,7 +1089,8 @@ export class RuleEngine {
   /** An open (or parked fallback) finding of one of these rules speaks for the same key, device group or package. */
   private coveredBy(ruleIds: readonly string[], context: Context): boolean {
     for (const state of [...this.open.values(), ...this.gate.parkedStates()]) {
-      if (state.status !== "open" || !ruleIds.includes(state.compiled.rule.id)) continue;
+      // A finding set aside (superseded) still speaks for its key: a generic rule does not open in its place.
+      if (state.status === "resolved" || !ruleIds.includes(state.compiled.rule.id)) continue;
       if (state.context.key === context.key) return true;
       const deviceGroup = state.values.deviceGroup ?? state.context.deviceGroup;
       const packageName = state.values.package ?? state.context.package;
@@ -1069,8 +1122,10 @@ export class RuleEngine {
     this.addEvidence(state, [event]);
     state.status = "resolved";
     state.resolvedAt = now;
+    state.supersededBy = null;
     state.lastSeen = Math.max(state.lastSeen, now);
     this.open.delete(slot);
+    this.releaseSuperseded(state);
     // Counted and partial matches belonged to the problem just fixed: a new finding needs new events.
     this.counted.delete(slot);
     this.deletePartials(state.compiled, slot);
@@ -1200,6 +1255,7 @@ export class RuleEngine {
       firstSeen: state.firstSeen,
       lastSeen: state.lastSeen,
       resolvedAt: state.resolvedAt,
+      ...(state.supersededBy ? { supersededBy: state.supersededBy.id } : {}),
       checkFirst: [...withheld.map(withheldWarning), ...(rule.advice.checkFirst ?? []).map((text) => fillTemplate(text, values))],
       steps,
       evidence: [...state.evidence],

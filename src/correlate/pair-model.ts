@@ -89,6 +89,11 @@ interface DeviceGroupState {
   /** The last pairsplit logged (`-rw`, `-S`, `-R` or plain), and whether it came after the group was last PAIR. */
   split: { option: Scalar; node: string | null; ts: number | null } | null;
   splitSinceSync: boolean;
+  /**
+  A package of the group ran (started, or halted: it was running) on a node whose volume was SSWS since the group
+  was last PAIR: the S-VOL side took over even when the horctakeover line is not in the logs (days before them).
+  */
+  ranOnSswsSinceSync: boolean;
   instance: Scalar;
 }
 
@@ -168,6 +173,10 @@ export class PairModel {
   private readonly outOfCluster = new Set<string>();
   /** When each node was last seen failing or leaving (timed out, reset, lost the tie-break, left a membership): its packages stopped then. */
   private readonly nodeLostAt = new Map<string, number>();
+  /** The latest cluster membership each node logged naming itself, and when: the cluster it is in by its own account. */
+  private readonly ownMembership = new Map<string, { readonly members: ReadonlySet<string>; readonly ts: number }>();
+  /** When each node logged losing its cluster itself (the tie-break lost, cmcld died). */
+  private readonly selfLostAt = new Map<string, number>();
   /** Device -> the package whose run script mounted it (pkg.fs.mount). */
   private readonly mountedBy = new Map<string, string>();
   /** The device groups each package's configuration names (DEVICE_GROUP), and those its events named with it. */
@@ -296,6 +305,7 @@ export class PairModel {
         resync: null,
         split: null,
         splitSinceSync: false,
+        ranOnSswsSinceSync: false,
         instance: null,
       };
       this.groups.set(name, group);
@@ -399,6 +409,7 @@ export class PairModel {
       ({ node, event }) => {
         this.clusterMember(node, false);
         this.nodeLost(node, event.ts);
+        this.selfLost(node, event);
       },
     ],
     [
@@ -406,6 +417,7 @@ export class PairModel {
       ({ node, event }) => {
         this.clusterMember(node, false);
         this.nodeLost(node, event.ts);
+        this.selfLost(node, event);
       },
     ],
     ["cluster.member.unhealthy", ({ node, event }) => this.nodeLost(node, event.ts)],
@@ -418,6 +430,7 @@ export class PairModel {
         if (typeof fields.members !== "string") return;
         const members = new Set(fields.members.split(",").map((member) => member.trim()));
         for (const member of members) this.clusterMember(member, true);
+        if (event.host && members.has(event.host) && event.ts !== null) this.ownMembership.set(event.host, { members, ts: event.ts });
         // A node running a package and left out of a new membership failed or was halted.
         for (const state of this.packages.values()) if (state.running && state.node !== null && !members.has(state.node)) this.nodeLost(state.node, event.ts);
       },
@@ -456,6 +469,7 @@ export class PairModel {
       ({ fields, event }) => {
         if (fields.daemon !== "cmcld" || !event.host) return;
         this.nodeLost(event.host, event.ts);
+        this.selfLost(event.host, event);
         this.stoppedOn(event.host);
       },
     ],
@@ -507,8 +521,11 @@ export class PairModel {
       const report = this.view(group, node)[side];
       const merged = mergedState(report, line, state);
       if (merged.mixed) group.mixedLine = line;
-      // A role-less SMPL next to a role on the same line does not erase the role.
-      if (!(report.line === line && role === null && report.role !== null)) report.role = role;
+      // A state said without a role keeps the role the node reported before ("Both volumes are suspended (PSUS)" after
+      // "local state SVOL_PSUS"): roles change only with a swap, a takeover or a new pair, which say theirs. SMPL has
+      // none (the pair is gone), unless a role was given on the same line.
+      if (role !== null) report.role = role;
+      else if (reported === "SMPL" && report.line !== line) report.role = null;
       report.state = merged.state;
       report.code = null;
       report.ts = event.ts;
@@ -598,10 +615,11 @@ export class PairModel {
     else if (event.kind === "horcm.started") this.horcmStopped.delete(node);
   }
 
-  private onPackageStarted({ event, node, deviceGroup, packageName }: AppliedEvent): void {
+  private onPackageStarted({ event, node, deviceGroup, packageName, group }: AppliedEvent): void {
     if (!packageName) return;
+    this.noteRunOnSsws(group, node);
     const state = this.packageState(packageName);
-    if (state.node !== node) state.alsoRunningOn = this.stillRunningOn(packageName, state) ? state.node : null;
+    if (state.node !== node) state.alsoRunningOn = this.stillRunningOn(packageName, state, node) ? state.node : null;
     state.node = node;
     state.running = true;
     state.startedAt = event.ts;
@@ -610,8 +628,15 @@ export class PairModel {
     state.lostWith = null;
   }
 
-  private onPackageStopped({ node, packageName }: AppliedEvent): void {
+  private onPackageStopped({ event, node, packageName, group }: AppliedEvent): void {
+    // A halt says the package was running there; a failed start does not.
+    if (event.kind !== "pkg.start.failed") this.noteRunOnSsws(group, node);
     if (packageName) this.stopped(packageName, node);
+  }
+
+  private noteRunOnSsws(group: DeviceGroupState | null, node: string | null): void {
+    if (group === null || node === null) return;
+    if (this.roleOf(group.name, node) === "SVOL" && group.nodes.get(node)?.local.state === "SSWS") group.ranOnSswsSinceSync = true;
   }
 
   /** A run script killed by its timeout, or that exited with an error, leaves the package down there. */
@@ -631,11 +656,26 @@ export class PairModel {
   before: no halt, no failure of that node since it started there. A package with no device group replicates
   nothing. (Whether it may run on several nodes at once, its PACKAGE_TYPE, is the rule's to say.)
   */
-  private stillRunningOn(packageName: string, state: PackageState): boolean {
+  private stillRunningOn(packageName: string, state: PackageState, startingNode: string | null): boolean {
     if (!state.running || state.node === null || state.startedAt === null) return false;
     const lost = this.nodeLostAt.get(state.node);
-    if (lost !== undefined && lost >= state.startedAt) return false;
+    if (lost !== undefined && lost >= state.startedAt && !this.inSeparateCluster(state.node, state.startedAt, startingNode)) return false;
     return this.packageConfigGroups.has(packageName) || this.packageLinkedGroups.has(packageName);
+  }
+
+  /**
+  Other nodes reported `node` gone (not heard, left out of their membership), yet by its own log it formed or kept a
+  cluster without `other` after the package started there, and did not lose it since: two clusters, not a failure.
+  */
+  private inSeparateCluster(node: string, since: number, other: string | null): boolean {
+    const own = this.ownMembership.get(node);
+    if (own === undefined || own.ts < since || other === null || own.members.has(other)) return false;
+    const selfLost = this.selfLostAt.get(node);
+    return selfLost === undefined || selfLost < own.ts;
+  }
+
+  private selfLost(node: string | null, event: LogEvent): void {
+    if (node !== null && event.ts !== null && event.host === node) this.selfLostAt.set(node, event.ts);
   }
 
   /** A node failed or left the cluster at `ts`. */
@@ -675,6 +715,7 @@ export class PairModel {
       // Both sides PAIR again: whatever a takeover or a split left behind has been resynchronized.
       group.takeoverSinceSync = false;
       group.splitSinceSync = false;
+      group.ranOnSswsSinceSync = false;
       return;
     }
     if (group.suspendedSince === null && states.some((state) => state !== null && isOutOfPair(state))) {
@@ -804,6 +845,7 @@ export class PairModel {
     "takeover.code": ({ group }) => group?.takeover?.code ?? null,
     "takeover.node": ({ group }) => group?.takeover?.node ?? null,
     "takeover.sinceSync": ({ group }) => (group?.takeover ? group.takeoverSinceSync : false),
+    "takeover.happened": ({ group }) => (group ? this.tookOver(group) || group.ranOnSswsSinceSync : false),
     "split.option": ({ group }) => group?.split?.option ?? null,
     "split.node": ({ group }) => group?.split?.node ?? null,
     "split.sinceSync": ({ group }) => (group?.split ? group.splitSinceSync : false),

@@ -55,8 +55,12 @@ const NODE_ROOT_MARKERS: readonly { readonly path: readonly string[]; readonly m
 ];
 // Folders of a Serviceguard tree that are layout, not a package: $SGCONF (`conf`), $SGRUN (`run`) and its `log`.
 const LAYOUT_FOLDERS = new Set(["conf", "run", "log", "logs"]);
-// A text file whose first stamped line is an ISO 8601 syslog line is a journal export whatever its name.
-const SNIFFED_NAME = /\.txt$/i;
+// A file no name above claims, outside a cluster folder, is syslog when its first line is a syslog line (ISO 8601:
+// an rsyslog or `journalctl -o short-iso` export; BSD with a program tag), whatever its name (fra1.short-iso,
+// nodeB1-syslog.txt). Never archives, binaries or databases, which are not text.
+// Logs a node keeps beside syslog that never hold the cluster's messages (security, mail, cron, boot, audit, logins).
+const OTHER_SYSTEM_LOG = /^(?:secure|maillog|mail\.(?:log|err|info|warn)|cron|auth\.log|audit\.log|boot\.log|dmesg|lastlog|wtmp|btmp|faillog)(?:[.-]\d+)*$/;
+const NEVER_SNIFFED = /\.(?:gz|bz2|xz|zst|zip|tar|tgz|journal~?|core|so|o|a|bin|exe|png|jpe?g|gif|pdf|db|sqlite3?|db-wal|db-shm|wal|shm|pyc|class|jar)$/i;
 const SNIFF_BYTES = 4096;
 // A cluster ASCII file (`cmgetconf -c`, `cmquerycl -C` output, named as the operator chose) outside a
 // cmcluster folder is recognised by a CLUSTER_NAME line in its head; a .conf or .txt without one is not ours.
@@ -68,7 +72,11 @@ const COMMAND_LOG_CANDIDATE = /\.(?:log|txt|out)(?:\.\d+)?$/i;
 const RAID_MANAGER_OUTPUT = /^[ \t]*Group[ \t]+PairVol|^[ \t]*JID[ \t]+MU[ \t]+CTG|Volstat is [PS]-VOL|Volstat is SMPL|\[EX_[A-Z]+\]/m;
 const STAMP_LINE =
   /^[=#*~+<>|[( \t-]*(?:(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \t]+\d{1,2}[ \t]+\d\d:\d\d:\d\d(?:[ \t]+[A-Za-z][\w+:-]*)?[ \t]+\d{4}|\d{4}-\d\d-\d\d[T \t]\d\d:\d\d)/m;
-const ISO_SYSLOG_LINE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)? +\S+ +\S/;
+// rsyslog RFC 3339 and journalctl short-iso, or RFC 5424 (`<30>1 2026-03-10T18:38:58.000+00:00 host app ...`).
+const ISO_SYSLOG_LINE = /^(?:<\d{1,3}>\d{1,3} )?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)? +\S+ +\S/;
+// `Nov 19 13:02:40 hpa1 cmcld[2140]: ...` (a package log's `Nov 19 13:02:40 - Node ...` step has no host and tag).
+const BSD_SYSLOG_LINE =
+  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) +)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d:\d\d +[A-Za-z0-9][\w.-]* +[\w./-]+(?:\[\d+\])?: /;
 
 function segmentsOf(path: string): string[] {
   return resolve(path)
@@ -156,10 +164,20 @@ function headOf(path: string): Buffer | null {
   }
 }
 
-/** A `.txt` file found in a walk is read as syslog when its head says it is an ISO syslog export. */
-function looksLikeIsoSyslog(path: string): boolean {
+/** The first stamped line of a file's head is a syslog line, ISO 8601 or BSD with a program tag. */
+export function headIsSyslog(head: Buffer): boolean {
+  for (const line of head.toString("utf8").split("\n").slice(0, 20)) {
+    const text = line.replace(/\r$/, "");
+    if (text.trim() === "" || text.startsWith("-- ")) continue;
+    return ISO_SYSLOG_LINE.test(text) || BSD_SYSLOG_LINE.test(text);
+  }
+  return false;
+}
+
+/** A file found in a walk that no name claims is read as syslog when its head says it is one. */
+function looksLikeSyslog(path: string): boolean {
   const head = headOf(path);
-  return head !== null && headIsIsoSyslog(head);
+  return head !== null && headIsSyslog(head);
 }
 
 /** A cluster ASCII file by content: a `CLUSTER_NAME name` line in its head. */
@@ -211,7 +229,7 @@ export function classify(path: string, explicit: boolean): FileKind | null {
   if (!underCluster && COMMAND_LOG_CANDIDATE.test(name) && looksLikeCommandLog(path)) return "cmdlog";
   if (PACKAGE_LOG_NAME.test(name) && (underCluster || explicit)) return "pkglog";
   if (!underCluster && CLUSTER_ASCII_CANDIDATE.test(name) && looksLikeClusterAscii(path)) return "config";
-  if (!underCluster && SNIFFED_NAME.test(name) && looksLikeIsoSyslog(path)) return "syslog";
+  if (!underCluster && !NEVER_SNIFFED.test(name) && !OTHER_SYSTEM_LOG.test(name) && looksLikeSyslog(path)) return "syslog";
   return explicit ? "syslog" : null;
 }
 

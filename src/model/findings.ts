@@ -1,7 +1,8 @@
 /** What the rules engine concludes, as every presenter (text, JSON, TUI, report) reads it. */
 
 export type Severity = "critical" | "warning" | "info";
-export type FindingStatus = "open" | "resolved";
+/** `superseded`: set aside while a finding whose situation forbids its advice is open (a rule's `match.supersedes`). */
+export type FindingStatus = "open" | "resolved" | "superseded";
 
 export const severityRank: Readonly<Record<Severity, number>> = { critical: 3, warning: 2, info: 1 };
 
@@ -45,6 +46,8 @@ export interface Finding {
   readonly firstSeen: number;
   readonly lastSeen: number;
   readonly resolvedAt: number | null;
+  /** The id of the open finding that set this one aside (status `superseded`); absent otherwise. */
+  readonly supersededBy?: string;
   /** What to verify before acting (dangerous steps say it here and in their `why`). */
   readonly checkFirst: readonly string[];
   readonly steps: readonly Step[];

@@ -235,7 +235,7 @@ export class LiveFindings {
     const before = state.told.get(finding.id);
     state.told.set(finding.id, finding);
     const say = (change: LiveChange): void => this.options.onChange(change, finding, state.bundle);
-    if (!before || (before.status === "resolved" && finding.status === "open")) {
+    if (!before || (before.status !== "open" && finding.status === "open")) {
       say("opened");
       if (finding.status === "resolved") say("resolved");
       return;
@@ -243,6 +243,7 @@ export class LiveFindings {
     const raised = severityRank[finding.severity] - severityRank[before.severity];
     if (raised > 0 && finding.status === "open") say("escalated");
     else if (raised < 0) say("updated");
-    if (before.status === "open" && finding.status === "resolved") say("resolved");
+    if (before.status !== "resolved" && finding.status === "resolved") say("resolved");
+    if (before.status === "open" && finding.status === "superseded") say("superseded");
   }
 }

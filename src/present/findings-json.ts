@@ -64,6 +64,8 @@ export function findingsDocument(
       firstSeen: iso(finding.firstSeen),
       lastSeen: iso(finding.lastSeen),
       resolvedAt: iso(finding.resolvedAt),
+      // The open finding whose situation forbids this one's advice (status "superseded"); null otherwise.
+      supersededBy: finding.supersededBy ?? null,
       bundle: finding.bundle,
       checkFirst: finding.checkFirst,
       steps: finding.steps.map((step) => ({ where: step.where, command: step.command, why: step.why, alternative: step.alternative === true })),

@@ -7,6 +7,7 @@ import { numberedSteps, stepLabel } from "./steps.js";
 import { describeAcknowledgement } from "../model/acknowledgement.js";
 import { PLAIN, type Palette } from "./color.js";
 import { describeSite } from "./site-text.js";
+import { supersededNote } from "./set-aside.js";
 import { severityRank, type Severity } from "../model/findings.js";
 import { describeReadability, type BundleReading } from "../model/readability.js";
 
@@ -43,7 +44,9 @@ function worstOpen(findings: readonly StoredFinding[]): Severity | null {
 function counts(findings: readonly StoredFinding[]): string {
   const open = findings.filter((finding) => finding.status === "open");
   const count = (severity: string): number => open.filter((finding) => finding.severity === severity).length;
-  return `${count("critical")} critical, ${count("warning")} warning, ${count("info")} info open; ${findings.length - open.length} resolved`;
+  const supersededCount = findings.filter((finding) => finding.status === "superseded").length;
+  const setAside = supersededCount > 0 ? `; ${supersededCount} set aside` : "";
+  return `${count("critical")} critical, ${count("warning")} warning, ${count("info")} info open; ${findings.length - open.length - supersededCount} resolved${setAside}`;
 }
 
 function displayPath(path: string, cwd: string): string {
@@ -190,6 +193,7 @@ function findingLines(finding: StoredFinding, context: TextContext): string[] {
   out.push(`  ${clean(finding.summary)}`);
   if (finding.acknowledgement) out.push(`  ${clean(describeAcknowledgement(finding.acknowledgement))}`);
   if (finding.status === "open") out.push(...adviceLines(finding, paint));
+  if (finding.status === "superseded") out.push(`  ${clean(supersededNote(finding))}`);
   if (finding.evidence.length > 0) out.push("  Evidence:");
   for (const evidence of finding.evidence) {
     out.push(`    ${paint.path(`${clean(displayPath(evidence.file, cwd))}:${evidence.line}`)}  ${clean(evidence.text.trim())}`);

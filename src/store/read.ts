@@ -37,6 +37,7 @@ interface FindingRow {
   evidence: string;
   updated_at: string;
   site_info: string | null;
+  superseded_by?: string | null;
 }
 
 function toFinding(row: FindingRow): StoredFinding {
@@ -61,6 +62,7 @@ function toFinding(row: FindingRow): StoredFinding {
     evidence: JSON.parse(row.evidence) as Evidence[],
     updatedAt: row.updated_at,
     siteInfo: row.site_info === null ? null : (JSON.parse(row.site_info) as SiteInfo),
+    ...(row.superseded_by ? { supersededBy: row.superseded_by } : {}),
   };
 }
 

@@ -195,7 +195,26 @@ export const migrations: readonly Migration[] = [
     severity TEXT NOT NULL
   );
   `,
+  // 9: the finding that set a finding aside (status 'superseded', a rule's match.supersedes); the findings view
+  // gains it as its last column (the columns before it keep their names and order)
+  recordSupersession,
 ];
+
+/** Migration 9. The column is added only where it is missing: a migration must not fail on a database that has it. */
+function recordSupersession(database: Database.Database): void {
+  const columns = (database.prepare("PRAGMA table_info(finding)").all() as { name: string }[]).map((column) => column.name);
+  if (!columns.includes("superseded_by")) database.exec("ALTER TABLE finding ADD COLUMN superseded_by TEXT");
+  database.exec(`
+    DROP VIEW IF EXISTS findings;
+    CREATE VIEW findings AS
+      SELECT id, rule, action, severity, status, title, summary, package, device_group, node, site,
+             strftime('%Y-%m-%dT%H:%M:%S', first_seen / 1000, 'unixepoch') AS first_seen,
+             strftime('%Y-%m-%dT%H:%M:%S', last_seen / 1000, 'unixepoch') AS last_seen,
+             strftime('%Y-%m-%dT%H:%M:%S', resolved_at / 1000, 'unixepoch') AS resolved_at,
+             check_first, steps, evidence, bundle, site_info, superseded_by
+      FROM finding;
+  `);
+}
 
 /** The tables and views of the block layout, created by migration 6. */
 const BLOCK_SCHEMA = `

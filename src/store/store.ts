@@ -285,13 +285,13 @@ export class Store {
       deleteFindings: database.prepare("DELETE FROM finding WHERE bundle = ?"),
       upsertFinding: database.prepare(
         `INSERT INTO finding (id, bundle, rule, action, severity, status, title, summary, package, device_group, node, site,
-            first_seen, last_seen, resolved_at, check_first, steps, evidence, updated_at, site_info)
+            first_seen, last_seen, resolved_at, check_first, steps, evidence, updated_at, site_info, superseded_by)
          VALUES (@id, @bundle, @rule, @action, @severity, @status, @title, @summary, @package, @deviceGroup, @node, @site,
-            @firstSeen, @lastSeen, @resolvedAt, @checkFirst, @steps, @evidence, @updatedAt, @siteInfo)
+            @firstSeen, @lastSeen, @resolvedAt, @checkFirst, @steps, @evidence, @updatedAt, @siteInfo, @supersededBy)
          ON CONFLICT(id) DO UPDATE SET severity = excluded.severity, status = excluded.status, title = excluded.title,
             summary = excluded.summary, last_seen = excluded.last_seen, resolved_at = excluded.resolved_at,
             check_first = excluded.check_first, steps = excluded.steps, evidence = excluded.evidence, updated_at = excluded.updated_at,
-            site_info = excluded.site_info`,
+            site_info = excluded.site_info, superseded_by = excluded.superseded_by`,
       ),
     };
   }
@@ -721,6 +721,7 @@ export class Store {
       evidence: JSON.stringify(finding.evidence),
       updatedAt: new Date().toISOString(),
       siteInfo: finding.siteInfo ? JSON.stringify(finding.siteInfo) : null,
+      supersededBy: finding.supersededBy ?? null,
     });
   }
 

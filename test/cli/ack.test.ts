@@ -11,7 +11,7 @@ import Database from "better-sqlite3";
 import { repositoryRoot, runMcadvisor } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
 import { acquireWriterLock } from "../../src/store/lock.js";
-import { schemaVersion } from "../../src/store/schema.js";
+import { migrations } from "../../src/store/schema.js";
 import { acknowledgementEffect, parseAcknowledgementUntil } from "../../src/model/acknowledgement.js";
 
 const sample = (name: string): string => join(repositoryRoot, "samples", name);
@@ -276,8 +276,11 @@ describe("mcadvisor ack", () => {
         expect(runMcadvisor(["unack", "--db", database, findings[0].id]).code).toBe(0);
 
         // A database from before acknowledgements: acknowledging must migrate it, which only the one writer may do.
+        const acknowledgementMigration = migrations.findIndex(
+          (migration) => typeof migration === "string" && migration.includes("TABLE IF NOT EXISTS acknowledgement"),
+        );
         const writer = new Database(database);
-        writer.exec(`DROP TABLE acknowledgement; PRAGMA user_version = ${schemaVersion - 1};`);
+        writer.exec(`DROP TABLE acknowledgement; PRAGMA user_version = ${acknowledgementMigration};`);
         writer.close();
         const refused = runMcadvisor(["ack", "--db", database, findings[0].id, "--note", "known"]);
         expect(refused.code).toBe(3);

@@ -227,6 +227,7 @@ describe("mcadvisor report", () => {
       "summary",
       "openFindings",
       "resolvedFindings",
+      "supersededFindings",
       "timelines",
       "packages",
       "packageActivity",

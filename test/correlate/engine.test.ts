@@ -308,6 +308,76 @@ describe("RuleEngine", () => {
     expect(alone.findings().map((finding) => finding.rule)).toEqual(["generic"]);
   });
 
+  describe("supersedes: a finding whose situation forbids another's advice sets it aside while it is open", () => {
+    const resync = rule({
+      id: "resync",
+      severity: "critical",
+      match: { event: { kind: "pair.state", where: { state: "PSUE" } } },
+      resolvedBy: [{ kind: "pair.synced" }],
+    });
+    const splitBrain = rule({
+      id: "split-brain",
+      severity: "critical",
+      match: { event: { kind: "pkg.started", where: { node: "nodeB1" } }, supersedes: ["resync"] },
+      advice: { action: "investigate", steps: [{ where: "both sites", command: "cmviewcl -v", why: "which cluster runs it" }] },
+      resolvedBy: [{ kind: "pkg.halted" }],
+    });
+    const started = (at: number) => event("pkg.started", at, { deviceGroup: "oradg", host: "nodeB1", node: "nodeB1" });
+    const statuses = (engine: RuleEngine) =>
+      Object.fromEntries(engine.findings().map((finding) => [finding.rule, [finding.status, finding.supersededBy ?? null]]));
+
+    it("sets aside an open finding of a named rule with the same device group, and says so once", () => {
+      const engine = new RuleEngine([resync, splitBrain]);
+      engine.push(suspended(T0));
+      engine.drainChanges();
+      engine.push(started(T0 + MINUTE));
+      const investigate = engine.findings().find((finding) => finding.rule === "split-brain");
+      expect(statuses(engine)).toEqual({ resync: ["superseded", investigate?.id], "split-brain": ["open", null] });
+      expect(engine.drainChanges().map(({ change, finding }) => `${change} ${finding.rule}`)).toEqual(["opened split-brain", "superseded resync"]);
+      // Its lines still go to it: no second finding of the rule opens beside it.
+      engine.push(suspended(T0 + 2 * MINUTE));
+      expect(engine.findings().filter((finding) => finding.rule === "resync")).toHaveLength(1);
+    });
+
+    it("sets aside at once a finding of a named rule that opens while it is open", () => {
+      const engine = new RuleEngine([resync, splitBrain]);
+      engine.push(started(T0));
+      engine.push(suspended(T0 + MINUTE));
+      expect(statuses(engine).resync[0]).toBe("superseded");
+    });
+
+    it("opens them again when it resolves, and never touches another device group's", () => {
+      const engine = new RuleEngine([resync, splitBrain]);
+      engine.push(suspended(T0));
+      engine.push(event("pair.state", T0, { deviceGroup: "otherdg", host: "nodeA1", fields: { side: "local", role: "PVOL", state: "PSUE" } }));
+      engine.push(started(T0 + MINUTE));
+      expect(
+        engine
+          .findings()
+          .filter((finding) => finding.rule === "resync")
+          .map((finding) => finding.status)
+          .sort(),
+      ).toEqual(["open", "superseded"]);
+      engine.drainChanges();
+      engine.push(event("pkg.halted", T0 + 2 * MINUTE, { deviceGroup: "oradg", host: "nodeB1", node: "nodeB1" }));
+      expect(engine.findings().map((finding) => finding.status)).toEqual(["open", "open", "resolved"]);
+      expect(
+        engine
+          .drainChanges()
+          .map(({ change, finding }) => `${change} ${finding.rule}`)
+          .sort(),
+      ).toEqual(["opened resync", "resolved split-brain"]);
+    });
+
+    it("lets a superseded finding still resolve by its own evidence", () => {
+      const engine = new RuleEngine([resync, splitBrain]);
+      engine.push(suspended(T0));
+      engine.push(started(T0 + MINUTE));
+      engine.push(event("pair.synced", T0 + 2 * MINUTE, { deviceGroup: "oradg" }));
+      expect(statuses(engine).resync).toEqual(["resolved", null]);
+    });
+  });
+
   it("knows on which side the package runs", () => {
     const engine = new RuleEngine([
       rule({

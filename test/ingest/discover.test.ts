@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { classify, discoverInputs, headIsIsoSyslog, placeOf } from "../../src/ingest/discover.js";
+import { classify, discoverInputs, headIsIsoSyslog, headIsSyslog, placeOf } from "../../src/ingest/discover.js";
 import { tempDir } from "../helpers/temp.js";
 
 function touch(root: string, relative: string, text = "x\n"): string {
@@ -170,6 +170,24 @@ describe("discoverInputs", () => {
     touch(root, "inc/nodeB1/var/log/notes.txt", "the array was replaced\n");
     expect(discoverInputs([join(root, "inc")]).files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([
       ["inc/nodeB1/var/log/export.txt", "syslog"],
+    ]);
+  });
+
+  it("reads a syslog export under any name by its first line, never an archive, a script, notes or the node's other system logs", () => {
+    expect(headIsSyslog(Buffer.from("Nov 19 13:02:40 hpa1 cmcld[2140]: Member hpb1 seems unhealthy\n"))).toBe(true);
+    expect(headIsSyslog(Buffer.from("2027-03-03T15:30:00+0100 ams1 cmclsentryd[3011]: x\n"))).toBe(true);
+    expect(headIsSyslog(Buffer.from('Nov 19 13:58:43 - Node "hpb1": Metrocluster/CA XP: device group cust_dg\n'))).toBe(false);
+    const root = tempDir();
+    const iso = "2027-03-03T15:30:00+0100 ams1 cmclsentryd[3011]: Cluster event: fracl status changed from Up to Unreachable\n";
+    const bsd = "Nov 19 13:02:40 hpa1 cmcld[2140]: Member hpb1 seems unhealthy, not receiving heartbeats from it.\n";
+    touch(root, "inc/ams1/var/log/journal-export/ams1.short-iso", iso);
+    touch(root, "inc/hpa1/var/adm/hpa1-syslog", bsd);
+    touch(root, "inc/hpa1/var/adm/secure", bsd);
+    touch(root, "inc/hpa1/var/adm/collect.sh", "#!/bin/sh\ncp /var/adm/syslog/syslog.log /tmp\n");
+    touch(root, "inc/hpa1/var/adm/notes", "the array was replaced\n" + bsd);
+    expect(discoverInputs([join(root, "inc")]).files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([
+      ["inc/ams1/var/log/journal-export/ams1.short-iso", "syslog"],
+      ["inc/hpa1/var/adm/hpa1-syslog", "syslog"],
     ]);
   });
 });

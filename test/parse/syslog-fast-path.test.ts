@@ -127,9 +127,59 @@ describe("syslog fastParse", () => {
     );
   });
 
-  it("accepts the lines the grammar samples show, except the priority-code, date(1) and marker ones", () => {
+  it("reads RFC 5424 lines: each field back, `-` as nothing, the structured data and a BOM left out of the body", () => {
+    const nil = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: undefined });
+    const word = fc.stringMatching(/^[A-Za-z0-9._\/-]{1,12}$/).filter((text) => text !== "-");
+    const param = fc.stringMatching(/^[ A-Za-z0-9\]=\[]{0,10}$/).map((text) => text.replace(/[\]"\\]/g, (c) => `\\${c}`));
+    const structured = fc.oneof(
+      fc.constant("-"),
+      fc.array(fc.tuple(word, param), { minLength: 1, maxLength: 3 }).map((elements) => elements.map(([id, value]) => `[${id} k="${value}"]`).join("")),
+    );
+    fc.assert(
+      fc.property(
+        fc.record({
+          pri: fc.integer({ min: 0, max: 191 }),
+          stamp: fc.tuple(
+            fc.integer({ min: 2000, max: 2099 }),
+            fc.integer({ min: 1, max: 12 }),
+            fc.integer({ min: 1, max: 28 }),
+            fc.integer({ min: 0, max: 23 }),
+            fc.integer({ min: 0, max: 59 }),
+            fc.integer({ min: 0, max: 59 }),
+          ),
+          host: nil(word),
+          app: nil(word),
+          procid: nil(fc.integer({ min: 1, max: 99999 })),
+          msgid: nil(word),
+          structured,
+          message: fc.option(
+            fc.tuple(
+              fc.boolean(),
+              fc.string({ maxLength: 30 }).map((text) => text.replace(/\n/g, " ")),
+            ),
+            { nil: undefined },
+          ),
+        }),
+        ({ pri, stamp: [year, month, dayOfMonth, hour, minute, second], host: hostName, app, procid, msgid, structured: sd, message }) => {
+          const pad = (n: number) => String(n).padStart(2, "0");
+          const stampText = `${year}-${pad(month)}-${pad(dayOfMonth)}T${pad(hour)}:${pad(minute)}:${pad(second)}Z`;
+          const text = `<${pri}>1 ${stampText} ${hostName ?? "-"} ${app ?? "-"} ${procid ?? "-"} ${msgid ?? "-"} ${sd}${message ? ` ${message[0] ? "\uFEFF" : ""}${message[1]}` : ""}`;
+          const parsed = grammarParse(text) as Record<string, unknown>;
+          expect(parsed).toMatchObject({ format: "syslog", year, month, day: dayOfMonth, hour, minute, second, utcOffset: 0 });
+          expect(parsed.host).toBe(hostName);
+          expect(parsed.program).toBe(app);
+          expect(parsed.pid).toBe(procid);
+          // Blanks between the header and the message are one separator (as in the other layouts); after a BOM they are text.
+          expect(parsed.body).toBe(message === undefined ? "" : message[0] ? message[1] : message[1].replace(/^ +/, ""));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("accepts the lines the grammar samples show, except the priority-code, date(1), marker and RFC 5424 ones", () => {
     for (const sample of syslog.samples) {
-      if (/ D6 |^-- |^[A-Z][a-z]{2} [A-Z][a-z]{2} /.test(sample.text)) expect(fastParse(sample.text)).toBeUndefined();
+      if (/ D6 |^-- |^[A-Z][a-z]{2} [A-Z][a-z]{2} |^<\d+>\d /.test(sample.text)) expect(fastParse(sample.text)).toBeUndefined();
       else expect(fastParse(sample.text)).toEqual(sample.expect);
     }
   });

@@ -64,5 +64,6 @@ describe("merging a bundle's files in memory", () => {
     }
     // Multi-node scenarios step back across files: the merge is what they used.
     expect(used).toContain("merged");
-  });
+    // Every sample scenario (64) analysed twice: minutes on a loaded machine, not a hang.
+  }, 300_000);
 });

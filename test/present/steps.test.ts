@@ -128,6 +128,7 @@ describe("presenters", () => {
       },
       openFindings: [{ ...finding, isNew: false }],
       resolvedFindings: [],
+      supersededFindings: [],
       timelines: [],
       packageActivity: [],
       packages: [],

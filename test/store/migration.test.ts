@@ -80,7 +80,10 @@ describe("migration 6: a row per line into blocks", () => {
       expect(lines.map((line) => line.line_id)).toEqual(old.lineIds.map((line) => lineIdOf(line.file_id, line.line_no)));
       expect(database.prepare("SELECT * FROM events ORDER BY id").all()).toEqual(old.events);
       // Migration 5 (site_info) adds a last column to findings, empty for findings stored before it.
-      expect(database.prepare("SELECT * FROM findings ORDER BY id").all()).toEqual(old.findings.map((finding) => ({ ...finding, site_info: null })));
+      // Migration 9 (superseded_by) adds another, empty for findings stored before it.
+      expect(database.prepare("SELECT * FROM findings ORDER BY id").all()).toEqual(
+        old.findings.map((finding) => ({ ...finding, site_info: null, superseded_by: null })),
+      );
       // Totals are kept per file now; they equal what counting the old rows gave.
       for (const file of old.perFile) {
         expect(inputTotals(database, [file.id])).toEqual({ files: 1, lines: file.lines, events: file.events, unparsed: file.unparsed, unread: 0 });

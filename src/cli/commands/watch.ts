@@ -11,6 +11,7 @@ import { formatIso } from "../../model/time.js";
 import type { LiveChange } from "../../pipeline/live-findings.js";
 import type { Finding } from "../../model/findings.js";
 import { version } from "../../version.js";
+import { supersededNote } from "../../present/set-aside.js";
 import {
   collect,
   databaseFlag,
@@ -59,6 +60,10 @@ function renderChangeText(change: LiveChange, finding: Finding, timeZone: string
   }
   lines.push(`  ${clean(finding.summary)}`);
   const first = finding.steps[0];
+  if (change === "superseded") {
+    lines.push(`  ${clean(supersededNote(finding))}`);
+    return `${lines.join("\n")}\n`;
+  }
   if (change !== "resolved" && first) lines.push(`  first step on ${clean(first.where)}: ${clean(first.command)}`);
   return `${lines.join("\n")}\n`;
 }

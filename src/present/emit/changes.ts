@@ -3,7 +3,7 @@ import type { StoredFinding } from "../../store/read.js";
 import { compareText } from "../../util/compare.js";
 import type { FindingChangeEvent } from "./record.js";
 
-const ORDER = ["opened", "escalated", "resolved", "withdrawn"];
+const ORDER = ["opened", "escalated", "superseded", "resolved", "withdrawn"];
 
 export interface AnalysisScope {
   /** The bundles this analysis correlated again: only their findings can have changed or gone. */
@@ -21,6 +21,8 @@ history is not news - a second analysis of the same logs changes nothing and sen
 - one stored as resolved and open now is `opened` again;
 - a higher severity while open is `escalated`;
 - open before and resolved now is `resolved`;
+- open before and set aside now (another finding's situation forbids its advice) is `superseded`, and set aside
+  before and open now is `opened` again;
 - a finding of an analysed bundle that the rules no longer conclude (a rule changed, later lines
   explain it) is `withdrawn`, with what was stored of it.
 
@@ -40,13 +42,14 @@ export function findingChanges(before: readonly StoredFinding[], after: readonly
     const old = previous.get(finding.id);
     previous.delete(finding.id);
     const resolvedAt = finding.resolvedAt ?? finding.lastSeen;
-    if (!old || (old.status === "resolved" && finding.status === "open")) {
+    if (!old || (old.status !== "open" && finding.status === "open")) {
       add("opened", finding, finding.firstSeen);
       if (!old && finding.status === "resolved") add("resolved", finding, resolvedAt);
       continue;
     }
     if (finding.status === "open" && severityRank[finding.severity] > severityRank[old.severity]) add("escalated", finding, finding.lastSeen);
-    if (old.status === "open" && finding.status === "resolved") add("resolved", finding, resolvedAt);
+    if (old.status !== "resolved" && finding.status === "resolved") add("resolved", finding, resolvedAt);
+    if (old.status === "open" && finding.status === "superseded") add("superseded", finding, finding.lastSeen);
   }
   for (const gone of previous.values()) add("withdrawn", gone, Number.MAX_SAFE_INTEGER); // after what the logs show
 

@@ -45,7 +45,7 @@ otherwise the finding's severity: critical 2, warning 4, info 5 (notice: normal 
 A change name added later is treated as a problem of the finding's severity while the finding is open.
 */
 export function syslogSeverity(change: string, finding: Pick<Finding, "severity" | "status">): number {
-  if (change === "resolved" || change === "withdrawn" || finding.status === "resolved") return SyslogSeverity.informational;
+  if (change === "resolved" || change === "withdrawn" || change === "superseded" || finding.status !== "open") return SyslogSeverity.informational;
   if (finding.severity === "critical") return SyslogSeverity.critical;
   if (finding.severity === "warning") return SyslogSeverity.warning;
   return SyslogSeverity.notice;

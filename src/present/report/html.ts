@@ -259,6 +259,20 @@ function openSection({ model, time, source, bundleOf }: HtmlContext): string[] {
   const out: string[] = ['<section id="open">', `<h2>Open findings (${model.openFindings.length})</h2>`];
   if (model.openFindings.length === 0) out.push("<p>Nothing open: no manual procedure is pending.</p>");
   for (const finding of model.openFindings) renderFinding(out, finding, time, source, bundleOf(finding.bundle));
+  if (model.supersededFindings.length > 0) {
+    out.push(`<h3>Set aside while another finding is open (${model.supersededFindings.length}): do not follow their steps now</h3>`, "<ul>");
+    for (const finding of model.supersededFindings) {
+      const scope = [finding.package, finding.deviceGroup]
+        .filter((value): value is string => Boolean(value))
+        .map(esc)
+        .join(" / ");
+      out.push(
+        `<li>${SEVERITY_WORD[finding.severity]} ${esc(finding.title)} <span class="muted">[${esc(finding.action)}]${scope ? ` ${scope}` : ""}` +
+          ` first seen ${time(finding.firstSeen)}, set aside by ${esc((finding.supersededBy ?? "").slice(0, 8))}</span></li>`,
+      );
+    }
+    out.push("</ul>");
+  }
   out.push("</section>");
   return out;
 }

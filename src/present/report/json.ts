@@ -58,6 +58,7 @@ export function reportDocument(model: ReportModel) {
     },
     openFindings: findings(model.openFindings),
     resolvedFindings: findings(model.resolvedFindings),
+    supersededFindings: findings(model.supersededFindings),
     timelines: model.timelines.map(({ bundle, timeline }) => ({
       bundle,
       start: iso(timeline.start),

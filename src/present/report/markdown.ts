@@ -148,6 +148,16 @@ function openSection({ model, time, path, bundleOf }: MarkdownContext): string[]
   const out: string[] = [`## Open findings (${model.openFindings.length})`, ""];
   if (model.openFindings.length === 0) out.push("Nothing open: no manual procedure is pending.", "");
   model.openFindings.forEach((finding, index) => renderFinding(out, finding, index + 1, time, path, bundleOf(finding.bundle)));
+  if (model.supersededFindings.length > 0) {
+    out.push(`Set aside while another finding is open (${model.supersededFindings.length}): do not follow their steps now.`, "");
+    for (const finding of model.supersededFindings) {
+      out.push(
+        `- ${SEVERITY_WORD[finding.severity]} ${codeSpan(finding.action)} ${markdownText(finding.title)}: first seen ${time(finding.firstSeen)}` +
+          `${scopeText(finding) ? ` (${scopeText(finding)})` : ""}, set aside by ${codeSpan((finding.supersededBy ?? "").slice(0, 8))}`,
+      );
+    }
+    out.push("");
+  }
   return out;
 }
 

@@ -150,6 +150,8 @@ export interface ReportModel {
   readonly summary: ReportSummary;
   readonly openFindings: readonly ReportFinding[];
   readonly resolvedFindings: readonly ReportFinding[];
+  /** Open problems whose advice another open finding forbids for now (status superseded): listed under the open ones. */
+  readonly supersededFindings: readonly ReportFinding[];
   readonly timelines: readonly BundleTimeline[];
   readonly packageActivity: readonly PackageActivity[];
   readonly packages: readonly PackageSummary[];
@@ -210,6 +212,7 @@ export function gatherReport(database: SqliteDatabase, options: GatherOptions): 
   const findings = withAcknowledgements(database, listFindings(database, { bundles }), options.now);
   const mark = (finding: StoredFinding): ReportFinding => ({ ...finding, isNew: finding.firstSeen >= since });
   const openFindings = findings.filter((finding) => finding.status === "open" && finding.firstSeen < until).map(mark);
+  const supersededFindings = findings.filter((finding) => finding.status === "superseded" && finding.firstSeen < until).map(mark);
   const resolvedFindings = findings
     .filter((finding) => finding.status === "resolved" && finding.resolvedAt !== null && finding.resolvedAt >= since && finding.resolvedAt < until)
     .map(mark);
@@ -268,6 +271,7 @@ export function gatherReport(database: SqliteDatabase, options: GatherOptions): 
     },
     openFindings,
     resolvedFindings,
+    supersededFindings,
     timelines,
     packageActivity: activity,
     packages: summaries,

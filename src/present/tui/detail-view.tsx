@@ -14,6 +14,7 @@ import { highlighted, plain, Rows, type Row } from "./rows.js";
 import { moveCursor, movementOf } from "./movement.js";
 import { severityColor, tone, type Theme } from "./theme.js";
 import { numberedSteps, stepLabel } from "../steps.js";
+import { supersededNote } from "../set-aside.js";
 import { describeAcknowledgement } from "../../model/acknowledgement.js";
 
 export interface DetailLine {
@@ -93,6 +94,10 @@ export function detailLines(finding: StoredFinding, width: number, theme: Theme)
     heading("Nothing to do");
     for (const row of indent(wrap("The logs show this condition cleared; the steps below are what applied while it was open.", width - 2), "  "))
       text(row, { color: tone(theme, "gray") });
+  }
+  if (finding.status === "superseded") {
+    heading("Set aside: do not follow these steps now");
+    for (const row of indent(wrap(supersededNote(finding), width - 2), "  ")) text(row, { color: tone(theme, "yellow") });
   }
 
   if (finding.checkFirst.length > 0) {

@@ -44,7 +44,7 @@ function findingRow(finding: StoredFinding, columns: Columns, theme: Theme): Row
     { text: ` ${cell(scopeOf(finding), columns.scope)} ` },
     { text: formatShortTime(finding.firstSeen) },
   ];
-  if (columns.title > 0) segments.push({ text: `  ${fit(finding.title, columns.title)}`, dim: finding.status === "resolved" });
+  if (columns.title > 0) segments.push({ text: `  ${fit(finding.title, columns.title)}`, dim: finding.status !== "open" });
   return segments;
 }
 
@@ -78,6 +78,7 @@ function previewRows(finding: StoredFinding, width: number, height: number, them
     finding.node && `node ${finding.node}`,
     finding.site && `site ${finding.site}`,
     finding.status === "resolved" && finding.resolvedAt !== null ? `resolved ${formatShortTime(finding.resolvedAt)}` : null,
+    finding.supersededBy ? `set aside by ${finding.supersededBy.slice(0, 8)}` : null,
   ]
     .filter(Boolean)
     .join("  ");

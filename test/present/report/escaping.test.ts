@@ -62,6 +62,7 @@ function hostileModel(): ReportModel {
     },
     openFindings: [finding],
     resolvedFindings: [{ ...finding, id: "f2", status: "resolved", resolvedAt: Date.UTC(2026, 10, 16, 2) }],
+    supersededFindings: [],
     timelines: [
       {
         bundle: finding.bundle,

@@ -36,6 +36,7 @@ function modelWithSpans(count: number): ReportModel {
     },
     openFindings: [],
     resolvedFindings: [],
+    supersededFindings: [],
     timelines: [
       { bundle: "/b", timeline: { start: since, end: since + 24 * HOUR, rows: [{ deviceGroup: "oradg", node: "nodeA1", side: "local", spans }], marks: [] } },
     ],

@@ -76,9 +76,15 @@ export function renderTui(path: string, options: { columns?: number; rows?: numb
     frame: () => instance.lastFrame() ?? "",
     press: async (...inputs: string[]) => {
       for (const input of inputs) {
+        const before = instance.lastFrame();
         instance.stdin.write(input);
-        // ink reads input on the next tick and renders after; a resolved frame is what the next key sees.
+        // ink reads input on the next tick and renders after; a resolved frame is what the next key sees. On a
+        // loaded machine that takes more than a tick: wait for the frame to change (a key that changes nothing
+        // on screen waits the bound), so a key never reaches a handler that has not seen the one before it.
         await new Promise((resolve) => setImmediate(resolve));
+        for (const started = Date.now(); instance.lastFrame() === before && Date.now() - started < 250;) {
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        }
       }
     },
     unmount: () => {
