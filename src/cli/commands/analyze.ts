@@ -2,7 +2,6 @@ import type { Command } from "commander";
 import { UsageError } from "../../errors.js";
 import { inputTotals, listFindings, type StoredFinding } from "../../store/read.js";
 import { withAcknowledgements } from "../../store/acknowledgements.js";
-import { renderFindingsText } from "../../present/findings-text.js";
 import { exitStatusFor, findingsDocument } from "../../present/findings-json.js";
 import { runExitStatus } from "../../model/readability.js";
 import { COLORED, PLAIN, useColor } from "../../present/color.js";
@@ -95,7 +94,8 @@ export function register(program: Command): void {
         const output =
           format === "json"
             ? `${JSON.stringify(findingsDocument(findings.filter(show), totals, problems, { version, timeZone, readings }), null, 2)}\n`
-            : renderFindingsText(findings, totals, [], {
+            : // Loaded for text only (start-up of --format json).
+              (await import("../../present/findings-text.js")).renderFindingsText(findings, totals, [], {
                 version,
                 timeZone,
                 bundles,
