@@ -334,9 +334,19 @@ function cacheKey(sources: ReadonlyArray<{ builtIn: boolean; files: ReadonlyArra
   return hash.digest("hex");
 }
 
-/** Names, sizes and times of the modules of mcadvisor itself (dist/ when built, src/ under the tests). */
+/**
+Names, sizes and times of the modules of mcadvisor itself (dist/ when built, src/ under the tests). A build
+writes dist/.build-stamp after every module (package.json), and the launcher refuses a dist/ older than its
+sources: its time and content stand for the whole tree, without a stat of every module at each start-up.
+*/
 function codeStamp(): string {
   const root = dirname(dirname(fileURLToPath(import.meta.url)));
+  try {
+    const stamp = join(root, ".build-stamp");
+    return `build\u0000${statSync(stamp).mtimeMs}\u0000${readFileSync(stamp, "utf8")}`;
+  } catch {
+    // No stamp (src/ under the tests, a build by hand): every module's own stamp.
+  }
   const entries: string[] = [];
   const walk = (directory: string): void => {
     for (const entry of readdirSync(directory, { withFileTypes: true })) {

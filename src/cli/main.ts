@@ -1,4 +1,4 @@
-import { Command, CommanderError } from "commander";
+import type { Command } from "commander";
 import { formatError, McAdvisorError, UsageError } from "../errors.js";
 import { version } from "../version.js";
 import { describeSqliteFailure } from "../store/sqlite-failure.js";
@@ -32,6 +32,7 @@ function commandsFor(argv: readonly string[]): string[] {
 }
 
 export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
+  const { Command } = await import("commander");
   const program = new Command("mcadvisor")
     .description("Reads Serviceguard Metrocluster / Continentalclusters logs and says which procedure applies now.")
     .version(version)
@@ -46,6 +47,12 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
 
 /** The only place that turns errors into messages and exit codes. */
 export async function runCli(argv: readonly string[]): Promise<number> {
+  // A bare --version answers as commander would (the version, a newline, exit 0) without loading it (start-up).
+  if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
+  const { CommanderError } = await import("commander");
   try {
     const program = await buildProgram(argv);
     await program.parseAsync(argv as string[], { from: "user" });

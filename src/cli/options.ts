@@ -7,7 +7,7 @@ import { UsageError, RuleError } from "../errors.js";
 import { isValidTimeZone } from "../model/time.js";
 import { defaultDatabasePath, stateFolder } from "../store/db.js";
 import { builtInRulesDirectory, loadRules } from "../catalogue/load.js";
-import { parseEmitTarget, type EmitTarget } from "../present/emit/index.js";
+import { parseEmitTarget, type EmitTarget } from "../present/emit/target.js";
 import type { ColorMode } from "../present/color.js";
 import type { Severity } from "../model/findings.js";
 import { conflictingSites, parseSiteSpec, parseSitesFile, type SiteDefinition } from "../correlate/sites.js";

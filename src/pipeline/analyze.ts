@@ -6,7 +6,7 @@ import { ParseThreads } from "./parse-source.js";
 import { BundleCorrelator } from "./correlate.js";
 import { InputError, type McAdvisorError } from "../errors.js";
 import type { Store } from "../store/store.js";
-import { bundleReadings } from "../store/read.js";
+import { bundleReadings, storedBundles } from "../store/read.js";
 import type { BundleReading } from "../model/readability.js";
 import { statSync } from "node:fs";
 import { compareText } from "../util/compare.js";
@@ -77,12 +77,19 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
   const datedBundles = new Set([...dated].map((input) => input.bundle));
   const inputs = orderInputs(discovery.files, dated);
 
+  // Each file's size is looked at once (the progress total, and where it is parsed): one stat less per file.
+  const sizes = new Map<string, number>();
   const sizeOf = (path: string): number => {
-    try {
-      return statSync(path).size;
-    } catch {
-      return 0; // counted as a problem when it is read below
+    let size = sizes.get(path);
+    if (size === undefined) {
+      try {
+        size = statSync(path).size;
+      } catch {
+        size = 0; // counted as a problem when it is read below
+      }
+      sizes.set(path, size);
     }
+    return size;
   };
   let bytesTotal = 0;
   for (const input of inputs) bytesTotal += sizeOf(input.path);
@@ -100,7 +107,10 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
 
   const bundlesOfRun = new Set(inputs.map((input) => input.bundle));
   const movedBundles: { from: string; to: string }[] = [];
-  for (const bundle of [...bundlesOfRun].sort(compareText)) {
+  // A folder can only have moved from a stored bundle outside this run: with none (a new database), no
+  // file's head needs reading for it.
+  const movedFromCandidates = storedBundles(store.database).some((stored) => !bundlesOfRun.has(stored));
+  for (const bundle of movedFromCandidates ? [...bundlesOfRun].sort(compareText) : []) {
     const previous = await findMovedBundle(
       store,
       bundle,

@@ -41,9 +41,17 @@ replay order and fed to a new engine at the end (a k-way merge of the files, eac
 order), without reading anything back. Past the limit the bundle is replayed from the store by
 `correlateBundle`, as before. Whichever way, the findings are the replay's, so `analyze` on one
 thread or two, fed, merged or replayed, and `watch` agree.
+
+While the events are held the rules are not fed yet: the findings are stored only at the end either
+way, and a bundle whose files step back (most bundles of several nodes) would have had the rules run
+twice over its first files. Events that stayed in order are fed from the held files at the end (the
+merge then gives them in the order they came), or when the held events pass the limit.
 */
 export class BundleCorrelator {
+  /** The engine fed as events come (none while they are held, or once they stepped back). */
   private engine: RuleEngine | null;
+  /** Whether every event so far came in replay order. */
+  private ordered: boolean;
   private lastNull = true;
   private lastTs = 0;
   private lastFile = 0;
@@ -67,13 +75,14 @@ export class BundleCorrelator {
     fed: boolean,
     private readonly holdLimit = DEFAULT_HOLD_LIMIT,
   ) {
-    this.engine = fed ? new RuleEngine(rules, { sites: options.sites }) : null;
+    this.ordered = fed;
     this.runs = fed && holdLimit > 0 ? new Map() : null;
+    this.engine = fed && this.runs === null ? new RuleEngine(rules, { sites: options.sites }) : null;
   }
 
   /** Whether the events so far came in replay order (the rules have them all). */
   get inOrder(): boolean {
-    return this.engine !== null;
+    return this.ordered;
   }
 
   /**
@@ -81,12 +90,12 @@ export class BundleCorrelator {
   the held files merged, or a replay from the store.
   */
   get path(): CorrelationPath {
-    return this.concludedBy ?? (this.engine !== null ? "fed" : this.runs !== null ? "merged" : "replayed");
+    return this.concludedBy ?? (this.ordered ? "fed" : this.runs !== null ? "merged" : "replayed");
   }
 
   /** A committed batch of a file's lines. */
   push(file: FileRecord, lines: readonly LineToStore[]): void {
-    if (this.engine === null && this.runs === null) return;
+    if (!this.ordered && this.runs === null) return;
     this.paths.set(file.id, file.path);
     let run = this.runs?.get(file.id);
     if (this.runs !== null && run === undefined) {
@@ -95,7 +104,10 @@ export class BundleCorrelator {
     }
     for (const line of lines) {
       if (line.events.length === 0) continue;
-      if (this.engine !== null && !this.follows(line.ts, file.id, line.lineNo)) this.engine = null;
+      if (this.ordered && !this.follows(line.ts, file.id, line.lineNo)) {
+        this.ordered = false;
+        this.engine = null;
+      }
       for (const draft of line.events) {
         const event = storedEvent(file.path, line, draft);
         this.engine?.push(event);
@@ -103,11 +115,13 @@ export class BundleCorrelator {
       }
       this.held += line.events.length;
       if (run !== undefined && this.held > this.holdLimit) {
-        // Too many to keep: a step back (now or later) is replayed from the store.
+        // Too many to keep: the rules are fed what was held (in order so far) and then each event as it comes;
+        // a step back (now or later) is replayed from the store.
+        if (this.ordered) this.engine = this.mergedEngine();
         this.runs = null;
         run = undefined;
       }
-      if (this.engine === null && this.runs === null) return;
+      if (!this.ordered && this.runs === null) return;
     }
   }
 
@@ -145,12 +159,19 @@ export class BundleCorrelator {
       this.concludedBy = "replayed";
       return correlateBundle(store, this.bundle, this.rules, this.options);
     }
-    this.concludedBy = "merged";
-    const engine = new RuleEngine(this.rules, { sites: this.options.sites });
+    // Held events in order and no file moved: what the rules would have been fed as they came, in that order.
+    this.concludedBy = this.ordered && moved.size === 0 ? "fed" : "merged";
     for (const [id, path] of moved) this.runs.get(id)?.moveTo(path);
-    for (const event of mergeRuns([...this.runs.values()])) engine.push(event);
+    const engine = this.mergedEngine();
     this.runs = null;
     return conclude(store, this.bundle, engine, this.options.until);
+  }
+
+  /** A new engine fed the held events in replay order. */
+  private mergedEngine(): RuleEngine {
+    const engine = new RuleEngine(this.rules, { sites: this.options.sites });
+    for (const event of mergeRuns([...(this.runs?.values() ?? [])])) engine.push(event);
+    return engine;
   }
 }
 

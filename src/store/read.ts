@@ -158,3 +158,8 @@ export function bundleReadings(database: SqliteDatabase, bundles: readonly strin
     .map(([bundle, count]) => ({ bundle, ...count }))
     .sort((left, right) => (left.bundle < right.bundle ? -1 : left.bundle > right.bundle ? 1 : 0));
 }
+
+/** The bundles that hold stored files (a new database: none). */
+export function storedBundles(database: SqliteDatabase): string[] {
+  return (database.prepare("SELECT DISTINCT bundle FROM file").all() as { bundle: string }[]).map((row) => row.bundle);
+}

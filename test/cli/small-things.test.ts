@@ -193,3 +193,13 @@ describe("lines over 4 MiB", () => {
     expect(readFileSync(join(repositoryRoot, "README.md"), "utf8")).toContain(marker.replace(/\d+ more/, "N more"));
   });
 });
+
+describe("--version", () => {
+  it("prints the package's version alone, as commander does, whether it stands alone (answered without loading commander) or beside another word", () => {
+    const { version } = JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")) as { version: string };
+    for (const args of [["--version"], ["-V"], ["--version", "--version"]]) {
+      const result = runMcadvisor(args);
+      expect(result, args.join(" ")).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+    }
+  });
+});

@@ -2,10 +2,8 @@ import type { Command } from "commander";
 import { UsageError } from "../../errors.js";
 import { inputTotals, listFindings, type StoredFinding } from "../../store/read.js";
 import { withAcknowledgements } from "../../store/acknowledgements.js";
-import { renderFindingsText } from "../../present/findings-text.js";
 import { exitStatusFor, findingsDocument } from "../../present/findings-json.js";
 import { runExitStatus } from "../../model/readability.js";
-import { findingChanges, openEmission } from "../../present/emit/index.js";
 import { COLORED, PLAIN, useColor } from "../../present/color.js";
 import { severityRank } from "../../model/findings.js";
 import { version } from "../../version.js";
@@ -67,8 +65,9 @@ export function register(program: Command): void {
       const sites = siteOptions(flags.site, flags.sites);
       if (paths.length === 0) throw new UsageError("analyze needs at least one file or folder");
       const rules = loadRulesOrFail(flags.rules);
-      // Its sockets do not keep the process alive: if the analysis fails, nothing waits for them.
-      const emission = emitTo.length > 0 ? openEmission(emitTo, { version, timeZone }) : null;
+      // Loaded only for --emit (start-up). Its sockets do not keep the process alive: if the analysis fails, nothing waits for them.
+      const emit = emitTo.length > 0 ? await import("../../present/emit/index.js") : null;
+      const emission = emit ? emit.openEmission(emitTo, { version, timeZone }) : null;
       let storedBefore: StoredFinding[] = [];
       const analysis = await analyzeInto({
         databaseFile: databasePath(flags.db),
@@ -95,7 +94,8 @@ export function register(program: Command): void {
         const output =
           format === "json"
             ? `${JSON.stringify(findingsDocument(findings.filter(show), totals, problems, { version, timeZone, readings }), null, 2)}\n`
-            : renderFindingsText(findings, totals, [], {
+            : // Loaded for text only (start-up of --format json).
+              (await import("../../present/findings-text.js")).renderFindingsText(findings, totals, [], {
                 version,
                 timeZone,
                 bundles,
@@ -109,8 +109,8 @@ export function register(program: Command): void {
         process.exitCode = runExitStatus(exitStatusFor(findings), readings);
         const renamed = new Map(result.movedBundles.map((moved) => [moved.from, moved.to]));
         // Changes are sent for every bundle analysed, whatever --bundle shows.
-        const emitted = emission
-          ? findingChanges(storedBefore, listFindings(store.database, { bundles: result.bundles }), { bundles: result.bundles, renamed })
+        const emitted = emit
+          ? emit.findingChanges(storedBefore, listFindings(store.database, { bundles: result.bundles }), { bundles: result.bundles, renamed })
           : [];
         for (const change of emitted) emission?.emit(change);
       } finally {
