@@ -15,6 +15,7 @@ import { placeFor, TargetWatcher, type LiveTargets } from "./live-targets.js";
 import { FollowerHub, type FollowedPlace } from "../ingest/follower.js";
 import { toWallClock } from "../model/time.js";
 import type { Store } from "../store/store.js";
+import { WalCheckpoints } from "../store/db.js";
 import type { Finding } from "../model/findings.js";
 import type { Rule } from "../catalogue/rule.js";
 
@@ -64,6 +65,8 @@ class LiveWatch implements LiveSession {
   /** The per-file followers. */
   private readonly hub: FollowerHub;
   private readonly watcher: TargetWatcher;
+  /** The WAL is checkpointed between commits, from the tick, not inside an append (db.ts). */
+  private readonly checkpoints: WalCheckpoints;
   /**
   Until the first walk of the folders is done, syslogs wait: package logs and configuration files are
   small, carry most of an incident and the banners' year (the syslog parser's reference for year-less
@@ -80,6 +83,7 @@ class LiveWatch implements LiveSession {
   constructor(private readonly options: LiveOptions) {
     const { store, rules, timeZone, fixedYear } = options;
     const wallClock = (): number => toWallClock(Date.now(), timeZone);
+    this.checkpoints = new WalCheckpoints(store.database);
     this.findings = new LiveFindings({ store, rules, sites: options.sites, wallClock, onChange: options.onChange });
     this.writer = new LiveStoreWriter(store, this.findings, { timeZone, fixedYear, wallClock });
     this.hub = new FollowerHub({
@@ -160,6 +164,7 @@ class LiveWatch implements LiveSession {
     try {
       this.findings.tick();
       this.watcher.relistYoungFolders();
+      this.checkpoints.tick();
       if (!this.options.poll && this.sweepTicks > 0 && this.ticks % this.sweepTicks === 0) this.hub.pokeAll();
     } catch (error) {
       this.options.onProblem((error as Error).message);
