@@ -77,7 +77,9 @@ export function measureAppends(appends = 5000) {
       cpuOver1Ms: cpuTimes.filter((time) => time > 1).length,
       collections: collections.length,
       collectionsMs: round(collections.reduce((sum, entry) => sum + entry.cost, 0) / 1000),
-      load: loadavg().map((value) => value.toFixed(2)).join(" "),
+      load: loadavg()
+        .map((value) => value.toFixed(2))
+        .join(" "),
     };
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -49,6 +49,8 @@ export interface LiveSession {
 }
 
 const TICK_MS = 1000;
+/** Bytes a follower reads before the next one's turn (the follower's read chunk, 1 MiB). */
+const CATCH_UP_BUDGET = 1 << 20;
 // Without --poll, a cheap stat of each followed file this often catches an inotify event lost under load.
 const SAFETY_SWEEP_SECONDS = 5;
 
@@ -89,6 +91,8 @@ class LiveWatch implements LiveSession {
     this.hub = new FollowerHub({
       store,
       sinkFor: (record, path, place) => this.writer.sinkFor(record, path, place),
+      // A chunk per file and turn: files caught up at start are read in turn, so their merge by time (live-writer.ts) moves.
+      budgetBytes: CATCH_UP_BUDGET,
       onProblem: (path, error) => options.onProblem(`${path}: ${error.message}`),
     });
     let walkedAll = (): void => {};
@@ -109,6 +113,7 @@ class LiveWatch implements LiveSession {
       clearInterval(this.timer);
       await this.watcher.close();
       this.hub.close();
+      this.writer.flush();
       this.findings.finish();
     })();
     return this.stopped;
@@ -126,12 +131,14 @@ class LiveWatch implements LiveSession {
       onError: (error) => this.options.onProblem(`watching: ${error.message}`),
       onReady: () => {
         this.followWaitingSyslogs();
+        this.writer.walked();
         walkedAll();
       },
     });
   }
 
   private follow(path: string, place: FollowedPlace): void {
+    this.writer.expect(place.bundle, path);
     if (!this.walked && place.kind === "syslog") this.waitingSyslogs.set(path, place);
     else this.hub.follow(path, place);
   }
@@ -162,6 +169,7 @@ class LiveWatch implements LiveSession {
   private tick(): void {
     this.ticks++;
     try {
+      this.writer.tick();
       this.findings.tick();
       this.watcher.relistYoungFolders();
       this.checkpoints.tick();
