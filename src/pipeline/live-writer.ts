@@ -85,11 +85,15 @@ export class LiveStoreWriter {
   /** The first walk of the targets is done: every bundle's files are known. */
   walked(): void {
     this.walkPending = false;
-    for (const bundle of this.merges.keys()) this.release(bundle);
+    for (const [bundle, merge] of this.merges) {
+      for (const file of merge.reading.values()) file.progressed = true; // a whole tick from now to start
+      this.release(bundle);
+    }
   }
 
   /** Each second: a file that stored nothing for a whole tick no longer holds its bundle back. */
   tick(): void {
+    if (this.walkPending) return; // syslogs wait for the walk: not stalled
     for (const [bundle, merge] of this.merges) {
       for (const [path, file] of merge.reading) {
         if (!file.progressed) merge.reading.delete(path);
@@ -154,7 +158,8 @@ export class LiveStoreWriter {
 
   /** The events stored since the last look, in the order they were stored: pushed now, or held by their bundle's merge. */
   private takeNewEvents(bundle: string): void {
-    const touched = new Set<string>([bundle]);
+    // A bundle in a merge is looked at after every batch of its files (their progress releases events).
+    const touched = new Set<string>(this.merges.has(bundle) ? [bundle] : []);
     for (const stored of this.store.eventsStoredAfter(this.lastEventId)) {
       this.findings.open(stored.bundle, stored.id - 1); // later ones are pushed live
       this.lastEventId = stored.id;
