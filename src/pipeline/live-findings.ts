@@ -53,13 +53,13 @@ const RECONCILE_TICKS = 5;
 const WATERMARK_GRACE_MS = 2000;
 
 /** Position of an event in REPLAY_ORDER. */
-type OrderKey = readonly [hasTime: number, ts: number, fileId: number, line: number, id: number];
+export type OrderKey = readonly [hasTime: number, ts: number, fileId: number, line: number, id: number];
 
-function keyOf(event: LogEvent, fileId: number): OrderKey {
+export function keyOf(event: LogEvent, fileId: number): OrderKey {
   return [event.ts === null ? 0 : 1, event.ts ?? 0, fileId, event.source.line, event.id];
 }
 
-function compareKeys(left: OrderKey, right: OrderKey): number {
+export function compareKeys(left: OrderKey, right: OrderKey): number {
   for (let index = 0; index < left.length; index++) if (left[index] !== right[index]) return left[index] - right[index];
   return 0;
 }
@@ -86,6 +86,11 @@ interface BundleState {
 
 export class LiveFindings {
   private readonly bundles = new Map<string, BundleState>();
+  /**
+  Bundles whose stored events the writer holds for its catch-up merge (live-writer.ts): their watermark
+  waits, and a dirty one is not replayed yet (the replay would read the held events, which come after).
+  */
+  private readonly held = new Set<string>();
 
   constructor(private readonly options: LiveFindingsOptions) {}
 
@@ -119,6 +124,12 @@ export class LiveFindings {
     this.bundles.set(bundle, state);
   }
 
+  /** Whether the writer holds stored events of the bundle back (see `held`). */
+  hold(bundle: string, holding: boolean): void {
+    if (holding) this.held.add(bundle);
+    else this.held.delete(bundle);
+  }
+
   /** Lines up to `ts` were stored for the bundle: the logs' clock moves. */
   noteLineTime(bundle: string, ts: number): void {
     const state = this.bundles.get(bundle);
@@ -148,7 +159,7 @@ export class LiveFindings {
     const state = this.bundles.get(bundle);
     if (!state) return;
     const pushed = state.engine.drainChanges();
-    const watermark = this.watermarkOf(state);
+    const watermark = this.held.has(bundle) ? null : this.watermarkOf(state);
     let advanced: ReturnType<RuleEngine["drainChanges"]> = [];
     if (watermark !== null) {
       const judgesConfig = state.configWaiting;
@@ -175,7 +186,7 @@ export class LiveFindings {
   /** Each second: watermarks move; a dirty bundle whose logs were quiet for a tick is replayed. */
   tick(): void {
     for (const state of this.bundles.values()) {
-      if (state.dirty && (!state.pushedSinceTick || ++state.dirtyTicks >= RECONCILE_TICKS)) this.reconcile(state);
+      if (state.dirty && !this.held.has(state.bundle) && (!state.pushedSinceTick || ++state.dirtyTicks >= RECONCILE_TICKS)) this.reconcile(state);
       state.pushedSinceTick = false;
       this.report(state.bundle);
     }

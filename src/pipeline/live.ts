@@ -15,6 +15,7 @@ import { placeFor, TargetWatcher, type LiveTargets } from "./live-targets.js";
 import { FollowerHub, type FollowedPlace } from "../ingest/follower.js";
 import { toWallClock } from "../model/time.js";
 import type { Store } from "../store/store.js";
+import { WalCheckpoints } from "../store/db.js";
 import type { Finding } from "../model/findings.js";
 import type { Rule } from "../catalogue/rule.js";
 
@@ -48,6 +49,8 @@ export interface LiveSession {
 }
 
 const TICK_MS = 1000;
+/** Bytes a follower reads before the next one's turn (the follower's read chunk, 1 MiB). */
+const CATCH_UP_BUDGET = 1 << 20;
 // Without --poll, a cheap stat of each followed file this often catches an inotify event lost under load.
 const SAFETY_SWEEP_SECONDS = 5;
 
@@ -64,6 +67,8 @@ class LiveWatch implements LiveSession {
   /** The per-file followers. */
   private readonly hub: FollowerHub;
   private readonly watcher: TargetWatcher;
+  /** The WAL is checkpointed between commits, from the tick, not inside an append (db.ts). */
+  private readonly checkpoints: WalCheckpoints;
   /**
   Until the first walk of the folders is done, syslogs wait: package logs and configuration files are
   small, carry most of an incident and the banners' year (the syslog parser's reference for year-less
@@ -80,11 +85,14 @@ class LiveWatch implements LiveSession {
   constructor(private readonly options: LiveOptions) {
     const { store, rules, timeZone, fixedYear } = options;
     const wallClock = (): number => toWallClock(Date.now(), timeZone);
+    this.checkpoints = new WalCheckpoints(store.database);
     this.findings = new LiveFindings({ store, rules, sites: options.sites, wallClock, onChange: options.onChange });
     this.writer = new LiveStoreWriter(store, this.findings, { timeZone, fixedYear, wallClock });
     this.hub = new FollowerHub({
       store,
       sinkFor: (record, path, place) => this.writer.sinkFor(record, path, place),
+      // A chunk per file and turn: files caught up at start are read in turn, so their merge by time (live-writer.ts) moves.
+      budgetBytes: CATCH_UP_BUDGET,
       onProblem: (path, error) => options.onProblem(`${path}: ${error.message}`),
     });
     let walkedAll = (): void => {};
@@ -105,6 +113,7 @@ class LiveWatch implements LiveSession {
       clearInterval(this.timer);
       await this.watcher.close();
       this.hub.close();
+      this.writer.flush();
       this.findings.finish();
     })();
     return this.stopped;
@@ -122,12 +131,14 @@ class LiveWatch implements LiveSession {
       onError: (error) => this.options.onProblem(`watching: ${error.message}`),
       onReady: () => {
         this.followWaitingSyslogs();
+        this.writer.walked();
         walkedAll();
       },
     });
   }
 
   private follow(path: string, place: FollowedPlace): void {
+    this.writer.expect(place.bundle, path);
     if (!this.walked && place.kind === "syslog") this.waitingSyslogs.set(path, place);
     else this.hub.follow(path, place);
   }
@@ -158,8 +169,10 @@ class LiveWatch implements LiveSession {
   private tick(): void {
     this.ticks++;
     try {
+      this.writer.tick();
       this.findings.tick();
       this.watcher.relistYoungFolders();
+      this.checkpoints.tick();
       if (!this.options.poll && this.sweepTicks > 0 && this.ticks % this.sweepTicks === 0) this.hub.pokeAll();
     } catch (error) {
       this.options.onProblem((error as Error).message);
