@@ -39,7 +39,11 @@ function findingRow(finding: StoredFinding, columns: Columns, theme: Theme): Row
     { text: "  " },
     { text: severityLabel[finding.severity], color: severityColor(theme, finding.severity), bold: finding.status === "open" },
     // An acknowledgement in effect replaces "open": known, being handled (the detail says by whom).
-    { text: ` ${cell(finding.acknowledgement?.active ? "acked" : finding.status, 8)} `, dim: finding.acknowledgement?.active === true },
+    // "superseded" does not fit the column: "aside" (set aside; the detail and the preview say by which finding).
+    {
+      text: ` ${cell(finding.acknowledgement?.active ? "acked" : finding.status === "superseded" ? "aside" : finding.status, 8)} `,
+      dim: finding.acknowledgement?.active === true || finding.status === "superseded",
+    },
     { text: cell(finding.action, columns.action), bold: true },
     { text: ` ${cell(scopeOf(finding), columns.scope)} ` },
     { text: formatShortTime(finding.firstSeen) },
