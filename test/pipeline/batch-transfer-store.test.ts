@@ -7,7 +7,7 @@ last block, and with a final empty batch.
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addSyslogFile } from "../helpers/store-files.js";
+import { addSyslogFile, generatedLines } from "../helpers/store-files.js";
 import { openDatabase } from "../../src/store/db.js";
 import { Store, type FileRecord, type LineToStore } from "../../src/store/store.js";
 import { BlockSealer } from "../../src/store/block-codec.js";
@@ -16,26 +16,7 @@ import { slimBatch } from "../../src/pipeline/batch-transfer.js";
 import type { ParsedBatch } from "../../src/pipeline/parse-batches.js";
 import { tempDir } from "../helpers/temp.js";
 
-const START = Date.UTC(2026, 10, 16, 0, 0, 0);
-
-/** Line `n`: lengths vary (blocks close on bytes at differing line counts), a time on most, events now and then. */
-function lineAt(n: number): LineToStore {
-  const ts = n % 13 === 0 ? null : START + n * 1500 - (n % 7) * 4000;
-  return {
-    lineNo: n,
-    ts,
-    host: `node${n % 3}`,
-    program: n % 4 === 0 ? "cmcld" : "sshd",
-    package: n % 9 === 0 ? "oracle_pkg" : null,
-    format: ts === null ? "unknown" : "syslog",
-    text: `line ${n} ${"abcdefghij".repeat(n % 40)}${n % 17 === 0 ? " é" : ""}`,
-    events: n % 6 === 0 ? [{ kind: "test.event", fields: { n } }] : n % 29 === 0 ? [{ kind: "line.unread" }] : [],
-    startOffset: n * 1000,
-    endOffset: n * 1000 + 999,
-  };
-}
-
-const lines = (from: number, to: number): LineToStore[] => Array.from({ length: to - from + 1 }, (_, index) => lineAt(from + index));
+const lines = (from: number, to: number): LineToStore[] => generatedLines(from, to, { stepsBack: true, unreadMarkers: true });
 
 function newStore(directory: string, name: string): { store: Store; file: FileRecord } {
   const store = new Store(openDatabase(join(directory, name)));

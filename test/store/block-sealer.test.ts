@@ -7,32 +7,13 @@ only where its own block boundaries agree.
 import zlib from "node:zlib";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { addSyslogFile } from "../helpers/store-files.js";
+import { addSyslogFile, generatedLines } from "../helpers/store-files.js";
 import { openDatabase } from "../../src/store/db.js";
 import { Store, type LineToStore } from "../../src/store/store.js";
 import { BlockSealer, encodeBlock, WRITE_CODEC, type SealedBlock } from "../../src/store/block-codec.js";
 import { tempDir } from "../helpers/temp.js";
 
-const START = Date.UTC(2026, 10, 16, 0, 0, 0);
-
-/** Line `n`: lengths vary (so blocks close on bytes at differing line counts), a time on most, an event now and then. */
-function lineAt(n: number): LineToStore {
-  const ts = n % 13 === 0 ? null : START + n * 1500;
-  return {
-    lineNo: n,
-    ts,
-    host: `node${n % 3}`,
-    program: n % 4 === 0 ? "cmcld" : "sshd",
-    package: n % 9 === 0 ? "oracle_pkg" : null,
-    format: ts === null ? "unknown" : "syslog",
-    text: `line ${n} ${"abcdefghij".repeat(n % 40)}${n % 17 === 0 ? " é" : ""}`,
-    events: n % 6 === 0 ? [{ kind: "test.event", fields: { n } }] : [],
-    startOffset: n * 1000,
-    endOffset: n * 1000 + 999,
-  };
-}
-
-const lines = (from: number, to: number): LineToStore[] => Array.from({ length: to - from + 1 }, (_, index) => lineAt(from + index));
+const lines = (from: number, to: number): LineToStore[] => generatedLines(from, to);
 
 function newStore(directory: string, name: string): { store: Store; fileId: number } {
   const store = new Store(openDatabase(join(directory, name)));

@@ -22,6 +22,14 @@ export interface HtmlOptions {
 }
 
 const esc = escapeHtml;
+
+/** "oracle_pkg / oradg", "nodeA1 / oracle_pkg": the names given, escaped, empty ones left out. */
+function joinedNames(...names: readonly (string | null | undefined)[]): string {
+  return names
+    .filter((value): value is string => Boolean(value))
+    .map(esc)
+    .join(" / ");
+}
 const SEVERITY_WORD: Readonly<Record<Severity, string>> = { critical: "CRITICAL", warning: "WARNING", info: "INFO" };
 
 /** The chart's colour of each class of pair state (src/catalogue/vocabulary.ts), with the legend's words. */
@@ -262,10 +270,7 @@ function openSection({ model, time, source, bundleOf }: HtmlContext): string[] {
   if (model.supersededFindings.length > 0) {
     out.push(`<h3>Set aside while another finding is open (${model.supersededFindings.length}): do not follow their steps now</h3>`, "<ul>");
     for (const finding of model.supersededFindings) {
-      const scope = [finding.package, finding.deviceGroup]
-        .filter((value): value is string => Boolean(value))
-        .map(esc)
-        .join(" / ");
+      const scope = joinedNames(finding.package, finding.deviceGroup);
       out.push(
         `<li>${SEVERITY_WORD[finding.severity]} ${esc(finding.title)} <span class="muted">[${esc(finding.action)}]${scope ? ` ${scope}` : ""}` +
           ` first seen ${time(finding.firstSeen)}, set aside by ${esc((finding.supersededBy ?? "").slice(0, 8))}</span></li>`,
@@ -286,11 +291,7 @@ function resolvedSection({ model, time, bundleOf }: HtmlContext): string[] {
     );
     for (const finding of model.resolvedFindings) {
       // Many incidents reuse oradg/oracle_pkg: what it was about is half of what resolved.
-      const scope =
-        [finding.package, finding.deviceGroup]
-          .filter((value): value is string => Boolean(value))
-          .map(esc)
-          .join(" / ") || "&ndash;";
+      const scope = joinedNames(finding.package, finding.deviceGroup) || "&ndash;";
       const bundle = bundleOf(finding.bundle);
       out.push(
         `<tr><td>${SEVERITY_WORD[finding.severity]}</td><td>${esc(finding.title)} <span class="muted">[${esc(finding.action)}]</span>` +
@@ -396,10 +397,7 @@ function unreadSection({ model, cwd, source, unreadable }: HtmlContext): string[
   else {
     out.push('<div class="scroll"><table><thead><tr><th>Time</th><th>Host / package</th><th>Words</th><th>Line</th></tr></thead><tbody>');
     for (const line of model.unreadLines) {
-      const about = [line.host, line.package]
-        .filter((value): value is string => Boolean(value))
-        .map(esc)
-        .join(" / ");
+      const about = joinedNames(line.host, line.package);
       out.push(
         `<tr><td class="mono">${line.ts === null ? "?" : esc(shortTime(line.ts))}</td><td>${about || "&ndash;"}</td><td>${esc(line.terms)}</td>` +
           `<td>${source(line.file, line.line)}<br><span class="mono">${esc(line.text.trim())}</span></td></tr>`,
