@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { formatError, McAdvisorError, UsageError } from "../errors.js";
 import { version } from "../version.js";
 import { describeSqliteFailure } from "../store/sqlite-failure.js";
+import { guardStandardOutput } from "./output.js";
 
 /** Exit status 3: the analysis itself failed (usage, unreadable database ...), as a monitoring plugin's UNKNOWN. */
 export const EXIT_FAILURE = 3;
@@ -47,6 +48,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
 
 /** The only place that turns errors into messages and exit codes. */
 export async function runCli(argv: readonly string[]): Promise<number> {
+  guardStandardOutput();
   // A bare --version answers as commander would (the version, a newline, exit 0) without loading it (start-up).
   if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
     process.stdout.write(`${version}\n`);

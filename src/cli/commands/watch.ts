@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { whenStandardOutputCloses } from "../output.js";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { openDatabase } from "../../store/db.js";
@@ -131,6 +132,9 @@ export function register(program: Command): void {
         const stopSignal = new Promise<string>((resolveStop) => {
           process.once("SIGINT", () => resolveStop("SIGINT"));
           process.once("SIGTERM", () => resolveStop("SIGTERM"));
+          // The reader of the changes went away (`watch | head`): nobody is told anything more, unless --emit
+          // delivers them elsewhere.
+          if (!emitTo.some((target) => target.kind !== "jsonl" || target.path !== "-")) whenStandardOutputCloses(() => resolveStop("closed output"));
         });
         await session.ready;
         const watched = [...targets.files, ...targets.directories].map((target) => sanitizeForTerminal(target)).join(", ");
