@@ -71,6 +71,8 @@ interface CompiledRule {
   readonly count: { atLeast: number; withinMs: number } | null;
   readonly absent: { pattern: CompiledPattern; withinMs: number } | null;
   readonly related: { patterns: readonly CompiledPattern[]; withinMs: number } | null;
+  /** The state paths its steps read: the model shows the lines behind those it keeps (PairModel.witnesses). */
+  readonly witnessPaths: readonly string[];
   readonly resolvedBy: readonly CompiledPattern[];
   /** Every pattern the rule has (steps, absent, related, resolvedBy): an event none of them can match changes nothing of the rule's. */
   readonly patterns: readonly CompiledPattern[];
@@ -417,6 +419,7 @@ function compileRule(rule: Rule): CompiledRule {
     count: match.count ? { atLeast: match.count.atLeast, withinMs: durationMs(match.count.within) } : null,
     absent: absent && match.absent ? { pattern: absent, withinMs: durationMs(match.absent.within) } : null,
     related: match.related ? { patterns: related, withinMs: durationMs(match.related.within ?? "1h") } : null,
+    witnessPaths: [...new Set((match.sequence ?? (match.event ? [match.event] : [])).flatMap((pattern) => conditionPaths(pattern.state)))],
     resolvedBy,
     patterns,
     escalations: [...(rule.escalate ?? [])]
@@ -845,8 +848,15 @@ export class RuleEngine {
         )
       : [];
     const unread = this.unreadOf(compiled, context, last).filter((line) => !events.includes(line) && !related.includes(line));
-    if (related.length === 0 && unread.length === 0) return events;
-    return [...unread, ...related, ...events].sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0));
+    // The lines behind what the model says (a start on another node hours before): however old, they are the proof.
+    const witnesses =
+      compiled.witnessPaths.length > 0
+        ? this.model
+            .witnesses(compiled.witnessPaths, context)
+            .filter((line) => !events.includes(line) && !related.includes(line) && !unread.includes(line) && (line.ts ?? last) <= last)
+        : [];
+    if (related.length === 0 && unread.length === 0 && witnesses.length === 0) return events;
+    return [...witnesses, ...unread, ...related, ...events].sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0));
   }
 
   /** A line about replication that no grammar read: remembered (bounded) for the findings of its scope. */

@@ -48,6 +48,13 @@ interface PackageState {
   neither halted nor lost with its node since): both may be writing its data. Null once one of them halts it.
   */
   alsoRunningOn: string | null;
+  /** The line that started it on its node (the latest start line there). */
+  startLine: LogEvent | null;
+  /**
+  Why the logs show it still running on alsoRunningOn: the line that started it there and, when that node is in a
+  second cluster, the membership it logged without the starting node. Shown as the finding's evidence (witnesses).
+  */
+  alsoRunningLines: readonly LogEvent[];
   /** Settings from configuration files (name upper case → value as written). */
   readonly config: Map<string, string>;
   /** AUTO_* / FORCEFLAG / fence as logged (latest wins over configuration). */
@@ -170,11 +177,11 @@ export class PairModel {
   /** Nodes whose Raid Manager instance was seen stopped and not started since. */
   private readonly horcmStopped = new Set<string>();
   /** Nodes that logged losing the cluster's tie-break (lock or quorum) and were not seen in a cluster since. */
-  private readonly outOfCluster = new Set<string>();
+  private readonly outOfCluster = new Map<string, LogEvent>();
   /** When each node was last seen failing or leaving (timed out, reset, lost the tie-break, left a membership): its packages stopped then. */
   private readonly nodeLostAt = new Map<string, number>();
   /** The latest cluster membership each node logged naming itself, and when: the cluster it is in by its own account. */
-  private readonly ownMembership = new Map<string, { readonly members: ReadonlySet<string>; readonly ts: number }>();
+  private readonly ownMembership = new Map<string, { readonly members: ReadonlySet<string>; readonly ts: number; readonly line: LogEvent }>();
   /** When each node logged losing its cluster itself (the tie-break lost, cmcld died). */
   private readonly selfLostAt = new Map<string, number>();
   /** Device -> the package whose run script mounted it (pkg.fs.mount). */
@@ -324,6 +331,8 @@ export class PairModel {
         lostWith: null,
         sideAtStart: null,
         alsoRunningOn: null,
+        startLine: null,
+        alsoRunningLines: [],
         config: new Map(),
         logged: new Map(),
       };
@@ -407,7 +416,7 @@ export class PairModel {
     [
       "cluster.lock.failed",
       ({ node, event }) => {
-        this.clusterMember(node, false);
+        this.clusterMember(node, false, event);
         this.nodeLost(node, event.ts);
         this.selfLost(node, event);
       },
@@ -415,22 +424,22 @@ export class PairModel {
     [
       "cluster.quorum.lost",
       ({ node, event }) => {
-        this.clusterMember(node, false);
+        this.clusterMember(node, false, event);
         this.nodeLost(node, event.ts);
         this.selfLost(node, event);
       },
     ],
     ["cluster.member.unhealthy", ({ node, event }) => this.nodeLost(node, event.ts)],
     ["node.reset", ({ node, event }) => this.nodeLost(node, event.ts)],
-    ["cluster.forming", ({ node }) => this.clusterMember(node, true)],
-    ["cluster.formed", ({ node }) => this.clusterMember(node, true)],
+    ["cluster.forming", ({ node, event }) => this.clusterMember(node, true, event)],
+    ["cluster.formed", ({ node, event }) => this.clusterMember(node, true, event)],
     [
       "cluster.membership",
       ({ fields, event }) => {
         if (typeof fields.members !== "string") return;
         const members = new Set(fields.members.split(",").map((member) => member.trim()));
-        for (const member of members) this.clusterMember(member, true);
-        if (event.host && members.has(event.host) && event.ts !== null) this.ownMembership.set(event.host, { members, ts: event.ts });
+        for (const member of members) this.clusterMember(member, true, event);
+        if (event.host && members.has(event.host) && event.ts !== null) this.ownMembership.set(event.host, { members, ts: event.ts, line: event });
         // A node running a package and left out of a new membership failed or was halted.
         for (const state of this.packages.values()) if (state.running && state.node !== null && !members.has(state.node)) this.nodeLost(state.node, event.ts);
       },
@@ -602,10 +611,10 @@ export class PairModel {
     if (group) group.resync = { mode: fields.mode ?? null, outcome: fields.outcome ?? null, node, ts: event.ts };
   }
 
-  private clusterMember(node: string | null, member: boolean): void {
+  private clusterMember(node: string | null, member: boolean, event: LogEvent): void {
     if (node === null || node === "") return;
     if (member) this.outOfCluster.delete(node);
-    else this.outOfCluster.add(node);
+    else this.outOfCluster.set(node, event);
   }
 
   private onHorcm({ event, fields, group, node }: AppliedEvent): void {
@@ -619,7 +628,13 @@ export class PairModel {
     if (!packageName) return;
     this.noteRunOnSsws(group, node);
     const state = this.packageState(packageName);
-    if (state.node !== node) state.alsoRunningOn = this.stillRunningOn(packageName, state, node) ? state.node : null;
+    if (state.node !== node) {
+      state.alsoRunningOn = this.stillRunningOn(packageName, state, node) ? state.node : null;
+      state.alsoRunningLines = state.alsoRunningOn !== null ? this.stillRunningLines(state, node) : [];
+      state.startLine = event;
+    } else if (!state.running || state.startLine === null) {
+      state.startLine = event;
+    }
     state.node = node;
     state.running = true;
     state.startedAt = event.ts;
@@ -663,6 +678,16 @@ export class PairModel {
     return this.packageConfigGroups.has(packageName) || this.packageLinkedGroups.has(packageName);
   }
 
+  /** The lines behind alsoRunningOn: its start on the node it still runs on, and that node's second cluster. */
+  private stillRunningLines(state: PackageState, startingNode: string | null): LogEvent[] {
+    const lines: LogEvent[] = [];
+    if (state.startLine !== null) lines.push(state.startLine);
+    const own = state.node !== null ? this.ownMembership.get(state.node) : undefined;
+    if (own !== undefined && state.node !== null && state.startedAt !== null && this.inSeparateCluster(state.node, state.startedAt, startingNode))
+      lines.push(own.line);
+    return lines;
+  }
+
   /**
   Other nodes reported `node` gone (not heard, left out of their membership), yet by its own log it formed or kept a
   cluster without `other` after the package started there, and did not lose it since: two clusters, not a failure.
@@ -687,10 +712,14 @@ export class PairModel {
   /** The package is down after a halt or a failed start on `node`; a line about another node than where it runs changes nothing. */
   private stopped(packageName: string, node: string | null): void {
     const state = this.packageState(packageName);
-    if (node !== null && state.alsoRunningOn === node) state.alsoRunningOn = null;
+    if (node !== null && state.alsoRunningOn === node) {
+      state.alsoRunningOn = null;
+      state.alsoRunningLines = [];
+    }
     if (state.running && node !== null && state.node !== null && state.node !== node) return;
     state.running = false;
     state.alsoRunningOn = null;
+    state.alsoRunningLines = [];
   }
 
   /** Every package running on `node` is down (the node failed). */
@@ -885,6 +914,22 @@ export class PairModel {
   for the group now and first, and the other site. Without a name, the side and the nodes seen on each
   side, inferred from the pair states (`source` is the line that placed the node).
   */
+  /**
+  The lines that set the values `paths` read, for the paths whose lines the model keeps: a finding's proof that
+  its related lines may have lost (the package's start on another node hours before, the tie-break its node lost).
+  */
+  witnesses(paths: readonly string[], context: { package: string | null; node: string | null }): LogEvent[] {
+    const lines: LogEvent[] = [];
+    for (const path of paths) {
+      if (path === "package.alsoRunningOn" && context.package !== null) lines.push(...(this.packages.get(context.package)?.alsoRunningLines ?? []));
+      if (path === "node.outOfCluster" && context.node !== null) {
+        const line = this.outOfCluster.get(context.node);
+        if (line !== undefined) lines.push(line);
+      }
+    }
+    return lines;
+  }
+
   siteInfo(context: { deviceGroup: string | null; node: string | null }): SiteInfo | null {
     const { deviceGroup, node } = context;
     if (node === null) return null;

@@ -488,4 +488,57 @@ describe("related lines", () => {
     const [finding] = engine.findings();
     expect(finding.evidence.map((evidence) => evidence.text)).toEqual([...later.slice(-6), failed].map((each) => each.raw));
   });
+
+  it("shows the lines behind what the model says, however old and however many related lines came since", () => {
+    // Split brain: oracle_pkg started on nodeA1 at midnight; at 13:00 nodeA1 forms a cluster without site B; at 14:00
+    // site B forces it on nodeB1 after a flood of related lines. Its evidence must show why "still running on nodeA1".
+    const engine = new RuleEngine([
+      rule({
+        id: "split-brain",
+        severity: "critical",
+        summary: "{package} started on {node} while running on {package.alsoRunningOn}",
+        match: {
+          key: "package",
+          related: { within: "24h", events: [{ kind: ["pair.state", "pkg.started"] }] },
+          event: { kind: "pkg.started", state: { "package.alsoRunningOn": { exists: true } } },
+        },
+        advice: { action: "investigate", steps: [{ where: "both sites", command: "cmviewcl -v", why: "which cluster runs it" }] },
+      }),
+    ]);
+    const onNode = (kind: string, at: number, node: string, fields: Record<string, Scalar> = {}) =>
+      event(kind, at, {
+        host: node,
+        node,
+        package: "oracle_pkg",
+        deviceGroup: "oradg",
+        source: { file: `${node}/var/adm/syslog/syslog.log`, line: ++line },
+        fields,
+      });
+    engine.push(event("config.setting", null, { package: "oracle_pkg", fields: { name: "DEVICE_GROUP", value: "oradg" } }));
+    const startA = onNode("pkg.started", T0, "nodeA1");
+    engine.push(startA);
+    engine.push(onNode("cluster.member.unhealthy", T0 + 3 * HOUR, "nodeB1", { member: "nodeA1" }));
+    const ownCluster = event("cluster.membership", T0 + 3 * HOUR + MINUTE, {
+      host: "nodeA1",
+      source: { file: "nodeA1/var/adm/syslog/syslog.log", line: ++line },
+      fields: { members: "nodeA1,nodeA2" },
+    });
+    engine.push(ownCluster);
+    engine.push(
+      event("cluster.membership", T0 + 3 * HOUR + 2 * MINUTE, {
+        host: "nodeB1",
+        source: { file: "nodeB1/var/adm/syslog/syslog.log", line: ++line },
+        fields: { members: "nodeB1,nodeB2" },
+      }),
+    );
+    for (let minute = 0; minute < 10; minute++)
+      engine.push(onNode("pair.state", T0 + 4 * HOUR + minute * MINUTE, "nodeB1", { side: "local", role: "SVOL", state: "SSWS" }));
+    const startB = onNode("pkg.started", T0 + 5 * HOUR, "nodeB1");
+    engine.push(startB);
+    const [finding] = engine.findings();
+    expect(finding.summary).toBe("oracle_pkg started on nodeB1 while running on nodeA1");
+    const shown = finding.evidence.map((evidence) => evidence.text);
+    expect(shown.slice(0, 2)).toEqual([startA.raw, ownCluster.raw]);
+    expect(shown.at(-1)).toBe(startB.raw);
+  });
 });
