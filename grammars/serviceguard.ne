@@ -247,6 +247,8 @@ function nodeThatLeft(words: string[], lower: string[]): string | undefined {
 }
 
 const LOCK_FAILED = ["failed", "denied", "unable", "cannot"];
+const LOCK_NOT_GOT = new Set(["obtained", "granted", "acquired", "got"]);
+const stripPunctuation = (word: string): string => word.replace(/[.,;:!]+$/, "");
 const SERVER_DOWN = ["unavailable", "unreachable", "down", "lost", "timed", "responding"];
 
 /**
@@ -261,13 +263,17 @@ function arbitration(words: string[], lower: string[]): Draft[] {
   if (!text.includes("quorum") && !(text.includes("cluster lock"))) return [];
   const events: Draft[] = [];
   const server = nameAfter(words, lower, "server");
-  if (lower.includes("lock") && LOCK_FAILED.some((word) => lower.includes(word))) {
+  // "Cluster lock not obtained", "the lock was not granted": a refusal in other words.
+  const notGot = lower.includes("not") && lower.some((word) => LOCK_NOT_GOT.has(stripPunctuation(word)));
+  // The tie-breaker gave the lock to the other half: this node lost the tie-break.
+  const toOther = /\b(?:granted|gave|given|awarded)\b.*\block\b.*\bto the other\b|\block\b.*\b(?:granted|gave|given|awarded)\b.*\bto the other\b/.test(text);
+  if (lower.includes("lock") && (LOCK_FAILED.some((word) => lower.includes(word)) || notGot || toOther)) {
     const lockIndex = lower.indexOf("lock");
     const lock = lockIndex >= 0 && words[lockIndex + 1]?.startsWith("/") ? words[lockIndex + 1] : undefined;
     events.push(draft("cluster.lock.failed", {}, { lock, server: after(words, "at") ?? server }));
     // Refused the lock while the cluster re-forms: this node lost the tie-break and leaves the cluster
     // (the losing half halts: Managing Serviceguard, "Cluster Lock"), as the daemon's "lost the quorum".
-    if (lower.some((word) => /^re-?form/.test(word))) return [...events, draft("cluster.quorum.lost")];
+    if (toOther || lower.some((word) => /^re-?form/.test(word))) return [...events, draft("cluster.quorum.lost")];
   } else if (text.includes("quorum server") && SERVER_DOWN.some((word) => lower.includes(word))) {
     events.push(draft("quorum.server.unavailable", {}, { server }));
   }
@@ -305,7 +311,7 @@ export const meta = {
   formats: ["syslog", "pkglog"],
   // Cheap gate: every sentence's identifying words, merged where one covers another ("form"
   // covers "formed", "[Mm]ounting" covers "Unmounting", "activating" covers "Deactivating").
-  prefilter: /[Pp]ackage|[Qq]uorum|[Cc]luster [Ll]ock|Service .* terminated|Request from|Executing|[Ss]witching|Timed out|form|membership|Member|unable to run|evicted|daemon|Lost connection|Could not read|^\s*cm[a-z]|Starting|Halting|[Aa]ctivating|Checking|[Mm]ounting|IP address|ERROR|WARNING|Function|Failed to|trying again|[Cc]onfiguration|^\s*(?:vgchange|umount|Unmount)/,
+  prefilter: /[Pp]ackage|[Qq]uorum|[Cc]luster [Ll]ock|Service .* terminated|Request from|Executing|[Ss]witching|Timed out|form|membership|Member|unable to run|evicted|no longer a|daemon|Lost connection|Could not read|^\s*cm[a-z]|Starting|Halting|[Aa]ctivating|Checking|[Mm]ounting|IP address|ERROR|WARNING|Function|Failed to|trying again|[Cc]onfiguration|^\s*(?:vgchange|umount|Unmount)/,
   description: "Serviceguard daemon messages, CM-CMD command lines, and package control script steps, banners and errors",
 };
 
@@ -407,6 +413,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Failed to obtain cluster lock; cluster reformation did not complete", expect: [{ kind: "cluster.lock.failed" }, { kind: "cluster.quorum.lost" }] },
   { text: "Unable to get the quorum server lock during cluster re-formation", expect: [{ kind: "cluster.lock.failed" }, { kind: "cluster.quorum.lost" }] },
   { text: "Failed obtaining the lock from quorum server qs01", expect: [{ kind: "cluster.lock.failed", fields: { server: "qs01" } }] },
+  // The same refusal in other words; the lock given to the other half is a tie-break lost.
+  { text: "Cluster lock not obtained: quorum server qs-dijon granted the lock to the other partition", expect: [{ kind: "cluster.lock.failed", fields: { server: "qs-dijon" } }, { kind: "cluster.quorum.lost" }] },
+  { text: "Cluster lock was not acquired from quorum server qs01", expect: [{ kind: "cluster.lock.failed", fields: { server: "qs01" } }] },
+  { text: "Obtained the cluster lock from quorum server qs-dijon", expect: [] },
+  { text: "This node is no longer a cluster member. Halting node lyndb1 to protect data integrity.", expect: [{ kind: "cluster.quorum.lost" }] },
   { text: "Failed to start package pkgA", expect: [{ kind: "pkg.start.failed", package: "pkgA" }] },
   { text: "###### Failed to start package for sap_pkg. ######", expect: [{ kind: "pkg.start.failed", package: "sap_pkg" }] },
   { text: "Failed to open /var/adm/cmcluster/log/foo", expect: [] },
@@ -474,6 +485,10 @@ sentence ->
       {% (d) => [draft("cmcld.starved", {}, { seconds: Number(d[9].value) })] %}
   | "This" "node" "is" "at" "risk" "of" "being" "evicted" rest
       {% () => [draft("cluster.eviction.risk")] %}
+  # "This node is no longer a cluster member. Halting node X to protect data integrity": the node lost its cluster
+  # (the losing half of a tie-break halts), said without the word quorum. Wording not public.
+  | "This" "node" "is" "no" "longer" rest
+      {% (d) => (/^(?:a |an active )?(?:cluster )?member\b/i.test(values(d[5]).join(" ")) ? [draft("cluster.quorum.lost")] : []) %}
   | "This" "package" "is" "configured" "with" "remote" "data" "replication" rest
       {% () => [draft("pkg.replication.configured")] %}
   | "Lost" "connection" "with" daemonName "cluster" "daemon" %word rest
