@@ -674,7 +674,7 @@ export class PairModel {
   private stillRunningOn(packageName: string, state: PackageState, startingNode: string | null): boolean {
     if (!state.running || state.node === null || state.startedAt === null) return false;
     const lost = this.nodeLostAt.get(state.node);
-    if (lost !== undefined && lost >= state.startedAt && !this.inSeparateCluster(state.node, state.startedAt, startingNode)) return false;
+    if (lost !== undefined && lost >= state.startedAt && !this.inSeparateCluster(state.node, startingNode)) return false;
     return this.packageConfigGroups.has(packageName) || this.packageLinkedGroups.has(packageName);
   }
 
@@ -683,18 +683,18 @@ export class PairModel {
     const lines: LogEvent[] = [];
     if (state.startLine !== null) lines.push(state.startLine);
     const own = state.node !== null ? this.ownMembership.get(state.node) : undefined;
-    if (own !== undefined && state.node !== null && state.startedAt !== null && this.inSeparateCluster(state.node, state.startedAt, startingNode))
-      lines.push(own.line);
+    if (own !== undefined && state.node !== null && state.startedAt !== null && this.inSeparateCluster(state.node, startingNode)) lines.push(own.line);
     return lines;
   }
 
   /**
-  Other nodes reported `node` gone (not heard, left out of their membership), yet by its own log it formed or kept a
-  cluster without `other` after the package started there, and did not lose it since: two clusters, not a failure.
+  Other nodes reported `node` gone (not heard, left out of their membership), yet by its own log its latest cluster
+  (formed before the package started there, or kept after) is one without `other`, and it did not lose it since:
+  two clusters, not a failure. (A site that wins the tie-break forms its cluster first and starts the package in it.)
   */
-  private inSeparateCluster(node: string, since: number, other: string | null): boolean {
+  private inSeparateCluster(node: string, other: string | null): boolean {
     const own = this.ownMembership.get(node);
-    if (own === undefined || own.ts < since || other === null || own.members.has(other)) return false;
+    if (own === undefined || other === null || own.members.has(other)) return false;
     const selfLost = this.selfLostAt.get(node);
     return selfLost === undefined || selfLost < own.ts;
   }
@@ -875,6 +875,9 @@ export class PairModel {
     "takeover.node": ({ group }) => group?.takeover?.node ?? null,
     "takeover.sinceSync": ({ group }) => (group?.takeover ? group.takeoverSinceSync : false),
     "takeover.happened": ({ group }) => (group ? this.tookOver(group) || group.ranOnSswsSinceSync : false),
+    // A package of the group ran (started or halted) on the SSWS side since the last PAIR: the failover site's copy
+    // served production, so it holds the newest data.
+    "takeover.packageRan": ({ group }) => (group ? group.ranOnSswsSinceSync : false),
     "split.option": ({ group }) => group?.split?.option ?? null,
     "split.node": ({ group }) => group?.split?.node ?? null,
     "split.sinceSync": ({ group }) => (group?.split ? group.splitSinceSync : false),
