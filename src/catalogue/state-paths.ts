@@ -46,6 +46,7 @@ export const STATE_PATHS = [
   "takeover.node",
   "takeover.sinceSync",
   "takeover.happened",
+  "takeover.packageRan",
   "split.option",
   "split.node",
   "split.sinceSync",
