@@ -817,6 +817,8 @@ function interpret(whole: Token[]): Draft[] {
     const aboutStart = replicationFact || deviceGroup !== undefined && deviceGroup !== null
       || lower.some((word) => START_NOUNS.has(word) || /^(?:package|pkg|metrocluster|takeover|refus\w*|denied)$/.test(word))
       || tokens.length === 2; // the body is only "exit 1": the Metrocluster check's own last line in a package log
+    // "Halt script for package web failed with exit 1": a halt's exit status, not a start's (round 10 #12).
+    const aboutHalt = !replicationFact && lower.some((word) => /^(?:halt|halting|halted|stop|stopping|stopped|shutdown)$/.test(word));
     for (let index = 0; index < tokens.length; index++) {
       // key=value forms: "decision=NO_START exit=1", "action=refuse", "result=start_denied".
       if (tokens[index].type === "assignment") {
@@ -843,7 +845,7 @@ function interpret(whole: Token[]): Draft[] {
       // A bare "exit 1" is Metrocluster's refusal only on a line about replication or a package start: a cron job
       // or a script that "FAILED exit 1" is not (round4 14, a healthy day), nor the exit of a part of the package the
       // line is about ("Service bankcore_mon in package bankpkg failed (exit 1)": a service, a daemon, a unit).
-      if (lower[index] === "exit" && (tokens[index + 1]?.value === "1" || tokens[index + 1]?.value === "2") && tokens[index + 1].type === "number" && aboutStart && !notPackageObject(lower[0])) return index;
+      if (lower[index] === "exit" && (tokens[index + 1]?.value === "1" || tokens[index + 1]?.value === "2") && tokens[index + 1].type === "number" && aboutStart && !aboutHalt && !notPackageObject(lower[0])) return index;
     }
     return -1;
   }
@@ -1224,6 +1226,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "horcm@2.service: Unit is disabled, not starting (preset changed by package update).", expect: [{ kind: "horcm.error", fields: { instance: 2 } }] },
   { text: "Cluster daemon not started on this node: AUTOSTART_CMCLD=0 in /etc/rc.config.d/cmcluster", expect: [] },
   { text: "Service bankcore_mon in package bankpkg failed (exit 1).", expect: [] },
+  { text: "Halt script for package web failed with exit 1.", expect: [] },
   { text: "Package payroll not started: AUTO_RUN is disabled after recovery (continental primary package)", expect: [] },
   { text: "cmclconfd not started: the node is not configured", expect: [] },
   { text: "automatic start on a split secondary copy is disabled in the package environment file; refusing here (exit 2)", expect: [{ kind: "mc.start.refused", fields: { exitCode: 2 } }] },

@@ -227,6 +227,11 @@ function scanFree(tokens: Token[]): Draft[] {
     if (packageName) events.push(draft("pkg.script.timeout", { package: packageName }, { phase: lower[script - 1] }));
   }
   if (!events.some((event) => event.kind === "pkg.script.timeout")) events.push(...(scriptTimeout(tokens) ?? []));
+  // "Halt script for package web failed with exit 1": cmcld saying the halt failed (wording not public).
+  if (script > 0 && lower[script - 1] === "halt" && lower.includes("failed") && !events.some((event) => event.kind === "pkg.script.timeout")) {
+    const packageName = nameAfter(words, lower, "package");
+    if (packageName) events.push(draft("pkg.halt.failed", { package: packageName }));
+  }
   const leftNode = nodeThatLeft(words, lower);
   if (leftNode) events.push(draft("node.timeout", { node: leftNode, package: nameAfter(words, lower, "package") }));
   events.push(...arbitration(words, lower));
@@ -425,6 +430,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Package pkgB is no longer running on node nodeB2 (node timed out)", expect: [{ kind: "node.timeout", package: "pkgB", node: "nodeB2" }] },
   { text: "Package pkgA is no longer running on node nodeA1.", expect: [] },
   { text: "Package pkgA cannot run on node nodeB1, failed dependency", expect: [] },
+  { text: "Halt script for package web failed with exit 1.", expect: [{ kind: "pkg.halt.failed", package: "web" }] },
   { text: "Package paypkg halted on node pay-a1.", expect: [{ kind: "pkg.halted", package: "paypkg", node: "pay-a1" }] },
   { text: "Package paypkg started on node pay-b1.", expect: [{ kind: "pkg.started", package: "paypkg", node: "pay-b1" }] },
 ];
