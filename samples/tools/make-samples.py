@@ -2799,6 +2799,27 @@ def s62_package_started_while_running_elsewhere():
                "At 01:12 the quorum server stops answering; at 01:40 the heartbeat between the sites breaks too, no node can get the cluster lock, and every node halts its cluster. At 02:05 an operator on nodeA1 runs cmruncl -n nodeA1 and starts oracle_pkg there; at 02:11 another on nodeB1 does the same at site B. The logs never show oracle_pkg halted on nodeA1: both sites may now be writing its data. Operator: cmviewcl -v and pairdisplay -g oradg -fcx at both sites, halt oracle_pkg at the site whose data will be given up, and decide with the application owners before any resync.")
 
 
+def s64_node_failed_packages_silent():
+    b = Bundle("node-failed-packages-silent")
+    survivors = ["nodeA2"] + SITE_B
+    # nodeA1's logs were not collected (it does not boot); the survivors' syslogs only, no package log
+    for node in survivors:
+        b.noise(node, T(23, 6, 0), T(23, 18, 0), "day")
+    cluster_up(b, survivors, T(23, 6, 0, 12), members_of=SITE_A + SITE_B)
+    # 14:40 nodeA1 stops answering: the others re-form without it; then no line about any package for hours
+    for node in survivors:
+        b.sys(node, T(23, 14, 40, 10), "cmcld[2048]", "Member nodeA1 seems unhealthy, not receiving heartbeats from it.")
+        b.sys(node, T(23, 14, 40, 16), "cmcld[2048]", "Attempting to form a new cluster")
+        b.sys(node, T(23, 14, 40, 20), "cmcld[2048]", "Obtaining Cluster Lock from quorum server qs01")
+        b.sys(node, T(23, 14, 40, 21), "cmcld[2048]", "3 nodes have re-formed the cluster")
+        b.sys(node, T(23, 14, 40, 21), "cmcld[2048]", "The new active cluster membership is: nodeA2(id=2), nodeB1(id=3), nodeB2(id=4)")
+    b.sys("nodeA2", T(23, 15, 30, 0), "CM-CMD[5120]", "cmviewcl -v")
+    b.write()
+    b.expected([finding_of("node-failed-packages-silent", "investigate", "warning", "open", None, None)],
+               ["full-resync", "swap-resync", "recreate-pairs", "force-or-resync"],
+               "At 14:40 nodeA1 stops sending heartbeats; the other three nodes re-form the cluster without it. For the three hours the survivors' logs run after that, no line says anything about a package: no start, halt, failure or refused start on any node. nodeA1's own logs and the package logs were not collected. Whether nodeA1 ran a package, whether it is down (switching disabled, no eligible node) or still running on a nodeA1 that is only cut off, cannot be read from this bundle. Operator: cmviewcl -v for what runs where, the console of nodeA1 to see whether it is really down before starting anything it ran elsewhere, pairdisplay before any start of a replicated package; then rejoin nodeA1 with cmrunnode once repaired.")
+
+
 def s63_split_brain_second_cluster():
     """The site that lost the tie-break forms a second cluster and forces the package while it still runs at the other."""
     b = Bundle("split-brain-second-cluster")
@@ -2911,3 +2932,4 @@ if __name__ == "__main__":
     s61_pairwatch_log_psue_unprotected()
     s62_package_started_while_running_elsewhere()
     s63_split_brain_second_cluster()
+    s64_node_failed_packages_silent()

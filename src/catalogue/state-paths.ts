@@ -14,6 +14,8 @@ export const STATE_PATHS = [
   "instance",
   "horcm.stoppedNodes",
   "node.outOfCluster",
+  "membership.failed",
+  "membership.failedPackages",
   "pvol.state",
   "pvol.node",
   "svol.state",

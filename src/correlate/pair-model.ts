@@ -107,6 +107,9 @@ interface DeviceGroupState {
 /** How soon after a node's own state a report naming no side and the other role is read as the remote check's answer. */
 const REMOTE_ANSWER_MS = 120_000;
 
+/** How long after a node was reported failing a membership without it says it failed out (a re-formation takes seconds to a minute). */
+const FAILED_OUT_WINDOW_MS = 10 * 60_000;
+
 const emptyReport = (): SideReport => ({ role: null, state: null, code: null, ts: null, line: null });
 
 /**
@@ -182,6 +185,11 @@ export class PairModel {
   private readonly nodeLostAt = new Map<string, number>();
   /** The latest cluster membership each node logged naming itself, and when: the cluster it is in by its own account. */
   private readonly ownMembership = new Map<string, { readonly members: ReadonlySet<string>; readonly ts: number; readonly line: LogEvent }>();
+  /**
+  Nodes reported failing (not heard, timed out, reset) that a new membership then left out, until one includes them
+  again: the line of that membership.
+  */
+  private readonly failedOut = new Map<string, LogEvent>();
   /** When each node logged losing its cluster itself (the tie-break lost, cmcld died). */
   private readonly selfLostAt = new Map<string, number>();
   /** Device -> the package whose run script mounted it (pkg.fs.mount). */
@@ -439,6 +447,7 @@ export class PairModel {
         if (typeof fields.members !== "string") return;
         const members = new Set(fields.members.split(",").map((member) => member.trim()));
         for (const member of members) this.clusterMember(member, true, event);
+        this.noteFailedOut(members, event);
         if (event.host && members.has(event.host) && event.ts !== null) this.ownMembership.set(event.host, { members, ts: event.ts, line: event });
         // A node running a package and left out of a new membership failed or was halted.
         for (const state of this.packages.values()) if (state.running && state.node !== null && !members.has(state.node)) this.nodeLost(state.node, event.ts);
@@ -703,6 +712,19 @@ export class PairModel {
     if (node !== null && event.ts !== null && event.host === node) this.selfLostAt.set(node, event.ts);
   }
 
+  /**
+  A membership that leaves out a node others reported failing in the minutes before it (heartbeat lost, timed out,
+  reset): that node failed out of the cluster. One that names it again: it rejoined.
+  */
+  private noteFailedOut(members: ReadonlySet<string>, event: LogEvent): void {
+    for (const member of members) this.failedOut.delete(member);
+    if (event.ts === null) return;
+    for (const [node, lostAt] of this.nodeLostAt) {
+      if (members.has(node) || node === event.host || event.ts - lostAt > FAILED_OUT_WINDOW_MS || lostAt > event.ts) continue;
+      if (!this.failedOut.has(node)) this.failedOut.set(node, event);
+    }
+  }
+
   /** A node failed or left the cluster at `ts`. */
   private nodeLost(node: string | null, ts: number | null): void {
     if (node === null || node === "" || ts === null) return;
@@ -827,6 +849,20 @@ export class PairModel {
     },
     // The scope's node logged losing the cluster's tie-break and no line since shows it in a cluster again.
     "node.outOfCluster": ({ context }) => (context.node !== null && this.outOfCluster.has(context.node) ? true : null),
+    // Nodes that failed out of the cluster (reported failing, then left out of a new membership) and have not rejoined.
+    "membership.failed": () => (this.failedOut.size > 0 ? [...this.failedOut.keys()].sort().join(",") : null),
+    // The packages the logs show running on those nodes when they failed (or still there): what may be down.
+    "membership.failedPackages": () => {
+      const names = [...this.packages].filter(
+        ([, state]) => state.node !== null && this.failedOut.has(state.node) && (state.running || state.lostWith === state.node),
+      );
+      return names.length > 0
+        ? names
+            .map(([name]) => name)
+            .sort()
+            .join(",")
+        : null;
+    },
     instance: ({ group, packageName }) => {
       if (group?.instance !== null && group?.instance !== undefined) return group.instance;
       const value = this.configSetting(group, packageName, "HORCMINST");
@@ -925,6 +961,7 @@ export class PairModel {
     const lines: LogEvent[] = [];
     for (const path of paths) {
       if (path === "package.alsoRunningOn" && context.package !== null) lines.push(...(this.packages.get(context.package)?.alsoRunningLines ?? []));
+      if (path === "membership.failed") lines.push(...new Set(this.failedOut.values()));
       if (path === "node.outOfCluster" && context.node !== null) {
         const line = this.outOfCluster.get(context.node);
         if (line !== undefined) lines.push(line);
