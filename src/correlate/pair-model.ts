@@ -660,7 +660,11 @@ export class PairModel {
 
   private noteRunOnSsws(group: DeviceGroupState | null, node: string | null): void {
     if (group === null || node === null) return;
-    if (this.roleOf(group.name, node) === "SVOL" && group.nodes.get(node)?.local.state === "SSWS") group.ranOnSswsSinceSync = true;
+    if (this.roleOf(group.name, node) !== "SVOL") return;
+    const local = group.nodes.get(node)?.local;
+    // An S-VOL taken over on this node is SSWS even when no state was logged after the horctakeover line.
+    const takenOverHere = this.tookOver(group) && group.takeover?.node === node && (local?.ts ?? -Infinity) <= (group.takeover.ts ?? -Infinity);
+    if (local?.state === "SSWS" || takenOverHere) group.ranOnSswsSinceSync = true;
   }
 
   /** A run script killed by its timeout, or that exited with an error, leaves the package down there. */
