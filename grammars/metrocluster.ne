@@ -415,7 +415,9 @@ function interpret(whole: Token[]): Draft[] {
   const skipTag = (labelled(tokens[0]) && labelled(tokens[1]) && tokens.length > 2 && !LABEL_STOP.has(lower[1])) || bracketed ? 1 : 0;
   const first = tokens[skipTag];
   const sideNext = /^(?:local|remote)(?:_\w*)?(?:=|$)/.test(lower[skipTag + 1] ?? "") || ["pair", "pairs", "status", "state", "both"].includes(lower[skipTag + 1] ?? "");
-  if (deviceGroup === undefined && tokens.length > 1 + skipTag && first.type === "word" && (first.source.charAt(first.offset + first.text.length) === ":" || sideNext)
+  // "crm_dg (inst 6): pairvolchk ...": a label with a note in brackets before its colon.
+  const bracketNote = /^[ \t]*\([^()]{1,40}\)[ \t]*:/.test(first?.source.slice(first.offset + first.text.length) ?? "");
+  if (deviceGroup === undefined && tokens.length > 1 + skipTag && first.type === "word" && (first.source.charAt(first.offset + first.text.length) === ":" || sideNext || bracketNote)
     && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(first.value) && !LABEL_STOP.has(lower[skipTag]) && !/^(?:horcm|pair|raid)/.test(lower[skipTag]) && !PRODUCT_TAG.test(first.value)) {
     deviceGroup = first.value;
     groupFrom = "label";
@@ -424,11 +426,12 @@ function interpret(whole: Token[]): Draft[] {
   // Pair states, EX_ codes and the side they describe.
   let side: "local" | "remote" | "both" | null = null;
   const pairSides = slashedPairSides();
+  const postfix = postfixSides();
   const codesSeen = new Set<string>();
   const takeover = commands.includes("horctakeover") || tokens.some((token) => token.type === "takeoverName") || lower.includes("takeover");
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
-    if (lower[index] === "local" || lower[index] === "remote") side = lower[index] as "local" | "remote";
+    if ((lower[index] === "local" || lower[index] === "remote") && !postfix.words.has(index)) side = lower[index] as "local" | "remote";
     // "this side is S-VOL PAIR, the other side P-VOL PSUE": the same two sides in other words.
     if ((lower[index] === "this" || lower[index] === "near") && (SIDE_NOUNS.has(lower[index + 1] ?? "") || ["node", "host", "server"].includes(lower[index + 1] ?? ""))) side = "local";
     if (["other", "far"].includes(lower[index]) && SIDE_NOUNS.has(lower[index + 1] ?? "")) side = "remote";
@@ -451,7 +454,11 @@ function interpret(whole: Token[]): Draft[] {
     }
     const paired = pairSides.get(index);
     if (paired !== undefined) side = paired;
+    const after = postfix.states.get(index);
+    if (after !== undefined) side = after;
     if (used.has(index)) continue;
+    // "Resynchronize from the SSWS side first": a state naming which side is meant, not a report of it.
+    if ((token.type === "pairState" || token.type === "roleState") && ["the", "a"].includes(lower[index - 1] ?? "") && SIDE_NOUNS.has(lower[index + 1] ?? "")) continue;
     if (token.type === "roleState") {
       const { role, state } = splitRoleState(token.value);
       // "Local state: SMPL, remote state: SMPL (PVOL_SMPL / SVOL_SMPL)": a restatement names the roles of the
@@ -515,6 +522,27 @@ function interpret(whole: Token[]): Draft[] {
     const bracketed = tokens[at].source.charAt(tokens[at].offset - 1) === "(";
     while (back >= 0 && tokens[back].type === "word" && (["is", "are", "now", "in"].includes(lower[back]) || (bracketed && SUSPENSION_WORDS.has(lower[back])))) back--;
     return deviceGroup !== undefined && back >= 0 && back < at - 1 && tokens[back].value === deviceGroup;
+  }
+
+  /**
+  Sides written after their states, "PVOL_PSUS local / SVOL_SSWS remote", "PVOL_PSUE (local), SVOL_PSUS (remote)": a state
+  followed by a side word that ends its part of the line (a slash, comma, semicolon, colon, "and", or the end). A side
+  word followed straight by a state is the usual prefix ("PVOL_PSUE local SVOL_PSUS" is left to it).
+  */
+  function postfixSides(): { states: Map<number, "local" | "remote">; words: Set<number> } {
+    const states = new Map<number, "local" | "remote">();
+    const words = new Set<number>();
+    const isState = (type: string | undefined): boolean => type === "roleState" || type === "exCode" || type === "pairState";
+    for (let index = 1; index < tokens.length; index++) {
+      if ((lower[index] !== "local" && lower[index] !== "remote") || !isState(tokens[index - 1].type)) continue;
+      const rest = tokens[index].source.slice(tokens[index].offset + tokens[index].text.length);
+      const ends = /^\)?[ \t]*(?:[/,;:]|and\b|$)/i.test(rest);
+      if (!ends) continue;
+      const start = tokens[index - 2]?.type === "role" && tokens[index - 1].type === "pairState" ? index - 2 : index - 1;
+      states.set(start, lower[index] as "local" | "remote");
+      words.add(index);
+    }
+    return { states, words };
   }
 
   /**
@@ -1212,6 +1240,22 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Metrocluster: data is current on both sites", expect: [] },
   { text: "Checking Continuous Access state of ord_sf (HORCMINST=5, fence ASYNC)", expect: [{ kind: "fence", deviceGroup: "ord_sf", fields: { level: "ASYNC", deviceGroupFrom: "line" } }] },
   { text: "Checking the state of replication (fence ASYNC)", expect: [{ kind: "fence", fields: { level: "ASYNC" } }] },
+  { text: "crm_dg (inst 6): pairvolchk : Volstat is P-VOL.[status = PSUS fence = NEVER]", expect: [
+    { kind: "pair.state", deviceGroup: "crm_dg", fields: { side: null, role: "PVOL", state: "PSUS", deviceGroupFrom: "label" } },
+    { kind: "fence", deviceGroup: "crm_dg", fields: { level: "NEVER", deviceGroupFrom: "label" } },
+  ] },
+  // Sides after their states; a state naming a side is no report.
+  { text: "PVOL_PSUS local / SVOL_SSWS remote: the remote side was written while split", expect: [
+    { kind: "pair.state", fields: { side: "local", role: "PVOL", state: "PSUS" } },
+    { kind: "pair.state", fields: { side: "remote", role: "SVOL", state: "SSWS" } },
+  ] },
+  { text: "PVOL_PSUE (local), SVOL_PSUS (remote)", expect: [
+    { kind: "pair.state", fields: { side: "local", role: "PVOL", state: "PSUE" } },
+    { kind: "pair.state", fields: { side: "remote", role: "SVOL", state: "PSUS" } },
+  ] },
+  { text: "The package will not start on this site. Resynchronize from the SSWS side first (or use FORCEFLAG).", expect: [
+    { kind: "mc.start.refused", fields: { exitCode: null } }, { kind: "forceflag", fields: { present: false } },
+  ] },
   // Two states joined by a slash: one per side, local first unless a label orders them.
   { text: "Both sides suspended on a full sidefile (SVOL_PFUS / PVOL_PFUS). AUTO_SVOLPFUS is 0 and there is no FORCEFLAG.", expect: [
     local("SVOL", "PFUS"), { kind: "pair.state", fields: { side: "remote", role: "PVOL", state: "PFUS" } },
