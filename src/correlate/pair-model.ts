@@ -101,6 +101,11 @@ interface DeviceGroupState {
   was last PAIR: the S-VOL side took over even when the horctakeover line is not in the logs (days before them).
   */
   ranOnSswsSinceSync: boolean;
+  /**
+  An operator's `horctakeover -g <group> -S` (sudo, shell history) since the group was last PAIR: run on the S-VOL
+  side, its outcome not logged. The S-VOL found SSWS later says it worked.
+  */
+  takeoverCommand: { node: string; ts: number } | null;
   instance: Scalar;
 }
 
@@ -321,6 +326,7 @@ export class PairModel {
         split: null,
         splitSinceSync: false,
         ranOnSswsSinceSync: false,
+        takeoverCommand: null,
         instance: null,
       };
       this.groups.set(name, group);
@@ -398,6 +404,7 @@ export class PairModel {
   private readonly handlers: ReadonlyMap<string, (applied: AppliedEvent) => void> = new Map<string, (applied: AppliedEvent) => void>([
     ["pair.state", (applied) => this.onPairState(applied)],
     ["pair.unreachable", (applied) => this.onPairUnreachable(applied)],
+    ["operator.command", (applied) => this.onOperatorCommand(applied)],
     ["fence", ({ fields, ...scope }) => this.remember(scope, "FENCE", typeof fields.level === "string" ? fields.level.toUpperCase() : null)],
     [
       "pair.create",
@@ -691,6 +698,31 @@ export class PairModel {
     return this.packageConfigGroups.has(packageName) || this.packageLinkedGroups.has(packageName);
   }
 
+  /**
+  The package was last started on the node where an operator ran horctakeover -S for the group, after it, and the
+  S-VOL is SSWS now: it ran on the taken-over copy (the command's own output not logged, the package's start line
+  naming no group).
+  */
+  private ranAfterTakeoverCommand(group: DeviceGroupState, packageState: PackageState | null): boolean {
+    const command = group.takeoverCommand;
+    if (command === null || packageState === null || packageState.node !== command.node || packageState.startedAt === null) return false;
+    if (packageState.startedAt < command.ts) return false;
+    return group.volumes.SVOL.state === "SSWS" || [...group.nodes.values()].some((view) => view.local.state === "SSWS" || view.remote.state === "SSWS");
+  }
+
+  /** An operator's command line (sudo, shell history): a horctakeover -S names the S-VOL side of its group. */
+  private onOperatorCommand({ event, fields, node }: AppliedEvent): void {
+    if (fields.command !== "horctakeover" || typeof fields.args !== "string" || node === null || event.ts === null) return;
+    const args = fields.args.split(/\s+/);
+    const groupAt = args.indexOf("-g");
+    const name = groupAt >= 0 ? args[groupAt + 1] : undefined;
+    if (!name || !args.includes("-S")) return;
+    const group = this.group(name);
+    group.takeoverCommand = { node, ts: event.ts };
+    const local = this.view(group, node).local;
+    if (local.role === null) local.role = "SVOL";
+  }
+
   /** The lines behind alsoRunningOn: its start on the node it still runs on, and that node's second cluster. */
   private stillRunningLines(state: PackageState, startingNode: string | null): LogEvent[] {
     const lines: LogEvent[] = [];
@@ -771,6 +803,7 @@ export class PairModel {
       group.takeoverSinceSync = false;
       group.splitSinceSync = false;
       group.ranOnSswsSinceSync = false;
+      group.takeoverCommand = null;
       return;
     }
     if (group.suspendedSince === null && states.some((state) => state !== null && isOutOfPair(state))) {
@@ -917,7 +950,7 @@ export class PairModel {
     "takeover.happened": ({ group }) => (group ? this.tookOver(group) || group.ranOnSswsSinceSync : false),
     // A package of the group ran (started or halted) on the SSWS side since the last PAIR: the failover site's copy
     // served production, so it holds the newest data.
-    "takeover.packageRan": ({ group }) => (group ? group.ranOnSswsSinceSync : false),
+    "takeover.packageRan": ({ group, packageState }) => (group ? group.ranOnSswsSinceSync || this.ranAfterTakeoverCommand(group, packageState) : false),
     "split.option": ({ group }) => group?.split?.option ?? null,
     "split.node": ({ group }) => group?.split?.node ?? null,
     "split.sinceSync": ({ group }) => (group?.split ? group.splitSinceSync : false),
