@@ -412,9 +412,14 @@ function interpret(whole: Token[]): Draft[] {
       groupFrom = "label";
     }
   }
-  const skipTag = (labelled(tokens[0]) && labelled(tokens[1]) && tokens.length > 2 && !LABEL_STOP.has(lower[1])) || bracketed ? 1 : 0;
+  // "(MetroCluster XPCA) gl_db  local : ...": a tag in brackets before the line's own words is skipped like a label.
+  const bracketTag = tokens.length > 0 ? /^[ \t]*\([^()]{1,40}\)[ \t]*/.exec(tokens[0].source) : null;
+  const bracketSkip = bracketTag !== null && tokens[0].source.charAt(tokens[0].offset - 1) === "(" ? tokens.filter((token) => token.offset < bracketTag[0].length).length : 0;
+  const skipTag = (labelled(tokens[0]) && labelled(tokens[1]) && tokens.length > 2 && !LABEL_STOP.has(lower[1])) || bracketed ? 1 : bracketSkip;
   const first = tokens[skipTag];
-  const sideNext = /^(?:local|remote)(?:_\w*)?(?:=|$)/.test(lower[skipTag + 1] ?? "") || ["pair", "pairs", "status", "state", "both"].includes(lower[skipTag + 1] ?? "");
+  // "gl_db is SVOL_PAIR": an identifier-shaped name (an underscore or a digit) said to be in a state.
+  const isState = lower[skipTag + 1] === "is" && ["roleState", "pairState"].includes(tokens[skipTag + 2]?.type ?? "") && /[_\d]/.test(first?.value ?? "");
+  const sideNext = /^(?:local|remote)(?:_\w*)?(?:=|$)/.test(lower[skipTag + 1] ?? "") || ["pair", "pairs", "status", "state", "both"].includes(lower[skipTag + 1] ?? "") || isState;
   // "crm_dg (inst 6): pairvolchk ...": a label with a note in brackets before its colon.
   const bracketNote = /^[ \t]*\([^()]{1,40}\)[ \t]*:/.test(first?.source.slice(first.offset + first.text.length) ?? "");
   if (deviceGroup === undefined && tokens.length > 1 + skipTag && first.type === "word" && (first.source.charAt(first.offset + first.text.length) === ":" || sideNext || bracketNote)
@@ -769,7 +774,11 @@ function interpret(whole: Token[]): Draft[] {
     const localAt = lower.findIndex((word) => word === "local" || word === "locally");
     const remoteAt = lower.findIndex((word) => word === "remote" || word === "remotely");
     const after = localAt >= 0 && remoteAt < 0 ? { at: localAt, side: "local" } : remoteAt >= 0 && localAt < 0 ? { at: remoteAt, side: "remote" } : null;
-    if (after !== null && sideless.every(({ position }) => position < after.at)) for (const { event } of sideless) event.fields.side = after.side;
+    // "gl_db is SVOL_PAIR, remote state unknown": a side that opens a clause of its own (its state, a colon) is the other
+    // side, not a qualifier of the states before it.
+    const opensClause = after !== null && (["state", "status", "is", "was", "volume", "vol", "side:"].includes(lower[after.at + 1] ?? "")
+      || /^[ \t]*[:=]/.test(tokens[after.at].source.slice(tokens[after.at].offset + tokens[after.at].text.length)));
+    if (after !== null && !opensClause && sideless.every(({ position }) => position < after.at)) for (const { event } of sideless) event.fields.side = after.side;
     // "fin_xp is SMPL locally and remotely": one fact about each side.
     if (after === null && localAt >= 0 && remoteAt >= 0 && Math.abs(localAt - remoteAt) === 2 && lower[Math.min(localAt, remoteAt) + 1] === "and"
       && sideless.every(({ position }) => position < Math.min(localAt, remoteAt))) {
@@ -1244,6 +1253,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "pair.state", deviceGroup: "crm_dg", fields: { side: null, role: "PVOL", state: "PSUS", deviceGroupFrom: "label" } },
     { kind: "fence", deviceGroup: "crm_dg", fields: { level: "NEVER", deviceGroupFrom: "label" } },
   ] },
+  { text: "(MetroCluster XPCA) gl_db  local : pairvolchk : Volstat is S-VOL.[status = PAIR fence = NEVER]", expect: [
+    { kind: "pair.state", deviceGroup: "gl_db", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "label" } },
+    { kind: "fence", deviceGroup: "gl_db", fields: { level: "NEVER", deviceGroupFrom: "label" } },
+  ] },
+  { text: "gl_db is SVOL_PAIR, remote state unknown", expect: [{ kind: "pair.state", deviceGroup: "gl_db", fields: { side: null, role: "SVOL", state: "PAIR", deviceGroupFrom: "label" } }] },
   // Sides after their states; a state naming a side is no report.
   { text: "PVOL_PSUS local / SVOL_SSWS remote: the remote side was written while split", expect: [
     { kind: "pair.state", fields: { side: "local", role: "PVOL", state: "PSUS" } },
