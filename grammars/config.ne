@@ -17,7 +17,8 @@ const lexer = moo.states({
     blank: /[ \t]+/,
     comment: { match: /#[^]*/, lineBreaks: true },
     exportKeyword: /export(?=[ \t])/,
-    name: { match: /[A-Za-z_][A-Za-z0-9_.-]*(?:\/[A-Za-z_][A-Za-z0-9_.-]*)*(?=[ \t=]|(?![^]))/, next: "afterName" },
+    // "DEVICE_GROUP[1]=...": a shell array element (a package with several device groups) is one more value of its name.
+    name: { match: /[A-Za-z_][A-Za-z0-9_.-]*(?:\/[A-Za-z_][A-Za-z0-9_.-]*)*(?:\[\d{1,3}\])?(?=[ \t=]|(?![^]))/, next: "afterName" },
   },
   afterName: {
     equals: { match: /=/, next: "value" },
@@ -35,8 +36,9 @@ const lexer = moo.states({
 interface Token { text: string }
 
 function setting(name: Token, value: string): Array<{ kind: string; fields: Record<string, string> }> {
-  const slash = name.text.lastIndexOf("/");
-  return [{ kind: "config.setting", fields: { name: (slash >= 0 ? name.text.slice(slash + 1) : name.text).toUpperCase(), value } }];
+  const bare = name.text.replace(/\[\d+\]$/, "");
+  const slash = bare.lastIndexOf("/");
+  return [{ kind: "config.setting", fields: { name: (slash >= 0 ? bare.slice(slash + 1) : bare).toUpperCase(), value } }];
 }
 
 /** Unquoted value: drop a trailing shell comment and blanks; keep everything else as written. */
@@ -53,6 +55,7 @@ export const meta = {
 
 export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "AUTO_SVOLPSUE=0", expect: [{ kind: "config.setting", fields: { name: "AUTO_SVOLPSUE", value: "0" } }] },
+  { text: "DEVICE_GROUP[1]=\"trd_redo\"", expect: [{ kind: "config.setting", fields: { name: "DEVICE_GROUP", value: "trd_redo" } }] },
   { text: "DEVICE_GROUP=\"pkgA_dg\"", expect: [{ kind: "config.setting", fields: { name: "DEVICE_GROUP", value: "pkgA_dg" } }] },
   { text: "export HORCMINST=0   # instance on every node", expect: [{ kind: "config.setting", fields: { name: "HORCMINST", value: "0" } }] },
   { text: "RUN_SCRIPT_TIMEOUT\t\tNO_TIMEOUT", expect: [{ kind: "config.setting", fields: { name: "RUN_SCRIPT_TIMEOUT", value: "NO_TIMEOUT" } }] },
