@@ -112,6 +112,9 @@ interface DeviceGroupState {
 /** How soon after a node's own state a report naming no side and the other role is read as the remote check's answer. */
 const REMOTE_ANSWER_MS = 120_000;
 
+/** How long after a package's last group check a line naming no group is about that group. */
+const LAST_CHECKED_MS = 10 * 60_000;
+
 /** How long after a node was reported failing a membership without it says it failed out (a re-formation takes seconds to a minute). */
 const FAILED_OUT_WINDOW_MS = 10 * 60_000;
 
@@ -197,6 +200,8 @@ export class PairModel {
   private readonly failedOut = new Map<string, LogEvent>();
   /** When each node logged losing its cluster itself (the tie-break lost, cmcld died). */
   private readonly selfLostAt = new Map<string, number>();
+  /** Per package, the group whose state a node last reported for it (lastCheckedGroup). */
+  private readonly lastChecked = new Map<string, { deviceGroup: string; node: string | null; ts: number }>();
   /** Device -> the package whose run script mounted it (pkg.fs.mount). */
   private readonly mountedBy = new Map<string, string>();
   /** The device groups each package's configuration names (DEVICE_GROUP), and those its events named with it. */
@@ -258,8 +263,11 @@ export class PairModel {
       if (only !== null) [deviceGroup, deviceGroupFrom] = [only, "only-group-of-bundle"];
     }
     if (deviceGroup === null && packageName !== null) {
-      const guess = this.groupOfPackage(packageName);
+      const guess = this.groupOfPackage(packageName) ?? this.lastCheckedGroup(packageName, event);
       if (guess !== null) [deviceGroup, deviceGroupFrom] = [guess.deviceGroup, guess.from];
+    }
+    if (deviceGroup !== null && packageName !== null && (event.kind === "pair.state" || event.kind === "pair.unreachable") && event.ts !== null) {
+      this.lastChecked.set(packageName, { deviceGroup, node: nodeOf(event), ts: event.ts });
     }
     let resolvedPackage = packageName;
     if (resolvedPackage === null && deviceGroup !== null) {
@@ -277,6 +285,17 @@ export class PairModel {
     }
     const linked = this.packageLinkedGroups.get(packageName);
     return linked !== undefined && linked.size === 1 ? { deviceGroup: [...linked][0], from: "only-group-of-package" } : null;
+  }
+
+  /**
+  A package with several device groups: a line naming none (a refusal, "Not starting here (exit 2)") is about the group
+  whose state its node reported last in the minutes before, as Metrocluster checks them one by one and stops at the
+  first it cannot start on.
+  */
+  private lastCheckedGroup(packageName: string, event: LogEvent): { deviceGroup: string; from: string } | null {
+    const checked = this.lastChecked.get(packageName);
+    if (checked === undefined || event.ts === null || checked.node !== nodeOf(event)) return null;
+    return event.ts >= checked.ts && event.ts - checked.ts <= LAST_CHECKED_MS ? { deviceGroup: checked.deviceGroup, from: "last-checked-group" } : null;
   }
 
   /** The one group the configuration and the lines' own words name, if they name exactly one. */
