@@ -25,8 +25,14 @@ const ISO_TIME = `\\d{4}-\\d\\d-\\d\\d[T \\t]\\d\\d:\\d\\d(?::\\d\\d(?:[.,]\\d{1
 // What a script writes before its stamp.
 const LEAD = /[=#*~+<>|\[( \t-]+/;
 
+// Raid Manager's own command error log, /HORCM/log<N>/horcc_<host>.log (CCI-HIT p.373-374): each failed command
+// opens with "COMMAND ERROR : EUserId for HORC[0] : root (0) 02/09/2014 09:14:37" (month/day/year), then CMDLINE, the
+// exit line and the [EX_...] error under it.
+const COMMAND_ERROR = /COMMAND ERROR[ \t]*:[^\n]*?(?:\d\d)\/(?:\d\d)\/(?:\d{4})[ \t]+\d\d:\d\d:\d\d[ \t]*$/;
+
 const lexer = moo.states({
   main: {
+    commandError: COMMAND_ERROR,
     lead: LEAD,
     dateOutput: { match: new RegExp(`${DATE_OUTPUT}(?![0-9A-Za-z])`), next: "afterStamp" },
     isoTime: { match: new RegExp(`${ISO_TIME}(?![0-9A-Za-z])`), next: "afterStamp" },
@@ -84,6 +90,14 @@ function fromIsoTime(token: Token): Omit<Header, "format" | "body" | "shape"> {
   return time;
 }
 
+function fromCommandError(token: Token): { time: Omit<Header, "format" | "body" | "shape">; body: string } {
+  const match = /^([^]*?)[ \t]*(\d\d)\/(\d\d)\/(\d{4})[ \t]+(\d\d):(\d\d):(\d\d)[ \t]*$/.exec(token.text)!;
+  return {
+    time: { year: Number(match[4]), month: Number(match[2]), day: Number(match[3]), hour: Number(match[5]), minute: Number(match[6]), second: Number(match[7]) },
+    body: match[1],
+  };
+}
+
 export const meta = {
   name: "cmdlog",
   role: "header",
@@ -132,12 +146,17 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     text: "",
     expect: { format: "cmdlog", body: "", shape: "plain" },
   },
+  {
+    text: "COMMAND ERROR : EUserId for HORC[2] : root (0) 02/09/2014 09:14:37",
+    expect: { format: "cmdlog", year: 2014, month: 2, day: 9, hour: 9, minute: 14, second: 37, body: "COMMAND ERROR : EUserId for HORC[2] : root (0)", shape: "banner" },
+  },
 ];
 %}
 
 @lexer lexer
 
-line -> %lead:?                                   {% () => plain(null) %}
+line -> %commandError                             {% ([token]) => { const { time, body } = fromCommandError(token); return { format: "cmdlog", ...time, body, shape: "banner" }; } %}
+      | %lead:?                                   {% () => plain(null) %}
       | %lead:? %text                             {% ([, text]) => plain(text) %}
       | %lead:? %dateOutput %separator:? %text:?  {% ([, stamp, , text]) => stamped(fromDateOutput(stamp), text) %}
       | %lead:? %isoTime %separator:? %text:?     {% ([, stamp, , text]) => stamped(fromIsoTime(stamp), text) %}

@@ -277,6 +277,9 @@ function withoutAlternativeStates(tokens: Token[]): Token[] {
 
 /** Read the facts of one body from its typed tokens. */
 function interpret(whole: Token[]): Draft[] {
+  // Raid Manager's help text under an error in its command log ("[Action]:Please confirm volume attributes
+  // (P-VOL/S-VOL/SMPL) of the both sides"): it names states and roles in general, about no volume.
+  if (whole.length > 0 && /^[ \t]*\[(?:Cause|Action)[ \t]*\][ \t]*:/.test(whole[0].source)) return [];
   const input = withoutPastStates(whole);
   // "/HORCM/usr/bin/pairresync" is pairresync.
   const tokens = input.map((token) => (token.type === "command" && token.value.includes("/") ? { ...token, value: token.value.slice(token.value.lastIndexOf("/") + 1) } : token));
@@ -682,7 +685,8 @@ function interpret(whole: Token[]): Draft[] {
   }
 
   const outcome = (): "started" | "completed" | "failed" | null => {
-    if (hasWord(...FAILURE_WORDS) || tokens.some((token) => token.type === "exCode")) return "failed";
+    // "[pairresync][exit(235)]": the command's own non-zero exit in Raid Manager's log.
+    if (hasWord(...FAILURE_WORDS) || tokens.some((token) => token.type === "exCode") || /\[exit\((?!0\))\d+\)\]/.test(tokens[0]?.source ?? "")) return "failed";
     if (hasWord(...SUCCESS_WORDS)) return "completed";
     if (hasWord(...START_WORDS)) return "started";
     return null;
@@ -1066,7 +1070,7 @@ export const meta = {
   formats: ["syslog", "pkglog", "cmdlog"],
   prefilter: /[PS]-?VOL|PAIR|PSU[SE]|SSUS|SSWS|SMPL|PF(?:UL|US)|PDUB|COPY|EX_[A-Z]|AUTO_|FORCEFLAG|[Ff]orce.?[Ff]lag|horctakeover|pair(?:resync|create|split|volchk|display|evtwait)|[Ff]ence|FENCE|HORCM|horcm|[Rr]aid [Mm]anager|protected|command device|[Nn]on-?current|not current|cannot be current|not (?:be )?start|exit [12]\b|[Ss]tart(?:up)? (?:was |is |has been )?(?:denied|refused|rejected|declined)|[Rr]efus\w* to start|writ(?:e)?able|write[- ]enabled|(?:does|did) not (?:answer|respond)|not (?:answering|responding)|unreachable|be reached|no (?:answer|response)|[Ll]inks?\b|[Pp]aths?\b|(?:error|return|exit) code|returned \d|[Tt]akeover|[Aa]uto_|simplex|unpaired|suspended|synchroni[sz]ed|duplex|swappable|[Ss]ide ?file|[Jj]ournal|cop(?:y|ying) in progress|being copied|split (?:state|status)|raidvchkscan|raidscan|horcctl|pairmon|\b(?:dg|[Dd]ev(?:ice)?_?[Gg]r(?:ou)?p|[Gg]roup|local\w*|remote\w*|state|status|pair_?state|[ps]_?vol\w*|side|role|cmd|command|jnls)=/,
   // Kinds that belong to a device group (a line without one takes the file's context: src/parse/file.ts).
-  groupScoped: ["pair.state", "pair.unreachable", "raid.error", "fence", "takeover", "takeover.waiting", "pair.wait"],
+  groupScoped: ["pair.state", "pair.unreachable", "raid.error", "fence", "takeover", "takeover.waiting", "pair.wait", "pair.resync"],
   // A command line whose result is not stated names the group of the output lines after it.
   opensContext: ["raid.command"],
   description: "Metrocluster / Continuous Access / Raid Manager facts read from tokens, words and key=value forms: pair states, EX_ codes, AUTO_ settings, fence, takeover, resync, HORCM",
@@ -1258,6 +1262,12 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "fence", deviceGroup: "gl_db", fields: { level: "NEVER", deviceGroupFrom: "label" } },
   ] },
   { text: "gl_db is SVOL_PAIR, remote state unknown", expect: [{ kind: "pair.state", deviceGroup: "gl_db", fields: { side: null, role: "SVOL", state: "PAIR", deviceGroupFrom: "label" } }] },
+  // Raid Manager's command error log: the exit line says the command failed; its help text reports nothing.
+  { text: "09:14:37-5e2a1-20811- [pairresync][exit(235)]", expect: [
+    { kind: "pair.resync", fields: { mode: "normal", outcome: "failed" } },
+    { kind: "raid.error", fields: { code: "EX_EVOLCE", number: 235, command: "pairresync" } },
+  ] },
+  { text: "[Action]:Please confirm volume attributes (P-VOL/S-VOL/SMPL) of the both sides with pairdisplay.", expect: [] },
   // Sides after their states; a state naming a side is no report.
   { text: "PVOL_PSUS local / SVOL_SSWS remote: the remote side was written while split", expect: [
     { kind: "pair.state", fields: { side: "local", role: "PVOL", state: "PSUS" } },

@@ -266,8 +266,9 @@ export class PairModel {
       const guess = this.groupOfPackage(packageName) ?? this.lastCheckedGroup(packageName, event);
       if (guess !== null) [deviceGroup, deviceGroupFrom] = [guess.deviceGroup, guess.from];
     }
-    if (deviceGroup !== null && packageName !== null && (event.kind === "pair.state" || event.kind === "pair.unreachable") && event.ts !== null) {
-      this.lastChecked.set(packageName, { deviceGroup, node: nodeOf(event), ts: event.ts });
+    // Only a group the line itself named (its words, a table, the command before it): not one guessed above.
+    if (event.deviceGroup !== null && packageName !== null && (event.kind === "pair.state" || event.kind === "pair.unreachable") && event.ts !== null) {
+      this.lastChecked.set(packageName, { deviceGroup: event.deviceGroup, node: nodeOf(event), ts: event.ts });
     }
     let resolvedPackage = packageName;
     if (resolvedPackage === null && deviceGroup !== null) {

@@ -31,6 +31,8 @@ const JOURNAL_EXPORT_NAME = /(?:^journal|\.journal)[^/]*\.(?:txt|log)(?:\.gz)?$/
 const EVENT_LOG_NAME = /^eventlog(?:\.\d+|\.old)?$/;
 const PACKAGE_LOG_NAME = /\.log(\.\d+)?(\.gz)?$/;
 const CONFIG_NAME = /\.(config|conf|ascii|env)$/;
+// Raid Manager's command error log, /HORCM/log<N>/horcc_<host>.log (moved to .oldlog when full; CCI-HIT p.374).
+const HORCC_LOG_NAME = /^horcc_[^/]+\.(?:log|oldlog)(?:\.gz)?$/;
 // A folder with a log's name (syslog.log, pkg.log): the syslog folder itself (var/adm/syslog) is not one.
 const LOG_FOLDER_NAME = /\.log(\.\d+)?$/;
 // Folders whose contents are never logs of the cluster.
@@ -52,6 +54,8 @@ const NODE_ROOT_MARKERS: readonly { readonly path: readonly string[]; readonly m
   { path: ["var", "adm"], maxFolders: 1 },
   { path: ["usr", "local", "cmcluster"] },
   { path: ["opt", "cmcluster"] },
+  // Raid Manager's logs: /HORCM/log<N>/horcc_<host>.log, /HORCM/log<N>/curlog/...
+  { path: ["HORCM"], maxFolders: 2 },
 ];
 // Folders of a Serviceguard tree that are layout, not a package: $SGCONF (`conf`), $SGRUN (`run`) and its `log`.
 const LAYOUT_FOLDERS = new Set(["conf", "run", "log", "logs"]);
@@ -226,6 +230,7 @@ export function classify(path: string, explicit: boolean): FileKind | null {
   const underCluster = folders.some((segment) => segment === "cmcluster" || segment === "cmconcl");
   if (CONFIG_NAME.test(name) && (underCluster || explicit)) return "config";
   if (!underCluster && JOURNAL_EXPORT_NAME.test(name)) return "syslog";
+  if (HORCC_LOG_NAME.test(name)) return "cmdlog";
   if (!underCluster && COMMAND_LOG_CANDIDATE.test(name) && looksLikeCommandLog(path)) return "cmdlog";
   if (PACKAGE_LOG_NAME.test(name) && (underCluster || explicit)) return "pkglog";
   if (!underCluster && CLUSTER_ASCII_CANDIDATE.test(name) && looksLikeClusterAscii(path)) return "config";

@@ -123,6 +123,16 @@ describe("discoverInputs", () => {
       bundle: "/var/log/incidents/inc7",
     });
     expect(placeOf("/var/log/messages", "/var/log")).toEqual({ hostHint: null, packageHint: null, bundle: "/" });
+    // Raid Manager's own logs under /HORCM (its command error log, the daemon's curlog)
+    expect(place("/b/inc/dwha1/HORCM/log2/horcc_dwha1.log")).toEqual({ hostHint: "dwha1", packageHint: null, bundle: "/b/inc" });
+    expect(place("/b/inc/gla1/HORCM/log0/curlog/horcm_gla1.log").hostHint).toBe("gla1");
+  });
+
+  it("reads Raid Manager's command error log (horcc_<host>.log, .oldlog) wherever it sits", () => {
+    expect(classify("/b/inc/dwha1/HORCM/log2/horcc_dwha1.log", false)).toBe("cmdlog");
+    expect(classify("/b/inc/dwha1/HORCM/log2/horcc_dwha1.oldlog", false)).toBe("cmdlog");
+    expect(classify("/b/inc/horcc_dwha1.log.gz", false)).toBe("cmdlog");
+    expect(classify("/b/inc/dwha1/HORCM/log2/horcc.conf", false)).toBeNull();
   });
 
   it("knows Linux syslogs, journal exports and the Continentalclusters event log by name, and not the journal's binary files", () => {

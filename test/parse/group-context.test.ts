@@ -140,4 +140,22 @@ describe("the package's group (PairModel.resolve)", () => {
       deviceGroupFrom: "table",
     });
   });
+
+  it("gives a line of a package with two groups that names none the group its node checked last, within 10 minutes", () => {
+    const model = new PairModel();
+    model.apply(event("config.setting", { name: "DEVICE_GROUP", value: "trd_data" }, "trd_pkg", null, null));
+    model.apply(event("config.setting", { name: "DEVICE_GROUP", value: "trd_redo" }, "trd_pkg", null, null));
+    const minute = 60_000;
+    const checked = event("pair.state", { side: "local", role: "SVOL", state: "PSUE", deviceGroupFrom: "command" }, "trd_pkg", "trd_redo", 10 * minute);
+    model.resolve(checked);
+    model.apply(checked);
+    expect(model.resolve(event("mc.start.refused", { exitCode: 2 }, "trd_pkg", null, 11 * minute))).toEqual({
+      deviceGroup: "trd_redo",
+      package: "trd_pkg",
+      deviceGroupFrom: "last-checked-group",
+    });
+    // Too long after, or before the check: no guess between two.
+    expect(model.resolve(event("mc.start.refused", { exitCode: 2 }, "trd_pkg", null, 30 * minute))).toEqual({ deviceGroup: null, package: "trd_pkg" });
+    expect(model.resolve(event("mc.start.refused", { exitCode: 2 }, "trd_pkg", null, 5 * minute))).toEqual({ deviceGroup: null, package: "trd_pkg" });
+  });
 });
