@@ -386,7 +386,9 @@ work (deflate was the largest single item of the worker's profile, while the mai
 export function compressSealed(blocks: readonly SealedBlock[]): readonly SealedBlock[] {
   if (!blocks.some((entry) => entry.block.codec === "none")) return blocks;
   return blocks.map((entry) =>
-    entry.block.codec !== "none" ? entry : { firstLine: entry.firstLine, block: { ...entry.block, codec: WRITE_CODEC, text: compress(WRITE_CODEC, entry.block.text) } },
+    entry.block.codec !== "none"
+      ? entry
+      : { firstLine: entry.firstLine, block: { ...entry.block, codec: WRITE_CODEC, text: compress(WRITE_CODEC, entry.block.text) } },
   );
 }
 

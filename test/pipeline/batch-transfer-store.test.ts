@@ -39,7 +39,13 @@ function contents(store: Store): unknown {
 Stores line ranges as batches, sealed on the side as the parse side seals them; `slim` through storeBatch
 (slim), otherwise the whole lines through appendLines. Returns what storeBatch said of the events and times.
 */
-function storeRanges(target: { store: Store; file: FileRecord }, ranges: readonly [number, number][], final: boolean, slim: boolean, compress = true): unknown[] {
+function storeRanges(
+  target: { store: Store; file: FileRecord },
+  ranges: readonly [number, number][],
+  final: boolean,
+  slim: boolean,
+  compress = true,
+): unknown[] {
   const { store, file } = target;
   const sealer = new BlockSealer(store.openBlock(file.id), { compress });
   const said: unknown[] = [];
