@@ -50,8 +50,10 @@ export interface ParsedBatch {
   /** The file is read to its end (or to where it broke): its last block is compressed. */
   readonly final: boolean;
   /**
-  The blocks these lines closed, packed and compressed here (the store's per-block work, done where the
-  lines are parsed: in the parse worker when it runs). A block may begin with lines of an earlier batch.
+  The blocks these lines closed, packed here (texts and columns: the per-block work that needs the parsed
+  lines, done where they are parsed, in the parse worker when it runs), their texts not yet compressed: the
+  store compresses them on its own thread (block-codec.ts compressSealed). A block may begin with lines of an
+  earlier batch.
   */
   readonly blocks: readonly SealedBlock[];
 }
@@ -120,7 +122,9 @@ export class BatchParser implements FramedLineSink {
     });
     this.framer = new LineFramer({ offset: settings.offset, lineCount: settings.lineCount });
     this.endOffset = settings.offset;
-    this.sealer = new BlockSealer(settings.openBlock ?? null);
+    // Deflate is left to the store's thread: with the worker on, the worker was the longer side and the main
+    // thread waited for its batches; on one thread it is the same work at another moment.
+    this.sealer = new BlockSealer(settings.openBlock ?? null, { compress: false });
     this.lines = this.newBatch();
   }
 

@@ -366,14 +366,30 @@ export const blockIsFull = (bytes: number, count: number): boolean => bytes >= B
 export const textCost = (text: string): number => text.length + 1;
 
 /**
-A block packed and compressed before it reaches the store (by the parse side, in the parse worker when it
-runs): `firstLine` and the block's own line count say which lines it holds. The store writes it as it is
-when its own block boundaries agree (Store.appendLines), and encodes the block itself otherwise, so a sealed
-block saves work and never decides what is stored.
+A block packed before it reaches the store (by the parse side, in the parse worker when it runs):
+`firstLine` and the block's own line count say which lines it holds. The store writes it when its own block
+boundaries agree (Store.appendLines), and encodes the block itself otherwise, so a sealed block saves work
+and never decides what is stored. A sealed block is full, and the store writes every full block with
+WRITE_CODEC, so a sealed block whose codec is "none" is one whose text is not compressed yet (BlockSealer
+`compress: false`): the store compresses it before writing it (compressSealed).
 */
 export interface SealedBlock {
   readonly firstLine: number;
   readonly block: EncodedBlock;
+}
+
+/**
+The sealed blocks with their texts compressed: those the sealer left uncompressed are compressed here, the
+others are kept as they are. Where the parse worker runs, this is the main thread's share of the per-block
+work (deflate was the largest single item of the worker's profile, while the main thread waited for batches).
+*/
+export function compressSealed(blocks: readonly SealedBlock[]): readonly SealedBlock[] {
+  if (!blocks.some((entry) => entry.block.codec === "none")) return blocks;
+  return blocks.map((entry) =>
+    entry.block.codec !== "none"
+      ? entry
+      : { firstLine: entry.firstLine, block: { ...entry.block, codec: WRITE_CODEC, text: compress(WRITE_CODEC, entry.block.text) } },
+  );
 }
 
 /** The stored last block a file's new lines join first, as the store counts it (Store.openBlock). */
@@ -384,12 +400,22 @@ export interface OpenBlockState {
   readonly bytes: number;
 }
 
+/** How a BlockSealer hands its blocks on. */
+export interface SealerOptions {
+  /**
+  Compress each block's text here (default), or leave it for the store (compressSealed): the parse side then
+  packs (texts and columns, which need the parsed lines) and the store's thread deflates (which needs only the
+  bytes). What is stored is the same either way.
+  */
+  readonly compress?: boolean;
+}
+
 /**
 Closes blocks where the store will close them (Store.appendLines: full by blockIsFull, or a gap in the line
-numbers) and encodes each closed one with WRITE_CODEC as soon as it is full, so deflate and packing run
-where the lines are parsed. It keeps the lines of the block still open (at most a block's worth) across
-batches. A block that began in the stored last block (`open`) is not sealed: its first lines are not here,
-and the store rewrites it as before.
+numbers) and packs each closed one as soon as it is full, so packing runs where the lines are parsed: its
+text compressed with WRITE_CODEC, or left for the store to compress (`compress: false`). It keeps the lines
+of the block still open (at most a block's worth) across batches. A block that began in the stored last
+block (`open`) is not sealed: its first lines are not here, and the store rewrites it as before.
 */
 export class BlockSealer {
   private readonly lines: (LineToPack & { readonly lineNo: number })[] = [];
@@ -399,8 +425,10 @@ export class BlockSealer {
   private bytes = 0;
   /** The open block began before these lines (in the stored last block): count it, do not seal it. */
   private inherited = false;
+  private readonly codec: BlockCodec;
 
-  constructor(open: OpenBlockState | null = null) {
+  constructor(open: OpenBlockState | null = null, options: SealerOptions = {}) {
+    this.codec = options.compress === false ? "none" : WRITE_CODEC;
     if (open !== null && open.lineCount > 0 && !blockIsFull(open.bytes, open.lineCount)) {
       this.firstLine = open.firstLine;
       this.count = open.lineCount;
@@ -432,7 +460,7 @@ export class BlockSealer {
   }
 
   private close(): void {
-    if (!this.inherited && this.lines.length > 0) this.sealed.push({ firstLine: this.firstLine, block: encodeBlock(this.lines, WRITE_CODEC) });
+    if (!this.inherited && this.lines.length > 0) this.sealed.push({ firstLine: this.firstLine, block: encodeBlock(this.lines, this.codec) });
     // encodeBlock keeps nothing of the array: it is emptied and refilled, not grown anew for every block.
     this.lines.length = 0;
     this.count = 0;

@@ -6,6 +6,7 @@ import type { EventDraft, FileKind, LogEvent, Scalar } from "../model/events.js"
 import type { Finding } from "../model/findings.js";
 import {
   blockIsFull,
+  compressSealed,
   decompress,
   encodeBlock,
   lineIdOf,
@@ -166,8 +167,9 @@ export interface AppendOptions {
   /** No more lines are expected (a saved file read to its end): the last block is compressed now, not left open. */
   readonly final?: boolean;
   /**
-  Blocks of these lines already packed and compressed (block-codec.ts BlockSealer, on the parse side): written
-  as they are where the store closes a block with the same first line and line count, encoded here otherwise.
+  Blocks of these lines already packed (block-codec.ts BlockSealer, on the parse side), their texts compressed
+  there or not yet (then compressed here, before the transaction): written where the store closes a block
+  with the same first line and line count, encoded here otherwise.
   */
   readonly sealed?: readonly SealedBlock[];
   /**
@@ -376,9 +378,11 @@ export class Store {
   is begun.
   */
   appendLines(fileId: number, lines: readonly LineToStore[], checkpoint: Checkpoint, options: AppendOptions = {}): void {
-    const sealed = sealedByFirstLine(options.sealed);
+    // Compressed before the transaction begins: the write lock is not held while zlib runs.
+    const sealedBlocks = options.sealed === undefined ? undefined : compressSealed(options.sealed);
+    const sealed = sealedByFirstLine(sealedBlocks);
     const slim = options.slim;
-    const slimBlocks = slim ? (options.sealed ?? []) : [];
+    const slimBlocks = slim ? (sealedBlocks ?? []) : [];
     const run = this.database.transaction((): TailBlock | null => {
       const tail = this.openTail(fileId);
       let building: LineToPack[] = tail ? [...tail.lines] : [];
@@ -490,7 +494,7 @@ export class Store {
   end when its last batch of lines was already stored (appendLines with `final` does it otherwise).
   */
   compressLastBlock(fileId: number, sealedBlocks?: readonly SealedBlock[]): void {
-    const sealed = sealedByFirstLine(sealedBlocks);
+    const sealed = sealedByFirstLine(sealedBlocks === undefined ? undefined : compressSealed(sealedBlocks));
     const tail = this.database
       .transaction((): TailBlock | null => {
         const current = this.openTail(fileId);

@@ -39,9 +39,15 @@ function contents(store: Store): unknown {
 Stores line ranges as batches, sealed on the side as the parse side seals them; `slim` through storeBatch
 (slim), otherwise the whole lines through appendLines. Returns what storeBatch said of the events and times.
 */
-function storeRanges(target: { store: Store; file: FileRecord }, ranges: readonly [number, number][], final: boolean, slim: boolean): unknown[] {
+function storeRanges(
+  target: { store: Store; file: FileRecord },
+  ranges: readonly [number, number][],
+  final: boolean,
+  slim: boolean,
+  compress = true,
+): unknown[] {
   const { store, file } = target;
-  const sealer = new BlockSealer(store.openBlock(file.id));
+  const sealer = new BlockSealer(store.openBlock(file.id), { compress });
   const said: unknown[] = [];
   ranges.forEach(([from, to], index) => {
     const batchLines = to >= from ? lines(from, to) : [];
@@ -90,19 +96,24 @@ describe("slim batches in the store", () => {
           const directory = tempDir();
           const plain = newStore(directory, "plain.db");
           const slim = newStore(directory, "slim.db");
+          // Slim, the sealed blocks' texts left for the store to compress (as the pipeline hands them).
+          const slimUncompressed = newStore(directory, "slim-uncompressed.db");
           const end = firstRun + secondRun;
-          for (const [target, isSlim] of [
-            [plain, false],
-            [slim, true],
+          for (const [target, isSlim, compress] of [
+            [plain, false, true],
+            [slim, true, true],
+            [slimUncompressed, true, false],
           ] as const) {
             // A first run leaves the last block open (not final), as a grown file does; the second reads to the end.
-            storeRanges(target, cut(1, firstRun, points), false, isSlim);
+            storeRanges(target, cut(1, firstRun, points), false, isSlim, compress);
             const second = cut(firstRun + 1, end, points);
-            storeRanges(target, emptyLast ? [...second, [end + 1, end]] : second, true, isSlim);
+            storeRanges(target, emptyLast ? [...second, [end + 1, end]] : second, true, isSlim, compress);
           }
           expect(contents(slim.store)).toEqual(contents(plain.store));
+          expect(contents(slimUncompressed.store)).toEqual(contents(plain.store));
           plain.store.close();
           slim.store.close();
+          slimUncompressed.store.close();
         },
       ),
       { numRuns: 25 },

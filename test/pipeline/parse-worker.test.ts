@@ -84,11 +84,15 @@ describe("parse worker", () => {
       let lineTotal = 0;
       const eventLines: number[] = [];
       const sealed: number[] = [];
+      const codecs = new Set<string>();
       for await (const message of source.read(jobFor(path, 500))) {
         if (message.type !== "slim") continue;
         lineTotal += message.totals.lines;
         for (const line of message.lines) if (line.events.length > 0) eventLines.push(line.lineNo);
-        for (const { firstLine, block } of message.blocks) sealed.push(firstLine, block.lineCount);
+        for (const { firstLine, block } of message.blocks) {
+          sealed.push(firstLine, block.lineCount);
+          codecs.add(block.codec);
+        }
         // A slow store: the worker is far faster, so it waits on the bound.
         await sleep(15);
       }
@@ -98,7 +102,9 @@ describe("parse worker", () => {
       expect(source.stats.batches).toBe(41); // 40 full batches and the final (empty) one
       expect(source.stats.maxInFlight).toBeLessThanOrEqual(2);
       expect(source.stats.maxInFlight).toBe(2);
-      // The worker packed and compressed every block, the last one too (the file was read to its end): one after the other.
+      // The worker packed every block, the last one too (the file was read to its end): one after the other. It left
+      // their texts for the main thread to compress.
+      expect([...codecs]).toEqual(["none"]);
       let next = 1;
       for (let index = 0; index < sealed.length; index += 2) {
         expect(sealed[index]).toBe(next);

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { addSyslogFile, generatedLines } from "../helpers/store-files.js";
 import { openDatabase } from "../../src/store/db.js";
 import { Store, type LineToStore } from "../../src/store/store.js";
-import { BlockSealer, encodeBlock, WRITE_CODEC, type SealedBlock } from "../../src/store/block-codec.js";
+import { BlockSealer, compressSealed, encodeBlock, WRITE_CODEC, type SealedBlock, type SealerOptions } from "../../src/store/block-codec.js";
 import { tempDir } from "../helpers/temp.js";
 
 const lines = (from: number, to: number): LineToStore[] => generatedLines(from, to);
@@ -30,8 +30,8 @@ function blockRows(store: Store): unknown[] {
 }
 
 /** Stores `batches` (line ranges) as ingest does: a sealer beside the lines when `seal`, the last batch final. */
-function storeBatches(store: Store, fileId: number, batches: readonly [number, number][], seal: boolean, final = true): SealedBlock[] {
-  const sealer = seal ? new BlockSealer(store.openBlock(fileId)) : null;
+function storeBatches(store: Store, fileId: number, batches: readonly [number, number][], seal: boolean, final = true, options?: SealerOptions): SealedBlock[] {
+  const sealer = seal ? new BlockSealer(store.openBlock(fileId), options) : null;
   const all: SealedBlock[] = [];
   batches.forEach(([from, to], index) => {
     const batch = lines(from, to);
@@ -133,5 +133,47 @@ describe("blocks sealed on the parse side", () => {
     expect(rows[1].line_count).toBe(second.block.lineCount);
     expect(rows[1].text.equals(second.block.text)).toBe(true);
     expect(rows.reduce((sum, row) => sum + row.line_count, 0)).toBe(1200);
+  });
+  // The pipeline's sealer leaves the texts for the store's thread to compress (parse-batches.ts BatchParser).
+  for (const [name, batches] of batchings) {
+    it(`left uncompressed by the sealer, store the same rows as compressed there and as the store's own (${name})`, () => {
+      const directory = tempDir();
+      const plain = newStore(directory, "plain.db");
+      const compressed = newStore(directory, "compressed.db");
+      const uncompressed = newStore(directory, "uncompressed.db");
+      storeBatches(plain.store, plain.fileId, batches, false);
+      storeBatches(compressed.store, compressed.fileId, batches, true);
+      const blocks = storeBatches(uncompressed.store, uncompressed.fileId, batches, true, true, { compress: false });
+      expect(blocks.length).toBeGreaterThan(0);
+      expect(blocks.every((entry) => entry.block.codec === "none")).toBe(true);
+      expect(blockRows(uncompressed.store)).toEqual(blockRows(plain.store));
+      expect(blockRows(uncompressed.store)).toEqual(blockRows(compressed.store));
+    });
+  }
+
+  it("resumed on a stored open last block, left uncompressed by the sealer: the same rows", () => {
+    const directory = tempDir();
+    const plain = newStore(directory, "plain.db");
+    const sealed = newStore(directory, "sealed.db");
+    storeBatches(plain.store, plain.fileId, [[1, 900]], false, false);
+    storeBatches(sealed.store, sealed.fileId, [[1, 900]], true, false, { compress: false });
+    storeBatches(plain.store, plain.fileId, [[901, 2600]], false);
+    storeBatches(sealed.store, sealed.fileId, [[901, 2600]], true, true, { compress: false });
+    expect(blockRows(sealed.store)).toEqual(blockRows(plain.store));
+  });
+
+  it("compressSealed compresses the texts left uncompressed as encodeBlock does, and keeps compressed ones as they are", () => {
+    const batch = lines(1, 1200);
+    const raw = new BlockSealer(null, { compress: false });
+    const compressed = new BlockSealer();
+    for (const line of batch) {
+      raw.add(line);
+      compressed.add(line);
+    }
+    raw.finish();
+    compressed.finish();
+    const expected = compressed.take();
+    expect(compressSealed(raw.take())).toEqual(expected);
+    expect(compressSealed(expected)).toBe(expected);
   });
 });
