@@ -11,12 +11,15 @@ facts, not logs, and do not count):
   (a FIFO, a damaged .gz), the files were empty, or all their lines are unreadable;
 - **mostly unreadable**: more than half of the bundle's log lines are unreadable;
 - **cut short**: every log file of the bundle was read only in part (a truncated .gz, a read error mid-file):
-  what came after the cut, where the incident may be, was never seen.
+  what came after the cut, where the incident may be, was never seen;
+- **nothing about the cluster**: lines were read, but not one gave an event (no Serviceguard, Metrocluster, Raid
+  Manager or Continentalclusters message, no package or cluster configuration): the logs do not show the cluster,
+  so "nothing needs a procedure" would be a guess (known to analyze only, which counts the events of its files).
 A bundle where exactly half the lines are unreadable is still judged (a log with its binary tail cut off
 should not hide the incident in its first half).
 */
 
-export type ReadabilityVerdict = "nothing-readable" | "mostly-unreadable" | "cut-short";
+export type ReadabilityVerdict = "nothing-readable" | "mostly-unreadable" | "cut-short" | "nothing-about-cluster";
 
 /** What was read of one bundle's log files. */
 export interface BundleReading {
@@ -30,15 +33,18 @@ export interface BundleReading {
   readonly unread: number;
   /** Log files read only in part (a truncated .gz, a read error mid-file); known to analyze only. */
   readonly partial?: number;
+  /** Events read from all the bundle's files (configuration included), unread-line markers aside; known to analyze only. */
+  readonly events?: number;
 }
 
-type Judged = Pick<BundleReading, "lines" | "unreadable" | "files" | "partial">;
+type Judged = Pick<BundleReading, "lines" | "unreadable" | "files" | "partial" | "events">;
 
 /** null when the bundle can be judged. */
 export function readabilityVerdict(reading: Judged): ReadabilityVerdict | null {
   if (reading.lines - reading.unreadable <= 0) return "nothing-readable";
   if (reading.unreadable * 2 > reading.lines) return "mostly-unreadable";
   if ((reading.partial ?? 0) > 0 && (reading.partial ?? 0) >= reading.files) return "cut-short";
+  if (reading.events === 0) return "nothing-about-cluster";
   return null;
 }
 
@@ -53,6 +59,9 @@ export function describeReadability(reading: BundleReading): string | null {
   }
   if (verdict === "cut-short") {
     return `${reading.files === 1 ? "its one log file was" : `all ${reading.files} of its log files were`} cut short (${reading.lines} lines read before the cut): what came after was never seen, so it cannot be called OK`;
+  }
+  if (verdict === "nothing-about-cluster") {
+    return `none of its ${reading.lines} log lines is a Serviceguard, Metrocluster, Raid Manager or Continentalclusters message mcadvisor could read, and it holds no package or cluster configuration: these logs do not show the cluster, so they cannot be called OK (collect the syslogs and package logs of the cluster's nodes from the time of the incident)`;
   }
   const what = `${reading.unreadable} of its ${reading.lines} log lines are in no layout mcadvisor knows (binary data, or not a syslog or package log)`;
   return verdict === "nothing-readable" ? `${what}: nothing in it can be judged` : `${what}: too little of it was read to call it OK`;

@@ -130,12 +130,12 @@ was read (a FIFO, a damaged .gz) is listed with zeros.
 */
 export function bundleReadings(database: SqliteDatabase, bundles: readonly string[], fileIds: readonly number[]): BundleReading[] {
   const ids = fileIds.map((id) => String(Math.trunc(id))).join(",") || "NULL";
-  const counts = new Map<string, { files: number; lines: number; unreadable: number; unread: number }>();
-  for (const bundle of bundles) counts.set(bundle, { files: 0, lines: 0, unreadable: 0, unread: 0 });
+  const counts = new Map<string, { files: number; lines: number; unreadable: number; unread: number; events: number }>();
+  for (const bundle of bundles) counts.set(bundle, { files: 0, lines: 0, unreadable: 0, unread: 0, events: 0 });
   const entry = (bundle: string) => {
     let found = counts.get(bundle);
     if (!found) {
-      found = { files: 0, lines: 0, unreadable: 0, unread: 0 };
+      found = { files: 0, lines: 0, unreadable: 0, unread: 0, events: 0 };
       counts.set(bundle, found);
     }
     return found;
@@ -154,6 +154,12 @@ export function bundleReadings(database: SqliteDatabase, bundles: readonly strin
     )
     .all() as Array<{ bundle: string; n: number }>;
   for (const row of unread) entry(row.bundle).unread = row.n;
+  const events = database
+    .prepare(
+      `SELECT f.bundle, count(*) AS n FROM event e JOIN file f ON f.id = e.file_id WHERE e.file_id IN (${ids}) AND e.kind <> '${UNREAD_LINE_KIND}' GROUP BY f.bundle`,
+    )
+    .all() as Array<{ bundle: string; n: number }>;
+  for (const row of events) entry(row.bundle).events = row.n;
   return [...counts]
     .map(([bundle, count]) => ({ bundle, ...count }))
     .sort((left, right) => (left.bundle < right.bundle ? -1 : left.bundle > right.bundle ? 1 : 0));

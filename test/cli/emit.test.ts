@@ -101,7 +101,10 @@ describe("--emit on the command line", () => {
     expect(result.stderr).toContain(`mcadvisor: syslog+tcp://127.0.0.1:${port}: 1 finding change(s) not delivered (ECONNREFUSED); gave up waiting`);
     expect(readLines(changes)).toHaveLength(1);
 
-    const healthy = incident(["Nov 20 10:00:00 nodeB1 syslogd: restart"]);
+    const healthy = incident([
+      "Nov 20 10:00:00 nodeB1 syslogd: restart",
+      "Nov 20 10:00:05 nodeB1 cmcld[2048]: The new active cluster membership is: nodeB1(id=1), nodeB2(id=2)",
+    ]);
     const quiet = runMcadvisor(["analyze", "--db", healthy.db, "--year", "2026", "--emit", `syslog+tcp://127.0.0.1:${port}`, healthy.bundle]);
     expect(quiet.code).toBe(0); // nothing to send: no outage to report, exit status unchanged
     expect(quiet.stderr).toBe("");

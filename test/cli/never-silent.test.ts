@@ -233,8 +233,30 @@ describe("input it could not read is never OK", () => {
     expect(text.code).toBe(3);
     expect(text.stdout).not.toContain("No findings: nothing in these logs needs a manual procedure");
     // The same archive beside the node's whole current log: what was cut is older history, the bundle is judged.
-    write(root, "b/nodeA1/var/adm/syslog/syslog.log", "Nov 15 13:00:00 nodeA1 app[1]: after the rotation\n");
+    write(root, "b/nodeA1/var/adm/syslog/syslog.log", "Nov 15 13:00:00 nodeA1 cmcld[2048]: The new active cluster membership is: nodeA1(id=1), nodeA2(id=2)\n");
     expect(runMcadvisor(["analyze", "--db", join(root, "db3.sqlite"), "--year", "2026", join(root, "b")]).code).toBe(0);
+  });
+
+  it("a bundle whose lines say nothing about the cluster is UNKNOWN, not OK (an emptied syslog.log beside an old OLDsyslog.log)", () => {
+    const root = tempDir();
+    write(root, "b/bkr-a2/var/adm/syslog/syslog.log", "");
+    write(
+      root,
+      "b/bkr-a2/var/adm/syslog/OLDsyslog.log",
+      [
+        "Jul  2 05:11:02 bkr-a2 syslogd: restart",
+        "Jul  2 05:14:31 bkr-a2 sendmail[24476]: 4SX3Q4SL3K: from=root, size=1278",
+        "Jul  2 06:00:00 bkr-a2 cron[811]: (root) CMD (/usr/sbin/lpsched)",
+      ].join("\n") + "\n",
+    );
+    const json = runMcadvisor(["analyze", "--db", join(root, "db.sqlite"), "--year", "2026", "--format", "json", join(root, "b")]);
+    expect(json.code, json.stderr).toBe(3);
+    expect((JSON.parse(json.stdout) as Document).bundles).toEqual([
+      expect.objectContaining({ readable: false, verdict: "nothing-about-cluster", message: expect.stringContaining("these logs do not show the cluster") }),
+    ]);
+    const text = runMcadvisor(["analyze", "--db", join(root, "db2.sqlite"), "--year", "2026", join(root, "b")]);
+    expect(text.code).toBe(3);
+    expect(text.stdout).not.toContain("No findings: nothing in these logs needs a manual procedure");
   });
 
   it("JSON says which bundle could not be read and why", () => {
@@ -263,9 +285,10 @@ describe("input it could not read is never OK", () => {
 
   it("mostly unreadable (more than half of the log lines) is UNKNOWN; half is judged; a critical finding still gives 2", () => {
     const good = (count: number) =>
-      Array.from(
-        { length: count },
-        (_, index) => `Dec  1 10:${String(index).padStart(2, "0")}:00 nodeA1 sshd[811]: Accepted publickey for root from 10.0.0.5 port ${51000 + index} ssh2`,
+      Array.from({ length: count }, (_, index) =>
+        index === 0
+          ? "Dec  1 10:00:00 nodeA1 cmcld[2048]: The new active cluster membership is: nodeA1(id=1), nodeA2(id=2)"
+          : `Dec  1 10:${String(index).padStart(2, "0")}:00 nodeA1 sshd[811]: Accepted publickey for root from 10.0.0.5 port ${51000 + index} ssh2`,
       );
     const binary = (count: number) => Array.from({ length: count }, () => "\u0001\u0002\u0003\ufffd\ufffd binary");
     const run = (lines: string[]) => {
