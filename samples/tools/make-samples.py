@@ -2799,6 +2799,31 @@ def s62_package_started_while_running_elsewhere():
                "At 01:12 the quorum server stops answering; at 01:40 the heartbeat between the sites breaks too, no node can get the cluster lock, and every node halts its cluster. At 02:05 an operator on nodeA1 runs cmruncl -n nodeA1 and starts oracle_pkg there; at 02:11 another on nodeB1 does the same at site B. The logs never show oracle_pkg halted on nodeA1: both sites may now be writing its data. Operator: cmviewcl -v and pairdisplay -g oradg -fcx at both sites, halt oracle_pkg at the site whose data will be given up, and decide with the application owners before any resync.")
 
 
+def s65_start_cut_during_takeover():
+    b = Bundle("start-cut-during-takeover")
+    nodes = SITE_A + SITE_B
+    base(b, SITE_B, T(24, 6, 0), T(24, 22, 41), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")], pkg_nodes=nodes)
+    # 22:31 site A stops answering; the site B nodes re-form and nodeB1 starts oracle_pkg with FORCEFLAG. The
+    # collection ran at 22:41, while the horctakeover was still waiting: the package log ends after its first lines.
+    for node in SITE_B:
+        b.sys(node, T(24, 22, 31, 10), "cmcld[2048]", "Member nodeA1 seems unhealthy, not receiving heartbeats from it.")
+        b.sys(node, T(24, 22, 31, 10), "cmcld[2048]", "Member nodeA2 seems unhealthy, not receiving heartbeats from it.")
+        b.sys(node, T(24, 22, 31, 30), "cmcld[2048]", "2 nodes have re-formed the cluster")
+        b.sys(node, T(24, 22, 31, 30), "cmcld[2048]", "The new active cluster membership is: nodeB1(id=3), nodeB2(id=4)")
+    b.sys("nodeB1", T(24, 22, 31, 40), "cmcld[2048]", "Request from node nodeB1 to start package oracle_pkg on node nodeB1.")
+    b.sys("nodeB1", T(24, 22, 31, 40), "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    b.pkg("nodeB1", "oracle_pkg", [
+        banner(T(24, 22, 31, 41), "nodeB1", "Starting package"),
+        step(T(24, 22, 31, 42), "nodeB1", "The local device group oradg is in SVOL_PAIR state; remote state is EX_ENORMT (242)."),
+        step(T(24, 22, 31, 43), "nodeB1", "FORCEFLAG file found: starting although the data may not be current."),
+        step(T(24, 22, 31, 43), "nodeB1", "Executing horctakeover -g oradg -S -t 360"),
+    ])
+    b.write()
+    b.expected([finding_of("package-start-unfinished", "investigate", "warning", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "swap-resync", "recreate-pairs", "force-or-resync", "failback"],
+               "At 22:31 site A stops answering; nodeB1 and nodeB2 re-form the cluster and nodeB1 starts oracle_pkg with a FORCEFLAG. The logs were collected at 22:41 while the horctakeover was still running: the package log ends with 'Executing horctakeover', no end banner, no cmcld line about the outcome. Whether the takeover worked and whether oracle_pkg is up cannot be read from this bundle. Operator: cmviewcl -v -p oracle_pkg, the rest of the package log, pairdisplay at both sites before anything else; never start it elsewhere meanwhile.")
+
+
 def s64_node_failed_packages_silent():
     b = Bundle("node-failed-packages-silent")
     survivors = ["nodeA2"] + SITE_B
@@ -2933,3 +2958,4 @@ if __name__ == "__main__":
     s62_package_started_while_running_elsewhere()
     s63_split_brain_second_cluster()
     s64_node_failed_packages_silent()
+    s65_start_cut_during_takeover()

@@ -69,7 +69,8 @@ export interface RuleMatch {
   /** An event that names no package counts once for each package running on its node (with `key: package`). */
   readonly eachPackageOnNode?: boolean;
   /** Fire only when this event does not follow the trigger within `within` (same key). */
-  readonly absent?: { readonly event: EventPattern; readonly within: string };
+  /** `openWhenLogsEnd`: analyze opens the finding when the logs end first (the outcome was never logged). */
+  readonly absent?: { readonly event: EventPattern; readonly within: string; readonly openWhenLogsEnd?: boolean };
 }
 
 export interface Escalation {

@@ -69,7 +69,7 @@ interface CompiledRule {
   readonly steps: readonly CompiledPattern[];
   readonly withinMs: number | null;
   readonly count: { atLeast: number; withinMs: number } | null;
-  readonly absent: { pattern: CompiledPattern; withinMs: number } | null;
+  readonly absent: { pattern: CompiledPattern; withinMs: number; openWhenLogsEnd: boolean } | null;
   readonly related: { patterns: readonly CompiledPattern[]; withinMs: number } | null;
   /** The state paths its steps read: the model shows the lines behind those it keeps (PairModel.witnesses). */
   readonly witnessPaths: readonly string[];
@@ -417,7 +417,8 @@ function compileRule(rule: Rule): CompiledRule {
     steps,
     withinMs: match.within !== undefined ? durationMs(match.within) : null,
     count: match.count ? { atLeast: match.count.atLeast, withinMs: durationMs(match.count.within) } : null,
-    absent: absent && match.absent ? { pattern: absent, withinMs: durationMs(match.absent.within) } : null,
+    absent:
+      absent && match.absent ? { pattern: absent, withinMs: durationMs(match.absent.within), openWhenLogsEnd: match.absent.openWhenLogsEnd === true } : null,
     related: match.related ? { patterns: related, withinMs: durationMs(match.related.within ?? "1h") } : null,
     witnessPaths: [...new Set((match.sequence ?? (match.event ? [match.event] : [])).flatMap((pattern) => conditionPaths(pattern.state)))],
     resolvedBy,
@@ -602,13 +603,30 @@ export class RuleEngine {
   /**
   The input has ended (analyze, rule examples): fallback findings still waiting for their window are
   decided with what is known, so a failure in the last minutes of a bundle is never left unsaid.
-  Absences still waiting stay so (their event may yet come). `watch` never calls it: event time decides.
+  Absences whose deadline the last line reached open; those still waiting stay so (their event may yet come),
+  unless their rule says an outcome the logs never reach is itself the finding (absent.openWhenLogsEnd: a start
+  that began and that no line says ended). `watch` never calls it: event time decides.
   */
   finish(): void {
     this.flushLine();
     this.flushConfig();
+    if (this.clock !== null) this.expireAbsences(this.clock);
     this.settleFallbacks(Number.POSITIVE_INFINITY);
+    this.openUnfinished();
     this.escalate();
+  }
+
+  private openUnfinished(): void {
+    for (const [slot, pending] of [...this.absences].sort((a, b) => a[1].deadline - b[1].deadline)) {
+      const compiled = this.compiled.find((candidate) => slot.startsWith(`${candidate.rule.id}\u0000`));
+      if (!compiled?.absent?.openWhenLogsEnd) continue;
+      this.absences.delete(slot);
+      if (this.current(slot)) continue;
+      const now = Math.max(this.clock ?? pending.last.ts ?? 0, pending.last.ts ?? 0);
+      const waitedOn = compiled.steps[compiled.steps.length - 1];
+      if (waitedOn && !this.matches(waitedOn, pending.last, pending.context, now)) continue;
+      this.openFinding(compiled, slot, pending.events, pending.anchor, pending.context, now, [pending.anchor, pending.last]);
+    }
   }
 
   findings(): Finding[] {
