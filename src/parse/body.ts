@@ -117,7 +117,18 @@ function lineScanner(parts: readonly PrefilterPart[]): LiteralScanner | undefine
   return new LiteralScanner([...sets, ...new Array<string[]>(SCAN_BITS - sets.length).fill([]), vocabulary], { foldCase: VOCABULARY_BIT });
 }
 
+// The last format asked for: a file's lines are all of one or two formats, and the Map lookup was asked twice a line.
+let lastFormat: string | undefined;
+let lastGrammars: FormatGrammars = NO_GRAMMARS;
+
 function bodyGrammars(format: string): FormatGrammars {
+  if (format === lastFormat) return lastGrammars;
+  lastGrammars = grammarsOf(format);
+  lastFormat = format;
+  return lastGrammars;
+}
+
+function grammarsOf(format: string): FormatGrammars {
   if (!bodyGrammarsByFormat) {
     const byFormat = new Map<string, GrammarEntry[]>();
     for (const entry of grammars()) {
