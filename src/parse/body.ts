@@ -62,8 +62,11 @@ interface PrefilterPart {
 
 let bodyGrammarsByFormat: Map<string, FormatGrammars> | undefined;
 const NO_GRAMMARS: FormatGrammars = { entries: [], anyPrefilter: undefined, literals: undefined, lineLiterals: undefined, parts: [] };
-/** Bits of a scan given to the prefilters' parts (bit 30 is the vocabulary's). */
-const SCAN_BITS = 30;
+/**
+Bits of a scan given to the prefilters' parts; the next is the vocabulary's. Every answer stays below
+2^30, a small integer V8 passes unboxed (bit 30 set made a heap number of each such answer).
+*/
+const SCAN_BITS = 29;
 /** In scanLine's answer: the line may hold a replication vocabulary term (its prefilter may match). */
 export const VOCABULARY_BIT = 1 << SCAN_BITS;
 /** scanLine's answer when it could not scan: every grammar and the vocabulary may match. */
