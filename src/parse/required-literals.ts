@@ -335,8 +335,12 @@ export class LiteralScanner {
   private readonly thirds = new Int32Array(PAIRS);
   /** Two-character literals: for their pair, the bits of the sets holding them. */
   private readonly pairBits = new Int32Array(PAIRS);
-  /** For (pair << 5 | slotOf(third)): 1 + the index of the bucket of literals starting there, or 0. */
-  private readonly bucketOf = new Uint16Array(PAIRS * 32);
+  /**
+  For bucketKey(pair, third): 1 + the index of the bucket of literals that may start there, or 0. Keys that
+  collide share a bucket (each literal is compared whole), so 32 KiB serve where one slot per (pair,
+  third) took 1 MiB a scanner.
+  */
+  private readonly bucketOf = new Uint16Array(BUCKET_SLOTS);
   /** Per bucket, bit slotOf(fourth) for each literal's fourth character; -1 when one has three characters. */
   private readonly bucketFourths: number[] = [];
   private readonly bucketTexts: string[][] = [];
@@ -387,7 +391,7 @@ export class LiteralScanner {
   private enter(first: number, second: number, third: number, text: string, bit: number, folded: boolean): void {
     const pair = (first << 7) | second;
     this.thirds[pair] |= 1 << slotOf(third);
-    const key = (pair << 5) | slotOf(third);
+    const key = bucketKey(pair, third);
     if (this.bucketOf[key] === 0) {
       this.bucketTexts.push([]);
       this.bucketBits.push([]);
@@ -426,7 +430,7 @@ export class LiteralScanner {
       if (mask !== 0 && (mask & (1 << (third ^ (third >> 5)))) !== 0) {
         const allowed = at - 2 >= split ? -1 : beforeSplit;
         if (pairBits[pair] !== 0 && (text.charCodeAt(at - 2) | text.charCodeAt(at - 1)) < 128) found |= pairBits[pair] & allowed;
-        const bucket = bucketOf[(pair << 5) | slotOf(third)];
+        const bucket = bucketOf[bucketKey(pair, third)];
         const fourth = at + 1 < length ? text.charCodeAt(at + 1) : -1;
         if (bucket !== 0 && (fourth === -1 || (bucketFourths[bucket - 1] & (1 << (fourth ^ (fourth >> 5)))) !== 0)) {
           const texts = bucketTexts[bucket - 1];
@@ -451,6 +455,7 @@ export class LiteralScanner {
 }
 
 const PAIRS = 128 * 128;
+const BUCKET_SLOTS = 1 << 14;
 
 /**
 A character's bit in a 32-bit mask: its low five bits mixed with the next ones, so that the two cases of
@@ -458,6 +463,9 @@ an ASCII letter (and a letter and the digit or sign 32 away) fall on different b
 every capital of a host name ("nodeA1") hit the mask of a lower-case literal ("deadman").
 */
 const slotOf = (code: number): number => (code ^ (code >> 5)) & 31;
+
+/** A pair (folded to 7 bits each) and a third character, hashed to a bucket slot. */
+const bucketKey = (pair: number, third: number): number => (Math.imul((pair << 5) | slotOf(third), 0x9e3779b1) >>> 18) & (BUCKET_SLOTS - 1);
 
 /** ASCII letters lower-cased, every other character kept (what the `i` flag does without `u`). */
 function lowerAscii(text: string): string {
