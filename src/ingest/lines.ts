@@ -48,6 +48,17 @@ export function isAsciiBytes(bytes: Uint8Array): boolean {
   return true;
 }
 
+/**
+`buffer.toString("latin1", start, end)`. Node's Buffer has a latin1Slice method (undocumented, what
+toString calls after normalising its arguments and looking the encoding up): called directly it took
+a third less time a line on the bench syslog (1M lines); toString where it is missing.
+*/
+type Latin1Buffer = Buffer & { latin1Slice(start: number, end: number): string };
+const hasLatin1Slice = typeof (Buffer.prototype as Partial<Latin1Buffer>).latin1Slice === "function";
+function latin1Text(chunk: Buffer, start: number, end: number): string {
+  return hasLatin1Slice && end > start ? (chunk as Latin1Buffer).latin1Slice(start, end) : chunk.toString("latin1", start, end);
+}
+
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 
@@ -159,7 +170,7 @@ export class LineFramer {
     const totalBytes = newline - start + 1;
     const startOffset = this.lineStart;
     this.lineStart += totalBytes;
-    sink.line(chunk.toString("latin1", start, end), this.nextLineNo++, startOffset, startOffset + totalBytes, 0);
+    sink.line(latin1Text(chunk, start, end), this.nextLineNo++, startOffset, startOffset + totalBytes, 0);
   }
 
   private emit(terminatorBytes: number, sink: FramedLineSink): void {

@@ -12,6 +12,7 @@ import { GrammarError } from "./errors.js";
 import { grammars, runGrammar } from "./registry.js";
 import type { GrammarEntry } from "./registry.js";
 import { LiteralScanner, requiredLiterals, topLevelBranches } from "./required-literals.js";
+import { vocabularyLiterals } from "./unread.js";
 
 /** Bodies longer than this are stored but not given to the body grammars (keeps a junk line linear). */
 export const MAX_BODY_INPUT = 8 * 1024;
@@ -43,6 +44,12 @@ interface FormatGrammars {
   literals (the merged regex is used).
   */
   readonly literals: LiteralScanner | undefined;
+  /**
+  The same literals and, as VOCABULARY_BIT, the replication vocabulary's (src/parse/unread.ts), in one
+  scanner: a line is read once for both questions (which grammars may match its body, may it be an
+  unread replication line). Undefined without `literals` or when the vocabulary gives no literals.
+  */
+  readonly lineLiterals: LiteralScanner | undefined;
   readonly parts: readonly PrefilterPart[];
 }
 
@@ -54,9 +61,16 @@ interface PrefilterPart {
 }
 
 let bodyGrammarsByFormat: Map<string, FormatGrammars> | undefined;
-const NO_GRAMMARS: FormatGrammars = { entries: [], anyPrefilter: undefined, literals: undefined, parts: [] };
-/** Bits of a scan (LiteralScanner takes at most 30 sets). */
-const SCAN_BITS = 30;
+const NO_GRAMMARS: FormatGrammars = { entries: [], anyPrefilter: undefined, literals: undefined, lineLiterals: undefined, parts: [] };
+/**
+Bits of a scan given to the prefilters' parts; the next is the vocabulary's. Every answer stays below
+2^30, a small integer V8 passes unboxed (bit 30 set made a heap number of each such answer).
+*/
+const SCAN_BITS = 29;
+/** In scanLine's answer: the line may hold a replication vocabulary term (its prefilter may match). */
+export const VOCABULARY_BIT = 1 << SCAN_BITS;
+/** scanLine's answer when it could not scan: every grammar and the vocabulary may match. */
+export const NOT_SCANNED = -1;
 
 /**
 Each prefilter cut into parts, the scan's bits shared out by how many top-level alternatives each has.
@@ -98,7 +112,26 @@ function literalScanner(parts: readonly PrefilterPart[]): LiteralScanner | undef
   return sets.every((set) => set !== undefined) ? new LiteralScanner(sets as string[][]) : undefined;
 }
 
+/** The parts' literals and the vocabulary's (ignoring case, as its prefilter reads), or undefined. */
+function lineScanner(parts: readonly PrefilterPart[]): LiteralScanner | undefined {
+  const vocabulary = vocabularyLiterals();
+  if (vocabulary === undefined) return undefined;
+  const sets = parts.map((part) => requiredLiterals(part.pattern) as string[]);
+  return new LiteralScanner([...sets, ...new Array<string[]>(SCAN_BITS - sets.length).fill([]), vocabulary], { foldCase: VOCABULARY_BIT });
+}
+
+// The last format asked for: a file's lines are all of one or two formats, and the Map lookup was asked twice a line.
+let lastFormat: string | undefined;
+let lastGrammars: FormatGrammars = NO_GRAMMARS;
+
 function bodyGrammars(format: string): FormatGrammars {
+  if (format === lastFormat) return lastGrammars;
+  lastGrammars = grammarsOf(format);
+  lastFormat = format;
+  return lastGrammars;
+}
+
+function grammarsOf(format: string): FormatGrammars {
   if (!bodyGrammarsByFormat) {
     const byFormat = new Map<string, GrammarEntry[]>();
     for (const entry of grammars()) {
@@ -114,7 +147,7 @@ function bodyGrammars(format: string): FormatGrammars {
       const anyPrefilter = mergeable ? new RegExp(filters.map((filter) => `(?:${(filter as RegExp).source})`).join("|")) : undefined;
       const parts = prefilterParts(entries) ?? [];
       const literals = parts.length > 0 ? literalScanner(parts) : undefined;
-      bodyGrammarsByFormat.set(read, { entries, anyPrefilter, literals, parts });
+      bodyGrammarsByFormat.set(read, { entries, anyPrefilter, literals, lineLiterals: literals && lineScanner(parts), parts });
     }
   }
   return bodyGrammarsByFormat.get(format) ?? NO_GRAMMARS;
@@ -176,11 +209,26 @@ function freeze(events: EventDraft[]): readonly EventDraft[] {
 }
 
 /**
+One pass over a line whose body of format `format` starts at `bodyStart`: bit i set when the body holds
+a literal of prefilter part i, VOCABULARY_BIT when the line (header included, as the unread check reads
+it) holds a literal of the replication vocabulary. NOT_SCANNED when the format's prefilters or the
+vocabulary give no literals, or the body is not one the grammars read (empty or too long): then
+parseBody scans as it would without it, and the unread check runs.
+*/
+export function scanLine(format: string, line: string, bodyStart: number): number {
+  const { lineLiterals } = bodyGrammars(format);
+  if (lineLiterals === undefined || bodyStart >= line.length || line.length - bodyStart > MAX_BODY_INPUT) return NOT_SCANNED;
+  // Grammar literals count from the body on, the vocabulary's from the start of the line.
+  return lineLiterals.scan(line, 0, bodyStart, VOCABULARY_BIT);
+}
+
+/**
 Events from every body grammar that reads `format` and whose prefilter matches `body`. `line`, when
 given, is the line `body` was cut from, ending with it: the literal scan reads the body there (a flat
-string) instead of through the slice.
+string) instead of through the slice. `scanned`, when given, is scanLine's answer for that line and
+body: the scan is not repeated.
 */
-export function parseBody(format: string, body: string, options: BodyOptions = {}, line?: string): readonly EventDraft[] {
+export function parseBody(format: string, body: string, options: BodyOptions = {}, line?: string, scanned: number = NOT_SCANNED): readonly EventDraft[] {
   const { entries, anyPrefilter, literals, parts } = bodyGrammars(format);
   if (entries.length === 0 || body.length === 0) return NO_EVENTS;
   if (body.length > MAX_BODY_INPUT) {
@@ -190,7 +238,11 @@ export function parseBody(format: string, body: string, options: BodyOptions = {
   let matching: GrammarEntry[] | undefined;
   if (literals) {
     const possible =
-      line !== undefined && line.length > body.length && line.endsWith(body) ? literals.scan(line, line.length - body.length) : literals.scan(body);
+      scanned !== NOT_SCANNED
+        ? scanned & (VOCABULARY_BIT - 1)
+        : line !== undefined && line.length > body.length && line.endsWith(body)
+          ? literals.scan(line, line.length - body.length)
+          : literals.scan(body);
     if (possible === 0) return NO_EVENTS;
     // Bit e: entry e's prefilter matches (one of its parts whose literals the body holds does).
     let accepted = 0;

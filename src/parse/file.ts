@@ -7,7 +7,7 @@ a Raid Manager command line names the device group (and side) of the output line
 
 import type { EventDraft, Header, LineFormat, Scalar } from "../model/events.js";
 import { zoneClock } from "../model/time.js";
-import { MAX_BODY_INPUT, parseBody, parseWith } from "./body.js";
+import { MAX_BODY_INPUT, NOT_SCANNED, VOCABULARY_BIT, parseBody, parseWith, scanLine } from "./body.js";
 import type { ParseCounters } from "./body.js";
 import { configGrammar, parseHeader } from "./header.js";
 import type { FileKind } from "./header.js";
@@ -329,8 +329,11 @@ export function createFileParser(options: FileParserOptions): FileParser {
     return fill(events ? "config" : "unknown", null, hostHint, null, packageHint, text, "plain", undefined, events ?? [], events !== undefined);
   }
 
+  // Where the last header's body starts in its line (parseHeader's out-parameter).
+  const place = { bodyStart: -1 };
+
   function readLogLine(text: string): LineFields {
-    const header = parseHeader(text, options.kind);
+    const header = parseHeader(text, options.kind, place);
     if (!header) {
       // No header: wrapped text or raw command output under a step; it happened when the line above did.
       // Binary junk (a core file, a corrupted block) carries stray words such as "LINK 01": no events from it.
@@ -357,8 +360,13 @@ export function createFileParser(options: FileParserOptions): FileParser {
       host = (header.host !== undefined ? shared(header.host) : undefined) ?? previousHost ?? hostHint;
     }
     const program = header.program !== undefined ? shared(header.program) : null;
-    const events =
-      shape === "repeated" ? [] : withUnreadMarker(inContext(parseBody(header.format, header.body, bodyOptions, text), host, program, ts, shape), text);
+    let events: readonly EventDraft[] = [];
+    if (shape !== "repeated") {
+      // One pass over the line says which grammars may read the body and whether the line may carry replication vocabulary.
+      const scanned = place.bodyStart >= 0 ? scanLine(header.format, text, place.bodyStart) : NOT_SCANNED;
+      const found = inContext(parseBody(header.format, header.body, bodyOptions, text, scanned), host, program, ts, shape);
+      events = withUnreadMarker(found, text, scanned === NOT_SCANNED || (scanned & VOCABULARY_BIT) !== 0);
+    }
     previousTs = ts;
     previousHost = host;
     return fill(header.format, ts, host, program, packageOf(events), header.body, shape, header.repeated, events, true);

@@ -58,19 +58,33 @@ function runHeaderOnHead(entry: GrammarEntry, line: string): Header | undefined 
   return head.endsWith(header.body) ? { ...header, body: header.body + line.slice(MAX_HEADER_INPUT) } : header;
 }
 
+/** Where a header's body sits in its line (parseHeader's out-parameter: one object reused for every line). */
+export interface BodyPlace {
+  /** The body is `line.slice(bodyStart)`; -1 when it is not a suffix of the line (a rebuilt banner). */
+  bodyStart: number;
+}
+
 /**
 The header of one line of a file of kind `fileKind`, or undefined when no header grammar
 recognises it (the caller keeps the line as plain text). Configuration files have no header.
+`place`, when given, is told where the body starts in the line, so a caller can read the body inside
+the line without comparing it with the line's end.
 */
-export function parseHeader(line: string, fileKind: FileKind): Header | undefined {
+export function parseHeader(line: string, fileKind: FileKind, place?: BodyPlace): Header | undefined {
   if (fileKind === "config") return undefined;
   // The syslog fast path reads any length the way the grammar reads its head plus the rest; the others
   // only lines the grammar reads whole.
   const fast = fileKind === "syslog" || line.length <= MAX_HEADER_INPUT ? fastPath(fileKind) : null;
   const header = fast ? fast(line) : undefined;
-  if (header) return header;
+  if (header) {
+    // A fast path's body is always the rest of the line after the tag (grammars/syslog.ne, pkglog.ne).
+    if (place) place.bodyStart = line.length - header.body.length;
+    return header;
+  }
   const entry = headerGrammar(fileKind);
-  return entry ? runHeaderOnHead(entry, line) : undefined;
+  const read = entry ? runHeaderOnHead(entry, line) : undefined;
+  if (place) place.bodyStart = read !== undefined && line.endsWith(read.body) ? line.length - read.body.length : -1;
+  return read;
 }
 
 export function hasHeaderGrammar(format: string): boolean {

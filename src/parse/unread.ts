@@ -13,6 +13,7 @@ import { vocabularyDocument, vocabularyText } from "../generated/grammars/vocabu
 import { UNREAD_LINE_KIND } from "../model/events.js";
 import type { EventDraft } from "../model/events.js";
 import { GrammarError } from "./errors.js";
+import { requiredLiterals } from "./required-literals.js";
 
 /** The vocabulary file, at the package root both from src/parse/ and dist/parse/. */
 export const VOCABULARY_FILE = new URL("../../grammars/replication-vocabulary.yaml", import.meta.url);
@@ -125,6 +126,24 @@ export function replicationVocabulary(): Vocabulary {
   return builtIn;
 }
 
+let builtInLiterals: { readonly literals: readonly string[] | undefined } | undefined;
+
+/**
+Literals one of which, ignoring ASCII case, every text the shipped vocabulary's prefilter accepts
+contains (src/parse/required-literals.ts reads the prefilter's source); undefined when none can be
+derived or one is not ASCII. The body scan looks for them in the same pass as the grammars' literals
+(src/parse/body.ts scanLine), so a line that holds none is not given to the prefilter.
+*/
+export function vocabularyLiterals(): readonly string[] | undefined {
+  if (!builtInLiterals) {
+    const { prefilter } = replicationVocabulary();
+    // Only the i flag is known here: it folds ASCII letters of an ASCII literal (LiteralScanner's foldCase).
+    const literals = prefilter.flags === "i" ? requiredLiterals(new RegExp(prefilter.source)) : undefined;
+    builtInLiterals = { literals: literals !== undefined && literals.every((literal) => /^[\x00-\x7f]+$/.test(literal)) ? literals : undefined };
+  }
+  return builtInLiterals.literals;
+}
+
 /** Whether the text passes the vocabulary's prefilter (else it holds no term). */
 function mayHoldTerms(text: string, vocabulary: Vocabulary = replicationVocabulary()): boolean {
   return vocabulary.prefilter.test(text.length > MAX_SCANNED ? text.slice(0, MAX_SCANNED) : text);
@@ -166,11 +185,12 @@ export const BINARY_JUNK = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/;
 
 /**
 The hook of the file parser: a line's events as the grammars gave them, or, when they gave none and
-the line is text carrying replication vocabulary, its `line.unread` marker.
+the line is text carrying replication vocabulary, its `line.unread` marker. `termsPossible` false: a
+scan of the line found none of vocabularyLiterals() in it, so the prefilter cannot match.
 */
-export function withUnreadMarker(events: readonly EventDraft[], text: string): readonly EventDraft[] {
+export function withUnreadMarker(events: readonly EventDraft[], text: string, termsPossible = true): readonly EventDraft[] {
   // The vocabulary's prefilter first: most lines fail it, and then the control-character pass is not needed.
-  if (events.length > 0 || !mayHoldTerms(text) || BINARY_JUNK.test(text)) return events;
+  if (events.length > 0 || !termsPossible || !mayHoldTerms(text) || BINARY_JUNK.test(text)) return events;
   const unread = unreadReplicationLine(text);
   return unread ? Object.freeze([unread]) : events;
 }

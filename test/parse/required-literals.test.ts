@@ -135,6 +135,45 @@ describe("the literal reader", () => {
     );
   });
 
+  it("answers exactly which sets a text holds a literal of, at any offset, case folded where asked (random literals and texts)", () => {
+    // Characters that share 7 bits or the low 5 bits with others (é & 127 is 'i', '`' & 31 is '@' & 31), both cases, controls.
+    const char = fc.constantFrom("a", "b", "A", "B", "c", "i", "I", "é", "É", "`", "@", "_", "-", " ", "\u0000", "\u00e9", "\u0161", "\u212a", "k", "K");
+    const word = (minLength: number) => fc.array(char, { minLength, maxLength: 5 }).map((chars) => chars.join(""));
+    const asciiWord = fc
+      .array(fc.constantFrom("a", "b", "A", "c", "i", "K", "k", "_", "`", "@", "-", " "), { minLength: 1, maxLength: 5 })
+      .map((chars) => chars.join(""));
+    const lowerAscii = (text: string): string => text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(word(1), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }),
+        fc.array(asciiWord, { minLength: 1, maxLength: 4 }),
+        fc.array(char, { maxLength: 24 }).map((chars) => chars.join("")),
+        fc.nat(26),
+        (sets, foldedSet, text, cut) => {
+          const scanner = new LiteralScanner([...sets, foldedSet], { foldCase: 1 << sets.length });
+          const start = Math.min(cut, text.length);
+          const rest = text.slice(start);
+          let expected = 0;
+          sets.forEach((set, index) => {
+            if (set.some((literal) => rest.includes(literal))) expected |= 1 << index;
+          });
+          if (foldedSet.some((literal) => lowerAscii(rest).includes(lowerAscii(literal)))) expected |= 1 << sets.length;
+          expect({ sets, foldedSet, text, start, found: scanner.scan(text, start) }).toEqual({ sets, foldedSet, text, start, found: expected });
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("matches an ASCII literal ignoring case as a regex with the i flag does, and refuses other literals so folded", () => {
+    const scanner = new LiteralScanner([["ex_", "vol"], ["PAIR"]], { foldCase: 1 });
+    expect(scanner.scan("an EX_CMDRJE")).toBe(1);
+    expect(scanner.scan("P-VOL S-Vol")).toBe(1);
+    expect(scanner.scan("pair PAIR")).toBe(2);
+    expect(scanner.scan("\u212aex")).toBe(0);
+    expect(() => new LiteralScanner([["café"]], { foldCase: 1 })).toThrow(RangeError);
+  });
+
   it("gives a necessary condition for random patterns built from the constructs it reads", () => {
     const atom = fc.oneof(
       fc.constantFrom("a", "b", "c", "ab", "-", "\\.", "\\b", "^", "$", "[ab]", "[a-c]", "[^a]", "\\d", "\\w", "\\s", ".", "(?=a)", "(?!b)"),
