@@ -389,6 +389,20 @@ function interpret(whole: Token[]): Draft[] {
       deviceGroup = name.value;
     }
   }
+  // "weekly check bill_dg PVOL_PAIR/SVOL_PAIR", "XPCA check bill_dg: PVOL_PAIR / SVOL_PAIR", "bill_dg still PVOL_PSUE": a name
+  // shaped like an identifier (an underscore or a digit) right before a role-state (or "still"/"is"/"now" and one) names
+  // the group, as a label does (one equal to the node or the package is dropped by the file parser).
+  for (let index = 0; index + 1 < tokens.length && deviceGroup === undefined; index++) {
+    const name = tokens[index];
+    let next = index + 1;
+    while (next < tokens.length && ["still", "is", "now", "was"].includes(lower[next])) next++;
+    if (tokens[next]?.type !== "roleState") continue;
+    if (name.type === "word" && /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9_.-]*$/.test(name.value) && !PRODUCT_TAG.test(name.value)
+      && !/^(?:horcm|pair|raid)/.test(lower[index]) && !DEVICE_GROUP_STOP.has(lower[index]) && !SIDE_NOUNS.has(lower[index])) {
+      deviceGroup = name.value;
+      groupFrom = "label";
+    }
+  }
   // "oradg: local S-VOL PSUE", "oradg local state is SVOL_PSUE": a leading name before a colon or a side names the
   // group (the file parser drops a label that is the node or the package).
   // "mcstat: sapdg: the local ...": of two leading labels the second, nearer the facts, names the group (the first tags the tool).
@@ -1268,6 +1282,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "raid.error", fields: { code: "EX_EVOLCE", number: 235, command: "pairresync" } },
   ] },
   { text: "[Action]:Please confirm volume attributes (P-VOL/S-VOL/SMPL) of the both sides with pairdisplay.", expect: [] },
+  { text: "weekly check bill_dg PVOL_PAIR/SVOL_PAIR fence NEVER, ok", expect: [
+    { kind: "pair.state", deviceGroup: "bill_dg", fields: { side: "local", role: "PVOL", state: "PAIR", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "bill_dg", fields: { side: "remote", role: "SVOL", state: "PAIR", deviceGroupFrom: "label" } },
+    { kind: "fence", deviceGroup: "bill_dg", fields: { level: "NEVER", deviceGroupFrom: "label" } },
+  ] },
   // Sides after their states; a state naming a side is no report.
   { text: "PVOL_PSUS local / SVOL_SSWS remote: the remote side was written while split", expect: [
     { kind: "pair.state", fields: { side: "local", role: "PVOL", state: "PSUS" } },
