@@ -97,6 +97,8 @@ const DEVICE_GROUP_STOP = new Set(["state", "status", "is", "are", "for", "of", 
   "monitor", "monitoring", "monitors", "check", "checks", "checker", "checking", "watch", "watcher", "poll", "poller", "report", "summary", "daemon", "agent"]);
 const DENIED_STATE = new Set(["not", "isn't", "aren't", "never", "longer", "nor"]);
 const NEGATIONS = new Set(["no", "not", "absent", "missing", "without", "create", "cannot", "can't", "doesn't", "isn't"]);
+// "Set AUTO_NONCURDATA=1 or create FORCEFLAG": a value a line tells the reader to set is advice, not the setting.
+const ADVISED = new Set(["set", "use", "change", "try", "setting"]);
 const FAILURE_WORDS = new Set(["failed", "fail", "fails", "failure", "error", "errors", "unsuccessful", "aborted"]);
 const SUCCESS_WORDS = new Set(["completed", "complete", "succeeded", "successful", "successfully", "success", "done", "finished"]);
 // "did not complete", "never completed": an outcome denied.
@@ -399,6 +401,17 @@ function interpret(whole: Token[]): Draft[] {
     if (tokens[next]?.type !== "roleState") continue;
     if (name.type === "word" && /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9_.-]*$/.test(name.value) && !PRODUCT_TAG.test(name.value)
       && !/^(?:horcm|pair|raid)/.test(lower[index]) && !DEVICE_GROUP_STOP.has(lower[index]) && !SIDE_NOUNS.has(lower[index])) {
+      deviceGroup = name.value;
+      groupFrom = "label";
+    }
+  }
+  // "DR check (continental) for crm_dg, instance 9, fence NEVER": an identifier-shaped name after "for" on a line
+  // that checks (a check word) names the group the check is about.
+  if (deviceGroup === undefined && lower.some((word) => CHECK_WORDS.has(word))) {
+    const forAt = lower.indexOf("for");
+    const name = forAt >= 0 ? tokens[forAt + 1] : undefined;
+    if (name?.type === "word" && /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9_.-]*$/.test(name.value) && !PRODUCT_TAG.test(name.value)
+      && !/^(?:horcm|pair|raid|pkg|package)/.test(lower[forAt + 1]) && !DEVICE_GROUP_STOP.has(lower[forAt + 1])) {
       deviceGroup = name.value;
       groupFrom = "label";
     }
@@ -724,13 +737,15 @@ function interpret(whole: Token[]): Draft[] {
     } else if (token.type === "assignment") {
       const name = token.value.slice(0, token.value.indexOf("=")).toUpperCase();
       const value = unquote(token.value.slice(token.value.indexOf("=") + 1));
-      if (name.startsWith("AUTO_") && (value === "0" || value === "1")) add(index, "auto.setting", { name, value: Number(value) });
+      if (name.startsWith("AUTO_") && (value === "0" || value === "1")) {
+        if (!ADVISED.has(lower[index - 1] ?? "")) add(index, "auto.setting", { name, value: Number(value) });
+      }
       else if ((name === "FENCE" || name === "FENCE_LEVEL") && FENCE_LEVELS.has(value.toUpperCase())) add(index, "fence", { level: value.toUpperCase() }, deviceGroup);
       else if (name === "FORCEFLAG") add(index, "forceflag", { present: /^(?:yes|y|1|true|on|present)$/i.test(value) });
       else if (name === "HORCMINST" && !found.some((entry) => entry.event.kind.startsWith("horcm."))) horcmFact(index);
     } else if (token.type === "autoName") {
       const next = nextValue(index);
-      if (next >= 0 && tokens[next].type === "number" && (tokens[next].value === "0" || tokens[next].value === "1")) {
+      if (next >= 0 && tokens[next].type === "number" && (tokens[next].value === "0" || tokens[next].value === "1") && !ADVISED.has(lower[index - 1] ?? "")) {
         add(index, "auto.setting", { name: token.value.toUpperCase(), value: Number(tokens[next].value) });
       }
     } else if (token.type === "forceflag" || (token.type === "word" && token.value.endsWith("/FORCEFLAG"))) {
@@ -1287,6 +1302,12 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "pair.state", deviceGroup: "bill_dg", fields: { side: "remote", role: "SVOL", state: "PAIR", deviceGroupFrom: "label" } },
     { kind: "fence", deviceGroup: "bill_dg", fields: { level: "NEVER", deviceGroupFrom: "label" } },
   ] },
+  { text: "AUTO_NONCURDATA is 0 - package not started. Set AUTO_NONCURDATA=1 or create FORCEFLAG to start anyway", expect: [
+    { kind: "auto.setting", fields: { name: "AUTO_NONCURDATA", value: 0 } },
+    { kind: "mc.start.refused", fields: { exitCode: null } },
+    { kind: "forceflag", fields: { present: false } },
+  ] },
+  { text: "DR check (continental) for crm_dg, instance 9, fence NEVER", expect: [{ kind: "fence", deviceGroup: "crm_dg", fields: { level: "NEVER", deviceGroupFrom: "label" } }] },
   // Sides after their states; a state naming a side is no report.
   { text: "PVOL_PSUS local / SVOL_SSWS remote: the remote side was written while split", expect: [
     { kind: "pair.state", fields: { side: "local", role: "PVOL", state: "PSUS" } },
