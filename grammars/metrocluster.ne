@@ -443,13 +443,18 @@ function interpret(whole: Token[]): Draft[] {
     }
   }
   // "(MetroCluster XPCA) gl_db  local : ...": a tag in brackets before the line's own words is skipped like a label.
-  const bracketTag = tokens.length > 0 ? /^[ \t]*\([^()]{1,40}\)[ \t]*/.exec(tokens[0].source) : null;
-  const bracketSkip = bracketTag !== null && tokens[0].source.charAt(tokens[0].offset - 1) === "(" ? tokens.filter((token) => token.offset < bracketTag[0].length).length : 0;
+  const bracketTag = tokens.length > 0 ? /^[ \t]*(?:\([^()]{1,40}\)|<[^<>]{1,40}>)[ \t]*/.exec(tokens[0].source) : null;
+  const bracketSkip = bracketTag !== null && "(<".includes(tokens[0].source.charAt(tokens[0].offset - 1)) ? tokens.filter((token) => token.offset < bracketTag[0].length).length : 0;
   const skipTag = (labelled(tokens[0]) && labelled(tokens[1]) && tokens.length > 2 && !LABEL_STOP.has(lower[1])) || bracketed ? 1 : bracketSkip;
   const first = tokens[skipTag];
   // "gl_db is SVOL_PAIR": an identifier-shaped name (an underscore or a digit) said to be in a state.
   const isState = lower[skipTag + 1] === "is" && ["roleState", "pairState"].includes(tokens[skipTag + 2]?.type ?? "") && /[_\d]/.test(first?.value ?? "");
-  const sideNext = /^(?:local|remote)(?:_\w*)?(?:=|$)/.test(lower[skipTag + 1] ?? "") || ["pair", "pairs", "status", "state", "both"].includes(lower[skipTag + 1] ?? "") || isState;
+  // "tick_dg FENCE=ASYNC HORCMINST=4", "tick_dg side file full, pair suspended: PVOL_PFUS / SVOL_PFUS": an identifier-shaped
+  // first name on a line of settings or of role-states.
+  const identifierFirst = /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9_.-]*$/.test(first?.value ?? "") && !PRODUCT_TAG.test(first?.value ?? "");
+  const describesGroup = identifierFirst && (tokens[skipTag + 1]?.type === "assignment" || tokens.some((token) => token.type === "roleState"));
+  const sideNext =
+    /^(?:local|remote)(?:_\w*)?(?:=|$)/.test(lower[skipTag + 1] ?? "") || ["pair", "pairs", "status", "state", "both"].includes(lower[skipTag + 1] ?? "") || isState || describesGroup;
   // "crm_dg (inst 6): pairvolchk ...": a label with a note in brackets before its colon.
   const bracketNote = /^[ \t]*\([^()]{1,40}\)[ \t]*:/.test(first?.source.slice(first.offset + first.text.length) ?? "");
   if (deviceGroup === undefined && tokens.length > 1 + skipTag && first.type === "word" && (first.source.charAt(first.offset + first.text.length) === ":" || sideNext || bracketNote)
@@ -1308,6 +1313,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "forceflag", fields: { present: false } },
   ] },
   { text: "DR check (continental) for crm_dg, instance 9, fence NEVER", expect: [{ kind: "fence", deviceGroup: "crm_dg", fields: { level: "NEVER", deviceGroupFrom: "label" } }] },
+  { text: "<MC-CA> tick_dg FENCE=ASYNC HORCMINST=4 HORCTIMEOUT=360", expect: [{ kind: "fence", deviceGroup: "tick_dg", fields: { level: "ASYNC", deviceGroupFrom: "label" } }] },
+  { text: "tick_dg side file full, pair suspended: PVOL_PFUS / SVOL_PFUS", expect: [
+    { kind: "pair.state", deviceGroup: "tick_dg", fields: { side: "local", role: "PVOL", state: "PFUS", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "tick_dg", fields: { side: "remote", role: "SVOL", state: "PFUS", deviceGroupFrom: "label" } },
+  ] },
   // Sides after their states; a state naming a side is no report.
   { text: "PVOL_PSUS local / SVOL_SSWS remote: the remote side was written while split", expect: [
     { kind: "pair.state", fields: { side: "local", role: "PVOL", state: "PSUS" } },
