@@ -806,6 +806,13 @@ function interpret(whole: Token[]): Draft[] {
   readWordStates();
   readUnreachableWords();
 
+  // "whs_dg PVOL_PFUL side file 74% (threshold 70%)": the side file's (or journal's) use said in words is the use the
+  // pairdisplay % column gives an ASYNC P-VOL; it belongs to this side's state, not the remote's.
+  const usage = /\b(?:side ?file|journal)(?:[ \t]+(?:usage|use|used|at|is|fill|filled))*[ \t:=]*(\d{1,3})[ \t]?%/i.exec(tokens[0]?.source ?? "");
+  if (usage && Number(usage[1]) <= 100) {
+    for (const { event } of found) if (event.kind === "pair.state" && event.fields.side !== "remote" && event.fields.percent === undefined) event.fields.percent = Number(usage[1]);
+  }
+
   // "dev_group oradg is SVOL_PSUE on the local side": a side named only after the states it qualifies.
   const sideless = found.filter(({ event }) => event.kind === "pair.state" && event.fields.side === null);
   if (sideless.length > 0 && sideless.length === found.filter(({ event }) => event.kind === "pair.state").length) {
@@ -1317,6 +1324,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "tick_dg side file full, pair suspended: PVOL_PFUS / SVOL_PFUS", expect: [
     { kind: "pair.state", deviceGroup: "tick_dg", fields: { side: "local", role: "PVOL", state: "PFUS", deviceGroupFrom: "label" } },
     { kind: "pair.state", deviceGroup: "tick_dg", fields: { side: "remote", role: "SVOL", state: "PFUS", deviceGroupFrom: "label" } },
+  ] },
+  { text: "whs_dg PVOL_PAIR side file 12% (threshold 70%), remote SVOL_PAIR", expect: [
+    { kind: "pair.state", deviceGroup: "whs_dg", fields: { side: null, role: "PVOL", state: "PAIR", deviceGroupFrom: "label", percent: 12 } },
+    { kind: "pair.state", deviceGroup: "whs_dg", fields: { side: "remote", role: "SVOL", state: "PAIR", deviceGroupFrom: "label" } },
   ] },
   // Sides after their states; a state naming a side is no report.
   { text: "PVOL_PSUS local / SVOL_SSWS remote: the remote side was written while split", expect: [
