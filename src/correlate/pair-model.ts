@@ -112,6 +112,9 @@ interface DeviceGroupState {
 /** How soon after a node's own state a report naming no side and the other role is read as the remote check's answer. */
 const REMOTE_ANSWER_MS = 120_000;
 
+/** A node's own lines that show it at work on its replication (not its cluster daemon starting after a reboot). */
+const OWN_WORK_KINDS: ReadonlySet<string> = new Set(["pair.state", "pair.unreachable", "raid.error", "fence"]);
+
 /** How long after a package's last group check a line naming no group is about that group. */
 const LAST_CHECKED_MS = 10 * 60_000;
 
@@ -198,6 +201,8 @@ export class PairModel {
   again: the line of that membership.
   */
   private readonly failedOut = new Map<string, LogEvent>();
+  /** Per host, the time of its latest own replication line (OWN_WORK_KINDS). */
+  private readonly lastOwnWork = new Map<string, number>();
   /** When each node logged losing its cluster itself (the tie-break lost, cmcld died). */
   private readonly selfLostAt = new Map<string, number>();
   /** Per package, the group whose state a node last reported for it (lastCheckedGroup). */
@@ -415,6 +420,10 @@ export class PairModel {
       return;
     }
     if (event.package && event.deviceGroup) this.link(event.package, event.deviceGroup);
+    // A node's own replication lines (its monitor, its checks): it was up and working then.
+    if (event.host !== null && event.ts !== null && OWN_WORK_KINDS.has(event.kind) && (nodeOf(event) === event.host || event.node === null)) {
+      this.lastOwnWork.set(event.host, Math.max(event.ts, this.lastOwnWork.get(event.host) ?? event.ts));
+    }
     const { deviceGroup, package: packageName } = this.resolve(event);
     const group = deviceGroup !== null ? this.group(deviceGroup) : null;
     this.handlers.get(event.kind)?.({ event, fields: event.fields, node, deviceGroup, packageName, group });
@@ -465,7 +474,14 @@ export class PairModel {
       },
     ],
     ["cluster.member.unhealthy", ({ node, event }) => this.nodeLost(node, event.ts)],
-    ["node.reset", ({ node, event }) => this.nodeLost(node, event.ts)],
+    [
+      "node.reset",
+      ({ node, event }) => {
+        this.nodeLost(node, event.ts);
+        // Its own line after the reboot: it went down, whatever it logs next.
+        this.selfLost(node, event);
+      },
+    ],
     ["cluster.forming", ({ node, event }) => this.clusterMember(node, true, event)],
     ["cluster.formed", ({ node, event }) => this.clusterMember(node, true, event)],
     [
@@ -714,7 +730,7 @@ export class PairModel {
   private stillRunningOn(packageName: string, state: PackageState, startingNode: string | null): boolean {
     if (!state.running || state.node === null || state.startedAt === null) return false;
     const lost = this.nodeLostAt.get(state.node);
-    if (lost !== undefined && lost >= state.startedAt && !this.inSeparateCluster(state.node, startingNode)) return false;
+    if (lost !== undefined && lost >= state.startedAt && !this.inSeparateCluster(state.node, startingNode) && !this.keptWorking(state.node, lost)) return false;
     return this.packageConfigGroups.has(packageName) || this.packageLinkedGroups.has(packageName);
   }
 
@@ -762,6 +778,17 @@ export class PairModel {
     if (own === undefined || other === null || own.members.has(other)) return false;
     const selfLost = this.selfLostAt.get(node);
     return selfLost === undefined || selfLost < own.ts;
+  }
+
+  /**
+  Others reported `node` gone at `lostAt`, yet its own log goes on with its replication lines after that (its monitor
+  still checking its P-VOL) and never says it lost its cluster: it was cut off, not down, and what it ran still ran.
+  */
+  private keptWorking(node: string, lostAt: number): boolean {
+    const worked = this.lastOwnWork.get(node);
+    if (worked === undefined || worked <= lostAt) return false;
+    const selfLost = this.selfLostAt.get(node);
+    return selfLost === undefined || selfLost < lostAt;
   }
 
   private selfLost(node: string | null, event: LogEvent): void {
