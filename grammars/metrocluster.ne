@@ -181,12 +181,13 @@ Most specific first: a span read once is not read again.
 const WORD_STATES: Array<{ state: string; role?: "SVOL"; pattern: RegExp }> = [
   { state: "PFUS", pattern: /suspended (?:because|as|since|due to|when|after) (?:the |its |a )?(?:side ?file|journal)(?: volume)? (?:is |was |became |got |went )?(?:full|filled)|(?:side ?file|journal)[- ]full[- ]suspen(?:ded|sion|d)/g },
   { state: "PFUL", pattern: /(?:side ?file|journal)(?: usage| use)? (?:is |was |has gone |went )?(?:above|over|past|beyond|exceed(?:s|ed|ing)?) (?:the |its )?(?:threshold|high[- ]water[- ]mark|hwm)/g },
-  { state: "SSWS", role: "SVOL", pattern: /suspended[- ]swappable|swap[- ]suspended|suspended for swapping/g },
+  // "S-VOL suspended, swapped (writes allowed)": a site monitor's words for SSWS.
+  { state: "SSWS", role: "SVOL", pattern: /suspended[- ]swappable|swap[- ]suspended|suspended for swapping|suspended,? swapped\b/g },
   // An S-VOL made writable is what an S-VOL takeover leaves (SSWS; pairvolchk shows PSUS, RM-UG p.119 SVOL-takeover).
   // Only with the S-VOL named before it: a P-VOL is always writable.
   { state: "SSWS", role: "SVOL", pattern: /(?:secondary|s-?vol)(?:[\w-]*\s+){1,4}?(?:(?:were|was|is|are|has been|have been|now|got|became|become)\s+)+(?:made\s+)?(?:writ(?:e)?able|write[- ]enabled|read[\/-]write)|(?:secondary|s-?vol)(?:[\w-]*\s+){0,3}?made\s+(?:writ(?:e)?able|write[- ]enabled|read[\/-]write)/g },
   { state: "PSUE", pattern: /(?:pair )?suspended[- ](?:error\b|(?:due to|by|with|on|because of|after) (?:an? |the )?(?:[a-z/-]+ )?(?:error|failure|fault))|error[- ]suspend(?:ed)?/g },
-  { state: "PSUS", pattern: /(?:pair )?suspended[- ]split|split by (?:the )?(?:user|operator|administrator|command)|suspended by (?:the )?(?:user|operator|administrator|command)|\bsplit (?:state|status)\b/g },
+  { state: "PSUS", pattern: /(?:pair )?suspended[- ]split|suspended \((?:user |operator )?split\)|split by (?:the )?(?:user|operator|administrator|command)|suspended by (?:the )?(?:user|operator|administrator|command)|\bsplit (?:state|status)\b/g },
   { state: "COPY", pattern: /(?:initial |update )?cop(?:y|ying) (?:is )?in progress|being (?:copied|resynchroni[sz]ed)|pending duplex|\bcopying\b/g },
   // "not paired", "not in a pair" (simplex); not "not in PAIR state" (out of PAIR, any other state).
   { state: "SMPL", pattern: /\bsimplex\b|\bunpaired\b|\bnot (?:in )?(?:a )?pair(?:ed)?\b(?! (?:state|status|mode))/g },
@@ -407,13 +408,16 @@ function interpret(whole: Token[]): Draft[] {
   }
   // "DR check (continental) for crm_dg, instance 9, fence NEVER": an identifier-shaped name after "for" on a line
   // that checks (a check word) names the group the check is about.
+  // "XPCA check gedcom_dg: local PVOL_PSUS ...": the name right after the check word, too.
   if (deviceGroup === undefined && lower.some((word) => CHECK_WORDS.has(word))) {
-    const forAt = lower.indexOf("for");
-    const name = forAt >= 0 ? tokens[forAt + 1] : undefined;
-    if (name?.type === "word" && /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9_.-]*$/.test(name.value) && !PRODUCT_TAG.test(name.value)
-      && !/^(?:horcm|pair|raid|pkg|package)/.test(lower[forAt + 1]) && !DEVICE_GROUP_STOP.has(lower[forAt + 1])) {
-      deviceGroup = name.value;
-      groupFrom = "label";
+    const checkAt = lower.findIndex((word) => CHECK_WORDS.has(word));
+    for (const at of [lower.indexOf("for"), checkAt]) {
+      const name = at >= 0 ? tokens[at + 1] : undefined;
+      if (deviceGroup === undefined && name?.type === "word" && /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9_.-]*$/.test(name.value) && !PRODUCT_TAG.test(name.value)
+        && !/^(?:horcm|pair|raid|pkg|package)/.test(lower[at + 1]) && !DEVICE_GROUP_STOP.has(lower[at + 1])) {
+        deviceGroup = name.value;
+        groupFrom = "label";
+      }
     }
   }
   // "oradg: local S-VOL PSUE", "oradg local state is SVOL_PSUE": a leading name before a colon or a side names the
@@ -577,7 +581,8 @@ function interpret(whole: Token[]): Draft[] {
       if ((lower[index] !== "local" && lower[index] !== "remote") || !isState(tokens[index - 1].type)) continue;
       const rest = tokens[index].source.slice(tokens[index].offset + tokens[index].text.length);
       const ends = /^\)?[ \t]*(?:[/,;:]|and\b|$)/i.test(rest);
-      if (!ends) continue;
+      // "local: SVOL_PAIR  remote: EX_ENORMT": a side with a colon before a state is that state's label.
+      if (!ends || (/^[ \t]*[:=]/.test(rest) && isState(tokens[index + 1]?.type))) continue;
       const start = tokens[index - 2]?.type === "role" && tokens[index - 1].type === "pairState" ? index - 2 : index - 1;
       states.set(start, lower[index] as "local" | "remote");
       words.add(index);
@@ -1328,6 +1333,19 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "whs_dg PVOL_PAIR side file 12% (threshold 70%), remote SVOL_PAIR", expect: [
     { kind: "pair.state", deviceGroup: "whs_dg", fields: { side: null, role: "PVOL", state: "PAIR", deviceGroupFrom: "label", percent: 12 } },
     { kind: "pair.state", deviceGroup: "whs_dg", fields: { side: "remote", role: "SVOL", state: "PAIR", deviceGroupFrom: "label" } },
+  ] },
+  { text: "Metrocluster CA: dev grp gis_dg  local: SVOL_PAIR  remote: EX_ENORMT", expect: [
+    { kind: "pair.state", deviceGroup: "gis_dg", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } },
+    { kind: "pair.unreachable", deviceGroup: "gis_dg", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "line" } },
+  ] },
+  { text: "XPCA check gedcom_dg: local PVOL_PSUS   remote SVOL_SSWS", expect: [
+    { kind: "pair.state", deviceGroup: "gedcom_dg", fields: { side: "local", role: "PVOL", state: "PSUS", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "gedcom_dg", fields: { side: "remote", role: "SVOL", state: "SSWS", deviceGroupFrom: "label" } },
+  ] },
+  { text: "gedcom_dg local: S-VOL suspended, swapped (writes allowed) / remote: P-VOL suspended (split) fence=data", expect: [
+    { kind: "pair.state", deviceGroup: "gedcom_dg", fields: { side: "local", role: "SVOL", state: "SSWS", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "gedcom_dg", fields: { side: "remote", role: "PVOL", state: "PSUS", deviceGroupFrom: "label" } },
+    { kind: "fence", deviceGroup: "gedcom_dg", fields: { level: "DATA", deviceGroupFrom: "label" } },
   ] },
   // Sides after their states; a state naming a side is no report.
   { text: "PVOL_PSUS local / SVOL_SSWS remote: the remote side was written while split", expect: [

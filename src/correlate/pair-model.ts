@@ -746,6 +746,12 @@ export class PairModel {
     return group.volumes.SVOL.state === "SSWS" || [...group.nodes.values()].some((view) => view.local.state === "SSWS" || view.remote.state === "SSWS");
   }
 
+  /** The package runs (by the logs) on a node whose own volume of the group was last reported SSWS: it writes the taken-over copy. */
+  private runsOnSsws(group: DeviceGroupState, packageState: PackageState | null): boolean {
+    if (packageState === null || !packageState.running || packageState.node === null) return false;
+    return group.nodes.get(packageState.node)?.local.state === "SSWS";
+  }
+
   /** An operator's command line (sudo, shell history): a horctakeover -S names the S-VOL side of its group. */
   private onOperatorCommand({ event, fields, node }: AppliedEvent): void {
     if (fields.command !== "horctakeover" || typeof fields.args !== "string" || node === null || event.ts === null) return;
@@ -997,7 +1003,8 @@ export class PairModel {
     "takeover.happened": ({ group }) => (group ? this.tookOver(group) || group.ranOnSswsSinceSync : false),
     // A package of the group ran (started or halted) on the SSWS side since the last PAIR: the failover site's copy
     // served production, so it holds the newest data.
-    "takeover.packageRan": ({ group, packageState }) => (group ? group.ranOnSswsSinceSync || this.ranAfterTakeoverCommand(group, packageState) : false),
+    "takeover.packageRan": ({ group, packageState }) =>
+      group ? group.ranOnSswsSinceSync || this.ranAfterTakeoverCommand(group, packageState) || this.runsOnSsws(group, packageState) : false,
     "split.option": ({ group }) => group?.split?.option ?? null,
     "split.node": ({ group }) => group?.split?.node ?? null,
     "split.sinceSync": ({ group }) => (group?.split ? group.splitSinceSync : false),
