@@ -439,7 +439,9 @@ function interpret(whole: Token[]): Draft[] {
     const name = tokens[checking];
     let next = checking + 1;
     while (next < tokens.length && tokens[next].type === "word" && CONNECTORS.has(lower[next])) next++;
-    const says = ["roleState", "pairState", "exCode", "role"].includes(tokens[next]?.type ?? "") || /^(?:local|remote)(?:ly)?$/.test(lower[next] ?? "");
+    // "MetroCluster/CA: pay_jnl local=SVOL_PAIR remote=PVOL_PSUE": a side's state as key=value says it too.
+    const sideAssignment = tokens[next]?.type === "assignment" && (LOCAL_KEYS.has(lower[next].split("=")[0]) || REMOTE_KEYS.has(lower[next].split("=")[0]) || STATE_KEYS.has(lower[next].split("=")[0]));
+    const says = ["roleState", "pairState", "exCode", "role"].includes(tokens[next]?.type ?? "") || /^(?:local|remote)(?:ly)?$/.test(lower[next] ?? "") || sideAssignment;
     if (name?.type === "word" && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(name.value) && !LABEL_STOP.has(lower[checking]) && !DEVICE_GROUP_STOP.has(lower[checking])
       && !PRODUCT_TAG.test(name.value) && (says || (checking === 2 && /[_\d]/.test(name.value)))) {
       deviceGroup = name.value;
@@ -715,6 +717,9 @@ function interpret(whole: Token[]): Draft[] {
         add(at, "takeover", { ok: false, result: null, resultName: null, code: null, number: null }, deviceGroup);
       } else if (waiting) {
         add(at, "takeover.waiting", {}, deviceGroup);
+      } else if (lower.some((word, index) => SUCCESS_WORDS.has(word) && DENIALS.has(lower[index - 1] ?? ""))) {
+        // "horctakeover did not complete": no success, and no outcome either (the Raid Manager log would say).
+        add(at, "takeover", { ok: false, result: null, resultName: null, code: null, number: null }, deviceGroup);
       } else if (hasWord(...SUCCESS_WORDS)) {
         add(at, "takeover", { ok: true, result: null, resultName: null, code: null, number: null }, deviceGroup);
       }
@@ -771,12 +776,15 @@ function interpret(whole: Token[]): Draft[] {
 
   /** The HORCM instance's state from words around "HORCM"/"Raid Manager"/HORCMINST=. */
   function horcmFact(index: number): void {
-    const problem = (lower.includes("not") && (lower.includes("running") || lower.includes("started") || lower.includes("starting") || lower.includes("responding")))
-      || hasWord("cannot", "can't", "unable", "failed", "down", "dead");
+    // "HORCM instance 2 is not running"; not "see Raid Manager log for instance 9 - package not started" (the package's).
+    const notRunning = lower.some((word, at) => word === "not" && ["running", "started", "starting", "responding"].includes(lower[at + 1] ?? "")
+      && at > index && !lower.slice(index, at).some((between) => between === "package" || between === "pkg"));
+    const problem = notRunning || hasWord("cannot", "can't", "unable", "failed", "down", "dead");
     const instanceMentioned = lower[index + 1] === "instance" || lower.includes("instance") || HORCM_UNIT.test(lower[index])
       || tokens.some((other) => other.type === "assignment" && /^HORCMINST=/i.test(other.value));
     if (instanceMentioned && problem) add(index, "horcm.error", { instance: instanceOf() });
-    else if (instanceMentioned && !hasWord(...ADVICE_WORDS) && (hasWord("started", "up", "restarted") || lower.some((word, at) => word === "running" && ["is", "now"].includes(lower[at - 1] ?? "")))) add(index, "horcm.started", { instance: instanceOf() });
+    else if (instanceMentioned && !hasWord(...ADVICE_WORDS) && (lower.some((word, at) => ["started", "up", "restarted"].includes(word) && !DENIALS.has(lower[at - 1] ?? "")
+      && !lower.slice(Math.min(index, at), Math.max(index, at)).some((between) => between === "package" || between === "pkg")) || lower.some((word, at) => word === "running" && ["is", "now"].includes(lower[at - 1] ?? "")))) add(index, "horcm.started", { instance: instanceOf() });
     else if (instanceMentioned && !hasWord(...ADVICE_WORDS) && hasWord("stopped", "shutdown", "shut")) add(index, "horcm.stopped", { instance: instanceOf() });
   }
 
@@ -1346,6 +1354,14 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "pair.state", deviceGroup: "gedcom_dg", fields: { side: "local", role: "SVOL", state: "SSWS", deviceGroupFrom: "label" } },
     { kind: "pair.state", deviceGroup: "gedcom_dg", fields: { side: "remote", role: "PVOL", state: "PSUS", deviceGroupFrom: "label" } },
     { kind: "fence", deviceGroup: "gedcom_dg", fields: { level: "DATA", deviceGroupFrom: "label" } },
+  ] },
+  { text: "MetroCluster/CA: pay_jnl local=SVOL_PAIR remote=PVOL_PSUE fence=ASYNC (journal)", expect: [
+    { kind: "pair.state", deviceGroup: "pay_jnl", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "pay_jnl", fields: { side: "remote", role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } },
+    { kind: "fence", deviceGroup: "pay_jnl", fields: { level: "ASYNC", deviceGroupFrom: "label" } },
+  ] },
+  { text: "mc: horctakeover did not complete - see Raid Manager log for instance 9 - package not started", expect: [
+    { kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } },
   ] },
   // Sides after their states; a state naming a side is no report.
   { text: "PVOL_PSUS local / SVOL_SSWS remote: the remote side was written while split", expect: [
