@@ -97,6 +97,8 @@ const DEVICE_GROUP_STOP = new Set(["state", "status", "is", "are", "for", "of", 
   "monitor", "monitoring", "monitors", "check", "checks", "checker", "checking", "watch", "watcher", "poll", "poller", "report", "summary", "daemon", "agent"]);
 const DENIED_STATE = new Set(["not", "isn't", "aren't", "never", "longer", "nor"]);
 const NEGATIONS = new Set(["no", "not", "absent", "missing", "without", "create", "cannot", "can't", "doesn't", "isn't"]);
+// Words that stand before "fence <level>" without naming a group.
+const FENCE_WORD_BEFORE = new Set(["the", "new", "old", "current", "with", "set", "using", "data", "never", "async", "status", "its", "a", "level", "and"]);
 // "Set AUTO_NONCURDATA=1 or create FORCEFLAG": a value a line tells the reader to set is advice, not the setting.
 const ADVISED = new Set(["set", "use", "change", "try", "setting"]);
 const FAILURE_WORDS = new Set(["failed", "fail", "fails", "failure", "error", "errors", "unsuccessful", "aborted"]);
@@ -458,7 +460,12 @@ function interpret(whole: Token[]): Draft[] {
   // "tick_dg FENCE=ASYNC HORCMINST=4", "tick_dg side file full, pair suspended: PVOL_PFUS / SVOL_PFUS": an identifier-shaped
   // first name on a line of settings or of role-states.
   const identifierFirst = /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9_.-]*$/.test(first?.value ?? "") && !PRODUCT_TAG.test(first?.value ?? "");
-  const describesGroup = identifierFirst && (tokens[skipTag + 1]?.type === "assignment" || tokens.some((token) => token.type === "roleState"));
+  // "webdg fence NEVER, AUTO_SVOLPSUE=0": any name before "fence <level>" is the group that fence is of.
+  const fenceOfName =
+    lower[skipTag + 1] === "fence" && FENCE_LEVELS.has((tokens[skipTag + 2]?.value ?? "").replace(/[,;.]$/, "").toUpperCase()) && !FENCE_WORD_BEFORE.has(lower[skipTag] ?? "");
+  const describesGroup =
+    fenceOfName ||
+    (identifierFirst && (tokens[skipTag + 1]?.type === "assignment" || lower[skipTag + 1] === "instance" || tokens.some((token) => token.type === "roleState")));
   const sideNext =
     /^(?:local|remote)(?:_\w*)?(?:=|$)/.test(lower[skipTag + 1] ?? "") || ["pair", "pairs", "status", "state", "both"].includes(lower[skipTag + 1] ?? "") || isState || describesGroup;
   // "crm_dg (inst 6): pairvolchk ...": a label with a note in brackets before its colon.
@@ -1362,6 +1369,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   ] },
   { text: "mc: horctakeover did not complete - see Raid Manager log for instance 9 - package not started", expect: [
     { kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } },
+  ] },
+  { text: "webdg fence NEVER, AUTO_SVOLPSUE=0", expect: [
+    { kind: "fence", deviceGroup: "webdg", fields: { level: "NEVER", deviceGroupFrom: "label" } },
+    { kind: "auto.setting", fields: { name: "AUTO_SVOLPSUE", value: 0 } },
   ] },
   // Sides after their states; a state naming a side is no report.
   { text: "PVOL_PSUS local / SVOL_SSWS remote: the remote side was written while split", expect: [

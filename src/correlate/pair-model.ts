@@ -48,6 +48,8 @@ interface PackageState {
   neither halted nor lost with its node since): both may be writing its data. Null once one of them halts it.
   */
   alsoRunningOn: string | null;
+  /** When an administrator last asked it to halt (cmhaltpkg in CM-CMD or sudo lines). */
+  haltRequestedAt: number | null;
   /** The line that started it on its node (the latest start line there). */
   startLine: LogEvent | null;
   /**
@@ -370,6 +372,7 @@ export class PairModel {
         lostWith: null,
         sideAtStart: null,
         alsoRunningOn: null,
+        haltRequestedAt: null,
         startLine: null,
         alsoRunningLines: [],
         config: new Map(),
@@ -434,6 +437,7 @@ export class PairModel {
     ["pair.state", (applied) => this.onPairState(applied)],
     ["pair.unreachable", (applied) => this.onPairUnreachable(applied)],
     ["operator.command", (applied) => this.onOperatorCommand(applied)],
+    ["admin.command", (applied) => this.onHaltCommand(applied)],
     ["fence", ({ fields, ...scope }) => this.remember(scope, "FENCE", typeof fields.level === "string" ? fields.level.toUpperCase() : null)],
     [
       "pair.create",
@@ -729,6 +733,8 @@ export class PairModel {
   */
   private stillRunningOn(packageName: string, state: PackageState, startingNode: string | null): boolean {
     if (!state.running || state.node === null || state.startedAt === null) return false;
+    // An administrator halted it since (cmhaltpkg): a planned move, even when the halt's own line is not in the logs.
+    if (state.haltRequestedAt !== null && state.haltRequestedAt >= state.startedAt) return false;
     const lost = this.nodeLostAt.get(state.node);
     if (lost !== undefined && lost >= state.startedAt && !this.inSeparateCluster(state.node, startingNode) && !this.keptWorking(state.node, lost)) return false;
     return this.packageConfigGroups.has(packageName) || this.packageLinkedGroups.has(packageName);
@@ -752,8 +758,20 @@ export class PairModel {
     return group.nodes.get(packageState.node)?.local.state === "SSWS";
   }
 
+  /** "cmhaltpkg whs_db" (CM-CMD, sudo): the package was asked to halt, wherever it ran. */
+  private onHaltCommand({ event, fields }: AppliedEvent): void {
+    if (fields.command !== "cmhaltpkg" || typeof fields.args !== "string" || event.ts === null) return;
+    const args = fields.args.split(/\s+/).filter((arg) => arg !== "");
+    for (let index = 0; index < args.length; index++) {
+      if (args[index] === "-n") index++;
+      else if (!args[index].startsWith("-")) this.packageState(args[index]).haltRequestedAt = event.ts;
+    }
+  }
+
   /** An operator's command line (sudo, shell history): a horctakeover -S names the S-VOL side of its group. */
-  private onOperatorCommand({ event, fields, node }: AppliedEvent): void {
+  private onOperatorCommand(applied: AppliedEvent): void {
+    this.onHaltCommand(applied);
+    const { event, fields, node } = applied;
     if (fields.command !== "horctakeover" || typeof fields.args !== "string" || node === null || event.ts === null) return;
     const args = fields.args.split(/\s+/);
     const groupAt = args.indexOf("-g");
