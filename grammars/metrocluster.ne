@@ -97,6 +97,8 @@ const DEVICE_GROUP_STOP = new Set(["state", "status", "is", "are", "for", "of", 
   "monitor", "monitoring", "monitors", "check", "checks", "checker", "checking", "watch", "watcher", "poll", "poller", "report", "summary", "daemon", "agent"]);
 const DENIED_STATE = new Set(["not", "isn't", "aren't", "never", "longer", "nor"]);
 const NEGATIONS = new Set(["no", "not", "absent", "missing", "without", "create", "cannot", "can't", "doesn't", "isn't"]);
+// Words that stand before "fence <level>" without naming a group.
+const FENCE_WORD_BEFORE = new Set(["the", "new", "old", "current", "with", "set", "using", "data", "never", "async", "status", "its", "a", "level", "and"]);
 // "Set AUTO_NONCURDATA=1 or create FORCEFLAG": a value a line tells the reader to set is advice, not the setting.
 const ADVISED = new Set(["set", "use", "change", "try", "setting"]);
 const FAILURE_WORDS = new Set(["failed", "fail", "fails", "failure", "error", "errors", "unsuccessful", "aborted"]);
@@ -181,12 +183,13 @@ Most specific first: a span read once is not read again.
 const WORD_STATES: Array<{ state: string; role?: "SVOL"; pattern: RegExp }> = [
   { state: "PFUS", pattern: /suspended (?:because|as|since|due to|when|after) (?:the |its |a )?(?:side ?file|journal)(?: volume)? (?:is |was |became |got |went )?(?:full|filled)|(?:side ?file|journal)[- ]full[- ]suspen(?:ded|sion|d)/g },
   { state: "PFUL", pattern: /(?:side ?file|journal)(?: usage| use)? (?:is |was |has gone |went )?(?:above|over|past|beyond|exceed(?:s|ed|ing)?) (?:the |its )?(?:threshold|high[- ]water[- ]mark|hwm)/g },
-  { state: "SSWS", role: "SVOL", pattern: /suspended[- ]swappable|swap[- ]suspended|suspended for swapping/g },
+  // "S-VOL suspended, swapped (writes allowed)": a site monitor's words for SSWS.
+  { state: "SSWS", role: "SVOL", pattern: /suspended[- ]swappable|swap[- ]suspended|suspended for swapping|suspended,? swapped\b/g },
   // An S-VOL made writable is what an S-VOL takeover leaves (SSWS; pairvolchk shows PSUS, RM-UG p.119 SVOL-takeover).
   // Only with the S-VOL named before it: a P-VOL is always writable.
   { state: "SSWS", role: "SVOL", pattern: /(?:secondary|s-?vol)(?:[\w-]*\s+){1,4}?(?:(?:were|was|is|are|has been|have been|now|got|became|become)\s+)+(?:made\s+)?(?:writ(?:e)?able|write[- ]enabled|read[\/-]write)|(?:secondary|s-?vol)(?:[\w-]*\s+){0,3}?made\s+(?:writ(?:e)?able|write[- ]enabled|read[\/-]write)/g },
   { state: "PSUE", pattern: /(?:pair )?suspended[- ](?:error\b|(?:due to|by|with|on|because of|after) (?:an? |the )?(?:[a-z/-]+ )?(?:error|failure|fault))|error[- ]suspend(?:ed)?/g },
-  { state: "PSUS", pattern: /(?:pair )?suspended[- ]split|split by (?:the )?(?:user|operator|administrator|command)|suspended by (?:the )?(?:user|operator|administrator|command)|\bsplit (?:state|status)\b/g },
+  { state: "PSUS", pattern: /(?:pair )?suspended[- ]split|suspended \((?:user |operator )?split\)|split by (?:the )?(?:user|operator|administrator|command)|suspended by (?:the )?(?:user|operator|administrator|command)|\bsplit (?:state|status)\b/g },
   { state: "COPY", pattern: /(?:initial |update )?cop(?:y|ying) (?:is )?in progress|being (?:copied|resynchroni[sz]ed)|pending duplex|\bcopying\b/g },
   // "not paired", "not in a pair" (simplex); not "not in PAIR state" (out of PAIR, any other state).
   { state: "SMPL", pattern: /\bsimplex\b|\bunpaired\b|\bnot (?:in )?(?:a )?pair(?:ed)?\b(?! (?:state|status|mode))/g },
@@ -407,13 +410,16 @@ function interpret(whole: Token[]): Draft[] {
   }
   // "DR check (continental) for crm_dg, instance 9, fence NEVER": an identifier-shaped name after "for" on a line
   // that checks (a check word) names the group the check is about.
+  // "XPCA check gedcom_dg: local PVOL_PSUS ...": the name right after the check word, too.
   if (deviceGroup === undefined && lower.some((word) => CHECK_WORDS.has(word))) {
-    const forAt = lower.indexOf("for");
-    const name = forAt >= 0 ? tokens[forAt + 1] : undefined;
-    if (name?.type === "word" && /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9_.-]*$/.test(name.value) && !PRODUCT_TAG.test(name.value)
-      && !/^(?:horcm|pair|raid|pkg|package)/.test(lower[forAt + 1]) && !DEVICE_GROUP_STOP.has(lower[forAt + 1])) {
-      deviceGroup = name.value;
-      groupFrom = "label";
+    const checkAt = lower.findIndex((word) => CHECK_WORDS.has(word));
+    for (const at of [lower.indexOf("for"), checkAt]) {
+      const name = at >= 0 ? tokens[at + 1] : undefined;
+      if (deviceGroup === undefined && name?.type === "word" && /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9_.-]*$/.test(name.value) && !PRODUCT_TAG.test(name.value)
+        && !/^(?:horcm|pair|raid|pkg|package)/.test(lower[at + 1]) && !DEVICE_GROUP_STOP.has(lower[at + 1])) {
+        deviceGroup = name.value;
+        groupFrom = "label";
+      }
     }
   }
   // "oradg: local S-VOL PSUE", "oradg local state is SVOL_PSUE": a leading name before a colon or a side names the
@@ -435,7 +441,9 @@ function interpret(whole: Token[]): Draft[] {
     const name = tokens[checking];
     let next = checking + 1;
     while (next < tokens.length && tokens[next].type === "word" && CONNECTORS.has(lower[next])) next++;
-    const says = ["roleState", "pairState", "exCode", "role"].includes(tokens[next]?.type ?? "") || /^(?:local|remote)(?:ly)?$/.test(lower[next] ?? "");
+    // "MetroCluster/CA: pay_jnl local=SVOL_PAIR remote=PVOL_PSUE": a side's state as key=value says it too.
+    const sideAssignment = tokens[next]?.type === "assignment" && (LOCAL_KEYS.has(lower[next].split("=")[0]) || REMOTE_KEYS.has(lower[next].split("=")[0]) || STATE_KEYS.has(lower[next].split("=")[0]));
+    const says = ["roleState", "pairState", "exCode", "role"].includes(tokens[next]?.type ?? "") || /^(?:local|remote)(?:ly)?$/.test(lower[next] ?? "") || sideAssignment;
     if (name?.type === "word" && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(name.value) && !LABEL_STOP.has(lower[checking]) && !DEVICE_GROUP_STOP.has(lower[checking])
       && !PRODUCT_TAG.test(name.value) && (says || (checking === 2 && /[_\d]/.test(name.value)))) {
       deviceGroup = name.value;
@@ -452,7 +460,12 @@ function interpret(whole: Token[]): Draft[] {
   // "tick_dg FENCE=ASYNC HORCMINST=4", "tick_dg side file full, pair suspended: PVOL_PFUS / SVOL_PFUS": an identifier-shaped
   // first name on a line of settings or of role-states.
   const identifierFirst = /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9_.-]*$/.test(first?.value ?? "") && !PRODUCT_TAG.test(first?.value ?? "");
-  const describesGroup = identifierFirst && (tokens[skipTag + 1]?.type === "assignment" || tokens.some((token) => token.type === "roleState"));
+  // "webdg fence NEVER, AUTO_SVOLPSUE=0": any name before "fence <level>" is the group that fence is of.
+  const fenceOfName =
+    lower[skipTag + 1] === "fence" && FENCE_LEVELS.has((tokens[skipTag + 2]?.value ?? "").replace(/[,;.]$/, "").toUpperCase()) && !FENCE_WORD_BEFORE.has(lower[skipTag] ?? "");
+  const describesGroup =
+    fenceOfName ||
+    (identifierFirst && (tokens[skipTag + 1]?.type === "assignment" || lower[skipTag + 1] === "instance" || tokens.some((token) => token.type === "roleState")));
   const sideNext =
     /^(?:local|remote)(?:_\w*)?(?:=|$)/.test(lower[skipTag + 1] ?? "") || ["pair", "pairs", "status", "state", "both"].includes(lower[skipTag + 1] ?? "") || isState || describesGroup;
   // "crm_dg (inst 6): pairvolchk ...": a label with a note in brackets before its colon.
@@ -577,7 +590,8 @@ function interpret(whole: Token[]): Draft[] {
       if ((lower[index] !== "local" && lower[index] !== "remote") || !isState(tokens[index - 1].type)) continue;
       const rest = tokens[index].source.slice(tokens[index].offset + tokens[index].text.length);
       const ends = /^\)?[ \t]*(?:[/,;:]|and\b|$)/i.test(rest);
-      if (!ends) continue;
+      // "local: SVOL_PAIR  remote: EX_ENORMT": a side with a colon before a state is that state's label.
+      if (!ends || (/^[ \t]*[:=]/.test(rest) && isState(tokens[index + 1]?.type))) continue;
       const start = tokens[index - 2]?.type === "role" && tokens[index - 1].type === "pairState" ? index - 2 : index - 1;
       states.set(start, lower[index] as "local" | "remote");
       words.add(index);
@@ -710,6 +724,9 @@ function interpret(whole: Token[]): Draft[] {
         add(at, "takeover", { ok: false, result: null, resultName: null, code: null, number: null }, deviceGroup);
       } else if (waiting) {
         add(at, "takeover.waiting", {}, deviceGroup);
+      } else if (lower.some((word, index) => SUCCESS_WORDS.has(word) && DENIALS.has(lower[index - 1] ?? ""))) {
+        // "horctakeover did not complete": no success, and no outcome either (the Raid Manager log would say).
+        add(at, "takeover", { ok: false, result: null, resultName: null, code: null, number: null }, deviceGroup);
       } else if (hasWord(...SUCCESS_WORDS)) {
         add(at, "takeover", { ok: true, result: null, resultName: null, code: null, number: null }, deviceGroup);
       }
@@ -766,12 +783,15 @@ function interpret(whole: Token[]): Draft[] {
 
   /** The HORCM instance's state from words around "HORCM"/"Raid Manager"/HORCMINST=. */
   function horcmFact(index: number): void {
-    const problem = (lower.includes("not") && (lower.includes("running") || lower.includes("started") || lower.includes("starting") || lower.includes("responding")))
-      || hasWord("cannot", "can't", "unable", "failed", "down", "dead");
+    // "HORCM instance 2 is not running"; not "see Raid Manager log for instance 9 - package not started" (the package's).
+    const notRunning = lower.some((word, at) => word === "not" && ["running", "started", "starting", "responding"].includes(lower[at + 1] ?? "")
+      && at > index && !lower.slice(index, at).some((between) => between === "package" || between === "pkg"));
+    const problem = notRunning || hasWord("cannot", "can't", "unable", "failed", "down", "dead");
     const instanceMentioned = lower[index + 1] === "instance" || lower.includes("instance") || HORCM_UNIT.test(lower[index])
       || tokens.some((other) => other.type === "assignment" && /^HORCMINST=/i.test(other.value));
     if (instanceMentioned && problem) add(index, "horcm.error", { instance: instanceOf() });
-    else if (instanceMentioned && !hasWord(...ADVICE_WORDS) && (hasWord("started", "up", "restarted") || lower.some((word, at) => word === "running" && ["is", "now"].includes(lower[at - 1] ?? "")))) add(index, "horcm.started", { instance: instanceOf() });
+    else if (instanceMentioned && !hasWord(...ADVICE_WORDS) && (lower.some((word, at) => ["started", "up", "restarted"].includes(word) && !DENIALS.has(lower[at - 1] ?? "")
+      && !lower.slice(Math.min(index, at), Math.max(index, at)).some((between) => between === "package" || between === "pkg")) || lower.some((word, at) => word === "running" && ["is", "now"].includes(lower[at - 1] ?? "")))) add(index, "horcm.started", { instance: instanceOf() });
     else if (instanceMentioned && !hasWord(...ADVICE_WORDS) && hasWord("stopped", "shutdown", "shut")) add(index, "horcm.stopped", { instance: instanceOf() });
   }
 
@@ -1328,6 +1348,31 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "whs_dg PVOL_PAIR side file 12% (threshold 70%), remote SVOL_PAIR", expect: [
     { kind: "pair.state", deviceGroup: "whs_dg", fields: { side: null, role: "PVOL", state: "PAIR", deviceGroupFrom: "label", percent: 12 } },
     { kind: "pair.state", deviceGroup: "whs_dg", fields: { side: "remote", role: "SVOL", state: "PAIR", deviceGroupFrom: "label" } },
+  ] },
+  { text: "Metrocluster CA: dev grp gis_dg  local: SVOL_PAIR  remote: EX_ENORMT", expect: [
+    { kind: "pair.state", deviceGroup: "gis_dg", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } },
+    { kind: "pair.unreachable", deviceGroup: "gis_dg", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "line" } },
+  ] },
+  { text: "XPCA check gedcom_dg: local PVOL_PSUS   remote SVOL_SSWS", expect: [
+    { kind: "pair.state", deviceGroup: "gedcom_dg", fields: { side: "local", role: "PVOL", state: "PSUS", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "gedcom_dg", fields: { side: "remote", role: "SVOL", state: "SSWS", deviceGroupFrom: "label" } },
+  ] },
+  { text: "gedcom_dg local: S-VOL suspended, swapped (writes allowed) / remote: P-VOL suspended (split) fence=data", expect: [
+    { kind: "pair.state", deviceGroup: "gedcom_dg", fields: { side: "local", role: "SVOL", state: "SSWS", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "gedcom_dg", fields: { side: "remote", role: "PVOL", state: "PSUS", deviceGroupFrom: "label" } },
+    { kind: "fence", deviceGroup: "gedcom_dg", fields: { level: "DATA", deviceGroupFrom: "label" } },
+  ] },
+  { text: "MetroCluster/CA: pay_jnl local=SVOL_PAIR remote=PVOL_PSUE fence=ASYNC (journal)", expect: [
+    { kind: "pair.state", deviceGroup: "pay_jnl", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "pay_jnl", fields: { side: "remote", role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } },
+    { kind: "fence", deviceGroup: "pay_jnl", fields: { level: "ASYNC", deviceGroupFrom: "label" } },
+  ] },
+  { text: "mc: horctakeover did not complete - see Raid Manager log for instance 9 - package not started", expect: [
+    { kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } },
+  ] },
+  { text: "webdg fence NEVER, AUTO_SVOLPSUE=0", expect: [
+    { kind: "fence", deviceGroup: "webdg", fields: { level: "NEVER", deviceGroupFrom: "label" } },
+    { kind: "auto.setting", fields: { name: "AUTO_SVOLPSUE", value: 0 } },
   ] },
   // Sides after their states; a state naming a side is no report.
   { text: "PVOL_PSUS local / SVOL_SSWS remote: the remote side was written while split", expect: [

@@ -48,6 +48,8 @@ interface PackageState {
   neither halted nor lost with its node since): both may be writing its data. Null once one of them halts it.
   */
   alsoRunningOn: string | null;
+  /** When an administrator last asked it to halt (cmhaltpkg in CM-CMD or sudo lines). */
+  haltRequestedAt: number | null;
   /** The line that started it on its node (the latest start line there). */
   startLine: LogEvent | null;
   /**
@@ -111,6 +113,9 @@ interface DeviceGroupState {
 
 /** How soon after a node's own state a report naming no side and the other role is read as the remote check's answer. */
 const REMOTE_ANSWER_MS = 120_000;
+
+/** A node's own lines that show it at work on its replication (not its cluster daemon starting after a reboot). */
+const OWN_WORK_KINDS: ReadonlySet<string> = new Set(["pair.state", "pair.unreachable", "raid.error", "fence"]);
 
 /** How long after a package's last group check a line naming no group is about that group. */
 const LAST_CHECKED_MS = 10 * 60_000;
@@ -198,6 +203,8 @@ export class PairModel {
   again: the line of that membership.
   */
   private readonly failedOut = new Map<string, LogEvent>();
+  /** Per host, the time of its latest own replication line (OWN_WORK_KINDS). */
+  private readonly lastOwnWork = new Map<string, number>();
   /** When each node logged losing its cluster itself (the tie-break lost, cmcld died). */
   private readonly selfLostAt = new Map<string, number>();
   /** Per package, the group whose state a node last reported for it (lastCheckedGroup). */
@@ -365,6 +372,7 @@ export class PairModel {
         lostWith: null,
         sideAtStart: null,
         alsoRunningOn: null,
+        haltRequestedAt: null,
         startLine: null,
         alsoRunningLines: [],
         config: new Map(),
@@ -415,6 +423,10 @@ export class PairModel {
       return;
     }
     if (event.package && event.deviceGroup) this.link(event.package, event.deviceGroup);
+    // A node's own replication lines (its monitor, its checks): it was up and working then.
+    if (event.host !== null && event.ts !== null && OWN_WORK_KINDS.has(event.kind) && (nodeOf(event) === event.host || event.node === null)) {
+      this.lastOwnWork.set(event.host, Math.max(event.ts, this.lastOwnWork.get(event.host) ?? event.ts));
+    }
     const { deviceGroup, package: packageName } = this.resolve(event);
     const group = deviceGroup !== null ? this.group(deviceGroup) : null;
     this.handlers.get(event.kind)?.({ event, fields: event.fields, node, deviceGroup, packageName, group });
@@ -425,6 +437,7 @@ export class PairModel {
     ["pair.state", (applied) => this.onPairState(applied)],
     ["pair.unreachable", (applied) => this.onPairUnreachable(applied)],
     ["operator.command", (applied) => this.onOperatorCommand(applied)],
+    ["admin.command", (applied) => this.onHaltCommand(applied)],
     ["fence", ({ fields, ...scope }) => this.remember(scope, "FENCE", typeof fields.level === "string" ? fields.level.toUpperCase() : null)],
     [
       "pair.create",
@@ -465,7 +478,14 @@ export class PairModel {
       },
     ],
     ["cluster.member.unhealthy", ({ node, event }) => this.nodeLost(node, event.ts)],
-    ["node.reset", ({ node, event }) => this.nodeLost(node, event.ts)],
+    [
+      "node.reset",
+      ({ node, event }) => {
+        this.nodeLost(node, event.ts);
+        // Its own line after the reboot: it went down, whatever it logs next.
+        this.selfLost(node, event);
+      },
+    ],
     ["cluster.forming", ({ node, event }) => this.clusterMember(node, true, event)],
     ["cluster.formed", ({ node, event }) => this.clusterMember(node, true, event)],
     [
@@ -713,8 +733,10 @@ export class PairModel {
   */
   private stillRunningOn(packageName: string, state: PackageState, startingNode: string | null): boolean {
     if (!state.running || state.node === null || state.startedAt === null) return false;
+    // An administrator halted it since (cmhaltpkg): a planned move, even when the halt's own line is not in the logs.
+    if (state.haltRequestedAt !== null && state.haltRequestedAt >= state.startedAt) return false;
     const lost = this.nodeLostAt.get(state.node);
-    if (lost !== undefined && lost >= state.startedAt && !this.inSeparateCluster(state.node, startingNode)) return false;
+    if (lost !== undefined && lost >= state.startedAt && !this.inSeparateCluster(state.node, startingNode) && !this.keptWorking(state.node, lost)) return false;
     return this.packageConfigGroups.has(packageName) || this.packageLinkedGroups.has(packageName);
   }
 
@@ -730,8 +752,26 @@ export class PairModel {
     return group.volumes.SVOL.state === "SSWS" || [...group.nodes.values()].some((view) => view.local.state === "SSWS" || view.remote.state === "SSWS");
   }
 
+  /** The package runs (by the logs) on a node whose own volume of the group was last reported SSWS: it writes the taken-over copy. */
+  private runsOnSsws(group: DeviceGroupState, packageState: PackageState | null): boolean {
+    if (packageState === null || !packageState.running || packageState.node === null) return false;
+    return group.nodes.get(packageState.node)?.local.state === "SSWS";
+  }
+
+  /** "cmhaltpkg whs_db" (CM-CMD, sudo): the package was asked to halt, wherever it ran. */
+  private onHaltCommand({ event, fields }: AppliedEvent): void {
+    if (fields.command !== "cmhaltpkg" || typeof fields.args !== "string" || event.ts === null) return;
+    const args = fields.args.split(/\s+/).filter((arg) => arg !== "");
+    for (let index = 0; index < args.length; index++) {
+      if (args[index] === "-n") index++;
+      else if (!args[index].startsWith("-")) this.packageState(args[index]).haltRequestedAt = event.ts;
+    }
+  }
+
   /** An operator's command line (sudo, shell history): a horctakeover -S names the S-VOL side of its group. */
-  private onOperatorCommand({ event, fields, node }: AppliedEvent): void {
+  private onOperatorCommand(applied: AppliedEvent): void {
+    this.onHaltCommand(applied);
+    const { event, fields, node } = applied;
     if (fields.command !== "horctakeover" || typeof fields.args !== "string" || node === null || event.ts === null) return;
     const args = fields.args.split(/\s+/);
     const groupAt = args.indexOf("-g");
@@ -762,6 +802,17 @@ export class PairModel {
     if (own === undefined || other === null || own.members.has(other)) return false;
     const selfLost = this.selfLostAt.get(node);
     return selfLost === undefined || selfLost < own.ts;
+  }
+
+  /**
+  Others reported `node` gone at `lostAt`, yet its own log goes on with its replication lines after that (its monitor
+  still checking its P-VOL) and never says it lost its cluster: it was cut off, not down, and what it ran still ran.
+  */
+  private keptWorking(node: string, lostAt: number): boolean {
+    const worked = this.lastOwnWork.get(node);
+    if (worked === undefined || worked <= lostAt) return false;
+    const selfLost = this.selfLostAt.get(node);
+    return selfLost === undefined || selfLost < lostAt;
   }
 
   private selfLost(node: string | null, event: LogEvent): void {
@@ -970,7 +1021,8 @@ export class PairModel {
     "takeover.happened": ({ group }) => (group ? this.tookOver(group) || group.ranOnSswsSinceSync : false),
     // A package of the group ran (started or halted) on the SSWS side since the last PAIR: the failover site's copy
     // served production, so it holds the newest data.
-    "takeover.packageRan": ({ group, packageState }) => (group ? group.ranOnSswsSinceSync || this.ranAfterTakeoverCommand(group, packageState) : false),
+    "takeover.packageRan": ({ group, packageState }) =>
+      group ? group.ranOnSswsSinceSync || this.ranAfterTakeoverCommand(group, packageState) || this.runsOnSsws(group, packageState) : false,
     "split.option": ({ group }) => group?.split?.option ?? null,
     "split.node": ({ group }) => group?.split?.node ?? null,
     "split.sinceSync": ({ group }) => (group?.split ? group.splitSinceSync : false),
