@@ -47,3 +47,18 @@ export interface ExpectedFindings {
 export function expectedFindings(scenario: string): ExpectedFindings {
   return JSON.parse(readFileSync(join(samplesDirectory, scenario, "expected-findings.json"), "utf8")) as ExpectedFindings;
 }
+
+/** Every line of the plain-text sample logs and configuration (no archives, no expectations, no generator). */
+export function sampleLines(): string[] {
+  const files: string[] = [];
+  const walk = (directory: string): void => {
+    for (const name of readdirSync(directory).sort()) {
+      const path = join(directory, name);
+      if (statSync(path).isDirectory()) {
+        if (name !== "tools") walk(path);
+      } else if (!name.endsWith(".json") && !name.endsWith(".md") && !name.endsWith(".gz")) files.push(path);
+    }
+  };
+  walk(samplesDirectory);
+  return files.flatMap((path) => readFileSync(path, "utf8").split("\n"));
+}

@@ -4,25 +4,15 @@
 // grammars' and the vocabulary's words in any case, with non-ASCII and control characters, the events
 // and the unread marker are those of the plain path (the body scanned alone, the vocabulary's prefilter
 // run on every line that gave no event).
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { sampleLines as sampleLinesOf } from "../helpers/samples-files.js";
 import { NOT_SCANNED, VOCABULARY_BIT, scanLine } from "../../src/parse/body.js";
 import { parseBody, parseHeader, replicationVocabulary } from "../../src/parse/index.js";
 import type { FileKind } from "../../src/parse/index.js";
 import { withUnreadMarker } from "../../src/parse/unread.js";
 
-function filesUnder(directory: string): string[] {
-  return readdirSync(directory).flatMap((name) => {
-    const path = join(directory, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
-const sampleLines = filesUnder(new URL("../../samples/", import.meta.url).pathname)
-  .filter((path) => !path.includes("/tools/") && !path.endsWith(".json") && !path.endsWith(".md") && !path.endsWith(".gz"))
-  .flatMap((path) => readFileSync(path, "utf8").split("\n"));
+const sampleLines = sampleLinesOf();
 
 /** What the file parser gives a line through the scan, and through the plain path; and whether the scan kept its promise. */
 function bothWays(text: string, kind: FileKind): { scanned: unknown; plain: unknown } | undefined {

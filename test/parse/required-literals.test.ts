@@ -3,10 +3,9 @@
 // accepts. Checked on every grammar's prefilter against real lines (the sample bundles, the grammars'
 // own samples), random lines built from the literals, and random text; and on hand-written patterns
 // for the reader's corners (classes, optional parts, lookarounds, what it must refuse).
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { sampleLines as sampleLinesOf } from "../helpers/samples-files.js";
 import { grammars, parseBody, parseHeader } from "../../src/parse/index.js";
 import { LiteralScanner, requiredLiterals, topLevelBranches } from "../../src/parse/required-literals.js";
 
@@ -14,16 +13,7 @@ const bodyGrammars = grammars().filter((entry) => entry.role === "body" && entry
 const prefilters = bodyGrammars.map((entry) => entry.prefilter as RegExp);
 const literalSets = prefilters.map((prefilter) => requiredLiterals(prefilter));
 
-function filesUnder(directory: string): string[] {
-  return readdirSync(directory).flatMap((name) => {
-    const path = join(directory, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
-const sampleLines = filesUnder(new URL("../../samples/", import.meta.url).pathname)
-  .filter((path) => !path.includes("/tools/") && !path.endsWith(".json") && !path.endsWith(".md") && !path.endsWith(".gz"))
-  .flatMap((path) => readFileSync(path, "utf8").split("\n"));
+const sampleLines = sampleLinesOf();
 
 /** Every body the prefilter at `index` accepts has one of its bits in the scan. */
 function agrees(scanner: LiteralScanner, text: string): void {
