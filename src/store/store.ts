@@ -516,10 +516,13 @@ export class Store {
   /** The file's last block if more lines may join it, from memory when it is still what is stored. */
   private openTail(fileId: number): TailBlock | null {
     const row = this.statements.tailBlock.get(fileId) as TailRow | undefined;
-    if (!row || blockIsFull(row.text_bytes, row.line_count)) return null;
+    // Full by its line count: closed. By its size, the test is the one the batch loop and the parse side's sealer make
+    // (textCost of the decoded lines), never the stored text's size, which counts another way: a block the store held
+    // closed while the sealer still filled it was written twice (a resumed file on the worker's path).
+    if (!row || blockIsFull(0, row.line_count)) return null;
     const cached = this.tails.get(fileId);
     if (cached && cached.id === row.id && cached.firstLine === row.first_line && cached.lines.length === row.line_count && cached.codec === row.codec)
-      return cached;
+      return blockIsFull(cached.bytes, cached.lines.length) ? null : cached;
     const blobs = this.statements.blockBlobs.get(row.id) as { codec: string; columns: Buffer; text: Buffer };
     const columns = unpackColumns(blobs.columns);
     const texts = unpackTexts(decompress(blobs.codec, blobs.text), columns.count);
@@ -533,6 +536,7 @@ export class Store {
       eventCount: columns.eventCount[index],
     }));
     const bytes = lines.reduce((sum, line) => sum + textCost(line.text), 0);
+    if (blockIsFull(bytes, lines.length)) return null;
     return { id: row.id, firstLine: row.first_line, lines, bytes, startOffset: row.start_offset, endOffset: row.end_offset, codec: row.codec };
   }
 

@@ -85,6 +85,23 @@ function cut(from: number, to: number, points: readonly number[]): [number, numb
 }
 
 describe("slim batches in the store", () => {
+  it("store the block a first run's batch filled exactly once, when the parse side seals it with the next batch (fast-check counterexample)", () => {
+    const directory = tempDir();
+    const plain = newStore(directory, "plain.db");
+    const slim = newStore(directory, "slim.db");
+    for (const [target, isSlim] of [
+      [plain, false],
+      [slim, true],
+    ] as const) {
+      // Seed 313893340: the first run's first batch ends where the first block is nearly full; the next line fills it.
+      storeRanges(target, cut(1, 321, [321]), false, isSlim);
+      storeRanges(target, cut(322, 322, [321]), true, isSlim);
+    }
+    expect(contents(slim.store)).toEqual(contents(plain.store));
+    plain.store.close();
+    slim.store.close();
+  });
+
   it("store what the whole batches store, however the lines are cut, resumed on an open block, with a final empty batch", () => {
     fc.assert(
       fc.property(
