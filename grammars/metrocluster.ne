@@ -97,6 +97,9 @@ const DEVICE_GROUP_STOP = new Set(["state", "status", "is", "are", "for", "of", 
   "monitor", "monitoring", "monitors", "check", "checks", "checker", "checking", "watch", "watcher", "poll", "poller", "report", "summary", "daemon", "agent"]);
 const DENIED_STATE = new Set(["not", "isn't", "aren't", "never", "longer", "nor"]);
 const NEGATIONS = new Set(["no", "not", "absent", "missing", "without", "create", "cannot", "can't", "doesn't", "isn't"]);
+// A name shaped like an identifier (an underscore or a digit in it: oradg_1, erp_dg, dg01): how a device group
+// named in passing looks, as opposed to an English word.
+const IDENTIFIER_NAME = /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9_.-]*$/;
 // Words that stand before "fence <level>" without naming a group.
 const FENCE_WORD_BEFORE = new Set(["the", "new", "old", "current", "with", "set", "using", "data", "never", "async", "status", "its", "a", "level", "and"]);
 // "Set AUTO_NONCURDATA=1 or create FORCEFLAG": a value a line tells the reader to set is advice, not the setting.
@@ -350,12 +353,12 @@ function interpret(whole: Token[]): Draft[] {
     else if (lower[index] === "dg" && token.type === "word") keywordEnd = index;
     // "XPMON: 85011 pair ledger_dg suspended by error (PSUE)": a pair named like an identifier (an underscore or a digit).
     else if ((lower[index] === "pair" || lower[index] === "pairs") && tokens[index + 1]?.type === "word"
-      && /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9_.-]*$/.test(tokens[index + 1].value) && !GROUP_WORDS.has(lower[index + 1])
+      && IDENTIFIER_NAME.test(tokens[index + 1].value) && !GROUP_WORDS.has(lower[index + 1])
       && !PRODUCT_TAG.test(tokens[index + 1].value) && !/^(?:horcm|pair|raid)/.test(lower[index + 1])) keywordEnd = index;
     // "Checking Continuous Access state of ord_sf": the state of a name shaped like an identifier (an underscore or a digit:
     // "the state of replication" names nothing).
     else if ((lower[index] === "state" || lower[index] === "status") && lower[index + 1] === "of" && tokens[index + 2]?.type === "word"
-      && /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9_.-]*$/.test(tokens[index + 2].value) && !GROUP_WORDS.has(lower[index + 2])
+      && IDENTIFIER_NAME.test(tokens[index + 2].value) && !GROUP_WORDS.has(lower[index + 2])
       && !PRODUCT_TAG.test(tokens[index + 2].value) && !/^(?:horcm|pair|raid)/.test(lower[index + 2])) keywordEnd = index + 1;
     if (keywordEnd < 0) continue;
     let candidate = keywordEnd + 1;
@@ -389,7 +392,7 @@ function interpret(whole: Token[]): Draft[] {
     if (lower[index] !== "local" && lower[index] !== "remote") continue;
     const name = tokens[index - 1];
     const what = tokens[index + 1].type;
-    if (name.type === "word" && /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9_.-]*$/.test(name.value) && !labelledWord(name)
+    if (name.type === "word" && IDENTIFIER_NAME.test(name.value) && !labelledWord(name)
       && !PRODUCT_TAG.test(name.value) && !/^(?:horcm|pair|raid)/.test(lower[index - 1]) && (what === "roleState" || what === "pairState" || what === "exCode")) {
       deviceGroup = name.value;
     }
@@ -402,7 +405,7 @@ function interpret(whole: Token[]): Draft[] {
     let next = index + 1;
     while (next < tokens.length && ["still", "is", "now", "was"].includes(lower[next])) next++;
     if (tokens[next]?.type !== "roleState") continue;
-    if (name.type === "word" && /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9_.-]*$/.test(name.value) && !PRODUCT_TAG.test(name.value)
+    if (name.type === "word" && IDENTIFIER_NAME.test(name.value) && !PRODUCT_TAG.test(name.value)
       && !/^(?:horcm|pair|raid)/.test(lower[index]) && !DEVICE_GROUP_STOP.has(lower[index]) && !SIDE_NOUNS.has(lower[index])) {
       deviceGroup = name.value;
       groupFrom = "label";
@@ -415,7 +418,7 @@ function interpret(whole: Token[]): Draft[] {
     const checkAt = lower.findIndex((word) => CHECK_WORDS.has(word));
     for (const at of [lower.indexOf("for"), checkAt]) {
       const name = at >= 0 ? tokens[at + 1] : undefined;
-      if (deviceGroup === undefined && name?.type === "word" && /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9_.-]*$/.test(name.value) && !PRODUCT_TAG.test(name.value)
+      if (deviceGroup === undefined && name?.type === "word" && IDENTIFIER_NAME.test(name.value) && !PRODUCT_TAG.test(name.value)
         && !/^(?:horcm|pair|raid|pkg|package)/.test(lower[at + 1]) && !DEVICE_GROUP_STOP.has(lower[at + 1])) {
         deviceGroup = name.value;
         groupFrom = "label";
@@ -459,7 +462,7 @@ function interpret(whole: Token[]): Draft[] {
   const isState = lower[skipTag + 1] === "is" && ["roleState", "pairState"].includes(tokens[skipTag + 2]?.type ?? "") && /[_\d]/.test(first?.value ?? "");
   // "tick_dg FENCE=ASYNC HORCMINST=4", "tick_dg side file full, pair suspended: PVOL_PFUS / SVOL_PFUS": an identifier-shaped
   // first name on a line of settings or of role-states.
-  const identifierFirst = /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9_.-]*$/.test(first?.value ?? "") && !PRODUCT_TAG.test(first?.value ?? "");
+  const identifierFirst = IDENTIFIER_NAME.test(first?.value ?? "") && !PRODUCT_TAG.test(first?.value ?? "");
   // "webdg fence NEVER, AUTO_SVOLPSUE=0": any name before "fence <level>" is the group that fence is of.
   const fenceOfName =
     lower[skipTag + 1] === "fence" && FENCE_LEVELS.has((tokens[skipTag + 2]?.value ?? "").replace(/[,;.]$/, "").toUpperCase()) && !FENCE_WORD_BEFORE.has(lower[skipTag] ?? "");
