@@ -271,17 +271,24 @@ const STATE_ARROW = /^[ \t]*(?:-+>|=>|\u2192)[ \t]*$/;
 before the arrow (or after "from", before "to") is what the pair was, not what it is. Read, the old error
 opened a finding at the very moment the line said it had cleared.
 */
-function withoutReplacedStates(tokens: Token[]): Token[] {
+function withoutReplacedStates(whole: Token[]): Token[] {
+  const tokens = [...whole];
   const replaced = new Set<number>();
   const stateOrCode = (token: Token | undefined): boolean => token !== undefined && (isStateToken(token) || token.type === "exCode");
+  // "erp_d0 PVOL PAIR -> PSUE": the role written with the old state is the new state's too.
+  const replace = (old: number, current: number): void => {
+    replaced.add(old);
+    const role = tokens[old].type === "roleState" ? /^[PS]-?VOL/.exec(tokens[old].value)?.[0] : undefined;
+    if (role !== undefined && tokens[current].type === "pairState") tokens[current] = { ...tokens[current], type: "roleState", value: `${role}_${tokens[current].value}` };
+  };
   for (let index = 0; index + 1 < tokens.length; index++) {
     const token = tokens[index];
     if (!stateOrCode(token)) continue;
     const next = tokens[index + 1];
-    if (stateOrCode(next) && STATE_ARROW.test(token.source.slice(token.offset + token.text.length, next.offset))) replaced.add(index);
-    else if (tokens[index - 1]?.value.toLowerCase() === "from" && next.value.toLowerCase() === "to" && stateOrCode(tokens[index + 2])) replaced.add(index);
+    if (stateOrCode(next) && STATE_ARROW.test(token.source.slice(token.offset + token.text.length, next.offset))) replace(index, index + 1);
+    else if (tokens[index - 1]?.value.toLowerCase() === "from" && next.value.toLowerCase() === "to" && stateOrCode(tokens[index + 2])) replace(index, index + 2);
   }
-  return replaced.size === 0 ? tokens : tokens.filter((_, index) => !replaced.has(index));
+  return replaced.size === 0 ? whole : tokens.filter((_, index) => !replaced.has(index));
 }
 
 // "Wait until the device group is in PAIR state", "unless both sides are PAIR": a state to reach, not the present.
@@ -1176,6 +1183,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Device group pkgA_dg: local P-VOL PSUE, remote S-VOL PAIR", expect: [local("PVOL", "PSUE", "pkgA_dg"), { kind: "pair.state", deviceGroup: "pkgA_dg", fields: { side: "remote", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } }] },
   { text: "The state of dev_group pkgB is PSUS(SSWS)", expect: [{ kind: "pair.state", deviceGroup: "pkgB", fields: { side: null, role: "SVOL", state: "SSWS", deviceGroupFrom: "line" } }] },
   { text: "Device group HR.core (HORCMINST=3): remote state changed EX_ENORMT -> SVOL_PAIR", expect: [{ kind: "pair.state", deviceGroup: "HR.core", fields: { side: "remote", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } }] },
+  { text: "erp_dg: PVOL PAIR -> PSUE (CA link failure, fence NEVER)", expect: [
+    { kind: "pair.state", deviceGroup: "erp_dg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } },
+    { kind: "link.failure", fields: { link: "CA" } },
+    { kind: "fence", deviceGroup: "erp_dg", fields: { level: "NEVER", deviceGroupFrom: "label" } },
+  ] },
   { text: "Device group oradg: local state changed from PVOL_PAIR to PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } }] },
   { text: "Device group HR.core (HORCMINST=3): local PVOL_PAIR; cannot get the remote state: pairvolchk -g HR.core -c -I3 returned 242", expect: [
     { kind: "pair.state", deviceGroup: "HR.core", fields: { side: "local", role: "PVOL", state: "PAIR", deviceGroupFrom: "line" } },
