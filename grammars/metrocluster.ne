@@ -808,7 +808,7 @@ function interpret(whole: Token[]): Draft[] {
       const instance = tokens[index + 1]?.type === "number" ? Number(tokens[index + 1].value) : instanceOf();
       if (hasWord(...FAILURE_WORDS)) add(index, "horcm.error", { instance });
       else add(index, /horcmstart/.test(token.value) ? "horcm.started" : "horcm.stopped", { instance });
-    } else if ((lower[index] === "horcm" || lower[index] === "raid" || HORCM_UNIT.test(lower[index])) && !found.some((entry) => entry.event.kind.startsWith("horcm."))) {
+    } else if ((lower[index] === "horcm" || lower[index] === "raid" || lower[index] === "horcmgr" || HORCM_UNIT.test(lower[index])) && !found.some((entry) => entry.event.kind.startsWith("horcm."))) {
       horcmFact(index);
     }
   }
@@ -820,8 +820,13 @@ function interpret(whole: Token[]): Draft[] {
       && at > index && !lower.slice(index, at).some((between) => between === "package" || between === "pkg"));
     // "cannot get the remote state": the failure is the other site's, not this instance's (remote-unreachable events say it).
     const aboutRemote = (at: number): boolean => lower.slice(at + 1, at + 5).some((word) => word === "remote" || word === "peer");
-    const problem = notRunning || lower.some((word, at) => ["cannot", "can't", "unable", "failed", "down", "dead"].includes(word) && !aboutRemote(at));
-    const instanceMentioned = lower[index + 1] === "instance" || lower.includes("instance") || HORCM_UNIT.test(lower[index])
+    // systemd's "Main process exited, code=killed, status=9/KILL", "control process exited, code=exited status=1"; the
+    // kernel's "Out of memory: Killed process 2231 (horcmgr)": the instance's daemon is gone.
+    // SIGTERM is how a unit or an operator stops it ("status=15/TERM"): a stop, not a failure.
+    const processDied = !lower.includes("status=15/term") && lower.some((word) => word === "killed" || word === "code=killed" || word === "code=dumped" || /^status=[1-9]/.test(word));
+    const problem = notRunning || processDied || lower.some((word, at) => ["cannot", "can't", "unable", "failed", "down", "dead"].includes(word) && !aboutRemote(at));
+    // horcmgr is the instance's daemon: a line about that process is about the instance.
+    const instanceMentioned = lower[index + 1] === "instance" || lower.includes("instance") || HORCM_UNIT.test(lower[index]) || lower[index] === "horcmgr"
       || tokens.some((other) => other.type === "assignment" && /^HORCMINST=/i.test(other.value));
     if (instanceMentioned && problem) add(index, "horcm.error", { instance: instanceOf() });
     else if (instanceMentioned && !hasWord(...ADVICE_WORDS) && (lower.some((word, at) => ["started", "up", "restarted"].includes(word) && !DENIALS.has(lower[at - 1] ?? "")
@@ -1182,6 +1187,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "fence", deviceGroup: "erp_dg", fields: { level: "NEVER", deviceGroupFrom: "line" } }] },
   { text: "Device group pkgA_dg: local P-VOL PSUE, remote S-VOL PAIR", expect: [local("PVOL", "PSUE", "pkgA_dg"), { kind: "pair.state", deviceGroup: "pkgA_dg", fields: { side: "remote", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } }] },
   { text: "The state of dev_group pkgB is PSUS(SSWS)", expect: [{ kind: "pair.state", deviceGroup: "pkgB", fields: { side: null, role: "SVOL", state: "SSWS", deviceGroupFrom: "line" } }] },
+  { text: "horcm@22.service: Main process exited, code=killed, status=9/KILL", expect: [{ kind: "horcm.error", fields: { instance: 22 } }] },
+  { text: "horcm@5.service: control process exited, code=exited status=1", expect: [{ kind: "horcm.error", fields: { instance: 5 } }] },
+  { text: "Out of memory: Killed process 2231 (horcmgr) total-vm:2287340kB, anon-rss:1822016kB, file-rss:0kB", expect: [{ kind: "horcm.error", fields: { instance: null } }] },
   { text: "Device group HR.core (HORCMINST=3): remote state changed EX_ENORMT -> SVOL_PAIR", expect: [{ kind: "pair.state", deviceGroup: "HR.core", fields: { side: "remote", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } }] },
   { text: "erp_dg: PVOL PAIR -> PSUE (CA link failure, fence NEVER)", expect: [
     { kind: "pair.state", deviceGroup: "erp_dg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } },
