@@ -22,7 +22,7 @@ const lexer = filteredLexer(
     clusterEvent: new RegExp(`CLUSTER_(?:ALERT|ALARM|EVENT)${END}`),
     clusterCondition: new RegExp(`[A-Za-z0-9_.-]+/(?:${CONDITIONS})${END}`),
     condition: new RegExp(`(?:${CONDITIONS})${END}`),
-    number: /\d+(?![A-Za-z0-9_])/,
+    number: /\d+(?![A-Za-z0-9_]|[.-][A-Za-z0-9_])/,
     word: /[A-Za-z0-9_\/](?:[A-Za-z0-9_.\/@-]*[A-Za-z0-9_\/@])?/,
     punct: { match: /[^]/, lineBreaks: true },
   }),

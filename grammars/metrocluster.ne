@@ -38,7 +38,8 @@ const lexer = filteredLexer(
     option: /-[A-Za-z]+\d*(?![A-Za-z0-9_-])/,
     // The slash of "SVOL_PFUS/PVOL_PFUS" joins two states (read by interpret from the source); it does not start a path.
     pairSlash: new RegExp(`\\/(?=[ \\t]*(?:[PS]-?VOL|EX_|(?:${STATES}|[Ll]ocal|[Rr]emote|LOCAL|REMOTE)${END}))`),
-    number: /\d+(?:\.\d+)?(?![A-Za-z0-9_])/,
+    // A name may begin with digits ("pairvolchk -g 42-billing.dg"): a number ends at a space or a sign, not inside a name.
+    number: /\d+(?:\.\d+)?(?![A-Za-z0-9_]|[.-][A-Za-z0-9_])/,
     word: /[A-Za-z0-9_\/](?:[A-Za-z0-9_.\/@-]*[A-Za-z0-9_\/@])?/,
     punct: { match: /[^]/, lineBreaks: true },
   }),
@@ -250,7 +251,7 @@ const STATE_ASSIGNMENT = /=["']?(?:[PS]-?VOL[_ -]?)?(?:PAIR|PSU[SE]|SSUS|SSWS|CO
 model back in the old state at the same instant).
 */
 function withoutPastStates(whole: Token[]): Token[] {
-  const tokens = withoutAlternativeStates(whole);
+  const tokens = withoutReplacedStates(withoutAlternativeStates(whole));
   let stated = false;
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
@@ -261,6 +262,34 @@ function withoutPastStates(whole: Token[]): Token[] {
 }
 
 const isStateToken = (token: Token): boolean => token.type === "roleState" || token.type === "pairState";
+
+/** An arrow between two states: "remote state changed EX_ENORMT -> SVOL_PAIR". */
+const STATE_ARROW = /^[ \t]*(?:-+>|=>|\u2192)[ \t]*$/;
+
+/**
+"remote state changed EX_ENORMT -> SVOL_PAIR", "changed from PVOL_PAIR to PVOL_PSUE": the state or error
+before the arrow (or after "from", before "to") is what the pair was, not what it is. Read, the old error
+opened a finding at the very moment the line said it had cleared.
+*/
+function withoutReplacedStates(whole: Token[]): Token[] {
+  const tokens = [...whole];
+  const replaced = new Set<number>();
+  const stateOrCode = (token: Token | undefined): boolean => token !== undefined && (isStateToken(token) || token.type === "exCode");
+  // "erp_d0 PVOL PAIR -> PSUE": the role written with the old state is the new state's too.
+  const replace = (old: number, current: number): void => {
+    replaced.add(old);
+    const role = tokens[old].type === "roleState" ? /^[PS]-?VOL/.exec(tokens[old].value)?.[0] : undefined;
+    if (role !== undefined && tokens[current].type === "pairState") tokens[current] = { ...tokens[current], type: "roleState", value: `${role}_${tokens[current].value}` };
+  };
+  for (let index = 0; index + 1 < tokens.length; index++) {
+    const token = tokens[index];
+    if (!stateOrCode(token)) continue;
+    const next = tokens[index + 1];
+    if (stateOrCode(next) && STATE_ARROW.test(token.source.slice(token.offset + token.text.length, next.offset))) replace(index, index + 1);
+    else if (tokens[index - 1]?.value.toLowerCase() === "from" && next.value.toLowerCase() === "to" && stateOrCode(tokens[index + 2])) replace(index, index + 2);
+  }
+  return replaced.size === 0 ? whole : tokens.filter((_, index) => !replaced.has(index));
+}
 
 // "Wait until the device group is in PAIR state", "unless both sides are PAIR": a state to reach, not the present.
 const GOAL_WORDS = new Set(["until", "unless", "till"]);
@@ -789,7 +818,9 @@ function interpret(whole: Token[]): Draft[] {
     // "HORCM instance 2 is not running"; not "see Raid Manager log for instance 9 - package not started" (the package's).
     const notRunning = lower.some((word, at) => word === "not" && ["running", "started", "starting", "responding"].includes(lower[at + 1] ?? "")
       && at > index && !lower.slice(index, at).some((between) => between === "package" || between === "pkg"));
-    const problem = notRunning || hasWord("cannot", "can't", "unable", "failed", "down", "dead");
+    // "cannot get the remote state": the failure is the other site's, not this instance's (remote-unreachable events say it).
+    const aboutRemote = (at: number): boolean => lower.slice(at + 1, at + 5).some((word) => word === "remote" || word === "peer");
+    const problem = notRunning || lower.some((word, at) => ["cannot", "can't", "unable", "failed", "down", "dead"].includes(word) && !aboutRemote(at));
     const instanceMentioned = lower[index + 1] === "instance" || lower.includes("instance") || HORCM_UNIT.test(lower[index])
       || tokens.some((other) => other.type === "assignment" && /^HORCMINST=/i.test(other.value));
     if (instanceMentioned && problem) add(index, "horcm.error", { instance: instanceOf() });
@@ -1151,6 +1182,18 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "fence", deviceGroup: "erp_dg", fields: { level: "NEVER", deviceGroupFrom: "line" } }] },
   { text: "Device group pkgA_dg: local P-VOL PSUE, remote S-VOL PAIR", expect: [local("PVOL", "PSUE", "pkgA_dg"), { kind: "pair.state", deviceGroup: "pkgA_dg", fields: { side: "remote", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } }] },
   { text: "The state of dev_group pkgB is PSUS(SSWS)", expect: [{ kind: "pair.state", deviceGroup: "pkgB", fields: { side: null, role: "SVOL", state: "SSWS", deviceGroupFrom: "line" } }] },
+  { text: "Device group HR.core (HORCMINST=3): remote state changed EX_ENORMT -> SVOL_PAIR", expect: [{ kind: "pair.state", deviceGroup: "HR.core", fields: { side: "remote", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } }] },
+  { text: "erp_dg: PVOL PAIR -> PSUE (CA link failure, fence NEVER)", expect: [
+    { kind: "pair.state", deviceGroup: "erp_dg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } },
+    { kind: "link.failure", fields: { link: "CA" } },
+    { kind: "fence", deviceGroup: "erp_dg", fields: { level: "NEVER", deviceGroupFrom: "label" } },
+  ] },
+  { text: "Device group oradg: local state changed from PVOL_PAIR to PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } }] },
+  { text: "Device group HR.core (HORCMINST=3): local PVOL_PAIR; cannot get the remote state: pairvolchk -g HR.core -c -I3 returned 242", expect: [
+    { kind: "pair.state", deviceGroup: "HR.core", fields: { side: "local", role: "PVOL", state: "PAIR", deviceGroupFrom: "line" } },
+    { kind: "pair.unreachable", deviceGroup: "HR.core", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "line" } },
+  ] },
+  { text: "Checking local device group state: pairvolchk -g 42-billing.dg -s -I5", expect: [{ kind: "raid.command", deviceGroup: "42-billing.dg", fields: { command: "pairvolchk", side: "local", instance: 5, deviceGroupFrom: "line" } }] },
   { text: "pairvolchk -g pkgA -c returned 242", expect: [{ kind: "pair.unreachable", deviceGroup: "pkgA", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "line" } }] },
   { text: "pairdisplay failed with EX_CMDRJE (221)", expect: [{ kind: "raid.error", fields: { code: "EX_CMDRJE", number: 221, command: "pairdisplay" } }] },
   { text: "pairvolchk returned 239 (EX_ENOGRP)", expect: [{ kind: "raid.error", fields: { code: "EX_ENOGRP", number: 239, command: "pairvolchk", unknownName: true } }] },
