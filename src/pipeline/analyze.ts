@@ -142,7 +142,7 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
     bundles.add(input.bundle);
     try {
       const outcome = await ingestFile(store, input, {
-        source: threads.sourceFor(sizeOf(input.path)),
+        source: await threads.sourceFor(sizeOf(input.path)),
         timeZone: options.timeZone,
         fixedYear: options.fixedYear,
         batchLines: options.batchLines,

@@ -57,11 +57,7 @@ The reference UTC offset of the bundle's zoned lines (RFC 3339, journalctl), fix
 that met one (src/model/time.ts, zoneClock): every file of a bundle places its zoned lines on one clock.
 */
 export function bundleZoneOffset(store: Store, bundle: string): number | null {
-  for (const file of store.filesOfBundle(bundle)) {
-    const offset = resumeContext(file.parserContext)?.zoneOffset;
-    if (typeof offset === "number") return offset;
-  }
-  return null;
+  return store.zoneOffsetOfBundle(bundle);
 }
 
 /**
@@ -157,7 +153,7 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
   let stored = store.fileById(file.id) as FileRecord;
   if (end?.contentHash && stored.offset === end.hashedBytes && end.hashedBytes > 0) {
     store.setContentHash(file.id, end.contentHash, end.hashedBytes);
-    stored = store.fileById(file.id) as FileRecord;
+    stored = { ...stored, contentHash: end.contentHash, contentHashBytes: end.hashedBytes };
   }
   return { file: stored, newLines, newEvents, lastTs };
 }

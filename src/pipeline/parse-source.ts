@@ -5,7 +5,7 @@ saves, and `MCADVISOR_PARSE_THREAD=main` for comparing the two). Both run parse-
 is stored is the same either way (test/pipeline/parse-worker.test.ts).
 */
 
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -180,11 +180,15 @@ export class ParseThreads {
   constructor(choice: "auto" | "worker" | "main" = "auto") {
     const forced = process.env.MCADVISOR_PARSE_THREAD;
     this.thread = forced === "worker" || forced === "main" ? forced : choice;
-    if (this.thread === "auto" && !coreIsFree()) this.thread = "main";
   }
 
-  sourceFor(bytes: number): ParseSource {
+  /** Where a file of `bytes` is parsed. In "auto", whether a core is free is judged once, at the first large file. */
+  async sourceFor(bytes: number): Promise<ParseSource> {
     if (this.thread === "main" || (this.thread === "auto" && bytes < WORKER_FROM_BYTES)) return inThread;
+    if (this.thread === "auto") {
+      this.thread = (await coreIsFree()) ? "worker" : "main";
+      if (this.thread === "main") return inThread;
+    }
     this.worker ??= new WorkerParseSource();
     return this.worker;
   }
@@ -194,10 +198,64 @@ export class ParseThreads {
   }
 }
 
-/** A core the machine is not already using: fewer runnable processes (1-minute load) than cores, less one for this thread. */
-function coreIsFree(): boolean {
-  return loadavg()[0] <= availableParallelism() - 1.5;
+/** CPU time counters of the whole machine (Linux /proc/stat), in clock ticks: all of them, and the idle ones. */
+export interface CpuTicks {
+  readonly total: number;
+  readonly idle: number;
 }
+
+export function readCpuTicks(stat = "/proc/stat"): CpuTicks | null {
+  try {
+    const line = readFileSync(stat, "latin1").split("\n", 1)[0];
+    if (!line.startsWith("cpu ")) return null;
+    const ticks = line.trim().split(/\s+/).slice(1).map(Number);
+    if (ticks.length < 4 || ticks.some((tick) => !Number.isFinite(tick))) return null;
+    // user nice system idle iowait irq softirq steal (guest time is counted inside user and nice).
+    const total = ticks.slice(0, 8).reduce((sum, tick) => sum + tick, 0);
+    return { total, idle: ticks[3] + (ticks[4] ?? 0) };
+  } catch {
+    // Not Linux (or /proc not mounted): the load average decides instead.
+    return null;
+  }
+}
+
+/** Cores left idle between two readings (this process's own thread is busy meanwhile and counts as used). */
+export function idleCores(before: CpuTicks, after: CpuTicks, cores: number): number | null {
+  const total = after.total - before.total;
+  // Ticks are 10 ms per core: fewer than ten in all says too little.
+  if (total < 10) return null;
+  return ((after.idle - before.idle) / total) * cores;
+}
+
+/** The machine's counters when this module was loaded, at the start of the run: a reading later gives the idle cores since. */
+const TICKS_AT_START = readCpuTicks();
+
+/** The shortest window over which idle cores are counted; a decision taken sooner waits for the rest. */
+const IDLE_WINDOW_MS = 100;
+const LOADED_AT = performance.now();
+
+/**
+A core the machine is not using now, beside this thread: at least `FREE_CORE` of a core idle since this run
+started (/proc/stat). The 1-minute load average, used before, is a minute late: `npm run bench` alternates
+lnav and analyze, so each analyze met a load of about 1 left by the run before it, on two cores that were then
+idle, and parsed on one thread (1M bench syslog, 4 pairs at load 1: worker 4.33 s wall, one thread 5.27 s).
+Where /proc/stat cannot be read, fewer runnable processes (1-minute load) than cores, less one for this thread.
+*/
+async function coreIsFree(): Promise<boolean> {
+  const cores = availableParallelism();
+  if (cores < 2) return false;
+  if (TICKS_AT_START !== null) {
+    const waited = performance.now() - LOADED_AT;
+    if (waited < IDLE_WINDOW_MS) await new Promise((resolve) => setTimeout(resolve, IDLE_WINDOW_MS - waited));
+    const now = readCpuTicks();
+    const idle = now === null ? null : idleCores(TICKS_AT_START, now, cores);
+    if (idle !== null) return idle >= FREE_CORE;
+  }
+  return loadavg()[0] <= cores - 1.5;
+}
+
+/** Idle cores (beside this thread) at which the worker is started: most of one. */
+const FREE_CORE = 0.6;
 
 /**
 Below this much a file is parsed on this thread: a small file's batches would wait on the worker's

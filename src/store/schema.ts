@@ -198,6 +198,11 @@ export const migrations: readonly Migration[] = [
   // 9: the finding that set a finding aside (status 'superseded', a rule's match.supersedes); the findings view
   // gains it as its last column (the columns before it keep their names and order)
   recordSupersession,
+  // 10: a file is looked up by its inode when its short head grew (Store.findGrownFile, once per file read):
+  // without this index the lookup scanned every stored file, so a bundle of n files cost n^2/2 rows
+  `
+  CREATE INDEX IF NOT EXISTS file_inode ON file(dev, ino);
+  `,
 ];
 
 /** Migration 9. The column is added only where it is missing: a migration must not fail on a database that has it. */

@@ -245,6 +245,11 @@ export class Store {
     this.statements = {
       fileByFingerprint: database.prepare("SELECT * FROM file WHERE bundle = ? AND fingerprint = ?"),
       filesOfBundle: database.prepare("SELECT * FROM file WHERE bundle = ? ORDER BY id"),
+      zoneOffsetOfBundle: database.prepare(
+        `SELECT json_extract(parser_context, '$.zoneOffset') AS offset FROM file
+         WHERE bundle = ? AND json_valid(parser_context) AND json_type(parser_context, '$.zoneOffset') IN ('integer', 'real')
+         ORDER BY id LIMIT 1`,
+      ),
       bundlesWithFingerprint: database.prepare("SELECT DISTINCT bundle FROM file WHERE fingerprint = ? AND bundle <> ?"),
       setContentHash: database.prepare("UPDATE file SET content_hash = ?, content_hash_bytes = ? WHERE id = ?"),
       renameFileBundle: database.prepare("UPDATE file SET bundle = ? WHERE bundle = ?"),
@@ -306,6 +311,15 @@ export class Store {
 
   filesOfBundle(bundle: string): FileRecord[] {
     return (this.statements.filesOfBundle.all(bundle) as FileRow[]).map(toFileRecord);
+  }
+
+  /**
+  The UTC offset the bundle's first file with zoned lines fixed in its parser context (pipeline/ingest.ts
+  bundleZoneOffset), or null. Asked once per file read: answered in SQL, not by reading every file's context.
+  */
+  zoneOffsetOfBundle(bundle: string): number | null {
+    const row = this.statements.zoneOffsetOfBundle.get(bundle) as { offset: number } | undefined;
+    return row ? row.offset : null;
   }
 
   /** Other bundles holding a file with this head fingerprint. */
