@@ -19,6 +19,8 @@ interface SideReport {
   ts: number | null;
   /** The line (file:line) of the last report: one line naming several states means a mixed group. */
   line: string | null;
+  /** What the last report is merged under: its line, or the first row of the pairdisplay table it is a row of. */
+  report?: string | null;
 }
 
 interface NodeView {
@@ -31,6 +33,7 @@ interface VolumeState {
   node: string | null;
   ts: number | null;
   line: string | null;
+  report?: string | null;
 }
 
 interface PackageState {
@@ -91,6 +94,8 @@ interface DeviceGroupState {
   suspendedSince: number | null;
   /** The line that reported volumes of one side in different states (broken pair affinity), until a clean PAIR report. */
   mixedLine: string | null;
+  /** The pairdisplay table being read (one row per volume and side): its file, its last row, its first row's file:line. */
+  tableRows: { file: string; lastLine: number; report: string } | null;
   takeover: { ok: Scalar; resultName: Scalar; code: Scalar; node: string | null; ts: number | null } | null;
   /** The last takeover came after the group was last seen PAIR on both sides (its data was not resynchronized since). */
   takeoverSinceSync: boolean;
@@ -347,6 +352,7 @@ export class PairModel {
         logged: new Map(),
         suspendedSince: null,
         mixedLine: null,
+        tableRows: null,
         takeover: null,
         takeoverSinceSync: false,
         resync: null,
@@ -582,33 +588,60 @@ export class PairModel {
     // after a successful S-VOL takeover, not yet resynchronized, an S-VOL PSUS is that SSWS.
     const state = reported === "PSUS" && svolSide && this.tookOver(group) ? "SSWS" : reported;
     const line = `${event.source.file}:${event.source.line}`;
+    // The rows of one pairdisplay table are one report of the group, as one line naming several states is: a
+    // PSUE volume among PAIR ones leaves the group PSUE whichever row comes last (the last row read decided).
+    const reportOf = this.tableReport(group, event, fields) ?? line;
+    // The state kept from an earlier row stays shown by that row.
+    const keep = (before: string | null, merged: { state: string | null; mixed: boolean }): boolean =>
+      merged.mixed && merged.state === before && merged.state !== state;
     if (node !== null) {
       const report = this.view(group, node)[side];
-      const merged = mergedState(report, line, state);
-      if (merged.mixed) group.mixedLine = line;
+      const merged = mergedState({ state: report.state, line: report.report ?? report.line }, reportOf, state);
+      if (merged.mixed) group.mixedLine = reportOf;
       // A state said without a role keeps the role the node reported before ("Both volumes are suspended (PSUS)" after
       // "local state SVOL_PSUS"): roles change only with a swap, a takeover or a new pair, which say theirs. SMPL has
       // none (the pair is gone), unless a role was given on the same line.
       if (role !== null) report.role = role;
       else if (reported === "SMPL" && report.line !== line) report.role = null;
+      if (!keep(report.state, merged)) report.line = line;
       report.state = merged.state;
       report.code = null;
       report.ts = event.ts;
-      report.line = line;
+      report.report = reportOf;
     }
     if (role === "PVOL" || role === "SVOL") {
       const volume = group.volumes[role];
-      const merged = mergedState(volume, line, state);
-      if (merged.mixed) group.mixedLine = line;
+      const merged = mergedState({ state: volume.state, line: volume.report ?? volume.line }, reportOf, state);
+      if (merged.mixed) group.mixedLine = reportOf;
+      if (!keep(volume.state, merged)) volume.line = line;
       volume.state = merged.state;
       volume.ts = event.ts;
-      volume.line = line;
+      volume.report = reportOf;
       if (side === "local") volume.node = node;
       // The other role's volume is on the other side: a node cannot hold both.
       const other = group.volumes[role === "PVOL" ? "SVOL" : "PVOL"];
       if (side === "local" && other.node === node) other.node = null;
     }
     this.updateSuspension(group, event.ts);
+  }
+
+  /**
+  The first row's file:line of the pairdisplay table this row belongs to (rows of one file at most three lines
+  apart, the table's header and wrapped lines between them), or null for a state not read from a table row.
+  */
+  private tableReport(group: DeviceGroupState, event: LogEvent, fields: LogEvent["fields"]): string | null {
+    if (fields.deviceGroupFrom !== "table") {
+      group.tableRows = null;
+      return null;
+    }
+    const rows = group.tableRows;
+    const { file, line } = event.source;
+    if (rows !== null && rows.file === file && line > rows.lastLine && line - rows.lastLine <= 3) {
+      rows.lastLine = line;
+      return rows.report;
+    }
+    group.tableRows = { file, lastLine: line, report: `${file}:${line}` };
+    return group.tableRows.report;
   }
 
   /**

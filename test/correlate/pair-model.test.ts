@@ -39,6 +39,32 @@ describe("PairModel", () => {
     expect(lookup(model, "pair.synced")).toBe(false);
   });
 
+  it("reads the rows of one pairdisplay table as one report: a PSUE volume among PAIR ones leaves the group PSUE and mixed", () => {
+    const model = new PairModel();
+    const row = (side: string, role: string, state: string, pairVolume: string): LogEvent =>
+      event("pair.state", { side, role, state, pairVolume, deviceGroupFrom: "table" });
+    model.apply(row("local", "PVOL", "PAIR", "d01"));
+    model.apply(row("remote", "SVOL", "PAIR", "d01"));
+    model.apply(row("local", "PVOL", "PSUE", "d02"));
+    model.apply(row("remote", "SVOL", "PSUE", "d02"));
+    model.apply(row("local", "PVOL", "PAIR", "d03"));
+    model.apply(row("remote", "SVOL", "PAIR", "d03"));
+    expect(lookup(model, "local.state")).toBe("PSUE");
+    expect(lookup(model, "remote.state")).toBe("PSUE");
+    expect(lookup(model, "pvol.state")).toBe("PSUE");
+    expect(lookup(model, "pair.mixed")).toBe(true);
+    expect(lookup(model, "pair.synced")).toBe(false);
+    // A later table, every row PAIR, is a new report: the group is whole again.
+    line += 5;
+    for (const volume of ["d01", "d02", "d03"]) {
+      model.apply(row("local", "PVOL", "PAIR", volume));
+      model.apply(row("remote", "SVOL", "PAIR", volume));
+    }
+    expect(lookup(model, "local.state")).toBe("PAIR");
+    expect(lookup(model, "pair.synced")).toBe(true);
+    expect(lookup(model, "pair.mixed")).toBe(false);
+  });
+
   it("reads an unreachable remote side as its EX_ code", () => {
     const model = new PairModel();
     model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PAIR" }, { host: "nodeB1" }));
