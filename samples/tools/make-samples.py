@@ -891,6 +891,46 @@ def s13_pair_consistency():
                "Two LDEVs of oradg fell out of the group (PSUE on site A, SMPL on site B) while the other six stay PAIR; pairsplit and pairdisplay fail with EX_EVOLCE (235) / EX_ENQVOL (236). A planned move of oracle_pkg then fails, so the group must be checked volume by volume on both sites (and horcm.conf compared) before the package can start.")
 
 
+def s13b_pair_consistency_one_ldev():
+    b = Bundle("pair-consistency-one-ldev-taken-over")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(6, 0, 0), T(6, 20, 0), [("oracle_pkg", "DATA", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(6, 4, 0, 0))
+    morning_start(b, "nodeA1", T(6, 4, 2, 0), "oracle_pkg", "oradg", fence="DATA")
+    # An operator takes over one LDEV of the group at site B to copy a file off it; the group's volumes now differ.
+    b.sys("nodeB1", T(6, 9, 20, 11), "sudo", "    jdoe : TTY=pts/2 ; PWD=/root ; USER=root ; COMMAND=/HORCM/usr/bin/horctakeover -g oradg -d ora_v3 -S -I0")
+    sg_halt(b, "nodeA1", T(6, 11, 0, 0), "oracle_pkg", done=T(6, 11, 0, 10))
+    lines, _ = halt_body(T(6, 11, 0, 1), "nodeA1", "oracle_pkg")
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    b.sys("nodeA1", T(6, 11, 5, 0), "CM-CMD[4811]", "cmrunpkg -v -n nodeA1 oracle_pkg")
+    b.sys("nodeA1", T(6, 11, 5, 0), "cmcld[2048]", "Request from node nodeA1 to start package oracle_pkg on node nodeA1.")
+    start = T(6, 11, 5, 1)
+    table = [
+        "    Group   PairVol(L/R) (Port#,TID, LU),Seq#,LDEV#.P/S,Status,Fence,   %,P-LDEV# M",
+        "    oradg   ora_v1(L)    (CL1-A-0, 0,   1)30011   2a0.P-VOL PAIR DATA  ,  100   6a0 -",
+        "    oradg   ora_v1(R)    (CL2-A-0, 0,   1)30022   6a0.S-VOL PAIR DATA  ,  100   2a0 -",
+        "    oradg   ora_v2(L)    (CL1-A-0, 0,   2)30011   2a1.P-VOL PAIR DATA  ,  100   6a1 -",
+        "    oradg   ora_v2(R)    (CL2-A-0, 0,   2)30022   6a1.S-VOL PAIR DATA  ,  100   2a1 -",
+        "    oradg   ora_v3(L)    (CL1-A-0, 0,   3)30011   2a2.P-VOL PSUE DATA  ,  100   6a2 -",
+        "    oradg   ora_v3(R)    (CL2-A-0, 0,   3)30022   6a2.S-VOL SSWS DATA  ,  100   2a2 -",
+        "    oradg   ora_v4(L)    (CL1-A-0, 0,   4)30011   2a3.P-VOL PAIR DATA  ,  100   6a3 -",
+        "    oradg   ora_v4(R)    (CL2-A-0, 0,   4)30022   6a3.S-VOL PAIR DATA  ,  100   2a3 -",
+    ]
+    b.pkg("nodeA1", "oracle_pkg", [
+        banner(start, "nodeA1", "Starting package"),
+        step(sec(start, 1), "nodeA1", "Fence level for device group oradg is DATA."),
+        step(sec(start, 4), "nodeA1", "pairvolchk -g oradg -s: [EX_EVOLCE] Pair Volume combination error (235)"),
+        *table,
+        step(sec(start, 5), "nodeA1", "The volumes of device group oradg are not in the same state; not starting the package (exit 1)."),
+        banner(sec(start, 6), "nodeA1", "Package start failed"),
+    ])
+    b.sys("nodeA1", sec(start, 7), "cmcld[2048]", "Package oracle_pkg run script exited with NO_RESTART.")
+    b.sys("nodeA1", sec(start, 7), "cmcld[2048]", "Switching disabled for package oracle_pkg on node nodeA1.")
+    b.write()
+    b.expected([finding("check-pair-consistency", "critical", "open", "oracle_pkg", "oradg")], ["full-resync", "swap-resync", "recreate-pairs", "automated"],
+               "An operator took over one LDEV (ora_v3) of the fence-DATA group oradg at site B: that volume is P-VOL PSUE / S-VOL SSWS while the other three stay PAIR. The next start of oracle_pkg on nodeA1 meets EX_EVOLCE and pastes the pairdisplay -fcx table. The group must be made consistent volume by volume; the startup table's answer for PVOL_PSUE/SVOL_SSWS (force or swap the whole group) is set aside while it is not.")
+
+
 def s14_member_timeout():
     b = Bundle("member-timeout")
     nodes = ["nodeA1", "nodeA2", "nodeB1"]
@@ -2907,6 +2947,7 @@ if __name__ == "__main__":
     s11_fence_data_split()
     s12_horctakeover_timeout()
     s13_pair_consistency()
+    s13b_pair_consistency_one_ldev()
     s14_member_timeout()
     s15_package_failure_vg()
     s16_continental_alarm()
