@@ -902,8 +902,7 @@ def s13b_pair_consistency_one_ldev():
     sg_halt(b, "nodeA1", T(6, 11, 0, 0), "oracle_pkg", done=T(6, 11, 0, 10))
     lines, _ = halt_body(T(6, 11, 0, 1), "nodeA1", "oracle_pkg")
     b.pkg("nodeA1", "oracle_pkg", lines)
-    b.sys("nodeA1", T(6, 11, 5, 0), "CM-CMD[4811]", "cmrunpkg -v -n nodeA1 oracle_pkg")
-    b.sys("nodeA1", T(6, 11, 5, 0), "cmcld[2048]", "Request from node nodeA1 to start package oracle_pkg on node nodeA1.")
+    sg_start(b, "nodeA1", T(6, 11, 5, 0), "oracle_pkg", cmpid=4811)
     start = T(6, 11, 5, 1)
     table = [
         "    Group   PairVol(L/R) (Port#,TID, LU),Seq#,LDEV#.P/S,Status,Fence,   %,P-LDEV# M",
