@@ -155,6 +155,21 @@ export function isOutOfPair(state: string): boolean {
   return known === "suspended" || known === "swapped" || known === "failed";
 }
 
+/**
+The state one report of a group shows for one side when it names two (one line, or the rows of one pairdisplay
+table): PAIR next to a split, swapped, failed or SMPL state is a group whose volumes differ ("6 volumes
+PVOL_PAIR, 2 volumes PVOL_PSUE": broken pair affinity), or a PAIR-to-suspended transition; either way the group
+is not PAIR, so the other state wins, and `mixed` says the volumes differ. Any other pair (COPY then PAIR) reads
+as a transition: the later state wins.
+*/
+export function oneReportState(previous: string, state: string): { state: string; mixed: boolean } {
+  if (previous === state) return { state, mixed: false };
+  const broken = (candidate: string): boolean => isOutOfPair(candidate) || candidate === "SMPL";
+  if (previous === "PAIR" && broken(state)) return { state, mixed: true };
+  if (state === "PAIR" && broken(previous)) return { state: previous, mixed: true };
+  return { state, mixed: false };
+}
+
 /** How much an event matters to someone reading the history. */
 export type EventLevel = "info" | "warning" | "error";
 

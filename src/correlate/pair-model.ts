@@ -8,7 +8,7 @@ Configuration facts (events without a time) are applied first, so their order am
 import type { LogEvent, Scalar } from "../model/events.js";
 import { SiteMap, type SiteDefinition, type SiteInfo } from "./sites.js";
 import { resolveStatePath, type StatePath } from "../catalogue/state-paths.js";
-import { isOutOfPair } from "../catalogue/vocabulary.js";
+import { isOutOfPair, oneReportState } from "../catalogue/vocabulary.js";
 
 export type VolumeRole = "PVOL" | "SVOL";
 
@@ -130,18 +130,10 @@ const FAILED_OUT_WINDOW_MS = 10 * 60_000;
 
 const emptyReport = (): SideReport => ({ role: null, state: null, code: null, ts: null, line: null });
 
-/**
-The state to keep when one line names two states for one side. PAIR next to a suspended or SMPL state
-is a group whose volumes differ ("6 volumes PVOL_PAIR, 2 volumes PVOL_PSUE": broken pair affinity) or
-a PAIR-to-suspended transition; either way the group is not PAIR, so the other state wins. Any other
-pair (COPY then PAIR) reads as a transition: the last state wins.
-*/
+/** The state to keep for a report (its line, or its table) that may already have named one for this side. */
 function mergedState(previous: { state: string | null; line: string | null }, line: string, state: string | null): { state: string | null; mixed: boolean } {
-  if (previous.line !== line || previous.state === null || state === null || previous.state === state) return { state, mixed: false };
-  const broken = (candidate: string): boolean => isOutOfPair(candidate) || candidate === "SMPL";
-  if (previous.state === "PAIR" && broken(state)) return { state, mixed: true };
-  if (state === "PAIR" && broken(previous.state)) return { state: previous.state, mixed: true };
-  return { state, mixed: false };
+  if (previous.line !== line || previous.state === null || state === null) return { state, mixed: false };
+  return oneReportState(previous.state, state);
 }
 
 /** `HH:MM:SS` of a naive wall-clock time. */

@@ -5,7 +5,7 @@ Read from stored events only; the rules engine is not involved, so what is drawn
 */
 import type { SqliteDatabase } from "./db.js";
 import type { SourceRef } from "../model/events.js";
-import { EVENT_DISPLAY, type EventDisplay } from "../catalogue/vocabulary.js";
+import { EVENT_DISPLAY, oneReportState, type EventDisplay } from "../catalogue/vocabulary.js";
 
 export interface TimelineOptions {
   /** Only these bundles (all when absent). */
@@ -116,7 +116,14 @@ export function readTimeline(database: SqliteDatabase, options: TimelineOptions 
 function statesToRows(events: readonly EventRow[], since: number | undefined): TimelineRow[] {
   const byRow = new Map<
     string,
-    { deviceGroup: string; node: string; side: "local" | "remote"; spans: Array<{ -readonly [K in keyof StateSpan]: StateSpan[K] }> }
+    {
+      deviceGroup: string;
+      node: string;
+      side: "local" | "remote";
+      spans: Array<{ -readonly [K in keyof StateSpan]: StateSpan[K] }>;
+      /** The last pairdisplay table row read for this row (its line), while a table is being read. */
+      tableLine: number | null;
+    }
   >();
   for (const event of events) {
     const fields = JSON.parse(event.fields) as Fields;
@@ -127,11 +134,35 @@ function statesToRows(events: readonly EventRow[], since: number | undefined): T
     const key = `${event.device_group as string}\u0000${node}\u0000${side}`;
     let row = byRow.get(key);
     if (!row) {
-      row = { deviceGroup: event.device_group as string, node, side, spans: [] };
+      row = { deviceGroup: event.device_group as string, node, side, spans: [], tableLine: null };
       byRow.set(key, row);
     }
     const role = typeof fields.role === "string" ? fields.role : null;
     const last = row.spans[row.spans.length - 1];
+    // One report naming several states for this side (one line, or the rows of one pairdisplay table, at one
+    // time): a PSUE volume among PAIR ones is drawn PSUE whichever row comes last, as the pair model reads it.
+    const table = fields.deviceGroupFrom === "table";
+    if (
+      last &&
+      last.from === event.ts &&
+      last.source.file === event.path &&
+      (last.source.line === event.line_no || (table && row.tableLine !== null && event.line_no > row.tableLine && event.line_no - row.tableLine <= 3))
+    ) {
+      if (table) row.tableLine = event.line_no;
+      const merged = oneReportState(last.state, state).state;
+      if (merged === last.state) continue;
+      last.state = merged;
+      last.role = role;
+      last.source = { file: event.path, line: event.line_no };
+      // The report turned out to repeat the state before it: one span, as a repeated report is.
+      const before = row.spans[row.spans.length - 2];
+      if (before && before.state === last.state && before.role === last.role) {
+        row.spans.pop();
+        before.to = null;
+      }
+      continue;
+    }
+    row.tableLine = table ? event.line_no : null;
     // A repeated report of the same state extends the span; a role change (after a takeover) starts a new one.
     if (last && last.state === state && last.role === role) continue;
     if (last) last.to = event.ts;
@@ -140,7 +171,7 @@ function statesToRows(events: readonly EventRow[], since: number | undefined): T
   const rows: TimelineRow[] = [];
   for (const row of byRow.values()) {
     const spans = since === undefined ? row.spans : row.spans.filter((span) => span.to === null || span.to > since);
-    if (spans.length > 0) rows.push({ ...row, spans });
+    if (spans.length > 0) rows.push({ deviceGroup: row.deviceGroup, node: row.node, side: row.side, spans });
   }
   return rows.sort(
     (left, right) =>

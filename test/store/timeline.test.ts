@@ -35,6 +35,20 @@ describe("readTimeline", () => {
     store.database.close();
   });
 
+  it("draws a pasted pairdisplay table as one report: one volume PSUE/SSWS among PAIR rows is drawn PSUE/SSWS, its row as the source", async () => {
+    const store = await sampleStore("pair-consistency-one-ldev-taken-over");
+    const timeline = readTimeline(store.database);
+    const spans = (side: string): string[] =>
+      (timeline.rows.find((row) => row.deviceGroup === "oradg" && row.node === "nodeA1" && row.side === side)?.spans ?? []).map(
+        (span) => `${span.role} ${span.state}`,
+      );
+    expect(spans("local")).toEqual(["PVOL PAIR", "PVOL PSUE"]);
+    expect(spans("remote")).toEqual(["SVOL PAIR", "SVOL SSWS"]);
+    const psue = timeline.rows.find((row) => row.node === "nodeA1" && row.side === "local")?.spans[1];
+    expect(psue?.source.file.endsWith("oracle_pkg.log")).toBe(true);
+    store.database.close();
+  });
+
   it("keeps the state held when the window opens, and only the marks inside it", async () => {
     const store = await sampleStore("horctakeover-timeout");
     const whole = readTimeline(store.database);
