@@ -198,21 +198,26 @@ export class ParseThreads {
   }
 }
 
-/** CPU time counters of the whole machine (Linux /proc/stat), in clock ticks: all of them, and the idle ones. */
+/** CPU time counters of the whole machine (Linux /proc/stat), in clock ticks: all of them, the idle ones, and over how many CPUs. */
 export interface CpuTicks {
   readonly total: number;
   readonly idle: number;
+  readonly cpus: number;
 }
 
 export function readCpuTicks(stat = "/proc/stat"): CpuTicks | null {
   try {
-    const line = readFileSync(stat, "latin1").split("\n", 1)[0];
+    const lines = readFileSync(stat, "latin1").split("\n");
+    const line = lines[0];
     if (!line.startsWith("cpu ")) return null;
     const ticks = line.trim().split(/\s+/).slice(1).map(Number);
     if (ticks.length < 4 || ticks.some((tick) => !Number.isFinite(tick))) return null;
     // user nice system idle iowait irq softirq steal (guest time is counted inside user and nice).
     const total = ticks.slice(0, 8).reduce((sum, tick) => sum + tick, 0);
-    return { total, idle: ticks[3] + (ticks[4] ?? 0) };
+    // The first line sums the per-CPU lines after it: the idle share is of that many CPUs (the host's, which a
+    // container may see more of than it may run on).
+    const cpus = lines.filter((each) => /^cpu\d+ /.test(each)).length;
+    return { total, idle: ticks[3] + (ticks[4] ?? 0), cpus: cpus > 0 ? cpus : availableParallelism() };
   } catch {
     // Not Linux (or /proc not mounted): the load average decides instead.
     return null;
@@ -220,11 +225,11 @@ export function readCpuTicks(stat = "/proc/stat"): CpuTicks | null {
 }
 
 /** Cores left idle between two readings (this process's own thread is busy meanwhile and counts as used). */
-export function idleCores(before: CpuTicks, after: CpuTicks, cores: number): number | null {
+export function idleCores(before: CpuTicks, after: CpuTicks): number | null {
   const total = after.total - before.total;
   // Ticks are 10 ms per core: fewer than ten in all says too little.
   if (total < 10) return null;
-  return ((after.idle - before.idle) / total) * cores;
+  return ((after.idle - before.idle) / total) * after.cpus;
 }
 
 /** The machine's counters when this module was loaded, at the start of the run: a reading later gives the idle cores since. */
@@ -248,7 +253,7 @@ async function coreIsFree(): Promise<boolean> {
     const waited = performance.now() - LOADED_AT;
     if (waited < IDLE_WINDOW_MS) await new Promise((resolve) => setTimeout(resolve, IDLE_WINDOW_MS - waited));
     const now = readCpuTicks();
-    const idle = now === null ? null : idleCores(TICKS_AT_START, now, cores);
+    const idle = now === null ? null : idleCores(TICKS_AT_START, now);
     if (idle !== null) return idle >= FREE_CORE;
   }
   return loadavg()[0] <= cores - 1.5;

@@ -13,11 +13,11 @@ const statLine = (user: number, nice: number, system: number, idle: number, iowa
   `cpu  ${user} ${nice} ${system} ${idle} ${iowait} 0 7 0 0 0\ncpu0 1 2 3 4 5 6 7 0 0 0\nintr 1 2 3\n`;
 
 describe("readCpuTicks", () => {
-  it("sums the first eight counters of the machine's line and counts idle and iowait as idle", () => {
+  it("sums the first eight counters of the machine's line, counts idle and iowait as idle, and the CPUs it sums", () => {
     const folder = tempDir();
     const stat = join(folder, "stat");
     writeFileSync(stat, statLine(100, 5, 20, 300, 10));
-    expect(readCpuTicks(stat)).toEqual({ total: 100 + 5 + 20 + 300 + 10 + 7, idle: 310 });
+    expect(readCpuTicks(stat)).toEqual({ total: 100 + 5 + 20 + 300 + 10 + 7, idle: 310, cpus: 1 });
   });
 
   it("gives null for a file that is missing or not /proc/stat, so the load average decides", () => {
@@ -40,13 +40,15 @@ describe("readCpuTicks", () => {
 describe("idleCores", () => {
   it("is the idle share of the ticks between two readings, in cores", () => {
     // Two cores, 200 ticks in the window, 100 idle: one core idle (this thread had the other).
-    expect(idleCores({ total: 1000, idle: 400 }, { total: 1200, idle: 500 }, 2)).toBe(1);
+    expect(idleCores({ total: 1000, idle: 400, cpus: 2 }, { total: 1200, idle: 500, cpus: 2 })).toBe(1);
     // A burner beside this thread: nothing idle.
-    expect(idleCores({ total: 1000, idle: 400 }, { total: 1200, idle: 400 }, 2)).toBe(0);
+    expect(idleCores({ total: 1000, idle: 400, cpus: 2 }, { total: 1200, idle: 400, cpus: 2 })).toBe(0);
+    // The share is of the CPUs the counters sum: half of 8 idle is 4 cores.
+    expect(idleCores({ total: 0, idle: 0, cpus: 8 }, { total: 800, idle: 400, cpus: 8 })).toBe(4);
   });
 
   it("says nothing from a window of fewer than ten ticks", () => {
-    expect(idleCores({ total: 1000, idle: 400 }, { total: 1009, idle: 409 }, 2)).toBeNull();
+    expect(idleCores({ total: 1000, idle: 400, cpus: 2 }, { total: 1009, idle: 409, cpus: 2 })).toBeNull();
   });
 });
 
