@@ -283,10 +283,20 @@ function withoutReplacedStates(whole: Token[]): Token[] {
   };
   for (let index = 0; index + 1 < tokens.length; index++) {
     const token = tokens[index];
+    if (token.type === "word" && token.value.toLowerCase() === "from") {
+      // "changed from PVOL_PAIR/SVOL_PAIR to local PVOL_PSUE, remote SVOL_PSUE": every state between "from" and "to".
+      let end = index + 1;
+      while (end < tokens.length && stateOrCode(tokens[end])) end++;
+      // The new state may follow a side word ("to local PVOL_PSUE").
+      const current = [end + 1, end + 2].find((at) => stateOrCode(tokens[at]));
+      if (end > index + 1 && tokens[end]?.value.toLowerCase() === "to" && current !== undefined) {
+        for (let old = index + 1; old < end; old++) replace(old, current);
+      }
+      continue;
+    }
     if (!stateOrCode(token)) continue;
     const next = tokens[index + 1];
     if (stateOrCode(next) && STATE_ARROW.test(token.source.slice(token.offset + token.text.length, next.offset))) replace(index, index + 1);
-    else if (tokens[index - 1]?.value.toLowerCase() === "from" && next.value.toLowerCase() === "to" && stateOrCode(tokens[index + 2])) replace(index, index + 2);
   }
   return replaced.size === 0 ? whole : tokens.filter((_, index) => !replaced.has(index));
 }
@@ -1195,6 +1205,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "pair.state", deviceGroup: "erp_dg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } },
     { kind: "link.failure", fields: { link: "CA" } },
     { kind: "fence", deviceGroup: "erp_dg", fields: { level: "NEVER", deviceGroupFrom: "label" } },
+  ] },
+  { text: "Device group mq_dg state changed from PVOL_PAIR/SVOL_PAIR to local PVOL_PSUE, remote SVOL_PSUE (fence NEVER).", expect: [
+    { kind: "pair.state", deviceGroup: "mq_dg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } },
+    { kind: "pair.state", deviceGroup: "mq_dg", fields: { side: "remote", role: "SVOL", state: "PSUE", deviceGroupFrom: "line" } },
+    { kind: "fence", deviceGroup: "mq_dg", fields: { level: "NEVER", deviceGroupFrom: "line" } },
   ] },
   { text: "Device group oradg: local state changed from PVOL_PAIR to PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } }] },
   { text: "Device group HR.core (HORCMINST=3): local PVOL_PAIR; cannot get the remote state: pairvolchk -g HR.core -c -I3 returned 242", expect: [
