@@ -108,7 +108,7 @@ describe("--emit against a real rsyslog", () => {
       deviceGroup: "dbdg",
       node: "nodeB1",
     });
-    appendFileSync(tree.syslog, `${syslogLine("cmcld[100]: Started package dbpkg on node nodeB1.")}\n`);
+    appendFileSync(tree.syslog, `${syslogLine("horcmstart.sh[4242]: HORCM inst 1 starts successfully.")}\n`);
     const resolved = await waitFor(() => rsyslog.json().find((record) => record.msgid === "finding-resolved"), "the resolved change at rsyslog");
     expect(resolved.sd["mcadvisor@32473"]).toMatchObject({ change: "resolved", id: opened.sd["mcadvisor@32473"].id, status: "resolved" });
     expect(rsyslog.lines().find((line) => line.includes("finding-resolved"))).toMatch(/^imtcp <134>1 /);

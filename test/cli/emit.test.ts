@@ -6,7 +6,7 @@ import { runMcadvisor } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
 
 const raidError = "Nov 20 10:00:05 nodeB1 root: pairdisplay -g dbdg: EX_COMERR (255) can't communicate with HORCM instance 1";
-const packageStarted = "Nov 20 10:20:00 nodeB1 cmcld[100]: Started package dbpkg on node nodeB1.";
+const instanceRestarted = "Nov 20 10:20:00 nodeB1 horcmstart.sh[4242]: HORCM inst 1 starts successfully.";
 
 function incident(lines: readonly string[]): { directory: string; bundle: string; syslog: string; db: string } {
   const directory = tempDir("mcadvisor-emit-");
@@ -71,7 +71,7 @@ describe("--emit on the command line", () => {
     expect(again.code).toBe(2);
     expect(readLines(changes)).toHaveLength(1);
 
-    appendFileSync(syslog, `${packageStarted}\n`);
+    appendFileSync(syslog, `${instanceRestarted}\n`);
     const resolved = runMcadvisor(["analyze", "--db", db, "--format", "json", "--tz", "UTC", "--year", "2026", "--emit", `jsonl:${changes}`, bundle]);
     expect(resolved.code).toBe(0);
     const now = (JSON.parse(resolved.stdout) as { findings: Array<Record<string, unknown>> }).findings[0];

@@ -35,7 +35,7 @@ describe("watch --emit", () => {
     const printed = JSON.parse(await watcher.waitForStdout((line) => line.includes("restart-raid-manager"))) as Record<string, unknown>;
     expect(opened).toEqual(printed);
 
-    appendFileSync(tree.syslog, `${syslogLine("cmcld[100]: Started package dbpkg on node nodeB1.")}\n`);
+    appendFileSync(tree.syslog, `${syslogLine("horcmstart.sh[4242]: HORCM inst 1 starts successfully.")}\n`);
     await waitFor(() => (changesIn(changes).length === 2 ? true : undefined), "the resolution in the jsonl file");
     expect(changesIn(changes)[1]).toMatchObject({ change: "resolved", id: opened.id, status: "resolved" });
     expect(await watcher.stop()).toBe(0);

@@ -341,8 +341,8 @@ describe("watch: findings", () => {
     const stored = query<{ id: string; status: string }>(tree.db, "SELECT id, status FROM finding");
     expect(stored).toEqual([{ id: printed.id, status: "open" }]);
 
-    // The package starts on that node: the finding resolves, live, with the same id.
-    appendFileSync(tree.syslog, `${syslogLine("cmcld[100]: Started package dbpkg on node nodeB1.")}\n`);
+    // The instance is restarted on that node: the finding resolves, live, with the same id.
+    appendFileSync(tree.syslog, `${syslogLine("horcmstart.sh[4242]: HORCM inst 1 starts successfully.")}\n`);
     const resolved = JSON.parse(await watcher.waitForStdout((line) => line.includes('"resolved"'))) as Record<string, unknown>;
     expect(resolved).toMatchObject({ change: "resolved", id: printed.id, status: "resolved" });
     expect(query<{ status: string }>(tree.db, "SELECT status FROM finding")).toEqual([{ status: "resolved" }]);
