@@ -170,6 +170,12 @@ export function oneReportState(previous: string, state: string): { state: string
   return { state, mixed: false };
 }
 
+/**
+Whether a pairdisplay row at `line` continues the table whose last row was at `lastLine` (same file): rows follow
+each other, with at most the table's header or a wrapped line between them.
+*/
+export const continuesTable = (lastLine: number, line: number): boolean => line > lastLine && line - lastLine <= 3;
+
 /** How much an event matters to someone reading the history. */
 export type EventLevel = "info" | "warning" | "error";
 

@@ -8,7 +8,7 @@ Configuration facts (events without a time) are applied first, so their order am
 import type { LogEvent, Scalar } from "../model/events.js";
 import { SiteMap, type SiteDefinition, type SiteInfo } from "./sites.js";
 import { resolveStatePath, type StatePath } from "../catalogue/state-paths.js";
-import { isOutOfPair, oneReportState } from "../catalogue/vocabulary.js";
+import { continuesTable, isOutOfPair, oneReportState } from "../catalogue/vocabulary.js";
 
 export type VolumeRole = "PVOL" | "SVOL";
 
@@ -618,8 +618,8 @@ export class PairModel {
   }
 
   /**
-  The first row's file:line of the pairdisplay table this row belongs to (rows of one file at most three lines
-  apart, the table's header and wrapped lines between them), or null for a state not read from a table row.
+  The first row's file:line of the pairdisplay table this row belongs to (catalogue/vocabulary.ts continuesTable),
+  or null for a state not read from a table row.
   */
   private tableReport(group: DeviceGroupState, event: LogEvent, fields: LogEvent["fields"]): string | null {
     if (fields.deviceGroupFrom !== "table") {
@@ -628,7 +628,7 @@ export class PairModel {
     }
     const rows = group.tableRows;
     const { file, line } = event.source;
-    if (rows !== null && rows.file === file && line > rows.lastLine && line - rows.lastLine <= 3) {
+    if (rows !== null && rows.file === file && continuesTable(rows.lastLine, line)) {
       rows.lastLine = line;
       return rows.report;
     }

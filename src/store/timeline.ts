@@ -5,7 +5,7 @@ Read from stored events only; the rules engine is not involved, so what is drawn
 */
 import type { SqliteDatabase } from "./db.js";
 import type { SourceRef } from "../model/events.js";
-import { EVENT_DISPLAY, oneReportState, type EventDisplay } from "../catalogue/vocabulary.js";
+import { continuesTable, EVENT_DISPLAY, oneReportState, type EventDisplay } from "../catalogue/vocabulary.js";
 
 export interface TimelineOptions {
   /** Only these bundles (all when absent). */
@@ -146,7 +146,7 @@ function statesToRows(events: readonly EventRow[], since: number | undefined): T
       last &&
       last.from === event.ts &&
       last.source.file === event.path &&
-      (last.source.line === event.line_no || (table && row.tableLine !== null && event.line_no > row.tableLine && event.line_no - row.tableLine <= 3))
+      (last.source.line === event.line_no || (table && row.tableLine !== null && continuesTable(row.tableLine, event.line_no)))
     ) {
       if (table) row.tableLine = event.line_no;
       const merged = oneReportState(last.state, state).state;
