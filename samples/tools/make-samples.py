@@ -2931,6 +2931,47 @@ def s63_split_brain_second_cluster():
                "At 13:02 the network between the sites fails. Site A gets the quorum server and re-forms its cluster with nodeA1 and nodeA2, oracle_pkg still running on nodeA1; the site B nodes are denied the lock and halt. After their reboot, site B's operator forms a cluster of nodeB1 and nodeB2 with cmruncl, creates FORCEFLAG and starts oracle_pkg on nodeB1: Metrocluster takes over the S-VOLs (SSWS). The logs never show oracle_pkg halted on nodeA1, and nodeA1's own log shows it in a cluster without site B: two clusters, both writing oradg. The swap resync that would usually follow a takeover is set aside: it would overwrite site A's writes. Operator: cmviewcl -v and pairdisplay -g oradg -fcx at both sites, halt oracle_pkg at the site whose data will be given up, decide with the application owners, and only then resync.")
 
 
+def s66_plain_resync_after_failover():
+    b = Bundle("plain-resync-after-failover")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(23, 0, 0), T(24, 16, 0), [("oracle_pkg", "DATA", {"AUTO_NONCURDATA": 1}, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(23, 0, 0, 0))
+    morning_start(b, "nodeA1", T(23, 0, 2, 0), "oracle_pkg", "oradg", "DATA")
+    # site A goes dark at 04:40; site B re-forms and Metrocluster takes over the S-VOLs (fence DATA: current data)
+    site_a_power_loss(b, T(23, 4, 40, 0))
+    sg_start(b, "nodeB1", T(23, 4, 40, 20), "oracle_pkg", command=False)
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group oradg is DATA."),
+        (14, "The local device group oradg is in SVOL_PAIR state; remote state is EX_ENORMT (242)."),
+        (14, "AUTO_NONCURDATA is 1: performing SVOL takeover for device group oradg."),
+        (21, "Executing horctakeover -g oradg -S -t 360 ... horctakeover returned 2 (SVOL-takeover)."),
+        (22, "Device group oradg is now SVOL_SSWS."),
+    ]
+    lines, done = start_body(T(23, 4, 40, 21), "nodeB1", "oracle_pkg", mc)
+    b.pkg("nodeB1", "oracle_pkg", lines)
+    sg_started(b, "nodeB1", sec(done, 1), "oracle_pkg")
+    # site A is back the next morning; the operator moves oracle_pkg home without the swap resync
+    for node in SITE_A:
+        b.sys(node, T(24, 8, 10, 0), "horcmd_00[2201]", "horcmstart.sh 0: HORCM instance 0 started")
+    b.sys("nodeB1", T(24, 8, 30, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local SVOL_SSWS, remote PVOL_PSUE")
+    b.sys("nodeA1", T(24, 9, 0, 0), "logger", "root: moving oracle_pkg back to site A (CHG0043107)")
+    sg_halt(b, "nodeB1", T(24, 9, 2, 0), "oracle_pkg", cmpid=6210, done=T(24, 9, 2, 14))
+    lines, _ = halt_body(T(24, 9, 2, 1), "nodeB1", "oracle_pkg")
+    b.pkg("nodeB1", "oracle_pkg", lines)
+    b.sys("nodeA1", T(24, 9, 5, 30), "sudo", "   oper3 : TTY=pts/2 ; PWD=/root ; USER=root ; COMMAND=/HORCM/usr/bin/pairresync -g oradg -c 15 -IH0")
+    b.sys("nodeA1", T(24, 9, 6, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_COPY, remote SVOL_COPY")
+    b.sys("nodeA1", T(24, 9, 41, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PAIR, remote SVOL_PAIR")
+    sg_start(b, "nodeA1", T(24, 9, 45, 0), "oracle_pkg", cmpid=6230)
+    lines, done = start_body(T(24, 9, 45, 1), "nodeA1", "oracle_pkg", MC_OK("oradg", "DATA"))
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    sg_started(b, "nodeA1", sec(done, 1), "oracle_pkg")
+    b.write()
+    b.expected([finding_of("plain-resync-after-failover-writes", "investigate", "critical", "open", "oracle_pkg", "oradg")],
+               ["force-or-resync", "recreate-pairs", "full-resync", "automated"],
+               "Site A loses power at 04:40; site B re-forms the cluster and Metrocluster takes over the S-VOLs (fence DATA, AUTO_NONCURDATA=1), so oracle_pkg runs on nodeB1 on SSWS data for 28 hours. When site A is back, the operator halts oracle_pkg at site B and runs a plain pairresync -g oradg from nodeA1 (no -swaps/-swapp): the copy goes from the old P-VOL at site A to site B and overwrites everything oracle_pkg wrote there since the takeover. The pairs reach PAIR and oracle_pkg starts on nodeA1 on the data of 04:40. Nothing in the pair states looks wrong any more; the swap-resync and failback findings of the failover closed when the pairs reached PAIR and oracle_pkg started at home. Operator: no further resync, swap or takeover on oradg; recover the lost writes from the application (redo/archive logs, backups taken at site B) with its owners.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -2999,3 +3040,4 @@ if __name__ == "__main__":
     s63_split_brain_second_cluster()
     s64_node_failed_packages_silent()
     s65_start_cut_during_takeover()
+    s66_plain_resync_after_failover()
