@@ -2972,6 +2972,42 @@ def s66_plain_resync_after_failover():
                "Site A loses power at 04:40; site B re-forms the cluster and Metrocluster takes over the S-VOLs (fence DATA, AUTO_NONCURDATA=1), so oracle_pkg runs on nodeB1 on SSWS data for 28 hours. When site A is back, the operator halts oracle_pkg at site B and runs a plain pairresync -g oradg from nodeA1 (no -swaps/-swapp): the copy goes from the old P-VOL at site A to site B and overwrites everything oracle_pkg wrote there since the takeover. The pairs reach PAIR and oracle_pkg starts on nodeA1 on the data of 04:40. Nothing in the pair states looks wrong any more; the swap-resync and failback findings of the failover closed when the pairs reached PAIR and oracle_pkg started at home. Operator: no further resync, swap or takeover on oradg; recover the lost writes from the application (redo/archive logs, backups taken at site B) with its owners.")
 
 
+def s67_takeover_missed_primary_writes():
+    b = Bundle("takeover-missed-primary-writes")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(25, 0, 0), T(26, 9, 0), [("oracle_pkg", "NEVER", {"AUTO_SVOLPSUE": 1}, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(25, 0, 0, 0))
+    morning_start(b, "nodeA1", T(25, 0, 2, 0), "oracle_pkg", "oradg")
+    # only the CA links fail at 21:04 (fence NEVER): oracle_pkg keeps writing on nodeA1, site B's copy stops there
+    b.sys("nodeA1", T(25, 21, 4, 40), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUE, remote SVOL_PSUE")
+    b.sys("nodeB1", T(25, 21, 5, 0), "EMS [2710]", "------ EMS Event Notification ------  Value: \"CRITICAL (5)\" for Resource: \"/system/events/xp/35663\"  Continuous Access link failure: all remote copy paths to array 35422 are down")
+    # nodeA2 is out for a memory repair; at 05:50 the DBA halts oracle_pkg for a change, at 06:31 the operator only
+    # re-enables it: Serviceguard picks nodeB1, where AUTO_SVOLPSUE=1 takes the 9-hour-old S-VOL over
+    b.sys("nodeA1", T(26, 5, 50, 0), "logger", "root: halting oracle_pkg for the DBA parameter change (CHG0043311)")
+    sg_halt(b, "nodeA1", T(26, 5, 50, 2), "oracle_pkg", cmpid=6310, done=T(26, 5, 51, 10))
+    lines, _ = halt_body(T(26, 5, 50, 3), "nodeA1", "oracle_pkg")
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    b.sys("nodeA1", T(26, 6, 31, 40), "CM-CMD[6331]", "cmmodpkg -e oracle_pkg")
+    b.sys("nodeB1", T(26, 6, 31, 41), "cmcld[2048]", "Request from node nodeA1 to start package oracle_pkg on node nodeB1.")
+    b.sys("nodeB1", T(26, 6, 31, 41), "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group oradg is NEVER."),
+        (3, "The local device group oradg is in SVOL_PSUE state; remote state is PVOL_PSUE."),
+        (3, "AUTO_SVOLPSUE is 1: performing SVOL takeover for device group oradg."),
+        (39, "Executing horctakeover -g oradg -S -t 360 ... horctakeover returned 2 (SVOL-takeover)."),
+        (40, "Device group oradg is now SVOL_SSWS; remote state is PVOL_PSUE."),
+        (40, "WARNING: the package starts with non-current data."),
+    ]
+    lines, done = start_body(T(26, 6, 31, 42), "nodeB1", "oracle_pkg", mc)
+    b.pkg("nodeB1", "oracle_pkg", lines)
+    sg_started(b, "nodeB1", sec(done, 1), "oracle_pkg")
+    b.write()
+    b.expected([finding_of("takeover-missed-primary-writes", "investigate", "critical", "open", "oracle_pkg", "oradg")],
+               ["force-or-resync", "recreate-pairs", "automated"],
+               "At 21:04 only the CA links fail (fence NEVER): oradg suspends (PVOL_PSUE / SVOL_PSUE) and oracle_pkg keeps writing on nodeA1 all night, so site B's copy stops at 21:04. With nodeA2 out for a repair, the DBA halts oracle_pkg at 05:50 and at 06:31 the operator only runs cmmodpkg -e: Serviceguard starts it on nodeB1, where AUTO_SVOLPSUE=1 takes the S-VOL over (SSWS) although site A's array answers with its P-VOL. oracle_pkg now writes at site B on data 9 hours old, while site A's array holds the night's writes: both copies hold writes the other lacks. The swap resync and failback findings are set aside. Operator: decide with the application owners which copy to keep and recover the other one's writes from the application; no resync, swap or takeover before that.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -3041,3 +3077,4 @@ if __name__ == "__main__":
     s64_node_failed_packages_silent()
     s65_start_cut_during_takeover()
     s66_plain_resync_after_failover()
+    s67_takeover_missed_primary_writes()

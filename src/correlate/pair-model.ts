@@ -109,6 +109,14 @@ interface DeviceGroupState {
   */
   ranOnSswsSinceSync: boolean;
   /**
+  A package of the group ran on the P-VOL side while the group was out of PAIR (since it was last PAIR on both
+  sides): running there when the suspension was first reported (fence NEVER or ASYNC: the P-VOL kept accepting
+  writes; with DATA it refused them), or started there during it. The P-VOL then holds writes the S-VOL never got.
+  */
+  pvolWroteWhileSuspended: boolean;
+  /** Metrocluster refused a start of a package of the group while it was out of PAIR: somebody was asked to decide. */
+  refusedWhileSuspended: boolean;
+  /**
   An operator's `horctakeover -g <group> -S` (sudo, shell history) since the group was last PAIR: run on the S-VOL
   side, its outcome not logged. The S-VOL found SSWS later says it worked.
   */
@@ -351,6 +359,8 @@ export class PairModel {
         split: null,
         splitSinceSync: false,
         ranOnSswsSinceSync: false,
+        pvolWroteWhileSuspended: false,
+        refusedWhileSuspended: false,
         takeoverCommand: null,
         instance: null,
       };
@@ -451,6 +461,12 @@ export class PairModel {
     ],
     ["forceflag", ({ fields, ...scope }) => this.remember(scope, "FORCEFLAG", fields.present ?? null)],
     ["takeover", (applied) => this.onTakeover(applied)],
+    [
+      "mc.start.refused",
+      ({ group }) => {
+        if (group !== null && group.suspendedSince !== null) group.refusedWhileSuspended = true;
+      },
+    ],
     ["pair.split", (applied) => this.onPairSplit(applied)],
     ["pair.wait", (applied) => this.onPairWait(applied)],
     ["pair.resync", (applied) => this.onPairResync(applied)],
@@ -708,6 +724,7 @@ export class PairModel {
   private onPackageStarted({ event, node, deviceGroup, packageName, group }: AppliedEvent): void {
     if (!packageName) return;
     this.noteRunOnSsws(group, node);
+    if (group !== null && group.suspendedSince !== null && this.roleOf(group.name, node) === "PVOL") group.pvolWroteWhileSuspended = true;
     const state = this.packageState(packageName);
     if (state.node !== node) {
       state.alsoRunningOn = this.stillRunningOn(packageName, state, node) ? state.node : null;
@@ -899,12 +916,28 @@ export class PairModel {
       group.takeoverSinceSync = false;
       group.splitSinceSync = false;
       group.ranOnSswsSinceSync = false;
+      group.pvolWroteWhileSuspended = false;
+      group.refusedWhileSuspended = false;
       group.takeoverCommand = null;
       return;
     }
     if (group.suspendedSince === null && states.some((state) => state !== null && isOutOfPair(state))) {
       group.suspendedSince = ts ?? this.latestTs;
+      // A suspension that begins with an S-VOL taken over (SSWS) is a failover, not the P-VOL writing alone.
+      const failedStates = states.filter((state) => state !== null && isOutOfPair(state) && state !== "SSWS");
+      if (failedStates.length > 0 && this.runsOnPvolAcceptingWrites(group)) group.pvolWroteWhileSuspended = true;
     }
+  }
+
+  /** A package of the group runs on its P-VOL side, whose fence lets the P-VOL accept writes the S-VOL does not get. */
+  private runsOnPvolAcceptingWrites(group: DeviceGroupState): boolean {
+    for (const packageName of group.packages) {
+      const fence = this.setting(group, packageName, "FENCE");
+      if (typeof fence === "string" && fence.toUpperCase() === "DATA") continue;
+      const state = this.packages.get(packageName);
+      if (state?.running && state.node !== null && this.roleOf(group.name, state.node) === "PVOL") return true;
+    }
+    return false;
   }
 
   /** A successful S-VOL takeover (SVOL-takeover or SVOL-SSUS-takeover) since the group was last PAIR on both sides. */
@@ -1048,6 +1081,8 @@ export class PairModel {
     // served production, so it holds the newest data.
     "takeover.packageRan": ({ group, packageState }) =>
       group ? group.ranOnSswsSinceSync || this.ranAfterTakeoverCommand(group, packageState) || this.runsOnSsws(group, packageState) : false,
+    "pvol.wroteWhileSuspended": ({ group }) => group?.pvolWroteWhileSuspended ?? false,
+    "pair.refusedWhileSuspended": ({ group }) => group?.refusedWhileSuspended ?? false,
     "split.option": ({ group }) => group?.split?.option ?? null,
     "split.node": ({ group }) => group?.split?.node ?? null,
     "split.sinceSync": ({ group }) => (group?.split ? group.splitSinceSync : false),

@@ -231,6 +231,51 @@ describe("PairModel", () => {
     expect(lookup(model, "local.state", "nodeB1")).toBe("PSUS");
   });
 
+  it("knows when the P-VOL side wrote while the pairs were suspended, and whether a start was refused meanwhile", () => {
+    const model = new PairModel();
+    const config = (name: string, value: string) => event("config.setting", { name, value }, { ts: null, deviceGroup: null, package: "oracle_pkg" });
+    model.apply(config("DEVICE_GROUP", "oradg"));
+    model.apply(config("FENCE", "NEVER"));
+    const onB = { host: "nodeB1", package: "oracle_pkg" };
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }));
+    model.apply(event("pkg.started", {}, { node: "nodeA1", package: "oracle_pkg", deviceGroup: null }));
+    expect(lookup(model, "pvol.wroteWhileSuspended")).toBe(false);
+    // The links fail while the package runs on the P-VOL side: fence NEVER keeps accepting writes there.
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PSUE" }));
+    expect(lookup(model, "pvol.wroteWhileSuspended")).toBe(true);
+    expect(lookup(model, "pair.refusedWhileSuspended")).toBe(false);
+    model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PSUE" }, onB));
+    model.apply(event("mc.start.refused", {}, { ...onB, deviceGroup: null }));
+    expect(lookup(model, "pair.refusedWhileSuspended", "nodeB1")).toBe(true);
+    // Both sides PAIR again: the suspension and what happened during it are history.
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }));
+    model.apply(event("pair.state", { side: "remote", role: "SVOL", state: "PAIR" }));
+    expect(lookup(model, "pvol.wroteWhileSuspended")).toBe(false);
+    expect(lookup(model, "pair.refusedWhileSuspended")).toBe(false);
+  });
+
+  it("does not count the P-VOL side as writing when the suspension begins with a takeover, or with fence DATA", () => {
+    const failover = new PairModel();
+    failover.apply(event("config.setting", { name: "DEVICE_GROUP", value: "oradg" }, { ts: null, deviceGroup: null, package: "oracle_pkg" }));
+    failover.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }));
+    failover.apply(event("pkg.started", {}, { node: "nodeA1", package: "oracle_pkg", deviceGroup: null }));
+    // Site A lost without a line about it: the first state out of PAIR is the S-VOL taken over.
+    failover.apply(event("takeover", { ok: true, result: 2, resultName: "svol" }, { host: "nodeB1" }));
+    failover.apply(event("pair.state", { side: "local", role: "SVOL", state: "SSWS" }, { host: "nodeB1" }));
+    expect(failover.lookup("pvol.wroteWhileSuspended", { deviceGroup: "oradg", package: "oracle_pkg", node: "nodeB1", now: T0 })).toBe(false);
+
+    const fenceData = new PairModel();
+    fenceData.apply(event("config.setting", { name: "DEVICE_GROUP", value: "oradg" }, { ts: null, deviceGroup: null, package: "oracle_pkg" }));
+    fenceData.apply(event("config.setting", { name: "FENCE", value: "DATA" }, { ts: null, deviceGroup: null, package: "oracle_pkg" }));
+    fenceData.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }));
+    fenceData.apply(event("pkg.started", {}, { node: "nodeA1", package: "oracle_pkg", deviceGroup: null }));
+    fenceData.apply(event("pair.state", { side: "local", role: "PVOL", state: "PSUE" }));
+    expect(lookup(fenceData, "pvol.wroteWhileSuspended")).toBe(false);
+    // Restarted on the P-VOL side during the suspension (AUTO_FENCEDATA_SPLIT=1): it writes there now.
+    fenceData.apply(event("pkg.started", {}, { node: "nodeA1", package: "oracle_pkg", deviceGroup: null }));
+    expect(lookup(fenceData, "pvol.wroteWhileSuspended")).toBe(true);
+  });
+
   it("does not read PSUS as SSWS after a failed takeover or a swap-takeover", () => {
     const outcomes: Array<Record<string, Scalar>> = [
       { ok: false, result: null, resultName: null, code: "EX_EWSTOT" },
