@@ -320,6 +320,9 @@ function eventField(event: LogEvent, path: string): Scalar | undefined {
       return event.kind;
     case "host":
       return event.host;
+    case "package":
+      // The package whose log or line it is: a command in a package's log is its control script's doing.
+      return event.package;
     default: {
       const name = path.startsWith("fields.") ? path.slice("fields.".length) : path;
       return Object.prototype.hasOwnProperty.call(event.fields, name) ? event.fields[name] : undefined;
