@@ -122,6 +122,9 @@ const REFUSAL_WORDS = new Set(["denied", "refused", "refuses", "refusing", "refu
 // that a start on them needs, reference.md §1.3 "Perform SVOL takeover"): "leaving the secondary volumes read-only",
 // "keeping the S-VOLs write-protected", "the S-VOLs stay read-only". Only with a start, AUTO_ or FORCEFLAG word in the
 // line (the decision), and never about a pairsplit (whose -r leaves the S-VOL read-only by design).
+// "AUTO_SVOLPSUE=0 would refuse this start (exit 2); continuing because of FORCEFLAG": a refusal FORCEFLAG overrode is a start.
+const OVERRIDE_WORDS = new Set(["continuing", "continue", "continues", "proceeding", "proceed", "proceeds", "overridden", "overriding", "overrides",
+  "override", "ignored", "ignoring", "anyway", "nevertheless", "regardless"]);
 const KEEP_WORDS = new Set(["leaving", "leave", "leaves", "left", "keeping", "keep", "keeps", "kept", "remain", "remains", "remaining", "stay", "stays", "staying"]);
 const LOCKED_WORDS = new Set(["read-only", "readonly", "write-protected", "write-disabled", "write-inhibited", "write-locked", "unwritable", "non-writable"]);
 // "won't start", "cannot start", "will not be brought up": the start of the package, not of one of its parts.
@@ -890,7 +893,8 @@ function interpret(whole: Token[]): Draft[] {
     const after = localAt >= 0 && remoteAt < 0 ? { at: localAt, side: "local" } : remoteAt >= 0 && localAt < 0 ? { at: remoteAt, side: "remote" } : null;
     // "gl_db is SVOL_PAIR, remote state unknown": a side that opens a clause of its own (its state, a colon) is the other
     // side, not a qualifier of the states before it.
-    const opensClause = after !== null && (["state", "status", "is", "was", "volume", "vol", "side:"].includes(lower[after.at + 1] ?? "")
+    // "P-VOL PSUE -> remote copy NOT current": the remote copy is a subject of its own too.
+    const opensClause = after !== null && (["state", "status", "is", "was", "volume", "vol", "side:", "copy", "copies", "data"].includes(lower[after.at + 1] ?? "")
       || /^[ \t]*[:=]/.test(tokens[after.at].source.slice(tokens[after.at].offset + tokens[after.at].text.length)));
     if (after !== null && !opensClause && sideless.every(({ position }) => position < after.at)) for (const { event } of sideless) event.fields.side = after.side;
     // "fin_xp is SMPL locally and remotely": one fact about each side.
@@ -940,6 +944,9 @@ function interpret(whole: Token[]): Draft[] {
   }
 
   function findRefusal(): number {
+    // Only a FORCEFLAG the line says is there ("create FORCEFLAG to override" is advice about one that is not).
+    const forcePresent = tokens.some((token, index) => token.type === "forceflag" && !near(index, NEGATIONS, 4, 3) && !near(index, FORCEFLAG_ADVICE, 3, 2));
+    if (forcePresent && lower.some((word) => OVERRIDE_WORDS.has(word))) return -1;
     // What makes a line about the volumes a start decision: an AUTO_ variable or FORCEFLAG (the settings that decide it),
     // the package, or the takeover it did not do.
     const decision = tokens.some((token) => token.type === "autoName" || token.type === "forceflag" || token.type === "takeoverName"
@@ -1481,6 +1488,20 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "auto.setting", fields: { name: "AUTO_NONCURDATA", value: 0 } },
     { kind: "forceflag", fields: { present: false } },
   ] },
+  // A refusal FORCEFLAG overrode is no refusal: the start goes on (round 18 #06).
+  {
+    text: "AUTO_SVOLPSUE=0 would refuse this start (exit 2); continuing because of FORCEFLAG",
+    expect: [{ kind: "auto.setting", fields: { name: "AUTO_SVOLPSUE", value: 0 } }, { kind: "forceflag", fields: { present: true } }],
+  },
+  {
+    text: "repmon: lims_dg P-VOL PSUE fence=NEVER MINAP=0 -> remote copy NOT current",
+    expect: [
+      // No side named: the node's own volume (the model reads a state without a side as local), not the remote's.
+      { kind: "pair.state", deviceGroup: "lims_dg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } },
+      { kind: "fence", deviceGroup: "lims_dg", fields: { level: "NEVER", deviceGroupFrom: "label" } },
+      { kind: "mc.noncurrent", deviceGroup: "lims_dg", fields: { deviceGroupFrom: "label" } },
+    ],
+  },
   { text: "oradg: replication check failed, refusing to start the package", expect: [{ kind: "mc.start.refused", deviceGroup: "oradg", fields: { exitCode: null, deviceGroupFrom: "label" } }] },
   { text: "this node holds the secondary copy; it is split (suspended by the operator, not by an error)", expect: [local("SVOL", "PSUS")] },
   { text: "hr_dg: the local volumes are primary and are now suspended due to error", expect: [{ kind: "pair.state", deviceGroup: "hr_dg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } }] },

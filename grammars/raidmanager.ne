@@ -17,6 +17,8 @@
 #                                 `It was rejected due to SKEY=..., SSB=0x2E20,0x0000 on Serial#(540683)`
 #   pairevtwait                   `pairevtwait : Wait status done.`
 #   raidvchkscan -v jnl           `001 0 1 PJNN 4 21 43216fde 30 512345 62500 2 265` (MC-LNX p.42), its header skipped
+#   horcmd's syslog notices       `[HORCM_102] Detected a suspending status on this paired volume.(Volume:vod_d01,MU#:0,Status:PSUE)`:
+#                                 the daemon saw one of its pair volumes suspend (the volume's name, not its group)
 #   horcmstart.sh / horcmctl -S   `HORCM inst 0 starts successfully.`, `HORCM inst 0 has already been running.`, `HORCM Shutdown inst 0 !!!`,
 #                                 `failed in shutting HORCM inst 0 down` (the scripts' own echo lines)
 # Columns are found by their token types, never by position, so any spacing reads the same.
@@ -161,6 +163,15 @@ function pairRow(group: Token, idents: Token[], volume: Token[], tail: Token[], 
   const events: Draft[] = [draft("pair.state", { side, role, state, percent, pairVolume, ldev }, group.value, "table")];
   if (fenceToken) events.push(draft("fence", { level: fenceToken.value.toUpperCase() }, group.value, "table"));
   return events;
+}
+
+/** horcmd noticed a pair volume of its instance suspend: this node's view of that volume, named by volume, not group. */
+function horcmdSuspending(code: Token, details: Token, reject: object): Draft[] | object {
+  if (!/^HORCM_\d+$/.test(code.value)) return reject;
+  const volume = /Volume:\s*([^,\s)]+)/.exec(details.value);
+  const status = /Status:\s*([A-Z]+)/.exec(details.value);
+  if (!status || !(STATE_WORDS.includes(status[1]) || status[1] === "SMPL")) return reject;
+  return [draft("pair.state", { side: "local", role: null, state: status[1], pairVolume: volume ? volume[1] : null })];
 }
 
 function volstatEvents(prefix: { invocation: Invocation }, attribute: Token, items: Array<[Token, Token]>): Draft[] {
@@ -332,6 +343,14 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "HORCM inst 0 is not able to create any child-processes.", expect: [{ kind: "horcm.error", fields: { instance: 0 } }] },
   { text: "HORCM inst 0 finished successfully.", expect: [{ kind: "horcm.stopped", fields: { instance: 0 } }] },
   { text: "HORCM inst 0 has catched a signal.", expect: [{ kind: "horcm.error", fields: { instance: 0 } }] },
+  {
+    text: "[HORCM_102] Detected a suspending status on this paired volume.(Volume:vod_d01,MU#:0,Status:PSUE)",
+    expect: [{ kind: "pair.state", fields: { side: "local", role: null, state: "PSUE", pairVolume: "vod_d01" } }],
+  },
+  {
+    text: "[HORCM_102] Detected a suspending status on this paired volume. (Volume: lims-d.02, MU#: 1, Status: PSUS)",
+    expect: [{ kind: "pair.state", fields: { side: "local", role: null, state: "PSUS", pairVolume: "lims-d.02" } }],
+  },
   { text: "HORCM starts successfully.", expect: [{ kind: "horcm.started", fields: { instance: null } }] },
   { text: "HORCM Shutdown inst 0 !!!", expect: [{ kind: "horcm.stopped", fields: { instance: 0 } }] },
   { text: "failed in shutting HORCM inst 2 down", expect: [{ kind: "horcm.error", fields: { instance: 2 } }] },
@@ -350,6 +369,7 @@ content -> %pdHeader                                   {% () => [] %}
          | cciLine                                     {% id %}
          | %word %colon cciLine                        {% ([label, , events]) => labelled(label, events) %}
          | horcmLine                                   {% id %}
+         | horcmdNotice                                {% id %}
          | detailLine                                  {% id %}
 
 # ---- pairdisplay rows ------------------------------------------------------------------------
@@ -394,6 +414,10 @@ horcmOutcome -> "starts" "successfully" %dot:?         {% () => "horcm.started" 
               | "finished" "successfully" %dot:?       {% () => "horcm.stopped" %}
               | caughtSignal                           {% () => "horcm.error" %}
 caughtSignal -> "has" "catched" "a" "signal" %dot:?
+
+# ---- horcmd's own syslog notices ----------------------------------------------------------------
+horcmdNotice -> %lbracket %word %rbracket "Detected" "a" "suspending" "status" "on" "this" "paired" "volume" %dot:? %paren
+  {% ([, code, , , , , , , , , , , details], _, reject) => horcmdSuspending(code, details, reject) %}
 
 # ---- the lines after a CCI error -------------------------------------------------------------
 detailLine -> "Refer" "to" "the" "command" "log" %paren "for" "details" %dot:?

@@ -177,6 +177,12 @@ function latestOf(view: NodeView): number {
   return Math.max(view.local.ts ?? 0, view.remote.ts ?? 0);
 }
 
+/** The folder of a log file: one node's logs (syslog.log and OLDsyslog.log side by side). */
+function folderOf(file: string): string {
+  const slash = Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\"));
+  return slash >= 0 ? file.slice(0, slash) : "";
+}
+
 export function nodeOf(event: LogEvent): string | null {
   return event.node ?? event.host ?? null;
 }
@@ -201,6 +207,12 @@ export class PairModel {
   private readonly outOfCluster = new Map<string, LogEvent>();
   /** When each node was last seen failing or leaving (timed out, reset, lost the tie-break, left a membership): its packages stopped then. */
   private readonly nodeLostAt = new Map<string, number>();
+  /**
+  Per reporting node (the folder of the log that says it: an event about a node carries that node, not the reporter),
+  the nodes it timed out and what that changed (the packages it counted as down): undone when the reporter itself then
+  loses the tie-break, as its view of the others failing was its own isolation.
+  */
+  private readonly timeoutsBy = new Map<string, Array<{ node: string; ts: number; lostBefore: number | undefined; stopped: PackageState[] }>>();
   /** The latest cluster membership each node logged naming itself, and when: the cluster it is in by its own account. */
   private readonly ownMembership = new Map<string, { readonly members: ReadonlySet<string>; readonly ts: number; readonly line: LogEvent }>();
   /**
@@ -221,6 +233,8 @@ export class PairModel {
   private readonly packageLinkedGroups = new Map<string, Set<string>>();
   /** Groups named by a line in its own words, a table, a command or a configuration: what a label is checked against. */
   private readonly namedGroups = new Set<string>();
+  /** Pair volume name (PairVol) -> its device group, from the lines that named both. */
+  private readonly groupOfVolume = new Map<string, string>();
   /** Settings from configuration files without a package (cluster ASCII) and logged values without one. */
   private readonly clusterConfig = new Map<string, string>();
   private readonly clusterLogged = new Map<string, Scalar>();
@@ -266,11 +280,19 @@ export class PairModel {
       const only = this.onlyKnownGroup();
       if (only !== null) [deviceGroup, deviceGroupFrom] = [only, "only-group-of-bundle"];
     }
+    // A pair volume's name (a pairdisplay row's PairVol column) belongs to one group: a later line naming only the
+    // volume (horcmd's "[HORCM_102] ... (Volume:vod_d01,...)") is about it.
+    const pairVolume = typeof event.fields.pairVolume === "string" ? event.fields.pairVolume : null;
+    if (pairVolume !== null && deviceGroup !== null && deviceGroupFrom !== "label") this.groupOfVolume.set(pairVolume, deviceGroup);
+    if (deviceGroup === null && pairVolume !== null && this.groupOfVolume.has(pairVolume)) {
+      [deviceGroup, deviceGroupFrom] = [this.groupOfVolume.get(pairVolume)!, "pair-volume"];
+    }
     // A Raid Manager error names its command, never its group ("pairsplit: [EX_ENQVOL] Unmatched volume status
-    // within the group"): in a bundle that knows one group only, it is about that group. Not an error saying
-    // the name itself is unknown (the grammars mark those `unknownName`): that one is about a name the
-    // instance lacks, maybe a typo.
-    if (deviceGroup === null && packageName === null && event.kind === "raid.error" && event.fields.unknownName !== true) {
+    // within the group"), and a volume's state may name only the volume or nothing: in a bundle that knows one
+    // group only, it is about that group. Not an error saying the name itself is unknown (the grammars mark
+    // those `unknownName`): that one is about a name the instance lacks, maybe a typo.
+    const groupless = event.kind === "raid.error" ? event.fields.unknownName !== true : event.kind === "pair.state" || event.kind === "pair.unreachable";
+    if (deviceGroup === null && packageName === null && groupless) {
       const only = this.onlyKnownGroup();
       if (only !== null) [deviceGroup, deviceGroupFrom] = [only, "only-group-of-bundle"];
     }
@@ -478,6 +500,7 @@ export class PairModel {
     [
       "cluster.lock.failed",
       ({ node, event }) => {
+        if (node === event.host) this.voidTimeoutsBy(folderOf(event.source.file), event.ts);
         this.clusterMember(node, false, event);
         this.nodeLost(node, event.ts);
         this.selfLost(node, event);
@@ -486,6 +509,7 @@ export class PairModel {
     [
       "cluster.quorum.lost",
       ({ node, event }) => {
+        if (node === event.host) this.voidTimeoutsBy(folderOf(event.source.file), event.ts);
         this.clusterMember(node, false, event);
         this.nodeLost(node, event.ts);
         this.selfLost(node, event);
@@ -538,8 +562,16 @@ export class PairModel {
     [
       "node.timeout",
       ({ node, event }) => {
+        const lostBefore = node !== null ? this.nodeLostAt.get(node) : undefined;
         this.nodeLost(node, event.ts);
-        if (node !== null) this.stoppedOn(node);
+        if (node === null) return;
+        const stopped = this.stoppedOn(node);
+        if (event.ts !== null) {
+          const reporter = folderOf(event.source.file);
+          const reports = this.timeoutsBy.get(reporter) ?? [];
+          reports.push({ node, ts: event.ts, lostBefore, stopped });
+          this.timeoutsBy.set(reporter, reports);
+        }
       },
     ],
     // cmcld dying resets the node (TOC): its packages are down.
@@ -679,8 +711,17 @@ export class PairModel {
     report.ts = event.ts;
   }
 
-  private onTakeover({ event, fields, node, group }: AppliedEvent): void {
+  private onTakeover({ event, fields, node, group, packageName }: AppliedEvent): void {
     if (!group) return;
+    // A takeover in a start on the S-VOL side minutes after a P-VOL node failed: the package failed over from there.
+    if (
+      packageName !== null &&
+      group.suspendedSince !== null &&
+      !this.packageState(packageName).running &&
+      this.failedOverFromPvol(group, packageName, event.ts)
+    ) {
+      group.pvolWroteWhileSuspended = true;
+    }
     group.takeover = { ok: fields.ok ?? null, resultName: fields.resultName ?? null, code: fields.code ?? null, node, ts: event.ts };
     group.takeoverSinceSync = true;
   }
@@ -724,8 +765,11 @@ export class PairModel {
   private onPackageStarted({ event, node, deviceGroup, packageName, group }: AppliedEvent): void {
     if (!packageName) return;
     this.noteRunOnSsws(group, node);
-    if (group !== null && group.suspendedSince !== null && this.roleOf(group.name, node) === "PVOL") group.pvolWroteWhileSuspended = true;
     const state = this.packageState(packageName);
+    if (group !== null && group.suspendedSince !== null) {
+      if (this.roleOf(group.name, node) === "PVOL") group.pvolWroteWhileSuspended = true;
+      else if (!state.running && this.failedOverFromPvol(group, packageName, event.ts)) group.pvolWroteWhileSuspended = true;
+    }
     if (state.node !== node) {
       state.alsoRunningOn = this.stillRunningOn(packageName, state, node) ? state.node : null;
       state.alsoRunningLines = state.alsoRunningOn !== null ? this.stillRunningLines(state, node) : [];
@@ -894,12 +938,39 @@ export class PairModel {
   }
 
   /** Every package running on `node` is down (the node failed). */
-  private stoppedOn(node: string): void {
+  /** Every package running on `node` is down (the node failed): returns them. */
+  private stoppedOn(node: string): PackageState[] {
+    const stopped: PackageState[] = [];
     for (const state of this.packages.values()) {
       if (!state.running || state.node !== node) continue;
       state.running = false;
       state.lostWith = node;
+      stopped.push(state);
     }
+    return stopped;
+  }
+
+  /**
+  The node whose logs are in `reporter` lost the tie-break (cluster lock, quorum) and halts: the nodes it timed out in
+  the minutes before were on the other side of the partition, which kept the cluster. They did not fail, and what
+  ran on them still runs.
+  */
+  private voidTimeoutsBy(reporter: string, ts: number | null): void {
+    if (ts === null) return;
+    const reports = this.timeoutsBy.get(reporter) ?? [];
+    for (const report of reports) {
+      if (report.ts > ts || ts - report.ts > FAILED_OUT_WINDOW_MS) continue;
+      if (this.nodeLostAt.get(report.node) === report.ts) {
+        if (report.lostBefore === undefined) this.nodeLostAt.delete(report.node);
+        else this.nodeLostAt.set(report.node, report.lostBefore);
+      }
+      for (const state of report.stopped) {
+        if (state.running || state.node !== report.node || state.lostWith !== report.node) continue;
+        state.running = true;
+        state.lostWith = null;
+      }
+    }
+    this.timeoutsBy.delete(reporter);
   }
 
   private updateSuspension(group: DeviceGroupState, ts: number | null): void {
@@ -929,11 +1000,30 @@ export class PairModel {
     }
   }
 
+  /** With fence DATA a suspended P-VOL refuses writes; with NEVER or ASYNC it goes on taking them. */
+  private pvolAcceptsWrites(group: DeviceGroupState, packageName: string): boolean {
+    const fence = this.setting(group, packageName, "FENCE");
+    return !(typeof fence === "string" && fence.toUpperCase() === "DATA");
+  }
+
+  /**
+  A package the logs do not show running, started minutes after a P-VOL-side node failed during the suspension, is
+  Serviceguard failing it over from that node (its start there is older than the logs): it ran there, on the
+  suspended P-VOL, until the failure.
+  */
+  private failedOverFromPvol(group: DeviceGroupState, packageName: string, ts: number | null): boolean {
+    if (ts === null || group.suspendedSince === null || !this.pvolAcceptsWrites(group, packageName)) return false;
+    for (const [node, lostAt] of this.nodeLostAt) {
+      if (lostAt > ts || ts - lostAt > FAILED_OUT_WINDOW_MS || lostAt <= group.suspendedSince) continue;
+      if (this.roleOf(group.name, node) === "PVOL") return true;
+    }
+    return false;
+  }
+
   /** A package of the group runs on its P-VOL side, whose fence lets the P-VOL accept writes the S-VOL does not get. */
   private runsOnPvolAcceptingWrites(group: DeviceGroupState): boolean {
     for (const packageName of group.packages) {
-      const fence = this.setting(group, packageName, "FENCE");
-      if (typeof fence === "string" && fence.toUpperCase() === "DATA") continue;
+      if (!this.pvolAcceptsWrites(group, packageName)) continue;
       const state = this.packages.get(packageName);
       if (state?.running && state.node !== null && this.roleOf(group.name, state.node) === "PVOL") return true;
     }

@@ -254,6 +254,49 @@ describe("PairModel", () => {
     expect(lookup(model, "pair.refusedWhileSuspended")).toBe(false);
   });
 
+  it("counts a package failed over from a P-VOL node that failed during the suspension as written there, though its start there is not logged", () => {
+    const model = new PairModel();
+    model.apply(event("config.setting", { name: "DEVICE_GROUP", value: "oradg" }, { ts: null, deviceGroup: null, package: "oracle_pkg" }));
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PSUE" }, { ts: T0 }));
+    expect(lookup(model, "pvol.wroteWhileSuspended")).toBe(false);
+    model.apply(event("node.timeout", {}, { ts: T0 + 25 * 60_000, host: "nodeB1", node: "nodeA1", deviceGroup: null }));
+    model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PSUE" }, { ts: T0 + 26 * 60_000, host: "nodeB1", package: "oracle_pkg" }));
+    model.apply(event("takeover", { ok: true, result: 2, resultName: "svol" }, { ts: T0 + 26 * 60_000, host: "nodeB1", package: "oracle_pkg" }));
+    expect(lookup(model, "pvol.wroteWhileSuspended", "nodeB1")).toBe(true);
+  });
+
+  it("voids the timeouts a node reported before it lost the tie-break: the other side of the partition kept running", () => {
+    const model = new PairModel();
+    model.apply(event("config.setting", { name: "DEVICE_GROUP", value: "oradg" }, { ts: null, deviceGroup: null, package: "oracle_pkg" }));
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }, { host: "nodeA1", package: "oracle_pkg" }));
+    model.apply(event("pkg.started", {}, { node: "nodeA1", package: "oracle_pkg", deviceGroup: null }));
+    const fromB = { file: "nodeB1/var/adm/syslog/syslog.log", line: 1 };
+    model.apply(event("node.timeout", {}, { ts: T0 + 60_000, host: "nodeA1", node: "nodeA1", deviceGroup: null, source: fromB }));
+    expect(lookup(model, "package.running")).toBe(false);
+    // nodeB1 then loses the quorum server's lock and halts: nodeA1 did not fail.
+    model.apply(event("cluster.lock.failed", {}, { ts: T0 + 62_000, host: "nodeB1", node: "nodeB1", deviceGroup: null, source: { ...fromB, line: 2 } }));
+    expect(lookup(model, "package.running")).toBe(true);
+    expect(lookup(model, "package.node")).toBe("nodeA1");
+  });
+
+  it("reads a line naming only a pair volume as its group's, and a line naming no group as the bundle's only group", () => {
+    const model = new PairModel();
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR", pairVolume: "ora_d01" }, { deviceGroup: "oradg" }));
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR", pairVolume: "sap_d01" }, { deviceGroup: "sapdg" }));
+    expect(model.resolve(event("pair.state", { side: "local", role: null, state: "PSUE", pairVolume: "sap_d01" }, { deviceGroup: null }))).toMatchObject({
+      deviceGroup: "sapdg",
+      deviceGroupFrom: "pair-volume",
+    });
+    // Two groups known: a state naming neither stays without one.
+    expect(model.resolve(event("pair.state", { side: "local", role: null, state: "PSUE" }, { deviceGroup: null })).deviceGroup).toBeNull();
+    const single = new PairModel();
+    single.apply(event("config.setting", { name: "DEVICE_GROUP", value: "vod_jdg" }, { ts: null, deviceGroup: null, package: "vod_meta" }));
+    expect(single.resolve(event("pair.state", { side: "local", role: null, state: "PSUE", pairVolume: "vod_d01" }, { deviceGroup: null }))).toMatchObject({
+      deviceGroup: "vod_jdg",
+      deviceGroupFrom: "only-group-of-bundle",
+    });
+  });
+
   it("does not count the P-VOL side as writing when the suspension begins with a takeover, or with fence DATA", () => {
     const failover = new PairModel();
     failover.apply(event("config.setting", { name: "DEVICE_GROUP", value: "oradg" }, { ts: null, deviceGroup: null, package: "oracle_pkg" }));
