@@ -495,9 +495,10 @@ function interpret(whole: Token[]): Draft[] {
       groupFrom = "label";
     }
   }
-  // "(MetroCluster XPCA) gl_db  local : ...": a tag in brackets before the line's own words is skipped like a label.
-  const bracketTag = tokens.length > 0 ? /^[ \t]*(?:\([^()]{1,40}\)|<[^<>]{1,40}>)[ \t]*/.exec(tokens[0].source) : null;
-  const bracketSkip = bracketTag !== null && "(<".includes(tokens[0].source.charAt(tokens[0].offset - 1)) ? tokens.filter((token) => token.offset < bracketTag[0].length).length : 0;
+  // "(MetroCluster XPCA) gl_db  local : ...", "[mes_pkg] mes_dg status changed local=...": a tag in brackets before the
+  // line's own words is skipped like a label.
+  const bracketTag = tokens.length > 0 ? /^[ \t]*(?:\([^()]{1,40}\)|<[^<>]{1,40}>|\[[^\[\]]{1,40}\])[ \t]*/.exec(tokens[0].source) : null;
+  const bracketSkip = bracketTag !== null && "(<[".includes(tokens[0].source.charAt(tokens[0].offset - 1)) ? tokens.filter((token) => token.offset < bracketTag[0].length).length : 0;
   const skipTag = (labelled(tokens[0]) && labelled(tokens[1]) && tokens.length > 2 && !LABEL_STOP.has(lower[1])) || bracketed ? 1 : bracketSkip;
   const first = tokens[skipTag];
   // "gl_db is SVOL_PAIR": an identifier-shaped name (an underscore or a digit) said to be in a state.
@@ -511,8 +512,10 @@ function interpret(whole: Token[]): Draft[] {
   const describesGroup =
     fenceOfName ||
     (identifierFirst && (tokens[skipTag + 1]?.type === "assignment" || lower[skipTag + 1] === "instance" || tokens.some((token) => token.type === "roleState")));
+  // "mes_dg still local=PVOL_PSUE ...": a side after "still" or "now" as well.
+  const sideAt = ["still", "now"].includes(lower[skipTag + 1] ?? "") ? skipTag + 2 : skipTag + 1;
   const sideNext =
-    /^(?:local|remote)(?:_\w*)?(?:=|$)/.test(lower[skipTag + 1] ?? "") || ["pair", "pairs", "status", "state", "both"].includes(lower[skipTag + 1] ?? "") || isState || describesGroup;
+    /^(?:local|remote)(?:_\w*)?(?:=|$)/.test(lower[sideAt] ?? "") || ["pair", "pairs", "status", "state", "both"].includes(lower[skipTag + 1] ?? "") || isState || describesGroup;
   // "crm_dg (inst 6): pairvolchk ...": a label with a note in brackets before its colon.
   const bracketNote = /^[ \t]*\([^()]{1,40}\)[ \t]*:/.test(first?.source.slice(first.offset + first.text.length) ?? "");
   if (deviceGroup === undefined && tokens.length > 1 + skipTag && first.type === "word" && (first.source.charAt(first.offset + first.text.length) === ":" || sideNext || bracketNote)
@@ -1488,6 +1491,22 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "auto.setting", fields: { name: "AUTO_NONCURDATA", value: 0 } },
     { kind: "forceflag", fields: { present: false } },
   ] },
+  // A package tag in square brackets before the group (round 12 #03).
+  {
+    text: "[mes_pkg] mes_dg status changed local=PVOL_PSUE remote=SVOL_PSUE fence=ASYNC (was PAIR)",
+    expect: [
+      { kind: "pair.state", deviceGroup: "mes_dg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } },
+      { kind: "pair.state", deviceGroup: "mes_dg", fields: { side: "remote", role: "SVOL", state: "PSUE", deviceGroupFrom: "label" } },
+      { kind: "fence", deviceGroup: "mes_dg", fields: { level: "ASYNC", deviceGroupFrom: "label" } },
+    ],
+  },
+  {
+    text: "[mes_pkg] mes_dg still local=PVOL_PSUE remote=SVOL_PSUE",
+    expect: [
+      { kind: "pair.state", deviceGroup: "mes_dg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } },
+      { kind: "pair.state", deviceGroup: "mes_dg", fields: { side: "remote", role: "SVOL", state: "PSUE", deviceGroupFrom: "label" } },
+    ],
+  },
   // A refusal FORCEFLAG overrode is no refusal: the start goes on (round 18 #06).
   {
     text: "AUTO_SVOLPSUE=0 would refuse this start (exit 2); continuing because of FORCEFLAG",

@@ -274,10 +274,11 @@ export class PairModel {
     ) {
       deviceGroup = null;
     }
-    // Naming no package, an unknown label in a bundle that knows one group only is a tag (a user's logger
-    // tag, "drtest: swap-takeover timeout"), and the line is about that group.
+    // Naming no package, an unknown label in a bundle whose configuration names one group only is a tag (a user's
+    // logger tag, "drtest: swap-takeover timeout"), and the line is about that group. Not when only lines named the
+    // groups so far: the label may be the first line about another one ("[mes_pkg] mes_dg status ...", round 12 #03).
     if (deviceGroupFrom === "label" && deviceGroup !== null && packageName === null && !this.isKnownGroup(deviceGroup)) {
-      const only = this.onlyKnownGroup();
+      const only = this.onlyConfiguredGroup();
       if (only !== null) [deviceGroup, deviceGroupFrom] = [only, "only-group-of-bundle"];
     }
     // A pair volume's name (a pairdisplay row's PairVol column) belongs to one group: a later line naming only the
@@ -288,12 +289,18 @@ export class PairModel {
       [deviceGroup, deviceGroupFrom] = [this.groupOfVolume.get(pairVolume)!, "pair-volume"];
     }
     // A Raid Manager error names its command, never its group ("pairsplit: [EX_ENQVOL] Unmatched volume status
-    // within the group"), and a volume's state may name only the volume or nothing: in a bundle that knows one
-    // group only, it is about that group. Not an error saying the name itself is unknown (the grammars mark
-    // those `unknownName`): that one is about a name the instance lacks, maybe a typo.
-    const groupless = event.kind === "raid.error" ? event.fields.unknownName !== true : event.kind === "pair.state" || event.kind === "pair.unreachable";
-    if (deviceGroup === null && packageName === null && groupless) {
+    // within the group"): in a bundle that knows one group only, it is about that group. Not an error saying
+    // the name itself is unknown (the grammars mark those `unknownName`): that one is about a name the
+    // instance lacks, maybe a typo.
+    if (deviceGroup === null && packageName === null && event.kind === "raid.error" && event.fields.unknownName !== true) {
       const only = this.onlyKnownGroup();
+      if (only !== null) [deviceGroup, deviceGroupFrom] = [only, "only-group-of-bundle"];
+    }
+    // A volume's state may name only the volume or nothing (horcmd's notices): in a bundle whose configuration names
+    // one group only, it is about that group. Not the groups lines named so far: a state is as likely about a group
+    // the bundle names later (round 12 #03).
+    if (deviceGroup === null && packageName === null && (event.kind === "pair.state" || event.kind === "pair.unreachable")) {
+      const only = this.onlyConfiguredGroup();
       if (only !== null) [deviceGroup, deviceGroupFrom] = [only, "only-group-of-bundle"];
     }
     if (deviceGroup === null && packageName !== null) {
@@ -334,6 +341,13 @@ export class PairModel {
   }
 
   /** The one group the configuration and the lines' own words name, if they name exactly one. */
+  /** The one group the packages' configuration names (DEVICE_GROUP), when it names exactly one. */
+  private onlyConfiguredGroup(): string | null {
+    const configured = new Set<string>();
+    for (const groups of this.packageConfigGroups.values()) for (const name of groups) configured.add(name);
+    return configured.size === 1 ? [...configured][0] : null;
+  }
+
   private onlyKnownGroup(): string | null {
     const known = new Set(this.namedGroups);
     for (const groups of this.packageConfigGroups.values()) for (const name of groups) known.add(name);
