@@ -481,7 +481,17 @@ export class PairModel {
     ["pair.state", (applied) => this.onPairState(applied)],
     ["pair.unreachable", (applied) => this.onPairUnreachable(applied)],
     ["operator.command", (applied) => this.onOperatorCommand(applied)],
-    ["admin.command", (applied) => this.onHaltCommand(applied)],
+    [
+      "admin.command",
+      (applied) => {
+        this.onHaltCommand(applied);
+        // cmrecovercl -f recovers without waiting for the alarm: the recovery packages start (their own progress
+        // lines, cc.recover, may not be in the logs).
+        const { fields } = applied;
+        if (fields.command === "cmrecovercl" && typeof fields.args === "string" && /(?:^|\s)-[a-eg-zA-Z]*f(?:\s|$)/.test(fields.args))
+          this.continentalRecovered = true;
+      },
+    ],
     ["fence", ({ fields, ...scope }) => this.remember(scope, "FENCE", typeof fields.level === "string" ? fields.level.toUpperCase() : null)],
     [
       "pair.create",
