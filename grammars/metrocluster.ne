@@ -867,8 +867,9 @@ function interpret(whole: Token[]): Draft[] {
 
   // "journal group 2 is PJNF, 95% used": a journal's state (raidvchkscan -v jnl names), in words.
   const jnlsAt = tokens.findIndex((token) => /^[PS]J(?:[NS][NFE]|ES)$/.test(token.value));
-  if (jnlsAt >= 0 && hasWord("journal", "jnl", "jnlg")) {
-    const journalAt = lower.findIndex((word, at) => (word === "journal" || word === "group" || word === "jnl") && tokens[at + 1]?.type === "number");
+  // "jnlchk: JID 004 PJNN usage 47%": raidvchkscan's JID column names the journal too.
+  if (jnlsAt >= 0 && hasWord("journal", "jnl", "jnlg", "jid")) {
+    const journalAt = lower.findIndex((word, at) => ["journal", "group", "jnl", "jid"].includes(word) && tokens[at + 1]?.type === "number");
     const usageAt = tokens.findIndex((token) => token.type === "number" && token.source.charAt(token.offset + token.text.length) === "%");
     const jnls = tokens[jnlsAt].value;
     add(jnlsAt, "journal.state", {
@@ -1188,7 +1189,7 @@ export const meta = {
   name: "metrocluster",
   role: "body",
   formats: ["syslog", "pkglog", "cmdlog"],
-  prefilter: /[PS]-?VOL|PAIR|PSU[SE]|SSUS|SSWS|SMPL|PF(?:UL|US)|PDUB|COPY|EX_[A-Z]|AUTO_|FORCEFLAG|[Ff]orce.?[Ff]lag|horctakeover|pair(?:resync|create|split|volchk|display|evtwait)|[Ff]ence|FENCE|HORCM|horcm|[Rr]aid [Mm]anager|protected|command device|[Nn]on-?current|not current|cannot be current|not (?:be )?start|exit [12]\b|[Ss]tart(?:up)? (?:was |is |has been )?(?:denied|refused|rejected|declined)|[Rr]efus\w* to start|writ(?:e)?able|write[- ]enabled|(?:does|did) not (?:answer|respond)|not (?:answering|responding)|unreachable|be reached|no (?:answer|response)|[Ll]inks?\b|[Pp]aths?\b|(?:error|return|exit) code|returned \d|[Tt]akeover|[Aa]uto_|simplex|unpaired|suspended|synchroni[sz]ed|duplex|swappable|[Ss]ide ?file|[Jj]ournal|cop(?:y|ying) in progress|being copied|split (?:state|status)|raidvchkscan|raidscan|horcctl|pairmon|\b(?:dg|[Dd]ev(?:ice)?_?[Gg]r(?:ou)?p|[Gg]roup|local\w*|remote\w*|state|status|pair_?state|[ps]_?vol\w*|side|role|cmd|command|jnls)=/,
+  prefilter: /[PS]-?VOL|PAIR|PSU[SE]|SSUS|SSWS|SMPL|PF(?:UL|US)|PDUB|COPY|EX_[A-Z]|AUTO_|FORCEFLAG|[Ff]orce.?[Ff]lag|horctakeover|pair(?:resync|create|split|volchk|display|evtwait)|[Ff]ence|FENCE|HORCM|horcm|[Rr]aid [Mm]anager|protected|command device|[Nn]on-?current|not current|cannot be current|not (?:be )?start|exit [12]\b|[Ss]tart(?:up)? (?:was |is |has been )?(?:denied|refused|rejected|declined)|[Rr]efus\w* to start|writ(?:e)?able|write[- ]enabled|(?:does|did) not (?:answer|respond)|not (?:answering|responding)|unreachable|be reached|no (?:answer|response)|[Ll]inks?\b|[Pp]aths?\b|(?:error|return|exit) code|returned \d|[Tt]akeover|[Aa]uto_|simplex|unpaired|suspended|synchroni[sz]ed|duplex|swappable|[Ss]ide ?file|[Jj]ournal|\b[PS]J(?:[NS][NFE]|ES)\b|cop(?:y|ying) in progress|being copied|split (?:state|status)|raidvchkscan|raidscan|horcctl|pairmon|\b(?:dg|[Dd]ev(?:ice)?_?[Gg]r(?:ou)?p|[Gg]roup|local\w*|remote\w*|state|status|pair_?state|[ps]_?vol\w*|side|role|cmd|command|jnls)=/,
   // Kinds that belong to a device group (a line without one takes the file's context: src/parse/file.ts).
   groupScoped: ["pair.state", "pair.unreachable", "raid.error", "fence", "takeover", "takeover.waiting", "pair.wait", "pair.resync"],
   // A command line whose result is not stated names the group of the output lines after it.
@@ -1507,6 +1508,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
       { kind: "pair.state", deviceGroup: "mes_dg", fields: { side: "remote", role: "SVOL", state: "PSUE", deviceGroupFrom: "label" } },
     ],
   },
+  // A journal named by its JID, with no other journal word (round 19 #04).
+  { text: "jnlchk: JID 004 PJNN usage 47% - back below the warning level", expect: [{ kind: "journal.state", fields: { journal: 4, mu: null, ctg: null, jnls: "PJNN", side: "PVOL", activePaths: null, usage: 47 } }] },
   // A refusal FORCEFLAG overrode is no refusal: the start goes on (round 18 #06).
   {
     text: "AUTO_SVOLPSUE=0 would refuse this start (exit 2); continuing because of FORCEFLAG",
