@@ -10,14 +10,15 @@ const stamp = join(root, "dist", ".build-stamp");
 if (existsSync(join(root, "src"))) {
   const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
   // Walked by hand and synchronously (start-up): readdirSync's { recursive: true } is slower on Node 20, and
-  // the same walk with fs/promises beside the program's loading cost more CPU than it overlapped.
+  // the same walk with fs/promises beside the program's loading cost more CPU than it overlapped. Paths are
+  // joined as strings (entry names hold no separator): path.join, cold at this point, cost 3x the stat calls.
   const newer = [];
   const walk = (folder, pattern) => {
-    for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
-      const file = join(folder, entry.name);
+    for (const entry of readdirSync(`${root}/${folder}`, { withFileTypes: true })) {
+      const file = `${folder}/${entry.name}`;
       if (!folder.includes("/") && entry.name.startsWith("generated")) continue; // src/generated: built from grammars/
       if (entry.isDirectory()) walk(file, pattern);
-      else if (pattern.test(entry.name) && statSync(join(root, file)).mtimeMs > built) newer.push(file);
+      else if (pattern.test(entry.name) && statSync(`${root}/${file}`).mtimeMs > built) newer.push(file);
     }
   };
   walk("src", /\.tsx?$/);

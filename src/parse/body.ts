@@ -60,7 +60,8 @@ interface PrefilterPart {
   readonly pattern: RegExp;
 }
 
-let bodyGrammarsByFormat: Map<string, FormatGrammars> | undefined;
+let bodyEntriesByFormat: Map<string, GrammarEntry[]> | undefined;
+const bodyGrammarsByFormat = new Map<string, FormatGrammars>();
 const NO_GRAMMARS: FormatGrammars = { entries: [], anyPrefilter: undefined, literals: undefined, lineLiterals: undefined, parts: [] };
 /**
 Bits of a scan given to the prefilters' parts; the next is the vocabulary's. Every answer stays below
@@ -106,9 +107,22 @@ function prefilterParts(entries: readonly GrammarEntry[]): PrefilterPart[] | und
   });
 }
 
+/**
+Each part's required literals, by its source: the formats that share a grammar often cut it into the same
+parts, and both scanners of a format read the same sets. Deriving them is start-up work (about 8 ms for the
+grammars' whole prefilters alone), paid once a part.
+*/
+const literalsBySource = new Map<string, string[] | undefined>();
+function literalsOf(part: PrefilterPart): string[] | undefined {
+  const { source, flags } = part.pattern;
+  const key = `${flags}/${source}`;
+  if (!literalsBySource.has(key)) literalsBySource.set(key, requiredLiterals(part.pattern));
+  return literalsBySource.get(key);
+}
+
 /** The scanner of the parts' required literals, when every part has some. */
 function literalScanner(parts: readonly PrefilterPart[]): LiteralScanner | undefined {
-  const sets = parts.map((part) => requiredLiterals(part.pattern));
+  const sets = parts.map(literalsOf);
   return sets.every((set) => set !== undefined) ? new LiteralScanner(sets as string[][]) : undefined;
 }
 
@@ -116,7 +130,7 @@ function literalScanner(parts: readonly PrefilterPart[]): LiteralScanner | undef
 function lineScanner(parts: readonly PrefilterPart[]): LiteralScanner | undefined {
   const vocabulary = vocabularyLiterals();
   if (vocabulary === undefined) return undefined;
-  const sets = parts.map((part) => requiredLiterals(part.pattern) as string[]);
+  const sets = parts.map((part) => literalsOf(part) as string[]);
   return new LiteralScanner([...sets, ...new Array<string[]>(SCAN_BITS - sets.length).fill([]), vocabulary], { foldCase: VOCABULARY_BIT });
 }
 
@@ -131,26 +145,37 @@ function bodyGrammars(format: string): FormatGrammars {
   return lastGrammars;
 }
 
-function grammarsOf(format: string): FormatGrammars {
-  if (!bodyGrammarsByFormat) {
-    const byFormat = new Map<string, GrammarEntry[]>();
+/** The body grammars of each format, in name order; their scanners are built when a line of the format is first read. */
+function entriesByFormat(): Map<string, GrammarEntry[]> {
+  if (!bodyEntriesByFormat) {
+    bodyEntriesByFormat = new Map();
     for (const entry of grammars()) {
       if (entry.role !== "body") continue;
-      for (const read of entry.formats) byFormat.set(read, [...(byFormat.get(read) ?? []), entry]);
-    }
-    bodyGrammarsByFormat = new Map();
-    for (const [read, unordered] of byFormat) {
-      const entries = [...unordered.filter((entry) => entry.exclusive), ...unordered.filter((entry) => !entry.exclusive)];
-      const filters = entries.map((entry) => entry.prefilter);
-      // Flags would change what a source means once merged; only plain prefilters are merged.
-      const mergeable = filters.every((filter) => filter !== undefined && filter.flags === "");
-      const anyPrefilter = mergeable ? new RegExp(filters.map((filter) => `(?:${(filter as RegExp).source})`).join("|")) : undefined;
-      const parts = prefilterParts(entries) ?? [];
-      const literals = parts.length > 0 ? literalScanner(parts) : undefined;
-      bodyGrammarsByFormat.set(read, { entries, anyPrefilter, literals, lineLiterals: literals && lineScanner(parts), parts });
+      for (const read of entry.formats) bodyEntriesByFormat.set(read, [...(bodyEntriesByFormat.get(read) ?? []), entry]);
     }
   }
-  return bodyGrammarsByFormat.get(format) ?? NO_GRAMMARS;
+  return bodyEntriesByFormat;
+}
+
+function grammarsOf(format: string): FormatGrammars {
+  let found = bodyGrammarsByFormat.get(format);
+  if (found === undefined) {
+    const unordered = entriesByFormat().get(format);
+    found = unordered === undefined ? NO_GRAMMARS : formatGrammars(unordered);
+    bodyGrammarsByFormat.set(format, found);
+  }
+  return found;
+}
+
+function formatGrammars(unordered: readonly GrammarEntry[]): FormatGrammars {
+  const entries = [...unordered.filter((entry) => entry.exclusive), ...unordered.filter((entry) => !entry.exclusive)];
+  const filters = entries.map((entry) => entry.prefilter);
+  // Flags would change what a source means once merged; only plain prefilters are merged.
+  const mergeable = filters.every((filter) => filter !== undefined && filter.flags === "");
+  const anyPrefilter = mergeable ? new RegExp(filters.map((filter) => `(?:${(filter as RegExp).source})`).join("|")) : undefined;
+  const parts = prefilterParts(entries) ?? [];
+  const literals = parts.length > 0 ? literalScanner(parts) : undefined;
+  return { entries, anyPrefilter, literals, lineLiterals: literals && lineScanner(parts), parts };
 }
 
 function isEventList(value: unknown): value is EventDraft[] {

@@ -1,5 +1,5 @@
 import { discoverInputs, headIsIsoSyslog, type InputFile } from "../ingest/discover.js";
-import { readHead } from "../ingest/source.js";
+import { READ_AT_ONCE_BYTES, readHead } from "../ingest/source.js";
 import { ingestFile, PartialInputError, type IngestOptions } from "./ingest.js";
 import { findMovedBundle } from "./moved.js";
 import { ParseThreads } from "./parse-source.js";
@@ -48,6 +48,9 @@ export interface AnalyzeResult {
 // output logs (their stamps carry it), then package logs (their banners carry the year; modular logs' lines
 // do not), then year-less syslogs. Each dated file anchors the year of the year-less lines read after it.
 const ORDER = { config: 0, datedSyslog: 1, cmdlog: 1, pkglog: 2, syslog: 3 } as const;
+
+/** Bytes of small files whose lines share one commit at most (Store.beginGroup): what a crash makes the next run read again. */
+const GROUP_BYTES = 4 << 20;
 
 /** The order files of a run are read in (ORDER, then path), given which syslogs carry their year. */
 export function orderInputs<T extends { readonly bundle: string; readonly path: string; readonly kind: keyof typeof ORDER }>(
@@ -132,9 +135,25 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
     correlators.set(bundle, new BundleCorrelator(bundle, options.rules, correlation, !store.bundleHasEvents(bundle), logFiles > 1 ? undefined : 0));
   }
   const threads = new ParseThreads(options.parseThread);
+  // Small plain files (read with one call) share a commit, up to GROUP_BYTES of them; any other file commits
+  // batch by batch, as its checkpoints move. A checkpoint still commits with its lines either way.
+  let groupBytes = 0;
   try {
-    for (const input of inputs) await ingestInput(input);
+    for (const input of inputs) {
+      const size = sizeOf(input.path);
+      const grouped = !input.compressed && size <= READ_AT_ONCE_BYTES;
+      if (!grouped || groupBytes + size > GROUP_BYTES) {
+        store.commitGroup();
+        groupBytes = 0;
+      }
+      if (grouped) {
+        store.beginGroup();
+        groupBytes += size;
+      }
+      await ingestInput(input);
+    }
   } finally {
+    store.commitGroup();
     await threads.close();
   }
 

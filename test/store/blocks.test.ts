@@ -145,6 +145,32 @@ describe("blocks", () => {
     }
   });
 
+  it("in a commit group, a batch that fails is rolled back alone; the others commit with their checkpoints when the group does", () => {
+    const directory = tempDir();
+    const path = join(directory, "b.db");
+    const store = new Store(openDatabase(path));
+    const reader = new Database(path, { readonly: true });
+    try {
+      const lineCount = (): unknown => reader.prepare("SELECT coalesce(sum(line_count), 0) FROM file").pluck().get();
+      store.beginGroup();
+      const first = newFile(store, directory, "a.log");
+      storeLines(store, first, 1, 10);
+      const second = newFile(store, directory, "b.log");
+      const broken = { ...lineAt(1), events: [{ kind: "test.event", fields: { big: 1n as unknown as number } }] };
+      expect(() => store.appendLines(second, [broken], { offset: 100, lineCount: 1, pending: null })).toThrow();
+      storeLines(store, second, 1, 3);
+      expect(lineCount()).toBe(0);
+      store.commitGroup();
+      expect(lineCount()).toBe(13);
+      expect([store.fileById(first)?.lineCount, store.fileById(second)?.offset]).toEqual([10, 300]);
+      expect(reader.prepare("SELECT count(*) FROM event").pluck().get()).toBe(1);
+      store.commitGroup(); // none open: nothing to do
+    } finally {
+      reader.close();
+      store.close();
+    }
+  });
+
   it("log_lines answers constraints on file, bundle, time and line as a table would, and reads only the blocks of the file asked for", () => {
     const directory = tempDir();
     const path = join(directory, "b.db");
