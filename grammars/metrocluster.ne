@@ -95,7 +95,9 @@ const SUSPENSION_WORDS = new Set(["suspended", "split", "by", "error", "due", "t
 const STATE_WORDS = new Set(["state", "status", "states", "statuses", "volstat", "report", "reports", "shows", "show", "volume", "volumes", "ldev", "ldevs"]);
 const DEVICE_GROUP_STOP = new Set(["state", "status", "is", "are", "for", "of", "the", "in", "has", "was", "not", "on", "and", "name", "named", "to", "with", "from", "at",
   // "Device group monitor for erppkg: ...", "device group check", "device group report": what is done to a group, not its name.
-  "monitor", "monitoring", "monitors", "check", "checks", "checker", "checking", "watch", "watcher", "poll", "poller", "report", "summary", "daemon", "agent"]);
+  "monitor", "monitoring", "monitors", "check", "checks", "checker", "checking", "watch", "watcher", "poll", "poller", "report", "summary", "daemon", "agent",
+  // "device group still not in PAIR state": an adverb, not a name (round 19 #12).
+  "still", "now", "again", "also", "already", "remains", "stays"]);
 const DENIED_STATE = new Set(["not", "isn't", "aren't", "never", "longer", "nor"]);
 const NEGATIONS = new Set(["no", "not", "absent", "missing", "without", "create", "cannot", "can't", "doesn't", "isn't"]);
 // A name shaped like an identifier (an underscore or a digit in it: oradg_1, erp_dg, dg01): how a device group
@@ -1510,6 +1512,13 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   },
   // A journal named by its JID, with no other journal word (round 19 #04).
   { text: "jnlchk: JID 004 PJNN usage 47% - back below the warning level", expect: [{ kind: "journal.state", fields: { journal: 4, mu: null, ctg: null, jnls: "PJNN", side: "PVOL", activePaths: null, usage: 47 } }] },
+  {
+    text: "dg_bi monitor: device group still not in PAIR state: local PVOL_PSUS, remote SVOL_PSUS (MON_NOTIFICATION_FREQUENCY=12)",
+    expect: [
+      { kind: "pair.state", deviceGroup: "dg_bi", fields: { side: "local", role: "PVOL", state: "PSUS", deviceGroupFrom: "label" } },
+      { kind: "pair.state", deviceGroup: "dg_bi", fields: { side: "remote", role: "SVOL", state: "PSUS", deviceGroupFrom: "label" } },
+    ],
+  },
   // A refusal FORCEFLAG overrode is no refusal: the start goes on (round 18 #06).
   {
     text: "AUTO_SVOLPSUE=0 would refuse this start (exit 2); continuing because of FORCEFLAG",

@@ -62,6 +62,8 @@ interface PackageState {
   alsoRunningLines: readonly LogEvent[];
   /** Settings from configuration files (name upper case → value as written). */
   readonly config: Map<string, string>;
+  /** Every NODE_NAME its configuration lists: the nodes of the one cluster that runs it. */
+  readonly configuredNodes: Set<string>;
   /** AUTO_* / FORCEFLAG / fence as logged (latest wins over configuration). */
   readonly logged: Map<string, Scalar>;
 }
@@ -207,6 +209,11 @@ export class PairModel {
   private readonly outOfCluster = new Map<string, LogEvent>();
   /** When each node was last seen failing or leaving (timed out, reset, lost the tie-break, left a membership): its packages stopped then. */
   private readonly nodeLostAt = new Map<string, number>();
+  /** Per node, every node a membership named with it: its cluster. */
+  private readonly clusterPeers = new Map<string, Set<string>>();
+  /** The nodes each configured cluster lists (CLUSTER_NAME, then its NODE_NAMEs), and the cluster a file is at. */
+  private readonly nodesOfCluster = new Map<string, Set<string>>();
+  private readonly configuredCluster = new Map<string, string>();
   /**
   Per reporting node (the folder of the log that says it: an event about a node carries that node, not the reporter),
   the nodes it timed out and what that changed (the packages it counted as down): undone when the reporter itself then
@@ -420,6 +427,7 @@ export class PairModel {
         startLine: null,
         alsoRunningLines: [],
         config: new Map(),
+        configuredNodes: new Set(),
         logged: new Map(),
       };
       this.packages.set(name, state);
@@ -558,8 +566,15 @@ export class PairModel {
         for (const member of members) this.clusterMember(member, true, event);
         this.noteFailedOut(members, event);
         if (event.host && members.has(event.host) && event.ts !== null) this.ownMembership.set(event.host, { members, ts: event.ts, line: event });
-        // A node running a package and left out of a new membership failed or was halted.
-        for (const state of this.packages.values()) if (state.running && state.node !== null && !members.has(state.node)) this.nodeLost(state.node, event.ts);
+        // A node running a package and left out of a new membership of its cluster failed or was halted.
+        for (const state of this.packages.values()) {
+          if (state.running && state.node !== null && !members.has(state.node) && this.mayBeMemberOf(state.node, members)) this.nodeLost(state.node, event.ts);
+        }
+        for (const member of members) {
+          const peers = this.clusterPeers.get(member) ?? new Set<string>();
+          for (const other of members) peers.add(other);
+          this.clusterPeers.set(member, peers);
+        }
       },
     ],
     // The devices a package mounts: a kernel line about one of them (a full file system) is about the package.
@@ -624,11 +639,21 @@ export class PairModel {
     const value = fields.value === null || fields.value === undefined ? "" : String(fields.value);
     if (event.package) {
       // A repeated name is a list (NODE_NAME, SUBNET ...): its first value is the primary one.
-      const config = this.packageState(event.package).config;
-      if (!config.has(name)) config.set(name, value);
+      const state = this.packageState(event.package);
+      if (!state.config.has(name)) state.config.set(name, value);
+      if (name === "NODE_NAME" && value !== "" && value !== "*") state.configuredNodes.add(value);
       if ((name === "DEVICE_GROUP" || name === "DEV_GROUP") && value !== "") this.link(event.package, value, true);
     } else if (!this.clusterConfig.has(name)) {
       this.clusterConfig.set(name, value);
+    }
+    // A cluster ASCII file, or cmconcl.config's sections (Continentalclusters, whatever folder holds it): the
+    // NODE_NAMEs under a CLUSTER_NAME.
+    if (name === "CLUSTER_NAME" && value !== "") this.configuredCluster.set(event.source.file, value);
+    const cluster = this.configuredCluster.get(event.source.file);
+    if (name === "NODE_NAME" && value !== "" && cluster !== undefined) {
+      const nodes = this.nodesOfCluster.get(cluster) ?? new Set<string>();
+      nodes.add(value);
+      this.nodesOfCluster.set(cluster, nodes);
     }
   }
 
@@ -938,8 +963,29 @@ export class PairModel {
     if (event.ts === null) return;
     for (const [node, lostAt] of this.nodeLostAt) {
       if (members.has(node) || node === event.host || event.ts - lostAt > FAILED_OUT_WINDOW_MS || lostAt > event.ts) continue;
+      if (!this.mayBeMemberOf(node, members)) continue;
       if (!this.failedOut.has(node)) this.failedOut.set(node, event);
     }
+  }
+
+  /**
+  Whether `node` belongs to the cluster whose membership is `members`: a membership speaks only of its own cluster's
+  nodes (Continentalclusters: the recovery cluster's nodes are never in the primary's). Known from an earlier
+  membership naming the node, else from the configured clusters' node lists, else from those of the packages
+  configured on it; unknown counts as yes.
+  */
+  private mayBeMemberOf(node: string, members: ReadonlySet<string>): boolean {
+    const peers = this.clusterPeers.get(node);
+    if (peers !== undefined) return [...peers].some((peer) => peer !== node && members.has(peer));
+    const clusters = [...this.nodesOfCluster.values()].filter((nodes) => nodes.has(node));
+    if (clusters.length > 0) return clusters.some((nodes) => [...nodes].some((other) => other !== node && members.has(other)));
+    let configured = false;
+    for (const state of this.packages.values()) {
+      if (!state.configuredNodes.has(node)) continue;
+      configured = true;
+      if ([...state.configuredNodes].some((other) => other !== node && members.has(other))) return true;
+    }
+    return !configured;
   }
 
   /** A node failed or left the cluster at `ts`. */

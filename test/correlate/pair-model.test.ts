@@ -297,6 +297,30 @@ describe("PairModel", () => {
     });
   });
 
+  it("reads a membership as news about its own cluster's nodes only (Continentalclusters: two clusters)", () => {
+    const model = new PairModel();
+    const conf = { file: "dub1/etc/cmcluster/cmconcl/cmconcl.config", line: 1 };
+    const setting = (name: string, value: string) =>
+      event("config.setting", { name, value }, { ts: null, deviceGroup: null, source: { ...conf, line: ++line } });
+    for (const [name, value] of [
+      ["CLUSTER_NAME", "ccl_lon"],
+      ["NODE_NAME", "lon1"],
+      ["NODE_NAME", "lon2"],
+      ["CLUSTER_NAME", "ccl_dub"],
+      ["NODE_NAME", "dub1"],
+      ["NODE_NAME", "dub2"],
+    ]) {
+      model.apply(setting(name, value));
+    }
+    model.apply(event("pkg.started", {}, { host: "dub1", node: "dub1", package: "pay_rec", deviceGroup: null }));
+    // The primary cluster comes back and forms with its own two nodes: nothing about dub1.
+    model.apply(event("cluster.membership", { members: "lon1,lon2" }, { ts: T0 + 60_000, host: "lon1", deviceGroup: null }));
+    model.apply(event("cluster.membership", { members: "lon1,lon2" }, { ts: T0 + 61_000, host: "lon2", deviceGroup: null }));
+    const at = { deviceGroup: null, package: "pay_rec", node: "dub1", now: T0 + 61_000 };
+    expect(model.lookup("package.running", at)).toBe(true);
+    expect(model.lookup("membership.failed", at)).toBeNull();
+  });
+
   it("does not count the P-VOL side as writing when the suspension begins with a takeover, or with fence DATA", () => {
     const failover = new PairModel();
     failover.apply(event("config.setting", { name: "DEVICE_GROUP", value: "oradg" }, { ts: null, deviceGroup: null, package: "oracle_pkg" }));
