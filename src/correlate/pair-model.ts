@@ -306,7 +306,7 @@ export class PairModel {
     // A volume's state may name only the volume or nothing (horcmd's notices): in a bundle whose configuration names
     // one group only, it is about that group. Not the groups lines named so far: a state is as likely about a group
     // the bundle names later (round 12 #03).
-    if (deviceGroup === null && packageName === null && ["pair.state", "pair.unreachable", "journal.state"].includes(event.kind)) {
+    if (deviceGroup === null && packageName === null && (event.kind === "pair.state" || event.kind === "pair.unreachable")) {
       const only = this.onlyConfiguredGroup();
       if (only !== null) [deviceGroup, deviceGroupFrom] = [only, "only-group-of-bundle"];
     }
