@@ -496,7 +496,8 @@ export class PairModel {
         // cmrecovercl -f recovers without waiting for the alarm: the recovery packages start (their own progress
         // lines, cc.recover, may not be in the logs).
         const { fields } = applied;
-        if (fields.command === "cmrecovercl" && typeof fields.args === "string" && /(?:^|\s)-[a-eg-zA-Z]*f(?:\s|$)/.test(fields.args))
+        // Only options as typed ("-f -g rg_pay"), not cmrecovercl's own prose that names -f ("Use the -f option to override").
+        if (fields.command === "cmrecovercl" && typeof fields.args === "string" && /^\s*(?:-\S+\s+(?:[^-\s]\S*\s+)?)*-[a-eg-zA-Z]*f(?:\s|$)/.test(fields.args))
           this.continentalRecovered = true;
       },
     ],

@@ -321,6 +321,15 @@ describe("PairModel", () => {
     expect(model.lookup("membership.failed", at)).toBeNull();
   });
 
+  it("counts cmrecovercl -f as a recovery, but not cmrecovercl's own words about -f", () => {
+    const model = new PairModel();
+    const command = (args: string) => event("admin.command", { command: "cmrecovercl", args }, { deviceGroup: null });
+    model.apply(command("recovery of the primary cluster atl_cluster is not enabled. Use the -f option to override."));
+    expect(lookup(model, "continental.recovered")).toBe(false);
+    model.apply(command("-g rg_pay -f"));
+    expect(lookup(model, "continental.recovered")).toBe(true);
+  });
+
   it("does not count the P-VOL side as writing when the suspension begins with a takeover, or with fence DATA", () => {
     const failover = new PairModel();
     failover.apply(event("config.setting", { name: "DEVICE_GROUP", value: "oradg" }, { ts: null, deviceGroup: null, package: "oracle_pkg" }));
