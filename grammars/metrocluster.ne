@@ -444,11 +444,13 @@ function interpret(whole: Token[]): Draft[] {
   // "weekly check bill_dg PVOL_PAIR/SVOL_PAIR", "XPCA check bill_dg: PVOL_PAIR / SVOL_PAIR", "bill_dg still PVOL_PSUE": a name
   // shaped like an identifier (an underscore or a digit) right before a role-state (or "still"/"is"/"now" and one) names
   // the group, as a label does (one equal to the node or the package is dropped by the file parser).
+  // "dg_erp_arc not in PAIR state (PSUE)": the same name said to be out of a state.
   for (let index = 0; index + 1 < tokens.length && deviceGroup === undefined; index++) {
     const name = tokens[index];
     let next = index + 1;
     while (next < tokens.length && ["still", "is", "now", "was"].includes(lower[next])) next++;
-    if (tokens[next]?.type !== "roleState") continue;
+    const outOf = lower[next] === "not" && lower[next + 1] === "in" && ["roleState", "pairState"].includes(tokens[next + 2]?.type ?? "");
+    if (tokens[next]?.type !== "roleState" && !outOf) continue;
     if (name.type === "word" && IDENTIFIER_NAME.test(name.value) && !PRODUCT_TAG.test(name.value)
       && !/^(?:horcm|pair|raid)/.test(lower[index]) && !DEVICE_GROUP_STOP.has(lower[index]) && !SIDE_NOUNS.has(lower[index])) {
       deviceGroup = name.value;
@@ -1518,6 +1520,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
       { kind: "pair.state", deviceGroup: "dg_bi", fields: { side: "local", role: "PVOL", state: "PSUS", deviceGroupFrom: "label" } },
       { kind: "pair.state", deviceGroup: "dg_bi", fields: { side: "remote", role: "SVOL", state: "PSUS", deviceGroupFrom: "label" } },
     ],
+  },
+  // The group named on the line, not the table above it (round 20 #04).
+  {
+    text: "WARNING: dg_erp_arc not in PAIR state (PSUE) - mail sent to storage-oncall",
+    expect: [{ kind: "pair.state", deviceGroup: "dg_erp_arc", fields: { side: null, role: null, state: "PSUE", deviceGroupFrom: "label" } }],
   },
   // A refusal FORCEFLAG overrode is no refusal: the start goes on (round 18 #06).
   {

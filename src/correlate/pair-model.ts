@@ -348,11 +348,16 @@ export class PairModel {
   }
 
   /** The one group the configuration and the lines' own words name, if they name exactly one. */
-  /** The one group the packages' configuration names (DEVICE_GROUP), when it names exactly one. */
+  /**
+  The one group the packages' configuration names (DEVICE_GROUP), when it names exactly one and no line named
+  another (a package whose configuration mcadvisor could not read may have its own).
+  */
   private onlyConfiguredGroup(): string | null {
     const configured = new Set<string>();
     for (const groups of this.packageConfigGroups.values()) for (const name of groups) configured.add(name);
-    return configured.size === 1 ? [...configured][0] : null;
+    if (configured.size !== 1) return null;
+    const [only] = configured;
+    return [...this.namedGroups].every((name) => name === only) ? only : null;
   }
 
   private onlyKnownGroup(): string | null {
