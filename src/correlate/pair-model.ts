@@ -265,10 +265,21 @@ export class PairModel {
   */
   resolve(event: LogEvent): { deviceGroup: string | null; package: string | null; deviceGroupFrom?: string } {
     const device = (event.package ?? null) === null && typeof event.fields.device === "string" ? event.fields.device : undefined;
-    const packageName = event.package ?? (device !== undefined ? (this.mountedBy.get(device) ?? null) : null);
+    let packageName = event.package ?? (device !== undefined ? (this.mountedBy.get(device) ?? null) : null);
     let deviceGroup = event.deviceGroup ?? null;
     let deviceGroupFrom: string | undefined =
       deviceGroup !== null && typeof event.fields.deviceGroupFrom === "string" ? event.fields.deviceGroupFrom : undefined;
+    // "pkg_ana: takeover to stl timed out (EX_EWSTOT)": a leading label that is a configured package, not a group, names
+    // the package (a package log's own name is dropped by the file parser; a syslog line keeps it).
+    if (
+      deviceGroupFrom === "label" &&
+      deviceGroup !== null &&
+      packageName === null &&
+      !this.isKnownGroup(deviceGroup) &&
+      this.packages.get(deviceGroup)?.config.size
+    ) {
+      [packageName, deviceGroup, deviceGroupFrom] = [deviceGroup, null, undefined];
+    }
     if (deviceGroup !== null && deviceGroupFrom !== "label") this.namedGroups.add(deviceGroup);
     // A leading label is the weakest guess ("MC-XP: AUTO_PSUSSSSWS=0: not starting" is a tag): when the bundle knows
     // its groups and the label is none of them, the package's own group is the better answer.

@@ -330,6 +330,13 @@ describe("PairModel", () => {
     expect(lookup(model, "continental.recovered")).toBe(true);
   });
 
+  it("reads a leading label that is a configured package, not a group, as that package", () => {
+    const model = new PairModel();
+    model.apply(event("config.setting", { name: "DEVICE_GROUP", value: "dg_ana" }, { ts: null, deviceGroup: null, package: "pkg_ana" }));
+    const labelled = event("raid.error", { code: "EX_EWSTOT", deviceGroupFrom: "label" }, { deviceGroup: "pkg_ana" });
+    expect(model.resolve(labelled)).toMatchObject({ deviceGroup: "dg_ana", package: "pkg_ana" });
+  });
+
   it("does not count the P-VOL side as writing when the suspension begins with a takeover, or with fence DATA", () => {
     const failover = new PairModel();
     failover.apply(event("config.setting", { name: "DEVICE_GROUP", value: "oradg" }, { ts: null, deviceGroup: null, package: "oracle_pkg" }));
