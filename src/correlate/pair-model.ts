@@ -505,18 +505,7 @@ export class PairModel {
     ["pair.state", (applied) => this.onPairState(applied)],
     ["pair.unreachable", (applied) => this.onPairUnreachable(applied)],
     ["operator.command", (applied) => this.onOperatorCommand(applied)],
-    [
-      "admin.command",
-      (applied) => {
-        this.onHaltCommand(applied);
-        // cmrecovercl -f recovers without waiting for the alarm: the recovery packages start (their own progress
-        // lines, cc.recover, may not be in the logs).
-        const { fields } = applied;
-        // Only options as typed ("-f -g rg_pay"), not cmrecovercl's own prose that names -f ("Use the -f option to override").
-        if (fields.command === "cmrecovercl" && typeof fields.args === "string" && /^\s*(?:-\S+\s+(?:[^-\s]\S*\s+)?)*-[a-eg-zA-Z]*f(?:\s|$)/.test(fields.args))
-          this.continentalRecovered = true;
-      },
-    ],
+    ["admin.command", (applied) => this.onHaltCommand(applied)],
     ["fence", ({ fields, ...scope }) => this.remember(scope, "FENCE", typeof fields.level === "string" ? fields.level.toUpperCase() : null)],
     [
       "pair.create",

@@ -321,15 +321,6 @@ describe("PairModel", () => {
     expect(model.lookup("membership.failed", at)).toBeNull();
   });
 
-  it("counts cmrecovercl -f as a recovery, but not cmrecovercl's own words about -f", () => {
-    const model = new PairModel();
-    const command = (args: string) => event("admin.command", { command: "cmrecovercl", args }, { deviceGroup: null });
-    model.apply(command("recovery of the primary cluster atl_cluster is not enabled. Use the -f option to override."));
-    expect(lookup(model, "continental.recovered")).toBe(false);
-    model.apply(command("-g rg_pay -f"));
-    expect(lookup(model, "continental.recovered")).toBe(true);
-  });
-
   it("reads a leading label that is a configured package, not a group, as that package", () => {
     const model = new PairModel();
     model.apply(event("config.setting", { name: "DEVICE_GROUP", value: "dg_ana" }, { ts: null, deviceGroup: null, package: "pkg_ana" }));
