@@ -359,21 +359,23 @@ export class PairModel {
   }
 
   /** The one group the configuration and the lines' own words name, if they name exactly one. */
-  /**
-  The one group the packages' configuration names (DEVICE_GROUP), when it names exactly one and no line named
-  another (a package whose configuration mcadvisor could not read may have its own).
-  */
-  private onlyConfiguredGroup(): string | null {
+  /** The groups the packages' configuration names (DEVICE_GROUP). */
+  private configuredGroups(): Set<string> {
     const configured = new Set<string>();
     for (const groups of this.packageConfigGroups.values()) for (const name of groups) configured.add(name);
-    if (configured.size !== 1) return null;
-    const [only] = configured;
-    return [...this.namedGroups].every((name) => name === only) ? only : null;
+    return configured;
+  }
+
+  /**
+  The one group the bundle knows, when its configuration names it: not only lines (a package whose configuration
+  mcadvisor could not read may have its own group).
+  */
+  private onlyConfiguredGroup(): string | null {
+    return this.configuredGroups().size > 0 ? this.onlyKnownGroup() : null;
   }
 
   private onlyKnownGroup(): string | null {
-    const known = new Set(this.namedGroups);
-    for (const groups of this.packageConfigGroups.values()) for (const name of groups) known.add(name);
+    const known = new Set([...this.namedGroups, ...this.configuredGroups()]);
     return known.size === 1 ? [...known][0] : null;
   }
 
@@ -613,8 +615,10 @@ export class PairModel {
         const stopped = this.stoppedOn(node);
         if (event.ts !== null) {
           const reporter = folderOf(event.source.file);
-          const reports = this.timeoutsBy.get(reporter) ?? [];
-          reports.push({ node, ts: event.ts, lostBefore, stopped });
+          // Only the last minutes' reports can be voided: older ones are dropped, so a long watch keeps few.
+          const now = event.ts;
+          const reports = (this.timeoutsBy.get(reporter) ?? []).filter((report) => now - report.ts <= FAILED_OUT_WINDOW_MS);
+          reports.push({ node, ts: now, lostBefore, stopped });
           this.timeoutsBy.set(reporter, reports);
         }
       },
