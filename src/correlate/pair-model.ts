@@ -7,6 +7,7 @@ Configuration facts (events without a time) are applied first, so their order am
 
 import type { LogEvent, Scalar } from "../model/events.js";
 import { SiteMap, type SiteDefinition, type SiteInfo } from "./sites.js";
+import { ClusterMembership, FAILED_OUT_WINDOW_MS, folderOf } from "./membership.js";
 import { resolveStatePath, type StatePath } from "../catalogue/state-paths.js";
 import { continuesTable, isOutOfPair, oneReportState } from "../catalogue/vocabulary.js";
 
@@ -135,9 +136,6 @@ const OWN_WORK_KINDS: ReadonlySet<string> = new Set(["pair.state", "pair.unreach
 /** How long after a package's last group check a line naming no group is about that group. */
 const LAST_CHECKED_MS = 10 * 60_000;
 
-/** How long after a node was reported failing a membership without it says it failed out (a re-formation takes seconds to a minute). */
-const FAILED_OUT_WINDOW_MS = 10 * 60_000;
-
 const emptyReport = (): SideReport => ({ role: null, state: null, code: null, ts: null, line: null });
 
 /** The state to keep for a report (its line, or its table) that may already have named one for this side. */
@@ -179,12 +177,6 @@ function latestOf(view: NodeView): number {
   return Math.max(view.local.ts ?? 0, view.remote.ts ?? 0);
 }
 
-/** The folder of a log file: one node's logs (syslog.log and OLDsyslog.log side by side). */
-function folderOf(file: string): string {
-  const slash = Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\"));
-  return slash >= 0 ? file.slice(0, slash) : "";
-}
-
 export function nodeOf(event: LogEvent): string | null {
   return event.node ?? event.host ?? null;
 }
@@ -205,32 +197,8 @@ export class PairModel {
   private readonly packages = new Map<string, PackageState>();
   /** Nodes whose Raid Manager instance was seen stopped and not started since. */
   private readonly horcmStopped = new Set<string>();
-  /** Nodes that logged losing the cluster's tie-break (lock or quorum) and were not seen in a cluster since. */
-  private readonly outOfCluster = new Map<string, LogEvent>();
-  /** When each node was last seen failing or leaving (timed out, reset, lost the tie-break, left a membership): its packages stopped then. */
-  private readonly nodeLostAt = new Map<string, number>();
-  /** Per node, every node a membership named with it: its cluster. */
-  private readonly clusterPeers = new Map<string, Set<string>>();
-  /** The nodes each configured cluster lists (CLUSTER_NAME, then its NODE_NAMEs), and the cluster a file is at. */
-  private readonly nodesOfCluster = new Map<string, Set<string>>();
-  private readonly configuredCluster = new Map<string, string>();
-  /**
-  Per reporting node (the folder of the log that says it: an event about a node carries that node, not the reporter),
-  the nodes it timed out and what that changed (the packages it counted as down): undone when the reporter itself then
-  loses the tie-break, as its view of the others failing was its own isolation.
-  */
-  private readonly timeoutsBy = new Map<string, Array<{ node: string; ts: number; lostBefore: number | undefined; stopped: PackageState[] }>>();
-  /** The latest cluster membership each node logged naming itself, and when: the cluster it is in by its own account. */
-  private readonly ownMembership = new Map<string, { readonly members: ReadonlySet<string>; readonly ts: number; readonly line: LogEvent }>();
-  /**
-  Nodes reported failing (not heard, timed out, reset) that a new membership then left out, until one includes them
-  again: the line of that membership.
-  */
-  private readonly failedOut = new Map<string, LogEvent>();
-  /** Per host, the time of its latest own replication line (OWN_WORK_KINDS). */
-  private readonly lastOwnWork = new Map<string, number>();
-  /** When each node logged losing its cluster itself (the tie-break lost, cmcld died). */
-  private readonly selfLostAt = new Map<string, number>();
+  /** Cluster memberships, failures and tie-breaks; what a voided timeout had stopped is handed back. */
+  private readonly membership = new ClusterMembership<PackageState[]>(() => [...this.packages.values()].map((state) => state.configuredNodes));
   /** Per package, the group whose state a node last reported for it (lastCheckedGroup). */
   private readonly lastChecked = new Map<string, { deviceGroup: string; node: string | null; ts: number }>();
   /** Device -> the package whose run script mounted it (pkg.fs.mount). */
@@ -495,7 +463,7 @@ export class PairModel {
     if (event.package && event.deviceGroup) this.link(event.package, event.deviceGroup);
     // A node's own replication lines (its monitor, its checks): it was up and working then.
     if (event.host !== null && event.ts !== null && OWN_WORK_KINDS.has(event.kind) && (nodeOf(event) === event.host || event.node === null)) {
-      this.lastOwnWork.set(event.host, Math.max(event.ts, this.lastOwnWork.get(event.host) ?? event.ts));
+      this.membership.noteOwnWork(event.host, event.ts);
     }
     const { deviceGroup, package: packageName } = this.resolve(event);
     const group = deviceGroup !== null ? this.group(deviceGroup) : null;
@@ -541,47 +509,41 @@ export class PairModel {
       "cluster.lock.failed",
       ({ node, event }) => {
         if (node === event.host) this.voidTimeoutsBy(folderOf(event.source.file), event.ts);
-        this.clusterMember(node, false, event);
-        this.nodeLost(node, event.ts);
-        this.selfLost(node, event);
+        this.membership.clusterMember(node, false, event);
+        this.membership.nodeLost(node, event.ts);
+        this.membership.selfLost(node, event);
       },
     ],
     [
       "cluster.quorum.lost",
       ({ node, event }) => {
         if (node === event.host) this.voidTimeoutsBy(folderOf(event.source.file), event.ts);
-        this.clusterMember(node, false, event);
-        this.nodeLost(node, event.ts);
-        this.selfLost(node, event);
+        this.membership.clusterMember(node, false, event);
+        this.membership.nodeLost(node, event.ts);
+        this.membership.selfLost(node, event);
       },
     ],
-    ["cluster.member.unhealthy", ({ node, event }) => this.nodeLost(node, event.ts)],
+    ["cluster.member.unhealthy", ({ node, event }) => this.membership.nodeLost(node, event.ts)],
     [
       "node.reset",
       ({ node, event }) => {
-        this.nodeLost(node, event.ts);
+        this.membership.nodeLost(node, event.ts);
         // Its own line after the reboot: it went down, whatever it logs next.
-        this.selfLost(node, event);
+        this.membership.selfLost(node, event);
       },
     ],
-    ["cluster.forming", ({ node, event }) => this.clusterMember(node, true, event)],
-    ["cluster.formed", ({ node, event }) => this.clusterMember(node, true, event)],
+    ["cluster.forming", ({ node, event }) => this.membership.clusterMember(node, true, event)],
+    ["cluster.formed", ({ node, event }) => this.membership.clusterMember(node, true, event)],
     [
       "cluster.membership",
       ({ fields, event }) => {
         if (typeof fields.members !== "string") return;
         const members = new Set(fields.members.split(",").map((member) => member.trim()));
-        for (const member of members) this.clusterMember(member, true, event);
-        this.noteFailedOut(members, event);
-        if (event.host && members.has(event.host) && event.ts !== null) this.ownMembership.set(event.host, { members, ts: event.ts, line: event });
+        this.membership.noteMembership(members, event);
         // A node running a package and left out of a new membership of its cluster failed or was halted.
         for (const state of this.packages.values()) {
-          if (state.running && state.node !== null && !members.has(state.node) && this.mayBeMemberOf(state.node, members)) this.nodeLost(state.node, event.ts);
-        }
-        for (const member of members) {
-          const peers = this.clusterPeers.get(member) ?? new Set<string>();
-          for (const other of members) peers.add(other);
-          this.clusterPeers.set(member, peers);
+          if (state.running && state.node !== null && !members.has(state.node) && this.membership.mayBeMemberOf(state.node, members))
+            this.membership.nodeLost(state.node, event.ts);
         }
       },
     ],
@@ -609,18 +571,11 @@ export class PairModel {
     [
       "node.timeout",
       ({ node, event }) => {
-        const lostBefore = node !== null ? this.nodeLostAt.get(node) : undefined;
-        this.nodeLost(node, event.ts);
+        const lostBefore = node !== null ? this.membership.lostAt(node) : undefined;
+        this.membership.nodeLost(node, event.ts);
         if (node === null) return;
         const stopped = this.stoppedOn(node);
-        if (event.ts !== null) {
-          const reporter = folderOf(event.source.file);
-          // Only the last minutes' reports can be voided: older ones are dropped, so a long watch keeps few.
-          const now = event.ts;
-          const reports = (this.timeoutsBy.get(reporter) ?? []).filter((report) => now - report.ts <= FAILED_OUT_WINDOW_MS);
-          reports.push({ node, ts: now, lostBefore, stopped });
-          this.timeoutsBy.set(reporter, reports);
-        }
+        if (event.ts !== null) this.membership.timedOut(folderOf(event.source.file), node, event.ts, lostBefore, stopped);
       },
     ],
     // cmcld dying resets the node (TOC): its packages are down.
@@ -628,8 +583,8 @@ export class PairModel {
       "daemon.died",
       ({ fields, event }) => {
         if (fields.daemon !== "cmcld" || !event.host) return;
-        this.nodeLost(event.host, event.ts);
-        this.selfLost(event.host, event);
+        this.membership.nodeLost(event.host, event.ts);
+        this.membership.selfLost(event.host, event);
         this.stoppedOn(event.host);
       },
     ],
@@ -658,13 +613,7 @@ export class PairModel {
     }
     // A cluster ASCII file, or cmconcl.config's sections (Continentalclusters, whatever folder holds it): the
     // NODE_NAMEs under a CLUSTER_NAME.
-    if (name === "CLUSTER_NAME" && value !== "") this.configuredCluster.set(event.source.file, value);
-    const cluster = this.configuredCluster.get(event.source.file);
-    if (name === "NODE_NAME" && value !== "" && cluster !== undefined) {
-      const nodes = this.nodesOfCluster.get(cluster) ?? new Set<string>();
-      nodes.add(value);
-      this.nodesOfCluster.set(cluster, nodes);
-    }
+    this.membership.noteConfig(event.source.file, name, value);
   }
 
   /** A logged setting, kept with the device group, else the package, else the cluster the event is about. */
@@ -808,12 +757,6 @@ export class PairModel {
     if (group) group.resync = { mode: fields.mode ?? null, outcome: fields.outcome ?? null, node, ts: event.ts };
   }
 
-  private clusterMember(node: string | null, member: boolean, event: LogEvent): void {
-    if (node === null || node === "") return;
-    if (member) this.outOfCluster.delete(node);
-    else this.outOfCluster.set(node, event);
-  }
-
   private onHorcm({ event, fields, group, node }: AppliedEvent): void {
     if (group && fields.instance !== null && fields.instance !== undefined) group.instance = fields.instance;
     if (node === null) return;
@@ -880,8 +823,14 @@ export class PairModel {
     if (!state.running || state.node === null || state.startedAt === null) return false;
     // An administrator halted it since (cmhaltpkg): a planned move, even when the halt's own line is not in the logs.
     if (state.haltRequestedAt !== null && state.haltRequestedAt >= state.startedAt) return false;
-    const lost = this.nodeLostAt.get(state.node);
-    if (lost !== undefined && lost >= state.startedAt && !this.inSeparateCluster(state.node, startingNode) && !this.keptWorking(state.node, lost)) return false;
+    const lost = this.membership.lostAt(state.node);
+    if (
+      lost !== undefined &&
+      lost >= state.startedAt &&
+      !this.membership.inSeparateCluster(state.node, startingNode) &&
+      !this.membership.keptWorking(state.node, lost)
+    )
+      return false;
     return this.packageConfigGroups.has(packageName) || this.packageLinkedGroups.has(packageName);
   }
 
@@ -932,76 +881,9 @@ export class PairModel {
   private stillRunningLines(state: PackageState, startingNode: string | null): LogEvent[] {
     const lines: LogEvent[] = [];
     if (state.startLine !== null) lines.push(state.startLine);
-    const own = state.node !== null ? this.ownMembership.get(state.node) : undefined;
-    if (own !== undefined && state.node !== null && state.startedAt !== null && this.inSeparateCluster(state.node, startingNode)) lines.push(own.line);
+    const own = state.node !== null ? this.membership.ownMembershipLine(state.node) : undefined;
+    if (own !== undefined && state.node !== null && state.startedAt !== null && this.membership.inSeparateCluster(state.node, startingNode)) lines.push(own);
     return lines;
-  }
-
-  /**
-  Other nodes reported `node` gone (not heard, left out of their membership), yet by its own log its latest cluster
-  (formed before the package started there, or kept after) is one without `other`, and it did not lose it since:
-  two clusters, not a failure. (A site that wins the tie-break forms its cluster first and starts the package in it.)
-  */
-  private inSeparateCluster(node: string, other: string | null): boolean {
-    const own = this.ownMembership.get(node);
-    if (own === undefined || other === null || own.members.has(other)) return false;
-    const selfLost = this.selfLostAt.get(node);
-    return selfLost === undefined || selfLost < own.ts;
-  }
-
-  /**
-  Others reported `node` gone at `lostAt`, yet its own log goes on with its replication lines after that (its monitor
-  still checking its P-VOL) and never says it lost its cluster: it was cut off, not down, and what it ran still ran.
-  */
-  private keptWorking(node: string, lostAt: number): boolean {
-    const worked = this.lastOwnWork.get(node);
-    if (worked === undefined || worked <= lostAt) return false;
-    const selfLost = this.selfLostAt.get(node);
-    return selfLost === undefined || selfLost < lostAt;
-  }
-
-  private selfLost(node: string | null, event: LogEvent): void {
-    if (node !== null && event.ts !== null && event.host === node) this.selfLostAt.set(node, event.ts);
-  }
-
-  /**
-  A membership that leaves out a node others reported failing in the minutes before it (heartbeat lost, timed out,
-  reset): that node failed out of the cluster. One that names it again: it rejoined.
-  */
-  private noteFailedOut(members: ReadonlySet<string>, event: LogEvent): void {
-    for (const member of members) this.failedOut.delete(member);
-    if (event.ts === null) return;
-    for (const [node, lostAt] of this.nodeLostAt) {
-      if (members.has(node) || node === event.host || event.ts - lostAt > FAILED_OUT_WINDOW_MS || lostAt > event.ts) continue;
-      if (!this.mayBeMemberOf(node, members)) continue;
-      if (!this.failedOut.has(node)) this.failedOut.set(node, event);
-    }
-  }
-
-  /**
-  Whether `node` belongs to the cluster whose membership is `members`: a membership speaks only of its own cluster's
-  nodes (Continentalclusters: the recovery cluster's nodes are never in the primary's). Known from an earlier
-  membership naming the node, else from the configured clusters' node lists, else from those of the packages
-  configured on it; unknown counts as yes.
-  */
-  private mayBeMemberOf(node: string, members: ReadonlySet<string>): boolean {
-    const peers = this.clusterPeers.get(node);
-    if (peers !== undefined) return [...peers].some((peer) => peer !== node && members.has(peer));
-    const clusters = [...this.nodesOfCluster.values()].filter((nodes) => nodes.has(node));
-    if (clusters.length > 0) return clusters.some((nodes) => [...nodes].some((other) => other !== node && members.has(other)));
-    let configured = false;
-    for (const state of this.packages.values()) {
-      if (!state.configuredNodes.has(node)) continue;
-      configured = true;
-      if ([...state.configuredNodes].some((other) => other !== node && members.has(other))) return true;
-    }
-    return !configured;
-  }
-
-  /** A node failed or left the cluster at `ts`. */
-  private nodeLost(node: string | null, ts: number | null): void {
-    if (node === null || node === "" || ts === null) return;
-    this.nodeLostAt.set(node, Math.max(ts, this.nodeLostAt.get(node) ?? ts));
   }
 
   /** The package is down after a halt or a failed start on `node`; a line about another node than where it runs changes nothing. */
@@ -1031,26 +913,17 @@ export class PairModel {
   }
 
   /**
-  The node whose logs are in `reporter` lost the tie-break (cluster lock, quorum) and halts: the nodes it timed out in
-  the minutes before were on the other side of the partition, which kept the cluster. They did not fail, and what
-  ran on them still runs.
+  The node whose logs are in `reporter` lost the tie-break: the nodes it timed out in the minutes before did not fail,
+  and what ran on them still runs.
   */
   private voidTimeoutsBy(reporter: string, ts: number | null): void {
-    if (ts === null) return;
-    const reports = this.timeoutsBy.get(reporter) ?? [];
-    for (const report of reports) {
-      if (report.ts > ts || ts - report.ts > FAILED_OUT_WINDOW_MS) continue;
-      if (this.nodeLostAt.get(report.node) === report.ts) {
-        if (report.lostBefore === undefined) this.nodeLostAt.delete(report.node);
-        else this.nodeLostAt.set(report.node, report.lostBefore);
-      }
-      for (const state of report.stopped) {
-        if (state.running || state.node !== report.node || state.lostWith !== report.node) continue;
+    for (const { node, stopped } of this.membership.voidTimeoutsBy(reporter, ts)) {
+      for (const state of stopped) {
+        if (state.running || state.node !== node || state.lostWith !== node) continue;
         state.running = true;
         state.lostWith = null;
       }
     }
-    this.timeoutsBy.delete(reporter);
   }
 
   private updateSuspension(group: DeviceGroupState, ts: number | null): void {
@@ -1093,7 +966,7 @@ export class PairModel {
   */
   private failedOverFromPvol(group: DeviceGroupState, packageName: string, ts: number | null): boolean {
     if (ts === null || group.suspendedSince === null || !this.pvolAcceptsWrites(group, packageName)) return false;
-    for (const [node, lostAt] of this.nodeLostAt) {
+    for (const [node, lostAt] of this.membership.lostNodes()) {
       if (lostAt > ts || ts - lostAt > FAILED_OUT_WINDOW_MS || lostAt <= group.suspendedSince) continue;
       if (this.roleOf(group.name, node) === "PVOL") return true;
     }
@@ -1184,13 +1057,16 @@ export class PairModel {
       return others.length > 0 ? others.join(",") : null;
     },
     // The scope's node logged losing the cluster's tie-break and no line since shows it in a cluster again.
-    "node.outOfCluster": ({ context }) => (context.node !== null && this.outOfCluster.has(context.node) ? true : null),
+    "node.outOfCluster": ({ context }) => (context.node !== null && this.membership.outOfClusterLine(context.node) !== undefined ? true : null),
     // Nodes that failed out of the cluster (reported failing, then left out of a new membership) and have not rejoined.
-    "membership.failed": () => (this.failedOut.size > 0 ? [...this.failedOut.keys()].sort().join(",") : null),
+    "membership.failed": () => {
+      const nodes = this.membership.failedNodes();
+      return nodes.length > 0 ? nodes.join(",") : null;
+    },
     // The packages the logs show running on those nodes when they failed (or still there): what may be down.
     "membership.failedPackages": () => {
       const names = [...this.packages].filter(
-        ([, state]) => state.node !== null && this.failedOut.has(state.node) && (state.running || state.lostWith === state.node),
+        ([, state]) => state.node !== null && this.membership.hasFailedOut(state.node) && (state.running || state.lostWith === state.node),
       );
       return names.length > 0
         ? names
@@ -1300,9 +1176,9 @@ export class PairModel {
     const lines: LogEvent[] = [];
     for (const path of paths) {
       if (path === "package.alsoRunningOn" && context.package !== null) lines.push(...(this.packages.get(context.package)?.alsoRunningLines ?? []));
-      if (path === "membership.failed") lines.push(...new Set(this.failedOut.values()));
+      if (path === "membership.failed") lines.push(...this.membership.failedOutLines());
       if (path === "node.outOfCluster" && context.node !== null) {
-        const line = this.outOfCluster.get(context.node);
+        const line = this.membership.outOfClusterLine(context.node);
         if (line !== undefined) lines.push(line);
       }
     }
