@@ -117,6 +117,12 @@ interface DeviceGroupState {
   writes; with DATA it refused them), or started there during it. The P-VOL then holds writes the S-VOL never got.
   */
   pvolWroteWhileSuspended: boolean;
+  /**
+  The suspension began while a package of the group ran on its P-VOL side (fence NEVER or ASYNC): it counts as
+  writes the S-VOL lacks once the package is seen still running there PVOL_WRITES_MS later (until then it may be
+  the site's own failure reported by its last breath, the ordinary asynchronous tail).
+  */
+  pvolWritingFrom: number | null;
   /** Metrocluster refused a start of a package of the group while it was out of PAIR: somebody was asked to decide. */
   refusedWhileSuspended: boolean;
   /**
@@ -132,6 +138,13 @@ const REMOTE_ANSWER_MS = 120_000;
 
 /** A node's own lines that show it at work on its replication (not its cluster daemon starting after a reboot). */
 const OWN_WORK_KINDS: ReadonlySet<string> = new Set(["pair.state", "pair.unreachable", "raid.error", "fence"]);
+
+/**
+How long a package must be seen running on a suspended P-VOL (or its node last seen alive after the suspension was
+reported) before the P-VOL counts as holding writes the S-VOL lacks: a site that fails reports its own suspension
+in its last seconds, and that is the asynchronous tail a failover always loses, not writes anyone could keep.
+*/
+const PVOL_WRITES_MS = 2 * 60_000;
 
 /** How long after a package's last group check a line naming no group is about that group. */
 const LAST_CHECKED_MS = 10 * 60_000;
@@ -197,6 +210,8 @@ export class PairModel {
   private readonly packages = new Map<string, PackageState>();
   /** Nodes whose Raid Manager instance was seen stopped and not started since. */
   private readonly horcmStopped = new Set<string>();
+  /** Groups whose suspension began with a package writing on the P-VOL side, until PVOL_WRITES_MS tells (see pvolWritingFrom). */
+  private readonly pvolWriting = new Set<DeviceGroupState>();
   /** Cluster memberships, failures and tie-breaks; what a voided timeout had stopped is handed back. */
   private readonly membership = new ClusterMembership<PackageState[]>(() => [...this.packages.values()].map((state) => state.configuredNodes));
   /** Per package, the group whose state a node last reported for it (lastCheckedGroup). */
@@ -389,6 +404,7 @@ export class PairModel {
         splitSinceSync: false,
         ranOnSswsSinceSync: false,
         pvolWroteWhileSuspended: false,
+        pvolWritingFrom: null,
         refusedWhileSuspended: false,
         takeoverCommand: null,
         instance: null,
@@ -453,6 +469,7 @@ export class PairModel {
   /** Update the model with one event (call before rules look at it). */
   apply(event: LogEvent): void {
     if (event.ts !== null && (this.latestTs === null || event.ts > this.latestTs)) this.latestTs = event.ts;
+    if (event.ts !== null && this.pvolWriting.size > 0) this.confirmPvolWrites(event.ts);
     const node = nodeOf(event);
     this.noteSites(event, node);
     // A configuration names the links between packages and device groups that resolve() reads.
@@ -941,6 +958,8 @@ export class PairModel {
       group.splitSinceSync = false;
       group.ranOnSswsSinceSync = false;
       group.pvolWroteWhileSuspended = false;
+      group.pvolWritingFrom = null;
+      this.pvolWriting.delete(group);
       group.refusedWhileSuspended = false;
       group.takeoverCommand = null;
       return;
@@ -949,7 +968,20 @@ export class PairModel {
       group.suspendedSince = ts ?? this.latestTs;
       // A suspension that begins with an S-VOL taken over (SSWS) is a failover, not the P-VOL writing alone.
       const failedStates = states.filter((state) => state !== null && isOutOfPair(state) && state !== "SSWS");
-      if (failedStates.length > 0 && this.runsOnPvolAcceptingWrites(group)) group.pvolWroteWhileSuspended = true;
+      if (failedStates.length > 0 && this.runsOnPvolAcceptingWrites(group) && group.suspendedSince !== null) {
+        group.pvolWritingFrom = group.suspendedSince;
+        this.pvolWriting.add(group);
+      }
+    }
+  }
+
+  /** Time has told for the groups whose P-VOL side was writing when they suspended: still running there, or not. */
+  private confirmPvolWrites(ts: number): void {
+    for (const group of this.pvolWriting) {
+      if (group.pvolWritingFrom === null || ts - group.pvolWritingFrom < PVOL_WRITES_MS) continue;
+      if (this.runsOnPvolAcceptingWrites(group)) group.pvolWroteWhileSuspended = true;
+      group.pvolWritingFrom = null;
+      this.pvolWriting.delete(group);
     }
   }
 
@@ -967,7 +999,7 @@ export class PairModel {
   private failedOverFromPvol(group: DeviceGroupState, packageName: string, ts: number | null): boolean {
     if (ts === null || group.suspendedSince === null || !this.pvolAcceptsWrites(group, packageName)) return false;
     for (const [node, lostAt] of this.membership.lostNodes()) {
-      if (lostAt > ts || ts - lostAt > FAILED_OUT_WINDOW_MS || lostAt <= group.suspendedSince) continue;
+      if (lostAt > ts || ts - lostAt > FAILED_OUT_WINDOW_MS || lostAt - group.suspendedSince < PVOL_WRITES_MS) continue;
       if (this.roleOf(group.name, node) === "PVOL") return true;
     }
     return false;
