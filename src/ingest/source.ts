@@ -52,6 +52,23 @@ async function readHeadGzip(path: string): Promise<Buffer> {
   return Buffer.concat(chunks).subarray(0, FINGERPRINT_BYTES);
 }
 
+/** The last `bytes` of a plain file (its newest lines, for the year of year-less ones); empty when it cannot be read. */
+export function readTailPlain(path: string, size: number, bytes = 4096): string {
+  if (size <= 0) return "";
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(path, "r");
+    const length = Math.min(bytes, size);
+    const buffer = Buffer.alloc(length);
+    const count = readSync(descriptor, buffer, 0, length, size - length);
+    return buffer.subarray(0, count).toString("latin1");
+  } catch {
+    return ""; // unreadable: the read that follows reports it
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
+}
+
 /** The first FINGERPRINT_BYTES of a file's content (decompressed). */
 export async function readHead(path: string, compressed: boolean): Promise<Buffer> {
   return compressed ? readHeadGzip(path) : readHeadPlain(path);

@@ -20,6 +20,46 @@ export interface YearReference {
   readonly source: "mtime" | "logged";
 }
 
+/** A year-less BSD syslog stamp ("Jan 22 13:03:01"): its month, day and time of day. */
+export interface YearlessStamp {
+  readonly month: number;
+  readonly day: number;
+  readonly msOfDay: number;
+}
+
+const MONTHS: Readonly<Record<string, number>> = { Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12 };
+const YEARLESS_STAMP = /^(?:<\d{1,3}>)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(?!\d)/;
+
+/** The stamp of the last line of `text` (a file's tail) that starts with a year-less syslog stamp; null when none does. */
+export function lastYearlessStamp(text: string): YearlessStamp | null {
+  let end = text.length;
+  while (end > 0) {
+    const start = text.lastIndexOf("\n", end - 1) + 1;
+    const match = YEARLESS_STAMP.exec(text.slice(start, Math.min(end, start + 32)));
+    if (match) {
+      const day = Number(match[2]);
+      const msOfDay = ((Number(match[3]) * 60 + Number(match[4])) * 60 + Number(match[5])) * 1000;
+      if (day >= 1 && day <= 31 && msOfDay < DAY) return { month: MONTHS[match[1]], day, msOfDay };
+    }
+    end = start - 1;
+  }
+  return null;
+}
+
+/**
+Places year-less lines in the year that puts them closest before the file's last line (`lastStamp`), whose own
+year comes from `--year` or the reference: a log that runs from November into January keeps its November lines
+in the year before, whatever the copy's mtime or `--year` (the year of its newest lines). Without a last stamp
+(a compressed file, no stamped line at its end), as yearResolver.
+*/
+export function fileYearResolver(options: { fixedYear?: number; reference?: YearReference; lastStamp?: YearlessStamp | null }): YearResolver {
+  const { lastStamp } = options;
+  if (!lastStamp) return yearResolver(options);
+  const lastYear = yearResolver(options)(lastStamp.month, lastStamp.day);
+  const end = Date.UTC(lastYear, lastStamp.month - 1, lastStamp.day) + lastStamp.msOfDay;
+  return yearResolver({ reference: { reference: end, source: "mtime" } });
+}
+
 export function yearResolver(options: { fixedYear?: number; reference?: YearReference }): YearResolver {
   if (options.fixedYear !== undefined) {
     const year = options.fixedYear;

@@ -1,6 +1,6 @@
 import type { InputFile } from "../ingest/discover.js";
-import { identify } from "../ingest/source.js";
-import { toWallClock, type YearReference } from "../model/time.js";
+import { identify, readTailPlain } from "../ingest/source.js";
+import { lastYearlessStamp, toWallClock, type YearReference } from "../model/time.js";
 import type { FileParserContext } from "../parse/index.js";
 import { InputError } from "../errors.js";
 import type { FileRecord, LineToStore, Store } from "../store/store.js";
@@ -111,6 +111,8 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
     lineCount: file.lineCount,
     reference,
     fixedYear: options.fixedYear,
+    // A plain log's newest stamped line dates the others (a log running into January keeps December in the year before).
+    lastStamp: input.compressed || input.kind === "config" ? null : lastYearlessStamp(readTailPlain(input.path, identity.size)),
     resume: resumeContext(file.parserContext),
     timeZone: options.timeZone,
     zoneOffset: options.timeZone === undefined ? bundleZoneOffset(store, input.bundle) : null,

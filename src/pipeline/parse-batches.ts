@@ -7,7 +7,7 @@ the main thread or in the parse worker (parse-worker.ts): a job and its batches 
 import { createHash } from "node:crypto";
 import { contentChunks, describeError, isTruncatedGzip } from "../ingest/source.js";
 import { LineFramer, type FramedLine, type FramedLineSink } from "../ingest/lines.js";
-import { yearResolver, type YearReference } from "../model/time.js";
+import { fileYearResolver, type YearReference, type YearlessStamp } from "../model/time.js";
 import { createFileParser, type FileKind, type FileParser, type FileParserContext } from "../parse/index.js";
 import { BlockSealer, type OpenBlockState, type SealedBlock } from "../store/block-codec.js";
 import type { LineToStore } from "../store/store.js";
@@ -24,6 +24,8 @@ export interface ParseJob {
   readonly lineCount: number;
   readonly reference: YearReference;
   readonly fixedYear?: number;
+  /** The stamp of the file's last year-less line: its other lines take the year that puts them before it. */
+  readonly lastStamp?: YearlessStamp | null;
   readonly resume?: FileParserContext;
   readonly timeZone?: string;
   readonly zoneOffset: number | null;
@@ -114,7 +116,7 @@ export class BatchParser implements FramedLineSink {
       kind: settings.kind,
       hostHint: settings.hostHint,
       packageHint: settings.packageHint,
-      yearFor: yearResolver({ fixedYear: settings.fixedYear, reference: settings.reference }),
+      yearFor: fileYearResolver({ fixedYear: settings.fixedYear, reference: settings.reference, lastStamp: settings.lastStamp }),
       resume: settings.resume,
       timeZone: settings.timeZone,
       zoneOffset: settings.zoneOffset,

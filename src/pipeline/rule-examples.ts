@@ -10,6 +10,7 @@ import { headIsCommandLog, headIsIsoSyslog, isSyslogName, packageHintOf } from "
 import type { FileKind } from "../parse/index.js";
 import type { LogEvent } from "../model/events.js";
 import type { Finding } from "../model/findings.js";
+import { lastYearlessStamp } from "../model/time.js";
 import { openDatabase } from "../store/db.js";
 import { Store } from "../store/store.js";
 import { orderInputs } from "./analyze.js";
@@ -89,6 +90,7 @@ function storeExample(
       lineCount: 0,
       reference: { reference: Date.UTC(options.year ?? 2026, 11, 31), source: "mtime" },
       fixedYear: options.year ?? 2026,
+      lastStamp: input.kind === "config" ? null : lastYearlessStamp(input.text.slice(-4096)),
       zoneOffset: bundleZoneOffset(store, EXAMPLE_BUNDLE),
       batchLines: 5000,
       strict: false,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatIso, offsetMinutesAt, toWallClock, yearResolver } from "../../src/model/time.js";
+import { fileYearResolver, formatIso, lastYearlessStamp, offsetMinutesAt, toWallClock, yearResolver } from "../../src/model/time.js";
 
 describe("year inference", () => {
   it("puts December lines of a file modified in January in the previous year", () => {
@@ -22,6 +22,45 @@ describe("year inference", () => {
 
   it("--year wins", () => {
     expect(yearResolver({ fixedYear: 2014 })(11, 24)).toBe(2014);
+  });
+});
+
+describe("a log that runs into a new year", () => {
+  const tail = [
+    "Nov 16 11:30:15 root@lnxmc03 master_control_script.sh[58244]: ###### Package billing halted successfully ######",
+    "Jan 22 13:03:01 root@lnxmc03 mcxpca.sh[36151]: ERROR: Metrocluster start check failed (exit 1)",
+    "   /dev/vgbill/lv_app",
+    "Jan 22 13:03:0", // cut mid-stamp: not a stamp
+  ].join("\n");
+
+  it("reads the stamp of the last line that has one", () => {
+    expect(lastYearlessStamp(tail)).toEqual({ month: 1, day: 22, msOfDay: (13 * 3600 + 3 * 60 + 1) * 1000 });
+    expect(lastYearlessStamp("<13>Dec  9 08:00:00 host x: y")).toEqual({ month: 12, day: 9, msOfDay: 8 * 3600 * 1000 });
+    expect(lastYearlessStamp("2026-01-22T13:03:01+01:00 host x: y\nno stamp here")).toBeNull();
+    expect(lastYearlessStamp("")).toBeNull();
+  });
+
+  it("--year is the year of the newest lines: the November before them is the year before", () => {
+    const yearFor = fileYearResolver({ fixedYear: 2025, lastStamp: lastYearlessStamp(tail) });
+    expect(yearFor(1, 22)).toBe(2025);
+    expect(yearFor(11, 16)).toBe(2024);
+  });
+
+  it("a copy modified months later still keeps the lines in order", () => {
+    const reference = { reference: Date.UTC(2026, 11, 5), source: "mtime" as const };
+    const yearFor = fileYearResolver({ reference, lastStamp: { month: 1, day: 22, msOfDay: 0 } });
+    expect(yearFor(1, 22)).toBe(2026);
+    expect(yearFor(11, 16)).toBe(2025);
+    // Without the last line's stamp the mtime alone put both in 2026, November after January.
+    expect(yearResolver({ reference })(11, 16)).toBe(2026);
+  });
+
+  it("a log inside one year is unchanged", () => {
+    const reference = { reference: Date.UTC(2026, 11, 5), source: "mtime" as const };
+    const yearFor = fileYearResolver({ reference, lastStamp: { month: 11, day: 30, msOfDay: 0 } });
+    expect(yearFor(11, 2)).toBe(2026);
+    expect(yearFor(11, 30)).toBe(2026);
+    expect(fileYearResolver({ fixedYear: 2014, lastStamp: null })(11, 24)).toBe(2014);
   });
 });
 
