@@ -31,6 +31,7 @@ export const STATE_PATHS = [
   "remote.status",
   "pair.synced",
   "pair.mixed",
+  "pair.disputed",
   "pair.suspended",
   "pair.suspendedHours",
   "pair.refusedWhileSuspended",

@@ -24,6 +24,13 @@ interface SideReport {
   report?: string | null;
 }
 
+interface GroupVerdict {
+  readonly broken: boolean;
+  readonly role: string | null;
+  readonly ts: number;
+  readonly line: LogEvent;
+}
+
 interface NodeView {
   local: SideReport;
   remote: SideReport;
@@ -123,6 +130,14 @@ interface DeviceGroupState {
   the site's own failure reported by its last breath, the ordinary asynchronous tail).
   */
   pvolWritingFrom: number | null;
+  /** Each node's latest word on its own volume of the group: broken (out of PAIR, a Raid Manager error) or PAIR. */
+  verdicts: Map<string, GroupVerdict>;
+  /**
+  Two nodes of one side contradict each other: `node` said broken again after `contradictedBy` (another node of
+  its side) said PAIR since its previous broken report. Both cannot be right about one volume: a node that maps
+  other LDEVs, runs another horcm.conf or reads a stale state. Ends when `node` says PAIR.
+  */
+  dispute: { readonly node: string; readonly line: LogEvent; readonly contradictedBy: LogEvent } | null;
   /** Metrocluster refused a start of a package of the group while it was out of PAIR: somebody was asked to decide. */
   refusedWhileSuspended: boolean;
   /**
@@ -145,6 +160,9 @@ reported) before the P-VOL counts as holding writes the S-VOL lacks: a site that
 in its last seconds, and that is the asynchronous tail a failover always loses, not writes anyone could keep.
 */
 const PVOL_WRITES_MS = 2 * 60_000;
+
+/** How long a node's last broken report keeps a dispute open after the logs' newest line (it stopped reporting). */
+const DISPUTE_MS = 2 * 60 * 60_000;
 
 /** How long after a package's last group check a line naming no group is about that group. */
 const LAST_CHECKED_MS = 10 * 60_000;
@@ -405,6 +423,8 @@ export class PairModel {
         ranOnSswsSinceSync: false,
         pvolWroteWhileSuspended: false,
         pvolWritingFrom: null,
+        verdicts: new Map(),
+        dispute: null,
         refusedWhileSuspended: false,
         takeoverCommand: null,
         instance: null,
@@ -508,6 +528,13 @@ export class PairModel {
     ],
     ["forceflag", ({ fields, ...scope }) => this.remember(scope, "FORCEFLAG", fields.present ?? null)],
     ["takeover", (applied) => this.onTakeover(applied)],
+    // A Raid Manager error on the group (unmatched volume states, an unknown group): that node cannot see it PAIR.
+    [
+      "raid.error",
+      ({ group, node, event }) => {
+        if (group !== null && node !== null && event.host === node) this.noteVerdict(group, node, true, this.roleOf(group.name, node), event);
+      },
+    ],
     [
       "mc.start.refused",
       ({ group }) => {
@@ -673,6 +700,12 @@ export class PairModel {
       report.code = null;
       report.ts = event.ts;
       report.report = reportOf;
+      // A whole-group word about this node's own volume (a table row speaks for one LDEV).
+      // The state kept for the line, not the line's last word: "d03 PSUE; 5 other devices PAIR" says broken.
+      const kept = report.state;
+      if (side === "local" && fields.deviceGroupFrom !== "table" && kept !== null && (kept === "PAIR" || isOutOfPair(kept))) {
+        this.noteVerdict(group, node, kept !== "PAIR", role ?? this.roleOf(group.name, node), event);
+      }
     }
     if (role === "PVOL" || role === "SVOL") {
       const volume = group.volumes[role];
@@ -975,6 +1008,33 @@ export class PairModel {
     }
   }
 
+  /** A node's word on its own volume of the group; see DeviceGroupState.dispute. */
+  private noteVerdict(group: DeviceGroupState, node: string, broken: boolean, role: string | null, event: LogEvent): void {
+    if (event.ts === null) return;
+    const previous = group.verdicts.get(node);
+    // A Raid Manager error on the group is what the whole pair answers, from either side; a state is one side's view.
+    const error = event.kind === "raid.error";
+    if (broken && previous?.broken) {
+      for (const [other, verdict] of group.verdicts) {
+        if (other === node || verdict.broken || verdict.ts < previous.ts || verdict.ts > event.ts) continue;
+        // A suspended state is one side's view (an S-VOL may show PAIR after the links fail): compare within a side.
+        if (!error && (role === null || verdict.role !== role)) continue;
+        group.dispute = { node, line: event, contradictedBy: verdict.line };
+      }
+    }
+    if (!broken && group.dispute?.node === node) group.dispute = null;
+    group.verdicts.set(node, { broken, role, ts: event.ts, line: event });
+  }
+
+  /** The dispute between nodes of one side, while the node that says broken still does and has not gone quiet. */
+  private openDispute(group: DeviceGroupState | null): DeviceGroupState["dispute"] {
+    const dispute = group?.dispute ?? null;
+    if (group === null || dispute === null) return null;
+    const latest = group.verdicts.get(dispute.node);
+    if (latest === undefined || !latest.broken || this.latestTs === null || this.latestTs - latest.ts > DISPUTE_MS) return null;
+    return dispute;
+  }
+
   /** Time has told for the groups whose P-VOL side was writing when they suspended: still running there, or not. */
   private confirmPvolWrites(ts: number): void {
     for (const group of this.pvolWriting) {
@@ -1133,6 +1193,14 @@ export class PairModel {
     },
     "pair.synced": ({ group }) => (group ? group.volumes.PVOL.state === "PAIR" && group.volumes.SVOL.state === "PAIR" && group.mixedLine === null : null),
     "pair.mixed": ({ group }) => (group ? group.mixedLine !== null : null),
+    // Two nodes of one side keep contradicting each other about the group: who said what, last.
+    "pair.disputed": ({ group }) => {
+      const dispute = this.openDispute(group);
+      if (dispute === null) return null;
+      const said = (line: LogEvent): string =>
+        `${line.host ?? "?"} at ${clockTime(line.ts)}: ${line.kind === "raid.error" ? String(line.fields.code ?? "an error") : `${String(line.fields.role ?? "")}${line.fields.role ? "_" : ""}${String(line.fields.state ?? "")}`}`;
+      return `${said(dispute.line)}; ${said(dispute.contradictedBy)}`;
+    },
     "pair.suspended": ({ group }) => (group ? group.suspendedSince !== null : null),
     "pair.suspendedHours": ({ group, context }) => {
       if (!group || group.suspendedSince === null || context.now === null) return null;
@@ -1204,11 +1272,15 @@ export class PairModel {
   The lines that set the values `paths` read, for the paths whose lines the model keeps: a finding's proof that
   its related lines may have lost (the package's start on another node hours before, the tie-break its node lost).
   */
-  witnesses(paths: readonly string[], context: { package: string | null; node: string | null }): LogEvent[] {
+  witnesses(paths: readonly string[], context: { deviceGroup: string | null; package: string | null; node: string | null }): LogEvent[] {
     const lines: LogEvent[] = [];
     for (const path of paths) {
       if (path === "package.alsoRunningOn" && context.package !== null) lines.push(...(this.packages.get(context.package)?.alsoRunningLines ?? []));
       if (path === "membership.failed") lines.push(...this.membership.failedOutLines());
+      if (path === "pair.disputed" && context.deviceGroup !== null) {
+        const dispute = this.openDispute(this.groups.get(context.deviceGroup) ?? null);
+        if (dispute !== null) lines.push(dispute.contradictedBy, dispute.line);
+      }
       if (path === "node.outOfCluster" && context.node !== null) {
         const line = this.membership.outOfClusterLine(context.node);
         if (line !== undefined) lines.push(line);

@@ -241,7 +241,11 @@ describe("PairModel", () => {
     model.apply(event("pkg.started", {}, { node: "nodeA1", package: "oracle_pkg", deviceGroup: null }));
     expect(lookup(model, "pvol.wroteWhileSuspended")).toBe(false);
     // The links fail while the package runs on the P-VOL side: fence NEVER keeps accepting writes there.
-    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PSUE" }));
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PSUE" }, { ts: T0 }));
+    // Not yet: a site failing at once reports its suspension in its last seconds (the async tail).
+    expect(lookup(model, "pvol.wroteWhileSuspended")).toBe(false);
+    // Still running there two minutes later: it wrote what the S-VOL lacks.
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PSUE" }, { ts: T0 + 3 * 60_000 }));
     expect(lookup(model, "pvol.wroteWhileSuspended")).toBe(true);
     expect(lookup(model, "pair.refusedWhileSuspended")).toBe(false);
     model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PSUE" }, onB));
@@ -252,6 +256,33 @@ describe("PairModel", () => {
     model.apply(event("pair.state", { side: "remote", role: "SVOL", state: "PAIR" }));
     expect(lookup(model, "pvol.wroteWhileSuspended")).toBe(false);
     expect(lookup(model, "pair.refusedWhileSuspended")).toBe(false);
+  });
+
+  it("does not count the suspension a P-VOL site reports in its last seconds as writes the S-VOL lacks", () => {
+    const model = new PairModel();
+    model.apply(event("config.setting", { name: "DEVICE_GROUP", value: "oradg" }, { ts: null, deviceGroup: null, package: "oracle_pkg" }));
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }, { ts: T0 - 3600_000 }));
+    model.apply(event("pkg.started", {}, { ts: T0 - 3600_000, node: "nodeA1", package: "oracle_pkg", deviceGroup: null }));
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PSUE" }, { ts: T0 }));
+    model.apply(event("node.timeout", {}, { ts: T0 + 30_000, host: "nodeB1", node: "nodeA1", deviceGroup: null }));
+    model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PSUE" }, { ts: T0 + 60_000, host: "nodeB1", package: "oracle_pkg" }));
+    model.apply(event("takeover", { ok: true, result: 2, resultName: "svol" }, { ts: T0 + 5 * 60_000, host: "nodeB1", package: "oracle_pkg" }));
+    expect(lookup(model, "pvol.wroteWhileSuspended", "nodeB1")).toBe(false);
+  });
+
+  it("says when two nodes of one site contradict each other about the group, until the one that says broken says PAIR", () => {
+    const model = new PairModel();
+    const onA1 = { host: "nodeA1", node: "nodeA1" };
+    const onA2 = { host: "nodeA2", node: "nodeA2" };
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }, { ...onA2, ts: T0 - 3600_000 }));
+    model.apply(event("raid.error", { code: "EX_ENQVOL" }, { ...onA2, ts: T0 }));
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }, { ...onA1, ts: T0 + 60_000 }));
+    // One error after another's PAIR is a change of state, not yet a contradiction.
+    expect(lookup(model, "pair.disputed")).toBeNull();
+    model.apply(event("raid.error", { code: "EX_ENQVOL" }, { ...onA2, ts: T0 + 3600_000 }));
+    expect(lookup(model, "pair.disputed")).toMatch(/^nodeA2 at .*EX_ENQVOL; nodeA1 at .*PVOL_PAIR$/);
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }, { ...onA2, ts: T0 + 7200_000 }));
+    expect(lookup(model, "pair.disputed")).toBeNull();
   });
 
   it("counts a package failed over from a P-VOL node that failed during the suspension as written there, though its start there is not logged", () => {
