@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // Scores mcadvisor on incidents written by people who never read its code, rules or samples.
 //
-//   node test/field/score.mjs ROUND_DIR [path/to/bin/mcadvisor.js] [--json]
+//   node test/field/score.mjs ROUND... [--bin path/to/bin/mcadvisor.js] [--json]
+//
+// A ROUND is a folder of incidents or a .tar.gz of one (test/field/round*.tar.gz: the rounds kept here, each scored
+// once on the build of its day before anything was changed for it; see test/field/README.md). Without a ROUND, every
+// archive in test/field.
 //
 // An incident is a folder holding `logs/` (one folder per node, laid out as on the node) and `expected.json`:
 //   {
@@ -20,32 +24,56 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve, dirname } from "node:path";
+import { basename, join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const argv = process.argv.slice(2);
 const asJson = argv.includes("--json");
-const positional = argv.filter((a) => !a.startsWith("--"));
-const roundDir = positional[0];
-if (!roundDir) {
-  console.error("usage: score.mjs ROUND_DIR [bin/mcadvisor.js] [--json]");
-  process.exit(3);
-}
+const binAt = argv.indexOf("--bin");
 const here = dirname(fileURLToPath(import.meta.url));
-const bin = resolve(positional[1] ?? join(here, "..", "..", "bin", "mcadvisor.js"));
+const bin = resolve(binAt >= 0 ? argv[binAt + 1] : join(here, "..", "..", "bin", "mcadvisor.js"));
+const named = argv.filter((arg, index) => !arg.startsWith("--") && !(binAt >= 0 && index === binAt + 1));
+const rounds =
+  named.length > 0
+    ? named
+    : readdirSync(here)
+        .filter((name) => name.endsWith(".tar.gz"))
+        .sort()
+        .map((name) => join(here, name));
 
-const incidents = readdirSync(roundDir)
-  .filter((name) => existsSync(join(roundDir, name, "expected.json")))
-  .sort();
 const results = [];
-for (const name of incidents) {
-  const dir = join(roundDir, name);
+const unpacked = [];
+for (const round of rounds) {
+  let roundDir = round;
+  if (round.endsWith(".tar.gz")) {
+    const into = mkdtempSync(join(tmpdir(), "mcadvisor-round-"));
+    unpacked.push(into);
+    const untar = spawnSync("tar", ["-xzf", round, "-C", into], { encoding: "utf8" });
+    if (untar.status !== 0) {
+      console.error(`${round}: tar failed: ${untar.stderr}`);
+      process.exit(3);
+    }
+    const [top] = readdirSync(into);
+    roundDir = join(into, top);
+  }
+  scoreRound(roundDir, basename(round).replace(/\.tar\.gz$/, ""));
+}
+for (const dir of unpacked) rmSync(dir, { recursive: true, force: true });
+
+function scoreRound(roundDir, roundName) {
+  const incidents = readdirSync(roundDir)
+    .filter((name) => existsSync(join(roundDir, name, "expected.json")))
+    .sort();
+  for (const name of incidents) scoreIncident(join(roundDir, name), `${roundName}/${name}`);
+}
+
+function scoreIncident(dir, name) {
   let expected;
   try {
     expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8"));
   } catch (error) {
     results.push({ name, verdict: "broken", why: `expected.json: ${error.message}` });
-    continue;
+    return;
   }
   const logs = existsSync(join(dir, "logs")) && statSync(join(dir, "logs")).isDirectory() ? join(dir, "logs") : dir;
   const home = mkdtempSync(join(tmpdir(), "mcadvisor-field-"));
@@ -65,7 +93,7 @@ for (const name of incidents) {
     output = JSON.parse(run.stdout);
   } catch {
     results.push({ name, verdict: "broken", why: `exit ${run.status}, no JSON: ${run.stderr.slice(0, 300)}` });
-    continue;
+    return;
   }
   const open = (output.findings ?? []).filter((f) => f.status === "open" && !f.supersededBy && !f.acknowledged);
   const ids = new Set(open.flatMap((f) => [f.rule, f.action]));
