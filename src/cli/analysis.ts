@@ -17,6 +17,8 @@ export interface AnalysisRequest {
   readonly paths: readonly string[];
   readonly rules: AnalyzeOptions["rules"];
   readonly timeZone?: string;
+  /** `--node-tz`: nodes whose year-less lines are written in another zone. */
+  readonly nodeZones?: Readonly<Record<string, string>>;
   readonly fixedYear?: number;
   /** Sites the operator named (--site, the sites file). */
   readonly sites?: AnalyzeOptions["sites"];
@@ -52,6 +54,7 @@ export async function analyzeInto(request: AnalysisRequest): Promise<Analysis> {
       rules: request.rules,
       sites: request.sites,
       timeZone: request.timeZone,
+      nodeZones: request.nodeZones,
       fixedYear: request.fixedYear,
       onProgress: (state) => progress.update(state),
     });

@@ -19,6 +19,7 @@ export interface SharedFlags {
   db?: string;
   year?: string;
   tz?: string;
+  nodeTz?: string[];
   rules?: string[];
   site?: string[];
   sites?: string;
@@ -55,6 +56,14 @@ export function timeZoneFlag(context: FlagContext & { readonly alsoFor?: string 
   );
 }
 
+/** `--node-tz NODE=ZONE` (repeatable). */
+export function nodeTimeZoneFlag(context: FlagContext = {}): Option {
+  return new Option(
+    "--node-tz <node=zone>",
+    `${pathsPrefix(context)}a node that logs in another time zone than the others (IANA name), e.g. nodeB1=UTC: its year-less lines are placed on the logs' clock (--tz) (repeatable)`,
+  ).argParser(collect);
+}
+
 /** `--rules DIR` (repeatable). */
 export function rulesFlag(context: FlagContext = {}): Option {
   return new Option("--rules <dir>", `${pathsPrefix(context)}add a site's rule folder to the built-in rules (repeatable)`).argParser(collect);
@@ -87,6 +96,23 @@ export function timeZoneOption(value: string | undefined): string | undefined {
     throw new UsageError(`unknown time zone '${value}'`, { hint: "use an IANA name such as Europe/Paris, America/New_York or UTC" });
   }
   return value;
+}
+
+/** `--node-tz` values as node -> zone; a bad entry is a usage error. */
+export function nodeTimeZoneOption(values: readonly string[] | undefined): Readonly<Record<string, string>> | undefined {
+  if (values === undefined || values.length === 0) return undefined;
+  const zones: Record<string, string> = {};
+  for (const value of values) {
+    const at = value.indexOf("=");
+    const node = at > 0 ? value.slice(0, at).trim() : "";
+    const zone = at > 0 ? value.slice(at + 1).trim() : "";
+    if (node === "" || zone === "") throw new UsageError(`--node-tz takes NODE=ZONE, not '${value}'`, { hint: "e.g. --node-tz nodeB1=UTC" });
+    if (!isValidTimeZone(zone)) {
+      throw new UsageError(`unknown time zone '${zone}' for node ${node}`, { hint: "use an IANA name such as Europe/Paris, America/New_York or UTC" });
+    }
+    zones[node] = zone;
+  }
+  return zones;
 }
 
 export function yearOption(value: string | undefined): number | undefined {

@@ -141,6 +141,28 @@ export function formatIso(wallClockMs: number, timeZone?: string): string {
   return `${base}${sign}${String(Math.floor(absolute / 60)).padStart(2, "0")}:${String(absolute % 60).padStart(2, "0")}`;
 }
 
+/**
+`--node-tz NODE=ZONE`: a node whose year-less lines are written in another zone than the others' (a TZ left at UTC
+after a patch, the other cluster of a Continentalclusters pair on another continent). Returns the naive time of
+such a line on the logs' clock (`timeZone`, this machine's when absent); the offset is computed once per quarter
+hour of the node's clock, as zone transitions fall on quarter hours.
+*/
+export function nodeClock(timeZone: string | undefined): (writtenMs: number, nodeZone: string) => number {
+  const deltas = new Map<string, number>();
+  return (writtenMs, nodeZone) => {
+    const bucket = Math.floor(writtenMs / (15 * 60_000));
+    const key = `${nodeZone}\u0000${bucket}`;
+    let delta = deltas.get(key);
+    if (delta === undefined) {
+      const start = bucket * 15 * 60_000;
+      const instant = start - offsetMinutesAt(start, nodeZone) * 60_000;
+      delta = toWallClock(instant, timeZone) - start;
+      deltas.set(key, delta);
+    }
+    return writtenMs + delta;
+  };
+}
+
 /** Checks a --tz value early so a typo is a usage error, not a crash mid-analysis. */
 export function isValidTimeZone(timeZone: string): boolean {
   if (timeZone === "UTC") return true;

@@ -6,7 +6,7 @@ a Raid Manager command line names the device group (and side) of the output line
 */
 
 import type { EventDraft, Header, LineFormat, Scalar } from "../model/events.js";
-import { zoneClock } from "../model/time.js";
+import { nodeClock, zoneClock } from "../model/time.js";
 import { MAX_BODY_INPUT, NOT_SCANNED, VOCABULARY_BIT, parseBody, parseWith, scanLine } from "./body.js";
 import type { ParseCounters } from "./body.js";
 import { configGrammar, parseHeader } from "./header.js";
@@ -53,6 +53,8 @@ export interface FileParserOptions {
   readonly timeZone?: string;
   /** Without `--tz`: the offset the bundle's zoned lines are placed at, when an earlier file set it (src/model/time.ts). */
   readonly zoneOffset?: number | null;
+  /** `--node-tz`: the zone each such node writes its year-less lines in, placed on the logs' clock (`timeZone`). */
+  readonly nodeZones?: Readonly<Record<string, string>>;
 }
 
 /** What a file parser carries from one line to the next; store it with a checkpoint to resume mid-file. */
@@ -183,6 +185,8 @@ export function createFileParser(options: FileParserOptions): FileParser {
   let bannerYear = options.resume?.bannerYear ?? 0;
   // Lines that write their UTC offset (RFC 3339, journalctl) are placed on the bundle's one clock.
   const zone = zoneClock({ timeZone: options.timeZone, referenceOffset: options.resume?.zoneOffset ?? options.zoneOffset ?? null });
+  const nodeZones = options.nodeZones !== undefined && Object.keys(options.nodeZones).length > 0 ? options.nodeZones : null;
+  const onNodeClock = nodeZones !== null ? nodeClock(options.timeZone) : null;
   const yearNear = (month: number, day: number): number => {
     if (bannerTs === null) return options.yearFor(month, day);
     const candidate = Date.UTC(bannerYear, month - 1, Math.min(day, 28));
@@ -355,6 +359,10 @@ export function createFileParser(options: FileParserOptions): FileParser {
         bannerYear = header.year;
       }
       host = (header.host !== undefined ? shared(header.host) : undefined) ?? hostHint ?? previousHost;
+      if (onNodeClock !== null && ts !== null && header.utcOffset === undefined && host !== null) {
+        const nodeZone = nodeZones![host];
+        if (nodeZone !== undefined) ts = onNodeClock(ts, nodeZone);
+      }
     } else {
       ts = previousTs;
       host = (header.host !== undefined ? shared(header.host) : undefined) ?? previousHost ?? hostHint;

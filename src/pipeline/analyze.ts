@@ -163,6 +163,7 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
       const outcome = await ingestFile(store, input, {
         source: await threads.sourceFor(sizeOf(input.path)),
         timeZone: options.timeZone,
+        nodeZones: options.nodeZones,
         fixedYear: options.fixedYear,
         batchLines: options.batchLines,
         loggedReference:

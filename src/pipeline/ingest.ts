@@ -11,6 +11,8 @@ import { slimBatch, type SlimBatch } from "./batch-transfer.js";
 export interface IngestOptions {
   /** The logs' zone (IANA name); the machine's when absent. */
   readonly timeZone?: string;
+  /** `--node-tz`: nodes whose year-less lines are written in another zone (node -> IANA name). */
+  readonly nodeZones?: Readonly<Record<string, string>>;
   /** `--year`: every year-less line is placed in this year. */
   readonly fixedYear?: number;
   /** A date the bundle's own logs carry (package-log banners), preferred to mtime for year-less lines. */
@@ -115,6 +117,7 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
     lastStamp: input.compressed || input.kind === "config" ? null : lastYearlessStamp(readTailPlain(input.path, identity.size)),
     resume: resumeContext(file.parserContext),
     timeZone: options.timeZone,
+    nodeZones: options.nodeZones,
     zoneOffset: options.timeZone === undefined ? bundleZoneOffset(store, input.bundle) : null,
     batchLines: options.batchLines ?? DEFAULT_BATCH,
     hashContent: file.offset === 0 || input.compressed,

@@ -27,6 +27,7 @@ import { parseFramedLine } from "./parse-batches.js";
 
 export interface LiveParsing {
   readonly timeZone?: string;
+  readonly nodeZones?: Readonly<Record<string, string>>;
   readonly fixedYear?: number;
   /** The machine's clock in the logs' wall clock. */
   readonly wallClock: () => number;
@@ -219,7 +220,7 @@ export class LiveStoreWriter {
 
   /** A syslog's year-less lines take the year of the bundle's package logs when it has some, else the clock's. */
   private parserFor(record: FileRecord, path: string, place: FollowedPlace): FileParser {
-    const { fixedYear, timeZone, wallClock } = this.parsing;
+    const { fixedYear, timeZone, nodeZones, wallClock } = this.parsing;
     const logged = place.kind === "syslog" ? this.store.lastPackageLogTime(record.bundle) : null;
     return createFileParser({
       path,
@@ -232,6 +233,7 @@ export class LiveStoreWriter {
       }),
       resume: resumeContext(record.parserContext),
       timeZone,
+      nodeZones,
       zoneOffset: timeZone === undefined ? bundleZoneOffset(this.store, record.bundle) : null,
     });
   }

@@ -28,6 +28,8 @@ export interface LiveOptions {
   readonly sites?: RuleEngineOptions["sites"];
   readonly targets: LiveTargets;
   readonly timeZone?: string;
+  /** `--node-tz`: nodes whose year-less lines are written in another zone. */
+  readonly nodeZones?: Readonly<Record<string, string>>;
   readonly fixedYear?: number;
   /** chokidar polling (NFS, CIFS): no inotify there. */
   readonly poll?: boolean;
@@ -87,7 +89,7 @@ class LiveWatch implements LiveSession {
     const wallClock = (): number => toWallClock(Date.now(), timeZone);
     this.checkpoints = new WalCheckpoints(store.database);
     this.findings = new LiveFindings({ store, rules, sites: options.sites, wallClock, onChange: options.onChange });
-    this.writer = new LiveStoreWriter(store, this.findings, { timeZone, fixedYear, wallClock });
+    this.writer = new LiveStoreWriter(store, this.findings, { timeZone, nodeZones: options.nodeZones, fixedYear, wallClock });
     this.hub = new FollowerHub({
       store,
       sinkFor: (record, path, place) => this.writer.sinkFor(record, path, place),

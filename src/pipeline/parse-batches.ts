@@ -28,6 +28,8 @@ export interface ParseJob {
   readonly lastStamp?: YearlessStamp | null;
   readonly resume?: FileParserContext;
   readonly timeZone?: string;
+  /** `--node-tz`: nodes whose year-less lines are written in another zone. */
+  readonly nodeZones?: Readonly<Record<string, string>>;
   readonly zoneOffset: number | null;
   readonly batchLines: number;
   /** Throw on an ambiguous grammar parse (FileParserOptions.strict; default: on under vitest). */
@@ -119,6 +121,7 @@ export class BatchParser implements FramedLineSink {
       yearFor: fileYearResolver({ fixedYear: settings.fixedYear, reference: settings.reference, lastStamp: settings.lastStamp }),
       resume: settings.resume,
       timeZone: settings.timeZone,
+      nodeZones: settings.nodeZones,
       zoneOffset: settings.zoneOffset,
       strict: settings.strict,
     });

@@ -83,3 +83,31 @@ describe("zoned lines", () => {
     expect(file.parseLine("-- Reboot --").ts).toBe(Date.UTC(2026, 2, 2, 4, 11, 10));
   });
 });
+
+describe("--node-tz: a node whose year-less lines are written in another zone", () => {
+  const nodeB1 = (options: { timeZone?: string } = {}) =>
+    createFileParser({
+      path: "nodeB1/var/adm/syslog/syslog.log",
+      kind: "syslog",
+      hostHint: "nodeB1",
+      yearFor: () => 2026,
+      nodeZones: { nodeB1: "UTC" },
+      ...options,
+    });
+
+  it("places its lines on the logs' clock, daylight saving included", () => {
+    // 09:00 UTC is 10:00 in Paris in November (CET) and 11:00 in July (CEST).
+    expect(nodeB1({ timeZone: "Europe/Paris" }).parseLine("Nov 20 09:00:30 nodeB1 cmcld[3021]: x").ts).toBe(Date.UTC(2026, 10, 20, 10, 0, 30));
+    expect(nodeB1({ timeZone: "Europe/Paris" }).parseLine("Jul 20 09:00:30 nodeB1 cmcld[3021]: x").ts).toBe(Date.UTC(2026, 6, 20, 11, 0, 30));
+    // Lines that follow without a stamp (command output) keep the placed time.
+    const file = nodeB1({ timeZone: "America/New_York" });
+    file.parseLine("Nov 20 15:00:00 nodeB1 root: pairdisplay -g oradg");
+    expect(file.parseLine("oradg  ora_00(L) (CL1-A-0, 0, 1)61114  10.P-VOL PAIR NEVER ,  100  20 -").ts).toBe(Date.UTC(2026, 10, 20, 10, 0, 0));
+  });
+
+  it("leaves other nodes' lines, and lines that write their own offset, as they are", () => {
+    const file = nodeB1({ timeZone: "Europe/Paris" });
+    expect(file.parseLine("Nov 20 09:00:30 nodeA1 cmcld[3021]: x").ts).toBe(Date.UTC(2026, 10, 20, 9, 0, 30));
+    expect(file.parseLine("2026-11-20T09:00:30+00:00 nodeB1 cmcld[3021]: x").ts).toBe(Date.UTC(2026, 10, 20, 10, 0, 30));
+  });
+});

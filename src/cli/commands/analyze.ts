@@ -25,6 +25,8 @@ import {
   sitesFlag,
   timeZoneFlag,
   timeZoneOption,
+  nodeTimeZoneFlag,
+  nodeTimeZoneOption,
   yearFlag,
   yearOption,
 } from "../options.js";
@@ -47,6 +49,7 @@ export function register(program: Command): void {
     .option("--format <format>", "text (default) or json")
     .addOption(yearFlag())
     .addOption(timeZoneFlag())
+    .addOption(nodeTimeZoneFlag())
     .addOption(rulesFlag())
     .option("--emit <target>", "send each finding change on: syslog://HOST:PORT (UDP), syslog+tcp://HOST:PORT or jsonl:FILE (repeatable)", collect)
     .addOption(siteFlag())
@@ -58,6 +61,7 @@ export function register(program: Command): void {
     .action(async (paths: string[], flags: AnalyzeFlags) => {
       const format = formatOption(flags.format, ["text", "json"], "text");
       const timeZone = timeZoneOption(flags.tz);
+      const nodeZones = nodeTimeZoneOption(flags.nodeTz);
       const fixedYear = yearOption(flags.year);
       const emitTo = emitTargets(flags.emit, format);
       const colorMode = colorOption(flags.color);
@@ -75,6 +79,7 @@ export function register(program: Command): void {
         rules,
         sites,
         timeZone,
+        nodeZones,
         fixedYear,
         holder: "analyze",
         beforeAnalysis: (store) => {

@@ -26,6 +26,8 @@ import {
   sitesFlag,
   timeZoneFlag,
   timeZoneOption,
+  nodeTimeZoneFlag,
+  nodeTimeZoneOption,
   yearFlag,
   yearOption,
 } from "../options.js";
@@ -88,12 +90,14 @@ export function register(program: Command): void {
     .option("--out <file>", "write the report to this file (default: stdout); stdout then gets one status line, as monitoring plugins print")
     .addOption(yearFlag({ withPaths: true }))
     .addOption(timeZoneFlag({ alsoFor: "what 'now' is in the logs' wall clock" }))
+    .addOption(nodeTimeZoneFlag({ withPaths: true }))
     .addOption(rulesFlag({ withPaths: true }))
     .addOption(siteFlag({ withPaths: true }))
     .addOption(sitesFlag({ withPaths: true }))
     .action(async (paths: string[], flags: ReportFlags) => {
       const format = formatOption(flags.format, ["markdown", "html", "json"], "markdown");
       const timeZone = timeZoneOption(flags.tz);
+      const nodeZones = nodeTimeZoneOption(flags.nodeTz);
       const fixedYear = yearOption(flags.year);
       const path = databasePath(flags.db);
       // Checked before any work so a typo in --since does not cost an analysis.
@@ -106,7 +110,7 @@ export function register(program: Command): void {
       if (paths.length > 0) {
         const rules = loadRulesOrFail(flags.rules);
         const sites = siteOptions(flags.site, flags.sites);
-        analysis = await analyzeInto({ databaseFile: path, paths, rules, sites, timeZone, fixedYear, holder: "report" });
+        analysis = await analyzeInto({ databaseFile: path, paths, rules, sites, timeZone, nodeZones, fixedYear, holder: "report" });
         database = analysis.store.database;
         bundles = analysis.result.bundles;
       } else {

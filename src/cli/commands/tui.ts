@@ -14,6 +14,8 @@ import {
   sitesFlag,
   timeZoneFlag,
   timeZoneOption,
+  nodeTimeZoneFlag,
+  nodeTimeZoneOption,
   yearFlag,
   yearOption,
 } from "../options.js";
@@ -30,6 +32,7 @@ async function analyzeFirst(paths: string[], databaseFile: string, flags: TuiFla
     rules,
     sites,
     timeZone: timeZoneOption(flags.tz),
+    nodeZones: nodeTimeZoneOption(flags.nodeTz),
     fixedYear: yearOption(flags.year),
     holder: "tui (analyzing)",
   });
@@ -45,6 +48,7 @@ export function register(program: Command): void {
     .addOption(databaseFlag("read"))
     .addOption(yearFlag({ withPaths: true }))
     .addOption(timeZoneFlag({ withPaths: true }))
+    .addOption(nodeTimeZoneFlag({ withPaths: true }))
     .addOption(rulesFlag({ withPaths: true }))
     .addOption(siteFlag({ withPaths: true }))
     .addOption(sitesFlag({ withPaths: true }))

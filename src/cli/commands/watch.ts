@@ -27,6 +27,8 @@ import {
   sitesFlag,
   timeZoneFlag,
   timeZoneOption,
+  nodeTimeZoneFlag,
+  nodeTimeZoneOption,
   yearFlag,
   yearOption,
 } from "../options.js";
@@ -83,6 +85,7 @@ export function register(program: Command): void {
     .option("--poll", "poll files instead of inotify (NFS, CIFS)")
     .addOption(yearFlag({ reference: "now" }))
     .addOption(timeZoneFlag())
+    .addOption(nodeTimeZoneFlag())
     .addOption(rulesFlag())
     .option("--emit <target>", "also send each finding change on: syslog://HOST:PORT (UDP), syslog+tcp://HOST:PORT or jsonl:FILE (repeatable)", collect)
     .addOption(siteFlag())
@@ -90,6 +93,7 @@ export function register(program: Command): void {
     .action(async (paths: string[], flags: WatchFlags) => {
       const format = formatOption(flags.format, ["text", "json"], "text");
       const timeZone = timeZoneOption(flags.tz);
+      const nodeZones = nodeTimeZoneOption(flags.nodeTz);
       const fixedYear = yearOption(flags.year);
       const emitTo = emitTargets(flags.emit, format);
       const rules = loadRulesOrFail(flags.rules);
@@ -115,6 +119,7 @@ export function register(program: Command): void {
           sites,
           targets,
           timeZone,
+          nodeZones,
           fixedYear,
           poll: flags.poll ?? false,
           // A diagnostic knob, not an option: the test harness turns the sweep off (docs/decisions.md).
