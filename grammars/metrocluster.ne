@@ -586,8 +586,14 @@ function interpret(whole: Token[]): Draft[] {
     } else if (token.type === "pairState") {
       // "ora_dg is not in PAIR state", "no longer PAIR": a state denied is not reported.
       if (near(index, DENIED_STATE, 3, 0)) continue;
+      // "changed PSUS -> COPY (P-VOL)", "PSUE (S-VOL, fence NEVER)": the volume's role in brackets after its state.
+      const roleAfter = tokens[index + 1]?.type === "role" && /^[ \t]*\([ \t]*$/.test(token.source.slice(token.offset + token.text.length, tokens[index + 1].offset))
+        ? roleOf(tokens[index + 1].value) : null;
       if (token.value.endsWith("(SSWS)") || token.value === "SSWS") {
         add(index, "pair.state", { side, role: "SVOL", state: "SSWS" }, deviceGroup);
+      } else if (roleAfter !== null) {
+        add(index, "pair.state", { side, role: roleAfter, state: normalState(roleAfter, token.value) }, deviceGroup);
+        used.add(index + 1);
       } else if (near(index, STATE_WORDS, 3, 0) || near(index, PAIR_NOUNS, 2, 0) || ["state", "status"].includes(lower[index + 1] ?? "") || namedGroupIs(index)
         || (index > 0 && ["local", "remote", "sides", "arrays", "sites"].includes(lower[index - 1]))) {
         add(index, "pair.state", { side, role: token.value === "SSUS" ? "SVOL" : null, state: normalState(null, token.value) }, deviceGroup);
@@ -1225,6 +1231,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "pair.state", deviceGroup: "mq_dg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } },
     { kind: "pair.state", deviceGroup: "mq_dg", fields: { side: "remote", role: "SVOL", state: "PSUE", deviceGroupFrom: "line" } },
     { kind: "fence", deviceGroup: "mq_dg", fields: { level: "NEVER", deviceGroupFrom: "line" } },
+  ] },
+  { text: "cachk: device group sapdg changed PSUS -> COPY (P-VOL)", expect: [{ kind: "pair.state", deviceGroup: "sapdg", fields: { side: null, role: "PVOL", state: "COPY", deviceGroupFrom: "line" } }] },
+  { text: "cachk: device group sapdg changed PAIR -> PSUE (S-VOL, fence NEVER) - replication suspended", expect: [
+    { kind: "pair.state", deviceGroup: "sapdg", fields: { side: null, role: "SVOL", state: "PSUE", deviceGroupFrom: "line" } },
+    { kind: "fence", deviceGroup: "sapdg", fields: { level: "NEVER", deviceGroupFrom: "line" } },
   ] },
   { text: "Device group oradg: local state changed from PVOL_PAIR to PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } }] },
   { text: "Device group HR.core (HORCMINST=3): local PVOL_PAIR; cannot get the remote state: pairvolchk -g HR.core -c -I3 returned 242", expect: [

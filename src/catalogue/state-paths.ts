@@ -32,6 +32,7 @@ export const STATE_PATHS = [
   "pair.synced",
   "pair.mixed",
   "pair.disputed",
+  "pvol.copiedOverSsws",
   "pair.suspended",
   "pair.suspendedHours",
   "pair.refusedWhileSuspended",

@@ -130,6 +130,11 @@ interface DeviceGroupState {
   the site's own failure reported by its last breath, the ordinary asynchronous tail).
   */
   pvolWritingFrom: number | null;
+  /**
+  A node that held the P-VOL reported it copying (COPY, still P-VOL) while the package had run on the SSWS volumes
+  of the other side since the last PAIR: a resync from the old P-VOL (a plain pairresync), whatever command ran it.
+  */
+  pvolCopiedOverSsws: boolean;
   /** Each node's latest word on its own volume of the group: broken (out of PAIR, a Raid Manager error) or PAIR. */
   verdicts: Map<string, GroupVerdict>;
   /**
@@ -423,6 +428,7 @@ export class PairModel {
         ranOnSswsSinceSync: false,
         pvolWroteWhileSuspended: false,
         pvolWritingFrom: null,
+        pvolCopiedOverSsws: false,
         verdicts: new Map(),
         dispute: null,
         refusedWhileSuspended: false,
@@ -688,6 +694,11 @@ export class PairModel {
       merged.mixed && merged.state === before && merged.state !== state;
     if (node !== null) {
       const report = this.view(group, node)[side];
+      // Its own P-VOL copying to the S-VOL, from a node whose volume was the P-VOL before this line (a swap resync
+      // makes the failover site's node the P-VOL, and the old primary's an S-VOL).
+      if (side === "local" && state === "COPY" && (role ?? report.role) === "PVOL" && report.role === "PVOL" && group.ranOnSswsSinceSync) {
+        group.pvolCopiedOverSsws = true;
+      }
       const merged = mergedState({ state: report.state, line: report.report ?? report.line }, reportOf, state);
       if (merged.mixed) group.mixedLine = reportOf;
       // A state said without a role keeps the role the node reported before ("Both volumes are suspended (PSUS)" after
@@ -992,6 +1003,7 @@ export class PairModel {
       group.ranOnSswsSinceSync = false;
       group.pvolWroteWhileSuspended = false;
       group.pvolWritingFrom = null;
+      group.pvolCopiedOverSsws = false;
       this.pvolWriting.delete(group);
       group.refusedWhileSuspended = false;
       group.takeoverCommand = null;
@@ -1229,6 +1241,7 @@ export class PairModel {
       group ? group.ranOnSswsSinceSync || this.ranAfterTakeoverCommand(group, packageState) || this.runsOnSsws(group, packageState) : false,
     "pvol.wroteWhileSuspended": ({ group }) => group?.pvolWroteWhileSuspended ?? false,
     "pair.refusedWhileSuspended": ({ group }) => group?.refusedWhileSuspended ?? false,
+    "pvol.copiedOverSsws": ({ group }) => group?.pvolCopiedOverSsws ?? false,
     "split.option": ({ group }) => group?.split?.option ?? null,
     "split.node": ({ group }) => group?.split?.node ?? null,
     "split.sinceSync": ({ group }) => (group?.split ? group.splitSinceSync : false),
