@@ -24,6 +24,12 @@ interface SideReport {
   report?: string | null;
 }
 
+interface Dispute {
+  readonly node: string;
+  readonly line: LogEvent;
+  readonly contradictedBy: LogEvent;
+}
+
 interface GroupVerdict {
   readonly broken: boolean;
   readonly role: string | null;
@@ -138,11 +144,11 @@ interface DeviceGroupState {
   /** Each node's latest word on its own volume of the group: broken (out of PAIR, a Raid Manager error) or PAIR. */
   verdicts: Map<string, GroupVerdict>;
   /**
-  Two nodes of one side contradict each other: `node` said broken again after `contradictedBy` (another node of
-  its side) said PAIR since its previous broken report. Both cannot be right about one volume: a node that maps
-  other LDEVs, runs another horcm.conf or reads a stale state. Ends when `node` says PAIR.
+  Per node, its contradiction of another: it said broken again after `contradictedBy` (another node of its side)
+  said PAIR since its previous broken report. Both cannot be right about one volume: a node that maps other LDEVs,
+  runs another horcm.conf or reads a stale state. A node's dispute ends when it says PAIR.
   */
-  dispute: { readonly node: string; readonly line: LogEvent; readonly contradictedBy: LogEvent } | null;
+  disputes: Map<string, Dispute>;
   /** Metrocluster refused a start of a package of the group while it was out of PAIR: somebody was asked to decide. */
   refusedWhileSuspended: boolean;
   /**
@@ -430,7 +436,7 @@ export class PairModel {
         pvolWritingFrom: null,
         pvolCopiedOverSsws: false,
         verdicts: new Map(),
-        dispute: null,
+        disputes: new Map(),
         refusedWhileSuspended: false,
         takeoverCommand: null,
         instance: null,
@@ -1031,20 +1037,23 @@ export class PairModel {
         if (other === node || verdict.broken || verdict.ts < previous.ts || verdict.ts > event.ts) continue;
         // A suspended state is one side's view (an S-VOL may show PAIR after the links fail): compare within a side.
         if (!error && (role === null || verdict.role !== role)) continue;
-        group.dispute = { node, line: event, contradictedBy: verdict.line };
+        group.disputes.set(node, { node, line: event, contradictedBy: verdict.line });
       }
     }
-    if (!broken && group.dispute?.node === node) group.dispute = null;
+    if (!broken) group.disputes.delete(node);
     group.verdicts.set(node, { broken, role, ts: event.ts, line: event });
   }
 
-  /** The dispute between nodes of one side, while the node that says broken still does and has not gone quiet. */
-  private openDispute(group: DeviceGroupState | null): DeviceGroupState["dispute"] {
-    const dispute = group?.dispute ?? null;
-    if (group === null || dispute === null) return null;
-    const latest = group.verdicts.get(dispute.node);
-    if (latest === undefined || !latest.broken || this.latestTs === null || this.latestTs - latest.ts > DISPUTE_MS) return null;
-    return dispute;
+  /** The latest dispute of a node that still says broken and has not gone quiet (DISPUTE_MS). */
+  private openDispute(group: DeviceGroupState | null): Dispute | null {
+    if (group === null || this.latestTs === null) return null;
+    let open: Dispute | null = null;
+    for (const [node, dispute] of group.disputes) {
+      const latest = group.verdicts.get(node);
+      if (latest === undefined || !latest.broken || this.latestTs - latest.ts > DISPUTE_MS) continue;
+      if (open === null || (dispute.line.ts ?? 0) > (open.line.ts ?? 0)) open = dispute;
+    }
+    return open;
   }
 
   /** Time has told for the groups whose P-VOL side was writing when they suspended: still running there, or not. */

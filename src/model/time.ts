@@ -30,20 +30,37 @@ export interface YearlessStamp {
 const MONTHS: Readonly<Record<string, number>> = { Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12 };
 const YEARLESS_STAMP = /^(?:<\d{1,3}>)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(?!\d)/;
 
-/** The stamp of the last line of `text` (a file's tail) that starts with a year-less syslog stamp; null when none does. */
+/**
+The newest year-less stamp among the lines of `text` (a file's tail), read in order: a line more than a day older
+than the newest before it is a late arrival (a consolidated syslog's relay after a WAN outage) and is passed over,
+unless it is a new year's line after December's (a wrap). Null when no line starts with such a stamp.
+*/
 export function lastYearlessStamp(text: string): YearlessStamp | null {
-  let end = text.length;
-  while (end > 0) {
-    const start = text.lastIndexOf("\n", end - 1) + 1;
-    const match = YEARLESS_STAMP.exec(text.slice(start, Math.min(end, start + 32)));
-    if (match) {
-      const day = Number(match[2]);
-      const msOfDay = ((Number(match[3]) * 60 + Number(match[4])) * 60 + Number(match[5])) * 1000;
-      if (day >= 1 && day <= 31 && msOfDay < DAY) return { month: MONTHS[match[1]], day, msOfDay };
+  let newest: YearlessStamp | null = null;
+  let newestAt = 0;
+  let year = 2000; // a leap year: Feb 29 exists; only the order matters
+  for (const line of text.split("\n")) {
+    const match = YEARLESS_STAMP.exec(line.slice(0, 32));
+    if (!match) continue;
+    const day = Number(match[2]);
+    const msOfDay = ((Number(match[3]) * 60 + Number(match[4])) * 60 + Number(match[5])) * 1000;
+    if (day < 1 || day > 31 || msOfDay >= DAY) continue;
+    const month = MONTHS[match[1]];
+    let at = Date.UTC(year, month - 1, day) + msOfDay;
+    if (newest !== null && at < newestAt - DAY) {
+      // Months back from the newest: December to January is a new year; anything else arrived late.
+      if (newest.month < 11 || month > 2) continue;
+      year += 1;
+      at = Date.UTC(year, month - 1, day) + msOfDay;
     }
-    end = start - 1;
+    // More than half a year after the newest: December's line arriving after January's, from the year before.
+    if (newest !== null && at - newestAt > 183 * DAY) continue;
+    if (newest === null || at >= newestAt) {
+      newest = { month, day, msOfDay };
+      newestAt = at;
+    }
   }
-  return null;
+  return newest;
 }
 
 /**
@@ -52,12 +69,18 @@ year comes from `--year` or the reference: a log that runs from November into Ja
 in the year before, whatever the copy's mtime or `--year` (the year of its newest lines). Without a last stamp
 (a compressed file, no stamped line at its end), as yearResolver.
 */
-export function fileYearResolver(options: { fixedYear?: number; reference?: YearReference; lastStamp?: YearlessStamp | null }): YearResolver {
+export function fileYearResolver(options: {
+  fixedYear?: number;
+  reference?: YearReference;
+  lastStamp?: YearlessStamp | null;
+  /** A followed file (watch): lines will come after its last one, so the year nearest that line, not the one before it. */
+  following?: boolean;
+}): YearResolver {
   const { lastStamp } = options;
   if (!lastStamp) return yearResolver(options);
   const lastYear = yearResolver(options)(lastStamp.month, lastStamp.day);
   const end = Date.UTC(lastYear, lastStamp.month - 1, lastStamp.day) + lastStamp.msOfDay;
-  return yearResolver({ reference: { reference: end, source: "mtime" } });
+  return yearResolver({ reference: { reference: end, source: options.following ? "logged" : "mtime" } });
 }
 
 export function yearResolver(options: { fixedYear?: number; reference?: YearReference }): YearResolver {

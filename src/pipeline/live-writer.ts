@@ -18,7 +18,8 @@ import { statSync } from "node:fs";
 import type { FollowCheckpoint, FollowedPlace, LineSink } from "../ingest/follower.js";
 import type { FramedLine } from "../ingest/lines.js";
 import type { LogEvent } from "../model/events.js";
-import { yearResolver } from "../model/time.js";
+import { fileYearResolver, lastYearlessStamp } from "../model/time.js";
+import { readTailPlain } from "../ingest/source.js";
 import { createFileParser, type FileParser } from "../parse/index.js";
 import type { FileRecord, LineToStore, Store } from "../store/store.js";
 import { bundleZoneOffset, resumeContext } from "./ingest.js";
@@ -227,9 +228,12 @@ export class LiveStoreWriter {
       kind: record.kind,
       hostHint: record.hostHint,
       packageHint: record.packageHint,
-      yearFor: yearResolver({
+      // Dated as analyze dates the file (its newest stamped line anchors the others), the lines to come after it.
+      yearFor: fileYearResolver({
         fixedYear,
         reference: logged !== null ? { reference: logged, source: "logged" } : { reference: wallClock(), source: "mtime" },
+        lastStamp: lastYearlessStamp(readTailPlain(path, sizeOf(path))),
+        following: true,
       }),
       resume: resumeContext(record.parserContext),
       timeZone,

@@ -285,6 +285,20 @@ describe("PairModel", () => {
     expect(lookup(model, "pair.disputed")).toBeNull();
   });
 
+  it("keeps one node's contradiction open when another disputing node is fixed", () => {
+    const model = new PairModel();
+    const at = (host: string) => ({ host, node: host });
+    for (const hour of [0, 1]) {
+      model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }, { ...at("oslo1"), ts: T0 + hour * 3600_000 }));
+      model.apply(event("raid.error", { code: "EX_ENQVOL" }, { ...at("oslo2"), ts: T0 + hour * 3600_000 + 2000 }));
+      model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PAIR" }, { ...at("bergen1"), ts: T0 + hour * 3600_000 + 4000 }));
+      model.apply(event("raid.error", { code: "EX_ENQVOL" }, { ...at("bergen2"), ts: T0 + hour * 3600_000 + 6000 }));
+    }
+    expect(lookup(model, "pair.disputed")).toMatch(/^bergen2 /);
+    model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PAIR" }, { ...at("bergen2"), ts: T0 + 2 * 3600_000 }));
+    expect(lookup(model, "pair.disputed")).toMatch(/^oslo2 at .*EX_ENQVOL/);
+  });
+
   it("counts a package failed over from a P-VOL node that failed during the suspension as written there, though its start there is not logged", () => {
     const model = new PairModel();
     model.apply(event("config.setting", { name: "DEVICE_GROUP", value: "oradg" }, { ts: null, deviceGroup: null, package: "oracle_pkg" }));

@@ -40,6 +40,18 @@ describe("a log that runs into a new year", () => {
     expect(lastYearlessStamp("")).toBeNull();
   });
 
+  it("passes over a line that arrived late at the end of a consolidated syslog, and follows a wrap into January", () => {
+    const consolidated = [
+      "Nov 27 09:00:00 nodeA1 x: y",
+      "Nov 27 10:00:00 nodeB1 x: y",
+      "Nov  2 10:00:00 nodeB2 syslog: relayed late",
+      "Nov 26 09:00:00 nodeB2 x: y",
+    ].join("\n");
+    expect(lastYearlessStamp(consolidated)).toEqual({ month: 11, day: 27, msOfDay: 10 * 3600 * 1000 });
+    const wrap = ["Dec 31 23:59:00 nodeA1 x: y", "Jan  1 00:01:00 nodeA1 x: y", "Dec 20 10:00:00 nodeB2 syslog: relayed late"].join("\n");
+    expect(lastYearlessStamp(wrap)).toEqual({ month: 1, day: 1, msOfDay: 60_000 });
+  });
+
   it("--year is the year of the newest lines: the November before them is the year before", () => {
     const yearFor = fileYearResolver({ fixedYear: 2025, lastStamp: lastYearlessStamp(tail) });
     expect(yearFor(1, 22)).toBe(2025);

@@ -94,3 +94,33 @@ describe("watch's catch-up merge (live-writer.ts)", () => {
     store.close();
   });
 });
+
+describe("watch dates a file's year-less lines as analyze does", () => {
+  it("keeps November before January in a log that runs into a new year, --year naming January's", () => {
+    const bundle = mkdtempSync(join(tmpdir(), "mcadvisor-years-"));
+    folders.push(bundle);
+    const store = new Store(openDatabase(join(bundle, "y.db")));
+    const { findings, pushed } = recordingFindings();
+    const writer = new LiveStoreWriter(store, findings, { fixedYear: 2027, timeZone: "UTC", wallClock: () => Date.UTC(2026, 11, 5) });
+    const path = join(bundle, "syslog.log");
+    const texts = [
+      "Nov 16 08:04:20 lnxb1 cmcld[2048]: Attempting to form a new cluster",
+      "Jan 22 13:02:30 lnxb1 cmcld[2048]: Attempting to form a new cluster",
+    ];
+    writeFileSync(path, texts.map((text) => `${text}\n`).join(""));
+    let offset = 0;
+    const lines: FramedLine[] = texts.map((text, index) => {
+      const bytes = Buffer.byteLength(text) + 1;
+      const line = { lineNo: index + 1, startOffset: offset, endOffset: offset + bytes, text, cutBytes: 0 };
+      offset += bytes;
+      return line;
+    });
+    const place = { kind: "syslog" as const, hostHint: "lnxb1", packageHint: null, bundle };
+    writer.expect(bundle, path);
+    const record = store.addFile({ ...place, path, fingerprint: "lnxb1", headBytes: 4096, dev: null, ino: null, size: null, mtime: null });
+    const sink = writer.sinkFor(record, path, place);
+    writer.walked();
+    sink(lines, { offset, lineCount: 2, pending: null, size: offset, dev: 0, ino: 0 });
+    expect(pushed.map(({ event }) => new Date(event.ts ?? 0).toISOString().slice(0, 10))).toEqual(["2026-11-16", "2027-01-22"]);
+  });
+});
