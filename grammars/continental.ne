@@ -82,10 +82,13 @@ function interpret(tokens: Token[]): Draft[] {
   let kind: "cc.alert" | "cc.alarm" | undefined;
   // The monitor saying a notice was NOT raised: "UNREACHABLE for 90 seconds, below CLUSTER_ALERT 5 MINUTES - no notification sent".
   const eventIndex = eventToken ? tokens.indexOf(eventToken) : -1;
+  // cmrecovercl's refusal denies the alarm: "Cluster jnb_clu has not been in the alarm state; recovery is not enabled".
+  const noticeDenied = lower.some((word, index) => (word === "not" || word === "never") && lower.slice(index + 1, index + 6).some((next) => NOTICE_WORDS.has(next)));
   const noticeWithheld =
+    noticeDenied ||
     (eventIndex > 0 && NOT_REACHED.has(lower[eventIndex - 1])) ||
     lower.some((word, index) => word === "no" && (lower[index + 1] === "notification" || NOTICE_WORDS.has(lower[index + 1] ?? "")));
-  if (eventToken && noticeWithheld) return [];
+  if ((eventToken || noticeDenied) && noticeWithheld) return [];
   if (eventToken) kind = eventToken.value === "CLUSTER_ALARM" ? "cc.alarm" : "cc.alert";
   else if (condition !== null && cluster !== null) {
     // Without the monitor's CLUSTER_ALERT/ALARM keyword, "alert" next to "ERROR" or "DOWN" is common in
@@ -166,6 +169,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "lacluster status changed from down to up again after the backup was set up", expect: [] },
   { text: "Cluster event: lax_clu changed from UNREACHABLE to UP", expect: [{ kind: "cc.alert", fields: { cluster: "lax_clu", condition: "UP", minutes: null } }] },
   { text: "lax_clu was UNREACHABLE for 90 seconds, below CLUSTER_ALERT 5 MINUTES - no notification sent", expect: [] },
+  { text: "Cluster jnb_clu has not been in the alarm state; recovery is not enabled (CLUSTER_ALARM 15 MINUTES).", expect: [] },
+  { text: "cmrecovercl: the primary cluster prod_clu is not in an alarm state. Use the -f option to override.", expect: [] },
   { text: "CLUSTER_ALERT westcoast/DOWN 10 MINUTES", expect: [{ kind: "cc.alert", fields: { cluster: "westcoast", condition: "DOWN", minutes: 10 } }] },
   // Other programs' alerts: no cluster named, or not the monitor's notice shape.
   { text: "ERROR <script>alert(1)</script> in request handler", expect: [] },

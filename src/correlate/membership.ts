@@ -177,6 +177,14 @@ export class ClusterMembership<Stopped> {
     return !configured;
   }
 
+  /** Whether two nodes are of one cluster: a membership named both, or a configured cluster lists both. */
+  sameCluster(node: string, other: string): boolean {
+    if (node === other) return true;
+    if (this.clusterPeers.get(node)?.has(other)) return true;
+    for (const nodes of this.nodesOfCluster.values()) if (nodes.has(node) && nodes.has(other)) return true;
+    return false;
+  }
+
   /**
   Other nodes reported `node` gone (not heard, left out of their membership), yet by its own log its latest cluster
   (formed before the package started there, or kept after) is one without `other`, and it did not lose it since:

@@ -141,6 +141,8 @@ interface DeviceGroupState {
   of the other side since the last PAIR: a resync from the old P-VOL (a plain pairresync), whatever command ran it.
   */
   pvolCopiedOverSsws: boolean;
+  /** Since the suspension, the P-VOL's array was reported gone (EX_CMDIOE on its side): it took no writes after that. */
+  pvolArrayLost: boolean;
   /** Each node's latest word on its own volume of the group: broken (out of PAIR, a Raid Manager error) or PAIR. */
   verdicts: Map<string, GroupVerdict>;
   /**
@@ -435,6 +437,7 @@ export class PairModel {
         pvolWroteWhileSuspended: false,
         pvolWritingFrom: null,
         pvolCopiedOverSsws: false,
+        pvolArrayLost: false,
         verdicts: new Map(),
         disputes: new Map(),
         refusedWhileSuspended: false,
@@ -501,7 +504,7 @@ export class PairModel {
   /** Update the model with one event (call before rules look at it). */
   apply(event: LogEvent): void {
     if (event.ts !== null && (this.latestTs === null || event.ts > this.latestTs)) this.latestTs = event.ts;
-    if (event.ts !== null && this.pvolWriting.size > 0) this.confirmPvolWrites(event.ts);
+    if (event.ts !== null && event.host !== null && this.pvolWriting.size > 0) this.confirmPvolWrites(event.host, event.ts);
     const node = nodeOf(event);
     this.noteSites(event, node);
     // A configuration names the links between packages and device groups that resolve() reads.
@@ -784,6 +787,8 @@ export class PairModel {
     report.state = null;
     report.code = typeof fields.code === "string" ? fields.code : null;
     report.ts = event.ts;
+    // The S-VOL side's check of the P-VOL failing with a disk I/O error (EX_CMDIOE): the primary array is gone.
+    if (report.code === "EX_CMDIOE" && group.suspendedSince !== null && this.roleOf(group.name, node) === "SVOL") group.pvolArrayLost = true;
   }
 
   private onTakeover({ event, fields, node, group, packageName }: AppliedEvent): void {
@@ -1010,6 +1015,7 @@ export class PairModel {
       group.pvolWroteWhileSuspended = false;
       group.pvolWritingFrom = null;
       group.pvolCopiedOverSsws = false;
+      group.pvolArrayLost = false;
       this.pvolWriting.delete(group);
       group.refusedWhileSuspended = false;
       group.takeoverCommand = null;
@@ -1056,11 +1062,23 @@ export class PairModel {
     return open;
   }
 
-  /** Time has told for the groups whose P-VOL side was writing when they suspended: still running there, or not. */
-  private confirmPvolWrites(ts: number): void {
+  /**
+  The groups whose P-VOL side was writing when they suspended: the package's node, or another node of its cluster,
+  still logging PVOL_WRITES_MS later, with the package running and its array not lost, shows the writes went on. The
+  passing of time alone does not: a site lost at once stops logging, and the other site's lines say nothing of it.
+  */
+  private confirmPvolWrites(host: string, ts: number): void {
     for (const group of this.pvolWriting) {
       if (group.pvolWritingFrom === null || ts - group.pvolWritingFrom < PVOL_WRITES_MS) continue;
-      if (this.runsOnPvolAcceptingWrites(group)) group.pvolWroteWhileSuspended = true;
+      if (group.pvolArrayLost) {
+        group.pvolWritingFrom = null;
+        this.pvolWriting.delete(group);
+        continue;
+      }
+      // A line of the package's node, or of another node of its cluster (its site still up and working).
+      const pvolNode = this.pvolNodeRunning(group);
+      if (pvolNode === null || !this.membership.sameCluster(host, pvolNode)) continue;
+      group.pvolWroteWhileSuspended = true;
       group.pvolWritingFrom = null;
       this.pvolWriting.delete(group);
     }
@@ -1078,7 +1096,7 @@ export class PairModel {
   suspended P-VOL, until the failure.
   */
   private failedOverFromPvol(group: DeviceGroupState, packageName: string, ts: number | null): boolean {
-    if (ts === null || group.suspendedSince === null || !this.pvolAcceptsWrites(group, packageName)) return false;
+    if (ts === null || group.suspendedSince === null || group.pvolArrayLost || !this.pvolAcceptsWrites(group, packageName)) return false;
     for (const [node, lostAt] of this.membership.lostNodes()) {
       if (lostAt > ts || ts - lostAt > FAILED_OUT_WINDOW_MS || lostAt - group.suspendedSince < PVOL_WRITES_MS) continue;
       if (this.roleOf(group.name, node) === "PVOL") return true;
@@ -1088,12 +1106,17 @@ export class PairModel {
 
   /** A package of the group runs on its P-VOL side, whose fence lets the P-VOL accept writes the S-VOL does not get. */
   private runsOnPvolAcceptingWrites(group: DeviceGroupState): boolean {
+    return this.pvolNodeRunning(group) !== null;
+  }
+
+  /** The P-VOL-side node a package of the group runs on, its fence letting the suspended P-VOL take writes. */
+  private pvolNodeRunning(group: DeviceGroupState): string | null {
     for (const packageName of group.packages) {
       if (!this.pvolAcceptsWrites(group, packageName)) continue;
       const state = this.packages.get(packageName);
-      if (state?.running && state.node !== null && this.roleOf(group.name, state.node) === "PVOL") return true;
+      if (state?.running && state.node !== null && this.roleOf(group.name, state.node) === "PVOL") return state.node;
     }
-    return false;
+    return null;
   }
 
   /** A successful S-VOL takeover (SVOL-takeover or SVOL-SSUS-takeover) since the group was last PAIR on both sides. */
