@@ -17,6 +17,22 @@ export interface FileIdentity {
   readonly headBytes: number;
   /** Hash of the first n bytes of the head (to recognise a short file that has grown). */
   readonly headHash: (bytes: number) => string;
+  /** The whole content of a small plain file, read with the head when asked for (identify's `readSmall`). */
+  readonly readAhead?: ReadAhead;
+}
+
+/**
+A small plain file read whole where its head was read, its descriptor still open: the parse takes its bytes
+from here and goes on reading from the descriptor as contentChunks would, so the file is opened, looked at
+and read once instead of twice. Whoever holds it closes it (again is harmless).
+*/
+export interface ReadAhead {
+  /** The bytes from 0 read in one call. */
+  readonly data: Buffer;
+  /** How much the next read asks for (readAtOnce: a probe for growth after a short read). */
+  readonly nextRoom: number;
+  readonly descriptor: number;
+  close(): void;
 }
 
 export function hashHead(head: Buffer): string {
@@ -74,12 +90,16 @@ export async function readHead(path: string, compressed: boolean): Promise<Buffe
   return compressed ? readHeadGzip(path) : readHeadPlain(path);
 }
 
-/** Identity by content (head fingerprint) plus device and inode, so a renamed or copied log is recognised. */
-export async function identify(path: string, compressed: boolean): Promise<FileIdentity> {
+/**
+Identity by content (head fingerprint) plus device and inode, so a renamed or copied log is recognised.
+`readSmall`: a plain file that contentChunks would read in one call is read whole here (`readAhead`).
+*/
+export async function identify(path: string, compressed: boolean, options: { readonly readSmall?: boolean } = {}): Promise<FileIdentity> {
   try {
     const stats = statSync(path);
     if (!stats.isFile()) throw new InputError(`${path} is not a regular file`);
-    const head = compressed ? await readHeadGzip(path) : readHeadPlain(path);
+    const readAhead = !compressed && options.readSmall === true && stats.size <= READ_AT_ONCE_BYTES ? readWholeSmall(path, stats.size) : undefined;
+    const head = readAhead ? readAhead.data.subarray(0, FINGERPRINT_BYTES) : compressed ? await readHeadGzip(path) : readHeadPlain(path);
     return {
       fingerprint: hashHead(head),
       dev: stats.dev,
@@ -88,6 +108,7 @@ export async function identify(path: string, compressed: boolean): Promise<FileI
       mtimeMs: stats.mtimeMs,
       headBytes: head.length,
       headHash: (bytes) => hashHead(head.subarray(0, bytes)),
+      readAhead,
     };
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -138,7 +159,11 @@ one synchronous call when the chunks are iterated (so an unreadable file fails t
 a stream's open, reads and close each wait for the thread pool, and over the hundreds of small files of
 a set of bundles those waits were about a tenth of analyze's wall time (samples/, a loaded machine).
 */
-export function contentChunks(path: string, compressed: boolean, offset: number): Content {
+export function contentChunks(path: string, compressed: boolean, offset: number, readAhead?: ReadAhead): Content {
+  if (readAhead !== undefined) {
+    if (!compressed && offset < readAhead.data.length) return { chunks: readOnFrom(readAhead, offset), skipBytes: 0, close: () => readAhead.close() };
+    readAhead.close();
+  }
   if (!compressed && remainingBytes(path, offset) <= READ_AT_ONCE_BYTES) return { chunks: readAtOnce(path, offset), skipBytes: 0, close: () => {} };
   const { stream, skipBytes } = openContent(path, compressed, offset);
   return { chunks: stream as AsyncIterable<Buffer>, skipBytes, close: () => stream.destroy() };
@@ -157,20 +182,56 @@ function remainingBytes(path: string, offset: number): number {
 function* readAtOnce(path: string, offset: number): Generator<Buffer> {
   const descriptor = openSync(path, "r");
   try {
-    let position = offset;
-    let room = Math.max(fstatSync(descriptor).size - offset, 0) + 1;
-    for (;;) {
-      const buffer = Buffer.allocUnsafe(room);
-      const count = readSync(descriptor, buffer, 0, room, position);
-      if (count === 0) return;
-      position += count;
-      // After a short read (the file's end) the next only looks for lines added since: a megabyte a file to
-      // read nothing was most of what analyze allocated on samples/ (886 small files).
-      room = count < room ? GROWTH_PROBE_BYTES : READ_AT_ONCE_BYTES;
-      yield buffer.subarray(0, count);
-    }
+    yield* readOn(descriptor, offset, Math.max(fstatSync(descriptor).size - offset, 0) + 1);
   } finally {
     closeSync(descriptor);
+  }
+}
+
+/** Reads from `position` until a read finds nothing, the first read asking for `room` bytes. */
+function* readOn(descriptor: number, position: number, room: number): Generator<Buffer> {
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(room);
+    const count = readSync(descriptor, buffer, 0, room, position);
+    if (count === 0) return;
+    position += count;
+    // After a short read (the file's end) the next only looks for lines added since: a megabyte a file to
+    // read nothing was most of what analyze allocated on samples/ (886 small files).
+    room = nextRoom(count, room);
+    yield buffer.subarray(0, count);
+  }
+}
+
+function nextRoom(count: number, room: number): number {
+  return count < room ? GROWTH_PROBE_BYTES : READ_AT_ONCE_BYTES;
+}
+
+/** readAtOnce of a file whose first read identify made: its bytes from `offset`, then on from the descriptor. */
+function* readOnFrom(readAhead: ReadAhead, offset: number): Generator<Buffer> {
+  try {
+    yield readAhead.data.subarray(offset);
+    yield* readOn(readAhead.descriptor, readAhead.data.length, readAhead.nextRoom);
+  } finally {
+    readAhead.close();
+  }
+}
+
+/** A small plain file's first read, as readAtOnce makes it from byte 0, with its descriptor kept open (ReadAhead). */
+function readWholeSmall(path: string, size: number): ReadAhead {
+  const descriptor = openSync(path, "r");
+  let open = true;
+  const close = (): void => {
+    if (open) closeSync(descriptor);
+    open = false;
+  };
+  try {
+    const room = size + 1;
+    const buffer = Buffer.allocUnsafe(room);
+    const count = readSync(descriptor, buffer, 0, room, 0);
+    return { data: buffer.subarray(0, count), nextRoom: nextRoom(count, room), descriptor, close };
+  } catch (error) {
+    close();
+    throw error;
   }
 }
 

@@ -308,7 +308,29 @@ export function parseBody(format: string, body: string, options: BodyOptions = {
   return events;
 }
 
-/** Forget remembered bodies (tests that measure the grammars themselves). */
+/**
+Configuration lines repeat even more than log bodies: every node of a bundle holds the same package
+configuration, and bundles of one cluster share it (samples/: 16,252 configuration lines, 93 distinct).
+A line's parse by the configuration grammar depends on its text alone, so it is remembered as bodies
+are (undefined: the grammar does not read it). Frozen and shared; bounded as the body cache.
+*/
+const configCache = new Map<string, readonly EventDraft[] | undefined>();
+
+/** The configuration grammar's parse of one line (parseWith), remembered. */
+export function parseConfigLine(entry: GrammarEntry, text: string, options: BodyOptions = {}): readonly EventDraft[] | undefined {
+  const cacheable = text.length <= CACHEABLE_LENGTH;
+  if (cacheable && configCache.has(text)) return configCache.get(text);
+  const parsed = parseWith(entry, text, options);
+  const events = parsed === undefined ? undefined : parsed.length > 0 ? freeze(parsed) : NO_EVENTS;
+  if (cacheable) {
+    if (configCache.size >= CACHE_LIMIT) configCache.clear();
+    configCache.set(text, events);
+  }
+  return events;
+}
+
+/** Forget remembered bodies and configuration lines (tests that measure the grammars themselves). */
 export function clearBodyCache(): void {
   cache.clear();
+  configCache.clear();
 }

@@ -7,7 +7,7 @@ a Raid Manager command line names the device group (and side) of the output line
 
 import type { EventDraft, Header, LineFormat, Scalar } from "../model/events.js";
 import { nodeClock, zoneClock } from "../model/time.js";
-import { MAX_BODY_INPUT, NOT_SCANNED, VOCABULARY_BIT, parseBody, parseWith, scanLine } from "./body.js";
+import { MAX_BODY_INPUT, NOT_SCANNED, VOCABULARY_BIT, parseBody, parseConfigLine, scanLine } from "./body.js";
 import type { ParseCounters } from "./body.js";
 import { configGrammar, parseHeader } from "./header.js";
 import type { FileKind } from "./header.js";
@@ -326,7 +326,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
   function readConfigLine(text: string): LineFields {
     let events: readonly EventDraft[] | undefined;
     if (config && text.length <= MAX_BODY_INPUT) {
-      events = parseWith(config, text, bodyOptions);
+      events = parseConfigLine(config, text, bodyOptions);
     } else if (config) {
       counters.tooLong++;
     }

@@ -104,6 +104,19 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
   const partialFiles = new Map<string, number>();
   const bundles = new Set<string>();
   const loggedReference = new Map<string, number>();
+  // The stored package logs' newest time, asked for each year-less syslog of a bundle whose run read no dated
+  // lines: one query per bundle instead of one per syslog (each visits the bundle's files: quadratic in a
+  // bundle of many files). It changes only when lines are added to a package log's record, so it is asked
+  // again after such a file (or after any file that failed part way).
+  const storedPackageLogTime = new Map<string, number | null>();
+  const lastPackageLogTime = (bundle: string): number | null => {
+    let time = storedPackageLogTime.get(bundle);
+    if (time === undefined) {
+      time = store.lastPackageLogTime(bundle);
+      storedPackageLogTime.set(bundle, time);
+    }
+    return time;
+  };
   // Newest time of the bundle's dated syslogs: the year of modular package logs' lines (they print none).
   const datedReference = new Map<string, number>();
   let newLines = 0;
@@ -168,7 +181,7 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
         batchLines: options.batchLines,
         loggedReference:
           input.kind === "syslog"
-            ? (loggedReference.get(input.bundle) ?? store.lastPackageLogTime(input.bundle))
+            ? (loggedReference.get(input.bundle) ?? lastPackageLogTime(input.bundle))
             : (datedReference.get(input.bundle) ?? (datedBundles.has(input.bundle) ? store.lastTimeOfBundle(input.bundle) : null)),
         onBytes: (bytes) => {
           bytesDone += bytes;
@@ -182,6 +195,7 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
       });
       newLines += outcome.newLines;
       fileIds.push(outcome.file.id);
+      if (outcome.file.kind === "pkglog") storedPackageLogTime.delete(input.bundle);
       if ((input.kind === "pkglog" || input.kind === "cmdlog" || dated.has(input)) && outcome.lastTs !== null) {
         loggedReference.set(input.bundle, Math.max(outcome.lastTs, loggedReference.get(input.bundle) ?? outcome.lastTs));
       }
@@ -190,6 +204,7 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
       }
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
+      storedPackageLogTime.delete(input.bundle);
       problems.push(error);
       if (error instanceof PartialInputError) {
         fileIds.push(error.fileId);

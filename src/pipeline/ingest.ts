@@ -1,5 +1,5 @@
 import type { InputFile } from "../ingest/discover.js";
-import { identify, readTailPlain } from "../ingest/source.js";
+import { identify, readTailPlain, type FileIdentity } from "../ingest/source.js";
 import { lastYearlessStamp, toWallClock, type YearReference } from "../model/time.js";
 import type { FileParserContext } from "../parse/index.js";
 import { InputError } from "../errors.js";
@@ -67,7 +67,17 @@ Reads one saved file into the store from where a previous analysis stopped (iden
 so the same log under another name, or analysed twice, adds nothing twice).
 */
 export async function ingestFile(store: Store, input: InputFile, options: IngestOptions = {}): Promise<IngestOutcome> {
-  const identity = await identify(input.path, input.compressed);
+  const source = options.source ?? inThread;
+  // A small file parsed here is read once: whole, with its head (its descriptor is closed below whatever happens).
+  const identity = await identify(input.path, input.compressed, { readSmall: source === inThread });
+  try {
+    return await ingestIdentified(store, input, identity, source, options);
+  } finally {
+    identity.readAhead?.close();
+  }
+}
+
+async function ingestIdentified(store: Store, input: InputFile, identity: FileIdentity, source: ParseSource, options: IngestOptions): Promise<IngestOutcome> {
   let record = store.findFileByFingerprint(input.bundle, identity.fingerprint);
   if (!record) {
     const grown = store.findGrownFile(input.path, identity.dev, identity.ino, identity.headBytes, identity.headHash);
@@ -114,7 +124,7 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
     reference,
     fixedYear: options.fixedYear,
     // A plain log's newest stamped line dates the others (a log running into January keeps December in the year before).
-    lastStamp: input.compressed || input.kind === "config" ? null : lastYearlessStamp(readTailPlain(input.path, identity.size)),
+    lastStamp: input.compressed || input.kind === "config" ? null : lastYearlessStamp(tailOf(input.path, identity)),
     resume: resumeContext(file.parserContext),
     timeZone: options.timeZone,
     nodeZones: options.nodeZones,
@@ -128,7 +138,7 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
   let lastTs: number | null = null;
   let end: ParseEnd | undefined;
   // Each batch commits with the checkpoint it moves the file to; the source sends the next one only after.
-  for await (const message of (options.source ?? inThread).read(job)) {
+  for await (const message of source.read(job, identity.readAhead)) {
     if (message.type === "end") {
       end = message;
       break;
@@ -200,4 +210,11 @@ export class PartialInputError extends InputError {
   ) {
     super(message, options);
   }
+}
+
+/** A plain file's last 4 KiB: from the bytes identify already read for a small file, else read from its end. */
+function tailOf(path: string, identity: FileIdentity): string {
+  const data = identity.readAhead?.data;
+  if (data !== undefined && data.length >= identity.size) return data.subarray(Math.max(0, data.length - 4096)).toString("latin1");
+  return readTailPlain(path, identity.size);
 }

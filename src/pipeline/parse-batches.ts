@@ -5,7 +5,7 @@ the main thread or in the parse worker (parse-worker.ts): a job and its batches 
 */
 
 import { createHash } from "node:crypto";
-import { contentChunks, describeError, isTruncatedGzip } from "../ingest/source.js";
+import { contentChunks, describeError, isTruncatedGzip, type ReadAhead } from "../ingest/source.js";
 import { LineFramer, type FramedLine, type FramedLineSink } from "../ingest/lines.js";
 import { fileYearResolver, type YearReference, type YearlessStamp } from "../model/time.js";
 import { createFileParser, type FileKind, type FileParser, type FileParserContext } from "../parse/index.js";
@@ -201,10 +201,10 @@ export class BatchParser implements FramedLineSink {
 /** Batches longer than this grow as lines come (batchLines is a caller's number). */
 const MAX_PREALLOCATED = 65_536;
 
-/** Reads the job's file and yields its lines in batches, then one end message. */
-export async function* parseBatches(job: ParseJob): AsyncGenerator<ParseMessage> {
+/** Reads the job's file (its first read already made when `readAhead` is given) and yields its lines in batches, then one end message. */
+export async function* parseBatches(job: ParseJob, readAhead?: ReadAhead): AsyncGenerator<ParseMessage> {
   const parser = new BatchParser(job);
-  const content = contentChunks(job.path, job.compressed, job.offset);
+  const content = contentChunks(job.path, job.compressed, job.offset, readAhead);
   let toSkip = content.skipBytes;
   const contentHash = job.hashContent ? createHash("sha256") : null;
   let hashedBytes = 0;

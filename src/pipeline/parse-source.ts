@@ -10,6 +10,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { McAdvisorError } from "../errors.js";
+import type { ReadAhead } from "../ingest/source.js";
 import { parseBatches, type ParseEnd, type ParseJob, type ParseMessage, type ParsedBatch } from "./parse-batches.js";
 import { slimBatch, unpackBatch, type PackedBatch, type SlimBatch } from "./batch-transfer.js";
 import type { ToWorker, WorkerSettings } from "./parse-worker.js";
@@ -22,14 +23,17 @@ A file's batches, in order. Call `next()` for the next one only once the previou
 that is the acknowledgement the worker waits for (back-pressure).
 */
 export interface ParseSource {
-  /** Batches parsed here come as they are; a worker's come slim (batch-transfer.ts). */
-  read(job: ParseJob): AsyncIterable<ParseMessage | SlimBatch>;
+  /**
+  Batches parsed here come as they are; a worker's come slim (batch-transfer.ts). `readAhead`: the file's first
+  read, made by identify; a source that parses here reads on from it, the worker's leaves it to the caller.
+  */
+  read(job: ParseJob, readAhead?: ReadAhead): AsyncIterable<ParseMessage | SlimBatch>;
   close(): Promise<void>;
 }
 
 /** Batches parsed on this thread. */
 export const inThread: ParseSource = {
-  read: (job) => parseBatches(job),
+  read: (job, readAhead) => parseBatches(job, readAhead),
   close: async () => {},
 };
 

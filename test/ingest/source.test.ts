@@ -1,7 +1,8 @@
-import { appendFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, fstatSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { contentChunks } from "../../src/ingest/source.js";
+import { contentChunks, identify, READ_AT_ONCE_BYTES, type ReadAhead } from "../../src/ingest/source.js";
 import { tempDir } from "../helpers/temp.js";
 
 describe("contentChunks of a small plain file (one read)", () => {
@@ -17,5 +18,47 @@ describe("contentChunks of a small plain file (one read)", () => {
     for (let next = chunks.next(); !next.done; next = chunks.next()) rest += next.value.toString();
     expect(rest).toBe(added);
     content.close();
+  });
+});
+
+describe("a small plain file read once (identify's readAhead)", () => {
+  const chunksOf = (content: ReturnType<typeof contentChunks>): string[] => [...(content.chunks as Iterable<Buffer>)].map((chunk) => chunk.toString());
+
+  it("gives the same head, chunks and growth as a separate read, then closes its descriptor", async () => {
+    const path = join(tempDir(), "syslog.log");
+    writeFileSync(path, "line 1\nline 2\n");
+    const plain = await identify(path, false);
+    const once = await identify(path, false, { readSmall: true });
+    expect(plain.readAhead).toBeUndefined();
+    expect(once.fingerprint).toBe(plain.fingerprint);
+    expect(once.headBytes).toBe(plain.headBytes);
+    const ahead = once.readAhead as ReadAhead;
+    expect(ahead.data.toString()).toBe("line 1\nline 2\n");
+    // Lines written after identify read the file are read on from its descriptor, as contentChunks reads them.
+    const added = `${"x".repeat(3000)}\n`;
+    appendFileSync(path, added);
+    const content = contentChunks(path, false, 7, ahead);
+    expect(chunksOf(content).join("")).toBe(`line 2\n${added}`);
+    content.close();
+    expect(() => fstatSync(ahead.descriptor)).toThrow();
+  });
+
+  it("is not used from an offset at or past what it read: the file is read as before", async () => {
+    const path = join(tempDir(), "syslog.log");
+    writeFileSync(path, "line 1\n");
+    const ahead = (await identify(path, false, { readSmall: true })).readAhead as ReadAhead;
+    appendFileSync(path, "line 2\n");
+    expect(chunksOf(contentChunks(path, false, 7, ahead)).join("")).toBe("line 2\n");
+    expect(() => fstatSync(ahead.descriptor)).toThrow();
+  });
+
+  it("is not made for a compressed file or one larger than a single read", async () => {
+    const directory = tempDir();
+    const large = join(directory, "large.log");
+    writeFileSync(large, Buffer.alloc(READ_AT_ONCE_BYTES + 1, 0x61));
+    expect((await identify(large, false, { readSmall: true })).readAhead).toBeUndefined();
+    const archive = join(directory, "syslog.log.gz");
+    writeFileSync(archive, gzipSync("line 1\n"));
+    expect((await identify(archive, true, { readSmall: true })).readAhead).toBeUndefined();
   });
 });
