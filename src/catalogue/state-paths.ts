@@ -33,6 +33,7 @@ export const STATE_PATHS = [
   "pair.mixed",
   "pair.disputed",
   "pvol.copiedOverSsws",
+  "pair.copyInterrupted",
   "pair.suspended",
   "pair.suspendedHours",
   "pair.refusedWhileSuspended",

@@ -141,6 +141,9 @@ interface DeviceGroupState {
   of the other side since the last PAIR: a resync from the old P-VOL (a plain pairresync), whatever command ran it.
   */
   pvolCopiedOverSsws: boolean;
+  /** A copy (COPY, RCPY) was reported since the last PAIR, and whether a suspended state followed it: the copy broke off. */
+  copying: boolean;
+  copyInterrupted: boolean;
   /** Since the suspension, the P-VOL's array was reported gone (EX_CMDIOE on its side): it took no writes after that. */
   pvolArrayLost: boolean;
   /** Each node's latest word on its own volume of the group: broken (out of PAIR, a Raid Manager error) or PAIR. */
@@ -438,6 +441,8 @@ export class PairModel {
         pvolWritingFrom: null,
         pvolCopiedOverSsws: false,
         pvolArrayLost: false,
+        copying: false,
+        copyInterrupted: false,
         verdicts: new Map(),
         disputes: new Map(),
         refusedWhileSuspended: false,
@@ -698,6 +703,9 @@ export class PairModel {
     // The rows of one pairdisplay table are one report of the group, as one line naming several states is: a
     // PSUE volume among PAIR ones leaves the group PSUE whichever row comes last (the last row read decided).
     const reportOf = this.tableReport(group, event, fields) ?? line;
+    // A copy that a failure broke off (COPY, then suspended, never PAIR): the S-VOL holds half of it.
+    if (state === "COPY" || state === "RCPY") group.copying = true;
+    else if (group.copying && state !== null && state !== "SSWS" && isOutOfPair(state)) group.copyInterrupted = true;
     // The state kept from an earlier row stays shown by that row.
     const keep = (before: string | null, merged: { state: string | null; mixed: boolean }): boolean =>
       merged.mixed && merged.state === before && merged.state !== state;
@@ -1016,6 +1024,8 @@ export class PairModel {
       group.pvolWritingFrom = null;
       group.pvolCopiedOverSsws = false;
       group.pvolArrayLost = false;
+      group.copying = false;
+      group.copyInterrupted = false;
       this.pvolWriting.delete(group);
       group.refusedWhileSuspended = false;
       group.takeoverCommand = null;
@@ -1274,6 +1284,7 @@ export class PairModel {
     "pvol.wroteWhileSuspended": ({ group }) => group?.pvolWroteWhileSuspended ?? false,
     "pair.refusedWhileSuspended": ({ group }) => group?.refusedWhileSuspended ?? false,
     "pvol.copiedOverSsws": ({ group }) => group?.pvolCopiedOverSsws ?? false,
+    "pair.copyInterrupted": ({ group }) => group?.copyInterrupted ?? false,
     "split.option": ({ group }) => group?.split?.option ?? null,
     "split.node": ({ group }) => group?.split?.node ?? null,
     "split.sinceSync": ({ group }) => (group?.split ? group.splitSinceSync : false),
