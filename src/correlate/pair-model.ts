@@ -737,6 +737,7 @@ export class PairModel {
     }
     if (role === "PVOL" || role === "SVOL") {
       const volume = group.volumes[role];
+      const copied = (volume.state === "COPY" || volume.state === "RCPY") && state === "PAIR" && fields.deviceGroupFrom !== "table";
       const merged = mergedState({ state: volume.state, line: volume.report ?? volume.line }, reportOf, state);
       if (merged.mixed) group.mixedLine = reportOf;
       if (!keep(volume.state, merged)) volume.line = line;
@@ -747,6 +748,14 @@ export class PairModel {
       // The other role's volume is on the other side: a node cannot hold both.
       const other = group.volumes[role === "PVOL" ? "SVOL" : "PVOL"];
       if (side === "local" && other.node === node) other.node = null;
+      // A copy ends in PAIR on both volumes at once (COPY -> PAIR is the copy completing, RM UG pair status
+      // transitions): a monitor that reports only its own side's "COPY -> PAIR" says the other side is PAIR too.
+      if (copied && other.state !== "PAIR") {
+        other.state = "PAIR";
+        other.ts = event.ts;
+        other.line = line;
+        other.report = reportOf;
+      }
     }
     this.updateSuspension(group, event.ts);
   }

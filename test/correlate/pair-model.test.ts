@@ -285,6 +285,25 @@ describe("PairModel", () => {
     expect(lookup(model, "pair.disputed")).toBeNull();
   });
 
+  it("reads a side's copy completing (COPY -> PAIR) as the whole pair PAIR, and a copy broken off by a suspension", () => {
+    const model = new PairModel();
+    model.apply(event("pair.state", { side: null, role: "SVOL", state: "PSUS" }, { host: "nodeB1", ts: T0 }));
+    model.apply(event("pair.state", { side: null, role: "PVOL", state: "COPY" }, { ts: T0 + 60_000 }));
+    expect(lookup(model, "pair.synced")).toBe(false);
+    model.apply(event("pair.state", { side: null, role: "PVOL", state: "PAIR" }, { ts: T0 + 120_000 }));
+    expect(lookup(model, "pair.synced")).toBe(true);
+    // A PAIR that does not end a copy says nothing of the other side.
+    const other = new PairModel();
+    other.apply(event("pair.state", { side: null, role: "SVOL", state: "PSUE" }, { host: "nodeB1", ts: T0 }));
+    other.apply(event("pair.state", { side: null, role: "PVOL", state: "PAIR" }, { ts: T0 + 60_000 }));
+    expect(lookup(other, "pair.synced")).toBe(false);
+    // COPY, then a suspension without PAIR between: the copy broke off.
+    other.apply(event("pair.state", { side: null, role: "SVOL", state: "COPY" }, { host: "nodeB1", ts: T0 + 120_000 }));
+    expect(lookup(other, "pair.copyInterrupted")).toBe(false);
+    other.apply(event("pair.state", { side: null, role: "SVOL", state: "PSUE" }, { host: "nodeB1", ts: T0 + 180_000 }));
+    expect(lookup(other, "pair.copyInterrupted")).toBe(true);
+  });
+
   it("keeps one node's contradiction open when another disputing node is fixed", () => {
     const model = new PairModel();
     const at = (host: string) => ({ host, node: host });
