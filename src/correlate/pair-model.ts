@@ -111,7 +111,7 @@ interface DeviceGroupState {
   /** The line that reported volumes of one side in different states (broken pair affinity), until a clean PAIR report. */
   mixedLine: string | null;
   /** The pairdisplay table being read (one row per volume and side): its file, its last row, its first row's file:line. */
-  tableRows: { file: string; lastLine: number; report: string } | null;
+  tableRows: { file: string; lastLine: number; ts: number | null; report: string } | null;
   takeover: { ok: Scalar; resultName: Scalar; code: Scalar; node: string | null; ts: number | null } | null;
   /** The last takeover came after the group was last seen PAIR on both sides (its data was not resynchronized since). */
   takeoverSinceSync: boolean;
@@ -222,6 +222,11 @@ function describeViews(group: DeviceGroupState): string | null {
 
 function latestOf(view: NodeView): number {
   return Math.max(view.local.ts ?? 0, view.remote.ts ?? 0);
+}
+
+/** Two times of one printout: the rows of a table logged line by line may straddle a second or two. */
+function sameMoment(left: number | null, right: number | null): boolean {
+  return left === null || right === null || Math.abs(left - right) <= 5_000;
 }
 
 export function nodeOf(event: LogEvent): string | null {
@@ -771,11 +776,13 @@ export class PairModel {
     }
     const rows = group.tableRows;
     const { file, line } = event.source;
-    if (rows !== null && rows.file === file && continuesTable(rows.lastLine, line)) {
+    // The rows of one table are printed at once: a row under another time is the next table (a file of tables
+    // pasted one after the other, each under its own date line, "before split" and "after split").
+    if (rows !== null && rows.file === file && continuesTable(rows.lastLine, line) && sameMoment(rows.ts, event.ts)) {
       rows.lastLine = line;
       return rows.report;
     }
-    group.tableRows = { file, lastLine: line, report: `${file}:${line}` };
+    group.tableRows = { file, lastLine: line, ts: event.ts, report: `${file}:${line}` };
     return group.tableRows.report;
   }
 

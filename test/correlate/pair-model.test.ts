@@ -304,6 +304,24 @@ describe("PairModel", () => {
     expect(lookup(other, "pair.copyInterrupted")).toBe(true);
   });
 
+  it("reads two pairdisplay tables pasted one under the other at different times as two reports, not one mixed group", () => {
+    const model = new PairModel();
+    const row = (line: number, role: string, state: string, ts: number) =>
+      event(
+        "pair.state",
+        { side: role === "SVOL" ? "local" : "remote", role, state, deviceGroupFrom: "table" },
+        { host: "gra1", ts, source: { file: "gra1/var/tmp/split.txt", line } },
+      );
+    [row(3, "SVOL", "PAIR", T0), row(4, "PVOL", "PAIR", T0), row(5, "SVOL", "PAIR", T0), row(6, "PVOL", "PAIR", T0)].forEach((line) => model.apply(line));
+    // "== 06:33:15 after pairsplit", the header, then the rows: two lines further down, two minutes later.
+    [row(9, "SVOL", "PSUS", T0 + 125_000), row(10, "PVOL", "PSUS", T0 + 125_000)].forEach((line) => model.apply(line));
+    expect(lookup(model, "pair.mixed")).toBe(false);
+    // One table logged row by row a second apart is still one report: a PSUE row among PAIR rows mixes it.
+    const logged = new PairModel();
+    [row(3, "PVOL", "PAIR", T0), row(4, "PVOL", "PSUE", T0 + 1000), row(5, "PVOL", "PAIR", T0 + 2000)].forEach((line) => logged.apply(line));
+    expect(lookup(logged, "pair.mixed")).toBe(true);
+  });
+
   it("keeps one node's contradiction open when another disputing node is fixed", () => {
     const model = new PairModel();
     const at = (host: string) => ({ host, node: host });
