@@ -4,7 +4,8 @@ import { ingestFile, PartialInputError, type IngestOptions } from "./ingest.js";
 import { findMovedBundle } from "./moved.js";
 import { ParseThreads } from "./parse-source.js";
 import { BundleCorrelator } from "./correlate.js";
-import { InputError, type McAdvisorError } from "../errors.js";
+import { InputError, McAdvisorError } from "../errors.js";
+import { clockDisagreements, type ClockDisagreement } from "../correlate/clocks.js";
 import type { Store } from "../store/store.js";
 import { bundleReadings, storedBundles } from "../store/read.js";
 import type { BundleReading } from "../model/readability.js";
@@ -214,6 +215,26 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
   }
   for (const bundle of bundles) correlators.get(bundle)?.conclude(store);
   const sortedBundles = [...bundles].sort();
+  for (const bundle of sortedBundles) problems.push(...clockProblems(bundle, clockDisagreements(store.clockAnchors(bundle))));
   const readings = bundleReadings(store.database, sortedBundles, fileIds).map((reading) => ({ ...reading, partial: partialFiles.get(reading.bundle) ?? 0 }));
   return { inputs, fileIds, bundles: sortedBundles, problems, newLines, movedBundles, readings };
+}
+
+/** Nodes of a bundle whose clocks read hours apart, told with the option that places them (src/correlate/clocks.ts). */
+function clockProblems(bundle: string, disagreements: readonly ClockDisagreement[]): McAdvisorError[] {
+  const clock = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
+  const span = (minutes: number): string => {
+    const hours = Math.floor(Math.abs(minutes) / 60);
+    const rest = Math.abs(minutes) % 60;
+    return `${hours > 0 ? `${hours} h` : ""}${hours > 0 && rest > 0 ? " " : ""}${rest > 0 || hours === 0 ? `${rest} min` : ""}`;
+  };
+  return disagreements.map(
+    ({ reference, offset, minutes, example }) =>
+      new McAdvisorError(
+        `${bundle}: the clocks of ${offset.join(", ")} read ${span(minutes)} ${minutes > 0 ? "ahead of" : "behind"} those of ${reference.join(", ")} (${example.what}, written ${clock(example.offsetTs)} there and ${clock(example.referenceTs)} here): lines are ordered by the time they were written, so advice that depends on what came first may be wrong`,
+        {
+          hint: `give --tz the zone the logs are written in, and --node-tz NODE=ZONE for each node that logs in another (then analyze into a new database: stored lines keep the time they were read with)`,
+        },
+      ),
+  );
 }
