@@ -124,3 +124,20 @@ export function clockDisagreements(anchors: readonly ClockAnchor[]): ClockDisagr
   }
   return [...found.values()];
 }
+
+/** The disagreement in words, and what to do about it (the same for analyze's stderr and the report's notes). */
+export function describeClockDisagreement({ reference, offset, minutes, example }: ClockDisagreement): { message: string; hint: string } {
+  const clock = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
+  const hours = Math.floor(Math.abs(minutes) / 60);
+  const rest = Math.abs(minutes) % 60;
+  const span = `${hours > 0 ? `${hours} h` : ""}${hours > 0 && rest > 0 ? " " : ""}${rest > 0 || hours === 0 ? `${rest} min` : ""}`;
+  return {
+    message:
+      `the clocks of ${offset.join(", ")} read ${span} ${minutes > 0 ? "ahead of" : "behind"} those of ${reference.join(", ")} ` +
+      `(${example.what}, written ${clock(example.offsetTs)} there and ${clock(example.referenceTs)} here): lines are ordered by the time ` +
+      "they were written, so advice that depends on what came first may be wrong",
+    hint:
+      "give --tz the zone the logs are written in, and --node-tz NODE=ZONE for each node that logs in another " +
+      "(then analyze into a new database: stored lines keep the time they were read with)",
+  };
+}

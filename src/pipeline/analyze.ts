@@ -5,7 +5,7 @@ import { findMovedBundle } from "./moved.js";
 import { ParseThreads } from "./parse-source.js";
 import { BundleCorrelator } from "./correlate.js";
 import { InputError, McAdvisorError } from "../errors.js";
-import { clockDisagreements, type ClockDisagreement } from "../correlate/clocks.js";
+import { clockDisagreements, describeClockDisagreement, type ClockDisagreement } from "../correlate/clocks.js";
 import type { Store } from "../store/store.js";
 import { bundleReadings, storedBundles } from "../store/read.js";
 import type { BundleReading } from "../model/readability.js";
@@ -220,21 +220,10 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
   return { inputs, fileIds, bundles: sortedBundles, problems, newLines, movedBundles, readings };
 }
 
-/** Nodes of a bundle whose clocks read hours apart, told with the option that places them (src/correlate/clocks.ts). */
+/** Nodes of a bundle whose clocks read hours apart, told with the options that place them (src/correlate/clocks.ts). */
 function clockProblems(bundle: string, disagreements: readonly ClockDisagreement[]): McAdvisorError[] {
-  const clock = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
-  const span = (minutes: number): string => {
-    const hours = Math.floor(Math.abs(minutes) / 60);
-    const rest = Math.abs(minutes) % 60;
-    return `${hours > 0 ? `${hours} h` : ""}${hours > 0 && rest > 0 ? " " : ""}${rest > 0 || hours === 0 ? `${rest} min` : ""}`;
-  };
-  return disagreements.map(
-    ({ reference, offset, minutes, example }) =>
-      new McAdvisorError(
-        `${bundle}: the clocks of ${offset.join(", ")} read ${span(minutes)} ${minutes > 0 ? "ahead of" : "behind"} those of ${reference.join(", ")} (${example.what}, written ${clock(example.offsetTs)} there and ${clock(example.referenceTs)} here): lines are ordered by the time they were written, so advice that depends on what came first may be wrong`,
-        {
-          hint: `give --tz the zone the logs are written in, and --node-tz NODE=ZONE for each node that logs in another (then analyze into a new database: stored lines keep the time they were read with)`,
-        },
-      ),
-  );
+  return disagreements.map((disagreement) => {
+    const { message, hint } = describeClockDisagreement(disagreement);
+    return new McAdvisorError(`${bundle}: ${message}`, { hint });
+  });
 }

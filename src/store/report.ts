@@ -6,7 +6,7 @@ in SQL over the event table.
 */
 import type { SqliteDatabase } from "./db.js";
 import { blockReader } from "./blocks.js";
-import { UNREAD_LINE_KIND } from "../model/events.js";
+import { UNREAD_LINE_KIND, type Scalar } from "../model/events.js";
 
 function inList(column: string, values: readonly unknown[]): string {
   return `${column} IN (${values.map(() => "?").join(", ") || "NULL"})`;
@@ -354,4 +354,16 @@ export function previousReportUntil(database: SqliteDatabase, until: number): nu
 /** Remembers a periodic report's window (one statement: it waits on busy_timeout beside a running watch). */
 export function recordReport(database: SqliteDatabase, since: number, until: number, format: string): void {
   database.prepare("INSERT INTO report (created_at, since, until, format) VALUES (?, ?, ?, ?)").run(new Date().toISOString(), since, until, format);
+}
+
+/** The lines several nodes of a bundle write at one moment (memberships, monitor notices): what its clocks are read from. */
+export function clockAnchors(database: SqliteDatabase, bundle: string): Array<{ ts: number; kind: string; host: string; fields: Record<string, Scalar> }> {
+  const rows = database
+    .prepare(
+      `SELECT e.ts AS ts, e.kind AS kind, e.host AS host, e.fields AS fields FROM event e JOIN file f ON f.id = e.file_id
+        WHERE f.bundle = ? AND e.kind IN ('cluster.membership', 'cc.alert', 'cc.alarm') AND e.ts IS NOT NULL AND e.host IS NOT NULL
+        ORDER BY e.ts`,
+    )
+    .all(bundle) as Array<{ ts: number; kind: string; host: string; fields: string }>;
+  return rows.map((row) => ({ ts: row.ts, kind: row.kind, host: row.host, fields: JSON.parse(row.fields) as Record<string, Scalar> }));
 }

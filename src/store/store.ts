@@ -21,6 +21,7 @@ import {
   type SealedBlock,
 } from "./block-codec.js";
 import { blockReader } from "./blocks.js";
+import { clockAnchors } from "./report.js";
 
 export interface FileRecord {
   readonly id: number;
@@ -291,11 +292,6 @@ export class Store {
       maxTsOfBundle: database.prepare("SELECT max(ts_max) FROM file WHERE bundle = ?").pluck(),
       bundleHasEvents: database.prepare("SELECT EXISTS (SELECT 1 FROM event e JOIN file f ON f.id = e.file_id WHERE f.bundle = ?)").pluck(),
       maxTsOfBundleKind: database.prepare("SELECT max(ts_max) FROM file WHERE bundle = ? AND kind = ?").pluck(),
-      clockAnchors: database.prepare(
-        `SELECT e.ts AS ts, e.kind AS kind, e.host AS host, e.fields AS fields FROM event e JOIN file f ON f.id = e.file_id
-          WHERE f.bundle = ? AND e.kind IN ('cluster.membership', 'cc.alert', 'cc.alarm') AND e.ts IS NOT NULL AND e.host IS NOT NULL
-          ORDER BY e.ts`,
-      ),
       deleteFindings: database.prepare("DELETE FROM finding WHERE bundle = ?"),
       upsertFinding: database.prepare(
         `INSERT INTO finding (id, bundle, rule, action, severity, status, title, summary, package, device_group, node, site,
@@ -744,9 +740,8 @@ export class Store {
   }
 
   /** The lines several nodes of a bundle write at one moment (memberships, monitor notices): what its clocks are read from. */
-  clockAnchors(bundle: string): Array<{ ts: number; kind: string; host: string; fields: Record<string, Scalar> }> {
-    const rows = this.statements.clockAnchors.all(bundle) as Array<{ ts: number; kind: string; host: string; fields: string }>;
-    return rows.map((row) => ({ ts: row.ts, kind: row.kind, host: row.host, fields: JSON.parse(row.fields) as Record<string, Scalar> }));
+  clockAnchors(bundle: string): ReturnType<typeof clockAnchors> {
+    return clockAnchors(this.database, bundle);
   }
 
   /** Replace a bundle's findings by what the engine concluded from all of its events. */

@@ -115,6 +115,7 @@ describe("presenters", () => {
         nodes: [],
         silentNodes: [],
         staleNodes: [],
+        clockNotes: [],
         packages: [],
         deviceGroups: [],
         worstSeverity: "critical",

@@ -227,6 +227,10 @@ function notesSection({ model, cwd, time }: HtmlContext): string[] {
       '<p class="note"><b>This window holds no log lines.</b> Check that the nodes still log and that <code>watch</code> (or the copy job) is running.</p>',
     );
   }
+  for (const note of summary.clockNotes) {
+    const where = summary.bundles.length > 1 ? `${displayPath(note.bundle, cwd)}: ` : "";
+    out.push(`<p class="note"><b>Warning: node clocks disagree.</b> ${esc(`${where}${note.message}. ${note.hint}.`)}</p>`);
+  }
   for (const stale of summary.staleNodes) {
     out.push(
       `<p class="note"><b>Warning: a node fell silent.</b> ${esc(staleWarning(stale, (ms) => reportTime(ms, model.timeZone), summary.bundles.length > 1 ? displayPath(stale.bundle, cwd) : null))}</p>`,

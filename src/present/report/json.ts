@@ -44,6 +44,7 @@ export function reportDocument(model: ReportModel) {
         lastSeen: iso(stale.lastSeen),
         bundleLast: iso(stale.bundleLast),
       })),
+      clockNotes: summary.clockNotes,
       packages: summary.packages,
       deviceGroups: summary.deviceGroups,
       worstSeverity: summary.worstSeverity,

@@ -114,6 +114,10 @@ function notesSection({ model, cwd, time }: MarkdownContext): string[] {
   } else if (summary.lines === 0) {
     out.push("> **This window holds no log lines.** Check that the nodes still log and that `watch` (or the copy job) is running.", "");
   }
+  for (const note of summary.clockNotes) {
+    const where = summary.bundles.length > 1 ? `${displayPath(note.bundle, cwd)}: ` : "";
+    out.push(`> **Warning: node clocks disagree.** ${markdownText(`${where}${note.message}. ${note.hint}.`)}`, "");
+  }
   for (const stale of summary.staleNodes) {
     out.push(
       `> **Warning: a node fell silent.** ${markdownText(staleWarning(stale, time, summary.bundles.length > 1 ? displayPath(stale.bundle, cwd) : null))}`,

@@ -4,6 +4,7 @@ from the database (analyze or watch wrote it); nothing here parses logs. Times a
 (docs/architecture.md "Time"); the window is half-open, since <= ts < until, so consecutive reports that
 continue each other (since = previous until) count no line twice.
 */
+import { clockDisagreements, describeClockDisagreement } from "../../correlate/clocks.js";
 import { relative } from "node:path";
 import type { SqliteDatabase } from "../../store/db.js";
 import { listFindings, type StoredFinding } from "../../store/read.js";
@@ -12,6 +13,7 @@ import { readTimeline, type Timeline } from "../../store/timeline.js";
 import { isTroubleLine, listBundles } from "../../store/logs.js";
 import {
   bundlePaths,
+  clockAnchors,
   lastStartBefore,
   packagesWithoutLog,
   syslogHostsBefore,
@@ -54,6 +56,8 @@ export interface ReportSummary {
   readonly silentNodes: readonly string[];
   /** Hosts that logged in the window and then fell silent while the rest of their bundle went on (a stale feed). */
   readonly staleNodes: readonly StaleNode[];
+  /** Nodes whose clocks read hours apart (src/correlate/clocks.ts), in words, per bundle. */
+  readonly clockNotes: readonly { readonly bundle: string; readonly message: string; readonly hint: string }[];
   readonly packages: readonly string[];
   readonly deviceGroups: readonly string[];
   /** Worst severity among the open findings; null when none is open. */
@@ -224,6 +228,9 @@ export function gatherReport(database: SqliteDatabase, options: GatherOptions): 
   // Each node's last line per bundle in the window gives the nodes and the stale feeds.
   const nodes = sorted(lineTotals.lastLines.map((row) => row.host));
   const staleNodes = staleFeeds(lineTotals.lastLines, staleAfterMs(options.window));
+  const clockNotes = bundles.flatMap((bundle) =>
+    clockDisagreements(clockAnchors(database, bundle)).map((disagreement) => ({ bundle, ...describeClockDisagreement(disagreement) })),
+  );
   const earlierNodes = sorted(syslogHostsBefore(database, bundles, since));
   const silentNodes = nodes.length === 0 ? [] : earlierNodes.filter((node) => !nodes.includes(node));
   const packages = sorted(eventFacts.packages);
@@ -258,6 +265,7 @@ export function gatherReport(database: SqliteDatabase, options: GatherOptions): 
       nodes,
       silentNodes,
       staleNodes,
+      clockNotes,
       packages,
       deviceGroups,
       worstSeverity,

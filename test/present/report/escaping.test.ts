@@ -49,6 +49,7 @@ function hostileModel(): ReportModel {
       nodes: [HOSTILE],
       silentNodes: [HOSTILE],
       staleNodes: [{ bundle: HOSTILE, node: HOSTILE, lastSeen: 0, bundleLast: 7_200_000 }],
+      clockNotes: [{ bundle: HOSTILE, message: `the clocks of ${HOSTILE} read 1 h ahead`, hint: HOSTILE }],
       packages: [HOSTILE],
       deviceGroups: [HOSTILE],
       worstSeverity: "critical",

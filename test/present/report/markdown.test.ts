@@ -23,6 +23,7 @@ function modelWithSpans(count: number): ReportModel {
       nodes: ["nodeA1"],
       silentNodes: [],
       staleNodes: [],
+      clockNotes: [],
       packages: [],
       deviceGroups: ["oradg"],
       worstSeverity: null,
