@@ -383,6 +383,38 @@ function compile(rule: Rule): CompiledRule {
   return compiled;
 }
 
+/**
+What every engine over one rules array shares: the compiled rules in the order they look at an event, and the
+rules that name each event kind, in that order. Immutable once built (an engine only reads them), so one run's
+engines (analyze: one per bundle, and one more when a bundle's files are merged) build it once, keyed by the
+array's identity; what an engine keeps of its own (key states, partial matches, findings) is its own.
+*/
+interface RulePlans {
+  readonly compiled: readonly CompiledRule[];
+  readonly byKind: ReadonlyMap<string, readonly KindPlan[]>;
+}
+
+const rulePlans = new WeakMap<readonly Rule[], RulePlans>();
+
+function plansOf(rules: readonly Rule[]): RulePlans {
+  let plans = rulePlans.get(rules);
+  if (plans === undefined) {
+    // Rules that step aside for others (unlessOpen) look at each event after the others did.
+    const compiled = rules.map(compile).sort((a, b) => Number(a.rule.match.unlessOpen !== undefined) - Number(b.rule.match.unlessOpen !== undefined));
+    const byKind = new Map<string, KindPlan[]>();
+    for (const rule of compiled) {
+      for (const [kind, plan] of rule.plans) {
+        const list = byKind.get(kind);
+        if (list) list.push(plan);
+        else byKind.set(kind, [plan]);
+      }
+    }
+    plans = { compiled, byKind };
+    rulePlans.set(rules, plans);
+  }
+  return plans;
+}
+
 const CORRELATION_KEYS: readonly CorrelationKey[] = ["deviceGroup", "package", "node", "cluster"];
 
 /** Rules' places in the per-key lists by rule id, for the life of the process (a few dozen ids). */
@@ -494,9 +526,9 @@ logs' wall clock while watching: absence deadlines and escalations fire then), `
 result, `drainChanges()` after each line or batch while watching.
 */
 export class RuleEngine {
-  private readonly compiled: CompiledRule[];
+  private readonly compiled: readonly CompiledRule[];
   /** The rules that name each event kind, in the order they look at an event: the others never see it. */
-  private readonly byKind = new Map<string, KindPlan[]>();
+  private readonly byKind: ReadonlyMap<string, readonly KindPlan[]>;
   private readonly indexed: boolean;
   private evaluations = 0;
   private readonly lateness: number;
@@ -538,15 +570,10 @@ export class RuleEngine {
   private readonly unreadByScope = new Map<string, LogEvent[]>();
 
   constructor(rules: readonly Rule[], options: RuleEngineOptions = {}) {
-    // Rules that step aside for others (unlessOpen) look at each event after the others did.
-    this.compiled = rules.map(compile).sort((a, b) => Number(a.rule.match.unlessOpen !== undefined) - Number(b.rule.match.unlessOpen !== undefined));
-    for (const compiled of this.compiled) {
-      for (const [kind, plan] of compiled.plans) {
-        const list = this.byKind.get(kind);
-        if (list) list.push(plan);
-        else this.byKind.set(kind, [plan]);
-      }
-    }
+    // Shared by every engine over the same rules array (plansOf): built at the first.
+    const { compiled, byKind } = plansOf(rules);
+    this.compiled = compiled;
+    this.byKind = byKind;
     this.indexed = options.indexRules ?? true;
     this.lateness = options.lateness ?? 60_000;
     this.maxEvidence = Math.max(options.maxEvidence ?? 12, KEEP_FIRST_EVIDENCE + 1);
