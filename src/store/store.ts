@@ -259,8 +259,7 @@ export class Store {
       fileById: database.prepare("SELECT * FROM file WHERE id = ?"),
       insertFile: database.prepare(
         `INSERT INTO file (path, bundle, host_hint, package_hint, kind, fingerprint, head_bytes, dev, ino, size, mtime, added_at)
-         VALUES (@path, @bundle, @hostHint, @packageHint, @kind, @fingerprint, @headBytes, @dev, @ino, @size, @mtime, @addedAt)
-         RETURNING *`,
+         VALUES (@path, @bundle, @hostHint, @packageHint, @kind, @fingerprint, @headBytes, @dev, @ino, @size, @mtime, @addedAt)`,
       ),
       touchFile: database.prepare("UPDATE file SET path = ?, dev = ?, ino = ? WHERE id = ?"),
       shortHeads: database.prepare("SELECT * FROM file WHERE head_bytes < ? AND (path = ? OR (dev = ? AND ino = ?)) ORDER BY id DESC"),
@@ -379,8 +378,8 @@ export class Store {
   }
 
   addFile(file: NewFile): FileRecord {
-    // The row as stored (its defaults filled in) comes back from the INSERT: no second statement to read it.
-    return toFileRecord(this.statements.insertFile.get({ ...file, addedAt: new Date().toISOString() }) as FileRow);
+    const info = this.statements.insertFile.run({ ...file, addedAt: new Date().toISOString() });
+    return this.fileById(Number(info.lastInsertRowid)) as FileRecord;
   }
 
   /** The same content seen under another path or inode (rotation, a copy): remember where it is now. */
