@@ -383,6 +383,73 @@ function compile(rule: Rule): CompiledRule {
   return compiled;
 }
 
+/** The event kinds a rule's patterns name (steps, absence, related lines, resolutions): the kinds it looks at. */
+function kindsNamedBy(rule: Rule): Set<string> {
+  const { match } = rule;
+  const patterns: ReadonlyArray<{ readonly kind: string | readonly string[] }> = [
+    ...(match.sequence ?? (match.event ? [match.event] : [])),
+    ...(match.absent ? [match.absent.event] : []),
+    ...(match.related?.events ?? []),
+    ...(rule.resolvedBy ?? []),
+  ];
+  return new Set(patterns.flatMap((pattern) => (typeof pattern.kind === "string" ? [pattern.kind] : pattern.kind)));
+}
+
+/**
+What every engine over one rules array shares: the rules in the order they look at an event, and the plans of
+the rules that name each event kind, in that order. Only read by the engines, so one run's engines (analyze: one
+per bundle, and one more when a bundle's files are merged) share one, keyed by the array's identity; what an
+engine keeps of its own (key states, partial matches, findings) is its own. A rule is compiled when an event of a
+kind it names first comes (or when every rule is asked for): a run whose lines name few kinds, a one-line
+bundle, compiles few of the forty-odd.
+*/
+class RulePlans {
+  /** Rules that step aside for others (unlessOpen) look at each event after the others did. */
+  private readonly ordered: readonly Rule[];
+  private readonly rulesByKind = new Map<string, Rule[]>();
+  private readonly byKind = new Map<string, readonly KindPlan[]>();
+  private all: readonly CompiledRule[] | undefined;
+
+  constructor(rules: readonly Rule[]) {
+    this.ordered = [...rules].sort((a, b) => Number(a.match.unlessOpen !== undefined) - Number(b.match.unlessOpen !== undefined));
+    for (const rule of this.ordered) {
+      for (const kind of kindsNamedBy(rule)) {
+        const list = this.rulesByKind.get(kind);
+        if (list) list.push(rule);
+        else this.rulesByKind.set(kind, [rule]);
+      }
+    }
+  }
+
+  /** Every rule, compiled, in the order they look at an event. */
+  get compiled(): readonly CompiledRule[] {
+    return (this.all ??= this.ordered.map(compile));
+  }
+
+  /** The plans of the rules that name `kind`, in the order they look at an event; undefined when none does. */
+  plansFor(kind: string): readonly KindPlan[] | undefined {
+    let plans = this.byKind.get(kind);
+    if (plans === undefined) {
+      const rules = this.rulesByKind.get(kind);
+      if (rules === undefined) return undefined;
+      plans = rules.map((rule) => compile(rule).plans.get(kind) as KindPlan);
+      this.byKind.set(kind, plans);
+    }
+    return plans;
+  }
+}
+
+const rulePlans = new WeakMap<readonly Rule[], RulePlans>();
+
+function plansOf(rules: readonly Rule[]): RulePlans {
+  let plans = rulePlans.get(rules);
+  if (plans === undefined) {
+    plans = new RulePlans(rules);
+    rulePlans.set(rules, plans);
+  }
+  return plans;
+}
+
 const CORRELATION_KEYS: readonly CorrelationKey[] = ["deviceGroup", "package", "node", "cluster"];
 
 /** Rules' places in the per-key lists by rule id, for the life of the process (a few dozen ids). */
@@ -438,7 +505,7 @@ function compileRule(rule: Rule): CompiledRule {
     screened: [
       ...new Set([...IDENTITY_PLACEHOLDERS, ...rule.advice.steps.flatMap((step) => [...placeholdersOf(step.command), ...placeholdersOf(step.where)])]),
     ],
-    kinds: new Set(patterns.flatMap((pattern) => [...pattern.kinds])),
+    kinds: kindsNamedBy(rule),
     plans: new Map(), // filled by compile(): a plan refers to its rule
     unreadWithinMs:
       (match.key ?? "deviceGroup") === "cluster"
@@ -494,9 +561,8 @@ logs' wall clock while watching: absence deadlines and escalations fire then), `
 result, `drainChanges()` after each line or batch while watching.
 */
 export class RuleEngine {
-  private readonly compiled: CompiledRule[];
-  /** The rules that name each event kind, in the order they look at an event: the others never see it. */
-  private readonly byKind = new Map<string, KindPlan[]>();
+  /** The rules' compiled plans, shared by the engines over the same rules (plansOf): the rules that name an event's kind look at it, the others never see it. */
+  private readonly plans: RulePlans;
   private readonly indexed: boolean;
   private evaluations = 0;
   private readonly lateness: number;
@@ -538,15 +604,7 @@ export class RuleEngine {
   private readonly unreadByScope = new Map<string, LogEvent[]>();
 
   constructor(rules: readonly Rule[], options: RuleEngineOptions = {}) {
-    // Rules that step aside for others (unlessOpen) look at each event after the others did.
-    this.compiled = rules.map(compile).sort((a, b) => Number(a.rule.match.unlessOpen !== undefined) - Number(b.rule.match.unlessOpen !== undefined));
-    for (const compiled of this.compiled) {
-      for (const [kind, plan] of compiled.plans) {
-        const list = this.byKind.get(kind);
-        if (list) list.push(plan);
-        else this.byKind.set(kind, [plan]);
-      }
-    }
+    this.plans = plansOf(rules);
     this.indexed = options.indexRules ?? true;
     this.lateness = options.lateness ?? 60_000;
     this.maxEvidence = Math.max(options.maxEvidence ?? 12, KEEP_FIRST_EVIDENCE + 1);
@@ -621,7 +679,7 @@ export class RuleEngine {
 
   private openUnfinished(): void {
     for (const [slot, pending] of [...this.absences].sort((a, b) => a[1].deadline - b[1].deadline)) {
-      const compiled = this.compiled.find((candidate) => slot.startsWith(`${candidate.rule.id}\u0000`));
+      const compiled = this.plans.compiled.find((candidate) => slot.startsWith(`${candidate.rule.id}\u0000`));
       if (!compiled?.absent?.openWhenLogsEnd) continue;
       this.absences.delete(slot);
       if (this.current(slot)) continue;
@@ -751,7 +809,7 @@ export class RuleEngine {
     for (let index = 0; index < contexts.length; index++) contexts[index] = undefined;
     if (!this.indexed) {
       // The reference the indexed pass is tested against: every rule naming the kind looks, all of evaluateRule.
-      for (const compiled of this.compiled) {
+      for (const compiled of this.plans.compiled) {
         const plan = compiled.plans.get(event.kind);
         if (plan === undefined) continue;
         if (compiled.eachPackageOnNode && resolved.package === null) this.evaluateEachPackage(plan, event, now);
@@ -759,7 +817,7 @@ export class RuleEngine {
       }
       return;
     }
-    const plans = this.byKind.get(event.kind);
+    const plans = this.plans.plansFor(event.kind);
     if (plans === undefined) return;
     const field = (path: string): Scalar | undefined => eventField(event, path);
     for (const plan of plans) {
@@ -1009,7 +1067,7 @@ export class RuleEngine {
     for (const [slot, pending] of [...this.absences].sort((a, b) => a[1].deadline - b[1].deadline)) {
       if (pending.deadline > until) continue;
       this.absences.delete(slot);
-      const compiled = this.compiled.find((candidate) => slot.startsWith(`${candidate.rule.id}\u0000`));
+      const compiled = this.plans.compiled.find((candidate) => slot.startsWith(`${candidate.rule.id}\u0000`));
       if (!compiled || this.current(slot)) continue;
       // What the rule waited on must still be the situation at the deadline: its last pattern's conditions are
       // read again on the model as it is now (the S-VOL side took over, the package moved, a setting changed).

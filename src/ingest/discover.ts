@@ -151,12 +151,15 @@ export function headIsIsoSyslog(head: Buffer): boolean {
   return false;
 }
 
-/** The first bytes of a file found in a walk; null when unreadable (not one of ours; an explicit path would report it when read). */
-function headOf(path: string): Buffer | null {
+/**
+The first bytes of a file found in a walk; null when unreadable (not one of ours; an explicit path would report it when read).
+`regular`: the walk's directory entry (or a stat made already) says it is a regular file.
+*/
+function headOf(path: string, regular: boolean): Buffer | null {
   let descriptor: number | undefined;
   try {
     // Only a regular file is sniffed: opening a FIFO to read waits for a writer, forever.
-    if (!statSync(path).isFile()) return null;
+    if (!regular && !statSync(path).isFile()) return null;
     descriptor = openSync(path, "r");
     const buffer = Buffer.alloc(SNIFF_BYTES);
     const length = readSync(descriptor, buffer, 0, SNIFF_BYTES, 0);
@@ -179,8 +182,8 @@ export function headIsSyslog(head: Buffer): boolean {
 }
 
 /** A file found in a walk that no name claims is read as syslog when its head says it is one. */
-function looksLikeSyslog(path: string): boolean {
-  const head = headOf(path);
+function looksLikeSyslog(path: string, regular: boolean): boolean {
+  const head = headOf(path, regular);
   return head !== null && headIsSyslog(head);
 }
 
@@ -195,19 +198,23 @@ export function headIsCommandLog(head: Buffer): boolean {
   return RAID_MANAGER_OUTPUT.test(text) && STAMP_LINE.test(text);
 }
 
-function looksLikeCommandLog(path: string): boolean {
-  const head = headOf(path);
+function looksLikeCommandLog(path: string, regular: boolean): boolean {
+  const head = headOf(path, regular);
   return head !== null && headIsCommandLog(head);
 }
 
-function looksLikeClusterAscii(path: string): boolean {
-  const head = headOf(path);
+function looksLikeClusterAscii(path: string, regular: boolean): boolean {
+  const head = headOf(path, regular);
   return head !== null && headIsClusterAscii(head);
 }
 
 /** Node, package and bundle from where a file sits. */
 export function placeOf(path: string, inputRoot: string): { hostHint: string | null; packageHint: string | null; bundle: string } {
-  const segments = segmentsOf(path);
+  return placeAt(segmentsOf(path), inputRoot);
+}
+
+/** placeOf of a path given as its segments (segmentsOf), the file name last. */
+function placeAt(segments: readonly string[], inputRoot: string): { hostHint: string | null; packageHint: string | null; bundle: string } {
   const markerIndex = findMarker(segments);
   let hostHint: string | null = null;
   let bundle: string;
@@ -225,16 +232,24 @@ export function placeOf(path: string, inputRoot: string): { hostHint: string | n
 export function classify(path: string, explicit: boolean): FileKind | null {
   const name = basename(path);
   if (SYSLOG_NAME.test(name)) return "syslog";
-  const folders = segmentsOf(dirname(path));
+  return classifyAt(path, name, segmentsOf(dirname(path)), explicit, false);
+}
+
+/**
+classify with the file's name and its folders' segments already known; `regular`: the caller knows it is a
+regular file (a walk's directory entry), so sniffing its head needs no stat first.
+*/
+function classifyAt(path: string, name: string, folders: readonly string[], explicit: boolean, regular: boolean): FileKind | null {
+  if (SYSLOG_NAME.test(name)) return "syslog";
   if (isEventLog(name, folders)) return "syslog";
   const underCluster = folders.some((segment) => segment === "cmcluster" || segment === "cmconcl");
   if (CONFIG_NAME.test(name) && (underCluster || explicit)) return "config";
   if (!underCluster && JOURNAL_EXPORT_NAME.test(name)) return "syslog";
   if (HORCC_LOG_NAME.test(name)) return "cmdlog";
-  if (!underCluster && COMMAND_LOG_CANDIDATE.test(name) && looksLikeCommandLog(path)) return "cmdlog";
+  if (!underCluster && COMMAND_LOG_CANDIDATE.test(name) && looksLikeCommandLog(path, regular)) return "cmdlog";
   if (PACKAGE_LOG_NAME.test(name) && (underCluster || explicit)) return "pkglog";
-  if (!underCluster && CLUSTER_ASCII_CANDIDATE.test(name) && looksLikeClusterAscii(path)) return "config";
-  if (!underCluster && !NEVER_SNIFFED.test(name) && !OTHER_SYSTEM_LOG.test(name) && looksLikeSyslog(path)) return "syslog";
+  if (!underCluster && CLUSTER_ASCII_CANDIDATE.test(name) && looksLikeClusterAscii(path, regular)) return "config";
+  if (!underCluster && !NEVER_SNIFFED.test(name) && !OTHER_SYSTEM_LOG.test(name) && looksLikeSyslog(path, regular)) return "syslog";
   return explicit ? "syslog" : null;
 }
 
@@ -259,13 +274,15 @@ export function discoverInputs(paths: readonly string[]): Discovery {
   const problems: InputError[] = [];
   const seen = new Set<string>();
 
-  const add = (path: string, root: string, explicit: boolean): void => {
+  // A file's absolute path and its segments are worked out once, for its kind and its place.
+  const add = (path: string, root: string, explicit: boolean, regular: boolean): void => {
     const absolute = resolve(path);
     if (seen.has(absolute)) return;
-    const kind = classify(absolute, explicit);
+    const segments = segmentsOf(absolute);
+    const kind = classifyAt(absolute, segments[segments.length - 1] ?? "", segments.slice(0, -1), explicit, regular);
     if (kind === null) return;
     seen.add(absolute);
-    files.push({ path, kind, compressed: absolute.endsWith(".gz"), ...placeOf(absolute, root) });
+    files.push({ path, kind, compressed: absolute.endsWith(".gz"), ...placeAt(segments, root) });
   };
 
   const walk = (directory: string, root: string): void => {
@@ -295,7 +312,7 @@ export function discoverInputs(paths: readonly string[]): Discovery {
         }
         walk(child, root);
       } else if (entry.isFile()) {
-        add(child, root, false);
+        add(child, root, false, true);
       } else if (classify(child, false) !== null) {
         addSpecial(child, root);
       }
@@ -315,7 +332,7 @@ export function discoverInputs(paths: readonly string[]): Discovery {
       );
       return;
     }
-    if (stats.isFile()) add(path, root, false);
+    if (stats.isFile()) add(path, root, false, true);
     else if (!stats.isDirectory()) skipSpecial(path, stats);
   };
 
@@ -341,7 +358,7 @@ export function discoverInputs(paths: readonly string[]): Discovery {
       continue;
     }
     if (stats.isDirectory()) walk(path, path);
-    else if (stats.isFile()) add(path, dirname(path), true);
+    else if (stats.isFile()) add(path, dirname(path), true, true);
     else skipSpecial(path, stats);
   }
   return { files: withConfigInTheirBundle(files), problems };

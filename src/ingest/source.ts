@@ -1,4 +1,4 @@
-import { createReadStream, statSync, openSync, readSync, closeSync, fstatSync } from "node:fs";
+import { createReadStream, statSync, openSync, readSync, closeSync, fstatSync, type Stats } from "node:fs";
 import { createHash } from "node:crypto";
 import { createGunzip, gunzipSync } from "node:zlib";
 import type { Readable } from "node:stream";
@@ -93,13 +93,21 @@ export async function readHead(path: string, compressed: boolean): Promise<Buffe
 /**
 Identity by content (head fingerprint) plus device and inode, so a renamed or copied log is recognised.
 `readSmall`: a plain file that contentChunks would read in one call is read whole here (`readAhead`).
+`stats`: the path's stat the caller already took in this run (analyze, for its progress total), used instead
+of a second one; the whole-file read still reads past its size, so lines added since are read.
+`head`: the file's first FINGERPRINT_BYTES (decompressed) the caller already read in this run (analyze, to tell
+a dated syslog), used instead of reading them again when the file is not read whole here.
 */
-export async function identify(path: string, compressed: boolean, options: { readonly readSmall?: boolean } = {}): Promise<FileIdentity> {
+export async function identify(
+  path: string,
+  compressed: boolean,
+  options: { readonly readSmall?: boolean; readonly stats?: Stats; readonly head?: Buffer } = {},
+): Promise<FileIdentity> {
   try {
-    const stats = statSync(path);
+    const stats = options.stats ?? statSync(path);
     if (!stats.isFile()) throw new InputError(`${path} is not a regular file`);
     const readAhead = !compressed && options.readSmall === true && stats.size <= READ_AT_ONCE_BYTES ? readWholeSmall(path, stats.size) : undefined;
-    const head = readAhead ? readAhead.data.subarray(0, FINGERPRINT_BYTES) : compressed ? await readHeadGzip(path) : readHeadPlain(path);
+    const head = readAhead ? readAhead.data.subarray(0, FINGERPRINT_BYTES) : (options.head ?? (compressed ? await readHeadGzip(path) : readHeadPlain(path)));
     return {
       fingerprint: hashHead(head),
       dev: stats.dev,

@@ -9,12 +9,12 @@ import { clockDisagreements, describeClockDisagreement, type ClockDisagreement }
 import type { Store } from "../store/store.js";
 import { bundleReadings, storedBundles } from "../store/read.js";
 import type { BundleReading } from "../model/readability.js";
-import { statSync } from "node:fs";
+import { statSync, type Stats } from "node:fs";
 import { compareText } from "../util/compare.js";
 import type { SiteDefinition } from "../correlate/sites.js";
 import type { Rule } from "../catalogue/rule.js";
 
-export interface AnalyzeOptions extends Omit<IngestOptions, "onBytes" | "loggedReference" | "source" | "onStored"> {
+export interface AnalyzeOptions extends Omit<IngestOptions, "onBytes" | "loggedReference" | "source" | "onStored" | "known"> {
   readonly paths: readonly string[];
   readonly rules: readonly Rule[];
   /** Sites the operator named (--site, the sites file). */
@@ -62,11 +62,16 @@ export function orderInputs<T extends { readonly bundle: string; readonly path: 
   return [...inputs].sort((left, right) => compareText(left.bundle, right.bundle) || rank(left) - rank(right) || compareText(left.path, right.path));
 }
 
-/** A syslog whose head is ISO-stamped: its lines carry their year. Unreadable: treated as year-less (reported when read). */
-async function isDated(input: InputFile): Promise<boolean> {
+/**
+A syslog whose head is ISO-stamped: its lines carry their year. Unreadable: treated as year-less (reported when read).
+The head read is handed to `keep` (identify takes it instead of reading it again).
+*/
+async function isDated(input: InputFile, keep: (head: Buffer) => void): Promise<boolean> {
   if (input.kind !== "syslog") return false;
   try {
-    return headIsIsoSyslog(await readHead(input.path, input.compressed));
+    const head = await readHead(input.path, input.compressed);
+    keep(head);
+    return headIsIsoSyslog(head);
   } catch {
     return false;
   }
@@ -76,25 +81,34 @@ async function isDated(input: InputFile): Promise<boolean> {
 export async function analyzePaths(store: Store, options: AnalyzeOptions): Promise<AnalyzeResult> {
   const discovery = discoverInputs(options.paths);
   const problems: McAdvisorError[] = [...discovery.problems];
+  // Each file is stat'ed once (the progress total, where it is parsed, and identify's size, inode and mtime).
+  const stats = new Map<string, Stats | null>();
+  const statOf = (path: string): Stats | null => {
+    let found = stats.get(path);
+    if (found === undefined) {
+      try {
+        found = statSync(path);
+      } catch {
+        found = null; // counted as a problem when it is read below (identify stats it again and says why)
+      }
+      stats.set(path, found);
+    }
+    return found;
+  };
+  const sizeOf = (path: string): number => statOf(path)?.size ?? 0;
+  // A syslog's head is read once: here to tell a dated one, then identify's fingerprint, unless identify reads the
+  // small plain file whole anyway (then the head is not kept: it is in what identify reads).
+  const heads = new Map<InputFile, Buffer>();
   const dated = new Set<InputFile>();
-  for (const input of discovery.files) if (await isDated(input)) dated.add(input);
+  for (const input of discovery.files) {
+    const keep = (head: Buffer): void => {
+      if (input.compressed || sizeOf(input.path) > READ_AT_ONCE_BYTES) heads.set(input, head);
+    };
+    if (await isDated(input, keep)) dated.add(input);
+  }
   const datedBundles = new Set([...dated].map((input) => input.bundle));
   const inputs = orderInputs(discovery.files, dated);
 
-  // Each file's size is looked at once (the progress total, and where it is parsed): one stat less per file.
-  const sizes = new Map<string, number>();
-  const sizeOf = (path: string): number => {
-    let size = sizes.get(path);
-    if (size === undefined) {
-      try {
-        size = statSync(path).size;
-      } catch {
-        size = 0; // counted as a problem when it is read below
-      }
-      sizes.set(path, size);
-    }
-    return size;
-  };
   let bytesTotal = 0;
   for (const input of inputs) bytesTotal += sizeOf(input.path);
   let bytesDone = 0;
@@ -173,9 +187,12 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
 
   async function ingestInput(input: InputFile): Promise<void> {
     bundles.add(input.bundle);
+    const head = heads.get(input);
+    heads.delete(input);
     try {
       const outcome = await ingestFile(store, input, {
         source: await threads.sourceFor(sizeOf(input.path)),
+        known: { stats: statOf(input.path) ?? undefined, head },
         timeZone: options.timeZone,
         nodeZones: options.nodeZones,
         fixedYear: options.fixedYear,

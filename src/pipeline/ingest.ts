@@ -1,3 +1,4 @@
+import type { Stats } from "node:fs";
 import type { InputFile } from "../ingest/discover.js";
 import { identify, readTailPlain, type FileIdentity } from "../ingest/source.js";
 import { lastYearlessStamp, toWallClock, type YearReference } from "../model/time.js";
@@ -30,6 +31,8 @@ export interface IngestOptions {
   readonly onStored?: (file: FileRecord, lines: readonly LineToStore[]) => void;
   /** Where lines are parsed (this thread when absent). */
   readonly source?: ParseSource;
+  /** The file's stat and head the caller already took in this run (identify's `stats` and `head`): not taken again. */
+  readonly known?: { readonly stats?: Stats; readonly head?: Buffer };
 }
 
 export interface IngestOutcome {
@@ -69,7 +72,7 @@ so the same log under another name, or analysed twice, adds nothing twice).
 export async function ingestFile(store: Store, input: InputFile, options: IngestOptions = {}): Promise<IngestOutcome> {
   const source = options.source ?? inThread;
   // A small file parsed here is read once: whole, with its head (its descriptor is closed below whatever happens).
-  const identity = await identify(input.path, input.compressed, { readSmall: source === inThread });
+  const identity = await identify(input.path, input.compressed, { readSmall: source === inThread, ...options.known });
   try {
     return await ingestIdentified(store, input, identity, source, options);
   } finally {

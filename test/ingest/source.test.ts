@@ -1,8 +1,8 @@
-import { appendFileSync, fstatSync, writeFileSync } from "node:fs";
+import { appendFileSync, fstatSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { contentChunks, identify, READ_AT_ONCE_BYTES, type ReadAhead } from "../../src/ingest/source.js";
+import { contentChunks, identify, READ_AT_ONCE_BYTES, readHead, type ReadAhead } from "../../src/ingest/source.js";
 import { tempDir } from "../helpers/temp.js";
 
 describe("contentChunks of a small plain file (one read)", () => {
@@ -60,5 +60,34 @@ describe("a small plain file read once (identify's readAhead)", () => {
     const archive = join(directory, "syslog.log.gz");
     writeFileSync(archive, gzipSync("line 1\n"));
     expect((await identify(archive, true, { readSmall: true })).readAhead).toBeUndefined();
+  });
+});
+
+describe("identify with the stat and head its caller already took (analyze)", () => {
+  it("gives the identity it would have found itself", async () => {
+    const directory = tempDir();
+    const archive = join(directory, "syslog.log.gz");
+    writeFileSync(archive, gzipSync(`${"Nov 11 00:12:49 nodeA1 sshd[1]: line\n".repeat(200)}`));
+    const small = join(directory, "syslog.log");
+    writeFileSync(small, "line 1\nline 2\n");
+    for (const [path, compressed] of [
+      [archive, true],
+      [small, false],
+    ] as const) {
+      const alone = await identify(path, compressed, { readSmall: true });
+      // The small file is read whole (its head then comes from that read); the archive's head is the one given.
+      const given = await identify(path, compressed, { readSmall: true, stats: statSync(path), head: await readHead(path, compressed) });
+      expect([given.fingerprint, given.headBytes, given.dev, given.ino, given.size, given.mtimeMs]).toEqual([
+        alone.fingerprint,
+        alone.headBytes,
+        alone.dev,
+        alone.ino,
+        alone.size,
+        alone.mtimeMs,
+      ]);
+      expect(given.headHash(4)).toBe(alone.headHash(4));
+      alone.readAhead?.close();
+      given.readAhead?.close();
+    }
   });
 });
