@@ -83,7 +83,13 @@ function interpret(tokens: Token[]): Draft[] {
   // The monitor saying a notice was NOT raised: "UNREACHABLE for 90 seconds, below CLUSTER_ALERT 5 MINUTES - no notification sent".
   const eventIndex = eventToken ? tokens.indexOf(eventToken) : -1;
   // cmrecovercl's refusal denies the alarm: "Cluster jnb_clu has not been in the alarm state; recovery is not enabled".
-  const noticeDenied = lower.some((word, index) => (word === "not" || word === "never") && lower.slice(index + 1, index + 6).some((next) => NOTICE_WORDS.has(next)));
+  // Only that shape: the monitor's own notice may name a failed mail ("could not send alarm notification").
+  const noticeDenied = lower.some(
+    (word, index) =>
+      (word === "not" || word === "never") &&
+      ((lower[index + 1] === "been" && lower[index + 2] === "in") || lower[index + 1] === "in") &&
+      lower.slice(index + 2, index + 6).some((next) => NOTICE_WORDS.has(next)),
+  );
   const noticeWithheld =
     noticeDenied ||
     (eventIndex > 0 && NOT_REACHED.has(lower[eventIndex - 1])) ||
@@ -171,6 +177,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "lax_clu was UNREACHABLE for 90 seconds, below CLUSTER_ALERT 5 MINUTES - no notification sent", expect: [] },
   { text: "Cluster jnb_clu has not been in the alarm state; recovery is not enabled (CLUSTER_ALARM 15 MINUTES).", expect: [] },
   { text: "cmrecovercl: the primary cluster prod_clu is not in an alarm state. Use the -f option to override.", expect: [] },
+  { text: "CLUSTER_ALARM: primary_cluster/UNREACHABLE for 15 minutes - could not send alarm notification to root", expect: [{ kind: "cc.alarm", fields: { cluster: "primary_cluster", condition: "UNREACHABLE", minutes: 15 } }] },
+  { text: "CLUSTER_ALERT: primary_cluster/UNREACHABLE for 10 minutes (not yet an alarm)", expect: [{ kind: "cc.alert", fields: { cluster: "primary_cluster", condition: "UNREACHABLE", minutes: 10 } }] },
   { text: "CLUSTER_ALERT westcoast/DOWN 10 MINUTES", expect: [{ kind: "cc.alert", fields: { cluster: "westcoast", condition: "DOWN", minutes: 10 } }] },
   // Other programs' alerts: no cluster named, or not the monitor's notice shape.
   { text: "ERROR <script>alert(1)</script> in request handler", expect: [] },

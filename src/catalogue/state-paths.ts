@@ -47,6 +47,7 @@ export const STATE_PATHS = [
   "package.runTimedOut",
   "node.role",
   "continental.recovered",
+  "continental.unreachable",
   "takeover.ok",
   "takeover.resultName",
   "takeover.code",

@@ -67,13 +67,13 @@ const zoneLike = (offset: number): boolean =>
 
 /** The clock groups of a bundle's nodes and the zone-like offsets between them, from the moments they share. */
 export function clockDisagreements(anchors: readonly ClockAnchor[]): ClockDisagreement[] {
-  const moments = new Map<string, { what: string; byHost: Map<string, number[]> }>();
+  const moments = new Map<string, { key: string; what: string; byHost: Map<string, number[]> }>();
   for (const anchor of anchors) {
     const moment = momentKey(anchor);
     if (moment === null) continue;
     let entry = moments.get(moment.key);
     if (entry === undefined) {
-      entry = { what: moment.what, byHost: new Map() };
+      entry = { key: moment.key, what: moment.what, byHost: new Map() };
       moments.set(moment.key, entry);
     }
     const times = entry.byHost.get(anchor.host) ?? [];
@@ -81,8 +81,8 @@ export function clockDisagreements(anchors: readonly ClockAnchor[]): ClockDisagr
     entry.byHost.set(anchor.host, times);
   }
   // Per pair of nodes, how far apart each wrote the moments both logged (the nearest of the other's).
-  const pairs = new Map<string, { left: string; right: string; offsets: number[]; example: ClockDisagreement["example"] }>();
-  for (const { what, byHost } of moments.values()) {
+  const pairs = new Map<string, { left: string; right: string; offsets: number[]; moments: Set<string>; example: ClockDisagreement["example"] }>();
+  for (const { key: momentKey, what, byHost } of moments.values()) {
     const hosts = [...byHost.keys()].sort();
     for (let i = 0; i < hosts.length; i++) {
       for (let j = i + 1; j < hosts.length; j++) {
@@ -92,8 +92,9 @@ export function clockDisagreements(anchors: readonly ClockAnchor[]): ClockDisagr
           for (const other of byHost.get(left)!) if (nearest === null || Math.abs(at - other) < Math.abs(at - nearest)) nearest = other;
           if (nearest === null || Math.abs(at - nearest) > WINDOW_MS) continue;
           const key = `${left}\u0000${right}`;
-          const pair = pairs.get(key) ?? { left, right, offsets: [], example: { what, referenceTs: nearest, offsetTs: at } };
+          const pair = pairs.get(key) ?? { left, right, offsets: [], moments: new Set<string>(), example: { what, referenceTs: nearest, offsetTs: at } };
           pair.offsets.push(at - nearest);
+          pair.moments.add(momentKey);
           pairs.set(key, pair);
         }
       }
@@ -116,6 +117,10 @@ export function clockDisagreements(anchors: readonly ClockAnchor[]): ClockDisagr
     const offset = median(pair.offsets);
     // Every shared moment must tell the same offset: one outlier is a second event, not a clock.
     if (!zoneLike(offset) || pair.offsets.some((each) => Math.abs(each - offset) > SAME_MOMENT_MS)) continue;
+    // A membership is one moment every member logs; a monitor's notice may be another outage's, so two of them
+    // (the alert at 5 minutes and at 10, the alarm, the return to UP) must tell the same offset.
+    const byMembership = [...pair.moments].some((moment) => moment.startsWith("membership:"));
+    if (!byMembership && pair.moments.size < 2) continue;
     const [left, right] = [find(pair.left), find(pair.right)];
     if (left === right) continue;
     const key = [left, right].sort().join("\u0000");

@@ -144,6 +144,8 @@ interface DeviceGroupState {
   /** A copy (COPY, RCPY) was reported since the last PAIR, and whether a suspended state followed it: the copy broke off. */
   copying: boolean;
   copyInterrupted: boolean;
+  /** When the copy in progress was first reported (a side's state older than this is from before it). */
+  copyStartedAt: number | null;
   /** Since the suspension, the P-VOL's array was reported gone (EX_CMDIOE on its side): it took no writes after that. */
   pvolArrayLost: boolean;
   /** Each node's latest word on its own volume of the group: broken (out of PAIR, a Raid Manager error) or PAIR. */
@@ -269,6 +271,8 @@ export class PairModel {
   private readonly clusterLogged = new Map<string, Scalar>();
   /** cmrecovercl started recovery packages since the monitored cluster was last seen UP (Continentalclusters). */
   private continentalRecovered = false;
+  /** Monitored clusters whose last monitor notice was not UP (UNREACHABLE, DOWN, ERROR). */
+  private readonly unreachableClusters = new Set<string>();
   private latestTs: number | null = null;
   /** Sites by name (operator, cluster ASCII file) and the role each node first reported per group: see siteInfo(). */
   private readonly sites: SiteMap;
@@ -448,6 +452,7 @@ export class PairModel {
         pvolArrayLost: false,
         copying: false,
         copyInterrupted: false,
+        copyStartedAt: null,
         verdicts: new Map(),
         disputes: new Map(),
         refusedWhileSuspended: false,
@@ -709,16 +714,28 @@ export class PairModel {
     // PSUE volume among PAIR ones leaves the group PSUE whichever row comes last (the last row read decided).
     const reportOf = this.tableReport(group, event, fields) ?? line;
     // A copy that a failure broke off (COPY, then suspended, never PAIR): the S-VOL holds half of it.
-    if (state === "COPY" || state === "RCPY") group.copying = true;
-    else if (group.copying && state !== null && state !== "SSWS" && isOutOfPair(state)) group.copyInterrupted = true;
+    if (state === "COPY" || state === "RCPY") {
+      if (!group.copying) group.copyStartedAt = event.ts;
+      group.copying = true;
+    } else if (state === "PAIR" && fields.deviceGroupFrom !== "table") {
+      // A side that reports PAIR after the copy finished its part: a later suspension is a new failure, not the copy's.
+      group.copying = false;
+    } else if (group.copying && state !== null && state !== "SSWS" && isOutOfPair(state)) {
+      group.copyInterrupted = true;
+    }
     // The state kept from an earlier row stays shown by that row.
     const keep = (before: string | null, merged: { state: string | null; mixed: boolean }): boolean =>
       merged.mixed && merged.state === before && merged.state !== state;
+    // The P-VOL's array answering again (its own node's word, or the S-VOL side's remote check): it was not lost.
+    if (group.pvolArrayLost && role === "PVOL" && state !== null) group.pvolArrayLost = false;
     if (node !== null) {
       const report = this.view(group, node)[side];
       // Its own P-VOL copying to the S-VOL, from a node whose volume was the P-VOL before this line (a swap resync
       // makes the failover site's node the P-VOL, and the old primary's an S-VOL).
-      if (side === "local" && state === "COPY" && (role ?? report.role) === "PVOL" && report.role === "PVOL" && group.ranOnSswsSinceSync) {
+      // A swap resync logged since the takeover: the copy runs from the failover site, whatever a checker calls it.
+      const resync = group.resync;
+      const swapResync = resync !== null && (resync.mode === "swaps" || resync.mode === "swapp") && (resync.ts ?? 0) >= (group.takeover?.ts ?? 0);
+      if (side === "local" && state === "COPY" && (role ?? report.role) === "PVOL" && report.role === "PVOL" && group.ranOnSswsSinceSync && !swapResync) {
         group.pvolCopiedOverSsws = true;
       }
       const merged = mergedState({ state: report.state, line: report.report ?? report.line }, reportOf, state);
@@ -755,7 +772,10 @@ export class PairModel {
       if (side === "local" && other.node === node) other.node = null;
       // A copy ends in PAIR on both volumes at once (COPY -> PAIR is the copy completing, RM UG pair status
       // transitions): a monitor that reports only its own side's "COPY -> PAIR" says the other side is PAIR too.
-      if (copied && other.state !== "PAIR") {
+      // Only over a state from before the copy began (or the copy itself): a side's own newer word stands.
+      const otherIsOlder =
+        other.state === "COPY" || other.state === "RCPY" || other.ts === null || (group.copyStartedAt !== null && other.ts <= group.copyStartedAt);
+      if (copied && other.state !== "PAIR" && otherIsOlder) {
         other.state = "PAIR";
         other.ts = event.ts;
         other.line = line;
@@ -780,6 +800,7 @@ export class PairModel {
     // pasted one after the other, each under its own date line, "before split" and "after split").
     if (rows !== null && rows.file === file && continuesTable(rows.lastLine, line) && sameMoment(rows.ts, event.ts)) {
       rows.lastLine = line;
+      rows.ts = event.ts ?? rows.ts;
       return rows.report;
     }
     group.tableRows = { file, lastLine: line, ts: event.ts, report: `${file}:${line}` };
@@ -906,8 +927,12 @@ export class PairModel {
   }
 
   private onContinentalCondition({ fields }: AppliedEvent): void {
+    const condition = typeof fields.condition === "string" ? fields.condition.toUpperCase() : null;
     // The monitored cluster answering again ends the recovery period: a later alarm is a new disaster.
-    if (typeof fields.condition === "string" && fields.condition.toUpperCase() === "UP") this.continentalRecovered = false;
+    if (condition === "UP") this.continentalRecovered = false;
+    if (typeof fields.cluster !== "string" || condition === null) return;
+    if (condition === "UP") this.unreachableClusters.delete(fields.cluster);
+    else this.unreachableClusters.add(fields.cluster);
   }
 
   /**
@@ -1042,6 +1067,7 @@ export class PairModel {
       group.pvolArrayLost = false;
       group.copying = false;
       group.copyInterrupted = false;
+      group.copyStartedAt = null;
       this.pvolWriting.delete(group);
       group.refusedWhileSuspended = false;
       group.takeoverCommand = null;
@@ -1287,6 +1313,7 @@ export class PairModel {
     "package.runTimedOut": ({ packageState }) => (packageState ? packageState.runTimedOutAt !== null : false),
     "node.role": ({ context }) => this.roleOf(context.deviceGroup, context.node),
     "continental.recovered": () => this.continentalRecovered,
+    "continental.unreachable": () => (this.unreachableClusters.size > 0 ? [...this.unreachableClusters].sort().join(",") : null),
     "takeover.ok": ({ group }) => group?.takeover?.ok ?? null,
     "takeover.resultName": ({ group }) => group?.takeover?.resultName ?? null,
     "takeover.code": ({ group }) => group?.takeover?.code ?? null,

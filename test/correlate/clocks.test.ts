@@ -52,3 +52,13 @@ describe("clocks that disagree by a zone", () => {
     );
   });
 });
+
+describe("monitor notices of two different outages", () => {
+  it("are not a clock: one notice each, on unrelated clusters, hours apart", () => {
+    const found = clockDisagreements([
+      { ts: T0, kind: "cc.alert", host: "cltC1", fields: { cluster: "atl_cluster", condition: "UNREACHABLE", minutes: 5 } },
+      { ts: T0 + 240 * MINUTE, kind: "cc.alert", host: "atlA1", fields: { cluster: "lax_cluster", condition: "UNREACHABLE", minutes: 5 } },
+    ]);
+    expect(found).toEqual([]);
+  });
+});

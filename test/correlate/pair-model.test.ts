@@ -322,6 +322,44 @@ describe("PairModel", () => {
     expect(lookup(logged, "pair.mixed")).toBe(true);
   });
 
+  it("second review: the P-VOL answering again after an EX_CMDIOE, a suspension newer than the copy, a logged swap resync, table rows two seconds apart", () => {
+    // The P-VOL's array answers again: it was not lost, and its node's later lines count as writes.
+    const answering = new PairModel();
+    answering.apply(event("pair.state", { side: "local", role: "PVOL", state: "PSUE" }, { ts: T0 }));
+    answering.apply(event("pair.unreachable", { side: "remote", code: "EX_CMDIOE" }, { host: "nodeB1", ts: T0 + 30_000 }));
+    answering.apply(event("pair.state", { side: "local", role: "SVOL", state: "PSUE" }, { host: "nodeB1", ts: T0 + 30_000 }));
+    answering.apply(event("pair.state", { side: "remote", role: "PVOL", state: "PSUE" }, { host: "nodeB1", ts: T0 + 30 * 60_000 }));
+    expect((answering as unknown as { groups: Map<string, { pvolArrayLost: boolean }> }).groups.get("oradg")?.pvolArrayLost).toBe(false);
+    // The S-VOL's own "COPY -> PSUE" after the copy began stands against the P-VOL's "COPY -> PAIR".
+    const broken = new PairModel();
+    broken.apply(event("pair.state", { side: null, role: "SVOL", state: "COPY" }, { host: "ber1", ts: T0 }));
+    broken.apply(event("pair.state", { side: null, role: "PVOL", state: "COPY" }, { host: "bas1", ts: T0 }));
+    broken.apply(event("pair.state", { side: null, role: "SVOL", state: "PSUE" }, { host: "ber1", ts: T0 + 16 * 60_000 }));
+    broken.apply(event("pair.state", { side: null, role: "PVOL", state: "PAIR" }, { host: "bas1", ts: T0 + 16 * 60_000 + 20_000 }));
+    expect(lookup(broken, "pair.synced")).toBe(false);
+    expect(lookup(broken, "pair.copyInterrupted")).toBe(true);
+    // A swap resync logged since the takeover: a checker's "COPY (P-VOL)" is the new P-VOL's copy, not a plain resync.
+    const swapped = new PairModel();
+    swapped.apply(event("config.setting", { name: "DEVICE_GROUP", value: "oradg" }, { ts: null, deviceGroup: null, package: "oracle_pkg" }));
+    swapped.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }, { host: "rom1", ts: T0 }));
+    swapped.apply(event("takeover", { ok: true, result: 2, resultName: "svol" }, { host: "mil1", package: "oracle_pkg", ts: T0 + 60_000 }));
+    swapped.apply(event("pair.state", { side: "local", role: "SVOL", state: "SSWS" }, { host: "mil1", ts: T0 + 60_000 }));
+    swapped.apply(event("pkg.started", {}, { host: "mil1", node: "mil1", package: "oracle_pkg", deviceGroup: null, ts: T0 + 120_000 }));
+    swapped.apply(event("pair.resync", { mode: "swaps", outcome: "started" }, { host: "mil1", ts: T0 + 3600_000 }));
+    swapped.apply(event("pair.state", { side: null, role: "PVOL", state: "COPY" }, { host: "rom1", ts: T0 + 3600_000 + 6000 }));
+    expect(lookup(swapped, "pvol.copiedOverSsws")).toBe(false);
+    // Rows of one table logged two seconds apart over ten seconds are still one report.
+    const slow = new PairModel();
+    const row = (line: number, state: string) =>
+      event(
+        "pair.state",
+        { side: "local", role: "PVOL", state, deviceGroupFrom: "table" },
+        { ts: T0 + line * 2000, source: { file: "nodeA1/var/adm/syslog/syslog.log", line } },
+      );
+    [row(1, "PSUE"), row(2, "PAIR"), row(3, "PAIR"), row(4, "PAIR"), row(5, "PAIR"), row(6, "PAIR")].forEach((line) => slow.apply(line));
+    expect(lookup(slow, "pair.mixed")).toBe(true);
+  });
+
   it("keeps one node's contradiction open when another disputing node is fixed", () => {
     const model = new PairModel();
     const at = (host: string) => ({ host, node: host });
