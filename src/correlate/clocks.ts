@@ -48,11 +48,9 @@ function momentKey(anchor: ClockAnchor): { key: string; what: string } | null {
   if ((anchor.kind === "cc.alert" || anchor.kind === "cc.alarm") && typeof anchor.fields.condition === "string") {
     const minutes = typeof anchor.fields.minutes === "number" ? anchor.fields.minutes : null;
     // An UP notice is logged when the monitor sees the other cluster again, on both sides at once.
-    const what =
-      minutes !== null
-        ? `the ${anchor.kind === "cc.alarm" ? "alarm" : "alert"} after ${minutes} minutes ${anchor.fields.condition}`
-        : `the notice ${anchor.fields.condition}`;
-    return { key: `monitor:${anchor.fields.condition}:${minutes ?? ""}`, what: `Continentalclusters ${what}` };
+    const notice = anchor.kind === "cc.alarm" ? "alarm" : "alert";
+    const what = minutes !== null ? `${notice} ${anchor.fields.condition} after ${minutes} minutes` : `notice ${anchor.fields.condition}`;
+    return { key: `monitor:${anchor.fields.condition}:${minutes ?? ""}`, what: `the Continentalclusters ${what}` };
   }
   return null;
 }
@@ -142,7 +140,7 @@ export function describeClockDisagreement({ reference, offset, minutes, example 
       `(${example.what}, written ${clock(example.offsetTs)} there and ${clock(example.referenceTs)} here): lines are ordered by the time ` +
       "they were written, so advice that depends on what came first may be wrong",
     hint:
-      "give --tz the zone the logs are written in, and --node-tz NODE=ZONE for each node that logs in another " +
+      "Give --tz the zone the logs are written in, and --node-tz NODE=ZONE for each node that logs in another " +
       "(then analyze into a new database: stored lines keep the time they were read with)",
   };
 }

@@ -229,7 +229,8 @@ function notesSection({ model, cwd, time }: HtmlContext): string[] {
   }
   for (const note of summary.clockNotes) {
     const where = summary.bundles.length > 1 ? `${displayPath(note.bundle, cwd)}: ` : "";
-    out.push(`<p class="note"><b>Warning: node clocks disagree.</b> ${esc(`${where}${note.message}. ${note.hint}.`)}</p>`);
+    const sentence = where === "" ? `${note.message.charAt(0).toUpperCase()}${note.message.slice(1)}` : note.message;
+    out.push(`<p class="note"><b>Warning: node clocks disagree.</b> ${esc(`${where}${sentence}. ${note.hint}.`)}</p>`);
   }
   for (const stale of summary.staleNodes) {
     out.push(

@@ -116,7 +116,8 @@ function notesSection({ model, cwd, time }: MarkdownContext): string[] {
   }
   for (const note of summary.clockNotes) {
     const where = summary.bundles.length > 1 ? `${displayPath(note.bundle, cwd)}: ` : "";
-    out.push(`> **Warning: node clocks disagree.** ${markdownText(`${where}${note.message}. ${note.hint}.`)}`, "");
+    const sentence = where === "" ? `${note.message.charAt(0).toUpperCase()}${note.message.slice(1)}` : note.message;
+    out.push(`> **Warning: node clocks disagree.** ${markdownText(`${where}${sentence}. ${note.hint}.`)}`, "");
   }
   for (const stale of summary.staleNodes) {
     out.push(
