@@ -132,8 +132,9 @@ interface DeviceGroupState {
   pvolWroteWhileSuspended: boolean;
   /**
   The suspension began while a package of the group ran on its P-VOL side (fence NEVER or ASYNC): it counts as
-  writes the S-VOL lacks once the package is seen still running there PVOL_WRITES_MS later (until then it may be
-  the site's own failure reported by its last breath, the ordinary asynchronous tail).
+  writes the S-VOL lacks once a line of that node, or of another node of its cluster, comes PVOL_WRITES_MS later
+  with the package still running there and its array not lost (confirmPvolWrites; until then it may be the site's
+  own failure reported by its last breath, the ordinary asynchronous tail).
   */
   pvolWritingFrom: number | null;
   /**
@@ -173,8 +174,8 @@ const REMOTE_ANSWER_MS = 120_000;
 const OWN_WORK_KINDS: ReadonlySet<string> = new Set(["pair.state", "pair.unreachable", "raid.error", "fence"]);
 
 /**
-How long a package must be seen running on a suspended P-VOL (or its node last seen alive after the suspension was
-reported) before the P-VOL counts as holding writes the S-VOL lacks: a site that fails reports its own suspension
+How long after a suspension was reported a line of the P-VOL side must come, the package still running there (or
+its node lost that long after it), before the P-VOL counts as holding writes the S-VOL lacks: a site that fails reports its own suspension
 in its last seconds, and that is the asynchronous tail a failover always loses, not writes anyone could keep.
 */
 const PVOL_WRITES_MS = 2 * 60_000;
