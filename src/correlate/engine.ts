@@ -6,7 +6,7 @@ every pattern comes from rules/*.yaml (see docs/rules.md).
 */
 
 import { createHash } from "node:crypto";
-import { UNREAD_LINE_KIND } from "../model/events.js";
+import { nodeOf, UNREAD_LINE_KIND } from "../model/events.js";
 import type { LogEvent, Scalar } from "../model/events.js";
 import type { Evidence, Finding, FindingStatus, Severity, Step } from "../model/findings.js";
 import { severityRank } from "../model/findings.js";
@@ -16,7 +16,7 @@ import { IDENTITY_PLACEHOLDERS, screenValues, withheldWarning } from "../catalog
 import { compileConditions, conditionOperands, conditionPaths, testConditions, type ConditionTest, type Lookup } from "./conditions.js";
 import { durationMs } from "./duration.js";
 import { FallbackGate, type Scope } from "./fallback.js";
-import { nodeOf, PairModel } from "./pair-model.js";
+import { PairModel } from "./pair-model.js";
 import { siteInfoOf, siteValues, type SiteDefinition } from "./sites.js";
 
 export interface RuleEngineOptions {

@@ -5,8 +5,10 @@ and resync. Rules read it through `lookup(path)`: one reader per state path of s
 Configuration facts (events without a time) are applied first, so their order among files does not matter.
 */
 
-import type { LogEvent, Scalar } from "../model/events.js";
+import { nodeOf, type LogEvent, type Scalar } from "../model/events.js";
 import { SiteMap, type SiteDefinition, type SiteInfo } from "./sites.js";
+import { GroupAttribution } from "./attribution.js";
+import { NodeVerdicts } from "./verdicts.js";
 import { ClusterMembership, FAILED_OUT_WINDOW_MS, folderOf } from "./membership.js";
 import { resolveStatePath, type StatePath } from "../catalogue/state-paths.js";
 import { continuesTable, isOutOfPair, oneReportState } from "../catalogue/vocabulary.js";
@@ -22,19 +24,6 @@ interface SideReport {
   line: string | null;
   /** What the last report is merged under: its line, or the first row of the pairdisplay table it is a row of. */
   report?: string | null;
-}
-
-interface Dispute {
-  readonly node: string;
-  readonly line: LogEvent;
-  readonly contradictedBy: LogEvent;
-}
-
-interface GroupVerdict {
-  readonly broken: boolean;
-  readonly role: string | null;
-  readonly ts: number;
-  readonly line: LogEvent;
 }
 
 interface NodeView {
@@ -149,14 +138,8 @@ interface DeviceGroupState {
   copyStartedAt: number | null;
   /** Since the suspension, the P-VOL's array was reported gone (EX_CMDIOE on its side): it took no writes after that. */
   pvolArrayLost: boolean;
-  /** Each node's latest word on its own volume of the group: broken (out of PAIR, a Raid Manager error) or PAIR. */
-  verdicts: Map<string, GroupVerdict>;
-  /**
-  Per node, its contradiction of another: it said broken again after `contradictedBy` (another node of its side)
-  said PAIR since its previous broken report. Both cannot be right about one volume: a node that maps other LDEVs,
-  runs another horcm.conf or reads a stale state. A node's dispute ends when it says PAIR.
-  */
-  disputes: Map<string, Dispute>;
+  /** Each node's latest word on its own volume of the group, and the nodes contradicting another. */
+  readonly verdicts: NodeVerdicts;
   /** Metrocluster refused a start of a package of the group while it was out of PAIR: somebody was asked to decide. */
   refusedWhileSuspended: boolean;
   /**
@@ -179,12 +162,6 @@ its node lost that long after it), before the P-VOL counts as holding writes the
 in its last seconds, and that is the asynchronous tail a failover always loses, not writes anyone could keep.
 */
 const PVOL_WRITES_MS = 2 * 60_000;
-
-/** How long a node's last broken report keeps a dispute open after the logs' newest line (it stopped reporting). */
-const DISPUTE_MS = 2 * 60 * 60_000;
-
-/** How long after a package's last group check a line naming no group is about that group. */
-const LAST_CHECKED_MS = 10 * 60_000;
 
 const emptyReport = (): SideReport => ({ role: null, state: null, code: null, ts: null, line: null });
 
@@ -232,10 +209,6 @@ function sameMoment(left: number | null, right: number | null): boolean {
   return left === null || right === null || Math.abs(left - right) <= 5_000;
 }
 
-export function nodeOf(event: LogEvent): string | null {
-  return event.node ?? event.host ?? null;
-}
-
 /** One event as the model's handlers read it: where it happened and what it is about, resolved once. */
 interface AppliedEvent {
   readonly event: LogEvent;
@@ -256,17 +229,11 @@ export class PairModel {
   private readonly pvolWriting = new Set<DeviceGroupState>();
   /** Cluster memberships, failures and tie-breaks; what a voided timeout had stopped is handed back. */
   private readonly membership = new ClusterMembership<PackageState[]>(() => [...this.packages.values()].map((state) => state.configuredNodes));
-  /** Per package, the group whose state a node last reported for it (lastCheckedGroup). */
-  private readonly lastChecked = new Map<string, { deviceGroup: string; node: string | null; ts: number }>();
-  /** Device -> the package whose run script mounted it (pkg.fs.mount). */
-  private readonly mountedBy = new Map<string, string>();
-  /** The device groups each package's configuration names (DEVICE_GROUP), and those its events named with it. */
-  private readonly packageConfigGroups = new Map<string, Set<string>>();
-  private readonly packageLinkedGroups = new Map<string, Set<string>>();
-  /** Groups named by a line in its own words, a table, a command or a configuration: what a label is checked against. */
-  private readonly namedGroups = new Set<string>();
-  /** Pair volume name (PairVol) -> its device group, from the lines that named both. */
-  private readonly groupOfVolume = new Map<string, string>();
+  /** Which group and package an event is about when its line leaves one out. */
+  private readonly attribution = new GroupAttribution({
+    isConfiguredPackage: (name) => (this.packages.get(name)?.config.size ?? 0) > 0,
+    packagesOfGroup: (name) => this.groups.get(name)?.packages,
+  });
   /** Settings from configuration files without a package (cluster ASCII) and logged values without one. */
   private readonly clusterConfig = new Map<string, string>();
   private readonly clusterLogged = new Map<string, Scalar>();
@@ -283,134 +250,9 @@ export class PairModel {
     this.sites = new SiteMap(options.sites);
   }
 
-  /**
-  The device group and package an event belongs to, filling what the event leaves out from what is known:
-  the group its package's configuration names, else the only group the package's events named. A package
-  known with two groups gets none (a guess would be a coin toss). `deviceGroupFrom` says where the group
-  came from (the event's own `fields.deviceGroupFrom`, `package-config` or `only-group-of-package`), so a
-  wrong guess can be seen.
-  */
+  /** The device group and package an event belongs to: see GroupAttribution.resolve. */
   resolve(event: LogEvent): { deviceGroup: string | null; package: string | null; deviceGroupFrom?: string } {
-    const device = (event.package ?? null) === null && typeof event.fields.device === "string" ? event.fields.device : undefined;
-    let packageName = event.package ?? (device !== undefined ? (this.mountedBy.get(device) ?? null) : null);
-    let deviceGroup = event.deviceGroup ?? null;
-    let deviceGroupFrom: string | undefined =
-      deviceGroup !== null && typeof event.fields.deviceGroupFrom === "string" ? event.fields.deviceGroupFrom : undefined;
-    // "pkg_ana: takeover to stl timed out (EX_EWSTOT)": a leading label that is a configured package, not a group, names
-    // the package (a package log's own name is dropped by the file parser; a syslog line keeps it).
-    if (
-      deviceGroupFrom === "label" &&
-      deviceGroup !== null &&
-      packageName === null &&
-      !this.isKnownGroup(deviceGroup) &&
-      this.packages.get(deviceGroup)?.config.size
-    ) {
-      [packageName, deviceGroup, deviceGroupFrom] = [deviceGroup, null, undefined];
-    }
-    if (deviceGroup !== null && deviceGroupFrom !== "label") this.namedGroups.add(deviceGroup);
-    // A leading label is the weakest guess ("MC-XP: AUTO_PSUSSSSWS=0: not starting" is a tag): when the bundle knows
-    // its groups and the label is none of them, the package's own group is the better answer.
-    if (
-      deviceGroupFrom === "label" &&
-      deviceGroup !== null &&
-      packageName !== null &&
-      !this.isKnownGroup(deviceGroup) &&
-      this.groupOfPackage(packageName) !== null
-    ) {
-      deviceGroup = null;
-    }
-    // Naming no package, an unknown label in a bundle whose configuration names one group only is a tag (a user's
-    // logger tag, "drtest: swap-takeover timeout"), and the line is about that group. Not when only lines named the
-    // groups so far: the label may be the first line about another one ("[mes_pkg] mes_dg status ...", round 12 #03).
-    if (deviceGroupFrom === "label" && deviceGroup !== null && packageName === null && !this.isKnownGroup(deviceGroup)) {
-      const only = this.onlyConfiguredGroup();
-      if (only !== null) [deviceGroup, deviceGroupFrom] = [only, "only-group-of-bundle"];
-    }
-    // A pair volume's name (a pairdisplay row's PairVol column) belongs to one group: a later line naming only the
-    // volume (horcmd's "[HORCM_102] ... (Volume:vod_d01,...)") is about it.
-    const pairVolume = typeof event.fields.pairVolume === "string" ? event.fields.pairVolume : null;
-    if (pairVolume !== null && deviceGroup !== null && deviceGroupFrom !== "label") this.groupOfVolume.set(pairVolume, deviceGroup);
-    if (deviceGroup === null && pairVolume !== null && this.groupOfVolume.has(pairVolume)) {
-      [deviceGroup, deviceGroupFrom] = [this.groupOfVolume.get(pairVolume)!, "pair-volume"];
-    }
-    // A Raid Manager error names its command, never its group ("pairsplit: [EX_ENQVOL] Unmatched volume status
-    // within the group"): in a bundle that knows one group only, it is about that group. Not an error saying
-    // the name itself is unknown (the grammars mark those `unknownName`): that one is about a name the
-    // instance lacks, maybe a typo.
-    if (deviceGroup === null && packageName === null && event.kind === "raid.error" && event.fields.unknownName !== true) {
-      const only = this.onlyKnownGroup();
-      if (only !== null) [deviceGroup, deviceGroupFrom] = [only, "only-group-of-bundle"];
-    }
-    // A volume's state may name only the volume or nothing (horcmd's notices): in a bundle whose configuration names
-    // one group only, it is about that group. Not the groups lines named so far: a state is as likely about a group
-    // the bundle names later (round 12 #03).
-    if (deviceGroup === null && packageName === null && (event.kind === "pair.state" || event.kind === "pair.unreachable")) {
-      const only = this.onlyConfiguredGroup();
-      if (only !== null) [deviceGroup, deviceGroupFrom] = [only, "only-group-of-bundle"];
-    }
-    if (deviceGroup === null && packageName !== null) {
-      const guess = this.groupOfPackage(packageName) ?? this.lastCheckedGroup(packageName, event);
-      if (guess !== null) [deviceGroup, deviceGroupFrom] = [guess.deviceGroup, guess.from];
-    }
-    // Only a group the line itself named (its words, a table, the command before it): not one guessed above.
-    if (event.deviceGroup !== null && packageName !== null && (event.kind === "pair.state" || event.kind === "pair.unreachable") && event.ts !== null) {
-      this.lastChecked.set(packageName, { deviceGroup: event.deviceGroup, node: nodeOf(event), ts: event.ts });
-    }
-    let resolvedPackage = packageName;
-    if (resolvedPackage === null && deviceGroup !== null) {
-      const group = this.groups.get(deviceGroup);
-      if (group && group.packages.size > 0) resolvedPackage = [...group.packages][0];
-    }
-    return deviceGroupFrom === undefined ? { deviceGroup, package: resolvedPackage } : { deviceGroup, package: resolvedPackage, deviceGroupFrom };
-  }
-
-  /** The group a package's configuration names, else the only group its events named; null when none or several. */
-  private groupOfPackage(packageName: string): { deviceGroup: string; from: string } | null {
-    const configured = this.packageConfigGroups.get(packageName);
-    if (configured !== undefined && configured.size > 0) {
-      return configured.size === 1 ? { deviceGroup: [...configured][0], from: "package-config" } : null;
-    }
-    const linked = this.packageLinkedGroups.get(packageName);
-    return linked !== undefined && linked.size === 1 ? { deviceGroup: [...linked][0], from: "only-group-of-package" } : null;
-  }
-
-  /**
-  A package with several device groups: a line naming none (a refusal, "Not starting here (exit 2)") is about the group
-  whose state its node reported last in the minutes before, as Metrocluster checks them one by one and stops at the
-  first it cannot start on.
-  */
-  private lastCheckedGroup(packageName: string, event: LogEvent): { deviceGroup: string; from: string } | null {
-    const checked = this.lastChecked.get(packageName);
-    if (checked === undefined || event.ts === null || checked.node !== nodeOf(event)) return null;
-    return event.ts >= checked.ts && event.ts - checked.ts <= LAST_CHECKED_MS ? { deviceGroup: checked.deviceGroup, from: "last-checked-group" } : null;
-  }
-
-  /** The one group the configuration and the lines' own words name, if they name exactly one. */
-  /** The groups the packages' configuration names (DEVICE_GROUP). */
-  private configuredGroups(): Set<string> {
-    const configured = new Set<string>();
-    for (const groups of this.packageConfigGroups.values()) for (const name of groups) configured.add(name);
-    return configured;
-  }
-
-  /**
-  The one group the bundle knows, when its configuration names it: not only lines (a package whose configuration
-  mcadvisor could not read may have its own group).
-  */
-  private onlyConfiguredGroup(): string | null {
-    return this.configuredGroups().size > 0 ? this.onlyKnownGroup() : null;
-  }
-
-  private onlyKnownGroup(): string | null {
-    const known = new Set([...this.namedGroups, ...this.configuredGroups()]);
-    return known.size === 1 ? [...known][0] : null;
-  }
-
-  /** A group some configuration or some line named in its own words (not only by a leading label). */
-  private isKnownGroup(name: string): boolean {
-    if (this.namedGroups.has(name)) return true;
-    for (const groups of this.packageConfigGroups.values()) if (groups.has(name)) return true;
-    return false;
+    return this.attribution.resolve(event);
   }
 
   deviceGroups(): string[] {
@@ -454,8 +296,7 @@ export class PairModel {
         copying: false,
         copyInterrupted: false,
         copyStartedAt: null,
-        verdicts: new Map(),
-        disputes: new Map(),
+        verdicts: new NodeVerdicts(),
         refusedWhileSuspended: false,
         takeoverCommand: null,
         instance: null,
@@ -490,10 +331,7 @@ export class PairModel {
 
   private link(packageName: string, deviceGroup: string, fromConfig = false): void {
     this.group(deviceGroup).packages.add(packageName);
-    const groups = fromConfig ? this.packageConfigGroups : this.packageLinkedGroups;
-    let known = groups.get(packageName);
-    if (!known) groups.set(packageName, (known = new Set()));
-    known.add(deviceGroup);
+    this.attribution.link(packageName, deviceGroup, fromConfig);
   }
 
   private view(group: DeviceGroupState, node: string): NodeView {
@@ -563,7 +401,7 @@ export class PairModel {
     [
       "raid.error",
       ({ group, node, event }) => {
-        if (group !== null && node !== null && event.host === node) this.noteVerdict(group, node, true, this.roleOf(group.name, node), event);
+        if (group !== null && node !== null && event.host === node) group.verdicts.note(node, true, this.roleOf(group.name, node), event);
       },
     ],
     [
@@ -626,7 +464,7 @@ export class PairModel {
     [
       "pkg.fs.mount",
       ({ fields, packageName }) => {
-        if (packageName && typeof fields.device === "string") this.mountedBy.set(fields.device, packageName);
+        if (packageName && typeof fields.device === "string") this.attribution.noteMount(fields.device, packageName);
       },
     ],
     ["pkg.started", (applied) => this.onPackageStarted(applied)],
@@ -755,7 +593,7 @@ export class PairModel {
       // The state kept for the line, not the line's last word: "d03 PSUE; 5 other devices PAIR" says broken.
       const kept = report.state;
       if (side === "local" && fields.deviceGroupFrom !== "table" && kept !== null && (kept === "PAIR" || isOutOfPair(kept))) {
-        this.noteVerdict(group, node, kept !== "PAIR", role ?? this.roleOf(group.name, node), event);
+        group.verdicts.note(node, kept !== "PAIR", role ?? this.roleOf(group.name, node), event);
       }
     }
     if (role === "PVOL" || role === "SVOL") {
@@ -953,7 +791,7 @@ export class PairModel {
       !this.membership.keptWorking(state.node, lost)
     )
       return false;
-    return this.packageConfigGroups.has(packageName) || this.packageLinkedGroups.has(packageName);
+    return this.attribution.hasDeviceGroup(packageName);
   }
 
   /**
@@ -1083,36 +921,6 @@ export class PairModel {
         this.pvolWriting.add(group);
       }
     }
-  }
-
-  /** A node's word on its own volume of the group; see DeviceGroupState.dispute. */
-  private noteVerdict(group: DeviceGroupState, node: string, broken: boolean, role: string | null, event: LogEvent): void {
-    if (event.ts === null) return;
-    const previous = group.verdicts.get(node);
-    // A Raid Manager error on the group is what the whole pair answers, from either side; a state is one side's view.
-    const error = event.kind === "raid.error";
-    if (broken && previous?.broken) {
-      for (const [other, verdict] of group.verdicts) {
-        if (other === node || verdict.broken || verdict.ts < previous.ts || verdict.ts > event.ts) continue;
-        // A suspended state is one side's view (an S-VOL may show PAIR after the links fail): compare within a side.
-        if (!error && (role === null || verdict.role !== role)) continue;
-        group.disputes.set(node, { node, line: event, contradictedBy: verdict.line });
-      }
-    }
-    if (!broken) group.disputes.delete(node);
-    group.verdicts.set(node, { broken, role, ts: event.ts, line: event });
-  }
-
-  /** The latest dispute of a node that still says broken and has not gone quiet (DISPUTE_MS). */
-  private openDispute(group: DeviceGroupState | null): Dispute | null {
-    if (group === null || this.latestTs === null) return null;
-    let open: Dispute | null = null;
-    for (const [node, dispute] of group.disputes) {
-      const latest = group.verdicts.get(node);
-      if (latest === undefined || !latest.broken || this.latestTs - latest.ts > DISPUTE_MS) continue;
-      if (open === null || (dispute.line.ts ?? 0) > (open.line.ts ?? 0)) open = dispute;
-    }
-    return open;
   }
 
   /**
@@ -1292,7 +1100,7 @@ export class PairModel {
     "pair.mixed": ({ group }) => (group ? group.mixedLine !== null : null),
     // Two nodes of one side keep contradicting each other about the group: who said what, last.
     "pair.disputed": ({ group }) => {
-      const dispute = this.openDispute(group);
+      const dispute = group?.verdicts.openDispute(this.latestTs) ?? null;
       if (dispute === null) return null;
       const said = (line: LogEvent): string =>
         `${line.host ?? "?"} at ${clockTime(line.ts)}: ${line.kind === "raid.error" ? String(line.fields.code ?? "an error") : `${String(line.fields.role ?? "")}${line.fields.role ? "_" : ""}${String(line.fields.state ?? "")}`}`;
@@ -1364,11 +1172,6 @@ export class PairModel {
   }
 
   /**
-  The finding's site: its name and nodes when a source names the node's site, the side its nodes report
-  for the group now and first, and the other site. Without a name, the side and the nodes seen on each
-  side, inferred from the pair states (`source` is the line that placed the node).
-  */
-  /**
   The lines that set the values `paths` read, for the paths whose lines the model keeps: a finding's proof that
   its related lines may have lost (the package's start on another node hours before, the tie-break its node lost).
   */
@@ -1378,7 +1181,7 @@ export class PairModel {
       if (path === "package.alsoRunningOn" && context.package !== null) lines.push(...(this.packages.get(context.package)?.alsoRunningLines ?? []));
       if (path === "membership.failed") lines.push(...this.membership.failedOutLines());
       if (path === "pair.disputed" && context.deviceGroup !== null) {
-        const dispute = this.openDispute(this.groups.get(context.deviceGroup) ?? null);
+        const dispute = this.groups.get(context.deviceGroup)?.verdicts.openDispute(this.latestTs) ?? null;
         if (dispute !== null) lines.push(dispute.contradictedBy, dispute.line);
       }
       if (path === "node.outOfCluster" && context.node !== null) {
@@ -1389,6 +1192,11 @@ export class PairModel {
     return lines;
   }
 
+  /**
+  The finding's site: its name and nodes when a source names the node's site, the side its nodes report
+  for the group now and first, and the other site. Without a name, the side and the nodes seen on each
+  side, inferred from the pair states (`source` is the line that placed the node).
+  */
   siteInfo(context: { deviceGroup: string | null; node: string | null }): SiteInfo | null {
     const { deviceGroup, node } = context;
     if (node === null) return null;

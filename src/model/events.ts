@@ -95,3 +95,8 @@ export interface LogEvent {
   /** The raw line text (decoded, not sanitised: sanitise at output). */
   readonly raw: string;
 }
+
+/** The node an event is about: the one its line names (a remote check names the other side's), else the host that logged it. */
+export function nodeOf(event: LogEvent): string | null {
+  return event.node ?? event.host ?? null;
+}
