@@ -131,6 +131,8 @@ interface DeviceGroupState {
   of the other side since the last PAIR: a resync from the old P-VOL (a plain pairresync), whatever command ran it.
   */
   pvolCopiedOverSsws: boolean;
+  /** The line (file:line) that set pvolCopiedOverSsws. */
+  copiedOverSswsLine: string | null;
   /** A copy (COPY, RCPY) was reported since the last PAIR, and whether a suspended state followed it: the copy broke off. */
   copying: boolean;
   copyInterrupted: boolean;
@@ -292,6 +294,7 @@ export class PairModel {
         pvolWroteWhileSuspended: false,
         pvolWritingFrom: null,
         pvolCopiedOverSsws: false,
+        copiedOverSswsLine: null,
         pvolArrayLost: false,
         copying: false,
         copyInterrupted: false,
@@ -574,8 +577,14 @@ export class PairModel {
       // A swap resync logged since the takeover: the copy runs from the failover site, whatever a checker calls it.
       const resync = group.resync;
       const swapResync = resync !== null && (resync.mode === "swaps" || resync.mode === "swapp") && (resync.ts ?? 0) >= (group.takeover?.ts ?? 0);
-      if (side === "local" && state === "COPY" && (role ?? report.role) === "PVOL" && report.role === "PVOL" && group.ranOnSswsSinceSync && !swapResync) {
+      // Its own P-VOL back in PAIR while the S-VOL was last SSWS: a pair leaves SSWS only by a copy, and with the roles
+      // unchanged that copy ran from the P-VOL (the copying itself not logged: a checker polling hourly, a shell).
+      const pairedOverSsws = state === "PAIR" && group.volumes.SVOL.state === "SSWS";
+      // Its volume was the P-VOL before this line: it said so, or it never said and the SSWS volume is another node's.
+      const wasPvol = report.role === "PVOL" || (report.role === null && group.volumes.SVOL.node !== null && group.volumes.SVOL.node !== node);
+      if (side === "local" && (state === "COPY" || pairedOverSsws) && (role ?? report.role) === "PVOL" && wasPvol && group.ranOnSswsSinceSync && !swapResync) {
         group.pvolCopiedOverSsws = true;
+        group.copiedOverSswsLine = line;
       }
       const merged = mergedState({ state: report.state, line: report.report ?? report.line }, reportOf, state);
       if (merged.mixed) group.mixedLine = reportOf;
@@ -621,7 +630,7 @@ export class PairModel {
         other.report = reportOf;
       }
     }
-    this.updateSuspension(group, event.ts);
+    this.updateSuspension(group, event.ts, line);
   }
 
   /**
@@ -886,7 +895,7 @@ export class PairModel {
     }
   }
 
-  private updateSuspension(group: DeviceGroupState, ts: number | null): void {
+  private updateSuspension(group: DeviceGroupState, ts: number | null, line: string | null = null): void {
     const states = [group.volumes.PVOL.state, group.volumes.SVOL.state];
     for (const view of group.nodes.values()) states.push(view.local.state);
     const bothPair = group.volumes.PVOL.state === "PAIR" && group.volumes.SVOL.state === "PAIR";
@@ -894,6 +903,9 @@ export class PairModel {
     if (bothPair && group.mixedLine !== null && group.volumes.PVOL.line !== group.mixedLine && group.volumes.SVOL.line !== group.mixedLine) {
       group.mixedLine = null;
     }
+    // The line that showed the old P-VOL copied over the SSWS volumes ("local PVOL_PAIR, remote SVOL_PAIR") is read
+    // whole before rules look at it: what it overwrote stays known until the next report.
+    if (bothPair && group.mixedLine === null && line !== null && group.copiedOverSswsLine === line) return;
     if (bothPair && group.mixedLine === null) {
       group.suspendedSince = null;
       // Both sides PAIR again: whatever a takeover or a split left behind has been resynchronized.
@@ -903,6 +915,7 @@ export class PairModel {
       group.pvolWroteWhileSuspended = false;
       group.pvolWritingFrom = null;
       group.pvolCopiedOverSsws = false;
+      group.copiedOverSswsLine = null;
       group.pvolArrayLost = false;
       group.copying = false;
       group.copyInterrupted = false;
