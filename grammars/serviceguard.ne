@@ -234,6 +234,8 @@ function scanFree(tokens: Token[]): Draft[] {
   }
   const leftNode = nodeThatLeft(words, lower);
   if (leftNode) events.push(draft("node.timeout", { node: leftNode, package: nameAfter(words, lower, "package") }));
+  const haltedNode = leftNode ? undefined : nodeThatHalted(words, lower);
+  if (haltedNode) events.push(draft("node.halted", { node: haltedNode }));
   events.push(...arbitration(words, lower));
   return events;
 }
@@ -249,6 +251,18 @@ function nodeThatLeft(words: string[], lower: string[]): string | undefined {
   if (index < 0 || !name) return undefined;
   const tail = lower.slice(index + 2).map(stripParens).join(" ");
   return /^(?:node failed|node timed out|failed|has failed|timed out|(?:has been |was )?removed from the cluster)$/.test(tail) ? stripParens(name) : undefined;
+}
+
+/**
+cmcld saying a node left the cluster cleanly (cmhaltnode, a shutdown): "Node nodeB2 has halted and left the cluster.",
+"Node nodeB2 has left the cluster". Wording not public. A failure says so (nodeThatLeft).
+*/
+function nodeThatHalted(words: string[], lower: string[]): string | undefined {
+  const index = lower.indexOf("node");
+  const name = nameAfter(words, lower, "node");
+  if (index !== 0 || !name) return undefined;
+  const tail = lower.slice(index + 2).map(stripPunctuation).join(" ");
+  return /^(?:has |was )?(?:halted and )?left the cluster$|^(?:has been |was )?halted$/.test(tail) ? stripParens(name) : undefined;
 }
 
 const LOCK_FAILED = ["failed", "denied", "unable", "cannot"];
@@ -316,7 +330,7 @@ export const meta = {
   formats: ["syslog", "pkglog"],
   // Cheap gate: every sentence's identifying words, merged where one covers another ("form"
   // covers "formed", "[Mm]ounting" covers "Unmounting", "activating" covers "Deactivating").
-  prefilter: /[Pp]ackage|[Qq]uorum|[Cc]luster [Ll]ock|Service .* terminated|Request from|Executing|[Ss]witching|Timed out|form|membership|Member|unable to run|evicted|no longer a|daemon|Lost connection|Could not read|^\s*cm[a-z]|Starting|Halting|[Aa]ctivating|Checking|[Mm]ounting|IP address|ERROR|WARNING|Function|Failed to|trying again|[Cc]onfiguration|^\s*(?:vgchange|umount|Unmount)/,
+  prefilter: /[Pp]ackage|[Qq]uorum|[Cc]luster [Ll]ock|Service .* terminated|Request from|Executing|[Ss]witching|Timed out|form|membership|left the cluster|^\s*Node \S+ (?:has |was )?(?:been )?halted|Member|unable to run|evicted|no longer a|daemon|Lost connection|Could not read|^\s*cm[a-z]|Starting|Halting|[Aa]ctivating|Checking|[Mm]ounting|IP address|ERROR|WARNING|Function|Failed to|trying again|[Cc]onfiguration|^\s*(?:vgchange|umount|Unmount)/,
   description: "Serviceguard daemon messages, CM-CMD command lines, and package control script steps, banners and errors",
 };
 
@@ -347,6 +361,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Package sap_pkg is not running and there are no eligible nodes to start it.", expect: [{ kind: "pkg.no.eligible.node", package: "sap_pkg" }] },
   { text: "cmviewcl -v -p oracle_pkg", expect: [{ kind: "admin.command", fields: { command: "cmviewcl", args: "-v -p oracle_pkg" } }] },
   { text: "Timed out node nodeB1. It may have failed.", expect: [{ kind: "node.timeout", node: "nodeB1" }] },
+  { text: "Node akl-hx2 has halted and left the cluster.", expect: [{ kind: "node.halted", node: "akl-hx2" }] },
+  { text: "Node nodeB2 has left the cluster", expect: [{ kind: "node.halted", node: "nodeB2" }] },
   { text: "Attempting to form a new cluster", expect: [{ kind: "cluster.forming" }] },
   { text: "3 nodes have formed a new cluster", expect: [{ kind: "cluster.formed", fields: { members: 3 } }] },
   { text: "1 node has re-formed the cluster", expect: [{ kind: "cluster.formed", fields: { members: 1 } }] },

@@ -16,6 +16,7 @@ export const STATE_PATHS = [
   "node.outOfCluster",
   "membership.failed",
   "membership.failedPackages",
+  "membership.left",
   "pvol.state",
   "pvol.node",
   "svol.state",

@@ -52,6 +52,8 @@ export class ClusterMembership<Stopped> {
   again: the line of that membership.
   */
   private readonly failedOut = new Map<string, LogEvent>();
+  /** Nodes left out of their cluster's latest membership (for any reason), with the membership line that first did. */
+  private readonly leftOut = new Map<string, LogEvent>();
   /** Per host, the time of its latest own replication line (its monitor, its checks). */
   private readonly lastOwnWork = new Map<string, number>();
   /** When each node logged losing its cluster itself (the tie-break lost, cmcld died). */
@@ -133,6 +135,7 @@ export class ClusterMembership<Stopped> {
 
   /** A membership line (`members`, logged by event.host): who is in, who failed out, who is whose peer. */
   noteMembership(members: ReadonlySet<string>, event: LogEvent): void {
+    this.noteLeftOut(members, event);
     for (const member of members) this.clusterMember(member, true, event);
     this.noteFailedOut(members, event);
     if (event.host && members.has(event.host) && event.ts !== null) this.ownMembership.set(event.host, { members, ts: event.ts, line: event });
@@ -225,6 +228,28 @@ export class ClusterMembership<Stopped> {
 
   hasFailedOut(node: string): boolean {
     return this.failedOut.has(node);
+  }
+
+  /**
+  A membership of a cluster that no longer names a node an earlier one of the same cluster named: it left (halted for
+  patching, rebooted, failed). One that names it again: it rejoined.
+  */
+  private noteLeftOut(members: ReadonlySet<string>, event: LogEvent): void {
+    for (const member of members) this.leftOut.delete(member);
+    for (const node of this.clusterPeers.keys()) {
+      if (members.has(node) || this.leftOut.has(node) || !this.mayBeMemberOf(node, members)) continue;
+      this.leftOut.set(node, event);
+    }
+  }
+
+  /** A node said to have halted and left its cluster (cmhaltnode): out until a membership names it again. */
+  nodeHalted(node: string | null, event: LogEvent): void {
+    if (node !== null && !this.leftOut.has(node)) this.leftOut.set(node, event);
+  }
+
+  /** Nodes a membership left out without any report of them failing (see failedNodes), not named again since; sorted. */
+  leftNodes(): string[] {
+    return [...this.leftOut.keys()].filter((node) => !this.failedOut.has(node)).sort();
   }
 
   /** The membership lines that left the failed nodes out. */

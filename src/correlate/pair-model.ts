@@ -463,6 +463,7 @@ export class PairModel {
         }
       },
     ],
+    ["node.halted", ({ event, node }) => this.membership.nodeHalted(node, event)],
     // The devices a package mounts: a kernel line about one of them (a full file system) is about the package.
     [
       "pkg.fs.mount",
@@ -1071,6 +1072,11 @@ export class PairModel {
     // Nodes that failed out of the cluster (reported failing, then left out of a new membership) and have not rejoined.
     "membership.failed": () => {
       const nodes = this.membership.failedNodes();
+      return nodes.length > 0 ? nodes.join(",") : null;
+    },
+    // Nodes a new membership left out with no report of them failing (halted, rebooted), not named again since.
+    "membership.left": () => {
+      const nodes = this.membership.leftNodes();
       return nodes.length > 0 ? nodes.join(",") : null;
     },
     // The packages the logs show running on those nodes when they failed (or still there): what may be down.
