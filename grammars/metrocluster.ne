@@ -908,7 +908,9 @@ function interpret(whole: Token[]): Draft[] {
     // "gl_db is SVOL_PAIR, remote state unknown": a side that opens a clause of its own (its state, a colon) is the other
     // side, not a qualifier of the states before it.
     // "P-VOL PSUE -> remote copy NOT current": the remote copy is a subject of its own too.
+    // "settle_dg PVOL_PSUE remote EX_ENORMT": a side followed straight by a state or an EX_ code is that side's own (round 24 #17).
     const opensClause = after !== null && (["state", "status", "is", "was", "volume", "vol", "side:", "copy", "copies", "data"].includes(lower[after.at + 1] ?? "")
+      || ["roleState", "pairState", "exCode"].includes(tokens[after.at + 1]?.type ?? "")
       || /^[ \t]*[:=]/.test(tokens[after.at].source.slice(tokens[after.at].offset + tokens[after.at].text.length)));
     if (after !== null && !opensClause && sideless.every(({ position }) => position < after.at)) for (const { event } of sideless) event.fields.side = after.side;
     // "fin_xp is SMPL locally and remotely": one fact about each side.
@@ -1017,7 +1019,10 @@ function interpret(whole: Token[]): Draft[] {
       // A bare "exit 1" is Metrocluster's refusal only on a line about replication or a package start: a cron job
       // or a script that "FAILED exit 1" is not (round4 14, a healthy day), nor the exit of a part of the package the
       // line is about ("Service bankcore_mon in package bankpkg failed (exit 1)": a service, a daemon, a unit).
-      if (lower[index] === "exit" && (tokens[index + 1]?.value === "1" || tokens[index + 1]?.value === "2") && tokens[index + 1].type === "number" && aboutStart && !aboutHalt && !notPackageObject(lower[0])) return index;
+      // "horctakeover exit 2 (SVOL-takeover)": a Raid Manager command's own exit status (horctakeover's 2 is its
+      // SVOL-takeover), not Metrocluster refusing the start (round 25 #17).
+      if (lower[index] === "exit" && (tokens[index + 1]?.value === "1" || tokens[index + 1]?.value === "2") && tokens[index + 1].type === "number" && aboutStart && !aboutHalt && !notPackageObject(lower[0])
+        && tokens[index - 1]?.type !== "command") return index;
     }
     return -1;
   }
@@ -1279,6 +1284,15 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "cron[5012]: (oracle) CMD (/u01/scripts/purge_trc.sh) FAILED exit 1", expect: [] },
   { text: "backup job nightly_tar FAILED, exit 2", expect: [] },
   { text: "Do not start with exit 2", expect: [{ kind: "mc.start.refused", fields: { exitCode: 2 } }] },
+  { text: "xpca.sh[20962]: horctakeover exit 2 (SVOL-takeover); local state SVOL_SSWS", expect: [
+    { kind: "takeover", fields: { ok: true, result: 2, resultName: "svol", code: null, number: null } },
+    local("SVOL", "SSWS"),
+  ] },
+  { text: "stlchk: settle_dg PVOL_PSUE remote EX_ENORMT (pairvolchk -c rc=242)", expect: [
+    { kind: "pair.state", deviceGroup: "settle_dg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } },
+    { kind: "pair.unreachable", deviceGroup: "settle_dg", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "label" } },
+    { kind: "raid.error", deviceGroup: "settle_dg", fields: { code: "EX_ENORMT", number: 242, command: "pairvolchk", deviceGroupFrom: "label" } },
+  ] },
   { text: "Warning: the data on the SVOL may be non-current", expect: [{ kind: "mc.noncurrent", fields: {} }] },
   { text: "horcmstart.sh 0", expect: [{ kind: "horcm.started", fields: { instance: 0 } }] },
   { text: "horcmshutdown.sh 1", expect: [{ kind: "horcm.stopped", fields: { instance: 1 } }] },

@@ -22,6 +22,7 @@ export const STATE_PATHS = [
   "svol.state",
   "svol.node",
   "pvol.wroteWhileSuspended",
+  "pvol.wroteSinceTakeover",
   "local.role",
   "local.state",
   "local.code",

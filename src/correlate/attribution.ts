@@ -65,13 +65,15 @@ export class GroupAttribution {
     let deviceGroupFrom: string | undefined =
       deviceGroup !== null && typeof event.fields.deviceGroupFrom === "string" ? event.fields.deviceGroupFrom : undefined;
     // "pkg_ana: takeover to stl timed out (EX_EWSTOT)": a leading label that is a configured package, not a group, names
-    // the package (a package log's own name is dropped by the file parser; a syslog line keeps it).
+    // the package (a package log's own name is dropped by the file parser; a syslog line keeps it). So does a label
+    // that is a package whose lines named another group ("orders: ord_jnl state change: local PVOL_PSUE", a monitor's
+    // syslog line tagged with its package, round 25 #17), configured or not.
     if (
       deviceGroupFrom === "label" &&
       deviceGroup !== null &&
       packageName === null &&
       !this.isKnownGroup(deviceGroup) &&
-      this.lookups.isConfiguredPackage(deviceGroup)
+      (this.lookups.isConfiguredPackage(deviceGroup) || (this.groupOfPackage(deviceGroup)?.deviceGroup ?? deviceGroup) !== deviceGroup)
     ) {
       [packageName, deviceGroup, deviceGroupFrom] = [deviceGroup, null, undefined];
     }

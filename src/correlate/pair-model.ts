@@ -127,6 +127,12 @@ interface DeviceGroupState {
   */
   pvolWritingFrom: number | null;
   /**
+  After a successful S-VOL takeover, a node of the P-VOL side reported its own P-VOL still suspended (not swapped)
+  while a package of the group it had been running since before the takeover still ran there, the node not restarted
+  since: both sides take writes now (a Continentalclusters recovery or a forced takeover while the primary lived on).
+  */
+  pvolWroteSinceTakeover: boolean;
+  /**
   A node that held the P-VOL reported it copying (COPY, still P-VOL) while the package had run on the SSWS volumes
   of the other side since the last PAIR: a resync from the old P-VOL (a plain pairresync), whatever command ran it.
   */
@@ -225,6 +231,11 @@ interface AppliedEvent {
 export class PairModel {
   private readonly groups = new Map<string, DeviceGroupState>();
   private readonly packages = new Map<string, PackageState>();
+  /**
+  When each node was last seen (re)starting: its Raid Manager instance or its cluster daemon starting, a cluster it
+  forms, a reset. A package shown running there before that is not proof it ran across (see pvolWroteSinceTakeover).
+  */
+  private readonly restartedAt = new Map<string, number>();
   /** Nodes whose Raid Manager instance was seen stopped and not started since. */
   private readonly horcmStopped = new Set<string>();
   /** Groups whose suspension began with a package writing on the P-VOL side, until PVOL_WRITES_MS tells (see pvolWritingFrom). */
@@ -293,6 +304,7 @@ export class PairModel {
         ranOnSswsSinceSync: false,
         pvolWroteWhileSuspended: false,
         pvolWritingFrom: null,
+        pvolWroteSinceTakeover: false,
         pvolCopiedOverSsws: false,
         copiedOverSswsLine: null,
         pvolArrayLost: false,
@@ -377,6 +389,41 @@ export class PairModel {
     const { deviceGroup, package: packageName } = this.resolve(event);
     const group = deviceGroup !== null ? this.group(deviceGroup) : null;
     this.handlers.get(event.kind)?.({ event, fields: event.fields, node, deviceGroup, packageName, group });
+    this.noteRestart(event, node);
+    if (group !== null && (event.kind === "pair.state" || event.kind === "pair.unreachable")) this.notePvolRunningPastTakeover(group, node, event);
+  }
+
+  /** A node's own line saying it (re)started: its Raid Manager instance, a cluster it forms or joins, a reset. */
+  private noteRestart(event: LogEvent, node: string | null): void {
+    if (event.ts === null || event.host === null) return;
+    if (!["horcm.started", "cluster.forming", "cluster.formed", "node.reset"].includes(event.kind)) return;
+    const who = event.kind === "node.reset" ? (node ?? event.host) : event.host;
+    this.restartedAt.set(who, event.ts);
+  }
+
+  /**
+  Round 24 #17, round 25 #17, round 26 #4: a Continentalclusters recovery (or a forced takeover) while the primary
+  site lived on. The P-VOL side's own report after the takeover, its P-VOL still suspended, from the node where the
+  package has run since before the takeover and that did not restart since, is positive evidence that both sides
+  take writes: the primary's package never stopped. A site that was lost and came back restarted (its instance, its
+  cluster) and its package is not running: that is the plain disaster, where swap-resync speaks.
+  */
+  private notePvolRunningPastTakeover(group: DeviceGroupState, node: string | null, event: LogEvent): void {
+    if (group.pvolWroteSinceTakeover || node === null || event.host !== node || event.ts === null || group.pvolArrayLost) return;
+    const takeoverAt = group.takeover?.ts ?? null;
+    if (!this.tookOver(group) || takeoverAt === null || event.ts <= takeoverAt) return;
+    if (this.roleOf(group.name, node) !== "PVOL") return;
+    const own = group.nodes.get(node)?.local.state ?? null;
+    if (own === null || !["PSUE", "PSUS", "PFUS", "PDUB"].includes(own)) return;
+    if (this.pvolNodeRunning(group) !== node) return;
+    for (const packageName of group.packages) {
+      const state = this.packages.get(packageName);
+      if (!state?.running || state.node !== node || state.startedAt === null || state.startedAt >= takeoverAt) continue;
+      if ((this.restartedAt.get(node) ?? -Infinity) >= state.startedAt) continue;
+      group.pvolWroteSinceTakeover = true;
+      group.pvolWroteWhileSuspended = true;
+      return;
+    }
   }
 
   /** What the model does with each kind of event; a kind not named here changes nothing. */
@@ -915,6 +962,7 @@ export class PairModel {
       group.ranOnSswsSinceSync = false;
       group.pvolWroteWhileSuspended = false;
       group.pvolWritingFrom = null;
+      group.pvolWroteSinceTakeover = false;
       group.pvolCopiedOverSsws = false;
       group.copiedOverSswsLine = null;
       group.pvolArrayLost = false;
@@ -1153,6 +1201,7 @@ export class PairModel {
     "takeover.packageRan": ({ group, packageState }) =>
       group ? group.ranOnSswsSinceSync || this.ranAfterTakeoverCommand(group, packageState) || this.runsOnSsws(group, packageState) : false,
     "pvol.wroteWhileSuspended": ({ group }) => group?.pvolWroteWhileSuspended ?? false,
+    "pvol.wroteSinceTakeover": ({ group }) => group?.pvolWroteSinceTakeover ?? false,
     "pair.refusedWhileSuspended": ({ group }) => group?.refusedWhileSuspended ?? false,
     "pvol.copiedOverSsws": ({ group }) => group?.pvolCopiedOverSsws ?? false,
     "pair.copyInterrupted": ({ group }) => group?.copyInterrupted ?? false,

@@ -448,6 +448,40 @@ describe("PairModel", () => {
     expect(model.resolve(labelled)).toMatchObject({ deviceGroup: "dg_ana", package: "pkg_ana" });
   });
 
+  it("reads a leading label that is a package whose lines named another group as that package (round 25 #17)", () => {
+    const model = new PairModel();
+    // No configuration: the package log's lines named the group ("ord_jnl: local PVOL_PAIR ...").
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR", deviceGroupFrom: "label" }, { package: "orders", deviceGroup: "ord_jnl" }));
+    // "xpca_dgmon[19406]: orders: ord_jnl state change: local PVOL_PSUE": the monitor tags its syslog line with the package.
+    const labelled = event("pair.state", { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "label" }, { deviceGroup: "orders" });
+    expect(model.resolve(labelled)).toMatchObject({ deviceGroup: "ord_jnl", package: "orders" });
+    // A label naming a group and a package of the same name stays the group.
+    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR", deviceGroupFrom: "label" }, { package: "pkgA", deviceGroup: "pkgA" }));
+    expect(model.resolve(event("pair.state", { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "label" }, { deviceGroup: "pkgA" }))).toMatchObject(
+      {
+        deviceGroup: "pkgA",
+      },
+    );
+  });
+
+  it("counts the P-VOL side as writing past a takeover only while its package ran across it on a node not restarted since", () => {
+    const run = (restart: boolean): boolean => {
+      const model = new PairModel();
+      model.apply(event("config.setting", { name: "DEVICE_GROUP", value: "oradg" }, { ts: null, deviceGroup: null, package: "ora" }));
+      model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }, { ts: T0 }));
+      model.apply(event("pkg.started", {}, { ts: T0 + 1_000, node: "nodeA1", package: "ora", deviceGroup: null }));
+      model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PSUE" }, { ts: T0 + 600_000, host: "nodeB1" }));
+      model.apply(event("takeover", { ok: true, result: 2, resultName: "svol" }, { ts: T0 + 610_000, host: "nodeB1" }));
+      model.apply(event("pair.state", { side: "local", role: "SVOL", state: "SSWS" }, { ts: T0 + 610_000, host: "nodeB1" }));
+      if (restart) model.apply(event("horcm.started", { instance: 0 }, { ts: T0 + 3_600_000, deviceGroup: null }));
+      model.apply(event("pair.state", { side: null, role: "PVOL", state: "PSUE" }, { ts: T0 + 3_700_000 }));
+      return model.lookup("pvol.wroteSinceTakeover", { deviceGroup: "oradg", package: "ora", node: "nodeA1", now: T0 + 3_700_000 }) === true;
+    };
+    expect(run(false)).toBe(true);
+    // The primary site came back (its instance restarted): the plain disaster, swap-resync's case.
+    expect(run(true)).toBe(false);
+  });
+
   it("does not count the P-VOL side as writing when the suspension begins with a takeover, or with fence DATA", () => {
     const failover = new PairModel();
     failover.apply(event("config.setting", { name: "DEVICE_GROUP", value: "oradg" }, { ts: null, deviceGroup: null, package: "oracle_pkg" }));
