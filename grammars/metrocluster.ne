@@ -432,7 +432,11 @@ function interpret(whole: Token[]): Draft[] {
   // "Device group monitor for erppkg: erp_dg local PVOL_PSUE, remote SVOL_SSWS": inside the line, a name shaped like an
   // identifier (an underscore or a digit) right before a side that goes on to give its state names the group (the
   // first two words are a tag and a label, read below).
-  for (let index = 3; index + 1 < tokens.length && deviceGroup === undefined; index++) {
+  // "DRMonitor: lg_data local SVOL_SSWS remote PVOL_PSUE": after one leading tag (a label with no underscore or digit,
+  // a monitor script's name) the identifier-shaped name is the group too; a label shaped like an identifier
+  // ("erp_dg: dev_01 local ...") stays the group, read below.
+  const toolTagFirst = tokens.length > 3 && labelledWord(tokens[0]) && tokens[0].type === "word" && !IDENTIFIER_NAME.test(tokens[0].value);
+  for (let index = toolTagFirst ? 2 : 3; index + 1 < tokens.length && deviceGroup === undefined; index++) {
     if (lower[index] !== "local" && lower[index] !== "remote") continue;
     const name = tokens[index - 1];
     const what = tokens[index + 1].type;
@@ -449,6 +453,8 @@ function interpret(whole: Token[]): Draft[] {
     const name = tokens[index];
     let next = index + 1;
     while (next < tokens.length && ["still", "is", "now", "was"].includes(lower[next])) next++;
+    // "lg_data changed to PVOL_COPY (remote SVOL_COPY)": a monitor reporting the group's new state.
+    if (lower[next] === "changed" && lower[next + 1] === "to") next += 2;
     const outOf = lower[next] === "not" && lower[next + 1] === "in" && ["roleState", "pairState"].includes(tokens[next + 2]?.type ?? "");
     if (tokens[next]?.type !== "roleState" && !outOf) continue;
     if (name.type === "word" && IDENTIFIER_NAME.test(name.value) && !PRODUCT_TAG.test(name.value)
@@ -1326,6 +1332,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "pair.state", deviceGroup: "erp_dg", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } },
     { kind: "pair.unreachable", deviceGroup: "erp_dg", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "line" } },
   ] },
+  // A monitor script's tag before the group: "DRMonitor" names no group.
+  { text: "DRMonitor: lg_data local SVOL_SSWS remote PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "lg_data", fields: { side: "local", role: "SVOL", state: "SSWS", deviceGroupFrom: "line" } }, { kind: "pair.state", deviceGroup: "lg_data", fields: { side: "remote", role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } }] },
+  { text: "DRMonitor: lg_data changed to PVOL_COPY (remote SVOL_COPY)", expect: [{ kind: "pair.state", deviceGroup: "lg_data", fields: { side: null, role: "PVOL", state: "COPY", deviceGroupFrom: "label" } }, { kind: "pair.state", deviceGroup: "lg_data", fields: { side: "remote", role: "SVOL", state: "COPY", deviceGroupFrom: "label" } }] },
   { text: "oradg: local S-VOL SSUS", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "SVOL", state: "PSUS", deviceGroupFrom: "label" } }] },
   { text: "oradg: this side S-VOL PAIR, the other side P-VOL PSUE", expect: [
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "label" } },
