@@ -215,6 +215,10 @@ const SVOL_KEYS = new Set(["svol", "s_vol", "svol_state", "secondary"]);
 const RESULT_KEYS = new Set(["rc", "exit", "exit_code", "exitcode", "return", "return_code", "retcode", "result", "outcome"]);
 // Nouns after primary/secondary that make them a pair role ("the secondary copy", "primary volumes").
 const ROLE_NOUNS = new Set(["volume", "volumes", "vol", "vols", "side", "lun", "luns", "ldev", "ldevs", "copy", "copies"]);
+// Keywords of localised (French) Metrocluster messages and package scripts, read as their English equivalents.
+const KEYWORD_SYNONYMS = new Map([
+  ["distant", "remote"], ["distante", "remote"], ["etat", "state"], ["état", "state"], ["statut", "status"], ["groupe", "group"],
+]);
 // A leading `name:` that is not a device group's name.
 /** Leading words that are a tag, a side or a heading, never a device group's name ("local:", "MC-XP:" is read by its shape). */
 export const LABEL_STOP = new Set(["local", "remote", "error", "warning", "warn", "note", "info", "notice", "debug", "node", "package", "pkg", "status", "state",
@@ -335,7 +339,9 @@ function interpret(whole: Token[]): Draft[] {
   const input = withoutPastStates(whole);
   // "/HORCM/usr/bin/pairresync" is pairresync.
   const tokens = input.map((token) => (token.type === "command" && token.value.includes("/") ? { ...token, value: token.value.slice(token.value.lastIndexOf("/") + 1) } : token));
-  const lower = tokens.map((token) => token.value.toLowerCase());
+  // Localised package scripts say the same facts in their language ("groupe cpt_dg ... : local SVOL_PAIR, distant
+  // PVOL_PAIR", "Etat local SVOL_PAIR"): their keywords are read as the English ones, so "Etat" is a heading, not a group.
+  const lower = tokens.map((token) => KEYWORD_SYNONYMS.get(token.value.toLowerCase()) ?? token.value.toLowerCase());
   const found: Found[] = [];
   const used = new Set<number>();
   // How the line names its device group (fields.deviceGroupFrom): in its words ("line") or a leading label.
@@ -1332,6 +1338,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "pair.state", deviceGroup: "erp_dg", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } },
     { kind: "pair.unreachable", deviceGroup: "erp_dg", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "line" } },
   ] },
+  // A localised (French) package script: "Etat" is a heading, "groupe" introduces the group, "distant" is the remote side.
+  { text: "Etat local SVOL_PAIR", expect: [{ kind: "pair.state", fields: { side: "local", role: "SVOL", state: "PAIR" } }] },
+  { text: "Metrocluster CA XP - groupe cpt_dg instance 0 : local SVOL_PAIR, distant PVOL_PAIR, fence NEVER", expect: [{ kind: "pair.state", deviceGroup: "cpt_dg", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } }, { kind: "pair.state", deviceGroup: "cpt_dg", fields: { side: "remote", role: "PVOL", state: "PAIR", deviceGroupFrom: "line" } }, { kind: "fence", deviceGroup: "cpt_dg", fields: { level: "NEVER", deviceGroupFrom: "line" } }] },
   // A monitor script's tag before the group: "DRMonitor" names no group.
   { text: "DRMonitor: lg_data local SVOL_SSWS remote PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "lg_data", fields: { side: "local", role: "SVOL", state: "SSWS", deviceGroupFrom: "line" } }, { kind: "pair.state", deviceGroup: "lg_data", fields: { side: "remote", role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } }] },
   { text: "DRMonitor: lg_data changed to PVOL_COPY (remote SVOL_COPY)", expect: [{ kind: "pair.state", deviceGroup: "lg_data", fields: { side: null, role: "PVOL", state: "COPY", deviceGroupFrom: "label" } }, { kind: "pair.state", deviceGroup: "lg_data", fields: { side: "remote", role: "SVOL", state: "COPY", deviceGroupFrom: "label" } }] },
