@@ -525,9 +525,12 @@ function interpret(whole: Token[]): Draft[] {
   // "webdg fence NEVER, AUTO_SVOLPSUE=0": any name before "fence <level>" is the group that fence is of.
   const fenceOfName =
     lower[skipTag + 1] === "fence" && FENCE_LEVELS.has((tokens[skipTag + 2]?.value ?? "").replace(/[,;.]$/, "").toUpperCase()) && !FENCE_WORD_BEFORE.has(lower[skipTag] ?? "");
+  // "tsy_dg tsy_d01 (P-VOL) PAIR -> PSUE" (a pair monitor printing pairdisplay's Group and PairVol columns): an identifier-
+  // shaped first name on a line giving a role and a pair state; of group and volume, pairdisplay puts the group first.
+  const roleAndState = tokens.some((token) => token.type === "role") && tokens.some((token) => token.type === "pairState");
   const describesGroup =
     fenceOfName ||
-    (identifierFirst && (tokens[skipTag + 1]?.type === "assignment" || lower[skipTag + 1] === "instance" || tokens.some((token) => token.type === "roleState")));
+    (identifierFirst && (tokens[skipTag + 1]?.type === "assignment" || lower[skipTag + 1] === "instance" || tokens.some((token) => token.type === "roleState") || roleAndState));
   // "mes_dg still local=PVOL_PSUE ...": a side after "still" or "now" as well.
   const sideAt = ["still", "now"].includes(lower[skipTag + 1] ?? "") ? skipTag + 2 : skipTag + 1;
   const sideNext =
@@ -1341,6 +1344,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   // A localised (French) package script: "Etat" is a heading, "groupe" introduces the group, "distant" is the remote side.
   { text: "Etat local SVOL_PAIR", expect: [{ kind: "pair.state", fields: { side: "local", role: "SVOL", state: "PAIR" } }] },
   { text: "Metrocluster CA XP - groupe cpt_dg instance 0 : local SVOL_PAIR, distant PVOL_PAIR, fence NEVER", expect: [{ kind: "pair.state", deviceGroup: "cpt_dg", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } }, { kind: "pair.state", deviceGroup: "cpt_dg", fields: { side: "remote", role: "PVOL", state: "PAIR", deviceGroupFrom: "line" } }, { kind: "fence", deviceGroup: "cpt_dg", fields: { level: "NEVER", deviceGroupFrom: "line" } }] },
+  // A pair monitor's "group volume (role) old -> new".
+  { text: "tsy_dg tsy_d01 (P-VOL) PAIR -> PSUE", expect: [{ kind: "pair.state", deviceGroup: "tsy_dg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } }] },
   // A monitor script's tag before the group: "DRMonitor" names no group.
   { text: "DRMonitor: lg_data local SVOL_SSWS remote PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "lg_data", fields: { side: "local", role: "SVOL", state: "SSWS", deviceGroupFrom: "line" } }, { kind: "pair.state", deviceGroup: "lg_data", fields: { side: "remote", role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } }] },
   { text: "DRMonitor: lg_data changed to PVOL_COPY (remote SVOL_COPY)", expect: [{ kind: "pair.state", deviceGroup: "lg_data", fields: { side: null, role: "PVOL", state: "COPY", deviceGroupFrom: "label" } }, { kind: "pair.state", deviceGroup: "lg_data", fields: { side: "remote", role: "SVOL", state: "COPY", deviceGroupFrom: "label" } }] },
