@@ -21,7 +21,8 @@ const MONTH = MONTHS.join("|");
 // `date` output: [weekday] month day hh:mm:ss [zone] year.
 const DATE_OUTPUT = `(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t]+)?(?:${MONTH})[ \\t]+\\d{1,2}[ \\t]+\\d\\d:\\d\\d:\\d\\d(?:[ \\t]+[A-Za-z][A-Za-z0-9+:-]*)?[ \\t]+\\d{4}`;
 // Seconds are optional: an operator's own note is stamped "# 2026-11-23 10:40 pairresync -swaps ...".
-const ISO_TIME = `\\d{4}-\\d\\d-\\d\\d[T \\t]\\d\\d:\\d\\d(?::\\d\\d(?:[.,]\\d{1,9})?)?(?:Z|[+-]\\d\\d:?\\d\\d)?`;
+// Scripts stamping with `date '+%Y/%m/%d %H:%M:%S'` write the same time with slashes: "2014/05/13 01:30:55 pairsplit ...".
+const ISO_TIME = `\\d{4}(?:-\\d\\d-|\\/\\d\\d\\/)\\d\\d[T \\t]\\d\\d:\\d\\d(?::\\d\\d(?:[.,]\\d{1,9})?)?(?:Z|[+-]\\d\\d:?\\d\\d)?`;
 // What a script writes before its stamp.
 const LEAD = /[=#*~+<>|\[( \t-]+/;
 
@@ -76,7 +77,7 @@ function fromDateOutput(token: Token): Omit<Header, "format" | "body" | "shape">
 }
 
 function fromIsoTime(token: Token): Omit<Header, "format" | "body" | "shape"> {
-  const match = /^(\d{4})-(\d\d)-(\d\d)[T \t](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,9}))?)?(Z|([+-])(\d\d):?(\d\d))?$/.exec(token.text)!;
+  const match = /^(\d{4})[-/](\d\d)[-/](\d\d)[T \t](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,9}))?)?(Z|([+-])(\d\d):?(\d\d))?$/.exec(token.text)!;
   const time: Omit<Header, "format" | "body" | "shape"> = {
     year: Number(match[1]),
     month: Number(match[2]),
@@ -121,6 +122,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   {
     text: "[2026-11-18 08:30:00] pairvolchk -g erp_dg -s",
     expect: { format: "cmdlog", year: 2026, month: 11, day: 18, hour: 8, minute: 30, second: 0, body: "pairvolchk -g erp_dg -s", shape: "banner" },
+  },
+  {
+    text: "2014/05/13 01:30:55 pairsplit -g fmsdb_bc -IM1",
+    expect: { format: "cmdlog", year: 2014, month: 5, day: 13, hour: 1, minute: 30, second: 55, body: "pairsplit -g fmsdb_bc -IM1", shape: "banner" },
   },
   {
     text: "2026-11-18T08:30:00.250+01:00 run 14",

@@ -36,6 +36,11 @@ type Scalar = string | number | null;
 interface Draft { kind: string; package?: string; fields: Record<string, Scalar> }
 
 const MINUTE_WORDS = new Set(["minutes", "minute", "min", "mins"]);
+// cmrecovercl progress: the verbs that open a line about a recovery group it works on, the states of a recovery
+// package it started, and words that say the recovery did not happen.
+const RECOVERY_PROGRESS = new Set(["processing", "starting", "started", "recovering"]);
+const RECOVERY_UP = new Set(["up", "running", "started"]);
+const RECOVERY_REFUSED = new Set(["not", "failed", "fail", "failure", "unable", "cannot", "error", "aborted", "skipping", "skipped"]);
 // Words that name no cluster when they stand before a condition ("status UNREACHABLE").
 const NOT_A_CLUSTER = new Set(["is", "status", "state", "cluster", "the", "now", "became", "becomes", "changed", "to", "been", "has", "have", "was", "are", "still", "back", "from", "event", "events", "monitor"]);
 // "below CLUSTER_ALERT 5 MINUTES", "less than CLUSTER_ALARM": the time that raises the notice was not reached.
@@ -134,17 +139,35 @@ function interpret(tokens: Token[]): Draft[] {
     }
     events.push({ kind, fields: { cluster, condition, minutes } });
   }
-  // cmrecovercl progress.
+  // cmrecovercl progress. The manual's wording ("Processing the recovery group G on recovery cluster C.", "Starting
+  // recovery package P on recovery cluster C.") is not the only one: releases and wrappers also log "Starting recovery
+  // of recovery group G (primary cluster X is in ALARM state)" and "Recovery package P is up on cluster C". Read a
+  // progress verb first and then "recovery group G", or "recovery package P" started or up; never a line that says
+  // it failed or was refused.
+  const refused = lower.some((word) => RECOVERY_REFUSED.has(word));
   const recovery = lower.indexOf("recovery");
-  if (lower[0] === "processing" && lower[recovery + 1] === "group" && tokens[recovery + 2]) {
+  const groupAt = lower.findIndex((word, index) => word === "recovery" && lower[index + 1] === "group" && tokens[index + 2] !== undefined);
+  const packageAt = lower.findIndex((word, index) => word === "recovery" && lower[index + 1] === "package" && tokens[index + 2] !== undefined);
+  if (refused) {
+    // nothing recovered
+  } else if (lower[0] === "processing" && lower[recovery + 1] === "group" && tokens[recovery + 2]) {
     events.push({ kind: "cc.recover", fields: { recoveryGroup: tokens[recovery + 2].value, cluster: clusterAfterOn() } });
   } else if (lower[0] === "starting" && lower[1] === "recovery" && lower[2] === "package" && tokens[3]) {
     events.push({ kind: "cc.recover", package: tokens[3].value, fields: { recoveryGroup: null, cluster: clusterAfterOn() } });
+  } else if (groupAt > 0 && RECOVERY_PROGRESS.has(lower[0]) && groupAt <= 3) {
+    events.push({ kind: "cc.recover", fields: { recoveryGroup: tokens[groupAt + 2].value, cluster: clusterAfterOn() } });
+  } else if (packageAt >= 0 && (lower[packageAt + 3] === "is" || lower[packageAt + 3] === "was") && RECOVERY_UP.has(lower[packageAt + 4] ?? "")) {
+    events.push({ kind: "cc.recover", package: tokens[packageAt + 2].value, fields: { recoveryGroup: null, cluster: clusterAfterOn() } });
   }
 
+  // The cluster the work happens on: "on [recovery] cluster C" (not the primary cluster a remark names).
   function clusterAfterOn(): string | null {
-    const named = lower.lastIndexOf("cluster");
-    return named >= 0 && tokens[named + 1] ? tokens[named + 1].value : null;
+    const on = lower.findIndex(
+      (word, index) => word === "on" && (lower[index + 1] === "cluster" || (lower[index + 1] === "recovery" && lower[index + 2] === "cluster")),
+    );
+    if (on < 0) return null;
+    const named = lower.indexOf("cluster", on);
+    return tokens[named + 1] ? tokens[named + 1].value : null;
   }
   return events;
 }
@@ -153,7 +176,7 @@ export const meta = {
   name: "continental",
   role: "body",
   formats: ["syslog", "pkglog"],
-  prefilter: /CLUSTER_AL(?:ERT|ARM)|UNREACHABLE|changed .*\bto (?:UP|Up|up)\b|\/(?:DOWN|ERROR|UP)\b|\b(?:DOWN|ERROR|UP)\b.*\b(?:[Aa]lert|[Aa]larm|ALERT|ALARM)\b|\b(?:[Aa]lert|[Aa]larm|ALERT|ALARM)\b.*\b(?:DOWN|ERROR|UP)\b|recovery (?:group|package)/,
+  prefilter: /CLUSTER_AL(?:ERT|ARM)|UNREACHABLE|changed .*\bto (?:UP|Up|up)\b|\/(?:DOWN|ERROR|UP)\b|\b(?:DOWN|ERROR|UP)\b.*\b(?:[Aa]lert|[Aa]larm|ALERT|ALARM)\b|\b(?:[Aa]lert|[Aa]larm|ALERT|ALARM)\b.*\b(?:DOWN|ERROR|UP)\b|[Rr]ecovery (?:group|package)/,
   description: "Continentalclusters alerts and alarms from the monitor, and cmrecovercl progress",
 };
 
@@ -166,6 +189,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Processing the recovery group nfsgroup on recovery cluster eastcoast.", expect: [{ kind: "cc.recover", fields: { recoveryGroup: "nfsgroup", cluster: "eastcoast" } }] },
   { text: "Starting recovery package nfsbackuppkg on recovery cluster eastcoast.", expect: [{ kind: "cc.recover", package: "nfsbackuppkg", fields: { recoveryGroup: null, cluster: "eastcoast" } }] },
   { text: "Halting data receiver package nfsreceiverpkg on recovery cluster eastcoast.", expect: [] },
+  { text: "Starting recovery of recovery group rg_billing (primary cluster syd_prod is in ALARM state)", expect: [{ kind: "cc.recover", fields: { recoveryGroup: "rg_billing", cluster: null } }] },
+  { text: "Recovery package billing_r is up on cluster mel_dr", expect: [{ kind: "cc.recover", package: "billing_r", fields: { recoveryGroup: null, cluster: "mel_dr" } }] },
+  { text: "Recovery package billing_r failed to start on cluster mel_dr", expect: [] },
+  { text: "Recovery package billing_r is not running on cluster mel_dr", expect: [] },
+  { text: "Skipping recovery group rg_billing: it is in maintenance mode", expect: [] },
   { text: "eastcoast UNREACHABLE alert", expect: [{ kind: "cc.alert", fields: { cluster: "eastcoast", condition: "UNREACHABLE", minutes: null } }] },
   { text: "chicluster status changed from DOWN to UP", expect: [{ kind: "cc.alert", fields: { cluster: "chicluster", condition: "UP", minutes: null } }] },
   { text: "Cluster event chicluster/UP: notification sent (see /var/opt/resmon/log/cc/eventlog)", expect: [{ kind: "cc.alert", fields: { cluster: "chicluster", condition: "UP", minutes: null } }] },

@@ -215,6 +215,10 @@ const SVOL_KEYS = new Set(["svol", "s_vol", "svol_state", "secondary"]);
 const RESULT_KEYS = new Set(["rc", "exit", "exit_code", "exitcode", "return", "return_code", "retcode", "result", "outcome"]);
 // Nouns after primary/secondary that make them a pair role ("the secondary copy", "primary volumes").
 const ROLE_NOUNS = new Set(["volume", "volumes", "vol", "vols", "side", "lun", "luns", "ldev", "ldevs", "copy", "copies"]);
+// Keywords of localised (French) Metrocluster messages and package scripts, read as their English equivalents.
+const KEYWORD_SYNONYMS = new Map([
+  ["distant", "remote"], ["distante", "remote"], ["etat", "state"], ["état", "state"], ["statut", "status"], ["groupe", "group"],
+]);
 // A leading `name:` that is not a device group's name.
 /** Leading words that are a tag, a side or a heading, never a device group's name ("local:", "MC-XP:" is read by its shape). */
 export const LABEL_STOP = new Set(["local", "remote", "error", "warning", "warn", "note", "info", "notice", "debug", "node", "package", "pkg", "status", "state",
@@ -335,7 +339,9 @@ function interpret(whole: Token[]): Draft[] {
   const input = withoutPastStates(whole);
   // "/HORCM/usr/bin/pairresync" is pairresync.
   const tokens = input.map((token) => (token.type === "command" && token.value.includes("/") ? { ...token, value: token.value.slice(token.value.lastIndexOf("/") + 1) } : token));
-  const lower = tokens.map((token) => token.value.toLowerCase());
+  // Localised package scripts say the same facts in their language ("groupe cpt_dg ... : local SVOL_PAIR, distant
+  // PVOL_PAIR", "Etat local SVOL_PAIR"): their keywords are read as the English ones, so "Etat" is a heading, not a group.
+  const lower = tokens.map((token) => KEYWORD_SYNONYMS.get(token.value.toLowerCase()) ?? token.value.toLowerCase());
   const found: Found[] = [];
   const used = new Set<number>();
   // How the line names its device group (fields.deviceGroupFrom): in its words ("line") or a leading label.
@@ -432,7 +438,11 @@ function interpret(whole: Token[]): Draft[] {
   // "Device group monitor for erppkg: erp_dg local PVOL_PSUE, remote SVOL_SSWS": inside the line, a name shaped like an
   // identifier (an underscore or a digit) right before a side that goes on to give its state names the group (the
   // first two words are a tag and a label, read below).
-  for (let index = 3; index + 1 < tokens.length && deviceGroup === undefined; index++) {
+  // "DRMonitor: lg_data local SVOL_SSWS remote PVOL_PSUE": after one leading tag (a label with no underscore or digit,
+  // a monitor script's name) the identifier-shaped name is the group too; a label shaped like an identifier
+  // ("erp_dg: dev_01 local ...") stays the group, read below.
+  const toolTagFirst = tokens.length > 3 && labelledWord(tokens[0]) && tokens[0].type === "word" && !IDENTIFIER_NAME.test(tokens[0].value);
+  for (let index = toolTagFirst ? 2 : 3; index + 1 < tokens.length && deviceGroup === undefined; index++) {
     if (lower[index] !== "local" && lower[index] !== "remote") continue;
     const name = tokens[index - 1];
     const what = tokens[index + 1].type;
@@ -449,6 +459,8 @@ function interpret(whole: Token[]): Draft[] {
     const name = tokens[index];
     let next = index + 1;
     while (next < tokens.length && ["still", "is", "now", "was"].includes(lower[next])) next++;
+    // "lg_data changed to PVOL_COPY (remote SVOL_COPY)": a monitor reporting the group's new state.
+    if (lower[next] === "changed" && lower[next + 1] === "to") next += 2;
     const outOf = lower[next] === "not" && lower[next + 1] === "in" && ["roleState", "pairState"].includes(tokens[next + 2]?.type ?? "");
     if (tokens[next]?.type !== "roleState" && !outOf) continue;
     if (name.type === "word" && IDENTIFIER_NAME.test(name.value) && !PRODUCT_TAG.test(name.value)
@@ -513,9 +525,12 @@ function interpret(whole: Token[]): Draft[] {
   // "webdg fence NEVER, AUTO_SVOLPSUE=0": any name before "fence <level>" is the group that fence is of.
   const fenceOfName =
     lower[skipTag + 1] === "fence" && FENCE_LEVELS.has((tokens[skipTag + 2]?.value ?? "").replace(/[,;.]$/, "").toUpperCase()) && !FENCE_WORD_BEFORE.has(lower[skipTag] ?? "");
+  // "tsy_dg tsy_d01 (P-VOL) PAIR -> PSUE" (a pair monitor printing pairdisplay's Group and PairVol columns): an identifier-
+  // shaped first name on a line giving a role and a pair state; of group and volume, pairdisplay puts the group first.
+  const roleAndState = tokens.some((token) => token.type === "role") && tokens.some((token) => token.type === "pairState");
   const describesGroup =
     fenceOfName ||
-    (identifierFirst && (tokens[skipTag + 1]?.type === "assignment" || lower[skipTag + 1] === "instance" || tokens.some((token) => token.type === "roleState")));
+    (identifierFirst && (tokens[skipTag + 1]?.type === "assignment" || lower[skipTag + 1] === "instance" || tokens.some((token) => token.type === "roleState") || roleAndState));
   // "mes_dg still local=PVOL_PSUE ...": a side after "still" or "now" as well.
   const sideAt = ["still", "now"].includes(lower[skipTag + 1] ?? "") ? skipTag + 2 : skipTag + 1;
   const sideNext =
@@ -1340,6 +1355,14 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "pair.state", deviceGroup: "erp_dg", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } },
     { kind: "pair.unreachable", deviceGroup: "erp_dg", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "line" } },
   ] },
+  // A localised (French) package script: "Etat" is a heading, "groupe" introduces the group, "distant" is the remote side.
+  { text: "Etat local SVOL_PAIR", expect: [{ kind: "pair.state", fields: { side: "local", role: "SVOL", state: "PAIR" } }] },
+  { text: "Metrocluster CA XP - groupe cpt_dg instance 0 : local SVOL_PAIR, distant PVOL_PAIR, fence NEVER", expect: [{ kind: "pair.state", deviceGroup: "cpt_dg", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } }, { kind: "pair.state", deviceGroup: "cpt_dg", fields: { side: "remote", role: "PVOL", state: "PAIR", deviceGroupFrom: "line" } }, { kind: "fence", deviceGroup: "cpt_dg", fields: { level: "NEVER", deviceGroupFrom: "line" } }] },
+  // A pair monitor's "group volume (role) old -> new".
+  { text: "tsy_dg tsy_d01 (P-VOL) PAIR -> PSUE", expect: [{ kind: "pair.state", deviceGroup: "tsy_dg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } }] },
+  // A monitor script's tag before the group: "DRMonitor" names no group.
+  { text: "DRMonitor: lg_data local SVOL_SSWS remote PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "lg_data", fields: { side: "local", role: "SVOL", state: "SSWS", deviceGroupFrom: "line" } }, { kind: "pair.state", deviceGroup: "lg_data", fields: { side: "remote", role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } }] },
+  { text: "DRMonitor: lg_data changed to PVOL_COPY (remote SVOL_COPY)", expect: [{ kind: "pair.state", deviceGroup: "lg_data", fields: { side: null, role: "PVOL", state: "COPY", deviceGroupFrom: "label" } }, { kind: "pair.state", deviceGroup: "lg_data", fields: { side: "remote", role: "SVOL", state: "COPY", deviceGroupFrom: "label" } }] },
   { text: "oradg: local S-VOL SSUS", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "SVOL", state: "PSUS", deviceGroupFrom: "label" } }] },
   { text: "oradg: this side S-VOL PAIR, the other side P-VOL PSUE", expect: [
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "label" } },

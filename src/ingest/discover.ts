@@ -75,7 +75,7 @@ const CLUSTER_NAME_LINE = /^[ \t]*CLUSTER_NAME[ \t]+\S/m;
 const COMMAND_LOG_CANDIDATE = /\.(?:log|txt|out)(?:\.\d+)?$/i;
 const RAID_MANAGER_OUTPUT = /^[ \t]*Group[ \t]+PairVol|^[ \t]*JID[ \t]+MU[ \t]+CTG|Volstat is [PS]-VOL|Volstat is SMPL|\[EX_[A-Z]+\]/m;
 const STAMP_LINE =
-  /^[=#*~+<>|[( \t-]*(?:(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \t]+\d{1,2}[ \t]+\d\d:\d\d:\d\d(?:[ \t]+[A-Za-z][\w+:-]*)?[ \t]+\d{4}|\d{4}-\d\d-\d\d[T \t]\d\d:\d\d)/m;
+  /^[=#*~+<>|[( \t-]*(?:(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \t]+\d{1,2}[ \t]+\d\d:\d\d:\d\d(?:[ \t]+[A-Za-z][\w+:-]*)?[ \t]+\d{4}|\d{4}(?:-\d\d-|\/\d\d\/)\d\d[T \t]\d\d:\d\d)/m;
 // rsyslog RFC 3339 and journalctl short-iso, or RFC 5424 (`<30>1 2026-03-10T18:38:58.000+00:00 host app ...`).
 const ISO_SYSLOG_LINE = /^(?:<\d{1,3}>\d{1,3} )?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)? +\S+ +\S/;
 // `Nov 19 13:02:40 hpa1 cmcld[2140]: ...` (a package log's `Nov 19 13:02:40 - Node ...` step has no host and tag).
