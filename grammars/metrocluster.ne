@@ -97,7 +97,9 @@ const DEVICE_GROUP_STOP = new Set(["state", "status", "is", "are", "for", "of", 
   // "Device group monitor for erppkg: ...", "device group check", "device group report": what is done to a group, not its name.
   "monitor", "monitoring", "monitors", "check", "checks", "checker", "checking", "watch", "watcher", "poll", "poller", "report", "summary", "daemon", "agent",
   // "device group still not in PAIR state": an adverb, not a name (round 19 #12).
-  "still", "now", "again", "also", "already", "remains", "stays"]);
+  "still", "now", "again", "also", "already", "remains", "stays",
+  // "trd_dg remote changed PSUE -> COPY (S-VOL)": a verb of the state's change, not a name.
+  "changed", "changes", "changing", "went", "goes", "moved", "became", "turned", "transitioned", "switched", "from"]);
 const DENIED_STATE = new Set(["not", "isn't", "aren't", "never", "longer", "nor"]);
 const NEGATIONS = new Set(["no", "not", "absent", "missing", "without", "create", "cannot", "can't", "doesn't", "isn't"]);
 // A name shaped like an identifier (an underscore or a digit in it: oradg_1, erp_dg, dg01): how a device group
@@ -1273,6 +1275,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "FORCEFLAG file found in /etc/cmcluster/pkgA, starting anyway", expect: [{ kind: "forceflag", fields: { present: true } }] },
   { text: "No FORCEFLAG file present", expect: [{ kind: "forceflag", fields: { present: false } }] },
   { text: "ERROR: swap-takeover did not complete; the side file was not flushed within HORCTIMEOUT", expect: [{ kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } }] },
+  // A verb of change after the side is not a group's name (it was read as the group "changed").
+  { text: "trd_dg remote changed PSUE -> COPY (S-VOL)", expect: [{ kind: "pair.state", deviceGroup: "trd_dg", fields: { side: "remote", role: "SVOL", state: "COPY", deviceGroupFrom: "label" } }] },
   { text: "drtest: DR test ledger ABORTED - swap-takeover timeout, ledger back on ldgprd1", expect: [{ kind: "takeover", deviceGroup: "drtest", fields: { ok: false, result: null, resultName: null, code: null, number: null, deviceGroupFrom: "label" } }] },
   { text: "gis_dg: storage says CU 0C path replaced 08:50; pair still PSUE on 1 LDEV - tlee", expect: [{ kind: "pair.state", deviceGroup: "gis_dg", fields: { side: null, role: null, state: "PSUE", deviceGroupFrom: "label" } }] },
   { text: "pairevtwait -g dwh_bc -s pair -t 3600: dwh_bc is PAIR", expect: [{ kind: "pair.wait", deviceGroup: "dwh_bc", fields: { outcome: "done", waitFor: "PAIR", deviceGroupFrom: "line" } }, { kind: "pair.state", deviceGroup: "dwh_bc", fields: { side: null, role: null, state: "PAIR", deviceGroupFrom: "line" } }] },

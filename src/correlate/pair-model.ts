@@ -113,6 +113,8 @@ interface DeviceGroupState {
   was last PAIR: the S-VOL side took over even when the horctakeover line is not in the logs (days before them).
   */
   ranOnSswsSinceSync: boolean;
+  /** The node it last ran on there. */
+  ranOnSswsNode: string | null;
   /**
   A package of the group ran on the P-VOL side while the group was out of PAIR (since it was last PAIR on both
   sides): running there when the suspension was first reported (fence NEVER or ASYNC: the P-VOL kept accepting
@@ -302,6 +304,7 @@ export class PairModel {
         split: null,
         splitSinceSync: false,
         ranOnSswsSinceSync: false,
+        ranOnSswsNode: null,
         pvolWroteWhileSuspended: false,
         pvolWritingFrom: null,
         pvolWroteSinceTakeover: false,
@@ -628,8 +631,9 @@ export class PairModel {
       // Its own P-VOL back in PAIR while the S-VOL was last SSWS: a pair leaves SSWS only by a copy, and with the roles
       // unchanged that copy ran from the P-VOL (the copying itself not logged: a checker polling hourly, a shell).
       const pairedOverSsws = state === "PAIR" && group.volumes.SVOL.state === "SSWS";
-      // Its volume was the P-VOL before this line: it said so, or it never said and the SSWS volume is another node's.
-      const wasPvol = report.role === "PVOL" || (report.role === null && group.volumes.SVOL.node !== null && group.volumes.SVOL.node !== node);
+      // Its volume was the P-VOL before this line: not the node that ran on the SSWS volumes (a swap resync makes that
+      // one the P-VOL), and it said P-VOL or never said.
+      const wasPvol = node !== group.ranOnSswsNode && (report.role === "PVOL" || (report.role === null && group.ranOnSswsNode !== null));
       if (side === "local" && (state === "COPY" || pairedOverSsws) && (role ?? report.role) === "PVOL" && wasPvol && group.ranOnSswsSinceSync && !swapResync) {
         group.pvolCopiedOverSsws = true;
         group.copiedOverSswsLine = line;
@@ -812,7 +816,10 @@ export class PairModel {
     const local = group.nodes.get(node)?.local;
     // An S-VOL taken over on this node is SSWS even when no state was logged after the horctakeover line.
     const takenOverHere = this.tookOver(group) && group.takeover?.node === node && (local?.ts ?? -Infinity) <= (group.takeover.ts ?? -Infinity);
-    if (local?.state === "SSWS" || takenOverHere) group.ranOnSswsSinceSync = true;
+    if (local?.state === "SSWS" || takenOverHere) {
+      group.ranOnSswsSinceSync = true;
+      group.ranOnSswsNode = node;
+    }
   }
 
   /** A run script killed by its timeout, or that exited with an error, leaves the package down there. */
@@ -960,6 +967,7 @@ export class PairModel {
       group.takeoverSinceSync = false;
       group.splitSinceSync = false;
       group.ranOnSswsSinceSync = false;
+      group.ranOnSswsNode = null;
       group.pvolWroteWhileSuspended = false;
       group.pvolWritingFrom = null;
       group.pvolWroteSinceTakeover = false;
