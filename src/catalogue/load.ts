@@ -6,12 +6,11 @@ once, each with file:line and a hint; a site rule with the id of a built-in one 
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
-import { basename, dirname, extname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { basename, dirname, extname, join, sep } from "node:path";
 import type { ErrorObject } from "ajv";
 import type { Document, LineCounter } from "yaml";
 import { RuleError, formatLocation } from "../errors.js";
-import { version } from "../version.js";
+import { codeFolder, packageRoot, version } from "../version.js";
 import type { Rule } from "./rule.js";
 import { validateRule } from "./validate.js";
 
@@ -59,9 +58,9 @@ export interface LoadedRules {
   readonly problems: RuleProblem[];
 }
 
-/** rules/ at the package root: two levels above this module both in src/catalogue/ and dist/catalogue/. */
+/** rules/ at the package root (with a trailing separator). */
 export function builtInRulesDirectory(): string {
-  return fileURLToPath(new URL("../../rules/", import.meta.url));
+  return join(packageRoot, "rules") + sep;
 }
 
 export const SCHEMA_FILE = "rule.schema.json";
@@ -340,7 +339,7 @@ writes dist/.build-stamp after every module (package.json), and the launcher ref
 sources: its time and content stand for the whole tree, without a stat of every module at each start-up.
 */
 function codeStamp(): string {
-  const root = dirname(dirname(fileURLToPath(import.meta.url)));
+  const root = codeFolder;
   try {
     const stamp = join(root, ".build-stamp");
     return `build\u0000${statSync(stamp).mtimeMs}\u0000${readFileSync(stamp, "utf8")}`;
