@@ -6,12 +6,11 @@ once, each with file:line and a hint; a site rule with the id of a built-in one 
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
-import { basename, dirname, extname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { basename, dirname, extname, join, sep } from "node:path";
 import type { ErrorObject } from "ajv";
 import type { Document, LineCounter } from "yaml";
 import { RuleError, formatLocation } from "../errors.js";
-import { version } from "../version.js";
+import { codeFolder, packageRoot, version } from "../version.js";
 import type { Rule } from "./rule.js";
 import { validateRule } from "./validate.js";
 
@@ -59,9 +58,9 @@ export interface LoadedRules {
   readonly problems: RuleProblem[];
 }
 
-/** rules/ at the package root: two levels above this module both in src/catalogue/ and dist/catalogue/. */
+/** rules/ at the package root (with a trailing separator). */
 export function builtInRulesDirectory(): string {
-  return fileURLToPath(new URL("../../rules/", import.meta.url));
+  return join(packageRoot, "rules") + sep;
 }
 
 export const SCHEMA_FILE = "rule.schema.json";
@@ -315,7 +314,7 @@ function readText(path: string): string | null {
 
 // ---- the compiled-rule cache ---------------------------------------------------------------------
 
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /**
 What the checked rules depend on: the rule files (path and content), the schema, and mcadvisor's code (the
@@ -340,7 +339,7 @@ writes dist/.build-stamp after every module (package.json), and the launcher ref
 sources: its time and content stand for the whole tree, without a stat of every module at each start-up.
 */
 function codeStamp(): string {
-  const root = dirname(dirname(fileURLToPath(import.meta.url)));
+  const root = codeFolder;
   try {
     const stamp = join(root, ".build-stamp");
     return `build\u0000${statSync(stamp).mtimeMs}\u0000${readFileSync(stamp, "utf8")}`;
@@ -371,14 +370,56 @@ interface CachedProblem {
   hint?: string;
 }
 
+/**
+The rules' examples are kept in a file of their own beside the cache (`<cache>.examples.json`): they are 44 % of
+the checked rules' JSON, and analyze, report, tui and watch never read them (`rules test`, which does, never uses
+the cache). A rule read from the cache gets them when they are first asked for: from that file while it holds
+the same key, else from the rule's own file, as a load without the cache would.
+*/
+function examplesFileOf(file: string): string {
+  return `${file.replace(/\.json$/, "")}.examples.json`;
+}
+
+function readExamples(file: string, key: string, count: number): unknown[] | null {
+  try {
+    const cached = JSON.parse(readFileSync(file, "utf8")) as { key?: unknown; examples?: unknown };
+    return cached.key === key && Array.isArray(cached.examples) && cached.examples.length === count ? cached.examples : null;
+  } catch {
+    return null;
+  }
+}
+
 function readCache(file: string, key: string): LoadedRules | null {
   try {
-    const cached = JSON.parse(readFileSync(file, "utf8")) as { key?: unknown; rules?: unknown; problems?: unknown };
-    if (cached.key !== key || !Array.isArray(cached.rules) || !Array.isArray(cached.problems)) return null;
+    const cached = JSON.parse(readFileSync(file, "utf8")) as { key?: unknown; rules?: unknown; problems?: unknown; withExamples?: unknown };
+    if (cached.key !== key || !Array.isArray(cached.rules) || !Array.isArray(cached.problems) || !Array.isArray(cached.withExamples)) return null;
+    const rules = cached.rules as Rule[];
+    const withExamples = cached.withExamples as number[];
+    if (!withExamples.every((index) => Number.isInteger(index) && rules[index] !== undefined)) return null;
+    let examples: unknown[] | null | undefined;
+    withExamples.forEach((index, position) => {
+      const rule = rules[index];
+      let value: Rule["examples"] | undefined;
+      Object.defineProperty(rule, "examples", {
+        enumerable: true,
+        configurable: true,
+        get: (): Rule["examples"] => {
+          if (value === undefined) {
+            examples ??= readExamples(examplesFileOf(file), key, withExamples.length);
+            value = examples
+              ? (examples[position] as Rule["examples"])
+              : rule.source
+                ? loadRuleFile(rule.source.path, rule.source.builtIn).rule?.examples
+                : undefined;
+          }
+          return value;
+        },
+      });
+    });
     const problems = (cached.problems as CachedProblem[]).map(
       (problem) => new RuleProblem(problem.severity, problem.code, problem.message, { path: problem.path, line: problem.line, hint: problem.hint }),
     );
-    return { rules: cached.rules as Rule[], problems };
+    return { rules, problems };
   } catch {
     // No cache yet, or one that cannot be read (damaged, half-written by a crash): the rules are read again.
     return null;
@@ -394,11 +435,27 @@ function writeCache(file: string, key: string, loaded: LoadedRules): void {
     line: problem.location?.line,
     hint: problem.hint,
   }));
-  const temporary = `${file}.${process.pid}.tmp`;
+  const withExamples: number[] = [];
+  const examples: unknown[] = [];
+  const rules = loaded.rules.map((rule, index) => {
+    if (!("examples" in rule)) return rule;
+    withExamples.push(index);
+    examples.push(rule.examples);
+    const { examples: omitted, ...rest } = rule;
+    void omitted;
+    return rest;
+  });
+  // The examples first: a reader that finds the new cache finds its examples (a reader of the old cache finds
+  // examples under another key and reads them from the rule files).
+  const writeAtomically = (target: string, content: unknown): void => {
+    const temporary = `${target}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(content));
+    renameSync(temporary, target);
+  };
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temporary, JSON.stringify({ key, rules: loaded.rules, problems }));
-    renameSync(temporary, file);
+    writeAtomically(examplesFileOf(file), { key, examples });
+    writeAtomically(file, { key, rules, withExamples, problems });
   } catch {
     // A cache that cannot be written (read-only state folder) only costs the next start-up the parse.
   }

@@ -157,6 +157,11 @@ function entriesByFormat(): Map<string, GrammarEntry[]> {
   return bodyEntriesByFormat;
 }
 
+/** Builds every format's scanners, as a run does at a format's first line: the build derives their literals this way (scripts/derive-literals.mjs). */
+export function prepareAllFormats(): void {
+  for (const format of entriesByFormat().keys()) grammarsOf(format);
+}
+
 function grammarsOf(format: string): FormatGrammars {
   let found = bodyGrammarsByFormat.get(format);
   if (found === undefined) {

@@ -81,6 +81,9 @@ export function checkGrammarModule(key: string, module: Record<string, unknown>)
   }
   const compiled = module.default as nearley.CompiledRules | undefined;
   if (!compiled || !Array.isArray(compiled.ParserRules)) throw invalid(key, "has no compiled grammar (default export)");
+  // nearley's Grammar (a Rule object per parser rule, thousands for the token-based grammars) is made at the
+  // grammar's first parse: a run loads every grammar for its prefilter and parses with few (start-up).
+  let grammar: nearley.Grammar | undefined;
   return {
     name: key,
     role,
@@ -92,7 +95,9 @@ export function checkGrammarModule(key: string, module: Record<string, unknown>)
     opensContext,
     samples: samples as GrammarSample[],
     module,
-    grammar: nearley.Grammar.fromCompiled(compiled),
+    get grammar(): nearley.Grammar {
+      return (grammar ??= nearley.Grammar.fromCompiled(compiled));
+    },
   };
 }
 

@@ -11,6 +11,39 @@ class or a repetition it cannot enumerate as "anything"), and test/parse/require
 checks on random and real lines that the shortcut never rejects a body the expression matches.
 */
 
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { codeFolder } from "../version.js";
+
+/**
+The literals of every pattern a run derives them for (the grammars' prefilter parts, the replication
+vocabulary's prefilter), derived when the CLI is built and written beside its modules by
+scripts/derive-literals.mjs, keyed by flags and source. Deriving them at run time was cold code paid at
+every start (about 5 % of a one-line analyze); a pattern not in the table (another source, the tests'
+src/, a build without it) is derived as before, so the table can make a run faster but never different.
+*/
+export const LITERALS_FILE = "prefilter-literals.json";
+let built: ReadonlyMap<string, readonly string[] | null> | undefined;
+/** Every answer given in this process, by key: what the build writes (derivedLiterals). */
+const given = new Map<string, readonly string[] | null>();
+
+function builtLiterals(): ReadonlyMap<string, readonly string[] | null> {
+  if (built === undefined) {
+    try {
+      built = new Map(Object.entries(JSON.parse(readFileSync(join(codeFolder, LITERALS_FILE), "utf8")) as Record<string, string[] | null>));
+    } catch {
+      // No table (the tests run src/; a build by hand): every pattern is derived.
+      built = new Map();
+    }
+  }
+  return built;
+}
+
+/** The literals this process gave, by `flags/source` (null: none derived), for the build to write. */
+export function derivedLiterals(): Record<string, readonly string[] | null> {
+  return Object.fromEntries(given);
+}
+
 /** What one piece of a pattern can match: every string exactly (when few), or literals every match contains. */
 interface Info {
   /** All the strings it matches, when there are at most MAX_SET of them; null otherwise. */
@@ -268,6 +301,15 @@ Literals one of which every match of `pattern` contains, or undefined when none 
 other than none, a construct this reader does not know, or a branch that can match almost anything).
 */
 export function requiredLiterals(pattern: RegExp): string[] | undefined {
+  const key = `${pattern.flags}/${pattern.source}`;
+  const known = builtLiterals().get(key) ?? given.get(key);
+  if (known !== undefined) return known === null ? undefined : [...known];
+  const literals = deriveLiterals(pattern);
+  given.set(key, literals === undefined ? null : Object.freeze([...literals]));
+  return literals;
+}
+
+function deriveLiterals(pattern: RegExp): string[] | undefined {
   if (pattern.flags.replace(/[dgsy]/g, "") !== "") return undefined; // i, m, u, v change what the source means
   try {
     const literals = effective(new Reader(pattern.source).read());

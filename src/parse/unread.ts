@@ -9,14 +9,16 @@ analyze, the report and `query` can say how many there were. The vocabulary is d
 
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
+import { packageRoot } from "../version.js";
 import { vocabularyDocument, vocabularyText } from "../generated/grammars/vocabulary.js";
 import { UNREAD_LINE_KIND } from "../model/events.js";
 import type { EventDraft } from "../model/events.js";
 import { GrammarError } from "./errors.js";
 import { requiredLiterals } from "./required-literals.js";
 
-/** The vocabulary file, at the package root both from src/parse/ and dist/parse/. */
-export const VOCABULARY_FILE = new URL("../../grammars/replication-vocabulary.yaml", import.meta.url);
+/** The vocabulary file, under the package root. */
+export const VOCABULARY_FILE = join(packageRoot, "grammars", "replication-vocabulary.yaml");
 
 /** The line text kept in the event (the line itself stays whole in the store). */
 const MAX_KEPT_TEXT = 1000;

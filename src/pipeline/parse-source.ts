@@ -53,7 +53,10 @@ generation and are promoted.
 */
 const WORKER_YOUNG_GENERATION_MB = 8;
 
-/** The compiled worker. Under vitest this module is TypeScript source, and the worker is the built one (npm test builds first). */
+/**
+The compiled worker, beside this module both in dist/pipeline/ and in the bundled CLI (dist/bundle/, where it is an
+entry of its own). Under vitest this module is TypeScript source, and the worker is the built one (npm test builds first).
+*/
 function workerUrl(): URL {
   const own = new URL(import.meta.url);
   if (!own.pathname.endsWith(".ts")) return new URL("./parse-worker.js", own);

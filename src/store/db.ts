@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { mkdirSync, existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { homedir } from "node:os";
@@ -7,8 +6,9 @@ import { migrations, schemaVersion } from "./schema.js";
 import { isBusy } from "./sqlite-failure.js";
 import { registerLineTable } from "./blocks.js";
 import { registerSearchTable } from "./search.js";
+import { Database, type SqliteDatabase } from "./sqlite.js";
 
-export type SqliteDatabase = Database.Database;
+export type { SqliteDatabase };
 
 /**
 Where the database lives when --db is not given: $MCADVISOR_DB, else the XDG state directory, so

@@ -13,12 +13,12 @@ and kept current incrementally: per file, it records how many lines it covers, a
 (new since) are scanned. It is a cache: a sidecar that is missing, damaged or belongs to another
 database is rebuilt, never trusted.
 */
-import Database from "better-sqlite3";
+import { Database, type SqliteDatabase } from "./sqlite.js";
 import { existsSync, rmSync } from "node:fs";
 import { fileIdOfLine, lineIdOf, lineNoOfLine } from "./block-codec.js";
 import { blockReader, isoOf, mergedLines, type BlockRef, type DecodedBlock, type StoredLine } from "./blocks.js";
 
-type Connection = Database.Database;
+type Connection = SqliteDatabase;
 
 // FTS5 unicode61's word characters (its default categories "L* N* Co").
 const WORD = "\\p{L}\\p{N}\\p{Co}";

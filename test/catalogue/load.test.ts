@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadRules, RuleProblem } from "../../src/catalogue/load.js";
 import { tempDir } from "../helpers/temp.js";
@@ -117,6 +117,22 @@ describe("the compiled-rule cache", () => {
     writeFileSync(cacheFile, "{ half a JSON docu");
     expect(loadRules([rules], { collectErrors: true, cacheFile }).rules).toEqual(after.rules);
     expect(JSON.parse(readFileSync(cacheFile, "utf8"))).toHaveProperty("rules");
+  });
+
+  it("keeps the examples beside the rules, read only when asked for, from the rule files when that file is gone", () => {
+    const cacheFile = join(tempDir(), "rule-cache.json");
+    const fresh = loadRules([site], { collectErrors: true, cacheFile });
+    const withExamples = fresh.rules.filter((rule) => rule.examples !== undefined);
+    expect(withExamples.length).toBeGreaterThan(0);
+    expect(JSON.stringify(JSON.parse(readFileSync(cacheFile, "utf8")))).not.toContain('"examples"');
+    const examplesFile = cacheFile.replace(/\.json$/, ".examples.json");
+    expect(existsSync(examplesFile)).toBe(true);
+    expect(loadRules([site], { collectErrors: true, cacheFile }).rules).toEqual(JSON.parse(JSON.stringify(fresh.rules)));
+    rmSync(examplesFile);
+    const again = loadRules([site], { collectErrors: true, cacheFile });
+    expect(again.rules.map((rule) => rule.examples)).toEqual(
+      JSON.parse(JSON.stringify(fresh.rules.map((rule) => rule.examples ?? null))).map((examples: unknown) => examples ?? undefined),
+    );
   });
 
   it("never holds rules with errors: an invalid folder is checked every time", () => {

@@ -7,7 +7,8 @@ import { buildSearchIndex } from "../../store/search.js";
 import { describeViews, viewsHelp } from "../../store/views.js";
 import { databaseFlag, databasePath, formatOption } from "../options.js";
 
-const RUNNER = fileURLToPath(new URL("../query-runner.js", import.meta.url));
+// Beside this module both in dist/cli/commands/ and in dist/bundle/ (the bundled CLI, where it is an entry of its own).
+const RUNNER = fileURLToPath(new URL("./query-runner.js", import.meta.url));
 const DEFAULT_TIMEOUT_SECONDS = 30;
 
 function timeoutOption(value: string | undefined): number {
@@ -56,7 +57,7 @@ export function register(program: Command): void {
         database.close();
       }
 
-      // Run in a process of its own, killed at the time limit (src/cli/query-runner.ts says why).
+      // Run in a process of its own, killed at the time limit (src/cli/commands/query-runner.ts says why).
       const run = spawnSync(process.execPath, [RUNNER, path, format], {
         input: sql,
         timeout: timeout * 1000,
