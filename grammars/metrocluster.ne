@@ -1018,6 +1018,8 @@ function interpret(whole: Token[]): Draft[] {
       || lower.some((word) => START_NOUNS.has(word) || /^(?:package|pkg|metrocluster|takeover|refus\w*|denied)$/.test(word))
       || tokens.length === 2; // the body is only "exit 1": the Metrocluster check's own last line in a package log
     // "Halt script for package web failed with exit 1": a halt's exit status, not a start's (round 10 #12).
+    // "Package nomina was not halted cleanly on node mxsg01; it will not be started until the node is cleaned up":
+    // Serviceguard keeping a package off a node its halt failed on, not Metrocluster refusing a start (round 25 #20).
     const aboutHalt = !replicationFact && lower.some((word) => /^(?:halt|halting|halted|stop|stopping|stopped|shutdown)$/.test(word));
     for (let index = 0; index < tokens.length; index++) {
       // key=value forms: "decision=NO_START exit=1", "action=refuse", "result=start_denied".
@@ -1030,10 +1032,10 @@ function interpret(whole: Token[]): Draft[] {
           && /^(?:no|not|do_?not|dont|don_t)[_-]?start(?:ed|up)?$|^(?:start[_-]?)?(?:refused?|denied|deny|rejected|reject|blocked|vetoed)$/.test(value)) return index;
       }
       // Only the bare "not started" is excused by a switch: "refusing here (exit 2)" is a refusal whatever else the line says.
-      if (lower[index] === "not" && ["start", "started", "starting", "startup"].includes(lower[index + 1] ?? "") && !aboutPart(index) && !switchedOff) return index;
+      if (lower[index] === "not" && ["start", "started", "starting", "startup"].includes(lower[index + 1] ?? "") && !aboutPart(index) && !switchedOff && !aboutHalt) return index;
       // "won't start", "can't start", "cannot start the package", "will not be brought up".
       if ((lower[index] === "cannot" || lower[index] === "wont" || ((lower[index] === "won" || lower[index] === "can") && lower[index + 1] === "t"))
-        && startsPackage(lower[index + 1] === "t" ? index + 2 : index + 1)) return index;
+        && startsPackage(lower[index + 1] === "t" ? index + 2 : index + 1) && !aboutHalt) return index;
       if (lower[index] === "not" && (["bring", "bringing", "brought"].includes(lower[index + 1] ?? "") || (lower[index + 1] === "be" && lower[index + 2] === "brought"))) return index;
       if (KEEP_WORDS.has(lower[index]) && decision && firstCommand !== "pairsplit") {
         for (let at = index + 1; at < tokens.length && at <= index + 6; at++) if (locked(at)) return index;
@@ -1041,7 +1043,7 @@ function interpret(whole: Token[]): Draft[] {
       // "Start denied (AUTO_NONCURDATA=0)", "startup refused", "refusing to start": the same refusal in other words.
       if (START_NOUNS.has(lower[index]) && REFUSAL_WORDS.has(lower[nextValue(index, 3)] ?? "")) return index;
       if (REFUSAL_WORDS.has(lower[index]) && lower[index + 1] === "to" && START_NOUNS.has(lower[index + 2] ?? "")) return index;
-      if (lower[index] === "not" && lower[index + 1] === "be" && lower[index + 2] === "started" && !aboutPart(index) && !switchedOff) return index;
+      if (lower[index] === "not" && lower[index + 1] === "be" && lower[index + 2] === "started" && !aboutPart(index) && !switchedOff && !aboutHalt) return index;
       // A bare "exit 1" is Metrocluster's refusal only on a line about replication or a package start: a cron job
       // or a script that "FAILED exit 1" is not (round4 14, a healthy day), nor the exit of a part of the package the
       // line is about ("Service bankcore_mon in package bankpkg failed (exit 1)": a service, a daemon, a unit).
@@ -1552,6 +1554,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Cluster daemon not started on this node: AUTOSTART_CMCLD=0 in /etc/rc.config.d/cmcluster", expect: [] },
   { text: "Service bankcore_mon in package bankpkg failed (exit 1).", expect: [] },
   { text: "Halt script for package web failed with exit 1.", expect: [] },
+  { text: "Package nomina was not halted cleanly on node mxsg01; it will not be started until the node is cleaned up.", expect: [] },
+  { text: "Package pkgA halted on nodeA1; it cannot be started on nodeB1: AUTO_SVOLPSUE=0", expect: [
+    { kind: "mc.start.refused", fields: { exitCode: null } }, { kind: "auto.setting", fields: { name: "AUTO_SVOLPSUE", value: 0 } },
+  ] },
   { text: "Package payroll not started: AUTO_RUN is disabled after recovery (continental primary package)", expect: [] },
   { text: "cmclconfd not started: the node is not configured", expect: [] },
   { text: "automatic start on a split secondary copy is disabled in the package environment file; refusing here (exit 2)", expect: [{ kind: "mc.start.refused", fields: { exitCode: 2 } }] },
