@@ -29,7 +29,8 @@ const LEAD = /[=#*~+<>|\[( \t-]+/;
 // Raid Manager's own command error log, /HORCM/log<N>/horcc_<host>.log (CCI-HIT p.373-374): each failed command
 // opens with "COMMAND ERROR : EUserId for HORC[0] : root (0) 02/09/2014 09:14:37" (month/day/year), then CMDLINE, the
 // exit line and the [EX_...] error under it.
-const COMMAND_ERROR = /COMMAND ERROR[ \t]*:[^\n]*?(?:\d\d)\/(?:\d\d)\/(?:\d{4})[ \t]+\d\d:\d\d:\d\d[ \t]*$/;
+// Some versions stamp it with `date` output instead: "COMMAND ERROR : EUserId for HORC : root (0) Tue Jun 14 09:14:52 2022".
+const COMMAND_ERROR = new RegExp(`COMMAND ERROR[ \\t]*:[^\\n]*?(?:\\d\\d\\/\\d\\d\\/\\d{4}[ \\t]+\\d\\d:\\d\\d:\\d\\d|${DATE_OUTPUT})[ \\t]*$`);
 
 const lexer = moo.states({
   main: {
@@ -92,6 +93,8 @@ function fromIsoTime(token: Token): Omit<Header, "format" | "body" | "shape"> {
 }
 
 function fromCommandError(token: Token): { time: Omit<Header, "format" | "body" | "shape">; body: string } {
+  const dated = new RegExp(`^([^]*?)[ \\t]*(${DATE_OUTPUT})[ \\t]*$`).exec(token.text);
+  if (dated) return { time: fromDateOutput({ ...token, text: dated[2] }), body: dated[1] };
   const match = /^([^]*?)[ \t]*(\d\d)\/(\d\d)\/(\d{4})[ \t]+(\d\d):(\d\d):(\d\d)[ \t]*$/.exec(token.text)!;
   return {
     time: { year: Number(match[4]), month: Number(match[2]), day: Number(match[3]), hour: Number(match[5]), minute: Number(match[6]), second: Number(match[7]) },
@@ -150,6 +153,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   {
     text: "",
     expect: { format: "cmdlog", body: "", shape: "plain" },
+  },
+  {
+    text: "COMMAND ERROR : EUserId for HORC : root (0) Tue Jun 14 09:14:52 2022",
+    expect: { format: "cmdlog", year: 2022, month: 6, day: 14, hour: 9, minute: 14, second: 52, body: "COMMAND ERROR : EUserId for HORC : root (0)", shape: "banner" },
   },
   {
     text: "COMMAND ERROR : EUserId for HORC[2] : root (0) 02/09/2014 09:14:37",

@@ -943,9 +943,9 @@ function interpret(whole: Token[]): Draft[] {
   // Refusals, non-current data, CA links: phrase-level facts.
   const refusalAt = findRefusal();
   if (refusalAt >= 0) {
-    const exitIndex = lower.indexOf("exit");
+    const exitIndex = lower.findIndex((_, at) => exitStatusAt(at) >= 0);
     const exitAssignment = lower.find((word) => /^exit(?:[_-]?(?:code|status))?=["']?[12]["']?$/.test(word));
-    const exitCode = exitIndex >= 0 && (tokens[exitIndex + 1]?.value === "1" || tokens[exitIndex + 1]?.value === "2") ? Number(tokens[exitIndex + 1].value)
+    const exitCode = exitIndex >= 0 ? Number(tokens[exitStatusAt(exitIndex)].value)
       : exitAssignment !== undefined ? Number(/[12]/.exec(exitAssignment.slice(exitAssignment.indexOf("=")))![0]) : null;
     add(refusalAt, "mc.start.refused", { exitCode }, deviceGroup);
   } else {
@@ -974,6 +974,15 @@ function interpret(whole: Token[]): Draft[] {
   const horcmConf = tokens.findIndex((token) => /(?:^|\/)horcm\d+\.conf$/.test(token.value));
   if (horcmConf >= 0 && lower.some((word) => CHANGE_WORDS.has(word))) {
     add(horcmConf, "horcm.config.changed", { instance: Number(/horcm(\d+)\.conf$/.exec(tokens[horcmConf].value)![1]) });
+  }
+
+  /** "exit 2", "exiting with 2", "exited with code 1", "exit status 1": the index of the 1 or 2 an exit word at `at` states, else -1. */
+  function exitStatusAt(at: number): number {
+    if (!["exit", "exits", "exiting", "exited"].includes(lower[at] ?? "")) return -1;
+    let next = at + 1;
+    if (lower[next] === "with") next++;
+    if (["code", "status", "value"].includes(lower[next] ?? "")) next++;
+    return (tokens[next]?.value === "1" || tokens[next]?.value === "2") && tokens[next].type === "number" ? next : -1;
   }
 
   function findRefusal(): number {
@@ -1009,6 +1018,8 @@ function interpret(whole: Token[]): Draft[] {
       || lower.some((word) => START_NOUNS.has(word) || /^(?:package|pkg|metrocluster|takeover|refus\w*|denied)$/.test(word))
       || tokens.length === 2; // the body is only "exit 1": the Metrocluster check's own last line in a package log
     // "Halt script for package web failed with exit 1": a halt's exit status, not a start's (round 10 #12).
+    // "Package nomina was not halted cleanly on node mxsg01; it will not be started until the node is cleaned up":
+    // Serviceguard keeping a package off a node its halt failed on, not Metrocluster refusing a start (round 25 #20).
     const aboutHalt = !replicationFact && lower.some((word) => /^(?:halt|halting|halted|stop|stopping|stopped|shutdown)$/.test(word));
     for (let index = 0; index < tokens.length; index++) {
       // key=value forms: "decision=NO_START exit=1", "action=refuse", "result=start_denied".
@@ -1021,10 +1032,10 @@ function interpret(whole: Token[]): Draft[] {
           && /^(?:no|not|do_?not|dont|don_t)[_-]?start(?:ed|up)?$|^(?:start[_-]?)?(?:refused?|denied|deny|rejected|reject|blocked|vetoed)$/.test(value)) return index;
       }
       // Only the bare "not started" is excused by a switch: "refusing here (exit 2)" is a refusal whatever else the line says.
-      if (lower[index] === "not" && ["start", "started", "starting", "startup"].includes(lower[index + 1] ?? "") && !aboutPart(index) && !switchedOff) return index;
+      if (lower[index] === "not" && ["start", "started", "starting", "startup"].includes(lower[index + 1] ?? "") && !aboutPart(index) && !switchedOff && !aboutHalt) return index;
       // "won't start", "can't start", "cannot start the package", "will not be brought up".
       if ((lower[index] === "cannot" || lower[index] === "wont" || ((lower[index] === "won" || lower[index] === "can") && lower[index + 1] === "t"))
-        && startsPackage(lower[index + 1] === "t" ? index + 2 : index + 1)) return index;
+        && startsPackage(lower[index + 1] === "t" ? index + 2 : index + 1) && !aboutHalt) return index;
       if (lower[index] === "not" && (["bring", "bringing", "brought"].includes(lower[index + 1] ?? "") || (lower[index + 1] === "be" && lower[index + 2] === "brought"))) return index;
       if (KEEP_WORDS.has(lower[index]) && decision && firstCommand !== "pairsplit") {
         for (let at = index + 1; at < tokens.length && at <= index + 6; at++) if (locked(at)) return index;
@@ -1032,14 +1043,16 @@ function interpret(whole: Token[]): Draft[] {
       // "Start denied (AUTO_NONCURDATA=0)", "startup refused", "refusing to start": the same refusal in other words.
       if (START_NOUNS.has(lower[index]) && REFUSAL_WORDS.has(lower[nextValue(index, 3)] ?? "")) return index;
       if (REFUSAL_WORDS.has(lower[index]) && lower[index + 1] === "to" && START_NOUNS.has(lower[index + 2] ?? "")) return index;
-      if (lower[index] === "not" && lower[index + 1] === "be" && lower[index + 2] === "started" && !aboutPart(index) && !switchedOff) return index;
+      if (lower[index] === "not" && lower[index + 1] === "be" && lower[index + 2] === "started" && !aboutPart(index) && !switchedOff && !aboutHalt) return index;
       // A bare "exit 1" is Metrocluster's refusal only on a line about replication or a package start: a cron job
       // or a script that "FAILED exit 1" is not (round4 14, a healthy day), nor the exit of a part of the package the
       // line is about ("Service bankcore_mon in package bankpkg failed (exit 1)": a service, a daemon, a unit).
       // "horctakeover exit 2 (SVOL-takeover)": a Raid Manager command's own exit status (horctakeover's 2 is its
       // SVOL-takeover), not Metrocluster refusing the start (round 25 #17).
-      if (lower[index] === "exit" && (tokens[index + 1]?.value === "1" || tokens[index + 1]?.value === "2") && tokens[index + 1].type === "number" && aboutStart && !aboutHalt && !notPackageObject(lower[0])
-        && tokens[index - 1]?.type !== "command") return index;
+      // "exiting with 2 (package may be started on another node)", "exited with code 1": the same exit in other words;
+      // after a Raid Manager command anywhere before it ("horctakeover -g pkgA exit code 1") it is that command's status.
+      if (exitStatusAt(index) >= 0 && aboutStart && !aboutHalt && !notPackageObject(lower[0])
+        && tokens[index - 1]?.type !== "command" && (exitStatusAt(index) === index + 1 || !tokens.slice(0, index).some((token) => token.type === "command"))) return index;
     }
     return -1;
   }
@@ -1221,7 +1234,7 @@ export const meta = {
   name: "metrocluster",
   role: "body",
   formats: ["syslog", "pkglog", "cmdlog"],
-  prefilter: /[PS]-?VOL|PAIR|PSU[SE]|SSUS|SSWS|SMPL|PF(?:UL|US)|PDUB|COPY|EX_[A-Z]|AUTO_|FORCEFLAG|[Ff]orce.?[Ff]lag|horctakeover|pair(?:resync|create|split|volchk|display|evtwait)|[Ff]ence|FENCE|HORCM|horcm|[Rr]aid [Mm]anager|protected|command device|[Nn]on-?current|not current|cannot be current|not (?:be )?start|exit [12]\b|[Ss]tart(?:up)? (?:was |is |has been )?(?:denied|refused|rejected|declined)|[Rr]efus\w* to start|writ(?:e)?able|write[- ]enabled|(?:does|did) not (?:answer|respond)|not (?:answering|responding)|unreachable|be reached|no (?:answer|response)|[Ll]inks?\b|[Pp]aths?\b|(?:error|return|exit) code|returned \d|[Tt]akeover|[Aa]uto_|simplex|unpaired|suspended|synchroni[sz]ed|duplex|swappable|[Ss]ide ?file|[Jj]ournal|\b[PS]J(?:[NS][NFE]|ES)\b|cop(?:y|ying) in progress|being copied|split (?:state|status)|raidvchkscan|raidscan|horcctl|pairmon|\b(?:dg|[Dd]ev(?:ice)?_?[Gg]r(?:ou)?p|[Gg]roup|local\w*|remote\w*|state|status|pair_?state|[ps]_?vol\w*|side|role|cmd|command|jnls)=/,
+  prefilter: /[PS]-?VOL|PAIR|PSU[SE]|SSUS|SSWS|SMPL|PF(?:UL|US)|PDUB|COPY|EX_[A-Z]|AUTO_|FORCEFLAG|[Ff]orce.?[Ff]lag|horctakeover|pair(?:resync|create|split|volchk|display|evtwait)|[Ff]ence|FENCE|HORCM|horcm|[Rr]aid [Mm]anager|protected|command device|[Nn]on-?current|not current|cannot be current|not (?:be )?start|exit [12]\b|exit(?:s|ing|ed)? (?:with )?(?:(?:code|status|value) )?[12]\b|[Ss]tart(?:up)? (?:was |is |has been )?(?:denied|refused|rejected|declined)|[Rr]efus\w* to start|writ(?:e)?able|write[- ]enabled|(?:does|did) not (?:answer|respond)|not (?:answering|responding)|unreachable|be reached|no (?:answer|response)|[Ll]inks?\b|[Pp]aths?\b|(?:error|return|exit) code|returned \d|[Tt]akeover|[Aa]uto_|simplex|unpaired|suspended|synchroni[sz]ed|duplex|swappable|[Ss]ide ?file|[Jj]ournal|\b[PS]J(?:[NS][NFE]|ES)\b|cop(?:y|ying) in progress|being copied|split (?:state|status)|raidvchkscan|raidscan|horcctl|pairmon|\b(?:dg|[Dd]ev(?:ice)?_?[Gg]r(?:ou)?p|[Gg]roup|local\w*|remote\w*|state|status|pair_?state|[ps]_?vol\w*|side|role|cmd|command|jnls)=/,
   // Kinds that belong to a device group (a line without one takes the file's context: src/parse/file.ts).
   groupScoped: ["pair.state", "pair.unreachable", "raid.error", "fence", "takeover", "takeover.waiting", "pair.wait", "pair.resync"],
   // A command line whose result is not stated names the group of the output lines after it.
@@ -1303,6 +1316,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "cron[5012]: (oracle) CMD (/u01/scripts/purge_trc.sh) FAILED exit 1", expect: [] },
   { text: "backup job nightly_tar FAILED, exit 2", expect: [] },
   { text: "Do not start with exit 2", expect: [{ kind: "mc.start.refused", fields: { exitCode: 2 } }] },
+  // Metrocluster's last line in a package log, its exit said in a verb form (round 26 #10).
+  { text: "MC/CAXP A.10.00: exiting with 2 (package may be started on another node)", expect: [{ kind: "mc.start.refused", fields: { exitCode: 2 } }] },
+  { text: "Package start check exited with code 1", expect: [{ kind: "mc.start.refused", fields: { exitCode: 1 } }] },
+  { text: "Service payhub_mq in package payhub exited with 1", expect: [] },
   { text: "xpca.sh[20962]: horctakeover exit 2 (SVOL-takeover); local state SVOL_SSWS", expect: [
     { kind: "takeover", fields: { ok: true, result: 2, resultName: "svol", code: null, number: null } },
     local("SVOL", "SSWS"),
@@ -1537,6 +1554,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Cluster daemon not started on this node: AUTOSTART_CMCLD=0 in /etc/rc.config.d/cmcluster", expect: [] },
   { text: "Service bankcore_mon in package bankpkg failed (exit 1).", expect: [] },
   { text: "Halt script for package web failed with exit 1.", expect: [] },
+  { text: "Package nomina was not halted cleanly on node mxsg01; it will not be started until the node is cleaned up.", expect: [] },
+  { text: "Package pkgA halted on nodeA1; it cannot be started on nodeB1: AUTO_SVOLPSUE=0", expect: [
+    { kind: "mc.start.refused", fields: { exitCode: null } }, { kind: "auto.setting", fields: { name: "AUTO_SVOLPSUE", value: 0 } },
+  ] },
   { text: "Package payroll not started: AUTO_RUN is disabled after recovery (continental primary package)", expect: [] },
   { text: "cmclconfd not started: the node is not configured", expect: [] },
   { text: "automatic start on a split secondary copy is disabled in the package environment file; refusing here (exit 2)", expect: [{ kind: "mc.start.refused", fields: { exitCode: 2 } }] },

@@ -220,7 +220,7 @@ class CountWindow {
   private events: (LogEvent | undefined)[] = [];
   private head = 0;
   private inOrder = true;
-  private last: { file: string; line: number; kind: string } | undefined;
+  private last: { file: string; line: number; kind: string; ts: number | null; deviceGroup: string | null; code: Scalar | undefined } | undefined;
 
   /** Drops what is older than `withinMs` before `now`, then counts the event unless it repeats the newest line's event. */
   push(event: LogEvent, keep: boolean, now: number, withinMs: number): void {
@@ -234,15 +234,23 @@ class CountWindow {
         (time, index) => index === 0 || Number.isNaN(time) || Number.isNaN(this.times[index - 1]) || time >= this.times[index - 1],
       );
     }
-    // One line may yield the same event twice; count lines, not duplicates.
+    // One line may yield the same event twice; count lines, not duplicates. One failure may be said on the next line
+    // again, at the same time, for the same group and code: Raid Manager's command error log writes a failed command's
+    // "[pairdisplay][exit(239)]" and then its "[EX_ENOGRP] No such group". One failed command counts once.
     const last = this.size > 0 ? this.last : undefined;
-    if (last && last.file === event.source.file && last.line === event.source.line && last.kind === event.kind) return;
+    if (last && last.file === event.source.file && last.kind === event.kind) {
+      if (last.line === event.source.line) return;
+      if (last.line + 1 === event.source.line && last.ts === event.ts && last.deviceGroup === event.deviceGroup && last.code === event.fields.code) {
+        this.last = { ...last, line: event.source.line };
+        return;
+      }
+    }
     const time = event.ts ?? Number.NaN;
     const newest = this.size > 0 ? this.times[this.times.length - 1] : Number.NaN;
     if (time < newest) this.inOrder = false;
     this.times.push(time);
     this.events.push(keep ? event : undefined);
-    this.last = { file: event.source.file, line: event.source.line, kind: event.kind };
+    this.last = { file: event.source.file, line: event.source.line, kind: event.kind, ts: event.ts, deviceGroup: event.deviceGroup, code: event.fields.code };
   }
 
   private compact(keep: (time: number) => boolean): void {
