@@ -1,7 +1,7 @@
-// Compiles src/ into dist/ (tsconfig.build.json) and writes dist/.build-stamp, which bin/mcadvisor.js compares
-// with the sources' times. The compile is incremental (`tsc -b`, its state in dist/.tsbuildinfo): a build with
-// nothing changed since the last one (`npm test` right after `npm ci`, whose prepare script built) takes about a
-// second instead of the whole compile.
+// Compiles src/ into dist/ (tsconfig.build.json): the step of `npm run build` after the grammars, before the
+// derived literals, the bundle and the build stamp. The compile is incremental (`tsc -b`, its state in
+// dist/.tsbuildinfo): a build with nothing changed since the last one (`npm test` right after `npm ci`, whose
+// prepare script built) takes about a second instead of the whole compile.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
