@@ -1,5 +1,5 @@
 import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -17,6 +17,12 @@ export default defineConfig({
     // report test did). A timeout is for a hang, not for a slow machine; speed is measured in `npm run bench`.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // Vitest's default is one worker fewer than the cores: one worker on CI's 2 cores, so the files ran one after
+    // another. A worker is often not using its core: it waits on the CLI processes it spawns (which then use it),
+    // on watch's settle periods, on rsyslog or tmux. One worker more than the cores keeps them busy, and on a
+    // machine shared with other work the suite gets its share of it. Each file still runs alone in its own
+    // process (pool forks, isolate), with its own temporary folders and databases.
+    maxWorkers: availableParallelism() + 1,
     globalSetup: ["test/helpers/state-folder.ts"],
     env: {
       NO_COLOR: "1",

@@ -93,6 +93,19 @@ const index = [
   "",
 ].join("\n");
 writeFileSync(join(buildDir, "index.ts"), index);
+
+// The same output as the folder in place: keep that folder, and with it its files' times, so that the
+// TypeScript build that follows (incremental, tsconfig.build.json) finds nothing newer to compile again.
+const sameFiles = (a, b) => {
+  const names = readdirSync(a).sort();
+  if (!existsSync(b) || JSON.stringify(names) !== JSON.stringify(readdirSync(b).sort())) return false;
+  return names.every((name) => readFileSync(join(a, name)).equals(readFileSync(join(b, name))));
+};
+if (sameFiles(buildDir, outDir)) {
+  rmSync(buildDir, { recursive: true, force: true });
+  console.log(`compiled ${modules.length} grammar(s), unchanged: ${modules.join(", ")}`);
+  process.exit(0);
+}
 for (let attempt = 0; ; attempt++) {
   rmSync(outDir, { recursive: true, force: true });
   try {

@@ -8,17 +8,13 @@ import { openDatabase, type SqliteDatabase } from "../../src/store/db.js";
 import { Store } from "../../src/store/store.js";
 import { seekLogLine, type LogLine } from "../../src/store/logs.js";
 import { buildSearchIndex, searchIndexPath, searchIndexState, searchLines, searchMatcher } from "../../src/store/search.js";
-import { analyzePaths } from "../../src/pipeline/analyze.js";
-import { loadRules } from "../../src/catalogue/load.js";
 import { repositoryRoot, runMcadvisor } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
+import { sampleDatabase as analysedSamples } from "../helpers/sample-database.js";
 
+/** The samples analysed into a database of the test's own (a copy of one analysis per file and set of samples). */
 async function sampleDatabase(...samples: string[]): Promise<string> {
-  const path = join(tempDir(), "search.db");
-  const store = new Store(openDatabase(path));
-  await analyzePaths(store, { paths: samples.map((sample) => join("samples", sample)), timeZone: "UTC", rules: loadRules([]).rules });
-  store.close();
-  return path;
+  return analysedSamples(samples, { fileName: "search.db" });
 }
 
 const searches = ["horctakeover", "SVOL-takeover", "oradg PSUE", "pair*", "EX_CMDIOE", "package oracle_pkg", "cmcld", "nothing-of-the-kind"];

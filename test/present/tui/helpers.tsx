@@ -1,20 +1,13 @@
-import { join } from "node:path";
 import { render } from "ink-testing-library";
 import { openDatabase, type SqliteDatabase } from "../../../src/store/db.js";
 import { Store } from "../../../src/store/store.js";
-import { analyzePaths } from "../../../src/pipeline/analyze.js";
-import { loadRules } from "../../../src/catalogue/load.js";
 import { App } from "../../../src/present/tui/app.js";
 import { acknowledgementWriter } from "../../../src/cli/commands/ack.js";
-import { tempDir } from "../../helpers/temp.js";
+import { sampleDatabase as analysedSamples } from "../../helpers/sample-database.js";
 
-/** A database analysed from sample incidents; returns its path (the writer is closed). */
+/** A database analysed from sample incidents, the test's own copy; returns its path (the writer is closed). */
 export async function sampleDatabase(...names: string[]): Promise<string> {
-  const path = join(tempDir("mcadvisor-tui-"), "tui.db");
-  const store = new Store(openDatabase(path));
-  await analyzePaths(store, { paths: names.map((name) => join("samples", name)), timeZone: "UTC", rules: loadRules([]).rules });
-  store.close();
-  return path;
+  return analysedSamples(names, { prefix: "mcadvisor-tui-", fileName: "tui.db" });
 }
 
 /**
