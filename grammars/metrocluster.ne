@@ -109,7 +109,8 @@ const IDENTIFIER_NAME = /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9
 const FENCE_WORD_BEFORE = new Set(["the", "new", "old", "current", "with", "set", "using", "data", "never", "async", "status", "its", "a", "level", "and"]);
 // "Set AUTO_NONCURDATA=1 or create FORCEFLAG": a value a line tells the reader to set is advice, not the setting.
 const ADVISED = new Set(["set", "use", "change", "try", "setting"]);
-const FAILURE_WORDS = new Set(["failed", "fail", "fails", "failure", "error", "errors", "unsuccessful", "aborted"]);
+// "rejected": the array refused the order (EX_CMDRJE: "An order to the control/command device was rejected").
+const FAILURE_WORDS = new Set(["failed", "fail", "fails", "failure", "error", "errors", "unsuccessful", "aborted", "rejected"]);
 const SUCCESS_WORDS = new Set(["completed", "complete", "succeeded", "successful", "successfully", "success", "done", "finished"]);
 // "did not complete", "never completed": an outcome denied.
 const DENIALS = new Set(["not", "never", "didn't", "didnt"]);
@@ -337,7 +338,8 @@ function withoutAlternativeStates(tokens: Token[]): Token[] {
 function interpret(whole: Token[]): Draft[] {
   // Raid Manager's help text under an error in its command log ("[Action]:Please confirm volume attributes
   // (P-VOL/S-VOL/SMPL) of the both sides"): it names states and roles in general, about no volume.
-  if (whole.length > 0 && /^[ \t]*\[(?:Cause|Action)[ \t]*\][ \t]*:/.test(whole[0].source)) return [];
+  // A command log's header may have taken the opening bracket as a script's lead ("Cause ]:The command device rejected ...").
+  if (whole.length > 0 && /^[ \t]*\[?(?:Cause|Action)[ \t]*\][ \t]*:/.test(whole[0].source)) return [];
   const input = withoutPastStates(whole);
   // "/HORCM/usr/bin/pairresync" is pairresync.
   const tokens = input.map((token) => (token.type === "command" && token.value.includes("/") ? { ...token, value: token.value.slice(token.value.lastIndexOf("/") + 1) } : token));
@@ -783,6 +785,12 @@ function interpret(whole: Token[]): Draft[] {
         position = index;
       }
     }
+    // "swap-takeover: horctakeover -g oradg -t 360", "starting SVOL-takeover": the takeover a script announces before
+    // its command runs is named, not done; only a result word, a number or the command's own outcome says it ran.
+    if (result !== null && tokens[position].type === "takeoverName" && !hasWord(...SUCCESS_WORDS)) {
+      const commandFollows = tokens.some((token, index) => index > position && token.value === "horctakeover" && tokens[index + 1]?.type === "option");
+      if (commandFollows || hasWord(...START_WORDS)) result = null;
+    }
     const failed = found.some((entry) => entry.event.kind === "takeover");
     // "horctakeover in progress", "waiting for horctakeover to complete", "started, not yet done": no outcome yet.
     const waiting = hasWord("waiting", "pending", "ongoing", "progress", "still", "underway") || lower.some((word, at) => word === "yet" && lower[at - 1] === "not");
@@ -966,7 +974,8 @@ function interpret(whole: Token[]): Draft[] {
   if (unprotectedAt >= 0) add(unprotectedAt, "mc.unprotected", {}, deviceGroup);
   // The Raid Manager command device (HORCM_CMD) failing: the array cannot be driven from this host.
   const commandDeviceAt = lower.findIndex((word, index) => word === "command" && lower[index + 1] === "device");
-  if (commandDeviceAt >= 0 && lower.some((word) => FAILURE_WORDS.has(word)) && !found.some((entry) => entry.event.kind === "horcm.error")) {
+  // A command device that "rejected the order" answered: the array refused the command (EX_CMDRJE), the device works.
+  if (commandDeviceAt >= 0 && lower.some((word) => FAILURE_WORDS.has(word)) && !hasWord("rejected", "rejects", "reject") && !found.some((entry) => entry.event.kind === "horcm.error")) {
     const device = tokens.find((token) => token.type === "word" && token.value.startsWith("/dev/"));
     add(commandDeviceAt, "horcm.error", { instance: instanceOf(), commandDevice: device ? device.value : null });
   }
@@ -1051,8 +1060,10 @@ function interpret(whole: Token[]): Draft[] {
       // SVOL-takeover), not Metrocluster refusing the start (round 25 #17).
       // "exiting with 2 (package may be started on another node)", "exited with code 1": the same exit in other words;
       // after a Raid Manager command anywhere before it ("horctakeover -g pkgA exit code 1") it is that command's status.
+      // "horctakeover: swap-takeover done (exit 1)": horctakeover's exit statuses are its results, wherever it is named before.
       if (exitStatusAt(index) >= 0 && aboutStart && !aboutHalt && !notPackageObject(lower[0])
-        && tokens[index - 1]?.type !== "command" && (exitStatusAt(index) === index + 1 || !tokens.slice(0, index).some((token) => token.type === "command"))) return index;
+        && tokens[index - 1]?.type !== "command" && !lower.slice(0, index).includes("horctakeover")
+        && (exitStatusAt(index) === index + 1 || !tokens.slice(0, index).some((token) => token.type === "command"))) return index;
     }
     return -1;
   }
@@ -1287,6 +1298,22 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "AUTO_NONCURDATA is set to 1", expect: [{ kind: "auto.setting", fields: { name: "AUTO_NONCURDATA", value: 1 } }] },
   { text: "FORCEFLAG file found in /etc/cmcluster/pkgA, starting anyway", expect: [{ kind: "forceflag", fields: { present: true } }] },
   { text: "No FORCEFLAG file present", expect: [{ kind: "forceflag", fields: { present: false } }] },
+  // A takeover announced before its command runs is no result; "rejected" is a failure (round 28 #19, an EX_CMDRJE).
+  { text: "dg_ord local SVOL_PAIR remote PVOL_PAIR - swap-takeover: horctakeover -g dg_ord -t 360", expect: [
+    { kind: "pair.state", deviceGroup: "dg_ord", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } },
+    { kind: "pair.state", deviceGroup: "dg_ord", fields: { side: "remote", role: "PVOL", state: "PAIR", deviceGroupFrom: "line" } },
+  ] },
+  { text: "[horctakeover] swap-takeover for dg_ord: pairsplit -RS rejected on ord01 (LDEV 0x4c2)", expect: [
+    { kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } },
+    { kind: "pair.split", fields: { option: null, outcome: "failed" } },
+  ] },
+  // horctakeover's exit status is its result, not Metrocluster refusing the start (round 28 #20).
+  { text: "horctakeover: swap-takeover done (exit 1), local PVOL_PAIR", expect: [
+    { kind: "takeover", fields: { ok: true, result: 1, resultName: "swap", code: null, number: null } },
+    { kind: "pair.state", fields: { side: "local", role: "PVOL", state: "PAIR" } },
+  ] },
+  { text: "Cause ]:The command device rejected the order. Check the SSB code in the array documentation.", expect: [] },
+  { text: "horctakeover failed: the command device rejected the order (SSB 0xB9A2)", expect: [{ kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } }] },
   { text: "ERROR: swap-takeover did not complete; the side file was not flushed within HORCTIMEOUT", expect: [{ kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } }] },
   // A verb of change after the side is not a group's name (it was read as the group "changed").
   { text: "trd_dg remote changed PSUE -> COPY (S-VOL)", expect: [{ kind: "pair.state", deviceGroup: "trd_dg", fields: { side: "remote", role: "SVOL", state: "COPY", deviceGroupFrom: "label" } }] },
