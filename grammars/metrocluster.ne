@@ -389,10 +389,13 @@ function interpret(whole: Token[]): Draft[] {
   // Device group: the body's first "device group X", "dev_group X", "-g X", "DEVICE_GROUP=X", "group X".
   let deviceGroup: string | undefined;
   let groupFromOption = false;
+  // Named by its noun ("device group X", "dev_group X", DEVICE_GROUP=X), not guessed from a label or a name's shape.
+  let groupNamedByNoun = false;
   for (let index = 0; index < tokens.length && deviceGroup === undefined; index++) {
     const token = tokens[index];
     if (token.type === "assignment" && GROUP_KEYS.has(token.value.slice(0, token.value.indexOf("=")).toLowerCase())) {
       deviceGroup = unquote(token.value.slice(token.value.indexOf("=") + 1)) || undefined;
+      groupNamedByNoun = deviceGroup !== undefined;
       continue;
     }
     let keywordEnd = -1;
@@ -423,6 +426,7 @@ function interpret(whole: Token[]): Draft[] {
     if (value && (value.type === "word" || value.type === "number") && !DEVICE_GROUP_STOP.has(lower[candidate]) && !describes) {
       deviceGroup = value.value;
       groupFromOption = token.type === "option";
+      groupNamedByNoun = ["dev_group", "device_group", "dev-group", "device-group", "group"].includes(lower[keywordEnd]) && lower[keywordEnd - 1] !== "-g";
     }
   }
   // "local erp_dg = SVOL_PAIR, remote erp_dg = EX_ENORMT": a name between a side and its state names the group,
@@ -1237,6 +1241,10 @@ function interpret(whole: Token[]): Draft[] {
     add(commandAt, "raid.command", { command: firstCommand, side: commandSide, instance: instanceOf() }, deviceGroup);
   }
 
+  // "Recovery package of recovery group rg_erp (Continentalclusters), device group dg_erp": a line that only names the
+  // device group says which group the package's lines are about, when none of them names it (round 28 #07).
+  if (found.length === 0 && deviceGroup !== undefined && groupNamedByNoun) add(0, "mc.device.group", {}, deviceGroup);
+
   found.sort((left, right) => left.position - right.position);
   return found.map((entry) => entry.event);
 }
@@ -1245,7 +1253,7 @@ export const meta = {
   name: "metrocluster",
   role: "body",
   formats: ["syslog", "pkglog", "cmdlog"],
-  prefilter: /[PS]-?VOL|PAIR|PSU[SE]|SSUS|SSWS|SMPL|PF(?:UL|US)|PDUB|COPY|EX_[A-Z]|AUTO_|FORCEFLAG|[Ff]orce.?[Ff]lag|horctakeover|pair(?:resync|create|split|volchk|display|evtwait)|[Ff]ence|FENCE|HORCM|horcm|[Rr]aid [Mm]anager|protected|command device|[Nn]on-?current|not current|cannot be current|not (?:be )?start|exit [12]\b|exit(?:s|ing|ed)? (?:with )?(?:(?:code|status|value) )?[12]\b|[Ss]tart(?:up)? (?:was |is |has been )?(?:denied|refused|rejected|declined)|[Rr]efus\w* to start|writ(?:e)?able|write[- ]enabled|(?:does|did) not (?:answer|respond)|not (?:answering|responding)|unreachable|be reached|no (?:answer|response)|[Ll]inks?\b|[Pp]aths?\b|(?:error|return|exit) code|returned \d|[Tt]akeover|[Aa]uto_|simplex|unpaired|suspended|synchroni[sz]ed|duplex|swappable|[Ss]ide ?file|[Jj]ournal|\b[PS]J(?:[NS][NFE]|ES)\b|cop(?:y|ying) in progress|being copied|split (?:state|status)|raidvchkscan|raidscan|horcctl|pairmon|\b(?:dg|[Dd]ev(?:ice)?_?[Gg]r(?:ou)?p|[Gg]roup|local\w*|remote\w*|state|status|pair_?state|[ps]_?vol\w*|side|role|cmd|command|jnls)=/,
+  prefilter: /[PS]-?VOL|PAIR|[Dd]evice [Gg]roup|DEVICE[ _]GROUP|dev_group|PSU[SE]|SSUS|SSWS|SMPL|PF(?:UL|US)|PDUB|COPY|EX_[A-Z]|AUTO_|FORCEFLAG|[Ff]orce.?[Ff]lag|horctakeover|pair(?:resync|create|split|volchk|display|evtwait)|[Ff]ence|FENCE|HORCM|horcm|[Rr]aid [Mm]anager|protected|command device|[Nn]on-?current|not current|cannot be current|not (?:be )?start|exit [12]\b|exit(?:s|ing|ed)? (?:with )?(?:(?:code|status|value) )?[12]\b|[Ss]tart(?:up)? (?:was |is |has been )?(?:denied|refused|rejected|declined)|[Rr]efus\w* to start|writ(?:e)?able|write[- ]enabled|(?:does|did) not (?:answer|respond)|not (?:answering|responding)|unreachable|be reached|no (?:answer|response)|[Ll]inks?\b|[Pp]aths?\b|(?:error|return|exit) code|returned \d|[Tt]akeover|[Aa]uto_|simplex|unpaired|suspended|synchroni[sz]ed|duplex|swappable|[Ss]ide ?file|[Jj]ournal|\b[PS]J(?:[NS][NFE]|ES)\b|cop(?:y|ying) in progress|being copied|split (?:state|status)|raidvchkscan|raidscan|horcctl|pairmon|\b(?:dg|[Dd]ev(?:ice)?_?[Gg]r(?:ou)?p|[Gg]roup|local\w*|remote\w*|state|status|pair_?state|[ps]_?vol\w*|side|role|cmd|command|jnls)=/,
   // Kinds that belong to a device group (a line without one takes the file's context: src/parse/file.ts).
   groupScoped: ["pair.state", "pair.unreachable", "raid.error", "fence", "takeover", "takeover.waiting", "pair.wait", "pair.resync"],
   // A command line whose result is not stated names the group of the output lines after it.
@@ -1313,6 +1321,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "pair.state", fields: { side: "local", role: "PVOL", state: "PAIR" } },
   ] },
   { text: "Cause ]:The command device rejected the order. Check the SSB code in the array documentation.", expect: [] },
+  // A line that only names the package's device group (round 28 #07: no other line of the package log names it).
+  { text: "Recovery package of recovery group rg_erp (Continentalclusters), device group dg_erp", expect: [{ kind: "mc.device.group", deviceGroup: "dg_erp", fields: { deviceGroupFrom: "line" } }] },
+  { text: "Checking the device group", expect: [] },
   { text: "horctakeover failed: the command device rejected the order (SSB 0xB9A2)", expect: [{ kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } }] },
   { text: "ERROR: swap-takeover did not complete; the side file was not flushed within HORCTIMEOUT", expect: [{ kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } }] },
   // A verb of change after the side is not a group's name (it was read as the group "changed").
