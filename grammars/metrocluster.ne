@@ -1389,7 +1389,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: null, state: "SMPL", deviceGroupFrom: "line" } },
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: null, state: "SMPL", deviceGroupFrom: "line" } },
   ] },
-  { text: "Device group oradg stays suspended until the Continuous Access link is repaired.", expect: [] },
+  // No state: "suspended until" is advice about the future; the line names the group and nothing else.
+  { text: "Device group oradg stays suspended until the Continuous Access link is repaired.", expect: [{ kind: "mc.device.group", deviceGroup: "oradg", fields: { deviceGroupFrom: "line" } }] },
   { text: "mcstat: pairdisplay -g oradg -fc: 6 volumes SVOL_PAIR, 2 volumes SMPL (LDEV 00:6A, 00:6B)", expect: [
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: null, role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } },
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: null, role: null, state: "SMPL", deviceGroupFrom: "line" } },
