@@ -109,7 +109,8 @@ const IDENTIFIER_NAME = /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9
 const FENCE_WORD_BEFORE = new Set(["the", "new", "old", "current", "with", "set", "using", "data", "never", "async", "status", "its", "a", "level", "and"]);
 // "Set AUTO_NONCURDATA=1 or create FORCEFLAG": a value a line tells the reader to set is advice, not the setting.
 const ADVISED = new Set(["set", "use", "change", "try", "setting"]);
-const FAILURE_WORDS = new Set(["failed", "fail", "fails", "failure", "error", "errors", "unsuccessful", "aborted"]);
+// "rejected": the array refused the order (EX_CMDRJE: "An order to the control/command device was rejected").
+const FAILURE_WORDS = new Set(["failed", "fail", "fails", "failure", "error", "errors", "unsuccessful", "aborted", "rejected"]);
 const SUCCESS_WORDS = new Set(["completed", "complete", "succeeded", "successful", "successfully", "success", "done", "finished"]);
 // "did not complete", "never completed": an outcome denied.
 const DENIALS = new Set(["not", "never", "didn't", "didnt"]);
@@ -337,7 +338,8 @@ function withoutAlternativeStates(tokens: Token[]): Token[] {
 function interpret(whole: Token[]): Draft[] {
   // Raid Manager's help text under an error in its command log ("[Action]:Please confirm volume attributes
   // (P-VOL/S-VOL/SMPL) of the both sides"): it names states and roles in general, about no volume.
-  if (whole.length > 0 && /^[ \t]*\[(?:Cause|Action)[ \t]*\][ \t]*:/.test(whole[0].source)) return [];
+  // A command log's header may have taken the opening bracket as a script's lead ("Cause ]:The command device rejected ...").
+  if (whole.length > 0 && /^[ \t]*\[?(?:Cause|Action)[ \t]*\][ \t]*:/.test(whole[0].source)) return [];
   const input = withoutPastStates(whole);
   // "/HORCM/usr/bin/pairresync" is pairresync.
   const tokens = input.map((token) => (token.type === "command" && token.value.includes("/") ? { ...token, value: token.value.slice(token.value.lastIndexOf("/") + 1) } : token));
@@ -387,10 +389,13 @@ function interpret(whole: Token[]): Draft[] {
   // Device group: the body's first "device group X", "dev_group X", "-g X", "DEVICE_GROUP=X", "group X".
   let deviceGroup: string | undefined;
   let groupFromOption = false;
+  // Named by its noun ("device group X", "dev_group X", DEVICE_GROUP=X), not guessed from a label or a name's shape.
+  let groupNamedByNoun = false;
   for (let index = 0; index < tokens.length && deviceGroup === undefined; index++) {
     const token = tokens[index];
     if (token.type === "assignment" && GROUP_KEYS.has(token.value.slice(0, token.value.indexOf("=")).toLowerCase())) {
       deviceGroup = unquote(token.value.slice(token.value.indexOf("=") + 1)) || undefined;
+      groupNamedByNoun = deviceGroup !== undefined;
       continue;
     }
     let keywordEnd = -1;
@@ -421,6 +426,7 @@ function interpret(whole: Token[]): Draft[] {
     if (value && (value.type === "word" || value.type === "number") && !DEVICE_GROUP_STOP.has(lower[candidate]) && !describes) {
       deviceGroup = value.value;
       groupFromOption = token.type === "option";
+      groupNamedByNoun = ["dev_group", "device_group", "dev-group", "device-group", "group"].includes(lower[keywordEnd]) && lower[keywordEnd - 1] !== "-g";
     }
   }
   // "local erp_dg = SVOL_PAIR, remote erp_dg = EX_ENORMT": a name between a side and its state names the group,
@@ -783,6 +789,12 @@ function interpret(whole: Token[]): Draft[] {
         position = index;
       }
     }
+    // "swap-takeover: horctakeover -g oradg -t 360", "starting SVOL-takeover": the takeover a script announces before
+    // its command runs is named, not done; only a result word, a number or the command's own outcome says it ran.
+    if (result !== null && tokens[position].type === "takeoverName" && !hasWord(...SUCCESS_WORDS)) {
+      const commandFollows = tokens.some((token, index) => index > position && token.value === "horctakeover" && tokens[index + 1]?.type === "option");
+      if (commandFollows || hasWord(...START_WORDS)) result = null;
+    }
     const failed = found.some((entry) => entry.event.kind === "takeover");
     // "horctakeover in progress", "waiting for horctakeover to complete", "started, not yet done": no outcome yet.
     const waiting = hasWord("waiting", "pending", "ongoing", "progress", "still", "underway") || lower.some((word, at) => word === "yet" && lower[at - 1] === "not");
@@ -966,7 +978,8 @@ function interpret(whole: Token[]): Draft[] {
   if (unprotectedAt >= 0) add(unprotectedAt, "mc.unprotected", {}, deviceGroup);
   // The Raid Manager command device (HORCM_CMD) failing: the array cannot be driven from this host.
   const commandDeviceAt = lower.findIndex((word, index) => word === "command" && lower[index + 1] === "device");
-  if (commandDeviceAt >= 0 && lower.some((word) => FAILURE_WORDS.has(word)) && !found.some((entry) => entry.event.kind === "horcm.error")) {
+  // A command device that "rejected the order" answered: the array refused the command (EX_CMDRJE), the device works.
+  if (commandDeviceAt >= 0 && lower.some((word) => FAILURE_WORDS.has(word)) && !hasWord("rejected", "rejects", "reject") && !found.some((entry) => entry.event.kind === "horcm.error")) {
     const device = tokens.find((token) => token.type === "word" && token.value.startsWith("/dev/"));
     add(commandDeviceAt, "horcm.error", { instance: instanceOf(), commandDevice: device ? device.value : null });
   }
@@ -1051,8 +1064,10 @@ function interpret(whole: Token[]): Draft[] {
       // SVOL-takeover), not Metrocluster refusing the start (round 25 #17).
       // "exiting with 2 (package may be started on another node)", "exited with code 1": the same exit in other words;
       // after a Raid Manager command anywhere before it ("horctakeover -g pkgA exit code 1") it is that command's status.
+      // "horctakeover: swap-takeover done (exit 1)": horctakeover's exit statuses are its results, wherever it is named before.
       if (exitStatusAt(index) >= 0 && aboutStart && !aboutHalt && !notPackageObject(lower[0])
-        && tokens[index - 1]?.type !== "command" && (exitStatusAt(index) === index + 1 || !tokens.slice(0, index).some((token) => token.type === "command"))) return index;
+        && tokens[index - 1]?.type !== "command" && !lower.slice(0, index).includes("horctakeover")
+        && (exitStatusAt(index) === index + 1 || !tokens.slice(0, index).some((token) => token.type === "command"))) return index;
     }
     return -1;
   }
@@ -1226,6 +1241,10 @@ function interpret(whole: Token[]): Draft[] {
     add(commandAt, "raid.command", { command: firstCommand, side: commandSide, instance: instanceOf() }, deviceGroup);
   }
 
+  // "Recovery package of recovery group rg_erp (Continentalclusters), device group dg_erp": a line that only names the
+  // device group says which group the package's lines are about, when none of them names it (round 28 #07).
+  if (found.length === 0 && deviceGroup !== undefined && groupNamedByNoun) add(0, "mc.device.group", {}, deviceGroup);
+
   found.sort((left, right) => left.position - right.position);
   return found.map((entry) => entry.event);
 }
@@ -1234,7 +1253,7 @@ export const meta = {
   name: "metrocluster",
   role: "body",
   formats: ["syslog", "pkglog", "cmdlog"],
-  prefilter: /[PS]-?VOL|PAIR|PSU[SE]|SSUS|SSWS|SMPL|PF(?:UL|US)|PDUB|COPY|EX_[A-Z]|AUTO_|FORCEFLAG|[Ff]orce.?[Ff]lag|horctakeover|pair(?:resync|create|split|volchk|display|evtwait)|[Ff]ence|FENCE|HORCM|horcm|[Rr]aid [Mm]anager|protected|command device|[Nn]on-?current|not current|cannot be current|not (?:be )?start|exit [12]\b|exit(?:s|ing|ed)? (?:with )?(?:(?:code|status|value) )?[12]\b|[Ss]tart(?:up)? (?:was |is |has been )?(?:denied|refused|rejected|declined)|[Rr]efus\w* to start|writ(?:e)?able|write[- ]enabled|(?:does|did) not (?:answer|respond)|not (?:answering|responding)|unreachable|be reached|no (?:answer|response)|[Ll]inks?\b|[Pp]aths?\b|(?:error|return|exit) code|returned \d|[Tt]akeover|[Aa]uto_|simplex|unpaired|suspended|synchroni[sz]ed|duplex|swappable|[Ss]ide ?file|[Jj]ournal|\b[PS]J(?:[NS][NFE]|ES)\b|cop(?:y|ying) in progress|being copied|split (?:state|status)|raidvchkscan|raidscan|horcctl|pairmon|\b(?:dg|[Dd]ev(?:ice)?_?[Gg]r(?:ou)?p|[Gg]roup|local\w*|remote\w*|state|status|pair_?state|[ps]_?vol\w*|side|role|cmd|command|jnls)=/,
+  prefilter: /[PS]-?VOL|PAIR|[Dd]evice [Gg]roup|DEVICE[ _]GROUP|dev_group|PSU[SE]|SSUS|SSWS|SMPL|PF(?:UL|US)|PDUB|COPY|EX_[A-Z]|AUTO_|FORCEFLAG|[Ff]orce.?[Ff]lag|horctakeover|pair(?:resync|create|split|volchk|display|evtwait)|[Ff]ence|FENCE|HORCM|horcm|[Rr]aid [Mm]anager|protected|command device|[Nn]on-?current|not current|cannot be current|not (?:be )?start|exit [12]\b|exit(?:s|ing|ed)? (?:with )?(?:(?:code|status|value) )?[12]\b|[Ss]tart(?:up)? (?:was |is |has been )?(?:denied|refused|rejected|declined)|[Rr]efus\w* to start|writ(?:e)?able|write[- ]enabled|(?:does|did) not (?:answer|respond)|not (?:answering|responding)|unreachable|be reached|no (?:answer|response)|[Ll]inks?\b|[Pp]aths?\b|(?:error|return|exit) code|returned \d|[Tt]akeover|[Aa]uto_|simplex|unpaired|suspended|synchroni[sz]ed|duplex|swappable|[Ss]ide ?file|[Jj]ournal|\b[PS]J(?:[NS][NFE]|ES)\b|cop(?:y|ying) in progress|being copied|split (?:state|status)|raidvchkscan|raidscan|horcctl|pairmon|\b(?:dg|[Dd]ev(?:ice)?_?[Gg]r(?:ou)?p|[Gg]roup|local\w*|remote\w*|state|status|pair_?state|[ps]_?vol\w*|side|role|cmd|command|jnls)=/,
   // Kinds that belong to a device group (a line without one takes the file's context: src/parse/file.ts).
   groupScoped: ["pair.state", "pair.unreachable", "raid.error", "fence", "takeover", "takeover.waiting", "pair.wait", "pair.resync"],
   // A command line whose result is not stated names the group of the output lines after it.
@@ -1287,6 +1306,25 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "AUTO_NONCURDATA is set to 1", expect: [{ kind: "auto.setting", fields: { name: "AUTO_NONCURDATA", value: 1 } }] },
   { text: "FORCEFLAG file found in /etc/cmcluster/pkgA, starting anyway", expect: [{ kind: "forceflag", fields: { present: true } }] },
   { text: "No FORCEFLAG file present", expect: [{ kind: "forceflag", fields: { present: false } }] },
+  // A takeover announced before its command runs is no result; "rejected" is a failure (round 28 #19, an EX_CMDRJE).
+  { text: "dg_ord local SVOL_PAIR remote PVOL_PAIR - swap-takeover: horctakeover -g dg_ord -t 360", expect: [
+    { kind: "pair.state", deviceGroup: "dg_ord", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } },
+    { kind: "pair.state", deviceGroup: "dg_ord", fields: { side: "remote", role: "PVOL", state: "PAIR", deviceGroupFrom: "line" } },
+  ] },
+  { text: "[horctakeover] swap-takeover for dg_ord: pairsplit -RS rejected on ord01 (LDEV 0x4c2)", expect: [
+    { kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } },
+    { kind: "pair.split", fields: { option: null, outcome: "failed" } },
+  ] },
+  // horctakeover's exit status is its result, not Metrocluster refusing the start (round 28 #20).
+  { text: "horctakeover: swap-takeover done (exit 1), local PVOL_PAIR", expect: [
+    { kind: "takeover", fields: { ok: true, result: 1, resultName: "swap", code: null, number: null } },
+    { kind: "pair.state", fields: { side: "local", role: "PVOL", state: "PAIR" } },
+  ] },
+  { text: "Cause ]:The command device rejected the order. Check the SSB code in the array documentation.", expect: [] },
+  // A line that only names the package's device group (round 28 #07: no other line of the package log names it).
+  { text: "Recovery package of recovery group rg_erp (Continentalclusters), device group dg_erp", expect: [{ kind: "mc.device.group", deviceGroup: "dg_erp", fields: { deviceGroupFrom: "line" } }] },
+  { text: "Checking the device group", expect: [] },
+  { text: "horctakeover failed: the command device rejected the order (SSB 0xB9A2)", expect: [{ kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } }] },
   { text: "ERROR: swap-takeover did not complete; the side file was not flushed within HORCTIMEOUT", expect: [{ kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } }] },
   // A verb of change after the side is not a group's name (it was read as the group "changed").
   { text: "trd_dg remote changed PSUE -> COPY (S-VOL)", expect: [{ kind: "pair.state", deviceGroup: "trd_dg", fields: { side: "remote", role: "SVOL", state: "COPY", deviceGroupFrom: "label" } }] },
@@ -1351,7 +1389,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: null, state: "SMPL", deviceGroupFrom: "line" } },
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: null, state: "SMPL", deviceGroupFrom: "line" } },
   ] },
-  { text: "Device group oradg stays suspended until the Continuous Access link is repaired.", expect: [] },
+  // No state: "suspended until" is advice about the future; the line names the group and nothing else.
+  { text: "Device group oradg stays suspended until the Continuous Access link is repaired.", expect: [{ kind: "mc.device.group", deviceGroup: "oradg", fields: { deviceGroupFrom: "line" } }] },
   { text: "mcstat: pairdisplay -g oradg -fc: 6 volumes SVOL_PAIR, 2 volumes SMPL (LDEV 00:6A, 00:6B)", expect: [
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: null, role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } },
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: null, role: null, state: "SMPL", deviceGroupFrom: "line" } },

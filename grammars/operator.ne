@@ -66,6 +66,9 @@ function effects(words: string[], environment: Map<string, string>): Draft[] {
     events.push(withGroup("pair.resync", { mode: args.includes("-swaps") ? "swaps" : args.includes("-swapp") ? "swapp" : "normal", outcome: "started" }));
   } else if (name === "pairsplit") {
     events.push(withGroup("pair.split", { option: args.includes("-S") ? "S" : args.includes("-rw") ? "rw" : args.includes("-R") ? "R" : null, outcome: "started" }));
+  } else if (name === "horctakeover") {
+    // Its result is not on sudo's line: what it did is read from the lines after it, if any (takeover.requested).
+    events.push(withGroup("takeover.requested", { option: args.includes("-S") ? "S" : null }));
   } else if (name === "paircreate") {
     const fence = optionValue(args, "-f")?.toUpperCase() ?? null;
     events.push(withGroup("pair.create", { fence: fence !== null && ["DATA", "STATUS", "NEVER", "ASYNC"].includes(fence) ? fence : null, outcome: "started" }));
@@ -140,6 +143,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   ] },
   { text: "root : TTY=pts/2 ; PWD=/root ; USER=root ; COMMAND=/HORCM/usr/bin/pairresync -g oradg -c 15 -swaps", expect: [
     ran("pairresync", "-g oradg -c 15 -swaps"), { kind: "pair.resync", deviceGroup: "oradg", fields: { mode: "swaps", outcome: "started", deviceGroupFrom: "line" } },
+  ] },
+  { text: " kmiller : TTY=pts/2 ; PWD=/home/kmiller ; USER=root ; COMMAND=/HORCM/usr/bin/horctakeover -g dg_web -S -IH2", expect: [
+    ran("horctakeover", "-g dg_web -S -IH2", "kmiller"), { kind: "takeover.requested", deviceGroup: "dg_web", fields: { option: "S", deviceGroupFrom: "line" } },
   ] },
   { text: "oper2 : TTY=pts/0 ; PWD=/etc/cmcluster ; USER=root ; TSID=000042 ; COMMAND=/usr/sbin/cmrunpkg -n nodeA1 oracle_pkg", expect: [
     ran("cmrunpkg", "-n nodeA1 oracle_pkg", "oper2"),

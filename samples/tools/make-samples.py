@@ -3008,6 +3008,62 @@ def s67_takeover_missed_primary_writes():
                "At 21:04 only the CA links fail (fence NEVER): oradg suspends (PVOL_PSUE / SVOL_PSUE) and oracle_pkg keeps writing on nodeA1 all night, so site B's copy stops at 21:04. With nodeA2 out for a repair, the DBA halts oracle_pkg at 05:50 and at 06:31 the operator only runs cmmodpkg -e: Serviceguard starts it on nodeB1, where AUTO_SVOLPSUE=1 takes the S-VOL over (SSWS) although site A's array answers with its P-VOL. oracle_pkg now writes at site B on data 9 hours old, while site A's array holds the night's writes: both copies hold writes the other lacks. The swap resync and failback findings are set aside. Operator: decide with the application owners which copy to keep and recover the other one's writes from the application; no resync, swap or takeover before that.")
 
 
+def s68_takeover_by_hand_outcome_unknown():
+    b = Bundle("takeover-by-hand-outcome-unknown")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(27, 6, 0), T(27, 23, 30), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(27, 6, 0, 0))
+    morning_start(b, "nodeA1", T(27, 6, 2, 0), "oracle_pkg", "oradg")
+    # 21:10 an operator at site B takes the S-VOLs over by hand through sudo; the outputs of the pairdisplay before and
+    # after it, and of cmviewcl, stayed on the operator's screen: nothing in the logs says what the takeover did
+    b.sys("nodeB1", T(27, 21, 4, 10), "sudo", "  kmiller : TTY=pts/2 ; PWD=/home/kmiller ; USER=root ; COMMAND=/HORCM/usr/bin/pairdisplay -g oradg -fc -I0")
+    b.sys("nodeB1", T(27, 21, 10, 42), "sudo", "  kmiller : TTY=pts/2 ; PWD=/home/kmiller ; USER=root ; COMMAND=/HORCM/usr/bin/horctakeover -g oradg -S -I0")
+    b.sys("nodeB1", T(27, 21, 12, 3), "sudo", "  kmiller : TTY=pts/2 ; PWD=/home/kmiller ; USER=root ; COMMAND=/HORCM/usr/bin/pairdisplay -g oradg -fc -I0")
+    b.sys("nodeB1", T(27, 21, 14, 37), "sudo", "  kmiller : TTY=pts/2 ; PWD=/home/kmiller ; USER=root ; COMMAND=/usr/sbin/cmviewcl -v")
+    b.write()
+    b.expected([finding_of("takeover-by-hand-outcome-unknown", "investigate", "critical", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "swap-resync", "failback", "force-or-resync", "recreate-pairs"],
+               "oracle_pkg runs at site A with the pairs PAIR. At 21:10 an operator on nodeB1 runs horctakeover -g oradg -S through sudo, then pairdisplay and cmviewcl, whose outputs are not in the bundle; until the logs end two hours later nothing says what the takeover did: no result, no pair state, no start or halt of oracle_pkg. The S-VOLs at site B may now be SSWS and written to while oracle_pkg still writes at site A, or the takeover may have failed. Operator: pairdisplay -g oradg -fcx at both sites, Raid Manager's command log on nodeB1, cmviewcl -v, and ask who ran it and why; no resync, takeover or FORCEFLAG before that.")
+
+
+def s69_takeover_package_not_seen():
+    b = Bundle("takeover-package-not-seen")
+    # only site A was collected: its monitor reports the remote S-VOLs taken over; nothing shows oracle_pkg at site B
+    base(b, SITE_A, T(28, 0, 0), T(28, 9, 30), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")], pkg_nodes=SITE_A + SITE_B)
+    cluster_up(b, SITE_A, T(28, 0, 0, 0), members_of=SITE_A + SITE_B)
+    morning_start(b, "nodeA1", T(28, 0, 2, 0), "oracle_pkg", "oradg")
+    b.sys("nodeA1", T(28, 1, 0, 5), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PAIR, remote SVOL_PAIR")
+    sg_halt(b, "nodeA1", T(28, 1, 40, 11), "oracle_pkg", command=False, cmpid=6410, done=T(28, 1, 40, 55))
+    lines, _ = halt_body(T(28, 1, 40, 12), "nodeA1", "oracle_pkg")
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    b.sys("nodeA1", T(28, 2, 0, 5), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUS, remote EX_ENORMT")
+    for hour in range(3, 10):
+        b.sys("nodeA1", T(28, hour, 0, 5), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUS, remote SVOL_SSWS")
+    b.write()
+    b.expected([finding_of("takeover-package-not-seen", "investigate", "critical", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "swap-resync", "failback", "force-or-resync", "recreate-pairs"],
+               "Only site A's nodes were collected. oracle_pkg runs on nodeA1 with the pairs PAIR; at 01:40 it is halted, and from 03:00 site A's hourly monitor reports its P-VOL PSUS and the remote S-VOL SSWS: the S-VOLs were taken over. Nothing in these logs shows oracle_pkg running anywhere since: the bundle lacks site B, where it probably runs on the SSWS volumes (then a swap resync from site B keeps its writes), or it failed there after the takeover, or the takeover was a test. Operator: cmviewcl -v -p oracle_pkg, pairdisplay at both sites, collect site B's logs; no plain resync, takeover or FORCEFLAG before that.")
+
+
+def s70_node_halted_not_rejoined():
+    b = Bundle("node-halted-not-rejoined")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(28, 6, 0), T(29, 12, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(28, 6, 0, 0))
+    morning_start(b, "nodeA1", T(28, 6, 2, 0), "oracle_pkg", "oradg")
+    # 22:00 nodeA2 (standby at site A) is halted for patching; it reboots and stays out of the cluster
+    b.sys("nodeA2", T(28, 22, 0, 0), "CM-CMD[7120]", "cmhaltnode -f nodeA2")
+    for node in ["nodeA1"] + SITE_B:
+        b.sys(node, T(28, 22, 0, 11), "cmcld[2048]", "Node nodeA2 has halted and left the cluster.")
+        b.sys(node, T(28, 22, 0, 12), "cmcld[2048]", "The new active cluster membership is: nodeA1(id=1), nodeB1(id=3), nodeB2(id=4)")
+    b.syslogs[("nodeA2", "syslog.log")] = [e for e in b.syslogs[("nodeA2", "syslog.log")] if e[0] <= T(28, 22, 0, 0)]
+    b.boot("nodeA2", T(28, 22, 40, 0), cluster_join=False)
+    b.write()
+    b.expected([finding_of("node-halted-not-rejoined", "rejoin-node", "warning", "open", None, None)],
+               ["full-resync", "swap-resync", "recreate-pairs", "force-or-resync", "investigate"],
+               "At 22:00 nodeA2, the standby node of site A, is halted with cmhaltnode for patching and reboots at 22:40; the other nodes report it halted and left the cluster. Fourteen hours later no cluster membership names it again: nobody ran cmrunnode. oracle_pkg runs on nodeA1 with nowhere to fail over at site A (a failure of nodeA1 would move it to site B). Operator: cmrunnode nodeA2 (or acknowledge the finding if nodeA2 is out on purpose), then cmviewcl to see it up.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -3078,3 +3134,6 @@ if __name__ == "__main__":
     s65_start_cut_during_takeover()
     s66_plain_resync_after_failover()
     s67_takeover_missed_primary_writes()
+    s68_takeover_by_hand_outcome_unknown()
+    s69_takeover_package_not_seen()
+    s70_node_halted_not_rejoined()

@@ -739,11 +739,14 @@ export class PairModel {
   private onTakeover({ event, fields, node, group, packageName }: AppliedEvent): void {
     if (!group) return;
     // A takeover in a start on the S-VOL side minutes after a P-VOL node failed: the package failed over from there.
+    // An S-VOL takeover by an S-VOL node also places a failed node no line placed: before it, the P-VOL was the only
+    // copy the package could have run on (round 27 #06: the failed node's own logs could not be collected).
+    const svolTakeover = fields.ok === true && (fields.resultName === "svol" || fields.resultName === "svol-ssus") && this.roleOf(group.name, node) === "SVOL";
     if (
       packageName !== null &&
       group.suspendedSince !== null &&
       !this.packageState(packageName).running &&
-      this.failedOverFromPvol(group, packageName, event.ts)
+      this.failedOverFromPvol(group, packageName, event.ts, svolTakeover)
     ) {
       group.pvolWroteWhileSuspended = true;
     }
@@ -1024,13 +1027,15 @@ export class PairModel {
   /**
   A package the logs do not show running, started minutes after a P-VOL-side node failed during the suspension, is
   Serviceguard failing it over from that node (its start there is older than the logs): it ran there, on the
-  suspended P-VOL, until the failure.
+  suspended P-VOL, until the failure. `unplacedIsPvol`: a failed node no line places on either side counts as the
+  P-VOL side's (the caller knows the package could only have run there).
   */
-  private failedOverFromPvol(group: DeviceGroupState, packageName: string, ts: number | null): boolean {
+  private failedOverFromPvol(group: DeviceGroupState, packageName: string, ts: number | null, unplacedIsPvol = false): boolean {
     if (ts === null || group.suspendedSince === null || group.pvolArrayLost || !this.pvolAcceptsWrites(group, packageName)) return false;
     for (const [node, lostAt] of this.membership.lostNodes()) {
       if (lostAt > ts || ts - lostAt > FAILED_OUT_WINDOW_MS || lostAt - group.suspendedSince < PVOL_WRITES_MS) continue;
-      if (this.roleOf(group.name, node) === "PVOL") return true;
+      const role = this.roleOf(group.name, node);
+      if (role === "PVOL" || (role === null && unplacedIsPvol)) return true;
     }
     return false;
   }

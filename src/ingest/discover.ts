@@ -62,8 +62,10 @@ const LAYOUT_FOLDERS = new Set(["conf", "run", "log", "logs"]);
 // A file no name above claims, outside a cluster folder, is syslog when its first line is a syslog line (ISO 8601:
 // an rsyslog or `journalctl -o short-iso` export; BSD with a program tag), whatever its name (fra1.short-iso,
 // nodeB1-syslog.txt). Never archives, binaries or databases, which are not text.
-// Logs a node keeps beside syslog that never hold the cluster's messages (security, mail, cron, boot, audit, logins).
-const OTHER_SYSTEM_LOG = /^(?:secure|maillog|mail\.(?:log|err|info|warn)|cron|auth\.log|audit\.log|boot\.log|dmesg|lastlog|wtmp|btmp|faillog)(?:[.-]\d+)*$/;
+// Logs a node keeps beside syslog that never hold the cluster's messages (mail, cron, boot, audit, logins).
+// Not the authentication log (Red Hat's /var/log/secure, Debian's auth.log): sudo logs there (authpriv) what an
+// operator ran as root, a horctakeover or a pairresync by hand (round 28 #20); it is read when it is syslog text.
+const OTHER_SYSTEM_LOG = /^(?:maillog|mail\.(?:log|err|info|warn)|cron|audit\.log|boot\.log|dmesg|lastlog|wtmp|btmp|faillog)(?:[.-]\d+)*$/;
 const NEVER_SNIFFED = /\.(?:gz|bz2|xz|zst|zip|tar|tgz|journal~?|core|so|o|a|bin|exe|png|jpe?g|gif|pdf|db|sqlite3?|db-wal|db-shm|wal|shm|pyc|class|jar)$/i;
 const SNIFF_BYTES = 4096;
 // A cluster ASCII file (`cmgetconf -c`, `cmquerycl -C` output, named as the operator chose) outside a

@@ -76,9 +76,14 @@ describe("analyze on Serviceguard for Linux layouts", () => {
     ]);
     // Continentalclusters' event log, no extension
     write(bundle, "nodeC1/var/opt/resmon/log/cc/eventlog", ["Mon Mar  2 04:17:00 CET 2026 CLUSTER_ALERT primary_cluster/UNREACHABLE 5 MINUTES"]);
+    // sudo's log on Red Hat: what an operator ran as root (a horctakeover by hand)
+    write(bundle, "nodeB1/var/log/secure", [
+      "Mar  2 04:11:09 nodeB1 sshd[1]: Accepted publickey for root",
+      "Mar  2 04:11:40 nodeB1 sudo:  oper : TTY=pts/1 ; PWD=/root ; USER=root ; COMMAND=/HORCM/usr/bin/pairdisplay -g dgB -fcx",
+    ]);
     // not logs of the cluster: the journal's binary files, other /var/log files, a note
     write(bundle, "nodeB1/var/log/journal/0a1b2c3d/system.journal", Buffer.from([0x4c, 0x50, 0x4b, 0x53, 0x48, 0x48, 0x52, 0x48, 0, 1, 2]));
-    write(bundle, "nodeB1/var/log/secure", ["Mar  2 04:11:09 nodeB1 sshd[1]: Accepted publickey for root"]);
+    write(bundle, "nodeB1/var/log/maillog", ["Mar  2 04:11:09 nodeB1 postfix/qmgr[1]: 4F1A2: removed"]);
     write(bundle, "nodeB1/notes.txt", ["site B was patched on Friday"]);
 
     const db = join(root, "linux.db");
@@ -94,6 +99,7 @@ describe("analyze on Serviceguard for Linux layouts", () => {
       ["nodeB1/var/log/messages", "nodeB1", null],
       ["nodeB1/var/log/messages-20260301.gz", "nodeB1", null],
       ["nodeB1/var/log/messages.1", "nodeB1", null],
+      ["nodeB1/var/log/secure", "nodeB1", null],
       ["nodeB2/opt/cmcluster/conf/pkgD/pkgD.log", "nodeB2", "pkgD"],
       ["nodeB2/opt/cmcluster/run/log/pkgC.log", "nodeB2", "pkgC"],
       ["nodeB2/var/log/boot-export.txt", "nodeB2", null],

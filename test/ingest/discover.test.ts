@@ -183,7 +183,7 @@ describe("discoverInputs", () => {
     ]);
   });
 
-  it("reads a syslog export under any name by its first line, never an archive, a script, notes or the node's other system logs", () => {
+  it("reads a syslog export under any name by its first line (the authentication log too: sudo's lines), never an archive, a script, notes or the node's other system logs", () => {
     expect(headIsSyslog(Buffer.from("Nov 19 13:02:40 hpa1 cmcld[2140]: Member hpb1 seems unhealthy\n"))).toBe(true);
     expect(headIsSyslog(Buffer.from("2027-03-03T15:30:00+0100 ams1 cmclsentryd[3011]: x\n"))).toBe(true);
     expect(headIsSyslog(Buffer.from('Nov 19 13:58:43 - Node "hpb1": Metrocluster/CA XP: device group cust_dg\n'))).toBe(false);
@@ -193,11 +193,14 @@ describe("discoverInputs", () => {
     touch(root, "inc/ams1/var/log/journal-export/ams1.short-iso", iso);
     touch(root, "inc/hpa1/var/adm/hpa1-syslog", bsd);
     touch(root, "inc/hpa1/var/adm/secure", bsd);
+    touch(root, "inc/hpa1/var/adm/maillog", bsd);
+    touch(root, "inc/hpa1/var/adm/cron", bsd);
     touch(root, "inc/hpa1/var/adm/collect.sh", "#!/bin/sh\ncp /var/adm/syslog/syslog.log /tmp\n");
     touch(root, "inc/hpa1/var/adm/notes", "the array was replaced\n" + bsd);
     expect(discoverInputs([join(root, "inc")]).files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([
       ["inc/ams1/var/log/journal-export/ams1.short-iso", "syslog"],
       ["inc/hpa1/var/adm/hpa1-syslog", "syslog"],
+      ["inc/hpa1/var/adm/secure", "syslog"],
     ]);
   });
 });
