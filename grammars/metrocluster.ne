@@ -556,6 +556,12 @@ function interpret(whole: Token[]): Draft[] {
     && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(first.value) && !LABEL_STOP.has(lower[skipTag]) && !/^(?:horcm|pair|raid)/.test(lower[skipTag]) && !PRODUCT_TAG.test(first.value)) {
     deviceGroup = first.value;
     groupFrom = "label";
+    // "nightly: dwh_dg split (P-VOL PSUS / S-VOL SSUS)": a plain-word label (a job's name) followed by an identifier-shaped
+    // name on a line of roles and states: that name is the group, the label tags the job (round 29 #06).
+    const next = tokens[skipTag + 1];
+    if (!IDENTIFIER_NAME.test(first.value) && next?.type === "word" && IDENTIFIER_NAME.test(next.value) && !PRODUCT_TAG.test(next.value)
+      && !/^(?:horcm|pair|raid)/.test(next.value.toLowerCase()) && !DEVICE_GROUP_STOP.has(next.value.toLowerCase())
+      && (roleAndState || tokens.some((token) => token.type === "roleState"))) deviceGroup = next.value;
   }
 
   // Pair states, EX_ codes and the side they describe.
@@ -1354,6 +1360,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Recovery package of recovery group rg_erp (Continentalclusters), device group dg_erp", expect: [{ kind: "mc.device.group", deviceGroup: "dg_erp", fields: { deviceGroupFrom: "line" } }] },
   { text: "Checking the device group", expect: [] },
   { text: "Validating device group configuration", expect: [] },
+  { text: "nightly: dwh_dg split (P-VOL PSUS / S-VOL SSUS), handing over to backup host bkp-w01", expect: [
+    { kind: "pair.state", deviceGroup: "dwh_dg", fields: { side: "local", role: "PVOL", state: "PSUS", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "dwh_dg", fields: { side: "remote", role: "SVOL", state: "PSUS", deviceGroupFrom: "label" } },
+  ] },
   // "rejected" is the array refusing the command, not a word about something else the command did.
   { text: "pairresync -g oradg completed, 0 pairs rejected", expect: [{ kind: "pair.resync", deviceGroup: "oradg", fields: { mode: "normal", outcome: "completed", deviceGroupFrom: "line" } }] },
   { text: "SVOL-takeover: horctakeover -g oradg -S returned 2, local SSWS", expect: [
