@@ -51,8 +51,12 @@ function clusterAndCondition(tokens: Token[], lower: string[]): { cluster: strin
   let cluster: string | null = null;
   let condition: string | null = null;
   let conditionIndex = -1;
+  // "status changed from UP to UNREACHABLE (CLUSTER_ALERT 5 MINUTES)": the state changed to, not the one it left.
+  const changedFrom = lower.indexOf("changed") >= 0 ? lower.indexOf("from", lower.indexOf("changed")) : -1;
+  const leftState = (index: number): boolean => changedFrom >= 0 && index === changedFrom + 1 && lower[index + 1] === "to";
   for (let index = 0; index < tokens.length && condition === null; index++) {
     const token = tokens[index];
+    if (token.type === "condition" && leftState(index)) continue;
     if (token.type === "clusterCondition") {
       const slash = token.value.lastIndexOf("/");
       cluster = token.value.slice(0, slash);
@@ -198,6 +202,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "chicluster status changed from DOWN to UP", expect: [{ kind: "cc.alert", fields: { cluster: "chicluster", condition: "UP", minutes: null } }] },
   { text: "Cluster event chicluster/UP: notification sent (see /var/opt/resmon/log/cc/eventlog)", expect: [{ kind: "cc.alert", fields: { cluster: "chicluster", condition: "UP", minutes: null } }] },
   { text: "chicluster status changed from UP to DOWN", expect: [] },
+  // The monitor's notice word on the same line: the state it changed to (it was read as UP, the state it left).
+  { text: "Cluster waw_prod status changed from UP to UNREACHABLE (CLUSTER_ALERT 5 MINUTES)", expect: [{ kind: "cc.alert", fields: { cluster: "waw_prod", condition: "UNREACHABLE", minutes: 5 } }] },
   { text: "Cluster event: lacluster status changed from Unreachable to Up", expect: [{ kind: "cc.alert", fields: { cluster: "lacluster", condition: "UP", minutes: null } }] },
   { text: "Cluster event: lacluster status changed from Up to Unreachable", expect: [] },
   { text: "lacluster status changed from down to up again after the backup was set up", expect: [] },

@@ -109,11 +109,13 @@ const IDENTIFIER_NAME = /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9
 const FENCE_WORD_BEFORE = new Set(["the", "new", "old", "current", "with", "set", "using", "data", "never", "async", "status", "its", "a", "level", "and"]);
 // "Set AUTO_NONCURDATA=1 or create FORCEFLAG": a value a line tells the reader to set is advice, not the setting.
 const ADVISED = new Set(["set", "use", "change", "try", "setting"]);
-// "rejected": the array refused the order (EX_CMDRJE: "An order to the control/command device was rejected").
-const FAILURE_WORDS = new Set(["failed", "fail", "fails", "failure", "error", "errors", "unsuccessful", "aborted", "rejected"]);
+const FAILURE_WORDS = new Set(["failed", "fail", "fails", "failure", "error", "errors", "unsuccessful", "aborted"]);
 const SUCCESS_WORDS = new Set(["completed", "complete", "succeeded", "successful", "successfully", "success", "done", "finished"]);
 // "did not complete", "never completed": an outcome denied.
 const DENIALS = new Set(["not", "never", "didn't", "didnt"]);
+// Right before a takeover's result name, a takeover about to run ("starting SVOL-takeover"); not "start" ("Package start:
+// SVOL-takeover performed" is a result).
+const ANNOUNCING_WORDS = new Set(["starting", "initiating", "executing", "issuing", "attempting", "trying", "beginning"]);
 const START_WORDS = new Set(["started", "starting", "start", "initiated", "issued", "executing", "running", "begin", "beginning", "issuing"]);
 const CHANGE_WORDS = new Set(["edited", "changed", "modified", "updated", "replaced", "added", "removed", "newer"]);
 // Words of advice: a command named after them is what to do, not what happened ("restart it with horcmstart.sh 0").
@@ -378,6 +380,11 @@ function interpret(whole: Token[]): Draft[] {
     }
     return -1;
   };
+  /** "horctakeover not attempted", "Skipping horctakeover", "without horctakeover": the command named at `at` did not run. */
+  const takeoverNotRun = (at: number): boolean =>
+    ["skip", "skipping", "skipped", "without", "no"].includes(lower[at - 1] ?? "")
+    || (["not", "never"].includes(lower[at + 1] ?? "") && ["attempted", "run", "executed", "performed", "started", "tried", "called", "issued"].includes(lower[at + 2] ?? ""))
+    || (["not", "never"].includes(lower[at - 1] ?? "") || (lower[at - 2] === "not" && ["run", "call", "issue", "attempt"].includes(lower[at - 1] ?? "")));
   const near = (index: number, words: Set<string>, before: number, after: number): boolean => {
     for (let other = Math.max(0, index - before); other <= Math.min(tokens.length - 1, index + after); other++) {
       if (other !== index && words.has(lower[other])) return true;
@@ -549,6 +556,12 @@ function interpret(whole: Token[]): Draft[] {
     && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(first.value) && !LABEL_STOP.has(lower[skipTag]) && !/^(?:horcm|pair|raid)/.test(lower[skipTag]) && !PRODUCT_TAG.test(first.value)) {
     deviceGroup = first.value;
     groupFrom = "label";
+    // "nightly: dwh_dg split (P-VOL PSUS / S-VOL SSUS)": a plain-word label (a job's name) followed by an identifier-shaped
+    // name on a line of roles and states: that name is the group, the label tags the job (round 29 #06).
+    const next = tokens[skipTag + 1];
+    if (!IDENTIFIER_NAME.test(first.value) && next?.type === "word" && IDENTIFIER_NAME.test(next.value) && !PRODUCT_TAG.test(next.value)
+      && !/^(?:horcm|pair|raid)/.test(next.value.toLowerCase()) && !DEVICE_GROUP_STOP.has(next.value.toLowerCase())
+      && (roleAndState || tokens.some((token) => token.type === "roleState"))) deviceGroup = next.value;
   }
 
   // Pair states, EX_ codes and the side they describe.
@@ -790,11 +803,27 @@ function interpret(whole: Token[]): Draft[] {
       }
     }
     // "swap-takeover: horctakeover -g oradg -t 360", "starting SVOL-takeover": the takeover a script announces before
-    // its command runs is named, not done; only a result word, a number or the command's own outcome says it ran.
+    // its command runs is named, not done. A result number after the command ("... -t 360 returned 1") or a result
+    // word on the line says it ran (review of round 28: "SVOL-takeover: horctakeover -g oradg -S returned 2" is a result).
     if (result !== null && tokens[position].type === "takeoverName" && !hasWord(...SUCCESS_WORDS)) {
-      const commandFollows = tokens.some((token, index) => index > position && token.value === "horctakeover" && tokens[index + 1]?.type === "option");
-      if (commandFollows || hasWord(...START_WORDS)) result = null;
+      const commandAt = tokens.findIndex((token, index) => index > position && token.value === "horctakeover" && tokens[index + 1]?.type === "option");
+      const numberAfter = commandAt < 0 ? -1
+        : tokens.findIndex((token, index) => index > commandAt && token.type === "number" && /^[0-5]$/.test(token.value)
+          && ["returned", "result", "exit", "code", "rc", "status", "value"].includes(lower[index - 1] ?? ""));
+      if (numberAfter >= 0) {
+        result = Number(tokens[numberAfter].value);
+        position = numberAfter;
+      } else if (commandAt >= 0 || ANNOUNCING_WORDS.has(lower[position - 1] ?? "")) result = null;
     }
+    // "[horctakeover] swap-takeover for dg_ord: pairsplit -RS rejected" (EX_CMDRJE): the array refused the takeover. Only
+    // a line naming horctakeover or a takeover by its result name, and saying nothing went well ("swap-takeover rejected
+    // by the remote array; SVOL-takeover done" fell back and worked); not a recovery group's takeover that cmrecovercl
+    // refused, which is Continentalclusters' own word.
+    // A takeover named as not run has no outcome ("horctakeover not attempted because AUTO_SVOLPSUE=0; exit 2").
+    if (lower.some((word, at) => word === "horctakeover" && takeoverNotRun(at))) result = null;
+    const rejected = hasWord("rejected", "rejects") && !hasWord(...SUCCESS_WORDS) && !hasWord("cmrecovercl")
+      && (commands.includes("horctakeover") || tokens.some((token) => token.type === "takeoverName"));
+    if (rejected) result = null;
     const failed = found.some((entry) => entry.event.kind === "takeover");
     // "horctakeover in progress", "waiting for horctakeover to complete", "started, not yet done": no outcome yet.
     const waiting = hasWord("waiting", "pending", "ongoing", "progress", "still", "underway") || lower.some((word, at) => word === "yet" && lower[at - 1] === "not");
@@ -807,7 +836,7 @@ function interpret(whole: Token[]): Draft[] {
         add(at, "takeover", { ok: false, result: null, resultName: null, code: null, number: null }, deviceGroup);
       } else if (result !== null) {
         add(at, "takeover", { ok: true, result, resultName: TAKEOVER_RESULTS[result], code: null, number: null }, deviceGroup);
-      } else if (hasWord(...FAILURE_WORDS)) {
+      } else if (hasWord(...FAILURE_WORDS) || rejected) {
         add(at, "takeover", { ok: false, result: null, resultName: null, code: null, number: null }, deviceGroup);
       } else if (waiting) {
         add(at, "takeover.waiting", {}, deviceGroup);
@@ -822,7 +851,9 @@ function interpret(whole: Token[]): Draft[] {
 
   const outcome = (): "started" | "completed" | "failed" | null => {
     // "[pairresync][exit(235)]": the command's own non-zero exit in Raid Manager's log.
-    if (hasWord(...FAILURE_WORDS) || tokens.some((token) => token.type === "exCode") || /\[exit\((?!0\))\d+\)\]/.test(tokens[0]?.source ?? "")) return "failed";
+    // "pairsplit -RS rejected": the array refused it, unless the line says it went well ("completed, 0 pairs rejected").
+    const rejected = hasWord("rejected") && !hasWord(...SUCCESS_WORDS);
+    if (hasWord(...FAILURE_WORDS) || rejected || tokens.some((token) => token.type === "exCode") || /\[exit\((?!0\))\d+\)\]/.test(tokens[0]?.source ?? "")) return "failed";
     if (hasWord(...SUCCESS_WORDS)) return "completed";
     if (hasWord(...START_WORDS)) return "started";
     return null;
@@ -1064,9 +1095,10 @@ function interpret(whole: Token[]): Draft[] {
       // SVOL-takeover), not Metrocluster refusing the start (round 25 #17).
       // "exiting with 2 (package may be started on another node)", "exited with code 1": the same exit in other words;
       // after a Raid Manager command anywhere before it ("horctakeover -g pkgA exit code 1") it is that command's status.
-      // "horctakeover: swap-takeover done (exit 1)": horctakeover's exit statuses are its results, wherever it is named before.
+      // "horctakeover: swap-takeover done (exit 1)": horctakeover's exit statuses are its results, wherever it is named
+      // before it as run ("horctakeover not attempted because AUTO_SVOLPSUE=0; exit 2" is the refusal's own exit).
       if (exitStatusAt(index) >= 0 && aboutStart && !aboutHalt && !notPackageObject(lower[0])
-        && tokens[index - 1]?.type !== "command" && !lower.slice(0, index).includes("horctakeover")
+        && tokens[index - 1]?.type !== "command" && !lower.slice(0, index).some((word, at) => word === "horctakeover" && !takeoverNotRun(at))
         && (exitStatusAt(index) === index + 1 || !tokens.slice(0, index).some((token) => token.type === "command"))) return index;
     }
     return -1;
@@ -1243,7 +1275,10 @@ function interpret(whole: Token[]): Draft[] {
 
   // "Recovery package of recovery group rg_erp (Continentalclusters), device group dg_erp": a line that only names the
   // device group says which group the package's lines are about, when none of them names it (round 28 #07).
-  if (found.length === 0 && deviceGroup !== undefined && groupNamedByNoun) add(0, "mc.device.group", {}, deviceGroup);
+  // Only a name shaped like one (an underscore or a digit, or dg/grp at an end): "Validating device group configuration"
+  // names no group, and a wrong link would leave the package two groups and its lines none (review of round 28).
+  if (found.length === 0 && deviceGroup !== undefined && groupNamedByNoun && !DEVICE_GROUP_STOP.has(deviceGroup.toLowerCase())
+    && (IDENTIFIER_NAME.test(deviceGroup) || /^(?:dg|grp)|(?:dg|grp)$/i.test(deviceGroup))) add(0, "mc.device.group", {}, deviceGroup);
 
   found.sort((left, right) => left.position - right.position);
   return found.map((entry) => entry.event);
@@ -1324,6 +1359,23 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   // A line that only names the package's device group (round 28 #07: no other line of the package log names it).
   { text: "Recovery package of recovery group rg_erp (Continentalclusters), device group dg_erp", expect: [{ kind: "mc.device.group", deviceGroup: "dg_erp", fields: { deviceGroupFrom: "line" } }] },
   { text: "Checking the device group", expect: [] },
+  { text: "Validating device group configuration", expect: [] },
+  { text: "nightly: dwh_dg split (P-VOL PSUS / S-VOL SSUS), handing over to backup host bkp-w01", expect: [
+    { kind: "pair.state", deviceGroup: "dwh_dg", fields: { side: "local", role: "PVOL", state: "PSUS", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "dwh_dg", fields: { side: "remote", role: "SVOL", state: "PSUS", deviceGroupFrom: "label" } },
+  ] },
+  // "rejected" is the array refusing the command, not a word about something else the command did.
+  { text: "pairresync -g oradg completed, 0 pairs rejected", expect: [{ kind: "pair.resync", deviceGroup: "oradg", fields: { mode: "normal", outcome: "completed", deviceGroupFrom: "line" } }] },
+  { text: "SVOL-takeover: horctakeover -g oradg -S returned 2, local SSWS", expect: [
+    { kind: "takeover", deviceGroup: "oradg", fields: { ok: true, result: 2, resultName: "svol", code: null, number: null, deviceGroupFrom: "line" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "SVOL", state: "SSWS", deviceGroupFrom: "line" } },
+  ] },
+  { text: "Package start: SVOL-takeover performed on oradg", expect: [{ kind: "takeover", fields: { ok: true, result: 2, resultName: "svol", code: null, number: null } }] },
+  { text: "horctakeover not attempted because AUTO_SVOLPSUE=0; exit 2", expect: [
+    { kind: "auto.setting", fields: { name: "AUTO_SVOLPSUE", value: 0 } }, { kind: "mc.start.refused", fields: { exitCode: 2 } },
+  ] },
+  { text: "dev_group: none configured", expect: [] },
+  { text: "Device group oradg checked", expect: [{ kind: "mc.device.group", deviceGroup: "oradg", fields: { deviceGroupFrom: "line" } }] },
   { text: "horctakeover failed: the command device rejected the order (SSB 0xB9A2)", expect: [{ kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } }] },
   { text: "ERROR: swap-takeover did not complete; the side file was not flushed within HORCTIMEOUT", expect: [{ kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } }] },
   // A verb of change after the side is not a group's name (it was read as the group "changed").

@@ -66,8 +66,9 @@ function effects(words: string[], environment: Map<string, string>): Draft[] {
     events.push(withGroup("pair.resync", { mode: args.includes("-swaps") ? "swaps" : args.includes("-swapp") ? "swapp" : "normal", outcome: "started" }));
   } else if (name === "pairsplit") {
     events.push(withGroup("pair.split", { option: args.includes("-S") ? "S" : args.includes("-rw") ? "rw" : args.includes("-R") ? "R" : null, outcome: "started" }));
-  } else if (name === "horctakeover") {
+  } else if (name === "horctakeover" && optionValue(args, "-g") !== null && !args.some((arg) => /^-(?:h|q|z|zx)$/.test(arg))) {
     // Its result is not on sudo's line: what it did is read from the lines after it, if any (takeover.requested).
+    // Only for a group (-d names a volume: its group is unknown here) and not for help (-h) or a query (-q, -z).
     events.push(withGroup("takeover.requested", { option: args.includes("-S") ? "S" : null }));
   } else if (name === "paircreate") {
     const fence = optionValue(args, "-f")?.toUpperCase() ?? null;
@@ -102,6 +103,20 @@ function sudoLine(user: Token, reason: Token | null, fields: Token[], command: T
     if (at < words.length - 1) {
       node = words[at].replace(/^[^@]*@/, "");
       words = words.slice(at + 1);
+    }
+  }
+  // `env HORCMINST=1 horctakeover ...` (sudo resets the environment) and `sh -c "horctakeover ..."`: the command they run.
+  for (let unwrapped = true; unwrapped && words.length > 1; ) {
+    unwrapped = false;
+    if (basename(words[0]) === "env") {
+      let at = 1;
+      for (; at < words.length && (words[at].startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[at])); at++) {
+        const assignment = words[at].indexOf("=");
+        if (!words[at].startsWith("-") && assignment > 0) environment.set(words[at].slice(0, assignment), words[at].slice(assignment + 1));
+      }
+      if (at < words.length) [words, unwrapped] = [words.slice(at), true];
+    } else if (/^(?:ba|k|z|da)?sh$/.test(basename(words[0])) && words[1] === "-c" && words.length > 2) {
+      [words, unwrapped] = [wordsOf(words.slice(2).join(" ")), true];
     }
   }
   const base: Record<string, Scalar> = {
@@ -147,6 +162,13 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: " kmiller : TTY=pts/2 ; PWD=/home/kmiller ; USER=root ; COMMAND=/HORCM/usr/bin/horctakeover -g dg_web -S -IH2", expect: [
     ran("horctakeover", "-g dg_web -S -IH2", "kmiller"), { kind: "takeover.requested", deviceGroup: "dg_web", fields: { option: "S", deviceGroupFrom: "line" } },
   ] },
+  { text: "oper : TTY=pts/1 ; PWD=/root ; USER=root ; COMMAND=/usr/bin/env HORCMINST=1 /HORCM/usr/bin/horctakeover -g dg_web -S", expect: [
+    ran("horctakeover", "-g dg_web -S", "oper"), { kind: "takeover.requested", deviceGroup: "dg_web", fields: { option: "S", deviceGroupFrom: "line" } },
+  ] },
+  { text: "oper : TTY=pts/1 ; PWD=/root ; USER=root ; COMMAND=/bin/sh -c horctakeover -g dg_web -S", expect: [
+    ran("horctakeover", "-g dg_web -S", "oper"), { kind: "takeover.requested", deviceGroup: "dg_web", fields: { option: "S", deviceGroupFrom: "line" } },
+  ] },
+  { text: "oper : TTY=pts/1 ; PWD=/root ; USER=root ; COMMAND=/HORCM/usr/bin/horctakeover -d web00 -S", expect: [ran("horctakeover", "-d web00 -S", "oper")] },
   { text: "oper2 : TTY=pts/0 ; PWD=/etc/cmcluster ; USER=root ; TSID=000042 ; COMMAND=/usr/sbin/cmrunpkg -n nodeA1 oracle_pkg", expect: [
     ran("cmrunpkg", "-n nodeA1 oracle_pkg", "oper2"),
   ] },

@@ -736,22 +736,32 @@ export class PairModel {
     if (report.code === "EX_CMDIOE" && group.suspendedSince !== null && this.roleOf(group.name, node) === "SVOL") group.pvolArrayLost = true;
   }
 
-  private onTakeover({ event, fields, node, group, packageName }: AppliedEvent): void {
+  private onTakeover(applied: AppliedEvent): void {
+    const { event, fields, node, group, packageName } = applied;
     if (!group) return;
     // A takeover in a start on the S-VOL side minutes after a P-VOL node failed: the package failed over from there.
     // An S-VOL takeover by an S-VOL node also places a failed node no line placed: before it, the P-VOL was the only
     // copy the package could have run on (round 27 #06: the failed node's own logs could not be collected).
+    // Not when the logs saw the package halted (it ran nowhere), nor while a P-VOL-side node of the cluster was still up
+    // (the failover would have gone there: the failed node may as well be the S-VOL site's).
     const svolTakeover = fields.ok === true && (fields.resultName === "svol" || fields.resultName === "svol-ssus") && this.roleOf(group.name, node) === "SVOL";
+    const unplacedIsPvol = svolTakeover && packageName !== null && !this.seenHalted(packageName) && !this.pvolNodeUp(group, node);
     if (
       packageName !== null &&
       group.suspendedSince !== null &&
       !this.packageState(packageName).running &&
-      this.failedOverFromPvol(group, packageName, event.ts, svolTakeover)
+      this.failedOverFromPvol(group, packageName, event.ts, unplacedIsPvol)
     ) {
       group.pvolWroteWhileSuspended = true;
     }
     group.takeover = { ok: fields.ok ?? null, resultName: fields.resultName ?? null, code: fields.code ?? null, node, ts: event.ts };
     group.takeoverSinceSync = true;
+    // An S-VOL takeover that succeeded leaves the S-VOLs writable (SSWS, horctakeover result 2 or 5): what the pairs can
+    // only have done, when no line says the state after it ("horctakeover -g oradg: SVOL-takeover done", then the start
+    // completes; review of round 28: that was a false all-clear).
+    if (svolTakeover && node !== null && this.view(group, node).local.state !== "SSWS") {
+      this.onPairState({ ...applied, fields: { side: "local", role: "SVOL", state: "SSWS" } });
+    }
   }
 
   private onPairSplit({ event, fields, node, group }: AppliedEvent): void {
@@ -1016,6 +1026,24 @@ export class PairModel {
       group.pvolWritingFrom = null;
       this.pvolWriting.delete(group);
     }
+  }
+
+  /** The logs saw the package stop on a known node, halted rather than lost with it. */
+  private seenHalted(packageName: string): boolean {
+    const state = this.packages.get(packageName);
+    return state !== undefined && state.node !== null && !state.running && state.lostWith === null;
+  }
+
+  /** A node the logs place on the group's P-VOL side is a member of `node`'s cluster and has neither failed nor left it. */
+  private pvolNodeUp(group: DeviceGroupState, node: string | null): boolean {
+    if (node === null) return false;
+    const left = new Set(this.membership.leftNodes());
+    for (const [other, view] of group.nodes) {
+      if (other === node || view.local.role !== "PVOL") continue;
+      if (this.membership.lostAt(other) !== undefined || this.membership.hasFailedOut(other) || left.has(other)) continue;
+      if (this.membership.sameCluster(other, node)) return true;
+    }
+    return false;
   }
 
   /** With fence DATA a suspended P-VOL refuses writes; with NEVER or ASYNC it goes on taking them. */

@@ -63,8 +63,9 @@ const LAYOUT_FOLDERS = new Set(["conf", "run", "log", "logs"]);
 // an rsyslog or `journalctl -o short-iso` export; BSD with a program tag), whatever its name (fra1.short-iso,
 // nodeB1-syslog.txt). Never archives, binaries or databases, which are not text.
 // Logs a node keeps beside syslog that never hold the cluster's messages (mail, cron, boot, audit, logins).
-// Not the authentication log (Red Hat's /var/log/secure, Debian's auth.log): sudo logs there (authpriv) what an
-// operator ran as root, a horctakeover or a pairresync by hand (round 28 #20); it is read when it is syslog text.
+// Not the authentication log (Red Hat's /var/log/secure, Debian's auth.log, rotated and gzipped as syslog is): sudo
+// logs there (authpriv) what an operator ran as root, a horctakeover or a pairresync by hand (round 28 #20).
+const AUTH_LOG_NAME = /^(?:secure|auth\.log)(?:[.-]\d+)*(?:\.gz)?$/;
 const OTHER_SYSTEM_LOG = /^(?:maillog|mail\.(?:log|err|info|warn)|cron|audit\.log|boot\.log|dmesg|lastlog|wtmp|btmp|faillog)(?:[.-]\d+)*$/;
 const NEVER_SNIFFED = /\.(?:gz|bz2|xz|zst|zip|tar|tgz|journal~?|core|so|o|a|bin|exe|png|jpe?g|gif|pdf|db|sqlite3?|db-wal|db-shm|wal|shm|pyc|class|jar)$/i;
 const SNIFF_BYTES = 4096;
@@ -246,7 +247,7 @@ function classifyAt(path: string, name: string, folders: readonly string[], expl
   if (isEventLog(name, folders)) return "syslog";
   const underCluster = folders.some((segment) => segment === "cmcluster" || segment === "cmconcl");
   if (CONFIG_NAME.test(name) && (underCluster || explicit)) return "config";
-  if (!underCluster && JOURNAL_EXPORT_NAME.test(name)) return "syslog";
+  if (!underCluster && (JOURNAL_EXPORT_NAME.test(name) || AUTH_LOG_NAME.test(name))) return "syslog";
   if (HORCC_LOG_NAME.test(name)) return "cmdlog";
   if (!underCluster && COMMAND_LOG_CANDIDATE.test(name) && looksLikeCommandLog(path, regular)) return "cmdlog";
   if (PACKAGE_LOG_NAME.test(name) && (underCluster || explicit)) return "pkglog";

@@ -152,19 +152,15 @@ describe("discoverInputs", () => {
       "messages.partial",
       "messages.old",
       "syslog.log.part",
+      "secure",
+      "secure-20260301.gz",
+      "auth.log",
+      "auth.log.2.gz",
     ]) {
       expect(found(`/b/nodeB1/var/log/${name}`), name).toBe("syslog");
     }
     for (const path of ["/b/nodeC1/var/opt/resmon/log/cc/eventlog", "/b/nodeC1/var/adm/cmconcl/eventlog"]) expect(found(path), path).toBe("syslog");
-    for (const name of [
-      "system.journal",
-      "system@0005f2c0a61d2b14-3c9d1f2b7a8e6c4d.journal~",
-      "user-1000.journal",
-      "secure",
-      "maillog",
-      "messages.bak",
-      "cron",
-    ]) {
+    for (const name of ["system.journal", "system@0005f2c0a61d2b14-3c9d1f2b7a8e6c4d.journal~", "user-1000.journal", "maillog", "messages.bak", "cron"]) {
       expect(found(`/b/nodeB1/var/log/journal/0a1b/${name}`), name).toBeNull();
     }
     expect(found("/b/nodeB1/tmp/eventlog")).toBeNull();
