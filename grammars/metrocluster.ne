@@ -530,7 +530,10 @@ function interpret(whole: Token[]): Draft[] {
   // line's own words is skipped like a label.
   const bracketTag = tokens.length > 0 ? /^[ \t]*(?:\([^()]{1,40}\)|<[^<>]{1,40}>|\[[^\[\]]{1,40}\])[ \t]*/.exec(tokens[0].source) : null;
   const bracketSkip = bracketTag !== null && "(<[".includes(tokens[0].source.charAt(tokens[0].offset - 1)) ? tokens.filter((token) => token.offset < bracketTag[0].length).length : 0;
-  const skipTag = (labelled(tokens[0]) && labelled(tokens[1]) && tokens.length > 2 && !LABEL_STOP.has(lower[1])) || bracketed ? 1 : bracketSkip;
+  // "Metrocluster CAXP: DG_TOS instance 14 fence NEVER": a product tag of two words, the second a label, is skipped whole.
+  const twoWordTag = tokens.length > 3 && tokens[0].type === "word" && PRODUCT_TAG.test(tokens[0].value) && !labelled(tokens[0])
+    && tokens[1].type === "word" && PRODUCT_TAG.test(tokens[1].value) && labelled(tokens[1]);
+  const skipTag = twoWordTag ? 2 : (labelled(tokens[0]) && labelled(tokens[1]) && tokens.length > 2 && !LABEL_STOP.has(lower[1])) || bracketed ? 1 : bracketSkip;
   const first = tokens[skipTag];
   // "gl_db is SVOL_PAIR": an identifier-shaped name (an underscore or a digit) said to be in a state.
   const isState = lower[skipTag + 1] === "is" && ["roleState", "pairState"].includes(tokens[skipTag + 2]?.type ?? "") && /[_\d]/.test(first?.value ?? "");
@@ -1360,6 +1363,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Recovery package of recovery group rg_erp (Continentalclusters), device group dg_erp", expect: [{ kind: "mc.device.group", deviceGroup: "dg_erp", fields: { deviceGroupFrom: "line" } }] },
   { text: "Checking the device group", expect: [] },
   { text: "Validating device group configuration", expect: [] },
+  // A two-word product tag before the group (round 29 #18: the package's log named its group only so).
+  { text: "Metrocluster CAXP: DG_TOS instance 14 fence NEVER", expect: [{ kind: "fence", deviceGroup: "DG_TOS", fields: { level: "NEVER", deviceGroupFrom: "label" } }] },
   { text: "nightly: dwh_dg split (P-VOL PSUS / S-VOL SSUS), handing over to backup host bkp-w01", expect: [
     { kind: "pair.state", deviceGroup: "dwh_dg", fields: { side: "local", role: "PVOL", state: "PSUS", deviceGroupFrom: "label" } },
     { kind: "pair.state", deviceGroup: "dwh_dg", fields: { side: "remote", role: "SVOL", state: "PSUS", deviceGroupFrom: "label" } },

@@ -393,6 +393,7 @@ export class PairModel {
     const group = deviceGroup !== null ? this.group(deviceGroup) : null;
     this.handlers.get(event.kind)?.({ event, fields: event.fields, node, deviceGroup, packageName, group });
     this.noteRestart(event, node);
+    if (group !== null && event.kind === "pair.state") this.noteTakeoverByHand(group, event);
     if (group !== null && (event.kind === "pair.state" || event.kind === "pair.unreachable")) this.notePvolRunningPastTakeover(group, node, event);
   }
 
@@ -402,6 +403,19 @@ export class PairModel {
     if (!["horcm.started", "cluster.forming", "cluster.formed", "node.reset"].includes(event.kind)) return;
     const who = event.kind === "node.reset" ? (node ?? event.host) : event.host;
     this.restartedAt.set(who, event.ts);
+  }
+
+  /**
+  An operator's `horctakeover -S` whose result no line logged, then the S-VOL reported SSWS (by either side): the
+  takeover that command did, at its time (round 29 #18: the takeover by hand while the primary wrote on). What the
+  pairs can only have done; the takeover rules read it as they read a logged one.
+  */
+  private noteTakeoverByHand(group: DeviceGroupState, event: LogEvent): void {
+    const command = group.takeoverCommand;
+    if (command === null || group.takeoverSinceSync || event.ts === null || event.ts < command.ts) return;
+    if (group.volumes.SVOL.state !== "SSWS") return;
+    group.takeover = { ok: true, resultName: "svol", code: null, node: command.node, ts: command.ts };
+    group.takeoverSinceSync = true;
   }
 
   /**
