@@ -115,6 +115,9 @@ const SUCCESS_WORDS = new Set(["completed", "complete", "succeeded", "successful
 const DENIALS = new Set(["not", "never", "didn't", "didnt"]);
 // Right before a takeover's result name, a takeover about to run ("starting SVOL-takeover"); not "start" ("Package start:
 // SVOL-takeover performed" is a result).
+const REJECTION_WORDS = ["rejected", "rejects", "reject"];
+// Before a number that is horctakeover's result: "returned 2", "exit 1", "rc=2" split as "rc" "2".
+const RESULT_NUMBER_WORDS = new Set(["returned", "result", "exit", "code", "rc", "status", "with", "value"]);
 const ANNOUNCING_WORDS = new Set(["starting", "initiating", "executing", "issuing", "attempting", "trying", "beginning"]);
 const START_WORDS = new Set(["started", "starting", "start", "initiated", "issued", "executing", "running", "begin", "beginning", "issuing"]);
 const CHANGE_WORDS = new Set(["edited", "changed", "modified", "updated", "replaced", "added", "removed", "newer"]);
@@ -385,6 +388,9 @@ function interpret(whole: Token[]): Draft[] {
     ["skip", "skipping", "skipped", "without", "no"].includes(lower[at - 1] ?? "")
     || (["not", "never"].includes(lower[at + 1] ?? "") && ["attempted", "run", "executed", "performed", "started", "tried", "called", "issued"].includes(lower[at + 2] ?? ""))
     || (["not", "never"].includes(lower[at - 1] ?? "") || (lower[at - 2] === "not" && ["run", "call", "issue", "attempt"].includes(lower[at - 1] ?? "")));
+  // "pairsplit -RS rejected": the array refused an order (EX_CMDRJE); a line that also says something went well
+  // ("completed, 0 pairs rejected") reports no refusal.
+  const rejectedOnly = hasWord(...REJECTION_WORDS) && !hasWord(...SUCCESS_WORDS);
   const near = (index: number, words: Set<string>, before: number, after: number): boolean => {
     for (let other = Math.max(0, index - before); other <= Math.min(tokens.length - 1, index + after); other++) {
       if (other !== index && words.has(lower[other])) return true;
@@ -787,6 +793,8 @@ function interpret(whole: Token[]): Draft[] {
   }
 
   // Horctakeover results: a result name, or a number 0-5 after returned/result/exit/code/rc.
+  const resultNumberAt = (index: number): boolean =>
+    tokens[index].type === "number" && /^[0-5]$/.test(tokens[index].value) && RESULT_NUMBER_WORDS.has(lower[index - 1] ?? "");
   if (takeover) {
     let result: number | null = null;
     let position = -1;
@@ -800,7 +808,7 @@ function interpret(whole: Token[]): Draft[] {
           result = found;
           position = index;
         }
-      } else if (token.type === "number" && /^[0-5]$/.test(token.value) && ["returned", "result", "exit", "code", "rc", "status", "with", "value"].includes(lower[index - 1] ?? "")) {
+      } else if (resultNumberAt(index)) {
         result = Number(token.value);
         position = index;
       }
@@ -811,8 +819,7 @@ function interpret(whole: Token[]): Draft[] {
     if (result !== null && tokens[position].type === "takeoverName" && !hasWord(...SUCCESS_WORDS)) {
       const commandAt = tokens.findIndex((token, index) => index > position && token.value === "horctakeover" && tokens[index + 1]?.type === "option");
       const numberAfter = commandAt < 0 ? -1
-        : tokens.findIndex((token, index) => index > commandAt && token.type === "number" && /^[0-5]$/.test(token.value)
-          && ["returned", "result", "exit", "code", "rc", "status", "value"].includes(lower[index - 1] ?? ""));
+        : tokens.findIndex((_, index) => index > commandAt && resultNumberAt(index));
       if (numberAfter >= 0) {
         result = Number(tokens[numberAfter].value);
         position = numberAfter;
@@ -824,7 +831,7 @@ function interpret(whole: Token[]): Draft[] {
     // refused, which is Continentalclusters' own word.
     // A takeover named as not run has no outcome ("horctakeover not attempted because AUTO_SVOLPSUE=0; exit 2").
     if (lower.some((word, at) => word === "horctakeover" && takeoverNotRun(at))) result = null;
-    const rejected = hasWord("rejected", "rejects") && !hasWord(...SUCCESS_WORDS) && !hasWord("cmrecovercl")
+    const rejected = rejectedOnly && !hasWord("cmrecovercl")
       && (commands.includes("horctakeover") || tokens.some((token) => token.type === "takeoverName"));
     if (rejected) result = null;
     const failed = found.some((entry) => entry.event.kind === "takeover");
@@ -854,9 +861,7 @@ function interpret(whole: Token[]): Draft[] {
 
   const outcome = (): "started" | "completed" | "failed" | null => {
     // "[pairresync][exit(235)]": the command's own non-zero exit in Raid Manager's log.
-    // "pairsplit -RS rejected": the array refused it, unless the line says it went well ("completed, 0 pairs rejected").
-    const rejected = hasWord("rejected") && !hasWord(...SUCCESS_WORDS);
-    if (hasWord(...FAILURE_WORDS) || rejected || tokens.some((token) => token.type === "exCode") || /\[exit\((?!0\))\d+\)\]/.test(tokens[0]?.source ?? "")) return "failed";
+    if (hasWord(...FAILURE_WORDS) || rejectedOnly || tokens.some((token) => token.type === "exCode") || /\[exit\((?!0\))\d+\)\]/.test(tokens[0]?.source ?? "")) return "failed";
     if (hasWord(...SUCCESS_WORDS)) return "completed";
     if (hasWord(...START_WORDS)) return "started";
     return null;
@@ -1013,7 +1018,7 @@ function interpret(whole: Token[]): Draft[] {
   // The Raid Manager command device (HORCM_CMD) failing: the array cannot be driven from this host.
   const commandDeviceAt = lower.findIndex((word, index) => word === "command" && lower[index + 1] === "device");
   // A command device that "rejected the order" answered: the array refused the command (EX_CMDRJE), the device works.
-  if (commandDeviceAt >= 0 && lower.some((word) => FAILURE_WORDS.has(word)) && !hasWord("rejected", "rejects", "reject") && !found.some((entry) => entry.event.kind === "horcm.error")) {
+  if (commandDeviceAt >= 0 && lower.some((word) => FAILURE_WORDS.has(word)) && !hasWord(...REJECTION_WORDS) && !found.some((entry) => entry.event.kind === "horcm.error")) {
     const device = tokens.find((token) => token.type === "word" && token.value.startsWith("/dev/"));
     add(commandDeviceAt, "horcm.error", { instance: instanceOf(), commandDevice: device ? device.value : null });
   }
