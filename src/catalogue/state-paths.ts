@@ -89,6 +89,17 @@ export function isKnownStatePath(path: string): boolean {
   return resolveStatePath(path) !== undefined;
 }
 
+/**
+What a `resolvedBy` pattern may read of the open finding it would close, as `$finding.<name>`: its package, device
+group or node, or `event.<field>` of the event that opened it. A finding keyed by node can then be closed only by an
+event about its own device group (`where: { deviceGroup: $finding.deviceGroup }`).
+*/
+export const FINDING_OPERANDS: readonly string[] = ["package", "deviceGroup", "node", "event.<field>"];
+
+export function isFindingOperand(name: string): boolean {
+  return ["package", "deviceGroup", "node"].includes(name) || (name.startsWith("event.") && name.length > "event.".length);
+}
+
 /** The template values the engine fills from a finding's site (`{site.name}`, `{otherSite.nodes}` ...). */
 export const SITE_PLACEHOLDERS = [
   "site.name",

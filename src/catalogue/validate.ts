@@ -6,7 +6,7 @@ with the advice. Each check is small and returns issues with a JSON pointer the 
 
 import type { Conditions, EventPattern, Rule } from "./rule.js";
 import { ACTION_IDS, EVENT_KINDS } from "./vocabulary.js";
-import { isKnownStatePath, SITE_PLACEHOLDERS, STATE_PATHS } from "./state-paths.js";
+import { FINDING_OPERANDS, isFindingOperand, isKnownStatePath, SITE_PLACEHOLDERS, STATE_PATHS } from "./state-paths.js";
 import { placeholdersOf } from "./template.js";
 import { severityRank } from "../model/findings.js";
 
@@ -167,7 +167,9 @@ const kindsAreKnown: PatternCheck = (pattern, pointer) => {
 
 const statePathsAreKnown: PatternCheck = (pattern, pointer) =>
   conditionEntries(pattern.state, `${pointer}/state`).flatMap((entry): RuleIssue[] =>
-    isKnownStatePath(entry.path)
+    entry.path.startsWith("finding.")
+      ? findingReferenceIssues(entry.path, entry.pointer)
+      : isKnownStatePath(entry.path)
       ? []
       : [
           {
@@ -180,11 +182,30 @@ const statePathsAreKnown: PatternCheck = (pattern, pointer) =>
         ],
   );
 
-/** A condition's value: its `$path` references name known state paths, its regular expressions compile. */
+/** `finding.<name>` (a state path) or `$finding.<name>` (an operand) reads the open finding: only in resolvedBy. */
+function findingReferenceIssues(reference: string, pointer: string): RuleIssue[] {
+  const name = reference.replace(/^\$?finding\./, "");
+  if (pointer.startsWith("/resolvedBy/") && isFindingOperand(name)) return [];
+  return [
+    {
+      severity: "error",
+      code: "unknown-finding-path",
+      message: `'${reference}' names the open finding: only in resolvedBy, and only ${FINDING_OPERANDS.map((operand) => `finding.${operand}`).join(", ")}`,
+      pointer,
+    },
+  ];
+}
+
+/**
+A condition's value: its `$path` references name known state paths (in `resolvedBy`, also `$finding.<name>`: the
+open finding's package, device group or node), its regular expressions compile.
+*/
 function conditionValueIssues(entry: { value: unknown; pointer: string }): RuleIssue[] {
   const issues: RuleIssue[] = [];
   for (const reference of references(entry.value)) {
-    if (!isKnownStatePath(reference)) {
+    if (reference.startsWith("finding.")) {
+      issues.push(...findingReferenceIssues(`$${reference}`, entry.pointer));
+    } else if (!isKnownStatePath(reference)) {
       issues.push({
         severity: "warning",
         code: "unknown-state-path",

@@ -52,6 +52,10 @@ interface CompiledPattern {
   readonly eventOnly: ConditionTest | undefined;
   readonly where: ConditionTest | undefined;
   readonly state: ConditionTest | undefined;
+  /** The `$finding.<name>` operands read (resolvedBy only), tested against the open finding: a finding without one of them is not closed by the pattern. */
+  readonly findingOperands: readonly string[];
+  /** Whether the pattern reads the open finding at all (`$finding.<name>` operands, `finding.<name>` state paths). */
+  readonly readsFinding: boolean;
 }
 
 interface CompiledRule {
@@ -179,6 +183,8 @@ interface FindingState {
   readonly id: string;
   readonly compiled: CompiledRule;
   readonly context: Context;
+  /** The event that opened it (`$finding.event.<field>` in resolvedBy). */
+  readonly anchor: LogEvent;
   readonly firstSeen: number;
   lastSeen: number;
   status: FindingStatus;
@@ -365,8 +371,13 @@ function compilePattern(pattern: EventPattern): CompiledPattern {
   }
   const some = (conditions: Conditions | undefined): ConditionTest | undefined =>
     conditions !== undefined && Object.keys(conditions).length > 0 ? compileConditions(conditions) : undefined;
+  const findingOperands = [...conditionOperands(pattern.where), ...conditionOperands(pattern.state)]
+    .filter((name) => name.startsWith("finding."))
+    .map((name) => name.slice("finding.".length));
   return {
     kinds: new Set(typeof pattern.kind === "string" ? [pattern.kind] : pattern.kind),
+    findingOperands,
+    readsFinding: findingOperands.length > 0 || conditionPaths(pattern.state).some((name) => name.startsWith("finding.")),
     eventOnly: some(eventOnly as Conditions),
     where: some(rest as Conditions),
     state: some(pattern.state),
@@ -379,6 +390,21 @@ merged), and compiling 40-odd rules each time cost more than correlating a small
 CPU). A compiled rule holds no state of an engine: its patterns are pure tests.
 */
 const compiledRules = new WeakMap<Rule, CompiledRule>();
+
+/** `$finding.<name>` in a resolvedBy pattern: the open finding's package, device group or node, or a field of the event that opened it (FINDING_OPERANDS). */
+function findingOperand(finding: FindingState, name: string): Scalar | undefined {
+  if (name.startsWith("event.")) return eventField(finding.anchor, name.slice("event.".length)) ?? null;
+  switch (name) {
+    case "package":
+      return finding.context.package;
+    case "deviceGroup":
+      return finding.context.deviceGroup;
+    case "node":
+      return finding.context.node;
+    default:
+      return undefined;
+  }
+}
 
 function compile(rule: Rule): CompiledRule {
   let compiled = compiledRules.get(rule);
@@ -886,7 +912,7 @@ export class RuleEngine {
     const slot = this.slotOf(compiled, context.keyState);
 
     const openFinding = this.current(slot);
-    if (openFinding && this.matchesAny(plan.resolvedBy, event, context, now)) {
+    if (openFinding && this.resolves(plan.resolvedBy, openFinding, event, context, now)) {
       this.resolve(slot, openFinding, event, now);
     }
     const pending = this.absences.get(slot);
@@ -908,6 +934,24 @@ export class RuleEngine {
       key.related[compiled.ruleIndex] = recent;
     }
     recent.push(event, now, within);
+  }
+
+  /** Whether one of a rule's `resolvedBy` patterns matches: their `$finding.<name>` operands read the open finding's context. */
+  private resolves(patterns: readonly CompiledPattern[], finding: FindingState, event: LogEvent, context: Context, now: number): boolean {
+    for (const pattern of patterns) {
+      if (!pattern.readsFinding) {
+        if (this.matches(pattern, event, context, now)) return true;
+        continue;
+      }
+      if (!pattern.kinds.has(event.kind)) continue;
+      if (pattern.findingOperands.some((name) => findingOperand(finding, name) === null)) continue;
+      const lookups = this.lookupsOf(event, context, now);
+      const withFinding: Lookup = (path) => (path.startsWith("finding.") ? findingOperand(finding, path.slice("finding.".length)) : lookups.state(path));
+      if (pattern.eventOnly !== undefined && !pattern.eventOnly(lookups.field)) continue;
+      if (pattern.where !== undefined && !pattern.where(lookups.event, withFinding)) continue;
+      if (pattern.state === undefined || pattern.state(withFinding, withFinding)) return true;
+    }
+    return false;
   }
 
   private matchesAny(patterns: readonly CompiledPattern[], event: LogEvent, context: Context, now: number): boolean {
@@ -1101,6 +1145,7 @@ export class RuleEngine {
       id: this.uniqueId(stableId(compiled.rule.id, context.key, evidenceOf(anchor))),
       compiled,
       context,
+      anchor,
       firstSeen: firstTs,
       lastSeen: now,
       status: "open",

@@ -78,6 +78,45 @@ describe("RuleEngine", () => {
     ]);
   });
 
+  it("closes a finding only with an event about what the finding names ($finding operands) and reads the opening event (finding.event.*)", () => {
+    const engine = new RuleEngine([
+      rule({
+        match: { key: "node", event: { kind: "horcm.error" } },
+        resolvedBy: [
+          {
+            kind: "pair.state",
+            where: { deviceGroup: "$finding.deviceGroup", state: { exists: true } },
+            state: { "finding.event.code": ["EX_COMERR"] },
+          },
+        ],
+      }),
+    ]);
+    const error = (at: number, deviceGroup: string | null, code: string) => event("horcm.error", at, { deviceGroup, fields: { code, instance: null } });
+    const state = (at: number, deviceGroup: string) => event("pair.state", at, { deviceGroup, fields: { side: "local", role: "PVOL", state: "PAIR" } });
+    engine.push(error(T0, "med_dg", "EX_COMERR"));
+    engine.push(state(T0 + MINUTE, "crm_dg"));
+    expect(engine.findings().map((finding) => finding.status)).toEqual(["open"]);
+    engine.push(state(T0 + 2 * MINUTE, "med_dg"));
+    expect(engine.findings().map((finding) => finding.status)).toEqual(["resolved"]);
+
+    // Opened by another code: finding.event.code does not match, the group's state leaves it open.
+    engine.push(error(T0 + HOUR, "med_dg", "EX_ENOENT"));
+    engine.push(state(T0 + HOUR + MINUTE, "med_dg"));
+    expect(engine.findings().map((finding) => finding.status)).toEqual(["resolved", "open"]);
+  });
+
+  it("leaves a finding that names no device group to its other resolutions ($finding.deviceGroup null)", () => {
+    const engine = new RuleEngine([
+      rule({
+        match: { key: "node", event: { kind: "horcm.error" } },
+        resolvedBy: [{ kind: "pair.state", where: { deviceGroup: "$finding.deviceGroup" } }],
+      }),
+    ]);
+    engine.push(event("horcm.error", T0, { fields: { code: "EX_COMERR" } }));
+    engine.push(event("pair.state", T0 + MINUTE, { fields: { side: "local", role: "PVOL", state: "PAIR" } }));
+    expect(engine.findings().map((finding) => finding.status)).toEqual(["open"]);
+  });
+
   it("opens a new finding with its own id when the problem comes back after resolution", () => {
     const engine = new RuleEngine([
       rule({
