@@ -782,7 +782,8 @@ function interpret(whole: Token[]): Draft[] {
         const value = Number(unquote(token.value.slice(token.value.indexOf("=") + 1)));
         if (Number.isInteger(value)) return value;
       }
-      if (token.type === "option" && /^-I\d+$/.test(token.value)) return Number(token.value.slice(2));
+      // -I16, and Raid Manager's -IH16 / -IM16 (the same instance, HORC or MRCF commands).
+      if (token.type === "option" && /^-I[HM]?\d+$/i.test(token.value)) return Number(/\d+$/.exec(token.value)![0]);
       if ((lower[index] === "instance" || lower[index] === "horcminst" || token.type === "horcmScript") && tokens[index + 1]?.type === "number") {
         return Number(tokens[index + 1].value);
       }
@@ -1339,6 +1340,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "pair.state", deviceGroup: "HR.core", fields: { side: "local", role: "PVOL", state: "PAIR", deviceGroupFrom: "line" } },
     { kind: "pair.unreachable", deviceGroup: "HR.core", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "line" } },
   ] },
+  { text: "pairdisplay -g DG_WMS -IH16 -fc", expect: [{ kind: "raid.command", deviceGroup: "DG_WMS", fields: { command: "pairdisplay", side: null, instance: 16, deviceGroupFrom: "line" } }] },
   { text: "Checking local device group state: pairvolchk -g 42-billing.dg -s -I5", expect: [{ kind: "raid.command", deviceGroup: "42-billing.dg", fields: { command: "pairvolchk", side: "local", instance: 5, deviceGroupFrom: "line" } }] },
   { text: "pairvolchk -g pkgA -c returned 242", expect: [{ kind: "pair.unreachable", deviceGroup: "pkgA", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "line" } }] },
   { text: "pairdisplay failed with EX_CMDRJE (221)", expect: [{ kind: "raid.error", fields: { code: "EX_CMDRJE", number: 221, command: "pairdisplay" } }] },
