@@ -158,6 +158,14 @@ function roleOf(text: string): "PVOL" | "SVOL" {
   return text.startsWith("P") ? "PVOL" : "SVOL";
 }
 
+// Words Raid Manager and Metrocluster print in capitals that are not group names.
+const CAPITAL_WORDS = new Set(["ERROR", "ERRORS", "WARNING", "FAILED", "FAILURE", "OK", "NONE", "ALL", "UNKNOWN", "NOT", "CONFIG", "INFO", "NOTICE", "DONE", "TRUE", "FALSE", "YES", "NO", "HORCM", "CCI", "LDEV", "LUN"]);
+
+/** "HISDB", "ORAPRD1": a name in capitals, not a state, a fence level or a word such as ERROR. */
+function isCapitalName(word: string): boolean {
+  return /^[A-Z][A-Z0-9]{2,}$/.test(word) && !CAPITAL_WORDS.has(word) && !FENCE_LEVELS.has(word) && !new RegExp(`^(?:[PS]VOL)?(?:${STATES})$`).test(word);
+}
+
 /** pairdisplay prints an S-VOL in PSUS as SSUS (CCI MK-90RD011-25 p.199): the state the Metrocluster tables call SVOL_PSUS. */
 function normalState(role: string | null, state: string): string {
   return (role === "SVOL" || role === null) && state === "SSUS" ? "PSUS" : state;
@@ -1021,7 +1029,9 @@ function interpret(whole: Token[]): Draft[] {
   // A command device that "rejected the order" answered: the array refused the command (EX_CMDRJE), the device works.
   if (commandDeviceAt >= 0 && lower.some((word) => FAILURE_WORDS.has(word)) && !hasWord(...REJECTION_WORDS) && !found.some((entry) => entry.event.kind === "horcm.error")) {
     const device = tokens.find((token) => token.type === "word" && token.value.startsWith("/dev/"));
-    add(commandDeviceAt, "horcm.error", { instance: instanceOf(), commandDevice: device ? device.value : null });
+    // true when the line names no device ("EX_CMDIOE: control command I/O error on the local command device"): still the
+    // array's device failing, not the instance (round 29 #10: the array of that site had failed).
+    add(commandDeviceAt, "horcm.error", { instance: instanceOf(), commandDevice: device ? device.value : true });
   }
   // horcm<N>.conf edited: the instance reads it only at start (restart needed).
   const horcmConf = tokens.findIndex((token) => /(?:^|\/)horcm\d+\.conf$/.test(token.value));
@@ -1286,8 +1296,10 @@ function interpret(whole: Token[]): Draft[] {
   // device group says which group the package's lines are about, when none of them names it (round 28 #07).
   // Only a name shaped like one (an underscore or a digit, or dg/grp at an end): "Validating device group configuration"
   // names no group, and a wrong link would leave the package two groups and its lines none (review of round 28).
+  // A name in capitals ("checking device group HISDB (HORCMINST=3)", round 29 #10) is shaped like one too, unless it is
+  // a word Raid Manager prints in capitals (a state, a fence level, ERROR).
   if (found.length === 0 && deviceGroup !== undefined && groupNamedByNoun && !DEVICE_GROUP_STOP.has(deviceGroup.toLowerCase())
-    && (IDENTIFIER_NAME.test(deviceGroup) || /^(?:dg|grp)|(?:dg|grp)$/i.test(deviceGroup))) add(0, "mc.device.group", {}, deviceGroup);
+    && (IDENTIFIER_NAME.test(deviceGroup) || /^(?:dg|grp)|(?:dg|grp)$/i.test(deviceGroup) || isCapitalName(deviceGroup))) add(0, "mc.device.group", {}, deviceGroup);
 
   found.sort((left, right) => left.position - right.position);
   return found.map((entry) => entry.event);
@@ -1387,6 +1399,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "auto.setting", fields: { name: "AUTO_SVOLPSUE", value: 0 } }, { kind: "mc.start.refused", fields: { exitCode: 2 } },
   ] },
   { text: "dev_group: none configured", expect: [] },
+  { text: "CAXP: checking device group HISDB (HORCMINST=3)", expect: [{ kind: "mc.device.group", deviceGroup: "HISDB", fields: { deviceGroupFrom: "line" } }] },
+  { text: "CAXP: checking device group ERROR", expect: [] },
   { text: "Device group oradg checked", expect: [{ kind: "mc.device.group", deviceGroup: "oradg", fields: { deviceGroupFrom: "line" } }] },
   { text: "horctakeover failed: the command device rejected the order (SSB 0xB9A2)", expect: [{ kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } }] },
   { text: "ERROR: swap-takeover did not complete; the side file was not flushed within HORCTIMEOUT", expect: [{ kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } }] },
