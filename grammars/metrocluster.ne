@@ -1311,9 +1311,11 @@ export const meta = {
   formats: ["syslog", "pkglog", "cmdlog"],
   prefilter: /[PS]-?VOL|PAIR|[Dd]evice [Gg]roup|DEVICE[ _]GROUP|dev_group|PSU[SE]|SSUS|SSWS|SMPL|PF(?:UL|US)|PDUB|COPY|EX_[A-Z]|AUTO_|FORCEFLAG|[Ff]orce.?[Ff]lag|horctakeover|pair(?:resync|create|split|volchk|display|evtwait)|[Ff]ence|FENCE|HORCM|horcm|[Rr]aid [Mm]anager|protected|command device|[Nn]on-?current|not current|cannot be current|not (?:be )?start|exit [12]\b|exit(?:s|ing|ed)? (?:with )?(?:(?:code|status|value) )?[12]\b|[Ss]tart(?:up)? (?:was |is |has been )?(?:denied|refused|rejected|declined)|[Rr]efus\w* to start|writ(?:e)?able|write[- ]enabled|(?:does|did) not (?:answer|respond)|not (?:answering|responding)|unreachable|be reached|no (?:answer|response)|[Ll]inks?\b|[Pp]aths?\b|(?:error|return|exit) code|returned \d|[Tt]akeover|[Aa]uto_|simplex|unpaired|suspended|synchroni[sz]ed|duplex|swappable|[Ss]ide ?file|[Jj]ournal|\b[PS]J(?:[NS][NFE]|ES)\b|cop(?:y|ying) in progress|being copied|split (?:state|status)|raidvchkscan|raidscan|horcctl|pairmon|\b(?:dg|[Dd]ev(?:ice)?_?[Gg]r(?:ou)?p|[Gg]roup|local\w*|remote\w*|state|status|pair_?state|[ps]_?vol\w*|side|role|cmd|command|jnls)=/,
   // Kinds that belong to a device group (a line without one takes the file's context: src/parse/file.ts).
-  groupScoped: ["pair.state", "pair.unreachable", "raid.error", "fence", "takeover", "takeover.waiting", "pair.wait", "pair.resync"],
-  // A command line whose result is not stated names the group of the output lines after it.
-  opensContext: ["raid.command"],
+  groupScoped: ["pair.state", "pair.unreachable", "raid.error", "fence", "takeover", "takeover.waiting", "pair.wait", "pair.resync", "pair.split"],
+  // A command line whose result is not stated names the group of the output lines after it; so does a split or a
+  // resync a script says it runs ("running: pairsplit -g dwh_dg -IH30", then "pairsplit rc=0" and pairvolchk's
+  // "Volstat is P-VOL.[status = PSUS ...]" naming no group, round 29 #06).
+  opensContext: ["raid.command", "pair.split", "pair.resync"],
   description: "Metrocluster / Continuous Access / Raid Manager facts read from tokens, words and key=value forms: pair states, EX_ codes, AUTO_ settings, fence, takeover, resync, HORCM",
 };
 

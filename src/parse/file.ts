@@ -237,9 +237,14 @@ export function createFileParser(options: FileParserOptions): FileParser {
       if ("instance" in fields && fields.instance === null && groupContext.instance !== null) filled.instance = groupContext.instance;
       (result ??= [...events])[index] = { ...event, deviceGroup: groupContext.deviceGroup, fields: filled };
     }
-    for (let index = 0; index < events.length; index++) {
-      const event = events[index];
+    // The events as filled: a split whose result line names no group keeps the context its command line opened, and
+    // a command on a line that continued the context ("pairsplit rc=0") does not end it.
+    const filledEvents = result ?? events;
+    const continued = result !== undefined && result.some((event, index) => event !== events[index] && event.deviceGroup !== undefined);
+    for (let index = 0; index < filledEvents.length; index++) {
+      const event = filledEvents[index];
       if (!opensContext.has(event.kind)) continue;
+      if (continued && event.deviceGroup === undefined) continue;
       const fields = event.fields ?? {};
       groupContext =
         event.deviceGroup === undefined
@@ -372,7 +377,11 @@ export function createFileParser(options: FileParserOptions): FileParser {
     if (shape !== "repeated") {
       // One pass over the line says which grammars may read the body and whether the line may carry replication vocabulary.
       const scanned = place.bodyStart >= 0 ? scanLine(header.format, text, place.bodyStart) : NOT_SCANNED;
-      const found = inContext(parseBody(header.format, header.body, bodyOptions, text, scanned), host, program, ts, shape);
+      // A package log's banner starts a new run, and so does a command log's bare stamp; a script that stamps each of
+      // its lines ("[2023-02-06 01:00:10] running: pairsplit -g dwh_dg", then "[...] pairsplit rc=0") keeps the group
+      // its command named (round 29 #06).
+      const opensRun = shape === "banner" && (header.format !== "cmdlog" || header.body.trim() === "");
+      const found = inContext(parseBody(header.format, header.body, bodyOptions, text, scanned), host, program, ts, opensRun ? "banner" : "plain");
       events = withUnreadMarker(found, text, scanned === NOT_SCANNED || (scanned & VOCABULARY_BIT) !== 0);
     }
     previousTs = ts;
