@@ -3064,6 +3064,26 @@ def s70_node_halted_not_rejoined():
                "At 22:00 nodeA2, the standby node of site A, is halted with cmhaltnode for patching and reboots at 22:40; the other nodes report it halted and left the cluster. Fourteen hours later no cluster membership names it again: nobody ran cmrunnode. oracle_pkg runs on nodeA1 with nowhere to fail over at site A (a failure of nodeA1 would move it to site B). Operator: cmrunnode nodeA2 (or acknowledge the finding if nodeA2 is out on purpose), then cmviewcl to see it up.")
 
 
+def s71_swap_resync_over_primary_writes():
+    b = Bundle("swap-resync-over-primary-writes")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(29, 6, 0), T(29, 16, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(29, 6, 0, 0))
+    morning_start(b, "nodeA1", T(29, 6, 2, 0), "oracle_pkg", "oradg")
+    # 08:00 a DR test at site B: the S-VOLs are split read/write; oracle_pkg keeps running at site A
+    b.sys("nodeA1", T(29, 7, 0, 5), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PAIR, remote SVOL_PAIR")
+    b.sys("nodeB1", T(29, 8, 0, 31), "sudo", "  jrossi : TTY=pts/0 ; PWD=/home/jrossi ; USER=root ; COMMAND=/HORCM/usr/bin/pairsplit -g oradg -rw -I0")
+    b.sys("nodeA1", T(29, 9, 0, 5), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUS, remote SVOL_PSUS")
+    # 12:50 the test ends with a swap resync at site B instead of a plain resync from site A
+    b.sys("nodeB1", T(29, 12, 50, 12), "sudo", "  jrossi : TTY=pts/0 ; PWD=/home/jrossi ; USER=root ; COMMAND=/HORCM/usr/bin/pairresync -g oradg -swaps -I0")
+    b.sys("nodeA1", T(29, 13, 0, 5), "logger", "mcstat: pairdisplay -g oradg -fc: local SVOL_COPY, remote PVOL_COPY")
+    b.sys("nodeA1", T(29, 14, 0, 5), "logger", "mcstat: pairdisplay -g oradg -fc: local SVOL_PAIR, remote PVOL_PAIR")
+    b.write()
+    b.expected([finding_of("swap-resync-over-primary-writes", "investigate", "critical", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "swap-resync", "failback", "force-or-resync", "recreate-pairs"],
+               "oracle_pkg runs on nodeA1 with the pairs PAIR. At 08:00 an operator at site B splits oradg read/write (pairsplit -rw) for a DR test on the S-VOLs, while oracle_pkg keeps writing at site A. At 12:50 he ends the test with pairresync -swaps at nodeB1 instead of a plain pairresync from site A: the roles swap and site B's test data is copied over site A's volumes (site A's monitor reports them S-VOL COPY, then PAIR). No takeover happened; everything oracle_pkg wrote at site A since 08:00 is on neither array. Operator: no further resync, swap or takeover on oradg; decide with the application owners which copy is production and recover the lost writes from the application.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -3137,3 +3157,4 @@ if __name__ == "__main__":
     s68_takeover_by_hand_outcome_unknown()
     s69_takeover_package_not_seen()
     s70_node_halted_not_rejoined()
+    s71_swap_resync_over_primary_writes()
