@@ -170,16 +170,16 @@ const statePathsAreKnown: PatternCheck = (pattern, pointer) =>
     entry.path.startsWith("finding.")
       ? findingReferenceIssues(entry.path, entry.pointer)
       : isKnownStatePath(entry.path)
-      ? []
-      : [
-          {
-            severity: "warning",
-            code: "unknown-state-path",
-            message: `state path '${entry.path}' is not known to the pair model`,
-            pointer: entry.pointer,
-            hint: `${suggestion(entry.path, STATE_PATHS)}known paths: ${STATE_PATHS.join(", ")}`,
-          },
-        ],
+        ? []
+        : [
+            {
+              severity: "warning",
+              code: "unknown-state-path",
+              message: `state path '${entry.path}' is not known to the pair model`,
+              pointer: entry.pointer,
+              hint: `${suggestion(entry.path, STATE_PATHS)}known paths: ${STATE_PATHS.join(", ")}`,
+            },
+          ],
   );
 
 /** `finding.<name>` (a state path) or `$finding.<name>` (an operand) reads the open finding: only in resolvedBy. */

@@ -2,6 +2,7 @@ import { closeSync, openSync, readdirSync, readSync, statSync, type Stats } from
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { InputError } from "../errors.js";
 import type { FileKind } from "../model/events.js";
+import { timeInFileName } from "../model/time.js";
 import { compareText } from "../util/compare.js";
 
 /** A log or configuration file found among the inputs, with what its place in the tree tells. */
@@ -196,14 +197,18 @@ export function headIsClusterAscii(head: Buffer): boolean {
 }
 
 /** A command-output log by content: Raid Manager output and a time stamp line in its head. */
-export function headIsCommandLog(head: Buffer): boolean {
+/**
+Raid Manager output under time stamps, or saved Raid Manager output with no stamp whose name (`path`) says when it
+was saved (pgbill_takeover_20220721_1058.txt): its lines are read at that time (src/parse/file.ts).
+*/
+export function headIsCommandLog(head: Buffer, path?: string): boolean {
   const text = head.toString("utf8");
-  return RAID_MANAGER_OUTPUT.test(text) && STAMP_LINE.test(text);
+  return RAID_MANAGER_OUTPUT.test(text) && (STAMP_LINE.test(text) || (path !== undefined && timeInFileName(path) !== null));
 }
 
 function looksLikeCommandLog(path: string, regular: boolean): boolean {
   const head = headOf(path, regular);
-  return head !== null && headIsCommandLog(head);
+  return head !== null && headIsCommandLog(head, path);
 }
 
 function looksLikeClusterAscii(path: string, regular: boolean): boolean {

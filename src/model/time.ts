@@ -248,3 +248,30 @@ export function zoneClock(options: { timeZone?: string; referenceOffset?: number
     },
   };
 }
+
+// A date and a time in a file's name, as operators save command output: pgbill_takeover_20220721_1058.txt,
+// pairdisplay-2024-03-02_14.05.txt, check.20231104T0230.out. A date alone (cmviewcl_20241209.txt) says too little.
+const NAME_TIME = [
+  /(?<![0-9])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[_T.-]?([01]\d|2[0-3])([0-5]\d)([0-5]\d)?(?![0-9])/,
+  /(?<![0-9])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[_T. -]([01]\d|2[0-3])[:.h-]?([0-5]\d)(?:[:.m-]?([0-5]\d))?(?![0-9])/,
+];
+
+/**
+The wall-clock time (naive ms, as the logs' lines) a file's name says, or null: the time of saved output whose lines
+carry none. A name without seconds stands for the last second of its minute: the commands the file holds ran in that
+minute (`| tee out_$(date +%Y%m%d_%H%M).txt` names it when they start), so their output comes after anything logged
+earlier in the minute (sudo's line for the same command, round 29 #12).
+*/
+export function timeInFileName(name: string): number | null {
+  const base = name.slice(Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\")) + 1);
+  for (const pattern of NAME_TIME) {
+    const match = pattern.exec(base);
+    if (!match) continue;
+    const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => (part === undefined ? 0 : Number(part)));
+    const time = Date.UTC(year, month - 1, day, hour, minute, match[6] === undefined ? 59 : second);
+    // Date.UTC rolls 31 Feb into March: such a name names no time.
+    if (new Date(time).getUTCDate() !== day) return null;
+    return time;
+  }
+  return null;
+}

@@ -6,7 +6,7 @@ a Raid Manager command line names the device group (and side) of the output line
 */
 
 import type { EventDraft, Header, LineFormat, Scalar } from "../model/events.js";
-import { nodeClock, zoneClock } from "../model/time.js";
+import { nodeClock, timeInFileName, zoneClock } from "../model/time.js";
 import { MAX_BODY_INPUT, NOT_SCANNED, VOCABULARY_BIT, parseBody, parseConfigLine, scanLine } from "./body.js";
 import type { ParseCounters } from "./body.js";
 import { configGrammar, parseHeader } from "./header.js";
@@ -178,7 +178,8 @@ export function createFileParser(options: FileParserOptions): FileParser {
   const config = options.kind === "config" ? configGrammar() : undefined;
   const bodyFormat: LineFormat = options.kind;
   let lineNo = 0;
-  let previousTs: number | null = options.resume?.ts ?? null;
+  // Saved command output whose lines carry no time: the time its file's name says (discover.ts reads such files).
+  let previousTs: number | null = options.resume?.ts ?? (options.kind === "cmdlog" ? timeInFileName(options.path) : null);
   let previousHost: string | null = options.resume?.host ?? hostHint;
   // The last package-log banner's date: the year of the step lines that follow it.
   let bannerTs: number | null = options.resume?.bannerTs ?? null;

@@ -35,7 +35,7 @@ export function describePath(path: string, text = ""): { kind: FileKind; hostHin
     ? "config"
     : isSyslogName(name)
       ? "syslog"
-      : !segments.includes("cmcluster") && headIsCommandLog(Buffer.from(text.slice(0, 4096)))
+      : !segments.includes("cmcluster") && headIsCommandLog(Buffer.from(text.slice(0, 4096)), name)
         ? "cmdlog"
         : segments.includes("cmcluster") || name.endsWith(".log")
           ? "pkglog"

@@ -75,6 +75,17 @@ describe("discoverInputs", () => {
     ]);
   });
 
+  it("reads saved Raid Manager output with no stamp when its name says when it was saved (a date and a time), not a date alone", () => {
+    const root = tempDir();
+    const output = "[nwong@mel-db1 ~]$ sudo pairvolchk -g pgbill_dg -IH15 -s\npairvolchk : Volstat is S-VOL.[status = SSWS fence = NEVER]\n";
+    touch(root, "incident/mel-db1/home/nwong/pgbill_takeover_20220721_1058.txt", output);
+    touch(root, "incident/mel-db1/home/nwong/check_20220721.txt", output);
+    const { files } = discoverInputs([join(root, "incident")]);
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([
+      ["incident/mel-db1/home/nwong/pgbill_takeover_20220721_1058.txt", "cmdlog"],
+    ]);
+  });
+
   it("reports a missing input by name and goes on with the others", () => {
     const root = tempDir();
     const present = touch(root, "syslog.log");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fileYearResolver, formatIso, lastYearlessStamp, offsetMinutesAt, toWallClock, yearResolver } from "../../src/model/time.js";
+import { fileYearResolver, formatIso, lastYearlessStamp, offsetMinutesAt, timeInFileName, toWallClock, yearResolver } from "../../src/model/time.js";
 
 describe("year inference", () => {
   it("puts December lines of a file modified in January in the previous year", () => {
@@ -111,5 +111,21 @@ describe("toWallClock in this machine's zone", () => {
       if (before === undefined) delete process.env.TZ;
       else process.env.TZ = before;
     }
+  });
+});
+
+describe("the time in a saved file's name", () => {
+  it("reads a date and a time in the layouts operators name files with; without seconds, the minute's last second", () => {
+    expect(timeInFileName("/b/mel-db1/home/nwong/pgbill_takeover_20220721_1058.txt")).toBe(Date.UTC(2022, 6, 21, 10, 58, 59));
+    expect(timeInFileName("pairdisplay-2024-03-02_14.05.31.txt")).toBe(Date.UTC(2024, 2, 2, 14, 5, 31));
+    expect(timeInFileName("check.20231104T023015.out")).toBe(Date.UTC(2023, 10, 4, 2, 30, 15));
+    expect(timeInFileName("2024-03-02 14:05 pairdisplay.txt")).toBe(Date.UTC(2024, 2, 2, 14, 5, 59));
+  });
+
+  it("reads nothing from a date alone, a run of digits that is no date, or a day the month lacks", () => {
+    expect(timeInFileName("cmviewcl_20241209.txt")).toBeNull();
+    expect(timeInFileName("dump_1202207211058.txt")).toBeNull();
+    expect(timeInFileName("out_20230231_1200.txt")).toBeNull();
+    expect(timeInFileName("/b/20220721_1058/notes.txt")).toBeNull();
   });
 });
