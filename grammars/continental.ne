@@ -87,7 +87,16 @@ const NOTICE_WORDS = new Set(["alert", "alarm"]);
 function interpret(tokens: Token[]): Draft[] {
   const lower = tokens.map((token) => token.value.toLowerCase());
   const eventToken = tokens.find((token) => token.type === "clusterEvent" && token.value !== "CLUSTER_EVENT");
-  const { cluster, condition, conditionIndex } = clusterAndCondition(tokens, lower);
+  let { cluster, condition, conditionIndex } = clusterAndCondition(tokens, lower);
+  // The monitor's notice with its keyword may say the condition in lower case: "CLUSTER_ALARM: jnb_core unreachable for
+  // 20 minutes" (round 32 #16). Without the keyword "down" or "unreachable" is too common a word to read.
+  if (eventToken && condition === null) {
+    const at = lower.findIndex((word, index) => index > tokens.indexOf(eventToken) && (word === "unreachable" || word === "down"));
+    if (at >= 0) {
+      [condition, conditionIndex] = [lower[at].toUpperCase(), at];
+      if (cluster === null && tokens[at - 1]?.type === "word" && !NOT_A_CLUSTER.has(lower[at - 1])) cluster = tokens[at - 1].value;
+    }
+  }
   let kind: "cc.alert" | "cc.alarm" | undefined;
   // The monitor saying a notice was NOT raised: "UNREACHABLE for 90 seconds, below CLUSTER_ALERT 5 MINUTES - no notification sent".
   const eventIndex = eventToken ? tokens.indexOf(eventToken) : -1;
@@ -189,6 +198,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "CLUSTER_ALERT primary_cluster/UNREACHABLE 5 MINUTES", expect: [{ kind: "cc.alert", fields: { cluster: "primary_cluster", condition: "UNREACHABLE", minutes: 5 } }] },
   { text: "CLUSTER_ALARM 15 MINUTES: cluster LAcluster status UNREACHABLE", expect: [{ kind: "cc.alarm", fields: { cluster: "LAcluster", condition: "UNREACHABLE", minutes: 15 } }] },
   { text: "Cluster ALARM: primary_cluster DOWN for 15 minutes", expect: [{ kind: "cc.alarm", fields: { cluster: "primary_cluster", condition: "DOWN", minutes: 15 } }] },
+  { text: "CLUSTER_ALARM: jnb_core unreachable for 20 minutes. Recovery with cmrecovercl may be started once the DR manager approves.", expect: [{ kind: "cc.alarm", fields: { cluster: "jnb_core", condition: "UNREACHABLE", minutes: 20 } }] },
+  { text: "CLUSTER_ALERT: cluster lax_prod down for 5 minutes", expect: [{ kind: "cc.alert", fields: { cluster: "lax_prod", condition: "DOWN", minutes: 5 } }] },
   { text: "CLUSTER_ALARM: cluster primary_cluster has been UNREACHABLE for 68 minutes", expect: [{ kind: "cc.alarm", fields: { cluster: "primary_cluster", condition: "UNREACHABLE", minutes: 68 } }] },
   { text: "Processing the recovery group nfsgroup on recovery cluster eastcoast.", expect: [{ kind: "cc.recover", fields: { recoveryGroup: "nfsgroup", cluster: "eastcoast" } }] },
   { text: "Starting recovery package nfsbackuppkg on recovery cluster eastcoast.", expect: [{ kind: "cc.recover", package: "nfsbackuppkg", fields: { recoveryGroup: null, cluster: "eastcoast" } }] },

@@ -7,6 +7,8 @@
 #              journalctl -o short-iso / short-iso-precise (offset +hhmm before systemd 255, +hh:mm since: systemd PR #29134)
 #   date(1)    Thu Nov 20 16:31:05 EST 2026 message                (a line stamped by `date`; the form this
 #              grammar assumes for /var/opt/resmon/log/cc/eventlog, whose line format is not published)
+#              "Notification Time: Wed Mar  4 18:17:31 2026": an EMS notification block's stamp (EMS text logs,
+#              the event log as some sites keep it); the block's other lines carry no time
 #   RFC 5424   <30>1 2026-03-10T18:38:58.000+00:00 host app procid msgid [sd] message
 #              (rsyslog's RSYSLOG_SyslogProtocol23Format and syslog-ng's syslog-protocol written to a file):
 #              `-` is a field left empty, the structured data is dropped, a BOM before the message too
@@ -56,6 +58,9 @@ const lexer = moo.states({
     rfc5424: { match: new RegExp(`${RFC5424}(?= |(?![^]))`), next: "dated" },
     month: { match: new RegExp(`(?:${MONTH})(?= )`), next: "day" },
     iso: { match: new RegExp(`${ISO}(?= )`), next: "host" },
+    // An EMS notification block's stamp ("Notification Time: Wed Mar  4 18:17:31 2026"): the Continentalclusters
+    // event log and EMS text logs write each notice as such a block; the lines under it are at its time.
+    notificationTime: new RegExp(`Notification Time: +(?=${CTIME}(?![^]))`),
     ctime: { match: new RegExp(`${CTIME}(?= |(?![^]))`), next: "dated" },
     marker: { match: /-- [^]*? --(?![^])/, lineBreaks: true },
   },
@@ -436,6 +441,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     text: "Fri Nov  6 09:00:00 2026",
     expect: { format: "syslog", year: 2026, month: 11, day: 6, hour: 9, minute: 0, second: 0, body: "", shape: "plain" },
   },
+  // An EMS notification block's stamp (the lines of the block have none).
+  {
+    text: "Notification Time: Wed Mar  4 18:17:31 2026",
+    expect: { format: "syslog", year: 2026, month: 3, day: 4, hour: 18, minute: 17, second: 31, body: "", shape: "plain" },
+  },
   // RFC 5424 (rsyslog RSYSLOG_SyslogProtocol23Format): nil fields, structured data with a quoted bracket, a BOM.
   {
     text: "<30>1 2026-03-10T18:38:58.000+00:00 sgl-a1 CROND 28150 - - (root) CMD (/usr/lib64/sa/sa1 1 1)",
@@ -469,6 +479,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
 
 line -> stamp %blank priority:? %host message:? {% ([stamp, , , host, message]) => makeHeader(stamp, host.text, message?.[0], message?.[1] ?? "") %}
       | %ctime dated:?                          {% ([stamp, text]) => makeHeader(ctimeStamp(stamp.text), undefined, undefined, text ?? "") %}
+      | %notificationTime %ctime                {% ([, stamp]) => makeHeader(ctimeStamp(stamp.text), undefined, undefined, "") %}
       | %rfc5424 dated:?                        {% ([token, text]) => rfc5424Header(token.text, text ?? "") %}
       | %marker                                 {% ([marker]) => makeHeader(undefined, undefined, undefined, marker.text) %}
 
