@@ -68,6 +68,26 @@ async function readHeadGzip(path: string): Promise<Buffer> {
   return Buffer.concat(chunks).subarray(0, FINGERPRINT_BYTES);
 }
 
+/**
+The last `bytes` of a gzip archive's text (its newest lines, for the year of year-less ones): the archive is read
+through once more, keeping only the tail. A truncated archive gives the tail of what it holds (the newest lines
+that can be read); empty when nothing can be read (the read that follows reports why).
+*/
+export async function readTailGzip(path: string, bytes = 4096): Promise<string> {
+  let tail: Buffer = Buffer.alloc(0);
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(createGunzip({ chunkSize: 1 << 20 }));
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      tail = chunk.length >= bytes ? chunk.subarray(chunk.length - bytes) : Buffer.concat([tail, chunk]).subarray(-bytes);
+    }
+  } catch {
+    // truncated or damaged: what was read so far is the newest readable text
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.from(tail).toString("latin1");
+}
+
 /** The last `bytes` of a plain file (its newest lines, for the year of year-less ones); empty when it cannot be read. */
 export function readTailPlain(path: string, size: number, bytes = 4096): string {
   if (size <= 0) return "";

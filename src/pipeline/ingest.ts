@@ -1,6 +1,6 @@
 import type { Stats } from "node:fs";
 import type { InputFile } from "../ingest/discover.js";
-import { identify, readTailPlain, type FileIdentity } from "../ingest/source.js";
+import { identify, readTailGzip, readTailPlain, type FileIdentity } from "../ingest/source.js";
 import { lastYearlessStamp, toWallClock, type YearReference } from "../model/time.js";
 import type { FileParserContext } from "../parse/index.js";
 import { InputError } from "../errors.js";
@@ -126,8 +126,10 @@ async function ingestIdentified(store: Store, input: InputFile, identity: FileId
     lineCount: file.lineCount,
     reference,
     fixedYear: options.fixedYear,
-    // A plain log's newest stamped line dates the others (a log running into January keeps December in the year before).
-    lastStamp: input.compressed || input.kind === "config" ? null : lastYearlessStamp(tailOf(input.path, identity)),
+    // A log's newest stamped line dates the others (a log running into January keeps December in the year before);
+    // an archive is read through once more for it (round 32 #12: a rotated package log from December into January,
+    // read with --year of January, had its December lines in the December after).
+    lastStamp: input.kind === "config" ? null : lastYearlessStamp(input.compressed ? await readTailGzip(input.path) : tailOf(input.path, identity)),
     resume: resumeContext(file.parserContext),
     timeZone: options.timeZone,
     nodeZones: options.nodeZones,

@@ -1,0 +1,42 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { afterEach, describe, expect, it } from "vitest";
+import { analyzePaths } from "../../src/pipeline/analyze.js";
+import { openDatabase } from "../../src/store/db.js";
+import { Store } from "../../src/store/store.js";
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+const lines = [
+  "Dec  2 05:30:09 nodeA1 cron[101]: (root) CMD (/usr/local/bin/backup.sh)",
+  "Dec 31 23:59:58 nodeA1 ntpd[402]: synchronized to 10.0.0.1, stratum 2",
+  "Jan  1 00:41:07 nodeA1 cmcld[2977]: Package pkgA run script exited with NO_RESTART.",
+];
+
+describe("the year of an archive's year-less lines", () => {
+  it("keeps December in the year before when the archive runs into January, whole or cut short", async () => {
+    for (const cut of [false, true]) {
+      const root = mkdtempSync(join(tmpdir(), "mcadvisor-archive-year-"));
+      folders.push(root);
+      const syslogFolder = join(root, "inc", "nodeA1", "var", "adm", "syslog");
+      mkdirSync(syslogFolder, { recursive: true });
+      const archive = gzipSync(Buffer.from(`${lines.join("\n")}\n`));
+      // A truncated copy: the deflate stream stops before its end (the trailer and the last bytes are missing).
+      writeFileSync(join(syslogFolder, "OLDsyslog.log.gz"), cut ? archive.subarray(0, archive.length - 12) : archive);
+      const store = new Store(openDatabase(join(root, "db.sqlite")));
+      try {
+        await analyzePaths(store, { paths: [join(root, "inc")], rules: [], fixedYear: 2026, timeZone: "UTC", parseThread: "main" });
+        const stamps = store.database.prepare("SELECT ts FROM log_lines ORDER BY line_no").all() as Array<{ ts: string | null }>;
+        expect(stamps.map((row) => row.ts?.slice(0, 4))).toEqual(cut ? ["2025", "2025", "2026"].slice(0, stamps.length) : ["2025", "2025", "2026"]);
+        expect(stamps.length).toBeGreaterThanOrEqual(2);
+      } finally {
+        store.close();
+      }
+    }
+  });
+});
