@@ -34,6 +34,25 @@ describe("the command line before an output", () => {
     expect(lines[1].events[0]).toMatchObject({ kind: "raid.error", deviceGroup: "oradg", fields: { deviceGroupFrom: "command" } });
   });
 
+  it("holds over a script's own log that stamps every line, through a split's result line naming no group; a bare stamp starts a new run", () => {
+    const cmdlog = (text: string) => parseText(text, { kind: "cmdlog", hostHint: "wh-e1", path: "wh-e1/var/log/ops/bcsplit.log" });
+    const lines = cmdlog(
+      [
+        "[2023-02-06 01:00:10] running: pairsplit -g dwh_dg -IH30",
+        "[2023-02-06 01:00:33] pairsplit rc=0",
+        "[2023-02-06 01:00:35] pairvolchk : Volstat is P-VOL.[status = PSUS fence = NEVER]",
+        "==== Tue Feb  7 01:00:01 2023 ====",
+        "pairvolchk : Volstat is P-VOL.[status = PAIR fence = NEVER]",
+      ].join("\n"),
+    );
+    expect(lines[1].events.find((event) => event.kind === "pair.split")).toMatchObject({ deviceGroup: "dwh_dg", fields: { deviceGroupFrom: "command" } });
+    expect(lines[2].events.find((event) => event.kind === "pair.state")).toMatchObject({
+      deviceGroup: "dwh_dg",
+      fields: { state: "PSUS", deviceGroupFrom: "command" },
+    });
+    expect(lines[4].events.find((event) => event.kind === "pair.state")?.deviceGroup).toBeUndefined();
+  });
+
   it("holds for the same syslog tag only, an hour at most, and not across a package-log banner", () => {
     const other = syslog("Nov 20 10:00:01 nodeB1 mcwrap[10]: pairvolchk -g oradg -s\nNov 20 10:00:02 nodeB1 other[11]: pairvolchk : Volstat is SMPL.");
     expect(other[1].events).toEqual([{ kind: "pair.state", fields: { side: null, role: null, state: "SMPL" } }]);
