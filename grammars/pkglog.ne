@@ -43,6 +43,9 @@ const lexer = moo.states({
   afterStamp: {
     blank: /[ \t]+/,
     dash: { match: /-(?=[ \t]|(?![^]))/, next: "step" },
+    // A service of the package writing into its log with a stamp and its own tag but no host
+    // ("Jun 13 14:00:00 dgmon[8812]: dg_sapdb state change ...", round 32 #05): the tag is not a host.
+    hostlessTag: { match: /[^\s\[\]:@]+(?:\[\d+\])?:(?=[ \t]|(?![^]))/, next: "text" },
     host: { match: /\S+/, next: "modular" },
   },
   step: {
@@ -127,11 +130,13 @@ function step(stamp: Token, node: Token | null, text: Token | null): PackageLogH
   return header;
 }
 
-function modular(stamp: Token, hostToken: Token, tag: Token, text: Token | null): PackageLogHeader {
+function modular(stamp: Token, hostToken: Token | null, tag: Token, text: Token | null): PackageLogHeader {
   const header: PackageLogHeader = { format: "pkglog", body: text ? text.text : "", shape: "modular" };
   withStamp(header, stamp.text);
-  const at = hostToken.text.lastIndexOf("@");
-  header.host = at >= 0 ? hostToken.text.slice(at + 1) : hostToken.text;
+  if (hostToken !== null) {
+    const at = hostToken.text.lastIndexOf("@");
+    header.host = at >= 0 ? hostToken.text.slice(at + 1) : hostToken.text;
+  }
   const name = tag.text.slice(0, -1);
   const bracket = name.indexOf("[");
   if (bracket >= 0) {
@@ -275,6 +280,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     expect: { format: "pkglog", body: "\"/etc/cmcluster/pkg_eq/mon_pkg_eq.sh monitor\"", shape: "continuation" },
   },
   {
+    text: "Jun 13 14:00:00 dgmon[8812]: dg_sapdb: local PVOL_PSUE, remote SVOL_PSUE (unchanged)",
+    expect: { format: "pkglog", month: 6, day: 13, hour: 14, minute: 0, second: 0, program: "dgmon", pid: 8812, body: "dg_sapdb: local PVOL_PSUE, remote SVOL_PSUE (unchanged)", shape: "modular" },
+  },
+  {
     text: "Nov 24 10:00:00 root@nodeA1 master_control_script.sh[12345]: ###### Starting package pkg1 ######",
     expect: { format: "pkglog", month: 11, day: 24, hour: 10, minute: 0, second: 0, host: "nodeA1", program: "master_control_script.sh", pid: 12345, body: "###### Starting package pkg1 ######", shape: "modular" },
   },
@@ -316,3 +325,4 @@ textTail -> %blank:?          {% () => null %}
           | %blank:? %text    {% ([, text]) => text %}
 
 modularLine -> %stamp %blank %host %blank %tag textTail {% ([stamp, , host, , tag, text]) => modular(stamp, host, tag, text) %}
+             | %stamp %blank %hostlessTag textTail     {% ([stamp, , tag, text]) => modular(stamp, null, tag, text) %}

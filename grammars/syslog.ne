@@ -182,7 +182,19 @@ function ctimeStamp(text: string): Stamp {
 }
 
 /** One constructor for both paths, so the fast path and the grammar cannot drift apart. */
+// A host is never `name:` or `name[pid]:`: that is a tag on a line its writer stamped without a host (a package's
+// monitor service writing "Jun 13 14:00:00 dgmon[8812]: dg_sapdb state change ..." into the package log, round 32 #05).
+const TAG_AS_HOST = /^([^\s\[\]:]+)(?:\[(\d+)\])?:$/;
+
 function makeHeader(stamp: Stamp | undefined, host: string | undefined, tag: string | undefined, body: string): SyslogHeader {
+  const hostTag = host !== undefined ? TAG_AS_HOST.exec(host) : null;
+  if (hostTag !== null) {
+    // What the grammar read as the tag and body is the body.
+    const header = makeHeader(stamp, undefined, undefined, (tag ?? "") + body);
+    header.program = hostTag[1];
+    if (hostTag[2] !== undefined) header.pid = +hostTag[2];
+    return header;
+  }
   const header: SyslogHeader = stamp === undefined
     ? { format: "syslog", body, shape: "plain" }
     : { format: "syslog", month: stamp.month, day: stamp.day, hour: stamp.hour, minute: stamp.minute, second: stamp.second, body, shape: "plain" };
@@ -301,6 +313,10 @@ function scanBsd(line: string): SyslogHeader | undefined {
   const minute = digits2(line, time + 3);
   const second = digits2(line, time + 6);
   const host = line.slice(hostStart, hostEnd);
+  // `prog[pid]:` where the host stands: a line stamped without a host (TAG_AS_HOST).
+  if (line.charCodeAt(hostEnd - 1) === COLON && TAG_AS_HOST.test(host) && (hostEnd === line.length || line.charCodeAt(hostEnd) === SPACE)) {
+    return makeHeader({ month, day, hour, minute, second }, host, undefined, hostEnd === line.length ? "" : line.slice(skipSpaces(line, hostEnd)));
+  }
   // The header is built in one literal with the keys it will have (host, then program and pid when the
   // line has a tag): keys added afterwards cost a property store allocated per line.
   let header: SyslogHeader;
@@ -440,6 +456,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   {
     text: "Fri Nov  6 09:00:00 2026",
     expect: { format: "syslog", year: 2026, month: 11, day: 6, hour: 9, minute: 0, second: 0, body: "", shape: "plain" },
+  },
+  // A line stamped without a host: the tag stands where the host would.
+  {
+    text: "Jun 13 14:00:00 dgmon[8812]: dg_sapdb: local PVOL_PSUE, remote SVOL_PSUE (unchanged)",
+    expect: { format: "syslog", month: 6, day: 13, hour: 14, minute: 0, second: 0, body: "dg_sapdb: local PVOL_PSUE, remote SVOL_PSUE (unchanged)", shape: "plain", program: "dgmon", pid: 8812 },
   },
   // An EMS notification block's stamp (the lines of the block have none).
   {
