@@ -579,6 +579,10 @@ function interpret(whole: Token[]): Draft[] {
     if (!IDENTIFIER_NAME.test(first.value) && next?.type === "word" && IDENTIFIER_NAME.test(next.value) && !PRODUCT_TAG.test(next.value)
       && !/^(?:horcm|pair|raid)/.test(next.value.toLowerCase()) && !DEVICE_GROUP_STOP.has(next.value.toLowerCase())
       && (roleAndState || tokens.some((token) => token.type === "roleState"))) deviceGroup = next.value;
+    // "tms_dgmon: dgtms changed: PVOL_COPY -> PVOL_PAIR": a monitor's label, then the name whose state changed (round 32 #07).
+    if (labelled(first) && next?.type === "word" && ["changed", "changes", "went", "transitioned", "moved"].includes(lower[skipTag + 2] ?? "")
+      && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(next.value) && !LABEL_STOP.has(next.value.toLowerCase()) && !DEVICE_GROUP_STOP.has(next.value.toLowerCase())
+      && !PRODUCT_TAG.test(next.value) && !/^(?:horcm|pair|raid|local|remote)/.test(next.value.toLowerCase())) deviceGroup = next.value;
   }
 
   // Pair states, EX_ codes and the side they describe.
@@ -1407,6 +1411,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "horctakeover failed: the command device rejected the order (SSB 0xB9A2)", expect: [{ kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } }] },
   { text: "ERROR: swap-takeover did not complete; the side file was not flushed within HORCTIMEOUT", expect: [{ kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } }] },
   // A verb of change after the side is not a group's name (it was read as the group "changed").
+  { text: "tms_dgmon: dgtms changed: PVOL_COPY -> PVOL_PAIR (remote SVOL_PAIR). Remote protection restored.", expect: [
+    { kind: "pair.state", deviceGroup: "dgtms", fields: { side: null, role: "PVOL", state: "PAIR", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "dgtms", fields: { side: "remote", role: "SVOL", state: "PAIR", deviceGroupFrom: "label" } },
+  ] },
   { text: "trd_dg remote changed PSUE -> COPY (S-VOL)", expect: [{ kind: "pair.state", deviceGroup: "trd_dg", fields: { side: "remote", role: "SVOL", state: "COPY", deviceGroupFrom: "label" } }] },
   { text: "drtest: DR test ledger ABORTED - swap-takeover timeout, ledger back on ldgprd1", expect: [{ kind: "takeover", deviceGroup: "drtest", fields: { ok: false, result: null, resultName: null, code: null, number: null, deviceGroupFrom: "label" } }] },
   { text: "gis_dg: storage says CU 0C path replaced 08:50; pair still PSUE on 1 LDEV - tlee", expect: [{ kind: "pair.state", deviceGroup: "gis_dg", fields: { side: null, role: null, state: "PSUE", deviceGroupFrom: "label" } }] },
