@@ -124,6 +124,9 @@ const CHANGE_WORDS = new Set(["edited", "changed", "modified", "updated", "repla
 // Words of advice: a command named after them is what to do, not what happened ("restart it with horcmstart.sh 0").
 const ADVICE_WORDS = new Set(["restart", "should", "must", "please", "run", "use", "try"]);
 const CONDITION_WORDS = new Set(["until", "when", "once", "after", "if", "unless", "before"]);
+// Words that tell the reader to run a replication command ("resynchronize ... with 'pairresync -swaps'"). Not "run" or
+// "use": a job's "backup run: pairsplit -g sapdg -rw" did the split.
+const RESYNC_ADVICE = new Set(["resynchronize", "resynchronise", "recreate", "recommended", "recommend", "required", "requires", "need", "needs", "should", "must", "please"]);
 // A refused start in other words than "not start" or "exit 1": "Start denied", "startup refused", "refusing to start".
 const START_NOUNS = new Set(["start", "startup", "start-up", "starting"]);
 const REFUSAL_WORDS = new Set(["denied", "refused", "refuses", "refusing", "refuse", "rejected", "declined", "declining", "vetoed", "inhibited",
@@ -880,8 +883,14 @@ function interpret(whole: Token[]): Draft[] {
     return null;
   };
 
+  // "After the primary site is repaired, resynchronize from this site with 'pairresync -g CAD_DG -swaps' before failing
+  // back": a command the line tells its reader to run, its result not stated, is advice, not something done (round 31 #09:
+  // Metrocluster's hint at a takeover was read as a swap resync, and the plain resync that followed as the way back).
+  const advisedAt = (index: number): boolean =>
+    outcome() === null && (CONDITION_WORDS.has(lower[0] ?? "") || lower.slice(0, index).some((word) => RESYNC_ADVICE.has(word)));
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
+    if (token.type === "command" && ["pairresync", "paircreate", "pairsplit"].includes(token.value) && advisedAt(index)) continue;
     if (token.type === "command" && token.value === "pairresync" && !found.some((entry) => entry.event.kind === "pair.resync")) {
       const mode = options.has("-swaps") || lower.includes("swaps") ? "swaps" : options.has("-swapp") || lower.includes("swapp") ? "swapp" : "normal";
       add(index, "pair.resync", { mode, outcome: outcome() }, deviceGroup);
@@ -1425,6 +1434,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "raid.error", deviceGroup: "pkgA", fields: { code: "EX_VOLCRE", number: 223, command: "horctakeover", deviceGroupFrom: "line" } },
     { kind: "takeover", deviceGroup: "pkgA", fields: { ok: false, code: "EX_VOLCRE", number: 223, result: null, resultName: null, deviceGroupFrom: "line" } },
   ] },
+  { text: "After the primary site is repaired, resynchronize from this site with 'pairresync -g CAD_DG -swaps' before failing back.", expect: [] },
+  { text: "After the links came back, pairresync -g CAD_DG completed", expect: [{ kind: "pair.resync", deviceGroup: "CAD_DG", fields: { mode: "normal", outcome: "completed", deviceGroupFrom: "line" } }] },
   { text: "pairresync -g pkgA -c 15 -swaps completed", expect: [{ kind: "pair.resync", deviceGroup: "pkgA", fields: { mode: "swaps", outcome: "completed", deviceGroupFrom: "line" } }] },
   { text: "paircreate -g pkgA -f data -vl -c 15", expect: [
     { kind: "pair.create", deviceGroup: "pkgA", fields: { fence: "DATA", outcome: null, deviceGroupFrom: "line" } },

@@ -648,7 +648,16 @@ export class PairModel {
       // Its volume was the P-VOL before this line: not the node that ran on the SSWS volumes (a swap resync makes that
       // one the P-VOL), and it said P-VOL or never said.
       const wasPvol = node !== group.ranOnSswsNode && (report.role === "PVOL" || (report.role === null && group.ranOnSswsNode !== null));
-      if (side === "local" && (state === "COPY" || pairedOverSsws) && (role ?? report.role) === "PVOL" && wasPvol && group.ranOnSswsSinceSync && !swapResync) {
+      // The node that ran on the SSWS volumes seeing its own S-VOL copying ("state changed from SVOL_SSWS to SVOL_COPY"):
+      // a swap resync would have made that volume the P-VOL, so the copy comes from the old P-VOL over it (round 31 #09).
+      const ownSswsOverwritten =
+        side === "local" && state === "COPY" && (role ?? report.role) === "SVOL" && node === group.ranOnSswsNode && report.state === "SSWS";
+      if (
+        side === "local" &&
+        (((state === "COPY" || pairedOverSsws) && (role ?? report.role) === "PVOL" && wasPvol) || ownSswsOverwritten) &&
+        group.ranOnSswsSinceSync &&
+        !swapResync
+      ) {
         group.pvolCopiedOverSsws = true;
         group.copiedOverSswsLine = line;
       }
