@@ -1434,7 +1434,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "raid.error", deviceGroup: "pkgA", fields: { code: "EX_VOLCRE", number: 223, command: "horctakeover", deviceGroupFrom: "line" } },
     { kind: "takeover", deviceGroup: "pkgA", fields: { ok: false, code: "EX_VOLCRE", number: 223, result: null, resultName: null, deviceGroupFrom: "line" } },
   ] },
-  { text: "After the primary site is repaired, resynchronize from this site with 'pairresync -g CAD_DG -swaps' before failing back.", expect: [] },
+  { text: "After the primary site is repaired, resynchronize from this site with 'pairresync -g CAD_DG -swaps' before failing back.", expect: [{ kind: "raid.command", deviceGroup: "CAD_DG", fields: { command: "pairresync", side: null, instance: null, deviceGroupFrom: "line" } }] },
   { text: "After the links came back, pairresync -g CAD_DG completed", expect: [{ kind: "pair.resync", deviceGroup: "CAD_DG", fields: { mode: "normal", outcome: "completed", deviceGroupFrom: "line" } }] },
   { text: "pairresync -g pkgA -c 15 -swaps completed", expect: [{ kind: "pair.resync", deviceGroup: "pkgA", fields: { mode: "swaps", outcome: "completed", deviceGroupFrom: "line" } }] },
   { text: "paircreate -g pkgA -f data -vl -c 15", expect: [

@@ -1337,10 +1337,10 @@ def s24_start_refused_svolpfus():
         b.sys(node, sec(end, 1), "cmcld[2048]", f"Switching disabled for package sap_pkg on node {node}.")
     b.sys("nodeB1", T(2, 6, 6, 0), "logger", "root: sap_pkg refused on nodeB1 and nodeB2, UPS work on hold")
     b.write()
-    b.expected([finding_of("pairs-suspended-no-resync", "full-resync", "critical", "open", "sap_pkg", "sapdg"),
+    b.expected([finding_of("pairs-suspended-no-resync", "full-resync", "critical", "superseded", "sap_pkg", "sapdg"),
                 finding_of("start-refused-svolpfus", "force-or-resync", "critical", "open", "sap_pkg", "sapdg")],
                ["swap-resync", "recreate-pairs", "automated"],
-               "The Sunday-night load fills the journal of the ASYNC group sapdg and both sides suspend as PFUS at 01:10, unnoticed. An hour later nothing has resynchronized them: the data is not remotely protected, and the resync belongs to site A, the P-VOL side where sap_pkg runs (pairs-suspended-no-resync). For UPS maintenance at site A the operator halts sap_pkg on nodeA1 and starts it on nodeB1, then nodeB2: both are S-VOL PFUS with AUTO_SVOLPFUS=0, so Metrocluster refuses (exit 2) and the package is down. Site A still holds the current data: start sap_pkg again on nodeA1, pairresync -g sapdg from site A, wait for PAIR, then move. Forcing at site B would lose every write made since 01:10.")
+               "The Sunday-night load fills the journal of the ASYNC group sapdg and both sides suspend as PFUS at 01:10, unnoticed. An hour later nothing has resynchronized them: the data is not remotely protected, and the resync belongs to site A, the P-VOL side where sap_pkg runs (pairs-suspended-no-resync, set aside once the refusal below speaks: its steps hold that resync). For UPS maintenance at site A the operator halts sap_pkg on nodeA1 and starts it on nodeB1, then nodeB2: both are S-VOL PFUS with AUTO_SVOLPFUS=0, so Metrocluster refuses (exit 2) and the package is down. Site A still holds the current data: start sap_pkg again on nodeA1, pairresync -g sapdg from site A, wait for PAIR, then move. Forcing at site B would lose every write made since 01:10.")
 
 
 def s25_start_refused_svolpsus():
