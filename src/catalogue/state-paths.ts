@@ -91,8 +91,9 @@ export function isKnownStatePath(path: string): boolean {
 
 /**
 What a `resolvedBy` pattern may read of the open finding it would close, as `$finding.<name>`: its package, device
-group or node, or `event.<field>` of the event that opened it. A finding keyed by node can then be closed only by an
-event about its own device group (`where: { deviceGroup: $finding.deviceGroup }`).
+group or node, or `event.<field>` of the events that matched it, when they all agree (else unknown: nothing that
+compares with it closes the finding). A finding keyed by node can then be closed only by an event about its own
+device group (`where: { deviceGroup: $finding.deviceGroup }`).
 */
 export const FINDING_OPERANDS: readonly string[] = ["package", "deviceGroup", "node", "event.<field>"];
 

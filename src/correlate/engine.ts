@@ -183,8 +183,13 @@ interface FindingState {
   readonly id: string;
   readonly compiled: CompiledRule;
   readonly context: Context;
-  /** The event that opened it (`$finding.event.<field>` in resolvedBy). */
-  readonly anchor: LogEvent;
+  /**
+  The events that matched the rule, with their contexts (the opening one first), up to TRIGGERS_KEPT: what
+  `$finding.<name>` and `finding.event.<field>` read in resolvedBy. A finding keyed by node may hold errors of
+  several groups or codes; a name they disagree on, or more triggers than kept, reads as unknown (nothing closes).
+  */
+  readonly triggers: Array<{ readonly event: LogEvent; readonly context: Context }>;
+  triggersOverflowed: boolean;
   readonly firstSeen: number;
   lastSeen: number;
   status: FindingStatus;
@@ -391,19 +396,40 @@ CPU). A compiled rule holds no state of an engine: its patterns are pure tests.
 */
 const compiledRules = new WeakMap<Rule, CompiledRule>();
 
-/** `$finding.<name>` in a resolvedBy pattern: the open finding's package, device group or node, or a field of the event that opened it (FINDING_OPERANDS). */
-function findingOperand(finding: FindingState, name: string): Scalar | undefined {
-  if (name.startsWith("event.")) return eventField(finding.anchor, name.slice("event.".length)) ?? null;
+const TRIGGERS_KEPT = 32;
+
+/** A further event that matched the rule of an open finding: kept for `$finding.<name>` (distinct ones, up to TRIGGERS_KEPT). */
+function noteTrigger(finding: FindingState, event: LogEvent, context: Context): void {
+  if (finding.triggersOverflowed || finding.triggers.some((trigger) => trigger.event === event)) return;
+  if (finding.triggers.length >= TRIGGERS_KEPT) finding.triggersOverflowed = true;
+  else finding.triggers.push({ event, context });
+}
+
+/** One trigger's value of a FINDING_OPERANDS name. */
+function triggerValue(trigger: { readonly event: LogEvent; readonly context: Context }, name: string): Scalar {
+  if (name.startsWith("event.")) return eventField(trigger.event, name.slice("event.".length)) ?? null;
   switch (name) {
     case "package":
-      return finding.context.package;
+      return trigger.context.package;
     case "deviceGroup":
-      return finding.context.deviceGroup;
+      return trigger.context.deviceGroup;
     case "node":
-      return finding.context.node;
+      return trigger.context.node;
     default:
-      return undefined;
+      return null;
   }
+}
+
+/**
+`$finding.<name>` in a resolvedBy pattern: the open finding's package, device group or node, or a field of the events
+that matched it (FINDING_OPERANDS), when every one of them agrees; null when they disagree (a node's finding holding
+errors of two groups is not answered by one group's state, review of round 29 #20's change) or too many were seen.
+*/
+function findingOperand(finding: FindingState, name: string): Scalar | undefined {
+  if (finding.triggersOverflowed) return null;
+  const first = triggerValue(finding.triggers[0], name);
+  for (let index = 1; index < finding.triggers.length; index++) if (triggerValue(finding.triggers[index], name) !== first) return null;
+  return first;
 }
 
 function compile(rule: Rule): CompiledRule {
@@ -1090,6 +1116,7 @@ export class RuleEngine {
     const events = this.withRelated(compiled, slot, matched, context, now);
     if (existing) {
       for (const event of matched) existing.matchedKinds.add(event.kind);
+      for (const event of matched) noteTrigger(existing, event, context);
       this.update(existing, events, context, now);
       return;
     }
@@ -1145,7 +1172,8 @@ export class RuleEngine {
       id: this.uniqueId(stableId(compiled.rule.id, context.key, evidenceOf(anchor))),
       compiled,
       context,
-      anchor,
+      triggers: [{ event: anchor, context }],
+      triggersOverflowed: false,
       firstSeen: firstTs,
       lastSeen: now,
       status: "open",
