@@ -124,6 +124,8 @@ const CHANGE_WORDS = new Set(["edited", "changed", "modified", "updated", "repla
 // Words of advice: a command named after them is what to do, not what happened ("restart it with horcmstart.sh 0").
 const ADVICE_WORDS = new Set(["restart", "should", "must", "please", "run", "use", "try"]);
 const CONDITION_WORDS = new Set(["until", "when", "once", "after", "if", "unless", "before"]);
+// What a line says changed about a group, not a group: "oradg: state changed ...", "oradg: link changed to down".
+const CHANGE_SUBJECTS = new Set(["state", "status", "link", "links", "path", "paths", "copy", "replication", "pair", "pairs", "fence", "role", "mode", "volume", "volumes", "journal", "sidefile"]);
 // Words that tell the reader to run a replication command ("resynchronize ... with 'pairresync -swaps'"). Not "run" or
 // "use": a job's "backup run: pairsplit -g sapdg -rw" did the split.
 const RESYNC_ADVICE = new Set(["resynchronize", "resynchronise", "recreate", "recommended", "recommend", "required", "requires", "need", "needs", "should", "must", "please"]);
@@ -162,7 +164,10 @@ function roleOf(text: string): "PVOL" | "SVOL" {
 }
 
 // Words Raid Manager and Metrocluster print in capitals that are not group names.
-const CAPITAL_WORDS = new Set(["ERROR", "ERRORS", "WARNING", "FAILED", "FAILURE", "OK", "NONE", "ALL", "UNKNOWN", "NOT", "CONFIG", "INFO", "NOTICE", "DONE", "TRUE", "FALSE", "YES", "NO", "HORCM", "CCI", "LDEV", "LUN"]);
+const CAPITAL_WORDS = new Set(["ERROR", "ERRORS", "WARNING", "FAILED", "FAILURE", "OK", "NONE", "ALL", "UNKNOWN", "NOT", "CONFIG", "INFO", "NOTICE", "DONE", "TRUE", "FALSE", "YES", "NO", "HORCM", "CCI", "LDEV", "LUN",
+  // What a line says it checks about a group, in capitals (review of round 29 #10's change).
+  "CONFIGURATION", "CONFIGURATIONS", "PAIRS", "NAME", "NAMES", "SETTING", "SETTINGS", "CONSISTENCY", "DEFINITION", "DEFINITIONS", "FILE", "FILES", "LIST",
+  "INFORMATION", "STATE", "STATES", "CHECK", "MONITOR", "VOLUME", "VOLUMES", "DEVICE", "DEVICES", "GROUP", "GROUPS", "MEMBERS", "STATUS", "REPORT", "SUMMARY", "ATTRIBUTES"]);
 
 /** "HISDB", "ORAPRD1": a name in capitals, not a state, a fence level or a word such as ERROR. */
 function isCapitalName(word: string): boolean {
@@ -579,11 +584,12 @@ function interpret(whole: Token[]): Draft[] {
     // "nightly: dwh_dg split (P-VOL PSUS / S-VOL SSUS)": a plain-word label (a job's name) followed by an identifier-shaped
     // name on a line of roles and states: that name is the group, the label tags the job (round 29 #06).
     const next = tokens[skipTag + 1];
-    if (!IDENTIFIER_NAME.test(first.value) && next?.type === "word" && IDENTIFIER_NAME.test(next.value) && !PRODUCT_TAG.test(next.value)
+    if (!IDENTIFIER_NAME.test(first.value) && next?.type === "word" && (IDENTIFIER_NAME.test(next.value) || /^(?:dg|grp)|(?:dg|grp)$/i.test(next.value)) && !PRODUCT_TAG.test(next.value)
       && !/^(?:horcm|pair|raid)/.test(next.value.toLowerCase()) && !DEVICE_GROUP_STOP.has(next.value.toLowerCase())
       && (roleAndState || tokens.some((token) => token.type === "roleState"))) deviceGroup = next.value;
     // "tms_dgmon: dgtms changed: PVOL_COPY -> PVOL_PAIR": a monitor's label, then the name whose state changed (round 32 #07).
-    if (labelled(first) && next?.type === "word" && ["changed", "changes", "went", "transitioned", "moved"].includes(lower[skipTag + 2] ?? "")
+    // Only "changed": "oradg: link went down", "oradg: copy moved to PVOL_PAIR" say what happened to oradg (review).
+    if (labelled(first) && next?.type === "word" && ["changed", "changes"].includes(lower[skipTag + 2] ?? "") && !CHANGE_SUBJECTS.has(next.value.toLowerCase())
       && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(next.value) && !LABEL_STOP.has(next.value.toLowerCase()) && !DEVICE_GROUP_STOP.has(next.value.toLowerCase())
       && !PRODUCT_TAG.test(next.value) && !/^(?:horcm|pair|raid|local|remote)/.test(next.value.toLowerCase())) deviceGroup = next.value;
   }
@@ -886,8 +892,11 @@ function interpret(whole: Token[]): Draft[] {
   // "After the primary site is repaired, resynchronize from this site with 'pairresync -g CAD_DG -swaps' before failing
   // back": a command the line tells its reader to run, its result not stated, is advice, not something done (round 31 #09:
   // Metrocluster's hint at a takeover was read as a swap resync, and the plain resync that followed as the way back).
+  // Only a quoted command: "old primary must be resynced: pairresync -g oradg -c 15" and "After maintenance pairresync
+  // -g oradg" ran it (review of round 31 #09's change).
+  const quoted = (index: number): boolean => /['"`\u2018\u201c]$/.test(tokens[index].source.slice(0, tokens[index].offset).trimEnd());
   const advisedAt = (index: number): boolean =>
-    outcome() === null && (CONDITION_WORDS.has(lower[0] ?? "") || lower.slice(0, index).some((word) => RESYNC_ADVICE.has(word)));
+    outcome() === null && quoted(index) && (CONDITION_WORDS.has(lower[0] ?? "") || lower.slice(0, index).some((word) => RESYNC_ADVICE.has(word)));
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     if (token.type === "command" && ["pairresync", "paircreate", "pairsplit"].includes(token.value) && advisedAt(index)) continue;
@@ -899,7 +908,7 @@ function interpret(whole: Token[]): Draft[] {
       const fence = fenceIndex >= 0 ? tokens[fenceIndex + 1]?.value.toUpperCase() : undefined;
       add(index, "pair.create", { fence: fence && FENCE_LEVELS.has(fence) ? fence : null, outcome: outcome() }, deviceGroup);
     } else if (token.type === "command" && token.value === "pairsplit" && !found.some((entry) => entry.event.kind === "pair.split")) {
-      const option = options.has("-S") ? "S" : options.has("-rw") ? "rw" : options.has("-R") ? "R" : null;
+      const option = options.has("-S") ? "S" : options.has("-rw") ? "rw" : options.has("-RS") ? "RS" : options.has("-R") ? "R" : null;
       add(index, "pair.split", { option, outcome: outcome() }, deviceGroup);
     } else if (lower[index] === "fence" || lower[index] === "fence_level") {
       const level = fenceLevelAfter(index);
@@ -1299,7 +1308,9 @@ function interpret(whole: Token[]): Draft[] {
 
   // A Raid Manager command being run, its result not stated ("pairvolchk -g oradg -c", "Executing horctakeover -g oradg -t 360"):
   // its group (and the side pairvolchk asks about) is the context of the output lines pasted after it.
-  if (firstCommand && (groupFromOption || deviceGroup === undefined) && found.every(({ event }) => ["pair.resync", "pair.create", "pair.split"].includes(event.kind) && event.fields.outcome === null)) {
+  // A split or resync announced ("running: pairsplit -g dwh_dg -IH30") is such a command too: its output follows (round
+  // 29 #06); one said to be completed or failed is its own result, and names nothing after it (review of that change).
+  if (firstCommand && (groupFromOption || deviceGroup === undefined) && found.every(({ event }) => ["pair.resync", "pair.create", "pair.split"].includes(event.kind) && (event.fields.outcome === null || event.fields.outcome === "started"))) {
     const commandAt = tokens.findIndex((token) => token.type === "command");
     const commandSide = firstCommand === "pairvolchk" ? (options.has("-c") ? "remote" : "local") : null;
     add(commandAt, "raid.command", { command: firstCommand, side: commandSide, instance: instanceOf() }, deviceGroup);
@@ -1325,10 +1336,9 @@ export const meta = {
   prefilter: /[PS]-?VOL|PAIR|[Dd]evice [Gg]roup|DEVICE[ _]GROUP|dev_group|PSU[SE]|SSUS|SSWS|SMPL|PF(?:UL|US)|PDUB|COPY|EX_[A-Z]|AUTO_|FORCEFLAG|[Ff]orce.?[Ff]lag|horctakeover|pair(?:resync|create|split|volchk|display|evtwait)|[Ff]ence|FENCE|HORCM|horcm|[Rr]aid [Mm]anager|protected|command device|[Nn]on-?current|not current|cannot be current|not (?:be )?start|exit [12]\b|exit(?:s|ing|ed)? (?:with )?(?:(?:code|status|value) )?[12]\b|[Ss]tart(?:up)? (?:was |is |has been )?(?:denied|refused|rejected|declined)|[Rr]efus\w* to start|writ(?:e)?able|write[- ]enabled|(?:does|did) not (?:answer|respond)|not (?:answering|responding)|unreachable|be reached|no (?:answer|response)|[Ll]inks?\b|[Pp]aths?\b|(?:error|return|exit) code|returned \d|[Tt]akeover|[Aa]uto_|simplex|unpaired|suspended|synchroni[sz]ed|duplex|swappable|[Ss]ide ?file|[Jj]ournal|\b[PS]J(?:[NS][NFE]|ES)\b|cop(?:y|ying) in progress|being copied|split (?:state|status)|raidvchkscan|raidscan|horcctl|pairmon|\b(?:dg|[Dd]ev(?:ice)?_?[Gg]r(?:ou)?p|[Gg]roup|local\w*|remote\w*|state|status|pair_?state|[ps]_?vol\w*|side|role|cmd|command|jnls)=/,
   // Kinds that belong to a device group (a line without one takes the file's context: src/parse/file.ts).
   groupScoped: ["pair.state", "pair.unreachable", "raid.error", "fence", "takeover", "takeover.waiting", "pair.wait", "pair.resync", "pair.split"],
-  // A command line whose result is not stated names the group of the output lines after it; so does a split or a
-  // resync a script says it runs ("running: pairsplit -g dwh_dg -IH30", then "pairsplit rc=0" and pairvolchk's
-  // "Volstat is P-VOL.[status = PSUS ...]" naming no group, round 29 #06).
-  opensContext: ["raid.command", "pair.split", "pair.resync"],
+  // A command line whose result is not stated names the group of the output lines after it (a split or resync a
+  // script says it runs gives such a command too: "running: pairsplit -g dwh_dg -IH30", round 29 #06).
+  opensContext: ["raid.command"],
   description: "Metrocluster / Continuous Access / Raid Manager facts read from tokens, words and key=value forms: pair states, EX_ codes, AUTO_ settings, fence, takeover, resync, HORCM",
 };
 
@@ -1385,7 +1395,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   ] },
   { text: "[horctakeover] swap-takeover for dg_ord: pairsplit -RS rejected on ord01 (LDEV 0x4c2)", expect: [
     { kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } },
-    { kind: "pair.split", fields: { option: null, outcome: "failed" } },
+    { kind: "pair.split", fields: { option: "RS", outcome: "failed" } },
   ] },
   // horctakeover's exit status is its result, not Metrocluster refusing the start (round 28 #20).
   { text: "horctakeover: swap-takeover done (exit 1), local PVOL_PAIR", expect: [
@@ -1420,6 +1430,15 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "horctakeover failed: the command device rejected the order (SSB 0xB9A2)", expect: [{ kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } }] },
   { text: "ERROR: swap-takeover did not complete; the side file was not flushed within HORCTIMEOUT", expect: [{ kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } }] },
   // A verb of change after the side is not a group's name (it was read as the group "changed").
+  { text: "mcmon: oradg local PVOL_PSUE, remote SVOL_PSUE", expect: [
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state: "PSUE", deviceGroupFrom: "label" } },
+  ] },
+  { text: "oradg: link went down: local PVOL_PSUE, remote SVOL_PSUE", expect: [
+    { kind: "link.failure", fields: { link: "CA" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state: "PSUE", deviceGroupFrom: "label" } },
+  ] },
   { text: "tms_dgmon: dgtms changed: PVOL_COPY -> PVOL_PAIR (remote SVOL_PAIR). Remote protection restored.", expect: [
     { kind: "pair.state", deviceGroup: "dgtms", fields: { side: null, role: "PVOL", state: "PAIR", deviceGroupFrom: "label" } },
     { kind: "pair.state", deviceGroup: "dgtms", fields: { side: "remote", role: "SVOL", state: "PAIR", deviceGroupFrom: "label" } },
@@ -1435,6 +1454,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "takeover", deviceGroup: "pkgA", fields: { ok: false, code: "EX_VOLCRE", number: 223, result: null, resultName: null, deviceGroupFrom: "line" } },
   ] },
   { text: "After the primary site is repaired, resynchronize from this site with 'pairresync -g CAD_DG -swaps' before failing back.", expect: [{ kind: "raid.command", deviceGroup: "CAD_DG", fields: { command: "pairresync", side: null, instance: null, deviceGroupFrom: "line" } }] },
+  { text: "failback.sh: old primary must be resynced: pairresync -g oradg -c 15 -I0", expect: [{ kind: "pair.resync", deviceGroup: "oradg", fields: { mode: "normal", outcome: null, deviceGroupFrom: "line" } }, { kind: "raid.command", deviceGroup: "oradg", fields: { command: "pairresync", side: null, instance: 0, deviceGroupFrom: "line" } }] },
   { text: "After the links came back, pairresync -g CAD_DG completed", expect: [{ kind: "pair.resync", deviceGroup: "CAD_DG", fields: { mode: "normal", outcome: "completed", deviceGroupFrom: "line" } }] },
   { text: "pairresync -g pkgA -c 15 -swaps completed", expect: [{ kind: "pair.resync", deviceGroup: "pkgA", fields: { mode: "swaps", outcome: "completed", deviceGroupFrom: "line" } }] },
   { text: "paircreate -g pkgA -f data -vl -c 15", expect: [

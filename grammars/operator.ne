@@ -65,7 +65,7 @@ function effects(words: string[], environment: Map<string, string>): Draft[] {
   else if (name === "pairresync") {
     events.push(withGroup("pair.resync", { mode: args.includes("-swaps") ? "swaps" : args.includes("-swapp") ? "swapp" : "normal", outcome: "started" }));
   } else if (name === "pairsplit") {
-    events.push(withGroup("pair.split", { option: args.includes("-S") ? "S" : args.includes("-rw") ? "rw" : args.includes("-R") ? "R" : null, outcome: "started" }));
+    events.push(withGroup("pair.split", { option: args.includes("-S") ? "S" : args.includes("-rw") ? "rw" : args.includes("-RS") ? "RS" : args.includes("-R") ? "R" : null, outcome: "started" }));
   } else if (name === "horctakeover" && optionValue(args, "-g") !== null && !args.some((arg) => /^-(?:h|q|z|zx)$/.test(arg))) {
     // Its result is not on sudo's line: what it did is read from the lines after it, if any (takeover.requested).
     // Only for a group (-d names a volume: its group is unknown here) and not for help (-h) or a query (-q, -z).

@@ -138,13 +138,17 @@ const facts: Array<{ fact: string; phrasings: string[]; events: unknown[] }> = [
   },
   {
     fact: "resync with swap from the SVOL side, started",
-    phrasings: [
-      "pairresync -g pkgA -swaps started",
-      "Starting pairresync -swaps for device group pkgA",
-      "pairresync -swaps -g pkgA initiated",
-      "Executing pairresync -g pkgA -c 15 -swaps",
-    ],
+    phrasings: ["Starting pairresync -swaps for device group pkgA"],
     events: [{ kind: "pair.resync", deviceGroup: "pkgA", fields: { mode: "swaps", outcome: "started" } }],
+  },
+  {
+    // The command line announced names the group of the output that follows it (raid.command opens that context).
+    fact: "resync with swap from the SVOL side, started, its command line given",
+    phrasings: ["pairresync -g pkgA -swaps started", "pairresync -swaps -g pkgA initiated", "Executing pairresync -g pkgA -c 15 -swaps"],
+    events: [
+      { kind: "pair.resync", deviceGroup: "pkgA", fields: { mode: "swaps", outcome: "started" } },
+      { kind: "raid.command", deviceGroup: "pkgA", fields: { command: "pairresync", side: null, instance: null } },
+    ],
   },
   {
     fact: "start refused with exit 1",
