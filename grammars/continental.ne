@@ -83,6 +83,8 @@ function clusterAndCondition(tokens: Token[], lower: string[]): { cluster: strin
 }
 
 const NOTICE_WORDS = new Set(["alert", "alarm"]);
+// Words that clear or deny a condition said in lower case.
+const LOWER_CONDITION_DENIED = new Set(["no", "not", "longer", "cleared", "clear", "back", "again", "recovered", "resolved", "ok", "never"]);
 
 function interpret(tokens: Token[]): Draft[] {
   const lower = tokens.map((token) => token.value.toLowerCase());
@@ -90,11 +92,14 @@ function interpret(tokens: Token[]): Draft[] {
   let { cluster, condition, conditionIndex } = clusterAndCondition(tokens, lower);
   // The monitor's notice with its keyword may say the condition in lower case: "CLUSTER_ALARM: jnb_core unreachable for
   // 20 minutes" (round 32 #16). Without the keyword "down" or "unreachable" is too common a word to read.
-  if (eventToken && condition === null) {
-    const at = lower.findIndex((word, index) => index > tokens.indexOf(eventToken) && (word === "unreachable" || word === "down"));
-    if (at >= 0) {
+  // Only in that shape, the keyword, the cluster, the condition, and nothing that clears or denies it ("CLUSTER_ALARM
+  // cleared: primary_cluster no longer unreachable", review of round 32 #16's change).
+  const eventAt = eventToken ? tokens.indexOf(eventToken) : -1;
+  if (eventToken && condition === null && !lower.some((word) => LOWER_CONDITION_DENIED.has(word))) {
+    const at = eventAt + (lower[eventAt + 1] === "cluster" ? 3 : 2);
+    if ((lower[at] === "unreachable" || lower[at] === "down") && tokens[at - 1]?.type === "word" && !NOT_A_CLUSTER.has(lower[at - 1])) {
       [condition, conditionIndex] = [lower[at].toUpperCase(), at];
-      if (cluster === null && tokens[at - 1]?.type === "word" && !NOT_A_CLUSTER.has(lower[at - 1])) cluster = tokens[at - 1].value;
+      cluster ??= tokens[at - 1].value;
     }
   }
   let kind: "cc.alert" | "cc.alarm" | undefined;
@@ -199,7 +204,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "CLUSTER_ALARM 15 MINUTES: cluster LAcluster status UNREACHABLE", expect: [{ kind: "cc.alarm", fields: { cluster: "LAcluster", condition: "UNREACHABLE", minutes: 15 } }] },
   { text: "Cluster ALARM: primary_cluster DOWN for 15 minutes", expect: [{ kind: "cc.alarm", fields: { cluster: "primary_cluster", condition: "DOWN", minutes: 15 } }] },
   { text: "CLUSTER_ALARM: jnb_core unreachable for 20 minutes. Recovery with cmrecovercl may be started once the DR manager approves.", expect: [{ kind: "cc.alarm", fields: { cluster: "jnb_core", condition: "UNREACHABLE", minutes: 20 } }] },
-  { text: "CLUSTER_ALERT: cluster lax_prod down for 5 minutes", expect: [{ kind: "cc.alert", fields: { cluster: "lax_prod", condition: "DOWN", minutes: 5 } }] },
+  { text: "CLUSTER_ALARM: cluster lax_prod down for 15 minutes", expect: [{ kind: "cc.alarm", fields: { cluster: "lax_prod", condition: "DOWN", minutes: 15 } }] },
+  { text: "CLUSTER_ALERT: lax_prod down for 5 minutes", expect: [{ kind: "cc.alert", fields: { cluster: "lax_prod", condition: "DOWN", minutes: 5 } }] },
+  { text: "CLUSTER_ALARM cleared: primary_cluster no longer unreachable", expect: [{ kind: "cc.alarm", fields: { cluster: null, condition: null, minutes: null } }] },
   { text: "CLUSTER_ALARM: cluster primary_cluster has been UNREACHABLE for 68 minutes", expect: [{ kind: "cc.alarm", fields: { cluster: "primary_cluster", condition: "UNREACHABLE", minutes: 68 } }] },
   { text: "Processing the recovery group nfsgroup on recovery cluster eastcoast.", expect: [{ kind: "cc.recover", fields: { recoveryGroup: "nfsgroup", cluster: "eastcoast" } }] },
   { text: "Starting recovery package nfsbackuppkg on recovery cluster eastcoast.", expect: [{ kind: "cc.recover", package: "nfsbackuppkg", fields: { recoveryGroup: null, cluster: "eastcoast" } }] },
