@@ -80,6 +80,8 @@ const COMMAND_LOG_CANDIDATE = /\.(?:log|txt|out)(?:\.\d+)?$/i;
 const RAID_MANAGER_OUTPUT = /^[ \t]*Group[ \t]+PairVol|^[ \t]*JID[ \t]+MU[ \t]+CTG|Volstat is [PS]-VOL|Volstat is SMPL|\[EX_[A-Z]+\]/m;
 const STAMP_LINE =
   /^[=#*~+<>|[( \t-]*(?:(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \t]+\d{1,2}[ \t]+\d\d:\d\d:\d\d(?:[ \t]+[A-Za-z][\w+:-]*)?[ \t]+\d{4}|\d{4}(?:-\d\d-|\/\d\d\/)\d\d[T \t]\d\d:\d\d)/m;
+// A package log's step or modular line ("Nov 24 10:00:01 - Node ...", "Nov 24 10:00:00 root@node script[1]: ..."): dated by itself.
+const PACKAGE_LOG_STAMP = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d:\d\d +(?:- |\S+@\S+ )/;
 // rsyslog RFC 3339 and journalctl short-iso, or RFC 5424 (`<30>1 2026-03-10T18:38:58.000+00:00 host app ...`).
 const ISO_SYSLOG_LINE = /^(?:<\d{1,3}>\d{1,3} )?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)? +\S+ +\S/;
 // `Nov 19 13:02:40 hpa1 cmcld[2140]: ...` (a package log's `Nov 19 13:02:40 - Node ...` step has no host and tag).
@@ -203,7 +205,24 @@ was saved (pgbill_takeover_20220721_1058.txt): its lines are read at that time (
 */
 export function headIsCommandLog(head: Buffer, path?: string): boolean {
   const text = head.toString("utf8");
-  return RAID_MANAGER_OUTPUT.test(text) && (STAMP_LINE.test(text) || (path !== undefined && timeInFileName(path) !== null));
+  if (!RAID_MANAGER_OUTPUT.test(text)) return false;
+  return STAMP_LINE.test(text) || (path !== undefined && datedByNameOnly(text, path));
+}
+
+/**
+Saved Raid Manager output whose only time is its file's name: no stamp line, and not stamped syslog or package-log
+lines (a syslog copy named syslog-2026-11-17_0900.log is a syslog, its lines dated by themselves; review of round 29
+#12's change). Two such files with the same content and different times in their names are two readings, not one
+file copied (ingest takes the name's time into the file's identity).
+*/
+export function datedByNameOnly(head: Buffer | string, path: string): boolean {
+  const text = typeof head === "string" ? head : head.toString("utf8");
+  return (
+    timeInFileName(path) !== null &&
+    RAID_MANAGER_OUTPUT.test(text) &&
+    !STAMP_LINE.test(text) &&
+    !text.split("\n").some((line) => BSD_SYSLOG_LINE.test(line) || ISO_SYSLOG_LINE.test(line) || PACKAGE_LOG_STAMP.test(line))
+  );
 }
 
 function looksLikeCommandLog(path: string, regular: boolean): boolean {
