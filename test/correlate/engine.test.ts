@@ -105,6 +105,19 @@ describe("RuleEngine", () => {
     expect(engine.findings().map((finding) => finding.status)).toEqual(["resolved", "open"]);
   });
 
+  it("reads as unknown what the finding's events disagree on: errors of two groups are not answered by one group's state", () => {
+    const engine = new RuleEngine([
+      rule({
+        match: { key: "node", event: { kind: "horcm.error" } },
+        resolvedBy: [{ kind: "pair.state", where: { deviceGroup: "$finding.deviceGroup" } }],
+      }),
+    ]);
+    engine.push(event("horcm.error", T0, { deviceGroup: "med_dg", fields: { code: "EX_COMERR" } }));
+    engine.push(event("horcm.error", T0 + MINUTE, { deviceGroup: "crm_dg", fields: { code: "EX_COMERR" } }));
+    engine.push(event("pair.state", T0 + 2 * MINUTE, { deviceGroup: "med_dg", fields: { side: "local", role: "PVOL", state: "PAIR" } }));
+    expect(engine.findings().map((finding) => finding.status)).toEqual(["open"]);
+  });
+
   it("leaves a finding that names no device group to its other resolutions ($finding.deviceGroup null)", () => {
     const engine = new RuleEngine([
       rule({

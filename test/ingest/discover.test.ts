@@ -86,6 +86,17 @@ describe("discoverInputs", () => {
     ]);
   });
 
+  it("keeps a syslog copy whose name has a date and a time a syslog: its lines are dated by themselves", () => {
+    const root = tempDir();
+    touch(
+      root,
+      "incident/nodeA1/collected/syslog-2026-11-17_0900.log",
+      "Nov 16 04:00:00 nodeA1 root: mcmon: pairvolchk -g oradg -s: Volstat is P-VOL.[status = PSUE fence = NEVER]\n",
+    );
+    const { files } = discoverInputs([join(root, "incident")]);
+    expect(files.map((file) => file.kind)).toEqual(["syslog"]);
+  });
+
   it("reports a missing input by name and goes on with the others", () => {
     const root = tempDir();
     const present = touch(root, "syslog.log");

@@ -43,8 +43,12 @@ describe("the command line before an output", () => {
         "[2023-02-06 01:00:35] pairvolchk : Volstat is P-VOL.[status = PSUS fence = NEVER]",
         "==== Tue Feb  7 01:00:01 2023 ====",
         "pairvolchk : Volstat is P-VOL.[status = PAIR fence = NEVER]",
+        "[2023-02-07 01:00:10] running: pairsplit -g dwh_dg -IH30",
+        "---- Tue Feb  7 01:30:00 2023 jnlwatch (HORCMINST=60)",
+        "local PVOL_PAIR, remote SVOL_PAIR",
       ].join("\n"),
     );
+    expect(lines[7].events.find((event) => event.kind === "pair.state")?.deviceGroup).toBeUndefined();
     expect(lines[1].events.find((event) => event.kind === "pair.split")).toMatchObject({ deviceGroup: "dwh_dg", fields: { deviceGroupFrom: "command" } });
     expect(lines[2].events.find((event) => event.kind === "pair.state")).toMatchObject({
       deviceGroup: "dwh_dg",
