@@ -605,6 +605,8 @@ export class PairModel {
   }
 
   private onPairState({ event, fields, node, group }: AppliedEvent): void {
+    // A state the node read: its instance answers (the stop or the unreachable instance above is over).
+    if (node !== null && typeof fields.state === "string") this.horcmStopped.delete(node);
     if (!group) return;
     const role = typeof fields.role === "string" ? fields.role.toUpperCase() : null;
     // A state that names no side ("device group oradg is now SVOL_SSWS", pairvolchk's bare "Volstat is P-VOL.[...]") is
@@ -815,6 +817,11 @@ export class PairModel {
     if (node === null) return;
     if (event.kind === "horcm.stopped") this.horcmStopped.add(node);
     else if (event.kind === "horcm.started") this.horcmStopped.delete(node);
+    // A node whose own commands cannot reach its instance (EX_COMERR, EX_ATTHOR) has it down as surely as one seen
+    // stopped: what an EX_ENORMT from that node means (round 34 #18: instance 1 stopped for an upgrade at the P-VOL
+    // site, only the package halt's EX_COMERR said so, and the S-VOL side's refusal was read as the site lost).
+    else if (event.kind === "horcm.error" && (fields.code === "EX_COMERR" || fields.code === "EX_ATTHOR") && (fields.commandDevice ?? null) === null)
+      this.horcmStopped.add(node);
   }
 
   private onPackageStarted({ event, node, deviceGroup, packageName, group }: AppliedEvent): void {
