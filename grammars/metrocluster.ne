@@ -901,8 +901,15 @@ function interpret(whole: Token[]): Draft[] {
     const token = tokens[index];
     if (token.type === "command" && ["pairresync", "paircreate", "pairsplit"].includes(token.value) && advisedAt(index)) continue;
     if (token.type === "command" && token.value === "pairresync" && !found.some((entry) => entry.event.kind === "pair.resync")) {
-      const mode = options.has("-swaps") || lower.includes("swaps") ? "swaps" : options.has("-swapp") || lower.includes("swapp") ? "swapp" : "normal";
-      add(index, "pair.resync", { mode, outcome: outcome() }, deviceGroup);
+      // A result with none of the command's options says nothing of its mode: "pairresync completed. Waiting for ..." after
+      // Metrocluster's "Executing pairresync -g fin_dg -swapp" is that swap's end, not a plain resync (round 34 #01).
+      const result = outcome();
+      // Its own options: those after it, up to the next command on the line ("(pairevtwait -s pair -t 300)" is another's).
+      const nextCommand = tokens.findIndex((other, at) => at > index && other.type === "command");
+      const ownOptions = tokens.slice(index + 1, nextCommand < 0 ? tokens.length : nextCommand).some((other) => other.type === "option");
+      const mode = options.has("-swaps") || lower.includes("swaps") ? "swaps" : options.has("-swapp") || lower.includes("swapp") ? "swapp"
+        : !ownOptions && (result === "completed" || result === "failed") ? null : "normal";
+      add(index, "pair.resync", { mode, outcome: result }, deviceGroup);
     } else if (token.type === "command" && token.value === "paircreate" && !found.some((entry) => entry.event.kind === "pair.create")) {
       const fenceIndex = tokens.findIndex((other) => other.type === "option" && other.value === "-f");
       const fence = fenceIndex >= 0 ? tokens[fenceIndex + 1]?.value.toUpperCase() : undefined;
@@ -1635,8 +1642,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   ] },
   { text: "gl_db is SVOL_PAIR, remote state unknown", expect: [{ kind: "pair.state", deviceGroup: "gl_db", fields: { side: null, role: "SVOL", state: "PAIR", deviceGroupFrom: "label" } }] },
   // Raid Manager's command error log: the exit line says the command failed; its help text reports nothing.
+  { text: "pairresync completed. Waiting for device group fin_dg to reach PAIR (pairevtwait -s pair -t 300).", expect: [
+    { kind: "pair.resync", deviceGroup: "fin_dg", fields: { mode: null, outcome: "completed", deviceGroupFrom: "line" } },
+  ] },
   { text: "09:14:37-5e2a1-20811- [pairresync][exit(235)]", expect: [
-    { kind: "pair.resync", fields: { mode: "normal", outcome: "failed" } },
+    { kind: "pair.resync", fields: { mode: null, outcome: "failed" } },
     { kind: "raid.error", fields: { code: "EX_EVOLCE", number: 235, command: "pairresync" } },
   ] },
   { text: "[Action]:Please confirm volume attributes (P-VOL/S-VOL/SMPL) of the both sides with pairdisplay.", expect: [] },

@@ -809,7 +809,8 @@ export class PairModel {
   }
 
   private onPairResync({ event, fields, node, group }: AppliedEvent): void {
-    if (group) group.resync = { mode: fields.mode ?? null, outcome: fields.outcome ?? null, node, ts: event.ts };
+    // A line that names no mode ("pairresync completed") is the end of the resync before it: its mode stays.
+    if (group) group.resync = { mode: fields.mode ?? group.resync?.mode ?? null, outcome: fields.outcome ?? null, node, ts: event.ts };
   }
 
   private onHorcm({ event, fields, group, node }: AppliedEvent): void {
