@@ -124,6 +124,8 @@ const CHANGE_WORDS = new Set(["edited", "changed", "modified", "updated", "repla
 // Words of advice: a command named after them is what to do, not what happened ("restart it with horcmstart.sh 0").
 const ADVICE_WORDS = new Set(["restart", "should", "must", "please", "run", "use", "try"]);
 const CONDITION_WORDS = new Set(["until", "when", "once", "after", "if", "unless", "before"]);
+// Words before a state a group is said to be in or to have reached.
+const STATE_REACHED = new Set(["in", "into", "reached", "reaches", "to"]);
 // What a line says changed about a group, not a group: "oradg: state changed ...", "oradg: link changed to down".
 const CHANGE_SUBJECTS = new Set(["state", "status", "link", "links", "path", "paths", "copy", "replication", "pair", "pairs", "fence", "role", "mode", "volume", "volumes", "journal", "sidefile"]);
 // Words that tell the reader to run a replication command ("resynchronize ... with 'pairresync -swaps'"). Not "run" or
@@ -371,6 +373,7 @@ function interpret(whole: Token[]): Draft[] {
   const used = new Set<number>();
   // How the line names its device group (fields.deviceGroupFrom): in its words ("line") or a leading label.
   let groupFrom = "line";
+  const volumeNamed = /\(Volume:\s*([A-Za-z0-9_.-]+)[,)]/.exec(tokens[0]?.source ?? "")?.[1] ?? null;
   const add = (position: number, kind: string, fields: Record<string, Scalar | undefined>, deviceGroup?: string): void => {
     if (fields.side === "both") {
       add(position, kind, { ...fields, side: "local" }, deviceGroup);
@@ -379,6 +382,9 @@ function interpret(whole: Token[]): Draft[] {
     }
     const kept: Record<string, Scalar> = {};
     for (const [key, value] of Object.entries(fields)) if (value !== undefined) kept[key] = value;
+    // A horcmd notice names the pair volume, not the group ("(Volume:claims_01, PAIR -> SSUS)"): kept, so the volume can
+    // be tied to its group (src/correlate/attribution.ts).
+    if (kind === "pair.state" && deviceGroup === undefined && volumeNamed !== null) kept.pairVolume = volumeNamed;
     const event: Draft = { kind, fields: kept };
     if (deviceGroup !== undefined) {
       event.deviceGroup = deviceGroup;
@@ -586,7 +592,7 @@ function interpret(whole: Token[]): Draft[] {
     const next = tokens[skipTag + 1];
     if (!IDENTIFIER_NAME.test(first.value) && next?.type === "word" && (IDENTIFIER_NAME.test(next.value) || /^(?:dg|grp)|(?:dg|grp)$/i.test(next.value)) && !PRODUCT_TAG.test(next.value)
       && !/^(?:horcm|pair|raid)/.test(next.value.toLowerCase()) && !DEVICE_GROUP_STOP.has(next.value.toLowerCase())
-      && (roleAndState || tokens.some((token) => token.type === "roleState"))) deviceGroup = next.value;
+      && (roleAndState || tokens.some((token) => token.type === "roleState") || (tokens[skipTag + 2]?.type === "word" && lower[skipTag + 2] === "back" && tokens.some((token) => token.type === "pairState")))) deviceGroup = next.value;
     // "tms_dgmon: dgtms changed: PVOL_COPY -> PVOL_PAIR": a monitor's label, then the name whose state changed (round 32 #07).
     // Only "changed": "oradg: link went down", "oradg: copy moved to PVOL_PAIR" say what happened to oradg (review).
     if (labelled(first) && next?.type === "word" && ["changed", "changes"].includes(lower[skipTag + 2] ?? "") && !CHANGE_SUBJECTS.has(next.value.toLowerCase())
@@ -661,7 +667,10 @@ function interpret(whole: Token[]): Draft[] {
         add(index, "pair.state", { side, role: roleAfter, state: normalState(roleAfter, token.value) }, deviceGroup);
         used.add(index + 1);
       } else if (near(index, STATE_WORDS, 3, 0) || near(index, PAIR_NOUNS, 2, 0) || ["state", "status"].includes(lower[index + 1] ?? "") || namedGroupIs(index)
-        || (index > 0 && ["local", "remote", "sides", "arrays", "sites"].includes(lower[index - 1]))) {
+        || (index > 0 && ["local", "remote", "sides", "arrays", "sites"].includes(lower[index - 1]))
+        // "core_bc0 back in PAIR", "dwh_dg reached PAIR", "pairevtwait -g X -s pair -t 7200 -> PAIR (0)": a state the named
+        // group is said to be in or to have reached (rounds 29 #06 and 33 #07).
+        || (deviceGroup !== undefined && index > 0 && (STATE_REACHED.has(lower[index - 1]) || /->[ \t]*$/.test(token.source.slice(0, token.offset))))) {
         add(index, "pair.state", { side, role: token.value === "SSUS" ? "SVOL" : null, state: normalState(null, token.value) }, deviceGroup);
       }
     } else if (token.type === "number" && firstCommand === "pairvolchk" && isVolchkCode(index)) {
@@ -1437,6 +1446,14 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "horctakeover failed: the command device rejected the order (SSB 0xB9A2)", expect: [{ kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } }] },
   { text: "ERROR: swap-takeover did not complete; the side file was not flushed within HORCTIMEOUT", expect: [{ kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } }] },
   // A verb of change after the side is not a group's name (it was read as the group "changed").
+  { text: "nightly: dwh_dg back in PAIR after 22 min of resync", expect: [{ kind: "pair.state", deviceGroup: "dwh_dg", fields: { side: null, role: null, state: "PAIR", deviceGroupFrom: "label" } }] },
+  { text: "pairevtwait -g core_bc0 -IM20 -s pair -t 7200 -> PAIR (0)", expect: [
+    { kind: "pair.wait", deviceGroup: "core_bc0", fields: { outcome: "done", waitFor: "PAIR", deviceGroupFrom: "line" } },
+    { kind: "pair.state", deviceGroup: "core_bc0", fields: { side: null, role: null, state: "PAIR", deviceGroupFrom: "line" } },
+  ] },
+  { text: "[HORCM_103] Detected a change of pair status (Volume:claims_01, PAIR -> SSUS)", expect: [
+    { kind: "pair.state", fields: { side: null, role: "SVOL", state: "PSUS", pairVolume: "claims_01" } },
+  ] },
   { text: "mcmon: oradg local PVOL_PSUE, remote SVOL_PSUE", expect: [
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } },
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state: "PSUE", deviceGroupFrom: "label" } },

@@ -118,6 +118,13 @@ export class GroupAttribution {
       const only = this.onlyConfiguredGroup();
       if (only !== null) [deviceGroup, deviceGroupFrom] = [only, "only-group-of-bundle"];
     }
+    // Without configuration: a volume named like the one group the lines have named so far (horcmd's "Volume:claims_01"
+    // after lines about claims_dg) is that group's; the S-VOL side's notices, naming only the volume, were a split of no
+    // group that nothing closed (round 34 #11). A volume named otherwise may be a group's the bundle names later.
+    if (deviceGroup === null && packageName === null && pairVolume !== null && (event.kind === "pair.state" || event.kind === "pair.unreachable")) {
+      const named = this.namedGroups.size === 1 ? [...this.namedGroups][0] : null;
+      if (named !== null && sharesStem(pairVolume, named)) [deviceGroup, deviceGroupFrom] = [named, "pair-volume"];
+    }
     if (deviceGroup === null && packageName !== null) {
       const guess = this.groupOfPackage(packageName) ?? this.lastCheckedGroup(packageName, event);
       if (guess !== null) [deviceGroup, deviceGroupFrom] = [guess.deviceGroup, guess.from];
@@ -181,4 +188,11 @@ export class GroupAttribution {
     for (const groups of this.packageConfigGroups.values()) if (groups.has(name)) return true;
     return false;
   }
+}
+
+/** Whether a pair volume's name and a group's begin with the same word of three letters or more (claims_01, claims_dg). */
+function sharesStem(volume: string, group: string): boolean {
+  const stem = (name: string): string => name.toLowerCase().split(/[_.\-]/)[0] ?? "";
+  const volumeStem = stem(volume);
+  return volumeStem.length >= 3 && volumeStem === stem(group);
 }
