@@ -23,6 +23,9 @@ const DATE_OUTPUT = `(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t]+)?(?:${MONTH})[ \\
 // Seconds are optional: an operator's own note is stamped "# 2026-11-23 10:40 pairresync -swaps ...".
 // Scripts stamping with `date '+%Y/%m/%d %H:%M:%S'` write the same time with slashes: "2014/05/13 01:30:55 pairsplit ...".
 const ISO_TIME = `\\d{4}(?:-\\d\\d-|\\/\\d\\d\\/)\\d\\d[T \\t]\\d\\d:\\d\\d(?::\\d\\d(?:[.,]\\d{1,9})?)?(?:Z|[+-]\\d\\d:?\\d\\d)?`;
+// A European script's day/month/year stamp ("[14/10/2023 01:00:04]", "15.12.2024 00:13"). Read day first unless the
+// second number cannot be a month (a site script's; Raid Manager's own COMMAND ERROR lines are month/day, below).
+const DMY_TIME = `\\d{1,2}[./]\\d{1,2}[./]\\d{4}[T \\t]+\\d\\d:\\d\\d(?::\\d\\d)?`;
 // What a script writes before its stamp.
 const LEAD = /[=#*~+<>|\[( \t-]+/;
 
@@ -38,6 +41,7 @@ const lexer = moo.states({
     lead: LEAD,
     dateOutput: { match: new RegExp(`${DATE_OUTPUT}(?![0-9A-Za-z])`), next: "afterStamp" },
     isoTime: { match: new RegExp(`${ISO_TIME}(?![0-9A-Za-z])`), next: "afterStamp" },
+    dmyTime: { match: new RegExp(`${DMY_TIME}(?![0-9A-Za-z])`), next: "afterStamp" },
     text: { match: /[^]+/, lineBreaks: true },
   },
   afterStamp: {
@@ -92,6 +96,14 @@ function fromIsoTime(token: Token): Omit<Header, "format" | "body" | "shape"> {
   return time;
 }
 
+function fromDmyTime(token: Token): Omit<Header, "format" | "body" | "shape"> | null {
+  const match = /^(\d{1,2})[./](\d{1,2})[./](\d{4})[T \t]+(\d\d):(\d\d)(?::(\d\d))?$/.exec(token.text)!;
+  const [first, second] = [Number(match[1]), Number(match[2])];
+  const [day, month] = second > 12 ? [second, first] : [first, second];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return { year: Number(match[3]), month, day, hour: Number(match[4]), minute: Number(match[5]), second: match[6] === undefined ? 0 : Number(match[6]) };
+}
+
 function fromCommandError(token: Token): { time: Omit<Header, "format" | "body" | "shape">; body: string } {
   const dated = new RegExp(`^([^]*?)[ \\t]*(${DATE_OUTPUT})[ \\t]*$`).exec(token.text);
   if (dated) return { time: fromDateOutput({ ...token, text: dated[2] }), body: dated[1] };
@@ -121,6 +133,19 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   {
     text: "Thu Mar  5 02:00:01 2026",
     expect: { format: "cmdlog", year: 2026, month: 3, day: 5, hour: 2, minute: 0, second: 1, body: "", shape: "banner" },
+  },
+  // A European script's stamp, day first; month first only when the second number cannot be a month.
+  {
+    text: "[14/10/2023 01:00:04] ==== bcsnap start: group core_bc0 (MU#0), HORCMINST=20 ====",
+    expect: { format: "cmdlog", year: 2023, month: 10, day: 14, hour: 1, minute: 0, second: 4, body: "bcsnap start: group core_bc0 (MU#0), HORCMINST=20 ====", shape: "banner" },
+  },
+  {
+    text: "15.12.2024 00:13 pairdisplay -g dgtms -I4 -fc",
+    expect: { format: "cmdlog", year: 2024, month: 12, day: 15, hour: 0, minute: 13, second: 0, body: "pairdisplay -g dgtms -I4 -fc", shape: "banner" },
+  },
+  {
+    text: "10/25/2023 08:00:00 pairvolchk -g erp_dg -s",
+    expect: { format: "cmdlog", year: 2023, month: 10, day: 25, hour: 8, minute: 0, second: 0, body: "pairvolchk -g erp_dg -s", shape: "banner" },
   },
   {
     text: "[2026-11-18 08:30:00] pairvolchk -g erp_dg -s",
@@ -172,3 +197,4 @@ line -> %commandError                             {% ([token]) => { const { time
       | %lead:? %text                             {% ([, text]) => plain(text) %}
       | %lead:? %dateOutput %separator:? %text:?  {% ([, stamp, , text]) => stamped(fromDateOutput(stamp), text) %}
       | %lead:? %isoTime %separator:? %text:?     {% ([, stamp, , text]) => stamped(fromIsoTime(stamp), text) %}
+      | %lead:? %dmyTime %separator:? %text:?     {% ([, stamp, , text]) => { const time = fromDmyTime(stamp); return time ? stamped(time, text) : plain(text); } %}

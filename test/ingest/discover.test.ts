@@ -86,6 +86,18 @@ describe("discoverInputs", () => {
     ]);
   });
 
+  it("reads a script's own stamped log of its pair commands (a day/month/year stamp, no Raid Manager output)", () => {
+    const root = tempDir();
+    touch(
+      root,
+      "incident/madx01/var/adm/bcsnap/bcsnap.log",
+      "[14/10/2023 01:00:07] pairsplit -g core_bc0 -IM20 rc=0\n[14/10/2023 03:56:14] pairresync -g core_bc0 -IM20 rc=0\n",
+    );
+    touch(root, "incident/madx01/var/adm/app/app.log", "[14/10/2023 01:00:07] nightly export done\n");
+    const { files } = discoverInputs([join(root, "incident")]);
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([["incident/madx01/var/adm/bcsnap/bcsnap.log", "cmdlog"]]);
+  });
+
   it("keeps a syslog copy whose name has a date and a time a syslog: its lines are dated by themselves", () => {
     const root = tempDir();
     touch(
