@@ -19,6 +19,11 @@ export interface InputFile {
   are correlated together; two incidents analysed into one database never mix.
   */
   readonly bundle: string;
+  /**
+  Saved Raid Manager output whose only time is its name: that time (its lines are read at it). Two such files with the
+  same content and different times are two readings, not one file copied: the time is part of the file's identity.
+  */
+  readonly namedTime?: number;
 }
 
 // HP-UX syslog.log, OLDsyslog.log, syslog.log.N; Debian's syslog; Linux /var/log/messages, rotated by
@@ -201,36 +206,21 @@ export function headIsClusterAscii(head: Buffer): boolean {
   return CLUSTER_NAME_LINE.test(head.toString("utf8"));
 }
 
-/** A command-output log by content: Raid Manager output and a time stamp line in its head. */
 /**
-Raid Manager output under time stamps, or saved Raid Manager output with no stamp whose name (`path`) says when it
-was saved (pgbill_takeover_20220721_1058.txt): its lines are read at that time (src/parse/file.ts).
+Whether a head is a command log's, and what dates its lines: Raid Manager output (or a script's pair commands) under
+time stamps (`namedTime` null), or saved Raid Manager output with no stamp whose name (`path`) says when it was saved
+(pgbill_takeover_20220721_1058.txt: `namedTime`, the time its lines are read at). Not a head of stamped syslog or
+package-log lines: a syslog copy named syslog-2026-11-17_0900.log dates its lines itself (review of round 29 #12's
+change). Null when the head is no command log's.
 */
-export function headIsCommandLog(head: Buffer, path?: string): boolean {
-  const text = head.toString("utf8");
-  if (!RAID_MANAGER_OUTPUT.test(text)) return false;
-  return STAMP_LINE.test(text) || (path !== undefined && datedByNameOnly(text, path));
-}
-
-/**
-Saved Raid Manager output whose only time is its file's name: no stamp line, and not stamped syslog or package-log
-lines (a syslog copy named syslog-2026-11-17_0900.log is a syslog, its lines dated by themselves; review of round 29
-#12's change). Two such files with the same content and different times in their names are two readings, not one
-file copied (ingest takes the name's time into the file's identity).
-*/
-export function datedByNameOnly(head: Buffer | string, path: string): boolean {
+export function commandLogHead(head: Buffer | string, path?: string): { readonly namedTime: number | null } | null {
   const text = typeof head === "string" ? head : head.toString("utf8");
-  return (
-    timeInFileName(path) !== null &&
-    RAID_MANAGER_OUTPUT.test(text) &&
-    !STAMP_LINE.test(text) &&
-    !text.split("\n").some((line) => BSD_SYSLOG_LINE.test(line) || ISO_SYSLOG_LINE.test(line) || PACKAGE_LOG_STAMP.test(line))
-  );
-}
-
-function looksLikeCommandLog(path: string, regular: boolean): boolean {
-  const head = headOf(path, regular);
-  return head !== null && headIsCommandLog(head, path);
+  if (!RAID_MANAGER_OUTPUT.test(text)) return null;
+  if (STAMP_LINE.test(text)) return { namedTime: null };
+  const namedTime = path === undefined ? null : timeInFileName(path);
+  if (namedTime === null || text.split("\n").some((line) => BSD_SYSLOG_LINE.test(line) || ISO_SYSLOG_LINE.test(line) || PACKAGE_LOG_STAMP.test(line)))
+    return null;
+  return { namedTime };
 }
 
 function looksLikeClusterAscii(path: string, regular: boolean): boolean {
@@ -260,27 +250,41 @@ function placeAt(segments: readonly string[], inputRoot: string): { hostHint: st
 
 /** What a file is by its name and place, or null when it is neither a log nor a configuration file we read. */
 export function classify(path: string, explicit: boolean): FileKind | null {
-  const name = basename(path);
-  if (SYSLOG_NAME.test(name)) return "syslog";
-  return classifyAt(path, name, segmentsOf(dirname(path)), explicit, false);
+  return classifyFile(path, explicit)?.kind ?? null;
+}
+
+/** classify, with the time a saved output's name gives it (commandLogHead). */
+export function classifyFile(path: string, explicit: boolean): Classified | null {
+  return classifyAt(path, basename(path), segmentsOf(dirname(path)), explicit, false);
+}
+
+/** A file's kind, and for saved output dated only by its name, that time (commandLogHead). */
+export interface Classified {
+  readonly kind: FileKind;
+  readonly namedTime: number | null;
 }
 
 /**
 classify with the file's name and its folders' segments already known; `regular`: the caller knows it is a
 regular file (a walk's directory entry), so sniffing its head needs no stat first.
 */
-function classifyAt(path: string, name: string, folders: readonly string[], explicit: boolean, regular: boolean): FileKind | null {
-  if (SYSLOG_NAME.test(name)) return "syslog";
-  if (isEventLog(name, folders)) return "syslog";
+function classifyAt(path: string, name: string, folders: readonly string[], explicit: boolean, regular: boolean): Classified | null {
+  const kind = (fileKind: FileKind): Classified => ({ kind: fileKind, namedTime: null });
+  if (SYSLOG_NAME.test(name)) return kind("syslog");
+  if (isEventLog(name, folders)) return kind("syslog");
   const underCluster = folders.some((segment) => segment === "cmcluster" || segment === "cmconcl");
-  if (CONFIG_NAME.test(name) && (underCluster || explicit)) return "config";
-  if (!underCluster && (JOURNAL_EXPORT_NAME.test(name) || AUTH_LOG_NAME.test(name))) return "syslog";
-  if (HORCC_LOG_NAME.test(name)) return "cmdlog";
-  if (!underCluster && COMMAND_LOG_CANDIDATE.test(name) && looksLikeCommandLog(path, regular)) return "cmdlog";
-  if (PACKAGE_LOG_NAME.test(name) && (underCluster || explicit)) return "pkglog";
-  if (!underCluster && CLUSTER_ASCII_CANDIDATE.test(name) && looksLikeClusterAscii(path, regular)) return "config";
-  if (!underCluster && !NEVER_SNIFFED.test(name) && !OTHER_SYSTEM_LOG.test(name) && looksLikeSyslog(path, regular)) return "syslog";
-  return explicit ? "syslog" : null;
+  if (CONFIG_NAME.test(name) && (underCluster || explicit)) return kind("config");
+  if (!underCluster && (JOURNAL_EXPORT_NAME.test(name) || AUTH_LOG_NAME.test(name))) return kind("syslog");
+  if (HORCC_LOG_NAME.test(name)) return kind("cmdlog");
+  if (!underCluster && COMMAND_LOG_CANDIDATE.test(name)) {
+    const head = headOf(path, regular);
+    const commandLog = head === null ? null : commandLogHead(head, path);
+    if (commandLog !== null) return { kind: "cmdlog", namedTime: commandLog.namedTime };
+  }
+  if (PACKAGE_LOG_NAME.test(name) && (underCluster || explicit)) return kind("pkglog");
+  if (!underCluster && CLUSTER_ASCII_CANDIDATE.test(name) && looksLikeClusterAscii(path, regular)) return kind("config");
+  if (!underCluster && !NEVER_SNIFFED.test(name) && !OTHER_SYSTEM_LOG.test(name) && looksLikeSyslog(path, regular)) return kind("syslog");
+  return explicit ? kind("syslog") : null;
 }
 
 /** What a path that is not a regular file is, in words ("a FIFO (named pipe)"), or null for a file or folder. */
@@ -309,10 +313,11 @@ export function discoverInputs(paths: readonly string[]): Discovery {
     const absolute = resolve(path);
     if (seen.has(absolute)) return;
     const segments = segmentsOf(absolute);
-    const kind = classifyAt(absolute, segments[segments.length - 1] ?? "", segments.slice(0, -1), explicit, regular);
-    if (kind === null) return;
+    const classified = classifyAt(absolute, segments[segments.length - 1] ?? "", segments.slice(0, -1), explicit, regular);
+    if (classified === null) return;
     seen.add(absolute);
-    files.push({ path, kind, compressed: absolute.endsWith(".gz"), ...placeAt(segments, root) });
+    const named = classified.namedTime === null ? {} : { namedTime: classified.namedTime };
+    files.push({ path, kind: classified.kind, compressed: absolute.endsWith(".gz"), ...named, ...placeAt(segments, root) });
   };
 
   const walk = (directory: string, root: string): void => {

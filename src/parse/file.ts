@@ -6,7 +6,7 @@ a Raid Manager command line names the device group (and side) of the output line
 */
 
 import type { EventDraft, Header, LineFormat, Scalar } from "../model/events.js";
-import { nodeClock, timeInFileName, zoneClock } from "../model/time.js";
+import { nodeClock, zoneClock } from "../model/time.js";
 import { MAX_BODY_INPUT, NOT_SCANNED, VOCABULARY_BIT, parseBody, parseConfigLine, scanLine } from "./body.js";
 import type { ParseCounters } from "./body.js";
 import { configGrammar, parseHeader } from "./header.js";
@@ -47,6 +47,8 @@ export interface FileParserOptions {
   readonly yearFor: (month: number, day: number) => number;
   /** Throw on an ambiguous grammar parse instead of counting it. Default: on under vitest. */
   readonly strict?: boolean;
+  /** The time of the lines before any stamp, read from the start: saved output dated by its file's name (discover.ts). */
+  readonly startTime?: number | null;
   /** Context of the lines before the resume point (from `FileParser.context()` when the file was last read). */
   readonly resume?: FileParserContext;
   /** `--tz`: lines that write their UTC offset are converted to this zone's wall clock. */
@@ -180,8 +182,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
   const config = options.kind === "config" ? configGrammar() : undefined;
   const bodyFormat: LineFormat = options.kind;
   let lineNo = 0;
-  // Saved command output whose lines carry no time: the time its file's name says (discover.ts reads such files).
-  let previousTs: number | null = options.resume?.ts ?? (options.kind === "cmdlog" ? timeInFileName(options.path) : null);
+  let previousTs: number | null = options.resume?.ts ?? options.startTime ?? null;
   let previousHost: string | null = options.resume?.host ?? hostHint;
   // The last package-log banner's date: the year of the step lines that follow it.
   let bannerTs: number | null = options.resume?.bannerTs ?? null;

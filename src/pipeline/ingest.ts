@@ -1,7 +1,7 @@
 import type { Stats } from "node:fs";
-import { datedByNameOnly, type InputFile } from "../ingest/discover.js";
-import { FINGERPRINT_BYTES, identify, readTailGzip, readTailPlain, type FileIdentity } from "../ingest/source.js";
-import { lastYearlessStamp, timeInFileName, toWallClock, type YearReference } from "../model/time.js";
+import type { InputFile } from "../ingest/discover.js";
+import { identify, readTailGzip, readTailPlain, type FileIdentity } from "../ingest/source.js";
+import { lastYearlessStamp, toWallClock, type YearReference } from "../model/time.js";
 import type { FileParserContext } from "../parse/index.js";
 import { InputError } from "../errors.js";
 import type { FileRecord, LineToStore, Store } from "../store/store.js";
@@ -83,9 +83,7 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
 async function ingestIdentified(store: Store, input: InputFile, identity: FileIdentity, source: ParseSource, options: IngestOptions): Promise<IngestOutcome> {
   // Saved output dated only by its name: the same content saved at another time is another reading (its lines are at
   // that time), not a copy of the same file.
-  const head = input.kind === "cmdlog" ? identity.readAhead?.data.subarray(0, FINGERPRINT_BYTES) : undefined;
-  const nameTime = head !== undefined && datedByNameOnly(head, input.path) ? timeInFileName(input.path) : null;
-  if (nameTime !== null) identity = { ...identity, fingerprint: `${identity.fingerprint}@${nameTime}` };
+  if (input.namedTime !== undefined) identity = { ...identity, fingerprint: `${identity.fingerprint}@${input.namedTime}` };
   let record = store.findFileByFingerprint(input.bundle, identity.fingerprint);
   if (!record) {
     const grown = store.findGrownFile(input.path, identity.dev, identity.ino, identity.headBytes, identity.headHash);
@@ -136,6 +134,7 @@ async function ingestIdentified(store: Store, input: InputFile, identity: FileId
     // read with --year of January, had its December lines in the December after).
     lastStamp: input.kind === "config" ? null : lastYearlessStamp(input.compressed ? await readTailGzip(input.path) : tailOf(input.path, identity)),
     resume: resumeContext(file.parserContext),
+    startTime: input.namedTime ?? null,
     timeZone: options.timeZone,
     nodeZones: options.nodeZones,
     zoneOffset: options.timeZone === undefined ? bundleZoneOffset(store, input.bundle) : null,

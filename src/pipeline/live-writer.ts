@@ -236,6 +236,7 @@ export class LiveStoreWriter {
         following: true,
       }),
       resume: resumeContext(record.parserContext),
+      startTime: place.namedTime ?? null,
       timeZone,
       nodeZones,
       zoneOffset: timeZone === undefined ? bundleZoneOffset(this.store, record.bundle) : null,

@@ -27,6 +27,8 @@ export interface ParseJob {
   /** The stamp of the file's last year-less line: its other lines take the year that puts them before it. */
   readonly lastStamp?: YearlessStamp | null;
   readonly resume?: FileParserContext;
+  /** The time of the lines before any stamp: saved output dated by its name (InputFile.namedTime). */
+  readonly startTime?: number | null;
   readonly timeZone?: string;
   /** `--node-tz`: nodes whose year-less lines are written in another zone. */
   readonly nodeZones?: Readonly<Record<string, string>>;
@@ -120,6 +122,7 @@ export class BatchParser implements FramedLineSink {
       packageHint: settings.packageHint,
       yearFor: fileYearResolver({ fixedYear: settings.fixedYear, reference: settings.reference, lastStamp: settings.lastStamp }),
       resume: settings.resume,
+      startTime: settings.startTime,
       timeZone: settings.timeZone,
       nodeZones: settings.nodeZones,
       zoneOffset: settings.zoneOffset,

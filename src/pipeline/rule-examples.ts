@@ -6,7 +6,7 @@ tests and the sample-scenario tests.
 */
 
 import { createHash } from "node:crypto";
-import { headIsCommandLog, headIsIsoSyslog, isSyslogName, packageHintOf } from "../ingest/discover.js";
+import { commandLogHead, headIsIsoSyslog, isSyslogName, packageHintOf } from "../ingest/discover.js";
 import type { FileKind } from "../parse/index.js";
 import type { LogEvent } from "../model/events.js";
 import type { Finding } from "../model/findings.js";
@@ -25,23 +25,24 @@ const CONFIG_NAME = /\.(config|conf|ascii|env)$|_xpca\.env$/;
 What a bundle path says: kind by name (and a command-output log by its head, as discovery knows it), node =
 first folder, package as analyze's discovery names it.
 */
-export function describePath(path: string, text = ""): { kind: FileKind; hostHint: string | null; packageHint: string | null } {
+export function describePath(path: string, text = ""): { kind: FileKind; hostHint: string | null; packageHint: string | null; namedTime: number | null } {
   const segments = path
     .replace(/\.gz$/, "")
     .split("/")
     .filter((segment) => segment.length > 0);
   const name = segments[segments.length - 1] ?? "";
+  const commandLog = CONFIG_NAME.test(name) || isSyslogName(name) || segments.includes("cmcluster") ? null : commandLogHead(text.slice(0, 4096), name);
   const kind: FileKind = CONFIG_NAME.test(name)
     ? "config"
     : isSyslogName(name)
       ? "syslog"
-      : !segments.includes("cmcluster") && headIsCommandLog(Buffer.from(text.slice(0, 4096)), name)
+      : commandLog !== null
         ? "cmdlog"
         : segments.includes("cmcluster") || name.endsWith(".log")
           ? "pkglog"
           : "syslog";
   const hostHint = segments.length > 1 ? segments[0] : null;
-  return { kind, hostHint, packageHint: packageHintOf(segments) };
+  return { kind, hostHint, packageHint: packageHintOf(segments), namedTime: commandLog?.namedTime ?? null };
 }
 
 /** Every event of the files, configuration facts first, then by event time (file order, then line, on ties). */
@@ -91,6 +92,7 @@ function storeExample(
       reference: { reference: Date.UTC(options.year ?? 2026, 11, 31), source: "mtime" },
       fixedYear: options.year ?? 2026,
       lastStamp: input.kind === "config" ? null : lastYearlessStamp(input.text.slice(-4096)),
+      startTime: input.namedTime,
       zoneOffset: bundleZoneOffset(store, EXAMPLE_BUNDLE),
       batchLines: 5000,
       strict: false,

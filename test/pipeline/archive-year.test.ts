@@ -42,26 +42,29 @@ describe("the year of an archive's year-less lines", () => {
 });
 
 describe("saved outputs dated by their names", () => {
-  it("reads two with the same content and different times as two readings, each at its own time", async () => {
-    const root = mkdtempSync(join(tmpdir(), "mcadvisor-named-"));
-    folders.push(root);
-    const home = join(root, "inc", "nodeA1", "home", "ops");
-    mkdirSync(home, { recursive: true });
-    const output = [
-      "Group   PairVol(L/R) (Port#,TID, LU),Seq#,LDEV#.P/S,Status,Fence,   %,P-LDEV# M",
-      "oradg   ora01(L)     (CL1-A , 1,  0)20118    64.P-VOL PSUE NEVER ,  100   320 -",
-      "oradg   ora01(R)     (CL1-B , 1,  0)20230   320.S-VOL PSUE NEVER ,  100    64 -",
-      "",
-    ].join("\n");
-    writeFileSync(join(home, "pairdisplay_20261116_0930.txt"), output);
-    writeFileSync(join(home, "pairdisplay_20261116_1600.txt"), output);
-    const store = new Store(openDatabase(join(root, "db.sqlite")));
-    try {
-      await analyzePaths(store, { paths: [join(root, "inc")], rules: [], fixedYear: 2026, timeZone: "UTC", parseThread: "main" });
-      const stamps = store.database.prepare("SELECT DISTINCT ts FROM log_lines ORDER BY ts").all() as Array<{ ts: string }>;
-      expect(stamps.map((row) => row.ts)).toEqual(["2026-11-16T09:30:59", "2026-11-16T16:00:59"]);
-    } finally {
-      store.close();
-    }
-  });
+  it.each(["main", "worker"] as const)(
+    "reads two with the same content and different times as two readings, each at its own time (parsed on the %s thread)",
+    async (parseThread) => {
+      const root = mkdtempSync(join(tmpdir(), "mcadvisor-named-"));
+      folders.push(root);
+      const home = join(root, "inc", "nodeA1", "home", "ops");
+      mkdirSync(home, { recursive: true });
+      const output = [
+        "Group   PairVol(L/R) (Port#,TID, LU),Seq#,LDEV#.P/S,Status,Fence,   %,P-LDEV# M",
+        "oradg   ora01(L)     (CL1-A , 1,  0)20118    64.P-VOL PSUE NEVER ,  100   320 -",
+        "oradg   ora01(R)     (CL1-B , 1,  0)20230   320.S-VOL PSUE NEVER ,  100    64 -",
+        "",
+      ].join("\n");
+      writeFileSync(join(home, "pairdisplay_20261116_0930.txt"), output);
+      writeFileSync(join(home, "pairdisplay_20261116_1600.txt"), output);
+      const store = new Store(openDatabase(join(root, "db.sqlite")));
+      try {
+        await analyzePaths(store, { paths: [join(root, "inc")], rules: [], fixedYear: 2026, timeZone: "UTC", parseThread });
+        const stamps = store.database.prepare("SELECT DISTINCT ts FROM log_lines ORDER BY ts").all() as Array<{ ts: string }>;
+        expect(stamps.map((row) => row.ts)).toEqual(["2026-11-16T09:30:59", "2026-11-16T16:00:59"]);
+      } finally {
+        store.close();
+      }
+    },
+  );
 });

@@ -14,6 +14,8 @@ import { continuedRecord, headMatches, recordsWithHead, sameInode, supersededFin
 /** Where a followed file sits: what a new record of it is stored with. */
 export interface FollowedPlace {
   readonly kind: FileKind;
+  /** Saved output dated only by its name: that time (InputFile.namedTime). */
+  readonly namedTime?: number;
   readonly hostHint: string | null;
   readonly packageHint: string | null;
   readonly bundle: string;
