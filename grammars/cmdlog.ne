@@ -8,6 +8,9 @@
 #               ==== Wed Nov 18 08:30:00 MET 2026  /opt/ops/bin/pairwatch.sh: pairdisplay -g erp_dg -fcx -CLI
 #               ---- Sat Nov 21 13:00:00 CET 2026 jnlwatch (HORCMINST=60)
 #               [2026-11-18 08:30:00] pairvolchk -g erp_dg -s
+#             A stamp alone on its line or set off by a run of separators ("====", "----") is a run's banner
+#             (shape "banner": the group the command before it named ends there); one a script puts before a
+#             line of its own ("[2023-02-06 01:00:33] pairsplit rc=0") is shape "stamp", still in that run.
 #   output    every other line: the output of the run above, at its time (the caller keeps the stamp's time)
 # Every line is in this layout: a command's output is read, not "in no known layout".
 
@@ -55,7 +58,7 @@ type Token = moo.Token;
 interface Header {
   format: "cmdlog";
   body: string;
-  shape: "banner" | "plain";
+  shape: "banner" | "stamp" | "plain";
   year?: number;
   month?: number;
   day?: number;
@@ -70,8 +73,15 @@ function plain(text: Token | null): Header {
   return { format: "cmdlog", body: text ? text.text : "", shape: "plain" };
 }
 
-function stamped(time: Omit<Header, "format" | "body" | "shape">, text: Token | null): Header {
-  return { format: "cmdlog", ...time, body: text ? text.text : "", shape: "banner" };
+/**
+A stamped line: a run's banner when it stands alone or is set off by a run of separators ("==== <date> pairwatch",
+"---- <date> jnlwatch"), which starts a new run (the command before it names nothing after it); otherwise a line a
+script stamped by itself ("[2023-02-06 01:00:33] pairsplit rc=0"), still in the run of the command before it.
+*/
+function stamped(time: Omit<Header, "format" | "body" | "shape">, text: Token | null, lead: Token | null): Header {
+  const body = text ? text.text : "";
+  const banner = body.trim() === "" || /[=#*~+<>|-]{2,}/.test(lead?.text ?? "");
+  return { format: "cmdlog", ...time, body, shape: banner ? "banner" : "stamp" };
 }
 
 function fromDateOutput(token: Token): Omit<Header, "format" | "body" | "shape"> {
@@ -137,31 +147,31 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   // A European script's stamp, day first; month first only when the second number cannot be a month.
   {
     text: "[14/10/2023 01:00:04] ==== bcsnap start: group core_bc0 (MU#0), HORCMINST=20 ====",
-    expect: { format: "cmdlog", year: 2023, month: 10, day: 14, hour: 1, minute: 0, second: 4, body: "bcsnap start: group core_bc0 (MU#0), HORCMINST=20 ====", shape: "banner" },
+    expect: { format: "cmdlog", year: 2023, month: 10, day: 14, hour: 1, minute: 0, second: 4, body: "bcsnap start: group core_bc0 (MU#0), HORCMINST=20 ====", shape: "stamp" },
   },
   {
     text: "15.12.2024 00:13 pairdisplay -g dgtms -I4 -fc",
-    expect: { format: "cmdlog", year: 2024, month: 12, day: 15, hour: 0, minute: 13, second: 0, body: "pairdisplay -g dgtms -I4 -fc", shape: "banner" },
+    expect: { format: "cmdlog", year: 2024, month: 12, day: 15, hour: 0, minute: 13, second: 0, body: "pairdisplay -g dgtms -I4 -fc", shape: "stamp" },
   },
   {
     text: "10/25/2023 08:00:00 pairvolchk -g erp_dg -s",
-    expect: { format: "cmdlog", year: 2023, month: 10, day: 25, hour: 8, minute: 0, second: 0, body: "pairvolchk -g erp_dg -s", shape: "banner" },
+    expect: { format: "cmdlog", year: 2023, month: 10, day: 25, hour: 8, minute: 0, second: 0, body: "pairvolchk -g erp_dg -s", shape: "stamp" },
   },
   {
     text: "[2026-11-18 08:30:00] pairvolchk -g erp_dg -s",
-    expect: { format: "cmdlog", year: 2026, month: 11, day: 18, hour: 8, minute: 30, second: 0, body: "pairvolchk -g erp_dg -s", shape: "banner" },
+    expect: { format: "cmdlog", year: 2026, month: 11, day: 18, hour: 8, minute: 30, second: 0, body: "pairvolchk -g erp_dg -s", shape: "stamp" },
   },
   {
     text: "2014/05/13 01:30:55 pairsplit -g fmsdb_bc -IM1",
-    expect: { format: "cmdlog", year: 2014, month: 5, day: 13, hour: 1, minute: 30, second: 55, body: "pairsplit -g fmsdb_bc -IM1", shape: "banner" },
+    expect: { format: "cmdlog", year: 2014, month: 5, day: 13, hour: 1, minute: 30, second: 55, body: "pairsplit -g fmsdb_bc -IM1", shape: "stamp" },
   },
   {
     text: "2026-11-18T08:30:00.250+01:00 run 14",
-    expect: { format: "cmdlog", year: 2026, month: 11, day: 18, hour: 8, minute: 30, second: 0, millisecond: 250, utcOffset: 60, body: "run 14", shape: "banner" },
+    expect: { format: "cmdlog", year: 2026, month: 11, day: 18, hour: 8, minute: 30, second: 0, millisecond: 250, utcOffset: 60, body: "run 14", shape: "stamp" },
   },
   {
     text: "# 2026-11-23 10:40 pairresync -swaps from DC2 (after DC1 array back)",
-    expect: { format: "cmdlog", year: 2026, month: 11, day: 23, hour: 10, minute: 40, second: 0, body: "pairresync -swaps from DC2 (after DC1 array back)", shape: "banner" },
+    expect: { format: "cmdlog", year: 2026, month: 11, day: 23, hour: 10, minute: 40, second: 0, body: "pairresync -swaps from DC2 (after DC1 array back)", shape: "stamp" },
   },
   {
     text: "erp_dg  erp_d00  L   CL3-A    0 12 85011  2e0 P-VOL PSUE   NEVER  99 1c0   -",
@@ -195,6 +205,6 @@ export const samples: Array<{ text: string; expect: unknown }> = [
 line -> %commandError                             {% ([token]) => { const { time, body } = fromCommandError(token); return { format: "cmdlog", ...time, body, shape: "banner" }; } %}
       | %lead:?                                   {% () => plain(null) %}
       | %lead:? %text                             {% ([, text]) => plain(text) %}
-      | %lead:? %dateOutput %separator:? %text:?  {% ([, stamp, , text]) => stamped(fromDateOutput(stamp), text) %}
-      | %lead:? %isoTime %separator:? %text:?     {% ([, stamp, , text]) => stamped(fromIsoTime(stamp), text) %}
-      | %lead:? %dmyTime %separator:? %text:?     {% ([, stamp, , text]) => { const time = fromDmyTime(stamp); return time ? stamped(time, text) : plain(text); } %}
+      | %lead:? %dateOutput %separator:? %text:?  {% ([lead, stamp, , text]) => stamped(fromDateOutput(stamp), text, lead) %}
+      | %lead:? %isoTime %separator:? %text:?     {% ([lead, stamp, , text]) => stamped(fromIsoTime(stamp), text, lead) %}
+      | %lead:? %dmyTime %separator:? %text:?     {% ([lead, stamp, , text]) => { const time = fromDmyTime(stamp); return time ? stamped(time, text, lead) : plain(text); } %}

@@ -37,7 +37,7 @@ export interface Header {
   /** The message text after the header; for lines without a header, the whole line. */
   readonly body: string;
   /** Line-shape markers the body grammars and the file context use. */
-  readonly shape?: "banner" | "step" | "error" | "warning" | "continuation" | "repeated" | "modular" | "plain";
+  readonly shape?: "banner" | "stamp" | "step" | "error" | "warning" | "continuation" | "repeated" | "modular" | "plain";
   /** `last message repeated N times`. */
   readonly repeated?: number;
 }

@@ -90,8 +90,6 @@ export interface GroupContext {
 }
 
 const CONTEXT_LINES = 500;
-// A command log's run banner: its stamp after a run of separators ("----", "====", "####", ">>>").
-const RUN_BANNER_LEAD = /^[ \t]*[=#*~+<>|-]{2,}/;
 /** The fields of an event that has none, read only (a spread of it copies nothing). */
 const NO_FIELDS: Readonly<Record<string, Scalar>> = Object.freeze({});
 const CONTEXT_MS = 60 * 60 * 1000;
@@ -381,11 +379,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
     if (shape !== "repeated") {
       // One pass over the line says which grammars may read the body and whether the line may carry replication vocabulary.
       const scanned = place.bodyStart >= 0 ? scanLine(header.format, text, place.bodyStart) : NOT_SCANNED;
-      // A package log's banner starts a new run, and so does a command log's stamp set off as a banner ("---- <date>
-      // jnlwatch", "==== <date>") or standing alone; a script that stamps each of its lines ("[2023-02-06 01:00:10]
-      // running: pairsplit -g dwh_dg", then "[...] pairsplit rc=0") keeps the group its command named (round 29 #06).
-      const opensRun = shape === "banner" && (header.format !== "cmdlog" || header.body.trim() === "" || RUN_BANNER_LEAD.test(text));
-      const found = inContext(parseBody(header.format, header.body, bodyOptions, text, scanned), host, program, ts, opensRun ? "banner" : "plain");
+      const found = inContext(parseBody(header.format, header.body, bodyOptions, text, scanned), host, program, ts, shape);
       events = withUnreadMarker(found, text, scanned === NOT_SCANNED || (scanned & VOCABULARY_BIT) !== 0);
     }
     previousTs = ts;

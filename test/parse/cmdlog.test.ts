@@ -47,9 +47,12 @@ describe("cmdlog header grammar", () => {
           .join(" ");
         const closing = value.lead === "[" ? "] " : "  ";
         const header = parseHeader(`${value.lead}${date}${value.body === "" ? "" : closing + value.body}`, "cmdlog");
+        // A stamp standing alone or set off by a run of separators is a run's banner; one a script put before a line of
+        // its own ("[date] run 7") is a stamp, still in the run of the command before it.
+        const runBanner = value.body === "" || /[=#*~+<>|-]{2,}/.test(value.lead);
         expect(header).toMatchObject({
           format: "cmdlog",
-          shape: "banner",
+          shape: runBanner ? "banner" : "stamp",
           year: value.year,
           month: value.month,
           day: value.day,
