@@ -36,8 +36,8 @@ const HORCM_CONF = /(?:^|\/)horcm(\d+)\.conf$/;
 
 const basename = (path: string): string => path.slice(path.lastIndexOf("/") + 1);
 
-/** The words of a command line, quotes removed (sudo logs the arguments as given, separated by blanks). */
-function wordsOf(line: string): string[] {
+/** The words of a command line, quotes removed (sudo logs the arguments as given, separated by blanks; grammars/shell.ne reads a history line with it). */
+export function wordsOf(line: string): string[] {
   return line.trim().split(/[ \t]+/).filter((word) => word.length > 0).map((word) => word.replace(/^["']|["']$/g, ""));
 }
 
@@ -93,10 +93,23 @@ function sudoLine(user: Token, reason: Token | null, fields: Token[], command: T
     const at = assignment.indexOf("=");
     if (at > 0) environment.set(assignment.slice(0, at), assignment.slice(at + 1));
   }
+  const who = { user: user.value, runAs: values.get("USER") ?? null, via: "sudo" };
   const line = command.value.slice("COMMAND=".length).trim();
-  let words = wordsOf(line);
+  if (reason !== null) {
+    const { words } = commandRun(wordsOf(line), environment);
+    return [{ kind: "operator.denied", fields: { command: words.length > 0 ? basename(words[0]) : "", args: words.slice(1).join(" "), ...who, reason: reason.value.trim() } }];
+  }
+  return commandEvents(wordsOf(line), environment, who);
+}
+
+/**
+What runs of a command line: `ssh nodeB1 horcmstart.sh 0` runs on nodeB1; `env HORCMINST=1 horctakeover ...` (sudo
+resets the environment) and `sh -c "horctakeover ..."` run the command they wrap. `environment` takes the wrapper's
+assignments.
+*/
+function commandRun(given: string[], environment: Map<string, string>): { words: string[]; node: string | undefined } {
+  let words = given;
   let node: string | undefined;
-  // `ssh nodeB1 horcmstart.sh 0`: what runs is on nodeB1.
   if (words.length > 2 && REMOTE_SHELLS.has(basename(words[0]))) {
     let at = 1;
     while (at < words.length && words[at].startsWith("-")) at += /^-[lpiFoJ]$/.test(words[at]) ? 2 : 1;
@@ -105,7 +118,6 @@ function sudoLine(user: Token, reason: Token | null, fields: Token[], command: T
       words = words.slice(at + 1);
     }
   }
-  // `env HORCMINST=1 horctakeover ...` (sudo resets the environment) and `sh -c "horctakeover ..."`: the command they run.
   for (let unwrapped = true; unwrapped && words.length > 1; ) {
     unwrapped = false;
     if (basename(words[0]) === "env") {
@@ -119,13 +131,20 @@ function sudoLine(user: Token, reason: Token | null, fields: Token[], command: T
       [words, unwrapped] = [wordsOf(words.slice(2).join(" ")), true];
     }
   }
-  const base: Record<string, Scalar> = {
-    command: words.length > 0 ? basename(words[0]) : "", args: words.slice(1).join(" "), user: user.value, runAs: values.get("USER") ?? null, via: "sudo",
-  };
-  if (reason !== null) {
-    return [{ kind: "operator.denied", fields: { ...base, reason: reason.value.trim() } }];
-  }
-  const events: Draft[] = [{ kind: "operator.command", fields: base }, ...effects(words, environment)];
+  return { words, node };
+}
+
+/**
+The events of one command an operator ran (sudo's COMMAND=, a line of a shell's history): the command itself
+(operator.command, with who ran it and how) and what it did that the rules care about. Exported for
+grammars/shell.ne, which reads the same commands from a shell's history.
+*/
+export function commandEvents(given: string[], environment: Map<string, string>, who: Record<string, Scalar>): Draft[] {
+  const { words, node } = commandRun(given, environment);
+  const events: Draft[] = [
+    { kind: "operator.command", fields: { command: words.length > 0 ? basename(words[0]) : "", args: words.slice(1).join(" "), ...who } },
+    ...effects(words, environment),
+  ];
   return node === undefined ? events : events.map((event) => ({ ...event, node }));
 }
 

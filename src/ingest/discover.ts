@@ -48,7 +48,9 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(["node_modules", ".g
 // /usr/local/cmcluster/{conf,run} on Red Hat and /opt/cmcluster/{conf,run} on SUSE (cmcluster.conf).
 // /var/log is a marker only when the file sits in it or one folder below (var/log/journal.txt,
 // var/log/cluster/messages): an archive of bundles kept under /var/log is not a node's tree.
-const NODE_ROOT_MARKERS: readonly { readonly path: readonly string[]; readonly maxFolders?: number }[] = [
+// A home folder (root's, or /home/<user>) holds an operator's shell history (.bash_history): it marks a node's tree only
+// inside what was given to read (`insideInput`: logs/nodeB1/root/.bash_history), never the reader's own home.
+const NODE_ROOT_MARKERS: readonly { readonly path: readonly string[]; readonly maxFolders?: number; readonly insideInput?: boolean }[] = [
   { path: ["var", "adm", "syslog"] },
   { path: ["etc", "cmcluster"] },
   { path: ["var", "adm", "cmcluster"] },
@@ -62,6 +64,8 @@ const NODE_ROOT_MARKERS: readonly { readonly path: readonly string[]; readonly m
   { path: ["opt", "cmcluster"] },
   // Raid Manager's logs: /HORCM/log<N>/horcc_<host>.log, /HORCM/log<N>/curlog/...
   { path: ["HORCM"], maxFolders: 2 },
+  { path: ["root"], maxFolders: 0, insideInput: true },
+  { path: ["home"], maxFolders: 1, insideInput: true },
 ];
 // Folders of a Serviceguard tree that are layout, not a package: $SGCONF (`conf`), $SGRUN (`run`) and its `log`.
 const LAYOUT_FOLDERS = new Set(["conf", "run", "log", "logs"]);
@@ -81,6 +85,12 @@ const CLUSTER_ASCII_CANDIDATE = /\.(?:ascii|conf|config|txt)$/i;
 const CLUSTER_NAME_LINE = /^[ \t]*CLUSTER_NAME[ \t]+\S/m;
 // A site's own log of Raid Manager command output (a cron job appending pairdisplay or raidvchkscan runs under
 // a time stamp: /var/adm/ops/pairwatch.log): read when its head holds both (grammars/cmdlog.ne reads it).
+// A shell's history copied beside the logs: root's .bash_history, .zsh_history, or saved as bash_history-nodeA1.txt,
+// root_history.txt. Read only when it keeps times (shellHistoryHead): an undated history says what ran, never when.
+const SHELL_HISTORY_NAME = /history/i;
+// bash with HISTTIMEFORMAT ("#1707218538" before each command), zsh's extended history (": 1707218538:0;cmd"), or
+// `history` printed with HISTTIMEFORMAT="%F %T " ("  512  2024-02-06 16:52:18 cmd").
+const SHELL_HISTORY_STAMP = /^(?:#[ \t]*\d{10}[ \t]*\r?$|: ?\d{10}:\d+;|[ \t]*\d+\*?[ \t]+\d{4}-\d\d-\d\d[ \t]\d\d:\d\d:\d\d[ \t])/m;
 const COMMAND_LOG_CANDIDATE = /\.(?:log|txt|out)(?:\.\d+)?$/i;
 // Raid Manager output, or a script's own lines running its pair commands on a group ("pairsplit -g core_bc0 -IM20 rc=0",
 // round 33 #07: a Business Copy snapshot script's log held the nightly resyncs and was not read).
@@ -102,10 +112,14 @@ function segmentsOf(path: string): string[] {
     .filter((segment) => segment.length > 0);
 }
 
-/** The last layout marker of a file's path (segments end with the file name). */
-function findMarker(segments: readonly string[]): number {
+/**
+The last layout marker of a file's path (segments end with the file name); `inputDepth`: the segments of the folder
+given to read (a marker that counts only inside it needs its node folder at or below that folder).
+*/
+function findMarker(segments: readonly string[], inputDepth: number): number {
   for (let index = segments.length - 1; index >= 0; index--) {
     for (const marker of NODE_ROOT_MARKERS) {
+      if (marker.insideInput === true && (index < 1 || index - 1 < inputDepth - 1)) continue;
       if (!marker.path.every((part, offset) => segments[index + offset] === part)) continue;
       const foldersBelow = segments.length - 1 - (index + marker.path.length);
       if (foldersBelow >= 0 && (marker.maxFolders === undefined || foldersBelow <= marker.maxFolders)) return index;
@@ -223,6 +237,13 @@ export function commandLogHead(head: Buffer | string, path?: string): { readonly
   return { namedTime };
 }
 
+/** Whether a file's head is a shell history that keeps the times of its commands (grammars/history.ne). */
+export function shellHistoryHead(name: string, head: Buffer | string): boolean {
+  if (!SHELL_HISTORY_NAME.test(name)) return false;
+  const text = typeof head === "string" ? head : head.toString("utf8");
+  return SHELL_HISTORY_STAMP.test(text) && !text.includes("\0");
+}
+
 function looksLikeClusterAscii(path: string, regular: boolean): boolean {
   const head = headOf(path, regular);
   return head !== null && headIsClusterAscii(head);
@@ -235,7 +256,7 @@ export function placeOf(path: string, inputRoot: string): { hostHint: string | n
 
 /** placeOf of a path given as its segments (segmentsOf), the file name last. */
 function placeAt(segments: readonly string[], inputRoot: string): { hostHint: string | null; packageHint: string | null; bundle: string } {
-  const markerIndex = findMarker(segments);
+  const markerIndex = findMarker(segments, segmentsOf(inputRoot).length);
   let hostHint: string | null = null;
   let bundle: string;
   if (markerIndex >= 0) {
@@ -276,6 +297,10 @@ function classifyAt(path: string, name: string, folders: readonly string[], expl
   if (CONFIG_NAME.test(name) && (underCluster || explicit)) return kind("config");
   if (!underCluster && (JOURNAL_EXPORT_NAME.test(name) || AUTH_LOG_NAME.test(name))) return kind("syslog");
   if (HORCC_LOG_NAME.test(name)) return kind("cmdlog");
+  if (!underCluster && SHELL_HISTORY_NAME.test(name) && !NEVER_SNIFFED.test(name)) {
+    const head = headOf(path, regular);
+    if (head !== null && shellHistoryHead(name, head)) return kind("history");
+  }
   if (!underCluster && COMMAND_LOG_CANDIDATE.test(name)) {
     const head = headOf(path, regular);
     const commandLog = head === null ? null : commandLogHead(head, path);

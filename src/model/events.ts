@@ -10,11 +10,12 @@ export type Scalar = string | number | boolean | null;
 /**
 What a file holds, by its name and place: which header grammars read its lines. `cmdlog`: a site's own
 log of Raid Manager command output (a monitoring script's stamped pairdisplay runs, grammars/cmdlog.ne).
+`history`: a shell's history of the commands an operator typed, with their times (grammars/history.ne).
 */
-export type FileKind = "syslog" | "pkglog" | "cmdlog" | "config";
+export type FileKind = "syslog" | "pkglog" | "cmdlog" | "history" | "config";
 
 /** Which header grammar recognised a line. */
-export type LineFormat = "syslog" | "pkglog" | "cmdlog" | "config" | "unknown";
+export type LineFormat = "syslog" | "pkglog" | "cmdlog" | "history" | "config" | "unknown";
 
 /** What the header grammars (grammars/syslog.ne, grammars/pkglog.ne) return for one line. */
 export interface Header {

@@ -46,9 +46,9 @@ export interface AnalyzeResult {
 }
 
 // Configuration first (facts), then syslogs whose lines carry their year (RFC 3339, journalctl) and command-
-// output logs (their stamps carry it), then package logs (their banners carry the year; modular logs' lines
+// output logs and shell histories (their stamps carry it), then package logs (their banners carry the year; modular logs' lines
 // do not), then year-less syslogs. Each dated file anchors the year of the year-less lines read after it.
-const ORDER = { config: 0, datedSyslog: 1, cmdlog: 1, pkglog: 2, syslog: 3 } as const;
+const ORDER = { config: 0, datedSyslog: 1, cmdlog: 1, history: 1, pkglog: 2, syslog: 3 } as const;
 
 /** Bytes of small files whose lines share one commit at most (Store.beginGroup): what a crash makes the next run read again. */
 const GROUP_BYTES = 4 << 20;
@@ -214,7 +214,7 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
       newLines += outcome.newLines;
       fileIds.push(outcome.file.id);
       if (outcome.file.kind === "pkglog") storedPackageLogTime.delete(input.bundle);
-      if ((input.kind === "pkglog" || input.kind === "cmdlog" || dated.has(input)) && outcome.lastTs !== null) {
+      if ((input.kind === "pkglog" || input.kind === "cmdlog" || input.kind === "history" || dated.has(input)) && outcome.lastTs !== null) {
         loggedReference.set(input.bundle, Math.max(outcome.lastTs, loggedReference.get(input.bundle) ?? outcome.lastTs));
       }
       if (dated.has(input) && outcome.lastTs !== null) {

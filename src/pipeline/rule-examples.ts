@@ -6,7 +6,7 @@ tests and the sample-scenario tests.
 */
 
 import { createHash } from "node:crypto";
-import { commandLogHead, headIsIsoSyslog, isSyslogName, packageHintOf } from "../ingest/discover.js";
+import { commandLogHead, headIsIsoSyslog, isSyslogName, packageHintOf, shellHistoryHead } from "../ingest/discover.js";
 import type { FileKind } from "../parse/index.js";
 import type { LogEvent } from "../model/events.js";
 import type { Finding } from "../model/findings.js";
@@ -22,7 +22,8 @@ import type { Example, ExampleFile, Rule } from "../catalogue/rule.js";
 const CONFIG_NAME = /\.(config|conf|ascii|env)$|_xpca\.env$/;
 
 /**
-What a bundle path says: kind by name (and a command-output log by its head, as discovery knows it), node =
+What a bundle path says: kind by name (and a command-output log or a shell history by its head, as discovery knows
+them), node =
 first folder, package as analyze's discovery names it.
 */
 export function describePath(path: string, text = ""): { kind: FileKind; hostHint: string | null; packageHint: string | null; namedTime: number | null } {
@@ -32,9 +33,12 @@ export function describePath(path: string, text = ""): { kind: FileKind; hostHin
     .filter((segment) => segment.length > 0);
   const name = segments[segments.length - 1] ?? "";
   const commandLog = CONFIG_NAME.test(name) || isSyslogName(name) || segments.includes("cmcluster") ? null : commandLogHead(text.slice(0, 4096), name);
+  const history = !segments.includes("cmcluster") && shellHistoryHead(name, text.slice(0, 4096));
   const kind: FileKind = CONFIG_NAME.test(name)
     ? "config"
-    : isSyslogName(name)
+    : history
+      ? "history"
+      : isSyslogName(name)
       ? "syslog"
       : commandLog !== null
         ? "cmdlog"

@@ -98,6 +98,29 @@ describe("discoverInputs", () => {
     expect(files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([["incident/madx01/var/adm/bcsnap/bcsnap.log", "cmdlog"]]);
   });
 
+  it("reads a shell history that keeps its times (bash with HISTTIMEFORMAT, zsh, `history` output) on its node, never an undated one", () => {
+    const root = tempDir();
+    touch(root, "incident/pun-db1/root/.bash_history", "#1707218538\nhorctakeover -g loans_jdg\n");
+    touch(root, "incident/pun-db2/home/oper1/.zsh_history", ": 1707218538:0;pairdisplay -g loans_jdg\n");
+    touch(root, "incident/mum-db1/history_root.txt", "  511  2024-02-06 16:50:02 cmviewcl\n  512  2024-02-06 16:52:18 pairvolchk -g loans_jdg -s\n");
+    touch(root, "incident/mum-db2/root/.sh_history", "pairvolchk -g loans_jdg -s\nhorctakeover -g loans_jdg\n");
+    touch(root, "incident/mum-db2/root/notes_history.txt", "#1 we looked at the history of the site\n");
+    const { files } = discoverInputs([join(root, "incident")]);
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind, file.hostHint])).toEqual([
+      ["incident/mum-db1/history_root.txt", "history", null],
+      ["incident/pun-db1/root/.bash_history", "history", "pun-db1"],
+      ["incident/pun-db2/home/oper1/.zsh_history", "history", "pun-db2"],
+    ]);
+  });
+
+  it("takes a home folder for a node's tree only inside the folder given to read, never the reader's own home", () => {
+    const root = tempDir();
+    expect(placeOf(join(root, "incident/pun-db1/root/.bash_history"), join(root, "incident")).hostHint).toBe("pun-db1");
+    expect(placeOf(join(root, "incident/pun-db1/root/.bash_history"), join(root, "incident/pun-db1")).hostHint).toBe("pun-db1");
+    expect(placeOf("/root/.bash_history", "/root")).toMatchObject({ hostHint: null, bundle: "/root" });
+    expect(placeOf("/home/alice/.bash_history", "/home/alice")).toMatchObject({ hostHint: null, bundle: "/home/alice" });
+  });
+
   it("keeps a syslog copy whose name has a date and a time a syslog: its lines are dated by themselves", () => {
     const root = tempDir();
     touch(

@@ -1,0 +1,112 @@
+# Shell history: the commands an operator typed on a node, as the shell keeps them ($HOME/.bash_history,
+# .zsh_history) or as `history` prints them, copied beside the logs. Discovery reads such a file only when it
+# keeps times (src/ingest/discover.ts): an undated history says what was run, never when. Shapes:
+#   stamp     #1707218538                          bash with HISTTIMEFORMAT set writes the epoch second of the
+#                                                  command below it (bash(1), HISTTIMEFORMAT): a banner, UTC
+#             : 1707218538:0;horctakeover -g dg    zsh's EXTENDED_HISTORY: epoch second, duration, command
+#             512  2024-02-06 16:52:18 pairdisplay  `history` with HISTTIMEFORMAT="%F %T " (the node's own clock)
+#   plain     512  pairvolchk -g dg -s             `history` without a time: the number goes
+#   (none)    horctakeover -g dg                   any other line is a command typed at the last stamp's time
+# The body is the command line (grammars/shell.ne reads it).
+
+@preprocessor typescript
+
+@{%
+import moo from "moo";
+
+const lexer = moo.states({
+  main: {
+    epoch: { match: /#[ \t]*\d{9,11}[ \t]*$/, next: "afterStamp" },
+    zshStamp: { match: /: ?\d{9,11}:\d+;/, next: "afterStamp" },
+    number: { match: /[ \t]*\d+\*?[ \t]+/, next: "numbered" },
+  },
+  numbered: {
+    isoTime: { match: /\d{4}-\d\d-\d\d[ \t]\d\d:\d\d:\d\d[ \t]+/, next: "afterStamp" },
+    text: { match: /[^]+/, lineBreaks: true },
+  },
+  afterStamp: {
+    text: { match: /[^]+/, lineBreaks: true },
+  },
+});
+
+type Token = moo.Token;
+
+interface Header {
+  format: "history";
+  body: string;
+  shape: "banner" | "stamp" | "plain";
+  year?: number;
+  month?: number;
+  day?: number;
+  hour?: number;
+  minute?: number;
+  second?: number;
+  utcOffset?: number;
+}
+
+// Epoch seconds before 2001-09-09 (nine digits) are no history of ours: a bash comment line of digits is not a stamp.
+const EARLIEST_EPOCH = 1_000_000_000;
+
+/** The UTC time of an epoch second: the stamp says its own offset (0), so the bundle's clock places it. */
+function fromEpoch(seconds: number): Omit<Header, "format" | "body" | "shape"> | null {
+  if (seconds < EARLIEST_EPOCH) return null;
+  const time = new Date(seconds * 1000);
+  return {
+    year: time.getUTCFullYear(),
+    month: time.getUTCMonth() + 1,
+    day: time.getUTCDate(),
+    hour: time.getUTCHours(),
+    minute: time.getUTCMinutes(),
+    second: time.getUTCSeconds(),
+    utcOffset: 0,
+  };
+}
+
+function epochLine(stamp: Token): Header | null {
+  const time = fromEpoch(Number(stamp.text.replace(/[#\s]/g, "")));
+  return time === null ? null : { format: "history", ...time, body: "", shape: "banner" };
+}
+
+function zshLine(stamp: Token, text: Token | null): Header | null {
+  const time = fromEpoch(Number(/\d+/.exec(stamp.text)![0]));
+  return time === null ? null : { format: "history", ...time, body: text ? text.text : "", shape: "stamp" };
+}
+
+function numberedLine(stamp: Token | null, text: Token | null): Header {
+  const body = text ? text.text : "";
+  if (stamp === null) return { format: "history", body, shape: "plain" };
+  const [date, clock] = stamp.text.trim().split(/[ \t]+/);
+  const [year, month, day] = date.split("-").map(Number);
+  const [hour, minute, second] = clock.split(":").map(Number);
+  return { format: "history", year, month, day, hour, minute, second, body, shape: "stamp" };
+}
+
+export const meta = {
+  name: "history",
+  role: "header",
+  formats: ["history"],
+  description: "A shell's history of the commands an operator typed (bash with HISTTIMEFORMAT, zsh extended history, `history` output): their times",
+};
+
+export const samples: Array<{ text: string; expect: unknown }> = [
+  { text: "#1707218538", expect: { format: "history", year: 2024, month: 2, day: 6, hour: 11, minute: 22, second: 18, utcOffset: 0, body: "", shape: "banner" } },
+  { text: "# 1707218538 ", expect: { format: "history", year: 2024, month: 2, day: 6, hour: 11, minute: 22, second: 18, utcOffset: 0, body: "", shape: "banner" } },
+  {
+    text: ": 1707218538:0;horctakeover -g loans_jdg",
+    expect: { format: "history", year: 2024, month: 2, day: 6, hour: 11, minute: 22, second: 18, utcOffset: 0, body: "horctakeover -g loans_jdg", shape: "stamp" },
+  },
+  {
+    text: "  512  2024-02-06 16:52:18 pairresync -g loans_jdg -swaps",
+    expect: { format: "history", year: 2024, month: 2, day: 6, hour: 16, minute: 52, second: 18, body: "pairresync -g loans_jdg -swaps", shape: "stamp" },
+  },
+  { text: "  513  pairvolchk -g loans_jdg -s", expect: { format: "history", body: "pairvolchk -g loans_jdg -s", shape: "plain" } },
+  { text: "  514* cmviewcl -v", expect: { format: "history", body: "cmviewcl -v", shape: "plain" } },
+];
+%}
+
+@lexer lexer
+
+line -> %epoch {% ([stamp], _location, reject) => epochLine(stamp) ?? reject %}
+  | %zshStamp %text:? {% ([stamp, text], _location, reject) => zshLine(stamp, text) ?? reject %}
+  | %number %isoTime %text:? {% ([, stamp, text]) => numberedLine(stamp, text) %}
+  | %number %text:? {% ([, text]) => numberedLine(null, text) %}

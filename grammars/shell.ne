@@ -1,0 +1,96 @@
+# A command line an operator typed at a shell, as its history keeps it (grammars/history.ne gives its time):
+# what ran and what it did, read as sudo's COMMAND= is (grammars/operator.ne `commandEvents`): a Raid Manager
+# instance started or stopped, a horcm<N>.conf edited, a pair command or horctakeover run. A history keeps no
+# output, so a horctakeover typed here is only requested (takeover.requested): what it did is read from the
+# lines after it, if any. Shell syntax is taken as far as it matters: `a; b`, `a && b` and `a || b` run both
+# (the second may not have: what it did is read from the logs), `sudo` and `time` run what follows them,
+# `VAR=value cmd` sets cmd's environment, and `export HORCMINST=N` sets it for the rest of the line.
+
+@preprocessor typescript
+
+@{%
+import moo from "moo";
+import { commandEvents, wordsOf } from "./operator.js";
+
+const lexer = moo.compile({ command: { match: /[^]+/, lineBreaks: true } });
+
+type Scalar = string | number | boolean | null;
+interface Draft { kind: string; deviceGroup?: string; node?: string; fields: Record<string, Scalar> }
+
+const WHO = { user: null, runAs: null, via: "shell" };
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+// Commands that only run the command after their own options.
+const PREFIXES = new Set(["sudo", "time", "nohup", "exec", "command"]);
+
+/** The events of one typed line: each command of a `;`/`&&`/`||` list, in order. */
+function typedLine(line: string): Draft[] {
+  // A comment typed at the prompt, or a pipe's later stages (`pairdisplay ... | grep PSUE`), run nothing of ours.
+  const environment = new Map<string, string>();
+  const events: Draft[] = [];
+  for (const part of line.split(/;|&&|\|\|/)) {
+    let words = wordsOf(part.split("|")[0].replace(/#.*$/, ""));
+    if (words.length === 0) continue;
+    if (words[0] === "export" || words[0] === "setenv") {
+      for (const assignment of words[0] === "setenv" ? [`${words[1]}=${words[2] ?? ""}`] : words.slice(1)) {
+        const at = assignment.indexOf("=");
+        if (at > 0) environment.set(assignment.slice(0, at), assignment.slice(at + 1));
+      }
+      continue;
+    }
+    const own = new Map(environment);
+    for (let changed = true; changed && words.length > 0; ) {
+      changed = false;
+      if (PREFIXES.has(words[0])) {
+        let at = 1;
+        while (at < words.length && words[at].startsWith("-")) at += /^-[ugpCDhrt]$/.test(words[at]) ? 2 : 1;
+        [words, changed] = [words.slice(at), true];
+      } else if (ASSIGNMENT.test(words[0])) {
+        const at = words[0].indexOf("=");
+        own.set(words[0].slice(0, at), words[0].slice(at + 1));
+        [words, changed] = [words.slice(1), true];
+      }
+    }
+    if (words.length > 0) events.push(...commandEvents(words, own, WHO));
+  }
+  return events;
+}
+
+export const meta = {
+  name: "shell",
+  role: "body",
+  formats: ["history"],
+  exclusive: true,
+  prefilter: /\S/,
+  description: "Commands an operator typed at a shell (its history): what was run on the node, read as sudo's commands are",
+};
+
+const typed = (command: string, args: string) => ({ kind: "operator.command", fields: { command, args, user: null, runAs: null, via: "shell" } });
+
+export const samples: Array<{ text: string; expect: unknown }> = [
+  { text: "horctakeover -g loans_jdg", expect: [
+    typed("horctakeover", "-g loans_jdg"), { kind: "takeover.requested", deviceGroup: "loans_jdg", fields: { option: null, deviceGroupFrom: "line" } },
+  ] },
+  { text: "sudo /HORCM/usr/bin/pairresync -g oradg -swaps -IH4", expect: [
+    typed("pairresync", "-g oradg -swaps -IH4"), { kind: "pair.resync", deviceGroup: "oradg", fields: { mode: "swaps", outcome: "started", deviceGroupFrom: "line" } },
+  ] },
+  { text: "export HORCMINST=4; horcmshutdown.sh && horcmstart.sh", expect: [
+    typed("horcmshutdown.sh", ""), { kind: "horcm.stopped", fields: { instance: 4 } },
+    typed("horcmstart.sh", ""), { kind: "horcm.started", fields: { instance: 4 } },
+  ] },
+  { text: "HORCMINST=1 horctakeover -g dg_web -S", expect: [
+    typed("horctakeover", "-g dg_web -S"), { kind: "takeover.requested", deviceGroup: "dg_web", fields: { option: "S", deviceGroupFrom: "line" } },
+  ] },
+  { text: "vi /etc/horcm0.conf", expect: [typed("vi", "/etc/horcm0.conf"), { kind: "horcm.config.changed", fields: { instance: 0 } }] },
+  { text: "pairdisplay -g oradg -fcx | grep -i psue", expect: [typed("pairdisplay", "-g oradg -fcx")] },
+  { text: "cmviewcl -v -p loans", expect: [typed("cmviewcl", "-v -p loans")] },
+  { text: "ssh nodeB1 horcmstart.sh 0", expect: [
+    { ...typed("horcmstart.sh", "0"), node: "nodeB1" }, { kind: "horcm.started", node: "nodeB1", fields: { instance: 0 } },
+  ] },
+  // A comment typed at the prompt runs nothing.
+  { text: "# horctakeover -g loans_jdg   (not yet: wait for the storage team)", expect: [] },
+];
+%}
+
+@lexer lexer
+
+line -> %command {% ([command]) => typedLine(command.value) %}

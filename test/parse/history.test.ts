@@ -1,0 +1,57 @@
+// A shell's history (grammars/history.ne for its times, grammars/shell.ne for its commands): a stamp dates the
+// commands after it, an epoch second is read on UTC, and a line is a command only once, whatever it holds.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createFileParser, grammarNamed, parseHeader, runGrammar } from "../../src/parse/index.js";
+
+describe("shell history", () => {
+  it("reads any line of a history one way or not at all (a command typed), and any command line one way", () => {
+    const header = grammarNamed("history")!;
+    const shell = grammarNamed("shell")!;
+    fc.assert(
+      fc.property(fc.string({ maxLength: 120 }), (line) => {
+        expect(runGrammar(header, line).length).toBeLessThanOrEqual(1);
+        if (/\S/.test(line)) expect(runGrammar(shell, line)).toHaveLength(1);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("gives back any epoch second after 2001 as its UTC time, with offset 0", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1_000_000_000, max: 4_102_444_799 }), fc.constantFrom("#", "# "), (seconds, lead) => {
+        const header = parseHeader(`${lead}${seconds}`, "history")!;
+        const time = new Date(seconds * 1000);
+        expect(header).toMatchObject({ shape: "banner", utcOffset: 0, year: time.getUTCFullYear(), month: time.getUTCMonth() + 1, day: time.getUTCDate() });
+        expect(Date.UTC(header.year!, header.month! - 1, header.day!, header.hour, header.minute, header.second)).toBe(seconds * 1000);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("dates each command by the stamp before it, and an undated command before any stamp not at all", () => {
+    const parser = createFileParser({ path: "root/.bash_history", kind: "history", hostHint: "pun-db1", yearFor: () => 2026 });
+    expect(parser.parseLine("pairdisplay -g loans_jdg").ts).toBeNull();
+    parser.parseLine("#1707218538");
+    expect(parser.parseLine("horctakeover -g loans_jdg")).toMatchObject({
+      ts: Date.UTC(2024, 1, 6, 11, 22, 18),
+      host: "pun-db1",
+      events: [
+        { kind: "operator.command", fields: { command: "horctakeover", args: "-g loans_jdg", via: "shell" } },
+        { kind: "takeover.requested", deviceGroup: "loans_jdg" },
+      ],
+    });
+    // `history` output carries the node's own clock, zsh's extended history the epoch second.
+    expect(parser.parseLine("  512  2024-02-06 16:52:18 pairresync -g loans_jdg -swaps").ts).toBe(Date.UTC(2024, 1, 6, 16, 52, 18));
+    expect(parser.parseLine(": 1707218600:0;horcmshutdown.sh 4").events).toEqual([
+      { kind: "operator.command", fields: { command: "horcmshutdown.sh", args: "4", user: null, runAs: null, via: "shell" } },
+      { kind: "horcm.stopped", fields: { instance: 4 } },
+    ]);
+  });
+
+  it("keeps a comment of digits and a command typed as commands, never as a stamp", () => {
+    expect(parseHeader("#12345", "history")).toBeUndefined();
+    expect(parseHeader("#0999999999", "history")).toBeUndefined();
+    expect(parseHeader("horctakeover -g loans_jdg", "history")).toBeUndefined();
+  });
+});
