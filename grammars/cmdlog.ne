@@ -38,6 +38,9 @@ const LEAD = /[=#*~+<>|\[( \t-]+/;
 // Some versions stamp it with `date` output instead: "COMMAND ERROR : EUserId for HORC : root (0) Tue Jun 14 09:14:52 2022".
 const COMMAND_ERROR = new RegExp(`COMMAND ERROR[ \\t]*:[^\\n]*?(?:\\d\\d\\/\\d\\d\\/\\d{4}[ \\t]+\\d\\d:\\d\\d:\\d\\d|${DATE_OUTPUT})[ \\t]*$`);
 
+// A script's name between a banner's separators and its stamp ("---- ca_check 23/10/2009 06:00:02 ----").
+const LABEL = new RegExp(`[A-Za-z_][\\w.-]*:?[ \\t]+(?=(?:${DATE_OUTPUT}|${ISO_TIME}|${DMY_TIME})(?![0-9A-Za-z]))`);
+
 const lexer = moo.states({
   main: {
     commandError: COMMAND_ERROR,
@@ -45,6 +48,8 @@ const lexer = moo.states({
     dateOutput: { match: new RegExp(`${DATE_OUTPUT}(?![0-9A-Za-z])`), next: "afterStamp" },
     isoTime: { match: new RegExp(`${ISO_TIME}(?![0-9A-Za-z])`), next: "afterStamp" },
     dmyTime: { match: new RegExp(`${DMY_TIME}(?![0-9A-Za-z])`), next: "afterStamp" },
+    // After the stamps: a weekday before a `date` output is the stamp's own.
+    label: LABEL,
     text: { match: /[^]+/, lineBreaks: true },
   },
   afterStamp: {
@@ -78,10 +83,19 @@ A stamped line: a run's banner when it stands alone or is set off by a run of se
 "---- <date> jnlwatch"), which starts a new run (the command before it names nothing after it); otherwise a line a
 script stamped by itself ("[2023-02-06 01:00:33] pairsplit rc=0"), still in the run of the command before it.
 */
-function stamped(time: Omit<Header, "format" | "body" | "shape">, text: Token | null, lead: Token | null): Header {
+function stamped(time: Omit<Header, "format" | "body" | "shape">, text: Token | null, lead: Token | null, label: Token | null = null): Header {
   const body = text ? text.text : "";
   const banner = body.trim() === "" || /[=#*~+<>|-]{2,}/.test(lead?.text ?? "");
-  return { format: "cmdlog", ...time, body, shape: banner ? "banner" : "stamp" };
+  return { format: "cmdlog", ...time, body: label === null ? body : `${label.text.trim()} ${body}`.trimEnd(), shape: banner ? "banner" : "stamp" };
+}
+
+/** A script's name before the stamp only in a banner ("---- ca_check <stamp> ----"): elsewhere the line is text. */
+function labelled(time: Omit<Header, "format" | "body" | "shape"> | null, tokens: readonly (Token | null)[]): Header {
+  const [lead, label, , , text] = tokens;
+  if (time === null || lead === null || !/[=#*~+<>|-]{2,}/.test(lead.text)) {
+    return { format: "cmdlog", body: tokens.slice(1).map((token) => token?.text ?? "").join(""), shape: "plain" };
+  }
+  return stamped(time, text, lead, label);
 }
 
 function fromDateOutput(token: Token): Omit<Header, "format" | "body" | "shape"> {
@@ -149,6 +163,19 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     text: "[14/10/2023 01:00:04] ==== bcsnap start: group core_bc0 (MU#0), HORCMINST=20 ====",
     expect: { format: "cmdlog", year: 2023, month: 10, day: 14, hour: 1, minute: 0, second: 4, body: "bcsnap start: group core_bc0 (MU#0), HORCMINST=20 ====", shape: "stamp" },
   },
+  // A script's name between the separators and the stamp: still its run's banner.
+  {
+    text: "---- ca_check 23/10/2009 06:00:02 ----",
+    expect: { format: "cmdlog", year: 2009, month: 10, day: 23, hour: 6, minute: 0, second: 2, body: "ca_check", shape: "banner" },
+  },
+  {
+    text: "==== pairwatch: Wed Nov 18 08:30:00 MET 2026 ====",
+    expect: { format: "cmdlog", year: 2026, month: 11, day: 18, hour: 8, minute: 30, second: 0, body: "pairwatch:", shape: "banner" },
+  },
+  {
+    text: "erp_dg 2026-11-18 08:30 split by hand",
+    expect: { format: "cmdlog", body: "erp_dg 2026-11-18 08:30 split by hand", shape: "plain" },
+  },
   {
     text: "15.12.2024 00:13 pairdisplay -g dgtms -I4 -fc",
     expect: { format: "cmdlog", year: 2024, month: 12, day: 15, hour: 0, minute: 13, second: 0, body: "pairdisplay -g dgtms -I4 -fc", shape: "stamp" },
@@ -208,3 +235,6 @@ line -> %commandError                             {% ([token]) => { const { time
       | %lead:? %dateOutput %separator:? %text:?  {% ([lead, stamp, , text]) => stamped(fromDateOutput(stamp), text, lead) %}
       | %lead:? %isoTime %separator:? %text:?     {% ([lead, stamp, , text]) => stamped(fromIsoTime(stamp), text, lead) %}
       | %lead:? %dmyTime %separator:? %text:?     {% ([lead, stamp, , text]) => { const time = fromDmyTime(stamp); return time ? stamped(time, text, lead) : plain(text); } %}
+      | %lead:? %label %dateOutput %separator:? %text:?  {% (tokens) => labelled(fromDateOutput(tokens[2]), tokens) %}
+      | %lead:? %label %isoTime %separator:? %text:?     {% (tokens) => labelled(fromIsoTime(tokens[2]), tokens) %}
+      | %lead:? %label %dmyTime %separator:? %text:?     {% (tokens) => labelled(fromDmyTime(tokens[2]), tokens) %}

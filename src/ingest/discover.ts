@@ -96,8 +96,9 @@ const COMMAND_LOG_CANDIDATE = /\.(?:log|txt|out)(?:\.\d+)?$/i;
 // round 33 #07: a Business Copy snapshot script's log held the nightly resyncs and was not read).
 const RAID_MANAGER_OUTPUT =
   /^[ \t]*Group[ \t]+PairVol|^[ \t]*JID[ \t]+MU[ \t]+CTG|Volstat is [PS]-VOL|Volstat is SMPL|\[EX_[A-Z]+\]|\b(?:pairsplit|pairresync|paircreate|pairevtwait|horctakeover)[ \t]+(?:-[A-Za-z]+[ \t]+)*-g[ \t]+\S/m;
+// A banner may name its script between its separators and its stamp ("---- ca_check 23/10/2009 06:00:02 ----").
 const STAMP_LINE =
-  /^[=#*~+<>|[( \t-]*(?:(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \t]+\d{1,2}[ \t]+\d\d:\d\d:\d\d(?:[ \t]+[A-Za-z][\w+:-]*)?[ \t]+\d{4}|\d{4}(?:-\d\d-|\/\d\d\/)\d\d[T \t]\d\d:\d\d|\d{1,2}[./]\d{1,2}[./]\d{4}[T \t]+\d\d:\d\d)/m;
+  /^(?:[=#*~+<>|[( \t-]*|[ \t]*[=#*~+<>|-]{2,}[ \t]*[A-Za-z_][\w.-]*:?[ \t]+)(?:(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \t]+\d{1,2}[ \t]+\d\d:\d\d:\d\d(?:[ \t]+[A-Za-z][\w+:-]*)?[ \t]+\d{4}|\d{4}(?:-\d\d-|\/\d\d\/)\d\d[T \t]\d\d:\d\d|\d{1,2}[./]\d{1,2}[./]\d{4}[T \t]+\d\d:\d\d)/m;
 // A package log's step or modular line ("Nov 24 10:00:01 - Node ...", "Nov 24 10:00:00 root@node script[1]: ..."): dated by itself.
 const PACKAGE_LOG_STAMP = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d:\d\d +(?:- |\S+@\S+ )/;
 // rsyslog RFC 3339 and journalctl short-iso, or RFC 5424 (`<30>1 2026-03-10T18:38:58.000+00:00 host app ...`).

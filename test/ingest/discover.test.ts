@@ -121,6 +121,14 @@ describe("discoverInputs", () => {
     expect(placeOf("/home/alice/.bash_history", "/home/alice")).toMatchObject({ hostHint: null, bundle: "/home/alice" });
   });
 
+  it("reads a site's check log whose banner names its script between the separators and the stamp", () => {
+    const root = tempDir();
+    touch(root, "incident/milsap1/var/adm/ca_check/ca_check.log", "---- ca_check 23/10/2009 06:00:02 ----\nbw_dg  : pairvolchk : Volstat is S-VOL.[status = PAIR fence = NEVER ]\n");
+    touch(root, "incident/milsap1/var/adm/app/app.log", "erp_dg 2026-11-18 08:30 Volstat is P-VOL, said the note\n");
+    const { files } = discoverInputs([join(root, "incident")]);
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([["incident/milsap1/var/adm/ca_check/ca_check.log", "cmdlog"]]);
+  });
+
   it("keeps a syslog copy whose name has a date and a time a syslog: its lines are dated by themselves", () => {
     const root = tempDir();
     touch(
