@@ -39,12 +39,12 @@ export function describePath(path: string, text = ""): { kind: FileKind; hostHin
     : history
       ? "history"
       : isSyslogName(name)
-      ? "syslog"
-      : commandLog !== null
-        ? "cmdlog"
-        : segments.includes("cmcluster") || name.endsWith(".log")
-          ? "pkglog"
-          : "syslog";
+        ? "syslog"
+        : commandLog !== null
+          ? "cmdlog"
+          : segments.includes("cmcluster") || name.endsWith(".log")
+            ? "pkglog"
+            : "syslog";
   const hostHint = segments.length > 1 ? segments[0] : null;
   return { kind, hostHint, packageHint: packageHintOf(segments), namedTime: commandLog?.namedTime ?? null };
 }

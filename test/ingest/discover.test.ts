@@ -123,7 +123,11 @@ describe("discoverInputs", () => {
 
   it("reads a site's check log whose banner names its script between the separators and the stamp", () => {
     const root = tempDir();
-    touch(root, "incident/milsap1/var/adm/ca_check/ca_check.log", "---- ca_check 23/10/2009 06:00:02 ----\nbw_dg  : pairvolchk : Volstat is S-VOL.[status = PAIR fence = NEVER ]\n");
+    touch(
+      root,
+      "incident/milsap1/var/adm/ca_check/ca_check.log",
+      "---- ca_check 23/10/2009 06:00:02 ----\nbw_dg  : pairvolchk : Volstat is S-VOL.[status = PAIR fence = NEVER ]\n",
+    );
     touch(root, "incident/milsap1/var/adm/app/app.log", "erp_dg 2026-11-18 08:30 Volstat is P-VOL, said the note\n");
     const { files } = discoverInputs([join(root, "incident")]);
     expect(files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([["incident/milsap1/var/adm/ca_check/ca_check.log", "cmdlog"]]);
