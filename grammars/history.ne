@@ -6,8 +6,8 @@
 #             : 1707218538:0;horctakeover -g dg    zsh's EXTENDED_HISTORY: epoch second, duration, command
 #             512  2024-02-06 16:52:18 pairdisplay  `history` with HISTTIMEFORMAT="%F %T " (the node's own clock)
 #   plain     512  pairvolchk -g dg -s             `history` without a time: the number goes
-#   (none)    horctakeover -g dg                   any other line is a command typed at the last stamp's time
-# The body is the command line (grammars/shell.ne reads it).
+#             horctakeover -g dg                   any other line is a command typed at the last stamp's time
+# The body is the command line (grammars/shell.ne reads it). Every line is in this layout.
 
 @preprocessor typescript
 
@@ -19,6 +19,7 @@ const lexer = moo.states({
     epoch: { match: /#[ \t]*\d{9,11}[ \t]*$/, next: "afterStamp" },
     zshStamp: { match: /: ?\d{9,11}:\d+;/, next: "afterStamp" },
     number: { match: /[ \t]*\d+\*?[ \t]+/, next: "numbered" },
+    text: { match: /[^]+/, lineBreaks: true },
   },
   numbered: {
     isoTime: { match: /\d{4}-\d\d-\d\d[ \t]\d\d:\d\d:\d\d[ \t]+/, next: "afterStamp" },
@@ -72,6 +73,10 @@ function zshLine(stamp: Token, text: Token | null): Header | null {
   return time === null ? null : { format: "history", ...time, body: text ? text.text : "", shape: "stamp" };
 }
 
+function typed(text: Token | null): Header {
+  return { format: "history", body: text ? text.text : "", shape: "plain" };
+}
+
 function numberedLine(stamp: Token | null, text: Token | null): Header {
   const body = text ? text.text : "";
   if (stamp === null) return { format: "history", body, shape: "plain" };
@@ -101,12 +106,18 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   },
   { text: "  513  pairvolchk -g loans_jdg -s", expect: { format: "history", body: "pairvolchk -g loans_jdg -s", shape: "plain" } },
   { text: "  514* cmviewcl -v", expect: { format: "history", body: "cmviewcl -v", shape: "plain" } },
+  { text: "horctakeover -g loans_jdg", expect: { format: "history", body: "horctakeover -g loans_jdg", shape: "plain" } },
+  // A comment of digits before 2001 is no stamp: a line typed.
+  { text: "#12345", expect: { format: "history", body: "#12345", shape: "plain" } },
+  { text: "#0999999999", expect: { format: "history", body: "#0999999999", shape: "plain" } },
 ];
 %}
 
 @lexer lexer
 
-line -> %epoch {% ([stamp], _location, reject) => epochLine(stamp) ?? reject %}
-  | %zshStamp %text:? {% ([stamp, text], _location, reject) => zshLine(stamp, text) ?? reject %}
+line -> null {% () => typed(null) %}
+  | %text {% ([text]) => typed(text) %}
+  | %epoch {% ([stamp]) => epochLine(stamp) ?? typed(stamp) %}
+  | %zshStamp %text:? {% ([stamp, text]) => zshLine(stamp, text) ?? typed({ ...stamp, text: stamp.text + (text?.text ?? "") }) %}
   | %number %isoTime %text:? {% ([, stamp, text]) => numberedLine(stamp, text) %}
   | %number %text:? {% ([, text]) => numberedLine(null, text) %}

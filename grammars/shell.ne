@@ -5,6 +5,7 @@
 # lines after it, if any. Shell syntax is taken as far as it matters: `a; b`, `a && b` and `a || b` run both
 # (the second may not have: what it did is read from the logs), `sudo` and `time` run what follows them,
 # `VAR=value cmd` sets cmd's environment, and `export HORCMINST=N` sets it for the rest of the line.
+# Only Raid Manager's and Serviceguard's commands, and edits of horcm<N>.conf, are read: an `ls` is no evidence.
 
 @preprocessor typescript
 
@@ -21,6 +22,8 @@ const WHO = { user: null, runAs: null, via: "shell" };
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 // Commands that only run the command after their own options.
 const PREFIXES = new Set(["sudo", "time", "nohup", "exec", "command"]);
+// Raid Manager's commands (horc*, pair*, raid*, inqraid) and Serviceguard's (cm*).
+const OURS = /^(?:horc|pair|raid|inqraid|cm)/;
 
 /** The events of one typed line: each command of a `;`/`&&`/`||` list, in order. */
 function typedLine(line: string): Draft[] {
@@ -50,7 +53,11 @@ function typedLine(line: string): Draft[] {
         [words, changed] = [words.slice(1), true];
       }
     }
-    if (words.length > 0) events.push(...commandEvents(words, own, WHO));
+    if (words.length === 0) continue;
+    // Only what the rules read: Raid Manager's and Serviceguard's commands, and what changes Raid Manager (an edit of
+    // horcm<N>.conf); an `ls` or a `cd` is no evidence of anything.
+    const read = commandEvents(words, own, WHO);
+    if (read.length > 1 || OURS.test(String(read[0].fields.command))) events.push(...read);
   }
   return events;
 }
@@ -60,7 +67,8 @@ export const meta = {
   role: "body",
   formats: ["history"],
   exclusive: true,
-  prefilter: /\S/,
+  // Every command the grammar reads names one of these (the command itself, horcm<N>.conf, HORCMINST).
+  prefilter: /horc|HORC|pair|raid|cm/,
   description: "Commands an operator typed at a shell (its history): what was run on the node, read as sudo's commands are",
 };
 
@@ -80,6 +88,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "HORCMINST=1 horctakeover -g dg_web -S", expect: [
     typed("horctakeover", "-g dg_web -S"), { kind: "takeover.requested", deviceGroup: "dg_web", fields: { option: "S", deviceGroupFrom: "line" } },
   ] },
+  { text: "ls -l /tmp", expect: [] },
   { text: "vi /etc/horcm0.conf", expect: [typed("vi", "/etc/horcm0.conf"), { kind: "horcm.config.changed", fields: { instance: 0 } }] },
   { text: "pairdisplay -g oradg -fcx | grep -i psue", expect: [typed("pairdisplay", "-g oradg -fcx")] },
   { text: "cmviewcl -v -p loans", expect: [typed("cmviewcl", "-v -p loans")] },
