@@ -1235,12 +1235,12 @@ def s22_start_refused_psuepsus():
     b.sys("nodeA1", sec(end, 1), "cmcld[2048]", "Switching disabled for package sap_pkg on node nodeA1.")
     b.sys("nodeA1", sec(end, 1), "cmcld[2048]", "Package sap_pkg is now disabled globally (auto_run disabled).")
     b.write()
-    b.expected([finding_of("start-refused-psuepsus", "force-or-resync", "critical", "open", "sap_pkg", "sapdg"),
+    b.expected([finding_of("start-refused-psuepsus", "force-or-resync", "critical", "superseded", "sap_pkg", "sapdg"),
                 finding_of("swap-resync-after-takeover", "swap-resync", "critical", "open", "sap_pkg", "sapdg"),
                 finding_of("package-down-after-takeover", "restart-at-failover-site", "critical", "open", "sap_pkg", "sapdg"),
                 finding_of("failback-after-failover", "failback", "info", "resolved", "sap_pkg", "sapdg")],
                ["full-resync", "recreate-pairs", "automated"],
-               "The same night as auto-psuepsus-link-failure, at a site that keeps AUTO_PSUEPSUS=0: site B takes the ASYNC group sapdg over (SSWS) after site A loses power, and in the afternoon the operator moves sap_pkg back to nodeA1 without a swap resync: halted on nodeB1 (the failback finding closes: the failback has begun), started on nodeA1. Metrocluster finds local PVOL_PSUE with a remote SVOL_PSUS (site B's SSWS) and refuses (exit 1): the package is down everywhere, and ten minutes later nothing has started it. Site B's data is the newer. End the outage first: start sap_pkg again on nodeB1 (cmmodpkg -e -n nodeB1, cmrunpkg -n nodeB1, cmmodpkg -e), run pairresync -swaps at site B while it runs, wait for PAIR, then fail back to nodeA1. A plain pairresync from site A would overwrite site B's data.")
+               "The same night as auto-psuepsus-link-failure, at a site that keeps AUTO_PSUEPSUS=0: site B takes the ASYNC group sapdg over (SSWS) after site A loses power, and in the afternoon the operator moves sap_pkg back to nodeA1 without a swap resync: halted on nodeB1 (the failback finding closes: the failback has begun), started on nodeA1. Metrocluster finds local PVOL_PSUE with a remote SVOL_PSUS (site B's SSWS) and refuses (exit 1): the package is down everywhere, and ten minutes later nothing has started it. Site B's data is the newer: the refusal's force-or-resync finding is set aside by the swap resync's, which the takeover and sap_pkg's run at site B decide. End the outage first: start sap_pkg again on nodeB1 (cmmodpkg -e -n nodeB1, cmrunpkg -n nodeB1, cmmodpkg -e), run pairresync -swaps at site B while it runs, wait for PAIR, then fail back to nodeA1. A plain pairresync from site A would overwrite site B's data.")
 
 
 def s23_start_refused_psussssws():
@@ -1302,12 +1302,12 @@ def s23_start_refused_psussssws():
     for node in SITE_A:
         rotate_syslog(b, node, T(4, 0, 0))
     b.write(gzip_files={("nodeA2", "OLDsyslog.log")})
-    b.expected([finding_of("start-refused-psussssws", "force-or-resync", "critical", "open", "oracle_pkg", "oradg"),
+    b.expected([finding_of("start-refused-psussssws", "force-or-resync", "critical", "superseded", "oracle_pkg", "oradg"),
                 finding_of("swap-resync-after-takeover", "swap-resync", "critical", "open", "oracle_pkg", "oradg"),
                 finding_of("package-down-after-takeover", "restart-at-failover-site", "critical", "open", "oracle_pkg", "oradg"),
                 finding_of("failback-after-failover", "failback", "info", "resolved", "oracle_pkg", "oradg")],
                ["full-resync", "recreate-pairs", "automated"],
-               "Site A loses power overnight and site B takes over oradg (horctakeover -S, SVOL_SSWS) with AUTO_NONCURDATA=1; oracle_pkg runs on nodeB1. Site A and the CA links are back the next day, and the operator tries to fail back by halting oracle_pkg on nodeB1 and starting it on nodeA1 without a swap resync: nodeA1 is PVOL_PSUS while site B is SVOL_SSWS with newer data, AUTO_PSUSSSSWS=0, so Metrocluster refuses (exit 1) and the package is down everywhere. End the outage first: start it again on nodeB1, whose data is current; then decide which copy to keep (site B's, the usual way: pairresync -swaps from site B or -swapp from site A, PAIR, fail back; or site A's late writes: halt at site B, pairsplit -S, paircreate -vl from site A), and fail back. A plain pairresync is rejected on SSWS and would overwrite site B's newer data if it were not.")
+               "Site A loses power overnight and site B takes over oradg (horctakeover -S, SVOL_SSWS) with AUTO_NONCURDATA=1; oracle_pkg runs on nodeB1. Site A and the CA links are back the next day, and the operator tries to fail back by halting oracle_pkg on nodeB1 and starting it on nodeA1 without a swap resync: nodeA1 is PVOL_PSUS while site B is SVOL_SSWS with newer data, AUTO_PSUSSSSWS=0, so Metrocluster refuses (exit 1) and the package is down everywhere (the refusal's force-or-resync finding is set aside by the swap resync's: the takeover and oracle_pkg's run at site B are logged). End the outage first: start it again on nodeB1, whose data is current; then decide which copy to keep (site B's, the usual way: pairresync -swaps from site B or -swapp from site A, PAIR, fail back; or site A's late writes: halt at site B, pairsplit -S, paircreate -vl from site A), and fail back. A plain pairresync is rejected on SSWS and would overwrite site B's newer data if it were not.")
 
 
 def s24_start_refused_svolpfus():
