@@ -3084,6 +3084,24 @@ def s71_swap_resync_over_primary_writes():
                "oracle_pkg runs on nodeA1 with the pairs PAIR. At 08:00 an operator at site B splits oradg read/write (pairsplit -rw) for a DR test on the S-VOLs, while oracle_pkg keeps writing at site A. At 12:50 he ends the test with pairresync -swaps at nodeB1 instead of a plain pairresync from site A: the roles swap and site B's test data is copied over site A's volumes (site A's monitor reports them S-VOL COPY, then PAIR). No takeover happened; everything oracle_pkg wrote at site A since 08:00 is on neither array. Operator: no further resync, swap or takeover on oradg; decide with the application owners which copy is production and recover the lost writes from the application.")
 
 
+def s72_svol_writable_while_primary_writes():
+    b = Bundle("svol-writable-while-primary-writes")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(29, 6, 0), T(29, 16, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(29, 6, 0, 0))
+    morning_start(b, "nodeA1", T(29, 6, 2, 0), "oracle_pkg", "oradg")
+    b.sys("nodeA1", T(29, 8, 0, 5), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PAIR, remote SVOL_PAIR")
+    # 09:12 somebody at site B makes the S-VOLs writable outside the cluster (nothing of it is logged); a file system
+    # on them is mounted on nodeB2 for a while. oracle_pkg keeps writing at site A.
+    b.sys("nodeB2", T(29, 9, 12, 40), "vmunix", "vxfs: mesg 001: V-2-1: vx_mount - /dev/vg_ora/lvol1 mounted on /mnt/check")
+    for hour in range(10, 16):
+        b.sys("nodeA1", T(29, hour, 0, 5), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUS, remote SVOL_SSWS")
+    b.write()
+    b.expected([finding_of("svol-writable-while-primary-writes", "investigate", "critical", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "swap-resync", "failback", "force-or-resync", "recreate-pairs"],
+               "oracle_pkg runs on nodeA1 with the pairs PAIR. At 09:12 somebody at site B makes the S-VOLs writable without the cluster (a horctakeover -S, a pairsplit -RS or a script's split: nothing of it is logged) and nodeB2 mounts a file system from them; from 10:00 site A's monitor reports its P-VOL PSUS and the remote S-VOL SSWS while oracle_pkg keeps writing at site A. Both copies may now take writes. Operator: find out at site B who made the S-VOLs writable and whether what was written there matters; no plain or swap resync before that (a plain one discards site B's writes, a swap one copies them over production).")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -3158,3 +3176,4 @@ if __name__ == "__main__":
     s69_takeover_package_not_seen()
     s70_node_halted_not_rejoined()
     s71_swap_resync_over_primary_writes()
+    s72_svol_writable_while_primary_writes()
