@@ -1329,7 +1329,10 @@ function interpret(whole: Token[]): Draft[] {
   if (firstCommand && (groupFromOption || deviceGroup === undefined) && found.every(({ event }) => ["pair.resync", "pair.create", "pair.split"].includes(event.kind) && (event.fields.outcome === null || event.fields.outcome === "started"))) {
     const commandAt = tokens.findIndex((token) => token.type === "command");
     const commandSide = firstCommand === "pairvolchk" ? (options.has("-c") ? "remote" : "local") : null;
-    add(commandAt, "raid.command", { command: firstCommand, side: commandSide, instance: instanceOf() }, deviceGroup);
+    // pairevtwait -s pair: the status its "Wait status done." on a later line says was reached (the file's context carries it).
+    const statusAt = firstCommand === "pairevtwait" ? tokens.findIndex((token, at) => at > commandAt && token.type === "option" && token.value === "-s") : -1;
+    const waitFor = statusAt >= 0 && tokens[statusAt + 1] && /^[a-z]+$/i.test(tokens[statusAt + 1].value) ? { waitFor: tokens[statusAt + 1].value.toUpperCase() } : {};
+    add(commandAt, "raid.command", { command: firstCommand, side: commandSide, instance: instanceOf(), ...waitFor }, deviceGroup);
   }
 
   // "Recovery package of recovery group rg_erp (Continentalclusters), device group dg_erp": a line that only names the
@@ -1552,6 +1555,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "pairvolchk for device group erpdg returned PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "erpdg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } }] },
   { text: "Nothing about replication here", expect: [] },
   { text: "pairvolchk -g oradg -c -s", expect: [{ kind: "raid.command", deviceGroup: "oradg", fields: { command: "pairvolchk", side: "remote", instance: null, deviceGroupFrom: "line" } }] },
+  { text: "bc_cycle: pairevtwait -g ps_bc -s pair -t 7200 -IM1", expect: [{ kind: "raid.command", deviceGroup: "ps_bc", fields: { command: "pairevtwait", side: null, instance: 1, waitFor: "PAIR", deviceGroupFrom: "line" } }] },
   { text: "Executing /HORCM/usr/bin/horctakeover -g oradg -S -t 360", expect: [{ kind: "raid.command", deviceGroup: "oradg", fields: { command: "horctakeover", side: null, instance: null, deviceGroupFrom: "line" } }] },
   { text: "pairvolchk -c -ss -g oradg returned 55", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state: "PSUE", deviceGroupFrom: "line" } }] },
   { text: "MC-XP: local erp_dg = SVOL_PAIR, remote erp_dg = EX_ENORMT", expect: [

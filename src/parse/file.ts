@@ -83,6 +83,13 @@ export interface GroupContext {
   readonly deviceGroup: string;
   readonly side: Scalar;
   readonly instance: Scalar;
+  /** pairevtwait's `-s` status: what its "Wait status done." on a later line says was reached. */
+  readonly waitFor?: Scalar;
+  /**
+  The label before the command line when it is not the group ("bc_cycle: pairevtwait -g ps_bc ..."): the script's
+  tag, so "bc_cycle: pairevtwait : Wait status done." after it is ps_bc's, not a group called bc_cycle's.
+  */
+  readonly tag?: string | null;
   readonly host: string | null;
   readonly program: string | null;
   readonly ts: number | null;
@@ -90,6 +97,8 @@ export interface GroupContext {
 }
 
 const CONTEXT_LINES = 500;
+/** A word and a colon before a line's text ("bc_cycle: pairsplit -g ps_bc"): a script's tag or a group's label. */
+const LEADING_LABEL = /^[ \t]*([A-Za-z_][\w.-]*):[ \t]/;
 /** The fields of an event that has none, read only (a spread of it copies nothing). */
 const NO_FIELDS: Readonly<Record<string, Scalar>> = Object.freeze({});
 const CONTEXT_MS = 60 * 60 * 1000;
@@ -211,7 +220,14 @@ export function createFileParser(options: FileParserOptions): FileParser {
   };
 
   /** Fill the group (and side, instance) of this line's group-scoped events from the context; open a new context. */
-  const inContext = (events: readonly EventDraft[], host: string | null, program: string | null, ts: number | null, shape: string): readonly EventDraft[] => {
+  const inContext = (
+    events: readonly EventDraft[],
+    host: string | null,
+    program: string | null,
+    ts: number | null,
+    shape: string,
+    body: string,
+  ): readonly EventDraft[] => {
     if (shape === "banner") groupContext = null;
     if (groupContext !== null) {
       const sameHost =
@@ -225,18 +241,24 @@ export function createFileParser(options: FileParserOptions): FileParser {
     let result: EventDraft[] | undefined;
     // Index loops: a closure and iterators per line with events were most of this function's allocation.
     for (let index = 0; index < events.length; index++) {
-      const event = events[index];
-      const fields = event.fields ?? NO_FIELDS;
-      if (event.deviceGroup !== undefined && fields.deviceGroupFrom === "label" && !labelNamesOther(event.deviceGroup, host)) {
-        const { deviceGroupFrom: _from, ...rest } = fields;
-        const { deviceGroup: _group, ...withoutGroup } = event;
-        (result ??= [...events])[index] = { ...withoutGroup, fields: rest };
-        continue;
+      let event = events[index];
+      let fields = event.fields ?? NO_FIELDS;
+      if (event.deviceGroup !== undefined && fields.deviceGroupFrom === "label") {
+        const tagged = groupContext?.tag != null && groupContext.tag === event.deviceGroup.toLowerCase();
+        if (tagged || !labelNamesOther(event.deviceGroup, host)) {
+          const { deviceGroupFrom: _from, ...rest } = fields;
+          const { deviceGroup: _group, ...withoutGroup } = event;
+          event = (result ??= [...events])[index] = { ...withoutGroup, fields: rest };
+          fields = rest;
+          // A host's or package's own name says whose volume it is (no group); the script's tag is no group at all.
+          if (!tagged) continue;
+        }
       }
       if (groupContext === null || event.deviceGroup !== undefined || !groupScoped.has(event.kind)) continue;
       const filled: Record<string, Scalar> = { ...fields, deviceGroupFrom: "command" };
       if ("side" in fields && fields.side === null && groupContext.side !== null) filled.side = groupContext.side;
       if ("instance" in fields && fields.instance === null && groupContext.instance !== null) filled.instance = groupContext.instance;
+      if (event.kind === "pair.wait" && fields.waitFor == null && groupContext.waitFor != null) filled.waitFor = groupContext.waitFor;
       (result ??= [...events])[index] = { ...event, deviceGroup: groupContext.deviceGroup, fields: filled };
     }
     // The events as filled: a split whose result line names no group keeps the context its command line opened, and
@@ -248,6 +270,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
       if (!opensContext.has(event.kind)) continue;
       if (continued && event.deviceGroup === undefined) continue;
       const fields = event.fields ?? {};
+      const label = LEADING_LABEL.exec(body)?.[1].toLowerCase() ?? null;
       groupContext =
         event.deviceGroup === undefined
           ? null
@@ -255,6 +278,8 @@ export function createFileParser(options: FileParserOptions): FileParser {
               deviceGroup: event.deviceGroup,
               side: fields.side ?? null,
               instance: fields.instance ?? null,
+              ...(fields.waitFor != null ? { waitFor: fields.waitFor } : {}),
+              ...(label !== null && label !== event.deviceGroup.toLowerCase() ? { tag: label } : {}),
               host,
               program,
               ts,
@@ -350,7 +375,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
       // Binary junk (a core file, a corrupted block) carries stray words such as "LINK 01": no events from it.
       const events = BINARY_JUNK.test(text)
         ? []
-        : withUnreadMarker(inContext(parseBody(bodyFormat, text, bodyOptions), previousHost, null, previousTs, "plain"), text);
+        : withUnreadMarker(inContext(parseBody(bodyFormat, text, bodyOptions), previousHost, null, previousTs, "plain", text), text);
       return fill("unknown", previousTs, previousHost, null, packageOf(events), text, "plain", undefined, events, false);
     }
     const shape = header.shape ?? "plain";
@@ -379,7 +404,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
     if (shape !== "repeated") {
       // One pass over the line says which grammars may read the body and whether the line may carry replication vocabulary.
       const scanned = place.bodyStart >= 0 ? scanLine(header.format, text, place.bodyStart) : NOT_SCANNED;
-      const found = inContext(parseBody(header.format, header.body, bodyOptions, text, scanned), host, program, ts, shape);
+      const found = inContext(parseBody(header.format, header.body, bodyOptions, text, scanned), host, program, ts, shape, header.body);
       events = withUnreadMarker(found, text, scanned === NOT_SCANNED || (scanned & VOCABULARY_BIT) !== 0);
     }
     previousTs = ts;

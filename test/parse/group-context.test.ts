@@ -24,6 +24,22 @@ describe("the command line before an output", () => {
     ]);
   });
 
+  it("gives pairevtwait's awaited status to its result, and takes the script's tag before both for no group (round 36 #07)", () => {
+    const cmdlog = (text: string) => parseText(text, { kind: "cmdlog", hostHint: "hrp-b1", path: "hrp-b1/var/opt/bcbkp/bc_cycle.log" });
+    const lines = cmdlog(
+      [
+        "2020-08-01 22:30:13 bc_cycle: pairresync -g ps_bc -IM1",
+        "2020-08-01 22:30:13 bc_cycle: pairevtwait -g ps_bc -s pair -t 7200 -IM1",
+        "2020-08-01 22:56:43 bc_cycle: pairevtwait : Wait status done.",
+        "2020-08-02 00:30:11 oradg: pairvolchk -g oradg -s",
+        "2020-08-02 00:30:11 oradg: pairvolchk : Volstat is P-VOL.[status = PAIR fence = NEVER]",
+      ].join("\n"),
+    );
+    expect(lines[2].events).toEqual([{ kind: "pair.wait", deviceGroup: "ps_bc", fields: { outcome: "done", waitFor: "PAIR", deviceGroupFrom: "command" } }]);
+    // A label that is the command's own group stays the group's label.
+    expect(lines[4].events[0]).toMatchObject({ kind: "pair.state", deviceGroup: "oradg", fields: { state: "PAIR", deviceGroupFrom: "label" } });
+  });
+
   it("gives the instance to a HORCM error of its output", () => {
     const lines = pkglog('Nov 20 10:00:01 - Node "nodeB1": pairdisplay -g oradg -I2\npairdisplay: [EX_ATTHOR] Can\'t be attached to HORC manager');
     expect(lines[1].events).toContainEqual({
