@@ -388,6 +388,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Package halted with ERROR", expect: [{ kind: "pkg.halt.failed" }] },
   { text: "###### Starting package pkg1 ######", expect: [{ kind: "pkg.start.begin", package: "pkg1" }] },
   { text: "###### Package pkg1 started successfully ######", expect: [{ kind: "pkg.start.completed", package: "pkg1" }] },
+  { text: "###### Package lims_pkg started ######", expect: [{ kind: "pkg.start.completed", package: "lims_pkg" }] },
   { text: "###### Failed to start package pkg1, rollback steps. ######", expect: [{ kind: "pkg.start.failed", package: "pkg1" }] },
   { text: "###### Halting package pkg1 ######", expect: [{ kind: "pkg.halt.begin", package: "pkg1" }] },
   { text: "###### Package pkg1 halted successfully ######", expect: [{ kind: "pkg.halt.completed", package: "pkg1" }] },
@@ -534,6 +535,9 @@ sentence ->
   | "Package" "halted" "with" "ERROR" rest
       {% () => [draft("pkg.halt.failed")] %}
   | "Package" %word "started" "successfully" rest
+      {% (d) => [draft("pkg.start.completed", { package: d[1].value })] %}
+  # The modular banner's short form ("###### Package lims_pkg started ######", round 35 #16).
+  | "Package" %word "started" %eol
       {% (d) => [draft("pkg.start.completed", { package: d[1].value })] %}
   | "Package" %word "started" "on" "node" %word rest
       {% (d) => [draft("pkg.started", { package: d[1].value, node: d[5].value })] %}
