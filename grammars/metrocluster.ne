@@ -547,7 +547,9 @@ function interpret(whole: Token[]): Draft[] {
     while (next < tokens.length && tokens[next].type === "word" && CONNECTORS.has(lower[next])) next++;
     // "MetroCluster/CA: pay_jnl local=SVOL_PAIR remote=PVOL_PSUE": a side's state as key=value says it too.
     const sideAssignment = tokens[next]?.type === "assignment" && (LOCAL_KEYS.has(lower[next].split("=")[0]) || REMOTE_KEYS.has(lower[next].split("=")[0]) || STATE_KEYS.has(lower[next].split("=")[0]));
-    const says = ["roleState", "pairState", "exCode", "role"].includes(tokens[next]?.type ?? "") || /^(?:local|remote)(?:ly)?$/.test(lower[next] ?? "") || sideAssignment;
+    // "CAXP: hr_dg (HORCMINST=0, FENCE=NEVER)": the group's own settings after its name say it too (round 35 #19).
+    const settingAssignment = tokens[next]?.type === "assignment" && /^(?:horcminst|fence)$/.test(lower[next].split("=")[0]);
+    const says = ["roleState", "pairState", "exCode", "role"].includes(tokens[next]?.type ?? "") || /^(?:local|remote)(?:ly)?$/.test(lower[next] ?? "") || sideAssignment || settingAssignment;
     if (name?.type === "word" && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(name.value) && !LABEL_STOP.has(lower[checking]) && !DEVICE_GROUP_STOP.has(lower[checking])
       && !PRODUCT_TAG.test(name.value) && (says || (checking === 2 && /[_\d]/.test(name.value)))) {
       deviceGroup = name.value;
@@ -1554,6 +1556,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "pairvolchk for erpdg: PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "erpdg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } }] },
   { text: "pairvolchk for device group erpdg returned PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "erpdg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } }] },
   { text: "Nothing about replication here", expect: [] },
+  { text: "CAXP: hr_dg (HORCMINST=0, FENCE=NEVER)", expect: [{ kind: "fence", deviceGroup: "hr_dg", fields: { level: "NEVER", deviceGroupFrom: "label" } }] },
   { text: "pairvolchk -g oradg -c -s", expect: [{ kind: "raid.command", deviceGroup: "oradg", fields: { command: "pairvolchk", side: "remote", instance: null, deviceGroupFrom: "line" } }] },
   { text: "bc_cycle: pairevtwait -g ps_bc -s pair -t 7200 -IM1", expect: [{ kind: "raid.command", deviceGroup: "ps_bc", fields: { command: "pairevtwait", side: null, instance: 1, waitFor: "PAIR", deviceGroupFrom: "line" } }] },
   { text: "Executing /HORCM/usr/bin/horctakeover -g oradg -S -t 360", expect: [{ kind: "raid.command", deviceGroup: "oradg", fields: { command: "horctakeover", side: null, instance: null, deviceGroupFrom: "line" } }] },
