@@ -116,6 +116,8 @@ function interpret(tokens: Token[]): Draft[] {
   const noticeWithheld =
     noticeDenied ||
     (eventIndex > 0 && NOT_REACHED.has(lower[eventIndex - 1])) ||
+    // cmrecovercl's refusal: "Recovery refused: no CLUSTER_ALARM received for den_cl (alert only)" (round 35 #14).
+    (eventIndex > 0 && (lower[eventIndex - 1] === "no" || lower[eventIndex - 1] === "without")) ||
     lower.some((word, index) => word === "no" && (lower[index + 1] === "notification" || NOTICE_WORDS.has(lower[index + 1] ?? "")));
   if ((eventToken || noticeDenied) && noticeWithheld) return [];
   if (eventToken) kind = eventToken.value === "CLUSTER_ALARM" ? "cc.alarm" : "cc.alert";
@@ -229,6 +231,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "lax_clu was UNREACHABLE for 90 seconds, below CLUSTER_ALERT 5 MINUTES - no notification sent", expect: [] },
   { text: "Cluster jnb_clu has not been in the alarm state; recovery is not enabled (CLUSTER_ALARM 15 MINUTES).", expect: [] },
   { text: "cmrecovercl: the primary cluster prod_clu is not in an alarm state. Use the -f option to override.", expect: [] },
+  { text: "Recovery refused: no CLUSTER_ALARM received for den_cl (alert only). Use -f to force.", expect: [] },
   { text: "CLUSTER_ALARM: primary_cluster/UNREACHABLE for 15 minutes - could not send alarm notification to root", expect: [{ kind: "cc.alarm", fields: { cluster: "primary_cluster", condition: "UNREACHABLE", minutes: 15 } }] },
   { text: "CLUSTER_ALERT: primary_cluster/UNREACHABLE for 10 minutes (not yet an alarm)", expect: [{ kind: "cc.alert", fields: { cluster: "primary_cluster", condition: "UNREACHABLE", minutes: 10 } }] },
   { text: "CLUSTER_ALERT westcoast/DOWN 10 MINUTES", expect: [{ kind: "cc.alert", fields: { cluster: "westcoast", condition: "DOWN", minutes: 10 } }] },
