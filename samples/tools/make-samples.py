@@ -3102,6 +3102,38 @@ def s72_svol_writable_while_primary_writes():
                "oracle_pkg runs on nodeA1 with the pairs PAIR. At 09:12 somebody at site B makes the S-VOLs writable without the cluster (a horctakeover -S, a pairsplit -RS or a script's split: nothing of it is logged) and nodeB2 mounts a file system from them; from 10:00 site A's monitor reports its P-VOL PSUS and the remote S-VOL SSWS while oracle_pkg keeps writing at site A. Both copies may now take writes. Operator: find out at site B who made the S-VOLs writable and whether what was written there matters; no plain or swap resync before that (a plain one discards site B's writes, a swap one copies them over production).")
 
 
+def s73_start_refused_after_lost_tiebreak():
+    b = Bundle("start-refused-after-lost-tiebreak")
+    nodes = SITE_A + SITE_B
+    # only site A was collected: it lost the quorum server's vote to site B, whose logs cannot be reached
+    base(b, SITE_A, T(30, 0, 0), T(30, 9, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")], pkg_nodes=nodes)
+    cluster_up(b, SITE_A, T(30, 0, 0, 0), members_of=nodes)
+    morning_start(b, "nodeA1", T(30, 0, 2, 0), "oracle_pkg", "oradg")
+    b.sys("nodeA1", T(30, 1, 0, 5), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PAIR, remote SVOL_PAIR")
+    for node in SITE_A:
+        b.sys(node, T(30, 1, 50, 13), "cmcld[2048]", "Member nodeB1 seems unhealthy, not receiving heartbeats from it.")
+        b.sys(node, T(30, 1, 50, 26), "cmcld[2048]", "Unable to obtain the cluster lock from the quorum server qs01: the other partition holds it. Halting.")
+    # 07:38 the morning operator forms a cluster of site A's nodes only; oracle_pkg's start is refused
+    b.sys("nodeA1", T(30, 7, 38, 2), "CM-CMD[4120]", "cmruncl -n nodeA1 -n nodeA2")
+    for node in SITE_A:
+        b.sys(node, T(30, 7, 38, 17), "cmcld[4130]", "2 nodes have formed a new cluster, sequence #1")
+    b.sys("nodeA1", T(30, 7, 38, 19), "cmcld[4130]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl start' for package oracle_pkg.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (2, "Fence level for device group oradg is NEVER."),
+        (34, "pairvolchk -g oradg -c failed: EX_ENORMT (242) No remote host alive"),
+        (34, "The local device group oradg is in PVOL_PSUS state; remote state is EX_ENORMT (242)."),
+        (35, "AUTO_NONCURDATA is 0 and no FORCEFLAG file exists: the data may not be current, so the package will not be started."),
+        (35, "Metrocluster will not start the package on this node (exit 1)."),
+    ]
+    pkg_fail(b, "nodeA1", T(30, 7, 38, 20), "oracle_pkg", mc)
+    b.write()
+    b.expected([finding_of("start-refused-after-lost-tiebreak", "investigate", "critical", "open", "oracle_pkg", "oradg"),
+                finding_of("start-refused-noncurdata", "force-or-resync", "critical", "superseded", "oracle_pkg", "oradg")],
+               ["full-resync", "swap-resync", "recreate-pairs", "automated"],
+               "Only site A's nodes were collected. At 01:50 the heartbeat between the sites breaks and the quorum server gives its vote to site B's partition: site A's nodes cannot get the cluster lock and halt. At 07:38 the morning operator forms a cluster of site A's nodes only (cmruncl -n) and oracle_pkg's start is refused: local PVOL_PSUS, remote EX_ENORMT, AUTO_NONCURDATA=0. Site B's cluster won the tie-break and most likely took the S-VOLs over and runs oracle_pkg there. Operator: no FORCEFLAG, no AUTO_NONCURDATA=1, no resync at site A; reach site B by another way (console, phone): cmviewcl -v -p oracle_pkg and pairdisplay -g oradg -fcx there; if oracle_pkg runs at site B, halt site A's one-site cluster before the network returns.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -3177,3 +3209,4 @@ if __name__ == "__main__":
     s70_node_halted_not_rejoined()
     s71_swap_resync_over_primary_writes()
     s72_svol_writable_while_primary_writes()
+    s73_start_refused_after_lost_tiebreak()

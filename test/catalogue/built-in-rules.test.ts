@@ -36,6 +36,14 @@ describe("the built-in catalog", () => {
     expect(undocumented).toEqual([]);
   });
 
+  it("lists every rule in docs/rules.md's catalog, with its action", () => {
+    const catalog = readFileSync(new URL("../../docs/rules.md", import.meta.url), "utf8");
+    const missing = loaded.rules
+      .filter((rule) => !catalog.includes(`| \`${rule.id}\` | \`${rule.advice.action}\` |`))
+      .map((rule) => `${rule.id} (${rule.advice.action})`);
+    expect(missing).toEqual([]);
+  });
+
   it("keeps the documented key order in every rule file (docs/rules.md)", () => {
     const order = ["$schema", "id", "title", "severity", "escalate", "description", "summary", "references", "match", "advice", "resolvedBy", "examples"];
     for (const file of readdirSync(builtInRulesDirectory()).filter((name) => name.endsWith(".yaml"))) {
