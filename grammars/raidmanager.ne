@@ -160,7 +160,15 @@ function pairRow(group: Token, idents: Token[], volume: Token[], tail: Token[], 
   const afterFence = fenceToken ? tail[1] : tail[0];
   // The % column (-fc): copy progress in COPY, side file use in ASYNC PAIR. Without -fc the partner's Seq# stands there.
   const percent = afterFence?.type === "number" && Number(afterFence.value) <= 100 && fenceToken !== null ? Number(afterFence.value) : null;
-  const events: Draft[] = [draft("pair.state", { side, role, state, percent, pairVolume, ldev }, group.value, "table")];
+  // Business Copy (ShadowImage) rows have no fence column, an LU-M column (the mirror unit after the LU: "0-0"), and
+  // the partner's Seq# after the comma is the volume's own array: a copy inside one array, not a Continuous Access pair
+  // ("(CL5-A-1, 0, 0-0 )61230 2200.P-VOL PSUS,61230 2300 W"; the S-VOL row shows "-----" there).
+  const ownSerial = [...idents].reverse().find((token) => token.type === "number" && /^\d{5,6}$/.test(token.value))?.value;
+  const sameArray = ownSerial !== undefined && tail[0]?.type === "number" && tail[0].value === ownSerial;
+  const mirrorUnit = idents.some((token) => token.type === "paren" && /,\s*\d+-\d+\s*\)$/.test(token.value));
+  const local = fenceToken === null && (sameArray || mirrorUnit);
+  const fields = { side, role, state, percent, pairVolume, ldev, ...(local ? { replication: "local" } : {}) };
+  const events: Draft[] = [draft("pair.state", fields, group.value, "table")];
   if (fenceToken) events.push(draft("fence", { level: fenceToken.value.toUpperCase() }, group.value, "table"));
   return events;
 }
@@ -334,6 +342,13 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "It was rejected due to SKEY=0x05, ASC=0x26, ASCQ=0x00, SSB=0x2E20,0x0000 on Serial#(540683)", expect: [{ kind: "raid.error.detail", fields: { log: null, ssb: "0x2E20,0x0000", serial: 540683 } }] },
   { text: "pairevtwait : Wait status done.", expect: [{ kind: "pair.wait", fields: { outcome: "done" } }] },
   { text: "pairevtwait -g oradg -s pair: Wait status done.", expect: [{ kind: "pair.wait", deviceGroup: "oradg", fields: { outcome: "done", waitFor: "PAIR", deviceGroupFrom: "line" } }] },
+  // Business Copy rows (LU-M, no fence, the partner on the same array): a copy inside one array.
+  { text: "trade_bc0 trd_00(L)   (CL5-A-1, 0,  0-0 )61230  2200.P-VOL PSUS,61230  2300 W", expect: [
+    { kind: "pair.state", deviceGroup: "trade_bc0", fields: { side: "local", role: "PVOL", state: "PSUS", percent: null, pairVolume: "trd_00", ldev: "2200", replication: "local", deviceGroupFrom: "table" } },
+  ] },
+  { text: "trade_bc0 trd_00(R)   (CL6-A-1, 0, 40-0 )61230  2300.S-VOL SSUS,-----  2200 -", expect: [
+    { kind: "pair.state", deviceGroup: "trade_bc0", fields: { side: "remote", role: "SVOL", state: "PSUS", percent: null, pairVolume: "trd_00", ldev: "2300", replication: "local", deviceGroupFrom: "table" } },
+  ] },
   { text: "001 0 1 PJNN 4 21 43216fde 30 512345 62500 2 265", expect: [{ kind: "journal.state", fields: { journal: 1, mu: 0, ctg: 1, jnls: "PJNN", side: "PVOL", activePaths: 4, usage: 21 } }] },
   { text: "006 - - SMPL - - - - 512345 62500 1 278", expect: [{ kind: "journal.state", fields: { journal: 6, mu: null, ctg: null, jnls: "SMPL", side: null, activePaths: null, usage: null } }] },
   { text: "starting HORCM inst 0", expect: [{ kind: "horcm.starting", fields: { instance: 0 } }] },
