@@ -90,6 +90,12 @@ export interface GroupContext {
   tag, so "bc_cycle: pairevtwait : Wait status done." after it is ps_bc's, not a group called bc_cycle's.
   */
   readonly tag?: string | null;
+  /**
+  Opened by a saved output's pairdisplay rows rather than a command line: the run's one group, for its other lines
+  (a pairvolchk answer under the table, its command line not saved); `ambiguous` once the run named a second group.
+  */
+  readonly fromTable?: boolean;
+  readonly ambiguous?: boolean;
   readonly host: string | null;
   readonly program: string | null;
   readonly ts: number | null;
@@ -254,12 +260,27 @@ export function createFileParser(options: FileParserOptions): FileParser {
           if (!tagged) continue;
         }
       }
-      if (groupContext === null || event.deviceGroup !== undefined || !groupScoped.has(event.kind)) continue;
+      if (groupContext === null || groupContext.ambiguous === true || event.deviceGroup !== undefined || !groupScoped.has(event.kind)) continue;
       const filled: Record<string, Scalar> = { ...fields, deviceGroupFrom: "command" };
       if ("side" in fields && fields.side === null && groupContext.side !== null) filled.side = groupContext.side;
       if ("instance" in fields && fields.instance === null && groupContext.instance !== null) filled.instance = groupContext.instance;
       if (event.kind === "pair.wait" && fields.waitFor == null && groupContext.waitFor != null) filled.waitFor = groupContext.waitFor;
       (result ??= [...events])[index] = { ...event, deviceGroup: groupContext.deviceGroup, fields: filled };
+    }
+    // A command log's run whose pairdisplay rows name one group is that group's (round 35 #12: "pairvolchk : Volstat is
+    // P-VOL.[status = PSUE ...]" under mes_dg's table, the command lines not saved); a second group makes it nobody's.
+    if (options.kind === "cmdlog" && (groupContext === null || groupContext.fromTable === true)) {
+      for (let index = 0; index < events.length; index++) {
+        const event = events[index];
+        if (event.deviceGroup === undefined || event.fields?.deviceGroupFrom !== "table") continue;
+        if (groupContext === null) {
+          groupContext = { deviceGroup: event.deviceGroup, side: null, instance: null, fromTable: true, host, program, ts, lineNo };
+        } else if (groupContext.deviceGroup !== event.deviceGroup) {
+          groupContext = { ...groupContext, ambiguous: true, lineNo };
+        } else {
+          groupContext = { ...groupContext, lineNo };
+        }
+      }
     }
     // The events as filled: a split whose result line names no group keeps the context its command line opened, and
     // a command on a line that continued the context ("pairsplit rc=0") does not end it.

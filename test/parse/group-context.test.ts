@@ -40,6 +40,33 @@ describe("the command line before an output", () => {
     expect(lines[4].events[0]).toMatchObject({ kind: "pair.state", deviceGroup: "oradg", fields: { state: "PAIR", deviceGroupFrom: "label" } });
   });
 
+  it("gives a saved output's one group, named by its pairdisplay rows, to its pairvolchk answer; not when the run names two (round 35 #12)", () => {
+    const cmdlog = (text: string) => parseText(text, { kind: "cmdlog", hostHint: "waw-mes1", path: "waw-mes1/root/mes_dg_before_resync.txt" });
+    const one = cmdlog(
+      [
+        "Wed Feb  6 13:40:55 CET 2019",
+        "Group   PairVol(L/R) (Port#,TID, LU),Seq#,LDEV#.P/S,Status,Fence,  %,P-LDEV# M",
+        "mes_dg  mes_v1(L)    (CL4-A-0, 1,  8)  30471  e08.P-VOL PSUE NEVER ,   96  f08 -",
+        "mes_dg  mes_v1(R)    (CL4-A-0, 1,  8)  30533  f08.S-VOL PSUE NEVER ,   96  e08 -",
+        "pairvolchk : Volstat is P-VOL.[status = PSUE fence = NEVER]",
+        "Wed Feb  6 14:02:11 CET 2019",
+        "pairvolchk : Volstat is P-VOL.[status = PAIR fence = NEVER]",
+      ].join("\n"),
+    );
+    expect(one[4].events[0]).toMatchObject({ kind: "pair.state", deviceGroup: "mes_dg", fields: { state: "PSUE", deviceGroupFrom: "command" } });
+    // A new run (its banner) names nothing yet.
+    expect(one[6].events[0].deviceGroup).toBeUndefined();
+    const two = cmdlog(
+      [
+        "Wed Feb  6 13:40:55 CET 2019",
+        "mes_dg  mes_v1(L)    (CL4-A-0, 1,  8)  30471  e08.P-VOL PSUE NEVER ,   96  f08 -",
+        "erp_dg  erp_v1(L)    (CL4-A-0, 1,  9)  30471  e09.P-VOL PAIR NEVER ,  100  f09 -",
+        "pairvolchk : Volstat is P-VOL.[status = PSUE fence = NEVER]",
+      ].join("\n"),
+    );
+    expect(two[3].events[0].deviceGroup).toBeUndefined();
+  });
+
   it("gives the instance to a HORCM error of its output", () => {
     const lines = pkglog('Nov 20 10:00:01 - Node "nodeB1": pairdisplay -g oradg -I2\npairdisplay: [EX_ATTHOR] Can\'t be attached to HORC manager');
     expect(lines[1].events).toContainEqual({
