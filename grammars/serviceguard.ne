@@ -389,6 +389,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "###### Starting package pkg1 ######", expect: [{ kind: "pkg.start.begin", package: "pkg1" }] },
   { text: "###### Package pkg1 started successfully ######", expect: [{ kind: "pkg.start.completed", package: "pkg1" }] },
   { text: "###### Package lims_pkg started ######", expect: [{ kind: "pkg.start.completed", package: "lims_pkg" }] },
+  { text: "###### Package trdpkg halted ######", expect: [{ kind: "pkg.halt.completed", package: "trdpkg" }] },
   { text: "###### Failed to start package pkg1, rollback steps. ######", expect: [{ kind: "pkg.start.failed", package: "pkg1" }] },
   { text: "###### Halting package pkg1 ######", expect: [{ kind: "pkg.halt.begin", package: "pkg1" }] },
   { text: "###### Package pkg1 halted successfully ######", expect: [{ kind: "pkg.halt.completed", package: "pkg1" }] },
@@ -536,9 +537,11 @@ sentence ->
       {% () => [draft("pkg.halt.failed")] %}
   | "Package" %word "started" "successfully" rest
       {% (d) => [draft("pkg.start.completed", { package: d[1].value })] %}
-  # The modular banner's short form ("###### Package lims_pkg started ######", round 35 #16).
+  # The modular banner's short forms ("###### Package lims_pkg started ######", round 35 #16; "... halted ######").
   | "Package" %word "started" %eol
       {% (d) => [draft("pkg.start.completed", { package: d[1].value })] %}
+  | "Package" %word "halted" %eol
+      {% (d) => [draft("pkg.halt.completed", { package: d[1].value })] %}
   | "Package" %word "started" "on" "node" %word rest
       {% (d) => [draft("pkg.started", { package: d[1].value, node: d[5].value })] %}
   | "Package" %word "halted" "on" "node" %word rest
