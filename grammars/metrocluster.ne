@@ -76,6 +76,9 @@ export const HORCM_CODES = new Set(["EX_ATTHOR", "EX_COMERR", "EX_ATTDBG"]);
 // Codes that say the name given is unknown to the instance (EX_ENOGRP "No such group", EX_ENOENT "No such device or
 // group"): the error is about that name, maybe a typo, not about the group the bundle knows.
 const UNKNOWN_NAME_CODES = new Set(["EX_ENOGRP", "EX_ENOENT"]);
+// The statuses pairevtwait -s may wait for (RM-UG, pairevtwait). Shared with raidmanager.ne.
+export const PAIR_STATUSES: ReadonlySet<string> = new Set(["SMPL", "COPY", "PAIR", "PSUS", "PSUE", "PDUB", "PFUS", "PFUL", "SSUS", "SSWS", "RCPY"]);
+
 // Codes that say a wait for a pair status ran out of time (pairevtwait, horctakeover's own wait). Shared with raidmanager.ne.
 export const TIMEOUT_CODES = new Set(["EX_EWSTOT", "EX_EWSLTO"]);
 
@@ -807,6 +810,17 @@ function interpret(whole: Token[]): Draft[] {
     return ["returned", "rc", "return", "exited", "exit", "status", "code", "value", "with"].includes(before ?? "");
   }
 
+  /**
+  The one status pairevtwait's `-s` waits for ("-s pair"), or undefined: it may name several ("-s pair psue"), and
+  "Wait status done." then says one of them was reached, not which (RM-UG, pairevtwait -s <status> ...).
+  */
+  function awaitedStatus(statusAt: number): string | undefined {
+    if (statusAt < 0) return undefined;
+    const [first, second] = [tokens[statusAt + 1], tokens[statusAt + 2]];
+    if (!first || !/^[a-z]+$/i.test(first.value) || !PAIR_STATUSES.has(first.value.toUpperCase())) return undefined;
+    return second && PAIR_STATUSES.has(second.value.toUpperCase()) ? undefined : first.value.toUpperCase();
+  }
+
   function instanceOf(): number | null {
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index];
@@ -983,7 +997,7 @@ function interpret(whole: Token[]): Draft[] {
   if (waitAt >= 0 && !found.some((entry) => entry.event.kind === "pair.wait")) {
     const timedOut = hasWord("timeout", "timed") || found.some((entry) => entry.event.kind === "raid.error" && TIMEOUT_CODES.has(String(entry.event.fields.code)));
     const statusAt = tokens.findIndex((token, at) => at > waitAt && token.type === "option" && token.value === "-s");
-    const waited = statusAt >= 0 && tokens[statusAt + 1] && /^[a-z]+$/i.test(tokens[statusAt + 1].value) ? tokens[statusAt + 1].value.toUpperCase() : undefined;
+    const waited = awaitedStatus(statusAt);
     // "pairevtwait -g dwh_bc -s pair -t 3600: dwh_bc is PAIR": the line states the status it waited for.
     const stated = waited !== undefined && found.some((entry) => entry.event.kind === "pair.state" && entry.event.fields.state === waited);
     const done = !timedOut && (stated || hasWord("done", "reached", "completed", "complete") || lower.some((word, at) => word === "0" && ["returned", "rc", "exit"].includes(lower[at - 1] ?? "")));
@@ -1333,7 +1347,8 @@ function interpret(whole: Token[]): Draft[] {
     const commandSide = firstCommand === "pairvolchk" ? (options.has("-c") ? "remote" : "local") : null;
     // pairevtwait -s pair: the status its "Wait status done." on a later line says was reached (the file's context carries it).
     const statusAt = firstCommand === "pairevtwait" ? tokens.findIndex((token, at) => at > commandAt && token.type === "option" && token.value === "-s") : -1;
-    const waitFor = statusAt >= 0 && tokens[statusAt + 1] && /^[a-z]+$/i.test(tokens[statusAt + 1].value) ? { waitFor: tokens[statusAt + 1].value.toUpperCase() } : {};
+    const awaited = awaitedStatus(statusAt);
+    const waitFor = awaited === undefined ? {} : { waitFor: awaited };
     add(commandAt, "raid.command", { command: firstCommand, side: commandSide, instance: instanceOf(), ...waitFor }, deviceGroup);
   }
 

@@ -29,7 +29,7 @@
 import moo from "moo";
 import { filteredLexer, isRealToken } from "../../parse/token-filter.js";
 import type { SourcedToken } from "../../parse/token-filter.js";
-import { EX_NUMBERS, HORCM_CODES, LABEL_STOP, raidErrorFields, TIMEOUT_CODES, UNREACHABLE } from "./metrocluster.js";
+import { EX_NUMBERS, HORCM_CODES, LABEL_STOP, PAIR_STATUSES, raidErrorFields, TIMEOUT_CODES, UNREACHABLE } from "./metrocluster.js";
 
 const STATE_WORDS = ["PAIR", "COPY", "RCPY", "PSUS", "SSUS", "PSUE", "PDUB", "PFUL", "PFUS", "SSWS"];
 const FENCE_WORDS = ["NEVER", "DATA", "STATUS", "ASYNC", "Never", "Data", "Status", "Async", "never", "data", "async"];
@@ -112,7 +112,11 @@ function invocation(command: Token, args: Token[]): Invocation {
     else if (arg.value === "-c") found.side = "remote";
     else if (/^-I[A-Z]*\d+$/.test(arg.value)) found.instance = Number(/\d+$/.exec(arg.value)![0]);
     // pairevtwait -s pair: the status it waits for (RM-UG pairevtwait), which "Wait status done" says was reached.
-    if (found.command === "pairevtwait" && arg.value === "-s" && args[index + 1]?.type === "word") found.waitFor = args[index + 1].value.toUpperCase();
+    // Several statuses ("-s pair psue"): "Wait status done." says one of them was reached, not which.
+    if (found.command === "pairevtwait" && arg.value === "-s" && args[index + 1] !== undefined && PAIR_STATUSES.has(args[index + 1].value.toUpperCase())) {
+      const several = args[index + 2] !== undefined && PAIR_STATUSES.has(args[index + 2].value.toUpperCase());
+      if (!several) found.waitFor = args[index + 1].value.toUpperCase();
+    }
   }
   // pairvolchk checks the local volume unless -c asks the remote host (RM UG, pairvolchk: "-c ... reports the volume
   // attribute of the remote host"; -s/-ss only add the pair status). Shown with its -g/-d and without -c, its answer is
