@@ -4,7 +4,8 @@
 # output, so a horctakeover typed here is only requested (takeover.requested): what it did is read from the
 # lines after it, if any. Shell syntax is taken as far as it matters: `a; b`, `a && b` and `a || b` run both
 # (the second may not have: what it did is read from the logs), `sudo` and `time` run what follows them,
-# `VAR=value cmd` sets cmd's environment, and `export HORCMINST=N` sets it for the rest of the line.
+# `VAR=value cmd` sets cmd's environment, and `export HORCMINST=N` sets it for the rest of the line; quoted text and
+# comments run nothing. Not taken: a here-document's body (`cat > f <<EOF` and the lines after it) is read as typed lines.
 # Only Raid Manager's and Serviceguard's commands, and edits of horcm<N>.conf, are read: an `ls` is no evidence.
 
 @preprocessor typescript
@@ -25,13 +26,59 @@ const PREFIXES = new Set(["sudo", "time", "nohup", "exec", "command"]);
 // Raid Manager's commands (horc*, pair*, raid*, inqraid) and Serviceguard's (cm*).
 const OURS = /^(?:horc|pair|raid|inqraid|cm)/;
 
+/**
+The commands of one typed line, each as the text of its first pipeline stage: split on `;`, `&&`, `||` and `|` outside
+quotes, up to a `#` that starts a word outside quotes (a comment). Quoted text is an argument, never a command: "echo
+'sent; pairresync -g X -swaps after the call'" runs echo alone (review of round 35's changes).
+*/
+function commandsOf(line: string): string[] {
+  const commands: string[] = [];
+  let current = "";
+  let quote: string | null = null;
+  let inPipe = false;
+  const end = (): void => {
+    if (!inPipe) commands.push(current);
+    current = "";
+  };
+  for (let at = 0; at < line.length; at++) {
+    const char = line[at];
+    if (quote !== null) {
+      current += char;
+      if (char === "\\" && quote === '"' && at + 1 < line.length) current += line[++at];
+      else if (char === quote) quote = null;
+      continue;
+    }
+    if (char === "\\") {
+      current += line.slice(at, at + 2);
+      at++;
+    } else if (char === "'" || char === '"') {
+      quote = char;
+      current += char;
+    } else if (char === "#" && (at === 0 || /\s/.test(line[at - 1]))) {
+      break;
+    } else if (char === ";" || (char === "&" && line[at + 1] === "&") || (char === "|" && line[at + 1] === "|")) {
+      end();
+      inPipe = false;
+      if (char !== ";") at++;
+    } else if (char === "|") {
+      // The later stages of a pipeline read the first one's output (`pairdisplay ... | grep PSUE`): nothing of ours runs.
+      if (!inPipe) commands.push(current);
+      current = "";
+      inPipe = true;
+    } else {
+      current += char;
+    }
+  }
+  end();
+  return commands;
+}
+
 /** The events of one typed line: each command of a `;`/`&&`/`||` list, in order. */
 function typedLine(line: string): Draft[] {
-  // A comment typed at the prompt, or a pipe's later stages (`pairdisplay ... | grep PSUE`), run nothing of ours.
   const environment = new Map<string, string>();
   const events: Draft[] = [];
-  for (const part of line.split(/;|&&|\|\|/)) {
-    let words = wordsOf(part.split("|")[0].replace(/#.*$/, ""));
+  for (const part of commandsOf(line)) {
+    let words = wordsOf(part);
     if (words.length === 0) continue;
     if (words[0] === "export" || words[0] === "setenv") {
       for (const assignment of words[0] === "setenv" ? [`${words[1]}=${words[2] ?? ""}`] : words.slice(1)) {
@@ -95,8 +142,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "ssh nodeB1 horcmstart.sh 0", expect: [
     { ...typed("horcmstart.sh", "0"), node: "nodeB1" }, { kind: "horcm.started", node: "nodeB1", fields: { instance: 0 } },
   ] },
-  // A comment typed at the prompt runs nothing.
+  // A comment typed at the prompt runs nothing, nor does quoted text, nor the later stages of a pipeline.
   { text: "# horctakeover -g loans_jdg   (not yet: wait for the storage team)", expect: [] },
+  { text: "# plan: pairvolchk first; horctakeover -g loans_jdg -S only if the primary is dark", expect: [] },
+  { text: "echo 'takeover sent; pairresync -g loans_jdg -swaps after the storage call' | mailx -s dr ops@bank", expect: [] },
+  { text: "pairvolchk -g loans_jdg -s # then; horctakeover -g loans_jdg -S", expect: [typed("pairvolchk", "-g loans_jdg -s")] },
 ];
 %}
 
