@@ -2,10 +2,10 @@
 # .zsh_history) or as `history` prints them, copied beside the logs. Discovery reads such a file only when it
 # keeps times (src/ingest/discover.ts): an undated history says what was run, never when. Shapes:
 #   stamp     #1707218538                          bash with HISTTIMEFORMAT set writes the epoch second of the
-#                                                  command below it (bash(1), HISTTIMEFORMAT): a banner, UTC
+#                                                  command below it (bash(1), HISTTIMEFORMAT): a banner, an instant
 #             : 1707218538:0;horctakeover -g dg    zsh's EXTENDED_HISTORY: epoch second, duration, command
 #             512  2024-02-06 16:52:18 pairdisplay  `history` with HISTTIMEFORMAT="%F %T " (the node's own clock)
-#   plain     512  pairvolchk -g dg -s             `history` without a time: the number goes
+#   plain     512  pairvolchk -g dg -s             `history` without a time: the number is not kept
 #             horctakeover -g dg                   any other line is a command typed at the last stamp's time
 # The body is the command line (grammars/shell.ne reads it). Every line is in this layout.
 
@@ -16,8 +16,8 @@ import moo from "moo";
 
 const lexer = moo.states({
   main: {
-    epoch: { match: /#[ \t]*\d{9,11}[ \t]*$/, next: "afterStamp" },
-    zshStamp: { match: /: ?\d{9,11}:\d+;/, next: "afterStamp" },
+    epoch: { match: /#[ \t]*\d{10}[ \t]*$/, next: "afterStamp" },
+    zshStamp: { match: /: ?\d{10}:\d+;/, next: "afterStamp" },
     number: { match: /[ \t]*\d+\*?[ \t]+/, next: "numbered" },
     text: { match: /[^]+/, lineBreaks: true },
   },
@@ -34,6 +34,7 @@ type Token = moo.Token;
 
 interface Header {
   format: "history";
+  instant?: boolean;
   body: string;
   shape: "banner" | "stamp" | "plain";
   year?: number;
@@ -45,10 +46,14 @@ interface Header {
   utcOffset?: number;
 }
 
-// Epoch seconds before 2001-09-09 (nine digits) are no history of ours: a bash comment line of digits is not a stamp.
+// Ten digits, as bash and zsh write a second from 2001-09-09 to 2286; one with a leading zero ("#0999999999") is a
+// comment of digits, not a stamp.
 const EARLIEST_EPOCH = 1_000_000_000;
 
-/** The UTC time of an epoch second: the stamp says its own offset (0), so the bundle's clock places it. */
+/**
+The UTC time of an epoch second, marked an instant: it says nothing of the node's zone, so the file parser places it on
+the bundle's clock (`--tz`, or the offset the bundle's zoned lines set; UTC while neither is known).
+*/
 function fromEpoch(seconds: number): Omit<Header, "format" | "body" | "shape"> | null {
   if (seconds < EARLIEST_EPOCH) return null;
   const time = new Date(seconds * 1000);
@@ -60,6 +65,7 @@ function fromEpoch(seconds: number): Omit<Header, "format" | "body" | "shape"> |
     minute: time.getUTCMinutes(),
     second: time.getUTCSeconds(),
     utcOffset: 0,
+    instant: true,
   };
 }
 
@@ -94,11 +100,11 @@ export const meta = {
 };
 
 export const samples: Array<{ text: string; expect: unknown }> = [
-  { text: "#1707218538", expect: { format: "history", year: 2024, month: 2, day: 6, hour: 11, minute: 22, second: 18, utcOffset: 0, body: "", shape: "banner" } },
-  { text: "# 1707218538 ", expect: { format: "history", year: 2024, month: 2, day: 6, hour: 11, minute: 22, second: 18, utcOffset: 0, body: "", shape: "banner" } },
+  { text: "#1707218538", expect: { format: "history", year: 2024, month: 2, day: 6, hour: 11, minute: 22, second: 18, utcOffset: 0, instant: true, body: "", shape: "banner" } },
+  { text: "# 1707218538 ", expect: { format: "history", year: 2024, month: 2, day: 6, hour: 11, minute: 22, second: 18, utcOffset: 0, instant: true, body: "", shape: "banner" } },
   {
     text: ": 1707218538:0;horctakeover -g loans_jdg",
-    expect: { format: "history", year: 2024, month: 2, day: 6, hour: 11, minute: 22, second: 18, utcOffset: 0, body: "horctakeover -g loans_jdg", shape: "stamp" },
+    expect: { format: "history", year: 2024, month: 2, day: 6, hour: 11, minute: 22, second: 18, utcOffset: 0, instant: true, body: "horctakeover -g loans_jdg", shape: "stamp" },
   },
   {
     text: "  512  2024-02-06 16:52:18 pairresync -g loans_jdg -swaps",

@@ -32,6 +32,11 @@ export interface Header {
   readonly millisecond?: number;
   /** The stamp's UTC offset in minutes east of UTC, when it writes one (RFC 3339 `+01:00`, journalctl `+0100`, `Z`). */
   readonly utcOffset?: number;
+  /**
+  The stamp is an instant that says nothing of the writer's zone (a shell history's epoch second, written with
+  `utcOffset` 0): placed on the bundle's clock (`--tz`, or the offset its zoned lines set), never setting it.
+  */
+  readonly instant?: boolean;
   readonly host?: string;
   readonly program?: string;
   readonly pid?: number;

@@ -213,6 +213,12 @@ reference offset (one hour off their written time, still correctly ordered among
 export interface ZoneClock {
   /** The naive wall-clock ms of a line written at `writtenMs` (naive, as printed) with `utcOffset` minutes. */
   place(writtenMs: number, utcOffset: number): number;
+  /**
+  The naive wall-clock ms of an instant whose writer's zone is unknown (an epoch second): on `--tz`, or the reference
+  offset the bundle's zoned lines set; on UTC while neither is known. It never sets the reference: an epoch's offset
+  0 is not the node's zone, as an RFC 3339 line's offset is.
+  */
+  placeInstant(instantMs: number): number;
   /** The reference offset in effect (null until the first zoned line, or when `--tz` decides). */
   readonly referenceOffset: number | null;
 }
@@ -242,6 +248,10 @@ export function zoneClock(options: { timeZone?: string; referenceOffset?: number
       if (timeZone !== undefined) return instant + offsetAt(instant, timeZone);
       if (reference === null) reference = utcOffset;
       return instant + reference * MINUTE;
+    },
+    placeInstant(instantMs) {
+      if (timeZone !== undefined) return instantMs + offsetAt(instantMs, timeZone);
+      return instantMs + (reference ?? 0) * MINUTE;
     },
     get referenceOffset() {
       return timeZone !== undefined ? null : reference;

@@ -89,7 +89,7 @@ export interface GroupContext {
   The label before the command line when it is not the group ("bc_cycle: pairevtwait -g ps_bc ..."): the script's
   tag, so "bc_cycle: pairevtwait : Wait status done." after it is ps_bc's, not a group called bc_cycle's.
   */
-  readonly tag?: string | null;
+  readonly tag?: string;
   /**
   Opened by a saved output's pairdisplay rows rather than a command line: the run's one group, for its other lines
   (a pairvolchk answer under the table, its command line not saved); `ambiguous` once the run named a second group.
@@ -250,7 +250,9 @@ export function createFileParser(options: FileParserOptions): FileParser {
       let event = events[index];
       let fields = event.fields ?? NO_FIELDS;
       if (event.deviceGroup !== undefined && fields.deviceGroupFrom === "label") {
-        const tagged = groupContext?.tag != null && groupContext.tag === event.deviceGroup.toLowerCase();
+        // Only a wait's result: a state or an error under the tag may name its own group (review of round 36's changes:
+        // "erp_dg: local SVOL_PSUE" after "erp_dg: pairsplit -g erp_bc" is erp_dg's).
+        const tagged = event.kind === "pair.wait" && groupContext?.tag !== undefined && groupContext.tag === event.deviceGroup.toLowerCase();
         if (tagged || !labelNamesOther(event.deviceGroup, host)) {
           const { deviceGroupFrom: _from, ...rest } = fields;
           const { deviceGroup: _group, ...withoutGroup } = event;
@@ -272,7 +274,8 @@ export function createFileParser(options: FileParserOptions): FileParser {
     if (options.kind === "cmdlog" && (groupContext === null || groupContext.fromTable === true)) {
       for (let index = 0; index < events.length; index++) {
         const event = events[index];
-        if (event.deviceGroup === undefined || event.fields?.deviceGroupFrom !== "table") continue;
+        // A Business Copy row's group is no CA answer's (review: a fence-carrying pairvolchk under it took its group).
+        if (event.deviceGroup === undefined || event.fields?.deviceGroupFrom !== "table" || event.fields.replication === "local") continue;
         if (groupContext === null) {
           groupContext = { deviceGroup: event.deviceGroup, side: null, instance: null, fromTable: true, host, program, ts, lineNo };
         } else if (groupContext.deviceGroup !== event.deviceGroup) {
@@ -286,12 +289,13 @@ export function createFileParser(options: FileParserOptions): FileParser {
     // a command on a line that continued the context ("pairsplit rc=0") does not end it.
     const filledEvents = result ?? events;
     const continued = result !== undefined && result.some((event, index) => event !== events[index] && event.deviceGroup !== undefined);
+    let label: string | null | undefined;
     for (let index = 0; index < filledEvents.length; index++) {
       const event = filledEvents[index];
       if (!opensContext.has(event.kind)) continue;
       if (continued && event.deviceGroup === undefined) continue;
       const fields = event.fields ?? {};
-      const label = LEADING_LABEL.exec(body)?.[1].toLowerCase() ?? null;
+      label ??= LEADING_LABEL.exec(body)?.[1].toLowerCase() ?? null;
       groupContext =
         event.deviceGroup === undefined
           ? null
@@ -406,7 +410,8 @@ export function createFileParser(options: FileParserOptions): FileParser {
       const year = header.year ?? (header.format === "pkglog" ? yearNear(header.month, header.day) : options.yearFor(header.month, header.day));
       ts = naiveTime(year, header.month, header.day, header.hour, header.minute, header.second);
       if (ts !== null && header.millisecond !== undefined) ts += header.millisecond;
-      if (ts !== null && header.utcOffset !== undefined) ts = zone.place(ts, header.utcOffset);
+      if (ts !== null && header.instant === true) ts = zone.placeInstant(ts - (header.utcOffset ?? 0) * 60_000);
+      else if (ts !== null && header.utcOffset !== undefined) ts = zone.place(ts, header.utcOffset);
       if (header.year !== undefined && shape === "banner" && ts !== null) {
         bannerTs = ts;
         bannerYear = header.year;
@@ -448,7 +453,8 @@ export function createFileParser(options: FileParserOptions): FileParser {
       bannerYear: bannerTs === null ? null : bannerYear,
       package: namedPackage,
       zoneOffset: zone.referenceOffset,
-      groupContext,
+      // Its line as a distance back from here: a resumed parser counts its lines from 0 again.
+      groupContext: groupContext === null ? null : { ...groupContext, lineNo: groupContext.lineNo - lineNo },
     }),
     readLine,
     parseLine(text: string): ParsedLine {

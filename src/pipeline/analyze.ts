@@ -46,9 +46,10 @@ export interface AnalyzeResult {
 }
 
 // Configuration first (facts), then syslogs whose lines carry their year (RFC 3339, journalctl) and command-
-// output logs and shell histories (their stamps carry it), then package logs (their banners carry the year; modular logs' lines
-// do not), then year-less syslogs. Each dated file anchors the year of the year-less lines read after it.
-const ORDER = { config: 0, datedSyslog: 1, cmdlog: 1, history: 1, pkglog: 2, syslog: 3 } as const;
+// output logs (their stamps carry it), then package logs (their banners carry the year; modular logs' lines
+// do not), then year-less syslogs. Each dated file anchors the year of the year-less lines read after it. Shell histories
+// last: their epoch seconds are instants placed on the zone the others' zoned lines set (src/model/time.ts placeInstant).
+const ORDER = { config: 0, datedSyslog: 1, cmdlog: 1, pkglog: 2, syslog: 3, history: 4 } as const;
 
 /** Bytes of small files whose lines share one commit at most (Store.beginGroup): what a crash makes the next run read again. */
 const GROUP_BYTES = 4 << 20;

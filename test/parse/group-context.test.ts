@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { PairModel } from "../../src/correlate/pair-model.js";
 import type { LogEvent } from "../../src/model/events.js";
-import { parseText } from "../../src/parse/index.js";
+import { createFileParser, parseText } from "../../src/parse/index.js";
 
 const pkglog = (text: string) =>
   parseText(text, { kind: "pkglog", hostHint: "nodeB1", packageHint: "oracle_pkg", path: "nodeB1/etc/cmcluster/oracle_pkg/oracle_pkg.log" });
@@ -65,6 +65,27 @@ describe("the command line before an output", () => {
       ].join("\n"),
     );
     expect(two[3].events[0].deviceGroup).toBeUndefined();
+  });
+
+  it("leaves a state under a script's tag its own label's group: only a wait's result loses the tag (review of round 36's changes)", () => {
+    const cmdlog = (text: string) => parseText(text, { kind: "cmdlog", hostHint: "nodeB1", path: "nodeB1/var/adm/ops/bkp.log" });
+    const lines = cmdlog(["2026-11-16 01:00:00 erp_dg: pairsplit -g erp_bc -IM1", "2026-11-16 01:00:02 erp_dg: local SVOL_PSUE, remote PVOL_PSUE"].join("\n"));
+    expect(lines[1].events.map((event) => event.deviceGroup)).toEqual(["erp_dg", "erp_dg"]);
+  });
+
+  it("lets a context stored with a checkpoint expire after as many lines as one never stored (a resumed parser counts from 0)", () => {
+    const options = { kind: "cmdlog" as const, hostHint: "nodeA1", path: "nodeA1/var/adm/ops/pairwatch.log", yearFor: () => 2026 };
+    const table = ["==== Mon Nov 16 10:00:00 MET 2026 ====", "mes_dg  mes_v1(L)    (CL4-A-0, 1,  8)  30471  e08.P-VOL PSUE NEVER ,   96  f08 -"];
+    const filler = Array.from({ length: 300 }, (_, index) => `filler line ${index}`);
+    const answer = "pairvolchk : Volstat is P-VOL.[status = PSUE fence = NEVER]";
+    const whole = createFileParser(options);
+    const wholeEvents = [...table, ...filler, ...filler, answer].map((line) => whole.parseLine(line)).at(-1)!.events;
+    const first = createFileParser(options);
+    for (const line of [...table, ...filler]) first.parseLine(line);
+    const resumed = createFileParser({ ...options, resume: first.context() });
+    const resumedEvents = [...filler, answer].map((line) => resumed.parseLine(line)).at(-1)!.events;
+    expect(resumedEvents).toEqual(wholeEvents);
+    expect(resumedEvents[0].deviceGroup).toBeUndefined();
   });
 
   it("gives the instance to a HORCM error of its output", () => {

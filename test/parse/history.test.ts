@@ -22,7 +22,14 @@ describe("shell history", () => {
       fc.property(fc.integer({ min: 1_000_000_000, max: 4_102_444_799 }), fc.constantFrom("#", "# "), (seconds, lead) => {
         const header = parseHeader(`${lead}${seconds}`, "history")!;
         const time = new Date(seconds * 1000);
-        expect(header).toMatchObject({ shape: "banner", utcOffset: 0, year: time.getUTCFullYear(), month: time.getUTCMonth() + 1, day: time.getUTCDate() });
+        expect(header).toMatchObject({
+          shape: "banner",
+          utcOffset: 0,
+          instant: true,
+          year: time.getUTCFullYear(),
+          month: time.getUTCMonth() + 1,
+          day: time.getUTCDate(),
+        });
         expect(Date.UTC(header.year!, header.month! - 1, header.day!, header.hour, header.minute, header.second)).toBe(seconds * 1000);
       }),
       { numRuns: 200 },
@@ -47,6 +54,19 @@ describe("shell history", () => {
       { kind: "operator.command", fields: { command: "horcmshutdown.sh", args: "4", user: null, runAs: null, via: "shell" } },
       { kind: "horcm.stopped", fields: { instance: 4 } },
     ]);
+  });
+
+  it("places an epoch second on the bundle's zone, and never sets it (review: a history pinned the bundle on UTC)", () => {
+    const onIst = createFileParser({ path: "root/.bash_history", kind: "history", hostHint: "pun-db1", yearFor: () => 2026, zoneOffset: 330 });
+    onIst.parseLine("#1707218538");
+    expect(onIst.parseLine("horctakeover -g loans_jdg").ts).toBe(Date.UTC(2024, 1, 6, 16, 52, 18));
+    const onTz = createFileParser({ path: "root/.bash_history", kind: "history", hostHint: "pun-db1", yearFor: () => 2026, timeZone: "Asia/Kolkata" });
+    onTz.parseLine("#1707218538");
+    expect(onTz.parseLine("horctakeover -g loans_jdg").ts).toBe(Date.UTC(2024, 1, 6, 16, 52, 18));
+    const unknown = createFileParser({ path: "root/.bash_history", kind: "history", hostHint: "pun-db1", yearFor: () => 2026 });
+    unknown.parseLine("#1707218538");
+    expect(unknown.parseLine("horctakeover -g loans_jdg").ts).toBe(Date.UTC(2024, 1, 6, 11, 22, 18));
+    expect(unknown.context().zoneOffset).toBeNull();
   });
 
   it("keeps a comment of digits and a command typed as lines typed, never as a stamp", () => {
