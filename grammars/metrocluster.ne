@@ -818,7 +818,10 @@ function interpret(whole: Token[]): Draft[] {
     if (statusAt < 0) return undefined;
     const [first, second] = [tokens[statusAt + 1], tokens[statusAt + 2]];
     if (!first || !/^[a-z]+$/i.test(first.value) || !PAIR_STATUSES.has(first.value.toUpperCase())) return undefined;
-    return second && PAIR_STATUSES.has(second.value.toUpperCase()) ? undefined : first.value.toUpperCase();
+    // Only a status right after it, blanks between, is a second one ("-s pair: PAIR reached" waited for PAIR).
+    const between = second ? first.source.slice(first.offset + first.text.length, second.offset) : "";
+    const several = second !== undefined && /^[ \t]+$/.test(between) && PAIR_STATUSES.has(second.value.toUpperCase());
+    return several ? undefined : first.value.toUpperCase();
   }
 
   function instanceOf(): number | null {
@@ -1490,6 +1493,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "trd_dg remote changed PSUE -> COPY (S-VOL)", expect: [{ kind: "pair.state", deviceGroup: "trd_dg", fields: { side: "remote", role: "SVOL", state: "COPY", deviceGroupFrom: "label" } }] },
   { text: "drtest: DR test ledger ABORTED - swap-takeover timeout, ledger back on ldgprd1", expect: [{ kind: "takeover", deviceGroup: "drtest", fields: { ok: false, result: null, resultName: null, code: null, number: null, deviceGroupFrom: "label" } }] },
   { text: "gis_dg: storage says CU 0C path replaced 08:50; pair still PSUE on 1 LDEV - tlee", expect: [{ kind: "pair.state", deviceGroup: "gis_dg", fields: { side: null, role: null, state: "PSUE", deviceGroupFrom: "label" } }] },
+  { text: "pairevtwait -g erp_dg -s pair: PAIR reached", expect: [
+    { kind: "pair.wait", deviceGroup: "erp_dg", fields: { outcome: "done", waitFor: "PAIR", deviceGroupFrom: "line" } },
+    { kind: "pair.state", deviceGroup: "erp_dg", fields: { side: null, role: null, state: "PAIR", deviceGroupFrom: "line" } },
+  ] },
+  { text: "pairevtwait -g oradg -s pair psue -t 3600 done", expect: [{ kind: "pair.wait", deviceGroup: "oradg", fields: { outcome: "done", deviceGroupFrom: "line" } }] },
   { text: "pairevtwait -g dwh_bc -s pair -t 3600: dwh_bc is PAIR", expect: [{ kind: "pair.wait", deviceGroup: "dwh_bc", fields: { outcome: "done", waitFor: "PAIR", deviceGroupFrom: "line" } }, { kind: "pair.state", deviceGroup: "dwh_bc", fields: { side: null, role: null, state: "PAIR", deviceGroupFrom: "line" } }] },
   { text: "XPMON: 85011 pair ledger_dg suspended by error (PSUE), all MCU-RCU paths failed", expect: [{ kind: "pair.state", deviceGroup: "ledger_dg", fields: { side: null, role: null, state: "PSUE", deviceGroupFrom: "line" } }] },
   { text: "horctakeover -g pkgA -S returned 2 (SVOL-takeover)", expect: [{ kind: "takeover", deviceGroup: "pkgA", fields: { ok: true, result: 2, resultName: "svol", code: null, number: null, deviceGroupFrom: "line" } }] },
