@@ -211,11 +211,6 @@ export function headIsSyslog(head: Buffer): boolean {
 }
 
 /** A file found in a walk that no name claims is read as syslog when its head says it is one. */
-function looksLikeSyslog(path: string, regular: boolean): boolean {
-  const head = headOf(path, regular);
-  return head !== null && headIsSyslog(head);
-}
-
 /** A cluster ASCII file by content: a `CLUSTER_NAME name` line in its head. */
 export function headIsClusterAscii(head: Buffer): boolean {
   return CLUSTER_NAME_LINE.test(head.toString("utf8"));
@@ -243,11 +238,6 @@ export function shellHistoryHead(name: string, head: Buffer | string): boolean {
   if (!SHELL_HISTORY_NAME.test(name)) return false;
   const text = typeof head === "string" ? head : head.toString("utf8");
   return SHELL_HISTORY_STAMP.test(text) && !text.includes("\0");
-}
-
-function looksLikeClusterAscii(path: string, regular: boolean): boolean {
-  const head = headOf(path, regular);
-  return head !== null && headIsClusterAscii(head);
 }
 
 /** Node, package and bundle from where a file sits. */
@@ -292,6 +282,10 @@ regular file (a walk's directory entry), so sniffing its head needs no stat firs
 */
 function classifyAt(path: string, name: string, folders: readonly string[], explicit: boolean, regular: boolean): Classified | null {
   const kind = (fileKind: FileKind): Classified => ({ kind: fileKind, namedTime: null });
+  // The head is read once, when a test by content first needs it (a file may be tried as a history, a command log,
+  // a cluster ASCII file and a syslog in turn).
+  let headRead: Buffer | null | undefined;
+  const head = (): Buffer | null => (headRead === undefined ? (headRead = headOf(path, regular)) : headRead);
   if (SYSLOG_NAME.test(name)) return kind("syslog");
   if (isEventLog(name, folders)) return kind("syslog");
   const underCluster = folders.some((segment) => segment === "cmcluster" || segment === "cmconcl");
@@ -299,17 +293,23 @@ function classifyAt(path: string, name: string, folders: readonly string[], expl
   if (!underCluster && (JOURNAL_EXPORT_NAME.test(name) || AUTH_LOG_NAME.test(name))) return kind("syslog");
   if (HORCC_LOG_NAME.test(name)) return kind("cmdlog");
   if (!underCluster && SHELL_HISTORY_NAME.test(name) && !NEVER_SNIFFED.test(name)) {
-    const head = headOf(path, regular);
-    if (head !== null && shellHistoryHead(name, head)) return kind("history");
+    const text = head();
+    if (text !== null && shellHistoryHead(name, text)) return kind("history");
   }
   if (!underCluster && COMMAND_LOG_CANDIDATE.test(name)) {
-    const head = headOf(path, regular);
-    const commandLog = head === null ? null : commandLogHead(head, path);
+    const text = head();
+    const commandLog = text === null ? null : commandLogHead(text, path);
     if (commandLog !== null) return { kind: "cmdlog", namedTime: commandLog.namedTime };
   }
   if (PACKAGE_LOG_NAME.test(name) && (underCluster || explicit)) return kind("pkglog");
-  if (!underCluster && CLUSTER_ASCII_CANDIDATE.test(name) && looksLikeClusterAscii(path, regular)) return kind("config");
-  if (!underCluster && !NEVER_SNIFFED.test(name) && !OTHER_SYSTEM_LOG.test(name) && looksLikeSyslog(path, regular)) return kind("syslog");
+  if (!underCluster && CLUSTER_ASCII_CANDIDATE.test(name)) {
+    const text = head();
+    if (text !== null && headIsClusterAscii(text)) return kind("config");
+  }
+  if (!underCluster && !NEVER_SNIFFED.test(name) && !OTHER_SYSTEM_LOG.test(name)) {
+    const text = head();
+    if (text !== null && headIsSyslog(text)) return kind("syslog");
+  }
   return explicit ? kind("syslog") : null;
 }
 

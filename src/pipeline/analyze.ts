@@ -215,7 +215,7 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
       newLines += outcome.newLines;
       fileIds.push(outcome.file.id);
       if (outcome.file.kind === "pkglog") storedPackageLogTime.delete(input.bundle);
-      if ((input.kind === "pkglog" || input.kind === "cmdlog" || input.kind === "history" || dated.has(input)) && outcome.lastTs !== null) {
+      if ((input.kind === "pkglog" || input.kind === "cmdlog" || dated.has(input)) && outcome.lastTs !== null) {
         loggedReference.set(input.bundle, Math.max(outcome.lastTs, loggedReference.get(input.bundle) ?? outcome.lastTs));
       }
       if (dated.has(input) && outcome.lastTs !== null) {
