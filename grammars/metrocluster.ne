@@ -925,6 +925,10 @@ function interpret(whole: Token[]): Draft[] {
   const quoted = (index: number): boolean => /['"`\u2018\u201c]$/.test(tokens[index].source.slice(0, tokens[index].offset).trimEnd());
   const advisedAt = (index: number): boolean =>
     outcome() === null && quoted(index) && (CONDITION_WORDS.has(lower[0] ?? "") || lower.slice(0, index).some((word) => RESYNC_ADVICE.has(word)));
+  // A value offered as one way out ("to start anyway set AUTO_NONCURDATA=1 or create .../FORCEFLAG", the "set" often on the
+  // line before): a package states its settings, it does not offer them as alternatives (round 35 #09 read that as
+  // AUTO_NONCURDATA=1 right after the refusal's own AUTO_NONCURDATA is 0).
+  const offeredAfter = (valueAt: number): boolean => lower[valueAt + 1] === "or";
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     if (token.type === "command" && ["pairresync", "paircreate", "pairsplit"].includes(token.value) && advisedAt(index)) continue;
@@ -952,14 +956,14 @@ function interpret(whole: Token[]): Draft[] {
       const name = token.value.slice(0, token.value.indexOf("=")).toUpperCase();
       const value = unquote(token.value.slice(token.value.indexOf("=") + 1));
       if (name.startsWith("AUTO_") && (value === "0" || value === "1")) {
-        if (!ADVISED.has(lower[index - 1] ?? "")) add(index, "auto.setting", { name, value: Number(value) });
+        if (!ADVISED.has(lower[index - 1] ?? "") && !offeredAfter(index)) add(index, "auto.setting", { name, value: Number(value) });
       }
       else if ((name === "FENCE" || name === "FENCE_LEVEL") && FENCE_LEVELS.has(value.toUpperCase())) add(index, "fence", { level: value.toUpperCase() }, deviceGroup);
       else if (name === "FORCEFLAG") add(index, "forceflag", { present: /^(?:yes|y|1|true|on|present)$/i.test(value) });
       else if (name === "HORCMINST" && !found.some((entry) => entry.event.kind.startsWith("horcm."))) horcmFact(index);
     } else if (token.type === "autoName") {
       const next = nextValue(index);
-      if (next >= 0 && tokens[next].type === "number" && (tokens[next].value === "0" || tokens[next].value === "1") && !ADVISED.has(lower[index - 1] ?? "")) {
+      if (next >= 0 && tokens[next].type === "number" && (tokens[next].value === "0" || tokens[next].value === "1") && !ADVISED.has(lower[index - 1] ?? "") && !offeredAfter(next)) {
         add(index, "auto.setting", { name: token.value.toUpperCase(), value: Number(tokens[next].value) });
       }
     } else if (token.type === "forceflag" || (token.type === "word" && token.value.endsWith("/FORCEFLAG"))) {
@@ -1427,6 +1431,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "AUTO_NONCURDATA is set to 1", expect: [{ kind: "auto.setting", fields: { name: "AUTO_NONCURDATA", value: 1 } }] },
   { text: "FORCEFLAG file found in /etc/cmcluster/pkgA, starting anyway", expect: [{ kind: "forceflag", fields: { present: true } }] },
   { text: "No FORCEFLAG file present", expect: [{ kind: "forceflag", fields: { present: false } }] },
+  // The way out a refusal offers, wrapped after its "set": not the package's setting.
+  { text: "ERROR:  MC/CAXP: AUTO_NONCURDATA=1 or create /etc/cmcluster/swiftgw/FORCEFLAG.", expect: [{ kind: "forceflag", fields: { present: false } }] },
+  { text: "AUTO_SVOLPSUS 1 or create the FORCEFLAG file", expect: [{ kind: "forceflag", fields: { present: false } }] },
   // A takeover announced before its command runs is no result; "rejected" is a failure (round 28 #19, an EX_CMDRJE).
   { text: "dg_ord local SVOL_PAIR remote PVOL_PAIR - swap-takeover: horctakeover -g dg_ord -t 360", expect: [
     { kind: "pair.state", deviceGroup: "dg_ord", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } },
