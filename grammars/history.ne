@@ -1,6 +1,7 @@
 # Shell history: the commands an operator typed on a node, as the shell keeps them ($HOME/.bash_history,
-# .zsh_history) or as `history` prints them, copied beside the logs. Discovery reads such a file only when it
-# keeps times (src/ingest/discover.ts): an undated history says what was run, never when. Shapes:
+# .zsh_history, ksh's .sh_history) or as `history` prints them, copied beside the logs. A history that keeps no
+# times says what was run, never when: its lines have no time and their events are untimed (meta.untimedPrefix).
+# Shapes:
 #   stamp     #1707218538                          bash with HISTTIMEFORMAT set writes the epoch second of the
 #                                                  command below it (bash(1), HISTTIMEFORMAT): a banner, an instant
 #             : 1707218538:0;horctakeover -g dg    zsh's EXTENDED_HISTORY: epoch second, duration, command
@@ -96,6 +97,9 @@ export const meta = {
   name: "history",
   role: "header",
   formats: ["history"],
+  // A history that keeps no times (ksh's .sh_history, bash's without HISTTIMEFORMAT) says what ran, never when: its
+  // commands are untimed.operator.command, untimed.takeover.requested..., out of the timeline the rules replay.
+  untimedPrefix: "untimed.",
   description: "A shell's history of the commands an operator typed (bash with HISTTIMEFORMAT, zsh extended history, `history` output): their times",
 };
 

@@ -118,6 +118,14 @@ export const EVENT_KINDS: readonly string[] = [
   "horcm.running",
   "operator.command",
   "operator.denied",
+  "untimed.operator.command",
+  "untimed.takeover.requested",
+  "untimed.horcm.started",
+  "untimed.horcm.stopped",
+  "untimed.horcm.config.changed",
+  "untimed.pair.resync",
+  "untimed.pair.split",
+  "untimed.pair.create",
   // The parse stage's marker of a replication line no grammar read (src/parse/unread.ts).
   "line.unread",
 ];

@@ -86,8 +86,11 @@ const CLUSTER_NAME_LINE = /^[ \t]*CLUSTER_NAME[ \t]+\S/m;
 // A site's own log of Raid Manager command output (a cron job appending pairdisplay or raidvchkscan runs under
 // a time stamp: /var/adm/ops/pairwatch.log): read when its head holds both (grammars/cmdlog.ne reads it).
 // A shell's history copied beside the logs: root's .bash_history, .zsh_history, or saved as bash_history-nodeA1.txt,
-// root_history.txt. Read only when it keeps times (shellHistoryHead): an undated history says what ran, never when.
+// root_history.txt. Read when it keeps times (shellHistoryHead), or when its name is a shell's own (ksh's .sh_history,
+// bash's .bash_history): a history without times says what ran, never when, and its commands are read as untimed facts
+// (grammars/history.ne), out of the timeline.
 const SHELL_HISTORY_NAME = /history/i;
+const SHELL_OWN_HISTORY_NAME = /(?:^|[._-])(?:ba|k|z)?sh_history(?:$|[._-])|^\.history$/i;
 // bash with HISTTIMEFORMAT ("#1707218538" before each command), zsh's extended history (": 1707218538:0;cmd"), or
 // `history` printed with HISTTIMEFORMAT="%F %T " ("  512  2024-02-06 16:52:18 cmd").
 const SHELL_HISTORY_STAMP = /^(?:#[ \t]*\d{10}[ \t]*\r?$|: ?\d{10}:\d+;|[ \t]*\d+\*?[ \t]+\d{4}-\d\d-\d\d[ \t]\d\d:\d\d:\d\d[ \t])/m;
@@ -233,11 +236,15 @@ export function commandLogHead(head: Buffer | string, path?: string): { readonly
   return { namedTime };
 }
 
-/** Whether a file's head is a shell history that keeps the times of its commands (grammars/history.ne). */
+/**
+Whether a file is a shell history (grammars/history.ne): named as one, its head text, with times, or without them when
+the name is a shell's own history file.
+*/
 export function shellHistoryHead(name: string, head: Buffer | string): boolean {
   if (!SHELL_HISTORY_NAME.test(name)) return false;
   const text = typeof head === "string" ? head : head.toString("utf8");
-  return SHELL_HISTORY_STAMP.test(text) && !text.includes("\0");
+  if (text.includes("\0")) return false;
+  return SHELL_HISTORY_STAMP.test(text) || SHELL_OWN_HISTORY_NAME.test(name);
 }
 
 /** Node, package and bundle from where a file sits. */

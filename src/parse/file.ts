@@ -6,10 +6,11 @@ a Raid Manager command line names the device group (and side) of the output line
 */
 
 import type { EventDraft, Header, LineFormat, Scalar } from "../model/events.js";
+import { UNREAD_LINE_KIND } from "../model/events.js";
 import { nodeClock, zoneClock } from "../model/time.js";
 import { MAX_BODY_INPUT, NOT_SCANNED, VOCABULARY_BIT, parseBody, parseConfigLine, scanLine } from "./body.js";
 import type { ParseCounters } from "./body.js";
-import { configGrammar, parseHeader } from "./header.js";
+import { configGrammar, parseHeader, untimedPrefixOf } from "./header.js";
 import type { FileKind } from "./header.js";
 import { grammars } from "./registry.js";
 import { BINARY_JUNK, withUnreadMarker } from "./unread.js";
@@ -166,6 +167,15 @@ const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 
 // Date.UTC per line is a measurable share of parsing; a file's lines fall on few days.
 const dayStarts = new Map<number, number>();
 
+/**
+The events of a line with no time (none on it, none before it in its file) of a format whose header grammar says so
+(meta.untimedPrefix): they say what happened, never when, so they leave the timeline the rules replay, where an event
+without a time is a fact true from the start. The unread marker keeps its kind: it is about the line.
+*/
+function untimed(events: readonly EventDraft[], prefix: string): readonly EventDraft[] {
+  return events.map((event) => (event.kind === UNREAD_LINE_KIND ? event : { ...event, kind: `${prefix}${event.kind}` }));
+}
+
 /** Naive UTC ms, or null when the date or time cannot exist. */
 export function naiveTime(year: number, month: number, day: number, hour: number, minute: number, second: number): number | null {
   if (!Number.isInteger(year) || !(month >= 1 && month <= 12) || !(day >= 1) || !(hour <= 23) || !(minute <= 59) || !(second <= 59)) return null;
@@ -194,6 +204,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
   const packageHint = options.packageHint ?? null;
   const config = options.kind === "config" ? configGrammar() : undefined;
   const bodyFormat: LineFormat = options.kind;
+  const untimedPrefix = untimedPrefixOf(options.kind);
   let lineNo = 0;
   let previousTs: number | null = options.resume?.ts ?? options.startTime ?? null;
   let previousHost: string | null = options.resume?.host ?? hostHint;
@@ -432,6 +443,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
       const scanned = place.bodyStart >= 0 ? scanLine(header.format, text, place.bodyStart) : NOT_SCANNED;
       const found = inContext(parseBody(header.format, header.body, bodyOptions, text, scanned), host, program, ts, shape, header.body);
       events = withUnreadMarker(found, text, scanned === NOT_SCANNED || (scanned & VOCABULARY_BIT) !== 0);
+      if (ts === null && untimedPrefix !== undefined && events.length > 0) events = untimed(events, untimedPrefix);
     }
     previousTs = ts;
     previousHost = host;

@@ -87,6 +87,11 @@ export function parseHeader(line: string, fileKind: FileKind, place?: BodyPlace)
   return read;
 }
 
+/** The prefix the events of an untimed line of this kind of file take (a header grammar's meta.untimedPrefix), if any. */
+export function untimedPrefixOf(fileKind: FileKind): string | undefined {
+  return fileKind === "config" ? undefined : headerGrammar(fileKind)?.untimedPrefix;
+}
+
 export function hasHeaderGrammar(format: string): boolean {
   return headerGrammar(format) !== undefined;
 }

@@ -31,6 +31,12 @@ export interface GrammarEntry {
   readonly groupScoped: readonly string[];
   /** Event kinds whose device group becomes the context of the lines after them (a command line before its output). */
   readonly opensContext: readonly string[];
+  /**
+  Header grammars: the prefix the events of a line with no time (none on it, none before it in its file) take
+  ("untimed."): such a line says what happened, never when, so its events are kept out of the timeline the
+  rules replay (a command in a shell history that keeps no times is `untimed.operator.command`).
+  */
+  readonly untimedPrefix?: string;
   readonly description: string;
   readonly samples: readonly GrammarSample[];
   /** The module's other exports (e.g. syslog's `fastParse`). */
@@ -70,6 +76,9 @@ export function checkGrammarModule(key: string, module: Record<string, unknown>)
     if (!Array.isArray(value) || !value.every((kind) => typeof kind === "string")) throw invalid(key, `meta.${name} must be a list of event kinds`);
     return value as string[];
   };
+  const untimedPrefix = meta.untimedPrefix;
+  if (untimedPrefix !== undefined && (role !== "header" || typeof untimedPrefix !== "string" || !/^[a-z]+\.$/.test(untimedPrefix)))
+    throw invalid(key, 'meta.untimedPrefix is for header grammars, a lower-case word and a dot ("untimed.")');
   const groupScoped = kindList("groupScoped");
   const opensContext = kindList("opensContext");
   const samples = module.samples;
@@ -93,6 +102,7 @@ export function checkGrammarModule(key: string, module: Record<string, unknown>)
     exclusive: meta.exclusive === true,
     groupScoped,
     opensContext,
+    untimedPrefix: typeof untimedPrefix === "string" ? untimedPrefix : undefined,
     samples: samples as GrammarSample[],
     module,
     get grammar(): nearley.Grammar {

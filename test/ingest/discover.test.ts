@@ -98,7 +98,7 @@ describe("discoverInputs", () => {
     expect(files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([["incident/madx01/var/adm/bcsnap/bcsnap.log", "cmdlog"]]);
   });
 
-  it("reads a shell history that keeps its times (bash with HISTTIMEFORMAT, zsh, `history` output) on its node, never an undated one", () => {
+  it("reads a shell history that keeps its times (bash with HISTTIMEFORMAT, zsh, `history` output) on its node, an undated one only under a shell's own name", () => {
     const root = tempDir();
     touch(root, "incident/pun-db1/root/.bash_history", "#1707218538\nhorctakeover -g loans_jdg\n");
     touch(root, "incident/pun-db2/home/oper1/.zsh_history", ": 1707218538:0;pairdisplay -g loans_jdg\n");
@@ -108,6 +108,7 @@ describe("discoverInputs", () => {
     const { files } = discoverInputs([join(root, "incident")]);
     expect(files.map((file) => [file.path.slice(root.length + 1), file.kind, file.hostHint])).toEqual([
       ["incident/mum-db1/history_root.txt", "history", null],
+      ["incident/mum-db2/root/.sh_history", "history", "mum-db2"],
       ["incident/pun-db1/root/.bash_history", "history", "pun-db1"],
       ["incident/pun-db2/home/oper1/.zsh_history", "history", "pun-db2"],
     ]);

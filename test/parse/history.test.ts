@@ -56,6 +56,22 @@ describe("shell history", () => {
     ]);
   });
 
+  it("keeps the commands of a line with no time out of the timeline: untimed.<kind>, the same fields", () => {
+    const parser = createFileParser({ path: "root/.sh_history", kind: "history", hostHint: "torsap1", yearFor: () => 2026 });
+    expect(parser.parseLine("horctakeover -g bw_dg -t 360")).toMatchObject({
+      ts: null,
+      events: [
+        { kind: "untimed.operator.command", fields: { command: "horctakeover", args: "-g bw_dg -t 360", via: "shell" } },
+        { kind: "untimed.takeover.requested", deviceGroup: "bw_dg", fields: { option: null } },
+      ],
+    });
+    expect(parser.parseLine("horcmshutdown.sh 0").events.map((event) => event.kind)).toEqual(["untimed.operator.command", "untimed.horcm.stopped"]);
+    expect(parser.parseLine("cd /var/tmp").events).toEqual([]);
+    // Once a stamp came, the lines after it have its time and their own kinds.
+    parser.parseLine("#1707218538");
+    expect(parser.parseLine("horctakeover -g bw_dg").events.map((event) => event.kind)).toEqual(["operator.command", "takeover.requested"]);
+  });
+
   it("places an epoch second on the bundle's zone, and never sets it (review: a history pinned the bundle on UTC)", () => {
     const onIst = createFileParser({ path: "root/.bash_history", kind: "history", hostHint: "pun-db1", yearFor: () => 2026, zoneOffset: 330 });
     onIst.parseLine("#1707218538");
