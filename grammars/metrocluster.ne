@@ -112,6 +112,8 @@ const IDENTIFIER_NAME = /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9
 const FENCE_WORD_BEFORE = new Set(["the", "new", "old", "current", "with", "set", "using", "data", "never", "async", "status", "its", "a", "level", "and"]);
 // "Set AUTO_NONCURDATA=1 or create FORCEFLAG": a value a line tells the reader to set is advice, not the setting.
 const ADVISED = new Set(["set", "use", "change", "try", "setting"]);
+// What a Business Copy command says of its own pairs (replication "local"): what it did to them and their states.
+const BUSINESS_COPY_KINDS = new Set(["pair.state", "pair.split", "pair.resync", "pair.create", "pair.wait"]);
 const FAILURE_WORDS = new Set(["failed", "fail", "fails", "failure", "error", "errors", "unsuccessful", "aborted"]);
 const SUCCESS_WORDS = new Set(["completed", "complete", "succeeded", "successful", "successfully", "success", "done", "finished"]);
 // "did not complete", "never completed": an outcome denied.
@@ -388,6 +390,7 @@ function interpret(whole: Token[]): Draft[] {
     // A horcmd notice names the pair volume, not the group ("(Volume:claims_01, PAIR -> SSUS)"): kept, so the volume can
     // be tied to its group (src/correlate/attribution.ts).
     if (kind === "pair.state" && deviceGroup === undefined && volumeNamed !== null) kept.pairVolume = volumeNamed;
+    if (businessCopy && BUSINESS_COPY_KINDS.has(kind)) kept.replication = "local";
     const event: Draft = { kind, fields: kept };
     if (deviceGroup !== undefined) {
       event.deviceGroup = deviceGroup;
@@ -399,6 +402,11 @@ function interpret(whole: Token[]): Draft[] {
   const firstCommand = commands[0];
   const hasWord = (...words: string[]): boolean => words.some((word) => lower.includes(word));
   const options = new Set(tokens.filter((token) => token.type === "option").map((token) => token.value));
+  // A command run as Business Copy (ShadowImage, MRCF): -IM<instance> / -ISI<instance>, or HORCC_MRCF=1 before it. Its
+  // pairs are copies inside one array, which no site failure or CA link touches (round 38 #06: a nightly backup
+  // group split with -IM1 and resynchronized read as a Continuous Access split left open).
+  const businessCopy = tokens.some((token) => (token.type === "option" && /^-I(?:M|SI)\d*$/i.test(token.value))
+    || (token.type === "assignment" && /^HORCC_MRCF=["']?1["']?$/i.test(token.value)));
 
   /** The index of the first token after `index` that is not a connector word, within `reach` tokens. */
   const nextValue = (index: number, reach = 4): number => {
@@ -1428,6 +1436,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "fence level DATA", expect: [{ kind: "fence", fields: { level: "DATA" } }] },
   { text: "FENCE=NEVER", expect: [{ kind: "fence", fields: { level: "NEVER" } }] },
   { text: "AUTO_SVOLPSUE=0", expect: [{ kind: "auto.setting", fields: { name: "AUTO_SVOLPSUE", value: 0 } }] },
+  // Business Copy commands (-IM, -ISI, HORCC_MRCF=1): their pairs are local copies.
+  { text: "pairsplit -g pgw_bc -IM1 rc=0, pgw_bc now PSUS", expect: [
+    { kind: "pair.split", deviceGroup: "pgw_bc", fields: { option: null, outcome: null, replication: "local", deviceGroupFrom: "line" } },
+    { kind: "pair.state", deviceGroup: "pgw_bc", fields: { side: null, role: null, state: "PSUS", replication: "local", deviceGroupFrom: "line" } },
+  ] },
   { text: "AUTO_NONCURDATA is set to 1", expect: [{ kind: "auto.setting", fields: { name: "AUTO_NONCURDATA", value: 1 } }] },
   { text: "FORCEFLAG file found in /etc/cmcluster/pkgA, starting anyway", expect: [{ kind: "forceflag", fields: { present: true } }] },
   { text: "No FORCEFLAG file present", expect: [{ kind: "forceflag", fields: { present: false } }] },
@@ -1478,8 +1491,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   // A verb of change after the side is not a group's name (it was read as the group "changed").
   { text: "nightly: dwh_dg back in PAIR after 22 min of resync", expect: [{ kind: "pair.state", deviceGroup: "dwh_dg", fields: { side: null, role: null, state: "PAIR", deviceGroupFrom: "label" } }] },
   { text: "pairevtwait -g core_bc0 -IM20 -s pair -t 7200 -> PAIR (0)", expect: [
-    { kind: "pair.wait", deviceGroup: "core_bc0", fields: { outcome: "done", waitFor: "PAIR", deviceGroupFrom: "line" } },
-    { kind: "pair.state", deviceGroup: "core_bc0", fields: { side: null, role: null, state: "PAIR", deviceGroupFrom: "line" } },
+    { kind: "pair.wait", deviceGroup: "core_bc0", fields: { outcome: "done", waitFor: "PAIR", replication: "local", deviceGroupFrom: "line" } },
+    { kind: "pair.state", deviceGroup: "core_bc0", fields: { side: null, role: null, state: "PAIR", replication: "local", deviceGroupFrom: "line" } },
   ] },
   { text: "[HORCM_103] Detected a change of pair status (Volume:claims_01, PAIR -> SSUS)", expect: [
     { kind: "pair.state", fields: { side: null, role: "SVOL", state: "PSUS", pairVolume: "claims_01" } },

@@ -427,9 +427,17 @@ errors of two groups is not answered by one group's state, review of round 29 #2
 */
 function findingOperand(finding: FindingState, name: string): Scalar | undefined {
   if (finding.triggersOverflowed) return null;
-  const first = triggerValue(finding.triggers[0], name);
-  for (let index = 1; index < finding.triggers.length; index++) if (triggerValue(finding.triggers[index], name) !== first) return null;
-  return first;
+  // A trigger that does not know the name does not disagree: one line often gives two events, the group on one of
+  // them only ("ecd_dg local EX_ATTHOR": raid.error of ecd_dg, horcm.error of the node's instance; round 38 #16's
+  // EX_ATTHOR of a restart window stayed open after the group read PAIR again).
+  let known: Scalar = null;
+  for (const trigger of finding.triggers) {
+    const value = triggerValue(trigger, name);
+    if (value === null) continue;
+    if (known !== null && value !== known) return null;
+    known = value;
+  }
+  return known;
 }
 
 function compile(rule: Rule): CompiledRule {

@@ -652,8 +652,15 @@ export class PairModel {
       const wasPvol = node !== group.ranOnSswsNode && (report.role === "PVOL" || (report.role === null && group.ranOnSswsNode !== null));
       // The node that ran on the SSWS volumes seeing its own S-VOL copying ("state changed from SVOL_SSWS to SVOL_COPY"):
       // a swap resync would have made that volume the P-VOL, so the copy comes from the old P-VOL over it (round 31 #09).
+      // Another node of that site (named by --site or the cluster ASCII file: the same array) seeing its S-VOL copying
+      // while the S-VOL was last SSWS says the same (round 38 #07: the node the package failed over to next was refused
+      // on SVOL_COPY, remote PVOL_COPY).
+      const ranOnSsws = group.ranOnSswsNode;
+      const sswsSite = ranOnSsws !== null && node !== ranOnSsws ? this.sites.siteOf(ranOnSsws)?.site : undefined;
       const ownSswsOverwritten =
-        side === "local" && state === "COPY" && (role ?? report.role) === "SVOL" && node === group.ranOnSswsNode && report.state === "SSWS";
+        side === "local" && state === "COPY" && (role ?? report.role) === "SVOL" &&
+        ((node === ranOnSsws && report.state === "SSWS") ||
+          (sswsSite !== undefined && this.sites.siteOf(node)?.site === sswsSite && group.volumes.SVOL.state === "SSWS"));
       if (
         side === "local" &&
         (((state === "COPY" || pairedOverSsws) && (role ?? report.role) === "PVOL" && wasPvol) || ownSswsOverwritten) &&
