@@ -658,7 +658,9 @@ export class PairModel {
       const ranOnSsws = group.ranOnSswsNode;
       const sswsSite = ranOnSsws !== null && node !== ranOnSsws ? this.sites.siteOf(ranOnSsws)?.site : undefined;
       const ownSswsOverwritten =
-        side === "local" && state === "COPY" && (role ?? report.role) === "SVOL" &&
+        side === "local" &&
+        state === "COPY" &&
+        (role ?? report.role) === "SVOL" &&
         ((node === ranOnSsws && report.state === "SSWS") ||
           (sswsSite !== undefined && this.sites.siteOf(node)?.site === sswsSite && group.volumes.SVOL.state === "SSWS"));
       if (
