@@ -203,7 +203,22 @@ export const migrations: readonly Migration[] = [
   `
   CREATE INDEX IF NOT EXISTS file_inode ON file(dev, ino);
   `,
+  // 11: the UTC offset a file's zoned lines fixed (its parser context's zoneOffset), in a column of its own: asked once
+  // per file read for its bundle, it was found by reading every file's context as JSON (900 one-line files of a
+  // bundle: 18 % of the run)
+  recordZoneOffsets,
 ];
+
+/** Migration 11. The column is added only where it is missing, as migration 9's. */
+function recordZoneOffsets(database: Database.Database): void {
+  const columns = (database.prepare("PRAGMA table_info(file)").all() as { name: string }[]).map((column) => column.name);
+  if (!columns.includes("zone_offset")) database.exec("ALTER TABLE file ADD COLUMN zone_offset REAL");
+  database.exec(`
+    UPDATE file SET zone_offset = json_extract(parser_context, '$.zoneOffset')
+      WHERE json_valid(parser_context) AND json_type(parser_context, '$.zoneOffset') IN ('integer', 'real');
+    CREATE INDEX IF NOT EXISTS file_zone ON file(bundle, id) WHERE zone_offset IS NOT NULL;
+  `);
+}
 
 /** Migration 9. The column is added only where it is missing: a migration must not fail on a database that has it. */
 function recordSupersession(database: Database.Database): void {

@@ -248,11 +248,7 @@ export class Store {
     this.statements = {
       fileByFingerprint: database.prepare("SELECT * FROM file WHERE bundle = ? AND fingerprint = ?"),
       filesOfBundle: database.prepare("SELECT * FROM file WHERE bundle = ? ORDER BY id"),
-      zoneOffsetOfBundle: database.prepare(
-        `SELECT json_extract(parser_context, '$.zoneOffset') AS offset FROM file
-         WHERE bundle = ? AND json_valid(parser_context) AND json_type(parser_context, '$.zoneOffset') IN ('integer', 'real')
-         ORDER BY id LIMIT 1`,
-      ),
+      zoneOffsetOfBundle: database.prepare("SELECT zone_offset AS offset FROM file WHERE bundle = ? AND zone_offset IS NOT NULL ORDER BY id LIMIT 1"),
       bundlesWithFingerprint: database.prepare("SELECT DISTINCT bundle FROM file WHERE fingerprint = ? AND bundle <> ?"),
       setContentHash: database.prepare("UPDATE file SET content_hash = ?, content_hash_bytes = ? WHERE id = ?"),
       renameFileBundle: database.prepare("UPDATE file SET bundle = ? WHERE bundle = ?"),
@@ -270,6 +266,8 @@ export class Store {
       checkpoint: database.prepare(
         `UPDATE file SET offset = @offset, line_count = @lineCount, pending = @pending,
            parser_context = coalesce(@parserContext, parser_context),
+           zone_offset = CASE WHEN json_valid(@parserContext) AND json_type(@parserContext, '$.zoneOffset') IN ('integer', 'real')
+             THEN json_extract(@parserContext, '$.zoneOffset') ELSE zone_offset END,
            year = coalesce(@year, year), size = coalesce(@size, size), dev = coalesce(@dev, dev), ino = coalesce(@ino, ino),
            event_count = event_count + @events, unparsed_count = unparsed_count + @unparsed,
            ts_max = CASE WHEN @tsMax IS NULL THEN ts_max WHEN ts_max IS NULL OR ts_max < @tsMax THEN @tsMax ELSE ts_max END
@@ -318,7 +316,8 @@ export class Store {
 
   /**
   The UTC offset the bundle's first file with zoned lines fixed in its parser context (pipeline/ingest.ts
-  bundleZoneOffset), or null. Asked once per file read: answered in SQL, not by reading every file's context.
+  bundleZoneOffset), or null. Asked once per file read: answered from the zone_offset column (its partial index), not
+  by reading every file's context.
   */
   zoneOffsetOfBundle(bundle: string): number | null {
     const row = this.statements.zoneOffsetOfBundle.get(bundle) as { offset: number } | undefined;
