@@ -17,6 +17,9 @@ import moo from "moo";
 
 const lexer = moo.states({
   main: {
+    // ksh's own history file is binary: it opens with the magic bytes 0x81 0x01 (read as U+FFFD U+0001 once decoded) and
+    // ends each command with a NUL after its newline, so every command after the first starts with one.
+    kshLead: /(?:\uFFFD\u0001|\u0081\u0001)\u0000*|\u0000+/,
     epoch: { match: /#[ \t]*\d{10}[ \t]*$/, next: "afterStamp" },
     zshStamp: { match: /: ?\d{10}:\d+;/, next: "afterStamp" },
     number: { match: /[ \t]*\d+\*?[ \t]+/, next: "numbered" },
@@ -104,6 +107,9 @@ export const meta = {
 };
 
 export const samples: Array<{ text: string; expect: unknown }> = [
+  // ksh93's binary history: the magic on the first command, a NUL before each later one.
+  { text: "\uFFFD\u0001horctakeover -g oradg -S", expect: { format: "history", body: "horctakeover -g oradg -S", shape: "plain" } },
+  { text: "\u0000pairdisplay -g oradg -fc", expect: { format: "history", body: "pairdisplay -g oradg -fc", shape: "plain" } },
   { text: "#1707218538", expect: { format: "history", year: 2024, month: 2, day: 6, hour: 11, minute: 22, second: 18, utcOffset: 0, instant: true, body: "", shape: "banner" } },
   { text: "# 1707218538 ", expect: { format: "history", year: 2024, month: 2, day: 6, hour: 11, minute: 22, second: 18, utcOffset: 0, instant: true, body: "", shape: "banner" } },
   {
@@ -127,6 +133,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
 
 line -> null {% () => typed(null) %}
   | %text {% ([text]) => typed(text) %}
+  | %kshLead %text:? {% ([, text]) => typed(text) %}
   | %epoch {% ([stamp]) => epochLine(stamp) ?? typed(stamp) %}
   | %zshStamp %text:? {% ([stamp, text]) => zshLine(stamp, text) ?? typed({ ...stamp, text: stamp.text + (text?.text ?? "") }) %}
   | %number %isoTime %text:? {% ([, stamp, text]) => numberedLine(stamp, text) %}

@@ -112,6 +112,8 @@ const IDENTIFIER_NAME = /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9
 const FENCE_WORD_BEFORE = new Set(["the", "new", "old", "current", "with", "set", "using", "data", "never", "async", "status", "its", "a", "level", "and"]);
 // "Set AUTO_NONCURDATA=1 or create FORCEFLAG": a value a line tells the reader to set is advice, not the setting.
 const ADVISED = new Set(["set", "use", "change", "try", "setting"]);
+// What one is told to do instead of a setting, after its "or" ("set AUTO_NONCURDATA=1 or create .../FORCEFLAG").
+const OFFERED_ACTIONS = new Set(["create", "touch", "use", "set", "put", "place", "add", "make", "run", "remove"]);
 // What a Business Copy command says of its own pairs (replication "local"): what it did to them and their states.
 const BUSINESS_COPY_KINDS = new Set(["pair.state", "pair.split", "pair.resync", "pair.create", "pair.wait"]);
 const FAILURE_WORDS = new Set(["failed", "fail", "fails", "failure", "error", "errors", "unsuccessful", "aborted"]);
@@ -390,7 +392,7 @@ function interpret(whole: Token[]): Draft[] {
     // A horcmd notice names the pair volume, not the group ("(Volume:claims_01, PAIR -> SSUS)"): kept, so the volume can
     // be tied to its group (src/correlate/attribution.ts).
     if (kind === "pair.state" && deviceGroup === undefined && volumeNamed !== null) kept.pairVolume = volumeNamed;
-    if (businessCopy && BUSINESS_COPY_KINDS.has(kind)) kept.replication = "local";
+    if (BUSINESS_COPY_KINDS.has(kind) && businessCopyAt(position)) kept.replication = "local";
     const event: Draft = { kind, fields: kept };
     if (deviceGroup !== undefined) {
       event.deviceGroup = deviceGroup;
@@ -405,8 +407,22 @@ function interpret(whole: Token[]): Draft[] {
   // A command run as Business Copy (ShadowImage, MRCF): -IM<instance> / -ISI<instance>, or HORCC_MRCF=1 before it. Its
   // pairs are copies inside one array, which no site failure or CA link touches (round 38 #06: a nightly backup
   // group split with -IM1 and resynchronized read as a Continuous Access split left open).
-  const businessCopy = tokens.some((token) => (token.type === "option" && /^-I(?:M|SI)\d*$/i.test(token.value))
-    || (token.type === "assignment" && /^HORCC_MRCF=["']?1["']?$/i.test(token.value)));
+  // Only the command that carries it: "pairevtwait -g oradg -I0 -> PSUS, now pairsplit -g ora_bc -IM1" is a CA group's
+  // state and a Business Copy split (review). A line's commands split it: each token belongs to the command before it
+  // (the first command's when none is), and HORCC_MRCF=1 to the command after it.
+  const commandIndexes = tokens.flatMap((token, index) => (token.type === "command" ? [index] : []));
+  const commandOf = (index: number): number => {
+    let owner = commandIndexes[0] ?? -1;
+    for (const at of commandIndexes) if (at <= index) owner = at;
+    return owner;
+  };
+  const businessCopyCommands = new Set<number>();
+  tokens.forEach((token, index) => {
+    if (token.type === "option" && /^-I(?:M|SI)\d*$/i.test(token.value)) businessCopyCommands.add(commandOf(index));
+    else if (token.type === "assignment" && /^HORCC_MRCF=["']?1["']?$/i.test(token.value))
+      businessCopyCommands.add(commandIndexes.find((at) => at > index) ?? commandOf(index));
+  });
+  const businessCopyAt = (position: number): boolean => businessCopyCommands.size > 0 && businessCopyCommands.has(commandOf(position));
 
   /** The index of the first token after `index` that is not a connector word, within `reach` tokens. */
   const nextValue = (index: number, reach = 4): number => {
@@ -936,7 +952,9 @@ function interpret(whole: Token[]): Draft[] {
   // A value offered as one way out ("to start anyway set AUTO_NONCURDATA=1 or create .../FORCEFLAG", the "set" often on the
   // line before): a package states its settings, it does not offer them as alternatives (round 35 #09 read that as
   // AUTO_NONCURDATA=1 right after the refusal's own AUTO_NONCURDATA is 0).
-  const offeredAfter = (valueAt: number): boolean => lower[valueAt + 1] === "or";
+  // Only an alternative one is told to do ("... or create the FORCEFLAG file"): "AUTO_PSUSSSSWS is 0 or FORCEFLAG is not
+  // present" states the setting (review).
+  const offeredAfter = (valueAt: number): boolean => lower[valueAt + 1] === "or" && OFFERED_ACTIONS.has(lower[valueAt + 2] ?? "");
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     if (token.type === "command" && ["pairresync", "paircreate", "pairsplit"].includes(token.value) && advisedAt(index)) continue;
@@ -1447,6 +1465,15 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   // The way out a refusal offers, wrapped after its "set": not the package's setting.
   { text: "ERROR:  MC/CAXP: AUTO_NONCURDATA=1 or create /etc/cmcluster/swiftgw/FORCEFLAG.", expect: [{ kind: "forceflag", fields: { present: false } }] },
   { text: "AUTO_SVOLPSUS 1 or create the FORCEFLAG file", expect: [{ kind: "forceflag", fields: { present: false } }] },
+  { text: "AUTO_PSUSSSSWS=0 or FORCEFLAG absent", expect: [
+    { kind: "auto.setting", fields: { name: "AUTO_PSUSSSSWS", value: 0 } }, { kind: "forceflag", fields: { present: false } },
+  ] },
+  // Only the command carrying -IM is Business Copy: the wait's state before it is the CA group's.
+  { text: "pairevtwait -g oradg -s psus -t 600 -I0 -> PSUS (0), now pairsplit -g oradg -IM1", expect: [
+    { kind: "pair.wait", deviceGroup: "oradg", fields: { outcome: "done", waitFor: "PSUS", deviceGroupFrom: "line" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: null, role: null, state: "PSUS", deviceGroupFrom: "line" } },
+    { kind: "pair.split", deviceGroup: "oradg", fields: { option: null, outcome: null, replication: "local", deviceGroupFrom: "line" } },
+  ] },
   // A takeover announced before its command runs is no result; "rejected" is a failure (round 28 #19, an EX_CMDRJE).
   { text: "dg_ord local SVOL_PAIR remote PVOL_PAIR - swap-takeover: horctakeover -g dg_ord -t 360", expect: [
     { kind: "pair.state", deviceGroup: "dg_ord", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } },

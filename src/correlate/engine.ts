@@ -427,17 +427,21 @@ errors of two groups is not answered by one group's state, review of round 29 #2
 */
 function findingOperand(finding: FindingState, name: string): Scalar | undefined {
   if (finding.triggersOverflowed) return null;
-  // A trigger that does not know the name does not disagree: one line often gives two events, the group on one of
-  // them only ("ecd_dg local EX_ATTHOR": raid.error of ecd_dg, horcm.error of the node's instance; round 38 #16's
-  // EX_ATTHOR of a restart window stayed open after the group read PAIR again).
-  let known: Scalar = null;
+  // A trigger that does not know the name does not disagree when another event of its own line knows it: one line often
+  // gives two events, the group on one of them only ("ecd_dg local EX_ATTHOR": raid.error of ecd_dg, horcm.error of the
+  // node's instance; round 38 #16's EX_ATTHOR of a restart window stayed open after the group read PAIR again). A
+  // trigger of another line that does not know it still does (an instance killed, then one group reading PAIR, review).
+  const lineOf = (trigger: { readonly event: LogEvent }): string => `${trigger.event.source.file}:${trigger.event.source.line}`;
+  const knownOnLine = new Set<string>();
+  for (const trigger of finding.triggers) if (triggerValue(trigger, name) !== null) knownOnLine.add(lineOf(trigger));
+  let known: Scalar | undefined;
   for (const trigger of finding.triggers) {
     const value = triggerValue(trigger, name);
-    if (value === null) continue;
-    if (known !== null && value !== known) return null;
+    if (value === null && knownOnLine.has(lineOf(trigger))) continue;
+    if (known !== undefined && value !== known) return null;
     known = value;
   }
-  return known;
+  return known ?? null;
 }
 
 function compile(rule: Rule): CompiledRule {
@@ -871,7 +875,8 @@ export class RuleEngine {
 
   private evaluate(event: LogEvent, now: number): void {
     const resolved = this.model.resolve(event);
-    if (event.kind === UNREAD_LINE_KIND) this.noteUnread(event, resolved);
+    // An unread line with no time (a history that keeps none) happened some day: no finding's evidence "just before" it.
+    if (event.kind === UNREAD_LINE_KIND && event.ts !== null) this.noteUnread(event, resolved);
     // One context per correlation key for this event, shared by the rules (contexts are never changed).
     const contexts = this.eventContexts;
     for (let index = 0; index < contexts.length; index++) contexts[index] = undefined;

@@ -91,6 +91,8 @@ const CLUSTER_NAME_LINE = /^[ \t]*CLUSTER_NAME[ \t]+\S/m;
 // (grammars/history.ne), out of the timeline.
 const SHELL_HISTORY_NAME = /history/i;
 const SHELL_OWN_HISTORY_NAME = /(?:^|[._-])(?:ba|k|z)?sh_history(?:$|[._-])|^\.history$/i;
+// A script that saves or rotates histories (save_sh_history.sh) is not one.
+const SCRIPT_NAME = /\.(?:sh|ksh|bash|zsh|csh|py|pl|rb)$/i;
 // bash with HISTTIMEFORMAT ("#1707218538" before each command), zsh's extended history (": 1707218538:0;cmd"), or
 // `history` printed with HISTTIMEFORMAT="%F %T " ("  512  2024-02-06 16:52:18 cmd").
 const SHELL_HISTORY_STAMP = /^(?:#[ \t]*\d{10}[ \t]*\r?$|: ?\d{10}:\d+;|[ \t]*\d+\*?[ \t]+\d{4}-\d\d-\d\d[ \t]\d\d:\d\d:\d\d[ \t])/m;
@@ -243,8 +245,10 @@ the name is a shell's own history file.
 export function shellHistoryHead(name: string, head: Buffer | string): boolean {
   if (!SHELL_HISTORY_NAME.test(name)) return false;
   const text = typeof head === "string" ? head : head.toString("utf8");
+  // ksh's own history file is binary (0x81 0x01, then commands each ending with a newline and a NUL): read as one.
+  if (text.startsWith("\uFFFD\u0001") || text.startsWith("\u0081\u0001")) return true;
   if (text.includes("\0")) return false;
-  return SHELL_HISTORY_STAMP.test(text) || SHELL_OWN_HISTORY_NAME.test(name);
+  return SHELL_HISTORY_STAMP.test(text) || (SHELL_OWN_HISTORY_NAME.test(name) && !SCRIPT_NAME.test(name));
 }
 
 /** Node, package and bundle from where a file sits. */

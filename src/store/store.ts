@@ -248,7 +248,10 @@ export class Store {
     this.statements = {
       fileByFingerprint: database.prepare("SELECT * FROM file WHERE bundle = ? AND fingerprint = ?"),
       filesOfBundle: database.prepare("SELECT * FROM file WHERE bundle = ? ORDER BY id"),
-      zoneOffsetOfBundle: database.prepare("SELECT zone_offset AS offset FROM file WHERE bundle = ? AND zone_offset IS NOT NULL ORDER BY id LIMIT 1"),
+      // INDEXED BY: without statistics the planner takes file_bundle and reads every file of the bundle.
+      zoneOffsetOfBundle: database.prepare(
+        "SELECT zone_offset AS offset FROM file INDEXED BY file_zone WHERE bundle = ? AND zone_offset IS NOT NULL ORDER BY id LIMIT 1",
+      ),
       bundlesWithFingerprint: database.prepare("SELECT DISTINCT bundle FROM file WHERE fingerprint = ? AND bundle <> ?"),
       setContentHash: database.prepare("UPDATE file SET content_hash = ?, content_hash_bytes = ? WHERE id = ?"),
       renameFileBundle: database.prepare("UPDATE file SET bundle = ? WHERE bundle = ?"),
