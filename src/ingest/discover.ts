@@ -50,7 +50,13 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(["node_modules", ".g
 // var/log/cluster/messages): an archive of bundles kept under /var/log is not a node's tree.
 // A home folder (root's, or /home/<user>) holds an operator's shell history (.bash_history): it marks a node's tree only
 // inside what was given to read (`insideInput`: logs/nodeB1/root/.bash_history), never the reader's own home.
-const NODE_ROOT_MARKERS: readonly { readonly path: readonly string[]; readonly maxFolders?: number; readonly insideInput?: boolean }[] = [
+const NODE_ROOT_MARKERS: readonly {
+  readonly path: readonly string[];
+  readonly maxFolders?: number;
+  readonly insideInput?: boolean;
+  /** Only for a file of this name (the marker is then the file itself, at the node's root). */
+  readonly name?: RegExp;
+}[] = [
   { path: ["var", "adm", "syslog"] },
   { path: ["etc", "cmcluster"] },
   { path: ["var", "adm", "cmcluster"] },
@@ -66,6 +72,8 @@ const NODE_ROOT_MARKERS: readonly { readonly path: readonly string[]; readonly m
   { path: ["HORCM"], maxFolders: 2 },
   { path: ["root"], maxFolders: 0, insideInput: true },
   { path: ["home"], maxFolders: 1, insideInput: true },
+  // HP-UX root's home is / : its .sh_history sits at the top of the node's tree (logs/nodeB1/.sh_history).
+  { path: [], maxFolders: 0, insideInput: true, name: /^\.(?:ba|k|z)?sh_history$/ },
 ];
 // Folders of a Serviceguard tree that are layout, not a package: $SGCONF (`conf`), $SGRUN (`run`) and its `log`.
 const LAYOUT_FOLDERS = new Set(["conf", "run", "log", "logs"]);
@@ -126,6 +134,9 @@ function findMarker(segments: readonly string[], inputDepth: number): number {
   for (let index = segments.length - 1; index >= 0; index--) {
     for (const marker of NODE_ROOT_MARKERS) {
       if (marker.insideInput === true && (index < 1 || index - 1 < inputDepth - 1)) continue;
+      // A history named as the file itself, not under root/ or home/<user>/ (those markers place it).
+      if (marker.name !== undefined && (!marker.name.test(segments[segments.length - 1]) || segments[index - 1] === "root" || segments[index - 2] === "home"))
+        continue;
       if (!marker.path.every((part, offset) => segments[index + offset] === part)) continue;
       const foldersBelow = segments.length - 1 - (index + marker.path.length);
       if (foldersBelow >= 0 && (marker.maxFolders === undefined || foldersBelow <= marker.maxFolders)) return index;

@@ -116,6 +116,10 @@ describe("discoverInputs", () => {
 
   it("takes a home folder for a node's tree only inside the folder given to read, never the reader's own home", () => {
     const root = tempDir();
+    // HP-UX root's home is /: its .sh_history copied at the top of the node's folder.
+    expect(placeOf(join(root, "incident/zrhfin1/.sh_history"), join(root, "incident")).hostHint).toBe("zrhfin1");
+    expect(placeOf(join(root, "incident/zrhfin1/root/.sh_history"), join(root, "incident")).hostHint).toBe("zrhfin1");
+    expect(placeOf(join(root, "incident/zrhfin1/home/oper/.sh_history"), join(root, "incident")).hostHint).toBe("zrhfin1");
     expect(placeOf(join(root, "incident/pun-db1/root/.bash_history"), join(root, "incident")).hostHint).toBe("pun-db1");
     expect(placeOf(join(root, "incident/pun-db1/root/.bash_history"), join(root, "incident/pun-db1")).hostHint).toBe("pun-db1");
     expect(placeOf("/root/.bash_history", "/root")).toMatchObject({ hostHint: null, bundle: "/root" });
