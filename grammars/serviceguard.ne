@@ -262,7 +262,8 @@ function nodeThatHalted(words: string[], lower: string[]): string | undefined {
   const name = nameAfter(words, lower, "node");
   if (index !== 0 || !name) return undefined;
   const tail = lower.slice(index + 2).map(stripPunctuation).join(" ");
-  return /^(?:has |was )?(?:halted and )?left the cluster$|^(?:has been |was )?halted$/.test(tail) ? stripParens(name) : undefined;
+  // "Node crms2 is halting and leaving the cluster." (cmhaltnode's node seen from the others, Serviceguard for Linux).
+  return /^(?:has |was )?(?:halted and )?left the cluster$|^(?:has been |was )?halted$|^is halting and leaving the cluster$/.test(tail) ? stripParens(name) : undefined;
 }
 
 const LOCK_FAILED = ["failed", "denied", "unable", "cannot"];
@@ -330,7 +331,7 @@ export const meta = {
   formats: ["syslog", "pkglog"],
   // Cheap gate: every sentence's identifying words, merged where one covers another ("form"
   // covers "formed", "[Mm]ounting" covers "Unmounting", "activating" covers "Deactivating").
-  prefilter: /[Pp]ackage|[Qq]uorum|[Cc]luster [Ll]ock|Service .* terminated|Request from|Executing|[Ss]witching|Timed out|form|membership|left the cluster|^\s*Node \S+ (?:has |was )?(?:been )?halted|Member|unable to run|evicted|no longer a|daemon|Lost connection|Could not read|^\s*cm[a-z]|Starting|Halting|[Aa]ctivating|Checking|[Mm]ounting|IP address|ERROR|WARNING|Function|Failed to|trying again|[Cc]onfiguration|^\s*(?:vgchange|umount|Unmount)/,
+  prefilter: /[Pp]ackage|[Qq]uorum|[Cc]luster [Ll]ock|Service .* terminated|Request from|Executing|[Ss]witching|Timed out|form|membership|left the cluster|leaving the cluster|^\s*Node \S+ (?:has |was )?(?:been )?halted|Member|unable to run|evicted|no longer a|daemon|Lost connection|Could not read|^\s*cm[a-z]|Starting|Halting|[Aa]ctivating|Checking|[Mm]ounting|IP address|ERROR|WARNING|Function|Failed to|trying again|[Cc]onfiguration|^\s*(?:vgchange|umount|Unmount)/,
   description: "Serviceguard daemon messages, CM-CMD command lines, and package control script steps, banners and errors",
 };
 
@@ -363,6 +364,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Timed out node nodeB1. It may have failed.", expect: [{ kind: "node.timeout", node: "nodeB1" }] },
   { text: "Node akl-hx2 has halted and left the cluster.", expect: [{ kind: "node.halted", node: "akl-hx2" }] },
   { text: "Node nodeB2 has left the cluster", expect: [{ kind: "node.halted", node: "nodeB2" }] },
+  { text: "Node crms2 is halting and leaving the cluster.", expect: [{ kind: "node.halted", node: "crms2" }] },
   { text: "Attempting to form a new cluster", expect: [{ kind: "cluster.forming" }] },
   { text: "3 nodes have formed a new cluster", expect: [{ kind: "cluster.formed", fields: { members: 3 } }] },
   { text: "1 node has re-formed the cluster", expect: [{ kind: "cluster.formed", fields: { members: 1 } }] },
