@@ -216,6 +216,15 @@ function scanFree(tokens: Token[]): Draft[] {
   if ((lower.includes("switching") || lower.includes("globally") || lower.includes("auto_run")) && lower.includes("disabled")) {
     events.push(draft("pkg.switching.disabled", { package: nameAfter(words, lower, "package"), node: nameAfter(words, lower, "node") }));
   }
+  // cmmodpkg -e as cmcld logs it: "Request from node A to enable global switching for package P." (the package's
+  // switching, AUTO_RUN) or "Request from node A to enable package P on node N." (one node's, cmmodpkg -e -n N).
+  const enableAt = lower.indexOf("enable");
+  if (lower[0] === "request" && enableAt > 0 && lower.includes("package")) {
+    const packageName = nameAfter(words, lower, "package");
+    const onNode = lower.findIndex((word, at) => at > enableAt && word === "on" && lower[at + 1] === "node");
+    const node = onNode > 0 ? words[onNode + 2] : undefined;
+    if (packageName) events.push(draft("pkg.switching.enabled", { package: stripPunctuation(packageName), node: node && stripPunctuation(node) }, { scope: node ? "node" : "package" }));
+  }
   if (lower.includes("configuration") && lower.includes("applied")) events.push(draft("config.applied"));
   if (lower.includes("no") && lower.includes("eligible") && (lower.includes("nodes") || lower.includes("node"))) {
     events.push(draft("pkg.no.eligible.node", { package: nameAfter(words, lower, "package") }));
@@ -359,6 +368,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Global switching for package pkgA has been disabled.", expect: [{ kind: "pkg.switching.disabled", package: "pkgA" }] },
   { text: "Service ora_mon terminated due to an exit(1).", expect: [{ kind: "pkg.service.failed", fields: { service: "ora_mon", exitStatus: 1 } }] },
   { text: "Package sap_pkg is now disabled globally (auto_run disabled).", expect: [{ kind: "pkg.switching.disabled", package: "sap_pkg" }] },
+  { text: "Request from node och-sg1 to enable global switching for package kadry.", expect: [{ kind: "pkg.switching.enabled", package: "kadry", fields: { scope: "package" } }] },
+  { text: "Request from root on node hkgsg11 to enable package oms.", expect: [{ kind: "pkg.switching.enabled", package: "oms", fields: { scope: "package" } }] },
+  { text: "Request from node tpa01 to enable package ledger on node tpa01.", expect: [{ kind: "pkg.switching.enabled", package: "ledger", node: "tpa01", fields: { scope: "node" } }] },
   { text: "Package sap_pkg is not running and there are no eligible nodes to start it.", expect: [{ kind: "pkg.no.eligible.node", package: "sap_pkg" }] },
   { text: "cmviewcl -v -p oracle_pkg", expect: [{ kind: "admin.command", fields: { command: "cmviewcl", args: "-v -p oracle_pkg" } }] },
   { text: "Timed out node nodeB1. It may have failed.", expect: [{ kind: "node.timeout", node: "nodeB1" }] },
@@ -473,6 +485,9 @@ sentence ->
       {% (d) => [draft("pkg.start.requested", { package: d[7].value, node: d[10].value }, { from: d[3].value })] %}
   | "Request" "from" "node" %word "to" "halt" "package" %word "on" "node" %word rest
       {% (d) => [draft("pkg.halt.requested", { package: d[7].value, node: d[10].value }, { from: d[3].value })] %}
+  # cmmodpkg -e as cmcld logs it ("Request from node A to enable global switching for package P."): read by scanFree.
+  | "Request" "from" rest
+      {% (d, _location, reject) => { const events = scanFree([d[0], d[1], ...d[2]]); return events.some((event) => event.kind === "pkg.switching.enabled") ? events : reject; } %}
   | "Executing" %quoted "for" "package" %word rest
       {% (d) => { const script = d[1].value.slice(1, -1); return [draft("pkg.script.executing", { package: d[4].value }, { script, phase: scriptPhase(script) })]; } %}
   | "Started" "package" %word "on" "node" %word rest

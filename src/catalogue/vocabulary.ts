@@ -39,6 +39,7 @@ export const EVENT_KINDS: readonly string[] = [
   "pkg.script.exit",
   "pkg.script.timeout",
   "pkg.switching.disabled",
+  "pkg.switching.enabled",
   "node.timeout",
   "node.halted",
   "cluster.forming",
@@ -200,7 +201,15 @@ export interface LabelledEvent {
 
 /** What the report's package activity says a package did. */
 export type PackageActivityKind =
-  "started" | "halted" | "start failed" | "halt failed" | "script timed out" | "start refused" | "no eligible node" | "switching disabled";
+  | "started"
+  | "halted"
+  | "start failed"
+  | "halt failed"
+  | "script timed out"
+  | "start refused"
+  | "no eligible node"
+  | "switching disabled"
+  | "switching enabled";
 
 /** How an event kind is shown: its level, its mark on the timelines, its line in the report's package activity. */
 export interface EventDisplay {
@@ -244,6 +253,7 @@ export const EVENT_DISPLAY: Readonly<Record<string, EventDisplay>> = {
   },
   "pkg.no.eligible.node": { level: "error", activity: "no eligible node" },
   "pkg.switching.disabled": { level: "warning", activity: "switching disabled" },
+  "pkg.switching.enabled": { level: "info", activity: "switching enabled" },
   "pkg.start.requested": { level: "info", ran: true },
   "pkg.halt.requested": { level: "info", ran: true },
   "pkg.script.executing": { level: "info", ran: true },
