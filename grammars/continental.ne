@@ -96,7 +96,10 @@ function interpret(tokens: Token[]): Draft[] {
   // cleared: primary_cluster no longer unreachable", review of round 32 #16's change).
   const eventAt = eventToken ? tokens.indexOf(eventToken) : -1;
   if (eventToken && condition === null && !lower.some((word) => LOWER_CONDITION_DENIED.has(word))) {
-    const at = eventAt + (lower[eventAt + 1] === "cluster" ? 3 : 2);
+    // "CLUSTER_ALARM notification for cluster bos_prod (unreachable 15 minutes)" (round 39 #09): the cluster named by
+    // its noun a few words after the keyword, its condition right after the name.
+    const clusterAt = lower.indexOf("cluster", eventAt + 1);
+    const at = clusterAt > eventAt && clusterAt - eventAt <= 4 ? clusterAt + 2 : eventAt + (lower[eventAt + 1] === "cluster" ? 3 : 2);
     if ((lower[at] === "unreachable" || lower[at] === "down") && tokens[at - 1]?.type === "word" && !NOT_A_CLUSTER.has(lower[at - 1])) {
       [condition, conditionIndex] = [lower[at].toUpperCase(), at];
       cluster ??= tokens[at - 1].value;
@@ -206,6 +209,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "CLUSTER_ALARM 15 MINUTES: cluster LAcluster status UNREACHABLE", expect: [{ kind: "cc.alarm", fields: { cluster: "LAcluster", condition: "UNREACHABLE", minutes: 15 } }] },
   { text: "Cluster ALARM: primary_cluster DOWN for 15 minutes", expect: [{ kind: "cc.alarm", fields: { cluster: "primary_cluster", condition: "DOWN", minutes: 15 } }] },
   { text: "CLUSTER_ALARM: jnb_core unreachable for 20 minutes. Recovery with cmrecovercl may be started once the DR manager approves.", expect: [{ kind: "cc.alarm", fields: { cluster: "jnb_core", condition: "UNREACHABLE", minutes: 20 } }] },
+  { text: "Continentalclusters CLUSTER_ALARM notification for cluster bos_prod (unreachable 15 minutes) - see /var/opt/resmon/log/cc/eventlog", expect: [{ kind: "cc.alarm", fields: { cluster: "bos_prod", condition: "UNREACHABLE", minutes: 15 } }] },
+  { text: "Continentalclusters CLUSTER_ALERT notification for cluster bos_prod (unreachable 5 minutes)", expect: [{ kind: "cc.alert", fields: { cluster: "bos_prod", condition: "UNREACHABLE", minutes: 5 } }] },
   { text: "CLUSTER_ALARM: cluster lax_prod down for 15 minutes", expect: [{ kind: "cc.alarm", fields: { cluster: "lax_prod", condition: "DOWN", minutes: 15 } }] },
   { text: "CLUSTER_ALERT: lax_prod down for 5 minutes", expect: [{ kind: "cc.alert", fields: { cluster: "lax_prod", condition: "DOWN", minutes: 5 } }] },
   { text: "CLUSTER_ALARM cleared: primary_cluster no longer unreachable", expect: [{ kind: "cc.alarm", fields: { cluster: null, condition: null, minutes: null } }] },
