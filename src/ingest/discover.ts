@@ -43,6 +43,8 @@ const HORCC_LOG_NAME = /^horcc_[^/]+\.(?:log|oldlog)(?:\.gz)?$/;
 const LOG_FOLDER_NAME = /\.log(\.\d+)?$/;
 // Folders whose contents are never logs of the cluster.
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(["node_modules", ".git", ".mcadvisor"]);
+// The file a shell keeps its history in, in its user's home (ksh's .sh_history, bash's .bash_history, zsh's).
+const SHELL_HOME_HISTORY_FILE = /^\.(?:ba|k|z)?sh_history$/;
 // Path markers below which the node's own filesystem starts in a copied tree. HP-UX: $SGCONF is
 // /etc/cmcluster, $SGRUN /var/adm/cmcluster. Serviceguard for Linux: $SGCONF/$SGRUN are
 // /usr/local/cmcluster/{conf,run} on Red Hat and /opt/cmcluster/{conf,run} on SUSE (cmcluster.conf).
@@ -73,7 +75,7 @@ const NODE_ROOT_MARKERS: readonly {
   { path: ["root"], maxFolders: 0, insideInput: true },
   { path: ["home"], maxFolders: 1, insideInput: true },
   // HP-UX root's home is / : its .sh_history sits at the top of the node's tree (logs/nodeB1/.sh_history).
-  { path: [], maxFolders: 0, insideInput: true, name: /^\.(?:ba|k|z)?sh_history$/ },
+  { path: [], maxFolders: 0, insideInput: true, name: SHELL_HOME_HISTORY_FILE },
 ];
 // Folders of a Serviceguard tree that are layout, not a package: $SGCONF (`conf`), $SGRUN (`run`) and its `log`.
 const LAYOUT_FOLDERS = new Set(["conf", "run", "log", "logs"]);
@@ -98,6 +100,7 @@ const CLUSTER_NAME_LINE = /^[ \t]*CLUSTER_NAME[ \t]+\S/m;
 // bash's .bash_history): a history without times says what ran, never when, and its commands are read as untimed facts
 // (grammars/history.ne), out of the timeline.
 const SHELL_HISTORY_NAME = /history/i;
+// That file, or a copy named after it (bash_history-nodeA1.txt, root.sh_history).
 const SHELL_OWN_HISTORY_NAME = /(?:^|[._-])(?:ba|k|z)?sh_history(?:$|[._-])|^\.history$/i;
 // A script that saves or rotates histories (save_sh_history.sh) is not one.
 const SCRIPT_NAME = /\.(?:sh|ksh|bash|zsh|csh|py|pl|rb)$/i;
