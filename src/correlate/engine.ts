@@ -10,6 +10,7 @@ import { nodeOf, UNREAD_LINE_KIND } from "../model/events.js";
 import type { LogEvent, Scalar } from "../model/events.js";
 import type { Evidence, Finding, FindingStatus, Severity, Step } from "../model/findings.js";
 import { severityRank } from "../model/findings.js";
+import { TIME_UNKNOWN } from "../model/time.js";
 import type { Conditions, CorrelationKey, EventPattern, Rule } from "../catalogue/rule.js";
 import { fillTemplate, placeholdersOf } from "../catalogue/template.js";
 import { IDENTITY_PLACEHOLDERS, screenValues, withheldWarning } from "../catalogue/names.js";
@@ -712,7 +713,7 @@ export class RuleEngine {
   private flushLine(): void {
     const batch = this.pendingLine.splice(0);
     if (batch.length === 0) return;
-    const ts = batch[0].ts ?? this.clock ?? 0;
+    const ts = batch[0].ts ?? this.clock ?? TIME_UNKNOWN;
     if (this.clock === null || ts > this.clock) this.clock = ts;
     this.flushConfig();
     this.expireAbsences(this.clock - this.lateness);
@@ -755,7 +756,7 @@ export class RuleEngine {
       if (!compiled?.absent?.openWhenLogsEnd) continue;
       this.absences.delete(slot);
       if (this.current(slot)) continue;
-      const now = Math.max(this.clock ?? pending.last.ts ?? 0, pending.last.ts ?? 0);
+      const now = Math.max(this.clock ?? pending.last.ts ?? TIME_UNKNOWN, pending.last.ts ?? TIME_UNKNOWN);
       const waitedOn = compiled.steps[compiled.steps.length - 1];
       if (waitedOn && !this.matches(waitedOn, pending.last, pending.context, now)) continue;
       this.openFinding(compiled, slot, pending.events, pending.anchor, pending.context, now, [pending.anchor, pending.last]);
@@ -791,7 +792,7 @@ export class RuleEngine {
   private flushConfig(): void {
     if (this.pendingConfig.length === 0) return;
     const pending = this.pendingConfig.splice(0);
-    for (const event of pending) this.evaluate(event, this.clock ?? 0);
+    for (const event of pending) this.evaluate(event, this.clock ?? TIME_UNKNOWN);
   }
 
   private contextOf(event: LogEvent, correlationKey: CorrelationKey, resolved: { deviceGroup: string | null; package: string | null }): Context {

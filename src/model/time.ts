@@ -154,6 +154,17 @@ export function offsetMinutesAt(wallClockMs: number, timeZone: string): number {
   return Math.round((toWallClock(instant, timeZone) - instant) / 60000);
 }
 
+/**
+A finding's time when nothing it rests on has one and the run met no timed line (a bundle holding only a shell
+history that keeps no times): stored as 0, shown as unknown, never as 1970.
+*/
+export const TIME_UNKNOWN = 0;
+
+/** `ms`, or null when it is not known (null, or a finding's TIME_UNKNOWN). */
+export function knownTime(ms: number | null): number | null {
+  return ms === null || ms === TIME_UNKNOWN ? null : ms;
+}
+
 /** ISO 8601 of a naive time: `2026-11-20T16:31:05`, with `+01:00` when a zone is given. */
 export function formatIso(wallClockMs: number, timeZone?: string): string {
   const base = new Date(wallClockMs).toISOString().slice(0, 19);

@@ -1,5 +1,5 @@
 import type { StoredFinding, InputTotals } from "../store/read.js";
-import { formatIso } from "../model/time.js";
+import { formatIso, knownTime } from "../model/time.js";
 import { describeReadability, readabilityVerdict, type BundleReading } from "../model/readability.js";
 import type { FindingAcknowledgement } from "../model/acknowledgement.js";
 
@@ -40,7 +40,10 @@ export function findingsDocument(
   problems: readonly string[],
   options: { version: string; timeZone?: string; readings?: readonly BundleReading[] },
 ) {
-  const iso = (ms: number | null): string | null => (ms === null ? null : formatIso(ms, options.timeZone));
+  const iso = (ms: number | null): string | null => {
+    const known = knownTime(ms);
+    return known === null ? null : formatIso(known, options.timeZone);
+  };
   return {
     tool: "mcadvisor",
     version: options.version,

@@ -203,3 +203,20 @@ describe("--version", () => {
     }
   });
 });
+
+describe("a bundle whose evidence has no time at all", () => {
+  it("an undated shell history alone: the finding's time is unknown (null in JSON, said in text), never 1970; not an all-clear", () => {
+    const root = tempDir();
+    const node = join(root, "bundle", "nodeB1");
+    mkdirSync(node, { recursive: true });
+    writeFileSync(join(node, ".sh_history"), "cd /HORCM\nhorctakeover -g oradg\npairdisplay -g oradg -fcx\n");
+    const database = join(root, "db");
+    const json = runMcadvisor(["analyze", "--db", database, "--format", "json", join(root, "bundle")]);
+    expect(json.code).not.toBe(0);
+    const findings = (JSON.parse(json.stdout) as { findings: Array<{ rule: string; firstSeen: string | null; lastSeen: string | null }> }).findings;
+    expect(findings.map((finding) => [finding.rule, finding.firstSeen, finding.lastSeen])).toEqual([["takeover-typed-time-unknown", null, null]]);
+    const text = runMcadvisor(["analyze", "--db", database, join(root, "bundle")]);
+    expect(text.stdout).toContain("since time unknown");
+    expect(text.stdout).not.toContain("1970");
+  });
+});

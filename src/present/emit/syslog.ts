@@ -25,7 +25,7 @@ over TCP. Pure: bytes in, bytes out; the sockets are in udp.ts and tcp.ts.
 
 import { hostname as osHostname } from "node:os";
 import type { Finding } from "../../model/findings.js";
-import { formatIso } from "../../model/time.js";
+import { formatIso, knownTime } from "../../model/time.js";
 import { sanitizeForTerminal } from "../sanitize.js";
 import type { FindingChangeEvent } from "./record.js";
 
@@ -103,7 +103,10 @@ interface Param {
 
 function paramsOf(event: FindingChangeEvent, timeZone: string | undefined): Param[] {
   const { finding } = event;
-  const iso = (ms: number | null): string | null => (ms === null ? null : formatIso(ms, timeZone));
+  const iso = (ms: number | null): string | null => {
+    const known = knownTime(ms);
+    return known === null ? null : formatIso(known, timeZone);
+  };
   const entries: Array<[string, string | null, boolean]> = [
     ["id", finding.id, false],
     ["change", event.change, false],

@@ -27,7 +27,7 @@ import {
 } from "../../store/report.js";
 import { severityRank, type Severity } from "../../model/findings.js";
 import { exitStatusFor } from "../findings-json.js";
-import { formatIso } from "../../model/time.js";
+import { formatIso, knownTime } from "../../model/time.js";
 import { compareText } from "../../util/compare.js";
 import { EVENT_DISPLAY, type PackageActivityKind } from "../../catalogue/vocabulary.js";
 import type { ReportWindow } from "./window.js";
@@ -503,7 +503,8 @@ export function displayPath(path: string, cwd: string): string {
 
 /** ISO time of a naive ms, with the zone's offset when --tz was given. */
 export function reportTime(ms: number | null, timeZone?: string): string {
-  return ms === null ? "?" : formatIso(ms, timeZone);
+  const known = knownTime(ms);
+  return known === null ? "?" : formatIso(known, timeZone);
 }
 
 /** A short time for tables and charts: `11-16 03:12` (the year and zone are in the report header). */
