@@ -2,7 +2,7 @@ import { closeSync, openSync, readdirSync, readSync, statSync, type Stats } from
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { InputError } from "../errors.js";
 import type { FileKind } from "../model/events.js";
-import { timeInFileName } from "../model/time.js";
+import { timeInPath } from "../model/time.js";
 import { compareText } from "../util/compare.js";
 
 /** A log or configuration file found among the inputs, with what its place in the tree tells. */
@@ -246,7 +246,7 @@ export function commandLogHead(head: Buffer | string, path?: string): { readonly
   const text = typeof head === "string" ? head : head.toString("utf8");
   if (!RAID_MANAGER_OUTPUT.test(text)) return null;
   if (STAMP_LINE.test(text)) return { namedTime: null };
-  const namedTime = path === undefined ? null : timeInFileName(path);
+  const namedTime = path === undefined ? null : timeInPath(path);
   if (namedTime === null || text.split("\n").some((line) => BSD_SYSLOG_LINE.test(line) || ISO_SYSLOG_LINE.test(line) || PACKAGE_LOG_STAMP.test(line)))
     return null;
   return { namedTime };

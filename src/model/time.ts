@@ -283,6 +283,36 @@ carry none. A name without seconds stands for the last second of its minute: the
 minute (`| tee out_$(date +%Y%m%d_%H%M).txt` names it when they start), so their output comes after anything logged
 earlier in the minute (sudo's line for the same command, round 29 #12).
 */
+// A day alone in a folder's name (incidencia_20241021/, failback/2018-05-15/) and a time of day as the last word of
+// the file's name before its extension (pd_PRD_DG_1509.txt, pairdisplay_2051.out, status_00.09.txt).
+const FOLDER_DAY = /(?<![0-9])((?:19|20)\d\d)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?![0-9])/;
+const NAME_TIME_OF_DAY = /(?:^|[_.-])([01]\d|2[0-3])[:.h]?([0-5]\d)(?:\.[A-Za-z0-9]{1,10})?$/;
+
+/**
+timeInFileName, else the time a saved output's place says: a day in its folder's name (the nearest folder naming
+one, of the two above the file) and a time of day ending the file's name (failback/20180515/pairdisplay_2051.out),
+or a folder named with a day and a time for output collected in it (collect_20220721_1058/pairdisplay.txt). A time
+of day with no day anywhere (pd_2245.txt), or a day with no time (cmviewcl_20241209.txt), names none.
+*/
+export function timeInPath(path: string): number | null {
+  const named = timeInFileName(path);
+  if (named !== null) return named;
+  const parts = path.split(/[\\/]/).filter((part) => part.length > 0);
+  const base = parts[parts.length - 1] ?? "";
+  const folders = parts.slice(-3, -1).reverse();
+  if (FOLDER_DAY.test(base)) return null;
+  const timeOfDay = NAME_TIME_OF_DAY.exec(base);
+  for (const folder of folders) {
+    const day = FOLDER_DAY.exec(folder);
+    if (day === null) continue;
+    if (timeOfDay === null) return timeInFileName(folder);
+    const [year, month, date] = day.slice(1, 4).map(Number);
+    const time = Date.UTC(year, month - 1, date, Number(timeOfDay[1]), Number(timeOfDay[2]), 59);
+    return new Date(time).getUTCDate() === date ? time : null;
+  }
+  return null;
+}
+
 export function timeInFileName(name: string): number | null {
   const base = name.slice(Math.max(name.lastIndexOf("/"), name.lastIndexOf("\\")) + 1);
   for (const pattern of NAME_TIME) {

@@ -75,14 +75,18 @@ describe("discoverInputs", () => {
     ]);
   });
 
-  it("reads saved Raid Manager output with no stamp when its name says when it was saved (a date and a time), not a date alone", () => {
+  it("reads saved Raid Manager output with no stamp when its name (or its folder's day and its name's time of day) says when it was saved, not a date alone", () => {
     const root = tempDir();
     const output = "[nwong@mel-db1 ~]$ sudo pairvolchk -g pgbill_dg -IH15 -s\npairvolchk : Volstat is S-VOL.[status = SSWS fence = NEVER]\n";
     touch(root, "incident/mel-db1/home/nwong/pgbill_takeover_20220721_1058.txt", output);
     touch(root, "incident/mel-db1/home/nwong/check_20220721.txt", output);
+    // The day in the folder, the time of day ending the name (failback/20180515/pairdisplay_2051.out).
+    touch(root, "incident/mel-db1/home/nwong/20220721/pd_1102.txt", output);
+    touch(root, "incident/mel-db1/home/nwong/20220721/pd_final.txt", output);
     const { files } = discoverInputs([join(root, "incident")]);
-    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([
-      ["incident/mel-db1/home/nwong/pgbill_takeover_20220721_1058.txt", "cmdlog"],
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind, file.namedTime])).toEqual([
+      ["incident/mel-db1/home/nwong/20220721/pd_1102.txt", "cmdlog", Date.UTC(2022, 6, 21, 11, 2, 59)],
+      ["incident/mel-db1/home/nwong/pgbill_takeover_20220721_1058.txt", "cmdlog", Date.UTC(2022, 6, 21, 10, 58, 59)],
     ]);
   });
 

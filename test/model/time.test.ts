@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fileYearResolver, formatIso, lastYearlessStamp, offsetMinutesAt, timeInFileName, toWallClock, yearResolver } from "../../src/model/time.js";
+import { fileYearResolver, formatIso, lastYearlessStamp, offsetMinutesAt, timeInFileName, timeInPath, toWallClock, yearResolver } from "../../src/model/time.js";
 
 describe("year inference", () => {
   it("puts December lines of a file modified in January in the previous year", () => {
@@ -127,5 +127,26 @@ describe("the time in a saved file's name", () => {
     expect(timeInFileName("dump_1202207211058.txt")).toBeNull();
     expect(timeInFileName("out_20230231_1200.txt")).toBeNull();
     expect(timeInFileName("/b/20220721_1058/notes.txt")).toBeNull();
+  });
+});
+
+describe("the time in a saved file's place", () => {
+  it("a day in its folder and a time of day ending its name; a folder named with a day and a time for output saved in it", () => {
+    expect(timeInPath("/b/vie-sap1/root/failback/20180515/pairdisplay_2051.out")).toBe(Date.UTC(2018, 4, 15, 20, 51, 59));
+    expect(timeInPath("/b/mad1/root/incidencia_20241021/pd_PRD_DG_1509.txt")).toBe(Date.UTC(2024, 9, 21, 15, 9, 59));
+    expect(timeInPath("/b/n1/home/plantao/2015-09-10/status_0009.txt")).toBe(Date.UTC(2015, 8, 10, 0, 9, 59));
+    expect(timeInPath("/b/n1/root/20230101/checks/pd_1200.txt")).toBe(Date.UTC(2023, 0, 1, 12, 0, 59));
+    expect(timeInPath("/b/n1/tmp/collect_20220721_1058/pairdisplay.txt")).toBe(Date.UTC(2022, 6, 21, 10, 58, 59));
+    // The file's own name wins over its folder's.
+    expect(timeInPath("/b/20230101/pd_20230102_1300.txt")).toBe(Date.UTC(2023, 0, 2, 13, 0, 59));
+  });
+
+  it("nothing from a time of day with no day, a day with no time, a time that is none, or a day too far up", () => {
+    expect(timeInPath("/b/fradb1/tmp/pd_ord_2245.txt")).toBeNull();
+    expect(timeInPath("/b/n1/var/tmp/dr_20190216/pairstate.txt")).toBeNull();
+    expect(timeInPath("/b/n1/20180515/ablauf.txt")).toBeNull();
+    expect(timeInPath("/b/n1/20180515/pd_2460.txt")).toBeNull();
+    expect(timeInPath("/b/n1/inc_20180515/a/b/pd_1200.txt")).toBeNull();
+    expect(timeInPath("/b/n1/20180515/cmviewcl_20180516.txt")).toBeNull();
   });
 });
