@@ -18,7 +18,11 @@
 #   pairevtwait                   `pairevtwait : Wait status done.`
 #   raidvchkscan -v jnl           `001 0 1 PJNN 4 21 43216fde 30 512345 62500 2 265` (MC-LNX p.42), its header skipped
 #   horcmd's syslog notices       `[HORCM_102] Detected a suspending status on this paired volume.(Volume:vod_d01,MU#:0,Status:PSUE)`:
-#                                 the daemon saw one of its pair volumes suspend (the volume's name, not its group)
+#                                 the daemon saw one of its pair volumes suspend (the volume's name, not its group).
+#                                 Most often written with a suspend code and no status, `(Volume:ord00,code:0009)`, the
+#                                 brackets or the colon after the message id left out: Raid Manager's error monitoring
+#                                 of its pair volumes, which reports a pair suspended by failure, read as PSUE (an
+#                                 assumption: the public documents give the id, not the codes)
 #   horcmstart.sh / horcmctl -S   `HORCM inst 0 starts successfully.`, `HORCM inst 0 has already been running.`, `HORCM Shutdown inst 0 !!!`,
 #                                 `failed in shutting HORCM inst 0 down` (the scripts' own echo lines)
 # Columns are found by their token types, never by position, so any spacing reads the same.
@@ -182,8 +186,12 @@ function horcmdSuspending(code: Token, details: Token, reject: object): Draft[] 
   if (!/^HORCM_\d+$/.test(code.value)) return reject;
   const volume = /Volume:\s*([^,\s)]+)/.exec(details.value);
   const status = /Status:\s*([A-Z]+)/.exec(details.value);
-  if (!status || !(STATE_WORDS.includes(status[1]) || status[1] === "SMPL")) return reject;
-  return [draft("pair.state", { side: "local", role: null, state: status[1], pairVolume: volume ? volume[1] : null })];
+  const suspendCode = /\bcode:\s*([0-9A-Fa-fx]+)/.exec(details.value);
+  // No status, a suspend code: the error monitoring's report of a pair suspended by failure.
+  const state = status ? status[1] : suspendCode ? "PSUE" : null;
+  if (state === null || !(STATE_WORDS.includes(state) || state === "SMPL")) return reject;
+  const suspend = suspendCode && !status ? { suspendCode: suspendCode[1] } : {};
+  return [draft("pair.state", { side: "local", role: null, state, pairVolume: volume ? volume[1] : null, ...suspend })];
 }
 
 function volstatEvents(prefix: { invocation: Invocation }, attribute: Token, items: Array<[Token, Token]>): Draft[] {
@@ -370,6 +378,18 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     text: "[HORCM_102] Detected a suspending status on this paired volume. (Volume: lims-d.02, MU#: 1, Status: PSUS)",
     expect: [{ kind: "pair.state", fields: { side: "local", role: null, state: "PSUS", pairVolume: "lims-d.02" } }],
   },
+  {
+    text: "[HORCM_102] Detected a suspending status on this paired volume (Volume:ordhub_d06,code:0009).",
+    expect: [{ kind: "pair.state", fields: { side: "local", role: null, state: "PSUE", pairVolume: "ordhub_d06", suspendCode: "0009" } }],
+  },
+  {
+    text: "[HORCM_102 Detected a suspending status on this paired volume. (Volume:cbdg_d00,code:0009)",
+    expect: [{ kind: "pair.state", fields: { side: "local", role: null, state: "PSUE", pairVolume: "cbdg_d00", suspendCode: "0009" } }],
+  },
+  {
+    text: "HORCM_102 Detected a suspending status on this paired volume (Volume:ord00,code:0005)",
+    expect: [{ kind: "pair.state", fields: { side: "local", role: null, state: "PSUE", pairVolume: "ord00", suspendCode: "0005" } }],
+  },
   { text: "HORCM starts successfully.", expect: [{ kind: "horcm.started", fields: { instance: null } }] },
   { text: "HORCM Shutdown inst 0 !!!", expect: [{ kind: "horcm.stopped", fields: { instance: 0 } }] },
   { text: "failed in shutting HORCM inst 2 down", expect: [{ kind: "horcm.error", fields: { instance: 2 } }] },
@@ -435,8 +455,11 @@ horcmOutcome -> "starts" "successfully" %dot:?         {% () => "horcm.started" 
 caughtSignal -> "has" "catched" "a" "signal" %dot:?
 
 # ---- horcmd's own syslog notices ----------------------------------------------------------------
-horcmdNotice -> %lbracket %word %rbracket "Detected" "a" "suspending" "status" "on" "this" "paired" "volume" %dot:? %paren
-  {% ([, code, , , , , , , , , , , details], _, reject) => horcmdSuspending(code, details, reject) %}
+horcmdNotice -> horcmdId "Detected" "a" "suspending" "status" "on" "this" "paired" "volume" %dot:? %paren %dot:?
+  {% ([code, , , , , , , , , , details], _, reject) => horcmdSuspending(code, details, reject) %}
+horcmdId -> %lbracket %word %rbracket {% ([, code]) => code %}
+          | %lbracket %word %colon:?  {% ([, code]) => code %}
+          | %word                     {% ([code]) => code %}
 
 # ---- the lines after a CCI error -------------------------------------------------------------
 detailLine -> "Refer" "to" "the" "command" "log" %paren "for" "details" %dot:?

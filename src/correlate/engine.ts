@@ -876,6 +876,10 @@ export class RuleEngine {
 
   private evaluate(event: LogEvent, now: number): void {
     const resolved = this.model.resolve(event);
+    // One pair volume's state (horcmd's notice names the volume, not its group) whose group nothing has tied it to yet:
+    // about a group the bundle may name later. A finding on no group would be closed by nothing (rounds 24 and 36: a
+    // link flap resynchronized, its notices left "suspended" forever), so no rule reads it.
+    if (resolved.deviceGroup === null && event.kind === "pair.state" && typeof event.fields.pairVolume === "string") return;
     // An unread line with no time (a history that keeps none) happened some day: no finding's evidence "just before" it.
     if (event.kind === UNREAD_LINE_KIND && event.ts !== null) this.noteUnread(event, resolved);
     // One context per correlation key for this event, shared by the rules (contexts are never changed).
