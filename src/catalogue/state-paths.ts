@@ -35,6 +35,7 @@ export const STATE_PATHS = [
   "pair.mixed",
   "pair.disputed",
   "pvol.copiedOverSsws",
+  "svol.copiedOverPvol",
   "pair.copyInterrupted",
   "pair.suspended",
   "pair.suspendedHours",

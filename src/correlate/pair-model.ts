@@ -141,6 +141,12 @@ interface DeviceGroupState {
   pvolCopiedOverSsws: boolean;
   /** The line (file:line) that set pvolCopiedOverSsws. */
   copiedOverSswsLine: string | null;
+  /**
+  The node where a package of the group ran on the P-VOL reported its own volume turned S-VOL and copying (roles
+  reversed under the package): the other side's copy is being written over production, a swap resync (or swap
+  takeover) run while the package wrote there, whatever command did it and whether any log kept that command.
+  */
+  svolCopiedOverPvol: boolean;
   /** A copy (COPY, RCPY) was reported since the last PAIR, and whether a suspended state followed it: the copy broke off. */
   copying: boolean;
   copyInterrupted: boolean;
@@ -309,6 +315,7 @@ export class PairModel {
         pvolWritingFrom: null,
         pvolWroteSinceTakeover: false,
         pvolCopiedOverSsws: false,
+        svolCopiedOverPvol: false,
         copiedOverSswsLine: null,
         pvolArrayLost: false,
         copying: false,
@@ -672,6 +679,18 @@ export class PairModel {
         group.pvolCopiedOverSsws = true;
         group.copiedOverSswsLine = line;
       }
+      // Its own volume, the P-VOL the package runs on, now an S-VOL copying: the other side's data over production's
+      // (round 43 #19: a DR test's SSWS copy swap-resynchronized back over the running primary, the command only in a
+      // shell history without times).
+      if (
+        side === "local" &&
+        (state === "COPY" || state === "RCPY") &&
+        role === "SVOL" &&
+        report.role === "PVOL" &&
+        this.packageRunsOn(group, node)
+      ) {
+        group.svolCopiedOverPvol = true;
+      }
       const merged = mergedState({ state: report.state, line: report.report ?? report.line }, reportOf, state);
       if (merged.mixed) group.mixedLine = reportOf;
       // A state said without a role keeps the role the node reported before ("Both volumes are suspended (PSUS)" after
@@ -1026,6 +1045,7 @@ export class PairModel {
       group.pvolWroteSinceTakeover = false;
       group.pvolCopiedOverSsws = false;
       group.copiedOverSswsLine = null;
+      group.svolCopiedOverPvol = false;
       group.pvolArrayLost = false;
       group.copying = false;
       group.copyInterrupted = false;
@@ -1104,6 +1124,15 @@ export class PairModel {
       if (lostAt > ts || ts - lostAt > FAILED_OUT_WINDOW_MS || lostAt - group.suspendedSince < PVOL_WRITES_MS) continue;
       const role = this.roleOf(group.name, node);
       if (role === "PVOL" || (role === null && unplacedIsPvol)) return true;
+    }
+    return false;
+  }
+
+  /** A package of the group runs on `node`. */
+  private packageRunsOn(group: DeviceGroupState, node: string): boolean {
+    for (const packageName of group.packages) {
+      const state = this.packages.get(packageName);
+      if (state?.running && state.node === node) return true;
     }
     return false;
   }
@@ -1285,6 +1314,7 @@ export class PairModel {
     "pvol.wroteSinceTakeover": ({ group }) => group?.pvolWroteSinceTakeover ?? false,
     "pair.refusedWhileSuspended": ({ group }) => group?.refusedWhileSuspended ?? false,
     "pvol.copiedOverSsws": ({ group }) => group?.pvolCopiedOverSsws ?? false,
+    "svol.copiedOverPvol": ({ group }) => group?.svolCopiedOverPvol ?? false,
     "pair.copyInterrupted": ({ group }) => group?.copyInterrupted ?? false,
     "split.option": ({ group }) => group?.split?.option ?? null,
     "split.node": ({ group }) => group?.split?.node ?? null,
