@@ -1005,6 +1005,9 @@ function interpret(whole: Token[]): Draft[] {
 
   /** The HORCM instance's state from words around "HORCM"/"Raid Manager"/HORCMINST=. */
   function horcmFact(index: number): void {
+    // "Remote Raid Manager instance not responding": the other site's instance, which the line's remote state (EX_ENORMT)
+    // already says; not this node's (round 43 #02: read as the local instance failing, "restart it on every node").
+    if (["remote", "peer", "partner"].includes(lower[index - 1] ?? "")) return;
     // "HORCM instance 2 is not running"; not "see Raid Manager log for instance 9 - package not started" (the package's).
     const notRunning = lower.some((word, at) => word === "not" && ["running", "started", "starting", "responding"].includes(lower[at + 1] ?? "")
       && at > index && !lower.slice(index, at).some((between) => between === "package" || between === "pkg"));
@@ -1886,6 +1889,13 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "the primary array's Raid Manager does not answer, so the copy state cannot be determined", expect: [{ kind: "pair.unreachable", fields: { side: "remote", code: "EX_ENORMT", number: null, role: "PVOL", codeFrom: "words" } }] },
   { text: "oradg: the remote array does not respond on its command device", expect: [{ kind: "pair.unreachable", deviceGroup: "oradg", fields: { side: "remote", code: "EX_CMDIOE", number: null, codeFrom: "words", deviceGroupFrom: "label" } }] },
   { text: "the local Raid Manager instance is not responding", expect: [{ kind: "horcm.error", fields: { instance: null } }] },
+  {
+    text: "TRDG: remote device group state changed from SVOL_PAIR to EX_ENORMT (local PVOL_PAIR). Remote Raid Manager instance not responding.",
+    expect: [
+      { kind: "pair.unreachable", deviceGroup: "TRDG", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "label" } },
+      { kind: "pair.state", deviceGroup: "TRDG", fields: { side: "local", role: "PVOL", state: "PAIR", deviceGroupFrom: "label" } },
+    ],
+  },
   { text: "mcstat: sapdg: the local secondary volume is pair suspended-error", expect: [{ kind: "pair.state", deviceGroup: "sapdg", fields: { side: "local", role: "SVOL", state: "PSUE", deviceGroupFrom: "label" } }] },
 ];
 %}

@@ -191,6 +191,12 @@ interface FindingState {
   */
   readonly triggers: Array<{ readonly event: LogEvent; readonly context: Context }>;
   triggersOverflowed: boolean;
+  /**
+  The scope names the triggers disagree on that a resolvedBy event has answered since ("deviceGroup=TRDG"): a node's
+  finding holding errors of two groups closes once each group has answered (findingScopeValues). A later trigger of
+  an answered value takes its answer back.
+  */
+  readonly answered: Set<string>;
   readonly firstSeen: number;
   lastSeen: number;
   status: FindingStatus;
@@ -402,6 +408,7 @@ const TRIGGERS_KEPT = 32;
 /** A further event that matched the rule of an open finding: kept for `$finding.<name>` (distinct ones, up to TRIGGERS_KEPT). */
 function noteTrigger(finding: FindingState, event: LogEvent, context: Context): void {
   if (finding.triggersOverflowed || finding.triggers.some((trigger) => trigger.event === event)) return;
+  for (const name of SCOPE_OPERANDS) finding.answered.delete(`${name}=${String(triggerValue({ event, context }, name))}`);
   if (finding.triggers.length >= TRIGGERS_KEPT) finding.triggersOverflowed = true;
   else finding.triggers.push({ event, context });
 }
@@ -427,22 +434,43 @@ that matched it (FINDING_OPERANDS), when every one of them agrees; null when the
 errors of two groups is not answered by one group's state, review of round 29 #20's change) or too many were seen.
 */
 function findingOperand(finding: FindingState, name: string): Scalar | undefined {
+  const values = triggerValues(finding, name);
+  return values !== null && values.size === 1 ? [...values][0] : null;
+}
+
+/**
+The values the triggers give a finding operand; null when too many triggers were seen. A trigger that does not know the
+name does not count when another event of its own line knows it: one line often gives two events, the group on one of
+them only ("ecd_dg local EX_ATTHOR": raid.error of ecd_dg, horcm.error of the node's instance; round 38 #16's EX_ATTHOR
+of a restart window stayed open after the group read PAIR again). A trigger of another line that does not know it still
+counts, as unknown (an instance killed, then one group reading PAIR, review).
+*/
+function triggerValues(finding: FindingState, name: string): Set<Scalar> | null {
   if (finding.triggersOverflowed) return null;
-  // A trigger that does not know the name does not disagree when another event of its own line knows it: one line often
-  // gives two events, the group on one of them only ("ecd_dg local EX_ATTHOR": raid.error of ecd_dg, horcm.error of the
-  // node's instance; round 38 #16's EX_ATTHOR of a restart window stayed open after the group read PAIR again). A
-  // trigger of another line that does not know it still does (an instance killed, then one group reading PAIR, review).
   const lineOf = (trigger: { readonly event: LogEvent }): string => `${trigger.event.source.file}:${trigger.event.source.line}`;
   const knownOnLine = new Set<string>();
   for (const trigger of finding.triggers) if (triggerValue(trigger, name) !== null) knownOnLine.add(lineOf(trigger));
-  let known: Scalar | undefined;
+  const values = new Set<Scalar>();
   for (const trigger of finding.triggers) {
     const value = triggerValue(trigger, name);
     if (value === null && knownOnLine.has(lineOf(trigger))) continue;
-    if (known !== undefined && value !== known) return null;
-    known = value;
+    values.add(value);
   }
-  return known ?? null;
+  return values;
+}
+
+/** The finding operands that name a scope (not an event's field): triggers may disagree on them, each then answered in turn. */
+const SCOPE_OPERANDS = ["package", "deviceGroup", "node"] as const;
+
+/**
+The distinct values the triggers give a scope operand (a node's finding with errors of two groups: both groups), when
+they disagree; null when they agree, do not know it, or too many were seen.
+*/
+function findingScopeValues(finding: FindingState, name: string): Scalar[] | null {
+  if (!(SCOPE_OPERANDS as readonly string[]).includes(name)) return null;
+  const values = triggerValues(finding, name);
+  if (values === null || values.has(null) || values.size < 2) return null;
+  return [...values];
 }
 
 function compile(rule: Rule): CompiledRule {
@@ -988,12 +1016,29 @@ export class RuleEngine {
         continue;
       }
       if (!pattern.kinds.has(event.kind)) continue;
-      if (pattern.findingOperands.some((name) => findingOperand(finding, name) === null)) continue;
+      // One scope name the triggers disagree on (errors of two groups on one node): the pattern is tried with each of its
+      // values, and closes the finding once every one of them has been answered.
+      const unknown = pattern.findingOperands.filter((name) => findingOperand(finding, name) === null);
+      const split = unknown.length === 1 ? findingScopeValues(finding, unknown[0]) : null;
+      if (unknown.length > 0 && split === null) continue;
       const lookups = this.lookupsOf(event, context, now);
-      const withFinding: Lookup = (path) => (path.startsWith("finding.") ? findingOperand(finding, path.slice("finding.".length)) : lookups.state(path));
       if (pattern.eventOnly !== undefined && !pattern.eventOnly(lookups.field)) continue;
-      if (pattern.where !== undefined && !pattern.where(lookups.event, withFinding)) continue;
-      if (pattern.state === undefined || pattern.state(withFinding, withFinding)) return true;
+      const matchesWith = (name: string | null, value: Scalar): boolean => {
+        const withFinding: Lookup = (path) => {
+          if (!path.startsWith("finding.")) return lookups.state(path);
+          const operand = path.slice("finding.".length);
+          return operand === name ? value : findingOperand(finding, operand);
+        };
+        if (pattern.where !== undefined && !pattern.where(lookups.event, withFinding)) return false;
+        return pattern.state === undefined || pattern.state(withFinding, withFinding);
+      };
+      if (split === null) {
+        if (matchesWith(null, null)) return true;
+        continue;
+      }
+      const name = unknown[0];
+      for (const value of split) if (matchesWith(name, value)) finding.answered.add(`${name}=${String(value)}`);
+      if (split.every((value) => finding.answered.has(`${name}=${String(value)}`))) return true;
     }
     return false;
   }
@@ -1192,6 +1237,7 @@ export class RuleEngine {
       context,
       triggers: [{ event: anchor, context }],
       triggersOverflowed: false,
+      answered: new Set(),
       firstSeen: firstTs,
       lastSeen: now,
       status: "open",
