@@ -1017,7 +1017,12 @@ function interpret(whole: Token[]): Draft[] {
     // kernel's "Out of memory: Killed process 2231 (horcmgr)": the instance's daemon is gone.
     // SIGTERM is how a unit or an operator stops it ("status=15/TERM"): a stop, not a failure.
     const processDied = !lower.includes("status=15/term") && lower.some((word) => word === "killed" || word === "code=killed" || word === "code=dumped" || /^status=[1-9]/.test(word));
-    const problem = notRunning || processDied || lower.some((word, at) => ["cannot", "can't", "unable", "failed", "down", "dead"].includes(word) && !aboutRemote(at));
+    // "pairvolchk failed with EX_CMDIOE" on a line naming HORCMINST: the failure is that code's (the array, a device),
+    // which its own event says; the instance answered it (round 44 #17: an array's power loss read as "restart Raid
+    // Manager on every node").
+    const otherCode = found.some((entry) => typeof entry.event.fields.code === "string" && /^EX_/.test(entry.event.fields.code) && !HORCM_CODES.has(entry.event.fields.code));
+    const failed = !otherCode && lower.some((word, at) => ["cannot", "can't", "unable", "failed", "down", "dead"].includes(word) && !aboutRemote(at));
+    const problem = notRunning || processDied || failed;
     // horcmgr is the instance's daemon: a line about that process is about the instance.
     const instanceMentioned = lower[index + 1] === "instance" || lower.includes("instance") || HORCM_UNIT.test(lower[index]) || lower[index] === "horcmgr"
       || tokens.some((other) => other.type === "assignment" && /^HORCMINST=/i.test(other.value));
@@ -1889,6 +1894,13 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "the primary array's Raid Manager does not answer, so the copy state cannot be determined", expect: [{ kind: "pair.unreachable", fields: { side: "remote", code: "EX_ENORMT", number: null, role: "PVOL", codeFrom: "words" } }] },
   { text: "oradg: the remote array does not respond on its command device", expect: [{ kind: "pair.unreachable", deviceGroup: "oradg", fields: { side: "remote", code: "EX_CMDIOE", number: null, codeFrom: "words", deviceGroupFrom: "label" } }] },
   { text: "the local Raid Manager instance is not responding", expect: [{ kind: "horcm.error", fields: { instance: null } }] },
+  {
+    text: "Device group findg (HORCMINST=3, FENCE=DATA): pairvolchk failed with EX_CMDIOE (237)",
+    expect: [
+      { kind: "fence", deviceGroup: "findg", fields: { level: "DATA", deviceGroupFrom: "line" } },
+      { kind: "raid.error", deviceGroup: "findg", fields: { code: "EX_CMDIOE", number: 237, command: "pairvolchk", deviceGroupFrom: "line" } },
+    ],
+  },
   {
     text: "TRDG: remote device group state changed from SVOL_PAIR to EX_ENORMT (local PVOL_PAIR). Remote Raid Manager instance not responding.",
     expect: [

@@ -276,13 +276,23 @@ function placeAt(segments: readonly string[], inputRoot: string): { hostHint: st
   let hostHint: string | null = null;
   let bundle: string;
   if (markerIndex >= 0) {
-    const nodeRoot = segments.slice(0, markerIndex);
-    hostHint = nodeRoot.length > 0 ? nodeRoot[nodeRoot.length - 1] : null;
-    bundle = sep + segments.slice(0, Math.max(markerIndex - 1, 0)).join(sep);
+    // A node's collection unpacked inside its own folder (zrh-sg1/zrh-sg1_collect_20211007/var/adm/...,
+    // nodeA1/nodeA1/etc/...): the node is the folder named alone, and the bundle the one above it; else the bundle
+    // split in two and the package's start there was never seen beside its halt at the other site (round 44 #17).
+    const nested = markerIndex >= 2 && markerIndex - 2 >= segmentsOf(inputRoot).length && namesItsParent(segments[markerIndex - 1], segments[markerIndex - 2]);
+    const nodeAt = nested ? markerIndex - 2 : markerIndex - 1;
+    hostHint = nodeAt >= 0 ? segments[nodeAt] : null;
+    bundle = sep + segments.slice(0, Math.max(nodeAt, 0)).join(sep);
   } else {
     bundle = resolve(inputRoot);
   }
   return { hostHint, packageHint: packageHintOf(segments), bundle };
+}
+
+/** A folder named after the one above it and more (zrh-sg1_collect_20211007 in zrh-sg1), or the same (a tar's own folder). */
+function namesItsParent(folder: string, parent: string): boolean {
+  if (parent.length < 3) return false;
+  return folder === parent || (folder.startsWith(parent) && /^[_.-]/.test(folder.slice(parent.length)));
 }
 
 /** What a file is by its name and place, or null when it is neither a log nor a configuration file we read. */

@@ -166,6 +166,15 @@ describe("discoverInputs", () => {
     expect(placeOf("/var/adm/syslog/syslog.log", "/var/adm/syslog")).toEqual({ hostHint: null, packageHint: null, bundle: "/" });
   });
 
+  it("a node's collection unpacked inside its own folder stays in the incident, under that node", () => {
+    const logs = "/x/inc/logs";
+    expect(placeOf(`${logs}/zrh-sg1/zrh-sg1_collect_20211007/var/adm/syslog/syslog.log`, logs)).toMatchObject({ hostHint: "zrh-sg1", bundle: logs });
+    expect(placeOf(`${logs}/nodeA1/nodeA1/etc/cmcluster/pkg/pkg.log`, logs)).toMatchObject({ hostHint: "nodeA1", bundle: logs });
+    // Not a folder named otherwise, and never above the folder given.
+    expect(placeOf(`${logs}/nodeA1/collect/var/adm/syslog/syslog.log`, logs)).toMatchObject({ hostHint: "collect", bundle: `${logs}/nodeA1` });
+    expect(placeOf(`${logs}/zrh-sg1/zrh-sg1_collect/var/adm/syslog/syslog.log`, `${logs}/zrh-sg1`)).toMatchObject({ hostHint: "zrh-sg1_collect", bundle: `${logs}/zrh-sg1` });
+  });
+
   it("reads a file named explicitly whatever its name", () => {
     expect(classify("/tmp/copied-from-nodeA1.txt", true)).toBe("syslog");
     expect(classify("/tmp/copied-from-nodeA1.txt", false)).toBeNull();
