@@ -74,12 +74,25 @@ function effects(words: string[], environment: Map<string, string>): Draft[] {
     const fence = optionValue(args, "-f")?.toUpperCase() ?? null;
     events.push(withGroup("pair.create", { fence: fence !== null && ["DATA", "STATUS", "NEVER", "ASYNC"].includes(fence) ? fence : null, outcome: "started" }));
   }
+  const maintenance = continentalMaintenance(name, args);
+  if (maintenance !== null) events.push(maintenance);
   // An editor on horcm<N>.conf, or a copy whose target is one: the instance reads it only when it starts.
   const edited = EDITORS.has(name) || (name === "sed" && args.some((arg) => arg.startsWith("-i")))
     ? args.find((arg) => HORCM_CONF.test(arg))
     : COPIERS.has(name) && args.length > 0 && HORCM_CONF.test(args[args.length - 1]) ? args[args.length - 1] : undefined;
   if (edited !== undefined) events.push({ kind: "horcm.config.changed", fields: { instance: Number(HORCM_CONF.exec(edited)![1]) } });
   return events;
+}
+
+/**
+`cmrecovercl -d -g <rg>` puts a Continentalclusters recovery group into maintenance mode (its recovery package cannot
+start; a rehearsal package may run on the S-VOLs), `cmrecovercl -e -g <rg>` takes it out (DRC-2011 p.44): cc.maintenance.
+Shared with serviceguard.ne's CM-CMD lines.
+*/
+export function continentalMaintenance(name: string, args: readonly string[]): Draft | null {
+  if (name !== "cmrecovercl") return null;
+  const on = args.includes("-d") ? true : args.includes("-e") ? false : null;
+  return on === null ? null : { kind: "cc.maintenance", fields: { on, recoveryGroup: optionValue([...args], "-g") } };
 }
 
 function sudoLine(user: Token, reason: Token | null, fields: Token[], command: Token): Draft[] {
@@ -193,6 +206,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   ] },
   { text: "root : TTY=pts/1 ; PWD=/root ; USER=root ; COMMAND=/usr/bin/ssh nodeB1 /HORCM/usr/bin/horcmstart.sh 0", expect: [
     { ...ran("horcmstart.sh", "0"), node: "nodeB1" }, { kind: "horcm.started", node: "nodeB1", fields: { instance: 0 } },
+  ] },
+  { text: "drops : TTY=pts/0 ; PWD=/root ; USER=root ; COMMAND=/opt/cmconcl/bin/cmrecovercl -d -g rg_loans", expect: [
+    ran("cmrecovercl", "-d -g rg_loans", "drops"), { kind: "cc.maintenance", fields: { on: true, recoveryGroup: "rg_loans" } },
   ] },
   { text: "oper1 : command not allowed ; TTY=pts/3 ; PWD=/ ; USER=root ; COMMAND=/HORCM/usr/bin/horcmshutdown.sh 0", expect: [
     { kind: "operator.denied", fields: { command: "horcmshutdown.sh", args: "0", user: "oper1", runAs: "root", via: "sudo", reason: "command not allowed" } },

@@ -15,6 +15,7 @@
 @{%
 import moo from "moo";
 import { filteredLexer, isRealToken, restOfLine } from "../../parse/token-filter.js";
+import { continentalMaintenance } from "./operator.js";
 import type { SourcedToken } from "../../parse/token-filter.js";
 
 const lexer = filteredLexer(
@@ -172,7 +173,8 @@ function adminCommandEvent(command: Token): Draft[] {
       else if (!word.startsWith("-")) packageName = word;
     }
   }
-  return [draft("admin.command", { package: packageName }, { command: command.value, args })];
+  const maintenance = continentalMaintenance(command.value, words);
+  return [draft("admin.command", { package: packageName }, { command: command.value, args }), ...(maintenance === null ? [] : [maintenance])];
 }
 
 // English words that follow "package"/"node" in prose and are not a name ("this node because ...").
@@ -373,6 +375,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Request from node tpa01 to enable package ledger on node tpa01.", expect: [{ kind: "pkg.switching.enabled", package: "ledger", node: "tpa01", fields: { scope: "node" } }] },
   { text: "Package sap_pkg is not running and there are no eligible nodes to start it.", expect: [{ kind: "pkg.no.eligible.node", package: "sap_pkg" }] },
   { text: "cmviewcl -v -p oracle_pkg", expect: [{ kind: "admin.command", fields: { command: "cmviewcl", args: "-v -p oracle_pkg" } }] },
+  { text: "cmrecovercl -e -g rg_loans", expect: [
+    { kind: "admin.command", fields: { command: "cmrecovercl", args: "-e -g rg_loans" } },
+    { kind: "cc.maintenance", fields: { on: false, recoveryGroup: "rg_loans" } },
+  ] },
   { text: "Timed out node nodeB1. It may have failed.", expect: [{ kind: "node.timeout", node: "nodeB1" }] },
   { text: "Node akl-hx2 has halted and left the cluster.", expect: [{ kind: "node.halted", node: "akl-hx2" }] },
   { text: "Node nodeB2 has left the cluster", expect: [{ kind: "node.halted", node: "nodeB2" }] },

@@ -51,6 +51,7 @@ export const STATE_PATHS = [
   "node.role",
   "continental.recovered",
   "continental.unreachable",
+  "continental.maintenance",
   "takeover.ok",
   "takeover.resultName",
   "takeover.code",

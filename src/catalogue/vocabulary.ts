@@ -23,6 +23,8 @@ export const ACTION_IDS: Readonly<Record<string, string>> = {
   "restart-cluster-one-site": "the cluster halted for lack of quorum: confirm the other site is down, then start the cluster on one site only (cmruncl -n)",
   "restart-at-failover-site":
     "the package is down everywhere after a takeover: start it again at the failover site, whose data is current, then swap-resync while it runs",
+  "end-continental-maintenance":
+    "a Continentalclusters recovery group left in maintenance mode after a rehearsal: give its volumes back to replication from the primary site, then cmrecovercl -e",
   investigate:
     "something failed and mcadvisor cannot tell which procedure applies: what it could read, how to find out on both sites, and which procedure follows each answer",
   "wait-for-copy":
@@ -105,6 +107,7 @@ export const EVENT_KINDS: readonly string[] = [
   "cc.alert",
   "cc.alarm",
   "cc.recover",
+  "cc.maintenance",
   "config.setting",
   "cluster.lock.failed",
   "cluster.quorum.lost",
@@ -282,6 +285,11 @@ export const EVENT_DISPLAY: Readonly<Record<string, EventDisplay>> = {
   "link.restored": { level: "info", glyph: "l", label: (e) => `replication link restored seen from ${text(e.node)}` },
   "cc.alert": { level: "warning", glyph: "A", label: (e) => `alert: cluster ${text(e.fields.cluster)} ${text(e.fields.condition)}` },
   "cc.alarm": { level: "error", glyph: "A", label: (e) => `alarm: cluster ${text(e.fields.cluster)} ${text(e.fields.condition)}` },
+  "cc.maintenance": {
+    level: "info",
+    glyph: "M",
+    label: (e) => `recovery group ${text(e.fields.recoveryGroup)} ${e.fields.on === true ? "into" : "out of"} maintenance mode`,
+  },
   "cc.recover": {
     level: "warning",
     glyph: "V",

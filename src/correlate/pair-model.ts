@@ -260,6 +260,11 @@ export class PairModel {
   private readonly clusterLogged = new Map<string, Scalar>();
   /** cmrecovercl started recovery packages since the monitored cluster was last seen UP (Continentalclusters). */
   private continentalRecovered = false;
+  /**
+  Continentalclusters recovery groups in maintenance mode (cmrecovercl -d, until -e): no recovery package can start,
+  so a package started on SSWS volumes meanwhile is a rehearsal, whose writes are thrown away, not a takeover.
+  */
+  private readonly maintenanceGroups = new Set<string>();
   /** Monitored clusters whose last monitor notice was not UP (UNREACHABLE, DOWN, ERROR). */
   private readonly unreachableClusters = new Set<string>();
   private latestTs: number | null = null;
@@ -579,7 +584,17 @@ export class PairModel {
     [
       "cc.recover",
       () => {
-        this.continentalRecovered = true;
+        // In maintenance mode cmrecovercl starts no recovery package: what it ran was the rehearsal.
+        if (this.maintenanceGroups.size === 0) this.continentalRecovered = true;
+      },
+    ],
+    [
+      "cc.maintenance",
+      ({ fields }) => {
+        const recoveryGroup = typeof fields.recoveryGroup === "string" ? fields.recoveryGroup : "(all)";
+        if (fields.on === true) this.maintenanceGroups.add(recoveryGroup);
+        else if (recoveryGroup === "(all)") this.maintenanceGroups.clear();
+        else this.maintenanceGroups.delete(recoveryGroup);
       },
     ],
     ["cc.alert", (applied) => this.onContinentalCondition(applied)],
@@ -884,7 +899,7 @@ export class PairModel {
 
   private noteRunOnSsws(group: DeviceGroupState | null, node: string | null): void {
     if (group === null || node === null) return;
-    if (this.roleOf(group.name, node) !== "SVOL") return;
+    if (this.roleOf(group.name, node) !== "SVOL" || this.maintenanceGroups.size > 0) return;
     const local = group.nodes.get(node)?.local;
     // An S-VOL taken over on this node is SSWS even when no state was logged after the horctakeover line.
     const takenOverHere = this.tookOver(group) && group.takeover?.node === node && (local?.ts ?? -Infinity) <= (group.takeover.ts ?? -Infinity);
@@ -1299,6 +1314,7 @@ export class PairModel {
     "package.runTimedOut": ({ packageState }) => (packageState ? packageState.runTimedOutAt !== null : false),
     "node.role": ({ context }) => this.roleOf(context.deviceGroup, context.node),
     "continental.recovered": () => this.continentalRecovered,
+    "continental.maintenance": () => (this.maintenanceGroups.size > 0 ? [...this.maintenanceGroups].sort().join(",") : null),
     "continental.unreachable": () => (this.unreachableClusters.size > 0 ? [...this.unreachableClusters].sort().join(",") : null),
     "takeover.ok": ({ group }) => group?.takeover?.ok ?? null,
     "takeover.resultName": ({ group }) => group?.takeover?.resultName ?? null,
