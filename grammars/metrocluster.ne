@@ -95,6 +95,8 @@ const CONNECTORS = new Set(["is", "are", "=", "set", "to", "of", "level", "value
 const PAIR_NOUNS = new Set(["pair", "pairs"]);
 // Words that say a pair was suspended, before the state in brackets: "suspended by error (PSUE)".
 const SUSPENSION_WORDS = new Set(["suspended", "split", "by", "error", "due", "to", "with"]);
+// A name that says it is a device group: DG or GRP at its start or end (ordg, CONTASDG, dg_erp, hr_grp), four characters or more.
+const GROUP_NAMED = /^(?=[A-Za-z0-9_.-]{4,64}$)(?:(?:dg|grp)[_.-]?[A-Za-z0-9][A-Za-z0-9_.-]*|[A-Za-z][A-Za-z0-9_.-]*(?:dg|grp))$/i;
 const STATE_WORDS = new Set(["state", "status", "states", "statuses", "volstat", "report", "reports", "shows", "show", "volume", "volumes", "ldev", "ldevs"]);
 const DEVICE_GROUP_STOP = new Set(["state", "status", "is", "are", "for", "of", "the", "in", "has", "was", "not", "on", "and", "name", "named", "to", "with", "from", "at",
   // "Device group monitor for erppkg: ...", "device group check", "device group report": what is done to a group, not its name.
@@ -525,6 +527,16 @@ function interpret(whole: Token[]): Draft[] {
   // shaped like an identifier (an underscore or a digit) right before a role-state (or "still"/"is"/"now" and one) names
   // the group, as a label does (one equal to the node or the package is dropped by the file parser).
   // "dg_erp_arc not in PAIR state (PSUE)": the same name said to be out of a state.
+  // "INC0098812: ... CONTASDG P-VOL side PSUE", "closed: contas back on spodb01, CONTASDG PAIR": a name that says it is a
+  // device group (DG or GRP at its start or end, the usual naming) right before a role or a pair state names the group,
+  // whatever label the line starts with (a ticket's number, round 43 #09).
+  for (let index = 0; index + 1 < tokens.length && deviceGroup === undefined; index++) {
+    const name = tokens[index];
+    if (name.type !== "word" || !GROUP_NAMED.test(name.value) || PRODUCT_TAG.test(name.value) || DEVICE_GROUP_STOP.has(lower[index])) continue;
+    if (!["role", "roleState", "pairState"].includes(tokens[index + 1]?.type ?? "")) continue;
+    deviceGroup = name.value;
+    groupFrom = "label";
+  }
   for (let index = 0; index + 1 < tokens.length && deviceGroup === undefined; index++) {
     const name = tokens[index];
     let next = index + 1;
@@ -1894,6 +1906,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "the primary array's Raid Manager does not answer, so the copy state cannot be determined", expect: [{ kind: "pair.unreachable", fields: { side: "remote", code: "EX_ENORMT", number: null, role: "PVOL", codeFrom: "words" } }] },
   { text: "oradg: the remote array does not respond on its command device", expect: [{ kind: "pair.unreachable", deviceGroup: "oradg", fields: { side: "remote", code: "EX_CMDIOE", number: null, codeFrom: "words", deviceGroupFrom: "label" } }] },
   { text: "the local Raid Manager instance is not responding", expect: [{ kind: "horcm.error", fields: { instance: null } }] },
+  {
+    text: "INC0098812: XP P9500 s/n 85144 back, CONTASDG P-VOL side PSUE, Campinas SSWS. Swap resync planned for the evening.",
+    expect: [{ kind: "pair.state", deviceGroup: "CONTASDG", fields: { side: null, role: "SVOL", state: "SSWS", deviceGroupFrom: "label" } }],
+  },
   {
     text: "Device group findg (HORCMINST=3, FENCE=DATA): pairvolchk failed with EX_CMDIOE (237)",
     expect: [
