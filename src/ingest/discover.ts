@@ -58,6 +58,8 @@ const NODE_ROOT_MARKERS: readonly {
   readonly insideInput?: boolean;
   /** Only for a file of this name (the marker is then the file itself, at the node's root). */
   readonly name?: RegExp;
+  /** Not when the folder above it is this one (`tmp` under `var` is /var/tmp, a marker of its own). */
+  readonly notUnder?: string;
 }[] = [
   { path: ["var", "adm", "syslog"] },
   { path: ["etc", "cmcluster"] },
@@ -68,6 +70,12 @@ const NODE_ROOT_MARKERS: readonly {
   { path: ["var", "log"], maxFolders: 1 },
   // HP-UX's /var/adm holds more than syslog and cmcluster: a site's own logs (var/adm/ops/pairwatch.log).
   { path: ["var", "adm"], maxFolders: 1 },
+  // Where operators keep what they saved (pairdisplay pastes, collections, typescripts): /var/tmp, /var/opt/<site tool>,
+  // /tmp. Their files are the node's, not the incident's at large (round 41 #12: a paste of "local S-VOL SSWS, remote
+  // SMPL" from rtmpos2/var/tmp read as no node's).
+  { path: ["var", "tmp"], maxFolders: 2 },
+  { path: ["var", "opt"], maxFolders: 3 },
+  { path: ["tmp"], maxFolders: 2, insideInput: true, notUnder: "var" },
   { path: ["usr", "local", "cmcluster"] },
   { path: ["opt", "cmcluster"] },
   // Raid Manager's logs: /HORCM/log<N>/horcc_<host>.log, /HORCM/log<N>/curlog/...
@@ -141,6 +149,7 @@ function findMarker(segments: readonly string[], inputDepth: number): number {
       if (marker.name !== undefined && (!marker.name.test(segments[segments.length - 1]) || segments[index - 1] === "root" || segments[index - 2] === "home"))
         continue;
       if (!marker.path.every((part, offset) => segments[index + offset] === part)) continue;
+      if (marker.notUnder !== undefined && segments[index - 1] === marker.notUnder) continue;
       const foldersBelow = segments.length - 1 - (index + marker.path.length);
       if (foldersBelow >= 0 && (marker.maxFolders === undefined || foldersBelow <= marker.maxFolders)) return index;
     }
