@@ -60,6 +60,8 @@ const NODE_ROOT_MARKERS: readonly {
   readonly name?: RegExp;
   /** Not when the folder above it is this one (`tmp` under `var` is /var/tmp, a marker of its own). */
   readonly notUnder?: string;
+  /** Only right under a node folder: not in a home or root folder's own tmp (root/tmp, home/oper/tmp), nor in opt/x/tmp. */
+  readonly directlyInNode?: boolean;
 }[] = [
   { path: ["var", "adm", "syslog"] },
   { path: ["etc", "cmcluster"] },
@@ -73,15 +75,15 @@ const NODE_ROOT_MARKERS: readonly {
   // Where operators keep what they saved (pairdisplay pastes, collections, typescripts): /var/tmp, /var/opt/<site tool>,
   // /tmp. Their files are the node's, not the incident's at large (round 41 #12: a paste of "local S-VOL SSWS, remote
   // SMPL" from rtmpos2/var/tmp read as no node's).
-  { path: ["var", "tmp"], maxFolders: 2 },
-  { path: ["var", "opt"], maxFolders: 3 },
-  { path: ["tmp"], maxFolders: 2, insideInput: true, notUnder: "var" },
+  { path: ["var", "tmp"], maxFolders: 2, insideInput: true },
+  { path: ["var", "opt"], maxFolders: 3, insideInput: true },
+  { path: ["tmp"], maxFolders: 2, insideInput: true, notUnder: "var", directlyInNode: true },
   { path: ["usr", "local", "cmcluster"] },
   { path: ["opt", "cmcluster"] },
   // Raid Manager's logs: /HORCM/log<N>/horcc_<host>.log, /HORCM/log<N>/curlog/...
   { path: ["HORCM"], maxFolders: 2 },
-  { path: ["root"], maxFolders: 0, insideInput: true },
-  { path: ["home"], maxFolders: 1, insideInput: true },
+  { path: ["root"], maxFolders: 2, insideInput: true },
+  { path: ["home"], maxFolders: 3, insideInput: true },
   // HP-UX root's home is / : its .sh_history sits at the top of the node's tree (logs/nodeB1/.sh_history).
   { path: [], maxFolders: 0, insideInput: true, name: SHELL_HOME_HISTORY_FILE },
 ];
@@ -150,6 +152,7 @@ function findMarker(segments: readonly string[], inputDepth: number): number {
         continue;
       if (!marker.path.every((part, offset) => segments[index + offset] === part)) continue;
       if (marker.notUnder !== undefined && segments[index - 1] === marker.notUnder) continue;
+      if (marker.directlyInNode === true && (["root", "opt", "usr", "var", "etc", "home"].includes(segments[index - 1]) || segments[index - 2] === "home")) continue;
       const foldersBelow = segments.length - 1 - (index + marker.path.length);
       if (foldersBelow >= 0 && (marker.maxFolders === undefined || foldersBelow <= marker.maxFolders)) return index;
     }
@@ -251,11 +254,11 @@ time stamps (`namedTime` null), or saved Raid Manager output with no stamp whose
 package-log lines: a syslog copy named syslog-2026-11-17_0900.log dates its lines itself (review of round 29 #12's
 change). Null when the head is no command log's.
 */
-export function commandLogHead(head: Buffer | string, path?: string): { readonly namedTime: number | null } | null {
+export function commandLogHead(head: Buffer | string, path?: string, firstDatedFolder = Number.POSITIVE_INFINITY): { readonly namedTime: number | null } | null {
   const text = typeof head === "string" ? head : head.toString("utf8");
   if (!RAID_MANAGER_OUTPUT.test(text)) return null;
   if (STAMP_LINE.test(text)) return { namedTime: null };
-  const namedTime = path === undefined ? null : timeInPath(path);
+  const namedTime = path === undefined ? null : timeInPath(path, firstDatedFolder);
   if (namedTime === null || text.split("\n").some((line) => BSD_SYSLOG_LINE.test(line) || ISO_SYSLOG_LINE.test(line) || PACKAGE_LOG_STAMP.test(line)))
     return null;
   return { namedTime };
@@ -298,11 +301,18 @@ function placeAt(segments: readonly string[], inputRoot: string): { hostHint: st
   return { hostHint, packageHint: packageHintOf(segments), bundle };
 }
 
-/** A folder named after the one above it and more (zrh-sg1_collect_20211007 in zrh-sg1), or the same (a tar's own folder). */
+/**
+A folder named after the one above it as a collection of it (zrh-sg1_collect_20211007 in zrh-sg1), or the same (a tar's
+own folder). Not a node named after its incident's folder (zrh-sg1 in zrh): the rest of the name must say collection
+or carry a date.
+*/
 function namesItsParent(folder: string, parent: string): boolean {
   if (parent.length < 3) return false;
-  return folder === parent || (folder.startsWith(parent) && /^[_.-]/.test(folder.slice(parent.length)));
+  if (folder === parent) return true;
+  const rest = folder.slice(parent.length);
+  return folder.startsWith(parent) && /^[_.-]/.test(rest) && COLLECTION_SUFFIX.test(rest);
 }
+const COLLECTION_SUFFIX = /collect|bundle|logs?\b|sosreport|snap|dump|backup|copy|extract|tar|\d{6,}/i;
 
 /** What a file is by its name and place, or null when it is neither a log nor a configuration file we read. */
 export function classify(path: string, explicit: boolean): FileKind | null {
@@ -342,7 +352,11 @@ function classifyAt(path: string, name: string, folders: readonly string[], expl
   }
   if (!underCluster && COMMAND_LOG_CANDIDATE.test(name)) {
     const text = head();
-    const commandLog = text === null ? null : commandLogHead(text, path);
+    // A folder's day dates saved output only inside a node's own tree (root/failback/20180515/), never the case's folder
+    // the bundle was unpacked into (case_20241021/nodeA1/pd_0930.txt taken days before, review of round 41-44's changes).
+    const absolute = resolve(path);
+    const marker = findMarker(segmentsOf(absolute), 0);
+    const commandLog = text === null ? null : commandLogHead(text, absolute, marker >= 0 ? marker : Number.POSITIVE_INFINITY);
     if (commandLog !== null) return { kind: "cmdlog", namedTime: commandLog.namedTime };
   }
   if (PACKAGE_LOG_NAME.test(name) && (underCluster || explicit)) return kind("pkglog");

@@ -294,12 +294,13 @@ one, of the two above the file) and a time of day ending the file's name (failba
 or a folder named with a day and a time for output collected in it (collect_20220721_1058/pairdisplay.txt). A time
 of day with no day anywhere (pd_2245.txt), or a day with no time (cmviewcl_20241209.txt), names none.
 */
-export function timeInPath(path: string): number | null {
+export function timeInPath(path: string, firstDatedFolder = 0): number | null {
   const named = timeInFileName(path);
   if (named !== null) return named;
   const parts = path.split(/[\\/]/).filter((part) => part.length > 0);
   const base = parts[parts.length - 1] ?? "";
-  const folders = parts.slice(-3, -1).reverse();
+  // Only folders from `firstDatedFolder` on (discovery: below the node's own tree, never an incident's or case's folder).
+  const folders = parts.slice(Math.max(parts.length - 3, firstDatedFolder), -1).reverse();
   if (FOLDER_DAY.test(base)) return null;
   const timeOfDay = NAME_TIME_OF_DAY.exec(base);
   for (const folder of folders) {

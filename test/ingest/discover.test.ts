@@ -90,6 +90,17 @@ describe("discoverInputs", () => {
     ]);
   });
 
+  it("a folder's day dates saved output only inside a node's own tree, never the case folder it was unpacked into", () => {
+    const root = tempDir();
+    const output = "pairvolchk : Volstat is P-VOL.[status = PAIR fence = NEVER]\n";
+    touch(root, "case_20241021/nodeA1/pd_oradg_0930.txt", output);
+    touch(root, "case_20241021/nodeA1/var/tmp/20241019/pd_oradg_0930.txt", output);
+    const { files } = discoverInputs([join(root, "case_20241021")]);
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.namedTime])).toEqual([
+      ["case_20241021/nodeA1/var/tmp/20241019/pd_oradg_0930.txt", Date.UTC(2024, 9, 19, 9, 30, 59)],
+    ]);
+  });
+
   it("reads a script's own stamped log of its pair commands (a day/month/year stamp, no Raid Manager output)", () => {
     const root = tempDir();
     touch(
@@ -173,6 +184,8 @@ describe("discoverInputs", () => {
     // Not a folder named otherwise, and never above the folder given.
     expect(placeOf(`${logs}/nodeA1/collect/var/adm/syslog/syslog.log`, logs)).toMatchObject({ hostHint: "collect", bundle: `${logs}/nodeA1` });
     expect(placeOf(`${logs}/zrh-sg1/zrh-sg1_collect/var/adm/syslog/syslog.log`, `${logs}/zrh-sg1`)).toMatchObject({ hostHint: "zrh-sg1_collect", bundle: `${logs}/zrh-sg1` });
+    // Incidents named like their nodes' prefix stay apart (review: cases/zrh/zrh-sg1 is node zrh-sg1 of incident zrh).
+    expect(placeOf("/x/cases/zrh/zrh-sg1/var/adm/syslog/syslog.log", "/x/cases")).toMatchObject({ hostHint: "zrh-sg1", bundle: "/x/cases/zrh" });
   });
 
   it("reads a file named explicitly whatever its name", () => {
