@@ -182,6 +182,9 @@ function interpret(tokens: Token[]): Draft[] {
   } else if (packageAt >= 0 && (lower[packageAt + 3] === "is" || lower[packageAt + 3] === "was") && RECOVERY_UP.has(lower[packageAt + 4] ?? "")) {
     events.push({ kind: "cc.recover", package: tokens[packageAt + 2].value, fields: { recoveryGroup: null, cluster: clusterAfterOn() } });
   }
+  // A rehearsal's run (cmrecovercl -r) says so: it recovers nothing.
+  if (events.length > 0 && events[events.length - 1].kind === "cc.recover" && lower.some((word) => word.startsWith("rehears") || word.startsWith("(rehears")))
+    events[events.length - 1] = { ...events[events.length - 1], fields: { ...events[events.length - 1].fields, rehearsal: true } };
 
   // The cluster the work happens on: "on [recovery] cluster C" (not the primary cluster a remark names).
   function clusterAfterOn(): string | null {
@@ -220,6 +223,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Halting data receiver package nfsreceiverpkg on recovery cluster eastcoast.", expect: [] },
   { text: "Starting recovery of recovery group rg_billing (primary cluster syd_prod is in ALARM state)", expect: [{ kind: "cc.recover", fields: { recoveryGroup: "rg_billing", cluster: null } }] },
   { text: "Recovery package billing_r is up on cluster mel_dr", expect: [{ kind: "cc.recover", package: "billing_r", fields: { recoveryGroup: null, cluster: "mel_dr" } }] },
+  {
+    text: "Processing the recovery group rg_loans on recovery cluster cpt_clu (rehearsal mode, rehearsal package loans_reh).",
+    expect: [{ kind: "cc.recover", fields: { recoveryGroup: "rg_loans", cluster: "cpt_clu", rehearsal: true } }],
+  },
   { text: "Recovery package billing_r failed to start on cluster mel_dr", expect: [] },
   { text: "Recovery package billing_r is not running on cluster mel_dr", expect: [] },
   { text: "Skipping recovery group rg_billing: it is in maintenance mode", expect: [] },

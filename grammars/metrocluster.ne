@@ -530,7 +530,9 @@ function interpret(whole: Token[]): Draft[] {
   // "INC0098812: ... CONTASDG P-VOL side PSUE", "closed: contas back on spodb01, CONTASDG PAIR": a name that says it is a
   // device group (DG or GRP at its start or end, the usual naming) right before a role or a pair state names the group,
   // whatever label the line starts with (a ticket's number, round 43 #09).
-  for (let index = 0; index + 1 < tokens.length && deviceGroup === undefined; index++) {
+  // A leading label that itself says it is a group ("oradg: local PVOL_PAIR ... (checked by DRMonitorDG PAIR)") wins.
+  const groupLabel = tokens[0]?.type === "word" && GROUP_NAMED.test(tokens[0].value) && tokens[0].source.charAt(tokens[0].offset + tokens[0].text.length) === ":";
+  for (let index = 0; index + 1 < tokens.length && deviceGroup === undefined && !groupLabel; index++) {
     const name = tokens[index];
     if (name.type !== "word" || !GROUP_NAMED.test(name.value) || PRODUCT_TAG.test(name.value) || DEVICE_GROUP_STOP.has(lower[index])) continue;
     if (!["role", "roleState", "pairState"].includes(tokens[index + 1]?.type ?? "")) continue;
@@ -1906,6 +1908,13 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "the primary array's Raid Manager does not answer, so the copy state cannot be determined", expect: [{ kind: "pair.unreachable", fields: { side: "remote", code: "EX_ENORMT", number: null, role: "PVOL", codeFrom: "words" } }] },
   { text: "oradg: the remote array does not respond on its command device", expect: [{ kind: "pair.unreachable", deviceGroup: "oradg", fields: { side: "remote", code: "EX_CMDIOE", number: null, codeFrom: "words", deviceGroupFrom: "label" } }] },
   { text: "the local Raid Manager instance is not responding", expect: [{ kind: "horcm.error", fields: { instance: null } }] },
+  {
+    text: "oradg: local PVOL_PAIR, remote SVOL_PAIR (checked by DRMonitorDG PAIR)",
+    expect: [
+      { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PAIR", deviceGroupFrom: "label" } },
+      { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state: "PAIR", deviceGroupFrom: "label" } },
+    ],
+  },
   {
     text: "INC0098812: XP P9500 s/n 85144 back, CONTASDG P-VOL side PSUE, Campinas SSWS. Swap resync planned for the evening.",
     expect: [{ kind: "pair.state", deviceGroup: "CONTASDG", fields: { side: null, role: "SVOL", state: "SSWS", deviceGroupFrom: "label" } }],

@@ -91,8 +91,13 @@ Shared with serviceguard.ne's CM-CMD lines.
 */
 export function continentalMaintenance(name: string, args: readonly string[]): Draft | null {
   if (name !== "cmrecovercl") return null;
-  const on = args.includes("-d") ? true : args.includes("-e") ? false : null;
-  return on === null ? null : { kind: "cc.maintenance", fields: { on, recoveryGroup: optionValue([...args], "-g") } };
+  const recoveryGroup = optionValue([...args], "-g");
+  if (args.includes("-d")) return { kind: "cc.maintenance", fields: { on: true, recoveryGroup } };
+  if (args.includes("-e")) return { kind: "cc.maintenance", fields: { on: false, recoveryGroup } };
+  // A rehearsal's start (-r), a preview, help: no change. A recovery asked for (plain, -f, -g): the group is treated as out
+  // of maintenance from here (a -d that went before it was refused, or the operator recovers anyway: review).
+  if (args.some((arg) => /^-[a-zA-Z]*[rch]/.test(arg))) return null;
+  return { kind: "cc.maintenance", fields: { on: false, recoveryGroup, recovery: true } };
 }
 
 function sudoLine(user: Token, reason: Token | null, fields: Token[], command: Token): Draft[] {
@@ -210,6 +215,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "drops : TTY=pts/0 ; PWD=/root ; USER=root ; COMMAND=/opt/cmconcl/bin/cmrecovercl -d -g rg_loans", expect: [
     ran("cmrecovercl", "-d -g rg_loans", "drops"), { kind: "cc.maintenance", fields: { on: true, recoveryGroup: "rg_loans" } },
   ] },
+  { text: "drops : TTY=pts/0 ; PWD=/root ; USER=root ; COMMAND=/opt/cmconcl/bin/cmrecovercl -f -g rg_erp", expect: [
+    ran("cmrecovercl", "-f -g rg_erp", "drops"), { kind: "cc.maintenance", fields: { on: false, recoveryGroup: "rg_erp", recovery: true } },
+  ] },
+  { text: "drops : TTY=pts/0 ; PWD=/root ; USER=root ; COMMAND=/opt/cmconcl/bin/cmrecovercl -r -g rg_loans", expect: [ran("cmrecovercl", "-r -g rg_loans", "drops")] },
   { text: "oper1 : command not allowed ; TTY=pts/3 ; PWD=/ ; USER=root ; COMMAND=/HORCM/usr/bin/horcmshutdown.sh 0", expect: [
     { kind: "operator.denied", fields: { command: "horcmshutdown.sh", args: "0", user: "oper1", runAs: "root", via: "sudo", reason: "command not allowed" } },
   ] },

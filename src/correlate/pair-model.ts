@@ -265,6 +265,13 @@ export class PairModel {
   so a package started on SSWS volumes meanwhile is a rehearsal, whose writes are thrown away, not a takeover.
   */
   private readonly maintenanceGroups = new Set<string>();
+  /** A recovery was asked for or logged since the last group went into maintenance: a package on SSWS is a recovery. */
+  private recoveringSinceMaintenance = false;
+
+  /** A package started on SSWS now is a rehearsal's: some group is in maintenance and nothing since asked for a recovery. */
+  private rehearsing(): boolean {
+    return this.maintenanceGroups.size > 0 && !this.recoveringSinceMaintenance;
+  }
   /** Monitored clusters whose last monitor notice was not UP (UNREACHABLE, DOWN, ERROR). */
   private readonly unreachableClusters = new Set<string>();
   private latestTs: number | null = null;
@@ -583,18 +590,26 @@ export class PairModel {
     ],
     [
       "cc.recover",
-      () => {
-        // In maintenance mode cmrecovercl starts no recovery package: what it ran was the rehearsal.
-        if (this.maintenanceGroups.size === 0) this.continentalRecovered = true;
+      ({ fields }) => {
+        // A rehearsal's run recovers nothing; any other progress line is a recovery, which no group in maintenance allows.
+        if (fields.rehearsal === true) return;
+        this.continentalRecovered = true;
+        this.recoveringSinceMaintenance = true;
       },
     ],
     [
       "cc.maintenance",
       ({ fields }) => {
         const recoveryGroup = typeof fields.recoveryGroup === "string" ? fields.recoveryGroup : "(all)";
-        if (fields.on === true) this.maintenanceGroups.add(recoveryGroup);
-        else if (recoveryGroup === "(all)") this.maintenanceGroups.clear();
-        else this.maintenanceGroups.delete(recoveryGroup);
+        if (fields.on === true) {
+          this.maintenanceGroups.add(recoveryGroup);
+          this.recoveringSinceMaintenance = false;
+        } else {
+          if (recoveryGroup === "(all)") this.maintenanceGroups.clear();
+          else this.maintenanceGroups.delete(recoveryGroup);
+          // A recovery asked for: takeovers from here are recoveries, whatever group is still in maintenance.
+          if (fields.recovery === true) this.recoveringSinceMaintenance = true;
+        }
       },
     ],
     ["cc.alert", (applied) => this.onContinentalCondition(applied)],
@@ -871,6 +886,10 @@ export class PairModel {
   private onPackageStarted({ event, node, deviceGroup, packageName, group }: AppliedEvent): void {
     if (!packageName) return;
     this.noteRunOnSsws(group, node);
+    // A Continentalclusters recovery package running on the S-VOLs it took over is the recovery, whether or not
+    // cmrecovercl's own lines were collected: the monitor's later alarms ask for nothing new.
+    if (group !== null && group.ranOnSswsNode === node && String(this.setting(group, packageName, "CLUSTER_TYPE") ?? "").toLowerCase() === "continental")
+      this.continentalRecovered = true;
     const state = this.packageState(packageName);
     if (group !== null && group.suspendedSince !== null) {
       if (this.roleOf(group.name, node) === "PVOL") group.pvolWroteWhileSuspended = true;
@@ -899,7 +918,7 @@ export class PairModel {
 
   private noteRunOnSsws(group: DeviceGroupState | null, node: string | null): void {
     if (group === null || node === null) return;
-    if (this.roleOf(group.name, node) !== "SVOL" || this.maintenanceGroups.size > 0) return;
+    if (this.roleOf(group.name, node) !== "SVOL" || this.rehearsing()) return;
     const local = group.nodes.get(node)?.local;
     // An S-VOL taken over on this node is SSWS even when no state was logged after the horctakeover line.
     const takenOverHere = this.tookOver(group) && group.takeover?.node === node && (local?.ts ?? -Infinity) <= (group.takeover.ts ?? -Infinity);
@@ -1147,7 +1166,10 @@ export class PairModel {
   private packageRunsOn(group: DeviceGroupState, node: string): boolean {
     for (const packageName of group.packages) {
       const state = this.packages.get(packageName);
-      if (state?.running && state.node === node) return true;
+      if (!state?.running || state.node !== node) continue;
+      // A node restarted since the start no longer runs it, whatever no line said.
+      if (state.startedAt !== null && (this.restartedAt.get(node) ?? Number.NEGATIVE_INFINITY) >= state.startedAt) continue;
+      return true;
     }
     return false;
   }
@@ -1314,7 +1336,7 @@ export class PairModel {
     "package.runTimedOut": ({ packageState }) => (packageState ? packageState.runTimedOutAt !== null : false),
     "node.role": ({ context }) => this.roleOf(context.deviceGroup, context.node),
     "continental.recovered": () => this.continentalRecovered,
-    "continental.maintenance": () => (this.maintenanceGroups.size > 0 ? [...this.maintenanceGroups].sort().join(",") : null),
+    "continental.maintenance": () => (this.rehearsing() ? [...this.maintenanceGroups].sort().join(",") : null),
     "continental.unreachable": () => (this.unreachableClusters.size > 0 ? [...this.unreachableClusters].sort().join(",") : null),
     "takeover.ok": ({ group }) => group?.takeover?.ok ?? null,
     "takeover.resultName": ({ group }) => group?.takeover?.resultName ?? null,
