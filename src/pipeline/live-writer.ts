@@ -232,7 +232,7 @@ export class LiveStoreWriter {
       yearFor: fileYearResolver({
         fixedYear,
         reference: logged !== null ? { reference: logged, source: "logged" } : { reference: wallClock(), source: "mtime" },
-        lastStamp: lastYearlessStamp(readTailPlain(path, sizeOf(path))),
+        lastStamp: lastYearlessStamp(readTailPlain(path, sizeOf(path)), { writtenInOrder: record.kind === "pkglog" }),
         following: true,
       }),
       resume: resumeContext(record.parserContext),

@@ -95,7 +95,7 @@ function storeExample(
       lineCount: 0,
       reference: { reference: Date.UTC(options.year ?? 2026, 11, 31), source: "mtime" },
       fixedYear: options.year ?? 2026,
-      lastStamp: input.kind === "config" ? null : lastYearlessStamp(input.text.slice(-4096)),
+      lastStamp: input.kind === "config" ? null : lastYearlessStamp(input.text.slice(-4096), { writtenInOrder: input.kind === "pkglog" }),
       startTime: input.namedTime,
       zoneOffset: bundleZoneOffset(store, EXAMPLE_BUNDLE),
       batchLines: 5000,

@@ -150,3 +150,12 @@ describe("the time in a saved file's place", () => {
     expect(timeInPath("/b/n1/20180515/cmviewcl_20180516.txt")).toBeNull();
   });
 });
+
+describe("a package log's tail across a year", () => {
+  it("written in order by one script, any step back is a new year (last October's test, then May's failover)", () => {
+    const tail = "Oct 20 17:40:19 root@n1 master_control_script.sh[1]: halted\nMay 14 09:41:26 root@n1 master_control_script.sh[2]: Starting package p\n";
+    expect(lastYearlessStamp(tail, { writtenInOrder: true })).toEqual({ month: 5, day: 14, msOfDay: (9 * 3600 + 41 * 60 + 26) * 1000 });
+    // A syslog's: the May line is a late arrival (a relay), October stays the newest.
+    expect(lastYearlessStamp(tail)).toMatchObject({ month: 10, day: 20 });
+  });
+});
