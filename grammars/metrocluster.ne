@@ -961,8 +961,13 @@ function interpret(whole: Token[]): Draft[] {
   // Only a quoted command: "old primary must be resynced: pairresync -g oradg -c 15" and "After maintenance pairresync
   // -g oradg" ran it (review of round 31 #09's change).
   const quoted = (index: number): boolean => /['"`\u2018\u201c]$/.test(tokens[index].source.slice(0, tokens[index].offset).trimEnd());
+  // "pairs left SPLIT for a manual rerun, run pairresync -g dg_sin -I9 when done": told to run it, under a condition to
+  // come; the "FAILED" before it is the backup's (round 45 #14 read a resync that never ran).
+  const toldToRun = (index: number): boolean =>
+    ["run", "rerun", "execute"].includes(lower[index - 1] ?? "") && lower.slice(index + 1).some((word) => CONDITION_WORDS.has(word));
   const advisedAt = (index: number): boolean =>
-    outcome() === null && quoted(index) && (CONDITION_WORDS.has(lower[0] ?? "") || lower.slice(0, index).some((word) => RESYNC_ADVICE.has(word)));
+    toldToRun(index) ||
+    (outcome() === null && quoted(index) && (CONDITION_WORDS.has(lower[0] ?? "") || lower.slice(0, index).some((word) => RESYNC_ADVICE.has(word))));
   // A value offered as one way out ("to start anyway set AUTO_NONCURDATA=1 or create .../FORCEFLAG", the "set" often on the
   // line before): a package states its settings, it does not offer them as alternatives (round 35 #09 read that as
   // AUTO_NONCURDATA=1 right after the refusal's own AUTO_NONCURDATA is 0).
@@ -1577,6 +1582,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "After the primary site is repaired, resynchronize from this site with 'pairresync -g CAD_DG -swaps' before failing back.", expect: [{ kind: "raid.command", deviceGroup: "CAD_DG", fields: { command: "pairresync", side: null, instance: null, deviceGroupFrom: "line" } }] },
   { text: "failback.sh: old primary must be resynced: pairresync -g oradg -c 15 -I0", expect: [{ kind: "pair.resync", deviceGroup: "oradg", fields: { mode: "normal", outcome: null, deviceGroupFrom: "line" } }, { kind: "raid.command", deviceGroup: "oradg", fields: { command: "pairresync", side: null, instance: 0, deviceGroupFrom: "line" } }] },
   { text: "After the links came back, pairresync -g CAD_DG completed", expect: [{ kind: "pair.resync", deviceGroup: "CAD_DG", fields: { mode: "normal", outcome: "completed", deviceGroupFrom: "line" } }] },
+  {
+    text: "bkp_sin: BACKUP FAILED - pairs left SPLIT for a manual rerun, run pairresync -g dg_sin -I9 when done",
+    expect: [{ kind: "raid.command", deviceGroup: "dg_sin", fields: { command: "pairresync", side: null, instance: 9, deviceGroupFrom: "line" } }],
+  },
   { text: "pairresync -g pkgA -c 15 -swaps completed", expect: [{ kind: "pair.resync", deviceGroup: "pkgA", fields: { mode: "swaps", outcome: "completed", deviceGroupFrom: "line" } }] },
   { text: "paircreate -g pkgA -f data -vl -c 15", expect: [
     { kind: "pair.create", deviceGroup: "pkgA", fields: { fence: "DATA", outcome: null, deviceGroupFrom: "line" } },
