@@ -184,7 +184,8 @@ function pairRow(group: Token, idents: Token[], volume: Token[], tail: Token[], 
 /** horcmd noticed a pair volume of its instance suspend: this node's view of that volume, named by volume, not group. */
 function horcmdSuspending(code: Token, details: Token, reject: object): Draft[] | object {
   if (!/^HORCM_\d+$/.test(code.value)) return reject;
-  const volume = /Volume:\s*([^,\s)]+)/.exec(details.value);
+  // "Volume:payora_d01[CL5-B,0,21]": the name ends at its port in brackets.
+  const volume = /Volume:\s*([^,\s)\[]+)/.exec(details.value);
   const status = /Status:\s*([A-Z]+)/.exec(details.value);
   const suspendCode = /\bcode:\s*([0-9A-Fa-fx]+)/.exec(details.value);
   // No status, a suspend code: the error monitoring's report of a pair suspended by failure.

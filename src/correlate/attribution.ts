@@ -191,7 +191,7 @@ export class GroupAttribution {
 }
 
 /** Whether a pair volume's name and a group's begin with the same word of three letters or more (claims_01, claims_dg). */
-function sharesStem(volume: string, group: string): boolean {
+export function sharesStem(volume: string, group: string): boolean {
   // The first word, its volume number left out: "ord00" is ord_jdg's as "ord_00" is.
   const stem = (name: string): string => (name.toLowerCase().split(/[_.-]/)[0] ?? "").replace(/\d+$/, "");
   const volumeStem = stem(volume);

@@ -17,6 +17,7 @@ import { IDENTITY_PLACEHOLDERS, screenValues, withheldWarning } from "../catalog
 import { compileConditions, conditionOperands, conditionPaths, testConditions, type ConditionTest, type Lookup } from "./conditions.js";
 import { durationMs } from "./duration.js";
 import { FallbackGate, type Scope } from "./fallback.js";
+import { sharesStem } from "./attribution.js";
 import { PairModel } from "./pair-model.js";
 import { siteInfoOf, siteValues, type SiteDefinition } from "./sites.js";
 
@@ -739,7 +740,7 @@ export class RuleEngine {
   the model takes all of them before any rule looks, so no rule sees half a line.
   */
   private flushLine(): void {
-    const batch = this.pendingLine.splice(0);
+    const batch = this.spreadVolumeStates(this.pendingLine.splice(0));
     if (batch.length === 0) return;
     const ts = batch[0].ts ?? this.clock ?? TIME_UNKNOWN;
     if (this.clock === null || ts > this.clock) this.clock = ts;
@@ -749,6 +750,31 @@ export class RuleEngine {
     for (const event of batch) this.model.apply(event);
     for (const event of batch) this.evaluate(event, ts);
     this.escalate();
+  }
+
+  /**
+  One pair volume's state whose group nothing ties it to (horcmd's notice names the volume, not its group) is read as
+  each group the node holds volumes of (else each group the bundle knows): a suspension is never lost for want of a
+  name, and each group's own later state closes what it opened (rounds 24 #11, 36 #01: read as no group, it opened a
+  finding nothing closed; dropped, a real suspension went unsaid: review).
+  */
+  private spreadVolumeStates(batch: LogEvent[]): LogEvent[] {
+    if (!batch.some((event) => event.kind === "pair.state" && event.deviceGroup === null && typeof event.fields.pairVolume === "string")) return batch;
+    const spread: LogEvent[] = [];
+    for (const event of batch) {
+      if (event.kind !== "pair.state" || event.deviceGroup !== null || typeof event.fields.pairVolume !== "string" || this.model.resolve(event).deviceGroup !== null) {
+        spread.push(event);
+        continue;
+      }
+      // The one group of the bundle named like the volume (payora_d01, payora_dg), when exactly one is; else the node's.
+      const named = this.model.deviceGroups().filter((name) => sharesStem(String(event.fields.pairVolume), name));
+      const node = nodeOf(event);
+      const onNode = node === null ? [] : this.model.groupsOnNode(node);
+      const groups = named.length === 1 ? named : onNode.length > 0 ? onNode : this.model.deviceGroups().sort();
+      if (groups.length === 0) spread.push(event);
+      for (const deviceGroup of groups) spread.push({ ...event, deviceGroup, fields: { ...event.fields, deviceGroupFrom: "label" } });
+    }
+    return spread;
   }
 
   /** Event time has reached `watermark`: no event before it will come. Fires absence deadlines and escalations. */
@@ -904,10 +930,6 @@ export class RuleEngine {
 
   private evaluate(event: LogEvent, now: number): void {
     const resolved = this.model.resolve(event);
-    // One pair volume's state (horcmd's notice names the volume, not its group) whose group nothing has tied it to yet:
-    // about a group the bundle may name later. A finding on no group would be closed by nothing (rounds 24 and 36: a
-    // link flap resynchronized, its notices left "suspended" forever), so no rule reads it.
-    if (resolved.deviceGroup === null && event.kind === "pair.state" && typeof event.fields.pairVolume === "string") return;
     // An unread line with no time (a history that keeps none) happened some day: no finding's evidence "just before" it.
     if (event.kind === UNREAD_LINE_KIND && event.ts !== null) this.noteUnread(event, resolved);
     // One context per correlation key for this event, shared by the rules (contexts are never changed).

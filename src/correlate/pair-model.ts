@@ -292,6 +292,19 @@ export class PairModel {
     return [...this.groups.keys()];
   }
 
+  /** The device groups a node is known to hold volumes of: it reported their states, or runs or may run their package. */
+  groupsOnNode(node: string): string[] {
+    const names: string[] = [];
+    for (const group of this.groups.values()) {
+      const packaged = [...group.packages].some((name) => {
+        const state = this.packages.get(name);
+        return state !== undefined && (state.node === node || state.configuredNodes.has(node));
+      });
+      if (group.nodes.has(node) || packaged) names.push(group.name);
+    }
+    return names.sort();
+  }
+
   /**
   The packages the logs showed running on this node: started there and not halted or failed since, or
   stopped by this node's failure (the event that failed it is applied before rules look at it).
