@@ -762,7 +762,12 @@ export class RuleEngine {
     if (!batch.some((event) => event.kind === "pair.state" && event.deviceGroup === null && typeof event.fields.pairVolume === "string")) return batch;
     const spread: LogEvent[] = [];
     for (const event of batch) {
-      if (event.kind !== "pair.state" || event.deviceGroup !== null || typeof event.fields.pairVolume !== "string" || this.model.resolve(event).deviceGroup !== null) {
+      if (
+        event.kind !== "pair.state" ||
+        event.deviceGroup !== null ||
+        typeof event.fields.pairVolume !== "string" ||
+        this.model.resolve(event).deviceGroup !== null
+      ) {
         spread.push(event);
         continue;
       }

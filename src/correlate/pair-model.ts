@@ -725,13 +725,7 @@ export class PairModel {
       // Its own volume, the P-VOL the package runs on, now an S-VOL copying: the other side's data over production's
       // (round 43 #19: a DR test's SSWS copy swap-resynchronized back over the running primary, the command only in a
       // shell history without times).
-      if (
-        side === "local" &&
-        (state === "COPY" || state === "RCPY") &&
-        role === "SVOL" &&
-        report.role === "PVOL" &&
-        this.packageRunsOn(group, node)
-      ) {
+      if (side === "local" && (state === "COPY" || state === "RCPY") && role === "SVOL" && report.role === "PVOL" && this.packageRunsOn(group, node)) {
         group.svolCopiedOverPvol = true;
       }
       const merged = mergedState({ state: report.state, line: report.report ?? report.line }, reportOf, state);

@@ -152,7 +152,8 @@ function findMarker(segments: readonly string[], inputDepth: number): number {
         continue;
       if (!marker.path.every((part, offset) => segments[index + offset] === part)) continue;
       if (marker.notUnder !== undefined && segments[index - 1] === marker.notUnder) continue;
-      if (marker.directlyInNode === true && (["root", "opt", "usr", "var", "etc", "home"].includes(segments[index - 1]) || segments[index - 2] === "home")) continue;
+      if (marker.directlyInNode === true && (["root", "opt", "usr", "var", "etc", "home"].includes(segments[index - 1]) || segments[index - 2] === "home"))
+        continue;
       const foldersBelow = segments.length - 1 - (index + marker.path.length);
       if (foldersBelow >= 0 && (marker.maxFolders === undefined || foldersBelow <= marker.maxFolders)) return index;
     }
@@ -254,7 +255,11 @@ time stamps (`namedTime` null), or saved Raid Manager output with no stamp whose
 package-log lines: a syslog copy named syslog-2026-11-17_0900.log dates its lines itself (review of round 29 #12's
 change). Null when the head is no command log's.
 */
-export function commandLogHead(head: Buffer | string, path?: string, firstDatedFolder = Number.POSITIVE_INFINITY): { readonly namedTime: number | null } | null {
+export function commandLogHead(
+  head: Buffer | string,
+  path?: string,
+  firstDatedFolder = Number.POSITIVE_INFINITY,
+): { readonly namedTime: number | null } | null {
   const text = typeof head === "string" ? head : head.toString("utf8");
   if (!RAID_MANAGER_OUTPUT.test(text)) return null;
   if (STAMP_LINE.test(text)) return { namedTime: null };

@@ -132,7 +132,10 @@ async function ingestIdentified(store: Store, input: InputFile, identity: FileId
     // A log's newest stamped line dates the others (a log running into January keeps December in the year before);
     // an archive is read through once more for it (round 32 #12: a rotated package log from December into January,
     // read with --year of January, had its December lines in the December after).
-    lastStamp: input.kind === "config" ? null : lastYearlessStamp(input.compressed ? await readTailGzip(input.path) : tailOf(input.path, identity), { writtenInOrder: input.kind === "pkglog" }),
+    lastStamp:
+      input.kind === "config"
+        ? null
+        : lastYearlessStamp(input.compressed ? await readTailGzip(input.path) : tailOf(input.path, identity), { writtenInOrder: input.kind === "pkglog" }),
     resume: resumeContext(file.parserContext),
     startTime: input.namedTime ?? null,
     timeZone: options.timeZone,

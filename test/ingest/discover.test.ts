@@ -183,7 +183,10 @@ describe("discoverInputs", () => {
     expect(placeOf(`${logs}/nodeA1/nodeA1/etc/cmcluster/pkg/pkg.log`, logs)).toMatchObject({ hostHint: "nodeA1", bundle: logs });
     // Not a folder named otherwise, and never above the folder given.
     expect(placeOf(`${logs}/nodeA1/collect/var/adm/syslog/syslog.log`, logs)).toMatchObject({ hostHint: "collect", bundle: `${logs}/nodeA1` });
-    expect(placeOf(`${logs}/zrh-sg1/zrh-sg1_collect/var/adm/syslog/syslog.log`, `${logs}/zrh-sg1`)).toMatchObject({ hostHint: "zrh-sg1_collect", bundle: `${logs}/zrh-sg1` });
+    expect(placeOf(`${logs}/zrh-sg1/zrh-sg1_collect/var/adm/syslog/syslog.log`, `${logs}/zrh-sg1`)).toMatchObject({
+      hostHint: "zrh-sg1_collect",
+      bundle: `${logs}/zrh-sg1`,
+    });
     // Incidents named like their nodes' prefix stay apart (review: cases/zrh/zrh-sg1 is node zrh-sg1 of incident zrh).
     expect(placeOf("/x/cases/zrh/zrh-sg1/var/adm/syslog/syslog.log", "/x/cases")).toMatchObject({ hostHint: "zrh-sg1", bundle: "/x/cases/zrh" });
   });

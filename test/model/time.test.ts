@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { fileYearResolver, formatIso, lastYearlessStamp, offsetMinutesAt, timeInFileName, timeInPath, toWallClock, yearResolver } from "../../src/model/time.js";
+import {
+  fileYearResolver,
+  formatIso,
+  lastYearlessStamp,
+  offsetMinutesAt,
+  timeInFileName,
+  timeInPath,
+  toWallClock,
+  yearResolver,
+} from "../../src/model/time.js";
 
 describe("year inference", () => {
   it("puts December lines of a file modified in January in the previous year", () => {
