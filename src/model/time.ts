@@ -168,6 +168,14 @@ export function knownTime(ms: number | null): number | null {
   return ms === null || ms === TIME_UNKNOWN ? null : ms;
 }
 
+/** The words a reader sees for a finding's unknown time (TIME_UNKNOWN). */
+export const UNKNOWN_TIME_TEXT = "time unknown";
+
+/** A finding's time as formatIso writes it, or UNKNOWN_TIME_TEXT when nothing it rests on has one. */
+export function formatFindingTime(ms: number, timeZone?: string): string {
+  return knownTime(ms) === null ? UNKNOWN_TIME_TEXT : formatIso(ms, timeZone);
+}
+
 /** ISO 8601 of a naive time: `2026-11-20T16:31:05`, with `+01:00` when a zone is given. */
 export function formatIso(wallClockMs: number, timeZone?: string): string {
   const base = new Date(wallClockMs).toISOString().slice(0, 19);

@@ -1,7 +1,7 @@
 import { relative } from "node:path";
 import type { StoredFinding } from "../store/read.js";
 import type { InputTotals } from "../store/read.js";
-import { formatIso, knownTime } from "../model/time.js";
+import { formatFindingTime } from "../model/time.js";
 import { sanitizeForTerminal } from "./sanitize.js";
 import { numberedSteps, stepLabel } from "./steps.js";
 import { describeAcknowledgement } from "../model/acknowledgement.js";
@@ -175,19 +175,14 @@ function bundleLines(bundle: string, all: readonly StoredFinding[], context: Tex
   return out;
 }
 
-/** A finding's time; "time unknown" when nothing it rests on has one (an undated shell history alone). */
-function findingTime(ms: number, timeZone: string | undefined): string {
-  return knownTime(ms) === null ? "time unknown" : formatIso(ms, timeZone);
-}
-
 /** One finding: title, scope, site, summary, acknowledgement; while open its checks and numbered steps; its evidence. */
 function findingLines(finding: StoredFinding, context: TextContext): string[] {
   const { cwd, paint, options } = context;
   const scope = [finding.package, finding.deviceGroup].filter(Boolean).join(" / ");
   const when =
     finding.status === "resolved" && finding.resolvedAt !== null
-      ? `${findingTime(finding.firstSeen, options.timeZone)} .. resolved ${findingTime(finding.resolvedAt, options.timeZone)}`
-      : `since ${findingTime(finding.firstSeen, options.timeZone)}`;
+      ? `${formatFindingTime(finding.firstSeen, options.timeZone)} .. resolved ${formatFindingTime(finding.resolvedAt, options.timeZone)}`
+      : `since ${formatFindingTime(finding.firstSeen, options.timeZone)}`;
   const out = [
     "",
     `${paint.severity(finding.severity, finding.severity.toUpperCase())} ${finding.status}${finding.acknowledgement?.active ? " acknowledged" : ""} [${finding.action}] ${clean(finding.title)}`,

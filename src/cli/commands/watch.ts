@@ -8,7 +8,7 @@ import { Store } from "../../store/store.js";
 import { defaultTargets, explicitTargets, startLive } from "../../pipeline/live.js";
 import { changeRecord, jsonLine, openEmission } from "../../present/emit/index.js";
 import { sanitizeForTerminal } from "../../present/sanitize.js";
-import { formatIso, knownTime } from "../../model/time.js";
+import { formatFindingTime } from "../../model/time.js";
 import type { LiveChange } from "../../pipeline/live-findings.js";
 import type { Finding } from "../../model/findings.js";
 import { version } from "../../version.js";
@@ -52,7 +52,7 @@ function renderChangeText(change: LiveChange, finding: Finding, timeZone: string
     .join(", ");
   const when = change === "resolved" && finding.resolvedAt !== null ? finding.resolvedAt : finding.lastSeen;
   const lines = [
-    `${knownTime(when) === null ? "time unknown" : formatIso(when, timeZone)} ${change.toUpperCase()} ${finding.severity.toUpperCase()} [${finding.action}] ${clean(finding.title)} (${finding.id})`,
+    `${formatFindingTime(when, timeZone)} ${change.toUpperCase()} ${finding.severity.toUpperCase()} [${finding.action}] ${clean(finding.title)} (${finding.id})`,
   ];
   if (scope) lines.push(`  ${clean(scope)}`);
   if (change === "withdrawn") {

@@ -3,7 +3,7 @@ Pure text helpers for the TUI: every row is cut to the terminal width here, so i
 row on its own and each view knows exactly how many rows it draws.
 */
 import { basename } from "node:path";
-import { knownTime } from "../../model/time.js";
+import { knownTime, UNKNOWN_TIME_TEXT } from "../../model/time.js";
 import { sanitizeForTerminal } from "../sanitize.js";
 
 /** Log-derived text made inert (control characters in caret notation), then cut to `width` columns. */
@@ -49,7 +49,7 @@ const pad2 = (value: number): string => String(value).padStart(2, "0");
 
 /** Naive wall-clock ms as `2026-11-20 16:31:05` (the logs' own clock; docs/architecture.md "Time"). */
 export function formatDateTime(ms: number): string {
-  if (knownTime(ms) === null) return "time unknown";
+  if (knownTime(ms) === null) return UNKNOWN_TIME_TEXT;
   const date = new Date(ms);
   return `${date.getUTCFullYear()}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())} ${pad2(date.getUTCHours())}:${pad2(date.getUTCMinutes())}:${pad2(date.getUTCSeconds())}`;
 }
