@@ -132,6 +132,7 @@ export const EVENT_KINDS: readonly string[] = [
   "untimed.pair.create",
   // The parse stage's marker of a replication line no grammar read (src/parse/unread.ts).
   "line.unread",
+  "node.seen",
 ];
 
 // ---- How mcadvisor reads and draws them: one table each, read by the pair model, the TUI, the reports and the

@@ -68,10 +68,34 @@ and could not read it. It is not a fact about the cluster: it is not counted as 
 */
 export const UNREAD_LINE_KIND = "line.unread";
 
-/** The events of a line that are facts read by a grammar (not the unread-line marker). */
+/**
+The kind the parse stage adds to a line of a syslog or package log when its node had not been heard from for
+NODE_SEEN_INTERVAL_MS (by that file): the node was up and logging then. Lines that are only noise (an
+application's own monitor, sshd, cron) are no grammar's business, yet they are how a post-mortem knows a
+site kept running, and a package on it kept writing, while its pairs were suspended (rounds 24 and 39: a
+Continentalclusters recovery forced while the primary site lived on). Like the unread marker it is not a
+fact read by a grammar: not counted as an event of its line, nor in what a bundle's readability is judged by.
+*/
+export const NODE_SEEN_KIND = "node.seen";
+
+/** At most one node.seen per node and file in this much log time (a minute: a few thousand events per million lines). */
+export const NODE_SEEN_INTERVAL_MS = 60_000;
+
+/** Kinds the parse stage adds about a line itself, not read from it by a grammar: never counted as its events. */
+export const MARKER_KINDS: readonly string[] = [UNREAD_LINE_KIND, NODE_SEEN_KIND];
+
+/** MARKER_KINDS as an SQL list, for `kind NOT IN (...)` (the kinds are constants: nothing from a log). */
+export const MARKER_KINDS_SQL = MARKER_KINDS.map((kind) => `'${kind}'`).join(", ");
+
+/** Whether an event of this kind is a fact a grammar read (not a marker: MARKER_KINDS). */
+export function isReadFact(kind: string): boolean {
+  return kind !== UNREAD_LINE_KIND && kind !== NODE_SEEN_KIND;
+}
+
+/** The events of a line that are facts read by a grammar (not the unread-line or node-seen markers). */
 export function readEventCount(events: readonly EventDraft[]): number {
   let count = 0;
-  for (const event of events) if (event.kind !== UNREAD_LINE_KIND) count++;
+  for (const event of events) if (isReadFact(event.kind)) count++;
   return count;
 }
 

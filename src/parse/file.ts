@@ -6,7 +6,7 @@ a Raid Manager command line names the device group (and side) of the output line
 */
 
 import type { EventDraft, Header, LineFormat, Scalar } from "../model/events.js";
-import { UNREAD_LINE_KIND } from "../model/events.js";
+import { NODE_SEEN_INTERVAL_MS, NODE_SEEN_KIND, UNREAD_LINE_KIND } from "../model/events.js";
 import { nodeClock, zoneClock } from "../model/time.js";
 import { MAX_BODY_INPUT, NOT_SCANNED, VOCABULARY_BIT, parseBody, parseConfigLine, scanLine } from "./body.js";
 import type { ParseCounters } from "./body.js";
@@ -58,6 +58,12 @@ export interface FileParserOptions {
   readonly zoneOffset?: number | null;
   /** `--node-tz`: the zone each such node writes its year-less lines in, placed on the logs' clock (`timeZone`). */
   readonly nodeZones?: Readonly<Record<string, string>>;
+  /**
+  Mark a syslog's or package log's timed line with a node.seen event when its node had not been heard from for
+  NODE_SEEN_INTERVAL_MS in this file (src/model/events.ts). The pipeline's parsers do; a parse of a text for a test
+  or a tool does not unless asked, so what it shows is what the grammars read.
+  */
+  readonly markNodeSeen?: boolean;
 }
 
 /** What a file parser carries from one line to the next; store it with a checkpoint to resume mid-file. */
@@ -72,6 +78,8 @@ export interface FileParserContext {
   readonly zoneOffset?: number | null;
   /** The device group the last Raid Manager command line named, for the output lines after it. */
   readonly groupContext?: GroupContext | null;
+  /** When each node was last marked seen in this file (markNodeSeen); absent in contexts stored before it existed. */
+  readonly seen?: Readonly<Record<string, number>> | null;
 }
 
 /**
@@ -109,6 +117,9 @@ const LEADING_LABEL = /^[ \t]*([A-Za-z_][\w.-]*):[ \t]/;
 /** The fields of an event that has none, read only (a spread of it copies nothing). */
 const NO_FIELDS: Readonly<Record<string, Scalar>> = Object.freeze({});
 const CONTEXT_MS = 60 * 60 * 1000;
+/** The node.seen marker (the line's node and time are its own), shared by every line it marks. */
+const NODE_SEEN_EVENT: EventDraft = Object.freeze({ kind: NODE_SEEN_KIND });
+const NODE_SEEN_ONLY: readonly EventDraft[] = Object.freeze([NODE_SEEN_EVENT]);
 
 interface ContextKinds {
   readonly groupScoped: ReadonlySet<string>;
@@ -226,6 +237,15 @@ export function createFileParser(options: FileParserOptions): FileParser {
   // A package log belongs to one package: without a folder hint, the first package its lines name.
   let namedPackage: string | null = options.resume?.package ?? null;
   let groupContext: GroupContext | null = options.resume?.groupContext ?? null;
+  // When each node was last marked seen here: a file resumed mid-way marks where a whole read would.
+  const markSeen = options.markNodeSeen === true && (options.kind === "syslog" || options.kind === "pkglog");
+  const lastSeen = new Map<string, number>(Object.entries(options.resume?.seen ?? {}));
+  const seenMarked = (events: readonly EventDraft[], host: string, ts: number): readonly EventDraft[] => {
+    const last = lastSeen.get(host);
+    if (last !== undefined && ts >= last && ts - last < NODE_SEEN_INTERVAL_MS) return events;
+    lastSeen.set(host, ts);
+    return events.length === 0 ? NODE_SEEN_ONLY : [...events, NODE_SEEN_EVENT];
+  };
 
   /**
   A `name:` label names a device group only when it is not the node or the package itself
@@ -417,7 +437,8 @@ export function createFileParser(options: FileParserOptions): FileParser {
     const shape = header.shape ?? "plain";
     let ts: number | null;
     let host: string | null;
-    if (hasTime(header)) {
+    const timed = hasTime(header);
+    if (timed) {
       const year = header.year ?? (header.format === "pkglog" ? yearNear(header.month, header.day) : options.yearFor(header.month, header.day));
       ts = naiveTime(year, header.month, header.day, header.hour, header.minute, header.second);
       if (ts !== null && header.millisecond !== undefined) ts += header.millisecond;
@@ -445,6 +466,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
       events = withUnreadMarker(found, text, scanned === NOT_SCANNED || (scanned & VOCABULARY_BIT) !== 0);
       if (ts === null && untimedPrefix !== undefined && events.length > 0) events = untimed(events, untimedPrefix);
     }
+    if (markSeen && timed && ts !== null && host !== null) events = seenMarked(events, host, ts);
     previousTs = ts;
     previousHost = host;
     return fill(header.format, ts, host, program, packageOf(events), header.body, shape, header.repeated, events, true);
@@ -467,6 +489,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
       zoneOffset: zone.referenceOffset,
       // Its line as a distance back from here: a resumed parser counts its lines from 0 again.
       groupContext: groupContext === null ? null : { ...groupContext, lineNo: groupContext.lineNo - lineNo },
+      seen: lastSeen.size === 0 ? null : Object.fromEntries(lastSeen),
     }),
     readLine,
     parseLine(text: string): ParsedLine {

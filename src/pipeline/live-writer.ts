@@ -240,6 +240,7 @@ export class LiveStoreWriter {
       timeZone,
       nodeZones,
       zoneOffset: timeZone === undefined ? bundleZoneOffset(this.store, record.bundle) : null,
+      markNodeSeen: true,
     });
   }
 

@@ -127,6 +127,7 @@ export class BatchParser implements FramedLineSink {
       nodeZones: settings.nodeZones,
       zoneOffset: settings.zoneOffset,
       strict: settings.strict,
+      markNodeSeen: true,
     });
     this.framer = new LineFramer({ offset: settings.offset, lineCount: settings.lineCount });
     this.endOffset = settings.offset;

@@ -12,7 +12,7 @@ that reads it, so a global name table could not be read there.
 import zlib from "node:zlib";
 import { isAscii } from "node:buffer";
 import { StoreError } from "../errors.js";
-import { UNREAD_LINE_KIND } from "../model/events.js";
+import { isReadFact } from "../model/events.js";
 
 /**
 The compression of a block's text, recorded per row so another one can be added (zstd once Node has it);
@@ -64,7 +64,7 @@ export interface BlockLine {
 
 /**
 A line as a block is written from: a decoded one (its event count), or a parsed one as the pipeline hands
-it over (its events; unread markers are not counted), taken as it is rather than copied into a BlockLine.
+it over (its events; markers are not counted), taken as it is rather than copied into a BlockLine.
 */
 export type LineToPack = BlockLine | (Omit<BlockLine, "eventCount"> & { readonly events: readonly { readonly kind: string }[] });
 
@@ -73,7 +73,7 @@ const eventCountOf = (line: LineToPack): number => {
   if ("eventCount" in line) return line.eventCount;
   const { events } = line;
   let count = 0;
-  for (let index = 0; index < events.length; index++) if (events[index].kind !== UNREAD_LINE_KIND) count++;
+  for (let index = 0; index < events.length; index++) if (isReadFact(events[index].kind)) count++;
   return count;
 };
 

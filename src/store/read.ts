@@ -4,7 +4,7 @@ logs; they read what analyze or watch stored.
 */
 import type { SqliteDatabase } from "./db.js";
 import type { Evidence, Finding, FindingStatus, Severity, SiteInfo, Step } from "../model/findings.js";
-import { UNREAD_LINE_KIND } from "../model/events.js";
+import { MARKER_KINDS_SQL, UNREAD_LINE_KIND } from "../model/events.js";
 import type { BundleReading } from "../model/readability.js";
 import type { FindingAcknowledgement } from "../model/acknowledgement.js";
 
@@ -156,7 +156,7 @@ export function bundleReadings(database: SqliteDatabase, bundles: readonly strin
   for (const row of unread) entry(row.bundle).unread = row.n;
   const events = database
     .prepare(
-      `SELECT f.bundle, count(*) AS n FROM event e JOIN file f ON f.id = e.file_id WHERE e.file_id IN (${ids}) AND e.kind <> '${UNREAD_LINE_KIND}' GROUP BY f.bundle`,
+      `SELECT f.bundle, count(*) AS n FROM event e JOIN file f ON f.id = e.file_id WHERE e.file_id IN (${ids}) AND e.kind NOT IN (${MARKER_KINDS_SQL}) GROUP BY f.bundle`,
     )
     .all() as Array<{ bundle: string; n: number }>;
   for (const row of events) entry(row.bundle).events = row.n;

@@ -6,7 +6,7 @@ in SQL over the event table.
 */
 import type { SqliteDatabase } from "./db.js";
 import { blockReader } from "./blocks.js";
-import { UNREAD_LINE_KIND, type Scalar } from "../model/events.js";
+import { MARKER_KINDS_SQL, UNREAD_LINE_KIND, type Scalar } from "../model/events.js";
 
 function inList(column: string, values: readonly unknown[]): string {
   return `${column} IN (${values.map(() => "?").join(", ") || "NULL"})`;
@@ -223,9 +223,9 @@ export function windowEvents(database: SqliteDatabase, bundles: readonly string[
         .pluck()
         .all(...parameters) as (string | null)[]
     ).filter((value): value is string => value !== null && value !== "");
-  // An unread-line marker is not an event a line gave: the report counts those lines in their own section.
+  // A marker (unread line, node seen) is not an event a line gave: the report counts unread lines in their own section.
   const events = database
-    .prepare(`SELECT count(*) FROM event e JOIN file f ON f.id = +e.file_id WHERE ${inScope} AND ${windowed} AND e.kind <> '${UNREAD_LINE_KIND}'`)
+    .prepare(`SELECT count(*) FROM event e JOIN file f ON f.id = +e.file_id WHERE ${inScope} AND ${windowed} AND e.kind NOT IN (${MARKER_KINDS_SQL})`)
     .pluck()
     .get(...bundles, since, until) as number;
   // An event's package is its own or, when it names none, its line's (both kept in event.package at ingest).
@@ -335,7 +335,7 @@ export function packagesWithoutLog(database: SqliteDatabase, bundles: readonly s
       .prepare(
         `SELECT e.ts, e.kind, f.bundle, e.package, e.node, e.file_id, f.path, e.line_no, e.raw
        FROM event e JOIN file f ON f.id = e.file_id
-      WHERE ${inList("f.bundle", bundles)} AND f.kind = 'syslog' AND e.package IS NOT NULL AND e.ts < ?
+      WHERE ${inList("f.bundle", bundles)} AND f.kind = 'syslog' AND e.package IS NOT NULL AND e.ts < ? AND e.kind NOT IN (${MARKER_KINDS_SQL})
         AND NOT EXISTS (SELECT 1 FROM file p WHERE p.bundle = f.bundle AND p.kind = 'pkglog' AND p.package_hint = e.package)
       ORDER BY e.ts, e.id`,
       )

@@ -1,6 +1,6 @@
 import type { SqliteDatabase } from "./db.js";
 import type { Statement } from "better-sqlite3";
-import { UNREAD_LINE_KIND } from "../model/events.js";
+import { isReadFact } from "../model/events.js";
 import { StoreError } from "../errors.js";
 import type { EventDraft, FileKind, LogEvent, Scalar } from "../model/events.js";
 import type { Finding } from "../model/findings.js";
@@ -664,8 +664,8 @@ export class Store {
         parameters[at + 8] = event.node ?? line.host;
         parameters[at + 9] = fieldsJson(event.fields);
         parameters[at + 10] = line.text;
-        // An unread-line marker is not an event the line gave: the file's event total leaves it out.
-        if (event.kind !== UNREAD_LINE_KIND) count++;
+        // A marker (unread line, node seen) is not an event the line gave: the file's event total leaves it out.
+        if (isReadFact(event.kind)) count++;
         if (++filled === EVENTS_PER_INSERT) {
           this.statements.insertEvents.run(parameters);
           filled = 0;

@@ -13,6 +13,7 @@ import { analyzePaths } from "../../src/pipeline/analyze.js";
 import { correlateBundle } from "../../src/pipeline/correlate.js";
 import { ingestFile } from "../../src/pipeline/ingest.js";
 import { inThread, ParseWorkerError, WorkerParseSource } from "../../src/pipeline/parse-source.js";
+import { isReadFact } from "../../src/model/events.js";
 import type { ParseJob } from "../../src/pipeline/parse-batches.js";
 import { discoverInputs } from "../../src/ingest/discover.js";
 import { loadRules } from "../../src/catalogue/load.js";
@@ -88,7 +89,7 @@ describe("parse worker", () => {
       for await (const message of source.read(jobFor(path, 500))) {
         if (message.type !== "slim") continue;
         lineTotal += message.totals.lines;
-        for (const line of message.lines) if (line.events.length > 0) eventLines.push(line.lineNo);
+        for (const line of message.lines) if (line.events.some((event) => isReadFact(event.kind))) eventLines.push(line.lineNo);
         for (const { firstLine, block } of message.blocks) {
           sealed.push(firstLine, block.lineCount);
           codecs.add(block.codec);
@@ -97,7 +98,7 @@ describe("parse worker", () => {
         await sleep(15);
       }
       expect(lineTotal).toBe(20_000);
-      // Slim batches: every line that gave events crossed (one in 50 is a Serviceguard line).
+      // Slim batches: every line that gave events crossed (one in 50 is a Serviceguard line; node.seen marks cross too).
       expect(eventLines).toEqual(Array.from({ length: 400 }, (_, index) => index * 50 + 8));
       expect(source.stats.batches).toBe(41); // 40 full batches and the final (empty) one
       expect(source.stats.maxInFlight).toBeLessThanOrEqual(2);
