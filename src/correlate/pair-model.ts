@@ -5,7 +5,7 @@ and resync. Rules read it through `lookup(path)`: one reader per state path of s
 Configuration facts (events without a time) are applied first, so their order among files does not matter.
 */
 
-import { nodeOf, type LogEvent, type Scalar } from "../model/events.js";
+import { NODE_SEEN_KIND, nodeOf, type LogEvent, type Scalar } from "../model/events.js";
 import { SiteMap, type SiteDefinition, type SiteInfo } from "./sites.js";
 import { GroupAttribution } from "./attribution.js";
 import { NodeVerdicts } from "./verdicts.js";
@@ -244,6 +244,8 @@ export class PairModel {
   forms, a reset. A package shown running there before that is not proof it ran across (see pvolWroteSinceTakeover).
   */
   private readonly restartedAt = new Map<string, number>();
+  /** The last node.seen that changed a group's state, and that group's: what resolve() says it is about. */
+  private seenNews: { readonly event: LogEvent; readonly deviceGroup: string; readonly packageName: string } | null = null;
   /** Nodes whose Raid Manager instance was seen stopped and not started since. */
   private readonly horcmStopped = new Set<string>();
   /** Groups whose suspension began with a package writing on the P-VOL side, until PVOL_WRITES_MS tells (see pvolWritingFrom). */
@@ -285,6 +287,12 @@ export class PairModel {
 
   /** The device group and package an event belongs to: see GroupAttribution.resolve. */
   resolve(event: LogEvent): { deviceGroup: string | null; package: string | null; deviceGroupFrom?: string } {
+    // A node.seen is about no group, except the one whose state it just changed (noteSeenPastTakeover): the rules
+    // hear of that change from it, as they would from the node's own pair report.
+    if (event.kind === NODE_SEEN_KIND) {
+      const news = this.seenNews;
+      return news !== null && news.event === event ? { deviceGroup: news.deviceGroup, package: news.packageName } : { deviceGroup: null, package: null };
+    }
     return this.attribution.resolve(event);
   }
 
@@ -427,6 +435,28 @@ export class PairModel {
     this.noteRestart(event, node);
     if (group !== null && event.kind === "pair.state") this.noteTakeoverByHand(group, event);
     if (group !== null && (event.kind === "pair.state" || event.kind === "pair.unreachable")) this.notePvolRunningPastTakeover(group, node, event);
+    if (event.kind === NODE_SEEN_KIND && event.host !== null && event.ts !== null) this.noteSeenPastTakeover(event.host, event.ts, event);
+  }
+
+  /**
+  Any line of a P-VOL-side node PVOL_WRITES_MS past a group's S-VOL takeover (node.seen: its application's own
+  monitor, sshd, cron) says as much as its own pair report would, when that node last reported its P-VOL
+  suspended and a package of the group has run there since before the takeover, the node not restarted since:
+  the primary never stopped, and both sides write (rounds 24 #06 and 39 #17: the primary site kept logging, its
+  package never halted, while the recovery site was forced to take over). The margin keeps a dying site's
+  last lines, on a clock a little ahead, from counting.
+  */
+  private noteSeenPastTakeover(host: string, ts: number, event: LogEvent): void {
+    for (const group of this.groups.values()) {
+      const takeoverAt = group.takeover?.ts ?? null;
+      if (group.pvolWroteSinceTakeover || takeoverAt === null || ts - takeoverAt < PVOL_WRITES_MS) continue;
+      const packageName = this.notePvolRunningPastTakeover(group, host, event);
+      // One group per line: the next line of the node tells the next group (resolve() names one group per event).
+      if (packageName !== null) {
+        this.seenNews = { event, deviceGroup: group.name, packageName };
+        return;
+      }
+    }
   }
 
   /** A node's own line saying it (re)started: its Raid Manager instance, a cluster it forms or joins, a reset. */
@@ -457,22 +487,23 @@ export class PairModel {
   take writes: the primary's package never stopped. A site that was lost and came back restarted (its instance, its
   cluster) and its package is not running: that is the plain disaster, where swap-resync speaks.
   */
-  private notePvolRunningPastTakeover(group: DeviceGroupState, node: string | null, event: LogEvent): void {
-    if (group.pvolWroteSinceTakeover || node === null || event.host !== node || event.ts === null || group.pvolArrayLost) return;
+  private notePvolRunningPastTakeover(group: DeviceGroupState, node: string | null, event: LogEvent): string | null {
+    if (group.pvolWroteSinceTakeover || node === null || event.host !== node || event.ts === null || group.pvolArrayLost) return null;
     const takeoverAt = group.takeover?.ts ?? null;
-    if (!this.tookOver(group) || takeoverAt === null || event.ts <= takeoverAt) return;
-    if (this.roleOf(group.name, node) !== "PVOL") return;
+    if (!this.tookOver(group) || takeoverAt === null || event.ts <= takeoverAt) return null;
+    if (this.roleOf(group.name, node) !== "PVOL") return null;
     const own = group.nodes.get(node)?.local.state ?? null;
-    if (own === null || !["PSUE", "PSUS", "PFUS", "PDUB"].includes(own)) return;
-    if (this.pvolNodeRunning(group) !== node) return;
+    if (own === null || !["PSUE", "PSUS", "PFUS", "PDUB"].includes(own)) return null;
+    if (this.pvolNodeRunning(group) !== node) return null;
     for (const packageName of group.packages) {
       const state = this.packages.get(packageName);
       if (!state?.running || state.node !== node || state.startedAt === null || state.startedAt >= takeoverAt) continue;
       if ((this.restartedAt.get(node) ?? -Infinity) >= state.startedAt) continue;
       group.pvolWroteSinceTakeover = true;
       group.pvolWroteWhileSuspended = true;
-      return;
+      return packageName;
     }
+    return null;
   }
 
   /** What the model does with each kind of event; a kind not named here changes nothing. */
@@ -616,7 +647,8 @@ export class PairModel {
         const recoveryGroup = typeof fields.recoveryGroup === "string" ? fields.recoveryGroup : "(all)";
         if (fields.on === true) {
           this.maintenanceGroups.add(recoveryGroup);
-          this.recoveringSinceMaintenance = false;
+          // A recovery that skipped the group found it in maintenance: the recovery goes on for the others.
+          if (fields.skipped !== true) this.recoveringSinceMaintenance = false;
         } else {
           if (recoveryGroup === "(all)") this.maintenanceGroups.clear();
           else this.maintenanceGroups.delete(recoveryGroup);
