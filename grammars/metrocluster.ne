@@ -104,12 +104,16 @@ const DEVICE_GROUP_STOP = new Set(["state", "status", "is", "are", "for", "of", 
   // "device group still not in PAIR state": an adverb, not a name (round 19 #12).
   "still", "now", "again", "also", "already", "remains", "stays",
   // "trd_dg remote changed PSUE -> COPY (S-VOL)": a verb of the state's change, not a name.
-  "changed", "changes", "changing", "went", "goes", "moved", "became", "turned", "transitioned", "switched", "from"]);
+  "changed", "changes", "changing", "went", "goes", "moved", "became", "turned", "transitioned", "switched", "from",
+  // "payrolldg: remote state available again: SVOL_PAIR. Device group back to normal" (round 46 #13 read "back" as the group).
+  "back", "returned", "recovered", "ok", "healthy", "normal", "fine", "restored", "resumed", "up", "down"]);
 const DENIED_STATE = new Set(["not", "isn't", "aren't", "never", "longer", "nor"]);
 const NEGATIONS = new Set(["no", "not", "absent", "missing", "without", "create", "cannot", "can't", "doesn't", "isn't"]);
 // A name shaped like an identifier (an underscore or a digit in it: oradg_1, erp_dg, dg01): how a device group
 // named in passing looks, as opposed to an English word.
 const IDENTIFIER_NAME = /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9_.-]*$/;
+// Any name Raid Manager accepts for a group (a letter first), where the line says it is one.
+const IDENTIFIER_CHARS = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 // Words that stand before "fence <level>" without naming a group.
 const FENCE_WORD_BEFORE = new Set(["the", "new", "old", "current", "with", "set", "using", "data", "never", "async", "status", "its", "a", "level", "and"]);
 // "Set AUTO_NONCURDATA=1 or create FORCEFLAG": a value a line tells the reader to set is advice, not the setting.
@@ -463,6 +467,16 @@ function interpret(whole: Token[]): Draft[] {
       continue;
     }
     let keywordEnd = -1;
+    // "SVOL-takeover is done for (cardsjnl) group. (return 2)": horctakeover's own words put the name in parentheses
+    // before "group"; what follows is not a name (round 46 #07 read "return" as the group).
+    if (lower[index] === "group" && index > 0 && tokens[index - 1].type === "word" && IDENTIFIER_CHARS.test(tokens[index - 1].value)) {
+      const before = tokens[index - 1];
+      if (before.source.charAt(before.offset - 1) === "(" && before.source.charAt(before.offset + before.text.length) === ")") {
+        deviceGroup = before.value;
+        groupNamedByNoun = true;
+        continue;
+      }
+    }
     if (token.type === "option" && token.value === "-g") keywordEnd = index;
     // "pairvolchk for erpdg: PVOL_PSUE": a Raid Manager command's object; "for device group X" is read at "device".
     else if (token.type === "command" && lower[index + 1] === "for" && tokens[index + 2]?.type === "word"
@@ -1330,6 +1344,9 @@ function interpret(whole: Token[]): Draft[] {
         if (taken.some(([from, to]) => start < to && end > from)) continue;
         taken.push([start, end]);
         if (/\b(?:not|no longer|never)\s+(?:\w+\s+){0,2}$/.test(text.slice(Math.max(0, start - 30), start))) continue;
+        // "device group posdg still not PAIR: local PVOL_PSUE, ...": the state PAIR denied (out of PAIR), said in its capitals,
+        // is not "not paired" (round 46 #12 read a monitor's hourly reminder as SMPL).
+        if (state === "SMPL" && /PAIR/.test(tokens[0].source.slice(start, end))) continue;
         const next = tokens.findIndex((token) => token.offset >= start);
         const at = next < 0 ? tokens.length : next;
         let wordSide: "local" | "remote" | "both" | null = null;
@@ -1422,6 +1439,14 @@ function interpret(whole: Token[]): Draft[] {
     && (IDENTIFIER_NAME.test(deviceGroup) || /^(?:dg|grp)|(?:dg|grp)$/i.test(deviceGroup) || isCapitalName(deviceGroup))) add(0, "mc.device.group", {}, deviceGroup);
 
   found.sort((left, right) => left.position - right.position);
+  // "Metrocluster cannot tell whether the pairs were in PAIR or in COPY state before they were suspended": states named
+  // as alternatives after "whether" are what nobody knows, not a report (round 47 #01 read COPY, and "wait for the copy").
+  const whetherAt = lower.indexOf("whether");
+  if (whetherAt >= 0) {
+    const orAt = lower.indexOf("or", whetherAt);
+    const alternatives = found.filter((entry) => entry.event.kind === "pair.state" && entry.position > whetherAt);
+    if (orAt > whetherAt && alternatives.some((entry) => entry.position > orAt)) return found.filter((entry) => !alternatives.includes(entry)).map((entry) => entry.event);
+  }
   return found.map((entry) => entry.event);
 }
 
@@ -1634,6 +1659,14 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "horcm.error", fields: { instance: 0, code: "EX_ATTHOR", number: 251 } },
   ] },
   { text: "The configuration file /etc/horcm0.conf is newer than the running HORCM instance 0; restart it with horcmshutdown.sh 0 and horcmstart.sh 0.", expect: [{ kind: "horcm.config.changed", fields: { instance: 0 } }] },
+  { text: "payrolldg: remote state available again: SVOL_PAIR. Device group back to normal.", expect: [
+    { kind: "pair.state", deviceGroup: "payrolldg", fields: { side: "remote", role: "SVOL", state: "PAIR", deviceGroupFrom: "label" } },
+  ] },
+  { text: "Metrocluster cannot tell whether the pairs were in PAIR or in COPY state before they were suspended.", expect: [] },
+  { text: "pos_hq: device group posdg still not PAIR: local PVOL_PSUE, remote SVOL_PSUS", expect: [
+    { kind: "pair.state", deviceGroup: "posdg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } },
+    { kind: "pair.state", deviceGroup: "posdg", fields: { side: "remote", role: "SVOL", state: "PSUS", deviceGroupFrom: "line" } },
+  ] },
   { text: "Both arrays report SMPL for device group oradg; the pairs must be recreated.", expect: [
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: null, state: "SMPL", deviceGroupFrom: "line" } },
     { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: null, state: "SMPL", deviceGroupFrom: "line" } },

@@ -157,6 +157,9 @@ function errorDetail(start: Token | null): Draft[] {
 }
 
 function adminCommandEvent(command: Token): Draft[] {
+  // "cmrecovercl: recovery group rg_billing is in maintenance mode, skipped": the command naming itself before its own
+  // message (a daemon logging for it), not the command typed (round 47 #07 read it as a second recovery asked for).
+  if (command.source.charAt(command.offset + command.text.length) === ":") return [];
   const args = restOfLine(command, true);
   const words = args.split(/\s+/).filter((word) => word.length > 0);
   let commandName = command.value;
