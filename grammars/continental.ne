@@ -41,6 +41,9 @@ const MINUTE_WORDS = new Set(["minutes", "minute", "min", "mins"]);
 const RECOVERY_PROGRESS = new Set(["processing", "starting", "started", "recovering"]);
 const RECOVERY_UP = new Set(["up", "running", "started"]);
 const RECOVERY_REFUSED = new Set(["not", "failed", "fail", "failure", "unable", "cannot", "error", "aborted", "skipping", "skipped"]);
+// Words that take a recovery group out of maintenance mode, and words that make a line about it no statement of it.
+const MAINTENANCE_ENDED = new Set(["ended", "ends", "removed", "disabled", "cleared", "exited", "left", "leaves", "leaving", "ending"]);
+const MAINTENANCE_DOUBT = new Set(["if", "whether", "cannot", "failed", "unable", "refused", "error", "until", "before", "must", "should"]);
 // Words that name no cluster when they stand before a condition ("status UNREACHABLE").
 const NOT_A_CLUSTER = new Set(["is", "status", "state", "cluster", "the", "now", "became", "becomes", "changed", "to", "been", "has", "have", "was", "are", "still", "back", "from", "event", "events", "monitor"]);
 // "below CLUSTER_ALERT 5 MINUTES", "less than CLUSTER_ALARM": the time that raises the notice was not reached.
@@ -80,6 +83,12 @@ function clusterAndCondition(tokens: Token[], lower: string[]): { cluster: strin
   const status = lower.indexOf("status");
   if (cluster === null && status > 0 && tokens[status - 1].type === "word" && !NOT_A_CLUSTER.has(lower[status - 1])) cluster = tokens[status - 1].value;
   return { cluster, condition, conditionIndex };
+}
+
+/** Where the sentence holding a token ends in its line: the next ". " (or the line's end). */
+function sentenceEndAfter(token: Token): number {
+  const end = token.source.indexOf(". ", token.offset);
+  return end < 0 ? token.source.length : end;
 }
 
 const NOTICE_WORDS = new Set(["alert", "alarm"]);
@@ -182,6 +191,25 @@ function interpret(tokens: Token[]): Draft[] {
   } else if (packageAt >= 0 && (lower[packageAt + 3] === "is" || lower[packageAt + 3] === "was") && RECOVERY_UP.has(lower[packageAt + 4] ?? "")) {
     events.push({ kind: "cc.recover", package: tokens[packageAt + 2].value, fields: { recoveryGroup: null, cluster: clusterAfterOn() } });
   }
+  // Maintenance mode said in words, by cmrecovercl or the cluster daemon: "Recovery group rg_billing set to maintenance
+  // mode by root@prdx1", "... is now in maintenance mode"; a recovery skipping the group, "recovery group rg_billing is
+  // in maintenance mode, skipped", "Skipping recovery group rg_billing: it is in maintenance mode", "... - it is not
+  // recovered" (round 47 #07: left on after a rehearsal, found by the real recovery); out of it, "Recovery group
+  // rg_billing is no longer in maintenance mode", "maintenance mode ended for recovery group rg_billing". The wording
+  // is not public (the manual gives the commands, cmrecovercl -d / -e, and cmviewconcl's "(maintenance mode)").
+  const maintenanceAt = lower.findIndex((word, index) => word === "maintenance" && lower[index + 1] === "mode");
+  // Only the sentence that says it: "... placed in maintenance mode. Recovery with cmrecovercl is disabled for it." is on.
+  const sentenceEnd = maintenanceAt >= 0 ? sentenceEndAfter(tokens[maintenanceAt]) : 0;
+  const clause = lower.filter((_, index) => tokens[index].offset < sentenceEnd);
+  if (maintenanceAt >= 0 && groupAt >= 0 && groupAt < clause.length && !clause.some((word) => MAINTENANCE_DOUBT.has(word))) {
+    const recoveryGroup = tokens[groupAt + 2].value;
+    const ended = clause.some((word, index) => MAINTENANCE_ENDED.has(word) || (word === "no" && clause[index + 1] === "longer") || (word === "out" && clause[index + 1] === "of"));
+    if (ended) events.push({ kind: "cc.maintenance", fields: { on: false, recoveryGroup } });
+    else {
+      const skipped = lower.some((word, index) => word === "skipped" || word === "skipping" || (word === "not" && /^(?:recovered|started|recover)$/.test(lower[index + 1] ?? "")));
+      events.push({ kind: "cc.maintenance", fields: skipped ? { on: true, recoveryGroup, skipped: true } : { on: true, recoveryGroup } });
+    }
+  }
   // A rehearsal's run (cmrecovercl -r) says so: it recovers nothing.
   if (events.length > 0 && events[events.length - 1].kind === "cc.recover" && lower.some((word) => word.startsWith("rehears") || word.startsWith("(rehears")))
     events[events.length - 1] = { ...events[events.length - 1], fields: { ...events[events.length - 1].fields, rehearsal: true } };
@@ -229,7 +257,16 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   },
   { text: "Recovery package billing_r failed to start on cluster mel_dr", expect: [] },
   { text: "Recovery package billing_r is not running on cluster mel_dr", expect: [] },
-  { text: "Skipping recovery group rg_billing: it is in maintenance mode", expect: [] },
+  { text: "Skipping recovery group rg_billing: it is in maintenance mode", expect: [{ kind: "cc.maintenance", fields: { on: true, recoveryGroup: "rg_billing", skipped: true } }] },
+  { text: "cmrecovercl: recovery group rg_billing is in maintenance mode, skipped", expect: [{ kind: "cc.maintenance", fields: { on: true, recoveryGroup: "rg_billing", skipped: true } }] },
+  { text: "Recovery group rg_billing is in maintenance mode on recovery cluster paris_drc - it is not recovered.", expect: [{ kind: "cc.maintenance", fields: { on: true, recoveryGroup: "rg_billing", skipped: true } }] },
+  { text: "Recovery group rg_billing set to maintenance mode by root@prdx1", expect: [{ kind: "cc.maintenance", fields: { on: true, recoveryGroup: "rg_billing" } }] },
+  { text: "Recovery group rg_billing is now in maintenance mode on recovery cluster paris_drc.", expect: [{ kind: "cc.maintenance", fields: { on: true, recoveryGroup: "rg_billing" } }] },
+  { text: "Recovery group rg_billing is no longer in maintenance mode", expect: [{ kind: "cc.maintenance", fields: { on: false, recoveryGroup: "rg_billing" } }] },
+  { text: "Recovery group rg_loans has been placed in maintenance mode. Recovery with cmrecovercl is disabled for it.", expect: [{ kind: "cc.maintenance", fields: { on: true, recoveryGroup: "rg_loans" } }] },
+  { text: "Recovery group rg_crm has been taken out of maintenance mode. Recovery is enabled.", expect: [{ kind: "cc.maintenance", fields: { on: false, recoveryGroup: "rg_crm" } }] },
+  { text: "Maintenance mode ended for recovery group rg_billing", expect: [{ kind: "cc.maintenance", fields: { on: false, recoveryGroup: "rg_billing" } }] },
+  { text: "Cannot set recovery group rg_billing to maintenance mode: its recovery package is running", expect: [] },
   { text: "eastcoast UNREACHABLE alert", expect: [{ kind: "cc.alert", fields: { cluster: "eastcoast", condition: "UNREACHABLE", minutes: null } }] },
   { text: "chicluster status changed from DOWN to UP", expect: [{ kind: "cc.alert", fields: { cluster: "chicluster", condition: "UP", minutes: null } }] },
   { text: "Cluster event chicluster/UP: notification sent (see /var/opt/resmon/log/cc/eventlog)", expect: [{ kind: "cc.alert", fields: { cluster: "chicluster", condition: "UP", minutes: null } }] },
