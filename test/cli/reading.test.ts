@@ -33,12 +33,14 @@ describe("analyze: colour", () => {
     const result = runMcadvisor(["analyze", "--db", join(root, "db.sqlite"), "--color", "always", "incident"], { cwd: root });
     expect(result.code).toBe(2);
     expect(result.stdout).toContain("\u001b[1;31mCRITICAL\u001b[0m open [swap-resync]");
-    expect(result.stdout).toContain("\u001b[1;36mINFO\u001b[0m open [failback]");
     expect(result.stdout).toContain("         \u001b[32mpairresync -g oradg -c 15 -swaps\u001b[0m");
     expect(result.stdout).toMatch(/ {4}\u001b\[36mincident\/nodeB1\/etc\/cmcluster\/oracle_pkg\/oracle_pkg\.log:8\u001b\[0m {2}/);
     // The log's own escape sequences are shown inert; every ESC left is one of ours.
     expect(result.stdout).toContain("^[]0;owned^G^[[31mred");
     expect(result.stdout.replace(OUR_CODES, "")).not.toContain("\u001b");
+    // An info finding open (the failback after the pairs were recreated): cyan.
+    const info = runMcadvisor(["analyze", "--db", join(root, "info.sqlite"), "--color", "always", sample("partner-array-replaced-smpl")]);
+    expect(info.stdout).toContain("\u001b[1;36mINFO\u001b[0m open [failback]");
   });
 
   it("prints no colour without a terminal, under NO_COLOR or with --color never; --color always wins over NO_COLOR", () => {
@@ -63,7 +65,7 @@ describe("analyze: several bundles and filters", () => {
     const summary = result.stdout.slice(result.stdout.indexOf("3 incident bundles"), result.stdout.indexOf("\n== "));
     expect(summary.trimEnd().split("\n")).toEqual([
       "3 incident bundles, worst first (details below):",
-      "  CRITICAL  incidents/site-failover-svol-takeover  1 critical, 0 warning, 1 info open; 0 resolved",
+      "  CRITICAL  incidents/site-failover-svol-takeover  1 critical, 0 warning, 0 info open; 0 resolved; 1 set aside",
       "  WARNING   incidents/member-timeout               0 critical, 1 warning, 0 info open; 0 resolved",
       "  OK        incidents/healthy-day                  no findings",
     ]);
@@ -77,14 +79,15 @@ describe("analyze: several bundles and filters", () => {
     const database = join(root, "db.sqlite");
     const warning = runMcadvisor(["analyze", "--db", database, "--severity", "warning", "incidents"], { cwd: root });
     expect(warning.code).toBe(2);
-    expect(warning.stdout).toContain("findings: 1 critical, 1 warning, 1 info open; 1 resolved");
+    // The failback waits for the swap resync: set aside, not open.
+    expect(warning.stdout).toContain("findings: 1 critical, 1 warning, 0 info open; 1 resolved; 1 set aside");
     expect(warning.stdout).toContain("showing 3 of 4 findings (--severity warning); the counts above cover all");
     expect(warning.stdout).not.toContain("INFO open [failback]");
     expect(warning.stdout).toContain("WARNING open [raise-member-timeout]");
     const openOnly = runMcadvisor(["analyze", "--db", database, "--open-only", "--format", "json", "incidents"], { cwd: root });
     expect(openOnly.code).toBe(2);
     const statuses = (JSON.parse(openOnly.stdout) as { findings: Array<{ status: string }> }).findings.map((finding) => finding.status);
-    expect(statuses.length).toBe(3);
+    expect(statuses.length).toBe(2);
     expect(new Set(statuses)).toEqual(new Set(["open"]));
     const critical = runMcadvisor(["analyze", "--db", database, "--severity", "CRITICAL", "--open-only", "incidents"], { cwd: root });
     expect(critical.stdout).toContain("showing 1 of 4 findings (--open-only, --severity critical)");

@@ -133,11 +133,12 @@ describe("migration 6: a row per line into blocks", () => {
         "/tmp/h6/main/samples/site-failover-svol-takeover",
       ]);
       expect(inputTotals(store.database).lines).toBe(old.lines.length);
+      // The same findings (one each, none twice); their statuses are the current rules' (the fixture's are older ones').
       expect(
         listFindings(store.database)
-          .map((finding) => [finding.rule, finding.status])
+          .map((finding) => finding.rule)
           .sort(),
-      ).toEqual(old.findings.map((finding) => [finding.rule, finding.status]).sort());
+      ).toEqual(old.findings.map((finding) => finding.rule).sort());
     } finally {
       store.close();
     }
