@@ -42,7 +42,9 @@ const RECOVERY_PROGRESS = new Set(["processing", "starting", "started", "recover
 const RECOVERY_UP = new Set(["up", "running", "started"]);
 const RECOVERY_REFUSED = new Set(["not", "failed", "fail", "failure", "unable", "cannot", "error", "aborted", "skipping", "skipped"]);
 // Words that take a recovery group out of maintenance mode, and words that make a line about it no statement of it.
-const MAINTENANCE_ENDED = new Set(["ended", "ends", "removed", "disabled", "cleared", "exited", "left", "leaves", "leaving", "ending"]);
+const MAINTENANCE_ENDED = new Set(["ended", "ends", "ending", "removed", "cleared", "exited"]);
+// Words that end the mode only when said of it ("maintenance mode disabled", not "recovery disabled for it").
+const MAINTENANCE_SAID_OFF = new Set(["disabled", "off", "ended", "removed", "cleared"]);
 const MAINTENANCE_DOUBT = new Set(["if", "whether", "cannot", "failed", "unable", "refused", "error", "until", "before", "must", "should"]);
 // Words that name no cluster when they stand before a condition ("status UNREACHABLE").
 const NOT_A_CLUSTER = new Set(["is", "status", "state", "cluster", "the", "now", "became", "becomes", "changed", "to", "been", "has", "have", "was", "are", "still", "back", "from", "event", "events", "monitor"]);
@@ -177,19 +179,25 @@ function interpret(tokens: Token[]): Draft[] {
   // progress verb first and then "recovery group G", or "recovery package P" started or up; never a line that says
   // it failed or was refused.
   const refused = lower.some((word) => RECOVERY_REFUSED.has(word));
-  const recovery = lower.indexOf("recovery");
   const groupAt = lower.findIndex((word, index) => word === "recovery" && lower[index + 1] === "group" && tokens[index + 2] !== undefined);
-  const packageAt = lower.findIndex((word, index) => word === "recovery" && lower[index + 1] === "package" && tokens[index + 2] !== undefined);
+  // "cmrecovercl: processing recovery group oragroup" (the cluster daemon logging for it): the command's own label is
+  // not part of what it says (review: that line was read as nothing, and the recovery as a rehearsal).
+  const from = lower[0] === "cmrecovercl" && tokens[0].source.charAt(tokens[0].offset + tokens[0].text.length) === ":" ? 1 : 0;
+  const said = lower.slice(from);
+  const saidTokens = tokens.slice(from);
+  const recovery = said.indexOf("recovery");
+  const progressGroupAt = said.findIndex((word, index) => word === "recovery" && said[index + 1] === "group" && saidTokens[index + 2] !== undefined);
+  const packageAt = said.findIndex((word, index) => word === "recovery" && said[index + 1] === "package" && saidTokens[index + 2] !== undefined);
   if (refused) {
     // nothing recovered
-  } else if (lower[0] === "processing" && lower[recovery + 1] === "group" && tokens[recovery + 2]) {
-    events.push({ kind: "cc.recover", fields: { recoveryGroup: tokens[recovery + 2].value, cluster: clusterAfterOn() } });
-  } else if (lower[0] === "starting" && lower[1] === "recovery" && lower[2] === "package" && tokens[3]) {
-    events.push({ kind: "cc.recover", package: tokens[3].value, fields: { recoveryGroup: null, cluster: clusterAfterOn() } });
-  } else if (groupAt > 0 && RECOVERY_PROGRESS.has(lower[0]) && groupAt <= 3) {
-    events.push({ kind: "cc.recover", fields: { recoveryGroup: tokens[groupAt + 2].value, cluster: clusterAfterOn() } });
-  } else if (packageAt >= 0 && (lower[packageAt + 3] === "is" || lower[packageAt + 3] === "was") && RECOVERY_UP.has(lower[packageAt + 4] ?? "")) {
-    events.push({ kind: "cc.recover", package: tokens[packageAt + 2].value, fields: { recoveryGroup: null, cluster: clusterAfterOn() } });
+  } else if (said[0] === "processing" && said[recovery + 1] === "group" && saidTokens[recovery + 2]) {
+    events.push({ kind: "cc.recover", fields: { recoveryGroup: saidTokens[recovery + 2].value, cluster: clusterAfterOn() } });
+  } else if (said[0] === "starting" && said[1] === "recovery" && said[2] === "package" && saidTokens[3]) {
+    events.push({ kind: "cc.recover", package: saidTokens[3].value, fields: { recoveryGroup: null, cluster: clusterAfterOn() } });
+  } else if (progressGroupAt > 0 && RECOVERY_PROGRESS.has(said[0]) && progressGroupAt <= 3) {
+    events.push({ kind: "cc.recover", fields: { recoveryGroup: saidTokens[progressGroupAt + 2].value, cluster: clusterAfterOn() } });
+  } else if (packageAt >= 0 && (said[packageAt + 3] === "is" || said[packageAt + 3] === "was") && RECOVERY_UP.has(said[packageAt + 4] ?? "")) {
+    events.push({ kind: "cc.recover", package: saidTokens[packageAt + 2].value, fields: { recoveryGroup: null, cluster: clusterAfterOn() } });
   }
   // Maintenance mode said in words, by cmrecovercl or the cluster daemon: "Recovery group rg_billing set to maintenance
   // mode by root@prdx1", "... is now in maintenance mode"; a recovery skipping the group, "recovery group rg_billing is
@@ -201,14 +209,21 @@ function interpret(tokens: Token[]): Draft[] {
   // Only the sentence that says it: "... placed in maintenance mode. Recovery with cmrecovercl is disabled for it." is on.
   const sentenceEnd = maintenanceAt >= 0 ? sentenceEndAfter(tokens[maintenanceAt]) : 0;
   const clause = lower.filter((_, index) => tokens[index].offset < sentenceEnd);
-  if (maintenanceAt >= 0 && groupAt >= 0 && groupAt < clause.length && !clause.some((word) => MAINTENANCE_DOUBT.has(word))) {
+  // A recovery that skipped the group says so, whatever else the line says ("... in maintenance mode and cannot be
+  // recovered, skipping", "skipped, it was left in maintenance mode"): the mode was on. Otherwise a denial ("is not in
+  // maintenance mode") or an end said of the mode itself is off; a doubt ("if", "until", "must") is no statement.
+  if (maintenanceAt >= 0 && groupAt >= 0 && groupAt < clause.length) {
     const recoveryGroup = tokens[groupAt + 2].value;
-    const ended = clause.some((word, index) => MAINTENANCE_ENDED.has(word) || (word === "no" && clause[index + 1] === "longer") || (word === "out" && clause[index + 1] === "of"));
-    if (ended) events.push({ kind: "cc.maintenance", fields: { on: false, recoveryGroup } });
-    else {
-      const skipped = lower.some((word, index) => word === "skipped" || word === "skipping" || (word === "not" && /^(?:recovered|started|recover)$/.test(lower[index + 1] ?? "")));
-      events.push({ kind: "cc.maintenance", fields: skipped ? { on: true, recoveryGroup, skipped: true } : { on: true, recoveryGroup } });
-    }
+    const skipped = lower.some((word, index) => word === "skipped" || word === "skipping" || (word === "not" && /^(?:recovered|started|recover)$/.test(lower[index + 1] ?? "")));
+    const denied = lower[maintenanceAt - 1] === "in" && ["not", "never", "isn't", "wasn't"].includes(lower[maintenanceAt - 2] ?? "");
+    const ended =
+      denied ||
+      clause.some((word, index) => MAINTENANCE_ENDED.has(word) || (word === "no" && clause[index + 1] === "longer") || (word === "out" && clause[index + 1] === "of")) ||
+      // "maintenance mode disabled / off for rg_x": said of the mode itself, not of the recovery it blocks.
+      MAINTENANCE_SAID_OFF.has(lower[maintenanceAt + 2] ?? "") ||
+      (["is", "was"].includes(lower[maintenanceAt + 2] ?? "") && MAINTENANCE_SAID_OFF.has(lower[maintenanceAt + 3] ?? ""));
+    if (skipped) events.push({ kind: "cc.maintenance", fields: { on: true, recoveryGroup, skipped: true } });
+    else if (!clause.some((word) => MAINTENANCE_DOUBT.has(word))) events.push({ kind: "cc.maintenance", fields: { on: !ended, recoveryGroup } });
   }
   // A rehearsal's run (cmrecovercl -r) says so: it recovers nothing.
   if (events.length > 0 && events[events.length - 1].kind === "cc.recover" && lower.some((word) => word.startsWith("rehears") || word.startsWith("(rehears")))
@@ -267,6 +282,12 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Recovery group rg_crm has been taken out of maintenance mode. Recovery is enabled.", expect: [{ kind: "cc.maintenance", fields: { on: false, recoveryGroup: "rg_crm" } }] },
   { text: "Maintenance mode ended for recovery group rg_billing", expect: [{ kind: "cc.maintenance", fields: { on: false, recoveryGroup: "rg_billing" } }] },
   { text: "Cannot set recovery group rg_billing to maintenance mode: its recovery package is running", expect: [] },
+  { text: "Recovery group oragroup is not in maintenance mode.", expect: [{ kind: "cc.maintenance", fields: { on: false, recoveryGroup: "oragroup" } }] },
+  { text: "cmrecovercl: recovery group rg_bill skipped, it was left in maintenance mode", expect: [{ kind: "cc.maintenance", fields: { on: true, recoveryGroup: "rg_bill", skipped: true } }] },
+  { text: "Recovery group rg_bill is now in maintenance mode; recovery disabled for it", expect: [{ kind: "cc.maintenance", fields: { on: true, recoveryGroup: "rg_bill" } }] },
+  { text: "Recovery group rg_bill is in maintenance mode and cannot be recovered, skipping", expect: [{ kind: "cc.maintenance", fields: { on: true, recoveryGroup: "rg_bill", skipped: true } }] },
+  { text: "Maintenance mode disabled for recovery group rg_bill", expect: [{ kind: "cc.maintenance", fields: { on: false, recoveryGroup: "rg_bill" } }] },
+  { text: "cmrecovercl: processing recovery group oragroup", expect: [{ kind: "cc.recover", fields: { recoveryGroup: "oragroup", cluster: null } }] },
   { text: "eastcoast UNREACHABLE alert", expect: [{ kind: "cc.alert", fields: { cluster: "eastcoast", condition: "UNREACHABLE", minutes: null } }] },
   { text: "chicluster status changed from DOWN to UP", expect: [{ kind: "cc.alert", fields: { cluster: "chicluster", condition: "UP", minutes: null } }] },
   { text: "Cluster event chicluster/UP: notification sent (see /var/opt/resmon/log/cc/eventlog)", expect: [{ kind: "cc.alert", fields: { cluster: "chicluster", condition: "UP", minutes: null } }] },

@@ -469,7 +469,8 @@ function interpret(whole: Token[]): Draft[] {
     let keywordEnd = -1;
     // "SVOL-takeover is done for (cardsjnl) group. (return 2)": horctakeover's own words put the name in parentheses
     // before "group"; what follows is not a name (round 46 #07 read "return" as the group).
-    if (lower[index] === "group" && index > 0 && tokens[index - 1].type === "word" && IDENTIFIER_CHARS.test(tokens[index - 1].value)) {
+    // Only in that shape, after "for": "side file (journal) group 1 is full" names no group (review).
+    if (lower[index] === "group" && index > 1 && lower[index - 2] === "for" && tokens[index - 1].type === "word" && IDENTIFIER_CHARS.test(tokens[index - 1].value)) {
       const before = tokens[index - 1];
       if (before.source.charAt(before.offset - 1) === "(" && before.source.charAt(before.offset + before.text.length) === ")") {
         deviceGroup = before.value;
@@ -1444,7 +1445,17 @@ function interpret(whole: Token[]): Draft[] {
   const whetherAt = lower.indexOf("whether");
   if (whetherAt >= 0) {
     const orAt = lower.indexOf("or", whetherAt);
-    const alternatives = found.filter((entry) => entry.event.kind === "pair.state" && entry.position > whetherAt);
+    // The question ends where a colon or semicolon gives its answer ("checking whether sapdg is in PAIR or COPY: local
+    // PVOL_PFUS, ..." reports PFUS, review): states after it are kept.
+    let answerAt = tokens.length;
+    for (let index = orAt + 1; orAt > whetherAt && index < tokens.length; index++) {
+      const previous = tokens[index - 1];
+      if (/[:;]/.test(previous.source.slice(previous.offset + previous.text.length, tokens[index].offset))) {
+        answerAt = index;
+        break;
+      }
+    }
+    const alternatives = found.filter((entry) => entry.event.kind === "pair.state" && entry.position > whetherAt && entry.position < answerAt);
     if (orAt > whetherAt && alternatives.some((entry) => entry.position > orAt)) return found.filter((entry) => !alternatives.includes(entry)).map((entry) => entry.event);
   }
   return found.map((entry) => entry.event);
@@ -1663,6 +1674,14 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "pair.state", deviceGroup: "payrolldg", fields: { side: "remote", role: "SVOL", state: "PAIR", deviceGroupFrom: "label" } },
   ] },
   { text: "Metrocluster cannot tell whether the pairs were in PAIR or in COPY state before they were suspended.", expect: [] },
+  { text: "checking whether sapdg is in PAIR or COPY: local PVOL_PFUS, remote SVOL_PFUS", expect: [
+    { kind: "pair.state", fields: { side: "local", role: "PVOL", state: "PFUS" } },
+    { kind: "pair.state", fields: { side: "remote", role: "SVOL", state: "PFUS" } },
+  ] },
+  { text: "dgmon: oradg: local PVOL_PFUS, remote SVOL_PFUS - side file (journal) group 1 is full", expect: [
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PFUS", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state: "PFUS", deviceGroupFrom: "label" } },
+  ] },
   { text: "pos_hq: device group posdg still not PAIR: local PVOL_PSUE, remote SVOL_PSUS", expect: [
     { kind: "pair.state", deviceGroup: "posdg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } },
     { kind: "pair.state", deviceGroup: "posdg", fields: { side: "remote", role: "SVOL", state: "PSUS", deviceGroupFrom: "line" } },

@@ -178,6 +178,8 @@ its node lost that long after it), before the P-VOL counts as holding writes the
 in its last seconds, and that is the asynchronous tail a failover always loses, not writes anyone could keep.
 */
 const PVOL_WRITES_MS = 2 * 60_000;
+/** A node silent this long across a takeover is not known to have run through it (node.seen marks every five minutes). */
+const SILENT_ACROSS_TAKEOVER_MS = 30 * 60_000;
 
 const emptyReport = (): SideReport => ({ role: null, state: null, code: null, ts: null, line: null });
 
@@ -246,6 +248,8 @@ export class PairModel {
   private readonly restartedAt = new Map<string, number>();
   /** The last node.seen that changed a group's state, and that group's: what resolve() says it is about. */
   private seenNews: { readonly event: LogEvent; readonly deviceGroup: string; readonly packageName: string } | null = null;
+  /** When each node was last heard from (any event, node.seen markers included). */
+  private readonly lastHeard = new Map<string, number>();
   /** Nodes whose Raid Manager instance was seen stopped and not started since. */
   private readonly horcmStopped = new Set<string>();
   /** Groups whose suspension began with a package writing on the P-VOL side, until PVOL_WRITES_MS tells (see pvolWritingFrom). */
@@ -435,7 +439,11 @@ export class PairModel {
     this.noteRestart(event, node);
     if (group !== null && event.kind === "pair.state") this.noteTakeoverByHand(group, event);
     if (group !== null && (event.kind === "pair.state" || event.kind === "pair.unreachable")) this.notePvolRunningPastTakeover(group, node, event);
-    if (event.kind === NODE_SEEN_KIND && event.host !== null && event.ts !== null) this.noteSeenPastTakeover(event.host, event.ts, event);
+    if (event.host !== null && event.ts !== null) {
+      const heardBefore = this.lastHeard.get(event.host);
+      if (heardBefore === undefined || event.ts > heardBefore) this.lastHeard.set(event.host, event.ts);
+      if (event.kind === NODE_SEEN_KIND) this.noteSeenPastTakeover(event.host, event.ts, event, heardBefore);
+    }
   }
 
   /**
@@ -446,10 +454,13 @@ export class PairModel {
   package never halted, while the recovery site was forced to take over). The margin keeps a dying site's
   last lines, on a clock a little ahead, from counting.
   */
-  private noteSeenPastTakeover(host: string, ts: number, event: LogEvent): void {
+  private noteSeenPastTakeover(host: string, ts: number, event: LogEvent, heardBefore: number | undefined): void {
     for (const group of this.groups.values()) {
       const takeoverAt = group.takeover?.ts ?? null;
       if (group.pvolWroteSinceTakeover || takeoverAt === null || ts - takeoverAt < PVOL_WRITES_MS) continue;
+      // A node silent across the takeover may have been down and come back (its boot lines are heard, not its package):
+      // only a node heard from shortly before the takeover and again after it ran on (review).
+      if (heardBefore === undefined || (heardBefore < takeoverAt && ts - heardBefore > SILENT_ACROSS_TAKEOVER_MS)) continue;
       const packageName = this.notePvolRunningPastTakeover(group, host, event);
       // One group per line: the next line of the node tells the next group (resolve() names one group per event).
       if (packageName !== null) {
@@ -462,7 +473,9 @@ export class PairModel {
   /** A node's own line saying it (re)started: its Raid Manager instance, a cluster it forms or joins, a reset. */
   private noteRestart(event: LogEvent, node: string | null): void {
     if (event.ts === null || event.host === null) return;
-    if (!["horcm.started", "cluster.forming", "cluster.formed", "node.reset"].includes(event.kind)) return;
+    // cmhaltcl and cmhaltnode typed there stop its packages even when their halts were not logged (review).
+    const halted = event.kind === "admin.command" && (event.fields.command === "cmhaltcl" || event.fields.command === "cmhaltnode");
+    if (!halted && !["horcm.started", "cluster.forming", "cluster.formed", "node.reset"].includes(event.kind)) return;
     const who = event.kind === "node.reset" ? (node ?? event.host) : event.host;
     this.restartedAt.set(who, event.ts);
   }
@@ -530,8 +543,13 @@ export class PairModel {
     // A Raid Manager error on the group (unmatched volume states, an unknown group): that node cannot see it PAIR.
     [
       "raid.error",
-      ({ group, node, event }) => {
+      (applied) => {
+        const { group, node, event } = applied;
         if (group !== null && node !== null && event.host === node) group.verdicts.note(node, true, this.roleOf(group.name, node), event);
+        // EX_ENORMT, "No remote host alive for remote commands", of a command on the group: its other side does not
+        // answer, as a pairvolchk -c line would say (round 46 #06 knew it from the command error log only).
+        if (group !== null && node !== null && event.host === node && applied.fields.code === "EX_ENORMT")
+          this.onPairUnreachable({ ...applied, fields: { side: "remote", code: "EX_ENORMT" } });
       },
     ],
     [
@@ -647,8 +665,10 @@ export class PairModel {
         const recoveryGroup = typeof fields.recoveryGroup === "string" ? fields.recoveryGroup : "(all)";
         if (fields.on === true) {
           this.maintenanceGroups.add(recoveryGroup);
-          // A recovery that skipped the group found it in maintenance: the recovery goes on for the others.
-          if (fields.skipped !== true) this.recoveringSinceMaintenance = false;
+          // A recovery that skipped the group found it in maintenance: a recovery runs, for the others (review: its
+          // progress lines may be the only sign of it, and a rehearsal reading would hide the recovered group's swap).
+          if (fields.skipped === true) this.recoveringSinceMaintenance = true;
+          else this.recoveringSinceMaintenance = false;
         } else {
           if (recoveryGroup === "(all)") this.maintenanceGroups.clear();
           else this.maintenanceGroups.delete(recoveryGroup);

@@ -240,10 +240,16 @@ export function createFileParser(options: FileParserOptions): FileParser {
   // When each node was last marked seen here: a file resumed mid-way marks where a whole read would.
   const markSeen = options.markNodeSeen === true && (options.kind === "syslog" || options.kind === "pkglog");
   const lastSeen = new Map<string, number>(Object.entries(options.resume?.seen ?? {}));
+  // The last host looked up and its mark: a node's own log names one host, and a Map lookup per line showed.
+  let seenHost: string | null = null;
+  let seenAt: number | undefined;
   const seenMarked = (events: readonly EventDraft[], host: string, ts: number): readonly EventDraft[] => {
-    const last = lastSeen.get(host);
+    const last = host === seenHost ? seenAt : lastSeen.get(host);
+    seenHost = host;
+    seenAt = last;
     if (last !== undefined && ts >= last && ts - last < NODE_SEEN_INTERVAL_MS) return events;
     lastSeen.set(host, ts);
+    seenAt = ts;
     return events.length === 0 ? NODE_SEEN_ONLY : [...events, NODE_SEEN_EVENT];
   };
 
