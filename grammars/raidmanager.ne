@@ -240,13 +240,16 @@ function labelled(label: Token, events: Draft[]): Draft[] {
   return events.map((event) => (event.deviceGroup !== undefined || event.kind === "horcm.error" ? event : draft(event.kind, event.fields, label.value, "label")));
 }
 
-function journalRow(jid: Token, mu: Token, ctg: Token, jnls: Token, ap: Token, usage: Token): Draft[] {
+function journalRow(jid: Token, mu: Token, ctg: Token, jnls: Token, ap: Token, usage: Token, rest: Token[]): Draft[] {
   const state = jnls.value;
+  // After U(%): Q-Marker, Q-CNT, D-SZ(BLK), Seq#, Num, LDEV# (RM-UG raidvchkscan -v jnl): the journal's size in blocks,
+  // what grows when a journal volume is added (round 47 #18).
+  const size = rest.length >= 5 && /^\d+$/.test(rest[2].value) ? Number(rest[2].value) : null;
   return [{
     kind: "journal.state",
     fields: {
       journal: Number(jid.value), mu: numberOf(mu), ctg: numberOf(ctg), jnls: state, side: state === "SMPL" ? null : state.startsWith("P") ? "PVOL" : "SVOL",
-      activePaths: numberOf(ap), usage: numberOf(usage),
+      activePaths: numberOf(ap), usage: numberOf(usage), size,
     },
   }];
 }
@@ -362,8 +365,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "trade_bc0 trd_00(R)   (CL6-A-1, 0, 40-0 )61230  2300.S-VOL SSUS,-----  2200 -", expect: [
     { kind: "pair.state", deviceGroup: "trade_bc0", fields: { side: "remote", role: "SVOL", state: "PSUS", percent: null, pairVolume: "trd_00", ldev: "2300", replication: "local", deviceGroupFrom: "table" } },
   ] },
-  { text: "001 0 1 PJNN 4 21 43216fde 30 512345 62500 2 265", expect: [{ kind: "journal.state", fields: { journal: 1, mu: 0, ctg: 1, jnls: "PJNN", side: "PVOL", activePaths: 4, usage: 21 } }] },
-  { text: "006 - - SMPL - - - - 512345 62500 1 278", expect: [{ kind: "journal.state", fields: { journal: 6, mu: null, ctg: null, jnls: "SMPL", side: null, activePaths: null, usage: null } }] },
+  { text: "001 0 1 PJNN 4 21 43216fde 30 512345 62500 2 265", expect: [{ kind: "journal.state", fields: { journal: 1, mu: 0, ctg: 1, jnls: "PJNN", side: "PVOL", activePaths: 4, usage: 21, size: 512345 } }] },
+  { text: "006 - - SMPL - - - - 512345 62500 1 278", expect: [{ kind: "journal.state", fields: { journal: 6, mu: null, ctg: null, jnls: "SMPL", side: null, activePaths: null, usage: null, size: 512345 } }] },
   { text: "starting HORCM inst 0", expect: [{ kind: "horcm.starting", fields: { instance: 0 } }] },
   { text: "HORCM inst 0 starts successfully.", expect: [{ kind: "horcm.started", fields: { instance: 0 } }] },
   { text: "HORCM inst 1 has already been running.", expect: [{ kind: "horcm.running", fields: { instance: 1 } }] },
@@ -423,7 +426,7 @@ rowState -> %state {% id %} | %smpl {% id %}
 
 # ---- raidvchkscan -v jnl ---------------------------------------------------------------------
 jnlRow -> %number numOrDash numOrDash jnlState numOrDash numOrDash anyTok:*
-  {% ([jid, mu, ctg, jnls, ap, usage]) => journalRow(jid, mu, ctg, jnls, ap, usage) %}
+  {% ([jid, mu, ctg, jnls, ap, usage, rest]) => journalRow(jid, mu, ctg, jnls, ap, usage, rest) %}
 numOrDash -> %number {% id %} | %dashes {% id %}
 jnlState -> %jnls {% id %} | %smpl {% id %}
 

@@ -36,6 +36,7 @@ export const STATE_PATHS = [
   "pair.disputed",
   "pvol.copiedOverSsws",
   "svol.copiedOverPvol",
+  "journal.enlargedSinceNearFull",
   "pair.copyInterrupted",
   "pair.suspended",
   "pair.suspendedHours",

@@ -248,6 +248,8 @@ export class PairModel {
   private readonly restartedAt = new Map<string, number>();
   /** The last node.seen that changed a group's state, and that group's: what resolve() says it is about. */
   private seenNews: { readonly event: LogEvent; readonly deviceGroup: string; readonly packageName: string } | null = null;
+  /** Journals' sizes and their last near-full readings (raidvchkscan's D-SZ and U(%)). */
+  private readonly journals = new JournalCapacity();
   /** When each node was last heard from (any event, node.seen markers included). */
   private readonly lastHeard = new Map<string, number>();
   /** Nodes whose Raid Manager instance was seen stopped and not started since. */
@@ -677,6 +679,7 @@ export class PairModel {
         }
       },
     ],
+    ["journal.state", ({ fields }) => this.journals.note(fields)],
     ["cc.alert", (applied) => this.onContinentalCondition(applied)],
     ["cc.alarm", (applied) => this.onContinentalCondition(applied)],
   ]);
@@ -1396,6 +1399,7 @@ export class PairModel {
     "node.role": ({ context }) => this.roleOf(context.deviceGroup, context.node),
     "continental.recovered": () => this.continentalRecovered,
     "continental.maintenance": () => (this.rehearsing() ? [...this.maintenanceGroups].sort().join(",") : null),
+    "journal.enlargedSinceNearFull": () => this.journals.enlargedSinceNearFull(),
     "continental.unreachable": () => (this.unreachableClusters.size > 0 ? [...this.unreachableClusters].sort().join(",") : null),
     "takeover.ok": ({ group }) => group?.takeover?.ok ?? null,
     "takeover.resultName": ({ group }) => group?.takeover?.resultName ?? null,
@@ -1525,5 +1529,34 @@ export class PairModel {
       source,
       otherSite: otherNodes.length > 0 ? { name: null, nodes: otherNodes, side: opposite(side) } : null,
     };
+  }
+}
+
+/**
+A journal's size (raidvchkscan's D-SZ, in blocks) and whether it came within 10 % of full (U(%) 90 or more): a journal
+whose size grew after its last near-full reading was enlarged for it (journal volumes added), which answers the capacity
+warning (round 47 #18: tripled by a change, later peaks at 30 %). Journals are told apart by their side and id.
+*/
+class JournalCapacity {
+  private readonly sizes = new Map<string, number>();
+  private readonly nearFull = new Set<string>();
+  private readonly enlarged = new Set<string>();
+
+  note(fields: LogEvent["fields"]): void {
+    if (typeof fields.journal !== "number" || typeof fields.side !== "string") return;
+    const key = `${fields.side}:${fields.journal}`;
+    if (typeof fields.usage === "number" && fields.usage >= 90) {
+      this.nearFull.add(key);
+      this.enlarged.delete(key);
+    }
+    if (typeof fields.size !== "number") return;
+    const before = this.sizes.get(key);
+    if (before !== undefined && fields.size > before && this.nearFull.has(key)) this.enlarged.add(key);
+    if (before === undefined || fields.size > before) this.sizes.set(key, fields.size);
+  }
+
+  /** Every journal seen near full has been enlarged since (false when none was). */
+  enlargedSinceNearFull(): boolean {
+    return this.nearFull.size > 0 && [...this.nearFull].every((key) => this.enlarged.has(key));
   }
 }
