@@ -178,8 +178,8 @@ its node lost that long after it), before the P-VOL counts as holding writes the
 in its last seconds, and that is the asynchronous tail a failover always loses, not writes anyone could keep.
 */
 const PVOL_WRITES_MS = 2 * 60_000;
-/** A node silent this long across a takeover is not known to have run through it (node.seen marks every five minutes). */
-const SILENT_ACROSS_TAKEOVER_MS = 30 * 60_000;
+/** A node silent this long across a takeover is not known to have run through it (node.seen marks every fifteen minutes). */
+const SILENT_ACROSS_TAKEOVER_MS = 60 * 60_000;
 
 const emptyReport = (): SideReport => ({ role: null, state: null, code: null, ts: null, line: null });
 

@@ -1,4 +1,4 @@
-// node.seen: the parse stage marks a node's line when its file had not heard from that node for five minutes, so the
+// node.seen: the parse stage marks a node's line when its file had not heard from that node for fifteen minutes, so the
 // engine knows a site kept running from lines no grammar reads (an application's monitor, sshd, cron).
 import { describe, expect, it } from "vitest";
 import { createFileParser, parseText } from "../../src/parse/index.js";
@@ -9,10 +9,10 @@ const SYSLOG = [
   "Nov 14 21:07:00 fradb1 orders_mon.sh[15530]: orders alive: sessions=137",
   "Nov 14 21:07:30 fradb1 sshd[16936]: Accepted publickey for ordadm from 10.20.2.40 port 43567 ssh2",
   "Nov 14 21:07:40 fradb2 cron[2210]: (root) CMD (/usr/sbin/dmesg - >>/var/adm/messages)",
-  "Nov 14 21:12:00 fradb1 orders_mon.sh[15530]: orders alive: sessions=304",
-  "Nov 14 21:12:01 fradb1 orders_mon.sh[15530]: orders alive: sessions=305",
+  "Nov 14 21:22:00 fradb1 orders_mon.sh[15530]: orders alive: sessions=304",
+  "Nov 14 21:22:01 fradb1 orders_mon.sh[15530]: orders alive: sessions=305",
   "    a continuation line without a header",
-  "Nov 14 21:30:00 fradb1 sshd[17634]: Received disconnect from 10.20.2.40: 11: disconnected by user",
+  "Nov 14 21:40:00 fradb1 sshd[17634]: Received disconnect from 10.20.2.40: 11: disconnected by user",
 ];
 
 const seenLines = (kind: FileKind, text: string, markNodeSeen = true): number[] =>
@@ -21,9 +21,9 @@ const seenLines = (kind: FileKind, text: string, markNodeSeen = true): number[] 
     .filter((line) => line > 0);
 
 describe("node.seen markers", () => {
-  it("marks a node's first line, then its first line five minutes or more after the last mark, per node", () => {
-    // fradb1 at 21:07:00 (first), not 21:07:30; fradb2 at 21:07:40 (first of its own); fradb1 at 21:12:00 (five minutes on),
-    // not 21:12:01, not the header-less line; fradb1 at 21:30:00.
+  it("marks a node's first line, then its first line fifteen minutes or more after the last mark, per node", () => {
+    // fradb1 at 21:07:00 (first), not 21:07:30; fradb2 at 21:07:40 (first of its own); fradb1 at 21:22:00 (fifteen minutes on),
+    // not 21:22:01, not the header-less line; fradb1 at 21:40:00.
     expect(seenLines("syslog", SYSLOG.join("\n"))).toEqual([1, 3, 4, 7]);
   });
 
