@@ -31,6 +31,7 @@ const glyphMeaning: Readonly<Record<string, string>> = {
   l: "link up",
   A: "alert/alarm",
   V: "recover",
+  M: "maintenance mode",
   "*": "several",
 };
 

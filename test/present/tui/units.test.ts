@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { initialNavigation, navigate } from "../../../src/present/tui/navigation.js";
-import { makeAxis, timelineChart, stateFill } from "../../../src/present/tui/timeline-chart.js";
+import { makeAxis, markLegend, timelineChart, stateFill } from "../../../src/present/tui/timeline-chart.js";
+import { EVENT_DISPLAY } from "../../../src/catalogue/vocabulary.js";
 import { fit, wrap, displayPath } from "../../../src/present/tui/text.js";
 import { assertTerminal, leaveContinuousIntegrationMode } from "../../../src/present/tui/terminal.js";
 import { severityColor, themeFromEnvironment } from "../../../src/present/tui/theme.js";
@@ -31,6 +32,13 @@ describe("navigation", () => {
 });
 
 describe("timeline drawing", () => {
+  it('the legend names every mark the timeline draws (the maintenance mode\'s M read "M M")', () => {
+    for (const [kind, display] of Object.entries(EVENT_DISPLAY)) {
+      const legend = markLegend([{ ts: 0, kind } as Timeline["marks"][number]]);
+      expect(legend, kind).not.toBe(`${display.glyph} ${display.glyph}`);
+    }
+  });
+
   const base = Date.UTC(2026, 10, 16, 3, 0, 0);
   const timeline: Timeline = {
     start: base,
