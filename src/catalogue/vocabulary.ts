@@ -31,6 +31,12 @@ export const ACTION_IDS: Readonly<Record<string, string>> = {
     "a takeover, a start or a failure while the pairs were copying (COPY, EX_VOLCUR): run the package where the copy comes from, wait for PAIR, never take over or force on the copy's target",
 };
 
+/**
+Serviceguard commands that stop every package of the node they are typed on (cmhaltnode) or of its whole cluster
+(cmhaltcl), whether or not the packages' own halts were logged: after one, a package is not known to run there.
+*/
+export const NODE_STOPPING_COMMANDS: ReadonlySet<string> = new Set(["cmhaltcl", "cmhaltnode"]);
+
 /** Event kinds the grammars emit (docs/events.md; test/catalogue/vocabulary.test.ts keeps the two equal). */
 export const EVENT_KINDS: readonly string[] = [
   "pkg.start.requested",

@@ -11,7 +11,7 @@ import { GroupAttribution } from "./attribution.js";
 import { NodeVerdicts } from "./verdicts.js";
 import { ClusterMembership, FAILED_OUT_WINDOW_MS, folderOf } from "./membership.js";
 import { resolveStatePath, type StatePath } from "../catalogue/state-paths.js";
-import { continuesTable, isOutOfPair, oneReportState } from "../catalogue/vocabulary.js";
+import { continuesTable, isOutOfPair, NODE_STOPPING_COMMANDS, oneReportState } from "../catalogue/vocabulary.js";
 
 export type VolumeRole = "PVOL" | "SVOL";
 
@@ -476,7 +476,7 @@ export class PairModel {
   private noteRestart(event: LogEvent, node: string | null): void {
     if (event.ts === null || event.host === null) return;
     // cmhaltcl and cmhaltnode typed there stop its packages even when their halts were not logged (review).
-    const halted = event.kind === "admin.command" && (event.fields.command === "cmhaltcl" || event.fields.command === "cmhaltnode");
+    const halted = event.kind === "admin.command" && NODE_STOPPING_COMMANDS.has(String(event.fields.command));
     if (!halted && !["horcm.started", "cluster.forming", "cluster.formed", "node.reset"].includes(event.kind)) return;
     const who = event.kind === "node.reset" ? (node ?? event.host) : event.host;
     this.restartedAt.set(who, event.ts);
