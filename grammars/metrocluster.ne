@@ -263,7 +263,9 @@ const KEYWORD_SYNONYMS = new Map([
 export const LABEL_STOP = new Set(["local", "remote", "error", "warning", "warn", "note", "info", "notice", "debug", "node", "package", "pkg", "status", "state",
   "result", "cause", "reason", "host", "date", "time", "root", "cmd", "command", "output", "message", "msg", "detail", "details", "horcm", "raid",
   "hint", "action", "check", "summary", "this", "the", "it", "fence", "group", "volume", "site", "primary", "secondary", "both", "journal", "metrocluster",
-  "remark", "comment", "fixme", "todo", "usage", "example", "step", "phase", "function"]);
+  "remark", "comment", "fixme", "todo", "usage", "example", "step", "phase", "function",
+  // A change note's headings (round 48 #11: "Why: ... the QA pairs went PSUE", "Plan: ... pairs stay PAIR").
+  "why", "plan", "goal", "purpose", "background", "context", "impact", "risk", "rollback", "backout", "fix", "workaround", "update", "issue", "problem"]);
 /**
 A product or tool tag ("XPCA:", "MC-XP:", "Metrocluster:", "HORCM:", "RaidManager:", "cmcld:"): it tags the line, it never names a
 device group (the package's configured DEVICE_GROUP then applies). Abbreviations of Metrocluster, Continuous Access, XP/P9000,
@@ -656,6 +658,15 @@ function interpret(whole: Token[]): Draft[] {
     if (labelled(first) && next?.type === "word" && ["changed", "changes"].includes(lower[skipTag + 2] ?? "") && !CHANGE_SUBJECTS.has(next.value.toLowerCase())
       && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(next.value) && !LABEL_STOP.has(next.value.toLowerCase()) && !DEVICE_GROUP_STOP.has(next.value.toLowerCase())
       && !PRODUCT_TAG.test(next.value) && !/^(?:horcm|pair|raid|local|remote)/.test(next.value.toLowerCase())) deviceGroup = next.value;
+  }
+  // "[TRD_DG] local SVOL_PAIR remote EX_ENORMT fence ASYNC": a leading tag in square brackets shaped like a group's name
+  // (dg or grp at an end) names the group when the line names none itself and goes on to report pair facts; a package's
+  // tag ("[mes_pkg] ...") stays a tag (round 49 #20).
+  const bracketName = bracketSkip > 0 ? /^[ \t]*\[([A-Za-z][A-Za-z0-9_.-]{0,63})\]/.exec(tokens[0].source) : null;
+  if (deviceGroup === undefined && bracketName !== null && /^(?:dg|grp)|(?:dg|grp)\d*$/i.test(bracketName[1]) && !/pkg|package/i.test(bracketName[1])
+    && tokens.some((token) => ["roleState", "pairState", "exCode", "role"].includes(token.type))) {
+    deviceGroup = bracketName[1];
+    groupFrom = "label";
   }
 
   // Pair states, EX_ codes and the side they describe.
@@ -1252,6 +1263,17 @@ function interpret(whole: Token[]): Draft[] {
     return -1;
   }
 
+  /**
+  A key that names a device group given a role and state ("kreg_dg=PVOL_PSUE"): identifier-shaped, not a setting,
+  a side, a before/after or any other known key, on a line that names no other group.
+  */
+  function groupKeyed(pair: { key: string; value: string; index: number }): boolean {
+    const key = tokens[pair.index].value.slice(0, tokens[pair.index].value.indexOf("="));
+    return (deviceGroup === undefined || deviceGroup === key) && IDENTIFIER_NAME.test(key) && !GROUP_KEYS.has(pair.key) && !/^(?:auto|horc|fence|force|cluster|node|host|pkg|package)/.test(pair.key)
+      && !/(?:^|_)(?:old|new|prev|previous|was|now|from|to|last|cur|current|before|after|expected|wanted|target|desired|actual|state|status|stat|vol|side|role|mode|rc|result)(?:_|$)/.test(pair.key)
+      && /^[PS]-?VOL[_-]/i.test(pair.value);
+  }
+
   /** key=value forms: "dg=oradg side=local role=PVOL state=PSUE", "local_state=SVOL_PAIR remote_state=EX_ENORMT", "cmd=horctakeover rc=2". */
   function readAssignments(): void {
     const pairs: Array<{ key: string; value: string; index: number }> = [];
@@ -1277,6 +1299,12 @@ function interpret(whole: Token[]): Draft[] {
       else if (REMOTE_KEYS.has(pair.key)) stated("remote", pair, null);
       else if (PVOL_KEYS.has(pair.key)) stated(null, pair, "PVOL");
       else if (SVOL_KEYS.has(pair.key)) stated(null, pair, "SVOL");
+      else if (groupKeyed(pair)) {
+        // "kreg_dg=PVOL_PSUE mqh_dg=PVOL_PSUE nbat_dg=PVOL_PSUE": a status script's line of groups, each named by its key
+        // and given its volume's role and state on this node (round 49 #01).
+        const parsed = stateValue(pair.value);
+        if (parsed && !("code" in parsed)) add(pair.index, "pair.state", { side: null, role: parsed.role, state: parsed.state }, tokens[pair.index].value.slice(0, tokens[pair.index].value.indexOf("=")));
+      }
     }
     const valueOf = (...keys: string[]): { value: string; index: number } | undefined => pairs.find((pair) => keys.includes(pair.key));
     const statePair = pairs.find((pair) => STATE_KEYS.has(pair.key));
@@ -1795,6 +1823,21 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "pair.state", deviceGroup: "pos_async", fields: { side: "remote", role: "SVOL", state: "SSWS", deviceGroupFrom: "label" } },
   ] },
   { text: "dgmon[1234] local SVOL_PAIR", expect: [local("SVOL", "PAIR")] },
+  // A change note's headings are not groups (round 48 #11).
+  { text: "Plan: rolling upgrade node by node, pairs stay PAIR.", expect: [{ kind: "pair.state", fields: { side: null, role: null, state: "PAIR" } }] },
+  // A status script's line of groups, each the key of its own role and state (round 49 #01); a before/after key is not a group.
+  { text: "kreg_dg=PVOL_PAIR mqh_dg=PVOL_PSUE nbat_dg=PVOL_PSUE", expect: [
+    { kind: "pair.state", deviceGroup: "kreg_dg", fields: { side: null, role: "PVOL", state: "PAIR", deviceGroupFrom: "line" } },
+    { kind: "pair.state", deviceGroup: "mqh_dg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } },
+    { kind: "pair.state", deviceGroup: "nbat_dg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } },
+  ] },
+  // A leading tag in square brackets shaped like a group's name is the group; a package's tag is not (round 49 #20).
+  { text: "[TRD_DG] local SVOL_PAIR remote EX_ENORMT fence ASYNC", expect: [
+    { kind: "pair.state", deviceGroup: "TRD_DG", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "label" } },
+    { kind: "pair.unreachable", deviceGroup: "TRD_DG", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "label" } },
+    { kind: "fence", deviceGroup: "TRD_DG", fields: { level: "ASYNC", deviceGroupFrom: "label" } },
+  ] },
+  { text: "[pos_pkg] local PVOL_PSUE", expect: [local("PVOL", "PSUE")] },
   // A product tag is not a group: the name after it is, when the line says its state or checks it.
   { text: "XPCA: local=PVOL_PSUE remote=SVOL_PSUE link=down", expect: [
     { kind: "pair.state", fields: { side: "local", role: "PVOL", state: "PSUE" } },
