@@ -154,7 +154,12 @@ function interpret(tokens: Token[]): Draft[] {
   if (!kind && cluster !== null) {
     const conditions = tokens.filter((token) => token.type === "condition" || token.type === "clusterCondition");
     const last = conditions[conditions.length - 1]?.value.split("/").pop();
-    const statusLine = lower.includes("changed") || tokens.some((token) => token.type === "clusterCondition");
+    // "Continentalclusters: ccprimary UP - see /var/opt/resmon/log/cc/eventlog": the monitor's notice shape of its alerts
+    // ("<cluster> UNREACHABLE alert") with the cluster back UP, on a line that names Continentalclusters (round 48 #17).
+    const namesContinental = lower.some((word) => word.startsWith("continental") || word.startsWith("cmclsentryd"));
+    const clusterThenUp = conditionIndex > 0 && tokens[conditionIndex - 1]?.value === cluster
+      || (conditionIndex > 1 && ["is", "back", "now"].includes(lower[conditionIndex - 1]) && tokens[conditionIndex - 2]?.value === cluster);
+    const statusLine = lower.includes("changed") || tokens.some((token) => token.type === "clusterCondition") || (namesContinental && clusterThenUp);
     // "status changed from Unreachable to Up": the new state is the word after the last "to", in any case.
     const changedTo = lower.includes("changed") ? lower.lastIndexOf("to") : -1;
     const upNow = last === "UP" || (changedTo > lower.indexOf("changed") && lower[changedTo + 1] === "up" && changedTo + 2 === tokens.length);
@@ -245,7 +250,7 @@ export const meta = {
   name: "continental",
   role: "body",
   formats: ["syslog", "pkglog"],
-  prefilter: /CLUSTER_AL(?:ERT|ARM)|UNREACHABLE|changed .*\bto (?:UP|Up|up)\b|\/(?:DOWN|ERROR|UP)\b|\b(?:DOWN|ERROR|UP)\b.*\b(?:[Aa]lert|[Aa]larm|ALERT|ALARM)\b|\b(?:[Aa]lert|[Aa]larm|ALERT|ALARM)\b.*\b(?:DOWN|ERROR|UP)\b|[Rr]ecovery (?:group|package)/,
+  prefilter: /CLUSTER_AL(?:ERT|ARM)|UNREACHABLE|changed .*\bto (?:UP|Up|up)\b|\/(?:DOWN|ERROR|UP)\b|\b(?:DOWN|ERROR|UP)\b.*\b(?:[Aa]lert|[Aa]larm|ALERT|ALARM)\b|\b(?:[Aa]lert|[Aa]larm|ALERT|ALARM)\b.*\b(?:DOWN|ERROR|UP)\b|[Cc]ontinental.*\bUP\b|[Rr]ecovery (?:group|package)/,
   description: "Continentalclusters alerts and alarms from the monitor, and cmrecovercl progress",
 };
 
@@ -292,6 +297,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "chicluster status changed from DOWN to UP", expect: [{ kind: "cc.alert", fields: { cluster: "chicluster", condition: "UP", minutes: null } }] },
   { text: "Cluster event chicluster/UP: notification sent (see /var/opt/resmon/log/cc/eventlog)", expect: [{ kind: "cc.alert", fields: { cluster: "chicluster", condition: "UP", minutes: null } }] },
   { text: "chicluster status changed from UP to DOWN", expect: [] },
+  // The monitor's notice shape with the cluster back UP, on a line naming Continentalclusters (round 48 #17); not another
+  // product's "UP".
+  { text: "Continentalclusters: ccprimary UP - see /var/opt/resmon/log/cc/eventlog", expect: [{ kind: "cc.alert", fields: { cluster: "ccprimary", condition: "UP", minutes: null } }] },
+  { text: "Continentalclusters: cluster ccprimary is UP again", expect: [{ kind: "cc.alert", fields: { cluster: "ccprimary", condition: "UP", minutes: null } }] },
+  { text: "lan2 UP - link restored", expect: [] },
   // The monitor's notice word on the same line: the state it changed to (it was read as UP, the state it left).
   { text: "Cluster waw_prod status changed from UP to UNREACHABLE (CLUSTER_ALERT 5 MINUTES)", expect: [{ kind: "cc.alert", fields: { cluster: "waw_prod", condition: "UNREACHABLE", minutes: 5 } }] },
   { text: "Cluster event: lacluster status changed from Unreachable to Up", expect: [{ kind: "cc.alert", fields: { cluster: "lacluster", condition: "UP", minutes: null } }] },
