@@ -178,6 +178,8 @@ its node lost that long after it), before the P-VOL counts as holding writes the
 in its last seconds, and that is the asynchronous tail a failover always loses, not writes anyone could keep.
 */
 const PVOL_WRITES_MS = 2 * 60_000;
+/** How recently a node whose shell history stopped its instance (untimed) must have logged for the stop to count. */
+const UNTIMED_STOP_HEARD_MS = 30 * 60_000;
 /** A node silent this long across a takeover is not known to have run through it (node.seen marks every fifteen minutes). */
 const SILENT_ACROSS_TAKEOVER_MS = 60 * 60_000;
 
@@ -254,6 +256,12 @@ export class PairModel {
   private readonly lastHeard = new Map<string, number>();
   /** Nodes whose Raid Manager instance was seen stopped and not started since. */
   private readonly horcmStopped = new Set<string>();
+  /**
+  Nodes whose shell history's last word about a Raid Manager instance is its shutdown (untimed: a history without
+  times), with that instance's number when it was given: when it happened is unknown, so it counts only while the node
+  is heard (see horcm.stoppedNodes).
+  */
+  private readonly horcmStoppedUntimed = new Map<string, number | null>();
   /** Groups whose suspension began with a package writing on the P-VOL side, until PVOL_WRITES_MS tells (see pvolWritingFrom). */
   private readonly pvolWriting = new Set<DeviceGroupState>();
   /** Cluster memberships, failures and tie-breaks; what a voided timeout had stopped is handed back. */
@@ -566,6 +574,8 @@ export class PairModel {
     ["horcm.started", (applied) => this.onHorcm(applied)],
     ["horcm.stopped", (applied) => this.onHorcm(applied)],
     ["horcm.error", (applied) => this.onHorcm(applied)],
+    ["untimed.horcm.stopped", (applied) => this.onUntimedHorcm(applied)],
+    ["untimed.horcm.started", (applied) => this.onUntimedHorcm(applied)],
     // Cluster membership: a node that lost the tie-break halts (Managing Serviceguard, "Cluster Lock"); it is
     // back once it forms or joins a cluster, or a new membership names it.
     [
@@ -746,6 +756,18 @@ export class PairModel {
       const report = this.view(group, node)[side];
       // Its own P-VOL copying to the S-VOL, from a node whose volume was the P-VOL before this line (a swap resync
       // makes the failover site's node the P-VOL, and the old primary's an S-VOL).
+      // Its own S-VOL, SSWS, now the P-VOL copying or paired ("SVOL_SSWS => PVOL_COPY"): only a swap resync turns the
+      // written S-VOL into the P-VOL, so that is the resync that ran, typed where no time was kept (round 49 #11: the
+      // command in a shell history without times, a pair monitor logging the roles turn).
+      if (
+        side === "local" &&
+        role === "PVOL" &&
+        report.role === "SVOL" &&
+        report.state === "SSWS" &&
+        (state === "COPY" || state === "RCPY" || state === "PAIR")
+      ) {
+        group.resync = { mode: "swaps", outcome: state === "PAIR" ? "completed" : "started", node, ts: event.ts };
+      }
       // A swap resync logged since the takeover: the copy runs from the failover site, whatever a checker calls it.
       const resync = group.resync;
       const swapResync = resync !== null && (resync.mode === "swaps" || resync.mode === "swapp") && (resync.ts ?? 0) >= (group.takeover?.ts ?? 0);
@@ -943,6 +965,13 @@ export class PairModel {
     // site, only the package halt's EX_COMERR said so, and the S-VOL side's refusal was read as the site lost).
     else if (event.kind === "horcm.error" && (fields.code === "EX_COMERR" || fields.code === "EX_ATTHOR") && (fields.commandDevice ?? null) === null)
       this.horcmStopped.add(node);
+  }
+
+  private onUntimedHorcm({ event, fields, node }: AppliedEvent): void {
+    if (node === null) return;
+    const instance = typeof fields.instance === "number" ? fields.instance : null;
+    if (event.kind === "untimed.horcm.stopped") this.horcmStoppedUntimed.set(node, instance);
+    else this.horcmStoppedUntimed.delete(node);
   }
 
   private onPackageStarted({ event, node, deviceGroup, packageName, group }: AppliedEvent): void {
@@ -1320,8 +1349,17 @@ export class PairModel {
       return value === undefined ? null : value;
     },
     // The other nodes whose instance was stopped and not started again: what an EX_ENORMT from them means.
-    "horcm.stoppedNodes": ({ context }) => {
-      const others = [...this.horcmStopped].filter((stopped) => stopped !== context.node).sort();
+    // A node whose shell history (no times) last stopped the group's instance counts while it is heard around now: its
+    // instance down while the node lives is what its EX_ENORMT means (round 48 #05: horcm2.conf edited, instance 2 shut
+    // down at the origin, the planned move refused); a node gone dark says a site lost, whatever its history held.
+    "horcm.stoppedNodes": ({ context, group }) => {
+      const stopped = new Set(this.horcmStopped);
+      for (const [node, instance] of this.horcmStoppedUntimed) {
+        const heard = this.lastHeard.get(node);
+        const sameInstance = instance === null || group?.instance === null || group?.instance === undefined || group.instance === instance;
+        if (sameInstance && heard !== undefined && this.latestTs !== null && this.latestTs - heard <= UNTIMED_STOP_HEARD_MS) stopped.add(node);
+      }
+      const others = [...stopped].filter((node) => node !== context.node).sort();
       return others.length > 0 ? others.join(",") : null;
     },
     // The scope's node logged losing the cluster's tie-break and no line since shows it in a cluster again.
