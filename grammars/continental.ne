@@ -94,6 +94,8 @@ function sentenceEndAfter(token: Token): number {
 }
 
 const NOTICE_WORDS = new Set(["alert", "alarm"]);
+// Words that make a state what is awaited or hoped for, not what is.
+const AWAITED_WORDS = new Set(["when", "until", "before", "waiting", "wait", "will", "once", "if", "unless", "expect", "expected", "last", "should"]);
 // Words that clear or deny a condition said in lower case.
 const LOWER_CONDITION_DENIED = new Set(["no", "not", "longer", "cleared", "clear", "back", "again", "recovered", "resolved", "ok", "never"]);
 
@@ -156,9 +158,12 @@ function interpret(tokens: Token[]): Draft[] {
     const last = conditions[conditions.length - 1]?.value.split("/").pop();
     // "Continentalclusters: ccprimary UP - see /var/opt/resmon/log/cc/eventlog": the monitor's notice shape of its alerts
     // ("<cluster> UNREACHABLE alert") with the cluster back UP, on a line that names Continentalclusters (round 48 #17).
+    // Only UP, said once, right after the cluster, and not as what is awaited ("waiting for ccprimary UP before ...",
+    // "ccprimary UNREACHABLE, ccrecovery UP", "will report when ccprimary UP again": review).
     const namesContinental = lower.some((word) => word.startsWith("continental") || word.startsWith("cmclsentryd"));
-    const clusterThenUp = conditionIndex > 0 && tokens[conditionIndex - 1]?.value === cluster
-      || (conditionIndex > 1 && ["is", "back", "now"].includes(lower[conditionIndex - 1]) && tokens[conditionIndex - 2]?.value === cluster);
+    const onlyUp = conditions.length === 1 && condition === "UP" && !lower.some((word) => AWAITED_WORDS.has(word));
+    const clusterThenUp = onlyUp && ((conditionIndex > 0 && tokens[conditionIndex - 1]?.value === cluster)
+      || (conditionIndex > 1 && ["is", "back", "now"].includes(lower[conditionIndex - 1]) && tokens[conditionIndex - 2]?.value === cluster));
     const statusLine = lower.includes("changed") || tokens.some((token) => token.type === "clusterCondition") || (namesContinental && clusterThenUp);
     // "status changed from Unreachable to Up": the new state is the word after the last "to", in any case.
     const changedTo = lower.includes("changed") ? lower.lastIndexOf("to") : -1;
@@ -302,6 +307,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Continentalclusters: ccprimary UP - see /var/opt/resmon/log/cc/eventlog", expect: [{ kind: "cc.alert", fields: { cluster: "ccprimary", condition: "UP", minutes: null } }] },
   { text: "Continentalclusters: cluster ccprimary is UP again", expect: [{ kind: "cc.alert", fields: { cluster: "ccprimary", condition: "UP", minutes: null } }] },
   { text: "lan2 UP - link restored", expect: [] },
+  { text: "Continentalclusters: ccprimary UNREACHABLE, ccrecovery UP", expect: [] },
+  { text: "Continentalclusters: waiting for ccprimary UP before enabling recovery", expect: [] },
+  { text: "Continentalclusters: ccprimary DOWN - will report when ccprimary UP again", expect: [] },
   // The monitor's notice word on the same line: the state it changed to (it was read as UP, the state it left).
   { text: "Cluster waw_prod status changed from UP to UNREACHABLE (CLUSTER_ALERT 5 MINUTES)", expect: [{ kind: "cc.alert", fields: { cluster: "waw_prod", condition: "UNREACHABLE", minutes: 5 } }] },
   { text: "Cluster event: lacluster status changed from Unreachable to Up", expect: [{ kind: "cc.alert", fields: { cluster: "lacluster", condition: "UP", minutes: null } }] },

@@ -111,6 +111,11 @@ const DENIED_STATE = new Set(["not", "isn't", "aren't", "never", "longer", "nor"
 const NEGATIONS = new Set(["no", "not", "absent", "missing", "without", "create", "cannot", "can't", "doesn't", "isn't"]);
 // A name shaped like an identifier (an underscore or a digit in it: oradg_1, erp_dg, dg01): how a device group
 // named in passing looks, as opposed to an English word.
+// Words that make a command's result one to come: a change approved or scheduled.
+const PLANNED_WORDS = new Set(["tonight", "tomorrow", "scheduled", "planned", "approved", "criterion", "criteria"]);
+// Words that make a state what is awaited, wanted or planned, not what a volume is.
+const AWAITED_STATE_WORDS = new Set(["until", "wait", "waiting", "if", "unless", "should", "must", "target", "targets", "expect", "expected", "expecting",
+  "criterion", "criteria", "want", "wanted", "goal", "plan", "planned", "desired", "will", "once", "before", "after"]);
 const IDENTIFIER_NAME = /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9_.-]*$/;
 // Any name Raid Manager accepts for a group (a letter first), where the line says it is one.
 const IDENTIFIER_CHARS = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
@@ -660,10 +665,10 @@ function interpret(whole: Token[]): Draft[] {
       && !PRODUCT_TAG.test(next.value) && !/^(?:horcm|pair|raid|local|remote)/.test(next.value.toLowerCase())) deviceGroup = next.value;
   }
   // "[TRD_DG] local SVOL_PAIR remote EX_ENORMT fence ASYNC": a leading tag in square brackets shaped like a group's name
-  // (dg or grp at an end) names the group when the line names none itself and goes on to report pair facts; a package's
+  // (dg or grp a part of the name at an end: TRD_DG, DG_TRD, not dgmon or grpmon) names the group when the line names none itself and goes on to report pair facts; a package's
   // tag ("[mes_pkg] ...") stays a tag (round 49 #20).
   const bracketName = bracketSkip > 0 ? /^[ \t]*\[([A-Za-z][A-Za-z0-9_.-]{0,63})\]/.exec(tokens[0].source) : null;
-  if (deviceGroup === undefined && bracketName !== null && /^(?:dg|grp)|(?:dg|grp)\d*$/i.test(bracketName[1]) && !/pkg|package/i.test(bracketName[1])
+  if (deviceGroup === undefined && bracketName !== null && /^(?:dg|grp)[_.-]|[_.-](?:dg|grp)\d*$/i.test(bracketName[1]) && !/pkg|package/i.test(bracketName[1])
     && tokens.some((token) => ["roleState", "pairState", "exCode", "role"].includes(token.type))) {
     deviceGroup = bracketName[1];
     groupFrom = "label";
@@ -897,7 +902,7 @@ function interpret(whole: Token[]): Draft[] {
       }
       // -I16, and Raid Manager's -IH16 / -IM16 (the same instance, HORC or MRCF commands).
       if (token.type === "option" && /^-I[HM]?\d+$/i.test(token.value)) return Number(/\d+$/.exec(token.value)![0]);
-      if ((lower[index] === "instance" || lower[index] === "horcminst" || token.type === "horcmScript") && tokens[index + 1]?.type === "number") {
+      if ((lower[index] === "instance" || lower[index] === "inst" || lower[index] === "horcminst" || token.type === "horcmScript") && tokens[index + 1]?.type === "number") {
         return Number(tokens[index + 1].value);
       }
       if (/^horcm\d+$/.test(lower[index])) return Number(lower[index].slice(5));
@@ -976,6 +981,8 @@ function interpret(whole: Token[]): Draft[] {
   const outcome = (): "started" | "completed" | "failed" | null => {
     // "[pairresync][exit(235)]": the command's own non-zero exit in Raid Manager's log.
     if (hasWord(...FAILURE_WORDS) || rejectedOnly || tokens.some((token) => token.type === "exCode") || /\[exit\((?!0\))\d+\)\]/.test(tokens[0]?.source ?? "")) return "failed";
+    // "CHG4711 approved: pairresync tonight 22:00, success criterion ...": a change planned, nothing ran yet (review).
+    if (lower.some((word) => PLANNED_WORDS.has(word))) return null;
     if (hasWord(...SUCCESS_WORDS)) return "completed";
     if (hasWord(...START_WORDS)) return "started";
     return null;
@@ -1069,10 +1076,11 @@ function interpret(whole: Token[]): Draft[] {
     const failed = !otherCode && lower.some((word, at) => ["cannot", "can't", "unable", "failed", "down", "dead"].includes(word) && !aboutRemote(at));
     const problem = notRunning || processDied || failed;
     // horcmgr is the instance's daemon: a line about that process is about the instance.
-    const instanceMentioned = lower[index + 1] === "instance" || lower.includes("instance") || HORCM_UNIT.test(lower[index]) || lower[index] === "horcmgr"
+    // "HORCM inst 2 starts successfully": Raid Manager's own short word for it (review).
+    const instanceMentioned = lower[index + 1] === "instance" || lower.includes("instance") || lower.includes("inst") || HORCM_UNIT.test(lower[index]) || lower[index] === "horcmgr"
       || tokens.some((other) => other.type === "assignment" && /^HORCMINST=/i.test(other.value));
     if (instanceMentioned && problem) add(index, "horcm.error", { instance: instanceOf() });
-    else if (instanceMentioned && !hasWord(...ADVICE_WORDS) && (lower.some((word, at) => ["started", "up", "restarted"].includes(word) && !DENIALS.has(lower[at - 1] ?? "")
+    else if (instanceMentioned && !hasWord(...ADVICE_WORDS) && (lower.some((word, at) => ["started", "starts", "up", "restarted"].includes(word) && !DENIALS.has(lower[at - 1] ?? "")
       && !lower.slice(Math.min(index, at), Math.max(index, at)).some((between) => between === "package" || between === "pkg")) || lower.some((word, at) => word === "running" && ["is", "now"].includes(lower[at - 1] ?? "")))) add(index, "horcm.started", { instance: instanceOf() });
     else if (instanceMentioned && !hasWord(...ADVICE_WORDS) && hasWord("stopped", "shutdown", "shut")) add(index, "horcm.stopped", { instance: instanceOf() });
   }
@@ -1269,7 +1277,9 @@ function interpret(whole: Token[]): Draft[] {
   */
   function groupKeyed(pair: { key: string; value: string; index: number }): boolean {
     const key = tokens[pair.index].value.slice(0, tokens[pair.index].value.indexOf("="));
-    return (deviceGroup === undefined || deviceGroup === key) && IDENTIFIER_NAME.test(key) && !GROUP_KEYS.has(pair.key) && !/^(?:auto|horc|fence|force|cluster|node|host|pkg|package)/.test(pair.key)
+    // Not what is awaited or wanted ("wait until kreg_dg=PVOL_PAIR", "success criterion kreg_dg=PVOL_PAIR": review).
+    if (lower.some((word) => AWAITED_STATE_WORDS.has(word))) return false;
+    return (deviceGroup === undefined || deviceGroup === key || groupFrom === "label") && IDENTIFIER_NAME.test(key) && !GROUP_KEYS.has(pair.key) && !/^(?:auto|horc|fence|force|cluster|node|host|pkg|package)/.test(pair.key)
       && !/(?:^|_)(?:old|new|prev|previous|was|now|from|to|last|cur|current|before|after|expected|wanted|target|desired|actual|state|status|stat|vol|side|role|mode|rc|result)(?:_|$)/.test(pair.key)
       && /^[PS]-?VOL[_-]/i.test(pair.value);
   }
@@ -1303,7 +1313,9 @@ function interpret(whole: Token[]): Draft[] {
         // "kreg_dg=PVOL_PSUE mqh_dg=PVOL_PSUE nbat_dg=PVOL_PSUE": a status script's line of groups, each named by its key
         // and given its volume's role and state on this node (round 49 #01).
         const parsed = stateValue(pair.value);
-        if (parsed && !("code" in parsed)) add(pair.index, "pair.state", { side: null, role: parsed.role, state: parsed.state }, tokens[pair.index].value.slice(0, tokens[pair.index].value.indexOf("=")));
+        // "remote: kreg_dg=SVOL_SSWS", "pairvolchk -c: ...": the other side's volumes (review).
+        const keyedSide = lower.some((word) => REMOTE_KEYS.has(word) || word === "peer" || word === "partner") || tokens.some((token) => token.type === "option" && token.value === "-c") ? "remote" : null;
+        if (parsed && !("code" in parsed)) add(pair.index, "pair.state", { side: keyedSide, role: parsed.role, state: parsed.state }, tokens[pair.index].value.slice(0, tokens[pair.index].value.indexOf("=")));
       }
     }
     const valueOf = (...keys: string[]): { value: string; index: number } | undefined => pairs.find((pair) => keys.includes(pair.key));
@@ -1816,6 +1828,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   ] },
   // Not refusals: a part of the package that cannot start, a split that leaves the S-VOL read-only by design, a state.
   { text: "HORCM instance 0 cannot start: see horcm.log", expect: [{ kind: "horcm.error", fields: { instance: 0 } }] },
+  { text: "horcmgr: HORCM inst 2 starts successfully.", expect: [{ kind: "horcm.started", fields: { instance: 2 } }] },
   { text: "Package pkg1 cannot start service srv1", expect: [] },
   // A tool tag with the group in brackets; digits in brackets are a PID, not a group.
   { text: "mcxp[pos_async] local PVOL_PSUE, remote SVOL_PSUS(SSWS)", expect: [
@@ -1838,6 +1851,20 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "fence", deviceGroup: "TRD_DG", fields: { level: "ASYNC", deviceGroupFrom: "label" } },
   ] },
   { text: "[pos_pkg] local PVOL_PSUE", expect: [local("PVOL", "PSUE")] },
+  { text: "[dgmon] local PVOL_PSUE", expect: [local("PVOL", "PSUE")] },
+  // What is awaited or wanted is not a state; the other side's keyed state is the remote one (review).
+  { text: "wait until kreg_dg=PVOL_PAIR before cmrunpkg", expect: [] },
+  { text: "CHG4711 approved: pairresync tonight 22:00, success criterion kreg_dg=PVOL_PAIR", expect: [
+    { kind: "pair.resync", fields: { mode: "normal", outcome: null } },
+    { kind: "raid.command", fields: { command: "pairresync", side: null, instance: null } },
+  ] },
+  { text: "chk_ca: remote: trd_dg=SVOL_SSWS", expect: [
+    { kind: "pair.state", deviceGroup: "trd_dg", fields: { side: "remote", role: "SVOL", state: "SSWS", deviceGroupFrom: "label" } },
+  ] },
+  { text: "chk_ca: kreg_dg=PVOL_PSUE mqh_dg=PVOL_PSUE", expect: [
+    { kind: "pair.state", deviceGroup: "kreg_dg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "mqh_dg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } },
+  ] },
   // A product tag is not a group: the name after it is, when the line says its state or checks it.
   { text: "XPCA: local=PVOL_PSUE remote=SVOL_PSUE link=down", expect: [
     { kind: "pair.state", fields: { side: "local", role: "PVOL", state: "PSUE" } },

@@ -230,6 +230,11 @@ export class ClusterMembership<Stopped> {
     return this.failedOut.has(node);
   }
 
+  /** Whether the logs show `node` out of its cluster now: failed out, left out of a membership, or lost the tie-break. */
+  isOut(node: string): boolean {
+    return this.failedOut.has(node) || this.leftOut.has(node) || this.outOfCluster.has(node);
+  }
+
   /**
   A membership of a cluster that no longer names a node an earlier one of the same cluster named: it left (halted for
   patching, rebooted, failed). One that names it again: it rejoined.

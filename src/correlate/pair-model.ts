@@ -760,6 +760,7 @@ export class PairModel {
       // written S-VOL into the P-VOL, so that is the resync that ran, typed where no time was kept (round 49 #11: the
       // command in a shell history without times, a pair monitor logging the roles turn).
       if (
+        this.onSvolSide(group, node) &&
         side === "local" &&
         role === "PVOL" &&
         report.role === "SVOL" &&
@@ -959,12 +960,33 @@ export class PairModel {
     if (group && fields.instance !== null && fields.instance !== undefined) group.instance = fields.instance;
     if (node === null) return;
     if (event.kind === "horcm.stopped") this.horcmStopped.add(node);
-    else if (event.kind === "horcm.started") this.horcmStopped.delete(node);
+    else if (event.kind === "horcm.started") {
+      this.horcmStopped.delete(node);
+      // A start at a known time may come after the history's untimed shutdown: that shutdown no longer says down.
+      this.horcmStoppedUntimed.delete(node);
+    }
     // A node whose own commands cannot reach its instance (EX_COMERR, EX_ATTHOR) has it down as surely as one seen
     // stopped: what an EX_ENORMT from that node means (round 34 #18: instance 1 stopped for an upgrade at the P-VOL
     // site, only the package halt's EX_COMERR said so, and the S-VOL side's refusal was read as the site lost).
     else if (event.kind === "horcm.error" && (fields.code === "EX_COMERR" || fields.code === "EX_ATTHOR") && (fields.commandDevice ?? null) === null)
       this.horcmStopped.add(node);
+  }
+
+  /** The group's Raid Manager instance: the one its lines used, else its package's HORCMINST; null when unknown. */
+  private instanceOf(group: DeviceGroupState | null, packageName: string | null): Scalar {
+    if (group?.instance !== null && group?.instance !== undefined) return group.instance;
+    const value = this.configSetting(group, packageName, "HORCMINST");
+    return value === undefined ? null : value;
+  }
+
+  /**
+  Whether `node` is the S-VOL side's own: the one that took over or ran on the SSWS volumes, or one whose first report
+  of the group was the S-VOL. A P-VOL-side node's view holds the other side's state whenever a line names it without a
+  side, so it never counts (review).
+  */
+  private onSvolSide(group: DeviceGroupState, node: string): boolean {
+    const firstRole = this.firstRoles.get(group.name)?.get(node);
+    return firstRole !== "PVOL" && (node === group.ranOnSswsNode || node === group.takeover?.node || firstRole === "SVOL");
   }
 
   private onUntimedHorcm({ event, fields, node }: AppliedEvent): void {
@@ -1352,12 +1374,16 @@ export class PairModel {
     // A node whose shell history (no times) last stopped the group's instance counts while it is heard around now: its
     // instance down while the node lives is what its EX_ENORMT means (round 48 #05: horcm2.conf edited, instance 2 shut
     // down at the origin, the planned move refused); a node gone dark says a site lost, whatever its history held.
-    "horcm.stoppedNodes": ({ context, group }) => {
+    "horcm.stoppedNodes": ({ context, group, packageName }) => {
       const stopped = new Set(this.horcmStopped);
+      const groupInstance = this.instanceOf(group, packageName);
       for (const [node, instance] of this.horcmStoppedUntimed) {
         const heard = this.lastHeard.get(node);
-        const sameInstance = instance === null || group?.instance === null || group?.instance === undefined || group.instance === instance;
-        if (sameInstance && heard !== undefined && this.latestTs !== null && this.latestTs - heard <= UNTIMED_STOP_HEARD_MS) stopped.add(node);
+        const sameInstance = instance === null || groupInstance === null || Number(groupInstance) === instance;
+        // Still a member of its cluster: a node timed out, left out of a new membership or beaten at the tie-break is a
+        // node lost (review: a site lost minutes after its last line, the history's old shutdown beside it).
+        const living = heard !== undefined && this.latestTs !== null && this.latestTs - heard <= UNTIMED_STOP_HEARD_MS && !this.membership.isOut(node);
+        if (sameInstance && living) stopped.add(node);
       }
       const others = [...stopped].filter((node) => node !== context.node).sort();
       return others.length > 0 ? others.join(",") : null;
@@ -1386,11 +1412,7 @@ export class PairModel {
             .join(",")
         : null;
     },
-    instance: ({ group, packageName }) => {
-      if (group?.instance !== null && group?.instance !== undefined) return group.instance;
-      const value = this.configSetting(group, packageName, "HORCMINST");
-      return value === undefined ? null : value;
-    },
+    instance: ({ group, packageName }) => this.instanceOf(group, packageName),
     "pvol.state": ({ group }) => (group ? group.volumes.PVOL.state : null),
     "pvol.node": ({ group }) => (group ? group.volumes.PVOL.node : null),
     "svol.state": ({ group }) => (group ? group.volumes.SVOL.state : null),
