@@ -22,7 +22,8 @@ import moo from "moo";
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const MONTH = MONTHS.join("|");
 // `date` output: [weekday] month day hh:mm:ss [zone] year.
-const DATE_OUTPUT = `(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t]+)?(?:${MONTH})[ \\t]+\\d{1,2}[ \\t]+\\d\\d:\\d\\d:\\d\\d(?:[ \\t]+[A-Za-z][A-Za-z0-9+:-]*)?[ \\t]+\\d{4}`;
+// The zone may be numeric (`date` with TZ=<+03>-3, "Tue Jun 14 05:55:12 +03 2022"; round 49 #19).
+const DATE_OUTPUT = `(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t]+)?(?:${MONTH})[ \\t]+\\d{1,2}[ \\t]+\\d\\d:\\d\\d:\\d\\d(?:[ \\t]+(?:[A-Za-z][A-Za-z0-9+:-]*|[+-]\\d\\d(?::?\\d\\d)?))?[ \\t]+\\d{4}`;
 // Seconds are optional: an operator's own note is stamped "# 2026-11-23 10:40 pairresync -swaps ...".
 // Scripts stamping with `date '+%Y/%m/%d %H:%M:%S'` write the same time with slashes: "2014/05/13 01:30:55 pairsplit ...".
 const ISO_TIME = `\\d{4}(?:-\\d\\d-|\\/\\d\\d\\/)\\d\\d[T \\t]\\d\\d:\\d\\d(?::\\d\\d(?:[.,]\\d{1,9})?)?(?:Z|[+-]\\d\\d:?\\d\\d)?`;
@@ -39,7 +40,10 @@ const LEAD = /[=#*~+<>|\[( \t-]+/;
 const COMMAND_ERROR = new RegExp(`COMMAND ERROR[ \\t]*:[^\\n]*?(?:\\d\\d\\/\\d\\d\\/\\d{4}[ \\t]+\\d\\d:\\d\\d:\\d\\d|${DATE_OUTPUT})[ \\t]*$`);
 
 // A script's name between a banner's separators and its stamp ("---- ca_check 23/10/2009 06:00:02 ----").
-const LABEL = new RegExp(`[A-Za-z_][\\w.-]*:?[ \\t]+(?=(?:${DATE_OUTPUT}|${ISO_TIME}|${DMY_TIME})(?![0-9A-Za-z]))`);
+// Or a few words before a `date` output: "Script started on <date>" (script(1)), "daily <date>", "daily CA report hpx-a1 <date>".
+const LABEL = new RegExp(
+  `(?:[A-Za-z_][\\w.-]*:?[ \\t]+(?=(?:${DATE_OUTPUT}|${ISO_TIME}|${DMY_TIME})(?![0-9A-Za-z]))|(?:(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t])[A-Za-z_][\\w.-]*:?[ \\t]+){1,5}(?=${DATE_OUTPUT}(?![0-9A-Za-z])))`,
+);
 
 const lexer = moo.states({
   main: {
@@ -89,12 +93,20 @@ function stamped(time: Omit<Header, "format" | "body" | "shape">, text: Token | 
   return { format: "cmdlog", ...time, body: label === null ? body : `${label.text.trim()} ${body}`.trimEnd(), shape: banner ? "banner" : "stamp" };
 }
 
-/** A script's name before the stamp only in a banner ("---- ca_check <stamp> ----"): elsewhere the line is text. */
-function labelled(time: Omit<Header, "format" | "body" | "shape"> | null, tokens: readonly (Token | null)[]): Header {
+/**
+A script's name before the stamp in a banner ("---- ca_check <stamp> ----"); without the separators, a few words before a
+`date` output on a line that ends with it, or a few words after it, are a banner too: script(1)'s "Script started on <date>",
+a report's "daily <date>" or "collected <date> on nodeA1" (round 48 #12, round 49 #18). Elsewhere the line is text.
+*/
+function labelled(time: Omit<Header, "format" | "body" | "shape"> | null, tokens: readonly (Token | null)[], dateOutput = false): Header {
   const [lead, label, , , text] = tokens;
-  if (time === null || lead === null || !/[=#*~+<>|-]{2,}/.test(lead.text)) {
+  const separated = lead !== null && /[=#*~+<>|-]{2,}/.test(lead.text);
+  const wordsAfter = (text?.text ?? "").replace(/[=#*~+<>|-]{2,}[ \t]*$/, "").trim();
+  const ended = dateOutput && (wordsAfter === "" || wordsAfter.split(/[ \t]+/).length <= 3) && !/[:;]/.test(wordsAfter);
+  if (time === null || (!separated && !ended)) {
     return { format: "cmdlog", body: tokens.slice(1).map((token) => token?.text ?? "").join(""), shape: "plain" };
   }
+  if (!separated) return { ...stamped(time, null, lead, label), body: `${(label?.text ?? "").trim()} ${wordsAfter}`.trimEnd(), shape: "banner" };
   return stamped(time, text, lead, label);
 }
 
@@ -102,7 +114,11 @@ function fromDateOutput(token: Token): Omit<Header, "format" | "body" | "shape">
   const words = token.text.split(/[ \t]+/);
   if (!MONTHS.includes(words[0])) words.shift();
   const [hour, minute, second] = words[2].split(":").map(Number);
-  return { year: Number(words[words.length - 1]), month: MONTHS.indexOf(words[0]) + 1, day: Number(words[1]), hour, minute, second };
+  const time: Omit<Header, "format" | "body" | "shape"> = { year: Number(words[words.length - 1]), month: MONTHS.indexOf(words[0]) + 1, day: Number(words[1]), hour, minute, second };
+  // A numeric zone says the offset itself; a zone's name is left to --tz and --node-tz.
+  const zone = /^([+-])(\d\d):?(\d\d)?$/.exec(words.length === 5 ? words[3] : "");
+  if (zone) time.utcOffset = (zone[1] === "-" ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3] ?? 0));
+  return time;
 }
 
 function fromIsoTime(token: Token): Omit<Header, "format" | "body" | "shape"> {
@@ -172,6 +188,28 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     text: "==== pairwatch: Wed Nov 18 08:30:00 MET 2026 ====",
     expect: { format: "cmdlog", year: 2026, month: 11, day: 18, hour: 8, minute: 30, second: 0, body: "pairwatch:", shape: "banner" },
   },
+  // A few words before a `date` output, the line ending with it or a few words later: a banner without separators.
+  {
+    text: "Script started on Tue Apr  6 14:19:44 2021",
+    expect: { format: "cmdlog", year: 2021, month: 4, day: 6, hour: 14, minute: 19, second: 44, body: "Script started on", shape: "banner" },
+  },
+  {
+    text: "daily Mon Nov 10 07:00:00 NZDT 2025",
+    expect: { format: "cmdlog", year: 2025, month: 11, day: 10, hour: 7, minute: 0, second: 0, body: "daily", shape: "banner" },
+  },
+  {
+    text: "==== daily CA report hpx-a1 Wed Feb 21 09:05:00 +03 2024 ====",
+    expect: { format: "cmdlog", year: 2024, month: 2, day: 21, hour: 9, minute: 5, second: 0, utcOffset: 180, body: "daily CA report hpx-a1", shape: "banner" },
+  },
+  {
+    text: "== Tue Jun 14 05:55:12 +03 2022 ==",
+    expect: { format: "cmdlog", year: 2022, month: 6, day: 14, hour: 5, minute: 55, second: 12, utcOffset: 180, body: "", shape: "banner" },
+  },
+  // Words on after the date make it a sentence, not a stamp.
+  {
+    text: "the link was cut Tue Apr  6 14:19:44 2021, then the pairs went PSUE on both sides",
+    expect: { format: "cmdlog", body: "the link was cut Tue Apr  6 14:19:44 2021, then the pairs went PSUE on both sides", shape: "plain" },
+  },
   {
     text: "erp_dg 2026-11-18 08:30 split by hand",
     expect: { format: "cmdlog", body: "erp_dg 2026-11-18 08:30 split by hand", shape: "plain" },
@@ -235,6 +273,6 @@ line -> %commandError                             {% ([token]) => { const { time
       | %lead:? %dateOutput %separator:? %text:?  {% ([lead, stamp, , text]) => stamped(fromDateOutput(stamp), text, lead) %}
       | %lead:? %isoTime %separator:? %text:?     {% ([lead, stamp, , text]) => stamped(fromIsoTime(stamp), text, lead) %}
       | %lead:? %dmyTime %separator:? %text:?     {% ([lead, stamp, , text]) => { const time = fromDmyTime(stamp); return time ? stamped(time, text, lead) : plain(text); } %}
-      | %lead:? %label %dateOutput %separator:? %text:?  {% (tokens) => labelled(fromDateOutput(tokens[2]), tokens) %}
+      | %lead:? %label %dateOutput %separator:? %text:?  {% (tokens) => labelled(fromDateOutput(tokens[2]), tokens, true) %}
       | %lead:? %label %isoTime %separator:? %text:?     {% (tokens) => labelled(fromIsoTime(tokens[2]), tokens) %}
       | %lead:? %label %dmyTime %separator:? %text:?     {% (tokens) => labelled(fromDmyTime(tokens[2]), tokens) %}
