@@ -62,6 +62,7 @@ export async function analyzeInto(request: AnalysisRequest): Promise<Analysis> {
     const problems = result.problems.map((problem) => (problem.hint ? `${problem.message} (${problem.hint})` : problem.message));
     // A path is text from the logs' world too: it may carry escape sequences.
     for (const problem of problems) process.stderr.write(`mcadvisor: ${sanitizeForTerminal(problem)}\n`);
+    if (result.notRead.length > 0) process.stderr.write(`mcadvisor: ${sanitizeForTerminal(notReadNotice(result.notRead))}\n`);
     for (const moved of result.movedBundles) {
       process.stderr.write(
         `mcadvisor: ${sanitizeForTerminal(`${moved.to} holds the logs analysed before as ${moved.from}: their stored lines and findings now belong to it, nothing is stored twice`)}\n`,
@@ -78,3 +79,13 @@ export async function analyzeInto(request: AnalysisRequest): Promise<Analysis> {
     throw error;
   }
 }
+
+/** One line on the files found but not read: how many, and the first few by name (JSON lists them all). */
+export function notReadNotice(paths: readonly string[]): string {
+  const shown = paths.slice(0, NOT_READ_NAMED);
+  const more = paths.length - shown.length;
+  return `${paths.length} file${paths.length === 1 ? " was" : "s were"} not read, in no layout mcadvisor knows (not a syslog, package log, cluster or package configuration, shell history or saved Raid Manager output): ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+
+/** How many of the files not read the notice names. */
+const NOT_READ_NAMED = 3;

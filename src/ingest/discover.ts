@@ -122,9 +122,21 @@ const COMMAND_LOG_CANDIDATE = /\.(?:log|txt|out)(?:\.\d+)?$/i;
 // round 33 #07: a Business Copy snapshot script's log held the nightly resyncs and was not read).
 const RAID_MANAGER_OUTPUT =
   /^[ \t]*Group[ \t]+PairVol|^[ \t]*JID[ \t]+MU[ \t]+CTG|Volstat is [PS]-VOL|Volstat is SMPL|\[EX_[A-Z]+\]|\b(?:pairsplit|pairresync|paircreate|pairevtwait|horctakeover)[ \t]+(?:-[A-Za-z]+[ \t]+)*-g[ \t]+\S/m;
-// A banner may name its script between its separators and its stamp ("---- ca_check 23/10/2009 06:00:02 ----").
-const STAMP_LINE =
-  /^(?:[=#*~+<>|[( \t-]*|[ \t]*[=#*~+<>|-]{2,}[ \t]*[A-Za-z_][\w.-]*:?[ \t]+)(?:(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \t]+\d{1,2}[ \t]+\d\d:\d\d:\d\d(?:[ \t]+[A-Za-z][\w+:-]*)?[ \t]+\d{4}|\d{4}(?:-\d\d-|\/\d\d\/)\d\d[T \t]\d\d:\d\d|\d{1,2}[./]\d{1,2}[./]\d{4}[T \t]+\d\d:\d\d)/m;
+// `date` output, its zone named or numeric ("Tue Jun 14 05:55:12 +03 2022").
+const DATE_OUTPUT_TEXT =
+  "(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \\t]+\\d{1,2}[ \\t]+\\d\\d:\\d\\d:\\d\\d(?:[ \\t]+(?:[A-Za-z][\\w+:-]*|[+-]\\d\\d(?::?\\d\\d)?))?[ \\t]+\\d{4}";
+// A banner may name its script between its separators and its stamp ("---- ca_check 23/10/2009 06:00:02 ----"), or, as
+// grammars/cmdlog.ne reads it, a few words before a `date` output ending its line (or a few words later): script(1)'s
+// "Script started on <date>", a report's "daily <date>".
+const STAMP_LINE = new RegExp(
+  "^(?:(?:[=#*~+<>|[( \\t-]*|[ \\t]*[=#*~+<>|-]{2,}[ \\t]*[A-Za-z_][\\w.-]*:?[ \\t]+)(?:" +
+    DATE_OUTPUT_TEXT +
+    "|\\d{4}(?:-\\d\\d-|\\/\\d\\d\\/)\\d\\d[T \\t]\\d\\d:\\d\\d|\\d{1,2}[./]\\d{1,2}[./]\\d{4}[T \\t]+\\d\\d:\\d\\d)" +
+    "|[=#*~+<>|( \\t-]*(?:(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t])[A-Za-z_][\\w.-]*:?[ \\t]+){1,5}" +
+    DATE_OUTPUT_TEXT +
+    "(?:[ \\t]+[^ \\t:;\\n]+){0,3}[ \\t=#*~+<>|-]*$)",
+  "m",
+);
 // A package log's step or modular line ("Nov 24 10:00:01 - Node ...", "Nov 24 10:00:00 root@node script[1]: ..."): dated by itself.
 const PACKAGE_LOG_STAMP = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d:\d\d +(?:- |\S+@\S+ )/;
 // rsyslog RFC 3339 and journalctl short-iso, or RFC 5424 (`<30>1 2026-03-10T18:38:58.000+00:00 host app ...`).
@@ -389,12 +401,19 @@ export interface Discovery {
   readonly files: InputFile[];
   /** Inputs that could not be read at all (missing, unreadable): each one clear message; the rest go on. */
   readonly problems: InputError[];
+  /**
+  Regular files found in a node's tree in the folders given (under var/, etc/, HORCM/, a home folder...) that are in no
+  layout mcadvisor reads (scripts, binaries, output it does not know): not read, and said so, so that a file the operator
+  collected is never dropped in silence.
+  */
+  readonly notRead: string[];
 }
 
 /** Finds the logs in the given files and directories (recursively), in a stable order. */
 export function discoverInputs(paths: readonly string[]): Discovery {
   const files: InputFile[] = [];
   const problems: InputError[] = [];
+  const notRead: string[] = [];
   const seen = new Set<string>();
 
   // A file's absolute path and its segments are worked out once, for its kind and its place.
@@ -403,7 +422,13 @@ export function discoverInputs(paths: readonly string[]): Discovery {
     if (seen.has(absolute)) return;
     const segments = segmentsOf(absolute);
     const classified = classifyAt(absolute, segments[segments.length - 1] ?? "", segments.slice(0, -1), explicit, regular);
-    if (classified === null) return;
+    if (classified === null) {
+      seen.add(absolute);
+      // Inside a node's tree only (var/, etc/, HORCM/, a home folder): what sits beside the nodes (a case's README, its
+      // ticket export) was never a node's file.
+      if (!explicit && findMarker(segments, segmentsOf(root).length) >= 0) notRead.push(path);
+      return;
+    }
     seen.add(absolute);
     const named = classified.namedTime === null ? {} : { namedTime: classified.namedTime };
     files.push({ path, kind: classified.kind, compressed: absolute.endsWith(".gz"), ...named, ...placeAt(segments, root) });
@@ -485,7 +510,7 @@ export function discoverInputs(paths: readonly string[]): Discovery {
     else if (stats.isFile()) add(path, dirname(path), true, true);
     else skipSpecial(path, stats);
   }
-  return { files: withConfigInTheirBundle(files), problems };
+  return { files: withConfigInTheirBundle(files), problems, notRead };
 }
 
 /**

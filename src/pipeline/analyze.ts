@@ -43,6 +43,8 @@ export interface AnalyzeResult {
   src/model/readability.ts says exactly when), whatever its findings say, unless one is critical.
   */
   readonly readings: readonly BundleReading[];
+  /** Files in the folders given that are in no layout mcadvisor reads: said, not read (see Discovery.notRead). */
+  readonly notRead: readonly string[];
 }
 
 // Configuration first (facts), then syslogs whose lines carry their year (RFC 3339, journalctl) and command-
@@ -235,7 +237,7 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
   const sortedBundles = [...bundles].sort();
   for (const bundle of sortedBundles) problems.push(...clockProblems(bundle, clockDisagreements(store.clockAnchors(bundle))));
   const readings = bundleReadings(store.database, sortedBundles, fileIds).map((reading) => ({ ...reading, partial: partialFiles.get(reading.bundle) ?? 0 }));
-  return { inputs, fileIds, bundles: sortedBundles, problems, newLines, movedBundles, readings };
+  return { inputs, fileIds, bundles: sortedBundles, problems, newLines, movedBundles, readings, notRead: discovery.notRead };
 }
 
 /** Nodes of a bundle whose clocks read hours apart, told with the options that place them (src/correlate/clocks.ts). */

@@ -38,7 +38,7 @@ export function findingsDocument(
   findings: readonly StoredFinding[],
   totals: InputTotals,
   problems: readonly string[],
-  options: { version: string; timeZone?: string; readings?: readonly BundleReading[] },
+  options: { version: string; timeZone?: string; readings?: readonly BundleReading[]; notRead?: readonly string[] },
 ) {
   const iso = (ms: number | null): string | null => {
     const known = knownTime(ms);
@@ -47,7 +47,15 @@ export function findingsDocument(
   return {
     tool: "mcadvisor",
     version: options.version,
-    inputs: { files: totals.files, lines: totals.lines, events: totals.events, unparsed: totals.unparsed, unread: totals.unread },
+    // notRead: files found in the folders given that are in no layout mcadvisor reads (analyze only).
+    inputs: {
+      files: totals.files,
+      lines: totals.lines,
+      events: totals.events,
+      unparsed: totals.unparsed,
+      unread: totals.unread,
+      ...(options.notRead ? { notRead: options.notRead } : {}),
+    },
     problems,
     // Per bundle: its log lines, those in no known layout, the unread replication lines, and whether it could be judged.
     ...(options.readings ? { bundles: options.readings.map(bundleDocument) } : {}),

@@ -141,6 +141,19 @@ describe("analyze keeps every line of bad input and goes on", () => {
     expect(counts.lines).toBe(stored.length);
   });
 
+  it("a collected file in no layout it knows is named as not read (stderr and JSON), never dropped in silence", () => {
+    const root = tempDir();
+    const database = join(root, "db.sqlite");
+    write(root, "b/nodeA1/var/adm/syslog/syslog.log", `${good.join("\n")}\n`);
+    write(root, "b/nodeA1/home/ops/sentryd_cmreadlog_0614.txt", "Thu Jun 14 03:14:05 CDT 2012  cmclsentryd[2214]: Cluster ccprimary status changed\n");
+    const { document, stderr } = analyzeJson(database, join(root, "b"));
+    const inputs = document.inputs as unknown as { files: number; notRead: string[] };
+    expect(inputs.files).toBe(1);
+    expect(inputs.notRead).toEqual([join(root, "b/nodeA1/home/ops/sentryd_cmreadlog_0614.txt")]);
+    expect(stderr).toContain("1 file was not read");
+    expect(stderr).toContain("sentryd_cmreadlog_0614.txt");
+  });
+
   it("escape sequences in log text never reach the terminal", () => {
     const root = tempDir();
     const database = join(root, "db.sqlite");

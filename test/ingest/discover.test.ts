@@ -153,6 +153,40 @@ describe("discoverInputs", () => {
     expect(files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([["incident/milsap1/var/adm/ca_check/ca_check.log", "cmdlog"]]);
   });
 
+  it("reads saved output under script(1)'s banner, a report's 'daily <date>' or a banner with a numeric zone; not a sentence that names a date", () => {
+    const root = tempDir();
+    const table = "Group   PairVol(L/R) (Port#,TID, LU),Seq#,LDEV#.P/S,Status,Fence, %,P-LDEV# M\n";
+    touch(root, "incident/lx1/root/LEDGER_DG_resync.log", `Script started on Tue Apr  6 14:19:44 2021\n[root@lx1 ~]# pairdisplay -g LEDGER_DG -fcx\n${table}`);
+    touch(root, "incident/lx1/var/opt/dailychk/ca.txt", `daily Mon Nov 10 07:00:00 NZDT 2025\n${table}`);
+    touch(
+      root,
+      "incident/lx1/var/tmp/durum.txt",
+      "== Tue Jun 14 05:55:12 +03 2022 ==\n# pairvolchk -g CBNK_DG -s\npairvolchk : Volstat is P-VOL.[status = PSUE fence = DATA ]\n",
+    );
+    touch(root, "incident/lx1/home/ops/notes.txt", `the link was cut Tue Apr  6 14:19:44 2021, then the pairs went PSUE on both sides\n${table}`);
+    const { files, notRead } = discoverInputs([join(root, "incident")]);
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([
+      ["incident/lx1/root/LEDGER_DG_resync.log", "cmdlog"],
+      ["incident/lx1/var/opt/dailychk/ca.txt", "cmdlog"],
+      ["incident/lx1/var/tmp/durum.txt", "cmdlog"],
+    ]);
+    expect(notRead.map((path) => path.slice(root.length + 1))).toEqual(["incident/lx1/home/ops/notes.txt"]);
+  });
+
+  it("names the files of a node's tree it does not read, never what sits beside the nodes (a case's README)", () => {
+    const root = tempDir();
+    touch(root, "incident/nodeA1/var/adm/syslog/syslog.log", "Nov 20 16:31:02 nodeA1 cmcld[2048]: Started package pkg on node nodeA1.\n");
+    touch(root, "incident/nodeA1/home/ops/sentryd_cmreadlog.txt", "root@nodeA1:/ # cmreadlog -f /var/adm/cmconcl/sentryd.log\n");
+    touch(root, "incident/nodeA1/etc/cmcluster/pkg/pkg.cntl", "#!/usr/bin/sh\n");
+    touch(root, "incident/README.md", "# case 4711\n");
+    const { files, notRead } = discoverInputs([join(root, "incident")]);
+    expect(files).toHaveLength(1);
+    expect(notRead.map((path) => path.slice(root.length + 1)).sort()).toEqual([
+      "incident/nodeA1/etc/cmcluster/pkg/pkg.cntl",
+      "incident/nodeA1/home/ops/sentryd_cmreadlog.txt",
+    ]);
+  });
+
   it("keeps a syslog copy whose name has a date and a time a syslog: its lines are dated by themselves", () => {
     const root = tempDir();
     touch(

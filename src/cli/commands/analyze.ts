@@ -98,7 +98,7 @@ export function register(program: Command): void {
         const readings = result.readings.filter((reading) => bundles.includes(reading.bundle));
         const output =
           format === "json"
-            ? `${JSON.stringify(findingsDocument(findings.filter(show), totals, problems, { version, timeZone, readings }), null, 2)}\n`
+            ? `${JSON.stringify(findingsDocument(findings.filter(show), totals, problems, { version, timeZone, readings, notRead: result.notRead }), null, 2)}\n`
             : // Loaded for text only (start-up of --format json).
               (await import("../../present/findings-text.js")).renderFindingsText(findings, totals, [], {
                 version,
