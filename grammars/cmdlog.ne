@@ -40,10 +40,13 @@ const LEAD = /[=#*~+<>|\[( \t-]+/;
 const COMMAND_ERROR = new RegExp(`COMMAND ERROR[ \\t]*:[^\\n]*?(?:\\d\\d\\/\\d\\d\\/\\d{4}[ \\t]+\\d\\d:\\d\\d:\\d\\d|${DATE_OUTPUT})[ \\t]*$`);
 
 // A script's name between a banner's separators and its stamp ("---- ca_check 23/10/2009 06:00:02 ----").
-// Or a few words before a `date` output: "Script started on <date>" (script(1)), "daily <date>", "daily CA report hpx-a1 <date>".
+// Or a few words before the stamp: "Script started on <date>" (script(1)), "daily <date>", "daily CA report hpx-a1 <date>"
+// (a banner when set off by separators, or when its words are a saving tool's or a report's own: BANNER_WORDS).
 const LABEL = new RegExp(
-  `(?:[A-Za-z_][\\w.-]*:?[ \\t]+(?=(?:${DATE_OUTPUT}|${ISO_TIME}|${DMY_TIME})(?![0-9A-Za-z]))|(?:(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t])[A-Za-z_][\\w.-]*:?[ \\t]+){1,5}(?=${DATE_OUTPUT}(?![0-9A-Za-z])))`,
+  `(?:[A-Za-z_][\\w.-]*:?[ \\t]+(?=(?:${DATE_OUTPUT}|${ISO_TIME}|${DMY_TIME})(?![0-9A-Za-z]))|(?:(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t])[A-Za-z_][\\w.-]*:?[ \\t]+){1,5}(?=(?:${DATE_OUTPUT}|${ISO_TIME})(?![0-9A-Za-z])))`,
 );
+// The words before a stamp that say the output under it was saved then, with no separators around them.
+const BANNER_WORDS = /^(?:Script started on|(?:collected|saved|taken|captured|run|snapshot|output|daily|hourly|weekly|nightly)(?:[ \t]+(?:on|at))?:?)$/i;
 
 const lexer = moo.states({
   main: {
@@ -76,6 +79,7 @@ interface Header {
   second?: number;
   millisecond?: number;
   utcOffset?: number;
+  zoneName?: string;
 }
 
 function plain(text: Token | null): Header {
@@ -98,11 +102,13 @@ A script's name before the stamp in a banner ("---- ca_check <stamp> ----"); wit
 `date` output on a line that ends with it, or a few words after it, are a banner too: script(1)'s "Script started on <date>",
 a report's "daily <date>" or "collected <date> on nodeA1" (round 48 #12, round 49 #18). Elsewhere the line is text.
 */
-function labelled(time: Omit<Header, "format" | "body" | "shape"> | null, tokens: readonly (Token | null)[], dateOutput = false): Header {
+function labelled(time: Omit<Header, "format" | "body" | "shape"> | null, tokens: readonly (Token | null)[]): Header {
   const [lead, label, , , text] = tokens;
   const separated = lead !== null && /[=#*~+<>|-]{2,}/.test(lead.text);
   const wordsAfter = (text?.text ?? "").replace(/[=#*~+<>|-]{2,}[ \t]*$/, "").trim();
-  const ended = dateOutput && (wordsAfter === "" || wordsAfter.split(/[ \t]+/).length <= 3) && !/[:;]/.test(wordsAfter);
+  // Without separators, only a saving tool's or a report's own words before the date: "Last login: <date>", "last full
+  // resync <date>" or "PAIR again at <date>" name another time than the one the output was saved at (review).
+  const ended = BANNER_WORDS.test((label?.text ?? "").trim()) && (wordsAfter === "" || wordsAfter.split(/[ \t]+/).length <= 3) && !/[:;]/.test(wordsAfter);
   if (time === null || (!separated && !ended)) {
     return { format: "cmdlog", body: tokens.slice(1).map((token) => token?.text ?? "").join(""), shape: "plain" };
   }
@@ -115,9 +121,10 @@ function fromDateOutput(token: Token): Omit<Header, "format" | "body" | "shape">
   if (!MONTHS.includes(words[0])) words.shift();
   const [hour, minute, second] = words[2].split(":").map(Number);
   const time: Omit<Header, "format" | "body" | "shape"> = { year: Number(words[words.length - 1]), month: MONTHS.indexOf(words[0]) + 1, day: Number(words[1]), hour, minute, second };
-  // A numeric zone says the offset itself; a zone's name is left to --tz and --node-tz.
+  // A numeric zone says the offset itself; a zone's name is kept for the file parser (read with --tz only).
   const zone = /^([+-])(\d\d):?(\d\d)?$/.exec(words.length === 5 ? words[3] : "");
-  if (zone) time.utcOffset = (zone[1] === "-" ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3] ?? 0));
+  if (words.length === 5 && /^[A-Za-z]/.test(words[3])) time.zoneName = words[3];
+  if (zone && Number(zone[2]) <= 14 && Number(zone[3] ?? 0) < 60) time.utcOffset = (zone[1] === "-" ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3] ?? 0));
   return time;
 }
 
@@ -164,11 +171,11 @@ export const meta = {
 export const samples: Array<{ text: string; expect: unknown }> = [
   {
     text: "==== Wed Nov 18 08:30:00 MET 2026  /opt/ops/bin/pairwatch.sh: pairdisplay -g erp_dg -fcx -CLI -I12",
-    expect: { format: "cmdlog", year: 2026, month: 11, day: 18, hour: 8, minute: 30, second: 0, body: "/opt/ops/bin/pairwatch.sh: pairdisplay -g erp_dg -fcx -CLI -I12", shape: "banner" },
+    expect: { format: "cmdlog", year: 2026, month: 11, day: 18, hour: 8, minute: 30, second: 0, zoneName: "MET", body: "/opt/ops/bin/pairwatch.sh: pairdisplay -g erp_dg -fcx -CLI -I12", shape: "banner" },
   },
   {
     text: "---- Sat Nov 21 13:00:00 CET 2026 jnlwatch (HORCMINST=60)",
-    expect: { format: "cmdlog", year: 2026, month: 11, day: 21, hour: 13, minute: 0, second: 0, body: "jnlwatch (HORCMINST=60)", shape: "banner" },
+    expect: { format: "cmdlog", year: 2026, month: 11, day: 21, hour: 13, minute: 0, second: 0, zoneName: "CET", body: "jnlwatch (HORCMINST=60)", shape: "banner" },
   },
   {
     text: "Thu Mar  5 02:00:01 2026",
@@ -186,7 +193,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   },
   {
     text: "==== pairwatch: Wed Nov 18 08:30:00 MET 2026 ====",
-    expect: { format: "cmdlog", year: 2026, month: 11, day: 18, hour: 8, minute: 30, second: 0, body: "pairwatch:", shape: "banner" },
+    expect: { format: "cmdlog", year: 2026, month: 11, day: 18, hour: 8, minute: 30, second: 0, zoneName: "MET", body: "pairwatch:", shape: "banner" },
   },
   // A few words before a `date` output, the line ending with it or a few words later: a banner without separators.
   {
@@ -195,7 +202,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   },
   {
     text: "daily Mon Nov 10 07:00:00 NZDT 2025",
-    expect: { format: "cmdlog", year: 2025, month: 11, day: 10, hour: 7, minute: 0, second: 0, body: "daily", shape: "banner" },
+    expect: { format: "cmdlog", year: 2025, month: 11, day: 10, hour: 7, minute: 0, second: 0, zoneName: "NZDT", body: "daily", shape: "banner" },
   },
   {
     text: "==== daily CA report hpx-a1 Wed Feb 21 09:05:00 +03 2024 ====",
@@ -204,6 +211,13 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   {
     text: "== Tue Jun 14 05:55:12 +03 2022 ==",
     expect: { format: "cmdlog", year: 2022, month: 6, day: 14, hour: 5, minute: 55, second: 12, utcOffset: 180, body: "", shape: "banner" },
+  },
+  // Another time than the one the output was saved at: the last login, a past resync (review).
+  { text: "Last login: Mon Mar 29 09:12:03 2021 from jump01", expect: { format: "cmdlog", body: "Last login: Mon Mar 29 09:12:03 2021 from jump01", shape: "plain" } },
+  { text: "last full resync Thu Apr  1 10:00:00 2021", expect: { format: "cmdlog", body: "last full resync Thu Apr  1 10:00:00 2021", shape: "plain" } },
+  {
+    text: "Script started on 2021-04-06 16:40:00+02:00 [TERM=\"xterm\" TTY=\"/dev/pts/1\"]",
+    expect: { format: "cmdlog", year: 2021, month: 4, day: 6, hour: 16, minute: 40, second: 0, utcOffset: 120, body: 'Script started on [TERM="xterm" TTY="/dev/pts/1"]', shape: "banner" },
   },
   // Words on after the date make it a sentence, not a stamp.
   {
@@ -273,6 +287,6 @@ line -> %commandError                             {% ([token]) => { const { time
       | %lead:? %dateOutput %separator:? %text:?  {% ([lead, stamp, , text]) => stamped(fromDateOutput(stamp), text, lead) %}
       | %lead:? %isoTime %separator:? %text:?     {% ([lead, stamp, , text]) => stamped(fromIsoTime(stamp), text, lead) %}
       | %lead:? %dmyTime %separator:? %text:?     {% ([lead, stamp, , text]) => { const time = fromDmyTime(stamp); return time ? stamped(time, text, lead) : plain(text); } %}
-      | %lead:? %label %dateOutput %separator:? %text:?  {% (tokens) => labelled(fromDateOutput(tokens[2]), tokens, true) %}
+      | %lead:? %label %dateOutput %separator:? %text:?  {% (tokens) => labelled(fromDateOutput(tokens[2]), tokens) %}
       | %lead:? %label %isoTime %separator:? %text:?     {% (tokens) => labelled(fromIsoTime(tokens[2]), tokens) %}
       | %lead:? %label %dmyTime %separator:? %text:?     {% (tokens) => labelled(fromDmyTime(tokens[2]), tokens) %}

@@ -113,6 +113,8 @@ const NEGATIONS = new Set(["no", "not", "absent", "missing", "without", "create"
 // named in passing looks, as opposed to an English word.
 // Words that make a command's result one to come: a change approved or scheduled.
 const PLANNED_WORDS = new Set(["tonight", "tomorrow", "scheduled", "planned", "approved", "criterion", "criteria"]);
+// Words that say a command did run, whatever plan it belonged to.
+const DONE_WORDS = new Set(["completed", "done", "finished", "succeeded", "successfully", "ok"]);
 // Words that make a state what is awaited, wanted or planned, not what a volume is.
 const AWAITED_STATE_WORDS = new Set(["until", "wait", "waiting", "if", "unless", "should", "must", "target", "targets", "expect", "expected", "expecting",
   "criterion", "criteria", "want", "wanted", "goal", "plan", "planned", "desired", "will", "once", "before", "after"]);
@@ -981,8 +983,9 @@ function interpret(whole: Token[]): Draft[] {
   const outcome = (): "started" | "completed" | "failed" | null => {
     // "[pairresync][exit(235)]": the command's own non-zero exit in Raid Manager's log.
     if (hasWord(...FAILURE_WORDS) || rejectedOnly || tokens.some((token) => token.type === "exCode") || /\[exit\((?!0\))\d+\)\]/.test(tokens[0]?.source ?? "")) return "failed";
-    // "CHG4711 approved: pairresync tonight 22:00, success criterion ...": a change planned, nothing ran yet (review).
-    if (lower.some((word) => PLANNED_WORDS.has(word))) return null;
+    // "CHG4711 approved: pairresync tonight 22:00, success criterion ...": a change planned, nothing ran yet (review);
+    // "completed for the approved DR test" did run.
+    if (lower.some((word) => PLANNED_WORDS.has(word)) && !lower.some((word) => DONE_WORDS.has(word))) return null;
     if (hasWord(...SUCCESS_WORDS)) return "completed";
     if (hasWord(...START_WORDS)) return "started";
     return null;
@@ -1277,8 +1280,9 @@ function interpret(whole: Token[]): Draft[] {
   */
   function groupKeyed(pair: { key: string; value: string; index: number }): boolean {
     const key = tokens[pair.index].value.slice(0, tokens[pair.index].value.indexOf("="));
-    // Not what is awaited or wanted ("wait until kreg_dg=PVOL_PAIR", "success criterion kreg_dg=PVOL_PAIR": review).
-    if (lower.some((word) => AWAITED_STATE_WORDS.has(word))) return false;
+    // Not what is awaited or wanted, said right before it ("wait until kreg_dg=PVOL_PAIR", "success criterion
+    // kreg_dg=PVOL_PAIR"); such a word elsewhere on the line ("kreg_dg=PVOL_PSUE after link failure") is not about it (review).
+    if ([lower[pair.index - 1], lower[pair.index - 2]].some((word) => word !== undefined && AWAITED_STATE_WORDS.has(word))) return false;
     return (deviceGroup === undefined || deviceGroup === key || groupFrom === "label") && IDENTIFIER_NAME.test(key) && !GROUP_KEYS.has(pair.key) && !/^(?:auto|horc|fence|force|cluster|node|host|pkg|package)/.test(pair.key)
       && !/(?:^|_)(?:old|new|prev|previous|was|now|from|to|last|cur|current|before|after|expected|wanted|target|desired|actual|state|status|stat|vol|side|role|mode|rc|result)(?:_|$)/.test(pair.key)
       && /^[PS]-?VOL[_-]/i.test(pair.value);
@@ -1314,7 +1318,10 @@ function interpret(whole: Token[]): Draft[] {
         // and given its volume's role and state on this node (round 49 #01).
         const parsed = stateValue(pair.value);
         // "remote: kreg_dg=SVOL_SSWS", "pairvolchk -c: ...": the other side's volumes (review).
-        const keyedSide = lower.some((word) => REMOTE_KEYS.has(word) || word === "peer" || word === "partner") || tokens.some((token) => token.type === "option" && token.value === "-c") ? "remote" : null;
+        // Said right before the first keyed pair, or pairvolchk -c on the line ("trd_dg=SVOL_SSWS peer site down" is its own).
+        const firstKeyed = pairs.find((other) => groupKeyed(other))?.index ?? pair.index;
+        const remoteWord = (word: string | undefined): boolean => word !== undefined && (REMOTE_KEYS.has(word) || word === "peer" || word === "partner");
+        const keyedSide = remoteWord(lower[firstKeyed - 1]) || remoteWord(lower[firstKeyed - 2]) || (commands.includes("pairvolchk") && tokens.some((token) => token.type === "option" && token.value === "-c")) ? "remote" : null;
         if (parsed && !("code" in parsed)) add(pair.index, "pair.state", { side: keyedSide, role: parsed.role, state: parsed.state }, tokens[pair.index].value.slice(0, tokens[pair.index].value.indexOf("=")));
       }
     }
@@ -1854,6 +1861,12 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "[dgmon] local PVOL_PSUE", expect: [local("PVOL", "PSUE")] },
   // What is awaited or wanted is not a state; the other side's keyed state is the remote one (review).
   { text: "wait until kreg_dg=PVOL_PAIR before cmrunpkg", expect: [] },
+  { text: "ca_mon: ora_dg=PVOL_PSUE after link failure", expect: [
+    { kind: "pair.state", deviceGroup: "ora_dg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } },
+  ] },
+  { text: "ca_mon: trd_dg=SVOL_SSWS peer site down", expect: [
+    { kind: "pair.state", deviceGroup: "trd_dg", fields: { side: null, role: "SVOL", state: "SSWS", deviceGroupFrom: "label" } },
+  ] },
   { text: "CHG4711 approved: pairresync tonight 22:00, success criterion kreg_dg=PVOL_PAIR", expect: [
     { kind: "pair.resync", fields: { mode: "normal", outcome: null } },
     { kind: "raid.command", fields: { command: "pairresync", side: null, instance: null } },

@@ -78,12 +78,17 @@ export interface PackageLogHeader {
   pid?: number;
   body: string;
   shape: Shape;
+  /**
+  The zone a banner's date names ("Starting package at Tue Jun 10 12:57:55 UTC 2025": TZ=UTC exported in the control
+  script): the step lines after it are written in that zone too, whatever zone the node's syslog uses.
+  */
+  zoneName?: string;
 }
 
 interface Token { text: string }
 
 const STAMP_PARTS = new RegExp(`^(${MONTH})[ \\t]+(\\d{1,2})[ \\t]+(\\d\\d):(\\d\\d):(\\d\\d)`);
-const DATE_PARTS = new RegExp(`(${MONTH})[ \\t]+(\\d{1,2})[ \\t]+(\\d\\d):(\\d\\d):(\\d\\d)(?:[ \\t]+[A-Za-z][A-Za-z0-9+:-]*)?[ \\t]+(\\d{4})$`);
+const DATE_PARTS = new RegExp(`(${MONTH})[ \\t]+(\\d{1,2})[ \\t]+(\\d\\d):(\\d\\d):(\\d\\d)(?:[ \\t]+([A-Za-z][A-Za-z0-9+:-]*))?[ \\t]+(\\d{4})$`);
 
 function withStamp(header: PackageLogHeader, stamp: string): PackageLogHeader {
   const parts = STAMP_PARTS.exec(stamp);
@@ -111,7 +116,8 @@ function banner(node: Token | null, words: Token[], date: Token | null): Package
   if (date) {
     const parts = DATE_PARTS.exec(date.text);
     if (parts) {
-      header.year = Number(parts[6]);
+      header.year = Number(parts[7]);
+      if (parts[6] !== undefined) header.zoneName = parts[6];
       header.month = MONTHS.indexOf(parts[1]) + 1;
       header.day = Number(parts[2]);
       header.hour = Number(parts[3]);
@@ -229,15 +235,15 @@ export const meta = {
 export const samples: Array<{ text: string; expect: unknown }> = [
   {
     text: "\t########### Node \"nodeA1\": Starting package at Mon Nov 24 10:00:00 EST 2014 ###########",
-    expect: { format: "pkglog", year: 2014, month: 11, day: 24, hour: 10, minute: 0, second: 0, host: "nodeA1", body: "Starting package at Mon Nov 24 10:00:00 EST 2014", shape: "banner" },
+    expect: { format: "pkglog", year: 2014, month: 11, day: 24, hour: 10, minute: 0, second: 0, host: "nodeA1", body: "Starting package at Mon Nov 24 10:00:00 EST 2014", shape: "banner", zoneName: "EST" },
   },
   {
     text: "\t########### Node \"nodeA1\": Package halt completed at Mon Nov  3 11:00:05 EST 2014 ###########",
-    expect: { format: "pkglog", year: 2014, month: 11, day: 3, hour: 11, minute: 0, second: 5, host: "nodeA1", body: "Package halt completed at Mon Nov 3 11:00:05 EST 2014", shape: "banner" },
+    expect: { format: "pkglog", year: 2014, month: 11, day: 3, hour: 11, minute: 0, second: 5, host: "nodeA1", body: "Package halt completed at Mon Nov 3 11:00:05 EST 2014", shape: "banner", zoneName: "EST" },
   },
   {
     text: "###### Node \"nodeA1\": Package start failed at Mon Nov 24 10:00:09 EST 2014 ######",
-    expect: { format: "pkglog", year: 2014, month: 11, day: 24, hour: 10, minute: 0, second: 9, host: "nodeA1", body: "Package start failed at Mon Nov 24 10:00:09 EST 2014", shape: "banner" },
+    expect: { format: "pkglog", year: 2014, month: 11, day: 24, hour: 10, minute: 0, second: 9, host: "nodeA1", body: "Package start failed at Mon Nov 24 10:00:09 EST 2014", shape: "banner", zoneName: "EST" },
   },
   {
     text: "###### Starting package pkg1 ######",

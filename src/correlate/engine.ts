@@ -10,7 +10,7 @@ import { nodeOf, UNREAD_LINE_KIND } from "../model/events.js";
 import type { LogEvent, Scalar } from "../model/events.js";
 import type { Evidence, Finding, FindingStatus, Severity, Step } from "../model/findings.js";
 import { severityRank } from "../model/findings.js";
-import { TIME_UNKNOWN } from "../model/time.js";
+import { TIME_UNKNOWN, wallClockAfter } from "../model/time.js";
 import type { Conditions, CorrelationKey, EventPattern, Rule } from "../catalogue/rule.js";
 import { fillTemplate, placeholdersOf } from "../catalogue/template.js";
 import { IDENTITY_PLACEHOLDERS, screenValues, withheldWarning } from "../catalogue/names.js";
@@ -32,6 +32,11 @@ export interface RuleEngineOptions {
   readonly maxEvidence?: number;
   /** Sites named by the operator (--site, the sites file); the cluster ASCII file's come with the events. */
   readonly sites?: readonly SiteDefinition[];
+  /**
+  The logs' time zone when the operator named it (--tz): absence deadlines then count real time across a change of
+  daylight saving time (wallClockAfter); without it, wall-clock time.
+  */
+  readonly timeZone?: string;
   /**
   Look at an event only with the rules whose patterns can match it (by kind and by the `where` conditions
   that read the event alone). False: every rule looks at every event, the reference the tests compare with.
@@ -668,6 +673,7 @@ export class RuleEngine {
   private readonly indexed: boolean;
   private evaluations = 0;
   private readonly lateness: number;
+  private readonly timeZone: string | undefined;
   private readonly maxEvidence: number;
   private readonly model: PairModel;
   /** The latest event time seen or promised by a watermark. */
@@ -711,6 +717,7 @@ export class RuleEngine {
     this.lateness = options.lateness ?? 60_000;
     this.maxEvidence = Math.max(options.maxEvidence ?? 12, KEEP_FIRST_EVIDENCE + 1);
     this.model = new PairModel({ sites: options.sites });
+    this.timeZone = options.timeZone;
   }
 
   /** How many times a rule looked at an event (or at an event for one package): what the rule index saves, for tests and benches. */
@@ -1217,7 +1224,13 @@ export class RuleEngine {
         pending.last = matched[matched.length - 1];
         return;
       }
-      this.absences.set(slot, { deadline: now + compiled.absent.withinMs, events, anchor: matched[0], last: matched[matched.length - 1], context });
+      this.absences.set(slot, {
+        deadline: wallClockAfter(now, compiled.absent.withinMs, this.timeZone),
+        events,
+        anchor: matched[0],
+        last: matched[matched.length - 1],
+        context,
+      });
       return;
     }
     this.openFinding(compiled, slot, events, matched[0], context, now, matched);

@@ -230,9 +230,9 @@ export class ClusterMembership<Stopped> {
     return this.failedOut.has(node);
   }
 
-  /** Whether the logs show `node` out of its cluster now: failed out, left out of a membership, or lost the tie-break. */
-  isOut(node: string): boolean {
-    return this.failedOut.has(node) || this.leftOut.has(node) || this.outOfCluster.has(node);
+  /** Whether the logs show `node` lost: failed out of its cluster (not halted on purpose), or beaten at the tie-break. */
+  isLost(node: string): boolean {
+    return this.failedOut.has(node) || this.outOfCluster.has(node);
   }
 
   /**

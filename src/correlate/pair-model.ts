@@ -960,11 +960,9 @@ export class PairModel {
     if (group && fields.instance !== null && fields.instance !== undefined) group.instance = fields.instance;
     if (node === null) return;
     if (event.kind === "horcm.stopped") this.horcmStopped.add(node);
-    else if (event.kind === "horcm.started") {
-      this.horcmStopped.delete(node);
-      // A start at a known time may come after the history's untimed shutdown: that shutdown no longer says down.
-      this.horcmStoppedUntimed.delete(node);
-    }
+    // A start at a known time says nothing of a shutdown whose time is unknown (a boot's start days before it, review):
+    // only a start later in the same history clears that one.
+    else if (event.kind === "horcm.started") this.horcmStopped.delete(node);
     // A node whose own commands cannot reach its instance (EX_COMERR, EX_ATTHOR) has it down as surely as one seen
     // stopped: what an EX_ENORMT from that node means (round 34 #18: instance 1 stopped for an upgrade at the P-VOL
     // site, only the package halt's EX_COMERR said so, and the S-VOL side's refusal was read as the site lost).
@@ -1380,9 +1378,9 @@ export class PairModel {
       for (const [node, instance] of this.horcmStoppedUntimed) {
         const heard = this.lastHeard.get(node);
         const sameInstance = instance === null || groupInstance === null || Number(groupInstance) === instance;
-        // Still a member of its cluster: a node timed out, left out of a new membership or beaten at the tie-break is a
-        // node lost (review: a site lost minutes after its last line, the history's old shutdown beside it).
-        const living = heard !== undefined && this.latestTs !== null && this.latestTs - heard <= UNTIMED_STOP_HEARD_MS && !this.membership.isOut(node);
+        // Not lost: a node timed out of its cluster or beaten at the tie-break is a site lost (review: the history's old
+        // shutdown beside it); one halted on purpose (cmhaltnode) still runs its instance's host, and counts.
+        const living = heard !== undefined && this.latestTs !== null && this.latestTs - heard <= UNTIMED_STOP_HEARD_MS && !this.membership.isLost(node);
         if (sameInstance && living) stopped.add(node);
       }
       const others = [...stopped].filter((node) => node !== context.node).sort();

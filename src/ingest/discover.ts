@@ -126,15 +126,17 @@ const RAID_MANAGER_OUTPUT =
 const DATE_OUTPUT_TEXT =
   "(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \\t]+\\d{1,2}[ \\t]+\\d\\d:\\d\\d:\\d\\d(?:[ \\t]+(?:[A-Za-z][\\w+:-]*|[+-]\\d\\d(?::?\\d\\d)?))?[ \\t]+\\d{4}";
 // A banner may name its script between its separators and its stamp ("---- ca_check 23/10/2009 06:00:02 ----"), or, as
-// grammars/cmdlog.ne reads it, a few words before a `date` output ending its line (or a few words later): script(1)'s
-// "Script started on <date>", a report's "daily <date>".
+// grammars/cmdlog.ne reads it (BANNER_WORDS), a saving tool's or a report's own words before it: script(1)'s "Script
+// started on <date>", a report's "daily <date>"; never "Last login: <date>", another time than the saving.
 const STAMP_LINE = new RegExp(
   "^(?:(?:[=#*~+<>|[( \\t-]*|[ \\t]*[=#*~+<>|-]{2,}[ \\t]*[A-Za-z_][\\w.-]*:?[ \\t]+)(?:" +
     DATE_OUTPUT_TEXT +
     "|\\d{4}(?:-\\d\\d-|\\/\\d\\d\\/)\\d\\d[T \\t]\\d\\d:\\d\\d|\\d{1,2}[./]\\d{1,2}[./]\\d{4}[T \\t]+\\d\\d:\\d\\d)" +
-    "|[=#*~+<>|( \\t-]*(?:(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t])[A-Za-z_][\\w.-]*:?[ \\t]+){1,5}" +
+    "|[ \\t]*[=#*~+<>|-]{2,}[ \\t]*(?:(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t])[A-Za-z_][\\w.-]*:?[ \\t]+){1,5}" +
     DATE_OUTPUT_TEXT +
-    "(?:[ \\t]+[^ \\t:;\\n]+){0,3}[ \\t=#*~+<>|-]*$)",
+    "|[ \\t]*(?:Script started on|(?:collected|saved|taken|captured|run|snapshot|output|daily|hourly|weekly|nightly)(?:[ \\t]+(?:on|at))?:?)[ \\t]+(?:" +
+    DATE_OUTPUT_TEXT +
+    "(?:[ \\t]+[^ \\t:;\\n]+){0,3}[ \\t=#*~+<>|-]*$|\\d{4}-\\d\\d-\\d\\d[T \\t]\\d\\d:\\d\\d))",
   "m",
 );
 // A package log's step or modular line ("Nov 24 10:00:01 - Node ...", "Nov 24 10:00:00 root@node script[1]: ..."): dated by itself.
@@ -414,6 +416,7 @@ export function discoverInputs(paths: readonly string[]): Discovery {
   const files: InputFile[] = [];
   const problems: InputError[] = [];
   const notRead: string[] = [];
+  const notReadSeen = new Set<string>();
   const seen = new Set<string>();
 
   // A file's absolute path and its segments are worked out once, for its kind and its place.
@@ -423,10 +426,12 @@ export function discoverInputs(paths: readonly string[]): Discovery {
     const segments = segmentsOf(absolute);
     const classified = classifyAt(absolute, segments[segments.length - 1] ?? "", segments.slice(0, -1), explicit, regular);
     if (classified === null) {
-      seen.add(absolute);
       // Inside a node's tree only (var/, etc/, HORCM/, a home folder): what sits beside the nodes (a case's README, its
-      // ticket export) was never a node's file.
-      if (!explicit && findMarker(segments, segmentsOf(root).length) >= 0) notRead.push(path);
+      // ticket export) was never a node's file. Not marked seen: the same file named on the command line is read (review).
+      if (!explicit && !notReadSeen.has(absolute) && findMarker(segments, segmentsOf(root).length) >= 0) {
+        notReadSeen.add(absolute);
+        notRead.push(path);
+      }
       return;
     }
     seen.add(absolute);
@@ -510,7 +515,7 @@ export function discoverInputs(paths: readonly string[]): Discovery {
     else if (stats.isFile()) add(path, dirname(path), true, true);
     else skipSpecial(path, stats);
   }
-  return { files: withConfigInTheirBundle(files), problems, notRead };
+  return { files: withConfigInTheirBundle(files), problems, notRead: notRead.filter((path) => !seen.has(resolve(path))) };
 }
 
 /**

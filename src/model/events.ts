@@ -46,6 +46,11 @@ export interface Header {
   readonly shape?: "banner" | "stamp" | "step" | "error" | "warning" | "continuation" | "repeated" | "modular" | "plain";
   /** `last message repeated N times`. */
   readonly repeated?: number;
+  /**
+  The zone name a `date` output printed ("JST", "UTC", "CDT"): a package-log banner's (its step lines follow it), a
+  saved output's stamp. Read only where the name is one zone's (src/model/time.ts zoneNameOffset) and --tz is given.
+  */
+  readonly zoneName?: string;
 }
 
 /** One event as a body grammar emits it, before the pipeline adds time and provenance. */

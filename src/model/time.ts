@@ -158,6 +158,70 @@ export function offsetMinutesAt(wallClockMs: number, timeZone: string): number {
 }
 
 /**
+Offsets (minutes east of UTC) of the zone names `date` prints that name one zone only: EST/CST/IST/BST and the like name
+several (US or Australian Eastern, US Central or China, India or Ireland or Israel) and are not read.
+*/
+const ZONE_NAME_OFFSETS: Readonly<Record<string, number>> = {
+  UTC: 0,
+  GMT: 0,
+  UCT: 0,
+  Z: 0,
+  WET: 0,
+  WEST: 60,
+  CET: 60,
+  CEST: 120,
+  MET: 60,
+  MEST: 120,
+  METDST: 120,
+  EET: 120,
+  EEST: 180,
+  MSK: 180,
+  GST: 240,
+  PKT: 300,
+  ICT: 420,
+  WIB: 420,
+  HKT: 480,
+  SGT: 480,
+  AWST: 480,
+  PHT: 480,
+  JST: 540,
+  KST: 540,
+  ACST: 570,
+  ACDT: 630,
+  AEST: 600,
+  AEDT: 660,
+  NZST: 720,
+  NZDT: 780,
+  HST: -600,
+  AKST: -540,
+  AKDT: -480,
+  PST: -480,
+  PDT: -420,
+  MST: -420,
+  MDT: -360,
+  CDT: -300,
+  EDT: -240,
+  BRT: -180,
+  ART: -180,
+};
+
+/** The offset of a zone name `date` printed, when the name is one zone's; undefined otherwise. */
+export function zoneNameOffset(name: string): number | undefined {
+  return Object.prototype.hasOwnProperty.call(ZONE_NAME_OFFSETS, name) ? ZONE_NAME_OFFSETS[name] : undefined;
+}
+
+/**
+The wall-clock time `durationMs` of real time after `wallClockMs`, on the logs' clock in `timeZone`: across the change
+to winter time, 24 hours after 22:10 of the evening before is 21:10 (the hour between 01:00 and 02:00 was lived
+twice). Without a zone (the logs' clock unknown) or in UTC, the wall clock itself: `wallClockMs + durationMs`.
+*/
+export function wallClockAfter(wallClockMs: number, durationMs: number, timeZone: string | undefined): number {
+  if (timeZone === undefined || timeZone === "UTC") return wallClockMs + durationMs;
+  const instant = wallClockMs - offsetMinutesAt(wallClockMs, timeZone) * 60_000;
+  return toWallClock(instant + durationMs, timeZone) + ((wallClockMs + durationMs) % 1000);
+}
+
+/**
 A finding's time when nothing it rests on has one and the run met no timed line (a bundle holding only a shell
 history that keeps no times): stored as 0, shown as unknown, never as 1970.
 */

@@ -7,7 +7,7 @@ a Raid Manager command line names the device group (and side) of the output line
 
 import type { EventDraft, Header, LineFormat, Scalar } from "../model/events.js";
 import { NODE_SEEN_INTERVAL_MS, NODE_SEEN_KIND, UNREAD_LINE_KIND } from "../model/events.js";
-import { nodeClock, zoneClock } from "../model/time.js";
+import { nodeClock, zoneClock, zoneNameOffset } from "../model/time.js";
 import { MAX_BODY_INPUT, NOT_SCANNED, VOCABULARY_BIT, parseBody, parseConfigLine, scanLine } from "./body.js";
 import type { ParseCounters } from "./body.js";
 import { configGrammar, parseHeader, untimedPrefixOf } from "./header.js";
@@ -80,6 +80,8 @@ export interface FileParserContext {
   readonly groupContext?: GroupContext | null;
   /** When each node was last marked seen in this file (markNodeSeen); absent in contexts stored before it existed. */
   readonly seen?: Readonly<Record<string, number>> | null;
+  /** The offset of the zone the last package-log banner named (its step lines are in it too); absent before it existed. */
+  readonly stepZoneOffset?: number | null;
 }
 
 /**
@@ -222,6 +224,11 @@ export function createFileParser(options: FileParserOptions): FileParser {
   // The last package-log banner's date: the year of the step lines that follow it.
   let bannerTs: number | null = options.resume?.bannerTs ?? null;
   let bannerYear = options.resume?.bannerYear ?? 0;
+  // A package log whose banners name a zone (TZ=UTC exported in its control script), or a saved output whose `date`
+  // does (an operator's TZ=JST-9 login), while the operator named the logs' zone (--tz): their lines are put on the
+  // logs' clock (round 50 #13: a package log in UTC beside syslogs in CDT, its start and halt read five hours late;
+  // #14: a JST paste read eight hours after the resync). Without --tz the logs' zone is unknown: left as written.
+  let stepZoneOffset = options.resume?.stepZoneOffset ?? null;
   // Lines that write their UTC offset (RFC 3339, journalctl) are placed on the bundle's one clock.
   const zone = zoneClock({ timeZone: options.timeZone, referenceOffset: options.resume?.zoneOffset ?? options.zoneOffset ?? null });
   const nodeZones = options.nodeZones !== undefined && Object.keys(options.nodeZones).length > 0 ? options.nodeZones : null;
@@ -450,12 +457,23 @@ export function createFileParser(options: FileParserOptions): FileParser {
       if (ts !== null && header.millisecond !== undefined) ts += header.millisecond;
       if (ts !== null && header.instant === true) ts = zone.placeInstant(ts - (header.utcOffset ?? 0) * 60_000);
       else if (ts !== null && header.utcOffset !== undefined) ts = zone.place(ts, header.utcOffset);
+      // Placed by the zone its line (or its banner) names: --node-tz then has nothing left to convert.
+      let placedByName = false;
+      if (options.timeZone !== undefined && ts !== null && header.utcOffset === undefined) {
+        const named = header.zoneName !== undefined ? zoneNameOffset(header.zoneName) : undefined;
+        if (header.format === "pkglog" && shape === "banner" && header.year !== undefined) stepZoneOffset = named ?? null;
+        const offset = named ?? (header.format === "pkglog" ? stepZoneOffset : null);
+        if (offset !== null && offset !== undefined) {
+          ts = zone.place(ts, offset);
+          placedByName = true;
+        }
+      }
       if (header.year !== undefined && shape === "banner" && ts !== null) {
         bannerTs = ts;
         bannerYear = header.year;
       }
       host = (header.host !== undefined ? shared(header.host) : undefined) ?? hostHint ?? previousHost;
-      if (onNodeClock !== null && ts !== null && header.utcOffset === undefined && host !== null) {
+      if (onNodeClock !== null && ts !== null && header.utcOffset === undefined && !placedByName && host !== null) {
         const nodeZone = nodeZones![host];
         if (nodeZone !== undefined) ts = onNodeClock(ts, nodeZone);
       }
@@ -491,6 +509,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
       host: previousHost,
       bannerTs,
       bannerYear: bannerTs === null ? null : bannerYear,
+      ...(stepZoneOffset !== null ? { stepZoneOffset } : {}),
       package: namedPackage,
       zoneOffset: zone.referenceOffset,
       // Its line as a distance back from here: a resumed parser counts its lines from 0 again.

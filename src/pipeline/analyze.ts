@@ -160,7 +160,7 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
   // The rules see each bundle's events as they are stored, while they come in replay order; a bundle of several
   // log files keeps their events to merge them when one steps back in time (correlate.ts). One log file cannot.
   const correlators = new Map<string, BundleCorrelator>();
-  const correlation = { sites: options.sites, until: options.until };
+  const correlation = { sites: options.sites, until: options.until, timeZone: options.timeZone };
   for (const bundle of bundlesOfRun) {
     const logFiles = inputs.filter((input) => input.bundle === bundle && input.kind !== "config").length;
     correlators.set(bundle, new BundleCorrelator(bundle, options.rules, correlation, !store.bundleHasEvents(bundle), logFiles > 1 ? undefined : 0));

@@ -14,9 +14,9 @@ export function correlateBundle(
   store: Store,
   bundle: string,
   rules: readonly Rule[],
-  options: { sites?: readonly SiteDefinition[]; until?: number } = {},
+  options: { sites?: readonly SiteDefinition[]; until?: number; timeZone?: string } = {},
 ): Finding[] {
-  const engine = new RuleEngine(rules, { sites: options.sites });
+  const engine = new RuleEngine(rules, { sites: options.sites, timeZone: options.timeZone });
   for (const event of store.eventsOfBundle(bundle)) engine.push(event);
   return conclude(store, bundle, engine, options.until);
 }
@@ -71,13 +71,13 @@ export class BundleCorrelator {
   constructor(
     private readonly bundle: string,
     private readonly rules: readonly Rule[],
-    private readonly options: { sites?: readonly SiteDefinition[]; until?: number },
+    private readonly options: { sites?: readonly SiteDefinition[]; until?: number; timeZone?: string },
     fed: boolean,
     private readonly holdLimit = DEFAULT_HOLD_LIMIT,
   ) {
     this.ordered = fed;
     this.runs = fed && holdLimit > 0 ? new Map() : null;
-    this.engine = fed && this.runs === null ? new RuleEngine(rules, { sites: options.sites }) : null;
+    this.engine = fed && this.runs === null ? new RuleEngine(rules, { sites: options.sites, timeZone: options.timeZone }) : null;
   }
 
   /** Whether the events so far came in replay order (the rules have them all). */
@@ -169,7 +169,7 @@ export class BundleCorrelator {
 
   /** A new engine fed the held events in replay order. */
   private mergedEngine(): RuleEngine {
-    const engine = new RuleEngine(this.rules, { sites: this.options.sites });
+    const engine = new RuleEngine(this.rules, { sites: this.options.sites, timeZone: this.options.timeZone });
     for (const event of mergeRuns([...(this.runs?.values() ?? [])])) engine.push(event);
     return engine;
   }

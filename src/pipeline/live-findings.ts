@@ -40,6 +40,8 @@ export interface LiveFindingsOptions {
   readonly rules: readonly Rule[];
   /** Sites the operator named (--site, the sites file). */
   readonly sites?: RuleEngineOptions["sites"];
+  /** The logs' time zone when the operator named it (--tz): see RuleEngineOptions.timeZone. */
+  readonly timeZone?: string;
   /** The machine's clock in the logs' wall clock (naive ms, see docs/architecture.md). */
   readonly wallClock: () => number;
   readonly onChange: (change: LiveChange, finding: Finding, bundle: string) => void;
@@ -107,7 +109,7 @@ export class LiveFindings {
     const told = new Map(listFindings(this.options.store.database, { bundles: [bundle] }).map((finding) => [finding.id, finding as Finding]));
     const state: BundleState = {
       bundle,
-      engine: new RuleEngine(this.options.rules, { sites: this.options.sites }),
+      engine: new RuleEngine(this.options.rules, { sites: this.options.sites, timeZone: this.options.timeZone }),
       last: null,
       logsClock: this.options.store.lastTimeOfBundle(bundle),
       live: false,
@@ -210,7 +212,7 @@ export class LiveFindings {
   }
 
   private replayInto(state: BundleState, upToEventId: number): void {
-    const engine = new RuleEngine(this.options.rules, { sites: this.options.sites });
+    const engine = new RuleEngine(this.options.rules, { sites: this.options.sites, timeZone: this.options.timeZone });
     let last: OrderKey | null = null;
     let configWaiting = false;
     for (const { event, fileId } of this.options.store.replayOfBundle(state.bundle, upToEventId)) {

@@ -88,7 +88,7 @@ class LiveWatch implements LiveSession {
     const { store, rules, timeZone, fixedYear } = options;
     const wallClock = (): number => toWallClock(Date.now(), timeZone);
     this.checkpoints = new WalCheckpoints(store.database);
-    this.findings = new LiveFindings({ store, rules, sites: options.sites, wallClock, onChange: options.onChange });
+    this.findings = new LiveFindings({ store, rules, sites: options.sites, timeZone, wallClock, onChange: options.onChange });
     this.writer = new LiveStoreWriter(store, this.findings, { timeZone, nodeZones: options.nodeZones, fixedYear, wallClock });
     this.hub = new FollowerHub({
       store,

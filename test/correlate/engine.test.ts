@@ -217,6 +217,24 @@ describe("RuleEngine", () => {
     expect(replay.findings()[0].firstSeen).toBe(T0);
   });
 
+  it("counts an absence's window in real time across the change to winter time when the logs' zone is named (--tz), in wall-clock time without it", () => {
+    const absenceRule = rule({
+      match: { event: { kind: "pair.state", where: { state: "PSUE" } }, absent: { event: { kind: "pair.resync" }, within: "24h" } },
+    });
+    // Lisbon, 25 Oct 2025 22:10 WEST; the clocks went back at 02:00 that night: 24 hours later is 21:10 WET on the 26th.
+    const split = Date.UTC(2025, 9, 25, 22, 10);
+    const zoned = new RuleEngine([absenceRule], { timeZone: "Europe/Lisbon" });
+    zoned.push(suspended(split));
+    zoned.advance(Date.UTC(2025, 9, 26, 21, 9));
+    expect(zoned.findings()).toHaveLength(0);
+    zoned.advance(Date.UTC(2025, 9, 26, 21, 10));
+    expect(zoned.findings()).toHaveLength(1);
+    const naive = new RuleEngine([absenceRule]);
+    naive.push(suspended(split));
+    naive.advance(Date.UTC(2025, 9, 26, 22, 5));
+    expect(naive.findings()).toHaveLength(0);
+  });
+
   it("checks an absence rule's conditions again at its deadline: a state that stopped holding meanwhile does not fire", () => {
     const absenceRule = rule({
       match: {

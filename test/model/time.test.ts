@@ -7,6 +7,7 @@ import {
   timeInFileName,
   timeInPath,
   toWallClock,
+  wallClockAfter,
   yearResolver,
 } from "../../src/model/time.js";
 
@@ -166,5 +167,20 @@ describe("a package log's tail across a year", () => {
     expect(lastYearlessStamp(tail, { writtenInOrder: true })).toEqual({ month: 5, day: 14, msOfDay: (9 * 3600 + 41 * 60 + 26) * 1000 });
     // A syslog's: the May line is a late arrival (a relay), October stays the newest.
     expect(lastYearlessStamp(tail)).toMatchObject({ month: 10, day: 20 });
+  });
+});
+
+describe("wallClockAfter", () => {
+  it("adds real time on the logs' clock: an hour less across the change to winter time, an hour more across summer time", () => {
+    const day = 24 * 3_600_000;
+    expect(wallClockAfter(Date.UTC(2025, 9, 25, 22, 10, 9), day, "Europe/Lisbon")).toBe(Date.UTC(2025, 9, 26, 21, 10, 9));
+    expect(wallClockAfter(Date.UTC(2025, 2, 29, 22, 0, 0, 500), day, "Europe/Lisbon")).toBe(Date.UTC(2025, 2, 30, 23, 0, 0, 500));
+    expect(wallClockAfter(Date.UTC(2025, 6, 1, 12), day, "Europe/Lisbon")).toBe(Date.UTC(2025, 6, 2, 12));
+  });
+
+  it("is the wall clock itself without a zone or in UTC", () => {
+    const at = Date.UTC(2025, 9, 25, 22, 10, 9);
+    expect(wallClockAfter(at, 3_600_000, undefined)).toBe(at + 3_600_000);
+    expect(wallClockAfter(at, 3_600_000, "UTC")).toBe(at + 3_600_000);
   });
 });

@@ -111,3 +111,37 @@ describe("--node-tz: a node whose year-less lines are written in another zone", 
     expect(file.parseLine("2026-11-20T09:00:30+00:00 nodeB1 cmcld[3021]: x").ts).toBe(Date.UTC(2026, 10, 20, 10, 0, 30));
   });
 });
+
+describe("lines that name their zone (a package log's banner, a saved output's `date`)", () => {
+  const packageLog = [
+    '\t########### Node "mdw2ora1": Starting package at Tue Jun 10 12:57:55 UTC 2025 ###########',
+    'Jun 10 12:58:10 - Node "mdw2ora1": Activating volume group vgclaims with exclusive option.',
+    '\t########### Node "mdw2ora1": Starting package at Wed Jun 11 09:00:00 CDT 2025 ###########',
+    'Jun 11 09:00:05 - Node "mdw2ora1": Activating volume group vgclaims with exclusive option.',
+  ];
+  const times = (timeZone?: string): (number | null)[] => {
+    const file = createFileParser({ path: "claims_db.cntl.log", kind: "pkglog", yearFor: () => 2025, timeZone });
+    return packageLog.map((text) => file.parseLine(text).ts);
+  };
+
+  it("are put on the logs' clock when --tz names it: a UTC banner and its step lines five hours back in CDT, a CDT banner as written", () => {
+    expect(times("America/Chicago")).toEqual([
+      Date.UTC(2025, 5, 10, 7, 57, 55),
+      Date.UTC(2025, 5, 10, 7, 58, 10),
+      Date.UTC(2025, 5, 11, 9, 0, 0),
+      Date.UTC(2025, 5, 11, 9, 0, 5),
+    ]);
+  });
+
+  it("are left as written without --tz, and for a name several zones share (CST, IST)", () => {
+    expect(times()).toEqual([
+      Date.UTC(2025, 5, 10, 12, 57, 55),
+      Date.UTC(2025, 5, 10, 12, 58, 10),
+      Date.UTC(2025, 5, 11, 9, 0, 0),
+      Date.UTC(2025, 5, 11, 9, 0, 5),
+    ]);
+    const file = createFileParser({ path: "pd.txt", kind: "cmdlog", yearFor: () => 2025, timeZone: "UTC" });
+    expect(file.parseLine("Wed Mar  4 10:12:40 IST 2026").ts).toBe(Date.UTC(2026, 2, 4, 10, 12, 40));
+    expect(file.parseLine("Wed Mar  4 10:12:40 JST 2026").ts).toBe(Date.UTC(2026, 2, 4, 1, 12, 40));
+  });
+});
