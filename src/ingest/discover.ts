@@ -428,7 +428,9 @@ export function discoverInputs(paths: readonly string[]): Discovery {
     if (classified === null) {
       // Inside a node's tree only (var/, etc/, HORCM/, a home folder): what sits beside the nodes (a case's README, its
       // ticket export) was never a node's file. Not marked seen: the same file named on the command line is read (review).
-      if (!explicit && !notReadSeen.has(absolute) && findMarker(segments, segmentsOf(root).length) >= 0) {
+      // The node's other system logs (mail, cron, audit, login records) are known and left on purpose: not named.
+      const name = segments[segments.length - 1] ?? "";
+      if (!explicit && !notReadSeen.has(absolute) && !OTHER_SYSTEM_LOG.test(name) && findMarker(segments, segmentsOf(root).length) >= 0) {
         notReadSeen.add(absolute);
         notRead.push(path);
       }

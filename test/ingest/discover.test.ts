@@ -173,12 +173,13 @@ describe("discoverInputs", () => {
     expect(notRead.map((path) => path.slice(root.length + 1))).toEqual(["incident/lx1/home/ops/notes.txt"]);
   });
 
-  it("names the files of a node's tree it does not read, never what sits beside the nodes (a case's README)", () => {
+  it("names the files of a node's tree it does not read, never what sits beside the nodes (a case's README) nor the node's mail or cron logs", () => {
     const root = tempDir();
     touch(root, "incident/nodeA1/var/adm/syslog/syslog.log", "Nov 20 16:31:02 nodeA1 cmcld[2048]: Started package pkg on node nodeA1.\n");
     touch(root, "incident/nodeA1/home/ops/sentryd_cmreadlog.txt", "root@nodeA1:/ # cmreadlog -f /var/adm/cmconcl/sentryd.log\n");
     touch(root, "incident/nodeA1/etc/cmcluster/pkg/pkg.cntl", "#!/usr/bin/sh\n");
     touch(root, "incident/README.md", "# case 4711\n");
+    touch(root, "incident/nodeA1/var/log/maillog", "Nov 20 16:31:02 nodeA1 postfix/qmgr[811]: queue active\n");
     const { files, notRead } = discoverInputs([join(root, "incident")]);
     expect(files).toHaveLength(1);
     expect(notRead.map((path) => path.slice(root.length + 1)).sort()).toEqual([
