@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve, sep } from "node:path";
 import { InputError } from "../errors.js";
 import type { FileKind } from "../model/events.js";
 import { timeInPath } from "../model/time.js";
+import { parseHeader } from "../parse/header.js";
 import { compareText } from "../util/compare.js";
 
 /** A log or configuration file found among the inputs, with what its place in the tree tells. */
@@ -122,23 +123,17 @@ const COMMAND_LOG_CANDIDATE = /\.(?:log|txt|out)(?:\.\d+)?$/i;
 // round 33 #07: a Business Copy snapshot script's log held the nightly resyncs and was not read).
 const RAID_MANAGER_OUTPUT =
   /^[ \t]*Group[ \t]+PairVol|^[ \t]*JID[ \t]+MU[ \t]+CTG|Volstat is [PS]-VOL|Volstat is SMPL|\[EX_[A-Z]+\]|\b(?:pairsplit|pairresync|paircreate|pairevtwait|horctakeover)[ \t]+(?:-[A-Za-z]+[ \t]+)*-g[ \t]+\S/m;
-// `date` output, its zone named or numeric ("Tue Jun 14 05:55:12 +03 2022").
-const DATE_OUTPUT_TEXT =
-  "(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \\t]+\\d{1,2}[ \\t]+\\d\\d:\\d\\d:\\d\\d(?:[ \\t]+(?:[A-Za-z][\\w+:-]*|[+-]\\d\\d(?::?\\d\\d)?))?[ \\t]+\\d{4}";
-// A banner may name its script between its separators and its stamp ("---- ca_check 23/10/2009 06:00:02 ----"), or, as
-// grammars/cmdlog.ne reads it (BANNER_WORDS), a saving tool's or a report's own words before it: script(1)'s "Script
-// started on <date>", a report's "daily <date>"; never "Last login: <date>", another time than the saving.
-const STAMP_LINE = new RegExp(
-  "^(?:(?:[=#*~+<>|[( \\t-]*|[ \\t]*[=#*~+<>|-]{2,}[ \\t]*[A-Za-z_][\\w.-]*:?[ \\t]+)(?:" +
-    DATE_OUTPUT_TEXT +
-    "|\\d{4}(?:-\\d\\d-|\\/\\d\\d\\/)\\d\\d[T \\t]\\d\\d:\\d\\d|\\d{1,2}[./]\\d{1,2}[./]\\d{4}[T \\t]+\\d\\d:\\d\\d)" +
-    "|[ \\t]*[=#*~+<>|-]{2,}[ \\t]*(?:(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t])[A-Za-z_][\\w.-]*:?[ \\t]+){1,5}" +
-    DATE_OUTPUT_TEXT +
-    "|[ \\t]*(?:Script started on|(?:collected|saved|taken|captured|run|snapshot|output|daily|hourly|weekly|nightly)(?:[ \\t]+(?:on|at))?:?)[ \\t]+(?:" +
-    DATE_OUTPUT_TEXT +
-    "(?:[ \\t]+[^ \\t:;\\n]+){0,3}[ \\t=#*~+<>|-]*$|\\d{4}-\\d\\d-\\d\\d[T \\t]\\d\\d:\\d\\d))",
-  "m",
-);
+/**
+Whether the head (its first few KiB) holds a line the command-output grammar (grammars/cmdlog.ne) reads as a dated stamp or banner: the
+shapes that say when the output under them was saved are stated there once ("==== <date> pairwatch", "Script started
+on <date>", "[2023-02-06 01:00:33] pairsplit ..."), never "Last login: <date>".
+*/
+function headHasStamp(text: string): boolean {
+  return text.split("\n").some((line) => {
+    const header = parseHeader(line.replace(/\r$/, ""), "cmdlog");
+    return header !== undefined && header.year !== undefined && (header.shape === "banner" || header.shape === "stamp");
+  });
+}
 // A package log's step or modular line ("Nov 24 10:00:01 - Node ...", "Nov 24 10:00:00 root@node script[1]: ..."): dated by itself.
 const PACKAGE_LOG_STAMP = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d:\d\d +(?:- |\S+@\S+ )/;
 // rsyslog RFC 3339 and journalctl short-iso, or RFC 5424 (`<30>1 2026-03-10T18:38:58.000+00:00 host app ...`).
@@ -276,7 +271,7 @@ export function commandLogHead(
 ): { readonly namedTime: number | null } | null {
   const text = typeof head === "string" ? head : head.toString("utf8");
   if (!RAID_MANAGER_OUTPUT.test(text)) return null;
-  if (STAMP_LINE.test(text)) return { namedTime: null };
+  if (headHasStamp(text)) return { namedTime: null };
   const namedTime = path === undefined ? null : timeInPath(path, firstDatedFolder);
   if (namedTime === null || text.split("\n").some((line) => BSD_SYSLOG_LINE.test(line) || ISO_SYSLOG_LINE.test(line) || PACKAGE_LOG_STAMP.test(line)))
     return null;
