@@ -3134,6 +3134,25 @@ def s73_start_refused_after_lost_tiebreak():
                "Only site A's nodes were collected. At 01:50 the heartbeat between the sites breaks and the quorum server gives its vote to site B's partition: site A's nodes cannot get the cluster lock and halt. At 07:38 the morning operator forms a cluster of site A's nodes only (cmruncl -n) and oracle_pkg's start is refused: local PVOL_PSUS, remote EX_ENORMT, AUTO_NONCURDATA=0. Site B's cluster won the tie-break and most likely took the S-VOLs over and runs oracle_pkg there. Operator: no FORCEFLAG, no AUTO_NONCURDATA=1, no resync at site A; reach site B by another way (console, phone): cmviewcl -v -p oracle_pkg and pairdisplay -g oradg -fcx there; if oracle_pkg runs at site B, halt site A's one-site cluster before the network returns.")
 
 
+def s74_suspended_at_logs_end():
+    b = Bundle("suspended-at-logs-end")
+    nodes = SITE_A + SITE_B
+    # the on-call collected the bundle 25 minutes after the first alert, before anyone had looked at the arrays
+    base(b, nodes, T(2, 6, 0), T(2, 10, 12), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(2, 6, 0, 0))
+    morning_start(b, "nodeA1", T(2, 6, 2, 0), "oracle_pkg", "oradg")
+    b.sys("nodeA1", T(2, 8, 0, 5), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PAIR, remote SVOL_PAIR")
+    b.sys("nodeA1", T(2, 9, 47, 12), "horcmd_00[2201]", "[HORCM_102] Detected a suspending status on this paired volume (Volume:ora_d01,code:0009).")
+    b.sys("nodeA1", T(2, 9, 47, 40), "EMS [2710]", "------ EMS Event Notification ------  Value: \"MAJOR (4)\" for Resource: \"/system/events/xp/35422\"  Continuous Access: remote copy paths to array 35663 degraded")
+    b.sys("nodeA1", T(2, 9, 48, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUE, remote SVOL_PSUE")
+    b.sys("nodeB1", T(2, 9, 48, 3), "logger", "mcstat: pairdisplay -g oradg -fc: local SVOL_PSUE, remote PVOL_PSUE")
+    b.sys("nodeA1", T(2, 10, 5, 30), "logger", "root: INC0219931 collecting logs for storage team (cmcollect)")
+    b.write()
+    b.expected([finding_of("pairs-suspended-at-logs-end", "investigate", "warning", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "swap-resync", "recreate-pairs", "force-or-resync", "failback", "automated"],
+               "At 09:47 horcmd on nodeA1 reports a suspending status and the pair monitor on both sites reads PSUE for oradg; oracle_pkg keeps running on nodeA1 (fence NEVER). The on-call collected the logs at 10:12, 25 minutes later, before anyone had looked at the links or the arrays. Nothing after the PSUE says whether site A is failing (site B would then take over and a resync from site A would overwrite its data), whether the links came back, or whether someone is already resynchronizing. Not an all-clear, not a procedure yet: pairdisplay -g oradg -fcx on both sites and cmviewcl -v -p oracle_pkg first; once the cause is fixed and oracle_pkg still runs on site A, resync from site A.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -3210,3 +3229,4 @@ if __name__ == "__main__":
     s71_swap_resync_over_primary_writes()
     s72_svol_writable_while_primary_writes()
     s73_start_refused_after_lost_tiebreak()
+    s74_suspended_at_logs_end()

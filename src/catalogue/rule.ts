@@ -54,8 +54,11 @@ export interface RuleMatch {
   readonly count?: { readonly atLeast: number; readonly within: string };
   /** Earlier events (same key, within `within`, default 1h) shown as evidence; they never make the rule fire. */
   readonly related?: { readonly events: readonly EventPattern[]; readonly within?: string };
-  /** Do not open while one of these rules has an open finding with the same key, device group or package. */
-  readonly unlessOpen?: readonly string[];
+  /**
+  Do not open while one of these rules has an open finding with the same key, device group or package; `any`: while
+  any other rule's finding at least as severe as this rule does (a rule that speaks only when nothing else does).
+  */
+  readonly unlessOpen?: readonly string[] | "any";
   /**
   While this rule's finding is open, open findings of these rules with the same key, device group or package
   are set aside (status `superseded`): their advice is what this situation forbids. They open again when it resolves.
@@ -69,8 +72,11 @@ export interface RuleMatch {
   /** An event that names no package counts once for each package running on its node (with `key: package`). */
   readonly eachPackageOnNode?: boolean;
   /** Fire only when this event does not follow the trigger within `within` (same key). */
-  /** `openWhenLogsEnd`: analyze opens the finding when the logs end first (the outcome was never logged). */
-  readonly absent?: { readonly event: EventPattern; readonly within: string; readonly openWhenLogsEnd?: boolean };
+  /**
+  `openWhenLogsEnd`: analyze opens the finding when the logs end first (the outcome was never logged); `only`: then
+  and never at the deadline (another rule speaks once the wait is over, this one for logs that stop before it).
+  */
+  readonly absent?: { readonly event: EventPattern; readonly within: string; readonly openWhenLogsEnd?: boolean | "only" };
 }
 
 export interface Escalation {

@@ -374,7 +374,9 @@ export function validateRuleSet(rules: readonly Rule[]): Array<RuleIssue & { pat
   const ids = new Set(rules.map((rule) => rule.id));
   for (const rule of rules) {
     for (const field of ["unlessOpen", "supersedes"] as const) {
-      rule.match[field]?.forEach((ruleId, index) => {
+      const named = rule.match[field];
+      if (named === "any") continue;
+      named?.forEach((ruleId, index) => {
         if (!ids.has(ruleId)) {
           issues.push({
             severity: "warning",

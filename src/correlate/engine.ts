@@ -80,7 +80,7 @@ interface CompiledRule {
   readonly steps: readonly CompiledPattern[];
   readonly withinMs: number | null;
   readonly count: { atLeast: number; withinMs: number } | null;
-  readonly absent: { pattern: CompiledPattern; withinMs: number; openWhenLogsEnd: boolean } | null;
+  readonly absent: { pattern: CompiledPattern; withinMs: number; openWhenLogsEnd: boolean | "only" } | null;
   readonly related: { patterns: readonly CompiledPattern[]; withinMs: number } | null;
   /** The state paths its steps read: the model shows the lines behind those it keeps (PairModel.witnesses). */
   readonly witnessPaths: readonly string[];
@@ -595,7 +595,7 @@ function compileRule(rule: Rule): CompiledRule {
     withinMs: match.within !== undefined ? durationMs(match.within) : null,
     count: match.count ? { atLeast: match.count.atLeast, withinMs: durationMs(match.count.within) } : null,
     absent:
-      absent && match.absent ? { pattern: absent, withinMs: durationMs(match.absent.within), openWhenLogsEnd: match.absent.openWhenLogsEnd === true } : null,
+      absent && match.absent ? { pattern: absent, withinMs: durationMs(match.absent.within), openWhenLogsEnd: match.absent.openWhenLogsEnd ?? false } : null,
     related: match.related ? { patterns: related, withinMs: durationMs(match.related.within ?? "1h") } : null,
     witnessPaths: [...new Set((match.sequence ?? (match.event ? [match.event] : [])).flatMap((pattern) => conditionPaths(pattern.state)))],
     resolvedBy,
@@ -1251,6 +1251,8 @@ export class RuleEngine {
       this.absences.delete(slot);
       const compiled = this.plans.compiled.find((candidate) => slot.startsWith(`${candidate.rule.id}\u0000`));
       if (!compiled || this.current(slot)) continue;
+      // Speaks only for logs that stop before the wait is over: past it, another rule says what to do.
+      if (compiled.absent?.openWhenLogsEnd === "only") continue;
       // What the rule waited on must still be the situation at the deadline: its last pattern's conditions are
       // read again on the model as it is now (the S-VOL side took over, the package moved, a setting changed).
       const waitedOn = compiled.steps[compiled.steps.length - 1];
@@ -1269,7 +1271,8 @@ export class RuleEngine {
     matched: readonly LogEvent[],
   ): void {
     // A generic rule steps aside while a more specific one already speaks for this key.
-    if (compiled.rule.match.unlessOpen && this.coveredBy(compiled.rule.match.unlessOpen, context)) return;
+    const unlessOpen = compiled.rule.match.unlessOpen;
+    if (unlessOpen && this.coveredBy(unlessOpen, context, compiled)) return;
     const firstTs = anchor.ts ?? now;
     const state: FindingState = {
       id: this.uniqueId(stableId(compiled.rule.id, context.key, evidenceOf(anchor))),
@@ -1360,11 +1363,18 @@ export class RuleEngine {
     }
   }
 
-  /** An open (or parked fallback) finding of one of these rules speaks for the same key, device group or package. */
-  private coveredBy(ruleIds: readonly string[], context: Context): boolean {
+  /**
+  An open (or parked fallback) finding of one of these rules speaks for the same key, device group or package;
+  with `any`, a finding of any other rule that is at least as severe as `compiled` (an info note does not speak
+  for a failure).
+  */
+  private coveredBy(ruleIds: readonly string[] | "any", context: Context, compiled: CompiledRule): boolean {
     for (const state of [...this.open.values(), ...this.gate.parkedStates()]) {
       // A finding set aside (superseded) still speaks for its key: a generic rule does not open in its place.
-      if (state.status === "resolved" || !ruleIds.includes(state.compiled.rule.id)) continue;
+      if (state.status === "resolved") continue;
+      if (ruleIds === "any") {
+        if (state.compiled === compiled || severityRank[state.severity] < severityRank[compiled.rule.severity]) continue;
+      } else if (!ruleIds.includes(state.compiled.rule.id)) continue;
       if (state.context.key === context.key) return true;
       const deviceGroup = state.values.deviceGroup ?? state.context.deviceGroup;
       const packageName = state.values.package ?? state.context.package;

@@ -21,6 +21,18 @@ describe("the built-in catalog", () => {
     for (const file of files) expect(file).toMatch(/^[a-z0-9][a-z0-9-]{2,80}\.yaml$/);
   });
 
+  it("says 'cannot tell yet' at the logs' end for exactly the suspensions the full-resync rule judges after the hour", () => {
+    const byId = new Map(loaded.rules.map((rule) => [rule.id, rule]));
+    const atLogsEnd = byId.get("pairs-suspended-at-logs-end");
+    const afterTheHour = byId.get("pairs-suspended-no-resync");
+    expect(atLogsEnd?.match.event).toEqual(afterTheHour?.match.event);
+    expect(atLogsEnd?.match.key).toEqual(afterTheHour?.match.key);
+    expect(atLogsEnd?.match.absent?.event).toEqual(afterTheHour?.match.absent?.event);
+    expect(atLogsEnd?.match.absent?.within).toEqual(afterTheHour?.match.absent?.within);
+    expect(atLogsEnd?.match.absent?.openWhenLogsEnd).toBe("only");
+    expect(atLogsEnd?.resolvedBy).toEqual(afterTheHour?.resolvedBy);
+  });
+
   it("ships a schema whose every property has a description (editors show them)", () => {
     const schema = JSON.parse(readFileSync(join(builtInRulesDirectory(), "rule.schema.json"), "utf8")) as unknown;
     const undocumented: string[] = [];

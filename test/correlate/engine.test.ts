@@ -378,6 +378,58 @@ describe("RuleEngine", () => {
     expect(alone.findings().map((finding) => finding.rule)).toEqual(["generic"]);
   });
 
+  it("steps aside for any other rule's finding at least as severe for the key (unlessOpen: any), never for a milder one", () => {
+    const generic = rule({ id: "generic", severity: "warning", match: { event: { kind: "pair.state", where: { state: "PSUE" } }, unlessOpen: "any" } });
+    const critical = rule({ id: "critical-one", severity: "critical", match: { event: { kind: "pair.state", where: { state: "PSUE" } } } });
+    const note = rule({ id: "a-note", severity: "info", match: { event: { kind: "pair.state", where: { state: "PSUE" } } } });
+    const covered = new RuleEngine([generic, critical]);
+    covered.push(suspended(T0));
+    expect(covered.findings().map((finding) => finding.rule)).toEqual(["critical-one"]);
+    const notCovered = new RuleEngine([generic, note]);
+    notCovered.push(suspended(T0));
+    expect(
+      notCovered
+        .findings()
+        .map((finding) => finding.rule)
+        .sort(),
+    ).toEqual(["a-note", "generic"]);
+  });
+
+  describe("absent.openWhenLogsEnd: only - a finding for logs that stop before the wait is over", () => {
+    const atLogsEnd = rule({
+      id: "at-logs-end",
+      match: {
+        event: { kind: "pair.state", where: { state: "PSUE" } },
+        absent: { event: { kind: "pair.state", where: { state: "PAIR" } }, within: "1h", openWhenLogsEnd: "only" },
+      },
+    });
+
+    it("opens when the logs end before the hour", () => {
+      const engine = new RuleEngine([atLogsEnd]);
+      engine.push(suspended(T0));
+      engine.push(event("node.seen", T0 + 20 * MINUTE));
+      engine.finish();
+      expect(engine.findings().map((finding) => [finding.rule, finding.status])).toEqual([["at-logs-end", "open"]]);
+    });
+
+    it("never opens at the deadline, in analyze or watch", () => {
+      const engine = new RuleEngine([atLogsEnd]);
+      engine.push(suspended(T0));
+      engine.advance(T0 + 2 * HOUR);
+      expect(engine.findings()).toEqual([]);
+      engine.finish();
+      expect(engine.findings()).toEqual([]);
+    });
+
+    it("stays quiet when the awaited event came", () => {
+      const engine = new RuleEngine([atLogsEnd]);
+      engine.push(suspended(T0));
+      engine.push(localPair(T0 + 10 * MINUTE));
+      engine.finish();
+      expect(engine.findings()).toEqual([]);
+    });
+  });
+
   describe("supersedes: a finding whose situation forbids another's advice sets it aside while it is open", () => {
     const resync = rule({
       id: "resync",
