@@ -37,7 +37,19 @@ const JOURNAL_EXPORT_NAME = /(?:^journal|\.journal)[^/]*\.(?:txt|log)(?:\.gz)?$/
 // Continentalclusters' event log (no extension): /var/opt/resmon/log/cc/eventlog, /var/adm/cmconcl/eventlog (2003).
 const EVENT_LOG_NAME = /^eventlog(?:\.\d+|\.old)?$/;
 const PACKAGE_LOG_NAME = /\.log(\.\d+)?(\.gz)?$/;
+// A legacy package's control-script log (`<script>.cntl.log`: the script's path and .log) is one wherever the site keeps
+// its packages (/etc/cmcluster/<pkg>/, /sg/pkgs/<pkg>/, /opt/<app>/sg/: round 53 #05, #19).
+const CONTROL_SCRIPT_LOG_NAME = /\.cntl\.log(?:\.\d+)?(?:\.gz)?$/;
 const CONFIG_NAME = /\.(config|conf|ascii|env)$/;
+// Metrocluster's environment file (<pkg>_xpca.env), wherever it is kept.
+const XPCA_ENV_NAME = /^(.+)_xpca\.env$/;
+// A package's ASCII file or a Metrocluster environment file outside a cmcluster folder: by a PACKAGE_NAME line or a
+// DEVICE_GROUP setting in its head (a horcm.conf or another product's .conf has neither).
+const PACKAGE_CONFIG_LINE = /^[ \t]*(?:PACKAGE_NAME[ \t]+\S|package_name[ \t]+\S|(?:export[ \t]+)?DEVICE_GROUP[ \t]*=)/m;
+// Names that say what a file is, not which package: a generic control script (pkg.cntl), a template's name.
+const GENERIC_PACKAGE_NAMES = new Set(["pkg", "package", "control", "cntl", "legacy", "script", "run", "app", "default", "template", "config", "conf"]);
+// Folders that hold packages' folders (/etc/cmcluster/pkgs/<pkg>/, /sg/packages/): a grouping, not a package.
+const PACKAGE_GROUPING_FOLDERS = new Set(["pkgs", "packages", "pkg", "package", "sg", "scripts", "bin", "etc", "opt"]);
 // Raid Manager's command error log, /HORCM/log<N>/horcc_<host>.log (moved to .oldlog when full; CCI-HIT p.374).
 const HORCC_LOG_NAME = /^horcc_[^/]+\.(?:log|oldlog)(?:\.gz)?$/;
 // A folder with a log's name (syslog.log, pkg.log): the syslog folder itself (var/adm/syslog) is not one.
@@ -184,10 +196,27 @@ folder below the tree that is not a layout folder), or, in a `log` folder, the l
 (`$SGRUN/log/<pkg>.log`). Files of the tree itself (cluster ASCII file, cmclconfig) name no package.
 */
 export function packageHintOf(segments: readonly string[]): string | null {
+  const name = segments[segments.length - 1] ?? "";
   const treeIndex = segments.lastIndexOf("cmcluster");
-  if (treeIndex < 0 || treeIndex >= segments.length - 1) return null;
+  // A control script's log names its script, the package's own (nfs.home.cntl.log in cmcluster/nfs/, copy.cntl.log in
+  // cmcluster/pkgs/: round 53 #04, #09); a generic script's (pkg.cntl.log) is named by its folder (round 53 #13).
+  if (CONTROL_SCRIPT_LOG_NAME.test(name)) {
+    const script = logBaseName(name);
+    if (script.length > 0 && !GENERIC_PACKAGE_NAMES.has(script.toLowerCase())) return script;
+  }
+  if (treeIndex < 0) {
+    // Outside a cmcluster tree only a package's own files say a package: by their names, else by their folder.
+    const envOf = XPCA_ENV_NAME.exec(name)?.[1];
+    if (envOf !== undefined && !GENERIC_PACKAGE_NAMES.has(envOf.toLowerCase())) return envOf;
+    // A package's ASCII file names its package inside (PACKAGE_NAME, read by the parser); a cluster's names none.
+    if (!CONTROL_SCRIPT_LOG_NAME.test(name) && !XPCA_ENV_NAME.test(name)) return null;
+    const folder = segments[segments.length - 2];
+    return folder !== undefined && !PACKAGE_GROUPING_FOLDERS.has(folder) && !LAYOUT_FOLDERS.has(folder) ? folder : null;
+  }
+  if (treeIndex >= segments.length - 1) return null;
   const folders = segments.slice(treeIndex + 1, -1);
-  const own = folders.find((folder) => !LAYOUT_FOLDERS.has(folder));
+  const own =
+    folders.find((folder) => !LAYOUT_FOLDERS.has(folder) && !PACKAGE_GROUPING_FOLDERS.has(folder)) ?? folders.find((folder) => !LAYOUT_FOLDERS.has(folder));
   if (own !== undefined) return own;
   if (folders.length > 0 && folders[folders.length - 1] === "log") {
     const base = logBaseName(segments[segments.length - 1]);
@@ -360,6 +389,8 @@ function classifyAt(path: string, name: string, folders: readonly string[], expl
   if (CONFIG_NAME.test(name) && (underCluster || explicit)) return kind("config");
   if (!underCluster && (JOURNAL_EXPORT_NAME.test(name) || AUTH_LOG_NAME.test(name))) return kind("syslog");
   if (HORCC_LOG_NAME.test(name)) return kind("cmdlog");
+  // Before the command-log sniff: a start's horctakeover line must not make a package log saved output.
+  if (CONTROL_SCRIPT_LOG_NAME.test(name)) return kind("pkglog");
   if (!underCluster && SHELL_HISTORY_NAME.test(name) && !NEVER_SNIFFED.test(name)) {
     const text = head();
     if (text !== null && shellHistoryHead(name, text)) return kind("history");
@@ -374,6 +405,10 @@ function classifyAt(path: string, name: string, folders: readonly string[], expl
     if (commandLog !== null) return { kind: "cmdlog", namedTime: commandLog.namedTime };
   }
   if (PACKAGE_LOG_NAME.test(name) && (underCluster || explicit)) return kind("pkglog");
+  if (!underCluster && (XPCA_ENV_NAME.test(name) || CONFIG_NAME.test(name))) {
+    const text = head();
+    if (text !== null && PACKAGE_CONFIG_LINE.test(text.toString("utf8"))) return kind("config");
+  }
   if (!underCluster && CLUSTER_ASCII_CANDIDATE.test(name)) {
     const text = head();
     if (text !== null && headIsClusterAscii(text)) return kind("config");
@@ -512,7 +547,33 @@ export function discoverInputs(paths: readonly string[]): Discovery {
     else if (stats.isFile()) add(path, dirname(path), true, true);
     else skipSpecial(path, stats);
   }
-  return { files: withConfigInTheirBundle(files), problems, notRead: notRead.filter((path) => !seen.has(resolve(path))) };
+  return { files: withConfigInTheirBundle(inTheirNodesFolder(files)), problems, notRead: notRead.filter((path) => !seen.has(resolve(path))) };
+}
+
+/**
+A file no layout marker places (a package's folder a site keeps outside cmcluster: logs/dr/sg/pkgs/split/split.cntl.log)
+is its node's when it sits inside a folder the other files place a node in (logs/dr/var/adm/syslog/syslog.log): that
+node, that bundle.
+*/
+function inTheirNodesFolder(files: InputFile[]): InputFile[] {
+  const nodeFolders = new Map<string, { hostHint: string; bundle: string }>();
+  for (const file of files) {
+    if (file.hostHint === null) continue;
+    for (let folder = dirname(resolve(file.path)); folder !== dirname(folder); folder = dirname(folder)) {
+      if (basename(folder) !== file.hostHint) continue;
+      if (!nodeFolders.has(folder)) nodeFolders.set(folder, { hostHint: file.hostHint, bundle: file.bundle });
+      break;
+    }
+  }
+  if (nodeFolders.size === 0) return files;
+  return files.map((file) => {
+    if (file.hostHint !== null) return file;
+    for (let folder = dirname(resolve(file.path)); folder !== dirname(folder); folder = dirname(folder)) {
+      const node = nodeFolders.get(folder);
+      if (node !== undefined) return { ...file, hostHint: node.hostHint, bundle: node.bundle };
+    }
+    return file;
+  });
 }
 
 /**

@@ -431,7 +431,20 @@ export function createFileParser(options: FileParserOptions): FileParser {
     } else if (config) {
       counters.tooLong++;
     }
-    return fill(events ? "config" : "unknown", null, hostHint, null, packageHint, text, "plain", undefined, events ?? [], events !== undefined);
+    // A package's file kept outside a cmcluster folder has no folder to name its package: its PACKAGE_NAME line does.
+    if (packageHint === null && namedPackage === null && events !== undefined) {
+      for (const event of events) {
+        const fields = event.fields ?? {};
+        if (
+          event.kind === "config.setting" &&
+          typeof fields.name === "string" &&
+          fields.name.toUpperCase() === "PACKAGE_NAME" &&
+          typeof fields.value === "string"
+        )
+          namedPackage = fields.value;
+      }
+    }
+    return fill(events ? "config" : "unknown", null, hostHint, null, packageHint ?? namedPackage, text, "plain", undefined, events ?? [], events !== undefined);
   }
 
   // Where the last header's body starts in its line (parseHeader's out-parameter).

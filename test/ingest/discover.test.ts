@@ -266,6 +266,41 @@ describe("discoverInputs", () => {
     expect(place("/b/inc/gla1/HORCM/log0/curlog/horcm_gla1.log").hostHint).toBe("gla1");
   });
 
+  it("names the package a control script's log names (nfs.home.cntl.log in cmcluster/nfs/), its folder's for a generic script (pkg.cntl.log), never a folder of packages", () => {
+    const place = (path: string) => placeOf(path, "/b");
+    expect(place("/b/inc/hanfs1/etc/cmcluster/nfs/nfs.home.cntl.log").packageHint).toBe("nfs.home");
+    expect(place("/b/inc/hanfs1/etc/cmcluster/nfs/nfs.home.cntl.log.1.gz").packageHint).toBe("nfs.home");
+    expect(place("/b/inc/gva1/etc/cmcluster/takeover/pkg.cntl.log").packageHint).toBe("takeover");
+    expect(place("/b/inc/hpx-m1/etc/cmcluster/pkgs/copy.cntl.log").packageHint).toBe("copy");
+    expect(place("/b/inc/hpx-m1/etc/cmcluster/pkgs/copy/copy.config").packageHint).toBe("copy");
+    // Outside a cmcluster tree: the script's or the environment file's own name, else the folder; an ASCII file names its
+    // package inside (PACKAGE_NAME, read by the parser), a cluster's none.
+    expect(place("/b/inc/dr/sg/pkgs/split/split.cntl.log").packageHint).toBe("split");
+    expect(place("/b/inc/dr/sg/pkgs/split/split_xpca.env").packageHint).toBe("split");
+    expect(place("/b/inc/dr/sg/pkgs/split/split.ascii").packageHint).toBeNull();
+    expect(place("/b/inc/ROMA1/opt/erp/sg/erp-01.cntl.log").packageHint).toBe("erp-01");
+    expect(place("/b/inc/dr/sg/pkgs/split/pkg.cntl.log").packageHint).toBe("split");
+    expect(place("/b/inc/dr/etc/horcm10.conf").packageHint).toBeNull();
+  });
+
+  it("reads a package's files a site keeps outside cmcluster (its control script's log, its ASCII and environment files by their content), on the node whose folder holds them", () => {
+    const root = tempDir();
+    touch(root, "inc/dr/var/adm/syslog/syslog.log", "Nov 19 09:54:52 dr cmcld[1761]: Request from node prim to start package split on node dr.\n");
+    touch(root, "inc/dr/sg/pkgs/split/split.cntl.log", '\t########### Node "dr": Starting package at Thu Nov 19 09:54:53 AEDT 2020 ###########\n');
+    touch(root, "inc/dr/sg/pkgs/split/split.ascii", "PACKAGE_NAME                    split\nRUN_SCRIPT_TIMEOUT              300\n");
+    touch(root, "inc/dr/sg/pkgs/split/split_xpca.env", 'DEVICE_GROUP="SPLIT_jnl"\nHORCTIMEOUT=600\n');
+    touch(root, "inc/dr/etc/horcm10.conf", "HORCM_MON\n#ip_address service poll(10ms) timeout(10ms)\n");
+    touch(root, "inc/dr/sg/pkgs/split/notes.conf", "backup window 02:00\n");
+    const { files } = discoverInputs([join(root, "inc")]);
+    const found = files.map((file) => [file.path.slice(root.length + 1), file.kind, file.hostHint, file.packageHint, file.bundle === join(root, "inc")]);
+    expect(found).toEqual([
+      ["inc/dr/sg/pkgs/split/split.ascii", "config", "dr", null, true],
+      ["inc/dr/sg/pkgs/split/split.cntl.log", "pkglog", "dr", "split", true],
+      ["inc/dr/sg/pkgs/split/split_xpca.env", "config", "dr", "split", true],
+      ["inc/dr/var/adm/syslog/syslog.log", "syslog", "dr", null, true],
+    ]);
+  });
+
   it("reads Raid Manager's command error log (horcc_<host>.log, .oldlog) wherever it sits", () => {
     expect(classify("/b/inc/dwha1/HORCM/log2/horcc_dwha1.log", false)).toBe("cmdlog");
     expect(classify("/b/inc/dwha1/HORCM/log2/horcc_dwha1.oldlog", false)).toBe("cmdlog");

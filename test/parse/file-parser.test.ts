@@ -112,6 +112,16 @@ describe("configuration files", () => {
     });
     expect(lines[3].events).toEqual([{ kind: "config.setting", fields: { name: "FENCE", value: "DATA" } }]);
   });
+
+  it("names the package of a file no folder names by its PACKAGE_NAME line (a site's /sg/pkgs/<pkg>/<pkg>.ascii); a folder's name wins", () => {
+    const text = "# package ASCII file\nPACKAGE_NAME                    split\nRUN_SCRIPT_TIMEOUT              300\n";
+    const unnamed = parseText(text, { kind: "config", hostHint: "dr", packageHint: null });
+    expect(unnamed.map((line) => line.package)).toEqual([null, "split", "split"]);
+    const modular = parseText("package_name  split\nrun_script_timeout 300\n", { kind: "config", hostHint: "dr", packageHint: null });
+    expect(modular.map((line) => line.package)).toEqual(["split", "split"]);
+    const named = parseText(text, { kind: "config", hostHint: "dr", packageHint: "pkgA" });
+    expect(named.map((line) => line.package)).toEqual(["pkgA", "pkgA", "pkgA"]);
+  });
 });
 
 describe("modular package log without a folder hint", () => {
