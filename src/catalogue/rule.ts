@@ -74,9 +74,15 @@ export interface RuleMatch {
   /** Fire only when this event does not follow the trigger within `within` (same key). */
   /**
   `openWhenLogsEnd`: analyze opens the finding when the logs end first (the outcome was never logged); `only`: then
-  and never at the deadline (another rule speaks once the wait is over, this one for logs that stop before it).
+  and never at the deadline (another rule speaks once the wait is over, this one for logs that stop before it);
+  `{ state }`: then only when these conditions hold on the model at the logs' end (what the wait was for is proven
+  already: a suspension both sides reported, the package still running on the P-VOL side).
   */
-  readonly absent?: { readonly event: EventPattern; readonly within: string; readonly openWhenLogsEnd?: boolean | "only" };
+  readonly absent?: {
+    readonly event: EventPattern;
+    readonly within: string;
+    readonly openWhenLogsEnd?: boolean | "only" | { readonly state: Conditions };
+  };
 }
 
 export interface Escalation {

@@ -56,6 +56,9 @@ function patternsOf(rule: Rule): Array<{ pattern: EventPattern; pointer: string 
   if (rule.match.event) found.push({ pattern: rule.match.event, pointer: "/match/event" });
   rule.match.sequence?.forEach((pattern, index) => found.push({ pattern, pointer: `/match/sequence/${index}` }));
   if (rule.match.absent) found.push({ pattern: rule.match.absent.event, pointer: "/match/absent/event" });
+  const atLogsEnd = rule.match.absent?.openWhenLogsEnd;
+  if (typeof atLogsEnd === "object" && rule.match.event)
+    found.push({ pattern: { kind: rule.match.event.kind, state: atLogsEnd.state }, pointer: "/match/absent/openWhenLogsEnd" });
   rule.match.related?.events.forEach((pattern, index) => found.push({ pattern, pointer: `/match/related/events/${index}` }));
   rule.resolvedBy?.forEach((pattern, index) => found.push({ pattern, pointer: `/resolvedBy/${index}` }));
   return found;

@@ -80,7 +80,7 @@ interface CompiledRule {
   readonly steps: readonly CompiledPattern[];
   readonly withinMs: number | null;
   readonly count: { atLeast: number; withinMs: number } | null;
-  readonly absent: { pattern: CompiledPattern; withinMs: number; openWhenLogsEnd: boolean | "only" } | null;
+  readonly absent: { pattern: CompiledPattern; withinMs: number; openWhenLogsEnd: boolean | "only" | CompiledPattern } | null;
   readonly related: { patterns: readonly CompiledPattern[]; withinMs: number } | null;
   /** The state paths its steps read: the model shows the lines behind those it keeps (PairModel.witnesses). */
   readonly witnessPaths: readonly string[];
@@ -571,6 +571,14 @@ function ruleIndexOf(ruleId: string): number {
   return index;
 }
 
+/** How an absence rule treats logs that end before its deadline (Rule.match.absent.openWhenLogsEnd), compiled. */
+function logsEndMode(match: Rule["match"]): boolean | "only" | CompiledPattern {
+  const mode = match.absent?.openWhenLogsEnd ?? false;
+  if (typeof mode !== "object") return mode;
+  const last = match.sequence?.[match.sequence.length - 1] ?? match.event;
+  return compilePattern({ kind: last?.kind ?? [], state: mode.state });
+}
+
 function compileRule(rule: Rule): CompiledRule {
   const match = rule.match;
   const steps = (match.sequence ?? (match.event ? [match.event] : [])).map(compilePattern);
@@ -594,8 +602,7 @@ function compileRule(rule: Rule): CompiledRule {
     steps,
     withinMs: match.within !== undefined ? durationMs(match.within) : null,
     count: match.count ? { atLeast: match.count.atLeast, withinMs: durationMs(match.count.within) } : null,
-    absent:
-      absent && match.absent ? { pattern: absent, withinMs: durationMs(match.absent.within), openWhenLogsEnd: match.absent.openWhenLogsEnd ?? false } : null,
+    absent: absent && match.absent ? { pattern: absent, withinMs: durationMs(match.absent.within), openWhenLogsEnd: logsEndMode(match) } : null,
     related: match.related ? { patterns: related, withinMs: durationMs(match.related.within ?? "1h") } : null,
     witnessPaths: [...new Set((match.sequence ?? (match.event ? [match.event] : [])).flatMap((pattern) => conditionPaths(pattern.state)))],
     resolvedBy,
@@ -817,14 +824,19 @@ export class RuleEngine {
   }
 
   private openUnfinished(): void {
-    for (const [slot, pending] of [...this.absences].sort((a, b) => a[1].deadline - b[1].deadline)) {
-      const compiled = this.plans.compiled.find((candidate) => slot.startsWith(`${candidate.rule.id}\u0000`));
-      if (!compiled?.absent?.openWhenLogsEnd) continue;
+    const ruleOf = (slot: string) => this.plans.compiled.find((candidate) => slot.startsWith(`${candidate.rule.id}\u0000`));
+    // Rules that speak only for logs that stop early (`only`) come last: they say what nothing else said.
+    const lastWord = (slot: string): number => Number(ruleOf(slot)?.absent?.openWhenLogsEnd === "only");
+    for (const [slot, pending] of [...this.absences].sort((a, b) => lastWord(a[0]) - lastWord(b[0]) || a[1].deadline - b[1].deadline)) {
+      const compiled = ruleOf(slot);
+      const mode = compiled?.absent?.openWhenLogsEnd;
+      if (!compiled || !mode) continue;
       this.absences.delete(slot);
       if (this.current(slot)) continue;
       const now = Math.max(this.clock ?? pending.last.ts ?? TIME_UNKNOWN, pending.last.ts ?? TIME_UNKNOWN);
       const waitedOn = compiled.steps[compiled.steps.length - 1];
       if (waitedOn && !this.matches(waitedOn, pending.last, pending.context, now)) continue;
+      if (typeof mode === "object" && !this.matches(mode, pending.last, pending.context, now)) continue;
       this.openFinding(compiled, slot, pending.events, pending.anchor, pending.context, now, [pending.anchor, pending.last]);
     }
   }

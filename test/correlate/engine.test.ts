@@ -421,6 +421,31 @@ describe("RuleEngine", () => {
       expect(engine.findings()).toEqual([]);
     });
 
+    it("with state conditions, opens at the logs' end only when they hold then (what the wait was for is proven)", () => {
+      const proven = rule({
+        id: "proven-at-logs-end",
+        match: {
+          event: { kind: "pair.state", where: { state: "PSUE" } },
+          absent: { event: { kind: "pair.state", where: { state: "PAIR" } }, within: "1h", openWhenLogsEnd: { state: { "remote.state": "PSUE" } } },
+        },
+      });
+      const bothSides = new RuleEngine([proven]);
+      bothSides.push(event("pair.state", T0, { deviceGroup: "oradg", fields: { side: "local", role: "PVOL", state: "PSUE" } }));
+      bothSides.push(event("pair.state", T0, { deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state: "PSUE" } }));
+      bothSides.finish();
+      expect(bothSides.findings().map((finding) => finding.rule)).toEqual(["proven-at-logs-end"]);
+      const oneSide = new RuleEngine([proven]);
+      oneSide.push(suspended(T0));
+      oneSide.push(remotePair(T0, "PAIR"));
+      oneSide.finish();
+      expect(oneSide.findings()).toEqual([]);
+      // At the deadline it opens as any absence does.
+      const late = new RuleEngine([proven]);
+      late.push(suspended(T0));
+      late.advance(T0 + 2 * HOUR);
+      expect(late.findings().map((finding) => finding.rule)).toEqual(["proven-at-logs-end"]);
+    });
+
     it("stays quiet when the awaited event came", () => {
       const engine = new RuleEngine([atLogsEnd]);
       engine.push(suspended(T0));
