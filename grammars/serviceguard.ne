@@ -61,6 +61,9 @@ var otherPackageVerb = matcher((value) => !PACKAGE_VERBS.has(value));
 // "Failed to start/halt package X" are sentences; any other "Failed ..." body is free text (a lock refusal).
 var notTo = matcher((value) => value !== "to");
 var notStartOrHalt = matcher((value) => value !== "start" && value !== "halt");
+// "The ServiceGuard daemon, /usr/lbin/cmcld[2456], <verb> ...": "died upon receiving the signal" is its own sentence;
+// any other verb ("exiting: cluster partition lost quorum") is read as free text.
+var notDied = matcher((value) => value !== "died");
 
 /** The package a "Failed to start package X" line names: "package for pkg1" names pkg1, not "for"; none when no word follows. */
 function packageAfter(word: Token, rest: Token[]): string | undefined {
@@ -156,12 +159,20 @@ function errorDetail(start: Token | null): Draft[] {
   return [draft("pkg.error.detail", {}, { detail, reason: errorReason(detail) })];
 }
 
+// Words that, right after a command's name, make the line a sentence about it rather than the command with its arguments.
+const SENTENCE_VERBS = new Set(["is", "are", "was", "were", "has", "have", "had", "can", "cannot", "could", "will", "would", "may", "might", "must",
+  "should", "now", "not", "failed", "completed", "succeeded", "returned", "exited", "finished", "enabled", "disabled", "allowed"]);
+
 function adminCommandEvent(command: Token): Draft[] {
   // "cmrecovercl: recovery group rg_billing is in maintenance mode, skipped": the command naming itself before its own
   // message (a daemon logging for it), not the command typed (round 47 #07 read it as a second recovery asked for).
   if (command.source.charAt(command.offset + command.text.length) === ":") return [];
   const args = restOfLine(command, true);
   const words = args.split(/\s+/).filter((word) => word.length > 0);
+  // "cmclsentryd: cmrecovercl is now enabled on cluster drclu_man for recovery group rg_x", "cmrunpkg was refused": a sentence
+  // about the command (a daemon saying it may now be run, or what became of it), not the command typed (round 53 #07: the
+  // monitor's notice after the alarm read as the recovery already run, which closed the alarm).
+  if (words.length > 0 && SENTENCE_VERBS.has(words[0].toLowerCase())) return [];
   let commandName = command.value;
   let operands = words;
   if (commandName === "cmforceconcl" && words.length > 0 && PACKAGE_COMMANDS.has(words[0])) {
@@ -300,11 +311,16 @@ function arbitration(words: string[], lower: string[]): Draft[] {
   // "Cluster lock not obtained", "the lock was not granted": a refusal in other words.
   const notGot = lower.includes("not") && lower.some((word) => LOCK_NOT_GOT.has(stripPunctuation(word)));
   // The tie-breaker gave the lock to the other half: this node lost the tie-break.
-  const toOther = /\b(?:granted|gave|given|awarded)\b.*\block\b.*\bto the other\b|\block\b.*\b(?:granted|gave|given|awarded)\b.*\bto the other\b/.test(text);
-  if (lower.includes("lock") && (LOCK_FAILED.some((word) => lower.includes(word)) || notGot || toOther)) {
+  // Also said of the quorum itself: "Quorum Server qs01 has already granted quorum to another partition (b1, b2)".
+  const toOther =
+    /\b(?:granted|gave|given|awarded)\b.*\b(?:lock|quorum)\b.*\bto (?:the other|another)\b|\b(?:lock|quorum)\b.*\b(?:granted|gave|given|awarded)\b.*\b(?:lock |quorum )?to (?:the other|another)\b/.test(
+      text,
+    );
+  if ((lower.includes("lock") && (LOCK_FAILED.some((word) => lower.includes(word)) || notGot)) || toOther) {
     const lockIndex = lower.indexOf("lock");
     const lock = lockIndex >= 0 && words[lockIndex + 1]?.startsWith("/") ? words[lockIndex + 1] : undefined;
-    events.push(draft("cluster.lock.failed", {}, { lock, server: after(words, "at") ?? server }));
+    // toOther: the tie-breaker chose the other partition, which goes on as the cluster (this one did not halt for want of any).
+    events.push(draft("cluster.lock.failed", {}, { lock, server: after(words, "at") ?? server, toOther: toOther || undefined }));
     // Refused the lock while the cluster re-forms: this node lost the tie-break and leaves the cluster
     // (the losing half halts: Managing Serviceguard, "Cluster Lock"), as the daemon's "lost the quorum".
     if (toOther || lower.some((word) => /^re-?form/.test(word))) return [...events, draft("cluster.quorum.lost")];
@@ -313,6 +329,10 @@ function arbitration(words: string[], lower: string[]): Draft[] {
   }
   const daemonWords = ["deamon", "daemon", "cmcld", "cluster", "exiting", "halting"];
   if (lower.includes("quorum") && (lower.includes("lost") || lower.includes("lose")) && !text.includes("quorum server") && daemonWords.some((word) => lower.includes(word))) {
+    events.push(draft("cluster.quorum.lost"));
+  } else if (/\b(?:unable|failed|cannot|could not) to (?:obtain|get|acquire|achieve|gain) (?:the )?quorum\b/.test(text) && !events.some((event) => event.kind === "cluster.quorum.lost")) {
+    // "Unable to obtain quorum. This node will be halted by the safety timer to protect data integrity.": the node
+    // lost the re-formation (a quorum it could not get, not a volume group's quorum).
     events.push(draft("cluster.quorum.lost"));
   }
   return events;
@@ -400,6 +420,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "cmmodpkg -e -n nodeB1 pkgA", expect: [{ kind: "admin.command", package: "pkgA", fields: { command: "cmmodpkg", args: "-e -n nodeB1 pkgA" } }] },
   { text: "cmapplyconf -v -C /etc/cmcluster/cluster.ascii", expect: [{ kind: "admin.command", fields: { command: "cmapplyconf", args: "-v -C /etc/cmcluster/cluster.ascii" } }] },
   { text: "cmhaltcl", expect: [{ kind: "admin.command", fields: { command: "cmhaltcl", args: "" } }] },
+  { text: "cmrecovercl is now enabled on cluster drclu_man for recovery group rg_oraPROD1", expect: [] },
   { text: "Online configuration change applied to cluster clusterA", expect: [{ kind: "config.applied" }] },
   { text: "Starting package at Mon Nov 24 10:00:00 EST 2014", expect: [{ kind: "pkg.start.begin", fields: { year: 2014 } }] },
   { text: "Package start completed at Mon Nov 24 10:00:09 EST 2014", expect: [{ kind: "pkg.start.completed", fields: { year: 2014 } }] },
@@ -450,6 +471,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   // Arbitration: the first two are real lines (Quorum Server A.04.00 release notes p.8, "Deamon" sic).
   { text: "Attempt to get quorum server lock /sg/CLUSTER_DEV at 10.0.0.1 failed. Lock denied", expect: [{ kind: "cluster.lock.failed", fields: { lock: "/sg/CLUSTER_DEV", server: "10.0.0.1" } }] },
   { text: "Deamon exiting as it lost the quorum.", expect: [{ kind: "cluster.quorum.lost" }] },
+  { text: "The ServiceGuard daemon, /usr/lbin/cmcld[2456], exiting: cluster partition lost quorum.", expect: [{ kind: "cluster.quorum.lost" }] },
+  { text: "Unable to obtain quorum. This node will be halted by the safety timer to protect data integrity.", expect: [{ kind: "cluster.quorum.lost" }] },
+  { text: "Quorum Server qs-hlz01 has already granted quorum to another partition (pnrpos1, pnrpos2)", expect: [{ kind: "cluster.lock.failed", fields: { server: "qs-hlz01", toOther: true } }, { kind: "cluster.quorum.lost" }] },
+  { text: "Quorum Server qs-hlz01 granted quorum to this partition", expect: [] },
   { text: "Quorum server qs01 is not responding", expect: [{ kind: "quorum.server.unavailable", fields: { server: "qs01" } }] },
   { text: "Unable to obtain the cluster lock: quorum server qs01 unreachable", expect: [{ kind: "cluster.lock.failed", fields: { server: "qs01" } }] },
   { text: "Obtaining Cluster Lock from quorum server qs01", expect: [] },
@@ -460,7 +485,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Unable to get the quorum server lock during cluster re-formation", expect: [{ kind: "cluster.lock.failed" }, { kind: "cluster.quorum.lost" }] },
   { text: "Failed obtaining the lock from quorum server qs01", expect: [{ kind: "cluster.lock.failed", fields: { server: "qs01" } }] },
   // The same refusal in other words; the lock given to the other half is a tie-break lost.
-  { text: "Cluster lock not obtained: quorum server qs-dijon granted the lock to the other partition", expect: [{ kind: "cluster.lock.failed", fields: { server: "qs-dijon" } }, { kind: "cluster.quorum.lost" }] },
+  { text: "Cluster lock not obtained: quorum server qs-dijon granted the lock to the other partition", expect: [{ kind: "cluster.lock.failed", fields: { server: "qs-dijon", toOther: true } }, { kind: "cluster.quorum.lost" }] },
   { text: "Cluster lock was not acquired from quorum server qs01", expect: [{ kind: "cluster.lock.failed", fields: { server: "qs01" } }] },
   { text: "Obtained the cluster lock from quorum server qs-dijon", expect: [] },
   { text: "This node is no longer a cluster member. Halting node lyndb1 to protect data integrity.", expect: [{ kind: "cluster.quorum.lost" }] },
@@ -529,6 +554,8 @@ sentence ->
       {% (d) => [draft("cluster.membership", {}, { members: values(d[6]).map((word) => word.replace(/\(id=\d+\)$/, "")).join(",") })] %}
   | "The" daemonName "daemon" %word "died" "upon" "receiving" "the" "signal" %word rest
       {% (d) => [draft("daemon.died", {}, { daemon: baseName(d[3].value), signal: Number(d[9].value) })] %}
+  | "The" daemonName "daemon" %word %notDied rest
+      {% (d) => scanFree([d[0], d[1][0], d[2], d[3], d[4], ...d[5]]) %}
   | "Member" %word "seems" "unhealthy" rest
       {% (d) => [draft("cluster.member.unhealthy", { node: d[1].value })] %}
   | "Warning" "cmcld" "was" "unable" "to" "run" "for" "the" "last" %word "seconds" rest

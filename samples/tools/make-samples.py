@@ -3144,13 +3144,39 @@ def s74_suspended_at_logs_end():
     b.sys("nodeA1", T(2, 8, 0, 5), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PAIR, remote SVOL_PAIR")
     b.sys("nodeA1", T(2, 9, 47, 12), "horcmd_00[2201]", "[HORCM_102] Detected a suspending status on this paired volume (Volume:ora_d01,code:0009).")
     b.sys("nodeA1", T(2, 9, 47, 40), "EMS [2710]", "------ EMS Event Notification ------  Value: \"MAJOR (4)\" for Resource: \"/system/events/xp/35422\"  Continuous Access: remote copy paths to array 35663 degraded")
-    b.sys("nodeA1", T(2, 9, 48, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUE, remote SVOL_PSUE")
-    b.sys("nodeB1", T(2, 9, 48, 3), "logger", "mcstat: pairdisplay -g oradg -fc: local SVOL_PSUE, remote PVOL_PSUE")
+    # The monitor reads only its own side (pairvolchk -s); site B's nodes log nothing about the pairs before the copy.
+    b.sys("nodeA1", T(2, 9, 48, 0), "logger", "mcstat: oradg: pairvolchk : Volstat is P-VOL.[status = PSUE fence = NEVER]")
     b.sys("nodeA1", T(2, 10, 5, 30), "logger", "root: INC0219931 collecting logs for storage team (cmcollect)")
     b.write()
     b.expected([finding_of("pairs-suspended-at-logs-end", "investigate", "warning", "open", "oracle_pkg", "oradg")],
                ["full-resync", "swap-resync", "recreate-pairs", "force-or-resync", "failback", "automated"],
-               "At 09:47 horcmd on nodeA1 reports a suspending status and the pair monitor on both sites reads PSUE for oradg; oracle_pkg keeps running on nodeA1 (fence NEVER). The on-call collected the logs at 10:12, 25 minutes later, before anyone had looked at the links or the arrays. Nothing after the PSUE says whether site A is failing (site B would then take over and a resync from site A would overwrite its data), whether the links came back, or whether someone is already resynchronizing. Not an all-clear, not a procedure yet: pairdisplay -g oradg -fcx on both sites and cmviewcl -v -p oracle_pkg first; once the cause is fixed and oracle_pkg still runs on site A, resync from site A.")
+               "At 09:47 horcmd on nodeA1 reports a suspending status and the pair monitor there reads P-VOL PSUE for oradg (pairvolchk -s: its own side only); oracle_pkg keeps running on nodeA1 (fence NEVER). Site B's nodes log nothing about the pairs, and the on-call collected the logs at 10:12, 25 minutes later, before anyone had looked at the links or the arrays. Nothing says whether site B's array still answers (a link failure: resync from site A once it is repaired) or whether site B is failing too, nor whether someone is already resynchronizing. Not an all-clear, not a procedure yet: pairdisplay -g oradg -fcx on both sites and cmviewcl -v -p oracle_pkg first. Had both sides reported the PSUE, the link failure would be proven and pairs-suspended-no-resync would give the resync at once.")
+
+
+def s75_halt_hanging_busy_filesystem():
+    b = Bundle("halt-hanging-busy-filesystem")
+    nodes = SITE_A + SITE_B
+    # a planned move of oracle_pkg to nodeA2 for patching; the backup agent keeps /oraarch busy and is relaunched by its
+    # server after every fuser -k, so the halt script keeps retrying the umount; the bundle is taken 40 minutes into it
+    base(b, nodes, T(3, 6, 0), T(3, 20, 41), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(3, 6, 0, 0))
+    morning_start(b, "nodeA1", T(3, 6, 2, 0), "oracle_pkg", "oradg")
+    b.sys("nodeA1", T(3, 20, 0, 0), "CM-CMD[3180]", "cmhaltpkg -v oracle_pkg")
+    b.sys("nodeA1", T(3, 20, 0, 0), "cmcld[2048]", "Request from node nodeA1 to halt package oracle_pkg on node nodeA1.")
+    b.sys("nodeA1", T(3, 20, 0, 0), "cmcld[2048]", "Executing '/etc/cmcluster/oracle_pkg/oracle_pkg.cntl stop' for package oracle_pkg.")
+    lines = [banner(T(3, 20, 0, 1), "nodeA1", "Halting package"),
+             step(T(3, 20, 0, 2), "nodeA1", "Halting service ora_mon"),
+             step(T(3, 20, 0, 5), "nodeA1", "Remove IP address 10.20.5.40 from subnet 10.20.5.0"),
+             step(T(3, 20, 0, 6), "nodeA1", "Unmounting filesystem on /dev/vg01/lvol2")]
+    t = T(3, 20, 0, 6)
+    for attempt in range(40):
+        t = sec(t, 60)
+        lines.append(step(t, "nodeA1", "Unmount /dev/vg01/lvol2 failed, trying again."))
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    b.write()
+    b.expected([finding_of("package-halt-unfinished", "investigate", "warning", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "swap-resync", "recreate-pairs", "force-or-resync", "failback", "restart-at-failover-site"],
+               "A planned move of oracle_pkg to nodeA2 for patching begins at 20:00 with cmhaltpkg on nodeA1. The backup agent keeps /oraarch (/dev/vg01/lvol2) busy and its server relaunches it after every fuser -k, so the halt script retries the umount every minute; the bundle is taken at 20:41, the halt still looping. vg01 is still active on nodeA1: oracle_pkg must not be started anywhere else until the halt ends. Operator: fuser -cu /oraarch, stop the backup session at its source, watch the package log; if the halt fails, release the file system and the volume group by hand and cmmodpkg -e oracle_pkg. Replication is not involved.")
 
 
 if __name__ == "__main__":
@@ -3230,3 +3256,4 @@ if __name__ == "__main__":
     s72_svol_writable_while_primary_writes()
     s73_start_refused_after_lost_tiebreak()
     s74_suspended_at_logs_end()
+    s75_halt_hanging_busy_filesystem()

@@ -32,6 +32,8 @@ interface TimeoutReport<Stopped> {
 export class ClusterMembership<Stopped> {
   /** Nodes that logged losing the cluster's tie-break (lock or quorum) and were not seen in a cluster since. */
   private readonly outOfCluster = new Map<string, LogEvent>();
+  /** Nodes that logged the tie-breaker granting the lock or quorum to the other partition (which goes on as the cluster). */
+  private readonly lostToOther = new Map<string, LogEvent>();
   /** When each node was last seen failing or leaving (timed out, reset, lost the tie-break, left a membership). */
   private readonly lostAtByNode = new Map<string, number>();
   /** Per node, every node a membership named with it: its cluster. */
@@ -81,8 +83,28 @@ export class ClusterMembership<Stopped> {
   /** The node is in a cluster again (formed, joined, named by a membership), or lost its tie-break. */
   clusterMember(node: string | null, member: boolean, event: LogEvent): void {
     if (node === null || node === "") return;
-    if (member) this.outOfCluster.delete(node);
-    else this.outOfCluster.set(node, event);
+    if (member) {
+      this.outOfCluster.delete(node);
+      this.lostToOther.delete(node);
+    } else {
+      this.outOfCluster.set(node, event);
+      if (event.kind === "cluster.lock.failed" && event.fields.toOther === true) this.lostToOther.set(node, event);
+    }
+  }
+
+  /**
+  The line where the tie-breaker gave the cluster to the other partition, while `node` has not been in a cluster since:
+  its own, or one a node of its partition logged in the same re-formation (10 minutes before `ts`, `node` out of
+  any cluster since): the tie-breaker chose one half for all its nodes, and only one of them may say so.
+  */
+  lostToOtherLine(node: string, ts: number | null): LogEvent | undefined {
+    const own = this.lostToOther.get(node);
+    if (own !== undefined) return own;
+    if (ts === null || !this.outOfCluster.has(node)) return undefined;
+    for (const line of this.lostToOther.values()) {
+      if (line.ts !== null && line.ts <= ts && ts - line.ts <= 10 * 60_000) return line;
+    }
+    return undefined;
   }
 
   /** A node failed or left the cluster at `ts`. */

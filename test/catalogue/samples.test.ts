@@ -15,9 +15,13 @@ Each sample scenario, parsed by the real parser and run through the built-in cat
 findings its expected-findings.json lists (action, severity, status, package, device group), none of
 its mustNotInclude actions, and no warning or critical finding the expert did not expect.
 */
+/** The rules some sample scenario's findings come from (filled while the scenarios below are collected). */
+const firedOnSamples = new Set<string>();
+
 describe.each(scenarios())("sample %s", (scenario) => {
   const expected = expectedFindings(scenario);
   const findings = analyseFiles(rules, scenarioFiles(scenario));
+  for (const finding of findings) firedOnSamples.add(finding.rule);
   const got = findings.map(describeFinding);
 
   it("gives every expected finding (from the rule named, when the expert named one)", () => {
@@ -70,5 +74,11 @@ describe.each(scenarios())("sample %s live", (scenario) => {
 
     expect(live.findings()).toEqual(replay.findings());
     expect(opened.size).toBe(replay.findings().length);
+  });
+});
+
+describe("the sample scenarios", () => {
+  it("show every built-in rule at work at least once (docs/rules.md says which one)", () => {
+    expect(rules.map((rule) => rule.id).filter((id) => !firedOnSamples.has(id))).toEqual([]);
   });
 });
