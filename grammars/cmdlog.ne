@@ -37,7 +37,12 @@ const LEAD = /[=#*~+<>|\[( \t-]+/;
 // opens with "COMMAND ERROR : EUserId for HORC[0] : root (0) 02/09/2014 09:14:37" (month/day/year), then CMDLINE, the
 // exit line and the [EX_...] error under it.
 // Some versions stamp it with `date` output instead: "COMMAND ERROR : EUserId for HORC : root (0) Tue Jun 14 09:14:52 2022".
-const COMMAND_ERROR = new RegExp(`COMMAND ERROR[ \\t]*:[^\\n]*?(?:\\d\\d\\/\\d\\d\\/\\d{4}[ \\t]+\\d\\d:\\d\\d:\\d\\d|${DATE_OUTPUT})[ \\t]*$`);
+// Raid Manager's own instance log, /HORCM/log<N>/curlog/horcm_<host>.log (the previous one in tmplog/): each start opens
+// with "- HORCM STARTUP LOG - Tue Oct  2 14:40:11 2018" between lines of asterisks, then "hh:mm:ss-xxxxx-pid- horcmgr ..."
+// lines (HORCM_CONF, HORCM_DEV, "HORCM has been started", "HORCM Shutdown (by horcmshutdown.sh)").
+const COMMAND_ERROR = new RegExp(
+  `(?:COMMAND ERROR[ \\t]*:[^\\n]*?|-?[ \\t]*HORCM STARTUP LOG[ \\t]*-?[ \\t]*)(?:\\d\\d\\/\\d\\d\\/\\d{4}[ \\t]+\\d\\d:\\d\\d:\\d\\d|${DATE_OUTPUT})[ \\t]*$`,
+);
 
 // A script's name between a banner's separators and its stamp ("---- ca_check 23/10/2009 06:00:02 ----").
 // Or a few words before the stamp: "Script started on <date>" (script(1)), "daily <date>", "daily CA report hpx-a1 <date>"
@@ -103,8 +108,13 @@ A script's name before the stamp in a banner ("---- ca_check <stamp> ----"); wit
 a report's "daily <date>" or "collected <date> on nodeA1" (round 48 #12, round 49 #18). Elsewhere the line is text.
 */
 function labelled(time: Omit<Header, "format" | "body" | "shape"> | null, tokens: readonly (Token | null)[]): Header {
-  const [lead, label, , , text] = tokens;
+  const [lead, label, , separator, text] = tokens;
   const separated = lead !== null && /[=#*~+<>|-]{2,}/.test(lead.text);
+  // "[nightly_split 2021-02-28 01:00:02] pairsplit -g LEDGER.split -rw ... rc=0": a script's name and stamp in one bracket,
+  // its own line after it (the bracketed "[2023-02-06 01:00:33] pairsplit ..." with the script's name; round 53 #15).
+  const bracketed = time !== null && lead !== null && /\[[ \t]*$/.test(lead.text) && separator !== null && /^[ \t]*\]/.test(separator.text)
+    && /^[A-Za-z_][\w.-]*$/.test((label?.text ?? "").trim());
+  if (bracketed) return { ...stamped(time, text, lead), shape: "stamp" };
   const wordsAfter = (text?.text ?? "").replace(/[=#*~+<>|-]{2,}[ \t]*$/, "").trim();
   // Without separators, only a saving tool's or a report's own words before the date: "Last login: <date>", "last full
   // resync <date>" or "PAIR again at <date>" name another time than the one the output was saved at (review).
@@ -169,6 +179,10 @@ export const meta = {
 };
 
 export const samples: Array<{ text: string; expect: unknown }> = [
+  {
+    text: "[nightly_split 2021-02-28 01:00:06] pairsplit -g LEDGER.split -rw -IH10 ... rc=0",
+    expect: { format: "cmdlog", year: 2021, month: 2, day: 28, hour: 1, minute: 0, second: 6, body: "pairsplit -g LEDGER.split -rw -IH10 ... rc=0", shape: "stamp" },
+  },
   {
     text: "==== Wed Nov 18 08:30:00 MET 2026  /opt/ops/bin/pairwatch.sh: pairdisplay -g erp_dg -fcx -CLI -I12",
     expect: { format: "cmdlog", year: 2026, month: 11, day: 18, hour: 8, minute: 30, second: 0, zoneName: "MET", body: "/opt/ops/bin/pairwatch.sh: pairdisplay -g erp_dg -fcx -CLI -I12", shape: "banner" },
@@ -271,6 +285,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   {
     text: "COMMAND ERROR : EUserId for HORC : root (0) Tue Jun 14 09:14:52 2022",
     expect: { format: "cmdlog", year: 2022, month: 6, day: 14, hour: 9, minute: 14, second: 52, body: "COMMAND ERROR : EUserId for HORC : root (0)", shape: "banner" },
+  },
+  {
+    text: "- HORCM STARTUP LOG - Tue Oct  2 14:40:11 2018",
+    expect: { format: "cmdlog", year: 2018, month: 10, day: 2, hour: 14, minute: 40, second: 11, body: "- HORCM STARTUP LOG -", shape: "banner" },
   },
   {
     text: "COMMAND ERROR : EUserId for HORC[2] : root (0) 02/09/2014 09:14:37",

@@ -119,6 +119,8 @@ const DONE_WORDS = new Set(["completed", "done", "finished", "succeeded", "succe
 const AWAITED_STATE_WORDS = new Set(["until", "wait", "waiting", "if", "unless", "should", "must", "target", "targets", "expect", "expected", "expecting",
   "criterion", "criteria", "want", "wanted", "goal", "plan", "planned", "desired", "will", "once", "before", "after"]);
 const IDENTIFIER_NAME = /^[A-Za-z][A-Za-z0-9.-]*(?:_[A-Za-z0-9.-]*|\d)[A-Za-z0-9_.-]*$/;
+// A dotted word that is a file's name, not a group's.
+const DOTTED_FILE = /\.(?:sh|ksh|csh|bash|zsh|pl|py|rb|log|logs|conf|cfg|config|ascii|env|txt|out|err|cntl|old|bak|tmp|gz|tar|d|so|exe|com|net|org|local|lan)$/i;
 // Any name Raid Manager accepts for a group (a letter first), where the line says it is one.
 const IDENTIFIER_CHARS = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 // Words that stand before "fence <level>" without naming a group.
@@ -270,6 +272,9 @@ const KEYWORD_SYNONYMS = new Map([
 export const LABEL_STOP = new Set(["local", "remote", "error", "warning", "warn", "note", "info", "notice", "debug", "node", "package", "pkg", "status", "state",
   "result", "cause", "reason", "host", "date", "time", "root", "cmd", "command", "output", "message", "msg", "detail", "details", "horcm", "raid",
   "hint", "action", "check", "summary", "this", "the", "it", "fence", "group", "volume", "site", "primary", "secondary", "both", "journal", "metrocluster",
+  // "Metrocluster: pair state local SVOL_PAIR remote PVOL_PAIR", "local pair state SVOL_PAIR", "remote pair state EX_ENORMT":
+  // the noun of the state, never the group's name (round 52 #07 put the takeover on a group "pair").
+  "pair", "pairs",
   "remark", "comment", "fixme", "todo", "usage", "example", "step", "phase", "function",
   // A change note's headings (round 48 #11: "Why: ... the QA pairs went PSUE", "Plan: ... pairs stay PAIR").
   "why", "plan", "goal", "purpose", "background", "context", "impact", "risk", "rollback", "backout", "fix", "workaround", "update", "issue", "problem"]);
@@ -300,6 +305,7 @@ function unquote(value: string): string {
 interface Found { position: number; event: Draft }
 
 const PAST_WORDS = new Set(["was", "previously", "formerly", "previous", "prev"]);
+const PAST_JOINERS = new Set(["and", "or", "&", "resp", "respectively"]);
 const STATE_ASSIGNMENT = /=["']?(?:[PS]-?VOL[_ -]?)?(?:PAIR|PSU[SE]|SSUS|SSWS|COPY|SMPL|PFU[LS]|PDUB|RCPY)\b/;
 
 /**
@@ -309,13 +315,24 @@ model back in the old state at the same instant).
 */
 function withoutPastStates(whole: Token[]): Token[] {
   const tokens = withoutReplacedStates(withoutAlternativeStates(whole));
+  const stateLike = (token: Token): boolean =>
+    token.type === "roleState" || token.type === "pairState" || token.type === "role" || (token.type === "assignment" && STATE_ASSIGNMENT.test(token.value));
   let stated = false;
+  const kept: Token[] = [];
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
-    if (token.type === "roleState" || token.type === "pairState" || (token.type === "assignment" && STATE_ASSIGNMENT.test(token.value))) stated = true;
-    else if (stated && token.type === "word" && PAST_WORDS.has(token.value.toLowerCase())) return tokens.slice(0, index);
+    if (stated && token.type === "word" && PAST_WORDS.has(token.value.toLowerCase())) {
+      // Only the states right after the word are the old ones: "local PVOL_PSUE (previously PVOL_PAIR), remote SVOL_PSUE
+      // (previously SVOL_PAIR)" still says the remote side's new state after the first (round 52 #02).
+      // "formerly PVOL_PAIR and SVOL_PAIR": the old states may be joined by a word.
+      const joiner = (at: number): boolean => tokens[at]?.type === "word" && PAST_JOINERS.has(tokens[at].value.toLowerCase());
+      while (index + 1 < tokens.length && (stateLike(tokens[index + 1]) || (joiner(index + 1) && tokens[index + 2] !== undefined && stateLike(tokens[index + 2])))) index++;
+      continue;
+    }
+    if (stateLike(token) && token.type !== "role") stated = true;
+    kept.push(token);
   }
-  return tokens;
+  return kept;
 }
 
 const isStateToken = (token: Token): boolean => token.type === "roleState" || token.type === "pairState";
@@ -634,7 +651,10 @@ function interpret(whole: Token[]): Draft[] {
   const isState = lower[skipTag + 1] === "is" && ["roleState", "pairState"].includes(tokens[skipTag + 2]?.type ?? "") && /[_\d]/.test(first?.value ?? "");
   // "tick_dg FENCE=ASYNC HORCMINST=4", "tick_dg side file full, pair suspended: PVOL_PFUS / SVOL_PFUS": an identifier-shaped
   // first name on a line of settings or of role-states.
-  const identifierFirst = IDENTIFIER_NAME.test(first?.value ?? "") && !PRODUCT_TAG.test(first?.value ?? "");
+  // "LEDGER.split split for backup (S-VOL SSUS, P-VOL PSUS)": a name with one dot inside is identifier-shaped too, unless
+  // the part after the dot is a file's extension (xpca.sh, cmapplyconf.log) (round 53 #15).
+  const dottedFirst = /^[A-Za-z][A-Za-z0-9_-]*\.[A-Za-z][A-Za-z0-9_-]*$/.test(first?.value ?? "") && !DOTTED_FILE.test(first?.value ?? "");
+  const identifierFirst = (IDENTIFIER_NAME.test(first?.value ?? "") || dottedFirst) && !PRODUCT_TAG.test(first?.value ?? "");
   // "webdg fence NEVER, AUTO_SVOLPSUE=0": any name before "fence <level>" is the group that fence is of.
   const fenceOfName =
     lower[skipTag + 1] === "fence" && FENCE_LEVELS.has((tokens[skipTag + 2]?.value ?? "").replace(/[,;.]$/, "").toUpperCase()) && !FENCE_WORD_BEFORE.has(lower[skipTag] ?? "");
@@ -650,7 +670,10 @@ function interpret(whole: Token[]): Draft[] {
     /^(?:local|remote)(?:_\w*)?(?:=|$)/.test(lower[sideAt] ?? "") || ["pair", "pairs", "status", "state", "both"].includes(lower[skipTag + 1] ?? "") || isState || describesGroup;
   // "crm_dg (inst 6): pairvolchk ...": a label with a note in brackets before its colon.
   const bracketNote = /^[ \t]*\([^()]{1,40}\)[ \t]*:/.test(first?.source.slice(first.offset + first.text.length) ?? "");
-  if (deviceGroup === undefined && tokens.length > 1 + skipTag && first.type === "word" && (first.source.charAt(first.offset + first.text.length) === ":" || sideNext || bracketNote)
+  // "[EX_ENORMT] No remote host alive ...", "[EX_INVSTP] Invalid pair status": CCI's message after its code, whose first word
+  // is no label (round 53 #06: "No" read as a group).
+  const cciMessage = bracketTag !== null && /^[ \t]*\[[ \t]*EX_[A-Z]+[ \t]*\]/.test(bracketTag[0]);
+  if (deviceGroup === undefined && !cciMessage && tokens.length > 1 + skipTag && first.type === "word" && (first.source.charAt(first.offset + first.text.length) === ":" || sideNext || bracketNote)
     && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(first.value) && !LABEL_STOP.has(lower[skipTag]) && !/^(?:horcm|pair|raid)/.test(lower[skipTag]) && !PRODUCT_TAG.test(first.value)) {
     deviceGroup = first.value;
     groupFrom = "label";
@@ -975,14 +998,25 @@ function interpret(whole: Token[]): Draft[] {
         // "horctakeover did not complete": no success, and no outcome either (the Raid Manager log would say).
         add(at, "takeover", { ok: false, result: null, resultName: null, code: null, number: null }, deviceGroup);
       } else if (hasWord(...SUCCESS_WORDS)) {
-        add(at, "takeover", { ok: true, result: null, resultName: null, code: null, number: null }, deviceGroup);
+        // "DRT-Q4 done: takeover on zrh1, pkg_takeover_dg PAIR (P-VOL zrh1)": a takeover the line does not name, after which
+        // this node's volume is a P-VOL in PAIR: no S-VOL takeover (that leaves SSWS) nor a P-VOL one (PSUE); a swap, or
+        // nothing to do when it already was the P-VOL (round 53 #13: a package named "takeover" read as an S-VOL takeover
+        // whose failback was pending).
+        const pvolPair = position < 0 && found.some((entry) => entry.event.kind === "pair.state" && entry.event.fields.role === "PVOL"
+          && entry.event.fields.state === "PAIR" && entry.event.fields.side !== "remote");
+        add(at, "takeover", { ok: true, result: null, resultName: pvolPair ? "swap" : null, code: null, number: null }, deviceGroup);
       }
     }
   }
 
+  // A failure word that says something failed: not "fail over" / "fail back" (Serviceguard's verbs for moving a package:
+  // "do NOT fail over meanwhile"), nor one denied right before it ("did not fail") (round 53 #09: an operator's ticket
+  // line, "resync started ... do NOT fail over meanwhile", read as a failed resync).
+  const failureSaid = (): boolean => lower.some((word, at) => FAILURE_WORDS.has(word)
+    && !(["fail", "fails"].includes(word) && ["over", "back"].includes(lower[at + 1] ?? "")) && !DENIALS.has(lower[at - 1] ?? ""));
   const outcome = (): "started" | "completed" | "failed" | null => {
     // "[pairresync][exit(235)]": the command's own non-zero exit in Raid Manager's log.
-    if (hasWord(...FAILURE_WORDS) || rejectedOnly || tokens.some((token) => token.type === "exCode") || /\[exit\((?!0\))\d+\)\]/.test(tokens[0]?.source ?? "")) return "failed";
+    if (failureSaid() || rejectedOnly || tokens.some((token) => token.type === "exCode") || /\[exit\((?!0\))\d+\)\]/.test(tokens[0]?.source ?? "")) return "failed";
     // "CHG4711 approved: pairresync tonight 22:00, success criterion ...": a change planned, nothing ran yet (review);
     // "completed for the approved DR test" did run.
     if (lower.some((word) => PLANNED_WORDS.has(word)) && !lower.some((word) => DONE_WORDS.has(word))) return null;
@@ -1186,8 +1220,20 @@ function interpret(whole: Token[]): Draft[] {
   }
   // horcm<N>.conf edited: the instance reads it only at start (restart needed).
   const horcmConf = tokens.findIndex((token) => /(?:^|\/)horcm\d+\.conf$/.test(token.value));
-  if (horcmConf >= 0 && lower.some((word) => CHANGE_WORDS.has(word))) {
-    add(horcmConf, "horcm.config.changed", { instance: Number(/horcm(\d+)\.conf$/.exec(tokens[horcmConf].value)![1]) });
+  // "HORCM_CONF = /etc/horcm11.conf (modified <date>)": the instance naming the file it read as it started (its own log,
+  // curlog/horcm_<host>.log), not an edit after the start (round 32 #18).
+  const readAtStart = horcmConf >= 0 && tokens.slice(Math.max(0, horcmConf - 3), horcmConf).some((token) => token.value.toUpperCase() === "HORCM_CONF");
+  if (horcmConf >= 0 && !readAtStart && lower.some((word) => CHANGE_WORDS.has(word))) {
+    const confInstance = Number(/horcm(\d+)\.conf$/.exec(tokens[horcmConf].value)![1]);
+    add(horcmConf, "horcm.config.changed", { instance: confInstance });
+    // "horcm99.conf on hpx-r1 changed to the P9500 LDEVs, instance 99 restarted": the same note says the instance was
+    // restarted after the edit, so it runs the new file (round 53 #04: a change note read as an edit never restarted).
+    // Not "not restarted", "restart pending", "to be restarted", nor another instance's restart.
+    const restartAt = lower.findIndex((word, at) => at > horcmConf && (word === "restarted" || word === "bounced")
+      && !DENIALS.has(lower[at - 1] ?? "") && !["be", "yet"].includes(lower[at - 1] ?? ""));
+    const restartedInstance = restartAt < 0 ? null : lower.slice(horcmConf + 1, restartAt).reduce<number | null>((seen, word, at) =>
+      ["instance", "inst", "horcminst"].includes(word) && /^\d+$/.test(lower[horcmConf + 1 + at + 1] ?? "") ? Number(lower[horcmConf + 1 + at + 1]) : seen, null);
+    if (restartAt >= 0 && (restartedInstance === null || restartedInstance === confInstance)) add(restartAt, "horcm.started", { instance: confInstance });
   }
 
   /** "exit 2", "exiting with 2", "exited with code 1", "exit status 1": the index of the 1 or 2 an exit word at `at` states, else -1. */
@@ -1343,7 +1389,11 @@ function interpret(whole: Token[]): Draft[] {
       const number = /^\d+$/.test(value) ? Number(value) : null;
       if (number !== null && EX_NAMES[number] !== undefined) {
         const code = EX_NAMES[number];
-        add(at, "raid.error", raidErrorFields(code, number, commandName), deviceGroup);
+        // "pairvolchk -g PRD1_ORA -c -IH10 rc=242": -c asks the remote side; EX_ENORMT/EX_CMDIOE there is the remote side not
+        // answering, as "pairvolchk -g X -c returned 242" is (round 53 #06: a monitor's rc= form read as a local error).
+        const remoteCheck = commandName === "pairvolchk" && tokens.some((token) => token.type === "option" && token.value === "-c");
+        if (remoteCheck && UNREACHABLE.has(code) && !found.some((entry) => entry.event.kind === "pair.unreachable" && entry.event.fields.code === code)) add(at, "pair.unreachable", { side: "remote", code, number }, deviceGroup);
+        else add(at, "raid.error", raidErrorFields(code, number, commandName), deviceGroup);
         if (commandName === "horctakeover") add(at, "takeover", { ok: false, code, number, result: null, resultName: null }, deviceGroup);
         if (commandName === "pairevtwait" && TIMEOUT_CODES.has(code)) add(at, "pair.wait", { outcome: "timeout" }, deviceGroup);
       } else if (number !== null && commandName === "horctakeover" && number <= 5) {
@@ -1558,6 +1608,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   ] },
   { text: "pairdisplay -g DG_WMS -IH16 -fc", expect: [{ kind: "raid.command", deviceGroup: "DG_WMS", fields: { command: "pairdisplay", side: null, instance: 16, deviceGroupFrom: "line" } }] },
   { text: "Checking local device group state: pairvolchk -g 42-billing.dg -s -I5", expect: [{ kind: "raid.command", deviceGroup: "42-billing.dg", fields: { command: "pairvolchk", side: "local", instance: 5, deviceGroupFrom: "line" } }] },
+  { text: "PRD1_ORA (HORCMINST=10): local PVOL_PAIR, remote state unknown: pairvolchk -g PRD1_ORA -c -IH10 rc=242", expect: [
+    { kind: "pair.state", deviceGroup: "PRD1_ORA", fields: { side: "local", role: "PVOL", state: "PAIR", deviceGroupFrom: "line" } },
+    { kind: "pair.unreachable", deviceGroup: "PRD1_ORA", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "line" } },
+  ] },
+  { text: "[EX_ENORMT] No remote host alive for remote commands, or Raid Manager might be blocked (sleeping) on an existing I/O.", expect: [{ kind: "raid.error", fields: { code: "EX_ENORMT", number: 242, command: null } }] },
   { text: "pairvolchk -g pkgA -c returned 242", expect: [{ kind: "pair.unreachable", deviceGroup: "pkgA", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "line" } }] },
   { text: "pairdisplay failed with EX_CMDRJE (221)", expect: [{ kind: "raid.error", fields: { code: "EX_CMDRJE", number: 221, command: "pairdisplay" } }] },
   { text: "pairvolchk returned 239 (EX_ENOGRP)", expect: [{ kind: "raid.error", fields: { code: "EX_ENOGRP", number: 239, command: "pairvolchk", unknownName: true } }] },
@@ -1610,6 +1665,25 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "pair.state", deviceGroup: "dwh_dg", fields: { side: "remote", role: "SVOL", state: "PSUS", deviceGroupFrom: "label" } },
   ] },
   // "rejected" is the array refusing the command, not a word about something else the command did.
+  { text: "INC#4711: dg-nfs.home PSUE; resync started by 'ops' -- cmd: \"pairresync -g dg-nfs.home -IH0\" && pairevtwait ... ; do NOT fail over meanwhile", expect: [
+    { kind: "pair.resync", deviceGroup: "dg-nfs.home", fields: { mode: "normal", outcome: "started", deviceGroupFrom: "line" } },
+    { kind: "raid.command", deviceGroup: "dg-nfs.home", fields: { command: "pairresync", side: null, instance: 0, deviceGroupFrom: "line" } },
+  ] },
+  { text: "DRT-Q4 done: takeover on zrh1, pkg_takeover_dg PAIR (P-VOL zrh1), switching enabled.", expect: [
+    { kind: "takeover", deviceGroup: "pkg_takeover_dg", fields: { ok: true, result: null, resultName: "swap", code: null, number: null, deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "pkg_takeover_dg", fields: { side: null, role: "PVOL", state: "PAIR", deviceGroupFrom: "label" } },
+  ] },
+  { text: "LEDGER.split split for backup (S-VOL SSUS, P-VOL PSUS), resync after backup", expect: [
+    { kind: "pair.state", deviceGroup: "LEDGER.split", fields: { side: null, role: "SVOL", state: "PSUS", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "LEDGER.split", fields: { side: null, role: "PVOL", state: "PSUS", deviceGroupFrom: "label" } },
+  ] },
+  { text: "STG-5521: horcm99.conf on hpx-r1 changed to the P9500 LDEVs, instance 99 restarted.", expect: [
+    { kind: "horcm.config.changed", fields: { instance: 99 } },
+    { kind: "horcm.started", fields: { instance: 99 } },
+  ] },
+  { text: "horcm10.conf edited on all nodes, instance 10 not restarted yet", expect: [{ kind: "horcm.config.changed", fields: { instance: 10 } }] },
+  { text: "HORCM_CONF = /etc/horcm11.conf (modified Fri Dec 31 23:44:51 2027)", expect: [] },
+  { text: "00:09:12-e9cfa-20757- HORCM_CONF = /etc/horcm11.conf (modified Fri Dec 31 23:44:51 2027)", expect: [] },
   { text: "pairresync -g oradg completed, 0 pairs rejected", expect: [{ kind: "pair.resync", deviceGroup: "oradg", fields: { mode: "normal", outcome: "completed", deviceGroupFrom: "line" } }] },
   { text: "SVOL-takeover: horctakeover -g oradg -S returned 2, local SSWS", expect: [
     { kind: "takeover", deviceGroup: "oradg", fields: { ok: true, result: 2, resultName: "svol", code: null, number: null, deviceGroupFrom: "line" } },
@@ -1998,6 +2072,13 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "forceflag", fields: { present: false } },
   ] },
   // A package tag in square brackets before the group (round 12 #03).
+  {
+    text: "Device group monitor: local PVOL_PSUE (previously PVOL_PAIR), remote SVOL_PSUE (previously SVOL_PAIR)",
+    expect: [
+      { kind: "pair.state", fields: { side: "local", role: "PVOL", state: "PSUE" } },
+      { kind: "pair.state", fields: { side: "remote", role: "SVOL", state: "PSUE" } },
+    ],
+  },
   {
     text: "[mes_pkg] mes_dg status changed local=PVOL_PSUE remote=SVOL_PSUE fence=ASYNC (was PAIR)",
     expect: [

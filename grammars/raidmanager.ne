@@ -132,6 +132,13 @@ function invocation(command: Token, args: Token[]): Invocation {
 
 /** A pairdisplay row: the Group column names the group; (L)/(R) or the L/R column the side. */
 function pairRow(group: Token, idents: Token[], volume: Token[], tail: Token[], reject: object): Draft[] | object {
+  // ">> pkg_takeover_dg tkv01(L) ...", "| oradg oradg1(L) ...": a wrapper's marker before the row; the Group column follows
+  // it (round 53 #13: ">>" read as the group).
+  if (!/[A-Za-z0-9_]/.test(group.value)) {
+    if (idents.length === 0 || idents[0].type !== "word" || !/[A-Za-z0-9_]/.test(idents[0].value)) return reject;
+    group = idents[0];
+    idents = idents.slice(1);
+  }
   let side: "local" | "remote" | null = null;
   let pairVolume: string | null = null;
   let numbers = 0;
@@ -283,6 +290,12 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "vg_test 9000 L       sdb            541783 36864 P-VOL PAIR NEVER    100 36864 -", expect: [
     row("local", "PVOL", "PAIR", { percent: 100, pairVolume: "9000", ldev: "36864" }, "vg_test"), fenceOf("NEVER", "vg_test"),
   ] },
+  { text: "CACHK: dg-nfs.home home01(L)    (CL5-A-2,  0,  17)91244 0a11.P-VOL COPY NEVER ,   99  0b11 -", expect: [
+    row("local", "PVOL", "COPY", { percent: 99, pairVolume: "home01", ldev: "0a11" }, "dg-nfs.home"), fenceOf("NEVER", "dg-nfs.home"),
+  ] },
+  { text: ">> pkg_takeover_dg tkv01(L)     (CL1-L-0,  0,   2)58001 0900.P-VOL PAIR DATA  ,58002  0a00 -  (1 of 4 shown, all 4 PAIR)", expect: [
+    row("local", "PVOL", "PAIR", { percent: null, pairVolume: "tkv01", ldev: "0900" }, "pkg_takeover_dg"), fenceOf("DATA", "pkg_takeover_dg"),
+  ] },
   { text: "oradb oradb1(L) (CL1-B , 1, 0) 30053 18..P-VOL PAIR NEVER ,30054 19 -", expect: [
     row("local", "PVOL", "PAIR", { percent: null, pairVolume: "oradb1", ldev: "18" }, "oradb"), fenceOf("NEVER", "oradb"),
   ] },
@@ -411,6 +424,9 @@ content -> %pdHeader                                   {% () => [] %}
          | jnlRow                                      {% id %}
          | cciLine                                     {% id %}
          | %word %colon cciLine                        {% ([label, , events]) => labelled(label, events) %}
+         # "CACHK: dg-nfs.home home01(L) (CL5-A-2, 0, 17)91244 0a11.P-VOL PAIR NEVER , 100 0b11 -": a wrapper's tag before a
+         # pairdisplay row it logs (logger -t root "CACHK: $row"); the row's own Group column names the group (round 53 #09).
+         | %word %colon pairRow                        {% ([, , events]) => events %}
          | horcmLine                                   {% id %}
          | horcmdNotice                                {% id %}
          | detailLine                                  {% id %}

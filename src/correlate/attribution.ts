@@ -16,6 +16,8 @@ export interface AttributionLookups {
   isConfiguredPackage(name: string): boolean;
   /** The packages linked to a group so far, in the order they were linked. */
   packagesOfGroup(name: string): ReadonlySet<string> | undefined;
+  /** The node a package runs on as the logs show it so far; null when not running. */
+  runningOn(name: string): string | null;
 }
 
 export class GroupAttribution {
@@ -136,9 +138,20 @@ export class GroupAttribution {
     let resolvedPackage = packageName;
     if (resolvedPackage === null && deviceGroup !== null) {
       const packages = this.lookups.packagesOfGroup(deviceGroup);
-      if (packages !== undefined && packages.size > 0) resolvedPackage = [...packages][0];
+      if (packages !== undefined && packages.size > 0) resolvedPackage = this.likeliestPackage([...packages], nodeOf(event));
     }
     return deviceGroupFrom === undefined ? { deviceGroup, package: resolvedPackage } : { deviceGroup, package: resolvedPackage, deviceGroupFrom };
+  }
+
+  /**
+  Of a group's packages (a Continentalclusters primary package and its recovery package share the group): the one
+  running on the line's node, else one running anywhere, else the first linked (round 40 #16: the recovery package
+  running on the S-VOLs read as the primary one, down since the disaster).
+  */
+  private likeliestPackage(packages: readonly string[], node: string | null): string {
+    if (packages.length === 1) return packages[0];
+    const running = packages.map((name) => ({ name, node: this.lookups.runningOn(name) })).filter((entry) => entry.node !== null);
+    return (running.find((entry) => node !== null && entry.node === node) ?? running[0])?.name ?? packages[0];
   }
 
   /** The group a package's configuration names, else the only group its events named; null when none or several. */

@@ -270,6 +270,10 @@ export class PairModel {
   private readonly attribution = new GroupAttribution({
     isConfiguredPackage: (name) => (this.packages.get(name)?.config.size ?? 0) > 0,
     packagesOfGroup: (name) => this.groups.get(name)?.packages,
+    runningOn: (name) => {
+      const state = this.packages.get(name);
+      return state?.running === true ? state.node : null;
+    },
   });
   /** Settings from configuration files without a package (cluster ASCII) and logged values without one. */
   private readonly clusterConfig = new Map<string, string>();
@@ -594,6 +598,8 @@ export class PairModel {
         this.membership.clusterMember(node, false, event);
         this.membership.nodeLost(node, event.ts);
         this.membership.selfLost(node, event);
+        // The losing half halts (safety timer TOC, deadman): what ran on the node is down until it starts elsewhere.
+        if (node !== null) this.stoppedOn(node);
       },
     ],
     ["cluster.member.unhealthy", ({ node, event }) => this.membership.nodeLost(node, event.ts)],
@@ -603,6 +609,7 @@ export class PairModel {
         this.membership.nodeLost(node, event.ts);
         // Its own line after the reboot: it went down, whatever it logs next.
         this.membership.selfLost(node, event);
+        if (node !== null) this.stoppedOn(node);
       },
     ],
     ["cluster.forming", ({ node, event }) => this.membership.clusterMember(node, true, event)],
@@ -1388,6 +1395,10 @@ export class PairModel {
     },
     // The scope's node logged losing the cluster's tie-break and no line since shows it in a cluster again.
     "node.outOfCluster": ({ context }) => (context.node !== null && this.membership.outOfClusterLine(context.node) !== undefined ? true : null),
+    // The scope's node logged the tie-breaker granting the cluster to the other partition (which goes on as the cluster),
+    // and no line since shows it in a cluster again.
+    "node.lostToOtherPartition": ({ context }) =>
+      context.node !== null && this.membership.lostToOtherLine(context.node, context.now) !== undefined ? true : null,
     // Nodes that failed out of the cluster (reported failing, then left out of a new membership) and have not rejoined.
     "membership.failed": () => {
       const nodes = this.membership.failedNodes();

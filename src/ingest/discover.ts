@@ -51,7 +51,9 @@ const GENERIC_PACKAGE_NAMES = new Set(["pkg", "package", "control", "cntl", "leg
 // Folders that hold packages' folders (/etc/cmcluster/pkgs/<pkg>/, /sg/packages/): a grouping, not a package.
 const PACKAGE_GROUPING_FOLDERS = new Set(["pkgs", "packages", "pkg", "package", "sg", "scripts", "bin", "etc", "opt"]);
 // Raid Manager's command error log, /HORCM/log<N>/horcc_<host>.log (moved to .oldlog when full; CCI-HIT p.374).
-const HORCC_LOG_NAME = /^horcc_[^/]+\.(?:log|oldlog)(?:\.gz)?$/;
+// Its instance log, /HORCM/log<N>/curlog/horcm_<host>.log (tmplog/ keeps the previous run's): the startup banners and
+// horcmgr's start and shutdown lines, read by the same grammar (grammars/cmdlog.ne).
+const HORCC_LOG_NAME = /^horc[cm]_[^/]+\.(?:log|oldlog)(?:\.gz)?$/;
 // A folder with a log's name (syslog.log, pkg.log): the syslog folder itself (var/adm/syslog) is not one.
 const LOG_FOLDER_NAME = /\.log(\.\d+)?$/;
 // Folders whose contents are never logs of the cluster.
@@ -130,7 +132,8 @@ const SCRIPT_NAME = /\.(?:sh|ksh|bash|zsh|csh|py|pl|rb)$/i;
 // bash with HISTTIMEFORMAT ("#1707218538" before each command), zsh's extended history (": 1707218538:0;cmd"), or
 // `history` printed with HISTTIMEFORMAT="%F %T " ("  512  2024-02-06 16:52:18 cmd").
 const SHELL_HISTORY_STAMP = /^(?:#[ \t]*\d{10}[ \t]*\r?$|: ?\d{10}:\d+;|[ \t]*\d+\*?[ \t]+\d{4}-\d\d-\d\d[ \t]\d\d:\d\d:\d\d[ \t])/m;
-const COMMAND_LOG_CANDIDATE = /\.(?:log|txt|out)(?:\.\d+)?$/i;
+// script(1)'s typescript too (its default name, or CHG0041877_failback.typescript: round 52 #04).
+const COMMAND_LOG_CANDIDATE = /\.(?:log|txt|out|typescript)(?:\.\d+)?$|^typescript$/i;
 // Raid Manager output, or a script's own lines running its pair commands on a group ("pairsplit -g core_bc0 -IM20 rc=0",
 // round 33 #07: a Business Copy snapshot script's log held the nightly resyncs and was not read).
 const RAID_MANAGER_OUTPUT =
