@@ -215,7 +215,16 @@ function describeViews(group: DeviceGroupState): string | null {
     const remote = reportText(view.remote);
     if (local === null && remote === null) continue;
     const at = clockTime(Math.max(view.local.ts ?? 0, view.remote.ts ?? 0) || null);
-    parts.push(`${node}${at ? ` at ${at}` : ""}: local ${local ?? "not logged"}, remote ${remote ?? "not logged"}`);
+    // A side reported earlier than the other (a pairvolchk -s after a full pairdisplay) says when: it is not news of
+    // the later moment.
+    const since = (report: typeof view.local, text: string | null): string => {
+      if (text === null) return "not logged";
+      const otherTs = report === view.local ? view.remote.ts : view.local.ts;
+      const older = report.ts !== null && otherTs !== null && !sameMoment(report.ts, otherTs) && report.ts < otherTs;
+      const when = older ? clockTime(report.ts) : null;
+      return when ? `${text} (as of ${when})` : text;
+    };
+    parts.push(`${node}${at ? ` at ${at}` : ""}: local ${since(view.local, local)}, remote ${since(view.remote, remote)}`);
   }
   return parts.length > 0 ? parts.join("; ") : null;
 }
