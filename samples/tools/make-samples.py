@@ -3148,7 +3148,7 @@ def s74_suspended_at_logs_end():
     b.sys("nodeA1", T(2, 9, 48, 0), "logger", "mcstat: oradg: pairvolchk : Volstat is P-VOL.[status = PSUE fence = NEVER]")
     b.sys("nodeA1", T(2, 10, 5, 30), "logger", "root: INC0219931 collecting logs for storage team (cmcollect)")
     b.write()
-    b.expected([finding_of("pairs-suspended-at-logs-end", "investigate", "warning", "open", "oracle_pkg", "oradg")],
+    b.expected([finding_of("pairs-suspended-at-logs-end", "investigate", "critical", "open", "oracle_pkg", "oradg")],
                ["full-resync", "swap-resync", "recreate-pairs", "force-or-resync", "failback", "automated"],
                "At 09:47 horcmd on nodeA1 reports a suspending status and the pair monitor there reads P-VOL PSUE for oradg (pairvolchk -s: its own side only); oracle_pkg keeps running on nodeA1 (fence NEVER). Site B's nodes log nothing about the pairs, and the on-call collected the logs at 10:12, 25 minutes later, before anyone had looked at the links or the arrays. Nothing says whether site B's array still answers (a link failure: resync from site A once it is repaired) or whether site B is failing too, nor whether someone is already resynchronizing. Not an all-clear, not a procedure yet: pairdisplay -g oradg -fcx on both sites and cmviewcl -v -p oracle_pkg first. Had both sides reported the PSUE, the link failure would be proven and pairs-suspended-no-resync would give the resync at once.")
 

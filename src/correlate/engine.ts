@@ -820,6 +820,9 @@ export class RuleEngine {
     if (this.clock !== null) this.expireAbsences(this.clock);
     this.settleFallbacks(Number.POSITIVE_INFINITY);
     this.openUnfinished();
+    // A fallback rule's absence the logs ended before (package-lost-with-node: the node's own logs end at its halt)
+    // was parked just now: decided with what is known, as the others were (review).
+    this.settleFallbacks(Number.POSITIVE_INFINITY);
     this.escalate();
   }
 
@@ -1378,7 +1381,7 @@ export class RuleEngine {
   /**
   An open (or parked fallback) finding of one of these rules speaks for the same key, device group or package;
   with `any`, a finding of any other rule that is at least as severe as `compiled` (an info note does not speak
-  for a failure).
+  for a failure) and matched an event of a kind `compiled` waits for.
   */
   private coveredBy(ruleIds: readonly string[] | "any", context: Context, compiled: CompiledRule): boolean {
     for (const state of [...this.open.values(), ...this.gate.parkedStates()]) {
@@ -1386,6 +1389,10 @@ export class RuleEngine {
       if (state.status === "resolved") continue;
       if (ruleIds === "any") {
         if (state.compiled === compiled || severityRank[state.severity] < severityRank[compiled.rule.severity]) continue;
+        // About the same kind of fact (a pair's state, not a setting's: a RUN_SCRIPT_TIMEOUT warning, acknowledged
+        // or not, says nothing of a suspension; review).
+        const triggers = compiled.steps[compiled.steps.length - 1]?.kinds;
+        if (triggers !== undefined && ![...state.matchedKinds].some((kind) => triggers.has(kind))) continue;
       } else if (!ruleIds.includes(state.compiled.rule.id)) continue;
       if (state.context.key === context.key) return true;
       const deviceGroup = state.values.deviceGroup ?? state.context.deviceGroup;

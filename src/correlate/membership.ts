@@ -101,7 +101,12 @@ export class ClusterMembership<Stopped> {
     const own = this.lostToOther.get(node);
     if (own !== undefined) return own;
     if (ts === null || !this.outOfCluster.has(node)) return undefined;
-    for (const line of this.lostToOther.values()) {
+    const peers = this.clusterPeers.get(node);
+    const named = new RegExp(`(?:^|[^\\w.-])${node.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|[^\\w.-])`, "i");
+    for (const [other, line] of this.lostToOther) {
+      // Only a node of its own cluster, and a line that does not name it among the winners ("granted quorum to another
+      // partition (nodeB1, nodeB2)" is no loss for nodeB2: review).
+      if (peers === undefined || !peers.has(other) || named.test(line.raw)) continue;
       if (line.ts !== null && line.ts <= ts && ts - line.ts <= 10 * 60_000) return line;
     }
     return undefined;
