@@ -115,7 +115,11 @@ function labelled(time: Omit<Header, "format" | "body" | "shape"> | null, tokens
   const bracketed = time !== null && lead !== null && /\[[ \t]*$/.test(lead.text) && separator !== null && /^[ \t]*\]/.test(separator.text)
     && /^[A-Za-z_][\w.-]*$/.test((label?.text ?? "").trim());
   if (bracketed) return { ...stamped(time, text, lead), shape: "stamp" };
-  const wordsAfter = (text?.text ?? "").replace(/[=#*~+<>|-]{2,}[ \t]*$/, "").trim();
+  // util-linux script(1) since 2.35 ends its banner with the terminal it ran in: [TERM="xterm-256color" TTY="/dev/pts/2" ...].
+  const wordsAfter = (text?.text ?? "")
+    .replace(/[=#*~+<>|-]{2,}[ \t]*$/, "")
+    .replace(/\[(?:[ \t]*[A-Z_]+="[^"]*")+[ \t]*\][ \t]*$/, "")
+    .trim();
   // Without separators, only a saving tool's or a report's own words before the date: "Last login: <date>", "last full
   // resync <date>" or "PAIR again at <date>" name another time than the one the output was saved at (review).
   const ended = BANNER_WORDS.test((label?.text ?? "").trim()) && (wordsAfter === "" || wordsAfter.split(/[ \t]+/).length <= 3) && !/[:;]/.test(wordsAfter);
@@ -211,6 +215,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   },
   // A few words before a `date` output, the line ending with it or a few words later: a banner without separators.
   {
+    text: 'Script started on 2026-11-27 09:14:02+01:00 [TERM="xterm-256color" TTY="/dev/pts/2" COLUMNS="160" LINES="50"]',
+    expect: { format: "cmdlog", year: 2026, month: 11, day: 27, hour: 9, minute: 14, second: 2, utcOffset: 60, body: "Script started on", shape: "banner" },
+  },
+  {
     text: "Script started on Tue Apr  6 14:19:44 2021",
     expect: { format: "cmdlog", year: 2021, month: 4, day: 6, hour: 14, minute: 19, second: 44, body: "Script started on", shape: "banner" },
   },
@@ -231,7 +239,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "last full resync Thu Apr  1 10:00:00 2021", expect: { format: "cmdlog", body: "last full resync Thu Apr  1 10:00:00 2021", shape: "plain" } },
   {
     text: "Script started on 2021-04-06 16:40:00+02:00 [TERM=\"xterm\" TTY=\"/dev/pts/1\"]",
-    expect: { format: "cmdlog", year: 2021, month: 4, day: 6, hour: 16, minute: 40, second: 0, utcOffset: 120, body: 'Script started on [TERM="xterm" TTY="/dev/pts/1"]', shape: "banner" },
+    expect: { format: "cmdlog", year: 2021, month: 4, day: 6, hour: 16, minute: 40, second: 0, utcOffset: 120, body: "Script started on", shape: "banner" },
   },
   // Words on after the date make it a sentence, not a stamp.
   {

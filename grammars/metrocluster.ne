@@ -306,6 +306,10 @@ interface Found { position: number; event: Draft }
 
 const PAST_WORDS = new Set(["was", "previously", "formerly", "previous", "prev"]);
 const PAST_JOINERS = new Set(["and", "or", "&", "resp", "respectively"]);
+// Words between a past word and the old state it names: "was in PAIR state", "was still PVOL_PAIR", "previously both PAIR".
+const PAST_FILLERS = new Set(["in", "still", "both", "the", "a", "state", "status", "all", "at"]);
+// Words before "restarted" that say the restart is still to come.
+const RESTART_PENDING = new Set(["be", "yet", "needs", "need", "to", "should", "must", "will", "pending", "once", "until", "after", "before", "if"]);
 const STATE_ASSIGNMENT = /=["']?(?:[PS]-?VOL[_ -]?)?(?:PAIR|PSU[SE]|SSUS|SSWS|COPY|SMPL|PFU[LS]|PDUB|RCPY)\b/;
 
 /**
@@ -326,6 +330,10 @@ function withoutPastStates(whole: Token[]): Token[] {
       // (previously SVOL_PAIR)" still says the remote side's new state after the first (round 52 #02).
       // "formerly PVOL_PAIR and SVOL_PAIR": the old states may be joined by a word.
       const joiner = (at: number): boolean => tokens[at]?.type === "word" && PAST_JOINERS.has(tokens[at].value.toLowerCase());
+      const filler = (at: number): boolean => tokens[at]?.type === "word" && PAST_FILLERS.has(tokens[at].value.toLowerCase());
+      let ahead = index + 1;
+      while (ahead < tokens.length && ahead <= index + 3 && filler(ahead)) ahead++;
+      if (ahead < tokens.length && stateLike(tokens[ahead])) index = ahead - 1;
       while (index + 1 < tokens.length && (stateLike(tokens[index + 1]) || (joiner(index + 1) && tokens[index + 2] !== undefined && stateLike(tokens[index + 2])))) index++;
       continue;
     }
@@ -1229,8 +1237,10 @@ function interpret(whole: Token[]): Draft[] {
     // "horcm99.conf on hpx-r1 changed to the P9500 LDEVs, instance 99 restarted": the same note says the instance was
     // restarted after the edit, so it runs the new file (round 53 #04: a change note read as an edit never restarted).
     // Not "not restarted", "restart pending", "to be restarted", nor another instance's restart.
+    // Not denied or still to come in the words before it: "has not been restarted", "wasn't restarted", "needs to get
+    // restarted tonight", "to be restarted" (review).
     const restartAt = lower.findIndex((word, at) => at > horcmConf && (word === "restarted" || word === "bounced")
-      && !DENIALS.has(lower[at - 1] ?? "") && !["be", "yet"].includes(lower[at - 1] ?? ""));
+      && !lower.slice(Math.max(horcmConf + 1, at - 4), at).some((before) => DENIALS.has(before) || RESTART_PENDING.has(before) || before.endsWith("n't")));
     const restartedInstance = restartAt < 0 ? null : lower.slice(horcmConf + 1, restartAt).reduce<number | null>((seen, word, at) =>
       ["instance", "inst", "horcminst"].includes(word) && /^\d+$/.test(lower[horcmConf + 1 + at + 1] ?? "") ? Number(lower[horcmConf + 1 + at + 1]) : seen, null);
     if (restartAt >= 0 && (restartedInstance === null || restartedInstance === confInstance)) add(restartAt, "horcm.started", { instance: confInstance });
@@ -1683,6 +1693,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   ] },
   { text: "horcm10.conf edited on all nodes, instance 10 not restarted yet", expect: [{ kind: "horcm.config.changed", fields: { instance: 10 } }] },
   { text: "HORCM_CONF = /etc/horcm11.conf (modified Fri Dec 31 23:44:51 2027)", expect: [] },
+  { text: "root: /etc/horcm0.conf modified on all nodes: instance 0 has not been restarted yet", expect: [{ kind: "horcm.config.changed", fields: { instance: 0 } }] },
+  { text: "sapdg local PVOL_PSUE remote SVOL_PSUE (was in PAIR state until this morning)", expect: [
+    { kind: "pair.state", deviceGroup: "sapdg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "sapdg", fields: { side: "remote", role: "SVOL", state: "PSUE", deviceGroupFrom: "label" } },
+  ] },
   { text: "00:09:12-e9cfa-20757- HORCM_CONF = /etc/horcm11.conf (modified Fri Dec 31 23:44:51 2027)", expect: [] },
   { text: "pairresync -g oradg completed, 0 pairs rejected", expect: [{ kind: "pair.resync", deviceGroup: "oradg", fields: { mode: "normal", outcome: "completed", deviceGroupFrom: "line" } }] },
   { text: "SVOL-takeover: horctakeover -g oradg -S returned 2, local SSWS", expect: [

@@ -161,7 +161,8 @@ function errorDetail(start: Token | null): Draft[] {
 
 // Words that, right after a command's name, make the line a sentence about it rather than the command with its arguments.
 const SENTENCE_VERBS = new Set(["is", "are", "was", "were", "has", "have", "had", "can", "cannot", "could", "will", "would", "may", "might", "must",
-  "should", "now", "not", "failed", "completed", "succeeded", "returned", "exited", "finished", "enabled", "disabled", "allowed"]);
+  "should", "now", "not", "enabled", "disabled", "allowed"]);
+// Not the outcome words ("cmrecovercl completed successfully for recovery group rg_ora"): the command ran (review).
 
 function adminCommandEvent(command: Token): Draft[] {
   // "cmrecovercl: recovery group rg_billing is in maintenance mode, skipped": the command naming itself before its own
@@ -307,7 +308,9 @@ function arbitration(words: string[], lower: string[]): Draft[] {
   const text = lower.join(" ");
   if (!text.includes("quorum") && !(text.includes("cluster lock"))) return [];
   const events: Draft[] = [];
-  const server = nameAfter(words, lower, "server");
+  // "quorum server status from qs01": the word after "server" is what was asked of it, the server comes after "from".
+  const asked = ["status", "lock", "information", "info", "connection"];
+  const server = asked.includes(lower[lower.indexOf("server") + 1] ?? "") ? (nameAfter(words, lower, "from") ?? undefined) : nameAfter(words, lower, "server");
   // "Cluster lock not obtained", "the lock was not granted": a refusal in other words.
   const notGot = lower.includes("not") && lower.some((word) => LOCK_NOT_GOT.has(stripPunctuation(word)));
   // The tie-breaker gave the lock to the other half: this node lost the tie-break.
@@ -330,7 +333,7 @@ function arbitration(words: string[], lower: string[]): Draft[] {
   const daemonWords = ["deamon", "daemon", "cmcld", "cluster", "exiting", "halting"];
   if (lower.includes("quorum") && (lower.includes("lost") || lower.includes("lose")) && !text.includes("quorum server") && daemonWords.some((word) => lower.includes(word))) {
     events.push(draft("cluster.quorum.lost"));
-  } else if (/\b(?:unable|failed|cannot|could not) to (?:obtain|get|acquire|achieve|gain) (?:the )?quorum\b/.test(text) && !events.some((event) => event.kind === "cluster.quorum.lost")) {
+  } else if (/\b(?:unable|failed|cannot|could not) to (?:obtain|get|acquire|achieve|gain) (?:the )?quorum\b(?![ \t]+server)/.test(text) && !events.some((event) => event.kind === "cluster.quorum.lost")) {
     // "Unable to obtain quorum. This node will be halted by the safety timer to protect data integrity.": the node
     // lost the re-formation (a quorum it could not get, not a volume group's quorum).
     events.push(draft("cluster.quorum.lost"));
@@ -475,6 +478,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Unable to obtain quorum. This node will be halted by the safety timer to protect data integrity.", expect: [{ kind: "cluster.quorum.lost" }] },
   { text: "Quorum Server qs-hlz01 has already granted quorum to another partition (pnrpos1, pnrpos2)", expect: [{ kind: "cluster.lock.failed", fields: { server: "qs-hlz01", toOther: true } }, { kind: "cluster.quorum.lost" }] },
   { text: "Quorum Server qs-hlz01 granted quorum to this partition", expect: [] },
+  { text: "Failed to get quorum server status from qs01 (10.20.9.5): connection timed out, will retry", expect: [{ kind: "quorum.server.unavailable", fields: { server: "qs01" } }] },
   { text: "Quorum server qs01 is not responding", expect: [{ kind: "quorum.server.unavailable", fields: { server: "qs01" } }] },
   { text: "Unable to obtain the cluster lock: quorum server qs01 unreachable", expect: [{ kind: "cluster.lock.failed", fields: { server: "qs01" } }] },
   { text: "Obtaining Cluster Lock from quorum server qs01", expect: [] },

@@ -82,6 +82,8 @@ export interface RuleMatch {
     readonly event: EventPattern;
     readonly within: string;
     readonly openWhenLogsEnd?: boolean | "only" | { readonly state: Conditions };
+    /** Fields the awaited event must share with the one that started the wait (either side's null matches anything). */
+    readonly sameFields?: readonly string[];
   };
 }
 

@@ -80,7 +80,7 @@ interface CompiledRule {
   readonly steps: readonly CompiledPattern[];
   readonly withinMs: number | null;
   readonly count: { atLeast: number; withinMs: number } | null;
-  readonly absent: { pattern: CompiledPattern; withinMs: number; openWhenLogsEnd: boolean | "only" | CompiledPattern } | null;
+  readonly absent: { pattern: CompiledPattern; withinMs: number; openWhenLogsEnd: boolean | "only" | CompiledPattern; sameFields: readonly string[] } | null;
   readonly related: { patterns: readonly CompiledPattern[]; withinMs: number } | null;
   /** The state paths its steps read: the model shows the lines behind those it keeps (PairModel.witnesses). */
   readonly witnessPaths: readonly string[];
@@ -571,6 +571,16 @@ function ruleIndexOf(ruleId: string): number {
   return index;
 }
 
+/** The awaited event shares these fields with the one that started the wait; a null on either side matches anything. */
+function sharesFields(names: readonly string[], anchor: LogEvent, event: LogEvent): boolean {
+  for (const name of names) {
+    const expected = anchor.fields[name] ?? null;
+    const actual = event.fields[name] ?? null;
+    if (expected !== null && actual !== null && expected !== actual) return false;
+  }
+  return true;
+}
+
 /** How an absence rule treats logs that end before its deadline (Rule.match.absent.openWhenLogsEnd), compiled. */
 function logsEndMode(match: Rule["match"]): boolean | "only" | CompiledPattern {
   const mode = match.absent?.openWhenLogsEnd ?? false;
@@ -602,7 +612,10 @@ function compileRule(rule: Rule): CompiledRule {
     steps,
     withinMs: match.within !== undefined ? durationMs(match.within) : null,
     count: match.count ? { atLeast: match.count.atLeast, withinMs: durationMs(match.count.within) } : null,
-    absent: absent && match.absent ? { pattern: absent, withinMs: durationMs(match.absent.within), openWhenLogsEnd: logsEndMode(match) } : null,
+    absent:
+      absent && match.absent
+        ? { pattern: absent, withinMs: durationMs(match.absent.within), openWhenLogsEnd: logsEndMode(match), sameFields: match.absent.sameFields ?? [] }
+        : null,
     related: match.related ? { patterns: related, withinMs: durationMs(match.related.within ?? "1h") } : null,
     witnessPaths: [...new Set((match.sequence ?? (match.event ? [match.event] : [])).flatMap((pattern) => conditionPaths(pattern.state)))],
     resolvedBy,
@@ -1037,7 +1050,13 @@ export class RuleEngine {
       this.resolve(slot, openFinding, event, now);
     }
     const pending = this.absences.get(slot);
-    if (pending && compiled.absent && now <= pending.deadline && this.matches(compiled.absent.pattern, event, context, now)) {
+    if (
+      pending &&
+      compiled.absent &&
+      now <= pending.deadline &&
+      sharesFields(compiled.absent.sameFields, pending.anchor, event) &&
+      this.matches(compiled.absent.pattern, event, context, now)
+    ) {
       this.absences.delete(slot);
     }
     if (plan.related.length > 0 && (plan.alwaysRelated || this.matchesAny(plan.related, event, context, now)))

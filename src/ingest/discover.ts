@@ -201,11 +201,17 @@ folder below the tree that is not a layout folder), or, in a `log` folder, the l
 export function packageHintOf(segments: readonly string[]): string | null {
   const name = segments[segments.length - 1] ?? "";
   const treeIndex = segments.lastIndexOf("cmcluster");
-  // A control script's log names its script, the package's own (nfs.home.cntl.log in cmcluster/nfs/, copy.cntl.log in
-  // cmcluster/pkgs/: round 53 #04, #09); a generic script's (pkg.cntl.log) is named by its folder (round 53 #13).
+  // A control script's log names its script. In a package's own folder the folder names the package (oracle.cntl.log in
+  // cmcluster/oracle_pkg/ is oracle_pkg's: review), unless the script's name extends the folder's (nfs.home.cntl.log in
+  // cmcluster/nfs/, settle_dr.cntl.log beside settle_pkg.cntl.log in cmcluster/settle/: round 53 #09, round 40 #16); in
+  // a folder of packages or a site's own place the script names it (copy.cntl.log in cmcluster/pkgs/: round 53 #04); a
+  // generic script (pkg.cntl.log) never does (round 53 #13).
   if (CONTROL_SCRIPT_LOG_NAME.test(name)) {
     const script = logBaseName(name);
-    if (script.length > 0 && !GENERIC_PACKAGE_NAMES.has(script.toLowerCase())) return script;
+    const folder = segments[segments.length - 2] ?? "";
+    const ownFolder = treeIndex >= 0 && treeIndex < segments.length - 2 && !PACKAGE_GROUPING_FOLDERS.has(folder) && !LAYOUT_FOLDERS.has(folder);
+    const extendsFolder = script.toLowerCase().startsWith(folder.toLowerCase());
+    if (script.length > 0 && !GENERIC_PACKAGE_NAMES.has(script.toLowerCase()) && (!ownFolder || extendsFolder)) return script;
   }
   if (treeIndex < 0) {
     // Outside a cmcluster tree only a package's own files say a package: by their names, else by their folder.

@@ -399,6 +399,17 @@ export function createFileParser(options: FileParserOptions): FileParser {
     events: [],
     understood: false,
   };
+  // Raid Manager's own logs sit in the folder of their instance (/HORCM/log<N>/, curlog/ and tmplog/ below it): an instance
+  // start or stop they log without naming one is that instance's (review: instance 1's start read as instance 0's).
+  const instanceOfFolder = /(?:^|[\\/])HORCM[\\/]log(\d+)[\\/]/.exec(options.path)?.[1];
+  const withFolderInstance = (events: readonly EventDraft[]): readonly EventDraft[] =>
+    instanceOfFolder === undefined || !events.some((event) => event.kind.startsWith("horcm.") && (event.fields?.instance ?? null) === null)
+      ? events
+      : events.map((event) =>
+          event.kind.startsWith("horcm.") && (event.fields?.instance ?? null) === null
+            ? { ...event, fields: { ...event.fields, instance: Number(instanceOfFolder) } }
+            : event,
+        );
   const fill = (
     format: LineFormat,
     ts: number | null,
@@ -411,6 +422,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
     events: readonly EventDraft[],
     understood: boolean,
   ): LineFields => {
+    if (options.kind === "cmdlog") events = withFolderInstance(events);
     current.format = format;
     current.ts = ts;
     current.host = host;

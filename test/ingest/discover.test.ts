@@ -272,6 +272,9 @@ describe("discoverInputs", () => {
     expect(place("/b/inc/hanfs1/etc/cmcluster/nfs/nfs.home.cntl.log.1.gz").packageHint).toBe("nfs.home");
     expect(place("/b/inc/gva1/etc/cmcluster/takeover/pkg.cntl.log").packageHint).toBe("takeover");
     expect(place("/b/inc/hpx-m1/etc/cmcluster/pkgs/copy.cntl.log").packageHint).toBe("copy");
+    // A script named otherwise than its package's folder is the folder's package (review).
+    expect(place("/b/inc/nodeA1/etc/cmcluster/oracle_pkg/oracle.cntl.log").packageHint).toBe("oracle_pkg");
+    expect(place("/b/inc/os1/etc/cmcluster/settle/settle_dr.cntl.log").packageHint).toBe("settle_dr");
     expect(place("/b/inc/hpx-m1/etc/cmcluster/pkgs/copy/copy.config").packageHint).toBe("copy");
     // Outside a cmcluster tree: the script's or the environment file's own name, else the folder; an ASCII file names its
     // package inside (PACKAGE_NAME, read by the parser), a cluster's none.
