@@ -104,9 +104,10 @@ export class ClusterMembership<Stopped> {
     const peers = this.clusterPeers.get(node);
     const named = new RegExp(`(?:^|[^\\w.-])${node.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|[^\\w.-])`, "i");
     for (const [other, line] of this.lostToOther) {
-      // Only a node of its own cluster, and a line that does not name it among the winners ("granted quorum to another
-      // partition (nodeB1, nodeB2)" is no loss for nodeB2: review).
-      if (peers === undefined || !peers.has(other) || named.test(line.raw)) continue;
+      // Only a node of its own cluster when its cluster is known, and a line that does not name it among the winners
+      // ("granted quorum to another partition (nodeB1, nodeB2)" is no loss for nodeB2: review).
+      // Peers unknown (the node's logs begin after its reboot, round 52 #20): the line's own winners decide.
+      if ((peers !== undefined && !peers.has(other)) || named.test(line.raw)) continue;
       if (line.ts !== null && line.ts <= ts && ts - line.ts <= 10 * 60_000) return line;
     }
     return undefined;
