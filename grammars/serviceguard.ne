@@ -310,7 +310,7 @@ function arbitration(words: string[], lower: string[]): Draft[] {
   const events: Draft[] = [];
   // "quorum server status from qs01": the word after "server" is what was asked of it, the server comes after "from".
   const asked = ["status", "lock", "information", "info", "connection"];
-  const server = asked.includes(lower[lower.indexOf("server") + 1] ?? "") ? (nameAfter(words, lower, "from") ?? undefined) : nameAfter(words, lower, "server");
+  const server = asked.includes(lower[lower.indexOf("server") + 1] ?? "") ? nameAfter(words, lower, "from") : nameAfter(words, lower, "server");
   // "Cluster lock not obtained", "the lock was not granted": a refusal in other words.
   const notGot = lower.includes("not") && lower.some((word) => LOCK_NOT_GOT.has(stripPunctuation(word)));
   // The tie-breaker gave the lock to the other half: this node lost the tie-break.

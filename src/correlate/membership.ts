@@ -94,16 +94,18 @@ export class ClusterMembership<Stopped> {
 
   /**
   The line where the tie-breaker gave the cluster to the other partition, while `node` has not been in a cluster since:
-  its own, or one a node of its partition logged in the same re-formation (10 minutes before `ts`, `node` out of
-  any cluster since): the tie-breaker chose one half for all its nodes, and only one of them may say so.
+  its own, or one another node logged in the same re-formation (10 minutes before `ts`, `node` out of any cluster since):
+  the tie-breaker chose one half for all its nodes, and only one of them may say so. Not a node of another cluster, nor
+  a line that names `node` among the winners.
   */
   lostToOtherLine(node: string, ts: number | null): LogEvent | undefined {
     const own = this.lostToOther.get(node);
     if (own !== undefined) return own;
     if (ts === null || !this.outOfCluster.has(node)) return undefined;
     const peers = this.clusterPeers.get(node);
-    const named = new RegExp(`(?:^|[^\\w.-])${node.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|[^\\w.-])`, "i");
+    let named: RegExp | undefined;
     for (const [other, line] of this.lostToOther) {
+      named ??= new RegExp(`(?:^|[^\\w.-])${node.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?:$|[^\\w.-])`, "i");
       // Only a node of its own cluster when its cluster is known, and a line that does not name it among the winners
       // ("granted quorum to another partition (nodeB1, nodeB2)" is no loss for nodeB2: review).
       // Peers unknown (the node's logs begin after its reboot, round 52 #20): the line's own winners decide.

@@ -50,6 +50,10 @@ const PACKAGE_CONFIG_LINE = /^[ \t]*(?:PACKAGE_NAME[ \t]+\S|package_name[ \t]+\S
 const GENERIC_PACKAGE_NAMES = new Set(["pkg", "package", "control", "cntl", "legacy", "script", "run", "app", "default", "template", "config", "conf"]);
 // Folders that hold packages' folders (/etc/cmcluster/pkgs/<pkg>/, /sg/packages/): a grouping, not a package.
 const PACKAGE_GROUPING_FOLDERS = new Set(["pkgs", "packages", "pkg", "package", "sg", "scripts", "bin", "etc", "opt"]);
+/** A folder whose name may be a package's: neither a Serviceguard layout folder nor a folder of packages. */
+function mayNameAPackage(folder: string): boolean {
+  return !LAYOUT_FOLDERS.has(folder) && !PACKAGE_GROUPING_FOLDERS.has(folder);
+}
 // Raid Manager's command error log, /HORCM/log<N>/horcc_<host>.log (moved to .oldlog when full; CCI-HIT p.374).
 // Its instance log, /HORCM/log<N>/curlog/horcm_<host>.log (tmplog/ keeps the previous run's): the startup banners and
 // horcmgr's start and shutdown lines, read by the same grammar (grammars/cmdlog.ne).
@@ -209,7 +213,7 @@ export function packageHintOf(segments: readonly string[]): string | null {
   if (CONTROL_SCRIPT_LOG_NAME.test(name)) {
     const script = logBaseName(name);
     const folder = segments[segments.length - 2] ?? "";
-    const ownFolder = treeIndex >= 0 && treeIndex < segments.length - 2 && !PACKAGE_GROUPING_FOLDERS.has(folder) && !LAYOUT_FOLDERS.has(folder);
+    const ownFolder = treeIndex >= 0 && treeIndex < segments.length - 2 && mayNameAPackage(folder);
     const extendsFolder = script.toLowerCase().startsWith(folder.toLowerCase());
     if (script.length > 0 && !GENERIC_PACKAGE_NAMES.has(script.toLowerCase()) && (!ownFolder || extendsFolder)) return script;
   }
@@ -220,12 +224,11 @@ export function packageHintOf(segments: readonly string[]): string | null {
     // A package's ASCII file names its package inside (PACKAGE_NAME, read by the parser); a cluster's names none.
     if (!CONTROL_SCRIPT_LOG_NAME.test(name) && !XPCA_ENV_NAME.test(name)) return null;
     const folder = segments[segments.length - 2];
-    return folder !== undefined && !PACKAGE_GROUPING_FOLDERS.has(folder) && !LAYOUT_FOLDERS.has(folder) ? folder : null;
+    return folder !== undefined && mayNameAPackage(folder) ? folder : null;
   }
   if (treeIndex >= segments.length - 1) return null;
   const folders = segments.slice(treeIndex + 1, -1);
-  const own =
-    folders.find((folder) => !LAYOUT_FOLDERS.has(folder) && !PACKAGE_GROUPING_FOLDERS.has(folder)) ?? folders.find((folder) => !LAYOUT_FOLDERS.has(folder));
+  const own = folders.find(mayNameAPackage) ?? folders.find((folder) => !LAYOUT_FOLDERS.has(folder));
   if (own !== undefined) return own;
   if (folders.length > 0 && folders[folders.length - 1] === "log") {
     const base = logBaseName(segments[segments.length - 1]);
@@ -414,7 +417,7 @@ function classifyAt(path: string, name: string, folders: readonly string[], expl
     if (commandLog !== null) return { kind: "cmdlog", namedTime: commandLog.namedTime };
   }
   if (PACKAGE_LOG_NAME.test(name) && (underCluster || explicit)) return kind("pkglog");
-  if (!underCluster && (XPCA_ENV_NAME.test(name) || CONFIG_NAME.test(name))) {
+  if (!underCluster && CONFIG_NAME.test(name)) {
     const text = head();
     if (text !== null && PACKAGE_CONFIG_LINE.test(text.toString("utf8"))) return kind("config");
   }
