@@ -354,10 +354,59 @@ export interface EncodedBlock extends BlockSummary {
   readonly columns: Buffer;
 }
 
-export function encodeBlock(lines: readonly LineToPack[], codec: BlockCodec): EncodedBlock {
-  const text = packTexts(lines);
+/** `packedText`: the lines' texts already joined (packTexts, or an OpenText that holds exactly these lines). */
+export function encodeBlock(lines: readonly LineToPack[], codec: BlockCodec, packedText?: Buffer): EncodedBlock {
+  const text = packedText ?? packTexts(lines);
   return { ...summarise(lines, text.length), codec, text: compress(codec, text), columns: packColumns(lines) };
 }
+
+/**
+The joined text of a block that lines still join (a followed file's last block), kept between appends: an
+appended line writes its own bytes instead of the whole block's texts being joined and encoded into new 64 KiB
+strings and buffers again, whose garbage was the appends' p99 (bench/append-latency.mjs).
+
+Each value is a snapshot (a length and a line count) of a buffer its continuations share. `plus` writes past
+the snapshot's end, so a continuation made in a transaction that rolled back is overwritten by the next one
+made from the committed snapshot; only the newest continuation of a snapshot is valid.
+*/
+export class OpenText {
+  private constructor(
+    private readonly shared: { buffer: Buffer },
+    readonly length: number,
+    readonly count: number,
+  ) {}
+
+  static of(lines: readonly LineToPack[]): OpenText {
+    const text = packTexts(lines);
+    const buffer = Buffer.allocUnsafe(Math.max(OPEN_TEXT_CAPACITY, text.length * 2));
+    text.copy(buffer);
+    return new OpenText({ buffer }, text.length, lines.length);
+  }
+
+  /** This text with `text` as one more line. */
+  plus(text: string): OpenText {
+    const separator = this.count > 0 ? 1 : 0;
+    // A UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair, two units, is 4).
+    const needed = this.length + separator + text.length * 3;
+    let { buffer } = this.shared;
+    if (needed > buffer.length) {
+      const larger = Buffer.allocUnsafe(Math.max(needed, buffer.length * 2));
+      buffer.copy(larger, 0, 0, this.length);
+      this.shared.buffer = buffer = larger;
+    }
+    if (separator) buffer[this.length] = 10;
+    const written = buffer.write(text, this.length + separator, "utf8");
+    return new OpenText(this.shared, this.length + separator + written, this.count + 1);
+  }
+
+  /** The joined texts (a view: valid until a continuation of an older snapshot is made). */
+  bytes(): Buffer {
+    return this.shared.buffer.subarray(0, this.length);
+  }
+}
+
+/** A block closes at BLOCK_TARGET_BYTES of text; its last line may take it past that. */
+const OPEN_TEXT_CAPACITY = BLOCK_TARGET_BYTES + 16 * 1024;
 
 /** Whether a block holding `bytes` of text in `count` lines takes no more lines. */
 export const blockIsFull = (bytes: number, count: number): boolean => bytes >= BLOCK_TARGET_BYTES || count >= BLOCK_MAX_LINES;

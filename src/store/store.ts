@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from "./db.js";
-import type { Statement } from "better-sqlite3";
+import type { Statement, Transaction } from "better-sqlite3";
 import { isReadFact } from "../model/events.js";
 import { StoreError } from "../errors.js";
 import type { EventDraft, FileKind, LogEvent, Scalar } from "../model/events.js";
@@ -9,6 +9,7 @@ import {
   compressSealed,
   decompress,
   encodeBlock,
+  OpenText,
   lineIdOf,
   textCost,
   unpackColumns,
@@ -157,12 +158,23 @@ interface EventRow {
 interface TailBlock {
   readonly id: number;
   readonly firstLine: number;
-  readonly lines: readonly LineToPack[];
+  /** Extended in place by the next append (Store.appendInTransaction), so the cached block is dropped when one fails. */
+  readonly lines: LineToPack[];
   readonly bytes: number;
   readonly startOffset: number | null;
   readonly endOffset: number | null;
   readonly codec: string;
+  /** The lines' texts joined, kept for the next append (absent for a block read back from the database). */
+  readonly text?: OpenText;
 }
+
+type AppendInTransaction = (
+  fileId: number,
+  lines: readonly LineToStore[],
+  checkpoint: Checkpoint,
+  options: AppendOptions,
+  sealedBlocks: readonly SealedBlock[] | undefined,
+) => TailBlock | null;
 
 export interface AppendOptions {
   /** No more lines are expected (a saved file read to its end): the last block is compressed now, not left open. */
@@ -239,6 +251,7 @@ export class Store {
   private eventsAfterStatement: Statement<unknown[]> | undefined;
   private replayStatement: Statement<unknown[]> | undefined;
   private readonly tails = new Map<number, TailBlock>();
+  private appendTransaction: Transaction<AppendInTransaction> | undefined;
   private readonly eventParameters: unknown[] = new Array(EVENTS_PER_INSERT * EVENT_WIDTH);
   /** Whether beginGroup opened the transaction now open. */
   private groupOpen = false;
@@ -399,113 +412,140 @@ export class Store {
   appendLines(fileId: number, lines: readonly LineToStore[], checkpoint: Checkpoint, options: AppendOptions = {}): void {
     // Compressed before the transaction begins: the write lock is not held while zlib runs.
     const sealedBlocks = options.sealed === undefined ? undefined : compressSealed(options.sealed);
-    const sealed = sealedByFirstLine(sealedBlocks);
-    const slim = options.slim;
-    const slimBlocks = slim ? (sealedBlocks ?? []) : [];
-    const run = this.database.transaction((): TailBlock | null => {
-      const tail = this.openTail(fileId);
-      let building: LineToPack[] = tail ? [...tail.lines] : [];
-      let blockId: number | null = tail?.id ?? null;
-      let firstLine = tail?.firstLine ?? 0;
-      let bytes = tail?.bytes ?? 0;
-      let startOffset = tail?.startOffset ?? null;
-      let endOffset = tail?.endOffset ?? null;
-      let unparsed = 0;
-      let tsMax: number | null = null;
-      // Whether `building` holds lines not written yet.
-      let unwritten = false;
-      // Slim lines: the next sealed block not yet written, and the last one written.
-      let nextSealed = 0;
-      let placed = -1;
-      /** Writes a sealed block of a slim batch where the store closes a block: it continues the lines being built, or follows them. */
-      const place = (index: number): void => {
-        const { firstLine: sealedFirst, block } = slimBlocks[index];
-        const sealedStart = slim?.blockStart[index] ?? null;
-        const sealedEnd = slim?.blockEnd[index] ?? null;
-        if (building.length > 0 && firstLine === sealedFirst && block.lineCount >= building.length) {
-          // The block the last batch left open, now sealed with this batch's lines.
-          blockId = this.writeEncoded(blockId, fileId, firstLine, block, startOffset, sealedEnd);
-        } else {
-          const continues = firstLine === sealedFirst || (!blockIsFull(bytes, building.length) && sealedFirst === firstLine + building.length);
-          if (building.length > 0 && continues) {
-            throw new StoreError(`a sealed block (line ${sealedFirst}) does not begin where file ${fileId}'s open block ends`, {
-              hint: "this is a bug in mcadvisor; MCADVISOR_PARSE_THREAD=main parses on one thread, report it",
-            });
-          }
-          if (unwritten) this.writeBlock(blockId, fileId, firstLine, building, startOffset, endOffset, true, sealed);
-          this.writeEncoded(null, fileId, sealedFirst, block, sealedStart, sealedEnd);
-        }
-        blockId = null;
-        building = [];
-        bytes = 0;
-        unwritten = false;
-        placed = index;
-      };
-      for (const line of lines) {
-        if (slim) {
-          // The sealed blocks that end before this line, and the one it is in, are written as they are.
-          while (nextSealed < slimBlocks.length && slimBlocks[nextSealed].firstLine + slimBlocks[nextSealed].block.lineCount <= line.lineNo) {
-            if (placed < nextSealed) place(nextSealed);
-            nextSealed++;
-          }
-          if (nextSealed < slimBlocks.length && line.lineNo >= slimBlocks[nextSealed].firstLine) {
-            if (placed < nextSealed) place(nextSealed);
-            continue;
-          }
-        }
-        if (building.length > 0 && (blockIsFull(bytes, building.length) || line.lineNo !== firstLine + building.length)) {
-          if (unwritten) this.writeBlock(blockId, fileId, firstLine, building, startOffset, endOffset, true, sealed);
-          blockId = null;
-          building = [];
-          bytes = 0;
-        }
-        if (building.length === 0) {
-          firstLine = line.lineNo;
-          startOffset = line.startOffset ?? null;
-        }
-        building.push(line);
-        bytes += textCost(line.text);
-        endOffset = line.endOffset ?? null;
-        unwritten = true;
-        if (line.format === "unknown") unparsed++;
-        if (line.ts !== null && (tsMax === null || line.ts > tsMax)) tsMax = line.ts;
-      }
-      for (; nextSealed < slimBlocks.length; nextSealed++) if (placed < nextSealed) place(nextSealed);
-      if (slim) {
-        unparsed = slim.unparsed;
-        tsMax = slim.tsMax;
-      }
-      // The last block stays uncompressed while lines may still join it; a file read to its end has it compressed now.
-      const compressLast = options.final === true || blockIsFull(bytes, building.length);
-      const tailUntouched = tail !== null && blockId === tail.id && building.length > 0;
-      if (unwritten || (options.final === true && tailUntouched && tail?.codec !== WRITE_CODEC)) {
-        blockId = this.writeBlock(blockId, fileId, firstLine, building, startOffset, endOffset, compressLast, sealed);
-      }
-      const events = this.insertEvents(fileId, lines);
-      this.statements.checkpoint.run({
-        id: fileId,
-        offset: checkpoint.offset,
-        lineCount: checkpoint.lineCount,
-        pending: checkpoint.pending,
-        parserContext: checkpoint.parserContext ?? null,
-        year: checkpoint.year ?? null,
-        size: checkpoint.size ?? null,
-        dev: checkpoint.dev ?? null,
-        ino: checkpoint.ino ?? null,
-        events,
-        unparsed,
-        tsMax,
-      });
-      if (blockId === null || building.length === 0 || blockIsFull(bytes, building.length)) return null;
-      return { id: blockId, firstLine, lines: building, bytes, startOffset, endOffset, codec: compressLast ? WRITE_CODEC : "none" };
-    });
-    const tail = run.immediate();
+    // Made once: better-sqlite3 builds a wrapper of four functions for every transaction() call, a fifth of what
+    // one appended line allocated (bench/append-latency.mjs).
+    this.appendTransaction ??= this.database.transaction(this.appendInTransaction.bind(this));
+    let tail: TailBlock | null;
+    try {
+      tail = this.appendTransaction.immediate(fileId, lines, checkpoint, options, sealedBlocks);
+    } catch (error) {
+      // The cached open block's lines were extended in place: after a rollback the stored block is read again.
+      this.tails.delete(fileId);
+      throw error;
+    }
     // Remembered only once committed: after a rollback the stored last block is the one before.
     this.tails.delete(fileId);
     if (tail) {
       this.tails.set(fileId, tail);
       if (this.tails.size > CACHED_TAILS) this.tails.delete(this.tails.keys().next().value as number);
     }
+  }
+
+  /** appendLines' transaction; returns the file's block that more lines may join, to be cached once committed. */
+  private appendInTransaction(
+    fileId: number,
+    lines: readonly LineToStore[],
+    checkpoint: Checkpoint,
+    options: AppendOptions,
+    sealedBlocks: readonly SealedBlock[] | undefined,
+  ): TailBlock | null {
+    const sealed = sealedByFirstLine(sealedBlocks);
+    const slim = options.slim;
+    const slimBlocks = slim ? (sealedBlocks ?? []) : [];
+    const tail = this.openTail(fileId);
+    // The open block's own array, extended in place (a copy per appended line was a third of what it allocated);
+    // appendLines forgets the cached block if the transaction fails.
+    let building: LineToPack[] = tail ? tail.lines : [];
+    // The joined texts of `building` while it continues the open tail block (null once another block begins).
+    let text: OpenText | null = tail?.text ?? null;
+    let blockId: number | null = tail?.id ?? null;
+    let firstLine = tail?.firstLine ?? 0;
+    let bytes = tail?.bytes ?? 0;
+    let startOffset = tail?.startOffset ?? null;
+    let endOffset = tail?.endOffset ?? null;
+    let unparsed = 0;
+    let tsMax: number | null = null;
+    // Whether `building` holds lines not written yet.
+    let unwritten = false;
+    // Slim lines: the next sealed block not yet written, and the last one written.
+    let nextSealed = 0;
+    let placed = -1;
+    /** Writes a sealed block of a slim batch where the store closes a block: it continues the lines being built, or follows them. */
+    const place = (index: number): void => {
+      const { firstLine: sealedFirst, block } = slimBlocks[index];
+      const sealedStart = slim?.blockStart[index] ?? null;
+      const sealedEnd = slim?.blockEnd[index] ?? null;
+      if (building.length > 0 && firstLine === sealedFirst && block.lineCount >= building.length) {
+        // The block the last batch left open, now sealed with this batch's lines.
+        blockId = this.writeEncoded(blockId, fileId, firstLine, block, startOffset, sealedEnd);
+      } else {
+        const continues = firstLine === sealedFirst || (!blockIsFull(bytes, building.length) && sealedFirst === firstLine + building.length);
+        if (building.length > 0 && continues) {
+          throw new StoreError(`a sealed block (line ${sealedFirst}) does not begin where file ${fileId}'s open block ends`, {
+            hint: "this is a bug in mcadvisor; MCADVISOR_PARSE_THREAD=main parses on one thread, report it",
+          });
+        }
+        if (unwritten) this.writeBlock(blockId, fileId, firstLine, building, startOffset, endOffset, true, sealed, text);
+        this.writeEncoded(null, fileId, sealedFirst, block, sealedStart, sealedEnd);
+      }
+      blockId = null;
+      building = [];
+      bytes = 0;
+      text = null;
+      unwritten = false;
+      placed = index;
+    };
+    for (const line of lines) {
+      if (slim) {
+        // The sealed blocks that end before this line, and the one it is in, are written as they are.
+        while (nextSealed < slimBlocks.length && slimBlocks[nextSealed].firstLine + slimBlocks[nextSealed].block.lineCount <= line.lineNo) {
+          if (placed < nextSealed) place(nextSealed);
+          nextSealed++;
+        }
+        if (nextSealed < slimBlocks.length && line.lineNo >= slimBlocks[nextSealed].firstLine) {
+          if (placed < nextSealed) place(nextSealed);
+          continue;
+        }
+      }
+      if (building.length > 0 && (blockIsFull(bytes, building.length) || line.lineNo !== firstLine + building.length)) {
+        if (unwritten) this.writeBlock(blockId, fileId, firstLine, building, startOffset, endOffset, true, sealed, text);
+        blockId = null;
+        building = [];
+        bytes = 0;
+        text = null;
+      }
+      if (building.length === 0) {
+        firstLine = line.lineNo;
+        startOffset = line.startOffset ?? null;
+      }
+      building.push(line);
+      if (text !== null) text = text.plus(line.text);
+      bytes += textCost(line.text);
+      endOffset = line.endOffset ?? null;
+      unwritten = true;
+      if (line.format === "unknown") unparsed++;
+      if (line.ts !== null && (tsMax === null || line.ts > tsMax)) tsMax = line.ts;
+    }
+    for (; nextSealed < slimBlocks.length; nextSealed++) if (placed < nextSealed) place(nextSealed);
+    if (slim) {
+      unparsed = slim.unparsed;
+      tsMax = slim.tsMax;
+    }
+    // The last block stays uncompressed while lines may still join it; a file read to its end has it compressed now.
+    const compressLast = options.final === true || blockIsFull(bytes, building.length);
+    const tailUntouched = tail !== null && blockId === tail.id && building.length > 0;
+    if (unwritten || (options.final === true && tailUntouched && tail?.codec !== WRITE_CODEC)) {
+      // A block left open is kept joined for the next append (watch's one line); the write uses those bytes.
+      if (text === null && !compressLast && building.length > 0) text = OpenText.of(building);
+      blockId = this.writeBlock(blockId, fileId, firstLine, building, startOffset, endOffset, compressLast, sealed, text);
+    }
+    const events = this.insertEvents(fileId, lines);
+    this.statements.checkpoint.run({
+      id: fileId,
+      offset: checkpoint.offset,
+      lineCount: checkpoint.lineCount,
+      pending: checkpoint.pending,
+      parserContext: checkpoint.parserContext ?? null,
+      year: checkpoint.year ?? null,
+      size: checkpoint.size ?? null,
+      dev: checkpoint.dev ?? null,
+      ino: checkpoint.ino ?? null,
+      events,
+      unparsed,
+      tsMax,
+    });
+    if (blockId === null || building.length === 0 || blockIsFull(bytes, building.length)) return null;
+    return { id: blockId, firstLine, lines: building, bytes, startOffset, endOffset, codec: compressLast ? WRITE_CODEC : "none", text: text ?? undefined };
   }
 
   /**
@@ -597,9 +637,11 @@ export class Store {
     endOffset: number | null,
     full: boolean,
     sealed: ReadonlyMap<number, EncodedBlock> | null = null,
+    text: OpenText | null = null,
   ): number {
     const ready = full ? sealed?.get(firstLine) : undefined;
-    const block = ready !== undefined && ready.lineCount === lines.length ? ready : encodeBlock(lines, full ? WRITE_CODEC : "none");
+    const joined = text !== null && text.count === lines.length ? text.bytes() : undefined;
+    const block = ready !== undefined && ready.lineCount === lines.length ? ready : encodeBlock(lines, full ? WRITE_CODEC : "none", joined);
     return this.writeEncoded(id, fileId, firstLine, block, startOffset, endOffset);
   }
 

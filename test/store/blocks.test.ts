@@ -139,9 +139,42 @@ describe("blocks", () => {
       expect(store.database.prepare("SELECT line_no FROM log_lines ORDER BY line_no").pluck().all()).toEqual(
         Array.from({ length: 12 }, (_, index) => index + 1),
       );
+      // The open block's cached lines and joined text were extended by the failed append: none of it may remain.
+      expect(store.database.prepare("SELECT text FROM log_lines ORDER BY line_no").pluck().all()).toEqual(
+        Array.from({ length: 12 }, (_, index) => lineAt(index + 1).text),
+      );
       expect(store.fileById(file)?.lineCount).toBe(12);
     } finally {
       store.close();
+    }
+  });
+
+  it("lines appended one at a time (watch) are stored as the same blocks as one batch of them, across block boundaries and in any script", () => {
+    const directory = tempDir();
+    const oneByOne = new Store(openDatabase(join(directory, "one.db")));
+    const batch = new Store(openDatabase(join(directory, "batch.db")));
+    try {
+      const scripts = ["", " été", " 東京", " 😀 ok", " \u{10FFFF}"];
+      const lines = Array.from({ length: 1500 }, (_, index) => {
+        const line = lineAt(index + 1);
+        // Line 701 is longer than a block: the joined text kept for the next append grows past its first buffer.
+        return { ...line, text: `${line.text}${scripts[index % scripts.length]}${index === 700 ? "y".repeat(90_000) : ""}` };
+      });
+      const single = newFile(oneByOne, directory, "f.log");
+      for (const line of lines) oneByOne.appendLines(single, [line], { offset: line.lineNo * 100, lineCount: line.lineNo, pending: null });
+      const whole = newFile(batch, directory, "f.log");
+      batch.appendLines(whole, lines, { offset: 150_000, lineCount: 1500, pending: null });
+      const stored = (store: Store): unknown => ({
+        blocks: store.database.prepare("SELECT first_line, line_count, codec, text_bytes FROM block ORDER BY first_line").all(),
+        lines: store.database.prepare("SELECT line_no, ts, host, program, text FROM log_lines ORDER BY line_no").all(),
+      });
+      const expected = stored(batch) as { blocks: unknown[]; lines: { text: string }[] };
+      expect(expected.blocks.length).toBeGreaterThan(1);
+      expect(expected.lines.map((line) => line.text)).toEqual(lines.map((line) => line.text));
+      expect(stored(oneByOne)).toEqual(expected);
+    } finally {
+      oneByOne.close();
+      batch.close();
     }
   });
 
