@@ -54,11 +54,12 @@ const NODE: NameRule = {
 // file word with no blank or '#' is all horcm.conf can hold; we accept what every example and the
 // Metrocluster templates use (letters, digits, '.', '-', '_') and 31 bytes: a longer or stranger name
 // shows <deviceGroup> with a warning, never a wrong command.
+// Never starting with '-': a group named "-S" pasted into `pairsplit -g {deviceGroup}` is an option, not a group.
 const DEVICE_GROUP: NameRule = {
   what: "device group",
   kind: "Raid Manager device group name",
-  accepts: "letters, digits, '.', '-', '_', at most 31 characters",
-  pattern: /^[A-Za-z0-9._-]+$/,
+  accepts: "letters, digits, '.', '-', '_', not starting with '-', at most 31 characters",
+  pattern: /^[A-Za-z0-9._][A-Za-z0-9._-]*$/,
   maxBytes: 31,
 };
 
@@ -98,21 +99,37 @@ const ADDRESS: NameRule = {
 
 // HP-UX LVM: a volume group is /dev/<name> or its name; logical volumes up to 255 characters (HP-UX
 // System Administrator's Guide, "Naming Logical Volumes").
+// Not starting with '-' (a "volume group" -v in `vgchange -a n {event.vg}` deactivates every group on Linux LVM)
+// and with no ".." step (a PKGDIR of /etc/cmcluster/pkg/../other names another package's folder).
 const PATH: NameRule = {
   what: "path",
   kind: "path",
-  accepts: "a path of letters, digits, '.', '-', '_', '/'",
-  pattern: /^[A-Za-z0-9._/-]+$/,
+  accepts: "a path of letters, digits, '.', '-', '_', '/', not starting with '-' and with no '..' step",
+  pattern: /^(?!-)(?!(?:.*\/)?\.\.(?:\/|$))[A-Za-z0-9._/-]+$/,
   maxBytes: 1023,
 };
 
-/** Any other value placed in a command or a place: one shell word with no metacharacter. */
+/** Any other value placed in a command or a place: one shell word with no metacharacter, never an option. */
 const WORD: NameRule = {
   what: "value",
   kind: "command argument",
-  accepts: "letters, digits and . _ - / : @ + = ,",
-  pattern: /^[A-Za-z0-9._/:@+=,-]+$/,
+  accepts: "letters, digits and . _ - / : @ + = , not starting with '-'",
+  pattern: /^(?!-)[A-Za-z0-9._/:@+=,-]+$/,
   maxBytes: 255,
+};
+
+/**
+A value a template shows in prose (a summary, a check, a step's reason) rather than in a command: a log's own
+words ("Failed to fsck one of the logical volumes.") are shown as they are, but never with characters that act on
+a terminal or change how the text reads (controls, direction overrides, line separators), nor the shell's
+substitutions: a reason may quote a command ("then paircreate -g {deviceGroup} -f {fence} ...").
+*/
+const TEXT: NameRule = {
+  what: "text",
+  kind: "text to show in advice",
+  accepts: "printable text without control, invisible or direction-changing characters, '$' or '`', at most 500 bytes",
+  pattern: /^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}$`]*$/u,
+  maxBytes: 500,
 };
 
 /** The names every finding is about: checked wherever a template uses them (summary, checks, steps). */
@@ -134,11 +151,17 @@ export function ruleFor(placeholder: string): NameRule {
   return WORD;
 }
 
-/** The rule the value breaks, or null when it may be pasted into a command. */
-export function brokenRule(placeholder: string, value: Scalar | undefined): NameRule | null {
-  if (value === undefined || value === null || value === "" || typeof value === "boolean") return null;
-  if (typeof value === "number") return Number.isFinite(value) ? null : ruleFor(placeholder);
+/** The rule for a placeholder a template uses only in prose: a name keeps its rule, any other value is text. */
+export function proseRuleFor(placeholder: string): NameRule {
   const rule = ruleFor(placeholder);
+  return rule === WORD ? TEXT : rule;
+}
+
+/** The rule the value breaks, or null when it may be pasted (`inCommand`: into a command or a place; else into prose). */
+export function brokenRule(placeholder: string, value: Scalar | undefined, inCommand = true): NameRule | null {
+  if (value === undefined || value === null || value === "" || typeof value === "boolean") return null;
+  const rule = inCommand ? ruleFor(placeholder) : proseRuleFor(placeholder);
+  if (typeof value === "number") return Number.isFinite(value) ? null : rule;
   return rule.pattern.test(value) && Buffer.byteLength(value) <= rule.maxBytes ? null : rule;
 }
 
@@ -171,30 +194,42 @@ export interface WithheldValue {
 }
 
 /**
-The values safe to paste, and those withheld (they print as `<placeholder>` or the template's fallback).
-`checked` are the placeholders to screen: those used in a step's command or place, and the identity names.
+The values safe to fill in, and those withheld (they print as `<placeholder>` or the template's fallback).
+`inCommands` are the placeholders used in a step's command or place, and the identity names: screened by their
+name rule. `inProse` are every other placeholder a template uses (summaries, checks, reasons): a name by its
+rule, any other value as text (proseRuleFor). Every value a finding shows is screened one way or the other.
 */
 export function screenValues(
   values: Readonly<Record<string, Scalar | undefined>>,
-  checked: Iterable<string>,
+  inCommands: Iterable<string>,
+  inProse: Iterable<string> = [],
 ): {
   values: Record<string, Scalar | undefined>;
   withheld: WithheldValue[];
 } {
   const safe: Record<string, Scalar | undefined> = { ...values };
   const withheld: WithheldValue[] = [];
-  for (const placeholder of new Set(checked)) {
+  const commandPlaceholders = new Set(inCommands);
+  const screen = (placeholder: string, inCommand: boolean): void => {
     const value = values[placeholder];
-    const rule = brokenRule(placeholder, value);
-    if (!rule) continue;
+    const rule = brokenRule(placeholder, value, inCommand);
+    if (!rule) return;
     safe[placeholder] = undefined;
     withheld.push({ placeholder, value: value as Scalar, rule });
-  }
+  };
+  for (const placeholder of commandPlaceholders) screen(placeholder, true);
+  for (const placeholder of new Set(inProse)) if (!commandPlaceholders.has(placeholder)) screen(placeholder, false);
   return { values: safe, withheld };
 }
 
 /** The finding's warning for a withheld value: what the logs said (escaped), why it is not used, what to do. */
 export function withheldWarning({ placeholder, value, rule }: WithheldValue): string {
+  if (rule === TEXT) {
+    return (
+      `A log line's text ${quoteRaw(String(value))} is not repeated here (${rule.accepts}): <${placeholder}> stands in its place. ` +
+      "Read the line itself among the evidence."
+    );
+  }
   return (
     `The logs name the ${rule.what} ${quoteRaw(String(value))}, which is not a valid ${rule.kind} (${rule.accepts}): ` +
     `the steps show <${placeholder}> in its place. Find the real name (cmviewcl -v, pairdisplay) before running them; ` +

@@ -3,6 +3,7 @@ import { formatError, McAdvisorError, UsageError } from "../errors.js";
 import { version } from "../version.js";
 import { describeSqliteFailure } from "../store/sqlite-failure.js";
 import { guardStandardOutput } from "./output.js";
+import { sanitizeForTerminal } from "../present/sanitize.js";
 
 /** Exit status 3: the analysis itself failed (usage, unreadable database ...), as a monitoring plugin's UNKNOWN. */
 export const EXIT_FAILURE = 3;
@@ -65,7 +66,13 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : EXIT_FAILURE;
     }
     const described = describeSqliteFailure(error);
-    process.stderr.write(`${formatError(described instanceof McAdvisorError || described instanceof Error ? described : new UsageError(String(described)))}\n`);
+    // An error's message may quote a path or a log's words: shown inert, as everything else from the logs' world.
+    process.stderr.write(
+      `${formatError(described instanceof McAdvisorError || described instanceof Error ? described : new UsageError(String(described)))
+        .split("\n")
+        .map(sanitizeForTerminal)
+        .join("\n")}\n`,
+    );
     return EXIT_FAILURE;
   }
 }

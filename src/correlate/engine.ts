@@ -92,6 +92,8 @@ interface CompiledRule {
   readonly placeholders: readonly string[];
   /** Placeholders whose values must be valid names to be shown (src/catalogue/names.ts): in a command or place, and the identity names. */
   readonly screened: readonly string[];
+  /** Every placeholder the rule's texts use: those not in `screened` are screened as prose (names by their rule, the rest as text). */
+  readonly screenedInProse: readonly string[];
   /** Every event kind the rule looks at: other events skip it entirely. */
   readonly kinds: ReadonlySet<string>;
   /** Its patterns by the kind they name (one plan for each of `kinds`). */
@@ -632,6 +634,7 @@ function compileRule(rule: Rule): CompiledRule {
     screened: [
       ...new Set([...IDENTITY_PLACEHOLDERS, ...rule.advice.steps.flatMap((step) => [...placeholdersOf(step.command), ...placeholdersOf(step.where)])]),
     ],
+    screenedInProse: [...new Set(templates.flatMap(placeholdersOf))],
     kinds: kindsNamedBy(rule),
     plans: new Map(), // filled by compile(): a plan refers to its rule
     unreadWithinMs:
@@ -1552,7 +1555,7 @@ export class RuleEngine {
     const until = state.status === "resolved" ? (state.resolvedAt ?? state.lastSeen) : (this.clock ?? state.lastSeen);
     const raw: Record<string, Scalar | undefined> = { ...state.values, hours: Math.max(0, Math.floor((until - state.firstSeen) / 3_600_000)) };
     // Log text is never a command: a name no product would accept is not pasted anywhere, it is named in a warning.
-    const { values, withheld } = screenValues(raw, state.compiled.screened);
+    const { values, withheld } = screenValues(raw, state.compiled.screened, state.compiled.screenedInProse);
     const steps: Step[] = rule.advice.steps
       .filter((step) => testConditions(step.when, (name) => raw[name]))
       .map((step) => ({

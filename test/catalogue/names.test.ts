@@ -42,6 +42,49 @@ describe("names a command may carry", () => {
     expect(ruleFor("some.new.value").what).toBe("value");
   });
 
+  it("no value pasted into a command can be an option or climb out of a folder", () => {
+    // A group named -S in `pairsplit -g {deviceGroup}`, a "volume group" -v in `vgchange -a n {event.vg}` (every group on
+    // Linux LVM), a fuser target -k, a package folder ../other.
+    expect(brokenRule("deviceGroup", "-S")?.what).toBe("device group");
+    expect(brokenRule("deviceGroup", "dg-ora")).toBeNull();
+    expect(brokenRule("deviceGroup", ".hidden_dg")).toBeNull();
+    expect(brokenRule("event.vg", "-v")?.what).toBe("path");
+    expect(brokenRule("event.vg", "/dev/vg-ora")).toBeNull();
+    expect(brokenRule("setting.PKGDIR", "/etc/cmcluster/oracle_pkg/../payroll_pkg")).not.toBeNull();
+    expect(brokenRule("setting.PKGDIR", "../payroll_pkg")).not.toBeNull();
+    expect(brokenRule("setting.PKGDIR", "/etc/cmcluster/..")).not.toBeNull();
+    expect(brokenRule("setting.PKGDIR", "/etc/cmcluster/pkg..old")).toBeNull();
+    expect(brokenRule("event.target", "-k")?.what).toBe("value");
+    expect(brokenRule("event.target", "--kill")).not.toBeNull();
+    expect(brokenRule("event.target", "/oradata-1")).toBeNull();
+    expect(brokenRule("event.recoveryGroup", "-f")).not.toBeNull();
+  });
+
+  it("a value shown only in prose is shown as text, never with controls, invisible characters or shell substitutions", () => {
+    expect(brokenRule("event.detail", "Failed to fsck one of the logical volumes (lvol3).", false)).toBeNull();
+    expect(brokenRule("membership.failed", "nodeA1, nodeA2", false)).toBeNull();
+    for (const bad of ["a\u001b[2J", "rtl\u202eexe", "line\u2028break", "zero\u200bwidth", "$(reboot)", "`id`", "x".repeat(501)]) {
+      expect(brokenRule("event.detail", bad, false), bad).not.toBeNull();
+    }
+    // A name keeps its own rule in prose: a fence level is a fence level wherever it is shown.
+    expect(brokenRule("fence", "$(reboot)", false)?.what).toBe("fence level");
+    expect(brokenRule("fence", "never -s", false)).not.toBeNull();
+  });
+
+  it("every placeholder is screened: names in commands by their rule, the rest of the texts as prose", () => {
+    const { values, withheld } = screenValues(
+      { fence: "$(reboot)", "event.detail": "fsck failed on lvol3", "event.cause": "x\u202ey", "event.target": "-k" },
+      ["event.target"],
+      ["fence", "event.detail", "event.cause", "event.target"],
+    );
+    expect(values).toEqual({ fence: undefined, "event.detail": "fsck failed on lvol3", "event.cause": undefined, "event.target": undefined });
+    expect(withheld.map((entry) => [entry.placeholder, entry.rule.what])).toEqual([
+      ["event.target", "value"],
+      ["fence", "fence level"],
+      ["event.cause", "text"],
+    ]);
+  });
+
   it("screening withholds only broken values and names each", () => {
     const { values, withheld } = screenValues({ package: "sap_pkg;reboot", node: "nodeA1", event: undefined }, ["package", "node", "deviceGroup"]);
     expect(values).toEqual({ package: undefined, node: "nodeA1", event: undefined });

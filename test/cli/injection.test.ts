@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runMcadvisor } from "../helpers/cli.js";
 import { FORGED_NODE, FORGED_PACKAGE, forgedBundle, write } from "../helpers/forged.js";
 import { tempDir } from "../helpers/temp.js";
+
+const SAMPLES = join(import.meta.dirname, "..", "..", "samples");
 
 // Log text is data, never a command: a name a log line (or a folder) gives is pasted into advice only
 // when Serviceguard or Raid Manager would accept it as such a name; otherwise the step shows the
@@ -66,6 +69,32 @@ describe("forged names in logs never reach a command", () => {
     const [finding] = (JSON.parse(result.stdout) as { findings: JsonFinding[] }).findings;
     expect(finding.steps.map((step) => step.command)).toContain("cmmodpkg -e <package>");
     expect(finding.checkFirst[0]).toContain(String.raw`"db\u001b]0;owned\u0007_pkg"`);
+  });
+
+  it("a value a rule shows only in prose is screened too: a fence level from an environment file in a reason that quotes paircreate", () => {
+    const root = tempDir();
+    const bundle = join(root, "bundle");
+    cpSync(join(SAMPLES, "recovery-array-failure"), bundle, { recursive: true });
+    for (const file of readdirSync(bundle, { recursive: true, encoding: "utf8" }).map((relative) => join(bundle, relative))) {
+      if (!statSync(file).isFile() || file.endsWith(".gz")) continue;
+      // The package log's "Fence level ... is NEVER" too: the grammar reads no fence from "$(reboot)", so the file's value is the one used.
+      writeFileSync(file, readFileSync(file, "utf8").replaceAll("FENCE=NEVER", 'FENCE="$(reboot)"').replaceAll("sapdg is NEVER.", "sapdg is $(reboot)."));
+    }
+    const result = runMcadvisor(["analyze", "--db", join(root, "db"), "--year", "2026", "--format", "json", bundle]);
+    const findings = (JSON.parse(result.stdout) as { findings: JsonFinding[] }).findings;
+    const texts = findings.flatMap((finding) => [finding.summary, ...finding.checkFirst.slice(1), ...commandsAndPlaces([finding])]);
+    expect(texts.join("\n")).toContain("paircreate -g sapdg -f <fence>");
+    for (const text of texts) expect(text.toLowerCase()).not.toContain("$(reboot)");
+    expect(findings.some((finding) => finding.checkFirst[0]?.includes('fence level "$(REBOOT)"'))).toBe(true);
+  });
+
+  it("an error that quotes a path shows its escape sequences inert", () => {
+    const root = tempDir();
+    const result = runMcadvisor(["analyze", "--db", join(root, "db"), join(root, "missing\u001b]0;PWN\u0007")]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain("no syslog or package logs found");
+    expect(result.stderr).toContain("missing^[]0;PWN^G");
+    expect(result.stderr).not.toMatch(/[\u001b\u0007]/);
   });
 
   for (const format of ["markdown", "html", "json"]) {
