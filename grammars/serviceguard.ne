@@ -230,8 +230,18 @@ function scanFree(tokens: Token[]): Draft[] {
   const words = values(tokens);
   const lower = words.map((word) => word.toLowerCase());
   const events: Draft[] = [];
-  if ((lower.includes("switching") || lower.includes("globally") || lower.includes("auto_run")) && lower.includes("disabled")) {
+  // "Disabling global switching for package P." is cmcld disabling it after a failed run script, as "... switching disabled".
+  if ((lower.includes("switching") || lower.includes("globally") || lower.includes("auto_run")) && (lower.includes("disabled") || lower[0] === "disabling")) {
     events.push(draft("pkg.switching.disabled", { package: nameAfter(words, lower, "package"), node: nameAfter(words, lower, "node") }));
+  }
+  // cmmodpkg -d as cmcld logs it: "Request from node A to disable global switching for package P." or "... to disable
+  // package P on node N." (one node's, cmmodpkg -d -n N).
+  const disableAt = lower.indexOf("disable");
+  if (lower[0] === "request" && disableAt > 0 && lower.includes("package")) {
+    const packageName = nameAfter(words, lower, "package");
+    const onNode = lower.findIndex((word, at) => at > disableAt && word === "on" && lower[at + 1] === "node");
+    const node = onNode > 0 ? words[onNode + 2] : undefined;
+    if (packageName) events.push(draft("pkg.switching.disabled", { package: stripPunctuation(packageName), node: node && stripPunctuation(node) }));
   }
   // cmmodpkg -e as cmcld logs it: "Request from node A to enable global switching for package P." (the package's
   // switching, AUTO_RUN) or "Request from node A to enable package P on node N." (one node's, cmmodpkg -e -n N).
@@ -394,6 +404,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Package racMNP has not halted cleanly on node nodeA2", expect: [{ kind: "pkg.halt.failed", package: "racMNP", node: "nodeA2" }] },
   { text: "Package pkgA has switching disabled", expect: [{ kind: "pkg.switching.disabled", package: "pkgA" }] },
   { text: "Global switching for package pkgA has been disabled.", expect: [{ kind: "pkg.switching.disabled", package: "pkgA" }] },
+  { text: "Disabling global switching for package nominas.", expect: [{ kind: "pkg.switching.disabled", package: "nominas" }] },
+  { text: "Request from node mad1bd01 to disable global switching for package nominas.", expect: [{ kind: "pkg.switching.disabled", package: "nominas" }] },
+  { text: "Request from node tpa01 to disable package ledger on node tpa02.", expect: [{ kind: "pkg.switching.disabled", package: "ledger", node: "tpa02" }] },
   { text: "Service ora_mon terminated due to an exit(1).", expect: [{ kind: "pkg.service.failed", fields: { service: "ora_mon", exitStatus: 1 } }] },
   { text: "Package sap_pkg is now disabled globally (auto_run disabled).", expect: [{ kind: "pkg.switching.disabled", package: "sap_pkg" }] },
   { text: "Request from node och-sg1 to enable global switching for package kadry.", expect: [{ kind: "pkg.switching.enabled", package: "kadry", fields: { scope: "package" } }] },
@@ -523,9 +536,9 @@ sentence ->
       {% (d) => [draft("pkg.start.requested", { package: d[7].value, node: d[10].value }, { from: d[3].value })] %}
   | "Request" "from" "node" %word "to" "halt" "package" %word "on" "node" %word rest
       {% (d) => [draft("pkg.halt.requested", { package: d[7].value, node: d[10].value }, { from: d[3].value })] %}
-  # cmmodpkg -e as cmcld logs it ("Request from node A to enable global switching for package P."): read by scanFree.
+  # cmmodpkg -e / -d as cmcld logs them ("Request from node A to enable global switching for package P."): read by scanFree.
   | "Request" "from" rest
-      {% (d, _location, reject) => { const events = scanFree([d[0], d[1], ...d[2]]); return events.some((event) => event.kind === "pkg.switching.enabled") ? events : reject; } %}
+      {% (d, _location, reject) => { const events = scanFree([d[0], d[1], ...d[2]]); return events.some((event) => event.kind === "pkg.switching.enabled" || event.kind === "pkg.switching.disabled") ? events : reject; } %}
   | "Executing" %quoted "for" "package" %word rest
       {% (d) => { const script = d[1].value.slice(1, -1); return [draft("pkg.script.executing", { package: d[4].value }, { script, phase: scriptPhase(script) })]; } %}
   | "Started" "package" %word "on" "node" %word rest

@@ -35,16 +35,28 @@ class Bundle:
         self.syslogs = {}   # (node, filename) -> list of (time, order, line)
         self.pkglogs = {}   # (node, pkg, filename) -> list of lines
         self.order = 0
+        self.skews = {}     # node -> (real time its clock was stepped, seconds it was off until then)
+
+    def clock_off(self, node, seconds, until):
+        """The node's clock reads `seconds` ahead (negative: behind) until its time daemon steps it at `until`: lines are
+        filed in real-time order but stamped by that clock."""
+        self.skews[node] = (until, seconds)
 
     # ---- syslog -------------------------------------------------------------------------------
+    def stamp(self, node, when):
+        """The syslog stamp `node` writes at real time `when` (by its own clock: see clock_off)."""
+        if node in self.skews and when < self.skews[node][0]:
+            when = when + dt.timedelta(seconds=self.skews[node][1])
+        return f"{when:%b} {when.day:2d} {when:%H:%M:%S}"
+
     def sys(self, node, when, prog, text, file="syslog.log"):
         self.order += 1
-        stamp = f"{when:%b} {when.day:2d} {when:%H:%M:%S}"
+        stamp = self.stamp(node, when)
         self.syslogs.setdefault((node, file), []).append((when, self.order, f"{stamp} {node} {prog}: {text}"))
 
     def repeated(self, node, when, count, file="syslog.log"):
         self.order += 1
-        stamp = f"{when:%b} {when.day:2d} {when:%H:%M:%S}"
+        stamp = self.stamp(node, when)
         self.syslogs.setdefault((node, file), []).append((when, self.order, f"{stamp} {node} last message repeated {count} times"))
 
     def noise(self, node, start, end, seed, file="syslog.log", density=1.0):
@@ -3153,6 +3165,50 @@ def s74_suspended_at_logs_end():
                "At 09:47 horcmd on nodeA1 reports a suspending status and the pair monitor there reads P-VOL PSUE for oradg (pairvolchk -s: its own side only); oracle_pkg keeps running on nodeA1 (fence NEVER). Site B's nodes log nothing about the pairs, and the on-call collected the logs at 10:12, 25 minutes later, before anyone had looked at the links or the arrays. Nothing says whether site B's array still answers (a link failure: resync from site A once it is repaired) or whether site B is failing too, nor whether someone is already resynchronizing. Not an all-clear, not a procedure yet: pairdisplay -g oradg -fcx on both sites and cmviewcl -v -p oracle_pkg first. Had both sides reported the PSUE, the link failure would be proven and pairs-suspended-no-resync would give the resync at once.")
 
 
+def s76_clock_stepped_command_before_failure():
+    b = Bundle("clock-stepped-command-before-failure")
+    nodes = SITE_A + SITE_B
+    # nodeB2 came back from a board swap with its clock 40 minutes fast and xntpd not started; it is stepped back at 10:30
+    b.clock_off("nodeB2", 2400, T(5, 10, 30, 2))
+    base(b, nodes, T(5, 6, 0), T(5, 11, 5), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(5, 6, 0, 0))
+    morning_start(b, "nodeA1", T(5, 6, 2, 0), "oracle_pkg", "oradg")
+    b.sys("nodeA1", T(5, 8, 0, 12), "CM-CMD[12319]", "cmmodpkg -d oracle_pkg")
+    b.sys("nodeA1", T(5, 8, 0, 13), "cmcld[2048]", "Request from node nodeA1 to disable global switching for package oracle_pkg.")
+    # the firmware window ends: switching enabled again from nodeB2 at 09:20 (its clock says 10:00)
+    b.sys("nodeB2", T(5, 9, 20, 10), "CM-CMD[16504]", "cmmodpkg -e oracle_pkg")
+    b.sys("nodeB2", T(5, 9, 20, 11), "cmcld[2048]", "Request from node nodeB2 to enable global switching for package oracle_pkg.")
+    b.sys("nodeA1", T(5, 9, 31, 44), "cmcld[2048]", "Service ora_mon terminated due to an exit(1).")
+    sg_halt(b, "nodeA1", T(5, 9, 31, 44), "oracle_pkg", command=False, done=T(5, 9, 32, 0))
+    lines, _ = halt_body(T(5, 9, 31, 45), "nodeA1", "oracle_pkg")
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    sg_start(b, "nodeA2", T(5, 9, 32, 26), "oracle_pkg", command=False)
+    t = T(5, 9, 32, 27)
+    b.pkg("nodeA2", "oracle_pkg", [banner(t, "nodeA2", "Starting package")] + [step(sec(t, offset), "nodeA2", text) for offset, text in MC_OK("oradg")] + [
+        step(sec(t, 4), "nodeA2", "Activating volume group vg01 with exclusive option."),
+        step(sec(t, 5), "nodeA2", "Checking filesystems:"),
+        "   /dev/vg01/lvol1",
+        "\tERROR:  Function check_and_mount",
+        "\tERROR:  Failed to fsck one of the logical volumes.",
+        step(sec(t, 36), "nodeA2", "Deactivating volume group vg01"),
+        banner(sec(t, 38), "nodeA2", "Package start failed")])
+    b.sys("nodeA2", T(5, 9, 33, 7), "cmcld[2048]", "Package oracle_pkg run script exited with NO_RESTART.")
+    b.sys("nodeA2", T(5, 9, 33, 7), "cmcld[2048]", "Disabling global switching for package oracle_pkg.")
+    # the file system repaired, the package started by hand; nobody runs cmmodpkg -e after it
+    sg_start(b, "nodeA2", T(5, 9, 46, 30), "oracle_pkg", cmpid=19604)
+    lines, done = start_body(T(5, 9, 46, 31), "nodeA2", "oracle_pkg", MC_OK("oradg"))
+    b.pkg("nodeA2", "oracle_pkg", lines)
+    sg_started(b, "nodeA2", sec(done, 1), "oracle_pkg")
+    b.sys("nodeB2", T(5, 10, 29, 59), "xntpd[16737]", "xntpd 4.2.6p5@1.2349-o Tue Jan  1 00:00:00 UTC 2013 (1)")
+    b.sys("nodeB2", T(5, 10, 30, 3), "xntpd[16737]", "time reset -2400.482611 s")
+    b.sys("nodeB2", T(5, 10, 35, 0), "xntpd[16737]", "synchronized to 10.20.9.1, stratum=2")
+    b.write()
+    b.expected([finding_of("package-switching-left-disabled", "fix-package-failure", "warning", "open", "oracle_pkg", "oradg"),
+                finding_of("package-run-failure", "fix-package-failure", "critical", "resolved", "oracle_pkg", "oradg")],
+               ["full-resync", "swap-resync", "recreate-pairs", "force-or-resync", "failback", "restart-at-failover-site"],
+               "nodeB2 came back from a board swap with its clock 40 minutes fast and xntpd not running. At 08:00 switching of oracle_pkg is disabled for a firmware window and at 09:20 an operator enables it again from nodeB2, whose clock writes 10:00. At 09:31 ora_mon fails on nodeA1; oracle_pkg fails over to nodeA2, where fsck fails: the run script exits NO_RESTART and Serviceguard disables global switching. The file system is repaired and oracle_pkg started with cmrunpkg at 09:46, which leaves switching disabled. At 10:30 xntpd steps nodeB2's clock back by 2400 s. Read by the clocks as written, the cmmodpkg -e comes after the restart and ends the story; read where it happened it came before the failure, and oracle_pkg now runs with switching disabled: it would not fail over. Expected: package-switching-left-disabled (run cmmodpkg -e oracle_pkg); mcadvisor says which of nodeB2's lines it moved and by how much.")
+
+
 def s75_halt_hanging_busy_filesystem():
     b = Bundle("halt-hanging-busy-filesystem")
     nodes = SITE_A + SITE_B
@@ -3257,3 +3313,4 @@ if __name__ == "__main__":
     s73_start_refused_after_lost_tiebreak()
     s74_suspended_at_logs_end()
     s75_halt_hanging_busy_filesystem()
+    s76_clock_stepped_command_before_failure()

@@ -6,6 +6,7 @@ import { ParseThreads } from "./parse-source.js";
 import { BundleCorrelator } from "./correlate.js";
 import { InputError, McAdvisorError } from "../errors.js";
 import { clockDisagreements, describeClockDisagreement, type ClockDisagreement } from "../correlate/clocks.js";
+import { CLOCK_STEP_KIND, correctClockSteps, describeClockCorrection } from "../correlate/clock-steps.js";
 import type { Store } from "../store/store.js";
 import { bundleReadings, storedBundles } from "../store/read.js";
 import type { BundleReading } from "../model/readability.js";
@@ -235,12 +236,23 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
   }
   for (const bundle of bundles) correlators.get(bundle)?.conclude(store);
   const sortedBundles = [...bundles].sort();
-  for (const bundle of sortedBundles) problems.push(...clockProblems(bundle, clockDisagreements(store.clockAnchors(bundle))));
+  for (const bundle of sortedBundles)
+    problems.push(...clockProblems(bundle, clockDisagreements(store.clockAnchors(bundle))), ...clockStepNotices(store, bundle));
   const readings = bundleReadings(store.database, sortedBundles, fileIds).map((reading) => ({ ...reading, partial: partialFiles.get(reading.bundle) ?? 0 }));
   return { inputs, fileIds, bundles: sortedBundles, problems, newLines, movedBundles, readings, notRead: discovery.notRead };
 }
 
 /** Nodes of a bundle whose clocks read hours apart, told with the options that place them (src/correlate/clocks.ts). */
+/** What a node's clock step moved (correlate/clock-steps.ts), said once per step: the findings read its lines there. */
+function clockStepNotices(store: Store, bundle: string): McAdvisorError[] {
+  if (!store.bundleHasEventKind(bundle, CLOCK_STEP_KIND)) return [];
+  const corrected = correctClockSteps([...store.replayOfBundle(bundle, Number.MAX_SAFE_INTEGER)]);
+  return (corrected?.corrections ?? []).map((correction) => {
+    const { message, hint } = describeClockCorrection(correction);
+    return new McAdvisorError(`${bundle}: ${message}`, { hint });
+  });
+}
+
 function clockProblems(bundle: string, disagreements: readonly ClockDisagreement[]): McAdvisorError[] {
   return disagreements.map((disagreement) => {
     const { message, hint } = describeClockDisagreement(disagreement);

@@ -1,4 +1,5 @@
 import { RuleEngine } from "../correlate/engine.js";
+import { CLOCK_STEP_KIND, correctClockSteps, isClockStep } from "../correlate/clock-steps.js";
 import type { SiteDefinition } from "../correlate/sites.js";
 import type { Finding } from "../model/findings.js";
 import { storedEvent, type FileRecord, type LineToStore, type Store } from "../store/store.js";
@@ -17,7 +18,12 @@ export function correlateBundle(
   options: { sites?: readonly SiteDefinition[]; until?: number; timeZone?: string } = {},
 ): Finding[] {
   const engine = new RuleEngine(rules, { sites: options.sites, timeZone: options.timeZone });
-  for (const event of store.eventsOfBundle(bundle)) engine.push(event);
+  if (store.bundleHasEventKind(bundle, CLOCK_STEP_KIND)) {
+    const items = [...store.replayOfBundle(bundle, Number.MAX_SAFE_INTEGER)];
+    for (const { event } of correctClockSteps(items)?.items ?? items) engine.push(event);
+  } else {
+    for (const event of store.eventsOfBundle(bundle)) engine.push(event);
+  }
   return conclude(store, bundle, engine, options.until);
 }
 
@@ -62,6 +68,8 @@ export class BundleCorrelator {
   /** The path each file's events were given: a file whose record moved since (the same content read again at another path) is read back under its new path. */
   private readonly paths = new Map<number, string>();
   private concludedBy: CorrelationPath | null = null;
+  /** A node's clock was stepped: its earlier events are moved, which only the replay does. */
+  private clockStepped = false;
 
   /**
   `fed`: the bundle has no stored event yet, so what is stored from now on is all a replay would read.
@@ -110,6 +118,8 @@ export class BundleCorrelator {
       }
       for (const draft of line.events) {
         const event = storedEvent(file.path, line, draft);
+        // The node's earlier lines move (clock-steps.ts): only a replay of the whole bundle reads them in their place.
+        if (isClockStep(event)) this.clockStepped = true;
         this.engine?.push(event);
         if (run !== undefined) run.add(event, line.ts, line.lineNo);
       }
@@ -155,7 +165,7 @@ export class BundleCorrelator {
       this.concludedBy = "fed";
       return conclude(store, this.bundle, this.engine, this.options.until);
     }
-    if (this.runs === null) {
+    if (this.runs === null || this.clockStepped) {
       this.concludedBy = "replayed";
       return correlateBundle(store, this.bundle, this.rules, this.options);
     }

@@ -23,6 +23,7 @@ passes even when nothing is logged. Catching up on older lines never reads the m
 */
 
 import { RuleEngine, type FindingChange, type RuleEngineOptions } from "../correlate/engine.js";
+import { CLOCK_STEP_KIND, correctClockSteps, isClockStep, type ReplayItem } from "../correlate/clock-steps.js";
 import type { LogEvent } from "../model/events.js";
 import { severityRank, type Finding } from "../model/findings.js";
 import { listFindings } from "../store/read.js";
@@ -147,6 +148,8 @@ export class LiveFindings {
     const key = keyOf(event, fileId);
     if (state.last !== null && compareKeys(key, state.last) < 0) state.dirty = true;
     else state.last = key;
+    // The node's earlier events move (correlate/clock-steps.ts): only a replay reads them in their place.
+    if (isClockStep(event)) state.dirty = true;
     if (state.provisional) {
       state.dirty = true;
       state.provisional = false;
@@ -215,7 +218,12 @@ export class LiveFindings {
     const engine = new RuleEngine(this.options.rules, { sites: this.options.sites, timeZone: this.options.timeZone });
     let last: OrderKey | null = null;
     let configWaiting = false;
-    for (const { event, fileId } of this.options.store.replayOfBundle(state.bundle, upToEventId)) {
+    let replayed: Iterable<ReplayItem> = this.options.store.replayOfBundle(state.bundle, upToEventId);
+    if (this.options.store.bundleHasEventKind(state.bundle, CLOCK_STEP_KIND)) {
+      const items = [...replayed];
+      replayed = correctClockSteps(items)?.items ?? items;
+    }
+    for (const { event, fileId } of replayed) {
       engine.push(event);
       last = keyOf(event, fileId);
       configWaiting = event.ts === null;

@@ -252,6 +252,7 @@ export class Store {
   private replayStatement: Statement<unknown[]> | undefined;
   private readonly tails = new Map<number, TailBlock>();
   private appendTransaction: Transaction<AppendInTransaction> | undefined;
+  private eventKindStatement: Statement<unknown[]> | undefined;
   private readonly eventParameters: unknown[] = new Array(EVENTS_PER_INSERT * EVENT_WIDTH);
   /** Whether beginGroup opened the transaction now open. */
   private groupOpen = false;
@@ -766,6 +767,14 @@ export class Store {
     for (const row of this.replayStatement.iterate(bundle, upToId) as IterableIterator<EventRow & { file_id: number }>) {
       yield { event: rowToEvent(row), fileId: row.file_id };
     }
+  }
+
+  /** Whether an event of this kind is stored for the bundle (a clock step: its node's earlier events move before a replay). */
+  bundleHasEventKind(bundle: string, kind: string): boolean {
+    this.eventKindStatement ??= this.database
+      .prepare("SELECT 1 FROM event e JOIN file f ON f.id = e.file_id WHERE f.bundle = ? AND e.kind = ? LIMIT 1")
+      .pluck();
+    return this.eventKindStatement.get(bundle, kind) === 1;
   }
 
   /** Whether any event of the bundle is stored (a run that starts from none may feed the rules as it stores). */

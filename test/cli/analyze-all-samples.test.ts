@@ -25,7 +25,10 @@ const describeFinding = (finding: Omit<Finding, "bundle" | "rule">): string =>
 describe("analyze samples", () => {
   it("gives every incident its expected findings and no unexpected warning", () => {
     const result = runMcadvisor(["analyze", "--db", join(tempDir(), "all.db"), "--format", "json", "samples"]);
-    expect(result.stderr).toBe("");
+    // The one notice a sample gives: clock-stepped-command-before-failure says which of nodeB2's lines were moved.
+    expect(
+      result.stderr.split("\n").filter((line) => line !== "" && !/clock-stepped-command-before-failure: nodeB2's clock was stepped by -2400 s/.test(line)),
+    ).toEqual([]);
     const findings = (JSON.parse(result.stdout) as { findings: Finding[] }).findings;
     const problems: string[] = [];
     for (const scenario of scenarios()) {

@@ -32,6 +32,7 @@ const glyphMeaning: Readonly<Record<string, string>> = {
   A: "alert/alarm",
   V: "recover",
   M: "maintenance mode",
+  K: "clock stepped",
   "*": "several",
 };
 
