@@ -13,6 +13,25 @@
 #              (rsyslog's RSYSLOG_SyslogProtocol23Format and syslog-ng's syslog-protocol written to a file):
 #              `-` is a field left empty, the structured data is dropped, a BOM before the message too
 #
+#   journalctl's other text modes (systemd's journalctl(1) --output):
+#              short-precise   Mar 14 09:12:03.123456 host prog[pid]: message     (a BSD stamp with microseconds)
+#              short-full      Fri 2026-03-14 09:12:03 CET host prog[pid]: message (weekday, date, time, the zone's
+#              with-unit       abbreviation: read as the logs' wall clock, and placed by the zone's name with --tz as a
+#                              `date` stamp is); with-unit writes the unit where the identifier stands
+#              short-unix      1773475923.123456 host prog[pid]: message           (an epoch instant, UTC)
+#              short-iso(-precise) as ISO 8601 above; short as BSD above
+#   journal JSON   one entry a line as `journalctl -o json` writes it ({"__REALTIME_TIMESTAMP":"1773475923123456",
+#              "_HOSTNAME":"host","SYSLOG_IDENTIFIER":"prog","_PID":"123","MESSAGE":"message",...}), or `-o json-sse`'s
+#              "data: {...}": the time is an epoch instant (microseconds, UTC: _SOURCE_REALTIME_TIMESTAMP as journalctl
+#              shows it, else __REALTIME_TIMESTAMP), a MESSAGE that is not UTF-8 comes as an array of bytes. A line
+#              that is JSON but no journal entry is not a header.
+#   Epoch instants (short-unix, JSON) say nothing of the node's zone: they are marked `instant` and placed on the
+#   bundle's clock (`--tz`, else the offset its zoned lines set, else UTC), as a shell history's epoch seconds are.
+#   Not read as headers: -o verbose (its "Fri 2026-03-14 09:12:03.123456 CET [s=...]" record line and indented
+#   FIELD=value lines), short-monotonic (no wall time), cat (no header at all: its lines are read as text without a
+#   time), export and json-pretty (one entry over several lines, which a line grammar cannot join; discovery does not
+#   take them for syslog: export them with -o json instead).
+#
 # BSD and ISO lines carry a host and an optional program tag; date(1) lines have neither (the file's
 # place names the node). A BSD line has no year (src/ingest/year.ts infers it); ISO and date(1) lines
 # carry theirs, and an ISO line its UTC offset (src/parse/file.ts places it on the bundle's clock).
@@ -45,6 +64,11 @@ const TAG = "[^\\s\\[\\]:]+(?: ?\\[\\d+\\])?:(?: |(?![^]))";
 // RFC 3339 date-time (T separator, fraction optional) and journalctl's short-iso offset without the
 // colon. No offset at all is read as the logs' own wall clock. Offsets beyond +-23:59 are not times.
 const ISO = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?(?:Z|[+-](?:[01]\\d|2[0-3]):?[0-5]\\d)?";
+// journalctl -o short-full / with-unit: weekday, ISO date, time, the zone's abbreviation ("CET", "+03" for a zone
+// without one, "UTC"). Never followed by "[": that is -o verbose's record line, whose cursor is no host.
+const FULL = `(?:${WEEKDAY}) \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})? [A-Za-z+-][A-Za-z0-9+:_/-]*`;
+// journalctl -o short-unix: epoch seconds (2001-09-09 to 2286) and always a fraction (journalctl writes microseconds).
+const UNIX = "[1-9]\\d{8,9}\\.\\d{1,9}";
 // date(1) output: weekday, month, day, time, an optional zone name, year.
 const CTIME = `(?:${WEEKDAY}) +(?:${MONTH}) +\\d{1,2} +\\d\\d:\\d\\d:\\d\\d(?: +[A-Za-z][A-Za-z0-9+:-]*)? +\\d{4}`;
 
@@ -58,6 +82,10 @@ const lexer = moo.states({
     rfc5424: { match: new RegExp(`${RFC5424}(?= |(?![^]))`), next: "dated" },
     month: { match: new RegExp(`(?:${MONTH})(?= )`), next: "day" },
     iso: { match: new RegExp(`${ISO}(?= )`), next: "host" },
+    full: { match: new RegExp(`${FULL}(?= +[^ [])`), next: "host" },
+    unix: { match: new RegExp(`${UNIX}(?= )`), next: "host" },
+    // A journal entry as JSON (journalJsonHeader decides whether it is one).
+    json: { match: /(?:data: )?\{[^]*/, lineBreaks: true },
     // An EMS notification block's stamp ("Notification Time: Wed Mar  4 18:17:31 2026"): the Continentalclusters
     // event log and EMS text logs write each notice as such a block; the lines under it are at its time.
     notificationTime: new RegExp(`Notification Time: +(?=${CTIME}(?![^]))`),
@@ -70,7 +98,8 @@ const lexer = moo.states({
   },
   time: {
     blank: / +/,
-    time: { match: /\d\d:\d\d:\d\d(?= )/, next: "host" },
+    // short-precise adds the microseconds.
+    time: { match: /\d\d:\d\d:\d\d(?:\.\d{1,9})?(?= )/, next: "host" },
   },
   host: {
     blank: / +/,
@@ -103,6 +132,10 @@ interface Stamp {
   millisecond?: number;
   /** Minutes east of UTC (`Z` is 0). */
   utcOffset?: number;
+  /** An epoch instant (short-unix, JSON): UTC fields that say nothing of the node's zone. */
+  instant?: boolean;
+  /** The zone's abbreviation a short-full stamp prints ("CET"). */
+  zoneName?: string;
 }
 
 export interface SyslogHeader {
@@ -115,6 +148,8 @@ export interface SyslogHeader {
   second?: number;
   millisecond?: number;
   utcOffset?: number;
+  instant?: boolean;
+  zoneName?: string;
   host?: string;
   program?: string;
   pid?: number;
@@ -130,7 +165,103 @@ const MONTH_NUMBER: Record<string, number> = Object.fromEntries(MONTHS.map((name
 const digits2 = (text: string, at: number): number => (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
 
 function bsdStamp(monthName: string, day: string, time: string): Stamp {
-  return { month: MONTH_NUMBER[monthName], day: +day, hour: digits2(time, 0), minute: digits2(time, 3), second: digits2(time, 6) };
+  const stamp: Stamp = { month: MONTH_NUMBER[monthName], day: +day, hour: digits2(time, 0), minute: digits2(time, 3), second: digits2(time, 6) };
+  // short-precise: "09:12:03.123456".
+  if (time.length > 8) stamp.millisecond = fractionMilliseconds(time, 9);
+  return stamp;
+}
+
+/** The milliseconds of a fraction's digits from `at` (the first three, padded: ".5" is 500 ms). */
+function fractionMilliseconds(text: string, at: number): number {
+  let millisecond = 0;
+  let scale = 100;
+  for (; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code < 48 || code > 57) break;
+    millisecond += (code - 48) * scale;
+    scale = scale >= 10 ? scale / 10 : 0;
+  }
+  return millisecond;
+}
+
+/** An epoch instant in milliseconds as UTC fields, marked an instant; undefined out of Date's range. */
+function instantStamp(milliseconds: number): Stamp | undefined {
+  const time = new Date(milliseconds);
+  if (Number.isNaN(time.getTime())) return undefined;
+  return {
+    year: time.getUTCFullYear(), month: time.getUTCMonth() + 1, day: time.getUTCDate(),
+    hour: time.getUTCHours(), minute: time.getUTCMinutes(), second: time.getUTCSeconds(), millisecond: time.getUTCMilliseconds(),
+    utcOffset: 0, instant: true,
+  };
+}
+
+/** short-unix: `1773475923.123456` (the regex has checked the shape). */
+function unixStamp(text: string): Stamp {
+  const dot = text.indexOf(".");
+  return instantStamp(Number(text.slice(0, dot)) * 1000 + fractionMilliseconds(text, dot + 1)) as Stamp;
+}
+
+/** short-full: `Fri 2026-03-14 09:12:03 CET` (weekday, ISO date and time, the zone's abbreviation kept as its name). */
+function fullStamp(text: string): Stamp {
+  const stamp: Stamp = {
+    year: digits2(text, 4) * 100 + digits2(text, 6), month: digits2(text, 9), day: digits2(text, 12),
+    hour: digits2(text, 15), minute: digits2(text, 18), second: digits2(text, 21),
+  };
+  let at = 23;
+  if (text.charCodeAt(at) === 46 /* . */) {
+    stamp.millisecond = fractionMilliseconds(text, at + 1);
+    at = text.indexOf(" ", at);
+  }
+  stamp.zoneName = text.slice(at + 1);
+  return stamp;
+}
+
+/** A journal field's value as text: a string, an array of bytes (not UTF-8), or the first of several values. */
+function journalText(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value) && value.length > 0) {
+    if (typeof value[0] === "number") return Buffer.from(value as number[]).toString("utf8");
+    return journalText(value[0]);
+  }
+  return undefined;
+}
+
+/** Microseconds since the epoch, as journal fields write them ("1773475923123456"). */
+function journalMicroseconds(value: unknown): number | undefined {
+  const text = journalText(value);
+  return text !== undefined && /^\d{1,17}$/.test(text) ? Math.floor(Number(text) / 1000) : undefined;
+}
+
+/**
+A journal entry as `journalctl -o json` writes it (or json-sse's `data: ` line): undefined when the text is no JSON object
+or no journal entry (neither a MESSAGE nor a __REALTIME_TIMESTAMP).
+*/
+function journalJsonHeader(text: string): SyslogHeader | undefined {
+  const json = text.startsWith("data: ") ? text.slice(6) : text;
+  if (json.charCodeAt(0) !== 123 /* { */) return undefined;
+  let entry: unknown;
+  try {
+    entry = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return undefined;
+  return journalEntryHeader(entry as Record<string, unknown>);
+}
+
+/** A journal entry's fields (JSON values) as a header; undefined when it is none. */
+function journalEntryHeader(fields: Record<string, unknown>): SyslogHeader | undefined {
+  if (!("MESSAGE" in fields) && !("__REALTIME_TIMESTAMP" in fields)) return undefined;
+  // journalctl's text modes show the time the program logged (_SOURCE_REALTIME_TIMESTAMP) when the entry has it.
+  const microseconds = journalMicroseconds(fields._SOURCE_REALTIME_TIMESTAMP) ?? journalMicroseconds(fields.__REALTIME_TIMESTAMP);
+  const stamp = microseconds === undefined ? undefined : instantStamp(microseconds);
+  const host = journalText(fields._HOSTNAME);
+  const header = makeHeader(stamp, host === "" ? undefined : host, undefined, journalText(fields.MESSAGE) ?? "");
+  const program = journalText(fields.SYSLOG_IDENTIFIER) ?? journalText(fields._COMM);
+  if (program !== undefined && program !== "") header.program = program;
+  const pid = journalText(fields._PID) ?? journalText(fields.SYSLOG_PID);
+  if (pid !== undefined && /^\d{1,9}$/.test(pid)) header.pid = Number(pid);
+  return header;
 }
 
 /** `2026-03-02T04:11:09.123456+01:00`, `...+0100`, `...Z` (the regex above has checked the shape). */
@@ -142,16 +273,8 @@ function isoStamp(text: string): Stamp {
   let at = 19;
   if (text.charCodeAt(at) === 46 /* . */) {
     // Milliseconds: the first three digits of the fraction, padded (".5" is 500 ms).
-    let millisecond = 0;
-    let scale = 100;
-    at++;
-    for (; at < text.length; at++) {
-      const code = text.charCodeAt(at);
-      if (code < 48 || code > 57) break;
-      millisecond += (code - 48) * scale;
-      scale = scale >= 10 ? scale / 10 : 0;
-    }
-    stamp.millisecond = millisecond;
+    stamp.millisecond = fractionMilliseconds(text, at + 1);
+    at = skipDigits(text, at + 1);
   }
   if (at < text.length) {
     if (text.charCodeAt(at) === 90 /* Z */) {
@@ -202,6 +325,8 @@ function makeHeader(stamp: Stamp | undefined, host: string | undefined, tag: str
     if (stamp.year !== undefined) header.year = stamp.year;
     if (stamp.millisecond !== undefined) header.millisecond = stamp.millisecond;
     if (stamp.utcOffset !== undefined) header.utcOffset = stamp.utcOffset;
+    if (stamp.instant === true) header.instant = true;
+    if (stamp.zoneName !== undefined) header.zoneName = stamp.zoneName;
   }
   if (host !== undefined) header.host = host;
   if (tag !== undefined) {
@@ -228,15 +353,28 @@ function makeHeader(stamp: Stamp | undefined, host: string | undefined, tag: str
 // match array, its substrings and the stamp object were a tenth of parsing a line.
 const REST = `(?!${PRIORITY} )(\\S+)(?: +(?:(${TAG})([^]*)|([^]*)))?$`;
 const FAST_ISO = new RegExp(`^(${ISO}) +${REST}`);
+const FAST_UNIX = new RegExp(`^(${UNIX}) +${REST}`);
+const FAST_FULL = new RegExp(`^(${FULL}) +(?!\\[)${REST}`);
 
 /** Regex fast path for the common syslog line; undefined when the line needs the grammar. */
 export function fastParse(line: string): SyslogHeader | undefined {
   const first = line.charCodeAt(0);
   if (first >= 48 && first <= 57) {
-    const match = FAST_ISO.exec(line);
+    // ISO 8601 has its '-' at the fifth character, short-unix a digit.
+    const unix = line.charCodeAt(4) !== 45;
+    const match = (unix ? FAST_UNIX : FAST_ISO).exec(line);
     if (!match) return undefined;
-    const [, iso, host, tag, tagged, untagged] = match;
-    return makeHeader(isoStamp(iso), host, tag, tag !== undefined ? tagged : (untagged ?? ""));
+    const [, stamp, host, tag, tagged, untagged] = match;
+    return makeHeader(unix ? unixStamp(stamp) : isoStamp(stamp), host, tag, tag !== undefined ? tagged : (untagged ?? ""));
+  }
+  // A journal entry as JSON (-o json, json-sse).
+  if (first === 123 /* { */ || (first === 100 /* d */ && line.startsWith("data: {"))) return journalJsonHeader(line);
+  // short-full / with-unit: a weekday, then the date ("Fri 2026-03-14": a BSD "Mar 14 09:..." has no '-' there).
+  if (line.charCodeAt(3) === SPACE && line.charCodeAt(8) === 45 /* - */) {
+    const match = FAST_FULL.exec(line);
+    if (!match) return undefined;
+    const [, stamp, host, tag, tagged, untagged] = match;
+    return makeHeader(fullStamp(stamp), host, tag, tag !== undefined ? tagged : (untagged ?? ""));
   }
   return scanBsd(line);
 }
@@ -302,8 +440,14 @@ function scanBsd(line: string): SyslogHeader | undefined {
     const code = line.charCodeAt(at);
     if ((at - time) % 3 === 2 ? code !== COLON : !isDigit(code)) return undefined;
   }
-  if (line.charCodeAt(time + 8) !== SPACE) return undefined;
-  const hostStart = skipSpaces(line, time + 8);
+  // short-precise: a fraction of 1 to 9 digits.
+  let timeEnd = time + 8;
+  if (line.charCodeAt(timeEnd) === 46 /* . */) {
+    timeEnd = skipDigits(line, time + 9);
+    if (timeEnd === time + 9 || timeEnd > time + 18) return undefined;
+  }
+  if (line.charCodeAt(timeEnd) !== SPACE) return undefined;
+  const hostStart = skipSpaces(line, timeEnd);
   if (hostStart >= line.length || priorityAt(line, hostStart)) return undefined;
   let hostEnd = hostStart;
   while (hostEnd < line.length && !isBlank(line.charCodeAt(hostEnd))) hostEnd++;
@@ -313,6 +457,10 @@ function scanBsd(line: string): SyslogHeader | undefined {
   const minute = digits2(line, time + 3);
   const second = digits2(line, time + 6);
   const host = line.slice(hostStart, hostEnd);
+  if (timeEnd !== time + 8) {
+    // short-precise: the rarer shape, built by the grammar's own constructor.
+    return scanRest({ month, day, hour, minute, second, millisecond: fractionMilliseconds(line, time + 9) }, line, host, hostEnd);
+  }
   // `prog[pid]:` where the host stands: a line stamped without a host (TAG_AS_HOST).
   if (line.charCodeAt(hostEnd - 1) === COLON && TAG_AS_HOST.test(host) && (hostEnd === line.length || line.charCodeAt(hostEnd) === SPACE)) {
     return makeHeader({ month, day, hour, minute, second }, host, undefined, hostEnd === line.length ? "" : line.slice(skipSpaces(line, hostEnd)));
@@ -341,6 +489,16 @@ function scanBsd(line: string): SyslogHeader | undefined {
     header.repeated = Number(repeated[1]);
   }
   return header;
+}
+
+/** What follows a host that ends at `hostEnd` (scanBsd's rules), through makeHeader. */
+function scanRest(stamp: Stamp, line: string, host: string, hostEnd: number): SyslogHeader | undefined {
+  if (hostEnd === line.length) return makeHeader(stamp, host, undefined, "");
+  if (line.charCodeAt(hostEnd) !== SPACE) return undefined;
+  const tagStart = skipSpaces(line, hostEnd);
+  const bodyStart = scanTag(line, tagStart);
+  if (bodyStart === -1) return makeHeader(stamp, host, undefined, line.slice(tagStart));
+  return makeHeader(stamp, host, line.slice(tagStart, bodyStart), line.slice(bodyStart));
 }
 
 /** The value of the decimal digits from `start` to `end` (at most 9: exact in a small integer). */
@@ -383,7 +541,7 @@ export const meta = {
   name: "syslog",
   role: "header",
   formats: ["syslog"],
-  description: "Syslog line header: BSD (Mmm dd hh:mm:ss host prog[pid]: message), RFC 3339 / journalctl short-iso (2026-03-02T04:11:09+01:00 host prog[pid]: message), or a date(1) stamp",
+  description: "Syslog line header: BSD (Mmm dd hh:mm:ss host prog[pid]: message), RFC 3339 / journalctl short-iso (2026-03-02T04:11:09+01:00 host prog[pid]: message), journalctl short-precise, short-full, short-unix and json, RFC 5424, or a date(1) stamp",
 };
 
 export const samples: Array<{ text: string; expect: unknown }> = [
@@ -484,6 +642,45 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     text: "<13>1 - - - - - -",
     expect: { format: "syslog", body: "", shape: "plain" },
   },
+  // journalctl -o short-precise: a BSD stamp with microseconds.
+  {
+    text: "Apr 21 12:01:20.028292 ora-a1 CROND[41244]: (oracle) CMD (/usr/local/bin/cmviewcl_snapshot.sh)",
+    expect: { format: "syslog", month: 4, day: 21, hour: 12, minute: 1, second: 20, millisecond: 28, host: "ora-a1", program: "CROND", pid: 41244, body: "(oracle) CMD (/usr/local/bin/cmviewcl_snapshot.sh)", shape: "plain" },
+  },
+  {
+    text: "Apr  2 07:00:05.900000 ora-b1 cmcld[3120]: Request from node ora-b1 to start package ora_pkg on node ora-b1.",
+    expect: { format: "syslog", month: 4, day: 2, hour: 7, minute: 0, second: 5, millisecond: 900, host: "ora-b1", program: "cmcld", pid: 3120, body: "Request from node ora-b1 to start package ora_pkg on node ora-b1.", shape: "plain" },
+  },
+  // journalctl -o short-full: the zone's abbreviation is kept as its name (placed by it only with --tz).
+  {
+    text: "Sat 2023-04-22 07:00:11 CEST ora-b1 master_control_script.sh[5120]: SVOL_PAIR, remote EX_ENORMT",
+    expect: { format: "syslog", year: 2023, month: 4, day: 22, hour: 7, minute: 0, second: 11, zoneName: "CEST", host: "ora-b1", program: "master_control_script.sh", pid: 5120, body: "SVOL_PAIR, remote EX_ENORMT", shape: "plain" },
+  },
+  // journalctl -o with-unit: the unit where the identifier stands; a zone without an abbreviation prints its offset.
+  {
+    text: "Tue 2026-03-10 18:38:58 +03 sgl-a1 cmcluster.service[2020]: Cluster daemon started",
+    expect: { format: "syslog", year: 2026, month: 3, day: 10, hour: 18, minute: 38, second: 58, zoneName: "+03", host: "sgl-a1", program: "cmcluster.service", pid: 2020, body: "Cluster daemon started", shape: "plain" },
+  },
+  // journalctl -o short-unix: an epoch instant (UTC fields, placed on the bundle's clock).
+  {
+    text: "1682139611.250000 ora-b1 cmcld[3120]: Started package ora_pkg on node ora-b1.",
+    expect: { format: "syslog", year: 2023, month: 4, day: 22, hour: 5, minute: 0, second: 11, millisecond: 250, utcOffset: 0, instant: true, host: "ora-b1", program: "cmcld", pid: 3120, body: "Started package ora_pkg on node ora-b1.", shape: "plain" },
+  },
+  // journalctl -o json: one entry a line; _SOURCE_REALTIME_TIMESTAMP before __REALTIME_TIMESTAMP, _PID before SYSLOG_PID.
+  {
+    text: '{"__CURSOR":"s=4be0;i=1a2b33","__REALTIME_TIMESTAMP":"1709046102067821","_SOURCE_REALTIME_TIMESTAMP":"1709046102066000","_HOSTNAME":"wms-a1","PRIORITY":"3","SYSLOG_IDENTIFIER":"mcxpca_dgmon","MESSAGE":"dg_wms: device group state: local PVOL_PSUE, remote SVOL_PSUE","_PID":"5544","SYSLOG_PID":"5545"}',
+    expect: { format: "syslog", year: 2024, month: 2, day: 27, hour: 15, minute: 1, second: 42, millisecond: 66, utcOffset: 0, instant: true, host: "wms-a1", program: "mcxpca_dgmon", pid: 5544, body: "dg_wms: device group state: local PVOL_PSUE, remote SVOL_PSUE", shape: "plain" },
+  },
+  // A MESSAGE that is not UTF-8 comes as an array of bytes; no SYSLOG_IDENTIFIER: the command's name.
+  {
+    text: '{"__REALTIME_TIMESTAMP":"1709046102067821","_HOSTNAME":"wms-b1","_COMM":"kernel","MESSAGE":[113,108,97,50,120,120,120,58,32,76,79,79,80,32,68,79,87,78,32,255]}',
+    expect: { format: "syslog", year: 2024, month: 2, day: 27, hour: 15, minute: 1, second: 42, millisecond: 67, utcOffset: 0, instant: true, host: "wms-b1", program: "kernel", body: "qla2xxx: LOOP DOWN \uFFFD", shape: "plain" },
+  },
+  // journalctl -o json-sse (the gateway's event stream): the same entry after "data: ".
+  {
+    text: 'data: {"__REALTIME_TIMESTAMP":"1709046102067821","_HOSTNAME":"wms-a1","SYSLOG_IDENTIFIER":"cmcld","MESSAGE":"last message repeated 2 times"}',
+    expect: { format: "syslog", year: 2024, month: 2, day: 27, hour: 15, minute: 1, second: 42, millisecond: 67, utcOffset: 0, instant: true, host: "wms-a1", program: "cmcld", body: "last message repeated 2 times", shape: "repeated", repeated: 2 },
+  },
   // journalctl's marker lines: no time (they belong where they stand).
   {
     text: "-- Boot 5f2c0a61d2b14e3c9d1f2b7a8e6c4d10 --",
@@ -502,12 +699,15 @@ line -> stamp %blank priority:? %host message:? {% ([stamp, , , host, message]) 
       | %ctime dated:?                          {% ([stamp, text]) => makeHeader(ctimeStamp(stamp.text), undefined, undefined, text ?? "") %}
       | %notificationTime %ctime                {% ([, stamp]) => makeHeader(ctimeStamp(stamp.text), undefined, undefined, "") %}
       | %rfc5424 dated:?                        {% ([token, text]) => rfc5424Header(token.text, text ?? "") %}
+      | %json                                   {% ([token], _, reject) => journalJsonHeader(token.text) ?? reject %}
       | %marker                                 {% ([marker]) => makeHeader(undefined, undefined, undefined, marker.text) %}
 
 priority -> %priority %blank
 
 stamp -> %month %blank %day %blank %time {% ([month, , day, , time]) => bsdStamp(month.text, day.text, time.text) %}
        | %iso                            {% ([iso]) => isoStamp(iso.text) %}
+       | %full                           {% ([full]) => fullStamp(full.text) %}
+       | %unix                           {% ([unix]) => unixStamp(unix.text) %}
 
 message -> %blank                {% () => [undefined, ""] %}
          | %blank %tag %text:?   {% ([, tag, text]) => [tag.text, text ? text.text : ""] %}

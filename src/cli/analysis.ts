@@ -70,7 +70,7 @@ export async function analyzeInto(request: AnalysisRequest): Promise<Analysis> {
     }
     if (result.inputs.length === 0) {
       throw new UsageError(`no syslog or package logs found in ${request.paths.join(", ")}`, {
-        hint: "name syslog.log / OLDsyslog.log / messages files, journalctl exports (journal*.txt), package logs under a cmcluster folder, logs of Raid Manager output with time stamps, or folders holding them",
+        hint: "name syslog.log / OLDsyslog.log / messages files, journalctl exports (journal*.txt, or -o json / short-* under any name), package logs under a cmcluster folder, logs of Raid Manager output with time stamps, or folders holding them",
       });
     }
     return { store, result, problems, close };

@@ -157,9 +157,17 @@ function headHasStamp(text: string): boolean {
 const PACKAGE_LOG_STAMP = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d:\d\d +(?:- |\S+@\S+ )/;
 // rsyslog RFC 3339 and journalctl short-iso, or RFC 5424 (`<30>1 2026-03-10T18:38:58.000+00:00 host app ...`).
 const ISO_SYSLOG_LINE = /^(?:<\d{1,3}>\d{1,3} )?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)? +\S+ +\S/;
-// `Nov 19 13:02:40 hpa1 cmcld[2140]: ...` (a package log's `Nov 19 13:02:40 - Node ...` step has no host and tag).
+// `Nov 19 13:02:40 hpa1 cmcld[2140]: ...` (a package log's `Nov 19 13:02:40 - Node ...` step has no host and tag), and
+// journalctl -o short-precise's `Nov 19 13:02:40.123456 hpa1 cmcld[2140]: ...`.
 const BSD_SYSLOG_LINE =
-  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) +)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d:\d\d +[A-Za-z0-9][\w.-]* +[\w./-]+(?:\[\d+\])?: /;
+  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) +)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d:\d\d(?:\.\d{1,9})? +[A-Za-z0-9][\w.-]* +[\w./-]+(?:\[\d+\])?: /;
+// journalctl -o short-full / with-unit (`Fri 2026-03-14 09:12:03 CET host prog[pid]: ...`) and -o short-unix
+// (`1773475923.123456 host prog[pid]: ...`).
+const JOURNAL_TEXT_LINE =
+  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{4}-\d\d-\d\d \d\d:\d\d:\d\d [A-Za-z+-][\w+:/-]*|[1-9]\d{8,9}\.\d{1,9}) +[A-Za-z0-9][\w.-]* +[\w.@/-]+(?:\[\d+\])?: /;
+// A journal entry as `journalctl -o json` (or json-sse's `data: `) writes it: one JSON object a line, with the journal's
+// own fields. -o json-pretty and -o export spread an entry over several lines and are not read (grammars/syslog.ne).
+const JOURNAL_JSON_LINE = /^(?:data: )?\{.*"(?:__REALTIME_TIMESTAMP|__CURSOR|MESSAGE)" ?:/;
 
 function segmentsOf(path: string): string[] {
   return resolve(path)
@@ -250,14 +258,15 @@ function isEventLog(name: string, folders: readonly string[]): boolean {
 }
 
 /**
-The first stamped line of a file's head is an ISO 8601 syslog line (rsyslog RFC 3339, journalctl
-short-iso): blank lines and journalctl's `-- ... --` markers are skipped.
+The first stamped line of a file's head carries its year: an ISO 8601 syslog line (rsyslog RFC 3339, journalctl
+short-iso), journalctl's short-full or short-unix, a journal JSON entry. Blank lines and journalctl's `-- ... --`
+markers are skipped.
 */
 export function headIsIsoSyslog(head: Buffer): boolean {
   for (const line of head.toString("utf8").split("\n").slice(0, 20)) {
     const text = line.replace(/\r$/, "");
     if (text.trim() === "" || text.startsWith("-- ")) continue;
-    return ISO_SYSLOG_LINE.test(text);
+    return ISO_SYSLOG_LINE.test(text) || JOURNAL_TEXT_LINE.test(text) || JOURNAL_JSON_LINE.test(text);
   }
   return false;
 }
@@ -282,12 +291,20 @@ function headOf(path: string, regular: boolean): Buffer | null {
   }
 }
 
-/** The first stamped line of a file's head is a syslog line, ISO 8601 or BSD with a program tag. */
+/** A syslog line: ISO 8601, BSD (short-precise too) with a program tag, journalctl's other text stamps, a journal JSON entry. */
+function isSyslogLine(text: string): boolean {
+  return ISO_SYSLOG_LINE.test(text) || BSD_SYSLOG_LINE.test(text) || JOURNAL_TEXT_LINE.test(text) || JOURNAL_JSON_LINE.test(text);
+}
+
+/**
+The first stamped line of a file's head is a syslog line (isSyslogLine): whatever the file's name, a journal exported with
+-o json (wms-a1.journal.json, export.ndjson) is found by its first entry.
+*/
 export function headIsSyslog(head: Buffer): boolean {
   for (const line of head.toString("utf8").split("\n").slice(0, 20)) {
     const text = line.replace(/\r$/, "");
     if (text.trim() === "" || text.startsWith("-- ")) continue;
-    return ISO_SYSLOG_LINE.test(text) || BSD_SYSLOG_LINE.test(text);
+    return isSyslogLine(text);
   }
   return false;
 }
@@ -314,8 +331,7 @@ export function commandLogHead(
   if (!RAID_MANAGER_OUTPUT.test(text)) return null;
   if (headHasStamp(text)) return { namedTime: null };
   const namedTime = path === undefined ? null : timeInPath(path, firstDatedFolder);
-  if (namedTime === null || text.split("\n").some((line) => BSD_SYSLOG_LINE.test(line) || ISO_SYSLOG_LINE.test(line) || PACKAGE_LOG_STAMP.test(line)))
-    return null;
+  if (namedTime === null || text.split("\n").some((line) => isSyslogLine(line) || PACKAGE_LOG_STAMP.test(line))) return null;
   return { namedTime };
 }
 

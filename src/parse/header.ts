@@ -77,8 +77,9 @@ export function parseHeader(line: string, fileKind: FileKind, place?: BodyPlace)
   const fast = fileKind === "syslog" || line.length <= MAX_HEADER_INPUT ? fastPath(fileKind) : null;
   const header = fast ? fast(line) : undefined;
   if (header) {
-    // A fast path's body is always the rest of the line after the tag (grammars/syslog.ne, pkglog.ne).
-    if (place) place.bodyStart = line.length - header.body.length;
+    // A fast path's body is the rest of the line after the tag (grammars/syslog.ne, pkglog.ne), except a journal entry's
+    // JSON MESSAGE (its escapes decoded), which is not in the line as such.
+    if (place) place.bodyStart = line.charCodeAt(0) === 123 /* { */ || line.startsWith("data: {") ? -1 : line.length - header.body.length;
     return header;
   }
   const entry = headerGrammar(fileKind);

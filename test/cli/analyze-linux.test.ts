@@ -140,6 +140,81 @@ describe("analyze on Serviceguard for Linux layouts", () => {
     ]);
   });
 
+  it("reads journalctl's other output modes: short-precise, short-full, short-unix and a json export found by its content", () => {
+    const root = tempDir();
+    const bundle = join(root, "journal-modes");
+    // One sequence of instants from 2024-02-27T15:00:00Z (16:00 in Berlin), each node exporting its journal differently.
+    write(bundle, "nodeA1/var/log/journal.txt", [
+      "-- Journal begins at Mon 2024-02-26 09:12:44 CET, ends at Tue 2024-02-27 16:20:00 CET. --",
+      "Feb 27 16:00:00.250000 nodeA1 cmcld[2048]: step-0 (short-precise)",
+    ]);
+    write(bundle, "nodeA2/var/log/nodeA2.short-full", ["Tue 2024-02-27 16:00:01 CET nodeA2 cmcld[2049]: step-1 (short-full)"]);
+    write(bundle, "nodeB1/var/log/nodeB1.short-unix", ["1709046002.500000 nodeB1 cmcld[3021]: step-2 (short-unix)"]);
+    const entry = (micros: string, message: unknown): string =>
+      JSON.stringify({ __CURSOR: "s=1;i=2", __REALTIME_TIMESTAMP: micros, _HOSTNAME: "nodeB2", SYSLOG_IDENTIFIER: "cmcld", _PID: "3022", MESSAGE: message });
+    write(bundle, "nodeB2/var/log/export.json", [
+      entry("1709046003000000", "step-3 (json)"),
+      entry("1709046004000000", [...Buffer.from("step-4 (json, bytes) \xff", "latin1")]),
+    ]);
+    const read = (db: string): Array<[string, string, string]> =>
+      // The stored text is the line as written: the entry whose MESSAGE is bytes shows them as numbers.
+      query<{ ts: string; text: string; host: string }>(db, "SELECT ts, text, host FROM log_lines WHERE ts IS NOT NULL ORDER BY ts, file, line_no").map(
+        (row) => [row.ts, row.host, /step-\d/.exec(row.text)?.[0] ?? (row.text.includes("[115,116,101,112,45,52,") ? "step-4" : row.text)],
+      );
+    const zoned = join(root, "zoned.db");
+    analyze(zoned, ["--tz", "Europe/Berlin", bundle]);
+    expect(read(zoned)).toEqual([
+      ["2024-02-27T16:00:00", "nodeA1", "step-0"],
+      ["2024-02-27T16:00:01", "nodeA2", "step-1"],
+      ["2024-02-27T16:00:02", "nodeB1", "step-2"],
+      ["2024-02-27T16:00:03", "nodeB2", "step-3"],
+      ["2024-02-27T16:00:04", "nodeB2", "step-4"],
+    ]);
+    // Without --tz: the wall-clock stamps as written; the epoch instants on UTC (no zoned line sets the clock).
+    const plain = join(root, "plain.db");
+    analyze(plain, ["--year", "2024", bundle]);
+    expect(read(plain).map(([ts, , step]) => [ts, step])).toEqual([
+      ["2024-02-27T15:00:02", "step-2"],
+      ["2024-02-27T15:00:03", "step-3"],
+      ["2024-02-27T15:00:04", "step-4"],
+      ["2024-02-27T16:00:00", "step-0"],
+      ["2024-02-27T16:00:01", "step-1"],
+    ]);
+  });
+
+  it("finds pairs suspended at the end of a journal exported with -o json", () => {
+    const root = tempDir();
+    const bundle = join(root, "json-psue");
+    let micros = 1709031600000000; // 2024-02-27T11:00:00Z
+    const entry = (identifier: string, message: string, minutes: number): string => {
+      micros += minutes * 60_000_000;
+      return JSON.stringify({
+        __REALTIME_TIMESTAMP: String(micros),
+        _HOSTNAME: "wms-a1",
+        PRIORITY: "6",
+        SYSLOG_IDENTIFIER: identifier,
+        _PID: "5544",
+        MESSAGE: message,
+        _TRANSPORT: "syslog",
+      });
+    };
+    write(bundle, "wms-a1/wms-a1.journal.json", [
+      entry("mcxpca_dgmon", "dg_wms: device group state: local PVOL_PAIR, remote SVOL_PAIR", 1),
+      entry("sshd", "pam_unix(sshd:session): session closed for user oracle", 60),
+      entry("mcxpca_dgmon", "dg_wms: device group state: local PVOL_PSUE, remote SVOL_PSUE", 180),
+      entry("mcxpca_dgmon", "dg_wms: device group state: local PVOL_PSUE, remote SVOL_PSUE", 10),
+      entry("sshd", "Accepted publickey for oracle from 10.88.3.11 port 46710 ssh2", 9),
+    ]);
+    const db = join(root, "json.db");
+    const { findings } = analyze(db, ["--tz", "Europe/Berlin", bundle]);
+    const open = findings.filter((finding) => finding.status === "open");
+    expect(open.map((finding) => [finding.rule, finding.deviceGroup])).toContainEqual(["pairs-suspended-at-logs-end", "dg_wms"]);
+    expect(open.filter((finding) => finding.action === "full-resync" || finding.action === "swap-resync")).toEqual([]);
+    expect(query<{ host: string; n: number }>(db, "SELECT host, count(*) AS n FROM log_lines WHERE ts IS NOT NULL GROUP BY host")).toEqual([
+      { host: "wms-a1", n: 5 },
+    ]);
+  });
+
   it("gives a modular package log (no year printed) the year of the bundle's dated syslog lines, not the file's mtime", () => {
     const root = tempDir();
     const bundle = join(root, "modular");

@@ -355,6 +355,31 @@ describe("discoverInputs", () => {
     ]);
   });
 
+  it("finds journalctl's other output modes by their first line: short-precise, short-full, short-unix, a json export whatever its name", () => {
+    const json = '{"__CURSOR":"s=4be0;i=1","__REALTIME_TIMESTAMP":"1709031618085029","_HOSTNAME":"wms-a1","SYSLOG_IDENTIFIER":"sshd","MESSAGE":"Accepted"}\n';
+    expect(headIsSyslog(Buffer.from("Apr 21 12:01:20.028292 ora-a1 CROND[41244]: (oracle) CMD (x)\n"))).toBe(true);
+    expect(headIsSyslog(Buffer.from("-- Journal begins at Thu 2023-01-05 09:12:44 CET. --\nFri 2023-04-21 12:01:20 CEST ora-a1 CROND[41244]: x\n"))).toBe(true);
+    expect(headIsSyslog(Buffer.from("1682071280.028292 ora-a1 cmcluster.service[1]: x\n"))).toBe(true);
+    expect(headIsSyslog(Buffer.from(json))).toBe(true);
+    expect(headIsSyslog(Buffer.from(`data: ${json}`))).toBe(true);
+    // Carrying their year, they are read before year-less syslogs (analyze's dated files).
+    expect(headIsIsoSyslog(Buffer.from(json))).toBe(true);
+    expect(headIsIsoSyslog(Buffer.from("1682071280.028292 ora-a1 cmcld[1]: x\n"))).toBe(true);
+    expect(headIsIsoSyslog(Buffer.from("Apr 21 12:01:20.028292 ora-a1 CROND[41244]: x\n"))).toBe(false);
+    // JSON that is no journal entry, json-pretty (an entry over several lines), a 7-digit number.
+    expect(headIsSyslog(Buffer.from('{"level":"info","msg":"started"}\n'))).toBe(false);
+    expect(headIsSyslog(Buffer.from('{\n\t"__CURSOR" : "s=4be0;i=1",\n\t"MESSAGE" : "x"\n}\n'))).toBe(false);
+    expect(headIsSyslog(Buffer.from("1234567.5 items copied: done\n"))).toBe(false);
+    const root = tempDir();
+    touch(root, "inc/wms-a1/wms-a1.journal.json", json);
+    touch(root, "inc/wms-b1/var/log/export.ndjson", json);
+    touch(root, "inc/wms-b1/var/log/settings.json", '{"level":"info","retention":"7d"}\n');
+    expect(discoverInputs([join(root, "inc")]).files.map((file) => [file.path.slice(root.length + 1), file.kind, file.hostHint])).toEqual([
+      ["inc/wms-a1/wms-a1.journal.json", "syslog", null],
+      ["inc/wms-b1/var/log/export.ndjson", "syslog", "wms-b1"],
+    ]);
+  });
+
   it("reads a syslog export under any name by its first line (the authentication log too: sudo's lines), never an archive, a script, notes or the node's other system logs", () => {
     expect(headIsSyslog(Buffer.from("Nov 19 13:02:40 hpa1 cmcld[2140]: Member hpb1 seems unhealthy\n"))).toBe(true);
     expect(headIsSyslog(Buffer.from("2027-03-03T15:30:00+0100 ams1 cmclsentryd[3011]: x\n"))).toBe(true);

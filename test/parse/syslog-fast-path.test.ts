@@ -67,13 +67,41 @@ const offset = fc.oneof(
 const isoStamp = fc
   .tuple(digits(4), two, two, fc.constantFrom("T", "T", "T", " ", "t"), two, two, two, fraction, offset)
   .map(([y, mo, d, t, h, mi, s, f, z]) => `${y}-${mo}-${d}${t}${h}:${mi}:${s}${f}${z}`);
+// journalctl -o short-precise adds microseconds to the BSD stamp (and broken fractions: none, ten digits).
+const bsdFraction = fc.oneof(fc.constant(""), fc.constant(""), fraction, fc.constantFrom(".", ".0123456789", ".x"));
 const bsdStamp = fc
-  .record({ month: fc.oneof(fc.constantFrom(...months), fc.constantFrom("Foo", "nov", "")), b1: blanks, day, b2: blanks, time })
-  .map((p) => `${p.month}${p.b1}${p.day}${p.b2}${p.time}`);
+  .record({ month: fc.oneof(fc.constantFrom(...months), fc.constantFrom("Foo", "nov", "")), b1: blanks, day, b2: blanks, time, f: bsdFraction })
+  .map((p) => `${p.month}${p.b1}${p.day}${p.b2}${p.time}${p.f}`);
+// journalctl -o short-full / with-unit (weekday, ISO date, time, the zone's abbreviation) and -o short-unix (epoch seconds
+// and a fraction), with broken ones (no zone, a month name, short epochs, no fraction).
+const fullStamp = fc
+  .tuple(
+    fc.constantFrom("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Foo", "Mar"),
+    digits(4),
+    two,
+    two,
+    time,
+    fc.constantFrom("", "", ".123456", "."),
+    fc.constantFrom(" CET", " CEST", " UTC", " +03", " -0330", " America/New_York", "", " 1"),
+  )
+  .map(([w, y, mo, d, t, f, z]) => `${w} ${y}-${mo}-${d} ${t}${f}${z}`);
+const unixStamp = fc
+  .tuple(fc.oneof(fc.integer({ min: 100_000_000, max: 9_999_999_999 }).map(String), fc.constantFrom("0999999999", "12345678", "17099999999")), fraction)
+  .map(([seconds, f]) => `${seconds}${f}`);
 const priority = fc.option(fc.constantFrom("D6", "B5", "Q0", "<30>", "<191>"), { nil: undefined });
 
 const line = fc
-  .record({ stamp: fc.oneof(bsdStamp, isoStamp), b3: blanks, priority, host, b4: blanks, program, pid, colon: fc.constantFrom(": ", ":", " ", ": "), body })
+  .record({
+    stamp: fc.oneof(bsdStamp, isoStamp, fullStamp, unixStamp),
+    b3: blanks,
+    priority,
+    host,
+    b4: blanks,
+    program,
+    pid,
+    colon: fc.constantFrom(": ", ":", " ", ": "),
+    body,
+  })
   .map((p) => `${p.stamp}${p.b3}${p.priority ? `${p.priority} ` : ""}${p.host}${p.b4}${p.program}${p.pid}${p.colon}${p.body}`);
 // Lines only the grammar reads: date(1)-stamped lines and journalctl's markers.
 const weekday = fc.constantFrom("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Foo");
@@ -108,7 +136,7 @@ describe("syslog fastParse", () => {
   it("accepts the common shapes (no priority code) exactly when the grammar does", () => {
     fc.assert(
       fc.property(
-        line.filter((text) => !/^(?:\S+ +\S+ +\S+|\d\S*) +(?:[A-JQ-X][0-7]|<\d{1,3}>) /.test(text)),
+        line.filter((text) => !/^(?:\S+ +\S+ +\S+(?: +\S+)?|\d\S*) +(?:[A-JQ-X][0-7]|<\d{1,3}>) /.test(text)),
         (text) => {
           expect(fastParse(text)).toEqual(grammarParse(text));
         },
@@ -177,6 +205,76 @@ describe("syslog fastParse", () => {
     );
   });
 
+  it("reads journal JSON entries (-o json, json-sse) as the grammar does: time as a UTC instant, fields back, byte arrays decoded", () => {
+    const text = fc.string({ maxLength: 30 });
+    const bytesOf = (value: string) => [...Buffer.from(value, "utf8")];
+    fc.assert(
+      fc.property(
+        fc.record(
+          {
+            __REALTIME_TIMESTAMP: fc.oneof(
+              fc.integer({ min: 0, max: 4_102_444_800 }).map((s) => `${s}${String(s % 1_000_000).padStart(6, "0")}`),
+              fc.constantFrom("", "x", "-1"),
+            ),
+            _SOURCE_REALTIME_TIMESTAMP: fc.integer({ min: 946_684_800_000_000, max: 4_102_444_800_000_000 }).map(String),
+            _HOSTNAME: fc.oneof(fc.constantFrom("wms-a1", "nodeB1", ""), text),
+            SYSLOG_IDENTIFIER: fc.oneof(fc.constantFrom("cmcld", "kernel", "mcxpca_dgmon"), text),
+            _COMM: fc.constantFrom("cmcld", "horcmgr"),
+            _PID: fc.oneof(fc.integer({ min: 1, max: 4_194_304 }).map(String), fc.constantFrom("", "12a")),
+            SYSLOG_PID: fc.integer({ min: 1, max: 99999 }).map(String),
+            MESSAGE: fc.oneof(text, text.map(bytesOf), fc.array(text, { minLength: 1, maxLength: 2 }), fc.constant(null)),
+            PRIORITY: fc.constantFrom("3", "6"),
+          },
+          { requiredKeys: [] },
+        ),
+        fc.constantFrom("", "data: "),
+        (entry, prefix) => {
+          const line = `${prefix}${JSON.stringify(entry)}`;
+          const fast = fastParse(line) as Record<string, unknown> | undefined;
+          expect(fast).toEqual(grammarParse(line));
+          if (!("MESSAGE" in entry) && !("__REALTIME_TIMESTAMP" in entry)) {
+            expect(fast).toBeUndefined();
+            return;
+          }
+          expect(fast).toBeDefined();
+          const message = entry.MESSAGE;
+          const body =
+            typeof message === "string"
+              ? message
+              : Array.isArray(message) && message.length > 0
+                ? typeof message[0] === "number"
+                  ? Buffer.from(message as number[]).toString("utf8")
+                  : message[0]
+                : "";
+          if (!/^(?:last message repeated|above message repeats) \d+ times?$/.test(String(body))) expect(fast!.body).toBe(body);
+          const micros = entry._SOURCE_REALTIME_TIMESTAMP ?? (/^\d+$/.test(entry.__REALTIME_TIMESTAMP ?? "") ? entry.__REALTIME_TIMESTAMP : undefined);
+          if (micros === undefined) {
+            expect(fast!.year).toBeUndefined();
+            return;
+          }
+          const time = new Date(Math.floor(Number(micros) / 1000));
+          expect(fast).toMatchObject({
+            year: time.getUTCFullYear(),
+            month: time.getUTCMonth() + 1,
+            day: time.getUTCDate(),
+            hour: time.getUTCHours(),
+            minute: time.getUTCMinutes(),
+            second: time.getUTCSeconds(),
+            millisecond: time.getUTCMilliseconds(),
+            utcOffset: 0,
+            instant: true,
+          });
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    // JSON that is no journal entry, and broken JSON, is no header on either path.
+    for (const line of ['{"level":"info","msg":"x"}', '{"MESSAGE":', "[1,2]", 'data: {"a":1}', "{}"]) {
+      expect(fastParse(line)).toBeUndefined();
+      expect(grammarParse(line)).toBeUndefined();
+    }
+  });
+
   it("accepts the lines the grammar samples show, except the priority-code, date(1), EMS notification stamp, marker and RFC 5424 ones", () => {
     for (const sample of syslog.samples) {
       if (/ D6 |^-- |^[A-Z][a-z]{2} [A-Z][a-z]{2} |^<\d+>\d |^Notification Time: /.test(sample.text)) expect(fastParse(sample.text)).toBeUndefined();
@@ -206,7 +304,7 @@ describe("syslog fastParse", () => {
       fc.property(fc.oneof(oddLine, near, line), (text) => {
         const fast = fastParse(text);
         if (fast !== undefined) expect(grammarParse(text)).toEqual(fast);
-        else if (!/^(?:\S+ +\S+ +\S+|\d\S*) +(?:[A-JQ-X][0-7]|<\d{1,3}>) /.test(text) && /^[A-Z][a-z]{2} /.test(text))
+        else if (!/^(?:\S+ +\S+ +\S+(?: +\S+)?|\d\S*) +(?:[A-JQ-X][0-7]|<\d{1,3}>) /.test(text) && /^[A-Z][a-z]{2} /.test(text))
           expect(grammarParse(text)).toBeUndefined();
       }),
       { numRuns: 4000 },
