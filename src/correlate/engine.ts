@@ -672,12 +672,31 @@ function scopeOf(state: FindingState): Scope {
   };
 }
 
-/** Two findings about the same key, device group or package. */
+/**
+Two findings about the same key, device group or package. A finding's device groups and packages are its own and
+those of every event that matched it (a node's finding holding the refusals of two packages speaks for both: round 55
+#14, a node that lost the tie-break refused pkg_scada, then pkg_hist).
+*/
 function sharesScope(one: FindingState, other: FindingState): boolean {
   if (one.context.key === other.context.key) return true;
-  const a = scopeOf(one);
-  const b = scopeOf(other);
-  return (a.deviceGroup !== null && a.deviceGroup === b.deviceGroup) || (a.package !== null && a.package === b.package);
+  const a = scopeNamesOf(one);
+  const b = scopeNamesOf(other);
+  for (const name of a.deviceGroups) if (b.deviceGroups.has(name)) return true;
+  for (const name of a.packages) if (b.packages.has(name)) return true;
+  return false;
+}
+
+function scopeNamesOf(state: FindingState): { deviceGroups: Set<string>; packages: Set<string> } {
+  const own = scopeOf(state);
+  const deviceGroups = new Set<string>();
+  const packages = new Set<string>();
+  if (own.deviceGroup !== null) deviceGroups.add(own.deviceGroup);
+  if (own.package !== null) packages.add(own.package);
+  for (const trigger of state.triggers) {
+    if (trigger.context.deviceGroup !== null) deviceGroups.add(trigger.context.deviceGroup);
+    if (trigger.context.package !== null) packages.add(trigger.context.package);
+  }
+  return { deviceGroups, packages };
 }
 
 function evidenceOf(event: LogEvent): Evidence {
@@ -1219,7 +1238,7 @@ export class RuleEngine {
     const underWay = ofRule?.get(slot);
     const startsHere = this.matches(steps[0], event, context, now);
     // Nothing under way in this slot and no start here: nothing to advance, keep or drop.
-    if (underWay === undefined && !startsHere) return null;
+    if (underWay === undefined && !startsHere) return this.extendsOpenSequence(compiled, slot, event, context, now, within);
     const partials = (underWay ?? []).filter((partial) => now - partial.startTs <= within);
     let completed: LogEvent[] | null = null;
     for (const partial of partials) {
@@ -1242,16 +1261,33 @@ export class RuleEngine {
       if (remaining.length > 0) ofRule.set(slot, remaining.slice(-16));
       else this.deletePartials(compiled, slot);
     }
-    return completed;
+    return completed ?? this.extendsOpenSequence(compiled, slot, event, context, now, within);
+  }
+
+  /**
+  A sequence's start is used up by the match it completes; while the finding it opened is open, a later event matching
+  the last step inside the window from that start is the same situation again and adds to the finding, as a single
+  event rule's later matches do (round 55 #14: a node that lost the tie-break refused a second package two seconds after
+  the first; that refusal belonged to the same finding). It never opens a finding.
+  */
+  private extendsOpenSequence(compiled: CompiledRule, slot: string, event: LogEvent, context: Context, now: number, within: number): LogEvent[] | null {
+    const open = this.open.get(slot);
+    if (open === undefined || open.status === "resolved" || now - open.firstSeen > within) return null;
+    return this.matches(compiled.steps[compiled.steps.length - 1], event, context, now) ? [event] : null;
   }
 
   private trigger(compiled: CompiledRule, slot: string, matched: LogEvent[], context: Context, now: number): void {
     const existing = this.current(slot);
     const events = this.withRelated(compiled, slot, matched, context, now);
     if (existing) {
+      const before = scopeNamesOf(existing);
       for (const event of matched) existing.matchedKinds.add(event.kind);
       for (const event of matched) noteTrigger(existing, event, context);
       this.update(existing, events, context, now);
+      // A device group or package it did not speak for yet: what it sets aside (or what sets it aside) may change.
+      const widened =
+        (context.deviceGroup !== null && !before.deviceGroups.has(context.deviceGroup)) || (context.package !== null && !before.packages.has(context.package));
+      if (widened) this.settleSupersession(existing);
       return;
     }
     if (compiled.absent) {

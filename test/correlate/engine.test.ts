@@ -163,6 +163,20 @@ describe("RuleEngine", () => {
     expect(inTime.findings()[0].evidence).toHaveLength(2);
   });
 
+  it("adds a later last-step event inside the window to the sequence's open finding, never opening a second", () => {
+    const sequenceRule = rule({ match: { sequence: [{ kind: "link.failure" }, { kind: "pkg.start.failed" }], within: "1h", key: "cluster" } });
+    const engine = new RuleEngine([sequenceRule]);
+    engine.push(event("link.failure", T0));
+    engine.push(event("pkg.start.failed", T0 + 10 * MINUTE, { package: "pkg_one" }));
+    engine.push(event("pkg.start.failed", T0 + 20 * MINUTE, { package: "pkg_two" }));
+    // Past the window from the sequence's start: not the same situation any more.
+    engine.push(event("pkg.start.failed", T0 + 2 * HOUR, { package: "pkg_three" }));
+    const findings = engine.findings();
+    expect(findings).toHaveLength(1);
+    expect(findings[0].evidence).toHaveLength(3);
+    expect(findings[0].package).toBe("pkg_two");
+  });
+
   it("counts occurrences in a sliding event-time window, and fills {max.field*10}", () => {
     const countRule = rule({
       match: { key: "cluster", event: { kind: "cmcld.starved" }, count: { atLeast: 3, within: "30d" } },
@@ -514,6 +528,36 @@ describe("RuleEngine", () => {
           .map(({ change, finding }) => `${change} ${finding.rule}`)
           .sort(),
       ).toEqual(["opened resync", "resolved split-brain"]);
+    });
+
+    it("sets aside the findings of every device group a node's finding matched, not only the first one's", () => {
+      const refused = (at: number, deviceGroup: string) => event("mc.start.refused", at, { deviceGroup, host: "nodeA1", node: "nodeA1" });
+      const force = rule({ id: "force", severity: "critical", match: { event: { kind: "mc.start.refused" } } });
+      const lostTiebreak = rule({
+        id: "lost-tiebreak",
+        severity: "critical",
+        match: { key: "node", sequence: [{ kind: "cluster.quorum.lost" }, { kind: "mc.start.refused" }], within: "24h", supersedes: ["force"] },
+        advice: { action: "investigate", steps: [{ where: "the other site", command: "cmviewcl -v", why: "who won" }] },
+      });
+      // Either order of the rules: the node's finding taking the second group's refusal may come before or after the
+      // second group's own finding opens on that line.
+      for (const rules of [
+        [force, lostTiebreak],
+        [lostTiebreak, force],
+      ]) {
+        const engine = new RuleEngine(rules);
+        engine.push(event("cluster.quorum.lost", T0, { host: "nodeA1", node: "nodeA1" }));
+        engine.push(refused(T0 + 20 * MINUTE, "mes_dg"));
+        engine.push(refused(T0 + 20 * MINUTE + 2000, "hist_dg"));
+        const byGroup = Object.fromEntries(
+          engine
+            .findings()
+            .filter((finding) => finding.rule === "force")
+            .map((finding) => [finding.deviceGroup, finding.status]),
+        );
+        expect(byGroup).toEqual({ mes_dg: "superseded", hist_dg: "superseded" });
+        expect(engine.findings().filter((finding) => finding.rule === "lost-tiebreak")).toHaveLength(1);
+      }
     });
 
     it("lets a superseded finding still resolve by its own evidence", () => {
