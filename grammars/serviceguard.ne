@@ -226,13 +226,37 @@ function scriptTimeout(tokens: Token[]): Draft[] | undefined {
   return packageName ? [draft("pkg.script.timeout", { package: stripParens(packageName) }, { phase: setting.startsWith("run") ? "run" : "halt" })] : undefined;
 }
 
+/**
+Whose switching a line says is disabled (Managing Serviceguard keeps them apart: AUTO_RUN, the package's own or
+"global" switching, enabled with cmmodpkg -e; "Switching for a node", one per node the package may run on, enabled
+with cmmodpkg -e -n). `node` when the line ties it to a node ("Switching disabled on node n1 for package p",
+"... for package p on node n1", "switching has been disabled for this node", "node switching is disabled"): the
+package may still run, and Serviceguard still moves it, elsewhere. `package` when it says global, globally, AUTO_RUN
+or package switching, or names no node.
+*/
+function disabledScope(lower: string[]): "package" | "node" {
+  const plain = lower.map((word) => word.replace(/^[("'[]+|[)"'\].,;:!]+$/g, ""));
+  if (plain.some((word) => word.startsWith("global") || word === "auto_run" || word === "autorun")) return "package";
+  if (plain.some((word, at) => word === "package" && plain[at + 1] === "switching")) return "package";
+  const forNode = plain.some(
+    (word, at) =>
+      word === "node" &&
+      (plain[at + 1] === "switching" ||
+        plain[at - 1] === "this" ||
+        ((plain[at - 1] === "on" || plain[at - 1] === "for") && at + 1 < plain.length && !NOT_A_NAME.has(plain[at + 1]))),
+  );
+  return forNode ? "node" : "package";
+}
+
 function scanFree(tokens: Token[]): Draft[] {
   const words = values(tokens);
   const lower = words.map((word) => word.toLowerCase());
   const events: Draft[] = [];
   // "Disabling global switching for package P." is cmcld disabling it after a failed run script, as "... switching disabled".
   if ((lower.includes("switching") || lower.includes("globally") || lower.includes("auto_run")) && (lower.includes("disabled") || lower[0] === "disabling")) {
-    events.push(draft("pkg.switching.disabled", { package: nameAfter(words, lower, "package"), node: nameAfter(words, lower, "node") }));
+    events.push(
+      draft("pkg.switching.disabled", { package: nameAfter(words, lower, "package"), node: nameAfter(words, lower, "node") }, { scope: disabledScope(lower) }),
+    );
   }
   // cmmodpkg -d as cmcld logs it: "Request from node A to disable global switching for package P." or "... to disable
   // package P on node N." (one node's, cmmodpkg -d -n N).
@@ -241,7 +265,7 @@ function scanFree(tokens: Token[]): Draft[] {
     const packageName = nameAfter(words, lower, "package");
     const onNode = lower.findIndex((word, at) => at > disableAt && word === "on" && lower[at + 1] === "node");
     const node = onNode > 0 ? words[onNode + 2] : undefined;
-    if (packageName) events.push(draft("pkg.switching.disabled", { package: stripPunctuation(packageName), node: node && stripPunctuation(node) }));
+    if (packageName) events.push(draft("pkg.switching.disabled", { package: stripPunctuation(packageName), node: node && stripPunctuation(node) }, { scope: node ? "node" : "package" }));
   }
   // cmmodpkg -e as cmcld logs it: "Request from node A to enable global switching for package P." (the package's
   // switching, AUTO_RUN) or "Request from node A to enable package P on node N." (one node's, cmmodpkg -e -n N).
@@ -369,7 +393,7 @@ function exitStatusOf(rest: Token[]): number | null {
 function switching(packageName: string | undefined, rest: Token[], disabled: boolean): Draft[] {
   const words = values(rest);
   if (!disabled && !words.includes("disabled")) return [];
-  return [draft("pkg.switching.disabled", { package: packageName ?? after(words, "package"), node: after(words, "node") })];
+  return [draft("pkg.switching.disabled", { package: packageName ?? after(words, "package"), node: after(words, "node") }, { scope: disabledScope(words.map((word) => word.toLowerCase())) })];
 }
 
 export const meta = {
@@ -396,19 +420,24 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Package pkgA run script timed out.", expect: [{ kind: "pkg.script.timeout", package: "pkgA", fields: { phase: "run" } }] },
   { text: "Package pkgA halt script timed out", expect: [{ kind: "pkg.script.timeout", package: "pkgA", fields: { phase: "halt" } }] },
   { text: "Service PKG*61441 terminated due to a timeout of 300 seconds (RUN_SCRIPT_TIMEOUT) for package pay_pkg.", expect: [{ kind: "pkg.script.timeout", package: "pay_pkg", fields: { phase: "run" } }] },
-  { text: "Package pay_pkg has no eligible node left; package switching disabled.", expect: [{ kind: "pkg.switching.disabled", package: "pay_pkg" }, { kind: "pkg.no.eligible.node", package: "pay_pkg" }] },
-  { text: "Switching disabled for package pkgA on node nodeA1", expect: [{ kind: "pkg.switching.disabled", package: "pkgA", node: "nodeA1" }] },
-  { text: "Package pkgA: switching disabled on node nodeB1.", expect: [{ kind: "pkg.switching.disabled", package: "pkgA", node: "nodeB1" }] },
-  { text: "Package pkgA cannot run on this node because switching has been disabled for this node.", expect: [{ kind: "pkg.switching.disabled", package: "pkgA" }] },
+  { text: "Package pay_pkg has no eligible node left; package switching disabled.", expect: [{ kind: "pkg.switching.disabled", package: "pay_pkg", fields: { scope: "package" } }, { kind: "pkg.no.eligible.node", package: "pay_pkg" }] },
+  { text: "Switching disabled for package pkgA on node nodeA1", expect: [{ kind: "pkg.switching.disabled", package: "pkgA", node: "nodeA1", fields: { scope: "node" } }] },
+  { text: "Switching disabled on node ams01 for package pkg_fin.", expect: [{ kind: "pkg.switching.disabled", package: "pkg_fin", node: "ams01", fields: { scope: "node" } }] },
+  { text: "Switching disabled on package ledger.", expect: [{ kind: "pkg.switching.disabled", package: "ledger", fields: { scope: "package" } }] },
+  { text: "Switching disabled for package pkg_ledger; it will not be started on any node.", expect: [{ kind: "pkg.switching.disabled", package: "pkg_ledger", fields: { scope: "package" } }] },
+  { text: "Switching disabled for package pkg_stock (run script timeout); node oskhp disabled for pkg_stock.", expect: [{ kind: "pkg.switching.disabled", package: "pkg_stock", node: "oskhp", fields: { scope: "package" } }] },
+  { text: "Package pkgA: switching disabled on node nodeB1.", expect: [{ kind: "pkg.switching.disabled", package: "pkgA", node: "nodeB1", fields: { scope: "node" } }] },
+  { text: "Package pkgA cannot run on this node because switching has been disabled for this node.", expect: [{ kind: "pkg.switching.disabled", package: "pkgA", fields: { scope: "node" } }] },
   { text: "Package pkgA is not running.", expect: [] },
   { text: "Package racMNP has not halted cleanly on node nodeA2", expect: [{ kind: "pkg.halt.failed", package: "racMNP", node: "nodeA2" }] },
-  { text: "Package pkgA has switching disabled", expect: [{ kind: "pkg.switching.disabled", package: "pkgA" }] },
-  { text: "Global switching for package pkgA has been disabled.", expect: [{ kind: "pkg.switching.disabled", package: "pkgA" }] },
-  { text: "Disabling global switching for package nominas.", expect: [{ kind: "pkg.switching.disabled", package: "nominas" }] },
-  { text: "Request from node mad1bd01 to disable global switching for package nominas.", expect: [{ kind: "pkg.switching.disabled", package: "nominas" }] },
-  { text: "Request from node tpa01 to disable package ledger on node tpa02.", expect: [{ kind: "pkg.switching.disabled", package: "ledger", node: "tpa02" }] },
+  { text: "Package pkgA has switching disabled", expect: [{ kind: "pkg.switching.disabled", package: "pkgA", fields: { scope: "package" } }] },
+  { text: "Global switching for package pkgA has been disabled.", expect: [{ kind: "pkg.switching.disabled", package: "pkgA", fields: { scope: "package" } }] },
+  { text: "Disabling global switching for package nominas.", expect: [{ kind: "pkg.switching.disabled", package: "nominas", fields: { scope: "package" } }] },
+  { text: "Request from node mad1bd01 to disable global switching for package nominas.", expect: [{ kind: "pkg.switching.disabled", package: "nominas", fields: { scope: "package" } }] },
+  { text: "Request from node tpa01 to disable package ledger on node tpa02.", expect: [{ kind: "pkg.switching.disabled", package: "ledger", node: "tpa02", fields: { scope: "node" } }] },
   { text: "Service ora_mon terminated due to an exit(1).", expect: [{ kind: "pkg.service.failed", fields: { service: "ora_mon", exitStatus: 1 } }] },
-  { text: "Package sap_pkg is now disabled globally (auto_run disabled).", expect: [{ kind: "pkg.switching.disabled", package: "sap_pkg" }] },
+  { text: "Package sap_pkg is now disabled globally (auto_run disabled).", expect: [{ kind: "pkg.switching.disabled", package: "sap_pkg", fields: { scope: "package" } }] },
+  { text: "Package sales_pkg not started: AUTO_RUN is disabled (Continentalclusters primary package, recovery cluster active)", expect: [{ kind: "pkg.switching.disabled", package: "sales_pkg", fields: { scope: "package" } }] },
   { text: "Request from node och-sg1 to enable global switching for package kadry.", expect: [{ kind: "pkg.switching.enabled", package: "kadry", fields: { scope: "package" } }] },
   { text: "Request from root on node hkgsg11 to enable package oms.", expect: [{ kind: "pkg.switching.enabled", package: "oms", fields: { scope: "package" } }] },
   { text: "Request from node tpa01 to enable package ledger on node tpa01.", expect: [{ kind: "pkg.switching.enabled", package: "ledger", node: "tpa01", fields: { scope: "node" } }] },

@@ -84,6 +84,12 @@ export interface RuleMatch {
     readonly openWhenLogsEnd?: boolean | "only" | { readonly state: Conditions };
     /** Fields the awaited event must share with the one that started the wait (either side's null matches anything). */
     readonly sameFields?: readonly string[];
+    /**
+    `first`: with a sequence, the awaited event also counts when it comes between the steps, from the first one on
+    (it drops the match under way): switching enabled between the disable and the restart answers as well as after.
+    Default `last`: only after the match is complete.
+    */
+    readonly since?: "first" | "last";
   };
 }
 

@@ -80,7 +80,14 @@ interface CompiledRule {
   readonly steps: readonly CompiledPattern[];
   readonly withinMs: number | null;
   readonly count: { atLeast: number; withinMs: number } | null;
-  readonly absent: { pattern: CompiledPattern; withinMs: number; openWhenLogsEnd: boolean | "only" | CompiledPattern; sameFields: readonly string[] } | null;
+  readonly absent: {
+    pattern: CompiledPattern;
+    withinMs: number;
+    openWhenLogsEnd: boolean | "only" | CompiledPattern;
+    sameFields: readonly string[];
+    /** The awaited event also answers between the sequence's steps (Rule.match.absent.since: first). */
+    fromFirst: boolean;
+  } | null;
   readonly related: { patterns: readonly CompiledPattern[]; withinMs: number } | null;
   /** The state paths its steps read: the model shows the lines behind those it keeps (PairModel.witnesses). */
   readonly witnessPaths: readonly string[];
@@ -616,7 +623,13 @@ function compileRule(rule: Rule): CompiledRule {
     count: match.count ? { atLeast: match.count.atLeast, withinMs: durationMs(match.count.within) } : null,
     absent:
       absent && match.absent
-        ? { pattern: absent, withinMs: durationMs(match.absent.within), openWhenLogsEnd: logsEndMode(match), sameFields: match.absent.sameFields ?? [] }
+        ? {
+            pattern: absent,
+            withinMs: durationMs(match.absent.within),
+            openWhenLogsEnd: logsEndMode(match),
+            sameFields: match.absent.sameFields ?? [],
+            fromFirst: match.absent.since === "first",
+          }
         : null,
     related: match.related ? { patterns: related, withinMs: durationMs(match.related.within ?? "1h") } : null,
     witnessPaths: [...new Set((match.sequence ?? (match.event ? [match.event] : [])).flatMap((pattern) => conditionPaths(pattern.state)))],
@@ -1080,6 +1093,16 @@ export class RuleEngine {
       this.matches(compiled.absent.pattern, event, context, now)
     ) {
       this.absences.delete(slot);
+    }
+    // `since: first`: the awaited event between the sequence's steps answers the matches under way it shares the
+    // `sameFields` with (an enable between the disable and the restart): they are dropped; a step this same event
+    // matches starts anew below.
+    const underWay = compiled.absent?.fromFirst ? this.partials.get(compiled)?.get(slot) : undefined;
+    if (underWay !== undefined && compiled.absent && this.matches(compiled.absent.pattern, event, context, now)) {
+      const sameFields = compiled.absent.sameFields;
+      const left = underWay.filter((partial) => !sharesFields(sameFields, partial.events[0], event));
+      if (left.length > 0) this.partials.get(compiled)!.set(slot, left);
+      else this.deletePartials(compiled, slot);
     }
     if (plan.related.length > 0 && (plan.alwaysRelated || this.matchesAny(plan.related, event, context, now)))
       this.rememberRelated(compiled, context.keyState, event, now);
