@@ -31,7 +31,7 @@ export class RuleError extends McAdvisorError {}
 /** An input file cannot be read. Analysis goes on with the others. */
 export class InputError extends McAdvisorError {}
 /**
-An input file of which nothing could be read as log lines (not a gzip archive, a link loop, a FIFO):
+An input file of which nothing could be read as log lines (not a gzip archive, a link loop, a FIFO, binary data):
 `path` names it and `reason` says why in a few words, for the sentence that makes its bundle UNKNOWN (model/readability.ts).
 */
 export class UnreadableFileError extends InputError {

@@ -15,6 +15,8 @@ export interface FileIdentity {
   readonly mtimeMs: number;
   /** Bytes in the head that was hashed (a file shorter than FINGERPRINT_BYTES is hashed whole). */
   readonly headBytes: number;
+  /** That head: the first FINGERPRINT_BYTES of the content (decompressed), or all of it when shorter. */
+  readonly head: Buffer;
   /** Hash of the first n bytes of the head (to recognise a short file that has grown). */
   readonly headHash: (bytes: number) => string;
   /** The whole content of a small plain file, read with the head when asked for (identify's `readSmall`). */
@@ -135,6 +137,7 @@ export async function identify(
       size: stats.size,
       mtimeMs: stats.mtimeMs,
       headBytes: head.length,
+      head,
       headHash: (bytes) => hashHead(head.subarray(0, bytes)),
       readAhead,
     };

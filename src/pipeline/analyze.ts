@@ -121,7 +121,7 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
   const fileIds: number[] = [];
   // Log files read only in part, per bundle: a bundle of which every log file was cut short cannot be called OK.
   const partialFiles = new Map<string, number>();
-  // Log files of which nothing could be read as lines, per bundle: it cannot be called OK either.
+  // Log files of which nothing could be read as lines, or that look binary, per bundle: it cannot be called OK either.
   const unreadableFiles = new Map<string, UnreadableFile[]>();
   const cannotRead = (bundle: string, path: string, why: string): void => {
     const list = unreadableFiles.get(bundle) ?? [];
@@ -225,6 +225,10 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
           report();
         },
         onStored: (file, stored) => correlators.get(input.bundle)?.push(file, stored),
+        onProblem: (problem) => {
+          problems.push(problem);
+          if (problem instanceof UnreadableFileError) cannotRead(input.bundle, input.path, problem.reason);
+        },
       });
       newLines += outcome.newLines;
       fileIds.push(outcome.file.id);

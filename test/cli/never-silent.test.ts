@@ -5,6 +5,7 @@ bundles are written here in words and layouts the samples do not use (other wrap
 syslog only), as an operator's incident would be.
 */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { execFileSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
@@ -329,7 +330,7 @@ describe("input it could not read is never OK", () => {
   });
 });
 
-describe("a log file of a bundle that could not be read is never OK", () => {
+describe("a log file of a bundle that could not be read, or looks binary, is never OK", () => {
   const membership = "Dec  1 10:00:00 nodeA1 cmcld[2048]: The new active cluster membership is: nodeA1(id=1), nodeA2(id=2)";
   const goodSyslog = `${Array.from({ length: 30 }, (_, index) => (index === 0 ? membership : `Dec  1 10:${String(index).padStart(2, "0")}:00 nodeA1 sshd[811]: Accepted publickey for root`)).join("\n")}\n`;
   const critical = "Dec  1 11:00:00 nodeA1 cmcld[2048]: Package sap_pkg run script exited with NO_RESTART.";
@@ -392,5 +393,20 @@ describe("a log file of a bundle that could not be read is never OK", () => {
     const text = runMcadvisor(["analyze", "--db", join(root, "db.sqlite"), "--year", "2026", join(root, "b")]);
     expect(text.code, text.stderr).toBe(2);
     expect(text.stdout).toContain("nodeA1/var/adm/syslog/OLDsyslog.log.gz (not a valid gzip archive)");
+  });
+
+  it("a log that looks binary is named on stderr and in JSON problems, and its bundle is UNKNOWN", () => {
+    const root = tempDir();
+    write(root, `${syslogFolder}/syslog.log`, goodSyslog);
+    write(root, `${syslogFolder}/OLDsyslog.log`, randomBytes(3000));
+    const json = runMcadvisor(["analyze", "--db", join(root, "db.sqlite"), "--year", "2026", "--format", "json", join(root, "b")]);
+    expect(json.code, json.stderr).toBe(3);
+    const binary = new RegExp(
+      `${join(root, syslogFolder, "OLDsyslog.log")} looks binary \\([\\d,]+ of its 3,000 bytes are not text\\): its lines are stored but no grammar reads them`,
+    );
+    expect(json.stderr).toMatch(binary);
+    const document = JSON.parse(json.stdout) as Document & { problems: string[] };
+    expect(document.problems).toEqual([expect.stringMatching(binary)]);
+    expect(document.bundles).toEqual([expect.objectContaining({ verdict: "files-unreadable" })]);
   });
 });

@@ -1,5 +1,5 @@
 /**
-When a bundle can be judged (src/model/readability.ts): a log file that could not be read at all
+When a bundle can be judged (src/model/readability.ts): a log file that could not be read at all, or looks binary,
 makes it UNKNOWN as the other verdicts do, and the sentence names the file; the verdicts known before keep their word.
 */
 import { describe, expect, it } from "vitest";

@@ -1,6 +1,8 @@
 /**
-A log of a bundle that analyze could not read at all leaves its bundle UNKNOWN, naming it; a configuration file does not.
+What analyze says about a log it read all the same: a file that looks binary (a problem naming it, and its bundle
+cannot be called OK, on every run); and a log it could not read at all, which leaves its bundle UNKNOWN.
 */
+import { randomBytes } from "node:crypto";
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -36,7 +38,36 @@ async function analyze(database: string, bundle: string) {
   }
 }
 
-describe("analyze: logs it could not read", () => {
+describe("analyze: logs read all the same, said by name", () => {
+  it("a log that looks binary is named, its lines stored, and its bundle not judged, on every run", async () => {
+    const root = tempDir();
+    const bundle = join(root, "b");
+    // Enough readable lines that the binary file's are not most of the bundle's (that is "mostly unreadable").
+    write(bundle, "nodeA1/var/adm/syslog/syslog.log", `${Array.from({ length: 20 }, () => syslogLines.join("\n")).join("\n")}\n`);
+    const binary = write(bundle, "nodeA1/var/adm/syslog/OLDsyslog.log", randomBytes(3000));
+    const database = join(root, "db.sqlite");
+    for (let run = 0; run < 2; run++) {
+      const { problems, readings } = await analyze(database, bundle);
+      expect(problems).toEqual([
+        expect.stringMatching(
+          new RegExp(`^${binary} looks binary \\(\\d[\\d,]* of its 3,000 bytes are not text\\): its lines are stored but no grammar reads them$`),
+        ),
+      ]);
+      expect(readings).toHaveLength(1);
+      expect(readabilityVerdict(readings[0])).toBe("files-unreadable");
+      expect(readings[0].unreadableFiles).toEqual([{ path: binary, why: expect.stringMatching(/^looks binary: [\d,]+ of its 3,000 bytes are not text$/) }]);
+    }
+  });
+
+  it("a log whose head only is looked at says so ('of its first')", async () => {
+    const root = tempDir();
+    const bundle = join(root, "b");
+    write(bundle, "nodeA1/var/adm/syslog/syslog.log", `${syslogLines.join("\n")}\n`);
+    write(bundle, "nodeA1/var/adm/syslog/OLDsyslog.log", randomBytes(200_000));
+    const { problems } = await analyze(join(root, "db.sqlite"), bundle);
+    expect(problems).toEqual([expect.stringMatching(/looks binary \([\d,]+ of its first 4,096 bytes are not text\)/)]);
+  });
+
   it("a log that could not be read at all leaves its bundle UNKNOWN, naming it; a configuration file does not", async () => {
     const root = tempDir();
     const bundle = join(root, "b");
