@@ -330,7 +330,7 @@ describe("input it could not read is never OK", () => {
   });
 });
 
-describe("a log file of a bundle that could not be read, or looks binary, is never OK", () => {
+describe("a log file of a bundle that could not be read, or looks binary, is never OK; what was cut is said", () => {
   const membership = "Dec  1 10:00:00 nodeA1 cmcld[2048]: The new active cluster membership is: nodeA1(id=1), nodeA2(id=2)";
   const goodSyslog = `${Array.from({ length: 30 }, (_, index) => (index === 0 ? membership : `Dec  1 10:${String(index).padStart(2, "0")}:00 nodeA1 sshd[811]: Accepted publickey for root`)).join("\n")}\n`;
   const critical = "Dec  1 11:00:00 nodeA1 cmcld[2048]: Package sap_pkg run script exited with NO_RESTART.";
@@ -408,5 +408,15 @@ describe("a log file of a bundle that could not be read, or looks binary, is nev
     const document = JSON.parse(json.stdout) as Document & { problems: string[] };
     expect(document.problems).toEqual([expect.stringMatching(binary)]);
     expect(document.bundles).toEqual([expect.objectContaining({ verdict: "files-unreadable" })]);
+  });
+
+  it("a line over 4 MiB is named with its line and the bytes left out, on stderr and in JSON problems; the status is the findings'", () => {
+    const root = tempDir();
+    write(root, `${syslogFolder}/syslog.log`, `${goodSyslog}Dec  1 10:59:00 nodeA1 app: ${"x".repeat(4 * 1024 * 1024 + 500)}\n${membership}\n`);
+    const json = runMcadvisor(["analyze", "--db", join(root, "db.sqlite"), "--year", "2026", "--format", "json", join(root, "b")]);
+    expect(json.code, json.stderr).toBe(0);
+    const cut = `${join(root, syslogFolder, "syslog.log")}:31: a line longer than 4 MiB was cut: its last 528 bytes were not stored`;
+    expect(json.stderr).toContain(cut);
+    expect((JSON.parse(json.stdout) as { problems: string[] }).problems).toEqual([expect.stringContaining(cut)]);
   });
 });

@@ -1,6 +1,7 @@
 /**
 What analyze says about a log it read all the same: a file that looks binary (a problem naming it, and its bundle
-cannot be called OK, on every run); and a log it could not read at all, which leaves its bundle UNKNOWN.
+cannot be called OK, on every run), lines too long to store whole (one problem per file naming the line and the bytes
+left out); and a log it could not read at all, which leaves its bundle UNKNOWN. Parsed on this thread and in the worker alike.
 */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
@@ -28,10 +29,10 @@ function write(root: string, relative: string, content: string | Buffer): string
   return path;
 }
 
-async function analyze(database: string, bundle: string) {
+async function analyze(database: string, bundle: string, parseThread: "main" | "worker" = "main") {
   const store = new Store(openDatabase(database));
   try {
-    const result = await analyzePaths(store, { paths: [bundle], rules, timeZone: "UTC", fixedYear: 2026 });
+    const result = await analyzePaths(store, { paths: [bundle], rules, timeZone: "UTC", fixedYear: 2026, parseThread });
     return { problems: result.problems.map((problem) => problem.message), readings: result.readings };
   } finally {
     store.close();
@@ -67,6 +68,30 @@ describe("analyze: logs read all the same, said by name", () => {
     const { problems } = await analyze(join(root, "db.sqlite"), bundle);
     expect(problems).toEqual([expect.stringMatching(/looks binary \([\d,]+ of its first 4,096 bytes are not text\)/)]);
   });
+
+  it.each(["main", "worker"] as const)(
+    "lines over 4 MiB: one problem per file, with the first line, the count and the bytes left out (%s thread)",
+    async (parseThread) => {
+      const root = tempDir();
+      const bundle = join(root, "b");
+      const long = (bytes: number): string => `Nov 20 16:31:05 nodeA1 app: ${"x".repeat(bytes)}`;
+      const limit = 4 * 1024 * 1024;
+      const one = write(bundle, "nodeA1/var/adm/syslog/syslog.log", `${syslogLines[0]}\n${long(limit + 100)}\n${syslogLines[1]}\n`);
+      const several = write(
+        bundle,
+        "nodeA2/var/adm/syslog/syslog.log",
+        `${syslogLines[0]}\n${syslogLines[1]}\n${long(limit + 10)}\n${long(limit + 20)}\n${syslogLines[2]}\n`,
+      );
+      const { problems, readings } = await analyze(join(root, `${parseThread}.db`), bundle, parseThread);
+      const prefix = "Nov 20 16:31:05 nodeA1 app: ".length;
+      expect(problems).toEqual([
+        `${one}:2: a line longer than 4 MiB was cut: its last ${(prefix + 100).toLocaleString("en-US")} bytes were not stored`,
+        `${several}: 2 lines longer than 4 MiB were cut, the first at line 3: ${(2 * prefix + 30).toLocaleString("en-US")} bytes were not stored (${(prefix + 10).toLocaleString("en-US")} bytes of the first)`,
+      ]);
+      // It does not make the bundle UNKNOWN by itself.
+      expect(readabilityVerdict(readings[0])).toBeNull();
+    },
+  );
 
   it("a log that could not be read at all leaves its bundle UNKNOWN, naming it; a configuration file does not", async () => {
     const root = tempDir();
