@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, readSync, statSync, type Stats } from "node:fs";
+import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { InputError } from "../errors.js";
 import type { FileKind } from "../model/events.js";
@@ -454,7 +454,7 @@ export interface Discovery {
   readonly notRead: string[];
   /**
   Files named like logs in the folders given, or named on the command line, that are there and could not be read at
-  all (a dangling link, a symbolic link loop, a FIFO): each has its problem above
+  all (a dangling link, a symbolic link loop, a link out of the folder given, a FIFO): each has its problem above
   too; a log among them leaves its bundle UNKNOWN. A path named on the command line that does not exist is not
   among them: it is a wrong argument, said above, not a part of a bundle that could not be read.
   */
@@ -488,6 +488,17 @@ export function discoverInputs(paths: readonly string[]): Discovery {
     const kind = classify(path, true);
     if (kind !== null) unreadable.push({ path: resolve(path), kind, bundle: null, reason });
   };
+  // The real path of each folder given, for the links inside it (a folder given through a link is still itself).
+  const realFolders = new Map<string, string>();
+  const realFolder = (root: string): string => {
+    let real = realFolders.get(root);
+    if (real === undefined) {
+      real = realpathSync(root);
+      realFolders.set(root, real);
+    }
+    return real;
+  };
+
   // A file's absolute path and its segments are worked out once, for its kind and its place.
   const add = (path: string, root: string, explicit: boolean, regular: boolean): void => {
     const absolute = resolve(path);
@@ -545,11 +556,18 @@ export function discoverInputs(paths: readonly string[]): Discovery {
     }
   };
 
-  /** A name like a log that is not a directory entry of a regular file: a symbolic link to one is read, anything else is said by name. */
+  /**
+  A name like a log that is not a directory entry of a regular file: a symbolic link to a file inside the folder given
+  is read, anything else is said by name. A link out of it is not followed: a bundle copied from elsewhere may hold
+  links to files the person running mcadvisor may read and its author may not (/etc/shadow, another case's logs),
+  and what is read is stored.
+  */
   const addSpecial = (path: string, root: string, kind: FileKind): void => {
     let stats: Stats;
+    let target: string;
     try {
       stats = statSync(path);
+      target = realpathSync(path);
     } catch (error) {
       const reason = errorInBrief(error);
       cannotRead(
@@ -561,8 +579,25 @@ export function discoverInputs(paths: readonly string[]): Discovery {
       );
       return;
     }
-    if (stats.isFile()) add(path, root, false, true);
-    else if (!stats.isDirectory()) cannotRead(path, root, kind, specialFileKind(stats) ?? "not a regular file", specialProblem(path, stats));
+    if (stats.isDirectory()) return;
+    if (!stats.isFile()) {
+      cannotRead(path, root, kind, specialFileKind(stats) ?? "not a regular file", specialProblem(path, stats));
+      return;
+    }
+    const folder = realFolder(root);
+    if (target !== folder && !target.startsWith(folder.endsWith(sep) ? folder : `${folder}${sep}`)) {
+      cannotRead(
+        path,
+        root,
+        kind,
+        `a link to ${target}, out of the bundle`,
+        new InputError(`${path} is a symbolic link to ${target}, outside ${root}: not read`, {
+          hint: "links outside the bundle are not followed: copy the file itself into the bundle, or give it on the command line",
+        }),
+      );
+      return;
+    }
+    add(path, root, false, true);
   };
 
   const specialProblem = (path: string, stats: Stats): InputError =>

@@ -16,9 +16,9 @@ facts, not logs, and do not count):
   Manager or Continentalclusters message, no package or cluster configuration): the logs do not show the cluster,
   so "nothing needs a procedure" would be a guess (known to analyze only, which counts the events of its files).
 - **files unreadable**: one of its log files could not be read as lines at all (not a gzip archive, a symbolic link
-  loop, a dangling link, a FIFO, a file it may not open) or looks binary (its lines are stored, no grammar can read
-  them): what that file holds was not read (known to analyze only). It is judged last, so a bundle that is also
-  one of the above keeps that verdict, its sentence naming the files too.
+  loop, a dangling link, a link out of the bundle, a FIFO, a file it may not open) or looks binary (its lines are
+  stored, no grammar can read them): what that file holds was not read (known to analyze only). It is judged
+  last, so a bundle that is also one of the above keeps that verdict, its sentence naming the files too.
 A bundle where exactly half the lines are unreadable is still judged (a log with its binary tail cut off
 should not hide the incident in its first half).
 */

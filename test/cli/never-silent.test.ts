@@ -4,7 +4,7 @@ takeover, a node lost with its package, or nothing readable never gets "No findi
 bundles are written here in words and layouts the samples do not use (other wrappers, modular package logs,
 syslog only), as an operator's incident would be.
 */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { execFileSync } from "node:child_process";
@@ -418,5 +418,28 @@ describe("a log file of a bundle that could not be read, or looks binary, is nev
     const cut = `${join(root, syslogFolder, "syslog.log")}:31: a line longer than 4 MiB was cut: its last 528 bytes were not stored`;
     expect(json.stderr).toContain(cut);
     expect((JSON.parse(json.stdout) as { problems: string[] }).problems).toEqual([expect.stringContaining(cut)]);
+  });
+
+  it("a link out of the bundle is not followed: named with its target, its file not stored; the database is its owner's only", () => {
+    const root = tempDir();
+    write(root, `${syslogFolder}/syslog.log`, goodSyslog);
+    write(root, "private/secret.log", `${membership}\nDec  1 10:30:00 nodeA1 secret: the root password is hunter2\n`);
+    const link = join(root, syslogFolder, "OLDsyslog.log");
+    symlinkSync(join(root, "private/secret.log"), link);
+    const database = join(root, "db.sqlite");
+    const result = runMcadvisor(["analyze", "--db", database, "--year", "2026", join(root, "b")]);
+    expect(result.code, result.stderr).toBe(3);
+    expect(result.stderr).toContain(
+      `${link} is a symbolic link to ${join(root, "private/secret.log")}, outside ${join(root, "b")}: not read (links outside the bundle are not followed: copy the file itself into the bundle, or give it on the command line)`,
+    );
+    const stored = runMcadvisor(["query", "--db", database, "--format", "csv", "SELECT count(*) AS n FROM log_lines WHERE text LIKE '%hunter2%'"]);
+    expect(stored.stdout).toContain("\r\n0\r\n");
+    expect(statSync(database).mode & 0o777).toBe(0o600);
+    // Named on the command line, the link is read; a link inside the bundle to its own file is read.
+    const named = runMcadvisor(["analyze", "--db", join(root, "named.db"), "--year", "2026", link]);
+    expect(named.code, named.stderr).toBe(0);
+    rmSync(link);
+    symlinkSync("syslog.log", link);
+    expect(runMcadvisor(["analyze", "--db", join(root, "inside.db"), "--year", "2026", join(root, "b")]).code).toBe(0);
   });
 });

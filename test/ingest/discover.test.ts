@@ -378,7 +378,36 @@ describe("discoverInputs", () => {
   });
 });
 
-describe("discoverInputs: files that are there but cannot be read", () => {
+describe("discoverInputs: links, and files that are there but cannot be read", () => {
+  it("reads a link inside the folder given to a file inside it, never a link out of it; a file named on the command line is read even if it is a link", () => {
+    const root = tempDir();
+    const syslog = touch(root, "case/nodeA1/var/adm/syslog/syslog.log");
+    const secret = touch(root, "private/shadow", "root:$6$secret\n");
+    const old = join(root, "case/nodeA1/var/adm/syslog/OLDsyslog.log");
+    symlinkSync(secret, old);
+    const rotated = join(root, "case/nodeA1/var/adm/syslog/syslog.log.1");
+    symlinkSync("syslog.log", rotated);
+    const { files, problems, unreadable } = discoverInputs([join(root, "case")]);
+    expect(files.map((file) => file.path)).toEqual([syslog, rotated]);
+    expect(problems.map((problem) => `${problem.message} (${problem.hint})`)).toEqual([
+      `${old} is a symbolic link to ${secret}, outside ${join(root, "case")}: not read ` +
+        "(links outside the bundle are not followed: copy the file itself into the bundle, or give it on the command line)",
+    ]);
+    expect(unreadable).toEqual([{ path: old, kind: "syslog", bundle: join(root, "case"), reason: `a link to ${secret}, out of the bundle` }]);
+    // Named on the command line, the same link is read.
+    expect(discoverInputs([old]).files.map((file) => file.path)).toEqual([old]);
+  });
+
+  it("a folder given through a link is itself: the links inside it to its own files are read", () => {
+    const root = tempDir();
+    touch(root, "real/case/nodeA1/var/adm/syslog/syslog.log");
+    symlinkSync(join(root, "real/case/nodeA1/var/adm/syslog/syslog.log"), join(root, "real/case/nodeA1/var/adm/syslog/OLDsyslog.log"));
+    symlinkSync(join(root, "real/case"), join(root, "case"));
+    const { files, problems } = discoverInputs([join(root, "case")]);
+    expect(problems).toEqual([]);
+    expect(files).toHaveLength(2);
+  });
+
   it("lists a dangling link, a link loop and a FIFO named like logs with their bundle; a missing path named on the command line is a problem only", () => {
     const root = tempDir();
     touch(root, "case/nodeA1/var/adm/syslog/syslog.log");
