@@ -30,6 +30,20 @@ export class StoreError extends McAdvisorError {}
 export class RuleError extends McAdvisorError {}
 /** An input file cannot be read. Analysis goes on with the others. */
 export class InputError extends McAdvisorError {}
+/**
+An input file of which nothing could be read as log lines (not a gzip archive, a link loop, a FIFO, binary data):
+`path` names it and `reason` says why in a few words, for the sentence that makes its bundle UNKNOWN (model/readability.ts).
+*/
+export class UnreadableFileError extends InputError {
+  constructor(
+    message: string,
+    readonly path: string,
+    readonly reason: string,
+    options: { hint?: string; cause?: unknown } = {},
+  ) {
+    super(message, options);
+  }
+}
 
 /** `path:line:col` for messages. */
 export function formatLocation(location: SourceLocation): string {

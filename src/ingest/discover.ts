@@ -1,10 +1,11 @@
-import { closeSync, openSync, readdirSync, readSync, statSync, type Stats } from "node:fs";
+import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { InputError } from "../errors.js";
 import type { FileKind } from "../model/events.js";
 import { timeInPath } from "../model/time.js";
 import { parseHeader } from "../parse/header.js";
 import { compareText } from "../util/compare.js";
+import { errorInBrief } from "./source.js";
 
 /** A log or configuration file found among the inputs, with what its place in the tree tells. */
 export interface InputFile {
@@ -467,6 +468,23 @@ export interface Discovery {
   collected is never dropped in silence.
   */
   readonly notRead: string[];
+  /**
+  Files named like logs in the folders given, or named on the command line, that are there and could not be read at
+  all (a dangling link, a symbolic link loop, a link out of the folder given, a FIFO): each has its problem above
+  too; a log among them leaves its bundle UNKNOWN. A path named on the command line that does not exist is not
+  among them: it is a wrong argument, said above, not a part of a bundle that could not be read.
+  */
+  readonly unreadable: UnreadableInput[];
+}
+
+/** A file that could not be read: its kind by its name, the bundle it sits in, why in a few words. */
+export interface UnreadableInput {
+  /** Absolute. */
+  readonly path: string;
+  readonly kind: FileKind;
+  /** Null for a path named on the command line: it is of the bundle of the run that holds it, if one does. */
+  readonly bundle: string | null;
+  readonly reason: string;
 }
 
 /** Finds the logs in the given files and directories (recursively), in a stable order. */
@@ -476,6 +494,26 @@ export function discoverInputs(paths: readonly string[]): Discovery {
   const notRead: string[] = [];
   const notReadSeen = new Set<string>();
   const seen = new Set<string>();
+  const unreadable: UnreadableInput[] = [];
+  const cannotRead = (path: string, root: string, kind: FileKind, reason: string, problem: InputError): void => {
+    problems.push(problem);
+    unreadable.push({ path: resolve(path), kind, bundle: placeOf(path, root).bundle, reason });
+  };
+  const cannotReadNamed = (path: string, reason: string, problem: InputError): void => {
+    problems.push(problem);
+    const kind = classify(path, true);
+    if (kind !== null) unreadable.push({ path: resolve(path), kind, bundle: null, reason });
+  };
+  // The real path of each folder given, for the links inside it (a folder given through a link is still itself).
+  const realFolders = new Map<string, string>();
+  const realFolder = (root: string): string => {
+    let real = realFolders.get(root);
+    if (real === undefined) {
+      real = realpathSync(root);
+      realFolders.set(root, real);
+    }
+    return real;
+  };
 
   // A file's absolute path and its segments are worked out once, for its kind and its place.
   const add = (path: string, root: string, explicit: boolean, regular: boolean): void => {
@@ -527,36 +565,61 @@ export function discoverInputs(paths: readonly string[]): Discovery {
         walk(child, root);
       } else if (entry.isFile()) {
         add(child, root, false, true);
-      } else if (classify(child, false) !== null) {
-        addSpecial(child, root);
+      } else {
+        const kind = classify(child, false);
+        if (kind !== null) addSpecial(child, root, kind);
       }
     }
   };
 
-  /** A name like a log that is not a directory entry of a regular file: a symbolic link to one is read, anything else is said by name. */
-  const addSpecial = (path: string, root: string): void => {
+  /**
+  A name like a log that is not a directory entry of a regular file: a symbolic link to a file inside the folder given
+  is read, anything else is said by name. A link out of it is not followed: a bundle copied from elsewhere may hold
+  links to files the person running mcadvisor may read and its author may not (/etc/shadow, another case's logs),
+  and what is read is stored.
+  */
+  const addSpecial = (path: string, root: string, kind: FileKind): void => {
     let stats: Stats;
+    let target: string;
     try {
       stats = statSync(path);
+      target = realpathSync(path);
     } catch (error) {
-      problems.push(
-        new InputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
-          hint: "a dangling link? the other inputs are analysed",
+      const reason = errorInBrief(error);
+      cannotRead(
+        path,
+        root,
+        kind,
+        reason,
+        new InputError(`cannot read ${path}: ${reason}`, { hint: "copy the log itself into the bundle; the other inputs are analysed" }),
+      );
+      return;
+    }
+    if (stats.isDirectory()) return;
+    if (!stats.isFile()) {
+      cannotRead(path, root, kind, specialFileKind(stats) ?? "not a regular file", specialProblem(path, stats));
+      return;
+    }
+    const folder = realFolder(root);
+    if (target !== folder && !target.startsWith(folder.endsWith(sep) ? folder : `${folder}${sep}`)) {
+      cannotRead(
+        path,
+        root,
+        kind,
+        `a link to ${target}, out of the bundle`,
+        new InputError(`${path} is a symbolic link to ${target}, outside ${root}: not read`, {
+          hint: "links outside the bundle are not followed: copy the file itself into the bundle, or give it on the command line",
         }),
       );
       return;
     }
-    if (stats.isFile()) add(path, root, false, true);
-    else if (!stats.isDirectory()) skipSpecial(path, stats);
+    add(path, root, false, true);
   };
 
-  const skipSpecial = (path: string, stats: Stats): void => {
-    problems.push(
-      new InputError(`${path} is ${specialFileKind(stats) ?? "not a regular file"}, not a log file: skipped`, {
-        hint: "copy the log itself (reading a FIFO or a socket would wait for a writer forever); the other inputs are analysed",
-      }),
-    );
-  };
+  const specialProblem = (path: string, stats: Stats): InputError =>
+    new InputError(`${path} is ${specialFileKind(stats) ?? "not a regular file"}, not a log file: skipped`, {
+      hint: "copy the log itself (reading a FIFO or a socket would wait for a writer forever); the other inputs are analysed",
+    });
 
   for (const path of paths) {
     let stats;
@@ -564,18 +627,18 @@ export function discoverInputs(paths: readonly string[]): Discovery {
       stats = statSync(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      problems.push(
-        new InputError(code === "ENOENT" ? `no such file or directory: ${path}` : `cannot read ${path}: ${code ?? (error as Error).message}`, {
-          hint: "check the path; the other inputs are analysed",
-        }),
-      );
+      const problem = new InputError(code === "ENOENT" ? `no such file or directory: ${path}` : `cannot read ${path}: ${errorInBrief(error)}`, {
+        hint: "check the path; the other inputs are analysed",
+      });
+      if (code === "ENOENT") problems.push(problem);
+      else cannotReadNamed(path, errorInBrief(error), problem);
       continue;
     }
     if (stats.isDirectory()) walk(path, path);
     else if (stats.isFile()) add(path, dirname(path), true, true);
-    else skipSpecial(path, stats);
+    else cannotReadNamed(path, specialFileKind(stats) ?? "not a regular file", specialProblem(path, stats));
   }
-  return { files: withConfigInTheirBundle(inTheirNodesFolder(files)), problems, notRead: notRead.filter((path) => !seen.has(resolve(path))) };
+  return { files: withConfigInTheirBundle(inTheirNodesFolder(files)), problems, notRead: notRead.filter((path) => !seen.has(resolve(path))), unreadable };
 }
 
 /**

@@ -190,3 +190,87 @@ export class LineFramer {
     sink.line(text, this.nextLineNo++, startOffset, startOffset + totalBytes, cutBytes);
   }
 }
+
+/**
+A text run shorter than this, between bytes that are not text, counts as not text: random bytes are printable ASCII
+a third of the time (0x20-0x7e), in runs of one or two, and counted one by one they made random data only about
+half "not text"; a log's text comes in words and lines.
+*/
+const MIN_TEXT_RUN = 4;
+
+/**
+How many of `bytes` are not text: NUL and the other control bytes (tab, newline, vertical tab, form feed, carriage
+return, backspace, bell and escape aside: terminals' output has them), DEL, bytes of invalid UTF-8, and text in runs
+shorter than MIN_TEXT_RUN next to them. `complete`: `bytes` is the whole content, else a head whose last run and a
+UTF-8 character cut at its end are taken as text.
+*/
+export function countNonTextBytes(bytes: Uint8Array, complete: boolean): number {
+  // Nearly every log's head: ASCII without a control byte that is not text, found without a loop in JavaScript.
+  if (isAsciiBytes(bytes) && !NON_TEXT_ASCII.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("latin1"))) return 0;
+  let nonText = 0;
+  let run = 0;
+  const notText = (count: number): void => {
+    if (run < MIN_TEXT_RUN) nonText += run;
+    run = 0;
+    nonText += count;
+  };
+  let at = 0;
+  while (at < bytes.length) {
+    const byte = bytes[at];
+    if (byte < 0x80) {
+      if (byte === 0x7f || (byte < 0x20 && !TEXT_CONTROLS.has(byte))) notText(1);
+      else run++;
+      at++;
+      continue;
+    }
+    const length = utf8SequenceLength(bytes, at);
+    if (length > 0) {
+      run += length;
+      at += length;
+    } else if (length === 0 && !complete) {
+      // A character cut by the end of the head: text, as far as anyone can tell.
+      run += bytes.length - at;
+      at = bytes.length;
+    } else {
+      notText(1);
+      at++;
+    }
+  }
+  // The content's last run, after bytes that are not text (a head's may go on past it).
+  if (complete && nonText > 0 && run < MIN_TEXT_RUN) nonText += run;
+  return nonText;
+}
+
+// The ASCII bytes that are not text (TEXT_CONTROLS are).
+const NON_TEXT_ASCII = /[\x00-\x06\x0e-\x1a\x1c-\x1f\x7f]/;
+const TEXT_CONTROLS: ReadonlySet<number> = new Set([0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b]);
+
+/** The length of the valid UTF-8 sequence at `at` (its first byte 0x80 or above), 0 when cut by the end of `bytes`, -1 when invalid. */
+function utf8SequenceLength(bytes: Uint8Array, at: number): number {
+  const lead = bytes[at];
+  let length: number;
+  // The second byte's range excludes overlong forms and surrogates (RFC 3629, section 4).
+  let low = 0x80;
+  let high = 0xbf;
+  if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+  else if (lead >= 0xe0 && lead <= 0xef) {
+    length = 3;
+    if (lead === 0xe0) low = 0xa0;
+    if (lead === 0xed) high = 0x9f;
+  } else if (lead >= 0xf0 && lead <= 0xf4) {
+    length = 4;
+    if (lead === 0xf0) low = 0x90;
+    if (lead === 0xf4) high = 0x8f;
+  } else return -1;
+  for (let offset = 1; offset < length; offset++) {
+    if (at + offset >= bytes.length) return 0;
+    const next = bytes[at + offset];
+    if (offset === 1 ? next < low || next > high : next < 0x80 || next > 0xbf) return -1;
+  }
+  return length;
+}
+
+/** A file's content looks binary when more than half of the bytes looked at are not text (countNonTextBytes). */
+export function looksBinary(nonTextBytes: number, bytesLookedAt: number): boolean {
+  return nonTextBytes * 2 > bytesLookedAt;
+}

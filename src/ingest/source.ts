@@ -2,7 +2,7 @@ import { createReadStream, statSync, openSync, readSync, closeSync, fstatSync, t
 import { createHash } from "node:crypto";
 import { createGunzip, gunzipSync } from "node:zlib";
 import type { Readable } from "node:stream";
-import { InputError } from "../errors.js";
+import { InputError, UnreadableFileError } from "../errors.js";
 
 /** How much of a file's head identifies it: enough to tell two logs apart, small enough to read on every event. */
 export const FINGERPRINT_BYTES = 4096;
@@ -15,6 +15,8 @@ export interface FileIdentity {
   readonly mtimeMs: number;
   /** Bytes in the head that was hashed (a file shorter than FINGERPRINT_BYTES is hashed whole). */
   readonly headBytes: number;
+  /** That head: the first FINGERPRINT_BYTES of the content (decompressed), or all of it when shorter. */
+  readonly head: Buffer;
   /** Hash of the first n bytes of the head (to recognise a short file that has grown). */
   readonly headHash: (bytes: number) => string;
   /** The whole content of a small plain file, read with the head when asked for (identify's `readSmall`). */
@@ -125,7 +127,7 @@ export async function identify(
 ): Promise<FileIdentity> {
   try {
     const stats = options.stats ?? statSync(path);
-    if (!stats.isFile()) throw new InputError(`${path} is not a regular file`);
+    if (!stats.isFile()) throw new UnreadableFileError(`${path} is not a regular file`, path, "not a regular file");
     const readAhead = !compressed && options.readSmall === true && stats.size <= READ_AT_ONCE_BYTES ? readWholeSmall(path, stats.size) : undefined;
     const head = readAhead ? readAhead.data.subarray(0, FINGERPRINT_BYTES) : (options.head ?? (compressed ? await readHeadGzip(path) : readHeadPlain(path)));
     return {
@@ -135,12 +137,13 @@ export async function identify(
       size: stats.size,
       mtimeMs: stats.mtimeMs,
       headBytes: head.length,
+      head,
       headHash: (bytes) => hashHead(head.subarray(0, bytes)),
       readAhead,
     };
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read ${path}: ${describeError(error)}`, {
+    throw new UnreadableFileError(`cannot read ${path}: ${describeError(error)}`, path, errorInBrief(error), {
       hint: "check that the file exists, is readable, and (for .gz) is a gzip archive; the other inputs are analysed",
       cause: error,
     });
@@ -158,6 +161,24 @@ export function describeError(error: unknown): string {
   if (isTruncatedGzip(error)) return "truncated gzip archive: it ends before its end-of-stream marker, nothing could be decompressed";
   if (code === "Z_DATA_ERROR" || code === "Z_BUF_ERROR") return `not a valid gzip archive (${message})`;
   return code ? `${code}: ${message}` : message;
+}
+
+// What the file system's refusals mean for a log that was to be read, in a few words.
+const ERROR_CODES_IN_BRIEF: Readonly<Record<string, string>> = {
+  ENOENT: "no such file, or a dangling symbolic link",
+  ELOOP: "a symbolic link loop",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "a folder",
+  EIO: "an I/O error",
+};
+
+/** Why a file could not be read, in a few words (for a sentence naming several files); describeError says it in full. */
+export function errorInBrief(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (isTruncatedGzip(error)) return "a truncated gzip archive, nothing could be decompressed";
+  if (code === "Z_DATA_ERROR" || code === "Z_BUF_ERROR") return "not a valid gzip archive";
+  return (code === undefined ? undefined : ERROR_CODES_IN_BRIEF[code]) ?? describeError(error);
 }
 
 /**

@@ -15,11 +15,24 @@ facts, not logs, and do not count):
 - **nothing about the cluster**: lines were read, but not one gave an event (no Serviceguard, Metrocluster, Raid
   Manager or Continentalclusters message, no package or cluster configuration): the logs do not show the cluster,
   so "nothing needs a procedure" would be a guess (known to analyze only, which counts the events of its files).
+- **files unreadable**: one of its log files could not be read as lines at all (not a gzip archive, a symbolic link
+  loop, a dangling link, a link out of the bundle, a FIFO, a file it may not open) or looks binary (its lines are
+  stored, no grammar can read them): what that file holds was not read (known to analyze only). It is judged
+  last, so a bundle that is also one of the above keeps that verdict, its sentence naming the files too.
 A bundle where exactly half the lines are unreadable is still judged (a log with its binary tail cut off
 should not hide the incident in its first half).
 */
 
-export type ReadabilityVerdict = "nothing-readable" | "mostly-unreadable" | "cut-short" | "nothing-about-cluster";
+import { isAbsolute, relative } from "node:path";
+
+export type ReadabilityVerdict = "nothing-readable" | "mostly-unreadable" | "cut-short" | "nothing-about-cluster" | "files-unreadable";
+
+/** A log file of a bundle of which nothing could be read as log lines, and why, in a few words. */
+export interface UnreadableFile {
+  /** Absolute. */
+  readonly path: string;
+  readonly why: string;
+}
 
 /** What was read of one bundle's log files. */
 export interface BundleReading {
@@ -35,9 +48,11 @@ export interface BundleReading {
   readonly partial?: number;
   /** Events read from all the bundle's files (configuration included), unread-line markers aside; known to analyze only. */
   readonly events?: number;
+  /** Log files of the bundle that could not be read as lines, or look binary; known to analyze only. */
+  readonly unreadableFiles?: readonly UnreadableFile[];
 }
 
-type Judged = Pick<BundleReading, "lines" | "unreadable" | "files" | "partial" | "events">;
+type Judged = Pick<BundleReading, "lines" | "unreadable" | "files" | "partial" | "events" | "unreadableFiles">;
 
 /** null when the bundle can be judged. */
 export function readabilityVerdict(reading: Judged): ReadabilityVerdict | null {
@@ -45,6 +60,7 @@ export function readabilityVerdict(reading: Judged): ReadabilityVerdict | null {
   if (reading.unreadable * 2 > reading.lines) return "mostly-unreadable";
   if ((reading.partial ?? 0) > 0 && (reading.partial ?? 0) >= reading.files) return "cut-short";
   if (reading.events === 0) return "nothing-about-cluster";
+  if ((reading.unreadableFiles?.length ?? 0) > 0) return "files-unreadable";
   return null;
 }
 
@@ -52,6 +68,16 @@ export function readabilityVerdict(reading: Judged): ReadabilityVerdict | null {
 export function describeReadability(reading: BundleReading): string | null {
   const verdict = readabilityVerdict(reading);
   if (verdict === null) return null;
+  const files = unreadableFilesClause(reading);
+  if (verdict === "files-unreadable") {
+    const count = reading.unreadableFiles?.length ?? 0;
+    return `${files}: what ${count === 1 ? "it holds" : "they hold"} was not read, so it cannot be called OK`;
+  }
+  const sentence = verdictSentence(verdict, reading);
+  return files === null ? sentence : `${sentence}; ${files}`;
+}
+
+function verdictSentence(verdict: Exclude<ReadabilityVerdict, "files-unreadable">, reading: BundleReading): string {
   if (reading.lines === 0) {
     return reading.files === 0
       ? "it holds no log file mcadvisor could read (only configuration files, or files that could not be read), so nothing in it can be judged"
@@ -65,6 +91,24 @@ export function describeReadability(reading: BundleReading): string | null {
   }
   const what = `${reading.unreadable} of its ${reading.lines} log lines are in no layout mcadvisor knows (binary data, or not a syslog or package log)`;
   return verdict === "nothing-readable" ? `${what}: nothing in it can be judged` : `${what}: too little of it was read to call it OK`;
+}
+
+/** How many of the unreadable files the sentence names (JSON's `unreadableFiles` lists them all). */
+const UNREADABLE_FILES_NAMED = 3;
+
+/** "2 of its log files could not be read as logs: a (why), b (why)", paths inside the bundle shown from it; null when none. */
+function unreadableFilesClause(reading: BundleReading): string | null {
+  const files = reading.unreadableFiles ?? [];
+  if (files.length === 0) return null;
+  const shown = files.slice(0, UNREADABLE_FILES_NAMED).map((file) => `${pathInBundle(reading.bundle, file.path)} (${file.why})`);
+  const more = files.length - shown.length;
+  const count = files.length === 1 ? "one of its log files" : `${files.length} of its log files`;
+  return `${count} could not be read as logs: ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+
+function pathInBundle(bundle: string, path: string): string {
+  const shown = relative(bundle, path);
+  return shown === "" || shown.startsWith("..") || isAbsolute(shown) ? path : shown;
 }
 
 /** What each exit status means, in the words the reports print beside it (the README's table says the same). */

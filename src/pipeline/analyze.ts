@@ -4,13 +4,14 @@ import { ingestFile, PartialInputError, type IngestOptions } from "./ingest.js";
 import { findMovedBundle } from "./moved.js";
 import { ParseThreads } from "./parse-source.js";
 import { BundleCorrelator } from "./correlate.js";
-import { InputError, McAdvisorError } from "../errors.js";
+import { InputError, McAdvisorError, UnreadableFileError } from "../errors.js";
 import { clockDisagreements, describeClockDisagreement, type ClockDisagreement } from "../correlate/clocks.js";
 import { CLOCK_STEP_KIND, correctClockSteps, describeClockCorrection } from "../correlate/clock-steps.js";
 import type { Store } from "../store/store.js";
 import { bundleReadings, storedBundles } from "../store/read.js";
-import type { BundleReading } from "../model/readability.js";
+import type { BundleReading, UnreadableFile } from "../model/readability.js";
 import { statSync, type Stats } from "node:fs";
+import { resolve, sep } from "node:path";
 import { compareText } from "../util/compare.js";
 import type { SiteDefinition } from "../correlate/sites.js";
 import type { Rule } from "../catalogue/rule.js";
@@ -121,6 +122,17 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
   const fileIds: number[] = [];
   // Log files read only in part, per bundle: a bundle of which every log file was cut short cannot be called OK.
   const partialFiles = new Map<string, number>();
+  // Log files of which nothing could be read as lines, or that look binary, per bundle: it cannot be called OK either.
+  const unreadableFiles = new Map<string, UnreadableFile[]>();
+  const cannotRead = (bundle: string, path: string, why: string): void => {
+    const list = unreadableFiles.get(bundle) ?? [];
+    list.push({ path: resolve(path), why });
+    unreadableFiles.set(bundle, list);
+  };
+  for (const input of discovery.unreadable) {
+    const bundle = input.bundle ?? bundleHolding(input.path, discovery.files);
+    if (input.kind !== "config" && bundle !== null) cannotRead(bundle, input.path, input.reason);
+  }
   const bundles = new Set<string>();
   const loggedReference = new Map<string, number>();
   // The stored package logs' newest time, asked for each year-less syslog of a bundle whose run read no dated
@@ -214,6 +226,10 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
           report();
         },
         onStored: (file, stored) => correlators.get(input.bundle)?.push(file, stored),
+        onProblem: (problem) => {
+          problems.push(problem);
+          if (problem instanceof UnreadableFileError) cannotRead(input.bundle, input.path, problem.reason);
+        },
       });
       newLines += outcome.newLines;
       fileIds.push(outcome.file.id);
@@ -231,15 +247,32 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
       if (error instanceof PartialInputError) {
         fileIds.push(error.fileId);
         if (input.kind !== "config") partialFiles.set(input.bundle, (partialFiles.get(input.bundle) ?? 0) + 1);
+      } else if (input.kind !== "config") {
+        cannotRead(input.bundle, input.path, error instanceof UnreadableFileError ? error.reason : error.message);
       }
     }
   }
   for (const bundle of bundles) correlators.get(bundle)?.conclude(store);
-  const sortedBundles = [...bundles].sort();
+  // A bundle whose only log could not be read at all is still one to judge (UNKNOWN), not one left out.
+  const sortedBundles = [...new Set([...bundles, ...unreadableFiles.keys()])].sort();
   for (const bundle of sortedBundles)
     problems.push(...clockProblems(bundle, clockDisagreements(store.clockAnchors(bundle))), ...clockStepNotices(store, bundle));
-  const readings = bundleReadings(store.database, sortedBundles, fileIds).map((reading) => ({ ...reading, partial: partialFiles.get(reading.bundle) ?? 0 }));
+  const readings = bundleReadings(store.database, sortedBundles, fileIds).map((reading) => ({
+    ...reading,
+    partial: partialFiles.get(reading.bundle) ?? 0,
+    unreadableFiles: unreadableFiles.get(reading.bundle) ?? [],
+  }));
   return { inputs, fileIds, bundles: sortedBundles, problems, newLines, movedBundles, readings, notRead: discovery.notRead };
+}
+
+/** The innermost bundle of the files found whose folder holds `path` (absolute), or null. */
+function bundleHolding(path: string, files: readonly InputFile[]): string | null {
+  let holding: string | null = null;
+  for (const bundle of new Set(files.map((file) => file.bundle))) {
+    const inside = bundle === sep || path.startsWith(`${bundle}${sep}`);
+    if (inside && (holding === null || bundle.length > holding.length)) holding = bundle;
+  }
+  return holding;
 }
 
 /** Nodes of a bundle whose clocks read hours apart, told with the options that place them (src/correlate/clocks.ts). */

@@ -1,11 +1,12 @@
 import type { Stats } from "node:fs";
 import type { InputFile } from "../ingest/discover.js";
-import { identify, readTailGzip, readTailPlain, type FileIdentity } from "../ingest/source.js";
+import { FINGERPRINT_BYTES, identify, readTailGzip, readTailPlain, type FileIdentity } from "../ingest/source.js";
+import { countNonTextBytes, DEFAULT_MAX_LINE_BYTES, looksBinary } from "../ingest/lines.js";
 import { lastYearlessStamp, toWallClock, type YearReference } from "../model/time.js";
 import type { FileParserContext } from "../parse/index.js";
-import { InputError } from "../errors.js";
+import { InputError, UnreadableFileError } from "../errors.js";
 import type { FileRecord, LineToStore, Store } from "../store/store.js";
-import type { ParseEnd, ParseJob, ParsedBatch } from "./parse-batches.js";
+import type { CutLines, ParseEnd, ParseJob, ParsedBatch } from "./parse-batches.js";
 import { inThread, type ParseSource } from "./parse-source.js";
 import { slimBatch, type SlimBatch } from "./batch-transfer.js";
 
@@ -33,6 +34,11 @@ export interface IngestOptions {
   readonly source?: ParseSource;
   /** The file's stat and head the caller already took in this run (identify's `stats` and `head`): not taken again. */
   readonly known?: { readonly stats?: Stats; readonly head?: Buffer };
+  /**
+  Told what was wrong with a file that was read all the same: lines stored cut, or a file that looks binary (a
+  BinaryFileError: its bundle cannot be called OK). A file that could not be read is thrown instead.
+  */
+  readonly onProblem?: (problem: InputError) => void;
 }
 
 export interface IngestOutcome {
@@ -81,6 +87,11 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
 }
 
 async function ingestIdentified(store: Store, input: InputFile, identity: FileIdentity, source: ParseSource, options: IngestOptions): Promise<IngestOutcome> {
+  // Judged on every run, stored before or not, so that analysing the bundle again says it again.
+  if (input.kind !== "config") {
+    const binary = binaryProblem(input.path, identity, input.compressed);
+    if (binary !== null) options.onProblem?.(binary);
+  }
   // Saved output dated only by its name: the same content saved at another time is another reading (its lines are at
   // that time), not a copy of the same file.
   if (input.namedTime !== undefined) identity = { ...identity, fingerprint: `${identity.fingerprint}@${input.namedTime}` };
@@ -167,6 +178,7 @@ async function ingestIdentified(store: Store, input: InputFile, identity: FileId
       options.onStored?.(file, batch.lines);
     }
   }
+  if (end?.cutLines) options.onProblem?.(cutLinesProblem(input.path, end.cutLines));
   if (end?.failure) {
     const { failure } = end;
     const read = `${failure.lineCount} lines (${failure.committedOffset.toLocaleString("en-US")} bytes of text) were read and stored`;
@@ -222,6 +234,39 @@ export class PartialInputError extends InputError {
   ) {
     super(message, options);
   }
+}
+
+/** A log file whose content is mostly not text (ingestFile's onProblem): its bundle cannot be called OK. */
+export class BinaryFileError extends UnreadableFileError {}
+
+/**
+The file looks binary when more than half of its head (identify's, the first FINGERPRINT_BYTES of what the parser
+reads, decompressed) is not text: a look at every file costs no read of its own, and the same file gives the same
+answer on every run.
+*/
+function binaryProblem(path: string, identity: FileIdentity, compressed: boolean): BinaryFileError | null {
+  const { head } = identity;
+  if (head.length === 0) return null;
+  const whole = head.length < FINGERPRINT_BYTES || (!compressed && head.length === identity.size);
+  const nonText = countNonTextBytes(head, whole);
+  if (!looksBinary(nonText, head.length)) return null;
+  const counted = `${nonText.toLocaleString("en-US")} of ${whole ? "its" : "its first"} ${head.length.toLocaleString("en-US")} bytes are not text`;
+  return new BinaryFileError(`${path} looks binary (${counted}): its lines are stored but no grammar reads them`, path, `looks binary: ${counted}`, {
+    hint: "check what the file is and copy the log from the node again; a file that is no log does not belong in the bundle, which is UNKNOWN (exit 3) while it holds it",
+  });
+}
+
+/** One problem for the lines of a file that were too long to store whole: where the first is, and what was left out. */
+function cutLinesProblem(path: string, cut: CutLines): InputError {
+  const limit = `${DEFAULT_MAX_LINE_BYTES / (1024 * 1024)} MiB`;
+  const bytes = (count: number): string => `${count.toLocaleString("en-US")} bytes`;
+  const message =
+    cut.count === 1
+      ? `${path}:${cut.firstLine}: a line longer than ${limit} was cut: its last ${bytes(cut.firstDropped)} were not stored`
+      : `${path}: ${cut.count} lines longer than ${limit} were cut, the first at line ${cut.firstLine}: ${bytes(cut.dropped)} were not stored (${bytes(cut.firstDropped)} of the first)`;
+  return new InputError(message, {
+    hint: 'the stored line ends with "[mcadvisor: line cut, N more bytes not stored]"; what was cut is not parsed, searched or shown, the lines after it are read',
+  });
 }
 
 /** A plain file's last 4 KiB: from the bytes identify already read for a small file, else read from its end. */

@@ -64,11 +64,23 @@ export interface ParsedBatch {
   readonly blocks: readonly SealedBlock[];
 }
 
-/** After the final batch: the content's hash, and why reading stopped early, if it did. */
+/** Lines longer than the framer's limit (lines.ts DEFAULT_MAX_LINE_BYTES), stored cut: how many, the first, the bytes left out. */
+export interface CutLines {
+  readonly count: number;
+  readonly firstLine: number;
+  /** Bytes of the first cut line that were not stored. */
+  readonly firstDropped: number;
+  /** Bytes of all of them that were not stored. */
+  readonly dropped: number;
+}
+
+/** After the final batch: the content's hash, lines stored cut, and why reading stopped early, if it did. */
 export interface ParseEnd {
   readonly type: "end";
   readonly contentHash: string | null;
   readonly hashedBytes: number;
+  /** Lines read this time that were stored cut (none: absent). */
+  readonly cutLines?: CutLines;
   /** Reading stopped early (a truncated .gz, a read error): the lines before it are in the batches. */
   readonly failure?: { readonly truncatedGzip: boolean; readonly lineCount: number; readonly committedOffset: number; readonly detail: string };
 }
@@ -113,6 +125,7 @@ export class BatchParser implements FramedLineSink {
   private count = 0;
   private endOffset: number;
   private bytesRead = 0;
+  private cut: CutLines | undefined;
 
   constructor(private readonly settings: ParseSettings) {
     this.parser = createFileParser({
@@ -149,6 +162,11 @@ export class BatchParser implements FramedLineSink {
     return this.framer.committedOffset;
   }
 
+  /** The lines framed so far that were too long to store whole. */
+  get cutLines(): CutLines | undefined {
+    return this.cut;
+  }
+
   /** Counts bytes read (progress), including those skipped before the checkpoint. */
   read(bytes: number): void {
     this.bytesRead += bytes;
@@ -174,7 +192,13 @@ export class BatchParser implements FramedLineSink {
   private full: ParsedBatch[] | undefined;
 
   /** A framed line (FramedLineSink), parsed and kept. */
-  line(text: string, lineNo: number, startOffset: number, endOffset: number): void {
+  line(text: string, lineNo: number, startOffset: number, endOffset: number, cutBytes: number): void {
+    if (cutBytes > 0) {
+      this.cut =
+        this.cut === undefined
+          ? { count: 1, firstLine: lineNo, firstDropped: cutBytes, dropped: cutBytes }
+          : { ...this.cut, count: this.cut.count + 1, dropped: this.cut.dropped + cutBytes };
+    }
     const line = lineToStore(this.parser, text, lineNo, startOffset, endOffset);
     this.lines[this.count++] = line;
     this.sealer.add(line);
@@ -239,5 +263,6 @@ export async function* parseBatches(job: ParseJob, readAhead?: ReadAhead): Async
   }
   yield parser.finish();
   if (failure) failure = { ...failure, lineCount: parser.lineCount, committedOffset: parser.committedOffset };
-  yield { type: "end", contentHash: contentHash && !failure ? contentHash.digest("hex") : null, hashedBytes, failure };
+  const cutLines = parser.cutLines;
+  yield { type: "end", contentHash: contentHash && !failure ? contentHash.digest("hex") : null, hashedBytes, failure, ...(cutLines ? { cutLines } : {}) };
 }

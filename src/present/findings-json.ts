@@ -13,6 +13,8 @@ export function bundleDocument(reading: BundleReading) {
     unreadable: reading.unreadable,
     unread: reading.unread,
     partial: reading.partial ?? 0,
+    // Log files that could not be read as lines, or look binary: each makes the bundle UNKNOWN (verdict files-unreadable).
+    unreadableFiles: (reading.unreadableFiles ?? []).map((file) => ({ path: file.path, why: file.why })),
     readable: verdict === null,
     verdict,
     message: describeReadability(reading),

@@ -6,6 +6,7 @@ import { migrations, schemaVersion } from "./schema.js";
 import { isBusy } from "./sqlite-failure.js";
 import { registerLineTable } from "./blocks.js";
 import { registerSearchTable } from "./search.js";
+import { createPrivateFile } from "./private-file.js";
 import { Database, type SqliteDatabase } from "./sqlite.js";
 
 export type { SqliteDatabase };
@@ -91,7 +92,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): SqliteDat
   }
   let database: SqliteDatabase;
   try {
-    if (!options.readonly) prepareDatabaseFolder(path);
+    if (!options.readonly) {
+      prepareDatabaseFolder(path);
+      createPrivateFile(path);
+    }
     database = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   } catch (error) {
     throw new StoreError(`cannot open database ${path}: ${(error as Error).message}`, {

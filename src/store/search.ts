@@ -14,6 +14,7 @@ and kept current incrementally: per file, it records how many lines it covers, a
 database is rebuilt, never trusted.
 */
 import { Database, type SqliteDatabase } from "./sqlite.js";
+import { createPrivateFile } from "./private-file.js";
 import { existsSync, rmSync } from "node:fs";
 import { fileIdOfLine, lineIdOf, lineNoOfLine } from "./block-codec.js";
 import { blockReader, isoOf, mergedLines, type BlockRef, type DecodedBlock, type StoredLine } from "./blocks.js";
@@ -149,6 +150,7 @@ function openSidecar(main: Connection, create: boolean): Connection | null {
     if (!create && !existsSync(path)) return null;
     let sidecar: Connection | null = null;
     try {
+      createPrivateFile(path);
       sidecar = new Database(path);
       sidecar.pragma("busy_timeout = 5000");
       sidecar.pragma("journal_mode = WAL");

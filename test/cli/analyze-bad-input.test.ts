@@ -30,6 +30,11 @@ function storedLines(databasePath: string): { text: string; format: string }[] {
 }
 
 function analyzeJson(databasePath: string, ...paths: string[]) {
+  return analyzeJsonJudged(databasePath, ["nothing-about-cluster"], ...paths);
+}
+
+/** analyzeJson, where a bundle may be UNKNOWN for one of `verdicts`. */
+function analyzeJsonJudged(databasePath: string, verdicts: readonly string[], ...paths: string[]) {
   const result = runMcadvisor(["analyze", "--db", databasePath, "--format", "json", "--year", "2026", ...paths]);
   const document = JSON.parse(result.stdout) as {
     inputs: Record<string, number>;
@@ -40,7 +45,7 @@ function analyzeJson(databasePath: string, ...paths: string[]) {
   // 3 says the analysis could not run, unless it ran and found nothing about the cluster in a fixture of other lines.
   if (result.code === 3)
     expect(
-      document.bundles.every((bundle) => bundle.verdict === "nothing-about-cluster"),
+      document.bundles.every((bundle) => bundle.verdict !== null && verdicts.includes(bundle.verdict)),
       result.stderr,
     ).toBe(true);
   return { ...result, document };
@@ -67,7 +72,10 @@ describe("analyze keeps every line of bad input and goes on", () => {
       Buffer.from(`\n${good[1]}\n`),
     ]);
     write(root, "b/nodeA1/var/adm/syslog/syslog.log", content);
-    const { document } = analyzeJson(database, join(root, "b"));
+    // The junk is most of the file: it looks binary, said by name, and the bundle is not called OK.
+    const { document, code } = analyzeJsonJudged(database, ["files-unreadable"], join(root, "b"));
+    expect(code).toBe(3);
+    expect(document.problems).toEqual([expect.stringMatching(/syslog\.log looks binary \(\d+ of its 703 bytes are not text\)/)]);
     expect(document.inputs.lines).toBe(4);
     expect(document.inputs.unparsed).toBe(2);
     const lines = storedLines(database);

@@ -4,7 +4,8 @@ takeover, a node lost with its package, or nothing readable never gets "No findi
 bundles are written here in words and layouts the samples do not use (other wrappers, modular package logs,
 syslog only), as an operator's incident would be.
 */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { execFileSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
@@ -31,7 +32,14 @@ interface Finding {
 }
 interface Document {
   inputs: { unread: number };
-  bundles: Array<{ bundle: string; readable: boolean; unread: number; verdict: string | null; message: string | null }>;
+  bundles: Array<{
+    bundle: string;
+    readable: boolean;
+    unread: number;
+    verdict: string | null;
+    message: string | null;
+    unreadableFiles: Array<{ path: string; why: string }>;
+  }>;
   findings: Finding[];
 }
 
@@ -319,5 +327,119 @@ describe("input it could not read is never OK", () => {
       expect(report.code).toBe(3);
       expect(report.stdout).toContain(format === "json" ? '"verdict": "nothing-readable"' : "**Status: UNKNOWN** (exit status 3)");
     }
+  });
+});
+
+describe("a log file of a bundle that could not be read, or looks binary, is never OK; what was cut is said", () => {
+  const membership = "Dec  1 10:00:00 nodeA1 cmcld[2048]: The new active cluster membership is: nodeA1(id=1), nodeA2(id=2)";
+  const goodSyslog = `${Array.from({ length: 30 }, (_, index) => (index === 0 ? membership : `Dec  1 10:${String(index).padStart(2, "0")}:00 nodeA1 sshd[811]: Accepted publickey for root`)).join("\n")}\n`;
+  const critical = "Dec  1 11:00:00 nodeA1 cmcld[2048]: Package sap_pkg run script exited with NO_RESTART.";
+  const syslogFolder = "b/nodeA1/var/adm/syslog";
+  const damages: Array<[string, (root: string) => string, string]> = [
+    [
+      "a .gz that is not gzip",
+      (root) => {
+        write(root, `${syslogFolder}/OLDsyslog.log.gz`, "NOT GZIP");
+        return `${syslogFolder}/OLDsyslog.log.gz`;
+      },
+      "not a valid gzip archive",
+    ],
+    [
+      "a symbolic link loop",
+      (root) => {
+        symlinkSync("OLDsyslog.log", join(root, syslogFolder, "OLDsyslog.log"));
+        return `${syslogFolder}/OLDsyslog.log`;
+      },
+      "a symbolic link loop",
+    ],
+  ];
+
+  it.each(damages)("beside a good syslog, %s: analyze and report exit 3 and name the file", (_name, damage, why) => {
+    const root = tempDir();
+    write(root, `${syslogFolder}/syslog.log`, goodSyslog);
+    expect(runMcadvisor(["analyze", "--db", join(root, "before.db"), "--year", "2026", join(root, "b")]).code).toBe(0);
+    const damaged = damage(root);
+    const named = `${damaged.slice("b/".length)} (${why})`;
+    const text = runMcadvisor(["analyze", "--db", join(root, "text.db"), "--year", "2026", join(root, "b")]);
+    expect(text.code, text.stderr).toBe(3);
+    expect(text.stderr).toContain(join(root, damaged));
+    expect(text.stdout).toContain(`UNKNOWN: mcadvisor could not read this bundle: one of its log files could not be read as logs: ${named}`);
+    expect(text.stdout).not.toContain("No findings: nothing in these logs needs a manual procedure");
+    const json = runMcadvisor(["analyze", "--db", join(root, "json.db"), "--year", "2026", "--format", "json", join(root, "b")]);
+    expect(json.code).toBe(3);
+    expect((JSON.parse(json.stdout) as Document).bundles).toEqual([
+      expect.objectContaining({
+        readable: false,
+        verdict: "files-unreadable",
+        unreadableFiles: [{ path: join(root, damaged), why }],
+        message: expect.stringContaining(named),
+      }),
+    ]);
+    const window = ["--since", "2026-11-01", "--until", "2027-01-01", "--year", "2026"];
+    const status = runMcadvisor(["report", "--db", join(root, "r.db"), ...window, "--format", "html", "--out", join(root, "r.html"), join(root, "b")]);
+    expect(status.code, status.stderr).toBe(3);
+    expect(status.stdout).toMatch(/^MCADVISOR UNKNOWN - .*; could not read one bundle \(see the report\) \|/);
+    expect(readFileSync(join(root, "r.html"), "utf8")).toContain(named);
+    const markdown = runMcadvisor(["report", "--db", join(root, "md.db"), ...window, "--format", "markdown", join(root, "b")]);
+    expect(markdown.code).toBe(3);
+    expect(markdown.stdout).toContain("**Status: UNKNOWN** (exit status 3)");
+    expect(markdown.stdout).toContain(named);
+  });
+
+  it("a critical finding beside such a file still gives 2, and the file is still named", () => {
+    const root = tempDir();
+    write(root, `${syslogFolder}/syslog.log`, `${goodSyslog}${critical}\n`);
+    write(root, `${syslogFolder}/OLDsyslog.log.gz`, "NOT GZIP");
+    const text = runMcadvisor(["analyze", "--db", join(root, "db.sqlite"), "--year", "2026", join(root, "b")]);
+    expect(text.code, text.stderr).toBe(2);
+    expect(text.stdout).toContain("nodeA1/var/adm/syslog/OLDsyslog.log.gz (not a valid gzip archive)");
+  });
+
+  it("a log that looks binary is named on stderr and in JSON problems, and its bundle is UNKNOWN", () => {
+    const root = tempDir();
+    write(root, `${syslogFolder}/syslog.log`, goodSyslog);
+    write(root, `${syslogFolder}/OLDsyslog.log`, randomBytes(3000));
+    const json = runMcadvisor(["analyze", "--db", join(root, "db.sqlite"), "--year", "2026", "--format", "json", join(root, "b")]);
+    expect(json.code, json.stderr).toBe(3);
+    const binary = new RegExp(
+      `${join(root, syslogFolder, "OLDsyslog.log")} looks binary \\([\\d,]+ of its 3,000 bytes are not text\\): its lines are stored but no grammar reads them`,
+    );
+    expect(json.stderr).toMatch(binary);
+    const document = JSON.parse(json.stdout) as Document & { problems: string[] };
+    expect(document.problems).toEqual([expect.stringMatching(binary)]);
+    expect(document.bundles).toEqual([expect.objectContaining({ verdict: "files-unreadable" })]);
+  });
+
+  it("a line over 4 MiB is named with its line and the bytes left out, on stderr and in JSON problems; the status is the findings'", () => {
+    const root = tempDir();
+    write(root, `${syslogFolder}/syslog.log`, `${goodSyslog}Dec  1 10:59:00 nodeA1 app: ${"x".repeat(4 * 1024 * 1024 + 500)}\n${membership}\n`);
+    const json = runMcadvisor(["analyze", "--db", join(root, "db.sqlite"), "--year", "2026", "--format", "json", join(root, "b")]);
+    expect(json.code, json.stderr).toBe(0);
+    const cut = `${join(root, syslogFolder, "syslog.log")}:31: a line longer than 4 MiB was cut: its last 528 bytes were not stored`;
+    expect(json.stderr).toContain(cut);
+    expect((JSON.parse(json.stdout) as { problems: string[] }).problems).toEqual([expect.stringContaining(cut)]);
+  });
+
+  it("a link out of the bundle is not followed: named with its target, its file not stored; the database is its owner's only", () => {
+    const root = tempDir();
+    write(root, `${syslogFolder}/syslog.log`, goodSyslog);
+    write(root, "private/secret.log", `${membership}\nDec  1 10:30:00 nodeA1 secret: the root password is hunter2\n`);
+    const link = join(root, syslogFolder, "OLDsyslog.log");
+    symlinkSync(join(root, "private/secret.log"), link);
+    const database = join(root, "db.sqlite");
+    const result = runMcadvisor(["analyze", "--db", database, "--year", "2026", join(root, "b")]);
+    expect(result.code, result.stderr).toBe(3);
+    expect(result.stderr).toContain(
+      `${link} is a symbolic link to ${join(root, "private/secret.log")}, outside ${join(root, "b")}: not read (links outside the bundle are not followed: copy the file itself into the bundle, or give it on the command line)`,
+    );
+    const stored = runMcadvisor(["query", "--db", database, "--format", "csv", "SELECT count(*) AS n FROM log_lines WHERE text LIKE '%hunter2%'"]);
+    expect(stored.stdout).toContain("\r\n0\r\n");
+    expect(statSync(database).mode & 0o777).toBe(0o600);
+    // Named on the command line, the link is read; a link inside the bundle to its own file is read.
+    const named = runMcadvisor(["analyze", "--db", join(root, "named.db"), "--year", "2026", link]);
+    expect(named.code, named.stderr).toBe(0);
+    rmSync(link);
+    symlinkSync("syslog.log", link);
+    expect(runMcadvisor(["analyze", "--db", join(root, "inside.db"), "--year", "2026", join(root, "b")]).code).toBe(0);
   });
 });

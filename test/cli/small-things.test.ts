@@ -56,7 +56,7 @@ describe("--db", () => {
 });
 
 describe("inputs that are not log files", () => {
-  it("a FIFO, a socket and a folder named like logs are each reported by name; the real logs are analysed", async () => {
+  it("a FIFO, a socket and a folder named like logs are each reported by name; the real logs are analysed, the bundle is UNKNOWN", async () => {
     const root = tempDir();
     const bundle = smallBundle(root);
     const syslogDir = join(bundle, "nodeA1", "var", "adm", "syslog");
@@ -66,15 +66,20 @@ describe("inputs that are not log files", () => {
     mkdirSync(join(bundle, "nodeA1", "etc", "cmcluster", "pkg", "pkg.log"), { recursive: true });
     try {
       const result = runMcadvisor(["analyze", "--db", join(root, "db"), "--year", "2026", bundle]);
-      expect(result.code, result.stderr).toBe(0);
+      // Logs of the bundle that could not be read: it cannot be called OK (the folder is no log: its files are read).
+      expect(result.code, result.stderr).toBe(3);
+      expect(result.stdout).toContain(
+        "2 of its log files could not be read as logs: nodeA1/var/adm/syslog/OLDsyslog.log (a socket), nodeA1/var/adm/syslog/syslog.log.1 (a FIFO (named pipe))",
+      );
       expect(result.stderr).toContain(`${join(syslogDir, "syslog.log.1")} is a FIFO (named pipe), not a log file: skipped`);
       expect(result.stderr).toContain(`${join(syslogDir, "OLDsyslog.log")} is a socket, not a log file: skipped`);
       expect(result.stderr).toContain(`${join(bundle, "nodeA1", "etc", "cmcluster", "pkg", "pkg.log")} is a folder, not a log file`);
       expect(result.stdout).toContain("1 files, 1 lines");
-      // Named on the command line, a FIFO is refused, not read (reading one waits forever).
+      // Named on the command line, a FIFO is refused, not read (reading one waits forever); it sits in the bundle of the log named with it.
       const explicit = runMcadvisor(["analyze", "--db", join(root, "db2"), join(syslogDir, "syslog.log.1"), join(syslogDir, "syslog.log")]);
-      expect(explicit.code, explicit.stderr).toBe(0);
+      expect(explicit.code, explicit.stderr).toBe(3);
       expect(explicit.stderr).toContain("is a FIFO (named pipe), not a log file: skipped");
+      expect(explicit.stdout).toContain("one of its log files could not be read as logs: nodeA1/var/adm/syslog/syslog.log.1 (a FIFO (named pipe))");
     } finally {
       server.close();
     }

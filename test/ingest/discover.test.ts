@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { classify, discoverInputs, headIsIsoSyslog, headIsSyslog, placeOf } from "../../src/ingest/discover.js";
 import { tempDir } from "../helpers/temp.js";
@@ -399,5 +400,59 @@ describe("discoverInputs", () => {
       ["inc/hpa1/var/adm/hpa1-syslog", "syslog"],
       ["inc/hpa1/var/adm/secure", "syslog"],
     ]);
+  });
+});
+
+describe("discoverInputs: links, and files that are there but cannot be read", () => {
+  it("reads a link inside the folder given to a file inside it, never a link out of it; a file named on the command line is read even if it is a link", () => {
+    const root = tempDir();
+    const syslog = touch(root, "case/nodeA1/var/adm/syslog/syslog.log");
+    const secret = touch(root, "private/shadow", "root:$6$secret\n");
+    const old = join(root, "case/nodeA1/var/adm/syslog/OLDsyslog.log");
+    symlinkSync(secret, old);
+    const rotated = join(root, "case/nodeA1/var/adm/syslog/syslog.log.1");
+    symlinkSync("syslog.log", rotated);
+    const { files, problems, unreadable } = discoverInputs([join(root, "case")]);
+    expect(files.map((file) => file.path)).toEqual([syslog, rotated]);
+    expect(problems.map((problem) => `${problem.message} (${problem.hint})`)).toEqual([
+      `${old} is a symbolic link to ${secret}, outside ${join(root, "case")}: not read ` +
+        "(links outside the bundle are not followed: copy the file itself into the bundle, or give it on the command line)",
+    ]);
+    expect(unreadable).toEqual([{ path: old, kind: "syslog", bundle: join(root, "case"), reason: `a link to ${secret}, out of the bundle` }]);
+    // Named on the command line, the same link is read.
+    expect(discoverInputs([old]).files.map((file) => file.path)).toEqual([old]);
+  });
+
+  it("a folder given through a link is itself: the links inside it to its own files are read", () => {
+    const root = tempDir();
+    touch(root, "real/case/nodeA1/var/adm/syslog/syslog.log");
+    symlinkSync(join(root, "real/case/nodeA1/var/adm/syslog/syslog.log"), join(root, "real/case/nodeA1/var/adm/syslog/OLDsyslog.log"));
+    symlinkSync(join(root, "real/case"), join(root, "case"));
+    const { files, problems } = discoverInputs([join(root, "case")]);
+    expect(problems).toEqual([]);
+    expect(files).toHaveLength(2);
+  });
+
+  it("lists a dangling link, a link loop and a FIFO named like logs with their bundle; a missing path named on the command line is a problem only", () => {
+    const root = tempDir();
+    touch(root, "case/nodeA1/var/adm/syslog/syslog.log");
+    const folder = join(root, "case/nodeA1/var/adm/syslog");
+    symlinkSync(join(folder, "gone.log"), join(folder, "syslog.log.1"));
+    symlinkSync(join(folder, "OLDsyslog.log"), join(folder, "OLDsyslog.log"));
+    execFileSync("mkfifo", [join(folder, "syslog.log.2")]);
+    mkdirSync(join(root, "case/nodeA1/etc/cmcluster/pkg"), { recursive: true });
+    symlinkSync("missing.conf", join(root, "case/nodeA1/etc/cmcluster/pkg/pkg.conf"));
+    const { unreadable, problems } = discoverInputs([join(root, "case"), join(root, "typo.log"), join(folder, "syslog.log.2")]);
+    const bundle = join(root, "case");
+    expect(unreadable).toEqual([
+      // A configuration file is listed too (its kind says it is no log).
+      { path: join(root, "case/nodeA1/etc/cmcluster/pkg/pkg.conf"), kind: "config", bundle, reason: "no such file, or a dangling symbolic link" },
+      { path: join(folder, "OLDsyslog.log"), kind: "syslog", bundle, reason: "a symbolic link loop" },
+      { path: join(folder, "syslog.log.1"), kind: "syslog", bundle, reason: "no such file, or a dangling symbolic link" },
+      { path: join(folder, "syslog.log.2"), kind: "syslog", bundle, reason: "a FIFO (named pipe)" },
+      { path: join(folder, "syslog.log.2"), kind: "syslog", bundle: null, reason: "a FIFO (named pipe)" },
+    ]);
+    expect(problems.map((problem) => problem.message)).toContain(`no such file or directory: ${join(root, "typo.log")}`);
+    expect(problems).toHaveLength(6);
   });
 });

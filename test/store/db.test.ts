@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { join } from "node:path";
-import { writeFileSync } from "node:fs";
+import { chmodSync, statSync, writeFileSync } from "node:fs";
 import { openDatabase } from "../../src/store/db.js";
+import { buildSearchIndex, searchIndexPath } from "../../src/store/search.js";
 import { acquireWriterLock } from "../../src/store/lock.js";
 import { migrations, schemaVersion } from "../../src/store/schema.js";
 import { StoreError } from "../../src/errors.js";
@@ -19,6 +20,21 @@ describe("openDatabase", () => {
     const views = again.prepare("SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name").all();
     expect(views).toEqual([{ name: "events" }, { name: "findings" }, { name: "log_lines" }, { name: "unread_lines" }]);
     again.close();
+  });
+
+  it("creates a new database, its WAL and shared memory, and its search index readable by its owner only; an existing file keeps its mode", () => {
+    const mode = (path: string): number => statSync(path).mode & 0o777;
+    const path = join(tempDir(), "private.db");
+    const database = openDatabase(path);
+    database.exec("INSERT INTO store_meta (key, value) VALUES ('probe', 'x')");
+    expect([mode(path), mode(`${path}-wal`), mode(`${path}-shm`)]).toEqual([0o600, 0o600, 0o600]);
+    expect(buildSearchIndex(database)).toBe(true);
+    expect(mode(searchIndexPath(path))).toBe(0o600);
+    database.close();
+    // A mode the user set is theirs: opening again changes nothing.
+    chmodSync(path, 0o640);
+    openDatabase(path).close();
+    expect(mode(path)).toBe(0o640);
   });
 
   it("migrates a version 2 database: files kept, a file's identity now scoped to its bundle", () => {
