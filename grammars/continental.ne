@@ -254,7 +254,8 @@ function interpret(tokens: Token[]): Draft[] {
 export const meta = {
   name: "continental",
   role: "body",
-  formats: ["syslog", "pkglog"],
+  // cmdlog: cmrecovercl's progress saved with script(1) or tee under its prompt (round 54 #07: the group it skipped).
+  formats: ["syslog", "pkglog", "cmdlog"],
   prefilter: /CLUSTER_AL(?:ERT|ARM)|UNREACHABLE|changed .*\bto (?:UP|Up|up)\b|\/(?:DOWN|ERROR|UP)\b|\b(?:DOWN|ERROR|UP)\b.*\b(?:[Aa]lert|[Aa]larm|ALERT|ALARM)\b|\b(?:[Aa]lert|[Aa]larm|ALERT|ALARM)\b.*\b(?:DOWN|ERROR|UP)\b|[Cc]ontinental.*\bUP\b|[Rr]ecovery (?:group|package)/,
   description: "Continentalclusters alerts and alarms from the monitor, and cmrecovercl progress",
 };
@@ -271,6 +272,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "CLUSTER_ALERT: lax_prod down for 5 minutes", expect: [{ kind: "cc.alert", fields: { cluster: "lax_prod", condition: "DOWN", minutes: 5 } }] },
   { text: "CLUSTER_ALARM cleared: primary_cluster no longer unreachable", expect: [{ kind: "cc.alarm", fields: { cluster: null, condition: null, minutes: null } }] },
   { text: "CLUSTER_ALARM: cluster primary_cluster has been UNREACHABLE for 68 minutes", expect: [{ kind: "cc.alarm", fields: { cluster: "primary_cluster", condition: "UNREACHABLE", minutes: 68 } }] },
+  { text: "Recovery group rg_edi is in maintenance mode. Skipping the recovery group rg_edi.", expect: [{ kind: "cc.maintenance", fields: { on: true, recoveryGroup: "rg_edi", skipped: true } }] },
   { text: "Processing the recovery group nfsgroup on recovery cluster eastcoast.", expect: [{ kind: "cc.recover", fields: { recoveryGroup: "nfsgroup", cluster: "eastcoast" } }] },
   { text: "Starting recovery package nfsbackuppkg on recovery cluster eastcoast.", expect: [{ kind: "cc.recover", package: "nfsbackuppkg", fields: { recoveryGroup: null, cluster: "eastcoast" } }] },
   { text: "Halting data receiver package nfsreceiverpkg on recovery cluster eastcoast.", expect: [] },

@@ -1476,10 +1476,11 @@ export class RuleEngine {
         if (triggers !== undefined && ![...state.matchedKinds].some((kind) => triggers.has(kind))) continue;
       } else if (!ruleIds.includes(state.compiled.rule.id)) continue;
       if (state.context.key === context.key) return true;
-      const deviceGroup = state.values.deviceGroup ?? state.context.deviceGroup;
-      const packageName = state.values.package ?? state.context.package;
-      if (context.deviceGroup !== null && deviceGroup === context.deviceGroup) return true;
-      if (context.package !== null && packageName === context.package) return true;
+      // Every group and package the finding matched (scopeNamesOf), as what it sets aside: a forced recovery that took
+      // in three recovery groups speaks for each (round 55 #17).
+      const names = scopeNamesOf(state);
+      if (context.deviceGroup !== null && names.deviceGroups.has(context.deviceGroup)) return true;
+      if (context.package !== null && names.packages.has(context.package)) return true;
     }
     return false;
   }

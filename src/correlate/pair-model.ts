@@ -182,6 +182,12 @@ const PVOL_WRITES_MS = 2 * 60_000;
 const UNTIMED_STOP_HEARD_MS = 30 * 60_000;
 /** A node silent this long across a takeover is not known to have run through it (node.seen marks every fifteen minutes). */
 const SILENT_ACROSS_TAKEOVER_MS = 60 * 60_000;
+/**
+Two takeover lines of one node about one group this close are one horctakeover run told twice: its exit code
+("returned 225 [EX_VOLCUR]") and its result ("SVOL-takeover executed; inconsistent volumes: ..."). A takeover during COPY
+is an SVOL-takeover plus EX_VOLCUR (RM-UG p.332): the result line must not erase the currency error (round 54 #17).
+*/
+const SAME_TAKEOVER_RUN_MS = 60_000;
 
 const emptyReport = (): SideReport => ({ role: null, state: null, code: null, ts: null, line: null });
 
@@ -938,7 +944,23 @@ export class PairModel {
     ) {
       group.pvolWroteWhileSuspended = true;
     }
-    group.takeover = { ok: fields.ok ?? null, resultName: fields.resultName ?? null, code: fields.code ?? null, node, ts: event.ts };
+    const previous = group.takeover;
+    const sameRun =
+      previous !== null &&
+      previous.code === "EX_VOLCUR" &&
+      (fields.code ?? null) === null &&
+      previous.node === node &&
+      previous.ts !== null &&
+      event.ts !== null &&
+      event.ts >= previous.ts &&
+      event.ts - previous.ts <= SAME_TAKEOVER_RUN_MS;
+    group.takeover = {
+      ok: fields.ok ?? null,
+      resultName: fields.resultName ?? null,
+      code: fields.code ?? (sameRun ? previous.code : null),
+      node,
+      ts: event.ts,
+    };
     group.takeoverSinceSync = true;
     // An S-VOL takeover that succeeded leaves the S-VOLs writable (SSWS, horctakeover result 2 or 5): what the pairs can
     // only have done, when no line says the state after it ("horctakeover -g oradg: SVOL-takeover done", then the start

@@ -141,8 +141,10 @@ const SHELL_HISTORY_STAMP = /^(?:#[ \t]*\d{10}[ \t]*\r?$|: ?\d{10}:\d+;|[ \t]*\d
 const COMMAND_LOG_CANDIDATE = /\.(?:log|txt|out|typescript)(?:\.\d+)?$|^typescript$/i;
 // Raid Manager output, or a script's own lines running its pair commands on a group ("pairsplit -g core_bc0 -IM20 rc=0",
 // round 33 #07: a Business Copy snapshot script's log held the nightly resyncs and was not read).
+// Continentalclusters' recovery command typed at a prompt and saved with script(1) or tee ("phxdr01# /usr/sbin/cmrecovercl",
+// then "Processing the recovery group rg_edi ..."): its lines say which groups it recovered or skipped (round 54 #07).
 const RAID_MANAGER_OUTPUT =
-  /^[ \t]*Group[ \t]+PairVol|^[ \t]*JID[ \t]+MU[ \t]+CTG|Volstat is [PS]-VOL|Volstat is SMPL|\[EX_[A-Z]+\]|\b(?:pairsplit|pairresync|paircreate|pairevtwait|horctakeover)[ \t]+(?:-[A-Za-z]+[ \t]+)*-g[ \t]+\S/m;
+  /^[ \t]*Group[ \t]+PairVol|^[ \t]*JID[ \t]+MU[ \t]+CTG|Volstat is [PS]-VOL|Volstat is SMPL|\[EX_[A-Z]+\]|\b(?:pairsplit|pairresync|paircreate|pairevtwait|horctakeover)[ \t]+(?:-[A-Za-z]+[ \t]+)*-g[ \t]+\S|^\S*[#$>%][ \t]*(?:\/\S*\/)?cmrecovercl\b|^Processing the recovery group[ \t]+\S/m;
 /**
 Whether the head (its first few KiB) holds a line the command-output grammar (grammars/cmdlog.ne) reads as a dated stamp or banner: the
 shapes that say when the output under them was saved are stated there once ("==== <date> pairwatch", "Script started
