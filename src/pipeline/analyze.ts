@@ -3,10 +3,10 @@ import { READ_AT_ONCE_BYTES, readHead } from "../ingest/source.js";
 import { ingestFile, PartialInputError, type IngestOptions } from "./ingest.js";
 import { findMovedBundle } from "./moved.js";
 import { ParseThreads } from "./parse-source.js";
-import { BundleCorrelator } from "./correlate.js";
+import { BundleCorrelator, replayOf } from "./correlate.js";
 import { InputError, McAdvisorError, UnreadableFileError } from "../errors.js";
 import { clockDisagreements, describeClockDisagreement, type ClockDisagreement } from "../correlate/clocks.js";
-import { CLOCK_STEP_KIND, correctClockSteps, describeClockCorrection } from "../correlate/clock-steps.js";
+import { describeClockCorrection } from "../correlate/clock-steps.js";
 import type { Store } from "../store/store.js";
 import { bundleReadings, storedBundles } from "../store/read.js";
 import type { BundleReading, UnreadableFile } from "../model/readability.js";
@@ -278,9 +278,7 @@ function bundleHolding(path: string, files: readonly InputFile[]): string | null
 /** Nodes of a bundle whose clocks read hours apart, told with the options that place them (src/correlate/clocks.ts). */
 /** What a node's clock step moved (correlate/clock-steps.ts), said once per step: the findings read its lines there. */
 function clockStepNotices(store: Store, bundle: string): McAdvisorError[] {
-  if (!store.bundleHasEventKind(bundle, CLOCK_STEP_KIND)) return [];
-  const corrected = correctClockSteps([...store.replayOfBundle(bundle, Number.MAX_SAFE_INTEGER)]);
-  return (corrected?.corrections ?? []).map((correction) => {
+  return replayOf(store, bundle).corrections.map((correction) => {
     const { message, hint } = describeClockCorrection(correction);
     return new McAdvisorError(`${bundle}: ${message}`, { hint });
   });

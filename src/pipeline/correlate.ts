@@ -1,5 +1,5 @@
 import { RuleEngine } from "../correlate/engine.js";
-import { CLOCK_STEP_KIND, correctClockSteps, isClockStep } from "../correlate/clock-steps.js";
+import { CLOCK_STEP_KIND, correctClockSteps, isClockStep, type ClockCorrection, type ReplayItem } from "../correlate/clock-steps.js";
 import type { SiteDefinition } from "../correlate/sites.js";
 import type { Finding } from "../model/findings.js";
 import { storedEvent, type FileRecord, type LineToStore, type Store } from "../store/store.js";
@@ -18,13 +18,25 @@ export function correlateBundle(
   options: { sites?: readonly SiteDefinition[]; until?: number; timeZone?: string } = {},
 ): Finding[] {
   const engine = new RuleEngine(rules, { sites: options.sites, timeZone: options.timeZone });
-  if (store.bundleHasEventKind(bundle, CLOCK_STEP_KIND)) {
-    const items = [...store.replayOfBundle(bundle, Number.MAX_SAFE_INTEGER)];
-    for (const { event } of correctClockSteps(items)?.items ?? items) engine.push(event);
-  } else {
-    for (const event of store.eventsOfBundle(bundle)) engine.push(event);
-  }
+  for (const { event } of replayOf(store, bundle).items) engine.push(event);
   return conclude(store, bundle, engine, options.until);
+}
+
+/**
+A bundle's stored events (up to `upToId`) in the order the rules read them: REPLAY_ORDER, with a node's events moved
+where its clock was stepped (correlate/clock-steps.ts), and what was moved. Streamed from the store when no step is
+stored; held in memory to be sorted again when one is.
+*/
+export function replayOf(
+  store: Store,
+  bundle: string,
+  upToId = Number.MAX_SAFE_INTEGER,
+): { items: Iterable<ReplayItem>; corrections: readonly ClockCorrection[] } {
+  const stored = store.replayOfBundle(bundle, upToId);
+  if (!store.bundleHasEventKind(bundle, CLOCK_STEP_KIND)) return { items: stored, corrections: [] };
+  const items = [...stored];
+  const corrected = correctClockSteps(items);
+  return corrected ?? { items, corrections: [] };
 }
 
 function conclude(store: Store, bundle: string, engine: RuleEngine, until: number | undefined): Finding[] {

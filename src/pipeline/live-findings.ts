@@ -23,10 +23,11 @@ passes even when nothing is logged. Catching up on older lines never reads the m
 */
 
 import { RuleEngine, type FindingChange, type RuleEngineOptions } from "../correlate/engine.js";
-import { CLOCK_STEP_KIND, correctClockSteps, isClockStep, type ReplayItem } from "../correlate/clock-steps.js";
+import { isClockStep } from "../correlate/clock-steps.js";
 import type { LogEvent } from "../model/events.js";
 import { severityRank, type Finding } from "../model/findings.js";
 import { listFindings } from "../store/read.js";
+import { replayOf } from "./correlate.js";
 import type { Store } from "../store/store.js";
 import type { Rule } from "../catalogue/rule.js";
 
@@ -218,12 +219,7 @@ export class LiveFindings {
     const engine = new RuleEngine(this.options.rules, { sites: this.options.sites, timeZone: this.options.timeZone });
     let last: OrderKey | null = null;
     let configWaiting = false;
-    let replayed: Iterable<ReplayItem> = this.options.store.replayOfBundle(state.bundle, upToEventId);
-    if (this.options.store.bundleHasEventKind(state.bundle, CLOCK_STEP_KIND)) {
-      const items = [...replayed];
-      replayed = correctClockSteps(items)?.items ?? items;
-    }
-    for (const { event, fileId } of replayed) {
+    for (const { event, fileId } of replayOf(this.options.store, state.bundle, upToEventId).items) {
       engine.push(event);
       last = keyOf(event, fileId);
       configWaiting = event.ts === null;
