@@ -1,23 +1,19 @@
 import { describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
-import { existsSync, mkdirSync, writeFileSync, readFileSync, renameSync, appendFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, appendFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join, dirname } from "node:path";
 import { openDatabase } from "../../src/store/db.js";
 import { runMcadvisor } from "../helpers/cli.js";
 import { tempDir } from "../helpers/temp.js";
+import { writeFileAt } from "../helpers/files.js";
 
 const good = [
   "Nov 20 16:31:02 nodeA1 cmcld[2048]: Request from node nodeA1 to start package oracle_pkg on node nodeA1.",
   "Nov 20 16:31:09 nodeA1 cmcld[2048]: Started package oracle_pkg on node nodeA1.",
 ];
 
-function write(root: string, relative: string, content: string | Buffer): string {
-  const path = join(root, relative);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, content);
-  return path;
-}
+const write = writeFileAt;
 
 /** The stored lines, read as `mcadvisor query` reads them (log_lines decodes blocks: a plain SQLite connection cannot). */
 function storedLines(databasePath: string): { text: string; format: string }[] {

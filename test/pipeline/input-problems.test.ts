@@ -4,7 +4,7 @@ cannot be called OK, on every run), lines too long to store whole (one problem p
 left out); and a log it could not read at all, which leaves its bundle UNKNOWN. Parsed on this thread and in the worker alike.
 */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/db.js";
@@ -13,6 +13,7 @@ import { analyzePaths } from "../../src/pipeline/analyze.js";
 import { readabilityVerdict } from "../../src/model/readability.js";
 import { loadRules } from "../../src/catalogue/load.js";
 import { tempDir } from "../helpers/temp.js";
+import { writeFileAt } from "../helpers/files.js";
 
 const rules = loadRules([]).rules;
 
@@ -22,12 +23,7 @@ const syslogLines = [
   "Nov 20 16:31:09 nodeA1 cmcld[2048]: Started package oracle_pkg on node nodeA1.",
 ];
 
-function write(root: string, relative: string, content: string | Buffer): string {
-  const path = join(root, relative);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, content);
-  return path;
-}
+const write = writeFileAt;
 
 async function analyze(database: string, bundle: string, parseThread: "main" | "worker" = "main") {
   const store = new Store(openDatabase(database));
