@@ -44,7 +44,7 @@ export function databaseFlag(use: "store" | "read"): Option {
 export function yearFlag(context: FlagContext & { readonly reference?: "file mtime" | "now" } = {}): Option {
   return new Option(
     "--year <year>",
-    `${pathsPrefix(context)}year of the newest year-less log lines (older lines of a log that runs into a new year take the year before); default: from package-log banners, else ${context.reference ?? "file mtime"}`,
+    `${pathsPrefix(context)}year of the bundle's newest year-less log lines (earlier lines, and a log that ended before them in December, take the year before); default: from package-log banners, else ${context.reference ?? "file mtime"}`,
   );
 }
 

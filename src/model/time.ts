@@ -76,14 +76,43 @@ export function fileYearResolver(options: {
   fixedYear?: number;
   reference?: YearReference;
   lastStamp?: YearlessStamp | null;
+  /**
+  With `fixedYear`: the newest last stamp of the bundle's logs (newestStamp), which `--year` dates. A log that ends
+  before it in the calendar ends in that year, one that ends after it in the year before: a package log last written
+  on Dec 8 beside syslogs running to Jan 22 of `--year` (round 50 #11: its start was read eleven months later, "while
+  the package ran elsewhere").
+  */
+  bundleNewest?: YearlessStamp | null;
   /** A followed file (watch): lines will come after its last one, so the year nearest that line, not the one before it. */
   following?: boolean;
 }): YearResolver {
-  const { lastStamp } = options;
+  const { lastStamp, bundleNewest, fixedYear } = options;
   if (!lastStamp) return yearResolver(options);
-  const lastYear = yearResolver(options)(lastStamp.month, lastStamp.day);
+  const lastYear =
+    fixedYear !== undefined && bundleNewest
+      ? yearResolver({ reference: { reference: Date.UTC(fixedYear, bundleNewest.month - 1, bundleNewest.day) + bundleNewest.msOfDay, source: "mtime" } })(
+          lastStamp.month,
+          lastStamp.day,
+        )
+      : yearResolver(options)(lastStamp.month, lastStamp.day);
   const end = Date.UTC(lastYear, lastStamp.month - 1, lastStamp.day) + lastStamp.msOfDay;
   return yearResolver({ reference: { reference: end, source: options.following ? "logged" : "mtime" } });
+}
+
+/**
+The newest of several logs' last stamps (a bundle's), read around the calendar: the one every other falls within half
+a year before, so logs ending on Dec 30 and Jan 2 end in a new year, on Jan 2. Null when none has a stamp, or when they
+spread over more than half a year (no newest can be told: each log is then dated by its own last line).
+*/
+export function newestStamp(stamps: readonly (YearlessStamp | null | undefined)[]): YearlessStamp | null {
+  const known = stamps.filter((stamp): stamp is YearlessStamp => stamp !== null && stamp !== undefined);
+  const at = (stamp: YearlessStamp): number => Date.UTC(2000, stamp.month - 1, stamp.day) + stamp.msOfDay;
+  const year = Date.UTC(2001, 0, 1) - Date.UTC(2000, 0, 1);
+  for (const candidate of known) {
+    const end = at(candidate);
+    if (known.every((other) => (end - at(other) + year) % year <= 183 * DAY)) return candidate;
+  }
+  return null;
 }
 
 export function yearResolver(options: { fixedYear?: number; reference?: YearReference }): YearResolver {

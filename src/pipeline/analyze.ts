@@ -1,6 +1,7 @@
 import { discoverInputs, headIsIsoSyslog, type InputFile } from "../ingest/discover.js";
 import { READ_AT_ONCE_BYTES, readHead } from "../ingest/source.js";
-import { ingestFile, PartialInputError, type IngestOptions } from "./ingest.js";
+import { ingestFile, lastStampOf, PartialInputError, type IngestOptions } from "./ingest.js";
+import { newestStamp, type YearlessStamp } from "../model/time.js";
 import { findMovedBundle } from "./moved.js";
 import { ParseThreads } from "./parse-source.js";
 import { BundleCorrelator, replayOf } from "./correlate.js";
@@ -113,6 +114,15 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
   }
   const datedBundles = new Set([...dated].map((input) => input.bundle));
   const inputs = orderInputs(discovery.files, dated);
+  // --year dates each bundle's newest year-less lines: every log's last stamp is read first to find them.
+  const lastStamps = new Map<InputFile, YearlessStamp | null>();
+  const bundleNewest = new Map<string, YearlessStamp | null>();
+  if (options.fixedYear !== undefined) {
+    for (const input of inputs) lastStamps.set(input, await lastStampOf(input));
+    for (const bundle of new Set(inputs.map((input) => input.bundle))) {
+      bundleNewest.set(bundle, newestStamp(inputs.filter((input) => input.bundle === bundle).map((input) => lastStamps.get(input))));
+    }
+  }
 
   let bytesTotal = 0;
   for (const input of inputs) bytesTotal += sizeOf(input.path);
@@ -208,10 +218,11 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
     try {
       const outcome = await ingestFile(store, input, {
         source: await threads.sourceFor(sizeOf(input.path)),
-        known: { stats: statOf(input.path) ?? undefined, head },
+        known: { stats: statOf(input.path) ?? undefined, head, ...(lastStamps.has(input) ? { lastStamp: lastStamps.get(input) } : {}) },
         timeZone: options.timeZone,
         nodeZones: options.nodeZones,
         fixedYear: options.fixedYear,
+        bundleNewest: bundleNewest.get(input.bundle),
         batchLines: options.batchLines,
         loggedReference:
           input.kind === "syslog"

@@ -1,8 +1,8 @@
-import type { Stats } from "node:fs";
+import { statSync, type Stats } from "node:fs";
 import type { InputFile } from "../ingest/discover.js";
 import { FINGERPRINT_BYTES, identify, readTailGzip, readTailPlain, type FileIdentity } from "../ingest/source.js";
 import { countNonTextBytes, DEFAULT_MAX_LINE_BYTES, looksBinary } from "../ingest/lines.js";
-import { lastYearlessStamp, toWallClock, type YearReference } from "../model/time.js";
+import { lastYearlessStamp, toWallClock, type YearlessStamp, type YearReference } from "../model/time.js";
 import type { FileParserContext } from "../parse/index.js";
 import { InputError, UnreadableFileError } from "../errors.js";
 import type { FileRecord, LineToStore, Store } from "../store/store.js";
@@ -15,8 +15,10 @@ export interface IngestOptions {
   readonly timeZone?: string;
   /** `--node-tz`: nodes whose year-less lines are written in another zone (node -> IANA name). */
   readonly nodeZones?: Readonly<Record<string, string>>;
-  /** `--year`: every year-less line is placed in this year. */
+  /** `--year`: the year of the bundle's newest year-less lines (`bundleNewest`), or of the file's own when absent. */
   readonly fixedYear?: number;
+  /** With `fixedYear`: the newest last stamp among the bundle's logs (newestStamp in src/model/time.ts). */
+  readonly bundleNewest?: YearlessStamp | null;
   /** A date the bundle's own logs carry (package-log banners), preferred to mtime for year-less lines. */
   readonly loggedReference?: number | null;
   /** Lines per transaction. */
@@ -33,7 +35,7 @@ export interface IngestOptions {
   /** Where lines are parsed (this thread when absent). */
   readonly source?: ParseSource;
   /** The file's stat and head the caller already took in this run (identify's `stats` and `head`): not taken again. */
-  readonly known?: { readonly stats?: Stats; readonly head?: Buffer };
+  readonly known?: { readonly stats?: Stats; readonly head?: Buffer; readonly lastStamp?: YearlessStamp | null };
   /**
   Told what was wrong with a file that was read all the same: lines stored cut, or a file that looks binary (a
   BinaryFileError: its bundle cannot be called OK). A file that could not be read is thrown instead.
@@ -143,10 +145,8 @@ async function ingestIdentified(store: Store, input: InputFile, identity: FileId
     // A log's newest stamped line dates the others (a log running into January keeps December in the year before);
     // an archive is read through once more for it (round 32 #12: a rotated package log from December into January,
     // read with --year of January, had its December lines in the December after).
-    lastStamp:
-      input.kind === "config"
-        ? null
-        : lastYearlessStamp(input.compressed ? await readTailGzip(input.path) : tailOf(input.path, identity), { writtenInOrder: input.kind === "pkglog" }),
+    lastStamp: options.known?.lastStamp !== undefined ? options.known.lastStamp : await lastStampOf(input, identity),
+    bundleNewest: options.bundleNewest,
     resume: resumeContext(file.parserContext),
     startTime: input.namedTime ?? null,
     timeZone: options.timeZone,
@@ -267,6 +267,21 @@ function cutLinesProblem(path: string, cut: CutLines): InputError {
   return new InputError(message, {
     hint: 'the stored line ends with "[mcadvisor: line cut, N more bytes not stored]"; what was cut is not parsed, searched or shown, the lines after it are read',
   });
+}
+
+/** The stamp of a log's newest year-less line (a configuration file has none); `identity` spares a small file a second read. */
+export async function lastStampOf(input: Pick<InputFile, "path" | "kind" | "compressed">, identity?: FileIdentity): Promise<YearlessStamp | null> {
+  if (input.kind === "config") return null;
+  const tail = input.compressed ? await readTailGzip(input.path) : identity ? tailOf(input.path, identity) : readTailPlain(input.path, sizeOrZero(input.path));
+  return lastYearlessStamp(tail, { writtenInOrder: input.kind === "pkglog" });
+}
+
+function sizeOrZero(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // unreadable: the read that follows reports it
+  }
 }
 
 /** A plain file's last 4 KiB: from the bytes identify already read for a small file, else read from its end. */

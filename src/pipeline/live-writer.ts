@@ -18,7 +18,7 @@ import { statSync } from "node:fs";
 import type { FollowCheckpoint, FollowedPlace, LineSink } from "../ingest/follower.js";
 import type { FramedLine } from "../ingest/lines.js";
 import type { LogEvent } from "../model/events.js";
-import { fileYearResolver, lastYearlessStamp } from "../model/time.js";
+import { fileYearResolver, lastYearlessStamp, newestStamp, type YearlessStamp } from "../model/time.js";
 import { readTailPlain } from "../ingest/source.js";
 import { createFileParser, type FileParser } from "../parse/index.js";
 import type { FileRecord, LineToStore, Store } from "../store/store.js";
@@ -233,6 +233,7 @@ export class LiveStoreWriter {
         fixedYear,
         reference: logged !== null ? { reference: logged, source: "logged" } : { reference: wallClock(), source: "mtime" },
         lastStamp: lastYearlessStamp(readTailPlain(path, sizeOf(path)), { writtenInOrder: record.kind === "pkglog" }),
+        bundleNewest: fixedYear !== undefined ? this.bundleNewest(record.bundle, path, record.kind) : null,
         following: true,
       }),
       resume: resumeContext(record.parserContext),
@@ -242,6 +243,20 @@ export class LiveStoreWriter {
       zoneOffset: timeZone === undefined ? bundleZoneOffset(this.store, record.bundle) : null,
       markNodeSeen: true,
     });
+  }
+
+  /**
+  For --year, as analyze dates a bundle: the newest last stamp among its logs known now (stored, or being caught up,
+  and this one). A package log followed before the first walk found the bundle's syslogs may miss theirs.
+  */
+  private bundleNewest(bundle: string, path: string, kind: FileRecord["kind"]): YearlessStamp | null {
+    const logs = new Map<string, FileRecord["kind"]>([[path, kind]]);
+    for (const file of this.store.filesOfBundle(bundle)) if (!file.path.endsWith(".gz")) logs.set(file.path, file.kind);
+    for (const other of this.merges.get(bundle)?.reading.keys() ?? []) if (!logs.has(other)) logs.set(other, "syslog");
+    const stamps = [...logs].map(([log, logKind]) =>
+      logKind === "config" ? null : lastYearlessStamp(readTailPlain(log, sizeOf(log)), { writtenInOrder: logKind === "pkglog" }),
+    );
+    return newestStamp(stamps);
   }
 
   /** The lines as the store takes them, and the newest time among them. */

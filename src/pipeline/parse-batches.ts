@@ -26,6 +26,8 @@ export interface ParseJob {
   readonly fixedYear?: number;
   /** The stamp of the file's last year-less line: its other lines take the year that puts them before it. */
   readonly lastStamp?: YearlessStamp | null;
+  /** With `fixedYear`: the newest last stamp of the file's bundle, the one `--year` dates (fileYearResolver). */
+  readonly bundleNewest?: YearlessStamp | null;
   readonly resume?: FileParserContext;
   /** The time of the lines before any stamp: saved output dated by its name (InputFile.namedTime). */
   readonly startTime?: number | null;
@@ -133,7 +135,12 @@ export class BatchParser implements FramedLineSink {
       kind: settings.kind,
       hostHint: settings.hostHint,
       packageHint: settings.packageHint,
-      yearFor: fileYearResolver({ fixedYear: settings.fixedYear, reference: settings.reference, lastStamp: settings.lastStamp }),
+      yearFor: fileYearResolver({
+        fixedYear: settings.fixedYear,
+        reference: settings.reference,
+        lastStamp: settings.lastStamp,
+        bundleNewest: settings.bundleNewest,
+      }),
       resume: settings.resume,
       startTime: settings.startTime,
       timeZone: settings.timeZone,

@@ -10,7 +10,7 @@ import { commandLogHead, headIsIsoSyslog, isSyslogName, packageHintOf, shellHist
 import type { FileKind } from "../parse/index.js";
 import type { LogEvent } from "../model/events.js";
 import type { Finding } from "../model/findings.js";
-import { lastYearlessStamp } from "../model/time.js";
+import { lastYearlessStamp, newestStamp, type YearlessStamp } from "../model/time.js";
 import { openDatabase } from "../store/db.js";
 import { Store } from "../store/store.js";
 import { orderInputs } from "./analyze.js";
@@ -70,6 +70,9 @@ function storeExample(
   const dated = new Set(inputs.filter((input) => input.kind === "syslog" && headIsIsoSyslog(Buffer.from(input.text.slice(0, 8192)))));
   const until = options.until === undefined ? undefined : parseEventTime(options.until);
   const correlator = new BundleCorrelator(EXAMPLE_BUNDLE, rules, { until }, true);
+  const lastStampOf = (input: (typeof inputs)[number]): YearlessStamp | null =>
+    input.kind === "config" ? null : lastYearlessStamp(input.text.slice(-4096), { writtenInOrder: input.kind === "pkglog" });
+  const bundleNewest = newestStamp(inputs.map(lastStampOf));
   for (const input of orderInputs(inputs, dated)) {
     const bytes = Buffer.from(input.text);
     const fingerprint = createHash("sha256").update(input.path).update(bytes).digest("hex");
@@ -95,7 +98,8 @@ function storeExample(
       lineCount: 0,
       reference: { reference: Date.UTC(options.year ?? 2026, 11, 31), source: "mtime" },
       fixedYear: options.year ?? 2026,
-      lastStamp: input.kind === "config" ? null : lastYearlessStamp(input.text.slice(-4096), { writtenInOrder: input.kind === "pkglog" }),
+      lastStamp: lastStampOf(input),
+      bundleNewest,
       startTime: input.namedTime,
       zoneOffset: bundleZoneOffset(store, EXAMPLE_BUNDLE),
       batchLines: 5000,

@@ -3,6 +3,7 @@ import {
   fileYearResolver,
   formatIso,
   lastYearlessStamp,
+  newestStamp,
   offsetMinutesAt,
   timeInFileName,
   timeInPath,
@@ -75,6 +76,34 @@ describe("a log that runs into a new year", () => {
     expect(yearFor(11, 16)).toBe(2025);
     // Without the last line's stamp the mtime alone put both in 2026, November after January.
     expect(yearResolver({ reference })(11, 16)).toBe(2026);
+  });
+
+  it("--year dates the bundle's newest lines: a log that ended in December beside logs running to January ended the year before", () => {
+    const bundleNewest = { month: 1, day: 22, msOfDay: 16 * 3600_000 };
+    const packageLog = fileYearResolver({ fixedYear: 2025, lastStamp: { month: 12, day: 8, msOfDay: 0 }, bundleNewest });
+    expect(packageLog(12, 8)).toBe(2024);
+    const syslog = fileYearResolver({ fixedYear: 2025, lastStamp: bundleNewest, bundleNewest });
+    expect([syslog(1, 22), syslog(12, 30)]).toEqual([2025, 2024]);
+    // A log that ended earlier in the same year, or on the newest day, keeps it.
+    expect(fileYearResolver({ fixedYear: 2025, lastStamp: { month: 1, day: 3, msOfDay: 0 }, bundleNewest })(1, 3)).toBe(2025);
+    expect(fileYearResolver({ fixedYear: 2025, lastStamp: { month: 1, day: 22, msOfDay: 23 * 3600_000 }, bundleNewest })(1, 22)).toBe(2025);
+  });
+
+  it("the newest of a bundle's last stamps is read around New Year, and unknown when they spread over half a year", () => {
+    const dec30 = { month: 12, day: 30, msOfDay: 0 };
+    const jan2 = { month: 1, day: 2, msOfDay: 0 };
+    const mar1 = { month: 3, day: 1, msOfDay: 0 };
+    expect(newestStamp([dec30, null, jan2])).toEqual(jan2);
+    expect(newestStamp([jan2, dec30])).toEqual(jan2);
+    expect(newestStamp([jan2, mar1])).toEqual(mar1);
+    expect(
+      newestStamp([
+        { month: 1, day: 1, msOfDay: 0 },
+        { month: 5, day: 1, msOfDay: 0 },
+        { month: 9, day: 1, msOfDay: 0 },
+      ]),
+    ).toBeNull();
+    expect(newestStamp([null, undefined])).toBeNull();
   });
 
   it("a log inside one year is unchanged", () => {

@@ -41,6 +41,39 @@ describe("the year of an archive's year-less lines", () => {
   });
 });
 
+describe("--year dates a bundle's newest lines", () => {
+  it.each(["main", "worker"] as const)(
+    "a package log last written in December, beside syslogs running to January of that year, is dated the year before (%s thread)",
+    async (parseThread) => {
+      const root = mkdtempSync(join(tmpdir(), "mcadvisor-bundle-year-"));
+      folders.push(root);
+      const packageFolder = join(root, "inc", "nodeA2", "etc", "cmcluster", "pkgA");
+      const syslogFolder = join(root, "inc", "nodeA1", "var", "adm", "syslog");
+      mkdirSync(packageFolder, { recursive: true });
+      mkdirSync(syslogFolder, { recursive: true });
+      writeFileSync(
+        join(packageFolder, "pkgA.cntl.log"),
+        ['Dec  8 04:31:00 - Node "nodeA2": Starting package pkgA', 'Dec  8 04:31:30 - Node "nodeA2": Package pkgA started'].join("\n") + "\n",
+      );
+      writeFileSync(
+        join(syslogFolder, "syslog.log"),
+        [
+          "Jan 22 13:12:55 nodeA1 cmcld[2677]: Timed out node nodeA2. It may have failed.",
+          "Jan 22 13:14:16 nodeA1 cmcld[2677]: Started package pkgA on node nodeA1.",
+        ].join("\n") + "\n",
+      );
+      const store = new Store(openDatabase(join(root, "db.sqlite")));
+      try {
+        await analyzePaths(store, { paths: [join(root, "inc")], rules: [], fixedYear: 2025, timeZone: "UTC", parseThread });
+        const stamps = store.database.prepare("SELECT file, ts FROM log_lines ORDER BY ts").all() as Array<{ file: string; ts: string }>;
+        expect(stamps.map((row) => row.ts.slice(0, 10))).toEqual(["2024-12-08", "2024-12-08", "2025-01-22", "2025-01-22"]);
+      } finally {
+        store.close();
+      }
+    },
+  );
+});
+
 describe("saved outputs dated by their names", () => {
   it.each(["main", "worker"] as const)(
     "reads two with the same content and different times as two readings, each at its own time (parsed on the %s thread)",
