@@ -656,7 +656,11 @@ function interpret(whole: Token[]): Draft[] {
   const skipTag = twoWordTag ? 2 : (labelled(tokens[0]) && labelled(tokens[1]) && tokens.length > 2 && !LABEL_STOP.has(lower[1])) || bracketed ? 1 : bracketSkip;
   const first = tokens[skipTag];
   // "gl_db is SVOL_PAIR": an identifier-shaped name (an underscore or a digit) said to be in a state.
-  const isState = lower[skipTag + 1] === "is" && ["roleState", "pairState"].includes(tokens[skipTag + 2]?.type ?? "") && /[_\d]/.test(first?.value ?? "");
+  // "his_bk PAIR again (resync 1750 s)": a backup script's own words, the name right before a bare pair state.
+  const isState =
+    (lower[skipTag + 1] === "is" ? ["roleState", "pairState"].includes(tokens[skipTag + 2]?.type ?? "") : tokens[skipTag + 1]?.type === "pairState")
+    && /[_\d]/.test(first?.value ?? "");
+  const statedFirst = isState && tokens[skipTag + 1]?.type === "pairState" ? skipTag + 1 : -1;
   // "tick_dg FENCE=ASYNC HORCMINST=4", "tick_dg side file full, pair suspended: PVOL_PFUS / SVOL_PFUS": an identifier-shaped
   // first name on a line of settings or of role-states.
   // "LEDGER.split split for backup (S-VOL SSUS, P-VOL PSUS)": a name with one dot inside is identifier-shaped too, unless
@@ -814,7 +818,7 @@ function interpret(whole: Token[]): Draft[] {
     let back = at - 1;
     const bracketed = tokens[at].source.charAt(tokens[at].offset - 1) === "(";
     while (back >= 0 && tokens[back].type === "word" && (["is", "are", "now", "in"].includes(lower[back]) || (bracketed && SUSPENSION_WORDS.has(lower[back])))) back--;
-    return deviceGroup !== undefined && back >= 0 && back < at - 1 && tokens[back].value === deviceGroup;
+    return deviceGroup !== undefined && back >= 0 && (back < at - 1 || at === statedFirst) && tokens[back].value === deviceGroup;
   }
 
   /**
@@ -1716,6 +1720,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "ERROR: swap-takeover did not complete; the side file was not flushed within HORCTIMEOUT", expect: [{ kind: "takeover", fields: { ok: false, result: null, resultName: null, code: null, number: null } }] },
   // A verb of change after the side is not a group's name (it was read as the group "changed").
   { text: "nightly: dwh_dg back in PAIR after 22 min of resync", expect: [{ kind: "pair.state", deviceGroup: "dwh_dg", fields: { side: null, role: null, state: "PAIR", deviceGroupFrom: "label" } }] },
+  { text: "his_bk PAIR again (resync 1750 s)", expect: [{ kind: "pair.state", deviceGroup: "his_bk", fields: { side: null, role: null, state: "PAIR", deviceGroupFrom: "label" } }] },
+  { text: "ora_dg PSUS since the backup split", expect: [{ kind: "pair.state", deviceGroup: "ora_dg", fields: { side: null, role: null, state: "PSUS", deviceGroupFrom: "label" } }] },
+  { text: "oradg PAIR", expect: [] },
   { text: "pairevtwait -g core_bc0 -IM20 -s pair -t 7200 -> PAIR (0)", expect: [
     { kind: "pair.wait", deviceGroup: "core_bc0", fields: { outcome: "done", waitFor: "PAIR", replication: "local", deviceGroupFrom: "line" } },
     { kind: "pair.state", deviceGroup: "core_bc0", fields: { side: null, role: null, state: "PAIR", replication: "local", deviceGroupFrom: "line" } },

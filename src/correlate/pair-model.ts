@@ -846,6 +846,28 @@ export class PairModel {
       if (side === "local" && fields.deviceGroupFrom !== "table" && kept !== null && (kept === "PAIR" || isOutOfPair(kept))) {
         group.verdicts.note(node, kept !== "PAIR", role ?? this.roleOf(group.name, node), event);
       }
+      // "pairresync -g his_bk", then "his_bk PAIR again" from the node that ran it, no side or role named: the resync's
+      // end as its script reports it, what pairevtwait -s pair's "done" says (a copy ends in PAIR on both volumes at once;
+      // round 52 #19: a nightly backup's resync never seen to end, its group "left split" for days).
+      if (
+        role === null &&
+        side === "local" &&
+        state === "PAIR" &&
+        fields.deviceGroupFrom !== "table" &&
+        resync !== null &&
+        resync.node === node &&
+        resync.outcome !== "failed" &&
+        event.ts !== null &&
+        (resync.ts ?? event.ts) <= event.ts
+      ) {
+        for (const volume of [group.volumes.PVOL, group.volumes.SVOL]) {
+          volume.state = "PAIR";
+          volume.ts = event.ts;
+          volume.line = line;
+          volume.report = reportOf;
+        }
+        group.mixedLine = null;
+      }
     }
     if (role === "PVOL" || role === "SVOL") {
       const volume = group.volumes[role];
