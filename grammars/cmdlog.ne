@@ -4,7 +4,8 @@
 # Raid Manager output and a time stamp (src/ingest/discover.ts). Shapes:
 #   stamp     a line starting (after a run of separators such as "====", "----", "#" or "[") with the
 #             output of `date` (Wed Nov 18 08:30:00 MET 2026; weekday and zone optional) or an ISO 8601
-#             time (2026-11-18 08:30:00, 2026-11-18T08:30:00+01:00); what follows is the body:
+#             time (2026-11-18 08:30:00, 2026-11-18T08:30:00+01:00), or POSIX `date '+%D %T'` (11/18/26 08:30:00,
+#             milliseconds allowed); what follows is the body:
 #               ==== Wed Nov 18 08:30:00 MET 2026  /opt/ops/bin/pairwatch.sh: pairdisplay -g erp_dg -fcx -CLI
 #               ---- Sat Nov 21 13:00:00 CET 2026 jnlwatch (HORCMINST=60)
 #               [2026-11-18 08:30:00] pairvolchk -g erp_dg -s
@@ -30,6 +31,10 @@ const ISO_TIME = `\\d{4}(?:-\\d\\d-|\\/\\d\\d\\/)\\d\\d[T \\t]\\d\\d:\\d\\d(?::\
 // A European script's day/month/year stamp ("[14/10/2023 01:00:04]", "15.12.2024 00:13"). Read day first unless the
 // second number cannot be a month (a site script's; Raid Manager's own COMMAND ERROR lines are month/day, below).
 const DMY_TIME = `\\d{1,2}[./]\\d{1,2}[./]\\d{4}[T \\t]+\\d\\d:\\d\\d(?::\\d\\d)?`;
+// POSIX `date '+%D %T'` (month/day/two-digit year), what HP-UX scripts and daemons stamp lines with: "03/10/26 14:31:52",
+// with milliseconds "03/10/26 14:31:52.118 [03917] horcmgr: ..." (round 57 #03: a HORCM log's every line time-less, its
+// command-device errors never dated). Day first when the first number cannot be a month.
+const MDY_SHORT_TIME = `\\d{1,2}\\/\\d{1,2}\\/\\d\\d[ \\t]+\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d{1,6})?`;
 // What a script writes before its stamp.
 const LEAD = /[=#*~+<>|\[( \t-]+/;
 
@@ -60,6 +65,7 @@ const lexer = moo.states({
     dateOutput: { match: new RegExp(`${DATE_OUTPUT}(?![0-9A-Za-z])`), next: "afterStamp" },
     isoTime: { match: new RegExp(`${ISO_TIME}(?![0-9A-Za-z])`), next: "afterStamp" },
     dmyTime: { match: new RegExp(`${DMY_TIME}(?![0-9A-Za-z])`), next: "afterStamp" },
+    mdyShortTime: { match: new RegExp(`${MDY_SHORT_TIME}(?![0-9A-Za-z])`), next: "afterStamp" },
     // After the stamps: a weekday before a `date` output is the stamp's own.
     label: LABEL,
     text: { match: /[^]+/, lineBreaks: true },
@@ -163,6 +169,19 @@ function fromDmyTime(token: Token): Omit<Header, "format" | "body" | "shape"> | 
   const [day, month] = second > 12 ? [second, first] : [first, second];
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   return { year: Number(match[3]), month, day, hour: Number(match[4]), minute: Number(match[5]), second: match[6] === undefined ? 0 : Number(match[6]) };
+}
+
+function fromMdyShortTime(token: Token): Omit<Header, "format" | "body" | "shape"> | null {
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d\d)[ \t]+(\d\d):(\d\d):(\d\d)(?:[.,](\d{1,6}))?$/.exec(token.text)!;
+  const [first, second] = [Number(match[1]), Number(match[2])];
+  const [month, day] = first > 12 ? [second, first] : [first, second];
+  const [hour, minute, secondOfMinute] = [Number(match[4]), Number(match[5]), Number(match[6])];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || secondOfMinute > 59) return null;
+  const shortYear = Number(match[3]);
+  // POSIX %y: 69-99 are the 1900s, 00-68 the 2000s.
+  const time: Omit<Header, "format" | "body" | "shape"> = { year: shortYear >= 69 ? 1900 + shortYear : 2000 + shortYear, month, day, hour, minute, second: secondOfMinute };
+  if (match[7] !== undefined) time.millisecond = Math.floor(Number(`0.${match[7]}`) * 1000);
+  return time;
 }
 
 function fromCommandError(token: Token): { time: Omit<Header, "format" | "body" | "shape">; body: string } {
@@ -299,6 +318,18 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     expect: { format: "cmdlog", year: 2018, month: 10, day: 2, hour: 14, minute: 40, second: 11, body: "- HORCM STARTUP LOG -", shape: "banner" },
   },
   {
+    text: "03/10/26 14:31:52.118 [03917] horcmgr: HORCM_CMD /dev/sdh : read error on the command device (errno = 5)",
+    expect: { format: "cmdlog", year: 2026, month: 3, day: 10, hour: 14, minute: 31, second: 52, millisecond: 118, body: "[03917] horcmgr: HORCM_CMD /dev/sdh : read error on the command device (errno = 5)", shape: "stamp" },
+  },
+  {
+    text: "25/10/26 02:10:00 nightly split done",
+    expect: { format: "cmdlog", year: 2026, month: 10, day: 25, hour: 2, minute: 10, second: 0, body: "nightly split done", shape: "stamp" },
+  },
+  {
+    text: "13/13/26 02:10:00 not a date",
+    expect: { format: "cmdlog", body: "not a date", shape: "plain" },
+  },
+  {
     text: "COMMAND ERROR : EUserId for HORC[2] : root (0) 02/09/2014 09:14:37",
     expect: { format: "cmdlog", year: 2014, month: 2, day: 9, hour: 9, minute: 14, second: 37, body: "COMMAND ERROR : EUserId for HORC[2] : root (0)", shape: "banner" },
   },
@@ -313,6 +344,7 @@ line -> %commandError                             {% ([token]) => { const { time
       | %lead:? %dateOutput %separator:? %text:?  {% ([lead, stamp, , text]) => stamped(fromDateOutput(stamp), text, lead) %}
       | %lead:? %isoTime %separator:? %text:?     {% ([lead, stamp, , text]) => stamped(fromIsoTime(stamp), text, lead) %}
       | %lead:? %dmyTime %separator:? %text:?     {% ([lead, stamp, , text]) => { const time = fromDmyTime(stamp); return time ? stamped(time, text, lead) : plain(text); } %}
+      | %lead:? %mdyShortTime %separator:? %text:?  {% ([lead, stamp, , text]) => { const time = fromMdyShortTime(stamp); return time ? stamped(time, text, lead) : plain(text); } %}
       | %lead:? %label %dateOutput %separator:? %text:?  {% (tokens) => labelled(fromDateOutput(tokens[2]), tokens) %}
       | %lead:? %label %isoTime %separator:? %text:?     {% (tokens) => labelled(fromIsoTime(tokens[2]), tokens) %}
       | %lead:? %label %dmyTime %separator:? %text:?     {% (tokens) => labelled(fromDmyTime(tokens[2]), tokens) %}
