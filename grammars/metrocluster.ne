@@ -130,6 +130,8 @@ const ADVISED = new Set(["set", "use", "change", "try", "setting"]);
 // What one is told to do instead of a setting, after its "or" ("set AUTO_NONCURDATA=1 or create .../FORCEFLAG").
 const OFFERED_ACTIONS = new Set(["create", "touch", "use", "set", "put", "place", "add", "make", "run", "remove"]);
 // What a Business Copy command says of its own pairs (replication "local"): what it did to them and their states.
+// Commands that run the command after them on another host.
+const REMOTE_SHELLS = new Set(["ssh", "remsh", "rsh"]);
 const BUSINESS_COPY_KINDS = new Set(["pair.state", "pair.split", "pair.resync", "pair.create", "pair.wait"]);
 const FAILURE_WORDS = new Set(["failed", "fail", "fails", "failure", "error", "errors", "unsuccessful", "aborted"]);
 const SUCCESS_WORDS = new Set(["completed", "complete", "succeeded", "successful", "successfully", "success", "done", "finished"]);
@@ -814,6 +816,22 @@ function interpret(whole: Token[]): Draft[] {
   "fin_xp is SMPL", "oradg: PSUE": a bare state said of the group the line names; "pair ledger_dg suspended by
   error (PSUE)": the state in brackets after the words that say it.
   */
+  /** The host of a remote shell right before the command at `at` ("ssh amsb02", "remsh -l root nodeB1", "ssh root@nodeB1"), else null. */
+  function remoteShellHost(at: number): string | null {
+    if (at < 2) return null;
+    const host = tokens[at - 1];
+    if (host.type !== "word") return null;
+    for (let back = at - 2; back >= Math.max(0, at - 5); back--) {
+      if (REMOTE_SHELLS.has(lower[back])) {
+        const name = host.value.replace(/^[A-Za-z0-9_.-]+@/, "");
+        return /^[A-Za-z][A-Za-z0-9_.-]{0,62}$/.test(name) ? name : null;
+      }
+      // Between the shell and the host only its options and their values ("-l root", "-q", "-o BatchMode=yes").
+      if (tokens[back].type !== "option" && tokens[back - 1]?.type !== "option") return null;
+    }
+    return null;
+  }
+
   function namedGroupIs(at: number): boolean {
     let back = at - 1;
     const bracketed = tokens[at].source.charAt(tokens[at].offset - 1) === "(";
@@ -1538,7 +1556,10 @@ function interpret(whole: Token[]): Draft[] {
     const statusAt = firstCommand === "pairevtwait" ? tokens.findIndex((token, at) => at > commandAt && token.type === "option" && token.value === "-s") : -1;
     const awaited = awaitedStatus(statusAt);
     const waitFor = awaited === undefined ? {} : { waitFor: awaited };
-    add(commandAt, "raid.command", { command: firstCommand, side: commandSide, instance: instanceOf(), ...waitFor }, deviceGroup);
+    // "ssh amsb02 pairdisplay -g amsdg -I0" typed on amsb01: the command, and the output pasted under it, are amsb02's
+    // (round 57 #03: another node's PAIR rows read as the broken node's own).
+    const onHost = remoteShellHost(commandAt);
+    add(commandAt, "raid.command", { command: firstCommand, side: commandSide, instance: instanceOf(), ...waitFor, ...(onHost === null ? {} : { onHost }) }, deviceGroup);
   }
 
   // "Recovery package of recovery group rg_erp (Continentalclusters), device group dg_erp": a line that only names the
@@ -1621,6 +1642,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "pair.unreachable", deviceGroup: "HR.core", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "line" } },
   ] },
   { text: "pairdisplay -g DG_WMS -IH16 -fc", expect: [{ kind: "raid.command", deviceGroup: "DG_WMS", fields: { command: "pairdisplay", side: null, instance: 16, deviceGroupFrom: "line" } }] },
+  { text: "[root@amsb01 ~]# ssh amsb02 pairdisplay -g amsdg -I0", expect: [{ kind: "raid.command", deviceGroup: "amsdg", fields: { command: "pairdisplay", side: null, instance: 0, onHost: "amsb02", deviceGroupFrom: "line" } }] },
+  { text: "# remsh -l root nodeB1 pairvolchk -g oradg -s", expect: [{ kind: "raid.command", deviceGroup: "oradg", fields: { command: "pairvolchk", side: "local", instance: null, onHost: "nodeB1", deviceGroupFrom: "line" } }] },
   { text: "Checking local device group state: pairvolchk -g 42-billing.dg -s -I5", expect: [{ kind: "raid.command", deviceGroup: "42-billing.dg", fields: { command: "pairvolchk", side: "local", instance: 5, deviceGroupFrom: "line" } }] },
   { text: "PRD1_ORA (HORCMINST=10): local PVOL_PAIR, remote state unknown: pairvolchk -g PRD1_ORA -c -IH10 rc=242", expect: [
     { kind: "pair.state", deviceGroup: "PRD1_ORA", fields: { side: "local", role: "PVOL", state: "PAIR", deviceGroupFrom: "line" } },

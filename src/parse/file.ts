@@ -82,6 +82,8 @@ export interface FileParserContext {
   readonly seen?: Readonly<Record<string, number>> | null;
   /** The offset of the zone the last package-log banner named (its step lines are in it too); absent before it existed. */
   readonly stepZoneOffset?: number | null;
+  /** The host a saved session's last Raid Manager command ran on through ssh or remsh (its output is that host's); absent before it existed. */
+  readonly commandHost?: string | null;
 }
 
 /**
@@ -410,6 +412,19 @@ export function createFileParser(options: FileParserOptions): FileParser {
             ? { ...event, fields: { ...event.fields, instance: Number(instanceOfFolder) } }
             : event,
         );
+  // "[root@amsb01 ~]# ssh amsb02 pairdisplay -g amsdg -I0" in a saved session: that command's events and those of the
+  // output under it are amsb02's, until the next Raid Manager command or stamped run.
+  let commandHost: string | null = options.resume?.commandHost ?? null;
+  const onCommandHost = (events: readonly EventDraft[], shape: NonNullable<Header["shape"]>): readonly EventDraft[] => {
+    if (shape !== "plain") commandHost = null;
+    for (let index = 0; index < events.length; index++) {
+      const event = events[index];
+      if (event.kind === "raid.command") commandHost = typeof event.fields?.onHost === "string" ? event.fields.onHost : null;
+    }
+    if (commandHost === null || events.length === 0) return events;
+    const host = commandHost;
+    return events.map((event) => (event.node === undefined ? { ...event, node: host } : event));
+  };
   const fill = (
     format: LineFormat,
     ts: number | null,
@@ -422,7 +437,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
     events: readonly EventDraft[],
     understood: boolean,
   ): LineFields => {
-    if (options.kind === "cmdlog") events = withFolderInstance(events);
+    if (options.kind === "cmdlog") events = onCommandHost(withFolderInstance(events), shape);
     current.format = format;
     current.ts = ts;
     current.host = host;
@@ -535,6 +550,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
       bannerTs,
       bannerYear: bannerTs === null ? null : bannerYear,
       ...(stepZoneOffset !== null ? { stepZoneOffset } : {}),
+      ...(commandHost !== null ? { commandHost } : {}),
       package: namedPackage,
       zoneOffset: zone.referenceOffset,
       // Its line as a distance back from here: a resumed parser counts its lines from 0 again.
