@@ -3209,6 +3209,32 @@ def s76_clock_stepped_command_before_failure():
                "nodeB2 came back from a board swap with its clock 40 minutes fast and xntpd not running. At 08:00 switching of oracle_pkg is disabled for a firmware window and at 09:20 an operator enables it again from nodeB2, whose clock writes 10:00. At 09:31 ora_mon fails on nodeA1; oracle_pkg fails over to nodeA2, where fsck fails: the run script exits NO_RESTART and Serviceguard disables global switching. The file system is repaired and oracle_pkg started with cmrunpkg at 09:46, which leaves switching disabled. At 10:30 xntpd steps nodeB2's clock back by 2400 s. Read by the clocks as written, the cmmodpkg -e comes after the restart and ends the story; read where it happened it came before the failure, and oracle_pkg now runs with switching disabled: it would not fail over. Expected: package-switching-left-disabled (run cmmodpkg -e oracle_pkg); mcadvisor says which of nodeB2's lines it moved and by how much.")
 
 
+def s77_command_device_lost():
+    """A SAN clean-up unpresents the command device LUN from a site-B node: its Raid Manager instance answers EX_CMDIOE
+    to every command while the pairs stay PAIR (the site's other node reads them); a failover to it would fail."""
+    b = Bundle("command-device-lost")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(12, 6, 0), T(13, 11, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(12, 6, 0, 0))
+    morning_start(b, "nodeA1", T(12, 6, 2, 0), "oracle_pkg", "oradg")
+    # 14:31 the storage team removes "unused" LUNs from site B's host group: nodeB1's two command devices among them
+    b.sys("nodeB1", T(12, 14, 31, 50), "vmunix", "class : lunpath, instance 41")
+    b.sys("nodeB1", T(12, 14, 31, 50), "vmunix", "lun path (class = lunpath, instance 41) belonging to LUN (default minor = 0x30) has gone offline.")
+    b.sys("nodeB1", T(12, 14, 31, 52), "horcmd_00[3101]", "HORCM_CMD /dev/rdisk/disk48: command device I/O failed")
+    b.sys("nodeB1", T(12, 14, 31, 52), "horcmd_00[3101]", "HORCM_CMD /dev/rdisk/disk52: command device I/O failed")
+    # the hourly pair check: nodeB1's own instance cannot read the pairs, nodeB2's (same array) reads them PAIR
+    for hh in range(15, 24):
+        b.sys("nodeB1", T(12, hh, 0, 3), "logger", "mcstat: pairdisplay -g oradg -fc: [EX_CMDIOE] Control command I/O error")
+        b.sys("nodeB2", T(12, hh, 0, 3), "logger", "mcstat: pairdisplay -g oradg -fc: local SVOL_PAIR 100%, remote PVOL_PAIR")
+    for hh in range(0, 11):
+        b.sys("nodeB1", T(13, hh, 0, 3), "logger", "mcstat: pairdisplay -g oradg -fc: [EX_CMDIOE] Control command I/O error")
+        b.sys("nodeB2", T(13, hh, 0, 3), "logger", "mcstat: pairdisplay -g oradg -fc: local SVOL_PAIR 100%, remote PVOL_PAIR")
+    b.write()
+    b.expected([finding_of("command-device-lost", "restart-raid-manager", "warning", "open")],
+               ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync", "failback"],
+               "At 14:31 a SAN clean-up removed nodeB1's two command devices from site B's host group. Its Raid Manager instance 0 logs both as failed, and from then on every hourly pair check run on nodeB1 answers EX_CMDIOE, while nodeB2 (the same array) reads oradg PAIR on both sides: the replication is healthy, but oracle_pkg could not start on nodeB1 or fail over to it, because Metrocluster cannot read the pair state there. Present the command device to nodeB1 again, make HORCM_CMD in /etc/horcm0.conf name its current device files, restart instance 0 on nodeB1 (horcmshutdown.sh 0; horcmstart.sh 0) and check pairdisplay from nodeB1. No resync, split or takeover.")
+
+
 def s75_halt_hanging_busy_filesystem():
     b = Bundle("halt-hanging-busy-filesystem")
     nodes = SITE_A + SITE_B
@@ -3314,3 +3340,4 @@ if __name__ == "__main__":
     s74_suspended_at_logs_end()
     s75_halt_hanging_busy_filesystem()
     s76_clock_stepped_command_before_failure()
+    s77_command_device_lost()

@@ -247,13 +247,22 @@ The times are kept for every event; the events themselves only while they may be
 caller passes none while the finding is open), so a long window of frequent warnings costs 8 bytes
 an event, not the event with its line.
 */
+/** Whether two events' fields give different values for a field both state (a field one of them lacks or leaves null says nothing). */
+function fieldsDisagree(left: LogEvent["fields"], right: LogEvent["fields"]): boolean {
+  for (const key in left) {
+    const [mine, theirs] = [left[key], right[key]];
+    if (mine !== null && mine !== undefined && theirs !== null && theirs !== undefined && mine !== theirs) return true;
+  }
+  return false;
+}
+
 class CountWindow {
   /** Event times (NaN: no time, never expires), a double array. */
   private times: number[] = [];
   private events: (LogEvent | undefined)[] = [];
   private head = 0;
   private inOrder = true;
-  private last: { file: string; line: number; kind: string; ts: number | null; deviceGroup: string | null; code: Scalar | undefined } | undefined;
+  private last: { file: string; line: number; kind: string; ts: number | null; deviceGroup: string | null; fields: LogEvent["fields"] } | undefined;
 
   /** Drops what is older than `withinMs` before `now`, then counts the event unless it repeats the newest line's event. */
   push(event: LogEvent, keep: boolean, now: number, withinMs: number): void {
@@ -268,12 +277,13 @@ class CountWindow {
       );
     }
     // One line may yield the same event twice; count lines, not duplicates. One failure may be said on the next line
-    // again, at the same time, for the same group and code: Raid Manager's command error log writes a failed command's
-    // "[pairdisplay][exit(239)]" and then its "[EX_ENOGRP] No such group". One failed command counts once.
+    // again, at the same time, for the same group, its fields agreeing: Raid Manager's command error log writes a failed
+    // command's "[pairdisplay][exit(239)]" and then its "[EX_ENOGRP] No such group". One failed command counts once.
+    // Two command devices failing in the same second ("HORCM_CMD /dev/sdh ...", "HORCM_CMD /dev/sdp ...") are two.
     const last = this.size > 0 ? this.last : undefined;
     if (last && last.file === event.source.file && last.kind === event.kind) {
       if (last.line === event.source.line) return;
-      if (last.line + 1 === event.source.line && last.ts === event.ts && last.deviceGroup === event.deviceGroup && last.code === event.fields.code) {
+      if (last.line + 1 === event.source.line && last.ts === event.ts && last.deviceGroup === event.deviceGroup && !fieldsDisagree(last.fields, event.fields)) {
         this.last = { ...last, line: event.source.line };
         return;
       }
@@ -283,7 +293,7 @@ class CountWindow {
     if (time < newest) this.inOrder = false;
     this.times.push(time);
     this.events.push(keep ? event : undefined);
-    this.last = { file: event.source.file, line: event.source.line, kind: event.kind, ts: event.ts, deviceGroup: event.deviceGroup, code: event.fields.code };
+    this.last = { file: event.source.file, line: event.source.line, kind: event.kind, ts: event.ts, deviceGroup: event.deviceGroup, fields: event.fields };
   }
 
   private compact(keep: (time: number) => boolean): void {
