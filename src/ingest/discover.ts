@@ -312,6 +312,30 @@ export function headIsSyslog(head: Buffer): boolean {
   return false;
 }
 
+// A package log's own line shapes (grammars/pkglog.ne): a modular script's "Nov 24 10:00:00 root@nodeA1
+// master_control_script.sh[12345]: ...", a legacy step "Nov 24 10:00:01 - Node "n": ...", a banner '... Node "n":
+// Starting package at <date> ...'.
+const PACKAGE_LOG_LINE = new RegExp(
+  [
+    /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d:\d\d [\w.-]+@[A-Za-z0-9][\w.-]* [\w./-]+(?:\[\d+\])?: /.source,
+    /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d:\d\d - (?:Node )?"[^"]+": /.source,
+    /^[ \t]*#{5,}[ \t]+Node "[^"]+": (?:Starting|Halting) package at /.source,
+  ].join("|"),
+);
+
+/**
+The first stamped line of a file's head is a package log's (PACKAGE_LOG_LINE): a package log copied out of its tree, into a
+flat collection (logs/lisa1/pkg_bill.log: round 57 #19, where it was the only line that showed the pairs suspended).
+*/
+export function headIsPackageLog(head: Buffer): boolean {
+  for (const line of head.toString("utf8").split("\n").slice(0, 20)) {
+    const text = line.replace(/\r$/, "");
+    if (text.trim() === "") continue;
+    return PACKAGE_LOG_LINE.test(text);
+  }
+  return false;
+}
+
 /** A file found in a walk that no name claims is read as syslog when its head says it is one. */
 /** A cluster ASCII file by content: a `CLUSTER_NAME name` line in its head. */
 export function headIsClusterAscii(head: Buffer): boolean {
@@ -447,6 +471,7 @@ function classifyAt(path: string, name: string, folders: readonly string[], expl
   if (!underCluster && !NEVER_SNIFFED.test(name) && !OTHER_SYSTEM_LOG.test(name)) {
     const text = head();
     if (text !== null && headIsSyslog(text)) return kind("syslog");
+    if (text !== null && headIsPackageLog(text)) return kind("pkglog");
   }
   return explicit ? kind("syslog") : null;
 }

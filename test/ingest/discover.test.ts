@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { classify, discoverInputs, headIsIsoSyslog, headIsSyslog, placeOf } from "../../src/ingest/discover.js";
+import { classify, discoverInputs, headIsIsoSyslog, headIsPackageLog, headIsSyslog, placeOf } from "../../src/ingest/discover.js";
 import { tempDir } from "../helpers/temp.js";
 
 function touch(root: string, relative: string, text = "x\n"): string {
@@ -353,6 +353,22 @@ describe("discoverInputs", () => {
     touch(root, "inc/nodeB1/var/log/notes.txt", "the array was replaced\n");
     expect(discoverInputs([join(root, "inc")]).files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([
       ["inc/nodeB1/var/log/export.txt", "syslog"],
+    ]);
+  });
+
+  it("finds a package log copied out of its tree by its own line shapes (modular, legacy step, banner), whatever its folder", () => {
+    expect(headIsPackageLog(Buffer.from("Aug  2 06:30:00 root@lisa1 master_control_script.sh[7701]: ###### Starting package pkg_bill ######\n"))).toBe(true);
+    expect(headIsPackageLog(Buffer.from('Nov 24 10:00:01 - Node "nodeA1": Activating volume group vg01 with exclusive option.\n'))).toBe(true);
+    expect(headIsPackageLog(Buffer.from('\n\t########### Node "nodeA1": Starting package at Mon Nov 24 10:00:00 EST 2014 ###########\n'))).toBe(true);
+    expect(headIsPackageLog(Buffer.from("Aug  2 06:30:00 lisa1 sshd[7701]: Accepted publickey for root\n"))).toBe(false);
+    expect(headIsPackageLog(Buffer.from("call with the vendor at 21:30, array still down\n"))).toBe(false);
+    const root = tempDir();
+    touch(root, "inc/lisa1/pkg_bill.log", "Aug  2 06:30:00 root@lisa1 master_control_script.sh[7701]: ###### Starting package pkg_bill ######\n");
+    touch(root, "inc/lisa1/messages", "Aug 27 21:10:03 lisa1 sshd[4799]: Accepted publickey for root\n");
+    touch(root, "inc/bridge_call_notes.txt", "21:30 vendor on the bridge\n");
+    expect(discoverInputs([join(root, "inc")]).files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([
+      ["inc/lisa1/messages", "syslog"],
+      ["inc/lisa1/pkg_bill.log", "pkglog"],
     ]);
   });
 
