@@ -520,6 +520,8 @@ export function discoverInputs(paths: readonly string[]): Discovery {
   const problems: InputError[] = [];
   const notRead: string[] = [];
   const notReadSeen = new Set<string>();
+  // Files outside a node's tree not read: named when a log in their folder is read (`at`: their place in walk order).
+  const besideLogs: { path: string; folder: string; at: number }[] = [];
   const seen = new Set<string>();
   const unreadable: UnreadableInput[] = [];
   const cannotRead = (path: string, root: string, kind: FileKind, reason: string, problem: InputError): void => {
@@ -553,9 +555,12 @@ export function discoverInputs(paths: readonly string[]): Discovery {
       // ticket export) was never a node's file. Not marked seen: the same file named on the command line is read (review).
       // The node's other system logs (mail, cron, audit, login records) are known and left on purpose: not named.
       const name = segments[segments.length - 1] ?? "";
-      if (!explicit && !notReadSeen.has(absolute) && !OTHER_SYSTEM_LOG.test(name) && findMarker(segments, segmentsOf(root).length) >= 0) {
+      if (!explicit && !notReadSeen.has(absolute) && !OTHER_SYSTEM_LOG.test(name)) {
+        // A flat collection has no such tree (logs/lisa1/messages, logs/lisa1/pkg_bill.log): a file beside a log that is
+        // read is that node's too, said once the walk knows which files are read (round 57 #19).
         notReadSeen.add(absolute);
-        notRead.push(path);
+        if (findMarker(segments, segmentsOf(root).length) >= 0) notRead.push(path);
+        else besideLogs.push({ path, folder: dirname(absolute), at: notRead.length });
       }
       return;
     }
@@ -665,6 +670,8 @@ export function discoverInputs(paths: readonly string[]): Discovery {
     else if (stats.isFile()) add(path, dirname(path), true, true);
     else cannotReadNamed(path, specialFileKind(stats) ?? "not a regular file", specialProblem(path, stats));
   }
+  const logFolders = new Set(files.filter((file) => file.kind !== "config").map((file) => dirname(resolve(file.path))));
+  for (const { path, at } of besideLogs.filter((file) => logFolders.has(file.folder)).reverse()) notRead.splice(at, 0, path);
   return { files: withConfigInTheirBundle(inTheirNodesFolder(files)), problems, notRead: notRead.filter((path) => !seen.has(resolve(path))), unreadable };
 }
 

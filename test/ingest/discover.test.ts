@@ -366,10 +366,16 @@ describe("discoverInputs", () => {
     touch(root, "inc/lisa1/pkg_bill.log", "Aug  2 06:30:00 root@lisa1 master_control_script.sh[7701]: ###### Starting package pkg_bill ######\n");
     touch(root, "inc/lisa1/messages", "Aug 27 21:10:03 lisa1 sshd[4799]: Accepted publickey for root\n");
     touch(root, "inc/bridge_call_notes.txt", "21:30 vendor on the bridge\n");
-    expect(discoverInputs([join(root, "inc")]).files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([
+    // Beside a log that is read, a file in no layout is named (a flat collection has no var/ or etc/ to place it); a case's
+    // own notes beside the node folders are not.
+    touch(root, "inc/lisa1/capture_2108", "Group PairVol L/R\n");
+    touch(root, "inc/notes/timeline.txt", "21:03 array down\n");
+    const discovery = discoverInputs([join(root, "inc")]);
+    expect(discovery.files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([
       ["inc/lisa1/messages", "syslog"],
       ["inc/lisa1/pkg_bill.log", "pkglog"],
     ]);
+    expect(discovery.notRead.map((path) => path.slice(root.length + 1))).toEqual(["inc/lisa1/capture_2108"]);
   });
 
   it("finds journalctl's other output modes by their first line: short-precise, short-full, short-unix, a json export whatever its name", () => {
