@@ -58,8 +58,18 @@ const LABEL = new RegExp(
 // The words before a stamp that say the output under it was saved then, with no separators around them.
 const BANNER_WORDS = /^(?:Script started on|(?:collected|saved|taken|captured|run|snapshot|output|daily|hourly|weekly|nightly)(?:[ \t]+(?:on|at))?:?)$/i;
 
+// A shell prompt before a typed command, in a session saved with script(1), tee or a paste: the node the command ran on
+// (the output under it is that node's, until another prompt). Only prompts that name their host: "nodeB1:/root# ",
+// "acc-n1:~ # " (a host and a path, HP-UX and SUSE), "[root@nodeB1 ~]# ", "root@nodeB1:~# ", "oracle@nodeB1:/u01$ " (a user
+// at a host). A bare "# " or "nodeB1# " names no host surely ("MU# 0", "Note: # of pairs").
+const PROMPT_HOST = `[A-Za-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9-]+)*`;
+const PROMPT = new RegExp(
+  `[ \t]*(?:\\[?[A-Za-z_][\\w.-]*@${PROMPT_HOST}(?:(?::|[ \t]+)[~/]?[\\w./~-]*)?\\]?|${PROMPT_HOST}:[~/][^ \t#$>]*)[ \t]*[#$%>](?=[ \t]|$)[ \t]*`,
+);
+
 const lexer = moo.states({
   main: {
+    prompt: PROMPT,
     commandError: COMMAND_ERROR,
     lead: LEAD,
     dateOutput: { match: new RegExp(`${DATE_OUTPUT}(?![0-9A-Za-z])`), next: "afterStamp" },
@@ -81,6 +91,7 @@ type Token = moo.Token;
 interface Header {
   format: "cmdlog";
   body: string;
+  host?: string;
   shape: "banner" | "stamp" | "plain";
   year?: number;
   month?: number;
@@ -134,6 +145,13 @@ function labelled(time: Omit<Header, "format" | "body" | "shape"> | null, tokens
   }
   if (!separated) return { ...stamped(time, null, lead, label), body: `${(label?.text ?? "").trim()} ${wordsAfter}`.trimEnd(), shape: "banner" };
   return stamped(time, text, lead, label);
+}
+
+/** The host a shell prompt names: after "user@", else before ":" (a domain after the first dot is kept as written). */
+function promptHost(token: Token): string {
+  const text = token.text.trim().replace(/^\[/, "");
+  const at = text.indexOf("@");
+  return at >= 0 ? /^[A-Za-z0-9.-]+/.exec(text.slice(at + 1))![0].replace(/\.$/, "") : text.slice(0, text.indexOf(":"));
 }
 
 function fromDateOutput(token: Token): Omit<Header, "format" | "body" | "shape"> {
@@ -309,6 +327,15 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     text: "",
     expect: { format: "cmdlog", body: "", shape: "plain" },
   },
+  // A shell prompt that names its host: the command under it, and the output after it, are that node's.
+  { text: "mcx-b1:/root# pairresync -g gescodg -swaps -c 15", expect: { format: "cmdlog", body: "pairresync -g gescodg -swaps -c 15", shape: "plain", host: "mcx-b1" } },
+  { text: "acc-n1:~ # date; pairdisplay -g acctdg -fc", expect: { format: "cmdlog", body: "date; pairdisplay -g acctdg -fc", shape: "plain", host: "acc-n1" } },
+  { text: "[root@nodeB1 ~]# pairdisplay -g oradg -fcx", expect: { format: "cmdlog", body: "pairdisplay -g oradg -fcx", shape: "plain", host: "nodeB1" } },
+  { text: "root@dr-sg2:/var/tmp# pairvolchk -g hr_dg -s", expect: { format: "cmdlog", body: "pairvolchk -g hr_dg -s", shape: "plain", host: "dr-sg2" } },
+  { text: "mcx-a1:/root# ", expect: { format: "cmdlog", body: "", shape: "plain", host: "mcx-a1" } },
+  // Not prompts: a note's "# of", a MU number.
+  { text: "Note: # of pairs checked 4", expect: { format: "cmdlog", body: "Note: # of pairs checked 4", shape: "plain" } },
+  { text: "oradg   ora01(L)  (CL1-A-0, 0, 1)61114 1a0.P-VOL PAIR NEVER, 100 1b0 -", expect: { format: "cmdlog", body: "oradg   ora01(L)  (CL1-A-0, 0, 1)61114 1a0.P-VOL PAIR NEVER, 100 1b0 -", shape: "plain" } },
   {
     text: "COMMAND ERROR : EUserId for HORC : root (0) Tue Jun 14 09:14:52 2022",
     expect: { format: "cmdlog", year: 2022, month: 6, day: 14, hour: 9, minute: 14, second: 52, body: "COMMAND ERROR : EUserId for HORC : root (0)", shape: "banner" },
@@ -338,7 +365,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
 
 @lexer lexer
 
-line -> %commandError                             {% ([token]) => { const { time, body } = fromCommandError(token); return { format: "cmdlog", ...time, body, shape: "banner" }; } %}
+line -> %prompt %text:?                           {% ([prompt, text]) => ({ ...plain(text), host: promptHost(prompt) }) %}
+      | %commandError                             {% ([token]) => { const { time, body } = fromCommandError(token); return { format: "cmdlog", ...time, body, shape: "banner" }; } %}
       | %lead:?                                   {% () => plain(null) %}
       | %lead:? %text                             {% ([, text]) => plain(text) %}
       | %lead:? %dateOutput %separator:? %text:?  {% ([lead, stamp, , text]) => stamped(fromDateOutput(stamp), text, lead) %}
