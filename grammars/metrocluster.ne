@@ -150,6 +150,9 @@ const ADVICE_WORDS = new Set(["restart", "should", "must", "please", "run", "use
 const CONDITION_WORDS = new Set(["until", "when", "once", "after", "if", "unless", "before"]);
 // Words before a state a group is said to be in or to have reached.
 const STATE_REACHED = new Set(["in", "into", "reached", "reaches", "to"]);
+// A monitor's event or severity word at the start of its line (syslog's severities, a state monitor's CHANGE/EVENT/OK): a tag,
+// never a group's name.
+const EVENT_TAG = /^(?:emerg(?:ency)?|alert|crit(?:ical)?|err(?:or)?|warn(?:ing)?|notice|info|debug|fatal|ok|change[ds]?|event|alarm|transition)$/i;
 // What a line says changed about a group, not a group: "oradg: state changed ...", "oradg: link changed to down".
 const CHANGE_SUBJECTS = new Set(["state", "status", "link", "links", "path", "paths", "copy", "replication", "pair", "pairs", "fence", "role", "mode", "volume", "volumes", "journal", "sidefile"]);
 // Words that tell the reader to run a replication command ("resynchronize ... with 'pairresync -swaps'"). Not "run" or
@@ -655,7 +658,10 @@ function interpret(whole: Token[]): Draft[] {
   // "Metrocluster CAXP: DG_TOS instance 14 fence NEVER": a product tag of two words, the second a label, is skipped whole.
   const twoWordTag = tokens.length > 3 && tokens[0].type === "word" && PRODUCT_TAG.test(tokens[0].value) && !labelled(tokens[0])
     && tokens[1].type === "word" && PRODUCT_TAG.test(tokens[1].value) && labelled(tokens[1]);
-  const skipTag = twoWordTag ? 2 : (labelled(tokens[0]) && labelled(tokens[1]) && tokens.length > 2 && !LABEL_STOP.has(lower[1])) || bracketed ? 1 : bracketSkip;
+  // "CHANGE acctdg local P-VOL PSUE remote S-VOL PSUE", "ALERT: oradg local PVOL_PSUE": a monitor's event or severity word
+  // first (with or without its colon) tags the line; the name after it is the one the line reports on (round 56 #16).
+  const eventTag = tokens.length > 2 && tokens[0].type === "word" && EVENT_TAG.test(tokens[0].value) && tokens[1].type === "word";
+  const skipTag = twoWordTag ? 2 : (labelled(tokens[0]) && labelled(tokens[1]) && tokens.length > 2 && !LABEL_STOP.has(lower[1])) || bracketed || eventTag ? 1 : bracketSkip;
   const first = tokens[skipTag];
   // "gl_db is SVOL_PAIR": an identifier-shaped name (an underscore or a digit) said to be in a state.
   // "his_bk PAIR again (resync 1750 s)": a backup script's own words, the name right before a bare pair state.
@@ -1889,6 +1895,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Metrocluster CA XP - groupe cpt_dg instance 0 : local SVOL_PAIR, distant PVOL_PAIR, fence NEVER", expect: [{ kind: "pair.state", deviceGroup: "cpt_dg", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } }, { kind: "pair.state", deviceGroup: "cpt_dg", fields: { side: "remote", role: "PVOL", state: "PAIR", deviceGroupFrom: "line" } }, { kind: "fence", deviceGroup: "cpt_dg", fields: { level: "NEVER", deviceGroupFrom: "line" } }] },
   // A pair monitor's "group volume (role) old -> new".
   { text: "tsy_dg tsy_d01 (P-VOL) PAIR -> PSUE", expect: [{ kind: "pair.state", deviceGroup: "tsy_dg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } }] },
+  // A monitor's event or severity word before the group tags the line (round 56 #16).
+  { text: "CHANGE acctdg local P-VOL PSUE remote S-VOL PSUE", expect: [{ kind: "pair.state", deviceGroup: "acctdg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } }, { kind: "pair.state", deviceGroup: "acctdg", fields: { side: "remote", role: "SVOL", state: "PSUE", deviceGroupFrom: "label" } }] },
+  { text: "WARNING: ordersdg local PVOL_PSUE remote SVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "ordersdg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } }, { kind: "pair.state", deviceGroup: "ordersdg", fields: { side: "remote", role: "SVOL", state: "PSUE", deviceGroupFrom: "label" } }] },
   // A monitor script's tag before the group: "DRMonitor" names no group.
   { text: "DRMonitor: lg_data local SVOL_SSWS remote PVOL_PSUE", expect: [{ kind: "pair.state", deviceGroup: "lg_data", fields: { side: "local", role: "SVOL", state: "SSWS", deviceGroupFrom: "line" } }, { kind: "pair.state", deviceGroup: "lg_data", fields: { side: "remote", role: "PVOL", state: "PSUE", deviceGroupFrom: "line" } }] },
   { text: "DRMonitor: lg_data changed to PVOL_COPY (remote SVOL_COPY)", expect: [{ kind: "pair.state", deviceGroup: "lg_data", fields: { side: null, role: "PVOL", state: "COPY", deviceGroupFrom: "label" } }, { kind: "pair.state", deviceGroup: "lg_data", fields: { side: "remote", role: "SVOL", state: "COPY", deviceGroupFrom: "label" } }] },
