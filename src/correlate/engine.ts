@@ -239,14 +239,6 @@ const RELATED_KEPT = 6;
 const UNREAD_SHOWN = 6;
 const UNREAD_WINDOW_MS = 3_600_000;
 
-/**
-The events a count rule has seen inside its window. Events mostly come in time order, so the window
-drops expired events from its front (amortised O(1) per event, where filtering the whole window on
-every event made a 30-day window quadratic); an event older than the newest falls back to a filter.
-The times are kept for every event; the events themselves only while they may become evidence (the
-caller passes none while the finding is open), so a long window of frequent warnings costs 8 bytes
-an event, not the event with its line.
-*/
 /** Whether two events' fields give different values for a field both state (a field one of them lacks or leaves null says nothing). */
 function fieldsDisagree(left: LogEvent["fields"], right: LogEvent["fields"]): boolean {
   for (const key in left) {
@@ -256,6 +248,14 @@ function fieldsDisagree(left: LogEvent["fields"], right: LogEvent["fields"]): bo
   return false;
 }
 
+/**
+The events a count rule has seen inside its window. Events mostly come in time order, so the window
+drops expired events from its front (amortised O(1) per event, where filtering the whole window on
+every event made a 30-day window quadratic); an event older than the newest falls back to a filter.
+The times are kept for every event; the events themselves only while they may become evidence (the
+caller passes none while the finding is open), so a long window of frequent warnings costs 8 bytes
+an event, not the event with its line.
+*/
 class CountWindow {
   /** Event times (NaN: no time, never expires), a double array. */
   private times: number[] = [];

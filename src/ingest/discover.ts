@@ -336,7 +336,6 @@ export function headIsPackageLog(head: Buffer): boolean {
   return false;
 }
 
-/** A file found in a walk that no name claims is read as syslog when its head says it is one. */
 /** A cluster ASCII file by content: a `CLUSTER_NAME name` line in its head. */
 export function headIsClusterAscii(head: Buffer): boolean {
   return CLUSTER_NAME_LINE.test(head.toString("utf8"));
