@@ -4,7 +4,7 @@ logs; they read what analyze or watch stored.
 */
 import type { SqliteDatabase } from "./db.js";
 import type { Evidence, Finding, FindingStatus, Severity, SiteInfo, Step } from "../model/findings.js";
-import { MARKER_KINDS_SQL, UNREAD_LINE_KIND } from "../model/events.js";
+import { UNREAD_LINE_KIND } from "../model/events.js";
 import type { BundleReading } from "../model/readability.js";
 import type { FindingAcknowledgement } from "../model/acknowledgement.js";
 
@@ -140,7 +140,7 @@ export function bundleReadings(database: SqliteDatabase, bundles: readonly strin
     }
     return found;
   };
-  // The per-file totals kept as lines are stored: no block is decoded.
+  // The per-file totals kept as lines are stored: no block is decoded, and no event is counted again (inputTotals' events).
   const files = database
     .prepare(
       `SELECT bundle, count(*) AS n, coalesce(sum(line_count), 0) AS lines, coalesce(sum(unparsed_count), 0) AS unreadable
@@ -148,18 +148,17 @@ export function bundleReadings(database: SqliteDatabase, bundles: readonly strin
     )
     .all() as Array<{ bundle: string; n: number; lines: number; unreadable: number }>;
   for (const row of files) Object.assign(entry(row.bundle), { files: row.n, lines: row.lines, unreadable: row.unreadable });
+  const events = database.prepare(`SELECT bundle, coalesce(sum(event_count), 0) AS n FROM file WHERE id IN (${ids}) GROUP BY bundle`).all() as Array<{
+    bundle: string;
+    n: number;
+  }>;
+  for (const row of events) entry(row.bundle).events = row.n;
   const unread = database
     .prepare(
       `SELECT f.bundle, count(*) AS n FROM event e JOIN file f ON f.id = e.file_id WHERE e.file_id IN (${ids}) AND e.kind = '${UNREAD_LINE_KIND}' GROUP BY f.bundle`,
     )
     .all() as Array<{ bundle: string; n: number }>;
   for (const row of unread) entry(row.bundle).unread = row.n;
-  const events = database
-    .prepare(
-      `SELECT f.bundle, count(*) AS n FROM event e JOIN file f ON f.id = e.file_id WHERE e.file_id IN (${ids}) AND e.kind NOT IN (${MARKER_KINDS_SQL}) GROUP BY f.bundle`,
-    )
-    .all() as Array<{ bundle: string; n: number }>;
-  for (const row of events) entry(row.bundle).events = row.n;
   return [...counts]
     .map(([bundle, count]) => ({ bundle, ...count }))
     .sort((left, right) => (left.bundle < right.bundle ? -1 : left.bundle > right.bundle ? 1 : 0));
