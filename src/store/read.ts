@@ -4,7 +4,6 @@ logs; they read what analyze or watch stored.
 */
 import type { SqliteDatabase } from "./db.js";
 import type { Evidence, Finding, FindingStatus, Severity, SiteInfo, Step } from "../model/findings.js";
-import { UNREAD_LINE_KIND } from "../model/events.js";
 import type { BundleReading } from "../model/readability.js";
 import type { FindingAcknowledgement } from "../model/acknowledgement.js";
 
@@ -113,14 +112,10 @@ export function inputTotals(database: SqliteDatabase, fileIds?: readonly number[
   const row = database
     .prepare(
       `SELECT count(*) AS files, coalesce(sum(line_count), 0) AS lines, coalesce(sum(event_count), 0) AS events,
-            coalesce(sum(unparsed_count), 0) AS unparsed FROM file ${ids ? `WHERE id IN (${ids})` : ""}`,
+            coalesce(sum(unparsed_count), 0) AS unparsed, coalesce(sum(unread_count), 0) AS unread FROM file ${ids ? `WHERE id IN (${ids})` : ""}`,
     )
-    .get() as { files: number; lines: number; events: number; unparsed: number };
-  // Unread-line markers are few (a line about replication no grammar read): counted from the event table.
-  const unread = database.prepare(`SELECT count(*) AS n FROM event WHERE kind = '${UNREAD_LINE_KIND}' ${ids ? `AND file_id IN (${ids})` : ""}`).get() as {
-    n: number;
-  };
-  return { files: fileIds ? fileIds.length : row.files, lines: row.lines, events: row.events, unparsed: row.unparsed, unread: unread.n };
+    .get() as { files: number; lines: number; events: number; unparsed: number; unread: number };
+  return { files: fileIds ? fileIds.length : row.files, lines: row.lines, events: row.events, unparsed: row.unparsed, unread: row.unread };
 }
 
 /**
@@ -148,17 +143,10 @@ export function bundleReadings(database: SqliteDatabase, bundles: readonly strin
     )
     .all() as Array<{ bundle: string; n: number; lines: number; unreadable: number }>;
   for (const row of files) Object.assign(entry(row.bundle), { files: row.n, lines: row.lines, unreadable: row.unreadable });
-  const events = database.prepare(`SELECT bundle, coalesce(sum(event_count), 0) AS n FROM file WHERE id IN (${ids}) GROUP BY bundle`).all() as Array<{
-    bundle: string;
-    n: number;
-  }>;
-  for (const row of events) entry(row.bundle).events = row.n;
-  const unread = database
-    .prepare(
-      `SELECT f.bundle, count(*) AS n FROM event e JOIN file f ON f.id = e.file_id WHERE e.file_id IN (${ids}) AND e.kind = '${UNREAD_LINE_KIND}' GROUP BY f.bundle`,
-    )
-    .all() as Array<{ bundle: string; n: number }>;
-  for (const row of unread) entry(row.bundle).unread = row.n;
+  const totals = database
+    .prepare(`SELECT bundle, coalesce(sum(event_count), 0) AS events, coalesce(sum(unread_count), 0) AS unread FROM file WHERE id IN (${ids}) GROUP BY bundle`)
+    .all() as Array<{ bundle: string; events: number; unread: number }>;
+  for (const row of totals) Object.assign(entry(row.bundle), { events: row.events, unread: row.unread });
   return [...counts]
     .map(([bundle, count]) => ({ bundle, ...count }))
     .sort((left, right) => (left.bundle < right.bundle ? -1 : left.bundle > right.bundle ? 1 : 0));

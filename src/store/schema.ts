@@ -6,6 +6,7 @@ A migration is SQL, or a function when it must compute (migration 6 compresses l
 */
 import type Database from "better-sqlite3";
 import { blockIsFull, encodeBlock, textCost, WRITE_CODEC, type BlockLine } from "./block-codec.js";
+import { UNREAD_LINE_KIND } from "../model/events.js";
 
 export type Migration = string | ((database: Database.Database) => void);
 
@@ -207,7 +208,17 @@ export const migrations: readonly Migration[] = [
   // per file read for its bundle, it was found by reading every file's context as JSON (900 one-line files of a
   // bundle: 18 % of the run)
   recordZoneOffsets,
+  // 12: a file's unread replication lines (line.unread markers) counted as they are stored, as its events are: analyze's
+  // totals and each bundle's reading counted them from the event table after every run (a full scan each)
+  recordUnreadCounts,
 ];
+
+/** Migration 12. The column is added only where it is missing, as migration 9's. */
+function recordUnreadCounts(database: Database.Database): void {
+  const columns = (database.prepare("PRAGMA table_info(file)").all() as { name: string }[]).map((column) => column.name);
+  if (!columns.includes("unread_count")) database.exec("ALTER TABLE file ADD COLUMN unread_count INTEGER NOT NULL DEFAULT 0");
+  database.exec(`UPDATE file SET unread_count = (SELECT count(*) FROM event WHERE event.file_id = file.id AND event.kind = '${UNREAD_LINE_KIND}')`);
+}
 
 /** Migration 11. The column is added only where it is missing, as migration 9's. */
 function recordZoneOffsets(database: Database.Database): void {

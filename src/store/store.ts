@@ -1,6 +1,6 @@
 import type { SqliteDatabase } from "./db.js";
 import type { Statement, Transaction } from "better-sqlite3";
-import { isReadFact } from "../model/events.js";
+import { isReadFact, UNREAD_LINE_KIND } from "../model/events.js";
 import { StoreError } from "../errors.js";
 import type { EventDraft, FileKind, LogEvent, Scalar } from "../model/events.js";
 import type { Finding } from "../model/findings.js";
@@ -286,7 +286,7 @@ export class Store {
            zone_offset = CASE WHEN json_valid(@parserContext) AND json_type(@parserContext, '$.zoneOffset') IN ('integer', 'real')
              THEN json_extract(@parserContext, '$.zoneOffset') ELSE zone_offset END,
            year = coalesce(@year, year), size = coalesce(@size, size), dev = coalesce(@dev, dev), ino = coalesce(@ino, ino),
-           event_count = event_count + @events, unparsed_count = unparsed_count + @unparsed,
+           event_count = event_count + @events, unparsed_count = unparsed_count + @unparsed, unread_count = unread_count + @unread,
            ts_max = CASE WHEN @tsMax IS NULL THEN ts_max WHEN ts_max IS NULL OR ts_max < @tsMax THEN @tsMax ELSE ts_max END
          WHERE id = @id`,
       ),
@@ -530,7 +530,7 @@ export class Store {
       if (text === null && !compressLast && building.length > 0) text = OpenText.of(building);
       blockId = this.writeBlock(blockId, fileId, firstLine, building, startOffset, endOffset, compressLast, sealed, text);
     }
-    const events = this.insertEvents(fileId, lines);
+    const { events, unread } = this.insertEvents(fileId, lines);
     this.statements.checkpoint.run({
       id: fileId,
       offset: checkpoint.offset,
@@ -543,6 +543,7 @@ export class Store {
       ino: checkpoint.ino ?? null,
       events,
       unparsed,
+      unread,
       tsMax,
     });
     if (blockId === null || building.length === 0 || blockIsFull(bytes, building.length)) return null;
@@ -688,10 +689,12 @@ export class Store {
   }
 
   /** The lines' events, EVENTS_PER_INSERT to a statement; each keeps its line's text. Returns how many. */
-  private insertEvents(fileId: number, lines: readonly LineToStore[]): number {
+  /** Stores the lines' events; how many are facts a grammar read (the file's event total) and how many unread-line markers. */
+  private insertEvents(fileId: number, lines: readonly LineToStore[]): { events: number; unread: number } {
     const parameters = this.eventParameters;
     let filled = 0;
     let count = 0;
+    let unread = 0;
     for (const line of lines) {
       if (line.events.length === 0) continue;
       for (const event of line.events) {
@@ -709,6 +712,7 @@ export class Store {
         parameters[at + 10] = line.text;
         // A marker (unread line, node seen) is not an event the line gave: the file's event total leaves it out.
         if (isReadFact(event.kind)) count++;
+        else if (event.kind === UNREAD_LINE_KIND) unread++;
         if (++filled === EVENTS_PER_INSERT) {
           this.statements.insertEvents.run(parameters);
           filled = 0;
@@ -716,7 +720,7 @@ export class Store {
       }
     }
     for (let row = 0; row < filled; row++) this.statements.insertEvent.run(parameters.slice(row * EVENT_WIDTH, (row + 1) * EVENT_WIDTH));
-    return count;
+    return { events: count, unread };
   }
 
   /** Every bundle with stored files. */

@@ -60,6 +60,24 @@ describe("openDatabase", () => {
     migrated.close();
   });
 
+  it("migrates a version 11 database: each file's unread replication lines counted once, then kept as lines are stored", () => {
+    const path = join(tempDir(), "v11.db");
+    const created = openDatabase(path);
+    created.prepare("INSERT INTO file (path, bundle, kind, fingerprint, added_at) VALUES ('/a/nodeA1/syslog.log', '/a', 'syslog', 'f1', '2026-11-01')").run();
+    const event = created.prepare("INSERT INTO event (line_id, file_id, line_no, ts, kind, fields, raw) VALUES (?, 1, ?, NULL, ?, '{}', 'x')");
+    event.run(4294967297, 1, "line.unread");
+    event.run(4294967298, 2, "line.unread");
+    event.run(4294967299, 3, "pair.state");
+    // As version 11 left it: no count kept.
+    created.exec("UPDATE file SET unread_count = 0");
+    created.pragma("user_version = 11");
+    created.close();
+    const migrated = openDatabase(path);
+    expect(migrated.pragma("user_version", { simple: true })).toBe(schemaVersion);
+    expect(migrated.prepare("SELECT unread_count FROM file").get()).toEqual({ unread_count: 2 });
+    migrated.close();
+  });
+
   it("refuses a database from a newer mcadvisor", () => {
     const path = join(tempDir(), "new.db");
     const raw = new Database(path);
