@@ -403,15 +403,19 @@ export function createFileParser(options: FileParserOptions): FileParser {
   };
   // Raid Manager's own logs sit in the folder of their instance (/HORCM/log<N>/, curlog/ and tmplog/ below it): an instance
   // start or stop they log without naming one is that instance's (review: instance 1's start read as instance 0's).
+  // The daemon of instance N logs to syslog as horcmd_0N (HP-UX): its lines that name no instance are that one's.
   const instanceOfFolder = /(?:^|[\\/])HORCM[\\/]log(\d+)[\\/]/.exec(options.path)?.[1];
-  const withFolderInstance = (events: readonly EventDraft[]): readonly EventDraft[] =>
-    instanceOfFolder === undefined || !events.some((event) => event.kind.startsWith("horcm.") && (event.fields?.instance ?? null) === null)
+  const withKnownInstance = (events: readonly EventDraft[], instance: string | undefined): readonly EventDraft[] =>
+    instance === undefined || !events.some((event) => event.kind.startsWith("horcm.") && (event.fields?.instance ?? null) === null)
       ? events
       : events.map((event) =>
           event.kind.startsWith("horcm.") && (event.fields?.instance ?? null) === null
-            ? { ...event, fields: { ...event.fields, instance: Number(instanceOfFolder) } }
+            ? { ...event, fields: { ...event.fields, instance: Number(instance) } }
             : event,
         );
+  const withFolderInstance = (events: readonly EventDraft[]): readonly EventDraft[] => withKnownInstance(events, instanceOfFolder);
+  const instanceOfDaemon = (program: string | null): string | undefined =>
+    program !== null && program.startsWith("horcmd_") ? /^horcmd_0*(\d+)$/.exec(program)?.[1] : undefined;
   // "[root@amsb01 ~]# ssh amsb02 pairdisplay -g amsdg -I0" in a saved session: that command's events and those of the
   // output under it are amsb02's, until the next Raid Manager command or stamped run.
   let commandHost: string | null = options.resume?.commandHost ?? null;
@@ -438,6 +442,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
     understood: boolean,
   ): LineFields => {
     if (options.kind === "cmdlog") events = onCommandHost(withFolderInstance(events), shape);
+    else if (events.length > 0 && program !== null) events = withKnownInstance(events, instanceOfDaemon(program));
     current.format = format;
     current.ts = ts;
     current.host = host;

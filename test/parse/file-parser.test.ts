@@ -151,3 +151,15 @@ describe("resuming mid-file", () => {
     expect(second.parseLine('Nov 24 10:00:02 - Node "n1": Checking filesystems:').ts).toBe(at(2014, 11, 24, 10, 0, 2));
   });
 });
+
+describe("Raid Manager's instance from where a line was written", () => {
+  it("takes the instance a horcm line does not name from the daemon's syslog tag (horcmd_0N), never from another program", () => {
+    const parser = createFileParser({ path: "syslog.log", kind: "syslog", yearFor: () => 2026 });
+    expect(parser.parseLine("Nov 12 14:31:52 nodeB1 horcmd_01[3101]: HORCM_CMD /dev/rdisk/disk48: command device I/O failed").events).toEqual([
+      { kind: "horcm.error", fields: { instance: 1, commandDevice: "/dev/rdisk/disk48" } },
+    ]);
+    expect(parser.parseLine("Nov 12 14:31:52 nodeB1 monitor[3101]: HORCM_CMD /dev/rdisk/disk48: command device I/O failed").events).toEqual([
+      { kind: "horcm.error", fields: { instance: null, commandDevice: "/dev/rdisk/disk48" } },
+    ]);
+  });
+});
