@@ -312,26 +312,19 @@ export function headIsSyslog(head: Buffer): boolean {
   return false;
 }
 
-// A package log's own line shapes (grammars/pkglog.ne): a modular script's "Nov 24 10:00:00 root@nodeA1
-// master_control_script.sh[12345]: ...", a legacy step "Nov 24 10:00:01 - Node "n": ...", a banner '... Node "n":
-// Starting package at <date> ...'.
-const PACKAGE_LOG_LINE = new RegExp(
-  [
-    /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d:\d\d [\w.-]+@[A-Za-z0-9][\w.-]* [\w./-]+(?:\[\d+\])?: /.source,
-    /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d:\d\d - (?:Node )?"[^"]+": /.source,
-    /^[ \t]*#{5,}[ \t]+Node "[^"]+": (?:Starting|Halting) package at /.source,
-  ].join("|"),
-);
+// A legacy package log's banner ('<TAB>########### Node "n": Starting package at <date> ...'): not dated by itself.
+const PACKAGE_LOG_BANNER = /^[ \t]*#{5,}[ \t]+Node "[^"]+": (?:Starting|Halting) package at /;
 
 /**
-The first stamped line of a file's head is a package log's (PACKAGE_LOG_LINE): a package log copied out of its tree, into a
-flat collection (logs/lisa1/pkg_bill.log: round 57 #19, where it was the only line that showed the pairs suspended).
+The first line of a file's head is a package log's (a step or modular line, PACKAGE_LOG_STAMP, or a banner): a package
+log copied out of its tree, into a flat collection (logs/lisa1/pkg_bill.log: round 57 #19, where it was the only line
+that showed the pairs suspended).
 */
 export function headIsPackageLog(head: Buffer): boolean {
   for (const line of head.toString("utf8").split("\n").slice(0, 20)) {
     const text = line.replace(/\r$/, "");
     if (text.trim() === "") continue;
-    return PACKAGE_LOG_LINE.test(text);
+    return PACKAGE_LOG_STAMP.test(text) || PACKAGE_LOG_BANNER.test(text);
   }
   return false;
 }
