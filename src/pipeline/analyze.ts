@@ -118,10 +118,15 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
   const lastStamps = new Map<InputFile, YearlessStamp | null>();
   const bundleNewest = new Map<string, YearlessStamp | null>();
   if (options.fixedYear !== undefined) {
-    for (const input of inputs) lastStamps.set(input, await lastStampOf(input));
-    for (const bundle of new Set(inputs.map((input) => input.bundle))) {
-      bundleNewest.set(bundle, newestStamp(inputs.filter((input) => input.bundle === bundle).map((input) => lastStamps.get(input))));
+    const stampsOfBundle = new Map<string, (YearlessStamp | null)[]>();
+    for (const input of inputs) {
+      const stamp = await lastStampOf(input);
+      lastStamps.set(input, stamp);
+      const stamps = stampsOfBundle.get(input.bundle);
+      if (stamps === undefined) stampsOfBundle.set(input.bundle, [stamp]);
+      else stamps.push(stamp);
     }
+    for (const [bundle, stamps] of stampsOfBundle) bundleNewest.set(bundle, newestStamp(stamps));
   }
 
   let bytesTotal = 0;
