@@ -35,6 +35,10 @@ const DMY_TIME = `\\d{1,2}[./]\\d{1,2}[./]\\d{4}[T \\t]+\\d\\d:\\d\\d(?::\\d\\d)
 // with milliseconds "03/10/26 14:31:52.118 [03917] horcmgr: ..." (round 57 #03: a HORCM log's every line time-less, its
 // command-device errors never dated). Day first when the first number cannot be a month.
 const MDY_SHORT_TIME = `\\d{1,2}\\/\\d{1,2}\\/\\d\\d[ \\t]+\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d{1,6})?`;
+// A mail's own date header (RFC 5322 section 3.3: "Date: Mon, 16 Feb 2026 07:00:04 +0100", weekday and seconds
+// optional, an obsolete zone name or a comment after the offset): a cron job that mails pairdisplay or cmviewcl every
+// hour, saved as an mbox or a .eml, dates the output of each mail by it (round 59 #03, #16: both mailboxes unread).
+const MAIL_DATE = `Date:[ \\t]+(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),[ \\t]*)?\\d{1,2}[ \\t]+(?:${MONTH})[ \\t]+\\d{4}[ \\t]+\\d\\d:\\d\\d(?::\\d\\d)?(?:[ \\t]+(?:[+-]\\d{4}|[A-Za-z]{1,5}))?(?:[ \\t]*\\([^)\\n]*\\))?[ \\t]*$`;
 // What a script writes before its stamp.
 const LEAD = /[=#*~+<>|\[( \t-]+/;
 
@@ -71,6 +75,7 @@ const lexer = moo.states({
   main: {
     prompt: PROMPT,
     commandError: COMMAND_ERROR,
+    mailDate: new RegExp(MAIL_DATE),
     lead: LEAD,
     dateOutput: { match: new RegExp(`${DATE_OUTPUT}(?![0-9A-Za-z])`), next: "afterStamp" },
     isoTime: { match: new RegExp(`${ISO_TIME}(?![0-9A-Za-z])`), next: "afterStamp" },
@@ -202,6 +207,20 @@ function fromMdyShortTime(token: Token): Omit<Header, "format" | "body" | "shape
   return time;
 }
 
+/** A mail's Date header: a banner (each mail is a run of its own) at the offset it names; a zone's name is kept as `date`'s is. */
+function fromMailDate(token: Token): Omit<Header, "format" | "body" | "shape"> | null {
+  const match = /(\d{1,2})[ \t]+([A-Z][a-z]{2})[ \t]+(\d{4})[ \t]+(\d\d):(\d\d)(?::(\d\d))?(?:[ \t]+(?:([+-])(\d\d)(\d\d)|([A-Za-z]{1,5})))?/.exec(token.text)!;
+  const [day, month, hour, minute, second] = [Number(match[1]), MONTHS.indexOf(match[2]) + 1, Number(match[4]), Number(match[5]), Number(match[6] ?? 0)];
+  if (day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return null;
+  const time: Omit<Header, "format" | "body" | "shape"> = { year: Number(match[3]), month, day, hour, minute, second };
+  if (match[7] !== undefined && Number(match[8]) <= 14 && Number(match[9]) < 60) time.utcOffset = (match[7] === "-" ? -1 : 1) * (Number(match[8]) * 60 + Number(match[9]));
+  else if (match[10] !== undefined) {
+    if (/^(?:UT|GMT|Z)$/i.test(match[10])) time.utcOffset = 0;
+    else time.zoneName = match[10];
+  }
+  return time;
+}
+
 function fromCommandError(token: Token): { time: Omit<Header, "format" | "body" | "shape">; body: string } {
   const dated = new RegExp(`^([^]*?)[ \\t]*(${DATE_OUTPUT})[ \\t]*$`).exec(token.text);
   if (dated) return { time: fromDateOutput({ ...token, text: dated[2] }), body: dated[1] };
@@ -271,6 +290,12 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     text: "== Tue Jun 14 05:55:12 +03 2022 ==",
     expect: { format: "cmdlog", year: 2022, month: 6, day: 14, hour: 5, minute: 55, second: 12, utcOffset: 180, body: "", shape: "banner" },
   },
+  // A mail's Date header: each mail of a mailbox is a run of its own, at the offset it names.
+  { text: "Date: Mon, 16 Feb 2026 07:00:04 +0100", expect: { format: "cmdlog", year: 2026, month: 2, day: 16, hour: 7, minute: 0, second: 4, utcOffset: 60, body: "", shape: "banner" } },
+  { text: "Date: 27 Mar 2026 20:00 -0500 (EST)", expect: { format: "cmdlog", year: 2026, month: 3, day: 27, hour: 20, minute: 0, second: 0, utcOffset: -300, body: "", shape: "banner" } },
+  { text: "Date: Fri, 27 Mar 2026 20:00:00 GMT", expect: { format: "cmdlog", year: 2026, month: 3, day: 27, hour: 20, minute: 0, second: 0, utcOffset: 0, body: "", shape: "banner" } },
+  { text: "Date: Fri, 27 Mar 2026 20:00:00 MET", expect: { format: "cmdlog", year: 2026, month: 3, day: 27, hour: 20, minute: 0, second: 0, zoneName: "MET", body: "", shape: "banner" } },
+  { text: "Date: see the ticket", expect: { format: "cmdlog", body: "Date: see the ticket", shape: "plain" } },
   // Another time than the one the output was saved at: the last login, a past resync (review).
   { text: "Last login: Mon Mar 29 09:12:03 2021 from jump01", expect: { format: "cmdlog", body: "Last login: Mon Mar 29 09:12:03 2021 from jump01", shape: "plain" } },
   { text: "last full resync Thu Apr  1 10:00:00 2021", expect: { format: "cmdlog", body: "last full resync Thu Apr  1 10:00:00 2021", shape: "plain" } },
@@ -366,6 +391,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
 @lexer lexer
 
 line -> %prompt %text:?                           {% ([prompt, text]) => ({ ...plain(text), host: promptHost(prompt) }) %}
+      | %mailDate                                 {% ([token]) => { const time = fromMailDate(token); return time ? { format: "cmdlog", ...time, body: "", shape: "banner" } : plain(token); } %}
       | %commandError                             {% ([token]) => { const { time, body } = fromCommandError(token); return { format: "cmdlog", ...time, body, shape: "banner" }; } %}
       | %lead:?                                   {% () => plain(null) %}
       | %lead:? %text                             {% ([, text]) => plain(text) %}
