@@ -1,9 +1,11 @@
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
+import { PAIR_STATES, pairStateClass } from "../catalogue/vocabulary.js";
 import { InputError } from "../errors.js";
 import type { FileKind } from "../model/events.js";
 import { timeInPath } from "../model/time.js";
 import { parseHeader } from "../parse/header.js";
+import { replicationTerms } from "../parse/unread.js";
 import { compareText } from "../util/compare.js";
 import { errorInBrief } from "./source.js";
 
@@ -119,6 +121,11 @@ const AUTH_LOG_NAME = /^(?:secure|auth\.log)(?:[.-]\d+)*(?:\.gz)?$/;
 const OTHER_SYSTEM_LOG = /^(?:maillog|mail\.(?:log|err|info|warn)|cron|audit\.log|boot\.log|dmesg|lastlog|wtmp|btmp|faillog)(?:[.-]\d+)*$/;
 const NEVER_SNIFFED = /\.(?:gz|bz2|xz|zst|zip|tar|tgz|journal~?|core|so|o|a|bin|exe|png|jpe?g|gif|pdf|db|sqlite3?|db-wal|db-shm|wal|shm|pyc|class|jar)$/i;
 const SNIFF_BYTES = 4096;
+// A log compressed otherwise than with gzip (SUSE rotates to .xz, some sites to .bz2 or .zst), or gzip'd and numbered
+// after (syslog.log.gz.1): its lines cannot be read, and it may hold the incident, so it is said as unreadable and the
+// bundle is never all clear (review 4: a rotated .xz syslog with the failure in it gave exit 0).
+const OTHER_COMPRESSION = /\.(xz|bz2|zst|lz4|lzma|Z|gz\.\d+)$/;
+const DECOMPRESS: Readonly<Record<string, string>> = { xz: "xz -dk", bz2: "bzip2 -dk", zst: "zstd -d", lz4: "lz4 -d", lzma: "xz -dk", compress: "uncompress" };
 // A cluster ASCII file (`cmgetconf -c`, `cmquerycl -C` output, named as the operator chose) outside a
 // cmcluster folder is recognised by a CLUSTER_NAME line in its head; a .conf or .txt without one is not ours.
 const CLUSTER_ASCII_CANDIDATE = /\.(?:ascii|conf|config|txt)$/i;
@@ -138,7 +145,8 @@ const SCRIPT_NAME = /\.(?:sh|ksh|bash|zsh|csh|py|pl|rb)$/i;
 // `history` printed with HISTTIMEFORMAT="%F %T " ("  512  2024-02-06 16:52:18 cmd").
 const SHELL_HISTORY_STAMP = /^(?:#[ \t]*\d{10}[ \t]*\r?$|: ?\d{10}:\d+;|[ \t]*\d+\*?[ \t]+\d{4}-\d\d-\d\d[ \t]\d\d:\d\d:\d\d[ \t])/m;
 // script(1)'s typescript too (its default name, or CHG0041877_failback.typescript: round 52 #04).
-const COMMAND_LOG_CANDIDATE = /\.(?:log|txt|out|typescript)(?:\.\d+)?$|^typescript$/i;
+// A mailbox or a saved mail (.mbox, .eml, mbox) of a cron job's hourly pairdisplay: each mail dated by its Date header.
+const COMMAND_LOG_CANDIDATE = /\.(?:log|txt|out|typescript|mbox|eml)(?:\.\d+)?$|^(?:typescript|mbox)$/i;
 // Raid Manager output, or a script's own lines running its pair commands on a group ("pairsplit -g core_bc0 -IM20 rc=0",
 // round 33 #07: a Business Copy snapshot script's log held the nightly resyncs and was not read).
 // Continentalclusters' recovery command typed at a prompt and saved with script(1) or tee ("phxdr01# /usr/sbin/cmrecovercl",
@@ -292,6 +300,43 @@ function headOf(path: string, regular: boolean): Buffer | null {
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
   }
+}
+
+/**
+What a file that no layout took holds, by its head (a file under a cmcluster folder, a script, or one never sniffed by
+its name is not asked):
+- `undated-output`: Raid Manager's own output (a pairdisplay table, pairvolchk's "Volstat is", an [EX_...] error, a pair
+  command on a group) with no time anywhere, neither a stamp in it nor a day in its name or folder, that shows a pair
+  out of PAIR or an error: it cannot be placed among the logs (pair states read at no time would be taken as the oldest
+  or the newest), and it may be the only sign of the incident. It is said as a file that could not be read, so the
+  bundle is never judged all clear beside it (round 59 #05, round 58: seven such outputs). One that shows only PAIR is
+  named as not read: it can withhold no trouble (round 59 #20, a morning's check saved undated);
+- `replication`: replication words (P-VOL, PSUE, pairdisplay, horcm, fence...; grammars/replication-vocabulary.yaml):
+  a ticket, a monitor's export, a mail; named as not read wherever it sits, never dropped in silence.
+*/
+function unclassifiedContent(path: string, name: string, folders: readonly string[], regular: boolean): "undated-output" | "replication" | null {
+  if (NEVER_SNIFFED.test(name) || SCRIPT_NAME.test(name) || folders.some((segment) => segment === "cmcluster" || segment === "cmconcl")) return null;
+  const head = headOf(path, regular);
+  if (head === null || head.includes(0)) return null;
+  const text = head.toString("utf8");
+  if (text.startsWith("#!")) return null;
+  if (RAID_MANAGER_OWN_OUTPUT.test(text) && !headHasStamp(text) && showsTrouble(text)) return "undated-output";
+  return replicationTerms(text).length > 0 ? "replication" : null;
+}
+
+// Raid Manager's own printing (a pairdisplay or raidvchkscan table, pairvolchk's answer, an error it printed), not a pair
+// command named in a ticket's or a chat's prose ("09:02 pairresync -g erp_dg from lilsg01": round 59 #02).
+const RAID_MANAGER_OWN_OUTPUT = /^[ \t]*Group[ \t]+PairVol|^[ \t]*JID[ \t]+MU[ \t]+CTG|Volstat is [PS]-VOL|Volstat is SMPL|\[EX_[A-Z]+\]/m;
+const STATE_WORD = /(?:\b|(?<=_))([A-Z]{4})\b/g;
+const ERROR_CODE = /\bEX_[A-Z]{4,}\b/;
+
+/** Whether Raid Manager output names a pair state other than a synchronized one (PAIR, PFUL), or an EX_ error code. */
+function showsTrouble(text: string): boolean {
+  if (ERROR_CODE.test(text)) return true;
+  for (const [, word] of text.matchAll(STATE_WORD)) {
+    if (PAIR_STATES[word] !== undefined && pairStateClass(word) !== "synced") return true;
+  }
+  return false;
 }
 
 /** A syslog line: ISO 8601, BSD (short-precise too) with a program tag, journalctl's other text stamps, a journal JSON entry. */
@@ -547,7 +592,48 @@ export function discoverInputs(paths: readonly string[]): Discovery {
       // ticket export) was never a node's file. Not marked seen: the same file named on the command line is read (review).
       // The node's other system logs (mail, cron, audit, login records) are known and left on purpose: not named.
       const name = segments[segments.length - 1] ?? "";
+      const compression = OTHER_COMPRESSION.exec(name);
+      if (!explicit && compression !== null && !notReadSeen.has(absolute)) {
+        const kind = classify(absolute.slice(0, absolute.length - compression[0].length), false);
+        if (kind !== null) {
+          notReadSeen.add(absolute);
+          const format = compression[1] === "Z" ? "compress" : compression[1].startsWith("gz.") ? "gzip" : compression[1];
+          const decompress = format === "gzip" ? `gzip -dc ${path} > <its name without .gz.N>` : `${DECOMPRESS[format]} ${path}`;
+          cannotRead(
+            path,
+            root,
+            kind,
+            format === "gzip" ? "gzip'd and numbered after .gz: not read under that name" : `compressed with ${format}, which mcadvisor does not read`,
+            new InputError(
+              `${path} is a log compressed with ${format}${format === "gzip" ? " and numbered after .gz" : ""}: mcadvisor reads plain logs and .gz ones only, so its lines were not read`,
+              {
+                hint: `decompress it beside the others (${decompress}) and analyze again`,
+              },
+            ),
+          );
+          return;
+        }
+      }
       if (!explicit && !notReadSeen.has(absolute) && !OTHER_SYSTEM_LOG.test(name)) {
+        const content = unclassifiedContent(absolute, name, segments.slice(0, -1), regular);
+        if (content === "undated-output") {
+          notReadSeen.add(absolute);
+          cannotRead(
+            path,
+            root,
+            "cmdlog",
+            "Raid Manager output with no date or time",
+            new InputError(`${path} holds Raid Manager output (pair states or commands) with no date or time: mcadvisor cannot place it among the logs`, {
+              hint: "read it yourself; to have it read, put the time it was saved in its name (pd_fin_dg_20260610_1635.txt) or a `date` line above the output, then analyze again",
+            }),
+          );
+          return;
+        }
+        if (content === "replication") {
+          notReadSeen.add(absolute);
+          notRead.push(path);
+          return;
+        }
         // A flat collection has no such tree (logs/lisa1/messages, logs/lisa1/pkg_bill.log): a file beside a log that is
         // read is that node's too, said once the walk knows which files are read (round 57 #19).
         notReadSeen.add(absolute);

@@ -165,13 +165,15 @@ describe("discoverInputs", () => {
       "== Tue Jun 14 05:55:12 +03 2022 ==\n# pairvolchk -g CBNK_DG -s\npairvolchk : Volstat is P-VOL.[status = PSUE fence = DATA ]\n",
     );
     touch(root, "incident/lx1/home/ops/notes.txt", `the link was cut Tue Apr  6 14:19:44 2021, then the pairs went PSUE on both sides\n${table}`);
-    const { files, notRead } = discoverInputs([join(root, "incident")]);
+    const { files, notRead, unreadable } = discoverInputs([join(root, "incident")]);
     expect(files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([
       ["incident/lx1/root/LEDGER_DG_resync.log", "cmdlog"],
       ["incident/lx1/var/opt/dailychk/ca.txt", "cmdlog"],
       ["incident/lx1/var/tmp/durum.txt", "cmdlog"],
     ]);
-    expect(notRead.map((path) => path.slice(root.length + 1))).toEqual(["incident/lx1/home/ops/notes.txt"]);
+    // Its date is a sentence's, not a stamp, and it holds a table and PSUE: undated output that may hide the incident.
+    expect(notRead).toEqual([]);
+    expect(unreadable.map((file) => file.path.slice(root.length + 1))).toEqual(["incident/lx1/home/ops/notes.txt"]);
   });
 
   it("names the files of a node's tree it does not read, never what sits beside the nodes (a case's README) nor the node's mail or cron logs", () => {
@@ -186,6 +188,78 @@ describe("discoverInputs", () => {
     expect(notRead.map((path) => path.slice(root.length + 1)).sort()).toEqual([
       "incident/nodeA1/etc/cmcluster/pkg/pkg.cntl",
       "incident/nodeA1/home/ops/sentryd_cmreadlog.txt",
+    ]);
+  });
+
+  it("names a file anywhere in the bundle whose head speaks of the replication (a ticket, a monitor's export), and never a README that does not", () => {
+    const root = tempDir();
+    touch(root, "incident/nodeA1/var/adm/syslog/syslog.log", "Nov 20 16:31:02 nodeA1 cmcld[2048]: Started package pkg on node nodeA1.\n");
+    touch(root, "incident/ticket_INC7781.txt", "09:02 pairresync -g erp_dg from lilsg01 (P-VOL side).\n09:58 Nagios OK, erp_dg PAIR.\n");
+    touch(
+      root,
+      "incident/icinga/icinga.log",
+      "[1781097630] SERVICE ALERT: ldnb1;CA fin_dg svol;WARNING;SOFT;1;WARNING - fin_dg S-VOL status SSWS (expected PAIR)\n",
+    );
+    touch(root, "incident/README.md", "# case 4711\n");
+    const { files, notRead, unreadable } = discoverInputs([join(root, "incident")]);
+    expect(files).toHaveLength(1);
+    expect(unreadable).toEqual([]);
+    expect(notRead.map((path) => path.slice(root.length + 1)).sort()).toEqual(["incident/icinga/icinga.log", "incident/ticket_INC7781.txt"]);
+  });
+
+  it("says undated Raid Manager output that shows a pair out of PAIR or an error could not be read (it cannot be placed in time); one that shows PAIR only is named", () => {
+    const root = tempDir();
+    const table = (state: string): string =>
+      "[root@ldna1 ~]# pairdisplay -g fin_dg -fc\n" +
+      "Group   PairVol(L/R) (Port#,TID, LU),Seq#,LDEV#.P/S,Status,Fence,   %,P-LDEV# M\n" +
+      `fin_dg  fin_01(L) (CL1-B-0, 0,  1)422101  1101.P-VOL ${state} NEVER , 100   2101 -\n`;
+    touch(root, "incident/ldna1/var/log/messages", "Jun 10 16:31:02 ldna1 cmcld[2048]: Started package fin_pkg on node ldna1.\n");
+    touch(root, "incident/ldna1/pd_fin_dg_1635.txt", table("PSUS"));
+    touch(root, "incident/ldna1/pd_fin_dg_0900.txt", table("PAIR"));
+    touch(root, "incident/ldna1/pvc_0905.out", "pairvolchk : Volstat is P-VOL.[status = PSUE fence = NEVER]\n");
+    touch(root, "incident/ldna1/bin/check_pairs.sh", "#!/bin/sh\npairdisplay -g fin_dg -fc | grep PSUE\n");
+    const { files, notRead, unreadable, problems } = discoverInputs([join(root, "incident")]);
+    expect(files).toHaveLength(1);
+    expect(unreadable.map((file) => [file.path.slice(root.length + 1), file.kind, file.reason])).toEqual([
+      ["incident/ldna1/pd_fin_dg_1635.txt", "cmdlog", "Raid Manager output with no date or time"],
+      ["incident/ldna1/pvc_0905.out", "cmdlog", "Raid Manager output with no date or time"],
+    ]);
+    expect(problems.map((problem) => problem.message).join("\n")).toMatch(/pd_fin_dg_1635\.txt holds Raid Manager output .* with no date or time/);
+    expect(notRead.map((path) => path.slice(root.length + 1))).toEqual(["incident/ldna1/pd_fin_dg_0900.txt"]);
+  });
+
+  it("says a rotated log compressed otherwise than with gzip (.xz, .bz2, .zst) or numbered after .gz could not be read, with how to decompress it", () => {
+    const root = tempDir();
+    touch(root, "incident/nodeB1/var/adm/syslog/syslog.log", "Nov 20 16:31:02 nodeB1 cmcld[2048]: Started package pkg on node nodeB1.\n");
+    touch(root, "incident/nodeB1/var/adm/syslog/syslog.log.1.xz", "\xfd7zXZ\0");
+    touch(root, "incident/nodeB2/var/log/messages-20260101.bz2", "BZh91AY&SY");
+    touch(root, "incident/nodeB2/var/log/syslog.log.gz.1", "\x1f\x8b");
+    touch(root, "incident/nodeB2/var/tmp/backup.tar.xz", "\xfd7zXZ\0");
+    const { files, unreadable, problems } = discoverInputs([join(root, "incident")]);
+    expect(files).toHaveLength(1);
+    expect(unreadable.map((file) => [file.path.slice(root.length + 1), file.kind, file.reason])).toEqual([
+      ["incident/nodeB1/var/adm/syslog/syslog.log.1.xz", "syslog", "compressed with xz, which mcadvisor does not read"],
+      ["incident/nodeB2/var/log/messages-20260101.bz2", "syslog", "compressed with bz2, which mcadvisor does not read"],
+      ["incident/nodeB2/var/log/syslog.log.gz.1", "syslog", "gzip'd and numbered after .gz: not read under that name"],
+    ]);
+    expect(problems.map((problem) => problem.hint).join("\n")).toContain("xz -dk ");
+  });
+
+  it("reads a mailbox of a cron job's mailed pairdisplay (.mbox, .eml): each mail is dated by its Date header", () => {
+    const root = tempDir();
+    const mail = (date: string, state: string): string =>
+      `From root@wroa1 ${date}\nReturn-Path: <root@wroa1>\nDate: Fri, 27 Mar 2026 20:00:00 +0100\nFrom: root@wroa1\nSubject: cron: xp_state wroa1\n\n` +
+      "Group   PairVol(L/R) (Port#,TID, LU),Seq#,LDEV#.P/S,Status,Fence, Seq#,P-LDEV# M\n" +
+      `sap_dg  sap01(L) (CL4-A-0, 0,  1)61022   401.P-VOL ${state} NEVER ,61123    401 -\n\n`;
+    touch(root, "incident/wroa1/var/adm/syslog/syslog.log", "Mar 27 18:02:00 wroa1 cmcld[2048]: Started package pkg_sap on node wroa1.\n");
+    touch(root, "incident/wroa1/xp_state.mbox", mail("Fri Mar 27 20:00:00 2026", "PSUS") + mail("Sat Mar 28 08:00:00 2026", "PSUS"));
+    touch(root, "incident/mail/horcm_check.eml", mail("Fri Mar 27 20:00:00 2026", "PAIR"));
+    const { files, unreadable } = discoverInputs([join(root, "incident")]);
+    expect(unreadable).toEqual([]);
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([
+      ["incident/mail/horcm_check.eml", "cmdlog"],
+      ["incident/wroa1/var/adm/syslog/syslog.log", "syslog"],
+      ["incident/wroa1/xp_state.mbox", "cmdlog"],
     ]);
   });
 
