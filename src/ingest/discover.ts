@@ -315,7 +315,13 @@ its name is not asked):
   a ticket, a monitor's export, a mail; named as not read wherever it sits, never dropped in silence.
 */
 function unclassifiedContent(path: string, name: string, folders: readonly string[], regular: boolean): "undated-output" | "replication" | null {
-  if (NEVER_SNIFFED.test(name) || SCRIPT_NAME.test(name) || folders.some((segment) => segment === "cmcluster" || segment === "cmconcl")) return null;
+  if (
+    NEVER_SNIFFED.test(name) ||
+    SCRIPT_NAME.test(name) ||
+    DOCUMENT_NAME.test(name) ||
+    folders.some((segment) => segment === "cmcluster" || segment === "cmconcl")
+  )
+    return null;
   const head = headOf(path, regular);
   if (head === null || head.includes(0)) return null;
   const text = head.toString("utf8");
@@ -324,6 +330,8 @@ function unclassifiedContent(path: string, name: string, folders: readonly strin
   return replicationTerms(text).length > 0 ? "replication" : null;
 }
 
+// A document or data of the case (a README, an expected-answer file, a report), not a node's saved output or a relayed message.
+const DOCUMENT_NAME = /\.(?:json|md|markdown|rst|ya?ml|html?|xml|csv)$/i;
 // Raid Manager's own printing (a pairdisplay or raidvchkscan table, pairvolchk's answer, an error it printed), not a pair
 // command named in a ticket's or a chat's prose ("09:02 pairresync -g erp_dg from lilsg01": round 59 #02).
 const RAID_MANAGER_OWN_OUTPUT = /^[ \t]*Group[ \t]+PairVol|^[ \t]*JID[ \t]+MU[ \t]+CTG|Volstat is [PS]-VOL|Volstat is SMPL|\[EX_[A-Z]+\]/m;
