@@ -8,6 +8,7 @@ and the finding warns that the logs named something invalid (src/correlate/engin
 */
 
 import type { Scalar } from "../model/events.js";
+import { printedValue } from "./template.js";
 
 export interface NameRule {
   /** What the value names, in words ("package", "node"). */
@@ -81,12 +82,21 @@ const FENCE: NameRule = {
   maxBytes: 6,
 };
 
+// Counts, seconds and timeouts as a command or a setting line takes them: never negative there ("-5" after a command is
+// an option), and as printed: "1e+23" is no number a setting reads (round-4 review: MEMBER_TIMEOUT 9.999999999999999e+29).
 const NUMBER: NameRule = {
   what: "number",
   kind: "number",
-  accepts: "a decimal number",
-  pattern: /^-?\d+(\.\d+)?$/,
+  accepts: "a plain decimal number, not negative, at most 20 characters",
+  pattern: /^\d+(\.\d+)?$/,
   maxBytes: 20,
+};
+
+/** A number shown in prose: a sign does no harm there. */
+const SIGNED_NUMBER: NameRule = {
+  ...NUMBER,
+  accepts: "a plain decimal number, at most 20 characters",
+  pattern: /^-?\d+(\.\d+)?$/,
 };
 
 const ADDRESS: NameRule = {
@@ -135,9 +145,16 @@ const TEXT: NameRule = {
 /** The names every finding is about: checked wherever a template uses them (summary, checks, steps). */
 export const IDENTITY_PLACEHOLDERS: ReadonlySet<string> = new Set(["package", "node", "deviceGroup", "instance"]);
 
-/** The rule for a template placeholder (`package`, `pvol.node`, `setting.PKGDIR`, `event.ip`). */
+/** A placeholder as a template prints it (`max.seconds*10`): its name and its multiplier (`*10`) if any. */
+function splitMultiplier(placeholder: string): { name: string; multiplier: string | undefined } {
+  const at = placeholder.indexOf("*");
+  return at < 0 ? { name: placeholder, multiplier: undefined } : { name: placeholder.slice(0, at), multiplier: placeholder.slice(at) };
+}
+
+/** The rule for a template placeholder (`package`, `pvol.node`, `setting.PKGDIR`, `event.ip`, `max.seconds*10`). */
 export function ruleFor(placeholder: string): NameRule {
-  const last = placeholder.slice(placeholder.lastIndexOf(".") + 1);
+  const { name } = splitMultiplier(placeholder);
+  const last = name.slice(name.lastIndexOf(".") + 1);
   const lower = last.toLowerCase();
   if (lower === "package" || lower === "package_name") return PACKAGE;
   if (lower === "node" || lower === "node_name" || lower === "host") return NODE;
@@ -146,23 +163,29 @@ export function ruleFor(placeholder: string): NameRule {
   if (lower === "fence") return FENCE;
   if (lower === "ip" || lower === "subnet" || lower === "address") return ADDRESS;
   if (lower === "vg" || lower === "lv" || lower.endsWith("dir") || lower.endsWith("path")) return PATH;
-  if (placeholder.startsWith("max.") || ["count", "events", "hours", "seconds", "minutes", "exitcode"].includes(lower) || lower.endsWith("timeout"))
-    return NUMBER;
+  if (name.startsWith("max.") || ["count", "events", "hours", "seconds", "minutes", "exitcode"].includes(lower) || lower.endsWith("timeout")) return NUMBER;
   return WORD;
 }
 
 /** The rule for a placeholder a template uses only in prose: a name keeps its rule, any other value is text. */
 export function proseRuleFor(placeholder: string): NameRule {
   const rule = ruleFor(placeholder);
-  return rule === WORD ? TEXT : rule;
+  return rule === WORD ? TEXT : rule === NUMBER ? SIGNED_NUMBER : rule;
 }
 
-/** The rule the value breaks, or null when it may be pasted (`inCommand`: into a command or a place; else into prose). */
+/**
+The rule the value breaks, or null when it may be pasted (`inCommand`: into a command or a place; else into prose).
+A number is checked as the template prints it (`placeholder` may carry the template's multiplier, `max.seconds*10`):
+an instance logged as 1234567890123456789012 prints "1.2345678901234568e+21", a product past 2^53 prints nothing
+exact (template.ts: printedValue is null), and either breaks its rule like a forged name does.
+*/
 export function brokenRule(placeholder: string, value: Scalar | undefined, inCommand = true): NameRule | null {
   if (value === undefined || value === null || value === "" || typeof value === "boolean") return null;
   const rule = inCommand ? ruleFor(placeholder) : proseRuleFor(placeholder);
-  if (typeof value === "number") return Number.isFinite(value) ? null : rule;
-  return rule.pattern.test(value) && Buffer.byteLength(value) <= rule.maxBytes ? null : rule;
+  const text =
+    typeof value === "number" || splitMultiplier(placeholder).multiplier !== undefined ? printedValue(value, splitMultiplier(placeholder).multiplier) : value;
+  if (text === null) return rule;
+  return rule.pattern.test(text) && Buffer.byteLength(text) <= rule.maxBytes ? null : rule;
 }
 
 const SHOWN_CHARACTERS = 120;
@@ -191,6 +214,8 @@ export interface WithheldValue {
   readonly placeholder: string;
   readonly value: Scalar;
   readonly rule: NameRule;
+  /** The template's multiplier (`*10000000`) when the value is withheld for what it prints as multiplied. */
+  readonly multiplier?: string;
 }
 
 /**
@@ -210,12 +235,16 @@ export function screenValues(
   const safe: Record<string, Scalar | undefined> = { ...values };
   const withheld: WithheldValue[] = [];
   const commandPlaceholders = new Set(inCommands);
-  const screen = (placeholder: string, inCommand: boolean): void => {
-    const value = values[placeholder];
-    const rule = brokenRule(placeholder, value, inCommand);
+  // A placeholder may come as printed, with its multiplier (`max.seconds*10`): the value is the name's, withheld once.
+  const screen = (printed: string, inCommand: boolean): void => {
+    const { name, multiplier } = splitMultiplier(printed);
+    const value = values[name];
+    if (withheld.some((entry) => entry.placeholder === name)) return;
+    const rule = brokenRule(printed, value, inCommand);
     if (!rule) return;
-    safe[placeholder] = undefined;
-    withheld.push({ placeholder, value: value as Scalar, rule });
+    safe[name] = undefined;
+    const plainBroken = multiplier !== undefined && brokenRule(name, value, inCommand) !== null;
+    withheld.push({ placeholder: name, value: value as Scalar, rule, ...(multiplier !== undefined && !plainBroken ? { multiplier } : {}) });
   };
   for (const placeholder of commandPlaceholders) screen(placeholder, true);
   for (const placeholder of new Set(inProse)) if (!commandPlaceholders.has(placeholder)) screen(placeholder, false);
@@ -223,7 +252,14 @@ export function screenValues(
 }
 
 /** The finding's warning for a withheld value: what the logs said (escaped), why it is not used, what to do. */
-export function withheldWarning({ placeholder, value, rule }: WithheldValue): string {
+export function withheldWarning({ placeholder, value, rule, multiplier }: WithheldValue): string {
+  if (multiplier !== undefined) {
+    return (
+      `The logs give the ${rule.what} ${quoteRaw(String(value))}, which multiplied by ${multiplier.slice(1)} is too large to print as an exact whole number: ` +
+      `the advice shows <${placeholder}> in its place. Work the value out from the evidence lines; ` +
+      "a log line this large may have been forged."
+    );
+  }
   if (rule === TEXT) {
     return (
       `A log line's text ${quoteRaw(String(value))} is not repeated here (${rule.accepts}): <${placeholder}> stands in its place. ` +

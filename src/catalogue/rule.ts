@@ -50,8 +50,11 @@ export interface RuleMatch {
   /** Events in this order, all with the same key, within `within` of the first. */
   readonly sequence?: readonly EventPattern[];
   readonly within?: string;
-  /** The (last) pattern must match at least `atLeast` times within `within`. */
-  readonly count?: { readonly atLeast: number; readonly within: string };
+  /**
+  The (last) pattern must match at least `atLeast` times within `within`; with `sameFields`, events that agree on these
+  fields (a null on either side agrees with anything): the command devices of one instance, not of any on the node.
+  */
+  readonly count?: { readonly atLeast: number; readonly within: string; readonly sameFields?: readonly string[] };
   /** Earlier events (same key, within `within`, default 1h) shown as evidence; they never make the rule fire. */
   readonly related?: { readonly events: readonly EventPattern[]; readonly within?: string };
   /**

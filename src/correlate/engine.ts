@@ -12,7 +12,7 @@ import type { Evidence, Finding, FindingStatus, Severity, Step } from "../model/
 import { severityRank } from "../model/findings.js";
 import { TIME_UNKNOWN, wallClockAfter } from "../model/time.js";
 import type { Conditions, CorrelationKey, EventPattern, Rule } from "../catalogue/rule.js";
-import { fillTemplate, placeholdersOf } from "../catalogue/template.js";
+import { fillTemplate, placeholdersOf, printedPlaceholdersOf } from "../catalogue/template.js";
 import { IDENTITY_PLACEHOLDERS, screenValues, withheldWarning } from "../catalogue/names.js";
 import { compileConditions, conditionOperands, conditionPaths, testConditions, type ConditionTest, type Lookup } from "./conditions.js";
 import { durationMs } from "./duration.js";
@@ -79,7 +79,8 @@ interface CompiledRule {
   readonly ruleIndex: number;
   readonly steps: readonly CompiledPattern[];
   readonly withinMs: number | null;
-  readonly count: { atLeast: number; withinMs: number } | null;
+  /** `sameFields`: only events that agree on these fields count together (a null on either side agrees with anything). */
+  readonly count: { atLeast: number; withinMs: number; sameFields: readonly string[] } | null;
   readonly absent: {
     pattern: CompiledPattern;
     withinMs: number;
@@ -260,12 +261,14 @@ class CountWindow {
   /** Event times (NaN: no time, never expires), a double array. */
   private times: number[] = [];
   private events: (LogEvent | undefined)[] = [];
+  /** With `sameFields`: each event's values of those fields (its event may not be kept). */
+  private shared: (readonly Scalar[] | undefined)[] = [];
   private head = 0;
   private inOrder = true;
   private last: { file: string; line: number; kind: string; ts: number | null; deviceGroup: string | null; fields: LogEvent["fields"] } | undefined;
 
   /** Drops what is older than `withinMs` before `now`, then counts the event unless it repeats the newest line's event. */
-  push(event: LogEvent, keep: boolean, now: number, withinMs: number): void {
+  push(event: LogEvent, keep: boolean, now: number, withinMs: number, sameFields: readonly string[] = []): void {
     const expired = (time: number): boolean => now - time > withinMs; // false for NaN
     if (this.inOrder) {
       while (this.head < this.times.length && expired(this.times[this.head])) this.head++;
@@ -293,19 +296,23 @@ class CountWindow {
     if (time < newest) this.inOrder = false;
     this.times.push(time);
     this.events.push(keep ? event : undefined);
+    this.shared.push(sameFields.length > 0 ? sharedValues(sameFields, event) : undefined);
     this.last = { file: event.source.file, line: event.source.line, kind: event.kind, ts: event.ts, deviceGroup: event.deviceGroup, fields: event.fields };
   }
 
   private compact(keep: (time: number) => boolean): void {
     const times: number[] = [];
     const events: (LogEvent | undefined)[] = [];
+    const shared: (readonly Scalar[] | undefined)[] = [];
     for (let index = this.head; index < this.times.length; index++) {
       if (!keep(this.times[index])) continue;
       times.push(this.times[index]);
       events.push(this.events[index]);
+      shared.push(this.shared[index]);
     }
     this.times = times;
     this.events = events;
+    this.shared = shared;
     this.head = 0;
   }
 
@@ -317,6 +324,39 @@ class CountWindow {
   all(): LogEvent[] {
     return this.events.slice(this.head).filter((event): event is LogEvent => event !== undefined);
   }
+
+  /** How many events inside the window agree with `values` (pushed with the same `sameFields`). */
+  sizeAgreeing(values: readonly Scalar[]): number {
+    let size = 0;
+    for (let index = this.head; index < this.times.length; index++) if (agree(this.shared[index], values)) size++;
+    return size;
+  }
+
+  /** The kept events inside the window that agree with `values`, in arrival order. */
+  allAgreeing(values: readonly Scalar[]): LogEvent[] {
+    const found: LogEvent[] = [];
+    for (let index = this.head; index < this.times.length; index++) {
+      const event = this.events[index];
+      if (event !== undefined && agree(this.shared[index], values)) found.push(event);
+    }
+    return found;
+  }
+}
+
+/** An event's values of `names` (null when it has none). */
+function sharedValues(names: readonly string[], event: LogEvent): Scalar[] {
+  return names.map((name) => event.fields[name] ?? null);
+}
+
+/** Values of the same fields agree when each pair is equal or one of them is null (unknown). */
+function agree(left: readonly Scalar[] | undefined, right: readonly Scalar[]): boolean {
+  if (left === undefined) return true;
+  for (let index = 0; index < right.length; index++) {
+    const a = left[index] ?? null;
+    const b = right[index];
+    if (a !== null && b !== null && a !== b) return false;
+  }
+  return true;
 }
 
 /**
@@ -630,7 +670,7 @@ function compileRule(rule: Rule): CompiledRule {
     ruleIndex: ruleIndexOf(rule.id),
     steps,
     withinMs: match.within !== undefined ? durationMs(match.within) : null,
-    count: match.count ? { atLeast: match.count.atLeast, withinMs: durationMs(match.count.within) } : null,
+    count: match.count ? { atLeast: match.count.atLeast, withinMs: durationMs(match.count.within), sameFields: match.count.sameFields ?? [] } : null,
     absent:
       absent && match.absent
         ? {
@@ -654,10 +694,14 @@ function compileRule(rule: Rule): CompiledRule {
         ...rule.advice.steps.flatMap((step) => [...conditionPaths(step.when), ...conditionOperands(step.when)]),
       ]),
     ],
+    // As the templates print them: a multiplied value is screened as its product (`max.seconds*10000000`).
     screened: [
-      ...new Set([...IDENTITY_PLACEHOLDERS, ...rule.advice.steps.flatMap((step) => [...placeholdersOf(step.command), ...placeholdersOf(step.where)])]),
+      ...new Set([
+        ...IDENTITY_PLACEHOLDERS,
+        ...rule.advice.steps.flatMap((step) => [...printedPlaceholdersOf(step.command), ...printedPlaceholdersOf(step.where)]),
+      ]),
     ],
-    screenedInProse: [...new Set(templates.flatMap(placeholdersOf))],
+    screenedInProse: [...new Set(templates.flatMap(printedPlaceholdersOf))],
     kinds: kindsNamedBy(rule),
     plans: new Map(), // filled by compile(): a plan refers to its rule
     unreadWithinMs:
@@ -1258,11 +1302,19 @@ export class RuleEngine {
         this.counted.set(slot, window);
       }
       const isOpen = this.open.has(slot);
+      const { sameFields } = compiled.count;
       // While its finding is open the window only counts (the finding holds the evidence).
-      window.push(event, !isOpen, now, compiled.count.withinMs);
-      if (window.size < compiled.count.atLeast) return null;
-      // An open finding already holds the earlier events as evidence: only the new one is news.
-      return isOpen ? [event] : window.all();
+      window.push(event, !isOpen, now, compiled.count.withinMs, sameFields);
+      if (sameFields.length === 0) {
+        if (window.size < compiled.count.atLeast) return null;
+        // An open finding already holds the earlier events as evidence: only the new one is news.
+        return isOpen ? [event] : window.all();
+      }
+      // Only the events that agree on `sameFields` count together (instance 0 and instance 1 each losing one command
+      // device is no instance losing both): an event joins an open finding too only once its own count is reached.
+      const values = sharedValues(sameFields, event);
+      if (window.sizeAgreeing(values) < compiled.count.atLeast) return null;
+      return isOpen ? [event] : window.allAgreeing(values);
     }
     if (steps.length === 1) return this.matches(steps[0], event, context, now) ? [event] : null;
 

@@ -11,6 +11,14 @@ mtime does not. `--year` overrides both.
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/**
+The years a log's own date may give, as `--year` accepts them (src/cli/options.ts): a banner reading "EST 0000" is
+no year (Date.UTC reads 0-99 as 1900-1999), and no clock of these clusters ran before 1970.
+*/
+export const EARLIEST_YEAR = 1970;
+export const LATEST_YEAR = 9999;
+export const isPlausibleYear = (year: number): boolean => Number.isInteger(year) && year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+
 export type YearResolver = (month: number, day: number) => number;
 
 export interface YearReference {
@@ -120,7 +128,10 @@ export function yearResolver(options: { fixedYear?: number; reference?: YearRefe
     const year = options.fixedYear;
     return () => year;
   }
-  const reference = options.reference ?? { reference: Date.now(), source: "mtime" as const };
+  // A reference out of the years a log may give (a package-log time stored from a banner of year 0) dates nothing.
+  const given = options.reference;
+  const reference =
+    given !== undefined && isPlausibleYear(new Date(given.reference).getUTCFullYear()) ? given : { reference: Date.now(), source: "mtime" as const };
   const referenceYear = new Date(reference.reference).getUTCFullYear();
   const yearOf = (month: number, day: number): number => {
     const candidate = Date.UTC(referenceYear, month - 1, day);

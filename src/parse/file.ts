@@ -7,7 +7,7 @@ a Raid Manager command line names the device group (and side) of the output line
 
 import type { EventDraft, Header, LineFormat, Scalar } from "../model/events.js";
 import { NODE_SEEN_INTERVAL_MS, NODE_SEEN_KIND, UNREAD_LINE_KIND } from "../model/events.js";
-import { nodeClock, zoneClock, zoneNameOffset } from "../model/time.js";
+import { isPlausibleYear, nodeClock, zoneClock, zoneNameOffset } from "../model/time.js";
 import { MAX_BODY_INPUT, NOT_SCANNED, VOCABULARY_BIT, parseBody, parseConfigLine, scanLine } from "./body.js";
 import type { ParseCounters } from "./body.js";
 import { configGrammar, parseHeader, untimedPrefixOf } from "./header.js";
@@ -209,6 +209,16 @@ function hasTime(header: Header): header is Header & { month: number; day: numbe
   return header.month !== undefined && header.day !== undefined && header.hour !== undefined && header.minute !== undefined && header.second !== undefined;
 }
 
+/**
+A Raid Manager instance number as a folder (/HORCM/log<N>/) or a daemon's tag (horcmd_0N) writes it: a number while it
+can be one (an instance is at most 4 digits, src/catalogue/names.ts), else the digits as written, kept as text. A folder
+log00099999999999999999999 made Number() print 100000000000000000000 into horcmstart.sh; as text it fails the
+instance rule, and the advice shows <instance> with the digits quoted in the warning.
+*/
+function instanceNamed(digits: string): number | string {
+  return digits.length <= 4 ? Number(digits) : digits;
+}
+
 // Our own switch (the test configuration sets it), not the test runner's variable: production code names no test tool.
 const defaultStrict = (): boolean => typeof process !== "undefined" && process.env.MCADVISOR_STRICT_PARSE === "1";
 
@@ -236,7 +246,8 @@ export function createFileParser(options: FileParserOptions): FileParser {
   const nodeZones = options.nodeZones !== undefined && Object.keys(options.nodeZones).length > 0 ? options.nodeZones : null;
   const onNodeClock = nodeZones !== null ? nodeClock(options.timeZone) : null;
   const yearNear = (month: number, day: number): number => {
-    if (bannerTs === null) return options.yearFor(month, day);
+    // A resumed state saved before banner years were checked may hold one no clock wrote (year 0): no banner then.
+    if (bannerTs === null || !isPlausibleYear(bannerYear)) return options.yearFor(month, day);
     const candidate = Date.UTC(bannerYear, month - 1, Math.min(day, 28));
     if (candidate - bannerTs > HALF_YEAR_MS) return bannerYear - 1;
     if (bannerTs - candidate > HALF_YEAR_MS) return bannerYear + 1;
@@ -404,18 +415,19 @@ export function createFileParser(options: FileParserOptions): FileParser {
   // Raid Manager's own logs sit in the folder of their instance (/HORCM/log<N>/, curlog/ and tmplog/ below it): an instance
   // start or stop they log without naming one is that instance's (review: instance 1's start read as instance 0's).
   // The daemon of instance N logs to syslog as horcmd_0N (HP-UX): its lines that name no instance are that one's.
-  const instanceOfFolder = /(?:^|[\\/])HORCM[\\/]log(\d+)[\\/]/.exec(options.path)?.[1];
-  const withKnownInstance = (events: readonly EventDraft[], instance: string | undefined): readonly EventDraft[] =>
+  const folderDigits = /(?:^|[\\/])HORCM[\\/]log(\d+)[\\/]/.exec(options.path)?.[1];
+  const instanceOfFolder = folderDigits === undefined ? undefined : instanceNamed(folderDigits);
+  const withKnownInstance = (events: readonly EventDraft[], instance: number | string | undefined): readonly EventDraft[] =>
     instance === undefined || !events.some((event) => event.kind.startsWith("horcm.") && (event.fields?.instance ?? null) === null)
       ? events
       : events.map((event) =>
-          event.kind.startsWith("horcm.") && (event.fields?.instance ?? null) === null
-            ? { ...event, fields: { ...event.fields, instance: Number(instance) } }
-            : event,
+          event.kind.startsWith("horcm.") && (event.fields?.instance ?? null) === null ? { ...event, fields: { ...event.fields, instance } } : event,
         );
   const withFolderInstance = (events: readonly EventDraft[]): readonly EventDraft[] => withKnownInstance(events, instanceOfFolder);
-  const instanceOfDaemon = (program: string | null): string | undefined =>
-    program !== null && program.startsWith("horcmd_") ? /^horcmd_0*(\d+)$/.exec(program)?.[1] : undefined;
+  const instanceOfDaemon = (program: string | null): number | string | undefined => {
+    const digits = program !== null && program.startsWith("horcmd_") ? /^horcmd_0*(\d+)$/.exec(program)?.[1] : undefined;
+    return digits === undefined ? undefined : instanceNamed(digits);
+  };
   // "[root@amsb01 ~]# ssh amsb02 pairdisplay -g amsdg -I0" in a saved session: that command's events and those of the
   // output under it are amsb02's, until the next Raid Manager command or stamped run.
   let commandHost: string | null = options.resume?.commandHost ?? null;
@@ -497,7 +509,10 @@ export function createFileParser(options: FileParserOptions): FileParser {
     let host: string | null;
     const timed = hasTime(header);
     if (timed) {
-      const year = header.year ?? (header.format === "pkglog" ? yearNear(header.month, header.day) : options.yearFor(header.month, header.day));
+      // A year the line writes is a year source only inside what --year accepts: a banner's "EST 0000" read by Date.UTC
+      // is 1900, and its time then dated other nodes' year-less lines (review). Outside, the line is dated as year-less.
+      const written = header.year !== undefined && isPlausibleYear(header.year) ? header.year : undefined;
+      const year = written ?? (header.format === "pkglog" ? yearNear(header.month, header.day) : options.yearFor(header.month, header.day));
       ts = naiveTime(year, header.month, header.day, header.hour, header.minute, header.second);
       if (ts !== null && header.millisecond !== undefined) ts += header.millisecond;
       if (ts !== null && header.instant === true) ts = zone.placeInstant(ts - (header.utcOffset ?? 0) * 60_000);
@@ -513,9 +528,9 @@ export function createFileParser(options: FileParserOptions): FileParser {
           placedByName = true;
         }
       }
-      if (header.year !== undefined && shape === "banner" && ts !== null) {
+      if (written !== undefined && shape === "banner" && ts !== null) {
         bannerTs = ts;
-        bannerYear = header.year;
+        bannerYear = written;
       }
       host = (header.host !== undefined ? shared(header.host) : undefined) ?? hostHint ?? previousHost;
       if (onNodeClock !== null && ts !== null && header.utcOffset === undefined && !placedByName && host !== null) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { brokenRule, quoteRaw, ruleFor, screenValues } from "../../src/catalogue/names.js";
+import { brokenRule, quoteRaw, ruleFor, screenValues, withheldWarning } from "../../src/catalogue/names.js";
 
 describe("names a command may carry", () => {
   it("package names: Managing Serviceguard's rule (39 characters, alphanumeric ends, . - _ inside)", () => {
@@ -89,6 +89,46 @@ describe("names a command may carry", () => {
     const { values, withheld } = screenValues({ package: "sap_pkg;reboot", node: "nodeA1", event: undefined }, ["package", "node", "deviceGroup"]);
     expect(values).toEqual({ package: undefined, node: "nodeA1", event: undefined });
     expect(withheld).toEqual([expect.objectContaining({ placeholder: "package", value: "sap_pkg;reboot" })]);
+  });
+
+  // Review (attack/inst, attack/mt): numbers skipped the rules, and horcctl -D -I1.2345678901234568e+21 and
+  // MEMBER_TIMEOUT 9.999999999999999e+29 were printed. A number is checked as the template prints it.
+  it("checks a number as printed: an instance of at most 4 digits, a plain decimal, a product that stays exact", () => {
+    expect(brokenRule("instance", 9999)).toBeNull();
+    expect(brokenRule("instance", 12345)?.what).toBe("Raid Manager instance");
+    expect(brokenRule("event.instance", 1.2345678901234568e21)?.what).toBe("Raid Manager instance");
+    expect(brokenRule("event.instance", "1234567890123456789012")?.what).toBe("Raid Manager instance");
+    expect(brokenRule("instance", -1)).not.toBeNull();
+    expect(brokenRule("instance", 1.5)).not.toBeNull();
+    expect(brokenRule("max.seconds", 4.2)).toBeNull();
+    expect(brokenRule("max.seconds", 1e23)?.what).toBe("number");
+    expect(brokenRule("max.seconds", 1e-7)).not.toBeNull();
+    expect(brokenRule("max.seconds", 1.2345678901234568e20)).not.toBeNull();
+    expect(brokenRule("max.seconds", Number.NaN)).not.toBeNull();
+    // A leading '-' is an option after a command; in prose a sign does no harm.
+    expect(brokenRule("max.seconds", -5)).not.toBeNull();
+    expect(brokenRule("max.seconds", -5, false)).toBeNull();
+    expect(brokenRule("count", "-5")).not.toBeNull();
+    // A product is checked as printed: past 2^53 (or in exponent form) it is no exact number.
+    expect(brokenRule("max.seconds*10000000", 8.5)).toBeNull();
+    expect(brokenRule("max.seconds*10000000", 9999999999)?.what).toBe("number");
+    expect(brokenRule("max.seconds*10000000", 1e15)).not.toBeNull();
+    // Any other placeholder holding a number: a negative one is an option too.
+    expect(brokenRule("event.code", -1)).not.toBeNull();
+    expect(brokenRule("event.code", 251)).toBeNull();
+  });
+
+  it("withholds a value whose product cannot be printed, once, and says why", () => {
+    const { values, withheld } = screenValues({ "max.seconds": 9999999999 }, ["max.seconds*10000000"], ["max.seconds", "max.seconds*10"]);
+    expect(values["max.seconds"]).toBeUndefined();
+    expect(withheld).toEqual([expect.objectContaining({ placeholder: "max.seconds", value: 9999999999, multiplier: "*10000000" })]);
+    expect(withheldWarning(withheld[0])).toContain('"9999999999", which multiplied by 10000000 is too large to print as an exact whole number');
+    expect(withheldWarning(withheld[0])).toContain("<max.seconds>");
+    const huge = screenValues({ "max.seconds": 1e23 }, ["max.seconds*10000000"], ["max.seconds"]).withheld;
+    expect(huge).toEqual([expect.objectContaining({ placeholder: "max.seconds", value: 1e23 })]);
+    expect(huge[0].multiplier).toBeUndefined();
+    expect(withheldWarning(huge[0])).toContain('The logs name the number "1e+23", which is not a valid number');
+    expect(screenValues({ "max.seconds": 6.1 }, ["max.seconds*10000000"], ["max.seconds"]).withheld).toEqual([]);
   });
 
   it("the raw value is quoted with every non-printable character escaped", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fillTemplate, placeholdersOf } from "../../src/catalogue/template.js";
+import { fillTemplate, placeholdersOf, printedPlaceholdersOf } from "../../src/catalogue/template.js";
 
 const fills = (template: string, values: Record<string, string | number | null>, expected: string) => () =>
   expect(fillTemplate(template, values)).toBe(expected);
@@ -16,6 +16,15 @@ describe("fillTemplate", () => {
     "multiplies and rounds up without binary-fraction noise",
     fills("{max.seconds*10} s = {max.seconds*1000000} us", { "max.seconds": 6.1 }, "61 s = 6100000 us"),
   );
+  // Review (attack/mt): 1e23 seconds × 10000000 printed "MEMBER_TIMEOUT 9.999999999999999e+29".
+  it("prints a product that is no safe integer, or a number in exponent form, as <name> (or the fallback)", () => {
+    expect(fillTemplate("MEMBER_TIMEOUT {max.seconds*10000000}", { "max.seconds": 1e23 })).toBe("MEMBER_TIMEOUT <max.seconds>");
+    expect(fillTemplate("MEMBER_TIMEOUT {max.seconds*10000000}", { "max.seconds": 9999999999 })).toBe("MEMBER_TIMEOUT <max.seconds>");
+    expect(fillTemplate("{max.seconds*10|a larger value}", { "max.seconds": 1e300 })).toBe("a larger value");
+    expect(fillTemplate("{max.seconds} s", { "max.seconds": 1e23 })).toBe("<max.seconds> s");
+    expect(fillTemplate("MEMBER_TIMEOUT {max.seconds*10000000}", { "max.seconds": 900_000_000 })).toBe("MEMBER_TIMEOUT 9000000000000000");
+  });
+  it("lists placeholders as printed, with their multipliers", () => expect(printedPlaceholdersOf("{a} {b.c*10} {d|x}")).toEqual(["a", "b.c*10", "d"]));
   it(
     "lowers the case for command options",
     fills("paircreate -g {deviceGroup} -f {fence:lower|<data|never|async>} -vl", { deviceGroup: "oradg", fence: "DATA" }, "paircreate -g oradg -f data -vl"),

@@ -213,6 +213,34 @@ describe("RuleEngine", () => {
     expect(finding.lastSeen).toBe(T0 + 9 * HOUR);
   });
 
+  // Review (attack/cdl2): instance 0 and instance 1 each losing one command device was counted as one instance losing two.
+  it("counts only events that agree on count.sameFields (a null agrees with any), and joins an open finding the same way", () => {
+    const failed = (at: number, instance: Scalar) =>
+      event("horcm.error", at, { node: "nodeB1", host: "nodeB1", fields: { instance, commandDevice: "/dev/sdh" } });
+    const counting = rule({
+      summary: "instance {event.instance} on {node}",
+      match: { key: "node", event: { kind: "horcm.error" }, count: { atLeast: 2, within: "24h", sameFields: ["instance"] } },
+    });
+    const engine = new RuleEngine([counting]);
+    engine.push(failed(T0, 0));
+    engine.push(failed(T0 + MINUTE, 1));
+    expect(engine.findings()).toEqual([]);
+    engine.push(failed(T0 + 2 * MINUTE, 0));
+    expect(engine.findings()).toHaveLength(1);
+    expect(engine.findings()[0].summary).toBe("instance 0 on nodeB1");
+    expect(engine.findings()[0].evidence.map((evidence) => evidence.ts)).toEqual([T0, T0 + 2 * MINUTE]);
+    // Instance 1's second failure is its own count: it joins the node's finding, which then names it.
+    engine.push(failed(T0 + 3 * MINUTE, 2));
+    expect(engine.findings()[0].evidence).toHaveLength(2);
+    engine.push(failed(T0 + 4 * MINUTE, 1));
+    expect(engine.findings()[0].summary).toBe("instance 1 on nodeB1");
+    // A line naming no instance counts with any.
+    const unnamed = new RuleEngine([counting]);
+    unnamed.push(failed(T0, 3));
+    unnamed.push(failed(T0 + MINUTE, null));
+    expect(unnamed.findings()).toHaveLength(1);
+  });
+
   it("fires an absence at its deadline, the same in replay and live", () => {
     const absenceRule = rule({
       match: { event: { kind: "pair.state", where: { state: "PSUE" } }, absent: { event: { kind: "pair.resync" }, within: "24h" } },

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   fileYearResolver,
   formatIso,
+  isPlausibleYear,
   lastYearlessStamp,
   newestStamp,
   offsetMinutesAt,
@@ -33,6 +34,20 @@ describe("year inference", () => {
 
   it("--year wins", () => {
     expect(yearResolver({ fixedYear: 2014 })(11, 24)).toBe(2014);
+  });
+
+  // Review (attack/year0000): a package log's time stored from a banner of year 0 was read as 1900 and dated the
+  // bundle's year-less syslogs. A reference outside the years --year accepts dates nothing: the clock's year instead.
+  it("ignores a reference outside 1970-9999, as --year would refuse it", () => {
+    const now = new Date().getUTCFullYear();
+    const yearOf1900 = yearResolver({ reference: { reference: Date.UTC(1900, 10, 12), source: "logged" } })(1, 1);
+    expect([now - 1, now]).toContain(yearOf1900);
+    const year0 = new Date(0);
+    year0.setUTCFullYear(0, 10, 12);
+    expect([now - 1, now]).toContain(yearResolver({ reference: { reference: year0.getTime(), source: "logged" } })(1, 1));
+    expect(yearResolver({ reference: { reference: Date.UTC(1970, 5, 1), source: "logged" } })(6, 1)).toBe(1970);
+    expect([0, 99, 1969, 10000, 275760, 2026.5].map(isPlausibleYear)).toEqual([false, false, false, false, false, false]);
+    expect([1970, 2026, 9999].map(isPlausibleYear)).toEqual([true, true, true]);
   });
 });
 

@@ -162,4 +162,50 @@ describe("Raid Manager's instance from where a line was written", () => {
       { kind: "horcm.error", fields: { instance: null, commandDevice: "/dev/rdisk/disk48" } },
     ]);
   });
+
+  // Review (attack/inst, attack/fold): Number() of an unbounded digit string printed horcctl -I1.2345678901234568e+21 and
+  // horcmstart.sh 100000000000000000000. An instance is at most 4 digits; longer ones stay the digits as written, which the
+  // instance rule (src/catalogue/names.ts) refuses, so the advice shows <instance> and quotes them.
+  it("keeps an instance longer than 4 digits as the digits written, never as a rounded number", () => {
+    const parser = createFileParser({ path: "syslog.log", kind: "syslog", yearFor: () => 2026 });
+    expect(
+      parser.parseLine("Nov 16 10:02:11 nodeB1 horcmd_01234567890123456789012[2211]: HORCM_CMD /dev/rdisk/disk48: command device I/O failed").events,
+    ).toEqual([{ kind: "horcm.error", fields: { instance: "1234567890123456789012", commandDevice: "/dev/rdisk/disk48" } }]);
+    expect(parser.parseLine("Nov 16 10:02:12 nodeB1 horcmd_0012[2211]: HORCM_CMD /dev/rdisk/disk48: command device I/O failed").events).toEqual([
+      { kind: "horcm.error", fields: { instance: 12, commandDevice: "/dev/rdisk/disk48" } },
+    ]);
+    const folder = (path: string) =>
+      createFileParser({ path, kind: "cmdlog", yearFor: () => 2026 }).parseLine(
+        "03/10/26 14:31:52.121 [03917] horcmgr: HORCM_CMD /dev/sdp : read error on the command device (errno = 5)",
+      ).events;
+    expect(folder("/b/amsb01/HORCM/log00099999999999999999999/curlog/horcm_amsb01.log")).toEqual([
+      { kind: "horcm.error", fields: { instance: "00099999999999999999999", commandDevice: "/dev/sdp" } },
+    ]);
+    expect(folder("/b/amsb01/HORCM/log16/curlog/horcm_amsb01.log")).toEqual([{ kind: "horcm.error", fields: { instance: 16, commandDevice: "/dev/sdp" } }]);
+  });
+});
+
+describe("years a package-log banner writes", () => {
+  // Review (attack/year0000): a banner reading "EST 0000" was dated 1900 (Date.UTC reads 0-99 as 1900-1999), and its time
+  // dated other nodes' year-less lines. Only a year --year would accept (1970-9999) is a year source.
+  it.each([0, 99, 1969])("ignores the banner year %i: the banner and its steps are dated as year-less lines", (year) => {
+    const parser = createFileParser({ path: "p.log", kind: "pkglog", yearFor: () => 2026 });
+    const banner = parser.parseLine(`\t########### Node "n1": Starting package at Thu Nov 12 06:02:01 EST ${String(year).padStart(4, "0")} ###########`);
+    expect(banner.ts).toBe(at(2026, 11, 12, 6, 2, 1));
+    expect(parser.parseLine('Nov 12 06:02:02 - Node "n1": Activating volume group vg01 with exclusive option.').ts).toBe(at(2026, 11, 12, 6, 2, 2));
+    expect(parser.context().bannerYear).toBeNull();
+  });
+
+  it("keeps a banner year inside 1970-9999", () => {
+    const parser = createFileParser({ path: "p.log", kind: "pkglog", yearFor: () => 2026 });
+    expect(parser.parseLine('\t########### Node "n1": Starting package at Thu Jan  1 00:00:00 UTC 1970 ###########').ts).toBe(at(1970, 1, 1, 0, 0, 0));
+  });
+
+  it("a resumed state holding a year no clock wrote dates nothing", () => {
+    const first = createFileParser({ path: "p.log", kind: "pkglog", yearFor: () => 2026 });
+    first.parseLine('\t########### Node "n1": Starting package at Mon Nov 24 10:00:00 EST 2014 ###########');
+    const saved = { ...JSON.parse(JSON.stringify(first.context())), bannerYear: 0 };
+    const second = createFileParser({ path: "p.log", kind: "pkglog", yearFor: () => 2026, resume: saved });
+    expect(second.parseLine('Nov 24 10:00:02 - Node "n1": Checking filesystems:').ts).toBe(at(2026, 11, 24, 10, 0, 2));
+  });
 });
