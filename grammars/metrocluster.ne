@@ -425,7 +425,15 @@ function interpret(whole: Token[]): Draft[] {
   const used = new Set<number>();
   // How the line names its device group (fields.deviceGroupFrom): in its words ("line") or a leading label.
   let groupFrom = "line";
-  const volumeNamed = /\(Volume:\s*([A-Za-z0-9_.-]+)[,)]/.exec(tokens[0]?.source ?? "")?.[1] ?? null;
+  // "pair status change: hr_jdg/hr_v01 PAIR -> PSUE": Raid Manager's group/pair-volume notation names both; the group
+  // is read below (slashGroup), the volume is kept with the state as horcmd's "(Volume:dev_x01,...)" is.
+  // Only with both parts shaped like identifiers (an underscore or a digit; a group may say it is one by dg/grp): "read/write",
+  // "TCP/IP" and a path are not that notation.
+  const slashNamed = tokens.find((token) => token.type === "word" && /^[A-Za-z][A-Za-z0-9_.-]*\/[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(token.value)
+    && (IDENTIFIER_NAME.test(token.value.split("/")[0]) || GROUP_NAMED.test(token.value.split("/")[0])) && IDENTIFIER_NAME.test(token.value.split("/")[1])
+    && !DOTTED_FILE.test(token.value) && tokens.some((other) => other.type === "pairState" || other.type === "roleState"));
+  const slashGroup = slashNamed?.value.split("/")[0];
+  const volumeNamed = /\(Volume:\s*([A-Za-z0-9_.-]+)[,)]/.exec(tokens[0]?.source ?? "")?.[1] ?? slashNamed?.value.split("/")[1] ?? null;
   const add = (position: number, kind: string, fields: Record<string, Scalar | undefined>, deviceGroup?: string): void => {
     if (fields.side === "both") {
       add(position, kind, { ...fields, side: "local" }, deviceGroup);
@@ -436,7 +444,7 @@ function interpret(whole: Token[]): Draft[] {
     for (const [key, value] of Object.entries(fields)) if (value !== undefined) kept[key] = value;
     // A horcmd notice names the pair volume, not the group ("(Volume:claims_01, PAIR -> SSUS)"): kept, so the volume can
     // be tied to its group (src/correlate/attribution.ts).
-    if (kind === "pair.state" && deviceGroup === undefined && volumeNamed !== null) kept.pairVolume = volumeNamed;
+    if (kind === "pair.state" && (deviceGroup === undefined || deviceGroup === slashGroup) && volumeNamed !== null) kept.pairVolume = volumeNamed;
     if (BUSINESS_COPY_KINDS.has(kind) && businessCopyAt(position)) kept.replication = "local";
     const event: Draft = { kind, fields: kept };
     if (deviceGroup !== undefined) {
@@ -545,6 +553,23 @@ function interpret(whole: Token[]): Draft[] {
       deviceGroup = value.value;
       groupFromOption = token.type === "option";
       groupNamedByNoun = ["dev_group", "device_group", "dev-group", "device-group", "group"].includes(lower[keywordEnd]) && lower[keywordEnd - 1] !== "-g";
+    }
+  }
+  // "pair status change: hr_jdg/hr_v01 PAIR -> PSUE": the group of the group/pair-volume notation (read above).
+  if (deviceGroup === undefined && slashGroup !== undefined) deviceGroup = slashGroup;
+  // The group a journal's id is given with: the journal's state is that group's too.
+  let journalGroup: string | undefined;
+  // "JNL 004 (wms_jdg) JNLS=PJSF - journal full, pairs suspended (PFUS)", "journal 4 (ora_jdg) usage 81%": a journal's id
+  // with, in brackets right after it, a name shaped like an identifier (an underscore or a digit) or like a group (dg, grp):
+  // the device group whose pairs use that journal. Not "journal 004 (CTG 4)", "JID 013 (85310)": a word and a number.
+  for (let index = 0; index + 2 < tokens.length && deviceGroup === undefined; index++) {
+    if (!["journal", "jnl", "jid", "jnlg"].includes(lower[index]) || tokens[index + 1].type !== "number") continue;
+    const name = tokens[index + 2];
+    const between = name.source.slice(tokens[index + 1].offset + tokens[index + 1].text.length, name.offset);
+    if (name.type === "word" && /^[ \t]*\([ \t]*$/.test(between) && /^[ \t]*\)/.test(name.source.slice(name.offset + name.text.length))
+      && (IDENTIFIER_NAME.test(name.value) || GROUP_NAMED.test(name.value)) && !PRODUCT_TAG.test(name.value) && !/^(?:ctg|ctgid|mu|jid)/i.test(name.value)) {
+      deviceGroup = name.value;
+      journalGroup = name.value;
     }
   }
   // "local erp_dg = SVOL_PAIR, remote erp_dg = EX_ENORMT": a name between a side and its state names the group,
@@ -1180,10 +1205,11 @@ function interpret(whole: Token[]): Draft[] {
     const journalAt = lower.findIndex((word, at) => ["journal", "group", "jnl", "jid"].includes(word) && tokens[at + 1]?.type === "number");
     const usageAt = tokens.findIndex((token) => token.type === "number" && token.source.charAt(token.offset + token.text.length) === "%");
     const jnls = tokens[jnlsAt].value;
+    // "JNL 004 (wms_jdg) ...": a line that names the group says whose journal it is.
     add(jnlsAt, "journal.state", {
       journal: journalAt >= 0 ? Number(tokens[journalAt + 1].value) : null, mu: null, ctg: null, jnls, side: jnls.startsWith("P") ? "PVOL" : "SVOL",
       activePaths: null, usage: usageAt >= 0 ? Number(tokens[usageAt].value) : null,
-    });
+    }, journalGroup);
   }
 
   readAssignments();
@@ -1460,10 +1486,13 @@ function interpret(whole: Token[]): Draft[] {
       const journal = valueOf("jid", "journal", "jnl", "jnlg");
       const usage = valueOf("u", "usage", "used", "u_pct");
       const state = jnls.value.toUpperCase();
+      // "JNL 004 (wms_jdg) JNLS=PJSF": the journal's id in words, as the token form reads it.
+      const journalAt = lower.findIndex((word, at) => ["journal", "jnl", "jid", "jnlg"].includes(word) && tokens[at + 1]?.type === "number");
+      const journalId = journal && /^\d+$/.test(journal.value) ? Number(journal.value) : journalAt >= 0 ? Number(tokens[journalAt + 1].value) : null;
       add(jnls.index, "journal.state", {
-        journal: journal && /^\d+$/.test(journal.value) ? Number(journal.value) : null, mu: null, ctg: null, jnls: state,
+        journal: journalId, mu: null, ctg: null, jnls: state,
         side: state === "SMPL" ? null : state.startsWith("P") ? "PVOL" : "SVOL", activePaths: null, usage: usage && /^\d+$/.test(usage.value) ? Number(usage.value) : null,
-      });
+      }, journalGroup);
     }
   }
 
@@ -2150,6 +2179,19 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   },
   // A journal named by its JID, with no other journal word (round 19 #04).
   { text: "jnlchk: JID 004 PJNN usage 47% - back below the warning level", expect: [{ kind: "journal.state", fields: { journal: 4, mu: null, ctg: null, jnls: "PJNN", side: "PVOL", activePaths: null, usage: 47 } }] },
+  // Raid Manager's group/pair-volume notation names the group and keeps the volume (round 58 #16, #18, #19).
+  { text: "pair status change: hr_jdg/hr_v01 PAIR -> PSUE", expect: [
+    { kind: "pair.state", deviceGroup: "hr_jdg", fields: { side: null, role: null, state: "PSUE", pairVolume: "hr_v01", deviceGroupFrom: "line" } },
+  ] },
+  // Not a notation of two words that are no identifiers: "read/write" names no group.
+  { text: "S-VOL made read/write, state SSWS", expect: [{ kind: "pair.state", fields: { side: null, role: "SVOL", state: "SSWS" } }] },
+  // A journal's id with its group in brackets: the journal's state and the pairs' are that group's (round 58 #04).
+  { text: "JNL 004 (wms_jdg) JNLS=PJSF - journal full, pairs suspended (PFUS). Replication to site 2 stopped.", expect: [
+    { kind: "journal.state", deviceGroup: "wms_jdg", fields: { journal: 4, mu: null, ctg: null, jnls: "PJSF", side: "PVOL", activePaths: null, usage: null, deviceGroupFrom: "line" } },
+    { kind: "pair.state", deviceGroup: "wms_jdg", fields: { side: null, role: null, state: "PFUS", deviceGroupFrom: "line" } },
+  ] },
+  // "(CTG 4)" after a journal's id is its consistency group, not a device group.
+  { text: "journal 004 (CTG 4) is PJNF, 85% used", expect: [{ kind: "journal.state", fields: { journal: 4, mu: null, ctg: null, jnls: "PJNF", side: "PVOL", activePaths: null, usage: 85 } }] },
   {
     text: "dg_bi monitor: device group still not in PAIR state: local PVOL_PSUS, remote SVOL_PSUS (MON_NOTIFICATION_FREQUENCY=12)",
     expect: [

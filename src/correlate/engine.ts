@@ -872,19 +872,25 @@ export class RuleEngine {
   One pair volume's state whose group nothing ties it to (horcmd's notice names the volume, not its group) is read as
   each group the node holds volumes of (else each group the bundle knows): a suspension is never lost for want of a
   name, and each group's own later state closes what it opened (rounds 24 #11, 36 #01: read as no group, it opened a
-  finding nothing closed; dropped, a real suspension went unsaid: review).
+  finding nothing closed; dropped, a real suspension went unsaid: review). A state naming no volume either is read as
+  the node's group when it holds one only.
   */
   private spreadVolumeStates(batch: LogEvent[]): LogEvent[] {
-    if (!batch.some((event) => event.kind === "pair.state" && event.deviceGroup === null && typeof event.fields.pairVolume === "string")) return batch;
+    if (!batch.some((event) => event.kind === "pair.state" && event.deviceGroup === null)) return batch;
     const spread: LogEvent[] = [];
     for (const event of batch) {
-      if (
-        event.kind !== "pair.state" ||
-        event.deviceGroup !== null ||
-        typeof event.fields.pairVolume !== "string" ||
-        this.model.resolve(event).deviceGroup !== null
-      ) {
+      if (event.kind !== "pair.state" || event.deviceGroup !== null || this.model.resolve(event).deviceGroup !== null) {
         spread.push(event);
+        continue;
+      }
+      // A state naming neither group nor volume (a monitoring alert's "PVOL_PSUE JNLS=PJSE AP=0") from a node that holds
+      // the volumes of one group only is that group's: read as no group it opened a finding nothing could close, its
+      // PAIR later naming no group either (round 58 #16). A node holding several groups leaves it as it is: which one
+      // is a guess.
+      if (typeof event.fields.pairVolume !== "string") {
+        const node = nodeOf(event);
+        const onNode = node === null ? [] : this.model.groupsOnNode(node);
+        spread.push(onNode.length === 1 ? { ...event, deviceGroup: onNode[0], fields: { ...event.fields, deviceGroupFrom: "label" } } : event);
         continue;
       }
       // The one group of the bundle named like the volume (payora_d01, payora_dg), when exactly one is; else the node's.
