@@ -64,6 +64,8 @@ var notStartOrHalt = matcher((value) => value !== "start" && value !== "halt");
 // "The ServiceGuard daemon, /usr/lbin/cmcld[2456], <verb> ...": "died upon receiving the signal" is its own sentence;
 // any other verb ("exiting: cluster partition lost quorum") is read as free text.
 var notDied = matcher((value) => value !== "died");
+// "Member X seems unhealthy" is its own sentence; any other third word may be a peer heard again.
+var notSeems = matcher((value) => value !== "seems");
 
 /** The package a "Failed to start package X" line names: "package for pkg1" names pkg1, not "for"; none when no word follows. */
 function packageAfter(word: Token, rest: Token[]): string | undefined {
@@ -248,6 +250,27 @@ function disabledScope(lower: string[]): "package" | "node" {
   return forNode ? "node" : "package";
 }
 
+/**
+The cluster daemon hearing a peer again after its heartbeats were lost: "Heartbeat network lan1 recovered, athb1 seen
+again", "Receiving heartbeats from nodeB1 again", "Member nodeB1 is healthy again" (wording not public). The node that
+logs it (the line's host) had its daemon running through the loss; the event is about the peer (its node). A network
+that recovers without naming a peer (cmnetd's "lan3 recovered.") and a heartbeat lost or not received say nothing here.
+*/
+const NOT_RECOVERED = new Set(["not", "no", "never", "unhealthy", "lost", "failed", "missing", "timed"]);
+const RECOVERED = new Set(["again", "recovered", "restored", "resumed"]);
+function peerSeenAgain(words: string[], lower: string[]): Draft[] {
+  if (lower.some((word) => NOT_RECOVERED.has(word)) || !lower.some((word) => RECOVERED.has(word))) return [];
+  if (lower[0] !== "member" && !lower.some((word) => /^heartbeats?$/.test(word))) return [];
+  const seen = lower.findIndex((word, at) => word === "seen" && lower[at + 1] === "again");
+  let peer: string | undefined;
+  if (seen > 0) peer = words[seen - 1];
+  else if (lower[0] === "member") peer = words[1];
+  else if (lower.includes("from")) peer = nameAfter(words, lower, "from");
+  if (peer !== undefined && ["node", "member"].includes(peer.toLowerCase())) peer = words[words.indexOf(peer) + 1];
+  if (peer === undefined || NOT_A_NAME.has(peer.toLowerCase()) || !/^[A-Za-z][\w.-]*$/.test(stripPunctuation(peer))) return [];
+  return [draft("cluster.heartbeat.restored", { node: stripPunctuation(peer) })];
+}
+
 function scanFree(tokens: Token[]): Draft[] {
   const words = values(tokens);
   const lower = words.map((word) => word.toLowerCase());
@@ -277,6 +300,7 @@ function scanFree(tokens: Token[]): Draft[] {
     if (packageName) events.push(draft("pkg.switching.enabled", { package: stripPunctuation(packageName), node: node && stripPunctuation(node) }, { scope: node ? "node" : "package" }));
   }
   if (lower.includes("configuration") && lower.includes("applied")) events.push(draft("config.applied"));
+  events.push(...peerSeenAgain(words, lower));
   if (lower.includes("no") && lower.includes("eligible") && (lower.includes("nodes") || lower.includes("node"))) {
     events.push(draft("pkg.no.eligible.node", { package: nameAfter(words, lower, "package") }));
   }
@@ -402,7 +426,7 @@ export const meta = {
   formats: ["syslog", "pkglog"],
   // Cheap gate: every sentence's identifying words, merged where one covers another ("form"
   // covers "formed", "[Mm]ounting" covers "Unmounting", "activating" covers "Deactivating").
-  prefilter: /[Pp]ackage|[Qq]uorum|[Cc]luster [Ll]ock|Service .* terminated|Request from|Executing|[Ss]witching|Timed out|form|membership|left the cluster|leaving the cluster|^\s*Node \S+ (?:has |was )?(?:been )?halted|Member|unable to run|evicted|no longer a|daemon|Lost connection|Could not read|^\s*cm[a-z]|Starting|Halting|[Aa]ctivating|Checking|[Mm]ounting|IP address|ERROR|WARNING|Function|Failed to|trying again|[Cc]onfiguration|^\s*(?:vgchange|umount|Unmount)/,
+  prefilter: /[Pp]ackage|[Hh]eartbeat|[Qq]uorum|[Cc]luster [Ll]ock|Service .* terminated|Request from|Executing|[Ss]witching|Timed out|form|membership|left the cluster|leaving the cluster|^\s*Node \S+ (?:has |was )?(?:been )?halted|Member|unable to run|evicted|no longer a|daemon|Lost connection|Could not read|^\s*cm[a-z]|Starting|Halting|[Aa]ctivating|Checking|[Mm]ounting|IP address|ERROR|WARNING|Function|Failed to|trying again|[Cc]onfiguration|^\s*(?:vgchange|umount|Unmount)/,
   description: "Serviceguard daemon messages, CM-CMD command lines, and package control script steps, banners and errors",
 };
 
@@ -545,6 +569,15 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Halt script for package web failed with exit 1.", expect: [{ kind: "pkg.halt.failed", package: "web" }] },
   { text: "Package paypkg halted on node pay-a1.", expect: [{ kind: "pkg.halted", package: "paypkg", node: "pay-a1" }] },
   { text: "Package paypkg started on node pay-b1.", expect: [{ kind: "pkg.started", package: "paypkg", node: "pay-b1" }] },
+  // The peer heard again: the daemon that logs it ran through the loss (a node reset by the tie-break logs no such line).
+  { text: "Heartbeat network lan1 recovered, athb1 seen again", expect: [{ kind: "cluster.heartbeat.restored", node: "athb1" }] },
+  { text: "Heartbeats from node nodeB1 resumed", expect: [{ kind: "cluster.heartbeat.restored", node: "nodeB1" }] },
+  { text: "Receiving heartbeats from nodeB1 again.", expect: [{ kind: "cluster.heartbeat.restored", node: "nodeB1" }] },
+  { text: "Member nodeB1 is healthy again.", expect: [{ kind: "cluster.heartbeat.restored", node: "nodeB1" }] },
+  { text: "Member nodeB1 seems unhealthy, not receiving heartbeats from it.", expect: [{ kind: "cluster.member.unhealthy", node: "nodeB1" }] },
+  { text: "Heartbeat network lan3 recovered.", expect: [] },
+  { text: "Heartbeat Interval is 1.00 seconds.", expect: [] },
+  { text: "Heartbeat from nodeB1 lost, not seen again", expect: [] },
 ];
 %}
 
@@ -604,6 +637,9 @@ sentence ->
       {% (d) => scanFree([d[0], d[1][0], d[2], d[3], d[4], ...d[5]]) %}
   | "Member" %word "seems" "unhealthy" rest
       {% (d) => [draft("cluster.member.unhealthy", { node: d[1].value })] %}
+  # "Member nodeB1 is healthy again": the peer heard again (any other "Member" sentence is no event).
+  | "Member" %word %notSeems rest
+      {% (d, _location, reject) => { const words = values([d[0], d[1], d[2], ...d[3]]); const events = peerSeenAgain(words, words.map((word) => word.toLowerCase())); return events.length > 0 ? events : reject; } %}
   | "Warning" "cmcld" "was" "unable" "to" "run" "for" "the" "last" %word "seconds" rest
       {% (d) => [draft("cmcld.starved", {}, { seconds: Number(d[9].value) })] %}
   | "This" "node" "is" "at" "risk" "of" "being" "evicted" rest

@@ -54,6 +54,7 @@ export const EVENT_KINDS: readonly string[] = [
   "cluster.formed",
   "cluster.membership",
   "cluster.member.unhealthy",
+  "cluster.heartbeat.restored",
   "cmcld.starved",
   "cluster.eviction.risk",
   "daemon.died",

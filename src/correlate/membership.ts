@@ -16,6 +16,26 @@ to a minute), and how far back a lost tie-break voids the timeouts its node logg
 */
 export const FAILED_OUT_WINDOW_MS = 10 * 60_000;
 
+/**
+Lines by which a node's own cluster daemon shows it still ran, in touch with its peers or its packages: hearing a peer
+again, starving, watching a member, a package's service ending. Logged by the loser of a tie-break, by the process that
+logged the loss, a while after it, they say the node did not halt (a reset node logs its boot and a new cmcld first).
+*/
+const CARRIED_ON_KINDS: ReadonlySet<string> = new Set(["cluster.heartbeat.restored", "cmcld.starved", "cluster.member.unhealthy", "pkg.service.failed"]);
+/** The seconds after a lost tie-break in which its daemon's last words (services ending as it halts) say nothing. */
+const CARRIED_ON_AFTER_MS = 60_000;
+/** The kinds by which a node logs losing the tie-break itself. */
+const TIE_BREAK_LOST_KINDS: ReadonlySet<string> = new Set(["cluster.lock.failed", "cluster.quorum.lost"]);
+
+/**
+The host and the process a log line's header names ("atha1", "cmcld[2011]"), or null. An event's host is the node it is
+about ("Member athb1 seems unhealthy" is athb1's), so the writer is read from the line itself.
+*/
+function writerOf(event: LogEvent): { readonly host: string; readonly process: string } | null {
+  const match = /^\S[^\[\]]{0,80}?\s([^\s[\]]+)\s+([A-Za-z][\w./-]*\[\d+\]):/.exec(event.raw);
+  return match === null ? null : { host: match[1].replace(/^[^@]*@/, ""), process: match[2] };
+}
+
 /** The folder of a log file: one node's logs (syslog.log and OLDsyslog.log side by side). */
 export function folderOf(file: string): string {
   const slash = Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\"));
@@ -60,6 +80,10 @@ export class ClusterMembership<Stopped> {
   private readonly lastOwnWork = new Map<string, number>();
   /** When each node logged losing its cluster itself (the tie-break lost, cmcld died). */
   private readonly selfLostAt = new Map<string, number>();
+  /** The line by which each node lost the tie-break itself, while it has not restarted (reset, cmcld died) or rejoined since. */
+  private readonly tieBreakLost = new Map<string, LogEvent>();
+  /** Nodes whose daemon went on after their tie-break loss (see carriedOnAfterTieBreak), and the line that showed it. */
+  private readonly carriedOn = new Map<string, { readonly loss: LogEvent; readonly line: LogEvent }>();
 
   /** `configuredNodeSets`: the node lists of the configured packages (who may run them), for mayBeMemberOf. */
   constructor(private readonly configuredNodeSets: () => Iterable<ReadonlySet<string>>) {}
@@ -86,6 +110,7 @@ export class ClusterMembership<Stopped> {
     if (member) {
       this.outOfCluster.delete(node);
       this.lostToOther.delete(node);
+      this.tieBreakLost.delete(node);
     } else {
       this.outOfCluster.set(node, event);
       if (event.kind === "cluster.lock.failed" && event.fields.toOther === true) this.lostToOther.set(node, event);
@@ -132,7 +157,38 @@ export class ClusterMembership<Stopped> {
 
   /** The node logged losing its cluster itself. */
   selfLost(node: string | null, event: LogEvent): void {
-    if (node !== null && event.ts !== null && event.host === node) this.selfLostAt.set(node, event.ts);
+    if (node === null || event.ts === null || event.host !== node) return;
+    this.selfLostAt.set(node, event.ts);
+    // A reset or a dead daemon ends what a tie-break loss began: the node halted.
+    if (TIE_BREAK_LOST_KINDS.has(event.kind)) {
+      if (!this.tieBreakLost.has(node)) this.tieBreakLost.set(node, event);
+    } else {
+      this.tieBreakLost.delete(node);
+      this.carriedOn.delete(node);
+    }
+  }
+
+  /**
+  `event`, logged by a node that lost the tie-break, shows its cluster daemon still running a while after the loss:
+  the same process (when both lines name theirs) heard a peer again or went on with its packages, and the node neither
+  reset, nor saw its daemon die, nor formed or joined a cluster since. The tie-break's loser is assumed to halt
+  (Managing Serviceguard, "Cluster Lock"); this one did not, and what it ran still runs. Returns the loss line the
+  first time a node shows it, else undefined.
+  */
+  carriedOnAfterTieBreak(event: LogEvent): { readonly node: string; readonly loss: LogEvent } | undefined {
+    if (event.ts === null || !CARRIED_ON_KINDS.has(event.kind) || this.tieBreakLost.size === 0) return undefined;
+    const writer = writerOf(event);
+    for (const [node, loss] of this.tieBreakLost) {
+      if (this.carriedOn.has(node) || loss.ts === null || event.ts - loss.ts < CARRIED_ON_AFTER_MS) continue;
+      // Written by that node: its header says so, else (no header process) the same node's logs (its folder).
+      if (writer !== null ? writer.host !== node : folderOf(event.source.file) !== folderOf(loss.source.file)) continue;
+      // A new process of the daemon is a restart, whatever else the logs left out (boot lines are no event).
+      const before = writerOf(loss);
+      if (before !== null && writer !== null && before.process !== writer.process) continue;
+      this.carriedOn.set(node, { loss, line: event });
+      return { node, loss };
+    }
+    return undefined;
   }
 
   /** The node (by its log's folder, `reporter`) timed `node` out at `ts`; `stopped` is what that changed. */
@@ -237,9 +293,13 @@ export class ClusterMembership<Stopped> {
 
   /**
   Others reported `node` gone at `lostAt`, yet its own log goes on with its replication lines after that (its monitor
-  still checking its P-VOL) and never says it lost its cluster: it was cut off, not down, and what it ran still ran.
+  still checking its P-VOL) and never says it lost its cluster, or its daemon went on after the tie-break it lost: it
+  was cut off, not down, and what it ran still ran.
   */
   keptWorking(node: string, lostAt: number): boolean {
+    // Its daemon went on after the tie-break it lost (carriedOnAfterTieBreak), since it was reported gone.
+    const carried = this.carriedOn.get(node);
+    if (carried !== undefined && carried.line.ts !== null && carried.line.ts > lostAt && this.tieBreakLost.get(node) === carried.loss) return true;
     const worked = this.lastOwnWork.get(node);
     if (worked === undefined || worked <= lostAt) return false;
     const selfLost = this.selfLostAt.get(node);

@@ -263,6 +263,13 @@ export class PairModel {
   forms, a reset. A package shown running there before that is not proof it ran across (see pvolWroteSinceTakeover).
   */
   private readonly restartedAt = new Map<string, number>();
+  /**
+  Per package, the node the logs last showed it running on when it started on another without a halt there, that node
+  counted down (lost, beaten at the tie-break): asked again when that node's daemon shows it went on (noteCarriedOn).
+  */
+  private readonly leftRunning = new Map<string, { readonly node: string; readonly startedAt: number; readonly startLine: LogEvent | null }>();
+  /** The line by which a tie-break's loser showed it still ran, and the package it still runs: what resolve() names for it. */
+  private carriedOnNews: { readonly event: LogEvent; readonly deviceGroup: string | null; readonly packageName: string } | null = null;
   /** The last node.seen that changed a group's state, and that group's: what resolve() says it is about. */
   private seenNews: { readonly event: LogEvent; readonly deviceGroup: string; readonly packageName: string } | null = null;
   /** Journals' sizes and their last near-full readings (raidvchkscan's D-SZ and U(%)). */
@@ -326,6 +333,8 @@ export class PairModel {
       const news = this.seenNews;
       return news !== null && news.event === event ? { deviceGroup: news.deviceGroup, package: news.packageName } : { deviceGroup: null, package: null };
     }
+    const carried = this.carriedOnNews;
+    if (carried !== null && carried.event === event) return { deviceGroup: carried.deviceGroup, package: carried.packageName };
     return this.attribution.resolve(event);
   }
 
@@ -466,6 +475,7 @@ export class PairModel {
     const group = deviceGroup !== null ? this.group(deviceGroup) : null;
     this.handlers.get(event.kind)?.({ event, fields: event.fields, node, deviceGroup, packageName, group });
     this.noteRestart(event, node);
+    this.noteCarriedOn(event);
     if (group !== null && event.kind === "pair.state") this.noteTakeoverByHand(group, event);
     if (group !== null && (event.kind === "pair.state" || event.kind === "pair.unreachable")) this.notePvolRunningPastTakeover(group, node, event);
     if (event.host !== null && event.ts !== null) {
@@ -1068,6 +1078,7 @@ export class PairModel {
     }
     if (state.node !== node) {
       state.alsoRunningOn = this.stillRunningOn(packageName, state, node) ? state.node : null;
+      this.noteLeftRunning(packageName, state, node);
       state.alsoRunningLines = state.alsoRunningOn !== null ? this.stillRunningLines(state, node) : [];
       state.startLine = event;
     } else if (!state.running || state.startLine === null) {
@@ -1136,6 +1147,45 @@ export class PairModel {
   }
 
   /**
+  The package starts on `startingNode` while the logs last showed it running on another node (not halted there), that
+  node counted down: kept, for a later sign that its daemon went on (noteCarriedOn). A start on the kept node itself,
+  or one whose old node is already shown still running (alsoRunningOn), ends it.
+  */
+  private noteLeftRunning(packageName: string, state: PackageState, startingNode: string | null): void {
+    const left = state.node;
+    const wasRunning = state.running || (left !== null && state.lostWith === left);
+    if (left === null || state.startedAt === null || !wasRunning || state.alsoRunningOn !== null) this.leftRunning.delete(packageName);
+    else this.leftRunning.set(packageName, { node: left, startedAt: state.startedAt, startLine: state.startLine });
+    if (startingNode !== null && this.leftRunning.get(packageName)?.node === startingNode) this.leftRunning.delete(packageName);
+  }
+
+  /**
+  A tie-break's loser whose daemon went on after the loss, no restart since (ClusterMembership.carriedOnAfterTieBreak):
+  the packages it ran and that started elsewhere meanwhile, never halted there, still run on it too (round 59 #13: the
+  loser's cmcld heard the winner again eight minutes later, same pid, no boot, while the winner had taken the package
+  over on the S-VOLs). The line names the package, for the rules that read package.alsoRunningOn.
+  */
+  private noteCarriedOn(event: LogEvent): void {
+    const carried = this.membership.carriedOnAfterTieBreak(event);
+    if (carried === undefined) return;
+    const { node, loss } = carried;
+    if (loss.ts === null) return;
+    if ((this.restartedAt.get(node) ?? -Infinity) >= loss.ts) return;
+    for (const [packageName, left] of this.leftRunning) {
+      const state = this.packages.get(packageName);
+      if (left.node !== node || state === undefined || !state.running || state.node === node || state.alsoRunningOn !== null) continue;
+      if (left.startedAt > loss.ts || (state.haltRequestedAt !== null && state.haltRequestedAt >= left.startedAt)) continue;
+      if (!this.attribution.hasDeviceGroup(packageName)) continue;
+      state.alsoRunningOn = node;
+      state.alsoRunningLines = [left.startLine, loss, event].filter((line): line is LogEvent => line !== null);
+      this.leftRunning.delete(packageName);
+      const groups = [...this.groups.values()].filter((group) => group.packages.has(packageName));
+      // One package per line, as resolve() names one: the first the line showed still running.
+      if (this.carriedOnNews?.event !== event) this.carriedOnNews = { event, deviceGroup: groups.length === 1 ? groups[0].name : null, packageName };
+    }
+  }
+
+  /**
   The package was last started on the node where an operator ran horctakeover -S for the group, after it, and the
   S-VOL is SSWS now: it ran on the taken-over copy (the command's own output not logged, the package's start line
   naming no group).
@@ -1190,6 +1240,7 @@ export class PairModel {
   /** The package is down after a halt or a failed start on `node`; a line about another node than where it runs changes nothing. */
   private stopped(packageName: string, node: string | null): void {
     const state = this.packageState(packageName);
+    if (node !== null && this.leftRunning.get(packageName)?.node === node) this.leftRunning.delete(packageName);
     if (node !== null && state.alsoRunningOn === node) {
       state.alsoRunningOn = null;
       state.alsoRunningLines = [];
