@@ -1606,6 +1606,30 @@ function interpret(whole: Token[]): Draft[] {
   if (found.length === 0 && deviceGroup !== undefined && groupNamedByNoun && !DEVICE_GROUP_STOP.has(deviceGroup.toLowerCase())
     && (IDENTIFIER_NAME.test(deviceGroup) || /^(?:dg|grp)|(?:dg|grp)$/i.test(deviceGroup) || isCapitalName(deviceGroup))) add(0, "mc.device.group", {}, deviceGroup);
 
+  // "Device group pos_jdg: local SVOL_PAIR ... (CTG 17, journal 027)", "oradg CTGID=4", "ora_jdg is in consistency group 3":
+  // the consistency group of the group the line names. Raid Manager takes over, suspends and resynchronizes a consistency
+  // group as a whole (CA Journal), so the groups that share one share those commands. Not a line that names no group
+  // ("journal 004 (CTG 4) is PJNF"), nor a group said not to be in it ("not in CTG 4").
+  if (deviceGroup !== undefined) {
+    let ctg: number | null = null;
+    let ctgAt = -1;
+    for (let index = 0; index < tokens.length && ctg === null; index++) {
+      const token = tokens[index];
+      if (token.type === "assignment" && /^(?:ctg|ctgid|ctg_id|consistency_group)=\d{1,3}$/i.test(token.value)) {
+        ctg = Number(token.value.slice(token.value.indexOf("=") + 1));
+      } else if ((["ctg", "ctgid"].includes(lower[index]) || (lower[index] === "group" && lower[index - 1] === "consistency")) && tokens[index + 1]?.type === "number"
+        && /^\d{1,3}$/.test(tokens[index + 1].value)) {
+        ctg = Number(tokens[index + 1].value);
+      }
+      if (ctg !== null) ctgAt = index;
+    }
+    const denied = ctgAt >= 0 && [lower[ctgAt - 1], lower[ctgAt - 2], lower[ctgAt - 3]].some((word) => word === "not" || word === "no");
+    if (ctg !== null && !denied) {
+      const journalAt = lower.findIndex((word, at) => ["journal", "jnl", "jid", "jnlg"].includes(word) && tokens[at + 1]?.type === "number");
+      add(ctgAt, "consistency.group", { ctg, journal: journalAt >= 0 ? Number(tokens[journalAt + 1].value) : null }, deviceGroup);
+    }
+  }
+
   found.sort((left, right) => left.position - right.position);
   // "Metrocluster cannot tell whether the pairs were in PAIR or in COPY state before they were suspended": states named
   // as alternatives after "whether" are what nobody knows, not a report (round 47 #01 read COPY, and "wait for the copy").
@@ -2192,6 +2216,19 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   ] },
   // "(CTG 4)" after a journal's id is its consistency group, not a device group.
   { text: "journal 004 (CTG 4) is PJNF, 85% used", expect: [{ kind: "journal.state", fields: { journal: 4, mu: null, ctg: null, jnls: "PJNF", side: "PVOL", activePaths: null, usage: 85 } }] },
+  // A group's consistency group (and journal) in Metrocluster's words: the groups of one CTG are taken over and
+  // resynchronized together (round 58 #19).
+  { text: "Device group pos_jdg: local SVOL_PAIR, remote PVOL_PAIR, FENCE=ASYNC (CTG 17, journal 027)", expect: [
+    { kind: "pair.state", deviceGroup: "pos_jdg", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } },
+    { kind: "pair.state", deviceGroup: "pos_jdg", fields: { side: "remote", role: "PVOL", state: "PAIR", deviceGroupFrom: "line" } },
+    { kind: "fence", deviceGroup: "pos_jdg", fields: { level: "ASYNC", deviceGroupFrom: "line" } },
+    { kind: "consistency.group", deviceGroup: "pos_jdg", fields: { ctg: 17, journal: 27, deviceGroupFrom: "line" } },
+  ] },
+  { text: "dgcheck: device group erp_jdg is in consistency group 3", expect: [
+    { kind: "mc.device.group", deviceGroup: "erp_jdg", fields: { deviceGroupFrom: "line" } },
+    { kind: "consistency.group", deviceGroup: "erp_jdg", fields: { ctg: 3, journal: null, deviceGroupFrom: "line" } },
+  ] },
+  { text: "device group hr_dg is not in CTG 4", expect: [{ kind: "mc.device.group", deviceGroup: "hr_dg", fields: { deviceGroupFrom: "line" } }] },
   {
     text: "dg_bi monitor: device group still not in PAIR state: local PVOL_PSUS, remote SVOL_PSUS (MON_NOTIFICATION_FREQUENCY=12)",
     expect: [

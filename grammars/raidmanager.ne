@@ -185,6 +185,14 @@ function pairRow(group: Token, idents: Token[], volume: Token[], tail: Token[], 
   const fields = { side, role, state, percent, pairVolume, ldev, ...(local ? { replication: "local" } : {}) };
   const events: Draft[] = [draft("pair.state", fields, group.value, "table")];
   if (fenceToken) events.push(draft("fence", { level: fenceToken.value.toUpperCase() }, group.value, "table"));
+  // -fe / -fcxe add CTG and JID after the M column (MC-LNX p.42: "Fence, %, P-LDEV# M CTG JID AP EM E-Seq# E-LDEV#"):
+  // after the fence, the %/Seq#, P-LDEV# and M columns, then the consistency group and the journal. A CTG of "-" (a
+  // pair in no consistency group, GAD) or a row without those columns (-fc, -fcx; "W" after M) says nothing.
+  const ctg = fenceToken ? tail[4] : undefined;
+  const jid = fenceToken ? tail[5] : undefined;
+  if (ctg?.type === "number" && tail[3]?.type !== undefined && ["dashes", "number"].includes(tail[3].type) && (jid === undefined || ["dashes", "number"].includes(jid.type))) {
+    events.push(draft("consistency.group", { ctg: Number(ctg.value), journal: jid?.type === "number" ? Number(jid.value) : null }, group.value, "table"));
+  }
   return events;
 }
 
@@ -212,6 +220,9 @@ function volstatEvents(prefix: { invocation: Invocation }, attribute: Token, ite
   if (state !== null) events.push(draft("pair.state", { side: call.side, role, state }, call.deviceGroup));
   const fence = values.get("fence");
   if (fence && fence.type === "fence") events.push(draft("fence", { level: fence.value.toUpperCase() }, call.deviceGroup));
+  // "[status = PAIR fence = ASYNC CTGID = 2]": the group's consistency group, when the command named the group.
+  const ctgid = values.get("ctgid");
+  if (ctgid && ctgid.type === "number" && call.deviceGroup !== undefined) events.push(draft("consistency.group", { ctg: Number(ctgid.value), journal: null }, call.deviceGroup));
   return events;
 }
 
@@ -318,12 +329,27 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "oradb 30053 64 PVOL PAIR Never, 75 C8 - 1 0 2", expect: [
     { kind: "pair.state", deviceGroup: "oradb", fields: { side: null, role: "PVOL", state: "PAIR", percent: 75, pairVolume: null, ldev: "64", deviceGroupFrom: "table" } },
     fenceOf("NEVER", "oradb"),
+    { kind: "consistency.group", deviceGroup: "oradb", fields: { ctg: 1, journal: 0, deviceGroupFrom: "table" } },
+  ] },
+  // -fcxe: CTG and JID after the M column; groups sharing a consistency group are taken over and resynchronized together.
+  { text: "pos_jdg pos_v01(L)   (CL3-A-0, 0,   0)63100   110.S-VOL SSWS ASYNC , 100   510  -   17  027   -  -            -       -  W", expect: [
+    row("local", "SVOL", "SSWS", { percent: 100, pairVolume: "pos_v01", ldev: "110" }, "pos_jdg"), fenceOf("ASYNC", "pos_jdg"),
+    { kind: "consistency.group", deviceGroup: "pos_jdg", fields: { ctg: 17, journal: 27, deviceGroupFrom: "table" } },
+  ] },
+  // -fcx (no CTG column): "W" after M is the R/W column, no consistency group.
+  { text: "hrdg hr01(L) (CL1-A-0, 0, 1)63100 120.P-VOL PAIR ASYNC , 100 520 - W", expect: [
+    row("local", "PVOL", "PAIR", { percent: 100, pairVolume: "hr01", ldev: "120" }, "hrdg"), fenceOf("ASYNC", "hrdg"),
   ] },
   { text: "pairvolchk : Volstat is P-VOL.[status = PAIR fence = DATA ]", expect: [
     { kind: "pair.state", fields: { side: null, role: "PVOL", state: "PAIR" } }, { kind: "fence", fields: { level: "DATA" } },
   ] },
   { text: "pairvolchk : Volstat is P-VOL.[status = PAIR fence = ASYNC CTGID = 2]", expect: [
     { kind: "pair.state", fields: { side: null, role: "PVOL", state: "PAIR" } }, { kind: "fence", fields: { level: "ASYNC" } },
+  ] },
+  { text: "pairvolchk -g ord_jdg : Volstat is P-VOL.[status = PAIR fence = ASYNC CTGID = 2]", expect: [
+    { kind: "pair.state", deviceGroup: "ord_jdg", fields: { side: "local", role: "PVOL", state: "PAIR", deviceGroupFrom: "line" } },
+    { kind: "fence", deviceGroup: "ord_jdg", fields: { level: "ASYNC", deviceGroupFrom: "line" } },
+    { kind: "consistency.group", deviceGroup: "ord_jdg", fields: { ctg: 2, journal: null, deviceGroupFrom: "line" } },
   ] },
   { text: "pairvolchk : Volstat is SMPL.", expect: [{ kind: "pair.state", fields: { side: null, role: null, state: "SMPL" } }] },
   { text: "pairvolchk -g oradg -c : Volstat is S-VOL.[status = SSUS fence = NEVER]", expect: [

@@ -68,6 +68,12 @@ export interface RuleMatch {
   */
   readonly supersedes?: readonly string[];
   /**
+  The other direction, stated by the rule that steps aside: while an open finding of one of `rules` shares this finding's
+  key, device group or package (or, with `scope: consistencyGroup`, is about a device group in the same consistency group
+  as this finding's), this finding is set aside (status `superseded`); it opens again when that finding resolves.
+  */
+  readonly setAsideBy?: { readonly rules: readonly string[]; readonly scope?: "finding" | "consistencyGroup" };
+  /**
   A last resort ("no specific rule explains this"): open only when no other rule's finding matched an
   event of the same package or device group within FALLBACK_WINDOW_MS before or after (src/correlate/fallback.ts).
   */

@@ -376,6 +376,18 @@ export function validateRuleSet(rules: readonly Rule[]): Array<RuleIssue & { pat
   const issues: Array<RuleIssue & { path: string; line?: number }> = [];
   const ids = new Set(rules.map((rule) => rule.id));
   for (const rule of rules) {
+    rule.match.setAsideBy?.rules.forEach((ruleId, index) => {
+      if (!ids.has(ruleId)) {
+        issues.push({
+          severity: "warning",
+          code: "unknown-rule",
+          message: `setAsideBy names '${ruleId}', which is not loaded`,
+          pointer: `/match/setAsideBy/rules/${index}`,
+          path: rule.source?.path ?? rule.id,
+          hint: "use the id of a loaded rule",
+        });
+      }
+    });
     for (const field of ["unlessOpen", "supersedes"] as const) {
       const named = rule.match[field];
       if (named === "any") continue;

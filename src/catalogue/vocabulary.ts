@@ -126,6 +126,7 @@ export const EVENT_KINDS: readonly string[] = [
   "takeover.waiting",
   "pair.wait",
   "journal.state",
+  "consistency.group",
   "horcm.starting",
   "horcm.running",
   "operator.command",

@@ -787,6 +787,8 @@ export class RuleEngine {
   private readonly model: PairModel;
   /** The latest event time seen or promised by a watermark. */
   private clock: number | null = null;
+  /** The pair model's consistencyVersion when the open findings' supersession was last settled against it. */
+  private consistencySeen = 0;
   private watermark: number | null = null;
   /** Configuration facts wait for the first timed event, so every file's settings are known when rules look. */
   private readonly pendingConfig: LogEvent[] = [];
@@ -864,6 +866,12 @@ export class RuleEngine {
     this.expireAbsences(this.clock - this.lateness);
     this.settleFallbacks(this.clock - this.lateness);
     for (const event of batch) this.model.apply(event);
+    // A group's consistency group learnt late (a pairdisplay -fe hours after the takeover): what the open findings set
+    // aside across groups of one CTG (match.setAsideBy) is looked at again.
+    if (this.model.consistencyVersion !== this.consistencySeen) {
+      this.consistencySeen = this.model.consistencyVersion;
+      for (const state of [...this.open.values()]) this.settleSupersession(state);
+    }
     for (const event of batch) this.evaluate(event, ts);
     this.escalate();
   }
@@ -1490,23 +1498,46 @@ export class RuleEngine {
   private settleSupersession(state: FindingState): void {
     if (state.status !== "open") return;
     const supersedes = state.compiled.rule.match.supersedes;
-    if (supersedes) {
-      for (const other of this.open.values()) {
-        if (other !== state && other.status === "open" && supersedes.includes(other.compiled.rule.id) && sharesScope(state, other)) {
-          other.status = "superseded";
-          other.supersededBy = state;
-          this.noteChange(other, "superseded");
-        }
+    for (const other of this.open.values()) {
+      if (other === state || other.status !== "open") continue;
+      if ((supersedes?.includes(other.compiled.rule.id) === true && sharesScope(state, other)) || this.setAsideBy(other, state)) {
+        other.status = "superseded";
+        other.supersededBy = state;
+        this.noteChange(other, "superseded");
       }
     }
     for (const other of this.open.values()) {
-      if (other.status === "open" && other.compiled.rule.match.supersedes?.includes(state.compiled.rule.id) && sharesScope(other, state)) {
+      if (other === state || other.status !== "open") continue;
+      if ((other.compiled.rule.match.supersedes?.includes(state.compiled.rule.id) === true && sharesScope(other, state)) || this.setAsideBy(state, other)) {
         state.status = "superseded";
         state.supersededBy = other;
         this.noteChange(state, "superseded");
         return;
       }
     }
+  }
+
+  /**
+  `match.setAsideBy` (the rule's own side of `supersedes`): `state`'s rule steps aside while `other`, a finding of one of
+  the named rules, shares its key, device group or package, or, with `scope: consistencyGroup`, is about a device group
+  in the same consistency group as one of `state`'s (Raid Manager takes over and resynchronizes a CTG as a whole).
+  */
+  private setAsideBy(state: FindingState, other: FindingState): boolean {
+    const setAside = state.compiled.rule.match.setAsideBy;
+    if (setAside === undefined || !setAside.rules.includes(other.compiled.rule.id)) return false;
+    if (sharesScope(state, other)) return true;
+    if (setAside.scope !== "consistencyGroup") return false;
+    const own = new Set<number>();
+    for (const group of scopeNamesOf(state).deviceGroups) {
+      const ctg = this.model.consistencyGroupOf(group);
+      if (ctg !== null) own.add(ctg);
+    }
+    if (own.size === 0) return false;
+    for (const group of scopeNamesOf(other).deviceGroups) {
+      const ctg = this.model.consistencyGroupOf(group);
+      if (ctg !== null && own.has(ctg)) return true;
+    }
+    return false;
   }
 
   /** The findings `state` set aside are open again (it resolved: what it forbade may be what is left to do). */

@@ -274,6 +274,13 @@ export class PairModel {
   private seenNews: { readonly event: LogEvent; readonly deviceGroup: string; readonly packageName: string } | null = null;
   /** Journals' sizes and their last near-full readings (raidvchkscan's D-SZ and U(%)). */
   private readonly journals = new JournalCapacity();
+  /**
+  Each device group's consistency group (CTG), as pairdisplay -fe/-fcxe, pairvolchk's CTGID or Metrocluster's lines give it
+  (consistency.group): Raid Manager takes over, suspends and resynchronizes the groups of one CTG together.
+  */
+  private readonly consistencyGroups = new Map<string, number>();
+  /** Counts changes of consistencyGroups: the engine looks again at what one group's finding sets aside in another's. */
+  private consistencyChanges = 0;
   /** When each node was last heard from (any event, node.seen markers included). */
   private readonly lastHeard = new Map<string, number>();
   /** Nodes whose Raid Manager instance was seen stopped and not started since. */
@@ -340,6 +347,16 @@ export class PairModel {
 
   deviceGroups(): string[] {
     return [...this.groups.keys()];
+  }
+
+  /** The consistency group (CTG) a device group was last reported in, or null when no line said. */
+  consistencyGroupOf(deviceGroup: string): number | null {
+    return this.consistencyGroups.get(deviceGroup) ?? null;
+  }
+
+  /** Grows whenever a device group's consistency group is learnt or changes. */
+  get consistencyVersion(): number {
+    return this.consistencyChanges;
   }
 
   /** The device groups a node is known to hold volumes of: it reported their states, or runs or may run their package. */
@@ -722,6 +739,15 @@ export class PairModel {
       },
     ],
     ["journal.state", ({ fields }) => this.journals.note(fields)],
+    [
+      "consistency.group",
+      ({ deviceGroup, fields }) => {
+        if (deviceGroup === null || typeof fields.ctg !== "number") return;
+        if (this.consistencyGroups.get(deviceGroup) === fields.ctg) return;
+        this.consistencyGroups.set(deviceGroup, fields.ctg);
+        this.consistencyChanges++;
+      },
+    ],
     ["cc.alert", (applied) => this.onContinentalCondition(applied)],
     ["cc.alarm", (applied) => this.onContinentalCondition(applied)],
   ]);

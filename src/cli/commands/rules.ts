@@ -84,7 +84,7 @@ export function register(program: Command): void {
       let passed = 0;
       let failed = 0;
       for (const rule of loaded.rules.filter((candidate) => mine(candidate.source?.path))) {
-        for (const result of runRuleExamples(rule)) {
+        for (const result of runRuleExamples(rule, loaded.rules)) {
           if (result.passed) passed++;
           else failed++;
           const mark = result.passed ? "pass" : "FAIL";
