@@ -201,7 +201,11 @@ export function runRuleExamples(rule: Rule, catalogue: readonly Rule[] = []): Ex
       return;
     }
     const reason =
-      kind === "fire" ? checkFire(rule, example, findings) : findings.some((finding) => finding.rule === rule.id && finding.status !== "superseded") ? "the rule fired" : undefined;
+      kind === "fire"
+        ? checkFire(rule, example, findings)
+        : findings.some((finding) => finding.rule === rule.id && finding.status !== "superseded")
+          ? "the rule fired"
+          : undefined;
     results.push({ rule: rule.id, kind, index, name, passed: reason === undefined, reason, findings });
   };
   rule.examples?.fire?.forEach((example, index) => run("fire", example, index));

@@ -82,7 +82,10 @@ describe("the built-in catalog", () => {
 });
 
 describe.each(loaded.rules.map((rule) => [rule.id, rule] as const))("rule %s", (_id, rule) => {
-  it.each(runRuleExamples(rule, loaded.rules).map((result) => [`${result.kind} #${result.index + 1}: ${result.name}`, result] as const))("%s", (_name, result) => {
-    expect(result.reason ?? "passed").toBe("passed");
-  });
+  it.each(runRuleExamples(rule, loaded.rules).map((result) => [`${result.kind} #${result.index + 1}: ${result.name}`, result] as const))(
+    "%s",
+    (_name, result) => {
+      expect(result.reason ?? "passed").toBe("passed");
+    },
+  );
 });
