@@ -308,9 +308,10 @@ its name is not asked):
 - `undated-output`: Raid Manager's own output (a pairdisplay table, pairvolchk's "Volstat is", an [EX_...] error, a pair
   command on a group) with no time anywhere, neither a stamp in it nor a day in its name or folder, that shows a pair
   out of PAIR or an error: it cannot be placed among the logs (pair states read at no time would be taken as the oldest
-  or the newest), and it may be the only sign of the incident. It is said as a file that could not be read, so the
-  bundle is never judged all clear beside it (round 59 #05, round 58: seven such outputs). One that shows only PAIR is
-  named as not read: it can withhold no trouble (round 59 #20, a morning's check saved undated);
+  or the newest). It is named, with a warning of its own that says what it may hold (round 59 #05, round 58: seven
+  such outputs). Not said unreadable: operators' change notes and tickets quote a pairdisplay of the incident they
+  repaired, and 22 incidents of the kept field rounds, repaired, would have been UNKNOWN. One that shows only PAIR is
+  named only (round 59 #20, a morning's check saved undated);
 - `replication`: replication words (P-VOL, PSUE, pairdisplay, horcm, fence...; grammars/replication-vocabulary.yaml):
   a ticket, a monitor's export, a mail; named as not read wherever it sits, never dropped in silence.
 */
@@ -626,14 +627,14 @@ export function discoverInputs(paths: readonly string[]): Discovery {
         const content = unclassifiedContent(absolute, name, segments.slice(0, -1), regular);
         if (content === "undated-output") {
           notReadSeen.add(absolute);
-          cannotRead(
-            path,
-            root,
-            "cmdlog",
-            "Raid Manager output with no date or time",
-            new InputError(`${path} holds Raid Manager output (pair states or commands) with no date or time: mcadvisor cannot place it among the logs`, {
-              hint: "read it yourself; to have it read, put the time it was saved in its name (pd_fin_dg_20260610_1635.txt) or a `date` line above the output, then analyze again",
-            }),
+          notRead.push(path);
+          problems.push(
+            new InputError(
+              `${path} holds Raid Manager output that shows pairs out of PAIR or an error, with no date or time: not read, mcadvisor cannot place it among the logs`,
+              {
+                hint: "read it yourself: if it is newer than the logs, what it shows is not in the findings; to have it read, put the time it was saved in its name (pd_fin_dg_20260610_1635.txt) or a `date` line above the output, then analyze again",
+              },
+            ),
           );
           return;
         }

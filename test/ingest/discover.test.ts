@@ -171,9 +171,9 @@ describe("discoverInputs", () => {
       ["incident/lx1/var/opt/dailychk/ca.txt", "cmdlog"],
       ["incident/lx1/var/tmp/durum.txt", "cmdlog"],
     ]);
-    // Its date is a sentence's, not a stamp, and it holds a table and PSUE: undated output that may hide the incident.
-    expect(notRead).toEqual([]);
-    expect(unreadable.map((file) => file.path.slice(root.length + 1))).toEqual(["incident/lx1/home/ops/notes.txt"]);
+    // Its date is a sentence's, not a stamp, and it holds a table and PSUE: undated output, named with a warning.
+    expect(unreadable).toEqual([]);
+    expect(notRead.map((path) => path.slice(root.length + 1))).toEqual(["incident/lx1/home/ops/notes.txt"]);
   });
 
   it("names the files of a node's tree it does not read, never what sits beside the nodes (a case's README) nor the node's mail or cron logs", () => {
@@ -207,7 +207,7 @@ describe("discoverInputs", () => {
     expect(notRead.map((path) => path.slice(root.length + 1)).sort()).toEqual(["incident/icinga/icinga.log", "incident/ticket_INC7781.txt"]);
   });
 
-  it("says undated Raid Manager output that shows a pair out of PAIR or an error could not be read (it cannot be placed in time); one that shows PAIR only is named", () => {
+  it("names undated Raid Manager output, with a warning when it shows a pair out of PAIR or an error (it cannot be placed in time)", () => {
     const root = tempDir();
     const table = (state: string): string =>
       "[root@ldna1 ~]# pairdisplay -g fin_dg -fc\n" +
@@ -220,12 +220,17 @@ describe("discoverInputs", () => {
     touch(root, "incident/ldna1/bin/check_pairs.sh", "#!/bin/sh\npairdisplay -g fin_dg -fc | grep PSUE\n");
     const { files, notRead, unreadable, problems } = discoverInputs([join(root, "incident")]);
     expect(files).toHaveLength(1);
-    expect(unreadable.map((file) => [file.path.slice(root.length + 1), file.kind, file.reason])).toEqual([
-      ["incident/ldna1/pd_fin_dg_1635.txt", "cmdlog", "Raid Manager output with no date or time"],
-      ["incident/ldna1/pvc_0905.out", "cmdlog", "Raid Manager output with no date or time"],
+    expect(unreadable).toEqual([]);
+    expect(notRead.map((path) => path.slice(root.length + 1)).sort()).toEqual([
+      "incident/ldna1/pd_fin_dg_0900.txt",
+      "incident/ldna1/pd_fin_dg_1635.txt",
+      "incident/ldna1/pvc_0905.out",
     ]);
-    expect(problems.map((problem) => problem.message).join("\n")).toMatch(/pd_fin_dg_1635\.txt holds Raid Manager output .* with no date or time/);
-    expect(notRead.map((path) => path.slice(root.length + 1))).toEqual(["incident/ldna1/pd_fin_dg_0900.txt"]);
+    // A warning of its own for each that shows trouble; the one showing PAIR only is named, nothing more.
+    const warned = problems.map((problem) => problem.message).join("\n");
+    expect(warned).toMatch(/pd_fin_dg_1635\.txt holds Raid Manager output that shows pairs out of PAIR or an error, with no date or time/);
+    expect(warned).toMatch(/pvc_0905\.out holds/);
+    expect(warned).not.toMatch(/pd_fin_dg_0900/);
   });
 
   it("says a rotated log compressed otherwise than with gzip (.xz, .bz2, .zst) or numbered after .gz could not be read, with how to decompress it", () => {
