@@ -39,6 +39,11 @@ const MDY_SHORT_TIME = `\\d{1,2}\\/\\d{1,2}\\/\\d\\d[ \\t]+\\d\\d:\\d\\d:\\d\\d(
 // optional, an obsolete zone name or a comment after the offset): a cron job that mails pairdisplay or cmviewcl every
 // hour, saved as an mbox or a .eml, dates the output of each mail by it (round 59 #03, #16: both mailboxes unread).
 const MAIL_DATE = `Date:[ \\t]+(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),[ \\t]*)?\\d{1,2}[ \\t]+(?:${MONTH})[ \\t]+\\d{4}[ \\t]+\\d\\d:\\d\\d(?::\\d\\d)?(?:[ \\t]+(?:[+-]\\d{4}|[A-Za-z]{1,5}))?(?:[ \\t]*\\([^)\\n]*\\))?[ \\t]*$`;
+// A mail's sender header ("From: root@hamha1.ham.example.de", "From: Cron Daemon <root@wroa1>"): a cron job mails what it
+// ran on its own host, so the output under it is that host's, until the next mail. The host is the address's first
+// label, only when the address names a host: one label (root@wroa1) or three and more (root@hamha1.ham.example.de);
+// a masqueraded sender (root@example.de) names the domain, not the node.
+const MAIL_FROM = /From:[ \t]+(?:[^<\n]*<)?[A-Za-z0-9._%+-]+@(?:[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+){2,}|[A-Za-z][A-Za-z0-9-]*)>?[ \t]*$/;
 // What a script writes before its stamp.
 const LEAD = /[=#*~+<>|\[( \t-]+/;
 
@@ -76,6 +81,7 @@ const lexer = moo.states({
     prompt: PROMPT,
     commandError: COMMAND_ERROR,
     mailDate: new RegExp(MAIL_DATE),
+    mailFrom: MAIL_FROM,
     lead: LEAD,
     dateOutput: { match: new RegExp(`${DATE_OUTPUT}(?![0-9A-Za-z])`), next: "afterStamp" },
     isoTime: { match: new RegExp(`${ISO_TIME}(?![0-9A-Za-z])`), next: "afterStamp" },
@@ -296,6 +302,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Date: Fri, 27 Mar 2026 20:00:00 GMT", expect: { format: "cmdlog", year: 2026, month: 3, day: 27, hour: 20, minute: 0, second: 0, utcOffset: 0, body: "", shape: "banner" } },
   { text: "Date: Fri, 27 Mar 2026 20:00:00 MET", expect: { format: "cmdlog", year: 2026, month: 3, day: 27, hour: 20, minute: 0, second: 0, zoneName: "MET", body: "", shape: "banner" } },
   { text: "Date: see the ticket", expect: { format: "cmdlog", body: "Date: see the ticket", shape: "plain" } },
+  // A mail's sender names the host whose output it mails, when the address names a host (not a masqueraded domain).
+  { text: "From: root@hamha1.ham.example.de", expect: { format: "cmdlog", body: "", shape: "plain", host: "hamha1" } },
+  { text: "From: Cron Daemon <root@wroa1>", expect: { format: "cmdlog", body: "", shape: "plain", host: "wroa1" } },
+  { text: "From: root@example.de", expect: { format: "cmdlog", body: "From: root@example.de", shape: "plain" } },
   // Another time than the one the output was saved at: the last login, a past resync (review).
   { text: "Last login: Mon Mar 29 09:12:03 2021 from jump01", expect: { format: "cmdlog", body: "Last login: Mon Mar 29 09:12:03 2021 from jump01", shape: "plain" } },
   { text: "last full resync Thu Apr  1 10:00:00 2021", expect: { format: "cmdlog", body: "last full resync Thu Apr  1 10:00:00 2021", shape: "plain" } },
@@ -391,6 +401,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
 @lexer lexer
 
 line -> %prompt %text:?                           {% ([prompt, text]) => ({ ...plain(text), host: promptHost(prompt) }) %}
+      | %mailFrom                                 {% ([token]) => ({ ...plain(null), host: /@([A-Za-z0-9-]+)/.exec(token.text)![1] }) %}
       | %mailDate                                 {% ([token]) => { const time = fromMailDate(token); return time ? { format: "cmdlog", ...time, body: "", shape: "banner" } : plain(token); } %}
       | %commandError                             {% ([token]) => { const { time, body } = fromCommandError(token); return { format: "cmdlog", ...time, body, shape: "banner" }; } %}
       | %lead:?                                   {% () => plain(null) %}
