@@ -139,6 +139,12 @@ export const EVENT_KINDS: readonly string[] = [
   "untimed.pair.resync",
   "untimed.pair.split",
   "untimed.pair.create",
+  // Saved Raid Manager output with no time anywhere (src/ingest/discover.ts, InputFile.untimed): its events at no time.
+  "untimed.pair.state",
+  "untimed.pair.unreachable",
+  "untimed.raid.error",
+  "untimed.raid.command",
+  "untimed.fence",
   // The parse stage's marker of a replication line no grammar read (src/parse/unread.ts).
   "line.unread",
   "node.seen",

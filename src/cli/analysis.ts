@@ -84,7 +84,7 @@ export async function analyzeInto(request: AnalysisRequest): Promise<Analysis> {
 export function notReadNotice(paths: readonly string[]): string {
   const shown = paths.slice(0, NOT_READ_NAMED);
   const more = paths.length - shown.length;
-  return `${paths.length} file${paths.length === 1 ? " was" : "s were"} not read, in no layout mcadvisor knows (not a syslog, package log, cluster or package configuration, shell history, or saved Raid Manager output with a time: a date line above it, or a date and time in its name): ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+  return `${paths.length} file${paths.length === 1 ? " was" : "s were"} not read, in no layout mcadvisor knows (not a syslog, package log, cluster or package configuration, shell history, or Raid Manager's own output: a pairdisplay table, pairvolchk's answer, an EX_ error): ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
 
 /** How many of the files not read the notice names. */

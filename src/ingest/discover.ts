@@ -28,6 +28,12 @@ export interface InputFile {
   same content and different times are two readings, not one file copied: the time is part of the file's identity.
   */
   readonly namedTime?: number;
+  /**
+  Saved Raid Manager output with no time anywhere (no stamp in it, no day in its name or folder: discovery's undated
+  output): its lines are read, and the events of those without a time are untimed facts (`untimed.pair.state`...), kept
+  out of the timeline the rules replay, as a shell history without times gives (src/parse/file.ts).
+  */
+  readonly untimed?: true;
 }
 
 // HP-UX syslog.log, OLDsyslog.log, syslog.log.N; Debian's syslog; Linux /var/log/messages, rotated by
@@ -305,17 +311,23 @@ function headOf(path: string, regular: boolean): Buffer | null {
 /**
 What a file that no layout took holds, by its head (a file under a cmcluster folder, a script, or one never sniffed by
 its name is not asked):
-- `undated-output`: Raid Manager's own output (a pairdisplay table, pairvolchk's "Volstat is", an [EX_...] error, a pair
-  command on a group) with no time anywhere, neither a stamp in it nor a day in its name or folder, that shows a pair
-  out of PAIR or an error: it cannot be placed among the logs (pair states read at no time would be taken as the oldest
-  or the newest). It is named, with a warning of its own that says what it may hold (round 59 #05, round 58: seven
-  such outputs). Not said unreadable: operators' change notes and tickets quote a pairdisplay of the incident they
-  repaired, and 22 incidents of the kept field rounds, repaired, would have been UNKNOWN. One that shows only PAIR is
-  named only (round 59 #20, a morning's check saved undated);
+- `undated-output`: Raid Manager's own output (a pairdisplay table, pairvolchk's "Volstat is", an [EX_...] error) with
+  no time anywhere, neither a stamp in it nor a day in its name or folder: it cannot be placed among the logs (pair
+  states read at no time would be taken as the oldest or the newest), so it is read as a command log whose events are
+  untimed facts (`untimed.pair.state`, `untimed.raid.error`...: InputFile.untimed), out of the timeline; a rule asks
+  whether the timed logs show its groups out of PAIR (undated-output-state-not-in-logs: round 59 #05, where it was the
+  only sign of an S-VOL takeover). `trouble`: it shows a pair out of PAIR or an error, and is named with a warning of
+  its own. Never said unreadable: operators' change notes and tickets quote a pairdisplay of the incident they
+  repaired (22 incidents of the kept field rounds, repaired, would have been UNKNOWN);
 - `replication`: replication words (P-VOL, PSUE, pairdisplay, horcm, fence...; grammars/replication-vocabulary.yaml):
   a ticket, a monitor's export, a mail; named as not read wherever it sits, never dropped in silence.
 */
-function unclassifiedContent(path: string, name: string, folders: readonly string[], regular: boolean): "undated-output" | "replication" | null {
+function unclassifiedContent(
+  path: string,
+  name: string,
+  folders: readonly string[],
+  regular: boolean,
+): { readonly kind: "undated-output"; readonly trouble: boolean } | { readonly kind: "replication" } | null {
   if (
     NEVER_SNIFFED.test(name) ||
     SCRIPT_NAME.test(name) ||
@@ -327,8 +339,17 @@ function unclassifiedContent(path: string, name: string, folders: readonly strin
   if (head === null || head.includes(0)) return null;
   const text = head.toString("utf8");
   if (text.startsWith("#!")) return null;
-  if (RAID_MANAGER_OWN_OUTPUT.test(text) && !headHasStamp(text) && showsTrouble(text)) return "undated-output";
-  return replicationTerms(text).length > 0 ? "replication" : null;
+  if (undatedOutputHead(text)) return { kind: "undated-output", trouble: showsTrouble(text) };
+  return replicationTerms(text).length > 0 ? { kind: "replication" } : null;
+}
+
+/**
+Whether a head is Raid Manager's own output (RAID_MANAGER_OWN_OUTPUT) with no stamp the command-output grammar dates its
+lines by: saved output read as untimed facts (InputFile.untimed) when nothing else dates it (its name, its folder).
+*/
+export function undatedOutputHead(head: Buffer | string): boolean {
+  const text = typeof head === "string" ? head : head.toString("utf8");
+  return RAID_MANAGER_OWN_OUTPUT.test(text) && !headHasStamp(text);
 }
 
 // A document or data of the case (a README, an expected-answer file, a report), not a node's saved output or a relayed message.
@@ -625,20 +646,23 @@ export function discoverInputs(paths: readonly string[]): Discovery {
       }
       if (!explicit && !notReadSeen.has(absolute) && !OTHER_SYSTEM_LOG.test(name)) {
         const content = unclassifiedContent(absolute, name, segments.slice(0, -1), regular);
-        if (content === "undated-output") {
-          notReadSeen.add(absolute);
-          notRead.push(path);
-          problems.push(
-            new InputError(
-              `${path} holds Raid Manager output that shows pairs out of PAIR or an error, with no date or time: not read, mcadvisor cannot place it among the logs`,
-              {
-                hint: "read it yourself: if it is newer than the logs, what it shows is not in the findings; to have it read, put the time it was saved in its name (pd_fin_dg_20260610_1635.txt) or a `date` line above the output, then analyze again",
-              },
-            ),
-          );
+        if (content?.kind === "undated-output") {
+          // Read as untimed facts (InputFile.untimed); said when it shows trouble, for the reader to place it in time.
+          seen.add(absolute);
+          files.push({ path, kind: "cmdlog", compressed: false, untimed: true, ...placeAt(segments, root) });
+          if (content.trouble) {
+            problems.push(
+              new InputError(
+                `${path} holds Raid Manager output that shows pairs out of PAIR or an error, with no date or time: read as facts at no time, it cannot be placed among the logs`,
+                {
+                  hint: "read it yourself: if it is newer than the logs, the findings may not show what it says; to have it placed in time, put the time it was saved in its name (pd_fin_dg_20260610_1635.txt) or a `date` line above the output, then analyze again",
+                },
+              ),
+            );
+          }
           return;
         }
-        if (content === "replication") {
+        if (content?.kind === "replication") {
           notReadSeen.add(absolute);
           notRead.push(path);
           return;

@@ -10,7 +10,7 @@ import { NODE_SEEN_INTERVAL_MS, NODE_SEEN_KIND, UNREAD_LINE_KIND } from "../mode
 import { isPlausibleYear, nodeClock, zoneClock, zoneNameOffset } from "../model/time.js";
 import { MAX_BODY_INPUT, NOT_SCANNED, VOCABULARY_BIT, parseBody, parseConfigLine, scanLine } from "./body.js";
 import type { ParseCounters } from "./body.js";
-import { configGrammar, parseHeader, untimedPrefixOf } from "./header.js";
+import { configGrammar, parseHeader, UNTIMED_PREFIX, untimedPrefixOf } from "./header.js";
 import type { FileKind } from "./header.js";
 import { grammars } from "./registry.js";
 import { BINARY_JUNK, withUnreadMarker } from "./unread.js";
@@ -50,6 +50,12 @@ export interface FileParserOptions {
   readonly strict?: boolean;
   /** The time of the lines before any stamp, read from the start: saved output dated by its file's name (discover.ts). */
   readonly startTime?: number | null;
+  /**
+  Saved output with no time anywhere (discovery's undated Raid Manager output, InputFile.untimed): the events of its
+  lines without a time take UNTIMED_PREFIX, as those of a format whose header grammar declares meta.untimedPrefix do.
+  Without it, a command log's lines before its first stamp keep their events as they are.
+  */
+  readonly untimed?: boolean;
   /** Context of the lines before the resume point (from `FileParser.context()` when the file was last read). */
   readonly resume?: FileParserContext;
   /** `--tz`: lines that write their UTC offset are converted to this zone's wall clock. */
@@ -229,7 +235,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
   const packageHint = options.packageHint ?? null;
   const config = options.kind === "config" ? configGrammar() : undefined;
   const bodyFormat: LineFormat = options.kind;
-  const untimedPrefix = untimedPrefixOf(options.kind);
+  const untimedPrefix = options.untimed === true && options.kind !== "config" ? UNTIMED_PREFIX : untimedPrefixOf(options.kind);
   let lineNo = 0;
   let previousTs: number | null = options.resume?.ts ?? options.startTime ?? null;
   let previousHost: string | null = options.resume?.host ?? hostHint;

@@ -88,6 +88,9 @@ export function parseHeader(line: string, fileKind: FileKind, place?: BodyPlace)
   return read;
 }
 
+/** The prefix of untimed facts' kinds: grammars/history.ne's meta.untimedPrefix, and saved output with no time (FileParserOptions.untimed). */
+export const UNTIMED_PREFIX = "untimed.";
+
 /** The prefix the events of an untimed line of this kind of file take (a header grammar's meta.untimedPrefix), if any. */
 export function untimedPrefixOf(fileKind: FileKind): string | undefined {
   return fileKind === "config" ? undefined : headerGrammar(fileKind)?.untimedPrefix;

@@ -149,6 +149,7 @@ async function ingestIdentified(store: Store, input: InputFile, identity: FileId
     bundleNewest: options.bundleNewest,
     resume: resumeContext(file.parserContext),
     startTime: input.namedTime ?? null,
+    untimed: input.untimed === true,
     timeZone: options.timeZone,
     nodeZones: options.nodeZones,
     zoneOffset: options.timeZone === undefined ? bundleZoneOffset(store, input.bundle) : null,

@@ -31,6 +31,8 @@ export interface ParseJob {
   readonly resume?: FileParserContext;
   /** The time of the lines before any stamp: saved output dated by its name (InputFile.namedTime). */
   readonly startTime?: number | null;
+  /** Saved output with no time anywhere: its events without a time are untimed facts (InputFile.untimed). */
+  readonly untimed?: boolean;
   readonly timeZone?: string;
   /** `--node-tz`: nodes whose year-less lines are written in another zone. */
   readonly nodeZones?: Readonly<Record<string, string>>;
@@ -143,6 +145,7 @@ export class BatchParser implements FramedLineSink {
       }),
       resume: settings.resume,
       startTime: settings.startTime,
+      untimed: settings.untimed,
       timeZone: settings.timeZone,
       nodeZones: settings.nodeZones,
       zoneOffset: settings.zoneOffset,

@@ -6,7 +6,7 @@ tests and the sample-scenario tests.
 */
 
 import { createHash } from "node:crypto";
-import { commandLogHead, headIsIsoSyslog, isSyslogName, packageHintOf, shellHistoryHead } from "../ingest/discover.js";
+import { commandLogHead, headIsIsoSyslog, isSyslogName, packageHintOf, shellHistoryHead, undatedOutputHead } from "../ingest/discover.js";
 import type { FileKind } from "../parse/index.js";
 import type { LogEvent } from "../model/events.js";
 import type { Finding } from "../model/findings.js";
@@ -26,7 +26,10 @@ What a bundle path says: kind by name (and a command-output log or a shell histo
 them), node =
 first folder, package as analyze's discovery names it.
 */
-export function describePath(path: string, text = ""): { kind: FileKind; hostHint: string | null; packageHint: string | null; namedTime: number | null } {
+export function describePath(
+  path: string,
+  text = "",
+): { kind: FileKind; hostHint: string | null; packageHint: string | null; namedTime: number | null; untimed: boolean } {
   const segments = path
     .replace(/\.gz$/, "")
     .split("/")
@@ -34,19 +37,27 @@ export function describePath(path: string, text = ""): { kind: FileKind; hostHin
   const name = segments[segments.length - 1] ?? "";
   const commandLog = CONFIG_NAME.test(name) || isSyslogName(name) || segments.includes("cmcluster") ? null : commandLogHead(text.slice(0, 4096), name);
   const history = !segments.includes("cmcluster") && shellHistoryHead(name, text.slice(0, 4096));
+  // Raid Manager output with no time anywhere, read as untimed facts as discovery reads it (InputFile.untimed).
+  const untimed =
+    commandLog === null &&
+    !history &&
+    !CONFIG_NAME.test(name) &&
+    !isSyslogName(name) &&
+    !segments.includes("cmcluster") &&
+    undatedOutputHead(text.slice(0, 4096));
   const kind: FileKind = CONFIG_NAME.test(name)
     ? "config"
     : history
       ? "history"
       : isSyslogName(name)
         ? "syslog"
-        : commandLog !== null
+        : commandLog !== null || untimed
           ? "cmdlog"
           : segments.includes("cmcluster") || name.endsWith(".log")
             ? "pkglog"
             : "syslog";
   const hostHint = segments.length > 1 ? segments[0] : null;
-  return { kind, hostHint, packageHint: packageHintOf(segments), namedTime: commandLog?.namedTime ?? null };
+  return { kind, hostHint, packageHint: packageHintOf(segments), namedTime: commandLog?.namedTime ?? null, untimed };
 }
 
 /** Every event of the files, configuration facts first, then by event time (file order, then line, on ties). */
@@ -101,6 +112,7 @@ function storeExample(
       lastStamp: lastStampOf(input),
       bundleNewest,
       startTime: input.namedTime,
+      untimed: input.untimed,
       zoneOffset: bundleZoneOffset(store, EXAMPLE_BUNDLE),
       batchLines: 5000,
       strict: false,

@@ -66,13 +66,14 @@ describe("discoverInputs", () => {
       "incident/dc1lx31/var/log/ops/jnlwatch.log",
       "[2026-11-21 13:00:00] jnlwatch\nJID  MU CTG JNLS  AP  U(%)  Q-Marker  Q-CNT   D-SZ(BLK) Seq#  Nnm  LDEV#\n",
     );
-    // Raid Manager output without any time stamp (a paste), and a stamped application log: not read.
+    // Raid Manager output without any time stamp (a paste): read as untimed facts; a stamped application log: not read.
     touch(root, "incident/dc1hp11/var/adm/ops/paste.txt", "Group   PairVol(L/R) (Port#,TID, LU),Seq#,LDEV#.P/S,Status,Fence\n");
     touch(root, "incident/dc1hp11/var/adm/ops/app.log", "==== Wed Nov 18 08:30:00 MET 2026 backup started\n");
     const { files } = discoverInputs([join(root, "incident")]);
-    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind, file.hostHint, file.bundle])).toEqual([
-      ["incident/dc1hp11/var/adm/ops/pairwatch.log", "cmdlog", "dc1hp11", join(root, "incident")],
-      ["incident/dc1lx31/var/log/ops/jnlwatch.log", "cmdlog", "dc1lx31", join(root, "incident")],
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind, file.hostHint, file.bundle, file.untimed])).toEqual([
+      ["incident/dc1hp11/var/adm/ops/pairwatch.log", "cmdlog", "dc1hp11", join(root, "incident"), undefined],
+      ["incident/dc1hp11/var/adm/ops/paste.txt", "cmdlog", "dc1hp11", join(root, "incident"), true],
+      ["incident/dc1lx31/var/log/ops/jnlwatch.log", "cmdlog", "dc1lx31", join(root, "incident"), undefined],
     ]);
   });
 
@@ -85,9 +86,12 @@ describe("discoverInputs", () => {
     touch(root, "incident/mel-db1/home/nwong/20220721/pd_1102.txt", output);
     touch(root, "incident/mel-db1/home/nwong/20220721/pd_final.txt", output);
     const { files } = discoverInputs([join(root, "incident")]);
-    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind, file.namedTime])).toEqual([
-      ["incident/mel-db1/home/nwong/20220721/pd_1102.txt", "cmdlog", Date.UTC(2022, 6, 21, 11, 2, 59)],
-      ["incident/mel-db1/home/nwong/pgbill_takeover_20220721_1058.txt", "cmdlog", Date.UTC(2022, 6, 21, 10, 58, 59)],
+    // A date alone (check_20220721.txt), or no time at all (pd_final.txt): read, its events untimed facts.
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind, file.namedTime, file.untimed])).toEqual([
+      ["incident/mel-db1/home/nwong/20220721/pd_1102.txt", "cmdlog", Date.UTC(2022, 6, 21, 11, 2, 59), undefined],
+      ["incident/mel-db1/home/nwong/20220721/pd_final.txt", "cmdlog", undefined, true],
+      ["incident/mel-db1/home/nwong/check_20220721.txt", "cmdlog", undefined, true],
+      ["incident/mel-db1/home/nwong/pgbill_takeover_20220721_1058.txt", "cmdlog", Date.UTC(2022, 6, 21, 10, 58, 59), undefined],
     ]);
   });
 
@@ -97,8 +101,10 @@ describe("discoverInputs", () => {
     touch(root, "case_20241021/nodeA1/pd_oradg_0930.txt", output);
     touch(root, "case_20241021/nodeA1/var/tmp/20241019/pd_oradg_0930.txt", output);
     const { files } = discoverInputs([join(root, "case_20241021")]);
-    expect(files.map((file) => [file.path.slice(root.length + 1), file.namedTime])).toEqual([
-      ["case_20241021/nodeA1/var/tmp/20241019/pd_oradg_0930.txt", Date.UTC(2024, 9, 19, 9, 30, 59)],
+    // The one the case folder's day would date is read with no time (untimed facts), never at that day.
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.namedTime, file.untimed])).toEqual([
+      ["case_20241021/nodeA1/pd_oradg_0930.txt", undefined, true],
+      ["case_20241021/nodeA1/var/tmp/20241019/pd_oradg_0930.txt", Date.UTC(2024, 9, 19, 9, 30, 59), undefined],
     ]);
   });
 
@@ -151,7 +157,11 @@ describe("discoverInputs", () => {
     );
     touch(root, "incident/milsap1/var/adm/app/app.log", "erp_dg 2026-11-18 08:30 Volstat is P-VOL, said the note\n");
     const { files } = discoverInputs([join(root, "incident")]);
-    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([["incident/milsap1/var/adm/ca_check/ca_check.log", "cmdlog"]]);
+    // The note's date is no stamp: it is read as output with no time (untimed facts), not as a check log.
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind, file.untimed])).toEqual([
+      ["incident/milsap1/var/adm/app/app.log", "cmdlog", true],
+      ["incident/milsap1/var/adm/ca_check/ca_check.log", "cmdlog", undefined],
+    ]);
   });
 
   it("reads saved output under script(1)'s banner, a report's 'daily <date>' or a banner with a numeric zone; not a sentence that names a date", () => {
@@ -165,15 +175,17 @@ describe("discoverInputs", () => {
       "== Tue Jun 14 05:55:12 +03 2022 ==\n# pairvolchk -g CBNK_DG -s\npairvolchk : Volstat is P-VOL.[status = PSUE fence = DATA ]\n",
     );
     touch(root, "incident/lx1/home/ops/notes.txt", `the link was cut Tue Apr  6 14:19:44 2021, then the pairs went PSUE on both sides\n${table}`);
-    const { files, notRead, unreadable } = discoverInputs([join(root, "incident")]);
-    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([
-      ["incident/lx1/root/LEDGER_DG_resync.log", "cmdlog"],
-      ["incident/lx1/var/opt/dailychk/ca.txt", "cmdlog"],
-      ["incident/lx1/var/tmp/durum.txt", "cmdlog"],
+    const { files, notRead, unreadable, problems } = discoverInputs([join(root, "incident")]);
+    // Its date is a sentence's, not a stamp, and it holds a table and PSUE: undated output, read as untimed facts with a warning.
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind, file.untimed])).toEqual([
+      ["incident/lx1/home/ops/notes.txt", "cmdlog", true],
+      ["incident/lx1/root/LEDGER_DG_resync.log", "cmdlog", undefined],
+      ["incident/lx1/var/opt/dailychk/ca.txt", "cmdlog", undefined],
+      ["incident/lx1/var/tmp/durum.txt", "cmdlog", undefined],
     ]);
-    // Its date is a sentence's, not a stamp, and it holds a table and PSUE: undated output, named with a warning.
     expect(unreadable).toEqual([]);
-    expect(notRead.map((path) => path.slice(root.length + 1))).toEqual(["incident/lx1/home/ops/notes.txt"]);
+    expect(notRead).toEqual([]);
+    expect(problems.map((problem) => problem.message).join("\n")).toMatch(/notes\.txt holds Raid Manager output that shows pairs out of PAIR/);
   });
 
   it("names the files of a node's tree it does not read, never what sits beside the nodes (a case's README) nor the node's mail or cron logs", () => {
@@ -207,7 +219,7 @@ describe("discoverInputs", () => {
     expect(notRead.map((path) => path.slice(root.length + 1)).sort()).toEqual(["incident/icinga/icinga.log", "incident/ticket_INC7781.txt"]);
   });
 
-  it("names undated Raid Manager output, with a warning when it shows a pair out of PAIR or an error (it cannot be placed in time)", () => {
+  it("reads undated Raid Manager output as untimed facts on the node of its folder, with a warning when it shows a pair out of PAIR or an error (it cannot be placed in time)", () => {
     const root = tempDir();
     const table = (state: string): string =>
       "[root@ldna1 ~]# pairdisplay -g fin_dg -fc\n" +
@@ -219,16 +231,20 @@ describe("discoverInputs", () => {
     touch(root, "incident/ldna1/pvc_0905.out", "pairvolchk : Volstat is P-VOL.[status = PSUE fence = NEVER]\n");
     touch(root, "incident/ldna1/bin/check_pairs.sh", "#!/bin/sh\npairdisplay -g fin_dg -fc | grep PSUE\n");
     const { files, notRead, unreadable, problems } = discoverInputs([join(root, "incident")]);
-    expect(files).toHaveLength(1);
-    expect(unreadable).toEqual([]);
-    expect(notRead.map((path) => path.slice(root.length + 1)).sort()).toEqual([
-      "incident/ldna1/pd_fin_dg_0900.txt",
-      "incident/ldna1/pd_fin_dg_1635.txt",
-      "incident/ldna1/pvc_0905.out",
+    // Read, each on the node whose folder holds it (ldna1 is a node of the bundle: its syslog is under it), never dated.
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind, file.hostHint, file.untimed, file.namedTime])).toEqual([
+      ["incident/ldna1/pd_fin_dg_0900.txt", "cmdlog", "ldna1", true, undefined],
+      ["incident/ldna1/pd_fin_dg_1635.txt", "cmdlog", "ldna1", true, undefined],
+      ["incident/ldna1/pvc_0905.out", "cmdlog", "ldna1", true, undefined],
+      ["incident/ldna1/var/log/messages", "syslog", "ldna1", undefined, undefined],
     ]);
-    // A warning of its own for each that shows trouble; the one showing PAIR only is named, nothing more.
+    expect(unreadable).toEqual([]);
+    expect(notRead).toEqual([]);
+    // A warning of its own for each that shows trouble; the one showing PAIR only is read, nothing more.
     const warned = problems.map((problem) => problem.message).join("\n");
-    expect(warned).toMatch(/pd_fin_dg_1635\.txt holds Raid Manager output that shows pairs out of PAIR or an error, with no date or time/);
+    expect(warned).toMatch(
+      /pd_fin_dg_1635\.txt holds Raid Manager output that shows pairs out of PAIR or an error, with no date or time: read as facts at no time/,
+    );
     expect(warned).toMatch(/pvc_0905\.out holds/);
     expect(warned).not.toMatch(/pd_fin_dg_0900/);
   });
@@ -447,7 +463,7 @@ describe("discoverInputs", () => {
     touch(root, "inc/bridge_call_notes.txt", "21:30 vendor on the bridge\n");
     // Beside a log that is read, a file in no layout is named (a flat collection has no var/ or etc/ to place it); a case's
     // own notes beside the node folders are not.
-    touch(root, "inc/lisa1/capture_2108", "Group PairVol L/R\n");
+    touch(root, "inc/lisa1/capture_2108", "21:08 screen capture of the array's GUI\n");
     touch(root, "inc/notes/timeline.txt", "21:03 array down\n");
     const discovery = discoverInputs([join(root, "inc")]);
     expect(discovery.files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([
