@@ -428,10 +428,12 @@ function interpret(whole: Token[]): Draft[] {
   // "pair status change: hr_jdg/hr_v01 PAIR -> PSUE": Raid Manager's group/pair-volume notation names both; the group
   // is read below (slashGroup), the volume is kept with the state as horcmd's "(Volume:dev_x01,...)" is.
   // Only with both parts shaped like identifiers (an underscore or a digit; a group may say it is one by dg/grp): "read/write",
-  // "TCP/IP" and a path are not that notation.
-  const slashNamed = tokens.find((token) => token.type === "word" && /^[A-Za-z][A-Za-z0-9_.-]*\/[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(token.value)
+  // "TCP/IP" and a path are not that notation. And only right before the state it reports: "remote nur-x1/nur-x2 not
+  // answering" names two hosts (round 40 #18: read as group nur-x1, a suspension nothing could close).
+  const slashAt = tokens.findIndex((token, at) => token.type === "word" && /^[A-Za-z][A-Za-z0-9_.-]*\/[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(token.value)
     && (IDENTIFIER_NAME.test(token.value.split("/")[0]) || GROUP_NAMED.test(token.value.split("/")[0])) && IDENTIFIER_NAME.test(token.value.split("/")[1])
-    && !DOTTED_FILE.test(token.value) && tokens.some((other) => other.type === "pairState" || other.type === "roleState"));
+    && !DOTTED_FILE.test(token.value) && (tokens[at + 1]?.type === "pairState" || tokens[at + 1]?.type === "roleState"));
+  const slashNamed = slashAt >= 0 ? tokens[slashAt] : undefined;
   const slashGroup = slashNamed?.value.split("/")[0];
   const volumeNamed = /\(Volume:\s*([A-Za-z0-9_.-]+)[,)]/.exec(tokens[0]?.source ?? "")?.[1] ?? slashNamed?.value.split("/")[1] ?? null;
   const add = (position: number, kind: string, fields: Record<string, Scalar | undefined>, deviceGroup?: string): void => {
@@ -2206,6 +2208,13 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   // Raid Manager's group/pair-volume notation names the group and keeps the volume (round 58 #16, #18, #19).
   { text: "pair status change: hr_jdg/hr_v01 PAIR -> PSUE", expect: [
     { kind: "pair.state", deviceGroup: "hr_jdg", fields: { side: null, role: null, state: "PSUE", pairVolume: "hr_v01", deviceGroupFrom: "line" } },
+  ] },
+  // Two hosts named with a slash, not before a state, are no group: the line's own group stays.
+  { text: "trddg: P-VOL PAIR -> PSUE, journal PJSE (link failure), remote nur-x1/nur-x2 not answering (EX_ENORMT)", expect: [
+    { kind: "pair.state", deviceGroup: "trddg", fields: { side: "remote", role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } },
+    { kind: "journal.state", fields: { journal: null, mu: null, ctg: null, jnls: "PJSE", side: "PVOL", activePaths: null, usage: null } },
+    { kind: "link.failure", fields: { link: "CA" } },
+    { kind: "pair.unreachable", deviceGroup: "trddg", fields: { side: "remote", code: "EX_ENORMT", number: 242, deviceGroupFrom: "label" } },
   ] },
   // Not a notation of two words that are no identifiers: "read/write" names no group.
   { text: "S-VOL made read/write, state SSWS", expect: [{ kind: "pair.state", fields: { side: null, role: "SVOL", state: "SSWS" } }] },
