@@ -322,11 +322,17 @@ its name is not asked):
 - `replication`: replication words (P-VOL, PSUE, pairdisplay, horcm, fence...; grammars/replication-vocabulary.yaml):
   a ticket, a monitor's export, a mail; named as not read wherever it sits, never dropped in silence.
 */
+/** A file's head once read by the classification, so the sniff of an unclassified file does not read it again. */
+interface SniffedHead {
+  head?: Buffer | null;
+}
+
 function unclassifiedContent(
   path: string,
   name: string,
   folders: readonly string[],
   regular: boolean,
+  sniffed: SniffedHead,
 ): { readonly kind: "undated-output"; readonly trouble: boolean } | { readonly kind: "replication" } | null {
   if (
     NEVER_SNIFFED.test(name) ||
@@ -335,7 +341,7 @@ function unclassifiedContent(
     folders.some((segment) => segment === "cmcluster" || segment === "cmconcl")
   )
     return null;
-  const head = headOf(path, regular);
+  const head = sniffed.head !== undefined ? sniffed.head : headOf(path, regular);
   if (head === null || head.includes(0)) return null;
   const text = head.toString("utf8");
   if (text.startsWith("#!")) return null;
@@ -499,12 +505,11 @@ export interface Classified {
 classify with the file's name and its folders' segments already known; `regular`: the caller knows it is a
 regular file (a walk's directory entry), so sniffing its head needs no stat first.
 */
-function classifyAt(path: string, name: string, folders: readonly string[], explicit: boolean, regular: boolean): Classified | null {
+function classifyAt(path: string, name: string, folders: readonly string[], explicit: boolean, regular: boolean, sniffed: SniffedHead = {}): Classified | null {
   const kind = (fileKind: FileKind): Classified => ({ kind: fileKind, namedTime: null });
   // The head is read once, when a test by content first needs it (a file may be tried as a history, a command log,
   // a cluster ASCII file and a syslog in turn).
-  let headRead: Buffer | null | undefined;
-  const head = (): Buffer | null => (headRead === undefined ? (headRead = headOf(path, regular)) : headRead);
+  const head = (): Buffer | null => (sniffed.head === undefined ? (sniffed.head = headOf(path, regular)) : sniffed.head);
   if (SYSLOG_NAME.test(name)) return kind("syslog");
   if (isEventLog(name, folders)) return kind("syslog");
   const underCluster = folders.some((segment) => segment === "cmcluster" || segment === "cmconcl");
@@ -616,7 +621,8 @@ export function discoverInputs(paths: readonly string[]): Discovery {
     const absolute = resolve(path);
     if (seen.has(absolute)) return;
     const segments = segmentsOf(absolute);
-    const classified = classifyAt(absolute, segments[segments.length - 1] ?? "", segments.slice(0, -1), explicit, regular);
+    const sniffed: SniffedHead = {};
+    const classified = classifyAt(absolute, segments[segments.length - 1] ?? "", segments.slice(0, -1), explicit, regular, sniffed);
     if (classified === null) {
       // Inside a node's tree only (var/, etc/, HORCM/, a home folder): what sits beside the nodes (a case's README, its
       // ticket export) was never a node's file. Not marked seen: the same file named on the command line is read (review).
@@ -645,7 +651,7 @@ export function discoverInputs(paths: readonly string[]): Discovery {
         }
       }
       if (!explicit && !notReadSeen.has(absolute) && !OTHER_SYSTEM_LOG.test(name)) {
-        const content = unclassifiedContent(absolute, name, segments.slice(0, -1), regular);
+        const content = unclassifiedContent(absolute, name, segments.slice(0, -1), regular, sniffed);
         if (content?.kind === "undated-output") {
           // Read as untimed facts (InputFile.untimed); said when it shows trouble, for the reader to place it in time.
           seen.add(absolute);
