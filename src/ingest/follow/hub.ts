@@ -191,7 +191,7 @@ export class FollowerHub implements FollowerContext, CopyHost {
     for (const candidate of siblingsOf(path)) {
       const stats = statOrNull(candidate);
       if (!stats || !stats.isFile() || stats.ino === reader.ino || stats.size < reader.framer.committedOffset) continue;
-      if (hashHead(headOf(candidate, reader.headBytes)) === reader.fingerprint) return candidate;
+      if (reader.isHeadOf(headOf(candidate, reader.headBytes))) return candidate;
     }
     return null;
   }

@@ -10,7 +10,7 @@ import { basename, dirname, join } from "node:path";
 import { hashHead } from "../source.js";
 import { LineFramer, type FramedLine } from "../lines.js";
 import type { FileRecord } from "../../store/store.js";
-import { isRotatedSibling, truncatedBelow } from "./rotation.js";
+import { isRotatedSibling, originalFingerprint, truncatedBelow } from "./rotation.js";
 
 export interface FollowCheckpoint {
   readonly offset: number;
@@ -64,9 +64,11 @@ export class Reader {
     while (budget > 0) {
       const count = readSync(this.fd, buffer, 0, buffer.length, this.readPosition);
       if (count === 0) break;
-      // Bytes of the head were read: checked after the read, so a truncation just before it cannot
-      // pass the new content off under the old identity (it is then handled as a truncation).
-      if (this.readPosition < this.headBytes && !this.headStillMatches()) {
+      // The head is checked after every read, wherever it read: a truncation before the read, even one
+      // followed by regrowth past our position (copytruncate under a busy writer), shows as another
+      // head, and the bytes are then dropped here and read again as the new content they are. A
+      // truncation after the check came after the read: the bytes were the old content's.
+      if (!this.headStillMatches()) {
         this.headChanged = true;
         break;
       }
@@ -93,8 +95,16 @@ export class Reader {
     return truncatedBelow(stats.size, this.readPosition, this.headBytes, () => this.headStillMatches());
   }
 
+  /**
+  `head` starts with the content this reader reads. The record may have given its fingerprint up to a
+  later file with the same head (a superseded fingerprint): its original is what the head must match.
+  */
+  isHeadOf(head: Buffer): boolean {
+    return head.length >= this.headBytes && hashHead(head.subarray(0, this.headBytes)) === originalFingerprint(this.fingerprint);
+  }
+
   private headStillMatches(): boolean {
-    return hashHead(readHead(this.fd, this.headBytes)) === this.fingerprint;
+    return this.isHeadOf(readHead(this.fd, this.headBytes));
   }
 
   private commit(lines: readonly FramedLine[]): void {

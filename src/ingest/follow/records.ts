@@ -64,13 +64,13 @@ export class FileRecords {
   refreshFingerprint(reader: Reader, size: number): void {
     if (reader.headBytes >= FINGERPRINT_BYTES || size <= reader.headBytes) return;
     const head = readHead(reader.fd, Math.min(size, FINGERPRINT_BYTES));
-    if (hashHead(head.subarray(0, reader.headBytes)) !== reader.fingerprint) return; // a truncation: the next check sees it
+    if (!reader.isHeadOf(head)) return; // a truncation: the next check sees it
     this.updateFingerprint(reader, head);
   }
 
   /** The reader's record was stored with a shorter head than `head` now holds: take the longer one. */
   growFingerprint(reader: Reader, head: Buffer): void {
-    if (reader.headBytes < head.length && hashHead(head.subarray(0, reader.headBytes)) === reader.fingerprint) {
+    if (reader.headBytes < head.length && reader.isHeadOf(head)) {
       this.updateFingerprint(reader, head);
     }
   }
