@@ -1,3 +1,4 @@
+import { compressionOf, decompressCommand, missingDecompressor, withoutCompressionSuffix } from "./compression.js";
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { PAIR_STATES, pairStateClass } from "../catalogue/vocabulary.js";
@@ -127,11 +128,11 @@ const AUTH_LOG_NAME = /^(?:secure|auth\.log)(?:[.-]\d+)*(?:\.gz)?$/;
 const OTHER_SYSTEM_LOG = /^(?:maillog|mail\.(?:log|err|info|warn)|cron|audit\.log|boot\.log|dmesg|lastlog|wtmp|btmp|faillog)(?:[.-]\d+)*$/;
 const NEVER_SNIFFED = /\.(?:gz|bz2|xz|zst|zip|tar|tgz|journal~?|core|so|o|a|bin|exe|png|jpe?g|gif|pdf|db|sqlite3?|db-wal|db-shm|wal|shm|pyc|class|jar)$/i;
 const SNIFF_BYTES = 4096;
-// A log compressed otherwise than with gzip (SUSE rotates to .xz, some sites to .bz2 or .zst), or gzip'd and numbered
-// after (syslog.log.gz.1): its lines cannot be read, and it may hold the incident, so it is said as unreadable and the
-// bundle is never all clear (review 4: a rotated .xz syslog with the failure in it gave exit 0).
-const OTHER_COMPRESSION = /\.(xz|bz2|zst|lz4|lzma|Z|gz\.\d+)$/;
-const DECOMPRESS: Readonly<Record<string, string>> = { xz: "xz -dk", bz2: "bzip2 -dk", zst: "zstd -d", lz4: "lz4 -d", lzma: "xz -dk", compress: "uncompress" };
+// A log compressed otherwise than with gzip (SUSE rotates to .xz, some sites to .bz2 or .zst) is read through its own
+// program (compression.ts), classified by its name without the suffix. Where that program is missing, or the log is
+// gzip'd and numbered after (syslog.log.gz.1), its lines cannot be read and it may hold the incident: it is said as
+// unreadable and the bundle is never all clear (review 4: a rotated .xz syslog with the failure in it gave exit 0).
+const NUMBERED_GZIP = /\.gz\.\d+$/;
 // A cluster ASCII file (`cmgetconf -c`, `cmquerycl -C` output, named as the operator chose) outside a
 // cmcluster folder is recognised by a CLUSTER_NAME line in its head; a .conf or .txt without one is not ours.
 const CLUSTER_ASCII_CANDIDATE = /\.(?:ascii|conf|config|txt)$/i;
@@ -216,8 +217,7 @@ function findMarker(segments: readonly string[], inputDepth: number): number {
 
 /** A log's name without rotation, compression and `.log`/`.cntl.log`: `oracle_pkg.log.1.gz` is oracle_pkg. */
 function logBaseName(name: string): string {
-  return name
-    .replace(/\.gz$/, "")
+  return withoutCompressionSuffix(name)
     .replace(/\.\d+$/, "")
     .replace(/(?:\.cntl)?\.log$/, "");
 }
@@ -628,22 +628,35 @@ export function discoverInputs(paths: readonly string[]): Discovery {
       // ticket export) was never a node's file. Not marked seen: the same file named on the command line is read (review).
       // The node's other system logs (mail, cron, audit, login records) are known and left on purpose: not named.
       const name = segments[segments.length - 1] ?? "";
-      const compression = OTHER_COMPRESSION.exec(name);
-      if (!explicit && compression !== null && !notReadSeen.has(absolute)) {
-        const kind = classify(absolute.slice(0, absolute.length - compression[0].length), false);
+      const numbered = NUMBERED_GZIP.exec(name);
+      const compression = numbered ? null : compressionOf(name);
+      if (!explicit && (numbered !== null || (compression !== null && compression !== "gzip")) && !notReadSeen.has(absolute)) {
+        const kind = classify(withoutCompressionSuffix(absolute.slice(0, absolute.length - (numbered?.[0].length ?? 0))), false);
         if (kind !== null) {
           notReadSeen.add(absolute);
-          const format = compression[1] === "Z" ? "compress" : compression[1].startsWith("gz.") ? "gzip" : compression[1];
-          const decompress = format === "gzip" ? `gzip -dc ${path} > <its name without .gz.N>` : `${DECOMPRESS[format]} ${path}`;
+          const missing = compression === null ? null : missingDecompressor(compression);
+          if (compression !== null && missing === null) {
+            // A rotation compressed with xz, bzip2, zstd, lz4 or compress: read through its own program (compression.ts).
+            seen.add(absolute);
+            files.push({ path, kind, compressed: true, ...placeAt(segments, root) });
+            return;
+          }
           cannotRead(
             path,
             root,
             kind,
-            format === "gzip" ? "gzip'd and numbered after .gz: not read under that name" : `compressed with ${format}, which mcadvisor does not read`,
+            compression === null
+              ? "gzip'd and numbered after .gz: not read under that name"
+              : `compressed with ${compression}, and ${missing?.program} is not installed`,
             new InputError(
-              `${path} is a log compressed with ${format}${format === "gzip" ? " and numbered after .gz" : ""}: mcadvisor reads plain logs and .gz ones only, so its lines were not read`,
+              compression === null
+                ? `${path} is a log gzip'd and numbered after .gz: mcadvisor reads a .gz by its name, so its lines were not read`
+                : `${path} is a log compressed with ${compression}: ${missing?.program}, which decompresses it, is not installed here, so its lines were not read`,
               {
-                hint: `decompress it beside the others (${decompress}) and analyze again`,
+                hint:
+                  compression === null
+                    ? `decompress it beside the others (gzip -dc ${path} > <its name without .gz.N>) and analyze again`
+                    : `install ${missing?.package} and analyze again, or decompress it beside the others (${decompressCommand(compression, path)} > <its name without the suffix>)`,
               },
             ),
           );
@@ -683,7 +696,7 @@ export function discoverInputs(paths: readonly string[]): Discovery {
     }
     seen.add(absolute);
     const named = classified.namedTime === null ? {} : { namedTime: classified.namedTime };
-    files.push({ path, kind: classified.kind, compressed: absolute.endsWith(".gz"), ...named, ...placeAt(segments, root) });
+    files.push({ path, kind: classified.kind, compressed: compressionOf(absolute) === "gzip", ...named, ...placeAt(segments, root) });
   };
 
   const walk = (directory: string, root: string): void => {

@@ -1,8 +1,8 @@
 import { createReadStream, statSync, openSync, readSync, closeSync, fstatSync, type Stats } from "node:fs";
 import { createHash } from "node:crypto";
-import { createGunzip, gunzipSync } from "node:zlib";
 import type { Readable } from "node:stream";
 import { InputError, UnreadableFileError } from "../errors.js";
+import { compressionOf, decompressedStream } from "./compression.js";
 
 /** How much of a file's head identifies it: enough to tell two logs apart, small enough to read on every event. */
 export const FINGERPRINT_BYTES = 4096;
@@ -52,10 +52,15 @@ function readHeadPlain(path: string): Buffer {
   }
 }
 
-async function readHeadGzip(path: string): Promise<Buffer> {
+/** A compressed file's content: the format its name says (compression.ts); gzip for a file flagged compressed without a known suffix. */
+function decompressed(path: string, chunkSize?: number): Readable {
+  return decompressedStream(path, compressionOf(path) ?? "gzip", chunkSize);
+}
+
+async function readHeadCompressed(path: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
-  const stream = createReadStream(path).pipe(createGunzip());
+  const stream = decompressed(path, 64 * 1024);
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       chunks.push(chunk);
@@ -71,13 +76,13 @@ async function readHeadGzip(path: string): Promise<Buffer> {
 }
 
 /**
-The last `bytes` of a gzip archive's text (its newest lines, for the year of year-less ones): the archive is read
-through once more, keeping only the tail. A truncated archive gives the tail of what it holds (the newest lines
+The last `bytes` of a compressed file's text (its newest lines, for the year of year-less ones): the archive is
+read through once more, keeping only the tail. A truncated archive gives the tail of what it holds (the newest lines
 that can be read); empty when nothing can be read (the read that follows reports why).
 */
-export async function readTailGzip(path: string, bytes = 4096): Promise<string> {
+export async function readTailCompressed(path: string, bytes = 4096): Promise<string> {
   let tail: Buffer = Buffer.alloc(0);
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(createGunzip({ chunkSize: 1 << 20 }));
+  const stream = decompressed(path);
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       tail = chunk.length >= bytes ? chunk.subarray(chunk.length - bytes) : Buffer.concat([tail, chunk]).subarray(-bytes);
@@ -109,7 +114,7 @@ export function readTailPlain(path: string, size: number, bytes = 4096): string 
 
 /** The first FINGERPRINT_BYTES of a file's content (decompressed). */
 export async function readHead(path: string, compressed: boolean): Promise<Buffer> {
-  return compressed ? readHeadGzip(path) : readHeadPlain(path);
+  return compressed ? readHeadCompressed(path) : readHeadPlain(path);
 }
 
 /**
@@ -129,7 +134,9 @@ export async function identify(
     const stats = options.stats ?? statSync(path);
     if (!stats.isFile()) throw new UnreadableFileError(`${path} is not a regular file`, path, "not a regular file");
     const readAhead = !compressed && options.readSmall === true && stats.size <= READ_AT_ONCE_BYTES ? readWholeSmall(path, stats.size) : undefined;
-    const head = readAhead ? readAhead.data.subarray(0, FINGERPRINT_BYTES) : (options.head ?? (compressed ? await readHeadGzip(path) : readHeadPlain(path)));
+    const head = readAhead
+      ? readAhead.data.subarray(0, FINGERPRINT_BYTES)
+      : (options.head ?? (compressed ? await readHeadCompressed(path) : readHeadPlain(path)));
     return {
       fingerprint: hashHead(head),
       dev: stats.dev,
@@ -144,7 +151,7 @@ export async function identify(
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new UnreadableFileError(`cannot read ${path}: ${describeError(error)}`, path, errorInBrief(error), {
-      hint: "check that the file exists, is readable, and (for .gz) is a gzip archive; the other inputs are analysed",
+      hint: "check that the file exists, is readable, and (when compressed) is a complete archive of the kind its name says; the other inputs are analysed",
       cause: error,
     });
   }
@@ -182,12 +189,12 @@ export function errorInBrief(error: unknown): string {
 }
 
 /**
-The file's bytes from `offset` (decompressed for .gz). gzip cannot seek, so for a compressed file
-the caller must skip `skipBytes` of the stream itself.
+The file's bytes from `offset` (decompressed when compressed). A compressed stream cannot seek, so for a
+compressed file the caller must skip `skipBytes` of the stream itself.
 */
 export function openContent(path: string, compressed: boolean, offset: number): { stream: Readable; skipBytes: number } {
   if (!compressed) return { stream: createReadStream(path, { start: offset, highWaterMark: 1 << 20 }), skipBytes: 0 };
-  return { stream: createReadStream(path, { highWaterMark: 1 << 20 }).pipe(createGunzip({ chunkSize: 1 << 20 })), skipBytes: offset };
+  return { stream: decompressed(path), skipBytes: offset };
 }
 
 /** Up to this many bytes past the offset, a plain file is read in one synchronous call (contentChunks). */
@@ -282,9 +289,4 @@ function readWholeSmall(path: string, size: number): ReadAhead {
     close();
     throw error;
   }
-}
-
-/** Test helper and small-file path: whole content of a possibly compressed file. */
-export function readWhole(buffer: Buffer, compressed: boolean): Buffer {
-  return compressed ? gunzipSync(buffer) : buffer;
 }

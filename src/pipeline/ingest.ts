@@ -1,6 +1,6 @@
 import { statSync, type Stats } from "node:fs";
 import type { InputFile } from "../ingest/discover.js";
-import { FINGERPRINT_BYTES, identify, readTailGzip, readTailPlain, type FileIdentity } from "../ingest/source.js";
+import { FINGERPRINT_BYTES, identify, readTailCompressed, readTailPlain, type FileIdentity } from "../ingest/source.js";
 import { countNonTextBytes, DEFAULT_MAX_LINE_BYTES, looksBinary } from "../ingest/lines.js";
 import { lastYearlessStamp, toWallClock, type YearlessStamp, type YearReference } from "../model/time.js";
 import type { FileParserContext } from "../parse/index.js";
@@ -273,7 +273,11 @@ function cutLinesProblem(path: string, cut: CutLines): InputError {
 /** The stamp of a log's newest year-less line (a configuration file has none); `identity` spares a small file a second read. */
 export async function lastStampOf(input: Pick<InputFile, "path" | "kind" | "compressed">, identity?: FileIdentity): Promise<YearlessStamp | null> {
   if (input.kind === "config") return null;
-  const tail = input.compressed ? await readTailGzip(input.path) : identity ? tailOf(input.path, identity) : readTailPlain(input.path, sizeOrZero(input.path));
+  const tail = input.compressed
+    ? await readTailCompressed(input.path)
+    : identity
+      ? tailOf(input.path, identity)
+      : readTailPlain(input.path, sizeOrZero(input.path));
   return lastYearlessStamp(tail, { writtenInOrder: input.kind === "pkglog" });
 }
 

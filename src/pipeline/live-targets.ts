@@ -9,6 +9,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { watch as chokidarWatch, type ChokidarOptions } from "chokidar";
 import { isRotatedSibling, type FollowedPlace } from "../ingest/follower.js";
 import { classifyFile, placeOf, SKIPPED_FOLDERS } from "../ingest/discover.js";
+import { compressionOf } from "../ingest/compression.js";
 
 export interface LiveTargets {
   /** Files followed by name (they may not exist yet). */
@@ -66,7 +67,7 @@ export function explicitTargets(paths: readonly string[]): LiveTargets {
 
 /** Where a log under `root` belongs; null for what is not followed (archives, files that are no log). */
 export function placeFor(path: string, root: string, explicit: boolean): FollowedPlace | null {
-  if (path.endsWith(".gz")) return null; // archives do not grow
+  if (compressionOf(path) !== null) return null; // archives do not grow
   const classified = classifyFile(path, explicit);
   if (classified === null) return null;
   return { kind: classified.kind, ...(classified.namedTime === null ? {} : { namedTime: classified.namedTime }), ...placeOf(path, root) };

@@ -25,6 +25,7 @@ import type { FileRecord, LineToStore, Store } from "../store/store.js";
 import { bundleZoneOffset, resumeContext } from "./ingest.js";
 import { compareKeys, keyOf, type LiveFindings, type OrderKey } from "./live-findings.js";
 import { parseFramedLine } from "./parse-batches.js";
+import { compressionOf } from "../ingest/compression.js";
 
 export interface LiveParsing {
   readonly timeZone?: string;
@@ -251,7 +252,7 @@ export class LiveStoreWriter {
   */
   private bundleNewest(bundle: string, path: string, kind: FileRecord["kind"]): YearlessStamp | null {
     const logs = new Map<string, FileRecord["kind"]>([[path, kind]]);
-    for (const file of this.store.filesOfBundle(bundle)) if (!file.path.endsWith(".gz")) logs.set(file.path, file.kind);
+    for (const file of this.store.filesOfBundle(bundle)) if (compressionOf(file.path) === null) logs.set(file.path, file.kind);
     for (const other of this.merges.get(bundle)?.reading.keys() ?? []) if (!logs.has(other)) logs.set(other, "syslog");
     const stamps = [...logs].map(([log, logKind]) =>
       logKind === "config" ? null : lastYearlessStamp(readTailPlain(log, sizeOf(log)), { writtenInOrder: logKind === "pkglog" }),

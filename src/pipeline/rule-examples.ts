@@ -18,6 +18,7 @@ import { BundleCorrelator } from "./correlate.js";
 import { bundleZoneOffset, storeBatch } from "./ingest.js";
 import { BatchParser } from "./parse-batches.js";
 import type { Example, ExampleFile, Rule } from "../catalogue/rule.js";
+import { withoutCompressionSuffix } from "../ingest/compression.js";
 
 const CONFIG_NAME = /\.(config|conf|ascii|env)$|_xpca\.env$/;
 
@@ -30,8 +31,7 @@ export function describePath(
   path: string,
   text = "",
 ): { kind: FileKind; hostHint: string | null; packageHint: string | null; namedTime: number | null; untimed: boolean } {
-  const segments = path
-    .replace(/\.gz$/, "")
+  const segments = withoutCompressionSuffix(path)
     .split("/")
     .filter((segment) => segment.length > 0);
   const name = segments[segments.length - 1] ?? "";

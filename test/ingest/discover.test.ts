@@ -249,21 +249,47 @@ describe("discoverInputs", () => {
     expect(warned).not.toMatch(/pd_fin_dg_0900/);
   });
 
-  it("says a rotated log compressed otherwise than with gzip (.xz, .bz2, .zst) or numbered after .gz could not be read, with how to decompress it", () => {
+  it("reads a rotated log compressed with xz, bzip2 or zstd through its program, by its name without the suffix", () => {
     const root = tempDir();
     touch(root, "incident/nodeB1/var/adm/syslog/syslog.log", "Nov 20 16:31:02 nodeB1 cmcld[2048]: Started package pkg on node nodeB1.\n");
     touch(root, "incident/nodeB1/var/adm/syslog/syslog.log.1.xz", "\xfd7zXZ\0");
+    touch(root, "incident/nodeB1/etc/cmcluster/pkg/pkg.log.2.zst", "(\xb5/\xfd");
     touch(root, "incident/nodeB2/var/log/messages-20260101.bz2", "BZh91AY&SY");
     touch(root, "incident/nodeB2/var/log/syslog.log.gz.1", "\x1f\x8b");
     touch(root, "incident/nodeB2/var/tmp/backup.tar.xz", "\xfd7zXZ\0");
     const { files, unreadable, problems } = discoverInputs([join(root, "incident")]);
-    expect(files).toHaveLength(1);
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind, file.compressed, file.packageHint])).toEqual([
+      ["incident/nodeB1/etc/cmcluster/pkg/pkg.log.2.zst", "pkglog", true, "pkg"],
+      ["incident/nodeB1/var/adm/syslog/syslog.log", "syslog", false, null],
+      ["incident/nodeB1/var/adm/syslog/syslog.log.1.xz", "syslog", true, null],
+      ["incident/nodeB2/var/log/messages-20260101.bz2", "syslog", true, null],
+    ]);
     expect(unreadable.map((file) => [file.path.slice(root.length + 1), file.kind, file.reason])).toEqual([
-      ["incident/nodeB1/var/adm/syslog/syslog.log.1.xz", "syslog", "compressed with xz, which mcadvisor does not read"],
-      ["incident/nodeB2/var/log/messages-20260101.bz2", "syslog", "compressed with bz2, which mcadvisor does not read"],
       ["incident/nodeB2/var/log/syslog.log.gz.1", "syslog", "gzip'd and numbered after .gz: not read under that name"],
     ]);
-    expect(problems.map((problem) => problem.hint).join("\n")).toContain("xz -dk ");
+    expect(problems.map((problem) => problem.hint).join("\n")).toContain("gzip -dc ");
+  });
+
+  it("says a compressed rotation could not be read when its program is missing, with what to install", () => {
+    const root = tempDir();
+    touch(root, "incident/nodeB1/var/adm/syslog/syslog.log", "Nov 20 16:31:02 nodeB1 cmcld[2048]: Started package pkg on node nodeB1.\n");
+    touch(root, "incident/nodeB1/var/adm/syslog/syslog.log.1.xz", "\xfd7zXZ\0");
+    touch(root, "incident/nodeB2/var/log/messages-20260101.bz2", "BZh91AY&SY");
+    const saved = process.env["PATH"];
+    process.env["PATH"] = "/nonexistent";
+    try {
+      const { files, unreadable, problems } = discoverInputs([join(root, "incident")]);
+      expect(files).toHaveLength(1);
+      expect(unreadable.map((file) => [file.path.slice(root.length + 1), file.kind, file.reason])).toEqual([
+        ["incident/nodeB1/var/adm/syslog/syslog.log.1.xz", "syslog", "compressed with xz, and xz is not installed"],
+        ["incident/nodeB2/var/log/messages-20260101.bz2", "syslog", "compressed with bzip2, and bzip2 is not installed"],
+      ]);
+      const hints = problems.map((problem) => problem.hint).join("\n");
+      expect(hints).toContain("install xz-utils");
+      expect(hints).toContain("xz -dc ");
+    } finally {
+      process.env["PATH"] = saved;
+    }
   });
 
   it("reads a mailbox of a cron job's mailed pairdisplay (.mbox, .eml): each mail is dated by its Date header", () => {

@@ -43,7 +43,7 @@ interface AnalyzeFlags extends SharedFlags {
 export function register(program: Command): void {
   program
     .command("analyze")
-    .description("read saved syslog and package logs (files or folders, .gz too), store them and print what to do")
+    .description("read saved syslog and package logs (files or folders, compressed rotations too), store them and print what to do")
     .argument("<paths...>", "log files or folders (one folder per node is fine)")
     .addOption(databaseFlag("store"))
     .option("--format <format>", "text (default) or json")
