@@ -137,6 +137,12 @@ const FAILURE_WORDS = new Set(["failed", "fail", "fails", "failure", "error", "e
 const SUCCESS_WORDS = new Set(["completed", "complete", "succeeded", "successful", "successfully", "success", "done", "finished"]);
 // "did not complete", "never completed": an outcome denied.
 const DENIALS = new Set(["not", "never", "didn't", "didnt"]);
+// A command a note warns against, in the languages operators write notes in: "do NOT run pairsplit -S", "NE PAS faire
+// pairsplit -S", "NICHT pairsplit -S ausfuehren", "no ejecutar pairsplit", "non lanciare", "nooit" (round 60 #04).
+const COMMAND_DENIALS = new Set([
+  "not", "never", "don't", "dont", "doesn't", "won't", "shouldn't", "mustn't", "avoid", "pas", "jamais", "nicht", "nie", "niemals", "kein", "keine",
+  "keinen", "no", "nunca", "jamás", "jamas", "non", "mai", "não", "nao", "niet", "nooit",
+]);
 // Right before a takeover's result name, a takeover about to run ("starting SVOL-takeover"); not "start" ("Package start:
 // SVOL-takeover performed" is a result).
 const REJECTION_WORDS = ["rejected", "rejects", "reject"];
@@ -1098,6 +1104,13 @@ function interpret(whole: Token[]): Draft[] {
   // come; the "FAILED" before it is the backup's (round 45 #14 read a resync that never ran).
   const toldToRun = (index: number): boolean =>
     ["run", "rerun", "execute"].includes(lower[index - 1] ?? "") && lower.slice(index + 1).some((word) => CONDITION_WORDS.has(word));
+  // A command warned against ("do NOT run pairsplit -S (we would lose the differential)") never ran: a denial among the
+  // last three words of its clause (back to the last , ; : . ! ? or bracket), in any of the notes' languages.
+  const deniedAt = (index: number): boolean => {
+    const before = tokens[index].source.slice(0, tokens[index].offset);
+    const clause = before.slice(Math.max(...[",", ";", ":", ".", "!", "?", "(", ")"].map((mark) => before.lastIndexOf(mark))) + 1);
+    return clause.toLowerCase().split(/[^\p{L}']+/u).filter((word) => word.length > 0).slice(-3).some((word) => COMMAND_DENIALS.has(word));
+  };
   const advisedAt = (index: number): boolean =>
     toldToRun(index) ||
     (outcome() === null && quoted(index) && (CONDITION_WORDS.has(lower[0] ?? "") || lower.slice(0, index).some((word) => RESYNC_ADVICE.has(word))));
@@ -1109,7 +1122,7 @@ function interpret(whole: Token[]): Draft[] {
   const offeredAfter = (valueAt: number): boolean => lower[valueAt + 1] === "or" && OFFERED_ACTIONS.has(lower[valueAt + 2] ?? "");
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
-    if (token.type === "command" && ["pairresync", "paircreate", "pairsplit"].includes(token.value) && advisedAt(index)) continue;
+    if (token.type === "command" && ["pairresync", "paircreate", "pairsplit"].includes(token.value) && (advisedAt(index) || deniedAt(index))) continue;
     if (token.type === "command" && token.value === "pairresync" && !found.some((entry) => entry.event.kind === "pair.resync")) {
       // A result with none of the command's options says nothing of its mode: "pairresync completed. Waiting for ..." after
       // Metrocluster's "Executing pairresync -g fin_dg -swapp" is that swap's end, not a plain resync (round 34 #01).
@@ -1843,6 +1856,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "takeover", deviceGroup: "pkgA", fields: { ok: false, code: "EX_VOLCRE", number: 223, result: null, resultName: null, deviceGroupFrom: "line" } },
   ] },
   { text: "After the primary site is repaired, resynchronize from this site with 'pairresync -g CAD_DG -swaps' before failing back.", expect: [{ kind: "raid.command", deviceGroup: "CAD_DG", fields: { command: "pairresync", side: null, instance: null, deviceGroupFrom: "line" } }] },
+  // A command warned against is not run (only named, as advice names one).
+  { text: "CHG-7781 reminder: do NOT run pairsplit -S -g dg_compta (we would lose the differential)", expect: [{ kind: "raid.command", deviceGroup: "dg_compta", fields: { command: "pairsplit", side: null, instance: null, deviceGroupFrom: "line" } }] },
+  { text: "CHG-7781 rappel: NE PAS faire pairsplit -S -g dg_compta (on perdrait le differentiel)", expect: [{ kind: "raid.command", deviceGroup: "dg_compta", fields: { command: "pairsplit", side: null, instance: null, deviceGroupFrom: "line" } }] },
+  { text: "Hinweis: NICHT pairsplit -S -g dg_compta ausfuehren", expect: [{ kind: "raid.command", deviceGroup: "dg_compta", fields: { command: "pairsplit", side: null, instance: null, deviceGroupFrom: "line" } }] },
+  { text: "pairs not PAIR, pairsplit -g dg_compta -rw done", expect: [{ kind: "pair.split", deviceGroup: "dg_compta", fields: { option: "rw", outcome: "completed", deviceGroupFrom: "line" } }] },
   { text: "failback.sh: old primary must be resynced: pairresync -g oradg -c 15 -I0", expect: [{ kind: "pair.resync", deviceGroup: "oradg", fields: { mode: "normal", outcome: null, deviceGroupFrom: "line" } }, { kind: "raid.command", deviceGroup: "oradg", fields: { command: "pairresync", side: null, instance: 0, deviceGroupFrom: "line" } }] },
   { text: "After the links came back, pairresync -g CAD_DG completed", expect: [{ kind: "pair.resync", deviceGroup: "CAD_DG", fields: { mode: "normal", outcome: "completed", deviceGroupFrom: "line" } }] },
   {

@@ -99,6 +99,8 @@ export interface RuleMatch {
     Default `last`: only after the match is complete.
     */
     readonly since?: "first" | "last";
+    /** A state path giving a time (`split.at`): the wait counts from it when it is earlier than the match. */
+    readonly from?: string;
   };
 }
 

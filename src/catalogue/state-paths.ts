@@ -64,6 +64,7 @@ export const STATE_PATHS = [
   "split.option",
   "split.node",
   "split.sinceSync",
+  "split.at",
   "resync.mode",
   "resync.outcome",
   "resync.node",

@@ -88,6 +88,8 @@ interface CompiledRule {
     sameFields: readonly string[];
     /** The awaited event also answers between the sequence's steps (Rule.match.absent.since: first). */
     fromFirst: boolean;
+    /** A state path whose time, when earlier, starts the wait (Rule.match.absent.from). */
+    startPath: string | null;
   } | null;
   readonly related: { patterns: readonly CompiledPattern[]; withinMs: number } | null;
   /** The state paths its steps read: the model shows the lines behind those it keeps (PairModel.witnesses). */
@@ -679,6 +681,7 @@ function compileRule(rule: Rule): CompiledRule {
             openWhenLogsEnd: logsEndMode(match),
             sameFields: match.absent.sameFields ?? [],
             fromFirst: match.absent.since === "first",
+            startPath: match.absent.from ?? null,
           }
         : null,
     related: match.related ? { patterns: related, withinMs: durationMs(match.related.within ?? "1h") } : null,
@@ -1375,6 +1378,13 @@ export class RuleEngine {
     return this.matches(compiled.steps[compiled.steps.length - 1], event, context, now) ? [event] : null;
   }
 
+  /** When an absence's wait began: the time the model gives at `startPath` (Rule.match.absent.from) when earlier than now. */
+  private absenceStart(startPath: string | null, context: Context, now: number): number {
+    if (startPath === null) return now;
+    const start = this.stateLookup(context, now)(startPath);
+    return typeof start === "number" && Number.isFinite(start) && start < now ? start : now;
+  }
+
   private trigger(compiled: CompiledRule, slot: string, matched: LogEvent[], context: Context, now: number): void {
     const existing = this.current(slot);
     const events = this.withRelated(compiled, slot, matched, context, now);
@@ -1397,7 +1407,7 @@ export class RuleEngine {
         return;
       }
       this.absences.set(slot, {
-        deadline: wallClockAfter(now, compiled.absent.withinMs, this.timeZone),
+        deadline: wallClockAfter(this.absenceStart(compiled.absent.startPath, context, now), compiled.absent.withinMs, this.timeZone),
         events,
         anchor: matched[0],
         last: matched[matched.length - 1],

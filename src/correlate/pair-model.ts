@@ -1619,6 +1619,8 @@ export class PairModel {
     "split.option": ({ group }) => group?.split?.option ?? null,
     "split.node": ({ group }) => group?.split?.node ?? null,
     "split.sinceSync": ({ group }) => (group?.split ? group.splitSinceSync : false),
+    // When the split since the last PAIR was made (ms), for a wait that counts from it (Rule.match.absent.from).
+    "split.at": ({ group }) => (group?.split && group.splitSinceSync ? group.split.ts : null),
     "resync.mode": ({ group }) => group?.resync?.mode ?? null,
     "resync.outcome": ({ group }) => group?.resync?.outcome ?? null,
     "resync.node": ({ group }) => group?.resync?.node ?? null,
