@@ -138,10 +138,10 @@ const SUCCESS_WORDS = new Set(["completed", "complete", "succeeded", "successful
 // "did not complete", "never completed": an outcome denied.
 const DENIALS = new Set(["not", "never", "didn't", "didnt"]);
 // A command a note warns against, in the languages operators write notes in: "do NOT run pairsplit -S", "NE PAS faire
-// pairsplit -S", "NICHT pairsplit -S ausfuehren", "no ejecutar pairsplit", "non lanciare", "nooit" (round 60 #04).
+// pairsplit -S", "NICHT pairsplit -S ausfuehren", "no ejecutar pairsplit", "non lanciare", "nooit"; not "mai", which is May in French and German dates (round 60 #04).
 const COMMAND_DENIALS = new Set([
   "not", "never", "don't", "dont", "doesn't", "won't", "shouldn't", "mustn't", "avoid", "pas", "jamais", "nicht", "nie", "niemals", "kein", "keine",
-  "keinen", "no", "nunca", "jamás", "jamas", "non", "mai", "não", "nao", "niet", "nooit",
+  "keinen", "no", "nunca", "jamás", "jamas", "non", "não", "nao", "niet", "nooit",
 ]);
 // Right before a takeover's result name, a takeover about to run ("starting SVOL-takeover"); not "start" ("Package start:
 // SVOL-takeover performed" is a result).
