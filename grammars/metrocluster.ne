@@ -415,6 +415,17 @@ function withoutAlternativeStates(tokens: Token[]): Token[] {
   return alternative.size === 0 ? tokens : tokens.filter((_, index) => !alternative.has(index));
 }
 
+// A line that says the commands it names are not run ("DRY-RUN step 3/7 would run: pairsplit -g TXN02 -S", "simulate
+// mode, no command is sent", "--dry-run"): a plan or a rehearsal's text, not something done (round 60 #15: a dry run's
+// "would run: horctakeover / pairsplit -S / rm FORCEFLAG" read as a takeover and a split). What it reports seeing (a
+// state a dry run's check read) is kept; the actions it names are not events.
+const NOT_PERFORMED = /\bwould(?:[ \t]+have)?[ \t]+(?:run|execute|issue|invoke|call|perform|send)\b|(?:^|[^A-Za-z0-9_])-{0,2}dry[-_ ]?run\b|\b(?:simulat(?:e|ed|ion)|no-?op|what-?if)[-_ ]mode\b|\bno[ \t]+commands?[ \t]+(?:(?:will|would)[ \t]+be|is|was|were|are)?[ \t]*(?:executed|run|sent|issued)\b/i;
+const ACTION_KINDS: ReadonlySet<string> = new Set(["takeover", "takeover.waiting", "pair.create", "pair.resync", "pair.split", "pair.wait", "raid.command", "raid.error",
+  "forceflag", "horcm.started", "horcm.stopped", "horcm.config.changed", "mc.start.refused"]);
+function performedOnly(whole: Token[], events: Draft[]): Draft[] {
+  return whole.length > 0 && NOT_PERFORMED.test(whole[0].source) ? events.filter((event) => !ACTION_KINDS.has(event.kind)) : events;
+}
+
 /** Read the facts of one body from its typed tokens. */
 function interpret(whole: Token[]): Draft[] {
   // Raid Manager's help text under an error in its command log ("[Action]:Please confirm volume attributes
@@ -2319,12 +2330,22 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     ],
   },
   { text: "mcstat: sapdg: the local secondary volume is pair suspended-error", expect: [{ kind: "pair.state", deviceGroup: "sapdg", fields: { side: "local", role: "SVOL", state: "PSUE", deviceGroupFrom: "label" } }] },
+  // A dry run's plan names commands it does not run (round 60 #15): no takeover, split, resync or FORCEFLAG.
+  { text: "DRY-RUN step 2/7 would run: horctakeover -g TXN02 -I0   (on gbzsg1, expects swap-takeover)", expect: [] },
+  { text: "DRY-RUN step 3/7 would run: pairsplit -g TXN02 -S   (ONLY if step 2 fails with EX_VOLCRE - DESTRUCTIVE, needs approval)", expect: [] },
+  { text: "[noop] would execute: pairresync -g TXN02 -swaps -c 15", expect: [] },
+  { text: "plan check (simulate mode, no command is sent): rm -f /etc/cmcluster/pkg1/FORCEFLAG", expect: [] },
+  // What a dry run's check read is kept: the check ran, only the plan's steps did not.
+  {
+    text: "DRY-RUN check: pairvolchk -g TXN02 -s (local) = SVOL_PAIR",
+    expect: [{ kind: "pair.state", deviceGroup: "TXN02", fields: { side: "local", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } }],
+  },
 ];
 %}
 
 @lexer lexer
 
-body -> item:* %eol {% ([items]) => interpret(items) %}
+body -> item:* %eol {% ([items]) => performedOnly(items, interpret(items)) %}
 
 # One matcher for every kept token type (a 13-way `item -> %a | %b | ...` costs nearley 13 states per token).
 item -> %anyToken {% id %}
