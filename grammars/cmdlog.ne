@@ -62,7 +62,7 @@ const COMMAND_ERROR = new RegExp(
 // Or a few words before the stamp: "Script started on <date>" (script(1)), "daily <date>", "daily CA report hpx-a1 <date>"
 // (a banner when set off by separators, or when its words are a saving tool's or a report's own: BANNER_WORDS).
 const LABEL = new RegExp(
-  `(?:[A-Za-z_][\\w.-]*:?[ \\t]+(?=(?:${DATE_OUTPUT}|${ISO_TIME}|${DMY_TIME})(?![0-9A-Za-z]))|(?:(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t])[A-Za-z_][\\w.-]*:?[ \\t]+){1,5}(?=(?:${DATE_OUTPUT}|${ISO_TIME})(?![0-9A-Za-z])))`,
+  `(?:[A-Za-z_][\\w.-]*\\]?:?[ \\t]+(?=(?:${DATE_OUTPUT}|${ISO_TIME}|${DMY_TIME})(?![0-9A-Za-z]))|(?:(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t])[A-Za-z_][\\w.-]*:?[ \\t]+){1,5}(?=(?:${DATE_OUTPUT}|${ISO_TIME})(?![0-9A-Za-z])))`,
 );
 // The words before a stamp that say the output under it was saved then, with no separators around them.
 const BANNER_WORDS = /^(?:Script started on|(?:collected|saved|taken|captured|run|snapshot|output|daily|hourly|weekly|nightly)(?:[ \t]+(?:on|at))?:?)$/i;
@@ -143,6 +143,10 @@ function labelled(time: Omit<Header, "format" | "body" | "shape"> | null, tokens
   const bracketed = time !== null && lead !== null && /\[[ \t]*$/.test(lead.text) && separator !== null && /^[ \t]*\]/.test(separator.text)
     && /^[A-Za-z_][\w.-]*$/.test((label?.text ?? "").trim());
   if (bracketed) return { ...stamped(time, text, lead), shape: "stamp" };
+  // "[stgcci01] Thu Apr  9 14:03:11 EDT 2026  pairdisplay -g LAB_TC -fcx": a host's or a script's name in its own brackets,
+  // then the stamp and the command (a prompt or a wrapper that puts `date` before each command it runs; round 61 #12).
+  const ownBrackets = time !== null && lead !== null && /\[[ \t]*$/.test(lead.text) && /^[A-Za-z_][\w.-]*\][ \t]*$/.test(label?.text ?? "");
+  if (ownBrackets) return { ...stamped(time, text, lead), shape: "stamp" };
   // util-linux script(1) since 2.35 ends its banner with the terminal it ran in: [TERM="xterm-256color" TTY="/dev/pts/2" ...].
   const wordsAfter = (text?.text ?? "")
     .replace(/[=#*~+<>|-]{2,}[ \t]*$/, "")
@@ -248,6 +252,15 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   {
     text: "[nightly_split 2021-02-28 01:00:06] pairsplit -g LEDGER.split -rw -IH10 ... rc=0",
     expect: { format: "cmdlog", year: 2021, month: 2, day: 28, hour: 1, minute: 0, second: 6, body: "pairsplit -g LEDGER.split -rw -IH10 ... rc=0", shape: "stamp" },
+  },
+  // A host's or a script's name in its own brackets before the stamp: the command after it ran then.
+  {
+    text: "[stgcci01] Thu Apr  9 14:03:11 EDT 2026  pairdisplay -g LAB_TC -fcx -IH90",
+    expect: { format: "cmdlog", year: 2026, month: 4, day: 9, hour: 14, minute: 3, second: 11, zoneName: "EDT", body: "pairdisplay -g LAB_TC -fcx -IH90", shape: "stamp" },
+  },
+  {
+    text: "[ca_watch] 2026-11-18 08:30:00 pairvolchk -g erp_dg -s",
+    expect: { format: "cmdlog", year: 2026, month: 11, day: 18, hour: 8, minute: 30, second: 0, body: "pairvolchk -g erp_dg -s", shape: "stamp" },
   },
   {
     text: "==== Wed Nov 18 08:30:00 MET 2026  /opt/ops/bin/pairwatch.sh: pairdisplay -g erp_dg -fcx -CLI -I12",

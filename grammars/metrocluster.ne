@@ -640,7 +640,8 @@ function interpret(whole: Token[]): Draft[] {
   for (let index = 0; index + 1 < tokens.length && deviceGroup === undefined; index++) {
     const name = tokens[index];
     let next = index + 1;
-    while (next < tokens.length && ["still", "is", "now", "was"].includes(lower[next])) next++;
+    // "ord_dg shows PVOL_PSUE here": a note saying what the group shows (round 61 #19: the ticket's label read as the group).
+    while (next < tokens.length && ["still", "is", "now", "was", "shows", "showed"].includes(lower[next])) next++;
     // "lg_data changed to PVOL_COPY (remote SVOL_COPY)": a monitor reporting the group's new state.
     if (lower[next] === "changed" && lower[next + 1] === "to") next += 2;
     const outOf = lower[next] === "not" && lower[next + 1] === "in" && ["roleState", "pairState"].includes(tokens[next + 2]?.type ?? "");
@@ -1830,6 +1831,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "nightly: dwh_dg back in PAIR after 22 min of resync", expect: [{ kind: "pair.state", deviceGroup: "dwh_dg", fields: { side: null, role: null, state: "PAIR", deviceGroupFrom: "label" } }] },
   { text: "his_bk PAIR again (resync 1750 s)", expect: [{ kind: "pair.state", deviceGroup: "his_bk", fields: { side: null, role: null, state: "PAIR", deviceGroupFrom: "label" } }] },
   { text: "ora_dg PSUS since the backup split", expect: [{ kind: "pair.state", deviceGroup: "ora_dg", fields: { side: null, role: null, state: "PSUS", deviceGroupFrom: "label" } }] },
+  { text: "INC-9941: XP 30077 repaired by HPE, LUNs back; ord_dg shows PVOL_PSUE here. ordpkg stays DOWN", expect: [{ kind: "pair.state", deviceGroup: "ord_dg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } }] },
   { text: "oradg PAIR", expect: [] },
   { text: "pairevtwait -g core_bc0 -IM20 -s pair -t 7200 -> PAIR (0)", expect: [
     { kind: "pair.wait", deviceGroup: "core_bc0", fields: { outcome: "done", waitFor: "PAIR", replication: "local", deviceGroupFrom: "line" } },
