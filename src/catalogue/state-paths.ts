@@ -14,6 +14,7 @@ export const STATE_PATHS = [
   "instance",
   "horcm.stoppedNodes",
   "node.outOfCluster",
+  "node.resetRetold",
   "node.lostToOtherPartition",
   "membership.failed",
   "membership.failedPackages",

@@ -76,6 +76,8 @@ export class ClusterMembership<Stopped> {
   private readonly failedOut = new Map<string, LogEvent>();
   /** Nodes left out of their cluster's latest membership (for any reason), with the membership line that first did. */
   private readonly leftOut = new Map<string, LogEvent>();
+  /** When a membership of its cluster last left each node out (failed out, or left out for any reason). */
+  private readonly leftOutAt = new Map<string, number>();
   /** Per host, the time of its latest own replication line (its monitor, its checks). */
   private readonly lastOwnWork = new Map<string, number>();
   /** When each node logged losing its cluster itself (the tie-break lost, cmcld died). */
@@ -243,6 +245,7 @@ export class ClusterMembership<Stopped> {
       if (members.has(node) || node === event.host || event.ts - lostAt > FAILED_OUT_WINDOW_MS || lostAt > event.ts) continue;
       if (!this.mayBeMemberOf(node, members)) continue;
       if (!this.failedOut.has(node)) this.failedOut.set(node, event);
+      this.leftOutAt.set(node, event.ts);
     }
   }
 
@@ -284,6 +287,20 @@ export class ClusterMembership<Stopped> {
     if (own === undefined || other === null || own.members.has(other)) return false;
     const selfLost = this.selfLostAt.get(node);
     return selfLost === undefined || selfLost < own.ts;
+  }
+
+  /**
+  `node` was left out of a membership of its cluster, has since logged one naming itself (it rejoined), and no line
+  reported it lost after that: it is back in its cluster now. A reset it tells of now is the one it came back from
+  (an operator's note after cmrunnode), not a new one: a node reset anew is timed out and left out again first, and
+  logs its reset after the reboot, before it can rejoin.
+  */
+  backInCluster(node: string): boolean {
+    const own = this.ownMembership.get(node);
+    const out = this.leftOutAt.get(node);
+    if (own === undefined || out === undefined || own.ts < out) return false;
+    const lost = this.lostAtByNode.get(node);
+    return lost === undefined || lost <= own.ts;
   }
 
   /** The membership line by which `node` said which cluster it is in. */
@@ -334,6 +351,7 @@ export class ClusterMembership<Stopped> {
     for (const node of this.clusterPeers.keys()) {
       if (members.has(node) || this.leftOut.has(node) || !this.mayBeMemberOf(node, members)) continue;
       this.leftOut.set(node, event);
+      if (event.ts !== null) this.leftOutAt.set(node, event.ts);
     }
   }
 

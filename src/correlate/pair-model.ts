@@ -263,6 +263,8 @@ export class PairModel {
   forms, a reset. A package shown running there before that is not proof it ran across (see pvolWroteSinceTakeover).
   */
   private readonly restartedAt = new Map<string, number>();
+  /** Per node, whether its latest reset line came while it was back in its cluster (a retelling: node.resetRetold). */
+  private readonly resetRetold = new Map<string, boolean>();
   /**
   Per package, the node the logs last showed it running on when it started on another without a halt there, that node
   counted down (lost, beaten at the tie-break): asked again when that node's daemon shows it went on (noteCarriedOn).
@@ -648,6 +650,10 @@ export class PairModel {
     [
       "node.reset",
       ({ node, event }) => {
+        // Told by a node back in its cluster since it was left out: the reset it came back from (round 60 #05).
+        const retold = node !== null && this.membership.backInCluster(node);
+        if (node !== null) this.resetRetold.set(node, retold);
+        if (retold) return;
         this.membership.nodeLost(node, event.ts);
         // Its own line after the reboot: it went down, whatever it logs next.
         this.membership.selfLost(node, event);
@@ -1523,6 +1529,8 @@ export class PairModel {
       const others = [...stopped].filter((node) => node !== context.node).sort();
       return others.length > 0 ? others.join(",") : null;
     },
+    // The scope's node's last reset line came while it was back in its cluster (ClusterMembership.backInCluster): a retelling.
+    "node.resetRetold": ({ context }) => (context.node !== null && this.resetRetold.get(context.node) === true ? true : null),
     // The scope's node logged losing the cluster's tie-break and no line since shows it in a cluster again.
     "node.outOfCluster": ({ context }) => (context.node !== null && this.membership.outOfClusterLine(context.node) !== undefined ? true : null),
     // The scope's node logged the tie-breaker granting the cluster to the other partition (which goes on as the cluster),

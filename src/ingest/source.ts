@@ -84,7 +84,18 @@ export async function readTailCompressed(path: string, bytes = 4096): Promise<st
   let tail: Buffer = Buffer.alloc(0);
   const stream = decompressed(path);
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    // A trailing run of NUL bytes is no text (blocks the writer never filled): the tail ends before it. What a chunk's
+    // end left out is given back, NULs aside, when text follows (a line end between two chunks).
+    let gap: Buffer = Buffer.alloc(0);
+    for await (const whole of stream as AsyncIterable<Buffer>) {
+      const end = textEnd(whole);
+      const left = Buffer.from(whole.subarray(end).filter((byte) => byte !== 0)).subarray(-16);
+      if (end === 0) {
+        gap = Buffer.concat([gap, left]).subarray(-16);
+        continue;
+      }
+      const chunk = Buffer.concat([gap, whole.subarray(0, end)]);
+      gap = left;
       tail = chunk.length >= bytes ? chunk.subarray(chunk.length - bytes) : Buffer.concat([tail, chunk]).subarray(-bytes);
     }
   } catch {
@@ -95,15 +106,46 @@ export async function readTailCompressed(path: string, bytes = 4096): Promise<st
   return Buffer.from(tail).toString("latin1");
 }
 
-/** The last `bytes` of a plain file (its newest lines, for the year of year-less ones); empty when it cannot be read. */
+/**
+How far a tail read looks back over a file's trailing NUL bytes for its last text: a node that crashed while writing
+leaves blocks allocated and never written (kilobytes of NULs after the last line, round 60 #17), and the year of a
+log's year-less lines comes from its newest text, not from them.
+*/
+const NUL_TAIL_LOOKBACK = 4 * 1024 * 1024;
+
+/** The end of `buffer` without its trailing NUL bytes and the line ends or blanks among them (0 when it holds nothing else). */
+export function textEnd(buffer: Uint8Array): number {
+  let end = buffer.length;
+  while (end > 0 && (buffer[end - 1] === 0 || buffer[end - 1] === 0x0a || buffer[end - 1] === 0x0d || buffer[end - 1] === 0x20)) end--;
+  return end;
+}
+
+/**
+The last `bytes` of a plain file's text (its newest lines, for the year of year-less ones), a trailing run of NUL
+bytes left out (NUL_TAIL_LOOKBACK); empty when it cannot be read.
+*/
 export function readTailPlain(path: string, size: number, bytes = 4096): string {
   if (size <= 0) return "";
   let descriptor: number | undefined;
   try {
     descriptor = openSync(path, "r");
-    const length = Math.min(bytes, size);
+    let end = size;
+    const block = Buffer.alloc(Math.max(bytes, 64 * 1024));
+    // Step back over the NUL run, a block at a time, to the last byte that is not NUL.
+    while (end > 0 && size - end < NUL_TAIL_LOOKBACK) {
+      const length = Math.min(block.length, end);
+      const count = readSync(descriptor, block, 0, length, end - length);
+      const found = textEnd(block.subarray(0, count));
+      if (found > 0) {
+        end = end - length + found;
+        break;
+      }
+      end -= length;
+    }
+    if (end <= 0) return "";
+    const length = Math.min(bytes, end);
     const buffer = Buffer.alloc(length);
-    const count = readSync(descriptor, buffer, 0, length, size - length);
+    const count = readSync(descriptor, buffer, 0, length, end - length);
     return buffer.subarray(0, count).toString("latin1");
   } catch {
     return ""; // unreadable: the read that follows reports it

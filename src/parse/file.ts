@@ -14,6 +14,7 @@ import { configGrammar, parseHeader, UNTIMED_PREFIX, untimedPrefixOf } from "./h
 import type { FileKind } from "./header.js";
 import { grammars } from "./registry.js";
 import { BINARY_JUNK, withUnreadMarker } from "./unread.js";
+import { hasTerminalEditing, renderTerminal } from "./terminal.js";
 
 export interface ParsedLine {
   /** Which header grammar recognised the line ("unknown" when none did). */
@@ -565,7 +566,9 @@ export function createFileParser(options: FileParserOptions): FileParser {
   const readLine = (text: string): LineFields => {
     lineNo++;
     location.line = lineNo;
-    return options.kind === "config" ? readConfigLine(text) : readLogLine(text);
+    // A line with terminal escapes or editing (a script(1) typescript, a paste of one) is read as the terminal showed it.
+    const shown = hasTerminalEditing(text) ? renderTerminal(text) : text;
+    return options.kind === "config" ? readConfigLine(shown) : readLogLine(shown);
   };
 
   return {

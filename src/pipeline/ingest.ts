@@ -1,6 +1,6 @@
 import { statSync, type Stats } from "node:fs";
 import type { InputFile } from "../ingest/discover.js";
-import { FINGERPRINT_BYTES, identify, readTailCompressed, readTailPlain, type FileIdentity } from "../ingest/source.js";
+import { FINGERPRINT_BYTES, identify, readTailCompressed, readTailPlain, textEnd, type FileIdentity } from "../ingest/source.js";
 import { countNonTextBytes, DEFAULT_MAX_LINE_BYTES, looksBinary } from "../ingest/lines.js";
 import { lastYearlessStamp, toWallClock, type YearlessStamp, type YearReference } from "../model/time.js";
 import type { FileParserContext } from "../parse/index.js";
@@ -292,6 +292,9 @@ function sizeOrZero(path: string): number {
 /** A plain file's last 4 KiB: from the bytes identify already read for a small file, else read from its end. */
 function tailOf(path: string, identity: FileIdentity): string {
   const data = identity.readAhead?.data;
-  if (data !== undefined && data.length >= identity.size) return data.subarray(Math.max(0, data.length - 4096)).toString("latin1");
+  if (data !== undefined && data.length >= identity.size) {
+    const end = textEnd(data);
+    return data.subarray(Math.max(0, end - 4096), end).toString("latin1");
+  }
   return readTailPlain(path, identity.size);
 }

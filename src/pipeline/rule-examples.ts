@@ -82,7 +82,7 @@ function storeExample(
   const until = options.until === undefined ? undefined : parseEventTime(options.until);
   const correlator = new BundleCorrelator(EXAMPLE_BUNDLE, rules, { until }, true);
   const lastStampOf = (input: (typeof inputs)[number]): YearlessStamp | null =>
-    input.kind === "config" ? null : lastYearlessStamp(input.text.slice(-4096), { writtenInOrder: input.kind === "pkglog" });
+    input.kind === "config" ? null : lastYearlessStamp(input.text.replace(/[\0\r\n ]+$/, "").slice(-4096), { writtenInOrder: input.kind === "pkglog" });
   const bundleNewest = newestStamp(inputs.map(lastStampOf));
   for (const input of orderInputs(inputs, dated)) {
     const bytes = Buffer.from(input.text);

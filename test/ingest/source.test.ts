@@ -2,7 +2,7 @@ import { appendFileSync, fstatSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { contentChunks, identify, READ_AT_ONCE_BYTES, readHead, type ReadAhead } from "../../src/ingest/source.js";
+import { contentChunks, identify, READ_AT_ONCE_BYTES, readHead, readTailCompressed, readTailPlain, type ReadAhead } from "../../src/ingest/source.js";
 import { tempDir } from "../helpers/temp.js";
 
 describe("contentChunks of a small plain file (one read)", () => {
@@ -89,5 +89,37 @@ describe("identify with the stat and head its caller already took (analyze)", ()
       alone.readAhead?.close();
       given.readAhead?.close();
     }
+  });
+});
+
+describe("a log's tail for the year of its lines, a trailing NUL run left out (round 60 #17)", () => {
+  // A node that crashed mid-write leaves blocks allocated and never written: kilobytes of NULs after its last line.
+  const text = "Oct 11 21:00:58 b1 master_control_script.sh[1]: started\nFeb 02 22:31:00 b1 mcxpca.sh[2]: Waiting for horctakeover\n";
+  const content = Buffer.concat([Buffer.from(text), Buffer.alloc(8192 + 100, 0)]);
+
+  it("reads the text before the NULs of a plain file", () => {
+    const path = join(tempDir("nul-tail"), "pkg.log");
+    writeFileSync(path, content);
+    expect(readTailPlain(path, content.length).endsWith("Waiting for horctakeover")).toBe(true);
+  });
+
+  it("reads the text before the NULs of a compressed file", async () => {
+    const path = join(tempDir("nul-tail-gz"), "pkg.log.gz");
+    writeFileSync(path, gzipSync(content));
+    expect((await readTailCompressed(path)).endsWith("Waiting for horctakeover")).toBe(true);
+  });
+
+  it("keeps the line ends between a compressed file's chunks", async () => {
+    const path = join(tempDir("nul-tail-chunks"), "pkg.log.gz");
+    const lines = Array.from({ length: 4000 }, (_, index) => `Feb 02 22:${String(index % 60).padStart(2, "0")}:00 b1 x[1]: line ${index}\n`).join("");
+    writeFileSync(path, gzipSync(Buffer.from(lines)));
+    const tail = await readTailCompressed(path);
+    expect(tail.split("\n").every((line, index, all) => index === 0 || index === all.length - 1 || /^Feb 02 .* line \d+$/.test(line))).toBe(true);
+  });
+
+  it("gives nothing for a file of NULs only", () => {
+    const path = join(tempDir("nul-only"), "pkg.log");
+    writeFileSync(path, Buffer.alloc(10000, 0));
+    expect(readTailPlain(path, 10000)).toBe("");
   });
 });
