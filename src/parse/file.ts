@@ -563,11 +563,14 @@ export function createFileParser(options: FileParserOptions): FileParser {
     return fill(header.format, ts, host, program, packageOf(events), header.body, shape, header.repeated, events, true);
   }
 
+  const terminalKind = options.kind === "cmdlog" || options.kind === "history";
   const readLine = (text: string): LineFields => {
     lineNo++;
     location.line = lineNo;
-    // A line with terminal escapes or editing (a script(1) typescript, a paste of one) is read as the terminal showed it.
-    const shown = hasTerminalEditing(text) ? renderTerminal(text) : text;
+    // A line with terminal escapes or editing in what a terminal session leaves (a script(1) typescript or a paste of
+    // one, a shell history) is read as the terminal showed it. Not a daemon's line (syslog, package log): no terminal
+    // edited it, and an escape inside a name there is forged text to be shown as it is, never cleaned into a valid name.
+    const shown = terminalKind && hasTerminalEditing(text) ? renderTerminal(text) : text;
     return options.kind === "config" ? readConfigLine(shown) : readLogLine(shown);
   };
 

@@ -38,9 +38,9 @@ describe("analyze: colour", () => {
     // The log's own escape sequences are shown inert; every ESC left is one of ours.
     expect(result.stdout).toContain("^[]0;owned^G^[[31mred");
     expect(result.stdout.replace(OUR_CODES, "")).not.toContain("\u001b");
-    // An info finding open (the failback after the pairs were recreated): cyan.
+    // An info finding (the failback, set aside while the replaced array's pairs are to be recreated): cyan.
     const info = runMcadvisor(["analyze", "--db", join(root, "info.sqlite"), "--color", "always", sample("partner-array-replaced-smpl")]);
-    expect(info.stdout).toContain("\u001b[1;36mINFO\u001b[0m open [failback]");
+    expect(info.stdout).toContain("\u001b[1;36mINFO\u001b[0m superseded [failback]");
   });
 
   it("prints no colour without a terminal, under NO_COLOR or with --color never; --color always wins over NO_COLOR", () => {
