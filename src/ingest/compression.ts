@@ -76,11 +76,20 @@ export function missingDecompressor(compression: Compression): { readonly progra
   return programPath(program) === null ? { program, package: packageName } : null;
 }
 
+/**
+A path as one shell word for a command a hint shows: as it is when it holds only safe characters, else single-quoted;
+a relative name starting with "-" gets "./" so that no program takes it for an option (a file name is data).
+*/
+export function shellWord(path: string): string {
+  const word = path.startsWith("-") ? `./${path}` : path;
+  return /^[A-Za-z0-9_./+:@%,=-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
+}
+
 /** The command that decompresses the file by hand, for a hint. */
 export function decompressCommand(compression: Compression, path: string): string {
-  if (compression === "gzip") return `gzip -dc ${path}`;
+  if (compression === "gzip") return `gzip -dc ${shellWord(path)}`;
   const { program, args } = PROGRAMS[compression];
-  return `${program} ${args.join(" ")} ${path}`;
+  return `${program} ${args.join(" ")} ${shellWord(path)}`;
 }
 
 /** A decompressing program failed: its own words, and how it ended. */

@@ -655,7 +655,7 @@ export function discoverInputs(paths: readonly string[]): Discovery {
               {
                 hint:
                   compression === null
-                    ? `decompress it beside the others (gzip -dc ${path} > <its name without .gz.N>) and analyze again`
+                    ? `decompress it beside the others (${decompressCommand("gzip", path)} > <its name without .gz.N>) and analyze again`
                     : `install ${missing?.package} and analyze again, or decompress it beside the others (${decompressCommand(compression, path)} > <its name without the suffix>)`,
               },
             ),

@@ -57,7 +57,11 @@ describe("compressionOf", () => {
     expect(compressionOf("syslog.log")).toBeNull();
     expect(compressionOf("syslog.log.gz.1")).toBeNull();
     expect(withoutCompressionSuffix("pkg.log.1.xz")).toBe("pkg.log.1");
-    expect(decompressCommand("xz", "a b.xz")).toBe("xz -dc a b.xz");
+    expect(decompressCommand("xz", "logs/messages-20261201.xz")).toBe("xz -dc logs/messages-20261201.xz");
+    // A file name is data: quoted whole in a hint's command.
+    expect(decompressCommand("xz", "a b.xz")).toBe("xz -dc 'a b.xz'");
+    expect(decompressCommand("bzip2", "x'; rm -rf ~; '.bz2")).toBe("bzip2 -dc 'x'\\''; rm -rf ~; '\\''.bz2'");
+    expect(decompressCommand("gzip", "-n.gz")).toBe("gzip -dc ./-n.gz");
   });
 });
 
