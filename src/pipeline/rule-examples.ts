@@ -19,6 +19,7 @@ import { bundleZoneOffset, storeBatch } from "./ingest.js";
 import { BatchParser } from "./parse-batches.js";
 import type { Example, ExampleFile, Rule } from "../catalogue/rule.js";
 import { withoutCompressionSuffix } from "../ingest/compression.js";
+import { textEnd } from "../ingest/source.js";
 
 const CONFIG_NAME = /\.(config|conf|ascii|env)$|_xpca\.env$/;
 
@@ -82,7 +83,7 @@ function storeExample(
   const until = options.until === undefined ? undefined : parseEventTime(options.until);
   const correlator = new BundleCorrelator(EXAMPLE_BUNDLE, rules, { until }, true);
   const lastStampOf = (input: (typeof inputs)[number]): YearlessStamp | null =>
-    input.kind === "config" ? null : lastYearlessStamp(input.text.replace(/[\0\r\n ]+$/, "").slice(-4096), { writtenInOrder: input.kind === "pkglog" });
+    input.kind === "config" ? null : lastYearlessStamp(textTail(input.text), { writtenInOrder: input.kind === "pkglog" });
   const bundleNewest = newestStamp(inputs.map(lastStampOf));
   for (const input of orderInputs(inputs, dated)) {
     const bytes = Buffer.from(input.text);
@@ -223,4 +224,10 @@ export function runRuleExamples(rule: Rule, catalogue: readonly Rule[] = []): Ex
   rule.examples?.fire?.forEach((example, index) => run("fire", example, index));
   rule.examples?.notFire?.forEach((example, index) => run("notFire", example, index));
   return results;
+}
+
+/** An example file's last 4 KiB of text, a trailing NUL run left out as analyze's tail read leaves it (source.ts textEnd). */
+function textTail(text: string): string {
+  const bytes = Buffer.from(text);
+  return bytes.subarray(0, textEnd(bytes)).toString().slice(-4096);
 }
