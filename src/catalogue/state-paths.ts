@@ -54,6 +54,7 @@ export const STATE_PATHS = [
   "node.role",
   "continental.recovered",
   "continental.unreachable",
+  "continental.primaryHaltedFirst",
   "continental.maintenance",
   "takeover.ok",
   "takeover.resultName",

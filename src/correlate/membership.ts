@@ -269,6 +269,13 @@ export class ClusterMembership<Stopped> {
     return !configured;
   }
 
+  /** The nodes a membership named with `node`, and those of the configured clusters listing it: its cluster as far as known. */
+  peersOf(node: string): ReadonlySet<string> {
+    const peers = new Set(this.clusterPeers.get(node) ?? []);
+    for (const nodes of this.nodesOfCluster.values()) if (nodes.has(node)) for (const other of nodes) peers.add(other);
+    return peers;
+  }
+
   /** Whether two nodes are of one cluster: a membership named both, or a configured cluster lists both. */
   sameCluster(node: string, other: string): boolean {
     if (node === other) return true;

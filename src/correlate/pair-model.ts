@@ -10,6 +10,7 @@ import { SiteMap, type SiteDefinition, type SiteInfo } from "./sites.js";
 import { GroupAttribution } from "./attribution.js";
 import { NodeVerdicts } from "./verdicts.js";
 import { ClusterMembership, FAILED_OUT_WINDOW_MS, folderOf } from "./membership.js";
+import { PrimaryClusterHalt } from "./primary-halt.js";
 import { resolveStatePath, type StatePath } from "../catalogue/state-paths.js";
 import { continuesTable, isOutOfPair, NODE_STOPPING_COMMANDS, oneReportState } from "../catalogue/vocabulary.js";
 
@@ -297,6 +298,8 @@ export class PairModel {
   private readonly pvolWriting = new Set<DeviceGroupState>();
   /** Cluster memberships, failures and tie-breaks; what a voided timeout had stopped is handed back. */
   private readonly membership = new ClusterMembership<PackageState[]>(() => [...this.packages.values()].map((state) => state.configuredNodes));
+  /** The primary cluster halted before a forced Continentalclusters recovery, as the manual asks (continental.primaryHaltedFirst). */
+  private readonly primaryHalt = new PrimaryClusterHalt();
   /** Which group and package an event is about when its line leaves one out. */
   private readonly attribution = new GroupAttribution({
     isConfiguredPackage: (name) => (this.packages.get(name)?.config.size ?? 0) > 0,
@@ -661,13 +664,20 @@ export class PairModel {
       },
     ],
     ["cluster.forming", ({ node, event }) => this.membership.clusterMember(node, true, event)],
-    ["cluster.formed", ({ node, event }) => this.membership.clusterMember(node, true, event)],
+    [
+      "cluster.formed",
+      ({ node, event }) => {
+        this.membership.clusterMember(node, true, event);
+        this.primaryHalt.noteFormed(node, event.ts);
+      },
+    ],
     [
       "cluster.membership",
       ({ fields, event }) => {
         if (typeof fields.members !== "string") return;
         const members = new Set(fields.members.split(",").map((member) => member.trim()));
         this.membership.noteMembership(members, event);
+        if (event.host !== null && members.has(event.host)) this.primaryHalt.noteFormed(event.host, event.ts);
         // A node running a package and left out of a new membership of its cluster failed or was halted.
         for (const state of this.packages.values()) {
           if (state.running && state.node !== null && !members.has(state.node) && this.membership.mayBeMemberOf(state.node, members))
@@ -1125,6 +1135,7 @@ export class PairModel {
   }
 
   private onPackageStopped({ event, node, packageName, group }: AppliedEvent): void {
+    this.primaryHalt.notePackageStopped(event, node);
     // A halt says the package was running there; a failed start does not.
     if (event.kind !== "pkg.start.failed") this.noteRunOnSsws(group, node);
     if (packageName) this.stopped(packageName, node);
@@ -1236,7 +1247,8 @@ export class PairModel {
   }
 
   /** "cmhaltpkg whs_db" (CM-CMD, sudo): the package was asked to halt, wherever it ran. */
-  private onHaltCommand({ event, fields }: AppliedEvent): void {
+  private onHaltCommand({ event, fields, node }: AppliedEvent): void {
+    this.primaryHalt.noteCommand(event, fields, node);
     if (fields.command !== "cmhaltpkg" || typeof fields.args !== "string" || event.ts === null) return;
     const args = fields.args.split(/\s+/).filter((arg) => arg !== "");
     for (let index = 0; index < args.length; index++) {
@@ -1607,6 +1619,8 @@ export class PairModel {
     "continental.recovered": () => this.continentalRecovered,
     "continental.maintenance": () => (this.rehearsing() ? [...this.maintenanceGroups].sort().join(",") : null),
     "journal.enlargedSinceNearFull": () => this.journals.enlargedSinceNearFull(),
+    // The manual's forced recovery: the primary cluster halted (cmhaltcl) before cmrecovercl, nothing run there since.
+    "continental.primaryHaltedFirst": ({ context }) => this.primaryHaltedFirst(context.node) !== null,
     "continental.unreachable": () => (this.unreachableClusters.size > 0 ? [...this.unreachableClusters].sort().join(",") : null),
     "takeover.ok": ({ group }) => group?.takeover?.ok ?? null,
     "takeover.resultName": ({ group }) => group?.takeover?.resultName ?? null,
@@ -1633,6 +1647,15 @@ export class PairModel {
     "resync.outcome": ({ group }) => group?.resync?.outcome ?? null,
     "resync.node": ({ group }) => group?.resync?.node ?? null,
   };
+
+  /** The lines that show the primary cluster halted before the recovery `recoveryNode` ran, or null (see PrimaryClusterHalt). */
+  private primaryHaltedFirst(recoveryNode: string | null): LogEvent[] | null {
+    return this.primaryHalt.haltedBeforeRecovery(recoveryNode, {
+      sameCluster: (node, other) => this.membership.sameCluster(node, other),
+      peersOf: (node) => this.membership.peersOf(node),
+      packages: () => this.packages.values(),
+    });
+  }
 
   // ---- Sites (a separate part: names from sites.ts, sides from the reports above) -------------------------
 
@@ -1669,6 +1692,7 @@ export class PairModel {
     for (const path of paths) {
       if (path === "package.alsoRunningOn" && context.package !== null) lines.push(...(this.packages.get(context.package)?.alsoRunningLines ?? []));
       if (path === "membership.failed") lines.push(...this.membership.failedOutLines());
+      if (path === "continental.primaryHaltedFirst") lines.push(...(this.primaryHaltedFirst(context.node) ?? []));
       if (path === "pair.disputed" && context.deviceGroup !== null) {
         const dispute = this.groups.get(context.deviceGroup)?.verdicts.openDispute(this.latestTs) ?? null;
         if (dispute !== null) lines.push(dispute.contradictedBy, dispute.line);
