@@ -126,7 +126,9 @@ const LAYOUT_FOLDERS = new Set(["conf", "run", "log", "logs"]);
 // logs there (authpriv) what an operator ran as root, a horctakeover or a pairresync by hand (round 28 #20).
 const AUTH_LOG_NAME = /^(?:secure|auth\.log)(?:[.-]\d+)*(?:\.gz)?$/;
 const OTHER_SYSTEM_LOG = /^(?:maillog|mail\.(?:log|err|info|warn)|cron|audit\.log|boot\.log|dmesg|lastlog|wtmp|btmp|faillog)(?:[.-]\d+)*$/;
-const NEVER_SNIFFED = /\.(?:gz|bz2|xz|zst|zip|tar|tgz|journal~?|core|so|o|a|bin|exe|png|jpe?g|gif|pdf|db|sqlite3?|db-wal|db-shm|wal|shm|pyc|class|jar)$/i;
+// Archives, binaries and databases by name; compressed logs by compression.ts's own table of suffixes.
+const NOT_TEXT = /\.(?:zip|tar|tgz|journal~?|core|so|o|a|bin|exe|png|jpe?g|gif|pdf|db|sqlite3?|db-wal|db-shm|wal|shm|pyc|class|jar)$/i;
+const neverSniffed = (name: string): boolean => NOT_TEXT.test(name) || compressionOf(name) !== null || compressionOf(name.toLowerCase()) !== null;
 const SNIFF_BYTES = 4096;
 // A log compressed otherwise than with gzip (SUSE rotates to .xz, some sites to .bz2 or .zst) is read through its own
 // program (compression.ts), classified by its name without the suffix. Where that program is missing, or the log is
@@ -334,12 +336,7 @@ function unclassifiedContent(
   regular: boolean,
   sniffed: SniffedHead,
 ): { readonly kind: "undated-output"; readonly trouble: boolean } | { readonly kind: "replication" } | null {
-  if (
-    NEVER_SNIFFED.test(name) ||
-    SCRIPT_NAME.test(name) ||
-    DOCUMENT_NAME.test(name) ||
-    folders.some((segment) => segment === "cmcluster" || segment === "cmconcl")
-  )
+  if (neverSniffed(name) || SCRIPT_NAME.test(name) || DOCUMENT_NAME.test(name) || folders.some((segment) => segment === "cmcluster" || segment === "cmconcl"))
     return null;
   const head = sniffed.head !== undefined ? sniffed.head : headOf(path, regular);
   if (head === null || head.includes(0)) return null;
@@ -518,7 +515,7 @@ function classifyAt(path: string, name: string, folders: readonly string[], expl
   if (HORCC_LOG_NAME.test(name)) return kind("cmdlog");
   // Before the command-log sniff: a start's horctakeover line must not make a package log saved output.
   if (CONTROL_SCRIPT_LOG_NAME.test(name)) return kind("pkglog");
-  if (!underCluster && SHELL_HISTORY_NAME.test(name) && !NEVER_SNIFFED.test(name)) {
+  if (!underCluster && SHELL_HISTORY_NAME.test(name) && !neverSniffed(name)) {
     const text = head();
     if (text !== null && shellHistoryHead(name, text)) return kind("history");
   }
@@ -540,7 +537,7 @@ function classifyAt(path: string, name: string, folders: readonly string[], expl
     const text = head();
     if (text !== null && headIsClusterAscii(text)) return kind("config");
   }
-  if (!underCluster && !NEVER_SNIFFED.test(name) && !OTHER_SYSTEM_LOG.test(name)) {
+  if (!underCluster && !neverSniffed(name) && !OTHER_SYSTEM_LOG.test(name)) {
     const text = head();
     if (text !== null && headIsSyslog(text)) return kind("syslog");
     if (text !== null && headIsPackageLog(text)) return kind("pkglog");
