@@ -132,7 +132,8 @@ const OFFERED_ACTIONS = new Set(["create", "touch", "use", "set", "put", "place"
 // What a Business Copy command says of its own pairs (replication "local"): what it did to them and their states.
 // Commands that run the command after them on another host.
 const REMOTE_SHELLS = new Set(["ssh", "remsh", "rsh"]);
-const BUSINESS_COPY_KINDS = new Set(["pair.state", "pair.split", "pair.resync", "pair.create", "pair.wait"]);
+// raid.command too: the command line opens the group context (src/parse/file.ts) its result lines are read in.
+const BUSINESS_COPY_KINDS = new Set(["pair.state", "pair.split", "pair.resync", "pair.create", "pair.wait", "raid.command"]);
 const FAILURE_WORDS = new Set(["failed", "fail", "fails", "failure", "error", "errors", "unsuccessful", "aborted"]);
 const SUCCESS_WORDS = new Set(["completed", "complete", "succeeded", "successful", "successfully", "success", "done", "finished"]);
 // "did not complete", "never completed": an outcome denied.
@@ -1969,7 +1970,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Nothing about replication here", expect: [] },
   { text: "CAXP: hr_dg (HORCMINST=0, FENCE=NEVER)", expect: [{ kind: "fence", deviceGroup: "hr_dg", fields: { level: "NEVER", deviceGroupFrom: "label" } }] },
   { text: "pairvolchk -g oradg -c -s", expect: [{ kind: "raid.command", deviceGroup: "oradg", fields: { command: "pairvolchk", side: "remote", instance: null, deviceGroupFrom: "line" } }] },
-  { text: "bc_cycle: pairevtwait -g ps_bc -s pair -t 7200 -IM1", expect: [{ kind: "raid.command", deviceGroup: "ps_bc", fields: { command: "pairevtwait", side: null, instance: 1, waitFor: "PAIR", deviceGroupFrom: "line" } }] },
+  { text: "bc_cycle: pairevtwait -g ps_bc -s pair -t 7200 -IM1", expect: [{ kind: "raid.command", deviceGroup: "ps_bc", fields: { command: "pairevtwait", side: null, instance: 1, waitFor: "PAIR", replication: "local", deviceGroupFrom: "line" } }] },
   { text: "Executing /HORCM/usr/bin/horctakeover -g oradg -S -t 360", expect: [{ kind: "raid.command", deviceGroup: "oradg", fields: { command: "horctakeover", side: null, instance: null, deviceGroupFrom: "line" } }] },
   { text: "pairvolchk -c -ss -g oradg returned 55", expect: [{ kind: "pair.state", deviceGroup: "oradg", fields: { side: "remote", role: "SVOL", state: "PSUE", deviceGroupFrom: "line" } }] },
   { text: "MC-XP: local erp_dg = SVOL_PAIR, remote erp_dg = EX_ENORMT", expect: [

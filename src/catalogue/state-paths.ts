@@ -35,6 +35,7 @@ export const STATE_PATHS = [
   "remote.status",
   "pair.synced",
   "pair.mixed",
+  "pair.businessCopy",
   "pair.disputed",
   "pvol.copiedOverSsws",
   "svol.copiedOverPvol",

@@ -165,10 +165,17 @@ interface DeviceGroupState {
   */
   takeoverCommand: { node: string; ts: number } | null;
   instance: Scalar;
+  /** Addressed as Business Copy (ShadowImage, Snapshot: -IM/-ISI, HORCC_MRCF=1, a pairdisplay row inside one array). */
+  businessCopySeen: boolean;
+  /** Shown as Continuous Access: a package's configured DEVICE_GROUP, a fence level, a takeover. */
+  continuousAccessSeen: boolean;
 }
 
 /** How soon after a node's own state a report naming no side and the other role is read as the remote check's answer. */
 const REMOTE_ANSWER_MS = 120_000;
+
+/** Events only Continuous Access pairs give (a fence level, a takeover): their group is no Business Copy's alone. */
+const CONTINUOUS_ACCESS_KINDS: ReadonlySet<string> = new Set(["fence", "takeover"]);
 
 /** A node's own lines that show it at work on its replication (not its cluster daemon starting after a reboot). */
 const OWN_WORK_KINDS: ReadonlySet<string> = new Set(["pair.state", "pair.unreachable", "raid.error", "fence"]);
@@ -422,6 +429,8 @@ export class PairModel {
         refusedWhileSuspended: false,
         takeoverCommand: null,
         instance: null,
+        businessCopySeen: false,
+        continuousAccessSeen: false,
       };
       this.groups.set(name, group);
     }
@@ -452,7 +461,10 @@ export class PairModel {
   }
 
   private link(packageName: string, deviceGroup: string, fromConfig = false): void {
-    this.group(deviceGroup).packages.add(packageName);
+    const group = this.group(deviceGroup);
+    group.packages.add(packageName);
+    // Metrocluster replicates a package's DEVICE_GROUP with Continuous Access.
+    if (fromConfig) group.continuousAccessSeen = true;
     this.attribution.link(packageName, deviceGroup, fromConfig);
   }
 
@@ -496,6 +508,7 @@ export class PairModel {
     const { deviceGroup, package: packageName } = this.resolve(event);
     const group = deviceGroup !== null ? this.group(deviceGroup) : null;
     this.handlers.get(event.kind)?.({ event, fields: event.fields, node, deviceGroup, packageName, group });
+    if (group !== null) this.noteReplicationKind(group, event);
     this.noteRestart(event, node);
     this.noteCarriedOn(event);
     if (group !== null && event.kind === "pair.state") this.noteTakeoverByHand(group, event);
@@ -505,6 +518,15 @@ export class PairModel {
       if (heardBefore === undefined || event.ts > heardBefore) this.lastHeard.set(event.host, event.ts);
       if (event.kind === NODE_SEEN_KIND) this.noteSeenPastTakeover(event.host, event.ts, event, heardBefore);
     }
+  }
+
+  /**
+  Whether the group is a Business Copy's (pairs inside one array, split by design for backups and snapshots) or a
+  Continuous Access one: one group name may serve both, on two Raid Manager instances, so a sign of either counts.
+  */
+  private noteReplicationKind(group: DeviceGroupState, event: LogEvent): void {
+    if (event.fields.replication === "local") group.businessCopySeen = true;
+    else if (CONTINUOUS_ACCESS_KINDS.has(event.kind)) group.continuousAccessSeen = true;
   }
 
   /**
@@ -1592,6 +1614,8 @@ export class PairModel {
       return report ? (report.state ?? report.code) : null;
     },
     "pair.synced": ({ group }) => (group ? group.volumes.PVOL.state === "PAIR" && group.volumes.SVOL.state === "PAIR" && group.mixedLine === null : null),
+    // Addressed as Business Copy and never shown as Continuous Access: its splits are its point-in-time copies.
+    "pair.businessCopy": ({ group }) => (group ? group.businessCopySeen && !group.continuousAccessSeen : null),
     "pair.mixed": ({ group }) => (group ? group.mixedLine !== null : null),
     // Two nodes of one side keep contradicting each other about the group: who said what, last.
     "pair.disputed": ({ group }) => {

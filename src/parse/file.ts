@@ -116,8 +116,12 @@ export interface GroupContext {
   */
   readonly fromTable?: boolean;
   readonly ambiguous?: boolean;
+  /** The command ran as Business Copy (-IM, HORCC_MRCF=1): what its later lines say is of the Business Copy pairs. */
+  readonly replication?: "local";
   readonly host: string | null;
   readonly program: string | null;
+  /** The writer's process id: a syslog interleaves other writers' lines between one run's command and its result. */
+  readonly pid?: number;
   readonly ts: number | null;
   readonly lineNo: number;
 }
@@ -294,17 +298,22 @@ export function createFileParser(options: FileParserOptions): FileParser {
     events: readonly EventDraft[],
     host: string | null,
     program: string | null,
+    pid: number | undefined,
     ts: number | null,
     shape: string,
     body: string,
   ): readonly EventDraft[] => {
     if (shape === "banner") groupContext = null;
+    let sameWriter = true;
     if (groupContext !== null) {
-      const sameHost =
+      sameWriter =
         (groupContext.host === null || host === null || groupContext.host === host) &&
-        (groupContext.program === null || program === null || groupContext.program === program);
+        (groupContext.program === null || program === null || groupContext.program === program) &&
+        (groupContext.pid === undefined || pid === undefined || groupContext.pid === pid);
       const recent = lineNo - groupContext.lineNo <= CONTEXT_LINES && (groupContext.ts === null || ts === null || Math.abs(ts - groupContext.ts) <= CONTEXT_MS);
-      if (!sameHost || !recent) groupContext = null;
+      // A run known by its process id goes on past other writers' lines (sshd, inetd, another run of the same script)
+      // until its own next line; without one, any other writer's line ends it.
+      if (!recent || (!sameWriter && groupContext.pid === undefined)) groupContext = null;
     }
     if (events.length === 0) return events;
     const { groupScoped, opensContext } = kindsOfContext();
@@ -326,8 +335,9 @@ export function createFileParser(options: FileParserOptions): FileParser {
           if (!tagged) continue;
         }
       }
-      if (groupContext === null || groupContext.ambiguous === true || event.deviceGroup !== undefined || !groupScoped.has(event.kind)) continue;
+      if (groupContext === null || !sameWriter || groupContext.ambiguous === true || event.deviceGroup !== undefined || !groupScoped.has(event.kind)) continue;
       const filled: Record<string, Scalar> = { ...fields, deviceGroupFrom: "command" };
+      if (groupContext.replication === "local" && fields.replication === undefined) filled.replication = "local";
       if ("side" in fields && fields.side === null && groupContext.side !== null) filled.side = groupContext.side;
       if ("instance" in fields && fields.instance === null && groupContext.instance !== null) filled.instance = groupContext.instance;
       if (event.kind === "pair.wait" && fields.waitFor == null && groupContext.waitFor != null) filled.waitFor = groupContext.waitFor;
@@ -369,8 +379,10 @@ export function createFileParser(options: FileParserOptions): FileParser {
               instance: fields.instance ?? null,
               ...(fields.waitFor != null ? { waitFor: fields.waitFor } : {}),
               ...(label !== null && label !== event.deviceGroup.toLowerCase() ? { tag: label } : {}),
+              ...(fields.replication === "local" ? { replication: "local" as const } : {}),
               host,
               program,
+              ...(pid !== undefined ? { pid } : {}),
               ts,
               lineNo,
             };
@@ -508,7 +520,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
       // Binary junk (a core file, a corrupted block) carries stray words such as "LINK 01": no events from it.
       const events = BINARY_JUNK.test(text)
         ? []
-        : withUnreadMarker(inContext(parseBody(bodyFormat, text, bodyOptions), previousHost, null, previousTs, "plain", text), text);
+        : withUnreadMarker(inContext(parseBody(bodyFormat, text, bodyOptions), previousHost, null, undefined, previousTs, "plain", text), text);
       return fill("unknown", previousTs, previousHost, null, packageOf(events), text, "plain", undefined, events, false);
     }
     const shape = header.shape ?? "plain";
@@ -553,7 +565,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
     if (shape !== "repeated") {
       // One pass over the line says which grammars may read the body and whether the line may carry replication vocabulary.
       const scanned = place.bodyStart >= 0 ? scanLine(header.format, text, place.bodyStart) : NOT_SCANNED;
-      const found = inContext(parseBody(header.format, header.body, bodyOptions, text, scanned), host, program, ts, shape, header.body);
+      const found = inContext(parseBody(header.format, header.body, bodyOptions, text, scanned), host, program, header.pid, ts, shape, header.body);
       events = withUnreadMarker(found, text, scanned === NOT_SCANNED || (scanned & VOCABULARY_BIT) !== 0);
       if (ts === null && untimedPrefix !== undefined && events.length > 0) events = untimed(events, untimedPrefix);
     }

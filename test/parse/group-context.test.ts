@@ -35,9 +35,40 @@ describe("the command line before an output", () => {
         "2020-08-02 00:30:11 oradg: pairvolchk : Volstat is P-VOL.[status = PAIR fence = NEVER]",
       ].join("\n"),
     );
-    expect(lines[2].events).toEqual([{ kind: "pair.wait", deviceGroup: "ps_bc", fields: { outcome: "done", waitFor: "PAIR", deviceGroupFrom: "command" } }]);
+    // The wait ran on the Business Copy instance (-IM1): its result is of the Business Copy pairs.
+    expect(lines[2].events).toEqual([
+      { kind: "pair.wait", deviceGroup: "ps_bc", fields: { outcome: "done", waitFor: "PAIR", deviceGroupFrom: "command", replication: "local" } },
+    ]);
     // A label that is the command's own group stays the group's label.
     expect(lines[4].events[0]).toMatchObject({ kind: "pair.state", deviceGroup: "oradg", fields: { state: "PAIR", deviceGroupFrom: "label" } });
+  });
+
+  it("goes on past other writers' lines for a run known by its pid, and marks a Business Copy run's results local (round 62 #15)", () => {
+    const lines = syslog(
+      [
+        "Nov 16 07:00:01 zha-n1 snaprot[14755]: PF_SNP refresh: pairresync -g PF_SNP -IM2 ok",
+        "Nov 16 07:00:09 zha-n1 inetd[1207]: registrar/tcp: Connection from 10.30.1.51",
+        "Nov 16 07:00:09 zha-n1 snaprot[14799]: another run, state PSUS",
+        "Nov 16 07:00:09 zha-n1 snaprot[14755]: split done, state PSUS",
+      ].join("\n"),
+    );
+    // Another run of the same script (another pid) is not this run's.
+    expect(lines[2].events.find((event) => event.kind === "pair.state")?.deviceGroup).toBeUndefined();
+    expect(lines[3].events.find((event) => event.kind === "pair.state")).toMatchObject({
+      deviceGroup: "PF_SNP",
+      fields: { state: "PSUS", deviceGroupFrom: "command", replication: "local" },
+    });
+  });
+
+  it("ends at another writer's line when the run has no pid", () => {
+    const lines = syslog(
+      [
+        "Nov 16 07:00:01 zha-n1 snaprot: pairresync -g PF_SNP -IM2 ok",
+        "Nov 16 07:00:09 zha-n1 inetd[1207]: connection",
+        "Nov 16 07:00:09 zha-n1 snaprot: state PSUS",
+      ].join("\n"),
+    );
+    expect(lines[2].events.find((event) => event.kind === "pair.state")?.deviceGroup).toBeUndefined();
   });
 
   it("gives a saved output's one group, named by its pairdisplay rows, to its pairvolchk answer; not when the run names two (round 35 #12)", () => {
