@@ -269,6 +269,15 @@ export function isSyslogName(name: string): boolean {
   return SYSLOG_NAME.test(name) || JOURNAL_EXPORT_NAME.test(name);
 }
 
+/**
+Whether `path` is Continentalclusters' event log: its notifications span several lines, of which only the time line
+has a stamp, so most of its lines are unparsed by design (not a layout mcadvisor does not know).
+*/
+export function isContinentalEventLog(path: string): boolean {
+  const segments = path.split(/[\\/]/);
+  return isEventLog(segments[segments.length - 1] ?? "", segments.slice(0, -1));
+}
+
 /** The Continentalclusters event log, by name and place (`.../resmon/log/cc/eventlog`, `.../cmconcl/eventlog`). */
 function isEventLog(name: string, folders: readonly string[]): boolean {
   if (!EVENT_LOG_NAME.test(name)) return false;

@@ -1,4 +1,4 @@
-import { discoverInputs, headIsIsoSyslog, type InputFile } from "../ingest/discover.js";
+import { discoverInputs, headIsIsoSyslog, isContinentalEventLog, type InputFile } from "../ingest/discover.js";
 import { READ_AT_ONCE_BYTES, readHead } from "../ingest/source.js";
 import { ingestFile, lastStampOf, PartialInputError, type IngestOptions } from "./ingest.js";
 import { newestStamp, type YearlessStamp } from "../model/time.js";
@@ -9,7 +9,7 @@ import { InputError, McAdvisorError, UnreadableFileError } from "../errors.js";
 import { clockDisagreements, describeClockDisagreement, type ClockDisagreement } from "../correlate/clocks.js";
 import { describeClockCorrection } from "../correlate/clock-steps.js";
 import type { Store } from "../store/store.js";
-import { bundleReadings, storedBundles } from "../store/read.js";
+import { bundleReadings, mostlyUnparsedSyslogs, storedBundles } from "../store/read.js";
 import type { BundleReading, UnreadableFile } from "../model/readability.js";
 import { statSync, type Stats } from "node:fs";
 import { resolve, sep } from "node:path";
@@ -269,6 +269,10 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
     }
   }
   for (const bundle of bundles) correlators.get(bundle)?.conclude(store);
+  for (const file of mostlyUnparsedSyslogs(store.database, fileIds)) {
+    if (isContinentalEventLog(file.path)) continue;
+    cannotRead(file.bundle, file.path, `${file.unparsed} of its ${file.lines} lines have a stamp or layout mcadvisor does not read`);
+  }
   // A bundle whose only log could not be read at all is still one to judge (UNKNOWN), not one left out.
   const sortedBundles = [...new Set([...bundles, ...unreadableFiles.keys()])].sort();
   for (const bundle of sortedBundles)

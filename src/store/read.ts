@@ -152,6 +152,29 @@ export function bundleReadings(database: SqliteDatabase, bundles: readonly strin
     .sort((left, right) => (left.bundle < right.bundle ? -1 : left.bundle > right.bundle ? 1 : 0));
 }
 
+/**
+Syslogs of these files (at least MOSTLY_UNPARSED_MIN_LINES lines) more than half of whose lines no header grammar
+read and from which no event was read: a layout mcadvisor does not know (a localized stamp, another product's
+export), whose lines may hold the incident. Their bundle cannot be called OK (src/model/readability.ts "files
+unreadable"). Package logs are left out, and logs that gave events (Continentalclusters' event log, whose
+notifications span many lines): their continuation lines have no header of their own.
+*/
+export function mostlyUnparsedSyslogs(
+  database: SqliteDatabase,
+  fileIds: readonly number[],
+): Array<{ bundle: string; path: string; lines: number; unparsed: number }> {
+  const ids = fileIds.map((id) => String(Math.trunc(id))).join(",") || "NULL";
+  return database
+    .prepare(
+      `SELECT bundle, path, line_count AS lines, unparsed_count AS unparsed FROM file
+       WHERE id IN (${ids}) AND kind = 'syslog' AND line_count >= ? AND unparsed_count * 2 > line_count AND event_count = 0 ORDER BY path`,
+    )
+    .all(MOSTLY_UNPARSED_MIN_LINES) as Array<{ bundle: string; path: string; lines: number; unparsed: number }>;
+}
+
+/** Below this many lines a syslog's unread lines are too few to say its layout is unknown (a note named messages). */
+const MOSTLY_UNPARSED_MIN_LINES = 10;
+
 /** The bundles that hold stored files (a new database: none). */
 export function storedBundles(database: SqliteDatabase): string[] {
   return (database.prepare("SELECT DISTINCT bundle FROM file").all() as { bundle: string }[]).map((row) => row.bundle);

@@ -313,6 +313,27 @@ describe("input it could not read is never OK", () => {
     expect(critical.stdout).toContain("UNKNOWN: mcadvisor could not read this bundle");
   });
 
+  it("a syslog whose lines are mostly in a layout it does not read is UNKNOWN, though the bundle's other logs are read (round 63 #11)", () => {
+    const root = tempDir();
+    const quiet = Array.from(
+      { length: 30 },
+      (_, index) =>
+        `May 15 ${String(8 + Math.floor(index / 4)).padStart(2, "0")}:${String((index % 4) * 15).padStart(2, "0")}:00 hh1 sshd[811]: Accepted publickey for root`,
+    );
+    write(
+      root,
+      "b/hh1/var/log/messages",
+      `May 15 07:00:00 hh1 cmcld[2048]: The new active cluster membership is: hh1(id=1), nds1(id=2)\n${quiet.join("\n")}\n`,
+    );
+    const foreign = Array.from({ length: 20 }, (_, index) => `<20260515T1${String(index).padStart(3, "0")}00> nds1/sudo: jp : COMMAND=/usr/bin/df -h`);
+    foreign.push("<20260515T201142> nds1/sudo: jp : COMMAND=/HORCM/usr/bin/horctakeover -g dg_zoll -I6");
+    write(root, "b/nds1/var/log/messages", `${foreign.join("\n")}\n`);
+    const result = runMcadvisor(["analyze", "--db", join(root, "db.sqlite"), "--year", "2026", join(root, "b")]);
+    expect(result.code).toBe(3);
+    expect(result.stdout).not.toContain("No findings: nothing in these logs needs a manual procedure");
+    expect(result.stdout).toContain("nds1/var/log/messages (21 of its 21 lines have a stamp or layout mcadvisor does not read)");
+  });
+
   it("report and its Nagios status line say UNKNOWN (exit 3) alike", () => {
     const root = tempDir();
     write(root, "b/nodeA1/var/adm/syslog/syslog.log", junk(32 * 1024));
