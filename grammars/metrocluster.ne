@@ -565,10 +565,18 @@ function interpret(whole: Token[]): Draft[] {
       && !PRODUCT_TAG.test(tokens[index + 2].value) && !/^(?:horcm|pair|raid)/.test(lower[index + 2])) keywordEnd = index + 1;
     if (keywordEnd < 0) continue;
     let candidate = keywordEnd + 1;
-    while (candidate < tokens.length && (lower[candidate] === "name" || lower[candidate] === "is" || lower[candidate] === "named" || lower[candidate] === "called")) candidate++;
+    let namingWord = false;
+    while (candidate < tokens.length && (lower[candidate] === "name" || lower[candidate] === "is" || lower[candidate] === "named" || lower[candidate] === "called")) {
+      if (lower[candidate] !== "is") namingWord = true;
+      candidate++;
+    }
     const value = tokens[candidate];
-    // "the device group is DATA": after "is" a fence level describes the group, it does not name it.
-    const describes = candidate > keywordEnd + 1 && FENCE_LEVELS.has(value?.value ?? "");
+    // "the device group is DATA": after "is" a fence level describes the group, it does not name it. So does a plain
+    // lower-case word after a bare "is" ("a fence DATA device group is lost", "... is unreachable"): a predicate, not a
+    // name, unless it has a name's shape (an underscore or a digit, DG/GRP, a capital: "device group is ora_dg").
+    // "device group name is payroll", "device group named payroll" name it whatever its shape.
+    const describes = candidate > keywordEnd + 1 && (FENCE_LEVELS.has(value?.value ?? "")
+      || (!namingWord && value?.type === "word" && /^[a-z]+$/.test(value.value) && !GROUP_NAMED.test(value.value)));
     if (value && (value.type === "word" || value.type === "number") && !DEVICE_GROUP_STOP.has(lower[candidate]) && !describes) {
       deviceGroup = value.value;
       groupFromOption = token.type === "option";
@@ -2045,6 +2053,14 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "mc.start.refused", deviceGroup: "DRCheck", fields: { exitCode: 1, deviceGroupFrom: "label" } },
   ] },
   { text: "mcxp: dg=oradg action=refuse", expect: [{ kind: "mc.start.refused", deviceGroup: "oradg", fields: { exitCode: null, deviceGroupFrom: "line" } }] },
+  // After a bare "is" a plain word is said of the group, not its name (round 62 #12 read "lost" as the group).
+  { text: "AUTO_FENCEDATA_SPLIT is 0: the package is not started at the primary site while the remote side of a fence DATA device group is lost.", expect: [
+    { kind: "auto.setting", fields: { name: "AUTO_FENCEDATA_SPLIT", value: 0 } }, { kind: "mc.start.refused", fields: { exitCode: null } },
+    { kind: "fence", fields: { level: "DATA" } },
+  ] },
+  { text: "The device group is unreachable from this node, not starting the package", expect: [{ kind: "mc.start.refused", fields: { exitCode: null } }] },
+  { text: "The device group is ora_dg, not starting the package", expect: [{ kind: "mc.start.refused", deviceGroup: "ora_dg", fields: { exitCode: null, deviceGroupFrom: "line" } }] },
+  { text: "Device group name is payroll, not starting the package", expect: [{ kind: "mc.start.refused", deviceGroup: "payroll", fields: { exitCode: null, deviceGroupFrom: "line" } }] },
   { text: "No answer from the Raid Manager instance of the primary site; the state of the primary copies is unknown.", expect: [
     { kind: "pair.unreachable", fields: { side: "remote", code: "EX_ENORMT", number: null, role: "PVOL", codeFrom: "words" } },
   ] },

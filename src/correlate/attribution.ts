@@ -21,8 +21,11 @@ export interface AttributionLookups {
 }
 
 export class GroupAttribution {
-  /** Per package, the group whose state a node last reported for it (lastCheckedGroup). */
-  private readonly lastChecked = new Map<string, { deviceGroup: string; node: string | null; ts: number }>();
+  /**
+  Per package and group, when a node last reported the group's state and whether that report showed a trouble (a state
+  other than PAIR, or a side that did not answer): lastCheckedGroup.
+  */
+  private readonly lastChecked = new Map<string, Map<string, { node: string | null; ts: number; troubled: boolean }>>();
   /** Device -> the package whose run script mounted it (pkg.fs.mount). */
   private readonly mountedBy = new Map<string, string>();
   /** The device groups each package's configuration names (DEVICE_GROUP), and those its events named with it. */
@@ -133,7 +136,15 @@ export class GroupAttribution {
     }
     // Only a group the line itself named (its words, a table, the command before it): not one guessed above.
     if (event.deviceGroup !== null && packageName !== null && (event.kind === "pair.state" || event.kind === "pair.unreachable") && event.ts !== null) {
-      this.lastChecked.set(packageName, { deviceGroup: event.deviceGroup, node: nodeOf(event), ts: event.ts });
+      let groups = this.lastChecked.get(packageName);
+      if (!groups) this.lastChecked.set(packageName, (groups = new Map()));
+      const node = nodeOf(event);
+      const troubled = event.kind === "pair.unreachable" || (typeof event.fields.state === "string" && event.fields.state !== "PAIR");
+      // One report gives both sides as two events ("local PVOL_PAIR, remote EX_CMDIOE"): a trouble of either side holds.
+      const previous = groups.get(event.deviceGroup);
+      const sameReport = previous !== undefined && previous.ts === event.ts && previous.node === node && previous.troubled;
+      groups.delete(event.deviceGroup);
+      groups.set(event.deviceGroup, { node, ts: event.ts, troubled: troubled || sameReport });
     }
     let resolvedPackage = packageName;
     if (resolvedPackage === null && deviceGroup !== null) {
@@ -167,12 +178,20 @@ export class GroupAttribution {
   /**
   A package with several device groups: a line naming none (a refusal, "Not starting here (exit 2)") is about the group
   whose state its node reported last in the minutes before, as Metrocluster checks them one by one and stops at the
-  first it cannot start on.
+  first it cannot start on. When the node reported several groups and only some of them in trouble (a 3DC package checks
+  its synchronous and its journal group, then decides: "CORE_SYNC PVOL_PSUE, remote EX_CMDIOE", "CORE_JNL PAIR",
+  refused), the line is about the last one in trouble: a group in PAIR answering on both sides refuses nothing.
   */
   private lastCheckedGroup(packageName: string, event: LogEvent): { deviceGroup: string; from: string } | null {
-    const checked = this.lastChecked.get(packageName);
-    if (checked === undefined || event.ts === null || checked.node !== nodeOf(event)) return null;
-    return event.ts >= checked.ts && event.ts - checked.ts <= LAST_CHECKED_MS ? { deviceGroup: checked.deviceGroup, from: "last-checked-group" } : null;
+    const groups = this.lastChecked.get(packageName);
+    if (groups === undefined || event.ts === null) return null;
+    const node = nodeOf(event);
+    const ts = event.ts;
+    const recent = [...groups].filter(([, checked]) => checked.node === node && ts >= checked.ts && ts - checked.ts <= LAST_CHECKED_MS);
+    if (recent.length === 0) return null;
+    const last = (entries: typeof recent): string => entries.reduce((latest, entry) => (entry[1].ts >= latest[1].ts ? entry : latest))[0];
+    const troubled = recent.filter(([, checked]) => checked.troubled);
+    return { deviceGroup: last(troubled.length > 0 ? troubled : recent), from: "last-checked-group" };
   }
 
   /** The groups the packages' configuration names (DEVICE_GROUP). */

@@ -276,4 +276,35 @@ describe("the package's group (PairModel.resolve)", () => {
     expect(model.resolve(event("mc.start.refused", { exitCode: 2 }, "trd_pkg", null, 30 * minute))).toEqual({ deviceGroup: null, package: "trd_pkg" });
     expect(model.resolve(event("mc.start.refused", { exitCode: 2 }, "trd_pkg", null, 5 * minute))).toEqual({ deviceGroup: null, package: "trd_pkg" });
   });
+
+  it("gives a line naming no group, after checks of several groups, the last group its node reported in trouble", () => {
+    const model = new PairModel();
+    model.apply(event("config.setting", { name: "DEVICE_GROUP", value: "core_sync" }, "core_pkg", null, null));
+    model.apply(event("config.setting", { name: "DEVICE_GROUP", value: "core_jnl" }, "core_pkg", null, null));
+    const minute = 60_000;
+    // A 3DC check: the synchronous group's P-VOL suspended and its remote side unreachable, then the journal group in PAIR.
+    for (const checked of [
+      event("pair.state", { side: "local", role: "PVOL", state: "PAIR", deviceGroupFrom: "line" }, "core_pkg", "core_sync", 10 * minute),
+      event("pair.unreachable", { side: "remote", code: "EX_CMDIOE", deviceGroupFrom: "line" }, "core_pkg", "core_sync", 10 * minute),
+      event("pair.state", { side: "local", role: "PVOL", state: "PAIR", deviceGroupFrom: "line" }, "core_pkg", "core_jnl", 10 * minute + 2000),
+      event("pair.state", { side: "remote", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" }, "core_pkg", "core_jnl", 10 * minute + 2000),
+    ]) {
+      model.resolve(checked);
+      model.apply(checked);
+    }
+    expect(model.resolve(event("mc.start.refused", { exitCode: 1 }, "core_pkg", null, 11 * minute))).toEqual({
+      deviceGroup: "core_sync",
+      package: "core_pkg",
+      deviceGroupFrom: "last-checked-group",
+    });
+    // Once the synchronous group answers in PAIR again, the last group checked.
+    const healed = event("pair.state", { side: "local", role: "PVOL", state: "PAIR", deviceGroupFrom: "line" }, "core_pkg", "core_sync", 12 * minute);
+    model.resolve(healed);
+    model.apply(healed);
+    expect(model.resolve(event("mc.start.refused", { exitCode: 1 }, "core_pkg", null, 13 * minute))).toMatchObject({ deviceGroup: "core_sync" });
+    const jnl = event("pair.state", { side: "local", role: "PVOL", state: "PAIR", deviceGroupFrom: "line" }, "core_pkg", "core_jnl", 13 * minute);
+    model.resolve(jnl);
+    model.apply(jnl);
+    expect(model.resolve(event("mc.start.refused", { exitCode: 1 }, "core_pkg", null, 14 * minute))).toMatchObject({ deviceGroup: "core_jnl" });
+  });
 });
