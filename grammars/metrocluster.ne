@@ -1151,7 +1151,9 @@ function interpret(whole: Token[]): Draft[] {
       // Its own options: those after it, up to the next command on the line ("(pairevtwait -s pair -t 300)" is another's).
       const nextCommand = tokens.findIndex((other, at) => at > index && other.type === "command");
       const ownOptions = tokens.slice(index + 1, nextCommand < 0 ? tokens.length : nextCommand).some((other) => other.type === "option");
+      // -restore: Business Copy's reverse copy, the S-VOL's image over the P-VOL (RM-UG, pairresync).
       const mode = options.has("-swaps") || lower.includes("swaps") ? "swaps" : options.has("-swapp") || lower.includes("swapp") ? "swapp"
+        : options.has("-restore") ? "restore"
         : !ownOptions && (result === "completed" || result === "failed") ? null : "normal";
       add(index, "pair.resync", { mode, outcome: result }, deviceGroup);
     } else if (token.type === "command" && token.value === "paircreate" && !found.some((entry) => entry.event.kind === "pair.create")) {
@@ -1890,6 +1892,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     expect: [{ kind: "raid.command", deviceGroup: "dg_sin", fields: { command: "pairresync", side: null, instance: 9, deviceGroupFrom: "line" } }],
   },
   { text: "pairresync -g pkgA -c 15 -swaps completed", expect: [{ kind: "pair.resync", deviceGroup: "pkgA", fields: { mode: "swaps", outcome: "completed", deviceGroupFrom: "line" } }] },
+  { text: "CMDLINE : pairresync -g INV_BC2 -restore -IM2", expect: [{ kind: "pair.resync", deviceGroup: "INV_BC2", fields: { mode: "restore", outcome: null, replication: "local", deviceGroupFrom: "line" } }, { kind: "raid.command", deviceGroup: "INV_BC2", fields: { command: "pairresync", side: null, instance: 2, replication: "local", deviceGroupFrom: "line" } }] },
   { text: "paircreate -g pkgA -f data -vl -c 15", expect: [
     { kind: "pair.create", deviceGroup: "pkgA", fields: { fence: "DATA", outcome: null, deviceGroupFrom: "line" } },
     { kind: "raid.command", deviceGroup: "pkgA", fields: { command: "paircreate", side: null, instance: null, deviceGroupFrom: "line" } },

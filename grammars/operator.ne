@@ -63,7 +63,9 @@ function effects(words: string[], environment: Map<string, string>): Draft[] {
   if (/^horcmstart(?:\.sh)?$/.test(name)) events.push({ kind: "horcm.started", fields: { instance } });
   else if (/^horcmshutdown(?:\.sh)?$/.test(name)) events.push({ kind: "horcm.stopped", fields: { instance } });
   else if (name === "pairresync") {
-    events.push(withGroup("pair.resync", { mode: args.includes("-swaps") ? "swaps" : args.includes("-swapp") ? "swapp" : "normal", outcome: "started" }));
+    // -restore: Business Copy's reverse copy, the S-VOL's image over the P-VOL (RM-UG, pairresync).
+    const mode = args.includes("-swaps") ? "swaps" : args.includes("-swapp") ? "swapp" : args.includes("-restore") ? "restore" : "normal";
+    events.push(withGroup("pair.resync", { mode, outcome: "started" }));
   } else if (name === "pairsplit") {
     events.push(withGroup("pair.split", { option: args.includes("-S") ? "S" : args.includes("-rw") ? "rw" : args.includes("-RS") ? "RS" : args.includes("-R") ? "R" : null, outcome: "started" }));
   } else if (name === "horctakeover" && optionValue(args, "-g") !== null && !args.some((arg) => /^-(?:h|q|z|zx)$/.test(arg))) {
@@ -195,6 +197,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   ] },
   { text: "root : TTY=pts/2 ; PWD=/root ; USER=root ; COMMAND=/HORCM/usr/bin/pairresync -g oradg -c 15 -swaps", expect: [
     ran("pairresync", "-g oradg -c 15 -swaps"), { kind: "pair.resync", deviceGroup: "oradg", fields: { mode: "swaps", outcome: "started", deviceGroupFrom: "line" } },
+  ] },
+  { text: "root : TTY=pts/2 ; PWD=/root ; USER=root ; COMMAND=/HORCM/usr/bin/pairresync -g inv_bc2 -restore -IM2", expect: [
+    ran("pairresync", "-g inv_bc2 -restore -IM2"), { kind: "pair.resync", deviceGroup: "inv_bc2", fields: { mode: "restore", outcome: "started", deviceGroupFrom: "line" } },
   ] },
   { text: " kmiller : TTY=pts/2 ; PWD=/home/kmiller ; USER=root ; COMMAND=/HORCM/usr/bin/horctakeover -g dg_web -S -IH2", expect: [
     ran("horctakeover", "-g dg_web -S -IH2", "kmiller"), { kind: "takeover.requested", deviceGroup: "dg_web", fields: { option: "S", deviceGroupFrom: "line" } },

@@ -128,6 +128,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "sudo /HORCM/usr/bin/pairresync -g oradg -swaps -IH4", expect: [
     typed("pairresync", "-g oradg -swaps -IH4"), { kind: "pair.resync", deviceGroup: "oradg", fields: { mode: "swaps", outcome: "started", deviceGroupFrom: "line" } },
   ] },
+  { text: "pairresync -g INV_BC2 -restore -IM2", expect: [
+    typed("pairresync", "-g INV_BC2 -restore -IM2"), { kind: "pair.resync", deviceGroup: "INV_BC2", fields: { mode: "restore", outcome: "started", deviceGroupFrom: "line" } },
+  ] },
   { text: "export HORCMINST=4; horcmshutdown.sh && horcmstart.sh", expect: [
     typed("horcmshutdown.sh", ""), { kind: "horcm.stopped", fields: { instance: 4 } },
     typed("horcmstart.sh", ""), { kind: "horcm.started", fields: { instance: 4 } },

@@ -53,6 +53,7 @@ export const STATE_PATHS = [
   "package.side",
   "package.runTimedOut",
   "node.role",
+  "node.holdsGroup",
   "continental.recovered",
   "continental.unreachable",
   "continental.primaryHaltedFirst",

@@ -68,6 +68,8 @@ interface PackageState {
   readonly config: Map<string, string>;
   /** Every NODE_NAME its configuration lists: the nodes of the one cluster that runs it. */
   readonly configuredNodes: Set<string>;
+  /** The nodes the logs show it starting or running on (a start that failed counts: it used its groups there). */
+  readonly triedOn: Set<string>;
   /** AUTO_* / FORCEFLAG / fence as logged (latest wins over configuration). */
   readonly logged: Map<string, Scalar>;
 }
@@ -453,6 +455,7 @@ export class PairModel {
         alsoRunningLines: [],
         config: new Map(),
         configuredNodes: new Set(),
+        triedOn: new Set(),
         logged: new Map(),
       };
       this.packages.set(name, state);
@@ -719,8 +722,11 @@ export class PairModel {
     ["pkg.start.completed", (applied) => this.onPackageStarted(applied)],
     [
       "pkg.start.begin",
-      ({ packageName }) => {
-        if (packageName) this.packageState(packageName).runTimedOutAt = null;
+      ({ packageName, node }) => {
+        if (!packageName) return;
+        const state = this.packageState(packageName);
+        state.runTimedOutAt = null;
+        if (node !== null) state.triedOn.add(node);
       },
     ],
     ["pkg.halted", (applied) => this.onPackageStopped(applied)],
@@ -1104,6 +1110,17 @@ export class PairModel {
       this.horcmStopped.add(node);
   }
 
+  /** Whether `node` read a state of the group (not only an error), or runs, ran, tried to start or lists one of its packages. */
+  private holdsGroup(group: DeviceGroupState, node: string): boolean {
+    const view = group.nodes.get(node);
+    const read = (report: SideReport | undefined): boolean => report !== undefined && (report.state !== null || report.role !== null);
+    if (view !== undefined && (read(view.local) || read(view.remote))) return true;
+    return [...group.packages].some((name) => {
+      const state = this.packages.get(name);
+      return state !== undefined && (state.node === node || state.configuredNodes.has(node) || state.triedOn.has(node));
+    });
+  }
+
   /** The group's Raid Manager instance: the one its lines used, else its package's HORCMINST; null when unknown. */
   private instanceOf(group: DeviceGroupState | null, packageName: string | null): Scalar {
     if (group?.instance !== null && group?.instance !== undefined) return group.instance;
@@ -1136,6 +1153,7 @@ export class PairModel {
     if (group !== null && group.ranOnSswsNode === node && String(this.setting(group, packageName, "CLUSTER_TYPE") ?? "").toLowerCase() === "continental")
       this.continentalRecovered = true;
     const state = this.packageState(packageName);
+    if (node !== null) state.triedOn.add(node);
     if (group !== null && group.suspendedSince !== null) {
       if (this.roleOf(group.name, node) === "PVOL") group.pvolWroteWhileSuspended = true;
       else if (!state.running && this.failedOverFromPvol(group, packageName, event.ts)) group.pvolWroteWhileSuspended = true;
@@ -1640,6 +1658,10 @@ export class PairModel {
     "package.side": ({ packageState, context }) => (packageState ? (this.roleOf(context.deviceGroup, packageState.node) ?? packageState.sideAtStart) : null),
     "package.runTimedOut": ({ packageState }) => (packageState ? packageState.runTimedOutAt !== null : false),
     "node.role": ({ context }) => this.roleOf(context.deviceGroup, context.node),
+    // The scope's node has a part in the group: it read a state of it (an error alone is not one), or the group's package
+    // runs there, started (or tried to) there, or lists it. A Raid Manager instance on a node with no part in a group
+    // need not define it (3DC: the DC1 -> DC3 journal group lives at DC1 and DC3 only, round 62 #03).
+    "node.holdsGroup": ({ group, context }) => (group && context.node !== null ? this.holdsGroup(group, context.node) : null),
     "continental.recovered": () => this.continentalRecovered,
     "continental.maintenance": () => (this.rehearsing() ? [...this.maintenanceGroups].sort().join(",") : null),
     "journal.enlargedSinceNearFull": () => this.journals.enlargedSinceNearFull(),

@@ -270,7 +270,8 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
   }
   for (const bundle of bundles) correlators.get(bundle)?.conclude(store);
   for (const file of mostlyUnparsedSyslogs(store.database, fileIds)) {
-    if (isContinentalEventLog(file.path)) continue;
+    // Said once: a file already named (it looks binary) is not named again for its unread lines.
+    if (isContinentalEventLog(file.path) || unreadableFiles.get(file.bundle)?.some((named) => named.path === resolve(file.path))) continue;
     cannotRead(file.bundle, file.path, `${file.unparsed} of its ${file.lines} lines have a stamp or layout mcadvisor does not read`);
   }
   // A bundle whose only log could not be read at all is still one to judge (UNKNOWN), not one left out.
