@@ -19,12 +19,17 @@
 
 @{%
 import moo from "moo";
+import { ENGLISH_MONTHS, LOCAL_DATE_OUTPUT, LOCAL_WEEKDAY, readLocalDate } from "../../model/calendar.js";
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS = ENGLISH_MONTHS;
 const MONTH = MONTHS.join("|");
 // `date` output: [weekday] month day hh:mm:ss [zone] year.
 // The zone may be numeric (`date` with TZ=<+03>-3, "Tue Jun 14 05:55:12 +03 2022"; round 49 #19).
-const DATE_OUTPUT = `(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t]+)?(?:${MONTH})[ \\t]+\\d{1,2}[ \\t]+\\d\\d:\\d\\d:\\d\\d(?:[ \\t]+(?:[A-Za-z][A-Za-z0-9+:-]*|[+-]\\d\\d(?::?\\d\\d)?))?[ \\t]+\\d{4}`;
+// Or `date` in the operator's locale (src/model/calendar.ts): "Do 12. Mär 07:45:02 CET 2026", "jeu. 12 mars 2026 04:20:30
+// CET", "2026年  3月 12日 木曜日 04:20:30 JST", "2026. 04. 03. (금) 00:58:40 KST" (round 63 #01, #08, #14: saved outputs
+// under such a header were read as undated).
+const C_DATE_OUTPUT = `(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t]+)?(?:${MONTH})[ \\t]+\\d{1,2}[ \\t]+\\d\\d:\\d\\d:\\d\\d(?:[ \\t]+(?:[A-Za-z][A-Za-z0-9+:-]*|[+-]\\d\\d(?::?\\d\\d)?))?[ \\t]+\\d{4}`;
+const DATE_OUTPUT = `(?:${C_DATE_OUTPUT}|${LOCAL_DATE_OUTPUT})`;
 // Seconds are optional: an operator's own note is stamped "# 2026-11-23 10:40 pairresync -swaps ...".
 // Scripts stamping with `date '+%Y/%m/%d %H:%M:%S'` write the same time with slashes: "2014/05/13 01:30:55 pairsplit ...".
 const ISO_TIME = `\\d{4}(?:-\\d\\d-|\\/\\d\\d\\/)\\d\\d[T \\t]\\d\\d:\\d\\d(?::\\d\\d(?:[.,]\\d{1,9})?)?(?:Z|[+-]\\d\\d:?\\d\\d)?`;
@@ -62,7 +67,7 @@ const COMMAND_ERROR = new RegExp(
 // Or a few words before the stamp: "Script started on <date>" (script(1)), "daily <date>", "daily CA report hpx-a1 <date>"
 // (a banner when set off by separators, or when its words are a saving tool's or a report's own: BANNER_WORDS).
 const LABEL = new RegExp(
-  `(?:[A-Za-z_][\\w.-]*\\]?:?[ \\t]+(?=(?:${DATE_OUTPUT}|${ISO_TIME}|${DMY_TIME})(?![0-9A-Za-z]))|(?:(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t])[A-Za-z_][\\w.-]*:?[ \\t]+){1,5}(?=(?:${DATE_OUTPUT}|${ISO_TIME})(?![0-9A-Za-z])))`,
+  `(?:[A-Za-z_][\\w.-]*\\]?:?[ \\t]+(?=(?:${DATE_OUTPUT}|${ISO_TIME}|${DMY_TIME})(?![0-9A-Za-z]))|(?:(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t]|${LOCAL_WEEKDAY},?[ \\t]+\\d)[A-Za-z_][\\w.-]*:?[ \\t]+){1,5}(?=(?:${DATE_OUTPUT}|${ISO_TIME})(?![0-9A-Za-z])))`,
 );
 // The words before a stamp that say the output under it was saved then, with no separators around them.
 const BANNER_WORDS = /^(?:Script started on|(?:collected|saved|taken|captured|run|snapshot|output|daily|hourly|weekly|nightly)(?:[ \t]+(?:on|at))?:?)$/i;
@@ -172,6 +177,11 @@ function promptHost(token: Token): string {
 function fromDateOutput(token: Token): Omit<Header, "format" | "body" | "shape"> {
   const words = token.text.split(/[ \t]+/);
   if (!MONTHS.includes(words[0])) words.shift();
+  if (!MONTHS.includes(words[0])) {
+    // The operator's locale (LOCAL_DATE_OUTPUT).
+    const local = readLocalDate(token.text);
+    if (local !== null) return { ...local };
+  }
   const [hour, minute, second] = words[2].split(":").map(Number);
   const time: Omit<Header, "format" | "body" | "shape"> = { year: Number(words[words.length - 1]), month: MONTHS.indexOf(words[0]) + 1, day: Number(words[1]), hour, minute, second };
   // A numeric zone says the offset itself; a zone's name is kept for the file parser (read with --tz only).
@@ -249,6 +259,45 @@ export const meta = {
 };
 
 export const samples: Array<{ text: string; expect: unknown }> = [
+  // `date` in the operator's locale (src/model/calendar.ts; round 63): the saved output under it is dated by it.
+  {
+    text: "Do 12. Mär 07:45:02 CET 2026",
+    expect: { format: "cmdlog", year: 2026, month: 3, day: 12, hour: 7, minute: 45, second: 2, zoneName: "CET", body: "", shape: "banner" },
+  },
+  {
+    text: "jeu. 12 mars 2026 04:20:30 CET",
+    expect: { format: "cmdlog", year: 2026, month: 3, day: 12, hour: 4, minute: 20, second: 30, zoneName: "CET", body: "", shape: "banner" },
+  },
+  {
+    text: "lun 27 apr 2026, 08:15:10, CEST",
+    expect: { format: "cmdlog", year: 2026, month: 4, day: 27, hour: 8, minute: 15, second: 10, zoneName: "CEST", body: "", shape: "banner" },
+  },
+  {
+    text: "dom 26 abr 2026 06:25:38 -03",
+    expect: { format: "cmdlog", year: 2026, month: 4, day: 26, hour: 6, minute: 25, second: 38, utcOffset: -180, body: "", shape: "banner" },
+  },
+  {
+    text: "wto, 3 mar 2026, 07:58:05 CET",
+    expect: { format: "cmdlog", year: 2026, month: 3, day: 3, hour: 7, minute: 58, second: 5, zoneName: "CET", body: "", shape: "banner" },
+  },
+  {
+    text: "dimarts, 24 de març de 2026, 11:19:38 CET",
+    expect: { format: "cmdlog", year: 2026, month: 3, day: 24, hour: 11, minute: 19, second: 38, zoneName: "CET", body: "", shape: "banner" },
+  },
+  {
+    text: "2026年  3月 12日 木曜日 04:20:30 JST",
+    expect: { format: "cmdlog", year: 2026, month: 3, day: 12, hour: 4, minute: 20, second: 30, zoneName: "JST", body: "", shape: "banner" },
+  },
+  {
+    text: "2026. 04. 03. (금) 00:58:40 KST",
+    expect: { format: "cmdlog", year: 2026, month: 4, day: 3, hour: 0, minute: 58, second: 40, zoneName: "KST", body: "", shape: "banner" },
+  },
+  {
+    text: "==== Mi 4. Mär 14:21:02 CET 2026 pairwatch ====",
+    expect: { format: "cmdlog", year: 2026, month: 3, day: 4, hour: 14, minute: 21, second: 2, zoneName: "CET", body: "pairwatch ====", shape: "banner" },
+  },
+  // A weekday word alone is no date: the line is text.
+  { text: "mar 19 pairs still PSUE", expect: { format: "cmdlog", body: "mar 19 pairs still PSUE", shape: "plain" } },
   {
     text: "[nightly_split 2021-02-28 01:00:06] pairsplit -g LEDGER.split -rw -IH10 ... rc=0",
     expect: { format: "cmdlog", year: 2021, month: 2, day: 28, hour: 1, minute: 0, second: 6, body: "pairsplit -g LEDGER.split -rw -IH10 ... rc=0", shape: "stamp" },

@@ -17,12 +17,16 @@
 
 @{%
 import moo from "moo";
+import { ENGLISH_MONTHS, LOCAL_DATE_OUTPUT, LOCAL_MONTH, monthNumber, readLocalDate } from "../../model/calendar.js";
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS = ENGLISH_MONTHS;
 const MONTH = MONTHS.join("|");
-const STAMP = `(?:${MONTH})[ \\t]+\\d{1,2}[ \\t]+\\d\\d:\\d\\d:\\d\\d`;
-// " at <date output>": optional weekday and zone, then the year.
-const DATE = `at[ \\t]+(?:[A-Z][a-z]{2}[ \\t]+)?(?:${MONTH})[ \\t]+\\d{1,2}[ \\t]+\\d\\d:\\d\\d:\\d\\d(?:[ \\t]+[A-Za-z][A-Za-z0-9+:-]*)?[ \\t]+\\d{4}`;
+// A step's month as the control script's `date` prints it in the node's locale too ("févr. 10 14:03:32", " 3月  7 13:02:06":
+// src/model/calendar.ts; round 63 #02, #05, #16).
+const STAMP = `(?:${MONTH}|${LOCAL_MONTH})[ \\t]+\\d{1,2}[ \\t]+\\d\\d:\\d\\d:\\d\\d`;
+// " at <date output>": optional weekday and zone, then the year; or `date` in the node's locale ("at dim  4 jan 2026
+// 06:12:02 MET").
+const DATE = `at[ \\t]+(?:(?:[A-Z][a-z]{2}[ \\t]+)?(?:${MONTH})[ \\t]+\\d{1,2}[ \\t]+\\d\\d:\\d\\d:\\d\\d(?:[ \\t]+[A-Za-z][A-Za-z0-9+:-]*)?[ \\t]+\\d{4}|${LOCAL_DATE_OUTPUT})`;
 
 const lexer = moo.states({
   main: {
@@ -87,13 +91,15 @@ export interface PackageLogHeader {
 
 interface Token { text: string }
 
-const STAMP_PARTS = new RegExp(`^(${MONTH})[ \\t]+(\\d{1,2})[ \\t]+(\\d\\d):(\\d\\d):(\\d\\d)`);
+const STAMP_PARTS = new RegExp(`^(${MONTH}|${LOCAL_MONTH})[ \\t]+(\\d{1,2})[ \\t]+(\\d\\d):(\\d\\d):(\\d\\d)`);
+/** An English month's number, else a localized one's (src/model/calendar.ts). */
+const monthOf = (name: string): number => MONTHS.indexOf(name) + 1 || (monthNumber(name) ?? 0);
 const DATE_PARTS = new RegExp(`(${MONTH})[ \\t]+(\\d{1,2})[ \\t]+(\\d\\d):(\\d\\d):(\\d\\d)(?:[ \\t]+([A-Za-z][A-Za-z0-9+:-]*))?[ \\t]+(\\d{4})$`);
 
 function withStamp(header: PackageLogHeader, stamp: string): PackageLogHeader {
   const parts = STAMP_PARTS.exec(stamp);
   if (!parts) return header;
-  header.month = MONTHS.indexOf(parts[1]) + 1;
+  header.month = monthOf(parts[1]);
   header.day = Number(parts[2]);
   header.hour = Number(parts[3]);
   header.minute = Number(parts[4]);
@@ -115,7 +121,11 @@ function banner(node: Token | null, words: Token[], date: Token | null): Package
   if (host !== undefined) header.host = host;
   if (date) {
     const parts = DATE_PARTS.exec(date.text);
-    if (parts) {
+    const local = parts ? null : readLocalDate(date.text.replace(/^at[ \t]+/, ""));
+    if (local !== null) {
+      Object.assign(header, { year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute, second: local.second });
+      if (local.zoneName !== undefined) header.zoneName = local.zoneName;
+    } else if (parts) {
       header.year = Number(parts[7]);
       if (parts[6] !== undefined) header.zoneName = parts[6];
       header.month = MONTHS.indexOf(parts[1]) + 1;
@@ -166,6 +176,7 @@ const TAB = 9;
 const SPACE = 32;
 const QUOTE = 34;
 const MONTH_BY_NAME = new Map(MONTHS.map((name, index) => [name, index + 1]));
+const LOCAL_MONTH_AT = new RegExp(`(?:${LOCAL_MONTH})(?=[ \\t])`, "y");
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 const twoDigits = (text: string, at: number): number => (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
 
@@ -181,9 +192,17 @@ const isBlankAt = (text: string, at: number): boolean => text.charCodeAt(at) ===
 /** A step line's header, or undefined when the line needs the grammar. */
 export function fastParse(line: string): PackageLogHeader | undefined {
   const monthAt = skipBlanks(line, 0);
-  const month = MONTH_BY_NAME.get(line.slice(monthAt, monthAt + 3));
-  if (month === undefined || !isBlankAt(line, monthAt + 3)) return undefined;
-  const dayAt = skipBlanks(line, monthAt + 3);
+  let month = MONTH_BY_NAME.get(line.slice(monthAt, monthAt + 3));
+  let monthEnd = monthAt + 3;
+  if (month === undefined || !isBlankAt(line, monthEnd)) {
+    // A month in the node's locale (STAMP's LOCAL_MONTH): "févr. 10", "3月  7".
+    LOCAL_MONTH_AT.lastIndex = monthAt;
+    const local = line.charCodeAt(monthAt) > 32 ? LOCAL_MONTH_AT.exec(line) : null;
+    month = local === null ? undefined : monthNumber(local[0]);
+    if (local === null || month === undefined) return undefined;
+    monthEnd = monthAt + local[0].length;
+  }
+  const dayAt = skipBlanks(line, monthEnd);
   let dayEnd = dayAt;
   while (isDigit(line.charCodeAt(dayEnd))) dayEnd++;
   if (dayEnd === dayAt || dayEnd > dayAt + 2 || !isBlankAt(line, dayEnd)) return undefined;
@@ -233,6 +252,23 @@ export const meta = {
 };
 
 export const samples: Array<{ text: string; expect: unknown }> = [
+  // The node's locale (src/model/calendar.ts; round 63): banners and steps with its month names.
+  {
+    text: "\t########### Node \"bla-pc01\": Starting package at dim  4 jan 2026 06:12:02 MET ###########",
+    expect: { format: "pkglog", year: 2026, month: 1, day: 4, hour: 6, minute: 12, second: 2, host: "bla-pc01", body: "Starting package at dim 4 jan 2026 06:12:02 MET", shape: "banner", zoneName: "MET" },
+  },
+  {
+    text: "jan  4 06:12:04 - Node \"bla-pc01\": Device group dg_pieces: local PVOL_PAIR, remote SVOL_PAIR - start allowed.",
+    expect: { format: "pkglog", month: 1, day: 4, hour: 6, minute: 12, second: 4, host: "bla-pc01", body: "Device group dg_pieces: local PVOL_PAIR, remote SVOL_PAIR - start allowed.", shape: "step" },
+  },
+  {
+    text: "févr. 10 14:03:32 root@lyv-n1 master_control_script.sh[28411]: ###### Starting package pkg-compta ######",
+    expect: { format: "pkglog", month: 2, day: 10, hour: 14, minute: 3, second: 32, host: "lyv-n1", program: "master_control_script.sh", pid: 28411, body: "###### Starting package pkg-compta ######", shape: "modular" },
+  },
+  {
+    text: " 3月  7 13:02:06 root@tyt-ss01 master_control_script.sh[22011]: ###### Starting package pkg_seisan ######",
+    expect: { format: "pkglog", month: 3, day: 7, hour: 13, minute: 2, second: 6, host: "tyt-ss01", program: "master_control_script.sh", pid: 22011, body: "###### Starting package pkg_seisan ######", shape: "modular" },
+  },
   {
     text: "\t########### Node \"nodeA1\": Starting package at Mon Nov 24 10:00:00 EST 2014 ###########",
     expect: { format: "pkglog", year: 2014, month: 11, day: 24, hour: 10, minute: 0, second: 0, host: "nodeA1", body: "Starting package at Mon Nov 24 10:00:00 EST 2014", shape: "banner", zoneName: "EST" },

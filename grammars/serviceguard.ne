@@ -384,7 +384,9 @@ function arbitration(words: string[], lower: string[]): Draft[] {
     events.push(draft("cluster.lock.failed", {}, { lock, server: after(words, "at") ?? server, toOther: toOther || undefined }));
     // Refused the lock while the cluster re-forms: this node lost the tie-break and leaves the cluster
     // (the losing half halts: Managing Serviceguard, "Cluster Lock"), as the daemon's "lost the quorum".
-    if (toOther || lower.some((word) => /^re-?form/.test(word))) return [...events, draft("cluster.quorum.lost")];
+    // Or the refusal says the nodes left are no quorum: "Cluster lock was not obtained. 2 of 4 nodes is not a quorum." (round 63
+    // #08: the Gasan half halted after the quorum server and then Pangyo were lost, and no quorum loss was read).
+    if (toOther || lower.some((word) => /^re-?form/.test(word)) || /\b(?:is|are) not (?:a )?quorum\b/.test(text)) return [...events, draft("cluster.quorum.lost")];
   } else if (text.includes("quorum server") && SERVER_DOWN.some((word) => lower.includes(word))) {
     events.push(draft("quorum.server.unavailable", {}, { server }));
   }
@@ -557,6 +559,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   // The same refusal in other words; the lock given to the other half is a tie-break lost.
   { text: "Cluster lock not obtained: quorum server qs-dijon granted the lock to the other partition", expect: [{ kind: "cluster.lock.failed", fields: { server: "qs-dijon", toOther: true } }, { kind: "cluster.quorum.lost" }] },
   { text: "Cluster lock was not acquired from quorum server qs01", expect: [{ kind: "cluster.lock.failed", fields: { server: "qs01" } }] },
+  { text: "Cluster lock was not obtained. 2 of 4 nodes is not a quorum.", expect: [{ kind: "cluster.lock.failed" }, { kind: "cluster.quorum.lost" }] },
   { text: "Obtained the cluster lock from quorum server qs-dijon", expect: [] },
   { text: "This node is no longer a cluster member. Halting node lyndb1 to protect data integrity.", expect: [{ kind: "cluster.quorum.lost" }] },
   { text: "Failed to start package pkgA", expect: [{ kind: "pkg.start.failed", package: "pkgA" }] },

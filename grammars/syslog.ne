@@ -52,8 +52,9 @@
 
 @{%
 import moo from "moo";
+import { ENGLISH_MONTHS, LOCAL_MONTH, LOCAL_WEEKDAY, monthNumber } from "../../model/calendar.js";
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS = ENGLISH_MONTHS;
 const MONTH = MONTHS.join("|");
 const WEEKDAY = "Mon|Tue|Wed|Thu|Fri|Sat|Sun";
 // HP-UX syslogd -v code, or an RFC 3164 PRI; only when a blank follows (else it is the host).
@@ -66,7 +67,7 @@ const TAG = "[^\\s\\[\\]:]+(?: ?\\[\\d+\\])?:(?: |(?![^]))";
 const ISO = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?(?:Z|[+-](?:[01]\\d|2[0-3]):?[0-5]\\d)?";
 // journalctl -o short-full / with-unit: weekday, ISO date, time, the zone's abbreviation ("CET", "+03" for a zone
 // without one, "UTC"). Never followed by "[": that is -o verbose's record line, whose cursor is no host.
-const FULL = `(?:${WEEKDAY}) \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})? [A-Za-z+-][A-Za-z0-9+:_/-]*`;
+const FULL = `(?:${WEEKDAY}|${LOCAL_WEEKDAY}) \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})? [A-Za-z+-][A-Za-z0-9+:_/-]*`;
 // journalctl -o short-unix: epoch seconds (2001-09-09 to 2286) and always a fraction (journalctl writes microseconds).
 const UNIX = "[1-9]\\d{8,9}\\.\\d{1,9}";
 // date(1) output: weekday, month, day, time, an optional zone name, year.
@@ -80,9 +81,11 @@ const RFC5424_FIELDS = new RegExp(`^<\\d{1,3}>\\d+ (\\S+) (\\S+) (\\S+) (\\S+) `
 const lexer = moo.states({
   main: {
     rfc5424: { match: new RegExp(`${RFC5424}(?= |(?![^]))`), next: "dated" },
-    month: { match: new RegExp(`(?:${MONTH})(?= )`), next: "day" },
-    iso: { match: new RegExp(`${ISO}(?= )`), next: "host" },
+    // Before the month: a weekday in the node's locale may be spelled as a month elsewhere (es, it "mar").
     full: { match: new RegExp(`${FULL}(?= +[^ [])`), next: "host" },
+    // A journal exported in the node's locale names its months so ("Mai 15", "abr 25", " 3月 07": src/model/calendar.ts).
+    month: { match: new RegExp(`(?:${MONTH}|${LOCAL_MONTH})(?= )`), next: "day" },
+    iso: { match: new RegExp(`${ISO}(?= )`), next: "host" },
     unix: { match: new RegExp(`${UNIX}(?= )`), next: "host" },
     // A journal entry as JSON (journalJsonHeader decides whether it is one).
     json: { match: /(?:data: )?\{[^]*/, lineBreaks: true },
@@ -165,7 +168,7 @@ const MONTH_NUMBER: Record<string, number> = Object.fromEntries(MONTHS.map((name
 const digits2 = (text: string, at: number): number => (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
 
 function bsdStamp(monthName: string, day: string, time: string): Stamp {
-  const stamp: Stamp = { month: MONTH_NUMBER[monthName], day: +day, hour: digits2(time, 0), minute: digits2(time, 3), second: digits2(time, 6) };
+  const stamp: Stamp = { month: MONTH_NUMBER[monthName] ?? monthNumber(monthName), day: +day, hour: digits2(time, 0), minute: digits2(time, 3), second: digits2(time, 6) };
   // short-precise: "09:12:03.123456".
   if (time.length > 8) stamp.millisecond = fractionMilliseconds(time, 9);
   return stamp;
@@ -201,13 +204,17 @@ function unixStamp(text: string): Stamp {
   return instantStamp(Number(text.slice(0, dot)) * 1000 + fractionMilliseconds(text, dot + 1)) as Stamp;
 }
 
-/** short-full: `Fri 2026-03-14 09:12:03 CET` (weekday, ISO date and time, the zone's abbreviation kept as its name). */
+/**
+short-full: `Fri 2026-03-14 09:12:03 CET` (weekday, ISO date and time, the zone's abbreviation kept as its name); the
+weekday in the node's locale is of any length ("sáb", "jeu.", "Do").
+*/
 function fullStamp(text: string): Stamp {
+  const date = text.indexOf(" ") + 1;
   const stamp: Stamp = {
-    year: digits2(text, 4) * 100 + digits2(text, 6), month: digits2(text, 9), day: digits2(text, 12),
-    hour: digits2(text, 15), minute: digits2(text, 18), second: digits2(text, 21),
+    year: digits2(text, date) * 100 + digits2(text, date + 2), month: digits2(text, date + 5), day: digits2(text, date + 8),
+    hour: digits2(text, date + 11), minute: digits2(text, date + 14), second: digits2(text, date + 17),
   };
-  let at = 23;
+  let at = date + 19;
   if (text.charCodeAt(at) === 46 /* . */) {
     stamp.millisecond = fractionMilliseconds(text, at + 1);
     at = text.indexOf(" ", at);
@@ -360,6 +367,8 @@ const FAST_FULL = new RegExp(`^(${FULL}) +(?!\\[)${REST}`);
 export function fastParse(line: string): SyslogHeader | undefined {
   const first = line.charCodeAt(0);
   if (first >= 48 && first <= 57) {
+    // "12月 07 08:03:06 host ...": a month in Chinese script (LOCAL_MONTH).
+    if (!isDigit(line.charCodeAt(1)) || !isDigit(line.charCodeAt(2))) return scanBsd(line);
     // ISO 8601 has its '-' at the fifth character, short-unix a digit.
     const unix = line.charCodeAt(4) !== 45;
     const match = (unix ? FAST_UNIX : FAST_ISO).exec(line);
@@ -369,8 +378,10 @@ export function fastParse(line: string): SyslogHeader | undefined {
   }
   // A journal entry as JSON (-o json, json-sse).
   if (first === 123 /* { */ || (first === 100 /* d */ && line.startsWith("data: {"))) return journalJsonHeader(line);
-  // short-full / with-unit: a weekday, then the date ("Fri 2026-03-14": a BSD "Mar 14 09:..." has no '-' there).
-  if (line.charCodeAt(3) === SPACE && line.charCodeAt(8) === 45 /* - */) {
+  // short-full / with-unit: a weekday, then the date ("Fri 2026-03-14": a BSD "Mar 14 09:..." has no '-' there); a weekday
+  // in the node's locale has another length ("Do", "jeu.", "sáb").
+  const weekdayEnd = line.charCodeAt(3) === SPACE ? 3 : line.indexOf(" ");
+  if (weekdayEnd > 0 && line.charCodeAt(weekdayEnd + 5) === 45 /* - */) {
     const match = FAST_FULL.exec(line);
     if (!match) return undefined;
     const [, stamp, host, tag, tagged, untagged] = match;
@@ -383,6 +394,15 @@ const SPACE = 32;
 const COLON = 58;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
+
+const LOCAL_MONTH_AT_START = new RegExp(`^(?:${LOCAL_MONTH})(?= )`);
+/** Whether a line may start with LOCAL_MONTH: a letter, a blank before a digit, or a digit before 月/월 (ISO and epoch lines never). */
+function mayStartLocalMonth(line: string): boolean {
+  const first = line.charCodeAt(0);
+  if (isDigit(first)) return /^\d{1,2}[月월]/.test(line);
+  if (first === SPACE) return isDigit(line.charCodeAt(1));
+  return (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first >= 0xc0;
+}
 
 /** A month's three letters as one number (see monthKey), to its number 1-12. */
 const MONTH_BY_KEY = new Map(MONTHS.map((name, index) => [monthKey(name, 0), index + 1]));
@@ -430,9 +450,16 @@ a host ends at the first blank, and one other than a space there means no match;
 one space), else the whole rest after the host's spaces is the body.
 */
 function scanBsd(line: string): SyslogHeader | undefined {
-  const month = MONTH_BY_KEY.get(monthKey(line, 0));
-  if (month === undefined || line.charCodeAt(3) !== SPACE) return undefined;
-  const dayStart = skipSpaces(line, 4);
+  let month = MONTH_BY_KEY.get(monthKey(line, 0));
+  let monthEnd = 3;
+  if (month === undefined || line.charCodeAt(3) !== SPACE) {
+    // A month in the node's locale (the month token's LOCAL_MONTH): "Mai 15", "févr. 10", " 3月 07".
+    const local = mayStartLocalMonth(line) ? LOCAL_MONTH_AT_START.exec(line) : null;
+    month = local === null ? undefined : monthNumber(local[0]);
+    if (local === null || month === undefined) return undefined;
+    monthEnd = local[0].length;
+  }
+  const dayStart = skipSpaces(line, monthEnd + 1);
   const dayEnd = skipDigits(line, dayStart);
   if (dayEnd === dayStart || dayEnd > dayStart + 2 || line.charCodeAt(dayEnd) !== SPACE) return undefined;
   const time = skipSpaces(line, dayEnd);
@@ -545,6 +572,23 @@ export const meta = {
 };
 
 export const samples: Array<{ text: string; expect: unknown }> = [
+  // A journal exported in the node's locale (journalctl -o short / short-precise / short-full; src/model/calendar.ts, round 63).
+  {
+    text: "Mai 15 08:00:33 nds-zoll01 sudo[17914]: jpetersen : TTY=pts/4 ; COMMAND=/usr/sbin/cmviewcl",
+    expect: { format: "syslog", month: 5, day: 15, hour: 8, minute: 0, second: 33, host: "nds-zoll01", program: "sudo", pid: 17914, body: "jpetersen : TTY=pts/4 ; COMMAND=/usr/sbin/cmviewcl", shape: "plain" },
+  },
+  {
+    text: "may 19 08:01:49.796052 sev-tb01 snmpd[1154]: Connection from UDP: [10.37.8.22]:59687->[sev-tb01]:161",
+    expect: { format: "syslog", month: 5, day: 19, hour: 8, minute: 1, second: 49, millisecond: 796, host: "sev-tb01", program: "snmpd", pid: 1154, body: "Connection from UDP: [10.37.8.22]:59687->[sev-tb01]:161", shape: "plain" },
+  },
+  {
+    text: " 3月 07 08:03:06 tyt-ss01 systemd[1]: Started Session 6090 of user ito.",
+    expect: { format: "syslog", month: 3, day: 7, hour: 8, minute: 3, second: 6, host: "tyt-ss01", program: "systemd", pid: 1, body: "Started Session 6090 of user ito.", shape: "plain" },
+  },
+  {
+    text: "mar 2026-05-19 08:01:49 CEST sev-tb01 cmcld[2210]: Started package pkg_tributos on node sev-tb01.",
+    expect: { format: "syslog", year: 2026, month: 5, day: 19, hour: 8, minute: 1, second: 49, zoneName: "CEST", host: "sev-tb01", program: "cmcld", pid: 2210, body: "Started package pkg_tributos on node sev-tb01.", shape: "plain" },
+  },
   {
     text: "Dec 14 14:34:45 star04 cmcld[2048]: Package pkg5 run script exited with NO_RESTART.",
     expect: { format: "syslog", month: 12, day: 14, hour: 14, minute: 34, second: 45, host: "star04", program: "cmcld", pid: 2048, body: "Package pkg5 run script exited with NO_RESTART.", shape: "plain" },

@@ -3,6 +3,7 @@ import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, typ
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { PAIR_STATES, pairStateClass } from "../catalogue/vocabulary.js";
 import { InputError } from "../errors.js";
+import { ENGLISH_MONTHS, LOCAL_MONTH, LOCAL_WEEKDAY } from "../model/calendar.js";
 import type { FileKind } from "../model/events.js";
 import { timeInPath } from "../model/time.js";
 import { parseHeader } from "../parse/header.js";
@@ -174,17 +175,21 @@ function headHasStamp(text: string): boolean {
   });
 }
 // A package log's step or modular line ("Nov 24 10:00:01 - Node ...", "Nov 24 10:00:00 root@node script[1]: ..."): dated by itself.
-const PACKAGE_LOG_STAMP = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d:\d\d +(?:- |\S+@\S+ )/;
+// Months in English or in the node's locale ("févr. 10 14:03:32 root@lyv-n1 ...": src/model/calendar.ts).
+const STAMP_MONTH = `(?:${ENGLISH_MONTHS.join("|")}|${LOCAL_MONTH})`;
+const PACKAGE_LOG_STAMP = new RegExp(`^${STAMP_MONTH} +\\d{1,2} \\d\\d:\\d\\d:\\d\\d +(?:- |\\S+@\\S+ )`);
 // rsyslog RFC 3339 and journalctl short-iso, or RFC 5424 (`<30>1 2026-03-10T18:38:58.000+00:00 host app ...`).
 const ISO_SYSLOG_LINE = /^(?:<\d{1,3}>\d{1,3} )?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)? +\S+ +\S/;
 // `Nov 19 13:02:40 hpa1 cmcld[2140]: ...` (a package log's `Nov 19 13:02:40 - Node ...` step has no host and tag), and
 // journalctl -o short-precise's `Nov 19 13:02:40.123456 hpa1 cmcld[2140]: ...`.
-const BSD_SYSLOG_LINE =
-  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) +)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d:\d\d(?:\.\d{1,9})? +[A-Za-z0-9][\w.-]* +[\w./-]+(?:\[\d+\])?: /;
+const BSD_SYSLOG_LINE = new RegExp(
+  `^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) +)?${STAMP_MONTH} +\\d{1,2} \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})? +[A-Za-z0-9][\\w.-]* +[\\w./-]+(?:\\[\\d+\\])?: `,
+);
 // journalctl -o short-full / with-unit (`Fri 2026-03-14 09:12:03 CET host prog[pid]: ...`) and -o short-unix
 // (`1773475923.123456 host prog[pid]: ...`).
-const JOURNAL_TEXT_LINE =
-  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{4}-\d\d-\d\d \d\d:\d\d:\d\d [A-Za-z+-][\w+:/-]*|[1-9]\d{8,9}\.\d{1,9}) +[A-Za-z0-9][\w.-]* +[\w.@/-]+(?:\[\d+\])?: /;
+const JOURNAL_TEXT_LINE = new RegExp(
+  `^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|${LOCAL_WEEKDAY}) \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d [A-Za-z+-][\\w+:/-]*|[1-9]\\d{8,9}\\.\\d{1,9}) +[A-Za-z0-9][\\w.-]* +[\\w.@/-]+(?:\\[\\d+\\])?: `,
+);
 // A journal entry as `journalctl -o json` (or json-sse's `data: `) writes it: one JSON object a line, with the journal's
 // own fields. -o json-pretty and -o export spread an entry over several lines and are not read (grammars/syslog.ne).
 const JOURNAL_JSON_LINE = /^(?:data: )?\{.*"(?:__REALTIME_TIMESTAMP|__CURSOR|MESSAGE)" ?:/;

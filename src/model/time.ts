@@ -9,6 +9,8 @@ file modified in January belongs to the previous year), or, when the logs themse
 mtime does not. `--year` overrides both.
 */
 
+import { ENGLISH_MONTHS, LOCAL_MONTH, monthNumber } from "./calendar.js";
+
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
@@ -35,8 +37,8 @@ export interface YearlessStamp {
   readonly msOfDay: number;
 }
 
-const MONTHS: Readonly<Record<string, number>> = { Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12 };
-const YEARLESS_STAMP = /^(?:<\d{1,3}>)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(?!\d)/;
+// Months in English, or in the node's locale (a journal exported with LANG=de_DE: "Mai 15 08:00:33"; src/model/calendar.ts).
+const YEARLESS_STAMP = new RegExp(`^(?:<\\d{1,3}>)?(${ENGLISH_MONTHS.join("|")}|${LOCAL_MONTH}) {1,2}(\\d{1,2}) (\\d\\d):(\\d\\d):(\\d\\d)(?!\\d)`);
 
 /**
 The newest year-less stamp among the lines of `text` (a file's tail), read in order: a line more than a day older
@@ -54,7 +56,8 @@ export function lastYearlessStamp(text: string, options: { writtenInOrder?: bool
     const day = Number(match[2]);
     const msOfDay = ((Number(match[3]) * 60 + Number(match[4])) * 60 + Number(match[5])) * 1000;
     if (day < 1 || day > 31 || msOfDay >= DAY) continue;
-    const month = MONTHS[match[1]];
+    const month = ENGLISH_MONTHS.indexOf(match[1]) + 1 || monthNumber(match[1]);
+    if (month === undefined) continue;
     let at = Date.UTC(year, month - 1, day) + msOfDay;
     if (newest !== null && at < newestAt - DAY) {
       // Months back from the newest: December to January is a new year; anything else arrived late, except in a log one

@@ -21,7 +21,11 @@ const maybeBlank = fc.constantFrom("", "", " ", "\t", "  ");
 const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, "0"));
 const stamp = fc
   .record({
-    month: fc.oneof(fc.constantFrom(...months), fc.constantFrom("Foo", "nov", "Novem")),
+    month: fc.oneof(
+      fc.constantFrom(...months),
+      fc.constantFrom("Foo", "novx", "Novem", "13月"),
+      fc.constantFrom("Mai", "nov", "févr.", "juil.", "3月", "12月", "paź"),
+    ),
     b1: blank,
     day: fc.oneof(fc.integer({ min: 1, max: 31 }).map(String), fc.integer({ min: 0, max: 199 }).map(String)),
     b2: blank,
