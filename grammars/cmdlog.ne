@@ -181,6 +181,8 @@ function fromDateOutput(token: Token): Omit<Header, "format" | "body" | "shape">
     // The operator's locale (LOCAL_DATE_OUTPUT).
     const local = readLocalDate(token.text);
     if (local !== null) return { ...local };
+    // Shaped like a localized date but naming no weekday or month the table knows (calendar.ts NAME_SHAPE): no time.
+    return {};
   }
   const [hour, minute, second] = words[2].split(":").map(Number);
   const time: Omit<Header, "format" | "body" | "shape"> = { year: Number(words[words.length - 1]), month: MONTHS.indexOf(words[0]) + 1, day: Number(words[1]), hour, minute, second };

@@ -248,16 +248,26 @@ The shapes of `date` outside the C locale, each a whole stamp (weekday and zone 
                                                                    2026年  3月 12日 木曜日 04:20:30 JST
 - Korean dotted (ko: "%Y. %m. %d. (%a) %H:%M:%S %Z"):           2026. 04. 03. (금) 00:58:40 KST
 */
-const DATE_SHAPES = [
-  `(?:${WEEKDAY},?${S})?${group("day", DAY)}\\.?${S}${group("month", LOCAL_MONTH)}${S}${group("time", TIME)}(?:${S}${group("zone", ZONE)})?${S}${group("year", "\\d{4}")}`,
-  `(?:${WEEKDAY},?${S})?${group("day", DAY)}\\.?${S}${group("month", LOCAL_MONTH)}(?:${S}de)?${S}${group("year", "\\d{4}")},?${S}${group("time", TIME)},?(?:${S}${group("zone", ZONE)})?`,
-  `(?:${LOCAL_WEEKDAY}${S})?${group("month", LOCAL_MONTH)}${S}${group("day", DAY)}${S}${group("time", TIME)}(?:${S}${group("zone", ZONE)})?${S}${group("year", "\\d{4}")}`,
+const dateShapes = (weekday: string, month: string, localWeekday: string): string[] => [
+  `(?:${weekday},?${S})?${group("day", DAY)}\\.?${S}${group("month", month)}${S}${group("time", TIME)}(?:${S}${group("zone", ZONE)})?${S}${group("year", "\\d{4}")}`,
+  `(?:${weekday},?${S})?${group("day", DAY)}\\.?${S}${group("month", month)}(?:${S}de)?${S}${group("year", "\\d{4}")},?${S}${group("time", TIME)},?(?:${S}${group("zone", ZONE)})?`,
+  `(?:${localWeekday}${S})?${group("month", month)}${S}${group("day", DAY)}${S}${group("time", TIME)}(?:${S}${group("zone", ZONE)})?${S}${group("year", "\\d{4}")}`,
   `${group("year", "\\d{4}")}[年년]${S0}${group("month", CJK_MONTH)}${S0}${group("day", DAY)}[日일]${S0}(?:[(（]?${CJK_WEEKDAY}[)）]?${S0})?${group("time", `${TIME}|\\d{1,2}時\\d{1,2}分\\d{1,2}秒`)}(?:${S}${group("zone", ZONE)})?`,
   `${group("year", "\\d{4}")}\\.${S0}${group("month", "1[0-2]|0?[1-9]")}\\.${S0}${group("day", DAY)}\\.${S0}(?:[(（]${CJK_WEEKDAY}[)）]${S0})?${group("time", TIME)}(?:${S}${group("zone", ZONE)})?`,
 ];
+const DATE_SHAPES = dateShapes(WEEKDAY, LOCAL_MONTH, LOCAL_WEEKDAY);
+
+/**
+A name's shape for the lexers (a word of Latin letters, accented ones included, and an abbreviation's dot): the lexers
+that look for a localized date take any such word where a weekday or month name stands, and readLocalDate then checks
+the names against the table. The table's few hundred names as one alternation made each lexer's regular expression
+some 10 KB, compiled in about 30 ms each, several times at every start (issue 14's start-up).
+*/
+const NAME_SHAPE = "[A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F][A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F]{0,11}\\.?";
+const LEXER_DATE_SHAPES = dateShapes(NAME_SHAPE, `(?:${MONTH_GENITIVE}?${NAME_SHAPE}|[ ]?${CJK_MONTH})`, NAME_SHAPE);
 
 /** The shapes' source without capture groups, for a lexer (one alternation, no flag needed). */
-export const LOCAL_DATE_OUTPUT = `(?:${DATE_SHAPES.map((shape) => shape.replace(/\(\?<[a-z]+>/g, "(?:")).join("|")})`;
+export const LOCAL_DATE_OUTPUT = `(?:${LEXER_DATE_SHAPES.map((shape) => shape.replace(/\(\?<[a-z]+>/g, "(?:")).join("|")})`;
 
 const DATE_SHAPE_PATTERNS = DATE_SHAPES.map((shape) => new RegExp(`^(?:${shape})$`, "u"));
 
