@@ -729,6 +729,7 @@ export class PairModel {
         if (node !== null) state.triedOn.add(node);
       },
     ],
+    ["pkg.status", (applied) => this.onPackageObserved(applied)],
     ["pkg.halted", (applied) => this.onPackageStopped(applied)],
     ["pkg.halt.completed", (applied) => this.onPackageStopped(applied)],
     ["pkg.start.failed", (applied) => this.onPackageStopped(applied)],
@@ -1172,6 +1173,26 @@ export class PairModel {
     state.sideAtStart = this.roleOf(deviceGroup, node);
     state.runTimedOutAt = null;
     state.lostWith = null;
+  }
+
+  /**
+  A saved `cmviewcl` table shows the package running on `node` at its time, after the logs showed it started on another
+  node, not halted there nor asked to halt since: both run it, whatever the logs said of `node` (round 63 #18: the site
+  that kept the quorum still ran it, shown only by an operator's cmviewcl, while the other site formed its own cluster and
+  forced it up on the S-VOLs). A table that agrees with the logs, or was taken before that start, adds nothing.
+  */
+  private onPackageObserved({ event, fields, node, packageName }: AppliedEvent): void {
+    if (!packageName || node === null || event.ts === null || fields.status !== "up" || fields.state !== "running") return;
+    const state = this.packages.get(packageName);
+    if (state === undefined || !state.running || state.node === null || state.node === node || state.alsoRunningOn !== null) return;
+    if (state.startedAt === null || state.startedAt >= event.ts) return;
+    if (state.haltRequestedAt !== null && state.haltRequestedAt >= state.startedAt) return;
+    if (!this.attribution.hasDeviceGroup(packageName)) return;
+    state.alsoRunningOn = node;
+    const lines = [state.startLine, event];
+    const own = this.membership.ownMembershipLine(node);
+    if (own !== undefined && this.membership.inSeparateCluster(node, state.node)) lines.push(own);
+    state.alsoRunningLines = lines.filter((line): line is LogEvent => line !== null);
   }
 
   private onPackageStopped({ event, node, packageName, group }: AppliedEvent): void {

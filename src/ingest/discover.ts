@@ -161,8 +161,10 @@ const COMMAND_LOG_CANDIDATE = /\.(?:log|txt|out|typescript|mbox|eml)(?:\.\d+)?$|
 // round 33 #07: a Business Copy snapshot script's log held the nightly resyncs and was not read).
 // Continentalclusters' recovery command typed at a prompt and saved with script(1) or tee ("phxdr01# /usr/sbin/cmrecovercl",
 // then "Processing the recovery group rg_edi ..."): its lines say which groups it recovered or skipped (round 54 #07).
-const RAID_MANAGER_OUTPUT =
-  /^[ \t]*Group[ \t]+PairVol|^[ \t]*JID[ \t]+MU[ \t]+CTG|Volstat is [PS]-VOL|Volstat is SMPL|\[EX_[A-Z]+\]|\b(?:pairsplit|pairresync|paircreate|pairevtwait|horctakeover)[ \t]+(?:-[A-Za-z]+[ \t]+)*-g[ \t]+\S|^\S*[#$>%][ \t]*(?:\/\S*\/)?cmrecovercl\b|^Processing the recovery group[ \t]+\S/m;
+// Serviceguard's package table (`cmviewcl`, grammars/cmviewcl.ne): where a package ran when it was saved (round 63 #18: the
+// only proof that the package still ran at the site that kept the quorum, while the other site forced it up).
+const SAVED_OUTPUT =
+  /^[ \t]*PACKAGE[ \t]+STATUS[ \t]+STATE[ \t]+(?:AUTO_RUN|PKG_SWITCH)[ \t]+NODE\b|^[ \t]*Group[ \t]+PairVol|^[ \t]*JID[ \t]+MU[ \t]+CTG|Volstat is [PS]-VOL|Volstat is SMPL|\[EX_[A-Z]+\]|\b(?:pairsplit|pairresync|paircreate|pairevtwait|horctakeover)[ \t]+(?:-[A-Za-z]+[ \t]+)*-g[ \t]+\S|^\S*[#$>%][ \t]*(?:\/\S*\/)?cmrecovercl\b|^Processing the recovery group[ \t]+\S/m;
 /**
 Whether the head (its first few KiB) holds a line the command-output grammar (grammars/cmdlog.ne) reads as a dated stamp or banner: the
 shapes that say when the output under them was saved are stated there once ("==== <date> pairwatch", "Script started
@@ -427,7 +429,7 @@ export function headIsClusterAscii(head: Buffer): boolean {
 }
 
 /**
-Whether a head is a command log's, and what dates its lines: Raid Manager output (or a script's pair commands) under
+Whether a head is a command log's, and what dates its lines: Raid Manager or cmviewcl output (or a script's pair commands) under
 time stamps (`namedTime` null), or saved Raid Manager output with no stamp whose name (`path`) says when it was saved
 (pgbill_takeover_20220721_1058.txt: `namedTime`, the time its lines are read at). Not a head of stamped syslog or
 package-log lines: a syslog copy named syslog-2026-11-17_0900.log dates its lines itself (review of round 29 #12's
@@ -439,7 +441,7 @@ export function commandLogHead(
   firstDatedFolder = Number.POSITIVE_INFINITY,
 ): { readonly namedTime: number | null } | null {
   const text = typeof head === "string" ? head : head.toString("utf8");
-  if (!RAID_MANAGER_OUTPUT.test(text)) return null;
+  if (!SAVED_OUTPUT.test(text)) return null;
   if (headHasStamp(text)) return { namedTime: null };
   const namedTime = path === undefined ? null : timeInPath(path, firstDatedFolder);
   if (namedTime === null || text.split("\n").some((line) => isSyslogLine(line) || PACKAGE_LOG_STAMP.test(line))) return null;
