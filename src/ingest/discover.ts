@@ -1,4 +1,5 @@
 import { compressionOf, decompressCommand, missingDecompressor, withoutCompressionSuffix } from "./compression.js";
+import { textOf } from "./legacy-text.js";
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { PAIR_STATES, pairStateClass } from "../catalogue/vocabulary.js";
@@ -298,7 +299,7 @@ short-iso), journalctl's short-full or short-unix, a journal JSON entry. Blank l
 markers are skipped.
 */
 export function headIsIsoSyslog(head: Buffer): boolean {
-  for (const line of head.toString("utf8").split("\n").slice(0, 20)) {
+  for (const line of textOf(head).split("\n").slice(0, 20)) {
     const text = line.replace(/\r$/, "");
     if (text.trim() === "" || text.startsWith("-- ")) continue;
     return ISO_SYSLOG_LINE.test(text) || JOURNAL_TEXT_LINE.test(text) || JOURNAL_JSON_LINE.test(text);
@@ -356,7 +357,7 @@ function unclassifiedContent(
     return null;
   const head = sniffed.head !== undefined ? sniffed.head : headOf(path, regular);
   if (head === null || head.includes(0)) return null;
-  const text = head.toString("utf8");
+  const text = textOf(head);
   if (text.startsWith("#!")) return null;
   if (undatedOutputHead(text)) return { kind: "undated-output", trouble: showsTrouble(text) };
   return replicationTerms(text).length > 0 ? { kind: "replication" } : null;
@@ -367,7 +368,7 @@ Whether a head is Raid Manager's own output (RAID_MANAGER_OWN_OUTPUT) with no st
 lines by: saved output read as untimed facts (InputFile.untimed) when nothing else dates it (its name, its folder).
 */
 export function undatedOutputHead(head: Buffer | string): boolean {
-  const text = typeof head === "string" ? head : head.toString("utf8");
+  const text = typeof head === "string" ? head : textOf(head);
   return RAID_MANAGER_OWN_OUTPUT.test(text) && !headHasStamp(text);
 }
 
@@ -398,7 +399,7 @@ The first stamped line of a file's head is a syslog line (isSyslogLine): whateve
 -o json (wms-a1.journal.json, export.ndjson) is found by its first entry.
 */
 export function headIsSyslog(head: Buffer): boolean {
-  for (const line of head.toString("utf8").split("\n").slice(0, 20)) {
+  for (const line of textOf(head).split("\n").slice(0, 20)) {
     const text = line.replace(/\r$/, "");
     if (text.trim() === "" || text.startsWith("-- ")) continue;
     return isSyslogLine(text);
@@ -415,7 +416,7 @@ log copied out of its tree, into a flat collection (logs/lisa1/pkg_bill.log: rou
 that showed the pairs suspended).
 */
 export function headIsPackageLog(head: Buffer): boolean {
-  for (const line of head.toString("utf8").split("\n").slice(0, 20)) {
+  for (const line of textOf(head).split("\n").slice(0, 20)) {
     const text = line.replace(/\r$/, "");
     if (text.trim() === "") continue;
     return PACKAGE_LOG_STAMP.test(text) || PACKAGE_LOG_BANNER.test(text);
@@ -425,7 +426,7 @@ export function headIsPackageLog(head: Buffer): boolean {
 
 /** A cluster ASCII file by content: a `CLUSTER_NAME name` line in its head. */
 export function headIsClusterAscii(head: Buffer): boolean {
-  return CLUSTER_NAME_LINE.test(head.toString("utf8"));
+  return CLUSTER_NAME_LINE.test(textOf(head));
 }
 
 /**
@@ -440,7 +441,7 @@ export function commandLogHead(
   path?: string,
   firstDatedFolder = Number.POSITIVE_INFINITY,
 ): { readonly namedTime: number | null } | null {
-  const text = typeof head === "string" ? head : head.toString("utf8");
+  const text = typeof head === "string" ? head : textOf(head);
   if (!SAVED_OUTPUT.test(text)) return null;
   if (headHasStamp(text)) return { namedTime: null };
   const namedTime = path === undefined ? null : timeInPath(path, firstDatedFolder);
@@ -454,7 +455,7 @@ the name is a shell's own history file.
 */
 export function shellHistoryHead(name: string, head: Buffer | string): boolean {
   if (!SHELL_HISTORY_NAME.test(name)) return false;
-  const text = typeof head === "string" ? head : head.toString("utf8");
+  const text = typeof head === "string" ? head : textOf(head);
   // ksh's own history file is binary (0x81 0x01, then commands each ending with a newline and a NUL): read as one.
   if (text.startsWith("\uFFFD\u0001") || text.startsWith("\u0081\u0001")) return true;
   if (text.includes("\0")) return false;
@@ -547,7 +548,7 @@ function classifyAt(path: string, name: string, folders: readonly string[], expl
   if (PACKAGE_LOG_NAME.test(name) && (underCluster || explicit)) return kind("pkglog");
   if (!underCluster && CONFIG_NAME.test(name)) {
     const text = head();
-    if (text !== null && PACKAGE_CONFIG_LINE.test(text.toString("utf8"))) return kind("config");
+    if (text !== null && PACKAGE_CONFIG_LINE.test(textOf(text))) return kind("config");
   }
   if (!underCluster && CLUSTER_ASCII_CANDIDATE.test(name)) {
     const text = head();

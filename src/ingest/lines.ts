@@ -6,13 +6,16 @@ throws and never drops a byte range: every line keeps the byte offsets it came f
 is held (live) or released at end of input (saved files).
 */
 
+import { isUtf8 } from "node:buffer";
+import { LegacyText } from "./legacy-text.js";
+
 export interface FramedLine {
   /** 1-based line number within the file. */
   readonly lineNo: number;
   /** Byte offset of the line's first byte, and of the byte after its newline. */
   readonly startOffset: number;
   readonly endOffset: number;
-  /** Decoded text without the line terminator; invalid UTF-8 becomes U+FFFD. */
+  /** Decoded text without the line terminator: UTF-8, else a legacy encoding that reads it as text (legacy-text.ts), else U+FFFD for what is invalid. */
   readonly text: string;
   /** How many bytes of the line were cut off (0 when whole). */
   readonly cutBytes: number;
@@ -77,6 +80,7 @@ class FramedLineList implements FramedLineSink {
 
 export class LineFramer {
   private readonly decoder = new TextDecoder("utf-8", { fatal: false });
+  private legacy: LegacyText | null = null;
   private readonly maxLineBytes: number;
   private held: Buffer[] = [];
   private heldBytes = 0;
@@ -173,12 +177,17 @@ export class LineFramer {
     sink.line(latin1Text(chunk, start, end), this.nextLineNo++, startOffset, startOffset + totalBytes, 0);
   }
 
+  /** Made on the file's first line that is not UTF-8: most files have none. */
+  private legacyText(): LegacyText {
+    return (this.legacy ??= new LegacyText());
+  }
+
   private emit(terminatorBytes: number, sink: FramedLineSink): void {
     let bytes = Buffer.concat(this.held, this.heldBytes);
     if (this.droppedBytes === 0 && bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN) {
       bytes = bytes.subarray(0, bytes.length - 1);
     }
-    let text = this.decoder.decode(bytes);
+    let text = isUtf8(bytes) ? this.decoder.decode(bytes) : (this.legacyText().read(bytes) ?? this.decoder.decode(bytes));
     if (this.droppedBytes > 0) text += ` [mcadvisor: line cut, ${this.droppedBytes} more bytes not stored]`;
     const totalBytes = this.heldBytes + this.droppedBytes + terminatorBytes;
     const startOffset = this.lineStart;

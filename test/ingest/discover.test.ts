@@ -120,6 +120,26 @@ describe("discoverInputs", () => {
     expect(files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([["incident/madx01/var/adm/bcsnap/bcsnap.log", "cmdlog"]]);
   });
 
+  it("reads a saved cmviewcl package table under a date, and an EUC-JP `date` header as a stamp", () => {
+    const root = tempDir();
+    const table =
+      "    PACKAGE        STATUS           STATE            AUTO_RUN         NODE\n    banque         up               running          enabled          lgl1\n";
+    touch(root, "incident/lgl1/root/verif_2231.txt", `lgl1# date\nMon Feb 16 22:31:38 EST 2026\nlgl1# cmviewcl -v -p banque\n\n${table}`);
+    // `date` in ja_JP.eucJP ("2026年 2月14日 (土) 09時12分36秒 JST") above a pairvolchk answer.
+    const eucDate = Buffer.from("32303236c7af2032b7ee3134c6fc2028c5da29203039bbfe3132caac3336c9c3204a5354", "hex");
+    const path = join(root, "incident/osk1/home/suzuki/dr_0912.log");
+    mkdirSync(join(path, ".."), { recursive: true });
+    writeFileSync(
+      path,
+      Buffer.concat([Buffer.from("$ date\n"), eucDate, Buffer.from("\n$ pairvolchk -g dg -s\npairvolchk : Volstat is S-VOL.[status = PAIR fence = NEVER]\n")]),
+    );
+    const { files } = discoverInputs([join(root, "incident")]);
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind, file.untimed ?? false])).toEqual([
+      ["incident/lgl1/root/verif_2231.txt", "cmdlog", false],
+      ["incident/osk1/home/suzuki/dr_0912.log", "cmdlog", false],
+    ]);
+  });
+
   it("reads a shell history that keeps its times (bash with HISTTIMEFORMAT, zsh, `history` output) on its node, an undated one only under a shell's own name", () => {
     const root = tempDir();
     touch(root, "incident/pun-db1/root/.bash_history", "#1707218538\nhorctakeover -g loans_jdg\n");
