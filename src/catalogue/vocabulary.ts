@@ -65,6 +65,7 @@ export const EVENT_KINDS: readonly string[] = [
   "admin.command",
   "pkg.service.failed",
   "pkg.no.eligible.node",
+  "pkg.status",
   "config.applied",
   "pkg.start.begin",
   "pkg.start.completed",
@@ -271,6 +272,10 @@ export const EVENT_DISPLAY: Readonly<Record<string, EventDisplay>> = {
     label: (e) => `Metrocluster refused to start ${text(e.package)} on ${text(e.node)}`,
   },
   "pkg.no.eligible.node": { level: "error", activity: "no eligible node" },
+  "pkg.status": {
+    level: "info",
+    label: (e) => `cmviewcl showed ${text(e.package)} ${text(e.fields.state)} on ${text(e.node)}`,
+  },
   "pkg.switching.disabled": { level: "warning", activity: "switching disabled" },
   "pkg.switching.enabled": { level: "info", activity: "switching enabled" },
   "pkg.start.requested": { level: "info", ran: true },
