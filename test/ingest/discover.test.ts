@@ -140,6 +140,31 @@ describe("discoverInputs", () => {
     ]);
   });
 
+  it("reads a cron job's copies named with their time (cmviewcl.0900, pairdisplay.dg.202603090700) and root's mailbox in the mail spool", () => {
+    const root = tempDir();
+    const table =
+      "    PACKAGE        STATUS           STATE            AUTO_RUN         NODE\n    ledger         up               running          enabled          ldn1\n";
+    touch(root, "incident/ldn1/var/adm/ops/hourly/cmviewcl.0900", `Tue Mar 17 09:00:02 GMT 2026\n${table}`);
+    touch(
+      root,
+      "incident/ldn1/var/tmp/cmstat/pairdisplay.wmsdg.202603090700",
+      "### cmstat.sh Mon Mar  9 07:00:01 CET 2026 on ldn1\nGroup   PairVol(L/R) (Port#,TID, LU),Seq#,LDEV#.P/S,Status,Fence,   %,P-LDEV# M\nwmsdg wms0(L) (CL1-A-0, 0, 1)53120 301.P-VOL PAIR NEVER ,53121 701 -\n",
+    );
+    touch(
+      root,
+      "incident/brg1/var/spool/mail/root",
+      `From root@brg1  Tue Mar  3 06:30:01 2026\nFrom: root@brg1.hydro.local\nDate: Tue, 3 Mar 2026 06:30:01 +0100\n\n${table}`,
+    );
+    touch(root, "incident/brg1/var/spool/mail/oracle", "From root@brg1  Tue Mar  3 06:30:01 2026\nSubject: backup done\n\nok\n");
+    touch(root, "incident/ldn1/var/adm/ops/hourly/uptime.0900", "Tue Mar 17 09:00:02 GMT 2026\n 09:00:02 up 41 days\n");
+    const { files } = discoverInputs([join(root, "incident")]);
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([
+      ["incident/brg1/var/spool/mail/root", "cmdlog"],
+      ["incident/ldn1/var/adm/ops/hourly/cmviewcl.0900", "cmdlog"],
+      ["incident/ldn1/var/tmp/cmstat/pairdisplay.wmsdg.202603090700", "cmdlog"],
+    ]);
+  });
+
   it("reads a shell history that keeps its times (bash with HISTTIMEFORMAT, zsh, `history` output) on its node, an undated one only under a shell's own name", () => {
     const root = tempDir();
     touch(root, "incident/pun-db1/root/.bash_history", "#1707218538\nhorctakeover -g loans_jdg\n");
