@@ -1,5 +1,6 @@
 import { compressionOf, decompressCommand, missingDecompressor, withoutCompressionSuffix } from "./compression.js";
 import { textOf } from "./legacy-text.js";
+import { sitesOfOneIncident } from "./sites.js";
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { PAIR_STATES, pairStateClass } from "../catalogue/vocabulary.js";
@@ -822,7 +823,18 @@ export function discoverInputs(paths: readonly string[]): Discovery {
   }
   const logFolders = new Set(files.filter((file) => file.kind !== "config").map((file) => dirname(resolve(file.path))));
   for (const { path, at } of besideLogs.filter((file) => logFolders.has(file.folder)).reverse()) notRead.splice(at, 0, path);
-  return { files: withConfigInTheirBundle(inTheirNodesFolder(files)), problems, notRead: notRead.filter((path) => !seen.has(resolve(path))), unreadable };
+  const placed = withConfigInTheirBundle(inTheirNodesFolder(files));
+  const incidentOf = sitesOfOneIncident(placed);
+  const joined = <T extends { readonly bundle: string | null }>(item: T): T => {
+    const bundle = item.bundle === null ? undefined : incidentOf.get(item.bundle);
+    return bundle === undefined ? item : { ...item, bundle };
+  };
+  return {
+    files: incidentOf.size === 0 ? placed : placed.map(joined),
+    problems,
+    notRead: notRead.filter((path) => !seen.has(resolve(path))),
+    unreadable: incidentOf.size === 0 ? unreadable : unreadable.map(joined),
+  };
 }
 
 /**
