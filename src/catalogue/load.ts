@@ -3,7 +3,7 @@ Loads rules/*.yaml (built-in) and a site's rule folders. Every problem of every 
 once, each with file:line and a hint; a site rule with the id of a built-in one replaces it.
 */
 
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { basename, dirname, extname, join, sep } from "node:path";
@@ -455,8 +455,42 @@ function writeCache(file: string, key: string, loaded: LoadedRules): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
     writeAtomically(examplesFileOf(file), { key, examples });
-    writeAtomically(file, { key, rules, withExamples, problems });
+    writeAtomically(file, { key, rulesDirectory: builtInRulesDirectory(), rules, withExamples, problems });
   } catch {
     // A cache that cannot be written (read-only state folder) only costs the next start-up the parse.
+    return;
+  }
+  pruneCachesOfRemovedInstalls(file);
+}
+
+/**
+Each installation keeps its own cache in the state folder (src/cli/options.ts): one removed (a checkout in a temporary
+folder, an old release's folder) would leave its ~0.8 MB there for good. A new cache is written only when rules or
+code changed: then the others whose rules folder is gone are deleted.
+*/
+function pruneCachesOfRemovedInstalls(ownFile: string): void {
+  const folder = dirname(ownFile);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return; // The folder just written to cannot be listed: nothing to prune.
+  }
+  for (const name of names) {
+    if (!/^rule-cache-[0-9a-f]+\.json$/.test(name) || join(folder, name) === ownFile) continue;
+    const path = join(folder, name);
+    const directory = cachedRulesDirectory(path);
+    if (directory === undefined || existsSync(directory)) continue;
+    for (const stale of [path, examplesFileOf(path)]) rmSync(stale, { force: true });
+  }
+}
+
+/** The rules folder a cache file was written for; undefined when unknown (written before it was recorded, unreadable). */
+function cachedRulesDirectory(path: string): string | undefined {
+  try {
+    const cached = JSON.parse(readFileSync(path, "utf8")) as { rulesDirectory?: unknown };
+    return typeof cached.rulesDirectory === "string" ? cached.rulesDirectory : undefined;
+  } catch {
+    return undefined; // Another process is replacing it, or it is damaged: left alone, it is no one's to delete.
   }
 }

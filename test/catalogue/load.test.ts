@@ -135,6 +135,22 @@ describe("the compiled-rule cache", () => {
     );
   });
 
+  it("deletes the caches of installations whose rules folder is gone when it writes its own, and no other", () => {
+    const state = tempDir();
+    const write = (name: string, content: unknown): string => {
+      writeFileSync(join(state, name), JSON.stringify(content));
+      return join(state, name);
+    };
+    const gone = write("rule-cache-aaaaaaaaaaaa.json", { key: "x", rulesDirectory: join(state, "removed-checkout", "rules"), rules: [] });
+    const goneExamples = write("rule-cache-aaaaaaaaaaaa.examples.json", { key: "x", examples: [] });
+    const present = write("rule-cache-bbbbbbbbbbbb.json", { key: "y", rulesDirectory: site, rules: [] });
+    const unknown = write("rule-cache-cccccccccccc.json", { key: "z", rules: [] });
+    const other = write("notes.json", { rulesDirectory: join(state, "removed") });
+    loadRules([site], { collectErrors: true, cacheFile: join(state, "rule-cache-dddddddddddd.json") });
+    expect([gone, goneExamples].map(existsSync)).toEqual([false, false]);
+    expect([present, unknown, other, join(state, "rule-cache-dddddddddddd.json")].map(existsSync)).toEqual([true, true, true, true]);
+  });
+
   it("never holds rules with errors: an invalid folder is checked every time", () => {
     const cacheFile = join(tempDir(), "rule-cache.json");
     loadRules([invalid], { collectErrors: true, builtIn: false, cacheFile });
