@@ -66,8 +66,11 @@ const COMMAND_ERROR = new RegExp(
 // A script's name between a banner's separators and its stamp ("---- ca_check 23/10/2009 06:00:02 ----").
 // Or a few words before the stamp: "Script started on <date>" (script(1)), "daily <date>", "daily CA report hpx-a1 <date>"
 // (a banner when set off by separators, or when its words are a saving tool's or a report's own: BANNER_WORDS).
+// A word may name where the script ran, "@ host" or "script@host", and a ':' may stand alone before the stamp:
+// "---- pairmon.sh @ trd-s1 : Mon Mar 23 20:30:01 MET 2026" (round 64 #09: every run of a cron table read as undated).
+const LABEL_WORD = `(?:[A-Za-z_][\\w.-]*(?:@[A-Za-z0-9][\\w.-]*)?\\]?:?|@[ \\t]*[A-Za-z0-9][\\w.-]*:?|:)[ \\t]+`;
 const LABEL = new RegExp(
-  `(?:[A-Za-z_][\\w.-]*\\]?:?[ \\t]+(?=(?:${DATE_OUTPUT}|${ISO_TIME}|${DMY_TIME})(?![0-9A-Za-z]))|(?:(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t]|${LOCAL_WEEKDAY},?[ \\t]+\\d)[A-Za-z_][\\w.-]*:?[ \\t]+){1,5}(?=(?:${DATE_OUTPUT}|${ISO_TIME})(?![0-9A-Za-z])))`,
+  `(?:${LABEL_WORD}(?=(?:${DATE_OUTPUT}|${ISO_TIME}|${DMY_TIME})(?![0-9A-Za-z]))|(?:(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t]|${LOCAL_WEEKDAY},?[ \\t]+\\d)${LABEL_WORD}){1,5}(?=(?:${DATE_OUTPUT}|${ISO_TIME})(?![0-9A-Za-z])))`,
 );
 // The words before a stamp that say the output under it was saved then, with no separators around them.
 const BANNER_WORDS = /^(?:Script started on|(?:collected|saved|taken|captured|run|snapshot|output|daily|hourly|weekly|nightly)(?:[ \t]+(?:on|at))?:?)$/i;
@@ -334,6 +337,24 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   {
     text: "---- ca_check 23/10/2009 06:00:02 ----",
     expect: { format: "cmdlog", year: 2009, month: 10, day: 23, hour: 6, minute: 0, second: 2, body: "ca_check", shape: "banner" },
+  },
+  // Where the script ran, "@ host" or "script@host", and a ':' alone before the stamp: still its run's banner (round 64 #09).
+  {
+    text: "---- pairmon.sh @ trd-s1 : Mon Mar 23 20:30:01 MET 2026 ",
+    expect: { format: "cmdlog", year: 2026, month: 3, day: 23, hour: 20, minute: 30, second: 1, zoneName: "MET", body: "pairmon.sh @ trd-s1 :", shape: "banner" },
+  },
+  {
+    text: "---- pairmon.sh @ trd-s1 : Mon Mar 23 21:30:01 MET 2026 (CA link maintenance CHG-0412 in progress)",
+    expect: { format: "cmdlog", year: 2026, month: 3, day: 23, hour: 21, minute: 30, second: 1, zoneName: "MET", body: "pairmon.sh @ trd-s1 : (CA link maintenance CHG-0412 in progress)", shape: "banner" },
+  },
+  {
+    text: "==== cawatch@lis-n2 : 2026-05-04 06:00:01 ====",
+    expect: { format: "cmdlog", year: 2026, month: 5, day: 4, hour: 6, minute: 0, second: 1, body: "cawatch@lis-n2 :", shape: "banner" },
+  },
+  // Without separators, the same words are a sentence about another time, not a banner.
+  {
+    text: "mailed to ops@lis-n2 : Tue Apr  6 14:19:44 2021",
+    expect: { format: "cmdlog", body: "mailed to ops@lis-n2 : Tue Apr  6 14:19:44 2021", shape: "plain" },
   },
   {
     text: "==== pairwatch: Wed Nov 18 08:30:00 MET 2026 ====",

@@ -157,6 +157,8 @@ const ADVICE_WORDS = new Set(["restart", "should", "must", "please", "run", "use
 const CONDITION_WORDS = new Set(["until", "when", "once", "after", "if", "unless", "before"]);
 // Words before a state a group is said to be in or to have reached.
 const STATE_REACHED = new Set(["in", "into", "reached", "reaches", "to"]);
+// Words after a group's name saying it came back to a state or reached it: "tre_bc back in PAIR", "dwh_dg reached PAIR".
+const STATE_RETURN = new Set(["back", "reached", "returned"]);
 // A monitor's event or severity word at the start of its line (syslog's severities, a state monitor's CHANGE/EVENT/OK): a tag,
 // never a group's name.
 const EVENT_TAG = /^(?:emerg(?:ency)?|alert|crit(?:ical)?|err(?:or)?|warn(?:ing)?|notice|info|debug|fatal|ok|change[ds]?|event|alarm|transition)$/i;
@@ -719,8 +721,13 @@ function interpret(whole: Token[]): Draft[] {
   const first = tokens[skipTag];
   // "gl_db is SVOL_PAIR": an identifier-shaped name (an underscore or a digit) said to be in a state.
   // "his_bk PAIR again (resync 1750 s)": a backup script's own words, the name right before a bare pair state.
+  // "tre_bc back in PAIR, weekly backup finished", "dwh_dg reached PAIR", "ps_bc returned to PAIR": the name, then a word saying
+  // it came back to or reached the state, with no label before it (round 65 #06: a backup script's end of each resync unread).
+  const reachedAt = STATE_RETURN.has(lower[skipTag + 1] ?? "")
+    ? (tokens[skipTag + 2]?.type === "pairState" ? skipTag + 2 : STATE_REACHED.has(lower[skipTag + 2] ?? "") && tokens[skipTag + 3]?.type === "pairState" ? skipTag + 3 : -1)
+    : -1;
   const isState =
-    (lower[skipTag + 1] === "is" ? ["roleState", "pairState"].includes(tokens[skipTag + 2]?.type ?? "") : tokens[skipTag + 1]?.type === "pairState")
+    (lower[skipTag + 1] === "is" ? ["roleState", "pairState"].includes(tokens[skipTag + 2]?.type ?? "") : tokens[skipTag + 1]?.type === "pairState" || reachedAt >= 0)
     && /[_\d]/.test(first?.value ?? "");
   const statedFirst = isState && tokens[skipTag + 1]?.type === "pairState" ? skipTag + 1 : -1;
   // "tick_dg FENCE=ASYNC HORCMINST=4", "tick_dg side file full, pair suspended: PVOL_PFUS / SVOL_PFUS": an identifier-shaped
@@ -1383,6 +1390,14 @@ function interpret(whole: Token[]): Draft[] {
     // "Package nomina was not halted cleanly on node mxsg01; it will not be started until the node is cleaned up":
     // Serviceguard keeping a package off a node its halt failed on, not Metrocluster refusing a start (round 25 #20).
     const aboutHalt = !replicationFact && lower.some((word) => /^(?:halt|halting|halted|stop|stopping|stopped|shutdown)$/.test(word));
+    // "Package oms cannot be started: no node is available to run it", "... not started: no eligible node left": cmcld
+    // saying no node may run the package (each was disabled by an earlier failure; serviceguard.ne reads it as
+    // pkg.no.eligible.node), not Metrocluster refusing a start, unless the line names a replication fact. The refusal
+    // that disabled the nodes, if any, is in the package log (round 64 #09, #18: a second refusal with no package or state).
+    const noNodeLeft = !replicationFact && lower.some((word, at) => word === "no"
+      && lower.slice(at + 1, at + 4).some((next) => next === "node" || next === "nodes")
+      && lower.slice(at + 1, at + 6).some((next) => ["available", "eligible", "left", "suitable"].includes(next)));
+    if (noNodeLeft) return -1;
     for (let index = 0; index < tokens.length; index++) {
       // key=value forms: "decision=NO_START exit=1", "action=refuse", "result=start_denied".
       if (tokens[index].type === "assignment") {
@@ -1841,6 +1856,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   // A verb of change after the side is not a group's name (it was read as the group "changed").
   { text: "nightly: dwh_dg back in PAIR after 22 min of resync", expect: [{ kind: "pair.state", deviceGroup: "dwh_dg", fields: { side: null, role: null, state: "PAIR", deviceGroupFrom: "label" } }] },
   { text: "his_bk PAIR again (resync 1750 s)", expect: [{ kind: "pair.state", deviceGroup: "his_bk", fields: { side: null, role: null, state: "PAIR", deviceGroupFrom: "label" } }] },
+  { text: "tre_bc back in PAIR, weekly backup finished", expect: [{ kind: "pair.state", deviceGroup: "tre_bc", fields: { side: null, role: null, state: "PAIR", deviceGroupFrom: "label" } }] },
+  { text: "ps_bc2 returned to PAIR after the backup", expect: [{ kind: "pair.state", deviceGroup: "ps_bc2", fields: { side: null, role: null, state: "PAIR", deviceGroupFrom: "label" } }] },
+  { text: "tre_bc never back in PAIR, backup aborted", expect: [] },
   { text: "ora_dg PSUS since the backup split", expect: [{ kind: "pair.state", deviceGroup: "ora_dg", fields: { side: null, role: null, state: "PSUS", deviceGroupFrom: "label" } }] },
   { text: "INC-9941: XP 30077 repaired by HPE, LUNs back; ord_dg shows PVOL_PSUE here. ordpkg stays DOWN", expect: [{ kind: "pair.state", deviceGroup: "ord_dg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } }] },
   { text: "oradg PAIR", expect: [] },
@@ -2217,6 +2235,15 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Service bankcore_mon in package bankpkg failed (exit 1).", expect: [] },
   { text: "Halt script for package web failed with exit 1.", expect: [] },
   { text: "Package nomina was not halted cleanly on node mxsg01; it will not be started until the node is cleaned up.", expect: [] },
+  // cmcld: no node may run the package (an earlier failure disabled them): not a refusal (serviceguard.ne: pkg.no.eligible.node).
+  { text: "Package oms cannot be started: no node is available to run it.", expect: [] },
+  { text: "Package pay_pkg will not be started: no eligible node left", expect: [] },
+  // With a replication fact the same words are still the refusal.
+  { text: "Package oms cannot be started: local SVOL_PSUE and AUTO_SVOLPSUE=0, no other node available", expect: [
+    { kind: "mc.start.refused", fields: { exitCode: null } },
+    { kind: "pair.state", fields: { side: "local", role: "SVOL", state: "PSUE" } },
+    { kind: "auto.setting", fields: { name: "AUTO_SVOLPSUE", value: 0 } },
+  ] },
   { text: "Package pkgA halted on nodeA1; it cannot be started on nodeB1: AUTO_SVOLPSUE=0", expect: [
     { kind: "mc.start.refused", fields: { exitCode: null } }, { kind: "auto.setting", fields: { name: "AUTO_SVOLPSUE", value: 0 } },
   ] },

@@ -301,7 +301,11 @@ function scanFree(tokens: Token[]): Draft[] {
   }
   if (lower.includes("configuration") && lower.includes("applied")) events.push(draft("config.applied"));
   events.push(...peerSeenAgain(words, lower));
-  if (lower.includes("no") && lower.includes("eligible") && (lower.includes("nodes") || lower.includes("node"))) {
+  // "... no eligible nodes to start it", and cmcld's "Package oms cannot be started: no node is available to run it"
+  // (round 64 #09, #18: read as a Metrocluster refusal instead).
+  const noNodeAvailable = lower.some((word, at) => word === "no" && lower.slice(at + 1, at + 4).some((next) => next === "node" || next === "nodes")
+    && lower.slice(at + 1, at + 6).includes("available"));
+  if ((lower.includes("no") && lower.includes("eligible") && (lower.includes("nodes") || lower.includes("node"))) || noNodeAvailable) {
     events.push(draft("pkg.no.eligible.node", { package: nameAfter(words, lower, "package") }));
   }
   // "Run script for package pkgA timed out after 600 seconds": Serviceguard killed the script (wording not public).
@@ -468,6 +472,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Request from root on node hkgsg11 to enable package oms.", expect: [{ kind: "pkg.switching.enabled", package: "oms", fields: { scope: "package" } }] },
   { text: "Request from node tpa01 to enable package ledger on node tpa01.", expect: [{ kind: "pkg.switching.enabled", package: "ledger", node: "tpa01", fields: { scope: "node" } }] },
   { text: "Package sap_pkg is not running and there are no eligible nodes to start it.", expect: [{ kind: "pkg.no.eligible.node", package: "sap_pkg" }] },
+  { text: "Package oms cannot be started: no node is available to run it.", expect: [{ kind: "pkg.no.eligible.node", package: "oms" }] },
+  { text: "Package erp_pkg not started, no available node", expect: [{ kind: "pkg.no.eligible.node", package: "erp_pkg" }] },
   { text: "cmviewcl -v -p oracle_pkg", expect: [{ kind: "admin.command", fields: { command: "cmviewcl", args: "-v -p oracle_pkg" } }] },
   { text: "cmrecovercl -e -g rg_loans", expect: [
     { kind: "admin.command", fields: { command: "cmrecovercl", args: "-e -g rg_loans" } },

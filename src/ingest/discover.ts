@@ -164,7 +164,11 @@ const COMMAND_LOG_CANDIDATE = /\.(?:log|txt|out|typescript|mbox|eml)(?:\.\d+)?$|
 // its jobs' output (round 64 #04). The head decides, as for the names above.
 const TIME_SUFFIXED_OUTPUT = /^[A-Za-z][\w.-]*\.\d{4,14}$/;
 const isCommandLogCandidate = (name: string, folders: readonly string[]): boolean =>
-  COMMAND_LOG_CANDIDATE.test(name) || TIME_SUFFIXED_OUTPUT.test(name) || folders[folders.length - 1] === "mail";
+  COMMAND_LOG_CANDIDATE.test(name) || TIME_SUFFIXED_OUTPUT.test(name) || inMailSpool(folders);
+function inMailSpool(folders: readonly string[]): boolean {
+  const last = folders.length - 1;
+  return last >= 1 && folders[last] === "mail" && (folders[last - 1] === "var" || (folders[last - 1] === "spool" && folders[last - 2] === "var"));
+}
 // Raid Manager output, or a script's own lines running its pair commands on a group ("pairsplit -g core_bc0 -IM20 rc=0",
 // round 33 #07: a Business Copy snapshot script's log held the nightly resyncs and was not read).
 // Continentalclusters' recovery command typed at a prompt and saved with script(1) or tee ("phxdr01# /usr/sbin/cmrecovercl",

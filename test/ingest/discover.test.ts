@@ -355,6 +355,25 @@ describe("discoverInputs", () => {
     ]);
   });
 
+  it("reads a user's mailbox where the mail system keeps it (/var/spool/mail/root, /var/mail/oper): cron mails a job's pairdisplay there", () => {
+    const root = tempDir();
+    const mail =
+      "From root@brglnx1  Tue Mar 10 06:30:01 2026\nDate: Tue, 10 Mar 2026 06:30:01 +0100 (CET)\nFrom: root@brglnx1\nSubject: Cron <root@brglnx1> cc_status.sh\n\n" +
+      "Group   PairVol(L/R) (Port#,TID, LU),Seq#,LDEV#.P/S,Status,Fence,   %,P-LDEV# M\n" +
+      "hrdg    hrv1(L)      (CL4-B-0,  0,   1)88231   121.S-VOL PAIR ASYNC ,   0   821 -\n\n";
+    touch(root, "incident/brglnx1/var/log/messages", "Mar  3 19:02:10 brglnx1 cmcld[2290]: Started package hr_rehearsal on node brglnx1.\n");
+    touch(root, "incident/brglnx1/var/spool/mail/root", mail);
+    touch(root, "incident/brglnx2/var/mail/oper", mail);
+    // Not a mailbox: cron's own table, named after the user too.
+    touch(root, "incident/brglnx2/var/spool/cron/root", "30 6 * * 2 /usr/local/sbin/cc_status.sh\n");
+    const { files } = discoverInputs([join(root, "incident")]);
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([
+      ["incident/brglnx1/var/log/messages", "syslog"],
+      ["incident/brglnx1/var/spool/mail/root", "cmdlog"],
+      ["incident/brglnx2/var/mail/oper", "cmdlog"],
+    ]);
+  });
+
   it("keeps a syslog copy whose name has a date and a time a syslog: its lines are dated by themselves", () => {
     const root = tempDir();
     touch(
