@@ -1849,6 +1849,49 @@ def s34_continental_failback():
 
 
 
+def s78_continental_swap_resync_copying():
+    """Continentalclusters, the recovery cluster's logs only (no package file collected): cmrecovercl started the
+    recovery package on the S-VOLs it took over; days later the swap resync runs from nodeC1 and is still copying when
+    the logs are taken (a script(1) typescript named by the operator)."""
+    b = Bundle("continental-swap-resync-copying")
+    recovery = ["nodeC1", "nodeC2"]
+    for node in recovery:
+        b.noise(node, T(7, 0, 0), T(10, 11, 45), "day")
+    cluster_up(b, recovery, T(7, 4, 29, 0), pid=2050)
+    for minutes, kind in ((5, "CLUSTER_ALERT"), (10, "CLUSTER_ALERT"), (15, "CLUSTER_ALARM")):
+        b.sys("nodeC1", T(7, 14, 2 + minutes, 7), "cmclsentryd[3021]", f"{kind} primary_cluster/UNREACHABLE {minutes} MINUTES - Cluster {kind[8:]}: primary_cluster not responding.")
+    b.sys("nodeC1", T(7, 15, 30, 40), "CM-CMD[5120]", "cmrecovercl")
+    b.sys("nodeC1", T(7, 15, 30, 58), "cmcld[2050]", "Request from node nodeC1 to start package ora_bkpkg on node nodeC1.")
+    mc = [
+        (1, "This package is configured with remote data replication."),
+        (13, "The local device group oradg is in SVOL_PAIR state; remote state is EX_ENORMT (242)."),
+        (40, "Executing horctakeover -g oradg -S ... horctakeover returned 2 (SVOL-takeover)."),
+        (41, "Device group oradg is now SVOL_SSWS."),
+    ]
+    lines, done = start_body(T(7, 15, 30, 59), "nodeC1", "ora_bkpkg", mc)
+    b.pkg("nodeC1", "ora_bkpkg", lines)
+    sg_started(b, "nodeC1", sec(done, 1), "ora_bkpkg", pid=2050)
+    b.sys("nodeC1", T(9, 17, 2, 0), "cmclsentryd[3021]", "Cluster primary_cluster status changed from UNREACHABLE to UP")
+    b.write()
+    header = "Group   PairVol(L/R) (Port#,TID, LU),Seq#,LDEV#.P/S,Status,Fence,   %,P-LDEV# M"
+    rows = lambda state, pct: [
+        f"oradg   ora_d01(L)   (CL1-E-0, 0,   1)35663   201.P-VOL {state} NEVER ,  {pct:>3}   101 -",
+        f"oradg   ora_d01(R)   (CL1-A-0, 0,   1)35422   101.S-VOL {state} NEVER ,  {pct:>3}   201 -",
+    ]
+    typescript = ["Script started on Tue Nov 10 09:29:40 2026", "nodeC1:/root# pairresync -g oradg -swaps -c 15"]
+    for stamp, pct in (("Tue Nov 10 10:12:40 EST 2026", 12), ("Tue Nov 10 11:41:27 EST 2026", 47)):
+        typescript += ["nodeC1:/root# date; pairdisplay -g oradg -fc", stamp, header, *rows("COPY", pct)]
+    typescript += ["nodeC1:/root# exit", "", "Script done on Tue Nov 10 11:43:02 2026"]
+    path = os.path.join(b.dir, "nodeC1", "root", "typescript.oradg-swaps.20261110")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as handle:
+        handle.write("".join(line + "\n" for line in typescript))
+    b.expected([finding_of("failback-continental-after-swap-resync", "failback", "warning", "open", "ora_bkpkg", "oradg"),
+                finding_of("swap-resync-after-takeover", "swap-resync", "critical", "resolved", "ora_bkpkg", "oradg")],
+               ["full-resync", "recreate-pairs", "force-or-resync", "restart-at-failover-site"],
+               "Continentalclusters, the recovery cluster's logs only: no package configuration was collected. After the CLUSTER_ALARM, cmrecovercl starts ora_bkpkg on nodeC1, which takes oradg over (SVOL_SSWS): ora_bkpkg is a recovery package, known from the recovery that started it. Site A is back two days later; on the third morning the operator runs pairresync -swaps from nodeC1 under script(1), saved as typescript.oradg-swaps.20261110: nodeC1 is the P-VOL, COPY at 12 % and 47 % when the logs end. The swap resync ran and is never run again: wait for PAIR, then halt ora_bkpkg and start the recovery group's primary package on the primary cluster.")
+
+
 def s35_run_script_timeout_too_short():
     b = Bundle("run-script-timeout-too-short")
     nodes = SITE_A + SITE_B
@@ -3341,3 +3384,4 @@ if __name__ == "__main__":
     s75_halt_hanging_busy_filesystem()
     s76_clock_stepped_command_before_failure()
     s77_command_device_lost()
+    s78_continental_swap_resync_copying()

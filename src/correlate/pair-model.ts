@@ -193,6 +193,11 @@ const UNTIMED_STOP_HEARD_MS = 30 * 60_000;
 /** A node silent this long across a takeover is not known to have run through it (node.seen marks every fifteen minutes). */
 const SILENT_ACROSS_TAKEOVER_MS = 60 * 60_000;
 /**
+How long after cmrecovercl asked for a recovery a package's start on the S-VOLs it took over counts as that recovery's:
+cmrecovercl starts the recovery packages at once, and their takeover waits at most HORCTIMEOUT (minutes).
+*/
+const RECOVERY_START_MS = 60 * 60_000;
+/**
 Two takeover lines of one node about one group this close are one horctakeover run told twice: its exit code
 ("returned 225 [EX_VOLCUR]") and its result ("SVOL-takeover executed; inconsistent volumes: ..."). A takeover during COPY
 is an SVOL-takeover plus EX_VOLCUR (RM-UG p.332): the result line must not erase the currency error (round 54 #17).
@@ -330,6 +335,10 @@ export class PairModel {
   private readonly maintenanceGroups = new Set<string>();
   /** A recovery was asked for or logged since the last group went into maintenance: a package on SSWS is a recovery. */
   private recoveringSinceMaintenance = false;
+  /** When cmrecovercl last asked for a recovery (not -d or -e), or its progress lines said it recovers. */
+  private recoveryAskedAt: number | null = null;
+  /** Packages cmrecovercl's own lines named as the recovery packages it started. */
+  private readonly recoveryPackages = new Set<string>();
 
   /** A package started on SSWS now is a rehearsal's: some group is in maintenance and nothing since asked for a recovery. */
   private rehearsing(): boolean {
@@ -758,16 +767,18 @@ export class PairModel {
     ],
     [
       "cc.recover",
-      ({ fields }) => {
+      ({ event, fields, packageName }) => {
         // A rehearsal's run recovers nothing; any other progress line is a recovery, which no group in maintenance allows.
         if (fields.rehearsal === true) return;
         this.continentalRecovered = true;
         this.recoveringSinceMaintenance = true;
+        if (event.ts !== null) this.recoveryAskedAt = event.ts;
+        if (packageName) this.recoveryPackages.add(packageName);
       },
     ],
     [
       "cc.maintenance",
-      ({ fields }) => {
+      ({ event, fields }) => {
         const recoveryGroup = typeof fields.recoveryGroup === "string" ? fields.recoveryGroup : "(all)";
         if (fields.on === true) {
           this.maintenanceGroups.add(recoveryGroup);
@@ -780,6 +791,7 @@ export class PairModel {
           else this.maintenanceGroups.delete(recoveryGroup);
           // A recovery asked for: takeovers from here are recoveries, whatever group is still in maintenance.
           if (fields.recovery === true) this.recoveringSinceMaintenance = true;
+          if (fields.recovery === true && event.ts !== null) this.recoveryAskedAt = event.ts;
         }
       },
     ],
@@ -1149,6 +1161,7 @@ export class PairModel {
   private onPackageStarted({ event, node, deviceGroup, packageName, group }: AppliedEvent): void {
     if (!packageName) return;
     this.noteRunOnSsws(group, node);
+    this.noteRecoveryPackage(group, packageName, node, event.ts);
     // A Continentalclusters recovery package running on the S-VOLs it took over is the recovery, whether or not
     // cmrecovercl's own lines were collected: the monitor's later alarms ask for nothing new.
     if (group !== null && group.ranOnSswsNode === node && String(this.setting(group, packageName, "CLUSTER_TYPE") ?? "").toLowerCase() === "continental")
@@ -1212,6 +1225,21 @@ export class PairModel {
       group.ranOnSswsSinceSync = true;
       group.ranOnSswsNode = node;
     }
+  }
+
+  /**
+  A package cmrecovercl started is a Continentalclusters recovery package (CLUSTER_TYPE continental), whether or not its
+  configuration was collected: the recovery cluster's logs alone, with no package file, say it by the recovery that
+  started it. Named by cmrecovercl's own lines ("Starting recovery package P"), or started on the S-VOLs it took over
+  within RECOVERY_START_MS after cmrecovercl asked for a recovery. Read as the configuration's word, never over it.
+  Without it the recovery package was advised as a Metrocluster package: restarted where it ran once halted for the
+  failback, and its failback left open after the primary cluster's package took the roles back (round 65 #13).
+  */
+  private noteRecoveryPackage(group: DeviceGroupState | null, packageName: string, node: string | null, ts: number | null): void {
+    if (group === null || this.setting(group, packageName, "CLUSTER_TYPE") !== undefined) return;
+    const named = this.recoveryPackages.has(packageName);
+    const askedBefore = ts !== null && this.recoveryAskedAt !== null && this.recoveryAskedAt <= ts && ts - this.recoveryAskedAt <= RECOVERY_START_MS;
+    if (named || (askedBefore && node !== null && group.ranOnSswsNode === node)) this.remember({ group, packageName }, "CLUSTER_TYPE", "continental");
   }
 
   /** A run script killed by its timeout, or that exited with an error, leaves the package down there. */

@@ -570,6 +570,15 @@ function classifyAt(path: string, name: string, folders: readonly string[], expl
     if (text !== null && headIsSyslog(text)) return kind("syslog");
     if (text !== null && headIsPackageLog(text)) return kind("pkglog");
   }
+  // Saved output under a stamp or banner that dates it (script(1)'s "Script started on <date>", a cron job's
+  // "==== <date> ===="), whatever the file is called: the name matters only to output that is dated by its name alone.
+  // script(1) writes where it is told (typescript.sindg-swaps.20260318, swaps_0318, no suffix at all): read by the
+  // names above only, the swap resync it held was never seen and asked for again (round 65 #05). Not a script, a
+  // document of the case or a node's other system logs.
+  if (!underCluster && !neverSniffed(name) && !SCRIPT_NAME.test(name) && !DOCUMENT_NAME.test(name) && !OTHER_SYSTEM_LOG.test(name)) {
+    const text = head();
+    if (text !== null && !text.includes(0) && commandLogHead(text)?.namedTime === null) return kind("cmdlog");
+  }
   return explicit ? kind("syslog") : null;
 }
 

@@ -545,6 +545,40 @@ describe("PairModel", () => {
     model.apply(event("cc.alert", { cluster: "primary_cluster", condition: "UP", minutes: null }, { deviceGroup: null }));
     expect(lookup(model, "continental.recovered")).toBe(false);
   });
+  it("reads a package cmrecovercl started on the S-VOLs it took over as a Continentalclusters recovery package, never over its configuration", () => {
+    const onB = (minutes: number, extra: Partial<LogEvent> = {}): Partial<LogEvent> => ({
+      host: "nodeB1",
+      package: "ora_rec",
+      ts: T0 + minutes * 60_000,
+      ...extra,
+    });
+    const recoverAndStart = (model: PairModel, startAfter: number): void => {
+      model.apply(event("cc.maintenance", { on: false, recoveryGroup: null, recovery: true }, onB(0, { deviceGroup: null, package: null })));
+      model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PAIR" }, onB(startAfter - 1)));
+      model.apply(event("takeover", { ok: true, result: 2, resultName: "svol" }, onB(startAfter - 1)));
+      model.apply(event("pkg.start.completed", {}, onB(startAfter, { deviceGroup: null })));
+    };
+    const setting = (model: PairModel) => model.lookup("setting.CLUSTER_TYPE", { deviceGroup: "oradg", package: "ora_rec", node: "nodeB1", now: T0 });
+    // Started three minutes after cmrecovercl on the S-VOLs it took over: a recovery package (recovery-side logs only).
+    const recovered = new PairModel();
+    recoverAndStart(recovered, 3);
+    expect(setting(recovered)).toBe("continental");
+    // Started by hand the next day after a takeover of its own: nothing says what it is.
+    const later = new PairModel();
+    recoverAndStart(later, 26 * 60);
+    expect(setting(later)).toBeNull();
+    // cmrecovercl's own line names the recovery package it started: whenever that package starts.
+    const named = new PairModel();
+    named.apply(event("cc.recover", { recoveryGroup: null, cluster: "drclu" }, onB(0, { deviceGroup: null })));
+    named.apply(event("pkg.start.completed", {}, onB(5 * 60, { deviceGroup: "oradg" })));
+    expect(setting(named)).toBe("continental");
+    // The configuration says otherwise: its word stands.
+    const configured = new PairModel();
+    configured.apply(event("config.setting", { name: "CLUSTER_TYPE", value: "metro" }, onB(-10, { deviceGroup: null })));
+    recoverAndStart(configured, 3);
+    expect(setting(configured)).toBe("metro");
+  });
+
   it("places pairvolchk's bare answer as the node's local volume, and the opposite role a moment later as the remote check's answer", () => {
     const model = new PairModel();
     // pairvolchk -g oradg (no -c): "Volstat is S-VOL.[status = PAIR ...]", no side named.

@@ -233,6 +233,24 @@ describe("discoverInputs", () => {
     expect(problems.map((problem) => problem.message).join("\n")).toMatch(/notes\.txt holds Raid Manager output that shows pairs out of PAIR/);
   });
 
+  it("reads saved output under a banner that dates it whatever the file is called (script(1)'s typescript.<tag>.<date>), never a script holding it", () => {
+    const root = tempDir();
+    const table = "Group   PairVol(L/R) (Port#,TID, LU),Seq#,LDEV#.P/S,Status,Fence,   %,P-LDEV# M\n";
+    touch(
+      root,
+      "incident/lis1/root/typescript.sindg-swaps.20260318",
+      `Script started on Wed Mar 18 09:29:40 2026\nlis1:/root# pairresync -g sindg -swaps -c 15 -I2\nlis1:/root# pairdisplay -g sindg -I2 -fc\n${table}`,
+    );
+    touch(root, "incident/lis1/root/swaps_0318", `==== Wed Mar 18 10:12:40 WET 2026 ====\n${table}`);
+    touch(root, "incident/lis1/root/resync.sh", `#!/usr/bin/sh\n# Script started on Wed Mar 18 09:29:40 2026\npairresync -g sindg -swaps\n${table}`);
+    const { files, notRead } = discoverInputs([join(root, "incident")]);
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind, file.untimed])).toEqual([
+      ["incident/lis1/root/swaps_0318", "cmdlog", undefined],
+      ["incident/lis1/root/typescript.sindg-swaps.20260318", "cmdlog", undefined],
+    ]);
+    expect(notRead.map((path) => path.slice(root.length + 1))).toEqual(["incident/lis1/root/resync.sh"]);
+  });
+
   it("names the files of a node's tree it does not read, never what sits beside the nodes (a case's README) nor the node's mail or cron logs", () => {
     const root = tempDir();
     touch(root, "incident/nodeA1/var/adm/syslog/syslog.log", "Nov 20 16:31:02 nodeA1 cmcld[2048]: Started package pkg on node nodeA1.\n");
