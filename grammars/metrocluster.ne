@@ -1076,18 +1076,23 @@ function interpret(whole: Token[]): Draft[] {
       && (commands.includes("horctakeover") || tokens.some((token) => token.type === "takeoverName"));
     if (rejected) result = null;
     const failed = found.some((entry) => entry.event.kind === "takeover");
+    // "the remote side is treated as failed. Executing horctakeover -g ledgerdg -S": a takeover announced is judged by the
+    // words after it; a failure said before it is about something else (round 64 #03: a recovery's takeover read as failed,
+    // and its result on the next line, naming no group, was not tied to the group).
+    const announcedAt = tokens.findIndex((token, at) => token.value === "horctakeover" && ANNOUNCING_WORDS.has(lower[at - 1] ?? ""));
+    const saysFailure = (...words: string[]): boolean => (announcedAt < 0 ? hasWord(...words) : lower.some((word, at) => at > announcedAt && words.includes(word)));
     // "horctakeover in progress", "waiting for horctakeover to complete", "started, not yet done": no outcome yet.
     const waiting = hasWord("waiting", "pending", "ongoing", "progress", "still", "underway") || lower.some((word, at) => word === "yet" && lower[at - 1] === "not");
     if (!failed) {
       const named = tokens.findIndex((token) => token.value === "horctakeover");
       const at = position >= 0 ? position : named >= 0 ? named : lower.indexOf("takeover");
       // A named takeover that "did not complete", timed out or failed is no result: "swap-takeover timeout".
-      const notDone = hasWord(...FAILURE_WORDS, "timeout", "timed") || lower.some((word, at) => SUCCESS_WORDS.has(word) && DENIALS.has(lower[at - 1] ?? ""));
+      const notDone = saysFailure(...FAILURE_WORDS, "timeout", "timed") || lower.some((word, at) => SUCCESS_WORDS.has(word) && DENIALS.has(lower[at - 1] ?? ""));
       if (result !== null && notDone) {
         add(at, "takeover", { ok: false, result: null, resultName: null, code: null, number: null }, deviceGroup);
       } else if (result !== null) {
         add(at, "takeover", { ok: true, result, resultName: TAKEOVER_RESULTS[result], code: null, number: null }, deviceGroup);
-      } else if (hasWord(...FAILURE_WORDS) || rejected) {
+      } else if (saysFailure(...FAILURE_WORDS) || rejected) {
         add(at, "takeover", { ok: false, result: null, resultName: null, code: null, number: null }, deviceGroup);
       } else if (waiting) {
         add(at, "takeover.waiting", {}, deviceGroup);
@@ -1892,6 +1897,13 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "pairevtwait -g oradg -s pair psue -t 3600 done", expect: [{ kind: "pair.wait", deviceGroup: "oradg", fields: { outcome: "done", deviceGroupFrom: "line" } }] },
   { text: "pairevtwait -g dwh_bc -s pair -t 3600: dwh_bc is PAIR", expect: [{ kind: "pair.wait", deviceGroup: "dwh_bc", fields: { outcome: "done", waitFor: "PAIR", deviceGroupFrom: "line" } }, { kind: "pair.state", deviceGroup: "dwh_bc", fields: { side: null, role: null, state: "PAIR", deviceGroupFrom: "line" } }] },
   { text: "XPMON: 85011 pair ledger_dg suspended by error (PSUE), all MCU-RCU paths failed", expect: [{ kind: "pair.state", deviceGroup: "ledger_dg", fields: { side: null, role: null, state: "PSUE", deviceGroupFrom: "line" } }] },
+  // A failure said before the takeover announced is not the takeover's (round 64 #03); one after it is.
+  { text: "Recovery was requested by cmrecovercl; the remote side is treated as failed. Executing horctakeover -g ledgerdg -S -t 360", expect: [
+    { kind: "raid.command", deviceGroup: "ledgerdg", fields: { command: "horctakeover", side: null, instance: null, deviceGroupFrom: "line" } },
+  ] },
+  { text: "Executing horctakeover -g ledgerdg -S: failed, see the Raid Manager log", expect: [
+    { kind: "takeover", deviceGroup: "ledgerdg", fields: { ok: false, result: null, resultName: null, code: null, number: null, deviceGroupFrom: "line" } },
+  ] },
   { text: "horctakeover -g pkgA -S returned 2 (SVOL-takeover)", expect: [{ kind: "takeover", deviceGroup: "pkgA", fields: { ok: true, result: 2, resultName: "svol", code: null, number: null, deviceGroupFrom: "line" } }] },
   { text: "horctakeover for device group pkgA failed with EX_VOLCRE (223)", expect: [
     { kind: "raid.error", deviceGroup: "pkgA", fields: { code: "EX_VOLCRE", number: 223, command: "horctakeover", deviceGroupFrom: "line" } },
