@@ -12,7 +12,14 @@ many, or incidents of one cluster whose node folders share their names.
 
 import { closeSync, openSync, readSync } from "node:fs";
 import { basename, dirname } from "node:path";
-import type { InputFile } from "./discover.js";
+
+/** What the join reads of a discovered file (discover.ts's InputFile). */
+interface PlacedFile {
+  readonly path: string;
+  readonly bundle: string;
+  readonly hostHint: string | null;
+  readonly compressed: boolean;
+}
 
 // Sites or clusters of one incident: two (Metrocluster, Continentalclusters), three (3DC).
 const MAX_SIBLINGS = 4;
@@ -27,7 +34,7 @@ const CHUNK_BYTES = 1024 * 1024;
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Sibling bundles that name each other, each mapped to their parent folder (the incident's bundle). */
-export function sitesOfOneIncident(files: readonly InputFile[]): ReadonlyMap<string, string> {
+export function sitesOfOneIncident(files: readonly PlacedFile[]): ReadonlyMap<string, string> {
   const nodesOfBundle = new Map<string, Set<string>>();
   for (const file of files) {
     if (file.hostHint === null) continue;
@@ -78,7 +85,7 @@ function namesOf(bundle: string, nodes: ReadonlySet<string>): string[] {
 }
 
 /** Which of `others` the files name (any of its names as a word), reading each file in chunks until all are found. */
-function namedIn(files: readonly InputFile[], others: ReadonlyArray<{ bundle: string; names: string[] }>): string[] {
+function namedIn(files: readonly PlacedFile[], others: ReadonlyArray<{ bundle: string; names: string[] }>): string[] {
   const pending = others.filter((other) => other.names.length > 0);
   const found: string[] = [];
   let budget = SCAN_BYTES_PER_BUNDLE;
