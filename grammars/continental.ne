@@ -135,7 +135,10 @@ function interpret(tokens: Token[]): Draft[] {
     // cmrecovercl's refusal: "Recovery refused: no CLUSTER_ALARM received for den_cl (alert only)" (round 35 #14).
     (eventIndex > 0 && (lower[eventIndex - 1] === "no" || lower[eventIndex - 1] === "without")) ||
     lower.some((word, index) => word === "no" && (lower[index + 1] === "notification" || NOTICE_WORDS.has(lower[index + 1] ?? "")));
-  if ((eventToken || noticeDenied) && noticeWithheld) return [];
+  // "the CLUSTER_ALARM state (current state: UNREACHABLE, alert level)": a state named, as cmrecovercl's refusal does over
+  // two lines ("... has not reached / the CLUSTER_ALARM state"), not a notice raised (round 51 #15: read as the alarm).
+  const stateNamed = eventIndex > 0 && lower[eventIndex - 1] === "the" && lower[eventIndex + 1] === "state";
+  if ((eventToken || noticeDenied) && (noticeWithheld || stateNamed)) return [];
   if (eventToken) kind = eventToken.value === "CLUSTER_ALARM" ? "cc.alarm" : "cc.alert";
   else if (condition !== null && cluster !== null) {
     // Without the monitor's CLUSTER_ALERT/ALARM keyword, "alert" next to "ERROR" or "DOWN" is common in
@@ -199,7 +202,12 @@ function interpret(tokens: Token[]): Draft[] {
   const progressGroupAt = said.findIndex((word, index) => word === "recovery" && said[index + 1] === "group" && saidTokens[index + 2] !== undefined);
   const packageAt = said.findIndex((word, index) => word === "recovery" && said[index + 1] === "package" && saidTokens[index + 2] !== undefined);
   if (refused) {
-    // nothing recovered
+    // cmrecovercl refusing a group it was processing: "Unable to recover recovery group rg_gl: the monitored cluster monprod
+    // has not reached the CLUSTER_ALARM state", "recovery group rg_gl was not recovered" (round 51 #15: its "Processing the
+    // recovery group" line before it was read as the recovery). A group in maintenance mode is said below.
+    const recoverVerb = lower.includes("recover") || lower.includes("recovered");
+    if (groupAt >= 0 && recoverVerb && !lower.includes("maintenance"))
+      events.push({ kind: "cc.recover.refused", fields: { recoveryGroup: tokens[groupAt + 2].value } });
   } else if (said[0] === "processing" && said[recovery + 1] === "group" && saidTokens[recovery + 2]) {
     events.push({ kind: "cc.recover", fields: { recoveryGroup: saidTokens[recovery + 2].value, cluster: clusterAfterOn() } });
   } else if (said[0] === "starting" && said[1] === "recovery" && said[2] === "package" && saidTokens[3]) {
@@ -274,6 +282,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "CLUSTER_ALARM: cluster primary_cluster has been UNREACHABLE for 68 minutes", expect: [{ kind: "cc.alarm", fields: { cluster: "primary_cluster", condition: "UNREACHABLE", minutes: 68 } }] },
   { text: "Recovery group rg_edi is in maintenance mode. Skipping the recovery group rg_edi.", expect: [{ kind: "cc.maintenance", fields: { on: true, recoveryGroup: "rg_edi", skipped: true } }] },
   { text: "Processing the recovery group nfsgroup on recovery cluster eastcoast.", expect: [{ kind: "cc.recover", fields: { recoveryGroup: "nfsgroup", cluster: "eastcoast" } }] },
+  // cmrecovercl refusing the group it was processing, its reason over two lines (round 51 #15).
+  { text: "Unable to recover recovery group rg_gl: the monitored cluster monprod has not reached", expect: [{ kind: "cc.recover.refused", fields: { recoveryGroup: "rg_gl" } }] },
+  { text: "the CLUSTER_ALARM state (current state: UNREACHABLE, alert level).", expect: [] },
+  { text: "cmrecovercl: recovery group rg_pay was not recovered (primary cluster still reachable)", expect: [{ kind: "cc.recover.refused", fields: { recoveryGroup: "rg_pay" } }] },
   { text: "Starting recovery package nfsbackuppkg on recovery cluster eastcoast.", expect: [{ kind: "cc.recover", package: "nfsbackuppkg", fields: { recoveryGroup: null, cluster: "eastcoast" } }] },
   { text: "Halting data receiver package nfsreceiverpkg on recovery cluster eastcoast.", expect: [] },
   { text: "Starting recovery of recovery group rg_billing (primary cluster syd_prod is in ALARM state)", expect: [{ kind: "cc.recover", fields: { recoveryGroup: "rg_billing", cluster: null } }] },

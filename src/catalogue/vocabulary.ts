@@ -116,6 +116,7 @@ export const EVENT_KINDS: readonly string[] = [
   "cc.alert",
   "cc.alarm",
   "cc.recover",
+  "cc.recover.refused",
   "cc.maintenance",
   "config.setting",
   "cluster.lock.failed",

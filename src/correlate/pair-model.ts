@@ -776,6 +776,15 @@ export class PairModel {
         if (packageName) this.recoveryPackages.add(packageName);
       },
     ],
+    // cmrecovercl refused the group it was processing: whatever its "Processing the recovery group" line said, nothing was
+    // recovered (round 51 #15: the alarm after it asked for nothing).
+    [
+      "cc.recover.refused",
+      () => {
+        this.continentalRecovered = false;
+        this.recoveryAskedAt = null;
+      },
+    ],
     [
       "cc.maintenance",
       ({ event, fields }) => {
