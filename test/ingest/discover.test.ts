@@ -1,16 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { classify, discoverInputs, headIsIsoSyslog, headIsPackageLog, headIsSyslog, placeOf } from "../../src/ingest/discover.js";
+import { writeFileAt } from "../helpers/files.js";
 import { tempDir } from "../helpers/temp.js";
 
-function touch(root: string, relative: string, text = "x\n"): string {
-  const path = join(root, relative);
-  mkdirSync(join(path, ".."), { recursive: true });
-  writeFileSync(path, text);
-  return path;
-}
+const touch = (root: string, relative: string, text: string | Buffer = "x\n"): string => writeFileAt(root, relative, text);
 
 describe("discoverInputs", () => {
   it("finds syslog, rotated and compressed syslogs, package logs and configuration under a node tree", () => {
@@ -127,10 +123,9 @@ describe("discoverInputs", () => {
     touch(root, "incident/lgl1/root/verif_2231.txt", `lgl1# date\nMon Feb 16 22:31:38 EST 2026\nlgl1# cmviewcl -v -p banque\n\n${table}`);
     // `date` in ja_JP.eucJP ("2026年 2月14日 (土) 09時12分36秒 JST") above a pairvolchk answer.
     const eucDate = Buffer.from("32303236c7af2032b7ee3134c6fc2028c5da29203039bbfe3132caac3336c9c3204a5354", "hex");
-    const path = join(root, "incident/osk1/home/suzuki/dr_0912.log");
-    mkdirSync(join(path, ".."), { recursive: true });
-    writeFileSync(
-      path,
+    touch(
+      root,
+      "incident/osk1/home/suzuki/dr_0912.log",
       Buffer.concat([Buffer.from("$ date\n"), eucDate, Buffer.from("\n$ pairvolchk -g dg -s\npairvolchk : Volstat is S-VOL.[status = PAIR fence = NEVER]\n")]),
     );
     const { files } = discoverInputs([join(root, "incident")]);

@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { discoverInputs } from "../../src/ingest/discover.js";
+import { writeFileAt as touch } from "../helpers/files.js";
 import { tempDir } from "../helpers/temp.js";
-
-function touch(root: string, relative: string, text: string): void {
-  const path = join(root, relative);
-  mkdirSync(join(path, ".."), { recursive: true });
-  writeFileSync(path, text);
-}
 
 const bundlesOf = (root: string): string[] => [...new Set(discoverInputs([root]).files.map((file) => file.bundle.slice(root.length)))].sort();
 
