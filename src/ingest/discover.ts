@@ -159,16 +159,11 @@ const SHELL_HISTORY_STAMP = /^(?:#[ \t]*\d{10}[ \t]*\r?$|: ?\d{10}:\d+;|[ \t]*\d
 // script(1)'s typescript too (its default name, or CHG0041877_failback.typescript: round 52 #04).
 // A mailbox or a saved mail (.mbox, .eml, mbox) of a cron job's hourly pairdisplay: each mail dated by its Date header.
 const COMMAND_LOG_CANDIDATE = /\.(?:log|txt|out|typescript|mbox|eml)(?:\.\d+)?$|^(?:typescript|mbox)$/i;
-// A cron job's copies named after the command with the time they were taken (cmviewcl.202603090700, pairdisplay.wmsdg.202603090700, cmviewcl.0900:
-// round 64 #01, #03), and a user's mailbox in the mail spool (/var/mail/root, /var/spool/mail/root), where cron mails
-// its jobs' output (round 64 #04). The head decides, as for the names above.
+// A cron job's copies named after the command with the time they were taken (cmviewcl.202603090700,
+// pairdisplay.wmsdg.202603090700): with no stamp inside, their name dates them (round 64 #01). Stamped output under any
+// name, a mailbox in the mail spool among them, is read further down (a dated head decides).
 const TIME_SUFFIXED_OUTPUT = /^[A-Za-z][\w.-]*\.\d{4,14}$/;
-const isCommandLogCandidate = (name: string, folders: readonly string[]): boolean =>
-  COMMAND_LOG_CANDIDATE.test(name) || TIME_SUFFIXED_OUTPUT.test(name) || inMailSpool(folders);
-function inMailSpool(folders: readonly string[]): boolean {
-  const last = folders.length - 1;
-  return last >= 1 && folders[last] === "mail" && (folders[last - 1] === "var" || (folders[last - 1] === "spool" && folders[last - 2] === "var"));
-}
+const isCommandLogCandidate = (name: string): boolean => COMMAND_LOG_CANDIDATE.test(name) || TIME_SUFFIXED_OUTPUT.test(name);
 // Raid Manager output, or a script's own lines running its pair commands on a group ("pairsplit -g core_bc0 -IM20 rc=0",
 // round 33 #07: a Business Copy snapshot script's log held the nightly resyncs and was not read).
 // Continentalclusters' recovery command typed at a prompt and saved with script(1) or tee ("phxdr01# /usr/sbin/cmrecovercl",
@@ -547,7 +542,7 @@ function classifyAt(path: string, name: string, folders: readonly string[], expl
     const text = head();
     if (text !== null && shellHistoryHead(name, text)) return kind("history");
   }
-  if (!underCluster && isCommandLogCandidate(name, folders)) {
+  if (!underCluster && isCommandLogCandidate(name)) {
     const text = head();
     // A folder's day dates saved output only inside a node's own tree (root/failback/20180515/), never the case's folder
     // the bundle was unpacked into (case_20241021/nodeA1/pd_0930.txt taken days before, review of round 41-44's changes).

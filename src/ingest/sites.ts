@@ -86,7 +86,9 @@ function namesOf(bundle: string, nodes: ReadonlySet<string>): string[] {
 
 /** Which of `others` the files name (any of its names as a word), reading each file in chunks until all are found. */
 function namedIn(files: readonly PlacedFile[], others: ReadonlyArray<{ bundle: string; names: string[] }>): string[] {
-  const pending = others.filter((other) => other.names.length > 0);
+  const pending = others
+    .filter((other) => other.names.length > 0)
+    .map((other) => ({ bundle: other.bundle, pattern: new RegExp(`(?<![\\w.-])(?:${other.names.map(escapeRegExp).join("|")})(?![\\w-])`) }));
   const found: string[] = [];
   let budget = SCAN_BYTES_PER_BUNDLE;
   const buffer = Buffer.alloc(CHUNK_BYTES);
@@ -109,8 +111,7 @@ function namedIn(files: readonly PlacedFile[], others: ReadonlyArray<{ bundle: s
         // A name cut by the chunk's end is found in the next one: the tail of this one goes before it.
         const text = carry + buffer.toString("latin1", 0, read);
         for (let index = pending.length - 1; index >= 0; index--) {
-          const pattern = new RegExp(`(?<![\\w.-])(?:${pending[index].names.map(escapeRegExp).join("|")})(?![\\w-])`);
-          if (pattern.test(text)) {
+          if (pending[index].pattern.test(text)) {
             found.push(pending[index].bundle);
             pending.splice(index, 1);
           }
