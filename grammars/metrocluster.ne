@@ -741,7 +741,9 @@ function interpret(whole: Token[]): Draft[] {
     lower[skipTag + 1] === "fence" && FENCE_LEVELS.has((tokens[skipTag + 2]?.value ?? "").replace(/[,;.]$/, "").toUpperCase()) && !FENCE_WORD_BEFORE.has(lower[skipTag] ?? "");
   // "tsy_dg tsy_d01 (P-VOL) PAIR -> PSUE" (a pair monitor printing pairdisplay's Group and PairVol columns): an identifier-
   // shaped first name on a line giving a role and a pair state; of group and volume, pairdisplay puts the group first.
-  const roleAndState = tokens.some((token) => token.type === "role") && tokens.some((token) => token.type === "pairState");
+  // The role stands within two words of the name: "pkg_banque démarre à Laval ... (takeover S-VOL, SSWS)" says where a
+  // package started, and its name is no group (round 63 #18: a group named after the package, with placeholder steps).
+  const roleAndState = tokens.slice(skipTag + 1, skipTag + 4).some((token) => token.type === "role") && tokens.some((token) => token.type === "pairState");
   const describesGroup =
     fenceOfName ||
     (identifierFirst && (tokens[skipTag + 1]?.type === "assignment" || lower[skipTag + 1] === "instance" || tokens.some((token) => token.type === "roleState") || roleAndState));
@@ -1864,6 +1866,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "tre_bc back in PAIR, weekly backup finished", expect: [{ kind: "pair.state", deviceGroup: "tre_bc", fields: { side: null, role: null, state: "PAIR", deviceGroupFrom: "label" } }] },
   { text: "ps_bc2 returned to PAIR after the backup", expect: [{ kind: "pair.state", deviceGroup: "ps_bc2", fields: { side: null, role: null, state: "PAIR", deviceGroupFrom: "label" } }] },
   { text: "tre_bc never back in PAIR, backup aborted", expect: [] },
+  // A role far from the first name: the line says where a package started, not a group's state by name (round 63 #18).
+  { text: "pkg_banque démarre à Laval à 22 h 09 (takeover S-VOL, SSWS).", expect: [{ kind: "pair.state", fields: { side: null, role: "SVOL", state: "SSWS" } }] },
+  { text: "tsy_dg tsy_d01 (P-VOL) PAIR -> PSUE", expect: [{ kind: "pair.state", deviceGroup: "tsy_dg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } }] },
   { text: "ora_dg PSUS since the backup split", expect: [{ kind: "pair.state", deviceGroup: "ora_dg", fields: { side: null, role: null, state: "PSUS", deviceGroupFrom: "label" } }] },
   { text: "INC-9941: XP 30077 repaired by HPE, LUNs back; ord_dg shows PVOL_PSUE here. ordpkg stays DOWN", expect: [{ kind: "pair.state", deviceGroup: "ord_dg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } }] },
   { text: "oradg PAIR", expect: [] },
