@@ -253,6 +253,44 @@ export function zoneNameOffset(name: string): number | undefined {
   return Object.prototype.hasOwnProperty.call(ZONE_NAME_OFFSETS, name) ? ZONE_NAME_OFFSETS[name] : undefined;
 }
 
+/** Names that always mean UTC: a control script exporting TZ=UTC prints them whatever the node's zone. */
+const UNIVERSAL_NAMES = new Set(["UTC", "GMT", "UCT", "Z"]);
+/** Per zone, the short names it went by (see zoneGoesBy). */
+const namesOfZone = new Map<string, ReadonlySet<string>>();
+
+/**
+Whether `name` is one the logs' zone `timeZone` itself went by (its winter or summer name in any year since 1990): a
+line naming it is on that zone's clock, placed by the zone's own rules rather than by the name's fixed offset. HP-UX
+nodes in Turkey keep TZ=EET-3 since Turkey stayed at +3 in 2016: `date` prints "EET" for +3, which the table reads +2
+(round 64 #18: a package log an hour off its syslog). UTC and GMT are never the zone's own: they are what an exported
+TZ=UTC prints.
+*/
+export function zoneGoesBy(timeZone: string, name: string): boolean {
+  if (UNIVERSAL_NAMES.has(name)) return false;
+  let names = namesOfZone.get(timeZone);
+  if (names === undefined) {
+    const collected = new Set<string>();
+    try {
+      // en-GB gives the abbreviations `date` prints (CET, EEST, BST) where ICU has them; en-US only GMT+n for most of Europe.
+      for (const locale of ["en-GB", "en-US"]) {
+        const format = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" });
+        for (let year = 1990; year <= new Date().getUTCFullYear() + 1; year++) {
+          for (const month of [0, 6]) {
+            const part = format.formatToParts(Date.UTC(year, month, 15)).find((entry) => entry.type === "timeZoneName");
+            if (part !== undefined && !/^(?:GMT|UTC)[+-]/.test(part.value)) collected.add(part.value);
+          }
+        }
+      }
+    } catch (error) {
+      // A zone Intl does not know was refused when the options were read; here it only means no name is its own.
+      if (!(error instanceof RangeError)) throw error;
+    }
+    names = collected;
+    namesOfZone.set(timeZone, names);
+  }
+  return names.has(name);
+}
+
 /**
 The wall-clock time `durationMs` of real time after `wallClockMs`, on the logs' clock in `timeZone`: across the change
 to winter time, 24 hours after 22:10 of the evening before is 21:10 (the hour between 01:00 and 02:00 was lived

@@ -7,7 +7,7 @@ a Raid Manager command line names the device group (and side) of the output line
 
 import type { EventDraft, Header, LineFormat, Scalar } from "../model/events.js";
 import { NODE_SEEN_INTERVAL_MS, NODE_SEEN_KIND, UNREAD_LINE_KIND } from "../model/events.js";
-import { isPlausibleYear, nodeClock, zoneClock, zoneNameOffset } from "../model/time.js";
+import { isPlausibleYear, nodeClock, zoneClock, zoneGoesBy, zoneNameOffset } from "../model/time.js";
 import { MAX_BODY_INPUT, NOT_SCANNED, VOCABULARY_BIT, parseBody, parseConfigLine, scanLine } from "./body.js";
 import type { ParseCounters } from "./body.js";
 import { configGrammar, parseHeader, UNTIMED_PREFIX, untimedPrefixOf } from "./header.js";
@@ -285,6 +285,16 @@ export function createFileParser(options: FileParserOptions): FileParser {
   };
 
   /**
+  The offset a zone name in a line places it at, or undefined to leave the line on its zone's clock: a name the line's
+  own zone (the node's --node-tz, else --tz) goes by is that zone's clock, whatever fixed offset the name has elsewhere
+  (TZ=EET-3 printing "EET" at +3: zoneGoesBy).
+  */
+  const ownClockName = (name: string, host: string | null): number | undefined => {
+    const lineZone = (host !== null && nodeZones !== null ? nodeZones[host] : undefined) ?? options.timeZone;
+    return lineZone !== undefined && zoneGoesBy(lineZone, name) ? undefined : zoneNameOffset(name);
+  };
+
+  /**
   A `name:` label names a device group only when it is not the node or the package itself
   ("nodeB1: local SVOL_PAIR" is about the node's own volume, not a group called nodeB1).
   */
@@ -536,10 +546,12 @@ export function createFileParser(options: FileParserOptions): FileParser {
       if (ts !== null && header.millisecond !== undefined) ts += header.millisecond;
       if (ts !== null && header.instant === true) ts = zone.placeInstant(ts - (header.utcOffset ?? 0) * 60_000);
       else if (ts !== null && header.utcOffset !== undefined) ts = zone.place(ts, header.utcOffset);
-      // Placed by the zone its line (or its banner) names: --node-tz then has nothing left to convert.
+      host = (header.host !== undefined ? shared(header.host) : undefined) ?? hostHint ?? previousHost;
+      // Placed by the zone its line (or its banner) names: --node-tz then has nothing left to convert. A name the
+      // line's own zone goes by (the node's, else the logs') leaves the line on that zone's clock (zoneGoesBy).
       let placedByName = false;
       if (options.timeZone !== undefined && ts !== null && header.utcOffset === undefined) {
-        const named = header.zoneName !== undefined ? zoneNameOffset(header.zoneName) : undefined;
+        const named = header.zoneName !== undefined ? ownClockName(header.zoneName, host) : undefined;
         if (header.format === "pkglog" && shape === "banner" && header.year !== undefined) stepZoneOffset = named ?? null;
         const offset = named ?? (header.format === "pkglog" ? stepZoneOffset : null);
         if (offset !== null && offset !== undefined) {
@@ -551,7 +563,6 @@ export function createFileParser(options: FileParserOptions): FileParser {
         bannerTs = ts;
         bannerYear = written;
       }
-      host = (header.host !== undefined ? shared(header.host) : undefined) ?? hostHint ?? previousHost;
       if (onNodeClock !== null && ts !== null && header.utcOffset === undefined && !placedByName && host !== null) {
         const nodeZone = nodeZones![host];
         if (nodeZone !== undefined) ts = onNodeClock(ts, nodeZone);

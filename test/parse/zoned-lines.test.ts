@@ -144,4 +144,21 @@ describe("lines that name their zone (a package log's banner, a saved output's `
     expect(file.parseLine("Wed Mar  4 10:12:40 IST 2026").ts).toBe(Date.UTC(2026, 2, 4, 10, 12, 40));
     expect(file.parseLine("Wed Mar  4 10:12:40 JST 2026").ts).toBe(Date.UTC(2026, 2, 4, 1, 12, 40));
   });
+
+  it("stay on the logs' clock when the zone goes by that name at another offset (HP-UX TZ=EET-3 in Turkey prints EET at +3)", () => {
+    const banners = (timeZone: string, nodeZones?: Record<string, string>): (number | null)[] => {
+      const file = createFileParser({ path: "rezerv.cntl.log", kind: "pkglog", yearFor: () => 2026, timeZone, nodeZones });
+      return [
+        '\t########### Node "ank-r1": Starting package at Wed Apr  1 10:02:31 EET 2026 ###########',
+        'Apr  1 10:02:40 - Node "ank-r1": Activating volume group vgrez with exclusive option.',
+        '\t########### Node "ank-r1": Starting package at Wed Apr  1 11:00:00 UTC 2026 ###########',
+      ].map((text) => file.parseLine(text).ts);
+    };
+    // Istanbul (+3 since 2016) went by EET and EEST: the line is at its written time on the logs' clock; UTC stays UTC.
+    expect(banners("Europe/Istanbul")).toEqual([Date.UTC(2026, 3, 1, 10, 2, 31), Date.UTC(2026, 3, 1, 10, 2, 40), Date.UTC(2026, 3, 1, 14, 0, 0)]);
+    // A node on its own clock (--node-tz) is judged by its zone: Istanbul's node in a bundle read on Paris's clock.
+    expect(banners("Europe/Paris", { "ank-r1": "Europe/Istanbul" })[0]).toBe(Date.UTC(2026, 3, 1, 9, 2, 31));
+    // Another zone's name keeps its offset: EET read on Paris's clock (CEST, +2) is the same wall clock.
+    expect(banners("Europe/Paris")[0]).toBe(Date.UTC(2026, 3, 1, 10, 2, 31));
+  });
 });
