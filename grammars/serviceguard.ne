@@ -350,8 +350,9 @@ function nodeThatHalted(words: string[], lower: string[]): string | undefined {
   const name = nameAfter(words, lower, "node");
   if (index !== 0 || !name) return undefined;
   const tail = lower.slice(index + 2).map(stripPunctuation).join(" ");
-  // "Node crms2 is halting and leaving the cluster." (cmhaltnode's node seen from the others, Serviceguard for Linux).
-  return /^(?:has |was )?(?:halted and )?left the cluster$|^(?:has been |was )?halted$|^is halting and leaving the cluster$/.test(tail) ? stripParens(name) : undefined;
+  // "Node crms2 is halting and leaving the cluster." (cmhaltnode's node seen from the others, Serviceguard for Linux);
+  // "Node slo-pay2 has halted" (the others' word for a cmhaltnode, then the membership without it: round 66 #06).
+  return /^(?:has |was )?(?:halted and )?left the cluster$|^(?:has (?:been )?|was )?halted$|^is halting and leaving the cluster$/.test(tail) ? stripParens(name) : undefined;
 }
 
 const LOCK_FAILED = ["failed", "denied", "unable", "cannot"];
@@ -483,6 +484,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Node akl-hx2 has halted and left the cluster.", expect: [{ kind: "node.halted", node: "akl-hx2" }] },
   { text: "Node nodeB2 has left the cluster", expect: [{ kind: "node.halted", node: "nodeB2" }] },
   { text: "Node crms2 is halting and leaving the cluster.", expect: [{ kind: "node.halted", node: "crms2" }] },
+  { text: "Node slo-pay2 has halted", expect: [{ kind: "node.halted", node: "slo-pay2" }] },
+  { text: "Node nodeB2 has been halted.", expect: [{ kind: "node.halted", node: "nodeB2" }] },
   { text: "Attempting to form a new cluster", expect: [{ kind: "cluster.forming" }] },
   { text: "3 nodes have formed a new cluster", expect: [{ kind: "cluster.formed", fields: { members: 3 } }] },
   { text: "1 node has re-formed the cluster", expect: [{ kind: "cluster.formed", fields: { members: 1 } }] },
