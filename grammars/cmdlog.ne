@@ -73,7 +73,9 @@ const LABEL = new RegExp(
   `(?:${LABEL_WORD}(?=(?:${DATE_OUTPUT}|${ISO_TIME}|${DMY_TIME})(?![0-9A-Za-z]))|(?:(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t]|${LOCAL_WEEKDAY},?[ \\t]+\\d)${LABEL_WORD}){1,5}(?=(?:${DATE_OUTPUT}|${ISO_TIME})(?![0-9A-Za-z])))`,
 );
 // The words before a stamp that say the output under it was saved then, with no separators around them.
-const BANNER_WORDS = /^(?:Script started on|(?:collected|saved|taken|captured|run|snapshot|output|daily|hourly|weekly|nightly)(?:[ \t]+(?:on|at))?:?)$/i;
+// A report named by how often it runs, then a few words (what it checks, the host): "Daily health check  bom-ux2 <date>"
+// heading a cron job's file (round 66 #20: every day's cmviewcl table read as undated).
+const BANNER_WORDS = /^(?:Script started on|(?:collected|saved|taken|captured|run|snapshot|output|daily|hourly|weekly|nightly)(?:[ \t]+(?:on|at))?:?|(?:daily|hourly|weekly|nightly|monthly)(?:[ \t]+[A-Za-z][\w.-]*){1,4}:?)$/i;
 
 // A shell prompt before a typed command, in a session saved with script(1), tee or a paste: the node the command ran on
 // (the output under it is that node's, until another prompt). Only prompts that name their host: "nodeB1:/root# ",
@@ -368,6 +370,15 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   {
     text: "Script started on Tue Apr  6 14:19:44 2021",
     expect: { format: "cmdlog", year: 2021, month: 4, day: 6, hour: 14, minute: 19, second: 44, body: "Script started on", shape: "banner" },
+  },
+  {
+    text: "Daily health check  bom-ux2  Tue Oct 20 08:00:02 IST 2026",
+    expect: { format: "cmdlog", year: 2026, month: 10, day: 20, hour: 8, minute: 0, second: 2, zoneName: "IST", body: "Daily health check  bom-ux2", shape: "banner" },
+  },
+  // A sentence about another time stays text: its first word is no report's.
+  {
+    text: "last full resync Tue Oct 20 08:00:02 IST 2026",
+    expect: { format: "cmdlog", body: "last full resync Tue Oct 20 08:00:02 IST 2026", shape: "plain" },
   },
   {
     text: "daily Mon Nov 10 07:00:00 NZDT 2025",
