@@ -61,6 +61,8 @@ interface CompiledPattern {
   readonly state: ConditionTest | undefined;
   /** The `$finding.<name>` operands read (resolvedBy only), tested against the open finding: a finding without one of them is not closed by the pattern. */
   readonly findingOperands: readonly string[];
+  /** What it reads of the open finding, as `$finding.<name>` operands or `finding.<name>` state paths, without the prefix. */
+  readonly findingReads: readonly string[];
   /** Whether the pattern reads the open finding at all (`$finding.<name>` operands, `finding.<name>` state paths). */
   readonly readsFinding: boolean;
 }
@@ -205,7 +207,8 @@ interface FindingState {
   /**
   The events that matched the rule, with their contexts (the opening one first), up to TRIGGERS_KEPT: what
   `$finding.<name>` and `finding.event.<field>` read in resolvedBy. A finding keyed by node may hold errors of
-  several groups or codes; a name they disagree on, or more triggers than kept, reads as unknown (nothing closes).
+  several groups or codes; a name they disagree on, or more triggers than kept, reads as unknown: a scope name is then
+  answered value by value (findingScopeValues), an event's field must meet the resolution with every value (findingFieldValues).
   */
   readonly triggers: Array<{ readonly event: LogEvent; readonly context: Context }>;
   triggersOverflowed: boolean;
@@ -453,10 +456,14 @@ function compilePattern(pattern: EventPattern): CompiledPattern {
   const findingOperands = [...conditionOperands(pattern.where), ...conditionOperands(pattern.state)]
     .filter((name) => name.startsWith("finding."))
     .map((name) => name.slice("finding.".length));
+  const findingPaths = [...conditionPaths(pattern.where), ...conditionPaths(pattern.state)]
+    .filter((name) => name.startsWith("finding."))
+    .map((name) => name.slice("finding.".length));
   return {
     kinds: new Set(typeof pattern.kind === "string" ? [pattern.kind] : pattern.kind),
     findingOperands,
-    readsFinding: findingOperands.length > 0 || conditionPaths(pattern.state).some((name) => name.startsWith("finding.")),
+    findingReads: [...new Set([...findingOperands, ...findingPaths])],
+    readsFinding: findingOperands.length > 0 || findingPaths.length > 0,
     eventOnly: some(eventOnly as Conditions),
     where: some(rest as Conditions),
     state: some(pattern.state),
@@ -537,6 +544,18 @@ function findingScopeValues(finding: FindingState, name: string): Scalar[] | nul
   if (!(SCOPE_OPERANDS as readonly string[]).includes(name)) return null;
   const values = triggerValues(finding, name);
   if (values === null || values.has(null) || values.size < 2) return null;
+  return [...values];
+}
+
+/**
+The distinct values the triggers give an operand that is an event's field, not a scope (`event.code`), when they disagree;
+null when they agree, it names a scope, or too many were seen. A trigger that does not know it gives null, which a
+condition on the value fails: the finding then closes only when the resolving pattern holds for every trigger's value.
+*/
+function findingFieldValues(finding: FindingState, name: string): Scalar[] | null {
+  if ((SCOPE_OPERANDS as readonly string[]).includes(name)) return null;
+  const values = triggerValues(finding, name);
+  if (values === null || values.size < 2) return null;
   return [...values];
 }
 
@@ -1204,7 +1223,11 @@ export class RuleEngine {
       // values, and closes the finding once every one of them has been answered.
       const unknown = pattern.findingOperands.filter((name) => findingOperand(finding, name) === null);
       const split = unknown.length === 1 ? findingScopeValues(finding, unknown[0]) : null;
-      if (unknown.length > 0 && split === null) continue;
+      // One event's field the triggers disagree on, read as an operand or a state path (a node's finding holding an
+      // EX_ENOGRP and an EX_ATTHOR): the pattern must hold for each of their values, on the same event (round 67 #06).
+      const disagreed = split === null ? pattern.findingReads.filter((name) => findingOperand(finding, name) === null) : [];
+      const each = disagreed.length === 1 ? findingFieldValues(finding, disagreed[0]) : null;
+      if (unknown.length > 0 && split === null && each === null) continue;
       const lookups = this.lookupsOf(event, context, now);
       if (pattern.eventOnly !== undefined && !pattern.eventOnly(lookups.field)) continue;
       const matchesWith = (name: string | null, value: Scalar): boolean => {
@@ -1216,6 +1239,10 @@ export class RuleEngine {
         if (pattern.where !== undefined && !pattern.where(lookups.event, withFinding)) return false;
         return pattern.state === undefined || pattern.state(withFinding, withFinding);
       };
+      if (each !== null) {
+        if (each.every((value) => matchesWith(disagreed[0], value))) return true;
+        continue;
+      }
       if (split === null) {
         if (matchesWith(null, null)) return true;
         continue;

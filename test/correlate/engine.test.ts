@@ -105,6 +105,34 @@ describe("RuleEngine", () => {
     expect(engine.findings().map((finding) => finding.status)).toEqual(["resolved", "open"]);
   });
 
+  it("closes on an event's field the finding's events disagree on only when the resolution holds for each of their values", () => {
+    const engine = new RuleEngine([
+      rule({
+        match: { key: "node", event: { kind: "horcm.error" } },
+        resolvedBy: [
+          {
+            kind: "pair.state",
+            where: { deviceGroup: "$finding.deviceGroup", state: { exists: true } },
+            state: { "finding.event.code": ["EX_ATTHOR", "EX_ENOGRP"] },
+          },
+        ],
+      }),
+    ]);
+    const error = (at: number, code: string) => event("horcm.error", at, { deviceGroup: "ord_ca", fields: { code, instance: null } });
+    const state = (at: number) => event("pair.state", at, { deviceGroup: "ord_ca", fields: { side: "local", role: "PVOL", state: "COPY" } });
+    // An EX_ENOGRP and an EX_ATTHOR (two wrong instances typed): both codes meet the resolution, the group's state closes it.
+    engine.push(error(T0, "EX_ENOGRP"));
+    engine.push(error(T0 + MINUTE, "EX_ATTHOR"));
+    engine.push(state(T0 + 2 * MINUTE));
+    expect(engine.findings().map((finding) => finding.status)).toEqual(["resolved"]);
+
+    // An EX_ATTHOR and an EX_ENOENT: the EX_ENOENT does not meet it, the finding stays open.
+    engine.push(error(T0 + HOUR, "EX_ATTHOR"));
+    engine.push(error(T0 + HOUR + MINUTE, "EX_ENOENT"));
+    engine.push(state(T0 + HOUR + 2 * MINUTE));
+    expect(engine.findings().map((finding) => finding.status)).toEqual(["resolved", "open"]);
+  });
+
   it("reads as unknown what the finding's events disagree on: errors of two groups are not answered by one group's state", () => {
     const engine = new RuleEngine([
       rule({
