@@ -298,6 +298,10 @@ device group (the package's configured DEVICE_GROUP then applies). Abbreviations
 Continentalclusters, Serviceguard and Raid Manager (CCI), alone or joined by - / _, and the Serviceguard daemons (cm...d).
 */
 const PRODUCT_TAG = /^(?:(?:metrocluster|mc|xp|ca|cc|sg|rm|cci|hp|hpe|p9000|p9k|p9500|xp7|mcxp|xpca|mcca|contclusters|continentalclusters|serviceguard|horcm|horcmd|raidmanager|raidmgr|raid-manager)(?:[-_\/]?(?=[a-z])|$))+$|^cm[a-z]{2,}d$/i;
+/** Words before a node's name: where something ran ("started on nodeB1", "halted at ops-s1"), never a group's name after them. */
+const PLACE_WORDS = new Set(["on", "at"]);
+/** A Raid Manager port ID (CL1-A, CL3-A-2: the cluster, the port letter, a host group number): a place, never a group's name. */
+const PORT_NAME = /^CL[0-9A-H]-[A-Z](?:-\d{1,3})?$/i;
 // Words that introduce a group rather than name one ("status of dg oradg", "state of device_group oradg").
 const GROUP_WORDS = new Set(["dg", "device_group", "dev_group", "device-group", "dev-group", "group"]);
 // Words of a check before the group it checks ("Metrocluster: checking fin_xp on instance 9").
@@ -657,7 +661,9 @@ function interpret(whole: Token[]): Draft[] {
     if (lower[next] === "changed" && lower[next + 1] === "to") next += 2;
     const outOf = lower[next] === "not" && lower[next + 1] === "in" && ["roleState", "pairState"].includes(tokens[next + 2]?.type ?? "");
     if (tokens[next]?.type !== "roleState" && !outOf) continue;
-    if (name.type === "word" && IDENTIFIER_NAME.test(name.value) && !PRODUCT_TAG.test(name.value)
+    // "restarted crew_sched on ops-s1 (P-VOL COPY side)": a name after "on" or "at" is where something ran, a node, not the
+    // group whose state follows (round 67 #17: a change note's node read as a group out of PAIR).
+    if (name.type === "word" && IDENTIFIER_NAME.test(name.value) && !PRODUCT_TAG.test(name.value) && !PLACE_WORDS.has(lower[index - 1] ?? "")
       && !/^(?:horcm|pair|raid)/.test(lower[index]) && !DEVICE_GROUP_STOP.has(lower[index]) && !SIDE_NOUNS.has(lower[index])) {
       deviceGroup = name.value;
       groupFrom = "label";
@@ -781,6 +787,11 @@ function interpret(whole: Token[]): Draft[] {
     deviceGroup = bracketName[1];
     groupFrom = "label";
   }
+
+  // "CL3-A-2 / e4/ 0,  0,  11.1(3a1)....P-VOL PSUE NEVER": a raidscan row starts with its port (CL<n>-<letter>, a host group
+  // number after it), and a port is never a device group; the row names no group (round 67 #01: a suspension of a group
+  // "CL3-A-2" that no resync of the real group could close).
+  if (deviceGroup !== undefined && groupFrom === "label" && PORT_NAME.test(deviceGroup)) deviceGroup = undefined;
 
   // Pair states, EX_ codes and the side they describe.
   let side: "local" | "remote" | "both" | null = null;
@@ -1869,6 +1880,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   // A role far from the first name: the line says where a package started, not a group's state by name (round 63 #18).
   { text: "pkg_banque démarre à Laval à 22 h 09 (takeover S-VOL, SSWS).", expect: [{ kind: "pair.state", fields: { side: null, role: "SVOL", state: "SSWS" } }] },
   { text: "tsy_dg tsy_d01 (P-VOL) PAIR -> PSUE", expect: [{ kind: "pair.state", deviceGroup: "tsy_dg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } }] },
+  { text: "09:44 restarted crew_sched on ops-s1 (P-VOL COPY side), switching re-enabled", expect: [{ kind: "pair.state", fields: { side: null, role: "PVOL", state: "COPY" } }] },
+  { text: "CL3-A-2 / e4/ 0,  0,  11.1(3a1)............P-VOL PSUE NEVER ,   5a1  88302   5a1", expect: [{ kind: "pair.state", fields: { side: null, role: "PVOL", state: "PSUE" } }] },
   { text: "ora_dg PSUS since the backup split", expect: [{ kind: "pair.state", deviceGroup: "ora_dg", fields: { side: null, role: null, state: "PSUS", deviceGroupFrom: "label" } }] },
   { text: "INC-9941: XP 30077 repaired by HPE, LUNs back; ord_dg shows PVOL_PSUE here. ordpkg stays DOWN", expect: [{ kind: "pair.state", deviceGroup: "ord_dg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } }] },
   { text: "oradg PAIR", expect: [] },

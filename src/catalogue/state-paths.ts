@@ -72,6 +72,7 @@ export const STATE_PATHS = [
   "resync.mode",
   "resync.outcome",
   "resync.node",
+  "resync.afterLastState",
 ] as const;
 
 export type StatePath = (typeof STATE_PATHS)[number];

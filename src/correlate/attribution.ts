@@ -33,6 +33,11 @@ export class GroupAttribution {
   private readonly packageLinkedGroups = new Map<string, Set<string>>();
   /** Groups named by a line in its own words, a table, a command or a configuration: what a label is checked against. */
   private readonly namedGroups = new Set<string>();
+  /**
+  Saved output or notes with no time (untimed facts): the groups each file named in its own words, a table or a command
+  (not by a leading label). Untimed facts are all applied before any rule looks at them, so a file's list is whole by then.
+  */
+  private readonly untimedFileGroups = new Map<string, Set<string>>();
   /** Pair volume name (PairVol) -> its device group, from the lines that named both. */
   private readonly groupOfVolume = new Map<string, string>();
 
@@ -83,6 +88,19 @@ export class GroupAttribution {
       [packageName, deviceGroup, deviceGroupFrom] = [deviceGroup, null, undefined];
     }
     if (deviceGroup !== null && deviceGroupFrom !== "label") this.namedGroups.add(deviceGroup);
+    // An undated note or paste that names one group only ("pairresync -g crew_dg ...", its pairdisplay rows) is about that
+    // group where a line of it names none ("started at ops-n1 too early -> refused (SVOL_COPY)", a ticket's "Monitor mail:
+    // WEBDB PVOL_PSUE"): read as a group-less state, it was checked against no group's logs (round 66 #11, round 67 #17).
+    const untimedFile = event.ts === null && event.kind.startsWith("untimed.") ? event.source.file : null;
+    if (untimedFile !== null && deviceGroup !== null && deviceGroupFrom !== "label") {
+      let named = this.untimedFileGroups.get(untimedFile);
+      if (!named) this.untimedFileGroups.set(untimedFile, (named = new Set()));
+      named.add(deviceGroup);
+    }
+    if (untimedFile !== null && deviceGroup === null && packageName === null) {
+      const named = this.untimedFileGroups.get(untimedFile);
+      if (named !== undefined && named.size === 1) [deviceGroup, deviceGroupFrom] = [[...named][0], "only-group-of-file"];
+    }
     // A leading label is the weakest guess ("MC-XP: AUTO_PSUSSSSWS=0: not starting" is a tag): when the bundle knows
     // its groups and the label is none of them, the package's own group is the better answer.
     if (

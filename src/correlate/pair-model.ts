@@ -1750,6 +1750,15 @@ export class PairModel {
     "resync.mode": ({ group }) => group?.resync?.mode ?? null,
     "resync.outcome": ({ group }) => group?.resync?.outcome ?? null,
     "resync.node": ({ group }) => group?.resync?.node ?? null,
+    // The last word about the group is a pairresync nobody saw fail: it was run after the last state any side reported
+    // (a backup script's "pairresync rc=0" after its split, the PAIR it waits for not logged). A state reported after it
+    // (still PSUS, PSUE) makes it false again.
+    "resync.afterLastState": ({ group }) => {
+      const resync = group?.resync;
+      if (!group || !resync || resync.ts === null || resync.outcome === "failed") return false;
+      const last = Math.max(group.volumes.PVOL.ts ?? -Infinity, group.volumes.SVOL.ts ?? -Infinity);
+      return resync.ts > last;
+    },
   };
 
   /** The lines that show the primary cluster halted before the recovery `recoveryNode` ran, or null (see PrimaryClusterHalt). */
