@@ -76,6 +76,14 @@ const LABEL = new RegExp(
 // A report named by how often it runs, then a few words (what it checks, the host): "Daily health check  bom-ux2 <date>"
 // heading a cron job's file (round 66 #20: every day's cmviewcl table read as undated).
 const BANNER_WORDS = /^(?:Script started on|(?:collected|saved|taken|captured|run|snapshot|output|daily|hourly|weekly|nightly)(?:[ \t]+(?:on|at))?:?|(?:daily|hourly|weekly|nightly|monthly)(?:[ \t]+[A-Za-z][\w.-]*){1,4}:?)$/i;
+// A report's title line as a script writes it, `echo "<title> $(hostname) $(date)"`: a few words, then `date`'s whole
+// output with its zone, ending the line ("DR readiness check  off2n1  Thu Feb  5 06:00:03 CET 2026", a weekly check's
+// title in the operator's language: round 66 #03, #16, every table under it read as undated). Not when the words end
+// with one that ties the date to another event ("PAIR again at <date>", "split since <date>") or hold a colon ("Last
+// login: <date>"): a sentence about another time.
+const TITLE_LAST_WORD = /^(?:at|on|since|until|till|from|before|after|by|of|to|in|is|was|were|again|last|next|ago)$/i;
+// Anywhere among the words, one that dates something else: "last full resync <date>", "next split <date>".
+const TITLE_OTHER_TIME = /^(?:last|next|previous|prev|since|until|till|ago|due|expires?|expired)$/i;
 
 // A shell prompt before a typed command, in a session saved with script(1), tee or a paste: the node the command ran on
 // (the output under it is that node's, until another prompt). Only prompts that name their host: "nodeB1:/root# ",
@@ -165,7 +173,17 @@ function labelled(time: Omit<Header, "format" | "body" | "shape"> | null, tokens
   // Without separators, only a saving tool's or a report's own words before the date: "Last login: <date>", "last full
   // resync <date>" or "PAIR again at <date>" name another time than the one the output was saved at (review).
   const ended = BANNER_WORDS.test((label?.text ?? "").trim()) && (wordsAfter === "" || wordsAfter.split(/[ \t]+/).length <= 3) && !/[:;]/.test(wordsAfter);
-  if (time === null || (!separated && !ended)) {
+  const labelWords = (label?.text ?? "").trim().split(/[ \t]+/);
+  const titled =
+    time !== null &&
+    lead === null &&
+    tokens[2]?.type === "dateOutput" &&
+    (time.zoneName !== undefined || time.utcOffset !== undefined) &&
+    (text?.text ?? "").trim() === "" &&
+    !/[:;,.!?]/.test(label?.text ?? "") &&
+    !TITLE_LAST_WORD.test(labelWords[labelWords.length - 1] ?? "") &&
+    !labelWords.some((word) => TITLE_OTHER_TIME.test(word));
+  if (time === null || (!separated && !ended && !titled)) {
     return { format: "cmdlog", body: tokens.slice(1).map((token) => token?.text ?? "").join(""), shape: "plain" };
   }
   if (!separated) return { ...stamped(time, null, lead, label), body: `${(label?.text ?? "").trim()} ${wordsAfter}`.trimEnd(), shape: "banner" };
@@ -402,6 +420,19 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "From: root@hamha1.ham.example.de", expect: { format: "cmdlog", body: "", shape: "plain", host: "hamha1" } },
   { text: "From: Cron Daemon <root@wroa1>", expect: { format: "cmdlog", body: "", shape: "plain", host: "wroa1" } },
   { text: "From: root@example.de", expect: { format: "cmdlog", body: "From: root@example.de", shape: "plain" } },
+  // A report's title: a few words and `date`'s whole output, zone included, ending the line (round 66 #03, #16).
+  {
+    text: "DR readiness check  off2n1  Thu Feb  5 06:00:03 CET 2026",
+    expect: { format: "cmdlog", year: 2026, month: 2, day: 5, hour: 6, minute: 0, second: 3, zoneName: "CET", body: "DR readiness check  off2n1", shape: "banner" },
+  },
+  {
+    text: "Tygodniowa kontrola replikacji  wawb1  Mon Sep 21 07:00:02 CEST 2026",
+    expect: { format: "cmdlog", year: 2026, month: 9, day: 21, hour: 7, minute: 0, second: 2, zoneName: "CEST", body: "Tygodniowa kontrola replikacji  wawb1", shape: "banner" },
+  },
+  // The same words tying the date to another event, or words after it: a sentence, not a title.
+  { text: "dg_ks PAIR again at Mon Sep 21 07:00:02 CEST 2026", expect: { format: "cmdlog", body: "dg_ks PAIR again at Mon Sep 21 07:00:02 CEST 2026", shape: "plain" } },
+  { text: "pairs split since Mon Sep 21 07:00:02 CEST 2026", expect: { format: "cmdlog", body: "pairs split since Mon Sep 21 07:00:02 CEST 2026", shape: "plain" } },
+  { text: "check wawb1 Mon Sep 21 07:00:02 CEST 2026 failed", expect: { format: "cmdlog", body: "check wawb1 Mon Sep 21 07:00:02 CEST 2026 failed", shape: "plain" } },
   // Another time than the one the output was saved at: the last login, a past resync (review).
   { text: "Last login: Mon Mar 29 09:12:03 2021 from jump01", expect: { format: "cmdlog", body: "Last login: Mon Mar 29 09:12:03 2021 from jump01", shape: "plain" } },
   { text: "last full resync Thu Apr  1 10:00:00 2021", expect: { format: "cmdlog", body: "last full resync Thu Apr  1 10:00:00 2021", shape: "plain" } },

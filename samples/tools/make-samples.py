@@ -3208,6 +3208,67 @@ def s74_suspended_at_logs_end():
                "At 09:47 horcmd on nodeA1 reports a suspending status and the pair monitor there reads P-VOL PSUE for oradg (pairvolchk -s: its own side only); oracle_pkg keeps running on nodeA1 (fence NEVER). Site B's nodes log nothing about the pairs, and the on-call collected the logs at 10:12, 25 minutes later, before anyone had looked at the links or the arrays. Nothing says whether site B's array still answers (a link failure: resync from site A once it is repaired) or whether site B is failing too, nor whether someone is already resynchronizing. Not an all-clear, not a procedure yet: pairdisplay -g oradg -fcx on both sites and cmviewcl -v -p oracle_pkg first. Had both sides reported the PSUE, the link failure would be proven and pairs-suspended-no-resync would give the resync at once.")
 
 
+def s79_copy_end_not_seen():
+    b = Bundle("copy-end-not-seen")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(3, 6, 0), T(4, 15, 12), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(3, 6, 0, 0))
+    morning_start(b, "nodeA1", T(3, 6, 2, 0), "oracle_pkg", "oradg")
+    # the carrier's maintenance window: the links drop, both sides PSUE; oracle_pkg keeps running on nodeA1 (fence NEVER)
+    b.sys("nodeA1", T(3, 21, 10, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUE, remote SVOL_PSUE")
+    b.sys("nodeA1", T(3, 22, 9, 31), "sudo", "   oper1 : TTY=pts/1 ; PWD=/root ; USER=root ; COMMAND=/HORCM/usr/bin/pairresync -g oradg -c 15")
+    # the operator reads the copy twice by hand, then goes home; no monitor line about oradg is collected after that
+    b.sys("nodeA1", T(3, 22, 40, 0), "logger", "oper1: pairdisplay -g oradg -fc: local PVOL_COPY 27%, remote SVOL_COPY 27%")
+    b.sys("nodeA1", T(3, 23, 38, 5), "logger", "oper1: pairdisplay -g oradg -fc: local PVOL_COPY 61%, remote SVOL_COPY 61%")
+    b.write()
+    b.expected([finding_of("copy-end-not-seen", "investigate", "critical", "open", "oracle_pkg", "oradg")],
+               ["swap-resync", "recreate-pairs", "force-or-resync", "failback", "automated"],
+               "After the carrier's maintenance both sides of oradg went PSUE at 21:10 while oracle_pkg kept running on nodeA1 (fence NEVER). At 22:09 the operator ran pairresync -g oradg from nodeA1 and read the copy at 27 % and 61 % by hand before leaving at 23:38. The logs run until 15:12 the next day and nothing in them says whether oradg reached PAIR or suspended again while the links had just been touched. Not an all-clear: pairdisplay -g oradg -fc now; wait if it still copies, find the cause if it is suspended again, before any new resync.")
+
+
+def s80_package_running_switching_disabled():
+    """oracle_pkg halted with cmhaltpkg for a patch and started again with cmrunpkg: both leave its switching disabled and
+    no line says so; only the daily health check's cmviewcl table shows AUTO_RUN disabled, under a RESULT: OK."""
+    b = Bundle("package-running-switching-disabled")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(17, 6, 0), T(20, 9, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+    cluster_up(b, nodes, T(17, 6, 0, 0))
+    morning_start(b, "nodeA1", T(17, 6, 2, 0), "oracle_pkg", "oradg")
+    # a night patch window: the package halted by hand, the node patched and rebooted, the package started by hand
+    sg_halt(b, "nodeA1", T(18, 1, 12, 40), "oracle_pkg", cmpid=8812, done=T(18, 1, 13, 5))
+    lines, _ = halt_body(T(18, 1, 12, 41), "nodeA1", "oracle_pkg")
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    sg_start(b, "nodeA1", T(18, 2, 40, 11), "oracle_pkg", cmpid=9920)
+    lines, done = start_body(T(18, 2, 40, 12), "nodeA1", "oracle_pkg", MC_OK("oradg"))
+    b.pkg("nodeA1", "oracle_pkg", lines)
+    sg_started(b, "nodeA1", sec(done, 1), "oracle_pkg")
+    b.write()
+    for day in (17, 18, 19, 20):
+        switching = "enabled" if day == 17 else "disabled"
+        when = T(day, 8, 0, 2)
+        path = os.path.join(b.dir, "nodeB1", "var/opt/healthcheck", f"hc_{when:%Y%m%d}.txt")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w") as handle:
+            handle.write(
+                f"Daily health check  nodeB1  {when:%a %b %d %H:%M:%S} {TZ} {when:%Y}\n"
+                "-------------------------------------------------------------\n"
+                "# cmviewcl\n\n"
+                "CLUSTER        STATUS\n"
+                "metro_cl       up\n\n"
+                "  NODE           STATUS       STATE\n"
+                "  nodeA1         up           running\n\n"
+                "    PACKAGE        STATUS           STATE            AUTO_RUN        NODE\n"
+                f"    oracle_pkg     up               running          {switching:<16}nodeA1\n\n"
+                "  NODE           STATUS       STATE\n"
+                "  nodeA2         up           running\n"
+                "  nodeB1         up           running\n"
+                "  nodeB2         up           running\n\n"
+                "RESULT: OK  (checks: nodes up, packages up, pairs PAIR)\n"
+            )
+    b.expected([finding_of("package-running-switching-disabled", "fix-package-failure", "warning", "open", "oracle_pkg", "oradg")],
+               ["full-resync", "swap-resync", "recreate-pairs", "force-or-resync", "failback", "automated"],
+               "On the 18th at 01:12 oracle_pkg is halted with cmhaltpkg for a patch window and started again with cmrunpkg at 02:40 on nodeA1. cmhaltpkg disables the package's switching and cmrunpkg does not enable it; no line says so, and nobody runs cmmodpkg -e. The daily health check on nodeB1 reports RESULT: OK every morning, but its cmviewcl table shows oracle_pkg with AUTO_RUN enabled on the 17th and disabled from the 18th on. If nodeA1 fails now, Serviceguard will not move oracle_pkg. Expected: package-running-switching-disabled (cmmodpkg -e oracle_pkg); no storage action.")
+
 def s76_clock_stepped_command_before_failure():
     b = Bundle("clock-stepped-command-before-failure")
     nodes = SITE_A + SITE_B
@@ -3385,3 +3446,5 @@ if __name__ == "__main__":
     s76_clock_stepped_command_before_failure()
     s77_command_device_lost()
     s78_continental_swap_resync_copying()
+    s79_copy_end_not_seen()
+    s80_package_running_switching_disabled()
