@@ -300,6 +300,8 @@ Continentalclusters, Serviceguard and Raid Manager (CCI), alone or joined by - /
 const PRODUCT_TAG = /^(?:(?:metrocluster|mc|xp|ca|cc|sg|rm|cci|hp|hpe|p9000|p9k|p9500|xp7|mcxp|xpca|mcca|contclusters|continentalclusters|serviceguard|horcm|horcmd|raidmanager|raidmgr|raid-manager)(?:[-_\/]?(?=[a-z])|$))+$|^cm[a-z]{2,}d$/i;
 /** Words before a node's name: where something ran ("started on nodeB1", "halted at ops-s1"), never a group's name after them. */
 const PLACE_WORDS = new Set(["on", "at"]);
+/** A label naming a monitor or a check tool by its last part: "tr_dgmon", "ora_chk", "dr-watch" (not "db_common"). */
+const MONITOR_LABEL = /(?:^|[_.-])(?:dg)?(?:mon|monitor|chk|check|watch|stat)$/i;
 /** A Raid Manager port ID (CL1-A, CL3-A-2: the cluster, the port letter, a host group number): a place, never a group's name. */
 const PORT_NAME = /^CL[0-9A-H]-[A-Z](?:-\d{1,3})?$/i;
 // Words that introduce a group rather than name one ("status of dg oradg", "state of device_group oradg").
@@ -631,7 +633,10 @@ function interpret(whole: Token[]): Draft[] {
     if (lower[index] !== "local" && lower[index] !== "remote") continue;
     const name = tokens[index - 1];
     const what = tokens[index + 1].type;
-    if (name.type === "word" && IDENTIFIER_NAME.test(name.value) && !labelledWord(name)
+    // "dgtr local PVOL_COPY (tr_d05), remote SVOL_COPY": a name in brackets after a state is a note on it (the volume that
+    // copies), not the group the next side's state is of (round 32 #18: a copy of "tr_d05" that no PAIR of dgtr ended).
+    const inBrackets = name.source.charAt(name.offset - 1) === "(" && name.source.charAt(name.offset + name.text.length) === ")";
+    if (name.type === "word" && IDENTIFIER_NAME.test(name.value) && !labelledWord(name) && !inBrackets
       && !PRODUCT_TAG.test(name.value) && !/^(?:horcm|pair|raid)/.test(lower[index - 1]) && (what === "roleState" || what === "pairState" || what === "exCode")) {
       deviceGroup = name.value;
     }
@@ -723,7 +728,11 @@ function interpret(whole: Token[]): Draft[] {
   // "CHANGE acctdg local P-VOL PSUE remote S-VOL PSUE", "ALERT: oradg local PVOL_PSUE": a monitor's event or severity word
   // first (with or without its colon) tags the line; the name after it is the one the line reports on (round 56 #16).
   const eventTag = tokens.length > 2 && tokens[0].type === "word" && EVENT_TAG.test(tokens[0].value) && tokens[1].type === "word";
-  const skipTag = twoWordTag ? 2 : (labelled(tokens[0]) && labelled(tokens[1]) && tokens.length > 2 && !LABEL_STOP.has(lower[1])) || bracketed || eventTag ? 1 : bracketSkip;
+  // "tr_dgmon: dgtr local PVOL_COPY (tr_d05), remote SVOL_COPY": a label naming a monitor or a check by its last part
+  // (dgmon, _chk, -watch) tags the tool even when shaped like an identifier; the name after it is the group (round 32 #18).
+  const monitorLabel = tokens.length > 2 && labelled(tokens[0]) && MONITOR_LABEL.test(tokens[0].value) && tokens[1].type === "word" && !labelled(tokens[1])
+    && (/^(?:local|remote)$/.test(lower[2]) || tokens[2].type === "roleState" || tokens[2].type === "pairState");
+  const skipTag = twoWordTag ? 2 : (labelled(tokens[0]) && labelled(tokens[1]) && tokens.length > 2 && !LABEL_STOP.has(lower[1])) || bracketed || eventTag || monitorLabel ? 1 : bracketSkip;
   const first = tokens[skipTag];
   // "gl_db is SVOL_PAIR": an identifier-shaped name (an underscore or a digit) said to be in a state.
   // "his_bk PAIR again (resync 1750 s)": a backup script's own words, the name right before a bare pair state.
@@ -1879,6 +1888,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "tre_bc never back in PAIR, backup aborted", expect: [] },
   // A role far from the first name: the line says where a package started, not a group's state by name (round 63 #18).
   { text: "pkg_banque démarre à Laval à 22 h 09 (takeover S-VOL, SSWS).", expect: [{ kind: "pair.state", fields: { side: null, role: "SVOL", state: "SSWS" } }] },
+  { text: "tr_dgmon: dgtr local PVOL_COPY (tr_d05), remote SVOL_COPY", expect: [{ kind: "pair.state", deviceGroup: "dgtr", fields: { side: "local", role: "PVOL", state: "COPY", deviceGroupFrom: "label" } }, { kind: "pair.state", deviceGroup: "dgtr", fields: { side: "remote", role: "SVOL", state: "COPY", deviceGroupFrom: "label" } }] },
   { text: "tsy_dg tsy_d01 (P-VOL) PAIR -> PSUE", expect: [{ kind: "pair.state", deviceGroup: "tsy_dg", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } }] },
   { text: "09:44 restarted crew_sched on ops-s1 (P-VOL COPY side), switching re-enabled", expect: [{ kind: "pair.state", fields: { side: null, role: "PVOL", state: "COPY" } }] },
   { text: "CL3-A-2 / e4/ 0,  0,  11.1(3a1)............P-VOL PSUE NEVER ,   5a1  88302   5a1", expect: [{ kind: "pair.state", fields: { side: null, role: "PVOL", state: "PSUE" } }] },
