@@ -393,7 +393,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     text: "Daily health check  bom-ux2  Tue Oct 20 08:00:02 IST 2026",
     expect: { format: "cmdlog", year: 2026, month: 10, day: 20, hour: 8, minute: 0, second: 2, zoneName: "IST", body: "Daily health check  bom-ux2", shape: "banner" },
   },
-  // A sentence about another time stays text: its first word is no report's.
+  // A sentence about another time stays text: "last" dates something else than the saving.
   {
     text: "last full resync Tue Oct 20 08:00:02 IST 2026",
     expect: { format: "cmdlog", body: "last full resync Tue Oct 20 08:00:02 IST 2026", shape: "plain" },
