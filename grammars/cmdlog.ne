@@ -73,16 +73,17 @@ const LABEL = new RegExp(
   `(?:${LABEL_WORD}(?=(?:${DATE_OUTPUT}|${ISO_TIME}|${DMY_TIME})(?![0-9A-Za-z]))|(?:(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t]|${LOCAL_WEEKDAY},?[ \\t]+\\d)${LABEL_WORD}){1,5}(?=(?:${DATE_OUTPUT}|${ISO_TIME})(?![0-9A-Za-z])))`,
 );
 // The words before a stamp that say the output under it was saved then, with no separators around them.
-// A report named by how often it runs, then a few words (what it checks, the host): "Daily health check  bom-ux2 <date>"
-// heading a cron job's file (round 66 #20: every day's cmviewcl table read as undated).
-const BANNER_WORDS = /^(?:Script started on|(?:collected|saved|taken|captured|run|snapshot|output|daily|hourly|weekly|nightly)(?:[ \t]+(?:on|at))?:?|(?:daily|hourly|weekly|nightly|monthly)(?:[ \t]+[A-Za-z][\w.-]*){1,4}:?)$/i;
+const BANNER_WORDS = /^(?:Script started on|(?:collected|saved|taken|captured|run|snapshot|output|daily|hourly|weekly|nightly)(?:[ \t]+(?:on|at))?:?)$/i;
 // A report's title line as a script writes it, `echo "<title> $(hostname) $(date)"`: a few words, then `date`'s whole
-// output with its zone, ending the line ("DR readiness check  off2n1  Thu Feb  5 06:00:03 CET 2026", a weekly check's
-// title in the operator's language: round 66 #03, #16, every table under it read as undated). Not when the words end
+// output with its zone (or, without one, a title that starts by saying how often it runs: "Daily health check bom-ux2
+// <date>"), ending the line ("DR readiness check  off2n1  Thu Feb  5 06:00:03 CET 2026", a weekly check's title in the
+// operator's language: round 66 #03, #16, #20, every table under it read as undated). Not when the words end
 // with one that ties the date to another event ("PAIR again at <date>", "split since <date>") or hold a colon ("Last
 // login: <date>"): a sentence about another time.
 const TITLE_LAST_WORD = /^(?:at|on|since|until|till|from|before|after|by|of|to|in|is|was|were|again|last|next|ago)$/i;
 // Anywhere among the words, one that dates something else: "last full resync <date>", "next split <date>".
+// A title's first word saying how often its report runs: a dated title even when `date` printed no zone.
+const REPORT_FREQUENCY = /^(?:daily|hourly|weekly|nightly|monthly)$/i;
 const TITLE_OTHER_TIME = /^(?:last|next|previous|prev|since|until|till|ago|due|expires?|expired)$/i;
 
 // A shell prompt before a typed command, in a session saved with script(1), tee or a paste: the node the command ran on
@@ -178,7 +179,7 @@ function labelled(time: Omit<Header, "format" | "body" | "shape"> | null, tokens
     time !== null &&
     lead === null &&
     tokens[2]?.type === "dateOutput" &&
-    (time.zoneName !== undefined || time.utcOffset !== undefined) &&
+    (time.zoneName !== undefined || time.utcOffset !== undefined || REPORT_FREQUENCY.test(labelWords[0] ?? "")) &&
     (text?.text ?? "").trim() === "" &&
     !/[:;,.!?]/.test(label?.text ?? "") &&
     !TITLE_LAST_WORD.test(labelWords[labelWords.length - 1] ?? "") &&
@@ -392,6 +393,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   {
     text: "Daily health check  bom-ux2  Tue Oct 20 08:00:02 IST 2026",
     expect: { format: "cmdlog", year: 2026, month: 10, day: 20, hour: 8, minute: 0, second: 2, zoneName: "IST", body: "Daily health check  bom-ux2", shape: "banner" },
+  },
+  {
+    text: "Daily health check  bom-ux2  Tue Oct 20 08:00:02 2026",
+    expect: { format: "cmdlog", year: 2026, month: 10, day: 20, hour: 8, minute: 0, second: 2, body: "Daily health check  bom-ux2", shape: "banner" },
   },
   // A sentence about another time stays text: "last" dates something else than the saving.
   {
