@@ -78,19 +78,23 @@ describe("RuleEngine", () => {
     ]);
   });
 
-  it("closes a finding only with an event about what the finding names ($finding operands) and reads the opening event (finding.event.*)", () => {
-    const engine = new RuleEngine([
+  /** A node's instance errors, closed by a state of the finding's group when the opening code is one of `codes`. */
+  const closedByGroupStateFor = (codes: string[]): RuleEngine =>
+    new RuleEngine([
       rule({
         match: { key: "node", event: { kind: "horcm.error" } },
         resolvedBy: [
           {
             kind: "pair.state",
             where: { deviceGroup: "$finding.deviceGroup", state: { exists: true } },
-            state: { "finding.event.code": ["EX_COMERR"] },
+            state: { "finding.event.code": codes },
           },
         ],
       }),
     ]);
+
+  it("closes a finding only with an event about what the finding names ($finding operands) and reads the opening event (finding.event.*)", () => {
+    const engine = closedByGroupStateFor(["EX_COMERR"]);
     const error = (at: number, deviceGroup: string | null, code: string) => event("horcm.error", at, { deviceGroup, fields: { code, instance: null } });
     const state = (at: number, deviceGroup: string) => event("pair.state", at, { deviceGroup, fields: { side: "local", role: "PVOL", state: "PAIR" } });
     engine.push(error(T0, "med_dg", "EX_COMERR"));
@@ -106,18 +110,7 @@ describe("RuleEngine", () => {
   });
 
   it("closes on an event's field the finding's events disagree on only when the resolution holds for each of their values", () => {
-    const engine = new RuleEngine([
-      rule({
-        match: { key: "node", event: { kind: "horcm.error" } },
-        resolvedBy: [
-          {
-            kind: "pair.state",
-            where: { deviceGroup: "$finding.deviceGroup", state: { exists: true } },
-            state: { "finding.event.code": ["EX_ATTHOR", "EX_ENOGRP"] },
-          },
-        ],
-      }),
-    ]);
+    const engine = closedByGroupStateFor(["EX_ATTHOR", "EX_ENOGRP"]);
     const error = (at: number, code: string) => event("horcm.error", at, { deviceGroup: "ord_ca", fields: { code, instance: null } });
     const state = (at: number) => event("pair.state", at, { deviceGroup: "ord_ca", fields: { side: "local", role: "PVOL", state: "COPY" } });
     // An EX_ENOGRP and an EX_ATTHOR (two wrong instances typed): both codes meet the resolution, the group's state closes it.
