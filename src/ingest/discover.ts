@@ -8,6 +8,7 @@ import { InputError } from "../errors.js";
 import { ENGLISH_MONTHS, LOCAL_MONTH, LOCAL_WEEKDAY } from "../model/calendar.js";
 import type { FileKind } from "../model/events.js";
 import { timeInPath } from "../model/time.js";
+import { extractedLine } from "../parse/extract.js";
 import { parseHeader } from "../parse/header.js";
 import { replicationTerms } from "../parse/unread.js";
 import { compareText } from "../util/compare.js";
@@ -413,6 +414,26 @@ export function headIsSyslog(head: Buffer): boolean {
   return false;
 }
 
+// Log lines an extract must hold in its head to be read as one: a single quoted line is a ticket's prose quoting it.
+const EXTRACT_MIN_LINES = 2;
+const EXTRACT_HEAD_LINES = 80;
+
+/**
+A head with log lines that are not its first: syslog or package-log lines under a ticket's or a mail's prose, or behind
+grep's, a mail's or a parallel shell's prefixes (extractedLine), at least EXTRACT_MIN_LINES of them.
+*/
+export function headIsExtract(head: Buffer | string): boolean {
+  const text = typeof head === "string" ? head : textOf(head);
+  let logLines = 0;
+  for (const line of text.split("\n").slice(0, EXTRACT_HEAD_LINES)) {
+    const whole = line.replace(/\r$/, "");
+    const shown = extractedLine(whole)?.text ?? whole;
+    if (isSyslogLine(shown) || PACKAGE_LOG_STAMP.test(shown)) logLines++;
+    if (logLines >= EXTRACT_MIN_LINES) return true;
+  }
+  return false;
+}
+
 // A legacy package log's banner ('<TAB>########### Node "n": Starting package at <date> ...'): not dated by itself.
 const PACKAGE_LOG_BANNER = /^[ \t]*#{5,}[ \t]+Node "[^"]+": (?:Starting|Halting) package at /;
 
@@ -573,6 +594,9 @@ function classifyAt(path: string, name: string, folders: readonly string[], expl
   if (!underCluster && !neverSniffed(name) && !SCRIPT_NAME.test(name) && !DOCUMENT_NAME.test(name) && !OTHER_SYSTEM_LOG.test(name)) {
     const text = head();
     if (text !== null && !text.includes(0) && commandLogHead(text)?.namedTime === null) return kind("cmdlog");
+    // An extract of logs (a ticket, a mail, grep's output over several files): read as syslog, whose parser reads each
+    // line behind its prefix as the log it came from (src/parse/extract.ts).
+    if (text !== null && !text.includes(0) && headIsExtract(text)) return kind("syslog");
   }
   return explicit ? kind("syslog") : null;
 }

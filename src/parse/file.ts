@@ -13,6 +13,7 @@ import type { ParseCounters } from "./body.js";
 import { configGrammar, parseHeader, UNTIMED_PREFIX, untimedPrefixOf } from "./header.js";
 import type { FileKind } from "./header.js";
 import { grammars } from "./registry.js";
+import { extractedLine, extractSource } from "./extract.js";
 import { BINARY_JUNK, withUnreadMarker } from "./unread.js";
 import { hasTerminalEditing, renderTerminal } from "./terminal.js";
 
@@ -523,8 +524,33 @@ export function createFileParser(options: FileParserOptions): FileParser {
   // Where the last header's body starts in its line (parseHeader's out-parameter).
   const place = { bodyStart: -1 };
 
-  function readLogLine(text: string): LineFields {
-    const header = parseHeader(text, options.kind, place);
+  // A daemon's log, or an extract of one (a ticket, grep's output): a line no header grammar reads whole may be a log
+  // line behind grep's or a mail's prefix (extract.ts), read as the log it came from says.
+  const readsExtracts = options.kind === "syslog" || options.kind === "pkglog";
+  const otherDaemonLog: FileKind = options.kind === "syslog" ? "pkglog" : "syslog";
+  // The package the file grep named says for the line read last from behind a prefix (null: the line's own).
+  let extractPackage: string | null = null;
+  /** The header of a line behind an extract prefix (its text is then `extracted`), or undefined. */
+  const extractHeader = (text: string): { header: Header; text: string } | undefined => {
+    const extracted = extractedLine(text);
+    if (extracted === null) return undefined;
+    const source = extracted.path === null ? null : extractSource(extracted.path);
+    const kinds: readonly FileKind[] = source !== null ? [source.kind] : [options.kind, otherDaemonLog];
+    for (const kind of kinds) {
+      const header = parseHeader(extracted.text, kind, place);
+      if (header === undefined) continue;
+      extractPackage = header.format === "pkglog" ? (source?.packageName ?? null) : null;
+      return { header, text: extracted.text };
+    }
+    return undefined;
+  };
+
+  function readLogLine(whole: string): LineFields {
+    extractPackage = null;
+    const own = parseHeader(whole, options.kind, place);
+    const extracted = own === undefined && readsExtracts ? extractHeader(whole) : undefined;
+    const header = own ?? extracted?.header;
+    const text = extracted?.text ?? whole;
     if (!header) {
       // No header: wrapped text or raw command output under a step; it happened when the line above did.
       // Binary junk (a core file, a corrupted block) carries stray words such as "LINK 01": no events from it.
@@ -583,7 +609,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
     if (markSeen && timed && ts !== null && host !== null) events = seenMarked(events, host, ts);
     previousTs = ts;
     previousHost = host;
-    return fill(header.format, ts, host, program, packageOf(events), header.body, shape, header.repeated, events, true);
+    return fill(header.format, ts, host, program, extractPackage ?? packageOf(events), header.body, shape, header.repeated, events, true);
   }
 
   const terminalKind = options.kind === "cmdlog" || options.kind === "history";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mkdirSync, symlinkSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { classify, discoverInputs, headIsIsoSyslog, headIsPackageLog, headIsSyslog, placeOf } from "../../src/ingest/discover.js";
+import { classify, discoverInputs, headIsExtract, headIsIsoSyslog, headIsPackageLog, headIsSyslog, placeOf } from "../../src/ingest/discover.js";
 import { writeFileAt } from "../helpers/files.js";
 import { tempDir } from "../helpers/temp.js";
 
@@ -551,6 +551,26 @@ describe("discoverInputs", () => {
     touch(root, "inc/nodeB1/var/log/notes.txt", "the array was replaced\n");
     expect(discoverInputs([join(root, "inc")]).files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([
       ["inc/nodeB1/var/log/export.txt", "syslog"],
+    ]);
+  });
+
+  it("reads an extract of logs (a ticket's pasted lines, grep's output over several files, a quoted mail) as syslog", () => {
+    const line = "Mar  3 14:19:02 nodeA1 cmcld[2311]: Package oracle_pkg halted";
+    expect(headIsExtract(`Case 5123: the package failed over, please advise.\n\n${line}\n${line}\n`)).toBe(true);
+    expect(
+      headIsExtract(
+        `# grep -n halt /var/adm/syslog/syslog.log /etc/cmcluster/p/p.log\n/var/adm/syslog/syslog.log:12:${line}\n--\n/etc/cmcluster/p/p.log-40-Mar  3 14:19:45 - Node "nodeB1": Halting package p\n`,
+      ),
+    ).toBe(true);
+    expect(headIsExtract(`On Tue you wrote:\n> ${line}\n> ${line}\n`)).toBe(true);
+    // One quoted line is prose quoting it; prose with a stamp inside is no log line.
+    expect(headIsExtract(`We saw this once:\n${line}\nthen nothing.\n`)).toBe(false);
+    expect(headIsExtract(`The package halted at Mar  3 14:19:02 nodeA1 cmcld[2311]: x\nand again at Mar  3 14:20:02 nodeA1 cmcld[2311]: y\n`)).toBe(false);
+    const root = tempDir();
+    touch(root, "case/ticket_5123.txt", `Customer extract below:\n${line}\n${line}\n`);
+    touch(root, "case/notes.md", `Customer extract below:\n${line}\n${line}\n`);
+    expect(discoverInputs([join(root, "case")]).files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([
+      ["case/ticket_5123.txt", "syslog"],
     ]);
   });
 

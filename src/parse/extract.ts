@@ -1,0 +1,66 @@
+/**
+A log line as it reaches support inside an extract rather than in its own file: behind a mail reply's quote marks
+("> ", ">> "), a paste's indent, grep's prefixes (GNU grep(1): "FILE:" before a matching line and "FILE-" before a
+context line when it searched several files or was given -H, "NUM:" / "NUM-" with -n, "--" between context groups,
+which stays a line of text), or a parallel shell's "host: " (pdsh, clush, dsh). The file parser tries what follows the
+prefix as a syslog or package-log line only when the whole line is neither: the prefix is framing then, never text.
+*/
+
+import { ENGLISH_MONTHS, LOCAL_MONTH } from "../model/calendar.js";
+import type { FileKind } from "../model/events.js";
+
+export interface ExtractedLine {
+  /** The line without its prefix: a syslog or package-log line when a header grammar reads it. */
+  readonly text: string;
+  /** The file grep named before the line ("/var/adm/syslog/syslog.log", "pkgA.log"), or null. */
+  readonly path: string | null;
+}
+
+// Where a log line's stamp starts: a BSD stamp (a package log's steps too, weekday optional), in English or the node's
+// locale, or an ISO 8601 / RFC 5424 one. Only looked for near the start: a prefix is one token.
+const STAMP_START = new RegExp(
+  `(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) +)?(?:${ENGLISH_MONTHS.join("|")}|${LOCAL_MONTH}) +\\d{1,2} \\d\\d:\\d\\d:\\d\\d|(?:<\\d{1,3}>\\d{1,3} )?\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d`,
+  "g",
+);
+// What may stand before the stamp: quote marks and blanks, then at most one token ending with ':' or '-' (grep's file,
+// a host) and a line number ending with ':' or '-'. A word and a blank before a stamp is prose, not a prefix.
+const PREFIX = /^(?:[ \t]*>)*[ \t]*(?:(\S*?)[:-])??(?:(\d+)[:-])?[ \t]*$/;
+const PREFIX_SEARCH_CHARS = 1024;
+
+/** The line behind its extract prefix, or null when it has none a stamp follows. */
+export function extractedLine(line: string): ExtractedLine | null {
+  const head = line.length > PREFIX_SEARCH_CHARS ? line.slice(0, PREFIX_SEARCH_CHARS) : line;
+  STAMP_START.lastIndex = 1;
+  for (let match = STAMP_START.exec(head); match !== null; match = STAMP_START.exec(head)) {
+    const prefix = PREFIX.exec(head.slice(0, match.index));
+    if (prefix !== null) {
+      const named = prefix[1];
+      return { text: line.slice(match.index), path: named !== undefined && named.length > 0 && !/^\d+$/.test(named) ? named : null };
+    }
+    STAMP_START.lastIndex = match.index + 1;
+  }
+  return null;
+}
+
+// A Serviceguard tree's layout folders and folders of packages: no package's name.
+const NOT_A_PACKAGE = new Set(["conf", "run", "log", "logs", "pkgs", "packages", "pkg", "package", "scripts"]);
+const SYSLOG_FILE = /^(?:(?:OLD)?syslog(?:\.log)?|messages)(?:[.-]\d+)?(?:\.gz)?$/;
+const PACKAGE_LOG_FILE = /^(.+?)(?:\.cntl)?\.log(?:\.\d+)?(?:\.gz)?$/;
+const CONTROL_SCRIPT_LOG = /\.cntl\.log(?:\.\d+)?(?:\.gz)?$/;
+
+/**
+What the file grep named says of its line: a syslog's (syslog.log, messages), or a package log's and which package
+(`.../cmcluster/<pkg>/<file>.log`, a control script's `<pkg>.cntl.log` anywhere). Null when it says nothing
+(a host's name from pdsh, an unknown file).
+*/
+export function extractSource(path: string): { readonly kind: FileKind; readonly packageName: string | null } | null {
+  const segments = path.split(/[\\/]/).filter((segment) => segment.length > 0);
+  const name = segments[segments.length - 1] ?? "";
+  if (SYSLOG_FILE.test(name)) return { kind: "syslog", packageName: null };
+  const logOf = PACKAGE_LOG_FILE.exec(name)?.[1];
+  const tree = segments.lastIndexOf("cmcluster");
+  // Any other `.log` grep named (an application's, a site script's) says nothing of its lines.
+  if (logOf === undefined || (tree < 0 && !CONTROL_SCRIPT_LOG.test(name))) return null;
+  const folder = tree >= 0 ? segments.slice(tree + 1, -1).find((segment) => !NOT_A_PACKAGE.has(segment)) : undefined;
+  return { kind: "pkglog", packageName: folder ?? logOf };
+}
