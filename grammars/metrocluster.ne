@@ -1166,6 +1166,12 @@ function interpret(whole: Token[]): Draft[] {
     const clause = before.slice(Math.max(...[",", ";", ":", ".", "!", "?", "(", ")"].map((mark) => before.lastIndexOf(mark))) + 1);
     return clause.toLowerCase().split(/[^\p{L}']+/u).filter((word) => word.length > 0).slice(-3).some((word) => COMMAND_DENIALS.has(word));
   };
+  // "Can we just run pairresync?": a command in a sentence that ends with a question mark was asked about, not run (round
+  // 69 #07: a ticket's question read as the resync that closed the S-VOL's takeover).
+  const askedAt = (index: number): boolean => {
+    const after = tokens[index].source.slice(tokens[index].offset);
+    return /^[^.!?]*(?:[.!][^.!?\s][^.!?]*)*\?(?:\s|$)/.test(after);
+  };
   const advisedAt = (index: number): boolean =>
     toldToRun(index) ||
     (outcome() === null && quoted(index) && (CONDITION_WORDS.has(lower[0] ?? "") || lower.slice(0, index).some((word) => RESYNC_ADVICE.has(word))));
@@ -1177,7 +1183,7 @@ function interpret(whole: Token[]): Draft[] {
   const offeredAfter = (valueAt: number): boolean => lower[valueAt + 1] === "or" && OFFERED_ACTIONS.has(lower[valueAt + 2] ?? "");
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
-    if (token.type === "command" && ["pairresync", "paircreate", "pairsplit"].includes(token.value) && (advisedAt(index) || deniedAt(index))) continue;
+    if (token.type === "command" && ["pairresync", "paircreate", "pairsplit"].includes(token.value) && (advisedAt(index) || deniedAt(index) || askedAt(index))) continue;
     if (token.type === "command" && token.value === "pairresync" && !found.some((entry) => entry.event.kind === "pair.resync")) {
       // A result with none of the command's options says nothing of its mode: "pairresync completed. Waiting for ..." after
       // Metrocluster's "Executing pairresync -g fin_dg -swapp" is that swap's end, not a plain resync (round 34 #01).
@@ -2423,6 +2429,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "DRY-RUN step 2/7 would run: horctakeover -g TXN02 -I0   (on gbzsg1, expects swap-takeover)", expect: [] },
   { text: "DRY-RUN step 3/7 would run: pairsplit -g TXN02 -S   (ONLY if step 2 fails with EX_VOLCRE - DESTRUCTIVE, needs approval)", expect: [] },
   { text: "[noop] would execute: pairresync -g TXN02 -swaps -c 15", expect: [] },
+  // A question about a command: nothing ran (round 69 #07). A file name's dot is no sentence's end.
+  { text: "What is the correct way back to PAIR? Can we just run pairresync?", expect: [{ kind: "raid.command", fields: { command: "pairresync", side: null, instance: null } }] },
+  { text: "Should we run pairsplit -g dgpay -S before the swap?", expect: [{ kind: "raid.command", deviceGroup: "dgpay", fields: { command: "pairsplit", side: null, instance: null, deviceGroupFrom: "line" } }] },
   { text: "plan check (simulate mode, no command is sent): rm -f /etc/cmcluster/pkg1/FORCEFLAG", expect: [] },
   // What a dry run's check read is kept: the check ran, only the plan's steps did not.
   {

@@ -16,10 +16,11 @@ export interface ExtractedLine {
   readonly path: string | null;
 }
 
-// Where a log line's stamp starts: a BSD stamp (a package log's steps too, weekday optional), in English or the node's
-// locale, or an ISO 8601 / RFC 5424 one. Only looked for near the start: a prefix is one token.
+// Where a log line starts: a BSD stamp (a package log's steps too, weekday optional), in English or the node's locale,
+// an ISO 8601 / RFC 5424 one, or a legacy package log's banner ("#### Node "n": Starting package at <date> ####").
+// Only looked for near the start: a prefix is one token.
 const STAMP_START = new RegExp(
-  `(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) +)?(?:${ENGLISH_MONTHS.join("|")}|${LOCAL_MONTH}) +\\d{1,2} \\d\\d:\\d\\d:\\d\\d|(?:<\\d{1,3}>\\d{1,3} )?\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d`,
+  `(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) +)?(?:${ENGLISH_MONTHS.join("|")}|${LOCAL_MONTH}) +\\d{1,2} \\d\\d:\\d\\d:\\d\\d|(?:<\\d{1,3}>\\d{1,3} )?\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d|#{5,}[ \\t]+Node "`,
   "g",
 );
 // What may stand before the stamp: quote marks and blanks, then at most one token ending with ':' or '-' (grep's file,

@@ -92,6 +92,22 @@ export interface FileParserContext {
   readonly stepZoneOffset?: number | null;
   /** The host a saved session's last Raid Manager command ran on through ssh or remsh (its output is that host's); absent before it existed. */
   readonly commandHost?: string | null;
+  /** The file is an extract of logs (its first line was none, or a line stood behind a prefix): wrapped lines are joined. */
+  readonly extract?: boolean;
+  /** A command log's last dated line was a script's own stamped line (not a banner): a prompt after it starts an untimed session. */
+  readonly stampedRun?: boolean;
+  /** A command log's lines since such a prompt have no time (their events are untimed facts). */
+  readonly untimedSession?: boolean;
+  /** The extract's last log line, long enough to have been wrapped: its next line may be the rest of it. */
+  readonly wrapped?: {
+    readonly length: number;
+    readonly body: string;
+    readonly format: LineFormat;
+    readonly quote: string;
+    readonly program: string | null;
+    readonly pid: number | null;
+    readonly given: readonly string[];
+  };
 }
 
 /**
@@ -126,6 +142,25 @@ export interface GroupContext {
   readonly ts: number | null;
   readonly lineNo: number;
 }
+
+/** A log line of an extract that a mail client may have wrapped (WRAP_MIN_LENGTH), and what its parts gave so far. */
+interface WrappedLine {
+  /** The last part's length, quote marks included. */
+  readonly length: number;
+  readonly body: string;
+  readonly format: LineFormat;
+  readonly quote: string;
+  readonly program: string | null;
+  readonly pid: number | undefined;
+  readonly given: ReadonlySet<string>;
+}
+/** Mail clients wrap at 72-80 columns (RFC 3676 recommends 72, most write up to 78), quote marks included or added after. */
+const WRAP_WIDTH = 72;
+const WRAP_MAX_WIDTH = 80;
+/** A mail reply's quote marks ("> > "), blanks between them. */
+const QUOTE_MARKS = /^(?:[ \t]*>)*/;
+/** A line a mail client may have wrapped: as long as the wrap width allows, not longer (a log line was not wrapped). */
+const wrappable = (line: string): boolean => line.length - QUOTE_MARKS.exec(line)![0].length <= WRAP_MAX_WIDTH && line.length > WRAP_WIDTH / 2;
 
 const CONTEXT_LINES = 500;
 /** A word and a colon before a line's text ("bc_cycle: pairsplit -g ps_bc"): a script's tag or a group's label. */
@@ -527,7 +562,9 @@ export function createFileParser(options: FileParserOptions): FileParser {
   // A daemon's log, or an extract of one (a ticket, grep's output): a line no header grammar reads whole may be a log
   // line behind grep's or a mail's prefix (extract.ts), read as the log it came from says.
   const readsExtracts = options.kind === "syslog" || options.kind === "pkglog";
-  const otherDaemonLog: FileKind = options.kind === "syslog" ? "pkglog" : "syslog";
+  // A ticket or a saved session (a command log) holds pasted syslog and package-log lines too: each is dated by itself.
+  const readsPastedLogLines = options.kind === "cmdlog";
+  const daemonKinds: readonly FileKind[] = options.kind === "pkglog" ? ["pkglog", "syslog"] : ["syslog", "pkglog"];
   // The package the file grep named says for the line read last from behind a prefix (null: the line's own).
   let extractPackage: string | null = null;
   /** The header of a line behind an extract prefix (its text is then `extracted`), or undefined. */
@@ -535,7 +572,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
     const extracted = extractedLine(text);
     if (extracted === null) return undefined;
     const source = extracted.path === null ? null : extractSource(extracted.path);
-    const kinds: readonly FileKind[] = source !== null ? [source.kind] : [options.kind, otherDaemonLog];
+    const kinds: readonly FileKind[] = source !== null ? [source.kind] : daemonKinds;
     for (const kind of kinds) {
       const header = parseHeader(extracted.text, kind, place);
       if (header === undefined) continue;
@@ -545,12 +582,77 @@ export function createFileParser(options: FileParserOptions): FileParser {
     return undefined;
   };
 
+  // An extract (a file whose first line is no log line, or whose lines stand behind a prefix: a ticket, a mail) may have
+  // its log lines wrapped by a mail client at 72-80 columns: a headerless line right after a long log line, behind the
+  // same quote marks, is the rest of that line's message. Its events are read from the whole message, on its last part
+  // (those the first part gave already are not given twice).
+  let inExtract = options.resume?.extract ?? false;
+  let firstLine = options.resume === undefined;
+  const resumedWrap = options.resume?.wrapped;
+  let wrapped: WrappedLine | null =
+    resumedWrap === undefined ? null : { ...resumedWrap, pid: resumedWrap.pid ?? undefined, given: new Set(resumedWrap.given) };
+  const continuation = (whole: string): LineFields | undefined => {
+    const quote = QUOTE_MARKS.exec(whole)![0];
+    const rest = whole.slice(quote.length).trim();
+    const last = wrapped;
+    wrapped = null;
+    // Wrapped: the line before would have run past the wrap width with this line's first word (how mail clients and
+    // format=flowed readers tell a soft break); grep's "--" between groups is never a continuation.
+    const firstWord = /^\S+/.exec(rest)?.[0] ?? "";
+    if (last === null || !inExtract || rest === "--" || quote !== last.quote || last.length + 1 + firstWord.length <= WRAP_WIDTH) return undefined;
+    const message = `${last.body} ${rest}`;
+    const found = inContext(parseBody(last.format, message, bodyOptions), previousHost, last.program, last.pid, previousTs, "plain", message);
+    const events = withUnreadMarker(
+      found.filter((event) => !last.given.has(JSON.stringify(event))),
+      whole,
+    );
+    if (wrappable(whole)) wrapped = { ...last, length: whole.length, body: message, given: new Set([...last.given, ...events.map((event) => JSON.stringify(event))]) };
+    return fill(last.format, previousTs, previousHost, last.program, packageOf(events), whole, "plain", undefined, events, true);
+  };
+
+  /** A log line pasted into a command log, bare or behind an extract prefix, with its own header; else undefined. */
+  const pastedLogLine = (whole: string): { header: Header; text: string } | undefined => {
+    for (const kind of daemonKinds) {
+      const header = parseHeader(whole, kind, place);
+      if (header !== undefined && hasTime(header)) return { header, text: whole };
+    }
+    const extracted = extractHeader(whole);
+    return extracted !== undefined && hasTime(extracted.header) ? extracted : undefined;
+  };
+
+  // A saved session's prompt (or a mail's sender) after lines a script stamped one by one ("Mon Feb 23 08:00:01 SAST 2026
+  // dgpay P-VOL PSUS", "2026-02-27 20:00:02 [bkp.sh] pairsplit ...") is somebody typing elsewhere, not that script's
+  // output: what is typed and printed under it has no time until the next stamp or banner (round 69 #07, #10: a ticket's
+  // pasted history and pairdisplay were read at the time of the cron check's last line above them). Its events are
+  // untimed facts. A banner's time ("Script started on <date>", `date`'s output alone) covers the prompts under it.
+  let stampedRun = options.resume?.stampedRun ?? false;
+  let untimedSession = options.resume?.untimedSession ?? false;
+
   function readLogLine(whole: string): LineFields {
     extractPackage = null;
-    const own = parseHeader(whole, options.kind, place);
-    const extracted = own === undefined && readsExtracts ? extractHeader(whole) : undefined;
-    const header = own ?? extracted?.header;
+    let own = parseHeader(whole, options.kind, place);
+    let pasted: { header: Header; text: string } | undefined;
+    if (readsPastedLogLines && own !== undefined && own.shape === "plain" && own.host === undefined && !hasTime(own)) {
+      pasted = pastedLogLine(whole);
+      if (pasted === undefined) own = parseHeader(whole, options.kind, place);
+    }
+    const extracted = pasted ?? (own === undefined && readsExtracts ? extractHeader(whole) : undefined);
+    const header = pasted?.header ?? own ?? extracted?.header;
     const text = extracted?.text ?? whole;
+    if (readsPastedLogLines && header !== undefined && pasted === undefined) {
+      if (hasTime(header)) {
+        stampedRun = header.shape === "stamp";
+        untimedSession = false;
+      } else if (header.host !== undefined && stampedRun) {
+        untimedSession = true;
+      }
+    }
+    if (readsExtracts && (extracted !== undefined || (firstLine && header === undefined && whole.trim().length > 0))) inExtract = true;
+    if (whole.trim().length > 0) firstLine = false;
+    if (!header && readsExtracts) {
+      const rest = continuation(whole);
+      if (rest !== undefined) return rest;
+    }
     if (!header) {
       // No header: wrapped text or raw command output under a step; it happened when the line above did.
       // Binary junk (a core file, a corrupted block) carries stray words such as "LINK 01": no events from it.
@@ -594,7 +696,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
         if (nodeZone !== undefined) ts = onNodeClock(ts, nodeZone);
       }
     } else {
-      ts = previousTs;
+      ts = untimedSession ? null : previousTs;
       host = (header.host !== undefined ? shared(header.host) : undefined) ?? previousHost ?? hostHint;
     }
     const program = header.program !== undefined ? shared(header.program) : null;
@@ -604,11 +706,24 @@ export function createFileParser(options: FileParserOptions): FileParser {
       const scanned = place.bodyStart >= 0 ? scanLine(header.format, text, place.bodyStart) : NOT_SCANNED;
       const found = inContext(parseBody(header.format, header.body, bodyOptions, text, scanned), host, program, header.pid, ts, shape, header.body);
       events = withUnreadMarker(found, text, scanned === NOT_SCANNED || (scanned & VOCABULARY_BIT) !== 0);
-      if (ts === null && untimedPrefix !== undefined && events.length > 0) events = untimed(events, untimedPrefix);
+      const untimedKinds = untimedPrefix ?? (untimedSession ? UNTIMED_PREFIX : undefined);
+      if (ts === null && untimedKinds !== undefined && events.length > 0) events = untimed(events, untimedKinds);
     }
     if (markSeen && timed && ts !== null && host !== null) events = seenMarked(events, host, ts);
     previousTs = ts;
     previousHost = host;
+    wrapped =
+      inExtract && wrappable(whole) && shape !== "repeated"
+        ? {
+            length: whole.length,
+            body: header.body,
+            format: header.format,
+            quote: QUOTE_MARKS.exec(whole)![0],
+            program,
+            pid: header.pid,
+            given: new Set(events.map((event) => JSON.stringify(event))),
+          }
+        : null;
     return fill(header.format, ts, host, program, extractPackage ?? packageOf(events), header.body, shape, header.repeated, events, true);
   }
 
@@ -637,6 +752,10 @@ export function createFileParser(options: FileParserOptions): FileParser {
       // Its line as a distance back from here: a resumed parser counts its lines from 0 again.
       groupContext: groupContext === null ? null : { ...groupContext, lineNo: groupContext.lineNo - lineNo },
       seen: lastSeen.size === 0 ? null : Object.fromEntries(lastSeen),
+      ...(inExtract ? { extract: true } : {}),
+      ...(stampedRun ? { stampedRun: true } : {}),
+      ...(untimedSession ? { untimedSession: true } : {}),
+      ...(wrapped !== null ? { wrapped: { ...wrapped, pid: wrapped.pid ?? null, given: [...wrapped.given] } } : {}),
     }),
     readLine,
     parseLine(text: string): ParsedLine {

@@ -90,3 +90,44 @@ describe("a log line behind an extract's prefix", () => {
     );
   });
 });
+
+describe("an extract's lines as a mail client and a ticket leave them", () => {
+  it("reads a log line a mail client wrapped at the wrap width from its whole message, on its last part", () => {
+    const text = [
+      "From: Aoife Kelly <aoife.kelly@example.ie>",
+      "> > Feb  7 10:12:31 sapdr1 cmcld[2188]: Run script for package pkgsap timed",
+      "> > out after 300 seconds, killing it.",
+      "> > Feb  7 10:12:32 sapdr1 cmcld[2188]: Package pkgsap run script exited with",
+      "> > TIMEOUT.",
+    ].join("\n");
+    const lines = parseText(text, { kind: "syslog" });
+    expect(lines[2].events.map((event) => event.kind)).toContain("pkg.script.timeout");
+    expect(lines[2].ts).toBe(lines[1].ts);
+    // A line no mail client would have broken (short, or longer than any wrap width) is not joined with the next one.
+    const unwrapped = parseText(["notes", "Feb  7 10:12:31 sapdr1 cmcld[2188]: Run script for package pkgsap timed", "ok", "--"].join("\n"), {
+      kind: "syslog",
+    });
+    expect(unwrapped[2].events).toEqual([]);
+    expect(unwrapped[3].format).toBe("unknown");
+  });
+
+  it("dates a syslog line pasted into a ticket by itself, and a session typed after a script's stamped lines by nothing", () => {
+    const text = [
+      "Mon Feb 23 08:00:01 SAST 2026 dgpay P-VOL PSUS NEVER (ALERT sent)",
+      "Feb 14 04:18:40 fin-a1 CM-CMD[5723]: cmhaltpkg pkgfin",
+      "Mon Feb 23 08:00:01 SAST 2026 dgpay P-VOL PSUS NEVER (ALERT sent)",
+      "pay-dr01:/ # pairdisplay -g dgpay -fc",
+      "dgpay   pay_d01(L)   (CL2-B-0, 0,   1)358841   301.S-VOL SSWS  NEVER ,   89   301 -",
+    ].join("\n");
+    const lines = parseText(text, { kind: "cmdlog", year: 2026 });
+    expect(lines[1]).toMatchObject({ format: "syslog", host: "fin-a1", ts: Date.UTC(2026, 1, 14, 4, 18, 40) });
+    expect(lines[4].ts).toBeNull();
+    expect(lines[4].events.map((event) => event.kind)).toContain("untimed.pair.state");
+    // Under a banner (script(1)'s start, `date` alone on its line) a prompt is dated by it.
+    const session = parseText(["Script started on Mon Feb 23 09:00:01 2026", "pay-dr01:/ # pairdisplay -g dgpay -fc", lines[4].body].join("\n"), {
+      kind: "cmdlog",
+      year: 2026,
+    });
+    expect(session[2].ts).toBe(Date.UTC(2026, 1, 23, 9, 0, 1));
+  });
+});
