@@ -589,8 +589,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
   let inExtract = options.resume?.extract ?? false;
   let firstLine = options.resume === undefined;
   const resumedWrap = options.resume?.wrapped;
-  let wrapped: WrappedLine | null =
-    resumedWrap === undefined ? null : { ...resumedWrap, pid: resumedWrap.pid ?? undefined, given: new Set(resumedWrap.given) };
+  let wrapped: WrappedLine | null = resumedWrap === undefined ? null : { ...resumedWrap, pid: resumedWrap.pid ?? undefined, given: new Set(resumedWrap.given) };
   const continuation = (whole: string): LineFields | undefined => {
     const quote = QUOTE_MARKS.exec(whole)![0];
     const rest = whole.slice(quote.length).trim();
@@ -606,7 +605,8 @@ export function createFileParser(options: FileParserOptions): FileParser {
       found.filter((event) => !last.given.has(JSON.stringify(event))),
       whole,
     );
-    if (wrappable(whole)) wrapped = { ...last, length: whole.length, body: message, given: new Set([...last.given, ...events.map((event) => JSON.stringify(event))]) };
+    if (wrappable(whole))
+      wrapped = { ...last, length: whole.length, body: message, given: new Set([...last.given, ...events.map((event) => JSON.stringify(event))]) };
     return fill(last.format, previousTs, previousHost, last.program, packageOf(events), whole, "plain", undefined, events, true);
   };
 
