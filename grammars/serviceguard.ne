@@ -190,8 +190,25 @@ function adminCommandEvent(command: Token): Draft[] {
       else if (!word.startsWith("-")) packageName = word;
     }
   }
+  if (CONFIG_COMMANDS.has(commandName)) packageName ??= packageOfConfigFile(operands);
   const maintenance = continentalMaintenance(command.value, words);
   return [draft("admin.command", { package: packageName }, { command: command.value, args }), ...(maintenance === null ? [] : [maintenance])];
+}
+
+// Commands that check or apply a package's configuration file given with -P (cmapplyconf -P /etc/cmcluster/pkgsap/pkgsap.config).
+const CONFIG_COMMANDS = new Set(["cmapplyconf", "cmcheckconf"]);
+// A file's name that says what it is, not whose: then its folder names the package.
+const GENERIC_CONFIG_NAMES = new Set(["pkg", "package", "config", "conf", "ascii", "cluster", "new", "tmp"]);
+/** The package a -P file names: its name without .config/.conf/.ascii, else (a generic name) its folder's. */
+function packageOfConfigFile(operands: readonly string[]): string | undefined {
+  const at = operands.indexOf("-P");
+  const file = at >= 0 ? operands[at + 1] : undefined;
+  if (file === undefined || file.startsWith("-")) return undefined;
+  const parts = file.split("/").filter((part) => part.length > 0);
+  const name = (parts[parts.length - 1] ?? "").replace(/\.(?:config|conf|ascii|cfg|txt)$/i, "");
+  if (name.length > 0 && !GENERIC_CONFIG_NAMES.has(name.toLowerCase()) && /^[A-Za-z0-9][\w.-]*$/.test(name)) return name;
+  const folder = parts[parts.length - 2];
+  return folder !== undefined && folder !== "cmcluster" && /^[A-Za-z0-9][\w.-]*$/.test(folder) ? folder : undefined;
 }
 
 // English words that follow "package"/"node" in prose and are not a name ("this node because ...").
@@ -499,6 +516,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "cmrunpkg -v pkg5", expect: [{ kind: "admin.command", package: "pkg5", fields: { command: "cmrunpkg", args: "-v pkg5" } }] },
   { text: "cmmodpkg -e -n nodeB1 pkgA", expect: [{ kind: "admin.command", package: "pkgA", fields: { command: "cmmodpkg", args: "-e -n nodeB1 pkgA" } }] },
   { text: "cmapplyconf -v -C /etc/cmcluster/cluster.ascii", expect: [{ kind: "admin.command", fields: { command: "cmapplyconf", args: "-v -C /etc/cmcluster/cluster.ascii" } }] },
+  // A package's file names its package: by its own name, or by its folder when the name is generic.
+  { text: "cmapplyconf -P /etc/cmcluster/pkgsap/pkgsap.config", expect: [{ kind: "admin.command", package: "pkgsap", fields: { command: "cmapplyconf", args: "-P /etc/cmcluster/pkgsap/pkgsap.config" } }] },
+  { text: "cmcheckconf -v -P /etc/cmcluster/billing/pkg.conf", expect: [{ kind: "admin.command", package: "billing", fields: { command: "cmcheckconf", args: "-v -P /etc/cmcluster/billing/pkg.conf" } }] },
   { text: "cmhaltcl", expect: [{ kind: "admin.command", fields: { command: "cmhaltcl", args: "" } }] },
   { text: "cmrecovercl is now enabled on cluster drclu_man for recovery group rg_oraPROD1", expect: [] },
   { text: "Online configuration change applied to cluster clusterA", expect: [{ kind: "config.applied" }] },

@@ -3365,6 +3365,38 @@ def s75_halt_hanging_busy_filesystem():
                "A planned move of oracle_pkg to nodeA2 for patching begins at 20:00 with cmhaltpkg on nodeA1. The backup agent keeps /oraarch (/dev/vg01/lvol2) busy and its server relaunches it after every fuser -k, so the halt script retries the umount every minute; the bundle is taken at 20:41, the halt still looping. vg01 is still active on nodeA1: oracle_pkg must not be started anywhere else until the halt ends. Operator: fuser -cu /oraarch, stop the backup session at its source, watch the package log; if the halt fails, release the file system and the volume group by hand and cmmodpkg -e oracle_pkg. Replication is not involved.")
 
 
+def s81_run_script_timeout_not_raised():
+    """A planned move's swap-takeover outlasts RUN_SCRIPT_TIMEOUT 900; the move is abandoned and sap_pkg started again at
+    home (no takeover needed there). The package runs, run-script-timeout closes, and nothing raises the timeout."""
+    b = Bundle("run-script-timeout-not-raised")
+    nodes = SITE_A + SITE_B
+    base(b, nodes, T(21, 0, 0), T(21, 23, 0), [("sap_pkg", "ASYNC", None, 360, "900")])
+    cluster_up(b, nodes, T(21, 4, 0, 0))
+    morning_start(b, "nodeA1", T(21, 4, 2, 0), "sap_pkg", "sapdg", "ASYNC", file="sap_pkg.cntl.log")
+    sg_halt(b, "nodeA1", T(21, 20, 0, 0), "sap_pkg", done=T(21, 20, 0, 12))
+    lines, _ = halt_body(T(21, 20, 0, 1), "nodeA1", "sap_pkg")
+    b.pkg("nodeA1", "sap_pkg", lines, "sap_pkg.cntl.log")
+    sg_start(b, "nodeB1", T(21, 20, 1, 0), "sap_pkg", cmpid=9120)
+    t = T(21, 20, 1, 1)
+    lines = [banner(t, "nodeB1", "Starting package"),
+             step(sec(t, 1), "nodeB1", "This package is configured with remote data replication."),
+             step(sec(t, 2), "nodeB1", "Fence level for device group sapdg is ASYNC."),
+             step(sec(t, 95), "nodeB1", "Local state: SVOL_PAIR, remote state: PVOL_PAIR for device group sapdg (310 volumes)."),
+             step(sec(t, 96), "nodeB1", "Waiting for horctakeover -g sapdg -t 360 to drain the side file of 310 volumes (remote PVOL_PAIR 91%).")]
+    b.pkg("nodeB1", "sap_pkg", lines, "sap_pkg.cntl.log")
+    b.sys("nodeB1", T(21, 20, 16, 1), "cmcld[2048]", "Package sap_pkg run script timed out.")
+    b.sys("nodeB1", T(21, 20, 16, 1), "cmcld[2048]", "Examine the file /etc/cmcluster/sap_pkg/sap_pkg.cntl.log for more details.")
+    b.sys("nodeB1", T(21, 20, 16, 2), "cmcld[2048]", "Switching disabled for package sap_pkg on node nodeB1.")
+    # The move abandoned: switching enabled again and the package started at home, where no takeover is needed.
+    b.sys("nodeA1", T(21, 20, 40, 0), "CM-CMD[9311]", "cmmodpkg -e sap_pkg")
+    b.sys("nodeA1", T(21, 20, 40, 30), "CM-CMD[9318]", "cmmodpkg -e -n nodeB1 sap_pkg")
+    morning_start(b, "nodeA1", T(21, 20, 41, 0), "sap_pkg", "sapdg", "ASYNC", file="sap_pkg.cntl.log")
+    b.write()
+    b.expected([finding_of("run-script-timeout-not-raised", "raise-run-script-timeout", "warning", "open", "sap_pkg", "sapdg")],
+               ["full-resync", "recreate-pairs", "swap-resync", "force-or-resync", "failback"],
+               "A planned move of sap_pkg to nodeB1 needs a swap-takeover of 310 ASYNC volumes; Serviceguard kills the run script after RUN_SCRIPT_TIMEOUT 900 s while horctakeover still drains the side file. The move is abandoned: switching is enabled again and sap_pkg starts at home on nodeA1 at 20:41, where no takeover is needed. The package runs and the pairs never left PAIR, but nothing raised RUN_SCRIPT_TIMEOUT: the next failover or move that needs the takeover will be killed the same way. Expected: run-script-timeout-not-raised (set NO_TIMEOUT, cmapplyconf -P), no storage action.")
+
+
 if __name__ == "__main__":
     s01_healthy_day()
     s02_links_fence_never()
@@ -3448,3 +3480,4 @@ if __name__ == "__main__":
     s78_continental_swap_resync_copying()
     s79_copy_end_not_seen()
     s80_package_running_switching_disabled()
+    s81_run_script_timeout_not_raised()
