@@ -1431,6 +1431,11 @@ function interpret(whole: Token[]): Draft[] {
       && lower.slice(at + 1, at + 4).some((next) => next === "node" || next === "nodes")
       && lower.slice(at + 1, at + 6).some((next) => ["available", "eligible", "left", "suitable"].includes(next)));
     if (noNodeLeft) return -1;
+    // "Package ciPRD cannot be started on node hmx2: dependency dbPRD_up (dbPRD=up, same_node) is not met", "... on any
+    // node: dependency hrdb_up is met only on node hrx2, which is disabled for the package": cmcld holding a package until
+    // the package it depends on runs (package dependencies), not Metrocluster refusing a start, unless the line names a
+    // replication fact (round 68 #03, #18: read as refusals no rule could explain).
+    if (!replicationFact && lower.some((word) => /^dependenc(?:y|ies)$/.test(word.replace(/[^a-z]+$/, "")))) return -1;
     for (let index = 0; index < tokens.length; index++) {
       // key=value forms: "decision=NO_START exit=1", "action=refuse", "result=start_denied".
       if (tokens[index].type === "assignment") {
@@ -2284,6 +2289,15 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   // cmcld: no node may run the package (an earlier failure disabled them): not a refusal (serviceguard.ne: pkg.no.eligible.node).
   { text: "Package oms cannot be started: no node is available to run it.", expect: [] },
   { text: "Package pay_pkg will not be started: no eligible node left", expect: [] },
+  // cmcld waiting on a package dependency: not a refusal (round 68 #03, #18), unless the line names a replication fact.
+  { text: "Package ciPRD cannot be started on node hmx2: dependency dbPRD_up (dbPRD=up, same_node) is not met.", expect: [] },
+  { text: "Package hrweb cannot be started on any node: dependency hrdb_up (hrdb=up, same_node) is met only on node hrx2, which is disabled for the package.", expect: [] },
+  { text: "Package sap_ci will not start: its dependencies are not satisfied on node b2", expect: [] },
+  { text: "Package sap_db cannot be started: dependency on the replication check failed, local SVOL_PSUE and AUTO_SVOLPSUE=0", expect: [
+    { kind: "mc.start.refused", fields: { exitCode: null } },
+    { kind: "pair.state", fields: { side: "local", role: "SVOL", state: "PSUE" } },
+    { kind: "auto.setting", fields: { name: "AUTO_SVOLPSUE", value: 0 } },
+  ] },
   // With a replication fact the same words are still the refusal.
   { text: "Package oms cannot be started: local SVOL_PSUE and AUTO_SVOLPSUE=0, no other node available", expect: [
     { kind: "mc.start.refused", fields: { exitCode: null } },

@@ -156,6 +156,28 @@ function errorReason(detail: string): string {
   return "unknown";
 }
 
+/**
+The step an "ERROR:  Function <name>" line names, as errorReason names it from the detail line: the legacy template's
+functions (activate_volume_group, check_and_mount, add_ip_address, start_services, customer_defined_run_cmds, ...)
+and the modular master control script's (sg_ prefixed, and start_external_scripts: the package's external scripts,
+the modular form of the customer-defined commands, where toolkits such as the RAC one run). Undefined for any other
+function (Metrocluster's own, verify_physical_data_replication or start_dts_modules, is not a step of the package's).
+*/
+function functionReason(name: string): string | undefined {
+  const step = name.toLowerCase().replace(/^sg_/, "");
+  if (/^customer_defined_\w+$|^(?:start|stop|run|halt)_external(?:_pre)?_scripts?$/.test(step)) return "customer";
+  if (/^(?:de)?activate_volume_group$/.test(step)) return "vg";
+  if (/^check_and_mount$|^umount_fs$|^freeup_busy_mountpoint_and_mount_fs$/.test(step)) return "mount";
+  if (/^(?:add|remove)_ip_address$/.test(step)) return "ip";
+  if (/^(?:start|halt)_services$/.test(step)) return "service";
+  if (/^verify_ha_nfs$/.test(step)) return "nfs";
+  return undefined;
+}
+
+function packageError(name: string): Draft[] {
+  return [draft("pkg.error", {}, { function: name, reason: functionReason(name) })];
+}
+
 function errorDetail(start: Token | null): Draft[] {
   const detail = start ? restOfLine(start) : "";
   return [draft("pkg.error.detail", {}, { detail, reason: errorReason(detail) })];
@@ -322,7 +344,10 @@ function scanFree(tokens: Token[]): Draft[] {
   // (round 64 #09, #18: read as a Metrocluster refusal instead).
   const noNodeAvailable = lower.some((word, at) => word === "no" && lower.slice(at + 1, at + 4).some((next) => next === "node" || next === "nodes")
     && lower.slice(at + 1, at + 6).includes("available"));
-  if ((lower.includes("no") && lower.includes("eligible") && (lower.includes("nodes") || lower.includes("node"))) || noNodeAvailable) {
+  // "Package hrweb cannot be started on any node: dependency hrdb_up ... is met only on node hrx2, which is disabled for
+  // the package" (round 68 #18): the same in other words, whatever keeps each node out.
+  const onNoNode = /\b(?:cannot|can not|can't|could not|will not|won't|not) (?:be )?(?:started|start|run)\b[^:;]*\bon any (?:other )?(?:eligible )?nodes?\b/.test(lower.join(" "));
+  if ((lower.includes("no") && lower.includes("eligible") && (lower.includes("nodes") || lower.includes("node"))) || noNodeAvailable || onNoNode) {
     events.push(draft("pkg.no.eligible.node", { package: nameAfter(words, lower, "package") }));
   }
   // "Run script for package pkgA timed out after 600 seconds": Serviceguard killed the script (wording not public).
@@ -368,8 +393,11 @@ function nodeThatHalted(words: string[], lower: string[]): string | undefined {
   if (index !== 0 || !name) return undefined;
   const tail = lower.slice(index + 2).map(stripPunctuation).join(" ");
   // "Node crms2 is halting and leaving the cluster." (cmhaltnode's node seen from the others, Serviceguard for Linux);
-  // "Node slo-pay2 has halted" (the others' word for a cmhaltnode, then the membership without it: round 66 #06).
-  return /^(?:has |was )?(?:halted and )?left the cluster$|^(?:has (?:been )?|was )?halted$|^is halting and leaving the cluster$/.test(tail) ? stripParens(name) : undefined;
+  // "Node slo-pay2 has halted" (the others' word for a cmhaltnode, then the membership without it: round 66 #06);
+  // "Node lgxa02 is halting. Removing it from the cluster." (two sentences, the second about the cluster: round 68 #02).
+  return /^(?:has |was )?(?:halted and )?left the cluster$|^(?:(?:has (?:been )?|was )?halted|is halting)(?: (?:and )?(?:(?:has )?left|leaving|leaves|removing it from|(?:is |was )?removed from) the cluster)?$/.test(tail)
+    ? stripParens(name)
+    : undefined;
 }
 
 const LOCK_FAILED = ["failed", "denied", "unable", "cannot"];
@@ -450,7 +478,7 @@ export const meta = {
   formats: ["syslog", "pkglog"],
   // Cheap gate: every sentence's identifying words, merged where one covers another ("form"
   // covers "formed", "[Mm]ounting" covers "Unmounting", "activating" covers "Deactivating").
-  prefilter: /[Pp]ackage|[Hh]eartbeat|[Qq]uorum|[Cc]luster [Ll]ock|Service .* terminated|Request from|Executing|[Ss]witching|Timed out|form|membership|left the cluster|leaving the cluster|^\s*Node \S+ (?:has |was )?(?:been )?halted|Member|unable to run|evicted|no longer a|daemon|Lost connection|Could not read|^\s*cm[a-z]|Starting|Halting|[Aa]ctivating|Checking|[Mm]ounting|IP address|ERROR|WARNING|Function|Failed to|trying again|[Cc]onfiguration|^\s*(?:vgchange|umount|Unmount)/,
+  prefilter: /[Pp]ackage|[Hh]eartbeat|[Qq]uorum|[Cc]luster [Ll]ock|Service .* terminated|Request from|Executing|[Ss]witching|Timed out|form|membership|left the cluster|leaving the cluster|^\s*Node \S+ (?:(?:has |was )?(?:been )?halted|is halting)|Member|unable to run|evicted|no longer a|daemon|Lost connection|Could not read|^\s*cm[a-z]|Starting|Halting|[Aa]ctivating|Checking|[Mm]ounting|IP address|ERROR|WARNING|Function|Failed to|trying again|[Cc]onfiguration|^\s*(?:vgchange|umount|Unmount)/,
   description: "Serviceguard daemon messages, CM-CMD command lines, and package control script steps, banners and errors",
 };
 
@@ -491,6 +519,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Request from node tpa01 to enable package ledger on node tpa01.", expect: [{ kind: "pkg.switching.enabled", package: "ledger", node: "tpa01", fields: { scope: "node" } }] },
   { text: "Package sap_pkg is not running and there are no eligible nodes to start it.", expect: [{ kind: "pkg.no.eligible.node", package: "sap_pkg" }] },
   { text: "Package oms cannot be started: no node is available to run it.", expect: [{ kind: "pkg.no.eligible.node", package: "oms" }] },
+  { text: "Package hrweb cannot be started on any node: dependency hrdb_up (hrdb=up, same_node) is met only on node hrx2, which is disabled for the package.", expect: [{ kind: "pkg.no.eligible.node", package: "hrweb" }] },
+  { text: "Package ciPRD cannot be started on node hmx2: dependency dbPRD_up (dbPRD=up, same_node) is not met.", expect: [] },
   { text: "Package erp_pkg not started, no available node", expect: [{ kind: "pkg.no.eligible.node", package: "erp_pkg" }] },
   { text: "cmviewcl -v -p oracle_pkg", expect: [{ kind: "admin.command", fields: { command: "cmviewcl", args: "-v -p oracle_pkg" } }] },
   { text: "cmrecovercl -e -g rg_loans", expect: [
@@ -502,6 +532,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Node nodeB2 has left the cluster", expect: [{ kind: "node.halted", node: "nodeB2" }] },
   { text: "Node crms2 is halting and leaving the cluster.", expect: [{ kind: "node.halted", node: "crms2" }] },
   { text: "Node slo-pay2 has halted", expect: [{ kind: "node.halted", node: "slo-pay2" }] },
+  { text: "Node lgxa02 is halting. Removing it from the cluster.", expect: [{ kind: "node.halted", node: "lgxa02" }] },
+  { text: "Node crms2 is halting.", expect: [{ kind: "node.halted", node: "crms2" }] },
+  { text: "Node crms2 is halting package pkgA.", expect: [] },
   { text: "Node nodeB2 has been halted.", expect: [{ kind: "node.halted", node: "nodeB2" }] },
   { text: "Attempting to form a new cluster", expect: [{ kind: "cluster.forming" }] },
   { text: "3 nodes have formed a new cluster", expect: [{ kind: "cluster.formed", fields: { members: 3 } }] },
@@ -551,8 +584,12 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Remove IP address 10.53.144.11 from subnet 10.53.144.0", expect: [{ kind: "pkg.ip.remove", fields: { ip: "10.53.144.11", subnet: "10.53.144.0" } }] },
   { text: "Starting service srv_eq using", expect: [{ kind: "pkg.service.start", fields: { service: "srv_eq" } }] },
   { text: "Halting service srv_eq", expect: [{ kind: "pkg.service.halt", fields: { service: "srv_eq" } }] },
-  { text: "ERROR:  Function activate_volume_group", expect: [{ kind: "pkg.error", fields: { function: "activate_volume_group" } }] },
-  { text: "Function halt_services", expect: [{ kind: "pkg.error", fields: { function: "halt_services" } }] },
+  { text: "ERROR:  Function activate_volume_group", expect: [{ kind: "pkg.error", fields: { function: "activate_volume_group", reason: "vg" } }] },
+  { text: "Function halt_services", expect: [{ kind: "pkg.error", fields: { function: "halt_services", reason: "service" } }] },
+  // The modular package's external scripts (a toolkit's start, the RAC instance's): its customer-defined step (round 68 #12).
+  { text: "ERROR:  Function start_external_scripts", expect: [{ kind: "pkg.error", fields: { function: "start_external_scripts", reason: "customer" } }] },
+  { text: "ERROR:  Function sg_check_and_mount", expect: [{ kind: "pkg.error", fields: { function: "sg_check_and_mount", reason: "mount" } }] },
+  { text: "ERROR:  Function verify_physical_data_replication", expect: [{ kind: "pkg.error", fields: { function: "verify_physical_data_replication" } }] },
   { text: "ERROR:  Failed to activate vg01", expect: [{ kind: "pkg.error.detail", fields: { detail: "Failed to activate vg01", reason: "vg" } }] },
   { text: "ERROR:  Failed to deactivate vg01", expect: [{ kind: "pkg.error.detail", fields: { detail: "Failed to deactivate vg01", reason: "vg" } }] },
   { text: "ERROR:  Failed to fsck one of the logical volumes.", expect: [{ kind: "pkg.error.detail", fields: { detail: "Failed to fsck one of the logical volumes.", reason: "fsck" } }] },
@@ -746,9 +783,9 @@ sentence ->
   | "Halting" "service" %word rest
       {% (d) => [draft("pkg.service.halt", {}, { service: d[2].value })] %}
   | "ERROR" "Function" %word rest
-      {% (d) => [draft("pkg.error", {}, { function: d[2].value })] %}
+      {% (d) => packageError(d[2].value) %}
   | "Function" %word rest
-      {% (d) => [draft("pkg.error", {}, { function: d[1].value })] %}
+      {% (d) => packageError(d[1].value) %}
   | "ERROR" %eol
       {% () => errorDetail(null) %}
   | "ERROR" %notFunction rest
