@@ -291,7 +291,10 @@ export const LABEL_STOP = new Set(["local", "remote", "error", "warning", "warn"
   "pair", "pairs",
   "remark", "comment", "fixme", "todo", "usage", "example", "step", "phase", "function",
   // A change note's headings (round 48 #11: "Why: ... the QA pairs went PSUE", "Plan: ... pairs stay PAIR").
-  "why", "plan", "goal", "purpose", "background", "context", "impact", "risk", "rollback", "backout", "fix", "workaround", "update", "issue", "problem"]);
+  "why", "plan", "goal", "purpose", "background", "context", "impact", "risk", "rollback", "backout", "fix", "workaround", "update", "issue", "problem",
+  // A mail's header fields (RFC 5322) and reply prefixes, in a mail pasted whole (round 69 #12: "Subject: ... does not
+  // start on tor-ux2" read as a refusal of a group "Subject").
+  "subject", "from", "to", "cc", "bcc", "sent", "re", "fw", "fwd", "aw", "sv", "tr"]);
 /**
 A product or tool tag ("XPCA:", "MC-XP:", "Metrocluster:", "HORCM:", "RaidManager:", "cmcld:"): it tags the line, it never names a
 device group (the package's configured DEVICE_GROUP then applies). Abbreviations of Metrocluster, Continuous Access, XP/P9000,
@@ -1767,6 +1770,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "fence", deviceGroup: "erp_dg", fields: { level: "NEVER", deviceGroupFrom: "line" } }] },
   { text: "Device group pkgA_dg: local P-VOL PSUE, remote S-VOL PAIR", expect: [local("PVOL", "PSUE", "pkgA_dg"), { kind: "pair.state", deviceGroup: "pkgA_dg", fields: { side: "remote", role: "SVOL", state: "PAIR", deviceGroupFrom: "line" } }] },
   { text: "The state of dev_group pkgB is PSUS(SSWS)", expect: [{ kind: "pair.state", deviceGroup: "pkgB", fields: { side: null, role: "SVOL", state: "SSWS", deviceGroupFrom: "line" } }] },
+  { text: "Subject: cl_sped - pkgsped does not start on tor-ux2 (ticket 44190)", expect: [{ kind: "mc.start.refused", fields: { exitCode: null } }] },
   { text: "horcm@22.service: Main process exited, code=killed, status=9/KILL", expect: [{ kind: "horcm.error", fields: { instance: 22 } }] },
   { text: "horcm@5.service: control process exited, code=exited status=1", expect: [{ kind: "horcm.error", fields: { instance: 5 } }] },
   { text: "Out of memory: Killed process 2231 (horcmgr) total-vm:2287340kB, anon-rss:1822016kB, file-rss:0kB", expect: [{ kind: "horcm.error", fields: { instance: null } }] },

@@ -43,6 +43,21 @@ export function extractedLine(line: string): ExtractedLine | null {
   return null;
 }
 
+// grep's prefix with a line number ("141-", "pkgA.log:78:", "> 141-"), the same framing PREFIX reads, before a line with
+// no stamp of its own: a package log's banner or ERROR/WARNING line, read behind it as a stamped line is.
+const NUMBERED_PREFIX = /^(?:[ \t]*>)*[ \t]*(?:(\S*?)[:-])??\d+[:-]/;
+
+/**
+The line behind grep's numbered prefix ("141-<TAB>ERROR:  Function umount_fs"), or null when it has none. Only a line
+number makes a prefix here: without a stamp after it, a file name alone or a quote mark may as well start prose.
+*/
+export function numberedLine(line: string): ExtractedLine | null {
+  const prefix = NUMBERED_PREFIX.exec(line.length > PREFIX_SEARCH_CHARS ? line.slice(0, PREFIX_SEARCH_CHARS) : line);
+  if (prefix === null) return null;
+  const named = prefix[1];
+  return { text: line.slice(prefix[0].length), path: named !== undefined && named.length > 0 && !/^\d+$/.test(named) ? named : null };
+}
+
 // A Serviceguard tree's layout folders and folders of packages: no package's name.
 const NOT_A_PACKAGE = new Set(["conf", "run", "log", "logs", "pkgs", "packages", "pkg", "package", "scripts"]);
 const SYSLOG_FILE = /^(?:(?:OLD)?syslog(?:\.log)?|messages)(?:[.-]\d+)?(?:\.gz)?$/;

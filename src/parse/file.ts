@@ -13,9 +13,14 @@ import type { ParseCounters } from "./body.js";
 import { configGrammar, parseHeader, UNTIMED_PREFIX, untimedPrefixOf } from "./header.js";
 import type { FileKind } from "./header.js";
 import { grammars } from "./registry.js";
-import { extractedLine, extractSource } from "./extract.js";
+import { extractedLine, extractSource, numberedLine } from "./extract.js";
 import { BINARY_JUNK, withUnreadMarker } from "./unread.js";
 import { hasTerminalEditing, renderTerminal } from "./terminal.js";
+
+// A modular package log's "user@node" where a syslog line has its host (root@mes-b1).
+const PACKAGE_LOG_USER_HOST = /^[A-Za-z_][A-Za-z0-9_.-]*@[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+// A package log's lines with no stamp that grep -n's numbered prefix can stand before (extractHeader).
+const UNSTAMPED_PACKAGE_LOG_SHAPES: ReadonlySet<string> = new Set(["banner", "error", "warning"]);
 
 export interface ParsedLine {
   /** Which header grammar recognised the line ("unknown" when none did). */
@@ -559,6 +564,19 @@ export function createFileParser(options: FileParserOptions): FileParser {
   // Where the last header's body starts in its line (parseHeader's out-parameter).
   const place = { bodyStart: -1 };
 
+  // A package log's step read as syslog names a host no syslog writes: "Feb 12 19:01:20 - Unmount ..." (a legacy step,
+  // "-" where the host stands) or "Feb 10 09:40:31 root@mes-b1 mcxpca.sh[11861]: ..." (a modular package log's user@node).
+  // Such a line in a file read as syslog (an extract holding both logs' lines, a paste of a package log under a prompt)
+  // is the package log's, when its grammar reads it as a step or a modular line: its node, its body grammar.
+  const headerOf = (text: string, kind: FileKind): Header | undefined => {
+    const header = parseHeader(text, kind, place);
+    if (kind !== "syslog" || header === undefined || header.format !== "syslog" || header.host === undefined) return header;
+    if (header.host !== "-" && !PACKAGE_LOG_USER_HOST.test(header.host)) return header;
+    const step = parseHeader(text, "pkglog", place);
+    if (step !== undefined && (step.shape === "step" || step.shape === "modular")) return step;
+    return parseHeader(text, kind, place);
+  };
+
   // A daemon's log, or an extract of one (a ticket, grep's output): a line no header grammar reads whole may be a log
   // line behind grep's or a mail's prefix (extract.ts), read as the log it came from says.
   const readsExtracts = options.kind === "syslog" || options.kind === "pkglog";
@@ -569,13 +587,17 @@ export function createFileParser(options: FileParserOptions): FileParser {
   let extractPackage: string | null = null;
   /** The header of a line behind an extract prefix (its text is then `extracted`), or undefined. */
   const extractHeader = (text: string): { header: Header; text: string } | undefined => {
-    const extracted = extractedLine(text);
+    const stamped = extractedLine(text);
+    // No stamp behind the prefix: grep -n's numbered line may still be a package log's banner or ERROR/WARNING line.
+    const extracted = stamped ?? numberedLine(text);
     if (extracted === null) return undefined;
     const source = extracted.path === null ? null : extractSource(extracted.path);
-    const kinds: readonly FileKind[] = source !== null ? [source.kind] : daemonKinds;
+    const kinds: readonly FileKind[] = stamped === null ? ["pkglog"] : source !== null ? [source.kind] : daemonKinds;
     for (const kind of kinds) {
-      const header = parseHeader(extracted.text, kind, place);
+      const header = headerOf(extracted.text, kind);
       if (header === undefined) continue;
+      if (stamped === null && !UNSTAMPED_PACKAGE_LOG_SHAPES.has(header.shape ?? "plain")) return undefined;
+      if (stamped === null && source !== null && source.kind !== "pkglog") return undefined;
       extractPackage = header.format === "pkglog" ? (source?.packageName ?? null) : null;
       return { header, text: extracted.text };
     }
@@ -613,7 +635,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
   /** A log line pasted into a command log, bare or behind an extract prefix, with its own header; else undefined. */
   const pastedLogLine = (whole: string): { header: Header; text: string } | undefined => {
     for (const kind of daemonKinds) {
-      const header = parseHeader(whole, kind, place);
+      const header = headerOf(whole, kind);
       if (header !== undefined && hasTime(header)) return { header, text: whole };
     }
     const extracted = extractHeader(whole);
@@ -630,7 +652,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
 
   function readLogLine(whole: string): LineFields {
     extractPackage = null;
-    let own = parseHeader(whole, options.kind, place);
+    let own = headerOf(whole, options.kind);
     let pasted: { header: Header; text: string } | undefined;
     if (readsPastedLogLines && own !== undefined && own.shape === "plain" && own.host === undefined && !hasTime(own)) {
       pasted = pastedLogLine(whole);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { extractedLine, extractSource } from "../../src/parse/extract.js";
+import { extractedLine, extractSource, numberedLine } from "../../src/parse/extract.js";
 import { parseText } from "../../src/parse/file.js";
 
 const SYSLOG_LINE = "Mar  3 14:19:02 nodeA1 cmcld[2311]: Package oracle_pkg halted";
@@ -88,6 +88,29 @@ describe("a log line behind an extract's prefix", () => {
         ]);
       }),
     );
+  });
+
+  it("reads a package log's steps and its unstamped ERROR lines and banners behind grep -n's prefix, in a file read as syslog", () => {
+    const text = [
+      '124:\t########### Node "dwhp02": Halting package at Thu Feb 12 19:00:14 CET 2026 ###########',
+      "140-\tFeb 12 19:01:30 - Unmount /dev/vgdw01/lvol4 failed, trying again.",
+      "141-\tERROR:  Function umount_fs",
+      'Feb 12 19:01:33 - Node "dwhp02": Deactivating volume group vgdw01',
+      "Feb 10 09:40:32 root@mes-b1 mcxpca.sh[11861]: Local device group state: SVOL_PSUE",
+      "150-Device busy",
+    ].join("\n");
+    const lines = parseText(text, { kind: "syslog" });
+    expect(lines.map((line) => [line.format, line.host])).toEqual([
+      ["pkglog", "dwhp02"],
+      ["pkglog", "dwhp02"],
+      ["pkglog", "dwhp02"],
+      ["pkglog", "dwhp02"],
+      ["pkglog", "mes-b1"],
+      ["unknown", "mes-b1"],
+    ]);
+    expect(lines[2].events.map((event) => event.kind)).toEqual(["pkg.error"]);
+    expect(numberedLine("pkgA.log:78:\tERROR:  Failed")).toEqual({ text: "\tERROR:  Failed", path: "pkgA.log" });
+    expect(numberedLine("ERROR:  Failed")).toBeNull();
   });
 });
 
