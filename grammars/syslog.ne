@@ -253,7 +253,81 @@ function journalJsonHeader(text: string): SyslogHeader | undefined {
     return undefined;
   }
   if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return undefined;
-  return journalEntryHeader(entry as Record<string, unknown>);
+  return journalEntryHeader(entry as Record<string, unknown>) ?? platformEventHeader(entry as Record<string, unknown>);
+}
+
+// A log platform's event, exported one a line as JSON (Splunk's _raw and _time; Elastic's ECS, Graylog, Vector and
+// Fluentd's @timestamp, message, host.name, log.original, process.name), or a CSV record of such an export (src/parse/
+// export-table.ts makes it an object of its columns). The original line, when the export kept it, is read as itself:
+// its own stamp and host, as the node wrote them. Else the message is placed by the export's time (an ISO 8601 time
+// with its offset, or epoch seconds or milliseconds), on the host and program of its columns.
+const RAW_LINE_FIELDS = ["_raw", "event.original", "log.original", "raw", "rawmessage", "raw_message", "full_message"];
+const MESSAGE_FIELDS = ["message", "msg", "_message", "syslog_message", "log", "text", "line"];
+const TIME_FIELDS = ["_time", "@timestamp", "timestamp", "time", "date", "datetime", "eventtime", "event_time", "receivedat", "generatedtime", "ts"];
+const HOST_FIELDS = ["host", "host.name", "host.hostname", "hostname", "source_host", "sourcehost", "agent.hostname", "computer", "device", "logsource", "fromhost"];
+const PROGRAM_FIELDS = ["program", "process.name", "syslog.appname", "appname", "app_name", "application", "ident", "syslogtag", "tag"];
+const PID_FIELDS = ["process.pid", "pid", "procid"];
+
+/** A field by any of its names, flat ("host.name") or nested ({"host":{"name":...}}), case as exported or lower. */
+function platformField(fields: Record<string, unknown>, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    let value: unknown = fields[name] ?? fields[name.toUpperCase()];
+    if (value === undefined && name.includes(".")) {
+      value = name.split(".").reduce<unknown>((object, key) => (typeof object === "object" && object !== null ? (object as Record<string, unknown>)[key] : undefined), fields);
+    }
+    if (typeof value === "object" && value !== null && !Array.isArray(value) && "name" in value) value = (value as Record<string, unknown>).name;
+    if (typeof value === "number" && Number.isFinite(value)) return String(value);
+    if (typeof value === "string" && value.trim() !== "") return value;
+  }
+  return undefined;
+}
+
+const EXPORT_ISO_TIME = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d:\d\d)(\.\d+)?\s*(Z|[+-]\d\d:?\d\d|UTC|GMT)?$/;
+
+/** An export's time: ISO 8601 (a space for the T; Z, an offset, UTC or none), or epoch seconds or milliseconds. */
+function exportStamp(text: string): Stamp | undefined {
+  const trimmed = text.trim();
+  if (/^\d{10}(?:\.\d+)?$/.test(trimmed)) return instantStamp(Math.round(Number(trimmed) * 1000));
+  if (/^\d{13}$/.test(trimmed)) return instantStamp(Number(trimmed));
+  const match = EXPORT_ISO_TIME.exec(trimmed);
+  if (match === null) return undefined;
+  const [, date, time, fraction, zone] = match;
+  const offset = zone === undefined ? "" : zone === "UTC" || zone === "GMT" ? "Z" : zone;
+  return isoStamp(`${date}T${time}${fraction ?? ""}${offset}`);
+}
+
+function platformEventHeader(fields: Record<string, unknown>): SyslogHeader | undefined {
+  const raw = platformField(fields, RAW_LINE_FIELDS);
+  const message = platformField(fields, MESSAGE_FIELDS);
+  // The original line as the node wrote it, kept whole by the export.
+  for (const line of [raw, message]) {
+    if (line === undefined || line.charCodeAt(0) === 123 /* { */) continue;
+    const own = fastParse(line.replace(/[\r\n]+$/, ""));
+    if (own !== undefined && own.month !== undefined) {
+      if (own.host === undefined) {
+        const host = platformField(fields, HOST_FIELDS);
+        if (host !== undefined) own.host = host;
+      }
+      return own;
+    }
+  }
+  const time = platformField(fields, TIME_FIELDS);
+  const stamp = time === undefined ? undefined : exportStamp(time);
+  if (stamp === undefined || (raw ?? message) === undefined) return undefined;
+  let body = (raw ?? message)!;
+  let program = platformField(fields, PROGRAM_FIELDS);
+  // A message that still starts with its tag ("cmcld[2140]: Package ... halted"): the tag is the program's.
+  const tag = /^([\w./-]+)(?:\[(\d+)\])?: /.exec(body);
+  let pid = platformField(fields, PID_FIELDS);
+  if (tag !== null && (program === undefined || program === tag[1])) {
+    program = tag[1];
+    pid ??= tag[2];
+    body = body.slice(tag[0].length);
+  }
+  const header = makeHeader(stamp, platformField(fields, HOST_FIELDS), undefined, body);
+  if (program !== undefined) header.program = program;
+  if (pid !== undefined && /^\d{1,9}$/.test(pid)) header.pid = Number(pid);
+  return header;
 }
 
 /** A journal entry's fields (JSON values) as a header; undefined when it is none. */
@@ -719,6 +793,21 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   {
     text: '{"__REALTIME_TIMESTAMP":"1709046102067821","_HOSTNAME":"wms-b1","_COMM":"kernel","MESSAGE":[113,108,97,50,120,120,120,58,32,76,79,79,80,32,68,79,87,78,32,255]}',
     expect: { format: "syslog", year: 2024, month: 2, day: 27, hour: 15, minute: 1, second: 42, millisecond: 67, utcOffset: 0, instant: true, host: "wms-b1", program: "kernel", body: "qla2xxx: LOOP DOWN \uFFFD", shape: "plain" },
+  },
+  // A log platform's export, one event a line: the original line kept whole (Splunk's _raw) is read as itself.
+  {
+    text: '{"_time":"2026-03-03T14:19:03.000+01:00","host":"nodeA1","source":"/var/adm/syslog/syslog.log","_raw":"Mar  3 14:19:03 nodeA1 cmcld[2311]: Package oracle_pkg halted"}',
+    expect: { format: "syslog", month: 3, day: 3, hour: 14, minute: 19, second: 3, host: "nodeA1", program: "cmcld", pid: 2311, body: "Package oracle_pkg halted", shape: "plain" },
+  },
+  // Only the message (Elastic's ECS, nested or dotted): placed by the export's time with its offset, on its host and program.
+  {
+    text: '{"@timestamp":"2026-03-03T13:19:03.512Z","host":{"name":"nodeA1"},"process":{"name":"cmcld","pid":2311},"message":"Package oracle_pkg halted"}',
+    expect: { format: "syslog", year: 2026, month: 3, day: 3, hour: 13, minute: 19, second: 3, millisecond: 512, utcOffset: 0, host: "nodeA1", program: "cmcld", pid: 2311, body: "Package oracle_pkg halted", shape: "plain" },
+  },
+  // A message that kept its tag gives the program; a time with a blank for the T and no offset is the logs' wall clock.
+  {
+    text: '{"timestamp":"2026-03-03 14:19:03","host.name":"nodeB1","message":"pairmon[555]: [oradg] pair state changed PAIR -> PSUE"}',
+    expect: { format: "syslog", year: 2026, month: 3, day: 3, hour: 14, minute: 19, second: 3, host: "nodeB1", program: "pairmon", pid: 555, body: "[oradg] pair state changed PAIR -> PSUE", shape: "plain" },
   },
   // journalctl -o json-sse (the gateway's event stream): the same entry after "data: ".
   {

@@ -8,6 +8,7 @@ import { InputError } from "../errors.js";
 import { ENGLISH_MONTHS, LOCAL_MONTH, LOCAL_WEEKDAY } from "../model/calendar.js";
 import type { FileKind } from "../model/events.js";
 import { timeInPath } from "../model/time.js";
+import { recordAsJson, tableHeader } from "../parse/export-table.js";
 import { extractedLine } from "../parse/extract.js";
 import { parseHeader } from "../parse/header.js";
 import { replicationTerms } from "../parse/unread.js";
@@ -414,6 +415,23 @@ export function headIsSyslog(head: Buffer): boolean {
   return false;
 }
 
+/**
+A log platform's export (Splunk, Elastic, Graylog, a SIEM): a table whose header row names its columns and whose first
+record is a log event (the original line, or a message with its time: grammars/syslog.ne), or one JSON event a line.
+*/
+export function headIsLogExport(head: Buffer | string): boolean {
+  const lines = (typeof head === "string" ? head : textOf(head))
+    .split("\n")
+    .map((line) => line.replace(/\r$/, ""))
+    .filter((line) => line.trim() !== "");
+  if (lines.length === 0) return false;
+  const timed = (line: string): boolean => parseHeader(line, "syslog")?.month !== undefined;
+  if (lines[0].startsWith("{")) return timed(lines[0]);
+  const table = tableHeader(lines[0]);
+  const record = table !== null && lines.length > 1 ? recordAsJson(table, lines[1]) : null;
+  return record !== null && timed(record);
+}
+
 // Log lines an extract must hold in its head to be read as one: a single quoted line is a ticket's prose quoting it.
 const EXTRACT_MIN_LINES = 2;
 const EXTRACT_HEAD_LINES = 80;
@@ -585,6 +603,7 @@ function classifyAt(path: string, name: string, folders: readonly string[], expl
     const text = head();
     if (text !== null && headIsSyslog(text)) return kind("syslog");
     if (text !== null && headIsPackageLog(text)) return kind("pkglog");
+    if (text !== null && headIsLogExport(text)) return kind("syslog");
   }
   // Saved output under a stamp or banner that dates it (script(1)'s "Script started on <date>", a cron job's
   // "==== <date> ===="), whatever the file is called: the name matters only to output that is dated by its name alone.

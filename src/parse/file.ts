@@ -14,6 +14,8 @@ import { configGrammar, parseHeader, UNTIMED_PREFIX, untimedPrefixOf } from "./h
 import type { FileKind } from "./header.js";
 import { grammars } from "./registry.js";
 import { extractedLine, extractSource, numberedLine } from "./extract.js";
+import { recordAsJson, tableHeader } from "./export-table.js";
+import type { ExportTable } from "./export-table.js";
 import { BINARY_JUNK, withUnreadMarker } from "./unread.js";
 import { hasTerminalEditing, renderTerminal } from "./terminal.js";
 
@@ -99,6 +101,8 @@ export interface FileParserContext {
   readonly commandHost?: string | null;
   /** The file is an extract of logs (its first line was none, or a line stood behind a prefix): wrapped lines are joined. */
   readonly extract?: boolean;
+  /** A log platform's export as a table: its columns, from its header row (src/parse/export-table.ts). */
+  readonly exportTable?: { readonly separator: string; readonly columns: readonly string[] };
   /** A command log's last dated line was a script's own stamped line (not a banner): a prompt after it starts an untimed session. */
   readonly stampedRun?: boolean;
   /** A command log's lines since such a prompt have no time (their events are untimed facts). */
@@ -650,8 +654,26 @@ export function createFileParser(options: FileParserOptions): FileParser {
   let stampedRun = options.resume?.stampedRun ?? false;
   let untimedSession = options.resume?.untimedSession ?? false;
 
+  // A log platform's export as a table (export-table.ts): its header row, the first line of a file read as syslog, names
+  // the columns; each record after it is read as the platform's event its columns make.
+  let exportTable: ExportTable | null = options.resume?.exportTable ?? null;
+  const exportHeader = (whole: string): Header | undefined => {
+    const json = recordAsJson(exportTable!, whole);
+    const header = json === null ? undefined : parseHeader(json, "syslog", place);
+    place.bodyStart = -1;
+    return header;
+  };
+
   function readLogLine(whole: string): LineFields {
     extractPackage = null;
+    if (firstLine && options.kind === "syslog" && whole.trim().length > 0 && exportTable === null) {
+      exportTable = tableHeader(whole);
+      if (exportTable !== null) firstLine = false;
+    }
+    if (exportTable !== null) {
+      const exported = exportHeader(whole);
+      if (exported !== undefined) return readHeaderedLine(whole, whole, exported);
+    }
     let own = headerOf(whole, options.kind);
     let pasted: { header: Header; text: string } | undefined;
     if (readsPastedLogLines && own !== undefined && own.shape === "plain" && own.host === undefined && !hasTime(own)) {
@@ -683,6 +705,11 @@ export function createFileParser(options: FileParserOptions): FileParser {
         : withUnreadMarker(inContext(parseBody(bodyFormat, text, bodyOptions), previousHost, null, undefined, previousTs, "plain", text), text);
       return fill("unknown", previousTs, previousHost, null, packageOf(events), text, "plain", undefined, events, false);
     }
+    return readHeaderedLine(whole, text, header);
+  }
+
+  /** A line with a header (its text `text`, behind any prefix of `whole`): its time, host, program and events. */
+  function readHeaderedLine(whole: string, text: string, header: Header): LineFields {
     const shape = header.shape ?? "plain";
     let ts: number | null;
     let host: string | null;
@@ -775,6 +802,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
       groupContext: groupContext === null ? null : { ...groupContext, lineNo: groupContext.lineNo - lineNo },
       seen: lastSeen.size === 0 ? null : Object.fromEntries(lastSeen),
       ...(inExtract ? { extract: true } : {}),
+      ...(exportTable !== null ? { exportTable } : {}),
       ...(stampedRun ? { stampedRun: true } : {}),
       ...(untimedSession ? { untimedSession: true } : {}),
       ...(wrapped !== null ? { wrapped: { ...wrapped, pid: wrapped.pid ?? null, given: [...wrapped.given] } } : {}),
