@@ -721,6 +721,19 @@ function interpret(whole: Token[]): Draft[] {
       groupFrom = "label";
     }
   }
+  // "CHG0077812 pairdisplay dgwms: L S-VOL SSWS, R P-VOL PSUE", "CHG0061230 step 4: pairdisplay dg_crm: local P-VOL COPY
+  // 2%": a Raid Manager command, then a name with a colon and the states it printed: that name is the group; a change's
+  // number or a step before the command tags the line (round 69 #14, #17: the change number read as a group).
+  if (deviceGroup === undefined) {
+    const commandAt = tokens.findIndex((token) => token.type === "command");
+    const named = commandAt >= 0 ? tokens[commandAt + 1] : undefined;
+    if (named !== undefined && named.type === "word" && labelled(named) && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(named.value)
+      && !LABEL_STOP.has(named.value.toLowerCase()) && !DEVICE_GROUP_STOP.has(named.value.toLowerCase()) && !PRODUCT_TAG.test(named.value)
+      && tokens.slice(commandAt + 2).some((token) => ["roleState", "pairState", "role", "exCode"].includes(token.type))) {
+      deviceGroup = named.value;
+      groupFrom = "label";
+    }
+  }
   // "(MetroCluster XPCA) gl_db  local : ...", "[mes_pkg] mes_dg status changed local=...": a tag in brackets before the
   // line's own words is skipped like a label.
   const bracketTag = tokens.length > 0 ? /^[ \t]*(?:\([^()]{1,40}\)|<[^<>]{1,40}>|\[[^\[\]]{1,40}\])[ \t]*/.exec(tokens[0].source) : null;
@@ -2447,6 +2460,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "DRY-RUN step 2/7 would run: horctakeover -g TXN02 -I0   (on gbzsg1, expects swap-takeover)", expect: [] },
   { text: "DRY-RUN step 3/7 would run: pairsplit -g TXN02 -S   (ONLY if step 2 fails with EX_VOLCRE - DESTRUCTIVE, needs approval)", expect: [] },
   { text: "[noop] would execute: pairresync -g TXN02 -swaps -c 15", expect: [] },
+  // A change's number or a step before a command tags the line; the name with a colon after the command is the group (round 69 #14, #17).
+  { text: "CHG0077812 pairdisplay dgwms: L S-VOL SSWS, R", expect: [{ kind: "pair.state", deviceGroup: "dgwms", fields: { side: null, role: "SVOL", state: "SSWS", deviceGroupFrom: "label" } }] },
+  { text: "CHG0061230 step 4: pairdisplay dg_crm: local P-VOL COPY 2%", expect: [{ kind: "pair.state", deviceGroup: "dg_crm", fields: { side: "local", role: "PVOL", state: "COPY", deviceGroupFrom: "label" } }] },
   // A question about a command: nothing ran (round 69 #07). A file name's dot is no sentence's end.
   { text: "What is the correct way back to PAIR? Can we just run pairresync?", expect: [{ kind: "raid.command", fields: { command: "pairresync", side: null, instance: null } }] },
   { text: "Should we run pairsplit -g dgpay -S before the swap?", expect: [{ kind: "raid.command", deviceGroup: "dgpay", fields: { command: "pairsplit", side: null, instance: null, deviceGroupFrom: "line" } }] },
