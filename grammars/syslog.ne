@@ -261,48 +261,72 @@ function journalJsonHeader(text: string): SyslogHeader | undefined {
 // export-table.ts makes it an object of its columns). The original line, when the export kept it, is read as itself:
 // its own stamp and host, as the node wrote them. Else the message is placed by the export's time (an ISO 8601 time
 // with its offset, or epoch seconds or milliseconds), on the host and program of its columns.
-const RAW_LINE_FIELDS = ["_raw", "event.original", "log.original", "raw", "rawmessage", "raw_message", "full_message"];
-const MESSAGE_FIELDS = ["message", "msg", "_message", "syslog_message", "log", "text", "line"];
-const TIME_FIELDS = ["_time", "@timestamp", "timestamp", "time", "date", "datetime", "eventtime", "event_time", "receivedat", "generatedtime", "ts"];
-const HOST_FIELDS = ["host", "host.name", "host.hostname", "hostname", "source_host", "sourcehost", "agent.hostname", "computer", "device", "logsource", "fromhost"];
-const PROGRAM_FIELDS = ["program", "process.name", "syslog.appname", "appname", "app_name", "application", "ident", "syslogtag", "tag"];
-const PID_FIELDS = ["process.pid", "pid", "procid"];
+// Names are compared without case, blanks, dots, dashes and underscores ("Device Host Name", "host.name", "HOSTNAME").
+// Splunk's _raw, Elastic's event.original, QRadar's Payload, Graylog's full_message: the line as the node wrote it.
+const RAW_LINE_FIELDS = ["_raw", "event.original", "log.original", "raw", "rawmessage", "rawevent", "payload", "utf8payload", "fullmessage", "originalmessage"];
+const MESSAGE_FIELDS = ["message", "msg", "_message", "syslogmessage", "log", "text", "line", "eventmessage"];
+const TIME_FIELDS = ["_time", "@timestamp", "timestamp", "time", "date", "datetime", "eventtime", "receivedat", "generatedtime", "ts",
+  "devicereceipttime", "receipttime", "starttime", "devicetime", "logtime"];
+const HOST_FIELDS = ["host", "host.name", "host.hostname", "hostname", "sourcehost", "agent.hostname", "computer", "device", "logsource",
+  "fromhost", "devicehostname", "devicehost", "sourcehostname"];
+const PROGRAM_FIELDS = ["program", "process.name", "syslog.appname", "appname", "application", "ident", "syslogtag", "tag", "deviceprocessname",
+  "processname"];
+const PID_FIELDS = ["process.pid", "pid", "procid", "deviceprocessid", "processid"];
+// Wrappers an export puts around each event: elasticdump's and Elasticsearch's {"_source":{...}}, Splunk's REST export
+// {"result":{...}}.
+const WRAPPERS = ["_source", "result"];
 
-/** A field by any of its names, flat ("host.name") or nested ({"host":{"name":...}}), case as exported or lower. */
+const normalName = (name: string): string => name.toLowerCase().replace(/[\s._-]+/g, "");
+
+/** A field by any of its names, flat ("host.name", "Device Host Name") or nested ({"host":{"name":...}}). */
 function platformField(fields: Record<string, unknown>, names: readonly string[]): string | undefined {
+  const byName = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(fields)) if (!byName.has(normalName(key))) byName.set(normalName(key), value);
   for (const name of names) {
-    let value: unknown = fields[name] ?? fields[name.toUpperCase()];
+    let value: unknown = byName.get(normalName(name));
     if (value === undefined && name.includes(".")) {
       value = name.split(".").reduce<unknown>((object, key) => (typeof object === "object" && object !== null ? (object as Record<string, unknown>)[key] : undefined), fields);
     }
     if (typeof value === "object" && value !== null && !Array.isArray(value) && "name" in value) value = (value as Record<string, unknown>).name;
     if (typeof value === "number" && Number.isFinite(value)) return String(value);
-    if (typeof value === "string" && value.trim() !== "") return value;
+    // QRadar's "HP-UX @ bcn-ora2" log source names its host after the @.
+    if (typeof value === "string" && value.trim() !== "") return value.includes(" @ ") ? value.slice(value.lastIndexOf(" @ ") + 3).trim() : value;
   }
   return undefined;
 }
 
-const EXPORT_ISO_TIME = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d:\d\d)(\.\d+)?\s*(Z|[+-]\d\d:?\d\d|UTC|GMT)?$/;
+const EXPORT_ISO_TIME = /^(\d{4})[-/](\d\d)[-/](\d\d)[T ](\d\d:\d\d:\d\d)(\.\d+)?\s*(Z|[+-]\d\d:?\d\d|[A-Z]{3,5})?$/;
 
-/** An export's time: ISO 8601 (a space for the T; Z, an offset, UTC or none), or epoch seconds or milliseconds. */
+/**
+An export's time: ISO 8601 (a space for the T, slashes in the date; Z, an offset, or a zone's name such as CET placed as
+`date` stamps are), or epoch seconds or milliseconds.
+*/
 function exportStamp(text: string): Stamp | undefined {
   const trimmed = text.trim();
   if (/^\d{10}(?:\.\d+)?$/.test(trimmed)) return instantStamp(Math.round(Number(trimmed) * 1000));
   if (/^\d{13}$/.test(trimmed)) return instantStamp(Number(trimmed));
   const match = EXPORT_ISO_TIME.exec(trimmed);
   if (match === null) return undefined;
-  const [, date, time, fraction, zone] = match;
-  const offset = zone === undefined ? "" : zone === "UTC" || zone === "GMT" ? "Z" : zone;
-  return isoStamp(`${date}T${time}${fraction ?? ""}${offset}`);
+  const [, year, month, day, time, fraction, zone] = match;
+  const named = zone !== undefined && /^[A-Z]{3,5}$/.test(zone) && zone !== "UTC" && zone !== "GMT";
+  const offset = zone === undefined || named ? "" : zone === "UTC" || zone === "GMT" ? "Z" : zone;
+  const stamp = isoStamp(`${year}-${month}-${day}T${time}${fraction ?? ""}${offset}`);
+  if (named) stamp.zoneName = zone;
+  return stamp;
 }
 
-function platformEventHeader(fields: Record<string, unknown>): SyslogHeader | undefined {
+function platformEventHeader(outer: Record<string, unknown>): SyslogHeader | undefined {
+  let fields = outer;
+  for (const wrapper of WRAPPERS) {
+    const inner = fields[wrapper];
+    if (typeof inner === "object" && inner !== null && !Array.isArray(inner)) fields = inner as Record<string, unknown>;
+  }
   const raw = platformField(fields, RAW_LINE_FIELDS);
   const message = platformField(fields, MESSAGE_FIELDS);
-  // The original line as the node wrote it, kept whole by the export.
+  // The original line as the node wrote it, kept whole by the export (an RFC 3164 "<PRI>" before it, as relayed).
   for (const line of [raw, message]) {
     if (line === undefined || line.charCodeAt(0) === 123 /* { */) continue;
-    const own = fastParse(line.replace(/[\r\n]+$/, ""));
+    const own = fastParse(line.replace(/^<\d{1,3}>/, "").replace(/[\r\n]+$/, ""));
     if (own !== undefined && own.month !== undefined) {
       if (own.host === undefined) {
         const host = platformField(fields, HOST_FIELDS);
@@ -808,6 +832,21 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   {
     text: '{"timestamp":"2026-03-03 14:19:03","host.name":"nodeB1","message":"pairmon[555]: [oradg] pair state changed PAIR -> PSUE"}',
     expect: { format: "syslog", year: 2026, month: 3, day: 3, hour: 14, minute: 19, second: 3, host: "nodeB1", program: "pairmon", pid: 555, body: "[oradg] pair state changed PAIR -> PSUE", shape: "plain" },
+  },
+  // elasticdump's and Elasticsearch's documents wrap the event in _source; Splunk's REST export in result.
+  {
+    text: '{"_index":"logs-hpux","_id":"Ad7h","_source":{"@timestamp":"2026-05-31T22:01:08.000Z","host":{"name":"bgc-app2"},"process":{"name":"cmcld"},"message":"Started package ora_mes on node bgc-app2."}}',
+    expect: { format: "syslog", year: 2026, month: 5, day: 31, hour: 22, minute: 1, second: 8, millisecond: 0, utcOffset: 0, host: "bgc-app2", program: "cmcld", body: "Started package ora_mes on node bgc-app2.", shape: "plain" },
+  },
+  // Column names as a SIEM writes them (ArcSight's "Device Host Name"), a time with slashes and a zone's name; QRadar's
+  // Payload keeps the relayed line with its "<PRI>", its log source names the host after " @ ".
+  {
+    text: '{"Device Receipt Time":"2026/10/27 08:54:40 CET","Device Host Name":"lnz-sap2","Device Process Name":"cmclsentryd","Message":"Recovery group rg_sap is in maintenance mode"}',
+    expect: { format: "syslog", year: 2026, month: 10, day: 27, hour: 8, minute: 54, second: 40, zoneName: "CET", host: "lnz-sap2", program: "cmclsentryd", body: "Recovery group rg_sap is in maintenance mode", shape: "plain" },
+  },
+  {
+    text: '{"Log Source":"HP-UX @ bcn-ora1","Start Time":"Oct 21, 2026, 4:52:02 PM","Payload":"<14>Oct 21 16:52:02 bcn-ora1 ccxp_check[1329]: sales_dg: local=SVOL_PAIR remote=EX_ENORMT"}',
+    expect: { format: "syslog", month: 10, day: 21, hour: 16, minute: 52, second: 2, host: "bcn-ora1", program: "ccxp_check", pid: 1329, body: "sales_dg: local=SVOL_PAIR remote=EX_ENORMT", shape: "plain" },
   },
   // journalctl -o json-sse (the gateway's event stream): the same entry after "data: ".
   {
