@@ -38,7 +38,11 @@ export interface YearlessStamp {
 }
 
 // Months in English, or in the node's locale (a journal exported with LANG=de_DE: "Mai 15 08:00:33"; src/model/calendar.ts).
-const YEARLESS_STAMP = new RegExp(`^(?:<\\d{1,3}>)?(${ENGLISH_MONTHS.join("|")}|${LOCAL_MONTH}) {1,2}(\\d{1,2}) (\\d\\d):(\\d\\d):(\\d\\d)(?!\\d)`);
+// Behind an extract's prefix too (src/parse/extract.ts: grep's "syslog.log:1201:", a mail's "> "): a grep over a syslog and a
+// package log ends with last year's package-log lines, its syslog's newest line is the extract's end (round 69 #14).
+const YEARLESS_STAMP = new RegExp(
+  `^(?:(?:[ \\t]*>)*[ \\t]*(?:[^\\s:]{1,200}[:-])?(?:\\d{1,9}[:-])?[ \\t]*)?(?:<\\d{1,3}>)?(${ENGLISH_MONTHS.join("|")}|${LOCAL_MONTH}) {1,2}(\\d{1,2}) (\\d\\d):(\\d\\d):(\\d\\d)(?!\\d)`,
+);
 
 /**
 The newest year-less stamp among the lines of `text` (a file's tail), read in order: a line more than a day older
@@ -51,7 +55,7 @@ export function lastYearlessStamp(text: string, options: { writtenInOrder?: bool
   let newestAt = 0;
   let year = 2000; // a leap year: Feb 29 exists; only the order matters
   for (const line of text.split("\n")) {
-    const match = YEARLESS_STAMP.exec(line.slice(0, 32));
+    const match = YEARLESS_STAMP.exec(line.slice(0, 280));
     if (!match) continue;
     const day = Number(match[2]);
     const msOfDay = ((Number(match[3]) * 60 + Number(match[4])) * 60 + Number(match[5])) * 1000;

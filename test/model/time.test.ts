@@ -228,3 +228,17 @@ describe("wallClockAfter", () => {
     expect(wallClockAfter(at, 3_600_000, "UTC")).toBe(at + 3_600_000);
   });
 });
+
+describe("the last stamp of an extract", () => {
+  it("reads stamps behind grep's and a mail's prefixes: the syslog's newest line ends a grep over it and last year's package log", () => {
+    const text = [
+      "/var/adm/syslog/syslog.log:2767:Feb 16 23:40:12 bcnux1 root: dg_crm PAIR",
+      "/etc/cmcluster/crm/rpkg_crm.log:1:Nov 22 08:30:12 root@bcnux1 master_control_script.sh[9102]: ###### Starting package rpkg_crm ######",
+      "/etc/cmcluster/crm/rpkg_crm.log:12:Feb  2 11:04:09 root@bcnux1 master_control_script.sh[7402]: ###### Starting package rpkg_crm ######",
+      "> Feb  2 11:06:31 bcnux1 cmcld[1544]: Started package rpkg_crm on node bcnux1.",
+    ].join("\n");
+    expect(lastYearlessStamp(text)).toEqual({ month: 2, day: 16, msOfDay: ((23 * 60 + 40) * 60 + 12) * 1000 });
+    // Prose before a stamp is no prefix.
+    expect(lastYearlessStamp("The package halted at Mar  3 14:19:02 nodeA1 cmcld[1]: x")).toBeNull();
+  });
+});
