@@ -28,6 +28,13 @@ const STAMP_START = new RegExp(
 const PREFIX = /^(?:[ \t]*>)*[ \t]*(?:(\S*?)[:-])??(?:(\d+)[:-])?[ \t]*$/;
 const PREFIX_SEARCH_CHARS = 1024;
 
+const STAMP_ANYWHERE = new RegExp(STAMP_START.source);
+
+/** Whether a log line's stamp may stand near the start of `line` (at its start or behind a prefix): a cheap test first. */
+export function mayHoldLogLine(line: string): boolean {
+  return STAMP_ANYWHERE.test(line.length > PREFIX_SEARCH_CHARS ? line.slice(0, PREFIX_SEARCH_CHARS) : line);
+}
+
 /** The line behind its extract prefix, or null when it has none a stamp follows. */
 export function extractedLine(line: string): ExtractedLine | null {
   const head = line.length > PREFIX_SEARCH_CHARS ? line.slice(0, PREFIX_SEARCH_CHARS) : line;

@@ -13,7 +13,7 @@ import type { ParseCounters } from "./body.js";
 import { configGrammar, parseHeader, UNTIMED_PREFIX, untimedPrefixOf } from "./header.js";
 import type { FileKind } from "./header.js";
 import { grammars } from "./registry.js";
-import { extractedLine, extractSource, numberedLine } from "./extract.js";
+import { extractedLine, extractSource, mayHoldLogLine, numberedLine } from "./extract.js";
 import { recordAsJson, tableHeader } from "./export-table.js";
 import type { ExportTable } from "./export-table.js";
 import { BINARY_JUNK, withUnreadMarker } from "./unread.js";
@@ -575,7 +575,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
   const headerOf = (text: string, kind: FileKind): Header | undefined => {
     const header = parseHeader(text, kind, place);
     if (kind !== "syslog" || header === undefined || header.format !== "syslog" || header.host === undefined) return header;
-    if (header.host !== "-" && !PACKAGE_LOG_USER_HOST.test(header.host)) return header;
+    if (header.host !== "-" && (!header.host.includes("@") || !PACKAGE_LOG_USER_HOST.test(header.host))) return header;
     const step = parseHeader(text, "pkglog", place);
     if (step !== undefined && (step.shape === "step" || step.shape === "modular")) return step;
     return parseHeader(text, kind, place);
@@ -638,6 +638,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
 
   /** A log line pasted into a command log, bare or behind an extract prefix, with its own header; else undefined. */
   const pastedLogLine = (whole: string): { header: Header; text: string } | undefined => {
+    if (!mayHoldLogLine(whole)) return undefined;
     for (const kind of daemonKinds) {
       const header = headerOf(whole, kind);
       if (header !== undefined && hasTime(header)) return { header, text: whole };
@@ -692,7 +693,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
       }
     }
     if (readsExtracts && (extracted !== undefined || (firstLine && header === undefined && whole.trim().length > 0))) inExtract = true;
-    if (whole.trim().length > 0) firstLine = false;
+    if (firstLine && whole.trim().length > 0) firstLine = false;
     if (!header && readsExtracts) {
       const rest = continuation(whole);
       if (rest !== undefined) return rest;
