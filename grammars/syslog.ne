@@ -328,6 +328,8 @@ function platformEventHeader(outer: Record<string, unknown>): SyslogHeader | und
     if (line === undefined || line.charCodeAt(0) === 123 /* { */) continue;
     const own = fastParse(line.replace(/^<\d{1,3}>/, "").replace(/[\r\n]+$/, ""));
     if (own !== undefined && own.month !== undefined) {
+      // A modular package log's "root@node" where a syslog line has its host (a package log shipped by the platform too).
+      if (own.host !== undefined && /^[A-Za-z_][\w.-]*@[A-Za-z0-9][\w.-]*$/.test(own.host)) own.host = own.host.slice(own.host.indexOf("@") + 1);
       if (own.host === undefined) {
         const host = platformField(fields, HOST_FIELDS);
         if (host !== undefined) own.host = host;
@@ -822,6 +824,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   {
     text: '{"_time":"2026-03-03T14:19:03.000+01:00","host":"nodeA1","source":"/var/adm/syslog/syslog.log","_raw":"Mar  3 14:19:03 nodeA1 cmcld[2311]: Package oracle_pkg halted"}',
     expect: { format: "syslog", month: 3, day: 3, hour: 14, minute: 19, second: 3, host: "nodeA1", program: "cmcld", pid: 2311, body: "Package oracle_pkg halted", shape: "plain" },
+  },
+  // A modular package log's line shipped by the platform: its "root@node" names the node.
+  {
+    text: '{"_time":"2026-02-18T21:37:06.000+01:00","host":"fra-pay2","_raw":"Feb 18 21:37:06 root@fra-pay2 master_control_script.sh[3051]: ###### Starting package ora_pay ######"}',
+    expect: { format: "syslog", month: 2, day: 18, hour: 21, minute: 37, second: 6, host: "fra-pay2", program: "master_control_script.sh", pid: 3051, body: "###### Starting package ora_pay ######", shape: "plain" },
   },
   // Only the message (Elastic's ECS, nested or dotted): placed by the export's time with its offset, on its host and program.
   {
