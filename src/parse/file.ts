@@ -152,7 +152,7 @@ export interface GroupContext {
   readonly lineNo: number;
 }
 
-/** A log line of an extract that a mail client may have wrapped (WRAP_MIN_LENGTH), and what its parts gave so far. */
+/** A log line of an extract that a mail client may have wrapped (wrappable), and what its parts gave so far. */
 interface WrappedLine {
   /** The last part's length, quote marks included. */
   readonly length: number;
