@@ -1297,7 +1297,10 @@ function interpret(whole: Token[]): Draft[] {
   // "jnlchk: JID 004 PJNN usage 47%": raidvchkscan's JID column names the journal too.
   if (jnlsAt >= 0 && hasWord("journal", "jnl", "jnlg", "jid")) {
     const journalAt = lower.findIndex((word, at) => ["journal", "group", "jnl", "jid"].includes(word) && tokens[at + 1]?.type === "number");
-    const usageAt = tokens.findIndex((token) => token.type === "number" && token.source.charAt(token.offset + token.text.length) === "%");
+    // A percent beside a copy's state (COPY, RCPY) is how far the copy got, as pairdisplay's % column shows it then, not the
+    // journal's use ("trd_dg P-VOL COPY ASYNC 58% JNL PJNN - resync running": round 70 #13, a resync read as a journal filling).
+    const copying = tokens.some((token) => /^(?:[PS]VOL_)?(?:COPY|RCPY)$/.test(token.value) || /(?:^|[\s(])(?:COPY|RCPY)\b/.test(token.type === "roleState" ? token.value : ""));
+    const usageAt = copying ? -1 : tokens.findIndex((token) => token.type === "number" && token.source.charAt(token.offset + token.text.length) === "%");
     const jnls = tokens[jnlsAt].value;
     // "JNL 004 (wms_jdg) ...": a line that names the group says whose journal it is.
     add(jnlsAt, "journal.state", {
@@ -2380,6 +2383,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   ] },
   // "(CTG 4)" after a journal's id is its consistency group, not a device group.
   { text: "journal 004 (CTG 4) is PJNF, 85% used", expect: [{ kind: "journal.state", fields: { journal: 4, mu: null, ctg: null, jnls: "PJNF", side: "PVOL", activePaths: null, usage: 85 } }] },
+  // During a copy the percent is the copy's progress, not the journal's use (round 70 #13).
+  { text: "trd_dg P-VOL COPY ASYNC 58% JNL PJNN - resync running", expect: [
+    { kind: "pair.state", deviceGroup: "trd_dg", fields: { side: null, role: "PVOL", state: "COPY", deviceGroupFrom: "label" } },
+    { kind: "journal.state", fields: { journal: null, mu: null, ctg: null, jnls: "PJNN", side: "PVOL", activePaths: null, usage: null } },
+  ] },
   // A group's consistency group (and journal) in Metrocluster's words: the groups of one CTG are taken over and
   // resynchronized together (round 58 #19).
   { text: "Device group pos_jdg: local SVOL_PAIR, remote PVOL_PAIR, FENCE=ASYNC (CTG 17, journal 027)", expect: [
