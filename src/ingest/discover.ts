@@ -9,7 +9,7 @@ import { ENGLISH_MONTHS, LOCAL_MONTH, LOCAL_WEEKDAY } from "../model/calendar.js
 import type { FileKind } from "../model/events.js";
 import { timeInPath } from "../model/time.js";
 import { recordAsJson, tableHeader } from "../parse/export-table.js";
-import { extractedLine } from "../parse/extract.js";
+import { extractedLine, SYSLOG_NAME } from "../parse/extract.js";
 import { parseHeader } from "../parse/header.js";
 import { replicationTerms } from "../parse/unread.js";
 import { compareText } from "../util/compare.js";
@@ -42,10 +42,6 @@ export interface InputFile {
   readonly untimed?: true;
 }
 
-// HP-UX syslog.log, OLDsyslog.log, syslog.log.N; Debian's syslog; Linux /var/log/messages, rotated by
-// logrotate as messages.N or, with `dateext` (Red Hat, SUSE), messages-YYYYMMDD; any of them gzipped.
-// A rotated or partly copied log keeps its kind: messages.old, messages.partial (a .bak or .copy is a duplicate).
-const SYSLOG_NAME = /^(?:(?:OLD)?syslog\.log(?:\.\d+)?|syslog(?:\.\d+|-\d{8})?|messages(?:\.\d+|-\d{8})?)(?:\.(?:old|partial|part))?(?:\.gz)?$/;
 // A `journalctl -o short-iso` export saved as text: journal.txt, journalctl-nodeB1.log, nodeB1.journal.txt.
 // Never the journal's own binary files (system.journal, user-1000.journal~), which end otherwise.
 const JOURNAL_EXPORT_NAME = /(?:^journal|\.journal)[^/]*\.(?:txt|log)(?:\.gz)?$/i;

@@ -67,7 +67,13 @@ export function numberedLine(line: string): ExtractedLine | null {
 
 // A Serviceguard tree's layout folders and folders of packages: no package's name.
 const NOT_A_PACKAGE = new Set(["conf", "run", "log", "logs", "pkgs", "packages", "pkg", "package", "scripts"]);
-const SYSLOG_FILE = /^(?:(?:OLD)?syslog(?:\.log)?|messages)(?:[.-]\d+)?(?:\.gz)?$/;
+/**
+A syslog by its file's name: HP-UX syslog.log, OLDsyslog.log and syslog.log.N; Debian's syslog; Linux /var/log/messages,
+rotated by logrotate as messages.N or, with `dateext` (Red Hat, SUSE), messages-YYYYMMDD; any of them gzipped. A rotated
+or partly copied log keeps its kind: messages.old, messages.partial (a .bak or .copy is a duplicate). Discovery
+(src/ingest/discover.ts) and a file grep named both go by it.
+*/
+export const SYSLOG_NAME = /^(?:(?:OLD)?syslog\.log(?:\.\d+)?|syslog(?:\.\d+|-\d{8})?|messages(?:\.\d+|-\d{8})?)(?:\.(?:old|partial|part))?(?:\.gz)?$/;
 const PACKAGE_LOG_FILE = /^(.+?)(?:\.cntl)?\.log(?:\.\d+)?(?:\.gz)?$/;
 const CONTROL_SCRIPT_LOG = /\.cntl\.log(?:\.\d+)?(?:\.gz)?$/;
 
@@ -79,7 +85,7 @@ What the file grep named says of its line: a syslog's (syslog.log, messages), or
 export function extractSource(path: string): { readonly kind: FileKind; readonly packageName: string | null } | null {
   const segments = path.split(/[\\/]/).filter((segment) => segment.length > 0);
   const name = segments[segments.length - 1] ?? "";
-  if (SYSLOG_FILE.test(name)) return { kind: "syslog", packageName: null };
+  if (SYSLOG_NAME.test(name)) return { kind: "syslog", packageName: null };
   const logOf = PACKAGE_LOG_FILE.exec(name)?.[1];
   const tree = segments.lastIndexOf("cmcluster");
   // Any other `.log` grep named (an application's, a site script's) says nothing of its lines.
