@@ -35,7 +35,8 @@ const DATE_OUTPUT = `(?:${C_DATE_OUTPUT}|${LOCAL_DATE_OUTPUT})`;
 const ISO_TIME = `\\d{4}(?:-\\d\\d-|\\/\\d\\d\\/)\\d\\d[T \\t]\\d\\d:\\d\\d(?::\\d\\d(?:[.,]\\d{1,9})?)?(?:Z|[+-]\\d\\d:?\\d\\d)?`;
 // A European script's day/month/year stamp ("[14/10/2023 01:00:04]", "15.12.2024 00:13"). Read day first unless the
 // second number cannot be a month (a site script's; Raid Manager's own COMMAND ERROR lines are month/day, below).
-const DMY_TIME = `\\d{1,2}[./]\\d{1,2}[./]\\d{4}[T \\t]+\\d\\d:\\d\\d(?::\\d\\d)?`;
+// A ticket writes the weekday before it: "Opened: Mon 02.03.2026 09:24".
+const DMY_TIME = `(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),?[ \\t]+)?\\d{1,2}[./]\\d{1,2}[./]\\d{4}[T \\t]+\\d\\d:\\d\\d(?::\\d\\d)?`;
 // POSIX `date '+%D %T'` (month/day/two-digit year), what HP-UX scripts and daemons stamp lines with: "03/10/26 14:31:52",
 // with milliseconds "03/10/26 14:31:52.118 [03917] horcmgr: ..." (round 57 #03: a HORCM log's every line time-less, its
 // command-device errors never dated). Day first when the first number cannot be a month.
@@ -73,7 +74,10 @@ const LABEL = new RegExp(
   `(?:${LABEL_WORD}(?=(?:${DATE_OUTPUT}|${ISO_TIME}|${DMY_TIME})(?![0-9A-Za-z]))|(?:(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \\t]|${LOCAL_WEEKDAY},?[ \\t]+\\d)${LABEL_WORD}){1,5}(?=(?:${DATE_OUTPUT}|${ISO_TIME})(?![0-9A-Za-z])))`,
 );
 // The words before a stamp that say the output under it was saved then, with no separators around them.
-const BANNER_WORDS = /^(?:Script started on|(?:collected|saved|taken|captured|run|snapshot|output|daily|hourly|weekly|nightly)(?:[ \t]+(?:on|at))?:?)$/i;
+// A ticket's or case note's own date is one too ("Opened: Mon 02.03.2026 09:24", "Created: 2026-03-02 09:24"): what is pasted
+// under it was seen by then, as under a mail's Date header (round 69 #10: a case note whose pastes ended two days before
+// it was opened read as if the logs ended with them, a weekend's forgotten split under a day old).
+const BANNER_WORDS = /^(?:Script started on|(?:collected|saved|taken|captured|run|snapshot|output|daily|hourly|weekly|nightly|opened|created|reported|submitted|raised)(?:[ \t]+(?:on|at))?:?)$/i;
 // A report's title line as a script writes it, `echo "<title> $(hostname) $(date)"`: a few words, then `date`'s whole
 // output with its zone (or, without one, a title that starts by saying how often it runs: "Daily health check bom-ux2
 // <date>"), ending the line ("DR readiness check  off2n1  Thu Feb  5 06:00:03 CET 2026", a weekly check's title in the
@@ -233,7 +237,7 @@ function fromIsoTime(token: Token): Omit<Header, "format" | "body" | "shape"> {
 }
 
 function fromDmyTime(token: Token): Omit<Header, "format" | "body" | "shape"> | null {
-  const match = /^(\d{1,2})[./](\d{1,2})[./](\d{4})[T \t]+(\d\d):(\d\d)(?::(\d\d))?$/.exec(token.text)!;
+  const match = /(\d{1,2})[./](\d{1,2})[./](\d{4})[T \t]+(\d\d):(\d\d)(?::(\d\d))?$/.exec(token.text)!;
   const [first, second] = [Number(match[1]), Number(match[2])];
   const [day, month] = second > 12 ? [second, first] : [first, second];
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
@@ -390,6 +394,17 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     text: "Script started on Tue Apr  6 14:19:44 2021",
     expect: { format: "cmdlog", year: 2021, month: 4, day: 6, hour: 14, minute: 19, second: 44, body: "Script started on", shape: "banner" },
   },
+  // A ticket's own date: the pastes under it were seen by then.
+  {
+    text: "Opened: Mon 02.03.2026 09:24",
+    expect: { format: "cmdlog", year: 2026, month: 3, day: 2, hour: 9, minute: 24, second: 0, body: "Opened:", shape: "banner" },
+  },
+  {
+    text: "Created on: 2026-03-02 09:24:11",
+    expect: { format: "cmdlog", year: 2026, month: 3, day: 2, hour: 9, minute: 24, second: 11, body: "Created on:", shape: "banner" },
+  },
+  // Another word before the date is a sentence about that time, not the ticket's.
+  { text: "Closed: 02.03.2026 09:24", expect: { format: "cmdlog", body: "Closed: 02.03.2026 09:24", shape: "plain" } },
   {
     text: "Daily health check  bom-ux2  Tue Oct 20 08:00:02 IST 2026",
     expect: { format: "cmdlog", year: 2026, month: 10, day: 20, hour: 8, minute: 0, second: 2, zoneName: "IST", body: "Daily health check  bom-ux2", shape: "banner" },

@@ -1752,11 +1752,12 @@ export class PairModel {
     "resync.node": ({ group }) => group?.resync?.node ?? null,
     // The last word about the group is a pairresync nobody saw fail: it was run after the last state any side reported
     // (a backup script's "pairresync rc=0" after its split, the PAIR it waits for not logged). A state reported after it
-    // (still PSUS, PSUE) makes it false again.
+    // (still PSUS, PSUE) makes it false again, and so does a split after it (last week's backup resynchronized, this
+    // week's split left: round 69 #10).
     "resync.afterLastState": ({ group }) => {
       const resync = group?.resync;
       if (!group || !resync || resync.ts === null || resync.outcome === "failed") return false;
-      const last = Math.max(group.volumes.PVOL.ts ?? -Infinity, group.volumes.SVOL.ts ?? -Infinity);
+      const last = Math.max(group.volumes.PVOL.ts ?? -Infinity, group.volumes.SVOL.ts ?? -Infinity, group.split?.ts ?? -Infinity);
       return resync.ts > last;
     },
   };
