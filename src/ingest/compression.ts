@@ -11,18 +11,7 @@ import { accessSync, constants, createReadStream } from "node:fs";
 import { delimiter, join, resolve } from "node:path";
 import { PassThrough, type Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
-
-export type Compression = "gzip" | "xz" | "bzip2" | "zstd" | "lz4" | "compress";
-
-const SUFFIXES: ReadonlyArray<readonly [string, Compression]> = [
-  [".gz", "gzip"],
-  [".xz", "xz"],
-  [".lzma", "xz"],
-  [".bz2", "bzip2"],
-  [".zst", "zstd"],
-  [".lz4", "lz4"],
-  [".Z", "compress"],
-];
+import { type Compression } from "../model/file-names.js";
 
 /** The program that decompresses each format other than gzip to standard output, and the package that has it. */
 const PROGRAMS: Readonly<Record<Exclude<Compression, "gzip">, { readonly program: string; readonly args: readonly string[]; readonly package: string }>> = {
@@ -33,18 +22,6 @@ const PROGRAMS: Readonly<Record<Exclude<Compression, "gzip">, { readonly program
   // gzip reads compress(1)'s .Z format
   compress: { program: "gzip", args: ["-dc"], package: "gzip" },
 };
-
-/** The compression a file's name says it has (its last suffix), or null for a plain file. */
-export function compressionOf(path: string): Compression | null {
-  for (const [suffix, compression] of SUFFIXES) if (path.endsWith(suffix)) return compression;
-  return null;
-}
-
-/** The name without its compression suffix (`messages-20261201.xz` is messages-20261201). */
-export function withoutCompressionSuffix(name: string): string {
-  for (const [suffix] of SUFFIXES) if (name.endsWith(suffix)) return name.slice(0, -suffix.length);
-  return name;
-}
 
 const programPaths = new Map<string, string | null>();
 

@@ -1,4 +1,4 @@
-import { compressionOf, decompressCommand, missingDecompressor, withoutCompressionSuffix } from "./compression.js";
+import { decompressCommand, missingDecompressor } from "./compression.js";
 import { textOf } from "./legacy-text.js";
 import { sitesOfOneIncident } from "./sites.js";
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
@@ -7,6 +7,7 @@ import { PAIR_STATES, pairStateClass } from "../catalogue/vocabulary.js";
 import { InputError } from "../errors.js";
 import { ENGLISH_MONTHS, LOCAL_MONTH, LOCAL_WEEKDAY } from "../model/calendar.js";
 import type { FileKind } from "../model/events.js";
+import { compressionOf, CONTROL_SCRIPT_LOG_NAME, packageHintOf, withoutCompressionSuffix } from "../model/file-names.js";
 import { timeInPath } from "../model/time.js";
 import { recordAsJson, tableHeader } from "../parse/export-table.js";
 import { extractedLine, SYSLOG_NAME } from "../parse/extract.js";
@@ -48,23 +49,10 @@ const JOURNAL_EXPORT_NAME = /(?:^journal|\.journal)[^/]*\.(?:txt|log)(?:\.gz)?$/
 // Continentalclusters' event log (no extension): /var/opt/resmon/log/cc/eventlog, /var/adm/cmconcl/eventlog (2003).
 const EVENT_LOG_NAME = /^eventlog(?:\.\d+|\.old)?$/;
 const PACKAGE_LOG_NAME = /\.log(\.\d+)?(\.gz)?$/;
-// A legacy package's control-script log (`<script>.cntl.log`: the script's path and .log) is one wherever the site keeps
-// its packages (/etc/cmcluster/<pkg>/, /sg/pkgs/<pkg>/, /opt/<app>/sg/: round 53 #05, #19).
-const CONTROL_SCRIPT_LOG_NAME = /\.cntl\.log(?:\.\d+)?(?:\.gz)?$/;
 const CONFIG_NAME = /\.(config|conf|ascii|env)$/;
-// Metrocluster's environment file (<pkg>_xpca.env), wherever it is kept.
-const XPCA_ENV_NAME = /^(.+)_xpca\.env$/;
 // A package's ASCII file or a Metrocluster environment file outside a cmcluster folder: by a PACKAGE_NAME line or a
 // DEVICE_GROUP setting in its head (a horcm.conf or another product's .conf has neither).
 const PACKAGE_CONFIG_LINE = /^[ \t]*(?:PACKAGE_NAME[ \t]+\S|package_name[ \t]+\S|(?:export[ \t]+)?DEVICE_GROUP[ \t]*=)/m;
-// Names that say what a file is, not which package: a generic control script (pkg.cntl), a template's name.
-const GENERIC_PACKAGE_NAMES = new Set(["pkg", "package", "control", "cntl", "legacy", "script", "run", "app", "default", "template", "config", "conf"]);
-// Folders that hold packages' folders (/etc/cmcluster/pkgs/<pkg>/, /sg/packages/): a grouping, not a package.
-const PACKAGE_GROUPING_FOLDERS = new Set(["pkgs", "packages", "pkg", "package", "sg", "scripts", "bin", "etc", "opt"]);
-/** A folder whose name may be a package's: neither a Serviceguard layout folder nor a folder of packages. */
-function mayNameAPackage(folder: string): boolean {
-  return !LAYOUT_FOLDERS.has(folder) && !PACKAGE_GROUPING_FOLDERS.has(folder);
-}
 // Raid Manager's command error log, /HORCM/log<N>/horcc_<host>.log (moved to .oldlog when full; CCI-HIT p.374).
 // Its instance log, /HORCM/log<N>/curlog/horcm_<host>.log (tmplog/ keeps the previous run's): the startup banners and
 // horcmgr's start and shutdown lines, read by the same grammar (grammars/cmdlog.ne).
@@ -117,8 +105,6 @@ const NODE_ROOT_MARKERS: readonly {
   // HP-UX root's home is / : its .sh_history sits at the top of the node's tree (logs/nodeB1/.sh_history).
   { path: [], maxFolders: 0, insideInput: true, name: SHELL_HOME_HISTORY_FILE },
 ];
-// Folders of a Serviceguard tree that are layout, not a package: $SGCONF (`conf`), $SGRUN (`run`) and its `log`.
-const LAYOUT_FOLDERS = new Set(["conf", "run", "log", "logs"]);
 // A file no name above claims, outside a cluster folder, is syslog when its first line is a syslog line (ISO 8601:
 // an rsyslog or `journalctl -o short-iso` export; BSD with a program tag), whatever its name (fra1.short-iso,
 // nodeB1-syslog.txt). Never archives, binaries or databases, which are not text.
@@ -227,53 +213,6 @@ function findMarker(segments: readonly string[], inputDepth: number): number {
     }
   }
   return -1;
-}
-
-/** A log's name without rotation, compression and `.log`/`.cntl.log`: `oracle_pkg.log.1.gz` is oracle_pkg. */
-function logBaseName(name: string): string {
-  return withoutCompressionSuffix(name)
-    .replace(/\.\d+$/, "")
-    .replace(/(?:\.cntl)?\.log$/, "");
-}
-
-/**
-The package a file under a Serviceguard tree belongs to: its own folder (`$SGCONF/<pkg>/...`, the first
-folder below the tree that is not a layout folder), or, in a `log` folder, the log's own name
-(`$SGRUN/log/<pkg>.log`). Files of the tree itself (cluster ASCII file, cmclconfig) name no package.
-*/
-export function packageHintOf(segments: readonly string[]): string | null {
-  const name = segments[segments.length - 1] ?? "";
-  const treeIndex = segments.lastIndexOf("cmcluster");
-  // A control script's log names its script. In a package's own folder the folder names the package (oracle.cntl.log in
-  // cmcluster/oracle_pkg/ is oracle_pkg's: review), unless the script's name extends the folder's (nfs.home.cntl.log in
-  // cmcluster/nfs/, settle_dr.cntl.log beside settle_pkg.cntl.log in cmcluster/settle/: round 53 #09, round 40 #16); in
-  // a folder of packages or a site's own place the script names it (copy.cntl.log in cmcluster/pkgs/: round 53 #04); a
-  // generic script (pkg.cntl.log) never does (round 53 #13).
-  if (CONTROL_SCRIPT_LOG_NAME.test(name)) {
-    const script = logBaseName(name);
-    const folder = segments[segments.length - 2] ?? "";
-    const ownFolder = treeIndex >= 0 && treeIndex < segments.length - 2 && mayNameAPackage(folder);
-    const extendsFolder = script.toLowerCase().startsWith(folder.toLowerCase());
-    if (script.length > 0 && !GENERIC_PACKAGE_NAMES.has(script.toLowerCase()) && (!ownFolder || extendsFolder)) return script;
-  }
-  if (treeIndex < 0) {
-    // Outside a cmcluster tree only a package's own files say a package: by their names, else by their folder.
-    const envOf = XPCA_ENV_NAME.exec(name)?.[1];
-    if (envOf !== undefined && !GENERIC_PACKAGE_NAMES.has(envOf.toLowerCase())) return envOf;
-    // A package's ASCII file names its package inside (PACKAGE_NAME, read by the parser); a cluster's names none.
-    if (!CONTROL_SCRIPT_LOG_NAME.test(name) && !XPCA_ENV_NAME.test(name)) return null;
-    const folder = segments[segments.length - 2];
-    return folder !== undefined && mayNameAPackage(folder) ? folder : null;
-  }
-  if (treeIndex >= segments.length - 1) return null;
-  const folders = segments.slice(treeIndex + 1, -1);
-  const own = folders.find(mayNameAPackage) ?? folders.find((folder) => !LAYOUT_FOLDERS.has(folder));
-  if (own !== undefined) return own;
-  if (folders.length > 0 && folders[folders.length - 1] === "log") {
-    const base = logBaseName(segments[segments.length - 1]);
-    return base.length > 0 ? base : null;
-  }
-  return null;
 }
 
 /** Syslog-style by name: syslog.log and its rotations, messages*, journal exports. */

@@ -2,7 +2,8 @@ import { createReadStream, statSync, openSync, readSync, closeSync, fstatSync, t
 import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import { InputError, UnreadableFileError } from "../errors.js";
-import { compressionOf, decompressedStream } from "./compression.js";
+import { decompressedStream } from "./compression.js";
+import { compressionOf } from "../model/file-names.js";
 
 /** How much of a file's head identifies it: enough to tell two logs apart, small enough to read on every event. */
 export const FINGERPRINT_BYTES = 4096;

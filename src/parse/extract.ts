@@ -8,6 +8,7 @@ prefix as a syslog or package-log line only when the whole line is neither: the 
 
 import { ENGLISH_MONTHS, LOCAL_MONTH } from "../model/calendar.js";
 import type { FileKind } from "../model/events.js";
+import { packageHintOf } from "../model/file-names.js";
 
 export interface ExtractedLine {
   /** The line without its prefix: a syslog or package-log line when a header grammar reads it. */
@@ -65,8 +66,6 @@ export function numberedLine(line: string): ExtractedLine | null {
   return { text: line.slice(prefix[0].length), path: named !== undefined && named.length > 0 && !/^\d+$/.test(named) ? named : null };
 }
 
-// A Serviceguard tree's layout folders and folders of packages: no package's name.
-const NOT_A_PACKAGE = new Set(["conf", "run", "log", "logs", "pkgs", "packages", "pkg", "package", "scripts"]);
 /**
 A syslog by its file's name: HP-UX syslog.log, OLDsyslog.log and syslog.log.N; Debian's syslog; Linux /var/log/messages,
 rotated by logrotate as messages.N or, with `dateext` (Red Hat, SUSE), messages-YYYYMMDD; any of them gzipped. A rotated
@@ -90,6 +89,5 @@ export function extractSource(path: string): { readonly kind: FileKind; readonly
   const tree = segments.lastIndexOf("cmcluster");
   // Any other `.log` grep named (an application's, a site script's) says nothing of its lines.
   if (logOf === undefined || (tree < 0 && !CONTROL_SCRIPT_LOG.test(name))) return null;
-  const folder = tree >= 0 ? segments.slice(tree + 1, -1).find((segment) => !NOT_A_PACKAGE.has(segment)) : undefined;
-  return { kind: "pkglog", packageName: folder ?? logOf };
+  return { kind: "pkglog", packageName: packageHintOf(segments) ?? logOf };
 }

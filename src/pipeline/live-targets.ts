@@ -9,7 +9,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { watch as chokidarWatch, type ChokidarOptions } from "chokidar";
 import { isRotatedSibling, type FollowedPlace } from "../ingest/follower.js";
 import { classifyFile, placeOf, SKIPPED_FOLDERS } from "../ingest/discover.js";
-import { compressionOf } from "../ingest/compression.js";
+import { compressionOf } from "../model/file-names.js";
 
 export interface LiveTargets {
   /** Files followed by name (they may not exist yet). */

@@ -25,7 +25,7 @@ import type { FileRecord, LineToStore, Store } from "../store/store.js";
 import { bundleZoneOffset, resumeContext } from "./ingest.js";
 import { compareKeys, keyOf, type LiveFindings, type OrderKey } from "./live-findings.js";
 import { parseFramedLine } from "./parse-batches.js";
-import { compressionOf } from "../ingest/compression.js";
+import { compressionOf } from "../model/file-names.js";
 
 export interface LiveParsing {
   readonly timeZone?: string;

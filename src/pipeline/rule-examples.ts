@@ -6,7 +6,7 @@ tests and the sample-scenario tests.
 */
 
 import { createHash } from "node:crypto";
-import { commandLogHead, headIsIsoSyslog, isSyslogName, packageHintOf, shellHistoryHead, undatedOutputHead } from "../ingest/discover.js";
+import { commandLogHead, headIsIsoSyslog, isSyslogName, shellHistoryHead, undatedOutputHead } from "../ingest/discover.js";
 import type { FileKind } from "../parse/index.js";
 import type { LogEvent } from "../model/events.js";
 import type { Finding } from "../model/findings.js";
@@ -18,7 +18,7 @@ import { BundleCorrelator } from "./correlate.js";
 import { bundleZoneOffset, storeBatch } from "./ingest.js";
 import { BatchParser } from "./parse-batches.js";
 import type { Example, ExampleFile, Rule } from "../catalogue/rule.js";
-import { withoutCompressionSuffix } from "../ingest/compression.js";
+import { packageHintOf, withoutCompressionSuffix } from "../model/file-names.js";
 import { textEnd } from "../ingest/source.js";
 
 const CONFIG_NAME = /\.(config|conf|ascii|env)$|_xpca\.env$/;

@@ -3,15 +3,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  compressionOf,
-  decompressCommand,
-  decompressedStream,
-  DecompressorError,
-  missingDecompressor,
-  withoutCompressionSuffix,
-  type Compression,
-} from "../../src/ingest/compression.js";
+import { decompressCommand, decompressedStream, DecompressorError, missingDecompressor } from "../../src/ingest/compression.js";
+import { compressionOf, withoutCompressionSuffix, type Compression } from "../../src/model/file-names.js";
 
 // Rotations compressed with a program Node does not carry are read through that program (xz, bzip2, zstd, lz4;
 // .ci/run installs them). Its failures reach the reader as errors after the bytes it wrote, as zlib's do.

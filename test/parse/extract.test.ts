@@ -37,6 +37,8 @@ describe("a log line behind an extract's prefix", () => {
     expect(extractSource("/etc/cmcluster/oracle_pkg/oracle_pkg.log")).toEqual({ kind: "pkglog", packageName: "oracle_pkg" });
     expect(extractSource("/etc/cmcluster/pkgs/sap/sap.cntl.log")).toEqual({ kind: "pkglog", packageName: "sap" });
     expect(extractSource("/sg/billing/billing.cntl.log")).toEqual({ kind: "pkglog", packageName: "billing" });
+    // A recovery package's log in a folder named after part of it (round 69 #14): the log's name is the package's.
+    expect(extractSource("/etc/cmcluster/crm/rpkg_crm.log")).toEqual({ kind: "pkglog", packageName: "rpkg_crm" });
     expect(extractSource("billing.log")).toBeNull();
     expect(extractSource("nodeA1")).toBeNull();
   });
