@@ -126,6 +126,7 @@ interface Header {
   format: "cmdlog";
   body: string;
   host?: string;
+  directory?: string;
   shape: "banner" | "stamp" | "plain";
   year?: number;
   month?: number;
@@ -200,6 +201,12 @@ function promptHost(token: Token): string {
   const text = token.text.trim().replace(/^\[/, "");
   const at = text.indexOf("@");
   return at >= 0 ? /^[A-Za-z0-9.-]+/.exec(text.slice(at + 1))![0].replace(/\.$/, "") : text.slice(0, text.indexOf(":"));
+}
+
+/** The working directory a prompt shows ("dwhp02:/etc/cmcluster/pkgdw # ", "[root@nodeB1 ~]# "): where the files its command names are. */
+function promptDirectory(token: Token): { directory?: string } {
+  const shown = /^[ \t]*\[?(?:[A-Za-z_][\w.-]*@)?[A-Za-z0-9.-]+(?::|[ \t]+)([~/][^ \t\]#$%>]*)/.exec(token.text);
+  return shown === null ? {} : { directory: shown[1] };
 }
 
 function fromDateOutput(token: Token): Omit<Header, "format" | "body" | "shape"> {
@@ -510,11 +517,15 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     expect: { format: "cmdlog", body: "", shape: "plain" },
   },
   // A shell prompt that names its host: the command under it, and the output after it, are that node's.
-  { text: "mcx-b1:/root# pairresync -g gescodg -swaps -c 15", expect: { format: "cmdlog", body: "pairresync -g gescodg -swaps -c 15", shape: "plain", host: "mcx-b1" } },
-  { text: "acc-n1:~ # date; pairdisplay -g acctdg -fc", expect: { format: "cmdlog", body: "date; pairdisplay -g acctdg -fc", shape: "plain", host: "acc-n1" } },
-  { text: "[root@nodeB1 ~]# pairdisplay -g oradg -fcx", expect: { format: "cmdlog", body: "pairdisplay -g oradg -fcx", shape: "plain", host: "nodeB1" } },
-  { text: "root@dr-sg2:/var/tmp# pairvolchk -g hr_dg -s", expect: { format: "cmdlog", body: "pairvolchk -g hr_dg -s", shape: "plain", host: "dr-sg2" } },
-  { text: "mcx-a1:/root# ", expect: { format: "cmdlog", body: "", shape: "plain", host: "mcx-a1" } },
+  { text: "mcx-b1:/root# pairresync -g gescodg -swaps -c 15", expect: { format: "cmdlog", body: "pairresync -g gescodg -swaps -c 15", shape: "plain", host: "mcx-b1", directory: "/root" } },
+  { text: "acc-n1:~ # date; pairdisplay -g acctdg -fc", expect: { format: "cmdlog", body: "date; pairdisplay -g acctdg -fc", shape: "plain", host: "acc-n1", directory: "~" } },
+  { text: "[root@nodeB1 ~]# pairdisplay -g oradg -fcx", expect: { format: "cmdlog", body: "pairdisplay -g oradg -fcx", shape: "plain", host: "nodeB1", directory: "~" } },
+  { text: "root@dr-sg2:/var/tmp# pairvolchk -g hr_dg -s", expect: { format: "cmdlog", body: "pairvolchk -g hr_dg -s", shape: "plain", host: "dr-sg2", directory: "/var/tmp" } },
+  { text: "mcx-a1:/root# ", expect: { format: "cmdlog", body: "", shape: "plain", host: "mcx-a1", directory: "/root" } },
+  {
+    text: "dwhp02:/etc/cmcluster/pkgdw # grep -n -B 2 -A 30 'Halting package' pkgdw.cntl.log | tail -80",
+    expect: { format: "cmdlog", body: "grep -n -B 2 -A 30 'Halting package' pkgdw.cntl.log | tail -80", shape: "plain", host: "dwhp02", directory: "/etc/cmcluster/pkgdw" },
+  },
   // Not prompts: a note's "# of", a MU number.
   { text: "Note: # of pairs checked 4", expect: { format: "cmdlog", body: "Note: # of pairs checked 4", shape: "plain" } },
   { text: "oradg   ora01(L)  (CL1-A-0, 0, 1)61114 1a0.P-VOL PAIR NEVER, 100 1b0 -", expect: { format: "cmdlog", body: "oradg   ora01(L)  (CL1-A-0, 0, 1)61114 1a0.P-VOL PAIR NEVER, 100 1b0 -", shape: "plain" } },
@@ -547,7 +558,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
 
 @lexer lexer
 
-line -> %prompt %text:?                           {% ([prompt, text]) => ({ ...plain(text), host: promptHost(prompt) }) %}
+line -> %prompt %text:?                           {% ([prompt, text]) => ({ ...plain(text), host: promptHost(prompt), ...promptDirectory(prompt) }) %}
       | %mailFrom                                 {% ([token]) => ({ ...plain(null), host: /@([A-Za-z0-9-]+)/.exec(token.text)![1] }) %}
       | %mailDate                                 {% ([token]) => { const time = fromMailDate(token); return time ? { format: "cmdlog", ...time, body: "", shape: "banner" } : plain(token); } %}
       | %commandError                             {% ([token]) => { const { time, body } = fromCommandError(token); return { format: "cmdlog", ...time, body, shape: "banner" }; } %}

@@ -52,6 +52,7 @@ export const STATE_PATHS = [
   "package.startedAt",
   "package.side",
   "package.runTimedOut",
+  "package.scriptErrors",
   "node.role",
   "node.holdsGroup",
   "continental.recovered",

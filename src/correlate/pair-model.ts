@@ -46,6 +46,8 @@ interface PackageState {
   startedAt: number | null;
   /** When its run script last timed out, since the last start began (null: no timeout in this start). */
   runTimedOutAt: number | null;
+  /** Its control script logged an ERROR or retried a step since its last start or halt began (what a failed exit leaves). */
+  scriptErrors: boolean;
   /** The node whose failure (node.timeout, cmcld death) stopped it, until it starts again. */
   lostWith: string | null;
   /** The side (PVOL/SVOL) the package's node was on when it started. */
@@ -259,6 +261,22 @@ function sameMoment(left: number | null, right: number | null): boolean {
   return left === null || right === null || Math.abs(left - right) <= 5_000;
 }
 
+/**
+What a package's control script logged in its current run or halt: an ERROR or a retried step (true), or the run or halt
+beginning again (false). A failed exit after such lines is explained by them (round 69 #08: "Failed to unmount", then
+cmcld's "halt script exited with NO_RESTART").
+*/
+const SCRIPT_PROGRESS: ReadonlyMap<string, boolean> = new Map([
+  ["pkg.error", true],
+  ["pkg.error.detail", true],
+  ["pkg.retry", true],
+  ["pkg.start.begin", false],
+  ["pkg.halt.begin", false],
+  ["pkg.script.executing", false],
+  ["pkg.start.requested", false],
+  ["pkg.halt.requested", false],
+]);
+
 /** One event as the model's handlers read it: where it happened and what it is about, resolved once. */
 interface AppliedEvent {
   readonly event: LogEvent;
@@ -456,6 +474,7 @@ export class PairModel {
         running: false,
         startedAt: null,
         runTimedOutAt: null,
+        scriptErrors: false,
         lostWith: null,
         sideAtStart: null,
         alsoRunningOn: null,
@@ -519,6 +538,7 @@ export class PairModel {
     }
     const { deviceGroup, package: packageName } = this.resolve(event);
     const group = deviceGroup !== null ? this.group(deviceGroup) : null;
+    if (packageName && SCRIPT_PROGRESS.has(event.kind)) this.packageState(packageName).scriptErrors = SCRIPT_PROGRESS.get(event.kind)!;
     this.handlers.get(event.kind)?.({ event, fields: event.fields, node, deviceGroup, packageName, group });
     if (group !== null) this.noteReplicationKind(group, event);
     this.noteRestart(event, node);
@@ -1715,6 +1735,7 @@ export class PairModel {
     // The side the package runs on now: its node's current role, else the role when it started.
     "package.side": ({ packageState, context }) => (packageState ? (this.roleOf(context.deviceGroup, packageState.node) ?? packageState.sideAtStart) : null),
     "package.runTimedOut": ({ packageState }) => (packageState ? packageState.runTimedOutAt !== null : false),
+    "package.scriptErrors": ({ packageState }) => packageState?.scriptErrors ?? false,
     "node.role": ({ context }) => this.roleOf(context.deviceGroup, context.node),
     // The scope's node has a part in the group: it read a state of it (an error alone is not one), or the group's package
     // runs there, started (or tried to) there, or lists it. A Raid Manager instance on a node with no part in a group

@@ -38,6 +38,8 @@ export interface Header {
   */
   readonly instant?: boolean;
   readonly host?: string;
+  /** A shell prompt's working directory (`dwhp02:/etc/cmcluster/pkgdw # `): where the files its command names are. */
+  readonly directory?: string;
   readonly program?: string;
   readonly pid?: number;
   /** The message text after the header; for lines without a header, the whole line. */

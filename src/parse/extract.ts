@@ -76,12 +76,17 @@ export const SYSLOG_NAME = /^(?:(?:OLD)?syslog\.log(?:\.\d+)?|syslog(?:\.\d+|-\d
 const PACKAGE_LOG_FILE = /^(.+?)(?:\.cntl)?\.log(?:\.\d+)?(?:\.gz)?$/;
 const CONTROL_SCRIPT_LOG = /\.cntl\.log(?:\.\d+)?(?:\.gz)?$/;
 
+export interface ExtractSource {
+  readonly kind: FileKind;
+  readonly packageName: string | null;
+}
+
 /**
 What the file grep named says of its line: a syslog's (syslog.log, messages), or a package log's and which package
 (`.../cmcluster/<pkg>/<file>.log`, a control script's `<pkg>.cntl.log` anywhere). Null when it says nothing
 (a host's name from pdsh, an unknown file).
 */
-export function extractSource(path: string): { readonly kind: FileKind; readonly packageName: string | null } | null {
+export function extractSource(path: string): ExtractSource | null {
   const segments = path.split(/[\\/]/).filter((segment) => segment.length > 0);
   const name = segments[segments.length - 1] ?? "";
   if (SYSLOG_NAME.test(name)) return { kind: "syslog", packageName: null };
@@ -90,4 +95,57 @@ export function extractSource(path: string): { readonly kind: FileKind; readonly
   // Any other `.log` grep named (an application's, a site script's) says nothing of its lines.
   if (logOf === undefined || (tree < 0 && !CONTROL_SCRIPT_LOG.test(name))) return null;
   return { kind: "pkglog", packageName: packageHintOf(segments) ?? logOf };
+}
+
+// Commands whose output is a file's own lines (grep's matching lines, a tail, a pager): those lines are that file's.
+const FILE_READERS = new Set(["grep", "egrep", "fgrep", "zgrep", "zegrep", "tail", "head", "cat", "zcat", "more", "less"]);
+const GREP_FAMILY = new Set(["grep", "egrep", "fgrep", "zgrep", "zegrep"]);
+// Options that take the next word as their argument (grep -A 30, tail -n 80), so it is no file.
+const OPTIONS_WITH_ARGUMENT: Readonly<Record<string, ReadonlySet<string>>> = {
+  grep: new Set(["-e", "-f", "-m", "-A", "-B", "-C", "-d", "-D", "--regexp", "--file", "--max-count", "--after-context", "--before-context", "--context"]),
+  tail: new Set(["-n", "-c", "--lines", "--bytes"]),
+  head: new Set(["-n", "-c", "--lines", "--bytes"]),
+};
+
+/**
+What the file a typed command reads says of the lines printed under it, as `extractSource` says of grep's prefixes: a
+prompt's `grep -n -A 30 'Halting package' pkgdw.cntl.log | tail -80` in /etc/cmcluster/pkgdw prints pkgdw's package-log
+lines behind bare line numbers (round 69 #08). Only the first command of a pipeline reads a file, and only when it names
+one file (no pattern of names): grep's pattern is no file, nor an option's argument. Null when the command reads none.
+*/
+export function fileReadBy(command: string, directory: string | null): ExtractSource | null {
+  // Words up to the first unquoted pipe or list separator (a pattern 'PSUE|SSWS' is one word).
+  const words: string[] = [];
+  for (const [word] of command.matchAll(/'[^']*'|"[^"]*"|\|\||&&|[|;&]|(?:[^\s|;&'"]|'[^']*'|"[^"]*")+/g)) {
+    if (/^(?:\|\||&&|[|;&])$/.test(word)) break;
+    if (words.length === 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(word)) continue;
+    words.push(word);
+  }
+  while (words.length > 0 && /^(?:sudo|nohup|time|command|exec)$/.test(words[0]!)) words.shift();
+  const program = (words.shift() ?? "").replace(/^.*\//, "");
+  if (!FILE_READERS.has(program)) return null;
+  const withArgument = OPTIONS_WITH_ARGUMENT[GREP_FAMILY.has(program) ? "grep" : program] ?? new Set<string>();
+  const operands: string[] = [];
+  let patternGiven = false;
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]!;
+    if (word === "--") {
+      operands.push(...words.slice(index + 1));
+      break;
+    }
+    if (/^[-+]./.test(word)) {
+      const name = word.split("=")[0]!;
+      // A cluster of letters takes its last letter's argument next (-ie PATTERN, -nA 30); -A30 carries its own.
+      const last = /^-[A-Za-z]+$/.test(name) ? `-${name.slice(-1)}` : name;
+      if (GREP_FAMILY.has(program) && ["-e", "-f", "--regexp", "--file"].includes(last)) patternGiven = true;
+      if (withArgument.has(last) && !word.includes("=")) index++;
+      continue;
+    }
+    operands.push(word.replace(/^(['"])(.*)\1$/, "$2"));
+  }
+  const files = GREP_FAMILY.has(program) && !patternGiven ? operands.slice(1) : operands;
+  if (files.length !== 1 || /[*?[\]{}]/.test(files[0]!)) return null;
+  const file = files[0]!;
+  const path = file.startsWith("/") || directory === null || !directory.startsWith("/") ? file : `${directory.replace(/\/+$/, "")}/${file}`;
+  return extractSource(path);
 }

@@ -13,7 +13,7 @@ import type { ParseCounters } from "./body.js";
 import { configGrammar, parseHeader, UNTIMED_PREFIX, untimedPrefixOf } from "./header.js";
 import type { FileKind } from "./header.js";
 import { grammars } from "./registry.js";
-import { extractedLine, extractSource, mayHoldLogLine, numberedLine } from "./extract.js";
+import { extractedLine, extractSource, fileReadBy, mayHoldLogLine, numberedLine, type ExtractSource } from "./extract.js";
 import { recordAsJson, tableHeader } from "./export-table.js";
 import type { ExportTable } from "./export-table.js";
 import { BINARY_JUNK, withUnreadMarker } from "./unread.js";
@@ -99,6 +99,8 @@ export interface FileParserContext {
   readonly stepZoneOffset?: number | null;
   /** The host a saved session's last Raid Manager command ran on through ssh or remsh (its output is that host's); absent before it existed. */
   readonly commandHost?: string | null;
+  /** What the file a saved session's last typed command read says of the lines under it (extract.ts fileReadBy); absent before it existed. */
+  readonly commandSource?: ExtractSource | null;
   /** The file is an extract of logs (its first line was none, or a line stood behind a prefix): wrapped lines are joined. */
   readonly extract?: boolean;
   /** A log platform's export as a table: its columns, from its header row (src/parse/export-table.ts). */
@@ -118,6 +120,9 @@ export interface FileParserContext {
     readonly given: readonly string[];
   };
 }
+
+// A shell prompt's mark, followed by a space or the line's end: a cheap test before the prompt grammar is tried.
+const PROMPT_MARK = /[#$%>](?:[ \t]|$)/;
 
 /**
 What a command line ("pairvolchk -g oradg -c -s") tells about the lines that follow it: their group,
@@ -589,13 +594,16 @@ export function createFileParser(options: FileParserOptions): FileParser {
   const daemonKinds: readonly FileKind[] = options.kind === "pkglog" ? ["pkglog", "syslog"] : ["syslog", "pkglog"];
   // The package the file grep named says for the line read last from behind a prefix (null: the line's own).
   let extractPackage: string | null = null;
+  // The file the last typed command read (a prompt's `grep -n ... pkgdw.cntl.log`, `tail -50 /var/adm/syslog/syslog.log`):
+  // what it printed stands behind bare line numbers, or bare, and is that file's (extract.ts fileReadBy).
+  let commandSource: ExtractSource | null = options.resume?.commandSource ?? null;
   /** The header of a line behind an extract prefix (its text is then `extracted`), or undefined. */
   const extractHeader = (text: string): { header: Header; text: string } | undefined => {
     const stamped = extractedLine(text);
     // No stamp behind the prefix: grep -n's numbered line may still be a package log's banner or ERROR/WARNING line.
     const extracted = stamped ?? numberedLine(text);
     if (extracted === null) return undefined;
-    const source = extracted.path === null ? null : extractSource(extracted.path);
+    const source = extracted.path === null ? commandSource : extractSource(extracted.path);
     const kinds: readonly FileKind[] = stamped === null ? ["pkglog"] : source !== null ? [source.kind] : daemonKinds;
     for (const kind of kinds) {
       const header = headerOf(extracted.text, kind);
@@ -681,6 +689,16 @@ export function createFileParser(options: FileParserOptions): FileParser {
       pasted = pastedLogLine(whole);
       if (pasted === undefined) own = parseHeader(whole, options.kind, place);
     }
+    if (readsExtracts && own === undefined && PROMPT_MARK.test(whole)) {
+      // A prompt pasted among the extract's lines (a support session: `grep -n ... pkgdw.cntl.log | tail -80`, then
+      // `grep -n pkgdw /var/adm/syslog/syslog.log`): the lines under it are the file its command read, and it is no
+      // wrapped part of the line above it (round 69 #08).
+      const prompt = parseHeader(whole, "cmdlog", place);
+      if (prompt !== undefined && prompt.host !== undefined && prompt.directory !== undefined && !hasTime(prompt)) {
+        commandSource = fileReadBy(prompt.body, prompt.directory);
+        wrapped = null;
+      }
+    }
     const extracted = pasted ?? (own === undefined && readsExtracts ? extractHeader(whole) : undefined);
     const header = pasted?.header ?? own ?? extracted?.header;
     const text = extracted?.text ?? whole;
@@ -688,9 +706,15 @@ export function createFileParser(options: FileParserOptions): FileParser {
       if (hasTime(header)) {
         stampedRun = header.shape === "stamp";
         untimedSession = false;
+        commandSource = null;
       } else if (header.host !== undefined && stampedRun) {
         untimedSession = true;
       }
+      // A prompt (or a mail's sender): the output under it is its command's.
+      if (!hasTime(header) && header.host !== undefined) commandSource = fileReadBy(header.body, header.directory ?? null);
+    }
+    if (pasted !== undefined && extractPackage === null && pasted.header.format === "pkglog" && commandSource?.kind === "pkglog") {
+      extractPackage = commandSource.packageName;
     }
     if (readsExtracts && (extracted !== undefined || (firstLine && header === undefined && whole.trim().length > 0))) inExtract = true;
     if (firstLine && whole.trim().length > 0) firstLine = false;
@@ -797,6 +821,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
       bannerYear: bannerTs === null ? null : bannerYear,
       ...(stepZoneOffset !== null ? { stepZoneOffset } : {}),
       ...(commandHost !== null ? { commandHost } : {}),
+      ...(commandSource !== null ? { commandSource } : {}),
       package: namedPackage,
       zoneOffset: zone.referenceOffset,
       // Its line as a distance back from here: a resumed parser counts its lines from 0 again.

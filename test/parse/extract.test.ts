@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { extractedLine, extractSource, numberedLine } from "../../src/parse/extract.js";
+import { extractedLine, extractSource, fileReadBy, numberedLine } from "../../src/parse/extract.js";
 import { parseText } from "../../src/parse/file.js";
 
 const SYSLOG_LINE = "Mar  3 14:19:02 nodeA1 cmcld[2311]: Package oracle_pkg halted";
@@ -154,5 +154,27 @@ describe("an extract's lines as a mail client and a ticket leave them", () => {
       year: 2026,
     });
     expect(session[2].ts).toBe(Date.UTC(2026, 1, 23, 9, 0, 1));
+  });
+});
+
+describe("the file a typed command reads, whose output follows its prompt", () => {
+  it("is grep's one file after its pattern, the first command's of a pipeline, in the prompt's directory", () => {
+    expect(fileReadBy("grep -n -B 2 -A 30 'Halting package' pkgdw.cntl.log | tail -80", "/etc/cmcluster/pkgdw")).toEqual({
+      kind: "pkglog",
+      packageName: "pkgdw",
+    });
+    expect(fileReadBy("grep -n pkgdw /var/adm/syslog/syslog.log | tail -15", "/etc/cmcluster/pkgdw")).toEqual({ kind: "syslog", packageName: null });
+    expect(fileReadBy("egrep -n -e 'PSUE|SSWS' /etc/cmcluster/oradg/oradg.log", null)).toEqual({ kind: "pkglog", packageName: "oradg" });
+    expect(fileReadBy("sudo tail -n 200 oracle_pkg.log", "/etc/cmcluster/oracle_pkg")).toEqual({ kind: "pkglog", packageName: "oracle_pkg" });
+    expect(fileReadBy("LANG=C less /var/adm/syslog/OLDsyslog.log", "~")).toEqual({ kind: "syslog", packageName: null });
+  });
+
+  it("is none when the command reads no file, several, a pattern of names, or a file that says nothing", () => {
+    expect(fileReadBy("pairdisplay -g oradg -fcx", "/root")).toBeNull();
+    expect(fileReadBy("grep -n halt /etc/cmcluster/*/*.log", "/")).toBeNull();
+    expect(fileReadBy("grep -n halt a.cntl.log b.cntl.log", "/etc/cmcluster")).toBeNull();
+    expect(fileReadBy("grep -n Halting", "/etc/cmcluster/pkgdw")).toBeNull();
+    expect(fileReadBy("tail -50 /tmp/app.log", "/")).toBeNull();
+    expect(fileReadBy("", null)).toBeNull();
   });
 });
