@@ -159,6 +159,8 @@ export interface SyslogHeader {
   body: string;
   shape: "plain" | "repeated";
   repeated?: number;
+  line?: string;
+  source?: string;
 }
 
 // BSD wording; "above message repeats" is the Solaris/HP-style variant some syslogds write.
@@ -272,6 +274,9 @@ const HOST_FIELDS = ["host", "host.name", "host.hostname", "hostname", "sourceho
 const PROGRAM_FIELDS = ["program", "process.name", "syslog.appname", "appname", "application", "ident", "syslogtag", "tag", "deviceprocessname",
   "processname"];
 const PID_FIELDS = ["process.pid", "pid", "procid", "deviceprocessid", "processid"];
+// The file the collector read the event from (Splunk's source, Elastic's log.file.path, Fluentd's path): a package's log
+// names its package by it, as a file grep named does (src/parse/extract.ts). Graylog's "source" is a host: no file.
+const SOURCE_FIELDS = ["source", "log.file.path", "file.path", "filename", "path", "logfile"];
 // Wrappers an export puts around each event: elasticdump's and Elasticsearch's {"_source":{...}}, Splunk's REST export
 // {"result":{...}}.
 const WRAPPERS = ["_source", "result"];
@@ -326,8 +331,13 @@ function platformEventHeader(outer: Record<string, unknown>): SyslogHeader | und
   // The original line as the node wrote it, kept whole by the export (an RFC 3164 "<PRI>" before it, as relayed).
   for (const line of [raw, message]) {
     if (line === undefined || line.charCodeAt(0) === 123 /* { */) continue;
-    const own = fastParse(line.replace(/^<\d{1,3}>/, "").replace(/[\r\n]+$/, ""));
+    const original = line.replace(/^<\d{1,3}>/, "").replace(/[\r\n]+$/, "");
+    const own = fastParse(original);
     if (own !== undefined && own.month !== undefined) {
+      // The line itself, for the file parser to read as the log its source names (a package log's "- Node" step).
+      own.line = original;
+      const source = platformField(fields, SOURCE_FIELDS);
+      if (source !== undefined && source.includes("/")) own.source = source;
       // A modular package log's "root@node" where a syslog line has its host (a package log shipped by the platform too).
       if (own.host !== undefined && /^[A-Za-z_][\w.-]*@[A-Za-z0-9][\w.-]*$/.test(own.host)) own.host = own.host.slice(own.host.indexOf("@") + 1);
       if (own.host === undefined) {
@@ -351,6 +361,8 @@ function platformEventHeader(outer: Record<string, unknown>): SyslogHeader | und
     body = body.slice(tag[0].length);
   }
   const header = makeHeader(stamp, platformField(fields, HOST_FIELDS), undefined, body);
+  const source = platformField(fields, SOURCE_FIELDS);
+  if (source !== undefined && source.includes("/")) header.source = source;
   if (program !== undefined) header.program = program;
   if (pid !== undefined && /^\d{1,9}$/.test(pid)) header.pid = Number(pid);
   return header;
@@ -823,12 +835,20 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   // A log platform's export, one event a line: the original line kept whole (Splunk's _raw) is read as itself.
   {
     text: '{"_time":"2026-03-03T14:19:03.000+01:00","host":"nodeA1","source":"/var/adm/syslog/syslog.log","_raw":"Mar  3 14:19:03 nodeA1 cmcld[2311]: Package oracle_pkg halted"}',
-    expect: { format: "syslog", month: 3, day: 3, hour: 14, minute: 19, second: 3, host: "nodeA1", program: "cmcld", pid: 2311, body: "Package oracle_pkg halted", shape: "plain" },
+    expect: { format: "syslog", month: 3, day: 3, hour: 14, minute: 19, second: 3, host: "nodeA1", program: "cmcld", pid: 2311, body: "Package oracle_pkg halted", shape: "plain",
+      line: "Mar  3 14:19:03 nodeA1 cmcld[2311]: Package oracle_pkg halted", source: "/var/adm/syslog/syslog.log" },
+  },
+  // A package log's step shipped by the platform: the line itself and the file it came from, for the file parser.
+  {
+    text: '{"_time":"2026-07-22T13:33:02.000+00:00","host":"npv-db1","source":"/etc/cmcluster/ord_app/ord_app.cntl.log","_raw":"Jul 22 08:33:02 - Node \\"npv-db1\\": local device group ord_dg is SVOL_COPY"}',
+    expect: { format: "syslog", month: 7, day: 22, hour: 8, minute: 33, second: 2, host: "-", body: "Node \"npv-db1\": local device group ord_dg is SVOL_COPY", shape: "plain",
+      line: 'Jul 22 08:33:02 - Node "npv-db1": local device group ord_dg is SVOL_COPY', source: "/etc/cmcluster/ord_app/ord_app.cntl.log" },
   },
   // A modular package log's line shipped by the platform: its "root@node" names the node.
   {
     text: '{"_time":"2026-02-18T21:37:06.000+01:00","host":"fra-pay2","_raw":"Feb 18 21:37:06 root@fra-pay2 master_control_script.sh[3051]: ###### Starting package ora_pay ######"}',
-    expect: { format: "syslog", month: 2, day: 18, hour: 21, minute: 37, second: 6, host: "fra-pay2", program: "master_control_script.sh", pid: 3051, body: "###### Starting package ora_pay ######", shape: "plain" },
+    expect: { format: "syslog", month: 2, day: 18, hour: 21, minute: 37, second: 6, host: "fra-pay2", program: "master_control_script.sh", pid: 3051, body: "###### Starting package ora_pay ######", shape: "plain",
+      line: "Feb 18 21:37:06 root@fra-pay2 master_control_script.sh[3051]: ###### Starting package ora_pay ######" },
   },
   // Only the message (Elastic's ECS, nested or dotted): placed by the export's time with its offset, on its host and program.
   {
@@ -853,7 +873,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   },
   {
     text: '{"Log Source":"HP-UX @ bcn-ora1","Start Time":"Oct 21, 2026, 4:52:02 PM","Payload":"<14>Oct 21 16:52:02 bcn-ora1 ccxp_check[1329]: sales_dg: local=SVOL_PAIR remote=EX_ENORMT"}',
-    expect: { format: "syslog", month: 10, day: 21, hour: 16, minute: 52, second: 2, host: "bcn-ora1", program: "ccxp_check", pid: 1329, body: "sales_dg: local=SVOL_PAIR remote=EX_ENORMT", shape: "plain" },
+    expect: { format: "syslog", month: 10, day: 21, hour: 16, minute: 52, second: 2, host: "bcn-ora1", program: "ccxp_check", pid: 1329, body: "sales_dg: local=SVOL_PAIR remote=EX_ENORMT", shape: "plain",
+      line: "Oct 21 16:52:02 bcn-ora1 ccxp_check[1329]: sales_dg: local=SVOL_PAIR remote=EX_ENORMT" },
   },
   // journalctl -o json-sse (the gateway's event stream): the same entry after "data: ".
   {

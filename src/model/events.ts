@@ -38,6 +38,10 @@ export interface Header {
   */
   readonly instant?: boolean;
   readonly host?: string;
+  /** The log line a log platform's export carried (Splunk's `_raw`), when the header was read from it. */
+  readonly line?: string;
+  /** The file a log platform's export says the line came from (Splunk's `source`, Elastic's `log.file.path`). */
+  readonly source?: string;
   /** A shell prompt's working directory (`dwhp02:/etc/cmcluster/pkgdw # `): where the files its command names are. */
   readonly directory?: string;
   readonly program?: string;

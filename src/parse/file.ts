@@ -581,8 +581,12 @@ export function createFileParser(options: FileParserOptions): FileParser {
     const header = parseHeader(text, kind, place);
     if (kind !== "syslog" || header === undefined || header.format !== "syslog" || header.host === undefined) return header;
     if (header.host !== "-" && (!header.host.includes("@") || !PACKAGE_LOG_USER_HOST.test(header.host))) return header;
-    const step = parseHeader(text, "pkglog", place);
-    if (step !== undefined && (step.shape === "step" || step.shape === "modular")) return step;
+    // A log platform's export carries the line itself (Splunk's _raw): that line is what the package log wrote.
+    const step = parseHeader(header.line ?? text, "pkglog", place);
+    if (step !== undefined && (step.shape === "step" || step.shape === "modular")) {
+      if (header.line !== undefined) place.bodyStart = -1;
+      return header.source === undefined ? step : { ...step, source: header.source };
+    }
     return parseHeader(text, kind, place);
   };
 
@@ -645,6 +649,13 @@ export function createFileParser(options: FileParserOptions): FileParser {
   };
 
   /** A log line pasted into a command log, bare or behind an extract prefix, with its own header; else undefined. */
+  /** A log platform's event names the file it was read from: a package log's line is that package's (null: it says none). */
+  const platformPackage = (header: Header): string | null => {
+    if (header.source === undefined || header.format !== "pkglog") return null;
+    const source = extractSource(header.source);
+    return source?.kind === "pkglog" ? source.packageName : null;
+  };
+
   const pastedLogLine = (whole: string): { header: Header; text: string } | undefined => {
     if (!mayHoldLogLine(whole)) return undefined;
     for (const kind of daemonKinds) {
@@ -668,7 +679,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
   let exportTable: ExportTable | null = options.resume?.exportTable ?? null;
   const exportHeader = (whole: string): Header | undefined => {
     const json = recordAsJson(exportTable!, whole);
-    const header = json === null ? undefined : parseHeader(json, "syslog", place);
+    const header = json === null ? undefined : headerOf(json, "syslog");
     place.bodyStart = -1;
     return header;
   };
@@ -681,7 +692,10 @@ export function createFileParser(options: FileParserOptions): FileParser {
     }
     if (exportTable !== null) {
       const exported = exportHeader(whole);
-      if (exported !== undefined) return readHeaderedLine(whole, whole, exported);
+      if (exported !== undefined) {
+        extractPackage = platformPackage(exported);
+        return readHeaderedLine(whole, whole, exported);
+      }
     }
     let own = headerOf(whole, options.kind);
     let pasted: { header: Header; text: string } | undefined;
@@ -716,6 +730,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
     if (pasted !== undefined && extractPackage === null && pasted.header.format === "pkglog" && commandSource?.kind === "pkglog") {
       extractPackage = commandSource.packageName;
     }
+    if (header !== undefined) extractPackage = platformPackage(header) ?? extractPackage;
     if (readsExtracts && (extracted !== undefined || (firstLine && header === undefined && whole.trim().length > 0))) inExtract = true;
     if (firstLine && whole.trim().length > 0) firstLine = false;
     if (!header && readsExtracts) {

@@ -39,6 +39,19 @@ describe("a log platform's export (Splunk, Elastic, Graylog, a SIEM)", () => {
     expect(record.events.map((event) => event.kind)).toContain("pkg.halt.completed");
   });
 
+  it("reads a package log's line an export carried as that package's step, by the file the export names (round 70 #11)", () => {
+    const csv = [
+      '"_time","host","source","_raw"',
+      '"2026-07-22T13:33:02.000+00:00","npv-db1","/etc/cmcluster/ord_app/ord_app.cntl.log","Jul 22 08:33:02 - Node ""npv-db1"": The package will not be started on this node."',
+    ].join("\n");
+    const json =
+      '{"result":{"_time":"2026-07-22T13:33:02.000+00:00","host":"npv-db1","source":"/etc/cmcluster/ord_app/ord_app.cntl.log","_raw":"Jul 22 08:33:02 - Node \\"npv-db1\\": The package will not be started on this node."}}';
+    for (const text of [csv, json]) {
+      const record = parseText(text, { kind: "syslog", year: 2026 }).at(-1)!;
+      expect(record).toMatchObject({ format: "pkglog", host: "npv-db1", package: "ord_app", ts: Date.UTC(2026, 6, 22, 8, 33, 2) });
+    }
+  });
+
   it("places a message-only record (Kibana, a SIEM) at the export's time on its host and program, newest first or not", () => {
     const text = [
       "@timestamp;host.name;process.name;message",
