@@ -1217,7 +1217,8 @@ function interpret(whole: Token[]): Draft[] {
       const fence = fenceIndex >= 0 ? tokens[fenceIndex + 1]?.value.toUpperCase() : undefined;
       add(index, "pair.create", { fence: fence && FENCE_LEVELS.has(fence) ? fence : null, outcome: outcome() }, deviceGroup);
     } else if (token.type === "command" && token.value === "pairsplit" && !found.some((entry) => entry.event.kind === "pair.split")) {
-      const option = options.has("-S") ? "S" : options.has("-rw") ? "rw" : options.has("-RS") ? "RS" : options.has("-R") ? "R" : null;
+      // -RB gives an SSWS S-VOL back (SSUS) after a rehearsal's -RS (RM-UG, pairsplit): the S-VOL side's own split.
+      const option = options.has("-S") ? "S" : options.has("-rw") ? "rw" : options.has("-RS") ? "RS" : options.has("-RB") ? "RB" : options.has("-R") ? "R" : null;
       add(index, "pair.split", { option, outcome: outcome() }, deviceGroup);
     } else if (lower[index] === "fence" || lower[index] === "fence_level") {
       const level = fenceLevelAfter(index);
@@ -1264,7 +1265,14 @@ function interpret(whole: Token[]): Draft[] {
     // "pairvolchk failed with EX_CMDIOE" on a line naming HORCMINST: the failure is that code's (the array, a device),
     // which its own event says; the instance answered it (round 44 #17: an array's power loss read as "restart Raid
     // Manager on every node").
-    const otherCode = found.some((entry) => typeof entry.event.fields.code === "string" && /^EX_/.test(entry.event.fields.code) && !HORCM_CODES.has(entry.event.fields.code));
+    const otherCode = found.some((entry) => typeof entry.event.fields.code === "string" && /^EX_/.test(entry.event.fields.code) && !HORCM_CODES.has(entry.event.fields.code))
+      || tokens.some((other) => {
+        // "... using HORCMINST=1 (rc=247)": the number is that code's (readAssignments reads it below).
+        if (other.type !== "assignment") return false;
+        const [key, value] = [other.value.slice(0, other.value.indexOf("=")).toLowerCase(), other.value.slice(other.value.indexOf("=") + 1)];
+        const code = RESULT_KEYS.has(key) && /^\d+$/.test(value) ? EX_NAMES[Number(value)] : undefined;
+        return code !== undefined && !HORCM_CODES.has(code);
+      });
     const failed = !otherCode && lower.some((word, at) => ["cannot", "can't", "unable", "failed", "down", "dead"].includes(word) && !aboutRemote(at));
     const problem = notRunning || processDied || failed;
     // horcmgr is the instance's daemon: a line about that process is about the instance.
@@ -1557,6 +1565,13 @@ function interpret(whole: Token[]): Draft[] {
     const commandPair = valueOf("cmd", "command");
     const resultPair = pairs.find((pair) => RESULT_KEYS.has(pair.key));
     const commandName = commandPair ? commandPair.value.split(/\s/)[0].replace(/^.*\//, "") : firstCommand;
+    // No command named, but a device group or an instance is ("Unable to get the local state of device group payroll_dg
+    // using HORCMINST=1 (rc=247)"): a Raid Manager error number is that error (round 72 #05: EX_ENOENT, read as the
+    // instance down).
+    const codeNumber = resultPair !== undefined && /^\d+$/.test(resultPair.value) ? Number(resultPair.value) : null;
+    if (!commandName && resultPair && codeNumber !== null && EX_NAMES[codeNumber] !== undefined && (deviceGroup !== undefined || pairs.some((pair) => pair.key === "horcminst"))) {
+      add(resultPair.index, "raid.error", raidErrorFields(EX_NAMES[codeNumber], codeNumber, null), deviceGroup);
+    }
     if (commandName && resultPair) {
       const at = (commandPair ?? resultPair).index;
       const value = resultPair.value.toLowerCase();
@@ -2015,6 +2030,12 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "horcmstart.sh 0", expect: [{ kind: "horcm.started", fields: { instance: 0 } }] },
   { text: "horcmshutdown.sh 1", expect: [{ kind: "horcm.stopped", fields: { instance: 1 } }] },
   { text: "HORCM instance 0 is not running", expect: [{ kind: "horcm.error", fields: { instance: 0 } }] },
+  // An error number after the words, no command named: that error's, not the instance's (round 72 #05).
+  {
+    text: 'Node "paysrv2": ERROR: Unable to get the local state of device group payroll_dg using HORCMINST=1 (rc=247).',
+    expect: [{ kind: "raid.error", deviceGroup: "payroll_dg", fields: { code: "EX_ENOENT", number: 247, command: null, unknownName: true, deviceGroupFrom: "line" } }],
+  },
+
   { text: "pairdisplay -g pkgA -I0: EX_ATTHOR", expect: [
     { kind: "raid.error", deviceGroup: "pkgA", fields: { code: "EX_ATTHOR", number: 251, command: "pairdisplay", deviceGroupFrom: "line" } },
     { kind: "horcm.error", fields: { instance: 0, code: "EX_ATTHOR", number: 251 } },

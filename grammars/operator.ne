@@ -67,7 +67,7 @@ function effects(words: string[], environment: Map<string, string>): Draft[] {
     const mode = args.includes("-swaps") ? "swaps" : args.includes("-swapp") ? "swapp" : args.includes("-restore") ? "restore" : "normal";
     events.push(withGroup("pair.resync", { mode, outcome: "started" }));
   } else if (name === "pairsplit") {
-    events.push(withGroup("pair.split", { option: args.includes("-S") ? "S" : args.includes("-rw") ? "rw" : args.includes("-RS") ? "RS" : args.includes("-R") ? "R" : null, outcome: "started" }));
+    events.push(withGroup("pair.split", { option: args.includes("-S") ? "S" : args.includes("-rw") ? "rw" : args.includes("-RS") ? "RS" : args.includes("-RB") ? "RB" : args.includes("-R") ? "R" : null, outcome: "started" }));
   } else if (name === "horctakeover" && optionValue(args, "-g") !== null && !args.some((arg) => /^-(?:h|q|z|zx)$/.test(arg))) {
     // Its result is not on sudo's line: what it did is read from the lines after it, if any (takeover.requested).
     // Only for a group (-d names a volume: its group is unknown here) and not for help (-h) or a query (-q, -z).
@@ -197,6 +197,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   ] },
   { text: "root : TTY=pts/2 ; PWD=/root ; USER=root ; COMMAND=/HORCM/usr/bin/pairresync -g oradg -c 15 -swaps", expect: [
     ran("pairresync", "-g oradg -c 15 -swaps"), { kind: "pair.resync", deviceGroup: "oradg", fields: { mode: "swaps", outcome: "started", deviceGroupFrom: "line" } },
+  ] },
+  // A rehearsal's give-back of the S-VOL (-RB): the S-VOL side's own split, not a forgotten one.
+  { text: "drops : TTY=pts/0 ; PWD=/root ; USER=root ; COMMAND=/HORCM/usr/bin/pairsplit -g sapdg -RB", expect: [
+    ran("pairsplit", "-g sapdg -RB", "drops"), { kind: "pair.split", deviceGroup: "sapdg", fields: { option: "RB", outcome: "started", deviceGroupFrom: "line" } },
   ] },
   { text: "root : TTY=pts/2 ; PWD=/root ; USER=root ; COMMAND=/HORCM/usr/bin/pairresync -g inv_bc2 -restore -IM2", expect: [
     ran("pairresync", "-g inv_bc2 -restore -IM2"), { kind: "pair.resync", deviceGroup: "inv_bc2", fields: { mode: "restore", outcome: "started", deviceGroupFrom: "line" } },

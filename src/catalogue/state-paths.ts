@@ -13,6 +13,7 @@ export const STATE_PATHS = [
   "setting.*",
   "instance",
   "horcm.stoppedNodes",
+  "horcm.startedSinceChange",
   "node.outOfCluster",
   "node.resetRetold",
   "node.lostToOtherPartition",

@@ -320,6 +320,9 @@ export class PairModel {
   private readonly lastHeard = new Map<string, number>();
   /** Nodes whose Raid Manager instance was seen stopped and not started since. */
   private readonly horcmStopped = new Set<string>();
+  /** When each node's instance was last seen started, and its horcm<N>.conf last seen changed (by node). */
+  private readonly horcmStartedAt = new Map<string, number>();
+  private readonly horcmChangedAt = new Map<string, number>();
   /**
   Nodes whose shell history's last word about a Raid Manager instance is its shutdown (untimed: a history without
   times), with that instance's number when it was given: when it happened is unknown, so it counts only while the node
@@ -677,6 +680,12 @@ export class PairModel {
     ["pair.wait", (applied) => this.onPairWait(applied)],
     ["pair.resync", (applied) => this.onPairResync(applied)],
     ["horcm.started", (applied) => this.onHorcm(applied)],
+    [
+      "horcm.config.changed",
+      ({ event, node }) => {
+        if (node !== null && event.ts !== null) this.horcmChangedAt.set(node, event.ts);
+      },
+    ],
     ["horcm.stopped", (applied) => this.onHorcm(applied)],
     ["horcm.error", (applied) => this.onHorcm(applied)],
     ["untimed.horcm.stopped", (applied) => this.onUntimedHorcm(applied)],
@@ -1144,7 +1153,10 @@ export class PairModel {
     if (event.kind === "horcm.stopped") this.horcmStopped.add(node);
     // A start at a known time says nothing of a shutdown whose time is unknown (a boot's start days before it, review):
     // only a start later in the same history clears that one.
-    else if (event.kind === "horcm.started") this.horcmStopped.delete(node);
+    else if (event.kind === "horcm.started") {
+      this.horcmStopped.delete(node);
+      if (event.ts !== null) this.horcmStartedAt.set(node, event.ts);
+    }
     // A node whose own commands cannot reach its instance (EX_COMERR, EX_ATTHOR) has it down as surely as one seen
     // stopped: what an EX_ENORMT from that node means (round 34 #18: instance 1 stopped for an upgrade at the P-VOL
     // site, only the package halt's EX_COMERR said so, and the S-VOL side's refusal was read as the site lost).
@@ -1640,6 +1652,15 @@ export class PairModel {
     "setting.*": ({ group, packageName, name }) => {
       const value = this.setting(group, packageName, name.toUpperCase());
       return value === undefined ? null : value;
+    },
+    // This node's instance was seen (re)started and its horcm.conf not seen changed since: it runs the file as it is now,
+    // so a group it does not know (EX_ENOGRP, EX_ENOENT) is a name the file lacks, not a restart missed (round 72 #05: the
+    // group renamed in horcm1.conf and every instance restarted, the package's DEVICE_GROUP left with the old name).
+    "horcm.startedSinceChange": ({ context }) => {
+      const started = context.node === null ? undefined : this.horcmStartedAt.get(context.node);
+      if (started === undefined) return false;
+      const changed = this.horcmChangedAt.get(context.node!);
+      return changed === undefined || started >= changed;
     },
     // The other nodes whose instance was stopped and not started again: what an EX_ENORMT from them means.
     // A node whose shell history (no times) last stopped the group's instance counts while it is heard around now: its

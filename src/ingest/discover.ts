@@ -154,8 +154,10 @@ const isCommandLogCandidate = (name: string): boolean => COMMAND_LOG_CANDIDATE.t
 // then "Processing the recovery group rg_edi ..."): its lines say which groups it recovered or skipped (round 54 #07).
 // Serviceguard's package table (`cmviewcl`, grammars/cmviewcl.ne): where a package ran when it was saved (round 63 #18: the
 // only proof that the package still ran at the site that kept the quorum, while the other site forced it up).
+// A session where a Raid Manager instance is restarted or its horcm<N>.conf edited at a prompt ("fra2db02:/root # vi
+// /etc/horcm20.conf", "# horcmshutdown.sh 20"): what was typed is the evidence of a change (round 72 #02).
 const SAVED_OUTPUT =
-  /^[ \t]*PACKAGE[ \t]+STATUS[ \t]+STATE[ \t]+(?:AUTO_RUN|PKG_SWITCH)[ \t]+NODE\b|^[ \t]*Group[ \t]+PairVol|^[ \t]*JID[ \t]+MU[ \t]+CTG|Volstat is [PS]-VOL|Volstat is SMPL|\[EX_[A-Z]+\]|\b(?:pairsplit|pairresync|paircreate|pairevtwait|horctakeover)[ \t]+(?:-[A-Za-z]+[ \t]+)*-g[ \t]+\S|^\S*[#$>%][ \t]*(?:\/\S*\/)?cmrecovercl\b|^Processing the recovery group[ \t]+\S/m;
+  /^[^\n#$>%]*[#$>%][ \t]*(?:sudo[ \t]+)?(?:(?:\S*\/)?horcm(?:start|shutdown)\.sh\b|(?:vi|vim|view|ed|nano|emacs|cp|mv|sed[ \t]+-i\S*)[ \t][^\n]*\bhorcm\d+\.conf\b)|^[ \t]*PACKAGE[ \t]+STATUS[ \t]+STATE[ \t]+(?:AUTO_RUN|PKG_SWITCH)[ \t]+NODE\b|^[ \t]*Group[ \t]+PairVol|^[ \t]*JID[ \t]+MU[ \t]+CTG|Volstat is [PS]-VOL|Volstat is SMPL|\[EX_[A-Z]+\]|\b(?:pairsplit|pairresync|paircreate|pairevtwait|horctakeover)[ \t]+(?:-[A-Za-z]+[ \t]+)*-g[ \t]+\S|^\S*[#$>%][ \t]*(?:\/\S*\/)?cmrecovercl\b|^Processing the recovery group[ \t]+\S/m;
 /**
 Whether the head (its first few KiB) holds a line the command-output grammar (grammars/cmdlog.ne) reads as a dated stamp or banner: the
 shapes that say when the output under them was saved are stated there once ("==== <date> pairwatch", "Script started

@@ -121,6 +121,9 @@ export interface FileParserContext {
   };
 }
 
+// What a command typed at a prompt says of a Raid Manager instance by its words alone (typedAtPrompt).
+const TYPED_INSTANCE_KINDS: ReadonlySet<string> = new Set(["horcm.config.changed", "horcm.started", "horcm.stopped"]);
+
 // A shell prompt's mark, followed by a space or the line's end: a cheap test before the prompt grammar is tried.
 const PROMPT_MARK = /[#$%>](?:[ \t]|$)/;
 
@@ -748,6 +751,19 @@ export function createFileParser(options: FileParserOptions): FileParser {
     return readHeaderedLine(whole, text, header);
   }
 
+  /**
+  A command typed at a saved session's prompt is also what a shell history's line is (grammars/shell.ne): an edit of
+  horcm<N>.conf, a Raid Manager instance started or stopped, which no output under it may say (round 72 #02: `vi
+  /etc/horcm20.conf` in a typescript, the restart never typed, a week of EX_ENOENT after it). Only those facts, and
+  only where the saved output's grammars gave none of that kind: a pair command's own events come from them.
+  */
+  function typedAtPrompt(header: Header, read: readonly EventDraft[]): readonly EventDraft[] {
+    if (options.kind !== "cmdlog" || header.format !== "cmdlog" || header.directory === undefined || header.body.length === 0) return read;
+    const kinds = new Set(read.map((event) => event.kind));
+    const typed = parseBody("history", header.body, bodyOptions).filter((event) => TYPED_INSTANCE_KINDS.has(event.kind) && !kinds.has(event.kind));
+    return typed.length === 0 ? read : [...read, ...typed];
+  }
+
   /** A line with a header (its text `text`, behind any prefix of `whole`): its time, host, program and events. */
   function readHeaderedLine(whole: string, text: string, header: Header): LineFields {
     const shape = header.shape ?? "plain";
@@ -793,7 +809,8 @@ export function createFileParser(options: FileParserOptions): FileParser {
     if (shape !== "repeated") {
       // One pass over the line says which grammars may read the body and whether the line may carry replication vocabulary.
       const scanned = place.bodyStart >= 0 ? scanLine(header.format, text, place.bodyStart) : NOT_SCANNED;
-      const found = inContext(parseBody(header.format, header.body, bodyOptions, text, scanned), host, program, header.pid, ts, shape, header.body);
+      const read = parseBody(header.format, header.body, bodyOptions, text, scanned);
+      const found = inContext(typedAtPrompt(header, read), host, program, header.pid, ts, shape, header.body);
       events = withUnreadMarker(found, text, scanned === NOT_SCANNED || (scanned & VOCABULARY_BIT) !== 0);
       const untimedKinds = untimedPrefix ?? (untimedSession ? UNTIMED_PREFIX : undefined);
       if (ts === null && untimedKinds !== undefined && events.length > 0) events = untimed(events, untimedKinds);
