@@ -121,8 +121,10 @@ export interface FileParserContext {
   };
 }
 
-// What a command typed at a prompt says of a Raid Manager instance by its words alone (typedAtPrompt).
-const TYPED_INSTANCE_KINDS: ReadonlySet<string> = new Set(["horcm.config.changed", "horcm.started", "horcm.stopped"]);
+// What a command typed at a prompt says by its words alone (typedAtPrompt): an instance's file edited, the instance started
+// or stopped, a takeover asked for (what it did is read from the output under it, if any: round 71 #11, a typescript
+// ending on `horctakeover -g cad_dg -S` when the VPN dropped).
+const TYPED_KINDS: ReadonlySet<string> = new Set(["horcm.config.changed", "horcm.started", "horcm.stopped", "takeover.requested"]);
 
 // A shell prompt's mark, followed by a space or the line's end: a cheap test before the prompt grammar is tried.
 const PROMPT_MARK = /[#$%>](?:[ \t]|$)/;
@@ -402,6 +404,8 @@ export function createFileParser(options: FileParserOptions): FileParser {
       const filled: Record<string, Scalar> = { ...fields, deviceGroupFrom: "command" };
       if (groupContext.replication === "local" && fields.replication === undefined) filled.replication = "local";
       if ("side" in fields && fields.side === null && groupContext.side !== null) filled.side = groupContext.side;
+      // The side the command asked: an error answering `pairvolchk -s` (this node's array only) is no remote's (round 71 #18).
+      if (event.kind === "raid.error" && !("side" in fields) && groupContext.side !== null) filled.side = groupContext.side;
       if ("instance" in fields && fields.instance === null && groupContext.instance !== null) filled.instance = groupContext.instance;
       if (event.kind === "pair.wait" && fields.waitFor == null && groupContext.waitFor != null) filled.waitFor = groupContext.waitFor;
       (result ??= [...events])[index] = { ...event, deviceGroup: groupContext.deviceGroup, fields: filled };
@@ -748,19 +752,26 @@ export function createFileParser(options: FileParserOptions): FileParser {
         : withUnreadMarker(inContext(parseBody(bodyFormat, text, bodyOptions), previousHost, null, undefined, previousTs, "plain", text), text);
       return fill("unknown", previousTs, previousHost, null, packageOf(events), text, "plain", undefined, events, false);
     }
-    return readHeaderedLine(whole, text, header);
+    const sessionTs = previousTs;
+    const read = readHeaderedLine(whole, text, header);
+    // A log line shown at a prompt (`tail -5 /var/log/messages`) is dated by itself, but it never turns the session's own
+    // clock back: what is typed after it was typed after the session's last stamp (round 71 #11, a horctakeover typed
+    // after a tail of older lines was read as before the states the session had just printed).
+    if (pasted !== undefined && sessionTs !== null && (previousTs === null || previousTs < sessionTs)) previousTs = sessionTs;
+    return read;
   }
 
   /**
   A command typed at a saved session's prompt is also what a shell history's line is (grammars/shell.ne): an edit of
-  horcm<N>.conf, a Raid Manager instance started or stopped, which no output under it may say (round 72 #02: `vi
-  /etc/horcm20.conf` in a typescript, the restart never typed, a week of EX_ENOENT after it). Only those facts, and
-  only where the saved output's grammars gave none of that kind: a pair command's own events come from them.
+  horcm<N>.conf, a Raid Manager instance started or stopped, a takeover asked for, which no output under it may say
+  (round 72 #02: `vi /etc/horcm20.conf` in a typescript, the restart never typed, a week of EX_ENOENT after it). Only
+  those facts (TYPED_KINDS), and only where the saved output's grammars gave none of that kind: a pair command's own
+  events come from them.
   */
   function typedAtPrompt(header: Header, read: readonly EventDraft[]): readonly EventDraft[] {
     if (options.kind !== "cmdlog" || header.format !== "cmdlog" || header.directory === undefined || header.body.length === 0) return read;
-    const kinds = new Set(read.map((event) => event.kind));
-    const typed = parseBody("history", header.body, bodyOptions).filter((event) => TYPED_INSTANCE_KINDS.has(event.kind) && !kinds.has(event.kind));
+    const kinds = new Set(read.map((event) => (event.kind.startsWith("takeover") ? "takeover.requested" : event.kind)));
+    const typed = parseBody("history", header.body, bodyOptions).filter((event) => TYPED_KINDS.has(event.kind) && !kinds.has(event.kind));
     return typed.length === 0 ? read : [...read, ...typed];
   }
 
