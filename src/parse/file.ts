@@ -587,7 +587,9 @@ export function createFileParser(options: FileParserOptions): FileParser {
   const headerOf = (text: string, kind: FileKind): Header | undefined => {
     const header = parseHeader(text, kind, place);
     if (kind !== "syslog" || header === undefined || header.format !== "syslog" || header.host === undefined) return header;
-    if (header.host !== "-" && (!header.host.includes("@") || !PACKAGE_LOG_USER_HOST.test(header.host))) return header;
+    // A log platform's event from a package log's file (its source, log.file.path) is that log's line whatever its host.
+    const fromPackageLog = header.line !== undefined && header.source !== undefined && extractSource(header.source)?.kind === "pkglog";
+    if (!fromPackageLog && header.host !== "-" && (!header.host.includes("@") || !PACKAGE_LOG_USER_HOST.test(header.host))) return header;
     // A log platform's export carries the line itself (Splunk's _raw): that line is what the package log wrote.
     const step = parseHeader(header.line ?? text, "pkglog", place);
     if (step !== undefined && (step.shape === "step" || step.shape === "modular")) {

@@ -50,6 +50,12 @@ describe("a log platform's export (Splunk, Elastic, Graylog, a SIEM)", () => {
       const record = parseText(text, { kind: "syslog", year: 2026 }).at(-1)!;
       expect(record).toMatchObject({ format: "pkglog", host: "npv-db1", package: "ord_app", ts: Date.UTC(2026, 6, 22, 8, 33, 2) });
     }
+    // A modular package's line (root@node, a script's tag) from Kibana, by log.file.path (round 70 #12).
+    const kibana = [
+      '"@timestamp","host.name","log.file.path","message"',
+      '"Mar 3, 2026 @ 14:06:36.367","prs-inv2","/usr/local/cmcluster/run/log/inv_db.log","Mar  3 14:06:36 root@prs-inv2 xpca.sh[49527]: device group inv_dg, fence level NEVER"',
+    ].join("\n");
+    expect(parseText(kibana, { kind: "syslog", year: 2026 }).at(-1)).toMatchObject({ format: "pkglog", host: "prs-inv2", package: "inv_db" });
   });
 
   it("places a message-only record (Kibana, a SIEM) at the export's time on its host and program, newest first or not", () => {
