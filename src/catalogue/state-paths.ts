@@ -13,7 +13,7 @@ export const STATE_PATHS = [
   "setting.*",
   "instance",
   "horcm.stoppedNodes",
-  "horcm.startedSinceChange",
+  "horcm.restartedSinceChange",
   "node.outOfCluster",
   "node.resetRetold",
   "node.lostToOtherPartition",

@@ -190,6 +190,9 @@ its node lost that long after it), before the P-VOL counts as holding writes the
 in its last seconds, and that is the asynchronous tail a failover always loses, not writes anyone could keep.
 */
 const PVOL_WRITES_MS = 2 * 60_000;
+/** A stop and a start of a node's instance this close together are one restart by hand (horcmshutdown.sh; horcmstart.sh). */
+const HORCM_RESTART_MS = 30 * 60_000;
+
 /** How recently a node whose shell history stopped its instance (untimed) must have logged for the stop to count. */
 const UNTIMED_STOP_HEARD_MS = 30 * 60_000;
 /** A node silent this long across a takeover is not known to have run through it (node.seen marks every fifteen minutes). */
@@ -320,9 +323,11 @@ export class PairModel {
   private readonly lastHeard = new Map<string, number>();
   /** Nodes whose Raid Manager instance was seen stopped and not started since. */
   private readonly horcmStopped = new Set<string>();
-  /** When each node's instance was last seen started, and its horcm<N>.conf last seen changed (by node). */
-  private readonly horcmStartedAt = new Map<string, number>();
-  private readonly horcmChangedAt = new Map<string, number>();
+  /** When each node's instance was last seen stopped, and restarted (started within RESTART_MS of a stop) by hand. */
+  private readonly horcmStoppedAt = new Map<string, number>();
+  private readonly horcmRestartedAt = new Map<string, number>();
+  /** When a horcm<N>.conf was last seen changed, on any node (a file copied to every node is one change). */
+  private horcmChangedAt: number | null = null;
   /**
   Nodes whose shell history's last word about a Raid Manager instance is its shutdown (untimed: a history without
   times), with that instance's number when it was given: when it happened is unknown, so it counts only while the node
@@ -682,8 +687,8 @@ export class PairModel {
     ["horcm.started", (applied) => this.onHorcm(applied)],
     [
       "horcm.config.changed",
-      ({ event, node }) => {
-        if (node !== null && event.ts !== null) this.horcmChangedAt.set(node, event.ts);
+      ({ event }) => {
+        if (event.ts !== null) this.horcmChangedAt = Math.max(this.horcmChangedAt ?? event.ts, event.ts);
       },
     ],
     ["horcm.stopped", (applied) => this.onHorcm(applied)],
@@ -1150,12 +1155,16 @@ export class PairModel {
   private onHorcm({ event, fields, group, node }: AppliedEvent): void {
     if (group && fields.instance !== null && fields.instance !== undefined) group.instance = fields.instance;
     if (node === null) return;
-    if (event.kind === "horcm.stopped") this.horcmStopped.add(node);
+    if (event.kind === "horcm.stopped") {
+      this.horcmStopped.add(node);
+      if (event.ts !== null) this.horcmStoppedAt.set(node, event.ts);
+    }
     // A start at a known time says nothing of a shutdown whose time is unknown (a boot's start days before it, review):
     // only a start later in the same history clears that one.
     else if (event.kind === "horcm.started") {
       this.horcmStopped.delete(node);
-      if (event.ts !== null) this.horcmStartedAt.set(node, event.ts);
+      const stoppedAt = this.horcmStoppedAt.get(node);
+      if (event.ts !== null && stoppedAt !== undefined && event.ts >= stoppedAt && event.ts - stoppedAt <= HORCM_RESTART_MS) this.horcmRestartedAt.set(node, event.ts);
     }
     // A node whose own commands cannot reach its instance (EX_COMERR, EX_ATTHOR) has it down as surely as one seen
     // stopped: what an EX_ENORMT from that node means (round 34 #18: instance 1 stopped for an upgrade at the P-VOL
@@ -1653,14 +1662,13 @@ export class PairModel {
       const value = this.setting(group, packageName, name.toUpperCase());
       return value === undefined ? null : value;
     },
-    // This node's instance was seen (re)started and its horcm.conf not seen changed since: it runs the file as it is now,
-    // so a group it does not know (EX_ENOGRP, EX_ENOENT) is a name the file lacks, not a restart missed (round 72 #05: the
-    // group renamed in horcm1.conf and every instance restarted, the package's DEVICE_GROUP left with the old name).
-    "horcm.startedSinceChange": ({ context }) => {
-      const started = context.node === null ? undefined : this.horcmStartedAt.get(context.node);
-      if (started === undefined) return false;
-      const changed = this.horcmChangedAt.get(context.node!);
-      return changed === undefined || started >= changed;
+    // This node's instance was restarted by hand (stopped, then started) after the last horcm.conf change seen on any
+    // node: it runs the file as it is now, so a group it does not know (EX_ENOGRP, EX_ENOENT) is a name the file lacks,
+    // not a restart missed (round 72 #05: the group renamed in horcm1.conf and every instance restarted, the package's
+    // DEVICE_GROUP left with the old name). A start at boot weeks before the change is no such restart (round 35 #07).
+    "horcm.restartedSinceChange": ({ context }) => {
+      const restarted = context.node === null ? undefined : this.horcmRestartedAt.get(context.node);
+      return restarted !== undefined && (this.horcmChangedAt === null || restarted >= this.horcmChangedAt);
     },
     // The other nodes whose instance was stopped and not started again: what an EX_ENORMT from them means.
     // A node whose shell history (no times) last stopped the group's instance counts while it is heard around now: its
