@@ -1164,7 +1164,8 @@ export class PairModel {
     else if (event.kind === "horcm.started") {
       this.horcmStopped.delete(node);
       const stoppedAt = this.horcmStoppedAt.get(node);
-      if (event.ts !== null && stoppedAt !== undefined && event.ts >= stoppedAt && event.ts - stoppedAt <= HORCM_RESTART_MS) this.horcmRestartedAt.set(node, event.ts);
+      if (event.ts !== null && stoppedAt !== undefined && event.ts >= stoppedAt && event.ts - stoppedAt <= HORCM_RESTART_MS)
+        this.horcmRestartedAt.set(node, event.ts);
     }
     // A node whose own commands cannot reach its instance (EX_COMERR, EX_ATTHOR) has it down as surely as one seen
     // stopped: what an EX_ENORMT from that node means (round 34 #18: instance 1 stopped for an upgrade at the P-VOL
