@@ -99,6 +99,8 @@ export interface FileParserContext {
   readonly stepZoneOffset?: number | null;
   /** The host a saved session's last Raid Manager command ran on through ssh or remsh (its output is that host's); absent before it existed. */
   readonly commandHost?: string | null;
+  /** A saved session's own last stamp or banner time (pasted log lines dated by themselves do not move it); absent before it existed. */
+  readonly sessionClock?: number | null;
   /** What the file a saved session's last typed command read says of the lines under it (extract.ts fileReadBy); absent before it existed. */
   readonly commandSource?: ExtractSource | null;
   /** The file is an extract of logs (its first line was none, or a line stood behind a prefix): wrapped lines are joined. */
@@ -118,6 +120,9 @@ export interface FileParserContext {
     readonly program: string | null;
     readonly pid: number | null;
     readonly given: readonly string[];
+    /** Absent in contexts stored before they existed (the session's clock then dates the rest). */
+    readonly ts?: number | null;
+    readonly host?: string | null;
   };
 }
 
@@ -172,6 +177,9 @@ interface WrappedLine {
   readonly program: string | null;
   readonly pid: number | undefined;
   readonly given: ReadonlySet<string>;
+  /** The wrapped line's own time and host: its rest is dated by them, not by the session's clock (a pasted line's). */
+  readonly ts?: number | null;
+  readonly host?: string | null;
 }
 /** Mail clients wrap at 72-80 columns (RFC 3676 recommends 72, most write up to 78), quote marks included or added after. */
 const WRAP_WIDTH = 72;
@@ -647,14 +655,16 @@ export function createFileParser(options: FileParserOptions): FileParser {
     const firstWord = /^\S+/.exec(rest)?.[0] ?? "";
     if (last === null || !inExtract || rest === "--" || quote !== last.quote || last.length + 1 + firstWord.length <= WRAP_WIDTH) return undefined;
     const message = `${last.body} ${rest}`;
-    const found = inContext(parseBody(last.format, message, bodyOptions), previousHost, last.program, last.pid, previousTs, "plain", message);
+    const ts = last.ts !== undefined ? last.ts : previousTs;
+    const host = last.host !== undefined ? last.host : previousHost;
+    const found = inContext(parseBody(last.format, message, bodyOptions), host, last.program, last.pid, ts, "plain", message);
     const events = withUnreadMarker(
       found.filter((event) => !last.given.has(JSON.stringify(event))),
       whole,
     );
     if (wrappable(whole))
       wrapped = { ...last, length: whole.length, body: message, given: new Set([...last.given, ...events.map((event) => JSON.stringify(event))]) };
-    return fill(last.format, previousTs, previousHost, last.program, packageOf(events), whole, "plain", undefined, events, true);
+    return fill(last.format, ts, host, last.program, packageOf(events), whole, "plain", undefined, events, true);
   };
 
   /** A log line pasted into a command log, bare or behind an extract prefix, with its own header; else undefined. */
@@ -681,6 +691,8 @@ export function createFileParser(options: FileParserOptions): FileParser {
   // pasted history and pairdisplay were read at the time of the cron check's last line above them). Its events are
   // untimed facts. A banner's time ("Script started on <date>", `date`'s output alone) covers the prompts under it.
   let stampedRun = options.resume?.stampedRun ?? false;
+  // The saved session's own clock: its last banner or stamp, never a pasted log line's time.
+  let sessionClock: number | null = options.resume?.sessionClock ?? null;
   let untimedSession = options.resume?.untimedSession ?? false;
 
   // A log platform's export as a table (export-table.ts): its header row, the first line of a file read as syslog, names
@@ -754,12 +766,14 @@ export function createFileParser(options: FileParserOptions): FileParser {
         : withUnreadMarker(inContext(parseBody(bodyFormat, text, bodyOptions), previousHost, null, undefined, previousTs, "plain", text), text);
       return fill("unknown", previousTs, previousHost, null, packageOf(events), text, "plain", undefined, events, false);
     }
-    const sessionTs = previousTs;
+    // A log line shown at a prompt (`tail -5 /var/log/messages`) is dated by itself, and what follows it unheaded (its
+    // wrapped rest) by it too; but the next prompt was typed after the session's own last stamp, never before it (round
+    // 71 #11, a horctakeover typed after a tail of older lines was read as before the states the session had printed).
+    if (pasted === undefined && header.format === "cmdlog" && header.directory !== undefined && sessionClock !== null) {
+      if (previousTs === null || previousTs < sessionClock) previousTs = sessionClock;
+    }
     const read = readHeaderedLine(whole, text, header);
-    // A log line shown at a prompt (`tail -5 /var/log/messages`) is dated by itself, but it never turns the session's own
-    // clock back: what is typed after it was typed after the session's last stamp (round 71 #11, a horctakeover typed
-    // after a tail of older lines was read as before the states the session had just printed).
-    if (pasted !== undefined && sessionTs !== null && (previousTs === null || previousTs < sessionTs)) previousTs = sessionTs;
+    if (readsPastedLogLines && pasted === undefined && hasTime(header) && read.ts !== null) sessionClock = read.ts;
     return read;
   }
 
@@ -841,6 +855,8 @@ export function createFileParser(options: FileParserOptions): FileParser {
             program,
             pid: header.pid,
             given: new Set(events.map((event) => JSON.stringify(event))),
+            ts,
+            host,
           }
         : null;
     return fill(header.format, ts, host, program, extractPackage ?? packageOf(events), header.body, shape, header.repeated, events, true);
@@ -867,6 +883,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
       ...(stepZoneOffset !== null ? { stepZoneOffset } : {}),
       ...(commandHost !== null ? { commandHost } : {}),
       ...(commandSource !== null ? { commandSource } : {}),
+      ...(sessionClock !== null ? { sessionClock } : {}),
       package: namedPackage,
       zoneOffset: zone.referenceOffset,
       // Its line as a distance back from here: a resumed parser counts its lines from 0 again.

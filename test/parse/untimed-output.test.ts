@@ -2,7 +2,7 @@
 // facts, `untimed.<kind>` with the same fields, kept out of the timeline the rules replay. A command log read as always
 // (a stamped one) keeps the events of its lines before the first stamp as they are.
 import { describe, expect, it } from "vitest";
-import { createFileParser } from "../../src/parse/index.js";
+import { createFileParser, parseText } from "../../src/parse/index.js";
 
 const PASTE = [
   "[root@ldna1 ~]# pairdisplay -g fin_dg -IH7 -fc",
@@ -54,5 +54,23 @@ describe("saved output with no time (untimed)", () => {
     expect(marked[0].events.map((event) => event.kind)).toContain("untimed.pair.state");
     expect(marked[4].ts).toBe(read[4].ts);
     expect(marked[4].events).toEqual(read[4].events);
+  });
+});
+
+describe("a saved session's own clock and the log lines shown in it", () => {
+  it("dates a pasted line by itself, its unheaded rest by it, and the next prompt by the session's last stamp (round 71 #11)", () => {
+    const text = [
+      "Script started on Sat 07 Feb 2026 03:01:44 AM CET",
+      "[root@cad-v2a ~]# pairvolchk -g cad_dg -s",
+      "pairvolchk : Volstat is S-VOL.[status = PAIR fence = DATA ]",
+      "[root@cad-v2a ~]# tail -1 /var/log/messages",
+      "Feb  7 03:01:30 cad-v2a sshd[22871]: Accepted password for root from 10.33.200.14 port 50122 ssh2",
+      "more of that line",
+      "[root@cad-v2a ~]# horctakeover -g cad_dg -S -t 300",
+    ].join("\n");
+    const lines = parseText(text, { kind: "cmdlog", year: 2026 });
+    const at = (hour: number, minute: number, second: number): number => Date.UTC(2026, 1, 7, hour, minute, second);
+    expect(lines.map((line) => line.ts)).toEqual([at(3, 1, 44), at(3, 1, 44), at(3, 1, 44), at(3, 1, 44), at(3, 1, 30), at(3, 1, 30), at(3, 1, 44)]);
+    expect(lines[6]!.events.map((event) => event.kind)).toContain("takeover.requested");
   });
 });
