@@ -326,6 +326,8 @@ export class PairModel {
   /** When each node's instance was last seen stopped, and restarted (started within RESTART_MS of a stop) by hand. */
   private readonly horcmStoppedAt = new Map<string, number>();
   private readonly horcmRestartedAt = new Map<string, number>();
+  /** The nodes whose instance was seen starting at all (at boot or by hand). */
+  private readonly horcmStartedNodes = new Set<string>();
   /** When a horcm<N>.conf was last seen changed, on any node (a file copied to every node is one change). */
   private horcmChangedAt: number | null = null;
   /**
@@ -1163,6 +1165,7 @@ export class PairModel {
     // only a start later in the same history clears that one.
     else if (event.kind === "horcm.started") {
       this.horcmStopped.delete(node);
+      this.horcmStartedNodes.add(node);
       const stoppedAt = this.horcmStoppedAt.get(node);
       if (event.ts !== null && stoppedAt !== undefined && event.ts >= stoppedAt && event.ts - stoppedAt <= HORCM_RESTART_MS)
         this.horcmRestartedAt.set(node, event.ts);
@@ -1663,13 +1666,18 @@ export class PairModel {
       const value = this.setting(group, packageName, name.toUpperCase());
       return value === undefined ? null : value;
     },
-    // This node's instance was restarted by hand (stopped, then started) after the last horcm.conf change seen on any
-    // node: it runs the file as it is now, so a group it does not know (EX_ENOGRP, EX_ENOENT) is a name the file lacks,
-    // not a restart missed (round 72 #05: the group renamed in horcm1.conf and every instance restarted, the package's
-    // DEVICE_GROUP left with the old name). A start at boot weeks before the change is no such restart (round 35 #07).
-    "horcm.restartedSinceChange": ({ context }) => {
-      const restarted = context.node === null ? undefined : this.horcmRestartedAt.get(context.node);
-      return restarted !== undefined && (this.horcmChangedAt === null || restarted >= this.horcmChangedAt);
+    // Every node whose instance the logs show starting was restarted by hand (stopped, then started) after the last
+    // horcm.conf change seen on any node: each runs the file as it is now, so a group they do not know (EX_ENOGRP,
+    // EX_ENOENT) is a name the file lacks, not a restart missed (round 72 #05: the group renamed in horcm1.conf and every
+    // instance restarted, the package's DEVICE_GROUP left with the old name). One node started only at boot, before
+    // the change, may be the instance that does not know it, local or remote (round 35 #07, round 25 #02).
+    "horcm.restartedSinceChange": () => {
+      if (this.horcmStartedNodes.size === 0) return false;
+      for (const node of this.horcmStartedNodes) {
+        const restarted = this.horcmRestartedAt.get(node);
+        if (restarted === undefined || (this.horcmChangedAt !== null && restarted < this.horcmChangedAt)) return false;
+      }
+      return true;
     },
     // The other nodes whose instance was stopped and not started again: what an EX_ENORMT from them means.
     // A node whose shell history (no times) last stopped the group's instance counts while it is heard around now: its

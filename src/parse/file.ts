@@ -631,7 +631,9 @@ export function createFileParser(options: FileParserOptions): FileParser {
       if (header === undefined) continue;
       if (stamped === null && !UNSTAMPED_PACKAGE_LOG_SHAPES.has(header.shape ?? "plain")) return undefined;
       if (stamped === null && source !== null && source.kind !== "pkglog") return undefined;
-      extractPackage = header.format === "pkglog" ? (source?.packageName ?? null) : null;
+      // A line with no stamp before any time is known ("27:<TAB>ERROR:  Function start_services" first in a grep -n -i
+      // error): it cannot be placed, so it is tied to no package's run (round 69 #16: September's errors read as today's).
+      extractPackage = header.format === "pkglog" && (stamped !== null || previousTs !== null) ? (source?.packageName ?? null) : null;
       return { header, text: extracted.text };
     }
     return undefined;
