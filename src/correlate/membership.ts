@@ -31,7 +31,7 @@ const TIE_BREAK_LOST_KINDS: ReadonlySet<string> = new Set(["cluster.lock.failed"
 The host and the process a log line's header names ("atha1", "cmcld[2011]"), or null. An event's host is the node it is
 about ("Member athb1 seems unhealthy" is athb1's), so the writer is read from the line itself.
 */
-function writerOf(event: LogEvent): { readonly host: string; readonly process: string } | null {
+export function writerOf(event: LogEvent): { readonly host: string; readonly process: string } | null {
   const match = /^\S[^[\]]{0,80}?\s([^\s[\]]+)\s+([A-Za-z][\w./-]*\[\d+\]):/.exec(event.raw);
   return match === null ? null : { host: match[1].replace(/^[^@]*@/, ""), process: match[2] };
 }

@@ -40,6 +40,11 @@ export interface Finding {
   readonly deviceGroup: string | null;
   readonly node: string | null;
   readonly site: string | null;
+  /**
+  The cluster the finding is about, when the bundle holds several (correlate/clusters.ts: each is correlated on its own);
+  absent when it holds one.
+  */
+  readonly cluster?: string | null;
   /** The site by name and its nodes, or the side and how it was inferred (src/correlate/sites.ts); absent in findings stored before it existed. */
   readonly siteInfo?: SiteInfo | null;
   /** Naive event-time milliseconds (see LogEvent.ts). */

@@ -1,4 +1,5 @@
-import { RuleEngine } from "../correlate/engine.js";
+import { ClusteredEngine } from "../correlate/clustered-engine.js";
+import { CLUSTER_FACT_KINDS, ClusterFacts, type ClusterPartition } from "../correlate/clusters.js";
 import { CLOCK_STEP_KIND, correctClockSteps, isClockStep, type ClockCorrection, type ReplayItem } from "../correlate/clock-steps.js";
 import type { SiteDefinition } from "../correlate/sites.js";
 import type { Finding } from "../model/findings.js";
@@ -17,9 +18,22 @@ export function correlateBundle(
   rules: readonly Rule[],
   options: { sites?: readonly SiteDefinition[]; until?: number; timeZone?: string } = {},
 ): Finding[] {
-  const engine = new RuleEngine(rules, { sites: options.sites, timeZone: options.timeZone });
+  const engine = new ClusteredEngine(rules, { sites: options.sites, timeZone: options.timeZone }, clusterPartitionOf(store, bundle));
   for (const { event } of replayOf(store, bundle).items) engine.push(event);
   return conclude(store, bundle, engine, options.until);
+}
+
+/** What the bundle's stored events say of its clusters (read before the rules run: a few facts and the hosts). */
+export function clusterFactsOf(store: Store, bundle: string): ClusterFacts {
+  const facts = new ClusterFacts();
+  for (const event of store.eventsOfKinds(bundle, CLUSTER_FACT_KINDS)) facts.note(event);
+  for (const host of store.hostsOfBundle(bundle)) facts.noteHost(host);
+  return facts;
+}
+
+/** The clusters the bundle's nodes belong to when they are several (each correlated on its own), else null. */
+export function clusterPartitionOf(store: Store, bundle: string): ClusterPartition | null {
+  return clusterFactsOf(store, bundle).partition();
 }
 
 /**
@@ -39,7 +53,7 @@ export function replayOf(
   return corrected ?? { items, corrections: [] };
 }
 
-function conclude(store: Store, bundle: string, engine: RuleEngine, until: number | undefined): Finding[] {
+function conclude(store: Store, bundle: string, engine: ClusteredEngine, until: number | undefined): Finding[] {
   let end = store.lastTimeOfBundle(bundle);
   if (until !== undefined) end = Math.max(end ?? until, until);
   if (end !== null) engine.advance(end);
@@ -67,7 +81,7 @@ merge then gives them in the order they came), or when the held events pass the 
 */
 export class BundleCorrelator {
   /** The engine fed as events come (none while they are held, or once they stepped back). */
-  private engine: RuleEngine | null;
+  private engine: ClusteredEngine | null;
   /** Whether every event so far came in replay order. */
   private ordered: boolean;
   private lastNull = true;
@@ -82,6 +96,8 @@ export class BundleCorrelator {
   private concludedBy: CorrelationPath | null = null;
   /** A node's clock was stepped: its earlier events are moved, which only the replay does. */
   private clockStepped = false;
+  /** What the events fed so far say of the bundle's clusters: several, and the fed engine's findings are not theirs. */
+  private readonly clusters = new ClusterFacts();
 
   /**
   `fed`: the bundle has no stored event yet, so what is stored from now on is all a replay would read.
@@ -97,7 +113,7 @@ export class BundleCorrelator {
   ) {
     this.ordered = fed;
     this.runs = fed && holdLimit > 0 ? new Map() : null;
-    this.engine = fed && this.runs === null ? new RuleEngine(rules, { sites: options.sites, timeZone: options.timeZone }) : null;
+    this.engine = fed && this.runs === null ? new ClusteredEngine(rules, { sites: options.sites, timeZone: options.timeZone }, null) : null;
   }
 
   /** Whether the events so far came in replay order (the rules have them all). */
@@ -132,6 +148,7 @@ export class BundleCorrelator {
         const event = storedEvent(file.path, line, draft);
         // The node's earlier lines move (clock-steps.ts): only a replay of the whole bundle reads them in their place.
         if (isClockStep(event)) this.clockStepped = true;
+        this.clusters.note(event);
         this.engine?.push(event);
         if (run !== undefined) run.add(event, line.ts, line.lineNo);
       }
@@ -173,7 +190,9 @@ export class BundleCorrelator {
     // An identical file read twice is one stored file, under the path read last: its events' source is that path.
     const stored = new Map(store.filesOfBundle(this.bundle).map((file) => [file.id, file.path]));
     const moved = new Map([...this.paths].filter(([id, path]) => stored.has(id) && stored.get(id) !== path).map(([id]) => [id, stored.get(id) as string]));
-    if (this.engine !== null && moved.size === 0) {
+    // Several clusters: each is correlated on its own, from the held events or the store (the fed engine read them as one).
+    const partition = this.clusters.partition();
+    if (this.engine !== null && moved.size === 0 && partition === null) {
       this.concludedBy = "fed";
       return conclude(store, this.bundle, this.engine, this.options.until);
     }
@@ -184,14 +203,14 @@ export class BundleCorrelator {
     // Held events in order and no file moved: what the rules would have been fed as they came, in that order.
     this.concludedBy = this.ordered && moved.size === 0 ? "fed" : "merged";
     for (const [id, path] of moved) this.runs.get(id)?.moveTo(path);
-    const engine = this.mergedEngine();
+    const engine = this.mergedEngine(partition);
     this.runs = null;
     return conclude(store, this.bundle, engine, this.options.until);
   }
 
   /** A new engine fed the held events in replay order. */
-  private mergedEngine(): RuleEngine {
-    const engine = new RuleEngine(this.rules, { sites: this.options.sites, timeZone: this.options.timeZone });
+  private mergedEngine(partition: ClusterPartition | null = null): ClusteredEngine {
+    const engine = new ClusteredEngine(this.rules, { sites: this.options.sites, timeZone: this.options.timeZone }, partition);
     for (const event of mergeRuns([...(this.runs?.values() ?? [])])) engine.push(event);
     return engine;
   }

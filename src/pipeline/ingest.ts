@@ -88,15 +88,26 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
   }
 }
 
+/**
+A file's identity in its bundle: its head's fingerprint, and what makes the same content another file. Saved output
+dated only by its name: the same content saved at another time is another reading (its lines are at that time), not a
+copy of the same file. A configuration file is its node's: the same package file on a node of another cluster of the
+bundle is that cluster's configuration (correlate/clusters.ts), not a copy of the first one read (round 73).
+*/
+export function storedFingerprint(input: Pick<InputFile, "namedTime" | "kind" | "hostHint">, headFingerprint: string): string {
+  let fingerprint = headFingerprint;
+  if (input.namedTime !== undefined) fingerprint = `${fingerprint}@${input.namedTime}`;
+  if (input.kind === "config" && input.hostHint) fingerprint = `${fingerprint}#${input.hostHint}`;
+  return fingerprint;
+}
+
 async function ingestIdentified(store: Store, input: InputFile, identity: FileIdentity, source: ParseSource, options: IngestOptions): Promise<IngestOutcome> {
   // Judged on every run, stored before or not, so that analysing the bundle again says it again.
   if (input.kind !== "config") {
     const binary = binaryProblem(input.path, identity, input.compressed);
     if (binary !== null) options.onProblem?.(binary);
   }
-  // Saved output dated only by its name: the same content saved at another time is another reading (its lines are at
-  // that time), not a copy of the same file.
-  if (input.namedTime !== undefined) identity = { ...identity, fingerprint: `${identity.fingerprint}@${input.namedTime}` };
+  identity = { ...identity, fingerprint: storedFingerprint(input, identity.fingerprint) };
   let record = store.findFileByFingerprint(input.bundle, identity.fingerprint);
   if (!record) {
     const grown = store.findGrownFile(input.path, identity.dev, identity.ino, identity.headBytes, identity.headHash);

@@ -22,12 +22,14 @@ does silence count: the logs' clock is then the machine's, less WATERMARK_GRACE_
 passes even when nothing is logged. Catching up on older lines never reads the machine's clock.
 */
 
-import { RuleEngine, type FindingChange, type RuleEngineOptions } from "../correlate/engine.js";
+import type { FindingChange, RuleEngineOptions } from "../correlate/engine.js";
+import { ClusteredEngine } from "../correlate/clustered-engine.js";
+import { ClusterFacts } from "../correlate/clusters.js";
 import { isClockStep } from "../correlate/clock-steps.js";
 import type { LogEvent } from "../model/events.js";
 import { severityRank, type Finding } from "../model/findings.js";
 import { listFindings } from "../store/read.js";
-import { replayOf } from "./correlate.js";
+import { clusterFactsOf, replayOf } from "./correlate.js";
 import type { Store } from "../store/store.js";
 import type { Rule } from "../catalogue/rule.js";
 
@@ -70,7 +72,13 @@ export function compareKeys(left: OrderKey, right: OrderKey): number {
 
 interface BundleState {
   readonly bundle: string;
-  engine: RuleEngine;
+  engine: ClusteredEngine;
+  /**
+  What the bundle's events say of its clusters, and the partition the engine routes by (its signature): a fact that
+  changes it (a second cluster's configuration read) makes the bundle dirty, and the replay correlates each on its own.
+  */
+  clusters: ClusterFacts;
+  partition: string | null;
   last: OrderKey | null;
   /** The newest line time stored for the bundle. */
   logsClock: number | null;
@@ -111,7 +119,10 @@ export class LiveFindings {
     const told = new Map(listFindings(this.options.store.database, { bundles: [bundle] }).map((finding) => [finding.id, finding as Finding]));
     const state: BundleState = {
       bundle,
-      engine: new RuleEngine(this.options.rules, { sites: this.options.sites, timeZone: this.options.timeZone }),
+      engine: new ClusteredEngine(this.options.rules, { sites: this.options.sites, timeZone: this.options.timeZone }, null),
+      // Both set by replayInto below.
+      clusters: new ClusterFacts(),
+      partition: null,
       last: null,
       logsClock: this.options.store.lastTimeOfBundle(bundle),
       live: false,
@@ -155,6 +166,7 @@ export class LiveFindings {
       state.dirty = true;
       state.provisional = false;
     }
+    if (state.clusters.note(event) && (state.clusters.partition()?.signature ?? null) !== state.partition) state.dirty = true;
     state.configWaiting = event.ts === null;
     state.pushedSinceTick = true;
     state.engine.push(event);
@@ -166,7 +178,7 @@ export class LiveFindings {
     if (!state) return;
     const pushed = state.engine.drainChanges();
     const watermark = this.held.has(bundle) ? null : this.watermarkOf(state);
-    let advanced: ReturnType<RuleEngine["drainChanges"]> = [];
+    let advanced: ReturnType<ClusteredEngine["drainChanges"]> = [];
     if (watermark !== null) {
       const judgesConfig = state.configWaiting;
       state.engine.advance(watermark);
@@ -216,7 +228,9 @@ export class LiveFindings {
   }
 
   private replayInto(state: BundleState, upToEventId: number): void {
-    const engine = new RuleEngine(this.options.rules, { sites: this.options.sites, timeZone: this.options.timeZone });
+    const clusters = clusterFactsOf(this.options.store, state.bundle);
+    const partition = clusters.partition();
+    const engine = new ClusteredEngine(this.options.rules, { sites: this.options.sites, timeZone: this.options.timeZone }, partition);
     let last: OrderKey | null = null;
     let configWaiting = false;
     for (const { event, fileId } of replayOf(this.options.store, state.bundle, upToEventId).items) {
@@ -225,7 +239,17 @@ export class LiveFindings {
       configWaiting = event.ts === null;
     }
     engine.drainChanges(); // what the replay concludes is compared whole (compareAll), not as news
-    Object.assign(state, { engine, last, configWaiting, provisional: false, dirty: false, dirtyTicks: 0, compareAll: true });
+    Object.assign(state, {
+      engine,
+      clusters,
+      partition: partition?.signature ?? null,
+      last,
+      configWaiting,
+      provisional: false,
+      dirty: false,
+      dirtyTicks: 0,
+      compareAll: true,
+    });
   }
 
   /** Replays the bundle from the store, as analyze does; the next report compares and tells the differences. */

@@ -3,6 +3,7 @@ import type { InputFile } from "../ingest/discover.js";
 import { identify, openContent } from "../ingest/source.js";
 import { InputError } from "../errors.js";
 import type { Store } from "../store/store.js";
+import { storedFingerprint } from "./ingest.js";
 
 /**
 An incident folder analysed before under another path (moved, renamed, copied to an archive) is the
@@ -17,7 +18,7 @@ export async function findMovedBundle(store: Store, bundle: string, inputs: read
   const fingerprints = new Map<InputFile, string>();
   for (const input of inputs) {
     try {
-      fingerprints.set(input, (await identify(input.path, input.compressed)).fingerprint);
+      fingerprints.set(input, storedFingerprint(input, (await identify(input.path, input.compressed)).fingerprint));
     } catch (error) {
       // Reported once when ingest reads it; here it simply cannot vouch for the old folder.
       if (!(error instanceof InputError)) throw error;

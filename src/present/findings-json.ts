@@ -74,6 +74,8 @@ export function findingsDocument(
       node: finding.node,
       site: finding.site,
       siteInfo: finding.siteInfo ?? null,
+      // The cluster the finding is about when the bundle holds several, each correlated on its own; null otherwise.
+      cluster: finding.cluster ?? null,
       firstSeen: iso(finding.firstSeen),
       lastSeen: iso(finding.lastSeen),
       resolvedAt: iso(finding.resolvedAt),

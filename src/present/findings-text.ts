@@ -188,7 +188,9 @@ function findingLines(finding: StoredFinding, context: TextContext): string[] {
     `${paint.severity(finding.severity, finding.severity.toUpperCase())} ${finding.status}${finding.acknowledgement?.active ? " acknowledged" : ""} [${finding.action}] ${clean(finding.title)}`,
   ];
   const site = finding.siteInfo ? "" : finding.site ? `site ${finding.site}` : "";
-  out.push(`  ${[scope, finding.node ? `node ${finding.node}` : "", site, when, `id ${finding.id.slice(0, 8)}`].filter(Boolean).map(clean).join("  ")}`);
+  out.push(
+    `  ${[finding.cluster ? `cluster ${finding.cluster}` : "", scope, finding.node ? `node ${finding.node}` : "", site, when, `id ${finding.id.slice(0, 8)}`].filter(Boolean).map(clean).join("  ")}`,
+  );
   if (finding.siteInfo) out.push(`  ${clean(describeSite(finding.siteInfo, (source) => displayPath(source, cwd)))}`);
   out.push(`  ${clean(finding.summary)}`);
   if (finding.acknowledgement) out.push(`  ${clean(describeAcknowledgement(finding.acknowledgement))}`);

@@ -37,6 +37,7 @@ interface FindingRow {
   updated_at: string;
   site_info: string | null;
   superseded_by?: string | null;
+  cluster?: string | null;
 }
 
 function toFinding(row: FindingRow): StoredFinding {
@@ -62,6 +63,7 @@ function toFinding(row: FindingRow): StoredFinding {
     updatedAt: row.updated_at,
     siteInfo: row.site_info === null ? null : (JSON.parse(row.site_info) as SiteInfo),
     ...(row.superseded_by ? { supersededBy: row.superseded_by } : {}),
+    ...(row.cluster ? { cluster: row.cluster } : {}),
   };
 }
 

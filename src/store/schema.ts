@@ -211,7 +211,32 @@ export const migrations: readonly Migration[] = [
   // 12: a file's unread replication lines (line.unread markers) counted as they are stored, as its events are: analyze's
   // totals and each bundle's reading counted them from the event table after every run (a full scan each)
   recordUnreadCounts,
+  // 13: the cluster a finding is about, when its bundle holds several (correlate/clusters.ts); the findings view gains
+  // it as its last column (the columns before it keep their names and order)
+  recordFindingCluster,
+  // 14: a configuration file is its node's (pipeline/ingest.ts): the same package file on two nodes is two files, so a
+  // stored configuration's identity gains its node; without it, the next analysis of the bundle stored it again
+  `
+  UPDATE file SET fingerprint = fingerprint || '#' || host_hint
+   WHERE kind = 'config' AND host_hint IS NOT NULL AND host_hint != '' AND instr(fingerprint, '#') = 0;
+  `,
 ];
+
+/** Migration 13. The column is added only where it is missing, as migration 9's. */
+function recordFindingCluster(database: Database.Database): void {
+  const columns = (database.prepare("PRAGMA table_info(finding)").all() as { name: string }[]).map((column) => column.name);
+  if (!columns.includes("cluster")) database.exec("ALTER TABLE finding ADD COLUMN cluster TEXT");
+  database.exec(`
+    DROP VIEW IF EXISTS findings;
+    CREATE VIEW findings AS
+      SELECT id, rule, action, severity, status, title, summary, package, device_group, node, site,
+             strftime('%Y-%m-%dT%H:%M:%S', first_seen / 1000, 'unixepoch') AS first_seen,
+             strftime('%Y-%m-%dT%H:%M:%S', last_seen / 1000, 'unixepoch') AS last_seen,
+             strftime('%Y-%m-%dT%H:%M:%S', resolved_at / 1000, 'unixepoch') AS resolved_at,
+             check_first, steps, evidence, bundle, site_info, superseded_by, cluster
+      FROM finding;
+  `);
+}
 
 /** Migration 12. The column is added only where it is missing, as migration 9's. */
 function recordUnreadCounts(database: Database.Database): void {

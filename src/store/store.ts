@@ -221,6 +221,8 @@ const EVENT_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 const EVENT_WIDTH = 11;
 // Events per INSERT statement, as lines were before blocks: one call per row was a fifth of their cost.
 const EVENTS_PER_INSERT = 32;
+/** How many kinds eventsOfKinds asks for at most (one prepared statement, unused places repeat the first kind). */
+const KINDS_PER_QUERY = 12;
 
 /**
 The stored JSON of an event's fields. The body grammars' events are frozen and shared by every line of the
@@ -253,6 +255,8 @@ export class Store {
   private readonly tails = new Map<number, TailBlock>();
   private appendTransaction: Transaction<AppendInTransaction> | undefined;
   private eventKindStatement: Statement<unknown[]> | undefined;
+  private clusterFactsStatement: Statement<unknown[]> | undefined;
+  private hostsStatement: Statement<unknown[]> | undefined;
   private readonly eventParameters: unknown[] = new Array(EVENTS_PER_INSERT * EVENT_WIDTH);
   /** Whether beginGroup opened the transaction now open. */
   private groupOpen = false;
@@ -310,13 +314,13 @@ export class Store {
       deleteFindings: database.prepare("DELETE FROM finding WHERE bundle = ?"),
       upsertFinding: database.prepare(
         `INSERT INTO finding (id, bundle, rule, action, severity, status, title, summary, package, device_group, node, site,
-            first_seen, last_seen, resolved_at, check_first, steps, evidence, updated_at, site_info, superseded_by)
+            first_seen, last_seen, resolved_at, check_first, steps, evidence, updated_at, site_info, superseded_by, cluster)
          VALUES (@id, @bundle, @rule, @action, @severity, @status, @title, @summary, @package, @deviceGroup, @node, @site,
-            @firstSeen, @lastSeen, @resolvedAt, @checkFirst, @steps, @evidence, @updatedAt, @siteInfo, @supersededBy)
+            @firstSeen, @lastSeen, @resolvedAt, @checkFirst, @steps, @evidence, @updatedAt, @siteInfo, @supersededBy, @cluster)
          ON CONFLICT(id) DO UPDATE SET severity = excluded.severity, status = excluded.status, title = excluded.title,
             summary = excluded.summary, last_seen = excluded.last_seen, resolved_at = excluded.resolved_at,
             check_first = excluded.check_first, steps = excluded.steps, evidence = excluded.evidence, updated_at = excluded.updated_at,
-            site_info = excluded.site_info, superseded_by = excluded.superseded_by`,
+            site_info = excluded.site_info, superseded_by = excluded.superseded_by, cluster = excluded.cluster`,
       ),
     };
   }
@@ -781,6 +785,30 @@ export class Store {
     return this.eventKindStatement.get(bundle, kind) === 1;
   }
 
+  /**
+  The bundle's stored events of these kinds (at most KINDS_PER_QUERY), in storage order: the few facts that say which node is in which
+  cluster (correlate/clusters.ts), read before the rules run.
+  */
+  *eventsOfKinds(bundle: string, kinds: readonly string[]): IterableIterator<LogEvent> {
+    if (kinds.length === 0 || kinds.length > KINDS_PER_QUERY) throw new RangeError(`eventsOfKinds: 1 to ${KINDS_PER_QUERY} kinds, not ${kinds.length}`);
+    this.clusterFactsStatement ??= this.database.prepare(
+      `SELECT e.id, e.kind, e.ts, e.host, e.package, e.device_group, e.node, e.fields, f.path, e.line_no, e.raw AS text
+         FROM event e JOIN file f ON f.id = e.file_id
+        WHERE f.bundle = ? AND e.kind IN (${Array<string>(KINDS_PER_QUERY).fill("?").join(", ")})
+        ORDER BY e.id`,
+    );
+    const padded = [...kinds, ...Array<string>(KINDS_PER_QUERY - kinds.length).fill(kinds[0])];
+    for (const row of this.clusterFactsStatement.iterate(bundle, ...padded) as IterableIterator<EventRow>) yield rowToEvent(row);
+  }
+
+  /** The hosts the bundle's stored events were logged by. */
+  hostsOfBundle(bundle: string): string[] {
+    this.hostsStatement ??= this.database
+      .prepare("SELECT DISTINCT e.host FROM event e JOIN file f ON f.id = e.file_id WHERE f.bundle = ? AND e.host IS NOT NULL")
+      .pluck();
+    return this.hostsStatement.all(bundle) as string[];
+  }
+
   /** Whether any event of the bundle is stored (a run that starts from none may feed the rules as it stores). */
   bundleHasEvents(bundle: string): boolean {
     return this.statements.bundleHasEvents.get(bundle) === 1;
@@ -834,6 +862,7 @@ export class Store {
       updatedAt: new Date().toISOString(),
       siteInfo: finding.siteInfo ? JSON.stringify(finding.siteInfo) : null,
       supersededBy: finding.supersededBy ?? null,
+      cluster: finding.cluster ?? null,
     });
   }
 

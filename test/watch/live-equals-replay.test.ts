@@ -18,7 +18,8 @@ import { repositoryRoot, waitUntil } from "./harness.js";
 // files, and a consumer of the printed changes holds exactly the open ones (nothing dead left open).
 
 const rules = loadRules([]).rules;
-const SAMPLES = ["start-refused-svolpsus", "start-refused-psuepsus", "pairs-suspended-no-resync"];
+// several-clusters-same-names: two clusters correlated apart, their partition learnt as the files arrive (a replay when it changes).
+const SAMPLES = ["start-refused-svolpsus", "start-refused-psuepsus", "pairs-suspended-no-resync", "several-clusters-same-names"];
 const isConfig = (path: string): boolean => /\.(config|conf|ascii|env)$/.test(path);
 
 interface SampleFile {

@@ -467,6 +467,7 @@ function renderFinding(
   );
   if (finding.acknowledgement) out.push(`<p class="acknowledged">${esc(describeAcknowledgement(finding.acknowledgement))}</p>`);
   const scope = [
+    finding.cluster ? `cluster <b>${esc(finding.cluster)}</b>` : "",
     finding.package ? `package <b>${esc(finding.package)}</b>` : "",
     finding.deviceGroup ? `device group <b>${esc(finding.deviceGroup)}</b>` : "",
     finding.node ? `node <b>${esc(finding.node)}</b>` : "",

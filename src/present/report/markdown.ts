@@ -318,6 +318,7 @@ const MARKDOWN_SECTIONS: SectionRenderers<MarkdownContext> = {
 
 function scopeText(finding: ReportFinding): string {
   return [
+    finding.cluster ? `cluster ${markdownText(finding.cluster)}` : "",
     finding.package ? `package ${markdownText(finding.package)}` : "",
     finding.deviceGroup ? `device group ${markdownText(finding.deviceGroup)}` : "",
     finding.node ? `node ${markdownText(finding.node)}` : "",

@@ -60,6 +60,7 @@ export function detailLines(finding: StoredFinding, width: number, theme: Theme)
   for (const row of wrap(finding.title, width)) text(row, { bold: true });
   // Each "name value" pair stays on one row (no-break spaces inside it).
   const scope = [
+    finding.cluster && `cluster ${finding.cluster}`,
     finding.package && `package ${finding.package}`,
     finding.deviceGroup && `device group ${finding.deviceGroup}`,
     finding.node && `node ${finding.node}`,

@@ -79,6 +79,7 @@ function previewRows(finding: StoredFinding, width: number, height: number, them
   }
   const where = [
     `incident ${basename(finding.bundle)}`,
+    finding.cluster && `cluster ${finding.cluster}`,
     finding.node && `node ${finding.node}`,
     finding.site && `site ${finding.site}`,
     finding.status === "resolved" && finding.resolvedAt !== null ? `resolved ${formatShortTime(finding.resolvedAt)}` : null,

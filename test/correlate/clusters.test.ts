@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import { ClusterFacts, nodeKey } from "../../src/correlate/clusters.js";
+import type { LogEvent, Scalar } from "../../src/model/events.js";
+
+let line = 0;
+
+function event(host: string | null, kind: string, fields: Record<string, Scalar> = {}, file = `/b/${host}/var/adm/syslog/syslog.log`): LogEvent {
+  return {
+    id: 0,
+    kind,
+    ts: kind === "config.setting" ? null : 1000,
+    host,
+    package: null,
+    deviceGroup: null,
+    node: null,
+    fields,
+    source: { file, line: ++line },
+    raw: "",
+  };
+}
+
+/** A cluster ASCII file (or cmconcl.config) on `host`: CLUSTER_NAME then its NODE_NAMEs, per cluster. */
+function config(facts: ClusterFacts, host: string, clusters: Record<string, string[]>, name = "cluster.ascii"): void {
+  const file = `/b/${host}/etc/cmcluster/${name}`;
+  for (const [cluster, nodes] of Object.entries(clusters)) {
+    facts.note(event(host, "config.setting", { name: "CLUSTER_NAME", value: cluster }, file));
+    for (const node of nodes) facts.note(event(host, "config.setting", { name: "NODE_NAME", value: node }, file));
+  }
+}
+
+function hosts(facts: ClusterFacts, ...names: string[]): void {
+  for (const name of names) facts.noteHost(name);
+}
+
+function routes(facts: ClusterFacts): Record<string, string | undefined> {
+  const partition = facts.partition();
+  if (partition === null) return {};
+  const routed: Record<string, string | undefined> = {};
+  for (const host of ["a1", "a2", "a3", "b1", "b2", "b3", "c1", "x9", "lxbil02", "lxcrm03"]) {
+    const part = partition.partOf(host);
+    routed[host] = part === undefined ? undefined : partition.parts[part].name;
+  }
+  return routed;
+}
+
+describe("cluster partition", () => {
+  it("splits the nodes of two configured clusters, and places a node no file names by its name's stem", () => {
+    const facts = new ClusterFacts();
+    config(facts, "lxbil01", { "sgl-bil": ["lxbil01", "lxbil03"] });
+    config(facts, "lxcrm01", { "sgl-crm": ["lxcrm01.example.com", "LXCRM02"] });
+    hosts(facts, "lxbil01", "lxbil02", "lxbil03", "lxcrm01", "lxcrm03");
+    const partition = facts.partition();
+    expect(partition?.parts.map((part) => part.name)).toEqual(["sgl-bil", "sgl-crm"]);
+    expect(partition?.parts.map((part) => part.nodes)).toEqual([
+      ["lxbil01", "lxbil02", "lxbil03"],
+      ["lxcrm01", "lxcrm03"],
+    ]);
+    expect(partition?.parts[partition.partOf("lxcrm03.example.com") ?? -1]?.name).toBe("sgl-crm");
+    // A host of no known cluster and no alike name: read by every cluster's rules.
+    expect(partition?.partOf("x9")).toBeUndefined();
+    expect(partition?.partOf(null)).toBeUndefined();
+  });
+
+  it("is one cluster (no partition) with one configuration, or none", () => {
+    const one = new ClusterFacts();
+    config(one, "a1", { prod: ["a1", "a2", "b1", "b2"] });
+    hosts(one, "a1", "a2", "b1", "b2");
+    expect(one.partition()).toBeNull();
+    const none = new ClusterFacts();
+    hosts(none, "a1", "b1");
+    expect(none.partition()).toBeNull();
+  });
+
+  it("keeps the halves of a partitioned cluster together: a membership each, of nodes named alike or configured together", () => {
+    const alike = new ClusterFacts();
+    alike.note(event("node1", "cluster.membership", { members: "node1,node2" }));
+    alike.note(event("node3", "cluster.membership", { members: "node3,node4" }));
+    hosts(alike, "node1", "node2", "node3", "node4");
+    expect(alike.partition()).toBeNull();
+    // The site's letter before the number: ppda1/ppda2 and ppdb1/ppdb2 are one cluster's two sites.
+    const sites = new ClusterFacts();
+    sites.note(event("ppda1", "cluster.membership", { members: "ppda1,ppda2" }));
+    sites.note(event("ppdb1", "cluster.membership", { members: "ppdb1,ppdb2" }));
+    hosts(sites, "ppda1", "ppda2", "ppdb1", "ppdb2");
+    expect(sites.partition()).toBeNull();
+    // Named apart, a cluster ASCII file naming all four keeps them one cluster whatever the memberships say.
+    const configured = new ClusterFacts();
+    configured.note(event("a1", "cluster.membership", { members: "a1,a2" }));
+    configured.note(event("b1", "cluster.membership", { members: "b1,b2" }));
+    hosts(configured, "a1", "a2", "b1", "b2");
+    expect(configured.partition()?.parts.length).toBe(2);
+    config(configured, "a1", { prod: ["a1", "a2", "b1", "b2"] });
+    expect(configured.partition()).toBeNull();
+  });
+
+  it("keeps a cluster cut in two together when a daemon spoke of the other half's members, or both halves contended for one lock", () => {
+    const halves = (): ClusterFacts => {
+      const facts = new ClusterFacts();
+      facts.note(event("orion", "cluster.membership", { members: "orion,lyra" }));
+      facts.note(event("draco", "cluster.membership", { members: "draco,hydra" }));
+      hosts(facts, "orion", "lyra", "draco", "hydra");
+      return facts;
+    };
+    expect(halves().partition()?.parts.length).toBe(2);
+    const heard = halves();
+    // The writer is the line's host; the event is about the member it names.
+    heard.note({
+      ...event("orion", "cluster.member.unhealthy"),
+      raw: "Mar 22 01:58:40 draco cmcld[2393]: Member orion seems unhealthy, not receiving heartbeats from it.",
+    });
+    expect(heard.partition()).toBeNull();
+    const locked = halves();
+    locked.note(event("draco", "cluster.lock.failed", { lock: "/sg/mctrade", server: "10.90.0.9" }));
+    expect(locked.partition()?.parts.length).toBe(2);
+    locked.note(event("orion", "cluster.lock.failed", { lock: "/sg/mctrade", server: "10.90.0.9" }));
+    expect(locked.partition()).toBeNull();
+  });
+
+  it("ties the two clusters of one Continentalclusters together, and each Continentalclusters apart from the other", () => {
+    const facts = new ClusterFacts();
+    config(facts, "b1", { paychi: ["a1", "a2"], paynyc: ["b1", "b2"] }, "cmconcl.config");
+    config(facts, "c1", { trdchi: ["a3"], trdnyc: ["b3", "c1"] }, "cmconcl.config");
+    facts.note(event("b1", "config.setting", { name: "RECOVERY_GROUP_NAME", value: "ordb_rg" }, "/b/b1/etc/cmconcl/cmconcl.config"));
+    hosts(facts, "a1", "a2", "b1", "b2", "a3", "b3", "c1");
+    expect(routes(facts)).toMatchObject({ a1: "paychi+paynyc", b2: "paychi+paynyc", a3: "trdchi+trdnyc", c1: "trdchi+trdnyc" });
+  });
+
+  it("reads Continentalclusters clusters it cannot tie to their partner together, not apart", () => {
+    // The primary's and the recovery cluster's ASCII files, no cmconcl.config: an alert on b1 names a cluster not
+    // configured here, so nothing ties a* to b*: both are read as one, as before partitions existed.
+    const facts = new ClusterFacts();
+    config(facts, "a1", { chi: ["a1", "a2"] });
+    config(facts, "b1", { nyc: ["b1", "b2"] });
+    facts.note(event("b1", "cc.alert", { cluster: "elsewhere" }));
+    hosts(facts, "a1", "a2", "b1", "b2");
+    expect(facts.partition()).toBeNull();
+    // The monitor on b1 speaking of chi ties them: one Continentalclusters, still one part.
+    facts.note(event("b1", "cc.alert", { cluster: "chi" }));
+    expect(facts.partition()).toBeNull();
+  });
+
+  it("a monitor naming its primary ties that pair; an unrelated Metrocluster beside it is its own", () => {
+    const facts = new ClusterFacts();
+    config(facts, "a1", { chi: ["a1", "a2"] });
+    config(facts, "b1", { nyc: ["b1", "b2"] });
+    config(facts, "c1", { mc: ["c1", "c2"] });
+    facts.note(event("b1", "cc.alarm", { cluster: "chi" }));
+    hosts(facts, "a1", "b1", "c1");
+    expect(routes(facts)).toMatchObject({ a1: "chi+nyc", b1: "chi+nyc", c1: "mc" });
+  });
+
+  it("says when a fact changed what it knows, and a repeated one did not", () => {
+    const facts = new ClusterFacts();
+    expect(facts.note(event("a1", "cluster.membership", { members: "a1,a2" }))).toBe(true);
+    expect(facts.note(event("a1", "cluster.membership", { members: "a2,a1" }))).toBe(false);
+    expect(facts.note(event("a2", "pkg.start.begin"))).toBe(true);
+    expect(facts.note(event("a2", "pkg.start.begin"))).toBe(false);
+  });
+
+  it("names nodes as the logs write them", () => {
+    expect(nodeKey("LXBIL01.corp.example")).toBe("lxbil01");
+    expect(nodeKey("10.1.2.3")).toBe("10.1.2.3");
+  });
+});
