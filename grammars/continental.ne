@@ -232,7 +232,10 @@ function interpret(tokens: Token[]): Draft[] {
   // maintenance mode") or an end said of the mode itself is off; a doubt ("if", "until", "must") is no statement.
   if (maintenanceAt >= 0 && groupAt >= 0 && groupAt < clause.length) {
     const recoveryGroup = tokens[groupAt + 2].value;
-    const skipped = lower.some((word, index) => word === "skipped" || word === "skipping" || (word === "not" && /^(?:recovered|started|recover)$/.test(lower[index + 1] ?? "")));
+    // "cmrecovercl will not recover it until it is re-enabled": cmrecovercl -d's notice says what the mode will do, no
+    // recovery skipped anything (round 73 #06).
+    const skipped = lower.some((word, index) => word === "skipped" || word === "skipping"
+      || (word === "not" && /^(?:recovered|started|recover)$/.test(lower[index + 1] ?? "") && !/^(?:will|would)$/.test(lower[index - 1] ?? "")));
     const denied = lower[maintenanceAt - 1] === "in" && ["not", "never", "isn't", "wasn't"].includes(lower[maintenanceAt - 2] ?? "");
     const ended =
       denied ||
@@ -296,6 +299,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   },
   { text: "Recovery package billing_r failed to start on cluster mel_dr", expect: [] },
   { text: "Recovery package billing_r is not running on cluster mel_dr", expect: [] },
+  { text: "Recovery group ordb_rg has been put in maintenance mode. cmrecovercl will not recover it until it is re-enabled.", expect: [{ kind: "cc.maintenance", fields: { on: true, recoveryGroup: "ordb_rg" } }] },
   { text: "Skipping recovery group rg_billing: it is in maintenance mode", expect: [{ kind: "cc.maintenance", fields: { on: true, recoveryGroup: "rg_billing", skipped: true } }] },
   { text: "cmrecovercl: recovery group rg_billing is in maintenance mode, skipped", expect: [{ kind: "cc.maintenance", fields: { on: true, recoveryGroup: "rg_billing", skipped: true } }] },
   { text: "Recovery group rg_billing is in maintenance mode on recovery cluster paris_drc - it is not recovered.", expect: [{ kind: "cc.maintenance", fields: { on: true, recoveryGroup: "rg_billing", skipped: true } }] },

@@ -671,7 +671,9 @@ function interpret(whole: Token[]): Draft[] {
     if (tokens[next]?.type !== "roleState" && !outOf) continue;
     // "restarted crew_sched on ops-s1 (P-VOL COPY side)": a name after "on" or "at" is where something ran, a node, not the
     // group whose state follows (round 67 #17: a change note's node read as a group out of PAIR).
-    if (name.type === "word" && IDENTIFIER_NAME.test(name.value) && !PRODUCT_TAG.test(name.value) && !PLACE_WORDS.has(lower[index - 1] ?? "")
+    // "daily: dg01 (I4) P-VOL PSUE": a name in brackets after another is a note on it (its instance), not the group (round 73 #14).
+    const noteInBrackets = index > 0 && tokens[index - 1].type === "word" && name.source.charAt(name.offset - 1) === "(" && name.source.charAt(name.offset + name.text.length) === ")";
+    if (name.type === "word" && IDENTIFIER_NAME.test(name.value) && !PRODUCT_TAG.test(name.value) && !PLACE_WORDS.has(lower[index - 1] ?? "") && !noteInBrackets
       && !/^(?:horcm|pair|raid)/.test(lower[index]) && !DEVICE_GROUP_STOP.has(lower[index]) && !SIDE_NOUNS.has(lower[index])) {
       deviceGroup = name.value;
       groupFrom = "label";
@@ -796,7 +798,8 @@ function interpret(whole: Token[]): Draft[] {
     const next = tokens[skipTag + 1];
     if (!IDENTIFIER_NAME.test(first.value) && next?.type === "word" && (IDENTIFIER_NAME.test(next.value) || /^(?:dg|grp)|(?:dg|grp)$/i.test(next.value)) && !PRODUCT_TAG.test(next.value)
       && !/^(?:horcm|pair|raid)/.test(next.value.toLowerCase()) && !DEVICE_GROUP_STOP.has(next.value.toLowerCase())
-      && (roleAndState || tokens.some((token) => token.type === "roleState") || (tokens[skipTag + 2]?.type === "word" && lower[skipTag + 2] === "back" && tokens.some((token) => token.type === "pairState")))) deviceGroup = next.value;
+      && (roleAndState || tokens.some((token) => token.type === "roleState") || (tokens[skipTag + 2]?.type === "word" && lower[skipTag + 2] === "back" && tokens.some((token) => token.type === "pairState"))
+        || slashedBareStates(skipTag + 2))) deviceGroup = next.value;
     // "tms_dgmon: dgtms changed: PVOL_COPY -> PVOL_PAIR": a monitor's label, then the name whose state changed (round 32 #07).
     // Only "changed": "oradg: link went down", "oradg: copy moved to PVOL_PAIR" say what happened to oradg (review).
     if (labelled(first) && next?.type === "word" && ["changed", "changes"].includes(lower[skipTag + 2] ?? "") && !CHANGE_SUBJECTS.has(next.value.toLowerCase())
@@ -885,6 +888,8 @@ function interpret(whole: Token[]): Draft[] {
         add(index, "pair.state", { side, role: roleAfter, state: normalState(roleAfter, token.value) }, deviceGroup);
         used.add(index + 1);
       } else if (near(index, STATE_WORDS, 3, 0) || near(index, PAIR_NOUNS, 2, 0) || ["state", "status"].includes(lower[index + 1] ?? "") || namedGroupIs(index)
+        // "chk_ca: dg_sin SMPL / SMPL": two bare states joined by a slash after the group, one of each side (round 75 #08).
+        || (deviceGroup !== undefined && pairSides.has(index) && slashedBareStates(index))
         || (index > 0 && ["local", "remote", "sides", "arrays", "sites"].includes(lower[index - 1]))
         // "core_bc0 back in PAIR", "dwh_dg reached PAIR", "pairevtwait -g X -s pair -t 7200 -> PAIR (0)": a state the named
         // group is said to be in or to have reached (rounds 29 #06 and 33 #07).
@@ -964,6 +969,14 @@ function interpret(whole: Token[]): Draft[] {
       words.add(index);
     }
     return { states, words };
+  }
+
+  /** Whether the token at `at` is a bare pair state joined by a slash to another bare one, or the second of two ("SMPL / SMPL"). */
+  function slashedBareStates(at: number): boolean {
+    const slashBetween = (left: number, right: number): boolean =>
+      tokens[left]?.type === "pairState" && tokens[right]?.type === "pairState"
+      && /^[ \t]*\/[ \t]*$/.test(tokens[left].source.slice(tokens[left].offset + tokens[left].text.length, tokens[right].offset));
+    return slashBetween(at, at + 1) || slashBetween(at - 1, at);
   }
 
   /**
@@ -1881,6 +1894,11 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Checking the device group", expect: [] },
   { text: "Validating device group configuration", expect: [] },
   // A two-word product tag before the group (round 29 #18: the package's log named its group only so).
+  { text: "chk_ca: dg_sin SMPL / SMPL  ** PAS DE PAIRE **", expect: [
+    { kind: "pair.state", deviceGroup: "dg_sin", fields: { side: "local", role: null, state: "SMPL", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "dg_sin", fields: { side: "remote", role: null, state: "SMPL", deviceGroupFrom: "label" } },
+  ] },
+  { text: "daily: dg01 (I4) P-VOL PSUE since Apr 19 22:05", expect: [{ kind: "pair.state", deviceGroup: "dg01", fields: { side: null, role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } }] },
   { text: "Metrocluster CAXP: DG_TOS instance 14 fence NEVER", expect: [{ kind: "fence", deviceGroup: "DG_TOS", fields: { level: "NEVER", deviceGroupFrom: "label" } }] },
   { text: "nightly: dwh_dg split (P-VOL PSUS / S-VOL SSUS), handing over to backup host bkp-w01", expect: [
     { kind: "pair.state", deviceGroup: "dwh_dg", fields: { side: "local", role: "PVOL", state: "PSUS", deviceGroupFrom: "label" } },

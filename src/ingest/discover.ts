@@ -50,6 +50,9 @@ const JOURNAL_EXPORT_NAME = /(?:^journal|\.journal)[^/]*\.(?:txt|log)(?:\.gz)?$/
 const EVENT_LOG_NAME = /^eventlog(?:\.\d+|\.old)?$/;
 const PACKAGE_LOG_NAME = /\.log(\.\d+)?(\.gz)?$/;
 const CONFIG_NAME = /\.(config|conf|ascii|env)$/;
+// A configuration saved with its date after the name (an audit job's `cmgetconf -p bookdb > bookdb.conf.20251212`,
+// round 75 #20): read as the configuration when its head says it is a package's.
+const DATED_CONFIG_NAME = /\.(config|conf|ascii)[._-](?:\d{8}(?:[._-]?\d{4,6})?|\d{4}-\d{2}-\d{2})$/;
 // A package's ASCII file or a Metrocluster environment file outside a cmcluster folder: by a PACKAGE_NAME line or a
 // DEVICE_GROUP setting in its head (a horcm.conf or another product's .conf has neither).
 const PACKAGE_CONFIG_LINE = /^[ \t]*(?:PACKAGE_NAME[ \t]+\S|package_name[ \t]+\S|(?:export[ \t]+)?DEVICE_GROUP[ \t]*=)/m;
@@ -527,8 +530,14 @@ function classifyAt(path: string, name: string, folders: readonly string[], expl
     const commandLog = text === null ? null : commandLogHead(text, absolute, marker >= 0 ? marker : Number.POSITIVE_INFINITY);
     if (commandLog !== null) return { kind: "cmdlog", namedTime: commandLog.namedTime };
   }
-  if (PACKAGE_LOG_NAME.test(name) && (underCluster || explicit)) return kind("pkglog");
-  if (!underCluster && CONFIG_NAME.test(name)) {
+  if (PACKAGE_LOG_NAME.test(name) && (underCluster || explicit)) {
+    // A session an operator kept beside the cluster's files (cmconcl/rehearsal/ordb_rg_20260509.log: dated prompts and
+    // what they printed) is saved output, not a package's log: read as one, none of its lines had a time (round 73 #06).
+    const text = underCluster ? head() : null;
+    if (text !== null && !text.includes(0) && !headIsPackageLog(text) && commandLogHead(text)?.namedTime === null) return kind("cmdlog");
+    return kind("pkglog");
+  }
+  if ((!underCluster && CONFIG_NAME.test(name)) || DATED_CONFIG_NAME.test(name)) {
     const text = head();
     if (text !== null && PACKAGE_CONFIG_LINE.test(textOf(text))) return kind("config");
   }

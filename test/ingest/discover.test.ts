@@ -503,6 +503,31 @@ describe("discoverInputs", () => {
     ]);
   });
 
+  it("reads a configuration saved with its date after the name (cmgetconf by an audit job), and a session kept under cmconcl/ as saved output", () => {
+    const root = tempDir();
+    touch(root, "inc/bk1/var/opt/cfgaudit/bookdb.conf.20251212", "package_name                    bookdb\nrun_script_timeout              300\n");
+    touch(root, "inc/bk1/var/opt/cfgaudit/notes.conf.20251212", "backup window 02:00\n");
+    touch(
+      root,
+      "inc/ny1/var/adm/cmconcl/rehearsal/ordb_rg_20260509.log",
+      [
+        "2026-05-09 09:00:12 EDT ## start of the yearly DR rehearsal, recovery group ordb_rg",
+        "2026-05-09 09:01:14 EDT root@ny1# cmrecovercl -d -g ordb_rg",
+        "Recovery group ordb_rg has been put in maintenance mode.",
+        "2026-05-09 09:02:10 EDT root@ny1# pairsplit -g oradg -I0 -rw",
+        "2026-05-09 09:02:19 EDT root@ny1# pairdisplay -g oradg -I0 -fcx",
+        "Group   PairVol(L/R) (Port#,TID, LU),Seq#,LDEV#.P/S,Status,Fence,   %,P-LDEV# M",
+        "oradg   ord_d00(L)   (CL1-F-1, 0,  12)67120   a40.S-VOL SSUS ASYNC ,  100   940 -",
+        "",
+      ].join("\n"),
+    );
+    const { files } = discoverInputs([join(root, "inc")]);
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind])).toEqual([
+      ["inc/bk1/var/opt/cfgaudit/bookdb.conf.20251212", "config"],
+      ["inc/ny1/var/adm/cmconcl/rehearsal/ordb_rg_20260509.log", "cmdlog"],
+    ]);
+  });
+
   it("reads Raid Manager's command error log (horcc_<host>.log, .oldlog) wherever it sits", () => {
     expect(classify("/b/inc/dwha1/HORCM/log2/horcc_dwha1.log", false)).toBe("cmdlog");
     expect(classify("/b/inc/dwha1/HORCM/log2/horcc_dwha1.oldlog", false)).toBe("cmdlog");
