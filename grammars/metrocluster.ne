@@ -785,7 +785,8 @@ function interpret(whole: Token[]): Draft[] {
   const sideNext =
     /^(?:local|remote)(?:_\w*)?(?:=|$)/.test(lower[sideAt] ?? "") || ["pair", "pairs", "status", "state", "both"].includes(lower[skipTag + 1] ?? "") || isState || describesGroup;
   // "crm_dg (inst 6): pairvolchk ...": a label with a note in brackets before its colon.
-  const bracketNote = /^[ \t]*\([^()]{1,40}\)[ \t]*:/.test(first?.source.slice(first.offset + first.text.length) ?? "");
+  // "pdg (HORCMINST=6) local PVOL_PAIR remote SVOL_PAIR": the note, then the sides' states (round 74 #19, #20).
+  const bracketNote = /^[ \t]*\([^()]{1,40}\)[ \t]*(?::|(?:local|remote)\b|[PS]-?VOL_?[A-Z])/i.test(first?.source.slice(first.offset + first.text.length) ?? "");
   // "[EX_ENORMT] No remote host alive ...", "[EX_INVSTP] Invalid pair status": CCI's message after its code, whose first word
   // is no label (round 53 #06: "No" read as a group).
   const cciMessage = bracketTag !== null && /^[ \t]*\[[ \t]*EX_[A-Z]+[ \t]*\]/.test(bracketTag[0]);
@@ -1894,6 +1895,10 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Checking the device group", expect: [] },
   { text: "Validating device group configuration", expect: [] },
   // A two-word product tag before the group (round 29 #18: the package's log named its group only so).
+  { text: "pdg (HORCMINST=6) local PVOL_PSUE remote SVOL_SSWS", expect: [
+    { kind: "pair.state", deviceGroup: "pdg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } },
+    { kind: "pair.state", deviceGroup: "pdg", fields: { side: "remote", role: "SVOL", state: "SSWS", deviceGroupFrom: "label" } },
+  ] },
   { text: "chk_ca: dg_sin SMPL / SMPL  ** PAS DE PAIRE **", expect: [
     { kind: "pair.state", deviceGroup: "dg_sin", fields: { side: "local", role: null, state: "SMPL", deviceGroupFrom: "label" } },
     { kind: "pair.state", deviceGroup: "dg_sin", fields: { side: "remote", role: null, state: "SMPL", deviceGroupFrom: "label" } },

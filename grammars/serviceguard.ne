@@ -43,7 +43,7 @@ const VALUE_OPTIONS = new Set(["-n", "-t", "-o", "-f"]);
 const SENTENCE_STARTS = new Set([
   "Request", "Executing", "Started", "Halted", "Package", "Switching", "Timed", "Attempting", "The", "Member", "Warning", "This",
   "Lost", "Could", "Starting", "Halting", "Failed", "Activating", "Deactivating", "Checking", "Mounting", "Unmounting", "Adding",
-  "Remove", "Removing", "ERROR", "Function", "WARNING", "Unmount", "umount", "vgchange", "Service",
+  "Remove", "Removing", "ERROR", "Function", "WARNING", "Unmount", "umount", "vgchange", "Service", "Membership",
 ]);
 
 // Token matchers, used in rules as %free etc. nearley hands a matcher the whole token. They are
@@ -89,6 +89,13 @@ function draft(kind: string, columns: { package?: string; node?: string; deviceG
 
 const text = (token: Token | null | undefined): string | undefined => (token ? token.value : undefined);
 const values = (tokens: Token[]): string[] => tokens.map((token) => token.value);
+/** How many node ids a membership notice includes ("includes: 1 2 3 4 excludes: 5"). */
+function includedIds(words: string[]): number {
+  const from = words.findIndex((word) => /^includes:?$/i.test(word));
+  let count = 0;
+  for (let at = from + 1; from >= 0 && at < words.length && /^\d+$/.test(words[at]); at++) count++;
+  return count;
+}
 
 /** The word after `key` in a word list. */
 function after(words: string[], key: string): string | undefined {
@@ -539,6 +546,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "Attempting to form a new cluster", expect: [{ kind: "cluster.forming" }] },
   { text: "3 nodes have formed a new cluster", expect: [{ kind: "cluster.formed", fields: { members: 3 } }] },
   { text: "1 node has re-formed the cluster", expect: [{ kind: "cluster.formed", fields: { members: 1 } }] },
+  { text: "Membership: membership at 22 is FORMED (coordinator 1) includes: 1 2 3 4 excludes:", expect: [{ kind: "cluster.formed", fields: { members: 4 } }] },
   { text: "The new active cluster membership is: star04(id=1), star05(id=2), star06(id=3)", expect: [{ kind: "cluster.membership", fields: { members: "star04,star05,star06" } }] },
   { text: "Member nodeB1 seems unhealthy, not receiving heartbeats from it.", expect: [{ kind: "cluster.member.unhealthy", node: "nodeB1" }] },
   { text: "Warning: cmcld was unable to run for the last 4.2 seconds. Consult the Managing Serviceguard manual for guidance on setting MEMBER_TIMEOUT, and information on cmcld.", expect: [{ kind: "cmcld.starved", fields: { seconds: 4.2 } }] },
@@ -698,6 +706,10 @@ sentence ->
       {% () => [draft("cluster.forming")] %}
   | %count ("nodes" | "node") ("have" | "has") ("formed" | "re-formed") rest
       {% (d) => [draft("cluster.formed", {}, { members: Number(d[0].value) })] %}
+  # "Membership: membership at 22 is FORMED (coordinator 1) includes: 1 2 3 4 excludes:": the node's own daemon saw the
+  # membership form with it (it would halt if excluded): the node is in a cluster again (round 74 #03, a node rejoining).
+  | "Membership" "membership" "at" %count "is" "FORMED" rest
+      {% (d) => [draft("cluster.formed", {}, { members: includedIds(values(d[6])) })] %}
   | "The" "new" "active" "cluster" "membership" "is" rest
       {% (d) => [draft("cluster.membership", {}, { members: values(d[6]).map((word) => word.replace(/\(id=\d+\)$/, "")).join(",") })] %}
   | "The" daemonName "daemon" %word "died" "upon" "receiving" "the" "signal" %word rest
