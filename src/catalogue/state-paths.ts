@@ -54,6 +54,7 @@ export const STATE_PATHS = [
   "package.side",
   "package.runTimedOut",
   "package.scriptErrors",
+  "package.startBeganAfterHaltFailure",
   "node.role",
   "node.holdsGroup",
   "continental.recovered",

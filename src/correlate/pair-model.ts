@@ -48,6 +48,9 @@ interface PackageState {
   runTimedOutAt: number | null;
   /** Its control script logged an ERROR or retried a step since its last start or halt began (what a failed exit leaves). */
   scriptErrors: boolean;
+  /** When its latest start began (asked for, or its run script began), and when a halt of it last failed. */
+  startBeganAt: number | null;
+  haltFailedAt: number | null;
   /** The node whose failure (node.timeout, cmcld death) stopped it, until it starts again. */
   lostWith: string | null;
   /** The side (PVOL/SVOL) the package's node was on when it started. */
@@ -280,6 +283,9 @@ const SCRIPT_PROGRESS: ReadonlyMap<string, boolean> = new Map([
   ["pkg.halt.requested", false],
 ]);
 
+/** The lines by which a package's start begins: asked for (cmcld's request), or its run script's banner. */
+const START_BEGINNINGS: ReadonlySet<string> = new Set(["pkg.start.requested", "pkg.start.begin"]);
+
 /** One event as the model's handlers read it: where it happened and what it is about, resolved once. */
 interface AppliedEvent {
   readonly event: LogEvent;
@@ -485,6 +491,8 @@ export class PairModel {
         startedAt: null,
         runTimedOutAt: null,
         scriptErrors: false,
+        startBeganAt: null,
+        haltFailedAt: null,
         lostWith: null,
         sideAtStart: null,
         alsoRunningOn: null,
@@ -549,6 +557,8 @@ export class PairModel {
     const { deviceGroup, package: packageName } = this.resolve(event);
     const group = deviceGroup !== null ? this.group(deviceGroup) : null;
     if (packageName && SCRIPT_PROGRESS.has(event.kind)) this.packageState(packageName).scriptErrors = SCRIPT_PROGRESS.get(event.kind)!;
+    if (packageName && event.ts !== null && START_BEGINNINGS.has(event.kind)) this.packageState(packageName).startBeganAt = event.ts;
+    if (packageName && event.ts !== null && event.kind === "pkg.halt.failed") this.packageState(packageName).haltFailedAt = event.ts;
     this.handlers.get(event.kind)?.({ event, fields: event.fields, node, deviceGroup, packageName, group });
     if (group !== null) this.noteReplicationKind(group, event);
     this.noteRestart(event, node);
@@ -1774,6 +1784,10 @@ export class PairModel {
     "package.side": ({ packageState, context }) => (packageState ? (this.roleOf(context.deviceGroup, packageState.node) ?? packageState.sideAtStart) : null),
     "package.runTimedOut": ({ packageState }) => (packageState ? packageState.runTimedOutAt !== null : false),
     "package.scriptErrors": ({ packageState }) => packageState?.scriptErrors ?? false,
+    // A start that began after the package's last failed halt: one that began before it (another cluster's package of
+    // the same name, round 74 #14) is no clean-up of that halt.
+    "package.startBeganAfterHaltFailure": ({ packageState }) =>
+      (packageState?.haltFailedAt ?? null) === null || (packageState?.startBeganAt ?? -Infinity) > (packageState?.haltFailedAt ?? 0),
     "node.role": ({ context }) => this.roleOf(context.deviceGroup, context.node),
     // The scope's node has a part in the group: it read a state of it (an error alone is not one), or the group's package
     // runs there, started (or tried to) there, or lists it. A Raid Manager instance on a node with no part in a group
