@@ -889,6 +889,17 @@ export class PairModel {
     else this.clusterLogged.set(name, value);
   }
 
+  /**
+  "The P-VOL was suspended by an error (PVOL_PSUE) and the S-VOL is split (SVOL_PSUS)": one line naming no side gives
+  the node's own volume's state first, then the other role's, which is the other side's (round 75 #01: read as its own,
+  the P-VOL node's refusal looked like an S-VOL's).
+  */
+  private otherRoleOfOneLine(group: DeviceGroupState, node: string | null, role: string | null, event: LogEvent): boolean {
+    if (node === null || role === null || event.fields.side !== null) return false;
+    const local = group.nodes.get(node)?.local;
+    return local !== undefined && local.role !== null && local.role !== role && local.line === `${event.source.file}:${event.source.line}`;
+  }
+
   private onPairState({ event, fields, node, group }: AppliedEvent): void {
     // A state the node read: its instance answers (the stop or the unreachable instance above is over).
     if (node !== null && typeof fields.state === "string") this.horcmStopped.delete(node);
@@ -897,7 +908,10 @@ export class PairModel {
     // A state that names no side ("device group oradg is now SVOL_SSWS", pairvolchk's bare "Volstat is P-VOL.[...]") is
     // what the reporting node sees of its own volume (pairvolchk without -c checks the local volume, RM UG), unless it is
     // the answer to the remote check that follows it (see answersRemoteCheck).
-    const side = fields.side === "remote" || (fields.side !== "local" && this.answersRemoteCheck(group, node, role, event)) ? "remote" : "local";
+    const side =
+      fields.side === "remote" || (fields.side !== "local" && (this.answersRemoteCheck(group, node, role, event) || this.otherRoleOfOneLine(group, node, role, event)))
+        ? "remote"
+        : "local";
     const reported = typeof fields.state === "string" ? fields.state.toUpperCase() : null;
     const svolSide = role === "SVOL" || (role === null && side === "local" && node !== null && this.roleOf(group.name, node) === "SVOL");
     // pairvolchk reports an S-VOL made writable by an S-VOL takeover as PSUS (the tables' "SVOL_PSUS(SSWS)"):
