@@ -909,7 +909,8 @@ export class PairModel {
     // what the reporting node sees of its own volume (pairvolchk without -c checks the local volume, RM UG), unless it is
     // the answer to the remote check that follows it (see answersRemoteCheck).
     const side =
-      fields.side === "remote" || (fields.side !== "local" && (this.answersRemoteCheck(group, node, role, event) || this.otherRoleOfOneLine(group, node, role, event)))
+      fields.side === "remote" ||
+      (fields.side !== "local" && (this.answersRemoteCheck(group, node, role, event) || this.otherRoleOfOneLine(group, node, role, event)))
         ? "remote"
         : "local";
     const reported = typeof fields.state === "string" ? fields.state.toUpperCase() : null;
