@@ -1488,7 +1488,10 @@ function interpret(whole: Token[]): Draft[] {
           && /^(?:no|not|do_?not|dont|don_t)[_-]?start(?:ed|up)?$|^(?:start[_-]?)?(?:refused?|denied|deny|rejected|reject|blocked|vetoed)$/.test(value)) return index;
       }
       // Only the bare "not started" is excused by a switch: "refusing here (exit 2)" is a refusal whatever else the line says.
-      if (lower[index] === "not" && ["start", "started", "starting", "startup"].includes(lower[index + 1] ?? "") && !aboutPart(index) && !switchedOff && !aboutHalt) return index;
+      // "Do NOT start recovery", "do not start the package until ...": an instruction to a reader (a notification's text),
+      // not a start refused (round 75 #11).
+      if (lower[index] === "not" && ["start", "started", "starting", "startup"].includes(lower[index + 1] ?? "") && !aboutPart(index) && !switchedOff && !aboutHalt
+        && !(lower[index + 1] === "start" && ["do", "please"].includes(lower[index - 1] ?? ""))) return index;
       // "won't start", "can't start", "cannot start the package", "will not be brought up".
       if ((lower[index] === "cannot" || lower[index] === "wont" || ((lower[index] === "won" || lower[index] === "can") && lower[index + 1] === "t"))
         && startsPackage(lower[index + 1] === "t" ? index + 2 : index + 1) && !aboutHalt) return index;
@@ -1899,6 +1902,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
     { kind: "pair.state", deviceGroup: "pdg", fields: { side: "local", role: "PVOL", state: "PSUE", deviceGroupFrom: "label" } },
     { kind: "pair.state", deviceGroup: "pdg", fields: { side: "remote", role: "SVOL", state: "SSWS", deviceGroupFrom: "label" } },
   ] },
+  { text: "CC ALERT: atl-prod not responding for 5 min. Call Atlanta NOC 404-555-0199. Do NOT start recovery.", expect: [] },
   { text: "chk_ca: dg_sin SMPL / SMPL  ** PAS DE PAIRE **", expect: [
     { kind: "pair.state", deviceGroup: "dg_sin", fields: { side: "local", role: null, state: "SMPL", deviceGroupFrom: "label" } },
     { kind: "pair.state", deviceGroup: "dg_sin", fields: { side: "remote", role: null, state: "SMPL", deviceGroupFrom: "label" } },
