@@ -3365,6 +3365,36 @@ def s75_halt_hanging_busy_filesystem():
                "A planned move of oracle_pkg to nodeA2 for patching begins at 20:00 with cmhaltpkg on nodeA1. The backup agent keeps /oraarch (/dev/vg01/lvol2) busy and its server relaunches it after every fuser -k, so the halt script retries the umount every minute; the bundle is taken at 20:41, the halt still looping. vg01 is still active on nodeA1: oracle_pkg must not be started anywhere else until the halt ends. Operator: fuser -cu /oraarch, stop the backup session at its source, watch the package log; if the halt fails, release the file system and the volume group by hand and cmmodpkg -e oracle_pkg. Replication is not involved.")
 
 
+def s82_several_clusters_same_names():
+    """Two Metroclusters built from one standard share a DWDM ring: both oradg go PSUE, only mchr's is resynchronized.
+    mcfin is known by its cluster ASCII file, mchr only by its membership lines; each is correlated on its own."""
+    b = Bundle("several-clusters-same-names")
+    fin = ["fina1", "fina2", "finb1", "finb2"]
+    hr = ["hra1", "hra2", "hrb1", "hrb2"]
+    for nodes in (fin, hr):
+        base(b, nodes, T(16, 20, 0), T(18, 9, 0), [("oracle_pkg", "NEVER", None, 360, "NO_TIMEOUT")])
+        cluster_up(b, nodes, T(16, 20, 0, 0))
+        morning_start(b, nodes[0], T(16, 20, 2, 0), "oracle_pkg", "oradg")
+    # Tuesday 02:10: the ring drops; each cluster's monitor sees its own oradg suspended on both sides.
+    for nodes in (fin, hr):
+        b.sys(nodes[0], T(17, 2, 10, 40), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUE 100%, remote SVOL_PSUE")
+        b.sys(nodes[2], T(17, 2, 10, 42), "logger", "mcstat: pairdisplay -g oradg -fc: local SVOL_PSUE 100%, remote PVOL_PSUE")
+    # mchr's on-call resynchronizes its oradg once the ring is back; nobody touches mcfin's.
+    b.sys("hra1", T(17, 4, 5, 12), "logger", "root: ring repaired, pairresync -g oradg -c 15 (INC0208811)")
+    b.sys("hra1", T(17, 4, 5, 20), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_COPY 12%, remote SVOL_COPY")
+    b.sys("hra1", T(17, 4, 48, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PAIR 100%, remote SVOL_PAIR")
+    b.sys("hrb1", T(17, 4, 48, 2), "logger", "mcstat: pairdisplay -g oradg -fc: local SVOL_PAIR 100%, remote PVOL_PAIR")
+    for hour in (6, 12, 18):
+        b.sys("fina1", T(17, hour, 0, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PSUE 100%, remote SVOL_PSUE")
+        b.sys("hra1", T(17, hour, 0, 0), "logger", "mcstat: pairdisplay -g oradg -fc: local PVOL_PAIR 100%, remote SVOL_PAIR")
+    b.write()
+    with open(os.path.join(b.dir, "fina1", "etc/cmcluster", "cmclconfig.ascii"), "w") as handle:
+        handle.write(cluster_ascii_with_sites("mcfin", {"fin-a": fin[:2], "fin-b": fin[2:]}))
+    b.expected([finding_of("pairs-suspended-no-resync", "full-resync", "critical", "open", "oracle_pkg", "oradg")],
+               ["swap-resync", "recreate-pairs", "force-or-resync", "automated", "failback"],
+               "Two HP-UX Metroclusters built from one standard, mcfin (fina1/fina2 at site A, finb1/finb2 at site B) and mchr (hra1/hra2, hrb1/hrb2), both run package oracle_pkg on device group oradg, instance 0, fence NEVER, over one shared DWDM ring. The ring drops on Tuesday 02:10 and both clusters' oradg suspend (PVOL_PSUE / SVOL_PSUE on both sides). mchr's on-call resynchronizes its own oradg at 04:05 and it is PAIR at 04:48; nobody touches mcfin's, which is still PSUE at 18:00. Read as one cluster, mchr's PAIR would close mcfin's suspension: a false all-clear. Each cluster is correlated on its own (mcfin by its cluster ASCII file, mchr by its membership lines): mcfin's oradg needs the full resync from fina1 once the links are confirmed; mchr's needs nothing.")
+
+
 def s81_run_script_timeout_not_raised():
     """A planned move's swap-takeover outlasts RUN_SCRIPT_TIMEOUT 900; the move is abandoned and sap_pkg started again at
     home (no takeover needed there). The package runs, run-script-timeout closes, and nothing raises the timeout."""
@@ -3481,3 +3511,4 @@ if __name__ == "__main__":
     s79_copy_end_not_seen()
     s80_package_running_switching_disabled()
     s81_run_script_timeout_not_raised()
+    s82_several_clusters_same_names()
