@@ -3,13 +3,14 @@ Which node is in which cluster, when one collection holds the logs of several cl
 same package, device group and instance names in each): each cluster is then correlated on its own, or sgl-crm's
 nightly resync of its dg01 would close what sgl-bil's split of its own dg01 opened (round 73).
 
-Only cluster-level facts draw the line: the NODE_NAMEs under a CLUSTER_NAME in a cluster ASCII file or cmconcl.config,
-the members of a logged membership, a cluster daemon speaking of a member it stopped hearing (one cluster, whatever
-followed), the nodes contending for one cluster lock, and a Continentalclusters monitor naming the cluster it watches
-(which ties the two clusters of one Continentalclusters together). Package node lists do not (a package may run on half a cluster), nor
-do memberships alone split nodes named alike (the two halves of a partitioned cluster log a membership each).
-A Continentalclusters bundle keeps together every cluster it cannot tie to its partner: its rules read the primary's
-and the recovery cluster's logs as one.
+A configured cluster (the NODE_NAMEs under a CLUSTER_NAME in a cluster ASCII file or cmconcl.config) is a part of its
+own. Other facts only tie nodes together: the members of a logged membership, a cluster daemon speaking of a member it
+stopped hearing, the nodes contending for one cluster lock, a Continentalclusters monitor naming the cluster it
+watches (which ties the two clusters of one Continentalclusters together). Nodes tied to no configured cluster are read
+together, as one more part: memberships alone never split (the two halves of a cluster cut in two log one each), and
+package node lists are no cluster at all (a package may run on half of one). A Continentalclusters bundle keeps
+together every cluster it cannot tie to its partner: its rules read the primary's and the recovery cluster's logs as
+one.
 */
 
 import type { LogEvent } from "../model/events.js";
@@ -43,15 +44,6 @@ export function nodeKey(name: string): string {
 /** A node name without its number ("lxbil" of lxbil02, "ln-dbx" of ln-dbx03): names alike are one build's. */
 function stemOf(node: string): string {
   return node.replace(/[-_.]?\d+[a-z]?$/, "");
-}
-
-/**
-A node name without its number and the letter before it, which often names the site ("ppd" of ppda1 and ppdb1): the
-two halves of one cluster split by a heartbeat failure are named alike by it.
-*/
-function clusterStemOf(node: string): string {
-  const stem = stemOf(node);
-  return stem.length > 3 ? stem.replace(/[-_.]?[a-z]$/, "") : stem;
 }
 
 export interface ClusterPart {
@@ -184,7 +176,7 @@ export class ClusterFacts {
     const name = String(event.fields.name ?? "").toUpperCase();
     const value = event.fields.value === null || event.fields.value === undefined ? "" : String(event.fields.value).trim();
     const file = event.source.file;
-    if (CONTINENTAL_SETTINGS.has(name)) {
+    if (CONTINENTAL_SETTINGS.has(name) || (name === "CLUSTER_TYPE" && /continental/i.test(value))) {
       const fresh = !this.continental;
       this.continental = true;
       return fresh;
@@ -193,9 +185,11 @@ export class ClusterFacts {
       const cluster = value.toLowerCase();
       this.sectionOfFile.set(file, cluster);
       const clusters = this.clustersOfFile.get(file) ?? new Set<string>();
+      const fresh = !clusters.has(cluster);
       clusters.add(cluster);
       this.clustersOfFile.set(file, clusters);
-      return false;
+      // A second cluster in one file ties the two (cmconcl.config), even when their nodes are known already.
+      return fresh && clusters.size > 1;
     }
     const cluster = this.sectionOfFile.get(file);
     if (name !== "NODE_NAME" || cluster === undefined || value === "" || value === "*") return false;
@@ -207,9 +201,14 @@ export class ClusterFacts {
     return true;
   }
 
-  /** The clusters the hosts of the bundle belong to, when they are two or more; null when one (or none is known). */
+  /**
+  The clusters the hosts of the bundle belong to, when they are two or more; null when one (or none is known). A
+  configured cluster (its NODE_NAMEs under a CLUSTER_NAME) is a part, with the hosts the facts tie to it and those
+  named like its nodes; the hosts the facts place in no configured cluster are one more part together (memberships
+  alone never split: the halves of a cluster cut in two log one each); a host no fact places is read by every part.
+  */
   partition(): ClusterPartition | null {
-    if (this.hosts.size < 2 || (this.nodesOfCluster.size === 0 && this.memberships.size === 0)) return null;
+    if (this.hosts.size < 2 || this.nodesOfCluster.size === 0) return null;
     const sets = new NodeSets();
     const named = new Set<string>();
     for (const nodes of this.nodesOfCluster.values()) {
@@ -219,15 +218,18 @@ export class ClusterFacts {
       for (const node of rest) sets.union(first, node);
     }
     for (const members of this.memberships.values()) for (const member of members.slice(1)) sets.union(members[0], member);
-    // The two clusters of one Continentalclusters: configured together, or one's monitor speaking of the other.
+    // The two clusters of one Continentalclusters: configured together, or one's monitor speaking of the other. A tie
+    // counts only when it joined two clusters (the recovery cluster naming itself joins nothing).
     const linked = new Set<string>();
     const tie = (nodes: Iterable<string>, to?: string): void => {
       let first = to;
       for (const node of nodes) {
         first ??= node;
-        sets.union(first, node);
+        if (sets.find(first) !== sets.find(node)) {
+          sets.union(first, node);
+          linked.add(first);
+        }
       }
-      if (first !== undefined) linked.add(first);
     };
     for (const clusters of this.clustersOfFile.values()) {
       if (clusters.size < 2) continue;
@@ -238,35 +240,26 @@ export class ClusterFacts {
       const nodes = this.nodesOfCluster.get(cluster);
       if (nodes !== undefined && nodes.size > 0) tie(nodes, host);
     }
-    // Nodes no cluster configuration names, grouped by memberships only: one cluster with any part whose nodes are named
-    // alike (the halves of a partitioned cluster), unless a configuration tells the two apart.
-    const rootsNamed = new Set([...named].map((node) => sets.find(node)));
-    const stemsOfRoot = new Map<string, Set<string>>();
-    for (const node of sets.nodes()) {
-      const root = sets.find(node);
-      const stems = stemsOfRoot.get(root) ?? new Set<string>();
-      stems.add(clusterStemOf(node));
-      stemsOfRoot.set(root, stems);
-    }
-    for (const [root, stems] of stemsOfRoot) {
-      if (rootsNamed.has(sets.find(root))) continue;
-      for (const [other, otherStems] of stemsOfRoot) {
-        if (other !== root && [...stems].some((stem) => otherStems.has(stem))) sets.union(other, root);
-      }
-    }
-    // Each host to its cluster: named in one, else the one cluster whose nodes are named like it.
+    const namedRoots = new Set([...named].map((node) => sets.find(node)));
+    const rest = "\u0000rest";
+    // Each host to its cluster: tied to a configured one, else named like the nodes of exactly one; a host the facts
+    // tie only to unconfigured nodes, or named like them, joins the rest.
     const partOfHost = new Map<string, string>();
     for (const host of this.hosts) {
       if (sets.has(host)) {
-        partOfHost.set(host, sets.find(host));
+        const root = sets.find(host);
+        partOfHost.set(host, namedRoots.has(root) ? root : rest);
         continue;
       }
-      const alike = new Set([...sets.nodes()].filter((node) => stemOf(node) === stemOf(host) && stemOf(host) !== "").map((node) => sets.find(node)));
+      const stem = stemOf(host);
+      if (stem === "") continue;
+      const alike = new Set(
+        [...sets.nodes()].filter((node) => stemOf(node) === stem).map((node) => (namedRoots.has(sets.find(node)) ? sets.find(node) : rest)),
+      );
       if (alike.size === 1) partOfHost.set(host, [...alike][0]);
     }
     // A Continentalclusters bundle: the clusters not tied to their partner are read together.
     const linkedRoots = new Set([...linked].map((node) => sets.find(node)));
-    const rest = "\u0000rest";
     if (this.continental) for (const [host, root] of partOfHost) if (!linkedRoots.has(root)) partOfHost.set(host, rest);
     const roots = [...new Set(partOfHost.values())].sort();
     if (roots.length < 2) return null;
@@ -274,10 +267,13 @@ export class ClusterFacts {
     for (const [host, root] of partOfHost) hostsOfRoot.set(root, [...(hostsOfRoot.get(root) ?? []), host]);
     const parts = roots.map((root): ClusterPart => {
       const nodes = [...(hostsOfRoot.get(root) ?? [])].sort();
-      const clusters = [...this.nodesOfCluster]
-        .filter(([, members]) => [...members].some((node) => sets.has(node) && (root === rest ? nodes.includes(node) : sets.find(node) === root)))
-        .map(([cluster]) => cluster)
-        .sort();
+      const clusters =
+        root === rest
+          ? []
+          : [...this.nodesOfCluster]
+              .filter(([, members]) => [...members].some((node) => sets.has(node) && sets.find(node) === root))
+              .map(([cluster]) => cluster)
+              .sort();
       return { name: clusters.length > 0 ? clusters.join("+") : nodes.join(","), nodes };
     });
     const partByHost = new Map<string, number>();

@@ -91,14 +91,11 @@ export async function ingestFile(store: Store, input: InputFile, options: Ingest
 /**
 A file's identity in its bundle: its head's fingerprint, and what makes the same content another file. Saved output
 dated only by its name: the same content saved at another time is another reading (its lines are at that time), not a
-copy of the same file. A configuration file is its node's: the same package file on a node of another cluster of the
-bundle is that cluster's configuration (correlate/clusters.ts), not a copy of the first one read (round 73).
+copy of the same file. (Identical configuration files on several nodes stay one file: the clusters' engines share
+configuration facts, correlate/clustered-engine.ts.)
 */
-export function storedFingerprint(input: Pick<InputFile, "namedTime" | "kind" | "hostHint">, headFingerprint: string): string {
-  let fingerprint = headFingerprint;
-  if (input.namedTime !== undefined) fingerprint = `${fingerprint}@${input.namedTime}`;
-  if (input.kind === "config" && input.hostHint) fingerprint = `${fingerprint}#${input.hostHint}`;
-  return fingerprint;
+export function storedFingerprint(input: Pick<InputFile, "namedTime">, headFingerprint: string): string {
+  return input.namedTime !== undefined ? `${headFingerprint}@${input.namedTime}` : headFingerprint;
 }
 
 async function ingestIdentified(store: Store, input: InputFile, identity: FileIdentity, source: ParseSource, options: IngestOptions): Promise<IngestOutcome> {

@@ -214,12 +214,6 @@ export const migrations: readonly Migration[] = [
   // 13: the cluster a finding is about, when its bundle holds several (correlate/clusters.ts); the findings view gains
   // it as its last column (the columns before it keep their names and order)
   recordFindingCluster,
-  // 14: a configuration file is its node's (pipeline/ingest.ts): the same package file on two nodes is two files, so a
-  // stored configuration's identity gains its node; without it, the next analysis of the bundle stored it again
-  `
-  UPDATE file SET fingerprint = fingerprint || '#' || host_hint
-   WHERE kind = 'config' AND host_hint IS NOT NULL AND host_hint != '' AND instr(fingerprint, '#') = 0;
-  `,
 ];
 
 /** Migration 13. The column is added only where it is missing, as migration 9's. */
