@@ -218,31 +218,19 @@ export const migrations: readonly Migration[] = [
 
 /** Migration 13. The column is added only where it is missing, as migration 9's. */
 function recordFindingCluster(database: Database.Database): void {
-  const columns = (database.prepare("PRAGMA table_info(finding)").all() as { name: string }[]).map((column) => column.name);
-  if (!columns.includes("cluster")) database.exec("ALTER TABLE finding ADD COLUMN cluster TEXT");
-  database.exec(`
-    DROP VIEW IF EXISTS findings;
-    CREATE VIEW findings AS
-      SELECT id, rule, action, severity, status, title, summary, package, device_group, node, site,
-             strftime('%Y-%m-%dT%H:%M:%S', first_seen / 1000, 'unixepoch') AS first_seen,
-             strftime('%Y-%m-%dT%H:%M:%S', last_seen / 1000, 'unixepoch') AS last_seen,
-             strftime('%Y-%m-%dT%H:%M:%S', resolved_at / 1000, 'unixepoch') AS resolved_at,
-             check_first, steps, evidence, bundle, site_info, superseded_by, cluster
-      FROM finding;
-  `);
+  addColumnIfMissing(database, "finding", "cluster", "TEXT");
+  recreateFindingsView(database, ["site_info", "superseded_by", "cluster"]);
 }
 
 /** Migration 12. The column is added only where it is missing, as migration 9's. */
 function recordUnreadCounts(database: Database.Database): void {
-  const columns = (database.prepare("PRAGMA table_info(file)").all() as { name: string }[]).map((column) => column.name);
-  if (!columns.includes("unread_count")) database.exec("ALTER TABLE file ADD COLUMN unread_count INTEGER NOT NULL DEFAULT 0");
+  addColumnIfMissing(database, "file", "unread_count", "INTEGER NOT NULL DEFAULT 0");
   database.exec(`UPDATE file SET unread_count = (SELECT count(*) FROM event WHERE event.file_id = file.id AND event.kind = '${UNREAD_LINE_KIND}')`);
 }
 
 /** Migration 11. The column is added only where it is missing, as migration 9's. */
 function recordZoneOffsets(database: Database.Database): void {
-  const columns = (database.prepare("PRAGMA table_info(file)").all() as { name: string }[]).map((column) => column.name);
-  if (!columns.includes("zone_offset")) database.exec("ALTER TABLE file ADD COLUMN zone_offset REAL");
+  addColumnIfMissing(database, "file", "zone_offset", "REAL");
   database.exec(`
     UPDATE file SET zone_offset = json_extract(parser_context, '$.zoneOffset')
       WHERE json_valid(parser_context) AND json_type(parser_context, '$.zoneOffset') IN ('integer', 'real');
@@ -252,8 +240,21 @@ function recordZoneOffsets(database: Database.Database): void {
 
 /** Migration 9. The column is added only where it is missing: a migration must not fail on a database that has it. */
 function recordSupersession(database: Database.Database): void {
-  const columns = (database.prepare("PRAGMA table_info(finding)").all() as { name: string }[]).map((column) => column.name);
-  if (!columns.includes("superseded_by")) database.exec("ALTER TABLE finding ADD COLUMN superseded_by TEXT");
+  addColumnIfMissing(database, "finding", "superseded_by", "TEXT");
+  recreateFindingsView(database, ["site_info", "superseded_by"]);
+}
+
+/** Adds a column to a table unless the table has it (a migration runs again on a database a newer build touched). */
+function addColumnIfMissing(database: Database.Database, table: string, column: string, type: string): void {
+  const columns = (database.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((row) => row.name);
+  if (!columns.includes(column)) database.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+}
+
+/**
+The findings view, its times as ISO text; the columns added by later migrations come last, in the order they were
+added, so a query naming the earlier columns by position keeps working.
+*/
+function recreateFindingsView(database: Database.Database, addedColumns: readonly string[]): void {
   database.exec(`
     DROP VIEW IF EXISTS findings;
     CREATE VIEW findings AS
@@ -261,7 +262,7 @@ function recordSupersession(database: Database.Database): void {
              strftime('%Y-%m-%dT%H:%M:%S', first_seen / 1000, 'unixepoch') AS first_seen,
              strftime('%Y-%m-%dT%H:%M:%S', last_seen / 1000, 'unixepoch') AS last_seen,
              strftime('%Y-%m-%dT%H:%M:%S', resolved_at / 1000, 'unixepoch') AS resolved_at,
-             check_first, steps, evidence, bundle, site_info, superseded_by
+             check_first, steps, evidence, bundle, ${addedColumns.join(", ")}
       FROM finding;
   `);
 }
