@@ -98,7 +98,11 @@ export class ClusteredEngine {
     if (held === null) return;
     this.held = null;
     const files = new Map<string, LogEvent[]>();
-    for (const event of held) files.set(event.source.file, [...(files.get(event.source.file) ?? []), event]);
+    for (const event of held) {
+      const events = files.get(event.source.file);
+      if (events === undefined) files.set(event.source.file, [event]);
+      else events.push(event);
+    }
     const owned = [...files.values()].map((events) => ({
       events,
       part: this.partOf(events[0]),

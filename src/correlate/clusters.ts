@@ -264,7 +264,11 @@ export class ClusterFacts {
     const roots = [...new Set(partOfHost.values())].sort();
     if (roots.length < 2) return null;
     const hostsOfRoot = new Map<string, string[]>();
-    for (const [host, root] of partOfHost) hostsOfRoot.set(root, [...(hostsOfRoot.get(root) ?? []), host]);
+    for (const [host, root] of partOfHost) {
+      const hosts = hostsOfRoot.get(root);
+      if (hosts === undefined) hostsOfRoot.set(root, [host]);
+      else hosts.push(host);
+    }
     const parts = roots.map((root): ClusterPart => {
       const nodes = [...(hostsOfRoot.get(root) ?? [])].sort();
       const clusters =
