@@ -66,6 +66,8 @@ export const EVENT_KINDS: readonly string[] = [
   "pkg.service.failed",
   "pkg.no.eligible.node",
   "pkg.status",
+  "cluster.status",
+  "node.status",
   "config.applied",
   "pkg.start.begin",
   "pkg.start.completed",
@@ -276,6 +278,12 @@ export const EVENT_DISPLAY: Readonly<Record<string, EventDisplay>> = {
   "pkg.status": {
     level: "info",
     label: (e) => `cmviewcl showed ${text(e.package)} ${text(e.fields.state)} on ${text(e.node)}`,
+  },
+  "cluster.status": { level: "info", glyph: "C", label: (e) => `cmviewcl showed cluster ${text(e.fields.cluster)} ${text(e.fields.status)}` },
+  "node.status": {
+    level: "info",
+    glyph: "N",
+    label: (e) => `cmviewcl showed node ${text(e.node)} ${text(e.fields.state)}${e.fields.cluster ? ` in cluster ${text(e.fields.cluster)}` : ""}`,
   },
   "pkg.switching.disabled": { level: "warning", activity: "switching disabled" },
   "pkg.switching.enabled": { level: "info", activity: "switching enabled" },

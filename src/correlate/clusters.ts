@@ -3,8 +3,8 @@ Which node is in which cluster, when one collection holds the logs of several cl
 same package, device group and instance names in each): each cluster is then correlated on its own, or sgl-crm's
 nightly resync of its dg01 would close what sgl-bil's split of its own dg01 opened (round 73).
 
-A configured cluster (the NODE_NAMEs under a CLUSTER_NAME in a cluster ASCII file or cmconcl.config) is a part of its
-own. Other facts only tie nodes together: the members of a logged membership, a cluster daemon speaking of a member it
+A configured cluster (the NODE_NAMEs under a CLUSTER_NAME in a cluster ASCII file or cmconcl.config, or the node rows
+under a cluster's row in a saved cmviewcl table, dated or not) is a part of its own. Other facts only tie nodes together: the members of a logged membership, a cluster daemon speaking of a member it
 stopped hearing, the nodes contending for one cluster lock, a Continentalclusters monitor naming the cluster it
 watches (which ties the two clusters of one Continentalclusters together). Nodes tied to no configured cluster are read
 together, as one more part: memberships alone never split (the two halves of a cluster cut in two log one each), and
@@ -27,6 +27,8 @@ export const CLUSTER_FACT_KINDS: readonly string[] = [
   "cc.alarm",
   "cc.maintenance",
   "cc.recover",
+  "node.status",
+  "untimed.node.status",
 ];
 
 /** Kinds by which a node's cluster daemon speaks of another member (it stopped hearing it, timed it out). */
@@ -135,6 +137,10 @@ export class ClusterFacts {
     switch (event.kind) {
       case "config.setting":
         return this.noteSetting(event) || changed;
+      case "node.status":
+      case "untimed.node.status":
+        // A cmviewcl node row under its cluster's row: the cluster's own view of its nodes, whenever it was taken.
+        return typeof event.fields.cluster === "string" && event.node !== null ? this.noteConfigured(event.fields.cluster, event.node) || changed : changed;
       case "cluster.membership":
         return typeof event.fields.members === "string" ? this.noteTogether(event.fields.members.split(",")) || changed : changed;
       case "cluster.lock.failed": {
@@ -193,8 +199,15 @@ export class ClusterFacts {
     }
     const cluster = this.sectionOfFile.get(file);
     if (name !== "NODE_NAME" || cluster === undefined || value === "" || value === "*") return false;
+    return this.noteConfigured(cluster, value);
+  }
+
+  /** A node a cluster's configuration or status names; true when it is new. */
+  private noteConfigured(clusterName: string, nodeName: string): boolean {
+    const cluster = clusterName.toLowerCase();
+    const node = nodeKey(nodeName);
+    if (node === "") return false;
     const nodes = this.nodesOfCluster.get(cluster) ?? new Set<string>();
-    const node = nodeKey(value);
     if (nodes.has(node)) return false;
     nodes.add(node);
     this.nodesOfCluster.set(cluster, nodes);

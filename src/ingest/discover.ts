@@ -278,7 +278,8 @@ function headOf(path: string, regular: boolean): Buffer | null {
 /**
 What a file that no layout took holds, by its head (a file under a cmcluster folder, a script, or one never sniffed by
 its name is not asked):
-- `undated-output`: Raid Manager's own output (a pairdisplay table, pairvolchk's "Volstat is", an [EX_...] error) with
+- `undated-output`: Raid Manager's own output (a pairdisplay table, pairvolchk's "Volstat is", an [EX_...] error), or
+  a cmviewcl status table (which nodes are one cluster's: a fact with no time), with
   no time anywhere, neither a stamp in it nor a day in its name or folder: it cannot be placed among the logs (pair
   states read at no time would be taken as the oldest or the newest), so it is read as a command log whose events are
   untimed facts (`untimed.pair.state`, `untimed.raid.error`...: InputFile.untimed), out of the timeline; a rule asks
@@ -317,7 +318,7 @@ lines by: saved output read as untimed facts (InputFile.untimed) when nothing el
 */
 export function undatedOutputHead(head: Buffer | string): boolean {
   const text = typeof head === "string" ? head : textOf(head);
-  return RAID_MANAGER_OWN_OUTPUT.test(text) && !headHasStamp(text);
+  return (RAID_MANAGER_OWN_OUTPUT.test(text) || STATUS_TABLE.test(text)) && !headHasStamp(text);
 }
 
 // A document or data of the case (a README, an expected-answer file, a report), not a node's saved output or a relayed message.
@@ -325,6 +326,10 @@ const DOCUMENT_NAME = /\.(?:json|md|markdown|rst|ya?ml|html?|xml|csv)$/i;
 // Raid Manager's own printing (a pairdisplay or raidvchkscan table, pairvolchk's answer, an error it printed), not a pair
 // command named in a ticket's or a chat's prose ("09:02 pairresync -g erp_dg from lilsg01": round 59 #02).
 const RAID_MANAGER_OWN_OUTPUT = /^[ \t]*Group[ \t]+PairVol|^[ \t]*JID[ \t]+MU[ \t]+CTG|Volstat is [PS]-VOL|Volstat is SMPL|\[EX_[A-Z]+\]/m;
+// Serviceguard's status table (cmviewcl, grammars/cmviewcl.ne) with no time: its cluster and node rows still say which
+// nodes are one cluster's (round 74 #15: the only sign that two of six nodes were another cluster, reusing a group name).
+const STATUS_TABLE =
+  /^[ \t]*(?:CLUSTER[ \t]+STATUS[ \t]*$|NODE[ \t]+STATUS[ \t]+STATE[ \t]*$|PACKAGE[ \t]+STATUS[ \t]+STATE[ \t]+(?:AUTO_RUN|PKG_SWITCH)[ \t]+NODE\b)/m;
 const STATE_WORD = /(?:\b|(?<=_))([A-Z]{4})\b/g;
 const ERROR_CODE = /\bEX_[A-Z]{4,}\b/;
 

@@ -12,7 +12,8 @@ import { MAX_BODY_INPUT, NOT_SCANNED, VOCABULARY_BIT, parseBody, parseConfigLine
 import type { ParseCounters } from "./body.js";
 import { configGrammar, parseHeader, UNTIMED_PREFIX, untimedPrefixOf } from "./header.js";
 import type { FileKind } from "./header.js";
-import { grammars } from "./registry.js";
+import { grammars, TABLE_HEADER_KIND } from "./registry.js";
+import type { TableRow } from "./registry.js";
 import { extractedLine, extractSource, fileReadBy, mayHoldLogLine, numberedLine, type ExtractSource } from "./extract.js";
 import { recordAsJson, tableHeader } from "./export-table.js";
 import type { ExportTable } from "./export-table.js";
@@ -93,6 +94,10 @@ export interface FileParserContext {
   readonly zoneOffset?: number | null;
   /** The device group the last Raid Manager command line named, for the output lines after it. */
   readonly groupContext?: GroupContext | null;
+  /** The table whose rows the lines are (its header's first column: GrammarEntry.tableRows); absent before it existed. */
+  readonly table?: string | null;
+  /** The fields of the last row of each table-row kind (a node row's cluster is the cluster row's); absent before it existed. */
+  readonly rowsAbove?: Readonly<Record<string, Readonly<Record<string, Scalar>>>> | null;
   /** When each node was last marked seen in this file (markNodeSeen); absent in contexts stored before it existed. */
   readonly seen?: Readonly<Record<string, number>> | null;
   /** The offset of the zone the last package-log banner named (its step lines are in it too); absent before it existed. */
@@ -202,6 +207,7 @@ const NODE_SEEN_ONLY: readonly EventDraft[] = Object.freeze([NODE_SEEN_EVENT]);
 interface ContextKinds {
   readonly groupScoped: ReadonlySet<string>;
   readonly opensContext: ReadonlySet<string>;
+  readonly tableRows: ReadonlyMap<string, TableRow>;
 }
 
 let contextKinds: ContextKinds | undefined;
@@ -211,11 +217,13 @@ function kindsOfContext(): ContextKinds {
   if (!contextKinds) {
     const groupScoped = new Set<string>();
     const opensContext = new Set<string>();
+    const tableRows = new Map<string, TableRow>();
     for (const entry of grammars()) {
       for (const kind of entry.groupScoped) groupScoped.add(kind);
       for (const kind of entry.opensContext) opensContext.add(kind);
+      for (const [kind, row] of Object.entries(entry.tableRows)) tableRows.set(kind, row);
     }
-    contextKinds = { groupScoped, opensContext };
+    contextKinds = { groupScoped, opensContext, tableRows };
   }
   return contextKinds;
 }
@@ -331,6 +339,53 @@ export function createFileParser(options: FileParserOptions): FileParser {
   // A package log belongs to one package: without a folder hint, the first package its lines name.
   let namedPackage: string | null = options.resume?.package ?? null;
   let groupContext: GroupContext | null = options.resume?.groupContext ?? null;
+  let table: string | null = options.resume?.table ?? null;
+  const rowsAbove = new Map<string, Readonly<Record<string, Scalar>>>(Object.entries(options.resume?.rowsAbove ?? {}));
+
+  /**
+  A table's rows read under their header (GrammarEntry.tableRows): a header line sets the table and gives no event; a
+  row of another table than its own is no row (cmviewcl's `qs1 up running` under NAME STATUS STATE is the quorum
+  server, not a node); a row takes the fields it fills from the last row above of the kind named. A line that is no row
+  of the table ends it; a banner ends the rows above too.
+  */
+  const inTable = (events: readonly EventDraft[], shape: string, text: string): readonly EventDraft[] => {
+    if (shape === "banner") {
+      table = null;
+      rowsAbove.clear();
+    }
+    let ofTable = false;
+    let kept: EventDraft[] | undefined;
+    const { tableRows } = kindsOfContext();
+    for (let index = 0; index < events.length; index++) {
+      const event = events[index];
+      if (event.kind === TABLE_HEADER_KIND) {
+        table = typeof event.fields?.table === "string" ? event.fields.table : null;
+        ofTable = true;
+        kept ??= events.slice(0, index);
+        continue;
+      }
+      const row = tableRows.get(event.kind);
+      if (row === undefined) {
+        kept?.push(event);
+        continue;
+      }
+      if (row.table !== undefined && row.table !== table) {
+        kept ??= events.slice(0, index);
+        continue;
+      }
+      if (row.table !== undefined) ofTable = true;
+      let fields = event.fields ?? NO_FIELDS;
+      for (const [field, kind] of Object.entries(row.fill ?? {})) {
+        const above = rowsAbove.get(kind)?.[field];
+        if (above !== undefined && fields[field] === undefined) fields = { ...fields, [field]: above };
+      }
+      rowsAbove.set(event.kind, fields);
+      if (fields === (event.fields ?? NO_FIELDS)) kept?.push(event);
+      else (kept ??= events.slice(0, index)).push({ ...event, fields });
+    }
+    if (table !== null && !ofTable && text.trim() !== "") table = null;
+    return kept ?? events;
+  };
   // When each node was last marked seen here: a file resumed mid-way marks where a whole read would.
   const markSeen = options.markNodeSeen === true && (options.kind === "syslog" || options.kind === "pkglog");
   const lastSeen = new Map<string, number>(Object.entries(options.resume?.seen ?? {}));
@@ -839,7 +894,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
       // One pass over the line says which grammars may read the body and whether the line may carry replication vocabulary.
       const scanned = place.bodyStart >= 0 ? scanLine(header.format, text, place.bodyStart) : NOT_SCANNED;
       const read = parseBody(header.format, header.body, bodyOptions, text, scanned);
-      const found = inContext(typedAtPrompt(header, read), host, program, header.pid, ts, shape, header.body);
+      const found = inContext(inTable(typedAtPrompt(header, read), shape, header.body), host, program, header.pid, ts, shape, header.body);
       events = withUnreadMarker(found, text, scanned === NOT_SCANNED || (scanned & VOCABULARY_BIT) !== 0);
       const untimedKinds = untimedPrefix ?? (untimedSession ? UNTIMED_PREFIX : undefined);
       if (ts === null && untimedKinds !== undefined && events.length > 0) events = untimed(events, untimedKinds);
@@ -890,6 +945,8 @@ export function createFileParser(options: FileParserOptions): FileParser {
       zoneOffset: zone.referenceOffset,
       // Its line as a distance back from here: a resumed parser counts its lines from 0 again.
       groupContext: groupContext === null ? null : { ...groupContext, lineNo: groupContext.lineNo - lineNo },
+      ...(table !== null ? { table } : {}),
+      ...(rowsAbove.size > 0 ? { rowsAbove: Object.fromEntries(rowsAbove) } : {}),
       seen: lastSeen.size === 0 ? null : Object.fromEntries(lastSeen),
       ...(inExtract ? { extract: true } : {}),
       ...(exportTable !== null ? { exportTable } : {}),

@@ -15,6 +15,15 @@ export interface GrammarSample {
   readonly expect: unknown;
 }
 
+/** How a table row's event is read in its file (GrammarEntry.tableRows). */
+export interface TableRow {
+  readonly table?: string;
+  readonly fill?: Readonly<Record<string, string>>;
+}
+
+/** The kind of a table header row's event (fields.table: its first column): read by the file's parser, never stored. */
+export const TABLE_HEADER_KIND = "table.header";
+
 export interface GrammarEntry {
   readonly name: string;
   readonly role: GrammarRole;
@@ -31,6 +40,12 @@ export interface GrammarEntry {
   readonly groupScoped: readonly string[];
   /** Event kinds whose device group becomes the context of the lines after them (a command line before its output). */
   readonly opensContext: readonly string[];
+  /**
+  Event kinds that are rows of a table whose meaning is its header's (cmviewcl's `name up running` is a node only under
+  `NODE STATUS STATE`): `table`, the header's first column a row must sit under (TABLE_HEADER_KIND events say which);
+  `fill`, a field taken from the last row of another kind above it in the file (a node's cluster from the cluster row).
+  */
+  readonly tableRows: Readonly<Record<string, TableRow>>;
   /**
   Header grammars: the prefix the events of a line with no time (none on it, none before it in its file) take
   ("untimed."): such a line says what happened, never when, so its events are kept out of the timeline the
@@ -81,6 +96,7 @@ export function checkGrammarModule(key: string, module: Record<string, unknown>)
     throw invalid(key, 'meta.untimedPrefix is for header grammars, a lower-case word and a dot ("untimed.")');
   const groupScoped = kindList("groupScoped");
   const opensContext = kindList("opensContext");
+  const tableRows = tableRowsOf(key, meta.tableRows);
   const samples = module.samples;
   if (!Array.isArray(samples) || samples.length === 0) throw invalid(key, "exports no `samples`; every grammar rule needs at least one sample");
   for (const sample of samples as unknown[]) {
@@ -102,6 +118,7 @@ export function checkGrammarModule(key: string, module: Record<string, unknown>)
     exclusive: meta.exclusive === true,
     groupScoped,
     opensContext,
+    tableRows,
     untimedPrefix: typeof untimedPrefix === "string" ? untimedPrefix : undefined,
     samples: samples as GrammarSample[],
     module,
@@ -109,6 +126,23 @@ export function checkGrammarModule(key: string, module: Record<string, unknown>)
       return (grammar ??= nearley.Grammar.fromCompiled(compiled));
     },
   };
+}
+
+/** meta.tableRows, checked: kinds to { table?: "COLUMN", fill?: { field: "kind" } }. */
+function tableRowsOf(key: string, value: unknown): Record<string, TableRow> {
+  if (value === undefined) return {};
+  const problem = 'meta.tableRows must map event kinds to { table?: "HEADER", fill?: { field: "kind" } }';
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw invalid(key, problem);
+  const rows: Record<string, TableRow> = {};
+  for (const [kind, row] of Object.entries(value as Record<string, unknown>)) {
+    if (row === null || typeof row !== "object" || Array.isArray(row)) throw invalid(key, `${problem} (${kind})`);
+    const { table, fill, ...other } = row as Record<string, unknown>;
+    if (Object.keys(other).length > 0 || (table !== undefined && typeof table !== "string")) throw invalid(key, `${problem} (${kind})`);
+    if (fill !== undefined && (fill === null || typeof fill !== "object" || !Object.values(fill).every((from) => typeof from === "string")))
+      throw invalid(key, `${problem} (${kind})`);
+    rows[kind] = { ...(table !== undefined ? { table } : {}), ...(fill !== undefined ? { fill: fill as Record<string, string> } : {}) };
+  }
+  return rows;
 }
 
 let entries: readonly GrammarEntry[] | undefined;

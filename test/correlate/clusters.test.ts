@@ -163,6 +163,29 @@ describe("cluster partition", () => {
     expect(facts.note(event("a2", "pkg.start.begin"))).toBe(false);
   });
 
+  // Round 74 #15: mcsd came with its cluster ASCII file, mcmm only with a cmviewcl saved on one of its nodes (no time).
+  it("reads a cmviewcl node row under its cluster's row as that cluster's node, dated or not", () => {
+    const facts = new ClusterFacts();
+    config(facts, "a1", { mcsd: ["a1", "a2"] });
+    const row = (node: string, kind: string, cluster?: string): LogEvent => ({
+      ...event("b1", kind, cluster === undefined ? { status: "up", state: "running" } : { status: "up", state: "running", cluster }, "/b/b1/tmp/cmviewcl.out"),
+      node,
+    });
+    expect(facts.note(row("b1", "untimed.node.status", "MCMM"))).toBe(true);
+    facts.note(row("b2", "node.status", "mcmm"));
+    // A node row no cluster row stood above ties nothing.
+    facts.note(row("c1", "untimed.node.status"));
+    hosts(facts, "a1", "a2", "b1", "b2", "c1");
+    expect(facts.partition()?.parts).toEqual(
+      expect.arrayContaining([
+        { name: "mcmm", nodes: ["b1", "b2"] },
+        { name: "mcsd", nodes: ["a1", "a2"] },
+      ]),
+    );
+    expect(facts.partition()?.parts).toHaveLength(2);
+    expect(facts.partition()?.partOf("c1")).toBeUndefined();
+  });
+
   it("names nodes as the logs write them", () => {
     expect(nodeKey("LXBIL01.corp.example")).toBe("lxbil01");
     expect(nodeKey("10.1.2.3")).toBe("10.1.2.3");

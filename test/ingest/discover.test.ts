@@ -135,6 +135,23 @@ describe("discoverInputs", () => {
     ]);
   });
 
+  // Round 74 #15: a cmviewcl with no time was "not read", and with it the only sign that two nodes were another cluster.
+  it("reads a cmviewcl status table with no time as untimed facts, with no warning (it shows no pair)", () => {
+    const root = tempDir();
+    const status =
+      "# cmviewcl -v   (hux4471, Mon Mar 16 09:58)\nCLUSTER        STATUS\nmcmm           up\n\n  NODE           STATUS       STATE\n  hux4471        up           running\n";
+    touch(root, "incident/hux4471/tmp/collect/cmviewcl.out", status);
+    touch(root, "incident/hux4472/tmp/collect/nodes.txt", "  NODE           STATUS       STATE\n  hux4472        up           running\n");
+    touch(root, "incident/hux4471/var/adm/syslog/syslog.log", "Mar 16 09:00:00 hux4471 sshd[1]: Accepted publickey for nagios\n");
+    const { files, problems } = discoverInputs([join(root, "incident")]);
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind, file.untimed ?? false])).toEqual([
+      ["incident/hux4471/tmp/collect/cmviewcl.out", "cmdlog", true],
+      ["incident/hux4471/var/adm/syslog/syslog.log", "syslog", false],
+      ["incident/hux4472/tmp/collect/nodes.txt", "cmdlog", true],
+    ]);
+    expect(problems).toEqual([]);
+  });
+
   it("reads a cron job's copies named with their time (cmviewcl.0900, pairdisplay.dg.202603090700) and root's mailbox in the mail spool", () => {
     const root = tempDir();
     const table =

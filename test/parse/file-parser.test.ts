@@ -209,3 +209,51 @@ describe("years a package-log banner writes", () => {
     expect(second.parseLine('Nov 24 10:00:02 - Node "n1": Checking filesystems:').ts).toBe(at(2026, 11, 24, 10, 0, 2));
   });
 });
+
+describe("a status table's rows read under their header (meta.tableRows: cmviewcl)", () => {
+  const table = [
+    "# cmviewcl -v   (hux4471, Mon Mar 16 09:58)",
+    "CLUSTER        STATUS       ",
+    "mcmm           up           ",
+    "",
+    "  NODE           STATUS       STATE        ",
+    "  hux4471        up           running      ",
+    "",
+    "    Quorum_Server_Status:",
+    "    NAME           STATUS       STATE",
+    "    qs-srv01       up           running",
+    "",
+    "    PACKAGE        STATUS           STATE            AUTO_RUN     NODE        ",
+    "    mmprd          up               running          enabled      hux4471     ",
+    "",
+    "  NODE           STATUS       STATE        ",
+    "  hux4480        down         halted       ",
+    "link down",
+    "hux4481 up running",
+  ];
+  const kinds = (lines: ReturnType<typeof parseText>) =>
+    lines.flatMap((line) => line.events.map((event) => ({ kind: event.kind, node: event.node, cluster: event.fields?.cluster })));
+
+  it("gives each node row its cluster, reads no other table's row as a node, and drops the header rows", () => {
+    const lines = parseText(table.join("\n"), { kind: "cmdlog", hostHint: "hux4471", year: 2026, untimed: true });
+    expect(kinds(lines)).toEqual([
+      { kind: "untimed.cluster.status", node: undefined, cluster: "mcmm" },
+      { kind: "untimed.node.status", node: "hux4471", cluster: "mcmm" },
+      { kind: "untimed.pkg.status", node: "hux4471", cluster: "mcmm" },
+      { kind: "untimed.node.status", node: "hux4480", cluster: "mcmm" },
+    ]);
+  });
+
+  it("reads `name up running` as no node away from a node table", () => {
+    const lines = parseText(["hux4481 up running", "mcxx up"].join("\n"), { kind: "cmdlog", hostHint: "h", year: 2026, untimed: true });
+    expect(kinds(lines)).toEqual([]);
+  });
+
+  it("resumes mid-table with the table and the cluster row above", () => {
+    const first = createFileParser({ path: "cmviewcl.out", kind: "cmdlog", yearFor: () => 2026, untimed: true });
+    for (const text of table.slice(0, 5)) first.parseLine(text);
+    const saved = JSON.parse(JSON.stringify(first.context()));
+    const second = createFileParser({ path: "cmviewcl.out", kind: "cmdlog", yearFor: () => 2026, untimed: true, resume: saved });
+    expect(second.parseLine(table[5]).events).toMatchObject([{ kind: "untimed.node.status", node: "hux4471", fields: { cluster: "mcmm" } }]);
+  });
+});
