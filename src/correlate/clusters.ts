@@ -14,6 +14,7 @@ one.
 */
 
 import type { LogEvent } from "../model/events.js";
+import { nodeKey } from "../model/node-names.js";
 import { writerOf } from "./membership.js";
 
 /** The kinds whose events may say who is in which cluster (config settings: only the names below). */
@@ -36,12 +37,6 @@ const MEMBER_KINDS: ReadonlySet<string> = new Set(["cluster.member.unhealthy", "
 
 /** Settings that say a bundle holds a Continentalclusters configuration (cmconcl.config). */
 const CONTINENTAL_SETTINGS: ReadonlySet<string> = new Set(["CONTINENTAL_CLUSTER_NAME", "RECOVERY_GROUP_NAME", "PRIMARY_PACKAGE", "RECOVERY_PACKAGE"]);
-
-/** A node's name as the other logs write it: lower case, without its DNS domain. */
-export function nodeKey(name: string): string {
-  const lower = name.trim().toLowerCase();
-  return /^[a-z][a-z0-9_-]*\./.test(lower) ? lower.slice(0, lower.indexOf(".")) : lower;
-}
 
 /** A node name without its number ("lxbil" of lxbil02, "ln-dbx" of ln-dbx03): names alike are one build's. */
 function stemOf(node: string): string {

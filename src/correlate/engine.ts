@@ -7,6 +7,7 @@ every pattern comes from rules/*.yaml (see docs/rules.md).
 
 import { createHash } from "node:crypto";
 import { nodeOf, UNREAD_LINE_KIND } from "../model/events.js";
+import { shortNodeName } from "../model/node-names.js";
 import type { LogEvent, Scalar } from "../model/events.js";
 import type { Evidence, Finding, FindingStatus, Severity, Step } from "../model/findings.js";
 import { severityRank } from "../model/findings.js";
@@ -863,7 +864,9 @@ export class RuleEngine {
     return this.model;
   }
 
-  push(event: LogEvent): void {
+  push(logged: LogEvent): void {
+    // One node is one name: its FQDN (rsyslog's host) and its short name (Serviceguard's) are read alike.
+    const event = withShortNodeNames(logged);
     if (event.ts === null) {
       // A configuration fact: true from the start. Rules see it once the other facts are in.
       this.model.apply(event);
@@ -1782,4 +1785,11 @@ export class RuleEngine {
       evidence: [...state.evidence],
     };
   }
+}
+
+/** The event with its host and node written without their DNS domain (src/model/node-names.ts). */
+function withShortNodeNames(event: LogEvent): LogEvent {
+  const host = event.host === null ? null : shortNodeName(event.host);
+  const node = event.node === null ? null : shortNodeName(event.node);
+  return host === event.host && node === event.node ? event : { ...event, host, node };
 }

@@ -9,6 +9,7 @@ nodes logged (pair-model.ts); where no name is known the side is still given, wi
 */
 
 import type { LogEvent, Scalar } from "../model/events.js";
+import { shortNodeName } from "../model/node-names.js";
 import type { SiteInference, SiteInfo, SiteSource } from "../model/findings.js";
 import type { SitePlaceholder } from "../catalogue/state-paths.js";
 
@@ -103,7 +104,7 @@ export class SiteMap {
   constructor(operatorSites: readonly SiteDefinition[] = []) {
     for (const site of operatorSites) {
       this.declare(site.name);
-      for (const node of site.nodes) this.placements.set(node, { site: site.name, source: site.source, origin: site.origin });
+      for (const node of site.nodes) this.placements.set(shortNodeName(node), { site: site.name, source: site.source, origin: site.origin });
     }
   }
 
@@ -119,7 +120,7 @@ export class SiteMap {
     const file = event.source.file;
     if (name === "SITE_NAME" && isValidSiteName(value)) this.declare(value);
     else if (name === "NODE_NAME") {
-      if (isValidNodeName(value)) this.currentNode.set(file, value);
+      if (isValidNodeName(value)) this.currentNode.set(file, shortNodeName(value));
       else this.currentNode.delete(file);
     } else if (name === "SITE") {
       const node = this.currentNode.get(file);
@@ -133,7 +134,7 @@ export class SiteMap {
   }
 
   siteOf(node: string | null): Placement | null {
-    return node === null ? null : (this.placements.get(node) ?? null);
+    return node === null ? null : (this.placements.get(shortNodeName(node)) ?? null);
   }
 
   nodesOf(site: string): string[] {

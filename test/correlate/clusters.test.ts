@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ClusterFacts, nodeKey } from "../../src/correlate/clusters.js";
+import { ClusterFacts } from "../../src/correlate/clusters.js";
+import { nodeKey } from "../../src/model/node-names.js";
 import type { LogEvent, Scalar } from "../../src/model/events.js";
 
 let line = 0;

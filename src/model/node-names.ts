@@ -1,0 +1,20 @@
+/**
+How one node is written across a bundle: its daemons log the short name Serviceguard knows it by ("Started package
+fin_rec on node finb1"), while rsyslog on the same node may write its FQDN as the line's host
+("finb1.dr.example.co.uk cmcld[741]: ..."), and a loghost may write either (round 74 #10: one node read as two,
+and its own package as running in two places).
+*/
+
+// A host name with a DNS domain: a letter first (an IPv4 address is no name), then the domain after the first dot.
+const QUALIFIED = /^([A-Za-z][A-Za-z0-9_-]*)\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*$/;
+
+/** A node's name without its DNS domain, as written otherwise ("finb1" of finb1.dr.example.co.uk). */
+export function shortNodeName(name: string): string {
+  const qualified = QUALIFIED.exec(name);
+  return qualified === null ? name : qualified[1];
+}
+
+/** A node's name as a key: without its DNS domain, in lower case (names differ in case between logs and files). */
+export function nodeKey(name: string): string {
+  return shortNodeName(name.trim()).toLowerCase();
+}
