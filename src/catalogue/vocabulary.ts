@@ -62,6 +62,7 @@ export const EVENT_KINDS: readonly string[] = [
   "node.reset",
   "clock.stepped",
   "fs.full",
+  "fs.error",
   "admin.command",
   "pkg.service.failed",
   "pkg.no.eligible.node",
@@ -296,6 +297,7 @@ export const EVENT_DISPLAY: Readonly<Record<string, EventDisplay>> = {
   "cluster.formed": { level: "info", glyph: "C", label: (e) => `cluster formed with ${text(e.fields.members)} node(s)` },
   "daemon.died": { level: "error", glyph: "D", label: (e) => `${text(e.fields.daemon)} died on ${text(e.node)}` },
   "fs.full": { level: "error", glyph: "F", label: (e) => `file system ${text(e.fields.device)} full` },
+  "fs.error": { level: "error", glyph: "F", label: (e) => `file system on ${text(e.fields.device)} damaged (${text(e.fields.fsType)})` },
   "clock.stepped": { level: "warning", glyph: "K", label: (e) => `${text(e.node)}'s clock stepped by ${text(e.fields.seconds)} s` },
   "node.reset": { level: "error", glyph: "N", label: (e) => `${text(e.node)} was reset by the Serviceguard ${text(e.fields.cause)}` },
   takeover: {
