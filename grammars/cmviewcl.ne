@@ -51,7 +51,7 @@ const NO_NODE = new Set(["unowned", "yes", "no"]);
 // A cluster's and a node's STATUS, a node's STATE (Managing Serviceguard, "Cluster Status", "Node Status and State").
 const CLUSTER_STATUS = new Set(["up", "down", "unknown", "starting"]);
 const NODE_STATUS = new Set(["up", "down", "unknown"]);
-const NODE_STATE = new Set(["running", "halted", "failed", "reconfiguring", "unknown", "detached", "starting", "halting"]);
+const NODE_STATE = new Set(["running", "halted", "failed", "reconfiguring", "reforming", "unknown", "detached", "starting", "halting"]);
 // A table's header: its column names in capitals, one of them STATUS ("NODE STATUS STATE", "NAME STATUS STATE").
 const COLUMN = /^[A-Z][A-Z_]*$/;
 // A package row the table layout reads (the prefilter's first shape): claimed even when it names no node, so the
@@ -114,6 +114,7 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "    pkg3           down             failed           disabled         unowned", expect: [] },
   { text: "    SG-CFS-pkg     up               running          enabled          yes", expect: [] },
   { text: "  nodeA1         up           running", expect: [{ kind: "node.status", node: "nodeA1", fields: { status: "up", state: "running" } }] },
+  { text: "  a1             up           reforming", expect: [{ kind: "node.status", node: "a1", fields: { status: "up", state: "reforming" } }] },
   { text: "  hux4480        down         halted", expect: [{ kind: "node.status", node: "hux4480", fields: { status: "down", state: "halted" } }] },
   { text: "CLUSTER        STATUS       ", expect: [{ kind: "table.header", fields: { table: "CLUSTER" } }] },
   { text: "  NODE           STATUS       STATE        ", expect: [{ kind: "table.header", fields: { table: "NODE" } }] },

@@ -6,7 +6,6 @@ Configuration facts (events without a time) are applied first, so their order am
 */
 
 import { NODE_SEEN_KIND, nodeOf, type LogEvent, type Scalar } from "../model/events.js";
-import { nodeKey } from "../model/node-names.js";
 import { SiteMap, type SiteDefinition, type SiteInfo } from "./sites.js";
 import { GroupAttribution } from "./attribution.js";
 import { NodeVerdicts } from "./verdicts.js";
@@ -1279,7 +1278,6 @@ export class PairModel {
     const state = this.packages.get(packageName);
     if (state === undefined || !state.running || state.node === null || state.node === node || state.alsoRunningOn !== null) return;
     if (state.startedAt === null || state.startedAt >= event.ts) return;
-    if (!this.configuredOnBoth(state, state.node, node)) return;
     if (state.haltRequestedAt !== null && state.haltRequestedAt >= state.startedAt) return;
     if (!this.attribution.hasDeviceGroup(packageName)) return;
     state.alsoRunningOn = node;
@@ -1346,7 +1344,6 @@ export class PairModel {
   */
   private stillRunningOn(packageName: string, state: PackageState, startingNode: string | null): boolean {
     if (!state.running || state.node === null || state.startedAt === null) return false;
-    if (!this.configuredOnBoth(state, state.node, startingNode)) return false;
     // An administrator halted it since (cmhaltpkg): a planned move, even when the halt's own line is not in the logs.
     if (state.haltRequestedAt !== null && state.haltRequestedAt >= state.startedAt) return false;
     const lost = this.membership.lostAt(state.node);
@@ -1358,18 +1355,6 @@ export class PairModel {
     )
       return false;
     return this.attribution.hasDeviceGroup(packageName);
-  }
-
-  /**
-  Whether a package of this name may run on both nodes in one cluster: Serviceguard runs a package only on the nodes its
-  configuration lists (cmrunpkg -n refuses another), so a run on a node the configuration read does not list is another
-  cluster's package of the same name, not a second copy (round 74 #13: two clusters built from one template, each
-  moving its orapkg the same evening, no cluster file sent). Unknown (no NODE_NAME read, or a `*`): may.
-  */
-  private configuredOnBoth(state: PackageState, node: string | null, other: string | null): boolean {
-    if (state.configuredNodes.size === 0 || node === null || other === null) return true;
-    const listed = new Set([...state.configuredNodes].map(nodeKey));
-    return listed.has(nodeKey(node)) && listed.has(nodeKey(other));
   }
 
   /**

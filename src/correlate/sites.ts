@@ -9,7 +9,7 @@ nodes logged (pair-model.ts); where no name is known the side is still given, wi
 */
 
 import type { LogEvent, Scalar } from "../model/events.js";
-import { shortNodeName } from "../model/node-names.js";
+import { nodeKey, shortNodeName } from "../model/node-names.js";
 import type { SiteInference, SiteInfo, SiteSource } from "../model/findings.js";
 import type { SitePlaceholder } from "../catalogue/state-paths.js";
 
@@ -88,6 +88,8 @@ interface Placement {
   readonly site: string;
   readonly source: SiteSource;
   readonly origin: string;
+  /** The node's name as the definition wrote it (without its DNS domain). */
+  readonly node: string;
 }
 
 /**
@@ -104,7 +106,8 @@ export class SiteMap {
   constructor(operatorSites: readonly SiteDefinition[] = []) {
     for (const site of operatorSites) {
       this.declare(site.name);
-      for (const node of site.nodes) this.placements.set(shortNodeName(node), { site: site.name, source: site.source, origin: site.origin });
+      for (const node of site.nodes)
+        this.placements.set(nodeKey(node), { site: site.name, source: site.source, origin: site.origin, node: shortNodeName(node) });
     }
   }
 
@@ -127,20 +130,20 @@ export class SiteMap {
       if (node === undefined || !isValidSiteName(value)) return;
       this.declare(value);
       // The operator's word wins: a --site or the sites file placed this node already.
-      const placed = this.placements.get(node);
+      const placed = this.placements.get(nodeKey(node));
       if (placed && placed.source !== "cluster-ascii") return;
-      this.placements.set(node, { site: value, source: "cluster-ascii", origin: `${file}:${event.source.line}` });
+      this.placements.set(nodeKey(node), { site: value, source: "cluster-ascii", origin: `${file}:${event.source.line}`, node });
     }
   }
 
   siteOf(node: string | null): Placement | null {
-    return node === null ? null : (this.placements.get(shortNodeName(node)) ?? null);
+    return node === null ? null : (this.placements.get(nodeKey(node)) ?? null);
   }
 
   nodesOf(site: string): string[] {
-    return [...this.placements]
-      .filter(([, placement]) => placement.site === site)
-      .map(([node]) => node)
+    return [...this.placements.values()]
+      .filter((placement) => placement.site === site)
+      .map((placement) => placement.node)
       .sort();
   }
 

@@ -301,14 +301,14 @@ function unclassifiedContent(
   folders: readonly string[],
   regular: boolean,
   sniffed: SniffedHead,
-): { readonly kind: "undated-output"; readonly trouble: boolean } | { readonly kind: "replication" } | null {
+): { readonly kind: "undated-output"; readonly trouble: boolean; readonly packageTable: boolean } | { readonly kind: "replication" } | null {
   if (neverSniffed(name) || SCRIPT_NAME.test(name) || DOCUMENT_NAME.test(name) || folders.some((segment) => segment === "cmcluster" || segment === "cmconcl"))
     return null;
   const head = sniffed.head !== undefined ? sniffed.head : headOf(path, regular);
   if (head === null || head.includes(0)) return null;
   const text = textOf(head);
   if (text.startsWith("#!")) return null;
-  if (undatedOutputHead(text)) return { kind: "undated-output", trouble: showsTrouble(text) };
+  if (undatedOutputHead(text)) return { kind: "undated-output", trouble: showsTrouble(text), packageTable: PACKAGE_TABLE.test(text) };
   return replicationTerms(text).length > 0 ? { kind: "replication" } : null;
 }
 
@@ -328,6 +328,8 @@ const DOCUMENT_NAME = /\.(?:json|md|markdown|rst|ya?ml|html?|xml|csv)$/i;
 const RAID_MANAGER_OWN_OUTPUT = /^[ \t]*Group[ \t]+PairVol|^[ \t]*JID[ \t]+MU[ \t]+CTG|Volstat is [PS]-VOL|Volstat is SMPL|\[EX_[A-Z]+\]/m;
 // Serviceguard's status table (cmviewcl, grammars/cmviewcl.ne) with no time: its cluster and node rows still say which
 // nodes are one cluster's (round 74 #15: the only sign that two of six nodes were another cluster, reusing a group name).
+// Its package table: where each package ran, at a time nothing gives.
+const PACKAGE_TABLE = /^[ \t]*PACKAGE[ \t]+STATUS[ \t]+STATE[ \t]+(?:AUTO_RUN|PKG_SWITCH)[ \t]+NODE\b/m;
 const STATUS_TABLE =
   /^[ \t]*(?:CLUSTER[ \t]+STATUS[ \t]*$|NODE[ \t]+STATUS[ \t]+STATE[ \t]*$|PACKAGE[ \t]+STATUS[ \t]+STATE[ \t]+(?:AUTO_RUN|PKG_SWITCH)[ \t]+NODE\b)/m;
 const STATE_WORD = /(?:\b|(?<=_))([A-Z]{4})\b/g;
@@ -692,6 +694,17 @@ export function discoverInputs(paths: readonly string[]): Discovery {
           // Read as untimed facts (InputFile.untimed); said when it shows trouble, for the reader to place it in time.
           seen.add(absolute);
           files.push({ path, kind: "cmdlog", compressed: false, untimed: true, ...placeAt(segments, root) });
+          if (content.packageTable && !content.trouble) {
+            // Its package rows say where each package ran, at no time the rules can place (review of round 74 #15's change).
+            problems.push(
+              new InputError(
+                `${path} holds a cmviewcl package table with no date or time: its cluster and node rows are read (which nodes are one cluster's), but where its packages ran cannot be placed among the logs`,
+                {
+                  hint: "read it yourself: a package shown running on a node the logs never saw it halted on, or started elsewhere since, may be running twice; to have it placed in time, put the time it was saved in its name (cmviewcl_20260610_1635.txt) or a `date` line above the output, then analyze again",
+                },
+              ),
+            );
+          }
           if (content.trouble) {
             problems.push(
               new InputError(
@@ -825,7 +838,7 @@ export function discoverInputs(paths: readonly string[]): Discovery {
   }
   const logFolders = new Set(files.filter((file) => file.kind !== "config").map((file) => dirname(resolve(file.path))));
   for (const { path, at } of besideLogs.filter((file) => logFolders.has(file.folder)).reverse()) notRead.splice(at, 0, path);
-  const placed = withConfigInTheirBundle(inTheirNodesFolder(files));
+  const placed = namedForTheirNode(withLooseFilesInTheirBundle(inTheirNodesFolder(files)));
   const incidentOf = sitesOfOneIncident(placed);
   const joined = <T extends { readonly bundle: string | null }>(item: T): T => {
     const bundle = item.bundle === null ? undefined : incidentOf.get(item.bundle);
@@ -866,14 +879,47 @@ function inTheirNodesFolder(files: InputFile[]): InputFile[] {
 }
 
 /**
-A configuration file outside any node tree (a cluster ASCII file saved beside the node folders) belongs to
-the incident it sits in: the innermost bundle of the other files that holds its folder, not the folder
-given on the command line (`analyze samples` must not make `samples` a bundle of its own).
+A file no folder places whose name names one node of its bundle, as a word of it (a handover's
+status/clm1_pairdisplay_20150608_0833.txt, pd-ins1.txt): that node's output. Without it, one cluster's PAIR read at
+no node closed another cluster's split of a group of the same name (round 76 #14). A name naming two nodes names none.
 */
-function withConfigInTheirBundle(files: InputFile[]): InputFile[] {
+function namedForTheirNode(files: InputFile[]): InputFile[] {
+  const nodesOfBundle = new Map<string, Set<string>>();
+  for (const file of files) {
+    if (file.hostHint === null) continue;
+    const nodes = nodesOfBundle.get(file.bundle) ?? new Set<string>();
+    nodes.add(file.hostHint);
+    nodesOfBundle.set(file.bundle, nodes);
+  }
+  if (nodesOfBundle.size === 0) return files;
+  return files.map((file) => {
+    if (file.hostHint !== null) return file;
+    const name = basename(file.path).toLowerCase();
+    const named = [...(nodesOfBundle.get(file.bundle) ?? [])].filter((node) => namesWord(name, node.toLowerCase()));
+    return named.length === 1 ? { ...file, hostHint: named[0] } : file;
+  });
+}
+
+/** `word` stands in `name` between separators (start, end, `_`, `.`, `-`, a space). */
+function namesWord(name: string, word: string): boolean {
+  for (let at = name.indexOf(word); at >= 0; at = name.indexOf(word, at + 1)) {
+    const before = at === 0 ? "" : name[at - 1];
+    const after = name[at + word.length] ?? "";
+    if ((before === "" || "_.- ".includes(before)) && (after === "" || "_.- ".includes(after))) return true;
+  }
+  return false;
+}
+
+/**
+A file outside any node tree (a cluster ASCII file saved beside the node folders, a status/ folder of saved cmviewcl
+and pairdisplay outputs, a ticket) belongs to the incident it sits in: the innermost bundle of the node files that
+holds its folder, not the folder given on the command line (`analyze samples` must not make `samples` a bundle of its
+own; round 76 #14: a handover's status/ outputs, read as a bundle of their own, were checked against no node's logs).
+*/
+function withLooseFilesInTheirBundle(files: InputFile[]): InputFile[] {
   const bundles = [...new Set(files.filter((file) => file.hostHint !== null).map((file) => file.bundle))];
   return files.map((file) => {
-    if (file.kind !== "config" || file.hostHint !== null) return file;
+    if (file.hostHint !== null) return file;
     const folder = dirname(resolve(file.path));
     const holding = bundles.filter((bundle) => folder === bundle || folder.startsWith(bundle.endsWith(sep) ? bundle : `${bundle}${sep}`));
     if (holding.length === 0) return file;

@@ -6,7 +6,7 @@ and its own package as running in two places).
 */
 
 // A host name with a DNS domain: a letter first (an IPv4 address is no name), then the domain after the first dot.
-const QUALIFIED = /^([A-Za-z][A-Za-z0-9_-]*)\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*$/;
+const QUALIFIED = /^([A-Za-z][A-Za-z0-9_-]*)\.[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
 
 /** A node's name without its DNS domain, as written otherwise ("finb1" of finb1.dr.example.co.uk). */
 export function shortNodeName(name: string): string {

@@ -346,14 +346,17 @@ export function createFileParser(options: FileParserOptions): FileParser {
   A table's rows read under their header (GrammarEntry.tableRows): a header line sets the table and gives no event; a
   row of another table than its own is no row (cmviewcl's `qs1 up running` under NAME STATUS STATE is the quorum
   server, not a node); a row takes the fields it fills from the last row above of the kind named. A line that is no row
-  of the table ends it; a banner ends the rows above too.
+  of the table ends it; one back at the margin (a prompt, a command, a comment, other text: the sub-tables of one
+  output are indented under its first row) or a banner ends the rows above too, so another command's node table
+  takes no cluster from this one (review: `cmviewcl -l node` of another cluster, typed after it).
   */
-  const inTable = (events: readonly EventDraft[], shape: string, text: string): readonly EventDraft[] => {
+  const inTable = (events: readonly EventDraft[], shape: string, line: string): readonly EventDraft[] => {
     if (shape === "banner") {
       table = null;
       rowsAbove.clear();
     }
     let ofTable = false;
+    let anyRow = false;
     let kept: EventDraft[] | undefined;
     const { tableRows } = kindsOfContext();
     for (let index = 0; index < events.length; index++) {
@@ -374,6 +377,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
         continue;
       }
       if (row.table !== undefined) ofTable = true;
+      anyRow = true;
       let fields = event.fields ?? NO_FIELDS;
       for (const [field, kind] of Object.entries(row.fill ?? {})) {
         const above = rowsAbove.get(kind)?.[field];
@@ -383,7 +387,11 @@ export function createFileParser(options: FileParserOptions): FileParser {
       if (fields === (event.fields ?? NO_FIELDS)) kept?.push(event);
       else (kept ??= events.slice(0, index)).push({ ...event, fields });
     }
-    if (table !== null && !ofTable && text.trim() !== "") table = null;
+    // The whole line: its body is cut from its indentation.
+    if (!ofTable && (table !== null || rowsAbove.size > 0) && line.trim() !== "") {
+      table = null;
+      if (!anyRow && !/^[ \t]/.test(line)) rowsAbove.clear();
+    }
     return kept ?? events;
   };
   // When each node was last marked seen here: a file resumed mid-way marks where a whole read would.
@@ -894,7 +902,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
       // One pass over the line says which grammars may read the body and whether the line may carry replication vocabulary.
       const scanned = place.bodyStart >= 0 ? scanLine(header.format, text, place.bodyStart) : NOT_SCANNED;
       const read = parseBody(header.format, header.body, bodyOptions, text, scanned);
-      const found = inContext(inTable(typedAtPrompt(header, read), shape, header.body), host, program, header.pid, ts, shape, header.body);
+      const found = inContext(inTable(typedAtPrompt(header, read), shape, text), host, program, header.pid, ts, shape, header.body);
       events = withUnreadMarker(found, text, scanned === NOT_SCANNED || (scanned & VOCABULARY_BIT) !== 0);
       const untimedKinds = untimedPrefix ?? (untimedSession ? UNTIMED_PREFIX : undefined);
       if (ts === null && untimedKinds !== undefined && events.length > 0) events = untimed(events, untimedKinds);

@@ -136,20 +136,49 @@ describe("discoverInputs", () => {
   });
 
   // Round 74 #15: a cmviewcl with no time was "not read", and with it the only sign that two nodes were another cluster.
-  it("reads a cmviewcl status table with no time as untimed facts, with no warning (it shows no pair)", () => {
+  it("reads a cmviewcl status table with no time as untimed facts, naming one whose package rows cannot be placed in time", () => {
     const root = tempDir();
     const status =
       "# cmviewcl -v   (hux4471, Mon Mar 16 09:58)\nCLUSTER        STATUS\nmcmm           up\n\n  NODE           STATUS       STATE\n  hux4471        up           running\n";
     touch(root, "incident/hux4471/tmp/collect/cmviewcl.out", status);
     touch(root, "incident/hux4472/tmp/collect/nodes.txt", "  NODE           STATUS       STATE\n  hux4472        up           running\n");
     touch(root, "incident/hux4471/var/adm/syslog/syslog.log", "Mar 16 09:00:00 hux4471 sshd[1]: Accepted publickey for nagios\n");
+    touch(
+      root,
+      "incident/lgl1/root/verif.txt",
+      "lgl1# cmviewcl -v -p banque\n    PACKAGE  STATUS  STATE  AUTO_RUN  NODE\n    banque   up      running  enabled  lgl1\n",
+    );
     const { files, problems } = discoverInputs([join(root, "incident")]);
     expect(files.map((file) => [file.path.slice(root.length + 1), file.kind, file.untimed ?? false])).toEqual([
       ["incident/hux4471/tmp/collect/cmviewcl.out", "cmdlog", true],
       ["incident/hux4471/var/adm/syslog/syslog.log", "syslog", false],
       ["incident/hux4472/tmp/collect/nodes.txt", "cmdlog", true],
+      ["incident/lgl1/root/verif.txt", "cmdlog", true],
     ]);
-    expect(problems).toEqual([]);
+    expect(problems.map((problem) => problem.message)).toEqual([
+      expect.stringMatching(/verif\.txt holds a cmviewcl package table with no date or time: .* where its packages ran cannot be placed/),
+    ]);
+  });
+
+  // Round 76 #14: a handover's status/ folder beside the node folders was a bundle of its own, and its outputs no node's.
+  it("puts saved outputs beside the node folders in their incident, each on the node its name names", () => {
+    const root = tempDir();
+    touch(root, "handover/ins1/var/adm/syslog/syslog.log", "Jun  5 14:00:00 ins1 sshd[1]: Accepted publickey for nagios\n");
+    touch(root, "handover/clm1/var/adm/syslog/syslog.log", "Jun  5 14:00:00 clm1 sshd[1]: Accepted publickey for nagios\n");
+    touch(root, "handover/clm2/var/adm/syslog/syslog.log", "Jun  5 14:00:00 clm2 sshd[1]: Accepted publickey for nagios\n");
+    const table = "Group   PairVol(L/R) (Port#,TID, LU),Seq#,LDEV#.P/S,Status,Fence,   %,P-LDEV# M\n";
+    touch(root, "handover/status/ins1_pairdisplay_20150608_0832.txt", table);
+    touch(root, "handover/status/clm1-clm2_pairdisplay_20150608_0833.txt", table);
+    touch(root, "handover/status/vg01_dg_pairdisplay_20150608_0834.txt", table);
+    const { files } = discoverInputs([root]);
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.hostHint, file.bundle.slice(root.length + 1)])).toEqual([
+      ["handover/clm1/var/adm/syslog/syslog.log", "clm1", "handover"],
+      ["handover/clm2/var/adm/syslog/syslog.log", "clm2", "handover"],
+      ["handover/ins1/var/adm/syslog/syslog.log", "ins1", "handover"],
+      ["handover/status/clm1-clm2_pairdisplay_20150608_0833.txt", null, "handover"],
+      ["handover/status/ins1_pairdisplay_20150608_0832.txt", "ins1", "handover"],
+      ["handover/status/vg01_dg_pairdisplay_20150608_0834.txt", null, "handover"],
+    ]);
   });
 
   it("reads a cron job's copies named with their time (cmviewcl.0900, pairdisplay.dg.202603090700) and root's mailbox in the mail spool", () => {

@@ -257,3 +257,31 @@ describe("a status table's rows read under their header (meta.tableRows: cmviewc
     expect(second.parseLine(table[5]).events).toMatchObject([{ kind: "untimed.node.status", node: "hux4471", fields: { cluster: "mcmm" } }]);
   });
 });
+
+describe("a status table's cluster ends with its output", () => {
+  it("gives no cluster to a node table another command printed after it (a prompt, a comment at the margin)", () => {
+    const text = [
+      "CLUSTER        STATUS",
+      "mcmm           up",
+      "  NODE           STATUS       STATE",
+      "  hux4471        up           reforming",
+      "  hux4480        up           reforming",
+      "root@sd-p1:/root # cmviewcl -l node",
+      "NODE           STATUS       STATE",
+      "sd-p1          up           running",
+      "# ssh sd-p2 cmviewcl -l node",
+      "NODE           STATUS       STATE",
+      "sd-p2          up           running",
+    ].join("\n");
+    const rows = parseText(text, { kind: "cmdlog", hostHint: "hux4471", year: 2026, untimed: true })
+      .flatMap((line) => line.events)
+      .filter((event) => event.kind === "untimed.node.status")
+      .map((event) => [event.node, event.fields?.cluster]);
+    expect(rows).toEqual([
+      ["hux4471", "mcmm"],
+      ["hux4480", "mcmm"],
+      ["sd-p1", undefined],
+      ["sd-p2", undefined],
+    ]);
+  });
+});
