@@ -89,7 +89,10 @@ export class ClusteredEngine {
   }
 
   private partOf(event: LogEvent): number | undefined {
-    return this.partition?.partOf(event.host || event.node || null);
+    if (this.partition === null) return undefined;
+    const host = event.host || event.node || null;
+    // A line of no host (saved output beside the node folders): the node its file's name names, if any.
+    return host !== null ? this.partition.partOf(host) : this.partition.partOfNamedFile(event.source.file);
   }
 
   /** The held configuration facts to each engine: its own files first, then the files naming no nodes of other clusters. */

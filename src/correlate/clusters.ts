@@ -14,7 +14,7 @@ one.
 */
 
 import type { LogEvent } from "../model/events.js";
-import { nodeKey } from "../model/node-names.js";
+import { nameNamesNode, nodeKey } from "../model/node-names.js";
 import { writerOf } from "./membership.js";
 
 /** The kinds whose events may say who is in which cluster (config settings: only the names below). */
@@ -56,9 +56,27 @@ export class ClusterPartition {
     private readonly partByHost: ReadonlyMap<string, number>,
   ) {}
 
+  /** Per file name: the part of the one node it names (partOfNamedFile). */
+  private readonly partByFileName = new Map<string, number | undefined>();
+
   /** The part that reads an event of this host; undefined: every part (no host, or one of no cluster known). */
   partOf(host: string | null): number | undefined {
     return host === null ? undefined : this.partByHost.get(nodeKey(host));
+  }
+
+  /**
+  The part of a file no host places whose name names nodes of one part only (a collection's
+  raid/fin01_pairdisplay_20241120_0916.txt beside a loghost's file: round 76 #01, where it closed the other cluster's
+  suspension of a group of the same name); undefined otherwise.
+  */
+  partOfNamedFile(path: string): number | undefined {
+    const name = path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
+    if (this.partByFileName.has(name)) return this.partByFileName.get(name);
+    const parts = new Set<number>();
+    for (const [host, part] of this.partByHost) if (nameNamesNode(name, host)) parts.add(part);
+    const part = parts.size === 1 ? [...parts][0] : undefined;
+    this.partByFileName.set(name, part);
+    return part;
   }
 
   /** Equal for two partitions that route every event alike. */

@@ -8,6 +8,7 @@ import { InputError } from "../errors.js";
 import { ENGLISH_MONTHS, LOCAL_MONTH, LOCAL_WEEKDAY } from "../model/calendar.js";
 import type { FileKind } from "../model/events.js";
 import { compressionOf, CONTROL_SCRIPT_LOG_NAME, packageHintOf, withoutCompressionSuffix } from "../model/file-names.js";
+import { nameNamesNode } from "../model/node-names.js";
 import { timeInPath } from "../model/time.js";
 import { recordAsJson, tableHeader } from "../parse/export-table.js";
 import { extractedLine, SYSLOG_NAME } from "../parse/extract.js";
@@ -894,20 +895,10 @@ function namedForTheirNode(files: InputFile[]): InputFile[] {
   if (nodesOfBundle.size === 0) return files;
   return files.map((file) => {
     if (file.hostHint !== null) return file;
-    const name = basename(file.path).toLowerCase();
-    const named = [...(nodesOfBundle.get(file.bundle) ?? [])].filter((node) => namesWord(name, node.toLowerCase()));
+    const name = basename(file.path);
+    const named = [...(nodesOfBundle.get(file.bundle) ?? [])].filter((node) => nameNamesNode(name, node));
     return named.length === 1 ? { ...file, hostHint: named[0] } : file;
   });
-}
-
-/** `word` stands in `name` between separators (start, end, `_`, `.`, `-`, a space). */
-function namesWord(name: string, word: string): boolean {
-  for (let at = name.indexOf(word); at >= 0; at = name.indexOf(word, at + 1)) {
-    const before = at === 0 ? "" : name[at - 1];
-    const after = name[at + word.length] ?? "";
-    if ((before === "" || "_.- ".includes(before)) && (after === "" || "_.- ".includes(after))) return true;
-  }
-  return false;
 }
 
 /**

@@ -18,3 +18,19 @@ export function shortNodeName(name: string): string {
 export function nodeKey(name: string): string {
   return shortNodeName(name.trim()).toLowerCase();
 }
+
+/**
+Whether a file's name names a node as a word of it, between separators (start, end, `_`, `.`, `-`, a space): a
+collection's status/clm1_pairdisplay_20150608_0833.txt or pd-ins1.txt is that node's output. Case does not matter.
+*/
+export function nameNamesNode(fileName: string, node: string): boolean {
+  const name = fileName.toLowerCase();
+  const word = node.toLowerCase();
+  if (word === "") return false;
+  for (let at = name.indexOf(word); at >= 0; at = name.indexOf(word, at + 1)) {
+    const before = at === 0 ? "" : name[at - 1];
+    const after = name[at + word.length] ?? "";
+    if ((before === "" || "_.- ".includes(before)) && (after === "" || "_.- ".includes(after))) return true;
+  }
+  return false;
+}

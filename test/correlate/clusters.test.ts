@@ -187,6 +187,23 @@ describe("cluster partition", () => {
     expect(facts.partition()?.partOf("c1")).toBeUndefined();
   });
 
+  // Round 76 #01: an audit's raid/fin01_pairdisplay_...txt beside a loghost's file was read by both clusters' engines.
+  it("places a file of no host by the node its name names, when that node's cluster is known and alone", () => {
+    const facts = new ClusterFacts();
+    config(facts, "a1", { fin: ["a1", "a2"] });
+    config(facts, "b1", { hr: ["b1", "b2"] });
+    hosts(facts, "a1", "a2", "b1", "b2");
+    const partition = facts.partition()!;
+    const name = (path: string) => {
+      const part = partition.partOfNamedFile(path);
+      return part === undefined ? undefined : partition.parts[part].name;
+    };
+    expect(name("/c/audit/raid/a1_pairdisplay_20241120_0916.txt")).toBe("fin");
+    expect(name("/c/audit/raid/pd-B2.txt")).toBe("hr");
+    expect(name("/c/audit/raid/a1-b1_pairdisplay.txt")).toBeUndefined();
+    expect(name("/c/audit/raid/pairdisplay.txt")).toBeUndefined();
+  });
+
   it("names nodes as the logs write them", () => {
     expect(nodeKey("LXBIL01.corp.example")).toBe("lxbil01");
     expect(nodeKey("10.1.2.3")).toBe("10.1.2.3");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nodeKey, shortNodeName } from "../../src/model/node-names.js";
+import { nameNamesNode, nodeKey, shortNodeName } from "../../src/model/node-names.js";
 
 describe("a node's names", () => {
   it("drops the DNS domain rsyslog or a loghost writes, keeping the name as written", () => {
@@ -17,5 +17,19 @@ describe("a node's names", () => {
   it("keys a node in lower case, without its domain", () => {
     expect(nodeKey(" LXBIL01.corp.example ")).toBe("lxbil01");
     expect(nodeKey("10.1.2.3")).toBe("10.1.2.3");
+  });
+});
+
+describe("a file named after its node", () => {
+  it("names a node as a word of the name, in any case", () => {
+    expect(nameNamesNode("fin01_pairdisplay_20241120_0916.txt", "fin01")).toBe(true);
+    expect(nameNamesNode("pd-INS1.txt", "ins1")).toBe(true);
+    expect(nameNamesNode("sd-p1.out", "sd-p1")).toBe(true);
+  });
+
+  it("not inside another word or name", () => {
+    expect(nameNamesNode("fin011_pairdisplay.txt", "fin01")).toBe(false);
+    expect(nameNamesNode("xfin01.txt", "fin01")).toBe(false);
+    expect(nameNamesNode("anything.txt", "")).toBe(false);
   });
 });
