@@ -4,9 +4,10 @@ same package, device group and instance names in each): each cluster is then cor
 nightly resync of its dg01 would close what sgl-bil's split of its own dg01 opened (round 73).
 
 A configured cluster (the NODE_NAMEs under a CLUSTER_NAME in a cluster ASCII file or cmconcl.config, or the node rows
-under a cluster's row in a saved cmviewcl table, dated or not) is a part of its own. Other facts only tie nodes together: the members of a logged membership, a cluster daemon speaking of a member it
-stopped hearing, the nodes contending for one cluster lock, a Continentalclusters monitor naming the cluster it
-watches (which ties the two clusters of one Continentalclusters together). Nodes tied to no configured cluster are read
+under a cluster's row in a saved cmviewcl table, dated or not) is a part of its own. Other facts only tie nodes
+together: the members of a logged membership, a cluster daemon speaking of a member it stopped hearing, the nodes
+contending for one cluster lock, a Continentalclusters monitor naming the cluster it watches (which ties the two
+clusters of one Continentalclusters together). Nodes tied to no configured cluster are read
 together, as one more part: memberships alone never split (the two halves of a cluster cut in two log one each), and
 package node lists are no cluster at all (a package may run on half of one). A Continentalclusters bundle keeps
 together every cluster it cannot tie to its partner: its rules read the primary's and the recovery cluster's logs as

@@ -351,6 +351,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
   takes no cluster from this one (review: `cmviewcl -l node` of another cluster, typed after it).
   */
   const inTable = (events: readonly EventDraft[], shape: string, line: string): readonly EventDraft[] => {
+    if (events.length === 0 && table === null && rowsAbove.size === 0) return events;
     if (shape === "banner") {
       table = null;
       rowsAbove.clear();
