@@ -8,10 +8,18 @@ and its own package as running in two places).
 // A host name with a DNS domain: a letter first (an IPv4 address is no name), then the domain after the first dot.
 const QUALIFIED = /^([A-Za-z][A-Za-z0-9_-]*)\.[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
 
+// A bundle names few hosts, each on thousands of events: each is looked up once.
+const shortNames = new Map<string, string>();
+
 /** A node's name without its DNS domain, as written otherwise ("finb1" of finb1.dr.example.co.uk). */
 export function shortNodeName(name: string): string {
-  const qualified = QUALIFIED.exec(name);
-  return qualified === null ? name : qualified[1];
+  let short = shortNames.get(name);
+  if (short === undefined) {
+    short = QUALIFIED.exec(name)?.[1] ?? name;
+    if (shortNames.size >= 4096) shortNames.clear();
+    shortNames.set(name, short);
+  }
+  return short;
 }
 
 /** A node's name as a key: without its DNS domain, in lower case (names differ in case between logs and files). */
