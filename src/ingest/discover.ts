@@ -53,7 +53,9 @@ const PACKAGE_LOG_NAME = /\.log(\.\d+)?(\.gz)?$/;
 const CONFIG_NAME = /\.(config|conf|ascii|env)$/;
 // A configuration saved with its date after the name (an audit job's `cmgetconf -p bookdb > bookdb.conf.20251212`,
 // round 75 #20): read as the configuration when its head says it is a package's.
-const DATED_CONFIG_NAME = /\.(config|conf|ascii)[._-](?:\d{8}(?:[._-]?\d{4,6})?|\d{4}-\d{2}-\d{2})$/;
+// A configuration attached to a ticket as text (cmgetconf's lgtpkg.conf sent as lgtpkg.conf.txt, round 78 #20): read the
+// same way. Not a .bak, .old or .orig: those are the configuration before a change.
+const DATED_CONFIG_NAME = /\.(config|conf|ascii)(?:[._-](?:\d{8}(?:[._-]?\d{4,6})?|\d{4}-\d{2}-\d{2})(?:\.txt)?|\.txt)$/i;
 // A package's ASCII file or a Metrocluster environment file outside a cmcluster folder: by a PACKAGE_NAME line or a
 // DEVICE_GROUP setting in its head (a horcm.conf or another product's .conf has neither).
 const PACKAGE_CONFIG_LINE = /^[ \t]*(?:PACKAGE_NAME[ \t]+\S|package_name[ \t]+\S|(?:export[ \t]+)?DEVICE_GROUP[ \t]*=)/m;
@@ -61,6 +63,8 @@ const PACKAGE_CONFIG_LINE = /^[ \t]*(?:PACKAGE_NAME[ \t]+\S|package_name[ \t]+\S
 // Its instance log, /HORCM/log<N>/curlog/horcm_<host>.log (tmplog/ keeps the previous run's): the startup banners and
 // horcmgr's start and shutdown lines, read by the same grammar (grammars/cmdlog.ne).
 const HORCC_LOG_NAME = /^horc[cm]_[^/]+\.(?:log|oldlog)(?:\.gz)?$/;
+// The host in such a log's name, when it is a host's name (letters first, as Raid Manager writes `hostname`).
+const RAID_MANAGER_LOG_HOST = /^horc[cm]_([A-Za-z][\w.-]*?)\.(?:log|oldlog)(?:\.gz)?$/;
 // A folder with a log's name (syslog.log, pkg.log): the syslog folder itself (var/adm/syslog) is not one.
 const LOG_FOLDER_NAME = /\.log(\.\d+)?$/;
 // Folders whose contents are never logs of the cluster.
@@ -883,8 +887,15 @@ function inTheirNodesFolder(files: InputFile[]): InputFile[] {
 A file no folder places whose name names one node of its bundle, as a word of it (a handover's
 status/clm1_pairdisplay_20150608_0833.txt, pd-ins1.txt): that node's output. Without it, one cluster's PAIR read at
 no node closed another cluster's split of a group of the same name (round 76 #14). A name naming two nodes names none.
+Raid Manager names its own logs after their host (horcc_krb2.log, horcm_krb2.log): that host, whatever the bundle's
+folders say (round 78 #08: a ticket's "Site B/horcc_krb2.log", its errors read at no node).
 */
 function namedForTheirNode(files: InputFile[]): InputFile[] {
+  files = files.map((file) => {
+    if (file.hostHint !== null) return file;
+    const host = RAID_MANAGER_LOG_HOST.exec(basename(file.path))?.[1];
+    return host === undefined ? file : { ...file, hostHint: host };
+  });
   const nodesOfBundle = new Map<string, Set<string>>();
   for (const file of files) {
     if (file.hostHint === null) continue;
