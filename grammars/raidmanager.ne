@@ -258,6 +258,17 @@ function labelled(label: Token, events: Draft[]): Draft[] {
   return events.map((event) => (event.deviceGroup !== undefined || event.kind === "horcm.error" ? event : draft(event.kind, event.fields, label.value, "label")));
 }
 
+/**
+"fx_dg    -c : pairvolchk : Volstat is S-VOL.[status = SSWS ...]": a check script's group and the pairvolchk option it ran,
+as its label (round 79 #05: an hourly check of both sides, its states read as no group's). -s asks this node's volume,
+-c the remote one: the state's side.
+*/
+function optionLabelled(label: Token, option: Token, events: Draft[]): Draft[] {
+  const side = option.value === "-s" ? "local" : option.value === "-c" ? "remote" : null;
+  const sided = side === null ? events : events.map((event) => (event.kind === "pair.state" && event.fields.side === null ? { ...event, fields: { ...event.fields, side } } : event));
+  return labelled(label, sided);
+}
+
 function journalRow(jid: Token, mu: Token, ctg: Token, jnls: Token, ap: Token, usage: Token, rest: Token[]): Draft[] {
   const state = jnls.value;
   // After U(%): Q-Marker, Q-CNT, D-SZ(BLK), Seq#, Num, LDEV# (RM-UG raidvchkscan -v jnl): the journal's size in blocks,
@@ -288,6 +299,15 @@ const row = (side: string, role: string | null, state: string, extra: Record<str
 const fenceOf = (level: string, group = "oradg") => ({ kind: "fence", deviceGroup: group, fields: { level, deviceGroupFrom: "table" } });
 
 export const samples: Array<{ text: string; expect: unknown }> = [
+  // A check script's group and pairvolchk option as its label: -s this node's volume, -c the remote one (round 79 #05).
+  { text: "fx_dg    -s : pairvolchk : Volstat is P-VOL.[status = PAIR fence = DATA MINAP = 4]", expect: [
+    { kind: "pair.state", deviceGroup: "fx_dg", fields: { side: "local", role: "PVOL", state: "PAIR", deviceGroupFrom: "label" } },
+    { kind: "fence", deviceGroup: "fx_dg", fields: { level: "DATA", deviceGroupFrom: "label" } },
+  ] },
+  { text: "fx_dg    -c : pairvolchk : Volstat is S-VOL.[status = SSWS fence = DATA]", expect: [
+    { kind: "pair.state", deviceGroup: "fx_dg", fields: { side: "remote", role: "SVOL", state: "SSWS", deviceGroupFrom: "label" } },
+    { kind: "fence", deviceGroup: "fx_dg", fields: { level: "DATA", deviceGroupFrom: "label" } },
+  ] },
   { text: "Group PairVol(L/R) (Port#,TID, LU),Seq#,LDEV#.P/S,Status,Fence, %,P-LDEV# M", expect: [] },
   { text: "Group PairVol L/R Port# TID LU Seq# LDEV# P/S Status Fence % P-LDEV# M", expect: [] },
   { text: "Group Seq#, LDEV# P/S,Status, Fence, %, P-LDEV# M CTG JID AP EM E-Seq# E-LDEV#", expect: [] },
@@ -450,6 +470,7 @@ content -> %pdHeader                                   {% () => [] %}
          | jnlRow                                      {% id %}
          | cciLine                                     {% id %}
          | %word %colon cciLine                        {% ([label, , events]) => labelled(label, events) %}
+         | %word %option %colon cciLine                {% ([label, option, , events]) => optionLabelled(label, option, events) %}
          # "CACHK: dg-nfs.home home01(L) (CL5-A-2, 0, 17)91244 0a11.P-VOL PAIR NEVER , 100 0b11 -": a wrapper's tag before a
          # pairdisplay row it logs (logger -t root "CACHK: $row"); the row's own Group column names the group (round 53 #09).
          | %word %colon pairRow                        {% ([, , events]) => events %}

@@ -554,7 +554,11 @@ describe("discoverInputs", () => {
     touch(root, "inc/bk1/var/opt/cfgaudit/bookdb.conf.20251212", "package_name                    bookdb\nrun_script_timeout              300\n");
     touch(root, "inc/bk1/var/opt/cfgaudit/notes.conf.20251212", "backup window 02:00\n");
     // A ticket's attachment (round 78 #20), and the configuration before a change (not read as the configuration).
-    touch(root, "inc/bk1/tmp/lgtpkg.conf.txt", "# cmgetconf -p lgtpkg lgtpkg.conf\npackage_name                    lgtpkg\nrun_script_timeout              360\n");
+    touch(
+      root,
+      "inc/bk1/tmp/lgtpkg.conf.txt",
+      "# cmgetconf -p lgtpkg lgtpkg.conf\npackage_name                    lgtpkg\nrun_script_timeout              360\n",
+    );
     touch(root, "inc/bk1/tmp/lgtpkg.conf.bak", "package_name                    lgtpkg\nrun_script_timeout              300\n");
     touch(
       root,
