@@ -166,6 +166,9 @@ const isCommandLogCandidate = (name: string): boolean => COMMAND_LOG_CANDIDATE.t
 // /etc/horcm20.conf", "# horcmshutdown.sh 20"): what was typed is the evidence of a change (round 72 #02).
 const SAVED_OUTPUT =
   /^[^\n#$>%]*[#$>%][ \t]*(?:sudo[ \t]+)?(?:(?:\S*\/)?horcm(?:start|shutdown)\.sh\b|(?:vi|vim|view|ed|nano|emacs|cp|mv|sed[ \t]+-i\S*)[ \t][^\n]*\bhorcm\d+\.conf\b)|^[ \t]*PACKAGE[ \t]+STATUS[ \t]+STATE[ \t]+(?:AUTO_RUN|PKG_SWITCH)[ \t]+NODE\b|^[ \t]*Group[ \t]+PairVol|^[ \t]*JID[ \t]+MU[ \t]+CTG|Volstat is [PS]-VOL|Volstat is SMPL|\[EX_[A-Z]+\]|\b(?:pairsplit|pairresync|paircreate|pairevtwait|horctakeover)[ \t]+(?:-[A-Za-z]+[ \t]+)*-g[ \t]+\S|^\S*[#$>%][ \t]*(?:\/\S*\/)?cmrecovercl\b|^Processing the recovery group[ \t]+\S/m;
+// A pairdisplay row with no header above it (a watch loop's `pairdisplay ... | grep card_`, round 79 #08: three hours of a
+// swap resync copying, not read): a group, a volume with its side, the port tuple, the serial, LDEV and role.
+const PAIRDISPLAY_ROW = /^[ \t]*\S+[ \t]+[^\s(),]+\([LR]\)[ \t]+\([^)\n]*\)[ \t]*\d+[ \t]+[0-9A-Fa-f:]+\.(?:[PS]-VOL|SMPL)\b/m;
 /**
 Whether the head (its first few KiB) holds a line the command-output grammar (grammars/cmdlog.ne) reads as a dated stamp or banner: the
 shapes that say when the output under them was saved are stated there once ("==== <date> pairwatch", "Script started
@@ -323,7 +326,7 @@ lines by: saved output read as untimed facts (InputFile.untimed) when nothing el
 */
 export function undatedOutputHead(head: Buffer | string): boolean {
   const text = typeof head === "string" ? head : textOf(head);
-  return (RAID_MANAGER_OWN_OUTPUT.test(text) || STATUS_TABLE.test(text)) && !headHasStamp(text);
+  return (RAID_MANAGER_OWN_OUTPUT.test(text) || PAIRDISPLAY_ROW.test(text) || STATUS_TABLE.test(text)) && !headHasStamp(text);
 }
 
 // A document or data of the case (a README, an expected-answer file, a report), not a node's saved output or a relayed message.
@@ -439,7 +442,7 @@ export function commandLogHead(
   firstDatedFolder = Number.POSITIVE_INFINITY,
 ): { readonly namedTime: number | null } | null {
   const text = typeof head === "string" ? head : textOf(head);
-  if (!SAVED_OUTPUT.test(text)) return null;
+  if (!SAVED_OUTPUT.test(text) && !PAIRDISPLAY_ROW.test(text)) return null;
   if (headHasStamp(text)) return { namedTime: null };
   const namedTime = path === undefined ? null : timeInPath(path, firstDatedFolder);
   if (namedTime === null || text.split("\n").some((line) => isSyslogLine(line) || PACKAGE_LOG_STAMP.test(line))) return null;

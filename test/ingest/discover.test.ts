@@ -181,6 +181,24 @@ describe("discoverInputs", () => {
     ]);
   });
 
+  // Round 79 #08: a watch loop piped pairdisplay through grep, so its log holds dated rows and no header.
+  it("reads a loop's log of pairdisplay rows with no header under `date` lines as saved output", () => {
+    const root = tempDir();
+    const rows = [
+      "Thu Apr 30 06:11:04 -03 2026",
+      "card_jdg card_j01(L) (CL4-C-6,  0,   1)441187  6c00.P-VOL COPY ASYNC ,    1  3a00 -",
+      "card_jdg card_j01(R) (CL4-A-6,  0,   1)441120  3a00.S-VOL COPY ASYNC ,    1  6c00 -",
+      "",
+    ].join("\n");
+    touch(root, "inc/spb1/var/log/ca/card_swap_watch.log", rows);
+    touch(root, "inc/spb1/tmp/rows.txt", rows.split("\n").slice(1).join("\n"));
+    const { files } = discoverInputs([join(root, "inc")]);
+    expect(files.map((file) => [file.path.slice(root.length + 1), file.kind, file.untimed ?? false])).toEqual([
+      ["inc/spb1/tmp/rows.txt", "cmdlog", true],
+      ["inc/spb1/var/log/ca/card_swap_watch.log", "cmdlog", false],
+    ]);
+  });
+
   it("reads a cron job's copies named with their time (cmviewcl.0900, pairdisplay.dg.202603090700) and root's mailbox in the mail spool", () => {
     const root = tempDir();
     const table =
