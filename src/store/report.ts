@@ -243,6 +243,7 @@ export function windowEvents(database: SqliteDatabase, bundles: readonly string[
     `SELECT DISTINCT CASE WHEN e.kind = 'config.setting' THEN json_extract(e.fields, '$.value') ELSE json_extract(e.fields, '$.cluster') END
        FROM event e JOIN file f ON f.id = e.file_id
       WHERE ${inScope} AND ((e.kind = 'config.setting' AND json_extract(e.fields, '$.name') = 'CLUSTER_NAME')
+            OR e.kind IN ('cluster.status', 'untimed.cluster.status')
             OR (e.kind IN ('cc.alert', 'cc.alarm', 'cc.recover') AND ${windowed}))`,
     [...bundles, since, until],
   );

@@ -48,7 +48,7 @@ export interface SourceLine {
 
 export interface ReportSummary {
   readonly bundles: readonly string[];
-  /** Cluster names the logs and configuration files state (CLUSTER_NAME, Continentalclusters notices). */
+  /** Cluster names the logs, configuration files and saved status tables state (CLUSTER_NAME, cmviewcl's cluster rows, Continentalclusters notices). */
   readonly clusters: readonly string[];
   /** Hosts that logged in the window. */
   readonly nodes: readonly string[];
