@@ -55,6 +55,18 @@ const CONFIG_NAME = /\.(config|conf|ascii|env)$/;
 // round 75 #20): read as the configuration when its head says it is a package's.
 // A configuration attached to a ticket as text (cmgetconf's lgtpkg.conf sent as lgtpkg.conf.txt, round 78 #20): read the
 // same way. Not a .bak, .old or .orig: those are the configuration before a change.
+// A copy whose name says it is no current configuration (a proposal, the one before a change, a template).
+const NOT_CURRENT_NAME = /(?:^|[._-])(?:old|orig|bak|backup|prev|previous|proposed|proposal|new|draft|before|test|sample|template|example)(?:[._-]|$)/i;
+
+/**
+A configuration saved beside the live one (dated, or attached as text): read after every other configuration file of
+its bundle, so what a node's own file says wins where both say something (a setting's first value is kept), and the
+copy fills in what no live file says (review: a proposal sorted before the node's folder hid a short run script
+timeout).
+*/
+export function isSavedConfigCopy(name: string): boolean {
+  return DATED_CONFIG_NAME.test(name);
+}
 const DATED_CONFIG_NAME = /\.(config|conf|ascii)(?:[._-](?:\d{8}(?:[._-]?\d{4,6})?|\d{4}-\d{2}-\d{2})(?:\.txt)?|\.txt)$/i;
 // A package's ASCII file or a Metrocluster environment file outside a cmcluster folder: by a PACKAGE_NAME line or a
 // DEVICE_GROUP setting in its head (a horcm.conf or another product's .conf has neither).
@@ -63,8 +75,6 @@ const PACKAGE_CONFIG_LINE = /^[ \t]*(?:PACKAGE_NAME[ \t]+\S|package_name[ \t]+\S
 // Its instance log, /HORCM/log<N>/curlog/horcm_<host>.log (tmplog/ keeps the previous run's): the startup banners and
 // horcmgr's start and shutdown lines, read by the same grammar (grammars/cmdlog.ne).
 const HORCC_LOG_NAME = /^horc[cm]_[^/]+\.(?:log|oldlog)(?:\.gz)?$/;
-// The host in such a log's name, when it is a host's name (letters first, as Raid Manager writes `hostname`).
-const RAID_MANAGER_LOG_HOST = /^horc[cm]_([A-Za-z][\w.-]*?)\.(?:log|oldlog)(?:\.gz)?$/;
 // A folder with a log's name (syslog.log, pkg.log): the syslog folder itself (var/adm/syslog) is not one.
 const LOG_FOLDER_NAME = /\.log(\.\d+)?$/;
 // Folders whose contents are never logs of the cluster.
@@ -168,7 +178,18 @@ const SAVED_OUTPUT =
   /^[^\n#$>%]*[#$>%][ \t]*(?:sudo[ \t]+)?(?:(?:\S*\/)?horcm(?:start|shutdown)\.sh\b|(?:vi|vim|view|ed|nano|emacs|cp|mv|sed[ \t]+-i\S*)[ \t][^\n]*\bhorcm\d+\.conf\b)|^[ \t]*PACKAGE[ \t]+STATUS[ \t]+STATE[ \t]+(?:AUTO_RUN|PKG_SWITCH)[ \t]+NODE\b|^[ \t]*Group[ \t]+PairVol|^[ \t]*JID[ \t]+MU[ \t]+CTG|Volstat is [PS]-VOL|Volstat is SMPL|\[EX_[A-Z]+\]|\b(?:pairsplit|pairresync|paircreate|pairevtwait|horctakeover)[ \t]+(?:-[A-Za-z]+[ \t]+)*-g[ \t]+\S|^\S*[#$>%][ \t]*(?:\/\S*\/)?cmrecovercl\b|^Processing the recovery group[ \t]+\S/m;
 // A pairdisplay row with no header above it (a watch loop's `pairdisplay ... | grep card_`, round 79 #08: three hours of a
 // swap resync copying, not read): a group, a volume with its side, the port tuple, the serial, LDEV and role.
-const PAIRDISPLAY_ROW = /^[ \t]*\S+[ \t]+[^\s(),]+\([LR]\)[ \t]+\([^)\n]*\)[ \t]*\d+[ \t]+[0-9A-Fa-f:]+\.(?:[PS]-VOL|SMPL)\b/m;
+const PAIRDISPLAY_ROW = /^[ \t]*\S+[ \t]+[^\s(),]+\([LR]\)[ \t]+\([^)\n]*\)[ \t]*\d+[ \t]+[0-9A-Fa-f:]+\.(?:[PS]-VOL|SMPL)\b/;
+/**
+Such rows from the file's first line on, or under a stamp there (the loop's `date`): its own output. Not rows quoted
+further down a mail or a ticket ("how the pairs looked on Monday"): read at the mail's date, they closed a suspension
+(review).
+*/
+function rowsFromTheStart(text: string): boolean {
+  const first = text.split("\n").find((line) => line.trim() !== "");
+  if (first === undefined) return false;
+  const line = first.replace(/\r$/, "");
+  return PAIRDISPLAY_ROW.test(line) || (headHasStamp(line) && text.split("\n").some((row) => PAIRDISPLAY_ROW.test(row)));
+}
 /**
 Whether the head (its first few KiB) holds a line the command-output grammar (grammars/cmdlog.ne) reads as a dated stamp or banner: the
 shapes that say when the output under them was saved are stated there once ("==== <date> pairwatch", "Script started
@@ -326,7 +347,7 @@ lines by: saved output read as untimed facts (InputFile.untimed) when nothing el
 */
 export function undatedOutputHead(head: Buffer | string): boolean {
   const text = typeof head === "string" ? head : textOf(head);
-  return (RAID_MANAGER_OWN_OUTPUT.test(text) || PAIRDISPLAY_ROW.test(text) || STATUS_TABLE.test(text)) && !headHasStamp(text);
+  return (RAID_MANAGER_OWN_OUTPUT.test(text) || rowsFromTheStart(text) || STATUS_TABLE.test(text)) && !headHasStamp(text);
 }
 
 // A document or data of the case (a README, an expected-answer file, a report), not a node's saved output or a relayed message.
@@ -442,7 +463,7 @@ export function commandLogHead(
   firstDatedFolder = Number.POSITIVE_INFINITY,
 ): { readonly namedTime: number | null } | null {
   const text = typeof head === "string" ? head : textOf(head);
-  if (!SAVED_OUTPUT.test(text) && !PAIRDISPLAY_ROW.test(text)) return null;
+  if (!SAVED_OUTPUT.test(text) && !rowsFromTheStart(text)) return null;
   if (headHasStamp(text)) return { namedTime: null };
   const namedTime = path === undefined ? null : timeInPath(path, firstDatedFolder);
   if (namedTime === null || text.split("\n").some((line) => isSyslogLine(line) || PACKAGE_LOG_STAMP.test(line))) return null;
@@ -552,7 +573,7 @@ function classifyAt(path: string, name: string, folders: readonly string[], expl
     if (text !== null && !text.includes(0) && !headIsPackageLog(text) && commandLogHead(text)?.namedTime === null) return kind("cmdlog");
     return kind("pkglog");
   }
-  if ((!underCluster && CONFIG_NAME.test(name)) || DATED_CONFIG_NAME.test(name)) {
+  if ((!underCluster && CONFIG_NAME.test(name)) || (DATED_CONFIG_NAME.test(name) && !NOT_CURRENT_NAME.test(name))) {
     const text = head();
     if (text !== null && PACKAGE_CONFIG_LINE.test(textOf(text))) return kind("config");
   }
@@ -890,15 +911,8 @@ function inTheirNodesFolder(files: InputFile[]): InputFile[] {
 A file no folder places whose name names one node of its bundle, as a word of it (a handover's
 status/clm1_pairdisplay_20150608_0833.txt, pd-ins1.txt): that node's output. Without it, one cluster's PAIR read at
 no node closed another cluster's split of a group of the same name (round 76 #14). A name naming two nodes names none.
-Raid Manager names its own logs after their host (horcc_krb2.log, horcm_krb2.log): that host, whatever the bundle's
-folders say (round 78 #08: a ticket's "Site B/horcc_krb2.log", its errors read at no node).
 */
 function namedForTheirNode(files: InputFile[]): InputFile[] {
-  files = files.map((file) => {
-    if (file.hostHint !== null) return file;
-    const host = RAID_MANAGER_LOG_HOST.exec(basename(file.path))?.[1];
-    return host === undefined ? file : { ...file, hostHint: host };
-  });
   const nodesOfBundle = new Map<string, Set<string>>();
   for (const file of files) {
     if (file.hostHint === null) continue;

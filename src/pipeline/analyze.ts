@@ -1,4 +1,4 @@
-import { discoverInputs, headIsIsoSyslog, isContinentalEventLog, type InputFile } from "../ingest/discover.js";
+import { discoverInputs, headIsIsoSyslog, isContinentalEventLog, isSavedConfigCopy, type InputFile } from "../ingest/discover.js";
 import { READ_AT_ONCE_BYTES, readHead } from "../ingest/source.js";
 import { ingestFile, lastStampOf, PartialInputError, type IngestOptions } from "./ingest.js";
 import { newestStamp, type YearlessStamp } from "../model/time.js";
@@ -12,7 +12,7 @@ import type { Store } from "../store/store.js";
 import { bundleReadings, mostlyUnparsedSyslogs, storedBundles } from "../store/read.js";
 import type { BundleReading, UnreadableFile } from "../model/readability.js";
 import { statSync, type Stats } from "node:fs";
-import { resolve, sep } from "node:path";
+import { basename, resolve, sep } from "node:path";
 import { compareText } from "../util/compare.js";
 import type { SiteDefinition } from "../correlate/sites.js";
 import type { Rule } from "../catalogue/rule.js";
@@ -64,7 +64,9 @@ export function orderInputs<T extends { readonly bundle: string; readonly path: 
   inputs: readonly T[],
   dated: ReadonlySet<T>,
 ): T[] {
-  const rank = (input: T): number => (dated.has(input) ? ORDER.datedSyslog : ORDER[input.kind]);
+  // A configuration saved beside the live ones after them (isSavedConfigCopy): the live file's settings win.
+  const rank = (input: T): number =>
+    dated.has(input) ? ORDER.datedSyslog : input.kind === "config" && isSavedConfigCopy(basename(input.path)) ? ORDER.config + 0.5 : ORDER[input.kind];
   return [...inputs].sort((left, right) => compareText(left.bundle, right.bundle) || rank(left) - rank(right) || compareText(left.path, right.path));
 }
 

@@ -192,6 +192,12 @@ describe("discoverInputs", () => {
     ].join("\n");
     touch(root, "inc/spb1/var/log/ca/card_swap_watch.log", rows);
     touch(root, "inc/spb1/tmp/rows.txt", rows.split("\n").slice(1).join("\n"));
+    // Rows quoted down a mail ("how the pairs looked on Monday"): not the mail's own output (review).
+    touch(
+      root,
+      "inc/ticket/INC4711.txt",
+      ["From: ops@example.com", "Date: Thu, 11 Jun 2026 08:02:11 +0200", "", "Monday, before the failure:", ...rows.split("\n").slice(1)].join("\n"),
+    );
     const { files } = discoverInputs([join(root, "inc")]);
     expect(files.map((file) => [file.path.slice(root.length + 1), file.kind, file.untimed ?? false])).toEqual([
       ["inc/spb1/tmp/rows.txt", "cmdlog", true],
@@ -578,6 +584,7 @@ describe("discoverInputs", () => {
       "# cmgetconf -p lgtpkg lgtpkg.conf\npackage_name                    lgtpkg\nrun_script_timeout              360\n",
     );
     touch(root, "inc/bk1/tmp/lgtpkg.conf.bak", "package_name                    lgtpkg\nrun_script_timeout              300\n");
+    touch(root, "inc/bk1/tmp/lgtpkg_proposed.conf.txt", "package_name                    lgtpkg\nrun_script_timeout              900\n");
     touch(
       root,
       "inc/ny1/var/adm/cmconcl/rehearsal/ordb_rg_20260509.log",
