@@ -55,6 +55,7 @@ const CONFIG_NAME = /\.(config|conf|ascii|env)$/;
 // round 75 #20): read as the configuration when its head says it is a package's.
 // A configuration attached to a ticket as text (cmgetconf's lgtpkg.conf sent as lgtpkg.conf.txt, round 78 #20): read the
 // same way. Not a .bak, .old or .orig: those are the configuration before a change.
+const DATED_CONFIG_NAME = /\.(config|conf|ascii)(?:[._-](?:\d{8}(?:[._-]?\d{4,6})?|\d{4}-\d{2}-\d{2})(?:\.txt)?|\.txt)$/i;
 // A copy whose name says it is no current configuration (a proposal, the one before a change, a template).
 const NOT_CURRENT_NAME = /(?:^|[._-])(?:old|orig|bak|backup|prev|previous|proposed|proposal|new|draft|before|test|sample|template|example)(?:[._-]|$)/i;
 
@@ -67,7 +68,6 @@ timeout).
 export function isSavedConfigCopy(name: string): boolean {
   return DATED_CONFIG_NAME.test(name);
 }
-const DATED_CONFIG_NAME = /\.(config|conf|ascii)(?:[._-](?:\d{8}(?:[._-]?\d{4,6})?|\d{4}-\d{2}-\d{2})(?:\.txt)?|\.txt)$/i;
 // A package's ASCII file or a Metrocluster environment file outside a cmcluster folder: by a PACKAGE_NAME line or a
 // DEVICE_GROUP setting in its head (a horcm.conf or another product's .conf has neither).
 const PACKAGE_CONFIG_LINE = /^[ \t]*(?:PACKAGE_NAME[ \t]+\S|package_name[ \t]+\S|(?:export[ \t]+)?DEVICE_GROUP[ \t]*=)/m;
