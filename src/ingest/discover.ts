@@ -1,6 +1,6 @@
 import { decompressCommand, missingDecompressor } from "./compression.js";
 import { textOf } from "./legacy-text.js";
-import { sitesOfOneIncident } from "./sites.js";
+import { nodesOfBundles, sitesOfOneIncident } from "./sites.js";
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { PAIR_STATES, pairStateClass } from "../catalogue/vocabulary.js";
@@ -913,13 +913,7 @@ status/clm1_pairdisplay_20150608_0833.txt, pd-ins1.txt): that node's output. Wit
 no node closed another cluster's split of a group of the same name (round 76 #14). A name naming two nodes names none.
 */
 function namedForTheirNode(files: InputFile[]): InputFile[] {
-  const nodesOfBundle = new Map<string, Set<string>>();
-  for (const file of files) {
-    if (file.hostHint === null) continue;
-    const nodes = nodesOfBundle.get(file.bundle) ?? new Set<string>();
-    nodes.add(file.hostHint);
-    nodesOfBundle.set(file.bundle, nodes);
-  }
+  const nodesOfBundle = nodesOfBundles(files);
   if (nodesOfBundle.size === 0) return files;
   return files.map((file) => {
     if (file.hostHint !== null) return file;

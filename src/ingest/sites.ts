@@ -33,8 +33,8 @@ const CHUNK_BYTES = 1024 * 1024;
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Sibling bundles that name each other, each mapped to their parent folder (the incident's bundle). */
-export function sitesOfOneIncident(files: readonly PlacedFile[]): ReadonlyMap<string, string> {
+/** The nodes each bundle's folders name (the files' host hints). */
+export function nodesOfBundles(files: readonly PlacedFile[]): Map<string, Set<string>> {
   const nodesOfBundle = new Map<string, Set<string>>();
   for (const file of files) {
     if (file.hostHint === null) continue;
@@ -42,6 +42,12 @@ export function sitesOfOneIncident(files: readonly PlacedFile[]): ReadonlyMap<st
     nodes.add(file.hostHint);
     nodesOfBundle.set(file.bundle, nodes);
   }
+  return nodesOfBundle;
+}
+
+/** Sibling bundles that name each other, each mapped to their parent folder (the incident's bundle). */
+export function sitesOfOneIncident(files: readonly PlacedFile[]): ReadonlyMap<string, string> {
+  const nodesOfBundle = nodesOfBundles(files);
   const siblingsOf = new Map<string, string[]>();
   for (const bundle of nodesOfBundle.keys()) {
     const parent = dirname(bundle);
