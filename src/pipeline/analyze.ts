@@ -3,7 +3,8 @@ import { READ_AT_ONCE_BYTES, readHead } from "../ingest/source.js";
 import { ingestFile, lastStampOf, PartialInputError, type IngestOptions } from "./ingest.js";
 import { newestStamp, type YearlessStamp } from "../model/time.js";
 import { findMovedBundle } from "./moved.js";
-import { ParseThreads } from "./parse-source.js";
+import { inThread, ParseThreads } from "./parse-source.js";
+import { Pacer } from "./pacer.js";
 import { BundleCorrelator, replayOf } from "./correlate.js";
 import { InputError, McAdvisorError, UnreadableFileError } from "../errors.js";
 import { clockDisagreements, describeClockDisagreement, type ClockDisagreement } from "../correlate/clocks.js";
@@ -68,6 +69,24 @@ export function orderInputs<T extends { readonly bundle: string; readonly path: 
   const rank = (input: T): number =>
     dated.has(input) ? ORDER.datedSyslog : input.kind === "config" && isSavedConfigCopy(basename(input.path)) ? ORDER.config + 0.5 : ORDER[input.kind];
   return [...inputs].sort((left, right) => compareText(left.bundle, right.bundle) || rank(left) - rank(right) || compareText(left.path, right.path));
+}
+
+/**
+Where the run of a bundle's year-less syslogs starting at `inputs[index]` ends (`index + 1` when that file is not one).
+They are read last but for shell histories, with the year references the files before them set, which none of
+them changes: read side by side, each reads as it would alone.
+*/
+export function yearlessSyslogsFrom<T extends { readonly bundle: string; readonly kind: string }>(
+  inputs: readonly T[],
+  index: number,
+  dated: ReadonlySet<T>,
+): number {
+  const first = inputs[index];
+  const yearless = (input: T): boolean => input.bundle === first.bundle && input.kind === "syslog" && !dated.has(input);
+  if (!yearless(first)) return index + 1;
+  let end = index + 1;
+  while (end < inputs.length && yearless(inputs[end])) end++;
+  return end;
 }
 
 /**
@@ -187,44 +206,100 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
     }
   }
 
-  // The rules see each bundle's events as they are stored, while they come in replay order; a bundle of several
-  // log files keeps their events to merge them when one steps back in time (correlate.ts). One log file cannot.
+  // The rules see each bundle's events as they are stored, merged across its files (correlate.ts): fed as soon as
+  // no file of the bundle can still bring an earlier event, and merged at the end when one steps back.
   const correlators = new Map<string, BundleCorrelator>();
   const correlation = { sites: options.sites, until: options.until, timeZone: options.timeZone };
   for (const bundle of bundlesOfRun) {
-    const logFiles = inputs.filter((input) => input.bundle === bundle && input.kind !== "config").length;
-    correlators.set(bundle, new BundleCorrelator(bundle, options.rules, correlation, !store.bundleHasEvents(bundle), logFiles > 1 ? undefined : 0));
+    const ofBundle = inputs.filter((input) => input.bundle === bundle);
+    const logFiles = ofBundle.filter((input) => input.kind !== "config").length;
+    const fed = !store.bundleHasEvents(bundle);
+    // What the rules conclude while the files are read is stored as it changes: the TUI shows it before the run ends.
+    const correlator = new BundleCorrelator(bundle, options.rules, correlation, fed, logFiles > 1 ? undefined : 0, (findings) =>
+      store.replaceFindings(bundle, findings),
+    );
+    correlator.expect(ofBundle.length);
+    correlators.set(bundle, correlator);
   }
   const threads = new ParseThreads(options.parseThread);
   // Small plain files (read with one call) share a commit, up to GROUP_BYTES of them; any other file commits
   // batch by batch, as its checkpoints move. A checkpoint still commits with its lines either way.
   let groupBytes = 0;
+  const readAtOnce = (input: InputFile): boolean => !input.compressed && sizeOf(input.path) <= READ_AT_ONCE_BYTES;
   try {
-    for (const input of inputs) {
-      const size = sizeOf(input.path);
-      const grouped = !input.compressed && size <= READ_AT_ONCE_BYTES;
-      if (!grouped || groupBytes + size > GROUP_BYTES) {
+    for (let index = 0; index < inputs.length;) {
+      const end = yearlessSyslogsFrom(inputs, index, dated);
+      const run = inputs.slice(index, end);
+      index = end;
+      // A bundle's large year-less syslogs are read side by side (the small ones first: they share a commit).
+      const large = run.filter((input) => !readAtOnce(input));
+      for (const input of large.length > 1 ? run.filter(readAtOnce) : run) {
+        const size = sizeOf(input.path);
+        const grouped = readAtOnce(input);
+        if (!grouped || groupBytes + size > GROUP_BYTES) {
+          store.commitGroup();
+          groupBytes = 0;
+        }
+        if (grouped) {
+          store.beginGroup();
+          groupBytes += size;
+        }
+        await ingestInput(input);
+      }
+      if (large.length > 1) {
         store.commitGroup();
         groupBytes = 0;
+        await ingestTogether(large);
       }
-      if (grouped) {
-        store.beginGroup();
-        groupBytes += size;
-      }
-      await ingestInput(input);
     }
   } finally {
     store.commitGroup();
     await threads.close();
   }
 
-  async function ingestInput(input: InputFile): Promise<void> {
+  /**
+  Files read side by side and paced by their time (pacer.ts), parsed on this thread (the
+  worker reads one file at a time). They are started in their order, each once its record is stored, so file ids
+  (the replay order's tie-break) do not depend on which head came back first.
+  */
+  async function ingestTogether(together: readonly InputFile[]): Promise<void> {
+    const pacer = new Pacer();
+    for (const input of together) pacer.join(input);
+    const reads: Promise<void>[] = [];
+    const saids = together.map(() => ({ problems: [] as McAdvisorError[], fileIds: [] as number[] }));
+    for (const [at, input] of together.entries()) {
+      let opened: () => void = () => {};
+      const recorded = new Promise<void>((resolve) => (opened = resolve));
+      reads.push(ingestInput(input, { pacer, opened }, saids[at]).finally(() => opened()));
+      await recorded;
+    }
+    const outcomes = await Promise.allSettled(reads);
+    for (const said of saids) {
+      problems.push(...said.problems);
+      fileIds.push(...said.fileIds);
+    }
+    for (const outcome of outcomes) if (outcome.status === "rejected") throw outcome.reason;
+  }
+
+  /** `said`: where its problems and file id go (files read side by side keep theirs apart, to say them in order). */
+  async function ingestInput(
+    input: InputFile,
+    together?: { pacer: Pacer; opened: () => void },
+    said: { problems: McAdvisorError[]; fileIds: number[] } = { problems, fileIds },
+  ): Promise<void> {
     bundles.add(input.bundle);
     const head = heads.get(input);
     heads.delete(input);
+    const correlator = correlators.get(input.bundle);
+    correlator?.begin(input);
     try {
       const outcome = await ingestFile(store, input, {
-        source: await threads.sourceFor(sizeOf(input.path)),
+        source: together !== undefined ? inThread : await threads.sourceFor(sizeOf(input.path)),
+        onFile: (file) => {
+          correlator?.recorded(file);
+          together?.opened();
+        },
+        pace: together !== undefined ? (ts) => together.pacer.after(input, ts) : undefined,
         known: { stats: statOf(input.path) ?? undefined, head, ...(lastStamps.has(input) ? { lastStamp: lastStamps.get(input) } : {}) },
         timeZone: options.timeZone,
         nodeZones: options.nodeZones,
@@ -243,14 +318,14 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
           lines += stored;
           report();
         },
-        onStored: (file, stored) => correlators.get(input.bundle)?.push(file, stored),
+        onStored: (file, stored, through) => correlator?.push(file, stored, through, input),
         onProblem: (problem) => {
-          problems.push(problem);
+          said.problems.push(problem);
           if (problem instanceof UnreadableFileError) cannotRead(input.bundle, input.path, problem.reason);
         },
       });
       newLines += outcome.newLines;
-      fileIds.push(outcome.file.id);
+      said.fileIds.push(outcome.file.id);
       if (outcome.file.kind === "pkglog") storedPackageLogTime.delete(input.bundle);
       if ((input.kind === "pkglog" || input.kind === "cmdlog" || dated.has(input)) && outcome.lastTs !== null) {
         loggedReference.set(input.bundle, Math.max(outcome.lastTs, loggedReference.get(input.bundle) ?? outcome.lastTs));
@@ -261,13 +336,16 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       storedPackageLogTime.delete(input.bundle);
-      problems.push(error);
+      said.problems.push(error);
       if (error instanceof PartialInputError) {
-        fileIds.push(error.fileId);
+        said.fileIds.push(error.fileId);
         if (input.kind !== "config") partialFiles.set(input.bundle, (partialFiles.get(input.bundle) ?? 0) + 1);
       } else if (input.kind !== "config") {
         cannotRead(input.bundle, input.path, error instanceof UnreadableFileError ? error.reason : error.message);
       }
+    } finally {
+      together?.pacer.leave(input);
+      correlator?.end(input);
     }
   }
   for (const bundle of bundles) correlators.get(bundle)?.conclude(store);

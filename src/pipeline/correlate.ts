@@ -65,44 +65,51 @@ function conclude(store: Store, bundle: string, engine: ClusteredEngine, until: 
 }
 
 /**
-The rules fed as lines are stored, while the events come in the order a replay would read them
-(REPLAY_ORDER: configuration facts first, then time, file, line). The first event that steps back
-(a second node's log starting earlier than the first one ended) drops the engine. The events of each
-file are also held (up to `holdLimit` events): the bundle's files are then merged in memory into
-replay order and fed to a new engine at the end (a k-way merge of the files, each in its own replay
-order), without reading anything back. Past the limit the bundle is replayed from the store by
-`correlateBundle`, as before. Whichever way, the findings are the replay's, so `analyze` on one
-thread or two, fed, merged or replayed, and `watch` agree.
+The rules fed while a bundle's files are read: a k-way merge of the files as they are stored. Each file's
+events wait in its run until no input of the bundle can still bring an earlier one: every input has begun
+(`expect`, `begin`) and each input still being read has stored lines past them (its frontier, `push`'s
+`through`). They are then fed in the order a replay reads them (REPLAY_ORDER: configuration facts first,
+then time, file, line), so the rules conclude while the files are read (analyze reads a bundle's large
+syslogs side by side, paced by their time, for that) and what they conclude so far is handed to
+`onFindings`.
 
-While the events are held the rules are not fed yet: the findings are stored only at the end either
-way, and a bundle whose files step back (most bundles of several nodes) would have had the rules run
-twice over its first files. Events that stayed in order are fed from the held files at the end (the
-merge then gives them in the order they came), or when the held events pass the limit.
+A file that steps back below what was fed (its own clock stepped, a line out of order) drops the engine.
+The events of each file are also held (up to `holdLimit` events): the runs are then sorted and merged into
+replay order and fed to a new engine at the end, without reading anything back. Past the limit the bundle
+is replayed from the store by `correlateBundle`. Whichever way, the findings are the replay's, so `analyze`
+on one thread or two, fed, merged or replayed, and `watch` agree. A caller that does not say which inputs
+to expect (`rules test`) has every event fed at `conclude`, merged.
 */
 export class BundleCorrelator {
-  /** The engine fed as events come (none while they are held, or once they stepped back). */
+  /** The engine fed as events are released (none once they stepped back, or for a bundle stored before). */
   private engine: ClusteredEngine | null;
-  /** Whether every event so far came in replay order. */
+  /** Whether every event fed so far came in replay order. */
   private ordered: boolean;
   private lastNull = true;
   private lastTs = 0;
   private lastFile = 0;
   private lastLine = 0;
-  /** The events of each file so far, by file id, while they may be merged (null: not held, or past the limit). */
+  /** Each file's events by file id: all of them while `retained` (a merge at the end can do without the store), else those not fed yet. */
   private runs: Map<number, FileRun> | null;
+  private retained: boolean;
   private held = 0;
+  /** Inputs of the bundle not begun yet (null: not told, nothing is fed before `conclude`). */
+  private unstarted: number | null = null;
+  /** Each input begun and not ended: the replay key its later events come at or after, null before it stored a line. */
+  private readonly frontiers = new Map<object, ReplayKey | null>();
   /** The path each file's events were given: a file whose record moved since (the same content read again at another path) is read back under its new path. */
   private readonly paths = new Map<number, string>();
   private concludedBy: CorrelationPath | null = null;
   /** A node's clock was stepped: its earlier events are moved, which only the replay does. */
   private clockStepped = false;
-  /** What the events fed so far say of the bundle's clusters: several, and the fed engine's findings are not theirs. */
+  /** What the events so far say of the bundle's clusters: several, and the fed engine's findings are not theirs. */
   private readonly clusters = new ClusterFacts();
 
   /**
   `fed`: the bundle has no stored event yet, so what is stored from now on is all a replay would read.
-  `holdLimit`: how many events may be held in memory for a merge when the files step back in time (0 for
-  a bundle of one log file, which cannot: the events are then not kept once fed).
+  `holdLimit`: how many events may be held in memory for a merge at the end (0 for a bundle of one log file,
+  whose events cannot step back across files: they are then dropped once fed). `onFindings`: the fed engine's
+  findings so far, each time they change while the files are read (the final ones are `conclude`'s).
   */
   constructor(
     private readonly bundle: string,
@@ -110,13 +117,15 @@ export class BundleCorrelator {
     private readonly options: { sites?: readonly SiteDefinition[]; until?: number; timeZone?: string },
     fed: boolean,
     private readonly holdLimit = DEFAULT_HOLD_LIMIT,
+    private readonly onFindings?: (findings: Finding[]) => void,
   ) {
     this.ordered = fed;
-    this.runs = fed && holdLimit > 0 ? new Map() : null;
-    this.engine = fed && this.runs === null ? new ClusteredEngine(rules, { sites: options.sites, timeZone: options.timeZone }, null) : null;
+    this.runs = fed ? new Map() : null;
+    this.retained = holdLimit > 0;
+    this.engine = fed ? new ClusteredEngine(rules, { sites: options.sites, timeZone: options.timeZone }, null) : null;
   }
 
-  /** Whether the events so far came in replay order (the rules have them all). */
+  /** Whether the events fed so far came in replay order. */
   get inOrder(): boolean {
     return this.ordered;
   }
@@ -126,42 +135,108 @@ export class BundleCorrelator {
   the held files merged, or a replay from the store.
   */
   get path(): CorrelationPath {
-    return this.concludedBy ?? (this.ordered ? "fed" : this.runs !== null ? "merged" : "replayed");
+    return this.concludedBy ?? (this.ordered ? "fed" : this.runs !== null && this.retained ? "merged" : "replayed");
   }
 
-  /** A committed batch of a file's lines. */
-  push(file: FileRecord, lines: readonly LineToStore[]): void {
-    if (!this.ordered && this.runs === null) return;
+  /** How many inputs the bundle has in this run: nothing is fed until each has begun. */
+  expect(inputs: number): void {
+    this.unstarted = inputs;
+  }
+
+  /** An input (any object naming it) begins: until it stores lines, nothing may be fed past its start. */
+  begin(input: object): void {
+    if (this.unstarted !== null && this.unstarted > 0) this.unstarted--;
+    this.frontiers.set(input, null);
+  }
+
+  /**
+  The file's record, as the input about to be read found it: an identical file read before is stored once, under the
+  path read last, which its events name in a replay. Events not fed yet are renamed; once some were fed, `conclude`
+  merges the runs again under the new path.
+  */
+  recorded(file: FileRecord): void {
+    const given = this.paths.get(file.id);
+    if (given === undefined || given === file.path) return;
+    const run = this.runs?.get(file.id);
+    if (run === undefined || run.fed > 0 || !this.retained) return;
+    run.moveTo(file.path);
     this.paths.set(file.id, file.path);
-    let run = this.runs?.get(file.id);
-    if (this.runs !== null && run === undefined) {
+  }
+
+  /** The input was read to its end (or failed): it brings nothing more. */
+  end(input: object): void {
+    this.frontiers.delete(input);
+    this.release();
+  }
+
+  /**
+  A committed batch of a file's lines (those with events, in line order), from `input`; `through`: the batch's
+  newest time and the file's line count after it, below which the file's later lines come if it stays in order.
+  */
+  push(file: FileRecord, lines: readonly LineToStore[], through?: { ts: number | null; lineCount: number }, input?: object): void {
+    if (input !== undefined && through !== undefined && this.frontiers.has(input)) {
+      const before = this.frontiers.get(input) ?? null;
+      // A batch of no timed line leaves a timed frontier where it was (the file's later lines are still after it).
+      if (through.ts !== null || before === null || before.ts === null)
+        this.frontiers.set(input, { ts: through.ts, fileId: file.id, lineNo: through.lineCount + 1, seq: 0 });
+    }
+    if (this.runs === null) return;
+    this.paths.set(file.id, file.path);
+    let run = this.runs.get(file.id);
+    if (run === undefined) {
       run = new FileRun(file.id);
       this.runs.set(file.id, run);
     }
     for (const line of lines) {
       if (line.events.length === 0) continue;
-      if (this.ordered && !this.follows(line.ts, file.id, line.lineNo)) {
-        this.ordered = false;
-        this.engine = null;
-      }
       for (const draft of line.events) {
         const event = storedEvent(file.path, line, draft);
         // The node's earlier lines move (clock-steps.ts): only a replay of the whole bundle reads them in their place.
         if (isClockStep(event)) this.clockStepped = true;
         this.clusters.note(event);
-        this.engine?.push(event);
-        if (run !== undefined) run.add(event, line.ts, line.lineNo);
+        run.add(event, line.ts, line.lineNo);
       }
       this.held += line.events.length;
-      if (run !== undefined && this.held > this.holdLimit) {
-        // Too many to keep: the rules are fed what was held (in order so far) and then each event as it comes;
-        // a step back (now or later) is replayed from the store.
-        if (this.ordered) this.engine = this.mergedEngine();
-        this.runs = null;
-        run = undefined;
-      }
-      if (!this.ordered && this.runs === null) return;
     }
+    if (this.retained && this.held > this.holdLimit) {
+      // Too many to keep: the events fed are dropped from the runs; a step back (now or later) is replayed from the store.
+      this.retained = false;
+      if (!this.ordered) this.runs = null;
+    }
+    this.release();
+  }
+
+  /** Feeds every held event no input can still precede, in replay order. */
+  private release(): void {
+    if (this.engine === null || this.runs === null || this.unstarted !== 0) return;
+    let bound: ReplayKey | null = null;
+    for (const frontier of this.frontiers.values()) {
+      if (frontier === null) return;
+      if (bound === null || compareReplay(frontier, bound) < 0) bound = frontier;
+    }
+    this.feed(bound);
+  }
+
+  /** Feeds the runs' events below `bound` (all of them when null) in replay order, then tells the findings if they changed. */
+  private feed(bound: ReplayKey | null): void {
+    const engine = this.engine;
+    const runs = this.runs;
+    if (engine === null || runs === null) return;
+    let fed = 0;
+    for (const { event, key } of mergeHeads([...runs.values()], bound)) {
+      if (!this.follows(key.ts, key.fileId, key.lineNo)) {
+        // A file stepped back below what was fed: the runs (if kept) are merged at the end, else the store replays.
+        this.ordered = false;
+        this.engine = null;
+        if (!this.retained) this.runs = null;
+        return;
+      }
+      engine.push(event);
+      fed++;
+    }
+    if (!this.retained) for (const run of runs.values()) run.dropFed();
+    // Told when a finding opens, escalates, resolves or is superseded; evidence that only grew waits for `conclude`.
+    if (fed > 0 && this.onFindings !== undefined && engine.drainChanges().some(({ change }) => change !== "updated")) this.onFindings(engine.findings());
   }
 
   /** Whether an event at (ts, file, line) comes at or after the last one in replay order; if so it becomes the last. */
@@ -187,32 +262,29 @@ export class BundleCorrelator {
 
   /** The bundle's findings, stored: from the fed engine, the held files merged, or replayed from the store when neither is left. */
   conclude(store: Store): Finding[] {
+    // Every input has ended: what is still held is fed.
+    this.frontiers.clear();
+    this.unstarted = 0;
+    this.feed(null);
     // An identical file read twice is one stored file, under the path read last: its events' source is that path.
     const stored = new Map(store.filesOfBundle(this.bundle).map((file) => [file.id, file.path]));
     const moved = new Map([...this.paths].filter(([id, path]) => stored.has(id) && stored.get(id) !== path).map(([id]) => [id, stored.get(id) as string]));
     // Several clusters: each is correlated on its own, from the held events or the store (the fed engine read them as one).
     const partition = this.clusters.partition();
-    if (this.engine !== null && moved.size === 0 && partition === null) {
+    if (this.engine !== null && moved.size === 0 && partition === null && !this.clockStepped) {
       this.concludedBy = "fed";
       return conclude(store, this.bundle, this.engine, this.options.until);
     }
-    if (this.runs === null || this.clockStepped) {
+    if (this.runs === null || !this.retained || this.clockStepped) {
       this.concludedBy = "replayed";
       return correlateBundle(store, this.bundle, this.rules, this.options);
     }
-    // Held events in order and no file moved: what the rules would have been fed as they came, in that order.
-    this.concludedBy = this.ordered && moved.size === 0 ? "fed" : "merged";
+    this.concludedBy = "merged";
     for (const [id, path] of moved) this.runs.get(id)?.moveTo(path);
-    const engine = this.mergedEngine(partition);
+    const engine = new ClusteredEngine(this.rules, { sites: this.options.sites, timeZone: this.options.timeZone }, partition);
+    for (const event of mergeRuns([...this.runs.values()])) engine.push(event);
     this.runs = null;
     return conclude(store, this.bundle, engine, this.options.until);
-  }
-
-  /** A new engine fed the held events in replay order. */
-  private mergedEngine(partition: ClusterPartition | null = null): ClusteredEngine {
-    const engine = new ClusteredEngine(this.rules, { sites: this.options.sites, timeZone: this.options.timeZone }, partition);
-    for (const event of mergeRuns([...(this.runs?.values() ?? [])])) engine.push(event);
-    return engine;
   }
 }
 
@@ -221,21 +293,33 @@ export type CorrelationPath = "fed" | "merged" | "replayed";
 /** Events held for a merge: at most this many per bundle (about 30 MB), past it the store replays. */
 const DEFAULT_HOLD_LIMIT = 100_000;
 
-/** One file's events in the order they were stored, with what REPLAY_ORDER sorts them by. */
+/** One file's events in the order they were stored, with what REPLAY_ORDER sorts them by, and how many were fed. */
 class FileRun {
-  readonly events: LogEvent[] = [];
-  readonly keys: ReplayKey[] = [];
+  events: LogEvent[] = [];
+  keys: ReplayKey[] = [];
+  /** Events before this index were fed to the engine. */
+  fed = 0;
+  /** Storage order of the next event (REPLAY_ORDER's event id), kept across dropped events. */
+  private seq = 0;
   /** Whether the file's own events are already in replay order (a file whose clock stepped back is sorted once). */
   private sorted = true;
 
   constructor(private readonly fileId: number) {}
 
   add(event: LogEvent, ts: number | null, lineNo: number): void {
-    const key: ReplayKey = { ts, fileId: this.fileId, lineNo, seq: this.keys.length };
+    const key: ReplayKey = { ts, fileId: this.fileId, lineNo, seq: this.seq++ };
     const last = this.keys[this.keys.length - 1];
     if (last !== undefined && compareReplay(last, key) > 0) this.sorted = false;
     this.events.push(event);
     this.keys.push(key);
+  }
+
+  /** Forgets the events fed (not kept for a merge): done once they are a good share of the run, not on every batch. */
+  dropFed(): void {
+    if (this.fed < 1024 || this.fed * 2 < this.events.length) return;
+    this.events = this.events.slice(this.fed);
+    this.keys = this.keys.slice(this.fed);
+    this.fed = 0;
   }
 
   /** The file is stored under another path now: its events say so. */
@@ -269,12 +353,21 @@ function compareReplay(left: ReplayKey, right: ReplayKey): number {
   return left.fileId - right.fileId || left.lineNo - right.lineNo || left.seq - right.seq;
 }
 
-/** The files' events in replay order: a k-way merge of the runs (each in replay order) on a binary heap of their heads. */
-function* mergeRuns(runs: readonly FileRun[]): IterableIterator<LogEvent> {
-  const sources = runs.map((run) => run.ordered()).filter((source) => source.events.length > 0);
-  const next = sources.map(() => 0);
-  const heap = sources.map((_, index) => index);
-  const less = (a: number, b: number): boolean => compareReplay(sources[a].keys[next[a]], sources[b].keys[next[b]]) < 0;
+/** A run's events from `next` on, for a merge. */
+interface MergeSource {
+  readonly events: readonly LogEvent[];
+  readonly keys: readonly ReplayKey[];
+  next: number;
+}
+
+/**
+The sources' events in replay order while they stay below `bound` (null: all of them): a k-way merge on a binary
+heap of their heads, each source in its own order. Yields the source whose head is next, then moves past it.
+*/
+function* mergeSources<Source extends MergeSource>(sources: readonly Source[], bound: ReplayKey | null): IterableIterator<Source> {
+  const below = (source: Source): boolean => source.next < source.keys.length && (bound === null || compareReplay(source.keys[source.next], bound) < 0);
+  const heap = sources.filter(below);
+  const less = (a: Source, b: Source): boolean => compareReplay(a.keys[a.next], b.keys[b.next]) < 0;
   const siftDown = (from: number): void => {
     for (let at = from; ;) {
       const left = 2 * at + 1;
@@ -290,12 +383,30 @@ function* mergeRuns(runs: readonly FileRun[]): IterableIterator<LogEvent> {
   for (let index = Math.floor(heap.length / 2) - 1; index >= 0; index--) siftDown(index);
   while (heap.length > 0) {
     const source = heap[0];
-    yield sources[source].events[next[source]];
-    next[source]++;
-    if (next[source] === sources[source].events.length) {
+    yield source;
+    source.next++;
+    if (!below(source)) {
       heap[0] = heap[heap.length - 1];
       heap.pop();
     }
     siftDown(0);
   }
+}
+
+/** The runs' events not fed yet and below `bound`, in replay order (each run as stored); each run's `fed` moves past what is given. */
+function* mergeHeads(runs: readonly FileRun[], bound: ReplayKey | null): IterableIterator<{ event: LogEvent; key: ReplayKey }> {
+  const sources = runs.map((run) => ({ run, events: run.events, keys: run.keys, next: run.fed }));
+  for (const source of mergeSources(sources, bound)) {
+    source.run.fed = source.next + 1;
+    yield { event: source.events[source.next], key: source.keys[source.next] };
+  }
+}
+
+/** Every event of the runs in replay order (each run sorted first). */
+function* mergeRuns(runs: readonly FileRun[]): IterableIterator<LogEvent> {
+  for (const source of mergeSources(
+    runs.map((run) => ({ ...run.ordered(), next: 0 })),
+    null,
+  ))
+    yield source.events[source.next];
 }

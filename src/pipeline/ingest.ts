@@ -29,9 +29,14 @@ export interface IngestOptions {
   readonly onLines?: (lines: number) => void;
   /**
   Called with each committed batch's lines that gave events, in line order (their events go to the rules as
-  they arrive); lines without events may be among them or left out (a slim batch leaves most out).
+  they arrive); lines without events may be among them or left out (a slim batch leaves most out). `through`:
+  the batch's newest time and the file's line count after it.
   */
-  readonly onStored?: (file: FileRecord, lines: readonly LineToStore[]) => void;
+  readonly onStored?: (file: FileRecord, lines: readonly LineToStore[], through: { ts: number | null; lineCount: number }) => void;
+  /** Called once the file's record is known (found, moved to this path, or added), before any of its lines is read. */
+  readonly onFile?: (file: FileRecord) => void;
+  /** Awaited after each committed batch with its newest time: files read side by side wait there for each other. */
+  readonly pace?: (ts: number | null) => Promise<void>;
   /** Where lines are parsed (this thread when absent). */
   readonly source?: ParseSource;
   /** The file's stat and head the caller already took in this run (identify's `stats` and `head`): not taken again. */
@@ -129,8 +134,10 @@ async function ingestIdentified(store: Store, input: InputFile, identity: FileId
     });
   } else if (record.path !== input.path) {
     store.relocateFile(record.id, input.path, identity.dev, identity.ino);
+    record = { ...record, path: input.path, dev: identity.dev, ino: identity.ino };
   }
   const file = record as FileRecord;
+  options.onFile?.(file);
   if (!input.compressed && file.offset >= identity.size) {
     options.onBytes?.(identity.size);
     return { file, newLines: 0, newEvents: 0, lastTs: null };
@@ -184,8 +191,9 @@ async function ingestIdentified(store: Store, input: InputFile, identity: FileId
     newLines += count;
     if (count > 0) {
       options.onLines?.(count);
-      options.onStored?.(file, batch.lines);
+      options.onStored?.(file, batch.lines, { ts: batch.totals.tsMax, lineCount: batch.lineCount });
     }
+    if (options.pace !== undefined) await options.pace(batch.totals.tsMax);
   }
   if (end?.cutLines) options.onProblem?.(cutLinesProblem(input.path, end.cutLines));
   if (end?.failure) {
