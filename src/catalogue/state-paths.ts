@@ -53,6 +53,8 @@ export const STATE_PATHS = [
   "package.startedAt",
   "package.side",
   "package.runTimedOut",
+  "package.lastStartSeconds",
+  "package.lastStartShareOfRunTimeout",
   "package.scriptErrors",
   "package.startBeganAfterHaltFailure",
   "node.role",

@@ -50,6 +50,10 @@ interface PackageState {
   scriptErrors: boolean;
   /** When its latest start began (asked for, or its run script began), and when a halt of it last failed. */
   startBeganAt: number | null;
+  /** When its run script last began (its banner, or cmcld executing it) and on which node, until that start ends. */
+  runScriptBegan: { readonly at: number; readonly node: string | null } | null;
+  /** How long its latest completed start ran, from its run script's beginning to its end (seconds). */
+  lastStartSeconds: number | null;
   haltFailedAt: number | null;
   /** The node whose failure (node.timeout, cmcld death) stopped it, until it starts again. */
   lostWith: string | null;
@@ -283,6 +287,9 @@ const SCRIPT_PROGRESS: ReadonlyMap<string, boolean> = new Map([
   ["pkg.halt.requested", false],
 ]);
 
+/** A run script's banner within this of cmcld's "Executing" of it on the same node: one start. */
+const RUN_SCRIPT_SAME_START_MS = 60_000;
+
 /** The lines by which a package's start begins: asked for (cmcld's request), or its run script's banner. */
 const START_BEGINNINGS: ReadonlySet<string> = new Set(["pkg.start.requested", "pkg.start.begin"]);
 
@@ -492,6 +499,8 @@ export class PairModel {
         runTimedOutAt: null,
         scriptErrors: false,
         startBeganAt: null,
+        runScriptBegan: null,
+        lastStartSeconds: null,
         haltFailedAt: null,
         lostWith: null,
         sideAtStart: null,
@@ -558,6 +567,12 @@ export class PairModel {
     const group = deviceGroup !== null ? this.group(deviceGroup) : null;
     if (packageName && SCRIPT_PROGRESS.has(event.kind)) this.packageState(packageName).scriptErrors = SCRIPT_PROGRESS.get(event.kind)!;
     if (packageName && event.ts !== null && START_BEGINNINGS.has(event.kind)) this.packageState(packageName).startBeganAt = event.ts;
+    if (packageName && event.ts !== null && (event.kind === "pkg.start.begin" || (event.kind === "pkg.script.executing" && event.fields.phase === "run"))) {
+      const began = this.packageState(packageName).runScriptBegan;
+      // The banner and cmcld's "Executing" of one start: the earlier one counts.
+      if (began === null || began.node !== node || event.ts - began.at > RUN_SCRIPT_SAME_START_MS)
+        this.packageState(packageName).runScriptBegan = { at: event.ts, node };
+    }
     if (packageName && event.ts !== null && event.kind === "pkg.halt.failed") this.packageState(packageName).haltFailedAt = event.ts;
     this.handlers.get(event.kind)?.({ event, fields: event.fields, node, deviceGroup, packageName, group });
     if (group !== null) this.noteReplicationKind(group, event);
@@ -1247,6 +1262,11 @@ export class PairModel {
       this.continentalRecovered = true;
     const state = this.packageState(packageName);
     if (node !== null) state.triedOn.add(node);
+    const began = state.runScriptBegan;
+    if (began !== null && event.ts !== null && event.ts >= began.at && (began.node === null || node === null || began.node === node)) {
+      state.lastStartSeconds = Math.round((event.ts - began.at) / 1000);
+      state.runScriptBegan = null;
+    }
     if (group !== null && group.suspendedSince !== null) {
       if (this.roleOf(group.name, node) === "PVOL") group.pvolWroteWhileSuspended = true;
       else if (!state.running && this.failedOverFromPvol(group, packageName, event.ts)) group.pvolWroteWhileSuspended = true;
@@ -1798,6 +1818,14 @@ export class PairModel {
     // The side the package runs on now: its node's current role, else the role when it started.
     "package.side": ({ packageState, context }) => (packageState ? (this.roleOf(context.deviceGroup, packageState.node) ?? packageState.sideAtStart) : null),
     "package.runTimedOut": ({ packageState }) => (packageState ? packageState.runTimedOutAt !== null : false),
+    "package.lastStartSeconds": ({ packageState }) => packageState?.lastStartSeconds ?? null,
+    // The share of RUN_SCRIPT_TIMEOUT (percent) its latest completed start used; null with NO_TIMEOUT or no number.
+    "package.lastStartShareOfRunTimeout": ({ group, packageName, packageState }) => {
+      const seconds = packageState?.lastStartSeconds ?? null;
+      const timeout = Number(this.setting(group, packageName, "RUN_SCRIPT_TIMEOUT") ?? Number.NaN);
+      if (seconds === null || !Number.isFinite(timeout) || timeout <= 0) return null;
+      return Math.floor((seconds * 100) / timeout);
+    },
     "package.scriptErrors": ({ packageState }) => packageState?.scriptErrors ?? false,
     // A start that began after the package's last failed halt: one that began before it (another cluster's package of
     // the same name, round 74 #14) is no clean-up of that halt.

@@ -36,6 +36,7 @@ const REVIEWED = new Set([
   "quorum-lost-cluster-halted",
   "raid-manager-instance-error",
   "recreate-pairs-both-smpl",
+  "run-script-near-timeout",
   "run-script-timeout",
   "run-script-timeout-below-horctimeout",
   "run-script-timeout-too-short",
