@@ -71,6 +71,15 @@ export function isSavedConfigCopy(name: string): boolean {
 // A package's ASCII file or a Metrocluster environment file outside a cmcluster folder: by a PACKAGE_NAME line or a
 // DEVICE_GROUP setting in its head (a horcm.conf or another product's .conf has neither).
 const PACKAGE_CONFIG_LINE = /^[ \t]*(?:PACKAGE_NAME[ \t]+\S|package_name[ \t]+\S|(?:export[ \t]+)?DEVICE_GROUP[ \t]*=)/m;
+/** The first line that is no comment (a shell prompt's `cmgetconf` line is one) names a package: a package's configuration. */
+function headIsPackageConfig(text: string): boolean {
+  for (const line of text.split("\n", 200)) {
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    return /^(?:PACKAGE_NAME|package_name)[ \t]+[A-Za-z0-9_.-]+$/.test(trimmed);
+  }
+  return false;
+}
 // Raid Manager's command error log, /HORCM/log<N>/horcc_<host>.log (moved to .oldlog when full; CCI-HIT p.374).
 // Its instance log, /HORCM/log<N>/curlog/horcm_<host>.log (tmplog/ keeps the previous run's): the startup banners and
 // horcmgr's start and shutdown lines, read by the same grammar (grammars/cmdlog.ne).
@@ -576,6 +585,13 @@ function classifyAt(path: string, name: string, folders: readonly string[], expl
   if ((!underCluster && CONFIG_NAME.test(name)) || (DATED_CONFIG_NAME.test(name) && !NOT_CURRENT_NAME.test(name))) {
     const text = head();
     if (text !== null && PACKAGE_CONFIG_LINE.test(textOf(text))) return kind("config");
+  }
+  // A package's configuration saved under any name (cmgetconf -p pkg > /tmp/pkg.cfg, round 80 #14): its first line that
+  // is no comment names the package, as cmgetconf and cmmakepkg write it.
+  // Not a proposal or an old copy (NOT_CURRENT_NAME): those are not the configuration the cluster runs.
+  if (!underCluster && !neverSniffed(name) && !SCRIPT_NAME.test(name) && !DOCUMENT_NAME.test(name) && !NOT_CURRENT_NAME.test(name)) {
+    const text = head();
+    if (text !== null && !text.includes(0) && headIsPackageConfig(textOf(text))) return kind("config");
   }
   if (!underCluster && CLUSTER_ASCII_CANDIDATE.test(name)) {
     const text = head();

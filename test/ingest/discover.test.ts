@@ -585,6 +585,15 @@ describe("discoverInputs", () => {
     );
     touch(root, "inc/bk1/tmp/lgtpkg.conf.bak", "package_name                    lgtpkg\nrun_script_timeout              300\n");
     touch(root, "inc/bk1/tmp/lgtpkg_proposed.conf.txt", "package_name                    lgtpkg\nrun_script_timeout              900\n");
+    // cmgetconf's output saved under any name (round 80 #14: /tmp/webcart.cfg), and one with no suffix at all.
+    touch(
+      root,
+      "inc/sea1/tmp/webcart.cfg",
+      "# cmgetconf -p webcart > /tmp/webcart.cfg  (sea-web1, Apr 19 07:40 PDT 2026)\npackage_name                    webcart\nrun_script_timeout              400\n",
+    );
+    touch(root, "inc/sea1/root/webcart_cmgetconf", "package_name webcart\ndts/xpca/horctimeout 360\n");
+    touch(root, "inc/sea1/root/webcart_old.cfg", "package_name webcart\nrun_script_timeout 300\n");
+    touch(root, "inc/sea1/root/notes.txt", "package_name is webcart, see the ticket\n");
     touch(
       root,
       "inc/ny1/var/adm/cmconcl/rehearsal/ordb_rg_20260509.log",
@@ -604,6 +613,8 @@ describe("discoverInputs", () => {
       ["inc/bk1/tmp/lgtpkg.conf.txt", "config"],
       ["inc/bk1/var/opt/cfgaudit/bookdb.conf.20251212", "config"],
       ["inc/ny1/var/adm/cmconcl/rehearsal/ordb_rg_20260509.log", "cmdlog"],
+      ["inc/sea1/root/webcart_cmgetconf", "config"],
+      ["inc/sea1/tmp/webcart.cfg", "config"],
     ]);
   });
 
