@@ -27,10 +27,10 @@
 #              that is JSON but no journal entry is not a header.
 #   Epoch instants (short-unix, JSON) say nothing of the node's zone: they are marked `instant` and placed on the
 #   bundle's clock (`--tz`, else the offset its zoned lines set, else UTC), as a shell history's epoch seconds are.
-#   Not read as headers: -o verbose (its "Fri 2026-03-14 09:12:03.123456 CET [s=...]" record line and indented
-#   FIELD=value lines), short-monotonic (no wall time), cat (no header at all: its lines are read as text without a
-#   time), export and json-pretty (one entry over several lines, which a line grammar cannot join; discovery does not
-#   take them for syslog: export them with -o json instead).
+#   -o verbose (its "Fri 2026-03-14 09:12:03.123456 CET [s=...;t=...]" record line and indented FIELD=value lines) is
+#   read by the file parser (src/parse/journal-verbose.ts), each MESSAGE line as the JSON entry it is. Not read as
+#   headers: short-monotonic (no wall time), cat (no header at all: its lines are read as text without a time), export
+#   and json-pretty (one entry over several lines; discovery does not take them for syslog: export them with -o json).
 #
 # BSD and ISO lines carry a host and an optional program tag; date(1) lines have neither (the file's
 # place names the node). A BSD line has no year (src/ingest/year.ts infers it); ISO and date(1) lines

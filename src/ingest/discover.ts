@@ -13,6 +13,7 @@ import { timeInPath } from "../model/time.js";
 import { recordAsJson, tableHeader } from "../parse/export-table.js";
 import { extractedLine, SYSLOG_NAME } from "../parse/extract.js";
 import { parseHeader } from "../parse/header.js";
+import { headIsJournalVerbose } from "../parse/journal-verbose.js";
 import { replicationTerms } from "../parse/unread.js";
 import { compareText } from "../util/compare.js";
 import { errorInBrief } from "./source.js";
@@ -602,6 +603,7 @@ function classifyAt(path: string, name: string, folders: readonly string[], expl
     if (text !== null && headIsSyslog(text)) return kind("syslog");
     if (text !== null && headIsPackageLog(text)) return kind("pkglog");
     if (text !== null && headIsLogExport(text)) return kind("syslog");
+    if (text !== null && !text.includes(0) && headIsJournalVerbose(textOf(text))) return kind("syslog");
   }
   // Saved output under a stamp or banner that dates it (script(1)'s "Script started on <date>", a cron job's
   // "==== <date> ===="), whatever the file is called: the name matters only to output that is dated by its name alone.

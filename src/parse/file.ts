@@ -5,6 +5,7 @@ host (they belong to the step above), a file's place in the tree names its node 
 a Raid Manager command line names the device group (and side) of the output lines pasted after it.
 */
 
+import { mayBeVerboseRecord, readVerboseLine, type JournalVerboseEntry } from "./journal-verbose.js";
 import type { EventDraft, Header, LineFormat, Scalar } from "../model/events.js";
 import { NODE_SEEN_INTERVAL_MS, NODE_SEEN_KIND, UNREAD_LINE_KIND } from "../model/events.js";
 import { isPlausibleYear, nodeClock, zoneClock, zoneGoesBy, zoneNameOffset } from "../model/time.js";
@@ -94,6 +95,8 @@ export interface FileParserContext {
   readonly zoneOffset?: number | null;
   /** The device group the last Raid Manager command line named, for the output lines after it. */
   readonly groupContext?: GroupContext | null;
+  /** The `journalctl -o verbose` entry the lines are in (journal-verbose.ts); absent outside one. */
+  readonly journalEntry?: JournalVerboseEntry | null;
   /** The table whose rows the lines are (its header's first column: GrammarEntry.tableRows); absent before it existed. */
   readonly table?: string | null;
   /** The fields of the last row of each table-row kind (a node row's cluster is the cluster row's); absent before it existed. */
@@ -340,6 +343,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
   let namedPackage: string | null = options.resume?.package ?? null;
   let groupContext: GroupContext | null = options.resume?.groupContext ?? null;
   let table: string | null = options.resume?.table ?? null;
+  let journalEntry: JournalVerboseEntry | null = options.resume?.journalEntry ?? null;
   const rowsAbove = new Map<string, Readonly<Record<string, Scalar>>>(Object.entries(options.resume?.rowsAbove ?? {}));
 
   /**
@@ -771,8 +775,21 @@ export function createFileParser(options: FileParserOptions): FileParser {
     return header;
   };
 
-  function readLogLine(whole: string): LineFields {
+  function readLogLine(line: string): LineFields {
     extractPackage = null;
+    let whole = line;
+    // A `journalctl -o verbose` export: its record and MESSAGE lines are read as the journal entries they are.
+    if (options.kind === "syslog" && (journalEntry !== null || mayBeVerboseRecord(whole))) {
+      const verbose = readVerboseLine(whole, journalEntry, hostHint);
+      if (verbose !== undefined) {
+        journalEntry = verbose.entry;
+        firstLine = false;
+        if (verbose.asJson === undefined) return fill("unknown", previousTs, previousHost, null, null, whole, "plain", undefined, [], false);
+        whole = verbose.asJson;
+      } else if (journalEntry !== null && whole.trim() !== "") {
+        journalEntry = null;
+      }
+    }
     if (firstLine && options.kind === "syslog" && whole.trim().length > 0 && exportTable === null) {
       exportTable = tableHeader(whole);
       if (exportTable !== null) firstLine = false;
@@ -955,6 +972,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
       // Its line as a distance back from here: a resumed parser counts its lines from 0 again.
       groupContext: groupContext === null ? null : { ...groupContext, lineNo: groupContext.lineNo - lineNo },
       ...(table !== null ? { table } : {}),
+      ...(journalEntry !== null ? { journalEntry } : {}),
       ...(rowsAbove.size > 0 ? { rowsAbove: Object.fromEntries(rowsAbove) } : {}),
       seen: lastSeen.size === 0 ? null : Object.fromEntries(lastSeen),
       ...(inExtract ? { extract: true } : {}),
