@@ -102,6 +102,8 @@ export class BundleCorrelator {
   private concludedBy: CorrelationPath | null = null;
   /** A node's clock was stepped: its earlier events are moved, which only the replay does. */
   private clockStepped = false;
+  /** When `onFindings` was last told (performance.now()), null before. */
+  private toldAt: number | null = null;
   /** What the events so far say of the bundle's clusters: several, and the fed engine's findings are not theirs. */
   private readonly clusters = new ClusterFacts();
 
@@ -182,6 +184,10 @@ export class BundleCorrelator {
     }
     if (this.runs === null) return;
     this.paths.set(file.id, file.path);
+    if (this.feedsDirectly(input)) {
+      this.feedLines(file, lines);
+      return;
+    }
     let run = this.runs.get(file.id);
     if (run === undefined) {
       run = new FileRun(file.id);
@@ -204,6 +210,42 @@ export class BundleCorrelator {
       if (!this.ordered) this.runs = null;
     }
     this.release();
+  }
+
+  /**
+  Whether a batch of `input` can go to the engine as it comes: the only input still read, every input begun, nothing
+  held waiting, and nothing kept for a merge (a bundle of one log file once its configuration was fed: the 1M-line
+  syslog's events then cost no run and no heap).
+  */
+  private feedsDirectly(input: object | undefined): boolean {
+    if (this.retained || this.engine === null || this.unstarted !== 0 || this.frontiers.size !== 1 || input === undefined || !this.frontiers.has(input))
+      return false;
+    for (const run of this.runs?.values() ?? []) if (run.fed < run.events.length) return false;
+    return true;
+  }
+
+  /** A batch fed in line order (feedsDirectly); a line that steps back drops the engine, and the store replays. */
+  private feedLines(file: FileRecord, lines: readonly LineToStore[]): void {
+    const engine = this.engine;
+    if (engine === null) return;
+    let fed = 0;
+    for (const line of lines) {
+      if (line.events.length === 0) continue;
+      if (!this.follows(line.ts, file.id, line.lineNo)) {
+        this.ordered = false;
+        this.engine = null;
+        this.runs = null;
+        return;
+      }
+      for (const draft of line.events) {
+        const event = storedEvent(file.path, line, draft);
+        if (isClockStep(event)) this.clockStepped = true;
+        this.clusters.note(event);
+        engine.push(event);
+        fed++;
+      }
+    }
+    this.tellFindings(engine, fed);
   }
 
   /** Feeds every held event no input can still precede, in replay order. */
@@ -235,8 +277,21 @@ export class BundleCorrelator {
       fed++;
     }
     if (!this.retained) for (const run of runs.values()) run.dropFed();
-    // Told when a finding opens, escalates, resolves or is superseded; evidence that only grew waits for `conclude`.
-    if (fed > 0 && this.onFindings !== undefined && engine.drainChanges().some(({ change }) => change !== "updated")) this.onFindings(engine.findings());
+    this.tellFindings(engine, fed);
+  }
+
+  /**
+  The engine's findings to `onFindings` when one opened, escalated, resolved or was set aside since they were last
+  told (evidence that only grew waits for `conclude`): looked at once TELL_FINDINGS_MS passed since the last look, the
+  first finding at once.
+  */
+  private tellFindings(engine: ClusteredEngine, fed: number): void {
+    if (fed === 0 || this.onFindings === undefined) return;
+    const now = performance.now();
+    if (this.toldAt !== null && now - this.toldAt < TELL_FINDINGS_MS) return;
+    if (!engine.drainChanges().some(({ change }) => change !== "updated")) return;
+    this.toldAt = now;
+    this.onFindings(engine.findings());
   }
 
   /** Whether an event at (ts, file, line) comes at or after the last one in replay order; if so it becomes the last. */
@@ -289,6 +344,9 @@ export class BundleCorrelator {
 }
 
 export type CorrelationPath = "fed" | "merged" | "replayed";
+
+/** How often the findings so far are looked at for `onFindings` (a look builds the changed findings' snapshots). */
+const TELL_FINDINGS_MS = 250;
 
 /** Events held for a merge: at most this many per bundle (about 30 MB), past it the store replays. */
 const DEFAULT_HOLD_LIMIT = 100_000;
