@@ -167,6 +167,8 @@ const CHANGE_SUBJECTS = new Set(["state", "status", "link", "links", "path", "pa
 // Words that tell the reader to run a replication command ("resynchronize ... with 'pairresync -swaps'"). Not "run" or
 // "use": a job's "backup run: pairsplit -g sapdg -rw" did the split.
 const RESYNC_ADVICE = new Set(["resynchronize", "resynchronise", "recreate", "recommended", "recommend", "required", "requires", "need", "needs", "should", "must", "please"]);
+// After a quoted command, in its sentence: someone refused it or held it back (not the array: "rejected", "refused").
+const REFUSED_AFTER = /\b(?:said no|say no|not without|not approved|not allowed|declined|vetoed|on hold|wait(?:ing)? for (?:the )?(?:cab|approval|change))\b/i;
 // A refused start in other words than "not start" or "exit 1": "Start denied", "startup refused", "refusing to start".
 const START_NOUNS = new Set(["start", "startup", "start-up", "starting"]);
 const REFUSAL_WORDS = new Set(["denied", "refused", "refuses", "refusing", "refuse", "rejected", "declined", "declining", "vetoed", "inhibited",
@@ -1202,6 +1204,11 @@ function interpret(whole: Token[]): Draft[] {
     const after = tokens[index].source.slice(tokens[index].offset);
     return /^[^.!?]*(?:[.!][^.!?\s][^.!?]*)*\?(?:\s|$)/.test(after);
   };
+  // A quoted command its sentence goes on to refuse or hold back ('"pairresync -g fx_dg" from ldn-d1 to get protection back -
+  // I said no, not without the CAB', round 79 #05: the asking was on the line before): talked about, never run. Only
+  // a speaker's refusal: "rejected" or "refused" may be the array's answer to a command that ran.
+  const refusedAfter = (index: number): boolean =>
+    quoted(index) && REFUSED_AFTER.test(tokens[index].source.slice(tokens[index].offset).split(/[.!?](?:\s|$)/)[0]);
   const advisedAt = (index: number): boolean =>
     toldToRun(index) ||
     (outcome() === null && quoted(index) && (CONDITION_WORDS.has(lower[0] ?? "") || lower.slice(0, index).some((word) => RESYNC_ADVICE.has(word))));
@@ -1213,7 +1220,7 @@ function interpret(whole: Token[]): Draft[] {
   const offeredAfter = (valueAt: number): boolean => lower[valueAt + 1] === "or" && OFFERED_ACTIONS.has(lower[valueAt + 2] ?? "");
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
-    if (token.type === "command" && ["pairresync", "paircreate", "pairsplit"].includes(token.value) && (advisedAt(index) || deniedAt(index) || askedAt(index))) continue;
+    if (token.type === "command" && ["pairresync", "paircreate", "pairsplit"].includes(token.value) && (advisedAt(index) || deniedAt(index) || askedAt(index) || refusedAfter(index))) continue;
     if (token.type === "command" && token.value === "pairresync" && !found.some((entry) => entry.event.kind === "pair.resync")) {
       // A result with none of the command's options says nothing of its mode: "pairresync completed. Waiting for ..." after
       // Metrocluster's "Executing pairresync -g fin_dg -swapp" is that swap's end, not a plain resync (round 34 #01).
@@ -2016,6 +2023,9 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "CHG-7781 rappel: NE PAS faire pairsplit -S -g dg_compta (on perdrait le differentiel)", expect: [{ kind: "raid.command", deviceGroup: "dg_compta", fields: { command: "pairsplit", side: null, instance: null, deviceGroupFrom: "line" } }] },
   { text: "Hinweis: NICHT pairsplit -S -g dg_compta ausfuehren", expect: [{ kind: "raid.command", deviceGroup: "dg_compta", fields: { command: "pairsplit", side: null, instance: null, deviceGroupFrom: "line" } }] },
   { text: "pairs not PAIR, pairsplit -g dg_compta -rw done", expect: [{ kind: "pair.split", deviceGroup: "dg_compta", fields: { option: "rw", outcome: "completed", deviceGroupFrom: "line" } }] },
+  // A quoted command refused in its own sentence (round 79 #05): no resync; the command still names the group for output under it.
+  { text: '  "pairresync -g fx_dg" from ldn-d1 to get protection back - I said no, not without', expect: [{ kind: "raid.command", deviceGroup: "fx_dg", fields: { command: "pairresync", side: null, instance: null, deviceGroupFrom: "line" } }] },
+  { text: 'Ran "pairresync -g fx_dg -c 15" from ldn-d1 at 10:02, rejected with EX_CMDRJE', expect: [{ kind: "pair.resync", deviceGroup: "fx_dg", fields: { mode: "normal", outcome: "failed", deviceGroupFrom: "line" } }, { kind: "raid.error", deviceGroup: "fx_dg", fields: { code: "EX_CMDRJE", number: 221, command: "pairresync", deviceGroupFrom: "line" } }] },
   { text: "failback.sh: old primary must be resynced: pairresync -g oradg -c 15 -I0", expect: [{ kind: "pair.resync", deviceGroup: "oradg", fields: { mode: "normal", outcome: null, deviceGroupFrom: "line" } }, { kind: "raid.command", deviceGroup: "oradg", fields: { command: "pairresync", side: null, instance: 0, deviceGroupFrom: "line" } }] },
   { text: "After the links came back, pairresync -g CAD_DG completed", expect: [{ kind: "pair.resync", deviceGroup: "CAD_DG", fields: { mode: "normal", outcome: "completed", deviceGroupFrom: "line" } }] },
   {
