@@ -41,6 +41,10 @@ export function wordsOf(line: string): string[] {
   return line.trim().split(/[ \t]+/).filter((word) => word.length > 0).map((word) => word.replace(/^["']|["']$/g, ""));
 }
 
+/** A Raid Manager instance's systemd unit: horcm@0(.service), horcm0(.service), horcm(.service); its instance if named. */
+const SYSTEMD_HORCM_UNIT = /^horcm(?:@|-)?(\d+)?(?:\.service)?$/;
+const SYSTEMCTL_VERBS = new Set(["start", "stop", "restart"]);
+
 /** `-g X`, `-I0`, HORCMINST=N in the environment sudo logged. */
 function optionValue(words: string[], option: string): string | null {
   const at = words.indexOf(option);
@@ -60,8 +64,14 @@ function effects(words: string[], environment: Map<string, string>): Draft[] {
   const instanceArg = args.find((arg) => /^\d+$/.test(arg));
   const envInstance = environment.get("HORCMINST");
   const instance = instanceArg !== undefined ? Number(instanceArg) : envInstance !== undefined && /^\d+$/.test(envInstance) ? Number(envInstance) : null;
-  if (/^horcmstart(?:\.sh)?$/.test(name)) events.push({ kind: "horcm.started", fields: { instance } });
-  else if (/^horcmshutdown(?:\.sh)?$/.test(name)) events.push({ kind: "horcm.stopped", fields: { instance } });
+  // Raid Manager as a systemd unit (Linux: horcm@0.service, or horcm0.service): `systemctl restart horcm@0` stops and
+  // starts the instance, so it reads horcm<N>.conf again (round 78 #08: a restart told in a ticket and typed).
+  const unit = name === "systemctl" ? SYSTEMD_HORCM_UNIT.exec(args.find((arg) => !arg.startsWith("-") && !SYSTEMCTL_VERBS.has(arg)) ?? "") : null;
+  const unitVerb = unit !== null ? args.find((arg) => SYSTEMCTL_VERBS.has(arg)) : undefined;
+  const unitInstance = unit !== null && unit[1] !== undefined ? Number(unit[1]) : instance;
+  if (/^horcmstart(?:\.sh)?$/.test(name) || unitVerb === "start") events.push({ kind: "horcm.started", fields: { instance: unit !== null ? unitInstance : instance } });
+  else if (/^horcmshutdown(?:\.sh)?$/.test(name) || unitVerb === "stop") events.push({ kind: "horcm.stopped", fields: { instance: unit !== null ? unitInstance : instance } });
+  else if (unitVerb === "restart") events.push({ kind: "horcm.stopped", fields: { instance: unitInstance } }, { kind: "horcm.started", fields: { instance: unitInstance } });
   else if (name === "pairresync") {
     // -restore: Business Copy's reverse copy, the S-VOL's image over the P-VOL (RM-UG, pairresync).
     const mode = args.includes("-swaps") ? "swaps" : args.includes("-swapp") ? "swapp" : args.includes("-restore") ? "restore" : "normal";
@@ -180,6 +190,9 @@ export const meta = {
 const ran = (command: string, args: string, user = "root", runAs: string | null = "root") => ({ kind: "operator.command", fields: { command, args, user, runAs, via: "sudo" } });
 
 export const samples: Array<{ text: string; expect: unknown }> = [
+  { text: "    root : TTY=pts/0 ; PWD=/root ; USER=root ; COMMAND=/bin/systemctl restart horcm@0", expect: [
+    ran("systemctl", "restart horcm@0"), { kind: "horcm.stopped", fields: { instance: 0 } }, { kind: "horcm.started", fields: { instance: 0 } },
+  ] },
   { text: "    root : TTY=pts/1 ; PWD=/root ; USER=root ; COMMAND=/HORCM/usr/bin/horcmstart.sh 0", expect: [
     ran("horcmstart.sh", "0"), { kind: "horcm.started", fields: { instance: 0 } },
   ] },
