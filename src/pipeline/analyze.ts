@@ -270,7 +270,10 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
     for (const [at, input] of together.entries()) {
       let opened: () => void = () => {};
       const recorded = new Promise<void>((resolve) => (opened = resolve));
-      reads.push(ingestInput(input, { pacer, opened }, saids[at]).finally(() => opened()));
+      const read = ingestInput(input, { pacer, opened }, saids[at]).finally(() => opened());
+      // Handled below (allSettled), once every file was started: until then a failure must not count as unhandled.
+      read.catch(() => {});
+      reads.push(read);
       await recorded;
     }
     const outcomes = await Promise.allSettled(reads);

@@ -137,6 +137,22 @@ describe("a bundle's large syslogs read side by side", () => {
   }, 120_000);
 });
 
+describe("a failure while the syslogs are read side by side", () => {
+  it("is the run's error once every file stopped, never an unhandled rejection", async () => {
+    const directory = largeBundle();
+    const store = new Store(openDatabase(join(tempDir(), "f.db")));
+    const append = store.appendLines.bind(store);
+    let calls = 0;
+    store.appendLines = (...args: Parameters<Store["appendLines"]>) => {
+      // The disk fills on a syslog's batch while the other syslogs are still being read.
+      if (store.fileById(args[0])?.path.endsWith("syslog.log") && ++calls === 1) throw new Error("database or disk is full");
+      append(...args);
+    };
+    await expect(analyzePaths(store, { paths: [directory], rules, timeZone: "UTC", fixedYear: 2026 })).rejects.toThrow("database or disk is full");
+    store.close();
+  }, 120_000);
+});
+
 describe("the pacer of files read side by side", () => {
   it("lets the file that reached the earliest time go on, and the others when it passes them or leaves", async () => {
     const pacer = new Pacer();
