@@ -51,7 +51,7 @@ interface PackageState {
   /** When its latest start began (asked for, or its run script began), and when a halt of it last failed. */
   startBeganAt: number | null;
   /** When its run script last began (its banner, or cmcld executing it) and on which node, until that start ends. */
-  runScriptBegan: { readonly at: number; readonly node: string | null } | null;
+  runScriptBegan: { readonly at: number; readonly node: string | null; readonly kind: string } | null;
   /** How long its latest completed start ran, from its run script's beginning to its end (seconds). */
   lastStartSeconds: number | null;
   haltFailedAt: number | null;
@@ -285,6 +285,16 @@ const SCRIPT_PROGRESS: ReadonlyMap<string, boolean> = new Map([
   ["pkg.script.executing", false],
   ["pkg.start.requested", false],
   ["pkg.halt.requested", false],
+]);
+
+/** What ends a start other than its completion: the run script's duration is not measured across them. */
+const RUN_SCRIPT_ENDINGS: ReadonlySet<string> = new Set([
+  "pkg.start.failed",
+  "pkg.script.timeout",
+  "mc.start.refused",
+  "pkg.halt.begin",
+  "pkg.halted",
+  "pkg.halt.requested",
 ]);
 
 /** A run script's banner within this of cmcld's "Executing" of it on the same node: one start. */
@@ -569,10 +579,12 @@ export class PairModel {
     if (packageName && event.ts !== null && START_BEGINNINGS.has(event.kind)) this.packageState(packageName).startBeganAt = event.ts;
     if (packageName && event.ts !== null && (event.kind === "pkg.start.begin" || (event.kind === "pkg.script.executing" && event.fields.phase === "run"))) {
       const began = this.packageState(packageName).runScriptBegan;
-      // The banner and cmcld's "Executing" of one start: the earlier one counts.
-      if (began === null || began.node !== node || event.ts - began.at > RUN_SCRIPT_SAME_START_MS)
-        this.packageState(packageName).runScriptBegan = { at: event.ts, node };
+      // The banner and cmcld's "Executing" of one start: the earlier one counts. Two of a kind are two starts (a retry).
+      if (began === null || began.node !== node || began.kind === event.kind || event.ts - began.at > RUN_SCRIPT_SAME_START_MS)
+        this.packageState(packageName).runScriptBegan = { at: event.ts, node, kind: event.kind };
     }
+    // A start that failed, timed out or was halted is over: the next completion is another start's (review: a retry).
+    if (packageName && RUN_SCRIPT_ENDINGS.has(event.kind)) this.packageState(packageName).runScriptBegan = null;
     if (packageName && event.ts !== null && event.kind === "pkg.halt.failed") this.packageState(packageName).haltFailedAt = event.ts;
     this.handlers.get(event.kind)?.({ event, fields: event.fields, node, deviceGroup, packageName, group });
     if (group !== null) this.noteReplicationKind(group, event);
@@ -1824,7 +1836,10 @@ export class PairModel {
       const seconds = packageState?.lastStartSeconds ?? null;
       const timeout = Number(this.setting(group, packageName, "RUN_SCRIPT_TIMEOUT") ?? Number.NaN);
       if (seconds === null || !Number.isFinite(timeout) || timeout <= 0) return null;
-      return Math.floor((seconds * 100) / timeout);
+      // Over the timeout a start would have been killed: the clock moved (a daylight-saving change in the logs' wall clock),
+      // or the timeout read is not the one that ran it. Not measured (review).
+      const share = Math.floor((seconds * 100) / timeout);
+      return share > 100 ? null : share;
     },
     "package.scriptErrors": ({ packageState }) => packageState?.scriptErrors ?? false,
     // A start that began after the package's last failed halt: one that began before it (another cluster's package of

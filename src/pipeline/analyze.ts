@@ -1,5 +1,5 @@
 import { discoverInputs, headIsIsoSyslog, isContinentalEventLog, isSavedConfigCopy, type InputFile } from "../ingest/discover.js";
-import { READ_AT_ONCE_BYTES, readHead } from "../ingest/source.js";
+import { FINGERPRINT_BYTES, READ_AT_ONCE_BYTES, readHead } from "../ingest/source.js";
 import { ingestFile, lastStampOf, PartialInputError, type IngestOptions } from "./ingest.js";
 import { newestStamp, type YearlessStamp } from "../model/time.js";
 import { findMovedBundle } from "./moved.js";
@@ -231,9 +231,13 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
       const end = yearlessSyslogsFrom(inputs, index, dated);
       const run = inputs.slice(index, end);
       index = end;
-      // A bundle's large year-less syslogs are read side by side (the small ones first: they share a commit).
+      // A bundle's large year-less syslogs are read side by side (the small ones first: they share a commit), but for
+      // a file that begins as one of them does (a copy, a part of it, its own .gz: read after it, it adds only what that
+      // one lacks) and while the bundle's clock has no zone yet (the first zoned line read sets it for every file).
       const large = run.filter((input) => !readAtOnce(input));
-      for (const input of large.length > 1 ? run.filter(readAtOnce) : run) {
+      const together = large.length > 1 && (options.timeZone !== undefined || store.zoneOffsetOfBundle(run[0].bundle) !== null) ? distinctHeads(large) : [];
+      const alone = together.length > 1 ? [...run.filter(readAtOnce), ...large.filter((input) => !together.includes(input))] : run;
+      for (const input of alone.filter(readAtOnce)) {
         const size = sizeOf(input.path);
         const grouped = readAtOnce(input);
         if (!grouped || groupBytes + size > GROUP_BYTES) {
@@ -246,15 +250,33 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
         }
         await ingestInput(input);
       }
-      if (large.length > 1) {
+      if (together.length > 1) {
         store.commitGroup();
         groupBytes = 0;
-        await ingestTogether(large);
+        await ingestTogether(together);
+      }
+      for (const input of alone.filter((input) => !readAtOnce(input))) {
+        store.commitGroup();
+        groupBytes = 0;
+        await ingestInput(input);
       }
     }
   } finally {
     store.commitGroup();
     await threads.close();
+  }
+
+  /** The files whose heads (identify's fingerprint bytes) differ from every one before them: no two share a record. */
+  function distinctHeads(files: readonly InputFile[]): InputFile[] {
+    const seen: Buffer[] = [];
+    const distinct: InputFile[] = [];
+    for (const input of files) {
+      const head = heads.get(input)?.subarray(0, FINGERPRINT_BYTES);
+      if (head !== undefined && seen.some((other) => other.equals(head))) continue;
+      if (head !== undefined) seen.push(head);
+      distinct.push(input);
+    }
+    return distinct;
   }
 
   /**

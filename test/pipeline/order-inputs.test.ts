@@ -9,6 +9,8 @@ describe("the order a run reads its files in", () => {
     const files = [
       input("/b/CHG0042/sap_pkg.conf.txt", "config"),
       input("/b/audit/bookdb.conf.20251212", "config"),
+      // Known by its first line only (cmgetconf's output under any name): a saved copy too (review of round 80 #14's change).
+      input("/b/nodeA1/root/sap_pkg.cfg", "config"),
       input("/b/nodeA1/etc/cmcluster/sap_pkg/sap_pkg.config", "config"),
       input("/b/nodeA1/var/adm/syslog/syslog.log", "syslog"),
     ];
@@ -16,6 +18,7 @@ describe("the order a run reads its files in", () => {
       "/b/nodeA1/etc/cmcluster/sap_pkg/sap_pkg.config",
       "/b/CHG0042/sap_pkg.conf.txt",
       "/b/audit/bookdb.conf.20251212",
+      "/b/nodeA1/root/sap_pkg.cfg",
       "/b/nodeA1/var/adm/syslog/syslog.log",
     ]);
   });

@@ -3,7 +3,8 @@ A bundle's large year-less syslogs are read side by side, paced by their time (s
 bundle's correlator feeds the rules as soon as no file can still bring an earlier event (src/pipeline/correlate.ts):
 the findings are stored while the files are read, and the run ends with exactly the findings of a replay.
 */
-import { appendFileSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateBundle } from "../../bench/lib/generate.mjs";
@@ -132,6 +133,21 @@ describe("a bundle's large syslogs read side by side", () => {
     const run = await analyze(directory, join(tempDir(), "b.db"));
     expect(run.inOrder).toBe(false);
     expect(run.path).toBe("merged");
+    expect(stored(correlateBundle(run.store, run.bundle, rules))).toEqual(run.findings);
+    run.store.close();
+  }, 120_000);
+});
+
+describe("large syslogs that begin alike", () => {
+  it("reads a copy, a part or a .gz of another after it, never beside it (review: two readers of one stored file)", async () => {
+    const directory = largeBundle();
+    const a1 = join(directory, "nodeA1", "var", "adm", "syslog", "syslog.log");
+    const text = readFileSync(a1);
+    // nodeA2's log is nodeA1's (a loghost's file collected under each node), nodeB1's its first half, nodeB2's archive a copy.
+    writeFileSync(join(directory, "nodeA2", "var", "adm", "syslog", "syslog.log"), text);
+    writeFileSync(join(directory, "nodeB1", "var", "adm", "syslog", "syslog.log"), text.subarray(0, text.lastIndexOf(10, text.length >> 1) + 1));
+    writeFileSync(join(directory, "nodeB2", "var", "adm", "syslog", "syslog.log.gz"), gzipSync(text));
+    const run = await analyze(directory, join(tempDir(), "c.db"));
     expect(stored(correlateBundle(run.store, run.bundle, rules))).toEqual(run.findings);
     run.store.close();
   }, 120_000);
