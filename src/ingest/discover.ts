@@ -69,7 +69,7 @@ timeout).
 export function isSavedConfigCopy(name: string): boolean {
   // A configuration known by its content only (headIsPackageConfig: cmgetconf's output under any name) is such a copy too
   // (review: /root/oracle_pkg.cfg, an unapplied NO_TIMEOUT, sorted before usr/local/cmcluster/ and hid a short timeout).
-  return DATED_CONFIG_NAME.test(name) || !/\.(?:config|conf|ascii|env)$/i.test(name);
+  return DATED_CONFIG_NAME.test(name) || !CONFIG_NAME.test(name.toLowerCase());
 }
 // A package's ASCII file or a Metrocluster environment file outside a cmcluster folder: by a PACKAGE_NAME line or a
 // DEVICE_GROUP setting in its head (a horcm.conf or another product's .conf has neither).

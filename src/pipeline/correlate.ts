@@ -195,13 +195,7 @@ export class BundleCorrelator {
     }
     for (const line of lines) {
       if (line.events.length === 0) continue;
-      for (const draft of line.events) {
-        const event = storedEvent(file.path, line, draft);
-        // The node's earlier lines move (clock-steps.ts): only a replay of the whole bundle reads them in their place.
-        if (isClockStep(event)) this.clockStepped = true;
-        this.clusters.note(event);
-        run.add(event, line.ts, line.lineNo);
-      }
+      for (const draft of line.events) run.add(this.eventOf(file, line, draft), line.ts, line.lineNo);
       this.held += line.events.length;
     }
     if (this.retained && this.held > this.holdLimit) {
@@ -238,14 +232,20 @@ export class BundleCorrelator {
         return;
       }
       for (const draft of line.events) {
-        const event = storedEvent(file.path, line, draft);
-        if (isClockStep(event)) this.clockStepped = true;
-        this.clusters.note(event);
-        engine.push(event);
+        engine.push(this.eventOf(file, line, draft));
         fed++;
       }
     }
     this.tellFindings(engine, fed);
+  }
+
+  /** A stored line's event as the rules read it, noted for what it says of the bundle's clusters and clocks. */
+  private eventOf(file: FileRecord, line: LineToStore, draft: LineToStore["events"][number]): LogEvent {
+    const event = storedEvent(file.path, line, draft);
+    // The node's earlier lines move (clock-steps.ts): only a replay of the whole bundle reads them in their place.
+    if (isClockStep(event)) this.clockStepped = true;
+    this.clusters.note(event);
+    return event;
   }
 
   /** Feeds every held event no input can still precede, in replay order. */
