@@ -56,6 +56,7 @@ export async function analyzeInto(request: AnalysisRequest): Promise<Analysis> {
       timeZone: request.timeZone,
       nodeZones: request.nodeZones,
       fixedYear: request.fixedYear,
+      command: request.holder,
       onProgress: (state) => progress.update(state),
     });
     progress.done();

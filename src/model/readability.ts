@@ -15,6 +15,10 @@ facts, not logs, and do not count):
 - **nothing about the cluster**: lines were read, but not one gave an event (no Serviceguard, Metrocluster, Raid
   Manager or Continentalclusters message, no package or cluster configuration): the logs do not show the cluster,
   so "nothing needs a procedure" would be a guess (known to analyze only, which counts the events of its files).
+- **analysis unfinished**: the bundle's last analysis began and did not finish: it is still running, or it was
+  stopped part way (killed, a full disk). The findings stored are what the lines read before then say (analyze
+  stores them as they change, issue 14): what it had not read yet, or not concluded, may change them. Judged
+  first: the other verdicts count lines it may not have read yet.
 - **files unreadable**: one of its log files could not be read as lines at all (not a gzip archive, a symbolic link
   loop, a dangling link, a link out of the bundle, a FIFO, a file it may not open) or looks binary (its lines are
   stored, no grammar can read them): what that file holds was not read (known to analyze only). It is judged
@@ -25,13 +29,25 @@ should not hide the incident in its first half).
 
 import { isAbsolute, relative } from "node:path";
 
-export type ReadabilityVerdict = "nothing-readable" | "mostly-unreadable" | "cut-short" | "nothing-about-cluster" | "files-unreadable";
+export type ReadabilityVerdict = "analysis-unfinished" | "nothing-readable" | "mostly-unreadable" | "cut-short" | "nothing-about-cluster" | "files-unreadable";
 
 /** A log file of a bundle of which nothing could be read as log lines, and why, in a few words. */
 export interface UnreadableFile {
   /** Absolute. */
   readonly path: string;
   readonly why: string;
+}
+
+/** A bundle's analysis that began and has not finished (store/read.ts unfinishedAnalyses). */
+export interface UnfinishedAnalysis {
+  /** Real instant (epoch ms). */
+  readonly startedAt: number;
+  /** The command that began it: analyze, report, tui, watch. */
+  readonly command: string;
+  readonly pid: number;
+  readonly host: string;
+  /** Its process is alive on this machine: still reading; false: stopped; null: begun on another machine, not known. */
+  readonly running: boolean | null;
 }
 
 /** What was read of one bundle's log files. */
@@ -50,12 +66,15 @@ export interface BundleReading {
   readonly events?: number;
   /** Log files of the bundle that could not be read as lines, or look binary; known to analyze only. */
   readonly unreadableFiles?: readonly UnreadableFile[];
+  /** Its last analysis began and has not finished (readers of the database: report, tui). */
+  readonly unfinished?: UnfinishedAnalysis;
 }
 
-type Judged = Pick<BundleReading, "lines" | "unreadable" | "files" | "partial" | "events" | "unreadableFiles">;
+type Judged = Pick<BundleReading, "lines" | "unreadable" | "files" | "partial" | "events" | "unreadableFiles" | "unfinished">;
 
 /** null when the bundle can be judged. */
 export function readabilityVerdict(reading: Judged): ReadabilityVerdict | null {
+  if (reading.unfinished !== undefined) return "analysis-unfinished";
   if (reading.lines - reading.unreadable <= 0) return "nothing-readable";
   if (reading.unreadable * 2 > reading.lines) return "mostly-unreadable";
   if ((reading.partial ?? 0) > 0 && (reading.partial ?? 0) >= reading.files) return "cut-short";
@@ -68,6 +87,7 @@ export function readabilityVerdict(reading: Judged): ReadabilityVerdict | null {
 export function describeReadability(reading: BundleReading): string | null {
   const verdict = readabilityVerdict(reading);
   if (verdict === null) return null;
+  if (verdict === "analysis-unfinished") return unfinishedSentence(reading.unfinished!);
   const files = unreadableFilesClause(reading);
   if (verdict === "files-unreadable") {
     const count = reading.unreadableFiles?.length ?? 0;
@@ -77,7 +97,15 @@ export function describeReadability(reading: BundleReading): string | null {
   return files === null ? sentence : `${sentence}; ${files}`;
 }
 
-function verdictSentence(verdict: Exclude<ReadabilityVerdict, "files-unreadable">, reading: BundleReading): string {
+function unfinishedSentence(analysis: UnfinishedAnalysis): string {
+  const begun = `its analysis (mcadvisor ${analysis.command}, pid ${analysis.pid} on ${analysis.host}, started ${new Date(analysis.startedAt).toISOString().slice(0, 19)}Z)`;
+  const shown = "the findings shown are what the lines read until then say, so it cannot be called OK";
+  if (analysis.running === true) return `${begun} is still running: ${shown} yet; look again when it has finished`;
+  if (analysis.running === null) return `${begun} has not finished, and whether it still runs cannot be told from this machine: ${shown}`;
+  return `${begun} stopped before its end: ${shown}; run the same command on it again (it goes on from where it stopped)`;
+}
+
+function verdictSentence(verdict: Exclude<ReadabilityVerdict, "files-unreadable" | "analysis-unfinished">, reading: BundleReading): string {
   if (reading.lines === 0) {
     return reading.files === 0
       ? "it holds no log file mcadvisor could read (only configuration files, or files that could not be read), so nothing in it can be judged"

@@ -29,6 +29,8 @@ export interface AnalyzeOptions extends Omit<IngestOptions, "onBytes" | "loggedR
   readonly parseThread?: "auto" | "worker" | "main";
   /** The end of the logs for the rules when it is later than their last line (`rules test`'s `until`). */
   readonly until?: number;
+  /** The command the analysis runs for (analyze, report, tui), recorded with its bundles' unfinished analysis. */
+  readonly command?: string;
 }
 
 export interface AnalyzeResult {
@@ -106,6 +108,23 @@ async function isDated(input: InputFile, keep: (head: Buffer) => void): Promise<
 
 /** The analyze spine: discover, ingest (resumable, de-duplicated), then correlate each touched bundle. */
 export async function analyzePaths(store: Store, options: AnalyzeOptions): Promise<AnalyzeResult> {
+  const begun: string[] = [];
+  try {
+    return await analyzeBegun(store, options, begun);
+  } catch (error) {
+    // Its findings stay those of the lines read so far: readers say the analysis stopped part way (a killed run has no
+    // such mark; its pid, gone, says the same). Recording it may fail as the run did (a full disk): its error is told.
+    try {
+      for (const bundle of begun) store.stopAnalysis(bundle);
+    } catch {
+      // the run's own error, below, is the one to tell
+    }
+    throw error;
+  }
+}
+
+/** `begun`: the bundles whose analysis began (their findings then change as the lines are read). */
+async function analyzeBegun(store: Store, options: AnalyzeOptions, begun: string[]): Promise<AnalyzeResult> {
   const discovery = discoverInputs(options.paths);
   const problems: McAdvisorError[] = [...discovery.problems];
   // Each file is stat'ed once (the progress total, where it is parsed, and identify's size, inode and mtime).
@@ -204,6 +223,12 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
       store.renameBundle(previous, bundle);
       movedBundles.push({ from: previous, to: bundle });
     }
+  }
+
+  // Until each bundle's findings are concluded, readers are told they are those of the lines read so far.
+  for (const bundle of [...bundlesOfRun].sort(compareText)) {
+    store.beginAnalysis(bundle, options.command ?? "analyze");
+    begun.push(bundle);
   }
 
   // The rules see each bundle's events as they are stored, merged across its files (correlate.ts): fed as soon as
@@ -373,7 +398,10 @@ export async function analyzePaths(store: Store, options: AnalyzeOptions): Promi
       correlator?.end(input);
     }
   }
-  for (const bundle of bundles) correlators.get(bundle)?.conclude(store);
+  for (const bundle of bundles) {
+    correlators.get(bundle)?.conclude(store);
+    store.finishAnalysis(bundle);
+  }
   for (const file of mostlyUnparsedSyslogs(store.database, fileIds)) {
     // Said once: a file already named (it looks binary) is not named again for its unread lines.
     if (isContinentalEventLog(file.path) || unreadableFiles.get(file.bundle)?.some((named) => named.path === resolve(file.path))) continue;

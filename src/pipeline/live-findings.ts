@@ -103,6 +103,8 @@ export class LiveFindings {
   waits, and a dirty one is not replayed yet (the replay would read the held events, which come after).
   */
   private readonly held = new Set<string>();
+  /** Bundles whose findings were stored with nothing held back since their last catch-up began. */
+  private readonly concluded = new Set<string>();
 
   constructor(private readonly options: LiveFindingsOptions) {}
 
@@ -141,8 +143,12 @@ export class LiveFindings {
 
   /** Whether the writer holds stored events of the bundle back (see `held`). */
   hold(bundle: string, holding: boolean): void {
-    if (holding) this.held.add(bundle);
-    else this.held.delete(bundle);
+    if (holding) {
+      this.held.add(bundle);
+      // Catching up: until it is done, the findings stored are those of the lines read so far (readers say so).
+      this.options.store.beginAnalysis(bundle, "watch");
+      this.concluded.delete(bundle);
+    } else this.held.delete(bundle);
   }
 
   /** Lines up to `ts` were stored for the bundle: the logs' clock moves. */
@@ -174,6 +180,17 @@ export class LiveFindings {
 
   /** After a batch of events: move the watermark, then print and store what changed. */
   report(bundle: string): void {
+    this.reportChanges(bundle);
+    // The first report with nothing held back and no replay due: what is stored is what all the stored lines say (an analysis stopped
+    // part way before this watch, or this watch's catch-up, is finished).
+    const state = this.bundles.get(bundle);
+    if (state !== undefined && !state.dirty && !this.held.has(bundle) && !this.concluded.has(bundle)) {
+      this.options.store.finishAnalysis(bundle);
+      this.concluded.add(bundle);
+    }
+  }
+
+  private reportChanges(bundle: string): void {
     const state = this.bundles.get(bundle);
     if (!state) return;
     const pushed = state.engine.drainChanges();

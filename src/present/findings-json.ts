@@ -15,6 +15,18 @@ export function bundleDocument(reading: BundleReading) {
     partial: reading.partial ?? 0,
     // Log files that could not be read as lines, or look binary: each makes the bundle UNKNOWN (verdict files-unreadable).
     unreadableFiles: (reading.unreadableFiles ?? []).map((file) => ({ path: file.path, why: file.why })),
+    // Its last analysis began and has not finished (a reader of the database: report): its findings are provisional.
+    ...(reading.unfinished !== undefined
+      ? {
+          unfinished: {
+            command: reading.unfinished.command,
+            pid: reading.unfinished.pid,
+            host: reading.unfinished.host,
+            startedAt: new Date(reading.unfinished.startedAt).toISOString(),
+            running: reading.unfinished.running,
+          },
+        }
+      : {}),
     readable: verdict === null,
     verdict,
     message: describeReadability(reading),

@@ -11,7 +11,8 @@ export interface WriterLock {
   release(): void;
 }
 
-function processAlive(pid: number): boolean {
+/** Whether a process of this machine with this pid exists (one of another user's counts). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

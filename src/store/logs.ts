@@ -236,8 +236,9 @@ export function logFacets(database: SqliteDatabase, bundles?: readonly string[])
 /** The incident bundles that have stored files (within `scope` when given), for picking one to look at. */
 export function listBundles(database: SqliteDatabase, scope?: readonly string[]): string[] {
   const where = scope ? `WHERE bundle IN (${scope.map(() => "?").join(", ") || "NULL"})` : "";
+  // A bundle whose analysis began is one even before a file of it was stored (a run that stopped first is said so).
   return database
-    .prepare(`SELECT DISTINCT bundle FROM file ${where} ORDER BY bundle`)
+    .prepare(`SELECT bundle FROM (SELECT bundle FROM file UNION SELECT bundle FROM analysis) ${where} ORDER BY bundle`)
     .pluck()
     .all(...(scope ?? [])) as string[];
 }

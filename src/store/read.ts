@@ -2,9 +2,11 @@
 The read side shared by the presenters (text/JSON output, TUI, reports). Presenters never parse
 logs; they read what analyze or watch stored.
 */
+import { hostname } from "node:os";
+import { processAlive } from "./lock.js";
 import type { SqliteDatabase } from "./db.js";
 import type { Evidence, Finding, FindingStatus, Severity, SiteInfo, Step } from "../model/findings.js";
-import type { BundleReading } from "../model/readability.js";
+import type { BundleReading, UnfinishedAnalysis } from "../model/readability.js";
 import type { FindingAcknowledgement } from "../model/acknowledgement.js";
 
 export interface StoredFinding extends Finding {
@@ -176,6 +178,28 @@ export function mostlyUnparsedSyslogs(
 
 /** Below this many lines a syslog's unread lines are too few to say its layout is unknown (a note named messages). */
 const MOSTLY_UNPARSED_MIN_LINES = 10;
+
+/**
+The bundles among these whose last analysis began and did not finish: still running (a writer on this machine with
+its pid alive), or stopped part way (killed, a full disk, a crash). Their stored findings are what the lines read
+before then say.
+*/
+export function unfinishedAnalyses(database: SqliteDatabase, bundles: readonly string[]): Map<string, UnfinishedAnalysis> {
+  const unfinished = new Map<string, UnfinishedAnalysis>();
+  if (bundles.length === 0) return unfinished;
+  const rows = database
+    .prepare(
+      `SELECT bundle, started_at, stopped_at, pid, host, command FROM analysis
+       WHERE finished_at IS NULL AND bundle IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(bundles)) as Array<{ bundle: string; started_at: number; stopped_at: number | null; pid: number; host: string; command: string }>;
+  for (const row of rows) {
+    // A run killed (or of another machine sharing the file) left no stop: its pid tells, where it can be asked.
+    const running = row.stopped_at !== null ? false : row.host === hostname() ? processAlive(row.pid) : null;
+    unfinished.set(row.bundle, { startedAt: row.started_at, command: row.command, pid: row.pid, host: row.host, running });
+  }
+  return unfinished;
+}
 
 /** The bundles that hold stored files (a new database: none). */
 export function storedBundles(database: SqliteDatabase): string[] {

@@ -214,6 +214,20 @@ export const migrations: readonly Migration[] = [
   // 13: the cluster a finding is about, when its bundle holds several (correlate/clusters.ts); the findings view gains
   // it as its last column (the columns before it keep their names and order)
   recordFindingCluster,
+  // 14: each bundle's last analysis, begun and finished (or stopped by an error): the findings analyze stores while it reads (issue 14) are those
+  // of the lines read so far, and a run stopped part way (killed, a full disk) left them looking final. A bundle whose
+  // analysis has not finished is never called OK (model/readability.ts). Times are real instants (epoch ms).
+  `
+  CREATE TABLE IF NOT EXISTS analysis (
+    bundle TEXT PRIMARY KEY,
+    started_at INTEGER NOT NULL,
+    finished_at INTEGER,
+    stopped_at INTEGER,
+    pid INTEGER NOT NULL,
+    host TEXT NOT NULL,
+    command TEXT NOT NULL
+  );
+  `,
 ];
 
 /** Migration 13. The column is added only where it is missing, as migration 9's. */

@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import type { SqliteDatabase } from "./db.js";
 import type { Statement, Transaction } from "better-sqlite3";
 import { isReadFact, UNREAD_LINE_KIND } from "../model/events.js";
@@ -274,6 +275,14 @@ export class Store {
       setContentHash: database.prepare("UPDATE file SET content_hash = ?, content_hash_bytes = ? WHERE id = ?"),
       renameFileBundle: database.prepare("UPDATE file SET bundle = ? WHERE bundle = ?"),
       renameFindingBundle: database.prepare("UPDATE finding SET bundle = ? WHERE bundle = ?"),
+      renameAnalysisBundle: database.prepare("UPDATE OR REPLACE analysis SET bundle = ? WHERE bundle = ?"),
+      beginAnalysis: database.prepare(
+        `INSERT INTO analysis (bundle, started_at, finished_at, pid, host, command) VALUES (?, ?, NULL, ?, ?, ?)
+         ON CONFLICT(bundle) DO UPDATE SET started_at = excluded.started_at, finished_at = NULL, stopped_at = NULL, pid = excluded.pid,
+           host = excluded.host, command = excluded.command`,
+      ),
+      finishAnalysis: database.prepare("UPDATE analysis SET finished_at = ?, stopped_at = NULL WHERE bundle = ? AND finished_at IS NULL"),
+      stopAnalysis: database.prepare("UPDATE analysis SET stopped_at = ? WHERE bundle = ? AND finished_at IS NULL"),
       fileById: database.prepare("SELECT * FROM file WHERE id = ?"),
       insertFile: database.prepare(
         `INSERT INTO file (path, bundle, host_hint, package_hint, kind, fingerprint, head_bytes, dev, ino, size, mtime, added_at)
@@ -360,8 +369,27 @@ export class Store {
       .transaction(() => {
         this.statements.renameFileBundle.run(to, from);
         this.statements.renameFindingBundle.run(to, from);
+        this.statements.renameAnalysisBundle.run(to, from);
       })
       .immediate();
+  }
+
+  /**
+  A bundle's analysis begins (`command`: "analyze", "watch", ...): until finishAnalysis, what is stored of its findings is
+  what the lines read so far say, and readers say so (a run stopped part way leaves it that way).
+  */
+  beginAnalysis(bundle: string, command: string): void {
+    this.statements.beginAnalysis.run(bundle, Date.now(), process.pid, hostname(), command);
+  }
+
+  /** The bundle's analysis stopped on an error before its end: its findings stay those of the lines read so far. */
+  stopAnalysis(bundle: string): void {
+    this.statements.stopAnalysis.run(Date.now(), bundle);
+  }
+
+  /** The bundle's findings stored last are what all of its stored lines say. */
+  finishAnalysis(bundle: string): void {
+    this.statements.finishAnalysis.run(Date.now(), bundle);
   }
 
   /** The stored texts of a file's first `count` lines (fewer when fewer are stored). */

@@ -12,6 +12,7 @@ import {
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { lines, nodeTree, query, runAnalyze, startWatch, storedTexts, syslogLine, waitForExactly, waitUntil } from "./harness.js";
 
@@ -362,5 +363,29 @@ describe("watch: findings", () => {
     expect(change).toBe("resolved");
     expect(document.findings).toHaveLength(1);
     expect(document.findings[0]).toEqual(live);
+  });
+});
+
+describe("watch: an analysis not finished", () => {
+  it("a bundle an analyze left part way is finished by the watch that catches it up", async () => {
+    const tree = nodeTree();
+    const first = [syslogLine("cmcld[2048]: Started package oracle_pkg on node nodeB1."), ...lines("A", 1, 40)];
+    writeFileSync(tree.syslog, text(first));
+    const analyzed = runAnalyze(["--db", tree.db, "--tz", "UTC", tree.root]);
+    expect(analyzed.code, analyzed.stderr).not.toBe(3);
+    // As a killed analyze leaves it: begun, never finished, its process gone.
+    const writer = new Database(tree.db);
+    writer.prepare("UPDATE analysis SET finished_at = NULL, pid = 2147483646").run();
+    writer.close();
+    const more = lines("B", 1, 40);
+    appendFileSync(tree.syslog, text(more));
+    const watcher = await startWatch(["--db", tree.db, "--root", tree.root, "--tz", "UTC"]);
+    await waitForExactly(tree.db, [...first, ...more]);
+    await waitUntil(
+      () => (query<{ n: number }>(tree.db, "SELECT count(*) AS n FROM analysis WHERE finished_at IS NULL")[0].n === 0 ? true : undefined),
+      "the analysis finished",
+    );
+    expect(await watcher.stop()).toBe(0);
+    expect(query<{ command: string }>(tree.db, "SELECT command FROM analysis").map((row) => row.command)).toEqual(["watch"]);
   });
 });

@@ -10,7 +10,7 @@ import { describeAcknowledgement } from "../../model/acknowledgement.js";
 import { numberedSteps, type NumberedStep } from "../steps.js";
 import type { Timeline, TimelineRow } from "../../store/timeline.js";
 import type { ReportFinding, ReportModel } from "./model.js";
-import { dataOutsideWindow, displayPath, reportTime, shortTime, staleWarning, unreadableBundles } from "./model.js";
+import { dataOutsideWindow, displayPath, reportTime, shortTime, staleWarning, unfinishedBundles, unreadableBundles } from "./model.js";
 import { EXIT_STATUS_LEGEND, describeReadability } from "../../model/readability.js";
 import { describeSite } from "../site-text.js";
 import { windowSources } from "./window.js";
@@ -187,7 +187,7 @@ const TOC_LABELS: Partial<Record<ReportSectionId, string>> = {
   "missing-logs": "Missing logs",
 };
 
-function titleSection({ model, time, unreadable }: HtmlContext): string[] {
+function titleSection({ model, time, unreadable, cwd }: HtmlContext): string[] {
   const { summary, window } = model;
   const status = summary.worstSeverity;
   const why = windowSources(window);
@@ -207,6 +207,11 @@ function titleSection({ model, time, unreadable }: HtmlContext): string[] {
       `${summary.acknowledged > 0 ? `(${summary.acknowledged} of the open acknowledged: left out of the exit status) ` : ""}` +
       `<span class="muted">(exit status ${model.exitStatus})</span>` +
       `${unreadable.length > 0 ? ` mcadvisor could not read enough of ${unreadable.length === 1 ? "one bundle" : `${unreadable.length} bundles`} to judge ${unreadable.length === 1 ? "it" : "them"}: see <a href="#unread">Lines it could not read</a>.` : ""}</p>`,
+    // Said under the status, not among the unread lines: every finding below may still change.
+    ...unfinishedBundles(model).map(
+      (reading) =>
+        `<p class="note"><b>Not finished:</b> <code>${esc(displayPath(reading.bundle, cwd))}</code>: ${esc(describeReadability(reading) ?? "")}.</p>`,
+    ),
     `<nav class="toc">${toc}</nav>`,
     "</header>",
   ];

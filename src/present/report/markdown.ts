@@ -9,7 +9,7 @@ import { numberedSteps } from "../steps.js";
 import { describeAcknowledgement } from "../../model/acknowledgement.js";
 import type { Severity } from "../../model/findings.js";
 import type { ReportFinding, ReportModel } from "./model.js";
-import { dataOutsideWindow, displayPath, reportTime, shortTime, staleWarning, unreadableBundles } from "./model.js";
+import { dataOutsideWindow, displayPath, reportTime, shortTime, staleWarning, unfinishedBundles, unreadableBundles } from "./model.js";
 import { EXIT_STATUS_LEGEND, describeReadability } from "../../model/readability.js";
 import { describeSite } from "../site-text.js";
 import { windowSources } from "./window.js";
@@ -82,7 +82,7 @@ export function renderReportMarkdown(model: ReportModel, options: MarkdownOption
   return `${renderSections(MARKDOWN_SECTIONS, context).join("\n")}\n`;
 }
 
-function titleSection({ model, time, unreadable }: MarkdownContext): string[] {
+function titleSection({ model, time, unreadable, cwd }: MarkdownContext): string[] {
   const { summary, window } = model;
   const why = windowSources(window);
   const open = summary.openCounts;
@@ -97,6 +97,11 @@ function titleSection({ model, time, unreadable }: MarkdownContext): string[] {
       `${model.resolvedFindings.length} resolved in this window.${acknowledgedNote(summary.acknowledged)}` +
       `${unreadable.length > 0 ? ` mcadvisor could not read enough of ${unreadable.length === 1 ? "one bundle" : `${unreadable.length} bundles`} to judge ${unreadable.length === 1 ? "it" : "them"}: see "Lines mcadvisor could not read".` : ""}`,
     "",
+    // Said under the status, not among the unread lines: every finding below may still change.
+    ...unfinishedBundles(model).flatMap((reading) => [
+      `> **Not finished:** ${codeSpan(displayPath(reading.bundle, cwd))}: ${markdownText(describeReadability(reading) ?? "")}.`,
+      "",
+    ]),
   ];
 }
 

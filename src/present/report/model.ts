@@ -7,7 +7,7 @@ continue each other (since = previous until) count no line twice.
 import { clockDisagreements, describeClockDisagreement } from "../../correlate/clocks.js";
 import { relative } from "node:path";
 import type { SqliteDatabase } from "../../store/db.js";
-import { listFindings, type StoredFinding } from "../../store/read.js";
+import { listFindings, unfinishedAnalyses, type StoredFinding } from "../../store/read.js";
 import { withAcknowledgements } from "../../store/acknowledgements.js";
 import { readTimeline, type Timeline } from "../../store/timeline.js";
 import { isTroubleLine, listBundles } from "../../store/logs.js";
@@ -31,7 +31,7 @@ import { formatIso, knownTime } from "../../model/time.js";
 import { compareText } from "../../util/compare.js";
 import { EVENT_DISPLAY, type PackageActivityKind } from "../../catalogue/vocabulary.js";
 import type { ReportWindow } from "./window.js";
-import { readabilityVerdict, runExitStatus, type BundleReading } from "../../model/readability.js";
+import { readabilityVerdict, runExitStatus, type BundleReading, type UnfinishedAnalysis } from "../../model/readability.js";
 
 export interface ReportFinding extends StoredFinding {
   /** First seen inside the window: new since the previous review. */
@@ -253,7 +253,7 @@ export function gatherReport(database: SqliteDatabase, options: GatherOptions): 
   const suspicious = suspiciousLines(database, bundles, since, until, findings, unread.lines, options.suspiciousLimit ?? 25);
   const readings = options.readings
     ? options.readings.filter((reading) => bundles.includes(reading.bundle))
-    : windowReadings(lineTotals, countUnread(unread.lines));
+    : windowReadings(lineTotals, countUnread(unread.lines), unfinishedAnalyses(database, bundles));
 
   return {
     version: options.version,
@@ -298,10 +298,20 @@ export function gatherReport(database: SqliteDatabase, options: GatherOptions): 
 Without an analysis (the database watch keeps), each bundle is judged on its log lines in the window. A
 window without lines is not judged here: the report says it is empty (a quiet window, or a stopped watch).
 */
-function windowReadings(lineTotals: WindowLines, unreadCounts: ReadonlyMap<string, number>): BundleReading[] {
-  return lineTotals.perBundle
+function windowReadings(
+  lineTotals: WindowLines,
+  unreadCounts: ReadonlyMap<string, number>,
+  unfinished: ReadonlyMap<string, UnfinishedAnalysis>,
+): BundleReading[] {
+  const readings: BundleReading[] = lineTotals.perBundle
     .map((row) => ({ bundle: row.bundle, files: row.files, lines: row.lines, unreadable: row.unreadable, unread: unreadCounts.get(row.bundle) ?? 0 }))
-    .filter((reading) => reading.lines > 0);
+    .filter((reading) => reading.lines > 0 || unfinished.has(reading.bundle))
+    .map((reading) => (unfinished.has(reading.bundle) ? { ...reading, unfinished: unfinished.get(reading.bundle) } : reading));
+  // A bundle whose analysis has not finished is said so even with no line in the window (its findings are still open).
+  for (const [bundle, analysis] of unfinished) {
+    if (!readings.some((reading) => reading.bundle === bundle)) readings.push({ bundle, files: 0, lines: 0, unreadable: 0, unread: 0, unfinished: analysis });
+  }
+  return readings.sort((left, right) => byText(left.bundle, right.bundle));
 }
 
 function countUnread(lines: readonly UnreadLine[]): Map<string, number> {
@@ -310,9 +320,14 @@ function countUnread(lines: readonly UnreadLine[]): Map<string, number> {
   return counts;
 }
 
-/** The bundles mcadvisor could not read enough of to judge them. */
+/** The bundles mcadvisor could not read enough of to judge them (an analysis not finished aside: unfinishedBundles). */
 export function unreadableBundles(model: ReportModel): BundleReading[] {
-  return model.readings.filter((reading) => readabilityVerdict(reading) !== null);
+  return model.readings.filter((reading) => readabilityVerdict(reading) !== null && reading.unfinished === undefined);
+}
+
+/** The bundles whose last analysis began and has not finished: their findings are what was read until then. */
+export function unfinishedBundles(model: ReportModel): BundleReading[] {
+  return model.readings.filter((reading) => reading.unfinished !== undefined);
 }
 
 function staleFeeds(lastLines: ReadonlyArray<{ bundle: string; host: string; last: number }>, afterMs: number): StaleNode[] {

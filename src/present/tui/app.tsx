@@ -6,7 +6,7 @@ flag; they read the database themselves through the store's read API.
 import { useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { Box, useApp } from "ink";
 import type { SqliteDatabase } from "../../store/db.js";
-import { listFindings } from "../../store/read.js";
+import { listFindings, unfinishedAnalyses } from "../../store/read.js";
 import { withAcknowledgements } from "../../store/acknowledgements.js";
 import { listBundles } from "../../store/logs.js";
 import { basename } from "node:path";
@@ -48,7 +48,7 @@ const hints: Readonly<Record<View, string>> = {
   logs: "/ n N: search  e E: errors  s h p f x: filters  Esc: back  ?: keys  q: quit",
 };
 
-function tabsRow(view: View, scope: string, counts: { open: number; acknowledged: number }, width: number, theme: Theme): Row {
+function tabsRow(view: View, scope: string, counts: { open: number; acknowledged: number; unfinished: Unfinished }, width: number, theme: Theme): Row {
   const segments: Segment[] = width >= 100 ? [{ text: "mcadvisor ", bold: true }] : [];
   views.forEach((candidate, index) => {
     const label = `${index + 1} ${viewTitles[candidate]}`;
@@ -56,9 +56,18 @@ function tabsRow(view: View, scope: string, counts: { open: number; acknowledged
   });
   const used = segments.reduce((sum, segment) => sum + segment.text.length, 0);
   const acknowledged = counts.acknowledged > 0 ? ` (${counts.acknowledged} acked)` : "";
-  segments.push({ text: fit(` ${counts.open} open${acknowledged}  ${scope}`, Math.max(width - used, 0)), color: tone(theme, "gray") });
+  // The findings of an analysis still reading (or stopped part way) are what was read so far: said before anything else.
+  const unfinished = counts.unfinished === null ? "" : UNFINISHED_LABEL[counts.unfinished];
+  if (unfinished !== "") segments.push({ text: fit(unfinished, Math.max(width - used, 0)), color: tone(theme, "yellow"), bold: true });
+  const after = used + unfinished.length;
+  segments.push({ text: fit(` ${counts.open} open${acknowledged}  ${scope}`, Math.max(width - after, 0)), color: tone(theme, "gray") });
   return segments;
 }
+
+/** Whether an analysis of the incidents shown has not finished: still running, stopped part way, begun elsewhere (null: none). */
+type Unfinished = "running" | "stopped" | "elsewhere" | null;
+
+const UNFINISHED_LABEL = { running: " analysis still running:", stopped: " analysis stopped part way:", elsewhere: " analysis not finished:" } as const;
 
 export function App({ database, bundles, pollMs, size: fixedSize, theme = themeFromEnvironment(), acknowledgements }: AppProps) {
   const { exit } = useApp();
@@ -109,6 +118,12 @@ export function App({ database, bundles, pollMs, size: fixedSize, theme = themeF
   const chosen = findings.find((finding) => finding.id === selectedId) ?? findings[0];
   const selected = incident !== null && chosen?.bundle !== incident ? undefined : chosen;
   const incidents = useMemo(() => listBundles(database, bundles), [database, scopeKey, version]);
+  const unfinished = useMemo((): Unfinished => {
+    const analyses = [...unfinishedAnalyses(database, incidents).values()];
+    if (analyses.length === 0) return null;
+    if (analyses.some((analysis) => analysis.running === true)) return "running";
+    return analyses.some((analysis) => analysis.running === null) ? "elsewhere" : "stopped";
+  }, [database, incidents, version, minute]);
   const focusBundles = incident !== null ? [incident] : selected ? [selected.bundle] : incidents.length === 1 ? incidents : bundles;
   // Logs may widen to every incident (I), to find what the incident on screen does not hold.
   const logsBundles = logs.allIncidents && incidents.length > 1 ? bundles : focusBundles;
@@ -165,7 +180,7 @@ export function App({ database, bundles, pollMs, size: fixedSize, theme = themeF
   });
 
   const openFindings = findings.filter((finding) => finding.status === "open");
-  const counts = { open: openFindings.length, acknowledged: openFindings.filter((finding) => finding.acknowledgement?.active === true).length };
+  const counts = { open: openFindings.length, acknowledged: openFindings.filter((finding) => finding.acknowledgement?.active === true).length, unfinished };
   const shownScope = navigation.view === "logs" ? logsBundles : focusBundles;
   const scopeLabel =
     shownScope && shownScope.length === 1
