@@ -60,6 +60,10 @@ describe("an analysis stopped by an error part way", () => {
     expect(json.bundles).toEqual([expect.objectContaining({ verdict: "analysis-unfinished", unfinished: expect.objectContaining({ running: false }) })]);
     const html = runMcadvisor(["report", "--db", database, "--format", "html", ...WHOLE_WINDOW]);
     expect(html.stdout).toContain("<b>Not finished:</b>");
+    // The monitoring line of `report --out`: UNKNOWN, and why.
+    const check = runMcadvisor(["report", "--db", database, "--out", join(tempDir(), "r.html"), "--format", "html", ...WHOLE_WINDOW]);
+    expect(check.code).toBe(3);
+    expect(check.stdout).toMatch(/^MCADVISOR UNKNOWN - .*; analysis of one bundle not finished \(see the report\)/);
 
     const again = new Store(openDatabase(database));
     await analyzePaths(again, { paths: [bundle], rules, timeZone: "UTC", fixedYear: 2026 });

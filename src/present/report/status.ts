@@ -4,7 +4,7 @@ then `|` and performance data). `report --out FILE` prints it on stdout, so the 
 writes the HTML for people is a check for the monitoring system.
 */
 import { sanitizeForTerminal } from "../sanitize.js";
-import { unreadableBundles, type ReportModel } from "./model.js";
+import { unfinishedBundles, unreadableBundles, type ReportModel } from "./model.js";
 
 const STATE = ["OK", "WARNING", "CRITICAL", "UNKNOWN"] as const;
 
@@ -17,7 +17,10 @@ export function renderStatusLine(model: ReportModel): string {
   // A `|` would start the performance data early; log-derived text has it replaced.
   const title = worst ? `; first: ${sanitizeForTerminal(worst.title).replace(/\|/g, "/")}` : "";
   const unreadable = unreadableBundles(model).length;
-  const cannotRead = unreadable > 0 ? `; could not read ${unreadable === 1 ? "one bundle" : `${unreadable} bundles`} (see the report)` : "";
+  const unfinished = unfinishedBundles(model).length;
+  const cannotRead =
+    (unfinished > 0 ? `; analysis of ${unfinished === 1 ? "one bundle" : `${unfinished} bundles`} not finished (see the report)` : "") +
+    (unreadable > 0 ? `; could not read ${unreadable === 1 ? "one bundle" : `${unreadable} bundles`} (see the report)` : "");
   const quieted = acknowledged > 0 ? `, ${acknowledged} of them acknowledged` : "";
   return (
     `MCADVISOR ${state} - ${openCounts.critical} critical, ${openCounts.warning} warning, ${openCounts.info} info open${quieted}; ` +
