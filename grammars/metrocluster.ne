@@ -106,7 +106,9 @@ const DEVICE_GROUP_STOP = new Set(["state", "status", "is", "are", "for", "of", 
   // "trd_dg remote changed PSUE -> COPY (S-VOL)": a verb of the state's change, not a name.
   "changed", "changes", "changing", "went", "goes", "moved", "became", "turned", "transitioned", "switched", "from",
   // "payrolldg: remote state available again: SVOL_PAIR. Device group back to normal" (round 46 #13 read "back" as the group).
-  "back", "returned", "recovered", "ok", "healthy", "normal", "fine", "restored", "resumed", "up", "down"]);
+  "back", "returned", "recovered", "ok", "healthy", "normal", "fine", "restored", "resumed", "up", "down",
+  // "Resynchronize the device group after the cause ... is fixed" (round 83 #11 read "after" as the group): a clause follows.
+  "after", "before", "when", "once", "until", "unless", "if", "then", "first", "by", "or", "but", "so", "because", "since", "while"]);
 const DENIED_STATE = new Set(["not", "isn't", "aren't", "never", "longer", "nor"]);
 const NEGATIONS = new Set(["no", "not", "absent", "missing", "without", "create", "cannot", "can't", "doesn't", "isn't"]);
 // A name shaped like an identifier (an underscore or a digit in it: oradg_1, erp_dg, dg01): how a device group
@@ -196,7 +198,7 @@ const SWITCH_NAMES = new Set(["auto_run", "autostart_cmcld", "pkg_switching_enab
 const FORCEFLAG_ADVICE = new Set(["use", "only", "if", "unless", "should", "must", "please", "can", "may", "could", "need", "needs", "requires", "require"]);
 // What does not answer, for a side said unreachable in words: the array (its command device) or the host and its Raid Manager.
 const ARRAY_NOUNS = new Set(["array", "arrays", "frame", "frames", "disk", "disks", "storage", "command", "cmd", "subsystem"]);
-const LINK_FAILURE = new Set(["failure", "failed", "fail", "down", "lost", "broken", "disconnected", "unavailable", "error", "blocked"]);
+const LINK_FAILURE = new Set(["failure", "failed", "fail", "down", "lost", "broken", "disconnected", "unavailable", "error", "blocked", "blockade"]);
 const LINK_RESTORED = new Set(["restored", "recovered", "repaired", "up", "re-established", "reestablished", "back", "resumed"]);
 
 function roleOf(text: string): "PVOL" | "SVOL" {
@@ -342,8 +344,19 @@ const STATE_ASSIGNMENT = /=["']?(?:[PS]-?VOL[_ -]?)?(?:PAIR|PSU[SE]|SSUS|SSWS|CO
 "was"/"previously" is the state before the change, not news: it is left out (read, it would put the pair
 model back in the old state at the same instant).
 */
+// "REMOTE COPY PATH BLOCKADE", "Remote Copy pair suspended": the product's name (TrueCopy's, in the array's SNMP traps
+// and SVP messages) before a noun of it, not the remote side in state COPY (round 80 #07: a path blockade read as a copy).
+const REMOTE_COPY_NOUNS = new Set(["path", "paths", "link", "links", "connection", "connections", "port", "ports", "function", "pair", "pairs", "group", "groups", "volume", "volumes", "operation", "license"]);
+function withoutProductName(tokens: Token[]): Token[] {
+  // Written as a name ("REMOTE COPY", "Remote Copy"): "remote COPY pair 45%" is the remote side copying.
+  const named = tokens.findIndex((token, at) => token.type === "pairState" && token.value === "COPY" && ["REMOTE", "Remote"].includes(tokens[at - 1]?.value ?? "")
+    && (tokens[at - 1].value === "REMOTE" ? token.text === "COPY" : token.text === "Copy") && REMOTE_COPY_NOUNS.has(tokens[at + 1]?.value.toLowerCase() ?? ""));
+  if (named < 0) return tokens;
+  return tokens.map((token, at) => (at === named ? { ...token, type: "word", value: "copy" } : at === named - 1 ? { ...token, type: "word", value: "remote-copy" } : token));
+}
+
 function withoutPastStates(whole: Token[]): Token[] {
-  const tokens = withoutReplacedStates(withoutAlternativeStates(whole));
+  const tokens = withoutReplacedStates(withoutAlternativeStates(withoutProductName(whole)));
   const stateLike = (token: Token): boolean =>
     token.type === "roleState" || token.type === "pairState" || token.type === "role" || (token.type === "assignment" && STATE_ASSIGNMENT.test(token.value));
   let stated = false;
@@ -564,7 +577,8 @@ function interpret(whole: Token[]): Draft[] {
       && !["device", "dev_group", "device_group", "group", "the", "all", "each", "every"].includes(lower[index + 2])) keywordEnd = index + 1;
     else if (lower[index] === "dev_group" || lower[index] === "device_group" || lower[index] === "dev-group" || lower[index] === "device-group") keywordEnd = index;
     else if (lower[index] === "device" && lower[index + 1] === "group") keywordEnd = index + 1;
-    else if (lower[index] === "group" && !["volume", "disk", "recovery", "resource", "consistency", "device", "journal"].includes(lower[index - 1] ?? "")) keywordEnd = index;
+    // "(path group 0)": the array's remote-copy path group, "port group", "host group": no device group.
+    else if (lower[index] === "group" && !["volume", "disk", "recovery", "resource", "consistency", "device", "journal", "path", "port", "host"].includes(lower[index - 1] ?? "")) keywordEnd = index;
     // "Status of dg oradg": the common abbreviation.
     else if (lower[index] === "dg" && token.type === "word") keywordEnd = index;
     // "XPMON: 85011 pair ledger_dg suspended by error (PSUE)": a pair named like an identifier (an underscore or a digit).
@@ -2079,6 +2093,19 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   ] },
   { text: "Continuous Access link failure detected", expect: [{ kind: "link.failure", fields: { link: "CA" } }] },
   { text: "CA link restored", expect: [{ kind: "link.restored", fields: { link: "CA" } }] },
+  // A clause after "the device group" names none (round 83 #11: the refusal was read as group "after"'s).
+  {
+    text: "ERROR: Will not start the package. Resynchronize the device group after the cause of the suspension is fixed, or create the FORCEFLAG file to start it unprotected.",
+    expect: [
+      { kind: "mc.start.refused", fields: { exitCode: null } },
+      { kind: "forceflag", fields: { present: false } },
+      { kind: "mc.unprotected", fields: {} },
+    ],
+  },
+  // An array's SNMP trap: the product's name and its path group, no remote side in COPY and no device group "0" (round 80 #07).
+  { text: "XP8 S/N 831144: REMOTE COPY PATH BLOCKADE  port CL5-A -> S/N 831202 CL5-A (path group 0)", expect: [{ kind: "link.failure", fields: { link: "CA" } }] },
+  { text: "XP8 S/N 831144: REMOTE COPY PATH RECOVERED port CL5-A (path group 0)", expect: [{ kind: "link.restored", fields: { link: "CA" } }] },
+  { text: "oradg: remote COPY pair 45%", expect: [{ kind: "pair.state", fields: { side: "remote", role: null, state: "COPY", deviceGroupFrom: "label" }, deviceGroup: "oradg" }] },
   { text: "Starting the package on the PVOL side; device group oradg is not remotely protected.", expect: [{ kind: "mc.unprotected", deviceGroup: "oradg", fields: { deviceGroupFrom: "line" } }] },
   { text: "HORCM_CMD /dev/rdisk/disk48: command device I/O failed", expect: [{ kind: "horcm.error", fields: { instance: null, commandDevice: "/dev/rdisk/disk48" } }] },
   { text: "root: edited /etc/horcm0.conf on all nodes: LDEVs 01:40-01:4F added to group sapdg (CHG0042301)", expect: [{ kind: "horcm.config.changed", fields: { instance: 0 } }] },
