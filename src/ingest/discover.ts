@@ -934,14 +934,51 @@ no node closed another cluster's split of a group of the same name (round 76 #14
 */
 function namedForTheirNode(files: InputFile[]): InputFile[] {
   const nodesOfBundle = nodesOfBundles(files);
+  // A ticket's flattened files place no node by folder, but a syslog's lines name their host (messages.kra1's "kra1"):
+  // a Raid Manager log beside it named for that node (horcc_krb2.log) is that node's (round 78 #08: its EX_ENOGRP at no
+  // node was closed by no node's restart). Only for the other files: a syslog's lines carry their own host.
+  if (files.some((file) => file.hostHint === null && file.kind !== "syslog")) {
+    for (const file of files) {
+      if (file.hostHint !== null || file.kind !== "syslog" || file.compressed) continue;
+      const host = loggedHostOf(file.path);
+      if (host === null) continue;
+      const nodes = nodesOfBundle.get(file.bundle) ?? new Set<string>();
+      nodes.add(host);
+      nodesOfBundle.set(file.bundle, nodes);
+    }
+  }
   if (nodesOfBundle.size === 0) return files;
   return files.map((file) => {
     if (file.hostHint !== null) return file;
     const name = basename(file.path);
     const named = [...(nodesOfBundle.get(file.bundle) ?? [])].filter((node) => nameNamesNode(name, node));
-    return named.length === 1 ? { ...file, hostHint: named[0] } : file;
+    return named.length === 1 && (file.kind !== "syslog" || hostHinted(files, file, named[0])) ? { ...file, hostHint: named[0] } : file;
   });
 }
+
+/** Whether `node` was a node of the file's bundle by a folder or a name before any syslog's head was read. */
+function hostHinted(files: readonly InputFile[], file: InputFile, node: string): boolean {
+  return files.some((other) => other.bundle === file.bundle && other.hostHint === node);
+}
+
+/** The host a syslog's first lines name, when they name one only (null: none, several, or no line read as syslog). */
+function loggedHostOf(path: string): string | null {
+  const head = headOf(path, true);
+  if (head === null) return null;
+  const lines = head.toString("latin1").split("\n");
+  if (head.length === SNIFF_BYTES) lines.pop(); // cut by the sniff
+  let host: string | null = null;
+  for (const line of lines.slice(0, LOGGED_HOST_LINES)) {
+    const header = parseHeader(line.endsWith("\r") ? line.slice(0, -1) : line, "syslog");
+    if (header?.format !== "syslog" || header.host === undefined || header.host === "-" || header.host.includes("@")) continue;
+    if (host !== null && header.host !== host) return null;
+    host = header.host;
+  }
+  return host;
+}
+
+/** How many of a syslog's first lines say its host. */
+const LOGGED_HOST_LINES = 20;
 
 /**
 A file outside any node tree (a cluster ASCII file saved beside the node folders, a status/ folder of saved cmviewcl

@@ -181,6 +181,21 @@ describe("discoverInputs", () => {
     ]);
   });
 
+  it("puts a ticket's flattened Raid Manager log on the node its name names when only a syslog's lines name that node (round 78 #08)", () => {
+    const root = tempDir();
+    touch(root, "case/Site B/messages-krb2.txt", "Oct 14 09:41:10 krb2 sudo:    tk : TTY=pts/0 ; PWD=/ ; USER=root ; COMMAND=/bin/vi /etc/horcm0.conf\n");
+    touch(root, "case/Site B/messages.krb1", "Oct 14 09:40:00 krb1 sshd[1]: Accepted publickey for tk\nOct 14 09:40:01 krb1 sshd[1]: session opened\n");
+    const errors = "COMMAND ERROR : EUserId for HORC : root (0) Tue Oct 14 10:10:01 2025\nCMDLINE : pairvolchk -g kr_dg2 -ss\n[EX_ENOGRP] No such group\n";
+    touch(root, "case/Site B/horcc_krb2.log", errors);
+    touch(root, "case/Site B/horcc_kr.log", errors);
+    const { files } = discoverInputs([root]);
+    const hints = Object.fromEntries(files.map((file) => [file.path.slice(root.length + 1), file.hostHint]));
+    expect(hints["case/Site B/horcc_krb2.log"]).toBe("krb2");
+    // A name naming no node the syslogs show, and the syslogs themselves (their lines say their host): no hint.
+    expect(hints["case/Site B/horcc_kr.log"]).toBeNull();
+    expect(hints["case/Site B/messages-krb2.txt"]).toBeNull();
+  });
+
   // Round 79 #08: a watch loop piped pairdisplay through grep, so its log holds dated rows and no header.
   it("reads a loop's log of pairdisplay rows with no header under `date` lines as saved output", () => {
     const root = tempDir();
