@@ -156,6 +156,8 @@ const START_WORDS = new Set(["started", "starting", "start", "initiated", "issue
 const CHANGE_WORDS = new Set(["edited", "changed", "modified", "updated", "replaced", "added", "removed", "newer"]);
 // Words of advice: a command named after them is what to do, not what happened ("restart it with horcmstart.sh 0").
 const ADVICE_WORDS = new Set(["restart", "should", "must", "please", "run", "use", "try"]);
+// "Check that ...", "verify whether ...": a condition to look at, not a fact.
+const VERIFY_WORDS = new Set(["check", "verify", "confirm", "ensure"]);
 const CONDITION_WORDS = new Set(["until", "when", "once", "after", "if", "unless", "before"]);
 // Words before a state a group is said to be in or to have reached.
 const STATE_REACHED = new Set(["in", "into", "reached", "reaches", "to"]);
@@ -1314,8 +1316,11 @@ function interpret(whole: Token[]): Draft[] {
     // "HORCM inst 2 starts successfully": Raid Manager's own short word for it (review).
     const instanceMentioned = lower[index + 1] === "instance" || lower.includes("instance") || lower.includes("inst") || HORCM_UNIT.test(lower[index]) || lower[index] === "horcmgr"
       || tokens.some((other) => other.type === "assignment" && /^HORCMINST=/i.test(other.value));
+    // "Check that the Raid Manager instance HORCMINST=0 is running on this node": what to verify, said because it failed
+    // (round 84 #06: read as the instance started, it closed the EX_COMERR finding of a package left down).
+    const toVerify = lower.some((word, at) => (VERIFY_WORDS.has(word) && ["that", "whether", "if"].includes(lower[at + 1] ?? "")) || (word === "make" && lower[at + 1] === "sure") || word === "ensure");
     if (instanceMentioned && problem) add(index, "horcm.error", { instance: instanceOf() });
-    else if (instanceMentioned && !hasWord(...ADVICE_WORDS) && (lower.some((word, at) => ["started", "starts", "up", "restarted"].includes(word) && !DENIALS.has(lower[at - 1] ?? "")
+    else if (instanceMentioned && !toVerify && !hasWord(...ADVICE_WORDS) && (lower.some((word, at) => ["started", "starts", "up", "restarted"].includes(word) && !DENIALS.has(lower[at - 1] ?? "")
       && !lower.slice(Math.min(index, at), Math.max(index, at)).some((between) => between === "package" || between === "pkg")) || lower.some((word, at) => word === "running" && ["is", "now"].includes(lower[at - 1] ?? "")))) add(index, "horcm.started", { instance: instanceOf() });
     else if (instanceMentioned && !hasWord(...ADVICE_WORDS) && hasWord("stopped", "shutdown", "shut")) add(index, "horcm.stopped", { instance: instanceOf() });
   }
@@ -2093,6 +2098,8 @@ export const samples: Array<{ text: string; expect: unknown }> = [
   ] },
   { text: "Continuous Access link failure detected", expect: [{ kind: "link.failure", fields: { link: "CA" } }] },
   { text: "CA link restored", expect: [{ kind: "link.restored", fields: { link: "CA" } }] },
+  // What to verify after a failure, not the instance started (round 84 #06).
+  { text: "ERROR: Check that the Raid Manager instance HORCMINST=0 is running on this node. The package will not be started (exit 1).", expect: [{ kind: "mc.start.refused", fields: { exitCode: 1 } }] },
   // A clause after "the device group" names none (round 83 #11: the refusal was read as group "after"'s).
   {
     text: "ERROR: Will not start the package. Resynchronize the device group after the cause of the suspension is fixed, or create the FORCEFLAG file to start it unprotected.",
