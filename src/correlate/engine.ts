@@ -192,6 +192,8 @@ interface PartialMatch {
 }
 
 interface PendingAbsence {
+  /** The finding's slot (rule and key) the wait opens a finding in. */
+  readonly slot: string;
   readonly deadline: number;
   readonly events: LogEvent[];
   /** The first event of the match (not a related one): anchors the finding's id. */
@@ -653,6 +655,12 @@ function ruleIndexOf(ruleId: string): number {
 }
 
 /** The awaited event shares these fields with the one that started the wait; a null on either side matches anything. */
+/** A wait's key: its slot, with the anchor's values of the absence's `sameFields` when it has some. */
+function absenceKey(sameFields: readonly string[], slot: string, anchor: LogEvent): string {
+  if (sameFields.length === 0) return slot;
+  return `${slot}\u0001${JSON.stringify(sameFields.map((name) => anchor.fields[name] ?? null))}`;
+}
+
 function sharesFields(names: readonly string[], anchor: LogEvent, event: LogEvent): boolean {
   for (const name of names) {
     const expected = anchor.fields[name] ?? null;
@@ -827,7 +835,13 @@ export class RuleEngine {
   /** Sequence matches under way, per rule and slot (a rule with none may skip an event it cannot match). */
   private readonly partials = new Map<CompiledRule, Map<string, PartialMatch[]>>();
   private readonly counted = new Map<string, CountWindow>();
+  /**
+  The waits under way, by slot, or by slot and the values of the absence's `sameFields` when it has some: a wait for
+  recovery group rg_cargo's -e is not ended by rg_booking's, nor merged into rg_booking's wait (round 84 #13).
+  */
   private readonly absences = new Map<string, PendingAbsence>();
+  /** The keys of `absences` under each slot, for a rule with `sameFields` (several waits per slot). */
+  private readonly absenceKeysOfSlot = new Map<string, Set<string>>();
   private readonly open = new Map<string, FindingState>();
   private readonly all: FindingState[] = [];
   private readonly usedIds = new Set<string>();
@@ -971,11 +985,12 @@ export class RuleEngine {
     const ruleOf = (slot: string) => this.plans.compiled.find((candidate) => slot.startsWith(`${candidate.rule.id}\u0000`));
     // Rules that speak only for logs that stop early (`only`) come last: they say what nothing else said.
     const lastWord = (slot: string): number => Number(ruleOf(slot)?.absent?.openWhenLogsEnd === "only");
-    for (const [slot, pending] of [...this.absences].sort((a, b) => lastWord(a[0]) - lastWord(b[0]) || a[1].deadline - b[1].deadline)) {
+    for (const [key, pending] of [...this.absences].sort((a, b) => lastWord(a[1].slot) - lastWord(b[1].slot) || a[1].deadline - b[1].deadline)) {
+      const slot = pending.slot;
       const compiled = ruleOf(slot);
       const mode = compiled?.absent?.openWhenLogsEnd;
       if (!compiled || !mode) continue;
-      this.absences.delete(slot);
+      this.deleteAbsence(key);
       if (this.current(slot)) continue;
       const now = Math.max(this.clock ?? pending.last.ts ?? TIME_UNKNOWN, pending.last.ts ?? TIME_UNKNOWN);
       const waitedOn = compiled.steps[compiled.steps.length - 1];
@@ -1177,15 +1192,16 @@ export class RuleEngine {
     if (openFinding && this.resolves(plan.resolvedBy, openFinding, event, context, now)) {
       this.resolve(slot, openFinding, event, now);
     }
-    const pending = this.absences.get(slot);
-    if (
-      pending &&
-      compiled.absent &&
-      now <= pending.deadline &&
-      sharesFields(compiled.absent.sameFields, pending.anchor, event) &&
-      this.matches(compiled.absent.pattern, event, context, now)
-    ) {
-      this.absences.delete(slot);
+    if (compiled.absent) {
+      const absent = compiled.absent;
+      let awaited: boolean | undefined;
+      for (const key of this.absenceKeys(compiled, slot)) {
+        const pending = this.absences.get(key);
+        if (!pending || now > pending.deadline || !sharesFields(absent.sameFields, pending.anchor, event)) continue;
+        awaited ??= this.matches(absent.pattern, event, context, now);
+        if (!awaited) break;
+        this.deleteAbsence(key);
+      }
     }
     // `since: first`: the awaited event between the sequence's steps answers the matches under way it shares the
     // `sameFields` with (an enable between the disable and the restart): they are dropped; a step this same event
@@ -1430,13 +1446,15 @@ export class RuleEngine {
       return;
     }
     if (compiled.absent) {
-      const pending = this.absences.get(slot);
+      const key = absenceKey(compiled.absent.sameFields, slot, matched[0]);
+      const pending = this.absences.get(key);
       if (pending) {
         for (const event of events) if (!pending.events.includes(event)) pending.events.push(event);
         pending.last = matched[matched.length - 1];
         return;
       }
-      this.absences.set(slot, {
+      this.setAbsence(key, {
+        slot,
         deadline: wallClockAfter(this.absenceStart(compiled.absent.startPath, context, now), compiled.absent.withinMs, this.timeZone),
         events,
         anchor: matched[0],
@@ -1446,6 +1464,31 @@ export class RuleEngine {
       return;
     }
     this.openFinding(compiled, slot, events, matched[0], context, now, matched);
+  }
+
+  /** The keys of the slot's waits: the slot itself, or one per `sameFields` values. */
+  private absenceKeys(compiled: CompiledRule, slot: string): Iterable<string> {
+    if (compiled.absent === null || compiled.absent.sameFields.length === 0) return this.absences.has(slot) ? [slot] : [];
+    const keys = this.absenceKeysOfSlot.get(slot);
+    return keys === undefined ? [] : [...keys];
+  }
+
+  private setAbsence(key: string, pending: PendingAbsence): void {
+    this.absences.set(key, pending);
+    if (key === pending.slot) return;
+    let keys = this.absenceKeysOfSlot.get(pending.slot);
+    if (!keys) this.absenceKeysOfSlot.set(pending.slot, (keys = new Set()));
+    keys.add(key);
+  }
+
+  private deleteAbsence(key: string): void {
+    const pending = this.absences.get(key);
+    if (!pending) return;
+    this.absences.delete(key);
+    if (key === pending.slot) return;
+    const keys = this.absenceKeysOfSlot.get(pending.slot);
+    keys?.delete(key);
+    if (keys?.size === 0) this.absenceKeysOfSlot.delete(pending.slot);
   }
 
   private expireAbsences(until: number): void {
@@ -1458,9 +1501,10 @@ export class RuleEngine {
       }
     }
     if (!due) return;
-    for (const [slot, pending] of [...this.absences].sort((a, b) => a[1].deadline - b[1].deadline)) {
+    for (const [key, pending] of [...this.absences].sort((a, b) => a[1].deadline - b[1].deadline)) {
       if (pending.deadline > until) continue;
-      this.absences.delete(slot);
+      this.deleteAbsence(key);
+      const slot = pending.slot;
       const compiled = this.plans.compiled.find((candidate) => slot.startsWith(`${candidate.rule.id}\u0000`));
       if (!compiled || this.current(slot)) continue;
       // Speaks only for logs that stop before the wait is over: past it, another rule says what to do.
