@@ -139,6 +139,9 @@ export interface FileParserContext {
 // ending on `horctakeover -g cad_dg -S` when the VPN dropped).
 const TYPED_KINDS: ReadonlySet<string> = new Set(["horcm.config.changed", "horcm.started", "horcm.stopped", "takeover.requested"]);
 
+// root's bare prompt before a command (not "# # a comment" typed after it).
+const BARE_ROOT_PROMPT = /^# (?!#)\S/;
+
 // A shell prompt's mark, followed by a space or the line's end: a cheap test before the prompt grammar is tried.
 const PROMPT_MARK = /[#$%>](?:[ \t]|$)/;
 
@@ -867,8 +870,11 @@ export function createFileParser(options: FileParserOptions): FileParser {
   those facts (TYPED_KINDS), and only where the saved output's grammars gave none of that kind: a pair command's own
   events come from them.
   */
-  function typedAtPrompt(header: Header, read: readonly EventDraft[]): readonly EventDraft[] {
-    if (options.kind !== "cmdlog" || header.format !== "cmdlog" || header.directory === undefined || header.body.length === 0) return read;
+  function typedAtPrompt(header: Header, read: readonly EventDraft[], text: string): readonly EventDraft[] {
+    // A prompt naming its directory, or root's bare "# " in a session its banner dated ("Script started on ..."): HP-UX's
+    // default root prompt (round 85 #13: a horctakeover typed there, the typescript cut before its output).
+    const prompted = header.directory !== undefined || (sessionClock !== null && BARE_ROOT_PROMPT.test(text));
+    if (options.kind !== "cmdlog" || header.format !== "cmdlog" || !prompted || header.body.length === 0) return read;
     const kinds = new Set(read.map((event) => (event.kind.startsWith("takeover") ? "takeover.requested" : event.kind)));
     const typed = parseBody("history", header.body, bodyOptions).filter((event) => TYPED_KINDS.has(event.kind) && !kinds.has(event.kind));
     return typed.length === 0 ? read : [...read, ...typed];
@@ -920,7 +926,7 @@ export function createFileParser(options: FileParserOptions): FileParser {
       // One pass over the line says which grammars may read the body and whether the line may carry replication vocabulary.
       const scanned = place.bodyStart >= 0 ? scanLine(header.format, text, place.bodyStart) : NOT_SCANNED;
       const read = parseBody(header.format, header.body, bodyOptions, text, scanned);
-      const found = inContext(inTable(typedAtPrompt(header, read), shape, text), host, program, header.pid, ts, shape, header.body);
+      const found = inContext(inTable(typedAtPrompt(header, read, text), shape, text), host, program, header.pid, ts, shape, header.body);
       events = withUnreadMarker(found, text, scanned === NOT_SCANNED || (scanned & VOCABULARY_BIT) !== 0);
       const untimedKinds = untimedPrefix ?? (untimedSession ? UNTIMED_PREFIX : undefined);
       if (ts === null && untimedKinds !== undefined && events.length > 0) events = untimed(events, untimedKinds);

@@ -73,4 +73,19 @@ describe("a saved session's own clock and the log lines shown in it", () => {
     expect(lines.map((line) => line.ts)).toEqual([at(3, 1, 44), at(3, 1, 44), at(3, 1, 44), at(3, 1, 44), at(3, 1, 30), at(3, 1, 30), at(3, 1, 44)]);
     expect(lines[6]!.events.map((event) => event.kind)).toContain("takeover.requested");
   });
+
+  it("reads a command typed at root's bare '# ' prompt of a dated session as typed, not a comment typed after it (round 85 #13)", () => {
+    const text = [
+      "Script started on Thu Mar  5 02:39:12 2026",
+      "# export HORCMINST=20",
+      "# # step 6 of DR-MDX-02: make DR side P-VOL",
+      "# horctakeover -g mdx_adg -t 900",
+    ].join("\n");
+    const lines = parseText(text, { kind: "cmdlog", year: 2026 });
+    expect(lines[3]!.events).toContainEqual(expect.objectContaining({ kind: "takeover.requested", deviceGroup: "mdx_adg" }));
+    expect(lines[2]!.events.map((event) => event.kind)).not.toContain("takeover.requested");
+    // Without the session's banner, a '# ' line may be a comment in a saved note: not read as typed.
+    const [bare] = parseText("# horctakeover -g mdx_adg -t 900", { kind: "cmdlog", year: 2026 });
+    expect(bare!.events.map((event) => event.kind)).not.toContain("takeover.requested");
+  });
 });
