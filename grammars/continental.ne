@@ -147,7 +147,11 @@ function interpret(tokens: Token[]): Draft[] {
     // "<cluster> UNREACHABLE alert", where the notice word follows the condition.
     const speaksOfCluster = lower.some((word) => word.includes("cluster")) || tokens.some((token) => token.type === "clusterCondition");
     const unreachableNotice = condition === "UNREACHABLE" && NOTICE_WORDS.has(lower[conditionIndex + 1] ?? "");
-    if (speaksOfCluster || unreachableNotice) {
+    // "cluster event crewprd/UNREACHABLE detected, alert in 5 MINUTES, alarm in 20 MINUTES": when each notice will come,
+    // none raised yet (round 85 #07: read as the alarm, a WAN outage of seven minutes was a disaster to recover).
+    const notices = lower.flatMap((word, index) => (NOTICE_WORDS.has(word) ? [index] : []));
+    const scheduled = notices.length > 0 && notices.every((index) => lower[index + 1] === "in" && /^\d+$/.test(lower[index + 2] ?? ""));
+    if ((speaksOfCluster || unreachableNotice) && !scheduled) {
       if (lower.includes("alarm")) kind = "cc.alarm";
       else if (lower.includes("alert")) kind = "cc.alert";
     }
@@ -273,6 +277,8 @@ export const meta = {
 
 export const samples: Array<{ text: string; expect: unknown }> = [
   { text: "primary_cluster UNREACHABLE alert", expect: [{ kind: "cc.alert", fields: { cluster: "primary_cluster", condition: "UNREACHABLE", minutes: null } }] },
+  // When the notices will come, none raised yet (round 85 #07).
+  { text: "/cmcl/crewprd/status: cluster event crewprd/UNREACHABLE detected, alert in 5 MINUTES, alarm in 20 MINUTES", expect: [] },
   { text: "CLUSTER_ALERT primary_cluster/UNREACHABLE 5 MINUTES", expect: [{ kind: "cc.alert", fields: { cluster: "primary_cluster", condition: "UNREACHABLE", minutes: 5 } }] },
   { text: "CLUSTER_ALARM 15 MINUTES: cluster LAcluster status UNREACHABLE", expect: [{ kind: "cc.alarm", fields: { cluster: "LAcluster", condition: "UNREACHABLE", minutes: 15 } }] },
   { text: "Cluster ALARM: primary_cluster DOWN for 15 minutes", expect: [{ kind: "cc.alarm", fields: { cluster: "primary_cluster", condition: "DOWN", minutes: 15 } }] },
