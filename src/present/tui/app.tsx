@@ -57,17 +57,25 @@ function tabsRow(view: View, scope: string, counts: { open: number; acknowledged
   const used = segments.reduce((sum, segment) => sum + segment.text.length, 0);
   const acknowledged = counts.acknowledged > 0 ? ` (${counts.acknowledged} acked)` : "";
   // The findings of an analysis still reading (or stopped part way) are what was read so far: said before anything else.
-  const unfinished = counts.unfinished === null ? "" : UNFINISHED_LABEL[counts.unfinished];
+  const unfinished = counts.unfinished === null ? "" : unfinishedLabel(counts.unfinished);
   if (unfinished !== "") segments.push({ text: fit(unfinished, Math.max(width - used, 0)), color: tone(theme, "yellow"), bold: true });
   const after = used + unfinished.length;
   segments.push({ text: fit(` ${counts.open} open${acknowledged}  ${scope}`, Math.max(width - after, 0)), color: tone(theme, "gray") });
   return segments;
 }
 
-/** Whether an analysis of the incidents shown has not finished: still running, stopped part way, begun elsewhere (null: none). */
-type Unfinished = "running" | "stopped" | "elsewhere" | null;
+/**
+Whether an analysis of the database's incidents has not finished: still running, stopped part way, begun elsewhere
+(null: none); `of`: how many incidents, when the database holds several (the open count covers them all).
+*/
+type Unfinished = { readonly state: "running" | "stopped" | "elsewhere"; readonly of: number | null } | null;
 
-const UNFINISHED_LABEL = { running: " analysis still running:", stopped: " analysis stopped part way:", elsewhere: " analysis not finished:" } as const;
+const UNFINISHED_WORDS = { running: "still running", stopped: "stopped part way", elsewhere: "not finished" } as const;
+
+function unfinishedLabel(unfinished: NonNullable<Unfinished>): string {
+  const whose = unfinished.of === null ? "" : ` of ${unfinished.of === 1 ? "1 incident" : `${unfinished.of} incidents`}`;
+  return ` analysis${whose} ${UNFINISHED_WORDS[unfinished.state]}:`;
+}
 
 export function App({ database, bundles, pollMs, size: fixedSize, theme = themeFromEnvironment(), acknowledgements }: AppProps) {
   const { exit } = useApp();
@@ -121,8 +129,9 @@ export function App({ database, bundles, pollMs, size: fixedSize, theme = themeF
   const unfinished = useMemo((): Unfinished => {
     const analyses = [...unfinishedAnalyses(database, incidents).values()];
     if (analyses.length === 0) return null;
-    if (analyses.some((analysis) => analysis.running === true)) return "running";
-    return analyses.some((analysis) => analysis.running === null) ? "elsewhere" : "stopped";
+    const of = incidents.length > 1 ? analyses.length : null;
+    if (analyses.some((analysis) => analysis.running === true)) return { state: "running", of };
+    return { state: analyses.some((analysis) => analysis.running === null) ? "elsewhere" : "stopped", of };
   }, [database, incidents, version, minute]);
   const focusBundles = incident !== null ? [incident] : selected ? [selected.bundle] : incidents.length === 1 ? incidents : bundles;
   // Logs may widen to every incident (I), to find what the incident on screen does not hold.
