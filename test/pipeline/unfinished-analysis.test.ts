@@ -52,6 +52,7 @@ describe("an analysis stopped by an error part way", () => {
     const report = runMcadvisor(["report", "--db", database, ...WHOLE_WINDOW]);
     expect(report.code, report.stderr).toBe(3);
     expect(report.stdout).toContain("**Status: UNKNOWN**");
+    expect(report.stdout).toContain("Nothing open so far: an analysis has not finished (above), so this is no all-clear.");
     expect(report.stdout).toMatch(
       /> \*\*Not finished:\*\* `[^`]*healthy-day`: its analysis \(mcadvisor analyze, pid \d+ on [^,]+, started [^)]+\) stopped before its end/,
     );
@@ -71,6 +72,7 @@ describe("an analysis stopped by an error part way", () => {
     const finished = runMcadvisor(["report", "--db", database, ...WHOLE_WINDOW]);
     expect(finished.code, finished.stdout).toBe(0);
     expect(finished.stdout).not.toContain("Not finished");
+    expect(finished.stdout).toContain("Nothing open: no manual procedure is pending.");
   }, 120_000);
 });
 

@@ -10,7 +10,7 @@ import { describeAcknowledgement } from "../../model/acknowledgement.js";
 import { numberedSteps, type NumberedStep } from "../steps.js";
 import type { Timeline, TimelineRow } from "../../store/timeline.js";
 import type { ReportFinding, ReportModel } from "./model.js";
-import { dataOutsideWindow, displayPath, reportTime, shortTime, staleWarning, unfinishedBundles, unreadableBundles } from "./model.js";
+import { dataOutsideWindow, displayPath, reportTime, shortTime, staleWarning, nothingOpen, unfinishedBundles, unreadableBundles } from "./model.js";
 import { EXIT_STATUS_LEGEND, describeReadability } from "../../model/readability.js";
 import { describeSite } from "../site-text.js";
 import { windowSources } from "./window.js";
@@ -275,7 +275,7 @@ function summarySection({ model, cwd, time, names }: HtmlContext): string[] {
 
 function openSection({ model, time, source, bundleOf }: HtmlContext): string[] {
   const out: string[] = ['<section id="open">', `<h2>Open findings (${model.openFindings.length})</h2>`];
-  if (model.openFindings.length === 0) out.push("<p>Nothing open: no manual procedure is pending.</p>");
+  if (model.openFindings.length === 0) out.push(`<p>${esc(nothingOpen(model))}</p>`);
   for (const finding of model.openFindings) renderFinding(out, finding, time, source, bundleOf(finding.bundle));
   if (model.supersededFindings.length > 0) {
     out.push(`<h3>Set aside while another finding is open (${model.supersededFindings.length}): do not follow their steps now</h3>`, "<ul>");

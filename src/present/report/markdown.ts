@@ -9,7 +9,7 @@ import { numberedSteps } from "../steps.js";
 import { describeAcknowledgement } from "../../model/acknowledgement.js";
 import type { Severity } from "../../model/findings.js";
 import type { ReportFinding, ReportModel } from "./model.js";
-import { dataOutsideWindow, displayPath, reportTime, shortTime, staleWarning, unfinishedBundles, unreadableBundles } from "./model.js";
+import { dataOutsideWindow, displayPath, reportTime, shortTime, staleWarning, nothingOpen, unfinishedBundles, unreadableBundles } from "./model.js";
 import { EXIT_STATUS_LEGEND, describeReadability } from "../../model/readability.js";
 import { describeSite } from "../site-text.js";
 import { windowSources } from "./window.js";
@@ -156,7 +156,7 @@ function summarySection({ model, cwd, time }: MarkdownContext): string[] {
 
 function openSection({ model, time, path, bundleOf }: MarkdownContext): string[] {
   const out: string[] = [`## Open findings (${model.openFindings.length})`, ""];
-  if (model.openFindings.length === 0) out.push("Nothing open: no manual procedure is pending.", "");
+  if (model.openFindings.length === 0) out.push(nothingOpen(model), "");
   model.openFindings.forEach((finding, index) => renderFinding(out, finding, index + 1, time, path, bundleOf(finding.bundle)));
   if (model.supersededFindings.length > 0) {
     out.push(`Set aside while another finding is open (${model.supersededFindings.length}): do not follow their steps now.`, "");

@@ -325,6 +325,13 @@ export function unreadableBundles(model: ReportModel): BundleReading[] {
   return model.readings.filter((reading) => readabilityVerdict(reading) !== null && reading.unfinished === undefined);
 }
 
+/** What an empty list of open findings says: nothing pending, unless an analysis has not finished (then: nothing so far). */
+export function nothingOpen(model: ReportModel): string {
+  return unfinishedBundles(model).length === 0
+    ? "Nothing open: no manual procedure is pending."
+    : "Nothing open so far: an analysis has not finished (above), so this is no all-clear.";
+}
+
 /** The bundles whose last analysis began and has not finished: their findings are what was read until then. */
 export function unfinishedBundles(model: ReportModel): BundleReading[] {
   return model.readings.filter((reading) => reading.unfinished !== undefined);
