@@ -38,8 +38,6 @@ export class GroupAttribution {
   (not by a leading label). Untimed facts are all applied before any rule looks at them, so a file's list is whole by then.
   */
   private readonly untimedFileGroups = new Map<string, Set<string>>();
-  /** Per node, each group a line of it reported a state of in its own words (a table, a monitor), and when last. */
-  private readonly reportedByNode = new Map<string, Map<string, number>>();
   /** Pair volume name (PairVol) -> its device group, from the lines that named both. */
   private readonly groupOfVolume = new Map<string, string>();
 
@@ -143,22 +141,6 @@ export class GroupAttribution {
       const only = this.onlyConfiguredGroup();
       if (only !== null) [deviceGroup, deviceGroupFrom] = [only, "only-group-of-bundle"];
     }
-    // A state naming no group and no volume (an array's SNMP trap: "TC PAIR SUSPENDED (PSUE) CTG -- LDEV 00:2A:10-00:2A:17")
-    // on a node whose lines reported one group only in the minutes before (a monitor's "payhub_dg P-VOL PAIR" every five
-    // minutes) is about that group: read as no group's, its suspension was closed by no group's PAIR (round 80 #07). A
-    // trap about another group's volumes is then closed by this group's next report, as this one's would be.
-    if (deviceGroup === null && packageName === null && pairVolume === null && (event.kind === "pair.state" || event.kind === "pair.unreachable")) {
-      const recent = this.onlyGroupReportedBy(nodeOf(event), event.ts);
-      if (recent !== null) [deviceGroup, deviceGroupFrom] = [recent, "only-group-of-node"];
-    }
-    if (event.deviceGroup !== null && deviceGroupFrom !== "label" && event.ts !== null && (event.kind === "pair.state" || event.kind === "pair.unreachable")) {
-      const node = nodeOf(event);
-      if (node !== null) {
-        let reported = this.reportedByNode.get(node);
-        if (!reported) this.reportedByNode.set(node, (reported = new Map()));
-        reported.set(event.deviceGroup, event.ts);
-      }
-    }
     // Without configuration: a volume named like the one group the lines have named so far (horcmd's "Volume:claims_01"
     // after lines about claims_dg) is that group's; the S-VOL side's notices, naming only the volume, were a split of no
     // group that nothing closed (round 34 #11). A volume named otherwise may be a group's the bundle names later.
@@ -241,19 +223,6 @@ export class GroupAttribution {
   The one group the bundle knows, when its configuration names it: not only lines (a package whose configuration
   mcadvisor could not read may have its own group).
   */
-  /** The one group `node`'s lines reported a state of in the LAST_CHECKED_MS before `ts`; null when none or several. */
-  private onlyGroupReportedBy(node: string | null, ts: number | null): string | null {
-    const reported = node === null || ts === null ? undefined : this.reportedByNode.get(node);
-    if (reported === undefined) return null;
-    let only: string | null = null;
-    for (const [group, at] of reported) {
-      if (ts! - at > LAST_CHECKED_MS || at > ts!) continue;
-      if (only !== null) return null;
-      only = group;
-    }
-    return only;
-  }
-
   private onlyConfiguredGroup(): string | null {
     return this.configuredGroups().size > 0 ? this.onlyKnownGroup() : null;
   }

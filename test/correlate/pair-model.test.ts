@@ -399,21 +399,6 @@ describe("PairModel", () => {
     expect(lookup(model, "package.node")).toBe("nodeA1");
   });
 
-  it("reads a state naming no group, package or volume (an array's trap) as the one group its node reported in the 10 minutes before", () => {
-    const model = new PairModel();
-    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }, { deviceGroup: "payhub_dg", host: "ams-pay1" }));
-    model.apply(event("pair.state", { side: "local", role: "SVOL", state: "PAIR" }, { deviceGroup: "other_dg", host: "ams-pay3" }));
-    const trap = (extra: Partial<LogEvent>) =>
-      model.resolve(event("pair.state", { side: null, role: null, state: "PSUE" }, { deviceGroup: null, host: "ams-pay1", ...extra }));
-    expect(trap({ ts: T0 + 46_000 })).toMatchObject({ deviceGroup: "payhub_dg", deviceGroupFrom: "only-group-of-node" });
-    // Not once the report is over 10 minutes old, nor on a node that reported none.
-    expect(trap({ ts: T0 + 11 * 60_000 }).deviceGroup).toBeNull();
-    expect(trap({ host: "ams-pay2" }).deviceGroup).toBeNull();
-    // A node that reported two groups: a coin toss, none.
-    model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR" }, { deviceGroup: "ledger_dg", host: "ams-pay1", ts: T0 + 60_000 }));
-    expect(trap({ ts: T0 + 90_000 }).deviceGroup).toBeNull();
-  });
-
   it("reads a line naming only a pair volume as its group's, and a line naming no group as the bundle's only group", () => {
     const model = new PairModel();
     model.apply(event("pair.state", { side: "local", role: "PVOL", state: "PAIR", pairVolume: "ora_d01" }, { deviceGroup: "oradg" }));
